@@ -1,0 +1,241 @@
+//! The client crate: one module per service, each a handle type with one async method per operation. A
+//! method describes its operation and calls the runtime; it holds no transport logic of its own.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::models::{ident, rust_type};
+use super::{Settings, doc_attrs};
+use crate::ir::naming::first_sentence;
+use crate::ir::{Api, HttpMethod, Operation, PaginationStyle, Param, Service, TypeKind, TypeRef};
+
+/// `(module name, file tokens)` for every service.
+pub(super) fn emit(api: &Api, _settings: &Settings) -> Vec<(String, TokenStream)> {
+    api.services
+        .iter()
+        .map(|service| (service.module.clone(), service_file(api, service)))
+        .collect()
+}
+
+fn models_path(name: &str) -> TokenStream {
+    let ident = ident(name);
+    quote!(models::#ident)
+}
+
+fn service_file(api: &Api, service: &Service) -> TokenStream {
+    let type_name = ident(&service.type_name);
+    let accessor = ident(&service.module);
+    let description = service.description.clone().unwrap_or_default();
+    let module_doc = format!(" The `{}` service.", service.tag);
+    let type_docs = doc_attrs(&[
+        &description,
+        &format!("Get one from [`Client::{0}`](crate::Client::{0}).", service.module),
+    ]);
+    let accessor_doc = doc_attrs(&[&first_sentence(&description)]);
+    let methods = service
+        .operations
+        .iter()
+        .map(|operation| method(api, service, operation));
+    quote! {
+        #![doc = #module_doc]
+
+        use databricks_runtime::{Error, Method, Operation};
+
+        use crate::models;
+
+        #type_docs
+        #[derive(Clone, Copy, Debug)]
+        pub struct #type_name<'a> {
+            client: &'a databricks_runtime::Client,
+        }
+
+        impl crate::Client {
+            #accessor_doc
+            pub fn #accessor(&self) -> #type_name<'_> {
+                #type_name { client: self.runtime() }
+            }
+        }
+
+        impl #type_name<'_> {
+            #(#methods)*
+        }
+    }
+}
+
+fn method(api: &Api, service: &Service, operation: &Operation) -> TokenStream {
+    let name = ident(&operation.method_name);
+    let docs = method_docs(service, operation);
+    let deprecated = operation
+        .deprecated
+        .then(|| quote!(#[deprecated(note = "deprecated by the API")]));
+
+    let mut arguments = Vec::new();
+    let mut calls = Vec::new();
+    for param in &operation.path_params {
+        let arg = ident(&param.rust_name);
+        let wire = &param.name;
+        let ty = path_param_type(api, param);
+        arguments.push(quote!(#arg: #ty));
+        calls.push(quote!(.path_param(#wire, #arg)));
+    }
+    if let Some(params_type) = &operation.params_type {
+        let ty = models_path(params_type);
+        arguments.push(quote!(params: &#ty));
+        calls.push(quote!(.params(params)));
+    }
+    if let Some(body) = &operation.body {
+        let ty = borrowed_type(&body.ty);
+        arguments.push(quote!(body: #ty));
+        calls.push(quote!(.json(body)));
+    }
+    let (output, send) = match &operation.response {
+        Some(ty) => {
+            let ty = rust_type(ty, &models_path);
+            (ty, quote!(.send().await))
+        }
+        None => (quote!(()), quote!(.send_empty().await)),
+    };
+
+    let id = &operation.id;
+    let path = &operation.path;
+    let method = http_method(operation.http_method);
+    let mut metadata = quote!(Operation::new(#id, #method, #path));
+    if operation.idempotent && operation.http_method != HttpMethod::Get {
+        metadata = quote!(#metadata.idempotent());
+    }
+    if !operation.header_params.is_empty() {
+        let headers = operation.header_params.iter().map(|param| &param.name);
+        metadata = quote!(#metadata.header_params(&[#(#headers),*]));
+    }
+    quote! {
+        #docs
+        #deprecated
+        pub async fn #name(&self, #(#arguments),*) -> Result<#output, Error> {
+            const OPERATION: Operation = #metadata;
+            self.client.request(&OPERATION) #(#calls)* #send
+        }
+    }
+}
+
+fn method_docs(service: &Service, operation: &Operation) -> TokenStream {
+    let summary = operation.summary.clone().unwrap_or_default();
+    let description = operation.description.clone().unwrap_or_default();
+    let endpoint = format!(
+        "`{} {}` (operation `{}`).",
+        operation.http_method.as_str(),
+        operation.path,
+        operation.id
+    );
+    let mut notes = vec![endpoint];
+    if let Some(wait) = &operation.wait {
+        let poll = service
+            .operations
+            .iter()
+            .find(|candidate| candidate.id == wait.poll)
+            .map(|candidate| format!("[`{0}`](Self::{0})", candidate.method_name))
+            .unwrap_or_else(|| format!("`{}`", wait.poll));
+        let failure = if wait.failure.is_empty() {
+            String::new()
+        } else {
+            format!(" (it fails on {})", code_list(&wait.failure))
+        };
+        notes.push(format!(
+            "Long-running: the call returns at once, then the resource moves on until `{}` is {}{failure}. Poll {poll} to follow it.",
+            wait.state.join("."),
+            code_list(&wait.success),
+        ));
+    }
+    if let Some(pagination) = &operation.pagination {
+        let how = match &pagination.style {
+            PaginationStyle::Token {
+                request_token,
+                response_token,
+                ..
+            } => {
+                format!(
+                    "pass `{response_token}` of one page as `{request_token}` to get the next; the last page has none"
+                )
+            }
+            PaginationStyle::Offset { offset, limit } => format!("page with `{offset}` and `{limit}`"),
+            PaginationStyle::Scim { start_index, count, .. } => {
+                format!("page with `{start_index}` (1-based) and `{count}`")
+            }
+            PaginationStyle::NextRequest { next_request } => {
+                format!("send `{next_request}` of one page as the next request; the last page has none")
+            }
+            PaginationStyle::None => "everything comes in one response".to_owned(),
+        };
+        notes.push(format!("Lists `{}`: {how}.", pagination.items));
+    }
+    let mut paragraphs = vec![summary.as_str(), description.as_str()];
+    paragraphs.extend(notes.iter().map(String::as_str));
+    doc_attrs(&paragraphs)
+}
+
+fn code_list(values: &[String]) -> String {
+    values
+        .iter()
+        .map(|value| format!("`{value}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn http_method(method: HttpMethod) -> TokenStream {
+    match method {
+        HttpMethod::Get => quote!(Method::Get),
+        HttpMethod::Put => quote!(Method::Put),
+        HttpMethod::Post => quote!(Method::Post),
+        HttpMethod::Delete => quote!(Method::Delete),
+        HttpMethod::Options => quote!(Method::Options),
+        HttpMethod::Head => quote!(Method::Head),
+        HttpMethod::Patch => quote!(Method::Patch),
+        HttpMethod::Trace => quote!(Method::Trace),
+    }
+}
+
+/// Path parameters are taken by value for numbers and booleans, by reference otherwise; all are
+/// `Display`, which is how the runtime writes them into the path.
+pub(super) fn path_param_type(api: &Api, param: &Param) -> TokenStream {
+    match path_param_kind(api, param) {
+        PathParamKind::Copy(ty) => ty,
+        PathParamKind::Enum(name) => {
+            let ty = models_path(&name);
+            quote!(&#ty)
+        }
+        PathParamKind::Text => quote!(&str),
+    }
+}
+
+pub(super) enum PathParamKind {
+    Copy(TokenStream),
+    Enum(String),
+    Text,
+}
+
+pub(super) fn path_param_kind(api: &Api, param: &Param) -> PathParamKind {
+    match &param.ty {
+        TypeRef::I32 => PathParamKind::Copy(quote!(i32)),
+        TypeRef::I64 => PathParamKind::Copy(quote!(i64)),
+        TypeRef::F32 => PathParamKind::Copy(quote!(f32)),
+        TypeRef::F64 => PathParamKind::Copy(quote!(f64)),
+        TypeRef::Bool => PathParamKind::Copy(quote!(bool)),
+        TypeRef::Named(name) if matches!(api.types.get(name).map(|def| &def.kind), Some(TypeKind::Enum(_))) => {
+            PathParamKind::Enum(name.clone())
+        }
+        _ => PathParamKind::Text,
+    }
+}
+
+/// How a request body is borrowed: `&T`, with slices for lists.
+fn borrowed_type(ty: &TypeRef) -> TokenStream {
+    match ty {
+        TypeRef::List(inner) => {
+            let inner = rust_type(inner, &models_path);
+            quote!(&[#inner])
+        }
+        other => {
+            let ty = rust_type(other, &models_path);
+            quote!(&#ty)
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! Crate scaffolding from the minijinja templates in `templates/` (embedded at build time).
+
+use minijinja::Environment;
+use minijinja::syntax::SyntaxConfig;
+use minijinja::value::{Serde, Value};
+use serde::Serialize;
+
+use super::{RUST_PREAMBLE, Settings};
+use crate::diagnostic::Diagnostic;
+use crate::ir::Api;
+
+/// `(output path, template source)`. The template's name is its output path.
+const TEMPLATES: &[(&str, &str)] = &[
+    (
+        "models/Cargo.toml",
+        include_str!("../../../templates/models/Cargo.toml.jinja"),
+    ),
+    (
+        "models/README.md",
+        include_str!("../../../templates/models/README.md.jinja"),
+    ),
+    (
+        "models/src/lib.rs",
+        include_str!("../../../templates/models/lib.rs.jinja"),
+    ),
+    (
+        "client/Cargo.toml",
+        include_str!("../../../templates/client/Cargo.toml.jinja"),
+    ),
+    (
+        "client/README.md",
+        include_str!("../../../templates/client/README.md.jinja"),
+    ),
+    (
+        "client/src/lib.rs",
+        include_str!("../../../templates/client/lib.rs.jinja"),
+    ),
+    (
+        "cli/Cargo.toml",
+        include_str!("../../../templates/cli/Cargo.toml.jinja"),
+    ),
+    ("cli/README.md", include_str!("../../../templates/cli/README.md.jinja")),
+    ("cli/src/main.rs", include_str!("../../../templates/cli/main.rs.jinja")),
+];
+
+const WORKSPACE_TEMPLATE: (&str, &str) = (
+    "Cargo.toml",
+    include_str!("../../../templates/workspace/Cargo.toml.jinja"),
+);
+
+#[derive(Serialize)]
+struct Context<'a> {
+    title: String,
+    api_version: &'a str,
+    crate_version: &'a str,
+    models_crate: String,
+    client_crate: String,
+    cli_crate: String,
+    models_ident: String,
+    client_ident: String,
+    cli_binary: &'a str,
+    runtime_path: &'a str,
+    modules: Vec<&'a str>,
+    services: Vec<ServiceContext<'a>>,
+    preamble: &'static str,
+}
+
+#[derive(Serialize)]
+struct ServiceContext<'a> {
+    module: &'a str,
+    type_name: &'a str,
+    tag: &'a str,
+    cli_name: &'a str,
+}
+
+pub(super) fn emit(api: &Api, settings: &Settings) -> Vec<(String, Result<String, Diagnostic>)> {
+    let mut modules: Vec<&str> = api.types.values().map(|def| def.module.as_str()).collect();
+    modules.sort();
+    modules.dedup();
+    let context = Context {
+        // Titles end up in `//!` lines and TOML strings: keep them on one line and free of quotes.
+        title: api
+            .title
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace('"', "'"),
+        api_version: &api.version,
+        crate_version: &settings.version,
+        models_crate: settings.models_crate(),
+        client_crate: settings.client_crate(),
+        cli_crate: settings.cli_crate(),
+        models_ident: settings.models_crate().replace('-', "_"),
+        client_ident: settings.client_crate().replace('-', "_"),
+        cli_binary: &settings.cli_binary,
+        runtime_path: &settings.runtime_path,
+        modules,
+        services: api
+            .services
+            .iter()
+            .map(|service| ServiceContext {
+                module: &service.module,
+                type_name: &service.type_name,
+                tag: &service.tag,
+                cli_name: &service.cli_name,
+            })
+            .collect(),
+        preamble: RUST_PREAMBLE.trim_start_matches("// "),
+    };
+    let mut templates: Vec<(&str, &str)> = TEMPLATES.to_vec();
+    if settings.standalone_workspace {
+        templates.push(WORKSPACE_TEMPLATE);
+    }
+    let mut environment = Environment::new();
+    // `{% for %}` lines leave no blank line behind, and files keep their final newline.
+    if let Ok(syntax) = SyntaxConfig::builder()
+        .trim_blocks(true)
+        .keep_trailing_newline(true)
+        .build()
+    {
+        environment.set_syntax(syntax);
+    }
+    let context = Value::from(Serde(&context));
+    templates
+        .into_iter()
+        .map(|(path, source)| {
+            let rendered = environment
+                .template_from_named_str(path, source)
+                .and_then(|template| template.render(&context))
+                .map_err(|error| {
+                    Diagnostic::new(format!("internal error: template for {path} failed: {error}"))
+                        .with_hint("check the template's syntax in templates/")
+                });
+            (path.to_owned(), rendered)
+        })
+        .collect()
+}

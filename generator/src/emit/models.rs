@@ -1,0 +1,425 @@
+//! The models crate: one module per service (types only that service uses) plus a shared module, all
+//! re-exported from the crate root.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use super::{Settings, doc_attrs};
+use crate::ir::naming::{UNKNOWN_FIELDS, UNRECOGNIZED_VARIANT};
+use crate::ir::{
+    Api, EnumDef, ExtraFields, Field, NewtypeDef, StructDef, TypeDef, TypeKind, TypeOrigin, TypeRef, UnionDef,
+};
+
+/// Rust tokens for a type use; `named` renders the path of a named type from where it is used.
+pub(super) fn rust_type(ty: &TypeRef, named: &dyn Fn(&str) -> TokenStream) -> TokenStream {
+    match ty {
+        TypeRef::Named(name) => named(name),
+        TypeRef::String => quote!(String),
+        TypeRef::Bool => quote!(bool),
+        TypeRef::I32 => quote!(i32),
+        TypeRef::I64 => quote!(i64),
+        TypeRef::F32 => quote!(f32),
+        TypeRef::F64 => quote!(f64),
+        TypeRef::Any => quote!(serde_json::Value),
+        TypeRef::Object => quote!(serde_json::Map<String, serde_json::Value>),
+        TypeRef::List(inner) => {
+            let inner = rust_type(inner, named);
+            quote!(Vec<#inner>)
+        }
+        TypeRef::Map(inner) => {
+            let inner = rust_type(inner, named);
+            quote!(std::collections::BTreeMap<String, #inner>)
+        }
+        TypeRef::Nullable(inner) => {
+            let inner = rust_type(inner, named);
+            quote!(Option<#inner>)
+        }
+    }
+}
+
+pub(super) fn ident(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
+/// `(module name, file tokens)` for every module with types, in module order.
+pub(super) fn emit(api: &Api, _settings: &Settings) -> Vec<(String, TokenStream)> {
+    let mut modules: BTreeMap<&str, Vec<&TypeDef>> = BTreeMap::new();
+    for def in api.types.values() {
+        modules.entry(def.module.as_str()).or_default().push(def);
+    }
+    modules
+        .into_iter()
+        .map(|(module, defs)| {
+            let named = |name: &str| -> TokenStream {
+                let ident = ident(name);
+                match api.types.get(name) {
+                    Some(def) if def.module != module => quote!(crate::#ident),
+                    _ => quote!(#ident),
+                }
+            };
+            let items = defs.iter().map(|def| type_item(def, &named));
+            let doc = module_doc(api, module);
+            (module.to_owned(), quote! { #![doc = #doc] #(#items)* })
+        })
+        .collect()
+}
+
+fn module_doc(api: &Api, module: &str) -> String {
+    match api.services.iter().find(|service| service.module == module) {
+        Some(service) => format!(" Types used only by the `{}` service.", service.tag),
+        None => " Types used by several services.".to_owned(),
+    }
+}
+
+fn type_item(def: &TypeDef, named: &dyn Fn(&str) -> TokenStream) -> TokenStream {
+    let mut notes = Vec::new();
+    if def.deprecated {
+        notes.push("**Deprecated** by the API.".to_owned());
+    }
+    let description = def.description.clone().unwrap_or_default();
+    let mut paragraphs: Vec<&str> = vec![description.as_str()];
+    paragraphs.extend(notes.iter().map(String::as_str));
+    let docs = doc_attrs(&paragraphs);
+    match &def.kind {
+        TypeKind::Struct(body) => struct_item(def, body, docs, named),
+        TypeKind::Enum(body) => enum_item(def, body, docs),
+        TypeKind::Union(body) => union_item(def, body, docs, named),
+        TypeKind::Newtype(body) => newtype_item(def, body, docs, named),
+    }
+}
+
+/// The Rust type of a field as declared: optional fields are `Option`, fields that may also be `null`
+/// `Option<Option<_>>`, recursive ones boxed.
+fn field_type(field: &Field, named: &dyn Fn(&str) -> TokenStream) -> TokenStream {
+    let (nullable, inner) = match &field.ty {
+        TypeRef::Nullable(inner) => (true, inner.as_ref()),
+        other => (false, other),
+    };
+    let mut ty = rust_type(inner, named);
+    if field.boxed {
+        ty = quote!(Box<#ty>);
+    }
+    if nullable {
+        ty = quote!(Option<#ty>);
+    }
+    if !field.required {
+        ty = quote!(Option<#ty>);
+    }
+    ty
+}
+
+fn field_doc(field: &Field) -> TokenStream {
+    let description = field.description.clone().unwrap_or_default();
+    let mut notes = Vec::new();
+    if let Some(default) = &field.default {
+        notes.push(format!("When absent, the server uses `{default}`."));
+    }
+    if field.deprecated {
+        notes.push("**Deprecated** by the API.".to_owned());
+    }
+    let mut paragraphs = vec![description.as_str()];
+    paragraphs.extend(notes.iter().map(String::as_str));
+    doc_attrs(&paragraphs)
+}
+
+fn struct_item(def: &TypeDef, body: &StructDef, docs: TokenStream, named: &dyn Fn(&str) -> TokenStream) -> TokenStream {
+    let name = ident(&def.name);
+    let sensitive = body.fields.iter().any(|field| field.sensitive);
+    let fields = body.fields.iter().map(|field| {
+        let doc = field_doc(field);
+        let rust_name = ident(&field.rust_name);
+        let ty = field_type(field, named);
+        let mut options = Vec::new();
+        if field.rust_name != field.name {
+            let wire = &field.name;
+            options.push(quote!(rename = #wire));
+        }
+        if !field.required {
+            options.push(quote!(default, skip_serializing_if = "Option::is_none"));
+            if matches!(field.ty, TypeRef::Nullable(_)) {
+                // `null` must not collapse into "absent".
+                options.push(quote!(
+                    deserialize_with = "databricks_runtime::serde_support::deserialize_some"
+                ));
+            }
+        }
+        let serde = (!options.is_empty()).then(|| quote!(#[serde(#(#options),*)]));
+        quote! { #doc #serde pub #rust_name: #ty, }
+    });
+    let extra = match &body.extra {
+        ExtraFields::Keep => {
+            let field = ident(UNKNOWN_FIELDS);
+            quote! {
+                /// Fields the server sent that this version of the SDK does not know. They are sent back
+                /// unchanged, so reading a value, changing it and sending it back loses nothing.
+                #[serde(flatten)]
+                pub #field: serde_json::Map<String, serde_json::Value>,
+            }
+        }
+        ExtraFields::Typed { field, ty } => {
+            let field = ident(field);
+            let ty = rust_type(ty, named);
+            quote! {
+                /// Properties beyond the named fields.
+                #[serde(flatten)]
+                pub #field: std::collections::BTreeMap<String, #ty>,
+            }
+        }
+        ExtraFields::Drop => quote!(),
+    };
+    let default = def.derives_default.then(|| quote!(Default,));
+    let debug = (!sensitive).then(|| quote!(Debug,));
+    let debug_impl = sensitive.then(|| redacted_debug(def, body));
+    let constructor = constructor(def, body, named);
+    let params_note = (def.origin == TypeOrigin::Params).then(|| quote!(#[doc = ""] #[doc = " Build it with `Default` and struct update syntax, or with `new` when some parameters are required."]));
+    quote! {
+        #docs
+        #params_note
+        #[derive(Clone, #debug #default PartialEq, serde::Serialize, serde::Deserialize)]
+        pub struct #name {
+            #(#fields)*
+            #extra
+        }
+        #constructor
+        #debug_impl
+    }
+}
+
+/// `new(required fields...)` when a struct has required fields: every optional field starts absent.
+fn constructor(def: &TypeDef, body: &StructDef, named: &dyn Fn(&str) -> TokenStream) -> Option<TokenStream> {
+    let required: Vec<&Field> = body.fields.iter().filter(|field| field.required).collect();
+    if required.is_empty() {
+        return None;
+    }
+    let name = ident(&def.name);
+    let params = required.iter().map(|field| {
+        let arg = ident(&field.rust_name);
+        match (&field.ty, field.boxed) {
+            (TypeRef::String, false) => quote!(#arg: impl Into<String>),
+            _ => {
+                let ty = rust_type(&field.ty, named);
+                quote!(#arg: #ty)
+            }
+        }
+    });
+    let values = body.fields.iter().map(|field| {
+        let field_name = ident(&field.rust_name);
+        if !field.required {
+            return quote!(#field_name: None,);
+        }
+        match (&field.ty, field.boxed) {
+            (TypeRef::String, false) => quote!(#field_name: #field_name.into(),),
+            (TypeRef::Nullable(_), true) => quote!(#field_name: #field_name.map(Box::new),),
+            (_, true) => quote!(#field_name: Box::new(#field_name),),
+            _ => quote!(#field_name,),
+        }
+    });
+    let extra = match &body.extra {
+        ExtraFields::Keep => {
+            let field = ident(UNKNOWN_FIELDS);
+            quote!(#field: serde_json::Map::new(),)
+        }
+        ExtraFields::Typed { field, .. } => {
+            let field = ident(field);
+            quote!(#field: std::collections::BTreeMap::new(),)
+        }
+        ExtraFields::Drop => quote!(),
+    };
+    Some(quote! {
+        impl #name {
+            /// A value with the required fields set and every optional field absent.
+            pub fn new(#(#params),*) -> Self {
+                Self { #(#values)* #extra }
+            }
+        }
+    })
+}
+
+/// `Debug` that prints `<redacted>` for secrets, so they never reach logs.
+fn redacted_debug(def: &TypeDef, body: &StructDef) -> TokenStream {
+    let name = ident(&def.name);
+    let label = &def.name;
+    let fields = body.fields.iter().map(|field| {
+        let rust_name = ident(&field.rust_name);
+        let label = &field.rust_name;
+        if field.sensitive {
+            quote!(.field(#label, &"<redacted>"))
+        } else {
+            quote!(.field(#label, &self.#rust_name))
+        }
+    });
+    let extra = match &body.extra {
+        ExtraFields::Keep => {
+            let (label, field) = (UNKNOWN_FIELDS, ident(UNKNOWN_FIELDS));
+            quote!(.field(#label, &self.#field))
+        }
+        ExtraFields::Typed { field, .. } => {
+            let ident = ident(field);
+            quote!(.field(#field, &self.#ident))
+        }
+        ExtraFields::Drop => quote!(),
+    };
+    quote! {
+        impl std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct(#label) #(#fields)* #extra .finish()
+            }
+        }
+    }
+}
+
+fn enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream) -> TokenStream {
+    let name = ident(&def.name);
+    let fallback = ident(UNRECOGNIZED_VARIANT);
+    let variants = body.variants.iter().map(|variant| {
+        let rust_name = ident(&variant.rust_name);
+        let value = &variant.value;
+        quote!(#[serde(rename = #value)] #rust_name,)
+    });
+    let as_str = body.variants.iter().map(|variant| {
+        let rust_name = ident(&variant.rust_name);
+        let value = &variant.value;
+        quote!(Self::#rust_name => #value,)
+    });
+    let from_str = body.variants.iter().map(|variant| {
+        let rust_name = ident(&variant.rust_name);
+        let value = &variant.value;
+        quote!(#value => Self::#rust_name,)
+    });
+    quote! {
+        #docs
+        #[doc = ""]
+        #[doc = " Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent."]
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        pub enum #name {
+            #(#variants)*
+            /// A value this version of the SDK does not know, kept exactly as the server sent it.
+            #[serde(untagged)]
+            #fallback(String),
+        }
+
+        impl #name {
+            /// The value as sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#as_str)*
+                    Self::#fallback(value) => value,
+                }
+            }
+        }
+
+        impl std::fmt::Display for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#from_str)*
+                    other => Self::#fallback(other.to_owned()),
+                }
+            }
+        }
+
+        impl std::str::FromStr for #name {
+            type Err = std::convert::Infallible;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(value))
+            }
+        }
+    }
+}
+
+fn union_item(def: &TypeDef, body: &UnionDef, docs: TokenStream, named: &dyn Fn(&str) -> TokenStream) -> TokenStream {
+    let name = ident(&def.name);
+    let fallback = ident(UNRECOGNIZED_VARIANT);
+    let payload = |variant: &crate::ir::UnionVariant| {
+        let ty = rust_type(&variant.ty, named);
+        if variant.boxed { quote!(Box<#ty>) } else { ty }
+    };
+    let variants = body.variants.iter().map(|variant| {
+        let rust_name = ident(&variant.rust_name);
+        let ty = payload(variant);
+        quote!(#rust_name(#ty),)
+    });
+    let Some(discriminator) = &body.discriminator else {
+        return quote! {
+            #docs
+            #[doc = ""]
+            #[doc = " The first alternative that accepts the value is chosen; a value no alternative accepts is kept in `Unrecognized`."]
+            #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+            #[serde(untagged)]
+            pub enum #name {
+                #(#variants)*
+                /// A value none of the alternatives accepts, kept as sent.
+                #fallback(serde_json::Value),
+            }
+        };
+    };
+    let arms = body.variants.iter().filter(|variant| !variant.tags.is_empty()).map(|variant| {
+        let rust_name = ident(&variant.rust_name);
+        let tags = &variant.tags;
+        quote! {
+            #(Some(#tags))|* => serde_json::from_value(value).map(Self::#rust_name).map_err(serde::de::Error::custom),
+        }
+    });
+    let note = format!(
+        " The alternative is chosen by the `{discriminator}` property; an unknown value of it is kept in `Unrecognized`."
+    );
+    quote! {
+        #docs
+        #[doc = ""]
+        #[doc = #note]
+        #[derive(Clone, Debug, PartialEq, serde::Serialize)]
+        #[serde(untagged)]
+        pub enum #name {
+            #(#variants)*
+            /// A value with a discriminator this version of the SDK does not know, kept as sent.
+            #fallback(serde_json::Value),
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                let tag = value.get(#discriminator).and_then(serde_json::Value::as_str).map(str::to_owned);
+                match tag.as_deref() {
+                    #(#arms)*
+                    _ => Ok(Self::#fallback(value)),
+                }
+            }
+        }
+    }
+}
+
+fn newtype_item(
+    def: &TypeDef,
+    body: &NewtypeDef,
+    docs: TokenStream,
+    named: &dyn Fn(&str) -> TokenStream,
+) -> TokenStream {
+    let name = ident(&def.name);
+    let mut inner = rust_type(&body.ty, named);
+    if body.boxed {
+        inner = quote!(Box<#inner>);
+    }
+    let default = def.derives_default.then(|| quote!(Default,));
+    let eq =
+        matches!(body.ty, TypeRef::String | TypeRef::Bool | TypeRef::I32 | TypeRef::I64).then(|| quote!(Eq, Hash,));
+    quote! {
+        #docs
+        #[derive(Clone, Debug, #default PartialEq, #eq serde::Serialize, serde::Deserialize)]
+        #[serde(transparent)]
+        pub struct #name(pub #inner);
+
+        impl From<#inner> for #name {
+            fn from(value: #inner) -> Self {
+                Self(value)
+            }
+        }
+    }
+}

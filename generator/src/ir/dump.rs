@@ -1,0 +1,272 @@
+//! A compact, stable text form of the IR. The IR snapshot of the real spec uses it, so a reviewer sees what
+//! a spec edit changes in services, operations and types before looking at generated Rust.
+
+use std::fmt::{self, Write};
+
+use super::{
+    Api, CliArg, ExtraFields, Operation, PaginationStyle, Param, TypeDef, TypeKind, TypeOrigin, TypeRef, WaitSource,
+};
+
+pub fn dump(api: &Api) -> String {
+    let mut out = String::new();
+    // Writing to a String cannot fail.
+    let _ = write_api(&mut out, api);
+    out
+}
+
+impl fmt::Display for TypeRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TypeRef::Named(name) => f.write_str(name),
+            TypeRef::String => f.write_str("string"),
+            TypeRef::Bool => f.write_str("bool"),
+            TypeRef::I32 => f.write_str("i32"),
+            TypeRef::I64 => f.write_str("i64"),
+            TypeRef::F32 => f.write_str("f32"),
+            TypeRef::F64 => f.write_str("f64"),
+            TypeRef::Any => f.write_str("json"),
+            TypeRef::Object => f.write_str("object"),
+            TypeRef::List(inner) => write!(f, "[{inner}]"),
+            TypeRef::Map(inner) => write!(f, "{{string: {inner}}}"),
+            TypeRef::Nullable(inner) => write!(f, "{inner}?"),
+        }
+    }
+}
+
+fn write_api(out: &mut String, api: &Api) -> fmt::Result {
+    writeln!(out, "api {:?} version {:?}", api.title, api.version)?;
+    writeln!(out, "shared module {}", api.shared_module)?;
+    for service in &api.services {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "service {} (module {}, type {}, cli {})",
+            service.tag, service.module, service.type_name, service.cli_name
+        )?;
+        for operation in &service.operations {
+            write_operation(out, operation)?;
+        }
+    }
+    for def in api.types.values() {
+        writeln!(out)?;
+        write_type(out, def)?;
+    }
+    Ok(())
+}
+
+fn write_operation(out: &mut String, operation: &Operation) -> fmt::Result {
+    write!(
+        out,
+        "  {} {} {} [{}]",
+        operation.method_name,
+        operation.http_method.as_str(),
+        operation.path,
+        operation.id
+    )?;
+    if operation.idempotent {
+        out.push_str(" idempotent");
+    }
+    if operation.deprecated {
+        out.push_str(" deprecated");
+    }
+    out.push('\n');
+    for param in operation
+        .path_params
+        .iter()
+        .chain(&operation.query_params)
+        .chain(&operation.header_params)
+    {
+        write_param(out, param)?;
+    }
+    if let Some(params) = &operation.params_type {
+        writeln!(out, "    params type {params}")?;
+    }
+    if let Some(body) = &operation.body {
+        writeln!(
+            out,
+            "    body {}{}",
+            body.ty,
+            if body.required { "" } else { " (optional)" }
+        )?;
+    }
+    match &operation.response {
+        Some(ty) => writeln!(out, "    response {ty}")?,
+        None => writeln!(out, "    response (no content)")?,
+    }
+    if let Some(error) = &operation.error {
+        writeln!(out, "    error {error}")?;
+    }
+    if let Some(pagination) = &operation.pagination {
+        let style = match &pagination.style {
+            PaginationStyle::Token {
+                request_token,
+                response_token,
+                page_size,
+            } => format!(
+                "token {request_token} -> {response_token}{}",
+                page_size
+                    .as_ref()
+                    .map(|size| format!(", page size {size}"))
+                    .unwrap_or_default()
+            ),
+            PaginationStyle::Offset { offset, limit } => format!("offset {offset}, limit {limit}"),
+            PaginationStyle::Scim {
+                start_index,
+                count,
+                total,
+            } => {
+                format!("scim start {start_index}, count {count}, total {total}")
+            }
+            PaginationStyle::NextRequest { next_request } => format!("next request in {next_request}"),
+            PaginationStyle::None => "single page".to_owned(),
+        };
+        writeln!(out, "    pages of {}: {style}", pagination.items)?;
+    }
+    if let Some(wait) = &operation.wait {
+        let bind: Vec<String> = wait
+            .bind
+            .iter()
+            .map(|binding| {
+                let source = match binding.source {
+                    WaitSource::Request => "request",
+                    WaitSource::Response => "response",
+                };
+                format!("{} = {source}.{}", binding.param, binding.field)
+            })
+            .collect();
+        writeln!(
+            out,
+            "    wait via {} ({}) until {} in [{}], failing on [{}]{}",
+            wait.poll,
+            bind.join(", "),
+            wait.state.join("."),
+            wait.success.join(", "),
+            wait.failure.join(", "),
+            wait.message
+                .as_ref()
+                .map(|message| format!(", message {}", message.join(".")))
+                .unwrap_or_default()
+        )?;
+    }
+    if !operation.cli_args.is_empty() {
+        let args: Vec<String> = operation.cli_args.iter().map(cli_arg).collect();
+        writeln!(out, "    cli {} {}", operation.cli_name, args.join(" "))?;
+    }
+    Ok(())
+}
+
+fn write_param(out: &mut String, param: &Param) -> fmt::Result {
+    writeln!(
+        out,
+        "    {:?} {}{}: {}{}",
+        param.location,
+        param.name,
+        rename(&param.name, &param.rust_name),
+        param.ty,
+        if param.required { " required" } else { "" }
+    )
+}
+
+fn cli_arg(arg: &CliArg) -> String {
+    if arg.positional {
+        arg.name.clone()
+    } else {
+        format!("[--{}]", arg.name)
+    }
+}
+
+fn rename(wire: &str, rust: &str) -> String {
+    if wire == rust {
+        String::new()
+    } else {
+        format!(" as {rust}")
+    }
+}
+
+fn write_type(out: &mut String, def: &TypeDef) -> fmt::Result {
+    let origin = match def.origin {
+        TypeOrigin::Component => "component",
+        TypeOrigin::Inline => "inline",
+        TypeOrigin::Params => "params",
+    };
+    let kind = match &def.kind {
+        TypeKind::Struct(_) => "struct",
+        TypeKind::Enum(_) => "enum",
+        TypeKind::Union(_) => "union",
+        TypeKind::Newtype(_) => "newtype",
+    };
+    write!(
+        out,
+        "{kind} {} ({origin} at #{}, module {}",
+        def.name, def.pointer, def.module
+    )?;
+    if def.derives_default {
+        out.push_str(", default");
+    }
+    if def.deprecated {
+        out.push_str(", deprecated");
+    }
+    out.push_str(")\n");
+    match &def.kind {
+        TypeKind::Struct(def) => {
+            for field in &def.fields {
+                write!(
+                    out,
+                    "  {}{}: {}",
+                    field.name,
+                    rename(&field.name, &field.rust_name),
+                    field.ty
+                )?;
+                for (flag, text) in [
+                    (field.required, " required"),
+                    (field.boxed, " boxed"),
+                    (field.sensitive, " sensitive"),
+                    (field.deprecated, " deprecated"),
+                ] {
+                    if flag {
+                        out.push_str(text);
+                    }
+                }
+                if let Some(format) = &field.format {
+                    write!(out, " format {format}")?;
+                }
+                if let Some(default) = &field.default {
+                    write!(out, " default {default}")?;
+                }
+                out.push('\n');
+            }
+            match &def.extra {
+                ExtraFields::Keep => writeln!(out, "  ..unknown fields kept")?,
+                ExtraFields::Typed { field, ty } => writeln!(out, "  ..{field}: {{string: {ty}}}")?,
+                ExtraFields::Drop => {}
+            }
+        }
+        TypeKind::Enum(def) => {
+            let values: Vec<String> = def
+                .variants
+                .iter()
+                .map(|variant| format!("{}{}", variant.value, rename(&variant.value, &variant.rust_name)))
+                .collect();
+            writeln!(out, "  {}", values.join(", "))?;
+        }
+        TypeKind::Union(def) => {
+            if let Some(discriminator) = &def.discriminator {
+                writeln!(out, "  discriminated by {discriminator}")?;
+            }
+            for variant in &def.variants {
+                write!(out, "  {}: {}", variant.rust_name, variant.ty)?;
+                if !variant.tags.is_empty() {
+                    write!(out, " when {}", variant.tags.join(" | "))?;
+                }
+                if variant.boxed {
+                    out.push_str(" boxed");
+                }
+                out.push('\n');
+            }
+        }
+        TypeKind::Newtype(def) => {
+            writeln!(out, "  = {}{}", def.ty, if def.boxed { " boxed" } else { "" })?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,350 @@
+//! Facts that need the whole type graph: which services use each type (and so its module), which fields
+//! need `Box` to break by-value recursion, and which types can derive `Default`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::naming::Scope;
+use super::{Api, ExtraFields, TypeDef, TypeKind, TypeRef};
+
+pub(super) fn complete(api: &mut Api) {
+    assign_services(api);
+    box_recursion(&mut api.types);
+    mark_default(&mut api.types);
+}
+
+/// A type used by one service lives in that service's module; a type used by several (or none) lives in
+/// the shared module. Per-service features (a later step) follow the same sets.
+fn assign_services(api: &mut Api) {
+    let mut modules = Scope::snake();
+    for service in &api.services {
+        modules.reserve(&service.module);
+    }
+    api.shared_module = modules.claim("common");
+
+    let mut users: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for service in &api.services {
+        let mut pending: Vec<String> = Vec::new();
+        for operation in &service.operations {
+            pending.extend(operation.params_type.iter().cloned());
+            for param in &operation.path_params {
+                param.ty.names(&mut pending);
+            }
+            if let Some(body) = &operation.body {
+                body.ty.names(&mut pending);
+            }
+            for ty in operation.response.iter().chain(&operation.error) {
+                ty.names(&mut pending);
+            }
+        }
+        let mut seen = BTreeSet::new();
+        while let Some(name) = pending.pop() {
+            if !seen.insert(name.clone()) {
+                continue;
+            }
+            if let Some(def) = api.types.get(&name) {
+                referenced_types(def, &mut pending);
+            }
+            users.entry(name).or_default().insert(service.module.clone());
+        }
+    }
+    for (name, def) in &mut api.types {
+        def.services = users.remove(name).unwrap_or_default();
+        def.module = match def.services.iter().next() {
+            Some(only) if def.services.len() == 1 => only.clone(),
+            _ => api.shared_module.clone(),
+        };
+    }
+}
+
+fn referenced_types(def: &TypeDef, into: &mut Vec<String>) {
+    match &def.kind {
+        TypeKind::Struct(def) => {
+            for field in &def.fields {
+                field.ty.names(into);
+            }
+            if let ExtraFields::Typed { ty, .. } = &def.extra {
+                ty.names(into);
+            }
+        }
+        TypeKind::Union(def) => def.variants.iter().for_each(|variant| variant.ty.names(into)),
+        TypeKind::Newtype(def) => def.ty.names(into),
+        TypeKind::Enum(_) => {}
+    }
+}
+
+/// Edges of by-value containment: a field, variant or newtype holding a named type directly (an `Option`
+/// adds no indirection; a `Vec` or map does).
+fn by_value_targets(def: &TypeDef) -> Vec<&str> {
+    match &def.kind {
+        TypeKind::Struct(def) => def.fields.iter().filter_map(|field| field.ty.direct_name()).collect(),
+        TypeKind::Union(def) => def
+            .variants
+            .iter()
+            .filter_map(|variant| variant.ty.direct_name())
+            .collect(),
+        TypeKind::Newtype(def) => def.ty.direct_name().into_iter().collect(),
+        TypeKind::Enum(_) => Vec::new(),
+    }
+}
+
+/// Boxes every by-value edge inside a strongly connected component: that breaks every cycle, and only
+/// edges on some cycle pay for the allocation.
+fn box_recursion(types: &mut BTreeMap<String, TypeDef>) {
+    let component = strongly_connected_components(types);
+    let same_component =
+        |from: &str, to: &str| component.contains_key(from) && component.get(from) == component.get(to);
+    let recursive: BTreeSet<String> = types
+        .values()
+        .filter(|def| {
+            by_value_targets(def)
+                .iter()
+                .any(|target| same_component(&def.name, target))
+        })
+        .map(|def| def.name.clone())
+        .collect();
+    for name in recursive {
+        let Some(def) = types.get(&name) else { continue };
+        let mut kind = def.kind.clone();
+        match &mut kind {
+            TypeKind::Struct(def) => {
+                for field in &mut def.fields {
+                    field.boxed = field
+                        .ty
+                        .direct_name()
+                        .is_some_and(|target| same_component(&name, target));
+                }
+            }
+            TypeKind::Union(def) => {
+                for variant in &mut def.variants {
+                    variant.boxed = variant
+                        .ty
+                        .direct_name()
+                        .is_some_and(|target| same_component(&name, target));
+                }
+            }
+            TypeKind::Newtype(def) => {
+                def.boxed = def.ty.direct_name().is_some_and(|target| same_component(&name, target));
+            }
+            TypeKind::Enum(_) => {}
+        }
+        if let Some(def) = types.get_mut(&name) {
+            def.kind = kind;
+        }
+    }
+}
+
+/// Tarjan's algorithm, iterative so deep type chains cannot overflow the stack. Returns a component id per
+/// type; types are visited in name order, so ids are deterministic.
+fn strongly_connected_components(types: &BTreeMap<String, TypeDef>) -> BTreeMap<String, usize> {
+    struct State<'t> {
+        index: BTreeMap<&'t str, usize>,
+        low: BTreeMap<&'t str, usize>,
+        on_stack: BTreeSet<&'t str>,
+        stack: Vec<&'t str>,
+        component: BTreeMap<String, usize>,
+        next_index: usize,
+        next_component: usize,
+    }
+    let mut state = State {
+        index: BTreeMap::new(),
+        low: BTreeMap::new(),
+        on_stack: BTreeSet::new(),
+        stack: Vec::new(),
+        component: BTreeMap::new(),
+        next_index: 0,
+        next_component: 0,
+    };
+    let edges: BTreeMap<&str, Vec<&str>> = types
+        .values()
+        .map(|def| {
+            let targets = by_value_targets(def)
+                .into_iter()
+                .filter(|target| types.contains_key(*target))
+                .collect();
+            (def.name.as_str(), targets)
+        })
+        .collect();
+    for root in edges.keys() {
+        if state.index.contains_key(root) {
+            continue;
+        }
+        // Each frame: the node and how many of its edges have been followed.
+        let mut frames: Vec<(&str, usize)> = vec![(root, 0)];
+        state.index.insert(root, state.next_index);
+        state.low.insert(root, state.next_index);
+        state.next_index += 1;
+        state.stack.push(root);
+        state.on_stack.insert(root);
+        while let Some(frame) = frames.last_mut() {
+            let node = frame.0;
+            if let Some(&target) = edges[node].get(frame.1) {
+                frame.1 += 1;
+                if !state.index.contains_key(target) {
+                    state.index.insert(target, state.next_index);
+                    state.low.insert(target, state.next_index);
+                    state.next_index += 1;
+                    state.stack.push(target);
+                    state.on_stack.insert(target);
+                    frames.push((target, 0));
+                } else if state.on_stack.contains(target) {
+                    let low = state.low[node].min(state.index[target]);
+                    state.low.insert(node, low);
+                }
+                continue;
+            }
+            frames.pop();
+            if let Some(&(parent, _)) = frames.last() {
+                let low = state.low[parent].min(state.low[node]);
+                state.low.insert(parent, low);
+            }
+            if state.low[node] == state.index[node] {
+                while let Some(member) = state.stack.pop() {
+                    state.on_stack.remove(member);
+                    state.component.insert(member.to_owned(), state.next_component);
+                    if member == node {
+                        break;
+                    }
+                }
+                state.next_component += 1;
+            }
+        }
+    }
+    state.component
+}
+
+/// A struct derives `Default` when every required field's type has a natural default (strings, numbers,
+/// lists, maps, JSON values, `Option`, or another such struct). Enums and unions have none: there is no
+/// honest "empty" state to invent. Computed as a greatest fixpoint so recursive structs work.
+fn mark_default(types: &mut BTreeMap<String, TypeDef>) {
+    let mut defaultable: BTreeSet<String> = types
+        .values()
+        .filter(|def| matches!(def.kind, TypeKind::Struct(_) | TypeKind::Newtype(_)))
+        .map(|def| def.name.clone())
+        .collect();
+    loop {
+        let before = defaultable.len();
+        let failing: Vec<String> = defaultable
+            .iter()
+            .filter(|name| {
+                let Some(def) = types.get(*name) else { return true };
+                match &def.kind {
+                    TypeKind::Struct(def) => def
+                        .fields
+                        .iter()
+                        .any(|field| field.required && !has_default(&field.ty, &defaultable)),
+                    TypeKind::Newtype(def) => !has_default(&def.ty, &defaultable),
+                    _ => true,
+                }
+            })
+            .cloned()
+            .collect();
+        for name in failing {
+            defaultable.remove(&name);
+        }
+        if defaultable.len() == before {
+            break;
+        }
+    }
+    for (name, def) in types.iter_mut() {
+        def.derives_default = defaultable.contains(name);
+    }
+}
+
+fn has_default(ty: &TypeRef, defaultable: &BTreeSet<String>) -> bool {
+    match ty {
+        TypeRef::Named(name) => defaultable.contains(name),
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{Field, StructDef, TypeOrigin};
+
+    fn field(name: &str, ty: TypeRef, required: bool) -> Field {
+        Field {
+            name: name.into(),
+            rust_name: name.into(),
+            ty,
+            required,
+            boxed: false,
+            description: None,
+            default: None,
+            format: None,
+            deprecated: false,
+            sensitive: false,
+        }
+    }
+
+    fn object(name: &str, fields: Vec<Field>) -> TypeDef {
+        TypeDef {
+            name: name.into(),
+            pointer: String::new(),
+            origin: TypeOrigin::Component,
+            description: None,
+            deprecated: false,
+            kind: TypeKind::Struct(StructDef {
+                fields,
+                extra: ExtraFields::Keep,
+            }),
+            services: BTreeSet::new(),
+            module: String::new(),
+            derives_default: false,
+        }
+    }
+
+    fn named(name: &str) -> TypeRef {
+        TypeRef::Named(name.into())
+    }
+
+    #[test]
+    fn only_fields_on_a_cycle_are_boxed() {
+        let mut types = BTreeMap::new();
+        for def in [
+            object(
+                "Node",
+                vec![field("next", named("Node"), false), field("leaf", named("Leaf"), false)],
+            ),
+            object(
+                "Leaf",
+                vec![field("list", TypeRef::List(Box::new(named("Node"))), false)],
+            ),
+            object("A", vec![field("b", named("B"), false)]),
+            object("B", vec![field("a", TypeRef::Nullable(Box::new(named("A"))), true)]),
+        ] {
+            types.insert(def.name.clone(), def);
+        }
+        box_recursion(&mut types);
+        let boxed = |ty: &str, field: &str| match &types[ty].kind {
+            TypeKind::Struct(def) => def.fields.iter().find(|f| f.name == field).unwrap().boxed,
+            _ => unreachable!(),
+        };
+        assert!(boxed("Node", "next"));
+        assert!(!boxed("Node", "leaf"), "Leaf reaches Node only through a Vec");
+        assert!(boxed("A", "b"));
+        assert!(boxed("B", "a"));
+    }
+
+    #[test]
+    fn default_needs_defaultable_required_fields() {
+        let mut types = BTreeMap::new();
+        let state = TypeDef {
+            kind: TypeKind::Enum(crate::ir::EnumDef { variants: vec![] }),
+            ..object("State", vec![])
+        };
+        for def in [
+            state,
+            object("WithEnum", vec![field("state", named("State"), true)]),
+            object("WithOptionalEnum", vec![field("state", named("State"), false)]),
+            object("Outer", vec![field("inner", named("WithEnum"), true)]),
+        ] {
+            types.insert(def.name.clone(), def);
+        }
+        mark_default(&mut types);
+        assert!(!types["WithEnum"].derives_default);
+        assert!(types["WithOptionalEnum"].derives_default);
+        assert!(!types["Outer"].derives_default);
+        assert!(!types["State"].derives_default);
+    }
+}

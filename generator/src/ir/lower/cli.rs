@@ -1,0 +1,129 @@
+//! How `dbr` presents an operation's request: which fields are positional arguments, which are flags, and
+//! what values they take. Fields that are objects, lists or maps are only reachable through `--json`.
+
+use super::Lowerer;
+use super::extensions::{CliExtension, RequestField, unwrap_nullable};
+use crate::diagnostic::Diagnostic;
+use crate::ir::naming::{self, RESERVED_FLAGS, Scope};
+use crate::ir::{CliArg, CliValue, Operation, ParamLocationOrBody, TypeKind, TypeRef};
+
+impl<'a> Lowerer<'a> {
+    /// Positional arguments are `x-sdk-cli.positional` when given, otherwise the path parameters followed
+    /// by the required scalar fields in spec order. Every other scalar field is a flag.
+    pub(super) fn cli_args(
+        &mut self,
+        operation: &Operation,
+        fields: &[RequestField],
+        extension: Option<(CliExtension, String)>,
+    ) -> Vec<CliArg> {
+        let scalar: Vec<(&RequestField, CliValue)> = fields
+            .iter()
+            .filter_map(|field| self.cli_value(&field.ty).map(|value| (field, value)))
+            .collect();
+        let positional: Vec<String> = match extension.and_then(|(extension, at)| Some((extension.positional?, at))) {
+            Some((names, at)) => self.check_positional(operation, fields, &scalar, names, &at),
+            None => scalar
+                .iter()
+                .filter(|(field, _)| {
+                    field.target == ParamLocationOrBody::Path
+                        || (field.required && field.target != ParamLocationOrBody::Header)
+                })
+                .map(|(field, _)| field.name.clone())
+                .collect(),
+        };
+
+        let mut flags = Scope::kebab();
+        for reserved in RESERVED_FLAGS {
+            flags.reserve(reserved);
+        }
+        let mut args: Vec<CliArg> = positional
+            .iter()
+            .filter_map(|name| scalar.iter().find(|(field, _)| &field.name == name))
+            .map(|(field, value)| cli_arg(field, value.clone(), true, naming::value_name(&field.name)))
+            .collect();
+        for (field, value) in &scalar {
+            if !positional.contains(&field.name) {
+                let flag = flags.claim(&naming::cli_name(&field.name));
+                args.push(cli_arg(field, value.clone(), false, flag));
+            }
+        }
+        args
+    }
+
+    fn check_positional(
+        &mut self,
+        operation: &Operation,
+        fields: &[RequestField],
+        scalar: &[(&RequestField, CliValue)],
+        names: Vec<String>,
+        at: &str,
+    ) -> Vec<String> {
+        let mut kept = Vec::new();
+        for (index, name) in names.into_iter().enumerate() {
+            let item_at = format!("{at}/positional/{index}");
+            if scalar.iter().any(|(field, _)| field.name == name) {
+                if kept.contains(&name) {
+                    self.report(Diagnostic::at(&item_at, format!("`{name}` is listed twice")));
+                } else {
+                    kept.push(name);
+                }
+            } else if fields.iter().any(|field| field.name == name) {
+                self.report(
+                    Diagnostic::at(
+                        &item_at,
+                        format!("`{name}` is not a scalar field, so it cannot be positional"),
+                    )
+                    .with_hint("objects, lists and maps are given with --json"),
+                );
+            } else {
+                self.report(
+                    Diagnostic::at(&item_at, format!("`{}` has no request field `{name}`", operation.id))
+                        .with_hint("positional arguments name request fields (path, query or body)"),
+                );
+            }
+        }
+        for param in &operation.path_params {
+            if !kept.contains(&param.name) {
+                self.report(
+                    Diagnostic::at(at, format!("path parameter `{}` must be positional", param.name))
+                        .with_hint("list every path parameter in `positional`"),
+                );
+            }
+        }
+        kept
+    }
+
+    /// The kind of command-line value a field takes, if it is a scalar.
+    fn cli_value(&self, ty: &TypeRef) -> Option<CliValue> {
+        match unwrap_nullable(ty) {
+            TypeRef::String => Some(CliValue::String),
+            TypeRef::Bool => Some(CliValue::Boolean),
+            TypeRef::I32 | TypeRef::I64 => Some(CliValue::Integer),
+            TypeRef::F32 | TypeRef::F64 => Some(CliValue::Number),
+            TypeRef::Named(name) => match &self.types.get(name)?.kind {
+                TypeKind::Enum(def) => Some(CliValue::Enum(
+                    def.variants.iter().map(|variant| variant.value.clone()).collect(),
+                )),
+                TypeKind::Newtype(newtype) => self.cli_value(&newtype.ty),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
+fn cli_arg(field: &RequestField, value: CliValue, positional: bool, name: String) -> CliArg {
+    CliArg {
+        field: field.name.clone(),
+        target: field.target,
+        positional,
+        name,
+        value,
+        required: field.required,
+        help: field
+            .description
+            .as_deref()
+            .map(naming::first_sentence)
+            .unwrap_or_default(),
+    }
+}

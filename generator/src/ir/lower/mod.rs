@@ -1,0 +1,191 @@
+//! Lowering: `openapiv3` document → [`Api`]. This is the one place that knows OpenAPI's quirks.
+//!
+//! Stages, in order: name every component schema (so references resolve before anything is lowered);
+//! lower the components; lower each operation (inline schemas get names derived from where they appear);
+//! resolve the `x-sdk-*` extensions, which need the finished request and response types; then the graph
+//! pass. Problems are collected, not thrown, so a maintainer sees all of them at once.
+
+mod cli;
+mod extensions;
+mod operation;
+mod schema;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use openapiv3::ReferenceOr;
+
+use super::naming::{self, Scope};
+use super::{Api, Service, TypeDef, TypeRef};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::{Spec, escape_pointer_token};
+
+/// The service that collects operations without a tag.
+const UNTAGGED_SERVICE: &str = "default";
+
+pub fn lower(spec: &Spec) -> Result<Api, Diagnostics> {
+    let problems = crate::validate::check_operation_ids(&spec.document);
+    if !problems.is_empty() {
+        return Err(located(spec, problems));
+    }
+    let mut lowerer = Lowerer::new(spec);
+    lowerer.name_components();
+    lowerer.lower_components();
+    let services = lowerer.lower_services();
+    let Lowerer { problems, types, .. } = lowerer;
+    if !problems.is_empty() {
+        return Err(located(spec, problems));
+    }
+    let document = &spec.document;
+    let mut api = Api {
+        title: document.info.title.clone(),
+        version: document.info.version.clone(),
+        description: document.info.description.clone(),
+        services,
+        types,
+        shared_module: String::new(),
+    };
+    super::graph::complete(&mut api);
+    Ok(api)
+}
+
+fn located(spec: &Spec, mut problems: Diagnostics) -> Diagnostics {
+    spec.attach_locations(&mut problems);
+    problems
+}
+
+/// State shared by the lowering stages.
+pub(super) struct Lowerer<'a> {
+    document: &'a openapiv3::OpenAPI,
+    problems: Diagnostics,
+    types: BTreeMap<String, TypeDef>,
+    /// Every Rust type name handed out so far.
+    type_names: Scope,
+    /// `components/schemas` key → Rust type name.
+    components: BTreeMap<String, String>,
+    /// Components marked `nullable: true`: every reference to them may be `null`.
+    nullable_components: BTreeSet<String>,
+    /// Components whose `allOf` is being merged, to report cycles instead of recursing forever.
+    merging: Vec<String>,
+    /// Inline schemas already lowered, by pointer.
+    inline_types: BTreeMap<String, TypeRef>,
+    /// Extensions of each operation (by id), checked once all operations are lowered.
+    pending_extensions: BTreeMap<String, extensions::OperationExtensions>,
+}
+
+impl<'a> Lowerer<'a> {
+    fn new(spec: &'a Spec) -> Self {
+        Lowerer {
+            document: &spec.document,
+            problems: Diagnostics::default(),
+            types: BTreeMap::new(),
+            type_names: Scope::camel(),
+            components: BTreeMap::new(),
+            nullable_components: BTreeSet::new(),
+            merging: Vec::new(),
+            inline_types: BTreeMap::new(),
+            pending_extensions: BTreeMap::new(),
+        }
+    }
+
+    fn report(&mut self, diagnostic: Diagnostic) {
+        self.problems.push(diagnostic);
+    }
+
+    /// Component names are claimed first, in sorted order, so they never depend on where an inline schema
+    /// happens to appear.
+    fn name_components(&mut self) {
+        let Some(components) = &self.document.components else {
+            return;
+        };
+        let mut keys: Vec<&String> = components.schemas.keys().collect();
+        keys.sort();
+        for key in keys {
+            let rust_name = self.type_names.claim(&naming::type_name(key));
+            self.components.insert(key.clone(), rust_name);
+            if let Some(ReferenceOr::Item(schema)) = components.schemas.get(key)
+                && schema.schema_data.nullable
+            {
+                self.nullable_components.insert(key.clone());
+            }
+        }
+    }
+
+    fn lower_components(&mut self) {
+        let Some(components) = &self.document.components else {
+            return;
+        };
+        let mut entries: Vec<(&String, &ReferenceOr<openapiv3::Schema>)> = components.schemas.iter().collect();
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        for (key, schema) in entries {
+            let pointer = format!("/components/schemas/{}", escape_pointer_token(key));
+            let rust_name = self.components[key].clone();
+            match schema {
+                ReferenceOr::Item(schema) => self.define_component(&rust_name, &pointer, schema),
+                ReferenceOr::Reference { reference } => {
+                    // `Alias: {$ref: Other}` is a second name for the same type.
+                    let target = self.reference_type(reference, &pointer);
+                    self.insert_newtype(&rust_name, &pointer, None, target);
+                }
+            }
+        }
+    }
+
+    /// Operations grouped into services by their first tag; services ordered by name, operations by method.
+    fn lower_services(&mut self) -> Vec<Service> {
+        let mut by_tag: BTreeMap<String, Vec<super::Operation>> = BTreeMap::new();
+        let mut method_names: BTreeMap<String, Scope> = BTreeMap::new();
+        for (path, method, operation) in super::operations_of(self.document) {
+            let tag = operation
+                .tags
+                .first()
+                .cloned()
+                .unwrap_or_else(|| UNTAGGED_SERVICE.to_owned());
+            let scope = method_names.entry(tag.clone()).or_insert_with(Scope::snake);
+            if let Some(lowered) = self.lower_operation(path, method, operation, &tag, scope) {
+                by_tag.entry(tag).or_default().push(lowered);
+            }
+        }
+        for (path, item) in &self.document.paths.paths {
+            if let ReferenceOr::Reference { .. } = item {
+                self.report(
+                    Diagnostic::at(
+                        &format!("/paths/{}", escape_pointer_token(path)),
+                        "a path item that is a `$ref` is not supported",
+                    )
+                    .with_hint("write the path's operations inline"),
+                );
+            }
+        }
+        self.resolve_extensions(&mut by_tag);
+
+        let mut modules = Scope::snake();
+        for reserved in naming::RESERVED_MODULES {
+            modules.reserve(reserved);
+        }
+        let mut type_names = Scope::camel();
+        let mut cli_names = Scope::kebab();
+        let services: Vec<Service> = by_tag
+            .into_iter()
+            .map(|(tag, mut operations)| {
+                operations.sort_by(|a, b| a.method_name.cmp(&b.method_name));
+                Service {
+                    module: modules.claim(&naming::field_name(&tag)),
+                    type_name: type_names.claim(&naming::type_name(&tag)),
+                    cli_name: cli_names.claim(&naming::cli_name(&tag)),
+                    description: self.tag_description(&tag),
+                    tag,
+                    operations,
+                }
+            })
+            .collect();
+        services
+    }
+
+    fn tag_description(&self, tag: &str) -> Option<String> {
+        self.document
+            .tags
+            .iter()
+            .find(|candidate| candidate.name == tag)
+            .and_then(|candidate| candidate.description.clone())
+    }
+}

@@ -1,0 +1,522 @@
+//! Operations: parameters, request body, success and error responses.
+
+use indexmap::IndexMap;
+use openapiv3::{MediaType, Parameter, ParameterSchemaOrContent, ReferenceOr, StatusCode};
+
+use super::Lowerer;
+use super::schema::{SchemaRef, component_key};
+use crate::diagnostic::Diagnostic;
+use crate::ir::naming::{self, Scope};
+use crate::ir::{Body, ExtraFields, Field, HttpMethod, Operation, Param, ParamLocation, StructDef, TypeKind, TypeRef};
+use crate::load::escape_pointer_token;
+
+/// How many `$ref` hops a parameter, body or response may take before we call it a loop.
+const MAX_REFERENCE_DEPTH: usize = 8;
+
+impl<'a> Lowerer<'a> {
+    pub(super) fn lower_operation(
+        &mut self,
+        path: &'a str,
+        method: &str,
+        operation: &'a openapiv3::Operation,
+        tag: &str,
+        method_names: &mut Scope,
+    ) -> Option<Operation> {
+        let pointer = format!("/paths/{}/{method}", escape_pointer_token(path));
+        let id = operation.operation_id.clone().unwrap_or_default();
+        let type_hint = naming::type_name(&id);
+        let http_method = http_method(method);
+
+        let (path_params, query_params, header_params) = self.parameters(path, &pointer, operation, &type_hint);
+        let body = self.request_body(operation, &pointer, &type_hint);
+        let response = self.success_response(operation, &pointer, &type_hint);
+        let error = self.error_response(operation, &pointer, &type_hint);
+
+        let params_type = (!query_params.is_empty() || !header_params.is_empty()).then(|| {
+            let fields = query_params.iter().chain(&header_params).map(param_field).collect();
+            self.define_generated(
+                &format!("{type_hint}Params"),
+                &pointer,
+                format!("Query and header parameters of `{id}`."),
+                TypeKind::Struct(StructDef {
+                    fields,
+                    extra: ExtraFields::Drop,
+                }),
+            )
+        });
+
+        let extensions = self.operation_extensions(operation, &pointer);
+        let idempotent = http_method == HttpMethod::Get || extensions.idempotent;
+        self.pending_extensions.insert(id.clone(), extensions);
+
+        Some(Operation {
+            method_name: method_names.claim(&naming::operation_method_name(&id, tag)),
+            cli_name: naming::cli_name(&naming::operation_method_name(&id, tag)),
+            id,
+            pointer,
+            http_method,
+            path: path.to_owned(),
+            summary: operation.summary.clone(),
+            description: operation.description.clone(),
+            deprecated: operation.deprecated,
+            path_params,
+            query_params,
+            header_params,
+            params_type,
+            body,
+            response: response?,
+            error,
+            pagination: None,
+            wait: None,
+            idempotent,
+            cli_args: Vec::new(),
+        })
+    }
+
+    /// Path-level and operation-level parameters (the operation's win on a name clash), split by location.
+    /// Path parameters come in the order of the path template.
+    fn parameters(
+        &mut self,
+        path: &str,
+        pointer: &str,
+        operation: &'a openapiv3::Operation,
+        type_hint: &str,
+    ) -> (Vec<Param>, Vec<Param>, Vec<Param>) {
+        let path_pointer = pointer.rsplit_once('/').map(|(head, _)| head).unwrap_or(pointer);
+        let mut declared: Vec<(String, &'a Parameter)> = Vec::new();
+        let document = self.document;
+        let path_level = match document.paths.paths.get(path) {
+            Some(ReferenceOr::Item(item)) => item.parameters.as_slice(),
+            _ => &[],
+        };
+        for (list, list_pointer) in [(path_level, path_pointer), (operation.parameters.as_slice(), pointer)] {
+            for (index, parameter) in list.iter().enumerate() {
+                let at = format!("{list_pointer}/parameters/{index}");
+                let Some((resolved_at, parameter)) = self.resolve_parameter(parameter, &at) else {
+                    continue;
+                };
+                let key = parameter_key(parameter);
+                declared.retain(|(_, existing)| parameter_key(existing) != key);
+                declared.push((resolved_at, parameter));
+            }
+        }
+
+        let mut path_params = Vec::new();
+        let mut query_params = Vec::new();
+        let mut header_params = Vec::new();
+        let mut arguments = Scope::snake();
+        // The generated method also takes `params` and `body`; path parameters must not shadow them.
+        arguments.reserve("params");
+        arguments.reserve("body");
+        let mut fields = Scope::snake();
+        for (at, parameter) in declared {
+            let (location, data) = match parameter {
+                Parameter::Path { parameter_data, .. } => (ParamLocation::Path, parameter_data),
+                Parameter::Query { parameter_data, .. } => (ParamLocation::Query, parameter_data),
+                Parameter::Header { parameter_data, .. } => (ParamLocation::Header, parameter_data),
+                Parameter::Cookie { parameter_data, .. } => {
+                    self.report(
+                        Diagnostic::at(
+                            &at,
+                            format!("cookie parameter `{}` is not supported", parameter_data.name),
+                        )
+                        .with_hint("Databricks APIs take parameters in the path, query string, headers or body"),
+                    );
+                    continue;
+                }
+            };
+            let hint = format!("{type_hint}{}", naming::type_name(&data.name));
+            let ty = match &data.format {
+                ParameterSchemaOrContent::Schema(schema) => {
+                    self.type_of(SchemaRef::from(schema), &format!("{at}/schema"), &hint)
+                }
+                ParameterSchemaOrContent::Content(content) => {
+                    match self
+                        .json_schema(content, &format!("{at}/content"), "parameter")
+                        .flatten()
+                    {
+                        Some((schema, schema_at)) => self.type_of(schema, &schema_at, &hint),
+                        None => continue,
+                    }
+                }
+            };
+            let rust_name = match location {
+                ParamLocation::Path => arguments.claim(&naming::field_name(&data.name)),
+                _ => fields.claim(&naming::field_name(&data.name)),
+            };
+            let param = Param {
+                name: data.name.clone(),
+                rust_name,
+                location,
+                ty,
+                required: data.required || location == ParamLocation::Path,
+                description: data.description.clone(),
+            };
+            match location {
+                ParamLocation::Path => path_params.push(param),
+                ParamLocation::Query => query_params.push(param),
+                ParamLocation::Header => header_params.push(param),
+            }
+        }
+
+        let template = template_variables(path);
+        for param in &path_params {
+            if !template.contains(&param.name) {
+                self.report(
+                    Diagnostic::at(
+                        pointer,
+                        format!("path parameter `{}` does not appear in `{path}`", param.name),
+                    )
+                    .with_hint(format!(
+                        "add `{{{}}}` to the path, or make it a query parameter",
+                        param.name
+                    )),
+                );
+            }
+        }
+        for variable in &template {
+            if !path_params.iter().any(|param| &param.name == variable) {
+                self.report(
+                    Diagnostic::at(pointer, format!("`{{{variable}}}` in `{path}` has no path parameter")).with_hint(
+                        format!("declare `- {{name: {variable}, in: path, required: true, schema: {{type: string}}}}`"),
+                    ),
+                );
+            }
+        }
+        path_params.sort_by_key(|param| template.iter().position(|variable| variable == &param.name));
+        (path_params, query_params, header_params)
+    }
+
+    fn resolve_parameter(
+        &mut self,
+        parameter: &'a ReferenceOr<Parameter>,
+        at: &str,
+    ) -> Option<(String, &'a Parameter)> {
+        let document = self.document;
+        let mut current = parameter;
+        let mut current_at = at.to_owned();
+        for _ in 0..MAX_REFERENCE_DEPTH {
+            match current {
+                ReferenceOr::Item(parameter) => return Some((current_at, parameter)),
+                ReferenceOr::Reference { reference } => {
+                    let key = component_key(reference, "parameters");
+                    let target = key
+                        .as_ref()
+                        .and_then(|key| document.components.as_ref()?.parameters.get(key));
+                    match (key, target) {
+                        (Some(key), Some(target)) => {
+                            current = target;
+                            current_at = format!("/components/parameters/{}", escape_pointer_token(&key));
+                        }
+                        _ => {
+                            self.report(
+                                Diagnostic::at(at, format!("`{reference}` is not a parameter"))
+                                    .with_hint("a parameter `$ref` must point at `#/components/parameters/<name>`"),
+                            );
+                            return None;
+                        }
+                    }
+                }
+            }
+        }
+        self.report(
+            Diagnostic::at(at, "parameter references form a loop").with_hint("point the `$ref` at a parameter"),
+        );
+        None
+    }
+
+    fn request_body(&mut self, operation: &'a openapiv3::Operation, pointer: &str, type_hint: &str) -> Option<Body> {
+        let document = self.document;
+        let mut current = operation.request_body.as_ref()?;
+        let mut at = format!("{pointer}/requestBody");
+        for _ in 0..MAX_REFERENCE_DEPTH {
+            match current {
+                ReferenceOr::Item(body) => {
+                    // No content at all means no body.
+                    let (schema, schema_at) =
+                        self.json_schema(&body.content, &format!("{at}/content"), "request body")??;
+                    let ty = self.type_of(schema, &schema_at, &format!("{type_hint}Request"));
+                    return Some(Body {
+                        ty,
+                        required: body.required,
+                        description: body.description.clone(),
+                    });
+                }
+                ReferenceOr::Reference { reference } => {
+                    let key = component_key(reference, "requestBodies");
+                    let target = key
+                        .as_ref()
+                        .and_then(|key| document.components.as_ref()?.request_bodies.get(key));
+                    match (key, target) {
+                        (Some(key), Some(target)) => {
+                            current = target;
+                            at = format!("/components/requestBodies/{}", escape_pointer_token(&key));
+                        }
+                        _ => {
+                            self.report(
+                                Diagnostic::at(&at, format!("`{reference}` is not a request body")).with_hint(
+                                    "a request body `$ref` must point at `#/components/requestBodies/<name>`",
+                                ),
+                            );
+                            return None;
+                        }
+                    }
+                }
+            }
+        }
+        self.report(Diagnostic::at(&at, "request body references form a loop"));
+        None
+    }
+
+    /// The success body: `Some(None)` when the success response has no content, `None` after reporting a
+    /// problem.
+    fn success_response(
+        &mut self,
+        operation: &'a openapiv3::Operation,
+        pointer: &str,
+        type_hint: &str,
+    ) -> Option<Option<TypeRef>> {
+        let mut successes: Vec<(u16, &'a ReferenceOr<openapiv3::Response>, String)> = operation
+            .responses
+            .responses
+            .iter()
+            .filter_map(|(status, response)| {
+                let order = match status {
+                    StatusCode::Code(code) if (200..300).contains(code) => *code,
+                    StatusCode::Range(2) => 299,
+                    _ => return None,
+                };
+                Some((order, response, format!("{pointer}/responses/{status}")))
+            })
+            .collect();
+        successes.sort_by_key(|(order, ..)| *order);
+        if successes.is_empty() {
+            self.report(
+                Diagnostic::at(
+                    &format!("{pointer}/responses"),
+                    "the operation declares no success (2xx) response",
+                )
+                .with_hint("add a '200' response, with `content: application/json` when the server returns a body"),
+            );
+            return None;
+        }
+        let mut bodies = Vec::new();
+        for (_, response, at) in &successes {
+            let (response, at) = self.resolve_response(response, at)?;
+            if let Some(found) = self.json_schema(&response.content, &format!("{at}/content"), "response")? {
+                bodies.push(found);
+            }
+        }
+        let Some((schema, schema_at)) = bodies.first().cloned() else {
+            return Some(None);
+        };
+        if let Some((_, other_at)) = bodies.iter().find(|(other, _)| !same_schema(other, &schema)) {
+            self.report(
+                Diagnostic::at(other_at, "success responses with different bodies are not supported").with_hint(
+                    format!("the generated method returns one type; make this body match #{schema_at}"),
+                ),
+            );
+            return None;
+        }
+        Some(Some(self.type_of(schema, &schema_at, &format!("{type_hint}Response"))))
+    }
+
+    fn error_response(
+        &mut self,
+        operation: &'a openapiv3::Operation,
+        pointer: &str,
+        type_hint: &str,
+    ) -> Option<TypeRef> {
+        let responses = &operation.responses;
+        let candidates = responses
+            .default
+            .iter()
+            .map(|response| (response, format!("{pointer}/responses/default")))
+            .chain(responses.responses.iter().filter_map(|(status, response)| {
+                let is_error = match status {
+                    StatusCode::Code(code) => *code >= 400,
+                    StatusCode::Range(range) => *range >= 4,
+                };
+                is_error.then(|| (response, format!("{pointer}/responses/{status}")))
+            }));
+        let mut found = None;
+        for (response, at) in candidates {
+            let Some((response, at)) = self.resolve_response(response, &at) else {
+                continue;
+            };
+            // Error bodies are documentation only: a non-JSON one is skipped, not reported.
+            if let Some(schema) = find_json(&response.content, &format!("{at}/content")) {
+                found = Some(schema);
+                break;
+            }
+        }
+        let (schema, schema_at) = found?;
+        Some(self.type_of(schema, &schema_at, &format!("{type_hint}Error")))
+    }
+
+    fn resolve_response(
+        &mut self,
+        response: &'a ReferenceOr<openapiv3::Response>,
+        at: &str,
+    ) -> Option<(&'a openapiv3::Response, String)> {
+        let document = self.document;
+        let mut current = response;
+        let mut current_at = at.to_owned();
+        for _ in 0..MAX_REFERENCE_DEPTH {
+            match current {
+                ReferenceOr::Item(response) => return Some((response, current_at)),
+                ReferenceOr::Reference { reference } => {
+                    let key = component_key(reference, "responses");
+                    let target = key
+                        .as_ref()
+                        .and_then(|key| document.components.as_ref()?.responses.get(key));
+                    match (key, target) {
+                        (Some(key), Some(target)) => {
+                            current = target;
+                            current_at = format!("/components/responses/{}", escape_pointer_token(&key));
+                        }
+                        _ => {
+                            self.report(
+                                Diagnostic::at(at, format!("`{reference}` is not a response"))
+                                    .with_hint("a response `$ref` must point at `#/components/responses/<name>`"),
+                            );
+                            return None;
+                        }
+                    }
+                }
+            }
+        }
+        self.report(Diagnostic::at(at, "response references form a loop"));
+        None
+    }
+
+    /// The schema of the JSON media type in `content`. `Some(None)` when there is no content at all; `None`
+    /// (after reporting) when there is content but none of it is JSON.
+    fn json_schema(
+        &mut self,
+        content: &'a IndexMap<String, MediaType>,
+        at: &str,
+        what: &str,
+    ) -> Option<Option<(SchemaRef<'a>, String)>> {
+        if content.is_empty() {
+            return Some(None);
+        }
+        match find_json(content, at) {
+            Some(found) => Some(Some(found)),
+            None => {
+                let types: Vec<&str> = content.keys().map(String::as_str).collect();
+                self.report(
+                    Diagnostic::at(
+                        at,
+                        format!("{what} content type `{}` is not supported", types.join("`, `")),
+                    )
+                    .with_hint("this generator reads and writes JSON: describe the body as `application/json`"),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// The schema of the first JSON media type in `content`, with its pointer.
+fn find_json<'a>(content: &'a IndexMap<String, MediaType>, at: &str) -> Option<(SchemaRef<'a>, String)> {
+    let (media_type, media) = content.iter().find(|(media_type, _)| is_json(media_type))?;
+    let schema_at = format!("{at}/{}/schema", escape_pointer_token(media_type));
+    Some(match &media.schema {
+        Some(schema) => (SchemaRef::from(schema), schema_at),
+        // A JSON body without a schema may hold anything.
+        None => (SchemaRef::Inline(any_schema()), schema_at),
+    })
+}
+
+fn any_schema() -> &'static openapiv3::Schema {
+    static ANY: std::sync::OnceLock<openapiv3::Schema> = std::sync::OnceLock::new();
+    ANY.get_or_init(|| openapiv3::Schema {
+        schema_data: Default::default(),
+        schema_kind: openapiv3::SchemaKind::Any(Default::default()),
+    })
+}
+
+fn is_json(media_type: &str) -> bool {
+    let essence = media_type.split(';').next().unwrap_or(media_type).trim();
+    essence == "application/json" || essence.ends_with("+json") || essence == "*/*"
+}
+
+fn same_schema(a: &SchemaRef<'_>, b: &SchemaRef<'_>) -> bool {
+    match (a, b) {
+        (SchemaRef::Ref(a), SchemaRef::Ref(b)) => a == b,
+        (SchemaRef::Inline(a), SchemaRef::Inline(b)) => a == b,
+        _ => false,
+    }
+}
+
+fn http_method(method: &str) -> HttpMethod {
+    match method {
+        "get" => HttpMethod::Get,
+        "put" => HttpMethod::Put,
+        "post" => HttpMethod::Post,
+        "delete" => HttpMethod::Delete,
+        "options" => HttpMethod::Options,
+        "head" => HttpMethod::Head,
+        "patch" => HttpMethod::Patch,
+        _ => HttpMethod::Trace,
+    }
+}
+
+fn parameter_key(parameter: &Parameter) -> (String, &'static str) {
+    let (data, location) = match parameter {
+        Parameter::Path { parameter_data, .. } => (parameter_data, "path"),
+        Parameter::Query { parameter_data, .. } => (parameter_data, "query"),
+        Parameter::Header { parameter_data, .. } => (parameter_data, "header"),
+        Parameter::Cookie { parameter_data, .. } => (parameter_data, "cookie"),
+    };
+    (data.name.clone(), location)
+}
+
+/// `{name}` variables of a path template, in order.
+fn template_variables(path: &str) -> Vec<String> {
+    let mut variables = Vec::new();
+    let mut rest = path;
+    while let Some(start) = rest.find('{') {
+        let Some(length) = rest[start..].find('}') else {
+            break;
+        };
+        variables.push(rest[start + 1..start + length].to_owned());
+        rest = &rest[start + length + 1..];
+    }
+    variables
+}
+
+fn param_field(param: &Param) -> Field {
+    Field {
+        name: param.name.clone(),
+        rust_name: param.rust_name.clone(),
+        ty: param.ty.clone(),
+        required: param.required,
+        boxed: false,
+        description: param.description.clone(),
+        default: None,
+        format: None,
+        deprecated: false,
+        sensitive: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_variables_in_order() {
+        assert_eq!(template_variables("/a/{x}/b/{y}"), vec!["x", "y"]);
+        assert_eq!(template_variables("/a/{unclosed"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn json_media_types() {
+        assert!(is_json("application/json"));
+        assert!(is_json("application/json; charset=utf-8"));
+        assert!(is_json("application/scim+json"));
+        assert!(!is_json("application/octet-stream"));
+    }
+}

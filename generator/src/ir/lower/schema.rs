@@ -1,0 +1,782 @@
+//! Schemas → types. Every OpenAPI schema form is first classified into a [`Shape`] (openapiv3 leaves
+//! unusual keyword combinations in an untyped `AnySchema`), then turned into a [`TypeRef`] and, where the
+//! shape needs a name, a [`TypeDef`].
+
+use indexmap::IndexMap;
+use openapiv3::{
+    AdditionalProperties, AnySchema, Discriminator, ReferenceOr, Schema, SchemaKind, Type, VariantOrUnknownOrEmpty,
+};
+use serde::Serialize;
+
+use super::Lowerer;
+use crate::diagnostic::Diagnostic;
+use crate::ir::naming::{self, Scope};
+use crate::ir::{
+    EnumDef, EnumVariant, ExtraFields, Field, NewtypeDef, StructDef, TypeDef, TypeKind, TypeOrigin, TypeRef, UnionDef,
+    UnionVariant,
+};
+use crate::load::escape_pointer_token;
+
+/// Extensions a schema may carry.
+const SCHEMA_EXTENSIONS: &[&str] = &["x-sdk-sensitive"];
+
+/// A schema reference as found in the document: either `$ref` or an inline schema.
+#[derive(Clone, Copy)]
+pub(super) enum SchemaRef<'a> {
+    Ref(&'a str),
+    Inline(&'a Schema),
+}
+
+impl<'a> From<&'a ReferenceOr<Schema>> for SchemaRef<'a> {
+    fn from(schema: &'a ReferenceOr<Schema>) -> Self {
+        match schema {
+            ReferenceOr::Reference { reference } => SchemaRef::Ref(reference),
+            ReferenceOr::Item(schema) => SchemaRef::Inline(schema),
+        }
+    }
+}
+
+impl<'a> From<&'a ReferenceOr<Box<Schema>>> for SchemaRef<'a> {
+    fn from(schema: &'a ReferenceOr<Box<Schema>>) -> Self {
+        match schema {
+            ReferenceOr::Reference { reference } => SchemaRef::Ref(reference),
+            ReferenceOr::Item(schema) => SchemaRef::Inline(schema),
+        }
+    }
+}
+
+/// The properties-bearing part of an object schema (or of one `allOf` member).
+#[derive(Clone)]
+struct ObjectPart<'a> {
+    properties: &'a IndexMap<String, ReferenceOr<Box<Schema>>>,
+    required: &'a [String],
+    additional: Option<&'a AdditionalProperties>,
+    /// Where the part is written, for the pointers of its properties.
+    pointer: String,
+    /// The type that writes the part: inline property schemas are named after it, so a part shared
+    /// through allOf names its inline types the same way in every struct that merges it.
+    owner: String,
+}
+
+/// What a schema means, whatever keywords spelled it.
+enum Shape<'a> {
+    String {
+        format: Option<String>,
+        values: Vec<String>,
+    },
+    Integer {
+        format: Option<String>,
+    },
+    Number {
+        format: Option<String>,
+    },
+    Boolean,
+    Array {
+        items: Option<SchemaRef<'a>>,
+    },
+    Object(ObjectPart<'a>),
+    AllOf {
+        parts: &'a [ReferenceOr<Schema>],
+        own: Option<ObjectPart<'a>>,
+    },
+    OneOf {
+        keyword: &'static str,
+        variants: &'a [ReferenceOr<Schema>],
+    },
+    Any,
+    Unsupported {
+        message: String,
+        hint: &'static str,
+    },
+}
+
+fn format_name<T: Serialize>(format: &VariantOrUnknownOrEmpty<T>) -> Option<String> {
+    match format {
+        VariantOrUnknownOrEmpty::Item(known) => serde_json::to_value(known)
+            .ok()
+            .and_then(|value| value.as_str().map(str::to_owned)),
+        VariantOrUnknownOrEmpty::Unknown(other) => Some(other.clone()),
+        VariantOrUnknownOrEmpty::Empty => None,
+    }
+}
+
+fn shape<'a>(schema: &'a Schema, pointer: &str) -> Shape<'a> {
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::String(string)) => Shape::String {
+            format: format_name(&string.format),
+            values: string.enumeration.iter().flatten().cloned().collect(),
+        },
+        SchemaKind::Type(Type::Integer(integer)) => Shape::Integer {
+            format: format_name(&integer.format),
+        },
+        SchemaKind::Type(Type::Number(number)) => Shape::Number {
+            format: format_name(&number.format),
+        },
+        SchemaKind::Type(Type::Boolean(_)) => Shape::Boolean,
+        SchemaKind::Type(Type::Array(array)) => Shape::Array {
+            items: array.items.as_ref().map(SchemaRef::from),
+        },
+        SchemaKind::Type(Type::Object(object)) => Shape::Object(ObjectPart {
+            properties: &object.properties,
+            required: &object.required,
+            additional: object.additional_properties.as_ref(),
+            pointer: pointer.to_owned(),
+            owner: String::new(),
+        }),
+        SchemaKind::AllOf { all_of } => Shape::AllOf {
+            parts: all_of,
+            own: None,
+        },
+        SchemaKind::OneOf { one_of } => Shape::OneOf {
+            keyword: "oneOf",
+            variants: one_of,
+        },
+        SchemaKind::AnyOf { any_of } => Shape::OneOf {
+            keyword: "anyOf",
+            variants: any_of,
+        },
+        SchemaKind::Not { .. } => not_supported(),
+        SchemaKind::Any(any) => any_shape(any, pointer),
+    }
+}
+
+fn not_supported<'a>() -> Shape<'a> {
+    Shape::Unsupported {
+        message: "`not` schemas are not supported".to_owned(),
+        hint: "describe what the value is (a type, an enum) rather than what it is not",
+    }
+}
+
+/// openapiv3 puts every keyword combination it has no variant for in `AnySchema`; decide what it means.
+fn any_shape<'a>(any: &'a AnySchema, pointer: &str) -> Shape<'a> {
+    if any.not.is_some() {
+        return not_supported();
+    }
+    let object_part = || ObjectPart {
+        properties: &any.properties,
+        required: &any.required,
+        additional: any.additional_properties.as_ref(),
+        pointer: pointer.to_owned(),
+        owner: String::new(),
+    };
+    let has_object_keywords =
+        !any.properties.is_empty() || any.additional_properties.is_some() || !any.required.is_empty();
+    let has_alternatives = !any.one_of.is_empty() || !any.any_of.is_empty();
+    if !any.all_of.is_empty() {
+        if has_alternatives {
+            return Shape::Unsupported {
+                message: "`allOf` together with `oneOf`/`anyOf` is not supported".to_owned(),
+                hint: "split the schema: a named allOf object, used as one alternative of the oneOf",
+            };
+        }
+        return Shape::AllOf {
+            parts: &any.all_of,
+            own: has_object_keywords.then(object_part),
+        };
+    }
+    if has_alternatives {
+        if has_object_keywords {
+            return Shape::Unsupported {
+                message: "`properties` next to `oneOf`/`anyOf` are not supported".to_owned(),
+                hint: "move the shared properties into each alternative (with allOf), or into a parent object",
+            };
+        }
+        if !any.one_of.is_empty() && !any.any_of.is_empty() {
+            return Shape::Unsupported {
+                message: "`oneOf` and `anyOf` in the same schema are not supported".to_owned(),
+                hint: "keep one list of alternatives",
+            };
+        }
+        return if any.one_of.is_empty() {
+            Shape::OneOf {
+                keyword: "anyOf",
+                variants: &any.any_of,
+            }
+        } else {
+            Shape::OneOf {
+                keyword: "oneOf",
+                variants: &any.one_of,
+            }
+        };
+    }
+    let string_values = || -> Option<Vec<String>> {
+        any.enumeration
+            .iter()
+            .filter(|value| !value.is_null())
+            .map(|value| value.as_str().map(str::to_owned))
+            .collect()
+    };
+    match any.typ.as_deref() {
+        Some("object") => Shape::Object(object_part()),
+        None if has_object_keywords => Shape::Object(object_part()),
+        Some("array") => Shape::Array {
+            items: any.items.as_ref().map(SchemaRef::from),
+        },
+        None if any.items.is_some() => Shape::Array {
+            items: any.items.as_ref().map(SchemaRef::from),
+        },
+        Some("string") => Shape::String {
+            format: any.format.clone(),
+            values: string_values().unwrap_or_default(),
+        },
+        Some("integer") => Shape::Integer {
+            format: any.format.clone(),
+        },
+        Some("number") => Shape::Number {
+            format: any.format.clone(),
+        },
+        Some("boolean") => Shape::Boolean,
+        Some(other) => Shape::Unsupported {
+            message: format!("unknown schema type `{other}`"),
+            hint: "use one of string, number, integer, boolean, array, object",
+        },
+        None if !any.enumeration.is_empty() => match string_values() {
+            Some(values) => Shape::String { format: None, values },
+            None => Shape::Unsupported {
+                message: "an `enum` of non-string values without a `type` is not supported".to_owned(),
+                hint: "add the `type` of the values (enums of integers are read as plain integers)",
+            },
+        },
+        None => Shape::Any,
+    }
+}
+
+impl<'a> Lowerer<'a> {
+    /// The type of a schema written at `pointer`. An inline schema that needs a name gets one made from
+    /// `hint` (the place it appears: `ClusterDetailsState`, `ClustersGetResponse`, ...).
+    pub(super) fn type_of(&mut self, schema: SchemaRef<'a>, pointer: &str, hint: &str) -> TypeRef {
+        match schema {
+            SchemaRef::Ref(reference) => self.reference_type(reference, pointer),
+            SchemaRef::Inline(schema) => {
+                // An inline schema reached twice (through allOf members merged into several structs) is
+                // one type.
+                if let Some(ty) = self.inline_types.get(pointer) {
+                    return ty.clone();
+                }
+                let ty = self.inline_type(schema, pointer, hint);
+                let ty = if schema.schema_data.nullable && !matches!(ty, TypeRef::Nullable(_)) {
+                    TypeRef::Nullable(Box::new(ty))
+                } else {
+                    ty
+                };
+                self.inline_types.insert(pointer.to_owned(), ty.clone());
+                ty
+            }
+        }
+    }
+
+    /// The type a `$ref` to a component schema stands for.
+    pub(super) fn reference_type(&mut self, reference: &str, pointer: &str) -> TypeRef {
+        let Some(key) = component_key(reference, "schemas") else {
+            self.report(
+                Diagnostic::at(
+                    pointer,
+                    format!("a schema `$ref` must name a component schema, found `{reference}`"),
+                )
+                .with_hint("move the schema to `components/schemas/<Name>` and refer to it there"),
+            );
+            return TypeRef::Any;
+        };
+        match self.components.get(&key) {
+            Some(name) => {
+                let named = TypeRef::Named(name.clone());
+                if self.nullable_components.contains(&key) {
+                    TypeRef::Nullable(Box::new(named))
+                } else {
+                    named
+                }
+            }
+            None => {
+                // References were checked at load time; this only happens for refs into other sections.
+                self.report(
+                    Diagnostic::at(pointer, format!("`{reference}` is not a schema"))
+                        .with_hint("a schema `$ref` must point at `#/components/schemas/<Name>`"),
+                );
+                TypeRef::Any
+            }
+        }
+    }
+
+    fn inline_type(&mut self, schema: &'a Schema, pointer: &str, hint: &str) -> TypeRef {
+        self.check_schema_extensions(schema, pointer);
+        match shape(schema, pointer) {
+            Shape::String { values, .. } if !values.is_empty() => {
+                let kind = TypeKind::Enum(enum_def(&values));
+                self.define_inline(hint, pointer, schema, |_, _| kind)
+            }
+            Shape::String { .. } => TypeRef::String,
+            Shape::Integer { format } => integer_type(format.as_deref()),
+            Shape::Number { format } => number_type(format.as_deref()),
+            Shape::Boolean => TypeRef::Bool,
+            Shape::Any => TypeRef::Any,
+            Shape::Array { items } => {
+                let item = match items {
+                    Some(items) => self.type_of(items, &format!("{pointer}/items"), &format!("{hint}Item")),
+                    None => TypeRef::Any,
+                };
+                TypeRef::List(Box::new(item))
+            }
+            Shape::Object(part) if part.properties.is_empty() => match part.additional {
+                Some(AdditionalProperties::Schema(value)) => TypeRef::Map(Box::new(self.type_of(
+                    SchemaRef::from(value.as_ref()),
+                    &format!("{pointer}/additionalProperties"),
+                    &format!("{hint}Value"),
+                ))),
+                _ => TypeRef::Object,
+            },
+            Shape::Object(part) => self.define_inline(hint, pointer, schema, |lowerer, name| {
+                TypeKind::Struct(lowerer.build_struct(name, vec![part]))
+            }),
+            // `allOf: [{$ref: X}]` next to a description is the OpenAPI 3.0 idiom for documenting a
+            // reference: it is X itself, not a new type.
+            Shape::AllOf { parts, own: None }
+                if parts.len() == 1 && matches!(parts[0], ReferenceOr::Reference { .. }) =>
+            {
+                self.type_of(SchemaRef::from(&parts[0]), &format!("{pointer}/allOf/0"), hint)
+            }
+            Shape::AllOf { parts, own } => self.define_inline(hint, pointer, schema, |lowerer, name| {
+                TypeKind::Struct(lowerer.merge_all_of(name, pointer, parts, own))
+            }),
+            Shape::OneOf { keyword, variants } if variants.len() == 1 => {
+                self.type_of(SchemaRef::from(&variants[0]), &format!("{pointer}/{keyword}/0"), hint)
+            }
+            Shape::OneOf { keyword, variants } => self.define_inline(hint, pointer, schema, |lowerer, name| {
+                let discriminator = schema.schema_data.discriminator.as_ref();
+                TypeKind::Union(lowerer.build_union(name, pointer, keyword, variants, discriminator))
+            }),
+            Shape::Unsupported { message, hint } => {
+                self.report(Diagnostic::at(pointer, message).with_hint(hint));
+                TypeRef::Any
+            }
+        }
+    }
+
+    /// A component schema always becomes a named type: a struct, enum or union, or a newtype around
+    /// whatever else it is.
+    pub(super) fn define_component(&mut self, name: &str, pointer: &str, schema: &'a Schema) {
+        self.check_schema_extensions(schema, pointer);
+        let kind = match shape(schema, pointer) {
+            Shape::String { values, .. } if !values.is_empty() => TypeKind::Enum(enum_def(&values)),
+            Shape::Object(part)
+                if !part.properties.is_empty() || !matches!(part.additional, Some(AdditionalProperties::Schema(_))) =>
+            {
+                TypeKind::Struct(self.build_struct(name, vec![part]))
+            }
+            Shape::AllOf { parts, own } => TypeKind::Struct(self.merge_all_of(name, pointer, parts, own)),
+            Shape::OneOf { keyword, variants } => {
+                let discriminator = schema.schema_data.discriminator.as_ref();
+                TypeKind::Union(self.build_union(name, pointer, keyword, variants, discriminator))
+            }
+            Shape::Unsupported { message, hint } => {
+                self.report(Diagnostic::at(pointer, message).with_hint(hint));
+                TypeKind::Newtype(NewtypeDef {
+                    ty: TypeRef::Any,
+                    boxed: false,
+                })
+            }
+            _ => TypeKind::Newtype(NewtypeDef {
+                ty: self.inline_type(schema, pointer, name),
+                boxed: false,
+            }),
+        };
+        self.insert_type(name, pointer, TypeOrigin::Component, schema, kind);
+    }
+
+    pub(super) fn insert_newtype(&mut self, name: &str, pointer: &str, description: Option<String>, ty: TypeRef) {
+        self.types.insert(
+            name.to_owned(),
+            TypeDef {
+                name: name.to_owned(),
+                pointer: pointer.to_owned(),
+                origin: TypeOrigin::Component,
+                description,
+                deprecated: false,
+                kind: TypeKind::Newtype(NewtypeDef { ty, boxed: false }),
+                services: Default::default(),
+                module: String::new(),
+                derives_default: false,
+            },
+        );
+    }
+
+    fn insert_type(&mut self, name: &str, pointer: &str, origin: TypeOrigin, schema: &Schema, kind: TypeKind) {
+        let data = &schema.schema_data;
+        self.types.insert(
+            name.to_owned(),
+            TypeDef {
+                name: name.to_owned(),
+                pointer: pointer.to_owned(),
+                origin,
+                description: data.description.clone().or_else(|| data.title.clone()),
+                deprecated: data.deprecated,
+                kind,
+                services: Default::default(),
+                module: String::new(),
+                derives_default: false,
+            },
+        );
+    }
+
+    /// Names an inline schema after `hint`, builds its kind (which may name further inline schemas) and
+    /// records it.
+    fn define_inline(
+        &mut self,
+        hint: &str,
+        pointer: &str,
+        schema: &'a Schema,
+        build: impl FnOnce(&mut Self, &str) -> TypeKind,
+    ) -> TypeRef {
+        let name = self.type_names.claim(&naming::type_name(hint));
+        let kind = build(self, &name);
+        self.insert_type(&name, pointer, TypeOrigin::Inline, schema, kind);
+        TypeRef::Named(name)
+    }
+
+    /// Adds a generated type that has no schema of its own (an operation's parameter struct).
+    pub(super) fn define_generated(
+        &mut self,
+        hint: &str,
+        pointer: &str,
+        description: String,
+        kind: TypeKind,
+    ) -> String {
+        let name = self.type_names.claim(&naming::type_name(hint));
+        self.types.insert(
+            name.clone(),
+            TypeDef {
+                name: name.clone(),
+                pointer: pointer.to_owned(),
+                origin: TypeOrigin::Params,
+                description: Some(description),
+                deprecated: false,
+                kind,
+                services: Default::default(),
+                module: String::new(),
+                derives_default: false,
+            },
+        );
+        name
+    }
+
+    /// The fields of the object parts, in order; `required` is the union of the parts' lists.
+    fn build_struct(&mut self, type_name: &str, parts: Vec<ObjectPart<'a>>) -> StructDef {
+        let typed_additional = parts.iter().find_map(|part| match part.additional {
+            Some(AdditionalProperties::Schema(schema)) => Some((schema.as_ref(), part.pointer.clone())),
+            _ => None,
+        });
+        let mut scope = naming::field_scope(typed_additional.is_none());
+        let mut fields: Vec<Field> = Vec::new();
+        let mut written_at: Vec<String> = Vec::new();
+        for part in &parts {
+            for (property, schema) in part.properties {
+                let pointer = format!("{}/properties/{}", part.pointer, escape_pointer_token(property));
+                if let Some(index) = fields.iter().position(|field| &field.name == property) {
+                    let first = &written_at[index];
+                    self.report(
+                        Diagnostic::at(
+                            &pointer,
+                            format!("property `{property}` is defined twice in this allOf"),
+                        )
+                        .with_hint(format!(
+                            "the first definition is at #{first}; define each property in one part"
+                        )),
+                    );
+                    continue;
+                }
+                let owner = if part.owner.is_empty() {
+                    type_name
+                } else {
+                    part.owner.as_str()
+                };
+                let hint = format!("{owner}{}", naming::type_name(property));
+                let ty = self.type_of(SchemaRef::from(schema), &pointer, &hint);
+                fields.push(self.field(property, &mut scope, ty, schema, &pointer));
+                written_at.push(pointer);
+            }
+        }
+        for part in &parts {
+            for (index, required) in part.required.iter().enumerate() {
+                match fields.iter_mut().find(|field| &field.name == required) {
+                    Some(field) => field.required = true,
+                    None => self.report(
+                        Diagnostic::at(
+                            &format!("{}/required/{index}", part.pointer),
+                            format!("required property `{required}` is not defined"),
+                        )
+                        .with_hint("add it to `properties`, or remove it from `required`"),
+                    ),
+                }
+            }
+        }
+        let extra = match typed_additional {
+            Some((schema, pointer)) => {
+                let ty = self.type_of(
+                    SchemaRef::from(schema),
+                    &format!("{pointer}/additionalProperties"),
+                    &format!("{type_name}Value"),
+                );
+                ExtraFields::Typed {
+                    field: scope.claim("additional_properties"),
+                    ty,
+                }
+            }
+            None => ExtraFields::Keep,
+        };
+        StructDef { fields, extra }
+    }
+
+    fn field(
+        &mut self,
+        property: &str,
+        scope: &mut Scope,
+        ty: TypeRef,
+        schema: &'a ReferenceOr<Box<Schema>>,
+        pointer: &str,
+    ) -> Field {
+        let mut field = Field {
+            name: property.to_owned(),
+            rust_name: scope.claim(&naming::field_name(property)),
+            ty,
+            required: false,
+            boxed: false,
+            description: None,
+            default: None,
+            format: None,
+            deprecated: false,
+            sensitive: false,
+        };
+        if let ReferenceOr::Item(schema) = schema {
+            let data = &schema.schema_data;
+            field.description = data.description.clone().or_else(|| data.title.clone());
+            field.default = data.default.clone();
+            field.deprecated = data.deprecated;
+            field.format = match shape(schema, pointer) {
+                Shape::String { format, .. } | Shape::Integer { format } | Shape::Number { format } => format,
+                _ => None,
+            };
+            match data.extensions.get("x-sdk-sensitive") {
+                None => {}
+                Some(serde_json::Value::Bool(sensitive)) => field.sensitive = *sensitive,
+                Some(_) => self.report(
+                    Diagnostic::at(
+                        &format!("{pointer}/x-sdk-sensitive"),
+                        "`x-sdk-sensitive` must be true or false",
+                    )
+                    .with_hint("write `x-sdk-sensitive: true` on the property that holds a secret"),
+                ),
+            }
+        }
+        field
+    }
+
+    /// `allOf` members, each an object (inline or a component), merged into one struct.
+    fn merge_all_of(
+        &mut self,
+        type_name: &str,
+        pointer: &str,
+        parts: &'a [ReferenceOr<Schema>],
+        own: Option<ObjectPart<'a>>,
+    ) -> StructDef {
+        let mut objects = Vec::new();
+        self.collect_all_of(pointer, type_name, parts, &mut objects);
+        objects.extend(own);
+        self.build_struct(type_name, objects)
+    }
+
+    fn collect_all_of(
+        &mut self,
+        pointer: &str,
+        owner: &str,
+        parts: &'a [ReferenceOr<Schema>],
+        into: &mut Vec<ObjectPart<'a>>,
+    ) {
+        for (index, part) in parts.iter().enumerate() {
+            let part_pointer = format!("{pointer}/allOf/{index}");
+            match part {
+                ReferenceOr::Item(schema) => self.collect_object(schema, &part_pointer, owner, into),
+                ReferenceOr::Reference { reference } => {
+                    let document = self.document;
+                    let target = component_key(reference, "schemas").and_then(|key| {
+                        let schema = document.components.as_ref()?.schemas.get(&key)?;
+                        Some((key, schema))
+                    });
+                    let Some((key, ReferenceOr::Item(schema))) = target else {
+                        self.report(
+                            Diagnostic::at(
+                                &part_pointer,
+                                format!("allOf member `{reference}` is not an object schema"),
+                            )
+                            .with_hint("every allOf member must be an object schema defined in components/schemas"),
+                        );
+                        continue;
+                    };
+                    if self.merging.contains(&key) {
+                        self.report(
+                            Diagnostic::at(&part_pointer, format!("allOf includes `{key}` inside itself"))
+                                .with_hint("an allOf chain must not loop back; use a property for recursive data"),
+                        );
+                        continue;
+                    }
+                    self.merging.push(key.clone());
+                    let target_pointer = format!("/components/schemas/{}", escape_pointer_token(&key));
+                    let target_owner = self.components.get(&key).cloned().unwrap_or_default();
+                    self.collect_object(schema, &target_pointer, &target_owner, into);
+                    self.merging.pop();
+                }
+            }
+        }
+    }
+
+    fn collect_object(&mut self, schema: &'a Schema, pointer: &str, owner: &str, into: &mut Vec<ObjectPart<'a>>) {
+        match shape(schema, pointer) {
+            Shape::Object(mut part) => {
+                part.owner = owner.to_owned();
+                into.push(part);
+            }
+            Shape::AllOf { parts, own } => {
+                self.collect_all_of(pointer, owner, parts, into);
+                into.extend(own.map(|mut part| {
+                    part.owner = owner.to_owned();
+                    part
+                }));
+            }
+            Shape::Any => {}
+            _ => self.report(
+                Diagnostic::at(pointer, "an allOf member must be an object")
+                    .with_hint("allOf combines objects; give this member `type: object` and `properties`"),
+            ),
+        }
+    }
+
+    fn build_union(
+        &mut self,
+        name: &str,
+        pointer: &str,
+        keyword: &str,
+        variants: &'a [ReferenceOr<Schema>],
+        discriminator: Option<&Discriminator>,
+    ) -> UnionDef {
+        let mut scope = naming::variant_scope();
+        let mut lowered = Vec::new();
+        for (index, variant) in variants.iter().enumerate() {
+            let variant_pointer = format!("{pointer}/{keyword}/{index}");
+            let hint = format!("{name}Variant{}", index + 1);
+            let ty = self.type_of(SchemaRef::from(variant), &variant_pointer, &hint);
+            let (candidate, implicit_tag) = match variant {
+                ReferenceOr::Reference { reference } => {
+                    let key = component_key(reference, "schemas").unwrap_or_default();
+                    (naming::variant_name(&key), Some(key))
+                }
+                ReferenceOr::Item(_) => (variant_label(&ty, name), None),
+            };
+            let mut tags = Vec::new();
+            if let Some(discriminator) = discriminator {
+                if let ReferenceOr::Reference { reference } = variant {
+                    tags.extend(
+                        discriminator
+                            .mapping
+                            .iter()
+                            .filter(|(_, target)| {
+                                *target == reference || component_key(target, "schemas") == implicit_tag
+                            })
+                            .map(|(value, _)| value.clone()),
+                    );
+                }
+                if tags.is_empty() {
+                    match implicit_tag {
+                        Some(tag) => tags.push(tag),
+                        None => self.report(
+                            Diagnostic::at(&variant_pointer, "this alternative has no discriminator value")
+                                .with_hint("with a discriminator every alternative must be a `$ref` to a component (or be listed in `mapping`)"),
+                        ),
+                    }
+                }
+            }
+            lowered.push(UnionVariant {
+                rust_name: scope.claim(&candidate),
+                ty,
+                tags,
+                boxed: false,
+            });
+        }
+        UnionDef {
+            discriminator: discriminator.map(|discriminator| discriminator.property_name.clone()),
+            variants: lowered,
+        }
+    }
+
+    /// Unknown `x-sdk-*` keys on a schema are reported (they are likely typos); other `x-` keys belong to
+    /// other tools and are ignored.
+    fn check_schema_extensions(&mut self, schema: &Schema, pointer: &str) {
+        for key in schema.schema_data.extensions.keys() {
+            if key.starts_with("x-sdk-") && !SCHEMA_EXTENSIONS.contains(&key.as_str()) {
+                self.report(
+                    Diagnostic::at(&format!("{pointer}/{key}"), format!("unknown schema extension `{key}`")).with_hint(
+                        format!("schemas accept {}; see spec/README.md", SCHEMA_EXTENSIONS.join(", ")),
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn enum_def(values: &[String]) -> EnumDef {
+    let mut scope = naming::variant_scope();
+    let mut variants: Vec<EnumVariant> = Vec::new();
+    for value in values {
+        if variants.iter().any(|variant| &variant.value == value) {
+            continue;
+        }
+        variants.push(EnumVariant {
+            value: value.clone(),
+            rust_name: scope.claim(&naming::variant_name(value)),
+        });
+    }
+    EnumDef { variants }
+}
+
+fn integer_type(format: Option<&str>) -> TypeRef {
+    match format {
+        Some("int32") => TypeRef::I32,
+        // int64, no format, or a format we do not know: i64 holds every JSON integer Databricks sends.
+        _ => TypeRef::I64,
+    }
+}
+
+fn number_type(format: Option<&str>) -> TypeRef {
+    match format {
+        Some("float") => TypeRef::F32,
+        _ => TypeRef::F64,
+    }
+}
+
+/// A variant name for an inline union member: its type's name without the union's prefix, or the kind of
+/// value it holds.
+fn variant_label(ty: &TypeRef, union_name: &str) -> String {
+    match ty {
+        TypeRef::Named(name) => name
+            .strip_prefix(union_name)
+            .filter(|rest| !rest.is_empty())
+            .unwrap_or(name)
+            .to_owned(),
+        TypeRef::String => "String".to_owned(),
+        TypeRef::Bool => "Boolean".to_owned(),
+        TypeRef::I32 | TypeRef::I64 => "Integer".to_owned(),
+        TypeRef::F32 | TypeRef::F64 => "Number".to_owned(),
+        TypeRef::Any => "Any".to_owned(),
+        TypeRef::Object => "Object".to_owned(),
+        TypeRef::List(_) => "List".to_owned(),
+        TypeRef::Map(_) => "Map".to_owned(),
+        TypeRef::Nullable(inner) => variant_label(inner, union_name),
+    }
+}
+
+/// `#/components/<section>/<key>` → `<key>`, decoded.
+pub(super) fn component_key(reference: &str, section: &str) -> Option<String> {
+    let rest = reference.strip_prefix(&format!("#/components/{section}/"))?;
+    if rest.contains('/') {
+        return None;
+    }
+    let decoded = crate::validate::decode_pointer(rest)?;
+    Some(decoded.replace("~1", "/").replace("~0", "~"))
+}

@@ -1,0 +1,379 @@
+//! The IR: the API as the emitters need it, with every OpenAPI quirk already resolved.
+//!
+//! `lower` builds it from an `openapiv3` document (names chosen, references resolved, `allOf` merged,
+//! inline schemas named, extensions checked); `graph` adds what needs the whole type graph (`Box` for
+//! recursion, `Default` derivability, which services use which types). Emitters only read it.
+//! Everything is ordered: the same spec always gives the same IR.
+
+mod dump;
+mod graph;
+mod lower;
+pub mod naming;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+pub use dump::dump;
+pub use lower::lower;
+
+/// The whole API.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Api {
+    pub title: String,
+    pub version: String,
+    pub description: Option<String>,
+    /// Ordered by name.
+    pub services: Vec<Service>,
+    /// Every named type, keyed (and so ordered) by its Rust name.
+    pub types: BTreeMap<String, TypeDef>,
+    /// The module holding types used by more than one service (or by none).
+    pub shared_module: String,
+}
+
+/// One service: the operations of one tag.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Service {
+    /// The tag as written in the spec.
+    pub tag: String,
+    /// Rust module and accessor method: `clusters`.
+    pub module: String,
+    /// Rust type of the service handle: `Clusters`.
+    pub type_name: String,
+    /// CLI command group: `clusters`.
+    pub cli_name: String,
+    pub description: Option<String>,
+    /// Ordered by method name.
+    pub operations: Vec<Operation>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum HttpMethod {
+    Get,
+    Put,
+    Post,
+    Delete,
+    Options,
+    Head,
+    Patch,
+    Trace,
+}
+
+impl HttpMethod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HttpMethod::Get => "GET",
+            HttpMethod::Put => "PUT",
+            HttpMethod::Post => "POST",
+            HttpMethod::Delete => "DELETE",
+            HttpMethod::Options => "OPTIONS",
+            HttpMethod::Head => "HEAD",
+            HttpMethod::Patch => "PATCH",
+            HttpMethod::Trace => "TRACE",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Operation {
+    pub id: String,
+    /// JSON pointer of the operation object in the merged document.
+    pub pointer: String,
+    /// Rust method: `permanent_delete`.
+    pub method_name: String,
+    /// CLI command: `permanent-delete`.
+    pub cli_name: String,
+    pub http_method: HttpMethod,
+    /// Path template as written: `/api/2.0/global-init-scripts/{script_id}`.
+    pub path: String,
+    pub summary: Option<String>,
+    pub description: Option<String>,
+    pub deprecated: bool,
+    /// In path-template order; these become positional method arguments.
+    pub path_params: Vec<Param>,
+    /// Query and header parameters, gathered in one generated struct (named by `params_type`).
+    pub query_params: Vec<Param>,
+    pub header_params: Vec<Param>,
+    pub params_type: Option<String>,
+    pub body: Option<Body>,
+    /// The success response body; `None` when the success response has no content.
+    pub response: Option<TypeRef>,
+    /// The body of the `default` (or 4xx/5xx) response, for documentation.
+    pub error: Option<TypeRef>,
+    pub pagination: Option<Pagination>,
+    pub wait: Option<Wait>,
+    /// Safe to retry after the server may have received it (GET, or `x-sdk-idempotent`).
+    pub idempotent: bool,
+    /// How `dbr` presents the request fields.
+    pub cli_args: Vec<CliArg>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParamLocation {
+    Path,
+    Query,
+    Header,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Param {
+    /// Name on the wire.
+    pub name: String,
+    pub rust_name: String,
+    pub location: ParamLocation,
+    pub ty: TypeRef,
+    pub required: bool,
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Body {
+    pub ty: TypeRef,
+    pub required: bool,
+    pub description: Option<String>,
+}
+
+/// A use of a type.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TypeRef {
+    /// A type in [`Api::types`].
+    Named(String),
+    String,
+    Bool,
+    I32,
+    I64,
+    F32,
+    F64,
+    /// Any JSON value.
+    Any,
+    /// A JSON object with no declared properties.
+    Object,
+    List(Box<TypeRef>),
+    /// A JSON object used as a map from string keys.
+    Map(Box<TypeRef>),
+    /// The value may be JSON `null`.
+    Nullable(Box<TypeRef>),
+}
+
+impl TypeRef {
+    /// The named type this refers to directly (through `Nullable`, not through lists or maps).
+    pub fn direct_name(&self) -> Option<&str> {
+        match self {
+            TypeRef::Named(name) => Some(name),
+            TypeRef::Nullable(inner) => inner.direct_name(),
+            _ => None,
+        }
+    }
+
+    /// Every named type this mentions, at any depth.
+    pub fn names(&self, into: &mut Vec<String>) {
+        match self {
+            TypeRef::Named(name) => into.push(name.clone()),
+            TypeRef::List(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => inner.names(into),
+            _ => {}
+        }
+    }
+}
+
+/// A named type.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TypeDef {
+    pub name: String,
+    /// Where it is defined in the merged document.
+    pub pointer: String,
+    pub origin: TypeOrigin,
+    pub description: Option<String>,
+    pub deprecated: bool,
+    pub kind: TypeKind,
+    /// Services whose operations use this type (directly or through other types).
+    pub services: BTreeSet<String>,
+    /// The Rust module it is emitted in.
+    pub module: String,
+    /// Whether every field has a natural default, so the type can derive `Default`.
+    pub derives_default: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TypeOrigin {
+    /// `components/schemas/<name>`.
+    Component,
+    /// An inline schema, named after where it appears.
+    Inline,
+    /// The query and header parameters of an operation.
+    Params,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum TypeKind {
+    Struct(StructDef),
+    Enum(EnumDef),
+    Union(UnionDef),
+    Newtype(NewtypeDef),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct StructDef {
+    pub fields: Vec<Field>,
+    pub extra: ExtraFields,
+}
+
+/// What happens to properties the struct does not declare.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExtraFields {
+    /// Kept as raw JSON in `unknown_fields` and sent back on serialisation (every API object).
+    Keep,
+    /// `additionalProperties` with a schema: kept in a typed map named by `field`.
+    Typed { field: String, ty: TypeRef },
+    /// Not kept (the generated parameter structs, which are only ever built by the caller).
+    Drop,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    /// Name on the wire.
+    pub name: String,
+    pub rust_name: String,
+    pub ty: TypeRef,
+    pub required: bool,
+    /// Set by the graph pass when the field closes a cycle of by-value containment.
+    pub boxed: bool,
+    pub description: Option<String>,
+    /// The server-side default, documented only.
+    pub default: Option<serde_json::Value>,
+    pub format: Option<String>,
+    pub deprecated: bool,
+    pub sensitive: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct EnumDef {
+    pub variants: Vec<EnumVariant>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct EnumVariant {
+    pub value: String,
+    pub rust_name: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnionDef {
+    /// With a discriminator, variants are chosen by this property's value; without, by trying each in turn.
+    pub discriminator: Option<String>,
+    pub variants: Vec<UnionVariant>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnionVariant {
+    pub rust_name: String,
+    pub ty: TypeRef,
+    /// The discriminator values that select this variant.
+    pub tags: Vec<String>,
+    pub boxed: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewtypeDef {
+    pub ty: TypeRef,
+    pub boxed: bool,
+}
+
+/// `x-sdk-pagination`, checked against the operation's request and response.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pagination {
+    /// Response property holding one page of items.
+    pub items: String,
+    pub style: PaginationStyle,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum PaginationStyle {
+    Token {
+        request_token: String,
+        response_token: String,
+        page_size: Option<String>,
+    },
+    Offset {
+        offset: String,
+        limit: String,
+    },
+    Scim {
+        start_index: String,
+        count: String,
+        total: String,
+    },
+    NextRequest {
+        next_request: String,
+    },
+    None,
+}
+
+/// `x-sdk-wait`, checked against the operations involved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Wait {
+    /// operationId of the operation polled.
+    pub poll: String,
+    pub bind: Vec<WaitBinding>,
+    /// Property path of the state in the poll response.
+    pub state: Vec<String>,
+    pub success: Vec<String>,
+    pub failure: Vec<String>,
+    pub message: Option<Vec<String>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct WaitBinding {
+    /// Request field of the poll operation.
+    pub param: String,
+    pub source: WaitSource,
+    /// Field of this operation's request or response.
+    pub field: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WaitSource {
+    Request,
+    Response,
+}
+
+/// One request field as `dbr` presents it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CliArg {
+    /// Field name on the wire.
+    pub field: String,
+    pub target: ParamLocationOrBody,
+    pub positional: bool,
+    /// `--flag-name` (without dashes) or the positional value name (`CLUSTER_ID`).
+    pub name: String,
+    pub value: CliValue,
+    pub required: bool,
+    pub help: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParamLocationOrBody {
+    Path,
+    Query,
+    Header,
+    Body,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CliValue {
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Enum(Vec<String>),
+}
+
+/// Every operation of the document with its path and lower-case method, in document order.
+pub fn operations_of(document: &openapiv3::OpenAPI) -> Vec<(&str, &str, &openapiv3::Operation)> {
+    let mut operations = Vec::new();
+    for (path, item) in &document.paths.paths {
+        if let openapiv3::ReferenceOr::Item(item) = item {
+            for (method, operation) in item.iter() {
+                operations.push((path.as_str(), method, operation));
+            }
+        }
+    }
+    operations
+}

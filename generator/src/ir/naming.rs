@@ -1,0 +1,278 @@
+//! Every rule that turns a spec name into a Rust or CLI name: casing (heck), keyword escapes, names that
+//! cannot start with a digit, reserved names, and collisions within one scope.
+
+use std::collections::BTreeSet;
+
+use heck::{ToKebabCase, ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
+
+/// The catch-all variant of every open enum and union. Spec values never take this name: they are
+/// renamed instead (see [`variant_scope`]), so `UNKNOWN` stays `Unknown` and means what the API says.
+pub const UNRECOGNIZED_VARIANT: &str = "Unrecognized";
+
+/// The field of every object type that keeps properties the spec does not list.
+pub const UNKNOWN_FIELDS: &str = "unknown_fields";
+
+/// Keywords of Rust 2024, strict and reserved; a field or method with one of these names gets a `_` suffix.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn", "else",
+    "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match", "mod",
+    "move", "mut", "override", "priv", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait",
+    "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Type names the generated code uses unqualified (the prelude and derives): a spec type with one of these
+/// names gets a `Type` suffix so it cannot shadow them.
+const RESERVED_TYPES: &[&str] = &[
+    "AsMut",
+    "AsRef",
+    "Box",
+    "Clone",
+    "Copy",
+    "Debug",
+    "Default",
+    "Drop",
+    "Eq",
+    "Err",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "From",
+    "Hash",
+    "Into",
+    "IntoIterator",
+    "Iterator",
+    "None",
+    "Ok",
+    "Option",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+    "Result",
+    "Self",
+    "Send",
+    "Sized",
+    "Some",
+    "String",
+    "Sync",
+    "ToOwned",
+    "ToString",
+    "Unpin",
+    "Vec",
+];
+
+/// Names a service module cannot take: the client crate's root already uses them (the re-exported models
+/// crate, and `Client`'s own methods, which share the namespace of the service accessors).
+pub const RESERVED_MODULES: &[&str] = &["models", "new", "from_env", "from_runtime", "runtime"];
+
+/// Flags every `dbr` command already has; a request field with one of these names gets another flag name.
+pub const RESERVED_FLAGS: &[&str] = &["json", "host", "token", "help", "version", "output", "profile", "debug"];
+
+/// Keeps ASCII letters and digits; everything else separates words. Casing then works on clean words.
+fn words(raw: &str) -> String {
+    raw.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+}
+
+/// `cluster_details` → `ClusterDetails`; `2fa` → `T2fa`; `Option` → `OptionType`.
+pub fn type_name(raw: &str) -> String {
+    let name = words(raw).to_upper_camel_case();
+    let name = match name.chars().next() {
+        None => "Unnamed".to_owned(),
+        Some(first) if first.is_ascii_digit() => format!("T{name}"),
+        Some(_) => name,
+    };
+    if RESERVED_TYPES.contains(&name.as_str()) {
+        format!("{name}Type")
+    } else {
+        name
+    }
+}
+
+/// `clusterId` → `cluster_id`; `type` → `type_`; `@type` → `type_`; `2fa` → `_2fa`.
+pub fn field_name(raw: &str) -> String {
+    let name = words(raw).to_snake_case();
+    let name = match name.chars().next() {
+        None => "value".to_owned(),
+        Some(first) if first.is_ascii_digit() => format!("_{name}"),
+        Some(_) => name,
+    };
+    if KEYWORDS.contains(&name.as_str()) {
+        format!("{name}_")
+    } else {
+        name
+    }
+}
+
+/// Methods and modules follow the field rules.
+pub fn method_name(raw: &str) -> String {
+    field_name(raw)
+}
+
+/// `RUNNING` → `Running`; `i3.xlarge` → `I3Xlarge`; `2.4.x` → `V24X`; `` → `Empty`.
+pub fn variant_name(raw: &str) -> String {
+    let name = words(raw).to_upper_camel_case();
+    match name.chars().next() {
+        None => "Empty".to_owned(),
+        Some(first) if first.is_ascii_digit() => format!("V{name}"),
+        Some(_) if name == "Self" => "SelfValue".to_owned(),
+        Some(_) => name,
+    }
+}
+
+/// `permanentDelete` → `permanent-delete`.
+pub fn cli_name(raw: &str) -> String {
+    let name = words(raw).to_kebab_case();
+    if name.is_empty() { "command".to_owned() } else { name }
+}
+
+/// `cluster_id` → `CLUSTER_ID`, the value name of a positional argument.
+pub fn value_name(raw: &str) -> String {
+    let name = words(raw).to_shouty_snake_case();
+    if name.is_empty() { "VALUE".to_owned() } else { name }
+}
+
+/// The method name of an operation: its operationId without the `<service>.` prefix, in snake case.
+pub fn operation_method_name(operation_id: &str, service: &str) -> String {
+    let local = match operation_id.split_once('.') {
+        Some((prefix, rest)) if field_name(prefix) == field_name(service) && !rest.is_empty() => rest,
+        _ => operation_id,
+    };
+    method_name(local)
+}
+
+/// The names taken in one Rust or CLI namespace. A name asked for twice gets a numeric suffix: `2`, `3`,
+/// ... in the order names are claimed, which is the (deterministic) order of the spec.
+#[derive(Clone, Debug, Default)]
+pub struct Scope {
+    taken: BTreeSet<String>,
+    separator: &'static str,
+}
+
+impl Scope {
+    /// A scope for snake-case names (`name_2`).
+    pub fn snake() -> Self {
+        Scope {
+            taken: BTreeSet::new(),
+            separator: "_",
+        }
+    }
+
+    /// A scope for camel-case names (`Name2`).
+    pub fn camel() -> Self {
+        Scope {
+            taken: BTreeSet::new(),
+            separator: "",
+        }
+    }
+
+    /// A scope for kebab-case names (`name-2`).
+    pub fn kebab() -> Self {
+        Scope {
+            taken: BTreeSet::new(),
+            separator: "-",
+        }
+    }
+
+    /// Marks `name` as taken without claiming it for anyone (reserved names).
+    pub fn reserve(&mut self, name: &str) {
+        self.taken.insert(name.to_owned());
+    }
+
+    pub fn is_taken(&self, name: &str) -> bool {
+        self.taken.contains(name)
+    }
+
+    /// `candidate` if free, otherwise the first free `candidate{separator}{n}` for n = 2, 3, ...
+    pub fn claim(&mut self, candidate: &str) -> String {
+        if self.taken.insert(candidate.to_owned()) {
+            return candidate.to_owned();
+        }
+        // A keyword-escaped name already ends in `_`; do not double it.
+        let base = candidate.trim_end_matches('_');
+        (2..)
+            .map(|n| format!("{base}{}{n}", self.separator))
+            .find(|name| self.taken.insert(name.clone()))
+            .unwrap_or_else(|| candidate.to_owned())
+    }
+}
+
+/// The variant namespace of an open enum or union: the catch-all is reserved before any spec value.
+pub fn variant_scope() -> Scope {
+    let mut scope = Scope::camel();
+    scope.reserve(UNRECOGNIZED_VARIANT);
+    scope
+}
+
+/// The field namespace of a struct that keeps unknown fields.
+pub fn field_scope(keeps_unknown_fields: bool) -> Scope {
+    let mut scope = Scope::snake();
+    if keeps_unknown_fields {
+        scope.reserve(UNKNOWN_FIELDS);
+    }
+    scope
+}
+
+/// The first sentence of a description, for one-line help.
+pub fn first_sentence(text: &str) -> String {
+    let text = text.trim();
+    let paragraph = text.split("\n\n").next().unwrap_or(text);
+    let flat = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+    match flat.find(". ") {
+        Some(end) => flat[..=end].trim_end().to_owned(),
+        None => flat,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn casing_and_escapes() {
+        assert_eq!(type_name("cluster_details"), "ClusterDetails");
+        assert_eq!(type_name("Option"), "OptionType");
+        assert_eq!(type_name("2fa"), "T2fa");
+        assert_eq!(field_name("clusterId"), "cluster_id");
+        assert_eq!(field_name("type"), "type_");
+        assert_eq!(field_name("@type"), "type_");
+        assert_eq!(field_name("self"), "self_");
+        assert_eq!(field_name("2fa"), "_2fa");
+        assert_eq!(variant_name("RUNNING"), "Running");
+        assert_eq!(variant_name("UNKNOWN"), "Unknown");
+        assert_eq!(variant_name("i3.xlarge"), "I3Xlarge");
+        assert_eq!(variant_name("2.4.x"), "V24X");
+        assert_eq!(variant_name(""), "Empty");
+        assert_eq!(cli_name("permanentDelete"), "permanent-delete");
+        assert_eq!(value_name("cluster_id"), "CLUSTER_ID");
+    }
+
+    #[test]
+    fn operation_names_drop_the_service_prefix() {
+        assert_eq!(
+            operation_method_name("clusters.permanentDelete", "clusters"),
+            "permanent_delete"
+        );
+        assert_eq!(operation_method_name("listPets", "pets"), "list_pets");
+        assert_eq!(operation_method_name("other.get", "clusters"), "other_get");
+    }
+
+    #[test]
+    fn collisions_get_numbered_suffixes() {
+        let mut scope = variant_scope();
+        assert_eq!(scope.claim(&variant_name("UNRECOGNIZED")), "Unrecognized2");
+        let mut fields = field_scope(true);
+        assert_eq!(fields.claim(&field_name("unknown_fields")), "unknown_fields_2");
+        assert_eq!(fields.claim(&field_name("fooBar")), "foo_bar");
+        assert_eq!(fields.claim(&field_name("foo_bar")), "foo_bar_2");
+        assert_eq!(fields.claim(&field_name("type")), "type_");
+        assert_eq!(fields.claim(&field_name("type")), "type_2");
+    }
+
+    #[test]
+    fn first_sentence_of_a_description() {
+        assert_eq!(first_sentence("Starts it. Then waits."), "Starts it.");
+        assert_eq!(first_sentence("One line\nwrapped"), "One line wrapped");
+        assert_eq!(first_sentence("Version 7.6.x is fine"), "Version 7.6.x is fine");
+    }
+}

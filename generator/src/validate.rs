@@ -1,0 +1,186 @@
+//! Validate: document-wide rules that no single construct can check by itself. Rules about one construct
+//! (an unsupported schema, a bad extension) are reported where that construct is lowered, in `ir::lower`.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, closest};
+use crate::load::escape_pointer_token;
+
+/// Every `$ref` must be an in-document reference (`#/...`) to something that exists.
+pub fn check_references(document: &Value) -> Diagnostics {
+    let mut problems = Diagnostics::default();
+    walk_references(document, document, &mut String::new(), &mut problems);
+    problems
+}
+
+fn walk_references(document: &Value, value: &Value, pointer: &mut String, problems: &mut Diagnostics) {
+    match value {
+        Value::Object(map) => {
+            if let Some(reference) = map.get("$ref") {
+                let at = format!("{pointer}/$ref");
+                match reference {
+                    Value::String(target) => check_reference(document, target, &at, problems),
+                    other => problems.push(
+                        Diagnostic::at(&at, format!("`$ref` must be a string, found {}", json_kind(other)))
+                            .with_hint("write the reference as `$ref: '#/components/schemas/Name'`"),
+                    ),
+                }
+            }
+            for (key, child) in map {
+                let length = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&escape_pointer_token(key));
+                walk_references(document, child, pointer, problems);
+                pointer.truncate(length);
+            }
+        }
+        Value::Array(items) => {
+            for (index, child) in items.iter().enumerate() {
+                let length = pointer.len();
+                pointer.push_str(&format!("/{index}"));
+                walk_references(document, child, pointer, problems);
+                pointer.truncate(length);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn check_reference(document: &Value, target: &str, at: &str, problems: &mut Diagnostics) {
+    let Some(target_pointer) = target.strip_prefix('#') else {
+        problems.push(
+            Diagnostic::at(at, format!("external reference `{target}` is not supported")).with_hint(
+                "spec files are merged into one document before references are resolved: \
+                     refer to the definition as `#/components/...` whichever file holds it",
+            ),
+        );
+        return;
+    };
+    let Some(decoded) = decode_pointer(target_pointer) else {
+        problems.push(
+            Diagnostic::at(at, format!("`{target}` is not a valid JSON pointer"))
+                .with_hint("percent-encode special characters and use `~1` for `/` and `~0` for `~` in names"),
+        );
+        return;
+    };
+    if document.pointer(&decoded).is_some() {
+        return;
+    }
+    let mut diagnostic = Diagnostic::at(at, format!("`$ref` target `{target}` does not exist"));
+    diagnostic = match suggestion(document, &decoded) {
+        Some(near) => diagnostic.with_hint(format!("did you mean `#{near}`?")),
+        None => diagnostic.with_hint("define the target under `components` in one of the spec files, or fix the name"),
+    };
+    problems.push(diagnostic);
+}
+
+/// `$ref` values are URI fragments: percent-decode them before using them as JSON pointers.
+pub(crate) fn decode_pointer(pointer: &str) -> Option<String> {
+    let bytes = pointer.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        if bytes[index] == b'%' {
+            let hex = pointer.get(index + 1..index + 3)?;
+            decoded.push(u8::from_str_radix(hex, 16).ok()?);
+            index += 3;
+        } else {
+            decoded.push(bytes[index]);
+            index += 1;
+        }
+    }
+    String::from_utf8(decoded).ok()
+}
+
+/// The closest existing sibling of a missing pointer target, if one is close enough to be a typo.
+fn suggestion(document: &Value, pointer: &str) -> Option<String> {
+    let (parent, name) = pointer.rsplit_once('/')?;
+    let siblings = document.pointer(parent)?.as_object()?;
+    let near = closest(name, siblings.keys().map(String::as_str))?;
+    Some(format!("{parent}/{}", escape_pointer_token(near)))
+}
+
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a mapping",
+    }
+}
+
+/// Every operation needs an operationId (it names the Rust method and the CLI command), and no two may
+/// share one.
+pub fn check_operation_ids(document: &openapiv3::OpenAPI) -> Diagnostics {
+    let mut problems = Diagnostics::default();
+    let mut seen: BTreeMap<&str, String> = BTreeMap::new();
+    for (path, method, operation) in crate::ir::operations_of(document) {
+        let pointer = format!("/paths/{}/{method}", escape_pointer_token(path));
+        match operation.operation_id.as_deref() {
+            None | Some("") => problems.push(
+                Diagnostic::at(
+                    &pointer,
+                    format!("`{} {path}` has no operationId", method.to_uppercase()),
+                )
+                .with_hint("add `operationId: <service>.<method>`; it names the Rust method and the CLI command"),
+            ),
+            Some(id) => {
+                if let Some(first) = seen.get(id) {
+                    problems.push(
+                        Diagnostic::at(
+                            &format!("{pointer}/operationId"),
+                            format!("operationId `{id}` is used twice"),
+                        )
+                        .with_hint(format!(
+                            "the first use is at #{first}/operationId; operationIds must be unique"
+                        )),
+                    );
+                } else {
+                    seen.insert(id, pointer);
+                }
+            }
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_a_near_component_name() {
+        let document = serde_json::json!({
+            "components": {"schemas": {"ClusterDetails": {}, "Other": {}}},
+            "x": {"$ref": "#/components/schemas/ClusterDetail"}
+        });
+        let problems = check_references(&document);
+        assert_eq!(problems.len(), 1);
+        let diagnostic = &problems.0[0];
+        assert_eq!(diagnostic.pointer.as_deref(), Some("#/x/$ref"));
+        assert_eq!(
+            diagnostic.hint.as_deref(),
+            Some("did you mean `#/components/schemas/ClusterDetails`?")
+        );
+    }
+
+    #[test]
+    fn percent_encoded_references_resolve() {
+        let document = serde_json::json!({
+            "paths": {"/a b": {}},
+            "x": {"$ref": "#/paths/~1a%20b"}
+        });
+        assert!(check_references(&document).is_empty());
+    }
+
+    #[test]
+    fn external_references_are_rejected_with_a_hint() {
+        let document = serde_json::json!({"x": {"$ref": "other.yaml#/components/schemas/A"}});
+        let problems = check_references(&document);
+        assert!(problems.0[0].message.contains("external reference"));
+    }
+}

@@ -1,0 +1,91 @@
+//! The clap command tree, built from the generated table.
+
+use clap::builder::PossibleValuesParser;
+use clap::{Arg, ArgAction, Command};
+
+use super::{App, ArgSpec, CommandSpec, JsonInput, ValueKind};
+
+pub(super) const HOST: &str = "host";
+pub(super) const TOKEN: &str = "token";
+pub(super) const JSON: &str = "json";
+
+pub(super) fn build(app: &App) -> Command {
+    let mut root = Command::new(app.binary)
+        .about(app.about)
+        .version(app.version)
+        .subcommand_required(true)
+        .arg_required_else_help(true)
+        .arg(
+            Arg::new(HOST)
+                .long(HOST)
+                .global(true)
+                .value_name("URL")
+                .help("Workspace URL [default: $DATABRICKS_HOST]"),
+        )
+        .arg(
+            Arg::new(TOKEN)
+                .long(TOKEN)
+                .global(true)
+                .value_name("TOKEN")
+                .help("Personal access token [default: $DATABRICKS_TOKEN]; prefer the variable, arguments are visible to other users"),
+        );
+    for service in app.services {
+        let mut group = Command::new(service.name)
+            .about(service.about)
+            .subcommand_required(true)
+            .arg_required_else_help(true);
+        for command in service.commands {
+            group = group.subcommand(operation_command(command));
+        }
+        root = root.subcommand(group);
+    }
+    root
+}
+
+fn operation_command(spec: &CommandSpec) -> Command {
+    let mut command = Command::new(spec.name).about(spec.about);
+    if !spec.long_about.is_empty() {
+        command = command.long_about(format!("{}\n\n{}", spec.about, spec.long_about));
+    }
+    for arg in spec.args {
+        command = command.arg(argument(arg));
+    }
+    let json_help = match spec.json {
+        JsonInput::None => None,
+        JsonInput::Body => {
+            Some("The request body as JSON: inline, @FILE, or - for standard input; flags override its fields")
+        }
+        JsonInput::Params => Some(
+            "The query parameters as a JSON object: inline, @FILE, or - for standard input; flags override its fields",
+        ),
+    };
+    if let Some(help) = json_help {
+        command = command.arg(Arg::new(JSON).long(JSON).value_name("JSON").help(help));
+    }
+    command
+}
+
+fn argument(spec: &ArgSpec) -> Arg {
+    // Positional arguments are optional for clap: a value may come from --json instead. Missing
+    // required fields are reported after the two are merged.
+    let mut arg = Arg::new(spec.name).help(spec.help);
+    arg = if spec.positional {
+        arg.value_name(spec.name)
+    } else {
+        arg.long(spec.name)
+    };
+    match spec.value {
+        ValueKind::String => arg,
+        ValueKind::Integer => arg.value_parser(clap::value_parser!(i64)),
+        ValueKind::Number => arg.value_parser(clap::value_parser!(f64)),
+        ValueKind::Boolean if spec.positional => arg.value_parser(clap::value_parser!(bool)),
+        // `--flag` alone means true; `--flag=false` sends an explicit false.
+        ValueKind::Boolean => arg
+            .value_parser(clap::value_parser!(bool))
+            .num_args(0..=1)
+            .require_equals(true)
+            .default_missing_value("true")
+            .action(ArgAction::Set),
+        ValueKind::Enum(values) => arg.value_parser(PossibleValuesParser::new(values.iter().copied())),
+    }
+}

@@ -1,0 +1,179 @@
+//! A command's arguments and `--json`, merged into the request the typed client method takes.
+
+use std::fmt::Display;
+use std::io::Read;
+use std::str::FromStr;
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use super::command::JSON;
+use super::{ArgSpec, CliError, CommandSpec, JsonInput, Target, ValueKind};
+
+/// The request of one command: path parameters, query parameters and body, as JSON until the generated
+/// dispatch code reads them into the operation's types.
+#[derive(Debug)]
+pub struct Request {
+    path: Vec<(&'static str, String)>,
+    params: Map<String, Value>,
+    body: Option<Value>,
+}
+
+impl Request {
+    /// The path parameter `name`, parsed as the client method expects.
+    pub fn path<T>(&self, name: &str) -> Result<T, CliError>
+    where
+        T: FromStr,
+        T::Err: Display,
+    {
+        let (_, raw) = self
+            .path
+            .iter()
+            .find(|(field, _)| *field == name)
+            .ok_or_else(|| CliError::Usage(format!("missing the path parameter `{name}`")))?;
+        raw.parse()
+            .map_err(|error| CliError::Usage(format!("invalid value `{raw}` for `{name}`: {error}")))
+    }
+
+    /// The query and header parameters as the operation's parameter type.
+    pub fn params<T: DeserializeOwned>(&self) -> Result<T, CliError> {
+        decode(Value::Object(self.params.clone()), "parameters")
+    }
+
+    /// The body as the operation's request type.
+    pub fn body<T: DeserializeOwned>(&self) -> Result<T, CliError> {
+        decode(
+            self.body.clone().unwrap_or_else(|| Value::Object(Map::new())),
+            "request body",
+        )
+    }
+}
+
+fn decode<T: DeserializeOwned>(value: Value, what: &str) -> Result<T, CliError> {
+    serde_path_to_error::deserialize(value).map_err(|error| {
+        let path = error.path().to_string();
+        let at = if path == "." {
+            String::new()
+        } else {
+            format!(" at `{path}`")
+        };
+        CliError::Usage(format!("invalid {what}{at}: {}", error.inner()))
+    })
+}
+
+pub(super) fn build(command: &CommandSpec, matches: &clap::ArgMatches) -> Result<Request, CliError> {
+    let mut request = Request {
+        path: Vec::new(),
+        params: Map::new(),
+        body: None,
+    };
+    if let Some(source) = matches.try_get_one::<String>(JSON).ok().flatten() {
+        let value = read_json(source)?;
+        match command.json {
+            JsonInput::Body => request.body = Some(value),
+            JsonInput::Params => match value {
+                Value::Object(params) => request.params = params,
+                other => {
+                    return Err(CliError::Usage(format!(
+                        "--json must be a JSON object of parameters, not {}",
+                        kind(&other)
+                    )));
+                }
+            },
+            JsonInput::None => {}
+        }
+    }
+    for arg in command.args {
+        let Some(value) = value_of(arg, matches) else {
+            continue;
+        };
+        match arg.target {
+            Target::Path => request.path.push((arg.field, text_of(&value))),
+            Target::Query | Target::Header => {
+                request.params.insert(arg.field.to_owned(), value);
+            }
+            Target::Body => match request.body.get_or_insert_with(|| Value::Object(Map::new())) {
+                Value::Object(body) => {
+                    body.insert(arg.field.to_owned(), value);
+                }
+                other => {
+                    return Err(CliError::Usage(format!(
+                        "--json is {}, so `{}` cannot be added to it",
+                        kind(other),
+                        arg.name
+                    )));
+                }
+            },
+        }
+    }
+    for arg in command.args.iter().filter(|arg| arg.required) {
+        let present = match arg.target {
+            Target::Path => request.path.iter().any(|(field, _)| *field == arg.field),
+            Target::Query | Target::Header => request.params.contains_key(arg.field),
+            Target::Body => request.body.as_ref().is_some_and(|body| body.get(arg.field).is_some()),
+        };
+        if !present {
+            let how = if arg.positional {
+                format!("`{}`", arg.name)
+            } else {
+                format!("`--{}`", arg.name)
+            };
+            let json = if command.json == JsonInput::None || arg.target == Target::Path {
+                String::new()
+            } else {
+                format!(" or as `{}` in --json", arg.field)
+            };
+            return Err(CliError::Usage(format!("missing {how}: give it as an argument{json}")));
+        }
+    }
+    Ok(request)
+}
+
+/// The argument's value as JSON, if it was given.
+fn value_of(arg: &ArgSpec, matches: &clap::ArgMatches) -> Option<Value> {
+    match arg.value {
+        ValueKind::String | ValueKind::Enum(_) => matches
+            .get_one::<String>(arg.name)
+            .map(|text| Value::String(text.clone())),
+        ValueKind::Integer => matches.get_one::<i64>(arg.name).map(|number| Value::from(*number)),
+        ValueKind::Number => matches.get_one::<f64>(arg.name).map(|number| Value::from(*number)),
+        ValueKind::Boolean => matches.get_one::<bool>(arg.name).map(|flag| Value::Bool(*flag)),
+    }
+}
+
+fn text_of(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// `--json` takes inline JSON, `@path` for a file, or `-` for standard input.
+fn read_json(source: &str) -> Result<Value, CliError> {
+    let (text, origin) = if source == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|error| CliError::Usage(format!("cannot read --json from standard input: {error}")))?;
+        (text, "standard input".to_owned())
+    } else if let Some(path) = source.strip_prefix('@') {
+        let text = std::fs::read_to_string(path)
+            .map_err(|error| CliError::Usage(format!("cannot read --json file `{path}`: {error}")))?;
+        (text, format!("`{path}`"))
+    } else {
+        (source.to_owned(), "--json".to_owned())
+    };
+    // serde_json's message already says "at line L column C".
+    serde_json::from_str(&text).map_err(|error| CliError::Usage(format!("invalid JSON in {origin}: {error}")))
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}

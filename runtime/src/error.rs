@@ -1,0 +1,301 @@
+//! The one error type of the SDK, and the parsing of Databricks error bodies.
+
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::config::ConfigError;
+
+/// Longest piece of a non-JSON error body kept as the message.
+const MAX_TEXT_MESSAGE: usize = 1024;
+
+/// Anything that can go wrong with a call.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// No usable configuration (host, token).
+    Config(ConfigError),
+    /// The server answered with an error status.
+    Api(ApiError),
+    /// The request could not be built from the values given (a path parameter of `..`, say).
+    InvalidRequest { operation: &'static str, message: String },
+    /// The request did not complete: DNS, connection, TLS or I/O failure.
+    Transport {
+        operation: &'static str,
+        source: reqwest::Error,
+    },
+    /// The server answered with success, but the body was not the JSON the operation returns.
+    Decode {
+        operation: &'static str,
+        status: u16,
+        source: serde_json::Error,
+    },
+}
+
+impl Error {
+    /// The API error, when the server answered with one.
+    pub fn as_api(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Config(error) => error.fmt(f),
+            Error::Api(error) => error.fmt(f),
+            Error::InvalidRequest { operation, message } => {
+                write!(f, "cannot build the {operation} request: {message}")
+            }
+            Error::Transport { operation, source } => {
+                write!(f, "{operation} request failed: {source}")?;
+                // reqwest's top-level message is generic; the cause (refused, timed out, ...) is the useful part.
+                let mut cause = std::error::Error::source(source);
+                while let Some(error) = cause {
+                    write!(f, ": {error}")?;
+                    cause = error.source();
+                }
+                Ok(())
+            }
+            Error::Decode {
+                operation,
+                status,
+                source,
+            } => {
+                write!(f, "unexpected {operation} response (HTTP {status}): {source}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Config(error) => Some(error),
+            Error::Api(error) => Some(error),
+            Error::Transport { source, .. } => Some(source),
+            Error::Decode { source, .. } => Some(source),
+            Error::InvalidRequest { .. } => None,
+        }
+    }
+}
+
+impl From<ConfigError> for Error {
+    fn from(error: ConfigError) -> Self {
+        Error::Config(error)
+    }
+}
+
+/// An error answer from Databricks.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct ApiError {
+    /// The operation that failed (`clusters.get`).
+    pub operation: &'static str,
+    /// HTTP status code.
+    pub status: u16,
+    /// Databricks error code such as `RESOURCE_DOES_NOT_EXIST`, when the body had one.
+    pub error_code: Option<String>,
+    /// Human-readable message. Unstructured: show it, do not parse it.
+    pub message: String,
+    /// The request id, from the `x-request-id` header or the error details.
+    pub request_id: Option<String>,
+    /// The `details` entries of the body, as sent.
+    pub details: Vec<Value>,
+}
+
+impl ApiError {
+    /// Parses an error response. Every body shape Databricks uses is understood; anything else still yields
+    /// an error with the status and the start of the body.
+    pub(crate) fn from_response(
+        operation: &'static str,
+        status: reqwest::StatusCode,
+        request_id_header: Option<String>,
+        body: &[u8],
+    ) -> ApiError {
+        let parsed = parse_body(status, body);
+        let request_id = request_id_header.or_else(|| request_id_from_details(&parsed.details));
+        ApiError {
+            operation,
+            status: status.as_u16(),
+            error_code: parsed.error_code,
+            message: parsed.message,
+            request_id,
+            details: parsed.details,
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.error_code {
+            Some(code) => write!(f, "{code}: {}", self.message)?,
+            None => f.write_str(&self.message)?,
+        }
+        write!(f, " (HTTP {}", self.status)?;
+        if let Some(request_id) = &self.request_id {
+            write!(f, ", request id {request_id}")?;
+        }
+        f.write_str(")")
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+struct ParsedBody {
+    error_code: Option<String>,
+    message: String,
+    details: Vec<Value>,
+}
+
+fn parse_body(status: reqwest::StatusCode, body: &[u8]) -> ParsedBody {
+    let text = String::from_utf8_lossy(body);
+    let text = text.trim();
+    let reason = || {
+        status
+            .canonical_reason()
+            .map(str::to_owned)
+            .unwrap_or_else(|| format!("HTTP {}", status.as_u16()))
+    };
+    let plain = |error_code: Option<String>, message: String| ParsedBody {
+        error_code,
+        message,
+        details: Vec::new(),
+    };
+    if text.is_empty() {
+        return plain(None, reason());
+    }
+    if let Ok(Value::Object(object)) = serde_json::from_str::<Value>(text) {
+        return parse_object(&object, status, text);
+    }
+    if let Some((code, message)) = text.split_once(": ")
+        && !code.is_empty()
+        && code.bytes().all(|byte| byte.is_ascii_uppercase() || byte == b'_')
+    {
+        return plain(Some(code.to_owned()), message.trim().to_owned());
+    }
+    if let Some(message) = html_message(text) {
+        return plain(None, message);
+    }
+    plain(None, truncate(text))
+}
+
+/// `{error_code, message, details}`, the 1.2-style `{error}`, or SCIM's `{detail, status, scimType}`.
+fn parse_object(object: &serde_json::Map<String, Value>, status: reqwest::StatusCode, text: &str) -> ParsedBody {
+    let string = |key: &str| match object.get(key) {
+        Some(Value::String(value)) if !value.is_empty() => Some(value.clone()),
+        Some(Value::Number(number)) => Some(number.to_string()),
+        _ => None,
+    };
+    let details = match object.get("details") {
+        Some(Value::Array(details)) => details.clone(),
+        _ => Vec::new(),
+    };
+    if let Some(detail) = string("detail") {
+        let message = match string("scimType") {
+            Some(scim_type) => format!("{scim_type} {detail}"),
+            None => detail,
+        };
+        let status = string("status").unwrap_or_else(|| status.as_u16().to_string());
+        return ParsedBody {
+            error_code: string("error_code").or(Some(format!("SCIM_{status}"))),
+            message,
+            details,
+        };
+    }
+    ParsedBody {
+        error_code: string("error_code"),
+        message: string("message")
+            .or_else(|| string("error"))
+            .unwrap_or_else(|| truncate(text)),
+        details,
+    }
+}
+
+fn html_message(text: &str) -> Option<String> {
+    for (open, close) in [("<pre>", "</pre>"), ("<title>", "</title>")] {
+        if let Some(start) = text.find(open) {
+            let rest = &text[start + open.len()..];
+            if let Some(end) = rest.find(close) {
+                let message = rest[..end].trim();
+                if !message.is_empty() {
+                    return Some(truncate(message));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn request_id_from_details(details: &[Value]) -> Option<String> {
+    details.iter().find_map(|detail| match detail.get("request_id") {
+        Some(Value::String(id)) if !id.is_empty() => Some(id.clone()),
+        _ => None,
+    })
+}
+
+fn truncate(text: &str) -> String {
+    if text.len() <= MAX_TEXT_MESSAGE {
+        return text.to_owned();
+    }
+    let mut end = MAX_TEXT_MESSAGE;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &text[..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::StatusCode;
+
+    fn parse(status: u16, body: &str) -> ApiError {
+        ApiError::from_response("test.op", StatusCode::from_u16(status).unwrap(), None, body.as_bytes())
+    }
+
+    #[test]
+    fn standard_body() {
+        let error = parse(
+            400,
+            r#"{"error_code":"INVALID_PARAMETER_VALUE","message":"Cluster 1 does not exist",
+                "details":[{"@type":"type.googleapis.com/google.rpc.RequestInfo","request_id":"req-1"}]}"#,
+        );
+        assert_eq!(error.error_code.as_deref(), Some("INVALID_PARAMETER_VALUE"));
+        assert_eq!(error.message, "Cluster 1 does not exist");
+        assert_eq!(error.request_id.as_deref(), Some("req-1"));
+        assert_eq!(error.details.len(), 1);
+        assert_eq!(
+            error.to_string(),
+            "INVALID_PARAMETER_VALUE: Cluster 1 does not exist (HTTP 400, request id req-1)"
+        );
+    }
+
+    #[test]
+    fn other_shapes() {
+        let numeric = parse(500, r#"{"error_code": 500, "message": "boom"}"#);
+        assert_eq!(numeric.error_code.as_deref(), Some("500"));
+        let legacy = parse(400, r#"{"error": "bad thing"}"#);
+        assert_eq!((legacy.error_code, legacy.message.as_str()), (None, "bad thing"));
+        let scim = parse(
+            404,
+            r#"{"detail":"User not found","status":"404","scimType":"invalidValue"}"#,
+        );
+        assert_eq!(scim.error_code.as_deref(), Some("SCIM_404"));
+        assert_eq!(scim.message, "invalidValue User not found");
+        let text = parse(429, "REQUEST_LIMIT_EXCEEDED: too many requests");
+        assert_eq!(text.error_code.as_deref(), Some("REQUEST_LIMIT_EXCEEDED"));
+        assert_eq!(text.message, "too many requests");
+        let html = parse(502, "<html><head><title>502 Bad Gateway</title></head></html>");
+        assert_eq!(html.message, "502 Bad Gateway");
+        let empty = parse(503, "");
+        assert_eq!(empty.message, "Service Unavailable");
+        let other = parse(500, "[1, 2]");
+        assert_eq!(other.message, "[1, 2]");
+        let long = parse(500, &"x".repeat(5000));
+        assert!(long.message.len() < 1100);
+    }
+}

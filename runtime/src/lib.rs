@@ -1,0 +1,33 @@
+//! The hand-written core of the Databricks SDK for Rust.
+//!
+//! Generated code stays thin: every generated client method describes its [`Operation`] and calls
+//! [`Client::request`]; everything about talking to Databricks (configuration, the bearer token,
+//! URL building, query encoding, error parsing) lives here, once.
+//!
+//! Features: `client` (default) is the HTTP client; `cli` adds the building blocks of `dbr`. Without
+//! features only [`serde_support`], which the generated models use, is compiled.
+
+pub mod serde_support;
+
+#[cfg(feature = "client")]
+mod client;
+#[cfg(feature = "client")]
+mod config;
+#[cfg(feature = "client")]
+mod encoding;
+#[cfg(feature = "client")]
+mod error;
+#[cfg(feature = "client")]
+mod operation;
+
+#[cfg(feature = "cli")]
+pub mod cli;
+
+#[cfg(feature = "client")]
+pub use client::{Client, RequestBuilder};
+#[cfg(feature = "client")]
+pub use config::{Config, ConfigBuilder, ConfigError};
+#[cfg(feature = "client")]
+pub use error::{ApiError, Error};
+#[cfg(feature = "client")]
+pub use operation::{Method, Operation};

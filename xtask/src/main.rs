@@ -1,0 +1,249 @@
+//! `cargo xtask generate [--check] [--spec PATH] [--out DIR] [--crate-prefix NAME] [--bin NAME]`
+//!
+//! Runs the generator on `spec/` (or any OpenAPI 3.0 document) and writes `generated/` (or `--out`),
+//! touching only files whose contents changed. `--check` writes nothing and fails with a unified diff when
+//! the output is stale.
+
+use std::env;
+use std::path::{Component, Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use generator::Settings;
+use generator::output::{self, Mode};
+
+const USAGE: &str = "\
+usage: cargo xtask generate [--check] [--spec PATH] [--out DIR] [--crate-prefix NAME] [--bin NAME]
+
+  --check              write nothing; exit 1 with a unified diff if the output is stale
+  --spec PATH          an OpenAPI 3.0 file, or a directory with openapi.yaml (default: spec/)
+  --out DIR            where to write the crates (default: generated/); any other directory also
+                       gets a Cargo.toml workspace so the crates build there
+  --crate-prefix NAME  crates are named NAME-models, NAME-client, NAME-cli (default: databricks)
+  --bin NAME           name of the CLI binary (default: dbr)";
+
+struct Options {
+    check: bool,
+    spec: Option<PathBuf>,
+    out: Option<PathBuf>,
+    crate_prefix: String,
+    binary: String,
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("generate") => match parse_options(&args[1..]) {
+            Ok(options) => generate(&options),
+            Err(message) => {
+                eprintln!("error: {message}\n\n{USAGE}");
+                ExitCode::from(2)
+            }
+        },
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn parse_options(args: &[String]) -> Result<Options, String> {
+    let mut options = Options {
+        check: false,
+        spec: None,
+        out: None,
+        crate_prefix: "databricks".to_owned(),
+        binary: "dbr".to_owned(),
+    };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+        match arg.as_str() {
+            "--check" => options.check = true,
+            "--spec" => options.spec = Some(PathBuf::from(value("--spec")?)),
+            "--out" => options.out = Some(PathBuf::from(value("--out")?)),
+            "--crate-prefix" => options.crate_prefix = value("--crate-prefix")?,
+            "--bin" => options.binary = value("--bin")?,
+            other => return Err(format!("unknown argument `{other}`")),
+        }
+    }
+    let valid_name = |name: &str| {
+        !name.is_empty()
+            && name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    };
+    if !valid_name(&options.crate_prefix) {
+        return Err(format!("`{}` is not a valid crate name prefix", options.crate_prefix));
+    }
+    if !valid_name(&options.binary) {
+        return Err(format!("`{}` is not a valid binary name", options.binary));
+    }
+    Ok(options)
+}
+
+fn generate(options: &Options) -> ExitCode {
+    let started = Instant::now();
+    let root = repository_root();
+    let cwd = env::current_dir().unwrap_or_else(|_| root.clone());
+    let default_out = root.join("generated");
+    let spec = options.spec.clone().unwrap_or_else(|| root.join("spec"));
+    let out = options
+        .out
+        .clone()
+        .map(|out| cwd.join(out))
+        .unwrap_or_else(|| default_out.clone());
+    let standalone = absolute(&out) != absolute(&default_out);
+    // Every generated crate sits one level below `out`.
+    let runtime_path = relative_path(&absolute(&out).join("crate"), &absolute(&root.join("runtime")));
+    let settings = Settings {
+        crate_prefix: options.crate_prefix.clone(),
+        cli_binary: options.binary.clone(),
+        runtime_path,
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        standalone_workspace: standalone,
+    };
+
+    let spec_shown = shown(&spec, &cwd);
+    let generated = match generator::generate(&spec_shown, &settings) {
+        Ok(generated) => generated,
+        Err(diagnostics) => {
+            eprintln!("{diagnostics}");
+            eprintln!(
+                "\n{} problem{} in {}; nothing was written.",
+                diagnostics.len(),
+                if diagnostics.len() == 1 { "" } else { "s" },
+                spec_shown.display()
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let generation_time = started.elapsed();
+    let out_shown = shown(&out, &cwd);
+    let mode = if options.check { Mode::Check } else { Mode::Write };
+    let report = match output::sync(&out_shown, &generated.files, mode) {
+        Ok(report) => report,
+        Err(error) => {
+            eprintln!("error: cannot update {}: {error}", out_shown.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let elapsed = started.elapsed();
+    let operations: usize = generated
+        .api
+        .services
+        .iter()
+        .map(|service| service.operations.len())
+        .sum();
+    let summary = format!(
+        "{} services, {operations} operations, {} types -> {} files in {} (generation {:.0?}, total {:.0?})",
+        generated.api.services.len(),
+        generated.api.types.len(),
+        generated.files.len(),
+        out_shown.display(),
+        generation_time,
+        elapsed
+    );
+    if options.check {
+        if report.is_fresh() {
+            println!("{} is up to date: {summary}", out_shown.display());
+            return ExitCode::SUCCESS;
+        }
+        print!("{}", report.diff);
+        eprintln!(
+            "\n{} is stale ({} to update, {} to create, {} to remove): run `cargo xtask generate`",
+            out_shown.display(),
+            report.updated.len(),
+            report.created.len(),
+            report.removed.len()
+        );
+        return ExitCode::FAILURE;
+    }
+    for (label, paths) in [
+        ("created", &report.created),
+        ("updated", &report.updated),
+        ("removed", &report.removed),
+    ] {
+        for path in paths {
+            println!("  {label} {}", out_shown.join(path).display());
+        }
+    }
+    println!(
+        "generated {summary}: {} changed, {} unchanged",
+        report.created.len() + report.updated.len() + report.removed.len(),
+        report.unchanged
+    );
+    ExitCode::SUCCESS
+}
+
+/// The workspace root: the parent of this crate's directory.
+fn repository_root() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().unwrap_or(manifest).to_path_buf()
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        env::current_dir().unwrap_or_default().join(path)
+    };
+    // Lexical normalisation: `out` may not exist yet, so it cannot be canonicalised.
+    let mut normal = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            Component::ParentDir => {
+                normal.pop();
+            }
+            Component::CurDir => {}
+            other => normal.push(other),
+        }
+    }
+    normal
+}
+
+/// `path` relative to `base` when it lies below it (short diagnostics), otherwise as given.
+fn shown(path: &Path, base: &Path) -> PathBuf {
+    let path = absolute(path);
+    match path.strip_prefix(absolute(base)) {
+        Ok(relative) if !relative.as_os_str().is_empty() => relative.to_path_buf(),
+        _ => path,
+    }
+}
+
+/// The relative path from directory `from` to `to`, with `/` separators (for Cargo.toml).
+fn relative_path(from: &Path, to: &Path) -> String {
+    let from: Vec<Component> = from.components().collect();
+    let to: Vec<Component> = to.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    if common == 0 {
+        return to.iter().collect::<PathBuf>().display().to_string().replace('\\', "/");
+    }
+    let mut parts: Vec<String> = vec!["..".to_owned(); from.len() - common];
+    parts.extend(
+        to[common..]
+            .iter()
+            .map(|part| part.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_between_directories() {
+        assert_eq!(
+            relative_path(Path::new("/r/generated/models"), Path::new("/r/runtime")),
+            "../../runtime"
+        );
+        assert_eq!(
+            relative_path(Path::new("/tmp/out/models"), Path::new("/r/runtime")),
+            "../../../r/runtime"
+        );
+    }
+}
