@@ -56,8 +56,8 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         check: false,
         spec: None,
         out: None,
-        crate_prefix: "databricks".to_owned(),
-        binary: "dbr".to_owned(),
+        crate_prefix: Settings::repository().crate_prefix,
+        binary: Settings::repository().cli_binary,
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -103,8 +103,8 @@ fn generate(options: &Options) -> ExitCode {
         crate_prefix: options.crate_prefix.clone(),
         cli_binary: options.binary.clone(),
         runtime_path,
-        version: env!("CARGO_PKG_VERSION").to_owned(),
         standalone_workspace: standalone,
+        ..Settings::repository()
     };
 
     let spec_shown = shown(&spec, &cwd);

@@ -5,7 +5,14 @@
 use databricks_runtime::{Error, Method, Operation};
 use crate::models;
 
-/// Manage the lifecycle of Spark clusters in a workspace: create a cluster from a specification, change its configuration or size, start, restart and terminate it, transfer its ownership and read its event log. Long-running operations return as soon as the request is accepted; the cluster's `state` (read with `clusters.get`) tells when it has settled. A terminated cluster's configuration is kept for 30 days so it can be started again; an admin can pin a cluster to keep it in the list for longer. The helper operations list the node types, Databricks Runtime versions and availability zones that a cluster specification may refer to.
+/// Manage the lifecycle of Spark clusters in a workspace: create a cluster from a
+/// specification, change its configuration or size, start, restart and terminate it, transfer
+/// its ownership and read its event log. Long-running operations return as soon as the request
+/// is accepted; the cluster's `state` (read with `clusters.get`) tells when it has settled. A
+/// terminated cluster's configuration is kept for 30 days so it can be started again; an admin
+/// can pin a cluster to keep it in the list for longer. The helper operations list the node
+/// types, Databricks Runtime versions and availability zones that a cluster specification may
+/// refer to.
 ///
 /// Get one from [`Client::clusters`](crate::Client::clusters).
 #[derive(Clone, Copy, Debug)]
@@ -14,7 +21,9 @@ pub struct Clusters<'a> {
 }
 
 impl crate::Client {
-    /// Manage the lifecycle of Spark clusters in a workspace: create a cluster from a specification, change its configuration or size, start, restart and terminate it, transfer its ownership and read its event log.
+    /// Manage the lifecycle of Spark clusters in a workspace: create a cluster from a
+    /// specification, change its configuration or size, start, restart and terminate it, transfer
+    /// its ownership and read its event log.
     pub fn clusters(&self) -> Clusters<'_> {
         Clusters { client: self.runtime() }
     }
@@ -23,7 +32,8 @@ impl crate::Client {
 impl Clusters<'_> {
     /// Transfer a cluster to a new owner.
     ///
-    /// Only workspace admins may call this, and only while the cluster is terminated. The new owner can be a user name or the application ID of a service principal.
+    /// Only workspace admins may call this, and only while the cluster is terminated. The new owner
+    /// can be a user name or the application ID of a service principal.
     ///
     /// `POST /api/2.1/clusters/change-owner` (operation `clusters.changeOwner`).
     pub async fn change_owner(
@@ -41,11 +51,16 @@ impl Clusters<'_> {
 
     /// Create a cluster and start provisioning it.
     ///
-    /// Returns the new `cluster_id` as soon as the request is accepted; the cluster is then `PENDING` while Databricks acquires cloud instances, and becomes usable once it reaches `RUNNING`. If fewer than 85% of the requested on-demand nodes can be obtained (account limits, spot prices, transient network problems), the cluster ends up `TERMINATED` with a `termination_reason` instead.
+    /// Returns the new `cluster_id` as soon as the request is accepted; the cluster is then
+    /// `PENDING` while Databricks acquires cloud instances, and becomes usable once it reaches
+    /// `RUNNING`. If fewer than 85% of the requested on-demand nodes can be obtained (account
+    /// limits, spot prices, transient network problems), the cluster ends up `TERMINATED` with a
+    /// `termination_reason` instead.
     ///
     /// `POST /api/2.1/clusters/create` (operation `clusters.create`).
     ///
-    /// Long-running: the call returns at once, then the resource moves on until `state` is `RUNNING` (it fails on `ERROR`, `TERMINATED`). Poll [`get`](Self::get) to follow it.
+    /// Long-running: the call returns at once, then the resource moves on until `state` is
+    /// `RUNNING` (it fails on `ERROR`, `TERMINATED`). Poll [`get`](Self::get) to follow it.
     pub async fn create(
         &self,
         body: &models::CreateCluster,
@@ -60,11 +75,14 @@ impl Clusters<'_> {
 
     /// Terminate a cluster, keeping its configuration.
     ///
-    /// Shuts the cluster down asynchronously; it ends in the `TERMINATED` state and can be started again later. Calling this on a cluster that is already `TERMINATING` or `TERMINATED` changes nothing. To remove the cluster altogether use `clusters.permanentDelete`.
+    /// Shuts the cluster down asynchronously; it ends in the `TERMINATED` state and can be started
+    /// again later. Calling this on a cluster that is already `TERMINATING` or `TERMINATED` changes
+    /// nothing. To remove the cluster altogether use `clusters.permanentDelete`.
     ///
     /// `POST /api/2.1/clusters/delete` (operation `clusters.delete`).
     ///
-    /// Long-running: the call returns at once, then the resource moves on until `state` is `TERMINATED` (it fails on `ERROR`). Poll [`get`](Self::get) to follow it.
+    /// Long-running: the call returns at once, then the resource moves on until `state` is
+    /// `TERMINATED` (it fails on `ERROR`). Poll [`get`](Self::get) to follow it.
     pub async fn delete(
         &self,
         body: &models::DeleteCluster,
@@ -80,11 +98,16 @@ impl Clusters<'_> {
 
     /// Replace the whole configuration of a cluster.
     ///
-    /// The body is the complete new specification of the cluster; to change only some fields use `clusters.update`. Allowed while the cluster is `RUNNING` (it is restarted so the new settings take effect) or `TERMINATED` (it stays terminated and the settings apply at the next `clusters.start`); in any other state the call fails with `INVALID_STATE`. Clusters created by the Jobs service cannot be edited.
+    /// The body is the complete new specification of the cluster; to change only some fields use
+    /// `clusters.update`. Allowed while the cluster is `RUNNING` (it is restarted so the new
+    /// settings take effect) or `TERMINATED` (it stays terminated and the settings apply at the
+    /// next `clusters.start`); in any other state the call fails with `INVALID_STATE`. Clusters
+    /// created by the Jobs service cannot be edited.
     ///
     /// `POST /api/2.1/clusters/edit` (operation `clusters.edit`).
     ///
-    /// Long-running: the call returns at once, then the resource moves on until `state` is `RUNNING` (it fails on `ERROR`, `TERMINATED`). Poll [`get`](Self::get) to follow it.
+    /// Long-running: the call returns at once, then the resource moves on until `state` is
+    /// `RUNNING` (it fails on `ERROR`, `TERMINATED`). Poll [`get`](Self::get) to follow it.
     pub async fn edit(
         &self,
         body: &models::EditCluster,
@@ -100,7 +123,9 @@ impl Clusters<'_> {
 
     /// Read the event log of a cluster.
     ///
-    /// Returns one page of events, newest first unless `order` says otherwise, optionally limited to a time window and to some event types. When more events remain, the response carries the complete body of the request for the next page in `next_page`.
+    /// Returns one page of events, newest first unless `order` says otherwise, optionally limited
+    /// to a time window and to some event types. When more events remain, the response carries the
+    /// complete body of the request for the next page in `next_page`.
     ///
     /// `POST /api/2.1/clusters/events` (operation `clusters.events`).
     ///
@@ -137,11 +162,13 @@ impl Clusters<'_> {
 
     /// List the clusters of the workspace.
     ///
-    /// Includes pinned clusters, clusters that are not terminated, and clusters terminated during the last 30 days. The results can be filtered and sorted, and are returned page by page.
+    /// Includes pinned clusters, clusters that are not terminated, and clusters terminated during
+    /// the last 30 days. The results can be filtered and sorted, and are returned page by page.
     ///
     /// `GET /api/2.1/clusters/list` (operation `clusters.list`).
     ///
-    /// Lists `clusters`: pass `next_page_token` of one page as `page_token` to get the next; the last page has none.
+    /// Lists `clusters`: pass `next_page_token` of one page as `page_token` to get the next; the
+    /// last page has none.
     pub async fn list(
         &self,
         params: &models::ClustersListParams,
@@ -156,7 +183,8 @@ impl Clusters<'_> {
 
     /// List the node types a cluster can be built from.
     ///
-    /// The `node_type_id` of an entry can be used as `node_type_id` or `driver_node_type_id` of a cluster specification.
+    /// The `node_type_id` of an entry can be used as `node_type_id` or `driver_node_type_id` of a
+    /// cluster specification.
     ///
     /// `GET /api/2.1/clusters/list-node-types` (operation `clusters.listNodeTypes`).
     ///
@@ -172,7 +200,8 @@ impl Clusters<'_> {
 
     /// List the availability zones clusters can be placed in.
     ///
-    /// The zones (such as `us-west-2a`) can be given as `aws_attributes.zone_id` of a cluster specification; the response also names the zone used when none is given.
+    /// The zones (such as `us-west-2a`) can be given as `aws_attributes.zone_id` of a cluster
+    /// specification; the response also names the zone used when none is given.
     ///
     /// `GET /api/2.1/clusters/list-zones` (operation `clusters.listZones`).
     pub async fn list_zones(&self) -> Result<models::ListAvailableZonesResponse, Error> {
@@ -186,7 +215,8 @@ impl Clusters<'_> {
 
     /// Terminate a cluster and delete it for good.
     ///
-    /// The cluster is terminated and its resources are released asynchronously. Afterwards it no longer appears in `clusters.list` and no operation can act on it.
+    /// The cluster is terminated and its resources are released asynchronously. Afterwards it no
+    /// longer appears in `clusters.list` and no operation can act on it.
     ///
     /// `POST /api/2.1/clusters/permanent-delete` (operation `clusters.permanentDelete`).
     pub async fn permanent_delete(
@@ -204,7 +234,9 @@ impl Clusters<'_> {
 
     /// Keep a cluster in the cluster list indefinitely.
     ///
-    /// A pinned cluster is always returned by `clusters.list`, even long after it was terminated, so its configuration is not lost. Workspace admins only; pinning a pinned cluster changes nothing.
+    /// A pinned cluster is always returned by `clusters.list`, even long after it was terminated,
+    /// so its configuration is not lost. Workspace admins only; pinning a pinned cluster changes
+    /// nothing.
     ///
     /// `POST /api/2.1/clusters/pin` (operation `clusters.pin`).
     pub async fn pin(
@@ -222,11 +254,13 @@ impl Clusters<'_> {
 
     /// Change the number of workers of a running cluster.
     ///
-    /// Give either a fixed `num_workers` or an `autoscale` range. Fails unless the cluster is `RUNNING`.
+    /// Give either a fixed `num_workers` or an `autoscale` range. Fails unless the cluster is
+    /// `RUNNING`.
     ///
     /// `POST /api/2.1/clusters/resize` (operation `clusters.resize`).
     ///
-    /// Long-running: the call returns at once, then the resource moves on until `state` is `RUNNING` (it fails on `ERROR`, `TERMINATED`). Poll [`get`](Self::get) to follow it.
+    /// Long-running: the call returns at once, then the resource moves on until `state` is
+    /// `RUNNING` (it fails on `ERROR`, `TERMINATED`). Poll [`get`](Self::get) to follow it.
     pub async fn resize(
         &self,
         body: &models::ResizeCluster,
@@ -246,7 +280,8 @@ impl Clusters<'_> {
     ///
     /// `POST /api/2.1/clusters/restart` (operation `clusters.restart`).
     ///
-    /// Long-running: the call returns at once, then the resource moves on until `state` is `RUNNING` (it fails on `ERROR`, `TERMINATED`). Poll [`get`](Self::get) to follow it.
+    /// Long-running: the call returns at once, then the resource moves on until `state` is
+    /// `RUNNING` (it fails on `ERROR`, `TERMINATED`). Poll [`get`](Self::get) to follow it.
     pub async fn restart(
         &self,
         body: &models::RestartCluster,
@@ -279,11 +314,14 @@ impl Clusters<'_> {
 
     /// Start a terminated cluster again.
     ///
-    /// Like creating a cluster, except that the cluster keeps its id and configuration and comes up with its last size (an autoscaling cluster starts at its minimum). Has no effect unless the cluster is `TERMINATED`. Clusters launched to run a job cannot be started this way.
+    /// Like creating a cluster, except that the cluster keeps its id and configuration and comes up
+    /// with its last size (an autoscaling cluster starts at its minimum). Has no effect unless the
+    /// cluster is `TERMINATED`. Clusters launched to run a job cannot be started this way.
     ///
     /// `POST /api/2.1/clusters/start` (operation `clusters.start`).
     ///
-    /// Long-running: the call returns at once, then the resource moves on until `state` is `RUNNING` (it fails on `ERROR`, `TERMINATED`). Poll [`get`](Self::get) to follow it.
+    /// Long-running: the call returns at once, then the resource moves on until `state` is
+    /// `RUNNING` (it fails on `ERROR`, `TERMINATED`). Poll [`get`](Self::get) to follow it.
     pub async fn start(
         &self,
         body: &models::StartCluster,
@@ -298,7 +336,9 @@ impl Clusters<'_> {
 
     /// Let a cluster drop out of the cluster list again.
     ///
-    /// Undoes `clusters.pin`: once terminated for long enough, the cluster will no longer be returned by `clusters.list`. Workspace admins only; unpinning a cluster that is not pinned changes nothing.
+    /// Undoes `clusters.pin`: once terminated for long enough, the cluster will no longer be
+    /// returned by `clusters.list`. Workspace admins only; unpinning a cluster that is not pinned
+    /// changes nothing.
     ///
     /// `POST /api/2.1/clusters/unpin` (operation `clusters.unpin`).
     pub async fn unpin(
@@ -316,11 +356,16 @@ impl Clusters<'_> {
 
     /// Change selected settings of a cluster.
     ///
-    /// Only the fields named in `update_mask` are taken from `cluster`; everything else keeps its current value. The state rules are those of `clusters.edit`: a `RUNNING` cluster is restarted to apply the change, a `TERMINATED` one stays terminated until the next start, any other state is rejected with `INVALID_STATE`, and clusters created by the Jobs service cannot be updated.
+    /// Only the fields named in `update_mask` are taken from `cluster`; everything else keeps its
+    /// current value. The state rules are those of `clusters.edit`: a `RUNNING` cluster is
+    /// restarted to apply the change, a `TERMINATED` one stays terminated until the next start, any
+    /// other state is rejected with `INVALID_STATE`, and clusters created by the Jobs service
+    /// cannot be updated.
     ///
     /// `POST /api/2.1/clusters/update` (operation `clusters.update`).
     ///
-    /// Long-running: the call returns at once, then the resource moves on until `state` is `RUNNING` (it fails on `ERROR`, `TERMINATED`). Poll [`get`](Self::get) to follow it.
+    /// Long-running: the call returns at once, then the resource moves on until `state` is
+    /// `RUNNING` (it fails on `ERROR`, `TERMINATED`). Poll [`get`](Self::get) to follow it.
     pub async fn update(
         &self,
         body: &models::UpdateCluster,

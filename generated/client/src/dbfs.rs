@@ -5,7 +5,14 @@
 use databricks_runtime::{Error, Method, Operation};
 use crate::models;
 
-/// Reads and writes files in the Databricks File System (DBFS), the workspace-wide file namespace backed by cloud object storage, using absolute DBFS paths such as `/mnt/data/file.csv`. Small files can be written in one `put` call; larger ones are uploaded as a stream: `create` returns a handle, `add-block` appends base64 blocks of at most 1 MB to it, and `close` finishes the file. Files are read back in slices of at most 1 MB with `read`. Directory operations (`list`, `get-status`, `mkdirs`, `move`, `delete`) complete the service. Listing or deleting trees of more than about 10,000 files through this API is discouraged; do that from a cluster with `dbutils.fs` instead.
+/// Reads and writes files in the Databricks File System (DBFS), the workspace-wide file
+/// namespace backed by cloud object storage, using absolute DBFS paths such as
+/// `/mnt/data/file.csv`. Small files can be written in one `put` call; larger ones are uploaded
+/// as a stream: `create` returns a handle, `add-block` appends base64 blocks of at most 1 MB to
+/// it, and `close` finishes the file. Files are read back in slices of at most 1 MB with
+/// `read`. Directory operations (`list`, `get-status`, `mkdirs`, `move`, `delete`) complete the
+/// service. Listing or deleting trees of more than about 10,000 files through this API is
+/// discouraged; do that from a cluster with `dbutils.fs` instead.
 ///
 /// Get one from [`Client::dbfs`](crate::Client::dbfs).
 #[derive(Clone, Copy, Debug)]
@@ -14,7 +21,9 @@ pub struct Dbfs<'a> {
 }
 
 impl crate::Client {
-    /// Reads and writes files in the Databricks File System (DBFS), the workspace-wide file namespace backed by cloud object storage, using absolute DBFS paths such as `/mnt/data/file.csv`.
+    /// Reads and writes files in the Databricks File System (DBFS), the workspace-wide file
+    /// namespace backed by cloud object storage, using absolute DBFS paths such as
+    /// `/mnt/data/file.csv`.
     pub fn dbfs(&self) -> Dbfs<'_> {
         Dbfs { client: self.runtime() }
     }
@@ -23,7 +32,11 @@ impl crate::Client {
 impl Dbfs<'_> {
     /// Append a block of data to an open write stream.
     ///
-    /// Appends the base64-encoded `data` to the stream identified by `handle` (from `create`). A block may hold at most 1 MB of decoded data; a larger one fails with `MAX_BLOCK_SIZE_EXCEEDED`. An unknown or expired handle (streams time out after 10 idle minutes) fails with `RESOURCE_DOES_NOT_EXIST`. Retrying a block whose outcome is unknown may append it twice.
+    /// Appends the base64-encoded `data` to the stream identified by `handle` (from `create`). A
+    /// block may hold at most 1 MB of decoded data; a larger one fails with
+    /// `MAX_BLOCK_SIZE_EXCEEDED`. An unknown or expired handle (streams time out after 10 idle
+    /// minutes) fails with `RESOURCE_DOES_NOT_EXIST`. Retrying a block whose outcome is unknown may
+    /// append it twice.
     ///
     /// `POST /api/2.0/dbfs/add-block` (operation `dbfs.addBlock`).
     pub async fn add_block(
@@ -40,7 +53,9 @@ impl Dbfs<'_> {
 
     /// Finish a streaming upload and close its handle.
     ///
-    /// Last step of a streaming upload: closes the stream identified by `handle`, after which the handle can no longer be used. An unknown or expired handle fails with `RESOURCE_DOES_NOT_EXIST`.
+    /// Last step of a streaming upload: closes the stream identified by `handle`, after which the
+    /// handle can no longer be used. An unknown or expired handle fails with
+    /// `RESOURCE_DOES_NOT_EXIST`.
     ///
     /// `POST /api/2.0/dbfs/close` (operation `dbfs.close`).
     pub async fn close(
@@ -57,7 +72,10 @@ impl Dbfs<'_> {
 
     /// Open a write stream to a new file and get its handle.
     ///
-    /// First step of a streaming upload: the returned handle is passed to `add-block` for every block of data and finally to `close`. A handle expires after 10 minutes without activity. If a file or directory already exists at `path` and `overwrite` is not true, the call fails with `RESOURCE_ALREADY_EXISTS`.
+    /// First step of a streaming upload: the returned handle is passed to `add-block` for every
+    /// block of data and finally to `close`. A handle expires after 10 minutes without activity. If
+    /// a file or directory already exists at `path` and `overwrite` is not true, the call fails
+    /// with `RESOURCE_ALREADY_EXISTS`.
     ///
     /// `POST /api/2.0/dbfs/create` (operation `dbfs.create`).
     pub async fn create(
@@ -74,7 +92,12 @@ impl Dbfs<'_> {
 
     /// Delete a file or directory, optionally with its contents.
     ///
-    /// Removes the file or directory at `path`. A non-empty directory is only removed when `recursive` is true; otherwise the call fails with `IO_ERROR` (which also covers similar storage failures). Large trees are removed in increments: after about 45 seconds the call gives up with a 503 (Service Unavailable) error, and it must be repeated until the whole tree is gone. For more than about 10,000 files, deleting from a cluster with `dbutils.fs` is recommended over this API.
+    /// Removes the file or directory at `path`. A non-empty directory is only removed when
+    /// `recursive` is true; otherwise the call fails with `IO_ERROR` (which also covers similar
+    /// storage failures). Large trees are removed in increments: after about 45 seconds the call
+    /// gives up with a 503 (Service Unavailable) error, and it must be repeated until the whole
+    /// tree is gone. For more than about 10,000 files, deleting from a cluster with `dbutils.fs` is
+    /// recommended over this API.
     ///
     /// `POST /api/2.0/dbfs/delete` (operation `dbfs.delete`).
     pub async fn delete(
@@ -92,7 +115,8 @@ impl Dbfs<'_> {
 
     /// Get the metadata of one file or directory.
     ///
-    /// Returns the path, type, size and modification time of the file or directory at `path`. Fails with `RESOURCE_DOES_NOT_EXIST` if nothing exists there.
+    /// Returns the path, type, size and modification time of the file or directory at `path`. Fails
+    /// with `RESOURCE_DOES_NOT_EXIST` if nothing exists there.
     ///
     /// `GET /api/2.0/dbfs/get-status` (operation `dbfs.getStatus`).
     pub async fn get_status(
@@ -109,7 +133,11 @@ impl Dbfs<'_> {
 
     /// List the entries of a directory, or describe a single file.
     ///
-    /// For a directory, returns one entry per direct child (not recursive); for a file, returns a single entry describing that file. Everything comes back in one response, without paging. Fails with `RESOURCE_DOES_NOT_EXIST` if nothing exists at `path`. Listing a very large directory times out after roughly 60 seconds; keep directories listed this way under about 10,000 entries and use `dbutils.fs` on a cluster for bigger ones.
+    /// For a directory, returns one entry per direct child (not recursive); for a file, returns a
+    /// single entry describing that file. Everything comes back in one response, without paging.
+    /// Fails with `RESOURCE_DOES_NOT_EXIST` if nothing exists at `path`. Listing a very large
+    /// directory times out after roughly 60 seconds; keep directories listed this way under about
+    /// 10,000 entries and use `dbutils.fs` on a cluster for bigger ones.
     ///
     /// `GET /api/2.0/dbfs/list` (operation `dbfs.list`).
     ///
@@ -128,7 +156,10 @@ impl Dbfs<'_> {
 
     /// Create a directory together with any missing parent directories.
     ///
-    /// Works like `mkdir -p`: directories that already exist are left alone, so repeating the call is harmless. If a file (rather than a directory) sits at any prefix of `path`, the call fails with `RESOURCE_ALREADY_EXISTS`. A failed call may already have created some of the parent directories.
+    /// Works like `mkdir -p`: directories that already exist are left alone, so repeating the call
+    /// is harmless. If a file (rather than a directory) sits at any prefix of `path`, the call
+    /// fails with `RESOURCE_ALREADY_EXISTS`. A failed call may already have created some of the
+    /// parent directories.
     ///
     /// `POST /api/2.0/dbfs/mkdirs` (operation `dbfs.mkdirs`).
     pub async fn mkdirs(
@@ -146,7 +177,9 @@ impl Dbfs<'_> {
 
     /// Move or rename a file or directory within DBFS.
     ///
-    /// Moves `source_path` to `destination_path`; a directory is always moved with everything beneath it. Fails with `RESOURCE_DOES_NOT_EXIST` if the source is missing and with `RESOURCE_ALREADY_EXISTS` if something already exists at the destination.
+    /// Moves `source_path` to `destination_path`; a directory is always moved with everything
+    /// beneath it. Fails with `RESOURCE_DOES_NOT_EXIST` if the source is missing and with
+    /// `RESOURCE_ALREADY_EXISTS` if something already exists at the destination.
     ///
     /// `POST /api/2.0/dbfs/move` (operation `dbfs.move`).
     pub async fn move_(
@@ -163,7 +196,12 @@ impl Dbfs<'_> {
 
     /// Write a small file in a single request.
     ///
-    /// Creates the file at `path` with the base64-encoded `contents`. The decoded payload may be at most 1 MB; a larger one fails with `MAX_BLOCK_SIZE_EXCEEDED`, and bigger files must go through the streaming upload (`create`, then `add-block`, then `close`). If something already exists at `path` and `overwrite` is not true, the call fails with `RESOURCE_ALREADY_EXISTS`. The server also accepts the file as a multipart form upload instead of `contents`; only the JSON form is described here.
+    /// Creates the file at `path` with the base64-encoded `contents`. The decoded payload may be at
+    /// most 1 MB; a larger one fails with `MAX_BLOCK_SIZE_EXCEEDED`, and bigger files must go
+    /// through the streaming upload (`create`, then `add-block`, then `close`). If something
+    /// already exists at `path` and `overwrite` is not true, the call fails with
+    /// `RESOURCE_ALREADY_EXISTS`. The server also accepts the file as a multipart form upload
+    /// instead of `contents`; only the JSON form is described here.
     ///
     /// `POST /api/2.0/dbfs/put` (operation `dbfs.put`).
     pub async fn put(
@@ -180,7 +218,11 @@ impl Dbfs<'_> {
 
     /// Read a slice of a file, returned base64-encoded.
     ///
-    /// Returns up to `length` bytes of the file at `path`, starting at byte `offset`. A slice that runs past the end of the file stops there, so a `bytes_read` smaller than `length` means the end of the file was reached. Errors: `RESOURCE_DOES_NOT_EXIST` if the file is missing; `INVALID_PARAMETER_VALUE` if `path` is a directory or `offset` or `length` is negative; `MAX_READ_SIZE_EXCEEDED` if `length` is over 1 MB.
+    /// Returns up to `length` bytes of the file at `path`, starting at byte `offset`. A slice that
+    /// runs past the end of the file stops there, so a `bytes_read` smaller than `length` means the
+    /// end of the file was reached. Errors: `RESOURCE_DOES_NOT_EXIST` if the file is missing;
+    /// `INVALID_PARAMETER_VALUE` if `path` is a directory or `offset` or `length` is negative;
+    /// `MAX_READ_SIZE_EXCEEDED` if `length` is over 1 MB.
     ///
     /// `GET /api/2.0/dbfs/read` (operation `dbfs.read`).
     pub async fn read(

@@ -23,7 +23,8 @@ impl Adlsgen2Info {
     }
 }
 
-/// Range within which Databricks adds and removes workers as the load changes. The cluster starts with `min_workers` workers.
+/// Range within which Databricks adds and removes workers as the load changes. The cluster
+/// starts with `min_workers` workers.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AutoScale {
     /// Fewest workers the cluster shrinks to when underused; also its size right after creation.
@@ -38,33 +39,46 @@ pub struct AutoScale {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// Settings that apply when the cluster runs on Amazon Web Services. Defaults are used for any that are not given at creation.
+/// Settings that apply when the cluster runs on Amazon Web Services. Defaults are used for any
+/// that are not given at creation.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AwsAttributes {
+    /// See [`AwsAvailability`](crate::AwsAvailability).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability: Option<AwsAvailability>,
-    /// Number of nodes, starting with the driver, placed on on-demand instances; the rest use `availability`. Above 0 the driver is on demand; at or above the cluster size every node is. It does not change the cluster size and cannot be changed after creation.
+    /// Number of nodes, starting with the driver, placed on on-demand instances; the rest use
+    /// `availability`. Above 0 the driver is on demand; at or above the cluster size every node is.
+    /// It does not change the cluster size and cannot be changed after creation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_on_demand: Option<i32>,
-    /// Maximum price for spot instances, as a percentage of the on-demand price of the same instance type (50 bids half, 200 twice the on-demand price). At most 10000.
+    /// Maximum price for spot instances, as a percentage of the on-demand price of the same
+    /// instance type (50 bids half, 200 twice the on-demand price). At most 10000.
     ///
     /// When absent, the server uses `100`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spot_bid_price_percent: Option<i32>,
-    /// Availability zone of the cluster, such as `us-west-2a`; it must be in the workspace's region. `auto` picks a zone with enough capacity and retries in another zone when capacity runs out. `clusters.listZones` lists the zones and the default.
+    /// Availability zone of the cluster, such as `us-west-2a`; it must be in the workspace's
+    /// region. `auto` picks a zone with enough capacity and retries in another zone when capacity
+    /// runs out. `clusters.listZones` lists the zones and the default.
     ///
     /// When absent, the server uses `"auto"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zone_id: Option<String>,
-    /// ARN of the instance profile the nodes run with. It must have been registered with the workspace by an administrator. Without it the nodes have no IAM instance profile.
+    /// ARN of the instance profile the nodes run with. It must have been registered with the
+    /// workspace by an administrator. Without it the nodes have no IAM instance profile.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_profile_arn: Option<String>,
+    /// See [`EbsVolumeType`](crate::EbsVolumeType).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ebs_volume_type: Option<EbsVolumeType>,
-    /// Number of EBS volumes attached to each instance, up to 10; mounted at `/ebs0`, `/ebs1`, ... Node types without instance storage need at least one. When EBS volumes are attached, Spark uses only them as scratch space and `spark.local.dir` is overridden. Legacy node types cannot have custom EBS volumes.
+    /// Number of EBS volumes attached to each instance, up to 10; mounted at `/ebs0`, `/ebs1`, ...
+    /// Node types without instance storage need at least one. When EBS volumes are attached, Spark
+    /// uses only them as scratch space and `spark.local.dir` is overridden. Legacy node types
+    /// cannot have custom EBS volumes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ebs_volume_count: Option<i32>,
-    /// Size of each EBS volume, in GiB: 100 to 4096 for general-purpose SSD, 500 to 4096 for throughput-optimized HDD.
+    /// Size of each EBS volume, in GiB: 100 to 4096 for general-purpose SSD, 500 to 4096 for
+    /// throughput-optimized HDD.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ebs_volume_size: Option<i32>,
     /// IOPS of each gp3 volume. When unset, the IOPS a gp2 volume of the same size would have.
@@ -79,7 +93,9 @@ pub struct AwsAttributes {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// Purchase option for the AWS nodes beyond the first `first_on_demand` ones (or for every node when that is 0): on-demand, spot, or spot falling back to on-demand when spot capacity is short.
+/// Purchase option for the AWS nodes beyond the first `first_on_demand` ones (or for every node
+/// when that is 0): on-demand, spot, or spot falling back to on-demand when spot capacity is
+/// short.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -132,22 +148,32 @@ impl std::str::FromStr for AwsAvailability {
     }
 }
 
-/// Settings that apply when the cluster runs on Microsoft Azure. Defaults are used for any that are not given at creation.
+/// Settings that apply when the cluster runs on Microsoft Azure. Defaults are used for any that
+/// are not given at creation.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AzureAttributes {
+    /// See [`AzureAvailability`](crate::AzureAvailability).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability: Option<AzureAvailability>,
-    /// Number of nodes, starting with the driver, placed on on-demand VMs; the rest use `availability`. Keep it above 0 so the driver is on demand. It does not change the cluster size and cannot be changed after creation.
+    /// Number of nodes, starting with the driver, placed on on-demand VMs; the rest use
+    /// `availability`. Keep it above 0 so the driver is on demand. It does not change the cluster
+    /// size and cannot be changed after creation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_on_demand: Option<i32>,
-    /// Highest price to pay for spot VMs; it cannot exceed the on-demand price. -1 means the VMs are never evicted because of price, only for lack of capacity. Otherwise it must be positive.
+    /// Highest price to pay for spot VMs; it cannot exceed the on-demand price. -1 means the VMs
+    /// are never evicted because of price, only for lack of capacity. Otherwise it must be
+    /// positive.
     ///
     /// When absent, the server uses `-1`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spot_bid_max_price: Option<f64>,
-    /// Resource ID of an Azure capacity reservation group to launch the VMs from, in the form `/subscriptions/{subscription}/resourceGroups/{group}/providers/Microsoft.Compute/capacityReservationGroups/{name}`. Only for workspaces in a customer-managed virtual network, and the Databricks enterprise application needs read and deploy permissions on the group and its reservations.
+    /// Resource ID of an Azure capacity reservation group to launch the VMs from, in the form
+    /// `/subscriptions/{subscription}/resourceGroups/{group}/providers/Microsoft.Compute/capacityReservationGroups/{name}`.
+    /// Only for workspaces in a customer-managed virtual network, and the Databricks enterprise
+    /// application needs read and deploy permissions on the group and its reservations.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capacity_reservation_group: Option<String>,
+    /// See [`LogAnalyticsInfo`](crate::LogAnalyticsInfo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_analytics_info: Option<LogAnalyticsInfo>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -156,7 +182,8 @@ pub struct AzureAttributes {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// Purchase option for the Azure nodes beyond the first `first_on_demand` ones (or for every node when that is 0): on-demand, spot, or spot falling back to on-demand.
+/// Purchase option for the Azure nodes beyond the first `first_on_demand` ones (or for every
+/// node when that is 0): on-demand, spot, or spot falling back to on-demand.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -214,7 +241,8 @@ impl std::str::FromStr for AzureAvailability {
 pub struct ChangeClusterOwner {
     /// Identifier of the cluster whose owner changes.
     pub cluster_id: String,
-    /// User name of the new owner, or the application ID of the service principal that becomes the owner.
+    /// User name of the new owner, or the application ID of the service principal that becomes the
+    /// owner.
     pub owner_username: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -284,7 +312,9 @@ pub struct CloudProviderNodeInfo {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// Why a node type cannot be used: not offered in the workspace's region (`NotAvailableInRegion`), or not enabled for the cloud subscription (`NotEnabledOnSubscription`).
+/// Why a node type cannot be used: not offered in the workspace's region
+/// (`NotAvailableInRegion`), or not enabled for the cloud subscription
+/// (`NotEnabledOnSubscription`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -333,38 +363,54 @@ impl std::str::FromStr for CloudProviderNodeStatus {
     }
 }
 
-/// The settings of a cluster other than its size: runtime version, node types, cloud options, access mode, Spark configuration, logging and init scripts. `ClusterSpec`, `ClusterDetails` and `UpdateClusterResource` are built from it; cluster events use it to report a configuration.
+/// The settings of a cluster other than its size: runtime version, node types, cloud options,
+/// access mode, Spark configuration, logging and init scripts. `ClusterSpec`, `ClusterDetails`
+/// and `UpdateClusterResource` are built from it; cluster events use it to report a
+/// configuration.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClusterAttributes {
-    /// Databricks Runtime version the cluster runs, such as `14.3.x-scala2.12`; `clusters.sparkVersions` lists the valid values. Required to create or edit a cluster.
+    /// Databricks Runtime version the cluster runs, such as `14.3.x-scala2.12`;
+    /// `clusters.sparkVersions` lists the valid values. Required to create or edit a cluster.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_version: Option<String>,
-    /// Minutes of inactivity after which the cluster terminates itself. Must be 0 or between 10 and 10000; 0, like leaving it unset, turns automatic termination off.
+    /// Minutes of inactivity after which the cluster terminates itself. Must be 0 or between 10 and
+    /// 10000; 0, like leaving it unset, turns automatic termination off.
     ///
     /// When absent, the server uses `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autotermination_minutes: Option<i32>,
+    /// See [`AwsAttributes`](crate::AwsAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_attributes: Option<AwsAttributes>,
+    /// See [`AzureAttributes`](crate::AzureAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_attributes: Option<AzureAttributes>,
+    /// See [`ClusterLogConf`](crate::ClusterLogConf).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_log_conf: Option<ClusterLogConf>,
-    /// Name of the cluster; it need not be unique, and is empty when not given at creation. Clusters created for jobs are named after the job and run ids.
+    /// Name of the cluster; it need not be unique, and is empty when not given at creation.
+    /// Clusters created for jobs are named after the job and run ids.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_name: Option<String>,
-    /// Extra tags applied to every cloud resource of the cluster (instances, disks), on top of `default_tags`. At most 45 tags. A cluster can only reuse cloud resources whose tags are a subset of its own tags.
+    /// Extra tags applied to every cloud resource of the cluster (instances, disks), on top of
+    /// `default_tags`. At most 45 tags. A cluster can only reuse cloud resources whose tags are a
+    /// subset of its own tags.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_tags: Option<std::collections::BTreeMap<String, String>>,
+    /// See [`DataSecurityMode`](crate::DataSecurityMode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_security_mode: Option<DataSecurityMode>,
+    /// See [`DependencyMode`](crate::DependencyMode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dependency_mode: Option<DependencyMode>,
+    /// See [`DockerImage`](crate::DockerImage).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub docker_image: Option<DockerImage>,
-    /// Instance pool the driver node is taken from. When absent, the driver comes from `instance_pool_id`.
+    /// Instance pool the driver node is taken from. When absent, the driver comes from
+    /// `instance_pool_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_instance_pool_id: Option<String>,
+    /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_node_type_flexibility: Option<NodeTypeFlexibility>,
     /// Node type of the driver. When absent, the driver uses `node_type_id`.
@@ -376,50 +422,68 @@ pub struct ClusterAttributes {
     /// Encrypt the local disks of the cluster's machines (LUKS).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_local_disk_encryption: Option<bool>,
+    /// See [`GcpAttributes`](crate::GcpAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_attributes: Option<GcpAttributes>,
-    /// Scripts every node runs at startup, one after the other in this order. When `cluster_log_conf` is set, their output is written under `<log destination>/<cluster id>/init_scripts`.
+    /// Scripts every node runs at startup, one after the other in this order. When
+    /// `cluster_log_conf` is set, their output is written under `<log destination>/<cluster
+    /// id>/init_scripts`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub init_scripts: Option<Vec<InitScriptInfo>>,
-    /// Instance pool the worker nodes (and the driver, unless `driver_instance_pool_id` is set) are taken from.
+    /// Instance pool the worker nodes (and the driver, unless `driver_instance_pool_id` is set) are
+    /// taken from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_pool_id: Option<String>,
-    /// Only with `kind` `CLASSIC_PREVIEW`. When true, Databricks sets the `custom_tags`, `spark_conf` and `num_workers` that a single-node cluster needs.
+    /// Only with `kind` `CLASSIC_PREVIEW`. When true, Databricks sets the `custom_tags`,
+    /// `spark_conf` and `num_workers` that a single-node cluster needs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_single_node: Option<bool>,
+    /// See [`ClusterKind`](crate::ClusterKind).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<ClusterKind>,
-    /// Node type of the workers, and of the driver unless `driver_node_type_id` is set. It fixes the memory, cores and disks of each Spark node; `clusters.listNodeTypes` lists the values.
+    /// Node type of the workers, and of the driver unless `driver_node_type_id` is set. It fixes
+    /// the memory, cores and disks of each Spark node; `clusters.listNodeTypes` lists the values.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_type_id: Option<String>,
     /// Identifier of the cluster policy the cluster is governed by, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_id: Option<String>,
-    /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED` disks.
+    /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED`
+    /// disks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remote_disk_throughput: Option<i64>,
+    /// See [`RuntimeEngine`](crate::RuntimeEngine).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub runtime_engine: Option<RuntimeEngine>,
-    /// The only user (or service principal) allowed to use the cluster when `data_security_mode` is `SINGLE_USER` or `DATA_SECURITY_MODE_DEDICATED`.
+    /// The only user (or service principal) allowed to use the cluster when `data_security_mode` is
+    /// `SINGLE_USER` or `DATA_SECURITY_MODE_DEDICATED`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub single_user_name: Option<String>,
-    /// Spark configuration properties as name/value pairs. Extra JVM options go in `spark.driver.extraJavaOptions` and `spark.executor.extraJavaOptions`.
+    /// Spark configuration properties as name/value pairs. Extra JVM options go in
+    /// `spark.driver.extraJavaOptions` and `spark.executor.extraJavaOptions`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_conf: Option<std::collections::BTreeMap<String, String>>,
-    /// Environment variables exported on the driver and the workers at launch, each as `export NAME='VALUE'`. To extend a Databricks-managed variable such as `SPARK_DAEMON_JAVA_OPTS` instead of replacing it, start the value with `$SPARK_DAEMON_JAVA_OPTS`.
+    /// Environment variables exported on the driver and the workers at launch, each as `export
+    /// NAME='VALUE'`. To extend a Databricks-managed variable such as `SPARK_DAEMON_JAVA_OPTS`
+    /// instead of replacing it, start the value with `$SPARK_DAEMON_JAVA_OPTS`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_env_vars: Option<std::collections::BTreeMap<String, String>>,
-    /// Up to 10 SSH public keys installed on every node; the matching private keys log in as user `ubuntu` on port 2200.
+    /// Up to 10 SSH public keys installed on every node; the matching private keys log in as user
+    /// `ubuntu` on port 2200.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ssh_public_keys: Option<Vec<String>>,
     /// Total initial size of the remote disks, in GB. GCP only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_initial_remote_disk_size: Option<i64>,
-    /// Only with `kind` `CLASSIC_PREVIEW`. Selects the machine-learning flavour of the runtime; the effective version follows from `spark_version`, this flag and whether `node_type_id` has GPUs.
+    /// Only with `kind` `CLASSIC_PREVIEW`. Selects the machine-learning flavour of the runtime; the
+    /// effective version follows from `spark_version`, this flag and whether `node_type_id` has
+    /// GPUs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_ml_runtime: Option<bool>,
+    /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub worker_node_type_flexibility: Option<NodeTypeFlexibility>,
+    /// See [`WorkloadType`](crate::WorkloadType).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_type: Option<WorkloadType>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -431,6 +495,7 @@ pub struct ClusterAttributes {
 /// Event data reported by the cluster's nodes themselves, such as a node being excluded.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClusterDataPlaneEventDetails {
+    /// See [`ClusterDataPlaneEventType`](crate::ClusterDataPlaneEventType).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type: Option<ClusterDataPlaneEventType>,
     /// Number of executor failures that led to the event.
@@ -448,7 +513,8 @@ pub struct ClusterDataPlaneEventDetails {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// Kind of event reported by the nodes: a node excluded after failures (`NODE_BLACKLISTED`) or excluded while being decommissioned (`NODE_EXCLUDED_DECOMMISSIONED`).
+/// Kind of event reported by the nodes: a node excluded after failures (`NODE_BLACKLISTED`) or
+/// excluded while being decommissioned (`NODE_EXCLUDED_DECOMMISSIONED`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -497,38 +563,52 @@ impl std::str::FromStr for ClusterDataPlaneEventType {
     }
 }
 
-/// Everything known about a cluster: its settings and size, as currently in effect, plus its state, nodes, resources and history.
+/// Everything known about a cluster: its settings and size, as currently in effect, plus its
+/// state, nodes, resources and history.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClusterDetails {
-    /// Databricks Runtime version the cluster runs, such as `14.3.x-scala2.12`; `clusters.sparkVersions` lists the valid values. Required to create or edit a cluster.
+    /// Databricks Runtime version the cluster runs, such as `14.3.x-scala2.12`;
+    /// `clusters.sparkVersions` lists the valid values. Required to create or edit a cluster.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_version: Option<String>,
-    /// Minutes of inactivity after which the cluster terminates itself. Must be 0 or between 10 and 10000; 0, like leaving it unset, turns automatic termination off.
+    /// Minutes of inactivity after which the cluster terminates itself. Must be 0 or between 10 and
+    /// 10000; 0, like leaving it unset, turns automatic termination off.
     ///
     /// When absent, the server uses `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autotermination_minutes: Option<i32>,
+    /// See [`AwsAttributes`](crate::AwsAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_attributes: Option<AwsAttributes>,
+    /// See [`AzureAttributes`](crate::AzureAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_attributes: Option<AzureAttributes>,
+    /// See [`ClusterLogConf`](crate::ClusterLogConf).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_log_conf: Option<ClusterLogConf>,
-    /// Name of the cluster; it need not be unique, and is empty when not given at creation. Clusters created for jobs are named after the job and run ids.
+    /// Name of the cluster; it need not be unique, and is empty when not given at creation.
+    /// Clusters created for jobs are named after the job and run ids.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_name: Option<String>,
-    /// Extra tags applied to every cloud resource of the cluster (instances, disks), on top of `default_tags`. At most 45 tags. A cluster can only reuse cloud resources whose tags are a subset of its own tags.
+    /// Extra tags applied to every cloud resource of the cluster (instances, disks), on top of
+    /// `default_tags`. At most 45 tags. A cluster can only reuse cloud resources whose tags are a
+    /// subset of its own tags.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_tags: Option<std::collections::BTreeMap<String, String>>,
+    /// See [`DataSecurityMode`](crate::DataSecurityMode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_security_mode: Option<DataSecurityMode>,
+    /// See [`DependencyMode`](crate::DependencyMode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dependency_mode: Option<DependencyMode>,
+    /// See [`DockerImage`](crate::DockerImage).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub docker_image: Option<DockerImage>,
-    /// Instance pool the driver node is taken from. When absent, the driver comes from `instance_pool_id`.
+    /// Instance pool the driver node is taken from. When absent, the driver comes from
+    /// `instance_pool_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_instance_pool_id: Option<String>,
+    /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_node_type_flexibility: Option<NodeTypeFlexibility>,
     /// Node type of the driver. When absent, the driver uses `node_type_id`.
@@ -540,83 +620,112 @@ pub struct ClusterDetails {
     /// Encrypt the local disks of the cluster's machines (LUKS).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_local_disk_encryption: Option<bool>,
+    /// See [`GcpAttributes`](crate::GcpAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_attributes: Option<GcpAttributes>,
-    /// Scripts every node runs at startup, one after the other in this order. When `cluster_log_conf` is set, their output is written under `<log destination>/<cluster id>/init_scripts`.
+    /// Scripts every node runs at startup, one after the other in this order. When
+    /// `cluster_log_conf` is set, their output is written under `<log destination>/<cluster
+    /// id>/init_scripts`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub init_scripts: Option<Vec<InitScriptInfo>>,
-    /// Instance pool the worker nodes (and the driver, unless `driver_instance_pool_id` is set) are taken from.
+    /// Instance pool the worker nodes (and the driver, unless `driver_instance_pool_id` is set) are
+    /// taken from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_pool_id: Option<String>,
-    /// Only with `kind` `CLASSIC_PREVIEW`. When true, Databricks sets the `custom_tags`, `spark_conf` and `num_workers` that a single-node cluster needs.
+    /// Only with `kind` `CLASSIC_PREVIEW`. When true, Databricks sets the `custom_tags`,
+    /// `spark_conf` and `num_workers` that a single-node cluster needs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_single_node: Option<bool>,
+    /// See [`ClusterKind`](crate::ClusterKind).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<ClusterKind>,
-    /// Node type of the workers, and of the driver unless `driver_node_type_id` is set. It fixes the memory, cores and disks of each Spark node; `clusters.listNodeTypes` lists the values.
+    /// Node type of the workers, and of the driver unless `driver_node_type_id` is set. It fixes
+    /// the memory, cores and disks of each Spark node; `clusters.listNodeTypes` lists the values.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_type_id: Option<String>,
     /// Identifier of the cluster policy the cluster is governed by, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_id: Option<String>,
-    /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED` disks.
+    /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED`
+    /// disks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remote_disk_throughput: Option<i64>,
+    /// See [`RuntimeEngine`](crate::RuntimeEngine).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub runtime_engine: Option<RuntimeEngine>,
-    /// The only user (or service principal) allowed to use the cluster when `data_security_mode` is `SINGLE_USER` or `DATA_SECURITY_MODE_DEDICATED`.
+    /// The only user (or service principal) allowed to use the cluster when `data_security_mode` is
+    /// `SINGLE_USER` or `DATA_SECURITY_MODE_DEDICATED`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub single_user_name: Option<String>,
-    /// Spark configuration properties as name/value pairs. Extra JVM options go in `spark.driver.extraJavaOptions` and `spark.executor.extraJavaOptions`.
+    /// Spark configuration properties as name/value pairs. Extra JVM options go in
+    /// `spark.driver.extraJavaOptions` and `spark.executor.extraJavaOptions`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_conf: Option<std::collections::BTreeMap<String, String>>,
-    /// Environment variables exported on the driver and the workers at launch, each as `export NAME='VALUE'`. To extend a Databricks-managed variable such as `SPARK_DAEMON_JAVA_OPTS` instead of replacing it, start the value with `$SPARK_DAEMON_JAVA_OPTS`.
+    /// Environment variables exported on the driver and the workers at launch, each as `export
+    /// NAME='VALUE'`. To extend a Databricks-managed variable such as `SPARK_DAEMON_JAVA_OPTS`
+    /// instead of replacing it, start the value with `$SPARK_DAEMON_JAVA_OPTS`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_env_vars: Option<std::collections::BTreeMap<String, String>>,
-    /// Up to 10 SSH public keys installed on every node; the matching private keys log in as user `ubuntu` on port 2200.
+    /// Up to 10 SSH public keys installed on every node; the matching private keys log in as user
+    /// `ubuntu` on port 2200.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ssh_public_keys: Option<Vec<String>>,
     /// Total initial size of the remote disks, in GB. GCP only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_initial_remote_disk_size: Option<i64>,
-    /// Only with `kind` `CLASSIC_PREVIEW`. Selects the machine-learning flavour of the runtime; the effective version follows from `spark_version`, this flag and whether `node_type_id` has GPUs.
+    /// Only with `kind` `CLASSIC_PREVIEW`. Selects the machine-learning flavour of the runtime; the
+    /// effective version follows from `spark_version`, this flag and whether `node_type_id` has
+    /// GPUs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_ml_runtime: Option<bool>,
+    /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub worker_node_type_flexibility: Option<NodeTypeFlexibility>,
+    /// See [`WorkloadType`](crate::WorkloadType).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_type: Option<WorkloadType>,
+    /// See [`AutoScale`](crate::AutoScale).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autoscale: Option<AutoScale>,
-    /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver. When read back this is the target size: right after a resize it already shows the new value while the nodes listed in `executors` catch up.
+    /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver.
+    /// When read back this is the target size: right after a resize it already shows the new value
+    /// while the nodes listed in `executors` catch up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_workers: Option<i32>,
-    /// Identifier of the cluster. It stays the same across restarts and resizes; every new cluster gets a new, globally unique one.
+    /// Identifier of the cluster. It stays the same across restarts and resizes; every new cluster
+    /// gets a new, globally unique one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_id: Option<String>,
+    /// See [`ClusterState`](crate::ClusterState).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<ClusterState>,
     /// Explanation of the latest state change, such as why the cluster terminated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state_message: Option<String>,
+    /// See [`TerminationReason`](crate::TerminationReason).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub termination_reason: Option<TerminationReason>,
+    /// See [`ClusterSource`](crate::ClusterSource).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_source: Option<ClusterSource>,
     /// User who created the cluster. Absent once that user has been deleted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creator_user_name: Option<String>,
-    /// CPU cores of the whole cluster. Can be fractional (such as 7.5) when node types share an instance's cores between Spark nodes.
+    /// CPU cores of the whole cluster. Can be fractional (such as 7.5) when node types share an
+    /// instance's cores between Spark nodes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_cores: Option<f64>,
     /// Memory of the whole cluster, in MB.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_memory_mb: Option<i64>,
+    /// See [`LogSyncStatus`](crate::LogSyncStatus).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_log_status: Option<LogSyncStatus>,
-    /// Tags Databricks puts on every resource of the cluster whatever the `custom_tags`: `Vendor` (always `Databricks`), `Creator`, `ClusterName`, `ClusterId` and `Name` (for internal use).
+    /// Tags Databricks puts on every resource of the cluster whatever the `custom_tags`: `Vendor`
+    /// (always `Databricks`), `Creator`, `ClusterName`, `ClusterId` and `Name` (for internal use).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_tags: Option<std::collections::BTreeMap<String, String>>,
+    /// See [`SparkNode`](crate::SparkNode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver: Option<SparkNode>,
     /// The worker nodes that run Spark executors.
@@ -625,21 +734,25 @@ pub struct ClusterDetails {
     /// Port the Spark JDBC server listens on, on the driver node only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jdbc_port: Option<i32>,
-    /// Identifier of the current Spark context; it changes every time the driver restarts. The pair (`cluster_id`, `spark_context_id`) identifies a Spark context globally.
+    /// Identifier of the current Spark context; it changes every time the driver restarts. The pair
+    /// (`cluster_id`, `spark_context_id`) identifies a Spark context globally.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_context_id: Option<i64>,
-    /// When the create request was received and the cluster entered `PENDING`, in epoch milliseconds.
+    /// When the create request was received and the cluster entered `PENDING`, in epoch
+    /// milliseconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_time: Option<i64>,
     /// When the cluster was last started or restarted, in epoch milliseconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_restarted_time: Option<i64>,
-    /// When the driver last lost its state through a restart or a driver failure, in epoch milliseconds.
+    /// When the driver last lost its state through a restart or a driver failure, in epoch
+    /// milliseconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_state_loss_time: Option<i64>,
     /// When the cluster terminated, in epoch milliseconds; absent if it has not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terminated_time: Option<i64>,
+    /// See [`ClusterSpec`](crate::ClusterSpec).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spec: Option<ClusterSpec>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -656,10 +769,13 @@ pub struct ClusterEvent {
     /// When the event happened, in epoch milliseconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,
+    /// See [`ClusterEventType`](crate::ClusterEventType).
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<ClusterEventType>,
+    /// See [`ClusterEventDetails`](crate::ClusterEventDetails).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<ClusterEventDetails>,
+    /// See [`ClusterDataPlaneEventDetails`](crate::ClusterDataPlaneEventDetails).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_plane_event_details: Option<ClusterDataPlaneEventDetails>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -685,14 +801,19 @@ impl ClusterEvent {
 /// Data attached to a cluster event. Which fields are set depends on the event type.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClusterEventDetails {
+    /// See [`ClusterAttributes`](crate::ClusterAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<ClusterAttributes>,
+    /// See [`ClusterAttributes`](crate::ClusterAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_attributes: Option<ClusterAttributes>,
+    /// See [`ClusterSize`](crate::ClusterSize).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_size: Option<ClusterSize>,
+    /// See [`ClusterSize`](crate::ClusterSize).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_cluster_size: Option<ClusterSize>,
+    /// See [`ClusterEventDetailsCause`](crate::ClusterEventDetailsCause).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cause: Option<ClusterEventDetailsCause>,
     /// Number of worker nodes in the cluster when the event was recorded.
@@ -725,14 +846,17 @@ pub struct ClusterEventDetails {
     /// On `NODE_BLACKLISTED` events, whether the excluded node is to be terminated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_termination_for_node_blocklisted: Option<bool>,
+    /// See [`InitScriptEventDetails`](crate::InitScriptEventDetails).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub init_scripts: Option<InitScriptEventDetails>,
     /// Instance the event originated from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_id: Option<String>,
-    /// Identifier of the job run the event relates to; for a cluster created for a job it equals the cluster name.
+    /// Identifier of the job run the event relates to; for a cluster created for a job it equals
+    /// the cluster name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_run_name: Option<String>,
+    /// See [`TerminationReason`](crate::TerminationReason).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<TerminationReason>,
     /// User who caused the event; empty when Databricks itself did.
@@ -809,7 +933,9 @@ impl std::str::FromStr for ClusterEventDetailsCause {
     }
 }
 
-/// What happened to a cluster: lifecycle steps (`CREATING`, `STARTING`, `RUNNING`, `RESTARTING`, `TERMINATING`, `EDITED`, ...), resizing and autoscaling, disk expansion, driver and node health, init scripts, pinning and policy enforcement.
+/// What happened to a cluster: lifecycle steps (`CREATING`, `STARTING`, `RUNNING`,
+/// `RESTARTING`, `TERMINATING`, `EDITED`, ...), resizing and autoscaling, disk expansion,
+/// driver and node health, init scripts, pinning and policy enforcement.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -994,7 +1120,8 @@ impl std::str::FromStr for ClusterEventType {
     }
 }
 
-/// Order in which `clusters.events` returns events: oldest first (`ASC`) or newest first (`DESC`, what the server uses when none is given).
+/// Order in which `clusters.events` returns events: oldest first (`ASC`) or newest first
+/// (`DESC`, what the server uses when none is given).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -1043,7 +1170,9 @@ impl std::str::FromStr for ClusterEventsOrder {
     }
 }
 
-/// Kind of compute a specification describes; it selects which validations and defaults apply. `CLASSIC_PREVIEW` is set by the simple compute form and enables `is_single_node` and `use_ml_runtime`; without a kind those fields are not accepted.
+/// Kind of compute a specification describes; it selects which validations and defaults apply.
+/// `CLASSIC_PREVIEW` is set by the simple compute form and enables `is_single_node` and
+/// `use_ml_runtime`; without a kind those fields are not accepted.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -1088,13 +1217,18 @@ impl std::str::FromStr for ClusterKind {
     }
 }
 
-/// Where the cluster's Spark logs are delivered, every five minutes. Set exactly one destination. Driver logs go to `<destination>/<cluster id>/driver`, executor logs to `<destination>/<cluster id>/executor`.
+/// Where the cluster's Spark logs are delivered, every five minutes. Set exactly one
+/// destination. Driver logs go to `<destination>/<cluster id>/driver`, executor logs to
+/// `<destination>/<cluster id>/executor`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClusterLogConf {
+    /// See [`DbfsStorageInfo`](crate::DbfsStorageInfo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbfs: Option<DbfsStorageInfo>,
+    /// See [`S3StorageInfo`](crate::S3StorageInfo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub s3: Option<S3StorageInfo>,
+    /// See [`VolumesStorageInfo`](crate::VolumesStorageInfo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volumes: Option<VolumesStorageInfo>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -1106,9 +1240,12 @@ pub struct ClusterLogConf {
 /// How many workers a cluster has: either a fixed `num_workers` or an `autoscale` range.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClusterSize {
+    /// See [`AutoScale`](crate::AutoScale).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autoscale: Option<AutoScale>,
-    /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver. When read back this is the target size: right after a resize it already shows the new value while the nodes listed in `executors` catch up.
+    /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver.
+    /// When read back this is the target size: right after a resize it already shows the new value
+    /// while the nodes listed in `executors` catch up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_workers: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -1117,7 +1254,9 @@ pub struct ClusterSize {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// Channel through which a cluster was created: the user interface (`UI`), the REST API (`API`), the jobs scheduler (`JOB`), or another Databricks service such as pipelines, SQL or model serving. Read-only.
+/// Channel through which a cluster was created: the user interface (`UI`), the REST API
+/// (`API`), the jobs scheduler (`JOB`), or another Databricks service such as pipelines, SQL or
+/// model serving. Read-only.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -1186,38 +1325,53 @@ impl std::str::FromStr for ClusterSource {
     }
 }
 
-/// A cluster specification as a user writes it: every setting and size that `clusters.create` and `clusters.edit` accept. `ClusterDetails.spec` holds the one last submitted for a cluster; it is not included in `clusters.list` results.
+/// A cluster specification as a user writes it: every setting and size that `clusters.create`
+/// and `clusters.edit` accept. `ClusterDetails.spec` holds the one last submitted for a
+/// cluster; it is not included in `clusters.list` results.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClusterSpec {
-    /// Databricks Runtime version the cluster runs, such as `14.3.x-scala2.12`; `clusters.sparkVersions` lists the valid values. Required to create or edit a cluster.
+    /// Databricks Runtime version the cluster runs, such as `14.3.x-scala2.12`;
+    /// `clusters.sparkVersions` lists the valid values. Required to create or edit a cluster.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_version: Option<String>,
-    /// Minutes of inactivity after which the cluster terminates itself. Must be 0 or between 10 and 10000; 0, like leaving it unset, turns automatic termination off.
+    /// Minutes of inactivity after which the cluster terminates itself. Must be 0 or between 10 and
+    /// 10000; 0, like leaving it unset, turns automatic termination off.
     ///
     /// When absent, the server uses `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autotermination_minutes: Option<i32>,
+    /// See [`AwsAttributes`](crate::AwsAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_attributes: Option<AwsAttributes>,
+    /// See [`AzureAttributes`](crate::AzureAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_attributes: Option<AzureAttributes>,
+    /// See [`ClusterLogConf`](crate::ClusterLogConf).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_log_conf: Option<ClusterLogConf>,
-    /// Name of the cluster; it need not be unique, and is empty when not given at creation. Clusters created for jobs are named after the job and run ids.
+    /// Name of the cluster; it need not be unique, and is empty when not given at creation.
+    /// Clusters created for jobs are named after the job and run ids.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_name: Option<String>,
-    /// Extra tags applied to every cloud resource of the cluster (instances, disks), on top of `default_tags`. At most 45 tags. A cluster can only reuse cloud resources whose tags are a subset of its own tags.
+    /// Extra tags applied to every cloud resource of the cluster (instances, disks), on top of
+    /// `default_tags`. At most 45 tags. A cluster can only reuse cloud resources whose tags are a
+    /// subset of its own tags.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_tags: Option<std::collections::BTreeMap<String, String>>,
+    /// See [`DataSecurityMode`](crate::DataSecurityMode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_security_mode: Option<DataSecurityMode>,
+    /// See [`DependencyMode`](crate::DependencyMode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dependency_mode: Option<DependencyMode>,
+    /// See [`DockerImage`](crate::DockerImage).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub docker_image: Option<DockerImage>,
-    /// Instance pool the driver node is taken from. When absent, the driver comes from `instance_pool_id`.
+    /// Instance pool the driver node is taken from. When absent, the driver comes from
+    /// `instance_pool_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_instance_pool_id: Option<String>,
+    /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_node_type_flexibility: Option<NodeTypeFlexibility>,
     /// Node type of the driver. When absent, the driver uses `node_type_id`.
@@ -1229,58 +1383,80 @@ pub struct ClusterSpec {
     /// Encrypt the local disks of the cluster's machines (LUKS).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_local_disk_encryption: Option<bool>,
+    /// See [`GcpAttributes`](crate::GcpAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_attributes: Option<GcpAttributes>,
-    /// Scripts every node runs at startup, one after the other in this order. When `cluster_log_conf` is set, their output is written under `<log destination>/<cluster id>/init_scripts`.
+    /// Scripts every node runs at startup, one after the other in this order. When
+    /// `cluster_log_conf` is set, their output is written under `<log destination>/<cluster
+    /// id>/init_scripts`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub init_scripts: Option<Vec<InitScriptInfo>>,
-    /// Instance pool the worker nodes (and the driver, unless `driver_instance_pool_id` is set) are taken from.
+    /// Instance pool the worker nodes (and the driver, unless `driver_instance_pool_id` is set) are
+    /// taken from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_pool_id: Option<String>,
-    /// Only with `kind` `CLASSIC_PREVIEW`. When true, Databricks sets the `custom_tags`, `spark_conf` and `num_workers` that a single-node cluster needs.
+    /// Only with `kind` `CLASSIC_PREVIEW`. When true, Databricks sets the `custom_tags`,
+    /// `spark_conf` and `num_workers` that a single-node cluster needs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_single_node: Option<bool>,
+    /// See [`ClusterKind`](crate::ClusterKind).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<ClusterKind>,
-    /// Node type of the workers, and of the driver unless `driver_node_type_id` is set. It fixes the memory, cores and disks of each Spark node; `clusters.listNodeTypes` lists the values.
+    /// Node type of the workers, and of the driver unless `driver_node_type_id` is set. It fixes
+    /// the memory, cores and disks of each Spark node; `clusters.listNodeTypes` lists the values.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_type_id: Option<String>,
     /// Identifier of the cluster policy the cluster is governed by, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_id: Option<String>,
-    /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED` disks.
+    /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED`
+    /// disks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remote_disk_throughput: Option<i64>,
+    /// See [`RuntimeEngine`](crate::RuntimeEngine).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub runtime_engine: Option<RuntimeEngine>,
-    /// The only user (or service principal) allowed to use the cluster when `data_security_mode` is `SINGLE_USER` or `DATA_SECURITY_MODE_DEDICATED`.
+    /// The only user (or service principal) allowed to use the cluster when `data_security_mode` is
+    /// `SINGLE_USER` or `DATA_SECURITY_MODE_DEDICATED`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub single_user_name: Option<String>,
-    /// Spark configuration properties as name/value pairs. Extra JVM options go in `spark.driver.extraJavaOptions` and `spark.executor.extraJavaOptions`.
+    /// Spark configuration properties as name/value pairs. Extra JVM options go in
+    /// `spark.driver.extraJavaOptions` and `spark.executor.extraJavaOptions`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_conf: Option<std::collections::BTreeMap<String, String>>,
-    /// Environment variables exported on the driver and the workers at launch, each as `export NAME='VALUE'`. To extend a Databricks-managed variable such as `SPARK_DAEMON_JAVA_OPTS` instead of replacing it, start the value with `$SPARK_DAEMON_JAVA_OPTS`.
+    /// Environment variables exported on the driver and the workers at launch, each as `export
+    /// NAME='VALUE'`. To extend a Databricks-managed variable such as `SPARK_DAEMON_JAVA_OPTS`
+    /// instead of replacing it, start the value with `$SPARK_DAEMON_JAVA_OPTS`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_env_vars: Option<std::collections::BTreeMap<String, String>>,
-    /// Up to 10 SSH public keys installed on every node; the matching private keys log in as user `ubuntu` on port 2200.
+    /// Up to 10 SSH public keys installed on every node; the matching private keys log in as user
+    /// `ubuntu` on port 2200.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ssh_public_keys: Option<Vec<String>>,
     /// Total initial size of the remote disks, in GB. GCP only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_initial_remote_disk_size: Option<i64>,
-    /// Only with `kind` `CLASSIC_PREVIEW`. Selects the machine-learning flavour of the runtime; the effective version follows from `spark_version`, this flag and whether `node_type_id` has GPUs.
+    /// Only with `kind` `CLASSIC_PREVIEW`. Selects the machine-learning flavour of the runtime; the
+    /// effective version follows from `spark_version`, this flag and whether `node_type_id` has
+    /// GPUs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_ml_runtime: Option<bool>,
+    /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub worker_node_type_flexibility: Option<NodeTypeFlexibility>,
+    /// See [`WorkloadType`](crate::WorkloadType).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_type: Option<WorkloadType>,
+    /// See [`AutoScale`](crate::AutoScale).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autoscale: Option<AutoScale>,
-    /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver. When read back this is the target size: right after a resize it already shows the new value while the nodes listed in `executors` catch up.
+    /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver.
+    /// When read back this is the target size: right after a resize it already shows the new value
+    /// while the nodes listed in `executors` catch up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_workers: Option<i32>,
-    /// With a cluster policy: when true, fields left out of the request take the policy's fixed and default values; when false, only the policy's fixed values are applied.
+    /// With a cluster policy: when true, fields left out of the request take the policy's fixed and
+    /// default values; when false, only the policy's fixed values are applied.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub apply_policy_default_values: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -1289,7 +1465,10 @@ pub struct ClusterSpec {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// Lifecycle state of a cluster. A new cluster is `PENDING` until it is `RUNNING`; a running cluster passes through `RESIZING` or `RESTARTING` and back to `RUNNING`; any of these can move to `TERMINATING` and then `TERMINATED`. `ERROR` and `UNKNOWN` are exceptional states outside this normal flow.
+/// Lifecycle state of a cluster. A new cluster is `PENDING` until it is `RUNNING`; a running
+/// cluster passes through `RESIZING` or `RESTARTING` and back to `RUNNING`; any of these can
+/// move to `TERMINATING` and then `TERMINATED`. `ERROR` and `UNKNOWN` are exceptional states
+/// outside this normal flow.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -1364,7 +1543,7 @@ impl std::str::FromStr for ClusterState {
 
 /// Query and header parameters of `clusters.get`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when some parameters are required.
+/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClustersGetParams {
     /// Identifier of the cluster to describe.
@@ -1382,24 +1561,29 @@ impl ClustersGetParams {
 
 /// Query and header parameters of `clusters.list`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when some parameters are required.
+/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClustersListParams {
-    /// Conditions a cluster must meet to be listed. Sent as one query parameter per field, such as `filter_by.cluster_states=RUNNING`.
+    /// Conditions a cluster must meet to be listed. Sent as one query parameter per field, such as
+    /// `filter_by.cluster_states=RUNNING`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter_by: Option<ListClustersFilterBy>,
     /// Largest number of clusters to return in one page; the server may return fewer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i32>,
-    /// A `next_page_token` or `prev_page_token` from an earlier response, to fetch the following or preceding page. Leave out for the first page.
+    /// A `next_page_token` or `prev_page_token` from an earlier response, to fetch the following or
+    /// preceding page. Leave out for the first page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
-    /// Order of the results. Sent as one query parameter per field, such as `sort_by.field=CLUSTER_NAME`.
+    /// Order of the results. Sent as one query parameter per field, such as
+    /// `sort_by.field=CLUSTER_NAME`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sort_by: Option<ListClustersSortBy>,
 }
 
-/// Confidential-computing technology for GCP VMs, as in gcloud's `--confidential-compute-type`. `SEV_SNP` (only on N2D machine types) is the one supported today; unset or `CONFIDENTIAL_COMPUTE_TYPE_NONE` means none.
+/// Confidential-computing technology for GCP VMs, as in gcloud's `--confidential-compute-type`.
+/// `SEV_SNP` (only on N2D machine types) is the one supported today; unset or
+/// `CONFIDENTIAL_COMPUTE_TYPE_NONE` means none.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -1448,37 +1632,51 @@ impl std::str::FromStr for ConfidentialComputeType {
     }
 }
 
-/// Body of `clusters.create`: a full cluster specification, optionally cloning the libraries of an existing cluster.
+/// Body of `clusters.create`: a full cluster specification, optionally cloning the libraries of
+/// an existing cluster.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateCluster {
-    /// Databricks Runtime version the cluster runs, such as `14.3.x-scala2.12`; `clusters.sparkVersions` lists the valid values. Required to create or edit a cluster.
+    /// Databricks Runtime version the cluster runs, such as `14.3.x-scala2.12`;
+    /// `clusters.sparkVersions` lists the valid values. Required to create or edit a cluster.
     pub spark_version: String,
-    /// Minutes of inactivity after which the cluster terminates itself. Must be 0 or between 10 and 10000; 0, like leaving it unset, turns automatic termination off.
+    /// Minutes of inactivity after which the cluster terminates itself. Must be 0 or between 10 and
+    /// 10000; 0, like leaving it unset, turns automatic termination off.
     ///
     /// When absent, the server uses `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autotermination_minutes: Option<i32>,
+    /// See [`AwsAttributes`](crate::AwsAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_attributes: Option<AwsAttributes>,
+    /// See [`AzureAttributes`](crate::AzureAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_attributes: Option<AzureAttributes>,
+    /// See [`ClusterLogConf`](crate::ClusterLogConf).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_log_conf: Option<ClusterLogConf>,
-    /// Name of the cluster; it need not be unique, and is empty when not given at creation. Clusters created for jobs are named after the job and run ids.
+    /// Name of the cluster; it need not be unique, and is empty when not given at creation.
+    /// Clusters created for jobs are named after the job and run ids.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_name: Option<String>,
-    /// Extra tags applied to every cloud resource of the cluster (instances, disks), on top of `default_tags`. At most 45 tags. A cluster can only reuse cloud resources whose tags are a subset of its own tags.
+    /// Extra tags applied to every cloud resource of the cluster (instances, disks), on top of
+    /// `default_tags`. At most 45 tags. A cluster can only reuse cloud resources whose tags are a
+    /// subset of its own tags.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_tags: Option<std::collections::BTreeMap<String, String>>,
+    /// See [`DataSecurityMode`](crate::DataSecurityMode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_security_mode: Option<DataSecurityMode>,
+    /// See [`DependencyMode`](crate::DependencyMode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dependency_mode: Option<DependencyMode>,
+    /// See [`DockerImage`](crate::DockerImage).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub docker_image: Option<DockerImage>,
-    /// Instance pool the driver node is taken from. When absent, the driver comes from `instance_pool_id`.
+    /// Instance pool the driver node is taken from. When absent, the driver comes from
+    /// `instance_pool_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_instance_pool_id: Option<String>,
+    /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_node_type_flexibility: Option<NodeTypeFlexibility>,
     /// Node type of the driver. When absent, the driver uses `node_type_id`.
@@ -1490,60 +1688,83 @@ pub struct CreateCluster {
     /// Encrypt the local disks of the cluster's machines (LUKS).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_local_disk_encryption: Option<bool>,
+    /// See [`GcpAttributes`](crate::GcpAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_attributes: Option<GcpAttributes>,
-    /// Scripts every node runs at startup, one after the other in this order. When `cluster_log_conf` is set, their output is written under `<log destination>/<cluster id>/init_scripts`.
+    /// Scripts every node runs at startup, one after the other in this order. When
+    /// `cluster_log_conf` is set, their output is written under `<log destination>/<cluster
+    /// id>/init_scripts`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub init_scripts: Option<Vec<InitScriptInfo>>,
-    /// Instance pool the worker nodes (and the driver, unless `driver_instance_pool_id` is set) are taken from.
+    /// Instance pool the worker nodes (and the driver, unless `driver_instance_pool_id` is set) are
+    /// taken from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_pool_id: Option<String>,
-    /// Only with `kind` `CLASSIC_PREVIEW`. When true, Databricks sets the `custom_tags`, `spark_conf` and `num_workers` that a single-node cluster needs.
+    /// Only with `kind` `CLASSIC_PREVIEW`. When true, Databricks sets the `custom_tags`,
+    /// `spark_conf` and `num_workers` that a single-node cluster needs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_single_node: Option<bool>,
+    /// See [`ClusterKind`](crate::ClusterKind).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<ClusterKind>,
-    /// Node type of the workers, and of the driver unless `driver_node_type_id` is set. It fixes the memory, cores and disks of each Spark node; `clusters.listNodeTypes` lists the values.
+    /// Node type of the workers, and of the driver unless `driver_node_type_id` is set. It fixes
+    /// the memory, cores and disks of each Spark node; `clusters.listNodeTypes` lists the values.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_type_id: Option<String>,
     /// Identifier of the cluster policy the cluster is governed by, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_id: Option<String>,
-    /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED` disks.
+    /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED`
+    /// disks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remote_disk_throughput: Option<i64>,
+    /// See [`RuntimeEngine`](crate::RuntimeEngine).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub runtime_engine: Option<RuntimeEngine>,
-    /// The only user (or service principal) allowed to use the cluster when `data_security_mode` is `SINGLE_USER` or `DATA_SECURITY_MODE_DEDICATED`.
+    /// The only user (or service principal) allowed to use the cluster when `data_security_mode` is
+    /// `SINGLE_USER` or `DATA_SECURITY_MODE_DEDICATED`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub single_user_name: Option<String>,
-    /// Spark configuration properties as name/value pairs. Extra JVM options go in `spark.driver.extraJavaOptions` and `spark.executor.extraJavaOptions`.
+    /// Spark configuration properties as name/value pairs. Extra JVM options go in
+    /// `spark.driver.extraJavaOptions` and `spark.executor.extraJavaOptions`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_conf: Option<std::collections::BTreeMap<String, String>>,
-    /// Environment variables exported on the driver and the workers at launch, each as `export NAME='VALUE'`. To extend a Databricks-managed variable such as `SPARK_DAEMON_JAVA_OPTS` instead of replacing it, start the value with `$SPARK_DAEMON_JAVA_OPTS`.
+    /// Environment variables exported on the driver and the workers at launch, each as `export
+    /// NAME='VALUE'`. To extend a Databricks-managed variable such as `SPARK_DAEMON_JAVA_OPTS`
+    /// instead of replacing it, start the value with `$SPARK_DAEMON_JAVA_OPTS`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_env_vars: Option<std::collections::BTreeMap<String, String>>,
-    /// Up to 10 SSH public keys installed on every node; the matching private keys log in as user `ubuntu` on port 2200.
+    /// Up to 10 SSH public keys installed on every node; the matching private keys log in as user
+    /// `ubuntu` on port 2200.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ssh_public_keys: Option<Vec<String>>,
     /// Total initial size of the remote disks, in GB. GCP only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_initial_remote_disk_size: Option<i64>,
-    /// Only with `kind` `CLASSIC_PREVIEW`. Selects the machine-learning flavour of the runtime; the effective version follows from `spark_version`, this flag and whether `node_type_id` has GPUs.
+    /// Only with `kind` `CLASSIC_PREVIEW`. Selects the machine-learning flavour of the runtime; the
+    /// effective version follows from `spark_version`, this flag and whether `node_type_id` has
+    /// GPUs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_ml_runtime: Option<bool>,
+    /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub worker_node_type_flexibility: Option<NodeTypeFlexibility>,
+    /// See [`WorkloadType`](crate::WorkloadType).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_type: Option<WorkloadType>,
+    /// See [`AutoScale`](crate::AutoScale).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autoscale: Option<AutoScale>,
-    /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver. When read back this is the target size: right after a resize it already shows the new value while the nodes listed in `executors` catch up.
+    /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver.
+    /// When read back this is the target size: right after a resize it already shows the new value
+    /// while the nodes listed in `executors` catch up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_workers: Option<i32>,
-    /// With a cluster policy: when true, fields left out of the request take the policy's fixed and default values; when false, only the policy's fixed values are applied.
+    /// With a cluster policy: when true, fields left out of the request take the policy's fixed and
+    /// default values; when false, only the policy's fixed values are applied.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub apply_policy_default_values: Option<bool>,
+    /// See [`CloneCluster`](crate::CloneCluster).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clone_from: Option<CloneCluster>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -1618,7 +1839,14 @@ impl CreateClusterResponse {
     }
 }
 
-/// Access mode of the cluster, which decides how data governance is enforced. `DATA_SECURITY_MODE_AUTO` lets Databricks choose from the rest of the configuration. `DATA_SECURITY_MODE_STANDARD` (legacy alias `USER_ISOLATION`) allows several users who cannot see each other's data or credentials, with some language and feature limits. `DATA_SECURITY_MODE_DEDICATED` (legacy alias `SINGLE_USER`) reserves the cluster for the user in `single_user_name`. `NONE` applies no isolation. `LEGACY_TABLE_ACL`, `LEGACY_PASSTHROUGH`, `LEGACY_SINGLE_USER` and `LEGACY_SINGLE_USER_STANDARD` exist for migrating older clusters and are deprecated from Databricks Runtime 15.0.
+/// Access mode of the cluster, which decides how data governance is enforced.
+/// `DATA_SECURITY_MODE_AUTO` lets Databricks choose from the rest of the configuration.
+/// `DATA_SECURITY_MODE_STANDARD` (legacy alias `USER_ISOLATION`) allows several users who
+/// cannot see each other's data or credentials, with some language and feature limits.
+/// `DATA_SECURITY_MODE_DEDICATED` (legacy alias `SINGLE_USER`) reserves the cluster for the
+/// user in `single_user_name`. `NONE` applies no isolation. `LEGACY_TABLE_ACL`,
+/// `LEGACY_PASSTHROUGH`, `LEGACY_SINGLE_USER` and `LEGACY_SINGLE_USER_STANDARD` exist for
+/// migrating older clusters and are deprecated from Databricks Runtime 15.0.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -1741,7 +1969,11 @@ impl DeleteCluster {
     }
 }
 
-/// Where the cluster's dependencies come from. `DEPENDENCY_MODE_AUTO` lets Databricks decide. `DEPENDENCY_MODE_ENVIRONMENTS` uses the environment-based dependency management shared with serverless compute (Databricks Runtime 19 or later, standard access mode only). `DEPENDENCY_MODE_CLUSTER_LIBRARIES` is the older scheme of cluster libraries and init scripts.
+/// Where the cluster's dependencies come from. `DEPENDENCY_MODE_AUTO` lets Databricks decide.
+/// `DEPENDENCY_MODE_ENVIRONMENTS` uses the environment-based dependency management shared with
+/// serverless compute (Databricks Runtime 19 or later, standard access mode only).
+/// `DEPENDENCY_MODE_CLUSTER_LIBRARIES` is the older scheme of cluster libraries and init
+/// scripts.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -1825,6 +2057,7 @@ pub struct DockerImage {
     /// Location of the image in its registry.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// See [`DockerBasicAuth`](crate::DockerBasicAuth).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basic_auth: Option<DockerBasicAuth>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -1885,34 +2118,47 @@ impl std::str::FromStr for EbsVolumeType {
 /// Body of `clusters.edit`: the cluster to change and its complete new specification.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EditCluster {
-    /// Databricks Runtime version the cluster runs, such as `14.3.x-scala2.12`; `clusters.sparkVersions` lists the valid values. Required to create or edit a cluster.
+    /// Databricks Runtime version the cluster runs, such as `14.3.x-scala2.12`;
+    /// `clusters.sparkVersions` lists the valid values. Required to create or edit a cluster.
     pub spark_version: String,
-    /// Minutes of inactivity after which the cluster terminates itself. Must be 0 or between 10 and 10000; 0, like leaving it unset, turns automatic termination off.
+    /// Minutes of inactivity after which the cluster terminates itself. Must be 0 or between 10 and
+    /// 10000; 0, like leaving it unset, turns automatic termination off.
     ///
     /// When absent, the server uses `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autotermination_minutes: Option<i32>,
+    /// See [`AwsAttributes`](crate::AwsAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_attributes: Option<AwsAttributes>,
+    /// See [`AzureAttributes`](crate::AzureAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_attributes: Option<AzureAttributes>,
+    /// See [`ClusterLogConf`](crate::ClusterLogConf).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_log_conf: Option<ClusterLogConf>,
-    /// Name of the cluster; it need not be unique, and is empty when not given at creation. Clusters created for jobs are named after the job and run ids.
+    /// Name of the cluster; it need not be unique, and is empty when not given at creation.
+    /// Clusters created for jobs are named after the job and run ids.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_name: Option<String>,
-    /// Extra tags applied to every cloud resource of the cluster (instances, disks), on top of `default_tags`. At most 45 tags. A cluster can only reuse cloud resources whose tags are a subset of its own tags.
+    /// Extra tags applied to every cloud resource of the cluster (instances, disks), on top of
+    /// `default_tags`. At most 45 tags. A cluster can only reuse cloud resources whose tags are a
+    /// subset of its own tags.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_tags: Option<std::collections::BTreeMap<String, String>>,
+    /// See [`DataSecurityMode`](crate::DataSecurityMode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_security_mode: Option<DataSecurityMode>,
+    /// See [`DependencyMode`](crate::DependencyMode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dependency_mode: Option<DependencyMode>,
+    /// See [`DockerImage`](crate::DockerImage).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub docker_image: Option<DockerImage>,
-    /// Instance pool the driver node is taken from. When absent, the driver comes from `instance_pool_id`.
+    /// Instance pool the driver node is taken from. When absent, the driver comes from
+    /// `instance_pool_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_instance_pool_id: Option<String>,
+    /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_node_type_flexibility: Option<NodeTypeFlexibility>,
     /// Node type of the driver. When absent, the driver uses `node_type_id`.
@@ -1924,58 +2170,80 @@ pub struct EditCluster {
     /// Encrypt the local disks of the cluster's machines (LUKS).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_local_disk_encryption: Option<bool>,
+    /// See [`GcpAttributes`](crate::GcpAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_attributes: Option<GcpAttributes>,
-    /// Scripts every node runs at startup, one after the other in this order. When `cluster_log_conf` is set, their output is written under `<log destination>/<cluster id>/init_scripts`.
+    /// Scripts every node runs at startup, one after the other in this order. When
+    /// `cluster_log_conf` is set, their output is written under `<log destination>/<cluster
+    /// id>/init_scripts`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub init_scripts: Option<Vec<InitScriptInfo>>,
-    /// Instance pool the worker nodes (and the driver, unless `driver_instance_pool_id` is set) are taken from.
+    /// Instance pool the worker nodes (and the driver, unless `driver_instance_pool_id` is set) are
+    /// taken from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_pool_id: Option<String>,
-    /// Only with `kind` `CLASSIC_PREVIEW`. When true, Databricks sets the `custom_tags`, `spark_conf` and `num_workers` that a single-node cluster needs.
+    /// Only with `kind` `CLASSIC_PREVIEW`. When true, Databricks sets the `custom_tags`,
+    /// `spark_conf` and `num_workers` that a single-node cluster needs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_single_node: Option<bool>,
+    /// See [`ClusterKind`](crate::ClusterKind).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<ClusterKind>,
-    /// Node type of the workers, and of the driver unless `driver_node_type_id` is set. It fixes the memory, cores and disks of each Spark node; `clusters.listNodeTypes` lists the values.
+    /// Node type of the workers, and of the driver unless `driver_node_type_id` is set. It fixes
+    /// the memory, cores and disks of each Spark node; `clusters.listNodeTypes` lists the values.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_type_id: Option<String>,
     /// Identifier of the cluster policy the cluster is governed by, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_id: Option<String>,
-    /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED` disks.
+    /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED`
+    /// disks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remote_disk_throughput: Option<i64>,
+    /// See [`RuntimeEngine`](crate::RuntimeEngine).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub runtime_engine: Option<RuntimeEngine>,
-    /// The only user (or service principal) allowed to use the cluster when `data_security_mode` is `SINGLE_USER` or `DATA_SECURITY_MODE_DEDICATED`.
+    /// The only user (or service principal) allowed to use the cluster when `data_security_mode` is
+    /// `SINGLE_USER` or `DATA_SECURITY_MODE_DEDICATED`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub single_user_name: Option<String>,
-    /// Spark configuration properties as name/value pairs. Extra JVM options go in `spark.driver.extraJavaOptions` and `spark.executor.extraJavaOptions`.
+    /// Spark configuration properties as name/value pairs. Extra JVM options go in
+    /// `spark.driver.extraJavaOptions` and `spark.executor.extraJavaOptions`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_conf: Option<std::collections::BTreeMap<String, String>>,
-    /// Environment variables exported on the driver and the workers at launch, each as `export NAME='VALUE'`. To extend a Databricks-managed variable such as `SPARK_DAEMON_JAVA_OPTS` instead of replacing it, start the value with `$SPARK_DAEMON_JAVA_OPTS`.
+    /// Environment variables exported on the driver and the workers at launch, each as `export
+    /// NAME='VALUE'`. To extend a Databricks-managed variable such as `SPARK_DAEMON_JAVA_OPTS`
+    /// instead of replacing it, start the value with `$SPARK_DAEMON_JAVA_OPTS`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_env_vars: Option<std::collections::BTreeMap<String, String>>,
-    /// Up to 10 SSH public keys installed on every node; the matching private keys log in as user `ubuntu` on port 2200.
+    /// Up to 10 SSH public keys installed on every node; the matching private keys log in as user
+    /// `ubuntu` on port 2200.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ssh_public_keys: Option<Vec<String>>,
     /// Total initial size of the remote disks, in GB. GCP only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_initial_remote_disk_size: Option<i64>,
-    /// Only with `kind` `CLASSIC_PREVIEW`. Selects the machine-learning flavour of the runtime; the effective version follows from `spark_version`, this flag and whether `node_type_id` has GPUs.
+    /// Only with `kind` `CLASSIC_PREVIEW`. Selects the machine-learning flavour of the runtime; the
+    /// effective version follows from `spark_version`, this flag and whether `node_type_id` has
+    /// GPUs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_ml_runtime: Option<bool>,
+    /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub worker_node_type_flexibility: Option<NodeTypeFlexibility>,
+    /// See [`WorkloadType`](crate::WorkloadType).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_type: Option<WorkloadType>,
+    /// See [`AutoScale`](crate::AutoScale).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autoscale: Option<AutoScale>,
-    /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver. When read back this is the target size: right after a resize it already shows the new value while the nodes listed in `executors` catch up.
+    /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver.
+    /// When read back this is the target size: right after a resize it already shows the new value
+    /// while the nodes listed in `executors` catch up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_workers: Option<i32>,
-    /// With a cluster policy: when true, fields left out of the request take the policy's fixed and default values; when false, only the policy's fixed values are applied.
+    /// With a cluster policy: when true, fields left out of the request take the policy's fixed and
+    /// default values; when false, only the policy's fixed values are applied.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub apply_policy_default_values: Option<bool>,
     /// Identifier of the cluster to reconfigure.
@@ -2031,23 +2299,30 @@ impl EditCluster {
     }
 }
 
-/// Settings that apply when the cluster runs on Google Cloud. Defaults are used for any that are not given at creation.
+/// Settings that apply when the cluster runs on Google Cloud. Defaults are used for any that
+/// are not given at creation.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GcpAttributes {
+    /// See [`GcpAvailability`](crate::GcpAvailability).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability: Option<GcpAvailability>,
-    /// Number of nodes, starting with the driver, placed on on-demand VMs; the rest use `availability`. Keep it above 0 so the driver is on demand. It does not change the cluster size and cannot be changed after creation.
+    /// Number of nodes, starting with the driver, placed on on-demand VMs; the rest use
+    /// `availability`. Keep it above 0 so the driver is on demand. It does not change the cluster
+    /// size and cannot be changed after creation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_on_demand: Option<i32>,
     /// Size of each node's boot disk, in GB.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub boot_disk_size: Option<i64>,
+    /// See [`ConfidentialComputeType`](crate::ConfidentialComputeType).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidential_compute_type: Option<ConfidentialComputeType>,
-    /// Google service account the cluster acts as when calling Google Cloud services such as GCS. An administrator must have added it to the workspace beforehand.
+    /// Google service account the cluster acts as when calling Google Cloud services such as GCS.
+    /// An administrator must have added it to the workspace beforehand.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub google_service_account: Option<String>,
-    /// Number of local SSDs (375 GB each) attached to every node, driver included. The allowed counts depend on the machine type.
+    /// Number of local SSDs (375 GB each) attached to every node, driver included. The allowed
+    /// counts depend on the machine type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub local_ssd_count: Option<i32>,
     /// Run the executors on preemptible VMs. Being phased out; use `availability` instead.
@@ -2055,7 +2330,8 @@ pub struct GcpAttributes {
     /// When absent, the server uses `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_preemptible_executors: Option<bool>,
-    /// Where the nodes are placed: `HA` spreads them over the zones of the region, `AUTO` lets Databricks pick one zone, or the name of a specific GCP zone that offers the machine type.
+    /// Where the nodes are placed: `HA` spreads them over the zones of the region, `AUTO` lets
+    /// Databricks pick one zone, or the name of a specific GCP zone that offers the machine type.
     ///
     /// When absent, the server uses `"HA"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2066,7 +2342,8 @@ pub struct GcpAttributes {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// Whether GCP nodes are preemptible VMs, on-demand VMs, or preemptible VMs with on-demand VMs as a fallback.
+/// Whether GCP nodes are preemptible VMs, on-demand VMs, or preemptible VMs with on-demand VMs
+/// as a fallback.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -2140,12 +2417,14 @@ impl GcsStorageInfo {
     }
 }
 
-/// Body of `clusters.events`: which cluster, which time window and event types, and which page. A response's `next_page` is a complete body of this shape that fetches the following page.
+/// Body of `clusters.events`: which cluster, which time window and event types, and which page.
+/// A response's `next_page` is a complete body of this shape that fetches the following page.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GetEvents {
     /// Identifier of the cluster whose events are read.
     pub cluster_id: String,
-    /// Return only events from this time on, in epoch milliseconds. Without it, the window starts at the oldest recorded event.
+    /// Return only events from this time on, in epoch milliseconds. Without it, the window starts
+    /// at the oldest recorded event.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_time: Option<i64>,
     /// Return only events up to this time, in epoch milliseconds. Without it, the window ends now.
@@ -2154,22 +2433,28 @@ pub struct GetEvents {
     /// Return only events of these types. Empty or absent means every type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_types: Option<Vec<ClusterEventType>>,
+    /// See [`ClusterEventsOrder`](crate::ClusterEventsOrder).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order: Option<ClusterEventsOrder>,
-    /// Largest number of events in one page, from 0 to 500; values outside the range are clamped to 0 or 500. With 0 or no value the server picks the page size, and it may return fewer events than asked for.
+    /// Largest number of events in one page, from 0 to 500; values outside the range are clamped to
+    /// 0 or 500. With 0 or no value the server picks the page size, and it may return fewer events
+    /// than asked for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i32>,
-    /// A `next_page_token` or `prev_page_token` from an earlier response, to fetch the following or preceding page. Empty or absent means the first page.
+    /// A `next_page_token` or `prev_page_token` from an earlier response, to fetch the following or
+    /// preceding page. Empty or absent means the first page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
-    /// Deprecated in favour of `page_token` and `page_size`. Number of matching events to skip. When it is set and the order is descending, `end_time` must be set too.
+    /// Deprecated in favour of `page_token` and `page_size`. Number of matching events to skip.
+    /// When it is set and the order is descending, `end_time` must be set too.
     ///
     /// When absent, the server uses `0`.
     ///
     /// **Deprecated** by the API.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offset: Option<i64>,
-    /// Deprecated in favour of `page_token` and `page_size`. Largest number of events in one page, at most 500.
+    /// Deprecated in favour of `page_token` and `page_size`. Largest number of events in one page,
+    /// at most 500.
     ///
     /// When absent, the server uses `50`.
     ///
@@ -2206,15 +2491,19 @@ pub struct GetEventsResponse {
     /// The events on this page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<ClusterEvent>>,
+    /// See [`GetEvents`](crate::GetEvents).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page: Option<GetEvents>,
-    /// Token that fetches the following page, passed as `page_token`. Absent or empty on the last page.
+    /// Token that fetches the following page, passed as `page_token`. Absent or empty on the last
+    /// page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
-    /// Token that fetches the preceding page, passed as `page_token`. Absent or empty on the first page.
+    /// Token that fetches the preceding page, passed as `page_token`. Absent or empty on the first
+    /// page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prev_page_token: Option<String>,
-    /// Deprecated. Number of events matching the time window and event types; 0 when the request used `page_token`.
+    /// Deprecated. Number of events matching the time window and event types; 0 when the request
+    /// used `page_token`.
     ///
     /// **Deprecated** by the API.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2246,7 +2535,8 @@ pub struct InitScriptEventDetails {
     /// The workspace's global init scripts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub global: Option<Vec<InitScriptInfoAndExecutionDetails>>,
-    /// Private IP address of the node whose results are reported; to keep events small, results come from a single node.
+    /// Private IP address of the node whose results are reported; to keep events small, results
+    /// come from a single node.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reported_for_node: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -2327,18 +2617,25 @@ impl std::str::FromStr for InitScriptExecutionDetailsInitScriptExecutionStatus {
 /// Location of one init script. Set exactly one of the fields.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InitScriptInfo {
+    /// See [`WorkspaceStorageInfo`](crate::WorkspaceStorageInfo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace: Option<WorkspaceStorageInfo>,
+    /// See [`VolumesStorageInfo`](crate::VolumesStorageInfo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volumes: Option<VolumesStorageInfo>,
+    /// See [`S3StorageInfo`](crate::S3StorageInfo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub s3: Option<S3StorageInfo>,
+    /// See [`Adlsgen2Info`](crate::Adlsgen2Info).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub abfss: Option<Adlsgen2Info>,
+    /// See [`GcsStorageInfo`](crate::GcsStorageInfo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcs: Option<GcsStorageInfo>,
+    /// See [`DbfsStorageInfo`](crate::DbfsStorageInfo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbfs: Option<DbfsStorageInfo>,
+    /// See [`LocalFileInfo`](crate::LocalFileInfo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<LocalFileInfo>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -2350,20 +2647,29 @@ pub struct InitScriptInfo {
 /// An init script's location together with the outcome of running it on one node.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InitScriptInfoAndExecutionDetails {
+    /// See [`WorkspaceStorageInfo`](crate::WorkspaceStorageInfo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace: Option<WorkspaceStorageInfo>,
+    /// See [`VolumesStorageInfo`](crate::VolumesStorageInfo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volumes: Option<VolumesStorageInfo>,
+    /// See [`S3StorageInfo`](crate::S3StorageInfo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub s3: Option<S3StorageInfo>,
+    /// See [`Adlsgen2Info`](crate::Adlsgen2Info).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub abfss: Option<Adlsgen2Info>,
+    /// See [`GcsStorageInfo`](crate::GcsStorageInfo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcs: Option<GcsStorageInfo>,
+    /// See [`DbfsStorageInfo`](crate::DbfsStorageInfo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbfs: Option<DbfsStorageInfo>,
+    /// See [`LocalFileInfo`](crate::LocalFileInfo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<LocalFileInfo>,
+    /// See
+    /// [`InitScriptExecutionDetailsInitScriptExecutionStatus`](crate::InitScriptExecutionDetailsInitScriptExecutionStatus).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<InitScriptExecutionDetailsInitScriptExecutionStatus>,
     /// Extra detail about a failure, such as the file-not-found message behind `FAILED_FETCH`.
@@ -2372,7 +2678,8 @@ pub struct InitScriptInfoAndExecutionDetails {
     /// How long the script ran, in seconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub execution_duration_seconds: Option<i64>,
-    /// Standard error of the script. Only filled when the script failed and init-script debugging is enabled.
+    /// Standard error of the script. Only filled when the script failed and init-script debugging
+    /// is enabled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stderr: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -2423,10 +2730,12 @@ pub struct ListClustersResponse {
     /// The clusters on this page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clusters: Option<Vec<ClusterDetails>>,
-    /// Token that fetches the following page, passed as `page_token`. Absent or empty on the last page.
+    /// Token that fetches the following page, passed as `page_token`. Absent or empty on the last
+    /// page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
-    /// Token that fetches the preceding page, passed as `page_token`. Absent or empty on the first page.
+    /// Token that fetches the preceding page, passed as `page_token`. Absent or empty on the first
+    /// page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prev_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -2438,8 +2747,10 @@ pub struct ListClustersResponse {
 /// Sort order for `clusters.list`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListClustersSortBy {
+    /// See [`ListClustersSortByDirection`](crate::ListClustersSortByDirection).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<ListClustersSortByDirection>,
+    /// See [`ListClustersSortByField`](crate::ListClustersSortByField).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<ListClustersSortByField>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -2497,7 +2808,8 @@ impl std::str::FromStr for ListClustersSortByDirection {
     }
 }
 
-/// What `clusters.list` sorts by. `CLUSTER_NAME` sorts by name; `DEFAULT` (also used when nothing is given) sorts by state first, then pinned before unpinned, then name.
+/// What `clusters.list` sorts by. `CLUSTER_NAME` sorts by name; `DEFAULT` (also used when
+/// nothing is given) sorts by state first, then pinned before unpinned, then name.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -2664,7 +2976,8 @@ pub struct NodeType {
     /// Memory of one node, in MB.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memory_mb: Option<i64>,
-    /// CPU cores of one node. Can be fractional when an instance's cores are split between several Spark nodes.
+    /// CPU cores of one node. Can be fractional when an instance's cores are split between several
+    /// Spark nodes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_cores: Option<f64>,
     /// Short description of the node type, such as `r3.xlarge`.
@@ -2682,7 +2995,8 @@ pub struct NodeType {
     /// True for an older node type; current ones perform better.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_deprecated: Option<bool>,
-    /// AWS only: whether the instance encrypts traffic in transit, as HIPAA and PCI workloads require.
+    /// AWS only: whether the instance encrypts traffic in transit, as HIPAA and PCI workloads
+    /// require.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_encrypted_in_transit: Option<bool>,
     /// Whether the instance has an Arm (Graviton) processor.
@@ -2694,8 +3008,10 @@ pub struct NodeType {
     /// Whether the disk IO cache is on by default for this node type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_io_cache_enabled: Option<bool>,
+    /// See [`CloudProviderNodeInfo`](crate::CloudProviderNodeInfo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_info: Option<CloudProviderNodeInfo>,
+    /// See [`NodeInstanceType`](crate::NodeInstanceType).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_instance_type: Option<NodeInstanceType>,
     /// Number of GPUs of one node.
@@ -2710,7 +3026,8 @@ pub struct NodeType {
     /// Whether clusters of this node type can carry custom tags.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub support_cluster_tags: Option<bool>,
-    /// Whether EBS volumes can be attached. False for node types that share one instance between several Spark nodes.
+    /// Whether EBS volumes can be attached. False for node types that share one instance between
+    /// several Spark nodes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub support_ebs_volumes: Option<bool>,
     /// Whether the node type supports port forwarding.
@@ -2751,7 +3068,8 @@ impl NodeType {
     }
 }
 
-/// Fallback node types to use when the primary node type cannot be obtained while launching or growing the cluster.
+/// Fallback node types to use when the primary node type cannot be obtained while launching or
+/// growing the cluster.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NodeTypeFlexibility {
     /// Node type ids to try, in order, when the primary node type is unavailable.
@@ -2808,14 +3126,17 @@ impl PinCluster {
     }
 }
 
-/// Body of `clusters.resize`. Set exactly one of `num_workers` (fixed size) and `autoscale` (size range).
+/// Body of `clusters.resize`. Set exactly one of `num_workers` (fixed size) and `autoscale`
+/// (size range).
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ResizeCluster {
     /// Identifier of the running cluster to resize.
     pub cluster_id: String,
+    /// See [`AutoScale`](crate::AutoScale).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autoscale: Option<AutoScale>,
-    /// New fixed number of worker nodes; the cluster then has `num_workers` + 1 Spark nodes counting the driver.
+    /// New fixed number of worker nodes; the cluster then has `num_workers` + 1 Spark nodes
+    /// counting the driver.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_workers: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -2841,7 +3162,8 @@ impl ResizeCluster {
 pub struct RestartCluster {
     /// Identifier of the cluster to restart.
     pub cluster_id: String,
-    /// Not documented by Databricks; it appears to name the user on whose behalf the restart is made. Normally left out.
+    /// Not documented by Databricks; it appears to name the user on whose behalf the restart is
+    /// made. Normally left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restart_user: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -2861,7 +3183,9 @@ impl RestartCluster {
     }
 }
 
-/// Engine that executes Spark workloads: `STANDARD` or `PHOTON`. When unset, the engine is standard unless `spark_version` contains `-photon-`. Do not combine with such legacy `-photon-` versions: drop `-photon-` from `spark_version` and choose `PHOTON` here instead.
+/// Engine that executes Spark workloads: `STANDARD` or `PHOTON`. When unset, the engine is
+/// standard unless `spark_version` contains `-photon-`. Do not combine with such legacy
+/// `-photon-` versions: drop `-photon-` from `spark_version` and choose `PHOTON` here instead.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -2914,15 +3238,18 @@ impl std::str::FromStr for RuntimeEngine {
     }
 }
 
-/// A location in Amazon S3. The cluster's instance profile is used for access (AWS keys cannot be given), so it needs write permission there when logs are delivered.
+/// A location in Amazon S3. The cluster's instance profile is used for access (AWS keys cannot
+/// be given), so it needs write permission there when logs are delivered.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct S3StorageInfo {
     /// S3 URI, such as `s3://my-bucket/cluster-logs`.
     pub destination: String,
-    /// AWS region of the bucket, such as `us-west-2`. Give `region` or `endpoint`; `endpoint` wins when both are set.
+    /// AWS region of the bucket, such as `us-west-2`. Give `region` or `endpoint`; `endpoint` wins
+    /// when both are set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
-    /// S3 endpoint URL, such as `https://s3-us-west-2.amazonaws.com`; takes precedence over `region`.
+    /// S3 endpoint URL, such as `https://s3-us-west-2.amazonaws.com`; takes precedence over
+    /// `region`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<String>,
     /// Encrypt the written objects on the server side.
@@ -2938,7 +3265,9 @@ pub struct S3StorageInfo {
     /// KMS key for `sse-kms` encryption.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kms_key: Option<String>,
-    /// Canned ACL given to the written objects, such as `bucket-owner-full-control` (useful when the bucket belongs to another account). Requires `s3:PutObjectAcl` on the destination. By default only the object owner has full control.
+    /// Canned ACL given to the written objects, such as `bucket-owner-full-control` (useful when
+    /// the bucket belongs to another account). Requires `s3:PutObjectAcl` on the destination. By
+    /// default only the object owner has full control.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub canned_acl: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -2975,15 +3304,18 @@ pub struct SparkNode {
     /// Private IP address of the host instance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host_private_ip: Option<String>,
-    /// Private IP address of the Spark node itself (typically `10.x.x.x`), which differs from that of the host instance.
+    /// Private IP address of the Spark node itself (typically `10.x.x.x`), which differs from that
+    /// of the host instance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub private_ip: Option<String>,
-    /// Public DNS name of the node, usable to reach the JDBC server on the driver once security group rules allow the traffic.
+    /// Public DNS name of the node, usable to reach the JDBC server on the driver once security
+    /// group rules allow the traffic.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_dns: Option<String>,
     /// When the node was launched, in epoch milliseconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_timestamp: Option<i64>,
+    /// See [`SparkNodeAwsAttributes`](crate::SparkNodeAwsAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_aws_attributes: Option<SparkNodeAwsAttributes>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -3007,10 +3339,12 @@ pub struct SparkNodeAwsAttributes {
 /// A Databricks Runtime version that clusters can run.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SparkVersion {
-    /// Value to use as `spark_version`, such as `14.3.x-scala2.12`. A key ending in a wildcard such as `.x` stays the same while the exact build behind it receives maintenance fixes.
+    /// Value to use as `spark_version`, such as `14.3.x-scala2.12`. A key ending in a wildcard such
+    /// as `.x` stays the same while the exact build behind it receives maintenance fixes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
-    /// Human-readable name of the version, such as `14.3 LTS (includes Apache Spark 3.5.0, Scala 2.12)`.
+    /// Human-readable name of the version, such as `14.3 LTS (includes Apache Spark 3.5.0, Scala
+    /// 2.12)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -3040,11 +3374,14 @@ impl StartCluster {
     }
 }
 
-/// Why a cluster terminated (present on clusters that are `TERMINATING` or `TERMINATED`), or, on a resize event, why some nodes could not be acquired.
+/// Why a cluster terminated (present on clusters that are `TERMINATING` or `TERMINATED`), or,
+/// on a resize event, why some nodes could not be acquired.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TerminationReason {
+    /// See [`TerminationReasonCode`](crate::TerminationReasonCode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<TerminationReasonCode>,
+    /// See [`TerminationReasonType`](crate::TerminationReasonType).
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<TerminationReasonType>,
     /// Extra information about the termination, as name/value pairs that depend on `code`.
@@ -3056,7 +3393,8 @@ pub struct TerminationReason {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// Machine-readable cause of a termination. The list grows often; treat values not listed here as an unknown cause rather than an error.
+/// Machine-readable cause of a termination. The list grows often; treat values not listed here
+/// as an unknown cause rather than an error.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -4001,7 +4339,9 @@ impl std::str::FromStr for TerminationReasonCode {
     }
 }
 
-/// Who is responsible for a termination: a normal end (`SUCCESS`), the user's request or configuration (`CLIENT_ERROR`), Databricks (`SERVICE_FAULT`) or the cloud provider (`CLOUD_FAILURE`).
+/// Who is responsible for a termination: a normal end (`SUCCESS`), the user's request or
+/// configuration (`CLIENT_ERROR`), Databricks (`SERVICE_FAULT`) or the cloud provider
+/// (`CLOUD_FAILURE`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -4079,13 +4419,19 @@ impl UnpinCluster {
     }
 }
 
-/// Body of `clusters.update`: the cluster to change, the new values, and the list of fields to take from them.
+/// Body of `clusters.update`: the cluster to change, the new values, and the list of fields to
+/// take from them.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateCluster {
     /// Identifier of the cluster to change.
     pub cluster_id: String,
-    /// Comma-separated list, without spaces, of the fields of `cluster` to apply, such as `num_workers,spark_conf`. Paths are relative to `cluster` and use dots for nested fields (`aws_attributes.availability`). A map or list can only be replaced as a whole, not entry by entry. `*` replaces every field; avoid it, because fields added to the API later would be reset too. Follows the field-mask convention of https://google.aip.dev/161.
+    /// Comma-separated list, without spaces, of the fields of `cluster` to apply, such as
+    /// `num_workers,spark_conf`. Paths are relative to `cluster` and use dots for nested fields
+    /// (`aws_attributes.availability`). A map or list can only be replaced as a whole, not entry by
+    /// entry. `*` replaces every field; avoid it, because fields added to the API later would be
+    /// reset too. Follows the field-mask convention of https://google.aip.dev/161.
     pub update_mask: String,
+    /// See [`UpdateClusterResource`](crate::UpdateClusterResource).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster: Option<UpdateClusterResource>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -4106,38 +4452,52 @@ impl UpdateCluster {
     }
 }
 
-/// New values for the settings of a cluster, used by `clusters.update`. Only the fields named in the request's `update_mask` are applied, so every field is optional here.
+/// New values for the settings of a cluster, used by `clusters.update`. Only the fields named
+/// in the request's `update_mask` are applied, so every field is optional here.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateClusterResource {
-    /// Databricks Runtime version the cluster runs, such as `14.3.x-scala2.12`; `clusters.sparkVersions` lists the valid values. Required to create or edit a cluster.
+    /// Databricks Runtime version the cluster runs, such as `14.3.x-scala2.12`;
+    /// `clusters.sparkVersions` lists the valid values. Required to create or edit a cluster.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_version: Option<String>,
-    /// Minutes of inactivity after which the cluster terminates itself. Must be 0 or between 10 and 10000; 0, like leaving it unset, turns automatic termination off.
+    /// Minutes of inactivity after which the cluster terminates itself. Must be 0 or between 10 and
+    /// 10000; 0, like leaving it unset, turns automatic termination off.
     ///
     /// When absent, the server uses `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autotermination_minutes: Option<i32>,
+    /// See [`AwsAttributes`](crate::AwsAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_attributes: Option<AwsAttributes>,
+    /// See [`AzureAttributes`](crate::AzureAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_attributes: Option<AzureAttributes>,
+    /// See [`ClusterLogConf`](crate::ClusterLogConf).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_log_conf: Option<ClusterLogConf>,
-    /// Name of the cluster; it need not be unique, and is empty when not given at creation. Clusters created for jobs are named after the job and run ids.
+    /// Name of the cluster; it need not be unique, and is empty when not given at creation.
+    /// Clusters created for jobs are named after the job and run ids.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_name: Option<String>,
-    /// Extra tags applied to every cloud resource of the cluster (instances, disks), on top of `default_tags`. At most 45 tags. A cluster can only reuse cloud resources whose tags are a subset of its own tags.
+    /// Extra tags applied to every cloud resource of the cluster (instances, disks), on top of
+    /// `default_tags`. At most 45 tags. A cluster can only reuse cloud resources whose tags are a
+    /// subset of its own tags.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_tags: Option<std::collections::BTreeMap<String, String>>,
+    /// See [`DataSecurityMode`](crate::DataSecurityMode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_security_mode: Option<DataSecurityMode>,
+    /// See [`DependencyMode`](crate::DependencyMode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dependency_mode: Option<DependencyMode>,
+    /// See [`DockerImage`](crate::DockerImage).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub docker_image: Option<DockerImage>,
-    /// Instance pool the driver node is taken from. When absent, the driver comes from `instance_pool_id`.
+    /// Instance pool the driver node is taken from. When absent, the driver comes from
+    /// `instance_pool_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_instance_pool_id: Option<String>,
+    /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_node_type_flexibility: Option<NodeTypeFlexibility>,
     /// Node type of the driver. When absent, the driver uses `node_type_id`.
@@ -4149,55 +4509,76 @@ pub struct UpdateClusterResource {
     /// Encrypt the local disks of the cluster's machines (LUKS).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_local_disk_encryption: Option<bool>,
+    /// See [`GcpAttributes`](crate::GcpAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_attributes: Option<GcpAttributes>,
-    /// Scripts every node runs at startup, one after the other in this order. When `cluster_log_conf` is set, their output is written under `<log destination>/<cluster id>/init_scripts`.
+    /// Scripts every node runs at startup, one after the other in this order. When
+    /// `cluster_log_conf` is set, their output is written under `<log destination>/<cluster
+    /// id>/init_scripts`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub init_scripts: Option<Vec<InitScriptInfo>>,
-    /// Instance pool the worker nodes (and the driver, unless `driver_instance_pool_id` is set) are taken from.
+    /// Instance pool the worker nodes (and the driver, unless `driver_instance_pool_id` is set) are
+    /// taken from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_pool_id: Option<String>,
-    /// Only with `kind` `CLASSIC_PREVIEW`. When true, Databricks sets the `custom_tags`, `spark_conf` and `num_workers` that a single-node cluster needs.
+    /// Only with `kind` `CLASSIC_PREVIEW`. When true, Databricks sets the `custom_tags`,
+    /// `spark_conf` and `num_workers` that a single-node cluster needs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_single_node: Option<bool>,
+    /// See [`ClusterKind`](crate::ClusterKind).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<ClusterKind>,
-    /// Node type of the workers, and of the driver unless `driver_node_type_id` is set. It fixes the memory, cores and disks of each Spark node; `clusters.listNodeTypes` lists the values.
+    /// Node type of the workers, and of the driver unless `driver_node_type_id` is set. It fixes
+    /// the memory, cores and disks of each Spark node; `clusters.listNodeTypes` lists the values.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_type_id: Option<String>,
     /// Identifier of the cluster policy the cluster is governed by, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_id: Option<String>,
-    /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED` disks.
+    /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED`
+    /// disks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remote_disk_throughput: Option<i64>,
+    /// See [`RuntimeEngine`](crate::RuntimeEngine).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub runtime_engine: Option<RuntimeEngine>,
-    /// The only user (or service principal) allowed to use the cluster when `data_security_mode` is `SINGLE_USER` or `DATA_SECURITY_MODE_DEDICATED`.
+    /// The only user (or service principal) allowed to use the cluster when `data_security_mode` is
+    /// `SINGLE_USER` or `DATA_SECURITY_MODE_DEDICATED`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub single_user_name: Option<String>,
-    /// Spark configuration properties as name/value pairs. Extra JVM options go in `spark.driver.extraJavaOptions` and `spark.executor.extraJavaOptions`.
+    /// Spark configuration properties as name/value pairs. Extra JVM options go in
+    /// `spark.driver.extraJavaOptions` and `spark.executor.extraJavaOptions`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_conf: Option<std::collections::BTreeMap<String, String>>,
-    /// Environment variables exported on the driver and the workers at launch, each as `export NAME='VALUE'`. To extend a Databricks-managed variable such as `SPARK_DAEMON_JAVA_OPTS` instead of replacing it, start the value with `$SPARK_DAEMON_JAVA_OPTS`.
+    /// Environment variables exported on the driver and the workers at launch, each as `export
+    /// NAME='VALUE'`. To extend a Databricks-managed variable such as `SPARK_DAEMON_JAVA_OPTS`
+    /// instead of replacing it, start the value with `$SPARK_DAEMON_JAVA_OPTS`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_env_vars: Option<std::collections::BTreeMap<String, String>>,
-    /// Up to 10 SSH public keys installed on every node; the matching private keys log in as user `ubuntu` on port 2200.
+    /// Up to 10 SSH public keys installed on every node; the matching private keys log in as user
+    /// `ubuntu` on port 2200.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ssh_public_keys: Option<Vec<String>>,
     /// Total initial size of the remote disks, in GB. GCP only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_initial_remote_disk_size: Option<i64>,
-    /// Only with `kind` `CLASSIC_PREVIEW`. Selects the machine-learning flavour of the runtime; the effective version follows from `spark_version`, this flag and whether `node_type_id` has GPUs.
+    /// Only with `kind` `CLASSIC_PREVIEW`. Selects the machine-learning flavour of the runtime; the
+    /// effective version follows from `spark_version`, this flag and whether `node_type_id` has
+    /// GPUs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_ml_runtime: Option<bool>,
+    /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub worker_node_type_flexibility: Option<NodeTypeFlexibility>,
+    /// See [`WorkloadType`](crate::WorkloadType).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_type: Option<WorkloadType>,
+    /// See [`AutoScale`](crate::AutoScale).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autoscale: Option<AutoScale>,
-    /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver. When read back this is the target size: right after a resize it already shows the new value while the nodes listed in `executors` catch up.
+    /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver.
+    /// When read back this is the target size: right after a resize it already shows the new value
+    /// while the nodes listed in `executors` catch up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_workers: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -4209,7 +4590,8 @@ pub struct UpdateClusterResource {
 /// A location in a Unity Catalog volume.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VolumesStorageInfo {
-    /// Volume path, such as `/Volumes/main/default/scripts/init.sh`; a `dbfs:` prefix is also accepted.
+    /// Volume path, such as `/Volumes/main/default/scripts/init.sh`; a `dbfs:` prefix is also
+    /// accepted.
     pub destination: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -4230,6 +4612,7 @@ impl VolumesStorageInfo {
 /// Which kinds of workload may run on the cluster.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WorkloadType {
+    /// See [`ClientsTypes`](crate::ClientsTypes).
     pub clients: ClientsTypes,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.

@@ -2,7 +2,8 @@
 
 //! Types used by several services.
 
-/// The server acknowledges the request with an empty JSON object. Any field a later API version adds is kept in `unknown_fields`.
+/// The server acknowledges the request with an empty JSON object. Any field a later API version
+/// adds is kept in `unknown_fields`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EmptyResponse {
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -14,7 +15,8 @@ pub struct EmptyResponse {
 /// The body Databricks sends with a failed request.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Error {
-    /// Machine-readable error class such as `INVALID_PARAMETER_VALUE`, `RESOURCE_DOES_NOT_EXIST` or `REQUEST_LIMIT_EXCEEDED`. New codes may appear at any time.
+    /// Machine-readable error class such as `INVALID_PARAMETER_VALUE`, `RESOURCE_DOES_NOT_EXIST` or
+    /// `REQUEST_LIMIT_EXCEEDED`. New codes may appear at any time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// Human-readable explanation. Unstructured; do not parse it.
@@ -29,7 +31,8 @@ pub struct Error {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// One entry of an error's `details`. The `@type` field says which kind of detail this is (for example `type.googleapis.com/google.rpc.RequestInfo`); the other fields depend on it.
+/// One entry of an error's `details`. The `@type` field says which kind of detail this is (for
+/// example `type.googleapis.com/google.rpc.RequestInfo`); the other fields depend on it.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ErrorDetail {
     /// Kind of detail, as a type URL.

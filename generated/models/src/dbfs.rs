@@ -77,7 +77,8 @@ impl DbfsCreate {
 /// Answer of `dbfs.create`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DbfsCreateResponse {
-    /// Identifies the open stream; pass it to `add-block` and `close`. Expires after 10 minutes without use.
+    /// Identifies the open stream; pass it to `add-block` and `close`. Expires after 10 minutes
+    /// without use.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handle: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -115,7 +116,7 @@ impl DbfsDelete {
 
 /// Query and header parameters of `dbfs.getStatus`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when some parameters are required.
+/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DbfsGetStatusParams {
     /// Absolute DBFS path of the file or directory.
@@ -131,7 +132,7 @@ impl DbfsGetStatusParams {
 
 /// Query and header parameters of `dbfs.list`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when some parameters are required.
+/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DbfsListParams {
     /// Absolute DBFS path of the directory (or file) to list.
@@ -148,7 +149,8 @@ impl DbfsListParams {
 /// Answer of `dbfs.list`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DbfsListResponse {
-    /// The children of the listed directory, or the single listed file. May be absent when there is nothing to list.
+    /// The children of the listed directory, or the single listed file. May be absent when there is
+    /// nothing to list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub files: Option<Vec<FileInfo>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -210,7 +212,8 @@ impl DbfsMove {
 pub struct DbfsPut {
     /// Absolute DBFS path of the file to write.
     pub path: String,
-    /// The complete file content, base64-encoded. At most 1 MB once decoded. May be left out when the file is sent as a multipart form upload instead.
+    /// The complete file content, base64-encoded. At most 1 MB once decoded. May be left out when
+    /// the file is sent as a multipart form upload instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contents: Option<String>,
     /// Replace whatever already exists at `path` instead of failing.
@@ -238,7 +241,7 @@ impl DbfsPut {
 
 /// Query and header parameters of `dbfs.read`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when some parameters are required.
+/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DbfsReadParams {
     /// Absolute DBFS path of the file to read.
@@ -246,7 +249,8 @@ pub struct DbfsReadParams {
     /// Byte position in the file where reading starts. Must not be negative.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offset: Option<i64>,
-    /// Maximum number of bytes to return, counted before base64 encoding. At most 1 MB (1048576); the server reads 0.5 MB (524288) when it is omitted. Must not be negative.
+    /// Maximum number of bytes to return, counted before base64 encoding. At most 1 MB (1048576);
+    /// the server reads 0.5 MB (524288) when it is omitted. Must not be negative.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub length: Option<i64>,
 }
@@ -265,7 +269,8 @@ impl DbfsReadParams {
 /// A slice of file content returned by `dbfs.read`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DbfsReadResponse {
-    /// Number of bytes in this slice, counted before base64 encoding. Smaller than the requested length when the end of the file was reached.
+    /// Number of bytes in this slice, counted before base64 encoding. Smaller than the requested
+    /// length when the end of the file was reached.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bytes_read: Option<i64>,
     /// The bytes read, base64-encoded.

@@ -13,7 +13,7 @@ use crate::ir::{Api, CliArg, CliValue, Operation, ParamLocationOrBody, Service, 
 pub(super) fn emit(api: &Api, settings: &Settings) -> Vec<(String, TokenStream)> {
     vec![
         ("commands".to_owned(), commands(api, settings)),
-        ("dispatch".to_owned(), dispatch(api)),
+        ("dispatch".to_owned(), dispatch(api, settings)),
     ]
 }
 
@@ -21,10 +21,25 @@ fn commands(api: &Api, settings: &Settings) -> TokenStream {
     let binary = &settings.cli_binary;
     let about = format!("Command line for the {} (version {}).", api.title, api.version);
     let services = api.services.iter().map(service_spec);
+    // `ArgSpec` and friends are named only when some command has arguments.
+    let has_args = api
+        .services
+        .iter()
+        .flat_map(|service| &service.operations)
+        .any(|operation| !operation.cli_args.is_empty());
+    let imports = if has_args {
+        quote!(
+            use databricks_runtime::cli::{App, ArgSpec, CommandSpec, JsonInput, ServiceSpec, Target, ValueKind};
+        )
+    } else {
+        quote!(
+            use databricks_runtime::cli::{App, CommandSpec, JsonInput, ServiceSpec};
+        )
+    };
     quote! {
         //! The command tree of the CLI, one entry per operation of the spec.
 
-        use databricks_runtime::cli::{App, ArgSpec, CommandSpec, JsonInput, ServiceSpec, Target, ValueKind};
+        #imports
 
         pub static APP: App = App {
             binary: #binary,
@@ -106,7 +121,8 @@ fn arg_spec(arg: &CliArg) -> TokenStream {
     }
 }
 
-fn dispatch(api: &Api) -> TokenStream {
+fn dispatch(api: &Api, settings: &Settings) -> TokenStream {
+    let client_crate = ident(&settings.client_crate().replace('-', "_"));
     let arms = api.services.iter().flat_map(|service| {
         service
             .operations
@@ -124,15 +140,24 @@ fn dispatch(api: &Api) -> TokenStream {
                 .iter()
                 .any(|param| matches!(path_param_kind(api, param), PathParamKind::Enum(_)))
         });
-    let models = uses_models.then(|| {
-        quote!(
-            use databricks_client::models;
-        )
-    });
+    let models = uses_models.then(|| quote!(use #client_crate::models;));
+    // A spec whose operations take no input never reads the request.
+    let takes_input = api
+        .services
+        .iter()
+        .flat_map(|service| &service.operations)
+        .any(|operation| {
+            !operation.path_params.is_empty() || operation.params_type.is_some() || operation.body.is_some()
+        });
+    let request = if takes_input {
+        ident("request")
+    } else {
+        ident("_request")
+    };
     quote! {
         //! Calls the client method of each command.
 
-        use databricks_client::Client;
+        use #client_crate::Client;
         #models
         use databricks_runtime::cli::{BoxFuture, CliError, Request, respond};
 
@@ -141,7 +166,7 @@ fn dispatch(api: &Api) -> TokenStream {
         pub fn dispatch(
             runtime: databricks_runtime::Client,
             operation: &'static str,
-            request: Request,
+            #request: Request,
         ) -> BoxFuture<Result<serde_json::Value, CliError>> {
             let client = Client::from_runtime(runtime);
             Box::pin(async move {

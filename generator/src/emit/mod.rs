@@ -35,6 +35,17 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// What `cargo xtask generate` uses for `generated/`; the freshness test uses the same.
+    pub fn repository() -> Settings {
+        Settings {
+            crate_prefix: "databricks".to_owned(),
+            cli_binary: "dbr".to_owned(),
+            runtime_path: "../../runtime".to_owned(),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            standalone_workspace: false,
+        }
+    }
+
     pub fn models_crate(&self) -> String {
         format!("{}-models", self.crate_prefix)
     }
@@ -154,7 +165,9 @@ fn separate_items(text: &str) -> String {
         } else if let Some(previous) = previous.filter(|_| !in_header) {
             let before = previous.trim();
             let starts_item = ITEM_STARTS.iter().any(|start| after.starts_with(start));
-            let ends_item = (before == "}" || before.ends_with(';')) && indent(previous) == indent(line);
+            let ends_item = !before.starts_with("//")
+                && (before == "}" || before.ends_with(';'))
+                && indent(previous) == indent(line);
             let both_uses = before.starts_with("use ") && after.starts_with("use ");
             if starts_item && ends_item && !both_uses {
                 out.push('\n');
@@ -181,7 +194,11 @@ fn internal_error(path: &str, error: &syn::Error) -> Diagnostic {
     .with_hint("this is a bug in the generator; please report it with the spec that triggers it")
 }
 
-/// `#[doc = "..."]` attributes for documentation text from the spec, made safe for rustdoc.
+/// Width at which documentation prose is wrapped; with the `///` and an indent, lines stay within 100.
+const DOC_WIDTH: usize = 92;
+
+/// `#[doc = "..."]` attributes for documentation text from the spec, made safe for rustdoc and wrapped at
+/// [`DOC_WIDTH`] columns. Fenced code blocks are kept as written.
 fn doc_attrs(paragraphs: &[&str]) -> TokenStream {
     let mut lines: Vec<String> = Vec::new();
     for paragraph in paragraphs
@@ -192,16 +209,56 @@ fn doc_attrs(paragraphs: &[&str]) -> TokenStream {
         if !lines.is_empty() {
             lines.push(String::new());
         }
-        lines.extend(
-            paragraph
-                .lines()
-                .map(|line| format!(" {}", sanitize_doc(line.trim_end()))),
-        );
+        let mut in_fence = false;
+        for line in paragraph.lines().map(str::trim_end) {
+            let fence = line.trim_start().starts_with("```");
+            if fence || in_fence {
+                lines.push(format!(" {line}"));
+            } else {
+                lines.extend(
+                    wrap(&sanitize_doc(line))
+                        .into_iter()
+                        .map(|wrapped| format!(" {wrapped}")),
+                );
+            }
+            in_fence ^= fence;
+        }
     }
     let lines = lines
         .iter()
         .map(|line| if line.trim().is_empty() { "" } else { line.as_str() });
     quote! { #( #[doc = #lines] )* }
+}
+
+/// Splits a long line of prose at spaces. Tables and headings stay whole; list items continue with an
+/// indent so Markdown keeps them one item.
+fn wrap(line: &str) -> Vec<String> {
+    let trimmed = line.trim_start();
+    if line.len() <= DOC_WIDTH || trimmed.starts_with('|') || trimmed.starts_with('#') {
+        return vec![line.to_owned()];
+    }
+    let lead = &line[..line.len() - trimmed.len()];
+    let is_item = trimmed.starts_with("- ") || trimmed.starts_with("* ");
+    let continuation = if is_item { format!("{lead}  ") } else { lead.to_owned() };
+    let mut lines = Vec::new();
+    let mut current = lead.to_owned();
+    for word in trimmed.split(' ').filter(|word| !word.is_empty()) {
+        let indent = if lines.is_empty() {
+            lead.len()
+        } else {
+            continuation.len()
+        };
+        if current.len() > indent {
+            if current.len() + 1 + word.len() > DOC_WIDTH {
+                lines.push(std::mem::replace(&mut current, continuation.clone()));
+            } else {
+                current.push(' ');
+            }
+        }
+        current.push_str(word);
+    }
+    lines.push(current);
+    lines
 }
 
 /// Spec text is Markdown written for people, not for rustdoc: `<token>` would be read as an HTML tag and
@@ -252,6 +309,17 @@ mod tests {
             separate_items(text),
             "//! Doc.\n#![allow(\n    x,\n    reason = \"y\"\n)]\n\nmod a;\n"
         );
+    }
+
+    #[test]
+    fn long_prose_is_wrapped_and_list_items_continue_indented() {
+        let words = "word ".repeat(30);
+        let wrapped = wrap(words.trim_end());
+        assert!(wrapped.len() > 1 && wrapped.iter().all(|line| line.len() <= DOC_WIDTH));
+        let item = wrap(&format!("- {}", words.trim_end()));
+        assert!(item[1].starts_with("  word"), "{item:?}");
+        let table = format!("| {words} |");
+        assert_eq!(wrap(&table), vec![table.clone()]);
     }
 
     #[test]

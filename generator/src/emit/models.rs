@@ -10,6 +10,7 @@ use super::{Settings, doc_attrs};
 use crate::ir::naming::{UNKNOWN_FIELDS, UNRECOGNIZED_VARIANT};
 use crate::ir::{
     Api, EnumDef, ExtraFields, Field, NewtypeDef, StructDef, TypeDef, TypeKind, TypeOrigin, TypeRef, UnionDef,
+    UnionShape,
 };
 
 /// Rust tokens for a type use; `named` renders the path of a named type from where it is used.
@@ -111,7 +112,12 @@ fn field_type(field: &Field, named: &dyn Fn(&str) -> TokenStream) -> TokenStream
 }
 
 fn field_doc(field: &Field) -> TokenStream {
-    let description = field.description.clone().unwrap_or_default();
+    // A `$ref` property cannot carry a description in OpenAPI 3.0; point at the type's own.
+    let description = match (&field.description, referenced_type(&field.ty)) {
+        (Some(description), _) => description.clone(),
+        (None, Some(name)) => format!("See [`{name}`](crate::{name})."),
+        (None, None) => String::new(),
+    };
     let mut notes = Vec::new();
     if let Some(default) = &field.default {
         notes.push(format!("When absent, the server uses `{default}`."));
@@ -122,6 +128,15 @@ fn field_doc(field: &Field) -> TokenStream {
     let mut paragraphs = vec![description.as_str()];
     paragraphs.extend(notes.iter().map(String::as_str));
     doc_attrs(&paragraphs)
+}
+
+/// The named type a field holds, directly or as list items or map values.
+fn referenced_type(ty: &TypeRef) -> Option<&str> {
+    match ty {
+        TypeRef::Named(name) => Some(name),
+        TypeRef::List(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => referenced_type(inner),
+        _ => None,
+    }
 }
 
 fn struct_item(def: &TypeDef, body: &StructDef, docs: TokenStream, named: &dyn Fn(&str) -> TokenStream) -> TokenStream {
@@ -173,7 +188,7 @@ fn struct_item(def: &TypeDef, body: &StructDef, docs: TokenStream, named: &dyn F
     let debug = (!sensitive).then(|| quote!(Debug,));
     let debug_impl = sensitive.then(|| redacted_debug(def, body));
     let constructor = constructor(def, body, named);
-    let params_note = (def.origin == TypeOrigin::Params).then(|| quote!(#[doc = ""] #[doc = " Build it with `Default` and struct update syntax, or with `new` when some parameters are required."]));
+    let params_note = (def.origin == TypeOrigin::Params).then(|| quote!(#[doc = ""] #[doc = " Build it with `Default` and struct update syntax, or with `new` when parameters are required."]));
     quote! {
         #docs
         #params_note
@@ -348,16 +363,39 @@ fn union_item(def: &TypeDef, body: &UnionDef, docs: TokenStream, named: &dyn Fn(
         quote!(#rust_name(#ty),)
     });
     let Some(discriminator) = &body.discriminator else {
+        let shapes = body.variants.iter().map(|variant| union_shape(&variant.shape));
+        let arms = body.variants.iter().enumerate().map(|(index, variant)| {
+            let rust_name = ident(&variant.rust_name);
+            quote!(#index => serde_json::from_value(value.clone()).map(Self::#rust_name),)
+        });
         return quote! {
             #docs
             #[doc = ""]
-            #[doc = " The first alternative that accepts the value is chosen; a value no alternative accepts is kept in `Unrecognized`."]
-            #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+            #[doc = " Without a discriminator, the alternative that fits the value best is chosen; a value none accepts is kept in `Unrecognized`."]
+            #[derive(Clone, Debug, PartialEq, serde::Serialize)]
             #[serde(untagged)]
             pub enum #name {
                 #(#variants)*
                 /// A value none of the alternatives accepts, kept as sent.
                 #fallback(serde_json::Value),
+            }
+
+            impl<'de> serde::Deserialize<'de> for #name {
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    use databricks_runtime::serde_support::{Shape, union_candidates};
+                    const SHAPES: &[Shape] = &[#(#shapes),*];
+                    let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                    for candidate in union_candidates(&value, SHAPES) {
+                        let parsed = match candidate {
+                            #(#arms)*
+                            _ => continue,
+                        };
+                        if let Ok(parsed) = parsed {
+                            return Ok(parsed);
+                        }
+                    }
+                    Ok(Self::#fallback(value))
+                }
             }
         };
     };
@@ -393,6 +431,21 @@ fn union_item(def: &TypeDef, body: &UnionDef, docs: TokenStream, named: &dyn Fn(
                 }
             }
         }
+    }
+}
+
+fn union_shape(shape: &UnionShape) -> TokenStream {
+    match shape {
+        UnionShape::Object { known, required, open } => quote! {
+            Shape::Object { known: &[#(#known),*], required: &[#(#required),*], open: #open }
+        },
+        UnionShape::String => quote!(Shape::String),
+        UnionShape::Integer => quote!(Shape::Integer),
+        UnionShape::Number => quote!(Shape::Number),
+        UnionShape::Boolean => quote!(Shape::Boolean),
+        UnionShape::List => quote!(Shape::List),
+        UnionShape::Map => quote!(Shape::Map),
+        UnionShape::Any => quote!(Shape::Any),
     }
 }
 

@@ -268,6 +268,27 @@ pub struct UnionVariant {
     /// The discriminator values that select this variant.
     pub tags: Vec<String>,
     pub boxed: bool,
+    /// What JSON this alternative accepts (set by the graph pass), used to choose among alternatives
+    /// without a discriminator.
+    pub shape: UnionShape,
+}
+
+/// The JSON an alternative of a union accepts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnionShape {
+    /// An object type: its property names, the required ones, and whether other keys are typed extras.
+    Object {
+        known: Vec<String>,
+        required: Vec<String>,
+        open: bool,
+    },
+    String,
+    Integer,
+    Number,
+    Boolean,
+    List,
+    Map,
+    Any,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -64,8 +64,9 @@ const RESERVED_TYPES: &[&str] = &[
 /// crate, and `Client`'s own methods, which share the namespace of the service accessors).
 pub const RESERVED_MODULES: &[&str] = &["models", "new", "from_env", "from_runtime", "runtime"];
 
-/// Flags every `dbr` command already has; a request field with one of these names gets another flag name.
-pub const RESERVED_FLAGS: &[&str] = &["json", "host", "token", "help", "version", "output", "profile", "debug"];
+/// Flags every `dbr` command has or will have (global options); a request field with one of these names
+/// gets another flag name. (`--version` exists only on the root command, so it is free.)
+pub const RESERVED_FLAGS: &[&str] = &["json", "host", "token", "help", "output", "profile", "debug"];
 
 /// Keeps ASCII letters and digits; everything else separates words. Casing then works on clean words.
 fn words(raw: &str) -> String {

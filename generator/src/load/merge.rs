@@ -58,7 +58,8 @@ fn merge_components(into: &mut Node, from: Node, files: &SourceFiles, problems: 
     let (Some(into_entries), NodeValue::Mapping(from_entries)) = (mapping_mut(into), from.value) else {
         problems.push(
             Diagnostic::new("`components` must be a mapping in every file")
-                .with_location(files.location(from_position)),
+                .with_location(files.location(from_position))
+                .with_hint("write `components:` followed by indented sections such as `schemas:`"),
         );
         return;
     };
@@ -78,7 +79,9 @@ fn merge_named(into: &mut Node, from: Node, what: &str, files: &SourceFiles, pro
     let from_position = from.position;
     let (Some(into_entries), NodeValue::Mapping(from_entries)) = (mapping_mut(into), from.value) else {
         problems.push(
-            Diagnostic::new(format!("expected a mapping of {what}s")).with_location(files.location(from_position)),
+            Diagnostic::new(format!("expected a mapping of {what}s"))
+                .with_location(files.location(from_position))
+                .with_hint("each entry is written as `name:` followed by its indented definition"),
         );
         return;
     };
@@ -100,8 +103,11 @@ fn merge_named(into: &mut Node, from: Node, what: &str, files: &SourceFiles, pro
 fn merge_tags(into: &mut Node, from: Node, files: &SourceFiles, problems: &mut Diagnostics) {
     let from_position = from.position;
     let (NodeValue::Sequence(into_items), NodeValue::Sequence(from_items)) = (&mut into.value, from.value) else {
-        problems
-            .push(Diagnostic::new("`tags` must be a list in every file").with_location(files.location(from_position)));
+        problems.push(
+            Diagnostic::new("`tags` must be a list in every file")
+                .with_location(files.location(from_position))
+                .with_hint("write each tag as a list item: `- name: <service>`"),
+        );
         return;
     };
     for tag in from_items {

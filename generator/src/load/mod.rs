@@ -91,12 +91,16 @@ pub fn load(path: &Path) -> Result<Spec, Diagnostics> {
 
     let mut nodes = nodes.into_iter();
     let Some(mut tree) = nodes.next() else {
-        return Err(Diagnostic::new("no spec files found").with_file(path).into());
+        return Err(Diagnostic::new("no spec files found")
+            .with_file(path)
+            .with_hint("pass an OpenAPI file or a directory that contains openapi.yaml")
+            .into());
     };
     if tree.as_mapping().is_none() {
         return Err(
             Diagnostic::new(format!("the root document must be a mapping, found {}", tree.kind()))
                 .with_location(files.location(tree.position))
+                .with_hint("an OpenAPI document is a mapping with `openapi`, `info` and `paths` at the top level")
                 .into(),
         );
     }
@@ -166,8 +170,11 @@ fn spec_files(path: &Path) -> Result<Vec<PathBuf>, Diagnostics> {
             .into());
     }
     let mut fragments = Vec::new();
-    collect_yaml(path, &mut fragments)
-        .map_err(|error| Diagnostic::new(format!("cannot list the spec directory: {error}")).with_file(path))?;
+    collect_yaml(path, &mut fragments).map_err(|error| {
+        Diagnostic::new(format!("cannot list the spec directory: {error}"))
+            .with_file(path)
+            .with_hint("check the directory's permissions")
+    })?;
     fragments.retain(|file| file != &root);
     fragments.sort();
     let mut files = vec![root];

@@ -63,7 +63,10 @@ impl<'a> Lowerer<'a> {
             let item_at = format!("{at}/positional/{index}");
             if scalar.iter().any(|(field, _)| field.name == name) {
                 if kept.contains(&name) {
-                    self.report(Diagnostic::at(&item_at, format!("`{name}` is listed twice")));
+                    self.report(
+                        Diagnostic::at(&item_at, format!("`{name}` is listed twice"))
+                            .with_hint("list each positional argument once"),
+                    );
                 } else {
                     kept.push(name);
                 }

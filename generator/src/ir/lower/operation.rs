@@ -264,7 +264,10 @@ impl<'a> Lowerer<'a> {
                 }
             }
         }
-        self.report(Diagnostic::at(&at, "request body references form a loop"));
+        self.report(
+            Diagnostic::at(&at, "request body references form a loop")
+                .with_hint("point the `$ref` at a request body defined in components/requestBodies"),
+        );
         None
     }
 
@@ -386,7 +389,10 @@ impl<'a> Lowerer<'a> {
                 }
             }
         }
-        self.report(Diagnostic::at(at, "response references form a loop"));
+        self.report(
+            Diagnostic::at(at, "response references form a loop")
+                .with_hint("point the `$ref` at a response defined in components/responses"),
+        );
         None
     }
 

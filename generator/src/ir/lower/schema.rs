@@ -13,7 +13,7 @@ use crate::diagnostic::Diagnostic;
 use crate::ir::naming::{self, Scope};
 use crate::ir::{
     EnumDef, EnumVariant, ExtraFields, Field, NewtypeDef, StructDef, TypeDef, TypeKind, TypeOrigin, TypeRef, UnionDef,
-    UnionVariant,
+    UnionShape, UnionVariant,
 };
 use crate::load::escape_pointer_token;
 
@@ -697,6 +697,7 @@ impl<'a> Lowerer<'a> {
                 ty,
                 tags,
                 boxed: false,
+                shape: UnionShape::Any,
             });
         }
         UnionDef {

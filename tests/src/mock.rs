@@ -1,0 +1,119 @@
+//! A mock Databricks workspace: a wiremock server on 127.0.0.1 that answers with a canned response and
+//! records what it received, and the assertions the client and CLI tests share.
+
+use serde_json::Value;
+use wiremock::matchers::any;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+use crate::TOKEN;
+
+/// What the server received, in a form easy to compare.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Received {
+    pub method: String,
+    pub path: String,
+    /// Query pairs in the order they were sent.
+    pub query: Vec<(String, String)>,
+    pub authorization: Option<String>,
+    pub content_type: Option<String>,
+    /// The JSON body, `None` when the request had none.
+    pub body: Option<Value>,
+}
+
+/// Starts a server that answers every request with `status` and `body` (raw text, sent as JSON).
+pub async fn serve(status: u16, body: &str) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(
+            ResponseTemplate::new(status)
+                .insert_header("content-type", "application/json")
+                .insert_header("x-request-id", "req-7f3a")
+                .set_body_raw(body.to_owned(), "application/json"),
+        )
+        .mount(&server)
+        .await;
+    server
+}
+
+/// A client of the generated crate pointed at `server` with [`TOKEN`].
+pub fn client(server: &MockServer) -> databricks_client::Client {
+    let config = databricks_client::Config::new(server.uri(), TOKEN).expect("a valid test config");
+    databricks_client::Client::new(config).expect("a client")
+}
+
+/// Every request the server received, in order.
+pub async fn received(server: &MockServer) -> Vec<Received> {
+    let requests = server.received_requests().await.unwrap_or_default();
+    requests
+        .iter()
+        .map(|request| Received {
+            method: request.method.to_string(),
+            path: request.url.path().to_owned(),
+            query: request
+                .url
+                .query_pairs()
+                .map(|(key, value)| (key.into_owned(), value.into_owned()))
+                .collect(),
+            authorization: header(request, "authorization"),
+            content_type: header(request, "content-type"),
+            body: (!request.body.is_empty())
+                .then(|| serde_json::from_slice(&request.body).expect("request bodies are JSON")),
+        })
+        .collect()
+}
+
+fn header(request: &wiremock::Request, name: &str) -> Option<String> {
+    request
+        .headers
+        .get(name)
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned)
+}
+
+/// The one request the server received; fails if there was not exactly one.
+pub async fn only_request(server: &MockServer) -> Received {
+    let mut all = received(server).await;
+    assert_eq!(all.len(), 1, "expected exactly one request, got {all:#?}");
+    all.remove(0)
+}
+
+/// What a request must look like.
+#[derive(Debug, Clone, Copy)]
+pub struct Expected<'a> {
+    pub method: &'a str,
+    pub path: &'a str,
+    pub query: &'a [(&'a str, &'a str)],
+    /// Exact JSON body, or `None` for a request without one.
+    pub body: Option<&'a str>,
+}
+
+/// Asserts method, path, exact query, exact JSON body and the bearer token.
+pub fn assert_request(received: &Received, expected: Expected<'_>) {
+    assert_eq!(received.method, expected.method, "method");
+    assert_eq!(received.path, expected.path, "path");
+    let query: Vec<(String, String)> = expected
+        .query
+        .iter()
+        .map(|(key, value)| ((*key).to_owned(), (*value).to_owned()))
+        .collect();
+    assert_eq!(received.query, query, "query of {} {}", expected.method, expected.path);
+    let body = expected
+        .body
+        .map(|body| serde_json::from_str::<Value>(body).expect("expected body is JSON"));
+    assert_eq!(received.body, body, "body of {} {}", expected.method, expected.path);
+    if received.body.is_some() {
+        assert_eq!(received.content_type.as_deref(), Some("application/json"));
+    }
+    assert_eq!(
+        received.authorization,
+        Some(format!("Bearer {TOKEN}")),
+        "authorization header"
+    );
+}
+
+/// Asserts that `value`, serialised again, is exactly the JSON the server sent: nothing lost or added.
+pub fn assert_lossless<T: serde::Serialize>(value: &T, sent: &str) {
+    let sent: Value = serde_json::from_str(sent).expect("response is JSON");
+    let again = serde_json::to_value(value).expect("serialises");
+    assert_eq!(again, sent, "re-serialised response differs from what the server sent");
+}
