@@ -143,7 +143,7 @@ impl ConfigBuilder {
             return Err(ConfigError::InvalidToken);
         }
         let url = normalize_host(&raw_host).map_err(|reason| ConfigError::InvalidHost {
-            host: raw_host.clone(),
+            host: without_credentials(&raw_host),
             source: host_source,
             reason,
         })?;
@@ -183,6 +183,19 @@ fn normalize_host(raw: &str) -> Result<reqwest::Url, String> {
         return Err("it has a query or fragment".to_owned());
     }
     Ok(url)
+}
+
+/// The host as written, with a `user:password@` part masked: error messages must not repeat a secret.
+fn without_credentials(raw: &str) -> String {
+    let (scheme, rest) = match raw.split_once("://") {
+        Some((scheme, rest)) => (format!("{scheme}://"), rest),
+        None => (String::new(), raw),
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{scheme}<credentials>@{}", &rest[at + 1..]),
+        None => raw.to_owned(),
+    }
 }
 
 fn is_loopback(url: &reqwest::Url) -> bool {
@@ -241,7 +254,8 @@ impl fmt::Display for ConfigError {
             }
             ConfigError::InsecureHttp { host } => write!(
                 f,
-                "refusing to send the token over plain http to {host}; use https, or allow insecure http explicitly"
+                "refusing to send the token over plain http to {host}, which is not this machine; use https \
+                 (a program can opt in with ConfigBuilder::allow_insecure_http)"
             ),
         }
     }
@@ -334,6 +348,17 @@ mod tests {
                 "{raw}"
             );
         }
+    }
+
+    #[test]
+    fn credentials_in_a_rejected_host_are_not_repeated() {
+        let error = Config::new("https://token:dapi-canary@adb-1.2.azuredatabricks.net/x", "t").unwrap_err();
+        let text = format!("{error} {error:?}");
+        assert!(!text.contains("dapi-canary"), "{text}");
+        assert!(
+            text.contains("https://<credentials>@adb-1.2.azuredatabricks.net/x"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -32,8 +32,7 @@ pub fn binary() -> &'static Path {
 }
 
 fn build() -> PathBuf {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let output = Command::new(cargo)
+    let output = crate::cargo()
         .current_dir(crate::repo_root())
         .args([
             "build",

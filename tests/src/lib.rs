@@ -6,6 +6,7 @@ pub mod dbr;
 pub mod mock;
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 /// The workspace root.
 pub fn repo_root() -> PathBuf {
@@ -27,4 +28,22 @@ pub fn fixture_settings(name: &str, runtime_path: String) -> generator::Settings
         version: "0.0.0".to_owned(),
         standalone_workspace: false,
     }
+}
+
+/// A `cargo` command run from a test, with the environment of the shell that started the tests.
+///
+/// Cargo gives a test process variables such as `CARGO_MANIFEST_DIR`, `CARGO_PKG_NAME` and `OUT_DIR`. Some
+/// build scripts (ring's, through the `cc` crate) ask to be rerun when those change, so a nested cargo that
+/// inherited them would rebuild those crates on every run, and the outer build would rebuild them back.
+pub fn cargo() -> Command {
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()));
+    for (name, _) in std::env::vars_os() {
+        let Some(name) = name.to_str() else { continue };
+        let injected =
+            (name.starts_with("CARGO_") && !matches!(name, "CARGO_HOME" | "CARGO_TARGET_DIR")) || name == "OUT_DIR";
+        if injected {
+            command.env_remove(name);
+        }
+    }
+    command
 }

@@ -87,28 +87,43 @@ pub struct Expected<'a> {
     pub body: Option<&'a str>,
 }
 
-/// Asserts method, path, exact query, exact JSON body and the bearer token.
-pub fn assert_request(received: &Received, expected: Expected<'_>) {
-    assert_eq!(received.method, expected.method, "method");
-    assert_eq!(received.path, expected.path, "path");
+/// How `received` differs from `expected` (method, path, exact query, exact JSON body, bearer token), or
+/// `None` when it matches.
+pub fn request_mismatch(received: &Received, expected: Expected<'_>) -> Option<String> {
     let query: Vec<(String, String)> = expected
         .query
         .iter()
         .map(|(key, value)| ((*key).to_owned(), (*value).to_owned()))
         .collect();
-    assert_eq!(received.query, query, "query of {} {}", expected.method, expected.path);
     let body = expected
         .body
         .map(|body| serde_json::from_str::<Value>(body).expect("expected body is JSON"));
-    assert_eq!(received.body, body, "body of {} {}", expected.method, expected.path);
-    if received.body.is_some() {
-        assert_eq!(received.content_type.as_deref(), Some("application/json"));
+    let authorization = Some(format!("Bearer {TOKEN}"));
+    let differences = [
+        (received.method != expected.method).then(|| format!("method {} != {}", received.method, expected.method)),
+        (received.path != expected.path).then(|| format!("path {} != {}", received.path, expected.path)),
+        (received.query != query).then(|| format!("query {:?} != {query:?}", received.query)),
+        (received.body != body).then(|| format!("body {:?} != {body:?}", received.body)),
+        (received.body.is_some() && received.content_type.as_deref() != Some("application/json"))
+            .then(|| format!("content type {:?}", received.content_type)),
+        (received.authorization != authorization).then(|| "missing or wrong bearer token".to_owned()),
+    ];
+    let differences: Vec<String> = differences.into_iter().flatten().collect();
+    (!differences.is_empty()).then(|| {
+        format!(
+            "{} {} was not the expected request:\n  {}",
+            expected.method,
+            expected.path,
+            differences.join("\n  ")
+        )
+    })
+}
+
+/// Asserts method, path, exact query, exact JSON body and the bearer token.
+pub fn assert_request(received: &Received, expected: Expected<'_>) {
+    if let Some(problem) = request_mismatch(received, expected) {
+        panic!("{problem}");
     }
-    assert_eq!(
-        received.authorization,
-        Some(format!("Bearer {TOKEN}")),
-        "authorization header"
-    );
 }
 
 /// Asserts that `value`, serialised again, is exactly the JSON the server sent: nothing lost or added.

@@ -4,7 +4,6 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use databricks_tests::{fixture_settings, repo_root};
 use generator::output::{self, Mode};
@@ -129,8 +128,7 @@ fn write_behaviour_crate(out: &Path) {
 
 /// Runs cargo offline in the scratch workspace, with its own target directory; fails with cargo's output.
 fn cargo_in(workspace: &Path, args: &[&str]) {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let result = Command::new(cargo)
+    let result = databricks_tests::cargo()
         .current_dir(workspace)
         .args(&args[..1])
         .args(["--offline", "--quiet", "--target-dir"])

@@ -4,7 +4,7 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use databricks_tests::repo_root;
 use generator::Settings;
@@ -55,8 +55,7 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 fn xtask(args: &[&str]) -> Output {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    Command::new(cargo)
+    databricks_tests::cargo()
         .current_dir(repo_root())
         .args(["run", "--quiet", "--package", "xtask", "--", "generate"])
         .args(args)
@@ -111,8 +110,7 @@ fn out_writes_a_workspace_that_builds_where_it_is() {
     );
 
     fs::copy(repo_root().join("Cargo.lock"), out.path().join("Cargo.lock")).expect("lock file");
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let build = Command::new(cargo)
+    let build = databricks_tests::cargo()
         .current_dir(out.path())
         .args(["check", "--offline", "--quiet", "--workspace", "--target-dir"])
         .arg(repo_root().join("target/fixture-check"))
@@ -120,4 +118,15 @@ fn out_writes_a_workspace_that_builds_where_it_is() {
         .output()
         .expect("cargo runs");
     assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+}
+
+/// The client example in the README is `tests/examples/readme_client.rs`, which `cargo test` compiles.
+#[test]
+fn readme_client_example_is_the_compiled_one() {
+    let readme = fs::read_to_string(repo_root().join("README.md")).expect("README.md");
+    let example = fs::read_to_string(repo_root().join("tests/examples/readme_client.rs")).expect("the example");
+    assert!(
+        readme.contains(&format!("```rust\n{example}```")),
+        "README.md's client example differs from tests/examples/readme_client.rs; keep them identical"
+    );
 }

@@ -96,7 +96,7 @@ pub static APP: App = App {
                                 ],
                             ),
                             required: false,
-                            help: "",
+                            help: "Access mode of the cluster, which decides how data governance is enforced.",
                         },
                         ArgSpec {
                             field: "dependency_mode",
@@ -111,7 +111,7 @@ pub static APP: App = App {
                                 ],
                             ),
                             required: false,
-                            help: "",
+                            help: "Where the cluster's dependencies come from.",
                         },
                         ArgSpec {
                             field: "driver_instance_pool_id",
@@ -174,7 +174,7 @@ pub static APP: App = App {
                             positional: false,
                             value: ValueKind::Enum(&["CLASSIC_PREVIEW"]),
                             required: false,
-                            help: "",
+                            help: "Kind of compute a specification describes; it selects which validations and defaults apply.",
                         },
                         ArgSpec {
                             field: "node_type_id",
@@ -210,7 +210,7 @@ pub static APP: App = App {
                             positional: false,
                             value: ValueKind::Enum(&["NULL", "PHOTON", "STANDARD"]),
                             required: false,
-                            help: "",
+                            help: "Engine that executes Spark workloads: `STANDARD` or `PHOTON`.",
                         },
                         ArgSpec {
                             field: "single_user_name",
@@ -340,7 +340,7 @@ pub static APP: App = App {
                                 ],
                             ),
                             required: false,
-                            help: "",
+                            help: "Access mode of the cluster, which decides how data governance is enforced.",
                         },
                         ArgSpec {
                             field: "dependency_mode",
@@ -355,7 +355,7 @@ pub static APP: App = App {
                                 ],
                             ),
                             required: false,
-                            help: "",
+                            help: "Where the cluster's dependencies come from.",
                         },
                         ArgSpec {
                             field: "driver_instance_pool_id",
@@ -418,7 +418,7 @@ pub static APP: App = App {
                             positional: false,
                             value: ValueKind::Enum(&["CLASSIC_PREVIEW"]),
                             required: false,
-                            help: "",
+                            help: "Kind of compute a specification describes; it selects which validations and defaults apply.",
                         },
                         ArgSpec {
                             field: "node_type_id",
@@ -454,7 +454,7 @@ pub static APP: App = App {
                             positional: false,
                             value: ValueKind::Enum(&["NULL", "PHOTON", "STANDARD"]),
                             required: false,
-                            help: "",
+                            help: "Engine that executes Spark workloads: `STANDARD` or `PHOTON`.",
                         },
                         ArgSpec {
                             field: "single_user_name",
@@ -544,7 +544,7 @@ pub static APP: App = App {
                             positional: false,
                             value: ValueKind::Enum(&["ASC", "DESC"]),
                             required: false,
-                            help: "",
+                            help: "Order in which `clusters.events` returns events: oldest first (`ASC`) or newest first (`DESC`, what the server uses when none is given).",
                         },
                         ArgSpec {
                             field: "page_size",

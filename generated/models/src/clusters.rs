@@ -1545,6 +1545,7 @@ impl std::str::FromStr for ClusterState {
 ///
 /// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ClustersGetParams {
     /// Identifier of the cluster to describe.
     pub cluster_id: String,
@@ -1563,6 +1564,7 @@ impl ClustersGetParams {
 ///
 /// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ClustersListParams {
     /// Conditions a cluster must meet to be listed. Sent as one query parameter per field, such as
     /// `filter_by.cluster_states=RUNNING`.
@@ -2118,6 +2120,8 @@ impl std::str::FromStr for EbsVolumeType {
 /// Body of `clusters.edit`: the cluster to change and its complete new specification.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EditCluster {
+    /// Identifier of the cluster to reconfigure.
+    pub cluster_id: String,
     /// Databricks Runtime version the cluster runs, such as `14.3.x-scala2.12`;
     /// `clusters.sparkVersions` lists the valid values. Required to create or edit a cluster.
     pub spark_version: String,
@@ -2246,8 +2250,6 @@ pub struct EditCluster {
     /// default values; when false, only the policy's fixed values are applied.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub apply_policy_default_values: Option<bool>,
-    /// Identifier of the cluster to reconfigure.
-    pub cluster_id: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
@@ -2256,8 +2258,9 @@ pub struct EditCluster {
 
 impl EditCluster {
     /// A value with the required fields set and every optional field absent.
-    pub fn new(spark_version: impl Into<String>, cluster_id: impl Into<String>) -> Self {
+    pub fn new(cluster_id: impl Into<String>, spark_version: impl Into<String>) -> Self {
         Self {
+            cluster_id: cluster_id.into(),
             spark_version: spark_version.into(),
             autotermination_minutes: None,
             aws_attributes: None,
@@ -2293,7 +2296,6 @@ impl EditCluster {
             autoscale: None,
             num_workers: None,
             apply_policy_default_values: None,
-            cluster_id: cluster_id.into(),
             unknown_fields: serde_json::Map::new(),
         }
     }

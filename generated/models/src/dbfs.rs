@@ -118,6 +118,7 @@ impl DbfsDelete {
 ///
 /// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DbfsGetStatusParams {
     /// Absolute DBFS path of the file or directory.
     pub path: String,
@@ -134,6 +135,7 @@ impl DbfsGetStatusParams {
 ///
 /// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DbfsListParams {
     /// Absolute DBFS path of the directory (or file) to list.
     pub path: String,
@@ -243,6 +245,7 @@ impl DbfsPut {
 ///
 /// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DbfsReadParams {
     /// Absolute DBFS path of the file to read.
     pub path: String,

@@ -182,17 +182,19 @@ fn struct_item(def: &TypeDef, body: &StructDef, docs: TokenStream, named: &dyn F
                 pub #field: std::collections::BTreeMap<String, #ty>,
             }
         }
-        ExtraFields::Drop => quote!(),
+        ExtraFields::Reject => quote!(),
     };
     let default = def.derives_default.then(|| quote!(Default,));
     let debug = (!sensitive).then(|| quote!(Debug,));
     let debug_impl = sensitive.then(|| redacted_debug(def, body));
     let constructor = constructor(def, body, named);
+    let reject_unknown = (body.extra == ExtraFields::Reject).then(|| quote!(#[serde(deny_unknown_fields)]));
     let params_note = (def.origin == TypeOrigin::Params).then(|| quote!(#[doc = ""] #[doc = " Build it with `Default` and struct update syntax, or with `new` when parameters are required."]));
     quote! {
         #docs
         #params_note
         #[derive(Clone, #debug #default PartialEq, serde::Serialize, serde::Deserialize)]
+        #reject_unknown
         pub struct #name {
             #(#fields)*
             #extra
@@ -240,7 +242,7 @@ fn constructor(def: &TypeDef, body: &StructDef, named: &dyn Fn(&str) -> TokenStr
             let field = ident(field);
             quote!(#field: std::collections::BTreeMap::new(),)
         }
-        ExtraFields::Drop => quote!(),
+        ExtraFields::Reject => quote!(),
     };
     Some(quote! {
         impl #name {
@@ -274,7 +276,7 @@ fn redacted_debug(def: &TypeDef, body: &StructDef) -> TokenStream {
             let ident = ident(field);
             quote!(.field(#field, &self.#ident))
         }
-        ExtraFields::Drop => quote!(),
+        ExtraFields::Reject => quote!(),
     };
     quote! {
         impl std::fmt::Debug for #name {

@@ -238,7 +238,7 @@ fn write_type(out: &mut String, def: &TypeDef) -> fmt::Result {
             match &def.extra {
                 ExtraFields::Keep => writeln!(out, "  ..unknown fields kept")?,
                 ExtraFields::Typed { field, ty } => writeln!(out, "  ..{field}: {{string: {ty}}}")?,
-                ExtraFields::Drop => {}
+                ExtraFields::Reject => {}
             }
         }
         TypeKind::Enum(def) => {

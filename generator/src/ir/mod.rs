@@ -222,8 +222,9 @@ pub enum ExtraFields {
     Keep,
     /// `additionalProperties` with a schema: kept in a typed map named by `field`.
     Typed { field: String, ty: TypeRef },
-    /// Not kept (the generated parameter structs, which are only ever built by the caller).
-    Drop,
+    /// An error when read from JSON (the generated parameter structs: built by callers in code, read from
+    /// JSON only from the CLI's `--json`, where an unknown key is a typo to report, not to drop).
+    Reject,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -76,8 +76,9 @@ fn argument(spec: &ArgSpec) -> Arg {
     };
     match spec.value {
         ValueKind::String => arg,
-        ValueKind::Integer => arg.value_parser(clap::value_parser!(i64)),
-        ValueKind::Number => arg.value_parser(clap::value_parser!(f64)),
+        // `--offset -1` is a value, not an unknown flag.
+        ValueKind::Integer => arg.value_parser(clap::value_parser!(i64)).allow_negative_numbers(true),
+        ValueKind::Number => arg.value_parser(clap::value_parser!(f64)).allow_negative_numbers(true),
         ValueKind::Boolean if spec.positional => arg.value_parser(clap::value_parser!(bool)),
         // `--flag` alone means true; `--flag=false` sends an explicit false.
         ValueKind::Boolean => arg

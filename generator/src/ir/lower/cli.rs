@@ -39,15 +39,34 @@ impl<'a> Lowerer<'a> {
         let mut args: Vec<CliArg> = positional
             .iter()
             .filter_map(|name| scalar.iter().find(|(field, _)| &field.name == name))
-            .map(|(field, value)| cli_arg(field, value.clone(), true, naming::value_name(&field.name)))
+            .map(|(field, value)| {
+                let help = self.help(field);
+                cli_arg(field, value.clone(), true, naming::value_name(&field.name), help)
+            })
             .collect();
         for (field, value) in &scalar {
             if !positional.contains(&field.name) {
                 let flag = flags.claim(&naming::cli_name(&field.name));
-                args.push(cli_arg(field, value.clone(), false, flag));
+                let help = self.help(field);
+                args.push(cli_arg(field, value.clone(), false, flag, help));
             }
         }
         args
+    }
+
+    /// One line of help: the field's description, or for a `$ref` field (which cannot carry one) the
+    /// description of its type.
+    fn help(&self, field: &RequestField) -> String {
+        let type_description = || {
+            let name = unwrap_nullable(&field.ty).direct_name()?;
+            self.types.get(name)?.description.as_deref()
+        };
+        field
+            .description
+            .as_deref()
+            .or_else(type_description)
+            .map(naming::first_sentence)
+            .unwrap_or_default()
     }
 
     fn check_positional(
@@ -115,7 +134,7 @@ impl<'a> Lowerer<'a> {
     }
 }
 
-fn cli_arg(field: &RequestField, value: CliValue, positional: bool, name: String) -> CliArg {
+fn cli_arg(field: &RequestField, value: CliValue, positional: bool, name: String, help: String) -> CliArg {
     CliArg {
         field: field.name.clone(),
         target: field.target,
@@ -123,10 +142,6 @@ fn cli_arg(field: &RequestField, value: CliValue, positional: bool, name: String
         name,
         value,
         required: field.required,
-        help: field
-            .description
-            .as_deref()
-            .map(naming::first_sentence)
-            .unwrap_or_default(),
+        help,
     }
 }

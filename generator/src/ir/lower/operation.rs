@@ -40,7 +40,7 @@ impl<'a> Lowerer<'a> {
                 format!("Query and header parameters of `{id}`."),
                 TypeKind::Struct(StructDef {
                     fields,
-                    extra: ExtraFields::Drop,
+                    extra: ExtraFields::Reject,
                 }),
             )
         });

@@ -1,0 +1,408 @@
+//! The built `dbr` as a user meets it: help, the ways of giving `--json`, errors and their exit codes, and
+//! configuration from flags or the environment. The token must never show up in anything `dbr` prints.
+
+use std::io::Write;
+
+use databricks_tests::TOKEN;
+use databricks_tests::cases::CLUSTER_ID;
+use databricks_tests::dbr::{self, Run};
+use databricks_tests::mock::{self, Expected, assert_request, only_request, received};
+use serde_json::json;
+use wiremock::MockServer;
+
+const MISSING_CLUSTER: &str = r#"{"error_code":"RESOURCE_DOES_NOT_EXIST","message":"Cluster 0123-abc does not exist","details":[{"@type":"type.googleapis.com/google.rpc.RequestInfo","request_id":"req-7f3a","serving_data":""}]}"#;
+
+/// Fails with both streams unless `dbr` exited with `code`; also checks that the token was not printed.
+fn assert_exit(run: &Run, code: i32) {
+    assert_eq!(
+        run.code, code,
+        "exit code\nstdout:\n{}\nstderr:\n{}",
+        run.stdout, run.stderr
+    );
+    assert_no_token(run);
+}
+
+fn assert_no_token(run: &Run) {
+    assert!(
+        !run.stdout.contains(TOKEN),
+        "the token leaked to stdout:\n{}",
+        run.stdout
+    );
+    assert!(
+        !run.stderr.contains(TOKEN),
+        "the token leaked to stderr:\n{}",
+        run.stderr
+    );
+}
+
+/// A usage error: exit code 2, nothing on stdout, nothing sent; returns stderr.
+async fn assert_usage_error(server: &MockServer, run: &Run) -> String {
+    assert_exit(run, 2);
+    assert!(run.stdout.is_empty(), "stdout of a usage error:\n{}", run.stdout);
+    assert!(
+        received(server).await.is_empty(),
+        "a request was sent despite the usage error"
+    );
+    run.stderr.clone()
+}
+
+fn resize_request(body: &str) -> Expected<'_> {
+    Expected {
+        method: "POST",
+        path: "/api/2.1/clusters/resize",
+        query: &[],
+        body: Some(body),
+    }
+}
+
+// ---- help ----
+
+#[test]
+fn top_level_help_lists_the_services() {
+    let run = dbr::run(&["--help"], &[], None);
+    assert_exit(&run, 0);
+    for expected in ["Usage: dbr", "clusters", "dbfs", "--host", "--token"] {
+        assert!(
+            run.stdout.contains(expected),
+            "`{expected}` missing from:\n{}",
+            run.stdout
+        );
+    }
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}
+
+#[test]
+fn no_arguments_prints_help_as_a_usage_error() {
+    let run = dbr::run(&[], &[], None);
+    assert_exit(&run, 2);
+    assert!(run.stderr.contains("clusters"), "{}", run.stderr);
+}
+
+#[test]
+fn service_help_lists_its_commands() {
+    let run = dbr::run(&["clusters", "--help"], &[], None);
+    assert_exit(&run, 0);
+    for command in [
+        "create",
+        "get",
+        "list-node-types",
+        "permanent-delete",
+        "spark-versions",
+        "update",
+    ] {
+        assert!(
+            run.stdout.contains(command),
+            "`{command}` missing from:\n{}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn command_help_shows_flags_and_enum_values() {
+    let run = dbr::run(&["clusters", "create", "--help"], &[], None);
+    assert_exit(&run, 0);
+    for expected in [
+        "SPARK_VERSION",
+        "--num-workers <num-workers>",
+        "--runtime-engine <runtime-engine>",
+        "[possible values: NULL, PHOTON, STANDARD]",
+        "--enable-elastic-disk[=<enable-elastic-disk>]",
+        "--json <JSON>",
+    ] {
+        assert!(
+            run.stdout.contains(expected),
+            "`{expected}` missing from:\n{}",
+            run.stdout
+        );
+    }
+}
+
+// ---- --json ----
+
+#[tokio::test]
+async fn json_inline_gives_the_whole_body() {
+    let server = mock::serve(200, r#"{"cluster_id": "0115-093017-k8rq3x2w"}"#).await;
+    let body = r#"{"spark_version": "13.3.x-scala2.12", "num_workers": 2, "custom_tags": {"team": "data-eng"}}"#;
+    let run = dbr::run_against(&server.uri(), &["clusters", "create", "--json", body]);
+    assert_exit(&run, 0);
+    let expected = Expected {
+        method: "POST",
+        path: "/api/2.1/clusters/create",
+        query: &[],
+        body: Some(body),
+    };
+    assert_request(&only_request(&server).await, expected);
+    assert_eq!(run.json(), json!({"cluster_id": CLUSTER_ID}));
+}
+
+#[tokio::test]
+async fn json_from_a_file() {
+    let mut file = tempfile::NamedTempFile::new().expect("a temporary file");
+    let body = r#"{"cluster_id": "0115-093017-k8rq3x2w", "autoscale": {"min_workers": 2, "max_workers": 10}}"#;
+    file.write_all(body.as_bytes()).expect("written");
+    let source = format!("@{}", file.path().display());
+
+    let server = mock::serve(200, "{}").await;
+    let run = dbr::run_against(&server.uri(), &["clusters", "resize", "--json", &source]);
+    assert_exit(&run, 0);
+    assert_request(&only_request(&server).await, resize_request(body));
+    assert_eq!(run.json(), json!({}));
+}
+
+#[tokio::test]
+async fn json_from_standard_input() {
+    let server = mock::serve(200, "{}").await;
+    let body = r#"{"cluster_id": "0115-093017-k8rq3x2w", "num_workers": 6}"#;
+    let env = [
+        ("DATABRICKS_HOST", server.uri()),
+        ("DATABRICKS_TOKEN", TOKEN.to_owned()),
+    ];
+    let env: Vec<(&str, &str)> = env.iter().map(|(name, value)| (*name, value.as_str())).collect();
+    let run = dbr::run(&["clusters", "resize", "--json", "-"], &env, Some(body));
+    assert_exit(&run, 0);
+    assert_request(&only_request(&server).await, resize_request(body));
+}
+
+#[tokio::test]
+async fn arguments_override_fields_of_json() {
+    let server = mock::serve(200, "{}").await;
+    let run = dbr::run_against(
+        &server.uri(),
+        &[
+            "clusters",
+            "resize",
+            CLUSTER_ID,
+            "--num-workers",
+            "8",
+            "--json",
+            r#"{"cluster_id": "0000-000000-otherone", "num_workers": 3}"#,
+        ],
+    );
+    assert_exit(&run, 0);
+    assert_request(
+        &only_request(&server).await,
+        resize_request(r#"{"cluster_id": "0115-093017-k8rq3x2w", "num_workers": 8}"#),
+    );
+}
+
+#[tokio::test]
+async fn arguments_override_query_parameters_of_json() {
+    let server = mock::serve(200, r#"{"bytes_read": 0, "data": ""}"#).await;
+    let run = dbr::run_against(
+        &server.uri(),
+        &[
+            "dbfs",
+            "read",
+            "/tmp/hello.txt",
+            "--length",
+            "4096",
+            "--json",
+            r#"{"path": "/tmp/other.txt", "offset": 1024, "length": 1}"#,
+        ],
+    );
+    assert_exit(&run, 0);
+    let expected = Expected {
+        method: "GET",
+        path: "/api/2.0/dbfs/read",
+        query: &[("path", "/tmp/hello.txt"), ("offset", "1024"), ("length", "4096")],
+        body: None,
+    };
+    assert_request(&only_request(&server).await, expected);
+}
+
+#[tokio::test]
+async fn unknown_query_parameter_in_json_is_a_usage_error() {
+    let server = mock::serve(200, r#"{"bytes_read": 0, "data": ""}"#).await;
+    // A typo: `ofset` instead of `offset` must not be dropped silently.
+    let run = dbr::run_against(
+        &server.uri(),
+        &["dbfs", "read", "/tmp/hello.txt", "--json", r#"{"ofset": 5}"#],
+    );
+    assert_no_token(&run);
+    assert_exit(&run, 2);
+    assert!(run.stderr.contains("unknown field `ofset`"), "{}", run.stderr);
+    assert!(
+        received(&server).await.is_empty(),
+        "a request was sent despite the usage error"
+    );
+}
+
+// ---- errors ----
+
+#[tokio::test]
+async fn api_error_exits_with_1() {
+    let server = mock::serve(404, MISSING_CLUSTER).await;
+    let run = dbr::run_against(&server.uri(), &["clusters", "get", "0123-abc"]);
+    assert_exit(&run, 1);
+    assert!(run.stdout.is_empty(), "stdout of a failed call:\n{}", run.stdout);
+    assert!(
+        run.stderr
+            .starts_with("Error: RESOURCE_DOES_NOT_EXIST: Cluster 0123-abc does not exist"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("req-7f3a"),
+        "the request id helps support: {}",
+        run.stderr
+    );
+}
+
+#[tokio::test]
+async fn missing_required_positional() {
+    let server = mock::serve(200, "{}").await;
+    let run = dbr::run_against(&server.uri(), &["clusters", "get"]);
+    let stderr = assert_usage_error(&server, &run).await;
+    assert!(stderr.starts_with("Error: missing `CLUSTER_ID`"), "{stderr}");
+}
+
+#[tokio::test]
+async fn invalid_enum_value() {
+    let server = mock::serve(200, "{}").await;
+    let run = dbr::run_against(
+        &server.uri(),
+        &["clusters", "create", "13.3.x-scala2.12", "--runtime-engine", "TURBO"],
+    );
+    let stderr = assert_usage_error(&server, &run).await;
+    assert!(stderr.contains("'TURBO'"), "{stderr}");
+    assert!(stderr.contains("PHOTON"), "the valid values are listed: {stderr}");
+}
+
+#[tokio::test]
+async fn invalid_json_names_line_and_column() {
+    let server = mock::serve(200, "{}").await;
+    let run = dbr::run_against(
+        &server.uri(),
+        &[
+            "clusters",
+            "resize",
+            "--json",
+            "{\"cluster_id\": \"0115-093017-k8rq3x2w\",\n \"num_workers\" 3}",
+        ],
+    );
+    let stderr = assert_usage_error(&server, &run).await;
+    assert!(stderr.starts_with("Error: invalid JSON in --json"), "{stderr}");
+    assert!(stderr.contains("line 2 column 16"), "{stderr}");
+}
+
+#[tokio::test]
+async fn json_of_the_wrong_type_names_the_field() {
+    let server = mock::serve(200, "{}").await;
+    let run = dbr::run_against(&server.uri(), &["clusters", "get", "--json", r#"{"cluster_id": 5}"#]);
+    let stderr = assert_usage_error(&server, &run).await;
+    assert!(stderr.contains("`cluster_id`"), "{stderr}");
+}
+
+#[tokio::test]
+async fn non_integer_for_an_integer_flag() {
+    let server = mock::serve(200, "{}").await;
+    let run = dbr::run_against(
+        &server.uri(),
+        &["clusters", "resize", CLUSTER_ID, "--num-workers", "two"],
+    );
+    let stderr = assert_usage_error(&server, &run).await;
+    assert!(stderr.contains("'two'") && stderr.contains("--num-workers"), "{stderr}");
+}
+
+#[tokio::test]
+async fn integer_out_of_range_for_the_field() {
+    let server = mock::serve(200, "{}").await;
+    let run = dbr::run_against(
+        &server.uri(),
+        &["clusters", "resize", CLUSTER_ID, "--num-workers", "99999999999"],
+    );
+    let stderr = assert_usage_error(&server, &run).await;
+    assert!(stderr.contains("`num_workers`"), "{stderr}");
+}
+
+#[tokio::test]
+async fn unreachable_workspace_exits_with_4() {
+    // A port nobody listens on: bind one, then free it.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port")
+        .port();
+    let run = dbr::run_against(&format!("http://127.0.0.1:{port}"), &["clusters", "list-zones"]);
+    assert_exit(&run, 4);
+    assert!(
+        run.stderr.starts_with("Error: clusters.listZones request failed"),
+        "{}",
+        run.stderr
+    );
+}
+
+// ---- configuration ----
+
+#[test]
+fn missing_host_exits_with_3() {
+    let run = dbr::run(&["clusters", "get", CLUSTER_ID], &[("DATABRICKS_TOKEN", TOKEN)], None);
+    assert_exit(&run, 3);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    assert!(run.stderr.contains("DATABRICKS_HOST"), "{}", run.stderr);
+}
+
+#[tokio::test]
+async fn missing_token_exits_with_3() {
+    let server = mock::serve(200, "{}").await;
+    let run = dbr::run(
+        &["clusters", "get", CLUSTER_ID],
+        &[("DATABRICKS_HOST", &server.uri())],
+        None,
+    );
+    assert_exit(&run, 3);
+    assert!(run.stderr.contains("DATABRICKS_TOKEN"), "{}", run.stderr);
+    assert!(received(&server).await.is_empty(), "a request was sent without a token");
+}
+
+#[test]
+fn plain_http_to_a_remote_host_is_refused() {
+    let run = dbr::run_against("http://example.com", &["clusters", "get", CLUSTER_ID]);
+    assert_exit(&run, 3);
+    assert!(run.stderr.contains("plain http"), "{}", run.stderr);
+}
+
+#[tokio::test]
+async fn host_and_token_flags_replace_the_environment() {
+    let server = mock::serve(200, r#"{"zones": ["us-west-2a"], "default_zone": "us-west-2a"}"#).await;
+    let uri = server.uri();
+    let expected = Expected {
+        method: "GET",
+        path: "/api/2.1/clusters/list-zones",
+        query: &[],
+        body: None,
+    };
+
+    // Without any environment, flags before the service.
+    let run = dbr::run(&["--host", &uri, "--token", TOKEN, "clusters", "list-zones"], &[], None);
+    assert_exit(&run, 0);
+    assert_request(&only_request(&server).await, expected);
+    assert_eq!(run.json()["default_zone"], "us-west-2a");
+
+    // Flags after the command win over a (wrong) environment.
+    let server = mock::serve(200, r#"{"zones": []}"#).await;
+    let env = [
+        ("DATABRICKS_HOST", "http://127.0.0.1:9"),
+        ("DATABRICKS_TOKEN", "dapi-wrong-token"),
+    ];
+    let uri = server.uri();
+    let run = dbr::run(
+        &["clusters", "list-zones", "--host", &uri, "--token", TOKEN],
+        &env,
+        None,
+    );
+    assert_exit(&run, 0);
+    assert_request(&only_request(&server).await, expected);
+}
+
+#[test]
+fn credentials_in_the_host_are_not_echoed() {
+    let host = format!("https://token:{TOKEN}@adb-1234567890123456.7.azuredatabricks.net");
+    let run = dbr::run(
+        &["--host", &host, "clusters", "get", CLUSTER_ID],
+        &[("DATABRICKS_TOKEN", TOKEN)],
+        None,
+    );
+    assert_exit(&run, 3);
+    assert!(run.stderr.contains("credentials"), "{}", run.stderr);
+}

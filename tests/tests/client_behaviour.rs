@@ -1,0 +1,213 @@
+//! How the typed client behaves beyond the happy path: error answers, round trips of values read from the
+//! server, URL encoding, undecodable answers and insecure hosts.
+
+use databricks_client::{Client, Config, ConfigError, Error, models};
+use databricks_tests::TOKEN;
+use databricks_tests::mock::{self, only_request, received};
+use serde_json::{Value, json};
+
+const MISSING_CLUSTER: &str = r#"{"error_code":"RESOURCE_DOES_NOT_EXIST","message":"Cluster 0123-abc does not exist","details":[{"@type":"type.googleapis.com/google.rpc.RequestInfo","request_id":"req-7f3a","serving_data":""}]}"#;
+
+/// Calls `clusters.get` against a server answering `status` with `body`, and returns the error.
+async fn get_cluster_error(status: u16, body: &str) -> Error {
+    let server = mock::serve(status, body).await;
+    let result = mock::client(&server)
+        .clusters()
+        .get(&models::ClustersGetParams::new("0123-abc"))
+        .await;
+    // Exactly one request: an error answer is not retried behind the caller's back.
+    only_request(&server).await;
+    result.expect_err("the call must fail")
+}
+
+fn assert_no_token(text: &str) {
+    assert!(!text.contains(TOKEN), "the token leaked into: {text}");
+}
+
+#[tokio::test]
+async fn api_error_carries_status_code_message_and_request_id() {
+    let error = get_cluster_error(404, MISSING_CLUSTER).await;
+    let display = error.to_string();
+    let debug = format!("{error:?}");
+    let Error::Api(api) = &error else {
+        panic!("expected Error::Api, got {debug}");
+    };
+    assert_eq!(api.operation, "clusters.get");
+    assert_eq!(api.status, 404);
+    assert_eq!(api.error_code.as_deref(), Some("RESOURCE_DOES_NOT_EXIST"));
+    assert_eq!(api.message, "Cluster 0123-abc does not exist");
+    assert_eq!(api.request_id.as_deref(), Some("req-7f3a"));
+    assert_eq!(api.details.len(), 1);
+    assert_eq!(api.details[0]["@type"], "type.googleapis.com/google.rpc.RequestInfo");
+    assert_eq!(
+        display,
+        "RESOURCE_DOES_NOT_EXIST: Cluster 0123-abc does not exist (HTTP 404, request id req-7f3a)"
+    );
+    assert_no_token(&display);
+    assert_no_token(&debug);
+}
+
+#[tokio::test]
+async fn client_debug_does_not_show_the_token() {
+    let server = mock::serve(200, "{}").await;
+    let client = mock::client(&server);
+    assert_no_token(&format!("{client:?} {:?}", client.runtime().config()));
+}
+
+#[tokio::test]
+async fn non_json_error_body_becomes_the_message() {
+    let body = "Bad Request: the request could not be parsed by the gateway";
+    let error = get_cluster_error(400, body).await;
+    let api = error
+        .as_api()
+        .unwrap_or_else(|| panic!("expected Error::Api, got {error:?}"));
+    assert_eq!(api.status, 400);
+    assert_eq!(api.error_code, None);
+    assert_eq!(api.message, body);
+    assert_eq!(error.to_string(), format!("{body} (HTTP 400, request id req-7f3a)"));
+}
+
+#[tokio::test]
+async fn html_error_page_is_reduced_to_its_title() {
+    let body = "<html><head><title>400 Bad Request</title></head><body><center><h1>400 Bad Request</h1></center></body></html>";
+    let error = get_cluster_error(400, body).await;
+    let api = error
+        .as_api()
+        .unwrap_or_else(|| panic!("expected Error::Api, got {error:?}"));
+    assert_eq!(api.message, "400 Bad Request");
+}
+
+#[tokio::test]
+async fn empty_error_body_uses_the_status_reason() {
+    let error = get_cluster_error(503, "").await;
+    let api = error
+        .as_api()
+        .unwrap_or_else(|| panic!("expected Error::Api, got {error:?}"));
+    assert_eq!((api.status, api.error_code.as_deref()), (503, None));
+    assert_eq!(api.message, "Service Unavailable");
+    assert_eq!(error.to_string(), "Service Unavailable (HTTP 503, request id req-7f3a)");
+}
+
+/// A cluster as `clusters.get` returns it, with a field unknown to the spec at the top level and one
+/// inside `aws_attributes`, plus read-only fields that `edit` does not list.
+const CLUSTER: &str = r#"{
+  "cluster_id": "0115-093017-k8rq3x2w",
+  "cluster_name": "nightly-etl",
+  "spark_version": "13.3.x-scala2.12",
+  "node_type_id": "i3.xlarge",
+  "num_workers": 2,
+  "autotermination_minutes": 60,
+  "spark_conf": {"spark.sql.shuffle.partitions": "200"},
+  "custom_tags": {"team": "data-eng", "cost-center": "cc-1042"},
+  "aws_attributes": {
+    "availability": "SPOT_WITH_FALLBACK",
+    "first_on_demand": 1,
+    "zone_id": "us-west-2a",
+    "ebs_volume_tags": {"backup": "daily"}
+  },
+  "runtime_engine": "PHOTON",
+  "state": "TERMINATED",
+  "state_message": "Inactive cluster terminated (inactive for 60 minutes).",
+  "start_time": 1705311017421,
+  "terminated_time": 1705318812000,
+  "cluster_cores": 12.0,
+  "future_field": {"nested": [1, 2]}
+}"#;
+
+#[tokio::test]
+async fn get_modify_edit_round_trip_keeps_every_field() {
+    let workspace = mock::serve(200, CLUSTER).await;
+    let details = mock::client(&workspace)
+        .clusters()
+        .get(&models::ClustersGetParams::new("0115-093017-k8rq3x2w"))
+        .await
+        .expect("clusters.get");
+    let aws = details.aws_attributes.as_ref().expect("aws_attributes");
+    assert_eq!(aws.unknown_fields["ebs_volume_tags"], json!({"backup": "daily"}));
+
+    let mut edit: models::EditCluster =
+        serde_json::from_value(serde_json::to_value(&details).expect("serialises")).expect("a valid EditCluster");
+    edit.num_workers = Some(5);
+
+    let acknowledging = mock::serve(200, "{}").await;
+    mock::client(&acknowledging)
+        .clusters()
+        .edit(&edit)
+        .await
+        .expect("clusters.edit");
+
+    let mut expected: Value = serde_json::from_str(CLUSTER).expect("JSON");
+    expected["num_workers"] = json!(5);
+    let request = only_request(&acknowledging).await;
+    assert_eq!(request.path, "/api/2.1/clusters/edit");
+    assert_eq!(request.body, Some(expected));
+}
+
+#[tokio::test]
+async fn query_values_are_encoded() {
+    let path = "/mnt/raw/Q1 report & notes=final #2 – café/日本.csv";
+    let server = mock::serve(200, r#"{"path": "/mnt/raw/x", "is_dir": false, "file_size": 3}"#).await;
+    mock::client(&server)
+        .dbfs()
+        .get_status(&models::DbfsGetStatusParams::new(path))
+        .await
+        .expect("dbfs.getStatus");
+    let request = only_request(&server).await;
+    assert_eq!(request.path, "/api/2.0/dbfs/get-status");
+    assert_eq!(request.query, [("path".to_owned(), path.to_owned())]);
+}
+
+#[tokio::test]
+async fn wrongly_typed_success_body_is_a_decode_error() {
+    let server = mock::serve(200, r#"{"cluster_id": "0115-093017-k8rq3x2w", "num_workers": "two"}"#).await;
+    let error = mock::client(&server)
+        .clusters()
+        .get(&models::ClustersGetParams::new("0115-093017-k8rq3x2w"))
+        .await
+        .expect_err("a string where a number belongs must not decode");
+    let Error::Decode { operation, status, .. } = &error else {
+        panic!("expected Error::Decode, got {error:?}");
+    };
+    assert_eq!((*operation, *status), ("clusters.get", 200));
+    let message = error.to_string();
+    assert!(message.contains("clusters.get"), "{message}");
+    assert!(message.contains("\"two\""), "{message}");
+}
+
+#[tokio::test]
+async fn plain_http_to_a_remote_host_is_refused_before_sending() {
+    for host in ["http://example.com", "http://10.20.30.40:8080"] {
+        let error = Config::new(host, TOKEN).expect_err(host);
+        assert!(matches!(error, ConfigError::InsecureHttp { .. }), "{host}: {error:?}");
+        assert_no_token(&format!("{error} {error:?}"));
+    }
+
+    // 0.0.0.0 is not a loopback address, yet a connection to it reaches this machine: had the config been
+    // accepted, the request would land on the mock server.
+    let server = mock::serve(200, "{}").await;
+    let port = server.address().port();
+    let host = format!("http://0.0.0.0:{port}");
+    match Config::new(&host, TOKEN) {
+        Err(error) => assert!(matches!(error, ConfigError::InsecureHttp { .. }), "{error:?}"),
+        Ok(config) => {
+            let client = Client::new(config).expect("client");
+            let _ = client.clusters().list_zones().await;
+            panic!("{host} was accepted over plain http");
+        }
+    }
+    assert!(received(&server).await.is_empty(), "something was sent");
+}
+
+#[tokio::test]
+async fn plain_http_to_loopback_is_allowed() {
+    let config = Config::new("http://127.0.0.1:8080/", TOKEN).expect("loopback over http is fine");
+    assert_eq!(config.host(), "http://127.0.0.1:8080");
+}
+
+#[test]
+fn credentials_in_the_host_are_not_repeated_in_the_error() {
+    let host = format!("https://token:{TOKEN}@adb-1234567890123456.7.azuredatabricks.net");
+    let error = Config::new(host, "dapi-another-token").expect_err("credentials in the URL are refused");
+    assert!(matches!(error, ConfigError::InvalidHost { .. }), "{error:?}");
+    assert_no_token(&format!("{error} {error:?}"));
+}
