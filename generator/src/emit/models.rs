@@ -364,53 +364,61 @@ fn union_item(def: &TypeDef, body: &UnionDef, docs: TokenStream, named: &dyn Fn(
         let ty = payload(variant);
         quote!(#rust_name(#ty),)
     });
-    let Some(discriminator) = &body.discriminator else {
-        let shapes = body.variants.iter().map(|variant| union_shape(&variant.shape));
-        let arms = body.variants.iter().enumerate().map(|(index, variant)| {
-            let rust_name = ident(&variant.rust_name);
-            quote!(#index => serde_json::from_value(value.clone()).map(Self::#rust_name),)
-        });
-        return quote! {
-            #docs
-            #[doc = ""]
-            #[doc = " Without a discriminator, the alternative that fits the value best is chosen; a value none accepts is kept in `Unrecognized`."]
-            #[derive(Clone, Debug, PartialEq, serde::Serialize)]
-            #[serde(untagged)]
-            pub enum #name {
-                #(#variants)*
-                /// A value none of the alternatives accepts, kept as sent.
-                #fallback(serde_json::Value),
-            }
-
-            impl<'de> serde::Deserialize<'de> for #name {
-                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                    use databricks_runtime::serde_support::{Shape, union_candidates};
-                    const SHAPES: &[Shape] = &[#(#shapes),*];
-                    let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-                    for candidate in union_candidates(&value, SHAPES) {
-                        let parsed = match candidate {
-                            #(#arms)*
-                            _ => continue,
-                        };
-                        if let Ok(parsed) = parsed {
-                            return Ok(parsed);
-                        }
+    // The two forms differ only in how `deserialize` picks the alternative.
+    let (note, fallback_doc, choose) = match &body.discriminator {
+        None => {
+            let shapes = body.variants.iter().map(|variant| union_shape(&variant.shape));
+            let arms = body.variants.iter().enumerate().map(|(index, variant)| {
+                let rust_name = ident(&variant.rust_name);
+                quote!(#index => serde_json::from_value(value.clone()).map(Self::#rust_name),)
+            });
+            let choose = quote! {
+                use databricks_runtime::serde_support::{Shape, union_candidates};
+                const SHAPES: &[Shape] = &[#(#shapes),*];
+                for candidate in union_candidates(&value, SHAPES) {
+                    let parsed = match candidate {
+                        #(#arms)*
+                        _ => continue,
+                    };
+                    if let Ok(parsed) = parsed {
+                        return Ok(parsed);
                     }
-                    Ok(Self::#fallback(value))
                 }
-            }
-        };
-    };
-    let arms = body.variants.iter().filter(|variant| !variant.tags.is_empty()).map(|variant| {
-        let rust_name = ident(&variant.rust_name);
-        let tags = &variant.tags;
-        quote! {
-            #(Some(#tags))|* => serde_json::from_value(value).map(Self::#rust_name).map_err(serde::de::Error::custom),
+                Ok(Self::#fallback(value))
+            };
+            (
+                " Without a discriminator, the alternative that fits the value best is chosen; a value none \
+                 accepts is kept in `Unrecognized`."
+                    .to_owned(),
+                " A value none of the alternatives accepts, kept as sent.",
+                choose,
+            )
         }
-    });
-    let note = format!(
-        " The alternative is chosen by the `{discriminator}` property; an unknown value of it is kept in `Unrecognized`."
-    );
+        Some(discriminator) => {
+            let arms = body.variants.iter().filter(|variant| !variant.tags.is_empty()).map(|variant| {
+                let rust_name = ident(&variant.rust_name);
+                let tags = &variant.tags;
+                quote! {
+                    #(Some(#tags))|* => serde_json::from_value(value).map(Self::#rust_name).map_err(serde::de::Error::custom),
+                }
+            });
+            let choose = quote! {
+                let tag = value.get(#discriminator).and_then(serde_json::Value::as_str).map(str::to_owned);
+                match tag.as_deref() {
+                    #(#arms)*
+                    _ => Ok(Self::#fallback(value)),
+                }
+            };
+            (
+                format!(
+                    " The alternative is chosen by the `{discriminator}` property; an unknown value of it is kept \
+                     in `Unrecognized`."
+                ),
+                " A value with a discriminator this version of the SDK does not know, kept as sent.",
+                choose,
+            )
+        }
+    };
     quote! {
         #docs
         #[doc = ""]
@@ -419,18 +427,14 @@ fn union_item(def: &TypeDef, body: &UnionDef, docs: TokenStream, named: &dyn Fn(
         #[serde(untagged)]
         pub enum #name {
             #(#variants)*
-            /// A value with a discriminator this version of the SDK does not know, kept as sent.
+            #[doc = #fallback_doc]
             #fallback(serde_json::Value),
         }
 
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-                let tag = value.get(#discriminator).and_then(serde_json::Value::as_str).map(str::to_owned);
-                match tag.as_deref() {
-                    #(#arms)*
-                    _ => Ok(Self::#fallback(value)),
-                }
+                #choose
             }
         }
     }

@@ -318,18 +318,7 @@ mod tests {
     use crate::ir::{Field, StructDef, TypeOrigin};
 
     fn field(name: &str, ty: TypeRef, required: bool) -> Field {
-        Field {
-            name: name.into(),
-            rust_name: name.into(),
-            ty,
-            required,
-            boxed: false,
-            description: None,
-            default: None,
-            format: None,
-            deprecated: false,
-            sensitive: false,
-        }
+        Field::new(name, name.to_owned(), ty, required)
     }
 
     fn object(name: &str, fields: Vec<Field>) -> TypeDef {

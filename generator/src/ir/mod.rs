@@ -244,6 +244,24 @@ pub struct Field {
     pub sensitive: bool,
 }
 
+impl Field {
+    /// A field with no documentation, default or flags; lowering adds what the schema says.
+    pub fn new(name: &str, rust_name: String, ty: TypeRef, required: bool) -> Field {
+        Field {
+            name: name.to_owned(),
+            rust_name,
+            ty,
+            required,
+            boxed: false,
+            description: None,
+            default: None,
+            format: None,
+            deprecated: false,
+            sensitive: false,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct EnumDef {
     pub variants: Vec<EnumVariant>,

@@ -1,7 +1,9 @@
 //! Operations: parameters, request body, success and error responses.
 
 use indexmap::IndexMap;
-use openapiv3::{MediaType, Parameter, ParameterSchemaOrContent, ReferenceOr, StatusCode};
+use openapiv3::{
+    Components, MediaType, Parameter, ParameterSchemaOrContent, ReferenceOr, RequestBody, Response, StatusCode,
+};
 
 use super::Lowerer;
 use super::schema::{SchemaRef, component_key};
@@ -12,6 +14,33 @@ use crate::load::escape_pointer_token;
 
 /// How many `$ref` hops a parameter, body or response may take before we call it a loop.
 const MAX_REFERENCE_DEPTH: usize = 8;
+
+/// A section of `components` that operations refer into.
+struct Section<T: 'static> {
+    /// The key under `components`.
+    name: &'static str,
+    /// What its entries are called in messages.
+    what: &'static str,
+    entries: fn(&Components) -> &IndexMap<String, ReferenceOr<T>>,
+}
+
+const PARAMETERS: Section<Parameter> = Section {
+    name: "parameters",
+    what: "parameter",
+    entries: |components| &components.parameters,
+};
+
+const REQUEST_BODIES: Section<RequestBody> = Section {
+    name: "requestBodies",
+    what: "request body",
+    entries: |components| &components.request_bodies,
+};
+
+const RESPONSES: Section<Response> = Section {
+    name: "responses",
+    what: "response",
+    entries: |components| &components.responses,
+};
 
 impl<'a> Lowerer<'a> {
     pub(super) fn lower_operation(
@@ -92,7 +121,7 @@ impl<'a> Lowerer<'a> {
         for (list, list_pointer) in [(path_level, path_pointer), (operation.parameters.as_slice(), pointer)] {
             for (index, parameter) in list.iter().enumerate() {
                 let at = format!("{list_pointer}/parameters/{index}");
-                let Some((resolved_at, parameter)) = self.resolve_parameter(parameter, &at) else {
+                let Some((parameter, resolved_at)) = self.resolve(parameter, &at, &PARAMETERS) else {
                     continue;
                 };
                 let key = parameter_key(parameter);
@@ -187,88 +216,17 @@ impl<'a> Lowerer<'a> {
         (path_params, query_params, header_params)
     }
 
-    fn resolve_parameter(
-        &mut self,
-        parameter: &'a ReferenceOr<Parameter>,
-        at: &str,
-    ) -> Option<(String, &'a Parameter)> {
-        let document = self.document;
-        let mut current = parameter;
-        let mut current_at = at.to_owned();
-        for _ in 0..MAX_REFERENCE_DEPTH {
-            match current {
-                ReferenceOr::Item(parameter) => return Some((current_at, parameter)),
-                ReferenceOr::Reference { reference } => {
-                    let key = component_key(reference, "parameters");
-                    let target = key
-                        .as_ref()
-                        .and_then(|key| document.components.as_ref()?.parameters.get(key));
-                    match (key, target) {
-                        (Some(key), Some(target)) => {
-                            current = target;
-                            current_at = format!("/components/parameters/{}", escape_pointer_token(&key));
-                        }
-                        _ => {
-                            self.report(
-                                Diagnostic::at(at, format!("`{reference}` is not a parameter"))
-                                    .with_hint("a parameter `$ref` must point at `#/components/parameters/<name>`"),
-                            );
-                            return None;
-                        }
-                    }
-                }
-            }
-        }
-        self.report(
-            Diagnostic::at(at, "parameter references form a loop").with_hint("point the `$ref` at a parameter"),
-        );
-        None
-    }
-
     fn request_body(&mut self, operation: &'a openapiv3::Operation, pointer: &str, type_hint: &str) -> Option<Body> {
-        let document = self.document;
-        let mut current = operation.request_body.as_ref()?;
-        let mut at = format!("{pointer}/requestBody");
-        for _ in 0..MAX_REFERENCE_DEPTH {
-            match current {
-                ReferenceOr::Item(body) => {
-                    // No content at all means no body.
-                    let (schema, schema_at) =
-                        self.json_schema(&body.content, &format!("{at}/content"), "request body")??;
-                    let ty = self.type_of(schema, &schema_at, &format!("{type_hint}Request"));
-                    return Some(Body {
-                        ty,
-                        required: body.required,
-                        description: body.description.clone(),
-                    });
-                }
-                ReferenceOr::Reference { reference } => {
-                    let key = component_key(reference, "requestBodies");
-                    let target = key
-                        .as_ref()
-                        .and_then(|key| document.components.as_ref()?.request_bodies.get(key));
-                    match (key, target) {
-                        (Some(key), Some(target)) => {
-                            current = target;
-                            at = format!("/components/requestBodies/{}", escape_pointer_token(&key));
-                        }
-                        _ => {
-                            self.report(
-                                Diagnostic::at(&at, format!("`{reference}` is not a request body")).with_hint(
-                                    "a request body `$ref` must point at `#/components/requestBodies/<name>`",
-                                ),
-                            );
-                            return None;
-                        }
-                    }
-                }
-            }
-        }
-        self.report(
-            Diagnostic::at(&at, "request body references form a loop")
-                .with_hint("point the `$ref` at a request body defined in components/requestBodies"),
-        );
-        None
+        let body = operation.request_body.as_ref()?;
+        let (body, at) = self.resolve(body, &format!("{pointer}/requestBody"), &REQUEST_BODIES)?;
+        // No content at all means no body.
+        let (schema, schema_at) = self.json_schema(&body.content, &format!("{at}/content"), "request body")??;
+        let ty = self.type_of(schema, &schema_at, &format!("{type_hint}Request"));
+        Some(Body {
+            ty,
+            required: body.required,
+            description: body.description.clone(),
+        })
     }
 
     /// The success body: `Some(None)` when the success response has no content, `None` after reporting a
@@ -305,7 +263,7 @@ impl<'a> Lowerer<'a> {
         }
         let mut bodies = Vec::new();
         for (_, response, at) in &successes {
-            let (response, at) = self.resolve_response(response, at)?;
+            let (response, at) = self.resolve(response, at, &RESPONSES)?;
             if let Some(found) = self.json_schema(&response.content, &format!("{at}/content"), "response")? {
                 bodies.push(found);
             }
@@ -344,7 +302,7 @@ impl<'a> Lowerer<'a> {
             }));
         let mut found = None;
         for (response, at) in candidates {
-            let Some((response, at)) = self.resolve_response(response, &at) else {
+            let Some((response, at)) = self.resolve(response, &at, &RESPONSES) else {
                 continue;
             };
             // Error bodies are documentation only: a non-JSON one is skipped, not reported.
@@ -357,41 +315,38 @@ impl<'a> Lowerer<'a> {
         Some(self.type_of(schema, &schema_at, &format!("{type_hint}Error")))
     }
 
-    fn resolve_response(
-        &mut self,
-        response: &'a ReferenceOr<openapiv3::Response>,
-        at: &str,
-    ) -> Option<(&'a openapiv3::Response, String)> {
+    /// Follows `$ref`s through one section of `components` to the item itself; returns it with the
+    /// pointer where it is written.
+    fn resolve<T>(&mut self, item: &'a ReferenceOr<T>, at: &str, section: &Section<T>) -> Option<(&'a T, String)> {
         let document = self.document;
-        let mut current = response;
+        let mut current = item;
         let mut current_at = at.to_owned();
         for _ in 0..MAX_REFERENCE_DEPTH {
-            match current {
-                ReferenceOr::Item(response) => return Some((response, current_at)),
-                ReferenceOr::Reference { reference } => {
-                    let key = component_key(reference, "responses");
-                    let target = key
-                        .as_ref()
-                        .and_then(|key| document.components.as_ref()?.responses.get(key));
-                    match (key, target) {
-                        (Some(key), Some(target)) => {
-                            current = target;
-                            current_at = format!("/components/responses/{}", escape_pointer_token(&key));
-                        }
-                        _ => {
-                            self.report(
-                                Diagnostic::at(at, format!("`{reference}` is not a response"))
-                                    .with_hint("a response `$ref` must point at `#/components/responses/<name>`"),
-                            );
-                            return None;
-                        }
-                    }
-                }
-            }
+            let reference = match current {
+                ReferenceOr::Item(item) => return Some((item, current_at)),
+                ReferenceOr::Reference { reference } => reference,
+            };
+            let key = component_key(reference, section.name);
+            let target = key
+                .as_ref()
+                .and_then(|key| (section.entries)(document.components.as_ref()?).get(key));
+            let (Some(key), Some(target)) = (key, target) else {
+                self.report(
+                    Diagnostic::at(at, format!("`{reference}` is not a {}", section.what)).with_hint(format!(
+                        "a {} `$ref` must point at `#/components/{}/<name>`",
+                        section.what, section.name
+                    )),
+                );
+                return None;
+            };
+            current = target;
+            current_at = format!("/components/{}/{}", section.name, escape_pointer_token(&key));
         }
         self.report(
-            Diagnostic::at(at, "response references form a loop")
-                .with_hint("point the `$ref` at a response defined in components/responses"),
+            Diagnostic::at(at, format!("{} references form a loop", section.what)).with_hint(format!(
+                "point the `$ref` at a {} defined in components/{}",
+                section.what, section.name
+            )),
         );
         None
     }
@@ -495,16 +450,8 @@ fn template_variables(path: &str) -> Vec<String> {
 
 fn param_field(param: &Param) -> Field {
     Field {
-        name: param.name.clone(),
-        rust_name: param.rust_name.clone(),
-        ty: param.ty.clone(),
-        required: param.required,
-        boxed: false,
         description: param.description.clone(),
-        default: None,
-        format: None,
-        deprecated: false,
-        sensitive: false,
+        ..Field::new(&param.name, param.rust_name.clone(), param.ty.clone(), param.required)
     }
 }
 

@@ -533,18 +533,7 @@ impl<'a> Lowerer<'a> {
         schema: &'a ReferenceOr<Box<Schema>>,
         pointer: &str,
     ) -> Field {
-        let mut field = Field {
-            name: property.to_owned(),
-            rust_name: scope.claim(&naming::field_name(property)),
-            ty,
-            required: false,
-            boxed: false,
-            description: None,
-            default: None,
-            format: None,
-            deprecated: false,
-            sensitive: false,
-        };
+        let mut field = Field::new(property, scope.claim(&naming::field_name(property)), ty, false);
         if let ReferenceOr::Item(schema) = schema {
             let data = &schema.schema_data;
             field.description = data.description.clone().or_else(|| data.title.clone());
