@@ -180,10 +180,6 @@ impl Scope {
         self.taken.insert(name.to_owned());
     }
 
-    pub fn is_taken(&self, name: &str) -> bool {
-        self.taken.contains(name)
-    }
-
     /// `candidate` if free, otherwise the first free `candidate{separator}{n}` for n = 2, 3, ...
     pub fn claim(&mut self, candidate: &str) -> String {
         if self.taken.insert(candidate.to_owned()) {

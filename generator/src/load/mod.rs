@@ -37,8 +37,6 @@ pub struct Spec {
     pub files: SourceFiles,
     /// The merged document with positions.
     pub tree: Node,
-    /// The merged document as JSON, for extension values and `$ref` targets.
-    pub json: serde_json::Value,
     pub document: openapiv3::OpenAPI,
 }
 
@@ -138,7 +136,6 @@ pub fn load(path: &Path) -> Result<Spec, Diagnostics> {
     let spec = Spec {
         files,
         tree,
-        json,
         document: document.unwrap_or_default(),
     };
     if problems.is_empty() {
