@@ -3,48 +3,30 @@
 
 use std::collections::BTreeSet;
 
-use databricks_tests::cases::{CASES, Case};
+use databricks_tests::cases::{self, Case};
 use databricks_tests::dbr::{self, Run};
 use databricks_tests::mock::{self, Expected, only_request, request_mismatch};
+use databricks_tests::repo_root;
 use serde_json::Value;
 
-/// Every operation of the spec, so a case cannot silently go missing.
-const OPERATIONS: [&str; 27] = [
-    "clusters.changeOwner",
-    "clusters.create",
-    "clusters.delete",
-    "clusters.edit",
-    "clusters.events",
-    "clusters.get",
-    "clusters.list",
-    "clusters.listNodeTypes",
-    "clusters.listZones",
-    "clusters.permanentDelete",
-    "clusters.pin",
-    "clusters.resize",
-    "clusters.restart",
-    "clusters.sparkVersions",
-    "clusters.start",
-    "clusters.unpin",
-    "clusters.update",
-    "dbfs.addBlock",
-    "dbfs.close",
-    "dbfs.create",
-    "dbfs.delete",
-    "dbfs.getStatus",
-    "dbfs.list",
-    "dbfs.mkdirs",
-    "dbfs.move",
-    "dbfs.put",
-    "dbfs.read",
-];
-
+/// Every operation of the spec has exactly one case, so a new operation cannot go untested.
 #[test]
 fn there_is_one_case_per_operation() {
-    let cases: Vec<&str> = CASES.iter().map(|case| case.operation).collect();
+    let api = generator::lower_spec(&repo_root().join("spec")).expect("the spec is valid");
+    let operations: BTreeSet<&str> = api
+        .services
+        .iter()
+        .flat_map(|service| service.operations.iter().map(|operation| operation.id.as_str()))
+        .collect();
+    let cases: Vec<&str> = cases::all().map(|case| case.operation).collect();
     let unique: BTreeSet<&str> = cases.iter().copied().collect();
     assert_eq!(unique.len(), cases.len(), "duplicate cases in {cases:?}");
-    assert_eq!(unique, OPERATIONS.into_iter().collect::<BTreeSet<_>>());
+    let missing: Vec<_> = operations.difference(&unique).collect();
+    let unknown: Vec<_> = unique.difference(&operations).collect();
+    assert!(
+        missing.is_empty() && unknown.is_empty(),
+        "operations without a case: {missing:?}; cases of no operation: {unknown:?}"
+    );
 }
 
 /// What to show when a case fails.
@@ -85,7 +67,7 @@ async fn check(case: &Case) {
 
 #[tokio::test]
 async fn every_case_through_dbr() {
-    for case in CASES {
+    for case in cases::all() {
         check(case).await;
     }
 }

@@ -1,33 +1,6 @@
-//! One case per API operation: the request the client and `dbr` must send, and a realistic response.
-//!
-//! The responses follow what Databricks actually returns (epoch-millisecond timestamps, int64 sizes,
-//! doubles written as `4.0`), and several of them carry fields and enum values this version of the spec
-//! does not know, so the tests also check that nothing is lost on the way through the SDK and the CLI.
+//! Clusters (`/api/2.1/clusters`).
 
-/// One API operation exercised end to end.
-#[derive(Debug, Clone, Copy)]
-pub struct Case {
-    /// The spec's operationId, e.g. `clusters.get`.
-    pub operation: &'static str,
-    pub method: &'static str,
-    pub path: &'static str,
-    /// Query pairs in the order the client sends them (the field order of the `*Params` struct).
-    pub query: &'static [(&'static str, &'static str)],
-    /// The exact JSON body, `None` for a request without one.
-    pub body: Option<&'static str>,
-    /// What the mock workspace answers.
-    pub response: &'static str,
-    /// `dbr` arguments that send exactly this request.
-    pub cli: &'static [&'static str],
-}
-
-/// The case of `operation`; panics if there is none.
-pub fn case(operation: &str) -> &'static Case {
-    CASES
-        .iter()
-        .find(|case| case.operation == operation)
-        .unwrap_or_else(|| panic!("no test case for operation `{operation}`; add one to tests/src/cases.rs"))
-}
+use super::{Case, EMPTY};
 
 /// The cluster every clusters case is about.
 pub const CLUSTER_ID: &str = "0115-093017-k8rq3x2w";
@@ -125,11 +98,7 @@ pub const CLUSTER_DETAILS: &str = r#"{
   "future_field": {"nested": [1, 2]}
 }"#;
 
-/// The acknowledgement of most write operations.
-const EMPTY: &str = "{}";
-
 pub const CASES: &[Case] = &[
-    // ---- clusters ----
     Case {
         operation: "clusters.changeOwner",
         method: "POST",
@@ -545,131 +514,5 @@ pub const CASES: &[Case] = &[
             "--json",
             r#"{"cluster": {"num_workers": 4, "autotermination_minutes": 30}}"#,
         ],
-    },
-    // ---- dbfs ----
-    Case {
-        operation: "dbfs.addBlock",
-        method: "POST",
-        path: "/api/2.0/dbfs/add-block",
-        query: &[],
-        body: Some(r#"{"handle": 7340591, "data": "aGVsbG8gd29ybGQK"}"#),
-        response: EMPTY,
-        cli: &["dbfs", "add-block", "7340591", "aGVsbG8gd29ybGQK"],
-    },
-    Case {
-        operation: "dbfs.close",
-        method: "POST",
-        path: "/api/2.0/dbfs/close",
-        query: &[],
-        body: Some(r#"{"handle": 7340591}"#),
-        response: EMPTY,
-        cli: &["dbfs", "close", "7340591"],
-    },
-    Case {
-        operation: "dbfs.create",
-        method: "POST",
-        path: "/api/2.0/dbfs/create",
-        query: &[],
-        body: Some(r#"{"path": "/mnt/raw/events/2024-01-15.json", "overwrite": true}"#),
-        response: r#"{"handle": 7340591}"#,
-        cli: &["dbfs", "create", "/mnt/raw/events/2024-01-15.json", "--overwrite"],
-    },
-    Case {
-        operation: "dbfs.delete",
-        method: "POST",
-        path: "/api/2.0/dbfs/delete",
-        query: &[],
-        body: Some(r#"{"path": "/tmp/scratch/run-42", "recursive": true}"#),
-        response: EMPTY,
-        cli: &["dbfs", "delete", "/tmp/scratch/run-42", "--recursive"],
-    },
-    Case {
-        operation: "dbfs.getStatus",
-        method: "GET",
-        path: "/api/2.0/dbfs/get-status",
-        query: &[("path", "/mnt/raw/events/2024-01-15.json")],
-        body: None,
-        response: r#"{
-          "path": "/mnt/raw/events/2024-01-15.json",
-          "is_dir": false,
-          "file_size": 1048576,
-          "modification_time": 1705311017000,
-          "future_field": {"nested": [1, 2]}
-        }"#,
-        cli: &["dbfs", "get-status", "/mnt/raw/events/2024-01-15.json"],
-    },
-    Case {
-        operation: "dbfs.list",
-        method: "GET",
-        path: "/api/2.0/dbfs/list",
-        query: &[("path", "/mnt/raw/events")],
-        body: None,
-        response: r#"{
-          "files": [
-            {"path": "/mnt/raw/events/2024-01-15.json", "is_dir": false, "file_size": 1048576, "modification_time": 1705311017000},
-            {"path": "/mnt/raw/events/archive", "is_dir": true, "file_size": 0, "modification_time": 1705224617000},
-            {
-              "path": "/mnt/raw/events/full-dump.parquet",
-              "is_dir": false,
-              "file_size": 6442450944,
-              "modification_time": 1705138217000,
-              "future_field": {"nested": [1, 2]}
-            }
-          ],
-          "future_field": {"nested": [1, 2]}
-        }"#,
-        cli: &["dbfs", "list", "/mnt/raw/events"],
-    },
-    Case {
-        operation: "dbfs.mkdirs",
-        method: "POST",
-        path: "/api/2.0/dbfs/mkdirs",
-        query: &[],
-        body: Some(r#"{"path": "/mnt/raw/events/2024/01"}"#),
-        response: EMPTY,
-        cli: &["dbfs", "mkdirs", "/mnt/raw/events/2024/01"],
-    },
-    Case {
-        operation: "dbfs.move",
-        method: "POST",
-        path: "/api/2.0/dbfs/move",
-        query: &[],
-        body: Some(
-            r#"{"source_path": "/mnt/raw/events/2024-01-15.json", "destination_path": "/mnt/raw/events/archive/2024-01-15.json"}"#,
-        ),
-        response: EMPTY,
-        cli: &[
-            "dbfs",
-            "move",
-            "/mnt/raw/events/2024-01-15.json",
-            "/mnt/raw/events/archive/2024-01-15.json",
-        ],
-    },
-    Case {
-        operation: "dbfs.put",
-        method: "POST",
-        path: "/api/2.0/dbfs/put",
-        query: &[],
-        // `--overwrite=false` must send an explicit false, not leave the field out.
-        body: Some(r#"{"path": "/tmp/hello.txt", "contents": "aGVsbG8gd29ybGQK", "overwrite": false}"#),
-        response: EMPTY,
-        cli: &[
-            "dbfs",
-            "put",
-            "/tmp/hello.txt",
-            "--contents",
-            "aGVsbG8gd29ybGQK",
-            "--overwrite=false",
-        ],
-    },
-    Case {
-        operation: "dbfs.read",
-        method: "GET",
-        path: "/api/2.0/dbfs/read",
-        query: &[("path", "/tmp/hello.txt"), ("offset", "0"), ("length", "100")],
-        body: None,
-        // "hello world\n": the slice stops at the end of the file, before `length`.
-        response: r#"{"bytes_read": 12, "data": "aGVsbG8gd29ybGQK"}"#,
-        cli: &["dbfs", "read", "/tmp/hello.txt", "--offset", "0", "--length", "100"],
     },
 ];

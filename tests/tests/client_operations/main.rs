@@ -1,0 +1,51 @@
+//! Every operation through the typed client: the request on the wire is exactly the case's, and the
+//! response is parsed without losing anything (unknown fields and enum values included).
+//!
+//! One module per service; shared set-up lives here.
+
+mod clusters;
+mod dbfs;
+
+use databricks_client::Client;
+use databricks_tests::cases::{Case, case};
+use databricks_tests::mock::{self, Expected, assert_lossless, assert_request, only_request};
+use serde::Serialize;
+use wiremock::MockServer;
+
+/// A mock workspace answering with the case's response, and a client for it.
+struct Setup {
+    case: &'static Case,
+    server: MockServer,
+    client: Client,
+}
+
+pub(crate) async fn setup(operation: &str) -> Setup {
+    let case = case(operation);
+    let server = mock::serve(200, case.response).await;
+    let client = mock::client(&server);
+    Setup { case, server, client }
+}
+
+impl Setup {
+    /// The server got exactly the case's request, and `response` re-serialises to exactly what it sent.
+    async fn verify<T: Serialize>(&self, response: &T) {
+        let case = self.case;
+        let expected = Expected {
+            method: case.method,
+            path: case.path,
+            query: case.query,
+            body: case.body,
+        };
+        assert_request(&only_request(&self.server).await, expected);
+        assert_lossless(response, case.response);
+    }
+}
+
+/// Unwraps a call's result, naming the operation when it failed.
+pub(crate) fn ok<T>(operation: &str, result: Result<T, databricks_client::Error>) -> T {
+    result.unwrap_or_else(|error| panic!("{operation} failed: {error} ({error:?})"))
+}
+
+pub(crate) fn future_field() -> serde_json::Value {
+    serde_json::json!({"nested": [1, 2]})
+}
