@@ -50,6 +50,7 @@ fixture_snapshots!(
     default_error,
     enums,
     extensions,
+    features,
     formats,
     inline_names,
     keywords,
@@ -104,6 +105,30 @@ fn every_fixture_compiles_cleanly_and_behaves() {
         &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"],
     );
     cargo_in(&out, &["test", "--package", "fixture-behaviour"]);
+
+    // Each service of the `features` fixture builds alone, with only the shared types it needs; the client
+    // also builds with no service at all (the CLI refuses to, with a compile error of its own).
+    let features = generator::lower_spec(&fixture_path("features")).expect("the features fixture is valid");
+    let alone = features
+        .services
+        .iter()
+        .map(|service| ("fixture-features-cli", service.feature.as_str()));
+    for (package, feature) in alone.chain([("fixture-features-client", "")]) {
+        cargo_in(
+            &out,
+            &[
+                "clippy",
+                "--package",
+                package,
+                "--no-default-features",
+                "--features",
+                feature,
+                "--",
+                "-D",
+                "warnings",
+            ],
+        );
+    }
 }
 
 /// `tests/fixtures/behaviour.rs` as a crate depending on every fixture's models.

@@ -2,15 +2,15 @@
 
 //! The command tree of the CLI, one entry per operation of the spec.
 
-use databricks_runtime::cli::{
-    App, ArgSpec, CommandSpec, JsonInput, ServiceSpec, Target, ValueKind,
-};
+use databricks_runtime::cli::{App, CommandSpec, JsonInput, ServiceSpec};
+use databricks_runtime::cli::{ArgSpec, Target, ValueKind};
 
 pub static APP: App = App {
     binary: "dbr",
     about: "Command line for the Databricks REST API (version 2.0).",
     version: env!("CARGO_PKG_VERSION"),
     services: &[
+        #[cfg(feature = "clusters")]
         ServiceSpec {
             name: "clusters",
             about: "Manage the lifecycle of Spark clusters in a workspace: create a cluster from a specification, change its configuration or size, start, restart and terminate it, transfer its ownership and read its event log.",
@@ -807,7 +807,9 @@ pub static APP: App = App {
                     ],
                 },
             ],
+            dispatch: crate::dispatch::clusters,
         },
+        #[cfg(feature = "dbfs")]
         ServiceSpec {
             name: "dbfs",
             about: "Reads and writes files in the Databricks File System (DBFS), the workspace-wide file namespace backed by cloud object storage, using absolute DBFS paths such as `/mnt/data/file.csv`.",
@@ -1065,7 +1067,7 @@ pub static APP: App = App {
                     ],
                 },
             ],
+            dispatch: crate::dispatch::dbfs,
         },
     ],
-    dispatch: crate::dispatch::dispatch,
 };

@@ -11,6 +11,9 @@ mod commands;
 #[rustfmt::skip]
 mod dispatch;
 
+#[cfg(not(any(feature = "clusters", feature = "dbfs")))]
+compile_error!("enable at least one service feature of `dbr` (the default enables all)");
+
 fn main() -> std::process::ExitCode {
     databricks_runtime::cli::main(&commands::APP)
 }

@@ -7,19 +7,26 @@
 //! the method named after it: `client.clusters().get(...)`. Every method returns the typed response or an
 //! [`Error`]; an error answer from the API is [`Error::Api`] with the HTTP status, the Databricks error code,
 //! the message and the request id.
+//!
+//! Each service is behind a Cargo feature named after it, all enabled by default; with
+//! `default-features = false, features = ["clusters"]` only the services named are compiled.
 
 pub use databricks_models as models;
 
 pub use databricks_runtime::{ApiError, Config, ConfigBuilder, ConfigError, Error};
 
+#[cfg(feature = "clusters")]
 #[rustfmt::skip]
 mod clusters;
 
+#[cfg(feature = "clusters")]
 pub use clusters::Clusters;
 
+#[cfg(feature = "dbfs")]
 #[rustfmt::skip]
 mod dbfs;
 
+#[cfg(feature = "dbfs")]
 pub use dbfs::Dbfs;
 
 /// A client for one workspace. Cloning is cheap: clones share the connection pool.

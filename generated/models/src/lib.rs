@@ -12,10 +12,15 @@
 //!   changed and sent back loses nothing.
 //! - Construct values with `Default` and struct update syntax (`..Default::default()`) or, for types with
 //!   required fields, with `new`.
+//!
+//! Each service's types sit behind the Cargo feature of the same name (all enabled by default); a type
+//! several services share is compiled when any of them is enabled.
 
+#[cfg(feature = "clusters")]
 #[rustfmt::skip]
 mod clusters;
 
+#[cfg(feature = "clusters")]
 pub use clusters::*;
 
 #[rustfmt::skip]
@@ -23,7 +28,9 @@ mod common;
 
 pub use common::*;
 
+#[cfg(feature = "dbfs")]
 #[rustfmt::skip]
 mod dbfs;
 
+#[cfg(feature = "dbfs")]
 pub use dbfs::*;

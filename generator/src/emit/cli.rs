@@ -1,12 +1,12 @@
 //! The CLI crate: a static table of services, commands and arguments, and a dispatch function that calls
 //! the typed client. Parsing, merging `--json`, printing and exit codes are in the runtime's `cli` module.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::Settings;
 use super::client::{PathParamKind, path_param_kind};
 use super::models::ident;
+use super::{Settings, feature_gate};
 use crate::ir::naming::first_sentence;
 use crate::ir::{Api, CliArg, CliValue, Operation, ParamLocationOrBody, Service, TypeRef};
 
@@ -20,21 +20,31 @@ pub(super) fn emit(api: &Api, settings: &Settings) -> Vec<(String, TokenStream)>
 fn commands(api: &Api, settings: &Settings) -> TokenStream {
     let binary = &settings.cli_binary;
     let about = format!("Command line for the {} (version {}).", api.title, api.version);
-    let services = api.services.iter().map(service_spec);
-    // `ArgSpec` and friends are named only when some command has arguments.
-    let has_args = api
+    let services = api.services.iter().map(|service| {
+        let gate = feature_gate(api, [&service.module]);
+        let spec = service_spec(service);
+        quote!(#gate #spec)
+    });
+    // `ArgSpec` and friends are named only by services with arguments, so they are imported only when one
+    // of those is compiled in.
+    let with_args: Vec<&String> = api
         .services
         .iter()
-        .flat_map(|service| &service.operations)
-        .any(|operation| !operation.cli_args.is_empty());
-    let imports = if has_args {
-        quote!(
-            use databricks_runtime::cli::{App, ArgSpec, CommandSpec, JsonInput, ServiceSpec, Target, ValueKind};
-        )
-    } else {
-        quote!(
-            use databricks_runtime::cli::{App, CommandSpec, JsonInput, ServiceSpec};
-        )
+        .filter(|service| {
+            service
+                .operations
+                .iter()
+                .any(|operation| !operation.cli_args.is_empty())
+        })
+        .map(|service| &service.module)
+        .collect();
+    let arg_imports = (!with_args.is_empty()).then(|| {
+        let gate = feature_gate(api, with_args);
+        quote!(#gate use databricks_runtime::cli::{ArgSpec, Target, ValueKind};)
+    });
+    let imports = quote! {
+        use databricks_runtime::cli::{App, CommandSpec, JsonInput, ServiceSpec};
+        #arg_imports
     };
     quote! {
         //! The command tree of the CLI, one entry per operation of the spec.
@@ -46,13 +56,13 @@ fn commands(api: &Api, settings: &Settings) -> TokenStream {
             about: #about,
             version: env!("CARGO_PKG_VERSION"),
             services: &[#(#services),*],
-            dispatch: crate::dispatch::dispatch,
         };
     }
 }
 
 fn service_spec(service: &Service) -> TokenStream {
     let name = &service.cli_name;
+    let dispatch = ident(&service.module);
     let about = service.description.as_deref().map(first_sentence).unwrap_or_default();
     let commands = service.operations.iter().map(command_spec);
     quote! {
@@ -60,6 +70,7 @@ fn service_spec(service: &Service) -> TokenStream {
             name: #name,
             about: #about,
             commands: &[#(#commands),*],
+            dispatch: crate::dispatch::#dispatch,
         }
     }
 }
@@ -123,47 +134,45 @@ fn arg_spec(arg: &CliArg) -> TokenStream {
 
 fn dispatch(api: &Api, settings: &Settings) -> TokenStream {
     let client_crate = ident(&settings.client_crate().replace('-', "_"));
-    let arms = api.services.iter().flat_map(|service| {
-        service
-            .operations
-            .iter()
-            .map(move |operation| dispatch_arm(api, service, operation))
+    let functions = api
+        .services
+        .iter()
+        .map(|service| service_dispatch(api, &client_crate, service));
+    quote! {
+        //! Calls the client method of each command: one function per service, named after its module.
+
+        use #client_crate::Client;
+        use databricks_runtime::cli::{BoxFuture, CliError, Request, respond};
+
+        #(#functions)*
+    }
+}
+
+fn service_dispatch(api: &Api, client_crate: &Ident, service: &Service) -> TokenStream {
+    let name = ident(&service.module);
+    let gate = feature_gate(api, [&service.module]);
+    let doc = format!(
+        " Runs the `{}` operation `operation` with the arguments in `request`.",
+        service.tag
+    );
+    let arms = service
+        .operations
+        .iter()
+        .map(|operation| dispatch_arm(api, client_crate, service, operation));
+    // A service whose operations take no input never reads the request.
+    let takes_input = service.operations.iter().any(|operation| {
+        !operation.path_params.is_empty() || operation.params_type.is_some() || operation.body.is_some()
     });
-    // Model types are named only to parse enum-typed path parameters.
-    let uses_models = api
-        .services
-        .iter()
-        .flat_map(|service| &service.operations)
-        .any(|operation| {
-            operation
-                .path_params
-                .iter()
-                .any(|param| matches!(path_param_kind(api, param), PathParamKind::Enum(_)))
-        });
-    let models = uses_models.then(|| quote!(use #client_crate::models;));
-    // A spec whose operations take no input never reads the request.
-    let takes_input = api
-        .services
-        .iter()
-        .flat_map(|service| &service.operations)
-        .any(|operation| {
-            !operation.path_params.is_empty() || operation.params_type.is_some() || operation.body.is_some()
-        });
     let request = if takes_input {
         ident("request")
     } else {
         ident("_request")
     };
     quote! {
-        //! Calls the client method of each command.
-
-        use #client_crate::Client;
-        #models
-        use databricks_runtime::cli::{BoxFuture, CliError, Request, respond};
-
-        /// Runs the operation `operation` with the arguments in `request`.
+        #[doc = #doc]
+        #gate
         #[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
-        pub fn dispatch(
+        pub fn #name(
             runtime: databricks_runtime::Client,
             operation: &'static str,
             #request: Request,
@@ -179,7 +188,7 @@ fn dispatch(api: &Api, settings: &Settings) -> TokenStream {
     }
 }
 
-fn dispatch_arm(api: &Api, service: &Service, operation: &Operation) -> TokenStream {
+fn dispatch_arm(api: &Api, client_crate: &Ident, service: &Service, operation: &Operation) -> TokenStream {
     let id = &operation.id;
     let accessor = ident(&service.module);
     let method = ident(&operation.method_name);
@@ -190,7 +199,7 @@ fn dispatch_arm(api: &Api, service: &Service, operation: &Operation) -> TokenStr
             PathParamKind::Copy(ty) => quote!(request.path::<#ty>(#wire)?),
             PathParamKind::Enum(name) => {
                 let ty = ident(&name);
-                quote!(&request.path::<models::#ty>(#wire)?)
+                quote!(&request.path::<#client_crate::models::#ty>(#wire)?)
             }
             PathParamKind::Text => quote!(&request.path::<String>(#wire)?),
         });

@@ -60,13 +60,21 @@ struct Context<'a> {
     client_ident: String,
     cli_binary: &'a str,
     runtime_path: &'a str,
-    modules: Vec<&'a str>,
+    modules: Vec<ModuleContext<'a>>,
     services: Vec<ServiceContext<'a>>,
     preamble: &'static str,
 }
 
+/// A module of the models crate, and the feature that gates it (`None` for the shared module).
+#[derive(Serialize)]
+struct ModuleContext<'a> {
+    name: &'a str,
+    feature: Option<&'a str>,
+}
+
 #[derive(Serialize)]
 struct ServiceContext<'a> {
+    feature: &'a str,
     module: &'a str,
     type_name: &'a str,
     tag: &'a str,
@@ -74,9 +82,20 @@ struct ServiceContext<'a> {
 }
 
 pub(super) fn emit(api: &Api, settings: &Settings) -> Vec<(String, Result<String, Diagnostic>)> {
-    let mut modules: Vec<&str> = api.types.values().map(|def| def.module.as_str()).collect();
-    modules.sort();
-    modules.dedup();
+    let mut module_names: Vec<&str> = api.types.values().map(|def| def.module.as_str()).collect();
+    module_names.sort();
+    module_names.dedup();
+    let modules = module_names
+        .into_iter()
+        .map(|name| ModuleContext {
+            name,
+            feature: api
+                .services
+                .iter()
+                .find(|service| service.module == name)
+                .map(|service| service.feature.as_str()),
+        })
+        .collect();
     let context = Context {
         // Titles end up in `//!` lines and TOML strings: keep them on one line and free of quotes.
         title: api
@@ -99,6 +118,7 @@ pub(super) fn emit(api: &Api, settings: &Settings) -> Vec<(String, Result<String
             .services
             .iter()
             .map(|service| ServiceContext {
+                feature: &service.feature,
                 module: &service.module,
                 type_name: &service.type_name,
                 tag: &service.tag,

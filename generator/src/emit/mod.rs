@@ -109,6 +109,62 @@ pub fn emit(api: &Api, settings: &Settings) -> Result<Vec<GeneratedFile>, Diagno
     problems.into_result(files)
 }
 
+/// The `#[cfg(...)]` that compiles an item only when one of `services` (module names) is enabled, or
+/// `None` when the item is needed whatever the features: every service uses it, or none does.
+fn feature_gate<'a>(api: &Api, services: impl IntoIterator<Item = &'a String>) -> Option<TokenStream> {
+    let features: Vec<&str> = services
+        .into_iter()
+        .filter_map(|module| api.services.iter().find(|service| &service.module == module))
+        .map(|service| service.feature.as_str())
+        .collect();
+    match features.as_slice() {
+        [] => None,
+        _ if features.len() == api.services.len() => None,
+        [only] => Some(quote!(#[cfg(feature = #only)])),
+        several => Some(quote!(#[cfg(any(#(feature = #several),*))])),
+    }
+}
+
+/// `tokens` (a sequence of items) with `gate` in front of every item.
+fn gate_items(tokens: TokenStream, gate: Option<&TokenStream>) -> TokenStream {
+    let Some(gate) = gate else { return tokens };
+    // Tokens that do not parse are left alone; `rust_file` reports them with the file's path.
+    let Ok(file) = syn::parse2::<syn::File>(tokens.clone()) else {
+        return tokens;
+    };
+    file.items
+        .into_iter()
+        .map(|mut item| {
+            if let Some(attributes) = item_attributes(&mut item) {
+                // After the docs, as people write it.
+                let after_docs = attributes
+                    .iter()
+                    .position(|attribute| !attribute.path().is_ident("doc"))
+                    .unwrap_or(attributes.len());
+                attributes.insert(after_docs, syn::parse_quote!(#gate));
+            }
+            quote!(#item)
+        })
+        .collect()
+}
+
+fn item_attributes(item: &mut syn::Item) -> Option<&mut Vec<syn::Attribute>> {
+    use syn::Item;
+    match item {
+        Item::Const(item) => Some(&mut item.attrs),
+        Item::Enum(item) => Some(&mut item.attrs),
+        Item::Fn(item) => Some(&mut item.attrs),
+        Item::Impl(item) => Some(&mut item.attrs),
+        Item::Mod(item) => Some(&mut item.attrs),
+        Item::Static(item) => Some(&mut item.attrs),
+        Item::Struct(item) => Some(&mut item.attrs),
+        Item::Trait(item) => Some(&mut item.attrs),
+        Item::Type(item) => Some(&mut item.attrs),
+        Item::Use(item) => Some(&mut item.attrs),
+        _ => None,
+    }
+}
+
 /// Formats generated tokens as a Rust file with the preamble. A parse failure is a generator bug, reported
 /// as a diagnostic rather than a panic.
 fn rust_file(path: &str, tokens: TokenStream) -> Result<String, Diagnostic> {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use super::{Settings, doc_attrs};
+use super::{Settings, doc_attrs, feature_gate, gate_items};
 use crate::ir::naming::{UNKNOWN_FIELDS, UNRECOGNIZED_VARIANT};
 use crate::ir::{
     Api, EnumDef, ExtraFields, Field, NewtypeDef, StructDef, TypeDef, TypeKind, TypeOrigin, TypeRef, UnionDef,
@@ -60,7 +60,13 @@ pub(super) fn emit(api: &Api, _settings: &Settings) -> Vec<(String, TokenStream)
                     _ => quote!(#ident),
                 }
             };
-            let items = defs.iter().map(|def| type_item(def, &named));
+            // A service module is gated as a whole (in lib.rs); a shared type is gated by the services using it.
+            let items = defs.iter().map(|def| {
+                let gate = (module == api.shared_module)
+                    .then(|| feature_gate(api, &def.services))
+                    .flatten();
+                gate_items(type_item(def, &named), gate.as_ref())
+            });
             let doc = module_doc(api, module);
             (module.to_owned(), quote! { #![doc = #doc] #(#items)* })
         })

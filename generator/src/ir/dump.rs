@@ -40,8 +40,8 @@ fn write_api(out: &mut String, api: &Api) -> fmt::Result {
         writeln!(out)?;
         writeln!(
             out,
-            "service {} (module {}, type {}, cli {})",
-            service.tag, service.module, service.type_name, service.cli_name
+            "service {} (module {}, type {}, cli {}, feature {})",
+            service.tag, service.module, service.type_name, service.cli_name, service.feature
         )?;
         for operation in &service.operations {
             write_operation(out, operation)?;

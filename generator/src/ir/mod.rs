@@ -40,6 +40,8 @@ pub struct Service {
     pub type_name: String,
     /// CLI command group: `clusters`.
     pub cli_name: String,
+    /// Cargo feature of the generated crates that compiles this service in: `cluster-policies`.
+    pub feature: String,
     pub description: Option<String>,
     /// Ordered by method name.
     pub operations: Vec<Operation>,

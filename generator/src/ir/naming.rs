@@ -61,8 +61,12 @@ const RESERVED_TYPES: &[&str] = &[
 ];
 
 /// Names a service module cannot take: the client crate's root already uses them (the re-exported models
-/// crate, and `Client`'s own methods, which share the namespace of the service accessors).
-pub const RESERVED_MODULES: &[&str] = &["models", "new", "from_env", "from_runtime", "runtime"];
+/// crate, and `Client`'s own methods, which share the namespace of the service accessors), and the CLI's
+/// dispatch functions, named after the modules, sit beside the imported `respond`.
+pub const RESERVED_MODULES: &[&str] = &["models", "new", "from_env", "from_runtime", "runtime", "respond"];
+
+/// Cargo features a service cannot be named after: `default` already lists every service.
+pub const RESERVED_FEATURES: &[&str] = &["default"];
 
 /// Flags every `dbr` command has or will have (global options); a request field with one of these names
 /// gets another flag name. (`--version` exists only on the root command, so it is free.)

@@ -1,8 +1,8 @@
 //! Building blocks of the `dbr` command line.
 //!
-//! The generated CLI crate is a table ([`App`]: services, commands, arguments) and a dispatch function that
-//! calls the typed client. Everything else — the clap command tree, reading `--json`, merging flags into the
-//! request, printing results, exit codes — is here, once.
+//! The generated CLI crate is a table ([`App`]: services, commands, arguments) and, per service, a dispatch
+//! function that calls the typed client. Everything else — the clap command tree, reading `--json`, merging
+//! flags into the request, printing results, exit codes — is here, once.
 //!
 //! Exit codes: 0 success; 1 the API answered with an error; 2 usage error (bad arguments or `--json`);
 //! 3 configuration error (no host or token); 4 the request failed (network, TLS, unexpected response).
@@ -26,7 +26,7 @@ use crate::{Client, Config, Error};
 /// A future returned by the generated dispatch function.
 pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T>>>;
 
-/// Calls the client method of the operation with the given id.
+/// Calls the client method of the operation with the given id (one function per service).
 pub type Dispatch = fn(Client, &'static str, Request) -> BoxFuture<Result<Value, CliError>>;
 
 pub const EXIT_API: u8 = 1;
@@ -40,7 +40,6 @@ pub struct App {
     pub about: &'static str,
     pub version: &'static str,
     pub services: &'static [ServiceSpec],
-    pub dispatch: Dispatch,
 }
 
 /// `dbr <service>`.
@@ -48,6 +47,9 @@ pub struct ServiceSpec {
     pub name: &'static str,
     pub about: &'static str,
     pub commands: &'static [CommandSpec],
+    /// Runs this service's operations. One function per service, so a CLI built with only some services
+    /// (Cargo features) compiles only their code.
+    pub dispatch: Dispatch,
 }
 
 /// `dbr <service> <command>`: one operation.
@@ -196,11 +198,14 @@ fn execute(app: &App, matches: &clap::ArgMatches) -> Result<Value, CliError> {
             app.binary
         )));
     };
-    let command = app
+    let (service, command) = app
         .services
         .iter()
         .find(|service| service.name == service_name)
-        .and_then(|service| service.commands.iter().find(|command| command.name == command_name))
+        .and_then(|service| {
+            let command = service.commands.iter().find(|command| command.name == command_name)?;
+            Some((service, command))
+        })
         .ok_or_else(|| CliError::Usage(format!("unknown command `{service_name} {command_name}`")))?;
     let request = request::build(command, command_matches)?;
 
@@ -218,5 +223,5 @@ fn execute(app: &App, matches: &clap::ArgMatches) -> Result<Value, CliError> {
         .enable_all()
         .build()
         .map_err(|error| CliError::Usage(format!("cannot start the async runtime: {error}")))?;
-    runtime.block_on((app.dispatch)(client, command.operation, request))
+    runtime.block_on((service.dispatch)(client, command.operation, request))
 }

@@ -164,6 +164,10 @@ impl<'a> Lowerer<'a> {
         }
         let mut type_names = Scope::camel();
         let mut cli_names = Scope::kebab();
+        let mut features = Scope::kebab();
+        for reserved in naming::RESERVED_FEATURES {
+            features.reserve(reserved);
+        }
         let services: Vec<Service> = by_tag
             .into_iter()
             .map(|(tag, mut operations)| {
@@ -172,6 +176,7 @@ impl<'a> Lowerer<'a> {
                     module: modules.claim(&naming::field_name(&tag)),
                     type_name: type_names.claim(&naming::type_name(&tag)),
                     cli_name: cli_names.claim(&naming::cli_name(&tag)),
+                    feature: features.claim(&naming::cli_name(&tag)),
                     description: self.tag_description(&tag),
                     tag,
                     operations,

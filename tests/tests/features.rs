@@ -1,0 +1,60 @@
+//! Per-service Cargo features of the generated crates: every service of the spec builds, lint-clean, with no
+//! other service enabled, so a program that needs only `clusters` compiles only that (and the shared types
+//! it uses). The feature gates themselves are snapshotted by the `features` fixture.
+
+use databricks_tests::repo_root;
+
+/// Runs clippy on the generated crates with the given features instead of the defaults.
+fn clippy_with(package: &str, features: &str) -> Result<(), String> {
+    let output = databricks_tests::cargo()
+        .current_dir(repo_root())
+        .args(["clippy", "--offline", "--quiet", "--package", package])
+        .args(["--no-default-features", "--features", features])
+        .args(["--", "-D", "warnings"])
+        .output()
+        .map_err(|error| format!("cargo did not run: {error}"))?;
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "`cargo clippy --package {package} --no-default-features --features '{features}'` failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        ))
+    }
+}
+
+#[test]
+fn every_service_builds_alone() {
+    let api = generator::lower_spec(&repo_root().join("spec")).expect("the spec is valid");
+    assert!(api.services.len() > 1, "the spec has several services");
+    // The CLI depends on the client and the models, so one build checks all three crates.
+    let mut failures: Vec<String> = api
+        .services
+        .iter()
+        .filter_map(|service| clippy_with("databricks-cli", &service.feature).err())
+        .collect();
+    // With no service at all, the client still builds (only the shared runtime types remain).
+    failures.extend(clippy_with("databricks-client", "").err());
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn default_features_are_every_service() {
+    let api = generator::lower_spec(&repo_root().join("spec")).expect("the spec is valid");
+    for krate in ["models", "client", "cli"] {
+        let path = repo_root().join(format!("generated/{krate}/Cargo.toml"));
+        let manifest = std::fs::read_to_string(&path).expect("generated manifest");
+        let default = manifest
+            .split("default = [")
+            .nth(1)
+            .and_then(|rest| rest.split(']').next())
+            .unwrap_or_else(|| panic!("{} has a default feature list", path.display()));
+        let listed: Vec<&str> = default
+            .split(',')
+            .map(|entry| entry.trim().trim_matches('"'))
+            .filter(|entry| !entry.is_empty())
+            .collect();
+        let services: Vec<&str> = api.services.iter().map(|service| service.feature.as_str()).collect();
+        assert_eq!(listed, services, "default features of {}", path.display());
+    }
+}
