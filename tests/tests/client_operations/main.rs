@@ -5,6 +5,8 @@
 
 mod clusters;
 mod dbfs;
+mod global_init_scripts;
+mod libraries;
 
 use databricks_client::Client;
 use databricks_tests::cases::{Case, case};
