@@ -59,6 +59,7 @@ fixture_snapshots!(
     one_of,
     params,
     recursion,
+    rest_style,
 );
 
 fn fixture_names() -> Vec<String> {

@@ -91,3 +91,85 @@ pub fn dbfs(
         }
     })
 }
+
+/// Runs the `global-init-scripts` operation `operation` with the arguments in `request`.
+#[cfg(feature = "global-init-scripts")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn global_init_scripts(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<serde_json::Value, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "globalInitScripts.create" => {
+                respond(client.global_init_scripts().create(&request.body()?).await)
+            }
+            "globalInitScripts.delete" => {
+                respond(
+                    client
+                        .global_init_scripts()
+                        .delete(&request.path::<String>("script_id")?)
+                        .await,
+                )
+            }
+            "globalInitScripts.get" => {
+                respond(
+                    client
+                        .global_init_scripts()
+                        .get(&request.path::<String>("script_id")?)
+                        .await,
+                )
+            }
+            "globalInitScripts.list" => {
+                respond(client.global_init_scripts().list().await)
+            }
+            "globalInitScripts.update" => {
+                respond(
+                    client
+                        .global_init_scripts()
+                        .update(&request.path::<String>("script_id")?, &request.body()?)
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `libraries` operation `operation` with the arguments in `request`.
+#[cfg(feature = "libraries")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn libraries(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<serde_json::Value, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "libraries.allClusterStatuses" => {
+                respond(client.libraries().all_cluster_statuses().await)
+            }
+            "libraries.clusterStatus" => {
+                respond(client.libraries().cluster_status(&request.params()?).await)
+            }
+            "libraries.install" => {
+                respond(client.libraries().install(&request.body()?).await)
+            }
+            "libraries.uninstall" => {
+                respond(client.libraries().uninstall(&request.body()?).await)
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}

@@ -11,7 +11,16 @@ mod commands;
 #[rustfmt::skip]
 mod dispatch;
 
-#[cfg(not(any(feature = "clusters", feature = "dbfs")))]
+#[cfg(
+    not(
+        any(
+            feature = "clusters",
+            feature = "dbfs",
+            feature = "global-init-scripts",
+            feature = "libraries"
+        )
+    )
+)]
 compile_error!("enable at least one service feature of `dbr` (the default enables all)");
 
 fn main() -> std::process::ExitCode {

@@ -29,6 +29,20 @@ mod dbfs;
 #[cfg(feature = "dbfs")]
 pub use dbfs::Dbfs;
 
+#[cfg(feature = "global-init-scripts")]
+#[rustfmt::skip]
+mod global_init_scripts;
+
+#[cfg(feature = "global-init-scripts")]
+pub use global_init_scripts::GlobalInitScripts;
+
+#[cfg(feature = "libraries")]
+#[rustfmt::skip]
+mod libraries;
+
+#[cfg(feature = "libraries")]
+pub use libraries::Libraries;
+
 /// A client for one workspace. Cloning is cheap: clones share the connection pool.
 #[derive(Clone, Debug)]
 pub struct Client {

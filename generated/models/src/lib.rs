@@ -34,3 +34,17 @@ mod dbfs;
 
 #[cfg(feature = "dbfs")]
 pub use dbfs::*;
+
+#[cfg(feature = "global-init-scripts")]
+#[rustfmt::skip]
+mod global_init_scripts;
+
+#[cfg(feature = "global-init-scripts")]
+pub use global_init_scripts::*;
+
+#[cfg(feature = "libraries")]
+#[rustfmt::skip]
+mod libraries;
+
+#[cfg(feature = "libraries")]
+pub use libraries::*;
