@@ -204,6 +204,8 @@ impl Clusters<'_> {
     /// specification; the response also names the zone used when none is given.
     ///
     /// `GET /api/2.1/clusters/list-zones` (operation `clusters.listZones`).
+    ///
+    /// Lists `zones`: everything comes in one response.
     pub async fn list_zones(&self) -> Result<models::ListAvailableZonesResponse, Error> {
         const OPERATION: Operation = Operation::new(
             "clusters.listZones",
