@@ -5,8 +5,11 @@
 //! doubles written as `4.0`), and several of them carry fields and enum values this version of the spec
 //! does not know, so the tests also check that nothing is lost on the way through the SDK and the CLI.
 
+pub mod cluster_policies;
 pub mod clusters;
 pub mod dbfs;
+pub mod instance_pools;
+pub mod instance_profiles;
 
 pub use clusters::CLUSTER_ID;
 
@@ -43,4 +46,10 @@ pub fn all() -> impl Iterator<Item = &'static Case> {
 }
 
 /// One slice of cases per service module; a new service adds its module here.
-const SERVICES: &[&[Case]] = &[clusters::CASES, dbfs::CASES];
+const SERVICES: &[&[Case]] = &[
+    cluster_policies::CASES,
+    clusters::CASES,
+    dbfs::CASES,
+    instance_pools::CASES,
+    instance_profiles::CASES,
+];

@@ -3,8 +3,11 @@
 //!
 //! One module per service; shared set-up lives here.
 
+mod cluster_policies;
 mod clusters;
 mod dbfs;
+mod instance_pools;
+mod instance_profiles;
 
 use databricks_client::Client;
 use databricks_tests::cases::{Case, case};
