@@ -21,8 +21,11 @@ pub struct Received {
 }
 
 /// Starts a server that answers every request with `status` and `body` (raw text, sent as JSON).
+///
+/// Each call gets a fresh server rather than one from wiremock's pool: a test that starts dozens of them
+/// in a row (one per operation) hung after about forty when recycled servers were handed out again.
 pub async fn serve(status: u16, body: &str) -> MockServer {
-    let server = MockServer::start().await;
+    let server = MockServer::builder().start().await;
     Mock::given(any())
         .respond_with(
             ResponseTemplate::new(status)

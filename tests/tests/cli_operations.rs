@@ -37,10 +37,13 @@ fn context(case: &Case, run: &Run) -> String {
     )
 }
 
-async fn check(case: &Case) {
+/// Runs one case; `Err` describes what went wrong, so one run reports every failing case.
+async fn check(case: &Case) -> Result<(), String> {
     let server = mock::serve(200, case.response).await;
     let run = dbr::run_against(&server.uri(), case.cli);
-    assert_eq!(run.code, 0, "{}", context(case, &run));
+    if run.code != 0 {
+        return Err(context(case, &run));
+    }
 
     let request = only_request(&server).await;
     let expected = Expected {
@@ -50,24 +53,28 @@ async fn check(case: &Case) {
         body: case.body,
     };
     if let Some(problem) = request_mismatch(&request, expected) {
-        panic!("{problem}\n{}", context(case, &run));
+        return Err(format!("{problem}\n{}", context(case, &run)));
     }
 
     let stdout: Value = serde_json::from_str(&run.stdout)
-        .unwrap_or_else(|error| panic!("stdout is not JSON ({error})\n{}", context(case, &run)));
+        .map_err(|error| format!("stdout is not JSON ({error})\n{}", context(case, &run)))?;
     let response: Value = serde_json::from_str(case.response).expect("the case's response is JSON");
-    assert_eq!(
-        stdout,
-        response,
-        "stdout differs from the response\n{}",
-        context(case, &run)
-    );
-    assert!(run.stderr.is_empty(), "unexpected stderr\n{}", context(case, &run));
+    if stdout != response {
+        return Err(format!("stdout differs from the response\n{}", context(case, &run)));
+    }
+    if !run.stderr.is_empty() {
+        return Err(format!("unexpected stderr\n{}", context(case, &run)));
+    }
+    Ok(())
 }
 
 #[tokio::test]
 async fn every_case_through_dbr() {
+    let mut failures = Vec::new();
     for case in cases::all() {
-        check(case).await;
+        if let Err(failure) = check(case).await {
+            failures.push(failure);
+        }
     }
+    assert!(failures.is_empty(), "{} case(s) failed:\n\n{}", failures.len(), failures.join("\n\n"));
 }

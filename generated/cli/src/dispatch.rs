@@ -5,6 +5,41 @@
 use databricks_client::Client;
 use databricks_runtime::cli::{BoxFuture, CliError, Request, respond};
 
+/// Runs the `cluster-policies` operation `operation` with the arguments in `request`.
+#[cfg(feature = "cluster-policies")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn cluster_policies(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<serde_json::Value, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "clusterPolicies.create" => {
+                respond(client.cluster_policies().create(&request.body()?).await)
+            }
+            "clusterPolicies.delete" => {
+                respond(client.cluster_policies().delete(&request.body()?).await)
+            }
+            "clusterPolicies.edit" => {
+                respond(client.cluster_policies().edit(&request.body()?).await)
+            }
+            "clusterPolicies.get" => {
+                respond(client.cluster_policies().get(&request.params()?).await)
+            }
+            "clusterPolicies.list" => {
+                respond(client.cluster_policies().list(&request.params()?).await)
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
 /// Runs the `clusters` operation `operation` with the arguments in `request`.
 #[cfg(feature = "clusters")]
 #[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
@@ -132,6 +167,69 @@ pub fn global_init_scripts(
                         .update(&request.path::<String>("script_id")?, &request.body()?)
                         .await,
                 )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `instance-pools` operation `operation` with the arguments in `request`.
+#[cfg(feature = "instance-pools")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn instance_pools(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<serde_json::Value, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "instancePools.create" => {
+                respond(client.instance_pools().create(&request.body()?).await)
+            }
+            "instancePools.delete" => {
+                respond(client.instance_pools().delete(&request.body()?).await)
+            }
+            "instancePools.edit" => {
+                respond(client.instance_pools().edit(&request.body()?).await)
+            }
+            "instancePools.get" => {
+                respond(client.instance_pools().get(&request.params()?).await)
+            }
+            "instancePools.list" => respond(client.instance_pools().list().await),
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `instance-profiles` operation `operation` with the arguments in `request`.
+#[cfg(feature = "instance-profiles")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn instance_profiles(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<serde_json::Value, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "instanceProfiles.add" => {
+                respond(client.instance_profiles().add(&request.body()?).await)
+            }
+            "instanceProfiles.edit" => {
+                respond(client.instance_profiles().edit(&request.body()?).await)
+            }
+            "instanceProfiles.list" => respond(client.instance_profiles().list().await),
+            "instanceProfiles.remove" => {
+                respond(client.instance_profiles().remove(&request.body()?).await)
             }
             other => {
                 Err(

@@ -14,9 +14,12 @@ mod dispatch;
 #[cfg(
     not(
         any(
+            feature = "cluster-policies",
             feature = "clusters",
             feature = "dbfs",
             feature = "global-init-scripts",
+            feature = "instance-pools",
+            feature = "instance-profiles",
             feature = "libraries"
         )
     )

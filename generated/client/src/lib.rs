@@ -9,11 +9,18 @@
 //! the message and the request id.
 //!
 //! Each service is behind a Cargo feature named after it, all enabled by default; with
-//! `default-features = false, features = ["clusters"]` only the services named are compiled.
+//! `default-features = false, features = ["cluster-policies"]` only the services named are compiled.
 
 pub use databricks_models as models;
 
 pub use databricks_runtime::{ApiError, Config, ConfigBuilder, ConfigError, Error};
+
+#[cfg(feature = "cluster-policies")]
+#[rustfmt::skip]
+mod cluster_policies;
+
+#[cfg(feature = "cluster-policies")]
+pub use cluster_policies::ClusterPolicies;
 
 #[cfg(feature = "clusters")]
 #[rustfmt::skip]
@@ -35,6 +42,20 @@ mod global_init_scripts;
 
 #[cfg(feature = "global-init-scripts")]
 pub use global_init_scripts::GlobalInitScripts;
+
+#[cfg(feature = "instance-pools")]
+#[rustfmt::skip]
+mod instance_pools;
+
+#[cfg(feature = "instance-pools")]
+pub use instance_pools::InstancePools;
+
+#[cfg(feature = "instance-profiles")]
+#[rustfmt::skip]
+mod instance_profiles;
+
+#[cfg(feature = "instance-profiles")]
+pub use instance_profiles::InstanceProfiles;
 
 #[cfg(feature = "libraries")]
 #[rustfmt::skip]

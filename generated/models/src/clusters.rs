@@ -405,14 +405,14 @@ pub struct ClusterAttributes {
     pub dependency_mode: Option<DependencyMode>,
     /// See [`DockerImage`](crate::DockerImage).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub docker_image: Option<DockerImage>,
+    pub docker_image: Option<crate::DockerImage>,
     /// Instance pool the driver node is taken from. When absent, the driver comes from
     /// `instance_pool_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_instance_pool_id: Option<String>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub driver_node_type_flexibility: Option<NodeTypeFlexibility>,
+    pub driver_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// Node type of the driver. When absent, the driver uses `node_type_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_node_type_id: Option<String>,
@@ -482,7 +482,7 @@ pub struct ClusterAttributes {
     pub use_ml_runtime: Option<bool>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub worker_node_type_flexibility: Option<NodeTypeFlexibility>,
+    pub worker_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// See [`WorkloadType`](crate::WorkloadType).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_type: Option<WorkloadType>,
@@ -603,14 +603,14 @@ pub struct ClusterDetails {
     pub dependency_mode: Option<DependencyMode>,
     /// See [`DockerImage`](crate::DockerImage).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub docker_image: Option<DockerImage>,
+    pub docker_image: Option<crate::DockerImage>,
     /// Instance pool the driver node is taken from. When absent, the driver comes from
     /// `instance_pool_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_instance_pool_id: Option<String>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub driver_node_type_flexibility: Option<NodeTypeFlexibility>,
+    pub driver_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// Node type of the driver. When absent, the driver uses `node_type_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_node_type_id: Option<String>,
@@ -680,7 +680,7 @@ pub struct ClusterDetails {
     pub use_ml_runtime: Option<bool>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub worker_node_type_flexibility: Option<NodeTypeFlexibility>,
+    pub worker_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// See [`WorkloadType`](crate::WorkloadType).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_type: Option<WorkloadType>,
@@ -1366,14 +1366,14 @@ pub struct ClusterSpec {
     pub dependency_mode: Option<DependencyMode>,
     /// See [`DockerImage`](crate::DockerImage).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub docker_image: Option<DockerImage>,
+    pub docker_image: Option<crate::DockerImage>,
     /// Instance pool the driver node is taken from. When absent, the driver comes from
     /// `instance_pool_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_instance_pool_id: Option<String>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub driver_node_type_flexibility: Option<NodeTypeFlexibility>,
+    pub driver_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// Node type of the driver. When absent, the driver uses `node_type_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_node_type_id: Option<String>,
@@ -1443,7 +1443,7 @@ pub struct ClusterSpec {
     pub use_ml_runtime: Option<bool>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub worker_node_type_flexibility: Option<NodeTypeFlexibility>,
+    pub worker_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// See [`WorkloadType`](crate::WorkloadType).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_type: Option<WorkloadType>,
@@ -1673,14 +1673,14 @@ pub struct CreateCluster {
     pub dependency_mode: Option<DependencyMode>,
     /// See [`DockerImage`](crate::DockerImage).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub docker_image: Option<DockerImage>,
+    pub docker_image: Option<crate::DockerImage>,
     /// Instance pool the driver node is taken from. When absent, the driver comes from
     /// `instance_pool_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_instance_pool_id: Option<String>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub driver_node_type_flexibility: Option<NodeTypeFlexibility>,
+    pub driver_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// Node type of the driver. When absent, the driver uses `node_type_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_node_type_id: Option<String>,
@@ -1750,7 +1750,7 @@ pub struct CreateCluster {
     pub use_ml_runtime: Option<bool>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub worker_node_type_flexibility: Option<NodeTypeFlexibility>,
+    pub worker_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// See [`WorkloadType`](crate::WorkloadType).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_type: Option<WorkloadType>,
@@ -2028,46 +2028,6 @@ impl std::str::FromStr for DependencyMode {
     }
 }
 
-/// User name and password for pulling a container image from a private registry.
-#[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct DockerBasicAuth {
-    /// Registry user name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub username: Option<String>,
-    /// Registry password.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub password: Option<String>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl std::fmt::Debug for DockerBasicAuth {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DockerBasicAuth")
-            .field("username", &self.username)
-            .field("password", &"<redacted>")
-            .field("unknown_fields", &self.unknown_fields)
-            .finish()
-    }
-}
-
-/// A custom container image the cluster's nodes run in (Databricks Container Services).
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct DockerImage {
-    /// Location of the image in its registry.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    /// See [`DockerBasicAuth`](crate::DockerBasicAuth).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub basic_auth: Option<DockerBasicAuth>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
 /// EBS volume type attached to AWS nodes.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
@@ -2157,14 +2117,14 @@ pub struct EditCluster {
     pub dependency_mode: Option<DependencyMode>,
     /// See [`DockerImage`](crate::DockerImage).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub docker_image: Option<DockerImage>,
+    pub docker_image: Option<crate::DockerImage>,
     /// Instance pool the driver node is taken from. When absent, the driver comes from
     /// `instance_pool_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_instance_pool_id: Option<String>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub driver_node_type_flexibility: Option<NodeTypeFlexibility>,
+    pub driver_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// Node type of the driver. When absent, the driver uses `node_type_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_node_type_id: Option<String>,
@@ -2234,7 +2194,7 @@ pub struct EditCluster {
     pub use_ml_runtime: Option<bool>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub worker_node_type_flexibility: Option<NodeTypeFlexibility>,
+    pub worker_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// See [`WorkloadType`](crate::WorkloadType).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_type: Option<WorkloadType>,
@@ -2307,7 +2267,7 @@ impl EditCluster {
 pub struct GcpAttributes {
     /// See [`GcpAvailability`](crate::GcpAvailability).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub availability: Option<GcpAvailability>,
+    pub availability: Option<crate::GcpAvailability>,
     /// Number of nodes, starting with the driver, placed on on-demand VMs; the rest use
     /// `availability`. Keep it above 0 so the driver is on demand. It does not change the cluster
     /// size and cannot be changed after creation.
@@ -2342,60 +2302,6 @@ pub struct GcpAttributes {
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-/// Whether GCP nodes are preemptible VMs, on-demand VMs, or preemptible VMs with on-demand VMs
-/// as a fallback.
-///
-/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum GcpAvailability {
-    #[serde(rename = "ON_DEMAND_GCP")]
-    OnDemandGcp,
-    #[serde(rename = "PREEMPTIBLE_GCP")]
-    PreemptibleGcp,
-    #[serde(rename = "PREEMPTIBLE_WITH_FALLBACK_GCP")]
-    PreemptibleWithFallbackGcp,
-    /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
-    Unrecognized(String),
-}
-
-impl GcpAvailability {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::OnDemandGcp => "ON_DEMAND_GCP",
-            Self::PreemptibleGcp => "PREEMPTIBLE_GCP",
-            Self::PreemptibleWithFallbackGcp => "PREEMPTIBLE_WITH_FALLBACK_GCP",
-            Self::Unrecognized(value) => value,
-        }
-    }
-}
-
-impl std::fmt::Display for GcpAvailability {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl From<&str> for GcpAvailability {
-    fn from(value: &str) -> Self {
-        match value {
-            "ON_DEMAND_GCP" => Self::OnDemandGcp,
-            "PREEMPTIBLE_GCP" => Self::PreemptibleGcp,
-            "PREEMPTIBLE_WITH_FALLBACK_GCP" => Self::PreemptibleWithFallbackGcp,
-            other => Self::Unrecognized(other.to_owned()),
-        }
-    }
-}
-
-impl std::str::FromStr for GcpAvailability {
-    type Err = std::convert::Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
 }
 
 /// A location in Google Cloud Storage.
@@ -3068,22 +2974,6 @@ impl NodeType {
             unknown_fields: serde_json::Map::new(),
         }
     }
-}
-
-/// Fallback node types to use when the primary node type cannot be obtained while launching or
-/// growing the cluster.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct NodeTypeFlexibility {
-    /// Node type ids to try, in order, when the primary node type is unavailable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub alternate_node_type_ids: Option<Vec<String>>,
-    /// AWS only: context id handed to the EC2 CreateFleet API when it is set and not empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub aws_context_id: Option<String>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Body of `clusters.permanentDelete`.
@@ -4494,14 +4384,14 @@ pub struct UpdateClusterResource {
     pub dependency_mode: Option<DependencyMode>,
     /// See [`DockerImage`](crate::DockerImage).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub docker_image: Option<DockerImage>,
+    pub docker_image: Option<crate::DockerImage>,
     /// Instance pool the driver node is taken from. When absent, the driver comes from
     /// `instance_pool_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_instance_pool_id: Option<String>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub driver_node_type_flexibility: Option<NodeTypeFlexibility>,
+    pub driver_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// Node type of the driver. When absent, the driver uses `node_type_id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_node_type_id: Option<String>,
@@ -4571,7 +4461,7 @@ pub struct UpdateClusterResource {
     pub use_ml_runtime: Option<bool>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub worker_node_type_flexibility: Option<NodeTypeFlexibility>,
+    pub worker_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// See [`WorkloadType`](crate::WorkloadType).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_type: Option<WorkloadType>,

@@ -2,6 +2,49 @@
 
 //! Types used by several services.
 
+/// User name and password for pulling a container image from a private registry.
+#[cfg(any(feature = "clusters", feature = "instance-pools"))]
+#[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DockerBasicAuth {
+    /// Registry user name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// Registry password.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "clusters", feature = "instance-pools"))]
+impl std::fmt::Debug for DockerBasicAuth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DockerBasicAuth")
+            .field("username", &self.username)
+            .field("password", &"<redacted>")
+            .field("unknown_fields", &self.unknown_fields)
+            .finish()
+    }
+}
+
+/// A custom container image the cluster's nodes run in (Databricks Container Services).
+#[cfg(any(feature = "clusters", feature = "instance-pools"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DockerImage {
+    /// Location of the image in its registry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// See [`DockerBasicAuth`](crate::DockerBasicAuth).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basic_auth: Option<DockerBasicAuth>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
 /// The server acknowledges the request with an empty JSON object. Any field a later API version
 /// adds is kept in `unknown_fields`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -60,4 +103,206 @@ pub struct ErrorDetail {
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Whether GCP nodes are preemptible VMs, on-demand VMs, or preemptible VMs with on-demand VMs
+/// as a fallback.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[cfg(any(feature = "clusters", feature = "instance-pools"))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum GcpAvailability {
+    #[serde(rename = "ON_DEMAND_GCP")]
+    OnDemandGcp,
+    #[serde(rename = "PREEMPTIBLE_GCP")]
+    PreemptibleGcp,
+    #[serde(rename = "PREEMPTIBLE_WITH_FALLBACK_GCP")]
+    PreemptibleWithFallbackGcp,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+#[cfg(any(feature = "clusters", feature = "instance-pools"))]
+impl GcpAvailability {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::OnDemandGcp => "ON_DEMAND_GCP",
+            Self::PreemptibleGcp => "PREEMPTIBLE_GCP",
+            Self::PreemptibleWithFallbackGcp => "PREEMPTIBLE_WITH_FALLBACK_GCP",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "instance-pools"))]
+impl std::fmt::Display for GcpAvailability {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "instance-pools"))]
+impl From<&str> for GcpAvailability {
+    fn from(value: &str) -> Self {
+        match value {
+            "ON_DEMAND_GCP" => Self::OnDemandGcp,
+            "PREEMPTIBLE_GCP" => Self::PreemptibleGcp,
+            "PREEMPTIBLE_WITH_FALLBACK_GCP" => Self::PreemptibleWithFallbackGcp,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "instance-pools"))]
+impl std::str::FromStr for GcpAvailability {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// One library to put on a cluster. Set exactly one of the fields: a file (`jar`, `whl`, `egg`,
+/// `requirements`) given by its location, or a package (`pypi`, `maven`, `cran`) resolved from
+/// a repository. File locations may be workspace paths (`/Workspace/...`), Unity Catalog volume
+/// paths (`/Volumes/...`) or cloud storage URIs (`s3://`, `abfss://`, `gs://`); the cluster
+/// must be able to read them, for instance through its instance profile or service principal.
+#[cfg(any(feature = "cluster-policies", feature = "libraries"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Library {
+    /// Location of a JAR file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jar: Option<String>,
+    /// Location of a Python wheel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub whl: Option<String>,
+    /// Location of a Python egg. Eggs are no longer supported from Databricks Runtime 14.0 on; use
+    /// a wheel instead.
+    ///
+    /// **Deprecated** by the API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub egg: Option<String>,
+    /// Location of a `requirements.txt` file whose packages are all installed. Only workspace and
+    /// Unity Catalog volume paths are accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requirements: Option<String>,
+    /// See [`PythonPyPiLibrary`](crate::PythonPyPiLibrary).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pypi: Option<PythonPyPiLibrary>,
+    /// See [`MavenLibrary`](crate::MavenLibrary).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maven: Option<MavenLibrary>,
+    /// See [`RCranLibrary`](crate::RCranLibrary).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cran: Option<RCranLibrary>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A JVM package resolved with Maven.
+#[cfg(any(feature = "cluster-policies", feature = "libraries"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct MavenLibrary {
+    /// Gradle-style coordinates `group:artifact:version`.
+    pub coordinates: String,
+    /// URL of the Maven repository to resolve from. When absent, Maven Central and the Spark
+    /// Packages repository are searched.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repo: Option<String>,
+    /// Transitive dependencies to leave out, as `group:artifact` pairs; `*` matches any group, as
+    /// in `*:hadoop-client`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exclusions: Option<Vec<String>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "cluster-policies", feature = "libraries"))]
+impl MavenLibrary {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(coordinates: impl Into<String>) -> Self {
+        Self {
+            coordinates: coordinates.into(),
+            repo: None,
+            exclusions: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Fallback node types to use when the primary node type cannot be obtained while launching or
+/// growing the cluster.
+#[cfg(any(feature = "clusters", feature = "instance-pools"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct NodeTypeFlexibility {
+    /// Node type ids to try, in order, when the primary node type is unavailable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alternate_node_type_ids: Option<Vec<String>>,
+    /// AWS only: context id handed to the EC2 CreateFleet API when it is set and not empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aws_context_id: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A Python package installed with pip.
+#[cfg(any(feature = "cluster-policies", feature = "libraries"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct PythonPyPiLibrary {
+    /// Name of the package, optionally pinned to a version, such as `simplejson==3.8.0`.
+    pub package: String,
+    /// URL of the package index to install from instead of the default one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repo: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "cluster-policies", feature = "libraries"))]
+impl PythonPyPiLibrary {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(package: impl Into<String>) -> Self {
+        Self {
+            package: package.into(),
+            repo: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// An R package installed from CRAN.
+#[cfg(any(feature = "cluster-policies", feature = "libraries"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RCranLibrary {
+    /// Name of the package.
+    pub package: String,
+    /// URL of the CRAN mirror to install from instead of the default one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repo: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "cluster-policies", feature = "libraries"))]
+impl RCranLibrary {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(package: impl Into<String>) -> Self {
+        Self {
+            package: package.into(),
+            repo: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
 }

@@ -16,6 +16,13 @@
 //! Each service's types sit behind the Cargo feature of the same name (all enabled by default); a type
 //! several services share is compiled when any of them is enabled.
 
+#[cfg(feature = "cluster-policies")]
+#[rustfmt::skip]
+mod cluster_policies;
+
+#[cfg(feature = "cluster-policies")]
+pub use cluster_policies::*;
+
 #[cfg(feature = "clusters")]
 #[rustfmt::skip]
 mod clusters;
@@ -41,6 +48,20 @@ mod global_init_scripts;
 
 #[cfg(feature = "global-init-scripts")]
 pub use global_init_scripts::*;
+
+#[cfg(feature = "instance-pools")]
+#[rustfmt::skip]
+mod instance_pools;
+
+#[cfg(feature = "instance-pools")]
+pub use instance_pools::*;
+
+#[cfg(feature = "instance-profiles")]
+#[rustfmt::skip]
+mod instance_profiles;
+
+#[cfg(feature = "instance-profiles")]
+pub use instance_profiles::*;
 
 #[cfg(feature = "libraries")]
 #[rustfmt::skip]

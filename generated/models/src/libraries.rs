@@ -33,7 +33,7 @@ pub struct InstallLibraries {
     /// Identifier of the cluster that should get the libraries.
     pub cluster_id: String,
     /// The libraries to add.
-    pub libraries: Vec<Library>,
+    pub libraries: Vec<crate::Library>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
@@ -42,7 +42,7 @@ pub struct InstallLibraries {
 
 impl InstallLibraries {
     /// A value with the required fields set and every optional field absent.
-    pub fn new(cluster_id: impl Into<String>, libraries: Vec<Library>) -> Self {
+    pub fn new(cluster_id: impl Into<String>, libraries: Vec<crate::Library>) -> Self {
         Self {
             cluster_id: cluster_id.into(),
             libraries,
@@ -70,50 +70,12 @@ impl LibrariesClusterStatusParams {
     }
 }
 
-/// One library to put on a cluster. Set exactly one of the fields: a file (`jar`, `whl`, `egg`,
-/// `requirements`) given by its location, or a package (`pypi`, `maven`, `cran`) resolved from
-/// a repository. File locations may be workspace paths (`/Workspace/...`), Unity Catalog volume
-/// paths (`/Volumes/...`) or cloud storage URIs (`s3://`, `abfss://`, `gs://`); the cluster
-/// must be able to read them, for instance through its instance profile or service principal.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Library {
-    /// Location of a JAR file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub jar: Option<String>,
-    /// Location of a Python wheel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub whl: Option<String>,
-    /// Location of a Python egg. Eggs are no longer supported from Databricks Runtime 14.0 on; use
-    /// a wheel instead.
-    ///
-    /// **Deprecated** by the API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub egg: Option<String>,
-    /// Location of a `requirements.txt` file whose packages are all installed. Only workspace and
-    /// Unity Catalog volume paths are accepted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub requirements: Option<String>,
-    /// See [`PythonPyPiLibrary`](crate::PythonPyPiLibrary).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pypi: Option<PythonPyPiLibrary>,
-    /// See [`MavenLibrary`](crate::MavenLibrary).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub maven: Option<MavenLibrary>,
-    /// See [`RCranLibrary`](crate::RCranLibrary).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cran: Option<RCranLibrary>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
 /// One library of a cluster, with its installation status.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LibraryFullStatus {
     /// See [`Library`](crate::Library).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub library: Option<Library>,
+    pub library: Option<crate::Library>,
     /// See [`LibraryInstallStatus`](crate::LibraryInstallStatus).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<LibraryInstallStatus>,
@@ -221,94 +183,13 @@ pub struct ListAllClusterLibraryStatusesResponse {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// A JVM package resolved with Maven.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct MavenLibrary {
-    /// Gradle-style coordinates `group:artifact:version`.
-    pub coordinates: String,
-    /// URL of the Maven repository to resolve from. When absent, Maven Central and the Spark
-    /// Packages repository are searched.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub repo: Option<String>,
-    /// Transitive dependencies to leave out, as `group:artifact` pairs; `*` matches any group, as
-    /// in `*:hadoop-client`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub exclusions: Option<Vec<String>>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl MavenLibrary {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(coordinates: impl Into<String>) -> Self {
-        Self {
-            coordinates: coordinates.into(),
-            repo: None,
-            exclusions: None,
-            unknown_fields: serde_json::Map::new(),
-        }
-    }
-}
-
-/// A Python package installed with pip.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct PythonPyPiLibrary {
-    /// Name of the package, optionally pinned to a version, such as `simplejson==3.8.0`.
-    pub package: String,
-    /// URL of the package index to install from instead of the default one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub repo: Option<String>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl PythonPyPiLibrary {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(package: impl Into<String>) -> Self {
-        Self {
-            package: package.into(),
-            repo: None,
-            unknown_fields: serde_json::Map::new(),
-        }
-    }
-}
-
-/// An R package installed from CRAN.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct RCranLibrary {
-    /// Name of the package.
-    pub package: String,
-    /// URL of the CRAN mirror to install from instead of the default one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub repo: Option<String>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl RCranLibrary {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(package: impl Into<String>) -> Self {
-        Self {
-            package: package.into(),
-            repo: None,
-            unknown_fields: serde_json::Map::new(),
-        }
-    }
-}
-
 /// Request body of `libraries.uninstall`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UninstallLibraries {
     /// Identifier of the cluster to remove the libraries from.
     pub cluster_id: String,
     /// The libraries to remove, described exactly as they were when installed.
-    pub libraries: Vec<Library>,
+    pub libraries: Vec<crate::Library>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
@@ -317,7 +198,7 @@ pub struct UninstallLibraries {
 
 impl UninstallLibraries {
     /// A value with the required fields set and every optional field absent.
-    pub fn new(cluster_id: impl Into<String>, libraries: Vec<Library>) -> Self {
+    pub fn new(cluster_id: impl Into<String>, libraries: Vec<crate::Library>) -> Self {
         Self {
             cluster_id: cluster_id.into(),
             libraries,

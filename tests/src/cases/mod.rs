@@ -5,9 +5,12 @@
 //! doubles written as `4.0`), and several of them carry fields and enum values this version of the spec
 //! does not know, so the tests also check that nothing is lost on the way through the SDK and the CLI.
 
+pub mod cluster_policies;
 pub mod clusters;
 pub mod dbfs;
 pub mod global_init_scripts;
+pub mod instance_pools;
+pub mod instance_profiles;
 pub mod libraries;
 
 pub use clusters::CLUSTER_ID;
@@ -46,8 +49,11 @@ pub fn all() -> impl Iterator<Item = &'static Case> {
 
 /// One slice of cases per service module; a new service adds its module here.
 const SERVICES: &[&[Case]] = &[
+    cluster_policies::CASES,
     clusters::CASES,
     dbfs::CASES,
     global_init_scripts::CASES,
+    instance_pools::CASES,
+    instance_profiles::CASES,
     libraries::CASES,
 ];

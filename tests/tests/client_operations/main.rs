@@ -3,9 +3,12 @@
 //!
 //! One module per service; shared set-up lives here.
 
+mod cluster_policies;
 mod clusters;
 mod dbfs;
 mod global_init_scripts;
+mod instance_pools;
+mod instance_profiles;
 mod libraries;
 
 use databricks_client::Client;

@@ -1,0 +1,145 @@
+//! Instance pools.
+
+use super::{future_field, ok, setup};
+use databricks_client::models;
+use databricks_tests::cases::instance_pools::INSTANCE_POOL_ID;
+
+#[tokio::test]
+async fn instance_pools_create() {
+    let t = setup("instancePools.create").await;
+    let body = models::CreateInstancePool {
+        min_idle_instances: Some(2),
+        max_capacity: Some(20),
+        idle_instance_autotermination_minutes: Some(30),
+        enable_elastic_disk: Some(true),
+        aws_attributes: Some(models::InstancePoolAwsAttributes {
+            availability: Some(models::InstancePoolAwsAttributesAvailability::Spot),
+            zone_id: Some("us-west-2a".into()),
+            spot_bid_price_percent: Some(100),
+            ..Default::default()
+        }),
+        custom_tags: Some([("team".to_owned(), "data-eng".to_owned())].into()),
+        disk_spec: Some(models::DiskSpec {
+            disk_type: Some(models::DiskType {
+                ebs_volume_type: Some(models::DiskTypeEbsVolumeType::GeneralPurposeSsd),
+                ..Default::default()
+            }),
+            disk_count: Some(1),
+            disk_size: Some(100),
+            ..Default::default()
+        }),
+        preloaded_spark_versions: Some(vec!["14.3.x-scala2.12".into()]),
+        ..models::CreateInstancePool::new("etl-pool-i3", "i3.xlarge")
+    };
+    let created = ok(t.case.operation, t.client.instance_pools().create(&body).await);
+    t.verify(&created).await;
+    assert_eq!(created.instance_pool_id, INSTANCE_POOL_ID);
+}
+
+#[tokio::test]
+async fn instance_pools_delete() {
+    let t = setup("instancePools.delete").await;
+    let ack = ok(
+        t.case.operation,
+        t.client
+            .instance_pools()
+            .delete(&models::DeleteInstancePool::new(INSTANCE_POOL_ID))
+            .await,
+    );
+    t.verify(&ack).await;
+    assert_eq!(ack, models::EmptyResponse::default());
+}
+
+#[tokio::test]
+async fn instance_pools_edit() {
+    let t = setup("instancePools.edit").await;
+    let body = models::EditInstancePool {
+        min_idle_instances: Some(4),
+        max_capacity: Some(40),
+        idle_instance_autotermination_minutes: Some(15),
+        custom_tags: Some(
+            [
+                ("team".to_owned(), "data-eng".to_owned()),
+                ("cost-center".to_owned(), "cc-1042".to_owned()),
+            ]
+            .into(),
+        ),
+        ..models::EditInstancePool::new(INSTANCE_POOL_ID, "etl-pool-i3-large", "i3.xlarge")
+    };
+    let ack = ok(t.case.operation, t.client.instance_pools().edit(&body).await);
+    t.verify(&ack).await;
+    assert!(ack.unknown_fields.is_empty());
+}
+
+#[tokio::test]
+async fn instance_pools_get() {
+    let t = setup("instancePools.get").await;
+    let pool = ok(
+        t.case.operation,
+        t.client
+            .instance_pools()
+            .get(&models::InstancePoolsGetParams::new(INSTANCE_POOL_ID))
+            .await,
+    );
+    t.verify(&pool).await;
+
+    assert_eq!(pool.instance_pool_id, INSTANCE_POOL_ID);
+    assert_eq!(pool.state, Some(models::InstancePoolState::Active));
+    let stats = pool.stats.as_ref().expect("stats");
+    assert_eq!(
+        (
+            stats.used_count,
+            stats.idle_count,
+            stats.pending_used_count,
+            stats.pending_idle_count
+        ),
+        (Some(3), Some(2), Some(1), Some(0))
+    );
+    let errors = pool
+        .status
+        .as_ref()
+        .and_then(|status| status.pending_instance_errors.as_deref())
+        .expect("pending instance errors");
+    assert_eq!(errors[0].instance_id.as_deref(), Some("i-0c1d2e3f4a5b6c7d8"));
+    let default_tags = pool.default_tags.as_ref().expect("default tags");
+    assert_eq!(default_tags["InstancePoolId"], INSTANCE_POOL_ID);
+    assert_eq!(
+        pool.aws_attributes.as_ref().and_then(|aws| aws.availability.clone()),
+        Some(models::InstancePoolAwsAttributesAvailability::Spot)
+    );
+    assert_eq!(pool.unknown_fields["future_field"], future_field());
+}
+
+#[tokio::test]
+async fn instance_pools_list() {
+    let t = setup("instancePools.list").await;
+    let listing = ok(t.case.operation, t.client.instance_pools().list().await);
+    t.verify(&listing).await;
+
+    let pools = listing.instance_pools.as_deref().expect("instance pools");
+    assert_eq!(pools.len(), 2);
+    assert_eq!(pools[0].instance_pool_id.as_deref(), Some(INSTANCE_POOL_ID));
+    assert_eq!(pools[0].state, Some(models::InstancePoolState::Active));
+    let gpu = &pools[1];
+    assert_eq!(
+        gpu.state,
+        Some(models::InstancePoolState::Unrecognized("STOPPING".into()))
+    );
+    let disk_type = gpu
+        .disk_spec
+        .as_ref()
+        .and_then(|disk_spec| disk_spec.disk_type.as_ref())
+        .expect("disk type");
+    assert_eq!(
+        disk_type.ebs_volume_type,
+        Some(models::DiskTypeEbsVolumeType::Unrecognized(
+            "GENERAL_PURPOSE_SSD_GP3".into()
+        ))
+    );
+    assert_eq!(
+        gpu.aws_attributes.as_ref().and_then(|aws| aws.availability.clone()),
+        Some(models::InstancePoolAwsAttributesAvailability::OnDemand)
+    );
+    assert_eq!(gpu.unknown_fields["future_field"], future_field());
+    assert_eq!(listing.unknown_fields["future_field"], future_field());
+}
