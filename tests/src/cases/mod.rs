@@ -7,6 +7,9 @@
 
 pub mod clusters;
 pub mod dbfs;
+pub mod ip_access_lists;
+pub mod token_management;
+pub mod tokens;
 
 pub use clusters::CLUSTER_ID;
 
@@ -43,4 +46,10 @@ pub fn all() -> impl Iterator<Item = &'static Case> {
 }
 
 /// One slice of cases per service module; a new service adds its module here.
-const SERVICES: &[&[Case]] = &[clusters::CASES, dbfs::CASES];
+const SERVICES: &[&[Case]] = &[
+    clusters::CASES,
+    dbfs::CASES,
+    ip_access_lists::CASES,
+    token_management::CASES,
+    tokens::CASES,
+];

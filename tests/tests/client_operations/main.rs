@@ -5,6 +5,9 @@
 
 mod clusters;
 mod dbfs;
+mod ip_access_lists;
+mod token_management;
+mod tokens;
 
 use databricks_client::Client;
 use databricks_tests::cases::{Case, case};
