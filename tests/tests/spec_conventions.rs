@@ -13,7 +13,12 @@ fn api() -> Api {
 fn operations(api: &Api) -> Vec<(&str, &Operation)> {
     api.services
         .iter()
-        .flat_map(|service| service.operations.iter().map(move |operation| (service.tag.as_str(), operation)))
+        .flat_map(|service| {
+            service
+                .operations
+                .iter()
+                .map(move |operation| (service.tag.as_str(), operation))
+        })
         .collect()
 }
 
@@ -21,14 +26,24 @@ fn offenders(api: &Api, broken: impl Fn(&str, &Operation) -> bool) -> Vec<String
     operations(api)
         .into_iter()
         .filter(|(tag, operation)| broken(tag, operation))
-        .map(|(_, operation)| format!("{} ({} {})", operation.id, operation.http_method.as_str(), operation.path))
+        .map(|(_, operation)| {
+            format!(
+                "{} ({} {})",
+                operation.id,
+                operation.http_method.as_str(),
+                operation.path
+            )
+        })
         .collect()
 }
 
 #[test]
 fn every_operation_has_a_summary() {
     let missing = offenders(&api(), |_, operation| {
-        operation.summary.as_deref().is_none_or(|summary| summary.trim().is_empty())
+        operation
+            .summary
+            .as_deref()
+            .is_none_or(|summary| summary.trim().is_empty())
     });
     assert!(missing.is_empty(), "operations without a summary: {missing:#?}");
 }
@@ -46,7 +61,10 @@ fn every_operation_answers_errors_with_the_databricks_error_body() {
 #[test]
 fn every_operation_has_a_json_success_body() {
     let missing = offenders(&api(), |_, operation| operation.response.is_none());
-    assert!(missing.is_empty(), "operations without a JSON '200' body (use EmptyResponse for {{}}): {missing:#?}");
+    assert!(
+        missing.is_empty(),
+        "operations without a JSON '200' body (use EmptyResponse for {{}}): {missing:#?}"
+    );
 }
 
 #[test]
@@ -63,8 +81,15 @@ fn every_list_operation_says_how_it_pages() {
 #[test]
 fn operation_ids_name_their_service() {
     let misplaced = offenders(&api(), |tag, operation| {
-        let prefix = operation.id.split_once('.').map(|(prefix, _)| prefix).unwrap_or_default();
+        let prefix = operation
+            .id
+            .split_once('.')
+            .map(|(prefix, _)| prefix)
+            .unwrap_or_default();
         heck::ToKebabCase::to_kebab_case(prefix) != tag
     });
-    assert!(misplaced.is_empty(), "operationIds not of the form `<service>.<method>` for their tag: {misplaced:#?}");
+    assert!(
+        misplaced.is_empty(),
+        "operationIds not of the form `<service>.<method>` for their tag: {misplaced:#?}"
+    );
 }

@@ -240,6 +240,68 @@ pub fn instance_profiles(
     })
 }
 
+/// Runs the `ip-access-lists` operation `operation` with the arguments in `request`.
+#[cfg(feature = "ip-access-lists")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn ip_access_lists(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<serde_json::Value, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "ipAccessLists.create" => {
+                respond(client.ip_access_lists().create(&request.body()?).await)
+            }
+            "ipAccessLists.delete" => {
+                respond(
+                    client
+                        .ip_access_lists()
+                        .delete(&request.path::<String>("ip_access_list_id")?)
+                        .await,
+                )
+            }
+            "ipAccessLists.get" => {
+                respond(
+                    client
+                        .ip_access_lists()
+                        .get(&request.path::<String>("ip_access_list_id")?)
+                        .await,
+                )
+            }
+            "ipAccessLists.list" => respond(client.ip_access_lists().list().await),
+            "ipAccessLists.replace" => {
+                respond(
+                    client
+                        .ip_access_lists()
+                        .replace(
+                            &request.path::<String>("ip_access_list_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "ipAccessLists.update" => {
+                respond(
+                    client
+                        .ip_access_lists()
+                        .update(
+                            &request.path::<String>("ip_access_list_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
 /// Runs the `libraries` operation `operation` with the arguments in `request`.
 #[cfg(feature = "libraries")]
 #[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
@@ -262,6 +324,105 @@ pub fn libraries(
             }
             "libraries.uninstall" => {
                 respond(client.libraries().uninstall(&request.body()?).await)
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `token-management` operation `operation` with the arguments in `request`.
+#[cfg(feature = "token-management")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn token_management(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<serde_json::Value, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "tokenManagement.createOboToken" => {
+                respond(
+                    client.token_management().create_obo_token(&request.body()?).await,
+                )
+            }
+            "tokenManagement.delete" => {
+                respond(
+                    client
+                        .token_management()
+                        .delete(&request.path::<String>("token_id")?)
+                        .await,
+                )
+            }
+            "tokenManagement.get" => {
+                respond(
+                    client
+                        .token_management()
+                        .get(&request.path::<String>("token_id")?)
+                        .await,
+                )
+            }
+            "tokenManagement.getPermissionLevels" => {
+                respond(client.token_management().get_permission_levels().await)
+            }
+            "tokenManagement.getPermissions" => {
+                respond(client.token_management().get_permissions().await)
+            }
+            "tokenManagement.list" => {
+                respond(client.token_management().list(&request.params()?).await)
+            }
+            "tokenManagement.setPermissions" => {
+                respond(
+                    client.token_management().set_permissions(&request.body()?).await,
+                )
+            }
+            "tokenManagement.update" => {
+                respond(
+                    client
+                        .token_management()
+                        .update(&request.path::<String>("token_id")?, &request.body()?)
+                        .await,
+                )
+            }
+            "tokenManagement.updatePermissions" => {
+                respond(
+                    client.token_management().update_permissions(&request.body()?).await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `tokens` operation `operation` with the arguments in `request`.
+#[cfg(feature = "tokens")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn tokens(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<serde_json::Value, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "tokens.create" => respond(client.tokens().create(&request.body()?).await),
+            "tokens.delete" => respond(client.tokens().delete(&request.body()?).await),
+            "tokens.list" => respond(client.tokens().list().await),
+            "tokens.update" => {
+                respond(
+                    client
+                        .tokens()
+                        .update(&request.path::<String>("token_id")?, &request.body()?)
+                        .await,
+                )
             }
             other => {
                 Err(

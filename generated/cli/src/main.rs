@@ -11,21 +11,6 @@ mod commands;
 #[rustfmt::skip]
 mod dispatch;
 
-#[cfg(
-    not(
-        any(
-            feature = "cluster-policies",
-            feature = "clusters",
-            feature = "dbfs",
-            feature = "global-init-scripts",
-            feature = "instance-pools",
-            feature = "instance-profiles",
-            feature = "libraries"
-        )
-    )
-)]
-compile_error!("enable at least one service feature of `dbr` (the default enables all)");
-
 fn main() -> std::process::ExitCode {
     databricks_runtime::cli::main(&commands::APP)
 }

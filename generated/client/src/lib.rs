@@ -57,12 +57,33 @@ mod instance_profiles;
 #[cfg(feature = "instance-profiles")]
 pub use instance_profiles::InstanceProfiles;
 
+#[cfg(feature = "ip-access-lists")]
+#[rustfmt::skip]
+mod ip_access_lists;
+
+#[cfg(feature = "ip-access-lists")]
+pub use ip_access_lists::IpAccessLists;
+
 #[cfg(feature = "libraries")]
 #[rustfmt::skip]
 mod libraries;
 
 #[cfg(feature = "libraries")]
 pub use libraries::Libraries;
+
+#[cfg(feature = "token-management")]
+#[rustfmt::skip]
+mod token_management;
+
+#[cfg(feature = "token-management")]
+pub use token_management::TokenManagement;
+
+#[cfg(feature = "tokens")]
+#[rustfmt::skip]
+mod tokens;
+
+#[cfg(feature = "tokens")]
+pub use tokens::Tokens;
 
 /// A client for one workspace. Cloning is cheap: clones share the connection pool.
 #[derive(Clone, Debug)]

@@ -2,6 +2,79 @@
 
 //! Types used by several services.
 
+/// Read-only. The stage reached by the automatic collection of the API scopes a token needs
+/// (autoscope), such as `AUTOSCOPE_STATE_DISABLED` when the token does not use it,
+/// `AUTOSCOPE_STATE_RUNNING` while scopes are still being collected and
+/// `AUTOSCOPE_STATE_COMPLETED` once collection has finished.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[cfg(any(feature = "token-management", feature = "tokens"))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum AutoscopeState {
+    #[serde(rename = "AUTOSCOPE_STATE_API_NOT_COVERED")]
+    AutoscopeStateApiNotCovered,
+    #[serde(rename = "AUTOSCOPE_STATE_BACKFILLED")]
+    AutoscopeStateBackfilled,
+    #[serde(rename = "AUTOSCOPE_STATE_COMPLETED")]
+    AutoscopeStateCompleted,
+    #[serde(rename = "AUTOSCOPE_STATE_DISABLED")]
+    AutoscopeStateDisabled,
+    #[serde(rename = "AUTOSCOPE_STATE_RUNNING")]
+    AutoscopeStateRunning,
+    #[serde(rename = "AUTOSCOPE_STATE_USER_SELECTED")]
+    AutoscopeStateUserSelected,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+#[cfg(any(feature = "token-management", feature = "tokens"))]
+impl AutoscopeState {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::AutoscopeStateApiNotCovered => "AUTOSCOPE_STATE_API_NOT_COVERED",
+            Self::AutoscopeStateBackfilled => "AUTOSCOPE_STATE_BACKFILLED",
+            Self::AutoscopeStateCompleted => "AUTOSCOPE_STATE_COMPLETED",
+            Self::AutoscopeStateDisabled => "AUTOSCOPE_STATE_DISABLED",
+            Self::AutoscopeStateRunning => "AUTOSCOPE_STATE_RUNNING",
+            Self::AutoscopeStateUserSelected => "AUTOSCOPE_STATE_USER_SELECTED",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+#[cfg(any(feature = "token-management", feature = "tokens"))]
+impl std::fmt::Display for AutoscopeState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "token-management", feature = "tokens"))]
+impl From<&str> for AutoscopeState {
+    fn from(value: &str) -> Self {
+        match value {
+            "AUTOSCOPE_STATE_API_NOT_COVERED" => Self::AutoscopeStateApiNotCovered,
+            "AUTOSCOPE_STATE_BACKFILLED" => Self::AutoscopeStateBackfilled,
+            "AUTOSCOPE_STATE_COMPLETED" => Self::AutoscopeStateCompleted,
+            "AUTOSCOPE_STATE_DISABLED" => Self::AutoscopeStateDisabled,
+            "AUTOSCOPE_STATE_RUNNING" => Self::AutoscopeStateRunning,
+            "AUTOSCOPE_STATE_USER_SELECTED" => Self::AutoscopeStateUserSelected,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "token-management", feature = "tokens"))]
+impl std::str::FromStr for AutoscopeState {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
 /// User name and password for pulling a container image from a private registry.
 #[cfg(any(feature = "clusters", feature = "instance-pools"))]
 #[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]

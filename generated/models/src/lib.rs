@@ -63,9 +63,30 @@ mod instance_profiles;
 #[cfg(feature = "instance-profiles")]
 pub use instance_profiles::*;
 
+#[cfg(feature = "ip-access-lists")]
+#[rustfmt::skip]
+mod ip_access_lists;
+
+#[cfg(feature = "ip-access-lists")]
+pub use ip_access_lists::*;
+
 #[cfg(feature = "libraries")]
 #[rustfmt::skip]
 mod libraries;
 
 #[cfg(feature = "libraries")]
 pub use libraries::*;
+
+#[cfg(feature = "token-management")]
+#[rustfmt::skip]
+mod token_management;
+
+#[cfg(feature = "token-management")]
+pub use token_management::*;
+
+#[cfg(feature = "tokens")]
+#[rustfmt::skip]
+mod tokens;
+
+#[cfg(feature = "tokens")]
+pub use tokens::*;

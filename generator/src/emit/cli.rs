@@ -46,10 +46,21 @@ fn commands(api: &Api, settings: &Settings) -> TokenStream {
         use databricks_runtime::cli::{App, CommandSpec, JsonInput, ServiceSpec};
         #arg_imports
     };
+    // Without a service the command line would have nothing to run: say so, instead of a screen of
+    // unused-code warnings.
+    let features = api.services.iter().map(|service| service.feature.as_str());
+    let message = format!("enable at least one service feature of `{binary}` (the default enables all)");
+    let needs_a_service = (!api.services.is_empty()).then(|| {
+        quote! {
+            #[cfg(not(any(#(feature = #features),*)))]
+            compile_error!(#message);
+        }
+    });
     quote! {
         //! The command tree of the CLI, one entry per operation of the spec.
 
         #imports
+        #needs_a_service
 
         pub static APP: App = App {
             binary: #binary,

@@ -11,7 +11,10 @@ pub mod dbfs;
 pub mod global_init_scripts;
 pub mod instance_pools;
 pub mod instance_profiles;
+pub mod ip_access_lists;
 pub mod libraries;
+pub mod token_management;
+pub mod tokens;
 
 pub use clusters::CLUSTER_ID;
 
@@ -55,5 +58,8 @@ const SERVICES: &[&[Case]] = &[
     global_init_scripts::CASES,
     instance_pools::CASES,
     instance_profiles::CASES,
+    ip_access_lists::CASES,
     libraries::CASES,
+    token_management::CASES,
+    tokens::CASES,
 ];

@@ -9,7 +9,10 @@ mod dbfs;
 mod global_init_scripts;
 mod instance_pools;
 mod instance_profiles;
+mod ip_access_lists;
 mod libraries;
+mod token_management;
+mod tokens;
 
 use databricks_client::Client;
 use databricks_tests::cases::{Case, case};
