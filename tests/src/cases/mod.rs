@@ -7,6 +7,8 @@
 
 pub mod clusters;
 pub mod dbfs;
+pub mod secrets;
+pub mod workspace;
 
 pub use clusters::CLUSTER_ID;
 
@@ -43,4 +45,4 @@ pub fn all() -> impl Iterator<Item = &'static Case> {
 }
 
 /// One slice of cases per service module; a new service adds its module here.
-const SERVICES: &[&[Case]] = &[clusters::CASES, dbfs::CASES];
+const SERVICES: &[&[Case]] = &[clusters::CASES, dbfs::CASES, secrets::CASES, workspace::CASES];

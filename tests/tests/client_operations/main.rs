@@ -5,6 +5,8 @@
 
 mod clusters;
 mod dbfs;
+mod secrets;
+mod workspace;
 
 use databricks_client::Client;
 use databricks_tests::cases::{Case, case};
