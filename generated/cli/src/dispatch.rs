@@ -334,6 +334,55 @@ pub fn libraries(
     })
 }
 
+/// Runs the `secrets` operation `operation` with the arguments in `request`.
+#[cfg(feature = "secrets")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn secrets(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<serde_json::Value, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "secrets.createScope" => {
+                respond(client.secrets().create_scope(&request.body()?).await)
+            }
+            "secrets.deleteAcl" => {
+                respond(client.secrets().delete_acl(&request.body()?).await)
+            }
+            "secrets.deleteScope" => {
+                respond(client.secrets().delete_scope(&request.body()?).await)
+            }
+            "secrets.deleteSecret" => {
+                respond(client.secrets().delete_secret(&request.body()?).await)
+            }
+            "secrets.getAcl" => {
+                respond(client.secrets().get_acl(&request.params()?).await)
+            }
+            "secrets.getSecret" => {
+                respond(client.secrets().get_secret(&request.params()?).await)
+            }
+            "secrets.listAcls" => {
+                respond(client.secrets().list_acls(&request.params()?).await)
+            }
+            "secrets.listScopes" => respond(client.secrets().list_scopes().await),
+            "secrets.listSecrets" => {
+                respond(client.secrets().list_secrets(&request.params()?).await)
+            }
+            "secrets.putAcl" => respond(client.secrets().put_acl(&request.body()?).await),
+            "secrets.putSecret" => {
+                respond(client.secrets().put_secret(&request.body()?).await)
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
 /// Runs the `token-management` operation `operation` with the arguments in `request`.
 #[cfg(feature = "token-management")]
 #[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
@@ -423,6 +472,44 @@ pub fn tokens(
                         .update(&request.path::<String>("token_id")?, &request.body()?)
                         .await,
                 )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `workspace` operation `operation` with the arguments in `request`.
+#[cfg(feature = "workspace")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn workspace(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<serde_json::Value, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "workspace.delete" => {
+                respond(client.workspace().delete(&request.body()?).await)
+            }
+            "workspace.export" => {
+                respond(client.workspace().export(&request.params()?).await)
+            }
+            "workspace.getStatus" => {
+                respond(client.workspace().get_status(&request.params()?).await)
+            }
+            "workspace.import" => {
+                respond(client.workspace().import(&request.body()?).await)
+            }
+            "workspace.list" => {
+                respond(client.workspace().list(&request.params()?).await)
+            }
+            "workspace.mkdirs" => {
+                respond(client.workspace().mkdirs(&request.body()?).await)
             }
             other => {
                 Err(

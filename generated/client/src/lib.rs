@@ -71,6 +71,13 @@ mod libraries;
 #[cfg(feature = "libraries")]
 pub use libraries::Libraries;
 
+#[cfg(feature = "secrets")]
+#[rustfmt::skip]
+mod secrets;
+
+#[cfg(feature = "secrets")]
+pub use secrets::Secrets;
+
 #[cfg(feature = "token-management")]
 #[rustfmt::skip]
 mod token_management;
@@ -84,6 +91,13 @@ mod tokens;
 
 #[cfg(feature = "tokens")]
 pub use tokens::Tokens;
+
+#[cfg(feature = "workspace")]
+#[rustfmt::skip]
+mod workspace;
+
+#[cfg(feature = "workspace")]
+pub use workspace::Workspace;
 
 /// A client for one workspace. Cloning is cheap: clones share the connection pool.
 #[derive(Clone, Debug)]

@@ -77,6 +77,13 @@ mod libraries;
 #[cfg(feature = "libraries")]
 pub use libraries::*;
 
+#[cfg(feature = "secrets")]
+#[rustfmt::skip]
+mod secrets;
+
+#[cfg(feature = "secrets")]
+pub use secrets::*;
+
 #[cfg(feature = "token-management")]
 #[rustfmt::skip]
 mod token_management;
@@ -90,3 +97,10 @@ mod tokens;
 
 #[cfg(feature = "tokens")]
 pub use tokens::*;
+
+#[cfg(feature = "workspace")]
+#[rustfmt::skip]
+mod workspace;
+
+#[cfg(feature = "workspace")]
+pub use workspace::*;

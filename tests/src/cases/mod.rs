@@ -13,8 +13,10 @@ pub mod instance_pools;
 pub mod instance_profiles;
 pub mod ip_access_lists;
 pub mod libraries;
+pub mod secrets;
 pub mod token_management;
 pub mod tokens;
+pub mod workspace;
 
 pub use clusters::CLUSTER_ID;
 
@@ -60,6 +62,8 @@ const SERVICES: &[&[Case]] = &[
     instance_profiles::CASES,
     ip_access_lists::CASES,
     libraries::CASES,
+    secrets::CASES,
     token_management::CASES,
     tokens::CASES,
+    workspace::CASES,
 ];

@@ -11,8 +11,10 @@ mod instance_pools;
 mod instance_profiles;
 mod ip_access_lists;
 mod libraries;
+mod secrets;
 mod token_management;
 mod tokens;
+mod workspace;
 
 use databricks_client::Client;
 use databricks_tests::cases::{Case, case};
