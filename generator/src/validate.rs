@@ -11,14 +11,35 @@ use crate::load::escape_pointer_token;
 /// Every `$ref` must be an in-document reference (`#/...`) to something that exists.
 pub fn check_references(document: &Value) -> Diagnostics {
     let mut problems = Diagnostics::default();
-    walk_references(document, document, &mut String::new(), &mut problems);
+    walk_references(document, document, Context::Object, &mut String::new(), &mut problems);
     problems
 }
 
-fn walk_references(document: &Value, value: &Value, pointer: &mut String, problems: &mut Diagnostics) {
+/// What the value being walked is, as far as references are concerned.
+#[derive(Clone, Copy, PartialEq)]
+enum Context {
+    /// An OpenAPI object: a `$ref` key is a reference.
+    Object,
+    /// The `properties` of a schema: keys are property names, so a property may be called `$ref` (SCIM has
+    /// one); the values are schemas again.
+    PropertyNames,
+}
+
+/// Keys whose values are literal JSON data (or, for `x-*`, ours to check), never OpenAPI objects.
+fn is_literal_data(key: &str) -> bool {
+    matches!(key, "example" | "default" | "enum") || key.starts_with("x-")
+}
+
+fn walk_references(
+    document: &Value,
+    value: &Value,
+    context: Context,
+    pointer: &mut String,
+    problems: &mut Diagnostics,
+) {
     match value {
         Value::Object(map) => {
-            if let Some(reference) = map.get("$ref") {
+            if let Some(reference) = map.get("$ref").filter(|_| context == Context::Object) {
                 let at = format!("{pointer}/$ref");
                 match reference {
                     Value::String(target) => check_reference(document, target, &at, problems),
@@ -29,10 +50,16 @@ fn walk_references(document: &Value, value: &Value, pointer: &mut String, proble
                 }
             }
             for (key, child) in map {
+                let child_context = match context {
+                    Context::PropertyNames => Context::Object,
+                    Context::Object if is_literal_data(key) => continue,
+                    Context::Object if key == "properties" => Context::PropertyNames,
+                    Context::Object => Context::Object,
+                };
                 let length = pointer.len();
                 pointer.push('/');
                 pointer.push_str(&escape_pointer_token(key));
-                walk_references(document, child, pointer, problems);
+                walk_references(document, child, child_context, pointer, problems);
                 pointer.truncate(length);
             }
         }
@@ -40,7 +67,7 @@ fn walk_references(document: &Value, value: &Value, pointer: &mut String, proble
             for (index, child) in items.iter().enumerate() {
                 let length = pointer.len();
                 pointer.push_str(&format!("/{index}"));
-                walk_references(document, child, pointer, problems);
+                walk_references(document, child, context, pointer, problems);
                 pointer.truncate(length);
             }
         }
@@ -182,5 +209,32 @@ mod tests {
         let document = serde_json::json!({"x": {"$ref": "other.yaml#/components/schemas/A"}});
         let problems = check_references(&document);
         assert!(problems.0[0].message.contains("external reference"));
+    }
+
+    #[test]
+    fn a_property_named_ref_is_a_field_but_its_schema_is_still_checked() {
+        let document = serde_json::json!({"components": {"schemas": {"ComplexValue": {
+            "properties": {
+                "$ref": {"type": "string"},
+                "display": {"$ref": "#/components/schemas/Missing"}
+            }
+        }}}});
+        let problems = check_references(&document);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(
+            problems.0[0].pointer.as_deref(),
+            Some("#/components/schemas/ComplexValue/properties/display/$ref")
+        );
+    }
+
+    #[test]
+    fn examples_defaults_enums_and_extensions_are_data() {
+        let document = serde_json::json!({"components": {"schemas": {"A": {
+            "example": {"$ref": 1},
+            "default": {"$ref": "#/nowhere"},
+            "enum": [{"$ref": "#/nowhere"}],
+            "x-sdk-anything": {"$ref": "#/nowhere"}
+        }}}});
+        assert!(check_references(&document).is_empty());
     }
 }

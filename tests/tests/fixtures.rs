@@ -60,6 +60,7 @@ fixture_snapshots!(
     params,
     recursion,
     rest_style,
+    scim,
 );
 
 fn fixture_names() -> Vec<String> {
