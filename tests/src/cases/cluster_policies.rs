@@ -14,6 +14,34 @@ pub const POLICY_DEFINITION: &str = r#"{"spark_version": {"type": "fixed", "valu
 /// The definition `clusterPolicies.edit` sends: the same rules with a wider node type allowlist.
 pub const EDITED_POLICY_DEFINITION: &str = r#"{"spark_version": {"type": "fixed", "value": "14.3.x-scala2.12"}, "node_type_id": {"type": "allowlist", "values": ["i3.xlarge", "i3.2xlarge"], "defaultValue": "i3.xlarge"}}"#;
 
+/// The permissions on the cluster-policy the permission cases are about: admins inherit `CAN_MANAGE`, Jane holds
+/// `CAN_MANAGE`, a level this spec does not list, with a field it does not know either.
+pub const PERMISSIONS: &str = r#"{
+  "object_id": "/cluster-policies/ABC123DEF4567890",
+  "object_type": "cluster-policy",
+  "access_control_list": [
+    {
+      "group_name": "admins",
+      "all_permissions": [{"permission_level": "CAN_MANAGE", "inherited": true, "inherited_from_object": ["/cluster-policies/"]}]
+    },
+    {
+      "user_name": "jane.doe@example.com",
+      "display_name": "Jane Doe",
+      "all_permissions": [{"permission_level": "CAN_MANAGE", "inherited": false}],
+      "future_field": {"nested": [1, 2]}
+    },
+    {
+      "group_name": "data-engineers",
+      "all_permissions": [{"permission_level": "CAN_USE", "inherited": false}]
+    },
+    {
+      "service_principal_name": "6f5ccf28-d83a-4957-9bfb-5bbfac551410",
+      "display_name": "nightly-etl",
+      "all_permissions": [{"permission_level": "CAN_USE", "inherited": false}]
+    }
+  ]
+}"#;
+
 pub const CASES: &[Case] = &[
     Case {
         operation: "clusterPolicies.create",
@@ -149,6 +177,82 @@ pub const CASES: &[Case] = &[
             "POLICY_NAME",
             "--sort-order",
             "ASC",
+        ],
+    },
+    Case {
+        operation: "clusterPolicies.getPermissionLevels",
+        method: "GET",
+        path: "/api/2.0/permissions/cluster-policies/ABC123DEF4567890/permissionLevels",
+        query: &[],
+        body: None,
+        response: r#"{
+          "permission_levels": [
+            {"permission_level": "CAN_USE", "description": "Can use the cluster policy"}
+          ]
+        }"#,
+        cli: &["cluster-policies", "get-permission-levels", POLICY_ID],
+    },
+    Case {
+        operation: "clusterPolicies.getPermissions",
+        method: "GET",
+        path: "/api/2.0/permissions/cluster-policies/ABC123DEF4567890",
+        query: &[],
+        body: None,
+        response: PERMISSIONS,
+        cli: &["cluster-policies", "get-permissions", POLICY_ID],
+    },
+    Case {
+        operation: "clusterPolicies.setPermissions",
+        method: "PUT",
+        path: "/api/2.0/permissions/cluster-policies/ABC123DEF4567890",
+        query: &[],
+        body: Some(
+            r#"{"access_control_list": [
+                {"group_name": "data-engineers", "permission_level": "CAN_USE"},
+                {"service_principal_name": "6f5ccf28-d83a-4957-9bfb-5bbfac551410", "permission_level": "CAN_USE"}
+            ]}"#,
+        ),
+        response: PERMISSIONS,
+        cli: &[
+            "cluster-policies",
+            "set-permissions",
+            POLICY_ID,
+            "--json",
+            r#"{"access_control_list": [
+                {"group_name": "data-engineers", "permission_level": "CAN_USE"},
+                {"service_principal_name": "6f5ccf28-d83a-4957-9bfb-5bbfac551410", "permission_level": "CAN_USE"}
+            ]}"#,
+        ],
+    },
+    Case {
+        operation: "clusterPolicies.updatePermissions",
+        method: "PATCH",
+        path: "/api/2.0/permissions/cluster-policies/ABC123DEF4567890",
+        query: &[],
+        body: Some(
+            r#"{"access_control_list": [{"user_name": "john.smith@example.com", "permission_level": "CAN_USE"}]}"#,
+        ),
+        response: r#"{
+  "object_id": "/cluster-policies/ABC123DEF4567890",
+  "object_type": "cluster-policy",
+  "access_control_list": [
+    {
+      "group_name": "admins",
+      "all_permissions": [{"permission_level": "CAN_MANAGE", "inherited": true, "inherited_from_object": ["/cluster-policies/"]}]
+    },
+    {
+      "user_name": "john.smith@example.com",
+      "display_name": "John Smith",
+      "all_permissions": [{"permission_level": "CAN_USE", "inherited": false}]
+    }
+  ]
+}"#,
+        cli: &[
+            "cluster-policies",
+            "update-permissions",
+            POLICY_ID,
+            "--json",
+            r#"{"access_control_list": [{"user_name": "john.smith@example.com", "permission_level": "CAN_USE"}]}"#,
         ],
     },
 ];

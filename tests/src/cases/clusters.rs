@@ -98,6 +98,34 @@ pub const CLUSTER_DETAILS: &str = r#"{
   "future_field": {"nested": [1, 2]}
 }"#;
 
+/// The permissions on the cluster the permission cases are about: admins inherit `CAN_MANAGE`, Jane holds
+/// `CAN_VIEW_SPARK_UI`, a level this spec does not list, with a field it does not know either.
+pub const PERMISSIONS: &str = r#"{
+  "object_id": "/clusters/0115-093017-k8rq3x2w",
+  "object_type": "cluster",
+  "access_control_list": [
+    {
+      "group_name": "admins",
+      "all_permissions": [{"permission_level": "CAN_MANAGE", "inherited": true, "inherited_from_object": ["/clusters/"]}]
+    },
+    {
+      "user_name": "jane.doe@example.com",
+      "display_name": "Jane Doe",
+      "all_permissions": [{"permission_level": "CAN_VIEW_SPARK_UI", "inherited": false}],
+      "future_field": {"nested": [1, 2]}
+    },
+    {
+      "group_name": "data-engineers",
+      "all_permissions": [{"permission_level": "CAN_ATTACH_TO", "inherited": false}]
+    },
+    {
+      "service_principal_name": "6f5ccf28-d83a-4957-9bfb-5bbfac551410",
+      "display_name": "nightly-etl",
+      "all_permissions": [{"permission_level": "CAN_ATTACH_TO", "inherited": false}]
+    }
+  ]
+}"#;
+
 pub const CASES: &[Case] = &[
     Case {
         operation: "clusters.changeOwner",
@@ -513,6 +541,84 @@ pub const CASES: &[Case] = &[
             "num_workers,autotermination_minutes",
             "--json",
             r#"{"cluster": {"num_workers": 4, "autotermination_minutes": 30}}"#,
+        ],
+    },
+    Case {
+        operation: "clusters.getPermissionLevels",
+        method: "GET",
+        path: "/api/2.0/permissions/clusters/0115-093017-k8rq3x2w/permissionLevels",
+        query: &[],
+        body: None,
+        response: r#"{
+          "permission_levels": [
+            {"permission_level": "CAN_ATTACH_TO", "description": "Can attach to the cluster"},
+            {"permission_level": "CAN_RESTART", "description": "Can restart the cluster"},
+            {"permission_level": "CAN_MANAGE", "description": "Can manage the cluster"}
+          ]
+        }"#,
+        cli: &["clusters", "get-permission-levels", CLUSTER_ID],
+    },
+    Case {
+        operation: "clusters.getPermissions",
+        method: "GET",
+        path: "/api/2.0/permissions/clusters/0115-093017-k8rq3x2w",
+        query: &[],
+        body: None,
+        response: PERMISSIONS,
+        cli: &["clusters", "get-permissions", CLUSTER_ID],
+    },
+    Case {
+        operation: "clusters.setPermissions",
+        method: "PUT",
+        path: "/api/2.0/permissions/clusters/0115-093017-k8rq3x2w",
+        query: &[],
+        body: Some(
+            r#"{"access_control_list": [
+                {"group_name": "data-engineers", "permission_level": "CAN_ATTACH_TO"},
+                {"service_principal_name": "6f5ccf28-d83a-4957-9bfb-5bbfac551410", "permission_level": "CAN_ATTACH_TO"}
+            ]}"#,
+        ),
+        response: PERMISSIONS,
+        cli: &[
+            "clusters",
+            "set-permissions",
+            CLUSTER_ID,
+            "--json",
+            r#"{"access_control_list": [
+                {"group_name": "data-engineers", "permission_level": "CAN_ATTACH_TO"},
+                {"service_principal_name": "6f5ccf28-d83a-4957-9bfb-5bbfac551410", "permission_level": "CAN_ATTACH_TO"}
+            ]}"#,
+        ],
+    },
+    Case {
+        operation: "clusters.updatePermissions",
+        method: "PATCH",
+        path: "/api/2.0/permissions/clusters/0115-093017-k8rq3x2w",
+        query: &[],
+        body: Some(
+            r#"{"access_control_list": [{"user_name": "john.smith@example.com", "permission_level": "CAN_RESTART"}]}"#,
+        ),
+        response: r#"{
+  "object_id": "/clusters/0115-093017-k8rq3x2w",
+  "object_type": "cluster",
+  "access_control_list": [
+    {
+      "group_name": "admins",
+      "all_permissions": [{"permission_level": "CAN_MANAGE", "inherited": true, "inherited_from_object": ["/clusters/"]}]
+    },
+    {
+      "user_name": "john.smith@example.com",
+      "display_name": "John Smith",
+      "all_permissions": [{"permission_level": "CAN_RESTART", "inherited": false}]
+    }
+  ]
+}"#,
+        cli: &[
+            "clusters",
+            "update-permissions",
+            CLUSTER_ID,
+            "--json",
+            r#"{"access_control_list": [{"user_name": "john.smith@example.com", "permission_level": "CAN_RESTART"}]}"#,
         ],
     },
 ];

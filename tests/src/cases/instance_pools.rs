@@ -5,6 +5,34 @@ use super::{Case, EMPTY};
 /// The pool every instance-pools case is about.
 pub const INSTANCE_POOL_ID: &str = "0101-120000-brick1-pool-ABCD1234";
 
+/// The permissions on the instance-pool the permission cases are about: admins inherit `CAN_MANAGE`, Jane holds
+/// `CAN_VIEW`, a level this spec does not list, with a field it does not know either.
+pub const PERMISSIONS: &str = r#"{
+  "object_id": "/instance-pools/0101-120000-brick1-pool-ABCD1234",
+  "object_type": "instance-pool",
+  "access_control_list": [
+    {
+      "group_name": "admins",
+      "all_permissions": [{"permission_level": "CAN_MANAGE", "inherited": true, "inherited_from_object": ["/instance-pools/"]}]
+    },
+    {
+      "user_name": "jane.doe@example.com",
+      "display_name": "Jane Doe",
+      "all_permissions": [{"permission_level": "CAN_VIEW", "inherited": false}],
+      "future_field": {"nested": [1, 2]}
+    },
+    {
+      "group_name": "data-engineers",
+      "all_permissions": [{"permission_level": "CAN_ATTACH_TO", "inherited": false}]
+    },
+    {
+      "service_principal_name": "6f5ccf28-d83a-4957-9bfb-5bbfac551410",
+      "display_name": "nightly-etl",
+      "all_permissions": [{"permission_level": "CAN_ATTACH_TO", "inherited": false}]
+    }
+  ]
+}"#;
+
 pub const CASES: &[Case] = &[
     Case {
         operation: "instancePools.create",
@@ -164,5 +192,82 @@ pub const CASES: &[Case] = &[
           "future_field": {"nested": [1, 2]}
         }"#,
         cli: &["instance-pools", "list"],
+    },
+    Case {
+        operation: "instancePools.getPermissionLevels",
+        method: "GET",
+        path: "/api/2.0/permissions/instance-pools/0101-120000-brick1-pool-ABCD1234/permissionLevels",
+        query: &[],
+        body: None,
+        response: r#"{
+          "permission_levels": [
+            {"permission_level": "CAN_ATTACH_TO", "description": "Can attach clusters to the pool"},
+            {"permission_level": "CAN_MANAGE", "description": "Can manage the pool"}
+          ]
+        }"#,
+        cli: &["instance-pools", "get-permission-levels", INSTANCE_POOL_ID],
+    },
+    Case {
+        operation: "instancePools.getPermissions",
+        method: "GET",
+        path: "/api/2.0/permissions/instance-pools/0101-120000-brick1-pool-ABCD1234",
+        query: &[],
+        body: None,
+        response: PERMISSIONS,
+        cli: &["instance-pools", "get-permissions", INSTANCE_POOL_ID],
+    },
+    Case {
+        operation: "instancePools.setPermissions",
+        method: "PUT",
+        path: "/api/2.0/permissions/instance-pools/0101-120000-brick1-pool-ABCD1234",
+        query: &[],
+        body: Some(
+            r#"{"access_control_list": [
+                {"group_name": "data-engineers", "permission_level": "CAN_ATTACH_TO"},
+                {"service_principal_name": "6f5ccf28-d83a-4957-9bfb-5bbfac551410", "permission_level": "CAN_ATTACH_TO"}
+            ]}"#,
+        ),
+        response: PERMISSIONS,
+        cli: &[
+            "instance-pools",
+            "set-permissions",
+            INSTANCE_POOL_ID,
+            "--json",
+            r#"{"access_control_list": [
+                {"group_name": "data-engineers", "permission_level": "CAN_ATTACH_TO"},
+                {"service_principal_name": "6f5ccf28-d83a-4957-9bfb-5bbfac551410", "permission_level": "CAN_ATTACH_TO"}
+            ]}"#,
+        ],
+    },
+    Case {
+        operation: "instancePools.updatePermissions",
+        method: "PATCH",
+        path: "/api/2.0/permissions/instance-pools/0101-120000-brick1-pool-ABCD1234",
+        query: &[],
+        body: Some(
+            r#"{"access_control_list": [{"user_name": "john.smith@example.com", "permission_level": "CAN_MANAGE"}]}"#,
+        ),
+        response: r#"{
+  "object_id": "/instance-pools/0101-120000-brick1-pool-ABCD1234",
+  "object_type": "instance-pool",
+  "access_control_list": [
+    {
+      "group_name": "admins",
+      "all_permissions": [{"permission_level": "CAN_MANAGE", "inherited": true, "inherited_from_object": ["/instance-pools/"]}]
+    },
+    {
+      "user_name": "john.smith@example.com",
+      "display_name": "John Smith",
+      "all_permissions": [{"permission_level": "CAN_MANAGE", "inherited": false}]
+    }
+  ]
+}"#,
+        cli: &[
+            "instance-pools",
+            "update-permissions",
+            INSTANCE_POOL_ID,
+            "--json",
+            r#"{"access_control_list": [{"user_name": "john.smith@example.com", "permission_level": "CAN_MANAGE"}]}"#,
+        ],
     },
 ];

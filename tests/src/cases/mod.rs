@@ -8,11 +8,15 @@
 pub mod cluster_policies;
 pub mod clusters;
 pub mod dbfs;
+pub mod experiments;
 pub mod global_init_scripts;
 pub mod instance_pools;
 pub mod instance_profiles;
 pub mod ip_access_lists;
+pub mod legacy_groups;
 pub mod libraries;
+pub mod model_registry;
+pub mod permissions;
 pub mod secrets;
 pub mod token_management;
 pub mod tokens;
@@ -57,11 +61,15 @@ const SERVICES: &[&[Case]] = &[
     cluster_policies::CASES,
     clusters::CASES,
     dbfs::CASES,
+    experiments::CASES,
     global_init_scripts::CASES,
     instance_pools::CASES,
     instance_profiles::CASES,
     ip_access_lists::CASES,
+    legacy_groups::CASES,
     libraries::CASES,
+    model_registry::CASES,
+    permissions::CASES,
     secrets::CASES,
     token_management::CASES,
     tokens::CASES,

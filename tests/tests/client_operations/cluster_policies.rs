@@ -113,3 +113,138 @@ async fn cluster_policies_list() {
     assert_eq!(personal.unknown_fields["policy_family_version"], 4);
     assert_eq!(listing.unknown_fields["total_count"], 2);
 }
+
+/// The first permission level of each principal on the cluster-policy, in order.
+fn cluster_policies_acl_levels(
+    permissions: &models::ClusterPolicyPermissions,
+) -> Vec<models::ClusterPolicyPermissionLevel> {
+    permissions
+        .access_control_list
+        .as_deref()
+        .expect("access_control_list")
+        .iter()
+        .map(|entry| {
+            let all = entry.all_permissions.as_deref().expect("all_permissions");
+            all[0].permission_level.clone().expect("permission_level")
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn cluster_policies_get_permission_levels() {
+    let t = setup("clusterPolicies.getPermissionLevels").await;
+    let levels = ok(
+        t.case.operation,
+        t.client
+            .cluster_policies()
+            .get_permission_levels(databricks_tests::cases::cluster_policies::POLICY_ID)
+            .await,
+    );
+    t.verify(&levels).await;
+    let levels: Vec<_> = levels
+        .permission_levels
+        .expect("permission_levels")
+        .into_iter()
+        .map(|level| level.permission_level.expect("permission_level"))
+        .collect();
+    assert_eq!(levels, [models::ClusterPolicyPermissionLevel::CanUse]);
+}
+
+#[tokio::test]
+async fn cluster_policies_get_permissions() {
+    let t = setup("clusterPolicies.getPermissions").await;
+    let permissions = ok(
+        t.case.operation,
+        t.client
+            .cluster_policies()
+            .get_permissions(databricks_tests::cases::cluster_policies::POLICY_ID)
+            .await,
+    );
+    t.verify(&permissions).await;
+    assert_eq!(
+        permissions.object_id.as_deref(),
+        Some("/cluster-policies/ABC123DEF4567890")
+    );
+    assert_eq!(permissions.object_type.as_deref(), Some("cluster-policy"));
+    assert_eq!(
+        cluster_policies_acl_levels(&permissions),
+        [
+            models::ClusterPolicyPermissionLevel::Unrecognized("CAN_MANAGE".into()),
+            models::ClusterPolicyPermissionLevel::Unrecognized("CAN_MANAGE".into()),
+            models::ClusterPolicyPermissionLevel::CanUse,
+            models::ClusterPolicyPermissionLevel::CanUse
+        ]
+    );
+    let acl = permissions.access_control_list.as_deref().expect("access_control_list");
+    let admins = &acl[0].all_permissions.as_deref().expect("all_permissions")[0];
+    assert_eq!(admins.inherited, Some(true));
+    assert_eq!(
+        admins.inherited_from_object.as_deref(),
+        Some(&["/cluster-policies/".to_owned()][..])
+    );
+    assert_eq!(acl[1].user_name.as_deref(), Some("jane.doe@example.com"));
+    assert_eq!(acl[1].unknown_fields["future_field"], future_field());
+    assert_eq!(
+        acl[3].service_principal_name.as_deref(),
+        Some("6f5ccf28-d83a-4957-9bfb-5bbfac551410")
+    );
+}
+
+#[tokio::test]
+async fn cluster_policies_set_permissions() {
+    let t = setup("clusterPolicies.setPermissions").await;
+    let body = models::ClusterPolicyPermissionsRequest {
+        access_control_list: Some(vec![
+            models::ClusterPolicyAccessControlRequest {
+                group_name: Some("data-engineers".into()),
+                permission_level: Some(models::ClusterPolicyPermissionLevel::CanUse),
+                ..Default::default()
+            },
+            models::ClusterPolicyAccessControlRequest {
+                service_principal_name: Some("6f5ccf28-d83a-4957-9bfb-5bbfac551410".into()),
+                permission_level: Some(models::ClusterPolicyPermissionLevel::CanUse),
+                ..Default::default()
+            },
+        ]),
+        ..Default::default()
+    };
+    let permissions = ok(
+        t.case.operation,
+        t.client
+            .cluster_policies()
+            .set_permissions(databricks_tests::cases::cluster_policies::POLICY_ID, &body)
+            .await,
+    );
+    t.verify(&permissions).await;
+    assert_eq!(cluster_policies_acl_levels(&permissions).len(), 4);
+}
+
+#[tokio::test]
+async fn cluster_policies_update_permissions() {
+    let t = setup("clusterPolicies.updatePermissions").await;
+    let body = models::ClusterPolicyPermissionsRequest {
+        access_control_list: Some(vec![models::ClusterPolicyAccessControlRequest {
+            user_name: Some("john.smith@example.com".into()),
+            permission_level: Some(models::ClusterPolicyPermissionLevel::CanUse),
+            ..Default::default()
+        }]),
+        ..Default::default()
+    };
+    let permissions = ok(
+        t.case.operation,
+        t.client
+            .cluster_policies()
+            .update_permissions(databricks_tests::cases::cluster_policies::POLICY_ID, &body)
+            .await,
+    );
+    t.verify(&permissions).await;
+    let acl = permissions.access_control_list.as_deref().expect("access_control_list");
+    assert_eq!(acl[1].display_name.as_deref(), Some("John Smith"));
+    assert_eq!(
+        cluster_policies_acl_levels(&permissions),
+        [
+            models::ClusterPolicyPermissionLevel::Unrecognized("CAN_MANAGE".into()),
+            models::ClusterPolicyPermissionLevel::CanUse
+        ]
+    );
+}

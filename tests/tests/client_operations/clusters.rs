@@ -354,3 +354,140 @@ async fn clusters_update() {
     t.verify(&ack).await;
     assert!(ack.unknown_fields.is_empty());
 }
+
+/// The first permission level of each principal on the cluster, in order.
+fn clusters_acl_levels(permissions: &models::ClusterPermissions) -> Vec<models::ClusterPermissionLevel> {
+    permissions
+        .access_control_list
+        .as_deref()
+        .expect("access_control_list")
+        .iter()
+        .map(|entry| {
+            let all = entry.all_permissions.as_deref().expect("all_permissions");
+            all[0].permission_level.clone().expect("permission_level")
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn clusters_get_permission_levels() {
+    let t = setup("clusters.getPermissionLevels").await;
+    let levels = ok(
+        t.case.operation,
+        t.client
+            .clusters()
+            .get_permission_levels(databricks_tests::cases::CLUSTER_ID)
+            .await,
+    );
+    t.verify(&levels).await;
+    let levels: Vec<_> = levels
+        .permission_levels
+        .expect("permission_levels")
+        .into_iter()
+        .map(|level| level.permission_level.expect("permission_level"))
+        .collect();
+    assert_eq!(
+        levels,
+        [
+            models::ClusterPermissionLevel::CanAttachTo,
+            models::ClusterPermissionLevel::CanRestart,
+            models::ClusterPermissionLevel::CanManage
+        ]
+    );
+}
+
+#[tokio::test]
+async fn clusters_get_permissions() {
+    let t = setup("clusters.getPermissions").await;
+    let permissions = ok(
+        t.case.operation,
+        t.client
+            .clusters()
+            .get_permissions(databricks_tests::cases::CLUSTER_ID)
+            .await,
+    );
+    t.verify(&permissions).await;
+    assert_eq!(permissions.object_id.as_deref(), Some("/clusters/0115-093017-k8rq3x2w"));
+    assert_eq!(permissions.object_type.as_deref(), Some("cluster"));
+    assert_eq!(
+        clusters_acl_levels(&permissions),
+        [
+            models::ClusterPermissionLevel::CanManage,
+            models::ClusterPermissionLevel::Unrecognized("CAN_VIEW_SPARK_UI".into()),
+            models::ClusterPermissionLevel::CanAttachTo,
+            models::ClusterPermissionLevel::CanAttachTo
+        ]
+    );
+    let acl = permissions.access_control_list.as_deref().expect("access_control_list");
+    let admins = &acl[0].all_permissions.as_deref().expect("all_permissions")[0];
+    assert_eq!(admins.inherited, Some(true));
+    assert_eq!(
+        admins.inherited_from_object.as_deref(),
+        Some(&["/clusters/".to_owned()][..])
+    );
+    assert_eq!(acl[1].user_name.as_deref(), Some("jane.doe@example.com"));
+    assert_eq!(acl[1].unknown_fields["future_field"], future_field());
+    assert_eq!(
+        acl[3].service_principal_name.as_deref(),
+        Some("6f5ccf28-d83a-4957-9bfb-5bbfac551410")
+    );
+}
+
+#[tokio::test]
+async fn clusters_set_permissions() {
+    let t = setup("clusters.setPermissions").await;
+    let body = models::ClusterPermissionsRequest {
+        access_control_list: Some(vec![
+            models::ClusterAccessControlRequest {
+                group_name: Some("data-engineers".into()),
+                permission_level: Some(models::ClusterPermissionLevel::CanAttachTo),
+                ..Default::default()
+            },
+            models::ClusterAccessControlRequest {
+                service_principal_name: Some("6f5ccf28-d83a-4957-9bfb-5bbfac551410".into()),
+                permission_level: Some(models::ClusterPermissionLevel::CanAttachTo),
+                ..Default::default()
+            },
+        ]),
+        ..Default::default()
+    };
+    let permissions = ok(
+        t.case.operation,
+        t.client
+            .clusters()
+            .set_permissions(databricks_tests::cases::CLUSTER_ID, &body)
+            .await,
+    );
+    t.verify(&permissions).await;
+    assert_eq!(clusters_acl_levels(&permissions).len(), 4);
+}
+
+#[tokio::test]
+async fn clusters_update_permissions() {
+    let t = setup("clusters.updatePermissions").await;
+    let body = models::ClusterPermissionsRequest {
+        access_control_list: Some(vec![models::ClusterAccessControlRequest {
+            user_name: Some("john.smith@example.com".into()),
+            permission_level: Some(models::ClusterPermissionLevel::CanRestart),
+            ..Default::default()
+        }]),
+        ..Default::default()
+    };
+    let permissions = ok(
+        t.case.operation,
+        t.client
+            .clusters()
+            .update_permissions(databricks_tests::cases::CLUSTER_ID, &body)
+            .await,
+    );
+    t.verify(&permissions).await;
+    let acl = permissions.access_control_list.as_deref().expect("access_control_list");
+    assert_eq!(acl[1].display_name.as_deref(), Some("John Smith"));
+    assert_eq!(
+        clusters_acl_levels(&permissions),
+        [
+            models::ClusterPermissionLevel::CanManage,
+            models::ClusterPermissionLevel::CanRestart
+        ]
+    );
+}

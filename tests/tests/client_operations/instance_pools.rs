@@ -143,3 +143,144 @@ async fn instance_pools_list() {
     assert_eq!(gpu.unknown_fields["future_field"], future_field());
     assert_eq!(listing.unknown_fields["future_field"], future_field());
 }
+
+/// The first permission level of each principal on the instance-pool, in order.
+fn instance_pools_acl_levels(
+    permissions: &models::InstancePoolPermissions,
+) -> Vec<models::InstancePoolPermissionLevel> {
+    permissions
+        .access_control_list
+        .as_deref()
+        .expect("access_control_list")
+        .iter()
+        .map(|entry| {
+            let all = entry.all_permissions.as_deref().expect("all_permissions");
+            all[0].permission_level.clone().expect("permission_level")
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn instance_pools_get_permission_levels() {
+    let t = setup("instancePools.getPermissionLevels").await;
+    let levels = ok(
+        t.case.operation,
+        t.client
+            .instance_pools()
+            .get_permission_levels(databricks_tests::cases::instance_pools::INSTANCE_POOL_ID)
+            .await,
+    );
+    t.verify(&levels).await;
+    let levels: Vec<_> = levels
+        .permission_levels
+        .expect("permission_levels")
+        .into_iter()
+        .map(|level| level.permission_level.expect("permission_level"))
+        .collect();
+    assert_eq!(
+        levels,
+        [
+            models::InstancePoolPermissionLevel::CanAttachTo,
+            models::InstancePoolPermissionLevel::CanManage
+        ]
+    );
+}
+
+#[tokio::test]
+async fn instance_pools_get_permissions() {
+    let t = setup("instancePools.getPermissions").await;
+    let permissions = ok(
+        t.case.operation,
+        t.client
+            .instance_pools()
+            .get_permissions(databricks_tests::cases::instance_pools::INSTANCE_POOL_ID)
+            .await,
+    );
+    t.verify(&permissions).await;
+    assert_eq!(
+        permissions.object_id.as_deref(),
+        Some("/instance-pools/0101-120000-brick1-pool-ABCD1234")
+    );
+    assert_eq!(permissions.object_type.as_deref(), Some("instance-pool"));
+    assert_eq!(
+        instance_pools_acl_levels(&permissions),
+        [
+            models::InstancePoolPermissionLevel::CanManage,
+            models::InstancePoolPermissionLevel::Unrecognized("CAN_VIEW".into()),
+            models::InstancePoolPermissionLevel::CanAttachTo,
+            models::InstancePoolPermissionLevel::CanAttachTo
+        ]
+    );
+    let acl = permissions.access_control_list.as_deref().expect("access_control_list");
+    let admins = &acl[0].all_permissions.as_deref().expect("all_permissions")[0];
+    assert_eq!(admins.inherited, Some(true));
+    assert_eq!(
+        admins.inherited_from_object.as_deref(),
+        Some(&["/instance-pools/".to_owned()][..])
+    );
+    assert_eq!(acl[1].user_name.as_deref(), Some("jane.doe@example.com"));
+    assert_eq!(acl[1].unknown_fields["future_field"], future_field());
+    assert_eq!(
+        acl[3].service_principal_name.as_deref(),
+        Some("6f5ccf28-d83a-4957-9bfb-5bbfac551410")
+    );
+}
+
+#[tokio::test]
+async fn instance_pools_set_permissions() {
+    let t = setup("instancePools.setPermissions").await;
+    let body = models::InstancePoolPermissionsRequest {
+        access_control_list: Some(vec![
+            models::InstancePoolAccessControlRequest {
+                group_name: Some("data-engineers".into()),
+                permission_level: Some(models::InstancePoolPermissionLevel::CanAttachTo),
+                ..Default::default()
+            },
+            models::InstancePoolAccessControlRequest {
+                service_principal_name: Some("6f5ccf28-d83a-4957-9bfb-5bbfac551410".into()),
+                permission_level: Some(models::InstancePoolPermissionLevel::CanAttachTo),
+                ..Default::default()
+            },
+        ]),
+        ..Default::default()
+    };
+    let permissions = ok(
+        t.case.operation,
+        t.client
+            .instance_pools()
+            .set_permissions(databricks_tests::cases::instance_pools::INSTANCE_POOL_ID, &body)
+            .await,
+    );
+    t.verify(&permissions).await;
+    assert_eq!(instance_pools_acl_levels(&permissions).len(), 4);
+}
+
+#[tokio::test]
+async fn instance_pools_update_permissions() {
+    let t = setup("instancePools.updatePermissions").await;
+    let body = models::InstancePoolPermissionsRequest {
+        access_control_list: Some(vec![models::InstancePoolAccessControlRequest {
+            user_name: Some("john.smith@example.com".into()),
+            permission_level: Some(models::InstancePoolPermissionLevel::CanManage),
+            ..Default::default()
+        }]),
+        ..Default::default()
+    };
+    let permissions = ok(
+        t.case.operation,
+        t.client
+            .instance_pools()
+            .update_permissions(databricks_tests::cases::instance_pools::INSTANCE_POOL_ID, &body)
+            .await,
+    );
+    t.verify(&permissions).await;
+    let acl = permissions.access_control_list.as_deref().expect("access_control_list");
+    assert_eq!(acl[1].display_name.as_deref(), Some("John Smith"));
+    assert_eq!(
+        instance_pools_acl_levels(&permissions),
+        [
+            models::InstancePoolPermissionLevel::CanManage,
+            models::InstancePoolPermissionLevel::CanManage
+        ]
+    );
+}

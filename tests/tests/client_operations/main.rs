@@ -6,11 +6,15 @@
 mod cluster_policies;
 mod clusters;
 mod dbfs;
+mod experiments;
 mod global_init_scripts;
 mod instance_pools;
 mod instance_profiles;
 mod ip_access_lists;
+mod legacy_groups;
 mod libraries;
+mod model_registry;
+mod permissions;
 mod secrets;
 mod token_management;
 mod tokens;

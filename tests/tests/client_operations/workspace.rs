@@ -103,3 +103,143 @@ async fn workspace_mkdirs() {
     t.verify(&ack).await;
     assert!(ack.unknown_fields.is_empty());
 }
+
+/// The first permission level of each principal on the notebook, in order.
+fn workspace_acl_levels(
+    permissions: &models::WorkspaceObjectPermissions,
+) -> Vec<models::WorkspaceObjectPermissionLevel> {
+    permissions
+        .access_control_list
+        .as_deref()
+        .expect("access_control_list")
+        .iter()
+        .map(|entry| {
+            let all = entry.all_permissions.as_deref().expect("all_permissions");
+            all[0].permission_level.clone().expect("permission_level")
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn workspace_get_permission_levels() {
+    let t = setup("workspace.getPermissionLevels").await;
+    let levels = ok(
+        t.case.operation,
+        t.client
+            .workspace()
+            .get_permission_levels("notebooks", databricks_tests::cases::workspace::NOTEBOOK_ID)
+            .await,
+    );
+    t.verify(&levels).await;
+    let levels: Vec<_> = levels
+        .permission_levels
+        .expect("permission_levels")
+        .into_iter()
+        .map(|level| level.permission_level.expect("permission_level"))
+        .collect();
+    assert_eq!(
+        levels,
+        [
+            models::WorkspaceObjectPermissionLevel::CanRead,
+            models::WorkspaceObjectPermissionLevel::CanRun,
+            models::WorkspaceObjectPermissionLevel::CanEdit,
+            models::WorkspaceObjectPermissionLevel::CanManage
+        ]
+    );
+}
+
+#[tokio::test]
+async fn workspace_get_permissions() {
+    let t = setup("workspace.getPermissions").await;
+    let permissions = ok(
+        t.case.operation,
+        t.client
+            .workspace()
+            .get_permissions("notebooks", databricks_tests::cases::workspace::NOTEBOOK_ID)
+            .await,
+    );
+    t.verify(&permissions).await;
+    assert_eq!(permissions.object_id.as_deref(), Some("/notebooks/1837452069318764"));
+    assert_eq!(permissions.object_type.as_deref(), Some("notebook"));
+    assert_eq!(
+        workspace_acl_levels(&permissions),
+        [
+            models::WorkspaceObjectPermissionLevel::CanManage,
+            models::WorkspaceObjectPermissionLevel::Unrecognized("CAN_VIEW_RESULTS".into()),
+            models::WorkspaceObjectPermissionLevel::CanRead,
+            models::WorkspaceObjectPermissionLevel::CanRead
+        ]
+    );
+    let acl = permissions.access_control_list.as_deref().expect("access_control_list");
+    let admins = &acl[0].all_permissions.as_deref().expect("all_permissions")[0];
+    assert_eq!(admins.inherited, Some(true));
+    assert_eq!(
+        admins.inherited_from_object.as_deref(),
+        Some(&["/directories/4108364197239567".to_owned()][..])
+    );
+    assert_eq!(acl[1].user_name.as_deref(), Some("jane.doe@example.com"));
+    assert_eq!(acl[1].unknown_fields["future_field"], future_field());
+    assert_eq!(
+        acl[3].service_principal_name.as_deref(),
+        Some("6f5ccf28-d83a-4957-9bfb-5bbfac551410")
+    );
+}
+
+#[tokio::test]
+async fn workspace_set_permissions() {
+    let t = setup("workspace.setPermissions").await;
+    let body = models::WorkspaceObjectPermissionsRequest {
+        access_control_list: Some(vec![
+            models::WorkspaceObjectAccessControlRequest {
+                group_name: Some("data-engineers".into()),
+                permission_level: Some(models::WorkspaceObjectPermissionLevel::CanRead),
+                ..Default::default()
+            },
+            models::WorkspaceObjectAccessControlRequest {
+                service_principal_name: Some("6f5ccf28-d83a-4957-9bfb-5bbfac551410".into()),
+                permission_level: Some(models::WorkspaceObjectPermissionLevel::CanRead),
+                ..Default::default()
+            },
+        ]),
+        ..Default::default()
+    };
+    let permissions = ok(
+        t.case.operation,
+        t.client
+            .workspace()
+            .set_permissions("notebooks", databricks_tests::cases::workspace::NOTEBOOK_ID, &body)
+            .await,
+    );
+    t.verify(&permissions).await;
+    assert_eq!(workspace_acl_levels(&permissions).len(), 4);
+}
+
+#[tokio::test]
+async fn workspace_update_permissions() {
+    let t = setup("workspace.updatePermissions").await;
+    let body = models::WorkspaceObjectPermissionsRequest {
+        access_control_list: Some(vec![models::WorkspaceObjectAccessControlRequest {
+            user_name: Some("john.smith@example.com".into()),
+            permission_level: Some(models::WorkspaceObjectPermissionLevel::CanRun),
+            ..Default::default()
+        }]),
+        ..Default::default()
+    };
+    let permissions = ok(
+        t.case.operation,
+        t.client
+            .workspace()
+            .update_permissions("notebooks", databricks_tests::cases::workspace::NOTEBOOK_ID, &body)
+            .await,
+    );
+    t.verify(&permissions).await;
+    let acl = permissions.access_control_list.as_deref().expect("access_control_list");
+    assert_eq!(acl[1].display_name.as_deref(), Some("John Smith"));
+    assert_eq!(
+        workspace_acl_levels(&permissions),
+        [
+            models::WorkspaceObjectPermissionLevel::CanManage,
+            models::WorkspaceObjectPermissionLevel::CanRun
+        ]
+    );
+}
