@@ -142,6 +142,53 @@ fn json_kind(value: &Value) -> &'static str {
 
 /// Every operation needs an operationId (it names the Rust method and the CLI command), and no two may
 /// share one.
+/// Paths that differ only in the names of their parameters (`/a/{x}` and `/a/{y}`) are the same URL
+/// template; OpenAPI forbids declaring both, and a client could not tell them apart.
+pub fn check_path_templates(document: &openapiv3::OpenAPI) -> Diagnostics {
+    let mut problems = Diagnostics::default();
+    let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+    for path in document.paths.paths.keys() {
+        let template = anonymous_template(path);
+        match seen.get(&template) {
+            Some(first) => problems.push(
+                Diagnostic::at(
+                    &format!("/paths/{}", escape_pointer_token(path)),
+                    format!("`{path}` is the same URL template as `{first}`"),
+                )
+                .with_hint(format!(
+                    "describe the operations once, under `{first}`: paths that differ only in parameter names \
+                     are identical in OpenAPI"
+                )),
+            ),
+            None => {
+                seen.insert(template, path);
+            }
+        }
+    }
+    problems
+}
+
+/// `/a/{x}/b` → `/a/{}/b`.
+fn anonymous_template(path: &str) -> String {
+    let mut template = String::with_capacity(path.len());
+    let mut in_parameter = false;
+    for character in path.chars() {
+        match character {
+            '{' => {
+                in_parameter = true;
+                template.push('{');
+            }
+            '}' => {
+                in_parameter = false;
+                template.push('}');
+            }
+            _ if in_parameter => {}
+            other => template.push(other),
+        }
+    }
+    template
+}
+
 pub fn check_operation_ids(document: &openapiv3::OpenAPI) -> Diagnostics {
     let mut problems = Diagnostics::default();
     let mut seen: BTreeMap<&str, String> = BTreeMap::new();

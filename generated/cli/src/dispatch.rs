@@ -28,8 +28,48 @@ pub fn cluster_policies(
             "clusterPolicies.get" => {
                 respond(client.cluster_policies().get(&request.params()?).await)
             }
+            "clusterPolicies.getPermissionLevels" => {
+                respond(
+                    client
+                        .cluster_policies()
+                        .get_permission_levels(
+                            &request.path::<String>("cluster_policy_id")?,
+                        )
+                        .await,
+                )
+            }
+            "clusterPolicies.getPermissions" => {
+                respond(
+                    client
+                        .cluster_policies()
+                        .get_permissions(&request.path::<String>("cluster_policy_id")?)
+                        .await,
+                )
+            }
             "clusterPolicies.list" => {
                 respond(client.cluster_policies().list(&request.params()?).await)
+            }
+            "clusterPolicies.setPermissions" => {
+                respond(
+                    client
+                        .cluster_policies()
+                        .set_permissions(
+                            &request.path::<String>("cluster_policy_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "clusterPolicies.updatePermissions" => {
+                respond(
+                    client
+                        .cluster_policies()
+                        .update_permissions(
+                            &request.path::<String>("cluster_policy_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
             }
             other => {
                 Err(
@@ -65,6 +105,22 @@ pub fn clusters(
                 respond(client.clusters().events(&request.body()?).await)
             }
             "clusters.get" => respond(client.clusters().get(&request.params()?).await),
+            "clusters.getPermissionLevels" => {
+                respond(
+                    client
+                        .clusters()
+                        .get_permission_levels(&request.path::<String>("cluster_id")?)
+                        .await,
+                )
+            }
+            "clusters.getPermissions" => {
+                respond(
+                    client
+                        .clusters()
+                        .get_permissions(&request.path::<String>("cluster_id")?)
+                        .await,
+                )
+            }
             "clusters.list" => respond(client.clusters().list(&request.params()?).await),
             "clusters.listNodeTypes" => {
                 respond(client.clusters().list_node_types().await)
@@ -80,11 +136,33 @@ pub fn clusters(
             "clusters.restart" => {
                 respond(client.clusters().restart(&request.body()?).await)
             }
+            "clusters.setPermissions" => {
+                respond(
+                    client
+                        .clusters()
+                        .set_permissions(
+                            &request.path::<String>("cluster_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
             "clusters.sparkVersions" => respond(client.clusters().spark_versions().await),
             "clusters.start" => respond(client.clusters().start(&request.body()?).await),
             "clusters.unpin" => respond(client.clusters().unpin(&request.body()?).await),
             "clusters.update" => {
                 respond(client.clusters().update(&request.body()?).await)
+            }
+            "clusters.updatePermissions" => {
+                respond(
+                    client
+                        .clusters()
+                        .update_permissions(
+                            &request.path::<String>("cluster_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
             }
             other => {
                 Err(
@@ -118,6 +196,64 @@ pub fn dbfs(
             "dbfs.move" => respond(client.dbfs().move_(&request.body()?).await),
             "dbfs.put" => respond(client.dbfs().put(&request.body()?).await),
             "dbfs.read" => respond(client.dbfs().read(&request.params()?).await),
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `experiments` operation `operation` with the arguments in `request`.
+#[cfg(feature = "experiments")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn experiments(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<serde_json::Value, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "experiments.getPermissionLevels" => {
+                respond(
+                    client
+                        .experiments()
+                        .get_permission_levels(&request.path::<String>("experiment_id")?)
+                        .await,
+                )
+            }
+            "experiments.getPermissions" => {
+                respond(
+                    client
+                        .experiments()
+                        .get_permissions(&request.path::<String>("experiment_id")?)
+                        .await,
+                )
+            }
+            "experiments.setPermissions" => {
+                respond(
+                    client
+                        .experiments()
+                        .set_permissions(
+                            &request.path::<String>("experiment_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "experiments.updatePermissions" => {
+                respond(
+                    client
+                        .experiments()
+                        .update_permissions(
+                            &request.path::<String>("experiment_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
             other => {
                 Err(
                     CliError::Usage(format!("`{other}` is not an operation of this CLI")),
@@ -200,7 +336,47 @@ pub fn instance_pools(
             "instancePools.get" => {
                 respond(client.instance_pools().get(&request.params()?).await)
             }
+            "instancePools.getPermissionLevels" => {
+                respond(
+                    client
+                        .instance_pools()
+                        .get_permission_levels(
+                            &request.path::<String>("instance_pool_id")?,
+                        )
+                        .await,
+                )
+            }
+            "instancePools.getPermissions" => {
+                respond(
+                    client
+                        .instance_pools()
+                        .get_permissions(&request.path::<String>("instance_pool_id")?)
+                        .await,
+                )
+            }
             "instancePools.list" => respond(client.instance_pools().list().await),
+            "instancePools.setPermissions" => {
+                respond(
+                    client
+                        .instance_pools()
+                        .set_permissions(
+                            &request.path::<String>("instance_pool_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "instancePools.updatePermissions" => {
+                respond(
+                    client
+                        .instance_pools()
+                        .update_permissions(
+                            &request.path::<String>("instance_pool_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
             other => {
                 Err(
                     CliError::Usage(format!("`{other}` is not an operation of this CLI")),
@@ -302,6 +478,45 @@ pub fn ip_access_lists(
     })
 }
 
+/// Runs the `legacy-groups` operation `operation` with the arguments in `request`.
+#[cfg(feature = "legacy-groups")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn legacy_groups(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<serde_json::Value, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "legacyGroups.addMember" => {
+                respond(client.legacy_groups().add_member(&request.body()?).await)
+            }
+            "legacyGroups.create" => {
+                respond(client.legacy_groups().create(&request.body()?).await)
+            }
+            "legacyGroups.delete" => {
+                respond(client.legacy_groups().delete(&request.body()?).await)
+            }
+            "legacyGroups.list" => respond(client.legacy_groups().list().await),
+            "legacyGroups.listMembers" => {
+                respond(client.legacy_groups().list_members(&request.params()?).await)
+            }
+            "legacyGroups.listParents" => {
+                respond(client.legacy_groups().list_parents(&request.params()?).await)
+            }
+            "legacyGroups.removeMember" => {
+                respond(client.legacy_groups().remove_member(&request.body()?).await)
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
 /// Runs the `libraries` operation `operation` with the arguments in `request`.
 #[cfg(feature = "libraries")]
 #[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
@@ -324,6 +539,132 @@ pub fn libraries(
             }
             "libraries.uninstall" => {
                 respond(client.libraries().uninstall(&request.body()?).await)
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `model-registry` operation `operation` with the arguments in `request`.
+#[cfg(feature = "model-registry")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn model_registry(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<serde_json::Value, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "modelRegistry.getPermissionLevels" => {
+                respond(
+                    client
+                        .model_registry()
+                        .get_permission_levels(
+                            &request.path::<String>("registered_model_id")?,
+                        )
+                        .await,
+                )
+            }
+            "modelRegistry.getPermissions" => {
+                respond(
+                    client
+                        .model_registry()
+                        .get_permissions(&request.path::<String>("registered_model_id")?)
+                        .await,
+                )
+            }
+            "modelRegistry.setPermissions" => {
+                respond(
+                    client
+                        .model_registry()
+                        .set_permissions(
+                            &request.path::<String>("registered_model_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "modelRegistry.updatePermissions" => {
+                respond(
+                    client
+                        .model_registry()
+                        .update_permissions(
+                            &request.path::<String>("registered_model_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `permissions` operation `operation` with the arguments in `request`.
+#[cfg(feature = "permissions")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn permissions(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<serde_json::Value, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "permissions.get" => {
+                respond(
+                    client
+                        .permissions()
+                        .get(
+                            &request.path::<String>("request_object_type")?,
+                            &request.path::<String>("request_object_id")?,
+                        )
+                        .await,
+                )
+            }
+            "permissions.getPermissionLevels" => {
+                respond(
+                    client
+                        .permissions()
+                        .get_permission_levels(
+                            &request.path::<String>("request_object_type")?,
+                            &request.path::<String>("request_object_id")?,
+                        )
+                        .await,
+                )
+            }
+            "permissions.set" => {
+                respond(
+                    client
+                        .permissions()
+                        .set(
+                            &request.path::<String>("request_object_type")?,
+                            &request.path::<String>("request_object_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "permissions.update" => {
+                respond(
+                    client
+                        .permissions()
+                        .update(
+                            &request.path::<String>("request_object_type")?,
+                            &request.path::<String>("request_object_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
             }
             other => {
                 Err(

@@ -12,7 +12,8 @@ use crate::models;
 /// derived from a policy family (`policy_family_id`, refined with
 /// `policy_family_definition_overrides`). Only workspace admins may create, edit and delete
 /// policies; other users see the policies they have been allowed to use, and users without
-/// unrestricted cluster creation rights can only create clusters through a policy.
+/// unrestricted cluster creation rights can only create clusters through a policy. The
+/// permission operations decide who may use a policy (`CAN_USE`).
 ///
 /// Get one from [`Client::cluster_policies`](crate::Client::cluster_policies).
 #[derive(Clone, Copy, Debug)]
@@ -104,6 +105,53 @@ impl ClusterPolicies<'_> {
         self.client.request(&OPERATION).params(params).send().await
     }
 
+    /// List the permission levels that can be granted on a cluster policy.
+    ///
+    /// Describes each level that `setPermissions` and `updatePermissions` accept for the cluster
+    /// policy.
+    ///
+    /// `GET /api/2.0/permissions/cluster-policies/{cluster_policy_id}/permissionLevels` (operation
+    /// `clusterPolicies.getPermissionLevels`).
+    pub async fn get_permission_levels(
+        &self,
+        cluster_policy_id: &str,
+    ) -> Result<models::GetClusterPolicyPermissionLevelsResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "clusterPolicies.getPermissionLevels",
+            Method::Get,
+            "/api/2.0/permissions/cluster-policies/{cluster_policy_id}/permissionLevels",
+        );
+        self.client
+            .request(&OPERATION)
+            .path_param("cluster_policy_id", cluster_policy_id)
+            .send()
+            .await
+    }
+
+    /// Get the permissions on a cluster policy.
+    ///
+    /// Returns the access control list of the cluster policy: for each user, group and service
+    /// principal, the levels it holds, granted directly or inherited from the workspace's cluster
+    /// policy root object.
+    ///
+    /// `GET /api/2.0/permissions/cluster-policies/{cluster_policy_id}` (operation
+    /// `clusterPolicies.getPermissions`).
+    pub async fn get_permissions(
+        &self,
+        cluster_policy_id: &str,
+    ) -> Result<models::ClusterPolicyPermissions, Error> {
+        const OPERATION: Operation = Operation::new(
+            "clusterPolicies.getPermissions",
+            Method::Get,
+            "/api/2.0/permissions/cluster-policies/{cluster_policy_id}",
+        );
+        self.client
+            .request(&OPERATION)
+            .path_param("cluster_policy_id", cluster_policy_id)
+            .send()
+            .await
+    }
+
     /// List the cluster policies the caller can use.
     ///
     /// Admins see every policy of the workspace; other users see the policies they have permission
@@ -122,5 +170,59 @@ impl ClusterPolicies<'_> {
             "/api/2.0/policies/clusters/list",
         );
         self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Replace the direct permissions on a cluster policy.
+    ///
+    /// The given access control list becomes the complete set of direct permissions on the cluster
+    /// policy; entries left out are removed, and an empty or missing list removes them all.
+    /// Inherited permissions are not affected. Returns the resulting permissions.
+    ///
+    /// `PUT /api/2.0/permissions/cluster-policies/{cluster_policy_id}` (operation
+    /// `clusterPolicies.setPermissions`).
+    pub async fn set_permissions(
+        &self,
+        cluster_policy_id: &str,
+        body: &models::ClusterPolicyPermissionsRequest,
+    ) -> Result<models::ClusterPolicyPermissions, Error> {
+        const OPERATION: Operation = Operation::new(
+                "clusterPolicies.setPermissions",
+                Method::Put,
+                "/api/2.0/permissions/cluster-policies/{cluster_policy_id}",
+            )
+            .idempotent();
+        self.client
+            .request(&OPERATION)
+            .path_param("cluster_policy_id", cluster_policy_id)
+            .json(body)
+            .send()
+            .await
+    }
+
+    /// Grant or change permissions on a cluster policy, keeping the others.
+    ///
+    /// Adds the given entries to the access control list of the cluster policy, or changes the
+    /// level of principals already in it; principals not mentioned keep what they have. Returns the
+    /// resulting permissions.
+    ///
+    /// `PATCH /api/2.0/permissions/cluster-policies/{cluster_policy_id}` (operation
+    /// `clusterPolicies.updatePermissions`).
+    pub async fn update_permissions(
+        &self,
+        cluster_policy_id: &str,
+        body: &models::ClusterPolicyPermissionsRequest,
+    ) -> Result<models::ClusterPolicyPermissions, Error> {
+        const OPERATION: Operation = Operation::new(
+                "clusterPolicies.updatePermissions",
+                Method::Patch,
+                "/api/2.0/permissions/cluster-policies/{cluster_policy_id}",
+            )
+            .idempotent();
+        self.client
+            .request(&OPERATION)
+            .path_param("cluster_policy_id", cluster_policy_id)
+            .json(body)
+            .send()
+            .await
     }
 }

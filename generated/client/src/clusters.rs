@@ -12,7 +12,7 @@ use crate::models;
 /// terminated cluster's configuration is kept for 30 days so it can be started again; an admin
 /// can pin a cluster to keep it in the list for longer. The helper operations list the node
 /// types, Databricks Runtime versions and availability zones that a cluster specification may
-/// refer to.
+/// refer to. The permission operations decide who may attach to, restart or manage a cluster.
 ///
 /// Get one from [`Client::clusters`](crate::Client::clusters).
 #[derive(Clone, Copy, Debug)]
@@ -160,6 +160,42 @@ impl Clusters<'_> {
         self.client.request(&OPERATION).params(params).send().await
     }
 
+    /// List the permission levels that can be granted on a cluster.
+    ///
+    /// Describes each level that `setPermissions` and `updatePermissions` accept for the cluster.
+    ///
+    /// `GET /api/2.0/permissions/clusters/{cluster_id}/permissionLevels` (operation
+    /// `clusters.getPermissionLevels`).
+    pub async fn get_permission_levels(
+        &self,
+        cluster_id: &str,
+    ) -> Result<models::GetClusterPermissionLevelsResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "clusters.getPermissionLevels",
+            Method::Get,
+            "/api/2.0/permissions/clusters/{cluster_id}/permissionLevels",
+        );
+        self.client.request(&OPERATION).path_param("cluster_id", cluster_id).send().await
+    }
+
+    /// Get the permissions on a cluster.
+    ///
+    /// Returns the access control list of the cluster: for each user, group and service principal,
+    /// the levels it holds, granted directly or inherited from the workspace's cluster root object.
+    ///
+    /// `GET /api/2.0/permissions/clusters/{cluster_id}` (operation `clusters.getPermissions`).
+    pub async fn get_permissions(
+        &self,
+        cluster_id: &str,
+    ) -> Result<models::ClusterPermissions, Error> {
+        const OPERATION: Operation = Operation::new(
+            "clusters.getPermissions",
+            Method::Get,
+            "/api/2.0/permissions/clusters/{cluster_id}",
+        );
+        self.client.request(&OPERATION).path_param("cluster_id", cluster_id).send().await
+    }
+
     /// List the clusters of the workspace.
     ///
     /// Includes pinned clusters, clusters that are not terminated, and clusters terminated during
@@ -296,6 +332,32 @@ impl Clusters<'_> {
         self.client.request(&OPERATION).json(body).send().await
     }
 
+    /// Replace the direct permissions on a cluster.
+    ///
+    /// The given access control list becomes the complete set of direct permissions on the cluster;
+    /// entries left out are removed, and an empty or missing list removes them all. Inherited
+    /// permissions are not affected. Returns the resulting permissions.
+    ///
+    /// `PUT /api/2.0/permissions/clusters/{cluster_id}` (operation `clusters.setPermissions`).
+    pub async fn set_permissions(
+        &self,
+        cluster_id: &str,
+        body: &models::ClusterPermissionsRequest,
+    ) -> Result<models::ClusterPermissions, Error> {
+        const OPERATION: Operation = Operation::new(
+                "clusters.setPermissions",
+                Method::Put,
+                "/api/2.0/permissions/clusters/{cluster_id}",
+            )
+            .idempotent();
+        self.client
+            .request(&OPERATION)
+            .path_param("cluster_id", cluster_id)
+            .json(body)
+            .send()
+            .await
+    }
+
     /// List the Databricks Runtime versions clusters can run.
     ///
     /// The `key` of an entry is the value to put in `spark_version` of a cluster specification.
@@ -378,5 +440,31 @@ impl Clusters<'_> {
             "/api/2.1/clusters/update",
         );
         self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Grant or change permissions on a cluster, keeping the others.
+    ///
+    /// Adds the given entries to the access control list of the cluster, or changes the level of
+    /// principals already in it; principals not mentioned keep what they have. Returns the
+    /// resulting permissions.
+    ///
+    /// `PATCH /api/2.0/permissions/clusters/{cluster_id}` (operation `clusters.updatePermissions`).
+    pub async fn update_permissions(
+        &self,
+        cluster_id: &str,
+        body: &models::ClusterPermissionsRequest,
+    ) -> Result<models::ClusterPermissions, Error> {
+        const OPERATION: Operation = Operation::new(
+                "clusters.updatePermissions",
+                Method::Patch,
+                "/api/2.0/permissions/clusters/{cluster_id}",
+            )
+            .idempotent();
+        self.client
+            .request(&OPERATION)
+            .path_param("cluster_id", cluster_id)
+            .json(body)
+            .send()
+            .await
     }
 }

@@ -10,7 +10,9 @@ use crate::models;
 /// nodes from the pool's idle instances, the pool launches new instances when it has none left
 /// (up to `max_capacity`), and an instance a cluster releases goes back to the pool for the
 /// next cluster. The driver and the workers of a cluster may use different pools. Databricks
-/// does not charge DBUs for idle pool instances, but the cloud provider bills them.
+/// does not charge DBUs for idle pool instances, but the cloud provider bills them. The
+/// permission operations decide who may attach clusters to a pool (`CAN_ATTACH_TO`) and who may
+/// manage it (`CAN_MANAGE`).
 ///
 /// Get one from [`Client::instance_pools`](crate::Client::instance_pools).
 #[derive(Clone, Copy, Debug)]
@@ -100,6 +102,53 @@ impl InstancePools<'_> {
         self.client.request(&OPERATION).params(params).send().await
     }
 
+    /// List the permission levels that can be granted on an instance pool.
+    ///
+    /// Describes each level that `setPermissions` and `updatePermissions` accept for the instance
+    /// pool.
+    ///
+    /// `GET /api/2.0/permissions/instance-pools/{instance_pool_id}/permissionLevels` (operation
+    /// `instancePools.getPermissionLevels`).
+    pub async fn get_permission_levels(
+        &self,
+        instance_pool_id: &str,
+    ) -> Result<models::GetInstancePoolPermissionLevelsResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "instancePools.getPermissionLevels",
+            Method::Get,
+            "/api/2.0/permissions/instance-pools/{instance_pool_id}/permissionLevels",
+        );
+        self.client
+            .request(&OPERATION)
+            .path_param("instance_pool_id", instance_pool_id)
+            .send()
+            .await
+    }
+
+    /// Get the permissions on an instance pool.
+    ///
+    /// Returns the access control list of the instance pool: for each user, group and service
+    /// principal, the levels it holds, granted directly or inherited from the workspace's instance
+    /// pool root object.
+    ///
+    /// `GET /api/2.0/permissions/instance-pools/{instance_pool_id}` (operation
+    /// `instancePools.getPermissions`).
+    pub async fn get_permissions(
+        &self,
+        instance_pool_id: &str,
+    ) -> Result<models::InstancePoolPermissions, Error> {
+        const OPERATION: Operation = Operation::new(
+            "instancePools.getPermissions",
+            Method::Get,
+            "/api/2.0/permissions/instance-pools/{instance_pool_id}",
+        );
+        self.client
+            .request(&OPERATION)
+            .path_param("instance_pool_id", instance_pool_id)
+            .send()
+            .await
+    }
+
     /// List the instance pools of the workspace with their usage.
     ///
     /// Every pool is returned in one response.
@@ -114,5 +163,59 @@ impl InstancePools<'_> {
             "/api/2.0/instance-pools/list",
         );
         self.client.request(&OPERATION).send().await
+    }
+
+    /// Replace the direct permissions on an instance pool.
+    ///
+    /// The given access control list becomes the complete set of direct permissions on the instance
+    /// pool; entries left out are removed, and an empty or missing list removes them all. Inherited
+    /// permissions are not affected. Returns the resulting permissions.
+    ///
+    /// `PUT /api/2.0/permissions/instance-pools/{instance_pool_id}` (operation
+    /// `instancePools.setPermissions`).
+    pub async fn set_permissions(
+        &self,
+        instance_pool_id: &str,
+        body: &models::InstancePoolPermissionsRequest,
+    ) -> Result<models::InstancePoolPermissions, Error> {
+        const OPERATION: Operation = Operation::new(
+                "instancePools.setPermissions",
+                Method::Put,
+                "/api/2.0/permissions/instance-pools/{instance_pool_id}",
+            )
+            .idempotent();
+        self.client
+            .request(&OPERATION)
+            .path_param("instance_pool_id", instance_pool_id)
+            .json(body)
+            .send()
+            .await
+    }
+
+    /// Grant or change permissions on an instance pool, keeping the others.
+    ///
+    /// Adds the given entries to the access control list of the instance pool, or changes the level
+    /// of principals already in it; principals not mentioned keep what they have. Returns the
+    /// resulting permissions.
+    ///
+    /// `PATCH /api/2.0/permissions/instance-pools/{instance_pool_id}` (operation
+    /// `instancePools.updatePermissions`).
+    pub async fn update_permissions(
+        &self,
+        instance_pool_id: &str,
+        body: &models::InstancePoolPermissionsRequest,
+    ) -> Result<models::InstancePoolPermissions, Error> {
+        const OPERATION: Operation = Operation::new(
+                "instancePools.updatePermissions",
+                Method::Patch,
+                "/api/2.0/permissions/instance-pools/{instance_pool_id}",
+            )
+            .idempotent();
+        self.client
+            .request(&OPERATION)
+            .path_param("instance_pool_id", instance_pool_id)
+            .json(body)
+            .send()
+            .await
     }
 }

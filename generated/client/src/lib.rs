@@ -36,6 +36,13 @@ mod dbfs;
 #[cfg(feature = "dbfs")]
 pub use dbfs::Dbfs;
 
+#[cfg(feature = "experiments")]
+#[rustfmt::skip]
+mod experiments;
+
+#[cfg(feature = "experiments")]
+pub use experiments::Experiments;
+
 #[cfg(feature = "global-init-scripts")]
 #[rustfmt::skip]
 mod global_init_scripts;
@@ -64,12 +71,33 @@ mod ip_access_lists;
 #[cfg(feature = "ip-access-lists")]
 pub use ip_access_lists::IpAccessLists;
 
+#[cfg(feature = "legacy-groups")]
+#[rustfmt::skip]
+mod legacy_groups;
+
+#[cfg(feature = "legacy-groups")]
+pub use legacy_groups::LegacyGroups;
+
 #[cfg(feature = "libraries")]
 #[rustfmt::skip]
 mod libraries;
 
 #[cfg(feature = "libraries")]
 pub use libraries::Libraries;
+
+#[cfg(feature = "model-registry")]
+#[rustfmt::skip]
+mod model_registry;
+
+#[cfg(feature = "model-registry")]
+pub use model_registry::ModelRegistry;
+
+#[cfg(feature = "permissions")]
+#[rustfmt::skip]
+mod permissions;
+
+#[cfg(feature = "permissions")]
+pub use permissions::Permissions;
 
 #[cfg(feature = "secrets")]
 #[rustfmt::skip]

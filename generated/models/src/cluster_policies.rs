@@ -35,6 +35,166 @@ pub struct ClusterPoliciesListParams {
     pub sort_order: Option<PolicyListSortOrder>,
 }
 
+/// Grants a permission level on the cluster policy to one principal. Give exactly one of
+/// `user_name`, `group_name` and `service_principal_name`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ClusterPolicyAccessControlRequest {
+    /// User name (usually an email address) of the user to grant the level to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_name: Option<String>,
+    /// Name of the group to grant the level to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_name: Option<String>,
+    /// Application id of the service principal to grant the level to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_principal_name: Option<String>,
+    /// See [`ClusterPolicyPermissionLevel`](crate::ClusterPolicyPermissionLevel).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permission_level: Option<ClusterPolicyPermissionLevel>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The permissions one principal holds on the cluster policy. Exactly one of `user_name`,
+/// `group_name` and `service_principal_name` is set.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ClusterPolicyAccessControlResponse {
+    /// User name of the user, when the principal is a user.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_name: Option<String>,
+    /// Name of the group, when the principal is a group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_name: Option<String>,
+    /// Application id of the service principal, when the principal is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_principal_name: Option<String>,
+    /// Human-readable name of the user or service principal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    /// Every level the principal holds, each saying whether it is direct or inherited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub all_permissions: Option<Vec<ClusterPolicyPermission>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// One permission level a principal holds on the cluster policy, and where it comes from.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ClusterPolicyPermission {
+    /// See [`ClusterPolicyPermissionLevel`](crate::ClusterPolicyPermissionLevel).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permission_level: Option<ClusterPolicyPermissionLevel>,
+    /// True when the level comes from a parent object rather than being granted directly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inherited: Option<bool>,
+    /// Identifiers of the objects the level is inherited from, such as
+    /// `/directories/4108364197239567`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inherited_from_object: Option<Vec<String>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A permission level on a cluster policy. `CAN_USE` lets a principal create clusters under the
+/// policy; admins can always use every policy.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum ClusterPolicyPermissionLevel {
+    #[serde(rename = "CAN_USE")]
+    CanUse,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl ClusterPolicyPermissionLevel {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CanUse => "CAN_USE",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for ClusterPolicyPermissionLevel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for ClusterPolicyPermissionLevel {
+    fn from(value: &str) -> Self {
+        match value {
+            "CAN_USE" => Self::CanUse,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for ClusterPolicyPermissionLevel {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// The access control list of a cluster policy, as returned by the permission operations.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ClusterPolicyPermissions {
+    /// Identifier of the object the permissions apply to: its type and id, as in `/cluster-
+    /// policies/D1C8A4B2E3F40567`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object_id: Option<String>,
+    /// Type of the object the permissions apply to, such as `cluster-policy`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object_type: Option<String>,
+    /// One entry per principal holding a permission, directly or by inheritance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_control_list: Option<Vec<ClusterPolicyAccessControlResponse>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// One permission level that can be granted on a cluster policy.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ClusterPolicyPermissionsDescription {
+    /// See [`ClusterPolicyPermissionLevel`](crate::ClusterPolicyPermissionLevel).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permission_level: Option<ClusterPolicyPermissionLevel>,
+    /// What holding this level allows, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Body of `clusterPolicies.setPermissions` and `clusterPolicies.updatePermissions`; the
+/// cluster policy is named in the path.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ClusterPolicyPermissionsRequest {
+    /// The entries to apply, one per principal. For `setPermissions` this is the complete new list,
+    /// and leaving it out removes every direct permission.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_control_list: Option<Vec<ClusterPolicyAccessControlRequest>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
 /// Body of `clusterPolicies.create`. Set either `definition`, or `policy_family_id` with
 /// optional `policy_family_definition_overrides`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -169,6 +329,18 @@ impl EditPolicy {
             unknown_fields: serde_json::Map::new(),
         }
     }
+}
+
+/// Answer of `clusterPolicies.getPermissionLevels`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct GetClusterPolicyPermissionLevelsResponse {
+    /// Every level that can be granted on the cluster policy, with what it allows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permission_levels: Option<Vec<ClusterPolicyPermissionsDescription>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Answer of `clusterPolicies.list`.

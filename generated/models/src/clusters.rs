@@ -363,6 +363,53 @@ impl std::str::FromStr for CloudProviderNodeStatus {
     }
 }
 
+/// Grants a permission level on the cluster to one principal. Give exactly one of `user_name`,
+/// `group_name` and `service_principal_name`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ClusterAccessControlRequest {
+    /// User name (usually an email address) of the user to grant the level to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_name: Option<String>,
+    /// Name of the group to grant the level to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_name: Option<String>,
+    /// Application id of the service principal to grant the level to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_principal_name: Option<String>,
+    /// See [`ClusterPermissionLevel`](crate::ClusterPermissionLevel).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permission_level: Option<ClusterPermissionLevel>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The permissions one principal holds on the cluster. Exactly one of `user_name`, `group_name`
+/// and `service_principal_name` is set.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ClusterAccessControlResponse {
+    /// User name of the user, when the principal is a user.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_name: Option<String>,
+    /// Name of the group, when the principal is a group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_name: Option<String>,
+    /// Application id of the service principal, when the principal is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_principal_name: Option<String>,
+    /// Human-readable name of the user or service principal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    /// Every level the principal holds, each saying whether it is direct or inherited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub all_permissions: Option<Vec<ClusterPermission>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
 /// The settings of a cluster other than its size: runtime version, node types, cloud options,
 /// access mode, Spark configuration, logging and init scripts. `ClusterSpec`, `ClusterDetails`
 /// and `UpdateClusterResource` are built from it; cluster events use it to report a
@@ -1231,6 +1278,129 @@ pub struct ClusterLogConf {
     /// See [`VolumesStorageInfo`](crate::VolumesStorageInfo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volumes: Option<VolumesStorageInfo>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// One permission level a principal holds on the cluster, and where it comes from.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ClusterPermission {
+    /// See [`ClusterPermissionLevel`](crate::ClusterPermissionLevel).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permission_level: Option<ClusterPermissionLevel>,
+    /// True when the level comes from a parent object rather than being granted directly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inherited: Option<bool>,
+    /// Identifiers of the objects the level is inherited from, such as
+    /// `/directories/4108364197239567`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inherited_from_object: Option<Vec<String>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A permission level on a cluster. `CAN_ATTACH_TO` lets a principal attach notebooks and jobs
+/// to the cluster and see its logs and metrics; `CAN_RESTART` adds starting, restarting and
+/// terminating it; `CAN_MANAGE` adds editing, resizing, deleting it and changing its
+/// permissions.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum ClusterPermissionLevel {
+    #[serde(rename = "CAN_ATTACH_TO")]
+    CanAttachTo,
+    #[serde(rename = "CAN_MANAGE")]
+    CanManage,
+    #[serde(rename = "CAN_RESTART")]
+    CanRestart,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl ClusterPermissionLevel {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CanAttachTo => "CAN_ATTACH_TO",
+            Self::CanManage => "CAN_MANAGE",
+            Self::CanRestart => "CAN_RESTART",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for ClusterPermissionLevel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for ClusterPermissionLevel {
+    fn from(value: &str) -> Self {
+        match value {
+            "CAN_ATTACH_TO" => Self::CanAttachTo,
+            "CAN_MANAGE" => Self::CanManage,
+            "CAN_RESTART" => Self::CanRestart,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for ClusterPermissionLevel {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// The access control list of a cluster, as returned by the permission operations.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ClusterPermissions {
+    /// Identifier of the object the permissions apply to: its type and id, as in
+    /// `/clusters/0123-456789-abcdefgh`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object_id: Option<String>,
+    /// Type of the object the permissions apply to, such as `cluster`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object_type: Option<String>,
+    /// One entry per principal holding a permission, directly or by inheritance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_control_list: Option<Vec<ClusterAccessControlResponse>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// One permission level that can be granted on a cluster.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ClusterPermissionsDescription {
+    /// See [`ClusterPermissionLevel`](crate::ClusterPermissionLevel).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permission_level: Option<ClusterPermissionLevel>,
+    /// What holding this level allows, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Body of `clusters.setPermissions` and `clusters.updatePermissions`; the cluster is named in
+/// the path.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ClusterPermissionsRequest {
+    /// The entries to apply, one per principal. For `setPermissions` this is the complete new list,
+    /// and leaving it out removes every direct permission.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_control_list: Option<Vec<ClusterAccessControlRequest>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
@@ -2323,6 +2493,18 @@ impl GcsStorageInfo {
             unknown_fields: serde_json::Map::new(),
         }
     }
+}
+
+/// Answer of `clusters.getPermissionLevels`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct GetClusterPermissionLevelsResponse {
+    /// Every level that can be granted on the cluster, with what it allows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permission_levels: Option<Vec<ClusterPermissionsDescription>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Body of `clusters.events`: which cluster, which time window and event types, and which page.

@@ -120,6 +120,23 @@ pub struct DockerImage {
 
 /// The server acknowledges the request with an empty JSON object. Any field a later API version
 /// adds is kept in `unknown_fields`.
+#[cfg(
+    any(
+        feature = "cluster-policies",
+        feature = "clusters",
+        feature = "dbfs",
+        feature = "global-init-scripts",
+        feature = "instance-pools",
+        feature = "instance-profiles",
+        feature = "ip-access-lists",
+        feature = "legacy-groups",
+        feature = "libraries",
+        feature = "secrets",
+        feature = "token-management",
+        feature = "tokens",
+        feature = "workspace"
+    )
+)]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EmptyResponse {
     /// Fields the server sent that this version of the SDK does not know. They are sent back

@@ -438,6 +438,65 @@ impl GetInstancePool {
     }
 }
 
+/// Answer of `instancePools.getPermissionLevels`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct GetInstancePoolPermissionLevelsResponse {
+    /// Every level that can be granted on the instance pool, with what it allows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permission_levels: Option<Vec<InstancePoolPermissionsDescription>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Grants a permission level on the instance pool to one principal. Give exactly one of
+/// `user_name`, `group_name` and `service_principal_name`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct InstancePoolAccessControlRequest {
+    /// User name (usually an email address) of the user to grant the level to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_name: Option<String>,
+    /// Name of the group to grant the level to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_name: Option<String>,
+    /// Application id of the service principal to grant the level to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_principal_name: Option<String>,
+    /// See [`InstancePoolPermissionLevel`](crate::InstancePoolPermissionLevel).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permission_level: Option<InstancePoolPermissionLevel>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The permissions one principal holds on the instance pool. Exactly one of `user_name`,
+/// `group_name` and `service_principal_name` is set.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct InstancePoolAccessControlResponse {
+    /// User name of the user, when the principal is a user.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_name: Option<String>,
+    /// Name of the group, when the principal is a group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_name: Option<String>,
+    /// Application id of the service principal, when the principal is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_principal_name: Option<String>,
+    /// Human-readable name of the user or service principal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    /// Every level the principal holds, each saying whether it is direct or inherited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub all_permissions: Option<Vec<InstancePoolPermission>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
 /// An instance pool: the settings it was created with, the tags Databricks adds, its state and
 /// how many of its instances are in use.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -680,6 +739,124 @@ pub struct InstancePoolGcpAttributes {
     /// workspace's region, such as `us-west1-a`. When absent, Databricks picks a zone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zone_id: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// One permission level a principal holds on the instance pool, and where it comes from.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct InstancePoolPermission {
+    /// See [`InstancePoolPermissionLevel`](crate::InstancePoolPermissionLevel).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permission_level: Option<InstancePoolPermissionLevel>,
+    /// True when the level comes from a parent object rather than being granted directly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inherited: Option<bool>,
+    /// Identifiers of the objects the level is inherited from, such as
+    /// `/directories/4108364197239567`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inherited_from_object: Option<Vec<String>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A permission level on an instance pool. `CAN_ATTACH_TO` lets a principal create clusters
+/// that take their nodes from the pool; `CAN_MANAGE` adds editing and deleting the pool and
+/// changing its permissions.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum InstancePoolPermissionLevel {
+    #[serde(rename = "CAN_ATTACH_TO")]
+    CanAttachTo,
+    #[serde(rename = "CAN_MANAGE")]
+    CanManage,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl InstancePoolPermissionLevel {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CanAttachTo => "CAN_ATTACH_TO",
+            Self::CanManage => "CAN_MANAGE",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for InstancePoolPermissionLevel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for InstancePoolPermissionLevel {
+    fn from(value: &str) -> Self {
+        match value {
+            "CAN_ATTACH_TO" => Self::CanAttachTo,
+            "CAN_MANAGE" => Self::CanManage,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for InstancePoolPermissionLevel {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// The access control list of an instance pool, as returned by the permission operations.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct InstancePoolPermissions {
+    /// Identifier of the object the permissions apply to: its type and id, as in `/instance-
+    /// pools/0101-120000-brick1-pool-ABCD1234`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object_id: Option<String>,
+    /// Type of the object the permissions apply to, such as `instance-pool`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object_type: Option<String>,
+    /// One entry per principal holding a permission, directly or by inheritance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_control_list: Option<Vec<InstancePoolAccessControlResponse>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// One permission level that can be granted on an instance pool.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct InstancePoolPermissionsDescription {
+    /// See [`InstancePoolPermissionLevel`](crate::InstancePoolPermissionLevel).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permission_level: Option<InstancePoolPermissionLevel>,
+    /// What holding this level allows, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Body of `instancePools.setPermissions` and `instancePools.updatePermissions`; the instance
+/// pool is named in the path.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct InstancePoolPermissionsRequest {
+    /// The entries to apply, one per principal. For `setPermissions` this is the complete new list,
+    /// and leaving it out removes every direct permission.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_control_list: Option<Vec<InstancePoolAccessControlRequest>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]

@@ -42,6 +42,13 @@ mod dbfs;
 #[cfg(feature = "dbfs")]
 pub use dbfs::*;
 
+#[cfg(feature = "experiments")]
+#[rustfmt::skip]
+mod experiments;
+
+#[cfg(feature = "experiments")]
+pub use experiments::*;
+
 #[cfg(feature = "global-init-scripts")]
 #[rustfmt::skip]
 mod global_init_scripts;
@@ -70,12 +77,33 @@ mod ip_access_lists;
 #[cfg(feature = "ip-access-lists")]
 pub use ip_access_lists::*;
 
+#[cfg(feature = "legacy-groups")]
+#[rustfmt::skip]
+mod legacy_groups;
+
+#[cfg(feature = "legacy-groups")]
+pub use legacy_groups::*;
+
 #[cfg(feature = "libraries")]
 #[rustfmt::skip]
 mod libraries;
 
 #[cfg(feature = "libraries")]
 pub use libraries::*;
+
+#[cfg(feature = "model-registry")]
+#[rustfmt::skip]
+mod model_registry;
+
+#[cfg(feature = "model-registry")]
+pub use model_registry::*;
+
+#[cfg(feature = "permissions")]
+#[rustfmt::skip]
+mod permissions;
+
+#[cfg(feature = "permissions")]
+pub use permissions::*;
 
 #[cfg(feature = "secrets")]
 #[rustfmt::skip]

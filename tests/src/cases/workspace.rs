@@ -5,37 +5,6 @@ use super::{Case, EMPTY};
 /// "# Databricks notebook source\nprint(\"ingest\")\n", base64-encoded.
 pub const NOTEBOOK_SOURCE: &str = "IyBEYXRhYnJpY2tzIG5vdGVib29rIHNvdXJjZQpwcmludCgiaW5nZXN0IikK";
 
-/// The notebook the workspace permission cases are about (its `object_id`).
-pub const NOTEBOOK_ID: &str = "1837452069318764";
-
-/// The permissions on the notebook the permission cases are about: admins inherit `CAN_MANAGE`, Jane holds
-/// `CAN_VIEW_RESULTS`, a level this spec does not list, with a field it does not know either.
-pub const PERMISSIONS: &str = r#"{
-  "object_id": "/notebooks/1837452069318764",
-  "object_type": "notebook",
-  "access_control_list": [
-    {
-      "group_name": "admins",
-      "all_permissions": [{"permission_level": "CAN_MANAGE", "inherited": true, "inherited_from_object": ["/directories/4108364197239567"]}]
-    },
-    {
-      "user_name": "jane.doe@example.com",
-      "display_name": "Jane Doe",
-      "all_permissions": [{"permission_level": "CAN_VIEW_RESULTS", "inherited": false}],
-      "future_field": {"nested": [1, 2]}
-    },
-    {
-      "group_name": "data-engineers",
-      "all_permissions": [{"permission_level": "CAN_READ", "inherited": false}]
-    },
-    {
-      "service_principal_name": "6f5ccf28-d83a-4957-9bfb-5bbfac551410",
-      "display_name": "nightly-etl",
-      "all_permissions": [{"permission_level": "CAN_READ", "inherited": false}]
-    }
-  ]
-}"#;
-
 pub const CASES: &[Case] = &[
     Case {
         operation: "workspace.delete",
@@ -170,86 +139,5 @@ pub const CASES: &[Case] = &[
         body: Some(r#"{"path": "/Users/jane.doe@example.com/etl/staging"}"#),
         response: EMPTY,
         cli: &["workspace", "mkdirs", "/Users/jane.doe@example.com/etl/staging"],
-    },
-    Case {
-        operation: "workspace.getPermissionLevels",
-        method: "GET",
-        path: "/api/2.0/permissions/notebooks/1837452069318764/permissionLevels",
-        query: &[],
-        body: None,
-        response: r#"{
-          "permission_levels": [
-            {"permission_level": "CAN_READ", "description": "Can view the notebook"},
-            {"permission_level": "CAN_RUN", "description": "Can run the notebook"},
-            {"permission_level": "CAN_EDIT", "description": "Can edit the notebook"},
-            {"permission_level": "CAN_MANAGE", "description": "Can manage the notebook"}
-          ]
-        }"#,
-        cli: &["workspace", "get-permission-levels", "notebooks", NOTEBOOK_ID],
-    },
-    Case {
-        operation: "workspace.getPermissions",
-        method: "GET",
-        path: "/api/2.0/permissions/notebooks/1837452069318764",
-        query: &[],
-        body: None,
-        response: PERMISSIONS,
-        cli: &["workspace", "get-permissions", "notebooks", NOTEBOOK_ID],
-    },
-    Case {
-        operation: "workspace.setPermissions",
-        method: "PUT",
-        path: "/api/2.0/permissions/notebooks/1837452069318764",
-        query: &[],
-        body: Some(
-            r#"{"access_control_list": [
-                {"group_name": "data-engineers", "permission_level": "CAN_READ"},
-                {"service_principal_name": "6f5ccf28-d83a-4957-9bfb-5bbfac551410", "permission_level": "CAN_READ"}
-            ]}"#,
-        ),
-        response: PERMISSIONS,
-        cli: &[
-            "workspace",
-            "set-permissions",
-            "notebooks",
-            NOTEBOOK_ID,
-            "--json",
-            r#"{"access_control_list": [
-                {"group_name": "data-engineers", "permission_level": "CAN_READ"},
-                {"service_principal_name": "6f5ccf28-d83a-4957-9bfb-5bbfac551410", "permission_level": "CAN_READ"}
-            ]}"#,
-        ],
-    },
-    Case {
-        operation: "workspace.updatePermissions",
-        method: "PATCH",
-        path: "/api/2.0/permissions/notebooks/1837452069318764",
-        query: &[],
-        body: Some(
-            r#"{"access_control_list": [{"user_name": "john.smith@example.com", "permission_level": "CAN_RUN"}]}"#,
-        ),
-        response: r#"{
-  "object_id": "/notebooks/1837452069318764",
-  "object_type": "notebook",
-  "access_control_list": [
-    {
-      "group_name": "admins",
-      "all_permissions": [{"permission_level": "CAN_MANAGE", "inherited": true, "inherited_from_object": ["/directories/4108364197239567"]}]
-    },
-    {
-      "user_name": "john.smith@example.com",
-      "display_name": "John Smith",
-      "all_permissions": [{"permission_level": "CAN_RUN", "inherited": false}]
-    }
-  ]
-}"#,
-        cli: &[
-            "workspace",
-            "update-permissions",
-            "notebooks",
-            NOTEBOOK_ID,
-            "--json",
-            r#"{"access_control_list": [{"user_name": "john.smith@example.com", "permission_level": "CAN_RUN"}]}"#,
-        ],
     },
 ];

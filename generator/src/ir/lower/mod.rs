@@ -23,7 +23,10 @@ use crate::load::{Spec, escape_pointer_token};
 const UNTAGGED_SERVICE: &str = "default";
 
 pub fn lower(spec: &Spec) -> Result<Api, Diagnostics> {
-    let problems = crate::validate::check_operation_ids(&spec.document);
+    let mut problems = crate::validate::check_operation_ids(&spec.document);
+    for problem in crate::validate::check_path_templates(&spec.document).0 {
+        problems.push(problem);
+    }
     if !problems.is_empty() {
         return Err(located(spec, problems));
     }
