@@ -5,15 +5,19 @@
 
 mod cluster_policies;
 mod clusters;
+mod current_user;
 mod dbfs;
 mod global_init_scripts;
+mod groups;
 mod instance_pools;
 mod instance_profiles;
 mod ip_access_lists;
 mod libraries;
 mod secrets;
+mod service_principals;
 mod token_management;
 mod tokens;
+mod users;
 mod workspace;
 
 use databricks_client::Client;
