@@ -7,9 +7,11 @@
 
 pub mod cluster_policies;
 pub mod clusters;
+pub mod current_user;
 pub mod dbfs;
 pub mod experiments;
 pub mod global_init_scripts;
+pub mod groups;
 pub mod instance_pools;
 pub mod instance_profiles;
 pub mod ip_access_lists;
@@ -18,8 +20,10 @@ pub mod libraries;
 pub mod model_registry;
 pub mod permissions;
 pub mod secrets;
+pub mod service_principals;
 pub mod token_management;
 pub mod tokens;
+pub mod users;
 pub mod workspace;
 
 pub use clusters::CLUSTER_ID;
@@ -60,9 +64,11 @@ pub fn all() -> impl Iterator<Item = &'static Case> {
 const SERVICES: &[&[Case]] = &[
     cluster_policies::CASES,
     clusters::CASES,
+    current_user::CASES,
     dbfs::CASES,
     experiments::CASES,
     global_init_scripts::CASES,
+    groups::CASES,
     instance_pools::CASES,
     instance_profiles::CASES,
     ip_access_lists::CASES,
@@ -71,7 +77,9 @@ const SERVICES: &[&[Case]] = &[
     model_registry::CASES,
     permissions::CASES,
     secrets::CASES,
+    service_principals::CASES,
     token_management::CASES,
     tokens::CASES,
+    users::CASES,
     workspace::CASES,
 ];

@@ -5,9 +5,11 @@
 
 mod cluster_policies;
 mod clusters;
+mod current_user;
 mod dbfs;
 mod experiments;
 mod global_init_scripts;
+mod groups;
 mod instance_pools;
 mod instance_profiles;
 mod ip_access_lists;
@@ -16,8 +18,10 @@ mod libraries;
 mod model_registry;
 mod permissions;
 mod secrets;
+mod service_principals;
 mod token_management;
 mod tokens;
+mod users;
 mod workspace;
 
 use databricks_client::Client;
