@@ -173,6 +173,29 @@ pub fn clusters(
     })
 }
 
+/// Runs the `current-user` operation `operation` with the arguments in `request`.
+#[cfg(feature = "current-user")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn current_user(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<serde_json::Value, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "currentUser.me" => {
+                respond(client.current_user().me(&request.params()?).await)
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
 /// Runs the `dbfs` operation `operation` with the arguments in `request`.
 #[cfg(feature = "dbfs")]
 #[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
@@ -301,6 +324,50 @@ pub fn global_init_scripts(
                     client
                         .global_init_scripts()
                         .update(&request.path::<String>("script_id")?, &request.body()?)
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `groups` operation `operation` with the arguments in `request`.
+#[cfg(feature = "groups")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn groups(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<serde_json::Value, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "groups.create" => respond(client.groups().create(&request.body()?).await),
+            "groups.delete" => {
+                respond(client.groups().delete(&request.path::<String>("id")?).await)
+            }
+            "groups.get" => {
+                respond(client.groups().get(&request.path::<String>("id")?).await)
+            }
+            "groups.list" => respond(client.groups().list(&request.params()?).await),
+            "groups.patch" => {
+                respond(
+                    client
+                        .groups()
+                        .patch(&request.path::<String>("id")?, &request.body()?)
+                        .await,
+                )
+            }
+            "groups.update" => {
+                respond(
+                    client
+                        .groups()
+                        .update(&request.path::<String>("id")?, &request.body()?)
                         .await,
                 )
             }
@@ -724,6 +791,61 @@ pub fn secrets(
     })
 }
 
+/// Runs the `service-principals` operation `operation` with the arguments in `request`.
+#[cfg(feature = "service-principals")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn service_principals(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<serde_json::Value, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "servicePrincipals.create" => {
+                respond(client.service_principals().create(&request.body()?).await)
+            }
+            "servicePrincipals.delete" => {
+                respond(
+                    client
+                        .service_principals()
+                        .delete(&request.path::<String>("id")?)
+                        .await,
+                )
+            }
+            "servicePrincipals.get" => {
+                respond(
+                    client.service_principals().get(&request.path::<String>("id")?).await,
+                )
+            }
+            "servicePrincipals.list" => {
+                respond(client.service_principals().list(&request.params()?).await)
+            }
+            "servicePrincipals.patch" => {
+                respond(
+                    client
+                        .service_principals()
+                        .patch(&request.path::<String>("id")?, &request.body()?)
+                        .await,
+                )
+            }
+            "servicePrincipals.update" => {
+                respond(
+                    client
+                        .service_principals()
+                        .update(&request.path::<String>("id")?, &request.body()?)
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
 /// Runs the `token-management` operation `operation` with the arguments in `request`.
 #[cfg(feature = "token-management")]
 #[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
@@ -813,6 +935,65 @@ pub fn tokens(
                         .update(&request.path::<String>("token_id")?, &request.body()?)
                         .await,
                 )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `users` operation `operation` with the arguments in `request`.
+#[cfg(feature = "users")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn users(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<serde_json::Value, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "users.create" => respond(client.users().create(&request.body()?).await),
+            "users.delete" => {
+                respond(client.users().delete(&request.path::<String>("id")?).await)
+            }
+            "users.get" => {
+                respond(
+                    client
+                        .users()
+                        .get(&request.path::<String>("id")?, &request.params()?)
+                        .await,
+                )
+            }
+            "users.getPermissionLevels" => {
+                respond(client.users().get_permission_levels().await)
+            }
+            "users.getPermissions" => respond(client.users().get_permissions().await),
+            "users.list" => respond(client.users().list(&request.params()?).await),
+            "users.patch" => {
+                respond(
+                    client
+                        .users()
+                        .patch(&request.path::<String>("id")?, &request.body()?)
+                        .await,
+                )
+            }
+            "users.setPermissions" => {
+                respond(client.users().set_permissions(&request.body()?).await)
+            }
+            "users.update" => {
+                respond(
+                    client
+                        .users()
+                        .update(&request.path::<String>("id")?, &request.body()?)
+                        .await,
+                )
+            }
+            "users.updatePermissions" => {
+                respond(client.users().update_permissions(&request.body()?).await)
             }
             other => {
                 Err(

@@ -29,6 +29,13 @@ mod clusters;
 #[cfg(feature = "clusters")]
 pub use clusters::Clusters;
 
+#[cfg(feature = "current-user")]
+#[rustfmt::skip]
+mod current_user;
+
+#[cfg(feature = "current-user")]
+pub use current_user::CurrentUser;
+
 #[cfg(feature = "dbfs")]
 #[rustfmt::skip]
 mod dbfs;
@@ -49,6 +56,13 @@ mod global_init_scripts;
 
 #[cfg(feature = "global-init-scripts")]
 pub use global_init_scripts::GlobalInitScripts;
+
+#[cfg(feature = "groups")]
+#[rustfmt::skip]
+mod groups;
+
+#[cfg(feature = "groups")]
+pub use groups::Groups;
 
 #[cfg(feature = "instance-pools")]
 #[rustfmt::skip]
@@ -106,6 +120,13 @@ mod secrets;
 #[cfg(feature = "secrets")]
 pub use secrets::Secrets;
 
+#[cfg(feature = "service-principals")]
+#[rustfmt::skip]
+mod service_principals;
+
+#[cfg(feature = "service-principals")]
+pub use service_principals::ServicePrincipals;
+
 #[cfg(feature = "token-management")]
 #[rustfmt::skip]
 mod token_management;
@@ -119,6 +140,13 @@ mod tokens;
 
 #[cfg(feature = "tokens")]
 pub use tokens::Tokens;
+
+#[cfg(feature = "users")]
+#[rustfmt::skip]
+mod users;
+
+#[cfg(feature = "users")]
+pub use users::Users;
 
 #[cfg(feature = "workspace")]
 #[rustfmt::skip]

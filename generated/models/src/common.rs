@@ -126,14 +126,17 @@ pub struct DockerImage {
         feature = "clusters",
         feature = "dbfs",
         feature = "global-init-scripts",
+        feature = "groups",
         feature = "instance-pools",
         feature = "instance-profiles",
         feature = "ip-access-lists",
         feature = "legacy-groups",
         feature = "libraries",
         feature = "secrets",
+        feature = "service-principals",
         feature = "token-management",
         feature = "tokens",
+        feature = "users",
         feature = "workspace"
     )
 )]
@@ -394,5 +397,424 @@ impl RCranLibrary {
             repo: None,
             unknown_fields: serde_json::Map::new(),
         }
+    }
+}
+
+/// A SCIM multi-valued attribute entry, such as one email, entitlement, role, group or member.
+/// `value` holds the value itself (an address, an entitlement name, a member's id); the other
+/// fields describe it.
+#[cfg(
+    any(
+        feature = "current-user",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ScimComplexValue {
+    /// The value itself, such as an email address, entitlement name or member id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// Human-readable name of the value, such as a group's or member's display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display: Option<String>,
+    /// Marks the preferred entry of the list, such as the primary email address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub primary: Option<bool>,
+    /// Kind of entry, such as `work` for an email address or `direct` for a group membership.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    /// Relative SCIM location of the referenced resource, such as `Groups/7820185474398402` or
+    /// `Users/6340712365443129`.
+    #[serde(rename = "$ref", default, skip_serializing_if = "Option::is_none")]
+    pub ref_: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The SCIM schema URN of a list response.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum ScimListResponseSchema {
+    #[serde(rename = "urn:ietf:params:scim:api:messages:2.0:ListResponse")]
+    UrnIetfParamsScimApiMessages20ListResponse,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+impl ScimListResponseSchema {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::UrnIetfParamsScimApiMessages20ListResponse => {
+                "urn:ietf:params:scim:api:messages:2.0:ListResponse"
+            }
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+impl std::fmt::Display for ScimListResponseSchema {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+impl From<&str> for ScimListResponseSchema {
+    fn from(value: &str) -> Self {
+        match value {
+            "urn:ietf:params:scim:api:messages:2.0:ListResponse" => {
+                Self::UrnIetfParamsScimApiMessages20ListResponse
+            }
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+impl std::str::FromStr for ScimListResponseSchema {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// Direction of a SCIM sort.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum ScimListSortOrder {
+    #[serde(rename = "ascending")]
+    Ascending,
+    #[serde(rename = "descending")]
+    Descending,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+impl ScimListSortOrder {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Ascending => "ascending",
+            Self::Descending => "descending",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+impl std::fmt::Display for ScimListSortOrder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+impl From<&str> for ScimListSortOrder {
+    fn from(value: &str) -> Self {
+        match value {
+            "ascending" => Self::Ascending,
+            "descending" => Self::Descending,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+impl std::str::FromStr for ScimListSortOrder {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// The parts of a user's name.
+#[cfg(any(feature = "current-user", feature = "users"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ScimName {
+    /// Given (first) name.
+    #[serde(rename = "givenName", default, skip_serializing_if = "Option::is_none")]
+    pub given_name: Option<String>,
+    /// Family (last) name.
+    #[serde(rename = "familyName", default, skip_serializing_if = "Option::is_none")]
+    pub family_name: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// One change of a SCIM PatchOp.
+#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ScimPatch {
+    /// See [`ScimPatchOp`](crate::ScimPatchOp).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub op: Option<ScimPatchOp>,
+    /// The attribute to change, such as `active`, `entitlements` or `members[value eq
+    /// "6340712365443129"]`. Without a path, `value` is an object of attributes to add or replace.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// The new value: a string, boolean, list of `{"value": ...}` entries or object, depending on
+    /// `path` and `op`. Not used by `remove`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<serde_json::Value>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// What a SCIM patch operation does at its path.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum ScimPatchOp {
+    #[serde(rename = "add")]
+    Add,
+    #[serde(rename = "remove")]
+    Remove,
+    #[serde(rename = "replace")]
+    Replace,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+impl ScimPatchOp {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Add => "add",
+            Self::Remove => "remove",
+            Self::Replace => "replace",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+impl std::fmt::Display for ScimPatchOp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+impl From<&str> for ScimPatchOp {
+    fn from(value: &str) -> Self {
+        match value {
+            "add" => Self::Add,
+            "remove" => Self::Remove,
+            "replace" => Self::Replace,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+impl std::str::FromStr for ScimPatchOp {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// Body of the SCIM `patch` operations of users, groups and service principals: a SCIM PatchOp
+/// message (RFC 7644, section 3.5.2). The resource's id is given in the path.
+#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ScimPatchRequest {
+    /// Must be `["urn:ietf:params:scim:api:messages:2.0:PatchOp"]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schemas: Option<Vec<ScimPatchSchema>>,
+    /// The changes to apply, in order.
+    #[serde(rename = "Operations", default, skip_serializing_if = "Option::is_none")]
+    pub operations: Option<Vec<ScimPatch>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The SCIM schema URN of a PatchOp message.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum ScimPatchSchema {
+    #[serde(rename = "urn:ietf:params:scim:api:messages:2.0:PatchOp")]
+    UrnIetfParamsScimApiMessages20PatchOp,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+impl ScimPatchSchema {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::UrnIetfParamsScimApiMessages20PatchOp => {
+                "urn:ietf:params:scim:api:messages:2.0:PatchOp"
+            }
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+impl std::fmt::Display for ScimPatchSchema {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+impl From<&str> for ScimPatchSchema {
+    fn from(value: &str) -> Self {
+        match value {
+            "urn:ietf:params:scim:api:messages:2.0:PatchOp" => {
+                Self::UrnIetfParamsScimApiMessages20PatchOp
+            }
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+impl std::str::FromStr for ScimPatchSchema {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// A workspace user in SCIM form. Returned by the read operations; also the body of
+/// `users.create`, where `id` is normally left out and assigned by the server.
+#[cfg(any(feature = "current-user", feature = "users"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct User {
+    /// Numeric id of the user, written as a string. Assigned by the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The user's unique login name, normally an email address.
+    #[serde(rename = "userName", default, skip_serializing_if = "Option::is_none")]
+    pub user_name: Option<String>,
+    /// Full name shown in the UI, such as `Jane Doe`. Cannot be changed through the workspace SCIM
+    /// API when identity federation is enabled; use the account-level API then.
+    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    /// Whether the user is active; an inactive user cannot sign in or call the API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active: Option<bool>,
+    /// See [`ScimName`](crate::ScimName).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<ScimName>,
+    /// The user's email addresses; the one marked `primary` is where notifications go. Cannot be
+    /// changed by `update` or `patch`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emails: Option<Vec<ScimComplexValue>>,
+    /// Entitlements held directly by the user, each as `value`: for example `allow-cluster-create`,
+    /// `databricks-sql-access` or `workspace-access`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entitlements: Option<Vec<ScimComplexValue>>,
+    /// Groups the user is a direct member of: the group's id in `value`, its name in `display` and
+    /// its SCIM location in `$ref`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub groups: Option<Vec<ScimComplexValue>>,
+    /// Roles of the user, which on AWS are the ARNs of instance profiles it may use.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roles: Option<Vec<ScimComplexValue>>,
+    /// Identifier of the user in an external identity provider. Reserved; not used yet.
+    #[serde(rename = "externalId", default, skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+    /// The SCIM schema URNs the record follows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schemas: Option<Vec<UserSchema>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A SCIM schema URN a user record follows.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[cfg(any(feature = "current-user", feature = "users"))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum UserSchema {
+    #[serde(rename = "urn:ietf:params:scim:schemas:core:2.0:User")]
+    UrnIetfParamsScimSchemasCore20User,
+    #[serde(rename = "urn:ietf:params:scim:schemas:extension:workspace:2.0:User")]
+    UrnIetfParamsScimSchemasExtensionWorkspace20User,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+#[cfg(any(feature = "current-user", feature = "users"))]
+impl UserSchema {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::UrnIetfParamsScimSchemasCore20User => {
+                "urn:ietf:params:scim:schemas:core:2.0:User"
+            }
+            Self::UrnIetfParamsScimSchemasExtensionWorkspace20User => {
+                "urn:ietf:params:scim:schemas:extension:workspace:2.0:User"
+            }
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+#[cfg(any(feature = "current-user", feature = "users"))]
+impl std::fmt::Display for UserSchema {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "current-user", feature = "users"))]
+impl From<&str> for UserSchema {
+    fn from(value: &str) -> Self {
+        match value {
+            "urn:ietf:params:scim:schemas:core:2.0:User" => {
+                Self::UrnIetfParamsScimSchemasCore20User
+            }
+            "urn:ietf:params:scim:schemas:extension:workspace:2.0:User" => {
+                Self::UrnIetfParamsScimSchemasExtensionWorkspace20User
+            }
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "current-user", feature = "users"))]
+impl std::str::FromStr for UserSchema {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }

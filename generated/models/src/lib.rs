@@ -35,6 +35,13 @@ mod common;
 
 pub use common::*;
 
+#[cfg(feature = "current-user")]
+#[rustfmt::skip]
+mod current_user;
+
+#[cfg(feature = "current-user")]
+pub use current_user::*;
+
 #[cfg(feature = "dbfs")]
 #[rustfmt::skip]
 mod dbfs;
@@ -55,6 +62,13 @@ mod global_init_scripts;
 
 #[cfg(feature = "global-init-scripts")]
 pub use global_init_scripts::*;
+
+#[cfg(feature = "groups")]
+#[rustfmt::skip]
+mod groups;
+
+#[cfg(feature = "groups")]
+pub use groups::*;
 
 #[cfg(feature = "instance-pools")]
 #[rustfmt::skip]
@@ -112,6 +126,13 @@ mod secrets;
 #[cfg(feature = "secrets")]
 pub use secrets::*;
 
+#[cfg(feature = "service-principals")]
+#[rustfmt::skip]
+mod service_principals;
+
+#[cfg(feature = "service-principals")]
+pub use service_principals::*;
+
 #[cfg(feature = "token-management")]
 #[rustfmt::skip]
 mod token_management;
@@ -125,6 +146,13 @@ mod tokens;
 
 #[cfg(feature = "tokens")]
 pub use tokens::*;
+
+#[cfg(feature = "users")]
+#[rustfmt::skip]
+mod users;
+
+#[cfg(feature = "users")]
+pub use users::*;
 
 #[cfg(feature = "workspace")]
 #[rustfmt::skip]
