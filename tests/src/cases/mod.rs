@@ -13,6 +13,7 @@ pub mod instance_pools;
 pub mod instance_profiles;
 pub mod ip_access_lists;
 pub mod libraries;
+pub mod pipelines;
 pub mod secrets;
 pub mod token_management;
 pub mod tokens;
@@ -62,6 +63,7 @@ const SERVICES: &[&[Case]] = &[
     instance_profiles::CASES,
     ip_access_lists::CASES,
     libraries::CASES,
+    pipelines::CASES,
     secrets::CASES,
     token_management::CASES,
     tokens::CASES,

@@ -11,6 +11,7 @@ mod instance_pools;
 mod instance_profiles;
 mod ip_access_lists;
 mod libraries;
+mod pipelines;
 mod secrets;
 mod token_management;
 mod tokens;
