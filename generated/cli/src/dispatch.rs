@@ -742,6 +742,165 @@ pub fn permissions(
     })
 }
 
+/// Runs the `pipelines` operation `operation` with the arguments in `request`.
+#[cfg(feature = "pipelines")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn pipelines(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<serde_json::Value, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "pipelines.applyEnvironment" => {
+                respond(
+                    client
+                        .pipelines()
+                        .apply_environment(&request.path::<String>("pipeline_id")?)
+                        .await,
+                )
+            }
+            "pipelines.clone" => {
+                respond(
+                    client
+                        .pipelines()
+                        .clone(&request.path::<String>("pipeline_id")?, &request.body()?)
+                        .await,
+                )
+            }
+            "pipelines.create" => {
+                respond(client.pipelines().create(&request.body()?).await)
+            }
+            "pipelines.delete" => {
+                respond(
+                    client
+                        .pipelines()
+                        .delete(
+                            &request.path::<String>("pipeline_id")?,
+                            &request.params()?,
+                        )
+                        .await,
+                )
+            }
+            "pipelines.get" => {
+                respond(
+                    client.pipelines().get(&request.path::<String>("pipeline_id")?).await,
+                )
+            }
+            "pipelines.getPermissionLevels" => {
+                respond(
+                    client
+                        .pipelines()
+                        .get_permission_levels(&request.path::<String>("pipeline_id")?)
+                        .await,
+                )
+            }
+            "pipelines.getPermissions" => {
+                respond(
+                    client
+                        .pipelines()
+                        .get_permissions(&request.path::<String>("pipeline_id")?)
+                        .await,
+                )
+            }
+            "pipelines.getUpdate" => {
+                respond(
+                    client
+                        .pipelines()
+                        .get_update(
+                            &request.path::<String>("pipeline_id")?,
+                            &request.path::<String>("update_id")?,
+                        )
+                        .await,
+                )
+            }
+            "pipelines.listPipelineEvents" => {
+                respond(
+                    client
+                        .pipelines()
+                        .list_pipeline_events(
+                            &request.path::<String>("pipeline_id")?,
+                            &request.params()?,
+                        )
+                        .await,
+                )
+            }
+            "pipelines.listPipelines" => {
+                respond(client.pipelines().list_pipelines(&request.params()?).await)
+            }
+            "pipelines.listUpdates" => {
+                respond(
+                    client
+                        .pipelines()
+                        .list_updates(
+                            &request.path::<String>("pipeline_id")?,
+                            &request.params()?,
+                        )
+                        .await,
+                )
+            }
+            "pipelines.setPermissions" => {
+                respond(
+                    client
+                        .pipelines()
+                        .set_permissions(
+                            &request.path::<String>("pipeline_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "pipelines.startUpdate" => {
+                respond(
+                    client
+                        .pipelines()
+                        .start_update(
+                            &request.path::<String>("pipeline_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "pipelines.stop" => {
+                respond(
+                    client
+                        .pipelines()
+                        .stop(&request.path::<String>("pipeline_id")?)
+                        .await,
+                )
+            }
+            "pipelines.update" => {
+                respond(
+                    client
+                        .pipelines()
+                        .update(
+                            &request.path::<String>("pipeline_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "pipelines.updatePermissions" => {
+                respond(
+                    client
+                        .pipelines()
+                        .update_permissions(
+                            &request.path::<String>("pipeline_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
 /// Runs the `secrets` operation `operation` with the arguments in `request`.
 #[cfg(feature = "secrets")]
 #[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]

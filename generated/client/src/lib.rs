@@ -113,6 +113,13 @@ mod permissions;
 #[cfg(feature = "permissions")]
 pub use permissions::Permissions;
 
+#[cfg(feature = "pipelines")]
+#[rustfmt::skip]
+mod pipelines;
+
+#[cfg(feature = "pipelines")]
+pub use pipelines::Pipelines;
+
 #[cfg(feature = "secrets")]
 #[rustfmt::skip]
 mod secrets;

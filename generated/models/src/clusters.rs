@@ -2,27 +2,6 @@
 
 //! Types used only by the `clusters` service.
 
-/// A location in Azure Data Lake Storage Gen2.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Adlsgen2Info {
-    /// ABFSS URI, such as `abfss://container@account.dfs.core.windows.net/path/init.sh`.
-    pub destination: String,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl Adlsgen2Info {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(destination: impl Into<String>) -> Self {
-        Self {
-            destination: destination.into(),
-            unknown_fields: serde_json::Map::new(),
-        }
-    }
-}
-
 /// Range within which Databricks adds and removes workers as the load changes. The cluster
 /// starts with `min_workers` workers.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -37,203 +16,6 @@ pub struct AutoScale {
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-/// Settings that apply when the cluster runs on Amazon Web Services. Defaults are used for any
-/// that are not given at creation.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct AwsAttributes {
-    /// See [`AwsAvailability`](crate::AwsAvailability).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub availability: Option<AwsAvailability>,
-    /// Number of nodes, starting with the driver, placed on on-demand instances; the rest use
-    /// `availability`. Above 0 the driver is on demand; at or above the cluster size every node is.
-    /// It does not change the cluster size and cannot be changed after creation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first_on_demand: Option<i32>,
-    /// Maximum price for spot instances, as a percentage of the on-demand price of the same
-    /// instance type (50 bids half, 200 twice the on-demand price). At most 10000.
-    ///
-    /// When absent, the server uses `100`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub spot_bid_price_percent: Option<i32>,
-    /// Availability zone of the cluster, such as `us-west-2a`; it must be in the workspace's
-    /// region. `auto` picks a zone with enough capacity and retries in another zone when capacity
-    /// runs out. `clusters.listZones` lists the zones and the default.
-    ///
-    /// When absent, the server uses `"auto"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub zone_id: Option<String>,
-    /// ARN of the instance profile the nodes run with. It must have been registered with the
-    /// workspace by an administrator. Without it the nodes have no IAM instance profile.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub instance_profile_arn: Option<String>,
-    /// See [`EbsVolumeType`](crate::EbsVolumeType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ebs_volume_type: Option<EbsVolumeType>,
-    /// Number of EBS volumes attached to each instance, up to 10; mounted at `/ebs0`, `/ebs1`, ...
-    /// Node types without instance storage need at least one. When EBS volumes are attached, Spark
-    /// uses only them as scratch space and `spark.local.dir` is overridden. Legacy node types
-    /// cannot have custom EBS volumes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ebs_volume_count: Option<i32>,
-    /// Size of each EBS volume, in GiB: 100 to 4096 for general-purpose SSD, 500 to 4096 for
-    /// throughput-optimized HDD.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ebs_volume_size: Option<i32>,
-    /// IOPS of each gp3 volume. When unset, the IOPS a gp2 volume of the same size would have.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ebs_volume_iops: Option<i32>,
-    /// Throughput of each gp3 volume, in MiB/s. When unset, that of a gp2 volume of the same size.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ebs_volume_throughput: Option<i32>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-/// Purchase option for the AWS nodes beyond the first `first_on_demand` ones (or for every node
-/// when that is 0): on-demand, spot, or spot falling back to on-demand when spot capacity is
-/// short.
-///
-/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum AwsAvailability {
-    #[serde(rename = "ON_DEMAND")]
-    OnDemand,
-    #[serde(rename = "SPOT")]
-    Spot,
-    #[serde(rename = "SPOT_WITH_FALLBACK")]
-    SpotWithFallback,
-    /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
-    Unrecognized(String),
-}
-
-impl AwsAvailability {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::OnDemand => "ON_DEMAND",
-            Self::Spot => "SPOT",
-            Self::SpotWithFallback => "SPOT_WITH_FALLBACK",
-            Self::Unrecognized(value) => value,
-        }
-    }
-}
-
-impl std::fmt::Display for AwsAvailability {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl From<&str> for AwsAvailability {
-    fn from(value: &str) -> Self {
-        match value {
-            "ON_DEMAND" => Self::OnDemand,
-            "SPOT" => Self::Spot,
-            "SPOT_WITH_FALLBACK" => Self::SpotWithFallback,
-            other => Self::Unrecognized(other.to_owned()),
-        }
-    }
-}
-
-impl std::str::FromStr for AwsAvailability {
-    type Err = std::convert::Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-/// Settings that apply when the cluster runs on Microsoft Azure. Defaults are used for any that
-/// are not given at creation.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct AzureAttributes {
-    /// See [`AzureAvailability`](crate::AzureAvailability).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub availability: Option<AzureAvailability>,
-    /// Number of nodes, starting with the driver, placed on on-demand VMs; the rest use
-    /// `availability`. Keep it above 0 so the driver is on demand. It does not change the cluster
-    /// size and cannot be changed after creation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first_on_demand: Option<i32>,
-    /// Highest price to pay for spot VMs; it cannot exceed the on-demand price. -1 means the VMs
-    /// are never evicted because of price, only for lack of capacity. Otherwise it must be
-    /// positive.
-    ///
-    /// When absent, the server uses `-1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub spot_bid_max_price: Option<f64>,
-    /// Resource ID of an Azure capacity reservation group to launch the VMs from, in the form
-    /// `/subscriptions/{subscription}/resourceGroups/{group}/providers/Microsoft.Compute/capacityReservationGroups/{name}`.
-    /// Only for workspaces in a customer-managed virtual network, and the Databricks enterprise
-    /// application needs read and deploy permissions on the group and its reservations.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub capacity_reservation_group: Option<String>,
-    /// See [`LogAnalyticsInfo`](crate::LogAnalyticsInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub log_analytics_info: Option<LogAnalyticsInfo>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-/// Purchase option for the Azure nodes beyond the first `first_on_demand` ones (or for every
-/// node when that is 0): on-demand, spot, or spot falling back to on-demand.
-///
-/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum AzureAvailability {
-    #[serde(rename = "ON_DEMAND_AZURE")]
-    OnDemandAzure,
-    #[serde(rename = "SPOT_AZURE")]
-    SpotAzure,
-    #[serde(rename = "SPOT_WITH_FALLBACK_AZURE")]
-    SpotWithFallbackAzure,
-    /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
-    Unrecognized(String),
-}
-
-impl AzureAvailability {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::OnDemandAzure => "ON_DEMAND_AZURE",
-            Self::SpotAzure => "SPOT_AZURE",
-            Self::SpotWithFallbackAzure => "SPOT_WITH_FALLBACK_AZURE",
-            Self::Unrecognized(value) => value,
-        }
-    }
-}
-
-impl std::fmt::Display for AzureAvailability {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl From<&str> for AzureAvailability {
-    fn from(value: &str) -> Self {
-        match value {
-            "ON_DEMAND_AZURE" => Self::OnDemandAzure,
-            "SPOT_AZURE" => Self::SpotAzure,
-            "SPOT_WITH_FALLBACK_AZURE" => Self::SpotWithFallbackAzure,
-            other => Self::Unrecognized(other.to_owned()),
-        }
-    }
-}
-
-impl std::str::FromStr for AzureAvailability {
-    type Err = std::convert::Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
 }
 
 /// Body of `clusters.changeOwner`.
@@ -428,13 +210,13 @@ pub struct ClusterAttributes {
     pub autotermination_minutes: Option<i32>,
     /// See [`AwsAttributes`](crate::AwsAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub aws_attributes: Option<AwsAttributes>,
+    pub aws_attributes: Option<crate::AwsAttributes>,
     /// See [`AzureAttributes`](crate::AzureAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub azure_attributes: Option<AzureAttributes>,
+    pub azure_attributes: Option<crate::AzureAttributes>,
     /// See [`ClusterLogConf`](crate::ClusterLogConf).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cluster_log_conf: Option<ClusterLogConf>,
+    pub cluster_log_conf: Option<crate::ClusterLogConf>,
     /// Name of the cluster; it need not be unique, and is empty when not given at creation.
     /// Clusters created for jobs are named after the job and run ids.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -471,12 +253,12 @@ pub struct ClusterAttributes {
     pub enable_local_disk_encryption: Option<bool>,
     /// See [`GcpAttributes`](crate::GcpAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gcp_attributes: Option<GcpAttributes>,
+    pub gcp_attributes: Option<crate::GcpAttributes>,
     /// Scripts every node runs at startup, one after the other in this order. When
     /// `cluster_log_conf` is set, their output is written under `<log destination>/<cluster
     /// id>/init_scripts`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub init_scripts: Option<Vec<InitScriptInfo>>,
+    pub init_scripts: Option<Vec<crate::InitScriptInfo>>,
     /// Instance pool the worker nodes (and the driver, unless `driver_instance_pool_id` is set) are
     /// taken from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -626,13 +408,13 @@ pub struct ClusterDetails {
     pub autotermination_minutes: Option<i32>,
     /// See [`AwsAttributes`](crate::AwsAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub aws_attributes: Option<AwsAttributes>,
+    pub aws_attributes: Option<crate::AwsAttributes>,
     /// See [`AzureAttributes`](crate::AzureAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub azure_attributes: Option<AzureAttributes>,
+    pub azure_attributes: Option<crate::AzureAttributes>,
     /// See [`ClusterLogConf`](crate::ClusterLogConf).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cluster_log_conf: Option<ClusterLogConf>,
+    pub cluster_log_conf: Option<crate::ClusterLogConf>,
     /// Name of the cluster; it need not be unique, and is empty when not given at creation.
     /// Clusters created for jobs are named after the job and run ids.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -669,12 +451,12 @@ pub struct ClusterDetails {
     pub enable_local_disk_encryption: Option<bool>,
     /// See [`GcpAttributes`](crate::GcpAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gcp_attributes: Option<GcpAttributes>,
+    pub gcp_attributes: Option<crate::GcpAttributes>,
     /// Scripts every node runs at startup, one after the other in this order. When
     /// `cluster_log_conf` is set, their output is written under `<log destination>/<cluster
     /// id>/init_scripts`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub init_scripts: Option<Vec<InitScriptInfo>>,
+    pub init_scripts: Option<Vec<crate::InitScriptInfo>>,
     /// Instance pool the worker nodes (and the driver, unless `driver_instance_pool_id` is set) are
     /// taken from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1264,26 +1046,6 @@ impl std::str::FromStr for ClusterKind {
     }
 }
 
-/// Where the cluster's Spark logs are delivered, every five minutes. Set exactly one
-/// destination. Driver logs go to `<destination>/<cluster id>/driver`, executor logs to
-/// `<destination>/<cluster id>/executor`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ClusterLogConf {
-    /// See [`DbfsStorageInfo`](crate::DbfsStorageInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dbfs: Option<DbfsStorageInfo>,
-    /// See [`S3StorageInfo`](crate::S3StorageInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub s3: Option<S3StorageInfo>,
-    /// See [`VolumesStorageInfo`](crate::VolumesStorageInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub volumes: Option<VolumesStorageInfo>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
 /// One permission level a principal holds on the cluster, and where it comes from.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClusterPermission {
@@ -1512,13 +1274,13 @@ pub struct ClusterSpec {
     pub autotermination_minutes: Option<i32>,
     /// See [`AwsAttributes`](crate::AwsAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub aws_attributes: Option<AwsAttributes>,
+    pub aws_attributes: Option<crate::AwsAttributes>,
     /// See [`AzureAttributes`](crate::AzureAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub azure_attributes: Option<AzureAttributes>,
+    pub azure_attributes: Option<crate::AzureAttributes>,
     /// See [`ClusterLogConf`](crate::ClusterLogConf).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cluster_log_conf: Option<ClusterLogConf>,
+    pub cluster_log_conf: Option<crate::ClusterLogConf>,
     /// Name of the cluster; it need not be unique, and is empty when not given at creation.
     /// Clusters created for jobs are named after the job and run ids.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1555,12 +1317,12 @@ pub struct ClusterSpec {
     pub enable_local_disk_encryption: Option<bool>,
     /// See [`GcpAttributes`](crate::GcpAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gcp_attributes: Option<GcpAttributes>,
+    pub gcp_attributes: Option<crate::GcpAttributes>,
     /// Scripts every node runs at startup, one after the other in this order. When
     /// `cluster_log_conf` is set, their output is written under `<log destination>/<cluster
     /// id>/init_scripts`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub init_scripts: Option<Vec<InitScriptInfo>>,
+    pub init_scripts: Option<Vec<crate::InitScriptInfo>>,
     /// Instance pool the worker nodes (and the driver, unless `driver_instance_pool_id` is set) are
     /// taken from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1753,57 +1515,6 @@ pub struct ClustersListParams {
     pub sort_by: Option<ListClustersSortBy>,
 }
 
-/// Confidential-computing technology for GCP VMs, as in gcloud's `--confidential-compute-type`.
-/// `SEV_SNP` (only on N2D machine types) is the one supported today; unset or
-/// `CONFIDENTIAL_COMPUTE_TYPE_NONE` means none.
-///
-/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum ConfidentialComputeType {
-    #[serde(rename = "CONFIDENTIAL_COMPUTE_TYPE_NONE")]
-    ConfidentialComputeTypeNone,
-    #[serde(rename = "SEV_SNP")]
-    SevSnp,
-    /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
-    Unrecognized(String),
-}
-
-impl ConfidentialComputeType {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ConfidentialComputeTypeNone => "CONFIDENTIAL_COMPUTE_TYPE_NONE",
-            Self::SevSnp => "SEV_SNP",
-            Self::Unrecognized(value) => value,
-        }
-    }
-}
-
-impl std::fmt::Display for ConfidentialComputeType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl From<&str> for ConfidentialComputeType {
-    fn from(value: &str) -> Self {
-        match value {
-            "CONFIDENTIAL_COMPUTE_TYPE_NONE" => Self::ConfidentialComputeTypeNone,
-            "SEV_SNP" => Self::SevSnp,
-            other => Self::Unrecognized(other.to_owned()),
-        }
-    }
-}
-
-impl std::str::FromStr for ConfidentialComputeType {
-    type Err = std::convert::Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
 /// Body of `clusters.create`: a full cluster specification, optionally cloning the libraries of
 /// an existing cluster.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -1819,13 +1530,13 @@ pub struct CreateCluster {
     pub autotermination_minutes: Option<i32>,
     /// See [`AwsAttributes`](crate::AwsAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub aws_attributes: Option<AwsAttributes>,
+    pub aws_attributes: Option<crate::AwsAttributes>,
     /// See [`AzureAttributes`](crate::AzureAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub azure_attributes: Option<AzureAttributes>,
+    pub azure_attributes: Option<crate::AzureAttributes>,
     /// See [`ClusterLogConf`](crate::ClusterLogConf).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cluster_log_conf: Option<ClusterLogConf>,
+    pub cluster_log_conf: Option<crate::ClusterLogConf>,
     /// Name of the cluster; it need not be unique, and is empty when not given at creation.
     /// Clusters created for jobs are named after the job and run ids.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1862,12 +1573,12 @@ pub struct CreateCluster {
     pub enable_local_disk_encryption: Option<bool>,
     /// See [`GcpAttributes`](crate::GcpAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gcp_attributes: Option<GcpAttributes>,
+    pub gcp_attributes: Option<crate::GcpAttributes>,
     /// Scripts every node runs at startup, one after the other in this order. When
     /// `cluster_log_conf` is set, their output is written under `<log destination>/<cluster
     /// id>/init_scripts`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub init_scripts: Option<Vec<InitScriptInfo>>,
+    pub init_scripts: Option<Vec<crate::InitScriptInfo>>,
     /// Instance pool the worker nodes (and the driver, unless `driver_instance_pool_id` is set) are
     /// taken from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2099,27 +1810,6 @@ impl std::str::FromStr for DataSecurityMode {
     }
 }
 
-/// A location in DBFS.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct DbfsStorageInfo {
-    /// DBFS URI, such as `dbfs:/cluster-logs`.
-    pub destination: String,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl DbfsStorageInfo {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(destination: impl Into<String>) -> Self {
-        Self {
-            destination: destination.into(),
-            unknown_fields: serde_json::Map::new(),
-        }
-    }
-}
-
 /// Body of `clusters.delete`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteCluster {
@@ -2198,55 +1888,6 @@ impl std::str::FromStr for DependencyMode {
     }
 }
 
-/// EBS volume type attached to AWS nodes.
-///
-/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum EbsVolumeType {
-    #[serde(rename = "GENERAL_PURPOSE_SSD")]
-    GeneralPurposeSsd,
-    #[serde(rename = "THROUGHPUT_OPTIMIZED_HDD")]
-    ThroughputOptimizedHdd,
-    /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
-    Unrecognized(String),
-}
-
-impl EbsVolumeType {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::GeneralPurposeSsd => "GENERAL_PURPOSE_SSD",
-            Self::ThroughputOptimizedHdd => "THROUGHPUT_OPTIMIZED_HDD",
-            Self::Unrecognized(value) => value,
-        }
-    }
-}
-
-impl std::fmt::Display for EbsVolumeType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl From<&str> for EbsVolumeType {
-    fn from(value: &str) -> Self {
-        match value {
-            "GENERAL_PURPOSE_SSD" => Self::GeneralPurposeSsd,
-            "THROUGHPUT_OPTIMIZED_HDD" => Self::ThroughputOptimizedHdd,
-            other => Self::Unrecognized(other.to_owned()),
-        }
-    }
-}
-
-impl std::str::FromStr for EbsVolumeType {
-    type Err = std::convert::Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
 /// Body of `clusters.edit`: the cluster to change and its complete new specification.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EditCluster {
@@ -2263,13 +1904,13 @@ pub struct EditCluster {
     pub autotermination_minutes: Option<i32>,
     /// See [`AwsAttributes`](crate::AwsAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub aws_attributes: Option<AwsAttributes>,
+    pub aws_attributes: Option<crate::AwsAttributes>,
     /// See [`AzureAttributes`](crate::AzureAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub azure_attributes: Option<AzureAttributes>,
+    pub azure_attributes: Option<crate::AzureAttributes>,
     /// See [`ClusterLogConf`](crate::ClusterLogConf).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cluster_log_conf: Option<ClusterLogConf>,
+    pub cluster_log_conf: Option<crate::ClusterLogConf>,
     /// Name of the cluster; it need not be unique, and is empty when not given at creation.
     /// Clusters created for jobs are named after the job and run ids.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2306,12 +1947,12 @@ pub struct EditCluster {
     pub enable_local_disk_encryption: Option<bool>,
     /// See [`GcpAttributes`](crate::GcpAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gcp_attributes: Option<GcpAttributes>,
+    pub gcp_attributes: Option<crate::GcpAttributes>,
     /// Scripts every node runs at startup, one after the other in this order. When
     /// `cluster_log_conf` is set, their output is written under `<log destination>/<cluster
     /// id>/init_scripts`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub init_scripts: Option<Vec<InitScriptInfo>>,
+    pub init_scripts: Option<Vec<crate::InitScriptInfo>>,
     /// Instance pool the worker nodes (and the driver, unless `driver_instance_pool_id` is set) are
     /// taken from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2426,70 +2067,6 @@ impl EditCluster {
             autoscale: None,
             num_workers: None,
             apply_policy_default_values: None,
-            unknown_fields: serde_json::Map::new(),
-        }
-    }
-}
-
-/// Settings that apply when the cluster runs on Google Cloud. Defaults are used for any that
-/// are not given at creation.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct GcpAttributes {
-    /// See [`GcpAvailability`](crate::GcpAvailability).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub availability: Option<crate::GcpAvailability>,
-    /// Number of nodes, starting with the driver, placed on on-demand VMs; the rest use
-    /// `availability`. Keep it above 0 so the driver is on demand. It does not change the cluster
-    /// size and cannot be changed after creation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first_on_demand: Option<i32>,
-    /// Size of each node's boot disk, in GB.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub boot_disk_size: Option<i64>,
-    /// See [`ConfidentialComputeType`](crate::ConfidentialComputeType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub confidential_compute_type: Option<ConfidentialComputeType>,
-    /// Google service account the cluster acts as when calling Google Cloud services such as GCS.
-    /// An administrator must have added it to the workspace beforehand.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub google_service_account: Option<String>,
-    /// Number of local SSDs (375 GB each) attached to every node, driver included. The allowed
-    /// counts depend on the machine type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub local_ssd_count: Option<i32>,
-    /// Run the executors on preemptible VMs. Being phased out; use `availability` instead.
-    ///
-    /// When absent, the server uses `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub use_preemptible_executors: Option<bool>,
-    /// Where the nodes are placed: `HA` spreads them over the zones of the region, `AUTO` lets
-    /// Databricks pick one zone, or the name of a specific GCP zone that offers the machine type.
-    ///
-    /// When absent, the server uses `"HA"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub zone_id: Option<String>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-/// A location in Google Cloud Storage.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct GcsStorageInfo {
-    /// GCS URI, such as `gs://my-bucket/init.sh`.
-    pub destination: String,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl GcsStorageInfo {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(destination: impl Into<String>) -> Self {
-        Self {
-            destination: destination.into(),
             unknown_fields: serde_json::Map::new(),
         }
     }
@@ -2704,60 +2281,30 @@ impl std::str::FromStr for InitScriptExecutionDetailsInitScriptExecutionStatus {
     }
 }
 
-/// Location of one init script. Set exactly one of the fields.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct InitScriptInfo {
-    /// See [`WorkspaceStorageInfo`](crate::WorkspaceStorageInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub workspace: Option<WorkspaceStorageInfo>,
-    /// See [`VolumesStorageInfo`](crate::VolumesStorageInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub volumes: Option<VolumesStorageInfo>,
-    /// See [`S3StorageInfo`](crate::S3StorageInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub s3: Option<S3StorageInfo>,
-    /// See [`Adlsgen2Info`](crate::Adlsgen2Info).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub abfss: Option<Adlsgen2Info>,
-    /// See [`GcsStorageInfo`](crate::GcsStorageInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gcs: Option<GcsStorageInfo>,
-    /// See [`DbfsStorageInfo`](crate::DbfsStorageInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dbfs: Option<DbfsStorageInfo>,
-    /// See [`LocalFileInfo`](crate::LocalFileInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub file: Option<LocalFileInfo>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
 /// An init script's location together with the outcome of running it on one node.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InitScriptInfoAndExecutionDetails {
     /// See [`WorkspaceStorageInfo`](crate::WorkspaceStorageInfo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub workspace: Option<WorkspaceStorageInfo>,
+    pub workspace: Option<crate::WorkspaceStorageInfo>,
     /// See [`VolumesStorageInfo`](crate::VolumesStorageInfo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub volumes: Option<VolumesStorageInfo>,
+    pub volumes: Option<crate::VolumesStorageInfo>,
     /// See [`S3StorageInfo`](crate::S3StorageInfo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub s3: Option<S3StorageInfo>,
+    pub s3: Option<crate::S3StorageInfo>,
     /// See [`Adlsgen2Info`](crate::Adlsgen2Info).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub abfss: Option<Adlsgen2Info>,
+    pub abfss: Option<crate::Adlsgen2Info>,
     /// See [`GcsStorageInfo`](crate::GcsStorageInfo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gcs: Option<GcsStorageInfo>,
+    pub gcs: Option<crate::GcsStorageInfo>,
     /// See [`DbfsStorageInfo`](crate::DbfsStorageInfo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dbfs: Option<DbfsStorageInfo>,
+    pub dbfs: Option<crate::DbfsStorageInfo>,
     /// See [`LocalFileInfo`](crate::LocalFileInfo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub file: Option<LocalFileInfo>,
+    pub file: Option<crate::LocalFileInfo>,
     /// See
     /// [`InitScriptExecutionDetailsInitScriptExecutionStatus`](crate::InitScriptExecutionDetailsInitScriptExecutionStatus).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2958,52 +2505,6 @@ pub struct ListNodeTypesResponse {
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-/// A file on the nodes' local file system.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct LocalFileInfo {
-    /// Local file URI, such as `file:/databricks/scripts/init.sh`.
-    pub destination: String,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl LocalFileInfo {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(destination: impl Into<String>) -> Self {
-        Self {
-            destination: destination.into(),
-            unknown_fields: serde_json::Map::new(),
-        }
-    }
-}
-
-/// Azure Log Analytics workspace the cluster's monitoring agent reports to.
-#[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct LogAnalyticsInfo {
-    /// Identifier of the Log Analytics workspace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub log_analytics_workspace_id: Option<String>,
-    /// Primary key of the Log Analytics workspace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub log_analytics_primary_key: Option<String>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl std::fmt::Debug for LogAnalyticsInfo {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("LogAnalyticsInfo")
-            .field("log_analytics_workspace_id", &self.log_analytics_workspace_id)
-            .field("log_analytics_primary_key", &"<redacted>")
-            .field("unknown_fields", &self.unknown_fields)
-            .finish()
-    }
 }
 
 /// Outcome of the latest delivery of the cluster's logs.
@@ -3309,60 +2810,6 @@ impl std::str::FromStr for RuntimeEngine {
 
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
-    }
-}
-
-/// A location in Amazon S3. The cluster's instance profile is used for access (AWS keys cannot
-/// be given), so it needs write permission there when logs are delivered.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct S3StorageInfo {
-    /// S3 URI, such as `s3://my-bucket/cluster-logs`.
-    pub destination: String,
-    /// AWS region of the bucket, such as `us-west-2`. Give `region` or `endpoint`; `endpoint` wins
-    /// when both are set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub region: Option<String>,
-    /// S3 endpoint URL, such as `https://s3-us-west-2.amazonaws.com`; takes precedence over
-    /// `region`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub endpoint: Option<String>,
-    /// Encrypt the written objects on the server side.
-    ///
-    /// When absent, the server uses `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub enable_encryption: Option<bool>,
-    /// Server-side encryption to use when `enable_encryption` is true: `sse-s3` or `sse-kms`.
-    ///
-    /// When absent, the server uses `"sse-s3"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub encryption_type: Option<String>,
-    /// KMS key for `sse-kms` encryption.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kms_key: Option<String>,
-    /// Canned ACL given to the written objects, such as `bucket-owner-full-control` (useful when
-    /// the bucket belongs to another account). Requires `s3:PutObjectAcl` on the destination. By
-    /// default only the object owner has full control.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub canned_acl: Option<String>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl S3StorageInfo {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(destination: impl Into<String>) -> Self {
-        Self {
-            destination: destination.into(),
-            region: None,
-            endpoint: None,
-            enable_encryption: None,
-            encryption_type: None,
-            kms_key: None,
-            canned_acl: None,
-            unknown_fields: serde_json::Map::new(),
-        }
     }
 }
 
@@ -4542,13 +3989,13 @@ pub struct UpdateClusterResource {
     pub autotermination_minutes: Option<i32>,
     /// See [`AwsAttributes`](crate::AwsAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub aws_attributes: Option<AwsAttributes>,
+    pub aws_attributes: Option<crate::AwsAttributes>,
     /// See [`AzureAttributes`](crate::AzureAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub azure_attributes: Option<AzureAttributes>,
+    pub azure_attributes: Option<crate::AzureAttributes>,
     /// See [`ClusterLogConf`](crate::ClusterLogConf).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cluster_log_conf: Option<ClusterLogConf>,
+    pub cluster_log_conf: Option<crate::ClusterLogConf>,
     /// Name of the cluster; it need not be unique, and is empty when not given at creation.
     /// Clusters created for jobs are named after the job and run ids.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4585,12 +4032,12 @@ pub struct UpdateClusterResource {
     pub enable_local_disk_encryption: Option<bool>,
     /// See [`GcpAttributes`](crate::GcpAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gcp_attributes: Option<GcpAttributes>,
+    pub gcp_attributes: Option<crate::GcpAttributes>,
     /// Scripts every node runs at startup, one after the other in this order. When
     /// `cluster_log_conf` is set, their output is written under `<log destination>/<cluster
     /// id>/init_scripts`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub init_scripts: Option<Vec<InitScriptInfo>>,
+    pub init_scripts: Option<Vec<crate::InitScriptInfo>>,
     /// Instance pool the worker nodes (and the driver, unless `driver_instance_pool_id` is set) are
     /// taken from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4661,28 +4108,6 @@ pub struct UpdateClusterResource {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// A location in a Unity Catalog volume.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct VolumesStorageInfo {
-    /// Volume path, such as `/Volumes/main/default/scripts/init.sh`; a `dbfs:` prefix is also
-    /// accepted.
-    pub destination: String,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl VolumesStorageInfo {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(destination: impl Into<String>) -> Self {
-        Self {
-            destination: destination.into(),
-            unknown_fields: serde_json::Map::new(),
-        }
-    }
-}
-
 /// Which kinds of workload may run on the cluster.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WorkloadType {
@@ -4699,27 +4124,6 @@ impl WorkloadType {
     pub fn new(clients: ClientsTypes) -> Self {
         Self {
             clients,
-            unknown_fields: serde_json::Map::new(),
-        }
-    }
-}
-
-/// A file in the workspace file system.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct WorkspaceStorageInfo {
-    /// Workspace path of the file, such as `/Users/someone@example.com/init.sh`.
-    pub destination: String,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl WorkspaceStorageInfo {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(destination: impl Into<String>) -> Self {
-        Self {
-            destination: destination.into(),
             unknown_fields: serde_json::Map::new(),
         }
     }

@@ -2,6 +2,29 @@
 
 //! Types used by several services.
 
+/// A location in Azure Data Lake Storage Gen2.
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Adlsgen2Info {
+    /// ABFSS URI, such as `abfss://container@account.dfs.core.windows.net/path/init.sh`.
+    pub destination: String,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+impl Adlsgen2Info {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(destination: impl Into<String>) -> Self {
+        Self {
+            destination: destination.into(),
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
 /// Read-only. The stage reached by the automatic collection of the API scopes a token needs
 /// (autoscope), such as `AUTOSCOPE_STATE_DISABLED` when the token does not use it,
 /// `AUTOSCOPE_STATE_RUNNING` while scopes are still being collected and
@@ -75,6 +98,315 @@ impl std::str::FromStr for AutoscopeState {
     }
 }
 
+/// Settings that apply when the cluster runs on Amazon Web Services. Defaults are used for any
+/// that are not given at creation.
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AwsAttributes {
+    /// See [`AwsAvailability`](crate::AwsAvailability).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability: Option<AwsAvailability>,
+    /// Number of nodes, starting with the driver, placed on on-demand instances; the rest use
+    /// `availability`. Above 0 the driver is on demand; at or above the cluster size every node is.
+    /// It does not change the cluster size and cannot be changed after creation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_on_demand: Option<i32>,
+    /// Maximum price for spot instances, as a percentage of the on-demand price of the same
+    /// instance type (50 bids half, 200 twice the on-demand price). At most 10000.
+    ///
+    /// When absent, the server uses `100`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spot_bid_price_percent: Option<i32>,
+    /// Availability zone of the cluster, such as `us-west-2a`; it must be in the workspace's
+    /// region. `auto` picks a zone with enough capacity and retries in another zone when capacity
+    /// runs out. `clusters.listZones` lists the zones and the default.
+    ///
+    /// When absent, the server uses `"auto"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zone_id: Option<String>,
+    /// ARN of the instance profile the nodes run with. It must have been registered with the
+    /// workspace by an administrator. Without it the nodes have no IAM instance profile.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_profile_arn: Option<String>,
+    /// See [`EbsVolumeType`](crate::EbsVolumeType).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ebs_volume_type: Option<EbsVolumeType>,
+    /// Number of EBS volumes attached to each instance, up to 10; mounted at `/ebs0`, `/ebs1`, ...
+    /// Node types without instance storage need at least one. When EBS volumes are attached, Spark
+    /// uses only them as scratch space and `spark.local.dir` is overridden. Legacy node types
+    /// cannot have custom EBS volumes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ebs_volume_count: Option<i32>,
+    /// Size of each EBS volume, in GiB: 100 to 4096 for general-purpose SSD, 500 to 4096 for
+    /// throughput-optimized HDD.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ebs_volume_size: Option<i32>,
+    /// IOPS of each gp3 volume. When unset, the IOPS a gp2 volume of the same size would have.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ebs_volume_iops: Option<i32>,
+    /// Throughput of each gp3 volume, in MiB/s. When unset, that of a gp2 volume of the same size.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ebs_volume_throughput: Option<i32>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Purchase option for the AWS nodes beyond the first `first_on_demand` ones (or for every node
+/// when that is 0): on-demand, spot, or spot falling back to on-demand when spot capacity is
+/// short.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum AwsAvailability {
+    #[serde(rename = "ON_DEMAND")]
+    OnDemand,
+    #[serde(rename = "SPOT")]
+    Spot,
+    #[serde(rename = "SPOT_WITH_FALLBACK")]
+    SpotWithFallback,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+impl AwsAvailability {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::OnDemand => "ON_DEMAND",
+            Self::Spot => "SPOT",
+            Self::SpotWithFallback => "SPOT_WITH_FALLBACK",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+impl std::fmt::Display for AwsAvailability {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+impl From<&str> for AwsAvailability {
+    fn from(value: &str) -> Self {
+        match value {
+            "ON_DEMAND" => Self::OnDemand,
+            "SPOT" => Self::Spot,
+            "SPOT_WITH_FALLBACK" => Self::SpotWithFallback,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+impl std::str::FromStr for AwsAvailability {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// Settings that apply when the cluster runs on Microsoft Azure. Defaults are used for any that
+/// are not given at creation.
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AzureAttributes {
+    /// See [`AzureAvailability`](crate::AzureAvailability).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability: Option<AzureAvailability>,
+    /// Number of nodes, starting with the driver, placed on on-demand VMs; the rest use
+    /// `availability`. Keep it above 0 so the driver is on demand. It does not change the cluster
+    /// size and cannot be changed after creation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_on_demand: Option<i32>,
+    /// Highest price to pay for spot VMs; it cannot exceed the on-demand price. -1 means the VMs
+    /// are never evicted because of price, only for lack of capacity. Otherwise it must be
+    /// positive.
+    ///
+    /// When absent, the server uses `-1`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spot_bid_max_price: Option<f64>,
+    /// Resource ID of an Azure capacity reservation group to launch the VMs from, in the form
+    /// `/subscriptions/{subscription}/resourceGroups/{group}/providers/Microsoft.Compute/capacityReservationGroups/{name}`.
+    /// Only for workspaces in a customer-managed virtual network, and the Databricks enterprise
+    /// application needs read and deploy permissions on the group and its reservations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity_reservation_group: Option<String>,
+    /// See [`LogAnalyticsInfo`](crate::LogAnalyticsInfo).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_analytics_info: Option<LogAnalyticsInfo>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Purchase option for the Azure nodes beyond the first `first_on_demand` ones (or for every
+/// node when that is 0): on-demand, spot, or spot falling back to on-demand.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum AzureAvailability {
+    #[serde(rename = "ON_DEMAND_AZURE")]
+    OnDemandAzure,
+    #[serde(rename = "SPOT_AZURE")]
+    SpotAzure,
+    #[serde(rename = "SPOT_WITH_FALLBACK_AZURE")]
+    SpotWithFallbackAzure,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+impl AzureAvailability {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::OnDemandAzure => "ON_DEMAND_AZURE",
+            Self::SpotAzure => "SPOT_AZURE",
+            Self::SpotWithFallbackAzure => "SPOT_WITH_FALLBACK_AZURE",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+impl std::fmt::Display for AzureAvailability {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+impl From<&str> for AzureAvailability {
+    fn from(value: &str) -> Self {
+        match value {
+            "ON_DEMAND_AZURE" => Self::OnDemandAzure,
+            "SPOT_AZURE" => Self::SpotAzure,
+            "SPOT_WITH_FALLBACK_AZURE" => Self::SpotWithFallbackAzure,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+impl std::str::FromStr for AzureAvailability {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// Where the cluster's Spark logs are delivered, every five minutes. Set exactly one
+/// destination. Driver logs go to `<destination>/<cluster id>/driver`, executor logs to
+/// `<destination>/<cluster id>/executor`.
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ClusterLogConf {
+    /// See [`DbfsStorageInfo`](crate::DbfsStorageInfo).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dbfs: Option<DbfsStorageInfo>,
+    /// See [`S3StorageInfo`](crate::S3StorageInfo).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub s3: Option<S3StorageInfo>,
+    /// See [`VolumesStorageInfo`](crate::VolumesStorageInfo).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volumes: Option<VolumesStorageInfo>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Confidential-computing technology for GCP VMs, as in gcloud's `--confidential-compute-type`.
+/// `SEV_SNP` (only on N2D machine types) is the one supported today; unset or
+/// `CONFIDENTIAL_COMPUTE_TYPE_NONE` means none.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum ConfidentialComputeType {
+    #[serde(rename = "CONFIDENTIAL_COMPUTE_TYPE_NONE")]
+    ConfidentialComputeTypeNone,
+    #[serde(rename = "SEV_SNP")]
+    SevSnp,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+impl ConfidentialComputeType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ConfidentialComputeTypeNone => "CONFIDENTIAL_COMPUTE_TYPE_NONE",
+            Self::SevSnp => "SEV_SNP",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+impl std::fmt::Display for ConfidentialComputeType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+impl From<&str> for ConfidentialComputeType {
+    fn from(value: &str) -> Self {
+        match value {
+            "CONFIDENTIAL_COMPUTE_TYPE_NONE" => Self::ConfidentialComputeTypeNone,
+            "SEV_SNP" => Self::SevSnp,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+impl std::str::FromStr for ConfidentialComputeType {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// A location in DBFS.
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DbfsStorageInfo {
+    /// DBFS URI, such as `dbfs:/cluster-logs`.
+    pub destination: String,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+impl DbfsStorageInfo {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(destination: impl Into<String>) -> Self {
+        Self {
+            destination: destination.into(),
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
 /// User name and password for pulling a container image from a private registry.
 #[cfg(any(feature = "clusters", feature = "instance-pools"))]
 #[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -118,6 +450,60 @@ pub struct DockerImage {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+/// EBS volume type attached to AWS nodes.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum EbsVolumeType {
+    #[serde(rename = "GENERAL_PURPOSE_SSD")]
+    GeneralPurposeSsd,
+    #[serde(rename = "THROUGHPUT_OPTIMIZED_HDD")]
+    ThroughputOptimizedHdd,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+impl EbsVolumeType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::GeneralPurposeSsd => "GENERAL_PURPOSE_SSD",
+            Self::ThroughputOptimizedHdd => "THROUGHPUT_OPTIMIZED_HDD",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+impl std::fmt::Display for EbsVolumeType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+impl From<&str> for EbsVolumeType {
+    fn from(value: &str) -> Self {
+        match value {
+            "GENERAL_PURPOSE_SSD" => Self::GeneralPurposeSsd,
+            "THROUGHPUT_OPTIMIZED_HDD" => Self::ThroughputOptimizedHdd,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+impl std::str::FromStr for EbsVolumeType {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
 /// The server acknowledges the request with an empty JSON object. Any field a later API version
 /// adds is kept in `unknown_fields`.
 #[cfg(
@@ -132,6 +518,7 @@ pub struct DockerImage {
         feature = "ip-access-lists",
         feature = "legacy-groups",
         feature = "libraries",
+        feature = "pipelines",
         feature = "secrets",
         feature = "service-principals",
         feature = "token-management",
@@ -198,11 +585,55 @@ pub struct ErrorDetail {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+/// Settings that apply when the cluster runs on Google Cloud. Defaults are used for any that
+/// are not given at creation.
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct GcpAttributes {
+    /// See [`GcpAvailability`](crate::GcpAvailability).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability: Option<GcpAvailability>,
+    /// Number of nodes, starting with the driver, placed on on-demand VMs; the rest use
+    /// `availability`. Keep it above 0 so the driver is on demand. It does not change the cluster
+    /// size and cannot be changed after creation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_on_demand: Option<i32>,
+    /// Size of each node's boot disk, in GB.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boot_disk_size: Option<i64>,
+    /// See [`ConfidentialComputeType`](crate::ConfidentialComputeType).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidential_compute_type: Option<ConfidentialComputeType>,
+    /// Google service account the cluster acts as when calling Google Cloud services such as GCS.
+    /// An administrator must have added it to the workspace beforehand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub google_service_account: Option<String>,
+    /// Number of local SSDs (375 GB each) attached to every node, driver included. The allowed
+    /// counts depend on the machine type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local_ssd_count: Option<i32>,
+    /// Run the executors on preemptible VMs. Being phased out; use `availability` instead.
+    ///
+    /// When absent, the server uses `false`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub use_preemptible_executors: Option<bool>,
+    /// Where the nodes are placed: `HA` spreads them over the zones of the region, `AUTO` lets
+    /// Databricks pick one zone, or the name of a specific GCP zone that offers the machine type.
+    ///
+    /// When absent, the server uses `"HA"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zone_id: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
 /// Whether GCP nodes are preemptible VMs, on-demand VMs, or preemptible VMs with on-demand VMs
 /// as a fallback.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[cfg(any(feature = "clusters", feature = "instance-pools"))]
+#[cfg(any(feature = "clusters", feature = "instance-pools", feature = "pipelines"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum GcpAvailability {
     #[serde(rename = "ON_DEMAND_GCP")]
@@ -216,7 +647,7 @@ pub enum GcpAvailability {
     Unrecognized(String),
 }
 
-#[cfg(any(feature = "clusters", feature = "instance-pools"))]
+#[cfg(any(feature = "clusters", feature = "instance-pools", feature = "pipelines"))]
 impl GcpAvailability {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -229,14 +660,14 @@ impl GcpAvailability {
     }
 }
 
-#[cfg(any(feature = "clusters", feature = "instance-pools"))]
+#[cfg(any(feature = "clusters", feature = "instance-pools", feature = "pipelines"))]
 impl std::fmt::Display for GcpAvailability {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[cfg(any(feature = "clusters", feature = "instance-pools"))]
+#[cfg(any(feature = "clusters", feature = "instance-pools", feature = "pipelines"))]
 impl From<&str> for GcpAvailability {
     fn from(value: &str) -> Self {
         match value {
@@ -248,13 +679,67 @@ impl From<&str> for GcpAvailability {
     }
 }
 
-#[cfg(any(feature = "clusters", feature = "instance-pools"))]
+#[cfg(any(feature = "clusters", feature = "instance-pools", feature = "pipelines"))]
 impl std::str::FromStr for GcpAvailability {
     type Err = std::convert::Infallible;
 
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
+}
+
+/// A location in Google Cloud Storage.
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct GcsStorageInfo {
+    /// GCS URI, such as `gs://my-bucket/init.sh`.
+    pub destination: String,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+impl GcsStorageInfo {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(destination: impl Into<String>) -> Self {
+        Self {
+            destination: destination.into(),
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Location of one init script. Set exactly one of the fields.
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct InitScriptInfo {
+    /// See [`WorkspaceStorageInfo`](crate::WorkspaceStorageInfo).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workspace: Option<WorkspaceStorageInfo>,
+    /// See [`VolumesStorageInfo`](crate::VolumesStorageInfo).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volumes: Option<VolumesStorageInfo>,
+    /// See [`S3StorageInfo`](crate::S3StorageInfo).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub s3: Option<S3StorageInfo>,
+    /// See [`Adlsgen2Info`](crate::Adlsgen2Info).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub abfss: Option<Adlsgen2Info>,
+    /// See [`GcsStorageInfo`](crate::GcsStorageInfo).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gcs: Option<GcsStorageInfo>,
+    /// See [`DbfsStorageInfo`](crate::DbfsStorageInfo).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dbfs: Option<DbfsStorageInfo>,
+    /// See [`LocalFileInfo`](crate::LocalFileInfo).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<LocalFileInfo>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
 /// One library to put on a cluster. Set exactly one of the fields: a file (`jar`, `whl`, `egg`,
@@ -296,8 +781,58 @@ pub struct Library {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+/// A file on the nodes' local file system.
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LocalFileInfo {
+    /// Local file URI, such as `file:/databricks/scripts/init.sh`.
+    pub destination: String,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+impl LocalFileInfo {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(destination: impl Into<String>) -> Self {
+        Self {
+            destination: destination.into(),
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Azure Log Analytics workspace the cluster's monitoring agent reports to.
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LogAnalyticsInfo {
+    /// Identifier of the Log Analytics workspace.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_analytics_workspace_id: Option<String>,
+    /// Primary key of the Log Analytics workspace.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_analytics_primary_key: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+impl std::fmt::Debug for LogAnalyticsInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LogAnalyticsInfo")
+            .field("log_analytics_workspace_id", &self.log_analytics_workspace_id)
+            .field("log_analytics_primary_key", &"<redacted>")
+            .field("unknown_fields", &self.unknown_fields)
+            .finish()
+    }
+}
+
 /// A JVM package resolved with Maven.
-#[cfg(any(feature = "cluster-policies", feature = "libraries"))]
+#[cfg(any(feature = "cluster-policies", feature = "libraries", feature = "pipelines"))]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MavenLibrary {
     /// Gradle-style coordinates `group:artifact:version`.
@@ -316,7 +851,7 @@ pub struct MavenLibrary {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-#[cfg(any(feature = "cluster-policies", feature = "libraries"))]
+#[cfg(any(feature = "cluster-policies", feature = "libraries", feature = "pipelines"))]
 impl MavenLibrary {
     /// A value with the required fields set and every optional field absent.
     pub fn new(coordinates: impl Into<String>) -> Self {
@@ -395,6 +930,62 @@ impl RCranLibrary {
         Self {
             package: package.into(),
             repo: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// A location in Amazon S3. The cluster's instance profile is used for access (AWS keys cannot
+/// be given), so it needs write permission there when logs are delivered.
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct S3StorageInfo {
+    /// S3 URI, such as `s3://my-bucket/cluster-logs`.
+    pub destination: String,
+    /// AWS region of the bucket, such as `us-west-2`. Give `region` or `endpoint`; `endpoint` wins
+    /// when both are set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// S3 endpoint URL, such as `https://s3-us-west-2.amazonaws.com`; takes precedence over
+    /// `region`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<String>,
+    /// Encrypt the written objects on the server side.
+    ///
+    /// When absent, the server uses `false`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable_encryption: Option<bool>,
+    /// Server-side encryption to use when `enable_encryption` is true: `sse-s3` or `sse-kms`.
+    ///
+    /// When absent, the server uses `"sse-s3"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encryption_type: Option<String>,
+    /// KMS key for `sse-kms` encryption.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kms_key: Option<String>,
+    /// Canned ACL given to the written objects, such as `bucket-owner-full-control` (useful when
+    /// the bucket belongs to another account). Requires `s3:PutObjectAcl` on the destination. By
+    /// default only the object owner has full control.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canned_acl: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+impl S3StorageInfo {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(destination: impl Into<String>) -> Self {
+        Self {
+            destination: destination.into(),
+            region: None,
+            endpoint: None,
+            enable_encryption: None,
+            encryption_type: None,
+            kms_key: None,
+            canned_acl: None,
             unknown_fields: serde_json::Map::new(),
         }
     }
@@ -816,5 +1407,52 @@ impl std::str::FromStr for UserSchema {
 
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
+    }
+}
+
+/// A location in a Unity Catalog volume.
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct VolumesStorageInfo {
+    /// Volume path, such as `/Volumes/main/default/scripts/init.sh`; a `dbfs:` prefix is also
+    /// accepted.
+    pub destination: String,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+impl VolumesStorageInfo {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(destination: impl Into<String>) -> Self {
+        Self {
+            destination: destination.into(),
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// A file in the workspace file system.
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct WorkspaceStorageInfo {
+    /// Workspace path of the file, such as `/Users/someone@example.com/init.sh`.
+    pub destination: String,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "clusters", feature = "pipelines"))]
+impl WorkspaceStorageInfo {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(destination: impl Into<String>) -> Self {
+        Self {
+            destination: destination.into(),
+            unknown_fields: serde_json::Map::new(),
+        }
     }
 }

@@ -119,6 +119,13 @@ mod permissions;
 #[cfg(feature = "permissions")]
 pub use permissions::*;
 
+#[cfg(feature = "pipelines")]
+#[rustfmt::skip]
+mod pipelines;
+
+#[cfg(feature = "pipelines")]
+pub use pipelines::*;
+
 #[cfg(feature = "secrets")]
 #[rustfmt::skip]
 mod secrets;

@@ -19,6 +19,7 @@ pub mod legacy_groups;
 pub mod libraries;
 pub mod model_registry;
 pub mod permissions;
+pub mod pipelines;
 pub mod secrets;
 pub mod service_principals;
 pub mod token_management;
@@ -76,6 +77,7 @@ const SERVICES: &[&[Case]] = &[
     libraries::CASES,
     model_registry::CASES,
     permissions::CASES,
+    pipelines::CASES,
     secrets::CASES,
     service_principals::CASES,
     token_management::CASES,

@@ -17,6 +17,7 @@ mod legacy_groups;
 mod libraries;
 mod model_registry;
 mod permissions;
+mod pipelines;
 mod secrets;
 mod service_principals;
 mod token_management;
