@@ -12,6 +12,7 @@ pub mod global_init_scripts;
 pub mod instance_pools;
 pub mod instance_profiles;
 pub mod ip_access_lists;
+pub mod jobs;
 pub mod libraries;
 pub mod secrets;
 pub mod token_management;
@@ -61,6 +62,7 @@ const SERVICES: &[&[Case]] = &[
     instance_pools::CASES,
     instance_profiles::CASES,
     ip_access_lists::CASES,
+    jobs::CASES,
     libraries::CASES,
     secrets::CASES,
     token_management::CASES,

@@ -10,6 +10,7 @@ mod global_init_scripts;
 mod instance_pools;
 mod instance_profiles;
 mod ip_access_lists;
+mod jobs;
 mod libraries;
 mod secrets;
 mod token_management;
