@@ -149,7 +149,13 @@ async fn jobs_export_run() {
     assert_eq!(views.len(), 2);
     assert_eq!(views[0].type_, Some(models::RunViewType::Notebook));
     assert_eq!(views[1].type_, Some(models::RunViewType::Dashboard));
-    assert!(views[0].content.as_deref().expect("content").starts_with("<!DOCTYPE html>"));
+    assert!(
+        views[0]
+            .content
+            .as_deref()
+            .expect("content")
+            .starts_with("<!DOCTYPE html>")
+    );
     assert_eq!(TASK_RUN.to_string(), TASK_RUN_ID);
 }
 
@@ -176,7 +182,10 @@ async fn jobs_get() {
     let emails = settings.email_notifications.as_ref().expect("email_notifications");
     assert_eq!(emails.no_alert_for_skipped_runs, Some(true));
     let webhooks = settings.webhook_notifications.as_ref().expect("webhook_notifications");
-    assert_eq!(webhooks.on_failure.as_ref().expect("on_failure")[0].id, "3f1c9a2e-7b4d-4e8f-9a6b-1c2d3e4f5a6b");
+    assert_eq!(
+        webhooks.on_failure.as_ref().expect("on_failure")[0].id,
+        "3f1c9a2e-7b4d-4e8f-9a6b-1c2d3e4f5a6b"
+    );
 
     let rules = &settings.health.as_ref().expect("health").rules.as_ref().expect("rules");
     assert_eq!(rules[0].metric, models::JobsHealthMetric::RunDurationSeconds);
@@ -194,7 +203,12 @@ async fn jobs_get() {
     assert_eq!(git.git_provider, models::JobGitProvider::GitHub);
     assert_eq!(git.git_branch.as_deref(), Some("main"));
     assert_eq!(
-        settings.run_as.as_ref().expect("run_as").service_principal_name.as_deref(),
+        settings
+            .run_as
+            .as_ref()
+            .expect("run_as")
+            .service_principal_name
+            .as_deref(),
         Some("6f5ccf28-d83a-4957-9bfb-5bbfac551410")
     );
 
@@ -212,14 +226,20 @@ async fn jobs_get() {
     assert_eq!(notebook.source, Some(models::JobTaskSource::Git));
     assert_eq!(ingest.max_retries, Some(2));
     let library = &ingest.libraries.as_ref().expect("libraries")[0];
-    assert_eq!(library.pypi.as_ref().expect("pypi").package, "great-expectations==0.18.8");
+    assert_eq!(
+        library.pypi.as_ref().expect("pypi").package,
+        "great-expectations==0.18.8"
+    );
 
     let clean = task(tasks, "clean");
     assert_eq!(
         clean.spark_python_task.as_ref().expect("spark_python_task").python_file,
         "jobs/clean_orders.py"
     );
-    let condition = task(tasks, "has_new_orders").condition_task.as_ref().expect("condition_task");
+    let condition = task(tasks, "has_new_orders")
+        .condition_task
+        .as_ref()
+        .expect("condition_task");
     assert_eq!(condition.op, models::ConditionTaskOp::GreaterThan);
     assert_eq!(condition.right, "0");
     let refresh = task(tasks, "refresh_pipeline");
@@ -239,13 +259,19 @@ async fn jobs_get() {
     assert_eq!(for_each.task.task_key, "publish_regions_iteration");
     let inner = for_each.task.notebook_task.as_ref().expect("inner notebook_task");
     assert_eq!(inner.notebook_path, "notebooks/publish_region");
-    assert_eq!(inner.base_parameters.as_ref().expect("base_parameters")["region"], "{{input}}");
+    assert_eq!(
+        inner.base_parameters.as_ref().expect("base_parameters")["region"],
+        "{{input}}"
+    );
     assert_eq!(inner.unknown_fields["future_field"], future_field());
 
     let sql = task(tasks, "sales_report").sql_task.as_ref().expect("sql_task");
     assert_eq!(sql.warehouse_id, "5e7c2a9b1d3f4e6a");
     assert_eq!(sql.file.as_ref().expect("file").path, "sql/daily_sales.sql");
-    let run_job = task(tasks, "notify_downstream").run_job_task.as_ref().expect("run_job_task");
+    let run_job = task(tasks, "notify_downstream")
+        .run_job_task
+        .as_ref()
+        .expect("run_job_task");
     assert_eq!(run_job.job_id, 912_837_465_019_283);
     assert_eq!(JOB.to_string(), JOB_ID);
 }
@@ -257,7 +283,10 @@ async fn jobs_get_permission_levels() {
     t.verify(&levels).await;
     let levels = levels.permission_levels.expect("permission_levels");
     assert_eq!(levels.len(), 4);
-    assert_eq!(levels[1].permission_level, Some(models::JobPermissionLevel::CanManageRun));
+    assert_eq!(
+        levels[1].permission_level,
+        Some(models::JobPermissionLevel::CanManageRun)
+    );
     assert_eq!(levels[2].permission_level, Some(models::JobPermissionLevel::IsOwner));
 }
 
@@ -319,7 +348,13 @@ async fn jobs_get_run() {
     let for_each = tasks[2].for_each_task.as_ref().expect("for_each_task");
     assert_eq!(for_each.task.task_key, "publish_regions_iteration");
     assert!(for_each.task.notebook_task.is_some());
-    let stats = for_each.stats.as_ref().expect("stats").task_run_stats.as_ref().expect("task_run_stats");
+    let stats = for_each
+        .stats
+        .as_ref()
+        .expect("stats")
+        .task_run_stats
+        .as_ref()
+        .expect("task_run_stats");
     assert_eq!(stats.succeeded_iterations, Some(3));
     assert_eq!(RUN.to_string(), RUN_ID);
 }
@@ -329,7 +364,10 @@ async fn jobs_get_run_output() {
     let t = setup("jobs.getRunOutput").await;
     let output = ok(
         t.case.operation,
-        t.client.jobs().get_run_output(&models::JobsGetRunOutputParams::new(TASK_RUN)).await,
+        t.client
+            .jobs()
+            .get_run_output(&models::JobsGetRunOutputParams::new(TASK_RUN))
+            .await,
     );
     t.verify(&output).await;
     let notebook = output.notebook_output.as_ref().expect("notebook_output");
@@ -356,7 +394,13 @@ async fn jobs_list() {
     let jobs = page.jobs.expect("jobs");
     assert_eq!(jobs[0].job_id, Some(JOB));
     assert_eq!(jobs[1].job_id, Some(70_093_418_342_213));
-    let schedule = jobs[1].settings.as_ref().expect("settings").schedule.as_ref().expect("schedule");
+    let schedule = jobs[1]
+        .settings
+        .as_ref()
+        .expect("settings")
+        .schedule
+        .as_ref()
+        .expect("schedule");
     assert_eq!(schedule.pause_status, Some(models::JobPauseStatus::Paused));
 }
 
