@@ -545,6 +545,86 @@ pub fn ip_access_lists(
     })
 }
 
+/// Runs the `jobs` operation `operation` with the arguments in `request`.
+#[cfg(feature = "jobs")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn jobs(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<serde_json::Value, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "jobs.cancelAllRuns" => {
+                respond(client.jobs().cancel_all_runs(&request.body()?).await)
+            }
+            "jobs.cancelRun" => respond(client.jobs().cancel_run(&request.body()?).await),
+            "jobs.create" => respond(client.jobs().create(&request.body()?).await),
+            "jobs.delete" => respond(client.jobs().delete(&request.body()?).await),
+            "jobs.deleteRun" => respond(client.jobs().delete_run(&request.body()?).await),
+            "jobs.exportRun" => {
+                respond(client.jobs().export_run(&request.params()?).await)
+            }
+            "jobs.get" => respond(client.jobs().get(&request.params()?).await),
+            "jobs.getPermissionLevels" => {
+                respond(
+                    client
+                        .jobs()
+                        .get_permission_levels(&request.path::<String>("job_id")?)
+                        .await,
+                )
+            }
+            "jobs.getPermissions" => {
+                respond(
+                    client
+                        .jobs()
+                        .get_permissions(&request.path::<String>("job_id")?)
+                        .await,
+                )
+            }
+            "jobs.getRun" => respond(client.jobs().get_run(&request.params()?).await),
+            "jobs.getRunOutput" => {
+                respond(client.jobs().get_run_output(&request.params()?).await)
+            }
+            "jobs.list" => respond(client.jobs().list(&request.params()?).await),
+            "jobs.listRuns" => respond(client.jobs().list_runs(&request.params()?).await),
+            "jobs.repairRun" => respond(client.jobs().repair_run(&request.body()?).await),
+            "jobs.reset" => respond(client.jobs().reset(&request.body()?).await),
+            "jobs.runNow" => respond(client.jobs().run_now(&request.body()?).await),
+            "jobs.setPermissions" => {
+                respond(
+                    client
+                        .jobs()
+                        .set_permissions(
+                            &request.path::<String>("job_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "jobs.submit" => respond(client.jobs().submit(&request.body()?).await),
+            "jobs.update" => respond(client.jobs().update(&request.body()?).await),
+            "jobs.updatePermissions" => {
+                respond(
+                    client
+                        .jobs()
+                        .update_permissions(
+                            &request.path::<String>("job_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
 /// Runs the `legacy-groups` operation `operation` with the arguments in `request`.
 #[cfg(feature = "legacy-groups")]
 #[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]

@@ -85,6 +85,13 @@ mod ip_access_lists;
 #[cfg(feature = "ip-access-lists")]
 pub use ip_access_lists::IpAccessLists;
 
+#[cfg(feature = "jobs")]
+#[rustfmt::skip]
+mod jobs;
+
+#[cfg(feature = "jobs")]
+pub use jobs::Jobs;
+
 #[cfg(feature = "legacy-groups")]
 #[rustfmt::skip]
 mod legacy_groups;

@@ -2,22 +2,6 @@
 
 //! Types used only by the `clusters` service.
 
-/// Range within which Databricks adds and removes workers as the load changes. The cluster
-/// starts with `min_workers` workers.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct AutoScale {
-    /// Fewest workers the cluster shrinks to when underused; also its size right after creation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min_workers: Option<i32>,
-    /// Most workers the cluster grows to under load. Must be greater than `min_workers`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_workers: Option<i32>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
 /// Body of `clusters.changeOwner`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChangeClusterOwner {
@@ -44,21 +28,6 @@ impl ChangeClusterOwner {
             unknown_fields: serde_json::Map::new(),
         }
     }
-}
-
-/// The kinds of client allowed to use a cluster.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ClientsTypes {
-    /// Whether jobs may run on the cluster.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub jobs: Option<bool>,
-    /// Whether notebooks may attach to the cluster.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub notebooks: Option<bool>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Names an existing cluster whose libraries are copied to the cluster being created.
@@ -228,10 +197,10 @@ pub struct ClusterAttributes {
     pub custom_tags: Option<std::collections::BTreeMap<String, String>>,
     /// See [`DataSecurityMode`](crate::DataSecurityMode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data_security_mode: Option<DataSecurityMode>,
+    pub data_security_mode: Option<crate::DataSecurityMode>,
     /// See [`DependencyMode`](crate::DependencyMode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dependency_mode: Option<DependencyMode>,
+    pub dependency_mode: Option<crate::DependencyMode>,
     /// See [`DockerImage`](crate::DockerImage).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub docker_image: Option<crate::DockerImage>,
@@ -269,7 +238,7 @@ pub struct ClusterAttributes {
     pub is_single_node: Option<bool>,
     /// See [`ClusterKind`](crate::ClusterKind).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<ClusterKind>,
+    pub kind: Option<crate::ClusterKind>,
     /// Node type of the workers, and of the driver unless `driver_node_type_id` is set. It fixes
     /// the memory, cores and disks of each Spark node; `clusters.listNodeTypes` lists the values.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -283,7 +252,7 @@ pub struct ClusterAttributes {
     pub remote_disk_throughput: Option<i64>,
     /// See [`RuntimeEngine`](crate::RuntimeEngine).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub runtime_engine: Option<RuntimeEngine>,
+    pub runtime_engine: Option<crate::RuntimeEngine>,
     /// The only user (or service principal) allowed to use the cluster when `data_security_mode` is
     /// `SINGLE_USER` or `DATA_SECURITY_MODE_DEDICATED`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -314,7 +283,7 @@ pub struct ClusterAttributes {
     pub worker_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// See [`WorkloadType`](crate::WorkloadType).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub workload_type: Option<WorkloadType>,
+    pub workload_type: Option<crate::WorkloadType>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
@@ -426,10 +395,10 @@ pub struct ClusterDetails {
     pub custom_tags: Option<std::collections::BTreeMap<String, String>>,
     /// See [`DataSecurityMode`](crate::DataSecurityMode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data_security_mode: Option<DataSecurityMode>,
+    pub data_security_mode: Option<crate::DataSecurityMode>,
     /// See [`DependencyMode`](crate::DependencyMode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dependency_mode: Option<DependencyMode>,
+    pub dependency_mode: Option<crate::DependencyMode>,
     /// See [`DockerImage`](crate::DockerImage).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub docker_image: Option<crate::DockerImage>,
@@ -467,7 +436,7 @@ pub struct ClusterDetails {
     pub is_single_node: Option<bool>,
     /// See [`ClusterKind`](crate::ClusterKind).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<ClusterKind>,
+    pub kind: Option<crate::ClusterKind>,
     /// Node type of the workers, and of the driver unless `driver_node_type_id` is set. It fixes
     /// the memory, cores and disks of each Spark node; `clusters.listNodeTypes` lists the values.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -481,7 +450,7 @@ pub struct ClusterDetails {
     pub remote_disk_throughput: Option<i64>,
     /// See [`RuntimeEngine`](crate::RuntimeEngine).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub runtime_engine: Option<RuntimeEngine>,
+    pub runtime_engine: Option<crate::RuntimeEngine>,
     /// The only user (or service principal) allowed to use the cluster when `data_security_mode` is
     /// `SINGLE_USER` or `DATA_SECURITY_MODE_DEDICATED`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -512,10 +481,10 @@ pub struct ClusterDetails {
     pub worker_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// See [`WorkloadType`](crate::WorkloadType).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub workload_type: Option<WorkloadType>,
+    pub workload_type: Option<crate::WorkloadType>,
     /// See [`AutoScale`](crate::AutoScale).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub autoscale: Option<AutoScale>,
+    pub autoscale: Option<crate::AutoScale>,
     /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver.
     /// When read back this is the target size: right after a resize it already shows the new value
     /// while the nodes listed in `executors` catch up.
@@ -583,7 +552,7 @@ pub struct ClusterDetails {
     pub terminated_time: Option<i64>,
     /// See [`ClusterSpec`](crate::ClusterSpec).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub spec: Option<ClusterSpec>,
+    pub spec: Option<crate::ClusterSpec>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
@@ -999,53 +968,6 @@ impl std::str::FromStr for ClusterEventsOrder {
     }
 }
 
-/// Kind of compute a specification describes; it selects which validations and defaults apply.
-/// `CLASSIC_PREVIEW` is set by the simple compute form and enables `is_single_node` and
-/// `use_ml_runtime`; without a kind those fields are not accepted.
-///
-/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum ClusterKind {
-    #[serde(rename = "CLASSIC_PREVIEW")]
-    ClassicPreview,
-    /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
-    Unrecognized(String),
-}
-
-impl ClusterKind {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ClassicPreview => "CLASSIC_PREVIEW",
-            Self::Unrecognized(value) => value,
-        }
-    }
-}
-
-impl std::fmt::Display for ClusterKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl From<&str> for ClusterKind {
-    fn from(value: &str) -> Self {
-        match value {
-            "CLASSIC_PREVIEW" => Self::ClassicPreview,
-            other => Self::Unrecognized(other.to_owned()),
-        }
-    }
-}
-
-impl std::str::FromStr for ClusterKind {
-    type Err = std::convert::Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
 /// One permission level a principal holds on the cluster, and where it comes from.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClusterPermission {
@@ -1174,7 +1096,7 @@ pub struct ClusterPermissionsRequest {
 pub struct ClusterSize {
     /// See [`AutoScale`](crate::AutoScale).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub autoscale: Option<AutoScale>,
+    pub autoscale: Option<crate::AutoScale>,
     /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver.
     /// When read back this is the target size: right after a resize it already shows the new value
     /// while the nodes listed in `executors` catch up.
@@ -1255,146 +1177,6 @@ impl std::str::FromStr for ClusterSource {
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
-}
-
-/// A cluster specification as a user writes it: every setting and size that `clusters.create`
-/// and `clusters.edit` accept. `ClusterDetails.spec` holds the one last submitted for a
-/// cluster; it is not included in `clusters.list` results.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ClusterSpec {
-    /// Databricks Runtime version the cluster runs, such as `14.3.x-scala2.12`;
-    /// `clusters.sparkVersions` lists the valid values. Required to create or edit a cluster.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub spark_version: Option<String>,
-    /// Minutes of inactivity after which the cluster terminates itself. Must be 0 or between 10 and
-    /// 10000; 0, like leaving it unset, turns automatic termination off.
-    ///
-    /// When absent, the server uses `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub autotermination_minutes: Option<i32>,
-    /// See [`AwsAttributes`](crate::AwsAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub aws_attributes: Option<crate::AwsAttributes>,
-    /// See [`AzureAttributes`](crate::AzureAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub azure_attributes: Option<crate::AzureAttributes>,
-    /// See [`ClusterLogConf`](crate::ClusterLogConf).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cluster_log_conf: Option<crate::ClusterLogConf>,
-    /// Name of the cluster; it need not be unique, and is empty when not given at creation.
-    /// Clusters created for jobs are named after the job and run ids.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cluster_name: Option<String>,
-    /// Extra tags applied to every cloud resource of the cluster (instances, disks), on top of
-    /// `default_tags`. At most 45 tags. A cluster can only reuse cloud resources whose tags are a
-    /// subset of its own tags.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_tags: Option<std::collections::BTreeMap<String, String>>,
-    /// See [`DataSecurityMode`](crate::DataSecurityMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data_security_mode: Option<DataSecurityMode>,
-    /// See [`DependencyMode`](crate::DependencyMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dependency_mode: Option<DependencyMode>,
-    /// See [`DockerImage`](crate::DockerImage).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub docker_image: Option<crate::DockerImage>,
-    /// Instance pool the driver node is taken from. When absent, the driver comes from
-    /// `instance_pool_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub driver_instance_pool_id: Option<String>,
-    /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub driver_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
-    /// Node type of the driver. When absent, the driver uses `node_type_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub driver_node_type_id: Option<String>,
-    /// Autoscaling local storage: attach more disk space to workers that are running low on it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub enable_elastic_disk: Option<bool>,
-    /// Encrypt the local disks of the cluster's machines (LUKS).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub enable_local_disk_encryption: Option<bool>,
-    /// See [`GcpAttributes`](crate::GcpAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gcp_attributes: Option<crate::GcpAttributes>,
-    /// Scripts every node runs at startup, one after the other in this order. When
-    /// `cluster_log_conf` is set, their output is written under `<log destination>/<cluster
-    /// id>/init_scripts`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub init_scripts: Option<Vec<crate::InitScriptInfo>>,
-    /// Instance pool the worker nodes (and the driver, unless `driver_instance_pool_id` is set) are
-    /// taken from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub instance_pool_id: Option<String>,
-    /// Only with `kind` `CLASSIC_PREVIEW`. When true, Databricks sets the `custom_tags`,
-    /// `spark_conf` and `num_workers` that a single-node cluster needs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_single_node: Option<bool>,
-    /// See [`ClusterKind`](crate::ClusterKind).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<ClusterKind>,
-    /// Node type of the workers, and of the driver unless `driver_node_type_id` is set. It fixes
-    /// the memory, cores and disks of each Spark node; `clusters.listNodeTypes` lists the values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub node_type_id: Option<String>,
-    /// Identifier of the cluster policy the cluster is governed by, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub policy_id: Option<String>,
-    /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED`
-    /// disks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub remote_disk_throughput: Option<i64>,
-    /// See [`RuntimeEngine`](crate::RuntimeEngine).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub runtime_engine: Option<RuntimeEngine>,
-    /// The only user (or service principal) allowed to use the cluster when `data_security_mode` is
-    /// `SINGLE_USER` or `DATA_SECURITY_MODE_DEDICATED`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub single_user_name: Option<String>,
-    /// Spark configuration properties as name/value pairs. Extra JVM options go in
-    /// `spark.driver.extraJavaOptions` and `spark.executor.extraJavaOptions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub spark_conf: Option<std::collections::BTreeMap<String, String>>,
-    /// Environment variables exported on the driver and the workers at launch, each as `export
-    /// NAME='VALUE'`. To extend a Databricks-managed variable such as `SPARK_DAEMON_JAVA_OPTS`
-    /// instead of replacing it, start the value with `$SPARK_DAEMON_JAVA_OPTS`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub spark_env_vars: Option<std::collections::BTreeMap<String, String>>,
-    /// Up to 10 SSH public keys installed on every node; the matching private keys log in as user
-    /// `ubuntu` on port 2200.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ssh_public_keys: Option<Vec<String>>,
-    /// Total initial size of the remote disks, in GB. GCP only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_initial_remote_disk_size: Option<i64>,
-    /// Only with `kind` `CLASSIC_PREVIEW`. Selects the machine-learning flavour of the runtime; the
-    /// effective version follows from `spark_version`, this flag and whether `node_type_id` has
-    /// GPUs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub use_ml_runtime: Option<bool>,
-    /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub worker_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
-    /// See [`WorkloadType`](crate::WorkloadType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub workload_type: Option<WorkloadType>,
-    /// See [`AutoScale`](crate::AutoScale).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub autoscale: Option<AutoScale>,
-    /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver.
-    /// When read back this is the target size: right after a resize it already shows the new value
-    /// while the nodes listed in `executors` catch up.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub num_workers: Option<i32>,
-    /// With a cluster policy: when true, fields left out of the request take the policy's fixed and
-    /// default values; when false, only the policy's fixed values are applied.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub apply_policy_default_values: Option<bool>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Lifecycle state of a cluster. A new cluster is `PENDING` until it is `RUNNING`; a running
@@ -1548,10 +1330,10 @@ pub struct CreateCluster {
     pub custom_tags: Option<std::collections::BTreeMap<String, String>>,
     /// See [`DataSecurityMode`](crate::DataSecurityMode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data_security_mode: Option<DataSecurityMode>,
+    pub data_security_mode: Option<crate::DataSecurityMode>,
     /// See [`DependencyMode`](crate::DependencyMode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dependency_mode: Option<DependencyMode>,
+    pub dependency_mode: Option<crate::DependencyMode>,
     /// See [`DockerImage`](crate::DockerImage).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub docker_image: Option<crate::DockerImage>,
@@ -1589,7 +1371,7 @@ pub struct CreateCluster {
     pub is_single_node: Option<bool>,
     /// See [`ClusterKind`](crate::ClusterKind).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<ClusterKind>,
+    pub kind: Option<crate::ClusterKind>,
     /// Node type of the workers, and of the driver unless `driver_node_type_id` is set. It fixes
     /// the memory, cores and disks of each Spark node; `clusters.listNodeTypes` lists the values.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1603,7 +1385,7 @@ pub struct CreateCluster {
     pub remote_disk_throughput: Option<i64>,
     /// See [`RuntimeEngine`](crate::RuntimeEngine).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub runtime_engine: Option<RuntimeEngine>,
+    pub runtime_engine: Option<crate::RuntimeEngine>,
     /// The only user (or service principal) allowed to use the cluster when `data_security_mode` is
     /// `SINGLE_USER` or `DATA_SECURITY_MODE_DEDICATED`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1634,10 +1416,10 @@ pub struct CreateCluster {
     pub worker_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// See [`WorkloadType`](crate::WorkloadType).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub workload_type: Option<WorkloadType>,
+    pub workload_type: Option<crate::WorkloadType>,
     /// See [`AutoScale`](crate::AutoScale).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub autoscale: Option<AutoScale>,
+    pub autoscale: Option<crate::AutoScale>,
     /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver.
     /// When read back this is the target size: right after a resize it already shows the new value
     /// while the nodes listed in `executors` catch up.
@@ -1722,94 +1504,6 @@ impl CreateClusterResponse {
     }
 }
 
-/// Access mode of the cluster, which decides how data governance is enforced.
-/// `DATA_SECURITY_MODE_AUTO` lets Databricks choose from the rest of the configuration.
-/// `DATA_SECURITY_MODE_STANDARD` (legacy alias `USER_ISOLATION`) allows several users who
-/// cannot see each other's data or credentials, with some language and feature limits.
-/// `DATA_SECURITY_MODE_DEDICATED` (legacy alias `SINGLE_USER`) reserves the cluster for the
-/// user in `single_user_name`. `NONE` applies no isolation. `LEGACY_TABLE_ACL`,
-/// `LEGACY_PASSTHROUGH`, `LEGACY_SINGLE_USER` and `LEGACY_SINGLE_USER_STANDARD` exist for
-/// migrating older clusters and are deprecated from Databricks Runtime 15.0.
-///
-/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum DataSecurityMode {
-    #[serde(rename = "DATA_SECURITY_MODE_AUTO")]
-    DataSecurityModeAuto,
-    #[serde(rename = "DATA_SECURITY_MODE_DEDICATED")]
-    DataSecurityModeDedicated,
-    #[serde(rename = "DATA_SECURITY_MODE_STANDARD")]
-    DataSecurityModeStandard,
-    #[serde(rename = "LEGACY_PASSTHROUGH")]
-    LegacyPassthrough,
-    #[serde(rename = "LEGACY_SINGLE_USER")]
-    LegacySingleUser,
-    #[serde(rename = "LEGACY_SINGLE_USER_STANDARD")]
-    LegacySingleUserStandard,
-    #[serde(rename = "LEGACY_TABLE_ACL")]
-    LegacyTableAcl,
-    #[serde(rename = "NONE")]
-    None,
-    #[serde(rename = "SINGLE_USER")]
-    SingleUser,
-    #[serde(rename = "USER_ISOLATION")]
-    UserIsolation,
-    /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
-    Unrecognized(String),
-}
-
-impl DataSecurityMode {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::DataSecurityModeAuto => "DATA_SECURITY_MODE_AUTO",
-            Self::DataSecurityModeDedicated => "DATA_SECURITY_MODE_DEDICATED",
-            Self::DataSecurityModeStandard => "DATA_SECURITY_MODE_STANDARD",
-            Self::LegacyPassthrough => "LEGACY_PASSTHROUGH",
-            Self::LegacySingleUser => "LEGACY_SINGLE_USER",
-            Self::LegacySingleUserStandard => "LEGACY_SINGLE_USER_STANDARD",
-            Self::LegacyTableAcl => "LEGACY_TABLE_ACL",
-            Self::None => "NONE",
-            Self::SingleUser => "SINGLE_USER",
-            Self::UserIsolation => "USER_ISOLATION",
-            Self::Unrecognized(value) => value,
-        }
-    }
-}
-
-impl std::fmt::Display for DataSecurityMode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl From<&str> for DataSecurityMode {
-    fn from(value: &str) -> Self {
-        match value {
-            "DATA_SECURITY_MODE_AUTO" => Self::DataSecurityModeAuto,
-            "DATA_SECURITY_MODE_DEDICATED" => Self::DataSecurityModeDedicated,
-            "DATA_SECURITY_MODE_STANDARD" => Self::DataSecurityModeStandard,
-            "LEGACY_PASSTHROUGH" => Self::LegacyPassthrough,
-            "LEGACY_SINGLE_USER" => Self::LegacySingleUser,
-            "LEGACY_SINGLE_USER_STANDARD" => Self::LegacySingleUserStandard,
-            "LEGACY_TABLE_ACL" => Self::LegacyTableAcl,
-            "NONE" => Self::None,
-            "SINGLE_USER" => Self::SingleUser,
-            "USER_ISOLATION" => Self::UserIsolation,
-            other => Self::Unrecognized(other.to_owned()),
-        }
-    }
-}
-
-impl std::str::FromStr for DataSecurityMode {
-    type Err = std::convert::Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
 /// Body of `clusters.delete`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteCluster {
@@ -1828,63 +1522,6 @@ impl DeleteCluster {
             cluster_id: cluster_id.into(),
             unknown_fields: serde_json::Map::new(),
         }
-    }
-}
-
-/// Where the cluster's dependencies come from. `DEPENDENCY_MODE_AUTO` lets Databricks decide.
-/// `DEPENDENCY_MODE_ENVIRONMENTS` uses the environment-based dependency management shared with
-/// serverless compute (Databricks Runtime 19 or later, standard access mode only).
-/// `DEPENDENCY_MODE_CLUSTER_LIBRARIES` is the older scheme of cluster libraries and init
-/// scripts.
-///
-/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum DependencyMode {
-    #[serde(rename = "DEPENDENCY_MODE_AUTO")]
-    DependencyModeAuto,
-    #[serde(rename = "DEPENDENCY_MODE_CLUSTER_LIBRARIES")]
-    DependencyModeClusterLibraries,
-    #[serde(rename = "DEPENDENCY_MODE_ENVIRONMENTS")]
-    DependencyModeEnvironments,
-    /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
-    Unrecognized(String),
-}
-
-impl DependencyMode {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::DependencyModeAuto => "DEPENDENCY_MODE_AUTO",
-            Self::DependencyModeClusterLibraries => "DEPENDENCY_MODE_CLUSTER_LIBRARIES",
-            Self::DependencyModeEnvironments => "DEPENDENCY_MODE_ENVIRONMENTS",
-            Self::Unrecognized(value) => value,
-        }
-    }
-}
-
-impl std::fmt::Display for DependencyMode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl From<&str> for DependencyMode {
-    fn from(value: &str) -> Self {
-        match value {
-            "DEPENDENCY_MODE_AUTO" => Self::DependencyModeAuto,
-            "DEPENDENCY_MODE_CLUSTER_LIBRARIES" => Self::DependencyModeClusterLibraries,
-            "DEPENDENCY_MODE_ENVIRONMENTS" => Self::DependencyModeEnvironments,
-            other => Self::Unrecognized(other.to_owned()),
-        }
-    }
-}
-
-impl std::str::FromStr for DependencyMode {
-    type Err = std::convert::Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
     }
 }
 
@@ -1922,10 +1559,10 @@ pub struct EditCluster {
     pub custom_tags: Option<std::collections::BTreeMap<String, String>>,
     /// See [`DataSecurityMode`](crate::DataSecurityMode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data_security_mode: Option<DataSecurityMode>,
+    pub data_security_mode: Option<crate::DataSecurityMode>,
     /// See [`DependencyMode`](crate::DependencyMode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dependency_mode: Option<DependencyMode>,
+    pub dependency_mode: Option<crate::DependencyMode>,
     /// See [`DockerImage`](crate::DockerImage).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub docker_image: Option<crate::DockerImage>,
@@ -1963,7 +1600,7 @@ pub struct EditCluster {
     pub is_single_node: Option<bool>,
     /// See [`ClusterKind`](crate::ClusterKind).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<ClusterKind>,
+    pub kind: Option<crate::ClusterKind>,
     /// Node type of the workers, and of the driver unless `driver_node_type_id` is set. It fixes
     /// the memory, cores and disks of each Spark node; `clusters.listNodeTypes` lists the values.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1977,7 +1614,7 @@ pub struct EditCluster {
     pub remote_disk_throughput: Option<i64>,
     /// See [`RuntimeEngine`](crate::RuntimeEngine).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub runtime_engine: Option<RuntimeEngine>,
+    pub runtime_engine: Option<crate::RuntimeEngine>,
     /// The only user (or service principal) allowed to use the cluster when `data_security_mode` is
     /// `SINGLE_USER` or `DATA_SECURITY_MODE_DEDICATED`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2008,10 +1645,10 @@ pub struct EditCluster {
     pub worker_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// See [`WorkloadType`](crate::WorkloadType).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub workload_type: Option<WorkloadType>,
+    pub workload_type: Option<crate::WorkloadType>,
     /// See [`AutoScale`](crate::AutoScale).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub autoscale: Option<AutoScale>,
+    pub autoscale: Option<crate::AutoScale>,
     /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver.
     /// When read back this is the target size: right after a resize it already shows the new value
     /// while the nodes listed in `executors` catch up.
@@ -2709,7 +2346,7 @@ pub struct ResizeCluster {
     pub cluster_id: String,
     /// See [`AutoScale`](crate::AutoScale).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub autoscale: Option<AutoScale>,
+    pub autoscale: Option<crate::AutoScale>,
     /// New fixed number of worker nodes; the cluster then has `num_workers` + 1 Spark nodes
     /// counting the driver.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2755,61 +2392,6 @@ impl RestartCluster {
             restart_user: None,
             unknown_fields: serde_json::Map::new(),
         }
-    }
-}
-
-/// Engine that executes Spark workloads: `STANDARD` or `PHOTON`. When unset, the engine is
-/// standard unless `spark_version` contains `-photon-`. Do not combine with such legacy
-/// `-photon-` versions: drop `-photon-` from `spark_version` and choose `PHOTON` here instead.
-///
-/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum RuntimeEngine {
-    #[serde(rename = "NULL")]
-    Null,
-    #[serde(rename = "PHOTON")]
-    Photon,
-    #[serde(rename = "STANDARD")]
-    Standard,
-    /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
-    Unrecognized(String),
-}
-
-impl RuntimeEngine {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Null => "NULL",
-            Self::Photon => "PHOTON",
-            Self::Standard => "STANDARD",
-            Self::Unrecognized(value) => value,
-        }
-    }
-}
-
-impl std::fmt::Display for RuntimeEngine {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl From<&str> for RuntimeEngine {
-    fn from(value: &str) -> Self {
-        match value {
-            "NULL" => Self::Null,
-            "PHOTON" => Self::Photon,
-            "STANDARD" => Self::Standard,
-            other => Self::Unrecognized(other.to_owned()),
-        }
-    }
-}
-
-impl std::str::FromStr for RuntimeEngine {
-    type Err = std::convert::Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
     }
 }
 
@@ -4007,10 +3589,10 @@ pub struct UpdateClusterResource {
     pub custom_tags: Option<std::collections::BTreeMap<String, String>>,
     /// See [`DataSecurityMode`](crate::DataSecurityMode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data_security_mode: Option<DataSecurityMode>,
+    pub data_security_mode: Option<crate::DataSecurityMode>,
     /// See [`DependencyMode`](crate::DependencyMode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dependency_mode: Option<DependencyMode>,
+    pub dependency_mode: Option<crate::DependencyMode>,
     /// See [`DockerImage`](crate::DockerImage).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub docker_image: Option<crate::DockerImage>,
@@ -4048,7 +3630,7 @@ pub struct UpdateClusterResource {
     pub is_single_node: Option<bool>,
     /// See [`ClusterKind`](crate::ClusterKind).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<ClusterKind>,
+    pub kind: Option<crate::ClusterKind>,
     /// Node type of the workers, and of the driver unless `driver_node_type_id` is set. It fixes
     /// the memory, cores and disks of each Spark node; `clusters.listNodeTypes` lists the values.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4062,7 +3644,7 @@ pub struct UpdateClusterResource {
     pub remote_disk_throughput: Option<i64>,
     /// See [`RuntimeEngine`](crate::RuntimeEngine).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub runtime_engine: Option<RuntimeEngine>,
+    pub runtime_engine: Option<crate::RuntimeEngine>,
     /// The only user (or service principal) allowed to use the cluster when `data_security_mode` is
     /// `SINGLE_USER` or `DATA_SECURITY_MODE_DEDICATED`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4093,10 +3675,10 @@ pub struct UpdateClusterResource {
     pub worker_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// See [`WorkloadType`](crate::WorkloadType).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub workload_type: Option<WorkloadType>,
+    pub workload_type: Option<crate::WorkloadType>,
     /// See [`AutoScale`](crate::AutoScale).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub autoscale: Option<AutoScale>,
+    pub autoscale: Option<crate::AutoScale>,
     /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver.
     /// When read back this is the target size: right after a resize it already shows the new value
     /// while the nodes listed in `executors` catch up.
@@ -4106,25 +3688,4 @@ pub struct UpdateClusterResource {
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-/// Which kinds of workload may run on the cluster.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct WorkloadType {
-    /// See [`ClientsTypes`](crate::ClientsTypes).
-    pub clients: ClientsTypes,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl WorkloadType {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(clients: ClientsTypes) -> Self {
-        Self {
-            clients,
-            unknown_fields: serde_json::Map::new(),
-        }
-    }
 }

@@ -3,7 +3,7 @@
 //! Types used by several services.
 
 /// A location in Azure Data Lake Storage Gen2.
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Adlsgen2Info {
     /// ABFSS URI, such as `abfss://container@account.dfs.core.windows.net/path/init.sh`.
@@ -14,7 +14,7 @@ pub struct Adlsgen2Info {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 impl Adlsgen2Info {
     /// A value with the required fields set and every optional field absent.
     pub fn new(destination: impl Into<String>) -> Self {
@@ -23,6 +23,23 @@ impl Adlsgen2Info {
             unknown_fields: serde_json::Map::new(),
         }
     }
+}
+
+/// Range within which Databricks adds and removes workers as the load changes. The cluster
+/// starts with `min_workers` workers.
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AutoScale {
+    /// Fewest workers the cluster shrinks to when underused; also its size right after creation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_workers: Option<i32>,
+    /// Most workers the cluster grows to under load. Must be greater than `min_workers`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_workers: Option<i32>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Read-only. The stage reached by the automatic collection of the API scopes a token needs
@@ -100,7 +117,7 @@ impl std::str::FromStr for AutoscopeState {
 
 /// Settings that apply when the cluster runs on Amazon Web Services. Defaults are used for any
 /// that are not given at creation.
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AwsAttributes {
     /// See [`AwsAvailability`](crate::AwsAvailability).
@@ -158,7 +175,7 @@ pub struct AwsAttributes {
 /// short.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum AwsAvailability {
     #[serde(rename = "ON_DEMAND")]
@@ -172,7 +189,7 @@ pub enum AwsAvailability {
     Unrecognized(String),
 }
 
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 impl AwsAvailability {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -185,14 +202,14 @@ impl AwsAvailability {
     }
 }
 
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 impl std::fmt::Display for AwsAvailability {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 impl From<&str> for AwsAvailability {
     fn from(value: &str) -> Self {
         match value {
@@ -204,7 +221,7 @@ impl From<&str> for AwsAvailability {
     }
 }
 
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 impl std::str::FromStr for AwsAvailability {
     type Err = std::convert::Infallible;
 
@@ -215,7 +232,7 @@ impl std::str::FromStr for AwsAvailability {
 
 /// Settings that apply when the cluster runs on Microsoft Azure. Defaults are used for any that
 /// are not given at creation.
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AzureAttributes {
     /// See [`AzureAvailability`](crate::AzureAvailability).
@@ -252,7 +269,7 @@ pub struct AzureAttributes {
 /// node when that is 0): on-demand, spot, or spot falling back to on-demand.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum AzureAvailability {
     #[serde(rename = "ON_DEMAND_AZURE")]
@@ -266,7 +283,7 @@ pub enum AzureAvailability {
     Unrecognized(String),
 }
 
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 impl AzureAvailability {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -279,14 +296,14 @@ impl AzureAvailability {
     }
 }
 
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 impl std::fmt::Display for AzureAvailability {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 impl From<&str> for AzureAvailability {
     fn from(value: &str) -> Self {
         match value {
@@ -298,8 +315,76 @@ impl From<&str> for AzureAvailability {
     }
 }
 
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 impl std::str::FromStr for AzureAvailability {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// The kinds of client allowed to use a cluster.
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ClientsTypes {
+    /// Whether jobs may run on the cluster.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jobs: Option<bool>,
+    /// Whether notebooks may attach to the cluster.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notebooks: Option<bool>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Kind of compute a specification describes; it selects which validations and defaults apply.
+/// `CLASSIC_PREVIEW` is set by the simple compute form and enables `is_single_node` and
+/// `use_ml_runtime`; without a kind those fields are not accepted.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum ClusterKind {
+    #[serde(rename = "CLASSIC_PREVIEW")]
+    ClassicPreview,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl ClusterKind {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ClassicPreview => "CLASSIC_PREVIEW",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl std::fmt::Display for ClusterKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl From<&str> for ClusterKind {
+    fn from(value: &str) -> Self {
+        match value {
+            "CLASSIC_PREVIEW" => Self::ClassicPreview,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl std::str::FromStr for ClusterKind {
     type Err = std::convert::Infallible;
 
     fn from_str(value: &str) -> Result<Self, Self::Err> {
@@ -310,7 +395,7 @@ impl std::str::FromStr for AzureAvailability {
 /// Where the cluster's Spark logs are delivered, every five minutes. Set exactly one
 /// destination. Driver logs go to `<destination>/<cluster id>/driver`, executor logs to
 /// `<destination>/<cluster id>/executor`.
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClusterLogConf {
     /// See [`DbfsStorageInfo`](crate::DbfsStorageInfo).
@@ -328,12 +413,153 @@ pub struct ClusterLogConf {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+/// A cluster specification as a user writes it: every setting and size that `clusters.create`
+/// and `clusters.edit` accept. `ClusterDetails.spec` holds the one last submitted for a
+/// cluster; it is not included in `clusters.list` results.
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ClusterSpec {
+    /// Databricks Runtime version the cluster runs, such as `14.3.x-scala2.12`;
+    /// `clusters.sparkVersions` lists the valid values. Required to create or edit a cluster.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spark_version: Option<String>,
+    /// Minutes of inactivity after which the cluster terminates itself. Must be 0 or between 10 and
+    /// 10000; 0, like leaving it unset, turns automatic termination off.
+    ///
+    /// When absent, the server uses `0`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub autotermination_minutes: Option<i32>,
+    /// See [`AwsAttributes`](crate::AwsAttributes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aws_attributes: Option<AwsAttributes>,
+    /// See [`AzureAttributes`](crate::AzureAttributes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub azure_attributes: Option<AzureAttributes>,
+    /// See [`ClusterLogConf`](crate::ClusterLogConf).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster_log_conf: Option<ClusterLogConf>,
+    /// Name of the cluster; it need not be unique, and is empty when not given at creation.
+    /// Clusters created for jobs are named after the job and run ids.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster_name: Option<String>,
+    /// Extra tags applied to every cloud resource of the cluster (instances, disks), on top of
+    /// `default_tags`. At most 45 tags. A cluster can only reuse cloud resources whose tags are a
+    /// subset of its own tags.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_tags: Option<std::collections::BTreeMap<String, String>>,
+    /// See [`DataSecurityMode`](crate::DataSecurityMode).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_security_mode: Option<DataSecurityMode>,
+    /// See [`DependencyMode`](crate::DependencyMode).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dependency_mode: Option<DependencyMode>,
+    /// See [`DockerImage`](crate::DockerImage).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub docker_image: Option<DockerImage>,
+    /// Instance pool the driver node is taken from. When absent, the driver comes from
+    /// `instance_pool_id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub driver_instance_pool_id: Option<String>,
+    /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub driver_node_type_flexibility: Option<NodeTypeFlexibility>,
+    /// Node type of the driver. When absent, the driver uses `node_type_id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub driver_node_type_id: Option<String>,
+    /// Autoscaling local storage: attach more disk space to workers that are running low on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable_elastic_disk: Option<bool>,
+    /// Encrypt the local disks of the cluster's machines (LUKS).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable_local_disk_encryption: Option<bool>,
+    /// See [`GcpAttributes`](crate::GcpAttributes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gcp_attributes: Option<GcpAttributes>,
+    /// Scripts every node runs at startup, one after the other in this order. When
+    /// `cluster_log_conf` is set, their output is written under `<log destination>/<cluster
+    /// id>/init_scripts`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub init_scripts: Option<Vec<InitScriptInfo>>,
+    /// Instance pool the worker nodes (and the driver, unless `driver_instance_pool_id` is set) are
+    /// taken from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_pool_id: Option<String>,
+    /// Only with `kind` `CLASSIC_PREVIEW`. When true, Databricks sets the `custom_tags`,
+    /// `spark_conf` and `num_workers` that a single-node cluster needs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_single_node: Option<bool>,
+    /// See [`ClusterKind`](crate::ClusterKind).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<ClusterKind>,
+    /// Node type of the workers, and of the driver unless `driver_node_type_id` is set. It fixes
+    /// the memory, cores and disks of each Spark node; `clusters.listNodeTypes` lists the values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub node_type_id: Option<String>,
+    /// Identifier of the cluster policy the cluster is governed by, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy_id: Option<String>,
+    /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED`
+    /// disks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remote_disk_throughput: Option<i64>,
+    /// See [`RuntimeEngine`](crate::RuntimeEngine).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub runtime_engine: Option<RuntimeEngine>,
+    /// The only user (or service principal) allowed to use the cluster when `data_security_mode` is
+    /// `SINGLE_USER` or `DATA_SECURITY_MODE_DEDICATED`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub single_user_name: Option<String>,
+    /// Spark configuration properties as name/value pairs. Extra JVM options go in
+    /// `spark.driver.extraJavaOptions` and `spark.executor.extraJavaOptions`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spark_conf: Option<std::collections::BTreeMap<String, String>>,
+    /// Environment variables exported on the driver and the workers at launch, each as `export
+    /// NAME='VALUE'`. To extend a Databricks-managed variable such as `SPARK_DAEMON_JAVA_OPTS`
+    /// instead of replacing it, start the value with `$SPARK_DAEMON_JAVA_OPTS`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spark_env_vars: Option<std::collections::BTreeMap<String, String>>,
+    /// Up to 10 SSH public keys installed on every node; the matching private keys log in as user
+    /// `ubuntu` on port 2200.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ssh_public_keys: Option<Vec<String>>,
+    /// Total initial size of the remote disks, in GB. GCP only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_initial_remote_disk_size: Option<i64>,
+    /// Only with `kind` `CLASSIC_PREVIEW`. Selects the machine-learning flavour of the runtime; the
+    /// effective version follows from `spark_version`, this flag and whether `node_type_id` has
+    /// GPUs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub use_ml_runtime: Option<bool>,
+    /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub worker_node_type_flexibility: Option<NodeTypeFlexibility>,
+    /// See [`WorkloadType`](crate::WorkloadType).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workload_type: Option<WorkloadType>,
+    /// See [`AutoScale`](crate::AutoScale).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub autoscale: Option<AutoScale>,
+    /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver.
+    /// When read back this is the target size: right after a resize it already shows the new value
+    /// while the nodes listed in `executors` catch up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub num_workers: Option<i32>,
+    /// With a cluster policy: when true, fields left out of the request take the policy's fixed and
+    /// default values; when false, only the policy's fixed values are applied.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub apply_policy_default_values: Option<bool>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
 /// Confidential-computing technology for GCP VMs, as in gcloud's `--confidential-compute-type`.
 /// `SEV_SNP` (only on N2D machine types) is the one supported today; unset or
 /// `CONFIDENTIAL_COMPUTE_TYPE_NONE` means none.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ConfidentialComputeType {
     #[serde(rename = "CONFIDENTIAL_COMPUTE_TYPE_NONE")]
@@ -345,7 +571,7 @@ pub enum ConfidentialComputeType {
     Unrecognized(String),
 }
 
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 impl ConfidentialComputeType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -357,14 +583,14 @@ impl ConfidentialComputeType {
     }
 }
 
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 impl std::fmt::Display for ConfidentialComputeType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 impl From<&str> for ConfidentialComputeType {
     fn from(value: &str) -> Self {
         match value {
@@ -375,7 +601,7 @@ impl From<&str> for ConfidentialComputeType {
     }
 }
 
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 impl std::str::FromStr for ConfidentialComputeType {
     type Err = std::convert::Infallible;
 
@@ -384,8 +610,101 @@ impl std::str::FromStr for ConfidentialComputeType {
     }
 }
 
+/// Access mode of the cluster, which decides how data governance is enforced.
+/// `DATA_SECURITY_MODE_AUTO` lets Databricks choose from the rest of the configuration.
+/// `DATA_SECURITY_MODE_STANDARD` (legacy alias `USER_ISOLATION`) allows several users who
+/// cannot see each other's data or credentials, with some language and feature limits.
+/// `DATA_SECURITY_MODE_DEDICATED` (legacy alias `SINGLE_USER`) reserves the cluster for the
+/// user in `single_user_name`. `NONE` applies no isolation. `LEGACY_TABLE_ACL`,
+/// `LEGACY_PASSTHROUGH`, `LEGACY_SINGLE_USER` and `LEGACY_SINGLE_USER_STANDARD` exist for
+/// migrating older clusters and are deprecated from Databricks Runtime 15.0.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum DataSecurityMode {
+    #[serde(rename = "DATA_SECURITY_MODE_AUTO")]
+    DataSecurityModeAuto,
+    #[serde(rename = "DATA_SECURITY_MODE_DEDICATED")]
+    DataSecurityModeDedicated,
+    #[serde(rename = "DATA_SECURITY_MODE_STANDARD")]
+    DataSecurityModeStandard,
+    #[serde(rename = "LEGACY_PASSTHROUGH")]
+    LegacyPassthrough,
+    #[serde(rename = "LEGACY_SINGLE_USER")]
+    LegacySingleUser,
+    #[serde(rename = "LEGACY_SINGLE_USER_STANDARD")]
+    LegacySingleUserStandard,
+    #[serde(rename = "LEGACY_TABLE_ACL")]
+    LegacyTableAcl,
+    #[serde(rename = "NONE")]
+    None,
+    #[serde(rename = "SINGLE_USER")]
+    SingleUser,
+    #[serde(rename = "USER_ISOLATION")]
+    UserIsolation,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl DataSecurityMode {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::DataSecurityModeAuto => "DATA_SECURITY_MODE_AUTO",
+            Self::DataSecurityModeDedicated => "DATA_SECURITY_MODE_DEDICATED",
+            Self::DataSecurityModeStandard => "DATA_SECURITY_MODE_STANDARD",
+            Self::LegacyPassthrough => "LEGACY_PASSTHROUGH",
+            Self::LegacySingleUser => "LEGACY_SINGLE_USER",
+            Self::LegacySingleUserStandard => "LEGACY_SINGLE_USER_STANDARD",
+            Self::LegacyTableAcl => "LEGACY_TABLE_ACL",
+            Self::None => "NONE",
+            Self::SingleUser => "SINGLE_USER",
+            Self::UserIsolation => "USER_ISOLATION",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl std::fmt::Display for DataSecurityMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl From<&str> for DataSecurityMode {
+    fn from(value: &str) -> Self {
+        match value {
+            "DATA_SECURITY_MODE_AUTO" => Self::DataSecurityModeAuto,
+            "DATA_SECURITY_MODE_DEDICATED" => Self::DataSecurityModeDedicated,
+            "DATA_SECURITY_MODE_STANDARD" => Self::DataSecurityModeStandard,
+            "LEGACY_PASSTHROUGH" => Self::LegacyPassthrough,
+            "LEGACY_SINGLE_USER" => Self::LegacySingleUser,
+            "LEGACY_SINGLE_USER_STANDARD" => Self::LegacySingleUserStandard,
+            "LEGACY_TABLE_ACL" => Self::LegacyTableAcl,
+            "NONE" => Self::None,
+            "SINGLE_USER" => Self::SingleUser,
+            "USER_ISOLATION" => Self::UserIsolation,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl std::str::FromStr for DataSecurityMode {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
 /// A location in DBFS.
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DbfsStorageInfo {
     /// DBFS URI, such as `dbfs:/cluster-logs`.
@@ -396,7 +715,7 @@ pub struct DbfsStorageInfo {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 impl DbfsStorageInfo {
     /// A value with the required fields set and every optional field absent.
     pub fn new(destination: impl Into<String>) -> Self {
@@ -407,8 +726,70 @@ impl DbfsStorageInfo {
     }
 }
 
+/// Where the cluster's dependencies come from. `DEPENDENCY_MODE_AUTO` lets Databricks decide.
+/// `DEPENDENCY_MODE_ENVIRONMENTS` uses the environment-based dependency management shared with
+/// serverless compute (Databricks Runtime 19 or later, standard access mode only).
+/// `DEPENDENCY_MODE_CLUSTER_LIBRARIES` is the older scheme of cluster libraries and init
+/// scripts.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum DependencyMode {
+    #[serde(rename = "DEPENDENCY_MODE_AUTO")]
+    DependencyModeAuto,
+    #[serde(rename = "DEPENDENCY_MODE_CLUSTER_LIBRARIES")]
+    DependencyModeClusterLibraries,
+    #[serde(rename = "DEPENDENCY_MODE_ENVIRONMENTS")]
+    DependencyModeEnvironments,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl DependencyMode {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::DependencyModeAuto => "DEPENDENCY_MODE_AUTO",
+            Self::DependencyModeClusterLibraries => "DEPENDENCY_MODE_CLUSTER_LIBRARIES",
+            Self::DependencyModeEnvironments => "DEPENDENCY_MODE_ENVIRONMENTS",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl std::fmt::Display for DependencyMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl From<&str> for DependencyMode {
+    fn from(value: &str) -> Self {
+        match value {
+            "DEPENDENCY_MODE_AUTO" => Self::DependencyModeAuto,
+            "DEPENDENCY_MODE_CLUSTER_LIBRARIES" => Self::DependencyModeClusterLibraries,
+            "DEPENDENCY_MODE_ENVIRONMENTS" => Self::DependencyModeEnvironments,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl std::str::FromStr for DependencyMode {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
 /// User name and password for pulling a container image from a private registry.
-#[cfg(any(feature = "clusters", feature = "instance-pools"))]
+#[cfg(any(feature = "clusters", feature = "instance-pools", feature = "jobs"))]
 #[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DockerBasicAuth {
     /// Registry user name.
@@ -423,7 +804,7 @@ pub struct DockerBasicAuth {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-#[cfg(any(feature = "clusters", feature = "instance-pools"))]
+#[cfg(any(feature = "clusters", feature = "instance-pools", feature = "jobs"))]
 impl std::fmt::Debug for DockerBasicAuth {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("DockerBasicAuth")
@@ -435,7 +816,7 @@ impl std::fmt::Debug for DockerBasicAuth {
 }
 
 /// A custom container image the cluster's nodes run in (Databricks Container Services).
-#[cfg(any(feature = "clusters", feature = "instance-pools"))]
+#[cfg(any(feature = "clusters", feature = "instance-pools", feature = "jobs"))]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DockerImage {
     /// Location of the image in its registry.
@@ -453,7 +834,7 @@ pub struct DockerImage {
 /// EBS volume type attached to AWS nodes.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum EbsVolumeType {
     #[serde(rename = "GENERAL_PURPOSE_SSD")]
@@ -465,7 +846,7 @@ pub enum EbsVolumeType {
     Unrecognized(String),
 }
 
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 impl EbsVolumeType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -477,14 +858,14 @@ impl EbsVolumeType {
     }
 }
 
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 impl std::fmt::Display for EbsVolumeType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 impl From<&str> for EbsVolumeType {
     fn from(value: &str) -> Self {
         match value {
@@ -495,7 +876,7 @@ impl From<&str> for EbsVolumeType {
     }
 }
 
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 impl std::str::FromStr for EbsVolumeType {
     type Err = std::convert::Infallible;
 
@@ -516,6 +897,7 @@ impl std::str::FromStr for EbsVolumeType {
         feature = "instance-pools",
         feature = "instance-profiles",
         feature = "ip-access-lists",
+        feature = "jobs",
         feature = "legacy-groups",
         feature = "libraries",
         feature = "pipelines",
@@ -587,7 +969,7 @@ pub struct ErrorDetail {
 
 /// Settings that apply when the cluster runs on Google Cloud. Defaults are used for any that
 /// are not given at creation.
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GcpAttributes {
     /// See [`GcpAvailability`](crate::GcpAvailability).
@@ -633,7 +1015,14 @@ pub struct GcpAttributes {
 /// as a fallback.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[cfg(any(feature = "clusters", feature = "instance-pools", feature = "pipelines"))]
+#[cfg(
+    any(
+        feature = "clusters",
+        feature = "instance-pools",
+        feature = "jobs",
+        feature = "pipelines"
+    )
+)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum GcpAvailability {
     #[serde(rename = "ON_DEMAND_GCP")]
@@ -647,7 +1036,14 @@ pub enum GcpAvailability {
     Unrecognized(String),
 }
 
-#[cfg(any(feature = "clusters", feature = "instance-pools", feature = "pipelines"))]
+#[cfg(
+    any(
+        feature = "clusters",
+        feature = "instance-pools",
+        feature = "jobs",
+        feature = "pipelines"
+    )
+)]
 impl GcpAvailability {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -660,14 +1056,28 @@ impl GcpAvailability {
     }
 }
 
-#[cfg(any(feature = "clusters", feature = "instance-pools", feature = "pipelines"))]
+#[cfg(
+    any(
+        feature = "clusters",
+        feature = "instance-pools",
+        feature = "jobs",
+        feature = "pipelines"
+    )
+)]
 impl std::fmt::Display for GcpAvailability {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[cfg(any(feature = "clusters", feature = "instance-pools", feature = "pipelines"))]
+#[cfg(
+    any(
+        feature = "clusters",
+        feature = "instance-pools",
+        feature = "jobs",
+        feature = "pipelines"
+    )
+)]
 impl From<&str> for GcpAvailability {
     fn from(value: &str) -> Self {
         match value {
@@ -679,7 +1089,14 @@ impl From<&str> for GcpAvailability {
     }
 }
 
-#[cfg(any(feature = "clusters", feature = "instance-pools", feature = "pipelines"))]
+#[cfg(
+    any(
+        feature = "clusters",
+        feature = "instance-pools",
+        feature = "jobs",
+        feature = "pipelines"
+    )
+)]
 impl std::str::FromStr for GcpAvailability {
     type Err = std::convert::Infallible;
 
@@ -689,7 +1106,7 @@ impl std::str::FromStr for GcpAvailability {
 }
 
 /// A location in Google Cloud Storage.
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GcsStorageInfo {
     /// GCS URI, such as `gs://my-bucket/init.sh`.
@@ -700,7 +1117,7 @@ pub struct GcsStorageInfo {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 impl GcsStorageInfo {
     /// A value with the required fields set and every optional field absent.
     pub fn new(destination: impl Into<String>) -> Self {
@@ -712,7 +1129,7 @@ impl GcsStorageInfo {
 }
 
 /// Location of one init script. Set exactly one of the fields.
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InitScriptInfo {
     /// See [`WorkspaceStorageInfo`](crate::WorkspaceStorageInfo).
@@ -747,7 +1164,7 @@ pub struct InitScriptInfo {
 /// a repository. File locations may be workspace paths (`/Workspace/...`), Unity Catalog volume
 /// paths (`/Volumes/...`) or cloud storage URIs (`s3://`, `abfss://`, `gs://`); the cluster
 /// must be able to read them, for instance through its instance profile or service principal.
-#[cfg(any(feature = "cluster-policies", feature = "libraries"))]
+#[cfg(any(feature = "cluster-policies", feature = "jobs", feature = "libraries"))]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Library {
     /// Location of a JAR file.
@@ -782,7 +1199,7 @@ pub struct Library {
 }
 
 /// A file on the nodes' local file system.
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LocalFileInfo {
     /// Local file URI, such as `file:/databricks/scripts/init.sh`.
@@ -793,7 +1210,7 @@ pub struct LocalFileInfo {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 impl LocalFileInfo {
     /// A value with the required fields set and every optional field absent.
     pub fn new(destination: impl Into<String>) -> Self {
@@ -805,7 +1222,7 @@ impl LocalFileInfo {
 }
 
 /// Azure Log Analytics workspace the cluster's monitoring agent reports to.
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 #[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LogAnalyticsInfo {
     /// Identifier of the Log Analytics workspace.
@@ -820,7 +1237,7 @@ pub struct LogAnalyticsInfo {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 impl std::fmt::Debug for LogAnalyticsInfo {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("LogAnalyticsInfo")
@@ -832,7 +1249,14 @@ impl std::fmt::Debug for LogAnalyticsInfo {
 }
 
 /// A JVM package resolved with Maven.
-#[cfg(any(feature = "cluster-policies", feature = "libraries", feature = "pipelines"))]
+#[cfg(
+    any(
+        feature = "cluster-policies",
+        feature = "jobs",
+        feature = "libraries",
+        feature = "pipelines"
+    )
+)]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MavenLibrary {
     /// Gradle-style coordinates `group:artifact:version`.
@@ -851,7 +1275,14 @@ pub struct MavenLibrary {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-#[cfg(any(feature = "cluster-policies", feature = "libraries", feature = "pipelines"))]
+#[cfg(
+    any(
+        feature = "cluster-policies",
+        feature = "jobs",
+        feature = "libraries",
+        feature = "pipelines"
+    )
+)]
 impl MavenLibrary {
     /// A value with the required fields set and every optional field absent.
     pub fn new(coordinates: impl Into<String>) -> Self {
@@ -866,7 +1297,7 @@ impl MavenLibrary {
 
 /// Fallback node types to use when the primary node type cannot be obtained while launching or
 /// growing the cluster.
-#[cfg(any(feature = "clusters", feature = "instance-pools"))]
+#[cfg(any(feature = "clusters", feature = "instance-pools", feature = "jobs"))]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NodeTypeFlexibility {
     /// Node type ids to try, in order, when the primary node type is unavailable.
@@ -882,7 +1313,7 @@ pub struct NodeTypeFlexibility {
 }
 
 /// A Python package installed with pip.
-#[cfg(any(feature = "cluster-policies", feature = "libraries"))]
+#[cfg(any(feature = "cluster-policies", feature = "jobs", feature = "libraries"))]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PythonPyPiLibrary {
     /// Name of the package, optionally pinned to a version, such as `simplejson==3.8.0`.
@@ -896,7 +1327,7 @@ pub struct PythonPyPiLibrary {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-#[cfg(any(feature = "cluster-policies", feature = "libraries"))]
+#[cfg(any(feature = "cluster-policies", feature = "jobs", feature = "libraries"))]
 impl PythonPyPiLibrary {
     /// A value with the required fields set and every optional field absent.
     pub fn new(package: impl Into<String>) -> Self {
@@ -909,7 +1340,7 @@ impl PythonPyPiLibrary {
 }
 
 /// An R package installed from CRAN.
-#[cfg(any(feature = "cluster-policies", feature = "libraries"))]
+#[cfg(any(feature = "cluster-policies", feature = "jobs", feature = "libraries"))]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RCranLibrary {
     /// Name of the package.
@@ -923,7 +1354,7 @@ pub struct RCranLibrary {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-#[cfg(any(feature = "cluster-policies", feature = "libraries"))]
+#[cfg(any(feature = "cluster-policies", feature = "jobs", feature = "libraries"))]
 impl RCranLibrary {
     /// A value with the required fields set and every optional field absent.
     pub fn new(package: impl Into<String>) -> Self {
@@ -935,9 +1366,69 @@ impl RCranLibrary {
     }
 }
 
+/// Engine that executes Spark workloads: `STANDARD` or `PHOTON`. When unset, the engine is
+/// standard unless `spark_version` contains `-photon-`. Do not combine with such legacy
+/// `-photon-` versions: drop `-photon-` from `spark_version` and choose `PHOTON` here instead.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum RuntimeEngine {
+    #[serde(rename = "NULL")]
+    Null,
+    #[serde(rename = "PHOTON")]
+    Photon,
+    #[serde(rename = "STANDARD")]
+    Standard,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl RuntimeEngine {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Null => "NULL",
+            Self::Photon => "PHOTON",
+            Self::Standard => "STANDARD",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl std::fmt::Display for RuntimeEngine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl From<&str> for RuntimeEngine {
+    fn from(value: &str) -> Self {
+        match value {
+            "NULL" => Self::Null,
+            "PHOTON" => Self::Photon,
+            "STANDARD" => Self::Standard,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl std::str::FromStr for RuntimeEngine {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
 /// A location in Amazon S3. The cluster's instance profile is used for access (AWS keys cannot
 /// be given), so it needs write permission there when logs are delivered.
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct S3StorageInfo {
     /// S3 URI, such as `s3://my-bucket/cluster-logs`.
@@ -974,7 +1465,7 @@ pub struct S3StorageInfo {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 impl S3StorageInfo {
     /// A value with the required fields set and every optional field absent.
     pub fn new(destination: impl Into<String>) -> Self {
@@ -1411,7 +1902,7 @@ impl std::str::FromStr for UserSchema {
 }
 
 /// A location in a Unity Catalog volume.
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VolumesStorageInfo {
     /// Volume path, such as `/Volumes/main/default/scripts/init.sh`; a `dbfs:` prefix is also
@@ -1423,7 +1914,7 @@ pub struct VolumesStorageInfo {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 impl VolumesStorageInfo {
     /// A value with the required fields set and every optional field absent.
     pub fn new(destination: impl Into<String>) -> Self {
@@ -1434,8 +1925,31 @@ impl VolumesStorageInfo {
     }
 }
 
+/// Which kinds of workload may run on the cluster.
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct WorkloadType {
+    /// See [`ClientsTypes`](crate::ClientsTypes).
+    pub clients: ClientsTypes,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl WorkloadType {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(clients: ClientsTypes) -> Self {
+        Self {
+            clients,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
 /// A file in the workspace file system.
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WorkspaceStorageInfo {
     /// Workspace path of the file, such as `/Users/someone@example.com/init.sh`.
@@ -1446,7 +1960,7 @@ pub struct WorkspaceStorageInfo {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-#[cfg(any(feature = "clusters", feature = "pipelines"))]
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 impl WorkspaceStorageInfo {
     /// A value with the required fields set and every optional field absent.
     pub fn new(destination: impl Into<String>) -> Self {

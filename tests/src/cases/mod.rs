@@ -15,6 +15,7 @@ pub mod groups;
 pub mod instance_pools;
 pub mod instance_profiles;
 pub mod ip_access_lists;
+pub mod jobs;
 pub mod legacy_groups;
 pub mod libraries;
 pub mod model_registry;
@@ -73,6 +74,7 @@ const SERVICES: &[&[Case]] = &[
     instance_pools::CASES,
     instance_profiles::CASES,
     ip_access_lists::CASES,
+    jobs::CASES,
     legacy_groups::CASES,
     libraries::CASES,
     model_registry::CASES,

@@ -13,6 +13,7 @@ mod groups;
 mod instance_pools;
 mod instance_profiles;
 mod ip_access_lists;
+mod jobs;
 mod legacy_groups;
 mod libraries;
 mod model_registry;
