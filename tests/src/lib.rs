@@ -14,6 +14,12 @@ pub fn repo_root() -> PathBuf {
     manifest.parent().unwrap_or(manifest).to_path_buf()
 }
 
+/// The repository's spec, lowered to the generator's IR; panics with the diagnostics if it is invalid.
+pub fn spec_api() -> generator::ir::Api {
+    generator::lower_spec(&repo_root().join("spec"))
+        .unwrap_or_else(|diagnostics| panic!("spec/ is invalid:\n{diagnostics}"))
+}
+
 /// The token every test client uses; tests assert it never appears where it must not.
 pub const TOKEN: &str = "dapi-test-canary-0123456789abcdef";
 

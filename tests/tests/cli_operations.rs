@@ -6,13 +6,12 @@ use std::collections::BTreeSet;
 use databricks_tests::cases::{self, Case};
 use databricks_tests::dbr::{self, Run};
 use databricks_tests::mock::{self, Expected, only_request, request_mismatch};
-use databricks_tests::repo_root;
 use serde_json::Value;
 
 /// Every operation of the spec has exactly one case, so a new operation cannot go untested.
 #[test]
 fn there_is_one_case_per_operation() {
-    let api = generator::lower_spec(&repo_root().join("spec")).expect("the spec is valid");
+    let api = databricks_tests::spec_api();
     let operations: BTreeSet<&str> = api
         .services
         .iter()

@@ -2,12 +2,8 @@
 //! skip one: every operation has a summary, the shared error response and a success body; every list
 //! operation says how it pages; every operation is in the service its operationId names.
 
-use databricks_tests::repo_root;
+use databricks_tests::spec_api as api;
 use generator::ir::{Api, Operation, TypeRef};
-
-fn api() -> Api {
-    generator::lower_spec(&repo_root().join("spec")).expect("the spec is valid")
-}
 
 /// Every operation with the service it belongs to.
 fn operations(api: &Api) -> Vec<(&str, &Operation)> {

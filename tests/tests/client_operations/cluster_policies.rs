@@ -1,6 +1,6 @@
 //! Cluster policies.
 
-use super::{future_field, ok, setup};
+use super::{acl_levels, future_field, ok, setup};
 use databricks_client::models;
 use databricks_tests::cases::cluster_policies::{EDITED_POLICY_DEFINITION, POLICY_DEFINITION, POLICY_ID};
 
@@ -114,22 +114,6 @@ async fn cluster_policies_list() {
     assert_eq!(listing.unknown_fields["total_count"], 2);
 }
 
-/// The first permission level of each principal on the cluster-policy, in order.
-fn cluster_policies_acl_levels(
-    permissions: &models::ClusterPolicyPermissions,
-) -> Vec<models::ClusterPolicyPermissionLevel> {
-    permissions
-        .access_control_list
-        .as_deref()
-        .expect("access_control_list")
-        .iter()
-        .map(|entry| {
-            let all = entry.all_permissions.as_deref().expect("all_permissions");
-            all[0].permission_level.clone().expect("permission_level")
-        })
-        .collect()
-}
-
 #[tokio::test]
 async fn cluster_policies_get_permission_levels() {
     let t = setup("clusterPolicies.getPermissionLevels").await;
@@ -167,7 +151,7 @@ async fn cluster_policies_get_permissions() {
     );
     assert_eq!(permissions.object_type.as_deref(), Some("cluster-policy"));
     assert_eq!(
-        cluster_policies_acl_levels(&permissions),
+        acl_levels::<models::ClusterPolicyPermissionLevel>(&permissions),
         [
             models::ClusterPolicyPermissionLevel::Unrecognized("CAN_MANAGE".into()),
             models::ClusterPolicyPermissionLevel::Unrecognized("CAN_MANAGE".into()),
@@ -216,7 +200,10 @@ async fn cluster_policies_set_permissions() {
             .await,
     );
     t.verify(&permissions).await;
-    assert_eq!(cluster_policies_acl_levels(&permissions).len(), 4);
+    assert_eq!(
+        acl_levels::<models::ClusterPolicyPermissionLevel>(&permissions).len(),
+        4
+    );
 }
 
 #[tokio::test]
@@ -241,7 +228,7 @@ async fn cluster_policies_update_permissions() {
     let acl = permissions.access_control_list.as_deref().expect("access_control_list");
     assert_eq!(acl[1].display_name.as_deref(), Some("John Smith"));
     assert_eq!(
-        cluster_policies_acl_levels(&permissions),
+        acl_levels::<models::ClusterPolicyPermissionLevel>(&permissions),
         [
             models::ClusterPolicyPermissionLevel::Unrecognized("CAN_MANAGE".into()),
             models::ClusterPolicyPermissionLevel::CanUse

@@ -1,6 +1,6 @@
 //! Clusters.
 
-use super::{future_field, ok, setup};
+use super::{acl_levels, future_field, ok, setup};
 use databricks_client::models;
 use databricks_tests::cases::CLUSTER_ID;
 use serde_json::json;
@@ -355,20 +355,6 @@ async fn clusters_update() {
     assert!(ack.unknown_fields.is_empty());
 }
 
-/// The first permission level of each principal on the cluster, in order.
-fn clusters_acl_levels(permissions: &models::ClusterPermissions) -> Vec<models::ClusterPermissionLevel> {
-    permissions
-        .access_control_list
-        .as_deref()
-        .expect("access_control_list")
-        .iter()
-        .map(|entry| {
-            let all = entry.all_permissions.as_deref().expect("all_permissions");
-            all[0].permission_level.clone().expect("permission_level")
-        })
-        .collect()
-}
-
 #[tokio::test]
 async fn clusters_get_permission_levels() {
     let t = setup("clusters.getPermissionLevels").await;
@@ -410,7 +396,7 @@ async fn clusters_get_permissions() {
     assert_eq!(permissions.object_id.as_deref(), Some("/clusters/0115-093017-k8rq3x2w"));
     assert_eq!(permissions.object_type.as_deref(), Some("cluster"));
     assert_eq!(
-        clusters_acl_levels(&permissions),
+        acl_levels::<models::ClusterPermissionLevel>(&permissions),
         [
             models::ClusterPermissionLevel::CanManage,
             models::ClusterPermissionLevel::Unrecognized("CAN_VIEW_SPARK_UI".into()),
@@ -459,7 +445,7 @@ async fn clusters_set_permissions() {
             .await,
     );
     t.verify(&permissions).await;
-    assert_eq!(clusters_acl_levels(&permissions).len(), 4);
+    assert_eq!(acl_levels::<models::ClusterPermissionLevel>(&permissions).len(), 4);
 }
 
 #[tokio::test]
@@ -484,7 +470,7 @@ async fn clusters_update_permissions() {
     let acl = permissions.access_control_list.as_deref().expect("access_control_list");
     assert_eq!(acl[1].display_name.as_deref(), Some("John Smith"));
     assert_eq!(
-        clusters_acl_levels(&permissions),
+        acl_levels::<models::ClusterPermissionLevel>(&permissions),
         [
             models::ClusterPermissionLevel::CanManage,
             models::ClusterPermissionLevel::CanRestart

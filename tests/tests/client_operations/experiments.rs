@@ -1,21 +1,7 @@
 //! MLflow experiments (for now only their permissions).
 
-use super::{future_field, ok, setup};
+use super::{acl_levels, future_field, ok, setup};
 use databricks_client::models;
-
-/// The first permission level of each principal on the mlflowExperiment, in order.
-fn experiments_acl_levels(permissions: &models::ExperimentPermissions) -> Vec<models::ExperimentPermissionLevel> {
-    permissions
-        .access_control_list
-        .as_deref()
-        .expect("access_control_list")
-        .iter()
-        .map(|entry| {
-            let all = entry.all_permissions.as_deref().expect("all_permissions");
-            all[0].permission_level.clone().expect("permission_level")
-        })
-        .collect()
-}
 
 #[tokio::test]
 async fn experiments_get_permission_levels() {
@@ -58,7 +44,7 @@ async fn experiments_get_permissions() {
     assert_eq!(permissions.object_id.as_deref(), Some("/experiments/3947185432905812"));
     assert_eq!(permissions.object_type.as_deref(), Some("mlflowExperiment"));
     assert_eq!(
-        experiments_acl_levels(&permissions),
+        acl_levels::<models::ExperimentPermissionLevel>(&permissions),
         [
             models::ExperimentPermissionLevel::CanManage,
             models::ExperimentPermissionLevel::Unrecognized("CAN_RUN".into()),
@@ -107,7 +93,7 @@ async fn experiments_set_permissions() {
             .await,
     );
     t.verify(&permissions).await;
-    assert_eq!(experiments_acl_levels(&permissions).len(), 4);
+    assert_eq!(acl_levels::<models::ExperimentPermissionLevel>(&permissions).len(), 4);
 }
 
 #[tokio::test]
@@ -132,7 +118,7 @@ async fn experiments_update_permissions() {
     let acl = permissions.access_control_list.as_deref().expect("access_control_list");
     assert_eq!(acl[1].display_name.as_deref(), Some("John Smith"));
     assert_eq!(
-        experiments_acl_levels(&permissions),
+        acl_levels::<models::ExperimentPermissionLevel>(&permissions),
         [
             models::ExperimentPermissionLevel::CanManage,
             models::ExperimentPermissionLevel::CanEdit

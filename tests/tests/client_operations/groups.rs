@@ -1,16 +1,9 @@
 //! Groups.
 
-use super::{future_field, ok, setup};
+use super::{future_field, ok, scim_value, setup};
 use databricks_client::models;
 use databricks_tests::cases::groups::GROUP_ID;
 use serde_json::json;
-
-fn value(value: &str) -> models::ScimComplexValue {
-    models::ScimComplexValue {
-        value: Some(value.into()),
-        ..Default::default()
-    }
-}
 
 fn core_schema() -> Option<Vec<models::GroupSchema>> {
     Some(vec![models::GroupSchema::UrnIetfParamsScimSchemasCore20Group])
@@ -21,8 +14,8 @@ async fn groups_create() {
     let t = setup("groups.create").await;
     let body = models::Group {
         display_name: Some("data-engineers".into()),
-        members: Some(vec![value("6340712365443129")]),
-        entitlements: Some(vec![value("allow-cluster-create")]),
+        members: Some(vec![scim_value("6340712365443129")]),
+        entitlements: Some(vec![scim_value("allow-cluster-create")]),
         schemas: core_schema(),
         ..Default::default()
     };
@@ -121,8 +114,11 @@ async fn groups_update() {
     let t = setup("groups.update").await;
     let body = models::UpdateGroup {
         display_name: Some("data-engineering".into()),
-        members: Some(vec![value("6340712365443129"), value("4726353946316155")]),
-        entitlements: Some(vec![value("allow-cluster-create"), value("databricks-sql-access")]),
+        members: Some(vec![scim_value("6340712365443129"), scim_value("4726353946316155")]),
+        entitlements: Some(vec![
+            scim_value("allow-cluster-create"),
+            scim_value("databricks-sql-access"),
+        ]),
         schemas: core_schema(),
         ..Default::default()
     };

@@ -1,6 +1,6 @@
 //! Instance pools.
 
-use super::{future_field, ok, setup};
+use super::{acl_levels, future_field, ok, setup};
 use databricks_client::models;
 use databricks_tests::cases::instance_pools::INSTANCE_POOL_ID;
 
@@ -144,22 +144,6 @@ async fn instance_pools_list() {
     assert_eq!(listing.unknown_fields["future_field"], future_field());
 }
 
-/// The first permission level of each principal on the instance-pool, in order.
-fn instance_pools_acl_levels(
-    permissions: &models::InstancePoolPermissions,
-) -> Vec<models::InstancePoolPermissionLevel> {
-    permissions
-        .access_control_list
-        .as_deref()
-        .expect("access_control_list")
-        .iter()
-        .map(|entry| {
-            let all = entry.all_permissions.as_deref().expect("all_permissions");
-            all[0].permission_level.clone().expect("permission_level")
-        })
-        .collect()
-}
-
 #[tokio::test]
 async fn instance_pools_get_permission_levels() {
     let t = setup("instancePools.getPermissionLevels").await;
@@ -203,7 +187,7 @@ async fn instance_pools_get_permissions() {
     );
     assert_eq!(permissions.object_type.as_deref(), Some("instance-pool"));
     assert_eq!(
-        instance_pools_acl_levels(&permissions),
+        acl_levels::<models::InstancePoolPermissionLevel>(&permissions),
         [
             models::InstancePoolPermissionLevel::CanManage,
             models::InstancePoolPermissionLevel::Unrecognized("CAN_VIEW".into()),
@@ -252,7 +236,7 @@ async fn instance_pools_set_permissions() {
             .await,
     );
     t.verify(&permissions).await;
-    assert_eq!(instance_pools_acl_levels(&permissions).len(), 4);
+    assert_eq!(acl_levels::<models::InstancePoolPermissionLevel>(&permissions).len(), 4);
 }
 
 #[tokio::test]
@@ -277,7 +261,7 @@ async fn instance_pools_update_permissions() {
     let acl = permissions.access_control_list.as_deref().expect("access_control_list");
     assert_eq!(acl[1].display_name.as_deref(), Some("John Smith"));
     assert_eq!(
-        instance_pools_acl_levels(&permissions),
+        acl_levels::<models::InstancePoolPermissionLevel>(&permissions),
         [
             models::InstancePoolPermissionLevel::CanManage,
             models::InstancePoolPermissionLevel::CanManage

@@ -1,6 +1,6 @@
 //! Jobs.
 
-use super::{future_field, ok, setup};
+use super::{acl_levels, future_field, ok, setup};
 use databricks_client::models;
 use databricks_tests::cases::jobs::{JOB_ID, RUN_ID, TASK_RUN_ID};
 
@@ -28,20 +28,6 @@ fn grant(
         permission_level: Some(level),
         ..Default::default()
     }
-}
-
-/// The first permission level of each principal, in order.
-fn levels(permissions: &models::JobPermissions) -> Vec<models::JobPermissionLevel> {
-    permissions
-        .access_control_list
-        .as_deref()
-        .expect("access_control_list")
-        .iter()
-        .map(|entry| {
-            let all = entry.all_permissions.as_deref().expect("all_permissions");
-            all[0].permission_level.clone().expect("permission_level")
-        })
-        .collect()
 }
 
 fn task<'a>(tasks: &'a [models::JobTask], key: &str) -> &'a models::JobTask {
@@ -297,7 +283,7 @@ async fn jobs_get_permissions() {
     t.verify(&permissions).await;
     assert_eq!(permissions.object_id.as_deref(), Some("/jobs/684317226354722"));
     assert_eq!(
-        levels(&permissions),
+        acl_levels::<models::JobPermissionLevel>(&permissions),
         [
             models::JobPermissionLevel::IsOwner,
             models::JobPermissionLevel::CanManageRun,
@@ -508,7 +494,10 @@ async fn jobs_set_permissions() {
     let permissions = ok(t.case.operation, t.client.jobs().set_permissions(JOB_ID, &body).await);
     t.verify(&permissions).await;
     assert_eq!(permissions.object_type.as_deref(), Some("job"));
-    assert_eq!(levels(&permissions)[1], models::JobPermissionLevel::CanManageRun);
+    assert_eq!(
+        acl_levels::<models::JobPermissionLevel>(&permissions)[1],
+        models::JobPermissionLevel::CanManageRun
+    );
 }
 
 #[tokio::test]
@@ -579,7 +568,7 @@ async fn jobs_update_permissions() {
     );
     t.verify(&permissions).await;
     assert_eq!(
-        levels(&permissions),
+        acl_levels::<models::JobPermissionLevel>(&permissions),
         [models::JobPermissionLevel::IsOwner, models::JobPermissionLevel::CanView]
     );
 }

@@ -26,7 +26,7 @@ mod tokens;
 mod users;
 mod workspace;
 
-use databricks_client::Client;
+use databricks_client::{Client, models};
 use databricks_tests::cases::{Case, case};
 use databricks_tests::mock::{self, Expected, assert_lossless, assert_request, only_request};
 use serde::Serialize;
@@ -68,4 +68,30 @@ pub(crate) fn ok<T>(operation: &str, result: Result<T, databricks_client::Error>
 
 pub(crate) fn future_field() -> serde_json::Value {
     serde_json::json!({"nested": [1, 2]})
+}
+
+/// The first permission level of every access control entry
+/// (`access_control_list[].all_permissions[0].permission_level`). Every typed permissions response
+/// (`ClusterPermissions`, `JobPermissions`, ...) has this wire shape, so it is read through JSON once here
+/// rather than field by field for each type.
+pub(crate) fn acl_levels<Level: serde::de::DeserializeOwned>(permissions: &impl Serialize) -> Vec<Level> {
+    let permissions = serde_json::to_value(permissions).expect("permissions serialise");
+    permissions["access_control_list"]
+        .as_array()
+        .expect("access_control_list")
+        .iter()
+        .map(|entry| {
+            let level = entry["all_permissions"].as_array().expect("all_permissions")[0]["permission_level"].clone();
+            assert!(!level.is_null(), "permission_level");
+            serde_json::from_value(level).expect("a permission level")
+        })
+        .collect()
+}
+
+/// A SCIM multi-valued attribute entry with only its `value`.
+pub(crate) fn scim_value(value: &str) -> models::ScimComplexValue {
+    models::ScimComplexValue {
+        value: Some(value.into()),
+        ..Default::default()
+    }
 }

@@ -1,23 +1,7 @@
 //! Workspace model registry (for now only the permissions of registered models).
 
-use super::{future_field, ok, setup};
+use super::{acl_levels, future_field, ok, setup};
 use databricks_client::models;
-
-/// The first permission level of each principal on the registered-model, in order.
-fn model_registry_acl_levels(
-    permissions: &models::RegisteredModelPermissions,
-) -> Vec<models::RegisteredModelPermissionLevel> {
-    permissions
-        .access_control_list
-        .as_deref()
-        .expect("access_control_list")
-        .iter()
-        .map(|entry| {
-            let all = entry.all_permissions.as_deref().expect("all_permissions");
-            all[0].permission_level.clone().expect("permission_level")
-        })
-        .collect()
-}
 
 #[tokio::test]
 async fn model_registry_get_permission_levels() {
@@ -65,7 +49,7 @@ async fn model_registry_get_permissions() {
     );
     assert_eq!(permissions.object_type.as_deref(), Some("registered-model"));
     assert_eq!(
-        model_registry_acl_levels(&permissions),
+        acl_levels::<models::RegisteredModelPermissionLevel>(&permissions),
         [
             models::RegisteredModelPermissionLevel::CanManage,
             models::RegisteredModelPermissionLevel::Unrecognized("CAN_MANAGE_ALIASES".into()),
@@ -114,7 +98,10 @@ async fn model_registry_set_permissions() {
             .await,
     );
     t.verify(&permissions).await;
-    assert_eq!(model_registry_acl_levels(&permissions).len(), 4);
+    assert_eq!(
+        acl_levels::<models::RegisteredModelPermissionLevel>(&permissions).len(),
+        4
+    );
 }
 
 #[tokio::test]
@@ -139,7 +126,7 @@ async fn model_registry_update_permissions() {
     let acl = permissions.access_control_list.as_deref().expect("access_control_list");
     assert_eq!(acl[1].display_name.as_deref(), Some("John Smith"));
     assert_eq!(
-        model_registry_acl_levels(&permissions),
+        acl_levels::<models::RegisteredModelPermissionLevel>(&permissions),
         [
             models::RegisteredModelPermissionLevel::CanManage,
             models::RegisteredModelPermissionLevel::CanManageStagingVersions

@@ -1,21 +1,7 @@
 //! Generic permissions, shown on a job.
 
-use super::{future_field, ok, setup};
+use super::{acl_levels, future_field, ok, setup};
 use databricks_client::models;
-
-/// The first permission level of each principal on the job, in order.
-fn permissions_acl_levels(permissions: &models::ObjectPermissions) -> Vec<models::PermissionLevel> {
-    permissions
-        .access_control_list
-        .as_deref()
-        .expect("access_control_list")
-        .iter()
-        .map(|entry| {
-            let all = entry.all_permissions.as_deref().expect("all_permissions");
-            all[0].permission_level.clone().expect("permission_level")
-        })
-        .collect()
-}
 
 #[tokio::test]
 async fn permissions_get_permission_levels() {
@@ -59,7 +45,7 @@ async fn permissions_get() {
     assert_eq!(permissions.object_id.as_deref(), Some("/jobs/718347162309045"));
     assert_eq!(permissions.object_type.as_deref(), Some("job"));
     assert_eq!(
-        permissions_acl_levels(&permissions),
+        acl_levels::<models::PermissionLevel>(&permissions),
         [
             models::PermissionLevel::CanManage,
             models::PermissionLevel::Unrecognized("CAN_TRIGGER".into()),
@@ -108,7 +94,7 @@ async fn permissions_set() {
             .await,
     );
     t.verify(&permissions).await;
-    assert_eq!(permissions_acl_levels(&permissions).len(), 4);
+    assert_eq!(acl_levels::<models::PermissionLevel>(&permissions).len(), 4);
 }
 
 #[tokio::test]
@@ -133,7 +119,7 @@ async fn permissions_update() {
     let acl = permissions.access_control_list.as_deref().expect("access_control_list");
     assert_eq!(acl[1].display_name.as_deref(), Some("John Smith"));
     assert_eq!(
-        permissions_acl_levels(&permissions),
+        acl_levels::<models::PermissionLevel>(&permissions),
         [
             models::PermissionLevel::CanManage,
             models::PermissionLevel::CanManageRun

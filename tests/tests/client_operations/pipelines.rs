@@ -1,6 +1,6 @@
 //! Pipelines.
 
-use super::{future_field, ok, setup};
+use super::{acl_levels, future_field, ok, setup};
 use databricks_client::models;
 use databricks_tests::cases::pipelines::{CLONE_ID, PIPELINE_ID, UPDATE_ID};
 
@@ -30,24 +30,10 @@ fn grant(level: models::PipelinePermissionLevel) -> models::PipelineAccessContro
     }
 }
 
-/// The first permission level of each principal, in order.
-fn levels(permissions: &models::PipelinePermissions) -> Vec<models::PipelinePermissionLevel> {
-    permissions
-        .access_control_list
-        .as_deref()
-        .expect("access_control_list")
-        .iter()
-        .map(|entry| {
-            let all = entry.all_permissions.as_deref().expect("all_permissions");
-            all[0].permission_level.clone().expect("permission_level")
-        })
-        .collect()
-}
-
 fn check_permissions(permissions: &models::PipelinePermissions) {
     assert_eq!(permissions.object_type.as_deref(), Some("pipelines"));
     assert_eq!(
-        levels(permissions),
+        acl_levels::<models::PipelinePermissionLevel>(permissions),
         [
             models::PipelinePermissionLevel::IsOwner,
             models::PipelinePermissionLevel::CanRun,

@@ -1,18 +1,11 @@
 //! Service principals.
 
-use super::{future_field, ok, setup};
+use super::{future_field, ok, scim_value, setup};
 use databricks_client::models;
 use databricks_tests::cases::service_principals::{APPLICATION_ID, SERVICE_PRINCIPAL_ID};
 use serde_json::json;
 
 const INSTANCE_PROFILE: &str = "arn:aws:iam::123456789012:instance-profile/etl-s3-access";
-
-fn value(value: &str) -> models::ScimComplexValue {
-    models::ScimComplexValue {
-        value: Some(value.into()),
-        ..Default::default()
-    }
-}
 
 fn core_schema() -> Option<Vec<models::ServicePrincipalSchema>> {
     Some(vec![
@@ -27,7 +20,7 @@ async fn service_principals_create() {
         application_id: Some(APPLICATION_ID.into()),
         display_name: Some("nightly-etl".into()),
         active: Some(true),
-        entitlements: Some(vec![value("allow-cluster-create")]),
+        entitlements: Some(vec![scim_value("allow-cluster-create")]),
         schemas: core_schema(),
         ..Default::default()
     };
@@ -122,8 +115,8 @@ async fn service_principals_update() {
         application_id: Some(APPLICATION_ID.into()),
         display_name: Some("nightly-etl-prod".into()),
         active: Some(true),
-        entitlements: Some(vec![value("allow-cluster-create")]),
-        roles: Some(vec![value(INSTANCE_PROFILE)]),
+        entitlements: Some(vec![scim_value("allow-cluster-create")]),
+        roles: Some(vec![scim_value(INSTANCE_PROFILE)]),
         schemas: core_schema(),
         ..Default::default()
     };

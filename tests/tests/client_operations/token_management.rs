@@ -1,6 +1,6 @@
 //! Token management.
 
-use super::{future_field, ok, setup};
+use super::{acl_levels, future_field, ok, setup};
 use databricks_client::models;
 use databricks_tests::cases::token_management::{ADMIN_TOKEN_ID, APPLICATION_ID};
 
@@ -13,20 +13,6 @@ fn grant(level: models::TokenPermissionLevel) -> models::TokenAccessControlReque
         permission_level: Some(level),
         ..Default::default()
     }
-}
-
-/// The first permission level of each principal, in order.
-fn levels(permissions: &models::TokenPermissions) -> Vec<models::TokenPermissionLevel> {
-    permissions
-        .access_control_list
-        .as_deref()
-        .expect("access_control_list")
-        .iter()
-        .map(|entry| {
-            let all = entry.all_permissions.as_deref().expect("all_permissions");
-            all[0].permission_level.clone().expect("permission_level")
-        })
-        .collect()
 }
 
 #[tokio::test]
@@ -102,7 +88,7 @@ async fn token_management_get_permissions() {
     t.verify(&permissions).await;
     assert_eq!(permissions.object_id.as_deref(), Some("authorization/tokens"));
     assert_eq!(
-        levels(&permissions),
+        acl_levels::<models::TokenPermissionLevel>(&permissions),
         [
             models::TokenPermissionLevel::Unrecognized("CAN_MANAGE".into()),
             models::TokenPermissionLevel::CanUse,
@@ -157,7 +143,7 @@ async fn token_management_set_permissions() {
     );
     t.verify(&permissions).await;
     assert_eq!(permissions.object_type.as_deref(), Some("tokens"));
-    assert_eq!(levels(&permissions).len(), 3);
+    assert_eq!(acl_levels::<models::TokenPermissionLevel>(&permissions).len(), 3);
 }
 
 #[tokio::test]
@@ -178,7 +164,7 @@ async fn token_management_update_permissions() {
     let acl = permissions.access_control_list.as_deref().expect("access_control_list");
     assert_eq!(acl[1].display_name.as_deref(), Some("John Smith"));
     assert_eq!(
-        levels(&permissions),
+        acl_levels::<models::TokenPermissionLevel>(&permissions),
         [
             models::TokenPermissionLevel::Unrecognized("CAN_MANAGE".into()),
             models::TokenPermissionLevel::CanUse,

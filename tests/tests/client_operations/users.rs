@@ -1,16 +1,9 @@
 //! Users: SCIM records with camelCase wire names, and the password permissions.
 
-use super::{future_field, ok, setup};
+use super::{acl_levels, future_field, ok, scim_value, setup};
 use databricks_client::models;
 use databricks_tests::cases::users::USER_ID;
 use serde_json::json;
-
-fn value(value: &str) -> models::ScimComplexValue {
-    models::ScimComplexValue {
-        value: Some(value.into()),
-        ..Default::default()
-    }
-}
 
 fn patch(op: models::ScimPatchOp, path: &str, value: Option<serde_json::Value>) -> models::ScimPatch {
     models::ScimPatch {
@@ -28,27 +21,13 @@ fn grant(level: models::PasswordPermissionLevel) -> models::PasswordAccessContro
     }
 }
 
-/// The first permission level of each principal, in order.
-fn levels(permissions: &models::PasswordPermissions) -> Vec<models::PasswordPermissionLevel> {
-    permissions
-        .access_control_list
-        .as_deref()
-        .expect("access_control_list")
-        .iter()
-        .map(|entry| {
-            let all = entry.all_permissions.as_deref().expect("all_permissions");
-            all[0].permission_level.clone().expect("permission_level")
-        })
-        .collect()
-}
-
 #[tokio::test]
 async fn users_create() {
     let t = setup("users.create").await;
     let body = models::User {
         user_name: Some("john.smith@example.com".into()),
         display_name: Some("John Smith".into()),
-        entitlements: Some(vec![value("workspace-access")]),
+        entitlements: Some(vec![scim_value("workspace-access")]),
         schemas: Some(vec![models::UserSchema::UrnIetfParamsScimSchemasCore20User]),
         ..Default::default()
     };
@@ -119,7 +98,7 @@ async fn users_get_permissions() {
     t.verify(&permissions).await;
     assert_eq!(permissions.object_id.as_deref(), Some("/authorization/passwords"));
     assert_eq!(
-        levels(&permissions),
+        acl_levels::<models::PasswordPermissionLevel>(&permissions),
         [
             models::PasswordPermissionLevel::Unrecognized("CAN_MANAGE".into()),
             models::PasswordPermissionLevel::CanUse,
@@ -216,7 +195,7 @@ async fn users_set_permissions() {
     let permissions = ok(t.case.operation, t.client.users().set_permissions(&body).await);
     t.verify(&permissions).await;
     assert_eq!(permissions.object_type.as_deref(), Some("passwords"));
-    assert_eq!(levels(&permissions).len(), 2);
+    assert_eq!(acl_levels::<models::PasswordPermissionLevel>(&permissions).len(), 2);
 }
 
 #[tokio::test]
@@ -231,7 +210,7 @@ async fn users_update() {
             family_name: Some("Doe-Martin".into()),
             ..Default::default()
         }),
-        entitlements: Some(vec![value("allow-cluster-create")]),
+        entitlements: Some(vec![scim_value("allow-cluster-create")]),
         schemas: Some(vec![models::UserSchema::UrnIetfParamsScimSchemasCore20User]),
         ..Default::default()
     };
@@ -255,7 +234,7 @@ async fn users_update_permissions() {
     let acl = permissions.access_control_list.as_deref().expect("access_control_list");
     assert_eq!(acl[1].display_name.as_deref(), Some("Jane Doe"));
     assert_eq!(
-        levels(&permissions),
+        acl_levels::<models::PasswordPermissionLevel>(&permissions),
         [
             models::PasswordPermissionLevel::Unrecognized("CAN_MANAGE".into()),
             models::PasswordPermissionLevel::CanUse,
