@@ -1260,6 +1260,62 @@ pub fn workspace(
             "workspace.export" => {
                 respond(client.workspace().export(&request.params()?).await)
             }
+            "workspace.getDirectoryPermissionLevels" => {
+                respond(
+                    client
+                        .workspace()
+                        .get_directory_permission_levels(
+                            &request.path::<String>("directory_id")?,
+                        )
+                        .await,
+                )
+            }
+            "workspace.getDirectoryPermissions" => {
+                respond(
+                    client
+                        .workspace()
+                        .get_directory_permissions(
+                            &request.path::<String>("directory_id")?,
+                        )
+                        .await,
+                )
+            }
+            "workspace.getFilePermissionLevels" => {
+                respond(
+                    client
+                        .workspace()
+                        .get_file_permission_levels(&request.path::<String>("file_id")?)
+                        .await,
+                )
+            }
+            "workspace.getFilePermissions" => {
+                respond(
+                    client
+                        .workspace()
+                        .get_file_permissions(&request.path::<String>("file_id")?)
+                        .await,
+                )
+            }
+            "workspace.getNotebookPermissionLevels" => {
+                respond(
+                    client
+                        .workspace()
+                        .get_notebook_permission_levels(
+                            &request.path::<String>("notebook_id")?,
+                        )
+                        .await,
+                )
+            }
+            "workspace.getNotebookPermissions" => {
+                respond(
+                    client
+                        .workspace()
+                        .get_notebook_permissions(
+                            &request.path::<String>("notebook_id")?,
+                        )
+                        .await,
+                )
+            }
             "workspace.getStatus" => {
                 respond(client.workspace().get_status(&request.params()?).await)
             }
@@ -1271,6 +1327,72 @@ pub fn workspace(
             }
             "workspace.mkdirs" => {
                 respond(client.workspace().mkdirs(&request.body()?).await)
+            }
+            "workspace.setDirectoryPermissions" => {
+                respond(
+                    client
+                        .workspace()
+                        .set_directory_permissions(
+                            &request.path::<String>("directory_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "workspace.setFilePermissions" => {
+                respond(
+                    client
+                        .workspace()
+                        .set_file_permissions(
+                            &request.path::<String>("file_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "workspace.setNotebookPermissions" => {
+                respond(
+                    client
+                        .workspace()
+                        .set_notebook_permissions(
+                            &request.path::<String>("notebook_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "workspace.updateDirectoryPermissions" => {
+                respond(
+                    client
+                        .workspace()
+                        .update_directory_permissions(
+                            &request.path::<String>("directory_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "workspace.updateFilePermissions" => {
+                respond(
+                    client
+                        .workspace()
+                        .update_file_permissions(
+                            &request.path::<String>("file_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "workspace.updateNotebookPermissions" => {
+                respond(
+                    client
+                        .workspace()
+                        .update_notebook_permissions(
+                            &request.path::<String>("notebook_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
             }
             other => {
                 Err(

@@ -17,10 +17,7 @@ use crate::models;
 /// from a parent (a folder, or the root object of the type); which levels exist depends on the
 /// type, and `getPermissionLevels` lists them. Several services also offer typed forms of these
 /// operations for their own objects (for example `clusters.getPermissions`), with the levels of
-/// that type only. Notebooks, folders and files have no typed form here: their URL is this one
-/// with the type `notebooks`, `directories` or `files`, and an OpenAPI document may not
-/// describe the same path template twice under different parameter names, so they go through
-/// these operations (`dbr permissions get notebooks 1837452069318764`).
+/// that type only; `workspace` has them for notebooks, folders (`directories`) and files.
 ///
 /// Get one from [`Client::permissions`](crate::Client::permissions).
 #[derive(Clone, Copy, Debug)]

@@ -10,8 +10,11 @@ use crate::models;
 /// `/Users/jane.doe@example.com/etl/ingest`. `list` and `get-status` describe objects, `mkdirs`
 /// creates folders, `import` uploads a notebook, a file or a whole archive, `export` downloads
 /// one in a chosen format, and `delete` removes objects. Contents travel base64-encoded inside
-/// JSON and are limited to 10 MB per call. Permissions on workspace objects are managed through
-/// a separate API.
+/// JSON and are limited to 10 MB per call. The permission operations read and change who may
+/// read (`CAN_READ`), run (`CAN_RUN`), edit (`CAN_EDIT`) or manage (`CAN_MANAGE`) a notebook, a
+/// folder or a file. They name the object by its numeric id (`object_id` in `list` and
+/// `get-status`) rather than by its path, and a folder's permissions are inherited by
+/// everything inside it.
 ///
 /// Get one from [`Client::workspace`](crate::Client::workspace).
 #[derive(Clone, Copy, Debug)]
@@ -72,6 +75,138 @@ impl Workspace<'_> {
             "/api/2.0/workspace/export",
         );
         self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// List the permission levels that can be granted on a folder.
+    ///
+    /// Describes each level that `setDirectoryPermissions` and `updateDirectoryPermissions` accept
+    /// for the folder.
+    ///
+    /// `GET /api/2.0/permissions/directories/{directory_id}/permissionLevels` (operation
+    /// `workspace.getDirectoryPermissionLevels`).
+    pub async fn get_directory_permission_levels(
+        &self,
+        directory_id: &str,
+    ) -> Result<models::GetWorkspaceObjectPermissionLevelsResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "workspace.getDirectoryPermissionLevels",
+            Method::Get,
+            "/api/2.0/permissions/directories/{directory_id}/permissionLevels",
+        );
+        self.client
+            .request(&OPERATION)
+            .path_param("directory_id", directory_id)
+            .send()
+            .await
+    }
+
+    /// Get the permissions on a folder.
+    ///
+    /// Returns the access control list of the folder: for each user, group and service principal,
+    /// the levels it holds, granted directly or inherited from the folders above it; what is
+    /// granted on a folder applies to everything inside it.
+    ///
+    /// `GET /api/2.0/permissions/directories/{directory_id}` (operation
+    /// `workspace.getDirectoryPermissions`).
+    pub async fn get_directory_permissions(
+        &self,
+        directory_id: &str,
+    ) -> Result<models::WorkspaceObjectPermissions, Error> {
+        const OPERATION: Operation = Operation::new(
+            "workspace.getDirectoryPermissions",
+            Method::Get,
+            "/api/2.0/permissions/directories/{directory_id}",
+        );
+        self.client
+            .request(&OPERATION)
+            .path_param("directory_id", directory_id)
+            .send()
+            .await
+    }
+
+    /// List the permission levels that can be granted on a workspace file.
+    ///
+    /// Describes each level that `setFilePermissions` and `updateFilePermissions` accept for the
+    /// workspace file.
+    ///
+    /// `GET /api/2.0/permissions/files/{file_id}/permissionLevels` (operation
+    /// `workspace.getFilePermissionLevels`).
+    pub async fn get_file_permission_levels(
+        &self,
+        file_id: &str,
+    ) -> Result<models::GetWorkspaceObjectPermissionLevelsResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "workspace.getFilePermissionLevels",
+            Method::Get,
+            "/api/2.0/permissions/files/{file_id}/permissionLevels",
+        );
+        self.client.request(&OPERATION).path_param("file_id", file_id).send().await
+    }
+
+    /// Get the permissions on a workspace file.
+    ///
+    /// Returns the access control list of the workspace file: for each user, group and service
+    /// principal, the levels it holds, granted directly or inherited from the folders that contain
+    /// the file.
+    ///
+    /// `GET /api/2.0/permissions/files/{file_id}` (operation `workspace.getFilePermissions`).
+    pub async fn get_file_permissions(
+        &self,
+        file_id: &str,
+    ) -> Result<models::WorkspaceObjectPermissions, Error> {
+        const OPERATION: Operation = Operation::new(
+            "workspace.getFilePermissions",
+            Method::Get,
+            "/api/2.0/permissions/files/{file_id}",
+        );
+        self.client.request(&OPERATION).path_param("file_id", file_id).send().await
+    }
+
+    /// List the permission levels that can be granted on a notebook.
+    ///
+    /// Describes each level that `setNotebookPermissions` and `updateNotebookPermissions` accept
+    /// for the notebook.
+    ///
+    /// `GET /api/2.0/permissions/notebooks/{notebook_id}/permissionLevels` (operation
+    /// `workspace.getNotebookPermissionLevels`).
+    pub async fn get_notebook_permission_levels(
+        &self,
+        notebook_id: &str,
+    ) -> Result<models::GetWorkspaceObjectPermissionLevelsResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "workspace.getNotebookPermissionLevels",
+            Method::Get,
+            "/api/2.0/permissions/notebooks/{notebook_id}/permissionLevels",
+        );
+        self.client
+            .request(&OPERATION)
+            .path_param("notebook_id", notebook_id)
+            .send()
+            .await
+    }
+
+    /// Get the permissions on a notebook.
+    ///
+    /// Returns the access control list of the notebook: for each user, group and service principal,
+    /// the levels it holds, granted directly or inherited from the folders that contain the
+    /// notebook.
+    ///
+    /// `GET /api/2.0/permissions/notebooks/{notebook_id}` (operation
+    /// `workspace.getNotebookPermissions`).
+    pub async fn get_notebook_permissions(
+        &self,
+        notebook_id: &str,
+    ) -> Result<models::WorkspaceObjectPermissions, Error> {
+        const OPERATION: Operation = Operation::new(
+            "workspace.getNotebookPermissions",
+            Method::Get,
+            "/api/2.0/permissions/notebooks/{notebook_id}",
+        );
+        self.client
+            .request(&OPERATION)
+            .path_param("notebook_id", notebook_id)
+            .send()
+            .await
     }
 
     /// Get the metadata of one workspace object.
@@ -153,5 +288,165 @@ impl Workspace<'_> {
             )
             .idempotent();
         self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Replace the direct permissions on a folder.
+    ///
+    /// The given access control list becomes the complete set of direct permissions on the folder;
+    /// entries left out are removed, and an empty or missing list removes them all. Inherited
+    /// permissions are not affected. Returns the resulting permissions.
+    ///
+    /// `PUT /api/2.0/permissions/directories/{directory_id}` (operation
+    /// `workspace.setDirectoryPermissions`).
+    pub async fn set_directory_permissions(
+        &self,
+        directory_id: &str,
+        body: &models::WorkspaceObjectPermissionsRequest,
+    ) -> Result<models::WorkspaceObjectPermissions, Error> {
+        const OPERATION: Operation = Operation::new(
+                "workspace.setDirectoryPermissions",
+                Method::Put,
+                "/api/2.0/permissions/directories/{directory_id}",
+            )
+            .idempotent();
+        self.client
+            .request(&OPERATION)
+            .path_param("directory_id", directory_id)
+            .json(body)
+            .send()
+            .await
+    }
+
+    /// Replace the direct permissions on a workspace file.
+    ///
+    /// The given access control list becomes the complete set of direct permissions on the
+    /// workspace file; entries left out are removed, and an empty or missing list removes them all.
+    /// Inherited permissions are not affected. Returns the resulting permissions.
+    ///
+    /// `PUT /api/2.0/permissions/files/{file_id}` (operation `workspace.setFilePermissions`).
+    pub async fn set_file_permissions(
+        &self,
+        file_id: &str,
+        body: &models::WorkspaceObjectPermissionsRequest,
+    ) -> Result<models::WorkspaceObjectPermissions, Error> {
+        const OPERATION: Operation = Operation::new(
+                "workspace.setFilePermissions",
+                Method::Put,
+                "/api/2.0/permissions/files/{file_id}",
+            )
+            .idempotent();
+        self.client
+            .request(&OPERATION)
+            .path_param("file_id", file_id)
+            .json(body)
+            .send()
+            .await
+    }
+
+    /// Replace the direct permissions on a notebook.
+    ///
+    /// The given access control list becomes the complete set of direct permissions on the
+    /// notebook; entries left out are removed, and an empty or missing list removes them all.
+    /// Inherited permissions are not affected. Returns the resulting permissions.
+    ///
+    /// `PUT /api/2.0/permissions/notebooks/{notebook_id}` (operation
+    /// `workspace.setNotebookPermissions`).
+    pub async fn set_notebook_permissions(
+        &self,
+        notebook_id: &str,
+        body: &models::WorkspaceObjectPermissionsRequest,
+    ) -> Result<models::WorkspaceObjectPermissions, Error> {
+        const OPERATION: Operation = Operation::new(
+                "workspace.setNotebookPermissions",
+                Method::Put,
+                "/api/2.0/permissions/notebooks/{notebook_id}",
+            )
+            .idempotent();
+        self.client
+            .request(&OPERATION)
+            .path_param("notebook_id", notebook_id)
+            .json(body)
+            .send()
+            .await
+    }
+
+    /// Grant or change permissions on a folder, keeping the others.
+    ///
+    /// Adds the given entries to the access control list of the folder, or changes the level of
+    /// principals already in it; principals not mentioned keep what they have. Returns the
+    /// resulting permissions.
+    ///
+    /// `PATCH /api/2.0/permissions/directories/{directory_id}` (operation
+    /// `workspace.updateDirectoryPermissions`).
+    pub async fn update_directory_permissions(
+        &self,
+        directory_id: &str,
+        body: &models::WorkspaceObjectPermissionsRequest,
+    ) -> Result<models::WorkspaceObjectPermissions, Error> {
+        const OPERATION: Operation = Operation::new(
+                "workspace.updateDirectoryPermissions",
+                Method::Patch,
+                "/api/2.0/permissions/directories/{directory_id}",
+            )
+            .idempotent();
+        self.client
+            .request(&OPERATION)
+            .path_param("directory_id", directory_id)
+            .json(body)
+            .send()
+            .await
+    }
+
+    /// Grant or change permissions on a workspace file, keeping the others.
+    ///
+    /// Adds the given entries to the access control list of the workspace file, or changes the
+    /// level of principals already in it; principals not mentioned keep what they have. Returns the
+    /// resulting permissions.
+    ///
+    /// `PATCH /api/2.0/permissions/files/{file_id}` (operation `workspace.updateFilePermissions`).
+    pub async fn update_file_permissions(
+        &self,
+        file_id: &str,
+        body: &models::WorkspaceObjectPermissionsRequest,
+    ) -> Result<models::WorkspaceObjectPermissions, Error> {
+        const OPERATION: Operation = Operation::new(
+                "workspace.updateFilePermissions",
+                Method::Patch,
+                "/api/2.0/permissions/files/{file_id}",
+            )
+            .idempotent();
+        self.client
+            .request(&OPERATION)
+            .path_param("file_id", file_id)
+            .json(body)
+            .send()
+            .await
+    }
+
+    /// Grant or change permissions on a notebook, keeping the others.
+    ///
+    /// Adds the given entries to the access control list of the notebook, or changes the level of
+    /// principals already in it; principals not mentioned keep what they have. Returns the
+    /// resulting permissions.
+    ///
+    /// `PATCH /api/2.0/permissions/notebooks/{notebook_id}` (operation
+    /// `workspace.updateNotebookPermissions`).
+    pub async fn update_notebook_permissions(
+        &self,
+        notebook_id: &str,
+        body: &models::WorkspaceObjectPermissionsRequest,
+    ) -> Result<models::WorkspaceObjectPermissions, Error> {
+        const OPERATION: Operation = Operation::new(
+                "workspace.updateNotebookPermissions",
+                Method::Patch,
+                "/api/2.0/permissions/notebooks/{notebook_id}",
+            )
+            .idempotent();
+        self.client
+            .request(&OPERATION)
+            .path_param("notebook_id", notebook_id)
+            .json(body)
+            .send()
+            .await
     }
 }

@@ -2,6 +2,18 @@
 
 //! Types used only by the `workspace` service.
 
+/// Answer of the `get...PermissionLevels` operations of `workspace`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct GetWorkspaceObjectPermissionLevelsResponse {
+    /// Every level that can be granted on the workspace object, with what it allows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permission_levels: Option<Vec<WorkspaceObjectPermissionsDescription>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
 /// Request body of `workspace.delete`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WorkspaceDelete {
@@ -406,6 +418,53 @@ impl WorkspaceMkdirs {
     }
 }
 
+/// Grants a permission level on the workspace object to one principal. Give exactly one of
+/// `user_name`, `group_name` and `service_principal_name`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct WorkspaceObjectAccessControlRequest {
+    /// User name (usually an email address) of the user to grant the level to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_name: Option<String>,
+    /// Name of the group to grant the level to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_name: Option<String>,
+    /// Application id of the service principal to grant the level to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_principal_name: Option<String>,
+    /// See [`WorkspaceObjectPermissionLevel`](crate::WorkspaceObjectPermissionLevel).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permission_level: Option<WorkspaceObjectPermissionLevel>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The permissions one principal holds on the workspace object. Exactly one of `user_name`,
+/// `group_name` and `service_principal_name` is set.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct WorkspaceObjectAccessControlResponse {
+    /// User name of the user, when the principal is a user.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_name: Option<String>,
+    /// Name of the group, when the principal is a group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_name: Option<String>,
+    /// Application id of the service principal, when the principal is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_principal_name: Option<String>,
+    /// Human-readable name of the user or service principal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    /// Every level the principal holds, each saying whether it is direct or inherited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub all_permissions: Option<Vec<WorkspaceObjectPermission>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
 /// Metadata of one workspace object, as returned by `workspace.list` and `workspace.getStatus`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WorkspaceObjectInfo {
@@ -436,6 +495,134 @@ pub struct WorkspaceObjectInfo {
     /// See [`WorkspaceDirectoryInfo`](crate::WorkspaceDirectoryInfo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub directory_info: Option<WorkspaceDirectoryInfo>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// One permission level a principal holds on the workspace object, and where it comes from.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct WorkspaceObjectPermission {
+    /// See [`WorkspaceObjectPermissionLevel`](crate::WorkspaceObjectPermissionLevel).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permission_level: Option<WorkspaceObjectPermissionLevel>,
+    /// True when the level comes from a parent object rather than being granted directly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inherited: Option<bool>,
+    /// Identifiers of the objects the level is inherited from, such as
+    /// `/directories/4108364197239567`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inherited_from_object: Option<Vec<String>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A permission level on a workspace object. `CAN_READ` lets a principal view the object (and,
+/// for a notebook, its results); `CAN_RUN` adds running a notebook and attaching it to
+/// clusters; `CAN_EDIT` adds changing the object; `CAN_MANAGE` adds deleting, moving and
+/// renaming it and changing its permissions. A folder's permissions apply to everything inside
+/// it.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum WorkspaceObjectPermissionLevel {
+    #[serde(rename = "CAN_EDIT")]
+    CanEdit,
+    #[serde(rename = "CAN_MANAGE")]
+    CanManage,
+    #[serde(rename = "CAN_READ")]
+    CanRead,
+    #[serde(rename = "CAN_RUN")]
+    CanRun,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl WorkspaceObjectPermissionLevel {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CanEdit => "CAN_EDIT",
+            Self::CanManage => "CAN_MANAGE",
+            Self::CanRead => "CAN_READ",
+            Self::CanRun => "CAN_RUN",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for WorkspaceObjectPermissionLevel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for WorkspaceObjectPermissionLevel {
+    fn from(value: &str) -> Self {
+        match value {
+            "CAN_EDIT" => Self::CanEdit,
+            "CAN_MANAGE" => Self::CanManage,
+            "CAN_READ" => Self::CanRead,
+            "CAN_RUN" => Self::CanRun,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for WorkspaceObjectPermissionLevel {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// The access control list of a workspace object, as returned by the permission operations.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct WorkspaceObjectPermissions {
+    /// Identifier of the object the permissions apply to: its type and id, as in
+    /// `/notebooks/1234567890123456`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object_id: Option<String>,
+    /// Type of the object the permissions apply to, such as `notebook`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object_type: Option<String>,
+    /// One entry per principal holding a permission, directly or by inheritance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_control_list: Option<Vec<WorkspaceObjectAccessControlResponse>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// One permission level that can be granted on a workspace object.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct WorkspaceObjectPermissionsDescription {
+    /// See [`WorkspaceObjectPermissionLevel`](crate::WorkspaceObjectPermissionLevel).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permission_level: Option<WorkspaceObjectPermissionLevel>,
+    /// What holding this level allows, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Body of the `set...Permissions` and `update...Permissions` operations of `workspace`; the
+/// notebook, folder or file is named in the path.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct WorkspaceObjectPermissionsRequest {
+    /// The entries to apply, one per principal. For the `set` operations this is the complete new
+    /// list, and leaving it out removes every direct permission.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_control_list: Option<Vec<WorkspaceObjectAccessControlRequest>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
