@@ -14,6 +14,176 @@ where
     T::deserialize(deserializer).map(Some)
 }
 
+/// Floating-point fields as the Databricks API writes them. Its services follow the protobuf JSON mapping:
+/// a finite value is a JSON number, and NaN and the infinities are the strings `"NaN"`, `"Infinity"` and
+/// `"-Infinity"` (an MLflow metric can well be NaN). Plain serde_json rejects those strings when reading
+/// and writes `null` for a non-finite value, losing it; fields of type `f64`/`f32`, directly or inside
+/// `Option`, `Vec` or a map, use this module instead:
+/// `#[serde(with = "databricks_runtime::serde_support::non_finite")]`.
+pub mod non_finite {
+    use std::collections::BTreeMap;
+    use std::fmt;
+    use std::marker::PhantomData;
+
+    use serde::de::{self, Deserialize, Deserializer, Visitor};
+    use serde::ser::{Serialize, Serializer};
+
+    /// A value that holds floating-point numbers and knows their wire form.
+    pub trait Float: Sized {
+        fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+        fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
+    }
+
+    pub fn serialize<T: Float, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+        value.write(serializer)
+    }
+
+    pub fn deserialize<'de, T: Float, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+        T::read(deserializer)
+    }
+
+    /// For a nullable optional field (`Option<Option<f64>>`): a present `null` is `Some(None)`, as with
+    /// [`super::deserialize_some`].
+    pub fn deserialize_some<'de, T: Float, D: Deserializer<'de>>(deserializer: D) -> Result<Option<T>, D::Error> {
+        T::read(deserializer).map(Some)
+    }
+
+    /// Writes `value` as a number, or as the protobuf string of a non-finite value.
+    fn write_f64<S: Serializer>(value: f64, serializer: S) -> Result<S::Ok, S::Error> {
+        if value.is_nan() {
+            serializer.serialize_str("NaN")
+        } else if value.is_infinite() {
+            serializer.serialize_str(if value > 0.0 { "Infinity" } else { "-Infinity" })
+        } else {
+            serializer.serialize_f64(value)
+        }
+    }
+
+    struct F64Visitor;
+
+    impl Visitor<'_> for F64Visitor {
+        type Value = f64;
+
+        fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+            formatter.write_str(r#"a number, or "NaN", "Infinity" or "-Infinity""#)
+        }
+
+        fn visit_f64<E: de::Error>(self, value: f64) -> Result<f64, E> {
+            Ok(value)
+        }
+
+        fn visit_i64<E: de::Error>(self, value: i64) -> Result<f64, E> {
+            Ok(value as f64)
+        }
+
+        fn visit_u64<E: de::Error>(self, value: u64) -> Result<f64, E> {
+            Ok(value as f64)
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<f64, E> {
+            match text {
+                "NaN" => Ok(f64::NAN),
+                "Infinity" => Ok(f64::INFINITY),
+                "-Infinity" => Ok(f64::NEG_INFINITY),
+                // The protobuf mapping also accepts a number written as a string.
+                _ => text
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|value| value.is_finite())
+                    .ok_or_else(|| E::invalid_value(de::Unexpected::Str(text), &self)),
+            }
+        }
+    }
+
+    impl Float for f64 {
+        fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            write_f64(*self, serializer)
+        }
+
+        fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_any(F64Visitor)
+        }
+    }
+
+    impl Float for f32 {
+        fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            write_f64(f64::from(*self), serializer)
+        }
+
+        fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            // Narrowing is the point: the field is declared `float`.
+            deserializer.deserialize_any(F64Visitor).map(|value| value as f32)
+        }
+    }
+
+    /// Lets a `Float` stand where serde expects `Serialize`.
+    struct Wire<'a, T>(&'a T);
+
+    impl<T: Float> Serialize for Wire<'_, T> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            self.0.write(serializer)
+        }
+    }
+
+    /// Lets a `Float` stand where serde expects `Deserialize`.
+    struct Read<T>(T);
+
+    impl<'de, T: Float> Deserialize<'de> for Read<T> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            T::read(deserializer).map(Read)
+        }
+    }
+
+    impl<T: Float> Float for Option<T> {
+        fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            match self {
+                Some(value) => serializer.serialize_some(&Wire(value)),
+                None => serializer.serialize_none(),
+            }
+        }
+
+        fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            Option::<Read<T>>::deserialize(deserializer).map(|value| value.map(|Read(inner)| inner))
+        }
+    }
+
+    impl<T: Float> Float for Vec<T> {
+        fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.iter().map(Wire))
+        }
+
+        fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            Vec::<Read<T>>::deserialize(deserializer).map(|items| items.into_iter().map(|Read(item)| item).collect())
+        }
+    }
+
+    impl<T: Float> Float for BTreeMap<String, T> {
+        fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_map(self.iter().map(|(key, value)| (key, Wire(value))))
+        }
+
+        fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct MapVisitor<T>(PhantomData<T>);
+            impl<'de, T: Float> Visitor<'de> for MapVisitor<T> {
+                type Value = BTreeMap<String, T>;
+
+                fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+                    formatter.write_str("an object of numbers")
+                }
+
+                fn visit_map<A: de::MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+                    let mut map = BTreeMap::new();
+                    while let Some((key, Read(value))) = access.next_entry::<String, Read<T>>()? {
+                        map.insert(key, value);
+                    }
+                    Ok(map)
+                }
+            }
+            deserializer.deserialize_map(MapVisitor(PhantomData))
+        }
+    }
+}
+
 /// What one alternative of an untagged union accepts, for [`union_candidates`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
@@ -111,6 +281,62 @@ mod tests {
         assert_eq!(union_candidates(&value("3"), &shapes), vec![3, 4]);
         assert_eq!(union_candidates(&value("3.5"), &shapes), vec![4]);
         assert_eq!(union_candidates(&value("true"), &[Shape::Map, Shape::Any]), vec![1]);
+    }
+
+    #[derive(Debug, Default, PartialEq, Deserialize, Serialize)]
+    struct Sample {
+        #[serde(with = "super::non_finite")]
+        value: f64,
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "super::non_finite")]
+        optional: Option<f64>,
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "super::non_finite")]
+        list: Option<Vec<f32>>,
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "super::non_finite")]
+        map: Option<std::collections::BTreeMap<String, f64>>,
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "super::non_finite::serialize",
+            deserialize_with = "super::non_finite::deserialize_some"
+        )]
+        nullable: Option<Option<f64>>,
+    }
+
+    #[test]
+    fn non_finite_numbers_travel_as_protobuf_strings() {
+        let text = r#"{"value":"NaN","optional":"-Infinity","list":[1.5,"Infinity","NaN"],"map":{"a":"NaN","b":0.25},"nullable":null}"#;
+        let sample: Sample = serde_json::from_str(text).unwrap();
+        assert!(sample.value.is_nan());
+        assert_eq!(sample.optional, Some(f64::NEG_INFINITY));
+        let list = sample.list.as_deref().unwrap();
+        assert_eq!(list[..2], [1.5, f32::INFINITY]);
+        assert!(list[2].is_nan());
+        assert!(sample.map.as_ref().unwrap()["a"].is_nan());
+        assert_eq!(sample.nullable, Some(None));
+        assert_eq!(serde_json::to_string(&sample).unwrap(), text);
+
+        let finite: Sample = serde_json::from_str(r#"{"value":3,"optional":"2.5"}"#).unwrap();
+        assert_eq!((finite.value, finite.optional, finite.nullable), (3.0, Some(2.5), None));
+        assert_eq!(
+            serde_json::to_string(&finite).unwrap(),
+            r#"{"value":3.0,"optional":2.5}"#
+        );
+    }
+
+    #[test]
+    fn other_strings_are_rejected_with_what_was_expected() {
+        for text in [
+            r#"{"value":"nan"}"#,
+            r#"{"value":"fast"}"#,
+            r#"{"value":"inf"}"#,
+            r#"{"value":null}"#,
+        ] {
+            let error = serde_json::from_str::<Sample>(text).unwrap_err().to_string();
+            assert!(
+                error.contains(r#"a number, or "NaN", "Infinity" or "-Infinity""#),
+                "{text}: {error}"
+            );
+        }
     }
 
     #[test]

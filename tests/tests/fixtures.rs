@@ -55,6 +55,7 @@ fixture_snapshots!(
     inline_names,
     keywords,
     maps,
+    non_finite,
     nullable,
     one_of,
     params,

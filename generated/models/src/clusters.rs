@@ -511,7 +511,11 @@ pub struct ClusterDetails {
     pub creator_user_name: Option<String>,
     /// CPU cores of the whole cluster. Can be fractional (such as 7.5) when node types share an
     /// instance's cores between Spark nodes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::non_finite"
+    )]
     pub cluster_cores: Option<f64>,
     /// Memory of the whole cluster, in MB.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2206,7 +2210,11 @@ pub struct NodeType {
     pub memory_mb: Option<i64>,
     /// CPU cores of one node. Can be fractional when an instance's cores are split between several
     /// Spark nodes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::non_finite"
+    )]
     pub num_cores: Option<f64>,
     /// Short description of the node type, such as `r3.xlarge`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

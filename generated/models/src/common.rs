@@ -248,7 +248,11 @@ pub struct AzureAttributes {
     /// positive.
     ///
     /// When absent, the server uses `-1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::non_finite"
+    )]
     pub spot_bid_max_price: Option<f64>,
     /// Resource ID of an Azure capacity reservation group to launch the VMs from, in the form
     /// `/subscriptions/{subscription}/resourceGroups/{group}/providers/Microsoft.Compute/capacityReservationGroups/{name}`.

@@ -667,7 +667,11 @@ pub struct InstancePoolAzureAttributes {
     pub capacity_reservation_group: Option<String>,
     /// Highest price to pay for spot VMs, in US dollars per hour. -1 means the VMs are never
     /// evicted because of price, only for lack of capacity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::non_finite"
+    )]
     pub spot_bid_max_price: Option<f64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.

@@ -128,6 +128,7 @@ fn arg_spec(arg: &CliArg) -> TokenStream {
         CliValue::Boolean => quote!(ValueKind::Boolean),
         CliValue::Enum(values) => quote!(ValueKind::Enum(&[#(#values),*])),
     };
+    let repeated = arg.repeated;
     let required = arg.required;
     let help = &arg.help;
     quote! {
@@ -137,6 +138,7 @@ fn arg_spec(arg: &CliArg) -> TokenStream {
             target: #target,
             positional: #positional,
             value: #value,
+            repeated: #repeated,
             required: #required,
             help: #help,
         }

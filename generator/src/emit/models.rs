@@ -157,14 +157,21 @@ fn struct_item(def: &TypeDef, body: &StructDef, docs: TokenStream, named: &dyn F
             let wire = &field.name;
             options.push(quote!(rename = #wire));
         }
+        let nullable_optional = !field.required && matches!(field.ty, TypeRef::Nullable(_));
         if !field.required {
             options.push(quote!(default, skip_serializing_if = "Option::is_none"));
-            if matches!(field.ty, TypeRef::Nullable(_)) {
-                // `null` must not collapse into "absent".
-                options.push(quote!(
-                    deserialize_with = "databricks_runtime::serde_support::deserialize_some"
-                ));
-            }
+        }
+        match (field.ty.holds_float(), nullable_optional) {
+            (false, false) => {}
+            // `null` must not collapse into "absent".
+            (false, true) => options.push(quote!(
+                deserialize_with = "databricks_runtime::serde_support::deserialize_some"
+            )),
+            (true, false) => options.push(quote!(with = "databricks_runtime::serde_support::non_finite")),
+            (true, true) => options.push(quote!(
+                serialize_with = "databricks_runtime::serde_support::non_finite::serialize",
+                deserialize_with = "databricks_runtime::serde_support::non_finite::deserialize_some"
+            )),
         }
         let serde = (!options.is_empty()).then(|| quote!(#[serde(#(#options),*)]));
         quote! { #doc #serde pub #rust_name: #ty, }
@@ -475,11 +482,15 @@ fn newtype_item(
     let default = def.derives_default.then(|| quote!(Default,));
     let eq =
         matches!(body.ty, TypeRef::String | TypeRef::Bool | TypeRef::I32 | TypeRef::I64).then(|| quote!(Eq, Hash,));
+    let float = body
+        .ty
+        .holds_float()
+        .then(|| quote!(#[serde(with = "databricks_runtime::serde_support::non_finite")]));
     quote! {
         #docs
         #[derive(Clone, Debug, #default PartialEq, #eq serde::Serialize, serde::Deserialize)]
         #[serde(transparent)]
-        pub struct #name(pub #inner);
+        pub struct #name(#float pub #inner);
 
         impl From<#inner> for #name {
             fn from(value: #inner) -> Self {

@@ -168,10 +168,10 @@ fn write_param(out: &mut String, param: &Param) -> fmt::Result {
 }
 
 fn cli_arg(arg: &CliArg) -> String {
-    if arg.positional {
-        arg.name.clone()
-    } else {
-        format!("[--{}]", arg.name)
+    match (arg.positional, arg.repeated) {
+        (true, _) => arg.name.clone(),
+        (false, false) => format!("[--{}]", arg.name),
+        (false, true) => format!("[--{}...]", arg.name),
     }
 }
 

@@ -156,6 +156,16 @@ pub enum TypeRef {
 }
 
 impl TypeRef {
+    /// Whether a floating-point number is part of this type itself (not of a named type it refers to):
+    /// such values need the wire form of non-finite numbers (`"NaN"`, `"Infinity"`).
+    pub fn holds_float(&self) -> bool {
+        match self {
+            TypeRef::F32 | TypeRef::F64 => true,
+            TypeRef::List(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => inner.holds_float(),
+            _ => false,
+        }
+    }
+
     /// The named type this refers to directly (through `Nullable`, not through lists or maps).
     pub fn direct_name(&self) -> Option<&str> {
         match self {
@@ -385,7 +395,10 @@ pub struct CliArg {
     pub positional: bool,
     /// `--flag-name` (without dashes) or the positional value name (`CLUSTER_ID`).
     pub name: String,
+    /// For a list field, the value of one item.
     pub value: CliValue,
+    /// A list of scalars: the flag is given once per item (`--order-by name --order-by version`).
+    pub repeated: bool,
     pub required: bool,
     pub help: String,
 }

@@ -74,6 +74,11 @@ fn argument(spec: &ArgSpec) -> Arg {
     } else {
         arg.long(spec.name)
     };
+    if spec.repeated {
+        arg = arg
+            .action(ArgAction::Append)
+            .help(format!("{} [repeat the flag for each item]", spec.help));
+    }
     match spec.value {
         ValueKind::String => arg,
         // `--offset -1` is a value, not an unknown flag.

@@ -82,7 +82,10 @@ pub struct ArgSpec {
     pub name: &'static str,
     pub target: Target,
     pub positional: bool,
+    /// For a repeated argument, the kind of each value.
     pub value: ValueKind,
+    /// A list field: the flag may be given several times, each value one item.
+    pub repeated: bool,
     pub required: bool,
     pub help: &'static str,
 }

@@ -129,15 +129,37 @@ pub(super) fn build(command: &CommandSpec, matches: &clap::ArgMatches) -> Result
     Ok(request)
 }
 
-/// The argument's value as JSON, if it was given.
+/// The argument's value as JSON, if it was given: a list of every occurrence for a repeated argument.
 fn value_of(arg: &ArgSpec, matches: &clap::ArgMatches) -> Option<Value> {
-    match arg.value {
-        ValueKind::String | ValueKind::Enum(_) => matches
-            .get_one::<String>(arg.name)
-            .map(|text| Value::String(text.clone())),
-        ValueKind::Integer => matches.get_one::<i64>(arg.name).map(|number| Value::from(*number)),
-        ValueKind::Number => matches.get_one::<f64>(arg.name).map(|number| Value::from(*number)),
-        ValueKind::Boolean => matches.get_one::<bool>(arg.name).map(|flag| Value::Bool(*flag)),
+    fn all<T: Clone + Send + Sync + 'static>(
+        matches: &clap::ArgMatches,
+        name: &str,
+        json: impl Fn(&T) -> Value,
+    ) -> Option<Vec<Value>> {
+        Some(matches.get_many::<T>(name)?.map(json).collect())
+    }
+    let values = match arg.value {
+        ValueKind::String | ValueKind::Enum(_) => all(matches, arg.name, |text: &String| Value::String(text.clone())),
+        ValueKind::Integer => all(matches, arg.name, |number: &i64| Value::from(*number)),
+        ValueKind::Number => all(matches, arg.name, |number: &f64| number_json(*number)),
+        ValueKind::Boolean => all(matches, arg.name, |flag: &bool| Value::Bool(*flag)),
+    }?;
+    if arg.repeated {
+        Some(Value::Array(values))
+    } else {
+        values.into_iter().next()
+    }
+}
+
+/// A number as the API reads it: JSON has no NaN or infinity, so those are the protobuf strings that the
+/// models' number fields accept (`--value NaN` logs a NaN metric).
+fn number_json(number: f64) -> Value {
+    if number.is_nan() {
+        Value::from("NaN")
+    } else if number.is_infinite() {
+        Value::from(if number > 0.0 { "Infinity" } else { "-Infinity" })
+    } else {
+        Value::from(number)
     }
 }
 

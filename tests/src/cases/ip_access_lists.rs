@@ -36,8 +36,10 @@ pub const CASES: &[Case] = &[
             "create",
             "Office VPN",
             "ALLOW",
-            "--json",
-            r#"{"ip_addresses": ["192.168.100.0/22", "203.0.113.17"]}"#,
+            "--ip-addresses",
+            "192.168.100.0/22",
+            "--ip-addresses",
+            "203.0.113.17",
         ],
     },
     Case {

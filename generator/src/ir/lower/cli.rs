@@ -1,5 +1,6 @@
 //! How `dbr` presents an operation's request: which fields are positional arguments, which are flags, and
-//! what values they take. Fields that are objects, lists or maps are only reachable through `--json`.
+//! what values they take. Lists of scalars are repeatable flags; fields that are objects, other lists or maps
+//! are only reachable through `--json`.
 
 use super::Lowerer;
 use super::extensions::{CliExtension, RequestField, unwrap_nullable};
@@ -49,6 +50,18 @@ impl<'a> Lowerer<'a> {
                 let flag = flags.claim(&naming::cli_name(&field.name));
                 let help = self.help(field);
                 args.push(cli_arg(field, value.clone(), false, flag, help));
+            }
+        }
+        // Lists of scalars are repeatable flags, never positional: a positional list would swallow the
+        // arguments after it.
+        for field in fields {
+            if let Some(value) = self.cli_list_value(&field.ty) {
+                let flag = flags.claim(&naming::cli_name(&field.name));
+                let help = self.help(field);
+                args.push(CliArg {
+                    repeated: true,
+                    ..cli_arg(field, value, false, flag, help)
+                });
             }
         }
         args
@@ -115,6 +128,15 @@ impl<'a> Lowerer<'a> {
         kept
     }
 
+    /// The kind of value each item of a list field takes, if the items are scalars other than booleans
+    /// (a list of flags `--x --x=false` would read badly and the API has none).
+    fn cli_list_value(&self, ty: &TypeRef) -> Option<CliValue> {
+        match unwrap_nullable(ty) {
+            TypeRef::List(items) => self.cli_value(items).filter(|value| *value != CliValue::Boolean),
+            _ => None,
+        }
+    }
+
     /// The kind of command-line value a field takes, if it is a scalar.
     fn cli_value(&self, ty: &TypeRef) -> Option<CliValue> {
         match unwrap_nullable(ty) {
@@ -141,6 +163,7 @@ fn cli_arg(field: &RequestField, value: CliValue, positional: bool, name: String
         positional,
         name,
         value,
+        repeated: false,
         required: field.required,
         help,
     }
