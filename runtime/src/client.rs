@@ -2,17 +2,20 @@
 
 use std::fmt;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use crate::auth::Authenticator;
 use crate::config::Config;
 use crate::encoding::{PathError, expand_path, header_pairs, query_pairs};
 use crate::error::{ApiError, Error};
 use crate::operation::Operation;
+use crate::rate_limit::RateLimiter;
+use crate::retry;
 
 const USER_AGENT: &str = concat!("databricks-sdk-rust/", env!("CARGO_PKG_VERSION"));
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -27,6 +30,8 @@ pub struct Client {
 struct Inner {
     config: Config,
     http: reqwest::Client,
+    auth: Authenticator,
+    rate_limiter: Option<RateLimiter>,
 }
 
 impl fmt::Debug for Client {
@@ -45,17 +50,27 @@ impl Client {
         let http = reqwest::Client::builder()
             .user_agent(USER_AGENT)
             .connect_timeout(CONNECT_TIMEOUT)
+            // An inactivity timeout: it applies to each read, so a long transfer that keeps moving is
+            // never cut off.
+            .read_timeout(config.http_timeout())
             .build()
             .map_err(|source| Error::Transport {
                 operation: "client setup",
                 source,
             })?;
+        let auth = Authenticator::new(&config).map_err(Error::Auth)?;
+        let rate_limiter = config.rate_limit().map(RateLimiter::new);
         Ok(Client {
-            inner: Arc::new(Inner { config, http }),
+            inner: Arc::new(Inner {
+                config,
+                http,
+                auth,
+                rate_limiter,
+            }),
         })
     }
 
-    /// A client configured from `DATABRICKS_HOST` and `DATABRICKS_TOKEN`.
+    /// A client configured from the environment, `~/.databrickscfg` and `~/.netrc` (see [`Config`]).
     pub fn from_env() -> Result<Client, Error> {
         Client::new(Config::from_env()?)
     }
@@ -163,49 +178,95 @@ impl RequestBuilder<'_> {
             url.query_pairs_mut().extend_pairs(&query);
         }
 
-        // `Config` only holds tokens that fit in a header; the message never repeats the value.
-        let mut authorization = HeaderValue::from_str(&format!("Bearer {}", config.token().expose()))
-            .map_err(|_| invalid("the token cannot be sent in an HTTP header".to_owned()))?;
-        // Keeps the value out of reqwest's and hyper's Debug output.
-        authorization.set_sensitive(true);
-        let mut request = self
-            .client
-            .inner
-            .http
-            .request(operation.method.to_reqwest(), url)
-            .header(AUTHORIZATION, authorization)
-            .header(ACCEPT, "application/json");
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
         for (name, value) in header_pairs(&params, operation.header_params) {
             let name = HeaderName::from_bytes(name.as_bytes())
                 .map_err(|_| invalid(format!("`{name}` is not a valid header name")))?;
             let value = HeaderValue::from_str(&value)
                 .map_err(|_| invalid(format!("the value of header `{name}` cannot be sent in a header")))?;
-            request = request.header(name, value);
+            headers.insert(name, value);
         }
-        if let Some(body) = self.body {
-            request = request.header(CONTENT_TYPE, "application/json").body(body);
+        if self.body.is_some() {
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         }
-
-        let transport = |source| Error::Transport {
-            operation: operation.id,
-            source,
-        };
-        let response = request.send().await.map_err(transport)?;
-        let status = response.status();
-        let request_id = response
-            .headers()
-            .get(REQUEST_ID_HEADER)
-            .and_then(|value| value.to_str().ok())
-            .map(str::to_owned);
-        let body = response.bytes().await.map_err(transport)?;
-        if !status.is_success() {
-            return Err(Error::Api(ApiError::from_response(
-                operation.id,
-                status,
-                request_id,
-                &body,
-            )));
+        let inner = &self.client.inner;
+        let started = Instant::now();
+        let mut attempt: u32 = 0;
+        // One 401 with an OAuth token gets a fresh token and another try; a second one is final.
+        let mut refreshed_token = false;
+        loop {
+            if let Some(limiter) = &inner.rate_limiter {
+                limiter.acquire().await;
+            }
+            let authorization = inner.auth.header(&inner.http).await.map_err(Error::Auth)?;
+            let mut request = inner
+                .http
+                .request(operation.method.to_reqwest(), url.clone())
+                .headers(headers.clone())
+                .header(AUTHORIZATION, authorization);
+            if let Some(body) = &self.body {
+                request = request.body(body.clone());
+            }
+            let (error, retry, server_delay) = match send(request).await {
+                Ok((status, _, body)) if status.is_success() => return Ok((status.as_u16(), body)),
+                Ok((status, response_headers, body)) => {
+                    let request_id = response_headers
+                        .get(REQUEST_ID_HEADER)
+                        .and_then(|value| value.to_str().ok())
+                        .map(str::to_owned);
+                    let error = ApiError::from_response(operation.id, status, request_id, &body);
+                    if status.as_u16() == 401 && inner.auth.is_refreshable() && !refreshed_token {
+                        refreshed_token = true;
+                        inner.auth.invalidate().await;
+                        tracing::debug!(operation = operation.id, "401 with an OAuth token; fetching a new one");
+                        continue;
+                    }
+                    let retry = retry::retryable_answer(&error, operation.idempotent);
+                    let delay = retry::server_delay(&response_headers, &error.details);
+                    (Error::Api(error), retry, delay)
+                }
+                Err(source) => {
+                    let retry = retry::retryable_transport(&source, operation.idempotent);
+                    let error = Error::Transport {
+                        operation: operation.id,
+                        source,
+                    };
+                    (error, retry, None)
+                }
+            };
+            let Some(reason) = retry else {
+                return Err(error);
+            };
+            let delay = server_delay.unwrap_or_else(|| retry::backoff(attempt));
+            if started.elapsed() + delay > inner.config.retry_timeout() {
+                tracing::debug!(
+                    operation = operation.id,
+                    attempts = attempt + 1,
+                    "retry budget of {:?} spent; giving up: {error}",
+                    inner.config.retry_timeout()
+                );
+                return Err(error);
+            }
+            attempt += 1;
+            tracing::debug!(
+                operation = operation.id,
+                attempt,
+                delay_ms = delay.as_millis() as u64,
+                "retrying: {reason}: {error}"
+            );
+            tokio::time::sleep(delay).await;
         }
-        Ok((status.as_u16(), body.to_vec()))
     }
+}
+
+/// One attempt: status, headers and the whole body, or the transport failure.
+async fn send(
+    request: reqwest::RequestBuilder,
+) -> Result<(reqwest::StatusCode, reqwest::header::HeaderMap, Vec<u8>), reqwest::Error> {
+    let response = request.send().await?;
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response.bytes().await?;
+    Ok((status, headers, body.to_vec()))
 }

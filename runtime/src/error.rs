@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde_json::Value;
 
+use crate::auth::AuthError;
 use crate::config::ConfigError;
 
 /// Longest piece of a non-JSON error body kept as the message.
@@ -15,6 +16,8 @@ const MAX_TEXT_MESSAGE: usize = 1024;
 pub enum Error {
     /// No usable configuration (host, token).
     Config(ConfigError),
+    /// No access token could be obtained (OAuth).
+    Auth(AuthError),
     /// The server answered with an error status.
     Api(ApiError),
     /// The request could not be built from the values given (a path parameter of `..`, say).
@@ -46,6 +49,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Config(error) => error.fmt(f),
+            Error::Auth(error) => error.fmt(f),
             Error::Api(error) => error.fmt(f),
             Error::InvalidRequest { operation, message } => {
                 write!(f, "cannot build the {operation} request: {message}")
@@ -75,6 +79,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Config(error) => Some(error),
+            Error::Auth(error) => Some(error),
             Error::Api(error) => Some(error),
             Error::Transport { source, .. } => Some(source),
             Error::Decode { source, .. } => Some(source),

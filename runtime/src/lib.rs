@@ -1,7 +1,7 @@
 //! The hand-written core of the Databricks SDK for Rust.
 //!
 //! Generated code stays thin: every generated client method describes its [`Operation`] and calls
-//! [`Client::request`]; everything about talking to Databricks (configuration, the bearer token,
+//! [`Client::request`]; everything about talking to Databricks (configuration, authentication,
 //! URL building, query encoding, error parsing) lives here, once.
 //!
 //! Features: `client` (default) is the HTTP client; `cli` adds the building blocks of `dbr`. Without
@@ -9,6 +9,8 @@
 
 pub mod serde_support;
 
+#[cfg(feature = "client")]
+mod auth;
 #[cfg(feature = "client")]
 mod client;
 #[cfg(feature = "client")]
@@ -19,14 +21,20 @@ mod encoding;
 mod error;
 #[cfg(feature = "client")]
 mod operation;
+#[cfg(feature = "client")]
+mod rate_limit;
+#[cfg(feature = "client")]
+mod retry;
 
 #[cfg(feature = "cli")]
 pub mod cli;
 
 #[cfg(feature = "client")]
+pub use auth::AuthError;
+#[cfg(feature = "client")]
 pub use client::{Client, RequestBuilder};
 #[cfg(feature = "client")]
-pub use config::{Config, ConfigBuilder, ConfigError};
+pub use config::{AuthMethod, Config, ConfigBuilder, ConfigError, Source};
 #[cfg(feature = "client")]
 pub use error::{ApiError, Error};
 #[cfg(feature = "client")]

@@ -7,6 +7,7 @@ use super::{App, ArgSpec, CommandSpec, JsonInput, ValueKind};
 
 pub(super) const HOST: &str = "host";
 pub(super) const TOKEN: &str = "token";
+pub(super) const PROFILE: &str = "profile";
 pub(super) const JSON: &str = "json";
 
 pub(super) fn build(app: &App) -> Command {
@@ -28,6 +29,14 @@ pub(super) fn build(app: &App) -> Command {
                 .global(true)
                 .value_name("TOKEN")
                 .help("Personal access token [default: $DATABRICKS_TOKEN]; prefer the variable, arguments are visible to other users"),
+        )
+        .arg(
+            Arg::new(PROFILE)
+                .short('p')
+                .long(PROFILE)
+                .global(true)
+                .value_name("NAME")
+                .help("Profile of ~/.databrickscfg to use [default: $DATABRICKS_CONFIG_PROFILE, else DEFAULT]"),
         );
     for service in app.services {
         let mut group = Command::new(service.name)

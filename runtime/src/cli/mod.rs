@@ -219,7 +219,10 @@ fn execute(app: &App, matches: &clap::ArgMatches) -> Result<Value, CliError> {
     if let Some(token) = matches.get_one::<String>(command::TOKEN) {
         config = config.token(token);
     }
-    let config = config.with_env().build().map_err(Error::from)?;
+    if let Some(profile) = matches.get_one::<String>(command::PROFILE) {
+        config = config.profile(profile);
+    }
+    let config = config.with_default_sources().build().map_err(Error::from)?;
     let client = Client::new(config)?;
 
     let runtime = tokio::runtime::Builder::new_current_thread()
