@@ -10,6 +10,7 @@ pub mod clusters;
 pub mod current_user;
 pub mod dbfs;
 pub mod experiments;
+pub mod experiments_logged_models;
 pub mod global_init_scripts;
 pub mod groups;
 pub mod instance_pools;
@@ -69,6 +70,7 @@ const SERVICES: &[&[Case]] = &[
     current_user::CASES,
     dbfs::CASES,
     experiments::CASES,
+    experiments_logged_models::CASES,
     global_init_scripts::CASES,
     groups::CASES,
     instance_pools::CASES,
