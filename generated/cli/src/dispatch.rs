@@ -239,6 +239,74 @@ pub fn experiments(
     let client = Client::from_runtime(runtime);
     Box::pin(async move {
         match operation {
+            "experiments.createExperiment" => {
+                respond(client.experiments().create_experiment(&request.body()?).await)
+            }
+            "experiments.createLoggedModel" => {
+                respond(client.experiments().create_logged_model(&request.body()?).await)
+            }
+            "experiments.createRun" => {
+                respond(client.experiments().create_run(&request.body()?).await)
+            }
+            "experiments.deleteExperiment" => {
+                respond(client.experiments().delete_experiment(&request.body()?).await)
+            }
+            "experiments.deleteLoggedModel" => {
+                respond(
+                    client
+                        .experiments()
+                        .delete_logged_model(&request.path::<String>("model_id")?)
+                        .await,
+                )
+            }
+            "experiments.deleteLoggedModelTag" => {
+                respond(
+                    client
+                        .experiments()
+                        .delete_logged_model_tag(
+                            &request.path::<String>("model_id")?,
+                            &request.path::<String>("tag_key")?,
+                        )
+                        .await,
+                )
+            }
+            "experiments.deleteRun" => {
+                respond(client.experiments().delete_run(&request.body()?).await)
+            }
+            "experiments.deleteRuns" => {
+                respond(client.experiments().delete_runs(&request.body()?).await)
+            }
+            "experiments.deleteTag" => {
+                respond(client.experiments().delete_tag(&request.body()?).await)
+            }
+            "experiments.finalizeLoggedModel" => {
+                respond(
+                    client
+                        .experiments()
+                        .finalize_logged_model(
+                            &request.path::<String>("model_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "experiments.getByName" => {
+                respond(client.experiments().get_by_name(&request.params()?).await)
+            }
+            "experiments.getExperiment" => {
+                respond(client.experiments().get_experiment(&request.params()?).await)
+            }
+            "experiments.getHistory" => {
+                respond(client.experiments().get_history(&request.params()?).await)
+            }
+            "experiments.getLoggedModel" => {
+                respond(
+                    client
+                        .experiments()
+                        .get_logged_model(&request.path::<String>("model_id")?)
+                        .await,
+                )
+            }
             "experiments.getPermissionLevels" => {
                 respond(
                     client
@@ -255,6 +323,78 @@ pub fn experiments(
                         .await,
                 )
             }
+            "experiments.getRun" => {
+                respond(client.experiments().get_run(&request.params()?).await)
+            }
+            "experiments.listArtifacts" => {
+                respond(client.experiments().list_artifacts(&request.params()?).await)
+            }
+            "experiments.listExperiments" => {
+                respond(client.experiments().list_experiments(&request.params()?).await)
+            }
+            "experiments.logBatch" => {
+                respond(client.experiments().log_batch(&request.body()?).await)
+            }
+            "experiments.logInputs" => {
+                respond(client.experiments().log_inputs(&request.body()?).await)
+            }
+            "experiments.logLoggedModelParams" => {
+                respond(
+                    client
+                        .experiments()
+                        .log_logged_model_params(
+                            &request.path::<String>("model_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "experiments.logMetric" => {
+                respond(client.experiments().log_metric(&request.body()?).await)
+            }
+            "experiments.logModel" => {
+                respond(client.experiments().log_model(&request.body()?).await)
+            }
+            "experiments.logOutputs" => {
+                respond(client.experiments().log_outputs(&request.body()?).await)
+            }
+            "experiments.logParam" => {
+                respond(client.experiments().log_param(&request.body()?).await)
+            }
+            "experiments.restoreExperiment" => {
+                respond(client.experiments().restore_experiment(&request.body()?).await)
+            }
+            "experiments.restoreRun" => {
+                respond(client.experiments().restore_run(&request.body()?).await)
+            }
+            "experiments.restoreRuns" => {
+                respond(client.experiments().restore_runs(&request.body()?).await)
+            }
+            "experiments.searchExperiments" => {
+                respond(client.experiments().search_experiments(&request.body()?).await)
+            }
+            "experiments.searchLoggedModels" => {
+                respond(
+                    client.experiments().search_logged_models(&request.body()?).await,
+                )
+            }
+            "experiments.searchRuns" => {
+                respond(client.experiments().search_runs(&request.body()?).await)
+            }
+            "experiments.setExperimentTag" => {
+                respond(client.experiments().set_experiment_tag(&request.body()?).await)
+            }
+            "experiments.setLoggedModelTags" => {
+                respond(
+                    client
+                        .experiments()
+                        .set_logged_model_tags(
+                            &request.path::<String>("model_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
             "experiments.setPermissions" => {
                 respond(
                     client
@@ -266,6 +406,12 @@ pub fn experiments(
                         .await,
                 )
             }
+            "experiments.setTag" => {
+                respond(client.experiments().set_tag(&request.body()?).await)
+            }
+            "experiments.updateExperiment" => {
+                respond(client.experiments().update_experiment(&request.body()?).await)
+            }
             "experiments.updatePermissions" => {
                 respond(
                     client
@@ -276,6 +422,9 @@ pub fn experiments(
                         )
                         .await,
                 )
+            }
+            "experiments.updateRun" => {
+                respond(client.experiments().update_run(&request.body()?).await)
             }
             other => {
                 Err(
@@ -707,6 +856,95 @@ pub fn model_registry(
     let client = Client::from_runtime(runtime);
     Box::pin(async move {
         match operation {
+            "modelRegistry.approveTransitionRequest" => {
+                respond(
+                    client
+                        .model_registry()
+                        .approve_transition_request(&request.body()?)
+                        .await,
+                )
+            }
+            "modelRegistry.createComment" => {
+                respond(client.model_registry().create_comment(&request.body()?).await)
+            }
+            "modelRegistry.createModel" => {
+                respond(client.model_registry().create_model(&request.body()?).await)
+            }
+            "modelRegistry.createModelVersion" => {
+                respond(
+                    client.model_registry().create_model_version(&request.body()?).await,
+                )
+            }
+            "modelRegistry.createTransitionRequest" => {
+                respond(
+                    client
+                        .model_registry()
+                        .create_transition_request(&request.body()?)
+                        .await,
+                )
+            }
+            "modelRegistry.createWebhook" => {
+                respond(client.model_registry().create_webhook(&request.body()?).await)
+            }
+            "modelRegistry.deleteComment" => {
+                respond(client.model_registry().delete_comment(&request.params()?).await)
+            }
+            "modelRegistry.deleteModel" => {
+                respond(client.model_registry().delete_model(&request.params()?).await)
+            }
+            "modelRegistry.deleteModelTag" => {
+                respond(
+                    client.model_registry().delete_model_tag(&request.params()?).await,
+                )
+            }
+            "modelRegistry.deleteModelVersion" => {
+                respond(
+                    client
+                        .model_registry()
+                        .delete_model_version(&request.params()?)
+                        .await,
+                )
+            }
+            "modelRegistry.deleteModelVersionTag" => {
+                respond(
+                    client
+                        .model_registry()
+                        .delete_model_version_tag(&request.params()?)
+                        .await,
+                )
+            }
+            "modelRegistry.deleteTransitionRequest" => {
+                respond(
+                    client
+                        .model_registry()
+                        .delete_transition_request(&request.params()?)
+                        .await,
+                )
+            }
+            "modelRegistry.deleteWebhook" => {
+                respond(client.model_registry().delete_webhook(&request.params()?).await)
+            }
+            "modelRegistry.getLatestVersions" => {
+                respond(
+                    client.model_registry().get_latest_versions(&request.body()?).await,
+                )
+            }
+            "modelRegistry.getModel" => {
+                respond(client.model_registry().get_model(&request.params()?).await)
+            }
+            "modelRegistry.getModelVersion" => {
+                respond(
+                    client.model_registry().get_model_version(&request.params()?).await,
+                )
+            }
+            "modelRegistry.getModelVersionDownloadUri" => {
+                respond(
+                    client
+                        .model_registry()
+                        .get_model_version_download_uri(&request.params()?)
+                        .await,
+                )
+            }
             "modelRegistry.getPermissionLevels" => {
                 respond(
                     client
@@ -725,6 +963,50 @@ pub fn model_registry(
                         .await,
                 )
             }
+            "modelRegistry.listModels" => {
+                respond(client.model_registry().list_models(&request.params()?).await)
+            }
+            "modelRegistry.listTransitionRequests" => {
+                respond(
+                    client
+                        .model_registry()
+                        .list_transition_requests(&request.params()?)
+                        .await,
+                )
+            }
+            "modelRegistry.listWebhooks" => {
+                respond(client.model_registry().list_webhooks(&request.params()?).await)
+            }
+            "modelRegistry.rejectTransitionRequest" => {
+                respond(
+                    client
+                        .model_registry()
+                        .reject_transition_request(&request.body()?)
+                        .await,
+                )
+            }
+            "modelRegistry.renameModel" => {
+                respond(client.model_registry().rename_model(&request.body()?).await)
+            }
+            "modelRegistry.searchModelVersions" => {
+                respond(
+                    client
+                        .model_registry()
+                        .search_model_versions(&request.params()?)
+                        .await,
+                )
+            }
+            "modelRegistry.searchModels" => {
+                respond(client.model_registry().search_models(&request.params()?).await)
+            }
+            "modelRegistry.setModelTag" => {
+                respond(client.model_registry().set_model_tag(&request.body()?).await)
+            }
+            "modelRegistry.setModelVersionTag" => {
+                respond(
+                    client.model_registry().set_model_version_tag(&request.body()?).await,
+                )
+            }
             "modelRegistry.setPermissions" => {
                 respond(
                     client
@@ -734,6 +1016,25 @@ pub fn model_registry(
                             &request.body()?,
                         )
                         .await,
+                )
+            }
+            "modelRegistry.testRegistryWebhook" => {
+                respond(
+                    client.model_registry().test_registry_webhook(&request.body()?).await,
+                )
+            }
+            "modelRegistry.transitionStage" => {
+                respond(client.model_registry().transition_stage(&request.body()?).await)
+            }
+            "modelRegistry.updateComment" => {
+                respond(client.model_registry().update_comment(&request.body()?).await)
+            }
+            "modelRegistry.updateModel" => {
+                respond(client.model_registry().update_model(&request.body()?).await)
+            }
+            "modelRegistry.updateModelVersion" => {
+                respond(
+                    client.model_registry().update_model_version(&request.body()?).await,
                 )
             }
             "modelRegistry.updatePermissions" => {
@@ -746,6 +1047,9 @@ pub fn model_registry(
                         )
                         .await,
                 )
+            }
+            "modelRegistry.updateWebhook" => {
+                respond(client.model_registry().update_webhook(&request.body()?).await)
             }
             other => {
                 Err(

@@ -6,12 +6,16 @@ use databricks_runtime::{Error, Method, Operation};
 use crate::models;
 
 /// Work with MLflow experiments, the unit in which machine learning training runs are
-/// organised: each experiment groups runs, and each run records the parameters, metrics, tags
-/// and artifacts of one training attempt so that attempts can be compared and reproduced. An
-/// experiment lives in the workspace tree, either as its own object or attached to the notebook
-/// that logs to it. The permission operations decide who may read an experiment and its runs
-/// (`CAN_READ`), log and change runs (`CAN_EDIT`), or also delete it and change its permissions
-/// (`CAN_MANAGE`).
+/// organised: each experiment groups runs, and each run records the parameters, metrics, tags,
+/// inputs, outputs and artifacts of one training attempt so that attempts can be compared and
+/// reproduced. Experiments live in the workspace tree, either as their own objects or attached
+/// to the notebook that logs to them. The operations create, find, rename, tag, delete and
+/// restore experiments; create, search, update, delete and restore runs, one at a time or in
+/// bulk; log metrics, parameters, tags, models and dataset inputs to a run; read the full
+/// history of a metric; list a run's artifacts; and record logged models (MLflow 3 models with
+/// their own id, parameters, tags and metrics) and finalize, search, tag or delete them. The
+/// permission operations decide who may read an experiment and its runs (`CAN_READ`), log and
+/// change runs (`CAN_EDIT`), or also delete it and change its permissions (`CAN_MANAGE`).
 ///
 /// Get one from [`Client::experiments`](crate::Client::experiments).
 #[derive(Clone, Copy, Debug)]
@@ -21,8 +25,9 @@ pub struct Experiments<'a> {
 
 impl crate::Client {
     /// Work with MLflow experiments, the unit in which machine learning training runs are
-    /// organised: each experiment groups runs, and each run records the parameters, metrics, tags
-    /// and artifacts of one training attempt so that attempts can be compared and reproduced.
+    /// organised: each experiment groups runs, and each run records the parameters, metrics, tags,
+    /// inputs, outputs and artifacts of one training attempt so that attempts can be compared and
+    /// reproduced.
     pub fn experiments(&self) -> Experiments<'_> {
         Experiments {
             client: self.runtime(),
@@ -31,6 +36,288 @@ impl crate::Client {
 }
 
 impl Experiments<'_> {
+    /// Create an experiment.
+    ///
+    /// Creates an experiment under the given workspace path and returns its id. The name must not
+    /// be taken by another experiment, active or deleted; otherwise the call fails with
+    /// `RESOURCE_ALREADY_EXISTS` (some deployments answer `ALREADY_EXISTS`).
+    ///
+    /// `POST /api/2.0/mlflow/experiments/create` (operation `experiments.createExperiment`).
+    pub async fn create_experiment(
+        &self,
+        body: &models::CreateExperiment,
+    ) -> Result<models::CreateExperimentResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "experiments.createExperiment",
+            Method::Post,
+            "/api/2.0/mlflow/experiments/create",
+        );
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Register a new logged model in an experiment.
+    ///
+    /// Records a model in the experiment `experiment_id`, optionally linked to the run that
+    /// produced it, and returns it with its new id, its artifact location and the status
+    /// `LOGGED_MODEL_PENDING`. Upload the model's files to `artifact_uri`, then call
+    /// `finalizeLoggedModel` to mark it ready (or failed). When `name` is left out the server makes
+    /// one up.
+    ///
+    /// `POST /api/2.0/mlflow/logged-models` (operation `experiments.createLoggedModel`).
+    pub async fn create_logged_model(
+        &self,
+        body: &models::CreateLoggedModelRequest,
+    ) -> Result<models::CreateLoggedModelResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "experiments.createLoggedModel",
+            Method::Post,
+            "/api/2.0/mlflow/logged-models",
+        );
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Create a run in an experiment.
+    ///
+    /// Starts a new run in the experiment, in status `RUNNING`, and returns it. Parameters,
+    /// metrics, tags, inputs and artifacts are then logged to it by run id, and `update-run`
+    /// finishes it.
+    ///
+    /// `POST /api/2.0/mlflow/runs/create` (operation `experiments.createRun`).
+    pub async fn create_run(
+        &self,
+        body: &models::CreateRun,
+    ) -> Result<models::CreateRunResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "experiments.createRun",
+            Method::Post,
+            "/api/2.0/mlflow/runs/create",
+        );
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Delete an experiment and its runs.
+    ///
+    /// Marks the experiment, with its runs, tags and logged data, as deleted. A deleted experiment
+    /// can be brought back with `restore-experiment` until it is permanently removed.
+    ///
+    /// `POST /api/2.0/mlflow/experiments/delete` (operation `experiments.deleteExperiment`).
+    pub async fn delete_experiment(
+        &self,
+        body: &models::DeleteExperiment,
+    ) -> Result<models::EmptyResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "experiments.deleteExperiment",
+                Method::Post,
+                "/api/2.0/mlflow/experiments/delete",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Delete a logged model.
+    ///
+    /// Removes the logged model from its experiment. The request has no body.
+    ///
+    /// `DELETE /api/2.0/mlflow/logged-models/{model_id}` (operation
+    /// `experiments.deleteLoggedModel`).
+    pub async fn delete_logged_model(
+        &self,
+        model_id: &str,
+    ) -> Result<models::EmptyResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "experiments.deleteLoggedModel",
+                Method::Delete,
+                "/api/2.0/mlflow/logged-models/{model_id}",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).path_param("model_id", model_id).send().await
+    }
+
+    /// Remove one tag from a logged model.
+    ///
+    /// Deletes the tag `tag_key` from the model. The request has no body.
+    ///
+    /// `DELETE /api/2.0/mlflow/logged-models/{model_id}/tags/{tag_key}` (operation
+    /// `experiments.deleteLoggedModelTag`).
+    pub async fn delete_logged_model_tag(
+        &self,
+        model_id: &str,
+        tag_key: &str,
+    ) -> Result<models::EmptyResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "experiments.deleteLoggedModelTag",
+                Method::Delete,
+                "/api/2.0/mlflow/logged-models/{model_id}/tags/{tag_key}",
+            )
+            .idempotent();
+        self.client
+            .request(&OPERATION)
+            .path_param("model_id", model_id)
+            .path_param("tag_key", tag_key)
+            .send()
+            .await
+    }
+
+    /// Delete a run.
+    ///
+    /// Marks the run as deleted; it can be restored with `restore-run` until it is permanently
+    /// removed.
+    ///
+    /// `POST /api/2.0/mlflow/runs/delete` (operation `experiments.deleteRun`).
+    pub async fn delete_run(
+        &self,
+        body: &models::DeleteMlflowRun,
+    ) -> Result<models::EmptyResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "experiments.deleteRun",
+                Method::Post,
+                "/api/2.0/mlflow/runs/delete",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Delete the runs of an experiment created up to a time.
+    ///
+    /// Bulk deletion: marks as deleted up to `max_runs` runs of the experiment that were created at
+    /// or before `max_timestamp_millis`, and returns how many were deleted. Repeat the call while
+    /// it reports deletions to remove more than one batch.
+    ///
+    /// `POST /api/2.0/mlflow/databricks/runs/delete-runs` (operation `experiments.deleteRuns`).
+    pub async fn delete_runs(
+        &self,
+        body: &models::DeleteRuns,
+    ) -> Result<models::DeleteRunsResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "experiments.deleteRuns",
+                Method::Post,
+                "/api/2.0/mlflow/databricks/runs/delete-runs",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Remove a tag from a run.
+    ///
+    /// Deletes the tag `key` of the run. Fails with `RESOURCE_DOES_NOT_EXIST` when the run has no
+    /// such tag.
+    ///
+    /// `POST /api/2.0/mlflow/runs/delete-tag` (operation `experiments.deleteTag`).
+    pub async fn delete_tag(
+        &self,
+        body: &models::DeleteRunTag,
+    ) -> Result<models::EmptyResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "experiments.deleteTag",
+                Method::Post,
+                "/api/2.0/mlflow/runs/delete-tag",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Mark a logged model as ready, or as failed to upload.
+    ///
+    /// Ends the pending state of a model created with `createLoggedModel`: `LOGGED_MODEL_READY`
+    /// once its files are all uploaded, `LOGGED_MODEL_UPLOAD_FAILED` when writing them went wrong.
+    /// Returns the model with its new status.
+    ///
+    /// `PATCH /api/2.0/mlflow/logged-models/{model_id}` (operation
+    /// `experiments.finalizeLoggedModel`).
+    pub async fn finalize_logged_model(
+        &self,
+        model_id: &str,
+        body: &models::FinalizeLoggedModelRequest,
+    ) -> Result<models::FinalizeLoggedModelResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "experiments.finalizeLoggedModel",
+                Method::Patch,
+                "/api/2.0/mlflow/logged-models/{model_id}",
+            )
+            .idempotent();
+        self.client
+            .request(&OPERATION)
+            .path_param("model_id", model_id)
+            .json(body)
+            .send()
+            .await
+    }
+
+    /// Get an experiment by name.
+    ///
+    /// Looks the experiment up by its workspace path. Deleted experiments are found as well, but
+    /// when an active and a deleted experiment share the name, the active one is returned. Fails
+    /// with `RESOURCE_DOES_NOT_EXIST` when no experiment has the name.
+    ///
+    /// `GET /api/2.0/mlflow/experiments/get-by-name` (operation `experiments.getByName`).
+    pub async fn get_by_name(
+        &self,
+        params: &models::ExperimentsGetByNameParams,
+    ) -> Result<models::GetExperimentByNameResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "experiments.getByName",
+            Method::Get,
+            "/api/2.0/mlflow/experiments/get-by-name",
+        );
+        self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Get an experiment by id.
+    ///
+    /// Returns the metadata of the experiment: name, artifact location, lifecycle stage, timestamps
+    /// and tags. Deleted experiments are returned too, with `lifecycle_stage` set to `deleted`.
+    ///
+    /// `GET /api/2.0/mlflow/experiments/get` (operation `experiments.getExperiment`).
+    pub async fn get_experiment(
+        &self,
+        params: &models::ExperimentsGetExperimentParams,
+    ) -> Result<models::GetExperimentResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "experiments.getExperiment",
+            Method::Get,
+            "/api/2.0/mlflow/experiments/get",
+        );
+        self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// List every recorded value of a metric of a run.
+    ///
+    /// Returns all the values logged for the metric `metric_key` of the run, with their timestamps
+    /// and steps, a page at a time.
+    ///
+    /// `GET /api/2.0/mlflow/metrics/get-history` (operation `experiments.getHistory`).
+    ///
+    /// Lists `metrics`: pass `next_page_token` of one page as `page_token` to get the next; the
+    /// last page has none.
+    pub async fn get_history(
+        &self,
+        params: &models::ExperimentsGetHistoryParams,
+    ) -> Result<models::GetMetricHistoryResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "experiments.getHistory",
+            Method::Get,
+            "/api/2.0/mlflow/metrics/get-history",
+        );
+        self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Get a logged model with its attributes, tags, parameters and metrics.
+    ///
+    /// An unknown id fails with `RESOURCE_DOES_NOT_EXIST`.
+    ///
+    /// `GET /api/2.0/mlflow/logged-models/{model_id}` (operation `experiments.getLoggedModel`).
+    pub async fn get_logged_model(
+        &self,
+        model_id: &str,
+    ) -> Result<models::GetLoggedModelResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "experiments.getLoggedModel",
+            Method::Get,
+            "/api/2.0/mlflow/logged-models/{model_id}",
+        );
+        self.client.request(&OPERATION).path_param("model_id", model_id).send().await
+    }
+
     /// List the permission levels that can be granted on an experiment.
     ///
     /// Describes each level that `setPermissions` and `updatePermissions` accept for the
@@ -78,6 +365,379 @@ impl Experiments<'_> {
             .await
     }
 
+    /// Get a run with its latest metrics, parameters and tags.
+    ///
+    /// Returns the run's metadata and data. For each metric only the latest value is included (the
+    /// one with the latest timestamp, and the largest value among equal timestamps); `get-history`
+    /// returns every value.
+    ///
+    /// `GET /api/2.0/mlflow/runs/get` (operation `experiments.getRun`).
+    pub async fn get_run(
+        &self,
+        params: &models::ExperimentsGetRunParams,
+    ) -> Result<models::GetRunResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "experiments.getRun",
+            Method::Get,
+            "/api/2.0/mlflow/runs/get",
+        );
+        self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// List the artifacts of a run.
+    ///
+    /// Lists the files and folders directly under `path` in the run's artifact root, a page at a
+    /// time. When the artifacts live in a Unity Catalog volume, paging is not supported and at most
+    /// 1000 entries are returned; the Files API lists such folders completely.
+    ///
+    /// `GET /api/2.0/mlflow/artifacts/list` (operation `experiments.listArtifacts`).
+    ///
+    /// Lists `files`: pass `next_page_token` of one page as `page_token` to get the next; the last
+    /// page has none.
+    pub async fn list_artifacts(
+        &self,
+        params: &models::ExperimentsListArtifactsParams,
+    ) -> Result<models::ListArtifactsResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "experiments.listArtifacts",
+            Method::Get,
+            "/api/2.0/mlflow/artifacts/list",
+        );
+        self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// List experiments, a page at a time.
+    ///
+    /// Returns the experiments of the workspace, by default only the active ones. Without
+    /// `max_results` the server tries to return all of them in one response; pass a page size and
+    /// follow `next_page_token` instead. `search-experiments` is the newer way to list experiments.
+    ///
+    /// `GET /api/2.0/mlflow/experiments/list` (operation `experiments.listExperiments`).
+    ///
+    /// Lists `experiments`: pass `next_page_token` of one page as `page_token` to get the next; the
+    /// last page has none.
+    pub async fn list_experiments(
+        &self,
+        params: &models::ExperimentsListExperimentsParams,
+    ) -> Result<models::ListExperimentsResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "experiments.listExperiments",
+            Method::Get,
+            "/api/2.0/mlflow/experiments/list",
+        );
+        self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Record metrics, parameters and tags of a run in one request.
+    ///
+    /// Writes several metrics, parameters and tags at once: at most 1000 metrics, 100 parameters
+    /// and 100 tags, 1000 entities in total, in a body of at most 1 MB. Metric values are appended,
+    /// parameters may only be logged again with the same value, and tags are overwritten. Within
+    /// each kind the entries are written in request order; if the request fails, part of it may
+    /// already have been written.
+    ///
+    /// `POST /api/2.0/mlflow/runs/log-batch` (operation `experiments.logBatch`).
+    pub async fn log_batch(
+        &self,
+        body: &models::LogBatch,
+    ) -> Result<models::EmptyResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "experiments.logBatch",
+            Method::Post,
+            "/api/2.0/mlflow/runs/log-batch",
+        );
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Record the datasets and models a run used as inputs.
+    ///
+    /// Links datasets (with their source, digest and optional schema and profile) and logged models
+    /// to the run as inputs.
+    ///
+    /// `POST /api/2.0/mlflow/runs/log-inputs` (operation `experiments.logInputs`).
+    pub async fn log_inputs(
+        &self,
+        body: &models::LogInputs,
+    ) -> Result<models::EmptyResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "experiments.logInputs",
+            Method::Post,
+            "/api/2.0/mlflow/runs/log-inputs",
+        );
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Attach parameters to a logged model.
+    ///
+    /// Adds string key-value parameters, such as training hyperparameters, to the model. Parameters
+    /// cannot be changed once logged: logging a key again with a different value is rejected.
+    ///
+    /// `POST /api/2.0/mlflow/logged-models/{model_id}/params` (operation
+    /// `experiments.logLoggedModelParams`).
+    pub async fn log_logged_model_params(
+        &self,
+        model_id: &str,
+        body: &models::LogLoggedModelParamsRequest,
+    ) -> Result<models::EmptyResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "experiments.logLoggedModelParams",
+            Method::Post,
+            "/api/2.0/mlflow/logged-models/{model_id}/params",
+        );
+        self.client
+            .request(&OPERATION)
+            .path_param("model_id", model_id)
+            .json(body)
+            .send()
+            .await
+    }
+
+    /// Record one value of a metric for a run.
+    ///
+    /// Appends a value of the metric `key` to the run, at the given timestamp and optional step.
+    /// Metric values are never overwritten, so the same call made twice records the value twice.
+    ///
+    /// `POST /api/2.0/mlflow/runs/log-metric` (operation `experiments.logMetric`).
+    pub async fn log_metric(
+        &self,
+        body: &models::LogMetric,
+    ) -> Result<models::EmptyResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "experiments.logMetric",
+            Method::Post,
+            "/api/2.0/mlflow/runs/log-metric",
+        );
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Record an MLflow model logged by a run.
+    ///
+    /// Attaches the description of a logged model (its MLmodel file, as JSON) to the run. This is
+    /// the older way of recording models; the logged-models operations are the current one.
+    ///
+    /// `POST /api/2.0/mlflow/runs/log-model` (operation `experiments.logModel`).
+    pub async fn log_model(
+        &self,
+        body: &models::LogModel,
+    ) -> Result<models::EmptyResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "experiments.logModel",
+            Method::Post,
+            "/api/2.0/mlflow/runs/log-model",
+        );
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Record the models a run produced.
+    ///
+    /// Links logged models to the run as its outputs, each with the step at which it was produced.
+    ///
+    /// `POST /api/2.0/mlflow/runs/outputs` (operation `experiments.logOutputs`).
+    pub async fn log_outputs(
+        &self,
+        body: &models::LogOutputs,
+    ) -> Result<models::EmptyResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "experiments.logOutputs",
+            Method::Post,
+            "/api/2.0/mlflow/runs/outputs",
+        );
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Record a parameter of a run.
+    ///
+    /// Sets the parameter `key` of the run to `value`. Parameters are write-once: logging the same
+    /// key again with the same value is accepted, with a different value it fails with
+    /// `INVALID_PARAMETER_VALUE`.
+    ///
+    /// `POST /api/2.0/mlflow/runs/log-parameter` (operation `experiments.logParam`).
+    pub async fn log_param(
+        &self,
+        body: &models::LogParam,
+    ) -> Result<models::EmptyResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "experiments.logParam",
+                Method::Post,
+                "/api/2.0/mlflow/runs/log-parameter",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Restore a deleted experiment.
+    ///
+    /// Makes a deleted experiment active again, together with its runs, tags and logged data. Fails
+    /// with `RESOURCE_DOES_NOT_EXIST` when the experiment was never created or has been permanently
+    /// removed.
+    ///
+    /// `POST /api/2.0/mlflow/experiments/restore` (operation `experiments.restoreExperiment`).
+    pub async fn restore_experiment(
+        &self,
+        body: &models::RestoreExperiment,
+    ) -> Result<models::EmptyResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "experiments.restoreExperiment",
+                Method::Post,
+                "/api/2.0/mlflow/experiments/restore",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Restore a deleted run.
+    ///
+    /// Makes a deleted run active again.
+    ///
+    /// `POST /api/2.0/mlflow/runs/restore` (operation `experiments.restoreRun`).
+    pub async fn restore_run(
+        &self,
+        body: &models::RestoreRun,
+    ) -> Result<models::EmptyResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "experiments.restoreRun",
+                Method::Post,
+                "/api/2.0/mlflow/runs/restore",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Restore the runs of an experiment deleted since a time.
+    ///
+    /// Bulk restore: makes active again up to `max_runs` runs of the experiment that were deleted
+    /// at or after `min_timestamp_millis`, and returns how many were restored.
+    ///
+    /// `POST /api/2.0/mlflow/databricks/runs/restore-runs` (operation `experiments.restoreRuns`).
+    pub async fn restore_runs(
+        &self,
+        body: &models::RestoreRuns,
+    ) -> Result<models::RestoreRunsResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "experiments.restoreRuns",
+                Method::Post,
+                "/api/2.0/mlflow/databricks/runs/restore-runs",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Search experiments with a filter and an ordering.
+    ///
+    /// Returns the experiments matching `filter`, ordered by `order_by`, a page at a time. The
+    /// request is a read: repeating it changes nothing.
+    ///
+    /// `POST /api/2.0/mlflow/experiments/search` (operation `experiments.searchExperiments`).
+    ///
+    /// Lists `experiments`: pass `next_page_token` of one page as `page_token` to get the next; the
+    /// last page has none.
+    pub async fn search_experiments(
+        &self,
+        body: &models::SearchExperiments,
+    ) -> Result<models::SearchExperimentsResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "experiments.searchExperiments",
+                Method::Post,
+                "/api/2.0/mlflow/experiments/search",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Find logged models in experiments by filter, in a chosen order, page by page.
+    ///
+    /// Returns the logged models of the given experiments that match `filter`, an SQL-like
+    /// expression of comparisons joined with `AND` over the models' attributes, parameters and
+    /// metrics (for example `params.alpha < 0.3 AND metrics.accuracy > 0.9`). `datasets` narrows
+    /// which metric values the filter looks at. Results come in pages of at most `max_results` (50
+    /// at most); pass `next_page_token` back as `page_token` for the next page. Only reads, so it
+    /// is safe to repeat.
+    ///
+    /// `POST /api/2.0/mlflow/logged-models/search` (operation `experiments.searchLoggedModels`).
+    ///
+    /// Lists `models`: pass `next_page_token` of one page as `page_token` to get the next; the last
+    /// page has none.
+    pub async fn search_logged_models(
+        &self,
+        body: &models::SearchLoggedModelsRequest,
+    ) -> Result<models::SearchLoggedModelsResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "experiments.searchLoggedModels",
+                Method::Post,
+                "/api/2.0/mlflow/logged-models/search",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Search runs across experiments.
+    ///
+    /// Returns the runs of the given experiments that match `filter`, ordered by `order_by`, a page
+    /// at a time. The request is a read: repeating it changes nothing.
+    ///
+    /// `POST /api/2.0/mlflow/runs/search` (operation `experiments.searchRuns`).
+    ///
+    /// Lists `runs`: pass `next_page_token` of one page as `page_token` to get the next; the last
+    /// page has none.
+    pub async fn search_runs(
+        &self,
+        body: &models::SearchRuns,
+    ) -> Result<models::SearchRunsResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "experiments.searchRuns",
+                Method::Post,
+                "/api/2.0/mlflow/runs/search",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Set a tag on an experiment.
+    ///
+    /// Sets the tag `key` of the experiment to `value`, replacing the value of an existing tag with
+    /// that key.
+    ///
+    /// `POST /api/2.0/mlflow/experiments/set-experiment-tag` (operation
+    /// `experiments.setExperimentTag`).
+    pub async fn set_experiment_tag(
+        &self,
+        body: &models::SetExperimentTag,
+    ) -> Result<models::EmptyResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "experiments.setExperimentTag",
+                Method::Post,
+                "/api/2.0/mlflow/experiments/set-experiment-tag",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Set tags on a logged model.
+    ///
+    /// Gives each listed key its new value, adding the tags that do not exist yet; tags not listed
+    /// keep their values. Unlike parameters, tags may be changed at any time.
+    ///
+    /// `PATCH /api/2.0/mlflow/logged-models/{model_id}/tags` (operation
+    /// `experiments.setLoggedModelTags`).
+    pub async fn set_logged_model_tags(
+        &self,
+        model_id: &str,
+        body: &models::SetLoggedModelTagsRequest,
+    ) -> Result<models::EmptyResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "experiments.setLoggedModelTags",
+                Method::Patch,
+                "/api/2.0/mlflow/logged-models/{model_id}/tags",
+            )
+            .idempotent();
+        self.client
+            .request(&OPERATION)
+            .path_param("model_id", model_id)
+            .json(body)
+            .send()
+            .await
+    }
+
     /// Replace the direct permissions on an experiment.
     ///
     /// The given access control list becomes the complete set of direct permissions on the
@@ -105,6 +765,44 @@ impl Experiments<'_> {
             .await
     }
 
+    /// Set a tag on a run.
+    ///
+    /// Sets the tag `key` of the run to `value`, replacing the value of an existing tag with that
+    /// key. Tags are the only run data that may change after they are logged.
+    ///
+    /// `POST /api/2.0/mlflow/runs/set-tag` (operation `experiments.setTag`).
+    pub async fn set_tag(
+        &self,
+        body: &models::SetRunTag,
+    ) -> Result<models::EmptyResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "experiments.setTag",
+                Method::Post,
+                "/api/2.0/mlflow/runs/set-tag",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Rename an experiment.
+    ///
+    /// Gives the experiment a new name (a new workspace path). The new name must not be used by
+    /// another experiment.
+    ///
+    /// `POST /api/2.0/mlflow/experiments/update` (operation `experiments.updateExperiment`).
+    pub async fn update_experiment(
+        &self,
+        body: &models::UpdateExperiment,
+    ) -> Result<models::EmptyResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "experiments.updateExperiment",
+                Method::Post,
+                "/api/2.0/mlflow/experiments/update",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
     /// Grant or change permissions on an experiment, keeping the others.
     ///
     /// Adds the given entries to the access control list of the experiment, or changes the level of
@@ -130,5 +828,24 @@ impl Experiments<'_> {
             .json(body)
             .send()
             .await
+    }
+
+    /// Update the status, end time or name of a run.
+    ///
+    /// Sets the given fields of the run, for example `status: FINISHED` with an `end_time` when
+    /// training is over, and returns the run's updated metadata.
+    ///
+    /// `POST /api/2.0/mlflow/runs/update` (operation `experiments.updateRun`).
+    pub async fn update_run(
+        &self,
+        body: &models::UpdateRun,
+    ) -> Result<models::UpdateRunResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "experiments.updateRun",
+                Method::Post,
+                "/api/2.0/mlflow/runs/update",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).json(body).send().await
     }
 }

@@ -5,12 +5,17 @@
 use databricks_runtime::{Error, Method, Operation};
 use crate::models;
 
-/// The workspace model registry keeps MLflow models under a name, each with numbered versions
-/// that move through the stages `None`, `Staging`, `Production` and `Archived`. The permission
-/// operations decide who may read a registered model, create versions of it, move versions into
-/// `Staging` or `Production`, or manage the model as a whole. A registered model is addressed
-/// here by its registry id, not by its name. Models registered in Unity Catalog use catalog
-/// privileges instead.
+/// The workspace model registry keeps MLflow models under a unique name, each with numbered
+/// versions (version numbers are strings such as `"1"`) that point at the model files a run
+/// produced. A version moves through the stages `None`, `Staging`, `Production` and `Archived`,
+/// either directly (`transition-stage`) or through transition requests that other users approve
+/// or reject; users can discuss a version in comments, and registered models and versions carry
+/// key-value tags. Registry webhooks call an HTTPS URL or run a job when registry events
+/// happen. The permission operations decide who may read a registered model, create versions of
+/// it, move versions into `Staging` or `Production`, or manage the model as a whole; they
+/// address the model by its registry id, while every other operation uses its name. Databricks
+/// recommends models in Unity Catalog for new work; those use catalog privileges and a
+/// different API.
 ///
 /// Get one from [`Client::model_registry`](crate::Client::model_registry).
 #[derive(Clone, Copy, Debug)]
@@ -19,8 +24,9 @@ pub struct ModelRegistry<'a> {
 }
 
 impl crate::Client {
-    /// The workspace model registry keeps MLflow models under a name, each with numbered versions
-    /// that move through the stages `None`, `Staging`, `Production` and `Archived`.
+    /// The workspace model registry keeps MLflow models under a unique name, each with numbered
+    /// versions (version numbers are strings such as `"1"`) that point at the model files a run
+    /// produced.
     pub fn model_registry(&self) -> ModelRegistry<'_> {
         ModelRegistry {
             client: self.runtime(),
@@ -29,6 +35,316 @@ impl crate::Client {
 }
 
 impl ModelRegistry<'_> {
+    /// Approve a transition request, moving the model version to the requested stage.
+    ///
+    /// Accepts the open request to move the model version into `stage`, which moves it. With
+    /// `archive_existing_versions`, the versions currently in that stage are moved to `Archived`.
+    ///
+    /// `POST /api/2.0/mlflow/transition-requests/approve` (operation
+    /// `modelRegistry.approveTransitionRequest`).
+    pub async fn approve_transition_request(
+        &self,
+        body: &models::ApproveTransitionRequest,
+    ) -> Result<models::ApproveTransitionRequestResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "modelRegistry.approveTransitionRequest",
+            Method::Post,
+            "/api/2.0/mlflow/transition-requests/approve",
+        );
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Comment on a model version.
+    ///
+    /// Adds a comment to the activity feed of the model version and returns it with its id.
+    ///
+    /// `POST /api/2.0/mlflow/comments/create` (operation `modelRegistry.createComment`).
+    pub async fn create_comment(
+        &self,
+        body: &models::CreateRegistryComment,
+    ) -> Result<models::CreateCommentResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "modelRegistry.createComment",
+            Method::Post,
+            "/api/2.0/mlflow/comments/create",
+        );
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Register a new model name in the workspace model registry.
+    ///
+    /// Creates an empty registered model; versions are added to it with `createModelVersion`. Fails
+    /// with `RESOURCE_ALREADY_EXISTS` when a model of that name is already registered.
+    ///
+    /// `POST /api/2.0/mlflow/registered-models/create` (operation `modelRegistry.createModel`).
+    pub async fn create_model(
+        &self,
+        body: &models::CreateModelRequest,
+    ) -> Result<models::CreateModelResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "modelRegistry.createModel",
+            Method::Post,
+            "/api/2.0/mlflow/registered-models/create",
+        );
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Register model files as a new version of a registered model.
+    ///
+    /// Creates the next version of the registered model from the model files at `source`. The
+    /// version starts in stage `None` with status `PENDING_REGISTRATION` while the files are
+    /// copied, and becomes `READY` (or `FAILED_REGISTRATION`) shortly after; poll `getModelVersion`
+    /// to see it.
+    ///
+    /// `POST /api/2.0/mlflow/model-versions/create` (operation `modelRegistry.createModelVersion`).
+    pub async fn create_model_version(
+        &self,
+        body: &models::CreateModelVersionRequest,
+    ) -> Result<models::CreateModelVersionResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "modelRegistry.createModelVersion",
+            Method::Post,
+            "/api/2.0/mlflow/model-versions/create",
+        );
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Ask for a model version to be moved to another stage.
+    ///
+    /// Opens a request to move the model version into `stage`; a user allowed to manage versions in
+    /// that stage approves or rejects it. The caller may withdraw it with
+    /// `deleteTransitionRequest`.
+    ///
+    /// `POST /api/2.0/mlflow/transition-requests/create` (operation
+    /// `modelRegistry.createTransitionRequest`).
+    pub async fn create_transition_request(
+        &self,
+        body: &models::CreateTransitionRequest,
+    ) -> Result<models::CreateTransitionRequestResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "modelRegistry.createTransitionRequest",
+            Method::Post,
+            "/api/2.0/mlflow/transition-requests/create",
+        );
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Create a registry webhook that calls a URL or runs a job on registry events.
+    ///
+    /// Creates a webhook for the given events, either on one registered model (`model_name`) or on
+    /// every model of the registry. Give exactly one of `http_url_spec` and `job_spec`. A webhook
+    /// created in `TEST_MODE` fires only through `testRegistryWebhook`.
+    ///
+    /// `POST /api/2.0/mlflow/registry-webhooks/create` (operation `modelRegistry.createWebhook`).
+    pub async fn create_webhook(
+        &self,
+        body: &models::CreateRegistryWebhook,
+    ) -> Result<models::CreateWebhookResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "modelRegistry.createWebhook",
+            Method::Post,
+            "/api/2.0/mlflow/registry-webhooks/create",
+        );
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Delete a comment on a model version.
+    ///
+    /// `DELETE /api/2.0/mlflow/comments/delete` (operation `modelRegistry.deleteComment`).
+    pub async fn delete_comment(
+        &self,
+        params: &models::ModelRegistryDeleteCommentParams,
+    ) -> Result<models::EmptyResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "modelRegistry.deleteComment",
+                Method::Delete,
+                "/api/2.0/mlflow/comments/delete",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Delete a registered model and all of its versions.
+    ///
+    /// Removes the registered model together with every version, tag, comment and transition
+    /// request it has. This cannot be undone.
+    ///
+    /// `DELETE /api/2.0/mlflow/registered-models/delete` (operation `modelRegistry.deleteModel`).
+    pub async fn delete_model(
+        &self,
+        params: &models::ModelRegistryDeleteModelParams,
+    ) -> Result<models::EmptyResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "modelRegistry.deleteModel",
+                Method::Delete,
+                "/api/2.0/mlflow/registered-models/delete",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Remove a tag from a registered model.
+    ///
+    /// `DELETE /api/2.0/mlflow/registered-models/delete-tag` (operation
+    /// `modelRegistry.deleteModelTag`).
+    pub async fn delete_model_tag(
+        &self,
+        params: &models::ModelRegistryDeleteModelTagParams,
+    ) -> Result<models::EmptyResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "modelRegistry.deleteModelTag",
+                Method::Delete,
+                "/api/2.0/mlflow/registered-models/delete-tag",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Delete one version of a registered model.
+    ///
+    /// Removes the model version with its tags, comments and transition requests.
+    ///
+    /// `DELETE /api/2.0/mlflow/model-versions/delete` (operation
+    /// `modelRegistry.deleteModelVersion`).
+    pub async fn delete_model_version(
+        &self,
+        params: &models::ModelRegistryDeleteModelVersionParams,
+    ) -> Result<models::EmptyResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "modelRegistry.deleteModelVersion",
+                Method::Delete,
+                "/api/2.0/mlflow/model-versions/delete",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Remove a tag from a model version.
+    ///
+    /// `DELETE /api/2.0/mlflow/model-versions/delete-tag` (operation
+    /// `modelRegistry.deleteModelVersionTag`).
+    pub async fn delete_model_version_tag(
+        &self,
+        params: &models::ModelRegistryDeleteModelVersionTagParams,
+    ) -> Result<models::EmptyResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "modelRegistry.deleteModelVersionTag",
+                Method::Delete,
+                "/api/2.0/mlflow/model-versions/delete-tag",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Withdraw a transition request.
+    ///
+    /// Cancels the open request that `creator` made to move the model version into `stage`. The
+    /// request is identified by the model version, the target stage and its creator.
+    ///
+    /// `DELETE /api/2.0/mlflow/transition-requests/delete` (operation
+    /// `modelRegistry.deleteTransitionRequest`).
+    pub async fn delete_transition_request(
+        &self,
+        params: &models::ModelRegistryDeleteTransitionRequestParams,
+    ) -> Result<models::DeleteTransitionRequestResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "modelRegistry.deleteTransitionRequest",
+                Method::Delete,
+                "/api/2.0/mlflow/transition-requests/delete",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Delete a registry webhook.
+    ///
+    /// `DELETE /api/2.0/mlflow/registry-webhooks/delete` (operation `modelRegistry.deleteWebhook`).
+    pub async fn delete_webhook(
+        &self,
+        params: &models::ModelRegistryDeleteWebhookParams,
+    ) -> Result<models::EmptyResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "modelRegistry.deleteWebhook",
+                Method::Delete,
+                "/api/2.0/mlflow/registry-webhooks/delete",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Get the newest version of a registered model in each stage.
+    ///
+    /// Returns, for each requested stage (every stage when `stages` is left out), the
+    /// highest-numbered version of the model currently in that stage. The request changes nothing
+    /// despite being a `POST`.
+    ///
+    /// `POST /api/2.0/mlflow/registered-models/get-latest-versions` (operation
+    /// `modelRegistry.getLatestVersions`).
+    ///
+    /// Lists `model_versions`: everything comes in one response.
+    pub async fn get_latest_versions(
+        &self,
+        body: &models::GetLatestVersionsRequest,
+    ) -> Result<models::GetLatestVersionsResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "modelRegistry.getLatestVersions",
+                Method::Post,
+                "/api/2.0/mlflow/registered-models/get-latest-versions",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Get a registered model, with its registry id and the caller's permission level.
+    ///
+    /// Returns the registered model of that name, including its latest version in each stage, its
+    /// tags, its registry id (used by the permission operations) and the permission level the
+    /// caller holds on it.
+    ///
+    /// `GET /api/2.0/mlflow/databricks/registered-models/get` (operation `modelRegistry.getModel`).
+    pub async fn get_model(
+        &self,
+        params: &models::ModelRegistryGetModelParams,
+    ) -> Result<models::GetModelResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "modelRegistry.getModel",
+            Method::Get,
+            "/api/2.0/mlflow/databricks/registered-models/get",
+        );
+        self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Get one version of a registered model.
+    ///
+    /// `GET /api/2.0/mlflow/model-versions/get` (operation `modelRegistry.getModelVersion`).
+    pub async fn get_model_version(
+        &self,
+        params: &models::ModelRegistryGetModelVersionParams,
+    ) -> Result<models::GetModelVersionResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "modelRegistry.getModelVersion",
+            Method::Get,
+            "/api/2.0/mlflow/model-versions/get",
+        );
+        self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Get the URI the files of a model version can be downloaded from.
+    ///
+    /// `GET /api/2.0/mlflow/model-versions/get-download-uri` (operation
+    /// `modelRegistry.getModelVersionDownloadUri`).
+    pub async fn get_model_version_download_uri(
+        &self,
+        params: &models::ModelRegistryGetModelVersionDownloadUriParams,
+    ) -> Result<models::GetModelVersionDownloadUriResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "modelRegistry.getModelVersionDownloadUri",
+            Method::Get,
+            "/api/2.0/mlflow/model-versions/get-download-uri",
+        );
+        self.client.request(&OPERATION).params(params).send().await
+    }
+
     /// List the permission levels that can be granted on a registered model.
     ///
     /// Describes each level that `setPermissions` and `updatePermissions` accept for the registered
@@ -76,6 +392,181 @@ impl ModelRegistry<'_> {
             .await
     }
 
+    /// List the registered models of the workspace, one page at a time.
+    ///
+    /// Returns registered models with their latest versions; pass the `next_page_token` of an
+    /// answer as `page_token` to get the next page.
+    ///
+    /// `GET /api/2.0/mlflow/registered-models/list` (operation `modelRegistry.listModels`).
+    ///
+    /// Lists `registered_models`: pass `next_page_token` of one page as `page_token` to get the
+    /// next; the last page has none.
+    pub async fn list_models(
+        &self,
+        params: &models::ModelRegistryListModelsParams,
+    ) -> Result<models::ListModelsResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "modelRegistry.listModels",
+            Method::Get,
+            "/api/2.0/mlflow/registered-models/list",
+        );
+        self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// List the open transition requests of a model version.
+    ///
+    /// Returns every open stage transition request of the model version in one answer.
+    ///
+    /// `GET /api/2.0/mlflow/transition-requests/list` (operation
+    /// `modelRegistry.listTransitionRequests`).
+    ///
+    /// Lists `requests`: everything comes in one response.
+    pub async fn list_transition_requests(
+        &self,
+        params: &models::ModelRegistryListTransitionRequestsParams,
+    ) -> Result<models::ListTransitionRequestsResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "modelRegistry.listTransitionRequests",
+            Method::Get,
+            "/api/2.0/mlflow/transition-requests/list",
+        );
+        self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// List registry webhooks, one page at a time.
+    ///
+    /// Returns the webhooks of the registry, optionally only those of one model or for some events;
+    /// pass the `next_page_token` of an answer as `page_token` to get the next page.
+    ///
+    /// `GET /api/2.0/mlflow/registry-webhooks/list` (operation `modelRegistry.listWebhooks`).
+    ///
+    /// Lists `webhooks`: pass `next_page_token` of one page as `page_token` to get the next; the
+    /// last page has none.
+    pub async fn list_webhooks(
+        &self,
+        params: &models::ModelRegistryListWebhooksParams,
+    ) -> Result<models::ListRegistryWebhooks, Error> {
+        const OPERATION: Operation = Operation::new(
+            "modelRegistry.listWebhooks",
+            Method::Get,
+            "/api/2.0/mlflow/registry-webhooks/list",
+        );
+        self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Reject a transition request; the model version stays in its stage.
+    ///
+    /// `POST /api/2.0/mlflow/transition-requests/reject` (operation
+    /// `modelRegistry.rejectTransitionRequest`).
+    pub async fn reject_transition_request(
+        &self,
+        body: &models::RejectTransitionRequest,
+    ) -> Result<models::RejectTransitionRequestResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "modelRegistry.rejectTransitionRequest",
+            Method::Post,
+            "/api/2.0/mlflow/transition-requests/reject",
+        );
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Give a registered model a new name.
+    ///
+    /// Renames the registered model; its versions, tags and history move with it. Fails when the
+    /// new name is already taken.
+    ///
+    /// `POST /api/2.0/mlflow/registered-models/rename` (operation `modelRegistry.renameModel`).
+    pub async fn rename_model(
+        &self,
+        body: &models::RenameModelRequest,
+    ) -> Result<models::RenameModelResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "modelRegistry.renameModel",
+            Method::Post,
+            "/api/2.0/mlflow/registered-models/rename",
+        );
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Find model versions by a filter, one page at a time.
+    ///
+    /// Returns the model versions matching `filter`, sorted by `order_by`; pass the
+    /// `next_page_token` of an answer as `page_token` to get the next page.
+    ///
+    /// `GET /api/2.0/mlflow/model-versions/search` (operation `modelRegistry.searchModelVersions`).
+    ///
+    /// Lists `model_versions`: pass `next_page_token` of one page as `page_token` to get the next;
+    /// the last page has none.
+    pub async fn search_model_versions(
+        &self,
+        params: &models::ModelRegistrySearchModelVersionsParams,
+    ) -> Result<models::SearchModelVersionsResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "modelRegistry.searchModelVersions",
+            Method::Get,
+            "/api/2.0/mlflow/model-versions/search",
+        );
+        self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Find registered models by a filter on their name, one page at a time.
+    ///
+    /// Returns the registered models matching `filter`, sorted by `order_by`; pass the
+    /// `next_page_token` of an answer as `page_token` to get the next page.
+    ///
+    /// `GET /api/2.0/mlflow/registered-models/search` (operation `modelRegistry.searchModels`).
+    ///
+    /// Lists `registered_models`: pass `next_page_token` of one page as `page_token` to get the
+    /// next; the last page has none.
+    pub async fn search_models(
+        &self,
+        params: &models::ModelRegistrySearchModelsParams,
+    ) -> Result<models::SearchModelsResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "modelRegistry.searchModels",
+            Method::Get,
+            "/api/2.0/mlflow/registered-models/search",
+        );
+        self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Set a tag on a registered model.
+    ///
+    /// Adds the tag to the registered model, or replaces the value of the tag with the same key.
+    ///
+    /// `POST /api/2.0/mlflow/registered-models/set-tag` (operation `modelRegistry.setModelTag`).
+    pub async fn set_model_tag(
+        &self,
+        body: &models::SetModelTagRequest,
+    ) -> Result<models::EmptyResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "modelRegistry.setModelTag",
+                Method::Post,
+                "/api/2.0/mlflow/registered-models/set-tag",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Set a tag on a model version.
+    ///
+    /// Adds the tag to the model version, or replaces the value of the tag with the same key.
+    ///
+    /// `POST /api/2.0/mlflow/model-versions/set-tag` (operation
+    /// `modelRegistry.setModelVersionTag`).
+    pub async fn set_model_version_tag(
+        &self,
+        body: &models::SetModelVersionTagRequest,
+    ) -> Result<models::EmptyResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "modelRegistry.setModelVersionTag",
+                Method::Post,
+                "/api/2.0/mlflow/model-versions/set-tag",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
     /// Replace the direct permissions on a registered model.
     ///
     /// The given access control list becomes the complete set of direct permissions on the
@@ -103,6 +594,98 @@ impl ModelRegistry<'_> {
             .await
     }
 
+    /// Fire a registry webhook once with a test payload and return what its target answered.
+    ///
+    /// Sends a test event to the webhook's target, whatever its status, and reports the HTTP status
+    /// and body the target answered with.
+    ///
+    /// `POST /api/2.0/mlflow/registry-webhooks/test` (operation
+    /// `modelRegistry.testRegistryWebhook`).
+    pub async fn test_registry_webhook(
+        &self,
+        body: &models::TestRegistryWebhookRequest,
+    ) -> Result<models::TestRegistryWebhookResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "modelRegistry.testRegistryWebhook",
+            Method::Post,
+            "/api/2.0/mlflow/registry-webhooks/test",
+        );
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Move a model version to another stage directly, without a request.
+    ///
+    /// Puts the model version into `stage` at once; the caller needs the permission to manage
+    /// versions in that stage. With `archive_existing_versions`, the versions currently in the
+    /// target stage are moved to `Archived`. Returns the model version with its Databricks details.
+    ///
+    /// `POST /api/2.0/mlflow/databricks/model-versions/transition-stage` (operation
+    /// `modelRegistry.transitionStage`).
+    pub async fn transition_stage(
+        &self,
+        body: &models::TransitionModelVersionStageDatabricks,
+    ) -> Result<models::TransitionStageResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+            "modelRegistry.transitionStage",
+            Method::Post,
+            "/api/2.0/mlflow/databricks/model-versions/transition-stage",
+        );
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Replace the text of a comment on a model version.
+    ///
+    /// `PATCH /api/2.0/mlflow/comments/update` (operation `modelRegistry.updateComment`).
+    pub async fn update_comment(
+        &self,
+        body: &models::UpdateRegistryComment,
+    ) -> Result<models::UpdateCommentResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "modelRegistry.updateComment",
+                Method::Patch,
+                "/api/2.0/mlflow/comments/update",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Change the description of a registered model.
+    ///
+    /// Sets the description of the registered model; fields left out are not changed.
+    ///
+    /// `PATCH /api/2.0/mlflow/registered-models/update` (operation `modelRegistry.updateModel`).
+    pub async fn update_model(
+        &self,
+        body: &models::UpdateModelRequest,
+    ) -> Result<models::UpdateModelResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "modelRegistry.updateModel",
+                Method::Patch,
+                "/api/2.0/mlflow/registered-models/update",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Change the description of a model version.
+    ///
+    /// Sets the description of the model version; fields left out are not changed.
+    ///
+    /// `PATCH /api/2.0/mlflow/model-versions/update` (operation
+    /// `modelRegistry.updateModelVersion`).
+    pub async fn update_model_version(
+        &self,
+        body: &models::UpdateModelVersionRequest,
+    ) -> Result<models::UpdateModelVersionResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "modelRegistry.updateModelVersion",
+                Method::Patch,
+                "/api/2.0/mlflow/model-versions/update",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).json(body).send().await
+    }
+
     /// Grant or change permissions on a registered model, keeping the others.
     ///
     /// Adds the given entries to the access control list of the registered model, or changes the
@@ -128,5 +711,23 @@ impl ModelRegistry<'_> {
             .json(body)
             .send()
             .await
+    }
+
+    /// Change the events, target, description or status of a registry webhook.
+    ///
+    /// Fields left out keep their values; `events`, when given, replaces the whole list.
+    ///
+    /// `PATCH /api/2.0/mlflow/registry-webhooks/update` (operation `modelRegistry.updateWebhook`).
+    pub async fn update_webhook(
+        &self,
+        body: &models::UpdateRegistryWebhook,
+    ) -> Result<models::UpdateWebhookResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "modelRegistry.updateWebhook",
+                Method::Patch,
+                "/api/2.0/mlflow/registry-webhooks/update",
+            )
+            .idempotent();
+        self.client.request(&OPERATION).json(body).send().await
     }
 }

@@ -2,6 +2,368 @@
 
 //! Types used only by the `experiments` service.
 
+/// A file or folder among a run's artifacts (named `FileInfo` in the official SDKs; renamed
+/// here because DBFS already has a `FileInfo`).
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ArtifactFileInfo {
+    /// Path of the entry, relative to the run's artifact root.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// True for a folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_dir: Option<bool>,
+    /// Size of the file in bytes; absent for folders.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_size: Option<i64>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Body of `experiments.createExperiment`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateExperiment {
+    /// Name of the new experiment, its full workspace path.
+    pub name: String,
+    /// Root URI for the artifacts of the experiment's runs; the server chooses one when omitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub artifact_location: Option<String>,
+    /// Tags to set on the new experiment. Every backend accepts at least 20 tags per request, keys
+    /// of up to 250 bytes and values of up to 5000 bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<ExperimentTag>>,
+    /// See [`ExperimentTraceLocation`](crate::ExperimentTraceLocation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trace_location: Option<ExperimentTraceLocation>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl CreateExperiment {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            artifact_location: None,
+            tags: None,
+            trace_location: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Answer of `experiments.createExperiment`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateExperimentResponse {
+    /// Id of the new experiment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experiment_id: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Body of `experiments.createLoggedModel`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateLoggedModelRequest {
+    /// Id of the experiment the model belongs to.
+    pub experiment_id: String,
+    /// Name of the model; the server generates one when it is left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Free-form kind of model, such as `Agent`, `Classifier` or `LLM`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_type: Option<String>,
+    /// Id of the run that produced the model, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_run_id: Option<String>,
+    /// Parameters to record with the model from the start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub params: Option<Vec<LoggedModelParameter>>,
+    /// Tags to set on the model from the start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<LoggedModelTag>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl CreateLoggedModelRequest {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(experiment_id: impl Into<String>) -> Self {
+        Self {
+            experiment_id: experiment_id.into(),
+            name: None,
+            model_type: None,
+            source_run_id: None,
+            params: None,
+            tags: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Answer of `experiments.createLoggedModel`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateLoggedModelResponse {
+    /// See [`LoggedModel`](crate::LoggedModel).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<LoggedModel>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Body of `experiments.createRun`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateRun {
+    /// Id of the experiment the run belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experiment_id: Option<String>,
+    /// Display name of the run; the server generates one when omitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_name: Option<String>,
+    /// When the run started, in epoch milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<i64>,
+    /// Tags to set on the new run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<RunTag>>,
+    /// Deprecated: the user the run belongs to. Set the `mlflow.user` tag instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Answer of `experiments.createRun`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateRunResponse {
+    /// See [`MlflowRun`](crate::MlflowRun).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run: Option<MlflowRun>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Describes a dataset a run used; the data itself is not stored by MLflow.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Dataset {
+    /// Name of the dataset.
+    pub name: String,
+    /// Short digest (such as a hash) that tells versions of the dataset with the same name apart.
+    pub digest: String,
+    /// Kind of source the dataset comes from, such as `delta_table`, `http` or `s3`.
+    pub source_type: String,
+    /// Where the dataset comes from, as JSON whose shape depends on `source_type`.
+    pub source: String,
+    /// Schema of the dataset as JSON, such as an MLflow column-based schema.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Summary statistics of the dataset as JSON, such as its number of rows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Dataset {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(
+        name: impl Into<String>,
+        digest: impl Into<String>,
+        source_type: impl Into<String>,
+        source: impl Into<String>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            digest: digest.into(),
+            source_type: source_type.into(),
+            source: source.into(),
+            schema: None,
+            profile: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// A dataset used by a run, with tags describing how it was used.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DatasetInput {
+    /// See [`Dataset`](crate::Dataset).
+    pub dataset: Dataset,
+    /// Tags on this use of the dataset, such as `mlflow.data.context` = `training`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<InputTag>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl DatasetInput {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(dataset: Dataset) -> Self {
+        Self {
+            dataset,
+            tags: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Body of `experiments.deleteExperiment`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DeleteExperiment {
+    /// Id of the experiment to delete.
+    pub experiment_id: String,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl DeleteExperiment {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(experiment_id: impl Into<String>) -> Self {
+        Self {
+            experiment_id: experiment_id.into(),
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Body of `experiments.deleteRun` (named `DeleteRun` in the official SDKs; renamed here
+/// because jobs already has a `DeleteRun`).
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DeleteMlflowRun {
+    /// Id of the run to delete.
+    pub run_id: String,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl DeleteMlflowRun {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(run_id: impl Into<String>) -> Self {
+        Self {
+            run_id: run_id.into(),
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Body of `experiments.deleteTag`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DeleteRunTag {
+    /// Id of the run to remove the tag from.
+    pub run_id: String,
+    /// Name of the tag to remove.
+    pub key: String,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl DeleteRunTag {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(run_id: impl Into<String>, key: impl Into<String>) -> Self {
+        Self {
+            run_id: run_id.into(),
+            key: key.into(),
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Body of `experiments.deleteRuns`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DeleteRuns {
+    /// Id of the experiment whose runs are deleted.
+    pub experiment_id: String,
+    /// Only runs created at or before this time, in epoch milliseconds, are deleted.
+    pub max_timestamp_millis: i64,
+    /// Maximum number of runs to delete in this call, at most 10000.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_runs: Option<i32>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl DeleteRuns {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(experiment_id: impl Into<String>, max_timestamp_millis: i64) -> Self {
+        Self {
+            experiment_id: experiment_id.into(),
+            max_timestamp_millis,
+            max_runs: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Answer of `experiments.deleteRuns`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DeleteRunsResponse {
+    /// How many runs were deleted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub runs_deleted: Option<i32>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// An MLflow experiment, the container of a set of runs.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Experiment {
+    /// Unique id of the experiment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experiment_id: Option<String>,
+    /// Name of the experiment, its full workspace path.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Root URI under which the artifacts of the experiment's runs are stored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub artifact_location: Option<String>,
+    /// `active`, or `deleted` for an experiment that was deleted and can still be restored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lifecycle_stage: Option<String>,
+    /// When the experiment was created, in epoch milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub creation_time: Option<i64>,
+    /// When the experiment was last changed, in epoch milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_update_time: Option<i64>,
+    /// The tags of the experiment, including system tags such as `mlflow.ownerEmail`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<ExperimentTag>>,
+    /// See [`ExperimentTraceLocation`](crate::ExperimentTraceLocation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trace_location: Option<ExperimentTraceLocation>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
 /// Grants a permission level on the experiment to one principal. Give exactly one of
 /// `user_name`, `group_name` and `service_principal_name`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -171,6 +533,213 @@ pub struct ExperimentPermissionsRequest {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+/// A key-value tag on an experiment.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ExperimentTag {
+    /// Name of the tag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// Value of the tag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Where the traces of an experiment are stored, when not in the default MLflow backend. Set
+/// when the experiment is created and fixed afterwards.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ExperimentTraceLocation {
+    /// See [`UcTraceLocation`](crate::UcTraceLocation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uc_trace_location: Option<UcTraceLocation>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Query and header parameters of `experiments.getByName`.
+///
+/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExperimentsGetByNameParams {
+    /// Full workspace path of the experiment.
+    pub experiment_name: String,
+}
+
+impl ExperimentsGetByNameParams {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(experiment_name: impl Into<String>) -> Self {
+        Self {
+            experiment_name: experiment_name.into(),
+        }
+    }
+}
+
+/// Query and header parameters of `experiments.getExperiment`.
+///
+/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExperimentsGetExperimentParams {
+    /// Id of the experiment.
+    pub experiment_id: String,
+}
+
+impl ExperimentsGetExperimentParams {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(experiment_id: impl Into<String>) -> Self {
+        Self {
+            experiment_id: experiment_id.into(),
+        }
+    }
+}
+
+/// Query and header parameters of `experiments.getHistory`.
+///
+/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExperimentsGetHistoryParams {
+    /// Maximum number of values per page; 25000 when omitted, and larger values are rejected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_results: Option<i32>,
+    /// Name of the metric.
+    pub metric_key: String,
+    /// Token of the page to fetch, from `next_page_token` of the previous page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_token: Option<String>,
+    /// Id of the run. Required in practice; `run_uuid` is its deprecated alias.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_id: Option<String>,
+    /// Deprecated alias of `run_id`, still accepted by the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_uuid: Option<String>,
+}
+
+impl ExperimentsGetHistoryParams {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(metric_key: impl Into<String>) -> Self {
+        Self {
+            max_results: None,
+            metric_key: metric_key.into(),
+            page_token: None,
+            run_id: None,
+            run_uuid: None,
+        }
+    }
+}
+
+/// Query and header parameters of `experiments.getRun`.
+///
+/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExperimentsGetRunParams {
+    /// Id of the run.
+    pub run_id: String,
+    /// Deprecated alias of `run_id`, still accepted by the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_uuid: Option<String>,
+}
+
+impl ExperimentsGetRunParams {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(run_id: impl Into<String>) -> Self {
+        Self {
+            run_id: run_id.into(),
+            run_uuid: None,
+        }
+    }
+}
+
+/// Query and header parameters of `experiments.listArtifacts`.
+///
+/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExperimentsListArtifactsParams {
+    /// Token of the page to fetch, from `next_page_token` of the previous page. Not supported for
+    /// artifacts in Unity Catalog volumes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_token: Option<String>,
+    /// Folder to list, relative to the run's artifact root; the root itself when omitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Id of the run. Required in practice; `run_uuid` is its deprecated alias.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_id: Option<String>,
+    /// Deprecated alias of `run_id`, still accepted by the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_uuid: Option<String>,
+}
+
+/// Query and header parameters of `experiments.listExperiments`.
+///
+/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExperimentsListExperimentsParams {
+    /// Maximum number of experiments per page; values above 1000 are lowered to 1000.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_results: Option<i32>,
+    /// Token of the page to fetch, from `next_page_token` of the previous page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_token: Option<String>,
+    /// Which experiments to include by lifecycle stage; only active ones when omitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub view_type: Option<ViewType>,
+}
+
+/// Body of `experiments.finalizeLoggedModel`; the model is named in the path.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FinalizeLoggedModelRequest {
+    /// See [`LoggedModelStatus`](crate::LoggedModelStatus).
+    pub status: LoggedModelStatus,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl FinalizeLoggedModelRequest {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(status: LoggedModelStatus) -> Self {
+        Self {
+            status,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Answer of `experiments.finalizeLoggedModel`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FinalizeLoggedModelResponse {
+    /// See [`LoggedModel`](crate::LoggedModel).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<LoggedModel>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Answer of `experiments.getByName`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct GetExperimentByNameResponse {
+    /// See [`Experiment`](crate::Experiment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experiment: Option<Experiment>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
 /// Answer of `experiments.getPermissionLevels`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GetExperimentPermissionLevelsResponse {
@@ -181,4 +750,1285 @@ pub struct GetExperimentPermissionLevelsResponse {
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Answer of `experiments.getExperiment`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct GetExperimentResponse {
+    /// See [`Experiment`](crate::Experiment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experiment: Option<Experiment>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Answer of `experiments.getLoggedModel`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct GetLoggedModelResponse {
+    /// See [`LoggedModel`](crate::LoggedModel).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<LoggedModel>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// One page of `experiments.getHistory`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct GetMetricHistoryResponse {
+    /// The values of the metric in this page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metrics: Option<Vec<Metric>>,
+    /// Token of the next page; absent on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_page_token: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Answer of `experiments.getRun`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct GetRunResponse {
+    /// See [`MlflowRun`](crate::MlflowRun).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run: Option<MlflowRun>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A key-value tag on a dataset input of a run.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct InputTag {
+    /// Name of the tag.
+    pub key: String,
+    /// Value of the tag.
+    pub value: String,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl InputTag {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
+        Self {
+            key: key.into(),
+            value: value.into(),
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// One page of `experiments.listArtifacts`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ListArtifactsResponse {
+    /// Root URI of the run's artifacts; the listed paths are relative to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub root_uri: Option<String>,
+    /// The files and folders of this page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub files: Option<Vec<ArtifactFileInfo>>,
+    /// Token of the next page; absent on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_page_token: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// One page of `experiments.listExperiments`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ListExperimentsResponse {
+    /// The experiments of this page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experiments: Option<Vec<Experiment>>,
+    /// Token of the next page; absent on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_page_token: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Body of `experiments.logBatch`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LogBatch {
+    /// Id of the run to log to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_id: Option<String>,
+    /// Metric values to append, at most 1000.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metrics: Option<Vec<Metric>>,
+    /// Parameters to record, at most 100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub params: Option<Vec<Param>>,
+    /// Tags to set, at most 100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<RunTag>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Body of `experiments.logInputs`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LogInputs {
+    /// Id of the run to log to.
+    pub run_id: String,
+    /// The datasets the run used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub datasets: Option<Vec<DatasetInput>>,
+    /// The logged models the run used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub models: Option<Vec<ModelInput>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl LogInputs {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(run_id: impl Into<String>) -> Self {
+        Self {
+            run_id: run_id.into(),
+            datasets: None,
+            models: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Body of `experiments.logLoggedModelParams`; the model is named in the path.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LogLoggedModelParamsRequest {
+    /// The parameters to add to the model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub params: Option<Vec<LoggedModelParameter>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Body of `experiments.logMetric`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LogMetric {
+    /// Id of the run to log to. Required in practice; `run_uuid` is its deprecated alias.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_id: Option<String>,
+    /// Deprecated alias of `run_id`, still accepted by the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_uuid: Option<String>,
+    /// Name of the metric.
+    pub key: String,
+    /// The value to record.
+    #[serde(with = "databricks_runtime::serde_support::non_finite")]
+    pub value: f64,
+    /// When the value was measured, in epoch milliseconds.
+    pub timestamp: i64,
+    /// Training step the value belongs to.
+    ///
+    /// When absent, the server uses `0`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<i64>,
+    /// Name of the dataset the value was computed on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dataset_name: Option<String>,
+    /// Digest identifying the version of that dataset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dataset_digest: Option<String>,
+    /// Id of the logged model the value is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_id: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl LogMetric {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(key: impl Into<String>, value: f64, timestamp: i64) -> Self {
+        Self {
+            run_id: None,
+            run_uuid: None,
+            key: key.into(),
+            value,
+            timestamp,
+            step: None,
+            dataset_name: None,
+            dataset_digest: None,
+            model_id: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Body of `experiments.logModel`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LogModel {
+    /// Id of the run that logged the model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_id: Option<String>,
+    /// The model's MLmodel file, serialised as JSON.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_json: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Body of `experiments.logOutputs`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LogOutputs {
+    /// Id of the run to log to.
+    pub run_id: String,
+    /// The logged models the run produced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub models: Option<Vec<ModelOutput>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl LogOutputs {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(run_id: impl Into<String>) -> Self {
+        Self {
+            run_id: run_id.into(),
+            models: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Body of `experiments.logParam`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LogParam {
+    /// Id of the run to log to. Required in practice; `run_uuid` is its deprecated alias.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_id: Option<String>,
+    /// Deprecated alias of `run_id`, still accepted by the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_uuid: Option<String>,
+    /// Name of the parameter, at most 250 characters.
+    pub key: String,
+    /// Value of the parameter, at most 6000 characters.
+    pub value: String,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl LogParam {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
+        Self {
+            run_id: None,
+            run_uuid: None,
+            key: key.into(),
+            value: value.into(),
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// A model recorded in an experiment: its attributes and tags (`info`) and the parameters and
+/// metrics attached to it (`data`).
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LoggedModel {
+    /// See [`LoggedModelInfo`](crate::LoggedModelInfo).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub info: Option<LoggedModelInfo>,
+    /// See [`LoggedModelData`](crate::LoggedModelData).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<LoggedModelData>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The parameters and metrics attached to a logged model.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LoggedModelData {
+    /// The model's parameters, which cannot change once logged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub params: Option<Vec<LoggedModelParameter>>,
+    /// Metrics measured on the model, typically logged by runs that evaluated it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metrics: Option<Vec<Metric>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The attributes, status and tags of a logged model.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LoggedModelInfo {
+    /// Id of the logged model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_id: Option<String>,
+    /// Id of the experiment the model belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experiment_id: Option<String>,
+    /// Name of the model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Free-form kind of model, such as `Agent`, `Classifier` or `LLM`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_type: Option<String>,
+    /// Id of the run that produced the model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_run_id: Option<String>,
+    /// Location where the model's files are stored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub artifact_uri: Option<String>,
+    /// See [`LoggedModelStatus`](crate::LoggedModelStatus).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<LoggedModelStatus>,
+    /// More about the status, such as why an upload failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_message: Option<String>,
+    /// Id of the user or service principal that created the model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub creator_id: Option<i64>,
+    /// When the model was created, in epoch milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub creation_timestamp_ms: Option<i64>,
+    /// When the model was last changed, in epoch milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_updated_timestamp_ms: Option<i64>,
+    /// The tags set on the model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<LoggedModelTag>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A parameter of a logged model, a string key with a string value.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LoggedModelParameter {
+    /// Name of the parameter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// Value of the parameter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Where a logged model is in its life: `LOGGED_MODEL_PENDING` while its files are being
+/// written, `LOGGED_MODEL_READY` once it is usable, `LOGGED_MODEL_UPLOAD_FAILED` when writing
+/// its files failed.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum LoggedModelStatus {
+    #[serde(rename = "LOGGED_MODEL_PENDING")]
+    LoggedModelPending,
+    #[serde(rename = "LOGGED_MODEL_READY")]
+    LoggedModelReady,
+    #[serde(rename = "LOGGED_MODEL_UPLOAD_FAILED")]
+    LoggedModelUploadFailed,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl LoggedModelStatus {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::LoggedModelPending => "LOGGED_MODEL_PENDING",
+            Self::LoggedModelReady => "LOGGED_MODEL_READY",
+            Self::LoggedModelUploadFailed => "LOGGED_MODEL_UPLOAD_FAILED",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for LoggedModelStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for LoggedModelStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "LOGGED_MODEL_PENDING" => Self::LoggedModelPending,
+            "LOGGED_MODEL_READY" => Self::LoggedModelReady,
+            "LOGGED_MODEL_UPLOAD_FAILED" => Self::LoggedModelUploadFailed,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for LoggedModelStatus {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// A tag of a logged model, a string key with a string value.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LoggedModelTag {
+    /// Key of the tag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// Value of the tag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// One recorded value of a metric: a number logged under a key at a timestamp and a step, by a
+/// run and optionally for a logged model and a dataset.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Metric {
+    /// Name of the metric.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// The value.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::non_finite"
+    )]
+    pub value: Option<f64>,
+    /// When the value was recorded, in epoch milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    /// Training step the value belongs to; 0 when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<i64>,
+    /// Id of the run that logged the value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_id: Option<String>,
+    /// Name of the dataset the value was computed on, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dataset_name: Option<String>,
+    /// Digest (such as a hash) that identifies the version of that dataset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dataset_digest: Option<String>,
+    /// Id of the logged model the value is about, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_id: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// An MLflow run (named `Run` in the official SDKs; renamed here because jobs already has a
+/// `Run`): its metadata, the data it logged, and its inputs.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct MlflowRun {
+    /// See [`RunInfo`](crate::RunInfo).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub info: Option<RunInfo>,
+    /// See [`RunData`](crate::RunData).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<RunData>,
+    /// See [`RunInputs`](crate::RunInputs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inputs: Option<RunInputs>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A logged model a run used as input.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ModelInput {
+    /// Id of the logged model.
+    pub model_id: String,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl ModelInput {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(model_id: impl Into<String>) -> Self {
+        Self {
+            model_id: model_id.into(),
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// A logged model a run produced.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ModelOutput {
+    /// Id of the logged model.
+    pub model_id: String,
+    /// Training step at which the model was produced.
+    pub step: i64,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl ModelOutput {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(model_id: impl Into<String>, step: i64) -> Self {
+        Self {
+            model_id: model_id.into(),
+            step,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// A parameter of a run, a key with a string value that cannot change once logged.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Param {
+    /// Name of the parameter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// Value of the parameter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Body of `experiments.restoreExperiment`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RestoreExperiment {
+    /// Id of the deleted experiment to restore.
+    pub experiment_id: String,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl RestoreExperiment {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(experiment_id: impl Into<String>) -> Self {
+        Self {
+            experiment_id: experiment_id.into(),
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Body of `experiments.restoreRun`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RestoreRun {
+    /// Id of the deleted run to restore.
+    pub run_id: String,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl RestoreRun {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(run_id: impl Into<String>) -> Self {
+        Self {
+            run_id: run_id.into(),
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Body of `experiments.restoreRuns`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RestoreRuns {
+    /// Id of the experiment whose runs are restored.
+    pub experiment_id: String,
+    /// Only runs deleted at or after this time, in epoch milliseconds, are restored.
+    pub min_timestamp_millis: i64,
+    /// Maximum number of runs to restore in this call, at most 10000.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_runs: Option<i32>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl RestoreRuns {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(experiment_id: impl Into<String>, min_timestamp_millis: i64) -> Self {
+        Self {
+            experiment_id: experiment_id.into(),
+            min_timestamp_millis,
+            max_runs: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Answer of `experiments.restoreRuns`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RestoreRunsResponse {
+    /// How many runs were restored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub runs_restored: Option<i32>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The metrics, parameters and tags logged by a run.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RunData {
+    /// The latest value of each metric of the run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metrics: Option<Vec<Metric>>,
+    /// The parameters of the run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub params: Option<Vec<Param>>,
+    /// The tags of the run, including system tags such as `mlflow.source.name`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<RunTag>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The metadata of an MLflow run.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RunInfo {
+    /// Unique id of the run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_id: Option<String>,
+    /// Deprecated copy of `run_id`, still returned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_uuid: Option<String>,
+    /// Display name of the run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_name: Option<String>,
+    /// Id of the experiment the run belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experiment_id: Option<String>,
+    /// User who created the run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// See [`RunInfoStatus`](crate::RunInfoStatus).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<RunInfoStatus>,
+    /// When the run started, in epoch milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<i64>,
+    /// When the run ended, in epoch milliseconds; absent while it is running.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<i64>,
+    /// Root URI of the run's artifacts; artifact paths are relative to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub artifact_uri: Option<String>,
+    /// `active`, or `deleted` for a run that was deleted and can still be restored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lifecycle_stage: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Where a run is in its life: `SCHEDULED` (waiting to start), `RUNNING`, `FINISHED` (ended
+/// successfully), `FAILED`, or `KILLED` (stopped by a user).
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum RunInfoStatus {
+    #[serde(rename = "FAILED")]
+    Failed,
+    #[serde(rename = "FINISHED")]
+    Finished,
+    #[serde(rename = "KILLED")]
+    Killed,
+    #[serde(rename = "RUNNING")]
+    Running,
+    #[serde(rename = "SCHEDULED")]
+    Scheduled,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl RunInfoStatus {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Failed => "FAILED",
+            Self::Finished => "FINISHED",
+            Self::Killed => "KILLED",
+            Self::Running => "RUNNING",
+            Self::Scheduled => "SCHEDULED",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for RunInfoStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for RunInfoStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "FAILED" => Self::Failed,
+            "FINISHED" => Self::Finished,
+            "KILLED" => Self::Killed,
+            "RUNNING" => Self::Running,
+            "SCHEDULED" => Self::Scheduled,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for RunInfoStatus {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// What a run consumed.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RunInputs {
+    /// The datasets the run used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dataset_inputs: Option<Vec<DatasetInput>>,
+    /// The logged models the run used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_inputs: Option<Vec<ModelInput>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A key-value tag on a run.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RunTag {
+    /// Name of the tag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// Value of the tag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Body of `experiments.searchExperiments`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SearchExperiments {
+    /// A SQL-like condition on experiment attributes and tags, such as `name ILIKE 'churn%'`; every
+    /// experiment when omitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filter: Option<String>,
+    /// Maximum number of experiments per page, at most 3000.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_results: Option<i32>,
+    /// Sort keys, applied in order: an attribute such as `name` or `last_update_time`, optionally
+    /// followed by `ASC` (the default) or `DESC`. Ties are broken by experiment id, descending.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_by: Option<Vec<String>>,
+    /// Token of the page to fetch, from `next_page_token` of the previous page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_token: Option<String>,
+    /// See [`ViewType`](crate::ViewType).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub view_type: Option<ViewType>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// One page of `experiments.searchExperiments`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SearchExperimentsResponse {
+    /// The matching experiments of this page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experiments: Option<Vec<Experiment>>,
+    /// Token of the next page; absent on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_page_token: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A dataset whose metric values the filter of `experiments.searchLoggedModels` considers.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SearchLoggedModelsDataset {
+    /// Name of the dataset.
+    pub dataset_name: String,
+    /// Digest of the dataset, to pick one version among datasets of the same name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dataset_digest: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl SearchLoggedModelsDataset {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(dataset_name: impl Into<String>) -> Self {
+        Self {
+            dataset_name: dataset_name.into(),
+            dataset_digest: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// One sort key of `experiments.searchLoggedModels`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SearchLoggedModelsOrderBy {
+    /// What to sort by, an attribute or a metric such as `metrics.accuracy`.
+    pub field_name: String,
+    /// Sort from smallest to largest when true, the other way round otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ascending: Option<bool>,
+    /// When `field_name` is a metric, only values of that metric recorded on the dataset of this
+    /// name are used for sorting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dataset_name: Option<String>,
+    /// Together with `dataset_name`, narrows the metric values used for sorting to one version of
+    /// the dataset; only allowed when `dataset_name` is set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dataset_digest: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl SearchLoggedModelsOrderBy {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(field_name: impl Into<String>) -> Self {
+        Self {
+            field_name: field_name.into(),
+            ascending: None,
+            dataset_name: None,
+            dataset_digest: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Body of `experiments.searchLoggedModels`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SearchLoggedModelsRequest {
+    /// Ids of the experiments whose logged models are searched.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experiment_ids: Option<Vec<String>>,
+    /// Which models to return: comparisons over attributes, `params.<key>` and `metrics.<key>`
+    /// joined with `AND`. Every model of the experiments when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filter: Option<String>,
+    /// Restricts the metric comparisons of `filter` to metric values recorded on one of these
+    /// datasets; metrics of every dataset count when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub datasets: Option<Vec<SearchLoggedModelsDataset>>,
+    /// Sort keys, most significant first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_by: Option<Vec<SearchLoggedModelsOrderBy>>,
+    /// Largest number of models in one page; at most 50.
+    ///
+    /// When absent, the server uses `50`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_results: Option<i32>,
+    /// The `next_page_token` of the previous page; left out for the first page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_token: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// One page of the answer of `experiments.searchLoggedModels`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SearchLoggedModelsResponse {
+    /// The matching logged models on this page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub models: Option<Vec<LoggedModel>>,
+    /// Token of the next page; absent on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_page_token: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Body of `experiments.searchRuns`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SearchRuns {
+    /// Ids of the experiments whose runs are searched.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experiment_ids: Option<Vec<String>>,
+    /// A condition over metrics, parameters, tags and run attributes, comparisons joined with
+    /// `AND`, such as `metrics.rmse < 1 and params.model = 'xgboost'`. Names with special
+    /// characters are written in double quotes (`tags."user-name"`). Every run when omitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filter: Option<String>,
+    /// Maximum number of runs per page, at most 50000.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_results: Option<i32>,
+    /// Sort keys such as `metrics.rmse DESC` or `start_time`, applied in order, each `ASC` (the
+    /// default) or `DESC`. Ties, and the order without keys, are by start time descending, then run
+    /// id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_by: Option<Vec<String>>,
+    /// Token of the page to fetch, from `next_page_token` of the previous page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_token: Option<String>,
+    /// See [`ViewType`](crate::ViewType).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_view_type: Option<ViewType>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// One page of `experiments.searchRuns`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SearchRunsResponse {
+    /// The matching runs of this page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub runs: Option<Vec<MlflowRun>>,
+    /// Token of the next page; absent on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_page_token: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Body of `experiments.setExperimentTag`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SetExperimentTag {
+    /// Id of the experiment to tag.
+    pub experiment_id: String,
+    /// Name of the tag, at most 250 bytes.
+    pub key: String,
+    /// Value of the tag, at most 5000 bytes.
+    pub value: String,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl SetExperimentTag {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(
+        experiment_id: impl Into<String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
+    ) -> Self {
+        Self {
+            experiment_id: experiment_id.into(),
+            key: key.into(),
+            value: value.into(),
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Body of `experiments.setLoggedModelTags`; the model is named in the path.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SetLoggedModelTagsRequest {
+    /// The tags to add or change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<LoggedModelTag>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Body of `experiments.setTag`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SetRunTag {
+    /// Id of the run to tag. Required in practice; `run_uuid` is its deprecated alias.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_id: Option<String>,
+    /// Deprecated alias of `run_id`, still accepted by the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_uuid: Option<String>,
+    /// Name of the tag, at most 250 bytes.
+    pub key: String,
+    /// Value of the tag, at most 5000 bytes.
+    pub value: String,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl SetRunTag {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
+        Self {
+            run_id: None,
+            run_uuid: None,
+            key: key.into(),
+            value: value.into(),
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Unity Catalog tables that hold the traces of an experiment.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct UcTraceLocation {
+    /// Catalog holding the trace tables.
+    pub catalog: String,
+    /// Schema holding the trace tables.
+    pub schema: String,
+    /// Prefix of the trace table names, as requested.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table_prefix: Option<String>,
+    /// Prefix of the trace table names actually in use, filled in by the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_table_prefix: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl UcTraceLocation {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(catalog: impl Into<String>, schema: impl Into<String>) -> Self {
+        Self {
+            catalog: catalog.into(),
+            schema: schema.into(),
+            table_prefix: None,
+            effective_table_prefix: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Body of `experiments.updateExperiment`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct UpdateExperiment {
+    /// Id of the experiment to rename.
+    pub experiment_id: String,
+    /// The new name, a full workspace path not used by another experiment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_name: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl UpdateExperiment {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(experiment_id: impl Into<String>) -> Self {
+        Self {
+            experiment_id: experiment_id.into(),
+            new_name: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Body of `experiments.updateRun`; fields left out keep their values.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct UpdateRun {
+    /// Id of the run to update. Required in practice; `run_uuid` is its deprecated alias.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_id: Option<String>,
+    /// Deprecated alias of `run_id`, still accepted by the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_uuid: Option<String>,
+    /// New display name of the run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_name: Option<String>,
+    /// See [`UpdateRunStatus`](crate::UpdateRunStatus).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<UpdateRunStatus>,
+    /// When the run ended, in epoch milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<i64>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Answer of `experiments.updateRun`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct UpdateRunResponse {
+    /// See [`RunInfo`](crate::RunInfo).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_info: Option<RunInfo>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The status a run is moved to by `experiments.updateRun`.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum UpdateRunStatus {
+    #[serde(rename = "FAILED")]
+    Failed,
+    #[serde(rename = "FINISHED")]
+    Finished,
+    #[serde(rename = "KILLED")]
+    Killed,
+    #[serde(rename = "RUNNING")]
+    Running,
+    #[serde(rename = "SCHEDULED")]
+    Scheduled,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl UpdateRunStatus {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Failed => "FAILED",
+            Self::Finished => "FINISHED",
+            Self::Killed => "KILLED",
+            Self::Running => "RUNNING",
+            Self::Scheduled => "SCHEDULED",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for UpdateRunStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for UpdateRunStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "FAILED" => Self::Failed,
+            "FINISHED" => Self::Finished,
+            "KILLED" => Self::Killed,
+            "RUNNING" => Self::Running,
+            "SCHEDULED" => Self::Scheduled,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for UpdateRunStatus {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// Which experiments or runs a list or search includes by lifecycle stage: only active ones
+/// (`ACTIVE_ONLY`, the default), only deleted ones (`DELETED_ONLY`), or both (`ALL`).
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum ViewType {
+    #[serde(rename = "ACTIVE_ONLY")]
+    ActiveOnly,
+    #[serde(rename = "ALL")]
+    All,
+    #[serde(rename = "DELETED_ONLY")]
+    DeletedOnly,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl ViewType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ActiveOnly => "ACTIVE_ONLY",
+            Self::All => "ALL",
+            Self::DeletedOnly => "DELETED_ONLY",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for ViewType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for ViewType {
+    fn from(value: &str) -> Self {
+        match value {
+            "ACTIVE_ONLY" => Self::ActiveOnly,
+            "ALL" => Self::All,
+            "DELETED_ONLY" => Self::DeletedOnly,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for ViewType {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
 }

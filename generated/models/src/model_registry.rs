@@ -2,12 +2,1151 @@
 
 //! Types used only by the `model-registry` service.
 
+/// Body of `modelRegistry.approveTransitionRequest`.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ApproveTransitionRequest {
+    /// Name of the registered model.
+    pub name: String,
+    /// Version number of the model version.
+    pub version: String,
+    /// See [`ModelVersionStage`](crate::ModelVersionStage).
+    pub stage: ModelVersionStage,
+    /// Whether the versions currently in the target stage are moved to `Archived`.
+    pub archive_existing_versions: bool,
+    /// Comment recorded with the approval.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl ApproveTransitionRequest {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(
+        name: impl Into<String>,
+        version: impl Into<String>,
+        stage: ModelVersionStage,
+        archive_existing_versions: bool,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            version: version.into(),
+            stage,
+            archive_existing_versions,
+            comment: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Answer of `modelRegistry.approveTransitionRequest`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ApproveTransitionRequestResponse {
+    /// See [`RegistryActivity`](crate::RegistryActivity).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity: Option<RegistryActivity>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// An action the caller may take on a comment or the activity it belongs to.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum CommentActivityAction {
+    #[serde(rename = "APPROVE_TRANSITION_REQUEST")]
+    ApproveTransitionRequest,
+    #[serde(rename = "CANCEL_TRANSITION_REQUEST")]
+    CancelTransitionRequest,
+    #[serde(rename = "DELETE_COMMENT")]
+    DeleteComment,
+    #[serde(rename = "EDIT_COMMENT")]
+    EditComment,
+    #[serde(rename = "REJECT_TRANSITION_REQUEST")]
+    RejectTransitionRequest,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl CommentActivityAction {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ApproveTransitionRequest => "APPROVE_TRANSITION_REQUEST",
+            Self::CancelTransitionRequest => "CANCEL_TRANSITION_REQUEST",
+            Self::DeleteComment => "DELETE_COMMENT",
+            Self::EditComment => "EDIT_COMMENT",
+            Self::RejectTransitionRequest => "REJECT_TRANSITION_REQUEST",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for CommentActivityAction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for CommentActivityAction {
+    fn from(value: &str) -> Self {
+        match value {
+            "APPROVE_TRANSITION_REQUEST" => Self::ApproveTransitionRequest,
+            "CANCEL_TRANSITION_REQUEST" => Self::CancelTransitionRequest,
+            "DELETE_COMMENT" => Self::DeleteComment,
+            "EDIT_COMMENT" => Self::EditComment,
+            "REJECT_TRANSITION_REQUEST" => Self::RejectTransitionRequest,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for CommentActivityAction {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// Answer of `modelRegistry.createComment`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateCommentResponse {
+    /// See [`RegistryCommentObject`](crate::RegistryCommentObject).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<RegistryCommentObject>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Body of `modelRegistry.createModel`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateModelRequest {
+    /// Name to register the model under, unique in the workspace.
+    pub name: String,
+    /// Description of the model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Tags to set on the model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<ModelTag>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl CreateModelRequest {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            description: None,
+            tags: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Answer of `modelRegistry.createModel`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateModelResponse {
+    /// See [`RegistryModel`](crate::RegistryModel).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registered_model: Option<RegistryModel>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Body of `modelRegistry.createModelVersion`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateModelVersionRequest {
+    /// Name of the registered model to add the version to; it must exist.
+    pub name: String,
+    /// URI of the model files, such as the `artifacts/model` folder of a run
+    /// (`dbfs:/databricks/mlflow-tracking/<experiment_id>/<run_id>/artifacts/model`).
+    pub source: String,
+    /// Id of the MLflow run that produced the files, to link the version to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_id: Option<String>,
+    /// Link to the run when it lives in another workspace.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_link: Option<String>,
+    /// Description of the version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Tags to set on the version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<ModelVersionTag>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl CreateModelVersionRequest {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(name: impl Into<String>, source: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            source: source.into(),
+            run_id: None,
+            run_link: None,
+            description: None,
+            tags: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Answer of `modelRegistry.createModelVersion`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateModelVersionResponse {
+    /// See [`RegistryModelVersion`](crate::RegistryModelVersion).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_version: Option<RegistryModelVersion>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Body of `modelRegistry.createComment`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateRegistryComment {
+    /// Name of the registered model.
+    pub name: String,
+    /// Version number of the model version.
+    pub version: String,
+    /// Text of the comment.
+    pub comment: String,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl CreateRegistryComment {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(
+        name: impl Into<String>,
+        version: impl Into<String>,
+        comment: impl Into<String>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            version: version.into(),
+            comment: comment.into(),
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Body of `modelRegistry.createWebhook`. Give exactly one of `http_url_spec` and `job_spec`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateRegistryWebhook {
+    /// Events the webhook fires on; at least one.
+    pub events: Vec<RegistryWebhookEvent>,
+    /// Registered model to put the webhook on; a registry-wide webhook when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_name: Option<String>,
+    /// Description of the webhook.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// See [`RegistryWebhookStatus`](crate::RegistryWebhookStatus).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<RegistryWebhookStatus>,
+    /// See [`RegistryWebhookHttpUrlSpec`](crate::RegistryWebhookHttpUrlSpec).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub http_url_spec: Option<RegistryWebhookHttpUrlSpec>,
+    /// See [`RegistryWebhookJobSpec`](crate::RegistryWebhookJobSpec).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_spec: Option<RegistryWebhookJobSpec>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl CreateRegistryWebhook {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(events: Vec<RegistryWebhookEvent>) -> Self {
+        Self {
+            events,
+            model_name: None,
+            description: None,
+            status: None,
+            http_url_spec: None,
+            job_spec: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Body of `modelRegistry.createTransitionRequest`.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateTransitionRequest {
+    /// Name of the registered model.
+    pub name: String,
+    /// Version number of the model version.
+    pub version: String,
+    /// See [`ModelVersionStage`](crate::ModelVersionStage).
+    pub stage: ModelVersionStage,
+    /// Comment explaining the request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl CreateTransitionRequest {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(
+        name: impl Into<String>,
+        version: impl Into<String>,
+        stage: ModelVersionStage,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            version: version.into(),
+            stage,
+            comment: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Answer of `modelRegistry.createTransitionRequest`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateTransitionRequestResponse {
+    /// See [`TransitionRequest`](crate::TransitionRequest).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request: Option<TransitionRequest>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Answer of `modelRegistry.createWebhook`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateWebhookResponse {
+    /// See [`RegistryWebhook`](crate::RegistryWebhook).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub webhook: Option<RegistryWebhook>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Answer of `modelRegistry.deleteTransitionRequest`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DeleteTransitionRequestResponse {
+    /// See [`RegistryActivity`](crate::RegistryActivity).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity: Option<RegistryActivity>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The feature store features a model version was trained on.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FeatureList {
+    /// One entry per feature.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub features: Option<Vec<LinkedFeature>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Body of `modelRegistry.getLatestVersions`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct GetLatestVersionsRequest {
+    /// Name of the registered model.
+    pub name: String,
+    /// The stages to look at; every stage when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stages: Option<Vec<ModelVersionStage>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl GetLatestVersionsRequest {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            stages: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Answer of `modelRegistry.getLatestVersions`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct GetLatestVersionsResponse {
+    /// The newest version in each requested stage that has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_versions: Option<Vec<RegistryModelVersion>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Answer of `modelRegistry.getModel`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct GetModelResponse {
+    /// See [`ModelDatabricks`](crate::ModelDatabricks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registered_model_databricks: Option<ModelDatabricks>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Answer of `modelRegistry.getModelVersionDownloadUri`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct GetModelVersionDownloadUriResponse {
+    /// URI the model version's files can be downloaded from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub artifact_uri: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Answer of `modelRegistry.getModelVersion`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct GetModelVersionResponse {
+    /// See [`RegistryModelVersion`](crate::RegistryModelVersion).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_version: Option<RegistryModelVersion>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
 /// Answer of `modelRegistry.getPermissionLevels`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GetRegisteredModelPermissionLevelsResponse {
     /// Every level that can be granted on the registered model, with what it allows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_levels: Option<Vec<RegisteredModelPermissionsDescription>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A feature store feature a model version uses.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LinkedFeature {
+    /// Name of the feature.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feature_name: Option<String>,
+    /// Id of the feature table holding the feature.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feature_table_id: Option<String>,
+    /// Name of the feature table holding the feature.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feature_table_name: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Answer of `modelRegistry.listModels`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ListModelsResponse {
+    /// This page's registered models.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registered_models: Option<Vec<RegistryModel>>,
+    /// Token of the next page; absent on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_page_token: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Answer of `modelRegistry.listWebhooks`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ListRegistryWebhooks {
+    /// This page's webhooks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub webhooks: Option<Vec<RegistryWebhook>>,
+    /// Token of the next page; absent on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_page_token: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Answer of `modelRegistry.listTransitionRequests`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ListTransitionRequestsResponse {
+    /// The open transition requests of the model version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requests: Option<Vec<RegistryActivity>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A registered model with the Databricks details: its registry id and the caller's permission
+/// level.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ModelDatabricks {
+    /// Unique name of the registered model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Registry id of the model, the id the permission operations take.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// When the model was registered, in epoch milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub creation_timestamp: Option<i64>,
+    /// When the model's metadata last changed, in epoch milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_updated_timestamp: Option<i64>,
+    /// User who registered the model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// Description of the model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The newest version in each stage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latest_versions: Option<Vec<RegistryModelVersion>>,
+    /// See [`ModelRegistryPermissionLevel`](crate::ModelRegistryPermissionLevel).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permission_level: Option<ModelRegistryPermissionLevel>,
+    /// Tags on the registered model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<ModelTag>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Query and header parameters of `modelRegistry.deleteComment`.
+///
+/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelRegistryDeleteCommentParams {
+    /// Id of the comment, as returned when it was created.
+    pub id: String,
+}
+
+impl ModelRegistryDeleteCommentParams {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(id: impl Into<String>) -> Self {
+        Self { id: id.into() }
+    }
+}
+
+/// Query and header parameters of `modelRegistry.deleteModel`.
+///
+/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelRegistryDeleteModelParams {
+    /// Name of the registered model to delete.
+    pub name: String,
+}
+
+impl ModelRegistryDeleteModelParams {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self { name: name.into() }
+    }
+}
+
+/// Query and header parameters of `modelRegistry.deleteModelTag`.
+///
+/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelRegistryDeleteModelTagParams {
+    /// Name of the registered model.
+    pub name: String,
+    /// Key of the tag to remove.
+    pub key: String,
+}
+
+impl ModelRegistryDeleteModelTagParams {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(name: impl Into<String>, key: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            key: key.into(),
+        }
+    }
+}
+
+/// Query and header parameters of `modelRegistry.deleteModelVersion`.
+///
+/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelRegistryDeleteModelVersionParams {
+    /// Name of the registered model.
+    pub name: String,
+    /// Version number of the model version to delete.
+    pub version: String,
+}
+
+impl ModelRegistryDeleteModelVersionParams {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(name: impl Into<String>, version: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            version: version.into(),
+        }
+    }
+}
+
+/// Query and header parameters of `modelRegistry.deleteModelVersionTag`.
+///
+/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelRegistryDeleteModelVersionTagParams {
+    /// Name of the registered model.
+    pub name: String,
+    /// Version number of the model version.
+    pub version: String,
+    /// Key of the tag to remove.
+    pub key: String,
+}
+
+impl ModelRegistryDeleteModelVersionTagParams {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(
+        name: impl Into<String>,
+        version: impl Into<String>,
+        key: impl Into<String>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            version: version.into(),
+            key: key.into(),
+        }
+    }
+}
+
+/// Query and header parameters of `modelRegistry.deleteTransitionRequest`.
+///
+/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelRegistryDeleteTransitionRequestParams {
+    /// Name of the registered model.
+    pub name: String,
+    /// Version number of the model version.
+    pub version: String,
+    /// Target stage of the request to withdraw.
+    pub stage: ModelVersionStage,
+    /// User name of the user who made the request.
+    pub creator: String,
+    /// Why the request is withdrawn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+impl ModelRegistryDeleteTransitionRequestParams {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(
+        name: impl Into<String>,
+        version: impl Into<String>,
+        stage: ModelVersionStage,
+        creator: impl Into<String>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            version: version.into(),
+            stage,
+            creator: creator.into(),
+            comment: None,
+        }
+    }
+}
+
+/// Query and header parameters of `modelRegistry.deleteWebhook`.
+///
+/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelRegistryDeleteWebhookParams {
+    /// Id of the webhook to delete.
+    pub id: String,
+}
+
+impl ModelRegistryDeleteWebhookParams {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(id: impl Into<String>) -> Self {
+        Self { id: id.into() }
+    }
+}
+
+/// Query and header parameters of `modelRegistry.getModel`.
+///
+/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelRegistryGetModelParams {
+    /// Name of the registered model.
+    pub name: String,
+}
+
+impl ModelRegistryGetModelParams {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self { name: name.into() }
+    }
+}
+
+/// Query and header parameters of `modelRegistry.getModelVersionDownloadUri`.
+///
+/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelRegistryGetModelVersionDownloadUriParams {
+    /// Name of the registered model.
+    pub name: String,
+    /// Version number of the model version.
+    pub version: String,
+}
+
+impl ModelRegistryGetModelVersionDownloadUriParams {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(name: impl Into<String>, version: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            version: version.into(),
+        }
+    }
+}
+
+/// Query and header parameters of `modelRegistry.getModelVersion`.
+///
+/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelRegistryGetModelVersionParams {
+    /// Name of the registered model.
+    pub name: String,
+    /// Version number of the model version, as a string.
+    pub version: String,
+}
+
+impl ModelRegistryGetModelVersionParams {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(name: impl Into<String>, version: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            version: version.into(),
+        }
+    }
+}
+
+/// Query and header parameters of `modelRegistry.listModels`.
+///
+/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelRegistryListModelsParams {
+    /// Largest number of models to return in one page, at most 1000.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_results: Option<i64>,
+    /// The `next_page_token` of the previous page; leave it out for the first page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_token: Option<String>,
+}
+
+/// Query and header parameters of `modelRegistry.listTransitionRequests`.
+///
+/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelRegistryListTransitionRequestsParams {
+    /// Name of the registered model.
+    pub name: String,
+    /// Version number of the model version.
+    pub version: String,
+}
+
+impl ModelRegistryListTransitionRequestsParams {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(name: impl Into<String>, version: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            version: version.into(),
+        }
+    }
+}
+
+/// Query and header parameters of `modelRegistry.listWebhooks`.
+///
+/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelRegistryListWebhooksParams {
+    /// Only webhooks that fire on at least one of these events; webhooks for any event when left
+    /// out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<RegistryWebhookEvent>>,
+    /// Largest number of webhooks to return in one page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_results: Option<i64>,
+    /// Only the webhooks of this registered model; when left out, the webhooks of every model the
+    /// caller can manage, including registry-wide ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_name: Option<String>,
+    /// The `next_page_token` of the previous page; leave it out for the first page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_token: Option<String>,
+}
+
+/// The permission level the caller holds on a registered model or model version, as the model
+/// registry reports it. `CAN_CREATE_REGISTERED_MODEL` is the level of the registry root that
+/// allows creating models.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum ModelRegistryPermissionLevel {
+    #[serde(rename = "CAN_CREATE_REGISTERED_MODEL")]
+    CanCreateRegisteredModel,
+    #[serde(rename = "CAN_EDIT")]
+    CanEdit,
+    #[serde(rename = "CAN_MANAGE")]
+    CanManage,
+    #[serde(rename = "CAN_MANAGE_PRODUCTION_VERSIONS")]
+    CanManageProductionVersions,
+    #[serde(rename = "CAN_MANAGE_STAGING_VERSIONS")]
+    CanManageStagingVersions,
+    #[serde(rename = "CAN_READ")]
+    CanRead,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl ModelRegistryPermissionLevel {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CanCreateRegisteredModel => "CAN_CREATE_REGISTERED_MODEL",
+            Self::CanEdit => "CAN_EDIT",
+            Self::CanManage => "CAN_MANAGE",
+            Self::CanManageProductionVersions => "CAN_MANAGE_PRODUCTION_VERSIONS",
+            Self::CanManageStagingVersions => "CAN_MANAGE_STAGING_VERSIONS",
+            Self::CanRead => "CAN_READ",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for ModelRegistryPermissionLevel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for ModelRegistryPermissionLevel {
+    fn from(value: &str) -> Self {
+        match value {
+            "CAN_CREATE_REGISTERED_MODEL" => Self::CanCreateRegisteredModel,
+            "CAN_EDIT" => Self::CanEdit,
+            "CAN_MANAGE" => Self::CanManage,
+            "CAN_MANAGE_PRODUCTION_VERSIONS" => Self::CanManageProductionVersions,
+            "CAN_MANAGE_STAGING_VERSIONS" => Self::CanManageStagingVersions,
+            "CAN_READ" => Self::CanRead,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for ModelRegistryPermissionLevel {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// Query and header parameters of `modelRegistry.searchModelVersions`.
+///
+/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelRegistrySearchModelVersionsParams {
+    /// One condition with the value in single quotes, on the model name (`name =
+    /// 'churn-classifier'`), the run (`run_id = '...'`) or the source (`source_path = '...'`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filter: Option<String>,
+    /// Largest number of model versions to return in one page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_results: Option<i64>,
+    /// Sort keys, each a column such as `name`, `version_number` or `last_updated_timestamp`,
+    /// optionally followed by `ASC` or `DESC`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_by: Option<Vec<String>>,
+    /// The `next_page_token` of the previous page; leave it out for the first page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_token: Option<String>,
+}
+
+/// Query and header parameters of `modelRegistry.searchModels`.
+///
+/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelRegistrySearchModelsParams {
+    /// One condition on the model name with the value in single quotes, such as `name LIKE
+    /// '%churn%'` or `name = 'churn-classifier'`. All models match when it is left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filter: Option<String>,
+    /// Largest number of models to return in one page, at most 1000.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_results: Option<i64>,
+    /// Sort keys, each the model `name` or `last_updated_timestamp` optionally followed by `ASC`
+    /// (the default) or `DESC`, such as `last_updated_timestamp DESC`. Ties are broken by name,
+    /// ascending.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_by: Option<Vec<String>>,
+    /// The `next_page_token` of the previous page; leave it out for the first page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_token: Option<String>,
+}
+
+/// A key-value tag on a registered model.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ModelTag {
+    /// Tag key, unique on the model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// Tag value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A model version with the Databricks details: open transition requests, the caller's
+/// permission level and email subscription, and feature lineage.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ModelVersionDatabricks {
+    /// Name of the registered model the version belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Version number, as a string.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// When the version was created, in epoch milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub creation_timestamp: Option<i64>,
+    /// When the version's metadata last changed, in epoch milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_updated_timestamp: Option<i64>,
+    /// User who created the version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// See [`ModelVersionStage`](crate::ModelVersionStage).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_stage: Option<ModelVersionStage>,
+    /// Description of the version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// URI of the model files the version was created from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Id of the MLflow run that produced the model files, when they came from a run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_id: Option<String>,
+    /// Link to the run, when it lives in another workspace.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_link: Option<String>,
+    /// See [`ModelVersionStatus`](crate::ModelVersionStatus).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ModelVersionStatus>,
+    /// Details on the status, such as why registration failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_message: Option<String>,
+    /// Tags on the model version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<ModelVersionTag>>,
+    /// Transition requests of the version that are still open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open_requests: Option<Vec<RegistryActivity>>,
+    /// See [`ModelRegistryPermissionLevel`](crate::ModelRegistryPermissionLevel).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permission_level: Option<ModelRegistryPermissionLevel>,
+    /// See [`RegistryEmailSubscriptionType`](crate::RegistryEmailSubscriptionType).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email_subscription_status: Option<RegistryEmailSubscriptionType>,
+    /// See [`FeatureList`](crate::FeatureList).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feature_list: Option<FeatureList>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A stage of the model version lifecycle, spelled as the API spells it: `None` (the stage of a
+/// new version), `Staging` (pre-production), `Production` and `Archived`.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum ModelVersionStage {
+    #[serde(rename = "None")]
+    None,
+    #[serde(rename = "Staging")]
+    Staging,
+    #[serde(rename = "Production")]
+    Production,
+    #[serde(rename = "Archived")]
+    Archived,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl ModelVersionStage {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::None => "None",
+            Self::Staging => "Staging",
+            Self::Production => "Production",
+            Self::Archived => "Archived",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for ModelVersionStage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for ModelVersionStage {
+    fn from(value: &str) -> Self {
+        match value {
+            "None" => Self::None,
+            "Staging" => Self::Staging,
+            "Production" => Self::Production,
+            "Archived" => Self::Archived,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for ModelVersionStage {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// Registration state of a model version: `PENDING_REGISTRATION` while its files are being
+/// copied, `READY` once it can be used, `FAILED_REGISTRATION` when copying failed (see
+/// `status_message`).
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum ModelVersionStatus {
+    #[serde(rename = "FAILED_REGISTRATION")]
+    FailedRegistration,
+    #[serde(rename = "PENDING_REGISTRATION")]
+    PendingRegistration,
+    #[serde(rename = "READY")]
+    Ready,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl ModelVersionStatus {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::FailedRegistration => "FAILED_REGISTRATION",
+            Self::PendingRegistration => "PENDING_REGISTRATION",
+            Self::Ready => "READY",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for ModelVersionStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for ModelVersionStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "FAILED_REGISTRATION" => Self::FailedRegistration,
+            "PENDING_REGISTRATION" => Self::PendingRegistration,
+            "READY" => Self::Ready,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for ModelVersionStatus {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// A key-value tag on a model version.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ModelVersionTag {
+    /// Tag key, unique on the model version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// Tag value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
@@ -187,6 +1326,1128 @@ pub struct RegisteredModelPermissionsRequest {
     /// and leaving it out removes every direct permission.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list: Option<Vec<RegisteredModelAccessControlRequest>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// One entry of a model version's activity feed: a stage transition, a transition request and
+/// its outcome, or a comment.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RegistryActivity {
+    /// Id of the activity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// See [`RegistryActivityType`](crate::RegistryActivityType).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity_type: Option<RegistryActivityType>,
+    /// See [`ModelVersionStage`](crate::ModelVersionStage).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_stage: Option<ModelVersionStage>,
+    /// See [`ModelVersionStage`](crate::ModelVersionStage).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_stage: Option<ModelVersionStage>,
+    /// Comment the user gave with the activity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// Comment added by the system, for example on a version archived automatically.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system_comment: Option<String>,
+    /// User who performed the activity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// When the activity happened, in epoch milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub creation_timestamp: Option<i64>,
+    /// When the activity was last changed, in epoch milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_updated_timestamp: Option<i64>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// An action the caller may take on a transition request or comment.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum RegistryActivityAction {
+    #[serde(rename = "APPROVE_TRANSITION_REQUEST")]
+    ApproveTransitionRequest,
+    #[serde(rename = "CANCEL_TRANSITION_REQUEST")]
+    CancelTransitionRequest,
+    #[serde(rename = "DELETE_COMMENT")]
+    DeleteComment,
+    #[serde(rename = "EDIT_COMMENT")]
+    EditComment,
+    #[serde(rename = "REJECT_TRANSITION_REQUEST")]
+    RejectTransitionRequest,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl RegistryActivityAction {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ApproveTransitionRequest => "APPROVE_TRANSITION_REQUEST",
+            Self::CancelTransitionRequest => "CANCEL_TRANSITION_REQUEST",
+            Self::DeleteComment => "DELETE_COMMENT",
+            Self::EditComment => "EDIT_COMMENT",
+            Self::RejectTransitionRequest => "REJECT_TRANSITION_REQUEST",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for RegistryActivityAction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for RegistryActivityAction {
+    fn from(value: &str) -> Self {
+        match value {
+            "APPROVE_TRANSITION_REQUEST" => Self::ApproveTransitionRequest,
+            "CANCEL_TRANSITION_REQUEST" => Self::CancelTransitionRequest,
+            "DELETE_COMMENT" => Self::DeleteComment,
+            "EDIT_COMMENT" => Self::EditComment,
+            "REJECT_TRANSITION_REQUEST" => Self::RejectTransitionRequest,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for RegistryActivityAction {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// What happened to a model version: a transition was requested (`REQUESTED_TRANSITION`),
+/// approved (`APPROVED_REQUEST`), rejected (`REJECTED_REQUEST`) or withdrawn
+/// (`CANCELLED_REQUEST`); a user moved it directly (`APPLIED_TRANSITION`) or the system did
+/// (`SYSTEM_TRANSITION`, for example when archiving the versions of a stage); or someone
+/// commented (`NEW_COMMENT`).
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum RegistryActivityType {
+    #[serde(rename = "APPLIED_TRANSITION")]
+    AppliedTransition,
+    #[serde(rename = "APPROVED_REQUEST")]
+    ApprovedRequest,
+    #[serde(rename = "CANCELLED_REQUEST")]
+    CancelledRequest,
+    #[serde(rename = "NEW_COMMENT")]
+    NewComment,
+    #[serde(rename = "REJECTED_REQUEST")]
+    RejectedRequest,
+    #[serde(rename = "REQUESTED_TRANSITION")]
+    RequestedTransition,
+    #[serde(rename = "SYSTEM_TRANSITION")]
+    SystemTransition,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl RegistryActivityType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::AppliedTransition => "APPLIED_TRANSITION",
+            Self::ApprovedRequest => "APPROVED_REQUEST",
+            Self::CancelledRequest => "CANCELLED_REQUEST",
+            Self::NewComment => "NEW_COMMENT",
+            Self::RejectedRequest => "REJECTED_REQUEST",
+            Self::RequestedTransition => "REQUESTED_TRANSITION",
+            Self::SystemTransition => "SYSTEM_TRANSITION",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for RegistryActivityType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for RegistryActivityType {
+    fn from(value: &str) -> Self {
+        match value {
+            "APPLIED_TRANSITION" => Self::AppliedTransition,
+            "APPROVED_REQUEST" => Self::ApprovedRequest,
+            "CANCELLED_REQUEST" => Self::CancelledRequest,
+            "NEW_COMMENT" => Self::NewComment,
+            "REJECTED_REQUEST" => Self::RejectedRequest,
+            "REQUESTED_TRANSITION" => Self::RequestedTransition,
+            "SYSTEM_TRANSITION" => Self::SystemTransition,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for RegistryActivityType {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// A comment on a model version.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RegistryCommentObject {
+    /// Id of the comment, used to edit or delete it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Text of the comment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// User who wrote the comment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// When the comment was written, in epoch milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub creation_timestamp: Option<i64>,
+    /// When the comment was last edited, in epoch milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_updated_timestamp: Option<i64>,
+    /// What the caller may do with the comment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub available_actions: Option<Vec<CommentActivityAction>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Whether the caller gets email about a model version: `SUBSCRIBED` or `UNSUBSCRIBED`
+/// explicitly, `ALL_EVENTS` for every event, or `DEFAULT` when the user setting applies. Users
+/// are subscribed automatically when they interact with the version.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum RegistryEmailSubscriptionType {
+    #[serde(rename = "ALL_EVENTS")]
+    AllEvents,
+    #[serde(rename = "DEFAULT")]
+    Default,
+    #[serde(rename = "SUBSCRIBED")]
+    Subscribed,
+    #[serde(rename = "UNSUBSCRIBED")]
+    Unsubscribed,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl RegistryEmailSubscriptionType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::AllEvents => "ALL_EVENTS",
+            Self::Default => "DEFAULT",
+            Self::Subscribed => "SUBSCRIBED",
+            Self::Unsubscribed => "UNSUBSCRIBED",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for RegistryEmailSubscriptionType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for RegistryEmailSubscriptionType {
+    fn from(value: &str) -> Self {
+        match value {
+            "ALL_EVENTS" => Self::AllEvents,
+            "DEFAULT" => Self::Default,
+            "SUBSCRIBED" => Self::Subscribed,
+            "UNSUBSCRIBED" => Self::Unsubscribed,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for RegistryEmailSubscriptionType {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// A registered model of the workspace model registry, as the MLflow-compatible operations
+/// return it.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RegistryModel {
+    /// Unique name of the registered model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// When the model was registered, in epoch milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub creation_timestamp: Option<i64>,
+    /// When the model's metadata last changed, in epoch milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_updated_timestamp: Option<i64>,
+    /// User who registered the model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// Description of the model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The newest version in each stage; only versions with status `READY` are included.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latest_versions: Option<Vec<RegistryModelVersion>>,
+    /// Tags on the registered model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<ModelTag>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// One version of a registered model, as the MLflow-compatible operations return it.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RegistryModelVersion {
+    /// Name of the registered model the version belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Version number, as a string.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// When the version was created, in epoch milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub creation_timestamp: Option<i64>,
+    /// When the version's metadata last changed, in epoch milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_updated_timestamp: Option<i64>,
+    /// User who created the version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// See [`ModelVersionStage`](crate::ModelVersionStage).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_stage: Option<ModelVersionStage>,
+    /// Description of the version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// URI of the model files the version was created from, such as a run's artifact path.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Id of the MLflow run that produced the model files, when they came from a run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_id: Option<String>,
+    /// Link to the run, when it lives in another workspace.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_link: Option<String>,
+    /// See [`ModelVersionStatus`](crate::ModelVersionStatus).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ModelVersionStatus>,
+    /// Details on the status, such as why registration failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_message: Option<String>,
+    /// Tags on the model version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<ModelVersionTag>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A registry webhook, as the API returns it (never with its secrets).
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RegistryWebhook {
+    /// Id of the webhook.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Registered model the webhook is on; absent for a registry-wide webhook.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_name: Option<String>,
+    /// Description of the webhook.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Events the webhook fires on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<RegistryWebhookEvent>>,
+    /// See [`RegistryWebhookStatus`](crate::RegistryWebhookStatus).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<RegistryWebhookStatus>,
+    /// See
+    /// [`RegistryWebhookHttpUrlSpecWithoutSecret`](crate::RegistryWebhookHttpUrlSpecWithoutSecret).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub http_url_spec: Option<RegistryWebhookHttpUrlSpecWithoutSecret>,
+    /// See [`RegistryWebhookJobSpecWithoutSecret`](crate::RegistryWebhookJobSpecWithoutSecret).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_spec: Option<RegistryWebhookJobSpecWithoutSecret>,
+    /// When the webhook was created, in epoch milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub creation_timestamp: Option<i64>,
+    /// When the webhook was last changed, in epoch milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_updated_timestamp: Option<i64>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A registry event a webhook fires on: a model or version created, a version tag set, a
+/// version moved to another stage (any stage, or a specific one), a transition request made (to
+/// any or a specific stage), or a comment written.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum RegistryWebhookEvent {
+    #[serde(rename = "COMMENT_CREATED")]
+    CommentCreated,
+    #[serde(rename = "MODEL_VERSION_CREATED")]
+    ModelVersionCreated,
+    #[serde(rename = "MODEL_VERSION_TAG_SET")]
+    ModelVersionTagSet,
+    #[serde(rename = "MODEL_VERSION_TRANSITIONED_STAGE")]
+    ModelVersionTransitionedStage,
+    #[serde(rename = "MODEL_VERSION_TRANSITIONED_TO_ARCHIVED")]
+    ModelVersionTransitionedToArchived,
+    #[serde(rename = "MODEL_VERSION_TRANSITIONED_TO_PRODUCTION")]
+    ModelVersionTransitionedToProduction,
+    #[serde(rename = "MODEL_VERSION_TRANSITIONED_TO_STAGING")]
+    ModelVersionTransitionedToStaging,
+    #[serde(rename = "REGISTERED_MODEL_CREATED")]
+    RegisteredModelCreated,
+    #[serde(rename = "TRANSITION_REQUEST_CREATED")]
+    TransitionRequestCreated,
+    #[serde(rename = "TRANSITION_REQUEST_TO_ARCHIVED_CREATED")]
+    TransitionRequestToArchivedCreated,
+    #[serde(rename = "TRANSITION_REQUEST_TO_PRODUCTION_CREATED")]
+    TransitionRequestToProductionCreated,
+    #[serde(rename = "TRANSITION_REQUEST_TO_STAGING_CREATED")]
+    TransitionRequestToStagingCreated,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl RegistryWebhookEvent {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CommentCreated => "COMMENT_CREATED",
+            Self::ModelVersionCreated => "MODEL_VERSION_CREATED",
+            Self::ModelVersionTagSet => "MODEL_VERSION_TAG_SET",
+            Self::ModelVersionTransitionedStage => "MODEL_VERSION_TRANSITIONED_STAGE",
+            Self::ModelVersionTransitionedToArchived => {
+                "MODEL_VERSION_TRANSITIONED_TO_ARCHIVED"
+            }
+            Self::ModelVersionTransitionedToProduction => {
+                "MODEL_VERSION_TRANSITIONED_TO_PRODUCTION"
+            }
+            Self::ModelVersionTransitionedToStaging => {
+                "MODEL_VERSION_TRANSITIONED_TO_STAGING"
+            }
+            Self::RegisteredModelCreated => "REGISTERED_MODEL_CREATED",
+            Self::TransitionRequestCreated => "TRANSITION_REQUEST_CREATED",
+            Self::TransitionRequestToArchivedCreated => {
+                "TRANSITION_REQUEST_TO_ARCHIVED_CREATED"
+            }
+            Self::TransitionRequestToProductionCreated => {
+                "TRANSITION_REQUEST_TO_PRODUCTION_CREATED"
+            }
+            Self::TransitionRequestToStagingCreated => {
+                "TRANSITION_REQUEST_TO_STAGING_CREATED"
+            }
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for RegistryWebhookEvent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for RegistryWebhookEvent {
+    fn from(value: &str) -> Self {
+        match value {
+            "COMMENT_CREATED" => Self::CommentCreated,
+            "MODEL_VERSION_CREATED" => Self::ModelVersionCreated,
+            "MODEL_VERSION_TAG_SET" => Self::ModelVersionTagSet,
+            "MODEL_VERSION_TRANSITIONED_STAGE" => Self::ModelVersionTransitionedStage,
+            "MODEL_VERSION_TRANSITIONED_TO_ARCHIVED" => {
+                Self::ModelVersionTransitionedToArchived
+            }
+            "MODEL_VERSION_TRANSITIONED_TO_PRODUCTION" => {
+                Self::ModelVersionTransitionedToProduction
+            }
+            "MODEL_VERSION_TRANSITIONED_TO_STAGING" => {
+                Self::ModelVersionTransitionedToStaging
+            }
+            "REGISTERED_MODEL_CREATED" => Self::RegisteredModelCreated,
+            "TRANSITION_REQUEST_CREATED" => Self::TransitionRequestCreated,
+            "TRANSITION_REQUEST_TO_ARCHIVED_CREATED" => {
+                Self::TransitionRequestToArchivedCreated
+            }
+            "TRANSITION_REQUEST_TO_PRODUCTION_CREATED" => {
+                Self::TransitionRequestToProductionCreated
+            }
+            "TRANSITION_REQUEST_TO_STAGING_CREATED" => {
+                Self::TransitionRequestToStagingCreated
+            }
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for RegistryWebhookEvent {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// The HTTPS endpoint a webhook posts its payload to, with the secrets used to call it.
+#[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RegistryWebhookHttpUrlSpec {
+    /// HTTPS URL the webhook sends a `POST` request to when it fires.
+    pub url: String,
+    /// Value of the `Authorization` header sent with each call, in the form `<type> <credentials>`
+    /// such as `Bearer ...`; an empty string sends no header.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authorization: Option<String>,
+    /// Whether the endpoint's TLS certificate is verified. Turn it off only for self-signed
+    /// certificates; signing the payload with `secret` is then the more important safeguard.
+    ///
+    /// When absent, the server uses `true`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable_ssl_verification: Option<bool>,
+    /// Shared secret used to sign the payload with HMAC; the signature is sent in the
+    /// `X-Databricks-Signature` header.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl RegistryWebhookHttpUrlSpec {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(url: impl Into<String>) -> Self {
+        Self {
+            url: url.into(),
+            authorization: None,
+            enable_ssl_verification: None,
+            secret: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+impl std::fmt::Debug for RegistryWebhookHttpUrlSpec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RegistryWebhookHttpUrlSpec")
+            .field("url", &self.url)
+            .field("authorization", &"<redacted>")
+            .field("enable_ssl_verification", &self.enable_ssl_verification)
+            .field("secret", &"<redacted>")
+            .field("unknown_fields", &self.unknown_fields)
+            .finish()
+    }
+}
+
+/// The HTTPS endpoint of a webhook as the API returns it, without its secrets.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RegistryWebhookHttpUrlSpecWithoutSecret {
+    /// HTTPS URL the webhook posts to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Whether the endpoint's TLS certificate is verified.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable_ssl_verification: Option<bool>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The job a webhook runs when it fires, with the token used to start it.
+#[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RegistryWebhookJobSpec {
+    /// Id of the job to run.
+    pub job_id: String,
+    /// Personal access token the webhook uses to start the job run.
+    pub access_token: String,
+    /// URL of the workspace the job is in; the workspace of the webhook when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workspace_url: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl RegistryWebhookJobSpec {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(job_id: impl Into<String>, access_token: impl Into<String>) -> Self {
+        Self {
+            job_id: job_id.into(),
+            access_token: access_token.into(),
+            workspace_url: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+impl std::fmt::Debug for RegistryWebhookJobSpec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RegistryWebhookJobSpec")
+            .field("job_id", &self.job_id)
+            .field("access_token", &"<redacted>")
+            .field("workspace_url", &self.workspace_url)
+            .field("unknown_fields", &self.unknown_fields)
+            .finish()
+    }
+}
+
+/// The job a webhook runs, as the API returns it, without the access token.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RegistryWebhookJobSpecWithoutSecret {
+    /// Id of the job the webhook runs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_id: Option<String>,
+    /// URL of the workspace the job is in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workspace_url: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Whether a webhook fires: `ACTIVE` on its events, `TEST_MODE` only through
+/// `testRegistryWebhook`, `DISABLED` never.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum RegistryWebhookStatus {
+    #[serde(rename = "ACTIVE")]
+    Active,
+    #[serde(rename = "DISABLED")]
+    Disabled,
+    #[serde(rename = "TEST_MODE")]
+    TestMode,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl RegistryWebhookStatus {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Active => "ACTIVE",
+            Self::Disabled => "DISABLED",
+            Self::TestMode => "TEST_MODE",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for RegistryWebhookStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for RegistryWebhookStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "ACTIVE" => Self::Active,
+            "DISABLED" => Self::Disabled,
+            "TEST_MODE" => Self::TestMode,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for RegistryWebhookStatus {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// Body of `modelRegistry.rejectTransitionRequest`.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RejectTransitionRequest {
+    /// Name of the registered model.
+    pub name: String,
+    /// Version number of the model version.
+    pub version: String,
+    /// See [`ModelVersionStage`](crate::ModelVersionStage).
+    pub stage: ModelVersionStage,
+    /// Comment recorded with the rejection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl RejectTransitionRequest {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(
+        name: impl Into<String>,
+        version: impl Into<String>,
+        stage: ModelVersionStage,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            version: version.into(),
+            stage,
+            comment: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Answer of `modelRegistry.rejectTransitionRequest`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RejectTransitionRequestResponse {
+    /// See [`RegistryActivity`](crate::RegistryActivity).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity: Option<RegistryActivity>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Body of `modelRegistry.renameModel`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RenameModelRequest {
+    /// Current name of the registered model.
+    pub name: String,
+    /// New name of the registered model, unique in the workspace.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_name: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl RenameModelRequest {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            new_name: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Answer of `modelRegistry.renameModel`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RenameModelResponse {
+    /// See [`RegistryModel`](crate::RegistryModel).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registered_model: Option<RegistryModel>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Answer of `modelRegistry.searchModelVersions`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SearchModelVersionsResponse {
+    /// This page's matching model versions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_versions: Option<Vec<RegistryModelVersion>>,
+    /// Token of the next page; absent on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_page_token: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Answer of `modelRegistry.searchModels`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SearchModelsResponse {
+    /// This page's matching registered models.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registered_models: Option<Vec<RegistryModel>>,
+    /// Token of the next page; absent on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_page_token: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Body of `modelRegistry.setModelTag`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SetModelTagRequest {
+    /// Name of the registered model.
+    pub name: String,
+    /// Tag key, at most 250 bytes.
+    pub key: String,
+    /// Tag value, at most 5000 bytes.
+    pub value: String,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl SetModelTagRequest {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(
+        name: impl Into<String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            key: key.into(),
+            value: value.into(),
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Body of `modelRegistry.setModelVersionTag`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SetModelVersionTagRequest {
+    /// Name of the registered model.
+    pub name: String,
+    /// Version number of the model version.
+    pub version: String,
+    /// Tag key, at most 250 bytes.
+    pub key: String,
+    /// Tag value, at most 5000 bytes.
+    pub value: String,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl SetModelVersionTagRequest {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(
+        name: impl Into<String>,
+        version: impl Into<String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            version: version.into(),
+            key: key.into(),
+            value: value.into(),
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Body of `modelRegistry.testRegistryWebhook`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TestRegistryWebhookRequest {
+    /// Id of the webhook to fire.
+    pub id: String,
+    /// See [`RegistryWebhookEvent`](crate::RegistryWebhookEvent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<RegistryWebhookEvent>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl TestRegistryWebhookRequest {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(id: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            event: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Answer of `modelRegistry.testRegistryWebhook`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TestRegistryWebhookResponse {
+    /// HTTP status code the webhook's target answered with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_code: Option<i32>,
+    /// Body the webhook's target answered with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Body of `modelRegistry.transitionStage`.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TransitionModelVersionStageDatabricks {
+    /// Name of the registered model.
+    pub name: String,
+    /// Version number of the model version.
+    pub version: String,
+    /// See [`ModelVersionStage`](crate::ModelVersionStage).
+    pub stage: ModelVersionStage,
+    /// Whether the versions currently in the target stage are moved to `Archived`.
+    pub archive_existing_versions: bool,
+    /// Comment recorded with the transition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl TransitionModelVersionStageDatabricks {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(
+        name: impl Into<String>,
+        version: impl Into<String>,
+        stage: ModelVersionStage,
+        archive_existing_versions: bool,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            version: version.into(),
+            stage,
+            archive_existing_versions,
+            comment: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// An open request to move a model version to another stage.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TransitionRequest {
+    /// See [`ModelVersionStage`](crate::ModelVersionStage).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_stage: Option<ModelVersionStage>,
+    /// Comment the requester gave.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// User who made the request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// When the request was made, in epoch milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub creation_timestamp: Option<i64>,
+    /// What the caller may do with the request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub available_actions: Option<Vec<RegistryActivityAction>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Answer of `modelRegistry.transitionStage`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TransitionStageResponse {
+    /// See [`ModelVersionDatabricks`](crate::ModelVersionDatabricks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_version_databricks: Option<ModelVersionDatabricks>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Answer of `modelRegistry.updateComment`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct UpdateCommentResponse {
+    /// See [`RegistryCommentObject`](crate::RegistryCommentObject).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<RegistryCommentObject>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Body of `modelRegistry.updateModel`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct UpdateModelRequest {
+    /// Name of the registered model.
+    pub name: String,
+    /// New description of the model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl UpdateModelRequest {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            description: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Answer of `modelRegistry.updateModel`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct UpdateModelResponse {
+    /// See [`RegistryModel`](crate::RegistryModel).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registered_model: Option<RegistryModel>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Body of `modelRegistry.updateModelVersion`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct UpdateModelVersionRequest {
+    /// Name of the registered model.
+    pub name: String,
+    /// Version number of the model version.
+    pub version: String,
+    /// New description of the version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl UpdateModelVersionRequest {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(name: impl Into<String>, version: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            version: version.into(),
+            description: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Answer of `modelRegistry.updateModelVersion`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct UpdateModelVersionResponse {
+    /// See [`RegistryModelVersion`](crate::RegistryModelVersion).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_version: Option<RegistryModelVersion>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Body of `modelRegistry.updateComment`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct UpdateRegistryComment {
+    /// Id of the comment to edit.
+    pub id: String,
+    /// New text of the comment.
+    pub comment: String,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl UpdateRegistryComment {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(id: impl Into<String>, comment: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            comment: comment.into(),
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Body of `modelRegistry.updateWebhook`; fields left out keep their values.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct UpdateRegistryWebhook {
+    /// Id of the webhook to change.
+    pub id: String,
+    /// New description of the webhook.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// New list of events the webhook fires on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<RegistryWebhookEvent>>,
+    /// See [`RegistryWebhookStatus`](crate::RegistryWebhookStatus).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<RegistryWebhookStatus>,
+    /// See [`RegistryWebhookHttpUrlSpec`](crate::RegistryWebhookHttpUrlSpec).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub http_url_spec: Option<RegistryWebhookHttpUrlSpec>,
+    /// See [`RegistryWebhookJobSpec`](crate::RegistryWebhookJobSpec).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_spec: Option<RegistryWebhookJobSpec>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl UpdateRegistryWebhook {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(id: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            description: None,
+            events: None,
+            status: None,
+            http_url_spec: None,
+            job_spec: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Answer of `modelRegistry.updateWebhook`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct UpdateWebhookResponse {
+    /// See [`RegistryWebhook`](crate::RegistryWebhook).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub webhook: Option<RegistryWebhook>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]

@@ -444,7 +444,7 @@ pub const CASES: &[Case] = &[
         path: "/api/2.0/mlflow/runs/log-metric",
         query: &[],
         body: Some(
-            r#"{"run_id": "5a7c3b0e9d1f4e2a8b6c0d3e1f2a4b5c", "key": "val_loss", "value": 0.2431, "timestamp": 1705310957000,
+            r#"{"run_id": "5a7c3b0e9d1f4e2a8b6c0d3e1f2a4b5c", "key": "val_loss", "value": "NaN", "timestamp": 1705310957000,
                 "step": 12, "dataset_name": "churn-eval", "dataset_digest": "4f8e1c2a"}"#,
         ),
         response: EMPTY,
@@ -452,7 +452,8 @@ pub const CASES: &[Case] = &[
             "experiments",
             "log-metric",
             "val_loss",
-            "0.2431",
+            // A diverged loss: JSON has no NaN, so it travels as the protobuf string "NaN".
+            "NaN",
             "1705310957000",
             "--run-id",
             RUN_ID,
@@ -597,7 +598,7 @@ pub const CASES: &[Case] = &[
         response: r#"{
           "metrics": [
             {"key": "val_loss", "value": 0.6874, "timestamp": 1705310177000, "step": 0, "run_id": "5a7c3b0e9d1f4e2a8b6c0d3e1f2a4b5c"},
-            {"key": "val_loss", "value": 0.4107, "timestamp": 1705310417000, "step": 4, "run_id": "5a7c3b0e9d1f4e2a8b6c0d3e1f2a4b5c"},
+            {"key": "val_loss", "value": "Infinity", "timestamp": 1705310417000, "step": 4, "run_id": "5a7c3b0e9d1f4e2a8b6c0d3e1f2a4b5c"},
             {"key": "val_loss", "value": 0.3018, "timestamp": 1705310657000, "step": 8, "run_id": "5a7c3b0e9d1f4e2a8b6c0d3e1f2a4b5c"}
           ],
           "next_page_token": "eyJvZmZzZXQiOiAzfQ=="

@@ -310,8 +310,10 @@ pub const CASES: &[Case] = &[
             "name LIKE '%churn%'",
             "--max-results",
             "50",
-            "--json",
-            r#"{"order_by": ["last_updated_timestamp DESC", "name"]}"#,
+            "--order-by",
+            "last_updated_timestamp DESC",
+            "--order-by",
+            "name",
         ],
     },
     Case {
@@ -517,8 +519,8 @@ pub const CASES: &[Case] = &[
             "100",
             "--page-token",
             "eyJvZmZzZXQiOiAxMDB9",
-            "--json",
-            r#"{"order_by": ["version_number DESC"]}"#,
+            "--order-by",
+            "version_number DESC",
         ],
     },
     Case {

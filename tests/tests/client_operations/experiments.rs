@@ -280,7 +280,7 @@ async fn experiments_log_metric() {
         step: Some(12),
         dataset_name: Some("churn-eval".into()),
         dataset_digest: Some("4f8e1c2a".into()),
-        ..models::LogMetric::new("val_loss", 0.2431, 1_705_310_957_000)
+        ..models::LogMetric::new("val_loss", f64::NAN, 1_705_310_957_000)
     };
     let done = ok(t.case.operation, t.client.experiments().log_metric(&body).await);
     t.verify(&done).await;
@@ -399,7 +399,8 @@ async fn experiments_get_history() {
         steps,
         [
             (Some(0), Some(0.6874)),
-            (Some(4), Some(0.4107)),
+            // Sent as the string "Infinity".
+            (Some(4), Some(f64::INFINITY)),
             (Some(8), Some(0.3018))
         ]
     );
