@@ -2,7 +2,7 @@ use databricks_client::{Client, models};
 
 #[tokio::main]
 async fn main() -> Result<(), databricks_client::Error> {
-    // DATABRICKS_HOST and DATABRICKS_TOKEN; or Client::new(Config::new(host, token)?)
+    // The environment, then ~/.databrickscfg, then ~/.netrc; or Client::new(Config::new(host, token)?)
     let client = Client::from_env()?;
 
     let created = client
