@@ -134,6 +134,19 @@ impl ApiError {
     }
 }
 
+impl ApiError {
+    /// What kind of failure this is, from the operation, the error code and the status (see [`ErrorKind`]).
+    pub fn kind(&self) -> crate::ErrorKind {
+        crate::error_kind::kind_of(self)
+    }
+
+    /// Whether the object the call named does not exist (`404`, `RESOURCE_DOES_NOT_EXIST`, or the `400`
+    /// that some `get` calls answer for a missing object).
+    pub fn is_not_found(&self) -> bool {
+        self.kind().is(crate::ErrorKind::NotFound)
+    }
+}
+
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.error_code {

@@ -20,6 +20,8 @@ mod encoding;
 #[cfg(feature = "client")]
 mod error;
 #[cfg(feature = "client")]
+mod error_kind;
+#[cfg(feature = "client")]
 mod operation;
 #[cfg(feature = "client")]
 mod rate_limit;
@@ -37,5 +39,7 @@ pub use client::{Client, RequestBuilder};
 pub use config::{AuthMethod, Config, ConfigBuilder, ConfigError, Source};
 #[cfg(feature = "client")]
 pub use error::{ApiError, Error};
+#[cfg(feature = "client")]
+pub use error_kind::ErrorKind;
 #[cfg(feature = "client")]
 pub use operation::{Method, Operation};

@@ -212,3 +212,26 @@ fn credentials_in_the_host_are_not_repeated_in_the_error() {
     assert!(matches!(error, ConfigError::InvalidHost { .. }), "{error:?}");
     assert_no_token(&format!("{error} {error:?}"));
 }
+
+#[tokio::test]
+async fn a_missing_cluster_reported_as_an_invalid_parameter_is_a_not_found() {
+    let body = r#"{"error_code": "INVALID_PARAMETER_VALUE", "message": "Cluster 0123-abc does not exist"}"#;
+    let error = get_cluster_error(400, body).await;
+    let api = error
+        .as_api()
+        .unwrap_or_else(|| panic!("expected Error::Api, got {error:?}"));
+    assert_eq!(api.kind(), databricks_client::ErrorKind::ResourceDoesNotExist);
+    assert!(api.is_not_found());
+    // The raw answer is kept as it was.
+    assert_eq!(
+        (api.status, api.error_code.as_deref()),
+        (400, Some("INVALID_PARAMETER_VALUE"))
+    );
+    let error = get_cluster_error(404, MISSING_CLUSTER).await;
+    assert!(error.as_api().is_some_and(|api| api.is_not_found()));
+    let error = get_cluster_error(403, r#"{"error_code": "PERMISSION_DENIED", "message": "no"}"#).await;
+    assert_eq!(
+        error.as_api().map(|api| api.kind()),
+        Some(databricks_client::ErrorKind::PermissionDenied)
+    );
+}

@@ -13,7 +13,7 @@
 
 pub use databricks_models as models;
 
-pub use databricks_runtime::{ApiError, Config, ConfigBuilder, ConfigError, Error};
+pub use databricks_runtime::{ApiError, AuthError, AuthMethod, Config, ConfigBuilder, ConfigError, Error, ErrorKind};
 
 #[cfg(feature = "cluster-policies")]
 #[rustfmt::skip]
