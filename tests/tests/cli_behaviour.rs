@@ -323,7 +323,14 @@ async fn unreachable_workspace_exits_with_4() {
         .and_then(|listener| listener.local_addr())
         .expect("a free port")
         .port();
-    let run = dbr::run_against(&format!("http://127.0.0.1:{port}"), &["clusters", "list-zones"]);
+    // A refused connection is retried until the retry budget is spent; one second keeps the test short.
+    let host = format!("http://127.0.0.1:{port}");
+    let env = [
+        ("DATABRICKS_HOST", host.as_str()),
+        ("DATABRICKS_TOKEN", TOKEN),
+        ("DATABRICKS_RETRY_TIMEOUT_SECONDS", "1"),
+    ];
+    let run = dbr::run(&["clusters", "list-zones"], &env, None);
     assert_exit(&run, 4);
     assert!(
         run.stderr.starts_with("Error: clusters.listZones request failed"),
