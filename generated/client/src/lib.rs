@@ -13,7 +13,9 @@
 
 pub use databricks_models as models;
 
-pub use databricks_runtime::{ApiError, AuthError, AuthMethod, Config, ConfigBuilder, ConfigError, Error, ErrorKind};
+pub use databricks_runtime::{ApiError, AuthError, Error, ErrorKind};
+
+pub use databricks_runtime::{AuthMethod, Config, ConfigBuilder, ConfigError};
 
 #[cfg(feature = "cluster-policies")]
 #[rustfmt::skip]
