@@ -86,10 +86,14 @@ pub(crate) fn server_delay(headers: &HeaderMap, details: &[Value]) -> Option<Dur
         .map(|delay| delay.min(MAX_SERVER_DELAY))
 }
 
-/// Full-jitter exponential backoff: uniformly between zero and `BASE * 2^attempt`, capped.
+/// Full-jitter exponential backoff: uniformly between zero and [`backoff_ceiling`].
 pub(crate) fn backoff(attempt: u32) -> Duration {
-    let ceiling = BASE_BACKOFF.saturating_mul(1u32 << attempt.min(16)).min(MAX_BACKOFF);
-    ceiling.mul_f64(fastrand::f64())
+    backoff_ceiling(attempt).mul_f64(fastrand::f64())
+}
+
+/// `BASE * 2^attempt`, capped.
+fn backoff_ceiling(attempt: u32) -> Duration {
+    BASE_BACKOFF.saturating_mul(1u32 << attempt.min(16)).min(MAX_BACKOFF)
 }
 
 #[cfg(test)]
@@ -170,9 +174,8 @@ mod tests {
     #[test]
     fn backoff_grows_and_stays_under_its_ceiling() {
         for attempt in 0..40 {
-            let ceiling = BASE_BACKOFF.saturating_mul(1u32 << attempt.min(16)).min(MAX_BACKOFF);
             for _ in 0..50 {
-                assert!(backoff(attempt) <= ceiling);
+                assert!(backoff(attempt) <= backoff_ceiling(attempt));
             }
         }
         // Jitter: 200 draws of the first ceiling are not all equal.

@@ -151,16 +151,11 @@ fn value_of(arg: &ArgSpec, matches: &clap::ArgMatches) -> Option<Value> {
     }
 }
 
-/// A number as the API reads it: JSON has no NaN or infinity, so those are the protobuf strings that the
-/// models' number fields accept (`--value NaN` logs a NaN metric).
+/// A number as the API reads it: JSON has no NaN or infinity, so those become the protobuf strings that
+/// the models' number fields accept (`--value NaN` logs a NaN metric).
 fn number_json(number: f64) -> Value {
-    if number.is_nan() {
-        Value::from("NaN")
-    } else if number.is_infinite() {
-        Value::from(if number > 0.0 { "Infinity" } else { "-Infinity" })
-    } else {
-        Value::from(number)
-    }
+    crate::serde_support::non_finite::serialize(&number, serde_json::value::Serializer)
+        .expect("a number or a string always converts to a JSON value")
 }
 
 fn text_of(value: &Value) -> String {

@@ -387,19 +387,9 @@ impl ConfigBuilder {
 
     fn fill_from_env(&mut self, sources: &Sources, tried: &mut Vec<Tried>) {
         tried.push(Tried::new(Source::Env("the environment")));
-        let var = |name: &'static str| sources.var(name).map(|value| (value, Source::Env(name)));
-        fill(&mut self.host, || var("DATABRICKS_HOST"));
-        fill(&mut self.token, || {
-            var("DATABRICKS_TOKEN").map(|(value, source)| (Secret(value), source))
-        });
-        fill(&mut self.client_id, || var("DATABRICKS_CLIENT_ID"));
-        fill(&mut self.client_secret, || {
-            var("DATABRICKS_CLIENT_SECRET").map(|(value, source)| (Secret(value), source))
-        });
-        fill(&mut self.auth_type, || var("DATABRICKS_AUTH_TYPE"));
-        fill(&mut self.rate_limit, || var("DATABRICKS_RATE_LIMIT"));
-        fill(&mut self.retry_timeout, || var("DATABRICKS_RETRY_TIMEOUT_SECONDS"));
-        fill(&mut self.http_timeout, || var("DATABRICKS_HTTP_TIMEOUT_SECONDS"));
+        for &(field, name, _) in SETTINGS {
+            self.fill(field, || sources.var(name).map(|value| (value, Source::Env(name))));
+        }
         if self.profile.is_none() {
             self.profile = sources.var("DATABRICKS_CONFIG_PROFILE");
         }
@@ -456,19 +446,11 @@ impl ConfigBuilder {
             return Ok(None);
         }
         tried.push(Tried::new(source.clone()));
-        let key = |key: &str| file.get(&name, key).map(|value| (value.to_owned(), source.clone()));
-        fill(&mut self.host, || key("host"));
-        fill(&mut self.token, || {
-            key("token").map(|(value, source)| (Secret(value), source))
-        });
-        fill(&mut self.client_id, || key("client_id"));
-        fill(&mut self.client_secret, || {
-            key("client_secret").map(|(value, source)| (Secret(value), source))
-        });
-        fill(&mut self.auth_type, || key("auth_type"));
-        fill(&mut self.rate_limit, || key("rate_limit"));
-        fill(&mut self.retry_timeout, || key("retry_timeout_seconds"));
-        fill(&mut self.http_timeout, || key("http_timeout_seconds"));
+        for &(field, _, key) in SETTINGS {
+            self.fill(field, || {
+                file.get(&name, key).map(|value| (value.to_owned(), source.clone()))
+            });
+        }
         Ok(Some(name))
     }
 
@@ -543,6 +525,58 @@ impl ConfigBuilder {
             Some(other) => Err(ConfigError::UnknownAuthType {
                 auth_type: other.to_owned(),
             }),
+        }
+    }
+}
+
+/// The settings the environment and profiles can give: where each goes, its environment variable and its
+/// key in `~/.databrickscfg` (the names the official tools use).
+const SETTINGS: &[(Field, &str, &str)] = &[
+    (Field::Host, "DATABRICKS_HOST", "host"),
+    (Field::Token, "DATABRICKS_TOKEN", "token"),
+    (Field::ClientId, "DATABRICKS_CLIENT_ID", "client_id"),
+    (Field::ClientSecret, "DATABRICKS_CLIENT_SECRET", "client_secret"),
+    (Field::AuthType, "DATABRICKS_AUTH_TYPE", "auth_type"),
+    (Field::RateLimit, "DATABRICKS_RATE_LIMIT", "rate_limit"),
+    (
+        Field::RetryTimeout,
+        "DATABRICKS_RETRY_TIMEOUT_SECONDS",
+        "retry_timeout_seconds",
+    ),
+    (
+        Field::HttpTimeout,
+        "DATABRICKS_HTTP_TIMEOUT_SECONDS",
+        "http_timeout_seconds",
+    ),
+];
+
+#[derive(Clone, Copy)]
+enum Field {
+    Host,
+    Token,
+    ClientId,
+    ClientSecret,
+    AuthType,
+    RateLimit,
+    RetryTimeout,
+    HttpTimeout,
+}
+
+impl ConfigBuilder {
+    /// Sets `field` from `from` unless an earlier source set it.
+    fn fill(&mut self, field: Field, from: impl FnOnce() -> Setting<String>) {
+        fn secret(setting: Setting<String>) -> Setting<Secret> {
+            setting.map(|(value, source)| (Secret(value), source))
+        }
+        match field {
+            Field::Host => fill(&mut self.host, from),
+            Field::Token => fill(&mut self.token, || secret(from())),
+            Field::ClientId => fill(&mut self.client_id, from),
+            Field::ClientSecret => fill(&mut self.client_secret, || secret(from())),
+            Field::AuthType => fill(&mut self.auth_type, from),
+            Field::RateLimit => fill(&mut self.rate_limit, from),
+            Field::RetryTimeout => fill(&mut self.retry_timeout, from),
+            Field::HttpTimeout => fill(&mut self.http_timeout, from),
         }
     }
 }
