@@ -1,6 +1,7 @@
 //! The HTTP client every generated method calls through.
 
 use std::fmt;
+use std::fmt::Write as _;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -15,6 +16,7 @@ use crate::encoding::{PathError, expand_path, header_pairs, query_pairs};
 use crate::error::{ApiError, Error};
 use crate::operation::Operation;
 use crate::rate_limit::RateLimiter;
+use crate::redact;
 use crate::retry;
 
 const USER_AGENT: &str = concat!("databricks-sdk-rust/", env!("CARGO_PKG_VERSION"));
@@ -99,7 +101,7 @@ impl Client {
 pub struct RequestBuilder<'c> {
     client: &'c Client,
     operation: &'static Operation,
-    path_params: Vec<(&'static str, String)>,
+    pub(crate) path_params: Vec<(&'static str, String)>,
     params: Option<Value>,
     body: Option<Vec<u8>>,
     problem: Option<String>,
@@ -134,16 +136,7 @@ impl RequestBuilder<'_> {
     pub async fn send<R: DeserializeOwned>(self) -> Result<R, Error> {
         let operation = self.operation.id;
         let (status, body) = self.execute().await?;
-        let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
-            b"{}"
-        } else {
-            &body
-        };
-        serde_json::from_slice(body).map_err(|source| Error::Decode {
-            operation,
-            status,
-            source,
-        })
+        decode(operation, status, &body)
     }
 
     /// Sends the request of an operation whose success response has no body.
@@ -151,46 +144,110 @@ impl RequestBuilder<'_> {
         self.execute().await.map(|_| ())
     }
 
-    /// Everything that does not depend on the response type, so it is compiled once.
     async fn execute(self) -> Result<(u16, Vec<u8>), Error> {
+        let client = self.client.clone();
+        let request = self.prepare()?;
+        client
+            .execute(
+                request.operation,
+                &request.path,
+                &request.params,
+                request.body.as_deref(),
+            )
+            .await
+    }
+
+    /// Checks what was given and fills in the path.
+    pub(crate) fn prepare(self) -> Result<PreparedRequest, Error> {
         let operation = self.operation;
+        if let Some(problem) = self.problem {
+            return Err(Error::InvalidRequest {
+                operation: operation.id,
+                message: problem,
+            });
+        }
+        let path = fill_path(operation, &self.path_params)?;
+        Ok(PreparedRequest {
+            client: self.client.clone(),
+            operation,
+            path,
+            params: self.params.unwrap_or(Value::Null),
+            body: self.body,
+        })
+    }
+}
+
+/// A request whose parts are known to be sound: what pagination and waiters repeat with changes.
+pub(crate) struct PreparedRequest {
+    pub client: Client,
+    pub operation: &'static Operation,
+    /// The path with its parameters filled in and encoded.
+    pub path: String,
+    /// Query and header parameters as a JSON object (or `null`).
+    pub params: Value,
+    pub body: Option<Vec<u8>>,
+}
+
+/// The path of `operation` with `values` in its placeholders.
+pub(crate) fn fill_path(operation: &Operation, values: &[(&str, String)]) -> Result<String, Error> {
+    expand_path(operation.path, values).map_err(|error| Error::InvalidRequest {
+        operation: operation.id,
+        message: match error {
+            PathError::Missing(name) => format!("no value for the path parameter `{name}`"),
+            PathError::DotSegment(name) => format!("the path parameter `{name}` cannot be `.` or `..`"),
+        },
+    })
+}
+
+/// Decodes a success body; an empty one reads as `{}`.
+pub(crate) fn decode<R: DeserializeOwned>(operation: &'static str, status: u16, body: &[u8]) -> Result<R, Error> {
+    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+        b"{}"
+    } else {
+        body
+    };
+    serde_json::from_slice(body).map_err(|source| Error::Decode {
+        operation,
+        status,
+        source,
+    })
+}
+
+impl Client {
+    /// Sends one request, with rate limiting, authentication, retries and debug logging; returns the status
+    /// and body of a success answer. Everything that does not depend on the response type, so it is
+    /// compiled once.
+    pub(crate) async fn execute(
+        &self,
+        operation: &'static Operation,
+        path: &str,
+        params: &Value,
+        body: Option<&[u8]>,
+    ) -> Result<(u16, Vec<u8>), Error> {
         let invalid = |message: String| Error::InvalidRequest {
             operation: operation.id,
             message,
         };
-        if let Some(problem) = self.problem {
-            return Err(invalid(problem));
-        }
-        let path = expand_path(operation.path, &self.path_params).map_err(|error| {
-            invalid(match error {
-                PathError::Missing(name) => format!("no value for the path parameter `{name}`"),
-                PathError::DotSegment(name) => {
-                    format!("the path parameter `{name}` cannot be `.` or `..`")
-                }
-            })
-        })?;
-        let config = &self.client.inner.config;
-        let mut url = reqwest::Url::parse(&format!("{}{path}", config.host()))
+        let inner = &self.inner;
+        let mut url = reqwest::Url::parse(&format!("{}{path}", inner.config.host()))
             .map_err(|error| invalid(format!("invalid URL: {error}")))?;
-        let params = self.params.unwrap_or(Value::Null);
-        let query = query_pairs(&params, operation.header_params);
+        let query = query_pairs(params, operation.header_params);
         if !query.is_empty() {
             url.query_pairs_mut().extend_pairs(&query);
         }
 
         let mut headers = reqwest::header::HeaderMap::new();
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
-        for (name, value) in header_pairs(&params, operation.header_params) {
+        for (name, value) in header_pairs(params, operation.header_params) {
             let name = HeaderName::from_bytes(name.as_bytes())
                 .map_err(|_| invalid(format!("`{name}` is not a valid header name")))?;
             let value = HeaderValue::from_str(&value)
                 .map_err(|_| invalid(format!("the value of header `{name}` cannot be sent in a header")))?;
             headers.insert(name, value);
         }
-        if self.body.is_some() {
+        if body.is_some() {
             headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         }
-        let inner = &self.client.inner;
         let started = Instant::now();
         let mut attempt: u32 = 0;
         // One 401 with an OAuth token gets a fresh token and another try; a second one is final.
@@ -205,10 +262,15 @@ impl RequestBuilder<'_> {
                 .request(operation.method.to_reqwest(), url.clone())
                 .headers(headers.clone())
                 .header(AUTHORIZATION, authorization);
-            if let Some(body) = &self.body {
-                request = request.body(body.clone());
+            if let Some(body) = body {
+                request = request.body(body.to_vec());
             }
-            let (error, retry, server_delay) = match send(request).await {
+            let sent = Instant::now();
+            let answer = send(request).await;
+            if tracing::enabled!(target: HTTP_LOG_TARGET, tracing::Level::DEBUG) {
+                log_round_trip(operation, &url, &headers, body, &answer, sent.elapsed());
+            }
+            let (error, retry, server_delay) = match answer {
                 Ok((status, _, body)) if status.is_success() => return Ok((status.as_u16(), body)),
                 Ok((status, response_headers, body)) => {
                     let request_id = response_headers
@@ -260,10 +322,51 @@ impl RequestBuilder<'_> {
     }
 }
 
+/// The `tracing` target of the round-trip dumps, so they can be switched on alone
+/// (`RUST_LOG=databricks::http=debug`).
+pub const HTTP_LOG_TARGET: &str = "databricks::http";
+
+type Answer = Result<(reqwest::StatusCode, reqwest::header::HeaderMap, Vec<u8>), reqwest::Error>;
+
+/// One debug event per attempt: the request and the answer, with the `Authorization` header and secret
+/// body fields redacted and long bodies cut.
+fn log_round_trip(
+    operation: &Operation,
+    url: &reqwest::Url,
+    headers: &reqwest::header::HeaderMap,
+    body: Option<&[u8]>,
+    answer: &Answer,
+    elapsed: Duration,
+) {
+    let mut dump = format!("> {} {url}\n", operation.method.as_str());
+    for (name, value) in headers {
+        let _ = writeln!(dump, "> {name}: {}", value.to_str().unwrap_or("<binary>"));
+    }
+    let _ = writeln!(dump, "> {AUTHORIZATION}: {}", redact::REDACTED);
+    if let Some(body) = body {
+        let _ = writeln!(dump, "> {}", redact::body_for_log(body, operation.sensitive));
+    }
+    match answer {
+        Ok((status, response_headers, body)) => {
+            let _ = write!(dump, "< {status} ({} ms)", elapsed.as_millis());
+            for name in [REQUEST_ID_HEADER, "retry-after", "content-type"] {
+                if let Some(value) = response_headers.get(name).and_then(|value| value.to_str().ok()) {
+                    let _ = write!(dump, "\n< {name}: {value}");
+                }
+            }
+            if !body.is_empty() {
+                let _ = write!(dump, "\n< {}", redact::body_for_log(body, operation.sensitive));
+            }
+        }
+        Err(error) => {
+            let _ = write!(dump, "< no answer ({} ms): {error}", elapsed.as_millis());
+        }
+    }
+    tracing::debug!(target: HTTP_LOG_TARGET, operation = operation.id, "{dump}");
+}
+
 /// One attempt: status, headers and the whole body, or the transport failure.
-async fn send(
-    request: reqwest::RequestBuilder,
-) -> Result<(reqwest::StatusCode, reqwest::header::HeaderMap, Vec<u8>), reqwest::Error> {
+async fn send(request: reqwest::RequestBuilder) -> Answer {
     let response = request.send().await?;
     let status = response.status();
     let headers = response.headers().clone();

@@ -33,6 +33,25 @@ pub enum Error {
         status: u16,
         source: serde_json::Error,
     },
+    /// A list could not be followed to its end: the server repeated a page token, or a page was not
+    /// shaped as the operation's pagination says.
+    Pagination { operation: &'static str, message: String },
+    /// A long-running operation reached a failure state.
+    WaitFailed {
+        operation: &'static str,
+        /// The state reached (`TERMINATED`, `INTERNAL_ERROR`, ...).
+        state: String,
+        /// The server's explanation of the state, when it gave one.
+        message: Option<String>,
+    },
+    /// A long-running operation did not settle within the wait's timeout.
+    WaitTimeout {
+        operation: &'static str,
+        timeout: std::time::Duration,
+        /// The last state seen, if any poll succeeded.
+        state: Option<String>,
+        message: Option<String>,
+    },
 }
 
 impl Error {
@@ -71,6 +90,35 @@ impl fmt::Display for Error {
             } => {
                 write!(f, "unexpected {operation} response (HTTP {status}): {source}")
             }
+            Error::Pagination { operation, message } => {
+                write!(f, "cannot list every page of {operation}: {message}")
+            }
+            Error::WaitFailed {
+                operation,
+                state,
+                message,
+            } => {
+                write!(f, "{operation} reached the failure state {state}")?;
+                match message {
+                    Some(message) if !message.is_empty() => write!(f, ": {message}"),
+                    _ => Ok(()),
+                }
+            }
+            Error::WaitTimeout {
+                operation,
+                timeout,
+                state,
+                message,
+            } => {
+                write!(f, "{operation} did not finish within {}", humane(*timeout))?;
+                if let Some(state) = state {
+                    write!(f, "; last state {state}")?;
+                    if let Some(message) = message.as_deref().filter(|message| !message.is_empty()) {
+                        write!(f, " ({message})")?;
+                    }
+                }
+                write!(f, "; wait longer with a larger timeout")
+            }
         }
     }
 }
@@ -83,8 +131,24 @@ impl std::error::Error for Error {
             Error::Api(error) => Some(error),
             Error::Transport { source, .. } => Some(source),
             Error::Decode { source, .. } => Some(source),
-            Error::InvalidRequest { .. } => None,
+            Error::InvalidRequest { .. }
+            | Error::Pagination { .. }
+            | Error::WaitFailed { .. }
+            | Error::WaitTimeout { .. } => None,
         }
+    }
+}
+
+/// `90s`, `20m`, `1h 5m`: a duration as people write it.
+fn humane(duration: std::time::Duration) -> String {
+    let seconds = duration.as_secs();
+    match (seconds / 3600, seconds % 3600 / 60, seconds % 60) {
+        (0, 0, 0) => format!("{} ms", duration.as_millis()),
+        (0, 0, s) => format!("{s}s"),
+        (0, m, 0) => format!("{m}m"),
+        (0, m, s) => format!("{m}m {s}s"),
+        (h, 0, _) => format!("{h}h"),
+        (h, m, _) => format!("{h}h {m}m"),
     }
 }
 

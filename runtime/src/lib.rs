@@ -24,9 +24,15 @@ mod error_kind;
 #[cfg(feature = "client")]
 mod operation;
 #[cfg(feature = "client")]
+mod paginate;
+#[cfg(feature = "client")]
 mod rate_limit;
 #[cfg(feature = "client")]
+mod redact;
+#[cfg(feature = "client")]
 mod retry;
+#[cfg(feature = "client")]
+mod wait;
 
 #[cfg(feature = "cli")]
 pub mod cli;
@@ -34,7 +40,7 @@ pub mod cli;
 #[cfg(feature = "client")]
 pub use auth::AuthError;
 #[cfg(feature = "client")]
-pub use client::{Client, RequestBuilder};
+pub use client::{Client, HTTP_LOG_TARGET, RequestBuilder};
 #[cfg(feature = "client")]
 pub use config::{AuthMethod, Config, ConfigBuilder, ConfigError, Source};
 #[cfg(feature = "client")]
@@ -43,3 +49,7 @@ pub use error::{ApiError, Error};
 pub use error_kind::ErrorKind;
 #[cfg(feature = "client")]
 pub use operation::{Method, Operation};
+#[cfg(feature = "client")]
+pub use paginate::{Items, Paging, PagingStyle};
+#[cfg(feature = "client")]
+pub use wait::{Binding, BindingLocation, BindingSource, Wait, WaitOptions, WaitProgress};

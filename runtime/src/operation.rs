@@ -56,6 +56,8 @@ pub struct Operation {
     pub idempotent: bool,
     /// Wire names of parameters sent as headers; every other parameter goes in the query string.
     pub header_params: &'static [&'static str],
+    /// Body fields (at any depth of the request or the response) that hold secrets, redacted in debug logs.
+    pub sensitive: &'static [&'static str],
 }
 
 impl Operation {
@@ -66,6 +68,7 @@ impl Operation {
             path,
             idempotent: matches!(method, Method::Get),
             header_params: &[],
+            sensitive: &[],
         }
     }
 
@@ -76,6 +79,11 @@ impl Operation {
 
     pub const fn header_params(mut self, names: &'static [&'static str]) -> Self {
         self.header_params = names;
+        self
+    }
+
+    pub const fn sensitive(mut self, names: &'static [&'static str]) -> Self {
+        self.sensitive = names;
         self
     }
 }

@@ -172,6 +172,26 @@ impl ClusterPolicies<'_> {
         self.client.request(&OPERATION).params(params).send().await
     }
 
+    /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
+    /// one has been read, so memory holds one page at a time.
+    pub fn list_all(
+        &self,
+        params: &models::ClusterPoliciesListParams,
+    ) -> databricks_runtime::Items<models::Policy> {
+        const OPERATION: Operation = Operation::new(
+            "clusterPolicies.list",
+            Method::Get,
+            "/api/2.0/policies/clusters/list",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "policies",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Single,
+        };
+        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+    }
+
     /// Replace the direct permissions on a cluster policy.
     ///
     /// The given access control list becomes the complete set of direct permissions on the cluster

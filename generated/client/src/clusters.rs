@@ -60,17 +60,57 @@ impl Clusters<'_> {
     /// `POST /api/2.1/clusters/create` (operation `clusters.create`).
     ///
     /// Long-running: the call returns at once, then the resource moves on until `state` is
-    /// `RUNNING` (it fails on `ERROR`, `TERMINATED`). Poll [`get`](Self::get) to follow it.
+    /// `RUNNING`. [`create_and_wait`](Self::create_and_wait) sends the request and waits for that.
     pub async fn create(
         &self,
         body: &models::CreateCluster,
     ) -> Result<models::CreateClusterResponse, Error> {
         const OPERATION: Operation = Operation::new(
-            "clusters.create",
-            Method::Post,
-            "/api/2.1/clusters/create",
-        );
+                "clusters.create",
+                Method::Post,
+                "/api/2.1/clusters/create",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
         self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Sends [`create`](Self::create), then polls [`get`](Self::get) until `state` is `RUNNING` and
+    /// returns that last answer. A failure state (`ERROR`, `TERMINATED`) is
+    /// [`Error::WaitFailed`](Error::WaitFailed) with the server's explanation. Gives up with
+    /// [`Error::WaitTimeout`](Error::WaitTimeout) after `wait`'s timeout (20 minutes by default).
+    pub async fn create_and_wait(
+        &self,
+        body: &models::CreateCluster,
+        wait: &databricks_runtime::WaitOptions,
+    ) -> Result<models::ClusterDetails, Error> {
+        const OPERATION: Operation = Operation::new(
+                "clusters.create",
+                Method::Post,
+                "/api/2.1/clusters/create",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
+        const POLL: Operation = Operation::new(
+                "clusters.get",
+                Method::Get,
+                "/api/2.1/clusters/get",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
+        const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
+            poll: &POLL,
+            bind: &[
+                databricks_runtime::Binding {
+                    param: "cluster_id",
+                    location: databricks_runtime::BindingLocation::Query,
+                    source: databricks_runtime::BindingSource::Response,
+                    field: "cluster_id",
+                },
+            ],
+            state: &["state"],
+            success: &["RUNNING"],
+            failure: &["ERROR", "TERMINATED"],
+            message: &["state_message"],
+        };
+        self.client.request(&OPERATION).json(body).send_and_wait(&WAIT, wait).await
     }
 
     /// Terminate a cluster, keeping its configuration.
@@ -82,7 +122,8 @@ impl Clusters<'_> {
     /// `POST /api/2.1/clusters/delete` (operation `clusters.delete`).
     ///
     /// Long-running: the call returns at once, then the resource moves on until `state` is
-    /// `TERMINATED` (it fails on `ERROR`). Poll [`get`](Self::get) to follow it.
+    /// `TERMINATED`. [`delete_and_wait`](Self::delete_and_wait) sends the request and waits for
+    /// that.
     pub async fn delete(
         &self,
         body: &models::DeleteCluster,
@@ -96,6 +137,45 @@ impl Clusters<'_> {
         self.client.request(&OPERATION).json(body).send().await
     }
 
+    /// Sends [`delete`](Self::delete), then polls [`get`](Self::get) until `state` is `TERMINATED`
+    /// and returns that last answer. A failure state (`ERROR`) is
+    /// [`Error::WaitFailed`](Error::WaitFailed) with the server's explanation. Gives up with
+    /// [`Error::WaitTimeout`](Error::WaitTimeout) after `wait`'s timeout (20 minutes by default).
+    pub async fn delete_and_wait(
+        &self,
+        body: &models::DeleteCluster,
+        wait: &databricks_runtime::WaitOptions,
+    ) -> Result<models::ClusterDetails, Error> {
+        const OPERATION: Operation = Operation::new(
+                "clusters.delete",
+                Method::Post,
+                "/api/2.1/clusters/delete",
+            )
+            .idempotent();
+        const POLL: Operation = Operation::new(
+                "clusters.get",
+                Method::Get,
+                "/api/2.1/clusters/get",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
+        const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
+            poll: &POLL,
+            bind: &[
+                databricks_runtime::Binding {
+                    param: "cluster_id",
+                    location: databricks_runtime::BindingLocation::Query,
+                    source: databricks_runtime::BindingSource::Request,
+                    field: "cluster_id",
+                },
+            ],
+            state: &["state"],
+            success: &["TERMINATED"],
+            failure: &["ERROR"],
+            message: &["state_message"],
+        };
+        self.client.request(&OPERATION).json(body).send_and_wait(&WAIT, wait).await
+    }
+
     /// Replace the whole configuration of a cluster.
     ///
     /// The body is the complete new specification of the cluster; to change only some fields use
@@ -107,7 +187,7 @@ impl Clusters<'_> {
     /// `POST /api/2.1/clusters/edit` (operation `clusters.edit`).
     ///
     /// Long-running: the call returns at once, then the resource moves on until `state` is
-    /// `RUNNING` (it fails on `ERROR`, `TERMINATED`). Poll [`get`](Self::get) to follow it.
+    /// `RUNNING`. [`edit_and_wait`](Self::edit_and_wait) sends the request and waits for that.
     pub async fn edit(
         &self,
         body: &models::EditCluster,
@@ -117,8 +197,49 @@ impl Clusters<'_> {
                 Method::Post,
                 "/api/2.1/clusters/edit",
             )
-            .idempotent();
+            .idempotent()
+            .sensitive(&["log_analytics_primary_key", "password"]);
         self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Sends [`edit`](Self::edit), then polls [`get`](Self::get) until `state` is `RUNNING` and
+    /// returns that last answer. A failure state (`ERROR`, `TERMINATED`) is
+    /// [`Error::WaitFailed`](Error::WaitFailed) with the server's explanation. Gives up with
+    /// [`Error::WaitTimeout`](Error::WaitTimeout) after `wait`'s timeout (20 minutes by default).
+    pub async fn edit_and_wait(
+        &self,
+        body: &models::EditCluster,
+        wait: &databricks_runtime::WaitOptions,
+    ) -> Result<models::ClusterDetails, Error> {
+        const OPERATION: Operation = Operation::new(
+                "clusters.edit",
+                Method::Post,
+                "/api/2.1/clusters/edit",
+            )
+            .idempotent()
+            .sensitive(&["log_analytics_primary_key", "password"]);
+        const POLL: Operation = Operation::new(
+                "clusters.get",
+                Method::Get,
+                "/api/2.1/clusters/get",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
+        const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
+            poll: &POLL,
+            bind: &[
+                databricks_runtime::Binding {
+                    param: "cluster_id",
+                    location: databricks_runtime::BindingLocation::Query,
+                    source: databricks_runtime::BindingSource::Request,
+                    field: "cluster_id",
+                },
+            ],
+            state: &["state"],
+            success: &["RUNNING"],
+            failure: &["ERROR", "TERMINATED"],
+            message: &["state_message"],
+        };
+        self.client.request(&OPERATION).json(body).send_and_wait(&WAIT, wait).await
     }
 
     /// Read the event log of a cluster.
@@ -130,6 +251,7 @@ impl Clusters<'_> {
     /// `POST /api/2.1/clusters/events` (operation `clusters.events`).
     ///
     /// Lists `events`: send `next_page` of one page as the next request; the last page has none.
+    /// [`events_all`](Self::events_all) streams every item.
     pub async fn events(
         &self,
         body: &models::GetEvents,
@@ -139,8 +261,32 @@ impl Clusters<'_> {
                 Method::Post,
                 "/api/2.1/clusters/events",
             )
-            .idempotent();
+            .idempotent()
+            .sensitive(&["log_analytics_primary_key", "password"]);
         self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Every item of [`events`](Self::events), as a stream: the next page is fetched once the
+    /// current one has been read, so memory holds one page at a time.
+    pub fn events_all(
+        &self,
+        body: &models::GetEvents,
+    ) -> databricks_runtime::Items<models::ClusterEvent> {
+        const OPERATION: Operation = Operation::new(
+                "clusters.events",
+                Method::Post,
+                "/api/2.1/clusters/events",
+            )
+            .idempotent()
+            .sensitive(&["log_analytics_primary_key", "password"]);
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "events",
+            in_body: true,
+            style: databricks_runtime::PagingStyle::NextRequest {
+                next_request: "next_page",
+            },
+        };
+        self.client.request(&OPERATION).json(body).paginate(&PAGING)
     }
 
     /// Get the configuration and current state of a cluster.
@@ -153,10 +299,11 @@ impl Clusters<'_> {
         params: &models::ClustersGetParams,
     ) -> Result<models::ClusterDetails, Error> {
         const OPERATION: Operation = Operation::new(
-            "clusters.get",
-            Method::Get,
-            "/api/2.1/clusters/get",
-        );
+                "clusters.get",
+                Method::Get,
+                "/api/2.1/clusters/get",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
         self.client.request(&OPERATION).params(params).send().await
     }
 
@@ -204,17 +351,41 @@ impl Clusters<'_> {
     /// `GET /api/2.1/clusters/list` (operation `clusters.list`).
     ///
     /// Lists `clusters`: pass `next_page_token` of one page as `page_token` to get the next; the
-    /// last page has none.
+    /// last page has none. [`list_all`](Self::list_all) streams every item.
     pub async fn list(
         &self,
         params: &models::ClustersListParams,
     ) -> Result<models::ListClustersResponse, Error> {
         const OPERATION: Operation = Operation::new(
-            "clusters.list",
-            Method::Get,
-            "/api/2.1/clusters/list",
-        );
+                "clusters.list",
+                Method::Get,
+                "/api/2.1/clusters/list",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
         self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
+    /// one has been read, so memory holds one page at a time.
+    pub fn list_all(
+        &self,
+        params: &models::ClustersListParams,
+    ) -> databricks_runtime::Items<models::ClusterDetails> {
+        const OPERATION: Operation = Operation::new(
+                "clusters.list",
+                Method::Get,
+                "/api/2.1/clusters/list",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "clusters",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Token {
+                request_token: "page_token",
+                response_token: "next_page_token",
+            },
+        };
+        self.client.request(&OPERATION).params(params).paginate(&PAGING)
     }
 
     /// List the node types a cluster can be built from.
@@ -234,6 +405,23 @@ impl Clusters<'_> {
         self.client.request(&OPERATION).send().await
     }
 
+    /// Every item of [`list_node_types`](Self::list_node_types), as a stream: the next page is
+    /// fetched once the current one has been read, so memory holds one page at a time.
+    pub fn list_node_types_all(&self) -> databricks_runtime::Items<models::NodeType> {
+        const OPERATION: Operation = Operation::new(
+            "clusters.listNodeTypes",
+            Method::Get,
+            "/api/2.1/clusters/list-node-types",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "node_types",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Single,
+        };
+        self.client.request(&OPERATION).paginate(&PAGING)
+    }
+
     /// List the availability zones clusters can be placed in.
     ///
     /// The zones (such as `us-west-2a`) can be given as `aws_attributes.zone_id` of a cluster
@@ -249,6 +437,23 @@ impl Clusters<'_> {
             "/api/2.1/clusters/list-zones",
         );
         self.client.request(&OPERATION).send().await
+    }
+
+    /// Every item of [`list_zones`](Self::list_zones), as a stream: the next page is fetched once
+    /// the current one has been read, so memory holds one page at a time.
+    pub fn list_zones_all(&self) -> databricks_runtime::Items<String> {
+        const OPERATION: Operation = Operation::new(
+            "clusters.listZones",
+            Method::Get,
+            "/api/2.1/clusters/list-zones",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "zones",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Single,
+        };
+        self.client.request(&OPERATION).paginate(&PAGING)
     }
 
     /// Terminate a cluster and delete it for good.
@@ -298,7 +503,7 @@ impl Clusters<'_> {
     /// `POST /api/2.1/clusters/resize` (operation `clusters.resize`).
     ///
     /// Long-running: the call returns at once, then the resource moves on until `state` is
-    /// `RUNNING` (it fails on `ERROR`, `TERMINATED`). Poll [`get`](Self::get) to follow it.
+    /// `RUNNING`. [`resize_and_wait`](Self::resize_and_wait) sends the request and waits for that.
     pub async fn resize(
         &self,
         body: &models::ResizeCluster,
@@ -312,6 +517,45 @@ impl Clusters<'_> {
         self.client.request(&OPERATION).json(body).send().await
     }
 
+    /// Sends [`resize`](Self::resize), then polls [`get`](Self::get) until `state` is `RUNNING` and
+    /// returns that last answer. A failure state (`ERROR`, `TERMINATED`) is
+    /// [`Error::WaitFailed`](Error::WaitFailed) with the server's explanation. Gives up with
+    /// [`Error::WaitTimeout`](Error::WaitTimeout) after `wait`'s timeout (20 minutes by default).
+    pub async fn resize_and_wait(
+        &self,
+        body: &models::ResizeCluster,
+        wait: &databricks_runtime::WaitOptions,
+    ) -> Result<models::ClusterDetails, Error> {
+        const OPERATION: Operation = Operation::new(
+                "clusters.resize",
+                Method::Post,
+                "/api/2.1/clusters/resize",
+            )
+            .idempotent();
+        const POLL: Operation = Operation::new(
+                "clusters.get",
+                Method::Get,
+                "/api/2.1/clusters/get",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
+        const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
+            poll: &POLL,
+            bind: &[
+                databricks_runtime::Binding {
+                    param: "cluster_id",
+                    location: databricks_runtime::BindingLocation::Query,
+                    source: databricks_runtime::BindingSource::Request,
+                    field: "cluster_id",
+                },
+            ],
+            state: &["state"],
+            success: &["RUNNING"],
+            failure: &["ERROR", "TERMINATED"],
+            message: &["state_message"],
+        };
+        self.client.request(&OPERATION).json(body).send_and_wait(&WAIT, wait).await
+    }
+
     /// Restart a running cluster.
     ///
     /// Has no effect unless the cluster is `RUNNING`.
@@ -319,7 +563,8 @@ impl Clusters<'_> {
     /// `POST /api/2.1/clusters/restart` (operation `clusters.restart`).
     ///
     /// Long-running: the call returns at once, then the resource moves on until `state` is
-    /// `RUNNING` (it fails on `ERROR`, `TERMINATED`). Poll [`get`](Self::get) to follow it.
+    /// `RUNNING`. [`restart_and_wait`](Self::restart_and_wait) sends the request and waits for
+    /// that.
     pub async fn restart(
         &self,
         body: &models::RestartCluster,
@@ -330,6 +575,45 @@ impl Clusters<'_> {
             "/api/2.1/clusters/restart",
         );
         self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Sends [`restart`](Self::restart), then polls [`get`](Self::get) until `state` is `RUNNING`
+    /// and returns that last answer. A failure state (`ERROR`, `TERMINATED`) is
+    /// [`Error::WaitFailed`](Error::WaitFailed) with the server's explanation. Gives up with
+    /// [`Error::WaitTimeout`](Error::WaitTimeout) after `wait`'s timeout (20 minutes by default).
+    pub async fn restart_and_wait(
+        &self,
+        body: &models::RestartCluster,
+        wait: &databricks_runtime::WaitOptions,
+    ) -> Result<models::ClusterDetails, Error> {
+        const OPERATION: Operation = Operation::new(
+            "clusters.restart",
+            Method::Post,
+            "/api/2.1/clusters/restart",
+        );
+
+        const POLL: Operation = Operation::new(
+                "clusters.get",
+                Method::Get,
+                "/api/2.1/clusters/get",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
+        const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
+            poll: &POLL,
+            bind: &[
+                databricks_runtime::Binding {
+                    param: "cluster_id",
+                    location: databricks_runtime::BindingLocation::Query,
+                    source: databricks_runtime::BindingSource::Request,
+                    field: "cluster_id",
+                },
+            ],
+            state: &["state"],
+            success: &["RUNNING"],
+            failure: &["ERROR", "TERMINATED"],
+            message: &["state_message"],
+        };
+        self.client.request(&OPERATION).json(body).send_and_wait(&WAIT, wait).await
     }
 
     /// Replace the direct permissions on a cluster.
@@ -376,6 +660,23 @@ impl Clusters<'_> {
         self.client.request(&OPERATION).send().await
     }
 
+    /// Every item of [`spark_versions`](Self::spark_versions), as a stream: the next page is
+    /// fetched once the current one has been read, so memory holds one page at a time.
+    pub fn spark_versions_all(&self) -> databricks_runtime::Items<models::SparkVersion> {
+        const OPERATION: Operation = Operation::new(
+            "clusters.sparkVersions",
+            Method::Get,
+            "/api/2.1/clusters/spark-versions",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "versions",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Single,
+        };
+        self.client.request(&OPERATION).paginate(&PAGING)
+    }
+
     /// Start a terminated cluster again.
     ///
     /// Like creating a cluster, except that the cluster keeps its id and configuration and comes up
@@ -385,7 +686,7 @@ impl Clusters<'_> {
     /// `POST /api/2.1/clusters/start` (operation `clusters.start`).
     ///
     /// Long-running: the call returns at once, then the resource moves on until `state` is
-    /// `RUNNING` (it fails on `ERROR`, `TERMINATED`). Poll [`get`](Self::get) to follow it.
+    /// `RUNNING`. [`start_and_wait`](Self::start_and_wait) sends the request and waits for that.
     pub async fn start(
         &self,
         body: &models::StartCluster,
@@ -396,6 +697,45 @@ impl Clusters<'_> {
             "/api/2.1/clusters/start",
         );
         self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Sends [`start`](Self::start), then polls [`get`](Self::get) until `state` is `RUNNING` and
+    /// returns that last answer. A failure state (`ERROR`, `TERMINATED`) is
+    /// [`Error::WaitFailed`](Error::WaitFailed) with the server's explanation. Gives up with
+    /// [`Error::WaitTimeout`](Error::WaitTimeout) after `wait`'s timeout (20 minutes by default).
+    pub async fn start_and_wait(
+        &self,
+        body: &models::StartCluster,
+        wait: &databricks_runtime::WaitOptions,
+    ) -> Result<models::ClusterDetails, Error> {
+        const OPERATION: Operation = Operation::new(
+            "clusters.start",
+            Method::Post,
+            "/api/2.1/clusters/start",
+        );
+
+        const POLL: Operation = Operation::new(
+                "clusters.get",
+                Method::Get,
+                "/api/2.1/clusters/get",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
+        const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
+            poll: &POLL,
+            bind: &[
+                databricks_runtime::Binding {
+                    param: "cluster_id",
+                    location: databricks_runtime::BindingLocation::Query,
+                    source: databricks_runtime::BindingSource::Request,
+                    field: "cluster_id",
+                },
+            ],
+            state: &["state"],
+            success: &["RUNNING"],
+            failure: &["ERROR", "TERMINATED"],
+            message: &["state_message"],
+        };
+        self.client.request(&OPERATION).json(body).send_and_wait(&WAIT, wait).await
     }
 
     /// Let a cluster drop out of the cluster list again.
@@ -429,17 +769,57 @@ impl Clusters<'_> {
     /// `POST /api/2.1/clusters/update` (operation `clusters.update`).
     ///
     /// Long-running: the call returns at once, then the resource moves on until `state` is
-    /// `RUNNING` (it fails on `ERROR`, `TERMINATED`). Poll [`get`](Self::get) to follow it.
+    /// `RUNNING`. [`update_and_wait`](Self::update_and_wait) sends the request and waits for that.
     pub async fn update(
         &self,
         body: &models::UpdateCluster,
     ) -> Result<models::EmptyResponse, Error> {
         const OPERATION: Operation = Operation::new(
-            "clusters.update",
-            Method::Post,
-            "/api/2.1/clusters/update",
-        );
+                "clusters.update",
+                Method::Post,
+                "/api/2.1/clusters/update",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
         self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Sends [`update`](Self::update), then polls [`get`](Self::get) until `state` is `RUNNING` and
+    /// returns that last answer. A failure state (`ERROR`, `TERMINATED`) is
+    /// [`Error::WaitFailed`](Error::WaitFailed) with the server's explanation. Gives up with
+    /// [`Error::WaitTimeout`](Error::WaitTimeout) after `wait`'s timeout (20 minutes by default).
+    pub async fn update_and_wait(
+        &self,
+        body: &models::UpdateCluster,
+        wait: &databricks_runtime::WaitOptions,
+    ) -> Result<models::ClusterDetails, Error> {
+        const OPERATION: Operation = Operation::new(
+                "clusters.update",
+                Method::Post,
+                "/api/2.1/clusters/update",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
+        const POLL: Operation = Operation::new(
+                "clusters.get",
+                Method::Get,
+                "/api/2.1/clusters/get",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
+        const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
+            poll: &POLL,
+            bind: &[
+                databricks_runtime::Binding {
+                    param: "cluster_id",
+                    location: databricks_runtime::BindingLocation::Query,
+                    source: databricks_runtime::BindingSource::Request,
+                    field: "cluster_id",
+                },
+            ],
+            state: &["state"],
+            success: &["RUNNING"],
+            failure: &["ERROR", "TERMINATED"],
+            message: &["state_message"],
+        };
+        self.client.request(&OPERATION).json(body).send_and_wait(&WAIT, wait).await
     }
 
     /// Grant or change permissions on a cluster, keeping the others.

@@ -154,6 +154,26 @@ impl Dbfs<'_> {
         self.client.request(&OPERATION).params(params).send().await
     }
 
+    /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
+    /// one has been read, so memory holds one page at a time.
+    pub fn list_all(
+        &self,
+        params: &models::DbfsListParams,
+    ) -> databricks_runtime::Items<models::FileInfo> {
+        const OPERATION: Operation = Operation::new(
+            "dbfs.list",
+            Method::Get,
+            "/api/2.0/dbfs/list",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "files",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Single,
+        };
+        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+    }
+
     /// Create a directory together with any missing parent directories.
     ///
     /// Works like `mkdir -p`: directories that already exist are left alone, so repeating the call

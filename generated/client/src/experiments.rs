@@ -288,7 +288,7 @@ impl Experiments<'_> {
     /// `GET /api/2.0/mlflow/metrics/get-history` (operation `experiments.getHistory`).
     ///
     /// Lists `metrics`: pass `next_page_token` of one page as `page_token` to get the next; the
-    /// last page has none.
+    /// last page has none. [`get_history_all`](Self::get_history_all) streams every item.
     pub async fn get_history(
         &self,
         params: &models::ExperimentsGetHistoryParams,
@@ -299,6 +299,29 @@ impl Experiments<'_> {
             "/api/2.0/mlflow/metrics/get-history",
         );
         self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Every item of [`get_history`](Self::get_history), as a stream: the next page is fetched once
+    /// the current one has been read, so memory holds one page at a time.
+    pub fn get_history_all(
+        &self,
+        params: &models::ExperimentsGetHistoryParams,
+    ) -> databricks_runtime::Items<models::Metric> {
+        const OPERATION: Operation = Operation::new(
+            "experiments.getHistory",
+            Method::Get,
+            "/api/2.0/mlflow/metrics/get-history",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "metrics",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Token {
+                request_token: "page_token",
+                response_token: "next_page_token",
+            },
+        };
+        self.client.request(&OPERATION).params(params).paginate(&PAGING)
     }
 
     /// Get a logged model with its attributes, tags, parameters and metrics.
@@ -393,7 +416,7 @@ impl Experiments<'_> {
     /// `GET /api/2.0/mlflow/artifacts/list` (operation `experiments.listArtifacts`).
     ///
     /// Lists `files`: pass `next_page_token` of one page as `page_token` to get the next; the last
-    /// page has none.
+    /// page has none. [`list_artifacts_all`](Self::list_artifacts_all) streams every item.
     pub async fn list_artifacts(
         &self,
         params: &models::ExperimentsListArtifactsParams,
@@ -406,6 +429,29 @@ impl Experiments<'_> {
         self.client.request(&OPERATION).params(params).send().await
     }
 
+    /// Every item of [`list_artifacts`](Self::list_artifacts), as a stream: the next page is
+    /// fetched once the current one has been read, so memory holds one page at a time.
+    pub fn list_artifacts_all(
+        &self,
+        params: &models::ExperimentsListArtifactsParams,
+    ) -> databricks_runtime::Items<models::ArtifactFileInfo> {
+        const OPERATION: Operation = Operation::new(
+            "experiments.listArtifacts",
+            Method::Get,
+            "/api/2.0/mlflow/artifacts/list",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "files",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Token {
+                request_token: "page_token",
+                response_token: "next_page_token",
+            },
+        };
+        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+    }
+
     /// List experiments, a page at a time.
     ///
     /// Returns the experiments of the workspace, by default only the active ones. Without
@@ -415,7 +461,7 @@ impl Experiments<'_> {
     /// `GET /api/2.0/mlflow/experiments/list` (operation `experiments.listExperiments`).
     ///
     /// Lists `experiments`: pass `next_page_token` of one page as `page_token` to get the next; the
-    /// last page has none.
+    /// last page has none. [`list_experiments_all`](Self::list_experiments_all) streams every item.
     pub async fn list_experiments(
         &self,
         params: &models::ExperimentsListExperimentsParams,
@@ -426,6 +472,29 @@ impl Experiments<'_> {
             "/api/2.0/mlflow/experiments/list",
         );
         self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Every item of [`list_experiments`](Self::list_experiments), as a stream: the next page is
+    /// fetched once the current one has been read, so memory holds one page at a time.
+    pub fn list_experiments_all(
+        &self,
+        params: &models::ExperimentsListExperimentsParams,
+    ) -> databricks_runtime::Items<models::Experiment> {
+        const OPERATION: Operation = Operation::new(
+            "experiments.listExperiments",
+            Method::Get,
+            "/api/2.0/mlflow/experiments/list",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "experiments",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Token {
+                request_token: "page_token",
+                response_token: "next_page_token",
+            },
+        };
+        self.client.request(&OPERATION).params(params).paginate(&PAGING)
     }
 
     /// Record metrics, parameters and tags of a run in one request.
@@ -630,7 +699,8 @@ impl Experiments<'_> {
     /// `POST /api/2.0/mlflow/experiments/search` (operation `experiments.searchExperiments`).
     ///
     /// Lists `experiments`: pass `next_page_token` of one page as `page_token` to get the next; the
-    /// last page has none.
+    /// last page has none. [`search_experiments_all`](Self::search_experiments_all) streams every
+    /// item.
     pub async fn search_experiments(
         &self,
         body: &models::SearchExperiments,
@@ -642,6 +712,29 @@ impl Experiments<'_> {
             )
             .idempotent();
         self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Every item of [`search_experiments`](Self::search_experiments), as a stream: the next page
+    /// is fetched once the current one has been read, so memory holds one page at a time.
+    pub fn search_experiments_all(
+        &self,
+        body: &models::SearchExperiments,
+    ) -> databricks_runtime::Items<models::Experiment> {
+        const OPERATION: Operation = Operation::new(
+                "experiments.searchExperiments",
+                Method::Post,
+                "/api/2.0/mlflow/experiments/search",
+            )
+            .idempotent();
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "experiments",
+            in_body: true,
+            style: databricks_runtime::PagingStyle::Token {
+                request_token: "page_token",
+                response_token: "next_page_token",
+            },
+        };
+        self.client.request(&OPERATION).json(body).paginate(&PAGING)
     }
 
     /// Find logged models in experiments by filter, in a chosen order, page by page.
@@ -656,7 +749,8 @@ impl Experiments<'_> {
     /// `POST /api/2.0/mlflow/logged-models/search` (operation `experiments.searchLoggedModels`).
     ///
     /// Lists `models`: pass `next_page_token` of one page as `page_token` to get the next; the last
-    /// page has none.
+    /// page has none. [`search_logged_models_all`](Self::search_logged_models_all) streams every
+    /// item.
     pub async fn search_logged_models(
         &self,
         body: &models::SearchLoggedModelsRequest,
@@ -670,6 +764,29 @@ impl Experiments<'_> {
         self.client.request(&OPERATION).json(body).send().await
     }
 
+    /// Every item of [`search_logged_models`](Self::search_logged_models), as a stream: the next
+    /// page is fetched once the current one has been read, so memory holds one page at a time.
+    pub fn search_logged_models_all(
+        &self,
+        body: &models::SearchLoggedModelsRequest,
+    ) -> databricks_runtime::Items<models::LoggedModel> {
+        const OPERATION: Operation = Operation::new(
+                "experiments.searchLoggedModels",
+                Method::Post,
+                "/api/2.0/mlflow/logged-models/search",
+            )
+            .idempotent();
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "models",
+            in_body: true,
+            style: databricks_runtime::PagingStyle::Token {
+                request_token: "page_token",
+                response_token: "next_page_token",
+            },
+        };
+        self.client.request(&OPERATION).json(body).paginate(&PAGING)
+    }
+
     /// Search runs across experiments.
     ///
     /// Returns the runs of the given experiments that match `filter`, ordered by `order_by`, a page
@@ -678,7 +795,7 @@ impl Experiments<'_> {
     /// `POST /api/2.0/mlflow/runs/search` (operation `experiments.searchRuns`).
     ///
     /// Lists `runs`: pass `next_page_token` of one page as `page_token` to get the next; the last
-    /// page has none.
+    /// page has none. [`search_runs_all`](Self::search_runs_all) streams every item.
     pub async fn search_runs(
         &self,
         body: &models::SearchRuns,
@@ -690,6 +807,29 @@ impl Experiments<'_> {
             )
             .idempotent();
         self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Every item of [`search_runs`](Self::search_runs), as a stream: the next page is fetched once
+    /// the current one has been read, so memory holds one page at a time.
+    pub fn search_runs_all(
+        &self,
+        body: &models::SearchRuns,
+    ) -> databricks_runtime::Items<models::MlflowRun> {
+        const OPERATION: Operation = Operation::new(
+                "experiments.searchRuns",
+                Method::Post,
+                "/api/2.0/mlflow/runs/search",
+            )
+            .idempotent();
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "runs",
+            in_body: true,
+            style: databricks_runtime::PagingStyle::Token {
+                request_token: "page_token",
+                response_token: "next_page_token",
+            },
+        };
+        self.client.request(&OPERATION).json(body).paginate(&PAGING)
     }
 
     /// Set a tag on an experiment.

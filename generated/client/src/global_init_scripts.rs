@@ -101,6 +101,25 @@ impl GlobalInitScripts<'_> {
         self.client.request(&OPERATION).send().await
     }
 
+    /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
+    /// one has been read, so memory holds one page at a time.
+    pub fn list_all(
+        &self,
+    ) -> databricks_runtime::Items<models::GlobalInitScriptDetails> {
+        const OPERATION: Operation = Operation::new(
+            "globalInitScripts.list",
+            Method::Get,
+            "/api/2.0/global-init-scripts",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "scripts",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Single,
+        };
+        self.client.request(&OPERATION).paginate(&PAGING)
+    }
+
     /// Change a global init script's name, contents, position or enabled state.
     ///
     /// `name` and `script` are always sent; `enabled` and `position` keep their current value when

@@ -87,6 +87,7 @@ impl Groups<'_> {
     /// `GET /api/2.0/preview/scim/v2/Groups` (operation `groups.list`).
     ///
     /// Lists `Resources`: page with `startIndex` (1-based) and `count`.
+    /// [`list_all`](Self::list_all) streams every item.
     pub async fn list(
         &self,
         params: &models::GroupsListParams,
@@ -97,6 +98,30 @@ impl Groups<'_> {
             "/api/2.0/preview/scim/v2/Groups",
         );
         self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
+    /// one has been read, so memory holds one page at a time.
+    pub fn list_all(
+        &self,
+        params: &models::GroupsListParams,
+    ) -> databricks_runtime::Items<models::Group> {
+        const OPERATION: Operation = Operation::new(
+            "groups.list",
+            Method::Get,
+            "/api/2.0/preview/scim/v2/Groups",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "Resources",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Scim {
+                start_index: "startIndex",
+                total: "totalResults",
+                id: Some("id"),
+            },
+        };
+        self.client.request(&OPERATION).params(params).paginate(&PAGING)
     }
 
     /// Change some attributes of a group with SCIM patch operations.

@@ -41,10 +41,11 @@ impl InstancePools<'_> {
         body: &models::CreateInstancePool,
     ) -> Result<models::CreateInstancePoolResponse, Error> {
         const OPERATION: Operation = Operation::new(
-            "instancePools.create",
-            Method::Post,
-            "/api/2.0/instance-pools/create",
-        );
+                "instancePools.create",
+                Method::Post,
+                "/api/2.0/instance-pools/create",
+            )
+            .sensitive(&["password"]);
         self.client.request(&OPERATION).json(body).send().await
     }
 
@@ -95,10 +96,11 @@ impl InstancePools<'_> {
         params: &models::InstancePoolsGetParams,
     ) -> Result<models::GetInstancePool, Error> {
         const OPERATION: Operation = Operation::new(
-            "instancePools.get",
-            Method::Get,
-            "/api/2.0/instance-pools/get",
-        );
+                "instancePools.get",
+                Method::Get,
+                "/api/2.0/instance-pools/get",
+            )
+            .sensitive(&["password"]);
         self.client.request(&OPERATION).params(params).send().await
     }
 
@@ -158,11 +160,29 @@ impl InstancePools<'_> {
     /// Lists `instance_pools`: everything comes in one response.
     pub async fn list(&self) -> Result<models::ListInstancePools, Error> {
         const OPERATION: Operation = Operation::new(
-            "instancePools.list",
-            Method::Get,
-            "/api/2.0/instance-pools/list",
-        );
+                "instancePools.list",
+                Method::Get,
+                "/api/2.0/instance-pools/list",
+            )
+            .sensitive(&["password"]);
         self.client.request(&OPERATION).send().await
+    }
+
+    /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
+    /// one has been read, so memory holds one page at a time.
+    pub fn list_all(&self) -> databricks_runtime::Items<models::InstancePoolAndStats> {
+        const OPERATION: Operation = Operation::new(
+                "instancePools.list",
+                Method::Get,
+                "/api/2.0/instance-pools/list",
+            )
+            .sensitive(&["password"]);
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "instance_pools",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Single,
+        };
+        self.client.request(&OPERATION).paginate(&PAGING)
     }
 
     /// Replace the direct permissions on an instance pool.

@@ -83,6 +83,23 @@ impl InstanceProfiles<'_> {
         self.client.request(&OPERATION).send().await
     }
 
+    /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
+    /// one has been read, so memory holds one page at a time.
+    pub fn list_all(&self) -> databricks_runtime::Items<models::InstanceProfile> {
+        const OPERATION: Operation = Operation::new(
+            "instanceProfiles.list",
+            Method::Get,
+            "/api/2.0/instance-profiles/list",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "instance_profiles",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Single,
+        };
+        self.client.request(&OPERATION).paginate(&PAGING)
+    }
+
     /// Unregister an instance profile.
     ///
     /// Admins only. Clusters already running with the profile keep working; new clusters can no

@@ -113,6 +113,23 @@ impl IpAccessLists<'_> {
         self.client.request(&OPERATION).send().await
     }
 
+    /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
+    /// one has been read, so memory holds one page at a time.
+    pub fn list_all(&self) -> databricks_runtime::Items<models::IpAccessListInfo> {
+        const OPERATION: Operation = Operation::new(
+            "ipAccessLists.list",
+            Method::Get,
+            "/api/2.0/ip-access-lists",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "ip_access_lists",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Single,
+        };
+        self.client.request(&OPERATION).paginate(&PAGING)
+    }
+
     /// Replace the whole definition of an IP access list.
     ///
     /// The body is the complete new definition of the list, which keeps its id. Fails with

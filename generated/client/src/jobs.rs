@@ -59,8 +59,8 @@ impl Jobs<'_> {
     /// `POST /api/2.2/jobs/runs/cancel` (operation `jobs.cancelRun`).
     ///
     /// Long-running: the call returns at once, then the resource moves on until
-    /// `state.life_cycle_state` is `TERMINATED`, `SKIPPED` (it fails on `INTERNAL_ERROR`). Poll
-    /// [`get_run`](Self::get_run) to follow it.
+    /// `state.life_cycle_state` is `TERMINATED`, `SKIPPED`.
+    /// [`cancel_run_and_wait`](Self::cancel_run_and_wait) sends the request and waits for that.
     pub async fn cancel_run(
         &self,
         body: &models::CancelRun,
@@ -74,6 +74,46 @@ impl Jobs<'_> {
         self.client.request(&OPERATION).json(body).send().await
     }
 
+    /// Sends [`cancel_run`](Self::cancel_run), then polls [`get_run`](Self::get_run) until
+    /// `state.life_cycle_state` is `TERMINATED`, `SKIPPED` and returns that last answer. A failure
+    /// state (`INTERNAL_ERROR`) is [`Error::WaitFailed`](Error::WaitFailed) with the server's
+    /// explanation. Gives up with [`Error::WaitTimeout`](Error::WaitTimeout) after `wait`'s timeout
+    /// (20 minutes by default).
+    pub async fn cancel_run_and_wait(
+        &self,
+        body: &models::CancelRun,
+        wait: &databricks_runtime::WaitOptions,
+    ) -> Result<models::Run, Error> {
+        const OPERATION: Operation = Operation::new(
+                "jobs.cancelRun",
+                Method::Post,
+                "/api/2.2/jobs/runs/cancel",
+            )
+            .idempotent();
+        const POLL: Operation = Operation::new(
+                "jobs.getRun",
+                Method::Get,
+                "/api/2.2/jobs/runs/get",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
+        const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
+            poll: &POLL,
+            bind: &[
+                databricks_runtime::Binding {
+                    param: "run_id",
+                    location: databricks_runtime::BindingLocation::Query,
+                    source: databricks_runtime::BindingSource::Request,
+                    field: "run_id",
+                },
+            ],
+            state: &["state", "life_cycle_state"],
+            success: &["TERMINATED", "SKIPPED"],
+            failure: &["INTERNAL_ERROR"],
+            message: &["state", "state_message"],
+        };
+        self.client.request(&OPERATION).json(body).send_and_wait(&WAIT, wait).await
+    }
+
     /// Create a job from its settings and return its id.
     ///
     /// Creates a new job with the given settings. Nothing in the request is mandatory, but a useful
@@ -85,10 +125,11 @@ impl Jobs<'_> {
         body: &models::CreateJob,
     ) -> Result<models::CreateJobResponse, Error> {
         const OPERATION: Operation = Operation::new(
-            "jobs.create",
-            Method::Post,
-            "/api/2.2/jobs/create",
-        );
+                "jobs.create",
+                Method::Post,
+                "/api/2.2/jobs/create",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
         self.client.request(&OPERATION).json(body).send().await
     }
 
@@ -159,10 +200,11 @@ impl Jobs<'_> {
         params: &models::JobsGetParams,
     ) -> Result<models::Job, Error> {
         const OPERATION: Operation = Operation::new(
-            "jobs.get",
-            Method::Get,
-            "/api/2.2/jobs/get",
-        );
+                "jobs.get",
+                Method::Get,
+                "/api/2.2/jobs/get",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
         self.client.request(&OPERATION).params(params).send().await
     }
 
@@ -214,10 +256,11 @@ impl Jobs<'_> {
         params: &models::JobsGetRunParams,
     ) -> Result<models::Run, Error> {
         const OPERATION: Operation = Operation::new(
-            "jobs.getRun",
-            Method::Get,
-            "/api/2.2/jobs/runs/get",
-        );
+                "jobs.getRun",
+                Method::Get,
+                "/api/2.2/jobs/runs/get",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
         self.client.request(&OPERATION).params(params).send().await
     }
 
@@ -234,10 +277,11 @@ impl Jobs<'_> {
         params: &models::JobsGetRunOutputParams,
     ) -> Result<models::RunOutput, Error> {
         const OPERATION: Operation = Operation::new(
-            "jobs.getRunOutput",
-            Method::Get,
-            "/api/2.2/jobs/runs/get-output",
-        );
+                "jobs.getRunOutput",
+                Method::Get,
+                "/api/2.2/jobs/runs/get-output",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
         self.client.request(&OPERATION).params(params).send().await
     }
 
@@ -250,17 +294,41 @@ impl Jobs<'_> {
     /// `GET /api/2.2/jobs/list` (operation `jobs.list`).
     ///
     /// Lists `jobs`: pass `next_page_token` of one page as `page_token` to get the next; the last
-    /// page has none.
+    /// page has none. [`list_all`](Self::list_all) streams every item.
     pub async fn list(
         &self,
         params: &models::JobsListParams,
     ) -> Result<models::ListJobsResponse, Error> {
         const OPERATION: Operation = Operation::new(
-            "jobs.list",
-            Method::Get,
-            "/api/2.2/jobs/list",
-        );
+                "jobs.list",
+                Method::Get,
+                "/api/2.2/jobs/list",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
         self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
+    /// one has been read, so memory holds one page at a time.
+    pub fn list_all(
+        &self,
+        params: &models::JobsListParams,
+    ) -> databricks_runtime::Items<models::BaseJob> {
+        const OPERATION: Operation = Operation::new(
+                "jobs.list",
+                Method::Get,
+                "/api/2.2/jobs/list",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "jobs",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Token {
+                request_token: "page_token",
+                response_token: "next_page_token",
+            },
+        };
+        self.client.request(&OPERATION).params(params).paginate(&PAGING)
     }
 
     /// List runs, newest first, optionally of one job.
@@ -272,17 +340,41 @@ impl Jobs<'_> {
     /// `GET /api/2.2/jobs/runs/list` (operation `jobs.listRuns`).
     ///
     /// Lists `runs`: pass `next_page_token` of one page as `page_token` to get the next; the last
-    /// page has none.
+    /// page has none. [`list_runs_all`](Self::list_runs_all) streams every item.
     pub async fn list_runs(
         &self,
         params: &models::JobsListRunsParams,
     ) -> Result<models::ListRunsResponse, Error> {
         const OPERATION: Operation = Operation::new(
-            "jobs.listRuns",
-            Method::Get,
-            "/api/2.2/jobs/runs/list",
-        );
+                "jobs.listRuns",
+                Method::Get,
+                "/api/2.2/jobs/runs/list",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
         self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Every item of [`list_runs`](Self::list_runs), as a stream: the next page is fetched once the
+    /// current one has been read, so memory holds one page at a time.
+    pub fn list_runs_all(
+        &self,
+        params: &models::JobsListRunsParams,
+    ) -> databricks_runtime::Items<models::BaseRun> {
+        const OPERATION: Operation = Operation::new(
+                "jobs.listRuns",
+                Method::Get,
+                "/api/2.2/jobs/runs/list",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "runs",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Token {
+                request_token: "page_token",
+                response_token: "next_page_token",
+            },
+        };
+        self.client.request(&OPERATION).params(params).paginate(&PAGING)
     }
 
     /// Re-run some tasks of a finished job run.
@@ -296,8 +388,8 @@ impl Jobs<'_> {
     /// `POST /api/2.2/jobs/runs/repair` (operation `jobs.repairRun`).
     ///
     /// Long-running: the call returns at once, then the resource moves on until
-    /// `state.life_cycle_state` is `TERMINATED`, `SKIPPED` (it fails on `INTERNAL_ERROR`). Poll
-    /// [`get_run`](Self::get_run) to follow it.
+    /// `state.life_cycle_state` is `TERMINATED`, `SKIPPED`.
+    /// [`repair_run_and_wait`](Self::repair_run_and_wait) sends the request and waits for that.
     pub async fn repair_run(
         &self,
         body: &models::RepairRun,
@@ -308,6 +400,46 @@ impl Jobs<'_> {
             "/api/2.2/jobs/runs/repair",
         );
         self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Sends [`repair_run`](Self::repair_run), then polls [`get_run`](Self::get_run) until
+    /// `state.life_cycle_state` is `TERMINATED`, `SKIPPED` and returns that last answer. A failure
+    /// state (`INTERNAL_ERROR`) is [`Error::WaitFailed`](Error::WaitFailed) with the server's
+    /// explanation. Gives up with [`Error::WaitTimeout`](Error::WaitTimeout) after `wait`'s timeout
+    /// (20 minutes by default).
+    pub async fn repair_run_and_wait(
+        &self,
+        body: &models::RepairRun,
+        wait: &databricks_runtime::WaitOptions,
+    ) -> Result<models::Run, Error> {
+        const OPERATION: Operation = Operation::new(
+            "jobs.repairRun",
+            Method::Post,
+            "/api/2.2/jobs/runs/repair",
+        );
+
+        const POLL: Operation = Operation::new(
+                "jobs.getRun",
+                Method::Get,
+                "/api/2.2/jobs/runs/get",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
+        const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
+            poll: &POLL,
+            bind: &[
+                databricks_runtime::Binding {
+                    param: "run_id",
+                    location: databricks_runtime::BindingLocation::Query,
+                    source: databricks_runtime::BindingSource::Request,
+                    field: "run_id",
+                },
+            ],
+            state: &["state", "life_cycle_state"],
+            success: &["TERMINATED", "SKIPPED"],
+            failure: &["INTERNAL_ERROR"],
+            message: &["state", "state_message"],
+        };
+        self.client.request(&OPERATION).json(body).send_and_wait(&WAIT, wait).await
     }
 
     /// Replace all the settings of a job.
@@ -325,7 +457,8 @@ impl Jobs<'_> {
                 Method::Post,
                 "/api/2.2/jobs/reset",
             )
-            .idempotent();
+            .idempotent()
+            .sensitive(&["log_analytics_primary_key", "password"]);
         self.client.request(&OPERATION).json(body).send().await
     }
 
@@ -340,8 +473,8 @@ impl Jobs<'_> {
     /// `POST /api/2.2/jobs/run-now` (operation `jobs.runNow`).
     ///
     /// Long-running: the call returns at once, then the resource moves on until
-    /// `state.life_cycle_state` is `TERMINATED`, `SKIPPED` (it fails on `INTERNAL_ERROR`). Poll
-    /// [`get_run`](Self::get_run) to follow it.
+    /// `state.life_cycle_state` is `TERMINATED`, `SKIPPED`.
+    /// [`run_now_and_wait`](Self::run_now_and_wait) sends the request and waits for that.
     pub async fn run_now(
         &self,
         body: &models::RunNow,
@@ -352,6 +485,46 @@ impl Jobs<'_> {
             "/api/2.2/jobs/run-now",
         );
         self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Sends [`run_now`](Self::run_now), then polls [`get_run`](Self::get_run) until
+    /// `state.life_cycle_state` is `TERMINATED`, `SKIPPED` and returns that last answer. A failure
+    /// state (`INTERNAL_ERROR`) is [`Error::WaitFailed`](Error::WaitFailed) with the server's
+    /// explanation. Gives up with [`Error::WaitTimeout`](Error::WaitTimeout) after `wait`'s timeout
+    /// (20 minutes by default).
+    pub async fn run_now_and_wait(
+        &self,
+        body: &models::RunNow,
+        wait: &databricks_runtime::WaitOptions,
+    ) -> Result<models::Run, Error> {
+        const OPERATION: Operation = Operation::new(
+            "jobs.runNow",
+            Method::Post,
+            "/api/2.2/jobs/run-now",
+        );
+
+        const POLL: Operation = Operation::new(
+                "jobs.getRun",
+                Method::Get,
+                "/api/2.2/jobs/runs/get",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
+        const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
+            poll: &POLL,
+            bind: &[
+                databricks_runtime::Binding {
+                    param: "run_id",
+                    location: databricks_runtime::BindingLocation::Query,
+                    source: databricks_runtime::BindingSource::Response,
+                    field: "run_id",
+                },
+            ],
+            state: &["state", "life_cycle_state"],
+            success: &["TERMINATED", "SKIPPED"],
+            failure: &["INTERNAL_ERROR"],
+            message: &["state", "state_message"],
+        };
+        self.client.request(&OPERATION).json(body).send_and_wait(&WAIT, wait).await
     }
 
     /// Replace the direct permissions on a job.
@@ -388,18 +561,59 @@ impl Jobs<'_> {
     /// `POST /api/2.2/jobs/runs/submit` (operation `jobs.submit`).
     ///
     /// Long-running: the call returns at once, then the resource moves on until
-    /// `state.life_cycle_state` is `TERMINATED`, `SKIPPED` (it fails on `INTERNAL_ERROR`). Poll
-    /// [`get_run`](Self::get_run) to follow it.
+    /// `state.life_cycle_state` is `TERMINATED`, `SKIPPED`.
+    /// [`submit_and_wait`](Self::submit_and_wait) sends the request and waits for that.
     pub async fn submit(
         &self,
         body: &models::SubmitRun,
     ) -> Result<models::SubmitRunResponse, Error> {
         const OPERATION: Operation = Operation::new(
-            "jobs.submit",
-            Method::Post,
-            "/api/2.2/jobs/runs/submit",
-        );
+                "jobs.submit",
+                Method::Post,
+                "/api/2.2/jobs/runs/submit",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
         self.client.request(&OPERATION).json(body).send().await
+    }
+
+    /// Sends [`submit`](Self::submit), then polls [`get_run`](Self::get_run) until
+    /// `state.life_cycle_state` is `TERMINATED`, `SKIPPED` and returns that last answer. A failure
+    /// state (`INTERNAL_ERROR`) is [`Error::WaitFailed`](Error::WaitFailed) with the server's
+    /// explanation. Gives up with [`Error::WaitTimeout`](Error::WaitTimeout) after `wait`'s timeout
+    /// (20 minutes by default).
+    pub async fn submit_and_wait(
+        &self,
+        body: &models::SubmitRun,
+        wait: &databricks_runtime::WaitOptions,
+    ) -> Result<models::Run, Error> {
+        const OPERATION: Operation = Operation::new(
+                "jobs.submit",
+                Method::Post,
+                "/api/2.2/jobs/runs/submit",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
+        const POLL: Operation = Operation::new(
+                "jobs.getRun",
+                Method::Get,
+                "/api/2.2/jobs/runs/get",
+            )
+            .sensitive(&["log_analytics_primary_key", "password"]);
+        const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
+            poll: &POLL,
+            bind: &[
+                databricks_runtime::Binding {
+                    param: "run_id",
+                    location: databricks_runtime::BindingLocation::Query,
+                    source: databricks_runtime::BindingSource::Response,
+                    field: "run_id",
+                },
+            ],
+            state: &["state", "life_cycle_state"],
+            success: &["TERMINATED", "SKIPPED"],
+            failure: &["INTERNAL_ERROR"],
+            message: &["state", "state_message"],
+        };
+        self.client.request(&OPERATION).json(body).send_and_wait(&WAIT, wait).await
     }
 
     /// Change some settings of a job, keeping the others.
@@ -419,7 +633,8 @@ impl Jobs<'_> {
                 Method::Post,
                 "/api/2.2/jobs/update",
             )
-            .idempotent();
+            .idempotent()
+            .sensitive(&["log_analytics_primary_key", "password"]);
         self.client.request(&OPERATION).json(body).send().await
     }
 

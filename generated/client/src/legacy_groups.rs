@@ -105,6 +105,23 @@ impl LegacyGroups<'_> {
         self.client.request(&OPERATION).send().await
     }
 
+    /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
+    /// one has been read, so memory holds one page at a time.
+    pub fn list_all(&self) -> databricks_runtime::Items<String> {
+        const OPERATION: Operation = Operation::new(
+            "legacyGroups.list",
+            Method::Get,
+            "/api/2.0/groups/list",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "group_names",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Single,
+        };
+        self.client.request(&OPERATION).paginate(&PAGING)
+    }
+
     /// List the direct members of a group.
     ///
     /// Returns the users and groups that belong to the group directly, all in one response; the
@@ -126,6 +143,26 @@ impl LegacyGroups<'_> {
         self.client.request(&OPERATION).params(params).send().await
     }
 
+    /// Every item of [`list_members`](Self::list_members), as a stream: the next page is fetched
+    /// once the current one has been read, so memory holds one page at a time.
+    pub fn list_members_all(
+        &self,
+        params: &models::LegacyGroupsListMembersParams,
+    ) -> databricks_runtime::Items<models::LegacyGroupPrincipal> {
+        const OPERATION: Operation = Operation::new(
+            "legacyGroups.listMembers",
+            Method::Get,
+            "/api/2.0/groups/list-members",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "members",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Single,
+        };
+        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+    }
+
     /// List the groups a user or a group directly belongs to.
     ///
     /// Give exactly one of `user_name` and `group_name`. Returns the names of the groups that have
@@ -145,6 +182,26 @@ impl LegacyGroups<'_> {
             "/api/2.0/groups/list-parents",
         );
         self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Every item of [`list_parents`](Self::list_parents), as a stream: the next page is fetched
+    /// once the current one has been read, so memory holds one page at a time.
+    pub fn list_parents_all(
+        &self,
+        params: &models::LegacyGroupsListParentsParams,
+    ) -> databricks_runtime::Items<String> {
+        const OPERATION: Operation = Operation::new(
+            "legacyGroups.listParents",
+            Method::Get,
+            "/api/2.0/groups/list-parents",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "group_names",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Single,
+        };
+        self.client.request(&OPERATION).params(params).paginate(&PAGING)
     }
 
     /// Remove a user or a group from a group.

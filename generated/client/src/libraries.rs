@@ -51,6 +51,25 @@ impl Libraries<'_> {
         self.client.request(&OPERATION).send().await
     }
 
+    /// Every item of [`all_cluster_statuses`](Self::all_cluster_statuses), as a stream: the next
+    /// page is fetched once the current one has been read, so memory holds one page at a time.
+    pub fn all_cluster_statuses_all(
+        &self,
+    ) -> databricks_runtime::Items<models::ClusterLibraryStatuses> {
+        const OPERATION: Operation = Operation::new(
+            "libraries.allClusterStatuses",
+            Method::Get,
+            "/api/2.0/libraries/all-cluster-statuses",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "statuses",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Single,
+        };
+        self.client.request(&OPERATION).paginate(&PAGING)
+    }
+
     /// Get the status of every library on one cluster.
     ///
     /// Lists the libraries installed on the cluster through the API or the libraries UI, with their
@@ -71,6 +90,26 @@ impl Libraries<'_> {
             "/api/2.0/libraries/cluster-status",
         );
         self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Every item of [`cluster_status`](Self::cluster_status), as a stream: the next page is
+    /// fetched once the current one has been read, so memory holds one page at a time.
+    pub fn cluster_status_all(
+        &self,
+        params: &models::LibrariesClusterStatusParams,
+    ) -> databricks_runtime::Items<models::LibraryFullStatus> {
+        const OPERATION: Operation = Operation::new(
+            "libraries.clusterStatus",
+            Method::Get,
+            "/api/2.0/libraries/cluster-status",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "library_statuses",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Single,
+        };
+        self.client.request(&OPERATION).params(params).paginate(&PAGING)
     }
 
     /// Add libraries to a cluster.

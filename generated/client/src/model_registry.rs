@@ -141,10 +141,11 @@ impl ModelRegistry<'_> {
         body: &models::CreateRegistryWebhook,
     ) -> Result<models::CreateWebhookResponse, Error> {
         const OPERATION: Operation = Operation::new(
-            "modelRegistry.createWebhook",
-            Method::Post,
-            "/api/2.0/mlflow/registry-webhooks/create",
-        );
+                "modelRegistry.createWebhook",
+                Method::Post,
+                "/api/2.0/mlflow/registry-webhooks/create",
+            )
+            .sensitive(&["access_token", "authorization", "secret"]);
         self.client.request(&OPERATION).json(body).send().await
     }
 
@@ -295,6 +296,26 @@ impl ModelRegistry<'_> {
         self.client.request(&OPERATION).json(body).send().await
     }
 
+    /// Every item of [`get_latest_versions`](Self::get_latest_versions), as a stream: the next page
+    /// is fetched once the current one has been read, so memory holds one page at a time.
+    pub fn get_latest_versions_all(
+        &self,
+        body: &models::GetLatestVersionsRequest,
+    ) -> databricks_runtime::Items<models::RegistryModelVersion> {
+        const OPERATION: Operation = Operation::new(
+                "modelRegistry.getLatestVersions",
+                Method::Post,
+                "/api/2.0/mlflow/registered-models/get-latest-versions",
+            )
+            .idempotent();
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "model_versions",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Single,
+        };
+        self.client.request(&OPERATION).json(body).paginate(&PAGING)
+    }
+
     /// Get a registered model, with its registry id and the caller's permission level.
     ///
     /// Returns the registered model of that name, including its latest version in each stage, its
@@ -400,7 +421,7 @@ impl ModelRegistry<'_> {
     /// `GET /api/2.0/mlflow/registered-models/list` (operation `modelRegistry.listModels`).
     ///
     /// Lists `registered_models`: pass `next_page_token` of one page as `page_token` to get the
-    /// next; the last page has none.
+    /// next; the last page has none. [`list_models_all`](Self::list_models_all) streams every item.
     pub async fn list_models(
         &self,
         params: &models::ModelRegistryListModelsParams,
@@ -411,6 +432,29 @@ impl ModelRegistry<'_> {
             "/api/2.0/mlflow/registered-models/list",
         );
         self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Every item of [`list_models`](Self::list_models), as a stream: the next page is fetched once
+    /// the current one has been read, so memory holds one page at a time.
+    pub fn list_models_all(
+        &self,
+        params: &models::ModelRegistryListModelsParams,
+    ) -> databricks_runtime::Items<models::RegistryModel> {
+        const OPERATION: Operation = Operation::new(
+            "modelRegistry.listModels",
+            Method::Get,
+            "/api/2.0/mlflow/registered-models/list",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "registered_models",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Token {
+                request_token: "page_token",
+                response_token: "next_page_token",
+            },
+        };
+        self.client.request(&OPERATION).params(params).paginate(&PAGING)
     }
 
     /// List the open transition requests of a model version.
@@ -433,6 +477,26 @@ impl ModelRegistry<'_> {
         self.client.request(&OPERATION).params(params).send().await
     }
 
+    /// Every item of [`list_transition_requests`](Self::list_transition_requests), as a stream: the
+    /// next page is fetched once the current one has been read, so memory holds one page at a time.
+    pub fn list_transition_requests_all(
+        &self,
+        params: &models::ModelRegistryListTransitionRequestsParams,
+    ) -> databricks_runtime::Items<models::RegistryActivity> {
+        const OPERATION: Operation = Operation::new(
+            "modelRegistry.listTransitionRequests",
+            Method::Get,
+            "/api/2.0/mlflow/transition-requests/list",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "requests",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Single,
+        };
+        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+    }
+
     /// List registry webhooks, one page at a time.
     ///
     /// Returns the webhooks of the registry, optionally only those of one model or for some events;
@@ -441,7 +505,7 @@ impl ModelRegistry<'_> {
     /// `GET /api/2.0/mlflow/registry-webhooks/list` (operation `modelRegistry.listWebhooks`).
     ///
     /// Lists `webhooks`: pass `next_page_token` of one page as `page_token` to get the next; the
-    /// last page has none.
+    /// last page has none. [`list_webhooks_all`](Self::list_webhooks_all) streams every item.
     pub async fn list_webhooks(
         &self,
         params: &models::ModelRegistryListWebhooksParams,
@@ -452,6 +516,29 @@ impl ModelRegistry<'_> {
             "/api/2.0/mlflow/registry-webhooks/list",
         );
         self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Every item of [`list_webhooks`](Self::list_webhooks), as a stream: the next page is fetched
+    /// once the current one has been read, so memory holds one page at a time.
+    pub fn list_webhooks_all(
+        &self,
+        params: &models::ModelRegistryListWebhooksParams,
+    ) -> databricks_runtime::Items<models::RegistryWebhook> {
+        const OPERATION: Operation = Operation::new(
+            "modelRegistry.listWebhooks",
+            Method::Get,
+            "/api/2.0/mlflow/registry-webhooks/list",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "webhooks",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Token {
+                request_token: "page_token",
+                response_token: "next_page_token",
+            },
+        };
+        self.client.request(&OPERATION).params(params).paginate(&PAGING)
     }
 
     /// Reject a transition request; the model version stays in its stage.
@@ -496,7 +583,8 @@ impl ModelRegistry<'_> {
     /// `GET /api/2.0/mlflow/model-versions/search` (operation `modelRegistry.searchModelVersions`).
     ///
     /// Lists `model_versions`: pass `next_page_token` of one page as `page_token` to get the next;
-    /// the last page has none.
+    /// the last page has none. [`search_model_versions_all`](Self::search_model_versions_all)
+    /// streams every item.
     pub async fn search_model_versions(
         &self,
         params: &models::ModelRegistrySearchModelVersionsParams,
@@ -509,6 +597,29 @@ impl ModelRegistry<'_> {
         self.client.request(&OPERATION).params(params).send().await
     }
 
+    /// Every item of [`search_model_versions`](Self::search_model_versions), as a stream: the next
+    /// page is fetched once the current one has been read, so memory holds one page at a time.
+    pub fn search_model_versions_all(
+        &self,
+        params: &models::ModelRegistrySearchModelVersionsParams,
+    ) -> databricks_runtime::Items<models::RegistryModelVersion> {
+        const OPERATION: Operation = Operation::new(
+            "modelRegistry.searchModelVersions",
+            Method::Get,
+            "/api/2.0/mlflow/model-versions/search",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "model_versions",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Token {
+                request_token: "page_token",
+                response_token: "next_page_token",
+            },
+        };
+        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+    }
+
     /// Find registered models by a filter on their name, one page at a time.
     ///
     /// Returns the registered models matching `filter`, sorted by `order_by`; pass the
@@ -517,7 +628,8 @@ impl ModelRegistry<'_> {
     /// `GET /api/2.0/mlflow/registered-models/search` (operation `modelRegistry.searchModels`).
     ///
     /// Lists `registered_models`: pass `next_page_token` of one page as `page_token` to get the
-    /// next; the last page has none.
+    /// next; the last page has none. [`search_models_all`](Self::search_models_all) streams every
+    /// item.
     pub async fn search_models(
         &self,
         params: &models::ModelRegistrySearchModelsParams,
@@ -528,6 +640,29 @@ impl ModelRegistry<'_> {
             "/api/2.0/mlflow/registered-models/search",
         );
         self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Every item of [`search_models`](Self::search_models), as a stream: the next page is fetched
+    /// once the current one has been read, so memory holds one page at a time.
+    pub fn search_models_all(
+        &self,
+        params: &models::ModelRegistrySearchModelsParams,
+    ) -> databricks_runtime::Items<models::RegistryModel> {
+        const OPERATION: Operation = Operation::new(
+            "modelRegistry.searchModels",
+            Method::Get,
+            "/api/2.0/mlflow/registered-models/search",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "registered_models",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Token {
+                request_token: "page_token",
+                response_token: "next_page_token",
+            },
+        };
+        self.client.request(&OPERATION).params(params).paginate(&PAGING)
     }
 
     /// Set a tag on a registered model.
@@ -727,7 +862,8 @@ impl ModelRegistry<'_> {
                 Method::Patch,
                 "/api/2.0/mlflow/registry-webhooks/update",
             )
-            .idempotent();
+            .idempotent()
+            .sensitive(&["access_token", "authorization", "secret"]);
         self.client.request(&OPERATION).json(body).send().await
     }
 }

@@ -68,10 +68,11 @@ impl Pipelines<'_> {
         body: &models::ClonePipelineRequest,
     ) -> Result<models::ClonePipelineResponse, Error> {
         const OPERATION: Operation = Operation::new(
-            "pipelines.clone",
-            Method::Post,
-            "/api/2.0/pipelines/{pipeline_id}/clone",
-        );
+                "pipelines.clone",
+                Method::Post,
+                "/api/2.0/pipelines/{pipeline_id}/clone",
+            )
+            .sensitive(&["log_analytics_primary_key"]);
         self.client
             .request(&OPERATION)
             .path_param("pipeline_id", pipeline_id)
@@ -93,10 +94,11 @@ impl Pipelines<'_> {
         body: &models::CreatePipeline,
     ) -> Result<models::CreatePipelineResponse, Error> {
         const OPERATION: Operation = Operation::new(
-            "pipelines.create",
-            Method::Post,
-            "/api/2.0/pipelines",
-        );
+                "pipelines.create",
+                Method::Post,
+                "/api/2.0/pipelines",
+            )
+            .sensitive(&["log_analytics_primary_key"]);
         self.client.request(&OPERATION).json(body).send().await
     }
 
@@ -134,10 +136,11 @@ impl Pipelines<'_> {
         pipeline_id: &str,
     ) -> Result<models::GetPipelineResponse, Error> {
         const OPERATION: Operation = Operation::new(
-            "pipelines.get",
-            Method::Get,
-            "/api/2.0/pipelines/{pipeline_id}",
-        );
+                "pipelines.get",
+                Method::Get,
+                "/api/2.0/pipelines/{pipeline_id}",
+            )
+            .sensitive(&["log_analytics_primary_key"]);
         self.client
             .request(&OPERATION)
             .path_param("pipeline_id", pipeline_id)
@@ -197,10 +200,11 @@ impl Pipelines<'_> {
         update_id: &str,
     ) -> Result<models::GetPipelineUpdateResponse, Error> {
         const OPERATION: Operation = Operation::new(
-            "pipelines.getUpdate",
-            Method::Get,
-            "/api/2.0/pipelines/{pipeline_id}/updates/{update_id}",
-        );
+                "pipelines.getUpdate",
+                Method::Get,
+                "/api/2.0/pipelines/{pipeline_id}/updates/{update_id}",
+            )
+            .sensitive(&["log_analytics_primary_key"]);
         self.client
             .request(&OPERATION)
             .path_param("pipeline_id", pipeline_id)
@@ -218,7 +222,8 @@ impl Pipelines<'_> {
     /// `GET /api/2.0/pipelines/{pipeline_id}/events` (operation `pipelines.listPipelineEvents`).
     ///
     /// Lists `events`: pass `next_page_token` of one page as `page_token` to get the next; the last
-    /// page has none.
+    /// page has none. [`list_pipeline_events_all`](Self::list_pipeline_events_all) streams every
+    /// item.
     pub async fn list_pipeline_events(
         &self,
         pipeline_id: &str,
@@ -237,6 +242,34 @@ impl Pipelines<'_> {
             .await
     }
 
+    /// Every item of [`list_pipeline_events`](Self::list_pipeline_events), as a stream: the next
+    /// page is fetched once the current one has been read, so memory holds one page at a time.
+    pub fn list_pipeline_events_all(
+        &self,
+        pipeline_id: &str,
+        params: &models::PipelinesListPipelineEventsParams,
+    ) -> databricks_runtime::Items<models::PipelineEvent> {
+        const OPERATION: Operation = Operation::new(
+            "pipelines.listPipelineEvents",
+            Method::Get,
+            "/api/2.0/pipelines/{pipeline_id}/events",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "events",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Token {
+                request_token: "page_token",
+                response_token: "next_page_token",
+            },
+        };
+        self.client
+            .request(&OPERATION)
+            .path_param("pipeline_id", pipeline_id)
+            .params(params)
+            .paginate(&PAGING)
+    }
+
     /// List the pipelines of the workspace with their state.
     ///
     /// Returns summaries (name, state, latest updates) one page at a time; pass `next_page_token`
@@ -245,7 +278,7 @@ impl Pipelines<'_> {
     /// `GET /api/2.0/pipelines` (operation `pipelines.listPipelines`).
     ///
     /// Lists `statuses`: pass `next_page_token` of one page as `page_token` to get the next; the
-    /// last page has none.
+    /// last page has none. [`list_pipelines_all`](Self::list_pipelines_all) streams every item.
     pub async fn list_pipelines(
         &self,
         params: &models::PipelinesListPipelinesParams,
@@ -258,28 +291,80 @@ impl Pipelines<'_> {
         self.client.request(&OPERATION).params(params).send().await
     }
 
+    /// Every item of [`list_pipelines`](Self::list_pipelines), as a stream: the next page is
+    /// fetched once the current one has been read, so memory holds one page at a time.
+    pub fn list_pipelines_all(
+        &self,
+        params: &models::PipelinesListPipelinesParams,
+    ) -> databricks_runtime::Items<models::PipelineStateInfo> {
+        const OPERATION: Operation = Operation::new(
+            "pipelines.listPipelines",
+            Method::Get,
+            "/api/2.0/pipelines",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "statuses",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Token {
+                request_token: "page_token",
+                response_token: "next_page_token",
+            },
+        };
+        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+    }
+
     /// List the updates of a pipeline, newest first.
     ///
     /// `GET /api/2.0/pipelines/{pipeline_id}/updates` (operation `pipelines.listUpdates`).
     ///
     /// Lists `updates`: pass `next_page_token` of one page as `page_token` to get the next; the
-    /// last page has none.
+    /// last page has none. [`list_updates_all`](Self::list_updates_all) streams every item.
     pub async fn list_updates(
         &self,
         pipeline_id: &str,
         params: &models::PipelinesListUpdatesParams,
     ) -> Result<models::ListPipelineUpdatesResponse, Error> {
         const OPERATION: Operation = Operation::new(
-            "pipelines.listUpdates",
-            Method::Get,
-            "/api/2.0/pipelines/{pipeline_id}/updates",
-        );
+                "pipelines.listUpdates",
+                Method::Get,
+                "/api/2.0/pipelines/{pipeline_id}/updates",
+            )
+            .sensitive(&["log_analytics_primary_key"]);
         self.client
             .request(&OPERATION)
             .path_param("pipeline_id", pipeline_id)
             .params(params)
             .send()
             .await
+    }
+
+    /// Every item of [`list_updates`](Self::list_updates), as a stream: the next page is fetched
+    /// once the current one has been read, so memory holds one page at a time.
+    pub fn list_updates_all(
+        &self,
+        pipeline_id: &str,
+        params: &models::PipelinesListUpdatesParams,
+    ) -> databricks_runtime::Items<models::PipelineUpdateInfo> {
+        const OPERATION: Operation = Operation::new(
+                "pipelines.listUpdates",
+                Method::Get,
+                "/api/2.0/pipelines/{pipeline_id}/updates",
+            )
+            .sensitive(&["log_analytics_primary_key"]);
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "updates",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Token {
+                request_token: "page_token",
+                response_token: "next_page_token",
+            },
+        };
+        self.client
+            .request(&OPERATION)
+            .path_param("pipeline_id", pipeline_id)
+            .params(params)
+            .paginate(&PAGING)
     }
 
     /// Replace the permissions on a pipeline.
@@ -340,8 +425,8 @@ impl Pipelines<'_> {
     ///
     /// `POST /api/2.0/pipelines/{pipeline_id}/stop` (operation `pipelines.stop`).
     ///
-    /// Long-running: the call returns at once, then the resource moves on until `state` is `IDLE`
-    /// (it fails on `FAILED`). Poll [`get`](Self::get) to follow it.
+    /// Long-running: the call returns at once, then the resource moves on until `state` is `IDLE`.
+    /// [`stop_and_wait`](Self::stop_and_wait) sends the request and waits for that.
     pub async fn stop(&self, pipeline_id: &str) -> Result<models::EmptyResponse, Error> {
         const OPERATION: Operation = Operation::new(
                 "pipelines.stop",
@@ -353,6 +438,49 @@ impl Pipelines<'_> {
             .request(&OPERATION)
             .path_param("pipeline_id", pipeline_id)
             .send()
+            .await
+    }
+
+    /// Sends [`stop`](Self::stop), then polls [`get`](Self::get) until `state` is `IDLE` and
+    /// returns that last answer. A failure state (`FAILED`) is
+    /// [`Error::WaitFailed`](Error::WaitFailed) with the server's explanation. Gives up with
+    /// [`Error::WaitTimeout`](Error::WaitTimeout) after `wait`'s timeout (20 minutes by default).
+    pub async fn stop_and_wait(
+        &self,
+        pipeline_id: &str,
+        wait: &databricks_runtime::WaitOptions,
+    ) -> Result<models::GetPipelineResponse, Error> {
+        const OPERATION: Operation = Operation::new(
+                "pipelines.stop",
+                Method::Post,
+                "/api/2.0/pipelines/{pipeline_id}/stop",
+            )
+            .idempotent();
+        const POLL: Operation = Operation::new(
+                "pipelines.get",
+                Method::Get,
+                "/api/2.0/pipelines/{pipeline_id}",
+            )
+            .sensitive(&["log_analytics_primary_key"]);
+        const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
+            poll: &POLL,
+            bind: &[
+                databricks_runtime::Binding {
+                    param: "pipeline_id",
+                    location: databricks_runtime::BindingLocation::Path,
+                    source: databricks_runtime::BindingSource::Request,
+                    field: "pipeline_id",
+                },
+            ],
+            state: &["state"],
+            success: &["IDLE"],
+            failure: &["FAILED"],
+            message: &["cause"],
+        };
+        self.client
+            .request(&OPERATION)
+            .path_param("pipeline_id", pipeline_id)
+            .send_and_wait(&WAIT, wait)
             .await
     }
 
@@ -374,7 +502,8 @@ impl Pipelines<'_> {
                 Method::Put,
                 "/api/2.0/pipelines/{pipeline_id}",
             )
-            .idempotent();
+            .idempotent()
+            .sensitive(&["log_analytics_primary_key"]);
         self.client
             .request(&OPERATION)
             .path_param("pipeline_id", pipeline_id)

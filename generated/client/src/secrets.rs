@@ -139,10 +139,11 @@ impl Secrets<'_> {
         params: &models::SecretsGetSecretParams,
     ) -> Result<models::GetSecretResponse, Error> {
         const OPERATION: Operation = Operation::new(
-            "secrets.getSecret",
-            Method::Get,
-            "/api/2.0/secrets/get",
-        );
+                "secrets.getSecret",
+                Method::Get,
+                "/api/2.0/secrets/get",
+            )
+            .sensitive(&["value"]);
         self.client.request(&OPERATION).params(params).send().await
     }
 
@@ -166,6 +167,26 @@ impl Secrets<'_> {
         self.client.request(&OPERATION).params(params).send().await
     }
 
+    /// Every item of [`list_acls`](Self::list_acls), as a stream: the next page is fetched once the
+    /// current one has been read, so memory holds one page at a time.
+    pub fn list_acls_all(
+        &self,
+        params: &models::SecretsListAclsParams,
+    ) -> databricks_runtime::Items<models::SecretAclItem> {
+        const OPERATION: Operation = Operation::new(
+            "secrets.listAcls",
+            Method::Get,
+            "/api/2.0/secrets/acls/list",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "items",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Single,
+        };
+        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+    }
+
     /// List every secret scope of the workspace.
     ///
     /// Returns all scopes in one response, without paging. Fails with `PERMISSION_DENIED` if the
@@ -181,6 +202,23 @@ impl Secrets<'_> {
             "/api/2.0/secrets/scopes/list",
         );
         self.client.request(&OPERATION).send().await
+    }
+
+    /// Every item of [`list_scopes`](Self::list_scopes), as a stream: the next page is fetched once
+    /// the current one has been read, so memory holds one page at a time.
+    pub fn list_scopes_all(&self) -> databricks_runtime::Items<models::SecretScope> {
+        const OPERATION: Operation = Operation::new(
+            "secrets.listScopes",
+            Method::Get,
+            "/api/2.0/secrets/scopes/list",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "scopes",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Single,
+        };
+        self.client.request(&OPERATION).paginate(&PAGING)
     }
 
     /// List the keys stored in a scope, without their values.
@@ -202,6 +240,26 @@ impl Secrets<'_> {
             "/api/2.0/secrets/list",
         );
         self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Every item of [`list_secrets`](Self::list_secrets), as a stream: the next page is fetched
+    /// once the current one has been read, so memory holds one page at a time.
+    pub fn list_secrets_all(
+        &self,
+        params: &models::SecretsListSecretsParams,
+    ) -> databricks_runtime::Items<models::SecretMetadata> {
+        const OPERATION: Operation = Operation::new(
+            "secrets.listSecrets",
+            Method::Get,
+            "/api/2.0/secrets/list",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "secrets",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Single,
+        };
+        self.client.request(&OPERATION).params(params).paginate(&PAGING)
     }
 
     /// Grant a user or group a permission level on a scope.
@@ -246,7 +304,8 @@ impl Secrets<'_> {
                 Method::Post,
                 "/api/2.0/secrets/put",
             )
-            .idempotent();
+            .idempotent()
+            .sensitive(&["bytes_value", "string_value"]);
         self.client.request(&OPERATION).json(body).send().await
     }
 }

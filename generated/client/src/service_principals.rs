@@ -93,6 +93,7 @@ impl ServicePrincipals<'_> {
     /// `GET /api/2.0/preview/scim/v2/ServicePrincipals` (operation `servicePrincipals.list`).
     ///
     /// Lists `Resources`: page with `startIndex` (1-based) and `count`.
+    /// [`list_all`](Self::list_all) streams every item.
     pub async fn list(
         &self,
         params: &models::ServicePrincipalsListParams,
@@ -103,6 +104,30 @@ impl ServicePrincipals<'_> {
             "/api/2.0/preview/scim/v2/ServicePrincipals",
         );
         self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
+    /// one has been read, so memory holds one page at a time.
+    pub fn list_all(
+        &self,
+        params: &models::ServicePrincipalsListParams,
+    ) -> databricks_runtime::Items<models::ServicePrincipal> {
+        const OPERATION: Operation = Operation::new(
+            "servicePrincipals.list",
+            Method::Get,
+            "/api/2.0/preview/scim/v2/ServicePrincipals",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "Resources",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Scim {
+                start_index: "startIndex",
+                total: "totalResults",
+                id: Some("id"),
+            },
+        };
+        self.client.request(&OPERATION).params(params).paginate(&PAGING)
     }
 
     /// Change some attributes of a service principal with SCIM patch operations.

@@ -43,10 +43,11 @@ impl TokenManagement<'_> {
         body: &models::CreateOboTokenRequest,
     ) -> Result<models::CreateOboTokenResponse, Error> {
         const OPERATION: Operation = Operation::new(
-            "tokenManagement.createOboToken",
-            Method::Post,
-            "/api/2.0/token-management/on-behalf-of/tokens",
-        );
+                "tokenManagement.createOboToken",
+                Method::Post,
+                "/api/2.0/token-management/on-behalf-of/tokens",
+            )
+            .sensitive(&["token_value"]);
         self.client.request(&OPERATION).json(body).send().await
     }
 
@@ -132,6 +133,26 @@ impl TokenManagement<'_> {
             "/api/2.0/token-management/tokens",
         );
         self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
+    /// one has been read, so memory holds one page at a time.
+    pub fn list_all(
+        &self,
+        params: &models::TokenManagementListParams,
+    ) -> databricks_runtime::Items<models::TokenInfo> {
+        const OPERATION: Operation = Operation::new(
+            "tokenManagement.list",
+            Method::Get,
+            "/api/2.0/token-management/tokens",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "token_infos",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Single,
+        };
+        self.client.request(&OPERATION).params(params).paginate(&PAGING)
     }
 
     /// Replace the permissions on tokens.

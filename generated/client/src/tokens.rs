@@ -41,10 +41,11 @@ impl Tokens<'_> {
         body: &models::CreateTokenRequest,
     ) -> Result<models::CreateTokenResponse, Error> {
         const OPERATION: Operation = Operation::new(
-            "tokens.create",
-            Method::Post,
-            "/api/2.0/token/create",
-        );
+                "tokens.create",
+                Method::Post,
+                "/api/2.0/token/create",
+            )
+            .sensitive(&["token_value"]);
         self.client.request(&OPERATION).json(body).send().await
     }
 
@@ -82,6 +83,23 @@ impl Tokens<'_> {
             "/api/2.0/token/list",
         );
         self.client.request(&OPERATION).send().await
+    }
+
+    /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
+    /// one has been read, so memory holds one page at a time.
+    pub fn list_all(&self) -> databricks_runtime::Items<models::PublicTokenInfo> {
+        const OPERATION: Operation = Operation::new(
+            "tokens.list",
+            Method::Get,
+            "/api/2.0/token/list",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "token_infos",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Single,
+        };
+        self.client.request(&OPERATION).paginate(&PAGING)
     }
 
     /// Change the comment or scopes of one of the calling user's tokens.

@@ -128,6 +128,7 @@ impl Users<'_> {
     /// `GET /api/2.0/preview/scim/v2/Users` (operation `users.list`).
     ///
     /// Lists `Resources`: page with `startIndex` (1-based) and `count`.
+    /// [`list_all`](Self::list_all) streams every item.
     pub async fn list(
         &self,
         params: &models::UsersListParams,
@@ -138,6 +139,30 @@ impl Users<'_> {
             "/api/2.0/preview/scim/v2/Users",
         );
         self.client.request(&OPERATION).params(params).send().await
+    }
+
+    /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
+    /// one has been read, so memory holds one page at a time.
+    pub fn list_all(
+        &self,
+        params: &models::UsersListParams,
+    ) -> databricks_runtime::Items<models::User> {
+        const OPERATION: Operation = Operation::new(
+            "users.list",
+            Method::Get,
+            "/api/2.0/preview/scim/v2/Users",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "Resources",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Scim {
+                start_index: "startIndex",
+                total: "totalResults",
+                id: Some("id"),
+            },
+        };
+        self.client.request(&OPERATION).params(params).paginate(&PAGING)
     }
 
     /// Change some attributes of a user with SCIM patch operations.

@@ -270,6 +270,26 @@ impl Workspace<'_> {
         self.client.request(&OPERATION).params(params).send().await
     }
 
+    /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
+    /// one has been read, so memory holds one page at a time.
+    pub fn list_all(
+        &self,
+        params: &models::WorkspaceListParams,
+    ) -> databricks_runtime::Items<models::WorkspaceObjectInfo> {
+        const OPERATION: Operation = Operation::new(
+            "workspace.list",
+            Method::Get,
+            "/api/2.0/workspace/list",
+        );
+
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "objects",
+            in_body: false,
+            style: databricks_runtime::PagingStyle::Single,
+        };
+        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+    }
+
     /// Create a folder together with any missing parent folders.
     ///
     /// Behaves like `mkdir -p`: folders that already exist are kept, so calling it again changes

@@ -7,7 +7,10 @@ use quote::quote;
 use super::models::{ident, rust_type};
 use super::{Settings, doc_attrs};
 use crate::ir::naming::first_sentence;
-use crate::ir::{Api, HttpMethod, Operation, PaginationStyle, Param, Service, TypeKind, TypeRef};
+use crate::ir::{
+    Api, HttpMethod, Operation, Pagination, PaginationStyle, Param, ParamLocationOrBody, Service, TypeKind, TypeRef,
+    Wait, WaitSource,
+};
 
 /// `(module name, file tokens)` for every service.
 pub(super) fn emit(api: &Api, _settings: &Settings) -> Vec<(String, TokenStream)> {
@@ -64,7 +67,7 @@ fn service_file(api: &Api, service: &Service) -> TokenStream {
 
 fn method(api: &Api, service: &Service, operation: &Operation) -> TokenStream {
     let name = ident(&operation.method_name);
-    let docs = method_docs(service, operation);
+    let docs = method_docs(operation);
     let deprecated = operation
         .deprecated
         .then(|| quote!(#[deprecated(note = "deprecated by the API")]));
@@ -95,7 +98,53 @@ fn method(api: &Api, service: &Service, operation: &Operation) -> TokenStream {
         }
         None => (quote!(()), quote!(.send_empty().await)),
     };
+    let metadata = operation_metadata(operation);
+    let stream = operation.pagination.as_ref().map(|pagination| {
+        let stream_name = ident(&pagination.method_name);
+        let item = rust_type(&pagination.item_type, &models_path);
+        let paging = paging(pagination);
+        let docs = doc_attrs(&[&format!(
+            "Every item of [`{0}`](Self::{0}), as a stream: the next page is fetched once the current one has \
+             been read, so memory holds one page at a time.",
+            operation.method_name
+        )]);
+        quote! {
+            #docs
+            #deprecated
+            pub fn #stream_name(&self, #(#arguments),*) -> databricks_runtime::Items<#item> {
+                const OPERATION: Operation = #metadata;
+                const PAGING: databricks_runtime::Paging = #paging;
+                self.client.request(&OPERATION) #(#calls)* .paginate(&PAGING)
+            }
+        }
+    });
+    let waiter = operation.wait.as_ref().map(|wait| {
+        waiter(
+            api,
+            service,
+            operation,
+            wait,
+            &metadata,
+            &arguments,
+            &calls,
+            deprecated.as_ref(),
+        )
+    });
+    quote! {
+        #docs
+        #deprecated
+        pub async fn #name(&self, #(#arguments),*) -> Result<#output, Error> {
+            const OPERATION: Operation = #metadata;
+            self.client.request(&OPERATION) #(#calls)* #send
+        }
 
+        #stream
+        #waiter
+    }
+}
+
+/// The `Operation::new(...)` expression describing `operation` to the runtime.
+fn operation_metadata(operation: &Operation) -> TokenStream {
     let id = &operation.id;
     let path = &operation.path;
     let method = http_method(operation.http_method);
@@ -107,17 +156,136 @@ fn method(api: &Api, service: &Service, operation: &Operation) -> TokenStream {
         let headers = operation.header_params.iter().map(|param| &param.name);
         metadata = quote!(#metadata.header_params(&[#(#headers),*]));
     }
+    if !operation.sensitive_fields.is_empty() {
+        let fields = &operation.sensitive_fields;
+        metadata = quote!(#metadata.sensitive(&[#(#fields),*]));
+    }
+    metadata
+}
+
+/// The runtime's `Paging` value for an operation's pagination.
+fn paging(pagination: &Pagination) -> TokenStream {
+    let items = &pagination.items;
+    let in_body = pagination.in_body;
+    let optional = |value: &Option<String>| match value {
+        Some(value) => quote!(Some(#value)),
+        None => quote!(None),
+    };
+    let style = match &pagination.style {
+        PaginationStyle::Token {
+            request_token,
+            response_token,
+            ..
+        } => quote!(databricks_runtime::PagingStyle::Token {
+            request_token: #request_token,
+            response_token: #response_token,
+        }),
+        PaginationStyle::Offset { offset, id, .. } => {
+            let id = optional(id);
+            quote!(databricks_runtime::PagingStyle::Offset { offset: #offset, id: #id })
+        }
+        PaginationStyle::Scim {
+            start_index, total, id, ..
+        } => {
+            let id = optional(id);
+            quote!(databricks_runtime::PagingStyle::Scim { start_index: #start_index, total: #total, id: #id })
+        }
+        PaginationStyle::NextRequest { next_request } => {
+            quote!(databricks_runtime::PagingStyle::NextRequest { next_request: #next_request })
+        }
+        PaginationStyle::None => quote!(databricks_runtime::PagingStyle::Single),
+    };
+    quote!(databricks_runtime::Paging { items: #items, in_body: #in_body, style: #style })
+}
+
+/// `<operation>_and_wait`: sends the request, then polls until the resource settles.
+#[allow(clippy::too_many_arguments)]
+fn waiter(
+    api: &Api,
+    service: &Service,
+    operation: &Operation,
+    wait: &Wait,
+    metadata: &TokenStream,
+    arguments: &[TokenStream],
+    calls: &[TokenStream],
+    deprecated: Option<&TokenStream>,
+) -> TokenStream {
+    let name = ident(&wait.method_name);
+    let poll = api
+        .services
+        .iter()
+        .flat_map(|service| &service.operations)
+        .find(|candidate| candidate.id == wait.poll)
+        .expect("the IR checked that the polled operation exists");
+    let poll_metadata = operation_metadata(poll);
+    let output = match &poll.response {
+        Some(ty) => rust_type(ty, &models_path),
+        None => quote!(serde_json::Value),
+    };
+    let bind = wait.bind.iter().map(|binding| {
+        let param = &binding.param;
+        let field = &binding.field;
+        let location = match binding.location {
+            ParamLocationOrBody::Path => quote!(Path),
+            ParamLocationOrBody::Query | ParamLocationOrBody::Header => quote!(Query),
+            ParamLocationOrBody::Body => quote!(Body),
+        };
+        let source = match binding.source {
+            WaitSource::Request => quote!(Request),
+            WaitSource::Response => quote!(Response),
+        };
+        quote!(databricks_runtime::Binding {
+            param: #param,
+            location: databricks_runtime::BindingLocation::#location,
+            source: databricks_runtime::BindingSource::#source,
+            field: #field,
+        })
+    });
+    let state = &wait.state;
+    let success = &wait.success;
+    let failure = &wait.failure;
+    let message = wait.message.clone().unwrap_or_default();
+    let poll_link = if service.operations.iter().any(|candidate| candidate.id == poll.id) {
+        format!("[`{0}`](Self::{0})", poll.method_name)
+    } else {
+        format!("`{}`", poll.id)
+    };
+    let failure_note = if failure.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " A failure state ({}) is [`Error::WaitFailed`](Error::WaitFailed) with the server's explanation.",
+            code_list(failure)
+        )
+    };
+    let docs = doc_attrs(&[&format!(
+        "Sends [`{0}`](Self::{0}), then polls {poll_link} until `{1}` is {2} and returns that last answer.\
+         {failure_note} Gives up with [`Error::WaitTimeout`](Error::WaitTimeout) after `wait`'s timeout (20 \
+         minutes by default).",
+        operation.method_name,
+        state.join("."),
+        code_list(success),
+    )]);
     quote! {
         #docs
         #deprecated
-        pub async fn #name(&self, #(#arguments),*) -> Result<#output, Error> {
+        pub async fn #name(&self, #(#arguments,)* wait: &databricks_runtime::WaitOptions) -> Result<#output, Error> {
             const OPERATION: Operation = #metadata;
-            self.client.request(&OPERATION) #(#calls)* #send
+            const POLL: Operation = #poll_metadata;
+            const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
+                poll: &POLL,
+                bind: &[#(#bind),*],
+                state: &[#(#state),*],
+                success: &[#(#success),*],
+                failure: &[#(#failure),*],
+                message: &[#(#message),*],
+            };
+            self.client.request(&OPERATION) #(#calls)* .send_and_wait(&WAIT, wait).await
         }
     }
 }
 
-fn method_docs(service: &Service, operation: &Operation) -> TokenStream {
+fn method_docs(operation: &Operation) -> TokenStream {
     let summary = operation.summary.clone().unwrap_or_default();
     let description = operation.description.clone().unwrap_or_default();
     let endpoint = format!(
@@ -128,21 +296,12 @@ fn method_docs(service: &Service, operation: &Operation) -> TokenStream {
     );
     let mut notes = vec![endpoint];
     if let Some(wait) = &operation.wait {
-        let poll = service
-            .operations
-            .iter()
-            .find(|candidate| candidate.id == wait.poll)
-            .map(|candidate| format!("[`{0}`](Self::{0})", candidate.method_name))
-            .unwrap_or_else(|| format!("`{}`", wait.poll));
-        let failure = if wait.failure.is_empty() {
-            String::new()
-        } else {
-            format!(" (it fails on {})", code_list(&wait.failure))
-        };
         notes.push(format!(
-            "Long-running: the call returns at once, then the resource moves on until `{}` is {}{failure}. Poll {poll} to follow it.",
+            "Long-running: the call returns at once, then the resource moves on until `{}` is {}. \
+             [`{2}`](Self::{2}) sends the request and waits for that.",
             wait.state.join("."),
             code_list(&wait.success),
+            wait.method_name,
         ));
     }
     if let Some(pagination) = &operation.pagination {
@@ -156,7 +315,7 @@ fn method_docs(service: &Service, operation: &Operation) -> TokenStream {
                     "pass `{response_token}` of one page as `{request_token}` to get the next; the last page has none"
                 )
             }
-            PaginationStyle::Offset { offset, limit } => format!("page with `{offset}` and `{limit}`"),
+            PaginationStyle::Offset { offset, limit, .. } => format!("page with `{offset}` and `{limit}`"),
             PaginationStyle::Scim { start_index, count, .. } => {
                 format!("page with `{start_index}` (1-based) and `{count}`")
             }
@@ -165,7 +324,11 @@ fn method_docs(service: &Service, operation: &Operation) -> TokenStream {
             }
             PaginationStyle::None => "everything comes in one response".to_owned(),
         };
-        notes.push(format!("Lists `{}`: {how}.", pagination.items));
+        let stream = match pagination.style {
+            PaginationStyle::None => String::new(),
+            _ => format!(" [`{0}`](Self::{0}) streams every item.", pagination.method_name),
+        };
+        notes.push(format!("Lists `{}`: {how}.{stream}", pagination.items));
     }
     let mut paragraphs = vec![summary.as_str(), description.as_str()];
     paragraphs.extend(notes.iter().map(String::as_str));

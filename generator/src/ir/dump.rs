@@ -109,18 +109,29 @@ fn write_operation(out: &mut String, operation: &Operation) -> fmt::Result {
                     .map(|size| format!(", page size {size}"))
                     .unwrap_or_default()
             ),
-            PaginationStyle::Offset { offset, limit } => format!("offset {offset}, limit {limit}"),
+            PaginationStyle::Offset { offset, limit, id } => {
+                format!("offset {offset}, limit {limit}{}", unique_by(id))
+            }
             PaginationStyle::Scim {
                 start_index,
                 count,
                 total,
+                id,
             } => {
-                format!("scim start {start_index}, count {count}, total {total}")
+                format!(
+                    "scim start {start_index}, count {count}, total {total}{}",
+                    unique_by(id)
+                )
             }
             PaginationStyle::NextRequest { next_request } => format!("next request in {next_request}"),
             PaginationStyle::None => "single page".to_owned(),
         };
-        writeln!(out, "    pages of {}: {style}", pagination.items)?;
+        let place = if pagination.in_body { "body" } else { "query" };
+        writeln!(
+            out,
+            "    {}: pages of {} ({}): {style}, in the {place}",
+            pagination.method_name, pagination.items, pagination.item_type
+        )?;
     }
     if let Some(wait) = &operation.wait {
         let bind: Vec<String> = wait
@@ -131,12 +142,16 @@ fn write_operation(out: &mut String, operation: &Operation) -> fmt::Result {
                     WaitSource::Request => "request",
                     WaitSource::Response => "response",
                 };
-                format!("{} = {source}.{}", binding.param, binding.field)
+                format!(
+                    "{} ({:?}) = {source}.{}",
+                    binding.param, binding.location, binding.field
+                )
             })
             .collect();
         writeln!(
             out,
-            "    wait via {} ({}) until {} in [{}], failing on [{}]{}",
+            "    {}: wait via {} ({}) until {} in [{}], failing on [{}]{}",
+            wait.method_name,
             wait.poll,
             bind.join(", "),
             wait.state.join("."),
@@ -148,11 +163,18 @@ fn write_operation(out: &mut String, operation: &Operation) -> fmt::Result {
                 .unwrap_or_default()
         )?;
     }
+    if !operation.sensitive_fields.is_empty() {
+        writeln!(out, "    sensitive {}", operation.sensitive_fields.join(", "))?;
+    }
     if !operation.cli_args.is_empty() {
         let args: Vec<String> = operation.cli_args.iter().map(cli_arg).collect();
         writeln!(out, "    cli {} {}", operation.cli_name, args.join(" "))?;
     }
     Ok(())
+}
+
+fn unique_by(id: &Option<String>) -> String {
+    id.as_ref().map(|id| format!(", unique by {id}")).unwrap_or_default()
 }
 
 fn write_param(out: &mut String, param: &Param) -> fmt::Result {

@@ -11,6 +11,42 @@ pub(super) fn complete(api: &mut Api) {
     box_recursion(&mut api.types);
     mark_default(&mut api.types);
     shape_union_variants(&mut api.types);
+    collect_sensitive_fields(api);
+}
+
+/// Records, per operation, the `x-sdk-sensitive` property names its body or response can hold at any depth,
+/// so the runtime's debug log redacts exactly those.
+fn collect_sensitive_fields(api: &mut Api) {
+    let types = &api.types;
+    for service in &mut api.services {
+        for operation in &mut service.operations {
+            let mut pending = Vec::new();
+            if let Some(body) = &operation.body {
+                body.ty.names(&mut pending);
+            }
+            if let Some(response) = &operation.response {
+                response.names(&mut pending);
+            }
+            let mut seen = BTreeSet::new();
+            let mut sensitive = BTreeSet::new();
+            while let Some(name) = pending.pop() {
+                if !seen.insert(name.clone()) {
+                    continue;
+                }
+                let Some(def) = types.get(&name) else { continue };
+                if let TypeKind::Struct(def) = &def.kind {
+                    sensitive.extend(
+                        def.fields
+                            .iter()
+                            .filter(|field| field.sensitive)
+                            .map(|field| field.name.clone()),
+                    );
+                }
+                referenced_types(def, &mut pending);
+            }
+            operation.sensitive_fields = sensitive.into_iter().collect();
+        }
+    }
 }
 
 /// Records what JSON each union alternative accepts, so the generated code can pick the best fit.

@@ -106,6 +106,9 @@ pub struct Operation {
     pub idempotent: bool,
     /// How `dbr` presents the request fields.
     pub cli_args: Vec<CliArg>,
+    /// Wire names of the `x-sdk-sensitive` properties the request or the response can hold, at any depth;
+    /// debug logs redact them.
+    pub sensitive_fields: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -331,8 +334,14 @@ pub struct NewtypeDef {
 /// `x-sdk-pagination`, checked against the operation's request and response.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pagination {
-    /// Response property holding one page of items.
+    /// Response property holding one page of items (dots for nesting).
     pub items: String,
+    /// The type of one item.
+    pub item_type: TypeRef,
+    /// Whether the style's request fields travel in the body (otherwise in the query string).
+    pub in_body: bool,
+    /// The method streaming every item: `list_all`.
+    pub method_name: String,
     pub style: PaginationStyle,
 }
 
@@ -346,11 +355,14 @@ pub enum PaginationStyle {
     Offset {
         offset: String,
         limit: String,
+        /// Item property identifying an item, for skipping repeats.
+        id: Option<String>,
     },
     Scim {
         start_index: String,
         count: String,
         total: String,
+        id: Option<String>,
     },
     NextRequest {
         next_request: String,
@@ -369,12 +381,16 @@ pub struct Wait {
     pub success: Vec<String>,
     pub failure: Vec<String>,
     pub message: Option<Vec<String>>,
+    /// The method that sends the request and waits: `create_and_wait`.
+    pub method_name: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct WaitBinding {
     /// Request field of the poll operation.
     pub param: String,
+    /// Where the poll operation takes it.
+    pub location: ParamLocationOrBody,
     pub source: WaitSource,
     /// Field of this operation's request or response.
     pub field: String,

@@ -9,6 +9,7 @@ use serde::de::DeserializeOwned;
 
 use super::Lowerer;
 use crate::diagnostic::{Diagnostic, closest};
+use crate::ir::naming::Scope;
 use crate::ir::{
     Operation, Pagination, PaginationStyle, ParamLocationOrBody, TypeKind, TypeRef, Wait, WaitBinding, WaitSource,
 };
@@ -38,6 +39,7 @@ struct PaginationExtension {
     count: Option<String>,
     total: Option<String>,
     next_request: Option<String>,
+    id: Option<String>,
 }
 
 #[derive(Clone, Copy, Deserialize, PartialEq, Eq)]
@@ -146,22 +148,37 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Checks pagination, waits and CLI hints against the lowered operations and stores the results.
-    pub(super) fn resolve_extensions(&mut self, by_tag: &mut BTreeMap<String, Vec<Operation>>) {
+    pub(super) fn resolve_extensions(
+        &mut self,
+        by_tag: &mut BTreeMap<String, Vec<Operation>>,
+        method_names: &mut BTreeMap<String, Scope>,
+    ) {
         let tables: BTreeMap<String, OperationFields> = by_tag
             .values()
             .flatten()
             .map(|operation| (operation.id.clone(), self.operation_fields(operation)))
             .collect();
-        for operation in by_tag.values_mut().flatten() {
-            let pending = self.pending_extensions.remove(&operation.id).unwrap_or_default();
-            let fields = &tables[&operation.id];
-            if let Some((extension, at)) = pending.pagination {
-                operation.pagination = self.resolve_pagination(extension, &at, fields);
+        for (tag, operations) in by_tag.iter_mut() {
+            let names = method_names.entry(tag.clone()).or_insert_with(Scope::snake);
+            // Operations in method order, so the extra names are claimed in a stable order.
+            operations.sort_by(|a, b| a.method_name.cmp(&b.method_name));
+            for operation in operations {
+                let pending = self.pending_extensions.remove(&operation.id).unwrap_or_default();
+                let fields = &tables[&operation.id];
+                if let Some((extension, at)) = pending.pagination {
+                    operation.pagination = self.resolve_pagination(extension, &at, fields);
+                }
+                if let Some((extension, at)) = pending.wait {
+                    operation.wait = self.resolve_wait(extension, &at, fields, &tables);
+                }
+                if let Some(pagination) = &mut operation.pagination {
+                    pagination.method_name = names.claim(&format!("{}_all", operation.method_name));
+                }
+                if let Some(wait) = &mut operation.wait {
+                    wait.method_name = names.claim(&format!("{}_and_wait", operation.method_name));
+                }
+                operation.cli_args = self.cli_args(operation, &fields.request, pending.cli);
             }
-            if let Some((extension, at)) = pending.wait {
-                operation.wait = self.resolve_wait(extension, &at, fields, &tables);
-            }
-            operation.cli_args = self.cli_args(operation, &fields.request, pending.cli);
         }
     }
 
@@ -235,8 +252,13 @@ impl<'a> Lowerer<'a> {
         use PaginationStyleName as Name;
         let mut ok = true;
         let response = fields.response.clone().unwrap_or(TypeRef::Any);
+        let mut item_type = TypeRef::Any;
         match self.field_path_type(&response, &extension.items) {
-            Some(ty) if matches!(unwrap_nullable(&ty), TypeRef::List(_)) => {}
+            Some(ty) if matches!(unwrap_nullable(&ty), TypeRef::List(_)) => {
+                if let TypeRef::List(inner) = unwrap_nullable(&ty) {
+                    item_type = (**inner).clone();
+                }
+            }
             _ => {
                 ok = false;
                 self.report(
@@ -245,6 +267,21 @@ impl<'a> Lowerer<'a> {
                         format!("the response has no list property `{}`", extension.items),
                     )
                     .with_hint("`items` names the response property that holds one page of results"),
+                );
+            }
+        }
+        if let Some(id) = &extension.id {
+            if !matches!(extension.style, Name::Offset | Name::Scim) {
+                ok = false;
+                self.report(
+                    Diagnostic::at(&format!("{at}/id"), "`id` does not apply to this pagination style")
+                        .with_hint("only offset and scim pages can repeat items; token pages cannot"),
+                );
+            } else if !self.struct_fields(&item_type).iter().any(|field| &field.name == id) {
+                ok = false;
+                self.report(
+                    Diagnostic::at(&format!("{at}/id"), format!("the items have no property `{id}`"))
+                        .with_hint("`id` names the item property that identifies an item"),
                 );
             }
         }
@@ -298,9 +335,41 @@ impl<'a> Lowerer<'a> {
                 (None, _) => {}
             }
         }
+        // The request fields of one style travel together, in the query string or in the body.
+        let request_keys = [
+            &extension.request_token,
+            &extension.page_size,
+            &extension.offset,
+            &extension.limit,
+            &extension.start_index,
+            &extension.count,
+        ];
+        let locations: Vec<(String, ParamLocationOrBody)> = request_keys
+            .into_iter()
+            .flatten()
+            .filter_map(|name| {
+                let field = fields.request.iter().find(|field| &field.name == name)?;
+                Some((name.clone(), field.target))
+            })
+            .collect();
+        let first_location = locations.first().map(|(_, location)| *location);
+        if let (Some((first, _)), Some((other, _))) = (
+            locations.first(),
+            locations.iter().find(|(_, other)| Some(*other) != first_location),
+        ) {
+            ok = false;
+            self.report(
+                Diagnostic::at(at, format!("`{first}` and `{other}` travel in different parts of the request"))
+                    .with_hint("the runtime sets the pagination fields of one request in one place: put them all in the query string or all in the body"),
+            );
+        }
         if !ok {
             return None;
         }
+        let in_body = match extension.style {
+            Name::NextRequest => true,
+            _ => first_location == Some(ParamLocationOrBody::Body),
+        };
         let take = |value: Option<String>| value.unwrap_or_default();
         let style = match extension.style {
             Name::Token => PaginationStyle::Token {
@@ -311,11 +380,13 @@ impl<'a> Lowerer<'a> {
             Name::Offset => PaginationStyle::Offset {
                 offset: take(extension.offset),
                 limit: take(extension.limit),
+                id: extension.id,
             },
             Name::Scim => PaginationStyle::Scim {
                 start_index: take(extension.start_index),
                 count: take(extension.count),
                 total: take(extension.total),
+                id: extension.id,
             },
             Name::NextRequest => PaginationStyle::NextRequest {
                 next_request: take(extension.next_request),
@@ -324,6 +395,10 @@ impl<'a> Lowerer<'a> {
         };
         Some(Pagination {
             items: extension.items,
+            item_type,
+            in_body,
+            // Claimed once every operation of the service is known.
+            method_name: String::new(),
             style,
         })
     }
@@ -353,7 +428,12 @@ impl<'a> Lowerer<'a> {
         let mut bind = Vec::new();
         for (param, source) in &extension.bind {
             let bind_at = format!("{at}/bind/{param}");
-            if !poll.request.iter().any(|field| &field.name == param) {
+            let location = poll
+                .request
+                .iter()
+                .find(|field| &field.name == param)
+                .map(|field| field.target);
+            if location.is_none() {
                 ok = false;
                 self.report(
                     Diagnostic::at(&bind_at, format!("`{}` has no request field `{param}`", extension.poll))
@@ -392,6 +472,7 @@ impl<'a> Lowerer<'a> {
             }
             bind.push(WaitBinding {
                 param: param.clone(),
+                location: location.unwrap_or(ParamLocationOrBody::Query),
                 source,
                 field: field.to_owned(),
             });
@@ -466,6 +547,7 @@ impl<'a> Lowerer<'a> {
             success: extension.success,
             failure: extension.failure,
             message: extension.message.as_deref().map(path),
+            method_name: String::new(),
         })
     }
 

@@ -159,7 +159,7 @@ impl<'a> Lowerer<'a> {
                 );
             }
         }
-        self.resolve_extensions(&mut by_tag);
+        self.resolve_extensions(&mut by_tag, &mut method_names);
 
         let mut modules = Scope::snake();
         for reserved in naming::RESERVED_MODULES {

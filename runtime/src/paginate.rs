@@ -1,0 +1,398 @@
+//! Streams of every item of a list operation, fetched one page at a time as the caller reads.
+//!
+//! The generated `*_all` methods describe how their operation pages ([`Paging`], from the spec's
+//! `x-sdk-pagination`) and hand the first request to [`RequestBuilder::paginate`]. The pager works on the JSON
+//! of the request and the response, so one compiled copy serves every operation; only the final conversion
+//! of each item to its type is generic. At most one page of items is held at a time.
+
+use std::collections::{HashSet, VecDeque};
+use std::fmt;
+use std::future::Future;
+use std::hash::{BuildHasher, RandomState};
+use std::marker::PhantomData;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use futures_core::Stream;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use crate::client::{PreparedRequest, RequestBuilder};
+use crate::error::Error;
+use crate::operation::Operation;
+
+/// How one list operation pages through its results.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Paging {
+    /// Response property holding one page of items (dots for nesting).
+    pub items: &'static str,
+    /// Whether the request fields of the style (token, offset, ...) travel in the JSON body rather than in
+    /// the query string.
+    pub in_body: bool,
+    pub style: PagingStyle,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PagingStyle {
+    /// The response names the next page with a token; the last page has none. An empty page with a token
+    /// is not the end.
+    Token {
+        request_token: &'static str,
+        response_token: &'static str,
+    },
+    /// The request gives the index of the first item; the end is an empty page. Items whose `id` field was
+    /// on the previous page are skipped (items added meanwhile shift the pages).
+    Offset {
+        offset: &'static str,
+        id: Option<&'static str>,
+    },
+    /// SCIM: a 1-based start index; the end is an empty page or the total reached. Duplicates are skipped as
+    /// for `Offset`.
+    Scim {
+        start_index: &'static str,
+        total: &'static str,
+        id: Option<&'static str>,
+    },
+    /// Each response holds the complete next request body; the last has none.
+    NextRequest { next_request: &'static str },
+    /// One response holds everything.
+    Single,
+}
+
+impl RequestBuilder<'_> {
+    /// Streams the items of every page, starting with the request as built so far.
+    pub fn paginate<T: DeserializeOwned>(self, paging: &'static Paging) -> Items<T> {
+        let pager = match self.prepare() {
+            Ok(request) => Pager::new(request, paging),
+            Err(error) => Err(error),
+        };
+        Items::new(pager)
+    }
+}
+
+/// A stream of the items of a list operation, in the order the server gives them.
+///
+/// Use it as a [`Stream`] of `Result<T, Error>` (with `futures::StreamExt`), or with the inherent
+/// [`Items::next`] and [`Items::try_collect`]. The first error ends the stream.
+#[must_use = "a stream does nothing until it is read"]
+pub struct Items<T> {
+    state: ItemsState,
+    item: PhantomData<fn() -> T>,
+}
+
+/// A page request in flight; it owns the pager and hands it back with the outcome.
+type PageFetch = Pin<Box<dyn Future<Output = (Box<Pager>, Result<(), Error>)> + Send>>;
+
+enum ItemsState {
+    Idle(Box<Pager>),
+    Fetching(PageFetch),
+    /// The request could not even be built; reported once.
+    Failed(Option<Error>),
+    Done,
+}
+
+impl<T> fmt::Debug for Items<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let state = match &self.state {
+            ItemsState::Idle(pager) => pager.request.operation.id,
+            ItemsState::Fetching(_) => "fetching",
+            ItemsState::Failed(_) => "failed",
+            ItemsState::Done => "done",
+        };
+        f.debug_struct("Items").field("state", &state).finish()
+    }
+}
+
+impl<T: DeserializeOwned> Items<T> {
+    fn new(pager: Result<Pager, Error>) -> Self {
+        let state = match pager {
+            Ok(pager) => ItemsState::Idle(Box::new(pager)),
+            Err(error) => ItemsState::Failed(Some(error)),
+        };
+        Items {
+            state,
+            item: PhantomData,
+        }
+    }
+
+    /// The next item, `None` after the last.
+    pub async fn next(&mut self) -> Option<Result<T, Error>> {
+        std::future::poll_fn(|cx| Pin::new(&mut *self).poll_next(cx)).await
+    }
+
+    /// Every remaining item, or the first error.
+    pub async fn try_collect(mut self) -> Result<Vec<T>, Error> {
+        let mut items = Vec::new();
+        while let Some(item) = self.next().await {
+            items.push(item?);
+        }
+        Ok(items)
+    }
+}
+
+impl<T: DeserializeOwned> Stream for Items<T> {
+    type Item = Result<T, Error>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        loop {
+            match std::mem::replace(&mut self.state, ItemsState::Done) {
+                ItemsState::Done => return Poll::Ready(None),
+                ItemsState::Failed(error) => return Poll::Ready(error.map(Err)),
+                ItemsState::Idle(mut pager) => match pager.next_buffered() {
+                    Some(item) => {
+                        let operation = pager.request.operation.id;
+                        self.state = ItemsState::Idle(pager);
+                        let item = serde_json::from_value(item).map_err(|source| Error::Decode {
+                            operation,
+                            status: 200,
+                            source,
+                        });
+                        return Poll::Ready(Some(item));
+                    }
+                    // A bad continuation is reported after the items of the page that carried it.
+                    None if pager.finished => return Poll::Ready(pager.deferred.take().map(Err)),
+                    None => {
+                        self.state = ItemsState::Fetching(Box::pin(async move {
+                            let result = pager.fetch().await;
+                            (pager, result)
+                        }));
+                    }
+                },
+                ItemsState::Fetching(mut fetch) => match fetch.as_mut().poll(cx) {
+                    Poll::Pending => {
+                        self.state = ItemsState::Fetching(fetch);
+                        return Poll::Pending;
+                    }
+                    Poll::Ready((pager, Ok(()))) => self.state = ItemsState::Idle(pager),
+                    Poll::Ready((_, Err(error))) => return Poll::Ready(Some(Err(error))),
+                },
+            }
+        }
+    }
+}
+
+/// The untyped state of a stream: the next request and the current page.
+struct Pager {
+    request: PreparedRequest,
+    paging: &'static Paging,
+    /// The body as JSON, when the operation has one; rewritten for each page.
+    body: Option<Value>,
+    page: VecDeque<Value>,
+    finished: bool,
+    /// An error about what follows the current page, reported once its items are read.
+    deferred: Option<Error>,
+    /// Hashes of the page tokens (or next requests) already sent, so a server that repeats one ends the
+    /// stream with an error rather than a loop. One small number per page.
+    sent: HashSet<u64>,
+    hasher: RandomState,
+    /// Ids of the previous page's items and of this page's items so far, for deduplication.
+    previous_ids: HashSet<String>,
+    current_ids: HashSet<String>,
+}
+
+impl Pager {
+    fn new(request: PreparedRequest, paging: &'static Paging) -> Result<Pager, Error> {
+        let body = match &request.body {
+            Some(bytes) => Some(serde_json::from_slice(bytes).map_err(|error| Error::InvalidRequest {
+                operation: request.operation.id,
+                message: format!("the body is not a JSON document: {error}"),
+            })?),
+            None => None,
+        };
+        Ok(Pager {
+            request,
+            paging,
+            body,
+            page: VecDeque::new(),
+            finished: false,
+            deferred: None,
+            sent: HashSet::new(),
+            hasher: RandomState::new(),
+            previous_ids: HashSet::new(),
+            current_ids: HashSet::new(),
+        })
+    }
+
+    fn operation(&self) -> &'static Operation {
+        self.request.operation
+    }
+
+    /// The next item of the current page that was not seen on the previous one.
+    fn next_buffered(&mut self) -> Option<Value> {
+        let id_field = match self.paging.style {
+            PagingStyle::Offset { id, .. } | PagingStyle::Scim { id, .. } => id,
+            _ => None,
+        };
+        while let Some(item) = self.page.pop_front() {
+            let Some(id) = id_field.and_then(|field| item.get(field)).map(id_text) else {
+                return Some(item);
+            };
+            if self.previous_ids.contains(&id) || !self.current_ids.insert(id) {
+                tracing::debug!(operation = self.operation().id, "skipping an item already listed");
+                continue;
+            }
+            return Some(item);
+        }
+        None
+    }
+
+    /// Fetches the next page and works out the request after it.
+    async fn fetch(&mut self) -> Result<(), Error> {
+        self.finished = true;
+        let body = match &self.body {
+            Some(body) => Some(serde_json::to_vec(body).map_err(|error| Error::InvalidRequest {
+                operation: self.operation().id,
+                message: format!("cannot encode the body: {error}"),
+            })?),
+            None => None,
+        };
+        let request = &self.request;
+        let (status, bytes) = request
+            .client
+            .execute(request.operation, &request.path, &request.params, body.as_deref())
+            .await?;
+        let mut response: Value = crate::client::decode(self.operation().id, status, &bytes)?;
+        let items = match take_path(&mut response, self.paging.items) {
+            Some(Value::Array(items)) => items,
+            Some(Value::Null) | None => Vec::new(),
+            Some(other) => {
+                return Err(self.unexpected(format!("`{}` is {}, not a list", self.paging.items, kind(&other))));
+            }
+        };
+        let count = items.len();
+        self.previous_ids = std::mem::take(&mut self.current_ids);
+        self.page = items.into();
+        if let Err(error) = self.prepare_next(&mut response, count) {
+            self.finished = true;
+            self.deferred = Some(error);
+        }
+        Ok(())
+    }
+
+    /// Sets up the request for the page after the one just received, or marks the end.
+    fn prepare_next(&mut self, response: &mut Value, count: usize) -> Result<(), Error> {
+        match self.paging.style {
+            PagingStyle::Single => {}
+            PagingStyle::Token {
+                request_token,
+                response_token,
+            } => match take_path(response, response_token) {
+                Some(Value::String(token)) if !token.is_empty() => {
+                    self.guard_repeat(&token, "page token")?;
+                    self.set_request_field(request_token, Value::String(token));
+                    self.finished = false;
+                }
+                Some(Value::String(_) | Value::Null) | None => {}
+                Some(other) => {
+                    return Err(self.unexpected(format!("`{response_token}` is {}, not a string", kind(&other))));
+                }
+            },
+            PagingStyle::Offset { offset, .. } => {
+                if count > 0 {
+                    let next = self.request_number(offset, 0) + count as i64;
+                    self.set_request_field(offset, Value::from(next));
+                    self.finished = false;
+                }
+            }
+            PagingStyle::Scim { start_index, total, .. } => {
+                if count > 0 {
+                    let next = self.request_number(start_index, 1) + count as i64;
+                    let total = take_path(response, total).and_then(|total| total.as_i64());
+                    if total.is_none_or(|total| next <= total) {
+                        self.set_request_field(start_index, Value::from(next));
+                        self.finished = false;
+                    }
+                }
+            }
+            PagingStyle::NextRequest { next_request } => match take_path(response, next_request) {
+                Some(next @ Value::Object(_)) => {
+                    self.guard_repeat(&next.to_string(), "next request")?;
+                    self.body = Some(next);
+                    self.finished = false;
+                }
+                Some(Value::Null) | None => {}
+                Some(other) => {
+                    return Err(self.unexpected(format!("`{next_request}` is {}, not an object", kind(&other))));
+                }
+            },
+        }
+        Ok(())
+    }
+
+    /// Fails when the server hands out the same continuation twice: following it would loop forever.
+    fn guard_repeat(&mut self, continuation: &str, what: &str) -> Result<(), Error> {
+        if self.sent.insert(self.hasher.hash_one(continuation)) {
+            Ok(())
+        } else {
+            Err(self.unexpected(format!(
+                "the server returned a {what} it had already returned; stopping rather than listing the same pages again"
+            )))
+        }
+    }
+
+    fn unexpected(&self, message: String) -> Error {
+        Error::Pagination {
+            operation: self.operation().id,
+            message,
+        }
+    }
+
+    /// The value of a request field of the pagination style, where the style keeps it.
+    fn request_number(&self, field: &str, default: i64) -> i64 {
+        let holder = if self.paging.in_body {
+            self.body.as_ref()
+        } else {
+            Some(&self.request.params)
+        };
+        holder
+            .and_then(|holder| holder.get(field))
+            .and_then(|value| value.as_i64().or_else(|| value.as_str()?.parse().ok()))
+            .unwrap_or(default)
+    }
+
+    fn set_request_field(&mut self, field: &str, value: Value) {
+        let holder = if self.paging.in_body {
+            self.body.get_or_insert_with(|| Value::Object(Map::new()))
+        } else {
+            &mut self.request.params
+        };
+        if !holder.is_object() {
+            *holder = Value::Object(Map::new());
+        }
+        if let Value::Object(map) = holder {
+            map.insert(field.to_owned(), value);
+        }
+    }
+}
+
+/// Removes the value at a dotted property path.
+fn take_path(value: &mut Value, path: &str) -> Option<Value> {
+    let (parents, last) = match path.rsplit_once('.') {
+        Some((parents, last)) => (Some(parents), last),
+        None => (None, path),
+    };
+    let mut holder = value;
+    for segment in parents.into_iter().flat_map(|parents| parents.split('.')) {
+        holder = holder.get_mut(segment)?;
+    }
+    holder.as_object_mut()?.remove(last)
+}
+
+/// An item id as text, whatever JSON type the API uses for it.
+fn id_text(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
