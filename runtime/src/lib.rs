@@ -8,6 +8,7 @@
 //! features only [`serde_support`], which the generated models use, is compiled.
 
 pub mod serde_support;
+pub mod spark_version;
 
 #[cfg(feature = "client")]
 mod auth;
