@@ -14,13 +14,15 @@ where
     T::deserialize(deserializer).map(Some)
 }
 
-/// Floating-point fields as the Databricks API writes them. Its services follow the protobuf JSON mapping:
-/// a finite value is a JSON number, and NaN and the infinities are the strings `"NaN"`, `"Infinity"` and
-/// `"-Infinity"` (an MLflow metric can well be NaN). Plain serde_json rejects those strings when reading
-/// and writes `null` for a non-finite value, losing it; fields of type `f64`/`f32`, directly or inside
-/// `Option`, `Vec` or a map, use this module instead:
-/// `#[serde(with = "databricks_runtime::serde_support::non_finite")]`.
-pub mod non_finite {
+/// Number fields as the Databricks API writes them. Its services follow the protobuf JSON mapping:
+/// - a finite float is a JSON number, and NaN and the infinities are the strings `"NaN"`, `"Infinity"` and
+///   `"-Infinity"` (an MLflow metric can well be NaN); plain serde_json rejects those strings when reading
+///   and writes `null` for a non-finite value, losing it;
+/// - a 64-bit integer may arrive as a string of digits (`"1234567890123"`), which plain serde rejects.
+///
+/// Fields of type `f64`, `f32`, `i64` or `i32`, directly or inside `Option`, `Vec` or a map, use this
+/// module: `#[serde(with = "databricks_runtime::serde_support::numbers")]`. Integers are written as numbers.
+pub mod numbers {
     use std::collections::BTreeMap;
     use std::fmt;
     use std::marker::PhantomData;
@@ -28,23 +30,23 @@ pub mod non_finite {
     use serde::de::{self, Deserialize, Deserializer, Visitor};
     use serde::ser::{Serialize, Serializer};
 
-    /// A value that holds floating-point numbers and knows their wire form.
-    pub trait Float: Sized {
+    /// A value that holds numbers and knows their wire form.
+    pub trait WireNumber: Sized {
         fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
         fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
     }
 
-    pub fn serialize<T: Float, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<T: WireNumber, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
         value.write(serializer)
     }
 
-    pub fn deserialize<'de, T: Float, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    pub fn deserialize<'de, T: WireNumber, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
         T::read(deserializer)
     }
 
     /// For a nullable optional field (`Option<Option<f64>>`): a present `null` is `Some(None)`, as with
     /// [`super::deserialize_some`].
-    pub fn deserialize_some<'de, T: Float, D: Deserializer<'de>>(deserializer: D) -> Result<Option<T>, D::Error> {
+    pub fn deserialize_some<'de, T: WireNumber, D: Deserializer<'de>>(deserializer: D) -> Result<Option<T>, D::Error> {
         T::read(deserializer).map(Some)
     }
 
@@ -95,7 +97,7 @@ pub mod non_finite {
         }
     }
 
-    impl Float for f64 {
+    impl WireNumber for f64 {
         fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             write_f64(*self, serializer)
         }
@@ -105,7 +107,7 @@ pub mod non_finite {
         }
     }
 
-    impl Float for f32 {
+    impl WireNumber for f32 {
         fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             write_f64(f64::from(*self), serializer)
         }
@@ -116,25 +118,80 @@ pub mod non_finite {
         }
     }
 
-    /// Lets a `Float` stand where serde expects `Serialize`.
+    struct I64Visitor;
+
+    impl Visitor<'_> for I64Visitor {
+        type Value = i64;
+
+        fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+            formatter.write_str("an integer, or an integer written as a string")
+        }
+
+        fn visit_i64<E: de::Error>(self, value: i64) -> Result<i64, E> {
+            Ok(value)
+        }
+
+        fn visit_u64<E: de::Error>(self, value: u64) -> Result<i64, E> {
+            i64::try_from(value).map_err(|_| E::invalid_value(de::Unexpected::Unsigned(value), &self))
+        }
+
+        fn visit_f64<E: de::Error>(self, value: f64) -> Result<i64, E> {
+            // `3.0` is an integer written by a JSON library that only knows doubles.
+            let integral = value.fract() == 0.0 && value >= i64::MIN as f64 && value < i64::MAX as f64;
+            if integral {
+                Ok(value as i64)
+            } else {
+                Err(E::invalid_value(de::Unexpected::Float(value), &self))
+            }
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<i64, E> {
+            text.parse()
+                .map_err(|_| E::invalid_value(de::Unexpected::Str(text), &self))
+        }
+    }
+
+    impl WireNumber for i64 {
+        fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_i64(*self)
+        }
+
+        fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_any(I64Visitor)
+        }
+    }
+
+    impl WireNumber for i32 {
+        fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_i32(*self)
+        }
+
+        fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            let value = deserializer.deserialize_any(I64Visitor)?;
+            i32::try_from(value)
+                .map_err(|_| de::Error::invalid_value(de::Unexpected::Signed(value), &"a 32-bit integer"))
+        }
+    }
+
+    /// Lets a `WireNumber` stand where serde expects `Serialize`.
     struct Wire<'a, T>(&'a T);
 
-    impl<T: Float> Serialize for Wire<'_, T> {
+    impl<T: WireNumber> Serialize for Wire<'_, T> {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             self.0.write(serializer)
         }
     }
 
-    /// Lets a `Float` stand where serde expects `Deserialize`.
+    /// Lets a `WireNumber` stand where serde expects `Deserialize`.
     struct Read<T>(T);
 
-    impl<'de, T: Float> Deserialize<'de> for Read<T> {
+    impl<'de, T: WireNumber> Deserialize<'de> for Read<T> {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             T::read(deserializer).map(Read)
         }
     }
 
-    impl<T: Float> Float for Option<T> {
+    impl<T: WireNumber> WireNumber for Option<T> {
         fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             match self {
                 Some(value) => serializer.serialize_some(&Wire(value)),
@@ -147,7 +204,7 @@ pub mod non_finite {
         }
     }
 
-    impl<T: Float> Float for Vec<T> {
+    impl<T: WireNumber> WireNumber for Vec<T> {
         fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             serializer.collect_seq(self.iter().map(Wire))
         }
@@ -157,14 +214,14 @@ pub mod non_finite {
         }
     }
 
-    impl<T: Float> Float for BTreeMap<String, T> {
+    impl<T: WireNumber> WireNumber for BTreeMap<String, T> {
         fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             serializer.collect_map(self.iter().map(|(key, value)| (key, Wire(value))))
         }
 
         fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             struct MapVisitor<T>(PhantomData<T>);
-            impl<'de, T: Float> Visitor<'de> for MapVisitor<T> {
+            impl<'de, T: WireNumber> Visitor<'de> for MapVisitor<T> {
                 type Value = BTreeMap<String, T>;
 
                 fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
@@ -285,19 +342,19 @@ mod tests {
 
     #[derive(Debug, Default, PartialEq, Deserialize, Serialize)]
     struct Sample {
-        #[serde(with = "super::non_finite")]
+        #[serde(with = "super::numbers")]
         value: f64,
-        #[serde(default, skip_serializing_if = "Option::is_none", with = "super::non_finite")]
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "super::numbers")]
         optional: Option<f64>,
-        #[serde(default, skip_serializing_if = "Option::is_none", with = "super::non_finite")]
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "super::numbers")]
         list: Option<Vec<f32>>,
-        #[serde(default, skip_serializing_if = "Option::is_none", with = "super::non_finite")]
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "super::numbers")]
         map: Option<std::collections::BTreeMap<String, f64>>,
         #[serde(
             default,
             skip_serializing_if = "Option::is_none",
-            serialize_with = "super::non_finite::serialize",
-            deserialize_with = "super::non_finite::deserialize_some"
+            serialize_with = "super::numbers::serialize",
+            deserialize_with = "super::numbers::deserialize_some"
         )]
         nullable: Option<Option<f64>>,
     }
@@ -321,6 +378,42 @@ mod tests {
             serde_json::to_string(&finite).unwrap(),
             r#"{"value":3.0,"optional":2.5}"#
         );
+    }
+
+    #[derive(Debug, Default, PartialEq, Deserialize, Serialize)]
+    struct Counts {
+        #[serde(with = "super::numbers")]
+        big: i64,
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "super::numbers")]
+        small: Option<i32>,
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "super::numbers")]
+        ids: Option<Vec<i64>>,
+    }
+
+    #[test]
+    fn integers_written_as_strings_are_read_and_written_back_as_numbers() {
+        let counts: Counts =
+            serde_json::from_str(r#"{"big":"9007199254740993","small":"-7","ids":[1,"2",3.0]}"#).unwrap();
+        assert_eq!(
+            counts.big, 9_007_199_254_740_993,
+            "beyond a double's precision, exactly"
+        );
+        assert_eq!(counts.small, Some(-7));
+        assert_eq!(counts.ids.as_deref(), Some(&[1, 2, 3][..]));
+        assert_eq!(
+            serde_json::to_string(&counts).unwrap(),
+            r#"{"big":9007199254740993,"small":-7,"ids":[1,2,3]}"#
+        );
+        for bad in [
+            r#"{"big":"12abc"}"#,
+            r#"{"big":1.5}"#,
+            r#"{"big":18446744073709551615}"#,
+            r#"{"big":1,"small":"4294967296"}"#,
+            r#"{"big":true}"#,
+        ] {
+            let error = serde_json::from_str::<Counts>(bad).unwrap_err().to_string();
+            assert!(error.contains("integer"), "{bad}: {error}");
+        }
     }
 
     #[test]

@@ -235,3 +235,21 @@ async fn a_missing_cluster_reported_as_an_invalid_parameter_is_a_not_found() {
         Some(databricks_client::ErrorKind::PermissionDenied)
     );
 }
+
+#[tokio::test]
+async fn int64_values_written_as_strings_are_read() {
+    // Protobuf's JSON mapping lets servers write 64-bit integers as strings.
+    let server = mock::serve(
+        200,
+        r#"{"cluster_id":"0123-abc","start_time":"1700000000123","autotermination_minutes":"60","num_workers":2}"#,
+    )
+    .await;
+    let cluster = mock::client(&server)
+        .clusters()
+        .get(&models::ClustersGetParams::new("0123-abc"))
+        .await
+        .expect("strings of digits are integers");
+    assert_eq!(cluster.start_time, Some(1_700_000_000_123));
+    assert_eq!(cluster.autotermination_minutes, Some(60));
+    assert_eq!(cluster.num_workers, Some(2));
+}

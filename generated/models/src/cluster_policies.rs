@@ -216,7 +216,11 @@ pub struct CreatePolicy {
     pub libraries: Option<Vec<crate::Library>>,
     /// Largest number of clusters one user may have running under this policy. No limit when
     /// absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_clusters_per_user: Option<i64>,
     /// Only with `policy_family_id`: a JSON document in the policy definition language, sent as a
     /// string, whose rules are merged into (and take precedence over) the definition inherited from
@@ -297,7 +301,11 @@ pub struct EditPolicy {
     pub libraries: Option<Vec<crate::Library>>,
     /// Largest number of clusters one user may have running under this policy. No limit when
     /// absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_clusters_per_user: Option<i64>,
     /// Only with `policy_family_id`: a JSON document in the policy definition language, sent as a
     /// string, whose rules are merged into (and take precedence over) the definition inherited from
@@ -372,7 +380,11 @@ pub struct Policy {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// When the policy was created, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub created_at_timestamp: Option<i64>,
     /// User name of the policy's creator; left out once that user has been deleted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -386,7 +398,11 @@ pub struct Policy {
     pub libraries: Option<Vec<crate::Library>>,
     /// Largest number of clusters one user may have running under this policy. No limit when
     /// absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_clusters_per_user: Option<i64>,
     /// For a policy derived from a family: the rules, as a JSON document held in a string, that are
     /// merged into the family's definition.

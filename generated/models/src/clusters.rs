@@ -175,7 +175,11 @@ pub struct ClusterAttributes {
     /// 10000; 0, like leaving it unset, turns automatic termination off.
     ///
     /// When absent, the server uses `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub autotermination_minutes: Option<i32>,
     /// See [`AwsAttributes`](crate::AwsAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -248,7 +252,11 @@ pub struct ClusterAttributes {
     pub policy_id: Option<String>,
     /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED`
     /// disks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub remote_disk_throughput: Option<i64>,
     /// See [`RuntimeEngine`](crate::RuntimeEngine).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -271,7 +279,11 @@ pub struct ClusterAttributes {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ssh_public_keys: Option<Vec<String>>,
     /// Total initial size of the remote disks, in GB. GCP only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub total_initial_remote_disk_size: Option<i64>,
     /// Only with `kind` `CLASSIC_PREVIEW`. Selects the machine-learning flavour of the runtime; the
     /// effective version follows from `spark_version`, this flag and whether `node_type_id` has
@@ -297,13 +309,21 @@ pub struct ClusterDataPlaneEventDetails {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type: Option<ClusterDataPlaneEventType>,
     /// Number of executor failures that led to the event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub executor_failures: Option<i32>,
     /// Host the event concerns.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host_id: Option<String>,
     /// When the nodes recorded the event, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub timestamp: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -373,7 +393,11 @@ pub struct ClusterDetails {
     /// 10000; 0, like leaving it unset, turns automatic termination off.
     ///
     /// When absent, the server uses `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub autotermination_minutes: Option<i32>,
     /// See [`AwsAttributes`](crate::AwsAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -446,7 +470,11 @@ pub struct ClusterDetails {
     pub policy_id: Option<String>,
     /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED`
     /// disks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub remote_disk_throughput: Option<i64>,
     /// See [`RuntimeEngine`](crate::RuntimeEngine).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -469,7 +497,11 @@ pub struct ClusterDetails {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ssh_public_keys: Option<Vec<String>>,
     /// Total initial size of the remote disks, in GB. GCP only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub total_initial_remote_disk_size: Option<i64>,
     /// Only with `kind` `CLASSIC_PREVIEW`. Selects the machine-learning flavour of the runtime; the
     /// effective version follows from `spark_version`, this flag and whether `node_type_id` has
@@ -488,7 +520,11 @@ pub struct ClusterDetails {
     /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver.
     /// When read back this is the target size: right after a resize it already shows the new value
     /// while the nodes listed in `executors` catch up.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub num_workers: Option<i32>,
     /// Identifier of the cluster. It stays the same across restarts and resizes; every new cluster
     /// gets a new, globally unique one.
@@ -514,11 +550,15 @@ pub struct ClusterDetails {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::non_finite"
+        with = "databricks_runtime::serde_support::numbers"
     )]
     pub cluster_cores: Option<f64>,
     /// Memory of the whole cluster, in MB.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub cluster_memory_mb: Option<i64>,
     /// See [`LogSyncStatus`](crate::LogSyncStatus).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -534,25 +574,49 @@ pub struct ClusterDetails {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub executors: Option<Vec<SparkNode>>,
     /// Port the Spark JDBC server listens on, on the driver node only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub jdbc_port: Option<i32>,
     /// Identifier of the current Spark context; it changes every time the driver restarts. The pair
     /// (`cluster_id`, `spark_context_id`) identifies a Spark context globally.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub spark_context_id: Option<i64>,
     /// When the create request was received and the cluster entered `PENDING`, in epoch
     /// milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub start_time: Option<i64>,
     /// When the cluster was last started or restarted, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub last_restarted_time: Option<i64>,
     /// When the driver last lost its state through a restart or a driver failure, in epoch
     /// milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub last_state_loss_time: Option<i64>,
     /// When the cluster terminated, in epoch milliseconds; absent if it has not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub terminated_time: Option<i64>,
     /// See [`ClusterSpec`](crate::ClusterSpec).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -569,7 +633,11 @@ pub struct ClusterEvent {
     /// Identifier of the cluster the event belongs to.
     pub cluster_id: String,
     /// When the event happened, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub timestamp: Option<i64>,
     /// See [`ClusterEventType`](crate::ClusterEventType).
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
@@ -619,25 +687,53 @@ pub struct ClusterEventDetails {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cause: Option<ClusterEventDetailsCause>,
     /// Number of worker nodes in the cluster when the event was recorded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub current_num_workers: Option<i32>,
     /// Number of worker nodes the cluster was aiming for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub target_num_workers: Option<i32>,
     /// Number of vCPUs in the cluster when the event was recorded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub current_num_vcpus: Option<i32>,
     /// Number of vCPUs the cluster was aiming for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub target_num_vcpus: Option<i32>,
     /// Disk size after a disk-expansion event, in bytes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub disk_size: Option<i64>,
     /// Disk size before a disk-expansion event, in bytes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub previous_disk_size: Option<i64>,
     /// Free disk space reported with a disk event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub free_space: Option<i64>,
     /// Why the disk was not expanded, on `DID_NOT_EXPAND_DISK` events.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1104,7 +1200,11 @@ pub struct ClusterSize {
     /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver.
     /// When read back this is the target size: right after a resize it already shows the new value
     /// while the nodes listed in `executors` catch up.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub num_workers: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -1289,7 +1389,11 @@ pub struct ClustersListParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter_by: Option<ListClustersFilterBy>,
     /// Largest number of clusters to return in one page; the server may return fewer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub page_size: Option<i32>,
     /// A `next_page_token` or `prev_page_token` from an earlier response, to fetch the following or
     /// preceding page. Leave out for the first page.
@@ -1312,7 +1416,11 @@ pub struct CreateCluster {
     /// 10000; 0, like leaving it unset, turns automatic termination off.
     ///
     /// When absent, the server uses `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub autotermination_minutes: Option<i32>,
     /// See [`AwsAttributes`](crate::AwsAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1385,7 +1493,11 @@ pub struct CreateCluster {
     pub policy_id: Option<String>,
     /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED`
     /// disks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub remote_disk_throughput: Option<i64>,
     /// See [`RuntimeEngine`](crate::RuntimeEngine).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1408,7 +1520,11 @@ pub struct CreateCluster {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ssh_public_keys: Option<Vec<String>>,
     /// Total initial size of the remote disks, in GB. GCP only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub total_initial_remote_disk_size: Option<i64>,
     /// Only with `kind` `CLASSIC_PREVIEW`. Selects the machine-learning flavour of the runtime; the
     /// effective version follows from `spark_version`, this flag and whether `node_type_id` has
@@ -1427,7 +1543,11 @@ pub struct CreateCluster {
     /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver.
     /// When read back this is the target size: right after a resize it already shows the new value
     /// while the nodes listed in `executors` catch up.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub num_workers: Option<i32>,
     /// With a cluster policy: when true, fields left out of the request take the policy's fixed and
     /// default values; when false, only the policy's fixed values are applied.
@@ -1541,7 +1661,11 @@ pub struct EditCluster {
     /// 10000; 0, like leaving it unset, turns automatic termination off.
     ///
     /// When absent, the server uses `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub autotermination_minutes: Option<i32>,
     /// See [`AwsAttributes`](crate::AwsAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1614,7 +1738,11 @@ pub struct EditCluster {
     pub policy_id: Option<String>,
     /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED`
     /// disks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub remote_disk_throughput: Option<i64>,
     /// See [`RuntimeEngine`](crate::RuntimeEngine).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1637,7 +1765,11 @@ pub struct EditCluster {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ssh_public_keys: Option<Vec<String>>,
     /// Total initial size of the remote disks, in GB. GCP only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub total_initial_remote_disk_size: Option<i64>,
     /// Only with `kind` `CLASSIC_PREVIEW`. Selects the machine-learning flavour of the runtime; the
     /// effective version follows from `spark_version`, this flag and whether `node_type_id` has
@@ -1656,7 +1788,11 @@ pub struct EditCluster {
     /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver.
     /// When read back this is the target size: right after a resize it already shows the new value
     /// while the nodes listed in `executors` catch up.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub num_workers: Option<i32>,
     /// With a cluster policy: when true, fields left out of the request take the policy's fixed and
     /// default values; when false, only the policy's fixed values are applied.
@@ -1733,10 +1869,18 @@ pub struct GetEvents {
     pub cluster_id: String,
     /// Return only events from this time on, in epoch milliseconds. Without it, the window starts
     /// at the oldest recorded event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub start_time: Option<i64>,
     /// Return only events up to this time, in epoch milliseconds. Without it, the window ends now.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub end_time: Option<i64>,
     /// Return only events of these types. Empty or absent means every type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1747,7 +1891,11 @@ pub struct GetEvents {
     /// Largest number of events in one page, from 0 to 500; values outside the range are clamped to
     /// 0 or 500. With 0 or no value the server picks the page size, and it may return fewer events
     /// than asked for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub page_size: Option<i32>,
     /// A `next_page_token` or `prev_page_token` from an earlier response, to fetch the following or
     /// preceding page. Empty or absent means the first page.
@@ -1759,7 +1907,11 @@ pub struct GetEvents {
     /// When absent, the server uses `0`.
     ///
     /// **Deprecated** by the API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub offset: Option<i64>,
     /// Deprecated in favour of `page_token` and `page_size`. Largest number of events in one page,
     /// at most 500.
@@ -1767,7 +1919,11 @@ pub struct GetEvents {
     /// When absent, the server uses `50`.
     ///
     /// **Deprecated** by the API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub limit: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -1814,7 +1970,11 @@ pub struct GetEventsResponse {
     /// used `page_token`.
     ///
     /// **Deprecated** by the API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub total_count: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -1954,7 +2114,11 @@ pub struct InitScriptInfoAndExecutionDetails {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// How long the script ran, in seconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub execution_duration_seconds: Option<i64>,
     /// Standard error of the script. Only filled when the script failed and init-script debugging
     /// is enabled.
@@ -2152,7 +2316,11 @@ pub struct ListNodeTypesResponse {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LogSyncStatus {
     /// When delivery was last attempted, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub last_attempted: Option<i64>,
     /// Error of the last attempt; absent when it succeeded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2169,16 +2337,32 @@ pub struct NodeInstanceType {
     /// Identifier of the instance type.
     pub instance_type_id: String,
     /// Size of each local disk, in GB.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub local_disk_size_gb: Option<i64>,
     /// Number of local disks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub local_disks: Option<i32>,
     /// Size of each local NVMe disk, in GB.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub local_nvme_disk_size_gb: Option<i64>,
     /// Number of local NVMe disks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub local_nvme_disks: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -2206,14 +2390,18 @@ pub struct NodeType {
     /// Identifier of the node type, the value to use as `node_type_id` of a cluster.
     pub node_type_id: String,
     /// Memory of one node, in MB.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub memory_mb: Option<i64>,
     /// CPU cores of one node. Can be fractional when an instance's cores are split between several
     /// Spark nodes.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::non_finite"
+        with = "databricks_runtime::serde_support::numbers"
     )]
     pub num_cores: Option<f64>,
     /// Short description of the node type, such as `r3.xlarge`.
@@ -2226,7 +2414,11 @@ pub struct NodeType {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
     /// Hint for ordering node types in a user interface; lower comes first within a category.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub display_order: Option<i32>,
     /// True for an older node type; current ones perform better.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2251,7 +2443,11 @@ pub struct NodeType {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_instance_type: Option<NodeInstanceType>,
     /// Number of GPUs of one node.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub num_gpus: Option<i32>,
     /// Whether a node of this type can be the driver of a Photon cluster.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2357,7 +2553,11 @@ pub struct ResizeCluster {
     pub autoscale: Option<crate::AutoScale>,
     /// New fixed number of worker nodes; the cluster then has `num_workers` + 1 Spark nodes
     /// counting the driver.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub num_workers: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -2424,7 +2624,11 @@ pub struct SparkNode {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_dns: Option<String>,
     /// When the node was launched, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub start_timestamp: Option<i64>,
     /// See [`SparkNodeAwsAttributes`](crate::SparkNodeAwsAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3575,7 +3779,11 @@ pub struct UpdateClusterResource {
     /// 10000; 0, like leaving it unset, turns automatic termination off.
     ///
     /// When absent, the server uses `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub autotermination_minutes: Option<i32>,
     /// See [`AwsAttributes`](crate::AwsAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3648,7 +3856,11 @@ pub struct UpdateClusterResource {
     pub policy_id: Option<String>,
     /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED`
     /// disks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub remote_disk_throughput: Option<i64>,
     /// See [`RuntimeEngine`](crate::RuntimeEngine).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3671,7 +3883,11 @@ pub struct UpdateClusterResource {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ssh_public_keys: Option<Vec<String>>,
     /// Total initial size of the remote disks, in GB. GCP only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub total_initial_remote_disk_size: Option<i64>,
     /// Only with `kind` `CLASSIC_PREVIEW`. Selects the machine-learning flavour of the runtime; the
     /// effective version follows from `spark_version`, this flag and whether `node_type_id` has
@@ -3690,7 +3906,11 @@ pub struct UpdateClusterResource {
     /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver.
     /// When read back this is the target size: right after a resize it already shows the new value
     /// while the nodes listed in `executors` catch up.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub num_workers: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.

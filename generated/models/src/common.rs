@@ -31,10 +31,18 @@ impl Adlsgen2Info {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AutoScale {
     /// Fewest workers the cluster shrinks to when underused; also its size right after creation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub min_workers: Option<i32>,
     /// Most workers the cluster grows to under load. Must be greater than `min_workers`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_workers: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -126,13 +134,21 @@ pub struct AwsAttributes {
     /// Number of nodes, starting with the driver, placed on on-demand instances; the rest use
     /// `availability`. Above 0 the driver is on demand; at or above the cluster size every node is.
     /// It does not change the cluster size and cannot be changed after creation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub first_on_demand: Option<i32>,
     /// Maximum price for spot instances, as a percentage of the on-demand price of the same
     /// instance type (50 bids half, 200 twice the on-demand price). At most 10000.
     ///
     /// When absent, the server uses `100`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub spot_bid_price_percent: Option<i32>,
     /// Availability zone of the cluster, such as `us-west-2a`; it must be in the workspace's
     /// region. `auto` picks a zone with enough capacity and retries in another zone when capacity
@@ -152,17 +168,33 @@ pub struct AwsAttributes {
     /// Node types without instance storage need at least one. When EBS volumes are attached, Spark
     /// uses only them as scratch space and `spark.local.dir` is overridden. Legacy node types
     /// cannot have custom EBS volumes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub ebs_volume_count: Option<i32>,
     /// Size of each EBS volume, in GiB: 100 to 4096 for general-purpose SSD, 500 to 4096 for
     /// throughput-optimized HDD.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub ebs_volume_size: Option<i32>,
     /// IOPS of each gp3 volume. When unset, the IOPS a gp2 volume of the same size would have.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub ebs_volume_iops: Option<i32>,
     /// Throughput of each gp3 volume, in MiB/s. When unset, that of a gp2 volume of the same size.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub ebs_volume_throughput: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -241,7 +273,11 @@ pub struct AzureAttributes {
     /// Number of nodes, starting with the driver, placed on on-demand VMs; the rest use
     /// `availability`. Keep it above 0 so the driver is on demand. It does not change the cluster
     /// size and cannot be changed after creation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub first_on_demand: Option<i32>,
     /// Highest price to pay for spot VMs; it cannot exceed the on-demand price. -1 means the VMs
     /// are never evicted because of price, only for lack of capacity. Otherwise it must be
@@ -251,7 +287,7 @@ pub struct AzureAttributes {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::non_finite"
+        with = "databricks_runtime::serde_support::numbers"
     )]
     pub spot_bid_max_price: Option<f64>,
     /// Resource ID of an Azure capacity reservation group to launch the VMs from, in the form
@@ -431,7 +467,11 @@ pub struct ClusterSpec {
     /// 10000; 0, like leaving it unset, turns automatic termination off.
     ///
     /// When absent, the server uses `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub autotermination_minutes: Option<i32>,
     /// See [`AwsAttributes`](crate::AwsAttributes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -504,7 +544,11 @@ pub struct ClusterSpec {
     pub policy_id: Option<String>,
     /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED`
     /// disks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub remote_disk_throughput: Option<i64>,
     /// See [`RuntimeEngine`](crate::RuntimeEngine).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -527,7 +571,11 @@ pub struct ClusterSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ssh_public_keys: Option<Vec<String>>,
     /// Total initial size of the remote disks, in GB. GCP only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub total_initial_remote_disk_size: Option<i64>,
     /// Only with `kind` `CLASSIC_PREVIEW`. Selects the machine-learning flavour of the runtime; the
     /// effective version follows from `spark_version`, this flag and whether `node_type_id` has
@@ -546,7 +594,11 @@ pub struct ClusterSpec {
     /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver.
     /// When read back this is the target size: right after a resize it already shows the new value
     /// while the nodes listed in `executors` catch up.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub num_workers: Option<i32>,
     /// With a cluster policy: when true, fields left out of the request take the policy's fixed and
     /// default values; when false, only the policy's fixed values are applied.
@@ -984,10 +1036,18 @@ pub struct GcpAttributes {
     /// Number of nodes, starting with the driver, placed on on-demand VMs; the rest use
     /// `availability`. Keep it above 0 so the driver is on demand. It does not change the cluster
     /// size and cannot be changed after creation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub first_on_demand: Option<i32>,
     /// Size of each node's boot disk, in GB.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub boot_disk_size: Option<i64>,
     /// See [`ConfidentialComputeType`](crate::ConfidentialComputeType).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -998,7 +1058,11 @@ pub struct GcpAttributes {
     pub google_service_account: Option<String>,
     /// Number of local SSDs (375 GB each) attached to every node, driver included. The allowed
     /// counts depend on the machine type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub local_ssd_count: Option<i32>,
     /// Run the executors on preemptible VMs. Being phased out; use `availability` instead.
     ///

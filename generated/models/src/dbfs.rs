@@ -6,6 +6,7 @@
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DbfsAddBlock {
     /// Handle of the open stream, as returned by `create`.
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub handle: i64,
     /// The bytes to append, base64-encoded. At most 1 MB once decoded.
     pub data: String,
@@ -30,6 +31,7 @@ impl DbfsAddBlock {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DbfsClose {
     /// Handle of the open stream, as returned by `create`.
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub handle: i64,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -79,7 +81,11 @@ impl DbfsCreate {
 pub struct DbfsCreateResponse {
     /// Identifies the open stream; pass it to `add-block` and `close`. Expires after 10 minutes
     /// without use.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub handle: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -250,11 +256,19 @@ pub struct DbfsReadParams {
     /// Absolute DBFS path of the file to read.
     pub path: String,
     /// Byte position in the file where reading starts. Must not be negative.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub offset: Option<i64>,
     /// Maximum number of bytes to return, counted before base64 encoding. At most 1 MB (1048576);
     /// the server reads 0.5 MB (524288) when it is omitted. Must not be negative.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub length: Option<i64>,
 }
 
@@ -274,7 +288,11 @@ impl DbfsReadParams {
 pub struct DbfsReadResponse {
     /// Number of bytes in this slice, counted before base64 encoding. Smaller than the requested
     /// length when the end of the file was reached.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub bytes_read: Option<i64>,
     /// The bytes read, base64-encoded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -295,10 +313,18 @@ pub struct FileInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_dir: Option<bool>,
     /// Size of the file in bytes; 0 for a directory.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub file_size: Option<i64>,
     /// When the entry was last modified, in milliseconds since the Unix epoch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub modification_time: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.

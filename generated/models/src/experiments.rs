@@ -13,7 +13,11 @@ pub struct ArtifactFileInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_dir: Option<bool>,
     /// Size of the file in bytes; absent for folders.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub file_size: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -130,7 +134,11 @@ pub struct CreateRun {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_name: Option<String>,
     /// When the run started, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub start_time: Option<i64>,
     /// Tags to set on the new run.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -297,9 +305,14 @@ pub struct DeleteRuns {
     /// Id of the experiment whose runs are deleted.
     pub experiment_id: String,
     /// Only runs created at or before this time, in epoch milliseconds, are deleted.
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub max_timestamp_millis: i64,
     /// Maximum number of runs to delete in this call, at most 10000.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_runs: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -323,7 +336,11 @@ impl DeleteRuns {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteRunsResponse {
     /// How many runs were deleted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub runs_deleted: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -347,10 +364,18 @@ pub struct Experiment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lifecycle_stage: Option<String>,
     /// When the experiment was created, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub creation_time: Option<i64>,
     /// When the experiment was last changed, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub last_update_time: Option<i64>,
     /// The tags of the experiment, including system tags such as `mlflow.ownerEmail`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -606,7 +631,11 @@ impl ExperimentsGetExperimentParams {
 #[serde(deny_unknown_fields)]
 pub struct ExperimentsGetHistoryParams {
     /// Maximum number of values per page; 25000 when omitted, and larger values are rejected.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_results: Option<i32>,
     /// Name of the metric.
     pub metric_key: String,
@@ -685,7 +714,11 @@ pub struct ExperimentsListArtifactsParams {
 #[serde(deny_unknown_fields)]
 pub struct ExperimentsListExperimentsParams {
     /// Maximum number of experiments per page; values above 1000 are lowered to 1000.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_results: Option<i32>,
     /// Token of the page to fetch, from `next_page_token` of the previous page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -934,14 +967,19 @@ pub struct LogMetric {
     /// Name of the metric.
     pub key: String,
     /// The value to record.
-    #[serde(with = "databricks_runtime::serde_support::non_finite")]
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub value: f64,
     /// When the value was measured, in epoch milliseconds.
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub timestamp: i64,
     /// Training step the value belongs to.
     ///
     /// When absent, the server uses `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub step: Option<i64>,
     /// Name of the dataset the value was computed on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1107,13 +1145,25 @@ pub struct LoggedModelInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_message: Option<String>,
     /// Id of the user or service principal that created the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub creator_id: Option<i64>,
     /// When the model was created, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub creation_timestamp_ms: Option<i64>,
     /// When the model was last changed, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub last_updated_timestamp_ms: Option<i64>,
     /// The tags set on the model.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1220,14 +1270,22 @@ pub struct Metric {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::non_finite"
+        with = "databricks_runtime::serde_support::numbers"
     )]
     pub value: Option<f64>,
     /// When the value was recorded, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub timestamp: Option<i64>,
     /// Training step the value belongs to; 0 when not given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub step: Option<i64>,
     /// Id of the run that logged the value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1293,6 +1351,7 @@ pub struct ModelOutput {
     /// Id of the logged model.
     pub model_id: String,
     /// Training step at which the model was produced.
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub step: i64,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -1374,9 +1433,14 @@ pub struct RestoreRuns {
     /// Id of the experiment whose runs are restored.
     pub experiment_id: String,
     /// Only runs deleted at or after this time, in epoch milliseconds, are restored.
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub min_timestamp_millis: i64,
     /// Maximum number of runs to restore in this call, at most 10000.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_runs: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -1400,7 +1464,11 @@ impl RestoreRuns {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RestoreRunsResponse {
     /// How many runs were restored.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub runs_restored: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -1448,10 +1516,18 @@ pub struct RunInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<RunInfoStatus>,
     /// When the run started, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub start_time: Option<i64>,
     /// When the run ended, in epoch milliseconds; absent while it is running.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub end_time: Option<i64>,
     /// Root URI of the run's artifacts; artifact paths are relative to it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1565,7 +1641,11 @@ pub struct SearchExperiments {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
     /// Maximum number of experiments per page, at most 3000.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_results: Option<i32>,
     /// Sort keys, applied in order: an attribute such as `name` or `last_update_time`, optionally
     /// followed by `ASC` (the default) or `DESC`. Ties are broken by experiment id, descending.
@@ -1678,7 +1758,11 @@ pub struct SearchLoggedModelsRequest {
     /// Largest number of models in one page; at most 50.
     ///
     /// When absent, the server uses `50`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_results: Option<i32>,
     /// The `next_page_token` of the previous page; left out for the first page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1716,7 +1800,11 @@ pub struct SearchRuns {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
     /// Maximum number of runs per page, at most 50000.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_results: Option<i32>,
     /// Sort keys such as `metrics.rmse DESC` or `start_time`, applied in order, each `ASC` (the
     /// default) or `DESC`. Ties, and the order without keys, are by start time descending, then run
@@ -1898,7 +1986,11 @@ pub struct UpdateRun {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<UpdateRunStatus>,
     /// When the run ended, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub end_time: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.

@@ -17,7 +17,11 @@ pub struct GlobalInitScriptCreateRequest {
     /// Place of the script in the run order, 0 being the first. Left out, or larger than the last
     /// position, the script goes last. If another script holds this position, it and every script
     /// after it move one place down.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub position: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -67,19 +71,31 @@ pub struct GlobalInitScriptDetails {
     /// Display name of the script.
     pub name: String,
     /// Place of the script in the run order, 0 being the first.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub position: Option<i32>,
     /// Whether clusters run the script.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// When the script was created, in milliseconds since the Unix epoch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub created_at: Option<i64>,
     /// User name of whoever created the script.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// When the script was last changed, in milliseconds since the Unix epoch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub updated_at: Option<i64>,
     /// User name of whoever last changed the script.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -115,19 +131,31 @@ pub struct GlobalInitScriptDetailsWithContent {
     /// Display name of the script.
     pub name: String,
     /// Place of the script in the run order, 0 being the first.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub position: Option<i32>,
     /// Whether clusters run the script.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// When the script was created, in milliseconds since the Unix epoch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub created_at: Option<i64>,
     /// User name of whoever created the script.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// When the script was last changed, in milliseconds since the Unix epoch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub updated_at: Option<i64>,
     /// User name of whoever last changed the script.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -173,7 +201,11 @@ pub struct GlobalInitScriptUpdateRequest {
     /// New place of the script in the run order, 0 being the first. A value at or past the last
     /// position moves it to the end. If another script holds this position, it and every script
     /// after it move one place down.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub position: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.

@@ -100,7 +100,11 @@ pub struct GroupsListParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<String>,
     /// How many results to return per page at most.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub count: Option<i64>,
     /// Comma-separated attribute names to leave out of the result.
     #[serde(
@@ -122,7 +126,12 @@ pub struct GroupsListParams {
     #[serde(rename = "sortOrder", default, skip_serializing_if = "Option::is_none")]
     pub sort_order: Option<crate::ScimListSortOrder>,
     /// 1-based index of the first result to return.
-    #[serde(rename = "startIndex", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "startIndex",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub start_index: Option<i64>,
 }
 
@@ -130,13 +139,28 @@ pub struct GroupsListParams {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListGroupsResponse {
     /// How many groups match the request in total, over all pages.
-    #[serde(rename = "totalResults", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "totalResults",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub total_results: Option<i64>,
     /// 1-based index of this page's first group among all results.
-    #[serde(rename = "startIndex", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "startIndex",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub start_index: Option<i64>,
     /// How many groups this page holds.
-    #[serde(rename = "itemsPerPage", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "itemsPerPage",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub items_per_page: Option<i64>,
     /// The groups of this page. Absent when there are none.
     #[serde(rename = "Resources", default, skip_serializing_if = "Option::is_none")]

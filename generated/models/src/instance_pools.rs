@@ -32,14 +32,26 @@ pub struct CreateInstancePool {
     pub enable_elastic_disk: Option<bool>,
     /// Minutes after which an idle instance beyond `min_idle_instances` is terminated, from 0 to
     /// 10000; 0 terminates surplus idle instances at once. When absent, a default timeout applies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub idle_instance_autotermination_minutes: Option<i32>,
     /// Largest number of instances the pool may hold, in use and idle together. A cluster that
     /// needs more instances than that fails to grow.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_capacity: Option<i32>,
     /// Number of idle instances the pool keeps ready at all times.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub min_idle_instances: Option<i32>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -53,10 +65,18 @@ pub struct CreateInstancePool {
     pub preloaded_spark_versions: Option<Vec<String>>,
     /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED`
     /// disks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub remote_disk_throughput: Option<i64>,
     /// Total initial size of the remote disks, in GB. Only for GCP `HYPERDISK_BALANCED` disks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub total_initial_remote_disk_size: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -142,21 +162,37 @@ impl DeleteInstancePool {
 pub struct DiskSpec {
     /// Number of disks per instance, up to what the node type supports. Node types without an OS
     /// disk need at least one. Only some node types support extra disks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub disk_count: Option<i32>,
     /// Size of each disk, in GiB, within the range of the disk type: on AWS 100 to 4096 for
     /// general-purpose SSD and 500 to 4096 for throughput-optimized HDD; on Azure 1 to 1023 for
     /// both premium and standard storage.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub disk_size: Option<i32>,
     /// See [`DiskType`](crate::DiskType).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disk_type: Option<DiskType>,
     /// IOPS of each disk, for disk types with provisioned IOPS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub disk_iops: Option<i32>,
     /// Throughput of each disk, in MiB/s, for disk types with provisioned throughput.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub disk_throughput: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -293,20 +329,40 @@ pub struct EditInstancePool {
     pub custom_tags: Option<std::collections::BTreeMap<String, String>>,
     /// Minutes after which an idle instance beyond `min_idle_instances` is terminated, from 0 to
     /// 10000.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub idle_instance_autotermination_minutes: Option<i32>,
     /// Largest number of instances the pool may hold, in use and idle together.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_capacity: Option<i32>,
     /// Number of idle instances the pool keeps ready at all times.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub min_idle_instances: Option<i32>,
     /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED`
     /// disks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub remote_disk_throughput: Option<i64>,
     /// Total initial size of the remote disks, in GB. Only for GCP `HYPERDISK_BALANCED` disks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub total_initial_remote_disk_size: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -370,13 +426,25 @@ pub struct GetInstancePool {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_elastic_disk: Option<bool>,
     /// Minutes after which an idle instance beyond `min_idle_instances` is terminated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub idle_instance_autotermination_minutes: Option<i32>,
     /// Largest number of instances the pool may hold, in use and idle together.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_capacity: Option<i32>,
     /// Number of idle instances the pool keeps ready at all times.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub min_idle_instances: Option<i32>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -388,10 +456,18 @@ pub struct GetInstancePool {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preloaded_spark_versions: Option<Vec<String>>,
     /// Provisioned throughput of the remote disks, in Mb/s (GCP `HYPERDISK_BALANCED` only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub remote_disk_throughput: Option<i64>,
     /// Total initial size of the remote disks, in GB (GCP `HYPERDISK_BALANCED` only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub total_initial_remote_disk_size: Option<i64>,
     /// See [`InstancePoolState`](crate::InstancePoolState).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -533,13 +609,25 @@ pub struct InstancePoolAndStats {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_elastic_disk: Option<bool>,
     /// Minutes after which an idle instance beyond `min_idle_instances` is terminated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub idle_instance_autotermination_minutes: Option<i32>,
     /// Largest number of instances the pool may hold, in use and idle together.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_capacity: Option<i32>,
     /// Number of idle instances the pool keeps ready at all times.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub min_idle_instances: Option<i32>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -551,10 +639,18 @@ pub struct InstancePoolAndStats {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preloaded_spark_versions: Option<Vec<String>>,
     /// Provisioned throughput of the remote disks, in Mb/s (GCP `HYPERDISK_BALANCED` only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub remote_disk_throughput: Option<i64>,
     /// Total initial size of the remote disks, in GB (GCP `HYPERDISK_BALANCED` only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub total_initial_remote_disk_size: Option<i64>,
     /// See [`InstancePoolState`](crate::InstancePoolState).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -588,7 +684,11 @@ pub struct InstancePoolAwsAttributes {
     /// instance type (50 bids half, 200 twice the on-demand price). At most 10000.
     ///
     /// When absent, the server uses `100`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub spot_bid_price_percent: Option<i32>,
     /// Availability zone of the instances, such as `us-west-2a`, in the workspace's region. `auto`
     /// lets Databricks choose a zone for each cluster when it launches and retry in another zone
@@ -670,7 +770,7 @@ pub struct InstancePoolAzureAttributes {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::non_finite"
+        with = "databricks_runtime::serde_support::numbers"
     )]
     pub spot_bid_max_price: Option<f64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -736,7 +836,11 @@ pub struct InstancePoolGcpAttributes {
     pub gcp_availability: Option<crate::GcpAvailability>,
     /// Number of local SSDs (375 GB each) attached to every instance. The allowed counts depend on
     /// the machine type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub local_ssd_count: Option<i32>,
     /// Where the instances are placed: `HA` spreads them over the zones of the region, `auto` lets
     /// Databricks choose a zone for each cluster when it launches, or the name of a GCP zone of the
@@ -925,16 +1029,32 @@ impl std::str::FromStr for InstancePoolState {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InstancePoolStats {
     /// Running instances that no cluster uses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub idle_count: Option<i32>,
     /// Starting instances that no cluster is waiting for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub pending_idle_count: Option<i32>,
     /// Starting instances that a cluster is waiting for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub pending_used_count: Option<i32>,
     /// Running instances that a cluster uses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub used_count: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.

@@ -212,14 +212,26 @@ pub struct AiFunctionTaskOutput {
     /// A duration written as seconds with an `s` suffix, such as `3600s`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub estimated_time_remaining: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub failed_row_count: Option<i64>,
     /// See [`JobQualifiedName`](crate::JobQualifiedName).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output_table: Option<JobQualifiedName>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub succeeded_row_count: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub total_row_count: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -472,7 +484,11 @@ pub struct AlertTaskSubscriber {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BaseJob {
     /// When the job was created (epoch milliseconds).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub created_time: Option<i64>,
     /// User name of the creator; absent when the user has been deleted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -487,7 +503,11 @@ pub struct BaseJob {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_more: Option<bool>,
     /// Canonical id of the job.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub job_id: Option<i64>,
     /// See [`JobSettings`](crate::JobSettings).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -508,10 +528,18 @@ pub struct BaseJob {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BaseRun {
     /// Retry attempt number; 0 for the first attempt.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub attempt_number: Option<i32>,
     /// Time spent cleaning up, in milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub cleanup_duration: Option<i64>,
     /// See [`RunClusterInstance`](crate::RunClusterInstance).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -537,13 +565,21 @@ pub struct BaseRun {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_usage_policy_id: Option<String>,
     /// When it ended (epoch milliseconds); 0 while running.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub end_time: Option<i64>,
     /// See [`JobEnvironmentVariables`](crate::JobEnvironmentVariables).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_variables: Option<Vec<JobEnvironmentVariables>>,
     /// Time spent running the task, in milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub execution_duration: Option<i64>,
     /// See [`JobGitSource`](crate::JobGitSource).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -555,34 +591,62 @@ pub struct BaseRun {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_clusters: Option<Vec<JobCluster>>,
     /// Canonical id of the job.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub job_id: Option<i64>,
     /// The job parameters of the run and the values used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_parameters: Option<Vec<JobParameter>>,
     /// Id of the job run that this task run belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub job_run_id: Option<i64>,
     /// Sequence number of the run among the job's runs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub number_in_job: Option<i64>,
     /// For a retry, the id of the first attempt.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub original_attempt_run_id: Option<i64>,
     /// See [`RunParameters`](crate::RunParameters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub overriding_parameters: Option<RunParameters>,
     /// Time spent queued, in milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub queue_duration: Option<i64>,
     /// See [`RepairHistoryItem`](crate::RepairHistoryItem).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repair_history: Option<Vec<RepairHistoryItem>>,
     /// Total duration of the run, in milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub run_duration: Option<i64>,
     /// Canonical id of the run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub run_id: Option<i64>,
     /// Name of the run.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -597,10 +661,18 @@ pub struct BaseRun {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule: Option<JobCronSchedule>,
     /// Time spent setting up the cluster, in milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub setup_duration: Option<i64>,
     /// When it started (epoch milliseconds).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub start_time: Option<i64>,
     /// See [`RunState`](crate::RunState).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -632,7 +704,11 @@ pub struct CancelAllRuns {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub all_queued_runs: Option<bool>,
     /// The job whose active runs are cancelled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub job_id: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -644,6 +720,7 @@ pub struct CancelAllRuns {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CancelRun {
     /// The run to cancel.
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub run_id: i64,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -1042,7 +1119,11 @@ pub struct CreateJob {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_clusters: Option<Vec<JobCluster>>,
     /// How many runs of the job may be active at once (0 skips every new run; at most 1000).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_concurrent_runs: Option<i32>,
     /// Name of the job, at most 4096 bytes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1075,7 +1156,11 @@ pub struct CreateJob {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tasks: Option<Vec<JobTask>>,
     /// Time limit of each run in seconds; 0 means none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub timeout_seconds: Option<i32>,
     /// See [`JobTriggerSettings`](crate::JobTriggerSettings).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1099,7 +1184,11 @@ pub struct CreateJob {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateJobResponse {
     /// Canonical id of the job.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub job_id: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -1155,7 +1244,11 @@ pub struct DashboardTaskOutput {
 /// One step of a dbt Cloud job run.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DbtCloudJobRunStep {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub index: Option<i32>,
     /// Standard output of the task, for task kinds that capture it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1177,7 +1270,11 @@ pub struct DbtCloudJobRunStep {
 pub struct DbtCloudTask {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_resource_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub dbt_cloud_job_id: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -1188,7 +1285,11 @@ pub struct DbtCloudTask {
 /// The output of a dbt Cloud task.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DbtCloudTaskOutput {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub dbt_cloud_job_run_id: Option<i64>,
     /// See [`DbtCloudJobRunStep`](crate::DbtCloudJobRunStep).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1217,7 +1318,11 @@ pub struct DbtOutput {
 /// One step of a dbt platform job run.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DbtPlatformJobRunStep {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub index: Option<i32>,
     /// Standard output of the task, for task kinds that capture it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1379,6 +1484,7 @@ impl DbtTask {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteJob {
     /// The job to delete.
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub job_id: i64,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -1400,6 +1506,7 @@ impl DeleteJob {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteRun {
     /// The run to delete.
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub run_id: i64,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -1452,7 +1559,11 @@ pub struct ForEachTask {
     /// See [`JobTask`](crate::JobTask).
     pub task: Box<JobTask>,
     /// How many iterations may run at once.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub concurrency: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -1475,7 +1586,11 @@ impl ForEachTask {
 /// How often one error message occurred among the iterations.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ForEachTaskErrorMessageStats {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub count: Option<i32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
@@ -1490,17 +1605,41 @@ pub struct ForEachTaskErrorMessageStats {
 /// Counts of iterations by state.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ForEachTaskTaskRunStats {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub active_iterations: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub completed_iterations: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub failed_iterations: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub scheduled_iterations: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub succeeded_iterations: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub total_iterations: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -1567,7 +1706,11 @@ pub struct GetJobPermissionLevelsResponse {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Job {
     /// When the job was created (epoch milliseconds).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub created_time: Option<i64>,
     /// User name of the creator; absent when the user has been deleted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1582,7 +1725,11 @@ pub struct Job {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_more: Option<bool>,
     /// Canonical id of the job.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub job_id: Option<i64>,
     /// Token for the next page; absent on the last one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1738,6 +1885,7 @@ impl std::str::FromStr for JobAiRuntimeAcceleratorType {
 pub struct JobAiRuntimeComputeSpec {
     /// See [`JobAiRuntimeAcceleratorType`](crate::JobAiRuntimeAcceleratorType).
     pub accelerator_type: JobAiRuntimeAcceleratorType,
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub accelerator_count: i32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provisioned_capacity_id: Option<String>,
@@ -2148,11 +2296,19 @@ pub struct JobContinuousTriggerConfiguration {
 /// The state of continuous execution.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JobContinuousTriggerState {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub consecutive_failures: Option<i32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_backing_off: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub next_attempt_ms: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -2520,10 +2676,18 @@ pub struct JobFileArrivalTriggerConfiguration {
     /// Storage location (cloud URL or volume path) to watch.
     pub url: String,
     /// Minimum time between two runs started by the trigger.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub min_time_between_triggers_seconds: Option<i32>,
     /// Quiet period after the last change before a run starts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub wait_after_last_change_seconds: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -2606,6 +2770,7 @@ impl std::str::FromStr for JobFormat {
 /// The GPU compute of a generative AI task.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JobGenAiComputeConfig {
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub num_gpus: i32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gpu_node_pool_id: Option<String>,
@@ -2821,6 +2986,7 @@ impl std::str::FromStr for JobHardwareAcceleratorType {
 /// A weekly window in which a continuous job may be restarted for maintenance.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JobMaintenanceWindow {
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub start_hour: i32,
     /// See [`JobDayOfWeek`](crate::JobDayOfWeek).
     pub day_of_week: JobDayOfWeek,
@@ -2905,12 +3071,20 @@ pub struct JobModelTriggerConfiguration {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aliases: Option<Vec<String>>,
     /// Minimum time between two runs started by the trigger.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub min_time_between_triggers_seconds: Option<i32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub securable_name: Option<String>,
     /// Quiet period after the last change before a run starts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub wait_after_last_change_seconds: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -3192,6 +3366,7 @@ impl std::str::FromStr for JobPerformanceTarget {
 /// Starts a run at a fixed interval.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JobPeriodicTriggerConfiguration {
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub interval: i32,
     /// See [`JobPeriodicTriggerTimeUnit`](crate::JobPeriodicTriggerTimeUnit).
     pub unit: JobPeriodicTriggerTimeUnit,
@@ -3215,7 +3390,11 @@ impl JobPeriodicTriggerConfiguration {
 /// The state of a periodic trigger.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JobPeriodicTriggerState {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub next_run_time: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -3628,7 +3807,11 @@ pub struct JobSettings {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_clusters: Option<Vec<JobCluster>>,
     /// How many runs of the job may be active at once (0 skips every new run; at most 1000).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_concurrent_runs: Option<i32>,
     /// Name of the job, at most 4096 bytes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3661,7 +3844,11 @@ pub struct JobSettings {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tasks: Option<Vec<JobTask>>,
     /// Time limit of each run in seconds; 0 means none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub timeout_seconds: Option<i32>,
     /// See [`JobTriggerSettings`](crate::JobTriggerSettings).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3934,10 +4121,18 @@ pub struct JobSubmitTask {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub libraries: Option<Vec<crate::Library>>,
     /// How many times a failed run is retried; -1 retries forever.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_retries: Option<i32>,
     /// Minimum wait between a failed attempt and its retry, in milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub min_retry_interval_millis: Option<i32>,
     /// See [`ClusterSpec`](crate::ClusterSpec).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3982,7 +4177,11 @@ pub struct JobSubmitTask {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_task: Option<SqlTask>,
     /// Time limit of each run in seconds; 0 means none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub timeout_seconds: Option<i32>,
     /// See [`JobWebhookNotifications`](crate::JobWebhookNotifications).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4295,10 +4494,18 @@ pub struct JobTableUpdateTriggerConfiguration {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<JobModelTriggerCondition>,
     /// Minimum time between two runs started by the trigger.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub min_time_between_triggers_seconds: Option<i32>,
     /// Quiet period after the last change before a run starts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub wait_after_last_change_seconds: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -4392,10 +4599,18 @@ pub struct JobTask {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub libraries: Option<Vec<crate::Library>>,
     /// How many times a failed run is retried; -1 retries forever.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_retries: Option<i32>,
     /// Minimum wait between a failed attempt and its retry, in milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub min_retry_interval_millis: Option<i32>,
     /// See [`ClusterSpec`](crate::ClusterSpec).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4440,7 +4655,11 @@ pub struct JobTask {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_task: Option<SqlTask>,
     /// Time limit of each run in seconds; 0 means none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub timeout_seconds: Option<i32>,
     /// See [`JobWebhookNotifications`](crate::JobWebhookNotifications).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4756,9 +4975,17 @@ pub struct JobTriggerEvaluation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Canonical id of the run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub run_id: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub timestamp: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -4895,6 +5122,7 @@ pub struct JobWebhookNotifications {
 #[serde(deny_unknown_fields)]
 pub struct JobsExportRunParams {
     /// Id of the task run to export.
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub run_id: i64,
     /// Which views to export; the server exports only the code (`CODE`) when it is absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4918,6 +5146,7 @@ impl JobsExportRunParams {
 #[serde(deny_unknown_fields)]
 pub struct JobsGetParams {
     /// Id of the job to read.
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub job_id: i64,
     /// Also return the current state of the job's triggers in `trigger_state`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4946,6 +5175,7 @@ impl JobsGetParams {
 #[serde(deny_unknown_fields)]
 pub struct JobsGetRunOutputParams {
     /// Id of the task run.
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub run_id: i64,
 }
 
@@ -4963,6 +5193,7 @@ impl JobsGetRunOutputParams {
 #[serde(deny_unknown_fields)]
 pub struct JobsGetRunParams {
     /// Id of the run to read.
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub run_id: i64,
     /// Also return the run's repair history in `repair_history`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5102,6 +5333,7 @@ pub struct JobsHealthRule {
     /// See [`JobsHealthOperator`](crate::JobsHealthOperator).
     pub op: JobsHealthOperator,
     /// Threshold the metric is compared with.
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub value: i64,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -5143,14 +5375,22 @@ pub struct JobsListParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expand_tasks: Option<bool>,
     /// Number of jobs per page, from 1 to 100; the server uses 20 when it is absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub limit: Option<i32>,
     /// Return only the jobs whose name is exactly this (case-insensitive).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Index of the first job to return, counted from the most recently created. Superseded by
     /// `page_token`; kept for older callers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub offset: Option<i32>,
     /// The `next_page_token` (or `prev_page_token`) of an earlier response, to read the following
     /// (or preceding) page.
@@ -5175,14 +5415,26 @@ pub struct JobsListRunsParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expand_tasks: Option<bool>,
     /// Return only runs of this job; without it, runs of every job are listed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub job_id: Option<i64>,
     /// Number of runs per page, from 1 to 25; the server uses 20 when it is absent or 0.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub limit: Option<i32>,
     /// Index of the first run to return, counted from the most recent. Deprecated in favour of
     /// `page_token`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub offset: Option<i32>,
     /// The `next_page_token` or `prev_page_token` of an earlier response.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5191,10 +5443,18 @@ pub struct JobsListRunsParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_type: Option<RunType>,
     /// Return only runs that started at or after this time (epoch milliseconds, UTC).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub start_time_from: Option<i64>,
     /// Return only runs that started at or before this time (epoch milliseconds, UTC).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub start_time_to: Option<i64>,
 }
 
@@ -5441,12 +5701,24 @@ pub struct RepairHistoryItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_performance_target: Option<JobPerformanceTarget>,
     /// When it ended (epoch milliseconds); 0 while running.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub end_time: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub id: Option<i64>,
     /// When it started (epoch milliseconds).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub start_time: Option<i64>,
     /// See [`RunState`](crate::RunState).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5454,7 +5726,11 @@ pub struct RepairHistoryItem {
     /// See [`RunStatus`](crate::RunStatus).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<RunStatus>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub task_run_ids: Option<Vec<i32>>,
     /// See [`RepairHistoryItemType`](crate::RepairHistoryItemType).
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
@@ -5531,7 +5807,11 @@ pub struct RepairRun {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_parameters: Option<std::collections::BTreeMap<String, String>>,
     /// Id of the most recent repair of the run; required from the second repair on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub latest_repair_id: Option<i64>,
     /// Legacy: parameters for notebook tasks. Prefer job parameters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5558,6 +5838,7 @@ pub struct RepairRun {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rerun_tasks: Option<Vec<String>>,
     /// The job run to repair; it must not be active.
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub run_id: i64,
     /// Legacy: arguments for spark-submit tasks. Prefer job parameters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5600,7 +5881,11 @@ impl RepairRun {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RepairRunResponse {
     /// Id of the repair.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub repair_id: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -5612,6 +5897,7 @@ pub struct RepairRunResponse {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ResetJob {
     /// The job whose settings are replaced.
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub job_id: i64,
     /// See [`JobSettings`](crate::JobSettings).
     pub new_settings: JobSettings,
@@ -5752,10 +6038,18 @@ pub struct ResolvedValuesAiRuntimeTaskResolvedValues {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Run {
     /// Retry attempt number; 0 for the first attempt.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub attempt_number: Option<i32>,
     /// Time spent cleaning up, in milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub cleanup_duration: Option<i64>,
     /// See [`RunClusterInstance`](crate::RunClusterInstance).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5781,13 +6075,21 @@ pub struct Run {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_usage_policy_id: Option<String>,
     /// When it ended (epoch milliseconds); 0 while running.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub end_time: Option<i64>,
     /// See [`JobEnvironmentVariables`](crate::JobEnvironmentVariables).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_variables: Option<Vec<JobEnvironmentVariables>>,
     /// Time spent running the task, in milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub execution_duration: Option<i64>,
     /// See [`JobGitSource`](crate::JobGitSource).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5802,37 +6104,65 @@ pub struct Run {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_clusters: Option<Vec<JobCluster>>,
     /// Canonical id of the job.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub job_id: Option<i64>,
     /// The job parameters of the run and the values used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_parameters: Option<Vec<JobParameter>>,
     /// Id of the job run that this task run belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub job_run_id: Option<i64>,
     /// Token for the next page; absent on the last one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Sequence number of the run among the job's runs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub number_in_job: Option<i64>,
     /// For a retry, the id of the first attempt.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub original_attempt_run_id: Option<i64>,
     /// See [`RunParameters`](crate::RunParameters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub overriding_parameters: Option<RunParameters>,
     /// Time spent queued, in milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub queue_duration: Option<i64>,
     /// See [`RepairHistoryItem`](crate::RepairHistoryItem).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repair_history: Option<Vec<RepairHistoryItem>>,
     /// Total duration of the run, in milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub run_duration: Option<i64>,
     /// Canonical id of the run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub run_id: Option<i64>,
     /// Name of the run.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5847,10 +6177,18 @@ pub struct Run {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule: Option<JobCronSchedule>,
     /// Time spent setting up the cluster, in milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub setup_duration: Option<i64>,
     /// When it started (epoch milliseconds).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub start_time: Option<i64>,
     /// See [`RunState`](crate::RunState).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5931,7 +6269,11 @@ pub struct RunForEachTask {
     /// See [`JobTask`](crate::JobTask).
     pub task: JobTask,
     /// How many iterations may run at once.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub concurrency: Option<i32>,
     /// See [`ForEachStats`](crate::ForEachStats).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5959,7 +6301,11 @@ impl RunForEachTask {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunJobOutput {
     /// Canonical id of the run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub run_id: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -5971,6 +6317,7 @@ pub struct RunJobOutput {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunJobTask {
     /// Canonical id of the job.
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub job_id: i64,
     /// Legacy: commands for dbt tasks. Prefer job parameters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6203,6 +6550,7 @@ pub struct RunNow {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jar_params: Option<Vec<String>>,
     /// The job to run.
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub job_id: i64,
     /// Values for the job parameters, overriding their defaults.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6268,10 +6616,18 @@ impl RunNow {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunNowResponse {
     /// Sequence number of the run among the job's runs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub number_in_job: Option<i64>,
     /// Canonical id of the run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub run_id: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -6346,7 +6702,11 @@ pub struct RunOutput {
 pub struct RunOutputSchemaInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub expiration_time: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema_name: Option<String>,
@@ -6644,13 +7004,21 @@ pub struct RunTask {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alert_task: Option<AlertTask>,
     /// Retry attempt number; 0 for the first attempt.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub attempt_number: Option<i32>,
     /// See [`CleanRoomsNotebookTask`](crate::CleanRoomsNotebookTask).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clean_rooms_notebook_task: Option<CleanRoomsNotebookTask>,
     /// Time spent cleaning up, in milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub cleanup_duration: Option<i64>,
     /// See [`RunClusterInstance`](crate::RunClusterInstance).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6691,7 +7059,11 @@ pub struct RunTask {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_notifications: Option<JobEmailNotifications>,
     /// When it ended (epoch milliseconds); 0 while running.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub end_time: Option<i64>,
     /// Key of the serverless environment to use.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6699,7 +7071,11 @@ pub struct RunTask {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_variables_key: Option<String>,
     /// Time spent running the task, in milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub execution_duration: Option<i64>,
     /// Run on this existing all-purpose cluster.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6720,10 +7096,18 @@ pub struct RunTask {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub libraries: Option<Vec<crate::Library>>,
     /// How many times a failed run is retried; -1 retries forever.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_retries: Option<i32>,
     /// Minimum wait between a failed attempt and its retry, in milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub min_retry_interval_millis: Option<i32>,
     /// See [`ClusterSpec`](crate::ClusterSpec).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6747,7 +7131,11 @@ pub struct RunTask {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub python_wheel_task: Option<PythonWheelTask>,
     /// Time spent queued, in milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub queue_duration: Option<i64>,
     /// See [`RunResolvedValues`](crate::RunResolvedValues).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6756,10 +7144,18 @@ pub struct RunTask {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_on_timeout: Option<bool>,
     /// Total duration of the run, in milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub run_duration: Option<i64>,
     /// Canonical id of the run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub run_id: Option<i64>,
     /// See [`JobTaskRunIf`](crate::JobTaskRunIf).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6771,7 +7167,11 @@ pub struct RunTask {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_page_url: Option<String>,
     /// Time spent setting up the cluster, in milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub setup_duration: Option<i64>,
     /// See [`SparkJarTask`](crate::SparkJarTask).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6786,7 +7186,11 @@ pub struct RunTask {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_task: Option<SqlTask>,
     /// When it started (epoch milliseconds).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub start_time: Option<i64>,
     /// See [`RunState`](crate::RunState).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6795,7 +7199,11 @@ pub struct RunTask {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<RunStatus>,
     /// Time limit of each run in seconds; 0 means none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub timeout_seconds: Option<i32>,
     /// See [`JobWebhookNotifications`](crate::JobWebhookNotifications).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -7098,7 +7506,11 @@ pub struct RunTriggerInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_completion: Option<JobCompletionTriggerRunInfoDetails>,
     /// Canonical id of the run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub run_id: Option<i64>,
     /// See [`SqlConditionRunInfoDetails`](crate::SqlConditionRunInfoDetails).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -7525,7 +7937,11 @@ pub struct SqlDashboardOutput {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SqlDashboardWidgetOutput {
     /// When it ended (epoch milliseconds); 0 while running.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub end_time: Option<i64>,
     /// See [`SqlOutputError`](crate::SqlOutputError).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -7533,7 +7949,11 @@ pub struct SqlDashboardWidgetOutput {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output_link: Option<String>,
     /// When it started (epoch milliseconds).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub start_time: Option<i64>,
     /// See [`SqlDashboardWidgetOutputStatus`](crate::SqlDashboardWidgetOutputStatus).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -7951,7 +8371,11 @@ pub struct SubmitRun {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tasks: Option<Vec<JobSubmitTask>>,
     /// Time limit of each run in seconds; 0 means none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub timeout_seconds: Option<i32>,
     /// Usage policy to apply to the job.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -7969,7 +8393,11 @@ pub struct SubmitRun {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SubmitRunResponse {
     /// Canonical id of the run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub run_id: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -8057,6 +8485,7 @@ pub struct UpdateJob {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fields_to_remove: Option<Vec<String>>,
     /// The job to update.
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub job_id: i64,
     /// See [`JobSettings`](crate::JobSettings).
     #[serde(default, skip_serializing_if = "Option::is_none")]

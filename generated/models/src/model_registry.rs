@@ -531,10 +531,18 @@ pub struct ModelDatabricks {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// When the model was registered, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub creation_timestamp: Option<i64>,
     /// When the model's metadata last changed, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub last_updated_timestamp: Option<i64>,
     /// User who registered the model.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -786,7 +794,11 @@ impl ModelRegistryGetModelVersionParams {
 #[serde(deny_unknown_fields)]
 pub struct ModelRegistryListModelsParams {
     /// Largest number of models to return in one page, at most 1000.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_results: Option<i64>,
     /// The `next_page_token` of the previous page; leave it out for the first page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -826,7 +838,11 @@ pub struct ModelRegistryListWebhooksParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<RegistryWebhookEvent>>,
     /// Largest number of webhooks to return in one page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_results: Option<i64>,
     /// Only the webhooks of this registered model; when left out, the webhooks of every model the
     /// caller can manage, including registry-wide ones.
@@ -915,7 +931,11 @@ pub struct ModelRegistrySearchModelVersionsParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
     /// Largest number of model versions to return in one page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_results: Option<i64>,
     /// Sort keys, each a column such as `name`, `version_number` or `last_updated_timestamp`,
     /// optionally followed by `ASC` or `DESC`.
@@ -937,7 +957,11 @@ pub struct ModelRegistrySearchModelsParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
     /// Largest number of models to return in one page, at most 1000.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_results: Option<i64>,
     /// Sort keys, each the model `name` or `last_updated_timestamp` optionally followed by `ASC`
     /// (the default) or `DESC`, such as `last_updated_timestamp DESC`. Ties are broken by name,
@@ -975,10 +999,18 @@ pub struct ModelVersionDatabricks {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// When the version was created, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub creation_timestamp: Option<i64>,
     /// When the version's metadata last changed, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub last_updated_timestamp: Option<i64>,
     /// User who created the version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1358,10 +1390,18 @@ pub struct RegistryActivity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// When the activity happened, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub creation_timestamp: Option<i64>,
     /// When the activity was last changed, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub last_updated_timestamp: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -1516,10 +1556,18 @@ pub struct RegistryCommentObject {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// When the comment was written, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub creation_timestamp: Option<i64>,
     /// When the comment was last edited, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub last_updated_timestamp: Option<i64>,
     /// What the caller may do with the comment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1597,10 +1645,18 @@ pub struct RegistryModel {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// When the model was registered, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub creation_timestamp: Option<i64>,
     /// When the model's metadata last changed, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub last_updated_timestamp: Option<i64>,
     /// User who registered the model.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1630,10 +1686,18 @@ pub struct RegistryModelVersion {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// When the version was created, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub creation_timestamp: Option<i64>,
     /// When the version's metadata last changed, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub last_updated_timestamp: Option<i64>,
     /// User who created the version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1694,10 +1758,18 @@ pub struct RegistryWebhook {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_spec: Option<RegistryWebhookJobSpecWithoutSecret>,
     /// When the webhook was created, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub creation_timestamp: Option<i64>,
     /// When the webhook was last changed, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub last_updated_timestamp: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -2202,7 +2274,11 @@ impl TestRegistryWebhookRequest {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TestRegistryWebhookResponse {
     /// HTTP status code the webhook's target answered with.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub status_code: Option<i32>,
     /// Body the webhook's target answered with.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2265,7 +2341,11 @@ pub struct TransitionRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// When the request was made, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub creation_timestamp: Option<i64>,
     /// What the caller may do with the request.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -50,7 +50,11 @@ pub struct ClonePipelineRequest {
     pub event_log: Option<PipelineEventLogSpec>,
     /// Optimistic concurrency check: the `last_modified` time (epoch milliseconds) the caller last
     /// read. The call fails if the pipeline changed since.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub expected_last_modified: Option<i64>,
     /// See [`PipelineFilters`](crate::PipelineFilters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -304,7 +308,11 @@ pub struct EditPipeline {
     pub event_log: Option<PipelineEventLogSpec>,
     /// Optimistic concurrency check: the `last_modified` time (epoch milliseconds) the caller last
     /// read. The call fails if the pipeline changed since.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub expected_last_modified: Option<i64>,
     /// See [`PipelineFilters`](crate::PipelineFilters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -415,7 +423,11 @@ pub struct GetPipelineResponse {
     pub health: Option<PipelineHealth>,
     /// When the settings were last changed, in epoch milliseconds. Pass it back as
     /// `expected_last_modified`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub last_modified: Option<i64>,
     /// The most recent updates, newest first.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -501,7 +513,11 @@ pub struct GoogleAdsOptions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_report_options: Option<GoogleAdsCustomReportOptions>,
     /// Days of recent data re-read on each run to catch late changes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub lookback_window_days: Option<i32>,
     /// Earliest date to ingest data from (`YYYY-MM-DD`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -628,7 +644,11 @@ pub struct IngestionAutoFullRefreshPolicy {
     /// True to allow automatic full refreshes.
     pub enabled: bool,
     /// Minimum hours between two automatic full refreshes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub min_interval_hours: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -1092,7 +1112,11 @@ pub struct IngestionKafkaOptions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_transformer: Option<IngestionTransformer>,
     /// Most offsets read in one micro-batch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_offsets_per_trigger: Option<i64>,
     /// Where to start reading a topic the first time: `earliest` or `latest`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1128,6 +1152,7 @@ pub struct IngestionMarketoOptions {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct IngestionOperationTimeWindow {
     /// Hour of the day (0-23) at which the window starts.
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub start_hour: i32,
     /// Days on which the window applies; every day when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1407,7 +1432,11 @@ pub struct IngestionPipelineDefinitionTableSpecificConfigQueryBasedConnectorConf
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deletion_condition: Option<String>,
     /// Minimum seconds between two scans that detect rows deleted in the source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub hard_deletion_sync_min_interval_in_seconds: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -1491,7 +1520,11 @@ pub struct IngestionProtobufTransformerOptions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parse_mode: Option<IngestionParseMode>,
     /// How deep recursive message fields are expanded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub recursive_fields_max_depth: Option<i32>,
     /// See [`IngestionSchemaRegistryConfig`](crate::IngestionSchemaRegistryConfig).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2133,7 +2166,11 @@ pub struct LinkedInAdsOptions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_report_options: Option<LinkedInAdsOptionsLinkedInAdsCustomReportOptions>,
     /// Days of recent data re-read on each run to catch late changes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub lookback_window_days: Option<i32>,
     /// Earliest date to ingest data from (`YYYY-MM-DD`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2424,7 +2461,11 @@ pub struct MetaMarketingOptions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub breakdowns: Option<Vec<String>>,
     /// Days of insights re-read on each run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub custom_insights_lookback_window: Option<i32>,
     /// See
     /// [`MetaMarketingOptionsMetaMarketingCustomReportOptions`](crate::MetaMarketingOptionsMetaMarketingCustomReportOptions).
@@ -2682,7 +2723,11 @@ pub struct PipelineCluster {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_type_id: Option<String>,
     /// Fixed number of workers, used when `autoscale` is not set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub num_workers: Option<i32>,
     /// Cluster policy the cluster is created under.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2706,8 +2751,10 @@ pub struct PipelineCluster {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PipelineClusterAutoscale {
     /// Fewest workers the cluster scales down to; at least 1.
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub min_workers: i32,
     /// Most workers the cluster scales up to; not less than `min_workers`.
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub max_workers: i32,
     /// See [`PipelineClusterAutoscaleMode`](crate::PipelineClusterAutoscaleMode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2803,7 +2850,11 @@ pub struct PipelineDataPlaneId {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance: Option<String>,
     /// Sequence number within that instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub seq_no: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
@@ -3093,7 +3144,11 @@ pub struct PipelineEventLogSpec {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PipelineEventSequencing {
     /// Sequence number assigned by the control plane, unique per pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub control_plane_seq_no: Option<i64>,
     /// See [`PipelineDataPlaneId`](crate::PipelineDataPlaneId).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3326,7 +3381,11 @@ pub struct PipelineNotifications {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PipelineOrigin {
     /// Identifier of the micro-batch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub batch_id: Option<i64>,
     /// Cloud provider.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3368,7 +3427,11 @@ pub struct PipelineOrigin {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub materialization_name: Option<String>,
     /// Workspace (organization) id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub org_id: Option<i64>,
     /// Unique identifier (a UUID) of the pipeline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3598,6 +3661,7 @@ pub struct PipelineReplaceWhereOverride {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PipelineRestartWindow {
     /// Hour of the day (0-23) at which the window starts; it lasts a few hours.
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub start_hour: i32,
     /// Days on which the window applies; every day when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3808,7 +3872,11 @@ pub struct PipelineStackFrame {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_name: Option<String>,
     /// Line in the source file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub line_number: Option<i32>,
     /// Method name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4026,7 +4094,11 @@ pub struct PipelineUpdateInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config: Option<PipelineSpec>,
     /// When the update was created, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub creation_time: Option<i64>,
     /// True when every table is recomputed from scratch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4261,7 +4333,11 @@ pub struct PipelinesListPipelineEventsParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
     /// Most events to return in one page; the server may return fewer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_results: Option<i32>,
     /// Sort order by timestamp, `timestamp desc` (the default) or `timestamp asc`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4282,7 +4358,11 @@ pub struct PipelinesListPipelinesParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
     /// Most pipelines to return in one page, at most 100. The server returns 25 when omitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_results: Option<i32>,
     /// Sort order, such as `id asc` (the default) or `id desc`; `id` is the only sort field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4299,7 +4379,11 @@ pub struct PipelinesListPipelinesParams {
 #[serde(deny_unknown_fields)]
 pub struct PipelinesListUpdatesParams {
     /// Most updates to return in one page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub max_results: Option<i32>,
     /// Token of the page to return, from a previous response's `next_page_token`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4317,7 +4401,11 @@ pub struct RedditAdsOptions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_report_options: Option<RedditAdsOptionsRedditAdsCustomReportOptions>,
     /// Days of recent data re-read on each run to catch late changes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub lookback_window_days: Option<i32>,
     /// Earliest date to ingest data from (`YYYY-MM-DD`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4489,7 +4577,11 @@ pub struct TikTokAdsOptions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dimensions: Option<Vec<String>>,
     /// Days of recent data re-read on each run to catch late changes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub lookback_window_days: Option<i32>,
     /// Metrics to include.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -355,7 +355,11 @@ pub struct SecretMetadata {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// When the secret was last written, in milliseconds since the Unix epoch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub last_updated_timestamp: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.

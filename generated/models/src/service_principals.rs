@@ -6,13 +6,28 @@
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListServicePrincipalResponse {
     /// How many service principals match the request in total, over all pages.
-    #[serde(rename = "totalResults", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "totalResults",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub total_results: Option<i64>,
     /// 1-based index of this page's first service principal among all results.
-    #[serde(rename = "startIndex", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "startIndex",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub start_index: Option<i64>,
     /// How many service principals this page holds.
-    #[serde(rename = "itemsPerPage", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "itemsPerPage",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub items_per_page: Option<i64>,
     /// The service principals of this page. Absent when there are none.
     #[serde(rename = "Resources", default, skip_serializing_if = "Option::is_none")]
@@ -124,7 +139,11 @@ pub struct ServicePrincipalsListParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<String>,
     /// How many results to return per page at most.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub count: Option<i64>,
     /// Comma-separated attribute names to leave out of the result.
     #[serde(
@@ -146,7 +165,12 @@ pub struct ServicePrincipalsListParams {
     #[serde(rename = "sortOrder", default, skip_serializing_if = "Option::is_none")]
     pub sort_order: Option<crate::ScimListSortOrder>,
     /// 1-based index of the first result to return.
-    #[serde(rename = "startIndex", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "startIndex",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub start_index: Option<i64>,
 }
 

@@ -11,7 +11,11 @@ pub struct CreateOboTokenRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// How long the token stays valid, in seconds from now.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub lifetime_seconds: Option<i64>,
     /// API scopes the token is limited to. Without scopes the token can call every API the service
     /// principal may call.
@@ -159,30 +163,54 @@ pub struct TokenInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_id: Option<String>,
     /// When the token was created, in milliseconds since the Unix epoch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub creation_time: Option<i64>,
     /// When the token expires, in milliseconds since the Unix epoch; `-1` when it does not expire.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub expiry_time: Option<i64>,
     /// Roughly when the token was last used: the start of that day, in milliseconds since the Unix
     /// epoch. Accurate to one day only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub last_used_day: Option<i64>,
     /// What the token is for, as its creator described it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// Id of the user who created the token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub created_by_id: Option<i64>,
     /// User name of the user who created the token.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by_username: Option<String>,
     /// Id of the user or service principal that owns the token; differs from `created_by_id` for a
     /// token created on behalf of a service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub owner_id: Option<i64>,
     /// Id of the workspace the token was created in, when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub workspace_id: Option<i64>,
     /// API scopes the token is limited to, if it was created with any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -210,7 +238,11 @@ pub struct TokenInfo {
 #[serde(deny_unknown_fields)]
 pub struct TokenManagementListParams {
     /// Only list tokens created by the user with this id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub created_by_id: Option<i64>,
     /// Only list tokens created by the user with this user name.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -10,7 +10,11 @@ pub struct CreateTokenRequest {
     pub comment: Option<String>,
     /// How long the token stays valid, in seconds from now. When left out the token is valid for
     /// two years. A workspace admin can set a maximum lifetime for new tokens.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub lifetime_seconds: Option<i64>,
     /// API scopes the token is limited to (for example `sql` or `clusters`). Without scopes the
     /// token can call every API its owner may call.
@@ -73,11 +77,19 @@ pub struct PublicTokenInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_id: Option<String>,
     /// When the token was created, in milliseconds since the Unix epoch (server time).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub creation_time: Option<i64>,
     /// When the token expires, in milliseconds since the Unix epoch (server time); `-1` when it
     /// does not expire.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub expiry_time: Option<i64>,
     /// The comment given when the token was created or last updated.
     #[serde(default, skip_serializing_if = "Option::is_none")]

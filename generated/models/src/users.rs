@@ -18,13 +18,28 @@ pub struct GetPasswordPermissionLevelsResponse {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListUsersResponse {
     /// How many users match the request in total, over all pages.
-    #[serde(rename = "totalResults", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "totalResults",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub total_results: Option<i64>,
     /// 1-based index of this page's first user among all results.
-    #[serde(rename = "startIndex", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "startIndex",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub start_index: Option<i64>,
     /// How many users this page holds.
-    #[serde(rename = "itemsPerPage", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "itemsPerPage",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub items_per_page: Option<i64>,
     /// The users of this page. Absent when there are none.
     #[serde(rename = "Resources", default, skip_serializing_if = "Option::is_none")]
@@ -246,7 +261,11 @@ pub struct UsersGetParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<String>,
     /// How many results to return per page at most.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub count: Option<i64>,
     /// Comma-separated attribute names to leave out of the result.
     #[serde(
@@ -268,7 +287,12 @@ pub struct UsersGetParams {
     #[serde(rename = "sortOrder", default, skip_serializing_if = "Option::is_none")]
     pub sort_order: Option<crate::ScimListSortOrder>,
     /// 1-based index of the first result to return.
-    #[serde(rename = "startIndex", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "startIndex",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub start_index: Option<i64>,
 }
 
@@ -282,7 +306,11 @@ pub struct UsersListParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<String>,
     /// How many results to return per page at most.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub count: Option<i64>,
     /// Comma-separated attribute names to leave out of the result.
     #[serde(
@@ -304,6 +332,11 @@ pub struct UsersListParams {
     #[serde(rename = "sortOrder", default, skip_serializing_if = "Option::is_none")]
     pub sort_order: Option<crate::ScimListSortOrder>,
     /// 1-based index of the first result to return.
-    #[serde(rename = "startIndex", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "startIndex",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub start_index: Option<i64>,
 }

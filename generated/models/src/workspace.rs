@@ -369,7 +369,11 @@ pub struct WorkspaceListParams {
     /// Absolute workspace path of the folder (or object) to list.
     pub path: String,
     /// Only return notebooks changed after this moment, in milliseconds since the Unix epoch (UTC).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub notebooks_modified_after: Option<i64>,
 }
 
@@ -469,7 +473,11 @@ pub struct WorkspaceObjectAccessControlResponse {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WorkspaceObjectInfo {
     /// Numeric identifier of the object within the workspace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub object_id: Option<i64>,
     /// See [`WorkspaceObjectType`](crate::WorkspaceObjectType).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -481,13 +489,25 @@ pub struct WorkspaceObjectInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<WorkspaceLanguage>,
     /// When the file was created, in milliseconds since the Unix epoch (UTC). Files only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub created_at: Option<i64>,
     /// When the file was last changed, in milliseconds since the Unix epoch (UTC). Files only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub modified_at: Option<i64>,
     /// Size of the file in bytes. Files only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
     pub size: Option<i64>,
     /// Identifier of the object that is the same in every Databricks API.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -161,16 +161,16 @@ fn struct_item(def: &TypeDef, body: &StructDef, docs: TokenStream, named: &dyn F
         if !field.required {
             options.push(quote!(default, skip_serializing_if = "Option::is_none"));
         }
-        match (field.ty.holds_float(), nullable_optional) {
+        match (field.ty.holds_number(), nullable_optional) {
             (false, false) => {}
             // `null` must not collapse into "absent".
             (false, true) => options.push(quote!(
                 deserialize_with = "databricks_runtime::serde_support::deserialize_some"
             )),
-            (true, false) => options.push(quote!(with = "databricks_runtime::serde_support::non_finite")),
+            (true, false) => options.push(quote!(with = "databricks_runtime::serde_support::numbers")),
             (true, true) => options.push(quote!(
-                serialize_with = "databricks_runtime::serde_support::non_finite::serialize",
-                deserialize_with = "databricks_runtime::serde_support::non_finite::deserialize_some"
+                serialize_with = "databricks_runtime::serde_support::numbers::serialize",
+                deserialize_with = "databricks_runtime::serde_support::numbers::deserialize_some"
             )),
         }
         let serde = (!options.is_empty()).then(|| quote!(#[serde(#(#options),*)]));
@@ -482,15 +482,15 @@ fn newtype_item(
     let default = def.derives_default.then(|| quote!(Default,));
     let eq =
         matches!(body.ty, TypeRef::String | TypeRef::Bool | TypeRef::I32 | TypeRef::I64).then(|| quote!(Eq, Hash,));
-    let float = body
+    let number = body
         .ty
-        .holds_float()
-        .then(|| quote!(#[serde(with = "databricks_runtime::serde_support::non_finite")]));
+        .holds_number()
+        .then(|| quote!(#[serde(with = "databricks_runtime::serde_support::numbers")]));
     quote! {
         #docs
         #[derive(Clone, Debug, #default PartialEq, #eq serde::Serialize, serde::Deserialize)]
         #[serde(transparent)]
-        pub struct #name(#float pub #inner);
+        pub struct #name(#number pub #inner);
 
         impl From<#inner> for #name {
             fn from(value: #inner) -> Self {

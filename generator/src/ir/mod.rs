@@ -159,12 +159,12 @@ pub enum TypeRef {
 }
 
 impl TypeRef {
-    /// Whether a floating-point number is part of this type itself (not of a named type it refers to):
-    /// such values need the wire form of non-finite numbers (`"NaN"`, `"Infinity"`).
-    pub fn holds_float(&self) -> bool {
+    /// Whether a number is part of this type itself (not of a named type it refers to): such values need
+    /// the API's wire forms (`"NaN"` and `"Infinity"` for floats, integers written as strings).
+    pub fn holds_number(&self) -> bool {
         match self {
-            TypeRef::F32 | TypeRef::F64 => true,
-            TypeRef::List(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => inner.holds_float(),
+            TypeRef::F32 | TypeRef::F64 | TypeRef::I32 | TypeRef::I64 => true,
+            TypeRef::List(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => inner.holds_number(),
             _ => false,
         }
     }

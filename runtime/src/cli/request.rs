@@ -154,7 +154,7 @@ fn value_of(arg: &ArgSpec, matches: &clap::ArgMatches) -> Option<Value> {
 /// A number as the API reads it: JSON has no NaN or infinity, so those become the protobuf strings that
 /// the models' number fields accept (`--value NaN` logs a NaN metric).
 fn number_json(number: f64) -> Value {
-    crate::serde_support::non_finite::serialize(&number, serde_json::value::Serializer)
+    crate::serde_support::numbers::serialize(&number, serde_json::value::Serializer)
         .expect("a number or a string always converts to a JSON value")
 }
 
