@@ -130,7 +130,7 @@ async fn send<R: AsyncRead + Unpin>(
                 path: dbfs_path.to_owned(),
             });
         }
-        Err(error) => return Err(TransferError::api("creating", &target, error)),
+        Err(error) => return Err(TransferError::api("uploading to", dbfs_path, error)),
     };
 
     let sent = match send_blocks(dbfs, handle, &mut source, dbfs_path, options).await {
