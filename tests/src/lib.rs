@@ -1,8 +1,10 @@
 //! Helpers shared by the test suite in `tests/tests/`: where things are, running the generator on a
-//! fixture, a mock Databricks workspace on 127.0.0.1, and the built `dbr` binary.
+//! fixture, a mock Databricks workspace on 127.0.0.1, a stateful fake of its DBFS and workspace APIs, and the
+//! built `dbr` binary.
 
 pub mod cases;
 pub mod dbr;
+pub mod fake_workspace;
 pub mod mock;
 
 use std::path::{Path, PathBuf};

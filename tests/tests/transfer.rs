@@ -1,0 +1,729 @@
+//! `databricks-transfer` against the stateful fake of DBFS and the workspace (`databricks_tests::fake_workspace`):
+//! byte-exact round trips around the 1 MiB block size, progress, overwrite safety, cleanup after failures,
+//! retries that must not duplicate a block, and the workspace size limits.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use databricks_client::Client;
+use databricks_client::models::{WorkspaceExportFormat, WorkspaceImportFormat, WorkspaceLanguage};
+use databricks_tests::fake_workspace::{FakeWorkspace, Fault, WorkspaceObject};
+use databricks_tests::repo_root;
+use databricks_transfer::{
+    DBFS_BLOCK_SIZE, DownloadOptions, ImportOptions, Progress, ProgressFn, TransferError, UploadOptions,
+    WORKSPACE_CONTENT_LIMIT, download, export, import, upload, upload_reader,
+};
+use serde_json::json;
+
+const MIB: usize = 1024 * 1024;
+/// The sizes where block arithmetic goes wrong: empty, one byte, exactly one block, one past it, several.
+const SIZES: [usize; 5] = [0, 1, MIB, MIB + 1, 5 * MIB];
+
+/// A client whose retries give up after a second, so injected failures end quickly.
+fn client(fake: &FakeWorkspace) -> Client {
+    fake.client(Duration::from_secs(1))
+}
+
+/// `len` pseudo-random bytes (xorshift64*) without a repeating pattern, so a block sent twice, dropped or
+/// out of order changes the result.
+fn bytes(len: usize, seed: u64) -> Vec<u8> {
+    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut out = Vec::with_capacity(len + 8);
+    while out.len() < len {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        out.extend_from_slice(&state.wrapping_mul(0x2545_F491_4F6C_DD1D).to_le_bytes());
+    }
+    out.truncate(len);
+    out
+}
+
+fn write_local(dir: &Path, name: &str, content: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, content).expect("write a local file");
+    path
+}
+
+/// The names in a local folder, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("read the folder")
+        .map(|entry| entry.expect("an entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// A progress callback and what it was called with.
+fn recorder() -> (ProgressFn, Arc<Mutex<Vec<Progress>>>) {
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&seen);
+    let callback = ProgressFn::new(move |progress| sink.lock().unwrap().push(progress));
+    (callback, seen)
+}
+
+fn blocks(size: usize) -> usize {
+    size.div_ceil(DBFS_BLOCK_SIZE)
+}
+
+fn overwrite() -> UploadOptions {
+    UploadOptions {
+        overwrite: true,
+        ..UploadOptions::default()
+    }
+}
+
+#[tokio::test]
+async fn uploads_are_byte_exact_around_the_block_size() {
+    let fake = FakeWorkspace::start().await;
+    let client = client(&fake);
+    let dir = tempfile::tempdir().unwrap();
+    for (seed, size) in SIZES.into_iter().enumerate() {
+        let content = bytes(size, seed as u64);
+        let local = write_local(dir.path(), &format!("{size}.bin"), &content);
+        let remote = format!("/uploads/{size}.bin");
+        let before = fake.calls().len();
+
+        let sent = upload(&client, &local, &remote, &UploadOptions::default())
+            .await
+            .unwrap_or_else(|error| panic!("{size} bytes: {error}"));
+
+        assert_eq!(sent, size as u64);
+        assert!(fake.dbfs_file(&remote) == Some(content), "{size} bytes differ");
+        let endpoints = &fake.endpoints()[before..];
+        let mut expected = vec!["dbfs/get-status", "dbfs/create"];
+        expected.extend(std::iter::repeat_n("dbfs/add-block", blocks(size)));
+        expected.push("dbfs/close");
+        assert_eq!(endpoints, expected, "{size} bytes");
+    }
+    assert_eq!(fake.open_handles(), 0);
+    let blocks_sent: Vec<usize> = fake
+        .calls()
+        .iter()
+        .filter(|call| call.endpoint == "dbfs/add-block")
+        .map(|call| call.payload_bytes)
+        .collect();
+    assert!(blocks_sent.iter().all(|&len| len > 0 && len <= MIB), "{blocks_sent:?}");
+}
+
+#[tokio::test]
+async fn downloads_are_byte_exact_around_the_block_size() {
+    let fake = FakeWorkspace::start().await;
+    let client = client(&fake);
+    let dir = tempfile::tempdir().unwrap();
+    for (seed, size) in SIZES.into_iter().enumerate() {
+        let content = bytes(size, 100 + seed as u64);
+        let remote = format!("/data/{size}.bin");
+        fake.add_dbfs_file(&remote, content.clone());
+        let local = dir.path().join(format!("{size}.bin"));
+
+        let received = download(&client, &remote, &local, &DownloadOptions::default())
+            .await
+            .unwrap_or_else(|error| panic!("{size} bytes: {error}"));
+
+        assert_eq!(received, size as u64);
+        assert!(std::fs::read(&local).unwrap() == content, "{size} bytes differ");
+    }
+    assert_eq!(
+        fake.calls_to("dbfs/read"),
+        SIZES.iter().map(|&size| blocks(size)).sum::<usize>()
+    );
+    let mut names: Vec<String> = SIZES.iter().map(|size| format!("{size}.bin")).collect();
+    names.sort();
+    assert_eq!(listing(dir.path()), names, "no temporary file is left");
+}
+
+#[tokio::test]
+async fn uploaded_files_download_unchanged() {
+    let fake = FakeWorkspace::start().await;
+    let client = client(&fake);
+    let dir = tempfile::tempdir().unwrap();
+    let content = bytes(3 * MIB + 17, 7);
+    let local = write_local(dir.path(), "in.bin", &content);
+    upload(&client, &local, "dbfs:/round/trip.bin", &UploadOptions::default())
+        .await
+        .unwrap();
+    let out = dir.path().join("out.bin");
+    download(&client, "dbfs:/round/trip.bin", &out, &DownloadOptions::default())
+        .await
+        .unwrap();
+    assert!(std::fs::read(&out).unwrap() == content);
+}
+
+#[tokio::test]
+async fn short_reads_are_continued_from_where_they_stopped() {
+    let fake = FakeWorkspace::start().await;
+    fake.set_read_slice_limit(Some(300_000));
+    let content = bytes(MIB + 1, 3);
+    fake.add_dbfs_file("/data/short.bin", content.clone());
+    let dir = tempfile::tempdir().unwrap();
+    let local = dir.path().join("short.bin");
+    download(&client(&fake), "/data/short.bin", &local, &DownloadOptions::default())
+        .await
+        .unwrap();
+    assert!(std::fs::read(&local).unwrap() == content);
+    assert_eq!(fake.calls_to("dbfs/read"), 4);
+}
+
+#[tokio::test]
+async fn progress_is_reported_after_each_block_with_the_total() {
+    let fake = FakeWorkspace::start().await;
+    let client = client(&fake);
+    let dir = tempfile::tempdir().unwrap();
+    for size in SIZES {
+        let content = bytes(size, 11);
+        let local = write_local(dir.path(), "progress.bin", &content);
+        let (callback, seen) = recorder();
+        let options = UploadOptions {
+            overwrite: true,
+            progress: Some(callback),
+        };
+        upload(&client, &local, "/progress.bin", &options).await.unwrap();
+        let expected: Vec<Progress> = (1..=blocks(size))
+            .map(|block| Progress {
+                bytes_done: (block * MIB).min(size) as u64,
+                bytes_total: Some(size as u64),
+            })
+            .collect();
+        assert_eq!(*seen.lock().unwrap(), expected, "upload of {size} bytes");
+
+        let (callback, seen) = recorder();
+        let options = DownloadOptions {
+            progress: Some(callback),
+        };
+        download(&client, "/progress.bin", dir.path().join("back.bin"), &options)
+            .await
+            .unwrap();
+        assert_eq!(*seen.lock().unwrap(), expected, "download of {size} bytes");
+    }
+}
+
+#[tokio::test]
+async fn a_reader_is_uploaded_without_a_total() {
+    let fake = FakeWorkspace::start().await;
+    let content = bytes(2 * MIB + 5, 13);
+    let (callback, seen) = recorder();
+    let options = UploadOptions {
+        progress: Some(callback),
+        ..UploadOptions::default()
+    };
+    let sent = upload_reader(&client(&fake), content.as_slice(), "/stream.bin", &options)
+        .await
+        .unwrap();
+    assert_eq!(sent, content.len() as u64);
+    assert!(fake.dbfs_file("/stream.bin") == Some(content));
+    let seen = seen.lock().unwrap();
+    assert_eq!(seen.len(), 3);
+    assert!(seen.iter().all(|progress| progress.bytes_total.is_none()));
+    assert_eq!(seen[2].bytes_done, (2 * MIB + 5) as u64);
+}
+
+#[tokio::test]
+async fn an_existing_file_without_overwrite_fails_before_any_data_is_sent() {
+    let fake = FakeWorkspace::start().await;
+    let old = bytes(1000, 1);
+    fake.add_dbfs_file("/data/kept.bin", old.clone());
+    let dir = tempfile::tempdir().unwrap();
+    let local = write_local(dir.path(), "new.bin", &bytes(5000, 2));
+
+    let error = upload(&client(&fake), &local, "/data/kept.bin", &UploadOptions::default())
+        .await
+        .unwrap_err();
+
+    assert!(
+        matches!(&error, TransferError::AlreadyExists { path } if path == "/data/kept.bin"),
+        "{error:?}"
+    );
+    assert_eq!(
+        error.to_string(),
+        "/data/kept.bin already exists and was left unchanged; set `overwrite` to replace it"
+    );
+    assert_eq!(fake.endpoints(), ["dbfs/get-status"]);
+    assert!(fake.dbfs_file("/data/kept.bin") == Some(old));
+}
+
+#[tokio::test]
+async fn overwriting_replaces_the_file_through_a_temporary_one() {
+    let fake = FakeWorkspace::start().await;
+    fake.add_dbfs_file("/data/model.bin", bytes(3 * MIB, 1));
+    let new = bytes(MIB + 1, 2);
+    let dir = tempfile::tempdir().unwrap();
+    let local = write_local(dir.path(), "model.bin", &new);
+
+    upload(&client(&fake), &local, "/data/model.bin", &overwrite())
+        .await
+        .unwrap();
+
+    assert!(fake.dbfs_file("/data/model.bin") == Some(new));
+    assert_eq!(fake.dbfs_paths(), ["/", "/data", "/data/model.bin"]);
+    let calls = fake.calls();
+    let created = calls[1].path.clone().unwrap();
+    assert!(created.starts_with("/data/.model.bin.upload-"), "{created}");
+    let endpoints: Vec<&str> = calls.iter().map(|call| call.endpoint.as_str()).collect();
+    assert_eq!(
+        endpoints,
+        [
+            "dbfs/get-status",
+            "dbfs/create",
+            "dbfs/add-block",
+            "dbfs/add-block",
+            "dbfs/close",
+            "dbfs/delete",
+            "dbfs/move"
+        ]
+    );
+}
+
+/// Each step before the final swap fails in turn; every time the old file is intact and nothing is left over.
+#[tokio::test]
+async fn a_failed_overwriting_upload_leaves_the_old_file_intact() {
+    let faults = [
+        Fault::server_error("dbfs/create", 1),
+        Fault::server_error("dbfs/add-block", 1),
+        Fault::server_error("dbfs/add-block", 3),
+        // The block was appended, but the answer was lost: never sent again.
+        Fault::server_error("dbfs/add-block", 2).after_applying(),
+        Fault::server_error("dbfs/close", 1),
+        Fault::error("dbfs/delete", 1, 403, "PERMISSION_DENIED", "no delete for you"),
+    ];
+    for fault in faults {
+        let description = format!("{fault:?}");
+        let fake = FakeWorkspace::start().await;
+        let old = bytes(2 * MIB + 3, 1);
+        fake.add_dbfs_file("/data/model.bin", old.clone());
+        let dir = tempfile::tempdir().unwrap();
+        let local = write_local(dir.path(), "model.bin", &bytes(4 * MIB, 2));
+        fake.inject(fault);
+
+        let error = upload(&client(&fake), &local, "/data/model.bin", &overwrite())
+            .await
+            .unwrap_err();
+
+        assert!(matches!(error, TransferError::Api { .. }), "{description}: {error:?}");
+        assert!(error.to_string().contains("/data/model.bin"), "{error}");
+        assert!(
+            fake.dbfs_file("/data/model.bin") == Some(old),
+            "{description}: old file changed"
+        );
+        assert_eq!(fake.dbfs_paths(), ["/", "/data", "/data/model.bin"], "{description}");
+        assert_eq!(fake.open_handles(), 0, "{description}");
+    }
+}
+
+#[tokio::test]
+async fn a_block_with_an_unknown_outcome_is_never_sent_twice() {
+    let fake = FakeWorkspace::start().await;
+    fake.inject(Fault::server_error("dbfs/add-block", 2).after_applying());
+    let dir = tempfile::tempdir().unwrap();
+    let local = write_local(dir.path(), "a.bin", &bytes(3 * MIB, 4));
+    let error = upload(&client(&fake), &local, "/new/a.bin", &UploadOptions::default())
+        .await
+        .unwrap_err();
+    assert_eq!(
+        error.api_error().and_then(|api| api.as_api()).map(|api| api.status),
+        Some(500)
+    );
+    assert_eq!(fake.calls_to("dbfs/add-block"), 2);
+    // A new file is written in place; after the failure it is gone again.
+    assert_eq!(fake.dbfs_paths(), ["/", "/new"]);
+}
+
+#[tokio::test]
+async fn a_partial_file_that_cannot_be_removed_is_named() {
+    let fake = FakeWorkspace::start().await;
+    let old = bytes(10, 1);
+    fake.add_dbfs_file("/data/a.bin", old.clone());
+    fake.inject(Fault::server_error("dbfs/add-block", 1));
+    fake.inject(Fault::error("dbfs/delete", 1, 403, "PERMISSION_DENIED", "no"));
+    let dir = tempfile::tempdir().unwrap();
+    let local = write_local(dir.path(), "a.bin", &bytes(100, 2));
+
+    let error = upload(&client(&fake), &local, "/data/a.bin", &overwrite())
+        .await
+        .unwrap_err();
+
+    let TransferError::LeftBehind { leftover, error: cause } = &error else {
+        panic!("{error:?}")
+    };
+    assert!(leftover.starts_with("/data/.a.bin.upload-"), "{leftover}");
+    assert!(matches!(**cause, TransferError::Api { .. }));
+    assert!(
+        error.to_string().contains(&format!("`dbr dbfs delete {leftover}`")),
+        "{error}"
+    );
+    assert!(fake.dbfs_file("/data/a.bin") == Some(old));
+    assert_eq!(fake.dbfs_paths(), ["/", "/data", leftover.as_str(), "/data/a.bin"]);
+}
+
+#[tokio::test]
+async fn a_failed_swap_says_where_the_new_content_is() {
+    let fake = FakeWorkspace::start().await;
+    fake.add_dbfs_file("/data/a.bin", bytes(10, 1));
+    fake.inject(Fault::error("dbfs/move", 1, 403, "PERMISSION_DENIED", "no"));
+    let new = bytes(MIB + 2, 2);
+    let dir = tempfile::tempdir().unwrap();
+    let local = write_local(dir.path(), "a.bin", &new);
+
+    let error = upload(&client(&fake), &local, "/data/a.bin", &overwrite())
+        .await
+        .unwrap_err();
+
+    let TransferError::SwapFailed { path, uploaded, .. } = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(path, "/data/a.bin");
+    assert!(
+        fake.dbfs_file(uploaded) == Some(new),
+        "the new content is complete at {uploaded}"
+    );
+    assert!(
+        error
+            .to_string()
+            .contains(&format!("`dbr dbfs move {uploaded} /data/a.bin`")),
+        "{error}"
+    );
+}
+
+#[tokio::test]
+async fn throttling_on_a_block_is_retried_and_the_file_is_byte_exact() {
+    let fake = FakeWorkspace::start().await;
+    fake.inject(Fault::throttled("dbfs/add-block", 2));
+    let content = bytes(3 * MIB + 9, 5);
+    let dir = tempfile::tempdir().unwrap();
+    let local = write_local(dir.path(), "a.bin", &content);
+
+    upload(
+        &fake.client(Duration::from_secs(10)),
+        &local,
+        "/data/a.bin",
+        &UploadOptions::default(),
+    )
+    .await
+    .unwrap();
+
+    assert!(fake.dbfs_file("/data/a.bin") == Some(content));
+    let statuses: Vec<u16> = fake
+        .calls()
+        .iter()
+        .filter(|call| call.endpoint == "dbfs/add-block")
+        .map(|call| call.status)
+        .collect();
+    assert_eq!(statuses, [200, 429, 200, 200, 200]);
+}
+
+#[tokio::test]
+async fn a_server_error_on_a_read_is_retried_and_the_file_is_byte_exact() {
+    let fake = FakeWorkspace::start().await;
+    fake.inject(Fault::server_error("dbfs/read", 2));
+    let content = bytes(3 * MIB, 6);
+    fake.add_dbfs_file("/data/a.bin", content.clone());
+    let dir = tempfile::tempdir().unwrap();
+    let local = dir.path().join("a.bin");
+    download(
+        &fake.client(Duration::from_secs(10)),
+        "/data/a.bin",
+        &local,
+        &DownloadOptions::default(),
+    )
+    .await
+    .unwrap();
+    assert!(std::fs::read(&local).unwrap() == content);
+    assert_eq!(fake.calls_to("dbfs/read"), 4);
+}
+
+/// A download that fails at any point leaves the destination folder exactly as it was, an older file at the
+/// destination included.
+#[tokio::test]
+async fn a_failed_download_leaves_no_partial_file() {
+    let faults = [
+        // Reads are idempotent, so the client retries a 500 until its budget is spent.
+        Fault::server_error("dbfs/read", 1).persistent(),
+        Fault::server_error("dbfs/read", 3).persistent(),
+        Fault::answer("dbfs/read", 2, 200, json!({"bytes_read": 0, "data": ""})),
+        Fault::answer("dbfs/read", 2, 200, json!({"bytes_read": 4, "data": "not base64!"})),
+        Fault::answer("dbfs/read", 2, 200, json!({"bytes_read": 3, "data": "AAAAAA=="})),
+        Fault::error("dbfs/read", 4, 404, "RESOURCE_DOES_NOT_EXIST", "deleted meanwhile"),
+    ];
+    for fault in faults {
+        let description = format!("{fault:?}");
+        let fake = FakeWorkspace::start().await;
+        fake.add_dbfs_file("/data/big.bin", bytes(5 * MIB, 1));
+        let dir = tempfile::tempdir().unwrap();
+        write_local(dir.path(), "other.txt", b"unrelated");
+        let previous = write_local(dir.path(), "big.bin", b"the previous download");
+        let before = listing(dir.path());
+        fake.inject(fault);
+
+        let error = download(&client(&fake), "/data/big.bin", &previous, &DownloadOptions::default())
+            .await
+            .unwrap_err();
+
+        assert!(
+            matches!(error, TransferError::Api { .. } | TransferError::BadResponse { .. }),
+            "{description}: {error:?}"
+        );
+        assert!(error.to_string().contains("/data/big.bin"), "{error}");
+        assert_eq!(listing(dir.path()), before, "{description}");
+        assert_eq!(std::fs::read(&previous).unwrap(), b"the previous download");
+    }
+}
+
+#[tokio::test]
+async fn a_file_that_grew_while_it_was_read_is_an_error() {
+    let fake = FakeWorkspace::start().await;
+    fake.add_dbfs_file("/data/log.txt", bytes(10, 1));
+    // getStatus said 10 bytes; the read answers with 12.
+    let grown = base64_of(&bytes(12, 1));
+    fake.inject(Fault::answer(
+        "dbfs/read",
+        1,
+        200,
+        json!({"bytes_read": 12, "data": grown}),
+    ));
+    let dir = tempfile::tempdir().unwrap();
+    let error = download(
+        &client(&fake),
+        "/data/log.txt",
+        dir.path().join("log.txt"),
+        &DownloadOptions::default(),
+    )
+    .await
+    .unwrap_err();
+    assert!(matches!(error, TransferError::BadResponse { .. }), "{error:?}");
+    assert!(error.to_string().contains("grew"), "{error}");
+    assert!(listing(dir.path()).is_empty());
+}
+
+fn base64_of(content: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(content)
+}
+
+#[tokio::test]
+async fn downloading_a_directory_or_a_missing_path_is_a_clear_error() {
+    let fake = FakeWorkspace::start().await;
+    fake.add_dbfs_dir("/data/folder");
+    let client = client(&fake);
+    let dir = tempfile::tempdir().unwrap();
+    let local = dir.path().join("out.bin");
+
+    let error = download(&client, "/data/folder", &local, &DownloadOptions::default())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, TransferError::IsDirectory { path } if path == "/data/folder"),
+        "{error:?}"
+    );
+    assert_eq!(
+        error.to_string(),
+        "/data/folder is a directory, not a file; name a file (inside it, for example)"
+    );
+
+    let error = download(&client, "/data/missing.bin", &local, &DownloadOptions::default())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, TransferError::NotFound { path } if path == "/data/missing.bin"),
+        "{error:?}"
+    );
+    assert_eq!(
+        error.to_string(),
+        "nothing exists at /data/missing.bin; check the path by listing its parent folder"
+    );
+    assert!(listing(dir.path()).is_empty());
+    assert_eq!(fake.calls_to("dbfs/read"), 0);
+}
+
+#[tokio::test]
+async fn uploading_onto_a_directory_or_a_bad_path_is_a_clear_error() {
+    let fake = FakeWorkspace::start().await;
+    fake.add_dbfs_dir("/data/folder");
+    let client = client(&fake);
+    let dir = tempfile::tempdir().unwrap();
+    let local = write_local(dir.path(), "a.bin", b"abc");
+
+    let error = upload(&client, &local, "/data/folder", &overwrite()).await.unwrap_err();
+    assert!(matches!(error, TransferError::IsDirectory { .. }), "{error:?}");
+    for bad in ["data/a.bin", "/data/"] {
+        let error = upload(&client, &local, bad, &overwrite()).await.unwrap_err();
+        assert!(matches!(error, TransferError::InvalidPath { .. }), "{bad}: {error:?}");
+    }
+    let error = upload(&client, dir.path().join("missing.bin"), "/data/a.bin", &overwrite())
+        .await
+        .unwrap_err();
+    assert!(matches!(&error, TransferError::Io { path: Some(_), .. }), "{error:?}");
+    assert!(error.to_string().contains("missing.bin"), "{error}");
+    assert_eq!(fake.calls_to("dbfs/create"), 0);
+    assert_eq!(fake.dbfs_paths(), ["/", "/data", "/data/folder"]);
+}
+
+#[tokio::test]
+async fn workspace_import_and_export_round_trip() {
+    let fake = FakeWorkspace::start().await;
+    fake.add_workspace_object("/Users/jane@example.com", WorkspaceObject::Directory);
+    let client = client(&fake);
+    let notebook = b"# Databricks notebook source\nprint('hello')\n".to_vec();
+    let path = "/Users/jane@example.com/hello";
+    let options = ImportOptions {
+        format: Some(WorkspaceImportFormat::Source),
+        language: Some(WorkspaceLanguage::Python),
+        overwrite: false,
+    };
+    import(&client, path, &notebook, &options).await.unwrap();
+    assert_eq!(
+        fake.workspace_object(path),
+        Some(WorkspaceObject::Notebook {
+            language: "PYTHON".into(),
+            content: notebook.clone()
+        })
+    );
+    assert_eq!(
+        export(&client, path, WorkspaceExportFormat::Source).await.unwrap(),
+        notebook
+    );
+
+    let error = import(&client, path, b"print(2)", &options).await.unwrap_err();
+    assert!(
+        matches!(&error, TransferError::AlreadyExists { path: p } if p == path),
+        "{error:?}"
+    );
+    let replace = ImportOptions {
+        overwrite: true,
+        ..options.clone()
+    };
+    import(&client, path, b"print(2)", &replace).await.unwrap();
+    assert_eq!(
+        export(&client, path, WorkspaceExportFormat::Source).await.unwrap(),
+        b"print(2)"
+    );
+
+    // Binary content survives a RAW file round trip; the largest allowed size goes through.
+    let file = bytes(WORKSPACE_CONTENT_LIMIT as usize, 9);
+    let raw = ImportOptions {
+        format: Some(WorkspaceImportFormat::Raw),
+        ..ImportOptions::default()
+    };
+    import(&client, "/Users/jane@example.com/data.bin", &file, &raw)
+        .await
+        .unwrap();
+    let exported = export(&client, "/Users/jane@example.com/data.bin", WorkspaceExportFormat::Raw)
+        .await
+        .unwrap();
+    assert!(exported == file);
+
+    let error = export(&client, "/Users/jane@example.com/nope", WorkspaceExportFormat::Source)
+        .await
+        .unwrap_err();
+    assert!(matches!(error, TransferError::NotFound { .. }), "{error:?}");
+}
+
+#[tokio::test]
+async fn an_oversize_import_is_refused_before_sending() {
+    let fake = FakeWorkspace::start().await;
+    let content = vec![b'x'; WORKSPACE_CONTENT_LIMIT as usize + 1];
+    let error = import(&client(&fake), "/big", &content, &ImportOptions::default())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            &error,
+            TransferError::TooLarge { operation: "import", path, size: Some(size), limit }
+                if path == "/big" && *size == WORKSPACE_CONTENT_LIMIT + 1 && *limit == 10_485_760
+        ),
+        "{error:?}"
+    );
+    assert!(error.to_string().contains("nothing was sent"), "{error}");
+    assert!(fake.calls().is_empty(), "{:?}", fake.calls());
+}
+
+#[tokio::test]
+async fn the_export_size_error_is_reported_as_too_large() {
+    let fake = FakeWorkspace::start().await;
+    fake.add_workspace_object(
+        "/Shared/huge.html",
+        WorkspaceObject::File {
+            content: vec![0; WORKSPACE_CONTENT_LIMIT as usize + 1],
+        },
+    );
+    let error = export(&client(&fake), "/Shared/huge.html", WorkspaceExportFormat::Html)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            &error,
+            TransferError::TooLarge {
+                operation: "export",
+                size: None,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    assert!(
+        error.to_string().starts_with("cannot export /Shared/huge.html: "),
+        "{error}"
+    );
+    assert_eq!(fake.calls()[0].status, 400);
+}
+
+/// The status and error code of a failed call.
+fn failure<T: std::fmt::Debug>(result: Result<T, databricks_client::Error>) -> (u16, String) {
+    let error = result.expect_err("the call fails");
+    let api = error.as_api().unwrap_or_else(|| panic!("not an API error: {error:?}"));
+    (api.status, api.error_code.clone().unwrap_or_default())
+}
+
+/// The fake holds to the documented limits and errors the helpers rely on, so a helper that broke them
+/// would fail here rather than in production.
+#[tokio::test]
+async fn the_fake_enforces_the_documented_dbfs_rules() {
+    use databricks_client::models::{DbfsAddBlock, DbfsCreate, DbfsMove, DbfsReadParams};
+    let fake = FakeWorkspace::start().await;
+    let client = client(&fake);
+    let dbfs = client.dbfs();
+    let handle = dbfs.create(&DbfsCreate::new("/a.bin")).await.unwrap().handle.unwrap();
+    let too_big = DbfsAddBlock::new(handle, base64_of(&vec![0; MIB + 1]));
+    assert_eq!(
+        failure(dbfs.add_block(&too_big).await),
+        (400, "MAX_BLOCK_SIZE_EXCEEDED".into())
+    );
+    let unknown = DbfsAddBlock::new(handle + 1, "AA==");
+    assert_eq!(
+        failure(dbfs.add_block(&unknown).await),
+        (404, "RESOURCE_DOES_NOT_EXIST".into())
+    );
+    assert_eq!(
+        failure(dbfs.create(&DbfsCreate::new("/a.bin")).await),
+        (400, "RESOURCE_ALREADY_EXISTS".into())
+    );
+    fake.add_dbfs_file("/b.bin", b"b".to_vec());
+    assert_eq!(
+        failure(dbfs.move_(&DbfsMove::new("/a.bin", "/b.bin")).await),
+        (400, "RESOURCE_ALREADY_EXISTS".into())
+    );
+    let long_read = DbfsReadParams {
+        length: Some(MIB as i64 + 1),
+        ..DbfsReadParams::new("/b.bin")
+    };
+    assert_eq!(
+        failure(dbfs.read(&long_read).await),
+        (400, "MAX_READ_SIZE_EXCEEDED".into())
+    );
+    let past_the_end = DbfsReadParams {
+        offset: Some(5),
+        ..DbfsReadParams::new("/b.bin")
+    };
+    assert_eq!(dbfs.read(&past_the_end).await.unwrap().bytes_read, Some(0));
+}
+
+#[test]
+fn readme_transfer_example_is_the_compiled_one() {
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).expect("README.md");
+    let example = std::fs::read_to_string(repo_root().join("tests/examples/readme_transfer.rs")).expect("the example");
+    assert!(
+        readme.contains(&format!("```rust\n{example}```")),
+        "README.md's transfer example differs from tests/examples/readme_transfer.rs; keep them identical"
+    );
+}

@@ -1,0 +1,425 @@
+//! Streaming upload to and download from DBFS.
+
+use std::path::{Path, PathBuf};
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use databricks_client::models::{
+    DbfsAddBlock, DbfsClose, DbfsCreate, DbfsDelete, DbfsGetStatusParams, DbfsMove, DbfsReadParams,
+};
+use databricks_client::{Client, Dbfs, ErrorKind};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
+
+use crate::error::{TransferError, is_kind};
+use crate::{DBFS_BLOCK_SIZE, ProgressFn, random_suffix};
+
+/// How [`upload`] and [`upload_reader`] behave. Build it with `Default` and struct update syntax.
+#[derive(Clone, Debug, Default)]
+pub struct UploadOptions {
+    /// Replace a file that already exists at the DBFS path. Without it, an existing file is an
+    /// [`AlreadyExists`](TransferError::AlreadyExists) error before any data is sent.
+    pub overwrite: bool,
+    /// Called after each block is sent.
+    pub progress: Option<ProgressFn>,
+}
+
+/// How [`download`] behaves. Build it with `Default` and struct update syntax.
+#[derive(Clone, Debug, Default)]
+pub struct DownloadOptions {
+    /// Called after each block is written.
+    pub progress: Option<ProgressFn>,
+}
+
+/// Uploads the local file at `local_path` to `dbfs_path` (`/tmp/a.bin` or `dbfs:/tmp/a.bin`) and returns the
+/// number of bytes sent.
+///
+/// The file is read and sent in blocks of [`DBFS_BLOCK_SIZE`]. When a file already exists at `dbfs_path` and
+/// `overwrite` is set, the new content goes to a hidden temporary file beside it (`.<name>.upload-<random>`),
+/// and only after that upload is closed is the old file deleted and the new one moved into place: a failure
+/// before that leaves the old file as it was. A failed upload removes what it wrote (best effort; if that
+/// fails too, the error is [`LeftBehind`](TransferError::LeftBehind) and names the file).
+///
+/// A block whose outcome is unknown (the connection broke after it was sent) is never sent again, since
+/// `dbfs.addBlock` appends and a duplicate would corrupt the file; the upload fails instead. Throttling
+/// (`429`) and unavailability (`503`) answers, where the server did nothing, are retried by the client.
+///
+/// If the future is dropped mid-upload, the partial file stays in DBFS.
+pub async fn upload(
+    client: &Client,
+    local_path: impl AsRef<Path>,
+    dbfs_path: &str,
+    options: &UploadOptions,
+) -> Result<u64, TransferError> {
+    let local_path = local_path.as_ref();
+    let local_error = |doing, error| TransferError::io(doing, Some(local_path), error);
+    // Opened before anything is sent, so a missing local file costs no API call.
+    let file = tokio::fs::File::open(local_path)
+        .await
+        .map_err(|error| local_error("open", error))?;
+    let metadata = file.metadata().await.map_err(|error| local_error("read", error))?;
+    if metadata.is_dir() {
+        let error = std::io::Error::new(std::io::ErrorKind::IsADirectory, "it is a directory");
+        return Err(local_error("upload", error));
+    }
+    let source = Source {
+        reader: file,
+        path: Some(local_path),
+        total: Some(metadata.len()),
+    };
+    send(client, source, dbfs_path, options).await
+}
+
+/// Uploads everything `reader` yields to `dbfs_path`, as [`upload`] does with a file, and returns the number
+/// of bytes sent. The progress callback gets no total.
+pub async fn upload_reader(
+    client: &Client,
+    reader: impl AsyncRead + Unpin,
+    dbfs_path: &str,
+    options: &UploadOptions,
+) -> Result<u64, TransferError> {
+    let source = Source {
+        reader,
+        path: None,
+        total: None,
+    };
+    send(client, source, dbfs_path, options).await
+}
+
+struct Source<'a, R> {
+    reader: R,
+    /// For error messages; `None` for a reader.
+    path: Option<&'a Path>,
+    total: Option<u64>,
+}
+
+async fn send<R: AsyncRead + Unpin>(
+    client: &Client,
+    mut source: Source<'_, R>,
+    dbfs_path: &str,
+    options: &UploadOptions,
+) -> Result<u64, TransferError> {
+    let (parent, name) = split_dbfs_path(dbfs_path)?;
+    let dbfs = client.dbfs();
+    let exists = match dbfs.get_status(&DbfsGetStatusParams::new(dbfs_path)).await {
+        Ok(info) if info.is_dir == Some(true) => return Err(is_directory(dbfs_path)),
+        Ok(_) => true,
+        Err(error) if is_kind(&error, ErrorKind::NotFound) => false,
+        Err(error) => return Err(TransferError::api("checking", dbfs_path, error)),
+    };
+    if exists && !options.overwrite {
+        return Err(TransferError::AlreadyExists {
+            path: dbfs_path.to_owned(),
+        });
+    }
+    // A new file is written in place: there is nothing to protect, and a move in DBFS can be a full copy.
+    let target = match exists {
+        true => format!("{parent}/.{name}.upload-{}", random_suffix()),
+        false => dbfs_path.to_owned(),
+    };
+    let handle = match dbfs.create(&DbfsCreate::new(&target)).await {
+        Ok(created) => match created.handle {
+            Some(handle) => handle,
+            None => {
+                let error = TransferError::bad_response(dbfs_path, "dbfs.create returned no handle");
+                return Err(discard(dbfs, None, &target, error).await);
+            }
+        },
+        // Created by someone else since the check: theirs, so left alone.
+        Err(error) if is_kind(&error, ErrorKind::ResourceAlreadyExists) && !exists => {
+            return Err(TransferError::AlreadyExists {
+                path: dbfs_path.to_owned(),
+            });
+        }
+        Err(error) => return Err(TransferError::api("uploading to", dbfs_path, error)),
+    };
+
+    let sent = match send_blocks(dbfs, handle, &mut source, dbfs_path, options).await {
+        Ok(sent) => sent,
+        Err((error, open)) => return Err(discard(dbfs, open.then_some(handle), &target, error).await),
+    };
+    if exists {
+        // `dbfs.move` refuses an existing destination, so the old file goes first.
+        if let Err(error) = dbfs.delete(&DbfsDelete::new(dbfs_path)).await {
+            let error = TransferError::api("replacing", dbfs_path, error);
+            return Err(discard(dbfs, None, &target, error).await);
+        }
+        if let Err(source) = dbfs.move_(&DbfsMove::new(&target, dbfs_path)).await {
+            return Err(TransferError::SwapFailed {
+                path: dbfs_path.to_owned(),
+                uploaded: target,
+                source: Box::new(source),
+            });
+        }
+    }
+    Ok(sent)
+}
+
+/// Sends every block and closes the handle. On failure, also says whether the handle may still be open.
+async fn send_blocks<R: AsyncRead + Unpin>(
+    dbfs: Dbfs<'_>,
+    handle: i64,
+    source: &mut Source<'_, R>,
+    dbfs_path: &str,
+    options: &UploadOptions,
+) -> Result<u64, (TransferError, bool)> {
+    let mut block = vec![0; DBFS_BLOCK_SIZE];
+    let mut sent: u64 = 0;
+    loop {
+        let filled = fill(&mut source.reader, &mut block)
+            .await
+            .map_err(|error| (TransferError::io("read", source.path, error), true))?;
+        if filled == 0 {
+            break;
+        }
+        let body = DbfsAddBlock::new(handle, BASE64.encode(&block[..filled]));
+        dbfs.add_block(&body)
+            .await
+            .map_err(|error| (TransferError::api("uploading to", dbfs_path, error), true))?;
+        sent += filled as u64;
+        if let Some(progress) = &options.progress {
+            progress.report(sent, source.total);
+        }
+        if filled < block.len() {
+            break;
+        }
+    }
+    // A failed close leaves the handle's state unknown; it is closed again, harmlessly, while cleaning up.
+    dbfs.close(&DbfsClose::new(handle))
+        .await
+        .map_err(|error| (TransferError::api("finishing the upload to", dbfs_path, error), true))?;
+    Ok(sent)
+}
+
+/// Reads until `buffer` is full or the input ends; returns how many bytes it holds.
+async fn fill(reader: &mut (impl AsyncRead + Unpin), buffer: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buffer.len() {
+        match reader.read(&mut buffer[filled..]).await {
+            Ok(0) => break,
+            Ok(read) => filled += read,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
+        }
+    }
+    Ok(filled)
+}
+
+/// Best effort after a failed upload: closes the handle, deletes the partial file at `target`, and returns
+/// `error`, wrapped in [`TransferError::LeftBehind`] when the file could not be deleted.
+async fn discard(dbfs: Dbfs<'_>, handle: Option<i64>, target: &str, error: TransferError) -> TransferError {
+    if let Some(handle) = handle {
+        let _ = dbfs.close(&DbfsClose::new(handle)).await;
+    }
+    match dbfs.delete(&DbfsDelete::new(target)).await {
+        Ok(_) => error,
+        Err(delete_error) if is_kind(&delete_error, ErrorKind::NotFound) => error,
+        Err(_) => TransferError::LeftBehind {
+            error: Box::new(error),
+            leftover: target.to_owned(),
+        },
+    }
+}
+
+/// Downloads the DBFS file at `dbfs_path` to `local_path` and returns its size.
+///
+/// The file is read in slices of [`DBFS_BLOCK_SIZE`] into a hidden temporary file in the destination's folder
+/// (`.<name>.download-<random>`), which is renamed to `local_path` (replacing a file there) once all
+/// `file_size` bytes, as `dbfs.getStatus` reported them, have arrived. Any failure (an API error, an empty or
+/// oversized slice, undecodable data) removes the temporary file: `local_path` is either the complete file or
+/// untouched. The temporary file is also removed if the future is dropped.
+pub async fn download(
+    client: &Client,
+    dbfs_path: &str,
+    local_path: impl AsRef<Path>,
+    options: &DownloadOptions,
+) -> Result<u64, TransferError> {
+    let local_path = local_path.as_ref();
+    let dbfs = client.dbfs();
+    let info = match dbfs.get_status(&DbfsGetStatusParams::new(dbfs_path)).await {
+        Ok(info) => info,
+        Err(error) if is_kind(&error, ErrorKind::NotFound) => {
+            return Err(TransferError::NotFound {
+                path: dbfs_path.to_owned(),
+            });
+        }
+        Err(error) => return Err(TransferError::api("checking", dbfs_path, error)),
+    };
+    if info.is_dir == Some(true) {
+        return Err(is_directory(dbfs_path));
+    }
+    let size = match info.file_size.map(u64::try_from) {
+        Some(Ok(size)) => size,
+        _ => {
+            let problem = format!("dbfs.getStatus gave no usable file size ({:?})", info.file_size);
+            return Err(TransferError::bad_response(dbfs_path, problem));
+        }
+    };
+
+    let (mut file, temp) = create_temp_beside(local_path).await?;
+    let mut done: u64 = 0;
+    while done < size {
+        let wanted = (size - done).min(DBFS_BLOCK_SIZE as u64);
+        let params = DbfsReadParams {
+            offset: Some(done as i64),
+            length: Some(wanted as i64),
+            ..DbfsReadParams::new(dbfs_path)
+        };
+        let slice = dbfs
+            .read(&params)
+            .await
+            .map_err(|error| TransferError::api("reading", dbfs_path, error))?;
+        let data = BASE64
+            .decode(slice.data.as_deref().unwrap_or_default())
+            .map_err(|error| {
+                let problem = format!("the data read at byte {done} is not valid base64 ({error})");
+                TransferError::bad_response(dbfs_path, problem)
+            })?;
+        check_slice(dbfs_path, done, size, wanted, slice.bytes_read, data.len())?;
+        file.write_all(&data)
+            .await
+            .map_err(|error| TransferError::io("write", Some(&temp.path), error))?;
+        done += data.len() as u64;
+        if let Some(progress) = &options.progress {
+            progress.report(done, Some(size));
+        }
+    }
+    file.flush()
+        .await
+        .map_err(|error| TransferError::io("write", Some(&temp.path), error))?;
+    file.sync_all()
+        .await
+        .map_err(|error| TransferError::io("write", Some(&temp.path), error))?;
+    drop(file);
+    tokio::fs::rename(&temp.path, local_path)
+        .await
+        .map_err(|error| TransferError::io("write", Some(local_path), error))?;
+    temp.keep();
+    Ok(size)
+}
+
+/// A slice must be non-empty, no longer than asked for, and as long as its `bytes_read` says. A file that
+/// shrank while it was read shows up as an empty slice; one that changed size as a mismatch.
+fn check_slice(
+    dbfs_path: &str,
+    offset: u64,
+    size: u64,
+    wanted: u64,
+    bytes_read: Option<i64>,
+    decoded: usize,
+) -> Result<(), TransferError> {
+    let problem = if decoded == 0 {
+        format!("dbfs.read returned no data at byte {offset} of {size}; the file was probably truncated meanwhile")
+    } else if bytes_read != Some(decoded as i64) {
+        format!("dbfs.read at byte {offset} said bytes_read {bytes_read:?} but returned {decoded} bytes")
+    } else if decoded as u64 > wanted {
+        format!(
+            "dbfs.read at byte {offset} returned {decoded} bytes where at most {wanted} were left of the {size} \
+             that dbfs.getStatus reported; the file probably grew meanwhile"
+        )
+    } else {
+        return Ok(());
+    };
+    Err(TransferError::bad_response(dbfs_path, problem))
+}
+
+/// A local temporary file, deleted when dropped unless kept.
+struct TempFile {
+    path: PathBuf,
+    keep: bool,
+}
+
+impl TempFile {
+    fn keep(mut self) {
+        self.keep = true;
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        if !self.keep {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// Creates `.<name>.download-<random>` in the folder of `destination`: the same file system, so the final
+/// rename is atomic.
+async fn create_temp_beside(destination: &Path) -> Result<(tokio::fs::File, TempFile), TransferError> {
+    let invalid = |message: &str| {
+        let error = std::io::Error::new(std::io::ErrorKind::InvalidInput, message.to_owned());
+        TransferError::io("write", Some(destination), error)
+    };
+    if tokio::fs::metadata(destination)
+        .await
+        .is_ok_and(|metadata| metadata.is_dir())
+    {
+        return Err(invalid("it is a directory; name the file to create"));
+    }
+    let Some(name) = destination.file_name() else {
+        return Err(invalid("it does not name a file"));
+    };
+    let folder = match destination.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
+    loop {
+        let mut temp_name = std::ffi::OsString::from(".");
+        temp_name.push(name);
+        temp_name.push(format!(".download-{}", random_suffix()));
+        let path = folder.join(temp_name);
+        let created = tokio::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .await;
+        match created {
+            Ok(file) => return Ok((file, TempFile { path, keep: false })),
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(error) => {
+                return Err(TransferError::io(
+                    "create a temporary file for",
+                    Some(destination),
+                    error,
+                ));
+            }
+        }
+    }
+}
+
+/// Splits an absolute DBFS path into its folder (without a trailing slash; empty for the root) and file name.
+fn split_dbfs_path(path: &str) -> Result<(&str, &str), TransferError> {
+    let invalid = |reason| TransferError::InvalidPath {
+        path: path.to_owned(),
+        reason,
+    };
+    let unprefixed = path.strip_prefix("dbfs:").unwrap_or(path);
+    if !unprefixed.starts_with('/') {
+        return Err(invalid("DBFS paths are absolute: start it with `/` or `dbfs:/`"));
+    }
+    let Some((parent_end, name)) = path.rsplit_once('/') else {
+        return Err(invalid("DBFS paths are absolute: start it with `/` or `dbfs:/`"));
+    };
+    if name.is_empty() || name == "." || name == ".." {
+        return Err(invalid("it ends in a folder; add the file name"));
+    }
+    Ok((parent_end, name))
+}
+
+fn is_directory(path: &str) -> TransferError {
+    TransferError::IsDirectory { path: path.to_owned() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dbfs_paths_split_into_folder_and_name() {
+        assert_eq!(split_dbfs_path("/tmp/a.bin").unwrap(), ("/tmp", "a.bin"));
+        assert_eq!(split_dbfs_path("/a.bin").unwrap(), ("", "a.bin"));
+        assert_eq!(split_dbfs_path("dbfs:/tmp/a.bin").unwrap(), ("dbfs:/tmp", "a.bin"));
+        for bad in ["tmp/a.bin", "", "/tmp/", "/", "dbfs:tmp", "/tmp/.."] {
+            assert!(split_dbfs_path(bad).is_err(), "{bad}");
+        }
+    }
+}
