@@ -1,32 +1,56 @@
-use databricks_client::{Client, models};
+use std::time::Duration;
+
+use databricks_client::{Client, WaitOptions, models, spark_version};
 
 #[tokio::main]
 async fn main() -> Result<(), databricks_client::Error> {
     // The environment, then ~/.databrickscfg, then ~/.netrc; or Client::new(Config::new(host, token)?)
     let client = Client::from_env()?;
 
-    let created = client
-        .clusters()
-        .create(&models::CreateCluster {
-            cluster_name: Some("nightly-etl".into()),
-            num_workers: Some(2),
-            node_type_id: Some("i3.xlarge".into()),
-            ..models::CreateCluster::new("13.3.x-scala2.12")
-        })
-        .await?;
+    // The newest long-term-support runtime this workspace offers.
+    let versions = client.clusters().spark_versions_all().try_collect().await?;
+    let runtime = spark_version::latest(
+        versions
+            .iter()
+            .filter_map(|v| Some((v.key.as_deref()?, v.name.as_deref()?))),
+        &spark_version::VersionFilter {
+            long_term_support: true,
+            ..Default::default()
+        },
+    )
+    .expect("an LTS runtime");
 
-    let details = client
+    // Create a cluster and wait until it runs, printing each state on the way.
+    let wait = WaitOptions::new()
+        .timeout(Duration::from_secs(30 * 60))
+        .on_progress(|progress| eprintln!("{} {}", progress.state, progress.message.unwrap_or("")));
+    let cluster = client
         .clusters()
-        .get(&models::ClustersGetParams::new(created.cluster_id))
+        .create_and_wait(
+            &models::CreateCluster {
+                cluster_name: Some("nightly-etl".into()),
+                num_workers: Some(2),
+                node_type_id: Some("i3.xlarge".into()),
+                ..models::CreateCluster::new(runtime.to_string())
+            },
+            &wait,
+        )
         .await?;
-    println!("{:?} {}", details.state, details.state_message.unwrap_or_default());
+    println!("{:?} is {:?}", cluster.cluster_id, cluster.state);
+
+    // Every job, page after page; only one page is held in memory.
+    let mut jobs = client.jobs().list_all(&models::JobsListParams::default());
+    while let Some(job) = jobs.next().await {
+        let job = job?;
+        println!("{:?} {:?}", job.job_id, job.settings.and_then(|settings| settings.name));
+    }
 
     match client
         .dbfs()
         .get_status(&models::DbfsGetStatusParams::new("/tmp/missing"))
         .await
     {
-        Err(databricks_client::Error::Api(error)) if error.error_code.as_deref() == Some("RESOURCE_DOES_NOT_EXIST") => {
+        Err(databricks_client::Error::Api(error)) if error.is_not_found() => {
             println!("not there (request id {:?})", error.request_id);
         }
         other => println!("{other:?}"),

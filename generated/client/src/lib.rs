@@ -3,10 +3,14 @@
 //! Async client for the Databricks REST API (API version 2.0).
 //!
 //! Create a [`Client`] from explicit values ([`Client::new`] with a [`Config`]) or from the environment
-//! ([`Client::from_env`] reads `DATABRICKS_HOST` and `DATABRICKS_TOKEN`), then reach each service through
-//! the method named after it: `client.clusters().get(...)`. Every method returns the typed response or an
-//! [`Error`]; an error answer from the API is [`Error::Api`] with the HTTP status, the Databricks error code,
-//! the message and the request id.
+//! ([`Client::from_env`]: `DATABRICKS_HOST`, `DATABRICKS_TOKEN` and the other variables, then
+//! `~/.databrickscfg`, then `~/.netrc`), then reach each service through the method named after it:
+//! `client.clusters().get(...)`. Every method returns the typed response or an [`Error`]; an error answer
+//! from the API is [`Error::Api`] with the HTTP status, the Databricks error code, the message and the
+//! request id.
+//!
+//! A list operation also has `<method>_all`, streaming every item as [`Items`]; a long-running operation
+//! also has `<method>_and_wait`, polling until it settles as [`WaitOptions`] say.
 //!
 //! Each service is behind a Cargo feature named after it, all enabled by default; with
 //! `default-features = false, features = ["cluster-policies"]` only the services named are compiled.
@@ -16,6 +20,10 @@ pub use databricks_models as models;
 pub use databricks_runtime::{ApiError, AuthError, Error, ErrorKind};
 
 pub use databricks_runtime::{AuthMethod, Config, ConfigBuilder, ConfigError};
+
+pub use databricks_runtime::{Items, WaitOptions, WaitProgress};
+
+pub use databricks_runtime::spark_version;
 
 #[cfg(feature = "cluster-policies")]
 #[rustfmt::skip]

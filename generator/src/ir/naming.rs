@@ -61,9 +61,34 @@ const RESERVED_TYPES: &[&str] = &[
 ];
 
 /// Names a service module cannot take: the client crate's root already uses them (the re-exported models
-/// crate, and `Client`'s own methods, which share the namespace of the service accessors), and the CLI's
+/// crate and `spark_version` module, and `Client`'s own methods, which share the namespace of the service accessors), and the CLI's
 /// dispatch functions, named after the modules, sit beside the imported `respond`.
-pub const RESERVED_MODULES: &[&str] = &["models", "new", "from_env", "from_runtime", "runtime", "respond"];
+pub const RESERVED_MODULES: &[&str] = &[
+    "models",
+    "new",
+    "from_env",
+    "from_runtime",
+    "runtime",
+    "respond",
+    "spark_version",
+];
+
+/// Names the client crate's root already exports (re-exports from the runtime); a service handle type gets
+/// another name.
+pub const RESERVED_CLIENT_TYPES: &[&str] = &[
+    "Client",
+    "ApiError",
+    "AuthError",
+    "Error",
+    "ErrorKind",
+    "AuthMethod",
+    "Config",
+    "ConfigBuilder",
+    "ConfigError",
+    "Items",
+    "WaitOptions",
+    "WaitProgress",
+];
 
 /// Cargo features a service cannot be named after: `default` already lists every service.
 pub const RESERVED_FEATURES: &[&str] = &["default"];

@@ -166,6 +166,9 @@ impl<'a> Lowerer<'a> {
             modules.reserve(reserved);
         }
         let mut type_names = Scope::camel();
+        for reserved in naming::RESERVED_CLIENT_TYPES {
+            type_names.reserve(reserved);
+        }
         let mut cli_names = Scope::kebab();
         let mut features = Scope::kebab();
         for reserved in naming::RESERVED_FEATURES {
