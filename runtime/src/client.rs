@@ -360,6 +360,11 @@ fn log_round_trip(
         }
         Err(error) => {
             let _ = write!(dump, "< no answer ({} ms): {error}", elapsed.as_millis());
+            let mut cause = std::error::Error::source(error);
+            while let Some(error) = cause {
+                let _ = write!(dump, ": {error}");
+                cause = error.source();
+            }
         }
     }
     tracing::debug!(target: HTTP_LOG_TARGET, operation = operation.id, "{dump}");

@@ -337,6 +337,40 @@ async fn unreachable_workspace_exits_with_4() {
         "{}",
         run.stderr
     );
+
+    // With --debug the attempts are visible instead of a silent wait.
+    let run = dbr::run(&["clusters", "list-zones", "--debug"], &env, None);
+    assert_exit(&run, 4);
+    assert!(run.stderr.contains("< no answer"), "{}", run.stderr);
+    assert!(run.stderr.contains("retry budget of 1s spent"), "{}", run.stderr);
+}
+
+// ---- debugging ----
+
+#[tokio::test]
+async fn debug_prints_redacted_round_trips_to_stderr() {
+    let server = mock::serve(
+        200,
+        r#"{"token_value": "dapi-new-secret-token", "token_info": {"token_id": "t-1", "comment": "ci"}}"#,
+    )
+    .await;
+    let run = dbr::run_against(&server.uri(), &["--debug", "tokens", "create", "--comment", "ci"]);
+    assert_exit(&run, 0);
+    // Data on stdout, unchanged by --debug; the round trip on stderr.
+    assert_eq!(run.json()["token_info"]["token_id"], "t-1");
+    assert!(run.stderr.contains("> POST http://127.0.0.1:"), "{}", run.stderr);
+    assert!(run.stderr.contains("/api/2.0/token/create"), "{}", run.stderr);
+    assert!(run.stderr.contains(r#"> {"comment":"ci"}"#), "{}", run.stderr);
+    assert!(run.stderr.contains("> authorization: <redacted>"), "{}", run.stderr);
+    assert!(run.stderr.contains(r#""token_value":"<redacted>""#), "{}", run.stderr);
+    assert!(run.stderr.contains("< 200 OK"), "{}", run.stderr);
+    assert!(!run.stderr.contains("dapi-new-secret-token"), "{}", run.stderr);
+    assert_no_token(&run);
+
+    // Without --debug, stderr stays empty.
+    let quiet = dbr::run_against(&server.uri(), &["tokens", "create", "--comment", "ci"]);
+    assert_exit(&quiet, 0);
+    assert!(quiet.stderr.is_empty(), "{}", quiet.stderr);
 }
 
 // ---- configuration ----

@@ -9,6 +9,7 @@ pub(super) const HOST: &str = "host";
 pub(super) const TOKEN: &str = "token";
 pub(super) const PROFILE: &str = "profile";
 pub(super) const JSON: &str = "json";
+pub(super) const DEBUG: &str = "debug";
 
 pub(super) fn build(app: &App) -> Command {
     let mut root = Command::new(app.binary)
@@ -37,6 +38,13 @@ pub(super) fn build(app: &App) -> Command {
                 .global(true)
                 .value_name("NAME")
                 .help("Profile of ~/.databrickscfg to use [default: $DATABRICKS_CONFIG_PROFILE, else DEFAULT]"),
+        )
+        .arg(
+            Arg::new(DEBUG)
+                .long(DEBUG)
+                .global(true)
+                .action(ArgAction::SetTrue)
+                .help("Print each HTTP round trip, retry and wait to standard error, secrets redacted"),
         );
     for service in app.services {
         let mut group = Command::new(service.name)

@@ -8,6 +8,7 @@
 //! 3 configuration error (no host or token); 4 the request failed (network, TLS, unexpected response).
 
 mod command;
+mod debug;
 mod request;
 
 use std::ffi::OsString;
@@ -176,7 +177,12 @@ pub fn run(
             return u8::try_from(error.exit_code()).unwrap_or(EXIT_USAGE);
         }
     };
-    match execute(app, &matches) {
+    let result = if matches.get_flag(command::DEBUG) {
+        tracing::subscriber::with_default(debug::StderrEvents, || execute(app, &matches))
+    } else {
+        execute(app, &matches)
+    };
+    match result {
         Ok(value) => {
             let text = serde_json::to_string_pretty(&value).unwrap_or_else(|_| value.to_string());
             if writeln!(stdout, "{text}").is_err() {
