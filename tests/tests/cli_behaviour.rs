@@ -345,6 +345,36 @@ async fn unreachable_workspace_exits_with_4() {
     assert!(run.stderr.contains("retry budget of 1s spent"), "{}", run.stderr);
 }
 
+// ---- completions ----
+
+#[test]
+fn completion_scripts_cover_services_commands_and_flags() {
+    for (shell, marker) in [
+        ("bash", "_dbr()"),
+        ("zsh", "#compdef dbr"),
+        ("fish", "complete -c dbr"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let run = dbr::run(&["completion", shell], &[], None);
+        assert_exit(&run, 0);
+        assert!(
+            run.stdout.contains(marker),
+            "{shell}: {}",
+            &run.stdout[..run.stdout.len().min(300)]
+        );
+        for word in ["clusters", "list-zones", "profile", "debug"] {
+            assert!(run.stdout.contains(word), "{shell} completion lacks {word}");
+        }
+    }
+    let run = dbr::run(&["completion", "tcsh"], &[], None);
+    assert_exit(&run, 2);
+    assert!(
+        run.stderr.contains("possible values: bash, zsh, fish, powershell"),
+        "{}",
+        run.stderr
+    );
+}
+
 // ---- debugging ----
 
 #[tokio::test]

@@ -10,6 +10,8 @@ pub(super) const TOKEN: &str = "token";
 pub(super) const PROFILE: &str = "profile";
 pub(super) const JSON: &str = "json";
 pub(super) const DEBUG: &str = "debug";
+pub(super) const COMPLETION: &str = "completion";
+pub(super) const SHELL: &str = "shell";
 
 pub(super) fn build(app: &App) -> Command {
     let mut root = Command::new(app.binary)
@@ -46,6 +48,30 @@ pub(super) fn build(app: &App) -> Command {
                 .action(ArgAction::SetTrue)
                 .help("Print each HTTP round trip, retry and wait to standard error, secrets redacted"),
         );
+    root = root.subcommand(
+        Command::new(COMPLETION)
+            .about("Print a shell completion script")
+            .long_about(
+                "Print a shell completion script. For example:\n  \
+                 bash: dbr completion bash > ~/.local/share/bash-completion/completions/dbr\n  \
+                 zsh: dbr completion zsh > \"${fpath[1]}/_dbr\"\n  \
+                 fish: dbr completion fish > ~/.config/fish/completions/dbr.fish\n  \
+                 PowerShell: dbr completion powershell | Out-String | Invoke-Expression",
+            )
+            .arg(
+                Arg::new(SHELL)
+                    .required(true)
+                    .value_name("SHELL")
+                    .value_parser(PossibleValuesParser::new([
+                        "bash",
+                        "zsh",
+                        "fish",
+                        "powershell",
+                        "elvish",
+                    ]))
+                    .help("The shell to complete for"),
+            ),
+    );
     for service in app.services {
         let mut group = Command::new(service.name)
             .about(service.about)

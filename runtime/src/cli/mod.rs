@@ -177,6 +177,9 @@ pub fn run(
             return u8::try_from(error.exit_code()).unwrap_or(EXIT_USAGE);
         }
     };
+    if let Some((command::COMPLETION, completion)) = matches.subcommand() {
+        return print_completion(app, completion, stdout);
+    }
     let result = if matches.get_flag(command::DEBUG) {
         tracing::subscriber::with_default(debug::StderrEvents, || execute(app, &matches))
     } else {
@@ -194,6 +197,25 @@ pub fn run(
             let _ = writeln!(stderr, "Error: {error}");
             error.exit_code()
         }
+    }
+}
+
+/// `dbr completion <shell>`: the completion script clap derives from the command tree.
+fn print_completion(app: &App, matches: &clap::ArgMatches, stdout: &mut dyn Write) -> u8 {
+    use clap_complete::Shell;
+    let shell = match matches.get_one::<String>(command::SHELL).map(String::as_str) {
+        Some("bash") => Shell::Bash,
+        Some("zsh") => Shell::Zsh,
+        Some("fish") => Shell::Fish,
+        Some("powershell") => Shell::PowerShell,
+        _ => Shell::Elvish,
+    };
+    let mut tree = command::build(app);
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut tree, app.binary, &mut script);
+    match stdout.write_all(&script) {
+        Ok(()) => 0,
+        Err(_) => EXIT_REQUEST,
     }
 }
 

@@ -170,6 +170,9 @@ impl<'a> Lowerer<'a> {
             type_names.reserve(reserved);
         }
         let mut cli_names = Scope::kebab();
+        for reserved in naming::RESERVED_CLI_COMMANDS {
+            cli_names.reserve(reserved);
+        }
         let mut features = Scope::kebab();
         for reserved in naming::RESERVED_FEATURES {
             features.reserve(reserved);
