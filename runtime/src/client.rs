@@ -188,6 +188,15 @@ pub(crate) struct PreparedRequest {
     pub body: Option<Vec<u8>>,
 }
 
+impl PreparedRequest {
+    /// Sends it as it is (see [`Client::execute`]).
+    pub(crate) async fn send(&self) -> Result<(u16, Vec<u8>), Error> {
+        self.client
+            .execute(self.operation, &self.path, &self.params, self.body.as_deref())
+            .await
+    }
+}
+
 /// The path of `operation` with `values` in its placeholders.
 pub(crate) fn fill_path(operation: &Operation, values: &[(&str, String)]) -> Result<String, Error> {
     expand_path(operation.path, values).map_err(|error| Error::InvalidRequest {

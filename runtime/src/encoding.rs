@@ -55,12 +55,18 @@ pub(crate) fn query_pairs(params: &Value, skip: &[&str]) -> Vec<(String, String)
     pairs
 }
 
+/// A scalar as text on the wire: a string as it is, a number or boolean as JSON writes it.
+pub(crate) fn value_text(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
 fn push_pairs(name: &str, value: &Value, pairs: &mut Vec<(String, String)>) {
     match value {
         Value::Null => {}
-        Value::Bool(flag) => pairs.push((name.to_owned(), flag.to_string())),
-        Value::Number(number) => pairs.push((name.to_owned(), number.to_string())),
-        Value::String(text) => pairs.push((name.to_owned(), text.clone())),
+        Value::Bool(_) | Value::Number(_) | Value::String(_) => pairs.push((name.to_owned(), value_text(value))),
         Value::Array(items) => items.iter().for_each(|item| push_pairs(name, item, pairs)),
         Value::Object(map) => {
             for (key, nested) in map {

@@ -323,11 +323,7 @@ fn truncate(text: &str) -> String {
     if text.len() <= MAX_TEXT_MESSAGE {
         return text.to_owned();
     }
-    let mut end = MAX_TEXT_MESSAGE;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    format!("{}…", &text[..end])
+    format!("{}…", &text[..crate::redact::cut_point(text, MAX_TEXT_MESSAGE)])
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::client::{PreparedRequest, RequestBuilder};
+use crate::encoding::value_text;
 use crate::error::Error;
 use crate::operation::Operation;
 
@@ -224,7 +225,7 @@ impl Pager {
             _ => None,
         };
         while let Some(item) = self.page.pop_front() {
-            let Some(id) = id_field.and_then(|field| item.get(field)).map(id_text) else {
+            let Some(id) = id_field.and_then(|field| item.get(field)).map(value_text) else {
                 return Some(item);
             };
             if self.previous_ids.contains(&id) || !self.current_ids.insert(id) {
@@ -376,14 +377,6 @@ fn take_path(value: &mut Value, path: &str) -> Option<Value> {
         holder = holder.get_mut(segment)?;
     }
     holder.as_object_mut()?.remove(last)
-}
-
-/// An item id as text, whatever JSON type the API uses for it.
-fn id_text(value: &Value) -> String {
-    match value {
-        Value::String(text) => text.clone(),
-        other => other.to_string(),
-    }
 }
 
 fn kind(value: &Value) -> &'static str {

@@ -64,15 +64,24 @@ fn is_secret(key: &str, sensitive: &[&str]) -> bool {
     ALWAYS_SECRET.contains(&key) || sensitive.contains(&key)
 }
 
-/// Cuts `text` to at most `limit` bytes (on a character boundary) and says how much was left out.
-fn truncate(text: &mut String, limit: usize) {
+/// The largest length of at most `limit` bytes that ends on a character boundary of `text`.
+pub(crate) fn cut_point(text: &str, limit: usize) -> usize {
     if text.len() <= limit {
-        return;
+        return text.len();
     }
     let mut end = limit;
     while !text.is_char_boundary(end) {
         end -= 1;
     }
+    end
+}
+
+/// Cuts `text` to at most `limit` bytes (on a character boundary) and says how much was left out.
+fn truncate(text: &mut String, limit: usize) {
+    if text.len() <= limit {
+        return;
+    }
+    let end = cut_point(text, limit);
     let dropped = text.len() - end;
     text.truncate(end);
     let _ = write!(text, "... ({dropped} more bytes)");

@@ -12,6 +12,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::client::{Client, RequestBuilder, decode, fill_path};
+use crate::encoding::value_text;
 use crate::error::Error;
 use crate::operation::Operation;
 
@@ -153,15 +154,7 @@ impl RequestBuilder<'_> {
         if let Some(Ok(Value::Object(body))) = request.body.as_deref().map(serde_json::from_slice::<Value>) {
             request_fields.extend(body);
         }
-        let (status, bytes) = request
-            .client
-            .execute(
-                request.operation,
-                &request.path,
-                &request.params,
-                request.body.as_deref(),
-            )
-            .await?;
+        let (status, bytes) = request.send().await?;
         let response: Value = decode(request.operation.id, status, &bytes)?;
         let settled = request
             .client
@@ -217,7 +210,7 @@ impl Client {
                     ),
                 })?;
             match binding.location {
-                BindingLocation::Path => path_values.push((binding.param, scalar_text(&value))),
+                BindingLocation::Path => path_values.push((binding.param, value_text(&value))),
                 BindingLocation::Query => {
                     params.insert(binding.param.to_owned(), value);
                 }
@@ -283,14 +276,6 @@ impl Client {
 
 fn lookup(value: &Value, path: impl IntoIterator<Item = &'static str>) -> Option<&Value> {
     path.into_iter().try_fold(value, |value, segment| value.get(segment))
-}
-
-/// A path parameter's text: strings as they are, numbers and booleans as JSON writes them.
-fn scalar_text(value: &Value) -> String {
-    match value {
-        Value::String(text) => text.clone(),
-        other => other.to_string(),
-    }
 }
 
 #[cfg(test)]

@@ -14,9 +14,10 @@ use std::time::{Duration, Instant};
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use databricks_client::{Client, Config, models};
+use databricks_client::{Client, models};
 use databricks_tests::TOKEN;
 use databricks_tests::fake_workspace::FakeWorkspace;
+use databricks_tests::mock::client_with_budget;
 use databricks_transfer::{DownloadOptions, UploadOptions};
 use serde_json::{Value, json};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
@@ -133,15 +134,9 @@ fn plain_answer(target: &str) -> String {
     json!({"jobs": jobs, "next_page_token": next}).to_string()
 }
 
+/// The default 15 requests/s would measure the limiter, not the client; the shared test client has it off.
 fn client(host: &str) -> Client {
-    let config = Config::builder()
-        .host(host)
-        .token(TOKEN)
-        // The default 15 requests/s would measure the limiter, not the client.
-        .rate_limit(0.0)
-        .build()
-        .expect("config");
-    Client::new(config).expect("client")
+    client_with_budget(host, Duration::from_secs(300))
 }
 
 fn per_request(elapsed: Duration, count: usize) -> f64 {

@@ -158,14 +158,7 @@ impl FakeWorkspace {
     /// A client for the fake with the test token, no rate limit and the given retry budget (keep it short
     /// where failures are injected).
     pub fn client(&self, retry_timeout: Duration) -> databricks_client::Client {
-        let config = databricks_client::Config::builder()
-            .host(self.uri())
-            .token(TOKEN)
-            .rate_limit(0.0)
-            .retry_timeout(retry_timeout)
-            .build()
-            .expect("a valid test config");
-        databricks_client::Client::new(config).expect("a client")
+        crate::mock::client_with_budget(&self.uri(), retry_timeout)
     }
 
     fn state(&self) -> MutexGuard<'_, State> {

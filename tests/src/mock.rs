@@ -44,6 +44,19 @@ pub fn client(server: &MockServer) -> databricks_client::Client {
     databricks_client::Client::new(config).expect("a client")
 }
 
+/// A client of the generated crate pointed at `uri` with [`TOKEN`], no rate limit and the given retry budget
+/// (keep it short where the server is made to fail).
+pub fn client_with_budget(uri: &str, retry_budget: std::time::Duration) -> databricks_client::Client {
+    let config = databricks_client::Config::builder()
+        .host(uri)
+        .token(TOKEN)
+        .retry_timeout(retry_budget)
+        .rate_limit(0.0)
+        .build()
+        .expect("a valid test config");
+    databricks_client::Client::new(config).expect("a client")
+}
+
 /// Every request the server received, in order.
 pub async fn received(server: &MockServer) -> Vec<Received> {
     let requests = server.received_requests().await.unwrap_or_default();

@@ -5,9 +5,9 @@ use std::fmt::{self, Write as _};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use databricks_client::{Client, Config, models};
+use databricks_client::{Client, models};
 use databricks_tests::TOKEN;
-use databricks_tests::mock::serve;
+use databricks_tests::mock::{client_with_budget, serve};
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Metadata, Subscriber};
@@ -55,17 +55,6 @@ impl Capture {
 
 fn client(uri: &str) -> Client {
     client_with_budget(uri, Duration::from_millis(300))
-}
-
-fn client_with_budget(uri: &str, retry_budget: Duration) -> Client {
-    let config = Config::builder()
-        .host(uri)
-        .token(TOKEN)
-        .retry_timeout(retry_budget)
-        .rate_limit(0.0)
-        .build()
-        .expect("a valid test config");
-    Client::new(config).expect("a client")
 }
 
 /// Runs `test` on a current-thread runtime with `capture` as the subscriber.

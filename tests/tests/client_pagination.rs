@@ -7,23 +7,15 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use databricks_client::{Client, Config, Error, models};
+use databricks_client::{Client, Error, models};
 use databricks_runtime::{Method, Operation, Paging, PagingStyle};
-use databricks_tests::TOKEN;
-use databricks_tests::mock::received;
+use databricks_tests::mock::{client_with_budget, received};
 use futures::StreamExt;
 use serde_json::{Value, json};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 fn client(server: &MockServer) -> Client {
-    let config = Config::builder()
-        .host(server.uri())
-        .token(TOKEN)
-        .retry_timeout(Duration::from_secs(2))
-        .rate_limit(0.0)
-        .build()
-        .expect("a valid test config");
-    Client::new(config).expect("a client")
+    client_with_budget(&server.uri(), Duration::from_secs(2))
 }
 
 fn query(request: &Request) -> BTreeMap<String, String> {

@@ -8,24 +8,13 @@ use std::time::{Duration, Instant, SystemTime};
 
 use databricks_client::{Client, Config, Error, models};
 use databricks_tests::TOKEN;
-use databricks_tests::mock::received;
+use databricks_tests::mock::{client_with_budget, received};
 use tokio::io::AsyncReadExt;
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const CLUSTER_ID: &str = "0115-093017-k8rq3x2w";
 const CLUSTER: &str = r#"{"cluster_id": "0115-093017-k8rq3x2w", "state": "RUNNING"}"#;
-
-fn client_for(uri: &str, retry_budget: Duration) -> Client {
-    let config = Config::builder()
-        .host(uri)
-        .token(TOKEN)
-        .retry_timeout(retry_budget)
-        .rate_limit(0.0)
-        .build()
-        .expect("a valid test config");
-    Client::new(config).expect("a client")
-}
 
 fn json(status: u16, body: &str) -> ResponseTemplate {
     ResponseTemplate::new(status).set_body_raw(body.to_owned(), "application/json")
@@ -71,7 +60,7 @@ async fn throttling_without_retry_after_is_retried_with_backoff() {
         r#"{"error_code": "TOO_MANY_REQUESTS", "message": "slow down"}"#,
     )])
     .await;
-    let cluster = get_cluster(&client_for(&server.uri(), Duration::from_secs(30)))
+    let cluster = get_cluster(&client_with_budget(&server.uri(), Duration::from_secs(30)))
         .await
         .expect("retried");
     assert_eq!(cluster.cluster_id.as_deref(), Some(CLUSTER_ID));
@@ -82,7 +71,7 @@ async fn throttling_without_retry_after_is_retried_with_backoff() {
 async fn retry_after_in_seconds_is_honoured() {
     let server = failing_then_ok(vec![json(429, "{}").insert_header("retry-after", "1")]).await;
     let started = Instant::now();
-    get_cluster(&client_for(&server.uri(), Duration::from_secs(30)))
+    get_cluster(&client_with_budget(&server.uri(), Duration::from_secs(30)))
         .await
         .expect("retried");
     assert!(started.elapsed() >= Duration::from_secs(1), "{:?}", started.elapsed());
@@ -94,7 +83,7 @@ async fn retry_after_as_an_http_date_is_honoured() {
     let at = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(2));
     let server = failing_then_ok(vec![json(503, "").insert_header("retry-after", at.as_str())]).await;
     let started = Instant::now();
-    get_cluster(&client_for(&server.uri(), Duration::from_secs(30)))
+    get_cluster(&client_with_budget(&server.uri(), Duration::from_secs(30)))
         .await
         .expect("retried");
     // The date has whole seconds, so the wait is between one and two seconds.
@@ -113,7 +102,7 @@ async fn throttling_and_unavailability_are_retried_even_for_a_post() {
         json(400, r#"{"error_code": "TEMPORARILY_UNAVAILABLE", "message": "try later", "details": [{"@type": "type.googleapis.com/google.rpc.RetryInfo", "retry_delay": "0.2s"}]}"#),
     ])
     .await;
-    start_cluster(&client_for(&server.uri(), Duration::from_secs(30)))
+    start_cluster(&client_with_budget(&server.uri(), Duration::from_secs(30)))
         .await
         .expect("retried");
     assert_eq!(received(&server).await.len(), 4);
@@ -126,7 +115,7 @@ async fn a_server_error_on_a_post_is_not_retried() {
         r#"{"error_code": "INTERNAL_ERROR", "message": "boom"}"#,
     )])
     .await;
-    let error = start_cluster(&client_for(&server.uri(), Duration::from_secs(30)))
+    let error = start_cluster(&client_with_budget(&server.uri(), Duration::from_secs(30)))
         .await
         .expect_err("not retried");
     assert_eq!(api_status(&error), 500);
@@ -140,7 +129,7 @@ async fn a_server_error_on_a_get_is_retried() {
         json(504, ""),
     ])
     .await;
-    get_cluster(&client_for(&server.uri(), Duration::from_secs(30)))
+    get_cluster(&client_with_budget(&server.uri(), Duration::from_secs(30)))
         .await
         .expect("retried");
     assert_eq!(received(&server).await.len(), 3);
@@ -160,7 +149,7 @@ async fn an_exhausted_budget_returns_the_last_error() {
         .mount(&server)
         .await;
     let started = Instant::now();
-    let error = get_cluster(&client_for(&server.uri(), Duration::from_millis(2500)))
+    let error = get_cluster(&client_with_budget(&server.uri(), Duration::from_millis(2500)))
         .await
         .expect_err("gives up");
     // Attempts at 0 s, 1 s and 2 s; a fourth, at 3 s, would start after the budget.
@@ -196,7 +185,7 @@ async fn a_connection_refused_before_sending_is_retried_for_a_post() {
             .await;
         server
     });
-    let client = client_for(&format!("http://{address}"), Duration::from_secs(30));
+    let client = client_with_budget(&format!("http://{address}"), Duration::from_secs(30));
     start_cluster(&client).await.expect("retried until the server was up");
     let server = server.await.expect("server task");
     assert_eq!(received(&server).await.len(), 1);
@@ -224,7 +213,7 @@ async fn hanging_up_server() -> (String, Arc<AtomicUsize>) {
 #[tokio::test]
 async fn a_connection_lost_after_sending_a_post_is_not_retried() {
     let (uri, connections) = hanging_up_server().await;
-    let error = start_cluster(&client_for(&uri, Duration::from_secs(30)))
+    let error = start_cluster(&client_with_budget(&uri, Duration::from_secs(30)))
         .await
         .expect_err("hung up");
     assert!(matches!(error, Error::Transport { .. }), "{error:?}");
@@ -234,7 +223,7 @@ async fn a_connection_lost_after_sending_a_post_is_not_retried() {
 #[tokio::test]
 async fn a_connection_lost_during_a_get_is_retried_within_the_budget() {
     let (uri, connections) = hanging_up_server().await;
-    let error = get_cluster(&client_for(&uri, Duration::from_secs(2)))
+    let error = get_cluster(&client_with_budget(&uri, Duration::from_secs(2)))
         .await
         .expect_err("always hangs up");
     assert!(matches!(error, Error::Transport { .. }), "{error:?}");

@@ -6,23 +6,15 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use databricks_client::{Client, Config, Error, models};
+use databricks_client::{Client, Error, models};
 use databricks_runtime::WaitOptions;
-use databricks_tests::TOKEN;
-use databricks_tests::mock::received;
+use databricks_tests::mock::{client_with_budget, received};
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 fn client(server: &MockServer) -> Client {
-    let config = Config::builder()
-        .host(server.uri())
-        .token(TOKEN)
-        .retry_timeout(Duration::from_secs(2))
-        .rate_limit(0.0)
-        .build()
-        .expect("a valid test config");
-    Client::new(config).expect("a client")
+    client_with_budget(&server.uri(), Duration::from_secs(2))
 }
 
 /// Polls every few milliseconds so the tests run quickly.

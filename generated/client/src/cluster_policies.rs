@@ -2,7 +2,7 @@
 
 //! The `cluster-policies` service.
 
-use databricks_runtime::{Error, Method, Operation};
+use databricks_runtime::Error;
 use crate::models;
 
 /// Manage cluster policies: named sets of rules, written in the cluster policy definition
@@ -44,12 +44,7 @@ impl ClusterPolicies<'_> {
         &self,
         body: &models::CreatePolicy,
     ) -> Result<models::CreatePolicyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "clusterPolicies.create",
-            Method::Post,
-            "/api/2.0/policies/clusters/create",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::CREATE).json(body).send().await
     }
 
     /// Delete a cluster policy.
@@ -62,13 +57,7 @@ impl ClusterPolicies<'_> {
         &self,
         body: &models::DeletePolicy,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "clusterPolicies.delete",
-                Method::Post,
-                "/api/2.0/policies/clusters/delete",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::DELETE).json(body).send().await
     }
 
     /// Change a cluster policy.
@@ -81,13 +70,7 @@ impl ClusterPolicies<'_> {
         &self,
         body: &models::EditPolicy,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "clusterPolicies.edit",
-                Method::Post,
-                "/api/2.0/policies/clusters/edit",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::EDIT).json(body).send().await
     }
 
     /// Get a cluster policy.
@@ -97,12 +80,7 @@ impl ClusterPolicies<'_> {
         &self,
         params: &models::ClusterPoliciesGetParams,
     ) -> Result<models::Policy, Error> {
-        const OPERATION: Operation = Operation::new(
-            "clusterPolicies.get",
-            Method::Get,
-            "/api/2.0/policies/clusters/get",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::GET).params(params).send().await
     }
 
     /// List the permission levels that can be granted on a cluster policy.
@@ -116,13 +94,8 @@ impl ClusterPolicies<'_> {
         &self,
         cluster_policy_id: &str,
     ) -> Result<models::GetClusterPolicyPermissionLevelsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "clusterPolicies.getPermissionLevels",
-            Method::Get,
-            "/api/2.0/permissions/cluster-policies/{cluster_policy_id}/permissionLevels",
-        );
         self.client
-            .request(&OPERATION)
+            .request(&operations::GET_PERMISSION_LEVELS)
             .path_param("cluster_policy_id", cluster_policy_id)
             .send()
             .await
@@ -140,13 +113,8 @@ impl ClusterPolicies<'_> {
         &self,
         cluster_policy_id: &str,
     ) -> Result<models::ClusterPolicyPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-            "clusterPolicies.getPermissions",
-            Method::Get,
-            "/api/2.0/permissions/cluster-policies/{cluster_policy_id}",
-        );
         self.client
-            .request(&OPERATION)
+            .request(&operations::GET_PERMISSIONS)
             .path_param("cluster_policy_id", cluster_policy_id)
             .send()
             .await
@@ -164,12 +132,7 @@ impl ClusterPolicies<'_> {
         &self,
         params: &models::ClusterPoliciesListParams,
     ) -> Result<models::ListPoliciesResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "clusterPolicies.list",
-            Method::Get,
-            "/api/2.0/policies/clusters/list",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::LIST).params(params).send().await
     }
 
     /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
@@ -178,18 +141,12 @@ impl ClusterPolicies<'_> {
         &self,
         params: &models::ClusterPoliciesListParams,
     ) -> databricks_runtime::Items<models::Policy> {
-        const OPERATION: Operation = Operation::new(
-            "clusterPolicies.list",
-            Method::Get,
-            "/api/2.0/policies/clusters/list",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "policies",
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+        self.client.request(&operations::LIST).params(params).paginate(&PAGING)
     }
 
     /// Replace the direct permissions on a cluster policy.
@@ -205,14 +162,8 @@ impl ClusterPolicies<'_> {
         cluster_policy_id: &str,
         body: &models::ClusterPolicyPermissionsRequest,
     ) -> Result<models::ClusterPolicyPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-                "clusterPolicies.setPermissions",
-                Method::Put,
-                "/api/2.0/permissions/cluster-policies/{cluster_policy_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::SET_PERMISSIONS)
             .path_param("cluster_policy_id", cluster_policy_id)
             .json(body)
             .send()
@@ -232,17 +183,65 @@ impl ClusterPolicies<'_> {
         cluster_policy_id: &str,
         body: &models::ClusterPolicyPermissionsRequest,
     ) -> Result<models::ClusterPolicyPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-                "clusterPolicies.updatePermissions",
-                Method::Patch,
-                "/api/2.0/permissions/cluster-policies/{cluster_policy_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::UPDATE_PERMISSIONS)
             .path_param("cluster_policy_id", cluster_policy_id)
             .json(body)
             .send()
             .await
     }
+}
+
+/// What the runtime is told about each operation, shared by the methods that send it.
+mod operations {
+    use databricks_runtime::{Method, Operation};
+    pub(super) const CREATE: Operation = Operation::new(
+        "clusterPolicies.create",
+        Method::Post,
+        "/api/2.0/policies/clusters/create",
+    );
+    pub(super) const DELETE: Operation = Operation::new(
+            "clusterPolicies.delete",
+            Method::Post,
+            "/api/2.0/policies/clusters/delete",
+        )
+        .idempotent();
+    pub(super) const EDIT: Operation = Operation::new(
+            "clusterPolicies.edit",
+            Method::Post,
+            "/api/2.0/policies/clusters/edit",
+        )
+        .idempotent();
+    pub(super) const GET: Operation = Operation::new(
+        "clusterPolicies.get",
+        Method::Get,
+        "/api/2.0/policies/clusters/get",
+    );
+    pub(super) const GET_PERMISSION_LEVELS: Operation = Operation::new(
+        "clusterPolicies.getPermissionLevels",
+        Method::Get,
+        "/api/2.0/permissions/cluster-policies/{cluster_policy_id}/permissionLevels",
+    );
+    pub(super) const GET_PERMISSIONS: Operation = Operation::new(
+        "clusterPolicies.getPermissions",
+        Method::Get,
+        "/api/2.0/permissions/cluster-policies/{cluster_policy_id}",
+    );
+    pub(super) const LIST: Operation = Operation::new(
+        "clusterPolicies.list",
+        Method::Get,
+        "/api/2.0/policies/clusters/list",
+    );
+    pub(super) const SET_PERMISSIONS: Operation = Operation::new(
+            "clusterPolicies.setPermissions",
+            Method::Put,
+            "/api/2.0/permissions/cluster-policies/{cluster_policy_id}",
+        )
+        .idempotent();
+    pub(super) const UPDATE_PERMISSIONS: Operation = Operation::new(
+            "clusterPolicies.updatePermissions",
+            Method::Patch,
+            "/api/2.0/permissions/cluster-policies/{cluster_policy_id}",
+        )
+        .idempotent();
 }

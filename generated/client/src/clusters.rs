@@ -2,7 +2,7 @@
 
 //! The `clusters` service.
 
-use databricks_runtime::{Error, Method, Operation};
+use databricks_runtime::Error;
 use crate::models;
 
 /// Manage the lifecycle of Spark clusters in a workspace: create a cluster from a
@@ -40,13 +40,7 @@ impl Clusters<'_> {
         &self,
         body: &models::ChangeClusterOwner,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "clusters.changeOwner",
-                Method::Post,
-                "/api/2.1/clusters/change-owner",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::CHANGE_OWNER).json(body).send().await
     }
 
     /// Create a cluster and start provisioning it.
@@ -65,13 +59,7 @@ impl Clusters<'_> {
         &self,
         body: &models::CreateCluster,
     ) -> Result<models::CreateClusterResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "clusters.create",
-                Method::Post,
-                "/api/2.1/clusters/create",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::CREATE).json(body).send().await
     }
 
     /// Sends [`create`](Self::create), then polls [`get`](Self::get) until `state` is `RUNNING` and
@@ -83,20 +71,8 @@ impl Clusters<'_> {
         body: &models::CreateCluster,
         wait: &databricks_runtime::WaitOptions,
     ) -> Result<models::ClusterDetails, Error> {
-        const OPERATION: Operation = Operation::new(
-                "clusters.create",
-                Method::Post,
-                "/api/2.1/clusters/create",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
-        const POLL: Operation = Operation::new(
-                "clusters.get",
-                Method::Get,
-                "/api/2.1/clusters/get",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
         const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
-            poll: &POLL,
+            poll: &operations::GET,
             bind: &[
                 databricks_runtime::Binding {
                     param: "cluster_id",
@@ -110,7 +86,11 @@ impl Clusters<'_> {
             failure: &["ERROR", "TERMINATED"],
             message: &["state_message"],
         };
-        self.client.request(&OPERATION).json(body).send_and_wait(&WAIT, wait).await
+        self.client
+            .request(&operations::CREATE)
+            .json(body)
+            .send_and_wait(&WAIT, wait)
+            .await
     }
 
     /// Terminate a cluster, keeping its configuration.
@@ -128,13 +108,7 @@ impl Clusters<'_> {
         &self,
         body: &models::DeleteCluster,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "clusters.delete",
-                Method::Post,
-                "/api/2.1/clusters/delete",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::DELETE).json(body).send().await
     }
 
     /// Sends [`delete`](Self::delete), then polls [`get`](Self::get) until `state` is `TERMINATED`
@@ -146,20 +120,8 @@ impl Clusters<'_> {
         body: &models::DeleteCluster,
         wait: &databricks_runtime::WaitOptions,
     ) -> Result<models::ClusterDetails, Error> {
-        const OPERATION: Operation = Operation::new(
-                "clusters.delete",
-                Method::Post,
-                "/api/2.1/clusters/delete",
-            )
-            .idempotent();
-        const POLL: Operation = Operation::new(
-                "clusters.get",
-                Method::Get,
-                "/api/2.1/clusters/get",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
         const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
-            poll: &POLL,
+            poll: &operations::GET,
             bind: &[
                 databricks_runtime::Binding {
                     param: "cluster_id",
@@ -173,7 +135,11 @@ impl Clusters<'_> {
             failure: &["ERROR"],
             message: &["state_message"],
         };
-        self.client.request(&OPERATION).json(body).send_and_wait(&WAIT, wait).await
+        self.client
+            .request(&operations::DELETE)
+            .json(body)
+            .send_and_wait(&WAIT, wait)
+            .await
     }
 
     /// Replace the whole configuration of a cluster.
@@ -192,14 +158,7 @@ impl Clusters<'_> {
         &self,
         body: &models::EditCluster,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "clusters.edit",
-                Method::Post,
-                "/api/2.1/clusters/edit",
-            )
-            .idempotent()
-            .sensitive(&["log_analytics_primary_key", "password"]);
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::EDIT).json(body).send().await
     }
 
     /// Sends [`edit`](Self::edit), then polls [`get`](Self::get) until `state` is `RUNNING` and
@@ -211,21 +170,8 @@ impl Clusters<'_> {
         body: &models::EditCluster,
         wait: &databricks_runtime::WaitOptions,
     ) -> Result<models::ClusterDetails, Error> {
-        const OPERATION: Operation = Operation::new(
-                "clusters.edit",
-                Method::Post,
-                "/api/2.1/clusters/edit",
-            )
-            .idempotent()
-            .sensitive(&["log_analytics_primary_key", "password"]);
-        const POLL: Operation = Operation::new(
-                "clusters.get",
-                Method::Get,
-                "/api/2.1/clusters/get",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
         const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
-            poll: &POLL,
+            poll: &operations::GET,
             bind: &[
                 databricks_runtime::Binding {
                     param: "cluster_id",
@@ -239,7 +185,11 @@ impl Clusters<'_> {
             failure: &["ERROR", "TERMINATED"],
             message: &["state_message"],
         };
-        self.client.request(&OPERATION).json(body).send_and_wait(&WAIT, wait).await
+        self.client
+            .request(&operations::EDIT)
+            .json(body)
+            .send_and_wait(&WAIT, wait)
+            .await
     }
 
     /// Read the event log of a cluster.
@@ -256,14 +206,7 @@ impl Clusters<'_> {
         &self,
         body: &models::GetEvents,
     ) -> Result<models::GetEventsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "clusters.events",
-                Method::Post,
-                "/api/2.1/clusters/events",
-            )
-            .idempotent()
-            .sensitive(&["log_analytics_primary_key", "password"]);
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::EVENTS).json(body).send().await
     }
 
     /// Every item of [`events`](Self::events), as a stream: the next page is fetched once the
@@ -272,13 +215,6 @@ impl Clusters<'_> {
         &self,
         body: &models::GetEvents,
     ) -> databricks_runtime::Items<models::ClusterEvent> {
-        const OPERATION: Operation = Operation::new(
-                "clusters.events",
-                Method::Post,
-                "/api/2.1/clusters/events",
-            )
-            .idempotent()
-            .sensitive(&["log_analytics_primary_key", "password"]);
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "events",
             in_body: true,
@@ -286,7 +222,7 @@ impl Clusters<'_> {
                 next_request: "next_page",
             },
         };
-        self.client.request(&OPERATION).json(body).paginate(&PAGING)
+        self.client.request(&operations::EVENTS).json(body).paginate(&PAGING)
     }
 
     /// Get the configuration and current state of a cluster.
@@ -298,13 +234,7 @@ impl Clusters<'_> {
         &self,
         params: &models::ClustersGetParams,
     ) -> Result<models::ClusterDetails, Error> {
-        const OPERATION: Operation = Operation::new(
-                "clusters.get",
-                Method::Get,
-                "/api/2.1/clusters/get",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::GET).params(params).send().await
     }
 
     /// List the permission levels that can be granted on a cluster.
@@ -317,12 +247,11 @@ impl Clusters<'_> {
         &self,
         cluster_id: &str,
     ) -> Result<models::GetClusterPermissionLevelsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "clusters.getPermissionLevels",
-            Method::Get,
-            "/api/2.0/permissions/clusters/{cluster_id}/permissionLevels",
-        );
-        self.client.request(&OPERATION).path_param("cluster_id", cluster_id).send().await
+        self.client
+            .request(&operations::GET_PERMISSION_LEVELS)
+            .path_param("cluster_id", cluster_id)
+            .send()
+            .await
     }
 
     /// Get the permissions on a cluster.
@@ -335,12 +264,11 @@ impl Clusters<'_> {
         &self,
         cluster_id: &str,
     ) -> Result<models::ClusterPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-            "clusters.getPermissions",
-            Method::Get,
-            "/api/2.0/permissions/clusters/{cluster_id}",
-        );
-        self.client.request(&OPERATION).path_param("cluster_id", cluster_id).send().await
+        self.client
+            .request(&operations::GET_PERMISSIONS)
+            .path_param("cluster_id", cluster_id)
+            .send()
+            .await
     }
 
     /// List the clusters of the workspace.
@@ -356,13 +284,7 @@ impl Clusters<'_> {
         &self,
         params: &models::ClustersListParams,
     ) -> Result<models::ListClustersResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "clusters.list",
-                Method::Get,
-                "/api/2.1/clusters/list",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::LIST).params(params).send().await
     }
 
     /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
@@ -371,12 +293,6 @@ impl Clusters<'_> {
         &self,
         params: &models::ClustersListParams,
     ) -> databricks_runtime::Items<models::ClusterDetails> {
-        const OPERATION: Operation = Operation::new(
-                "clusters.list",
-                Method::Get,
-                "/api/2.1/clusters/list",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "clusters",
             in_body: false,
@@ -385,7 +301,7 @@ impl Clusters<'_> {
                 response_token: "next_page_token",
             },
         };
-        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+        self.client.request(&operations::LIST).params(params).paginate(&PAGING)
     }
 
     /// List the node types a cluster can be built from.
@@ -397,29 +313,18 @@ impl Clusters<'_> {
     ///
     /// Lists `node_types`: everything comes in one response.
     pub async fn list_node_types(&self) -> Result<models::ListNodeTypesResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "clusters.listNodeTypes",
-            Method::Get,
-            "/api/2.1/clusters/list-node-types",
-        );
-        self.client.request(&OPERATION).send().await
+        self.client.request(&operations::LIST_NODE_TYPES).send().await
     }
 
     /// Every item of [`list_node_types`](Self::list_node_types), as a stream: the next page is
     /// fetched once the current one has been read, so memory holds one page at a time.
     pub fn list_node_types_all(&self) -> databricks_runtime::Items<models::NodeType> {
-        const OPERATION: Operation = Operation::new(
-            "clusters.listNodeTypes",
-            Method::Get,
-            "/api/2.1/clusters/list-node-types",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "node_types",
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&OPERATION).paginate(&PAGING)
+        self.client.request(&operations::LIST_NODE_TYPES).paginate(&PAGING)
     }
 
     /// List the availability zones clusters can be placed in.
@@ -431,29 +336,18 @@ impl Clusters<'_> {
     ///
     /// Lists `zones`: everything comes in one response.
     pub async fn list_zones(&self) -> Result<models::ListAvailableZonesResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "clusters.listZones",
-            Method::Get,
-            "/api/2.1/clusters/list-zones",
-        );
-        self.client.request(&OPERATION).send().await
+        self.client.request(&operations::LIST_ZONES).send().await
     }
 
     /// Every item of [`list_zones`](Self::list_zones), as a stream: the next page is fetched once
     /// the current one has been read, so memory holds one page at a time.
     pub fn list_zones_all(&self) -> databricks_runtime::Items<String> {
-        const OPERATION: Operation = Operation::new(
-            "clusters.listZones",
-            Method::Get,
-            "/api/2.1/clusters/list-zones",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "zones",
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&OPERATION).paginate(&PAGING)
+        self.client.request(&operations::LIST_ZONES).paginate(&PAGING)
     }
 
     /// Terminate a cluster and delete it for good.
@@ -466,13 +360,7 @@ impl Clusters<'_> {
         &self,
         body: &models::PermanentDeleteCluster,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "clusters.permanentDelete",
-                Method::Post,
-                "/api/2.1/clusters/permanent-delete",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::PERMANENT_DELETE).json(body).send().await
     }
 
     /// Keep a cluster in the cluster list indefinitely.
@@ -486,13 +374,7 @@ impl Clusters<'_> {
         &self,
         body: &models::PinCluster,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "clusters.pin",
-                Method::Post,
-                "/api/2.1/clusters/pin",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::PIN).json(body).send().await
     }
 
     /// Change the number of workers of a running cluster.
@@ -508,13 +390,7 @@ impl Clusters<'_> {
         &self,
         body: &models::ResizeCluster,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "clusters.resize",
-                Method::Post,
-                "/api/2.1/clusters/resize",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::RESIZE).json(body).send().await
     }
 
     /// Sends [`resize`](Self::resize), then polls [`get`](Self::get) until `state` is `RUNNING` and
@@ -526,20 +402,8 @@ impl Clusters<'_> {
         body: &models::ResizeCluster,
         wait: &databricks_runtime::WaitOptions,
     ) -> Result<models::ClusterDetails, Error> {
-        const OPERATION: Operation = Operation::new(
-                "clusters.resize",
-                Method::Post,
-                "/api/2.1/clusters/resize",
-            )
-            .idempotent();
-        const POLL: Operation = Operation::new(
-                "clusters.get",
-                Method::Get,
-                "/api/2.1/clusters/get",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
         const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
-            poll: &POLL,
+            poll: &operations::GET,
             bind: &[
                 databricks_runtime::Binding {
                     param: "cluster_id",
@@ -553,7 +417,11 @@ impl Clusters<'_> {
             failure: &["ERROR", "TERMINATED"],
             message: &["state_message"],
         };
-        self.client.request(&OPERATION).json(body).send_and_wait(&WAIT, wait).await
+        self.client
+            .request(&operations::RESIZE)
+            .json(body)
+            .send_and_wait(&WAIT, wait)
+            .await
     }
 
     /// Restart a running cluster.
@@ -569,12 +437,7 @@ impl Clusters<'_> {
         &self,
         body: &models::RestartCluster,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "clusters.restart",
-            Method::Post,
-            "/api/2.1/clusters/restart",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::RESTART).json(body).send().await
     }
 
     /// Sends [`restart`](Self::restart), then polls [`get`](Self::get) until `state` is `RUNNING`
@@ -586,20 +449,8 @@ impl Clusters<'_> {
         body: &models::RestartCluster,
         wait: &databricks_runtime::WaitOptions,
     ) -> Result<models::ClusterDetails, Error> {
-        const OPERATION: Operation = Operation::new(
-            "clusters.restart",
-            Method::Post,
-            "/api/2.1/clusters/restart",
-        );
-
-        const POLL: Operation = Operation::new(
-                "clusters.get",
-                Method::Get,
-                "/api/2.1/clusters/get",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
         const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
-            poll: &POLL,
+            poll: &operations::GET,
             bind: &[
                 databricks_runtime::Binding {
                     param: "cluster_id",
@@ -613,7 +464,11 @@ impl Clusters<'_> {
             failure: &["ERROR", "TERMINATED"],
             message: &["state_message"],
         };
-        self.client.request(&OPERATION).json(body).send_and_wait(&WAIT, wait).await
+        self.client
+            .request(&operations::RESTART)
+            .json(body)
+            .send_and_wait(&WAIT, wait)
+            .await
     }
 
     /// Replace the direct permissions on a cluster.
@@ -628,14 +483,8 @@ impl Clusters<'_> {
         cluster_id: &str,
         body: &models::ClusterPermissionsRequest,
     ) -> Result<models::ClusterPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-                "clusters.setPermissions",
-                Method::Put,
-                "/api/2.0/permissions/clusters/{cluster_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::SET_PERMISSIONS)
             .path_param("cluster_id", cluster_id)
             .json(body)
             .send()
@@ -652,29 +501,18 @@ impl Clusters<'_> {
     pub async fn spark_versions(
         &self,
     ) -> Result<models::GetSparkVersionsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "clusters.sparkVersions",
-            Method::Get,
-            "/api/2.1/clusters/spark-versions",
-        );
-        self.client.request(&OPERATION).send().await
+        self.client.request(&operations::SPARK_VERSIONS).send().await
     }
 
     /// Every item of [`spark_versions`](Self::spark_versions), as a stream: the next page is
     /// fetched once the current one has been read, so memory holds one page at a time.
     pub fn spark_versions_all(&self) -> databricks_runtime::Items<models::SparkVersion> {
-        const OPERATION: Operation = Operation::new(
-            "clusters.sparkVersions",
-            Method::Get,
-            "/api/2.1/clusters/spark-versions",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "versions",
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&OPERATION).paginate(&PAGING)
+        self.client.request(&operations::SPARK_VERSIONS).paginate(&PAGING)
     }
 
     /// Start a terminated cluster again.
@@ -691,12 +529,7 @@ impl Clusters<'_> {
         &self,
         body: &models::StartCluster,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "clusters.start",
-            Method::Post,
-            "/api/2.1/clusters/start",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::START).json(body).send().await
     }
 
     /// Sends [`start`](Self::start), then polls [`get`](Self::get) until `state` is `RUNNING` and
@@ -708,20 +541,8 @@ impl Clusters<'_> {
         body: &models::StartCluster,
         wait: &databricks_runtime::WaitOptions,
     ) -> Result<models::ClusterDetails, Error> {
-        const OPERATION: Operation = Operation::new(
-            "clusters.start",
-            Method::Post,
-            "/api/2.1/clusters/start",
-        );
-
-        const POLL: Operation = Operation::new(
-                "clusters.get",
-                Method::Get,
-                "/api/2.1/clusters/get",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
         const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
-            poll: &POLL,
+            poll: &operations::GET,
             bind: &[
                 databricks_runtime::Binding {
                     param: "cluster_id",
@@ -735,7 +556,11 @@ impl Clusters<'_> {
             failure: &["ERROR", "TERMINATED"],
             message: &["state_message"],
         };
-        self.client.request(&OPERATION).json(body).send_and_wait(&WAIT, wait).await
+        self.client
+            .request(&operations::START)
+            .json(body)
+            .send_and_wait(&WAIT, wait)
+            .await
     }
 
     /// Let a cluster drop out of the cluster list again.
@@ -749,13 +574,7 @@ impl Clusters<'_> {
         &self,
         body: &models::UnpinCluster,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "clusters.unpin",
-                Method::Post,
-                "/api/2.1/clusters/unpin",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::UNPIN).json(body).send().await
     }
 
     /// Change selected settings of a cluster.
@@ -774,13 +593,7 @@ impl Clusters<'_> {
         &self,
         body: &models::UpdateCluster,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "clusters.update",
-                Method::Post,
-                "/api/2.1/clusters/update",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::UPDATE).json(body).send().await
     }
 
     /// Sends [`update`](Self::update), then polls [`get`](Self::get) until `state` is `RUNNING` and
@@ -792,20 +605,8 @@ impl Clusters<'_> {
         body: &models::UpdateCluster,
         wait: &databricks_runtime::WaitOptions,
     ) -> Result<models::ClusterDetails, Error> {
-        const OPERATION: Operation = Operation::new(
-                "clusters.update",
-                Method::Post,
-                "/api/2.1/clusters/update",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
-        const POLL: Operation = Operation::new(
-                "clusters.get",
-                Method::Get,
-                "/api/2.1/clusters/get",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
         const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
-            poll: &POLL,
+            poll: &operations::GET,
             bind: &[
                 databricks_runtime::Binding {
                     param: "cluster_id",
@@ -819,7 +620,11 @@ impl Clusters<'_> {
             failure: &["ERROR", "TERMINATED"],
             message: &["state_message"],
         };
-        self.client.request(&OPERATION).json(body).send_and_wait(&WAIT, wait).await
+        self.client
+            .request(&operations::UPDATE)
+            .json(body)
+            .send_and_wait(&WAIT, wait)
+            .await
     }
 
     /// Grant or change permissions on a cluster, keeping the others.
@@ -834,17 +639,137 @@ impl Clusters<'_> {
         cluster_id: &str,
         body: &models::ClusterPermissionsRequest,
     ) -> Result<models::ClusterPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-                "clusters.updatePermissions",
-                Method::Patch,
-                "/api/2.0/permissions/clusters/{cluster_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::UPDATE_PERMISSIONS)
             .path_param("cluster_id", cluster_id)
             .json(body)
             .send()
             .await
     }
+}
+
+/// What the runtime is told about each operation, shared by the methods that send it.
+mod operations {
+    use databricks_runtime::{Method, Operation};
+    pub(super) const CHANGE_OWNER: Operation = Operation::new(
+            "clusters.changeOwner",
+            Method::Post,
+            "/api/2.1/clusters/change-owner",
+        )
+        .idempotent();
+    pub(super) const CREATE: Operation = Operation::new(
+            "clusters.create",
+            Method::Post,
+            "/api/2.1/clusters/create",
+        )
+        .sensitive(&["log_analytics_primary_key", "password"]);
+    pub(super) const DELETE: Operation = Operation::new(
+            "clusters.delete",
+            Method::Post,
+            "/api/2.1/clusters/delete",
+        )
+        .idempotent();
+    pub(super) const EDIT: Operation = Operation::new(
+            "clusters.edit",
+            Method::Post,
+            "/api/2.1/clusters/edit",
+        )
+        .idempotent()
+        .sensitive(&["log_analytics_primary_key", "password"]);
+    pub(super) const EVENTS: Operation = Operation::new(
+            "clusters.events",
+            Method::Post,
+            "/api/2.1/clusters/events",
+        )
+        .idempotent()
+        .sensitive(&["log_analytics_primary_key", "password"]);
+    pub(super) const GET: Operation = Operation::new(
+            "clusters.get",
+            Method::Get,
+            "/api/2.1/clusters/get",
+        )
+        .sensitive(&["log_analytics_primary_key", "password"]);
+    pub(super) const GET_PERMISSION_LEVELS: Operation = Operation::new(
+        "clusters.getPermissionLevels",
+        Method::Get,
+        "/api/2.0/permissions/clusters/{cluster_id}/permissionLevels",
+    );
+    pub(super) const GET_PERMISSIONS: Operation = Operation::new(
+        "clusters.getPermissions",
+        Method::Get,
+        "/api/2.0/permissions/clusters/{cluster_id}",
+    );
+    pub(super) const LIST: Operation = Operation::new(
+            "clusters.list",
+            Method::Get,
+            "/api/2.1/clusters/list",
+        )
+        .sensitive(&["log_analytics_primary_key", "password"]);
+    pub(super) const LIST_NODE_TYPES: Operation = Operation::new(
+        "clusters.listNodeTypes",
+        Method::Get,
+        "/api/2.1/clusters/list-node-types",
+    );
+    pub(super) const LIST_ZONES: Operation = Operation::new(
+        "clusters.listZones",
+        Method::Get,
+        "/api/2.1/clusters/list-zones",
+    );
+    pub(super) const PERMANENT_DELETE: Operation = Operation::new(
+            "clusters.permanentDelete",
+            Method::Post,
+            "/api/2.1/clusters/permanent-delete",
+        )
+        .idempotent();
+    pub(super) const PIN: Operation = Operation::new(
+            "clusters.pin",
+            Method::Post,
+            "/api/2.1/clusters/pin",
+        )
+        .idempotent();
+    pub(super) const RESIZE: Operation = Operation::new(
+            "clusters.resize",
+            Method::Post,
+            "/api/2.1/clusters/resize",
+        )
+        .idempotent();
+    pub(super) const RESTART: Operation = Operation::new(
+        "clusters.restart",
+        Method::Post,
+        "/api/2.1/clusters/restart",
+    );
+    pub(super) const SET_PERMISSIONS: Operation = Operation::new(
+            "clusters.setPermissions",
+            Method::Put,
+            "/api/2.0/permissions/clusters/{cluster_id}",
+        )
+        .idempotent();
+    pub(super) const SPARK_VERSIONS: Operation = Operation::new(
+        "clusters.sparkVersions",
+        Method::Get,
+        "/api/2.1/clusters/spark-versions",
+    );
+    pub(super) const START: Operation = Operation::new(
+        "clusters.start",
+        Method::Post,
+        "/api/2.1/clusters/start",
+    );
+    pub(super) const UNPIN: Operation = Operation::new(
+            "clusters.unpin",
+            Method::Post,
+            "/api/2.1/clusters/unpin",
+        )
+        .idempotent();
+    pub(super) const UPDATE: Operation = Operation::new(
+            "clusters.update",
+            Method::Post,
+            "/api/2.1/clusters/update",
+        )
+        .sensitive(&["log_analytics_primary_key", "password"]);
+    pub(super) const UPDATE_PERMISSIONS: Operation = Operation::new(
+            "clusters.updatePermissions",
+            Method::Patch,
+            "/api/2.0/permissions/clusters/{cluster_id}",
+        )
+        .idempotent();
 }

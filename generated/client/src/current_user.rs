@@ -2,7 +2,7 @@
 
 //! The `current-user` service.
 
-use databricks_runtime::{Error, Method, Operation};
+use databricks_runtime::Error;
 use crate::models;
 
 /// Tell who the credentials in use belong to: the user or service principal that authenticated
@@ -39,11 +39,16 @@ impl CurrentUser<'_> {
         &self,
         params: &models::CurrentUserMeParams,
     ) -> Result<models::User, Error> {
-        const OPERATION: Operation = Operation::new(
-            "currentUser.me",
-            Method::Get,
-            "/api/2.0/preview/scim/v2/Me",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::ME).params(params).send().await
     }
+}
+
+/// What the runtime is told about each operation, shared by the methods that send it.
+mod operations {
+    use databricks_runtime::{Method, Operation};
+    pub(super) const ME: Operation = Operation::new(
+        "currentUser.me",
+        Method::Get,
+        "/api/2.0/preview/scim/v2/Me",
+    );
 }

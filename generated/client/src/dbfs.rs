@@ -2,7 +2,7 @@
 
 //! The `dbfs` service.
 
-use databricks_runtime::{Error, Method, Operation};
+use databricks_runtime::Error;
 use crate::models;
 
 /// Reads and writes files in the Databricks File System (DBFS), the workspace-wide file
@@ -43,12 +43,7 @@ impl Dbfs<'_> {
         &self,
         body: &models::DbfsAddBlock,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "dbfs.addBlock",
-            Method::Post,
-            "/api/2.0/dbfs/add-block",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::ADD_BLOCK).json(body).send().await
     }
 
     /// Finish a streaming upload and close its handle.
@@ -62,12 +57,7 @@ impl Dbfs<'_> {
         &self,
         body: &models::DbfsClose,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "dbfs.close",
-            Method::Post,
-            "/api/2.0/dbfs/close",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::CLOSE).json(body).send().await
     }
 
     /// Open a write stream to a new file and get its handle.
@@ -82,12 +72,7 @@ impl Dbfs<'_> {
         &self,
         body: &models::DbfsCreate,
     ) -> Result<models::DbfsCreateResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "dbfs.create",
-            Method::Post,
-            "/api/2.0/dbfs/create",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::CREATE).json(body).send().await
     }
 
     /// Delete a file or directory, optionally with its contents.
@@ -104,13 +89,7 @@ impl Dbfs<'_> {
         &self,
         body: &models::DbfsDelete,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "dbfs.delete",
-                Method::Post,
-                "/api/2.0/dbfs/delete",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::DELETE).json(body).send().await
     }
 
     /// Get the metadata of one file or directory.
@@ -123,12 +102,7 @@ impl Dbfs<'_> {
         &self,
         params: &models::DbfsGetStatusParams,
     ) -> Result<models::FileInfo, Error> {
-        const OPERATION: Operation = Operation::new(
-            "dbfs.getStatus",
-            Method::Get,
-            "/api/2.0/dbfs/get-status",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::GET_STATUS).params(params).send().await
     }
 
     /// List the entries of a directory, or describe a single file.
@@ -146,12 +120,7 @@ impl Dbfs<'_> {
         &self,
         params: &models::DbfsListParams,
     ) -> Result<models::DbfsListResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "dbfs.list",
-            Method::Get,
-            "/api/2.0/dbfs/list",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::LIST).params(params).send().await
     }
 
     /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
@@ -160,18 +129,12 @@ impl Dbfs<'_> {
         &self,
         params: &models::DbfsListParams,
     ) -> databricks_runtime::Items<models::FileInfo> {
-        const OPERATION: Operation = Operation::new(
-            "dbfs.list",
-            Method::Get,
-            "/api/2.0/dbfs/list",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "files",
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+        self.client.request(&operations::LIST).params(params).paginate(&PAGING)
     }
 
     /// Create a directory together with any missing parent directories.
@@ -186,13 +149,7 @@ impl Dbfs<'_> {
         &self,
         body: &models::DbfsMkdirs,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "dbfs.mkdirs",
-                Method::Post,
-                "/api/2.0/dbfs/mkdirs",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::MKDIRS).json(body).send().await
     }
 
     /// Move or rename a file or directory within DBFS.
@@ -206,12 +163,7 @@ impl Dbfs<'_> {
         &self,
         body: &models::DbfsMove,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "dbfs.move",
-            Method::Post,
-            "/api/2.0/dbfs/move",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::MOVE_).json(body).send().await
     }
 
     /// Write a small file in a single request.
@@ -228,12 +180,7 @@ impl Dbfs<'_> {
         &self,
         body: &models::DbfsPut,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "dbfs.put",
-            Method::Post,
-            "/api/2.0/dbfs/put",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::PUT).json(body).send().await
     }
 
     /// Read a slice of a file, returned base64-encoded.
@@ -249,11 +196,63 @@ impl Dbfs<'_> {
         &self,
         params: &models::DbfsReadParams,
     ) -> Result<models::DbfsReadResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "dbfs.read",
-            Method::Get,
-            "/api/2.0/dbfs/read",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::READ).params(params).send().await
     }
+}
+
+/// What the runtime is told about each operation, shared by the methods that send it.
+mod operations {
+    use databricks_runtime::{Method, Operation};
+    pub(super) const ADD_BLOCK: Operation = Operation::new(
+        "dbfs.addBlock",
+        Method::Post,
+        "/api/2.0/dbfs/add-block",
+    );
+    pub(super) const CLOSE: Operation = Operation::new(
+        "dbfs.close",
+        Method::Post,
+        "/api/2.0/dbfs/close",
+    );
+    pub(super) const CREATE: Operation = Operation::new(
+        "dbfs.create",
+        Method::Post,
+        "/api/2.0/dbfs/create",
+    );
+    pub(super) const DELETE: Operation = Operation::new(
+            "dbfs.delete",
+            Method::Post,
+            "/api/2.0/dbfs/delete",
+        )
+        .idempotent();
+    pub(super) const GET_STATUS: Operation = Operation::new(
+        "dbfs.getStatus",
+        Method::Get,
+        "/api/2.0/dbfs/get-status",
+    );
+    pub(super) const LIST: Operation = Operation::new(
+        "dbfs.list",
+        Method::Get,
+        "/api/2.0/dbfs/list",
+    );
+    pub(super) const MKDIRS: Operation = Operation::new(
+            "dbfs.mkdirs",
+            Method::Post,
+            "/api/2.0/dbfs/mkdirs",
+        )
+        .idempotent();
+    pub(super) const MOVE_: Operation = Operation::new(
+        "dbfs.move",
+        Method::Post,
+        "/api/2.0/dbfs/move",
+    );
+    pub(super) const PUT: Operation = Operation::new(
+        "dbfs.put",
+        Method::Post,
+        "/api/2.0/dbfs/put",
+    );
+    pub(super) const READ: Operation = Operation::new(
+        "dbfs.read",
+        Method::Get,
+        "/api/2.0/dbfs/read",
+    );
 }

@@ -2,7 +2,7 @@
 
 //! The `experiments` service.
 
-use databricks_runtime::{Error, Method, Operation};
+use databricks_runtime::Error;
 use crate::models;
 
 /// Work with MLflow experiments, the unit in which machine learning training runs are
@@ -47,12 +47,7 @@ impl Experiments<'_> {
         &self,
         body: &models::CreateExperiment,
     ) -> Result<models::CreateExperimentResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "experiments.createExperiment",
-            Method::Post,
-            "/api/2.0/mlflow/experiments/create",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::CREATE_EXPERIMENT).json(body).send().await
     }
 
     /// Register a new logged model in an experiment.
@@ -68,12 +63,7 @@ impl Experiments<'_> {
         &self,
         body: &models::CreateLoggedModelRequest,
     ) -> Result<models::CreateLoggedModelResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "experiments.createLoggedModel",
-            Method::Post,
-            "/api/2.0/mlflow/logged-models",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::CREATE_LOGGED_MODEL).json(body).send().await
     }
 
     /// Create a run in an experiment.
@@ -87,12 +77,7 @@ impl Experiments<'_> {
         &self,
         body: &models::CreateRun,
     ) -> Result<models::CreateRunResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "experiments.createRun",
-            Method::Post,
-            "/api/2.0/mlflow/runs/create",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::CREATE_RUN).json(body).send().await
     }
 
     /// Delete an experiment and its runs.
@@ -105,13 +90,7 @@ impl Experiments<'_> {
         &self,
         body: &models::DeleteExperiment,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "experiments.deleteExperiment",
-                Method::Post,
-                "/api/2.0/mlflow/experiments/delete",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::DELETE_EXPERIMENT).json(body).send().await
     }
 
     /// Delete a logged model.
@@ -124,13 +103,11 @@ impl Experiments<'_> {
         &self,
         model_id: &str,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "experiments.deleteLoggedModel",
-                Method::Delete,
-                "/api/2.0/mlflow/logged-models/{model_id}",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).path_param("model_id", model_id).send().await
+        self.client
+            .request(&operations::DELETE_LOGGED_MODEL)
+            .path_param("model_id", model_id)
+            .send()
+            .await
     }
 
     /// Remove one tag from a logged model.
@@ -144,14 +121,8 @@ impl Experiments<'_> {
         model_id: &str,
         tag_key: &str,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "experiments.deleteLoggedModelTag",
-                Method::Delete,
-                "/api/2.0/mlflow/logged-models/{model_id}/tags/{tag_key}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::DELETE_LOGGED_MODEL_TAG)
             .path_param("model_id", model_id)
             .path_param("tag_key", tag_key)
             .send()
@@ -168,13 +139,7 @@ impl Experiments<'_> {
         &self,
         body: &models::DeleteMlflowRun,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "experiments.deleteRun",
-                Method::Post,
-                "/api/2.0/mlflow/runs/delete",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::DELETE_RUN).json(body).send().await
     }
 
     /// Delete the runs of an experiment created up to a time.
@@ -188,13 +153,7 @@ impl Experiments<'_> {
         &self,
         body: &models::DeleteRuns,
     ) -> Result<models::DeleteRunsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "experiments.deleteRuns",
-                Method::Post,
-                "/api/2.0/mlflow/databricks/runs/delete-runs",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::DELETE_RUNS).json(body).send().await
     }
 
     /// Remove a tag from a run.
@@ -207,13 +166,7 @@ impl Experiments<'_> {
         &self,
         body: &models::DeleteRunTag,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "experiments.deleteTag",
-                Method::Post,
-                "/api/2.0/mlflow/runs/delete-tag",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::DELETE_TAG).json(body).send().await
     }
 
     /// Mark a logged model as ready, or as failed to upload.
@@ -229,14 +182,8 @@ impl Experiments<'_> {
         model_id: &str,
         body: &models::FinalizeLoggedModelRequest,
     ) -> Result<models::FinalizeLoggedModelResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "experiments.finalizeLoggedModel",
-                Method::Patch,
-                "/api/2.0/mlflow/logged-models/{model_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::FINALIZE_LOGGED_MODEL)
             .path_param("model_id", model_id)
             .json(body)
             .send()
@@ -254,12 +201,7 @@ impl Experiments<'_> {
         &self,
         params: &models::ExperimentsGetByNameParams,
     ) -> Result<models::GetExperimentByNameResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "experiments.getByName",
-            Method::Get,
-            "/api/2.0/mlflow/experiments/get-by-name",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::GET_BY_NAME).params(params).send().await
     }
 
     /// Get an experiment by id.
@@ -272,12 +214,7 @@ impl Experiments<'_> {
         &self,
         params: &models::ExperimentsGetExperimentParams,
     ) -> Result<models::GetExperimentResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "experiments.getExperiment",
-            Method::Get,
-            "/api/2.0/mlflow/experiments/get",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::GET_EXPERIMENT).params(params).send().await
     }
 
     /// List every recorded value of a metric of a run.
@@ -293,12 +230,7 @@ impl Experiments<'_> {
         &self,
         params: &models::ExperimentsGetHistoryParams,
     ) -> Result<models::GetMetricHistoryResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "experiments.getHistory",
-            Method::Get,
-            "/api/2.0/mlflow/metrics/get-history",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::GET_HISTORY).params(params).send().await
     }
 
     /// Every item of [`get_history`](Self::get_history), as a stream: the next page is fetched once
@@ -307,12 +239,6 @@ impl Experiments<'_> {
         &self,
         params: &models::ExperimentsGetHistoryParams,
     ) -> databricks_runtime::Items<models::Metric> {
-        const OPERATION: Operation = Operation::new(
-            "experiments.getHistory",
-            Method::Get,
-            "/api/2.0/mlflow/metrics/get-history",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "metrics",
             in_body: false,
@@ -321,7 +247,7 @@ impl Experiments<'_> {
                 response_token: "next_page_token",
             },
         };
-        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+        self.client.request(&operations::GET_HISTORY).params(params).paginate(&PAGING)
     }
 
     /// Get a logged model with its attributes, tags, parameters and metrics.
@@ -333,12 +259,11 @@ impl Experiments<'_> {
         &self,
         model_id: &str,
     ) -> Result<models::GetLoggedModelResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "experiments.getLoggedModel",
-            Method::Get,
-            "/api/2.0/mlflow/logged-models/{model_id}",
-        );
-        self.client.request(&OPERATION).path_param("model_id", model_id).send().await
+        self.client
+            .request(&operations::GET_LOGGED_MODEL)
+            .path_param("model_id", model_id)
+            .send()
+            .await
     }
 
     /// List the permission levels that can be granted on an experiment.
@@ -352,13 +277,8 @@ impl Experiments<'_> {
         &self,
         experiment_id: &str,
     ) -> Result<models::GetExperimentPermissionLevelsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "experiments.getPermissionLevels",
-            Method::Get,
-            "/api/2.0/permissions/experiments/{experiment_id}/permissionLevels",
-        );
         self.client
-            .request(&OPERATION)
+            .request(&operations::GET_PERMISSION_LEVELS)
             .path_param("experiment_id", experiment_id)
             .send()
             .await
@@ -376,13 +296,8 @@ impl Experiments<'_> {
         &self,
         experiment_id: &str,
     ) -> Result<models::ExperimentPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-            "experiments.getPermissions",
-            Method::Get,
-            "/api/2.0/permissions/experiments/{experiment_id}",
-        );
         self.client
-            .request(&OPERATION)
+            .request(&operations::GET_PERMISSIONS)
             .path_param("experiment_id", experiment_id)
             .send()
             .await
@@ -399,12 +314,7 @@ impl Experiments<'_> {
         &self,
         params: &models::ExperimentsGetRunParams,
     ) -> Result<models::GetRunResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "experiments.getRun",
-            Method::Get,
-            "/api/2.0/mlflow/runs/get",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::GET_RUN).params(params).send().await
     }
 
     /// List the artifacts of a run.
@@ -421,12 +331,7 @@ impl Experiments<'_> {
         &self,
         params: &models::ExperimentsListArtifactsParams,
     ) -> Result<models::ListArtifactsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "experiments.listArtifacts",
-            Method::Get,
-            "/api/2.0/mlflow/artifacts/list",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::LIST_ARTIFACTS).params(params).send().await
     }
 
     /// Every item of [`list_artifacts`](Self::list_artifacts), as a stream: the next page is
@@ -435,12 +340,6 @@ impl Experiments<'_> {
         &self,
         params: &models::ExperimentsListArtifactsParams,
     ) -> databricks_runtime::Items<models::ArtifactFileInfo> {
-        const OPERATION: Operation = Operation::new(
-            "experiments.listArtifacts",
-            Method::Get,
-            "/api/2.0/mlflow/artifacts/list",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "files",
             in_body: false,
@@ -449,7 +348,7 @@ impl Experiments<'_> {
                 response_token: "next_page_token",
             },
         };
-        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+        self.client.request(&operations::LIST_ARTIFACTS).params(params).paginate(&PAGING)
     }
 
     /// List experiments, a page at a time.
@@ -466,12 +365,7 @@ impl Experiments<'_> {
         &self,
         params: &models::ExperimentsListExperimentsParams,
     ) -> Result<models::ListExperimentsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "experiments.listExperiments",
-            Method::Get,
-            "/api/2.0/mlflow/experiments/list",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::LIST_EXPERIMENTS).params(params).send().await
     }
 
     /// Every item of [`list_experiments`](Self::list_experiments), as a stream: the next page is
@@ -480,12 +374,6 @@ impl Experiments<'_> {
         &self,
         params: &models::ExperimentsListExperimentsParams,
     ) -> databricks_runtime::Items<models::Experiment> {
-        const OPERATION: Operation = Operation::new(
-            "experiments.listExperiments",
-            Method::Get,
-            "/api/2.0/mlflow/experiments/list",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "experiments",
             in_body: false,
@@ -494,7 +382,10 @@ impl Experiments<'_> {
                 response_token: "next_page_token",
             },
         };
-        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+        self.client
+            .request(&operations::LIST_EXPERIMENTS)
+            .params(params)
+            .paginate(&PAGING)
     }
 
     /// Record metrics, parameters and tags of a run in one request.
@@ -510,12 +401,7 @@ impl Experiments<'_> {
         &self,
         body: &models::LogBatch,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "experiments.logBatch",
-            Method::Post,
-            "/api/2.0/mlflow/runs/log-batch",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::LOG_BATCH).json(body).send().await
     }
 
     /// Record the datasets and models a run used as inputs.
@@ -528,12 +414,7 @@ impl Experiments<'_> {
         &self,
         body: &models::LogInputs,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "experiments.logInputs",
-            Method::Post,
-            "/api/2.0/mlflow/runs/log-inputs",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::LOG_INPUTS).json(body).send().await
     }
 
     /// Attach parameters to a logged model.
@@ -548,13 +429,8 @@ impl Experiments<'_> {
         model_id: &str,
         body: &models::LogLoggedModelParamsRequest,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "experiments.logLoggedModelParams",
-            Method::Post,
-            "/api/2.0/mlflow/logged-models/{model_id}/params",
-        );
         self.client
-            .request(&OPERATION)
+            .request(&operations::LOG_LOGGED_MODEL_PARAMS)
             .path_param("model_id", model_id)
             .json(body)
             .send()
@@ -571,12 +447,7 @@ impl Experiments<'_> {
         &self,
         body: &models::LogMetric,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "experiments.logMetric",
-            Method::Post,
-            "/api/2.0/mlflow/runs/log-metric",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::LOG_METRIC).json(body).send().await
     }
 
     /// Record an MLflow model logged by a run.
@@ -589,12 +460,7 @@ impl Experiments<'_> {
         &self,
         body: &models::LogModel,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "experiments.logModel",
-            Method::Post,
-            "/api/2.0/mlflow/runs/log-model",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::LOG_MODEL).json(body).send().await
     }
 
     /// Record the models a run produced.
@@ -606,12 +472,7 @@ impl Experiments<'_> {
         &self,
         body: &models::LogOutputs,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "experiments.logOutputs",
-            Method::Post,
-            "/api/2.0/mlflow/runs/outputs",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::LOG_OUTPUTS).json(body).send().await
     }
 
     /// Record a parameter of a run.
@@ -625,13 +486,7 @@ impl Experiments<'_> {
         &self,
         body: &models::LogParam,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "experiments.logParam",
-                Method::Post,
-                "/api/2.0/mlflow/runs/log-parameter",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::LOG_PARAM).json(body).send().await
     }
 
     /// Restore a deleted experiment.
@@ -645,13 +500,7 @@ impl Experiments<'_> {
         &self,
         body: &models::RestoreExperiment,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "experiments.restoreExperiment",
-                Method::Post,
-                "/api/2.0/mlflow/experiments/restore",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::RESTORE_EXPERIMENT).json(body).send().await
     }
 
     /// Restore a deleted run.
@@ -663,13 +512,7 @@ impl Experiments<'_> {
         &self,
         body: &models::RestoreRun,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "experiments.restoreRun",
-                Method::Post,
-                "/api/2.0/mlflow/runs/restore",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::RESTORE_RUN).json(body).send().await
     }
 
     /// Restore the runs of an experiment deleted since a time.
@@ -682,13 +525,7 @@ impl Experiments<'_> {
         &self,
         body: &models::RestoreRuns,
     ) -> Result<models::RestoreRunsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "experiments.restoreRuns",
-                Method::Post,
-                "/api/2.0/mlflow/databricks/runs/restore-runs",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::RESTORE_RUNS).json(body).send().await
     }
 
     /// Search experiments with a filter and an ordering.
@@ -705,13 +542,7 @@ impl Experiments<'_> {
         &self,
         body: &models::SearchExperiments,
     ) -> Result<models::SearchExperimentsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "experiments.searchExperiments",
-                Method::Post,
-                "/api/2.0/mlflow/experiments/search",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::SEARCH_EXPERIMENTS).json(body).send().await
     }
 
     /// Every item of [`search_experiments`](Self::search_experiments), as a stream: the next page
@@ -720,12 +551,6 @@ impl Experiments<'_> {
         &self,
         body: &models::SearchExperiments,
     ) -> databricks_runtime::Items<models::Experiment> {
-        const OPERATION: Operation = Operation::new(
-                "experiments.searchExperiments",
-                Method::Post,
-                "/api/2.0/mlflow/experiments/search",
-            )
-            .idempotent();
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "experiments",
             in_body: true,
@@ -734,7 +559,7 @@ impl Experiments<'_> {
                 response_token: "next_page_token",
             },
         };
-        self.client.request(&OPERATION).json(body).paginate(&PAGING)
+        self.client.request(&operations::SEARCH_EXPERIMENTS).json(body).paginate(&PAGING)
     }
 
     /// Find logged models in experiments by filter, in a chosen order, page by page.
@@ -755,13 +580,7 @@ impl Experiments<'_> {
         &self,
         body: &models::SearchLoggedModelsRequest,
     ) -> Result<models::SearchLoggedModelsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "experiments.searchLoggedModels",
-                Method::Post,
-                "/api/2.0/mlflow/logged-models/search",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::SEARCH_LOGGED_MODELS).json(body).send().await
     }
 
     /// Every item of [`search_logged_models`](Self::search_logged_models), as a stream: the next
@@ -770,12 +589,6 @@ impl Experiments<'_> {
         &self,
         body: &models::SearchLoggedModelsRequest,
     ) -> databricks_runtime::Items<models::LoggedModel> {
-        const OPERATION: Operation = Operation::new(
-                "experiments.searchLoggedModels",
-                Method::Post,
-                "/api/2.0/mlflow/logged-models/search",
-            )
-            .idempotent();
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "models",
             in_body: true,
@@ -784,7 +597,10 @@ impl Experiments<'_> {
                 response_token: "next_page_token",
             },
         };
-        self.client.request(&OPERATION).json(body).paginate(&PAGING)
+        self.client
+            .request(&operations::SEARCH_LOGGED_MODELS)
+            .json(body)
+            .paginate(&PAGING)
     }
 
     /// Search runs across experiments.
@@ -800,13 +616,7 @@ impl Experiments<'_> {
         &self,
         body: &models::SearchRuns,
     ) -> Result<models::SearchRunsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "experiments.searchRuns",
-                Method::Post,
-                "/api/2.0/mlflow/runs/search",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::SEARCH_RUNS).json(body).send().await
     }
 
     /// Every item of [`search_runs`](Self::search_runs), as a stream: the next page is fetched once
@@ -815,12 +625,6 @@ impl Experiments<'_> {
         &self,
         body: &models::SearchRuns,
     ) -> databricks_runtime::Items<models::MlflowRun> {
-        const OPERATION: Operation = Operation::new(
-                "experiments.searchRuns",
-                Method::Post,
-                "/api/2.0/mlflow/runs/search",
-            )
-            .idempotent();
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "runs",
             in_body: true,
@@ -829,7 +633,7 @@ impl Experiments<'_> {
                 response_token: "next_page_token",
             },
         };
-        self.client.request(&OPERATION).json(body).paginate(&PAGING)
+        self.client.request(&operations::SEARCH_RUNS).json(body).paginate(&PAGING)
     }
 
     /// Set a tag on an experiment.
@@ -843,13 +647,7 @@ impl Experiments<'_> {
         &self,
         body: &models::SetExperimentTag,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "experiments.setExperimentTag",
-                Method::Post,
-                "/api/2.0/mlflow/experiments/set-experiment-tag",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::SET_EXPERIMENT_TAG).json(body).send().await
     }
 
     /// Set tags on a logged model.
@@ -864,14 +662,8 @@ impl Experiments<'_> {
         model_id: &str,
         body: &models::SetLoggedModelTagsRequest,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "experiments.setLoggedModelTags",
-                Method::Patch,
-                "/api/2.0/mlflow/logged-models/{model_id}/tags",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::SET_LOGGED_MODEL_TAGS)
             .path_param("model_id", model_id)
             .json(body)
             .send()
@@ -891,14 +683,8 @@ impl Experiments<'_> {
         experiment_id: &str,
         body: &models::ExperimentPermissionsRequest,
     ) -> Result<models::ExperimentPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-                "experiments.setPermissions",
-                Method::Put,
-                "/api/2.0/permissions/experiments/{experiment_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::SET_PERMISSIONS)
             .path_param("experiment_id", experiment_id)
             .json(body)
             .send()
@@ -915,13 +701,7 @@ impl Experiments<'_> {
         &self,
         body: &models::SetRunTag,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "experiments.setTag",
-                Method::Post,
-                "/api/2.0/mlflow/runs/set-tag",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::SET_TAG).json(body).send().await
     }
 
     /// Rename an experiment.
@@ -934,13 +714,7 @@ impl Experiments<'_> {
         &self,
         body: &models::UpdateExperiment,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "experiments.updateExperiment",
-                Method::Post,
-                "/api/2.0/mlflow/experiments/update",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::UPDATE_EXPERIMENT).json(body).send().await
     }
 
     /// Grant or change permissions on an experiment, keeping the others.
@@ -956,14 +730,8 @@ impl Experiments<'_> {
         experiment_id: &str,
         body: &models::ExperimentPermissionsRequest,
     ) -> Result<models::ExperimentPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-                "experiments.updatePermissions",
-                Method::Patch,
-                "/api/2.0/permissions/experiments/{experiment_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::UPDATE_PERMISSIONS)
             .path_param("experiment_id", experiment_id)
             .json(body)
             .send()
@@ -980,12 +748,227 @@ impl Experiments<'_> {
         &self,
         body: &models::UpdateRun,
     ) -> Result<models::UpdateRunResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "experiments.updateRun",
-                Method::Post,
-                "/api/2.0/mlflow/runs/update",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::UPDATE_RUN).json(body).send().await
     }
+}
+
+/// What the runtime is told about each operation, shared by the methods that send it.
+mod operations {
+    use databricks_runtime::{Method, Operation};
+    pub(super) const CREATE_EXPERIMENT: Operation = Operation::new(
+        "experiments.createExperiment",
+        Method::Post,
+        "/api/2.0/mlflow/experiments/create",
+    );
+    pub(super) const CREATE_LOGGED_MODEL: Operation = Operation::new(
+        "experiments.createLoggedModel",
+        Method::Post,
+        "/api/2.0/mlflow/logged-models",
+    );
+    pub(super) const CREATE_RUN: Operation = Operation::new(
+        "experiments.createRun",
+        Method::Post,
+        "/api/2.0/mlflow/runs/create",
+    );
+    pub(super) const DELETE_EXPERIMENT: Operation = Operation::new(
+            "experiments.deleteExperiment",
+            Method::Post,
+            "/api/2.0/mlflow/experiments/delete",
+        )
+        .idempotent();
+    pub(super) const DELETE_LOGGED_MODEL: Operation = Operation::new(
+            "experiments.deleteLoggedModel",
+            Method::Delete,
+            "/api/2.0/mlflow/logged-models/{model_id}",
+        )
+        .idempotent();
+    pub(super) const DELETE_LOGGED_MODEL_TAG: Operation = Operation::new(
+            "experiments.deleteLoggedModelTag",
+            Method::Delete,
+            "/api/2.0/mlflow/logged-models/{model_id}/tags/{tag_key}",
+        )
+        .idempotent();
+    pub(super) const DELETE_RUN: Operation = Operation::new(
+            "experiments.deleteRun",
+            Method::Post,
+            "/api/2.0/mlflow/runs/delete",
+        )
+        .idempotent();
+    pub(super) const DELETE_RUNS: Operation = Operation::new(
+            "experiments.deleteRuns",
+            Method::Post,
+            "/api/2.0/mlflow/databricks/runs/delete-runs",
+        )
+        .idempotent();
+    pub(super) const DELETE_TAG: Operation = Operation::new(
+            "experiments.deleteTag",
+            Method::Post,
+            "/api/2.0/mlflow/runs/delete-tag",
+        )
+        .idempotent();
+    pub(super) const FINALIZE_LOGGED_MODEL: Operation = Operation::new(
+            "experiments.finalizeLoggedModel",
+            Method::Patch,
+            "/api/2.0/mlflow/logged-models/{model_id}",
+        )
+        .idempotent();
+    pub(super) const GET_BY_NAME: Operation = Operation::new(
+        "experiments.getByName",
+        Method::Get,
+        "/api/2.0/mlflow/experiments/get-by-name",
+    );
+    pub(super) const GET_EXPERIMENT: Operation = Operation::new(
+        "experiments.getExperiment",
+        Method::Get,
+        "/api/2.0/mlflow/experiments/get",
+    );
+    pub(super) const GET_HISTORY: Operation = Operation::new(
+        "experiments.getHistory",
+        Method::Get,
+        "/api/2.0/mlflow/metrics/get-history",
+    );
+    pub(super) const GET_LOGGED_MODEL: Operation = Operation::new(
+        "experiments.getLoggedModel",
+        Method::Get,
+        "/api/2.0/mlflow/logged-models/{model_id}",
+    );
+    pub(super) const GET_PERMISSION_LEVELS: Operation = Operation::new(
+        "experiments.getPermissionLevels",
+        Method::Get,
+        "/api/2.0/permissions/experiments/{experiment_id}/permissionLevels",
+    );
+    pub(super) const GET_PERMISSIONS: Operation = Operation::new(
+        "experiments.getPermissions",
+        Method::Get,
+        "/api/2.0/permissions/experiments/{experiment_id}",
+    );
+    pub(super) const GET_RUN: Operation = Operation::new(
+        "experiments.getRun",
+        Method::Get,
+        "/api/2.0/mlflow/runs/get",
+    );
+    pub(super) const LIST_ARTIFACTS: Operation = Operation::new(
+        "experiments.listArtifacts",
+        Method::Get,
+        "/api/2.0/mlflow/artifacts/list",
+    );
+    pub(super) const LIST_EXPERIMENTS: Operation = Operation::new(
+        "experiments.listExperiments",
+        Method::Get,
+        "/api/2.0/mlflow/experiments/list",
+    );
+    pub(super) const LOG_BATCH: Operation = Operation::new(
+        "experiments.logBatch",
+        Method::Post,
+        "/api/2.0/mlflow/runs/log-batch",
+    );
+    pub(super) const LOG_INPUTS: Operation = Operation::new(
+        "experiments.logInputs",
+        Method::Post,
+        "/api/2.0/mlflow/runs/log-inputs",
+    );
+    pub(super) const LOG_LOGGED_MODEL_PARAMS: Operation = Operation::new(
+        "experiments.logLoggedModelParams",
+        Method::Post,
+        "/api/2.0/mlflow/logged-models/{model_id}/params",
+    );
+    pub(super) const LOG_METRIC: Operation = Operation::new(
+        "experiments.logMetric",
+        Method::Post,
+        "/api/2.0/mlflow/runs/log-metric",
+    );
+    pub(super) const LOG_MODEL: Operation = Operation::new(
+        "experiments.logModel",
+        Method::Post,
+        "/api/2.0/mlflow/runs/log-model",
+    );
+    pub(super) const LOG_OUTPUTS: Operation = Operation::new(
+        "experiments.logOutputs",
+        Method::Post,
+        "/api/2.0/mlflow/runs/outputs",
+    );
+    pub(super) const LOG_PARAM: Operation = Operation::new(
+            "experiments.logParam",
+            Method::Post,
+            "/api/2.0/mlflow/runs/log-parameter",
+        )
+        .idempotent();
+    pub(super) const RESTORE_EXPERIMENT: Operation = Operation::new(
+            "experiments.restoreExperiment",
+            Method::Post,
+            "/api/2.0/mlflow/experiments/restore",
+        )
+        .idempotent();
+    pub(super) const RESTORE_RUN: Operation = Operation::new(
+            "experiments.restoreRun",
+            Method::Post,
+            "/api/2.0/mlflow/runs/restore",
+        )
+        .idempotent();
+    pub(super) const RESTORE_RUNS: Operation = Operation::new(
+            "experiments.restoreRuns",
+            Method::Post,
+            "/api/2.0/mlflow/databricks/runs/restore-runs",
+        )
+        .idempotent();
+    pub(super) const SEARCH_EXPERIMENTS: Operation = Operation::new(
+            "experiments.searchExperiments",
+            Method::Post,
+            "/api/2.0/mlflow/experiments/search",
+        )
+        .idempotent();
+    pub(super) const SEARCH_LOGGED_MODELS: Operation = Operation::new(
+            "experiments.searchLoggedModels",
+            Method::Post,
+            "/api/2.0/mlflow/logged-models/search",
+        )
+        .idempotent();
+    pub(super) const SEARCH_RUNS: Operation = Operation::new(
+            "experiments.searchRuns",
+            Method::Post,
+            "/api/2.0/mlflow/runs/search",
+        )
+        .idempotent();
+    pub(super) const SET_EXPERIMENT_TAG: Operation = Operation::new(
+            "experiments.setExperimentTag",
+            Method::Post,
+            "/api/2.0/mlflow/experiments/set-experiment-tag",
+        )
+        .idempotent();
+    pub(super) const SET_LOGGED_MODEL_TAGS: Operation = Operation::new(
+            "experiments.setLoggedModelTags",
+            Method::Patch,
+            "/api/2.0/mlflow/logged-models/{model_id}/tags",
+        )
+        .idempotent();
+    pub(super) const SET_PERMISSIONS: Operation = Operation::new(
+            "experiments.setPermissions",
+            Method::Put,
+            "/api/2.0/permissions/experiments/{experiment_id}",
+        )
+        .idempotent();
+    pub(super) const SET_TAG: Operation = Operation::new(
+            "experiments.setTag",
+            Method::Post,
+            "/api/2.0/mlflow/runs/set-tag",
+        )
+        .idempotent();
+    pub(super) const UPDATE_EXPERIMENT: Operation = Operation::new(
+            "experiments.updateExperiment",
+            Method::Post,
+            "/api/2.0/mlflow/experiments/update",
+        )
+        .idempotent();
+    pub(super) const UPDATE_PERMISSIONS: Operation = Operation::new(
+            "experiments.updatePermissions",
+            Method::Patch,
+            "/api/2.0/permissions/experiments/{experiment_id}",
+        )
+        .idempotent();
+    pub(super) const UPDATE_RUN: Operation = Operation::new(
+            "experiments.updateRun",
+            Method::Post,
+            "/api/2.0/mlflow/runs/update",
+        )
+        .idempotent();
 }

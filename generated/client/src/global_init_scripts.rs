@@ -2,7 +2,7 @@
 
 //! The `global-init-scripts` service.
 
-use databricks_runtime::{Error, Method, Operation};
+use databricks_runtime::Error;
 use crate::models;
 
 /// Manage the workspace's global init scripts: shell scripts that run on every node of every
@@ -41,12 +41,7 @@ impl GlobalInitScripts<'_> {
         &self,
         body: &models::GlobalInitScriptCreateRequest,
     ) -> Result<models::GlobalInitScriptCreateResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "globalInitScripts.create",
-            Method::Post,
-            "/api/2.0/global-init-scripts",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::CREATE).json(body).send().await
     }
 
     /// Delete a global init script.
@@ -56,13 +51,11 @@ impl GlobalInitScripts<'_> {
     ///
     /// `DELETE /api/2.0/global-init-scripts/{script_id}` (operation `globalInitScripts.delete`).
     pub async fn delete(&self, script_id: &str) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "globalInitScripts.delete",
-                Method::Delete,
-                "/api/2.0/global-init-scripts/{script_id}",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).path_param("script_id", script_id).send().await
+        self.client
+            .request(&operations::DELETE)
+            .path_param("script_id", script_id)
+            .send()
+            .await
     }
 
     /// Get one global init script, including its base64-encoded contents.
@@ -75,12 +68,11 @@ impl GlobalInitScripts<'_> {
         &self,
         script_id: &str,
     ) -> Result<models::GlobalInitScriptDetailsWithContent, Error> {
-        const OPERATION: Operation = Operation::new(
-            "globalInitScripts.get",
-            Method::Get,
-            "/api/2.0/global-init-scripts/{script_id}",
-        );
-        self.client.request(&OPERATION).path_param("script_id", script_id).send().await
+        self.client
+            .request(&operations::GET)
+            .path_param("script_id", script_id)
+            .send()
+            .await
     }
 
     /// List the global init scripts of the workspace, without their contents.
@@ -93,12 +85,7 @@ impl GlobalInitScripts<'_> {
     ///
     /// Lists `scripts`: everything comes in one response.
     pub async fn list(&self) -> Result<models::ListGlobalInitScriptsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "globalInitScripts.list",
-            Method::Get,
-            "/api/2.0/global-init-scripts",
-        );
-        self.client.request(&OPERATION).send().await
+        self.client.request(&operations::LIST).send().await
     }
 
     /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
@@ -106,18 +93,12 @@ impl GlobalInitScripts<'_> {
     pub fn list_all(
         &self,
     ) -> databricks_runtime::Items<models::GlobalInitScriptDetails> {
-        const OPERATION: Operation = Operation::new(
-            "globalInitScripts.list",
-            Method::Get,
-            "/api/2.0/global-init-scripts",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "scripts",
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&OPERATION).paginate(&PAGING)
+        self.client.request(&operations::LIST).paginate(&PAGING)
     }
 
     /// Change a global init script's name, contents, position or enabled state.
@@ -133,17 +114,43 @@ impl GlobalInitScripts<'_> {
         script_id: &str,
         body: &models::GlobalInitScriptUpdateRequest,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "globalInitScripts.update",
-                Method::Patch,
-                "/api/2.0/global-init-scripts/{script_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::UPDATE)
             .path_param("script_id", script_id)
             .json(body)
             .send()
             .await
     }
+}
+
+/// What the runtime is told about each operation, shared by the methods that send it.
+mod operations {
+    use databricks_runtime::{Method, Operation};
+    pub(super) const CREATE: Operation = Operation::new(
+        "globalInitScripts.create",
+        Method::Post,
+        "/api/2.0/global-init-scripts",
+    );
+    pub(super) const DELETE: Operation = Operation::new(
+            "globalInitScripts.delete",
+            Method::Delete,
+            "/api/2.0/global-init-scripts/{script_id}",
+        )
+        .idempotent();
+    pub(super) const GET: Operation = Operation::new(
+        "globalInitScripts.get",
+        Method::Get,
+        "/api/2.0/global-init-scripts/{script_id}",
+    );
+    pub(super) const LIST: Operation = Operation::new(
+        "globalInitScripts.list",
+        Method::Get,
+        "/api/2.0/global-init-scripts",
+    );
+    pub(super) const UPDATE: Operation = Operation::new(
+            "globalInitScripts.update",
+            Method::Patch,
+            "/api/2.0/global-init-scripts/{script_id}",
+        )
+        .idempotent();
 }

@@ -2,7 +2,7 @@
 
 //! The `groups` service.
 
-use databricks_runtime::{Error, Method, Operation};
+use databricks_runtime::Error;
 use crate::models;
 
 /// Manage the groups of the workspace through its SCIM 2.0 endpoint. A group has a numeric id
@@ -38,12 +38,7 @@ impl Groups<'_> {
     ///
     /// `POST /api/2.0/preview/scim/v2/Groups` (operation `groups.create`).
     pub async fn create(&self, body: &models::Group) -> Result<models::Group, Error> {
-        const OPERATION: Operation = Operation::new(
-            "groups.create",
-            Method::Post,
-            "/api/2.0/preview/scim/v2/Groups",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::CREATE).json(body).send().await
     }
 
     /// Delete a group from the workspace.
@@ -53,13 +48,7 @@ impl Groups<'_> {
     ///
     /// `DELETE /api/2.0/preview/scim/v2/Groups/{id}` (operation `groups.delete`).
     pub async fn delete(&self, id: &str) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "groups.delete",
-                Method::Delete,
-                "/api/2.0/preview/scim/v2/Groups/{id}",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).path_param("id", id).send().await
+        self.client.request(&operations::DELETE).path_param("id", id).send().await
     }
 
     /// Get one group of the workspace.
@@ -69,12 +58,7 @@ impl Groups<'_> {
     ///
     /// `GET /api/2.0/preview/scim/v2/Groups/{id}` (operation `groups.get`).
     pub async fn get(&self, id: &str) -> Result<models::Group, Error> {
-        const OPERATION: Operation = Operation::new(
-            "groups.get",
-            Method::Get,
-            "/api/2.0/preview/scim/v2/Groups/{id}",
-        );
-        self.client.request(&OPERATION).path_param("id", id).send().await
+        self.client.request(&operations::GET).path_param("id", id).send().await
     }
 
     /// List or search the groups of the workspace.
@@ -92,12 +76,7 @@ impl Groups<'_> {
         &self,
         params: &models::GroupsListParams,
     ) -> Result<models::ListGroupsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "groups.list",
-            Method::Get,
-            "/api/2.0/preview/scim/v2/Groups",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::LIST).params(params).send().await
     }
 
     /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
@@ -106,12 +85,6 @@ impl Groups<'_> {
         &self,
         params: &models::GroupsListParams,
     ) -> databricks_runtime::Items<models::Group> {
-        const OPERATION: Operation = Operation::new(
-            "groups.list",
-            Method::Get,
-            "/api/2.0/preview/scim/v2/Groups",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "Resources",
             in_body: false,
@@ -121,7 +94,7 @@ impl Groups<'_> {
                 id: Some("id"),
             },
         };
-        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+        self.client.request(&operations::LIST).params(params).paginate(&PAGING)
     }
 
     /// Change some attributes of a group with SCIM patch operations.
@@ -137,13 +110,12 @@ impl Groups<'_> {
         id: &str,
         body: &models::ScimPatchRequest,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "groups.patch",
-                Method::Patch,
-                "/api/2.0/preview/scim/v2/Groups/{id}",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).path_param("id", id).json(body).send().await
+        self.client
+            .request(&operations::PATCH)
+            .path_param("id", id)
+            .json(body)
+            .send()
+            .await
     }
 
     /// Replace a group's attributes with the ones given.
@@ -158,12 +130,49 @@ impl Groups<'_> {
         id: &str,
         body: &models::UpdateGroup,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "groups.update",
-                Method::Put,
-                "/api/2.0/preview/scim/v2/Groups/{id}",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).path_param("id", id).json(body).send().await
+        self.client
+            .request(&operations::UPDATE)
+            .path_param("id", id)
+            .json(body)
+            .send()
+            .await
     }
+}
+
+/// What the runtime is told about each operation, shared by the methods that send it.
+mod operations {
+    use databricks_runtime::{Method, Operation};
+    pub(super) const CREATE: Operation = Operation::new(
+        "groups.create",
+        Method::Post,
+        "/api/2.0/preview/scim/v2/Groups",
+    );
+    pub(super) const DELETE: Operation = Operation::new(
+            "groups.delete",
+            Method::Delete,
+            "/api/2.0/preview/scim/v2/Groups/{id}",
+        )
+        .idempotent();
+    pub(super) const GET: Operation = Operation::new(
+        "groups.get",
+        Method::Get,
+        "/api/2.0/preview/scim/v2/Groups/{id}",
+    );
+    pub(super) const LIST: Operation = Operation::new(
+        "groups.list",
+        Method::Get,
+        "/api/2.0/preview/scim/v2/Groups",
+    );
+    pub(super) const PATCH: Operation = Operation::new(
+            "groups.patch",
+            Method::Patch,
+            "/api/2.0/preview/scim/v2/Groups/{id}",
+        )
+        .idempotent();
+    pub(super) const UPDATE: Operation = Operation::new(
+            "groups.update",
+            Method::Put,
+            "/api/2.0/preview/scim/v2/Groups/{id}",
+        )
+        .idempotent();
 }

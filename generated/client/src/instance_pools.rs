@@ -2,7 +2,7 @@
 
 //! The `instance-pools` service.
 
-use databricks_runtime::{Error, Method, Operation};
+use databricks_runtime::Error;
 use crate::models;
 
 /// Manage instance pools. A pool keeps a number of idle, ready-to-use cloud instances of one
@@ -40,13 +40,7 @@ impl InstancePools<'_> {
         &self,
         body: &models::CreateInstancePool,
     ) -> Result<models::CreateInstancePoolResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "instancePools.create",
-                Method::Post,
-                "/api/2.0/instance-pools/create",
-            )
-            .sensitive(&["password"]);
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::CREATE).json(body).send().await
     }
 
     /// Delete an instance pool for good.
@@ -59,13 +53,7 @@ impl InstancePools<'_> {
         &self,
         body: &models::DeleteInstancePool,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "instancePools.delete",
-                Method::Post,
-                "/api/2.0/instance-pools/delete",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::DELETE).json(body).send().await
     }
 
     /// Change the name, size limits and tags of an instance pool.
@@ -79,13 +67,7 @@ impl InstancePools<'_> {
         &self,
         body: &models::EditInstancePool,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "instancePools.edit",
-                Method::Post,
-                "/api/2.0/instance-pools/edit",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::EDIT).json(body).send().await
     }
 
     /// Get the configuration, state and usage of an instance pool.
@@ -95,13 +77,7 @@ impl InstancePools<'_> {
         &self,
         params: &models::InstancePoolsGetParams,
     ) -> Result<models::GetInstancePool, Error> {
-        const OPERATION: Operation = Operation::new(
-                "instancePools.get",
-                Method::Get,
-                "/api/2.0/instance-pools/get",
-            )
-            .sensitive(&["password"]);
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::GET).params(params).send().await
     }
 
     /// List the permission levels that can be granted on an instance pool.
@@ -115,13 +91,8 @@ impl InstancePools<'_> {
         &self,
         instance_pool_id: &str,
     ) -> Result<models::GetInstancePoolPermissionLevelsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "instancePools.getPermissionLevels",
-            Method::Get,
-            "/api/2.0/permissions/instance-pools/{instance_pool_id}/permissionLevels",
-        );
         self.client
-            .request(&OPERATION)
+            .request(&operations::GET_PERMISSION_LEVELS)
             .path_param("instance_pool_id", instance_pool_id)
             .send()
             .await
@@ -139,13 +110,8 @@ impl InstancePools<'_> {
         &self,
         instance_pool_id: &str,
     ) -> Result<models::InstancePoolPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-            "instancePools.getPermissions",
-            Method::Get,
-            "/api/2.0/permissions/instance-pools/{instance_pool_id}",
-        );
         self.client
-            .request(&OPERATION)
+            .request(&operations::GET_PERMISSIONS)
             .path_param("instance_pool_id", instance_pool_id)
             .send()
             .await
@@ -159,30 +125,18 @@ impl InstancePools<'_> {
     ///
     /// Lists `instance_pools`: everything comes in one response.
     pub async fn list(&self) -> Result<models::ListInstancePools, Error> {
-        const OPERATION: Operation = Operation::new(
-                "instancePools.list",
-                Method::Get,
-                "/api/2.0/instance-pools/list",
-            )
-            .sensitive(&["password"]);
-        self.client.request(&OPERATION).send().await
+        self.client.request(&operations::LIST).send().await
     }
 
     /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
     /// one has been read, so memory holds one page at a time.
     pub fn list_all(&self) -> databricks_runtime::Items<models::InstancePoolAndStats> {
-        const OPERATION: Operation = Operation::new(
-                "instancePools.list",
-                Method::Get,
-                "/api/2.0/instance-pools/list",
-            )
-            .sensitive(&["password"]);
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "instance_pools",
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&OPERATION).paginate(&PAGING)
+        self.client.request(&operations::LIST).paginate(&PAGING)
     }
 
     /// Replace the direct permissions on an instance pool.
@@ -198,14 +152,8 @@ impl InstancePools<'_> {
         instance_pool_id: &str,
         body: &models::InstancePoolPermissionsRequest,
     ) -> Result<models::InstancePoolPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-                "instancePools.setPermissions",
-                Method::Put,
-                "/api/2.0/permissions/instance-pools/{instance_pool_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::SET_PERMISSIONS)
             .path_param("instance_pool_id", instance_pool_id)
             .json(body)
             .send()
@@ -225,17 +173,68 @@ impl InstancePools<'_> {
         instance_pool_id: &str,
         body: &models::InstancePoolPermissionsRequest,
     ) -> Result<models::InstancePoolPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-                "instancePools.updatePermissions",
-                Method::Patch,
-                "/api/2.0/permissions/instance-pools/{instance_pool_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::UPDATE_PERMISSIONS)
             .path_param("instance_pool_id", instance_pool_id)
             .json(body)
             .send()
             .await
     }
+}
+
+/// What the runtime is told about each operation, shared by the methods that send it.
+mod operations {
+    use databricks_runtime::{Method, Operation};
+    pub(super) const CREATE: Operation = Operation::new(
+            "instancePools.create",
+            Method::Post,
+            "/api/2.0/instance-pools/create",
+        )
+        .sensitive(&["password"]);
+    pub(super) const DELETE: Operation = Operation::new(
+            "instancePools.delete",
+            Method::Post,
+            "/api/2.0/instance-pools/delete",
+        )
+        .idempotent();
+    pub(super) const EDIT: Operation = Operation::new(
+            "instancePools.edit",
+            Method::Post,
+            "/api/2.0/instance-pools/edit",
+        )
+        .idempotent();
+    pub(super) const GET: Operation = Operation::new(
+            "instancePools.get",
+            Method::Get,
+            "/api/2.0/instance-pools/get",
+        )
+        .sensitive(&["password"]);
+    pub(super) const GET_PERMISSION_LEVELS: Operation = Operation::new(
+        "instancePools.getPermissionLevels",
+        Method::Get,
+        "/api/2.0/permissions/instance-pools/{instance_pool_id}/permissionLevels",
+    );
+    pub(super) const GET_PERMISSIONS: Operation = Operation::new(
+        "instancePools.getPermissions",
+        Method::Get,
+        "/api/2.0/permissions/instance-pools/{instance_pool_id}",
+    );
+    pub(super) const LIST: Operation = Operation::new(
+            "instancePools.list",
+            Method::Get,
+            "/api/2.0/instance-pools/list",
+        )
+        .sensitive(&["password"]);
+    pub(super) const SET_PERMISSIONS: Operation = Operation::new(
+            "instancePools.setPermissions",
+            Method::Put,
+            "/api/2.0/permissions/instance-pools/{instance_pool_id}",
+        )
+        .idempotent();
+    pub(super) const UPDATE_PERMISSIONS: Operation = Operation::new(
+            "instancePools.updatePermissions",
+            Method::Patch,
+            "/api/2.0/permissions/instance-pools/{instance_pool_id}",
+        )
+        .idempotent();
 }

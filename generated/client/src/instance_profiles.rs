@@ -2,7 +2,7 @@
 
 //! The `instance-profiles` service.
 
-use databricks_runtime::{Error, Method, Operation};
+use databricks_runtime::Error;
 use crate::models;
 
 /// Manage the AWS IAM instance profiles registered with the workspace (AWS only). A cluster or
@@ -38,12 +38,7 @@ impl InstanceProfiles<'_> {
         &self,
         body: &models::AddInstanceProfile,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "instanceProfiles.add",
-            Method::Post,
-            "/api/2.0/instance-profiles/add",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::ADD).json(body).send().await
     }
 
     /// Change the IAM role associated with a registered instance profile.
@@ -58,13 +53,7 @@ impl InstanceProfiles<'_> {
         &self,
         body: &models::InstanceProfile,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "instanceProfiles.edit",
-                Method::Post,
-                "/api/2.0/instance-profiles/edit",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::EDIT).json(body).send().await
     }
 
     /// List the instance profiles the caller may launch clusters with.
@@ -75,29 +64,18 @@ impl InstanceProfiles<'_> {
     ///
     /// Lists `instance_profiles`: everything comes in one response.
     pub async fn list(&self) -> Result<models::ListInstanceProfilesResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "instanceProfiles.list",
-            Method::Get,
-            "/api/2.0/instance-profiles/list",
-        );
-        self.client.request(&OPERATION).send().await
+        self.client.request(&operations::LIST).send().await
     }
 
     /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
     /// one has been read, so memory holds one page at a time.
     pub fn list_all(&self) -> databricks_runtime::Items<models::InstanceProfile> {
-        const OPERATION: Operation = Operation::new(
-            "instanceProfiles.list",
-            Method::Get,
-            "/api/2.0/instance-profiles/list",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "instance_profiles",
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&OPERATION).paginate(&PAGING)
+        self.client.request(&operations::LIST).paginate(&PAGING)
     }
 
     /// Unregister an instance profile.
@@ -110,12 +88,33 @@ impl InstanceProfiles<'_> {
         &self,
         body: &models::RemoveInstanceProfile,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "instanceProfiles.remove",
-                Method::Post,
-                "/api/2.0/instance-profiles/remove",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::REMOVE).json(body).send().await
     }
+}
+
+/// What the runtime is told about each operation, shared by the methods that send it.
+mod operations {
+    use databricks_runtime::{Method, Operation};
+    pub(super) const ADD: Operation = Operation::new(
+        "instanceProfiles.add",
+        Method::Post,
+        "/api/2.0/instance-profiles/add",
+    );
+    pub(super) const EDIT: Operation = Operation::new(
+            "instanceProfiles.edit",
+            Method::Post,
+            "/api/2.0/instance-profiles/edit",
+        )
+        .idempotent();
+    pub(super) const LIST: Operation = Operation::new(
+        "instanceProfiles.list",
+        Method::Get,
+        "/api/2.0/instance-profiles/list",
+    );
+    pub(super) const REMOVE: Operation = Operation::new(
+            "instanceProfiles.remove",
+            Method::Post,
+            "/api/2.0/instance-profiles/remove",
+        )
+        .idempotent();
 }

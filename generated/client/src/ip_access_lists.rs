@@ -2,7 +2,7 @@
 
 //! The `ip-access-lists` service.
 
-use databricks_runtime::{Error, Method, Operation};
+use databricks_runtime::Error;
 use crate::models;
 
 /// Control from which networks the workspace's web application and REST API can be reached.
@@ -45,12 +45,7 @@ impl IpAccessLists<'_> {
         &self,
         body: &models::CreateIpAccessList,
     ) -> Result<models::CreateIpAccessListResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "ipAccessLists.create",
-            Method::Post,
-            "/api/2.0/ip-access-lists",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::CREATE).json(body).send().await
     }
 
     /// Delete an IP access list.
@@ -62,14 +57,8 @@ impl IpAccessLists<'_> {
         &self,
         ip_access_list_id: &str,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "ipAccessLists.delete",
-                Method::Delete,
-                "/api/2.0/ip-access-lists/{ip_access_list_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::DELETE)
             .path_param("ip_access_list_id", ip_access_list_id)
             .send()
             .await
@@ -85,13 +74,8 @@ impl IpAccessLists<'_> {
         &self,
         ip_access_list_id: &str,
     ) -> Result<models::FetchIpAccessListResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "ipAccessLists.get",
-            Method::Get,
-            "/api/2.0/ip-access-lists/{ip_access_list_id}",
-        );
         self.client
-            .request(&OPERATION)
+            .request(&operations::GET)
             .path_param("ip_access_list_id", ip_access_list_id)
             .send()
             .await
@@ -105,29 +89,18 @@ impl IpAccessLists<'_> {
     ///
     /// Lists `ip_access_lists`: everything comes in one response.
     pub async fn list(&self) -> Result<models::ListIpAccessListResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "ipAccessLists.list",
-            Method::Get,
-            "/api/2.0/ip-access-lists",
-        );
-        self.client.request(&OPERATION).send().await
+        self.client.request(&operations::LIST).send().await
     }
 
     /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
     /// one has been read, so memory holds one page at a time.
     pub fn list_all(&self) -> databricks_runtime::Items<models::IpAccessListInfo> {
-        const OPERATION: Operation = Operation::new(
-            "ipAccessLists.list",
-            Method::Get,
-            "/api/2.0/ip-access-lists",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "ip_access_lists",
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&OPERATION).paginate(&PAGING)
+        self.client.request(&operations::LIST).paginate(&PAGING)
     }
 
     /// Replace the whole definition of an IP access list.
@@ -143,14 +116,8 @@ impl IpAccessLists<'_> {
         ip_access_list_id: &str,
         body: &models::ReplaceIpAccessList,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "ipAccessLists.replace",
-                Method::Put,
-                "/api/2.0/ip-access-lists/{ip_access_list_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::REPLACE)
             .path_param("ip_access_list_id", ip_access_list_id)
             .json(body)
             .send()
@@ -171,17 +138,49 @@ impl IpAccessLists<'_> {
         ip_access_list_id: &str,
         body: &models::UpdateIpAccessList,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "ipAccessLists.update",
-                Method::Patch,
-                "/api/2.0/ip-access-lists/{ip_access_list_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::UPDATE)
             .path_param("ip_access_list_id", ip_access_list_id)
             .json(body)
             .send()
             .await
     }
+}
+
+/// What the runtime is told about each operation, shared by the methods that send it.
+mod operations {
+    use databricks_runtime::{Method, Operation};
+    pub(super) const CREATE: Operation = Operation::new(
+        "ipAccessLists.create",
+        Method::Post,
+        "/api/2.0/ip-access-lists",
+    );
+    pub(super) const DELETE: Operation = Operation::new(
+            "ipAccessLists.delete",
+            Method::Delete,
+            "/api/2.0/ip-access-lists/{ip_access_list_id}",
+        )
+        .idempotent();
+    pub(super) const GET: Operation = Operation::new(
+        "ipAccessLists.get",
+        Method::Get,
+        "/api/2.0/ip-access-lists/{ip_access_list_id}",
+    );
+    pub(super) const LIST: Operation = Operation::new(
+        "ipAccessLists.list",
+        Method::Get,
+        "/api/2.0/ip-access-lists",
+    );
+    pub(super) const REPLACE: Operation = Operation::new(
+            "ipAccessLists.replace",
+            Method::Put,
+            "/api/2.0/ip-access-lists/{ip_access_list_id}",
+        )
+        .idempotent();
+    pub(super) const UPDATE: Operation = Operation::new(
+            "ipAccessLists.update",
+            Method::Patch,
+            "/api/2.0/ip-access-lists/{ip_access_list_id}",
+        )
+        .idempotent();
 }

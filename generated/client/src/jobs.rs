@@ -2,7 +2,7 @@
 
 //! The `jobs` service.
 
-use databricks_runtime::{Error, Method, Operation};
+use databricks_runtime::Error;
 use crate::models;
 
 /// Define, run and monitor Databricks jobs. A job is a named workflow of one or more tasks
@@ -41,13 +41,7 @@ impl Jobs<'_> {
         &self,
         body: &models::CancelAllRuns,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "jobs.cancelAllRuns",
-                Method::Post,
-                "/api/2.2/jobs/runs/cancel-all",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::CANCEL_ALL_RUNS).json(body).send().await
     }
 
     /// Cancel a run.
@@ -65,13 +59,7 @@ impl Jobs<'_> {
         &self,
         body: &models::CancelRun,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "jobs.cancelRun",
-                Method::Post,
-                "/api/2.2/jobs/runs/cancel",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::CANCEL_RUN).json(body).send().await
     }
 
     /// Sends [`cancel_run`](Self::cancel_run), then polls [`get_run`](Self::get_run) until
@@ -84,20 +72,8 @@ impl Jobs<'_> {
         body: &models::CancelRun,
         wait: &databricks_runtime::WaitOptions,
     ) -> Result<models::Run, Error> {
-        const OPERATION: Operation = Operation::new(
-                "jobs.cancelRun",
-                Method::Post,
-                "/api/2.2/jobs/runs/cancel",
-            )
-            .idempotent();
-        const POLL: Operation = Operation::new(
-                "jobs.getRun",
-                Method::Get,
-                "/api/2.2/jobs/runs/get",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
         const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
-            poll: &POLL,
+            poll: &operations::GET_RUN,
             bind: &[
                 databricks_runtime::Binding {
                     param: "run_id",
@@ -111,7 +87,11 @@ impl Jobs<'_> {
             failure: &["INTERNAL_ERROR"],
             message: &["state", "state_message"],
         };
-        self.client.request(&OPERATION).json(body).send_and_wait(&WAIT, wait).await
+        self.client
+            .request(&operations::CANCEL_RUN)
+            .json(body)
+            .send_and_wait(&WAIT, wait)
+            .await
     }
 
     /// Create a job from its settings and return its id.
@@ -124,13 +104,7 @@ impl Jobs<'_> {
         &self,
         body: &models::CreateJob,
     ) -> Result<models::CreateJobResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "jobs.create",
-                Method::Post,
-                "/api/2.2/jobs/create",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::CREATE).json(body).send().await
     }
 
     /// Delete a job.
@@ -142,13 +116,7 @@ impl Jobs<'_> {
         &self,
         body: &models::DeleteJob,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "jobs.delete",
-                Method::Post,
-                "/api/2.2/jobs/delete",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::DELETE).json(body).send().await
     }
 
     /// Delete a finished run.
@@ -160,13 +128,7 @@ impl Jobs<'_> {
         &self,
         body: &models::DeleteRun,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "jobs.deleteRun",
-                Method::Post,
-                "/api/2.2/jobs/runs/delete",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::DELETE_RUN).json(body).send().await
     }
 
     /// Export the views of a task run as HTML.
@@ -179,12 +141,7 @@ impl Jobs<'_> {
         &self,
         params: &models::JobsExportRunParams,
     ) -> Result<models::ExportRunOutput, Error> {
-        const OPERATION: Operation = Operation::new(
-            "jobs.exportRun",
-            Method::Get,
-            "/api/2.2/jobs/runs/export",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::EXPORT_RUN).params(params).send().await
     }
 
     /// Get the full definition of one job.
@@ -199,13 +156,7 @@ impl Jobs<'_> {
         &self,
         params: &models::JobsGetParams,
     ) -> Result<models::Job, Error> {
-        const OPERATION: Operation = Operation::new(
-                "jobs.get",
-                Method::Get,
-                "/api/2.2/jobs/get",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::GET).params(params).send().await
     }
 
     /// List the permission levels that can be granted on a job.
@@ -218,12 +169,11 @@ impl Jobs<'_> {
         &self,
         job_id: &str,
     ) -> Result<models::GetJobPermissionLevelsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "jobs.getPermissionLevels",
-            Method::Get,
-            "/api/2.0/permissions/jobs/{job_id}/permissionLevels",
-        );
-        self.client.request(&OPERATION).path_param("job_id", job_id).send().await
+        self.client
+            .request(&operations::GET_PERMISSION_LEVELS)
+            .path_param("job_id", job_id)
+            .send()
+            .await
     }
 
     /// Get the access control list of a job.
@@ -236,12 +186,11 @@ impl Jobs<'_> {
         &self,
         job_id: &str,
     ) -> Result<models::JobPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-            "jobs.getPermissions",
-            Method::Get,
-            "/api/2.0/permissions/jobs/{job_id}",
-        );
-        self.client.request(&OPERATION).path_param("job_id", job_id).send().await
+        self.client
+            .request(&operations::GET_PERMISSIONS)
+            .path_param("job_id", job_id)
+            .send()
+            .await
     }
 
     /// Get the metadata and state of one run.
@@ -255,13 +204,7 @@ impl Jobs<'_> {
         &self,
         params: &models::JobsGetRunParams,
     ) -> Result<models::Run, Error> {
-        const OPERATION: Operation = Operation::new(
-                "jobs.getRun",
-                Method::Get,
-                "/api/2.2/jobs/runs/get",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::GET_RUN).params(params).send().await
     }
 
     /// Get the output and metadata of a single task run.
@@ -276,13 +219,7 @@ impl Jobs<'_> {
         &self,
         params: &models::JobsGetRunOutputParams,
     ) -> Result<models::RunOutput, Error> {
-        const OPERATION: Operation = Operation::new(
-                "jobs.getRunOutput",
-                Method::Get,
-                "/api/2.2/jobs/runs/get-output",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::GET_RUN_OUTPUT).params(params).send().await
     }
 
     /// List the jobs of the workspace, a page at a time.
@@ -299,13 +236,7 @@ impl Jobs<'_> {
         &self,
         params: &models::JobsListParams,
     ) -> Result<models::ListJobsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "jobs.list",
-                Method::Get,
-                "/api/2.2/jobs/list",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::LIST).params(params).send().await
     }
 
     /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
@@ -314,12 +245,6 @@ impl Jobs<'_> {
         &self,
         params: &models::JobsListParams,
     ) -> databricks_runtime::Items<models::BaseJob> {
-        const OPERATION: Operation = Operation::new(
-                "jobs.list",
-                Method::Get,
-                "/api/2.2/jobs/list",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "jobs",
             in_body: false,
@@ -328,7 +253,7 @@ impl Jobs<'_> {
                 response_token: "next_page_token",
             },
         };
-        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+        self.client.request(&operations::LIST).params(params).paginate(&PAGING)
     }
 
     /// List runs, newest first, optionally of one job.
@@ -345,13 +270,7 @@ impl Jobs<'_> {
         &self,
         params: &models::JobsListRunsParams,
     ) -> Result<models::ListRunsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "jobs.listRuns",
-                Method::Get,
-                "/api/2.2/jobs/runs/list",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::LIST_RUNS).params(params).send().await
     }
 
     /// Every item of [`list_runs`](Self::list_runs), as a stream: the next page is fetched once the
@@ -360,12 +279,6 @@ impl Jobs<'_> {
         &self,
         params: &models::JobsListRunsParams,
     ) -> databricks_runtime::Items<models::BaseRun> {
-        const OPERATION: Operation = Operation::new(
-                "jobs.listRuns",
-                Method::Get,
-                "/api/2.2/jobs/runs/list",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "runs",
             in_body: false,
@@ -374,7 +287,7 @@ impl Jobs<'_> {
                 response_token: "next_page_token",
             },
         };
-        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+        self.client.request(&operations::LIST_RUNS).params(params).paginate(&PAGING)
     }
 
     /// Re-run some tasks of a finished job run.
@@ -394,12 +307,7 @@ impl Jobs<'_> {
         &self,
         body: &models::RepairRun,
     ) -> Result<models::RepairRunResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "jobs.repairRun",
-            Method::Post,
-            "/api/2.2/jobs/runs/repair",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::REPAIR_RUN).json(body).send().await
     }
 
     /// Sends [`repair_run`](Self::repair_run), then polls [`get_run`](Self::get_run) until
@@ -412,20 +320,8 @@ impl Jobs<'_> {
         body: &models::RepairRun,
         wait: &databricks_runtime::WaitOptions,
     ) -> Result<models::Run, Error> {
-        const OPERATION: Operation = Operation::new(
-            "jobs.repairRun",
-            Method::Post,
-            "/api/2.2/jobs/runs/repair",
-        );
-
-        const POLL: Operation = Operation::new(
-                "jobs.getRun",
-                Method::Get,
-                "/api/2.2/jobs/runs/get",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
         const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
-            poll: &POLL,
+            poll: &operations::GET_RUN,
             bind: &[
                 databricks_runtime::Binding {
                     param: "run_id",
@@ -439,7 +335,11 @@ impl Jobs<'_> {
             failure: &["INTERNAL_ERROR"],
             message: &["state", "state_message"],
         };
-        self.client.request(&OPERATION).json(body).send_and_wait(&WAIT, wait).await
+        self.client
+            .request(&operations::REPAIR_RUN)
+            .json(body)
+            .send_and_wait(&WAIT, wait)
+            .await
     }
 
     /// Replace all the settings of a job.
@@ -452,14 +352,7 @@ impl Jobs<'_> {
         &self,
         body: &models::ResetJob,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "jobs.reset",
-                Method::Post,
-                "/api/2.2/jobs/reset",
-            )
-            .idempotent()
-            .sensitive(&["log_analytics_primary_key", "password"]);
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::RESET).json(body).send().await
     }
 
     /// Start a run of an existing job.
@@ -479,12 +372,7 @@ impl Jobs<'_> {
         &self,
         body: &models::RunNow,
     ) -> Result<models::RunNowResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "jobs.runNow",
-            Method::Post,
-            "/api/2.2/jobs/run-now",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::RUN_NOW).json(body).send().await
     }
 
     /// Sends [`run_now`](Self::run_now), then polls [`get_run`](Self::get_run) until
@@ -497,20 +385,8 @@ impl Jobs<'_> {
         body: &models::RunNow,
         wait: &databricks_runtime::WaitOptions,
     ) -> Result<models::Run, Error> {
-        const OPERATION: Operation = Operation::new(
-            "jobs.runNow",
-            Method::Post,
-            "/api/2.2/jobs/run-now",
-        );
-
-        const POLL: Operation = Operation::new(
-                "jobs.getRun",
-                Method::Get,
-                "/api/2.2/jobs/runs/get",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
         const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
-            poll: &POLL,
+            poll: &operations::GET_RUN,
             bind: &[
                 databricks_runtime::Binding {
                     param: "run_id",
@@ -524,7 +400,11 @@ impl Jobs<'_> {
             failure: &["INTERNAL_ERROR"],
             message: &["state", "state_message"],
         };
-        self.client.request(&OPERATION).json(body).send_and_wait(&WAIT, wait).await
+        self.client
+            .request(&operations::RUN_NOW)
+            .json(body)
+            .send_and_wait(&WAIT, wait)
+            .await
     }
 
     /// Replace the direct permissions on a job.
@@ -538,14 +418,8 @@ impl Jobs<'_> {
         job_id: &str,
         body: &models::JobPermissionsRequest,
     ) -> Result<models::JobPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-                "jobs.setPermissions",
-                Method::Put,
-                "/api/2.0/permissions/jobs/{job_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::SET_PERMISSIONS)
             .path_param("job_id", job_id)
             .json(body)
             .send()
@@ -567,13 +441,7 @@ impl Jobs<'_> {
         &self,
         body: &models::SubmitRun,
     ) -> Result<models::SubmitRunResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "jobs.submit",
-                Method::Post,
-                "/api/2.2/jobs/runs/submit",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::SUBMIT).json(body).send().await
     }
 
     /// Sends [`submit`](Self::submit), then polls [`get_run`](Self::get_run) until
@@ -586,20 +454,8 @@ impl Jobs<'_> {
         body: &models::SubmitRun,
         wait: &databricks_runtime::WaitOptions,
     ) -> Result<models::Run, Error> {
-        const OPERATION: Operation = Operation::new(
-                "jobs.submit",
-                Method::Post,
-                "/api/2.2/jobs/runs/submit",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
-        const POLL: Operation = Operation::new(
-                "jobs.getRun",
-                Method::Get,
-                "/api/2.2/jobs/runs/get",
-            )
-            .sensitive(&["log_analytics_primary_key", "password"]);
         const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
-            poll: &POLL,
+            poll: &operations::GET_RUN,
             bind: &[
                 databricks_runtime::Binding {
                     param: "run_id",
@@ -613,7 +469,11 @@ impl Jobs<'_> {
             failure: &["INTERNAL_ERROR"],
             message: &["state", "state_message"],
         };
-        self.client.request(&OPERATION).json(body).send_and_wait(&WAIT, wait).await
+        self.client
+            .request(&operations::SUBMIT)
+            .json(body)
+            .send_and_wait(&WAIT, wait)
+            .await
     }
 
     /// Change some settings of a job, keeping the others.
@@ -628,14 +488,7 @@ impl Jobs<'_> {
         &self,
         body: &models::UpdateJob,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "jobs.update",
-                Method::Post,
-                "/api/2.2/jobs/update",
-            )
-            .idempotent()
-            .sensitive(&["log_analytics_primary_key", "password"]);
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::UPDATE).json(body).send().await
     }
 
     /// Grant or change permissions on a job, keeping the others.
@@ -650,17 +503,133 @@ impl Jobs<'_> {
         job_id: &str,
         body: &models::JobPermissionsRequest,
     ) -> Result<models::JobPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-                "jobs.updatePermissions",
-                Method::Patch,
-                "/api/2.0/permissions/jobs/{job_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::UPDATE_PERMISSIONS)
             .path_param("job_id", job_id)
             .json(body)
             .send()
             .await
     }
+}
+
+/// What the runtime is told about each operation, shared by the methods that send it.
+mod operations {
+    use databricks_runtime::{Method, Operation};
+    pub(super) const CANCEL_ALL_RUNS: Operation = Operation::new(
+            "jobs.cancelAllRuns",
+            Method::Post,
+            "/api/2.2/jobs/runs/cancel-all",
+        )
+        .idempotent();
+    pub(super) const CANCEL_RUN: Operation = Operation::new(
+            "jobs.cancelRun",
+            Method::Post,
+            "/api/2.2/jobs/runs/cancel",
+        )
+        .idempotent();
+    pub(super) const CREATE: Operation = Operation::new(
+            "jobs.create",
+            Method::Post,
+            "/api/2.2/jobs/create",
+        )
+        .sensitive(&["log_analytics_primary_key", "password"]);
+    pub(super) const DELETE: Operation = Operation::new(
+            "jobs.delete",
+            Method::Post,
+            "/api/2.2/jobs/delete",
+        )
+        .idempotent();
+    pub(super) const DELETE_RUN: Operation = Operation::new(
+            "jobs.deleteRun",
+            Method::Post,
+            "/api/2.2/jobs/runs/delete",
+        )
+        .idempotent();
+    pub(super) const EXPORT_RUN: Operation = Operation::new(
+        "jobs.exportRun",
+        Method::Get,
+        "/api/2.2/jobs/runs/export",
+    );
+    pub(super) const GET: Operation = Operation::new(
+            "jobs.get",
+            Method::Get,
+            "/api/2.2/jobs/get",
+        )
+        .sensitive(&["log_analytics_primary_key", "password"]);
+    pub(super) const GET_PERMISSION_LEVELS: Operation = Operation::new(
+        "jobs.getPermissionLevels",
+        Method::Get,
+        "/api/2.0/permissions/jobs/{job_id}/permissionLevels",
+    );
+    pub(super) const GET_PERMISSIONS: Operation = Operation::new(
+        "jobs.getPermissions",
+        Method::Get,
+        "/api/2.0/permissions/jobs/{job_id}",
+    );
+    pub(super) const GET_RUN: Operation = Operation::new(
+            "jobs.getRun",
+            Method::Get,
+            "/api/2.2/jobs/runs/get",
+        )
+        .sensitive(&["log_analytics_primary_key", "password"]);
+    pub(super) const GET_RUN_OUTPUT: Operation = Operation::new(
+            "jobs.getRunOutput",
+            Method::Get,
+            "/api/2.2/jobs/runs/get-output",
+        )
+        .sensitive(&["log_analytics_primary_key", "password"]);
+    pub(super) const LIST: Operation = Operation::new(
+            "jobs.list",
+            Method::Get,
+            "/api/2.2/jobs/list",
+        )
+        .sensitive(&["log_analytics_primary_key", "password"]);
+    pub(super) const LIST_RUNS: Operation = Operation::new(
+            "jobs.listRuns",
+            Method::Get,
+            "/api/2.2/jobs/runs/list",
+        )
+        .sensitive(&["log_analytics_primary_key", "password"]);
+    pub(super) const REPAIR_RUN: Operation = Operation::new(
+        "jobs.repairRun",
+        Method::Post,
+        "/api/2.2/jobs/runs/repair",
+    );
+    pub(super) const RESET: Operation = Operation::new(
+            "jobs.reset",
+            Method::Post,
+            "/api/2.2/jobs/reset",
+        )
+        .idempotent()
+        .sensitive(&["log_analytics_primary_key", "password"]);
+    pub(super) const RUN_NOW: Operation = Operation::new(
+        "jobs.runNow",
+        Method::Post,
+        "/api/2.2/jobs/run-now",
+    );
+    pub(super) const SET_PERMISSIONS: Operation = Operation::new(
+            "jobs.setPermissions",
+            Method::Put,
+            "/api/2.0/permissions/jobs/{job_id}",
+        )
+        .idempotent();
+    pub(super) const SUBMIT: Operation = Operation::new(
+            "jobs.submit",
+            Method::Post,
+            "/api/2.2/jobs/runs/submit",
+        )
+        .sensitive(&["log_analytics_primary_key", "password"]);
+    pub(super) const UPDATE: Operation = Operation::new(
+            "jobs.update",
+            Method::Post,
+            "/api/2.2/jobs/update",
+        )
+        .idempotent()
+        .sensitive(&["log_analytics_primary_key", "password"]);
+    pub(super) const UPDATE_PERMISSIONS: Operation = Operation::new(
+            "jobs.updatePermissions",
+            Method::Patch,
+            "/api/2.0/permissions/jobs/{job_id}",
+        )
+        .idempotent();
 }

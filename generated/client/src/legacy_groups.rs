@@ -2,7 +2,7 @@
 
 //! The `legacy-groups` service.
 
-use databricks_runtime::{Error, Method, Operation};
+use databricks_runtime::Error;
 use crate::models;
 
 /// The original, name-based API for the groups of a workspace: create and delete groups, add
@@ -43,13 +43,7 @@ impl LegacyGroups<'_> {
         &self,
         body: &models::AddLegacyGroupMember,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "legacyGroups.addMember",
-                Method::Post,
-                "/api/2.0/groups/add-member",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::ADD_MEMBER).json(body).send().await
     }
 
     /// Create an empty group with a new name.
@@ -62,12 +56,7 @@ impl LegacyGroups<'_> {
         &self,
         body: &models::CreateLegacyGroup,
     ) -> Result<models::CreateLegacyGroupResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "legacyGroups.create",
-            Method::Post,
-            "/api/2.0/groups/create",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::CREATE).json(body).send().await
     }
 
     /// Delete a group.
@@ -80,13 +69,7 @@ impl LegacyGroups<'_> {
         &self,
         body: &models::DeleteLegacyGroup,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "legacyGroups.delete",
-                Method::Post,
-                "/api/2.0/groups/delete",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::DELETE).json(body).send().await
     }
 
     /// List the names of every group in the workspace.
@@ -97,29 +80,18 @@ impl LegacyGroups<'_> {
     ///
     /// Lists `group_names`: everything comes in one response.
     pub async fn list(&self) -> Result<models::ListLegacyGroupsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "legacyGroups.list",
-            Method::Get,
-            "/api/2.0/groups/list",
-        );
-        self.client.request(&OPERATION).send().await
+        self.client.request(&operations::LIST).send().await
     }
 
     /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
     /// one has been read, so memory holds one page at a time.
     pub fn list_all(&self) -> databricks_runtime::Items<String> {
-        const OPERATION: Operation = Operation::new(
-            "legacyGroups.list",
-            Method::Get,
-            "/api/2.0/groups/list",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "group_names",
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&OPERATION).paginate(&PAGING)
+        self.client.request(&operations::LIST).paginate(&PAGING)
     }
 
     /// List the direct members of a group.
@@ -135,12 +107,7 @@ impl LegacyGroups<'_> {
         &self,
         params: &models::LegacyGroupsListMembersParams,
     ) -> Result<models::ListLegacyGroupMembersResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "legacyGroups.listMembers",
-            Method::Get,
-            "/api/2.0/groups/list-members",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::LIST_MEMBERS).params(params).send().await
     }
 
     /// Every item of [`list_members`](Self::list_members), as a stream: the next page is fetched
@@ -149,18 +116,12 @@ impl LegacyGroups<'_> {
         &self,
         params: &models::LegacyGroupsListMembersParams,
     ) -> databricks_runtime::Items<models::LegacyGroupPrincipal> {
-        const OPERATION: Operation = Operation::new(
-            "legacyGroups.listMembers",
-            Method::Get,
-            "/api/2.0/groups/list-members",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "members",
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+        self.client.request(&operations::LIST_MEMBERS).params(params).paginate(&PAGING)
     }
 
     /// List the groups a user or a group directly belongs to.
@@ -176,12 +137,7 @@ impl LegacyGroups<'_> {
         &self,
         params: &models::LegacyGroupsListParentsParams,
     ) -> Result<models::ListLegacyGroupParentsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "legacyGroups.listParents",
-            Method::Get,
-            "/api/2.0/groups/list-parents",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::LIST_PARENTS).params(params).send().await
     }
 
     /// Every item of [`list_parents`](Self::list_parents), as a stream: the next page is fetched
@@ -190,18 +146,12 @@ impl LegacyGroups<'_> {
         &self,
         params: &models::LegacyGroupsListParentsParams,
     ) -> databricks_runtime::Items<String> {
-        const OPERATION: Operation = Operation::new(
-            "legacyGroups.listParents",
-            Method::Get,
-            "/api/2.0/groups/list-parents",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "group_names",
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+        self.client.request(&operations::LIST_PARENTS).params(params).paginate(&PAGING)
     }
 
     /// Remove a user or a group from a group.
@@ -214,12 +164,49 @@ impl LegacyGroups<'_> {
         &self,
         body: &models::RemoveLegacyGroupMember,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "legacyGroups.removeMember",
-                Method::Post,
-                "/api/2.0/groups/remove-member",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::REMOVE_MEMBER).json(body).send().await
     }
+}
+
+/// What the runtime is told about each operation, shared by the methods that send it.
+mod operations {
+    use databricks_runtime::{Method, Operation};
+    pub(super) const ADD_MEMBER: Operation = Operation::new(
+            "legacyGroups.addMember",
+            Method::Post,
+            "/api/2.0/groups/add-member",
+        )
+        .idempotent();
+    pub(super) const CREATE: Operation = Operation::new(
+        "legacyGroups.create",
+        Method::Post,
+        "/api/2.0/groups/create",
+    );
+    pub(super) const DELETE: Operation = Operation::new(
+            "legacyGroups.delete",
+            Method::Post,
+            "/api/2.0/groups/delete",
+        )
+        .idempotent();
+    pub(super) const LIST: Operation = Operation::new(
+        "legacyGroups.list",
+        Method::Get,
+        "/api/2.0/groups/list",
+    );
+    pub(super) const LIST_MEMBERS: Operation = Operation::new(
+        "legacyGroups.listMembers",
+        Method::Get,
+        "/api/2.0/groups/list-members",
+    );
+    pub(super) const LIST_PARENTS: Operation = Operation::new(
+        "legacyGroups.listParents",
+        Method::Get,
+        "/api/2.0/groups/list-parents",
+    );
+    pub(super) const REMOVE_MEMBER: Operation = Operation::new(
+            "legacyGroups.removeMember",
+            Method::Post,
+            "/api/2.0/groups/remove-member",
+        )
+        .idempotent();
 }

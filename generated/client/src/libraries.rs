@@ -2,7 +2,7 @@
 
 //! The `libraries` service.
 
-use databricks_runtime::{Error, Method, Operation};
+use databricks_runtime::Error;
 use crate::models;
 
 /// Manage the libraries attached to a cluster: Python wheels, JARs and `requirements.txt` files
@@ -43,12 +43,7 @@ impl Libraries<'_> {
     pub async fn all_cluster_statuses(
         &self,
     ) -> Result<models::ListAllClusterLibraryStatusesResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "libraries.allClusterStatuses",
-            Method::Get,
-            "/api/2.0/libraries/all-cluster-statuses",
-        );
-        self.client.request(&OPERATION).send().await
+        self.client.request(&operations::ALL_CLUSTER_STATUSES).send().await
     }
 
     /// Every item of [`all_cluster_statuses`](Self::all_cluster_statuses), as a stream: the next
@@ -56,18 +51,12 @@ impl Libraries<'_> {
     pub fn all_cluster_statuses_all(
         &self,
     ) -> databricks_runtime::Items<models::ClusterLibraryStatuses> {
-        const OPERATION: Operation = Operation::new(
-            "libraries.allClusterStatuses",
-            Method::Get,
-            "/api/2.0/libraries/all-cluster-statuses",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "statuses",
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&OPERATION).paginate(&PAGING)
+        self.client.request(&operations::ALL_CLUSTER_STATUSES).paginate(&PAGING)
     }
 
     /// Get the status of every library on one cluster.
@@ -84,12 +73,7 @@ impl Libraries<'_> {
         &self,
         params: &models::LibrariesClusterStatusParams,
     ) -> Result<models::ClusterLibraryStatuses, Error> {
-        const OPERATION: Operation = Operation::new(
-            "libraries.clusterStatus",
-            Method::Get,
-            "/api/2.0/libraries/cluster-status",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::CLUSTER_STATUS).params(params).send().await
     }
 
     /// Every item of [`cluster_status`](Self::cluster_status), as a stream: the next page is
@@ -98,18 +82,12 @@ impl Libraries<'_> {
         &self,
         params: &models::LibrariesClusterStatusParams,
     ) -> databricks_runtime::Items<models::LibraryFullStatus> {
-        const OPERATION: Operation = Operation::new(
-            "libraries.clusterStatus",
-            Method::Get,
-            "/api/2.0/libraries/cluster-status",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "library_statuses",
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+        self.client.request(&operations::CLUSTER_STATUS).params(params).paginate(&PAGING)
     }
 
     /// Add libraries to a cluster.
@@ -123,13 +101,7 @@ impl Libraries<'_> {
         &self,
         body: &models::InstallLibraries,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "libraries.install",
-                Method::Post,
-                "/api/2.0/libraries/install",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::INSTALL).json(body).send().await
     }
 
     /// Mark libraries for removal from a cluster at its next restart.
@@ -143,12 +115,33 @@ impl Libraries<'_> {
         &self,
         body: &models::UninstallLibraries,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "libraries.uninstall",
-                Method::Post,
-                "/api/2.0/libraries/uninstall",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::UNINSTALL).json(body).send().await
     }
+}
+
+/// What the runtime is told about each operation, shared by the methods that send it.
+mod operations {
+    use databricks_runtime::{Method, Operation};
+    pub(super) const ALL_CLUSTER_STATUSES: Operation = Operation::new(
+        "libraries.allClusterStatuses",
+        Method::Get,
+        "/api/2.0/libraries/all-cluster-statuses",
+    );
+    pub(super) const CLUSTER_STATUS: Operation = Operation::new(
+        "libraries.clusterStatus",
+        Method::Get,
+        "/api/2.0/libraries/cluster-status",
+    );
+    pub(super) const INSTALL: Operation = Operation::new(
+            "libraries.install",
+            Method::Post,
+            "/api/2.0/libraries/install",
+        )
+        .idempotent();
+    pub(super) const UNINSTALL: Operation = Operation::new(
+            "libraries.uninstall",
+            Method::Post,
+            "/api/2.0/libraries/uninstall",
+        )
+        .idempotent();
 }

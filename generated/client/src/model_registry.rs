@@ -2,7 +2,7 @@
 
 //! The `model-registry` service.
 
-use databricks_runtime::{Error, Method, Operation};
+use databricks_runtime::Error;
 use crate::models;
 
 /// The workspace model registry keeps MLflow models under a unique name, each with numbered
@@ -46,12 +46,11 @@ impl ModelRegistry<'_> {
         &self,
         body: &models::ApproveTransitionRequest,
     ) -> Result<models::ApproveTransitionRequestResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "modelRegistry.approveTransitionRequest",
-            Method::Post,
-            "/api/2.0/mlflow/transition-requests/approve",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client
+            .request(&operations::APPROVE_TRANSITION_REQUEST)
+            .json(body)
+            .send()
+            .await
     }
 
     /// Comment on a model version.
@@ -63,12 +62,7 @@ impl ModelRegistry<'_> {
         &self,
         body: &models::CreateRegistryComment,
     ) -> Result<models::CreateCommentResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "modelRegistry.createComment",
-            Method::Post,
-            "/api/2.0/mlflow/comments/create",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::CREATE_COMMENT).json(body).send().await
     }
 
     /// Register a new model name in the workspace model registry.
@@ -81,12 +75,7 @@ impl ModelRegistry<'_> {
         &self,
         body: &models::CreateModelRequest,
     ) -> Result<models::CreateModelResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "modelRegistry.createModel",
-            Method::Post,
-            "/api/2.0/mlflow/registered-models/create",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::CREATE_MODEL).json(body).send().await
     }
 
     /// Register model files as a new version of a registered model.
@@ -101,12 +90,7 @@ impl ModelRegistry<'_> {
         &self,
         body: &models::CreateModelVersionRequest,
     ) -> Result<models::CreateModelVersionResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "modelRegistry.createModelVersion",
-            Method::Post,
-            "/api/2.0/mlflow/model-versions/create",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::CREATE_MODEL_VERSION).json(body).send().await
     }
 
     /// Ask for a model version to be moved to another stage.
@@ -121,12 +105,11 @@ impl ModelRegistry<'_> {
         &self,
         body: &models::CreateTransitionRequest,
     ) -> Result<models::CreateTransitionRequestResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "modelRegistry.createTransitionRequest",
-            Method::Post,
-            "/api/2.0/mlflow/transition-requests/create",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client
+            .request(&operations::CREATE_TRANSITION_REQUEST)
+            .json(body)
+            .send()
+            .await
     }
 
     /// Create a registry webhook that calls a URL or runs a job on registry events.
@@ -140,13 +123,7 @@ impl ModelRegistry<'_> {
         &self,
         body: &models::CreateRegistryWebhook,
     ) -> Result<models::CreateWebhookResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "modelRegistry.createWebhook",
-                Method::Post,
-                "/api/2.0/mlflow/registry-webhooks/create",
-            )
-            .sensitive(&["access_token", "authorization", "secret"]);
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::CREATE_WEBHOOK).json(body).send().await
     }
 
     /// Delete a comment on a model version.
@@ -156,13 +133,7 @@ impl ModelRegistry<'_> {
         &self,
         params: &models::ModelRegistryDeleteCommentParams,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "modelRegistry.deleteComment",
-                Method::Delete,
-                "/api/2.0/mlflow/comments/delete",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::DELETE_COMMENT).params(params).send().await
     }
 
     /// Delete a registered model and all of its versions.
@@ -175,13 +146,7 @@ impl ModelRegistry<'_> {
         &self,
         params: &models::ModelRegistryDeleteModelParams,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "modelRegistry.deleteModel",
-                Method::Delete,
-                "/api/2.0/mlflow/registered-models/delete",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::DELETE_MODEL).params(params).send().await
     }
 
     /// Remove a tag from a registered model.
@@ -192,13 +157,7 @@ impl ModelRegistry<'_> {
         &self,
         params: &models::ModelRegistryDeleteModelTagParams,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "modelRegistry.deleteModelTag",
-                Method::Delete,
-                "/api/2.0/mlflow/registered-models/delete-tag",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::DELETE_MODEL_TAG).params(params).send().await
     }
 
     /// Delete one version of a registered model.
@@ -211,13 +170,11 @@ impl ModelRegistry<'_> {
         &self,
         params: &models::ModelRegistryDeleteModelVersionParams,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "modelRegistry.deleteModelVersion",
-                Method::Delete,
-                "/api/2.0/mlflow/model-versions/delete",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).params(params).send().await
+        self.client
+            .request(&operations::DELETE_MODEL_VERSION)
+            .params(params)
+            .send()
+            .await
     }
 
     /// Remove a tag from a model version.
@@ -228,13 +185,11 @@ impl ModelRegistry<'_> {
         &self,
         params: &models::ModelRegistryDeleteModelVersionTagParams,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "modelRegistry.deleteModelVersionTag",
-                Method::Delete,
-                "/api/2.0/mlflow/model-versions/delete-tag",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).params(params).send().await
+        self.client
+            .request(&operations::DELETE_MODEL_VERSION_TAG)
+            .params(params)
+            .send()
+            .await
     }
 
     /// Withdraw a transition request.
@@ -248,13 +203,11 @@ impl ModelRegistry<'_> {
         &self,
         params: &models::ModelRegistryDeleteTransitionRequestParams,
     ) -> Result<models::DeleteTransitionRequestResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "modelRegistry.deleteTransitionRequest",
-                Method::Delete,
-                "/api/2.0/mlflow/transition-requests/delete",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).params(params).send().await
+        self.client
+            .request(&operations::DELETE_TRANSITION_REQUEST)
+            .params(params)
+            .send()
+            .await
     }
 
     /// Delete a registry webhook.
@@ -264,13 +217,7 @@ impl ModelRegistry<'_> {
         &self,
         params: &models::ModelRegistryDeleteWebhookParams,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "modelRegistry.deleteWebhook",
-                Method::Delete,
-                "/api/2.0/mlflow/registry-webhooks/delete",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::DELETE_WEBHOOK).params(params).send().await
     }
 
     /// Get the newest version of a registered model in each stage.
@@ -287,13 +234,7 @@ impl ModelRegistry<'_> {
         &self,
         body: &models::GetLatestVersionsRequest,
     ) -> Result<models::GetLatestVersionsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "modelRegistry.getLatestVersions",
-                Method::Post,
-                "/api/2.0/mlflow/registered-models/get-latest-versions",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::GET_LATEST_VERSIONS).json(body).send().await
     }
 
     /// Every item of [`get_latest_versions`](Self::get_latest_versions), as a stream: the next page
@@ -302,18 +243,15 @@ impl ModelRegistry<'_> {
         &self,
         body: &models::GetLatestVersionsRequest,
     ) -> databricks_runtime::Items<models::RegistryModelVersion> {
-        const OPERATION: Operation = Operation::new(
-                "modelRegistry.getLatestVersions",
-                Method::Post,
-                "/api/2.0/mlflow/registered-models/get-latest-versions",
-            )
-            .idempotent();
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "model_versions",
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&OPERATION).json(body).paginate(&PAGING)
+        self.client
+            .request(&operations::GET_LATEST_VERSIONS)
+            .json(body)
+            .paginate(&PAGING)
     }
 
     /// Get a registered model, with its registry id and the caller's permission level.
@@ -327,12 +265,7 @@ impl ModelRegistry<'_> {
         &self,
         params: &models::ModelRegistryGetModelParams,
     ) -> Result<models::GetModelResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "modelRegistry.getModel",
-            Method::Get,
-            "/api/2.0/mlflow/databricks/registered-models/get",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::GET_MODEL).params(params).send().await
     }
 
     /// Get one version of a registered model.
@@ -342,12 +275,7 @@ impl ModelRegistry<'_> {
         &self,
         params: &models::ModelRegistryGetModelVersionParams,
     ) -> Result<models::GetModelVersionResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "modelRegistry.getModelVersion",
-            Method::Get,
-            "/api/2.0/mlflow/model-versions/get",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::GET_MODEL_VERSION).params(params).send().await
     }
 
     /// Get the URI the files of a model version can be downloaded from.
@@ -358,12 +286,11 @@ impl ModelRegistry<'_> {
         &self,
         params: &models::ModelRegistryGetModelVersionDownloadUriParams,
     ) -> Result<models::GetModelVersionDownloadUriResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "modelRegistry.getModelVersionDownloadUri",
-            Method::Get,
-            "/api/2.0/mlflow/model-versions/get-download-uri",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client
+            .request(&operations::GET_MODEL_VERSION_DOWNLOAD_URI)
+            .params(params)
+            .send()
+            .await
     }
 
     /// List the permission levels that can be granted on a registered model.
@@ -377,13 +304,8 @@ impl ModelRegistry<'_> {
         &self,
         registered_model_id: &str,
     ) -> Result<models::GetRegisteredModelPermissionLevelsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "modelRegistry.getPermissionLevels",
-            Method::Get,
-            "/api/2.0/permissions/registered-models/{registered_model_id}/permissionLevels",
-        );
         self.client
-            .request(&OPERATION)
+            .request(&operations::GET_PERMISSION_LEVELS)
             .path_param("registered_model_id", registered_model_id)
             .send()
             .await
@@ -401,13 +323,8 @@ impl ModelRegistry<'_> {
         &self,
         registered_model_id: &str,
     ) -> Result<models::RegisteredModelPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-            "modelRegistry.getPermissions",
-            Method::Get,
-            "/api/2.0/permissions/registered-models/{registered_model_id}",
-        );
         self.client
-            .request(&OPERATION)
+            .request(&operations::GET_PERMISSIONS)
             .path_param("registered_model_id", registered_model_id)
             .send()
             .await
@@ -426,12 +343,7 @@ impl ModelRegistry<'_> {
         &self,
         params: &models::ModelRegistryListModelsParams,
     ) -> Result<models::ListModelsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "modelRegistry.listModels",
-            Method::Get,
-            "/api/2.0/mlflow/registered-models/list",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::LIST_MODELS).params(params).send().await
     }
 
     /// Every item of [`list_models`](Self::list_models), as a stream: the next page is fetched once
@@ -440,12 +352,6 @@ impl ModelRegistry<'_> {
         &self,
         params: &models::ModelRegistryListModelsParams,
     ) -> databricks_runtime::Items<models::RegistryModel> {
-        const OPERATION: Operation = Operation::new(
-            "modelRegistry.listModels",
-            Method::Get,
-            "/api/2.0/mlflow/registered-models/list",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "registered_models",
             in_body: false,
@@ -454,7 +360,7 @@ impl ModelRegistry<'_> {
                 response_token: "next_page_token",
             },
         };
-        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+        self.client.request(&operations::LIST_MODELS).params(params).paginate(&PAGING)
     }
 
     /// List the open transition requests of a model version.
@@ -469,12 +375,11 @@ impl ModelRegistry<'_> {
         &self,
         params: &models::ModelRegistryListTransitionRequestsParams,
     ) -> Result<models::ListTransitionRequestsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "modelRegistry.listTransitionRequests",
-            Method::Get,
-            "/api/2.0/mlflow/transition-requests/list",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client
+            .request(&operations::LIST_TRANSITION_REQUESTS)
+            .params(params)
+            .send()
+            .await
     }
 
     /// Every item of [`list_transition_requests`](Self::list_transition_requests), as a stream: the
@@ -483,18 +388,15 @@ impl ModelRegistry<'_> {
         &self,
         params: &models::ModelRegistryListTransitionRequestsParams,
     ) -> databricks_runtime::Items<models::RegistryActivity> {
-        const OPERATION: Operation = Operation::new(
-            "modelRegistry.listTransitionRequests",
-            Method::Get,
-            "/api/2.0/mlflow/transition-requests/list",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "requests",
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+        self.client
+            .request(&operations::LIST_TRANSITION_REQUESTS)
+            .params(params)
+            .paginate(&PAGING)
     }
 
     /// List registry webhooks, one page at a time.
@@ -510,12 +412,7 @@ impl ModelRegistry<'_> {
         &self,
         params: &models::ModelRegistryListWebhooksParams,
     ) -> Result<models::ListRegistryWebhooks, Error> {
-        const OPERATION: Operation = Operation::new(
-            "modelRegistry.listWebhooks",
-            Method::Get,
-            "/api/2.0/mlflow/registry-webhooks/list",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::LIST_WEBHOOKS).params(params).send().await
     }
 
     /// Every item of [`list_webhooks`](Self::list_webhooks), as a stream: the next page is fetched
@@ -524,12 +421,6 @@ impl ModelRegistry<'_> {
         &self,
         params: &models::ModelRegistryListWebhooksParams,
     ) -> databricks_runtime::Items<models::RegistryWebhook> {
-        const OPERATION: Operation = Operation::new(
-            "modelRegistry.listWebhooks",
-            Method::Get,
-            "/api/2.0/mlflow/registry-webhooks/list",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "webhooks",
             in_body: false,
@@ -538,7 +429,7 @@ impl ModelRegistry<'_> {
                 response_token: "next_page_token",
             },
         };
-        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+        self.client.request(&operations::LIST_WEBHOOKS).params(params).paginate(&PAGING)
     }
 
     /// Reject a transition request; the model version stays in its stage.
@@ -549,12 +440,11 @@ impl ModelRegistry<'_> {
         &self,
         body: &models::RejectTransitionRequest,
     ) -> Result<models::RejectTransitionRequestResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "modelRegistry.rejectTransitionRequest",
-            Method::Post,
-            "/api/2.0/mlflow/transition-requests/reject",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client
+            .request(&operations::REJECT_TRANSITION_REQUEST)
+            .json(body)
+            .send()
+            .await
     }
 
     /// Give a registered model a new name.
@@ -567,12 +457,7 @@ impl ModelRegistry<'_> {
         &self,
         body: &models::RenameModelRequest,
     ) -> Result<models::RenameModelResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "modelRegistry.renameModel",
-            Method::Post,
-            "/api/2.0/mlflow/registered-models/rename",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::RENAME_MODEL).json(body).send().await
     }
 
     /// Find model versions by a filter, one page at a time.
@@ -589,12 +474,11 @@ impl ModelRegistry<'_> {
         &self,
         params: &models::ModelRegistrySearchModelVersionsParams,
     ) -> Result<models::SearchModelVersionsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "modelRegistry.searchModelVersions",
-            Method::Get,
-            "/api/2.0/mlflow/model-versions/search",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client
+            .request(&operations::SEARCH_MODEL_VERSIONS)
+            .params(params)
+            .send()
+            .await
     }
 
     /// Every item of [`search_model_versions`](Self::search_model_versions), as a stream: the next
@@ -603,12 +487,6 @@ impl ModelRegistry<'_> {
         &self,
         params: &models::ModelRegistrySearchModelVersionsParams,
     ) -> databricks_runtime::Items<models::RegistryModelVersion> {
-        const OPERATION: Operation = Operation::new(
-            "modelRegistry.searchModelVersions",
-            Method::Get,
-            "/api/2.0/mlflow/model-versions/search",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "model_versions",
             in_body: false,
@@ -617,7 +495,10 @@ impl ModelRegistry<'_> {
                 response_token: "next_page_token",
             },
         };
-        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+        self.client
+            .request(&operations::SEARCH_MODEL_VERSIONS)
+            .params(params)
+            .paginate(&PAGING)
     }
 
     /// Find registered models by a filter on their name, one page at a time.
@@ -634,12 +515,7 @@ impl ModelRegistry<'_> {
         &self,
         params: &models::ModelRegistrySearchModelsParams,
     ) -> Result<models::SearchModelsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "modelRegistry.searchModels",
-            Method::Get,
-            "/api/2.0/mlflow/registered-models/search",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::SEARCH_MODELS).params(params).send().await
     }
 
     /// Every item of [`search_models`](Self::search_models), as a stream: the next page is fetched
@@ -648,12 +524,6 @@ impl ModelRegistry<'_> {
         &self,
         params: &models::ModelRegistrySearchModelsParams,
     ) -> databricks_runtime::Items<models::RegistryModel> {
-        const OPERATION: Operation = Operation::new(
-            "modelRegistry.searchModels",
-            Method::Get,
-            "/api/2.0/mlflow/registered-models/search",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "registered_models",
             in_body: false,
@@ -662,7 +532,7 @@ impl ModelRegistry<'_> {
                 response_token: "next_page_token",
             },
         };
-        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+        self.client.request(&operations::SEARCH_MODELS).params(params).paginate(&PAGING)
     }
 
     /// Set a tag on a registered model.
@@ -674,13 +544,7 @@ impl ModelRegistry<'_> {
         &self,
         body: &models::SetModelTagRequest,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "modelRegistry.setModelTag",
-                Method::Post,
-                "/api/2.0/mlflow/registered-models/set-tag",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::SET_MODEL_TAG).json(body).send().await
     }
 
     /// Set a tag on a model version.
@@ -693,13 +557,7 @@ impl ModelRegistry<'_> {
         &self,
         body: &models::SetModelVersionTagRequest,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "modelRegistry.setModelVersionTag",
-                Method::Post,
-                "/api/2.0/mlflow/model-versions/set-tag",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::SET_MODEL_VERSION_TAG).json(body).send().await
     }
 
     /// Replace the direct permissions on a registered model.
@@ -715,14 +573,8 @@ impl ModelRegistry<'_> {
         registered_model_id: &str,
         body: &models::RegisteredModelPermissionsRequest,
     ) -> Result<models::RegisteredModelPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-                "modelRegistry.setPermissions",
-                Method::Put,
-                "/api/2.0/permissions/registered-models/{registered_model_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::SET_PERMISSIONS)
             .path_param("registered_model_id", registered_model_id)
             .json(body)
             .send()
@@ -740,12 +592,7 @@ impl ModelRegistry<'_> {
         &self,
         body: &models::TestRegistryWebhookRequest,
     ) -> Result<models::TestRegistryWebhookResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "modelRegistry.testRegistryWebhook",
-            Method::Post,
-            "/api/2.0/mlflow/registry-webhooks/test",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::TEST_REGISTRY_WEBHOOK).json(body).send().await
     }
 
     /// Move a model version to another stage directly, without a request.
@@ -760,12 +607,7 @@ impl ModelRegistry<'_> {
         &self,
         body: &models::TransitionModelVersionStageDatabricks,
     ) -> Result<models::TransitionStageResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "modelRegistry.transitionStage",
-            Method::Post,
-            "/api/2.0/mlflow/databricks/model-versions/transition-stage",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::TRANSITION_STAGE).json(body).send().await
     }
 
     /// Replace the text of a comment on a model version.
@@ -775,13 +617,7 @@ impl ModelRegistry<'_> {
         &self,
         body: &models::UpdateRegistryComment,
     ) -> Result<models::UpdateCommentResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "modelRegistry.updateComment",
-                Method::Patch,
-                "/api/2.0/mlflow/comments/update",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::UPDATE_COMMENT).json(body).send().await
     }
 
     /// Change the description of a registered model.
@@ -793,13 +629,7 @@ impl ModelRegistry<'_> {
         &self,
         body: &models::UpdateModelRequest,
     ) -> Result<models::UpdateModelResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "modelRegistry.updateModel",
-                Method::Patch,
-                "/api/2.0/mlflow/registered-models/update",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::UPDATE_MODEL).json(body).send().await
     }
 
     /// Change the description of a model version.
@@ -812,13 +642,7 @@ impl ModelRegistry<'_> {
         &self,
         body: &models::UpdateModelVersionRequest,
     ) -> Result<models::UpdateModelVersionResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "modelRegistry.updateModelVersion",
-                Method::Patch,
-                "/api/2.0/mlflow/model-versions/update",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::UPDATE_MODEL_VERSION).json(body).send().await
     }
 
     /// Grant or change permissions on a registered model, keeping the others.
@@ -834,14 +658,8 @@ impl ModelRegistry<'_> {
         registered_model_id: &str,
         body: &models::RegisteredModelPermissionsRequest,
     ) -> Result<models::RegisteredModelPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-                "modelRegistry.updatePermissions",
-                Method::Patch,
-                "/api/2.0/permissions/registered-models/{registered_model_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::UPDATE_PERMISSIONS)
             .path_param("registered_model_id", registered_model_id)
             .json(body)
             .send()
@@ -857,13 +675,209 @@ impl ModelRegistry<'_> {
         &self,
         body: &models::UpdateRegistryWebhook,
     ) -> Result<models::UpdateWebhookResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "modelRegistry.updateWebhook",
-                Method::Patch,
-                "/api/2.0/mlflow/registry-webhooks/update",
-            )
-            .idempotent()
-            .sensitive(&["access_token", "authorization", "secret"]);
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::UPDATE_WEBHOOK).json(body).send().await
     }
+}
+
+/// What the runtime is told about each operation, shared by the methods that send it.
+mod operations {
+    use databricks_runtime::{Method, Operation};
+    pub(super) const APPROVE_TRANSITION_REQUEST: Operation = Operation::new(
+        "modelRegistry.approveTransitionRequest",
+        Method::Post,
+        "/api/2.0/mlflow/transition-requests/approve",
+    );
+    pub(super) const CREATE_COMMENT: Operation = Operation::new(
+        "modelRegistry.createComment",
+        Method::Post,
+        "/api/2.0/mlflow/comments/create",
+    );
+    pub(super) const CREATE_MODEL: Operation = Operation::new(
+        "modelRegistry.createModel",
+        Method::Post,
+        "/api/2.0/mlflow/registered-models/create",
+    );
+    pub(super) const CREATE_MODEL_VERSION: Operation = Operation::new(
+        "modelRegistry.createModelVersion",
+        Method::Post,
+        "/api/2.0/mlflow/model-versions/create",
+    );
+    pub(super) const CREATE_TRANSITION_REQUEST: Operation = Operation::new(
+        "modelRegistry.createTransitionRequest",
+        Method::Post,
+        "/api/2.0/mlflow/transition-requests/create",
+    );
+    pub(super) const CREATE_WEBHOOK: Operation = Operation::new(
+            "modelRegistry.createWebhook",
+            Method::Post,
+            "/api/2.0/mlflow/registry-webhooks/create",
+        )
+        .sensitive(&["access_token", "authorization", "secret"]);
+    pub(super) const DELETE_COMMENT: Operation = Operation::new(
+            "modelRegistry.deleteComment",
+            Method::Delete,
+            "/api/2.0/mlflow/comments/delete",
+        )
+        .idempotent();
+    pub(super) const DELETE_MODEL: Operation = Operation::new(
+            "modelRegistry.deleteModel",
+            Method::Delete,
+            "/api/2.0/mlflow/registered-models/delete",
+        )
+        .idempotent();
+    pub(super) const DELETE_MODEL_TAG: Operation = Operation::new(
+            "modelRegistry.deleteModelTag",
+            Method::Delete,
+            "/api/2.0/mlflow/registered-models/delete-tag",
+        )
+        .idempotent();
+    pub(super) const DELETE_MODEL_VERSION: Operation = Operation::new(
+            "modelRegistry.deleteModelVersion",
+            Method::Delete,
+            "/api/2.0/mlflow/model-versions/delete",
+        )
+        .idempotent();
+    pub(super) const DELETE_MODEL_VERSION_TAG: Operation = Operation::new(
+            "modelRegistry.deleteModelVersionTag",
+            Method::Delete,
+            "/api/2.0/mlflow/model-versions/delete-tag",
+        )
+        .idempotent();
+    pub(super) const DELETE_TRANSITION_REQUEST: Operation = Operation::new(
+            "modelRegistry.deleteTransitionRequest",
+            Method::Delete,
+            "/api/2.0/mlflow/transition-requests/delete",
+        )
+        .idempotent();
+    pub(super) const DELETE_WEBHOOK: Operation = Operation::new(
+            "modelRegistry.deleteWebhook",
+            Method::Delete,
+            "/api/2.0/mlflow/registry-webhooks/delete",
+        )
+        .idempotent();
+    pub(super) const GET_LATEST_VERSIONS: Operation = Operation::new(
+            "modelRegistry.getLatestVersions",
+            Method::Post,
+            "/api/2.0/mlflow/registered-models/get-latest-versions",
+        )
+        .idempotent();
+    pub(super) const GET_MODEL: Operation = Operation::new(
+        "modelRegistry.getModel",
+        Method::Get,
+        "/api/2.0/mlflow/databricks/registered-models/get",
+    );
+    pub(super) const GET_MODEL_VERSION: Operation = Operation::new(
+        "modelRegistry.getModelVersion",
+        Method::Get,
+        "/api/2.0/mlflow/model-versions/get",
+    );
+    pub(super) const GET_MODEL_VERSION_DOWNLOAD_URI: Operation = Operation::new(
+        "modelRegistry.getModelVersionDownloadUri",
+        Method::Get,
+        "/api/2.0/mlflow/model-versions/get-download-uri",
+    );
+    pub(super) const GET_PERMISSION_LEVELS: Operation = Operation::new(
+        "modelRegistry.getPermissionLevels",
+        Method::Get,
+        "/api/2.0/permissions/registered-models/{registered_model_id}/permissionLevels",
+    );
+    pub(super) const GET_PERMISSIONS: Operation = Operation::new(
+        "modelRegistry.getPermissions",
+        Method::Get,
+        "/api/2.0/permissions/registered-models/{registered_model_id}",
+    );
+    pub(super) const LIST_MODELS: Operation = Operation::new(
+        "modelRegistry.listModels",
+        Method::Get,
+        "/api/2.0/mlflow/registered-models/list",
+    );
+    pub(super) const LIST_TRANSITION_REQUESTS: Operation = Operation::new(
+        "modelRegistry.listTransitionRequests",
+        Method::Get,
+        "/api/2.0/mlflow/transition-requests/list",
+    );
+    pub(super) const LIST_WEBHOOKS: Operation = Operation::new(
+        "modelRegistry.listWebhooks",
+        Method::Get,
+        "/api/2.0/mlflow/registry-webhooks/list",
+    );
+    pub(super) const REJECT_TRANSITION_REQUEST: Operation = Operation::new(
+        "modelRegistry.rejectTransitionRequest",
+        Method::Post,
+        "/api/2.0/mlflow/transition-requests/reject",
+    );
+    pub(super) const RENAME_MODEL: Operation = Operation::new(
+        "modelRegistry.renameModel",
+        Method::Post,
+        "/api/2.0/mlflow/registered-models/rename",
+    );
+    pub(super) const SEARCH_MODEL_VERSIONS: Operation = Operation::new(
+        "modelRegistry.searchModelVersions",
+        Method::Get,
+        "/api/2.0/mlflow/model-versions/search",
+    );
+    pub(super) const SEARCH_MODELS: Operation = Operation::new(
+        "modelRegistry.searchModels",
+        Method::Get,
+        "/api/2.0/mlflow/registered-models/search",
+    );
+    pub(super) const SET_MODEL_TAG: Operation = Operation::new(
+            "modelRegistry.setModelTag",
+            Method::Post,
+            "/api/2.0/mlflow/registered-models/set-tag",
+        )
+        .idempotent();
+    pub(super) const SET_MODEL_VERSION_TAG: Operation = Operation::new(
+            "modelRegistry.setModelVersionTag",
+            Method::Post,
+            "/api/2.0/mlflow/model-versions/set-tag",
+        )
+        .idempotent();
+    pub(super) const SET_PERMISSIONS: Operation = Operation::new(
+            "modelRegistry.setPermissions",
+            Method::Put,
+            "/api/2.0/permissions/registered-models/{registered_model_id}",
+        )
+        .idempotent();
+    pub(super) const TEST_REGISTRY_WEBHOOK: Operation = Operation::new(
+        "modelRegistry.testRegistryWebhook",
+        Method::Post,
+        "/api/2.0/mlflow/registry-webhooks/test",
+    );
+    pub(super) const TRANSITION_STAGE: Operation = Operation::new(
+        "modelRegistry.transitionStage",
+        Method::Post,
+        "/api/2.0/mlflow/databricks/model-versions/transition-stage",
+    );
+    pub(super) const UPDATE_COMMENT: Operation = Operation::new(
+            "modelRegistry.updateComment",
+            Method::Patch,
+            "/api/2.0/mlflow/comments/update",
+        )
+        .idempotent();
+    pub(super) const UPDATE_MODEL: Operation = Operation::new(
+            "modelRegistry.updateModel",
+            Method::Patch,
+            "/api/2.0/mlflow/registered-models/update",
+        )
+        .idempotent();
+    pub(super) const UPDATE_MODEL_VERSION: Operation = Operation::new(
+            "modelRegistry.updateModelVersion",
+            Method::Patch,
+            "/api/2.0/mlflow/model-versions/update",
+        )
+        .idempotent();
+    pub(super) const UPDATE_PERMISSIONS: Operation = Operation::new(
+            "modelRegistry.updatePermissions",
+            Method::Patch,
+            "/api/2.0/permissions/registered-models/{registered_model_id}",
+        )
+        .idempotent();
+    pub(super) const UPDATE_WEBHOOK: Operation = Operation::new(
+            "modelRegistry.updateWebhook",
+            Method::Patch,
+            "/api/2.0/mlflow/registry-webhooks/update",
+        )
+        .idempotent()
+        .sensitive(&["access_token", "authorization", "secret"]);
 }

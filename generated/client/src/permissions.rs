@@ -2,7 +2,7 @@
 
 //! The `permissions` service.
 
-use databricks_runtime::{Error, Method, Operation};
+use databricks_runtime::Error;
 use crate::models;
 
 /// Read and change who may do what with an object of the workspace, for every kind of object
@@ -49,13 +49,8 @@ impl Permissions<'_> {
         request_object_type: &str,
         request_object_id: &str,
     ) -> Result<models::ObjectPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-            "permissions.get",
-            Method::Get,
-            "/api/2.0/permissions/{request_object_type}/{request_object_id}",
-        );
         self.client
-            .request(&OPERATION)
+            .request(&operations::GET)
             .path_param("request_object_type", request_object_type)
             .path_param("request_object_id", request_object_id)
             .send()
@@ -74,13 +69,8 @@ impl Permissions<'_> {
         request_object_type: &str,
         request_object_id: &str,
     ) -> Result<models::GetPermissionLevelsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "permissions.getPermissionLevels",
-            Method::Get,
-            "/api/2.0/permissions/{request_object_type}/{request_object_id}/permissionLevels",
-        );
         self.client
-            .request(&OPERATION)
+            .request(&operations::GET_PERMISSION_LEVELS)
             .path_param("request_object_type", request_object_type)
             .path_param("request_object_id", request_object_id)
             .send()
@@ -101,14 +91,8 @@ impl Permissions<'_> {
         request_object_id: &str,
         body: &models::SetObjectPermissions,
     ) -> Result<models::ObjectPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-                "permissions.set",
-                Method::Put,
-                "/api/2.0/permissions/{request_object_type}/{request_object_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::SET)
             .path_param("request_object_type", request_object_type)
             .path_param("request_object_id", request_object_id)
             .json(body)
@@ -130,18 +114,39 @@ impl Permissions<'_> {
         request_object_id: &str,
         body: &models::UpdateObjectPermissions,
     ) -> Result<models::ObjectPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-                "permissions.update",
-                Method::Patch,
-                "/api/2.0/permissions/{request_object_type}/{request_object_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::UPDATE)
             .path_param("request_object_type", request_object_type)
             .path_param("request_object_id", request_object_id)
             .json(body)
             .send()
             .await
     }
+}
+
+/// What the runtime is told about each operation, shared by the methods that send it.
+mod operations {
+    use databricks_runtime::{Method, Operation};
+    pub(super) const GET: Operation = Operation::new(
+        "permissions.get",
+        Method::Get,
+        "/api/2.0/permissions/{request_object_type}/{request_object_id}",
+    );
+    pub(super) const GET_PERMISSION_LEVELS: Operation = Operation::new(
+        "permissions.getPermissionLevels",
+        Method::Get,
+        "/api/2.0/permissions/{request_object_type}/{request_object_id}/permissionLevels",
+    );
+    pub(super) const SET: Operation = Operation::new(
+            "permissions.set",
+            Method::Put,
+            "/api/2.0/permissions/{request_object_type}/{request_object_id}",
+        )
+        .idempotent();
+    pub(super) const UPDATE: Operation = Operation::new(
+            "permissions.update",
+            Method::Patch,
+            "/api/2.0/permissions/{request_object_type}/{request_object_id}",
+        )
+        .idempotent();
 }

@@ -2,7 +2,7 @@
 
 //! The `pipelines` service.
 
-use databricks_runtime::{Error, Method, Operation};
+use databricks_runtime::Error;
 use crate::models;
 
 /// Manage declarative data pipelines: a pipeline is a set of source files (SQL or Python) that
@@ -42,13 +42,8 @@ impl Pipelines<'_> {
         &self,
         pipeline_id: &str,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "pipelines.applyEnvironment",
-            Method::Post,
-            "/api/2.0/pipelines/{pipeline_id}/environment/apply",
-        );
         self.client
-            .request(&OPERATION)
+            .request(&operations::APPLY_ENVIRONMENT)
             .path_param("pipeline_id", pipeline_id)
             .send()
             .await
@@ -67,14 +62,8 @@ impl Pipelines<'_> {
         pipeline_id: &str,
         body: &models::ClonePipelineRequest,
     ) -> Result<models::ClonePipelineResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "pipelines.clone",
-                Method::Post,
-                "/api/2.0/pipelines/{pipeline_id}/clone",
-            )
-            .sensitive(&["log_analytics_primary_key"]);
         self.client
-            .request(&OPERATION)
+            .request(&operations::CLONE)
             .path_param("pipeline_id", pipeline_id)
             .json(body)
             .send()
@@ -93,13 +82,7 @@ impl Pipelines<'_> {
         &self,
         body: &models::CreatePipeline,
     ) -> Result<models::CreatePipelineResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "pipelines.create",
-                Method::Post,
-                "/api/2.0/pipelines",
-            )
-            .sensitive(&["log_analytics_primary_key"]);
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::CREATE).json(body).send().await
     }
 
     /// Delete a pipeline and stop its running update.
@@ -114,14 +97,8 @@ impl Pipelines<'_> {
         pipeline_id: &str,
         params: &models::PipelinesDeleteParams,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "pipelines.delete",
-                Method::Delete,
-                "/api/2.0/pipelines/{pipeline_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::DELETE)
             .path_param("pipeline_id", pipeline_id)
             .params(params)
             .send()
@@ -135,14 +112,8 @@ impl Pipelines<'_> {
         &self,
         pipeline_id: &str,
     ) -> Result<models::GetPipelineResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "pipelines.get",
-                Method::Get,
-                "/api/2.0/pipelines/{pipeline_id}",
-            )
-            .sensitive(&["log_analytics_primary_key"]);
         self.client
-            .request(&OPERATION)
+            .request(&operations::GET)
             .path_param("pipeline_id", pipeline_id)
             .send()
             .await
@@ -156,13 +127,8 @@ impl Pipelines<'_> {
         &self,
         pipeline_id: &str,
     ) -> Result<models::GetPipelinePermissionLevelsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "pipelines.getPermissionLevels",
-            Method::Get,
-            "/api/2.0/permissions/pipelines/{pipeline_id}/permissionLevels",
-        );
         self.client
-            .request(&OPERATION)
+            .request(&operations::GET_PERMISSION_LEVELS)
             .path_param("pipeline_id", pipeline_id)
             .send()
             .await
@@ -178,13 +144,8 @@ impl Pipelines<'_> {
         &self,
         pipeline_id: &str,
     ) -> Result<models::PipelinePermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-            "pipelines.getPermissions",
-            Method::Get,
-            "/api/2.0/permissions/pipelines/{pipeline_id}",
-        );
         self.client
-            .request(&OPERATION)
+            .request(&operations::GET_PERMISSIONS)
             .path_param("pipeline_id", pipeline_id)
             .send()
             .await
@@ -199,14 +160,8 @@ impl Pipelines<'_> {
         pipeline_id: &str,
         update_id: &str,
     ) -> Result<models::GetPipelineUpdateResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "pipelines.getUpdate",
-                Method::Get,
-                "/api/2.0/pipelines/{pipeline_id}/updates/{update_id}",
-            )
-            .sensitive(&["log_analytics_primary_key"]);
         self.client
-            .request(&OPERATION)
+            .request(&operations::GET_UPDATE)
             .path_param("pipeline_id", pipeline_id)
             .path_param("update_id", update_id)
             .send()
@@ -229,13 +184,8 @@ impl Pipelines<'_> {
         pipeline_id: &str,
         params: &models::PipelinesListPipelineEventsParams,
     ) -> Result<models::ListPipelineEventsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "pipelines.listPipelineEvents",
-            Method::Get,
-            "/api/2.0/pipelines/{pipeline_id}/events",
-        );
         self.client
-            .request(&OPERATION)
+            .request(&operations::LIST_PIPELINE_EVENTS)
             .path_param("pipeline_id", pipeline_id)
             .params(params)
             .send()
@@ -249,12 +199,6 @@ impl Pipelines<'_> {
         pipeline_id: &str,
         params: &models::PipelinesListPipelineEventsParams,
     ) -> databricks_runtime::Items<models::PipelineEvent> {
-        const OPERATION: Operation = Operation::new(
-            "pipelines.listPipelineEvents",
-            Method::Get,
-            "/api/2.0/pipelines/{pipeline_id}/events",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "events",
             in_body: false,
@@ -264,7 +208,7 @@ impl Pipelines<'_> {
             },
         };
         self.client
-            .request(&OPERATION)
+            .request(&operations::LIST_PIPELINE_EVENTS)
             .path_param("pipeline_id", pipeline_id)
             .params(params)
             .paginate(&PAGING)
@@ -283,12 +227,7 @@ impl Pipelines<'_> {
         &self,
         params: &models::PipelinesListPipelinesParams,
     ) -> Result<models::ListPipelinesResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "pipelines.listPipelines",
-            Method::Get,
-            "/api/2.0/pipelines",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::LIST_PIPELINES).params(params).send().await
     }
 
     /// Every item of [`list_pipelines`](Self::list_pipelines), as a stream: the next page is
@@ -297,12 +236,6 @@ impl Pipelines<'_> {
         &self,
         params: &models::PipelinesListPipelinesParams,
     ) -> databricks_runtime::Items<models::PipelineStateInfo> {
-        const OPERATION: Operation = Operation::new(
-            "pipelines.listPipelines",
-            Method::Get,
-            "/api/2.0/pipelines",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "statuses",
             in_body: false,
@@ -311,7 +244,7 @@ impl Pipelines<'_> {
                 response_token: "next_page_token",
             },
         };
-        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+        self.client.request(&operations::LIST_PIPELINES).params(params).paginate(&PAGING)
     }
 
     /// List the updates of a pipeline, newest first.
@@ -325,14 +258,8 @@ impl Pipelines<'_> {
         pipeline_id: &str,
         params: &models::PipelinesListUpdatesParams,
     ) -> Result<models::ListPipelineUpdatesResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "pipelines.listUpdates",
-                Method::Get,
-                "/api/2.0/pipelines/{pipeline_id}/updates",
-            )
-            .sensitive(&["log_analytics_primary_key"]);
         self.client
-            .request(&OPERATION)
+            .request(&operations::LIST_UPDATES)
             .path_param("pipeline_id", pipeline_id)
             .params(params)
             .send()
@@ -346,12 +273,6 @@ impl Pipelines<'_> {
         pipeline_id: &str,
         params: &models::PipelinesListUpdatesParams,
     ) -> databricks_runtime::Items<models::PipelineUpdateInfo> {
-        const OPERATION: Operation = Operation::new(
-                "pipelines.listUpdates",
-                Method::Get,
-                "/api/2.0/pipelines/{pipeline_id}/updates",
-            )
-            .sensitive(&["log_analytics_primary_key"]);
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "updates",
             in_body: false,
@@ -361,7 +282,7 @@ impl Pipelines<'_> {
             },
         };
         self.client
-            .request(&OPERATION)
+            .request(&operations::LIST_UPDATES)
             .path_param("pipeline_id", pipeline_id)
             .params(params)
             .paginate(&PAGING)
@@ -378,14 +299,8 @@ impl Pipelines<'_> {
         pipeline_id: &str,
         body: &models::PipelinePermissionsRequest,
     ) -> Result<models::PipelinePermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-                "pipelines.setPermissions",
-                Method::Put,
-                "/api/2.0/permissions/pipelines/{pipeline_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::SET_PERMISSIONS)
             .path_param("pipeline_id", pipeline_id)
             .json(body)
             .send()
@@ -405,13 +320,8 @@ impl Pipelines<'_> {
         pipeline_id: &str,
         body: &models::StartPipelineUpdate,
     ) -> Result<models::StartPipelineUpdateResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "pipelines.startUpdate",
-            Method::Post,
-            "/api/2.0/pipelines/{pipeline_id}/updates",
-        );
         self.client
-            .request(&OPERATION)
+            .request(&operations::START_UPDATE)
             .path_param("pipeline_id", pipeline_id)
             .json(body)
             .send()
@@ -428,14 +338,8 @@ impl Pipelines<'_> {
     /// Long-running: the call returns at once, then the resource moves on until `state` is `IDLE`.
     /// [`stop_and_wait`](Self::stop_and_wait) sends the request and waits for that.
     pub async fn stop(&self, pipeline_id: &str) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "pipelines.stop",
-                Method::Post,
-                "/api/2.0/pipelines/{pipeline_id}/stop",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::STOP)
             .path_param("pipeline_id", pipeline_id)
             .send()
             .await
@@ -450,20 +354,8 @@ impl Pipelines<'_> {
         pipeline_id: &str,
         wait: &databricks_runtime::WaitOptions,
     ) -> Result<models::GetPipelineResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "pipelines.stop",
-                Method::Post,
-                "/api/2.0/pipelines/{pipeline_id}/stop",
-            )
-            .idempotent();
-        const POLL: Operation = Operation::new(
-                "pipelines.get",
-                Method::Get,
-                "/api/2.0/pipelines/{pipeline_id}",
-            )
-            .sensitive(&["log_analytics_primary_key"]);
         const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
-            poll: &POLL,
+            poll: &operations::GET,
             bind: &[
                 databricks_runtime::Binding {
                     param: "pipeline_id",
@@ -478,7 +370,7 @@ impl Pipelines<'_> {
             message: &["cause"],
         };
         self.client
-            .request(&OPERATION)
+            .request(&operations::STOP)
             .path_param("pipeline_id", pipeline_id)
             .send_and_wait(&WAIT, wait)
             .await
@@ -497,15 +389,8 @@ impl Pipelines<'_> {
         pipeline_id: &str,
         body: &models::EditPipeline,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "pipelines.update",
-                Method::Put,
-                "/api/2.0/pipelines/{pipeline_id}",
-            )
-            .idempotent()
-            .sensitive(&["log_analytics_primary_key"]);
         self.client
-            .request(&OPERATION)
+            .request(&operations::UPDATE)
             .path_param("pipeline_id", pipeline_id)
             .json(body)
             .send()
@@ -524,17 +409,107 @@ impl Pipelines<'_> {
         pipeline_id: &str,
         body: &models::PipelinePermissionsRequest,
     ) -> Result<models::PipelinePermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-                "pipelines.updatePermissions",
-                Method::Patch,
-                "/api/2.0/permissions/pipelines/{pipeline_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::UPDATE_PERMISSIONS)
             .path_param("pipeline_id", pipeline_id)
             .json(body)
             .send()
             .await
     }
+}
+
+/// What the runtime is told about each operation, shared by the methods that send it.
+mod operations {
+    use databricks_runtime::{Method, Operation};
+    pub(super) const APPLY_ENVIRONMENT: Operation = Operation::new(
+        "pipelines.applyEnvironment",
+        Method::Post,
+        "/api/2.0/pipelines/{pipeline_id}/environment/apply",
+    );
+    pub(super) const CLONE: Operation = Operation::new(
+            "pipelines.clone",
+            Method::Post,
+            "/api/2.0/pipelines/{pipeline_id}/clone",
+        )
+        .sensitive(&["log_analytics_primary_key"]);
+    pub(super) const CREATE: Operation = Operation::new(
+            "pipelines.create",
+            Method::Post,
+            "/api/2.0/pipelines",
+        )
+        .sensitive(&["log_analytics_primary_key"]);
+    pub(super) const DELETE: Operation = Operation::new(
+            "pipelines.delete",
+            Method::Delete,
+            "/api/2.0/pipelines/{pipeline_id}",
+        )
+        .idempotent();
+    pub(super) const GET: Operation = Operation::new(
+            "pipelines.get",
+            Method::Get,
+            "/api/2.0/pipelines/{pipeline_id}",
+        )
+        .sensitive(&["log_analytics_primary_key"]);
+    pub(super) const GET_PERMISSION_LEVELS: Operation = Operation::new(
+        "pipelines.getPermissionLevels",
+        Method::Get,
+        "/api/2.0/permissions/pipelines/{pipeline_id}/permissionLevels",
+    );
+    pub(super) const GET_PERMISSIONS: Operation = Operation::new(
+        "pipelines.getPermissions",
+        Method::Get,
+        "/api/2.0/permissions/pipelines/{pipeline_id}",
+    );
+    pub(super) const GET_UPDATE: Operation = Operation::new(
+            "pipelines.getUpdate",
+            Method::Get,
+            "/api/2.0/pipelines/{pipeline_id}/updates/{update_id}",
+        )
+        .sensitive(&["log_analytics_primary_key"]);
+    pub(super) const LIST_PIPELINE_EVENTS: Operation = Operation::new(
+        "pipelines.listPipelineEvents",
+        Method::Get,
+        "/api/2.0/pipelines/{pipeline_id}/events",
+    );
+    pub(super) const LIST_PIPELINES: Operation = Operation::new(
+        "pipelines.listPipelines",
+        Method::Get,
+        "/api/2.0/pipelines",
+    );
+    pub(super) const LIST_UPDATES: Operation = Operation::new(
+            "pipelines.listUpdates",
+            Method::Get,
+            "/api/2.0/pipelines/{pipeline_id}/updates",
+        )
+        .sensitive(&["log_analytics_primary_key"]);
+    pub(super) const SET_PERMISSIONS: Operation = Operation::new(
+            "pipelines.setPermissions",
+            Method::Put,
+            "/api/2.0/permissions/pipelines/{pipeline_id}",
+        )
+        .idempotent();
+    pub(super) const START_UPDATE: Operation = Operation::new(
+        "pipelines.startUpdate",
+        Method::Post,
+        "/api/2.0/pipelines/{pipeline_id}/updates",
+    );
+    pub(super) const STOP: Operation = Operation::new(
+            "pipelines.stop",
+            Method::Post,
+            "/api/2.0/pipelines/{pipeline_id}/stop",
+        )
+        .idempotent();
+    pub(super) const UPDATE: Operation = Operation::new(
+            "pipelines.update",
+            Method::Put,
+            "/api/2.0/pipelines/{pipeline_id}",
+        )
+        .idempotent()
+        .sensitive(&["log_analytics_primary_key"]);
+    pub(super) const UPDATE_PERMISSIONS: Operation = Operation::new(
+            "pipelines.updatePermissions",
+            Method::Patch,
+            "/api/2.0/permissions/pipelines/{pipeline_id}",
+        )
+        .idempotent();
 }

@@ -2,7 +2,7 @@
 
 //! The `secrets` service.
 
-use databricks_runtime::{Error, Method, Operation};
+use databricks_runtime::Error;
 use crate::models;
 
 /// Keeps credentials (passwords, tokens, keys) out of notebooks and job code. Secrets live in
@@ -43,12 +43,7 @@ impl Secrets<'_> {
         &self,
         body: &models::CreateSecretScope,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "secrets.createScope",
-            Method::Post,
-            "/api/2.0/secrets/scopes/create",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::CREATE_SCOPE).json(body).send().await
     }
 
     /// Remove a principal's ACL from a scope.
@@ -61,13 +56,7 @@ impl Secrets<'_> {
         &self,
         body: &models::DeleteSecretAcl,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "secrets.deleteAcl",
-                Method::Post,
-                "/api/2.0/secrets/acls/delete",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::DELETE_ACL).json(body).send().await
     }
 
     /// Delete a secret scope with all its secrets and ACLs.
@@ -80,13 +69,7 @@ impl Secrets<'_> {
         &self,
         body: &models::DeleteSecretScope,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "secrets.deleteScope",
-                Method::Post,
-                "/api/2.0/secrets/scopes/delete",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::DELETE_SCOPE).json(body).send().await
     }
 
     /// Delete one secret from a scope.
@@ -99,13 +82,7 @@ impl Secrets<'_> {
         &self,
         body: &models::DeleteSecret,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "secrets.deleteSecret",
-                Method::Post,
-                "/api/2.0/secrets/delete",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::DELETE_SECRET).json(body).send().await
     }
 
     /// Get the permission one principal has on a scope.
@@ -117,12 +94,7 @@ impl Secrets<'_> {
         &self,
         params: &models::SecretsGetAclParams,
     ) -> Result<models::SecretAclItem, Error> {
-        const OPERATION: Operation = Operation::new(
-            "secrets.getAcl",
-            Method::Get,
-            "/api/2.0/secrets/acls/get",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::GET_ACL).params(params).send().await
     }
 
     /// Read the value of one secret.
@@ -138,13 +110,7 @@ impl Secrets<'_> {
         &self,
         params: &models::SecretsGetSecretParams,
     ) -> Result<models::GetSecretResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "secrets.getSecret",
-                Method::Get,
-                "/api/2.0/secrets/get",
-            )
-            .sensitive(&["value"]);
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::GET_SECRET).params(params).send().await
     }
 
     /// List the ACLs set on a scope.
@@ -159,12 +125,7 @@ impl Secrets<'_> {
         &self,
         params: &models::SecretsListAclsParams,
     ) -> Result<models::ListSecretAclsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "secrets.listAcls",
-            Method::Get,
-            "/api/2.0/secrets/acls/list",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::LIST_ACLS).params(params).send().await
     }
 
     /// Every item of [`list_acls`](Self::list_acls), as a stream: the next page is fetched once the
@@ -173,18 +134,12 @@ impl Secrets<'_> {
         &self,
         params: &models::SecretsListAclsParams,
     ) -> databricks_runtime::Items<models::SecretAclItem> {
-        const OPERATION: Operation = Operation::new(
-            "secrets.listAcls",
-            Method::Get,
-            "/api/2.0/secrets/acls/list",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "items",
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+        self.client.request(&operations::LIST_ACLS).params(params).paginate(&PAGING)
     }
 
     /// List every secret scope of the workspace.
@@ -196,29 +151,18 @@ impl Secrets<'_> {
     ///
     /// Lists `scopes`: everything comes in one response.
     pub async fn list_scopes(&self) -> Result<models::ListSecretScopesResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "secrets.listScopes",
-            Method::Get,
-            "/api/2.0/secrets/scopes/list",
-        );
-        self.client.request(&OPERATION).send().await
+        self.client.request(&operations::LIST_SCOPES).send().await
     }
 
     /// Every item of [`list_scopes`](Self::list_scopes), as a stream: the next page is fetched once
     /// the current one has been read, so memory holds one page at a time.
     pub fn list_scopes_all(&self) -> databricks_runtime::Items<models::SecretScope> {
-        const OPERATION: Operation = Operation::new(
-            "secrets.listScopes",
-            Method::Get,
-            "/api/2.0/secrets/scopes/list",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "scopes",
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&OPERATION).paginate(&PAGING)
+        self.client.request(&operations::LIST_SCOPES).paginate(&PAGING)
     }
 
     /// List the keys stored in a scope, without their values.
@@ -234,12 +178,7 @@ impl Secrets<'_> {
         &self,
         params: &models::SecretsListSecretsParams,
     ) -> Result<models::ListSecretsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "secrets.listSecrets",
-            Method::Get,
-            "/api/2.0/secrets/list",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::LIST_SECRETS).params(params).send().await
     }
 
     /// Every item of [`list_secrets`](Self::list_secrets), as a stream: the next page is fetched
@@ -248,18 +187,12 @@ impl Secrets<'_> {
         &self,
         params: &models::SecretsListSecretsParams,
     ) -> databricks_runtime::Items<models::SecretMetadata> {
-        const OPERATION: Operation = Operation::new(
-            "secrets.listSecrets",
-            Method::Get,
-            "/api/2.0/secrets/list",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "secrets",
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+        self.client.request(&operations::LIST_SECRETS).params(params).paginate(&PAGING)
     }
 
     /// Grant a user or group a permission level on a scope.
@@ -276,13 +209,7 @@ impl Secrets<'_> {
         &self,
         body: &models::PutSecretAcl,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "secrets.putAcl",
-                Method::Post,
-                "/api/2.0/secrets/acls/put",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::PUT_ACL).json(body).send().await
     }
 
     /// Store a secret in a scope, replacing any earlier value under the same key.
@@ -299,13 +226,73 @@ impl Secrets<'_> {
         &self,
         body: &models::PutSecret,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "secrets.putSecret",
-                Method::Post,
-                "/api/2.0/secrets/put",
-            )
-            .idempotent()
-            .sensitive(&["bytes_value", "string_value"]);
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::PUT_SECRET).json(body).send().await
     }
+}
+
+/// What the runtime is told about each operation, shared by the methods that send it.
+mod operations {
+    use databricks_runtime::{Method, Operation};
+    pub(super) const CREATE_SCOPE: Operation = Operation::new(
+        "secrets.createScope",
+        Method::Post,
+        "/api/2.0/secrets/scopes/create",
+    );
+    pub(super) const DELETE_ACL: Operation = Operation::new(
+            "secrets.deleteAcl",
+            Method::Post,
+            "/api/2.0/secrets/acls/delete",
+        )
+        .idempotent();
+    pub(super) const DELETE_SCOPE: Operation = Operation::new(
+            "secrets.deleteScope",
+            Method::Post,
+            "/api/2.0/secrets/scopes/delete",
+        )
+        .idempotent();
+    pub(super) const DELETE_SECRET: Operation = Operation::new(
+            "secrets.deleteSecret",
+            Method::Post,
+            "/api/2.0/secrets/delete",
+        )
+        .idempotent();
+    pub(super) const GET_ACL: Operation = Operation::new(
+        "secrets.getAcl",
+        Method::Get,
+        "/api/2.0/secrets/acls/get",
+    );
+    pub(super) const GET_SECRET: Operation = Operation::new(
+            "secrets.getSecret",
+            Method::Get,
+            "/api/2.0/secrets/get",
+        )
+        .sensitive(&["value"]);
+    pub(super) const LIST_ACLS: Operation = Operation::new(
+        "secrets.listAcls",
+        Method::Get,
+        "/api/2.0/secrets/acls/list",
+    );
+    pub(super) const LIST_SCOPES: Operation = Operation::new(
+        "secrets.listScopes",
+        Method::Get,
+        "/api/2.0/secrets/scopes/list",
+    );
+    pub(super) const LIST_SECRETS: Operation = Operation::new(
+        "secrets.listSecrets",
+        Method::Get,
+        "/api/2.0/secrets/list",
+    );
+    pub(super) const PUT_ACL: Operation = Operation::new(
+            "secrets.putAcl",
+            Method::Post,
+            "/api/2.0/secrets/acls/put",
+        )
+        .idempotent();
+    pub(super) const PUT_SECRET: Operation = Operation::new(
+            "secrets.putSecret",
+            Method::Post,
+            "/api/2.0/secrets/put",
+        )
+        .idempotent()
+        .sensitive(&["bytes_value", "string_value"]);
 }

@@ -2,7 +2,7 @@
 
 //! The `service-principals` service.
 
-use databricks_runtime::{Error, Method, Operation};
+use databricks_runtime::Error;
 use crate::models;
 
 /// Manage the service principals of the workspace through its SCIM 2.0 endpoint. A service
@@ -43,12 +43,7 @@ impl ServicePrincipals<'_> {
         &self,
         body: &models::ServicePrincipal,
     ) -> Result<models::ServicePrincipal, Error> {
-        const OPERATION: Operation = Operation::new(
-            "servicePrincipals.create",
-            Method::Post,
-            "/api/2.0/preview/scim/v2/ServicePrincipals",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::CREATE).json(body).send().await
     }
 
     /// Remove a service principal from the workspace.
@@ -59,13 +54,7 @@ impl ServicePrincipals<'_> {
     /// `DELETE /api/2.0/preview/scim/v2/ServicePrincipals/{id}` (operation
     /// `servicePrincipals.delete`).
     pub async fn delete(&self, id: &str) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "servicePrincipals.delete",
-                Method::Delete,
-                "/api/2.0/preview/scim/v2/ServicePrincipals/{id}",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).path_param("id", id).send().await
+        self.client.request(&operations::DELETE).path_param("id", id).send().await
     }
 
     /// Get one service principal of the workspace.
@@ -75,12 +64,7 @@ impl ServicePrincipals<'_> {
     ///
     /// `GET /api/2.0/preview/scim/v2/ServicePrincipals/{id}` (operation `servicePrincipals.get`).
     pub async fn get(&self, id: &str) -> Result<models::ServicePrincipal, Error> {
-        const OPERATION: Operation = Operation::new(
-            "servicePrincipals.get",
-            Method::Get,
-            "/api/2.0/preview/scim/v2/ServicePrincipals/{id}",
-        );
-        self.client.request(&OPERATION).path_param("id", id).send().await
+        self.client.request(&operations::GET).path_param("id", id).send().await
     }
 
     /// List or search the service principals of the workspace.
@@ -98,12 +82,7 @@ impl ServicePrincipals<'_> {
         &self,
         params: &models::ServicePrincipalsListParams,
     ) -> Result<models::ListServicePrincipalResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "servicePrincipals.list",
-            Method::Get,
-            "/api/2.0/preview/scim/v2/ServicePrincipals",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::LIST).params(params).send().await
     }
 
     /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
@@ -112,12 +91,6 @@ impl ServicePrincipals<'_> {
         &self,
         params: &models::ServicePrincipalsListParams,
     ) -> databricks_runtime::Items<models::ServicePrincipal> {
-        const OPERATION: Operation = Operation::new(
-            "servicePrincipals.list",
-            Method::Get,
-            "/api/2.0/preview/scim/v2/ServicePrincipals",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "Resources",
             in_body: false,
@@ -127,7 +100,7 @@ impl ServicePrincipals<'_> {
                 id: Some("id"),
             },
         };
-        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+        self.client.request(&operations::LIST).params(params).paginate(&PAGING)
     }
 
     /// Change some attributes of a service principal with SCIM patch operations.
@@ -144,13 +117,12 @@ impl ServicePrincipals<'_> {
         id: &str,
         body: &models::ScimPatchRequest,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "servicePrincipals.patch",
-                Method::Patch,
-                "/api/2.0/preview/scim/v2/ServicePrincipals/{id}",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).path_param("id", id).json(body).send().await
+        self.client
+            .request(&operations::PATCH)
+            .path_param("id", id)
+            .json(body)
+            .send()
+            .await
     }
 
     /// Replace a service principal's attributes with the ones given.
@@ -165,12 +137,49 @@ impl ServicePrincipals<'_> {
         id: &str,
         body: &models::UpdateServicePrincipal,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "servicePrincipals.update",
-                Method::Put,
-                "/api/2.0/preview/scim/v2/ServicePrincipals/{id}",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).path_param("id", id).json(body).send().await
+        self.client
+            .request(&operations::UPDATE)
+            .path_param("id", id)
+            .json(body)
+            .send()
+            .await
     }
+}
+
+/// What the runtime is told about each operation, shared by the methods that send it.
+mod operations {
+    use databricks_runtime::{Method, Operation};
+    pub(super) const CREATE: Operation = Operation::new(
+        "servicePrincipals.create",
+        Method::Post,
+        "/api/2.0/preview/scim/v2/ServicePrincipals",
+    );
+    pub(super) const DELETE: Operation = Operation::new(
+            "servicePrincipals.delete",
+            Method::Delete,
+            "/api/2.0/preview/scim/v2/ServicePrincipals/{id}",
+        )
+        .idempotent();
+    pub(super) const GET: Operation = Operation::new(
+        "servicePrincipals.get",
+        Method::Get,
+        "/api/2.0/preview/scim/v2/ServicePrincipals/{id}",
+    );
+    pub(super) const LIST: Operation = Operation::new(
+        "servicePrincipals.list",
+        Method::Get,
+        "/api/2.0/preview/scim/v2/ServicePrincipals",
+    );
+    pub(super) const PATCH: Operation = Operation::new(
+            "servicePrincipals.patch",
+            Method::Patch,
+            "/api/2.0/preview/scim/v2/ServicePrincipals/{id}",
+        )
+        .idempotent();
+    pub(super) const UPDATE: Operation = Operation::new(
+            "servicePrincipals.update",
+            Method::Put,
+            "/api/2.0/preview/scim/v2/ServicePrincipals/{id}",
+        )
+        .idempotent();
 }

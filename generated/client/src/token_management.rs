@@ -2,7 +2,7 @@
 
 //! The `token-management` service.
 
-use databricks_runtime::{Error, Method, Operation};
+use databricks_runtime::Error;
 use crate::models;
 
 /// Administer the personal access tokens of a whole workspace. Workspace admins can list every
@@ -42,13 +42,7 @@ impl TokenManagement<'_> {
         &self,
         body: &models::CreateOboTokenRequest,
     ) -> Result<models::CreateOboTokenResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "tokenManagement.createOboToken",
-                Method::Post,
-                "/api/2.0/token-management/on-behalf-of/tokens",
-            )
-            .sensitive(&["token_value"]);
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::CREATE_OBO_TOKEN).json(body).send().await
     }
 
     /// Revoke any token in the workspace.
@@ -57,13 +51,11 @@ impl TokenManagement<'_> {
     ///
     /// `DELETE /api/2.0/token-management/tokens/{token_id}` (operation `tokenManagement.delete`).
     pub async fn delete(&self, token_id: &str) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "tokenManagement.delete",
-                Method::Delete,
-                "/api/2.0/token-management/tokens/{token_id}",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).path_param("token_id", token_id).send().await
+        self.client
+            .request(&operations::DELETE)
+            .path_param("token_id", token_id)
+            .send()
+            .await
     }
 
     /// Get the metadata of one token.
@@ -73,12 +65,11 @@ impl TokenManagement<'_> {
     ///
     /// `GET /api/2.0/token-management/tokens/{token_id}` (operation `tokenManagement.get`).
     pub async fn get(&self, token_id: &str) -> Result<models::GetTokenResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "tokenManagement.get",
-            Method::Get,
-            "/api/2.0/token-management/tokens/{token_id}",
-        );
-        self.client.request(&OPERATION).path_param("token_id", token_id).send().await
+        self.client
+            .request(&operations::GET)
+            .path_param("token_id", token_id)
+            .send()
+            .await
     }
 
     /// List the permission levels that can be granted on tokens.
@@ -91,12 +82,7 @@ impl TokenManagement<'_> {
     pub async fn get_permission_levels(
         &self,
     ) -> Result<models::GetTokenPermissionLevelsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "tokenManagement.getPermissionLevels",
-            Method::Get,
-            "/api/2.0/permissions/authorization/tokens/permissionLevels",
-        );
-        self.client.request(&OPERATION).send().await
+        self.client.request(&operations::GET_PERMISSION_LEVELS).send().await
     }
 
     /// Get who may create and use tokens in the workspace.
@@ -107,12 +93,7 @@ impl TokenManagement<'_> {
     /// `GET /api/2.0/permissions/authorization/tokens` (operation
     /// `tokenManagement.getPermissions`).
     pub async fn get_permissions(&self) -> Result<models::TokenPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-            "tokenManagement.getPermissions",
-            Method::Get,
-            "/api/2.0/permissions/authorization/tokens",
-        );
-        self.client.request(&OPERATION).send().await
+        self.client.request(&operations::GET_PERMISSIONS).send().await
     }
 
     /// List the tokens of the workspace, optionally only those of one creator.
@@ -127,12 +108,7 @@ impl TokenManagement<'_> {
         &self,
         params: &models::TokenManagementListParams,
     ) -> Result<models::ListTokensResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "tokenManagement.list",
-            Method::Get,
-            "/api/2.0/token-management/tokens",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::LIST).params(params).send().await
     }
 
     /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
@@ -141,18 +117,12 @@ impl TokenManagement<'_> {
         &self,
         params: &models::TokenManagementListParams,
     ) -> databricks_runtime::Items<models::TokenInfo> {
-        const OPERATION: Operation = Operation::new(
-            "tokenManagement.list",
-            Method::Get,
-            "/api/2.0/token-management/tokens",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "token_infos",
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+        self.client.request(&operations::LIST).params(params).paginate(&PAGING)
     }
 
     /// Replace the permissions on tokens.
@@ -167,13 +137,7 @@ impl TokenManagement<'_> {
         &self,
         body: &models::TokenPermissionsRequest,
     ) -> Result<models::TokenPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-                "tokenManagement.setPermissions",
-                Method::Put,
-                "/api/2.0/permissions/authorization/tokens",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::SET_PERMISSIONS).json(body).send().await
     }
 
     /// Change the comment or scopes of any token in the workspace.
@@ -188,14 +152,8 @@ impl TokenManagement<'_> {
         token_id: &str,
         body: &models::UpdateTokenManagementRequest,
     ) -> Result<models::TokenInfo, Error> {
-        const OPERATION: Operation = Operation::new(
-                "tokenManagement.update",
-                Method::Patch,
-                "/api/2.0/token-management/tokens/{token_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::UPDATE)
             .path_param("token_id", token_id)
             .json(body)
             .send()
@@ -214,12 +172,61 @@ impl TokenManagement<'_> {
         &self,
         body: &models::TokenPermissionsRequest,
     ) -> Result<models::TokenPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-                "tokenManagement.updatePermissions",
-                Method::Patch,
-                "/api/2.0/permissions/authorization/tokens",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::UPDATE_PERMISSIONS).json(body).send().await
     }
+}
+
+/// What the runtime is told about each operation, shared by the methods that send it.
+mod operations {
+    use databricks_runtime::{Method, Operation};
+    pub(super) const CREATE_OBO_TOKEN: Operation = Operation::new(
+            "tokenManagement.createOboToken",
+            Method::Post,
+            "/api/2.0/token-management/on-behalf-of/tokens",
+        )
+        .sensitive(&["token_value"]);
+    pub(super) const DELETE: Operation = Operation::new(
+            "tokenManagement.delete",
+            Method::Delete,
+            "/api/2.0/token-management/tokens/{token_id}",
+        )
+        .idempotent();
+    pub(super) const GET: Operation = Operation::new(
+        "tokenManagement.get",
+        Method::Get,
+        "/api/2.0/token-management/tokens/{token_id}",
+    );
+    pub(super) const GET_PERMISSION_LEVELS: Operation = Operation::new(
+        "tokenManagement.getPermissionLevels",
+        Method::Get,
+        "/api/2.0/permissions/authorization/tokens/permissionLevels",
+    );
+    pub(super) const GET_PERMISSIONS: Operation = Operation::new(
+        "tokenManagement.getPermissions",
+        Method::Get,
+        "/api/2.0/permissions/authorization/tokens",
+    );
+    pub(super) const LIST: Operation = Operation::new(
+        "tokenManagement.list",
+        Method::Get,
+        "/api/2.0/token-management/tokens",
+    );
+    pub(super) const SET_PERMISSIONS: Operation = Operation::new(
+            "tokenManagement.setPermissions",
+            Method::Put,
+            "/api/2.0/permissions/authorization/tokens",
+        )
+        .idempotent();
+    pub(super) const UPDATE: Operation = Operation::new(
+            "tokenManagement.update",
+            Method::Patch,
+            "/api/2.0/token-management/tokens/{token_id}",
+        )
+        .idempotent();
+    pub(super) const UPDATE_PERMISSIONS: Operation = Operation::new(
+            "tokenManagement.updatePermissions",
+            Method::Patch,
+            "/api/2.0/permissions/authorization/tokens",
+        )
+        .idempotent();
 }

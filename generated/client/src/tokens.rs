@@ -2,7 +2,7 @@
 
 //! The `tokens` service.
 
-use databricks_runtime::{Error, Method, Operation};
+use databricks_runtime::Error;
 use crate::models;
 
 /// Manage the personal access tokens (PATs) of the calling user in this workspace. A token
@@ -40,13 +40,7 @@ impl Tokens<'_> {
         &self,
         body: &models::CreateTokenRequest,
     ) -> Result<models::CreateTokenResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "tokens.create",
-                Method::Post,
-                "/api/2.0/token/create",
-            )
-            .sensitive(&["token_value"]);
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::CREATE).json(body).send().await
     }
 
     /// Revoke one of the calling user's tokens.
@@ -59,13 +53,7 @@ impl Tokens<'_> {
         &self,
         body: &models::RevokeTokenRequest,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "tokens.delete",
-                Method::Post,
-                "/api/2.0/token/delete",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::DELETE).json(body).send().await
     }
 
     /// List the valid tokens of the calling user in this workspace.
@@ -77,29 +65,18 @@ impl Tokens<'_> {
     ///
     /// Lists `token_infos`: everything comes in one response.
     pub async fn list(&self) -> Result<models::ListPublicTokensResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "tokens.list",
-            Method::Get,
-            "/api/2.0/token/list",
-        );
-        self.client.request(&OPERATION).send().await
+        self.client.request(&operations::LIST).send().await
     }
 
     /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
     /// one has been read, so memory holds one page at a time.
     pub fn list_all(&self) -> databricks_runtime::Items<models::PublicTokenInfo> {
-        const OPERATION: Operation = Operation::new(
-            "tokens.list",
-            Method::Get,
-            "/api/2.0/token/list",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "token_infos",
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&OPERATION).paginate(&PAGING)
+        self.client.request(&operations::LIST).paginate(&PAGING)
     }
 
     /// Change the comment or scopes of one of the calling user's tokens.
@@ -114,17 +91,39 @@ impl Tokens<'_> {
         token_id: &str,
         body: &models::UpdateTokenRequest,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "tokens.update",
-                Method::Patch,
-                "/api/2.0/token/{token_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::UPDATE)
             .path_param("token_id", token_id)
             .json(body)
             .send()
             .await
     }
+}
+
+/// What the runtime is told about each operation, shared by the methods that send it.
+mod operations {
+    use databricks_runtime::{Method, Operation};
+    pub(super) const CREATE: Operation = Operation::new(
+            "tokens.create",
+            Method::Post,
+            "/api/2.0/token/create",
+        )
+        .sensitive(&["token_value"]);
+    pub(super) const DELETE: Operation = Operation::new(
+            "tokens.delete",
+            Method::Post,
+            "/api/2.0/token/delete",
+        )
+        .idempotent();
+    pub(super) const LIST: Operation = Operation::new(
+        "tokens.list",
+        Method::Get,
+        "/api/2.0/token/list",
+    );
+    pub(super) const UPDATE: Operation = Operation::new(
+            "tokens.update",
+            Method::Patch,
+            "/api/2.0/token/{token_id}",
+        )
+        .idempotent();
 }

@@ -2,7 +2,7 @@
 
 //! The `users` service.
 
-use databricks_runtime::{Error, Method, Operation};
+use databricks_runtime::Error;
 use crate::models;
 
 /// Manage the users of the workspace through its SCIM 2.0 endpoint. A user is identified by a
@@ -39,12 +39,7 @@ impl Users<'_> {
     ///
     /// `POST /api/2.0/preview/scim/v2/Users` (operation `users.create`).
     pub async fn create(&self, body: &models::User) -> Result<models::User, Error> {
-        const OPERATION: Operation = Operation::new(
-            "users.create",
-            Method::Post,
-            "/api/2.0/preview/scim/v2/Users",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::CREATE).json(body).send().await
     }
 
     /// Remove a user from the workspace.
@@ -54,13 +49,7 @@ impl Users<'_> {
     ///
     /// `DELETE /api/2.0/preview/scim/v2/Users/{id}` (operation `users.delete`).
     pub async fn delete(&self, id: &str) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "users.delete",
-                Method::Delete,
-                "/api/2.0/preview/scim/v2/Users/{id}",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).path_param("id", id).send().await
+        self.client.request(&operations::DELETE).path_param("id", id).send().await
     }
 
     /// Get one user of the workspace.
@@ -76,12 +65,12 @@ impl Users<'_> {
         id: &str,
         params: &models::UsersGetParams,
     ) -> Result<models::User, Error> {
-        const OPERATION: Operation = Operation::new(
-            "users.get",
-            Method::Get,
-            "/api/2.0/preview/scim/v2/Users/{id}",
-        );
-        self.client.request(&OPERATION).path_param("id", id).params(params).send().await
+        self.client
+            .request(&operations::GET)
+            .path_param("id", id)
+            .params(params)
+            .send()
+            .await
     }
 
     /// List the permission levels that can be granted on password sign-in.
@@ -94,12 +83,7 @@ impl Users<'_> {
     pub async fn get_permission_levels(
         &self,
     ) -> Result<models::GetPasswordPermissionLevelsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "users.getPermissionLevels",
-            Method::Get,
-            "/api/2.0/permissions/authorization/passwords/permissionLevels",
-        );
-        self.client.request(&OPERATION).send().await
+        self.client.request(&operations::GET_PERMISSION_LEVELS).send().await
     }
 
     /// Get who may sign in with a password.
@@ -109,12 +93,7 @@ impl Users<'_> {
     ///
     /// `GET /api/2.0/permissions/authorization/passwords` (operation `users.getPermissions`).
     pub async fn get_permissions(&self) -> Result<models::PasswordPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-            "users.getPermissions",
-            Method::Get,
-            "/api/2.0/permissions/authorization/passwords",
-        );
-        self.client.request(&OPERATION).send().await
+        self.client.request(&operations::GET_PERMISSIONS).send().await
     }
 
     /// List or search the users of the workspace.
@@ -133,12 +112,7 @@ impl Users<'_> {
         &self,
         params: &models::UsersListParams,
     ) -> Result<models::ListUsersResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "users.list",
-            Method::Get,
-            "/api/2.0/preview/scim/v2/Users",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::LIST).params(params).send().await
     }
 
     /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
@@ -147,12 +121,6 @@ impl Users<'_> {
         &self,
         params: &models::UsersListParams,
     ) -> databricks_runtime::Items<models::User> {
-        const OPERATION: Operation = Operation::new(
-            "users.list",
-            Method::Get,
-            "/api/2.0/preview/scim/v2/Users",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "Resources",
             in_body: false,
@@ -162,7 +130,7 @@ impl Users<'_> {
                 id: Some("id"),
             },
         };
-        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+        self.client.request(&operations::LIST).params(params).paginate(&PAGING)
     }
 
     /// Change some attributes of a user with SCIM patch operations.
@@ -178,13 +146,12 @@ impl Users<'_> {
         id: &str,
         body: &models::ScimPatchRequest,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "users.patch",
-                Method::Patch,
-                "/api/2.0/preview/scim/v2/Users/{id}",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).path_param("id", id).json(body).send().await
+        self.client
+            .request(&operations::PATCH)
+            .path_param("id", id)
+            .json(body)
+            .send()
+            .await
     }
 
     /// Replace the permissions on password sign-in.
@@ -198,13 +165,7 @@ impl Users<'_> {
         &self,
         body: &models::PasswordPermissionsRequest,
     ) -> Result<models::PasswordPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-                "users.setPermissions",
-                Method::Put,
-                "/api/2.0/permissions/authorization/passwords",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::SET_PERMISSIONS).json(body).send().await
     }
 
     /// Replace a user's attributes with the ones given.
@@ -219,13 +180,12 @@ impl Users<'_> {
         id: &str,
         body: &models::UpdateUser,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "users.update",
-                Method::Put,
-                "/api/2.0/preview/scim/v2/Users/{id}",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).path_param("id", id).json(body).send().await
+        self.client
+            .request(&operations::UPDATE)
+            .path_param("id", id)
+            .json(body)
+            .send()
+            .await
     }
 
     /// Grant or change permissions on password sign-in, keeping the others.
@@ -239,12 +199,66 @@ impl Users<'_> {
         &self,
         body: &models::PasswordPermissionsRequest,
     ) -> Result<models::PasswordPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-                "users.updatePermissions",
-                Method::Patch,
-                "/api/2.0/permissions/authorization/passwords",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::UPDATE_PERMISSIONS).json(body).send().await
     }
+}
+
+/// What the runtime is told about each operation, shared by the methods that send it.
+mod operations {
+    use databricks_runtime::{Method, Operation};
+    pub(super) const CREATE: Operation = Operation::new(
+        "users.create",
+        Method::Post,
+        "/api/2.0/preview/scim/v2/Users",
+    );
+    pub(super) const DELETE: Operation = Operation::new(
+            "users.delete",
+            Method::Delete,
+            "/api/2.0/preview/scim/v2/Users/{id}",
+        )
+        .idempotent();
+    pub(super) const GET: Operation = Operation::new(
+        "users.get",
+        Method::Get,
+        "/api/2.0/preview/scim/v2/Users/{id}",
+    );
+    pub(super) const GET_PERMISSION_LEVELS: Operation = Operation::new(
+        "users.getPermissionLevels",
+        Method::Get,
+        "/api/2.0/permissions/authorization/passwords/permissionLevels",
+    );
+    pub(super) const GET_PERMISSIONS: Operation = Operation::new(
+        "users.getPermissions",
+        Method::Get,
+        "/api/2.0/permissions/authorization/passwords",
+    );
+    pub(super) const LIST: Operation = Operation::new(
+        "users.list",
+        Method::Get,
+        "/api/2.0/preview/scim/v2/Users",
+    );
+    pub(super) const PATCH: Operation = Operation::new(
+            "users.patch",
+            Method::Patch,
+            "/api/2.0/preview/scim/v2/Users/{id}",
+        )
+        .idempotent();
+    pub(super) const SET_PERMISSIONS: Operation = Operation::new(
+            "users.setPermissions",
+            Method::Put,
+            "/api/2.0/permissions/authorization/passwords",
+        )
+        .idempotent();
+    pub(super) const UPDATE: Operation = Operation::new(
+            "users.update",
+            Method::Put,
+            "/api/2.0/preview/scim/v2/Users/{id}",
+        )
+        .idempotent();
+    pub(super) const UPDATE_PERMISSIONS: Operation = Operation::new(
+            "users.updatePermissions",
+            Method::Patch,
+            "/api/2.0/permissions/authorization/passwords",
+        )
+        .idempotent();
 }

@@ -2,7 +2,7 @@
 
 //! The `workspace` service.
 
-use databricks_runtime::{Error, Method, Operation};
+use databricks_runtime::Error;
 use crate::models;
 
 /// Works on the objects of the workspace tree (notebooks, files, folders, libraries, Git
@@ -47,13 +47,7 @@ impl Workspace<'_> {
         &self,
         body: &models::WorkspaceDelete,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "workspace.delete",
-                Method::Post,
-                "/api/2.0/workspace/delete",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::DELETE).json(body).send().await
     }
 
     /// Download an object or a whole folder, base64-encoded, in a chosen format.
@@ -69,12 +63,7 @@ impl Workspace<'_> {
         &self,
         params: &models::WorkspaceExportParams,
     ) -> Result<models::WorkspaceExportResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "workspace.export",
-            Method::Get,
-            "/api/2.0/workspace/export",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::EXPORT).params(params).send().await
     }
 
     /// List the permission levels that can be granted on a folder.
@@ -88,13 +77,8 @@ impl Workspace<'_> {
         &self,
         directory_id: &str,
     ) -> Result<models::GetWorkspaceObjectPermissionLevelsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "workspace.getDirectoryPermissionLevels",
-            Method::Get,
-            "/api/2.0/permissions/directories/{directory_id}/permissionLevels",
-        );
         self.client
-            .request(&OPERATION)
+            .request(&operations::GET_DIRECTORY_PERMISSION_LEVELS)
             .path_param("directory_id", directory_id)
             .send()
             .await
@@ -112,13 +96,8 @@ impl Workspace<'_> {
         &self,
         directory_id: &str,
     ) -> Result<models::WorkspaceObjectPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-            "workspace.getDirectoryPermissions",
-            Method::Get,
-            "/api/2.0/permissions/directories/{directory_id}",
-        );
         self.client
-            .request(&OPERATION)
+            .request(&operations::GET_DIRECTORY_PERMISSIONS)
             .path_param("directory_id", directory_id)
             .send()
             .await
@@ -135,12 +114,11 @@ impl Workspace<'_> {
         &self,
         file_id: &str,
     ) -> Result<models::GetWorkspaceObjectPermissionLevelsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "workspace.getFilePermissionLevels",
-            Method::Get,
-            "/api/2.0/permissions/files/{file_id}/permissionLevels",
-        );
-        self.client.request(&OPERATION).path_param("file_id", file_id).send().await
+        self.client
+            .request(&operations::GET_FILE_PERMISSION_LEVELS)
+            .path_param("file_id", file_id)
+            .send()
+            .await
     }
 
     /// Get the permissions on a workspace file.
@@ -154,12 +132,11 @@ impl Workspace<'_> {
         &self,
         file_id: &str,
     ) -> Result<models::WorkspaceObjectPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-            "workspace.getFilePermissions",
-            Method::Get,
-            "/api/2.0/permissions/files/{file_id}",
-        );
-        self.client.request(&OPERATION).path_param("file_id", file_id).send().await
+        self.client
+            .request(&operations::GET_FILE_PERMISSIONS)
+            .path_param("file_id", file_id)
+            .send()
+            .await
     }
 
     /// List the permission levels that can be granted on a notebook.
@@ -173,13 +150,8 @@ impl Workspace<'_> {
         &self,
         notebook_id: &str,
     ) -> Result<models::GetWorkspaceObjectPermissionLevelsResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "workspace.getNotebookPermissionLevels",
-            Method::Get,
-            "/api/2.0/permissions/notebooks/{notebook_id}/permissionLevels",
-        );
         self.client
-            .request(&OPERATION)
+            .request(&operations::GET_NOTEBOOK_PERMISSION_LEVELS)
             .path_param("notebook_id", notebook_id)
             .send()
             .await
@@ -197,13 +169,8 @@ impl Workspace<'_> {
         &self,
         notebook_id: &str,
     ) -> Result<models::WorkspaceObjectPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-            "workspace.getNotebookPermissions",
-            Method::Get,
-            "/api/2.0/permissions/notebooks/{notebook_id}",
-        );
         self.client
-            .request(&OPERATION)
+            .request(&operations::GET_NOTEBOOK_PERMISSIONS)
             .path_param("notebook_id", notebook_id)
             .send()
             .await
@@ -219,12 +186,7 @@ impl Workspace<'_> {
         &self,
         params: &models::WorkspaceGetStatusParams,
     ) -> Result<models::WorkspaceObjectInfo, Error> {
-        const OPERATION: Operation = Operation::new(
-            "workspace.getStatus",
-            Method::Get,
-            "/api/2.0/workspace/get-status",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::GET_STATUS).params(params).send().await
     }
 
     /// Upload a notebook, a file or a whole folder archive into the workspace.
@@ -241,12 +203,7 @@ impl Workspace<'_> {
         &self,
         body: &models::WorkspaceImport,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "workspace.import",
-            Method::Post,
-            "/api/2.0/workspace/import",
-        );
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::IMPORT).json(body).send().await
     }
 
     /// List the objects directly inside a folder, or describe a single object.
@@ -262,12 +219,7 @@ impl Workspace<'_> {
         &self,
         params: &models::WorkspaceListParams,
     ) -> Result<models::WorkspaceListResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-            "workspace.list",
-            Method::Get,
-            "/api/2.0/workspace/list",
-        );
-        self.client.request(&OPERATION).params(params).send().await
+        self.client.request(&operations::LIST).params(params).send().await
     }
 
     /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
@@ -276,18 +228,12 @@ impl Workspace<'_> {
         &self,
         params: &models::WorkspaceListParams,
     ) -> databricks_runtime::Items<models::WorkspaceObjectInfo> {
-        const OPERATION: Operation = Operation::new(
-            "workspace.list",
-            Method::Get,
-            "/api/2.0/workspace/list",
-        );
-
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "objects",
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&OPERATION).params(params).paginate(&PAGING)
+        self.client.request(&operations::LIST).params(params).paginate(&PAGING)
     }
 
     /// Create a folder together with any missing parent folders.
@@ -301,13 +247,7 @@ impl Workspace<'_> {
         &self,
         body: &models::WorkspaceMkdirs,
     ) -> Result<models::EmptyResponse, Error> {
-        const OPERATION: Operation = Operation::new(
-                "workspace.mkdirs",
-                Method::Post,
-                "/api/2.0/workspace/mkdirs",
-            )
-            .idempotent();
-        self.client.request(&OPERATION).json(body).send().await
+        self.client.request(&operations::MKDIRS).json(body).send().await
     }
 
     /// Replace the direct permissions on a folder.
@@ -323,14 +263,8 @@ impl Workspace<'_> {
         directory_id: &str,
         body: &models::WorkspaceObjectPermissionsRequest,
     ) -> Result<models::WorkspaceObjectPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-                "workspace.setDirectoryPermissions",
-                Method::Put,
-                "/api/2.0/permissions/directories/{directory_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::SET_DIRECTORY_PERMISSIONS)
             .path_param("directory_id", directory_id)
             .json(body)
             .send()
@@ -349,14 +283,8 @@ impl Workspace<'_> {
         file_id: &str,
         body: &models::WorkspaceObjectPermissionsRequest,
     ) -> Result<models::WorkspaceObjectPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-                "workspace.setFilePermissions",
-                Method::Put,
-                "/api/2.0/permissions/files/{file_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::SET_FILE_PERMISSIONS)
             .path_param("file_id", file_id)
             .json(body)
             .send()
@@ -376,14 +304,8 @@ impl Workspace<'_> {
         notebook_id: &str,
         body: &models::WorkspaceObjectPermissionsRequest,
     ) -> Result<models::WorkspaceObjectPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-                "workspace.setNotebookPermissions",
-                Method::Put,
-                "/api/2.0/permissions/notebooks/{notebook_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::SET_NOTEBOOK_PERMISSIONS)
             .path_param("notebook_id", notebook_id)
             .json(body)
             .send()
@@ -403,14 +325,8 @@ impl Workspace<'_> {
         directory_id: &str,
         body: &models::WorkspaceObjectPermissionsRequest,
     ) -> Result<models::WorkspaceObjectPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-                "workspace.updateDirectoryPermissions",
-                Method::Patch,
-                "/api/2.0/permissions/directories/{directory_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::UPDATE_DIRECTORY_PERMISSIONS)
             .path_param("directory_id", directory_id)
             .json(body)
             .send()
@@ -429,14 +345,8 @@ impl Workspace<'_> {
         file_id: &str,
         body: &models::WorkspaceObjectPermissionsRequest,
     ) -> Result<models::WorkspaceObjectPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-                "workspace.updateFilePermissions",
-                Method::Patch,
-                "/api/2.0/permissions/files/{file_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::UPDATE_FILE_PERMISSIONS)
             .path_param("file_id", file_id)
             .json(body)
             .send()
@@ -456,17 +366,114 @@ impl Workspace<'_> {
         notebook_id: &str,
         body: &models::WorkspaceObjectPermissionsRequest,
     ) -> Result<models::WorkspaceObjectPermissions, Error> {
-        const OPERATION: Operation = Operation::new(
-                "workspace.updateNotebookPermissions",
-                Method::Patch,
-                "/api/2.0/permissions/notebooks/{notebook_id}",
-            )
-            .idempotent();
         self.client
-            .request(&OPERATION)
+            .request(&operations::UPDATE_NOTEBOOK_PERMISSIONS)
             .path_param("notebook_id", notebook_id)
             .json(body)
             .send()
             .await
     }
+}
+
+/// What the runtime is told about each operation, shared by the methods that send it.
+mod operations {
+    use databricks_runtime::{Method, Operation};
+    pub(super) const DELETE: Operation = Operation::new(
+            "workspace.delete",
+            Method::Post,
+            "/api/2.0/workspace/delete",
+        )
+        .idempotent();
+    pub(super) const EXPORT: Operation = Operation::new(
+        "workspace.export",
+        Method::Get,
+        "/api/2.0/workspace/export",
+    );
+    pub(super) const GET_DIRECTORY_PERMISSION_LEVELS: Operation = Operation::new(
+        "workspace.getDirectoryPermissionLevels",
+        Method::Get,
+        "/api/2.0/permissions/directories/{directory_id}/permissionLevels",
+    );
+    pub(super) const GET_DIRECTORY_PERMISSIONS: Operation = Operation::new(
+        "workspace.getDirectoryPermissions",
+        Method::Get,
+        "/api/2.0/permissions/directories/{directory_id}",
+    );
+    pub(super) const GET_FILE_PERMISSION_LEVELS: Operation = Operation::new(
+        "workspace.getFilePermissionLevels",
+        Method::Get,
+        "/api/2.0/permissions/files/{file_id}/permissionLevels",
+    );
+    pub(super) const GET_FILE_PERMISSIONS: Operation = Operation::new(
+        "workspace.getFilePermissions",
+        Method::Get,
+        "/api/2.0/permissions/files/{file_id}",
+    );
+    pub(super) const GET_NOTEBOOK_PERMISSION_LEVELS: Operation = Operation::new(
+        "workspace.getNotebookPermissionLevels",
+        Method::Get,
+        "/api/2.0/permissions/notebooks/{notebook_id}/permissionLevels",
+    );
+    pub(super) const GET_NOTEBOOK_PERMISSIONS: Operation = Operation::new(
+        "workspace.getNotebookPermissions",
+        Method::Get,
+        "/api/2.0/permissions/notebooks/{notebook_id}",
+    );
+    pub(super) const GET_STATUS: Operation = Operation::new(
+        "workspace.getStatus",
+        Method::Get,
+        "/api/2.0/workspace/get-status",
+    );
+    pub(super) const IMPORT: Operation = Operation::new(
+        "workspace.import",
+        Method::Post,
+        "/api/2.0/workspace/import",
+    );
+    pub(super) const LIST: Operation = Operation::new(
+        "workspace.list",
+        Method::Get,
+        "/api/2.0/workspace/list",
+    );
+    pub(super) const MKDIRS: Operation = Operation::new(
+            "workspace.mkdirs",
+            Method::Post,
+            "/api/2.0/workspace/mkdirs",
+        )
+        .idempotent();
+    pub(super) const SET_DIRECTORY_PERMISSIONS: Operation = Operation::new(
+            "workspace.setDirectoryPermissions",
+            Method::Put,
+            "/api/2.0/permissions/directories/{directory_id}",
+        )
+        .idempotent();
+    pub(super) const SET_FILE_PERMISSIONS: Operation = Operation::new(
+            "workspace.setFilePermissions",
+            Method::Put,
+            "/api/2.0/permissions/files/{file_id}",
+        )
+        .idempotent();
+    pub(super) const SET_NOTEBOOK_PERMISSIONS: Operation = Operation::new(
+            "workspace.setNotebookPermissions",
+            Method::Put,
+            "/api/2.0/permissions/notebooks/{notebook_id}",
+        )
+        .idempotent();
+    pub(super) const UPDATE_DIRECTORY_PERMISSIONS: Operation = Operation::new(
+            "workspace.updateDirectoryPermissions",
+            Method::Patch,
+            "/api/2.0/permissions/directories/{directory_id}",
+        )
+        .idempotent();
+    pub(super) const UPDATE_FILE_PERMISSIONS: Operation = Operation::new(
+            "workspace.updateFilePermissions",
+            Method::Patch,
+            "/api/2.0/permissions/files/{file_id}",
+        )
+        .idempotent();
+    pub(super) const UPDATE_NOTEBOOK_PERMISSIONS: Operation = Operation::new(
+            "workspace.updateNotebookPermissions",
+            Method::Patch,
+            "/api/2.0/permissions/notebooks/{notebook_id}",
+        )
+        .idempotent();
 }

@@ -39,10 +39,15 @@ fn service_file(api: &Api, service: &Service) -> TokenStream {
         .operations
         .iter()
         .map(|operation| method(api, service, operation));
+    let constants = service.operations.iter().map(|operation| {
+        let name = operation_const(operation);
+        let metadata = operation_metadata(operation);
+        quote!(pub(super) const #name: Operation = #metadata;)
+    });
     quote! {
         #![doc = #module_doc]
 
-        use databricks_runtime::{Error, Method, Operation};
+        use databricks_runtime::Error;
 
         use crate::models;
 
@@ -62,7 +67,19 @@ fn service_file(api: &Api, service: &Service) -> TokenStream {
         impl #type_name<'_> {
             #(#methods)*
         }
+
+        /// What the runtime is told about each operation, shared by the methods that send it.
+        mod operations {
+            use databricks_runtime::{Method, Operation};
+
+            #(#constants)*
+        }
     }
+}
+
+/// The name of an operation's constant in the service's `operations` module: `LIST_RUNS`.
+fn operation_const(operation: &Operation) -> proc_macro2::Ident {
+    ident(&operation.method_name.to_uppercase())
 }
 
 fn method(api: &Api, service: &Service, operation: &Operation) -> TokenStream {
@@ -98,7 +115,7 @@ fn method(api: &Api, service: &Service, operation: &Operation) -> TokenStream {
         }
         None => (quote!(()), quote!(.send_empty().await)),
     };
-    let metadata = operation_metadata(operation);
+    let constant = operation_const(operation);
     let stream = operation.pagination.as_ref().map(|pagination| {
         let stream_name = ident(&pagination.method_name);
         let item = rust_type(&pagination.item_type, &models_path);
@@ -112,9 +129,8 @@ fn method(api: &Api, service: &Service, operation: &Operation) -> TokenStream {
             #docs
             #deprecated
             pub fn #stream_name(&self, #(#arguments),*) -> databricks_runtime::Items<#item> {
-                const OPERATION: Operation = #metadata;
                 const PAGING: databricks_runtime::Paging = #paging;
-                self.client.request(&OPERATION) #(#calls)* .paginate(&PAGING)
+                self.client.request(&operations::#constant) #(#calls)* .paginate(&PAGING)
             }
         }
     });
@@ -124,7 +140,7 @@ fn method(api: &Api, service: &Service, operation: &Operation) -> TokenStream {
             service,
             operation,
             wait,
-            &metadata,
+            &constant,
             &arguments,
             &calls,
             deprecated.as_ref(),
@@ -134,8 +150,7 @@ fn method(api: &Api, service: &Service, operation: &Operation) -> TokenStream {
         #docs
         #deprecated
         pub async fn #name(&self, #(#arguments),*) -> Result<#output, Error> {
-            const OPERATION: Operation = #metadata;
-            self.client.request(&OPERATION) #(#calls)* #send
+            self.client.request(&operations::#constant) #(#calls)* #send
         }
 
         #stream
@@ -205,7 +220,7 @@ fn waiter(
     service: &Service,
     operation: &Operation,
     wait: &Wait,
-    metadata: &TokenStream,
+    constant: &proc_macro2::Ident,
     arguments: &[TokenStream],
     calls: &[TokenStream],
     deprecated: Option<&TokenStream>,
@@ -217,7 +232,18 @@ fn waiter(
         .flat_map(|service| &service.operations)
         .find(|candidate| candidate.id == wait.poll)
         .expect("the IR checked that the polled operation exists");
-    let poll_metadata = operation_metadata(poll);
+    // The polled operation is normally of the same service; one of another service, which may not be
+    // compiled in, is described here.
+    let poll_ref = if service.operations.iter().any(|candidate| candidate.id == poll.id) {
+        let poll_const = operation_const(poll);
+        quote!(&operations::#poll_const)
+    } else {
+        let metadata = operation_metadata(poll);
+        quote!(&{
+            use databricks_runtime::{Method, Operation};
+            #metadata
+        })
+    };
     let output = match &poll.response {
         Some(ty) => rust_type(ty, &models_path),
         None => quote!(serde_json::Value),
@@ -270,17 +296,15 @@ fn waiter(
         #docs
         #deprecated
         pub async fn #name(&self, #(#arguments,)* wait: &databricks_runtime::WaitOptions) -> Result<#output, Error> {
-            const OPERATION: Operation = #metadata;
-            const POLL: Operation = #poll_metadata;
             const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
-                poll: &POLL,
+                poll: #poll_ref,
                 bind: &[#(#bind),*],
                 state: &[#(#state),*],
                 success: &[#(#success),*],
                 failure: &[#(#failure),*],
                 message: &[#(#message),*],
             };
-            self.client.request(&OPERATION) #(#calls)* .send_and_wait(&WAIT, wait).await
+            self.client.request(&operations::#constant) #(#calls)* .send_and_wait(&WAIT, wait).await
         }
     }
 }
