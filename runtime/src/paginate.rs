@@ -121,6 +121,15 @@ impl<T: DeserializeOwned> Items<T> {
         std::future::poll_fn(|cx| Pin::new(&mut *self).poll_next(cx)).await
     }
 
+    /// The same stream with the items left as JSON: every field the server sent, including fields the
+    /// item type does not know (the CLI prints these).
+    pub fn into_json(self) -> Items<Value> {
+        Items {
+            state: self.state,
+            item: PhantomData,
+        }
+    }
+
     /// Every remaining item, or the first error.
     pub async fn try_collect(mut self) -> Result<Vec<T>, Error> {
         let mut items = Vec::new();

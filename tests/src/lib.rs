@@ -35,6 +35,7 @@ pub fn fixture_settings(name: &str, runtime_path: String) -> generator::Settings
         runtime_path,
         version: "0.0.0".to_owned(),
         standalone_workspace: false,
+        transfer_path: None,
     }
 }
 

@@ -24,6 +24,8 @@
 //! # }
 //! ```
 
+#[cfg(feature = "cli")]
+pub mod cli;
 mod dbfs;
 mod error;
 mod workspace;

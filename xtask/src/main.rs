@@ -104,6 +104,7 @@ fn generate(options: &Options) -> ExitCode {
         cli_binary: options.binary.clone(),
         runtime_path,
         standalone_workspace: standalone,
+        transfer_path: (!standalone).then(|| "../../transfer".to_owned()),
         ..Settings::repository()
     };
 

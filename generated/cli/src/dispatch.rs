@@ -3,7 +3,33 @@
 //! Calls the client method of each command: one function per service, named after its module.
 
 use databricks_client::Client;
-use databricks_runtime::cli::{BoxFuture, CliError, Request, respond};
+use databricks_runtime::cli::{BoxFuture, CliError, Output, Request, respond};
+
+#[cfg(
+    any(
+        feature = "cluster-policies",
+        feature = "clusters",
+        feature = "dbfs",
+        feature = "experiments",
+        feature = "global-init-scripts",
+        feature = "groups",
+        feature = "instance-pools",
+        feature = "instance-profiles",
+        feature = "ip-access-lists",
+        feature = "jobs",
+        feature = "legacy-groups",
+        feature = "libraries",
+        feature = "model-registry",
+        feature = "pipelines",
+        feature = "secrets",
+        feature = "service-principals",
+        feature = "token-management",
+        feature = "tokens",
+        feature = "users",
+        feature = "workspace"
+    )
+)]
+use databricks_runtime::cli::respond_items;
 
 /// Runs the `cluster-policies` operation `operation` with the arguments in `request`.
 #[cfg(feature = "cluster-policies")]
@@ -12,7 +38,7 @@ pub fn cluster_policies(
     runtime: databricks_runtime::Client,
     operation: &'static str,
     request: Request,
-) -> BoxFuture<Result<serde_json::Value, CliError>> {
+) -> BoxFuture<Result<Output, CliError>> {
     let client = Client::from_runtime(runtime);
     Box::pin(async move {
         match operation {
@@ -47,7 +73,7 @@ pub fn cluster_policies(
                 )
             }
             "clusterPolicies.list" => {
-                respond(client.cluster_policies().list(&request.params()?).await)
+                respond_items(client.cluster_policies().list_all(&request.params()?))
             }
             "clusterPolicies.setPermissions" => {
                 respond(
@@ -87,7 +113,7 @@ pub fn clusters(
     runtime: databricks_runtime::Client,
     operation: &'static str,
     request: Request,
-) -> BoxFuture<Result<serde_json::Value, CliError>> {
+) -> BoxFuture<Result<Output, CliError>> {
     let client = Client::from_runtime(runtime);
     Box::pin(async move {
         match operation {
@@ -95,14 +121,43 @@ pub fn clusters(
                 respond(client.clusters().change_owner(&request.body()?).await)
             }
             "clusters.create" => {
-                respond(client.clusters().create(&request.body()?).await)
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .clusters()
+                                .create_and_wait(&request.body()?, wait)
+                                .await,
+                        )
+                    }
+                    None => respond(client.clusters().create(&request.body()?).await),
+                }
             }
             "clusters.delete" => {
-                respond(client.clusters().delete(&request.body()?).await)
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .clusters()
+                                .delete_and_wait(&request.body()?, wait)
+                                .await,
+                        )
+                    }
+                    None => respond(client.clusters().delete(&request.body()?).await),
+                }
             }
-            "clusters.edit" => respond(client.clusters().edit(&request.body()?).await),
+            "clusters.edit" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client.clusters().edit_and_wait(&request.body()?, wait).await,
+                        )
+                    }
+                    None => respond(client.clusters().edit(&request.body()?).await),
+                }
+            }
             "clusters.events" => {
-                respond(client.clusters().events(&request.body()?).await)
+                respond_items(client.clusters().events_all(&request.body()?))
             }
             "clusters.get" => respond(client.clusters().get(&request.params()?).await),
             "clusters.getPermissionLevels" => {
@@ -121,20 +176,42 @@ pub fn clusters(
                         .await,
                 )
             }
-            "clusters.list" => respond(client.clusters().list(&request.params()?).await),
-            "clusters.listNodeTypes" => {
-                respond(client.clusters().list_node_types().await)
+            "clusters.list" => {
+                respond_items(client.clusters().list_all(&request.params()?))
             }
-            "clusters.listZones" => respond(client.clusters().list_zones().await),
+            "clusters.listNodeTypes" => {
+                respond_items(client.clusters().list_node_types_all())
+            }
+            "clusters.listZones" => respond_items(client.clusters().list_zones_all()),
             "clusters.permanentDelete" => {
                 respond(client.clusters().permanent_delete(&request.body()?).await)
             }
             "clusters.pin" => respond(client.clusters().pin(&request.body()?).await),
             "clusters.resize" => {
-                respond(client.clusters().resize(&request.body()?).await)
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .clusters()
+                                .resize_and_wait(&request.body()?, wait)
+                                .await,
+                        )
+                    }
+                    None => respond(client.clusters().resize(&request.body()?).await),
+                }
             }
             "clusters.restart" => {
-                respond(client.clusters().restart(&request.body()?).await)
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .clusters()
+                                .restart_and_wait(&request.body()?, wait)
+                                .await,
+                        )
+                    }
+                    None => respond(client.clusters().restart(&request.body()?).await),
+                }
             }
             "clusters.setPermissions" => {
                 respond(
@@ -147,11 +224,35 @@ pub fn clusters(
                         .await,
                 )
             }
-            "clusters.sparkVersions" => respond(client.clusters().spark_versions().await),
-            "clusters.start" => respond(client.clusters().start(&request.body()?).await),
+            "clusters.sparkVersions" => {
+                respond_items(client.clusters().spark_versions_all())
+            }
+            "clusters.start" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .clusters()
+                                .start_and_wait(&request.body()?, wait)
+                                .await,
+                        )
+                    }
+                    None => respond(client.clusters().start(&request.body()?).await),
+                }
+            }
             "clusters.unpin" => respond(client.clusters().unpin(&request.body()?).await),
             "clusters.update" => {
-                respond(client.clusters().update(&request.body()?).await)
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .clusters()
+                                .update_and_wait(&request.body()?, wait)
+                                .await,
+                        )
+                    }
+                    None => respond(client.clusters().update(&request.body()?).await),
+                }
             }
             "clusters.updatePermissions" => {
                 respond(
@@ -180,7 +281,7 @@ pub fn current_user(
     runtime: databricks_runtime::Client,
     operation: &'static str,
     request: Request,
-) -> BoxFuture<Result<serde_json::Value, CliError>> {
+) -> BoxFuture<Result<Output, CliError>> {
     let client = Client::from_runtime(runtime);
     Box::pin(async move {
         match operation {
@@ -203,7 +304,7 @@ pub fn dbfs(
     runtime: databricks_runtime::Client,
     operation: &'static str,
     request: Request,
-) -> BoxFuture<Result<serde_json::Value, CliError>> {
+) -> BoxFuture<Result<Output, CliError>> {
     let client = Client::from_runtime(runtime);
     Box::pin(async move {
         match operation {
@@ -214,7 +315,7 @@ pub fn dbfs(
             "dbfs.getStatus" => {
                 respond(client.dbfs().get_status(&request.params()?).await)
             }
-            "dbfs.list" => respond(client.dbfs().list(&request.params()?).await),
+            "dbfs.list" => respond_items(client.dbfs().list_all(&request.params()?)),
             "dbfs.mkdirs" => respond(client.dbfs().mkdirs(&request.body()?).await),
             "dbfs.move" => respond(client.dbfs().move_(&request.body()?).await),
             "dbfs.put" => respond(client.dbfs().put(&request.body()?).await),
@@ -235,7 +336,7 @@ pub fn experiments(
     runtime: databricks_runtime::Client,
     operation: &'static str,
     request: Request,
-) -> BoxFuture<Result<serde_json::Value, CliError>> {
+) -> BoxFuture<Result<Output, CliError>> {
     let client = Client::from_runtime(runtime);
     Box::pin(async move {
         match operation {
@@ -297,7 +398,7 @@ pub fn experiments(
                 respond(client.experiments().get_experiment(&request.params()?).await)
             }
             "experiments.getHistory" => {
-                respond(client.experiments().get_history(&request.params()?).await)
+                respond_items(client.experiments().get_history_all(&request.params()?))
             }
             "experiments.getLoggedModel" => {
                 respond(
@@ -327,10 +428,14 @@ pub fn experiments(
                 respond(client.experiments().get_run(&request.params()?).await)
             }
             "experiments.listArtifacts" => {
-                respond(client.experiments().list_artifacts(&request.params()?).await)
+                respond_items(
+                    client.experiments().list_artifacts_all(&request.params()?),
+                )
             }
             "experiments.listExperiments" => {
-                respond(client.experiments().list_experiments(&request.params()?).await)
+                respond_items(
+                    client.experiments().list_experiments_all(&request.params()?),
+                )
             }
             "experiments.logBatch" => {
                 respond(client.experiments().log_batch(&request.body()?).await)
@@ -371,15 +476,17 @@ pub fn experiments(
                 respond(client.experiments().restore_runs(&request.body()?).await)
             }
             "experiments.searchExperiments" => {
-                respond(client.experiments().search_experiments(&request.body()?).await)
+                respond_items(
+                    client.experiments().search_experiments_all(&request.body()?),
+                )
             }
             "experiments.searchLoggedModels" => {
-                respond(
-                    client.experiments().search_logged_models(&request.body()?).await,
+                respond_items(
+                    client.experiments().search_logged_models_all(&request.body()?),
                 )
             }
             "experiments.searchRuns" => {
-                respond(client.experiments().search_runs(&request.body()?).await)
+                respond_items(client.experiments().search_runs_all(&request.body()?))
             }
             "experiments.setExperimentTag" => {
                 respond(client.experiments().set_experiment_tag(&request.body()?).await)
@@ -442,7 +549,7 @@ pub fn global_init_scripts(
     runtime: databricks_runtime::Client,
     operation: &'static str,
     request: Request,
-) -> BoxFuture<Result<serde_json::Value, CliError>> {
+) -> BoxFuture<Result<Output, CliError>> {
     let client = Client::from_runtime(runtime);
     Box::pin(async move {
         match operation {
@@ -466,7 +573,7 @@ pub fn global_init_scripts(
                 )
             }
             "globalInitScripts.list" => {
-                respond(client.global_init_scripts().list().await)
+                respond_items(client.global_init_scripts().list_all())
             }
             "globalInitScripts.update" => {
                 respond(
@@ -492,7 +599,7 @@ pub fn groups(
     runtime: databricks_runtime::Client,
     operation: &'static str,
     request: Request,
-) -> BoxFuture<Result<serde_json::Value, CliError>> {
+) -> BoxFuture<Result<Output, CliError>> {
     let client = Client::from_runtime(runtime);
     Box::pin(async move {
         match operation {
@@ -503,7 +610,7 @@ pub fn groups(
             "groups.get" => {
                 respond(client.groups().get(&request.path::<String>("id")?).await)
             }
-            "groups.list" => respond(client.groups().list(&request.params()?).await),
+            "groups.list" => respond_items(client.groups().list_all(&request.params()?)),
             "groups.patch" => {
                 respond(
                     client
@@ -536,7 +643,7 @@ pub fn instance_pools(
     runtime: databricks_runtime::Client,
     operation: &'static str,
     request: Request,
-) -> BoxFuture<Result<serde_json::Value, CliError>> {
+) -> BoxFuture<Result<Output, CliError>> {
     let client = Client::from_runtime(runtime);
     Box::pin(async move {
         match operation {
@@ -570,7 +677,7 @@ pub fn instance_pools(
                         .await,
                 )
             }
-            "instancePools.list" => respond(client.instance_pools().list().await),
+            "instancePools.list" => respond_items(client.instance_pools().list_all()),
             "instancePools.setPermissions" => {
                 respond(
                     client
@@ -609,7 +716,7 @@ pub fn instance_profiles(
     runtime: databricks_runtime::Client,
     operation: &'static str,
     request: Request,
-) -> BoxFuture<Result<serde_json::Value, CliError>> {
+) -> BoxFuture<Result<Output, CliError>> {
     let client = Client::from_runtime(runtime);
     Box::pin(async move {
         match operation {
@@ -619,7 +726,9 @@ pub fn instance_profiles(
             "instanceProfiles.edit" => {
                 respond(client.instance_profiles().edit(&request.body()?).await)
             }
-            "instanceProfiles.list" => respond(client.instance_profiles().list().await),
+            "instanceProfiles.list" => {
+                respond_items(client.instance_profiles().list_all())
+            }
             "instanceProfiles.remove" => {
                 respond(client.instance_profiles().remove(&request.body()?).await)
             }
@@ -639,7 +748,7 @@ pub fn ip_access_lists(
     runtime: databricks_runtime::Client,
     operation: &'static str,
     request: Request,
-) -> BoxFuture<Result<serde_json::Value, CliError>> {
+) -> BoxFuture<Result<Output, CliError>> {
     let client = Client::from_runtime(runtime);
     Box::pin(async move {
         match operation {
@@ -662,7 +771,7 @@ pub fn ip_access_lists(
                         .await,
                 )
             }
-            "ipAccessLists.list" => respond(client.ip_access_lists().list().await),
+            "ipAccessLists.list" => respond_items(client.ip_access_lists().list_all()),
             "ipAccessLists.replace" => {
                 respond(
                     client
@@ -701,14 +810,26 @@ pub fn jobs(
     runtime: databricks_runtime::Client,
     operation: &'static str,
     request: Request,
-) -> BoxFuture<Result<serde_json::Value, CliError>> {
+) -> BoxFuture<Result<Output, CliError>> {
     let client = Client::from_runtime(runtime);
     Box::pin(async move {
         match operation {
             "jobs.cancelAllRuns" => {
                 respond(client.jobs().cancel_all_runs(&request.body()?).await)
             }
-            "jobs.cancelRun" => respond(client.jobs().cancel_run(&request.body()?).await),
+            "jobs.cancelRun" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .jobs()
+                                .cancel_run_and_wait(&request.body()?, wait)
+                                .await,
+                        )
+                    }
+                    None => respond(client.jobs().cancel_run(&request.body()?).await),
+                }
+            }
             "jobs.create" => respond(client.jobs().create(&request.body()?).await),
             "jobs.delete" => respond(client.jobs().delete(&request.body()?).await),
             "jobs.deleteRun" => respond(client.jobs().delete_run(&request.body()?).await),
@@ -736,11 +857,34 @@ pub fn jobs(
             "jobs.getRunOutput" => {
                 respond(client.jobs().get_run_output(&request.params()?).await)
             }
-            "jobs.list" => respond(client.jobs().list(&request.params()?).await),
-            "jobs.listRuns" => respond(client.jobs().list_runs(&request.params()?).await),
-            "jobs.repairRun" => respond(client.jobs().repair_run(&request.body()?).await),
+            "jobs.list" => respond_items(client.jobs().list_all(&request.params()?)),
+            "jobs.listRuns" => {
+                respond_items(client.jobs().list_runs_all(&request.params()?))
+            }
+            "jobs.repairRun" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .jobs()
+                                .repair_run_and_wait(&request.body()?, wait)
+                                .await,
+                        )
+                    }
+                    None => respond(client.jobs().repair_run(&request.body()?).await),
+                }
+            }
             "jobs.reset" => respond(client.jobs().reset(&request.body()?).await),
-            "jobs.runNow" => respond(client.jobs().run_now(&request.body()?).await),
+            "jobs.runNow" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client.jobs().run_now_and_wait(&request.body()?, wait).await,
+                        )
+                    }
+                    None => respond(client.jobs().run_now(&request.body()?).await),
+                }
+            }
             "jobs.setPermissions" => {
                 respond(
                     client
@@ -752,7 +896,16 @@ pub fn jobs(
                         .await,
                 )
             }
-            "jobs.submit" => respond(client.jobs().submit(&request.body()?).await),
+            "jobs.submit" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client.jobs().submit_and_wait(&request.body()?, wait).await,
+                        )
+                    }
+                    None => respond(client.jobs().submit(&request.body()?).await),
+                }
+            }
             "jobs.update" => respond(client.jobs().update(&request.body()?).await),
             "jobs.updatePermissions" => {
                 respond(
@@ -781,7 +934,7 @@ pub fn legacy_groups(
     runtime: databricks_runtime::Client,
     operation: &'static str,
     request: Request,
-) -> BoxFuture<Result<serde_json::Value, CliError>> {
+) -> BoxFuture<Result<Output, CliError>> {
     let client = Client::from_runtime(runtime);
     Box::pin(async move {
         match operation {
@@ -794,12 +947,16 @@ pub fn legacy_groups(
             "legacyGroups.delete" => {
                 respond(client.legacy_groups().delete(&request.body()?).await)
             }
-            "legacyGroups.list" => respond(client.legacy_groups().list().await),
+            "legacyGroups.list" => respond_items(client.legacy_groups().list_all()),
             "legacyGroups.listMembers" => {
-                respond(client.legacy_groups().list_members(&request.params()?).await)
+                respond_items(
+                    client.legacy_groups().list_members_all(&request.params()?),
+                )
             }
             "legacyGroups.listParents" => {
-                respond(client.legacy_groups().list_parents(&request.params()?).await)
+                respond_items(
+                    client.legacy_groups().list_parents_all(&request.params()?),
+                )
             }
             "legacyGroups.removeMember" => {
                 respond(client.legacy_groups().remove_member(&request.body()?).await)
@@ -820,15 +977,15 @@ pub fn libraries(
     runtime: databricks_runtime::Client,
     operation: &'static str,
     request: Request,
-) -> BoxFuture<Result<serde_json::Value, CliError>> {
+) -> BoxFuture<Result<Output, CliError>> {
     let client = Client::from_runtime(runtime);
     Box::pin(async move {
         match operation {
             "libraries.allClusterStatuses" => {
-                respond(client.libraries().all_cluster_statuses().await)
+                respond_items(client.libraries().all_cluster_statuses_all())
             }
             "libraries.clusterStatus" => {
-                respond(client.libraries().cluster_status(&request.params()?).await)
+                respond_items(client.libraries().cluster_status_all(&request.params()?))
             }
             "libraries.install" => {
                 respond(client.libraries().install(&request.body()?).await)
@@ -852,7 +1009,7 @@ pub fn model_registry(
     runtime: databricks_runtime::Client,
     operation: &'static str,
     request: Request,
-) -> BoxFuture<Result<serde_json::Value, CliError>> {
+) -> BoxFuture<Result<Output, CliError>> {
     let client = Client::from_runtime(runtime);
     Box::pin(async move {
         match operation {
@@ -925,8 +1082,8 @@ pub fn model_registry(
                 respond(client.model_registry().delete_webhook(&request.params()?).await)
             }
             "modelRegistry.getLatestVersions" => {
-                respond(
-                    client.model_registry().get_latest_versions(&request.body()?).await,
+                respond_items(
+                    client.model_registry().get_latest_versions_all(&request.body()?),
                 )
             }
             "modelRegistry.getModel" => {
@@ -964,18 +1121,21 @@ pub fn model_registry(
                 )
             }
             "modelRegistry.listModels" => {
-                respond(client.model_registry().list_models(&request.params()?).await)
+                respond_items(
+                    client.model_registry().list_models_all(&request.params()?),
+                )
             }
             "modelRegistry.listTransitionRequests" => {
-                respond(
+                respond_items(
                     client
                         .model_registry()
-                        .list_transition_requests(&request.params()?)
-                        .await,
+                        .list_transition_requests_all(&request.params()?),
                 )
             }
             "modelRegistry.listWebhooks" => {
-                respond(client.model_registry().list_webhooks(&request.params()?).await)
+                respond_items(
+                    client.model_registry().list_webhooks_all(&request.params()?),
+                )
             }
             "modelRegistry.rejectTransitionRequest" => {
                 respond(
@@ -989,15 +1149,14 @@ pub fn model_registry(
                 respond(client.model_registry().rename_model(&request.body()?).await)
             }
             "modelRegistry.searchModelVersions" => {
-                respond(
-                    client
-                        .model_registry()
-                        .search_model_versions(&request.params()?)
-                        .await,
+                respond_items(
+                    client.model_registry().search_model_versions_all(&request.params()?),
                 )
             }
             "modelRegistry.searchModels" => {
-                respond(client.model_registry().search_models(&request.params()?).await)
+                respond_items(
+                    client.model_registry().search_models_all(&request.params()?),
+                )
             }
             "modelRegistry.setModelTag" => {
                 respond(client.model_registry().set_model_tag(&request.body()?).await)
@@ -1067,7 +1226,7 @@ pub fn permissions(
     runtime: databricks_runtime::Client,
     operation: &'static str,
     request: Request,
-) -> BoxFuture<Result<serde_json::Value, CliError>> {
+) -> BoxFuture<Result<Output, CliError>> {
     let client = Client::from_runtime(runtime);
     Box::pin(async move {
         match operation {
@@ -1133,7 +1292,7 @@ pub fn pipelines(
     runtime: databricks_runtime::Client,
     operation: &'static str,
     request: Request,
-) -> BoxFuture<Result<serde_json::Value, CliError>> {
+) -> BoxFuture<Result<Output, CliError>> {
     let client = Client::from_runtime(runtime);
     Box::pin(async move {
         match operation {
@@ -1200,28 +1359,26 @@ pub fn pipelines(
                 )
             }
             "pipelines.listPipelineEvents" => {
-                respond(
+                respond_items(
                     client
                         .pipelines()
-                        .list_pipeline_events(
+                        .list_pipeline_events_all(
                             &request.path::<String>("pipeline_id")?,
                             &request.params()?,
-                        )
-                        .await,
+                        ),
                 )
             }
             "pipelines.listPipelines" => {
-                respond(client.pipelines().list_pipelines(&request.params()?).await)
+                respond_items(client.pipelines().list_pipelines_all(&request.params()?))
             }
             "pipelines.listUpdates" => {
-                respond(
+                respond_items(
                     client
                         .pipelines()
-                        .list_updates(
+                        .list_updates_all(
                             &request.path::<String>("pipeline_id")?,
                             &request.params()?,
-                        )
-                        .await,
+                        ),
                 )
             }
             "pipelines.setPermissions" => {
@@ -1247,12 +1404,27 @@ pub fn pipelines(
                 )
             }
             "pipelines.stop" => {
-                respond(
-                    client
-                        .pipelines()
-                        .stop(&request.path::<String>("pipeline_id")?)
-                        .await,
-                )
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .pipelines()
+                                .stop_and_wait(
+                                    &request.path::<String>("pipeline_id")?,
+                                    wait,
+                                )
+                                .await,
+                        )
+                    }
+                    None => {
+                        respond(
+                            client
+                                .pipelines()
+                                .stop(&request.path::<String>("pipeline_id")?)
+                                .await,
+                        )
+                    }
+                }
             }
             "pipelines.update" => {
                 respond(
@@ -1292,7 +1464,7 @@ pub fn secrets(
     runtime: databricks_runtime::Client,
     operation: &'static str,
     request: Request,
-) -> BoxFuture<Result<serde_json::Value, CliError>> {
+) -> BoxFuture<Result<Output, CliError>> {
     let client = Client::from_runtime(runtime);
     Box::pin(async move {
         match operation {
@@ -1315,11 +1487,11 @@ pub fn secrets(
                 respond(client.secrets().get_secret(&request.params()?).await)
             }
             "secrets.listAcls" => {
-                respond(client.secrets().list_acls(&request.params()?).await)
+                respond_items(client.secrets().list_acls_all(&request.params()?))
             }
-            "secrets.listScopes" => respond(client.secrets().list_scopes().await),
+            "secrets.listScopes" => respond_items(client.secrets().list_scopes_all()),
             "secrets.listSecrets" => {
-                respond(client.secrets().list_secrets(&request.params()?).await)
+                respond_items(client.secrets().list_secrets_all(&request.params()?))
             }
             "secrets.putAcl" => respond(client.secrets().put_acl(&request.body()?).await),
             "secrets.putSecret" => {
@@ -1341,7 +1513,7 @@ pub fn service_principals(
     runtime: databricks_runtime::Client,
     operation: &'static str,
     request: Request,
-) -> BoxFuture<Result<serde_json::Value, CliError>> {
+) -> BoxFuture<Result<Output, CliError>> {
     let client = Client::from_runtime(runtime);
     Box::pin(async move {
         match operation {
@@ -1362,7 +1534,7 @@ pub fn service_principals(
                 )
             }
             "servicePrincipals.list" => {
-                respond(client.service_principals().list(&request.params()?).await)
+                respond_items(client.service_principals().list_all(&request.params()?))
             }
             "servicePrincipals.patch" => {
                 respond(
@@ -1396,7 +1568,7 @@ pub fn token_management(
     runtime: databricks_runtime::Client,
     operation: &'static str,
     request: Request,
-) -> BoxFuture<Result<serde_json::Value, CliError>> {
+) -> BoxFuture<Result<Output, CliError>> {
     let client = Client::from_runtime(runtime);
     Box::pin(async move {
         match operation {
@@ -1428,7 +1600,7 @@ pub fn token_management(
                 respond(client.token_management().get_permissions().await)
             }
             "tokenManagement.list" => {
-                respond(client.token_management().list(&request.params()?).await)
+                respond_items(client.token_management().list_all(&request.params()?))
             }
             "tokenManagement.setPermissions" => {
                 respond(
@@ -1464,13 +1636,13 @@ pub fn tokens(
     runtime: databricks_runtime::Client,
     operation: &'static str,
     request: Request,
-) -> BoxFuture<Result<serde_json::Value, CliError>> {
+) -> BoxFuture<Result<Output, CliError>> {
     let client = Client::from_runtime(runtime);
     Box::pin(async move {
         match operation {
             "tokens.create" => respond(client.tokens().create(&request.body()?).await),
             "tokens.delete" => respond(client.tokens().delete(&request.body()?).await),
-            "tokens.list" => respond(client.tokens().list().await),
+            "tokens.list" => respond_items(client.tokens().list_all()),
             "tokens.update" => {
                 respond(
                     client
@@ -1495,7 +1667,7 @@ pub fn users(
     runtime: databricks_runtime::Client,
     operation: &'static str,
     request: Request,
-) -> BoxFuture<Result<serde_json::Value, CliError>> {
+) -> BoxFuture<Result<Output, CliError>> {
     let client = Client::from_runtime(runtime);
     Box::pin(async move {
         match operation {
@@ -1515,7 +1687,7 @@ pub fn users(
                 respond(client.users().get_permission_levels().await)
             }
             "users.getPermissions" => respond(client.users().get_permissions().await),
-            "users.list" => respond(client.users().list(&request.params()?).await),
+            "users.list" => respond_items(client.users().list_all(&request.params()?)),
             "users.patch" => {
                 respond(
                     client
@@ -1554,7 +1726,7 @@ pub fn workspace(
     runtime: databricks_runtime::Client,
     operation: &'static str,
     request: Request,
-) -> BoxFuture<Result<serde_json::Value, CliError>> {
+) -> BoxFuture<Result<Output, CliError>> {
     let client = Client::from_runtime(runtime);
     Box::pin(async move {
         match operation {
@@ -1627,7 +1799,7 @@ pub fn workspace(
                 respond(client.workspace().import(&request.body()?).await)
             }
             "workspace.list" => {
-                respond(client.workspace().list(&request.params()?).await)
+                respond_items(client.workspace().list_all(&request.params()?))
             }
             "workspace.mkdirs" => {
                 respond(client.workspace().mkdirs(&request.body()?).await)

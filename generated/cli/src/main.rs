@@ -2,8 +2,8 @@
 
 //! `dbr`: the command line for the Databricks REST API.
 //!
-//! `dbr <service> <command> [ARGS] [--flags] [--json JSON|@FILE|-]`; results are JSON on stdout,
-//! errors go to stderr with a non-zero exit code.
+//! `dbr <service> <command> [ARGS] [--flags] [--json JSON|@FILE|-] [-o json|table|text]`;
+//! results go to stdout, errors, progress and `--debug` output to stderr; the exit code says what failed.
 
 #[rustfmt::skip]
 mod commands;
@@ -12,5 +12,5 @@ mod commands;
 mod dispatch;
 
 fn main() -> std::process::ExitCode {
-    databricks_runtime::cli::main(&commands::APP)
+    databricks_runtime::cli::main(&commands::APP, &[&databricks_transfer::cli::FILE_COMMANDS])
 }

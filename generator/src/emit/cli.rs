@@ -99,6 +99,9 @@ fn command_spec(operation: &Operation) -> TokenStream {
         quote!(JsonInput::None)
     };
     let args = operation.cli_args.iter().map(arg_spec);
+    let list = operation.pagination.is_some();
+    let columns = &operation.cli_columns;
+    let waits = operation.wait.is_some();
     quote! {
         CommandSpec {
             name: #name,
@@ -107,6 +110,9 @@ fn command_spec(operation: &Operation) -> TokenStream {
             long_about: #long_about,
             json: #json,
             args: &[#(#args),*],
+            list: #list,
+            columns: &[#(#columns),*],
+            waits: #waits,
         }
     }
 }
@@ -147,6 +153,22 @@ fn arg_spec(arg: &CliArg) -> TokenStream {
 
 fn dispatch(api: &Api, settings: &Settings) -> TokenStream {
     let client_crate = ident(&settings.client_crate().replace('-', "_"));
+    // `respond_items` is named only by services with list operations.
+    let with_lists: Vec<&String> = api
+        .services
+        .iter()
+        .filter(|service| {
+            service
+                .operations
+                .iter()
+                .any(|operation| operation.pagination.is_some())
+        })
+        .map(|service| &service.module)
+        .collect();
+    let items_import = (!with_lists.is_empty()).then(|| {
+        let gate = feature_gate(api, with_lists);
+        quote!(#gate use databricks_runtime::cli::respond_items;)
+    });
     let functions = api
         .services
         .iter()
@@ -155,7 +177,8 @@ fn dispatch(api: &Api, settings: &Settings) -> TokenStream {
         //! Calls the client method of each command: one function per service, named after its module.
 
         use #client_crate::Client;
-        use databricks_runtime::cli::{BoxFuture, CliError, Request, respond};
+        use databricks_runtime::cli::{BoxFuture, CliError, Output, Request, respond};
+        #items_import
 
         #(#functions)*
     }
@@ -189,7 +212,7 @@ fn service_dispatch(api: &Api, client_crate: &Ident, service: &Service) -> Token
             runtime: databricks_runtime::Client,
             operation: &'static str,
             #request: Request,
-        ) -> BoxFuture<Result<serde_json::Value, CliError>> {
+        ) -> BoxFuture<Result<Output, CliError>> {
             let client = Client::from_runtime(runtime);
             Box::pin(async move {
                 match operation {
@@ -225,6 +248,23 @@ fn dispatch_arm(api: &Api, client_crate: &Ident, service: &Service, operation: &
         Some(body) if matches!(body.ty, TypeRef::List(_)) => arguments.push(quote!(&request.body::<Vec<_>>()?)),
         Some(_) => arguments.push(quote!(&request.body()?)),
         None => {}
+    }
+    // A list prints every item of every page; a long-running operation is waited for unless the user
+    // said `--no-wait`.
+    if let Some(pagination) = &operation.pagination {
+        let all = ident(&pagination.method_name);
+        return quote! {
+            #id => respond_items(client.#accessor().#all(#(#arguments),*)),
+        };
+    }
+    if let Some(wait) = &operation.wait {
+        let and_wait = ident(&wait.method_name);
+        return quote! {
+            #id => match request.wait() {
+                Some(wait) => respond(client.#accessor().#and_wait(#(#arguments,)* wait).await),
+                None => respond(client.#accessor().#method(#(#arguments),*).await),
+            },
+        };
     }
     quote! {
         #id => respond(client.#accessor().#method(#(#arguments),*).await),

@@ -60,6 +60,7 @@ struct Context<'a> {
     client_ident: String,
     cli_binary: &'a str,
     runtime_path: &'a str,
+    transfer_path: Option<&'a str>,
     modules: Vec<ModuleContext<'a>>,
     services: Vec<ServiceContext<'a>>,
     preamble: &'static str,
@@ -113,6 +114,7 @@ pub(super) fn emit(api: &Api, settings: &Settings) -> Vec<(String, Result<String
         client_ident: settings.client_crate().replace('-', "_"),
         cli_binary: &settings.cli_binary,
         runtime_path: &settings.runtime_path,
+        transfer_path: settings.transfer_path.as_deref(),
         modules,
         services: api
             .services

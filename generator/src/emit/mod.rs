@@ -28,6 +28,10 @@ pub struct Settings {
     pub cli_binary: String,
     /// The runtime crate's directory, relative to each generated crate's directory.
     pub runtime_path: String,
+    /// The `databricks-transfer` crate's directory, relative to each generated crate's directory: the CLI
+    /// then has its file commands (`fs`, `workspace export-dir|import-dir`). Only for the Databricks spec
+    /// written into this repository, since that crate is built on `generated/client`.
+    pub transfer_path: Option<String>,
     /// Version of the generated crates.
     pub version: String,
     /// Also write a `Cargo.toml` workspace at the output root, so the crates build on their own.
@@ -41,6 +45,7 @@ impl Settings {
             crate_prefix: "databricks".to_owned(),
             cli_binary: "dbr".to_owned(),
             runtime_path: "../../runtime".to_owned(),
+            transfer_path: Some("../../transfer".to_owned()),
             version: env!("CARGO_PKG_VERSION").to_owned(),
             standalone_workspace: false,
         }

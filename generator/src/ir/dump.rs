@@ -170,6 +170,9 @@ fn write_operation(out: &mut String, operation: &Operation) -> fmt::Result {
         let args: Vec<String> = operation.cli_args.iter().map(cli_arg).collect();
         writeln!(out, "    cli {} {}", operation.cli_name, args.join(" "))?;
     }
+    if !operation.cli_columns.is_empty() {
+        writeln!(out, "    columns {}", operation.cli_columns.join(" "))?;
+    }
     Ok(())
 }
 

@@ -106,6 +106,8 @@ pub struct Operation {
     pub idempotent: bool,
     /// How `dbr` presents the request fields.
     pub cli_args: Vec<CliArg>,
+    /// `-o table` columns of a list operation (`x-sdk-cli.columns`): property paths of one item.
+    pub cli_columns: Vec<String>,
     /// Wire names of the `x-sdk-sensitive` properties the request or the response can hold, at any depth;
     /// debug logs redact them.
     pub sensitive_fields: Vec<String>,

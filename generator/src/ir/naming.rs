@@ -98,7 +98,13 @@ pub const RESERVED_FEATURES: &[&str] = &["default"];
 
 /// Flags every `dbr` command has or will have (global options); a request field with one of these names
 /// gets another flag name. (`--version` exists only on the root command, so it is free.)
-pub const RESERVED_FLAGS: &[&str] = &["json", "host", "token", "help", "output", "profile", "debug"];
+pub const RESERVED_FLAGS: &[&str] = &["json", "host", "token", "help", "output", "profile", "debug", "jq"];
+
+/// Flags of every list command (`--limit N` caps the items printed).
+pub const LIST_FLAGS: &[&str] = &["limit"];
+
+/// Flags of every command that waits for a long-running operation.
+pub const WAIT_FLAGS: &[&str] = &["no-wait", "timeout"];
 
 /// Keeps ASCII letters and digits; everything else separates words. Casing then works on clean words.
 fn words(raw: &str) -> String {

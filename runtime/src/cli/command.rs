@@ -10,6 +10,12 @@ pub(super) const TOKEN: &str = "token";
 pub(super) const PROFILE: &str = "profile";
 pub(super) const JSON: &str = "json";
 pub(super) const DEBUG: &str = "debug";
+pub(super) const OUTPUT: &str = "output";
+pub(super) const JQ: &str = "jq";
+/// `--limit`: the most items a list command prints. Extensions with lists use the same id.
+pub const LIMIT: &str = "limit";
+pub(super) const NO_WAIT: &str = "no-wait";
+pub(super) const TIMEOUT: &str = "timeout";
 pub(super) const COMPLETION: &str = "completion";
 pub(super) const SHELL: &str = "shell";
 
@@ -19,6 +25,7 @@ pub(super) fn build(app: &App) -> Command {
         .version(app.version)
         .subcommand_required(true)
         .arg_required_else_help(true)
+        .after_help(EXIT_CODES)
         .arg(
             Arg::new(HOST)
                 .long(HOST)
@@ -40,6 +47,23 @@ pub(super) fn build(app: &App) -> Command {
                 .global(true)
                 .value_name("NAME")
                 .help("Profile of ~/.databrickscfg to use [default: $DATABRICKS_CONFIG_PROFILE, else DEFAULT]"),
+        )
+        .arg(
+            Arg::new(OUTPUT)
+                .short('o')
+                .long(OUTPUT)
+                .global(true)
+                .value_name("FORMAT")
+                .value_parser(PossibleValuesParser::new(["json", "table", "text"]))
+                .default_value("json")
+                .help("json: the response as the API sent it; table: aligned columns; text: plain values and tab-separated rows, no JSON"),
+        )
+        .arg(
+            Arg::new(JQ)
+                .long(JQ)
+                .global(true)
+                .value_name("EXPR")
+                .help("Filter the output with a jq expression (built in, no jq needed); a list is filtered as one array"),
         )
         .arg(
             Arg::new(DEBUG)
@@ -85,6 +109,18 @@ pub(super) fn build(app: &App) -> Command {
     root
 }
 
+const EXIT_CODES: &str = "Exit codes: 0 success, 1 the API answered with an error, 2 usage error, \
+3 configuration error (no host or credentials), 4 the request failed (network, wait failed or timed out, local file).";
+
+/// `--limit N` of list commands.
+pub fn limit_arg() -> Arg {
+    Arg::new(LIMIT)
+        .long(LIMIT)
+        .value_name("N")
+        .value_parser(clap::value_parser!(u64))
+        .help("Print at most N items (every page is read by default; further pages are fetched only as needed)")
+}
+
 fn operation_command(spec: &CommandSpec) -> Command {
     let mut command = Command::new(spec.name).about(spec.about);
     if !spec.long_about.is_empty() {
@@ -104,6 +140,25 @@ fn operation_command(spec: &CommandSpec) -> Command {
     };
     if let Some(help) = json_help {
         command = command.arg(Arg::new(JSON).long(JSON).value_name("JSON").help(help));
+    }
+    if spec.list {
+        command = command.arg(limit_arg());
+    }
+    if spec.waits {
+        command = command
+            .arg(
+                Arg::new(NO_WAIT)
+                    .long(NO_WAIT)
+                    .action(ArgAction::SetTrue)
+                    .help("Print the first answer instead of waiting for the operation to finish"),
+            )
+            .arg(
+                Arg::new(TIMEOUT)
+                    .long(TIMEOUT)
+                    .value_name("DURATION")
+                    .conflicts_with(NO_WAIT)
+                    .help("How long to wait for the operation to finish, e.g. 90s, 20m, 1h [default: 20m]"),
+            );
     }
     command
 }

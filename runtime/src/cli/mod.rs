@@ -2,14 +2,22 @@
 //!
 //! The generated CLI crate is a table ([`App`]: services, commands, arguments) and, per service, a dispatch
 //! function that calls the typed client. Everything else — the clap command tree, reading `--json`, merging
-//! flags into the request, printing results, exit codes — is here, once.
+//! flags into the request, waiting, printing results in the chosen format, exit codes — is here, once.
+//! Hand-written commands (`api`, `configure`, `auth describe`, and `fs` from `databricks-transfer`) plug in
+//! as [`Extension`]s.
 //!
 //! Exit codes: 0 success; 1 the API answered with an error; 2 usage error (bad arguments or `--json`);
-//! 3 configuration error (no host or token); 4 the request failed (network, TLS, unexpected response).
+//! 3 configuration error (no host or token); 4 the request failed (network, TLS, unexpected response, a
+//! wait that failed or timed out, a local file that could not be read or written).
 
+mod builtin;
 mod command;
 mod debug;
+mod jq;
+mod output;
 mod request;
+mod session;
+mod waiting;
 
 use std::ffi::OsString;
 use std::future::Future;
@@ -17,18 +25,28 @@ use std::io::Write;
 use std::pin::Pin;
 use std::process::ExitCode;
 
+use futures_core::Stream;
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+pub use clap;
+pub use command::{LIMIT, limit_arg};
+pub use output::Format;
 pub use request::Request;
+pub use session::Session;
+pub use waiting::parse_duration;
 
-use crate::{Client, Config, Error};
+use crate::{Client, Error, Items};
 
 /// A future returned by the generated dispatch function.
 pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T>>>;
 
 /// Calls the client method of the operation with the given id (one function per service).
-pub type Dispatch = fn(Client, &'static str, Request) -> BoxFuture<Result<Value, CliError>>;
+pub type Dispatch = fn(Client, &'static str, Request) -> BoxFuture<Result<Output, CliError>>;
+
+/// The items of a list, read as they are printed.
+pub type ItemStream = Pin<Box<dyn Stream<Item = Result<Value, Error>>>>;
 
 pub const EXIT_API: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
@@ -63,6 +81,13 @@ pub struct CommandSpec {
     /// What `--json` provides, if the command takes it.
     pub json: JsonInput,
     pub args: &'static [ArgSpec],
+    /// A list operation: the command prints every item of every page and takes `--limit`.
+    pub list: bool,
+    /// `-o table` columns of a list (paths into each item, dots for nesting); empty: chosen from the
+    /// first items.
+    pub columns: &'static [&'static str],
+    /// A long-running operation: the command waits for it and takes `--no-wait` and `--timeout`.
+    pub waits: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,6 +133,67 @@ pub enum ValueKind {
     Enum(&'static [&'static str]),
 }
 
+/// What a command produced; printed in the format the user chose.
+pub enum Output {
+    /// One JSON document.
+    Value(Value),
+    /// The items of a list, printed as they arrive (and capped by `--limit`).
+    Items {
+        items: ItemStream,
+        /// `-o table` columns; empty: chosen from the first items.
+        columns: &'static [&'static str],
+    },
+    /// The command printed its own output (for example `fs cat`).
+    Done,
+}
+
+impl std::fmt::Debug for Output {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Output::Value(value) => f.debug_tuple("Value").field(value).finish(),
+            Output::Items { columns, .. } => f.debug_struct("Items").field("columns", columns).finish(),
+            Output::Done => f.write_str("Done"),
+        }
+    }
+}
+
+/// Hand-written commands added to the generated tree.
+pub trait Extension: Sync {
+    /// Adds this extension's commands: new top-level commands, or subcommands of a service group the
+    /// spec already has (see [`add_to_group`]).
+    fn register(&self, root: clap::Command) -> clap::Command;
+
+    /// Runs the command at `path` (for example `["fs", "cp"]`) with its own `matches`, if it is one of
+    /// this extension's; `None` leaves it to the next extension or the generated commands.
+    fn run(
+        &self,
+        path: &[&str],
+        matches: &clap::ArgMatches,
+        session: &mut Session<'_>,
+    ) -> Option<Result<Output, CliError>>;
+}
+
+/// Adds `command` under the group `group` (`dbr <group> <command>`), creating the group if the spec has
+/// none (a CLI built without that service).
+pub fn add_to_group(
+    root: clap::Command,
+    group: &'static str,
+    about: &'static str,
+    command: clap::Command,
+) -> clap::Command {
+    if root.find_subcommand(group).is_some() {
+        root.mut_subcommand(group, |existing| existing.subcommand(command))
+    } else {
+        root.subcommand(
+            clap::Command::new(group)
+                .about(about)
+                .subcommand_required(true)
+                .arg_required_else_help(true)
+                .subcommand(command),
+        )
+    }
+}
+
 /// Why a command failed.
 #[derive(Debug)]
 pub enum CliError {
@@ -115,6 +201,8 @@ pub enum CliError {
     Usage(String),
     /// The SDK call failed.
     Sdk(Error),
+    /// Something else failed after the command started: a local file, a partial transfer.
+    Failed(String),
 }
 
 impl CliError {
@@ -123,7 +211,7 @@ impl CliError {
             CliError::Usage(_) => EXIT_USAGE,
             CliError::Sdk(Error::Api(_)) => EXIT_API,
             CliError::Sdk(Error::Config(_)) => EXIT_CONFIG,
-            CliError::Sdk(_) => EXIT_REQUEST,
+            CliError::Sdk(_) | CliError::Failed(_) => EXIT_REQUEST,
         }
     }
 }
@@ -131,7 +219,7 @@ impl CliError {
 impl std::fmt::Display for CliError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            CliError::Usage(message) => f.write_str(message),
+            CliError::Usage(message) | CliError::Failed(message) => f.write_str(message),
             CliError::Sdk(error) => error.fmt(f),
         }
     }
@@ -144,27 +232,62 @@ impl From<Error> for CliError {
 }
 
 /// Turns a client call's result into the JSON printed on stdout.
-pub fn respond<T: Serialize>(result: Result<T, Error>) -> Result<Value, CliError> {
+pub fn respond<T: Serialize>(result: Result<T, Error>) -> Result<Output, CliError> {
     let value = result?;
-    serde_json::to_value(value).map_err(|error| CliError::Usage(format!("cannot print the response: {error}")))
+    serde_json::to_value(value)
+        .map(Output::Value)
+        .map_err(|error| CliError::Failed(format!("cannot print the response: {error}")))
+}
+
+/// Turns a list's item stream into output printed item by item.
+pub fn respond_items<T: DeserializeOwned + 'static>(items: Items<T>) -> Result<Output, CliError> {
+    Ok(Output::Items {
+        items: Box::pin(items.into_json()),
+        columns: &[],
+    })
 }
 
 /// The entry point of the generated `main`: runs the process's command line.
-pub fn main(app: &App) -> ExitCode {
+pub fn main(app: &App, extensions: &[&dyn Extension]) -> ExitCode {
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
-    let code = run(app, std::env::args_os(), &mut stdout.lock(), &mut stderr.lock());
+    let code = run(
+        app,
+        extensions,
+        std::env::args_os(),
+        &mut stdout.lock(),
+        &mut stderr.lock(),
+    );
     ExitCode::from(code)
+}
+
+/// The commands every CLI has besides the spec's, followed by `extensions`.
+fn all_extensions<'a>(extensions: &[&'a dyn Extension]) -> Vec<&'a dyn Extension> {
+    let mut all: Vec<&dyn Extension> = vec![&builtin::BUILTIN];
+    all.extend_from_slice(extensions);
+    all
+}
+
+/// The full command tree: the spec's commands and every extension's.
+pub fn command_tree(app: &App, extensions: &[&dyn Extension]) -> clap::Command {
+    all_extensions(extensions)
+        .iter()
+        .fold(command::build(app), |root, extension| extension.register(root))
 }
 
 /// Runs one command line, writing results to `stdout` and messages to `stderr`; returns the exit code.
 pub fn run(
     app: &App,
+    extensions: &[&dyn Extension],
     args: impl IntoIterator<Item = impl Into<OsString> + Clone>,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> u8 {
-    let matches = match command::build(app).try_get_matches_from(args) {
+    let extensions = all_extensions(extensions);
+    let tree = extensions
+        .iter()
+        .fold(command::build(app), |root, extension| extension.register(root));
+    let matches = match tree.try_get_matches_from(args) {
         Ok(matches) => matches,
         Err(error) => {
             // --help and --version are "errors" that go to stdout with exit code 0.
@@ -178,30 +301,34 @@ pub fn run(
         }
     };
     if let Some((command::COMPLETION, completion)) = matches.subcommand() {
-        return print_completion(app, completion, stdout);
+        let mut tree = command_tree(app, &extensions[1..]);
+        return print_completion(app, &mut tree, completion, stdout);
     }
-    let result = if matches.get_flag(command::DEBUG) {
-        tracing::subscriber::with_default(debug::StderrEvents, || execute(app, &matches))
-    } else {
-        execute(app, &matches)
-    };
-    match result {
-        Ok(value) => {
-            let text = serde_json::to_string_pretty(&value).unwrap_or_else(|_| value.to_string());
-            if writeln!(stdout, "{text}").is_err() {
-                return EXIT_REQUEST;
-            }
-            0
-        }
+    let mut session = match Session::new(&matches, stdout, stderr) {
+        Ok(session) => session,
         Err(error) => {
             let _ = writeln!(stderr, "Error: {error}");
+            return error.exit_code();
+        }
+    };
+    let result = if matches.get_flag(command::DEBUG) {
+        tracing::subscriber::with_default(debug::StderrEvents, || {
+            execute(app, &extensions, &matches, &mut session)
+        })
+    } else {
+        execute(app, &extensions, &matches, &mut session)
+    };
+    match result {
+        Ok(()) => 0,
+        Err(error) => {
+            let _ = writeln!(session.stderr(), "Error: {error}");
             error.exit_code()
         }
     }
 }
 
 /// `dbr completion <shell>`: the completion script clap derives from the command tree.
-fn print_completion(app: &App, matches: &clap::ArgMatches, stdout: &mut dyn Write) -> u8 {
+fn print_completion(app: &App, tree: &mut clap::Command, matches: &clap::ArgMatches, stdout: &mut dyn Write) -> u8 {
     use clap_complete::Shell;
     let shell = match matches.get_one::<String>(command::SHELL).map(String::as_str) {
         Some("bash") => Shell::Bash,
@@ -210,23 +337,43 @@ fn print_completion(app: &App, matches: &clap::ArgMatches, stdout: &mut dyn Writ
         Some("powershell") => Shell::PowerShell,
         _ => Shell::Elvish,
     };
-    let mut tree = command::build(app);
     let mut script = Vec::new();
-    clap_complete::generate(shell, &mut tree, app.binary, &mut script);
+    clap_complete::generate(shell, tree, app.binary, &mut script);
     match stdout.write_all(&script) {
         Ok(()) => 0,
         Err(_) => EXIT_REQUEST,
     }
 }
 
-fn execute(app: &App, matches: &clap::ArgMatches) -> Result<Value, CliError> {
-    let Some((service_name, service_matches)) = matches.subcommand() else {
-        return Err(CliError::Usage("no service given; run with --help".to_owned()));
-    };
-    let Some((command_name, command_matches)) = service_matches.subcommand() else {
+/// The names of the nested subcommands and the innermost matches: `dbr fs cp a b` → (["fs", "cp"], cp's).
+fn command_path(matches: &clap::ArgMatches) -> (Vec<&str>, &clap::ArgMatches) {
+    let mut path = Vec::new();
+    let mut current = matches;
+    while let Some((name, inner)) = current.subcommand() {
+        path.push(name);
+        current = inner;
+    }
+    (path, current)
+}
+
+fn execute(
+    app: &App,
+    extensions: &[&dyn Extension],
+    matches: &clap::ArgMatches,
+    session: &mut Session<'_>,
+) -> Result<(), CliError> {
+    let (path, inner) = command_path(matches);
+    session.set_limit(inner.try_get_one::<u64>(command::LIMIT).ok().flatten().copied());
+    for extension in extensions {
+        if let Some(result) = extension.run(&path, inner, session) {
+            return output::print(result?, session);
+        }
+    }
+    let [service_name, command_name] = path[..] else {
         return Err(CliError::Usage(format!(
-            "no command given; run `{} {service_name} --help`",
-            app.binary
+            "no command given; run `{} {} --help`",
+            app.binary,
+            path.join(" ")
         )));
     };
     let (service, command) = app
@@ -238,24 +385,18 @@ fn execute(app: &App, matches: &clap::ArgMatches) -> Result<Value, CliError> {
             Some((service, command))
         })
         .ok_or_else(|| CliError::Usage(format!("unknown command `{service_name} {command_name}`")))?;
-    let request = request::build(command, command_matches)?;
-
-    let mut config = Config::builder();
-    if let Some(host) = matches.get_one::<String>(command::HOST) {
-        config = config.host(host);
+    let mut request = request::build(command, inner)?;
+    if command.waits {
+        request.set_wait(waiting::options(inner, session.interactive())?);
     }
-    if let Some(token) = matches.get_one::<String>(command::TOKEN) {
-        config = config.token(token);
-    }
-    if let Some(profile) = matches.get_one::<String>(command::PROFILE) {
-        config = config.profile(profile);
-    }
-    let config = config.with_default_sources().build().map_err(Error::from)?;
-    let client = Client::new(config)?;
-
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|error| CliError::Usage(format!("cannot start the async runtime: {error}")))?;
-    runtime.block_on((service.dispatch)(client, command.operation, request))
+    let client = session.client()?;
+    let output = session.block_on((service.dispatch)(client, command.operation, request))?;
+    let output = match output {
+        Output::Items { items, columns } if columns.is_empty() => Output::Items {
+            items,
+            columns: command.columns,
+        },
+        other => other,
+    };
+    output::print(output, session)
 }

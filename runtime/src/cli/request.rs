@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 
 use super::command::JSON;
 use super::{ArgSpec, CliError, CommandSpec, JsonInput, Target, ValueKind};
+use crate::WaitOptions;
 
 /// The request of one command: path parameters, query parameters and body, as JSON until the generated
 /// dispatch code reads them into the operation's types.
@@ -17,6 +18,8 @@ pub struct Request {
     path: Vec<(&'static str, String)>,
     params: Map<String, Value>,
     body: Option<Value>,
+    /// How to wait for a long-running operation; `None` for `--no-wait` or an operation without a wait.
+    wait: Option<WaitOptions>,
 }
 
 impl Request {
@@ -38,6 +41,15 @@ impl Request {
     /// The query and header parameters as the operation's parameter type.
     pub fn params<T: DeserializeOwned>(&self) -> Result<T, CliError> {
         decode(Value::Object(self.params.clone()), "parameters")
+    }
+
+    /// How to wait for the operation to finish, unless the user said `--no-wait`.
+    pub fn wait(&self) -> Option<&WaitOptions> {
+        self.wait.as_ref()
+    }
+
+    pub(super) fn set_wait(&mut self, wait: Option<WaitOptions>) {
+        self.wait = wait;
     }
 
     /// The body as the operation's request type.
@@ -66,6 +78,7 @@ pub(super) fn build(command: &CommandSpec, matches: &clap::ArgMatches) -> Result
         path: Vec::new(),
         params: Map::new(),
         body: None,
+        wait: None,
     };
     if let Some(source) = matches.try_get_one::<String>(JSON).ok().flatten() {
         let value = read_json(source)?;

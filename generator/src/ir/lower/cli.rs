@@ -5,7 +5,7 @@
 use super::Lowerer;
 use super::extensions::{CliExtension, RequestField, unwrap_nullable};
 use crate::diagnostic::Diagnostic;
-use crate::ir::naming::{self, RESERVED_FLAGS, Scope};
+use crate::ir::naming::{self, LIST_FLAGS, RESERVED_FLAGS, Scope, WAIT_FLAGS};
 use crate::ir::{CliArg, CliValue, Operation, ParamLocationOrBody, TypeKind, TypeRef};
 
 impl<'a> Lowerer<'a> {
@@ -37,6 +37,12 @@ impl<'a> Lowerer<'a> {
         for reserved in RESERVED_FLAGS {
             flags.reserve(reserved);
         }
+        if operation.pagination.is_some() {
+            LIST_FLAGS.iter().for_each(|reserved| flags.reserve(reserved));
+        }
+        if operation.wait.is_some() {
+            WAIT_FLAGS.iter().for_each(|reserved| flags.reserve(reserved));
+        }
         let mut args: Vec<CliArg> = positional
             .iter()
             .filter_map(|name| scalar.iter().find(|(field, _)| &field.name == name))
@@ -47,7 +53,12 @@ impl<'a> Lowerer<'a> {
             .collect();
         for (field, value) in &scalar {
             if !positional.contains(&field.name) {
-                let flag = flags.claim(&naming::cli_name(&field.name));
+                let mut candidate = naming::cli_name(&field.name);
+                // The `limit` of a list request is its page size; `--limit` counts the items printed.
+                if operation.pagination.is_some() && candidate == "limit" {
+                    candidate = "page-size".to_owned();
+                }
+                let flag = flags.claim(&candidate);
                 let help = self.help(field);
                 args.push(cli_arg(field, value.clone(), false, flag, help));
             }

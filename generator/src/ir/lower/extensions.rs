@@ -68,6 +68,7 @@ struct WaitExtension {
 #[serde(deny_unknown_fields)]
 pub(super) struct CliExtension {
     pub positional: Option<Vec<String>>,
+    pub columns: Option<Vec<String>>,
 }
 
 /// A field of an operation's request, wherever it travels.
@@ -177,6 +178,15 @@ impl<'a> Lowerer<'a> {
                 if let Some(wait) = &mut operation.wait {
                     wait.method_name = names.claim(&format!("{}_and_wait", operation.method_name));
                 }
+                if let Some((
+                    CliExtension {
+                        columns: Some(columns), ..
+                    },
+                    at,
+                )) = &pending.cli
+                {
+                    operation.cli_columns = self.check_columns(operation, columns, &format!("{at}/columns"));
+                }
                 operation.cli_args = self.cli_args(operation, &fields.request, pending.cli);
             }
         }
@@ -228,6 +238,48 @@ impl<'a> Lowerer<'a> {
             }
         }
         &[]
+    }
+
+    /// `x-sdk-cli.columns`: property paths of the items of a list operation, each once.
+    fn check_columns(&mut self, operation: &Operation, columns: &[String], at: &str) -> Vec<String> {
+        let Some(pagination) = &operation.pagination else {
+            self.report(
+                Diagnostic::at(
+                    at,
+                    format!("`{}` is not a list operation, so it has no table columns", operation.id),
+                )
+                .with_hint("`columns` needs `x-sdk-pagination` on the same operation; remove it or add that"),
+            );
+            return Vec::new();
+        };
+        if columns.is_empty() {
+            self.report(
+                Diagnostic::at(at, "`columns` is empty")
+                    .with_hint("list at least one property of the items, or remove `columns` to let dbr choose"),
+            );
+        }
+        let item_type = pagination.item_type.clone();
+        let mut kept: Vec<String> = Vec::new();
+        for (index, column) in columns.iter().enumerate() {
+            let column_at = format!("{at}/{index}");
+            if kept.contains(column) {
+                self.report(
+                    Diagnostic::at(&column_at, format!("`{column}` is listed twice"))
+                        .with_hint("list each column once"),
+                );
+            } else if self.field_path_type(&item_type, column).is_none() {
+                self.report(
+                    Diagnostic::at(
+                        &column_at,
+                        format!("the items of `{}` have no property `{column}`", operation.id),
+                    )
+                    .with_hint("a column is a property path of one item, with dots for nesting (`settings.name`)"),
+                );
+            } else {
+                kept.push(column.clone());
+            }
+        }
+        kept
     }
 
     /// The type at a dotted property path below `root`, if every step exists.

@@ -99,6 +99,7 @@ impl<'a> Lowerer<'a> {
             wait: None,
             idempotent,
             cli_args: Vec::new(),
+            cli_columns: Vec::new(),
             sensitive_fields: Vec::new(),
         })
     }

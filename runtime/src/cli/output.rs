@@ -1,0 +1,328 @@
+//! Printing a command's result: `-o json` (the scripting contract: exactly the response, pretty-printed),
+//! `-o table` (aligned columns for people) and `-o text` (no JSON: plain values, tab-separated rows,
+//! `key<TAB>value` lines), after an optional `--jq` filter. Lists print item by item as pages arrive.
+
+use std::future::poll_fn;
+use std::io::{self, Write};
+use std::pin::Pin;
+
+use futures_core::Stream;
+use serde_json::{Map, Value};
+
+use super::jq::Filter;
+use super::{CliError, ItemStream, Output, Session};
+use crate::Error;
+
+/// `-o/--output`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Table,
+    Text,
+}
+
+/// The printing options of one run.
+pub(super) struct Printing {
+    pub(super) format: Format,
+    pub(super) filter: Option<Filter>,
+    pub(super) limit: Option<u64>,
+}
+
+/// Most columns a table chooses by itself; a spec's `columns` may name more.
+const MAX_CHOSEN_COLUMNS: usize = 6;
+/// Rows read before a table's column widths are fixed; later rows wider than that stretch their line.
+const ROWS_FOR_WIDTHS: usize = 100;
+
+pub(super) fn print(output: Output, session: &mut Session<'_>) -> Result<(), CliError> {
+    let (printing, runtime, stdout) = session.printer();
+    let result = match output {
+        Output::Done => Ok(()),
+        Output::Value(value) => match &printing.filter {
+            Some(filter) => filter
+                .run(&value)?
+                .iter()
+                .try_for_each(|value| print_value(value, printing.format, stdout)),
+            None => print_value(&value, printing.format, stdout),
+        },
+        Output::Items { items, columns } => {
+            let mut items = Limited {
+                items,
+                left: printing.limit,
+                runtime,
+            };
+            match &printing.filter {
+                // The filter sees the same document `-o json` prints: the array of items.
+                Some(filter) => {
+                    let mut all = Vec::new();
+                    while let Some(item) = items.next() {
+                        all.push(item?);
+                    }
+                    filter
+                        .run(&Value::Array(all))?
+                        .iter()
+                        .try_for_each(|value| print_value(value, printing.format, stdout))
+                }
+                None => match printing.format {
+                    Format::Json => json_array(&mut items, stdout),
+                    Format::Table => table_stream(&mut items, columns, stdout, true),
+                    Format::Text => table_stream(&mut items, columns, stdout, false),
+                },
+            }
+        }
+    };
+    match result {
+        // A closed pipe (`dbr jobs list | head`) ends the output, not the command's success.
+        Err(CliError::Failed(message)) if message == BROKEN_PIPE => Ok(()),
+        other => other,
+    }
+}
+
+const BROKEN_PIPE: &str = "standard output was closed";
+
+fn write_failed(error: io::Error) -> CliError {
+    if error.kind() == io::ErrorKind::BrokenPipe {
+        CliError::Failed(BROKEN_PIPE.to_owned())
+    } else {
+        CliError::Failed(format!("cannot write the output: {error}"))
+    }
+}
+
+/// A list's items, at most `left` of them; the next page is fetched only when an item is needed.
+struct Limited<'a> {
+    items: ItemStream,
+    left: Option<u64>,
+    runtime: &'a tokio::runtime::Runtime,
+}
+
+impl Limited<'_> {
+    fn next(&mut self) -> Option<Result<Value, Error>> {
+        if self.left == Some(0) {
+            return None;
+        }
+        let items: &mut ItemStream = &mut self.items;
+        let item = self
+            .runtime
+            .block_on(poll_fn(|cx| Pin::new(&mut *items).as_mut().poll_next(cx)))?;
+        if let Some(left) = &mut self.left {
+            *left -= 1;
+        }
+        Some(item)
+    }
+}
+
+/// The items as one JSON array, written as they arrive. After an error the array is left open, so a
+/// script reading it fails instead of taking a partial list for the whole.
+fn json_array(items: &mut Limited<'_>, out: &mut dyn Write) -> Result<(), CliError> {
+    let mut first = true;
+    while let Some(item) = items.next() {
+        let item = item?;
+        let text = serde_json::to_string_pretty(&item).unwrap_or_else(|_| item.to_string());
+        let separator = if first { "[\n" } else { ",\n" };
+        first = false;
+        let indented = text.replace('\n', "\n  ");
+        write!(out, "{separator}  {indented}").map_err(write_failed)?;
+        out.flush().map_err(write_failed)?;
+    }
+    let end = if first { "[]\n" } else { "\n]\n" };
+    out.write_all(end.as_bytes()).map_err(write_failed)
+}
+
+/// Rows of a list: a table with a header and aligned columns, or tab-separated values without a header.
+fn table_stream(items: &mut Limited<'_>, columns: &[&str], out: &mut dyn Write, aligned: bool) -> Result<(), CliError> {
+    let mut first = Vec::new();
+    while first.len() < ROWS_FOR_WIDTHS {
+        match items.next() {
+            Some(item) => first.push(item?),
+            None => break,
+        }
+    }
+    let columns: Vec<String> = if columns.is_empty() {
+        chosen_columns(&first)
+    } else {
+        columns.iter().map(|column| (*column).to_owned()).collect()
+    };
+    let rows: Vec<Vec<String>> = first.iter().map(|item| row(item, &columns)).collect();
+    let mut layout = Layout::new(&columns, &rows, aligned);
+    if aligned {
+        let header: Vec<String> = columns.iter().map(|column| column.to_uppercase()).collect();
+        layout.write(&header, out)?;
+    }
+    for row in &rows {
+        layout.write(row, out)?;
+    }
+    out.flush().map_err(write_failed)?;
+    while let Some(item) = items.next() {
+        layout.write(&row(&item?, &columns), out)?;
+    }
+    out.flush().map_err(write_failed)
+}
+
+/// Column widths, fixed from the header and the first rows.
+struct Layout {
+    widths: Option<Vec<usize>>,
+}
+
+impl Layout {
+    fn new(columns: &[String], rows: &[Vec<String>], aligned: bool) -> Layout {
+        let widths = aligned.then(|| {
+            columns
+                .iter()
+                .enumerate()
+                .map(|(index, column)| {
+                    rows.iter()
+                        .map(|row| width(&row[index]))
+                        .chain([column.len()])
+                        .max()
+                        .unwrap_or(0)
+                })
+                .collect()
+        });
+        Layout { widths }
+    }
+
+    fn write(&mut self, cells: &[String], out: &mut dyn Write) -> Result<(), CliError> {
+        let line = match &self.widths {
+            None => cells.join("\t"),
+            Some(widths) => {
+                let mut line = String::new();
+                for (index, cell) in cells.iter().enumerate() {
+                    line.push_str(cell);
+                    if index + 1 < cells.len() {
+                        let pad = widths[index].saturating_sub(width(cell)) + 2;
+                        line.extend(std::iter::repeat_n(' ', pad));
+                    }
+                }
+                line.trim_end().to_owned()
+            }
+        };
+        writeln!(out, "{line}").map_err(write_failed)
+    }
+}
+
+fn width(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// Columns for items that name none: the scalar fields of the first items, in the order first seen.
+fn chosen_columns(items: &[Value]) -> Vec<String> {
+    let mut columns: Vec<String> = Vec::new();
+    for item in items {
+        let Value::Object(fields) = item else {
+            continue;
+        };
+        for (name, value) in fields {
+            let scalar = matches!(value, Value::String(_) | Value::Number(_) | Value::Bool(_));
+            if scalar && !columns.contains(name) && columns.len() < MAX_CHOSEN_COLUMNS {
+                columns.push(name.clone());
+            }
+        }
+    }
+    if columns.is_empty() && items.iter().any(|item| !item.is_object()) {
+        // Items that are not objects: one column of the values themselves.
+        columns.push(String::new());
+    }
+    columns
+}
+
+fn row(item: &Value, columns: &[String]) -> Vec<String> {
+    columns
+        .iter()
+        .map(|column| {
+            let value = if column.is_empty() {
+                Some(item)
+            } else {
+                column.split('.').try_fold(item, |value, key| value.get(key))
+            };
+            value.map(cell).unwrap_or_default()
+        })
+        .collect()
+}
+
+/// One value as a table cell or text field: strings as they are (tabs and line breaks become spaces, so
+/// a row stays one line), lists of scalars joined by commas, other structures as compact JSON.
+fn cell(value: &Value) -> String {
+    let text = match value {
+        Value::Null => String::new(),
+        Value::String(text) => text.clone(),
+        Value::Number(_) | Value::Bool(_) => value.to_string(),
+        Value::Array(values) if values.iter().all(|value| !value.is_object() && !value.is_array()) => {
+            values.iter().map(cell).collect::<Vec<_>>().join(",")
+        }
+        other => other.to_string(),
+    };
+    text.replace(['\t', '\n', '\r'], " ")
+}
+
+/// One document in the chosen format.
+fn print_value(value: &Value, format: Format, out: &mut dyn Write) -> Result<(), CliError> {
+    match format {
+        Format::Json => {
+            let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string());
+            writeln!(out, "{text}").map_err(write_failed)
+        }
+        Format::Table | Format::Text => {
+            let aligned = format == Format::Table;
+            match value {
+                Value::Null => Ok(()),
+                // A plain value is printed as it is, without quotes (like `jq -r`).
+                Value::String(text) => writeln!(out, "{text}").map_err(write_failed),
+                Value::Number(_) | Value::Bool(_) => writeln!(out, "{value}").map_err(write_failed),
+                Value::Array(items) => rows_of(items, aligned, out),
+                Value::Object(fields) => match list_in(fields) {
+                    Some(items) => rows_of(items, aligned, out),
+                    None => fields_of(fields, aligned, out),
+                },
+            }
+        }
+    }
+}
+
+fn rows_of(items: &[Value], aligned: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    let columns = chosen_columns(items);
+    let rows: Vec<Vec<String>> = items.iter().map(|item| row(item, &columns)).collect();
+    let mut layout = Layout::new(&columns, &rows, aligned);
+    if aligned && !(columns.len() == 1 && columns[0].is_empty()) {
+        let header: Vec<String> = columns.iter().map(|column| column.to_uppercase()).collect();
+        layout.write(&header, out)?;
+    }
+    rows.iter().try_for_each(|row| layout.write(row, out))
+}
+
+/// The list a response carries, when that is all it carries besides scalars (a page of a list, like
+/// `{"scopes": [...]}`): shown as rows rather than as one field.
+fn list_in(fields: &Map<String, Value>) -> Option<&Vec<Value>> {
+    let mut lists = fields.values().filter_map(|value| match value {
+        Value::Array(items) if items.iter().all(Value::is_object) => Some(items),
+        _ => None,
+    });
+    let list = lists.next()?;
+    let only_scalars_besides = fields.values().all(|value| match value {
+        Value::Object(_) => false,
+        Value::Array(items) => std::ptr::eq(items, list),
+        _ => true,
+    });
+    (lists.next().is_none() && only_scalars_besides && !list.is_empty()).then_some(list)
+}
+
+/// An object as `field value` lines, nested objects flattened to dotted names.
+fn fields_of(fields: &Map<String, Value>, aligned: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    let mut lines = Vec::new();
+    flatten("", fields, &mut lines);
+    let columns = ["field".to_owned(), "value".to_owned()];
+    let mut layout = Layout::new(&columns, &lines, aligned);
+    lines.iter().try_for_each(|line| layout.write(line, out))
+}
+
+fn flatten(prefix: &str, fields: &Map<String, Value>, lines: &mut Vec<Vec<String>>) {
+    for (name, value) in fields {
+        let name = if prefix.is_empty() {
+            name.clone()
+        } else {
+            format!("{prefix}.{name}")
+        };
+        match value {
+            Value::Object(inner) if !inner.is_empty() => flatten(&name, inner, lines),
+            other => lines.push(vec![name, cell(other)]),
+        }
+    }
+}
