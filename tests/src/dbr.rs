@@ -32,6 +32,15 @@ pub fn binary() -> &'static Path {
 }
 
 fn build() -> PathBuf {
+    build_with(&[])
+}
+
+/// Builds the release `dbr` (for the start-up benchmark) and returns its path.
+pub fn build_release() -> PathBuf {
+    build_with(&["--release"])
+}
+
+fn build_with(extra: &[&str]) -> PathBuf {
     let output = crate::cargo()
         .current_dir(crate::repo_root())
         .args([
@@ -43,6 +52,7 @@ fn build() -> PathBuf {
             "dbr",
             "--message-format=json",
         ])
+        .args(extra)
         .stderr(Stdio::inherit())
         .output()
         .expect("cargo runs");

@@ -6,6 +6,7 @@ pub mod cases;
 pub mod dbr;
 pub mod fake_workspace;
 pub mod mock;
+pub mod plain_server;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -124,7 +124,7 @@ fn command_help_shows_flags_and_enum_values() {
 async fn json_inline_gives_the_whole_body() {
     let server = mock::serve(200, r#"{"cluster_id": "0115-093017-k8rq3x2w"}"#).await;
     let body = r#"{"spark_version": "13.3.x-scala2.12", "num_workers": 2, "custom_tags": {"team": "data-eng"}}"#;
-    let run = dbr::run_against(&server.uri(), &["clusters", "create", "--json", body]);
+    let run = dbr::run_against(&server.uri(), &["clusters", "create", "--no-wait", "--json", body]);
     assert_exit(&run, 0);
     let expected = Expected {
         method: "POST",
@@ -144,7 +144,7 @@ async fn json_from_a_file() {
     let source = format!("@{}", file.path().display());
 
     let server = mock::serve(200, "{}").await;
-    let run = dbr::run_against(&server.uri(), &["clusters", "resize", "--json", &source]);
+    let run = dbr::run_against(&server.uri(), &["clusters", "resize", "--no-wait", "--json", &source]);
     assert_exit(&run, 0);
     assert_request(&only_request(&server).await, resize_request(body));
     assert_eq!(run.json(), json!({}));
@@ -159,7 +159,7 @@ async fn json_from_standard_input() {
         ("DATABRICKS_TOKEN", TOKEN.to_owned()),
     ];
     let env: Vec<(&str, &str)> = env.iter().map(|(name, value)| (*name, value.as_str())).collect();
-    let run = dbr::run(&["clusters", "resize", "--json", "-"], &env, Some(body));
+    let run = dbr::run(&["clusters", "resize", "--no-wait", "--json", "-"], &env, Some(body));
     assert_exit(&run, 0);
     assert_request(&only_request(&server).await, resize_request(body));
 }
@@ -172,6 +172,7 @@ async fn arguments_override_fields_of_json() {
         &[
             "clusters",
             "resize",
+            "--no-wait",
             CLUSTER_ID,
             "--num-workers",
             "8",

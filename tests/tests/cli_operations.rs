@@ -1,11 +1,16 @@
 //! Every operation through the built `dbr`: the arguments of each case send exactly the case's request,
-//! and stdout is the response, nothing lost.
+//! and stdout is the response, nothing lost; for a list, the response's items.
+//!
+//! The mock answers every request with the case's response, so a long-running operation runs with
+//! `--no-wait` (waiting is tested in cli_behaviour against servers that change state), and a list whose
+//! response names a next page reads only the first page's items (`--limit`).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use databricks_tests::cases::{self, Case};
 use databricks_tests::dbr::{self, Run};
 use databricks_tests::mock::{self, Expected, only_request, request_mismatch};
+use generator::ir::Operation;
 use serde_json::Value;
 
 /// Every operation of the spec has exactly one case, so a new operation cannot go untested.
@@ -37,9 +42,31 @@ fn context(case: &Case, run: &Run) -> String {
 }
 
 /// Runs one case; `Err` describes what went wrong, so one run reports every failing case.
-async fn check(case: &Case) -> Result<(), String> {
+async fn check(case: &Case, operation: &Operation) -> Result<(), String> {
     let server = mock::serve(200, case.response).await;
-    let run = dbr::run_against(&server.uri(), case.cli);
+    let response: Value = serde_json::from_str(case.response).expect("the case's response is JSON");
+    let mut args: Vec<String> = case.cli.iter().map(|arg| (*arg).to_owned()).collect();
+    if operation.wait.is_some() {
+        args.push("--no-wait".to_owned());
+    }
+    let expected_stdout = match operation.pagination.as_ref().filter(|_| operation.cli_streams_pages()) {
+        Some(pagination) => {
+            let items = pagination
+                .items
+                .split('.')
+                .try_fold(&response, |value, key| value.get(key))
+                .cloned()
+                .unwrap_or_else(|| Value::Array(Vec::new()));
+            let count = items.as_array().map_or(0, Vec::len);
+            if count > 0 {
+                args.extend(["--limit".to_owned(), count.to_string()]);
+            }
+            items
+        }
+        None => response,
+    };
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let run = dbr::run_against(&server.uri(), &args);
     if run.code != 0 {
         return Err(context(case, &run));
     }
@@ -57,8 +84,7 @@ async fn check(case: &Case) -> Result<(), String> {
 
     let stdout: Value = serde_json::from_str(&run.stdout)
         .map_err(|error| format!("stdout is not JSON ({error})\n{}", context(case, &run)))?;
-    let response: Value = serde_json::from_str(case.response).expect("the case's response is JSON");
-    if stdout != response {
+    if stdout != expected_stdout {
         return Err(format!("stdout differs from the response\n{}", context(case, &run)));
     }
     if !run.stderr.is_empty() {
@@ -69,9 +95,16 @@ async fn check(case: &Case) -> Result<(), String> {
 
 #[tokio::test]
 async fn every_case_through_dbr() {
+    let api = databricks_tests::spec_api();
+    let operations: HashMap<&str, &Operation> = api
+        .services
+        .iter()
+        .flat_map(|service| &service.operations)
+        .map(|operation| (operation.id.as_str(), operation))
+        .collect();
     let mut failures = Vec::new();
     for case in cases::all() {
-        if let Err(failure) = check(case).await {
+        if let Err(failure) = check(case, operations[case.operation]).await {
             failures.push(failure);
         }
     }

@@ -7,26 +7,14 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request, respond};
 
 #[cfg(
     any(
-        feature = "cluster-policies",
         feature = "clusters",
-        feature = "dbfs",
         feature = "experiments",
-        feature = "global-init-scripts",
         feature = "groups",
-        feature = "instance-pools",
-        feature = "instance-profiles",
-        feature = "ip-access-lists",
         feature = "jobs",
-        feature = "legacy-groups",
-        feature = "libraries",
         feature = "model-registry",
         feature = "pipelines",
-        feature = "secrets",
         feature = "service-principals",
-        feature = "token-management",
-        feature = "tokens",
-        feature = "users",
-        feature = "workspace"
+        feature = "users"
     )
 )]
 use databricks_runtime::cli::respond_items;
@@ -73,7 +61,7 @@ pub fn cluster_policies(
                 )
             }
             "clusterPolicies.list" => {
-                respond_items(client.cluster_policies().list_all(&request.params()?))
+                respond(client.cluster_policies().list(&request.params()?).await)
             }
             "clusterPolicies.setPermissions" => {
                 respond(
@@ -180,9 +168,9 @@ pub fn clusters(
                 respond_items(client.clusters().list_all(&request.params()?))
             }
             "clusters.listNodeTypes" => {
-                respond_items(client.clusters().list_node_types_all())
+                respond(client.clusters().list_node_types().await)
             }
-            "clusters.listZones" => respond_items(client.clusters().list_zones_all()),
+            "clusters.listZones" => respond(client.clusters().list_zones().await),
             "clusters.permanentDelete" => {
                 respond(client.clusters().permanent_delete(&request.body()?).await)
             }
@@ -224,9 +212,7 @@ pub fn clusters(
                         .await,
                 )
             }
-            "clusters.sparkVersions" => {
-                respond_items(client.clusters().spark_versions_all())
-            }
+            "clusters.sparkVersions" => respond(client.clusters().spark_versions().await),
             "clusters.start" => {
                 match request.wait() {
                     Some(wait) => {
@@ -315,7 +301,7 @@ pub fn dbfs(
             "dbfs.getStatus" => {
                 respond(client.dbfs().get_status(&request.params()?).await)
             }
-            "dbfs.list" => respond_items(client.dbfs().list_all(&request.params()?)),
+            "dbfs.list" => respond(client.dbfs().list(&request.params()?).await),
             "dbfs.mkdirs" => respond(client.dbfs().mkdirs(&request.body()?).await),
             "dbfs.move" => respond(client.dbfs().move_(&request.body()?).await),
             "dbfs.put" => respond(client.dbfs().put(&request.body()?).await),
@@ -573,7 +559,7 @@ pub fn global_init_scripts(
                 )
             }
             "globalInitScripts.list" => {
-                respond_items(client.global_init_scripts().list_all())
+                respond(client.global_init_scripts().list().await)
             }
             "globalInitScripts.update" => {
                 respond(
@@ -677,7 +663,7 @@ pub fn instance_pools(
                         .await,
                 )
             }
-            "instancePools.list" => respond_items(client.instance_pools().list_all()),
+            "instancePools.list" => respond(client.instance_pools().list().await),
             "instancePools.setPermissions" => {
                 respond(
                     client
@@ -726,9 +712,7 @@ pub fn instance_profiles(
             "instanceProfiles.edit" => {
                 respond(client.instance_profiles().edit(&request.body()?).await)
             }
-            "instanceProfiles.list" => {
-                respond_items(client.instance_profiles().list_all())
-            }
+            "instanceProfiles.list" => respond(client.instance_profiles().list().await),
             "instanceProfiles.remove" => {
                 respond(client.instance_profiles().remove(&request.body()?).await)
             }
@@ -771,7 +755,7 @@ pub fn ip_access_lists(
                         .await,
                 )
             }
-            "ipAccessLists.list" => respond_items(client.ip_access_lists().list_all()),
+            "ipAccessLists.list" => respond(client.ip_access_lists().list().await),
             "ipAccessLists.replace" => {
                 respond(
                     client
@@ -947,16 +931,12 @@ pub fn legacy_groups(
             "legacyGroups.delete" => {
                 respond(client.legacy_groups().delete(&request.body()?).await)
             }
-            "legacyGroups.list" => respond_items(client.legacy_groups().list_all()),
+            "legacyGroups.list" => respond(client.legacy_groups().list().await),
             "legacyGroups.listMembers" => {
-                respond_items(
-                    client.legacy_groups().list_members_all(&request.params()?),
-                )
+                respond(client.legacy_groups().list_members(&request.params()?).await)
             }
             "legacyGroups.listParents" => {
-                respond_items(
-                    client.legacy_groups().list_parents_all(&request.params()?),
-                )
+                respond(client.legacy_groups().list_parents(&request.params()?).await)
             }
             "legacyGroups.removeMember" => {
                 respond(client.legacy_groups().remove_member(&request.body()?).await)
@@ -982,10 +962,10 @@ pub fn libraries(
     Box::pin(async move {
         match operation {
             "libraries.allClusterStatuses" => {
-                respond_items(client.libraries().all_cluster_statuses_all())
+                respond(client.libraries().all_cluster_statuses().await)
             }
             "libraries.clusterStatus" => {
-                respond_items(client.libraries().cluster_status_all(&request.params()?))
+                respond(client.libraries().cluster_status(&request.params()?).await)
             }
             "libraries.install" => {
                 respond(client.libraries().install(&request.body()?).await)
@@ -1082,8 +1062,8 @@ pub fn model_registry(
                 respond(client.model_registry().delete_webhook(&request.params()?).await)
             }
             "modelRegistry.getLatestVersions" => {
-                respond_items(
-                    client.model_registry().get_latest_versions_all(&request.body()?),
+                respond(
+                    client.model_registry().get_latest_versions(&request.body()?).await,
                 )
             }
             "modelRegistry.getModel" => {
@@ -1126,10 +1106,11 @@ pub fn model_registry(
                 )
             }
             "modelRegistry.listTransitionRequests" => {
-                respond_items(
+                respond(
                     client
                         .model_registry()
-                        .list_transition_requests_all(&request.params()?),
+                        .list_transition_requests(&request.params()?)
+                        .await,
                 )
             }
             "modelRegistry.listWebhooks" => {
@@ -1487,11 +1468,11 @@ pub fn secrets(
                 respond(client.secrets().get_secret(&request.params()?).await)
             }
             "secrets.listAcls" => {
-                respond_items(client.secrets().list_acls_all(&request.params()?))
+                respond(client.secrets().list_acls(&request.params()?).await)
             }
-            "secrets.listScopes" => respond_items(client.secrets().list_scopes_all()),
+            "secrets.listScopes" => respond(client.secrets().list_scopes().await),
             "secrets.listSecrets" => {
-                respond_items(client.secrets().list_secrets_all(&request.params()?))
+                respond(client.secrets().list_secrets(&request.params()?).await)
             }
             "secrets.putAcl" => respond(client.secrets().put_acl(&request.body()?).await),
             "secrets.putSecret" => {
@@ -1600,7 +1581,7 @@ pub fn token_management(
                 respond(client.token_management().get_permissions().await)
             }
             "tokenManagement.list" => {
-                respond_items(client.token_management().list_all(&request.params()?))
+                respond(client.token_management().list(&request.params()?).await)
             }
             "tokenManagement.setPermissions" => {
                 respond(
@@ -1642,7 +1623,7 @@ pub fn tokens(
         match operation {
             "tokens.create" => respond(client.tokens().create(&request.body()?).await),
             "tokens.delete" => respond(client.tokens().delete(&request.body()?).await),
-            "tokens.list" => respond_items(client.tokens().list_all()),
+            "tokens.list" => respond(client.tokens().list().await),
             "tokens.update" => {
                 respond(
                     client
@@ -1799,7 +1780,7 @@ pub fn workspace(
                 respond(client.workspace().import(&request.body()?).await)
             }
             "workspace.list" => {
-                respond_items(client.workspace().list_all(&request.params()?))
+                respond(client.workspace().list(&request.params()?).await)
             }
             "workspace.mkdirs" => {
                 respond(client.workspace().mkdirs(&request.body()?).await)

@@ -99,7 +99,7 @@ fn command_spec(operation: &Operation) -> TokenStream {
         quote!(JsonInput::None)
     };
     let args = operation.cli_args.iter().map(arg_spec);
-    let list = operation.pagination.is_some();
+    let list = operation.cli_streams_pages();
     let columns = &operation.cli_columns;
     let waits = operation.wait.is_some();
     quote! {
@@ -157,12 +157,7 @@ fn dispatch(api: &Api, settings: &Settings) -> TokenStream {
     let with_lists: Vec<&String> = api
         .services
         .iter()
-        .filter(|service| {
-            service
-                .operations
-                .iter()
-                .any(|operation| operation.pagination.is_some())
-        })
+        .filter(|service| service.operations.iter().any(Operation::cli_streams_pages))
         .map(|service| &service.module)
         .collect();
     let items_import = (!with_lists.is_empty()).then(|| {
@@ -195,9 +190,12 @@ fn service_dispatch(api: &Api, client_crate: &Ident, service: &Service) -> Token
         .operations
         .iter()
         .map(|operation| dispatch_arm(api, client_crate, service, operation));
-    // A service whose operations take no input never reads the request.
+    // A service whose operations take no input and never wait does not read the request.
     let takes_input = service.operations.iter().any(|operation| {
-        !operation.path_params.is_empty() || operation.params_type.is_some() || operation.body.is_some()
+        !operation.path_params.is_empty()
+            || operation.params_type.is_some()
+            || operation.body.is_some()
+            || operation.wait.is_some()
     });
     let request = if takes_input {
         ident("request")
@@ -251,7 +249,7 @@ fn dispatch_arm(api: &Api, client_crate: &Ident, service: &Service, operation: &
     }
     // A list prints every item of every page; a long-running operation is waited for unless the user
     // said `--no-wait`.
-    if let Some(pagination) = &operation.pagination {
+    if let Some(pagination) = operation.pagination.as_ref().filter(|_| operation.cli_streams_pages()) {
         let all = ident(&pagination.method_name);
         return quote! {
             #id => respond_items(client.#accessor().#all(#(#arguments),*)),

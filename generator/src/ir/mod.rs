@@ -372,6 +372,16 @@ pub enum PaginationStyle {
     None,
 }
 
+impl Operation {
+    /// Whether `dbr` streams the items of every page (and takes `--limit`). A list answered in one
+    /// response is printed whole: it may carry more than its items (`default_zone` beside `zones`).
+    pub fn cli_streams_pages(&self) -> bool {
+        self.pagination
+            .as_ref()
+            .is_some_and(|pagination| pagination.style != PaginationStyle::None)
+    }
+}
+
 /// `x-sdk-wait`, checked against the operations involved.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Wait {

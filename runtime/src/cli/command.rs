@@ -19,6 +19,9 @@ pub(super) const TIMEOUT: &str = "timeout";
 pub(super) const COMPLETION: &str = "completion";
 pub(super) const SHELL: &str = "shell";
 
+/// Options every command takes, shown apart from the command's own.
+const GLOBAL_OPTIONS: &str = "Global Options";
+
 pub(super) fn build(app: &App) -> Command {
     let mut root = Command::new(app.binary)
         .about(app.about)
@@ -28,6 +31,7 @@ pub(super) fn build(app: &App) -> Command {
         .after_help(EXIT_CODES)
         .arg(
             Arg::new(HOST)
+                .help_heading(GLOBAL_OPTIONS)
                 .long(HOST)
                 .global(true)
                 .value_name("URL")
@@ -35,6 +39,7 @@ pub(super) fn build(app: &App) -> Command {
         )
         .arg(
             Arg::new(TOKEN)
+                .help_heading(GLOBAL_OPTIONS)
                 .long(TOKEN)
                 .global(true)
                 .value_name("TOKEN")
@@ -42,6 +47,7 @@ pub(super) fn build(app: &App) -> Command {
         )
         .arg(
             Arg::new(PROFILE)
+                .help_heading(GLOBAL_OPTIONS)
                 .short('p')
                 .long(PROFILE)
                 .global(true)
@@ -50,6 +56,7 @@ pub(super) fn build(app: &App) -> Command {
         )
         .arg(
             Arg::new(OUTPUT)
+                .help_heading(GLOBAL_OPTIONS)
                 .short('o')
                 .long(OUTPUT)
                 .global(true)
@@ -60,6 +67,7 @@ pub(super) fn build(app: &App) -> Command {
         )
         .arg(
             Arg::new(JQ)
+                .help_heading(GLOBAL_OPTIONS)
                 .long(JQ)
                 .global(true)
                 .value_name("EXPR")
@@ -67,6 +75,7 @@ pub(super) fn build(app: &App) -> Command {
         )
         .arg(
             Arg::new(DEBUG)
+                .help_heading(GLOBAL_OPTIONS)
                 .long(DEBUG)
                 .global(true)
                 .action(ArgAction::SetTrue)

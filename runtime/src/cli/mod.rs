@@ -83,8 +83,8 @@ pub struct CommandSpec {
     pub args: &'static [ArgSpec],
     /// A list operation: the command prints every item of every page and takes `--limit`.
     pub list: bool,
-    /// `-o table` columns of a list (paths into each item, dots for nesting); empty: chosen from the
-    /// first items.
+    /// `-o table` and `-o text` columns of a list (paths into each item, dots for nesting), also used for
+    /// the list inside a one-page response; empty: chosen from the first items.
     pub columns: &'static [&'static str],
     /// A long-running operation: the command waits for it and takes `--no-wait` and `--timeout`.
     pub waits: bool,
@@ -392,11 +392,11 @@ fn execute(
     let client = session.client()?;
     let output = session.block_on((service.dispatch)(client, command.operation, request))?;
     let output = match output {
-        Output::Items { items, columns } if columns.is_empty() => Output::Items {
+        Output::Items { items, columns: [] } => Output::Items {
             items,
             columns: command.columns,
         },
         other => other,
     };
-    output::print(output, session)
+    output::print_with_columns(output, command.columns, session)
 }

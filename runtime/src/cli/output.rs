@@ -34,6 +34,12 @@ const MAX_CHOSEN_COLUMNS: usize = 6;
 const ROWS_FOR_WIDTHS: usize = 100;
 
 pub(super) fn print(output: Output, session: &mut Session<'_>) -> Result<(), CliError> {
+    print_with_columns(output, &[], session)
+}
+
+/// Prints `output`; `columns` are the table columns of a list inside a one-page response.
+pub(super) fn print_with_columns(output: Output, columns: &[&str], session: &mut Session<'_>) -> Result<(), CliError> {
+    let value_columns = columns;
     let (printing, runtime, stdout) = session.printer();
     let result = match output {
         Output::Done => Ok(()),
@@ -41,8 +47,8 @@ pub(super) fn print(output: Output, session: &mut Session<'_>) -> Result<(), Cli
             Some(filter) => filter
                 .run(&value)?
                 .iter()
-                .try_for_each(|value| print_value(value, printing.format, stdout)),
-            None => print_value(&value, printing.format, stdout),
+                .try_for_each(|value| print_value(value, &[], printing.format, stdout)),
+            None => print_value(&value, value_columns, printing.format, stdout),
         },
         Output::Items { items, columns } => {
             let mut items = Limited {
@@ -60,7 +66,7 @@ pub(super) fn print(output: Output, session: &mut Session<'_>) -> Result<(), Cli
                     filter
                         .run(&Value::Array(all))?
                         .iter()
-                        .try_for_each(|value| print_value(value, printing.format, stdout))
+                        .try_for_each(|value| print_value(value, &[], printing.format, stdout))
                 }
                 None => match printing.format {
                     Format::Json => json_array(&mut items, stdout),
@@ -253,8 +259,8 @@ fn cell(value: &Value) -> String {
     text.replace(['\t', '\n', '\r'], " ")
 }
 
-/// One document in the chosen format.
-fn print_value(value: &Value, format: Format, out: &mut dyn Write) -> Result<(), CliError> {
+/// One document in the chosen format; `columns` for the rows of a list in it (empty: chosen).
+fn print_value(value: &Value, columns: &[&str], format: Format, out: &mut dyn Write) -> Result<(), CliError> {
     match format {
         Format::Json => {
             let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string());
@@ -267,9 +273,9 @@ fn print_value(value: &Value, format: Format, out: &mut dyn Write) -> Result<(),
                 // A plain value is printed as it is, without quotes (like `jq -r`).
                 Value::String(text) => writeln!(out, "{text}").map_err(write_failed),
                 Value::Number(_) | Value::Bool(_) => writeln!(out, "{value}").map_err(write_failed),
-                Value::Array(items) => rows_of(items, aligned, out),
+                Value::Array(items) => rows_of(items, columns, aligned, out),
                 Value::Object(fields) => match list_in(fields) {
-                    Some(items) => rows_of(items, aligned, out),
+                    Some(items) => rows_of(items, columns, aligned, out),
                     None => fields_of(fields, aligned, out),
                 },
             }
@@ -277,8 +283,12 @@ fn print_value(value: &Value, format: Format, out: &mut dyn Write) -> Result<(),
     }
 }
 
-fn rows_of(items: &[Value], aligned: bool, out: &mut dyn Write) -> Result<(), CliError> {
-    let columns = chosen_columns(items);
+fn rows_of(items: &[Value], columns: &[&str], aligned: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    let columns = if columns.is_empty() {
+        chosen_columns(items)
+    } else {
+        columns.iter().map(|column| (*column).to_owned()).collect()
+    };
     let rows: Vec<Vec<String>> = items.iter().map(|item| row(item, &columns)).collect();
     let mut layout = Layout::new(&columns, &rows, aligned);
     if aligned && !(columns.len() == 1 && columns[0].is_empty()) {

@@ -499,7 +499,7 @@ pub const CASES: &[Case] = &[
           "has_more": true,
           "next_page_token": "CAEomPuciYcxMJDs5oW6j4QF"
         }"#,
-        cli: &["jobs", "list", "--limit", "2", "--name", "nightly-etl"],
+        cli: &["jobs", "list", "--page-size", "2", "--name", "nightly-etl"],
     },
     Case {
         operation: "jobs.listRuns",
@@ -541,7 +541,7 @@ pub const CASES: &[Case] = &[
             "--active-only",
             "--job-id",
             JOB_ID,
-            "--limit",
+            "--page-size",
             "25",
             "--page-token",
             "CAEomPuciYcxMJDs5oW6j4QF",

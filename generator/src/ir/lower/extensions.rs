@@ -166,6 +166,7 @@ impl<'a> Lowerer<'a> {
             for operation in operations {
                 let pending = self.pending_extensions.remove(&operation.id).unwrap_or_default();
                 let fields = &tables[&operation.id];
+                let declares_pagination = pending.pagination.is_some();
                 if let Some((extension, at)) = pending.pagination {
                     operation.pagination = self.resolve_pagination(extension, &at, fields);
                 }
@@ -185,7 +186,8 @@ impl<'a> Lowerer<'a> {
                     at,
                 )) = &pending.cli
                 {
-                    operation.cli_columns = self.check_columns(operation, columns, &format!("{at}/columns"));
+                    operation.cli_columns =
+                        self.check_columns(operation, declares_pagination, columns, &format!("{at}/columns"));
                 }
                 operation.cli_args = self.cli_args(operation, &fields.request, pending.cli);
             }
@@ -241,7 +243,17 @@ impl<'a> Lowerer<'a> {
     }
 
     /// `x-sdk-cli.columns`: property paths of the items of a list operation, each once.
-    fn check_columns(&mut self, operation: &Operation, columns: &[String], at: &str) -> Vec<String> {
+    fn check_columns(
+        &mut self,
+        operation: &Operation,
+        declares_pagination: bool,
+        columns: &[String],
+        at: &str,
+    ) -> Vec<String> {
+        // Invalid pagination was reported already; its columns cannot be checked against its items.
+        if operation.pagination.is_none() && declares_pagination {
+            return Vec::new();
+        }
         let Some(pagination) = &operation.pagination else {
             self.report(
                 Diagnostic::at(
