@@ -44,6 +44,7 @@ pub static APP: App = App {
         ServiceSpec {
             name: "cluster-policies",
             about: "Manage cluster policies: named sets of rules, written in the cluster policy definition language, that fix, limit, hide or give defaults to the attributes of the clusters created under them.",
+            group: "Compute",
             commands: &[
                 CommandSpec {
                     name: "create",
@@ -372,6 +373,7 @@ pub static APP: App = App {
         ServiceSpec {
             name: "clusters",
             about: "Manage the lifecycle of Spark clusters in a workspace: create a cluster from a specification, change its configuration or size, start, restart and terminate it, transfer its ownership and read its event log.",
+            group: "Compute",
             commands: &[
                 CommandSpec {
                     name: "change-owner",
@@ -1451,6 +1453,7 @@ pub static APP: App = App {
         ServiceSpec {
             name: "current-user",
             about: "Tell who the credentials in use belong to: the user or service principal that authenticated the request, as a SCIM user record with its id, `userName`, groups and entitlements.",
+            group: "Identity and access",
             commands: &[
                 CommandSpec {
                     name: "me",
@@ -1491,6 +1494,7 @@ pub static APP: App = App {
         ServiceSpec {
             name: "dbfs",
             about: "Reads and writes files in the Databricks File System (DBFS), the workspace-wide file namespace backed by cloud object storage, using absolute DBFS paths such as `/mnt/data/file.csv`.",
+            group: "Files and workspace",
             commands: &[
                 CommandSpec {
                     name: "add-block",
@@ -1799,6 +1803,7 @@ pub static APP: App = App {
         ServiceSpec {
             name: "experiments",
             about: "Work with MLflow experiments, the unit in which machine learning training runs are organised: each experiment groups runs, and each run records the parameters, metrics, tags, inputs, outputs and artifacts of one training attempt so that attempts can be compared and reproduced.",
+            group: "Machine learning",
             commands: &[
                 CommandSpec {
                     name: "create-experiment",
@@ -3264,6 +3269,7 @@ pub static APP: App = App {
         ServiceSpec {
             name: "global-init-scripts",
             about: "Manage the workspace's global init scripts: shell scripts that run on every node of every cluster when it starts, before any cluster-scoped init script.",
+            group: "Compute",
             commands: &[
                 CommandSpec {
                     name: "create",
@@ -3441,6 +3447,7 @@ pub static APP: App = App {
         ServiceSpec {
             name: "groups",
             about: "Manage the groups of the workspace through its SCIM 2.0 endpoint.",
+            group: "Identity and access",
             commands: &[
                 CommandSpec {
                     name: "create",
@@ -3717,6 +3724,7 @@ pub static APP: App = App {
         ServiceSpec {
             name: "instance-pools",
             about: "Manage instance pools.",
+            group: "Compute",
             commands: &[
                 CommandSpec {
                     name: "create",
@@ -4067,6 +4075,7 @@ pub static APP: App = App {
         ServiceSpec {
             name: "instance-profiles",
             about: "Manage the AWS IAM instance profiles registered with the workspace (AWS only).",
+            group: "Compute",
             commands: &[
                 CommandSpec {
                     name: "add",
@@ -4202,6 +4211,7 @@ pub static APP: App = App {
         ServiceSpec {
             name: "ip-access-lists",
             about: "Control from which networks the workspace's web application and REST API can be reached.",
+            group: "Security",
             commands: &[
                 CommandSpec {
                     name: "create",
@@ -4431,6 +4441,7 @@ pub static APP: App = App {
         ServiceSpec {
             name: "jobs",
             about: "Define, run and monitor Databricks jobs.",
+            group: "Workflows",
             commands: &[
                 CommandSpec {
                     name: "cancel-all-runs",
@@ -5451,6 +5462,7 @@ pub static APP: App = App {
         ServiceSpec {
             name: "legacy-groups",
             about: "The original, name-based API for the groups of a workspace: create and delete groups, add users and groups to a group and remove them, and list groups, the direct members of a group, or the groups a user or group directly belongs to.",
+            group: "Identity and access",
             commands: &[
                 CommandSpec {
                     name: "add-member",
@@ -5652,6 +5664,7 @@ pub static APP: App = App {
         ServiceSpec {
             name: "libraries",
             about: "Manage the libraries attached to a cluster: Python wheels, JARs and `requirements.txt` files stored in the workspace, in Unity Catalog volumes or in cloud storage, and packages resolved from PyPI, Maven or CRAN.",
+            group: "Compute",
             commands: &[
                 CommandSpec {
                     name: "all-cluster-statuses",
@@ -5737,6 +5750,7 @@ pub static APP: App = App {
         ServiceSpec {
             name: "model-registry",
             about: "The workspace model registry keeps MLflow models under a unique name, each with numbered versions (version numbers are strings such as `\"1\"`) that point at the model files a run produced.",
+            group: "Machine learning",
             commands: &[
                 CommandSpec {
                     name: "approve-transition-request",
@@ -7219,6 +7233,7 @@ pub static APP: App = App {
         ServiceSpec {
             name: "permissions",
             about: "Read and change who may do what with an object of the workspace, for every kind of object that has an access control list.",
+            group: "Identity and access",
             commands: &[
                 CommandSpec {
                     name: "get",
@@ -7355,6 +7370,7 @@ pub static APP: App = App {
         ServiceSpec {
             name: "pipelines",
             about: "Manage declarative data pipelines: a pipeline is a set of source files (SQL or Python) that define tables and views, plus settings that say where the results are published and what compute runs them.",
+            group: "Workflows",
             commands: &[
                 CommandSpec {
                     name: "apply-environment",
@@ -8515,6 +8531,7 @@ pub static APP: App = App {
         ServiceSpec {
             name: "secrets",
             about: "Keeps credentials (passwords, tokens, keys) out of notebooks and job code.",
+            group: "Security",
             commands: &[
                 CommandSpec {
                     name: "create-scope",
@@ -8864,6 +8881,7 @@ pub static APP: App = App {
         ServiceSpec {
             name: "service-principals",
             about: "Manage the service principals of the workspace through its SCIM 2.0 endpoint.",
+            group: "Identity and access",
             commands: &[
                 CommandSpec {
                     name: "create",
@@ -9180,6 +9198,7 @@ pub static APP: App = App {
         ServiceSpec {
             name: "token-management",
             about: "Administer the personal access tokens of a whole workspace.",
+            group: "Identity and access",
             commands: &[
                 CommandSpec {
                     name: "create-obo-token",
@@ -9408,6 +9427,7 @@ pub static APP: App = App {
         ServiceSpec {
             name: "tokens",
             about: "Manage the personal access tokens (PATs) of the calling user in this workspace.",
+            group: "Identity and access",
             commands: &[
                 CommandSpec {
                     name: "create",
@@ -9533,6 +9553,7 @@ pub static APP: App = App {
         ServiceSpec {
             name: "users",
             about: "Manage the users of the workspace through its SCIM 2.0 endpoint.",
+            group: "Identity and access",
             commands: &[
                 CommandSpec {
                     name: "create",
@@ -9969,6 +9990,7 @@ pub static APP: App = App {
         ServiceSpec {
             name: "workspace",
             about: "Works on the objects of the workspace tree (notebooks, files, folders, libraries, Git folders and dashboards), addressed by absolute workspace paths such as `/Users/jane.doe@example.com/etl/ingest`.",
+            group: "Files and workspace",
             commands: &[
                 CommandSpec {
                     name: "delete",

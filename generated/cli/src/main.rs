@@ -11,6 +11,8 @@ mod commands;
 #[rustfmt::skip]
 mod dispatch;
 
+use databricks_transfer::cli::FILE_COMMANDS;
+
 fn main() -> std::process::ExitCode {
-    databricks_runtime::cli::main(&commands::APP, &[&databricks_transfer::cli::FILE_COMMANDS])
+    databricks_runtime::cli::main(&commands::APP, &[&FILE_COMMANDS])
 }

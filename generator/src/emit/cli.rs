@@ -76,10 +76,12 @@ fn service_spec(service: &Service) -> TokenStream {
     let dispatch = ident(&service.module);
     let about = service.description.as_deref().map(first_sentence).unwrap_or_default();
     let commands = service.operations.iter().map(command_spec);
+    let group = service.group.as_deref().unwrap_or_default();
     quote! {
         ServiceSpec {
             name: #name,
             about: #about,
+            group: #group,
             commands: &[#(#commands),*],
             dispatch: crate::dispatch::#dispatch,
         }

@@ -40,8 +40,17 @@ fn write_api(out: &mut String, api: &Api) -> fmt::Result {
         writeln!(out)?;
         writeln!(
             out,
-            "service {} (module {}, type {}, cli {}, feature {})",
-            service.tag, service.module, service.type_name, service.cli_name, service.feature
+            "service {} (module {}, type {}, cli {}, feature {}){}",
+            service.tag,
+            service.module,
+            service.type_name,
+            service.cli_name,
+            service.feature,
+            service
+                .group
+                .as_ref()
+                .map(|group| format!(", listed under {group}"))
+                .unwrap_or_default()
         )?;
         for operation in &service.operations {
             write_operation(out, operation)?;

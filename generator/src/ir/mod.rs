@@ -43,6 +43,8 @@ pub struct Service {
     /// Cargo feature of the generated crates that compiles this service in: `cluster-policies`.
     pub feature: String,
     pub description: Option<String>,
+    /// `x-sdk-group` of the tag: the heading of `dbr --help` this service is listed under.
+    pub group: Option<String>,
     /// Ordered by method name.
     pub operations: Vec<Operation>,
 }

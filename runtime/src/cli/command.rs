@@ -19,6 +19,48 @@ pub(super) const TIMEOUT: &str = "timeout";
 pub(super) const COMPLETION: &str = "completion";
 pub(super) const SHELL: &str = "shell";
 
+/// The heading of the commands that are not API services.
+pub(super) const TOOLS: &str = "Tools";
+const OTHER_COMMANDS: &str = "Other commands";
+
+/// Replaces clap's one list of subcommands in the root help by one list per heading, in the order the
+/// headings first appear in `groups` (command name, heading); commands without one come last.
+pub(super) fn list_by_group(root: Command, groups: &[(&str, &str)]) -> Command {
+    let mut headings: Vec<(&str, Vec<(&str, String)>)> = Vec::new();
+    for (_, heading) in groups {
+        if !headings.iter().any(|(existing, _)| existing == heading) {
+            headings.push((heading, Vec::new()));
+        }
+    }
+    headings.push((OTHER_COMMANDS, Vec::new()));
+    let mut width = 0;
+    for command in root.get_subcommands().filter(|command| !command.is_hide_set()) {
+        let name = command.get_name();
+        let heading = groups
+            .iter()
+            .find(|(command, _)| *command == name)
+            .map_or(OTHER_COMMANDS, |(_, heading)| heading);
+        let about = command.get_about().map(ToString::to_string).unwrap_or_default();
+        width = width.max(name.len());
+        if let Some((_, commands)) = headings.iter_mut().find(|(existing, _)| *existing == heading) {
+            commands.push((name, about));
+        }
+    }
+    let mut listing = String::new();
+    for (heading, commands) in headings.iter().filter(|(_, commands)| !commands.is_empty()) {
+        listing.push_str(&format!("{heading}:\n"));
+        for (name, about) in commands {
+            listing.push_str(&format!("  {name:width$}  {about}\n"));
+        }
+        listing.push('\n');
+    }
+    // Braces in the listing would be read as template placeholders.
+    let listing = listing.replace('{', "{{").replace('}', "}}");
+    root.help_template(format!(
+        "{{about-with-newline}}\n{{usage-heading}} {{usage}}\n\n{listing}Options:\n{{options}}{{after-help}}"
+    ))
+}
+
 /// Options every command takes, shown apart from the command's own.
 const GLOBAL_OPTIONS: &str = "Global Options";
 

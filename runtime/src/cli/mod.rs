@@ -65,6 +65,8 @@ pub struct App {
 pub struct ServiceSpec {
     pub name: &'static str,
     pub about: &'static str,
+    /// The heading `dbr --help` lists the service under (`x-sdk-group`); empty: "Other commands".
+    pub group: &'static str,
     pub commands: &'static [CommandSpec],
     /// Runs this service's operations. One function per service, so a CLI built with only some services
     /// (Cargo features) compiles only their code.
@@ -171,6 +173,11 @@ pub trait Extension: Sync {
         matches: &clap::ArgMatches,
         session: &mut Session<'_>,
     ) -> Option<Result<Output, CliError>>;
+
+    /// The headings `dbr --help` lists this extension's top-level commands under: (command, heading).
+    fn groups(&self) -> &'static [(&'static str, &'static str)] {
+        &[]
+    }
 }
 
 /// Adds `command` under the group `group` (`dbr <group> <command>`), creating the group if the spec has
@@ -268,11 +275,25 @@ fn all_extensions<'a>(extensions: &[&'a dyn Extension]) -> Vec<&'a dyn Extension
     all
 }
 
-/// The full command tree: the spec's commands and every extension's.
+/// The full command tree: the spec's commands and every extension's, listed by group in `--help`.
 pub fn command_tree(app: &App, extensions: &[&dyn Extension]) -> clap::Command {
-    all_extensions(extensions)
+    let extensions = all_extensions(extensions);
+    let root = extensions
         .iter()
-        .fold(command::build(app), |root, extension| extension.register(root))
+        .fold(command::build(app), |root, extension| extension.register(root));
+    let mut groups: Vec<(&str, &str)> = app
+        .services
+        .iter()
+        .filter(|service| !service.group.is_empty())
+        .map(|service| (service.name, service.group))
+        .collect();
+    groups.extend(
+        extensions
+            .iter()
+            .flat_map(|extension| extension.groups().iter().copied()),
+    );
+    groups.push((command::COMPLETION, command::TOOLS));
+    command::list_by_group(root, &groups)
 }
 
 /// Runs one command line, writing results to `stdout` and messages to `stderr`; returns the exit code.
@@ -283,10 +304,8 @@ pub fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> u8 {
+    let tree = command_tree(app, extensions);
     let extensions = all_extensions(extensions);
-    let tree = extensions
-        .iter()
-        .fold(command::build(app), |root, extension| extension.register(root));
     let matches = match tree.try_get_matches_from(args) {
         Ok(matches) => matches,
         Err(error) => {

@@ -187,12 +187,35 @@ impl<'a> Lowerer<'a> {
                     cli_name: cli_names.claim(&naming::cli_name(&tag)),
                     feature: features.claim(&naming::cli_name(&tag)),
                     description: self.tag_description(&tag),
+                    group: self.tag_group(&tag),
                     tag,
                     operations,
                 }
             })
             .collect();
         services
+    }
+
+    /// `x-sdk-group` of the tag: the heading `dbr --help` lists the service under.
+    fn tag_group(&mut self, tag: &str) -> Option<String> {
+        let (index, found) = self
+            .document
+            .tags
+            .iter()
+            .enumerate()
+            .find(|(_, candidate)| candidate.name == tag)?;
+        let at = format!("#/tags/{index}/x-sdk-group");
+        match found.extensions.get("x-sdk-group")? {
+            serde_json::Value::String(group) if !group.trim().is_empty() => Some(group.trim().to_owned()),
+            _ => {
+                self.report(
+                    Diagnostic::at(&at, "`x-sdk-group` must be a non-empty string").with_hint(
+                        "name the heading `dbr --help` lists this service under, e.g. `x-sdk-group: Compute`",
+                    ),
+                );
+                None
+            }
+        }
     }
 
     fn tag_description(&self, tag: &str) -> Option<String> {
