@@ -169,7 +169,7 @@ impl Config {
         }
     }
 
-    /// Where the credentials came from.
+    /// Where the credentials came from: the token's source, or the OAuth client secret's.
     pub fn credentials_source(&self) -> &Source {
         &self.credentials_source
     }
@@ -497,7 +497,8 @@ impl ConfigBuilder {
             .as_ref()
             .filter(|(token, _)| !token.expose().trim().is_empty());
         let client = match (&self.client_id, &self.client_secret) {
-            (Some((id, source)), Some((secret, _))) => Some((id, secret, source)),
+            // The secret is the credential: its source is the one reported.
+            (Some((id, _)), Some((secret, source))) => Some((id, secret, source)),
             _ => None,
         };
         let use_token = |(token, source): &(Secret, Source)| {
