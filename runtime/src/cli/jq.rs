@@ -32,12 +32,12 @@ impl Filter {
                         .collect(),
                     jaq_core::load::Error::Lex(problems) => problems
                         .into_iter()
-                        .map(|(expected, rest)| position(code, rest, &expected.as_str()))
+                        .map(|(expected, rest)| position(code, rest, expected.as_str()))
                         .collect::<Vec<_>>()
                         .join("; "),
                     jaq_core::load::Error::Parse(problems) => problems
                         .into_iter()
-                        .map(|(expected, rest)| position(code, rest, &expected.as_str()))
+                        .map(|(expected, rest)| position(code, rest, expected.as_str()))
                         .collect::<Vec<_>>()
                         .join("; "),
                 })

@@ -395,7 +395,7 @@ fn execute(
     let client = session.client()?;
     let output = session.block_on((service.dispatch)(client, command.operation, request))?;
     let output = match output {
-        Output::Items { items, columns } if columns.is_empty() => Output::Items {
+        Output::Items { items, columns: [] } => Output::Items {
             items,
             columns: command.columns,
         },
