@@ -14,7 +14,7 @@ use crate::auth::Authenticator;
 use crate::config::Config;
 use crate::encoding::{PathError, expand_path, header_pairs, query_pairs};
 use crate::error::{ApiError, Error};
-use crate::operation::Operation;
+use crate::operation::{Method, Operation};
 use crate::rate_limit::RateLimiter;
 use crate::redact;
 use crate::retry;
@@ -88,10 +88,46 @@ impl Client {
             client: self,
             operation,
             path_params: Vec::new(),
+            raw_path: None,
             params: None,
             body: None,
             problem: None,
         }
+    }
+
+    /// Starts a request to a path known only at run time, such as `dbr api get /api/2.0/clusters/list`.
+    ///
+    /// `path` is sent as given after the host: it must start with `/` and may carry a query string; its
+    /// placeholders are not filled. The request goes through the same retries, debug dump and error parsing
+    /// as a generated operation's, described by an operation named after the method (`GET`) that, as for
+    /// operations the spec does not mark otherwise, counts as idempotent only for GET. The usual secret
+    /// field names are redacted in debug dumps.
+    pub fn raw(&self, method: Method, path: impl Into<String>) -> RequestBuilder<'_> {
+        let mut request = self.request(raw_operation(method));
+        request.raw_path = Some(path.into());
+        request
+    }
+}
+
+/// The operation of a [`Client::raw`] request: one per method, since an `Operation` is static.
+fn raw_operation(method: Method) -> &'static Operation {
+    static GET: Operation = Operation::new("GET", Method::Get, "");
+    static POST: Operation = Operation::new("POST", Method::Post, "");
+    static PUT: Operation = Operation::new("PUT", Method::Put, "");
+    static PATCH: Operation = Operation::new("PATCH", Method::Patch, "");
+    static DELETE: Operation = Operation::new("DELETE", Method::Delete, "");
+    static HEAD: Operation = Operation::new("HEAD", Method::Head, "");
+    static OPTIONS: Operation = Operation::new("OPTIONS", Method::Options, "");
+    static TRACE: Operation = Operation::new("TRACE", Method::Trace, "");
+    match method {
+        Method::Get => &GET,
+        Method::Post => &POST,
+        Method::Put => &PUT,
+        Method::Patch => &PATCH,
+        Method::Delete => &DELETE,
+        Method::Head => &HEAD,
+        Method::Options => &OPTIONS,
+        Method::Trace => &TRACE,
     }
 }
 
@@ -102,6 +138,8 @@ pub struct RequestBuilder<'c> {
     client: &'c Client,
     operation: &'static Operation,
     pub(crate) path_params: Vec<(&'static str, String)>,
+    /// The literal path of a [`Client::raw`] request, used instead of the operation's template.
+    raw_path: Option<String>,
     params: Option<Value>,
     body: Option<Vec<u8>>,
     problem: Option<String>,
@@ -166,7 +204,16 @@ impl RequestBuilder<'_> {
                 message: problem,
             });
         }
-        let path = fill_path(operation, &self.path_params)?;
+        let path = match self.raw_path {
+            Some(path) if !path.starts_with('/') => {
+                return Err(Error::InvalidRequest {
+                    operation: operation.id,
+                    message: format!("the path `{path}` does not start with `/`"),
+                });
+            }
+            Some(path) => path,
+            None => fill_path(operation, &self.path_params)?,
+        };
         Ok(PreparedRequest {
             client: self.client.clone(),
             operation,
@@ -386,4 +433,92 @@ async fn send(request: reqwest::RequestBuilder) -> Answer {
     let headers = response.headers().clone();
     let body = response.bytes().await?;
     Ok((status, headers, body.to_vec()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+    use wiremock::matchers::any;
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+
+    async fn server(status: u16, body: &str) -> MockServer {
+        let server = MockServer::start().await;
+        Mock::given(any())
+            .respond_with(ResponseTemplate::new(status).set_body_raw(body.to_owned(), "application/json"))
+            .mount(&server)
+            .await;
+        server
+    }
+
+    fn client(server: &MockServer) -> Client {
+        let config = Config::builder()
+            .host(server.uri())
+            .token("dapi-raw")
+            .retry_timeout(Duration::from_secs(2))
+            .rate_limit(0.0)
+            .build()
+            .unwrap();
+        Client::new(config).unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_raw_request_sends_its_path_as_given_and_parameters_in_the_query() {
+        let server = server(200, r#"{"ok": true}"#).await;
+        let answer: Value = client(&server)
+            .raw(Method::Get, "/api/2.0/clusters/get?cluster_id=0115-093017")
+            .params(&json!({"filter_by": {"state": "RUNNING"}, "limit": 2}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer, json!({"ok": true}));
+        let requests = server.received_requests().await.unwrap();
+        assert_eq!(requests.len(), 1);
+        assert_eq!(requests[0].method.as_str(), "GET");
+        assert_eq!(requests[0].url.path(), "/api/2.0/clusters/get");
+        assert_eq!(
+            requests[0].url.query(),
+            Some("cluster_id=0115-093017&filter_by.state=RUNNING&limit=2")
+        );
+    }
+
+    #[tokio::test]
+    async fn a_raw_path_must_start_with_a_slash() {
+        let server = server(200, "{}").await;
+        let error = client(&server)
+            .raw(Method::Post, "api/2.0/clusters/create")
+            .send::<Value>()
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&error, Error::InvalidRequest { operation: "POST", .. }),
+            "{error}"
+        );
+        assert!(server.received_requests().await.unwrap().is_empty());
+    }
+
+    #[tokio::test]
+    async fn only_a_raw_get_is_retried_after_a_server_error() {
+        let server = server(500, r#"{"error_code": "INTERNAL_ERROR", "message": "boom"}"#).await;
+        let client = client(&server);
+        let error = client
+            .raw(Method::Post, "/api/2.0/jobs/run-now")
+            .json(&json!({"job_id": 1}))
+            .send::<Value>()
+            .await
+            .unwrap_err();
+        assert_eq!(error.as_api().map(|error| error.operation), Some("POST"));
+        assert_eq!(
+            server.received_requests().await.unwrap().len(),
+            1,
+            "POST is not retried"
+        );
+        server.reset().await;
+        Mock::given(any())
+            .respond_with(ResponseTemplate::new(500))
+            .mount(&server)
+            .await;
+        let _ = client.raw(Method::Get, "/api/2.0/jobs/get").send::<Value>().await;
+        assert!(server.received_requests().await.unwrap().len() > 1, "GET is retried");
+    }
 }

@@ -79,12 +79,13 @@ pub fn run(args: &[&str], env: &[(&str, &str)], stdin: Option<&str>) -> Run {
         .stderr(Stdio::piped());
     let mut child = command.spawn().expect("dbr starts");
     if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .expect("stdin is piped")
-            .write_all(input.as_bytes())
-            .expect("stdin is written");
+        let written = child.stdin.take().expect("stdin is piped").write_all(input.as_bytes());
+        // A command that fails before reading its input closes the pipe; its output tells the rest.
+        if let Err(error) = written
+            && error.kind() != std::io::ErrorKind::BrokenPipe
+        {
+            panic!("stdin could not be written: {error}");
+        }
     }
     let output = child.wait_with_output().expect("dbr finishes");
     Run {

@@ -1,5 +1,5 @@
-//! A stateful fake of the DBFS and workspace APIs on 127.0.0.1, for tests of code that moves files: the
-//! transfer helpers now, `dbr fs` and `dbr workspace` later.
+//! A stateful fake of the DBFS, workspace and secrets APIs on 127.0.0.1, for tests of code that moves files
+//! (the transfer helpers, `dbr fs` and `dbr workspace`) and for golden tests of the built `dbr`.
 //!
 //! Unlike [`crate::mock`], which answers every request with one canned response, the fake keeps a file
 //! tree per API and answers as the documentation describes: errors are `{"error_code", "message"}` bodies
@@ -24,6 +24,23 @@
 //! | `workspace/import` | the parent folder must exist; `SOURCE` needs `language`; `RAW` and `AUTO` make a file |
 //! | `workspace/export` | the stored bytes, whatever the format (the fake converts nothing); folders cannot be exported |
 //! | `workspace/get-status`, `workspace/list`, `workspace/mkdirs`, `workspace/delete` | as documented |
+//! | `secrets/scopes/create` | names of letters, digits, `-`, `_`, `.`; `MANAGE` for [`FAKE_USER`] or `users` |
+//! | `secrets/scopes/list` | `scopes` by name, with `backend_type` (and `keyvault_metadata`); `{}` if none |
+//! | `secrets/scopes/delete` | the scope with its secrets and ACLs |
+//! | `secrets/put` | exactly one of `string_value` and `bytes_value` (base64); replaces an earlier value |
+//! | `secrets/list` | `secrets` (`key`, `last_updated_timestamp`) by key, never values; `{}` if none |
+//! | `secrets/get` | `key` and `value`, the stored bytes in base64 |
+//! | `secrets/delete` | a missing secret is `RESOURCE_DOES_NOT_EXIST` |
+//! | `secrets/acls/put`, `.../get`, `.../list`, `.../delete` | one permission per principal; `list` gives `items` |
+//!
+//! A scope name or secret key has at most 128 characters. `initial_manage_principal` may only be `users`; an
+//! `AZURE_KEYVAULT` scope needs `backend_azure_keyvault` and its secrets are read-only. Permissions are
+//! `MANAGE`, `WRITE` and `READ`; `acls/put` overwrites.
+//!
+//! The secrets API answers `RESOURCE_DOES_NOT_EXIST` (404) for a missing scope, secret or ACL,
+//! `RESOURCE_ALREADY_EXISTS` (400) for a scope name that is taken, `INVALID_PARAMETER_VALUE` (400) for a bad
+//! name, permission or value, and `BAD_REQUEST` (400) for a write to a Key Vault scope. Principals are not
+//! checked against users and groups, permissions are not enforced, and the size limits are not modelled.
 //!
 //! Failures are injected with [`Fault`]: "answer the 3rd `dbfs/add-block` with a 500", "throttle the 2nd
 //! `dbfs/read` once", "fail every `dbfs/read` from the 3rd on", "return this bogus read slice". Every request is logged as a [`Call`], so a test can
@@ -47,6 +64,9 @@ pub const DBFS_BLOCK_LIMIT: usize = 1024 * 1024;
 pub const DBFS_DEFAULT_READ: usize = 512 * 1024;
 /// Most bytes `workspace/import` accepts and `workspace/export` returns (the documented "10 MB").
 pub const WORKSPACE_CONTENT_LIMIT: usize = 10 * 1024 * 1024;
+
+/// The user the fake's test token belongs to: the creator, and first `MANAGE` holder, of a secret scope.
+pub const FAKE_USER: &str = "test-user@example.com";
 
 /// The fake server and its state. Dropping it stops the server.
 pub struct FakeWorkspace {
@@ -227,6 +247,49 @@ impl FakeWorkspace {
         self.state().workspace.keys().cloned().collect()
     }
 
+    /// Creates a secret scope stored by Databricks, as `secrets/scopes/create` without a request would.
+    pub fn add_secret_scope(&self, name: &str) {
+        self.state().secrets_create_scope(name, None, FAKE_USER);
+    }
+
+    /// Stores a text secret, without a request; the scope must exist.
+    pub fn add_secret(&self, scope: &str, key: &str, value: &str) {
+        let mut state = self.state();
+        let updated = state.tick();
+        let scope = state.secret_scopes.get_mut(scope).expect("the scope was added");
+        scope.secrets.insert(
+            key.to_owned(),
+            StoredSecret {
+                value: value.as_bytes().to_vec(),
+                updated,
+            },
+        );
+    }
+
+    /// The names of every secret scope, sorted.
+    pub fn secret_scopes(&self) -> Vec<String> {
+        self.state().secret_scopes.keys().cloned().collect()
+    }
+
+    /// The stored bytes of a secret, if there is one.
+    pub fn secret(&self, scope: &str, key: &str) -> Option<Vec<u8>> {
+        let state = self.state();
+        let secret = state.secret_scopes.get(scope)?.secrets.get(key)?;
+        Some(secret.value.clone())
+    }
+
+    /// The ACLs of a scope as (principal, permission), sorted by principal.
+    pub fn secret_acls(&self, scope: &str) -> Vec<(String, String)> {
+        let state = self.state();
+        state.secret_scopes.get(scope).map_or_else(Vec::new, |scope| {
+            scope
+                .acls
+                .iter()
+                .map(|(principal, permission)| (principal.clone(), permission.clone()))
+                .collect()
+        })
+    }
+
     /// Adds a fault; several may be active at once.
     pub fn inject(&self, fault: Fault) {
         self.state().faults.push(fault);
@@ -277,6 +340,20 @@ struct WorkspaceEntry {
     modified: i64,
 }
 
+/// A secret scope: where it keeps its secrets, the secrets and who may do what.
+struct SecretScope {
+    /// The `keyvault_metadata` of a scope backed by Azure Key Vault; `None` for a Databricks scope.
+    keyvault: Option<Value>,
+    secrets: BTreeMap<String, StoredSecret>,
+    /// Principal → `MANAGE`, `WRITE` or `READ`.
+    acls: BTreeMap<String, String>,
+}
+
+struct StoredSecret {
+    value: Vec<u8>,
+    updated: i64,
+}
+
 struct State {
     dbfs: BTreeMap<String, DbfsNode>,
     /// Open handle → the path of its file.
@@ -287,6 +364,7 @@ struct State {
     /// Milliseconds since the epoch, advanced by every change.
     clock: i64,
     read_slice_limit: Option<usize>,
+    secret_scopes: BTreeMap<String, SecretScope>,
     faults: Vec<Fault>,
     calls: Vec<Call>,
 }
@@ -473,6 +551,7 @@ impl State {
             next_object_id: 1_048_577,
             clock: 1_705_310_957_000,
             read_slice_limit: None,
+            secret_scopes: BTreeMap::new(),
             faults: Vec::new(),
             calls: Vec::new(),
         };
@@ -565,6 +644,17 @@ impl State {
             ("GET", "workspace/list") => self.workspace_list(args),
             ("POST", "workspace/mkdirs") => self.workspace_mkdirs_request(args),
             ("POST", "workspace/delete") => self.workspace_delete(args),
+            ("POST", "secrets/scopes/create") => self.secrets_create_scope_request(args),
+            ("GET", "secrets/scopes/list") => Ok(self.secrets_list_scopes()),
+            ("POST", "secrets/scopes/delete") => self.secrets_delete_scope(args),
+            ("POST", "secrets/put") => self.secrets_put(args),
+            ("GET", "secrets/list") => self.secrets_list(args),
+            ("GET", "secrets/get") => self.secrets_get(args),
+            ("POST", "secrets/delete") => self.secrets_delete(args),
+            ("POST", "secrets/acls/put") => self.secrets_put_acl(args),
+            ("GET", "secrets/acls/list") => self.secrets_list_acls(args),
+            ("GET", "secrets/acls/get") => self.secrets_get_acl(args),
+            ("POST", "secrets/acls/delete") => self.secrets_delete_acl(args),
             _ => Err(error(
                 404,
                 "ENDPOINT_NOT_FOUND",
@@ -1008,5 +1098,248 @@ fn notebook_too_large(what: &str, size: usize) -> Reply {
         400,
         "MAX_NOTEBOOK_SIZE_EXCEEDED",
         format!("File size {what} is {size} bytes, exceeded max size ({WORKSPACE_CONTENT_LIMIT} bytes)"),
+    )
+}
+
+// Secrets
+
+/// Permission levels on a secret scope.
+const SECRET_PERMISSIONS: &[&str] = &["MANAGE", "WRITE", "READ"];
+
+/// A scope name or secret key: letters, digits, `-`, `_` and `.`, at most 128 characters.
+fn secret_name<'a>(args: &'a Args, field: &str) -> Result<&'a str, Reply> {
+    let name = args.required(field)?;
+    let valid = !name.is_empty()
+        && name.len() <= 128
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if valid {
+        Ok(name)
+    } else {
+        Err(invalid(format!(
+            "{field} `{name}` is invalid: use letters, digits, dashes, underscores and periods, at most 128 characters."
+        )))
+    }
+}
+
+fn scope_missing(scope: &str) -> Reply {
+    error(404, "RESOURCE_DOES_NOT_EXIST", format!("Scope {scope} does not exist!"))
+}
+
+impl State {
+    /// The scope named by the `scope` argument, and that name.
+    fn secret_scope<'a>(&mut self, args: &'a Args) -> Result<(&'a str, &mut SecretScope), Reply> {
+        let name = args.required("scope")?;
+        match self.secret_scopes.get_mut(name) {
+            Some(scope) => Ok((name, scope)),
+            None => Err(scope_missing(name)),
+        }
+    }
+
+    /// [`State::secret_scope`], for writing secrets: a scope stored by Databricks.
+    fn writable_scope<'a>(&mut self, args: &'a Args) -> Result<(&'a str, &mut SecretScope), Reply> {
+        let (name, scope) = self.secret_scope(args)?;
+        if scope.keyvault.is_some() {
+            return Err(error(
+                400,
+                "BAD_REQUEST",
+                format!("Scope {name} is backed by Azure Key Vault; its secrets are read-only here."),
+            ));
+        }
+        Ok((name, scope))
+    }
+
+    fn secrets_create_scope(&mut self, name: &str, keyvault: Option<Value>, manager: &str) {
+        let scope = SecretScope {
+            keyvault,
+            secrets: BTreeMap::new(),
+            acls: BTreeMap::from([(manager.to_owned(), "MANAGE".to_owned())]),
+        };
+        self.secret_scopes.insert(name.to_owned(), scope);
+    }
+
+    fn secrets_create_scope_request(&mut self, args: &Args) -> Answer {
+        let name = secret_name(args, "scope")?;
+        if self.secret_scopes.contains_key(name) {
+            return Err(error(
+                400,
+                "RESOURCE_ALREADY_EXISTS",
+                format!("Scope {name} already exists!"),
+            ));
+        }
+        let manager = match args.string("initial_manage_principal") {
+            None => FAKE_USER,
+            Some("users") => "users",
+            Some(other) => {
+                return Err(invalid(format!(
+                    "initial_manage_principal must be `users`, not `{other}`."
+                )));
+            }
+        };
+        let keyvault = match args.string("scope_backend_type").unwrap_or("DATABRICKS") {
+            "DATABRICKS" => None,
+            "AZURE_KEYVAULT" => {
+                let metadata = args.0.get("backend_azure_keyvault");
+                let complete = metadata.is_some_and(|metadata| {
+                    ["resource_id", "dns_name"]
+                        .iter()
+                        .all(|field| metadata.get(field).is_some_and(Value::is_string))
+                });
+                if !complete {
+                    return Err(invalid(
+                        "An AZURE_KEYVAULT scope needs backend_azure_keyvault with resource_id and dns_name.",
+                    ));
+                }
+                metadata.cloned()
+            }
+            other => return Err(invalid(format!("Unknown scope_backend_type: {other}"))),
+        };
+        self.secrets_create_scope(name, keyvault, manager);
+        ok()
+    }
+
+    fn secrets_list_scopes(&self) -> Value {
+        let scopes: Vec<Value> = self
+            .secret_scopes
+            .iter()
+            .map(|(name, scope)| match &scope.keyvault {
+                None => json!({"name": name, "backend_type": "DATABRICKS"}),
+                Some(metadata) => {
+                    json!({"name": name, "backend_type": "AZURE_KEYVAULT", "keyvault_metadata": metadata})
+                }
+            })
+            .collect();
+        if scopes.is_empty() {
+            json!({})
+        } else {
+            json!({"scopes": scopes})
+        }
+    }
+
+    fn secrets_delete_scope(&mut self, args: &Args) -> Answer {
+        let name = args.required("scope")?;
+        match self.secret_scopes.remove(name) {
+            Some(_) => ok(),
+            None => Err(scope_missing(name)),
+        }
+    }
+
+    fn secrets_put(&mut self, args: &Args) -> Answer {
+        let key = secret_name(args, "key")?.to_owned();
+        let value = match (args.string("string_value"), args.0.get("bytes_value")) {
+            (Some(text), None) => text.as_bytes().to_vec(),
+            (None, Some(Value::String(_))) => args
+                .base64("bytes_value")
+                .map_err(|_| invalid("bytes_value is not valid base64."))?,
+            (None, None) => {
+                return Err(invalid(
+                    "Exactly one of string_value and bytes_value must be given; none was.",
+                ));
+            }
+            _ => {
+                return Err(invalid(
+                    "Exactly one of string_value and bytes_value must be given, as a string.",
+                ));
+            }
+        };
+        let updated = self.tick();
+        let (_, scope) = self.writable_scope(args)?;
+        scope.secrets.insert(key, StoredSecret { value, updated });
+        ok()
+    }
+
+    fn secrets_list(&mut self, args: &Args) -> Answer {
+        let (_, scope) = self.secret_scope(args)?;
+        let secrets: Vec<Value> = scope
+            .secrets
+            .iter()
+            .map(|(key, secret)| json!({"key": key, "last_updated_timestamp": secret.updated}))
+            .collect();
+        Ok(if secrets.is_empty() {
+            json!({})
+        } else {
+            json!({"secrets": secrets})
+        })
+    }
+
+    fn secrets_get(&mut self, args: &Args) -> Answer {
+        let key = args.required("key")?;
+        let (name, scope) = self.secret_scope(args)?;
+        match scope.secrets.get(key) {
+            Some(secret) => Ok(json!({"key": key, "value": BASE64.encode(&secret.value)})),
+            None => Err(secret_missing(name, key)),
+        }
+    }
+
+    fn secrets_delete(&mut self, args: &Args) -> Answer {
+        let key = args.required("key")?;
+        let (name, scope) = self.writable_scope(args)?;
+        match scope.secrets.remove(key) {
+            Some(_) => ok(),
+            None => Err(secret_missing(name, key)),
+        }
+    }
+
+    fn secrets_put_acl(&mut self, args: &Args) -> Answer {
+        let principal = args.required("principal")?.to_owned();
+        let permission = args.required("permission")?;
+        if !SECRET_PERMISSIONS.contains(&permission) {
+            return Err(invalid(format!(
+                "Invalid permission {permission}: use one of MANAGE, WRITE, READ."
+            )));
+        }
+        let permission = permission.to_owned();
+        let (_, scope) = self.secret_scope(args)?;
+        scope.acls.insert(principal, permission);
+        ok()
+    }
+
+    fn secrets_list_acls(&mut self, args: &Args) -> Answer {
+        let (_, scope) = self.secret_scope(args)?;
+        let items: Vec<Value> = scope
+            .acls
+            .iter()
+            .map(|(principal, permission)| json!({"principal": principal, "permission": permission}))
+            .collect();
+        Ok(if items.is_empty() {
+            json!({})
+        } else {
+            json!({"items": items})
+        })
+    }
+
+    fn secrets_get_acl(&mut self, args: &Args) -> Answer {
+        let principal = args.required("principal")?;
+        let (name, scope) = self.secret_scope(args)?;
+        match scope.acls.get(principal) {
+            Some(permission) => Ok(json!({"principal": principal, "permission": permission})),
+            None => Err(acl_missing(name, principal)),
+        }
+    }
+
+    fn secrets_delete_acl(&mut self, args: &Args) -> Answer {
+        let principal = args.required("principal")?;
+        let (name, scope) = self.secret_scope(args)?;
+        match scope.acls.remove(principal) {
+            Some(_) => ok(),
+            None => Err(acl_missing(name, principal)),
+        }
+    }
+}
+
+fn secret_missing(scope: &str, key: &str) -> Reply {
+    error(
+        404,
+        "RESOURCE_DOES_NOT_EXIST",
+        format!("Secret does not exist with scope: {scope} and key: {key}"),
+    )
+}
+
+fn acl_missing(scope: &str, principal: &str) -> Reply {
+    error(
+        404,
+        "RESOURCE_DOES_NOT_EXIST",
+        format!("No ACL for principal {principal} on scope {scope}."),
     )
 }

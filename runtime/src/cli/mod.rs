@@ -341,6 +341,9 @@ pub fn run(
         Ok(()) => 0,
         Err(error) => {
             let _ = writeln!(session.stderr(), "Error: {error}");
+            if let Some(hint) = builtin::config_hint(&error, app.binary) {
+                let _ = writeln!(session.stderr(), "{hint}");
+            }
             error.exit_code()
         }
     }

@@ -179,7 +179,7 @@ fn text_of(value: &Value) -> String {
 }
 
 /// `--json` takes inline JSON, `@path` for a file, or `-` for standard input.
-fn read_json(source: &str) -> Result<Value, CliError> {
+pub(super) fn read_json(source: &str) -> Result<Value, CliError> {
     let (text, origin) = if source == "-" {
         let mut text = String::new();
         std::io::stdin()
@@ -197,7 +197,7 @@ fn read_json(source: &str) -> Result<Value, CliError> {
     serde_json::from_str(&text).map_err(|error| CliError::Usage(format!("invalid JSON in {origin}: {error}")))
 }
 
-fn kind(value: &Value) -> &'static str {
+pub(super) fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

@@ -14,7 +14,7 @@
 //! Secrets are never printed: `Debug` redacts them and no error message contains them.
 
 mod netrc;
-mod profile;
+pub(crate) mod profile;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -169,7 +169,7 @@ impl Config {
         }
     }
 
-    /// Where the credentials came from.
+    /// Where the credentials came from: the token's source, or the OAuth client secret's.
     pub fn credentials_source(&self) -> &Source {
         &self.credentials_source
     }
@@ -332,6 +332,18 @@ impl ConfigBuilder {
         self
     }
 
+    /// The configuration file [`Self::build`] reads profiles from: the one given to [`Self::config_file`],
+    /// else `DATABRICKS_CONFIG_FILE`, else `~/.databrickscfg`. `None` when no file is read: without
+    /// [`Self::with_default_sources`], or without a home directory.
+    pub fn config_file_path(&self) -> Option<PathBuf> {
+        let sources = self.sources.as_ref()?;
+        let named = self
+            .config_file
+            .clone()
+            .or_else(|| sources.var("DATABRICKS_CONFIG_FILE").map(PathBuf::from));
+        config_file_in(named, sources)
+    }
+
     /// Allows sending credentials over plain `http` to a host that is not this machine. Off by default:
     /// anyone on the network path could read them.
     pub fn allow_insecure_http(mut self, allow: bool) -> Self {
@@ -402,11 +414,7 @@ impl ConfigBuilder {
     fn fill_from_profile(&mut self, sources: &Sources, tried: &mut Vec<Tried>) -> Result<Option<String>, ConfigError> {
         let named = self.profile.clone();
         let name = named.clone().unwrap_or_else(|| DEFAULT_PROFILE.to_owned());
-        let Some(path) = self
-            .config_file
-            .clone()
-            .or_else(|| Some(sources.home()?.join(".databrickscfg")))
-        else {
+        let Some(path) = config_file_in(self.config_file.clone(), sources) else {
             tried.push(Tried::skipped(
                 "~/.databrickscfg",
                 "no home directory (HOME is not set)",
@@ -489,7 +497,8 @@ impl ConfigBuilder {
             .as_ref()
             .filter(|(token, _)| !token.expose().trim().is_empty());
         let client = match (&self.client_id, &self.client_secret) {
-            (Some((id, source)), Some((secret, _))) => Some((id, secret, source)),
+            // The secret is the credential: its source is the one reported.
+            (Some((id, _)), Some((secret, source))) => Some((id, secret, source)),
             _ => None,
         };
         let use_token = |(token, source): &(Secret, Source)| {
@@ -607,6 +616,12 @@ fn parse_setting<T>(
         })
 }
 
+/// The configuration file: `named` (explicitly or by `DATABRICKS_CONFIG_FILE`), else `.databrickscfg` in the
+/// home directory.
+fn config_file_in(named: Option<PathBuf>, sources: &Sources) -> Option<PathBuf> {
+    named.or_else(|| Some(sources.home()?.join(".databrickscfg")))
+}
+
 /// A source that was consulted, and what it lacked, for the error listing every source.
 struct Tried {
     source: String,
@@ -636,7 +651,7 @@ impl Tried {
     }
 }
 
-fn normalize_host(raw: &str) -> Result<reqwest::Url, String> {
+pub(crate) fn normalize_host(raw: &str) -> Result<reqwest::Url, String> {
     let trimmed = raw.trim();
     if trimmed.is_empty() {
         return Err("it is empty".to_owned());
@@ -663,7 +678,7 @@ fn normalize_host(raw: &str) -> Result<reqwest::Url, String> {
 }
 
 /// The host as written, with a `user:password@` part masked: error messages must not repeat a secret.
-fn without_credentials(raw: &str) -> String {
+pub(crate) fn without_credentials(raw: &str) -> String {
     let (scheme, rest) = match raw.split_once("://") {
         Some((scheme, rest)) => (format!("{scheme}://"), rest),
         None => (String::new(), raw),
@@ -675,7 +690,7 @@ fn without_credentials(raw: &str) -> String {
     }
 }
 
-fn is_loopback(url: &reqwest::Url) -> bool {
+pub(crate) fn is_loopback(url: &reqwest::Url) -> bool {
     let Some(host) = url.host_str() else {
         return false;
     };
@@ -933,6 +948,22 @@ mod tests {
         // A named profile needs the file; the implicit DEFAULT does not.
         let empty = Home::new().var("DATABRICKS_CONFIG_PROFILE", "dev");
         assert!(matches!(empty.builder().build(), Err(ConfigError::ConfigFile { .. })));
+    }
+
+    #[test]
+    fn the_config_file_path_is_the_one_that_is_read() {
+        let home = Home::new();
+        assert_eq!(home.builder().config_file_path(), Some(home.path(".databrickscfg")));
+        let moved = home.var("DATABRICKS_CONFIG_FILE", "/etc/databricks.cfg");
+        assert_eq!(
+            moved.builder().config_file_path(),
+            Some(PathBuf::from("/etc/databricks.cfg"))
+        );
+        assert_eq!(
+            moved.builder().config_file("/opt/x.cfg").config_file_path(),
+            Some(PathBuf::from("/opt/x.cfg"))
+        );
+        assert_eq!(Config::builder().config_file("/opt/x.cfg").config_file_path(), None);
     }
 
     #[test]

@@ -94,6 +94,17 @@ impl ProfileFile {
         self.sections.iter().map(|(name, _)| name.as_str()).collect()
     }
 
+    /// The value of `key` in `profile` itself, without falling back to `[DEFAULT]`.
+    #[cfg(feature = "cli")]
+    pub(crate) fn get_own(&self, profile: &str, key: &str) -> Option<&str> {
+        self.sections
+            .iter()
+            .find(|(section, _)| section == profile)
+            .and_then(|(_, keys)| keys.get(key))
+            .map(String::as_str)
+            .filter(|value| !value.is_empty())
+    }
+
     /// The value of `key` in `profile`, or else in `[DEFAULT]`.
     pub(crate) fn get(&self, profile: &str, key: &str) -> Option<&str> {
         let section = |name: &str| {
@@ -106,6 +117,100 @@ impl ProfileFile {
             .or_else(|| section(DEFAULT_PROFILE))
             .map(String::as_str)
             .filter(|value| !value.is_empty())
+    }
+}
+
+/// `text` with `profile`'s `keys` set to the given values (keys in lower case), everything else kept as it
+/// was: other profiles, comments, blank lines, other keys of the profile and the file's line endings. A
+/// replaced key loses its continuation lines; missing keys go after the profile's last key; a missing
+/// profile is appended. `text` must parse ([`ProfileFile::parse`]), so no key or profile appears twice.
+#[cfg(feature = "cli")]
+pub(crate) fn set_keys(text: &str, profile: &str, keys: &[(&str, &str)]) -> String {
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let setting = |key: &str, value: &str| format!("{key} = {value}{newline}");
+    let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_owned).collect();
+    if lines.last().is_some_and(|line| !line.ends_with('\n')) {
+        lines.last_mut().expect("checked above").push_str(newline);
+    }
+    let kinds: Vec<Line> = lines.iter().map(|line| Line::of(line)).collect();
+    let Some(header) = kinds
+        .iter()
+        .position(|kind| matches!(kind, Line::Header(name) if name == profile))
+    else {
+        if !lines.is_empty() {
+            lines.push(newline.to_owned());
+        }
+        lines.push(format!("[{profile}]{newline}"));
+        lines.extend(keys.iter().map(|(key, value)| setting(key, value)));
+        return lines.concat();
+    };
+    let end = kinds[header + 1..]
+        .iter()
+        .position(|kind| matches!(kind, Line::Header(_)))
+        .map_or(lines.len(), |offset| header + 1 + offset);
+    let mut kept = Vec::with_capacity(lines.len() + keys.len());
+    kept.extend_from_slice(&lines[..=header]);
+    // Where missing keys go: after the last key (or continuation) of the profile, before trailing comments.
+    let mut insert_at = kept.len();
+    let mut written = vec![false; keys.len()];
+    let mut replacing = false;
+    for (line, kind) in lines[header + 1..end].iter().zip(&kinds[header + 1..end]) {
+        match kind {
+            Line::Continuation if replacing => continue,
+            Line::Key(key) => match keys.iter().position(|(wanted, _)| wanted == key) {
+                Some(index) => {
+                    kept.push(setting(keys[index].0, keys[index].1));
+                    written[index] = true;
+                    replacing = true;
+                }
+                None => {
+                    kept.push(line.clone());
+                    replacing = false;
+                }
+            },
+            Line::Continuation => kept.push(line.clone()),
+            Line::Other | Line::Header(_) => {
+                kept.push(line.clone());
+                continue;
+            }
+        }
+        insert_at = kept.len();
+    }
+    let missing = keys
+        .iter()
+        .zip(&written)
+        .filter(|(_, written)| !**written)
+        .map(|((key, value), _)| setting(key, value));
+    kept.splice(insert_at..insert_at, missing);
+    kept.extend_from_slice(&lines[end..]);
+    kept.concat()
+}
+
+/// What a line of the file is, classified as [`ProfileFile::parse`] reads it.
+#[cfg(feature = "cli")]
+enum Line {
+    /// Blank or a comment.
+    Other,
+    Continuation,
+    Header(String),
+    /// A `key = value` line, with the key in lower case.
+    Key(String),
+}
+
+#[cfg(feature = "cli")]
+impl Line {
+    fn of(raw: &str) -> Line {
+        let trimmed = raw.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with(';') {
+            Line::Other
+        } else if raw.starts_with([' ', '\t']) {
+            Line::Continuation
+        } else if let Some(rest) = trimmed.strip_prefix('[') {
+            Line::Header(rest.trim_end_matches(']').trim().to_owned())
+        } else {
+            let split = trimmed.find(['=', ':']).unwrap_or(trimmed.len());
+            Line::Key(trimmed[..split].trim().to_ascii_lowercase())
+        }
     }
 }
 
@@ -162,6 +267,56 @@ description = first line
             Some("https://default.cloud.databricks.com")
         );
         assert!(!file.has_profile("missing"));
+    }
+
+    #[cfg(feature = "cli")]
+    #[test]
+    fn setting_keys_replaces_only_that_profile_and_keeps_the_rest() {
+        let updated = set_keys(
+            FILE,
+            "dev",
+            &[("host", "https://new.example.com"), ("token", "dapi-new")],
+        );
+        assert_eq!(
+            updated,
+            FILE.replace(
+                "HOST: https://dev.cloud.databricks.com",
+                "host = https://new.example.com"
+            )
+            .replace("token = dapi-dev", "token = dapi-new")
+        );
+        // A key the profile lacks goes after its last key; a replaced key loses its continuation lines.
+        let updated = set_keys(
+            FILE,
+            "staging",
+            &[("description", "one line"), ("host", "https://s.example.com")],
+        );
+        assert!(
+            updated.ends_with("[staging]\ntoken=\ndescription = one line\nhost = https://s.example.com\n"),
+            "{updated}"
+        );
+        let reparsed = ProfileFile::parse(&updated).unwrap();
+        assert_eq!(reparsed.get("dev", "token"), Some("dapi-dev"));
+        assert_eq!(reparsed.get("DEFAULT", "rate_limit"), Some("20"));
+    }
+
+    #[cfg(feature = "cli")]
+    #[test]
+    fn setting_keys_of_a_new_profile_appends_it() {
+        let keys = [("host", "https://h.example.com"), ("token", "dapi-1")];
+        assert_eq!(
+            set_keys("", "DEFAULT", &keys),
+            "[DEFAULT]\nhost = https://h.example.com\ntoken = dapi-1\n"
+        );
+        assert_eq!(
+            set_keys("# mine\n[dev]\nhost = d", "prod", &keys),
+            "# mine\n[dev]\nhost = d\n\n[prod]\nhost = https://h.example.com\ntoken = dapi-1\n"
+        );
+        // Missing keys go before the comments that follow the profile's keys, and line endings are kept.
+        assert_eq!(
+            set_keys("[dev]\r\nhost = d\r\n\r\n; next\r\n[prod]\r\n", "dev", &keys),
+            "[dev]\r\nhost = https://h.example.com\r\ntoken = dapi-1\r\n\r\n; next\r\n[prod]\r\n"
+        );
     }
 
     #[test]

@@ -1,6 +1,11 @@
 //! Commands every CLI has besides the spec's: `api`, `configure` and `auth describe`.
 
-use super::{CliError, Extension, Output, Session};
+mod api;
+mod auth;
+mod configure;
+
+use super::{CliError, Extension, Output, Session, add_to_group};
+use crate::{ConfigError, Error};
 
 pub(super) struct Builtin;
 
@@ -8,15 +13,35 @@ pub(super) static BUILTIN: Builtin = Builtin;
 
 impl Extension for Builtin {
     fn register(&self, root: clap::Command) -> clap::Command {
-        root
+        let binary = root.get_name().to_owned();
+        let root = root.subcommand(api::command()).subcommand(configure::command(&binary));
+        add_to_group(root, auth::GROUP, auth::ABOUT, auth::describe_command())
     }
 
     fn run(
         &self,
-        _path: &[&str],
-        _matches: &clap::ArgMatches,
-        _session: &mut Session<'_>,
+        path: &[&str],
+        matches: &clap::ArgMatches,
+        session: &mut Session<'_>,
     ) -> Option<Result<Output, CliError>> {
-        None
+        Some(match path {
+            [api::NAME, method] => api::run(method, matches, session),
+            [configure::NAME] => configure::run(matches, session),
+            [auth::GROUP, auth::DESCRIBE] => auth::describe(session),
+            _ => return None,
+        })
+    }
+}
+
+/// What to print after a configuration error that `dbr configure` would have prevented.
+pub(super) fn config_hint(error: &CliError, binary: &str) -> Option<String> {
+    match error {
+        CliError::Sdk(Error::Config(ConfigError::MissingHost { .. } | ConfigError::MissingCredentials { .. })) => {
+            Some(format!(
+                "To save a workspace URL and token as a profile, run `{binary} configure --host <workspace URL>` \
+                 and paste the token; `{binary} auth describe` shows what is configured."
+            ))
+        }
+        _ => None,
     }
 }
