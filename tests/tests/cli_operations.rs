@@ -49,7 +49,7 @@ async fn check(case: &Case, operation: &Operation) -> Result<(), String> {
     if operation.wait.is_some() {
         args.push("--no-wait".to_owned());
     }
-    let expected_stdout = match operation.pagination.as_ref().filter(|_| operation.cli_streams_pages()) {
+    let expected_stdout = match operation.pagination.as_ref().filter(|_| operation.cli_lists_items) {
         Some(pagination) => {
             let items = pagination
                 .items

@@ -200,7 +200,7 @@ async fn text_output_of_one_object_is_field_value_lines() {
 }
 
 #[tokio::test]
-async fn a_one_page_list_keeps_its_other_fields_in_json_and_shows_rows_in_a_table() {
+async fn a_one_page_list_prints_its_items_unless_the_response_holds_more() {
     let versions = json!({"versions": [
         {"key": "15.4.x-scala2.12", "name": "15.4 LTS (includes Apache Spark 3.5.0, Scala 2.12)"},
         {"key": "7.6.x-gpu-ml-scala2.12", "name": "7.6 ML (includes Apache Spark 3.0.1, GPU, Scala 2.12)"}
@@ -208,7 +208,7 @@ async fn a_one_page_list_keeps_its_other_fields_in_json_and_shows_rows_in_a_tabl
     let server = mock::serve(200, &versions.to_string()).await;
     let json_run = dbr::run_against(&server.uri(), &["clusters", "spark-versions"]);
     assert_exit(&json_run, 0);
-    assert_eq!(json_run.json(), versions, "-o json is the response as sent");
+    assert_eq!(json_run.json(), versions["versions"], "the items, like every list");
     let table = dbr::run_against(&server.uri(), &["clusters", "spark-versions", "-o", "table"]);
     assert_exit(&table, 0);
     insta::assert_snapshot!(table.stdout, @r"
@@ -216,6 +216,16 @@ async fn a_one_page_list_keeps_its_other_fields_in_json_and_shows_rows_in_a_tabl
     15.4.x-scala2.12        15.4 LTS (includes Apache Spark 3.5.0, Scala 2.12)
     7.6.x-gpu-ml-scala2.12  7.6 ML (includes Apache Spark 3.0.1, GPU, Scala 2.12)
     ");
+
+    // `default_zone` would be lost in a list of zones: the whole response is printed.
+    let zones = json!({"zones": ["us-west-2a", "us-west-2b"], "default_zone": "us-west-2b"});
+    let server = mock::serve(200, &zones.to_string()).await;
+    let run = dbr::run_against(&server.uri(), &["clusters", "list-zones"]);
+    assert_exit(&run, 0);
+    assert_eq!(run.json(), zones);
+    let text = dbr::run_against(&server.uri(), &["clusters", "list-zones", "-o", "text"]);
+    assert_exit(&text, 0);
+    assert_eq!(text.stdout, "default_zone\tus-west-2b\nzones\tus-west-2a,us-west-2b\n");
 }
 
 // ---- --jq ----

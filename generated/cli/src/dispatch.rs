@@ -7,14 +7,26 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request, respond};
 
 #[cfg(
     any(
+        feature = "cluster-policies",
         feature = "clusters",
+        feature = "dbfs",
         feature = "experiments",
+        feature = "global-init-scripts",
         feature = "groups",
+        feature = "instance-pools",
+        feature = "instance-profiles",
+        feature = "ip-access-lists",
         feature = "jobs",
+        feature = "legacy-groups",
+        feature = "libraries",
         feature = "model-registry",
         feature = "pipelines",
+        feature = "secrets",
         feature = "service-principals",
-        feature = "users"
+        feature = "token-management",
+        feature = "tokens",
+        feature = "users",
+        feature = "workspace"
     )
 )]
 use databricks_runtime::cli::respond_items;
@@ -61,7 +73,7 @@ pub fn cluster_policies(
                 )
             }
             "clusterPolicies.list" => {
-                respond(client.cluster_policies().list(&request.params()?).await)
+                respond_items(client.cluster_policies().list_all(&request.params()?))
             }
             "clusterPolicies.setPermissions" => {
                 respond(
@@ -168,7 +180,7 @@ pub fn clusters(
                 respond_items(client.clusters().list_all(&request.params()?))
             }
             "clusters.listNodeTypes" => {
-                respond(client.clusters().list_node_types().await)
+                respond_items(client.clusters().list_node_types_all())
             }
             "clusters.listZones" => respond(client.clusters().list_zones().await),
             "clusters.permanentDelete" => {
@@ -212,7 +224,9 @@ pub fn clusters(
                         .await,
                 )
             }
-            "clusters.sparkVersions" => respond(client.clusters().spark_versions().await),
+            "clusters.sparkVersions" => {
+                respond_items(client.clusters().spark_versions_all())
+            }
             "clusters.start" => {
                 match request.wait() {
                     Some(wait) => {
@@ -301,7 +315,7 @@ pub fn dbfs(
             "dbfs.getStatus" => {
                 respond(client.dbfs().get_status(&request.params()?).await)
             }
-            "dbfs.list" => respond(client.dbfs().list(&request.params()?).await),
+            "dbfs.list" => respond_items(client.dbfs().list_all(&request.params()?)),
             "dbfs.mkdirs" => respond(client.dbfs().mkdirs(&request.body()?).await),
             "dbfs.move" => respond(client.dbfs().move_(&request.body()?).await),
             "dbfs.put" => respond(client.dbfs().put(&request.body()?).await),
@@ -559,7 +573,7 @@ pub fn global_init_scripts(
                 )
             }
             "globalInitScripts.list" => {
-                respond(client.global_init_scripts().list().await)
+                respond_items(client.global_init_scripts().list_all())
             }
             "globalInitScripts.update" => {
                 respond(
@@ -663,7 +677,7 @@ pub fn instance_pools(
                         .await,
                 )
             }
-            "instancePools.list" => respond(client.instance_pools().list().await),
+            "instancePools.list" => respond_items(client.instance_pools().list_all()),
             "instancePools.setPermissions" => {
                 respond(
                     client
@@ -712,7 +726,9 @@ pub fn instance_profiles(
             "instanceProfiles.edit" => {
                 respond(client.instance_profiles().edit(&request.body()?).await)
             }
-            "instanceProfiles.list" => respond(client.instance_profiles().list().await),
+            "instanceProfiles.list" => {
+                respond_items(client.instance_profiles().list_all())
+            }
             "instanceProfiles.remove" => {
                 respond(client.instance_profiles().remove(&request.body()?).await)
             }
@@ -755,7 +771,7 @@ pub fn ip_access_lists(
                         .await,
                 )
             }
-            "ipAccessLists.list" => respond(client.ip_access_lists().list().await),
+            "ipAccessLists.list" => respond_items(client.ip_access_lists().list_all()),
             "ipAccessLists.replace" => {
                 respond(
                     client
@@ -931,12 +947,16 @@ pub fn legacy_groups(
             "legacyGroups.delete" => {
                 respond(client.legacy_groups().delete(&request.body()?).await)
             }
-            "legacyGroups.list" => respond(client.legacy_groups().list().await),
+            "legacyGroups.list" => respond_items(client.legacy_groups().list_all()),
             "legacyGroups.listMembers" => {
-                respond(client.legacy_groups().list_members(&request.params()?).await)
+                respond_items(
+                    client.legacy_groups().list_members_all(&request.params()?),
+                )
             }
             "legacyGroups.listParents" => {
-                respond(client.legacy_groups().list_parents(&request.params()?).await)
+                respond_items(
+                    client.legacy_groups().list_parents_all(&request.params()?),
+                )
             }
             "legacyGroups.removeMember" => {
                 respond(client.legacy_groups().remove_member(&request.body()?).await)
@@ -962,7 +982,7 @@ pub fn libraries(
     Box::pin(async move {
         match operation {
             "libraries.allClusterStatuses" => {
-                respond(client.libraries().all_cluster_statuses().await)
+                respond_items(client.libraries().all_cluster_statuses_all())
             }
             "libraries.clusterStatus" => {
                 respond(client.libraries().cluster_status(&request.params()?).await)
@@ -1062,8 +1082,8 @@ pub fn model_registry(
                 respond(client.model_registry().delete_webhook(&request.params()?).await)
             }
             "modelRegistry.getLatestVersions" => {
-                respond(
-                    client.model_registry().get_latest_versions(&request.body()?).await,
+                respond_items(
+                    client.model_registry().get_latest_versions_all(&request.body()?),
                 )
             }
             "modelRegistry.getModel" => {
@@ -1106,11 +1126,10 @@ pub fn model_registry(
                 )
             }
             "modelRegistry.listTransitionRequests" => {
-                respond(
+                respond_items(
                     client
                         .model_registry()
-                        .list_transition_requests(&request.params()?)
-                        .await,
+                        .list_transition_requests_all(&request.params()?),
                 )
             }
             "modelRegistry.listWebhooks" => {
@@ -1468,11 +1487,11 @@ pub fn secrets(
                 respond(client.secrets().get_secret(&request.params()?).await)
             }
             "secrets.listAcls" => {
-                respond(client.secrets().list_acls(&request.params()?).await)
+                respond_items(client.secrets().list_acls_all(&request.params()?))
             }
-            "secrets.listScopes" => respond(client.secrets().list_scopes().await),
+            "secrets.listScopes" => respond_items(client.secrets().list_scopes_all()),
             "secrets.listSecrets" => {
-                respond(client.secrets().list_secrets(&request.params()?).await)
+                respond_items(client.secrets().list_secrets_all(&request.params()?))
             }
             "secrets.putAcl" => respond(client.secrets().put_acl(&request.body()?).await),
             "secrets.putSecret" => {
@@ -1581,7 +1600,7 @@ pub fn token_management(
                 respond(client.token_management().get_permissions().await)
             }
             "tokenManagement.list" => {
-                respond(client.token_management().list(&request.params()?).await)
+                respond_items(client.token_management().list_all(&request.params()?))
             }
             "tokenManagement.setPermissions" => {
                 respond(
@@ -1623,7 +1642,7 @@ pub fn tokens(
         match operation {
             "tokens.create" => respond(client.tokens().create(&request.body()?).await),
             "tokens.delete" => respond(client.tokens().delete(&request.body()?).await),
-            "tokens.list" => respond(client.tokens().list().await),
+            "tokens.list" => respond_items(client.tokens().list_all()),
             "tokens.update" => {
                 respond(
                     client
@@ -1780,7 +1799,7 @@ pub fn workspace(
                 respond(client.workspace().import(&request.body()?).await)
             }
             "workspace.list" => {
-                respond(client.workspace().list(&request.params()?).await)
+                respond_items(client.workspace().list_all(&request.params()?))
             }
             "workspace.mkdirs" => {
                 respond(client.workspace().mkdirs(&request.body()?).await)

@@ -101,7 +101,7 @@ fn command_spec(operation: &Operation) -> TokenStream {
         quote!(JsonInput::None)
     };
     let args = operation.cli_args.iter().map(arg_spec);
-    let list = operation.cli_streams_pages();
+    let list = operation.cli_lists_items;
     let columns = &operation.cli_columns;
     let waits = operation.wait.is_some();
     quote! {
@@ -159,7 +159,7 @@ fn dispatch(api: &Api, settings: &Settings) -> TokenStream {
     let with_lists: Vec<&String> = api
         .services
         .iter()
-        .filter(|service| service.operations.iter().any(Operation::cli_streams_pages))
+        .filter(|service| service.operations.iter().any(|operation| operation.cli_lists_items))
         .map(|service| &service.module)
         .collect();
     let items_import = (!with_lists.is_empty()).then(|| {
@@ -251,7 +251,7 @@ fn dispatch_arm(api: &Api, client_crate: &Ident, service: &Service, operation: &
     }
     // A list prints every item of every page; a long-running operation is waited for unless the user
     // said `--no-wait`.
-    if let Some(pagination) = operation.pagination.as_ref().filter(|_| operation.cli_streams_pages()) {
+    if let Some(pagination) = operation.pagination.as_ref().filter(|_| operation.cli_lists_items) {
         let all = ident(&pagination.method_name);
         return quote! {
             #id => respond_items(client.#accessor().#all(#(#arguments),*)),

@@ -138,8 +138,15 @@ fn write_operation(out: &mut String, operation: &Operation) -> fmt::Result {
         let place = if pagination.in_body { "body" } else { "query" };
         writeln!(
             out,
-            "    {}: pages of {} ({}): {style}, in the {place}",
-            pagination.method_name, pagination.items, pagination.item_type
+            "    {}: pages of {} ({}): {style}, in the {place}{}",
+            pagination.method_name,
+            pagination.items,
+            pagination.item_type,
+            if operation.cli_lists_items {
+                ""
+            } else {
+                "; dbr prints the whole response"
+            }
         )?;
     }
     if let Some(wait) = &operation.wait {

@@ -110,6 +110,10 @@ pub struct Operation {
     pub cli_args: Vec<CliArg>,
     /// `-o table` columns of a list operation (`x-sdk-cli.columns`): property paths of one item.
     pub cli_columns: Vec<String>,
+    /// `dbr` prints the items of every page as one array (and takes `--limit`): a list whose response
+    /// pages, or holds nothing but its items. A one-page response with more in it (`default_zone` beside
+    /// `zones`) is printed whole.
+    pub cli_lists_items: bool,
     /// Wire names of the `x-sdk-sensitive` properties the request or the response can hold, at any depth;
     /// debug logs redact them.
     pub sensitive_fields: Vec<String>,
@@ -372,16 +376,6 @@ pub enum PaginationStyle {
         next_request: String,
     },
     None,
-}
-
-impl Operation {
-    /// Whether `dbr` streams the items of every page (and takes `--limit`). A list answered in one
-    /// response is printed whole: it may carry more than its items (`default_zone` beside `zones`).
-    pub fn cli_streams_pages(&self) -> bool {
-        self.pagination
-            .as_ref()
-            .is_some_and(|pagination| pagination.style != PaginationStyle::None)
-    }
 }
 
 /// `x-sdk-wait`, checked against the operations involved.

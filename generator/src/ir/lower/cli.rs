@@ -37,7 +37,7 @@ impl<'a> Lowerer<'a> {
         for reserved in RESERVED_FLAGS {
             flags.reserve(reserved);
         }
-        if operation.cli_streams_pages() {
+        if operation.cli_lists_items {
             LIST_FLAGS.iter().for_each(|reserved| flags.reserve(reserved));
         }
         if operation.wait.is_some() {
@@ -55,7 +55,7 @@ impl<'a> Lowerer<'a> {
             if !positional.contains(&field.name) {
                 let mut candidate = naming::cli_name(&field.name);
                 // The `limit` of a list request is its page size; `--limit` counts the items printed.
-                if operation.cli_streams_pages() && candidate == "limit" {
+                if operation.cli_lists_items && candidate == "limit" {
                     candidate = "page-size".to_owned();
                 }
                 let flag = flags.claim(&candidate);

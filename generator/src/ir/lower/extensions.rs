@@ -173,6 +173,7 @@ impl<'a> Lowerer<'a> {
                 if let Some((extension, at)) = pending.wait {
                     operation.wait = self.resolve_wait(extension, &at, fields, &tables);
                 }
+                operation.cli_lists_items = self.prints_items(operation);
                 if let Some(pagination) = &mut operation.pagination {
                     pagination.method_name = names.claim(&format!("{}_all", operation.method_name));
                 }
@@ -240,6 +241,21 @@ impl<'a> Lowerer<'a> {
             }
         }
         &[]
+    }
+
+    /// Whether `dbr` prints a list operation's items rather than its response (see `cli_lists_items`).
+    fn prints_items(&self, operation: &Operation) -> bool {
+        let Some(pagination) = &operation.pagination else {
+            return false;
+        };
+        if pagination.style != PaginationStyle::None {
+            return true;
+        }
+        let items = pagination.items.split('.').next().unwrap_or_default();
+        operation
+            .response
+            .as_ref()
+            .is_none_or(|response| self.struct_fields(response).iter().all(|field| field.name == items))
     }
 
     /// `x-sdk-cli.columns`: property paths of the items of a list operation, each once.

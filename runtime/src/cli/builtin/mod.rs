@@ -31,6 +31,14 @@ impl Extension for Builtin {
             _ => return None,
         })
     }
+
+    fn groups(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (api::NAME, super::command::TOOLS),
+            (configure::NAME, super::command::TOOLS),
+            (auth::GROUP, super::command::TOOLS),
+        ]
+    }
 }
 
 /// What to print after a configuration error that `dbr configure` would have prevented.
