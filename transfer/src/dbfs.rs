@@ -277,7 +277,7 @@ pub async fn download(
         check_slice(dbfs_path, done, size, wanted, slice.bytes_read, data.len())?;
         file.write_all(&data)
             .await
-            .map_err(|error| TransferError::io("write", Some(&temp.path), error))?;
+            .map_err(|error| TransferError::io("write", Some(temp.path()), error))?;
         done += data.len() as u64;
         if let Some(progress) = &options.progress {
             progress.report(done, Some(size));
@@ -285,12 +285,12 @@ pub async fn download(
     }
     file.flush()
         .await
-        .map_err(|error| TransferError::io("write", Some(&temp.path), error))?;
+        .map_err(|error| TransferError::io("write", Some(temp.path()), error))?;
     file.sync_all()
         .await
-        .map_err(|error| TransferError::io("write", Some(&temp.path), error))?;
+        .map_err(|error| TransferError::io("write", Some(temp.path()), error))?;
     drop(file);
-    tokio::fs::rename(&temp.path, local_path)
+    tokio::fs::rename(temp.path(), local_path)
         .await
         .map_err(|error| TransferError::io("write", Some(local_path), error))?;
     temp.keep();
@@ -323,12 +323,21 @@ fn check_slice(
 }
 
 /// A local temporary file, deleted when dropped unless kept.
-struct TempFile {
+pub(crate) struct TempFile {
     path: PathBuf,
     keep: bool,
 }
 
 impl TempFile {
+    /// Takes charge of deleting the file at `path`, which may not exist yet.
+    pub(crate) fn new(path: PathBuf) -> TempFile {
+        TempFile { path, keep: false }
+    }
+
+    pub(crate) fn path(&self) -> &Path {
+        &self.path
+    }
+
     fn keep(mut self) {
         self.keep = true;
     }
@@ -373,7 +382,7 @@ async fn create_temp_beside(destination: &Path) -> Result<(tokio::fs::File, Temp
             .open(&path)
             .await;
         match created {
-            Ok(file) => return Ok((file, TempFile { path, keep: false })),
+            Ok(file) => return Ok((file, TempFile::new(path))),
             Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => continue,
             Err(error) => {
                 return Err(TransferError::io(

@@ -1,0 +1,738 @@
+//! `dbr fs ls|cat|cp|rm|mkdir|mv` and `dbr workspace export-dir|import-dir`: the built binary against the
+//! stateful fake of DBFS and the workspace (`databricks_tests::fake_workspace`). Byte-exact copies both
+//! ways, folder trees, overwrite safety, how many files are in flight, a failure in the middle of a tree,
+//! and the workspace size limit.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use databricks_tests::dbr::{self, Run};
+use databricks_tests::fake_workspace::{FakeWorkspace, Fault, WorkspaceObject};
+use serde_json::json;
+
+const MIB: usize = 1024 * 1024;
+/// One byte over what `workspace.import` accepts and `workspace.export` returns.
+const OVER_WORKSPACE_LIMIT: usize = 10 * MIB + 1;
+
+fn dbr(fake: &FakeWorkspace, args: &[&str]) -> Run {
+    dbr::run_against(&fake.uri(), args)
+}
+
+fn assert_exit(run: &Run, code: i32) {
+    assert_eq!(
+        run.code, code,
+        "exit code\nstdout:\n{}\nstderr:\n{}",
+        run.stdout, run.stderr
+    );
+}
+
+/// `len` pseudo-random bytes (xorshift), so a block lost, repeated or out of order changes the result.
+fn noise(len: usize, seed: u64) -> Vec<u8> {
+    let mut state = seed.wrapping_add(0x2545_F491_4F6C_DD1D);
+    let mut out = Vec::with_capacity(len + 8);
+    while out.len() < len {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        out.extend_from_slice(&state.to_le_bytes());
+    }
+    out.truncate(len);
+    out
+}
+
+fn text(path: &Path) -> &str {
+    path.to_str().expect("temporary paths are UTF-8")
+}
+
+/// Writes `files` (relative path → content) below `root`, creating folders; a path ending in `/` is an
+/// empty folder.
+fn write_tree(root: &Path, files: &[(&str, &[u8])]) {
+    for (relative, content) in files {
+        let path = root.join(relative);
+        if relative.ends_with('/') {
+            std::fs::create_dir_all(&path).expect("create a folder");
+        } else {
+            std::fs::create_dir_all(path.parent().expect("a parent")).expect("create a folder");
+            std::fs::write(&path, content).expect("write a file");
+        }
+    }
+}
+
+/// Everything below `root`: relative path → file content, `None` for a folder.
+fn local_tree(root: &Path) -> BTreeMap<String, Option<Vec<u8>>> {
+    fn walk(root: &Path, folder: &Path, found: &mut BTreeMap<String, Option<Vec<u8>>>) {
+        for entry in std::fs::read_dir(folder).expect("read a folder") {
+            let path = entry.expect("an entry").path();
+            let relative = path
+                .strip_prefix(root)
+                .expect("below the root")
+                .to_string_lossy()
+                .replace('\\', "/");
+            if path.is_dir() {
+                found.insert(relative, None);
+                walk(root, &path, found);
+            } else {
+                found.insert(relative, Some(std::fs::read(&path).expect("read a file")));
+            }
+        }
+    }
+    let mut found = BTreeMap::new();
+    walk(root, root, &mut found);
+    found
+}
+
+/// The most `dbfs/create` handles open at once, from the fake's call log.
+fn most_files_in_flight(fake: &FakeWorkspace) -> usize {
+    let (mut open, mut most) = (0usize, 0usize);
+    for call in fake.calls() {
+        match (call.endpoint.as_str(), call.status) {
+            ("dbfs/create", 200) => open += 1,
+            ("dbfs/close", 200) => open -= 1,
+            _ => continue,
+        }
+        most = most.max(open);
+    }
+    most
+}
+
+fn notebook(language: &str, content: &str) -> WorkspaceObject {
+    WorkspaceObject::Notebook {
+        language: language.to_owned(),
+        content: content.as_bytes().to_vec(),
+    }
+}
+
+fn file(content: &[u8]) -> WorkspaceObject {
+    WorkspaceObject::File {
+        content: content.to_vec(),
+    }
+}
+
+// ---- fs cp ----
+
+#[tokio::test]
+async fn cp_copies_5_mib_up_and_back_byte_exact() {
+    let fake = FakeWorkspace::start().await;
+    let local = tempfile::tempdir().expect("a temporary folder");
+    let original = noise(5 * MIB, 1);
+    let source = local.path().join("big.bin");
+    std::fs::write(&source, &original).expect("write the source");
+
+    let up = dbr(&fake, &["fs", "cp", text(&source), "dbfs:/data/big.bin"]);
+    assert_exit(&up, 0);
+    assert_eq!(up.stdout, "");
+    assert_eq!(up.stderr, "copied 1 file, 5.0 MiB\n");
+    assert!(
+        fake.dbfs_file("/data/big.bin") == Some(original.clone()),
+        "the uploaded bytes differ"
+    );
+    assert_eq!(fake.calls_to("dbfs/add-block"), 5);
+
+    // Into an existing folder, the file keeps its name.
+    let back = local.path().join("back");
+    std::fs::create_dir(&back).expect("create a folder");
+    let down = dbr(&fake, &["fs", "cp", "dbfs:/data/big.bin", text(&back)]);
+    assert_exit(&down, 0);
+    assert_eq!(down.stdout, "");
+    assert_eq!(down.stderr, "copied 1 file, 5.0 MiB\n");
+    assert!(
+        std::fs::read(back.join("big.bin")).ok() == Some(original),
+        "the downloaded bytes differ"
+    );
+    assert_eq!(fake.calls_to("dbfs/read"), 5);
+}
+
+#[tokio::test]
+async fn cp_into_a_dbfs_folder_keeps_the_file_name() {
+    let fake = FakeWorkspace::start().await;
+    let local = tempfile::tempdir().expect("a temporary folder");
+    let source = local.path().join("report.csv");
+    std::fs::write(&source, "a,b\n").expect("write the source");
+    fake.add_dbfs_dir("/inbox");
+
+    assert_exit(&dbr(&fake, &["fs", "cp", text(&source), "dbfs:/inbox"]), 0);
+    assert_eq!(fake.dbfs_file("/inbox/report.csv"), Some(b"a,b\n".to_vec()));
+    // A trailing slash names a folder even before it exists.
+    assert_exit(&dbr(&fake, &["fs", "cp", text(&source), "dbfs:/new/"]), 0);
+    assert_eq!(fake.dbfs_file("/new/report.csv"), Some(b"a,b\n".to_vec()));
+    // Otherwise the destination is the new file's path.
+    assert_exit(&dbr(&fake, &["fs", "cp", text(&source), "dbfs:/renamed.csv"]), 0);
+    assert_eq!(fake.dbfs_file("/renamed.csv"), Some(b"a,b\n".to_vec()));
+}
+
+#[tokio::test]
+async fn cp_recursive_copies_a_nested_tree_both_ways() {
+    let fake = FakeWorkspace::start().await;
+    let local = tempfile::tempdir().expect("a temporary folder");
+    let source = local.path().join("src");
+    let large = noise(3 * MIB / 2, 2);
+    write_tree(
+        &source,
+        &[
+            ("top.txt", b"top"),
+            ("a/one.txt", b"one"),
+            ("a/b/two.bin", &large),
+            ("empty/", b""),
+        ],
+    );
+
+    let up = dbr(&fake, &["fs", "cp", "-r", text(&source), "dbfs:/proj"]);
+    assert_exit(&up, 0);
+    assert_eq!(up.stdout, "");
+    assert_eq!(up.stderr, "copied 3 files, 1.5 MiB\n");
+    assert_eq!(
+        fake.dbfs_paths(),
+        [
+            "/",
+            "/proj",
+            "/proj/a",
+            "/proj/a/b",
+            "/proj/a/b/two.bin",
+            "/proj/a/one.txt",
+            "/proj/empty",
+            "/proj/top.txt"
+        ]
+    );
+    assert!(
+        fake.dbfs_file("/proj/a/b/two.bin") == Some(large.clone()),
+        "the uploaded bytes differ"
+    );
+    assert_eq!(fake.dbfs_file("/proj/a/one.txt"), Some(b"one".to_vec()));
+
+    let copy = local.path().join("copy");
+    let down = dbr(&fake, &["fs", "cp", "-r", "dbfs:/proj", text(&copy)]);
+    assert_exit(&down, 0);
+    assert_eq!(down.stderr, "copied 3 files, 1.5 MiB\n");
+    assert!(
+        local_tree(&copy) == local_tree(&source),
+        "{:?}",
+        local_tree(&copy).keys()
+    );
+}
+
+#[tokio::test]
+async fn cp_within_dbfs_goes_through_this_computer() {
+    let fake = FakeWorkspace::start().await;
+    let content = noise(3 * MIB / 2, 3);
+    fake.add_dbfs_file("/a/x.bin", content.clone());
+    fake.add_dbfs_file("/a/sub/y.txt", "y");
+
+    let one = dbr(&fake, &["fs", "cp", "dbfs:/a/x.bin", "dbfs:/b/x-copy.bin"]);
+    assert_exit(&one, 0);
+    assert_eq!(one.stderr, "copied 1 file, 1.5 MiB\n");
+    assert!(
+        fake.dbfs_file("/b/x-copy.bin") == Some(content.clone()),
+        "the copied bytes differ"
+    );
+    assert!(
+        fake.dbfs_file("/a/x.bin") == Some(content.clone()),
+        "the source changed"
+    );
+
+    let tree = dbr(&fake, &["fs", "cp", "-r", "dbfs:/a", "dbfs:/c"]);
+    assert_exit(&tree, 0);
+    assert!(fake.dbfs_file("/c/x.bin") == Some(content), "the copied bytes differ");
+    assert_eq!(fake.dbfs_file("/c/sub/y.txt"), Some(b"y".to_vec()));
+}
+
+#[tokio::test]
+async fn cp_refuses_to_replace_files_without_overwrite() {
+    let fake = FakeWorkspace::start().await;
+    let local = tempfile::tempdir().expect("a temporary folder");
+    let new = local.path().join("a.txt");
+    std::fs::write(&new, "new").expect("write a file");
+    fake.add_dbfs_file("/d/a.txt", "old");
+
+    let refused = dbr(&fake, &["fs", "cp", text(&new), "dbfs:/d/a.txt"]);
+    assert_exit(&refused, 4);
+    assert!(
+        refused
+            .stderr
+            .contains("/d/a.txt already exists and was left unchanged; add --overwrite"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(fake.dbfs_file("/d/a.txt"), Some(b"old".to_vec()));
+    assert_eq!(fake.calls_to("dbfs/create"), 0);
+    assert_exit(
+        &dbr(&fake, &["fs", "cp", "--overwrite", text(&new), "dbfs:/d/a.txt"]),
+        0,
+    );
+    assert_eq!(fake.dbfs_file("/d/a.txt"), Some(b"new".to_vec()));
+
+    // Downloading onto a local file.
+    let mine = local.path().join("b.txt");
+    std::fs::write(&mine, "mine").expect("write a file");
+    fake.add_dbfs_file("/d/b.txt", "theirs");
+    let refused = dbr(&fake, &["fs", "cp", "dbfs:/d/b.txt", text(&mine)]);
+    assert_exit(&refused, 4);
+    assert!(refused.stderr.contains("b.txt already exists"), "{}", refused.stderr);
+    assert_eq!(std::fs::read(&mine).ok(), Some(b"mine".to_vec()));
+    assert_eq!(fake.calls_to("dbfs/read"), 0);
+    assert_exit(
+        &dbr(&fake, &["fs", "cp", "dbfs:/d/b.txt", text(&mine), "--overwrite"]),
+        0,
+    );
+    assert_eq!(std::fs::read(&mine).ok(), Some(b"theirs".to_vec()));
+}
+
+#[tokio::test]
+async fn cp_recursive_without_overwrite_copies_only_new_files() {
+    let fake = FakeWorkspace::start().await;
+    let local = tempfile::tempdir().expect("a temporary folder");
+    write_tree(local.path(), &[("kept.txt", b"local"), ("fresh.txt", b"fresh")]);
+    fake.add_dbfs_file("/t/kept.txt", "remote");
+
+    let run = dbr(&fake, &["fs", "cp", "-r", text(local.path()), "dbfs:/t"]);
+    assert_exit(&run, 4);
+    assert_eq!(fake.dbfs_file("/t/kept.txt"), Some(b"remote".to_vec()));
+    assert_eq!(fake.dbfs_file("/t/fresh.txt"), Some(b"fresh".to_vec()));
+    let kept = local.path().join("kept.txt");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "failed: {} -> dbfs:/t/kept.txt: /t/kept.txt already exists and was left unchanged; add --overwrite to \
+             replace it\ncopied 1 file, 5 B\nError: 1 of 2 files failed (listed above)\n",
+            kept.display()
+        )
+    );
+}
+
+#[tokio::test]
+async fn cp_recursive_lists_a_failed_file_and_copies_the_others() {
+    let fake = FakeWorkspace::start().await;
+    let local = tempfile::tempdir().expect("a temporary folder");
+    let names = ["f1.txt", "f2.txt", "f3.txt", "f4.txt", "f5.txt"];
+    for name in names {
+        std::fs::write(local.path().join(name), name).expect("write a file");
+    }
+    // Whichever file's upload starts third is refused; the others go on.
+    fake.inject(Fault::error(
+        "dbfs/create",
+        3,
+        403,
+        "PERMISSION_DENIED",
+        "injected: no write access",
+    ));
+
+    let run = dbr(&fake, &["fs", "cp", "-r", text(local.path()), "dbfs:/out"]);
+    assert_exit(&run, 4);
+    let missing: Vec<&str> = names
+        .into_iter()
+        .filter(|name| fake.dbfs_file(&format!("/out/{name}")).is_none())
+        .collect();
+    let [failed] = missing[..] else {
+        panic!("expected exactly one file missing, found {missing:?}\n{}", run.stderr);
+    };
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", run.stderr);
+    let expected_start = format!(
+        "failed: {} -> dbfs:/out/{failed}: ",
+        local.path().join(failed).display()
+    );
+    assert!(lines[0].starts_with(&expected_start), "{}", run.stderr);
+    assert!(lines[0].contains("injected: no write access"), "{}", run.stderr);
+    assert_eq!(lines[1], "copied 4 files, 24 B");
+    assert_eq!(lines[2], "Error: 1 of 5 files failed (listed above)");
+}
+
+#[tokio::test]
+async fn cp_keeps_at_most_concurrency_files_in_flight() {
+    let local = tempfile::tempdir().expect("a temporary folder");
+    // Two blocks each, so a file stays open across several requests.
+    for index in 0..6 {
+        std::fs::write(local.path().join(format!("part-{index}")), noise(3 * MIB / 2, index)).expect("write");
+    }
+    for (concurrency, expected) in [("1", 1), ("3", 3)] {
+        let fake = FakeWorkspace::start().await;
+        let run = dbr(
+            &fake,
+            &[
+                "fs",
+                "cp",
+                "-r",
+                "--concurrency",
+                concurrency,
+                text(local.path()),
+                "dbfs:/parts",
+            ],
+        );
+        assert_exit(&run, 0);
+        assert_eq!(run.stderr, "copied 6 files, 9.0 MiB\n");
+        assert_eq!(most_files_in_flight(&fake), expected, "--concurrency {concurrency}");
+        assert_eq!(fake.open_handles(), 0);
+    }
+}
+
+#[tokio::test]
+async fn cp_usage_errors_send_nothing() {
+    let fake = FakeWorkspace::start().await;
+    let local = tempfile::tempdir().expect("a temporary folder");
+    let folder = text(local.path());
+
+    let zero = dbr(&fake, &["fs", "cp", "--concurrency", "0", "a.txt", "dbfs:/a.txt"]);
+    assert_exit(&zero, 2);
+    assert!(zero.stderr.contains("--concurrency"), "{}", zero.stderr);
+    let local_only = dbr(&fake, &["fs", "cp", "a.txt", "b.txt"]);
+    assert_exit(&local_only, 2);
+    assert!(
+        local_only.stderr.contains("neither a.txt nor b.txt is a DBFS path"),
+        "{}",
+        local_only.stderr
+    );
+    let folder_without_r = dbr(&fake, &["fs", "cp", folder, "dbfs:/x"]);
+    assert_exit(&folder_without_r, 2);
+    assert!(
+        folder_without_r.stderr.contains("add -r"),
+        "{}",
+        folder_without_r.stderr
+    );
+    assert_eq!(fake.calls(), []);
+}
+
+// ---- fs ls, cat, rm, mkdir, mv ----
+
+#[tokio::test]
+async fn ls_lists_entries_as_json_and_as_tables() {
+    let fake = FakeWorkspace::start().await;
+    fake.add_dbfs_file("/data/a.csv", "1,2\n");
+    fake.add_dbfs_dir("/data/sub");
+    fake.add_dbfs_file("/data/z.bin", vec![0; 2048]);
+
+    let run = dbr(&fake, &["fs", "ls", "dbfs:/data"]);
+    assert_exit(&run, 0);
+    assert_eq!(
+        run.json(),
+        json!([
+            {"path": "/data/a.csv", "is_dir": false, "file_size": 4, "modification_time": 1_705_310_961_000_i64},
+            {"path": "/data/sub", "is_dir": true, "file_size": 0, "modification_time": 1_705_310_962_000_i64},
+            {"path": "/data/z.bin", "is_dir": false, "file_size": 2048, "modification_time": 1_705_310_963_000_i64}
+        ])
+    );
+
+    let names = dbr(&fake, &["fs", "ls", "dbfs:/data", "-o", "table"]);
+    assert_exit(&names, 0);
+    insta::assert_snapshot!("ls_table", names.stdout);
+    let long = dbr(&fake, &["fs", "ls", "dbfs:/data", "-l", "-o", "table"]);
+    assert_exit(&long, 0);
+    insta::assert_snapshot!("ls_long_table", long.stdout);
+
+    let limited = dbr(&fake, &["fs", "ls", "dbfs:/data", "--limit", "1", "--jq", ".[].path"]);
+    assert_exit(&limited, 0);
+    assert_eq!(limited.stdout, "\"/data/a.csv\"\n");
+
+    let missing = dbr(&fake, &["fs", "ls", "dbfs:/nowhere"]);
+    assert_exit(&missing, 1);
+    assert!(missing.stderr.contains("RESOURCE_DOES_NOT_EXIST"), "{}", missing.stderr);
+}
+
+#[tokio::test]
+async fn cat_streams_a_file_in_1_mib_reads() {
+    let fake = FakeWorkspace::start().await;
+    let content: String = (0..230_000).map(|line| format!("line {line:06}\n")).collect();
+    assert!(content.len() > 2 * MIB && content.len() < 3 * MIB);
+    fake.add_dbfs_file("/logs/run.log", content.clone());
+
+    let run = dbr(&fake, &["fs", "cat", "dbfs:/logs/run.log"]);
+    assert_exit(&run, 0);
+    assert!(
+        run.stdout == content,
+        "stdout differs from the file ({} bytes)",
+        run.stdout.len()
+    );
+    assert_eq!(run.stderr, "");
+    assert_eq!(fake.calls_to("dbfs/read"), 3);
+
+    let folder = dbr(&fake, &["fs", "cat", "dbfs:/logs"]);
+    assert_exit(&folder, 2);
+    assert!(folder.stderr.contains("dbfs:/logs is a folder"), "{}", folder.stderr);
+    assert_exit(&dbr(&fake, &["fs", "cat", "dbfs:/logs/missing.log"]), 1);
+}
+
+#[tokio::test]
+async fn mkdir_mv_and_rm_change_dbfs_and_print_nothing() {
+    let fake = FakeWorkspace::start().await;
+    let quiet = |run: Run| {
+        assert_exit(&run, 0);
+        assert_eq!((run.stdout.as_str(), run.stderr.as_str()), ("", ""));
+    };
+
+    quiet(dbr(&fake, &["fs", "mkdir", "dbfs:/a/b/c"]));
+    assert_eq!(fake.dbfs_paths(), ["/", "/a", "/a/b", "/a/b/c"]);
+
+    fake.add_dbfs_file("/a/b/c/f.txt", "f");
+    quiet(dbr(&fake, &["fs", "mv", "dbfs:/a/b/c/f.txt", "dbfs:/a/g.txt"]));
+    assert_eq!(fake.dbfs_file("/a/g.txt"), Some(b"f".to_vec()));
+    assert_eq!(fake.dbfs_file("/a/b/c/f.txt"), None);
+    // Into an existing folder, it keeps its name.
+    quiet(dbr(&fake, &["fs", "mv", "dbfs:/a/g.txt", "dbfs:/a/b"]));
+    assert_eq!(fake.dbfs_file("/a/b/g.txt"), Some(b"f".to_vec()));
+
+    let not_empty = dbr(&fake, &["fs", "rm", "dbfs:/a"]);
+    assert_exit(&not_empty, 1);
+    assert!(not_empty.stderr.contains("IO_ERROR"), "{}", not_empty.stderr);
+    assert_eq!(fake.dbfs_file("/a/b/g.txt"), Some(b"f".to_vec()));
+    quiet(dbr(&fake, &["fs", "rm", "-r", "dbfs:/a"]));
+    assert_eq!(fake.dbfs_paths(), ["/"]);
+
+    let root = dbr(&fake, &["fs", "rm", "-r", "dbfs:/"]);
+    assert_exit(&root, 2);
+    assert_eq!(fake.calls_to("dbfs/delete"), 2);
+}
+
+#[tokio::test]
+async fn dbfs_commands_refuse_paths_without_the_scheme() {
+    let fake = FakeWorkspace::start().await;
+    let commands: [&[&str]; 6] = [
+        &["fs", "ls", "/tmp/x"],
+        &["fs", "cat", "/tmp/x"],
+        &["fs", "rm", "/tmp/x"],
+        &["fs", "mkdir", "/tmp/x"],
+        &["fs", "mv", "/tmp/x", "dbfs:/tmp/y"],
+        &["fs", "mv", "dbfs:/tmp/y", "/tmp/x"],
+    ];
+    for args in commands {
+        let run = dbr(&fake, args);
+        assert_exit(&run, 2);
+        assert_eq!(
+            run.stderr, "Error: `/tmp/x` is not a DBFS path: DBFS paths start with dbfs:/, as in dbfs:/tmp/x\n",
+            "{args:?}"
+        );
+    }
+    let relative = dbr(&fake, &["fs", "ls", "dbfs:tmp"]);
+    assert_exit(&relative, 2);
+    assert!(relative.stderr.contains("write dbfs:/tmp"), "{}", relative.stderr);
+    assert_eq!(fake.calls(), []);
+}
+
+// ---- workspace export-dir, import-dir ----
+
+/// A project folder with a notebook of each language, a file, an empty folder and a notebook over the
+/// export limit.
+fn add_project(fake: &FakeWorkspace) {
+    fake.add_workspace_object(
+        "/Users/me/proj/nb",
+        notebook("PYTHON", "# Databricks notebook source\nprint(1)\n"),
+    );
+    fake.add_workspace_object(
+        "/Users/me/proj/query",
+        notebook("SQL", "-- Databricks notebook source\nselect 1\n"),
+    );
+    fake.add_workspace_object(
+        "/Users/me/proj/lib/util",
+        notebook("SCALA", "// Databricks notebook source\nval x = 1\n"),
+    );
+    fake.add_workspace_object(
+        "/Users/me/proj/lib/plot",
+        notebook("R", "# Databricks notebook source\nplot(1)\n"),
+    );
+    fake.add_workspace_object("/Users/me/proj/data.csv", file(b"a,b\n1,2\n"));
+    fake.add_workspace_object("/Users/me/proj/empty/more", WorkspaceObject::Directory);
+    fake.add_workspace_object(
+        "/Users/me/proj/big",
+        WorkspaceObject::Notebook {
+            language: "PYTHON".to_owned(),
+            content: vec![b'#'; OVER_WORKSPACE_LIMIT],
+        },
+    );
+}
+
+#[tokio::test]
+async fn export_dir_names_notebooks_by_language_and_skips_what_is_too_large() {
+    let fake = FakeWorkspace::start().await;
+    add_project(&fake);
+    let local = tempfile::tempdir().expect("a temporary folder");
+    let out = local.path().join("out");
+
+    let run = dbr(&fake, &["workspace", "export-dir", "/Users/me/proj", text(&out)]);
+    assert_exit(&run, 0);
+    assert_eq!(run.stdout, "");
+    insta::assert_snapshot!("export_dir_stderr", run.stderr.replace(text(&out), "[out]"));
+    let exported: BTreeMap<String, Option<String>> = local_tree(&out)
+        .into_iter()
+        .map(|(path, content)| (path, content.map(|bytes| String::from_utf8(bytes).expect("text"))))
+        .collect();
+    let expected: BTreeMap<String, Option<String>> = [
+        ("data.csv", Some("a,b\n1,2\n")),
+        ("empty", None),
+        ("empty/more", None),
+        ("lib", None),
+        ("lib/plot.r", Some("# Databricks notebook source\nplot(1)\n")),
+        ("lib/util.scala", Some("// Databricks notebook source\nval x = 1\n")),
+        ("nb.py", Some("# Databricks notebook source\nprint(1)\n")),
+        ("query.sql", Some("-- Databricks notebook source\nselect 1\n")),
+    ]
+    .into_iter()
+    .map(|(path, content)| (path.to_owned(), content.map(str::to_owned)))
+    .collect();
+    assert_eq!(exported, expected);
+}
+
+#[tokio::test]
+async fn export_dir_refuses_to_replace_local_files_without_overwrite() {
+    let fake = FakeWorkspace::start().await;
+    fake.add_workspace_object(
+        "/Shared/p/nb",
+        notebook("PYTHON", "# Databricks notebook source\nnew\n"),
+    );
+    fake.add_workspace_object("/Shared/p/notes.txt", file(b"notes"));
+    let local = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(local.path().join("nb.py"), "mine").expect("write a file");
+
+    let refused = dbr(&fake, &["workspace", "export-dir", "/Shared/p", text(local.path())]);
+    assert_exit(&refused, 4);
+    assert!(
+        refused
+            .stderr
+            .contains("nb.py already exists and was left unchanged; add --overwrite"),
+        "{}",
+        refused.stderr
+    );
+    assert!(refused.stderr.contains("exported 1 file, 5 B\n"), "{}", refused.stderr);
+    assert_eq!(std::fs::read(local.path().join("nb.py")).ok(), Some(b"mine".to_vec()));
+    assert_eq!(
+        std::fs::read(local.path().join("notes.txt")).ok(),
+        Some(b"notes".to_vec())
+    );
+
+    let replaced = dbr(
+        &fake,
+        &[
+            "workspace",
+            "export-dir",
+            "/Shared/p",
+            text(local.path()),
+            "--overwrite",
+        ],
+    );
+    assert_exit(&replaced, 0);
+    assert_eq!(
+        std::fs::read(local.path().join("nb.py")).ok(),
+        Some(b"# Databricks notebook source\nnew\n".to_vec())
+    );
+}
+
+#[tokio::test]
+async fn export_dir_of_a_missing_folder_is_the_api_error() {
+    let fake = FakeWorkspace::start().await;
+    let local = tempfile::tempdir().expect("a temporary folder");
+    let run = dbr(&fake, &["workspace", "export-dir", "/Users/nobody", text(local.path())]);
+    assert_exit(&run, 1);
+    assert!(run.stderr.contains("RESOURCE_DOES_NOT_EXIST"), "{}", run.stderr);
+}
+
+#[tokio::test]
+async fn import_dir_round_trips_with_export_dir() {
+    let fake = FakeWorkspace::start().await;
+    let local = tempfile::tempdir().expect("a temporary folder");
+    let source = local.path().join("src");
+    write_tree(
+        &source,
+        &[
+            ("nb.py", b"# Databricks notebook source\nprint(1)\n"),
+            ("script.py", b"print('a plain script')\n"),
+            ("q.sql", b"-- Databricks notebook source\r\nselect 1\r\n"),
+            ("sub/x.scala", b"// Databricks notebook source\nval x = 1\n"),
+            ("sub/deeper/r.r", b"# Databricks notebook source\nplot(1)\n"),
+            ("data.csv", b"a,b\n"),
+            ("empty/", b""),
+        ],
+    );
+
+    let run = dbr(&fake, &["workspace", "import-dir", text(&source), "/Users/me/imported"]);
+    assert_exit(&run, 0);
+    assert_eq!(run.stdout, "");
+    assert_eq!(run.stderr, "imported 6 files, 184 B\n");
+    let object = |path: &str| fake.workspace_object(&format!("/Users/me/imported/{path}"));
+    assert_eq!(
+        object("nb"),
+        Some(notebook("PYTHON", "# Databricks notebook source\nprint(1)\n"))
+    );
+    assert_eq!(object("script.py"), Some(file(b"print('a plain script')\n")));
+    assert_eq!(
+        object("q"),
+        Some(notebook("SQL", "-- Databricks notebook source\r\nselect 1\r\n"))
+    );
+    assert_eq!(
+        object("sub/x"),
+        Some(notebook("SCALA", "// Databricks notebook source\nval x = 1\n"))
+    );
+    assert_eq!(
+        object("sub/deeper/r"),
+        Some(notebook("R", "# Databricks notebook source\nplot(1)\n"))
+    );
+    assert_eq!(object("data.csv"), Some(file(b"a,b\n")));
+    assert_eq!(object("empty"), Some(WorkspaceObject::Directory));
+
+    let back = local.path().join("back");
+    assert_exit(
+        &dbr(&fake, &["workspace", "export-dir", "/Users/me/imported", text(&back)]),
+        0,
+    );
+    assert!(
+        local_tree(&back) == local_tree(&source),
+        "{:?}",
+        local_tree(&back).keys()
+    );
+}
+
+#[tokio::test]
+async fn import_dir_skips_files_over_the_limit_with_a_warning() {
+    let fake = FakeWorkspace::start().await;
+    let local = tempfile::tempdir().expect("a temporary folder");
+    write_tree(
+        local.path(),
+        &[("big.bin", &vec![7; OVER_WORKSPACE_LIMIT]), ("small.txt", b"small")],
+    );
+
+    let run = dbr(&fake, &["workspace", "import-dir", text(local.path()), "/Shared/in"]);
+    assert_exit(&run, 0);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "warning: skipped {} -> /Shared/in/big.bin: its 10.0 MiB are more than the 10.0 MiB the workspace API \
+             imports\nimported 1 file, 5 B; skipped 1\n",
+            local.path().join("big.bin").display()
+        )
+    );
+    assert_eq!(fake.workspace_object("/Shared/in/small.txt"), Some(file(b"small")));
+    assert_eq!(fake.workspace_object("/Shared/in/big.bin"), None);
+    assert_eq!(fake.calls_to("workspace/import"), 1);
+}
+
+#[tokio::test]
+async fn import_dir_refuses_to_replace_objects_without_overwrite() {
+    let fake = FakeWorkspace::start().await;
+    fake.add_workspace_object("/Shared/in/a.txt", file(b"old"));
+    let local = tempfile::tempdir().expect("a temporary folder");
+    write_tree(local.path(), &[("a.txt", b"new"), ("b.txt", b"bee")]);
+
+    let refused = dbr(&fake, &["workspace", "import-dir", text(local.path()), "/Shared/in"]);
+    assert_exit(&refused, 4);
+    let a = local.path().join("a.txt");
+    assert_eq!(
+        refused.stderr,
+        format!(
+            "failed: {} -> /Shared/in/a.txt: /Shared/in/a.txt already exists and was left unchanged; add \
+             --overwrite to replace it\nimported 1 file, 3 B\nError: 1 of 2 files failed (listed above)\n",
+            a.display()
+        )
+    );
+    assert_eq!(fake.workspace_object("/Shared/in/a.txt"), Some(file(b"old")));
+    assert_eq!(fake.workspace_object("/Shared/in/b.txt"), Some(file(b"bee")));
+
+    assert_exit(
+        &dbr(
+            &fake,
+            &[
+                "workspace",
+                "import-dir",
+                text(local.path()),
+                "/Shared/in",
+                "--overwrite",
+            ],
+        ),
+        0,
+    );
+    assert_eq!(fake.workspace_object("/Shared/in/a.txt"), Some(file(b"new")));
+}

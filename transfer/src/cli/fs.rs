@@ -1,0 +1,182 @@
+//! `dbr fs ls|cat|rm|mkdir|mv`: one DBFS call each (`cat` one per MiB). `cp` is in [`super::cp`].
+
+use std::io::ErrorKind;
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use databricks_client::models::{
+    DbfsDelete, DbfsGetStatusParams, DbfsListParams, DbfsMkdirs, DbfsMove, DbfsReadParams,
+};
+use databricks_runtime::cli::clap::{Arg, ArgAction, ArgMatches, Command};
+use databricks_runtime::cli::{CliError, Output, Session, limit_arg};
+
+use super::paths::{Location, dbfs_only};
+use super::{client, cp, value};
+use crate::DBFS_BLOCK_SIZE;
+
+const PATH: &str = "PATH";
+const SOURCE: &str = "SRC";
+const DESTINATION: &str = "DST";
+const LONG: &str = "long";
+const RECURSIVE: &str = "recursive";
+
+/// `-o table` and `-o text` columns of `fs ls`, and of `fs ls -l`.
+const NAME_COLUMNS: &[&str] = &["path"];
+const LONG_COLUMNS: &[&str] = &["path", "is_dir", "file_size", "modification_time"];
+
+/// Every `fs` command, in the order `dbr fs --help` lists them.
+pub(super) fn commands() -> Vec<Command> {
+    let path = |help: &'static str| Arg::new(PATH).required(true).value_name(PATH).help(help);
+    vec![
+        Command::new("ls")
+            .about("List a DBFS folder")
+            .long_about(
+                "List a DBFS folder (or describe a file): one item per entry, with path, is_dir, file_size and \
+                 modification_time (milliseconds since 1970) in JSON; -o table and -o text show the paths, or \
+                 every field with -l.",
+            )
+            .arg(path("The folder, as dbfs:/..."))
+            .arg(
+                Arg::new(LONG)
+                    .short('l')
+                    .long(LONG)
+                    .action(ArgAction::SetTrue)
+                    .help("Show type, size and modification time in tables and text too"),
+            )
+            .arg(limit_arg()),
+        Command::new("cat")
+            .about("Print a DBFS file to standard output")
+            .arg(path("The file, as dbfs:/...")),
+        cp::command(),
+        Command::new("rm")
+            .about("Delete a DBFS file or folder")
+            .arg(path("The file or folder, as dbfs:/..."))
+            .arg(
+                Arg::new(RECURSIVE)
+                    .short('r')
+                    .long(RECURSIVE)
+                    .action(ArgAction::SetTrue)
+                    .help("Also delete everything in the folder; a folder that is not empty needs it"),
+            ),
+        Command::new("mkdir")
+            .about("Create a DBFS folder and any missing parents")
+            .arg(path("The folder, as dbfs:/...")),
+        Command::new("mv")
+            .about("Move or rename a DBFS file or folder")
+            .long_about(
+                "Move or rename a DBFS file or folder. Moved into an existing folder, it keeps its name; nothing \
+                 else may exist at the destination.",
+            )
+            .arg(
+                Arg::new(SOURCE)
+                    .required(true)
+                    .value_name(SOURCE)
+                    .help("What to move, as dbfs:/..."),
+            )
+            .arg(
+                Arg::new(DESTINATION)
+                    .required(true)
+                    .value_name(DESTINATION)
+                    .help("The new path, or a folder to move it into, as dbfs:/..."),
+            ),
+    ]
+}
+
+pub(super) fn ls(matches: &ArgMatches, session: &mut Session<'_>) -> Result<Output, CliError> {
+    let path = dbfs_only(value(matches, PATH))?;
+    let client = client(session)?;
+    let entries = client.dbfs().list_all(&DbfsListParams::new(path.api()));
+    Ok(Output::Items {
+        items: Box::pin(entries.into_json()),
+        columns: if matches.get_flag(LONG) {
+            LONG_COLUMNS
+        } else {
+            NAME_COLUMNS
+        },
+    })
+}
+
+/// Reads the file in slices of [`DBFS_BLOCK_SIZE`] up to the size `dbfs.getStatus` gave, writing each slice
+/// as it arrives; a file that shrinks meanwhile ends where it now ends.
+pub(super) fn cat(matches: &ArgMatches, session: &mut Session<'_>) -> Result<Output, CliError> {
+    let path = dbfs_only(value(matches, PATH))?;
+    let client = client(session)?;
+    let dbfs = client.dbfs();
+    let info = session.block_on(dbfs.get_status(&DbfsGetStatusParams::new(path.api())))?;
+    if info.is_dir == Some(true) {
+        return Err(CliError::Usage(format!(
+            "{path} is a folder; list it with `dbr fs ls {path}`"
+        )));
+    }
+    let size = info.file_size.unwrap_or(0);
+    let mut offset = 0;
+    while offset < size {
+        let params = DbfsReadParams {
+            offset: Some(offset),
+            length: Some((size - offset).min(DBFS_BLOCK_SIZE as i64)),
+            ..DbfsReadParams::new(path.api())
+        };
+        let slice = session.block_on(dbfs.read(&params))?;
+        let data = BASE64.decode(slice.data.unwrap_or_default()).map_err(|error| {
+            CliError::Failed(format!(
+                "reading {path} at byte {offset} returned data that is not base64: {error}"
+            ))
+        })?;
+        if data.is_empty() {
+            break;
+        }
+        if let Err(error) = session.stdout().write_all(&data) {
+            return stdout_failed(error);
+        }
+        offset += data.len() as i64;
+    }
+    match session.stdout().flush() {
+        Ok(()) => Ok(Output::Done),
+        Err(error) => stdout_failed(error),
+    }
+}
+
+/// A closed pipe (`dbr fs cat ... | head`) ends the output early, as intended; anything else is a failure.
+fn stdout_failed(error: std::io::Error) -> Result<Output, CliError> {
+    match error.kind() {
+        ErrorKind::BrokenPipe => Ok(Output::Done),
+        _ => Err(CliError::Failed(format!("cannot write to standard output: {error}"))),
+    }
+}
+
+pub(super) fn rm(matches: &ArgMatches, session: &mut Session<'_>) -> Result<Output, CliError> {
+    let path = dbfs_only(value(matches, PATH))?;
+    if path.name().is_none() {
+        return Err(CliError::Usage(
+            "dbfs:/ is the root of DBFS and cannot be deleted".to_owned(),
+        ));
+    }
+    let body = DbfsDelete {
+        recursive: matches.get_flag(RECURSIVE).then_some(true),
+        ..DbfsDelete::new(path.api())
+    };
+    let client = client(session)?;
+    session.block_on(client.dbfs().delete(&body))?;
+    Ok(Output::Done)
+}
+
+pub(super) fn mkdir(matches: &ArgMatches, session: &mut Session<'_>) -> Result<Output, CliError> {
+    let path = dbfs_only(value(matches, PATH))?;
+    let client = client(session)?;
+    session.block_on(client.dbfs().mkdirs(&DbfsMkdirs::new(path.api())))?;
+    Ok(Output::Done)
+}
+
+pub(super) fn mv(matches: &ArgMatches, session: &mut Session<'_>) -> Result<Output, CliError> {
+    let source = dbfs_only(value(matches, SOURCE))?;
+    let destination = dbfs_only(value(matches, DESTINATION))?;
+    let client = client(session)?;
+    let destination = match source.name() {
+        Some(name) if session.block_on(cp::is_folder(&client, &Location::Dbfs(destination.clone())))? => {
+            destination.join(name)
+        }
+        _ => destination,
+    };
+    session.block_on(client.dbfs().move_(&DbfsMove::new(source.api(), destination.api())))?;
+    Ok(Output::Done)
+}

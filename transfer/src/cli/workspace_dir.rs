@@ -1,0 +1,513 @@
+//! `dbr workspace export-dir` and `import-dir`: a workspace folder to this computer and back, one object
+//! per API call, several at a time.
+//!
+//! Notebooks are named as the Databricks CLI names them: exported as SOURCE they get the extension of
+//! their language (`.py`, `.scala`, `.sql`, `.r`); a local `.py`, `.scala`, `.sql` or `.r` file whose first
+//! line is the notebook header that language's SOURCE export starts with is imported as a notebook without
+//! the extension, and a `.ipynb` file as a Jupyter notebook. Every other file is a workspace file. Anything
+//! over the API's 10 MiB limit is skipped with a warning.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use databricks_client::Client;
+use databricks_client::models::{
+    WorkspaceExportFormat, WorkspaceGetStatusParams, WorkspaceImportFormat, WorkspaceLanguage, WorkspaceListParams,
+    WorkspaceMkdirs, WorkspaceObjectType,
+};
+use databricks_runtime::cli::clap::builder::PossibleValuesParser;
+use databricks_runtime::cli::clap::{Arg, ArgAction, ArgMatches, Command};
+use databricks_runtime::cli::{CliError, Output, Session};
+use tokio::io::AsyncWriteExt;
+
+use super::batch::{DEFAULT_CONCURRENCY, Job, Outcome, run_all};
+use super::paths::local_join;
+use super::progress::Meter;
+use super::tree::{join_relative, walk_local};
+use super::{client, human_size, value};
+use crate::{ImportOptions, TransferError, WORKSPACE_CONTENT_LIMIT, export, import};
+
+const SOURCE_DIR: &str = "SOURCE_DIR";
+const TARGET_DIR: &str = "TARGET_DIR";
+const OVERWRITE: &str = "overwrite";
+const FORMAT: &str = "format";
+
+/// The `--format` values of `export-dir`: the API's export formats that make sense for one notebook.
+const EXPORT_FORMATS: [&str; 5] = ["SOURCE", "HTML", "JUPYTER", "DBC", "R_MARKDOWN"];
+
+pub(super) fn commands() -> Vec<Command> {
+    let overwrite = |help: &'static str| {
+        Arg::new(OVERWRITE)
+            .long(OVERWRITE)
+            .action(ArgAction::SetTrue)
+            .help(help)
+    };
+    vec![
+        Command::new("export-dir")
+            .about("Export a workspace folder, with everything in it, to a local folder")
+            .long_about(
+                "Export a workspace folder, with everything in it, to a local folder.\n\n\
+                 Notebooks exported as SOURCE get the extension of their language (.py, .scala, .sql, .r); other \
+                 formats get .html, .ipynb, .dbc or .Rmd. Files are written as they are. An object larger than the \
+                 10 MiB the workspace API exports is skipped with a warning, as are libraries and dashboards. \
+                 A summary goes to standard error; when some objects fail, the others are still exported, every \
+                 failure is listed, and the exit code is 4.",
+            )
+            .arg(
+                Arg::new(SOURCE_DIR)
+                    .required(true)
+                    .value_name(SOURCE_DIR)
+                    .help("The workspace folder, as /Users/..."),
+            )
+            .arg(
+                Arg::new(TARGET_DIR)
+                    .required(true)
+                    .value_name(TARGET_DIR)
+                    .help("The local folder, created if needed"),
+            )
+            .arg(overwrite(
+                "Replace local files that exist; without it, each is an error and left unchanged",
+            ))
+            .arg(
+                Arg::new(FORMAT)
+                    .long(FORMAT)
+                    .value_name("FORMAT")
+                    .default_value("SOURCE")
+                    .value_parser(PossibleValuesParser::new(EXPORT_FORMATS))
+                    .help("How notebooks are exported"),
+            ),
+        Command::new("import-dir")
+            .about("Import a local folder, with everything in it, into a workspace folder")
+            .long_about(
+                "Import a local folder, with everything in it, into a workspace folder.\n\n\
+                 A .py, .scala, .sql or .r file that starts with the line `# Databricks notebook source` (`//` for \
+                 Scala, `--` for SQL) becomes a notebook in that language, and a .ipynb file a Jupyter notebook, \
+                 both without the extension; every other file becomes a workspace file. A file larger than the \
+                 10 MiB the workspace API imports is skipped with a warning. A summary goes to standard error; when \
+                 some files fail, the others are still imported, every failure is listed, and the exit code is 4.",
+            )
+            .arg(
+                Arg::new(SOURCE_DIR)
+                    .required(true)
+                    .value_name(SOURCE_DIR)
+                    .help("The local folder"),
+            )
+            .arg(
+                Arg::new(TARGET_DIR)
+                    .required(true)
+                    .value_name(TARGET_DIR)
+                    .help("The workspace folder, as /Users/..., created if needed"),
+            )
+            .arg(overwrite(
+                "Replace workspace objects that exist; without it, each is an error and left unchanged",
+            )),
+    ]
+}
+
+/// An absolute workspace path without a trailing slash.
+fn workspace_path(raw: &str) -> Result<String, CliError> {
+    if !raw.starts_with('/') {
+        return Err(CliError::Usage(format!(
+            "`{raw}` is not a workspace path: they are absolute, as in /Users/someone@example.com/project"
+        )));
+    }
+    let trimmed = raw.trim_end_matches('/');
+    Ok(if trimmed.is_empty() {
+        "/".to_owned()
+    } else {
+        trimmed.to_owned()
+    })
+}
+
+/// The workspace path `relative` (segments separated by `/`) below `root`.
+fn workspace_join(root: &str, relative: &str) -> String {
+    match (root, relative) {
+        (_, "") => root.to_owned(),
+        ("/", _) => format!("/{relative}"),
+        _ => format!("{root}/{relative}"),
+    }
+}
+
+// ---- export-dir ----
+
+pub(super) fn export_dir(matches: &ArgMatches, session: &mut Session<'_>) -> Result<Output, CliError> {
+    let source = workspace_path(value(matches, SOURCE_DIR))?;
+    let target = PathBuf::from(value(matches, TARGET_DIR));
+    let format = match value(matches, FORMAT) {
+        "HTML" => WorkspaceExportFormat::Html,
+        "JUPYTER" => WorkspaceExportFormat::Jupyter,
+        "DBC" => WorkspaceExportFormat::Dbc,
+        "R_MARKDOWN" => WorkspaceExportFormat::RMarkdown,
+        _ => WorkspaceExportFormat::Source,
+    };
+    let overwrite = matches.get_flag(OVERWRITE);
+    let client = client(session)?;
+    let plan = session.block_on(plan_export(&client, &source, &target, &format, overwrite))?;
+    for folder in &plan.folders {
+        std::fs::create_dir_all(folder)
+            .map_err(|error| CliError::Failed(format!("cannot create the folder {}: {error}", folder.display())))?;
+    }
+    let mut report = session.block_on(run_all(&client, plan.jobs, DEFAULT_CONCURRENCY, &Meter::default()));
+    report.skipped.extend(plan.skipped);
+    report.conclude(session, "exported")
+}
+
+struct ExportPlan {
+    jobs: Vec<ExportJob>,
+    /// Local folders to create first (with their parents).
+    folders: Vec<PathBuf>,
+    skipped: Vec<(String, String)>,
+}
+
+/// Walks the workspace folder `root` (one `workspace.list` per folder; Git folders count as folders).
+async fn plan_export(
+    client: &Client,
+    root: &str,
+    target: &Path,
+    format: &WorkspaceExportFormat,
+    overwrite: bool,
+) -> Result<ExportPlan, CliError> {
+    let workspace = client.workspace();
+    let info = workspace.get_status(&WorkspaceGetStatusParams::new(root)).await?;
+    if !is_folder_type(info.object_type.as_ref()) {
+        return Err(CliError::Usage(format!(
+            "{root} is not a folder; export a single object with `dbr workspace export`"
+        )));
+    }
+    let mut plan = ExportPlan {
+        jobs: Vec::new(),
+        folders: Vec::new(),
+        skipped: Vec::new(),
+    };
+    let mut folders = vec![String::new()];
+    while let Some(folder) = folders.pop() {
+        let listed = workspace
+            .list(&WorkspaceListParams::new(workspace_join(root, &folder)))
+            .await?;
+        let mut has_subfolders = false;
+        for object in listed.objects.unwrap_or_default() {
+            let Some(path) = object.path.clone() else {
+                return Err(CliError::Failed(format!(
+                    "listing {} returned an object without a path: {object:?}",
+                    workspace_join(root, &folder)
+                )));
+            };
+            let relative = join_relative(&folder, path.rsplit('/').next().unwrap_or_default());
+            if is_folder_type(object.object_type.as_ref()) {
+                has_subfolders = true;
+                folders.push(relative);
+                continue;
+            }
+            let (format, extension) = match &object.object_type {
+                Some(WorkspaceObjectType::Notebook) => {
+                    (format.clone(), notebook_extension(format, object.language.as_ref()))
+                }
+                // SOURCE is what the API uses when no format is given: files come back exactly as stored.
+                Some(WorkspaceObjectType::File) => (WorkspaceExportFormat::Source, ""),
+                other => {
+                    let kind = other.as_ref().map_or("UNKNOWN", WorkspaceObjectType::as_str);
+                    plan.skipped.push((path, format!("a {kind} object cannot be exported")));
+                    continue;
+                }
+            };
+            plan.jobs.push(ExportJob {
+                from: path,
+                to: local_join(target, &format!("{relative}{extension}")),
+                format,
+                overwrite,
+            });
+        }
+        if !has_subfolders {
+            plan.folders.push(local_join(target, &folder));
+        }
+    }
+    plan.jobs.sort_by(|a, b| a.from.cmp(&b.from));
+    Ok(plan)
+}
+
+fn is_folder_type(object_type: Option<&WorkspaceObjectType>) -> bool {
+    matches!(
+        object_type,
+        Some(WorkspaceObjectType::Directory | WorkspaceObjectType::Repo)
+    )
+}
+
+/// The extension of an exported notebook: for SOURCE, the language's, as the Databricks CLI adds it (none
+/// for a language it does not know); for the other formats, the format's.
+fn notebook_extension(format: &WorkspaceExportFormat, language: Option<&WorkspaceLanguage>) -> &'static str {
+    match format {
+        WorkspaceExportFormat::Html => ".html",
+        WorkspaceExportFormat::Jupyter => ".ipynb",
+        WorkspaceExportFormat::Dbc => ".dbc",
+        WorkspaceExportFormat::RMarkdown => ".Rmd",
+        _ => match language {
+            Some(WorkspaceLanguage::Python) => ".py",
+            Some(WorkspaceLanguage::Scala) => ".scala",
+            Some(WorkspaceLanguage::Sql) => ".sql",
+            Some(WorkspaceLanguage::R) => ".r",
+            _ => "",
+        },
+    }
+}
+
+/// One workspace object to write to a local file.
+struct ExportJob {
+    from: String,
+    to: PathBuf,
+    format: WorkspaceExportFormat,
+    overwrite: bool,
+}
+
+impl Job for ExportJob {
+    fn label(&self) -> String {
+        format!("{} -> {}", self.from, self.to.display())
+    }
+
+    async fn run(self, client: Client, _: Meter) -> Result<Outcome, TransferError> {
+        let content = match export(&client, &self.from, self.format).await {
+            Ok(content) => content,
+            Err(TransferError::TooLarge { limit, .. }) => {
+                return Ok(Outcome::Skipped {
+                    reason: format!("it is larger than the {} the workspace API exports", human_size(limit)),
+                });
+            }
+            Err(error) => return Err(error),
+        };
+        write_local(&self.to, &content, self.overwrite).await?;
+        Ok(Outcome::Done {
+            bytes: content.len() as u64,
+        })
+    }
+}
+
+/// Writes `content` to `path`. Without `overwrite`, an existing file is an error and left unchanged; a
+/// file this call created is removed again if writing fails.
+async fn write_local(path: &Path, content: &[u8], overwrite: bool) -> Result<(), TransferError> {
+    let mut options = tokio::fs::OpenOptions::new();
+    options.write(true);
+    if overwrite {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    let mut file = match options.open(path).await {
+        Ok(file) => file,
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(TransferError::AlreadyExists {
+                path: path.display().to_string(),
+            });
+        }
+        Err(error) => return Err(TransferError::io("create", Some(path), error)),
+    };
+    let written = match file.write_all(content).await {
+        Ok(()) => file.flush().await,
+        Err(error) => Err(error),
+    };
+    if let Err(error) = written {
+        drop(file);
+        if !overwrite {
+            let _ = tokio::fs::remove_file(path).await;
+        }
+        return Err(TransferError::io("write", Some(path), error));
+    }
+    Ok(())
+}
+
+// ---- import-dir ----
+
+pub(super) fn import_dir(matches: &ArgMatches, session: &mut Session<'_>) -> Result<Output, CliError> {
+    let source = PathBuf::from(value(matches, SOURCE_DIR));
+    let target = workspace_path(value(matches, TARGET_DIR))?;
+    let overwrite = matches.get_flag(OVERWRITE);
+    if !source.is_dir() {
+        return Err(CliError::Usage(format!("{} is not a local folder", source.display())));
+    }
+    let tree = walk_local(&source)?;
+    let mut jobs = Vec::with_capacity(tree.files.len());
+    for (relative, size) in &tree.files {
+        let from = local_join(&source, relative);
+        let (kind, relative_target) = classify(&from, relative)
+            .map_err(|error| CliError::Failed(format!("cannot read {}: {error}", from.display())))?;
+        jobs.push(ImportJob {
+            from,
+            to: workspace_join(&target, &relative_target),
+            kind,
+            size: *size,
+            overwrite,
+        });
+    }
+    let client = client(session)?;
+    let mut report = session.block_on(async {
+        for folder in &tree.leaf_folders {
+            let body = WorkspaceMkdirs::new(workspace_join(&target, folder));
+            client.workspace().mkdirs(&body).await?;
+        }
+        Ok::<_, CliError>(run_all(&client, jobs, DEFAULT_CONCURRENCY, &Meter::default()).await)
+    })?;
+    let skipped = tree.skipped.into_iter();
+    report
+        .skipped
+        .extend(skipped.map(|(relative, reason)| (local_join(&source, &relative).display().to_string(), reason)));
+    report.conclude(session, "imported")
+}
+
+/// What a local file becomes in the workspace.
+#[derive(Clone, Debug, PartialEq)]
+enum ImportKind {
+    Notebook(WorkspaceLanguage),
+    Jupyter,
+    File,
+}
+
+/// The notebook header of each language's SOURCE export, by file extension (lower case), as the Databricks
+/// CLI recognises notebooks.
+const NOTEBOOK_HEADERS: [(&str, &str, WorkspaceLanguage); 4] = [
+    ("py", "# Databricks notebook source", WorkspaceLanguage::Python),
+    ("r", "# Databricks notebook source", WorkspaceLanguage::R),
+    ("scala", "// Databricks notebook source", WorkspaceLanguage::Scala),
+    ("sql", "-- Databricks notebook source", WorkspaceLanguage::Sql),
+];
+
+/// What the file at `path` (`relative` below the imported folder) becomes, and its path relative to the
+/// target folder: a notebook loses its extension.
+fn classify(path: &Path, relative: &str) -> std::io::Result<(ImportKind, String)> {
+    let Some((stem, extension)) = relative
+        .rsplit_once('.')
+        .filter(|(stem, _)| !stem.ends_with('/') && !stem.is_empty())
+    else {
+        return Ok((ImportKind::File, relative.to_owned()));
+    };
+    let extension = extension.to_ascii_lowercase();
+    if extension == "ipynb" {
+        return Ok((ImportKind::Jupyter, stem.to_owned()));
+    }
+    let Some((_, header, language)) = NOTEBOOK_HEADERS.iter().find(|(known, ..)| *known == extension) else {
+        return Ok((ImportKind::File, relative.to_owned()));
+    };
+    // The header and a line break, at most.
+    let mut start = Vec::with_capacity(header.len() + 2);
+    std::fs::File::open(path)?
+        .take(header.len() as u64 + 2)
+        .read_to_end(&mut start)?;
+    let first_line = start.split(|byte| *byte == b'\n').next().unwrap_or_default();
+    let first_line = first_line.strip_suffix(b"\r").unwrap_or(first_line);
+    Ok(if first_line == header.as_bytes() {
+        (ImportKind::Notebook(language.clone()), stem.to_owned())
+    } else {
+        (ImportKind::File, relative.to_owned())
+    })
+}
+
+/// One local file to import.
+struct ImportJob {
+    from: PathBuf,
+    to: String,
+    kind: ImportKind,
+    size: u64,
+    overwrite: bool,
+}
+
+impl Job for ImportJob {
+    fn label(&self) -> String {
+        format!("{} -> {}", self.from.display(), self.to)
+    }
+
+    async fn run(self, client: Client, _: Meter) -> Result<Outcome, TransferError> {
+        let too_large = || Outcome::Skipped {
+            reason: format!(
+                "its {} are more than the {} the workspace API imports",
+                human_size(self.size),
+                human_size(WORKSPACE_CONTENT_LIMIT)
+            ),
+        };
+        // Checked before reading, so a large file is never loaded.
+        if self.size > WORKSPACE_CONTENT_LIMIT {
+            return Ok(too_large());
+        }
+        let content = tokio::fs::read(&self.from)
+            .await
+            .map_err(|error| TransferError::io("read", Some(&self.from), error))?;
+        let (format, language) = match &self.kind {
+            ImportKind::Notebook(language) => (WorkspaceImportFormat::Source, Some(language.clone())),
+            ImportKind::Jupyter => (WorkspaceImportFormat::Jupyter, None),
+            // AUTO makes a workspace file of anything that is not a notebook.
+            ImportKind::File => (WorkspaceImportFormat::Auto, None),
+        };
+        let options = ImportOptions {
+            format: Some(format),
+            language,
+            overwrite: self.overwrite,
+        };
+        match import(&client, &self.to, &content, &options).await {
+            Ok(()) => Ok(Outcome::Done {
+                bytes: content.len() as u64,
+            }),
+            Err(TransferError::TooLarge { .. }) => Ok(too_large()),
+            Err(error) => Err(error),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workspace_paths_are_absolute() {
+        assert_eq!(workspace_path("/Users/me/").unwrap(), "/Users/me");
+        assert_eq!(workspace_path("/").unwrap(), "/");
+        assert!(matches!(workspace_path("Users/me"), Err(CliError::Usage(_))));
+        assert_eq!(workspace_join("/", "a/b"), "/a/b");
+        assert_eq!(workspace_join("/x", "a"), "/x/a");
+        assert_eq!(workspace_join("/x", ""), "/x");
+    }
+
+    #[test]
+    fn source_notebooks_are_named_by_language() {
+        let source = WorkspaceExportFormat::Source;
+        assert_eq!(notebook_extension(&source, Some(&WorkspaceLanguage::Python)), ".py");
+        assert_eq!(notebook_extension(&source, Some(&WorkspaceLanguage::Scala)), ".scala");
+        assert_eq!(notebook_extension(&source, Some(&WorkspaceLanguage::Sql)), ".sql");
+        assert_eq!(notebook_extension(&source, Some(&WorkspaceLanguage::R)), ".r");
+        assert_eq!(notebook_extension(&source, None), "");
+        let jupyter = WorkspaceExportFormat::Jupyter;
+        assert_eq!(notebook_extension(&jupyter, Some(&WorkspaceLanguage::Scala)), ".ipynb");
+    }
+
+    #[test]
+    fn notebooks_are_recognised_by_extension_and_header() {
+        let dir = std::env::temp_dir().join(format!("dbr-classify-test-{}", crate::random_suffix()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let cases: [(&str, &[u8]); 8] = [
+            ("nb.py", b"# Databricks notebook source\nprint(1)\n"),
+            ("crlf.SQL", b"-- Databricks notebook source\r\nselect 1\n"),
+            ("plain.py", b"print(1)\n"),
+            ("wrong.scala", b"# Databricks notebook source\n"),
+            ("short.r", b"# Databricks"),
+            ("book.ipynb", b"{}"),
+            ("data.csv", b"# Databricks notebook source\n"),
+            (".py", b"# Databricks notebook source\n"),
+        ];
+        let mut results = Vec::new();
+        for (name, content) in cases {
+            std::fs::write(dir.join(name), content).unwrap();
+            results.push(classify(&dir.join(name), &format!("sub/{name}")).unwrap());
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+        let expected = [
+            (ImportKind::Notebook(WorkspaceLanguage::Python), "sub/nb"),
+            (ImportKind::Notebook(WorkspaceLanguage::Sql), "sub/crlf"),
+            (ImportKind::File, "sub/plain.py"),
+            (ImportKind::File, "sub/wrong.scala"),
+            (ImportKind::File, "sub/short.r"),
+            (ImportKind::Jupyter, "sub/book"),
+            (ImportKind::File, "sub/data.csv"),
+            (ImportKind::File, "sub/.py"),
+        ];
+        let expected: Vec<(ImportKind, String)> = expected
+            .into_iter()
+            .map(|(kind, path)| (kind, path.to_owned()))
+            .collect();
+        assert_eq!(results, expected);
+    }
+}
