@@ -73,9 +73,9 @@ pub const RESERVED_MODULES: &[&str] = &[
     "spark_version",
 ];
 
-/// `dbr` commands that are not services (`help`, `completion`, and the built-in `api`,
-/// `configure` and `auth`); a service gets another command name.
-pub const RESERVED_CLI_COMMANDS: &[&str] = &["completion", "help", "api", "configure", "auth"];
+/// `dbr` commands that are not services (`help`, `completion`, the built-in `api`, `configure` and `auth`,
+/// and `fs` of the file commands); a service gets another command name.
+pub const RESERVED_CLI_COMMANDS: &[&str] = &["completion", "help", "api", "configure", "auth", "fs"];
 
 /// Names the client crate's root already exports (re-exports from the runtime); a service handle type gets
 /// another name.

@@ -55,6 +55,11 @@ impl Extension for FileCommands {
         };
         Some(result)
     }
+
+    fn groups(&self) -> &'static [(&'static str, &'static str)] {
+        // Beside the `dbfs` and `workspace` services of the spec.
+        &[("fs", "Files and workspace")]
+    }
 }
 
 /// The value of a required argument (clap has checked that it is there).
