@@ -257,13 +257,14 @@ pub fn respond_items<T: DeserializeOwned + 'static>(items: Items<T>) -> Result<O
 /// The entry point of the generated `main`: runs the process's command line.
 pub fn main(app: &App, extensions: &[&dyn Extension]) -> ExitCode {
     let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
+    // Standard error is not held locked: spinners and progress bars draw on it from their own thread.
+    let mut stderr = std::io::stderr();
     let code = run(
         app,
         extensions,
         std::env::args_os(),
         &mut stdout.lock(),
-        &mut stderr.lock(),
+        &mut stderr,
     );
     ExitCode::from(code)
 }
