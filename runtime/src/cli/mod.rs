@@ -259,13 +259,7 @@ pub fn main(app: &App, extensions: &[&dyn Extension]) -> ExitCode {
     let stdout = std::io::stdout();
     // Standard error is not held locked: spinners and progress bars draw on it from their own thread.
     let mut stderr = std::io::stderr();
-    let code = run(
-        app,
-        extensions,
-        std::env::args_os(),
-        &mut stdout.lock(),
-        &mut stderr,
-    );
+    let code = run(app, extensions, std::env::args_os(), &mut stdout.lock(), &mut stderr);
     ExitCode::from(code)
 }
 
