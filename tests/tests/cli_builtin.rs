@@ -453,11 +453,28 @@ token = dapi-prod
     #[cfg(unix)]
     assert_eq!(mode(&home.config()), 0o600, "an existing file is made private too");
 
-    // Without --host the profile keeps its URL: a token rotation.
-    let run = home.run(&["configure", "--profile", "prod"], &[], Some("dapi-rotated\n"));
+    // Without --host the profile keeps its URL, whatever DATABRICKS_HOST says: a token rotation.
+    let run = home.run(
+        &["configure", "--profile", "prod"],
+        &[("DATABRICKS_HOST", "https://elsewhere.cloud.databricks.com")],
+        Some("dapi-rotated\n"),
+    );
     assert_exit(&run, 0);
     let rotated = after.replace("token = dapi-prod", "token = dapi-rotated");
     assert_eq!(home.read(&home.config()), rotated);
+    // A new profile takes DATABRICKS_HOST.
+    let run = home.run(
+        &["configure", "--profile", "ci"],
+        &[("DATABRICKS_HOST", "ci.cloud.databricks.com")],
+        Some("dapi-ci\n"),
+    );
+    assert_exit(&run, 0);
+    assert!(
+        home.read(&home.config())
+            .ends_with("\n[ci]\nhost = https://ci.cloud.databricks.com\ntoken = dapi-ci\n"),
+        "{}",
+        home.read(&home.config())
+    );
 }
 
 #[test]

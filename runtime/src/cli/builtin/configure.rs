@@ -26,8 +26,9 @@ pub(super) fn command(binary: &str) -> Command {
              $DATABRICKS_CONFIG_FILE): the profile given with --profile or DATABRICKS_CONFIG_PROFILE, else \
              DEFAULT. The token is read from standard input, one line (on a terminal it is asked for without \
              echo), never from the command line; --token, which says so, may be given or left out. Without \
-             --host or DATABRICKS_HOST the profile keeps its URL. Other profiles, comments and keys of the file \
-             are kept, and the file is made readable by you alone (mode 0600). For example:\n  \
+             --host the profile keeps its URL, and a new profile takes DATABRICKS_HOST. Other profiles, comments \
+             and keys of the file are kept, and the file is made readable by you alone (mode 0600). For \
+             example:\n  \
              dbr configure --host https://adb-1234567890123456.7.azuredatabricks.net\n  \
              echo \"$TOKEN\" | dbr configure --host https://dbc-a1b2c3d4-e5f6.cloud.databricks.com -p prod",
         )
@@ -65,13 +66,14 @@ pub(super) fn run(matches: &clap::ArgMatches, session: &mut Session<'_>) -> Resu
 
     let stdin = std::io::stdin();
     let interactive = stdin.is_terminal();
-    // As for other commands, the flag comes first, then the environment, then the profile.
+    // The flag, else the profile's own URL (a token rotation must not move the profile to whatever
+    // DATABRICKS_HOST says), else the environment.
     let given = matches
         .get_one::<String>(HOST)
         .cloned()
+        .or_else(|| file.get_own(profile, "host").map(str::to_owned))
         .or_else(|| std::env::var("DATABRICKS_HOST").ok())
-        .filter(|host| !host.trim().is_empty())
-        .or_else(|| file.get_own(profile, "host").map(str::to_owned));
+        .filter(|host| !host.trim().is_empty());
     let host = match given {
         Some(host) => host,
         None if interactive => prompt(session, "Workspace URL (https://...): ", false)?,
