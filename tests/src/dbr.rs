@@ -25,6 +25,42 @@ impl Run {
     }
 }
 
+/// Fails with both streams unless `dbr` exited with `code`; also fails if the test token shows in either
+/// stream, which must never happen.
+pub fn assert_exit(run: &Run, code: i32) {
+    assert_eq!(
+        run.code, code,
+        "exit code\nstdout:\n{}\nstderr:\n{}",
+        run.stdout, run.stderr
+    );
+    assert_no_token(run);
+}
+
+/// Fails if the test token shows in stdout or stderr.
+pub fn assert_no_token(run: &Run) {
+    assert!(
+        !run.stdout.contains(crate::TOKEN),
+        "the token leaked to stdout:\n{}",
+        run.stdout
+    );
+    assert!(
+        !run.stderr.contains(crate::TOKEN),
+        "the token leaked to stderr:\n{}",
+        run.stderr
+    );
+}
+
+/// A usage error: exit code 2, nothing on stdout, nothing sent to `server`; returns stderr.
+pub async fn assert_usage_error(server: &wiremock::MockServer, run: &Run) -> String {
+    assert_exit(run, 2);
+    assert!(run.stdout.is_empty(), "stdout of a usage error:\n{}", run.stdout);
+    assert!(
+        crate::mock::received(server).await.is_empty(),
+        "a request was sent despite the usage error"
+    );
+    run.stderr.clone()
+}
+
 /// The `dbr` binary, built once per test process with the same cargo and profile that run the tests.
 pub fn binary() -> &'static Path {
     static BINARY: OnceLock<PathBuf> = OnceLock::new();

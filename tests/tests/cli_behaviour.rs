@@ -5,46 +5,11 @@ use std::io::Write;
 
 use databricks_tests::TOKEN;
 use databricks_tests::cases::CLUSTER_ID;
-use databricks_tests::dbr::{self, Run};
+use databricks_tests::dbr::{self, assert_exit, assert_no_token, assert_usage_error};
 use databricks_tests::mock::{self, Expected, assert_request, only_request, received};
 use serde_json::json;
-use wiremock::MockServer;
 
 const MISSING_CLUSTER: &str = r#"{"error_code":"RESOURCE_DOES_NOT_EXIST","message":"Cluster 0123-abc does not exist","details":[{"@type":"type.googleapis.com/google.rpc.RequestInfo","request_id":"req-7f3a","serving_data":""}]}"#;
-
-/// Fails with both streams unless `dbr` exited with `code`; also checks that the token was not printed.
-fn assert_exit(run: &Run, code: i32) {
-    assert_eq!(
-        run.code, code,
-        "exit code\nstdout:\n{}\nstderr:\n{}",
-        run.stdout, run.stderr
-    );
-    assert_no_token(run);
-}
-
-fn assert_no_token(run: &Run) {
-    assert!(
-        !run.stdout.contains(TOKEN),
-        "the token leaked to stdout:\n{}",
-        run.stdout
-    );
-    assert!(
-        !run.stderr.contains(TOKEN),
-        "the token leaked to stderr:\n{}",
-        run.stderr
-    );
-}
-
-/// A usage error: exit code 2, nothing on stdout, nothing sent; returns stderr.
-async fn assert_usage_error(server: &MockServer, run: &Run) -> String {
-    assert_exit(run, 2);
-    assert!(run.stdout.is_empty(), "stdout of a usage error:\n{}", run.stdout);
-    assert!(
-        received(server).await.is_empty(),
-        "a request was sent despite the usage error"
-    );
-    run.stderr.clone()
-}
 
 fn resize_request(body: &str) -> Expected<'_> {
     Expected {

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use databricks_tests::dbr::{self, Run};
+use databricks_tests::dbr::{self, Run, assert_exit};
 use databricks_tests::fake_workspace::{FakeWorkspace, Fault, WorkspaceObject};
 use serde_json::json;
 
@@ -16,14 +16,6 @@ const OVER_WORKSPACE_LIMIT: usize = 10 * MIB + 1;
 
 fn dbr(fake: &FakeWorkspace, args: &[&str]) -> Run {
     dbr::run_against(&fake.uri(), args)
-}
-
-fn assert_exit(run: &Run, code: i32) {
-    assert_eq!(
-        run.code, code,
-        "exit code\nstdout:\n{}\nstderr:\n{}",
-        run.stdout, run.stderr
-    );
 }
 
 /// `len` pseudo-random bytes (xorshift), so a block lost, repeated or out of order changes the result.

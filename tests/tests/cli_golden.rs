@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use databricks_tests::TOKEN;
-use databricks_tests::dbr::{self, Run};
+use databricks_tests::dbr::{self, Run, assert_exit};
 use databricks_tests::fake_workspace::{FAKE_USER, FakeWorkspace};
 
 /// A fake workspace, a home directory of its own, and the transcript of the commands run so far.
@@ -109,14 +109,6 @@ fn shell_word(arg: &str) -> String {
     } else {
         format!("'{}'", arg.replace('\'', r"'\''"))
     }
-}
-
-fn assert_exit(run: &Run, code: i32) {
-    assert_eq!(
-        run.code, code,
-        "exit code\nstdout:\n{}\nstderr:\n{}",
-        run.stdout, run.stderr
-    );
 }
 
 #[tokio::test]

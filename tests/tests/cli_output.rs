@@ -1,24 +1,11 @@
 //! What `dbr` prints: lists streamed from every page and capped by `--limit`, the `-o table` and `-o text`
 //! formats, `--jq`, and long-running operations waited for (or not, with `--no-wait`).
 
-use databricks_tests::TOKEN;
-use databricks_tests::dbr::{self, Run};
+use databricks_tests::dbr::{self, assert_exit};
 use databricks_tests::mock::{self, received};
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
-
-fn assert_exit(run: &Run, code: i32) {
-    assert_eq!(
-        run.code, code,
-        "exit code\nstdout:\n{}\nstderr:\n{}",
-        run.stdout, run.stderr
-    );
-    assert!(
-        !run.stdout.contains(TOKEN) && !run.stderr.contains(TOKEN),
-        "the token leaked"
-    );
-}
 
 fn job(id: u64, name: &str) -> Value {
     json!({

@@ -25,23 +25,11 @@ fn commands(api: &Api, settings: &Settings) -> TokenStream {
         let spec = service_spec(service);
         quote!(#gate #spec)
     });
-    // `ArgSpec` and friends are named only by services with arguments, so they are imported only when one
-    // of those is compiled in.
-    let with_args: Vec<&String> = api
-        .services
-        .iter()
-        .filter(|service| {
-            service
-                .operations
-                .iter()
-                .any(|operation| !operation.cli_args.is_empty())
-        })
-        .map(|service| &service.module)
-        .collect();
-    let arg_imports = (!with_args.is_empty()).then(|| {
-        let gate = feature_gate(api, with_args);
-        quote!(#gate use databricks_runtime::cli::{ArgSpec, Target, ValueKind};)
-    });
+    let arg_imports = gated_use(
+        api,
+        |operation| !operation.cli_args.is_empty(),
+        quote!(databricks_runtime::cli::{ArgSpec, Target, ValueKind}),
+    );
     let imports = quote! {
         use databricks_runtime::cli::{App, CommandSpec, JsonInput, ServiceSpec};
         #arg_imports
@@ -69,6 +57,21 @@ fn commands(api: &Api, settings: &Settings) -> TokenStream {
             services: &[#(#services),*],
         };
     }
+}
+
+/// `use #path;` for names only some operations need (`uses`), compiled only with a service that has one
+/// of them, so a CLI built with other services has no unused import; nothing if no service does.
+fn gated_use(api: &Api, uses: impl Fn(&Operation) -> bool, path: TokenStream) -> Option<TokenStream> {
+    let modules: Vec<&String> = api
+        .services
+        .iter()
+        .filter(|service| service.operations.iter().any(&uses))
+        .map(|service| &service.module)
+        .collect();
+    (!modules.is_empty()).then(|| {
+        let gate = feature_gate(api, modules);
+        quote!(#gate use #path;)
+    })
 }
 
 fn service_spec(service: &Service) -> TokenStream {
@@ -155,17 +158,11 @@ fn arg_spec(arg: &CliArg) -> TokenStream {
 
 fn dispatch(api: &Api, settings: &Settings) -> TokenStream {
     let client_crate = ident(&settings.client_crate().replace('-', "_"));
-    // `respond_items` is named only by services with list operations.
-    let with_lists: Vec<&String> = api
-        .services
-        .iter()
-        .filter(|service| service.operations.iter().any(|operation| operation.cli_lists_items))
-        .map(|service| &service.module)
-        .collect();
-    let items_import = (!with_lists.is_empty()).then(|| {
-        let gate = feature_gate(api, with_lists);
-        quote!(#gate use databricks_runtime::cli::respond_items;)
-    });
+    let items_import = gated_use(
+        api,
+        |operation| operation.cli_lists_items,
+        quote!(databricks_runtime::cli::respond_items),
+    );
     let functions = api
         .services
         .iter()

@@ -23,23 +23,24 @@ impl Filter {
         let program = File { code, path: () };
         let invalid = |problem: String| CliError::Usage(format!("invalid --jq filter `{code}`: {problem}"));
         let modules = Loader::new(defs).load(&arena, program).map_err(|errors| {
+            // Every problem of every kind, one list.
             let problems: Vec<String> = errors
                 .into_iter()
-                .map(|(_, error)| match error {
-                    jaq_core::load::Error::Io(problems) => problems
-                        .into_iter()
-                        .map(|(path, message)| format!("{path}: {message}"))
-                        .collect(),
-                    jaq_core::load::Error::Lex(problems) => problems
-                        .into_iter()
-                        .map(|(expected, rest)| position(code, rest, expected.as_str()))
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                    jaq_core::load::Error::Parse(problems) => problems
-                        .into_iter()
-                        .map(|(expected, rest)| position(code, rest, expected.as_str()))
-                        .collect::<Vec<_>>()
-                        .join("; "),
+                .flat_map(|(_, error)| -> Vec<String> {
+                    match error {
+                        jaq_core::load::Error::Io(problems) => problems
+                            .into_iter()
+                            .map(|(path, message)| format!("{path}: {message}"))
+                            .collect(),
+                        jaq_core::load::Error::Lex(problems) => problems
+                            .into_iter()
+                            .map(|(expected, rest)| position(code, rest, expected.as_str()))
+                            .collect(),
+                        jaq_core::load::Error::Parse(problems) => problems
+                            .into_iter()
+                            .map(|(expected, rest)| position(code, rest, expected.as_str()))
+                            .collect(),
+                    }
                 })
                 .collect();
             invalid(problems.join("; "))

@@ -210,6 +210,9 @@ pub enum CliError {
     Sdk(Error),
     /// Something else failed after the command started: a local file, a partial transfer.
     Failed(String),
+    /// Standard output was closed by its reader (`dbr jobs list | head`): the output ends there, and the
+    /// command counts as a success.
+    OutputClosed,
 }
 
 impl CliError {
@@ -219,6 +222,16 @@ impl CliError {
             CliError::Sdk(Error::Api(_)) => EXIT_API,
             CliError::Sdk(Error::Config(_)) => EXIT_CONFIG,
             CliError::Sdk(_) | CliError::Failed(_) => EXIT_REQUEST,
+            CliError::OutputClosed => 0,
+        }
+    }
+
+    /// A failed write to standard output; a closed pipe is [`CliError::OutputClosed`].
+    pub fn writing(error: std::io::Error) -> CliError {
+        if error.kind() == std::io::ErrorKind::BrokenPipe {
+            CliError::OutputClosed
+        } else {
+            CliError::Failed(format!("cannot write to standard output: {error}"))
         }
     }
 }
@@ -228,6 +241,7 @@ impl std::fmt::Display for CliError {
         match self {
             CliError::Usage(message) | CliError::Failed(message) => f.write_str(message),
             CliError::Sdk(error) => error.fmt(f),
+            CliError::OutputClosed => f.write_str("standard output was closed"),
         }
     }
 }
@@ -299,9 +313,9 @@ pub fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> u8 {
-    let tree = command_tree(app, extensions);
+    let mut tree = command_tree(app, extensions);
     let extensions = all_extensions(extensions);
-    let matches = match tree.try_get_matches_from(args) {
+    let matches = match tree.try_get_matches_from_mut(args) {
         Ok(matches) => matches,
         Err(error) => {
             // --help and --version are "errors" that go to stdout with exit code 0.
@@ -315,7 +329,6 @@ pub fn run(
         }
     };
     if let Some((command::COMPLETION, completion)) = matches.subcommand() {
-        let mut tree = command_tree(app, &extensions[1..]);
         return print_completion(app, &mut tree, completion, stdout);
     }
     let mut session = match Session::new(&matches, stdout, stderr) {
@@ -333,7 +346,7 @@ pub fn run(
         execute(app, &extensions, &matches, &mut session)
     };
     match result {
-        Ok(()) => 0,
+        Ok(()) | Err(CliError::OutputClosed) => 0,
         Err(error) => {
             let _ = writeln!(session.stderr(), "Error: {error}");
             if let Some(hint) = builtin::config_hint(&error, app.binary) {

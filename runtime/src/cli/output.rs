@@ -3,7 +3,7 @@
 //! `key<TAB>value` lines), after an optional `--jq` filter. Lists print item by item as pages arrive.
 
 use std::future::poll_fn;
-use std::io::{self, Write};
+use std::io::Write;
 use std::pin::Pin;
 
 use futures_core::Stream;
@@ -37,11 +37,15 @@ pub(super) fn print(output: Output, session: &mut Session<'_>) -> Result<(), Cli
     print_with_columns(output, &[], session)
 }
 
-/// Prints `output`; `columns` are the table columns of a list inside a one-page response.
-pub(super) fn print_with_columns(output: Output, columns: &[&str], session: &mut Session<'_>) -> Result<(), CliError> {
-    let value_columns = columns;
+/// Prints `output`; `value_columns` are the table columns of a list inside a one-page response. A closed
+/// standard output ends the printing with [`CliError::OutputClosed`].
+pub(super) fn print_with_columns(
+    output: Output,
+    value_columns: &[&str],
+    session: &mut Session<'_>,
+) -> Result<(), CliError> {
     let (printing, runtime, stdout) = session.printer();
-    let result = match output {
+    match output {
         Output::Done => Ok(()),
         Output::Value(value) => match &printing.filter {
             Some(filter) => filter
@@ -75,21 +79,6 @@ pub(super) fn print_with_columns(output: Output, columns: &[&str], session: &mut
                 },
             }
         }
-    };
-    match result {
-        // A closed pipe (`dbr jobs list | head`) ends the output, not the command's success.
-        Err(CliError::Failed(message)) if message == BROKEN_PIPE => Ok(()),
-        other => other,
-    }
-}
-
-const BROKEN_PIPE: &str = "standard output was closed";
-
-fn write_failed(error: io::Error) -> CliError {
-    if error.kind() == io::ErrorKind::BrokenPipe {
-        CliError::Failed(BROKEN_PIPE.to_owned())
-    } else {
-        CliError::Failed(format!("cannot write the output: {error}"))
     }
 }
 
@@ -126,11 +115,11 @@ fn json_array(items: &mut Limited<'_>, out: &mut dyn Write) -> Result<(), CliErr
         let separator = if first { "[\n" } else { ",\n" };
         first = false;
         let indented = text.replace('\n', "\n  ");
-        write!(out, "{separator}  {indented}").map_err(write_failed)?;
-        out.flush().map_err(write_failed)?;
+        write!(out, "{separator}  {indented}").map_err(CliError::writing)?;
+        out.flush().map_err(CliError::writing)?;
     }
     let end = if first { "[]\n" } else { "\n]\n" };
-    out.write_all(end.as_bytes()).map_err(write_failed)
+    out.write_all(end.as_bytes()).map_err(CliError::writing)
 }
 
 /// Rows of a list: a table with a header and aligned columns, or tab-separated values without a header.
@@ -156,11 +145,11 @@ fn table_stream(items: &mut Limited<'_>, columns: &[&str], out: &mut dyn Write, 
     for row in &rows {
         layout.write(row, out)?;
     }
-    out.flush().map_err(write_failed)?;
+    out.flush().map_err(CliError::writing)?;
     while let Some(item) = items.next() {
         layout.write(&row(&item?, &columns), out)?;
     }
-    out.flush().map_err(write_failed)
+    out.flush().map_err(CliError::writing)
 }
 
 /// Column widths, fixed from the header and the first rows.
@@ -201,7 +190,7 @@ impl Layout {
                 line.trim_end().to_owned()
             }
         };
-        writeln!(out, "{line}").map_err(write_failed)
+        writeln!(out, "{line}").map_err(CliError::writing)
     }
 }
 
@@ -264,15 +253,15 @@ fn print_value(value: &Value, columns: &[&str], format: Format, out: &mut dyn Wr
     match format {
         Format::Json => {
             let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string());
-            writeln!(out, "{text}").map_err(write_failed)
+            writeln!(out, "{text}").map_err(CliError::writing)
         }
         Format::Table | Format::Text => {
             let aligned = format == Format::Table;
             match value {
                 Value::Null => Ok(()),
                 // A plain value is printed as it is, without quotes (like `jq -r`).
-                Value::String(text) => writeln!(out, "{text}").map_err(write_failed),
-                Value::Number(_) | Value::Bool(_) => writeln!(out, "{value}").map_err(write_failed),
+                Value::String(text) => writeln!(out, "{text}").map_err(CliError::writing),
+                Value::Number(_) | Value::Bool(_) => writeln!(out, "{value}").map_err(CliError::writing),
                 Value::Array(items) => rows_of(items, columns, aligned, out),
                 Value::Object(fields) => match list_in(fields) {
                     Some(items) => rows_of(items, columns, aligned, out),

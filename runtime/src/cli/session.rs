@@ -85,11 +85,6 @@ impl<'a> Session<'a> {
         config.with_default_sources()
     }
 
-    /// `--profile`, if given.
-    pub fn profile(&self) -> Option<&str> {
-        self.profile.as_deref()
-    }
-
     /// The client for the configured workspace, built on first use.
     pub fn client(&mut self) -> Result<Client, CliError> {
         if let Some(client) = &self.client {
@@ -124,11 +119,6 @@ impl<'a> Session<'a> {
     /// Whether standard error is a terminal, so spinners and progress bars are worth drawing.
     pub fn interactive(&self) -> bool {
         self.interactive
-    }
-
-    /// The output format chosen with `-o`.
-    pub fn format(&self) -> Format {
-        self.printing.format
     }
 
     /// Caps the number of list items printed (`--limit`).

@@ -1,7 +1,5 @@
 //! `dbr fs ls|cat|rm|mkdir|mv`: one DBFS call each (`cat` one per MiB). `cp` is in [`super::cp`].
 
-use std::io::ErrorKind;
-
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use databricks_client::models::{
@@ -125,23 +123,12 @@ pub(super) fn cat(matches: &ArgMatches, session: &mut Session<'_>) -> Result<Out
         if data.is_empty() {
             break;
         }
-        if let Err(error) = session.stdout().write_all(&data) {
-            return stdout_failed(error);
-        }
+        // A closed pipe (`dbr fs cat ... | head`) ends the output early, as intended.
+        session.stdout().write_all(&data).map_err(CliError::writing)?;
         offset += data.len() as i64;
     }
-    match session.stdout().flush() {
-        Ok(()) => Ok(Output::Done),
-        Err(error) => stdout_failed(error),
-    }
-}
-
-/// A closed pipe (`dbr fs cat ... | head`) ends the output early, as intended; anything else is a failure.
-fn stdout_failed(error: std::io::Error) -> Result<Output, CliError> {
-    match error.kind() {
-        ErrorKind::BrokenPipe => Ok(Output::Done),
-        _ => Err(CliError::Failed(format!("cannot write to standard output: {error}"))),
-    }
+    session.stdout().flush().map_err(CliError::writing)?;
+    Ok(Output::Done)
 }
 
 pub(super) fn rm(matches: &ArgMatches, session: &mut Session<'_>) -> Result<Output, CliError> {

@@ -23,8 +23,7 @@ impl Meter {
             "{wide_bar} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta}",
         )
         .unwrap_or_else(|_| ProgressStyle::default_bar());
-        // No steady tick: the bar is redrawn by the thread reporting progress, which holds the lock on
-        // stderr for the whole command; a ticker thread would wait for that lock forever.
+        // No steady tick: each block a transfer reports redraws the bar.
         Meter {
             bar: Some(ProgressBar::new(total_bytes).with_style(style)),
         }

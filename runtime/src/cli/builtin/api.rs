@@ -4,13 +4,13 @@
 use clap::{Arg, Command};
 use serde_json::Value;
 
+use super::super::command::JSON;
 use super::super::request::{kind, read_json};
 use super::super::{CliError, Output, Session};
 use crate::Method;
 
 pub(super) const NAME: &str = "api";
 const PATH: &str = "path";
-const JSON: &str = "json";
 
 /// The subcommands and the method each sends.
 const METHODS: &[(&str, Method, &str)] = &[
