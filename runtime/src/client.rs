@@ -10,7 +10,6 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::auth::Authenticator;
 use crate::config::Config;
 use crate::encoding::{PathError, expand_path, header_pairs, query_pairs};
 use crate::error::{ApiError, Error};
@@ -32,7 +31,6 @@ pub struct Client {
 struct Inner {
     config: Config,
     http: reqwest::Client,
-    auth: Authenticator,
     rate_limiter: Option<RateLimiter>,
 }
 
@@ -46,9 +44,7 @@ impl fmt::Debug for Client {
 
 impl Client {
     pub fn new(config: Config) -> Result<Client, Error> {
-        // reqwest is built without a bundled TLS crypto provider; use ring unless the application installed
-        // one already (then this call changes nothing).
-        let _ = rustls::crypto::ring::default_provider().install_default();
+        install_crypto_provider();
         let http = reqwest::Client::builder()
             .user_agent(USER_AGENT)
             .connect_timeout(CONNECT_TIMEOUT)
@@ -60,13 +56,11 @@ impl Client {
                 operation: "client setup",
                 source,
             })?;
-        let auth = Authenticator::new(&config).map_err(Error::Auth)?;
         let rate_limiter = config.rate_limit().map(RateLimiter::new);
         Ok(Client {
             inner: Arc::new(Inner {
                 config,
                 http,
-                auth,
                 rate_limiter,
             }),
         })
@@ -107,6 +101,12 @@ impl Client {
         request.raw_path = Some(path.into());
         request
     }
+}
+
+/// reqwest is built without a bundled TLS crypto provider; use ring unless the application installed one
+/// already (then this changes nothing). Needed before any `reqwest::Client` is built.
+pub(crate) fn install_crypto_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
 }
 
 /// The operation of a [`Client::raw`] request: one per method, since an `Operation` is static.
@@ -312,12 +312,13 @@ impl Client {
             if let Some(limiter) = &inner.rate_limiter {
                 limiter.acquire().await;
             }
-            let authorization = inner.auth.header(&inner.http).await.map_err(Error::Auth)?;
+            let credentials = &inner.config.credentials().headers;
+            let auth_headers = credentials.headers(&inner.http).await.map_err(Error::Auth)?;
             let mut request = inner
                 .http
                 .request(operation.method.to_reqwest(), url.clone())
                 .headers(headers.clone())
-                .header(AUTHORIZATION, authorization);
+                .headers(auth_headers);
             if let Some(body) = body {
                 request = request.body(body.to_vec());
             }
@@ -334,9 +335,8 @@ impl Client {
                         .and_then(|value| value.to_str().ok())
                         .map(str::to_owned);
                     let error = ApiError::from_response(operation.id, status, request_id, &body);
-                    if status.as_u16() == 401 && inner.auth.is_refreshable() && !refreshed_token {
+                    if status.as_u16() == 401 && !refreshed_token && credentials.invalidate().await {
                         refreshed_token = true;
-                        inner.auth.invalidate().await;
                         tracing::debug!(operation = operation.id, "401 with an OAuth token; fetching a new one");
                         continue;
                     }

@@ -39,11 +39,11 @@ mod wait;
 pub mod cli;
 
 #[cfg(feature = "client")]
-pub use auth::AuthError;
+pub use auth::{AuthError, AuthMethod};
 #[cfg(feature = "client")]
 pub use client::{Client, HTTP_LOG_TARGET, RequestBuilder};
 #[cfg(feature = "client")]
-pub use config::{AuthMethod, Config, ConfigBuilder, ConfigError, Source};
+pub use config::{Cloud, Config, ConfigBuilder, ConfigError, Source};
 #[cfg(feature = "client")]
 pub use error::{ApiError, Error};
 #[cfg(feature = "client")]

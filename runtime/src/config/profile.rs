@@ -1,17 +1,29 @@
 //! `~/.databrickscfg`: an INI file of named profiles, read the way the official tools read it. Keys are
-//! case-insensitive, `=` or `:` separates a key from its value, `#` and `;` start comment lines, an indented
-//! line continues the previous value, and a key missing from a profile falls back to the `[DEFAULT]` section.
+//! case-insensitive, `=` or `:` separates a key from its value, `#` and `;` start comment lines (and inline
+//! comments after a space), an indented line continues the previous value, and `[__settings__]` holds the
+//! tools' own settings (`default_profile`), not a profile. A profile holds only its own keys: as in the
+//! official SDKs, `[DEFAULT]` is not merged into other profiles. A mistake in one profile (a stray line, a
+//! key set twice) is reported only when that profile is read, so it never breaks another profile.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// The section every profile falls back to, and the profile used when none is named.
+/// The profile used when none is named and `[__settings__]` names none.
 pub(crate) const DEFAULT_PROFILE: &str = "DEFAULT";
+/// The section the official CLI keeps its own settings in (`databricks auth switch` writes it).
+pub(crate) const SETTINGS_SECTION: &str = "__settings__";
 
-/// A parsed configuration file: its sections in file order, each with its keys.
+/// A parsed configuration file: its sections in file order, each with its keys and its first mistake.
 #[derive(Debug, Default)]
 pub(crate) struct ProfileFile {
-    sections: Vec<(String, BTreeMap<String, String>)>,
+    sections: Vec<Section>,
+}
+
+#[derive(Debug)]
+struct Section {
+    name: String,
+    keys: BTreeMap<String, String>,
+    error: Option<ParseError>,
 }
 
 /// A syntax error, with the 1-based line it is on.
@@ -28,10 +40,13 @@ impl fmt::Display for ParseError {
 }
 
 impl ProfileFile {
-    pub(crate) fn parse(text: &str) -> Result<ProfileFile, ParseError> {
+    /// Reads every section; never fails as a whole. Lines before any header belong to `[DEFAULT]`.
+    pub(crate) fn parse(text: &str) -> ProfileFile {
         let mut file = ProfileFile::default();
-        // The section and key the last value line belongs to, for continuation lines.
+        // The key the last value line set, for continuation lines.
         let mut last_key: Option<String> = None;
+        // Lines before any header go to [DEFAULT], created when the first one comes.
+        let mut current: Option<usize> = None;
         for (index, raw) in text.lines().enumerate() {
             let line = index + 1;
             let error = |message: String| ParseError { line, message };
@@ -40,84 +55,143 @@ impl ProfileFile {
                 continue;
             }
             if raw.starts_with([' ', '\t']) {
-                let (Some(key), Some((_, section))) = (&last_key, file.sections.last_mut()) else {
-                    return Err(error("an indented line continues nothing".to_owned()));
-                };
-                let value = section.get_mut(key).expect("the key of the last value line");
-                value.push('\n');
-                value.push_str(trimmed);
+                let section = file.current(&mut current);
+                match last_key.as_ref().and_then(|key| section.keys.get_mut(key)) {
+                    Some(value) => {
+                        value.push('\n');
+                        value.push_str(&value_of(trimmed));
+                    }
+                    None => section.fail(error("an indented line continues nothing".to_owned())),
+                }
                 continue;
             }
             if let Some(rest) = trimmed.strip_prefix('[') {
-                let name = rest
-                    .strip_suffix(']')
-                    .ok_or_else(|| error(format!("`{trimmed}` opens a section but does not close it with `]`")))?
-                    .trim();
-                if name.is_empty() {
-                    return Err(error("a section needs a name, such as `[dev]`".to_owned()));
-                }
-                if file.sections.iter().any(|(existing, _)| existing == name) {
-                    return Err(error(format!("the profile `[{name}]` appears twice; merge the two")));
-                }
-                file.sections.push((name.to_owned(), BTreeMap::new()));
                 last_key = None;
+                let Some(name) = rest.strip_suffix(']').map(str::trim) else {
+                    file.current(&mut current).fail(error(format!(
+                        "`{trimmed}` opens a section but does not close it with `]`"
+                    )));
+                    continue;
+                };
+                if name.is_empty() {
+                    file.current(&mut current)
+                        .fail(error("a section needs a name, such as `[dev]`".to_owned()));
+                    continue;
+                }
+                // A section that appears twice is one section, as the official tools read it.
+                current = Some(file.section_index(name));
                 continue;
             }
+            let section = file.current(&mut current);
             let Some(split) = trimmed.find(['=', ':']) else {
-                return Err(error(format!(
+                section.fail(error(format!(
                     "expected `key = value` or a `[profile]` header, found `{}`",
                     first_word(trimmed)
                 )));
+                last_key = None;
+                continue;
             };
             let key = trimmed[..split].trim().to_ascii_lowercase();
-            let value = trimmed[split + 1..].trim().to_owned();
-            let Some((section_name, section)) = file.sections.last_mut() else {
-                return Err(error(format!("`{key}` comes before any `[profile]` header")));
-            };
             if key.is_empty() {
-                return Err(error("a value without a key".to_owned()));
+                section.fail(error("a value without a key".to_owned()));
+                continue;
             }
-            if section.insert(key.clone(), value).is_some() {
-                return Err(error(format!("`{key}` is set twice in the profile `[{section_name}]`")));
+            if section
+                .keys
+                .insert(key.clone(), value_of(&trimmed[split + 1..]))
+                .is_some()
+            {
+                section.fail(error(format!(
+                    "`{key}` is set twice in the profile `[{}]`",
+                    section.name
+                )));
             }
             last_key = Some(key);
         }
-        Ok(file)
+        file
+    }
+
+    fn current(&mut self, current: &mut Option<usize>) -> &mut Section {
+        let index = *current.get_or_insert_with(|| self.section_index(DEFAULT_PROFILE));
+        &mut self.sections[index]
+    }
+
+    fn section_index(&mut self, name: &str) -> usize {
+        match self.sections.iter().position(|section| section.name == name) {
+            Some(index) => index,
+            None => {
+                self.sections.push(Section {
+                    name: name.to_owned(),
+                    keys: BTreeMap::new(),
+                    error: None,
+                });
+                self.sections.len() - 1
+            }
+        }
+    }
+
+    fn section(&self, name: &str) -> Option<&Section> {
+        self.sections.iter().find(|section| section.name == name)
     }
 
     pub(crate) fn has_profile(&self, name: &str) -> bool {
-        self.sections.iter().any(|(section, _)| section == name)
+        name != SETTINGS_SECTION && self.section(name).is_some()
     }
 
-    /// Profile names in file order.
+    /// Profile names in file order (`[__settings__]` is not one).
     pub(crate) fn profiles(&self) -> Vec<&str> {
-        self.sections.iter().map(|(name, _)| name.as_str()).collect()
-    }
-
-    /// The value of `key` in `profile` itself, without falling back to `[DEFAULT]`.
-    #[cfg(feature = "cli")]
-    pub(crate) fn get_own(&self, profile: &str, key: &str) -> Option<&str> {
         self.sections
             .iter()
-            .find(|(section, _)| section == profile)
-            .and_then(|(_, keys)| keys.get(key))
-            .map(String::as_str)
-            .filter(|value| !value.is_empty())
+            .map(|section| section.name.as_str())
+            .filter(|name| *name != SETTINGS_SECTION)
+            .collect()
     }
 
-    /// The value of `key` in `profile`, or else in `[DEFAULT]`.
+    /// The profile `[__settings__]` makes the default (`databricks auth switch`), if it names one.
+    pub(crate) fn default_profile(&self) -> Option<&str> {
+        self.get(SETTINGS_SECTION, "default_profile")
+    }
+
+    /// The first mistake in `profile`, if it has one.
+    pub(crate) fn error(&self, profile: &str) -> Option<&ParseError> {
+        self.section(profile).and_then(|section| section.error.as_ref())
+    }
+
+    /// The keys of `profile` with a value, in key order.
+    pub(crate) fn keys(&self, profile: &str) -> impl Iterator<Item = (&str, &str)> {
+        self.section(profile)
+            .into_iter()
+            .flat_map(|section| section.keys.iter())
+            .filter(|(_, value)| !value.is_empty())
+            .map(|(key, value)| (key.as_str(), value.as_str()))
+    }
+
+    /// The value of `key` in `profile` itself; an empty value counts as unset.
     pub(crate) fn get(&self, profile: &str, key: &str) -> Option<&str> {
-        let section = |name: &str| {
-            self.sections
-                .iter()
-                .find(|(section, _)| section == name)
-                .and_then(|(_, keys)| keys.get(key))
-        };
-        section(profile)
-            .or_else(|| section(DEFAULT_PROFILE))
+        self.section(profile)
+            .and_then(|section| section.keys.get(key))
             .map(String::as_str)
             .filter(|value| !value.is_empty())
     }
+}
+
+impl Section {
+    fn fail(&mut self, error: ParseError) {
+        self.error.get_or_insert(error);
+    }
+}
+
+/// A value as written: an inline comment (`#` or `;` after a space) dropped, surrounding double quotes
+/// removed. A `#` inside a value (`abc#def`, common in passwords) is kept.
+fn value_of(raw: &str) -> String {
+    let mut value = raw.trim();
+    if let Some(at) = value.find(" #").into_iter().chain(value.find(" ;")).min() {
+        value = value[..at].trim_end();
+    }
+    if value.len() >= 2 && value.starts_with('"') && value.ends_with('"') {
+        value = &value[1..value.len() - 1];
+    }
+    value.to_owned()
 }
 
 /// `text` with `profile`'s `keys` set to the given values (keys in lower case), everything else kept as it
@@ -251,22 +325,34 @@ description = first line
 ";
 
     #[test]
-    fn profiles_fall_back_to_default_key_by_key() {
-        let file = ProfileFile::parse(FILE).unwrap();
+    fn profiles_hold_their_own_keys() {
+        let file = ProfileFile::parse(FILE);
         assert_eq!(file.profiles(), ["DEFAULT", "dev", "staging"]);
         assert_eq!(file.get("dev", "host"), Some("https://dev.cloud.databricks.com"));
-        assert_eq!(file.get("dev", "rate_limit"), Some("20"));
         assert_eq!(
-            file.get("staging", "host"),
-            Some("https://default.cloud.databricks.com")
+            file.get("dev", "rate_limit"),
+            None,
+            "[DEFAULT] is not merged into profiles"
         );
         assert_eq!(file.get("staging", "token"), None, "an empty value counts as unset");
         assert_eq!(file.get("staging", "description"), Some("first line\nsecond line"));
-        assert_eq!(
-            file.get("missing", "host"),
-            Some("https://default.cloud.databricks.com")
-        );
         assert!(!file.has_profile("missing"));
+        assert_eq!(file.default_profile(), None);
+    }
+
+    #[test]
+    fn settings_comments_and_quotes_are_read_as_the_official_tools_read_them() {
+        let file = ProfileFile::parse(
+            "[__settings__]\ndefault_profile = dev\n[dev]\npassword = pa#ss ; comment\nname = \"quoted\" # c\n",
+        );
+        assert_eq!(file.profiles(), ["dev"]);
+        assert_eq!(file.default_profile(), Some("dev"));
+        assert_eq!(file.get("dev", "password"), Some("pa#ss"));
+        assert_eq!(file.get("dev", "name"), Some("quoted"));
+        // A repeated section is one section; lines before any header are [DEFAULT].
+        let file = ProfileFile::parse("host = h\n[a]\nx = 1\n[a]\ny = 2\n");
+        assert_eq!(file.profiles(), ["DEFAULT", "a"]);
+        assert_eq!((file.get("a", "x"), file.get("a", "y")), (Some("1"), Some("2")));
     }
 
     #[cfg(feature = "cli")]
@@ -295,7 +381,7 @@ description = first line
             updated.ends_with("[staging]\ntoken=\ndescription = one line\nhost = https://s.example.com\n"),
             "{updated}"
         );
-        let reparsed = ProfileFile::parse(&updated).unwrap();
+        let reparsed = ProfileFile::parse(&updated);
         assert_eq!(reparsed.get("dev", "token"), Some("dapi-dev"));
         assert_eq!(reparsed.get("DEFAULT", "rate_limit"), Some("20"));
     }
@@ -320,31 +406,40 @@ description = first line
     }
 
     #[test]
-    fn syntax_errors_name_the_line_without_repeating_secrets() {
-        for (text, line, message) in [
+    fn mistakes_are_kept_with_their_profile_and_name_the_line_without_repeating_secrets() {
+        for (text, profile, line, message) in [
             (
                 "[dev\nhost = h",
+                "DEFAULT",
                 1,
                 "`[dev` opens a section but does not close it with `]`",
             ),
-            ("token = x", 1, "`token` comes before any `[profile]` header"),
-            ("[a]\n[a]", 2, "the profile `[a]` appears twice; merge the two"),
-            ("[a]\nhost = h\nhost = i", 3, "`host` is set twice in the profile `[a]`"),
+            (
+                "[a]\nhost = h\nhost = i",
+                "a",
+                3,
+                "`host` is set twice in the profile `[a]`",
+            ),
             (
                 "[a]\ndapi-secret-value-1234567890abcdef",
+                "a",
                 2,
                 "expected `key = value` or a `[profile]` header, found `dapi-secret-value-123456...`",
             ),
-            ("  indented", 1, "an indented line continues nothing"),
+            ("  indented", "DEFAULT", 1, "an indented line continues nothing"),
         ] {
+            let file = ProfileFile::parse(text);
             assert_eq!(
-                ProfileFile::parse(text).unwrap_err(),
-                ParseError {
+                file.error(profile),
+                Some(&ParseError {
                     line,
                     message: message.to_owned()
-                },
+                }),
                 "{text}"
             );
         }
+        // Another profile's mistake does not touch this one.
+        let file = ProfileFile::parse("[bad]\nnot a setting\n[good]\nhost = h\n");
+        assert_eq!((file.error("good"), file.get("good", "host")), (None, Some("h")));
     }
 }

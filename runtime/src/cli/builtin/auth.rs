@@ -5,7 +5,6 @@ use clap::Command;
 use serde_json::{Map, Value};
 
 use super::super::{CliError, Output, Session};
-use crate::config::Credentials;
 use crate::{Error, Source};
 
 pub(super) const GROUP: &str = "auth";
@@ -28,21 +27,38 @@ pub(super) fn describe(session: &Session<'_>) -> Result<Output, CliError> {
     fields.insert("host".into(), config.host().into());
     fields.insert("host_source".into(), origin(config.host_source(), "--host").into());
     fields.insert("auth_method".into(), config.auth_method().name().into());
-    let secret_from = format!("set, from {}", origin(config.credentials_source(), "--token"));
-    match config.credentials() {
-        Credentials::Token(_) => {
-            fields.insert("token".into(), secret_from.into());
+    // The credential settings that are set: values of the others, only the source of secrets.
+    let mut shown_source = false;
+    for (name, value, source) in config.settings() {
+        if !is_credential(name) {
+            continue;
         }
-        Credentials::OAuthM2M { client_id, .. } => {
-            fields.insert("client_id".into(), client_id.as_str().into());
-            fields.insert("client_secret".into(), secret_from.into());
-        }
+        let flag = format!("--{name}");
+        let shown = match value {
+            Some(value) => value.to_owned(),
+            None => {
+                shown_source |= source == config.credentials_source();
+                format!("set, from {}", origin(source, &flag))
+            }
+        };
+        fields.insert(name.into(), shown.into());
+    }
+    if !shown_source {
+        fields.insert(
+            "credentials".into(),
+            format!("from {}", origin(config.credentials_source(), "--token")).into(),
+        );
     }
     fields.insert(
         "profile".into(),
         config.profile().map_or(Value::Null, |profile| profile.into()),
     );
     Ok(Output::Value(Value::Object(fields)))
+}
+
+/// Whether a setting belongs to an auth method's credentials.
+fn is_credential(name: &str) -> bool {
+    crate::config::attributes::find(name).is_some_and(|attribute| attribute.auth.is_some())
 }
 
 /// Where a setting came from, as a user of the command line set it.

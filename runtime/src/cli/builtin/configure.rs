@@ -62,7 +62,10 @@ pub(super) fn run(matches: &clap::ArgMatches, session: &mut Session<'_>) -> Resu
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(error) => return Err(file_error(&path, error.to_string())),
     };
-    let file = ProfileFile::parse(&existing).map_err(|error| file_error(&path, format!("{error}; fix it first")))?;
+    let file = ProfileFile::parse(&existing);
+    if let Some(error) = file.error(profile) {
+        return Err(file_error(&path, format!("profile `{profile}`: {error}; fix it first")));
+    }
 
     let stdin = std::io::stdin();
     let interactive = stdin.is_terminal();
@@ -71,7 +74,7 @@ pub(super) fn run(matches: &clap::ArgMatches, session: &mut Session<'_>) -> Resu
     let given = matches
         .get_one::<String>(HOST)
         .cloned()
-        .or_else(|| file.get_own(profile, "host").map(str::to_owned))
+        .or_else(|| file.get(profile, "host").map(str::to_owned))
         .or_else(|| std::env::var("DATABRICKS_HOST").ok())
         .filter(|host| !host.trim().is_empty());
     let host = match given {
@@ -134,7 +137,7 @@ fn check_profile_name(name: &str) -> Result<(), CliError> {
 /// The workspace URL as it is saved: https (plain http only to this machine), no trailing slash.
 fn workspace_url(raw: &str) -> Result<String, CliError> {
     let shown = without_credentials(raw.trim());
-    let url = normalize_host(raw).map_err(|reason| {
+    let url = normalize_host(raw).map(|host| host.url).map_err(|reason| {
         CliError::Usage(format!(
             "`{shown}` is not a workspace URL: {reason}; give it as https://<workspace host name>"
         ))
@@ -269,6 +272,11 @@ mod tests {
             "https://adb-1.2.azuredatabricks.net"
         );
         assert_eq!(workspace_url("http://127.0.0.1:8080").unwrap(), "http://127.0.0.1:8080");
+        // A URL copied from the browser is reduced to its workspace.
+        assert_eq!(
+            workspace_url("https://adb-1.2.azuredatabricks.net/?o=1#job/5").unwrap(),
+            "https://adb-1.2.azuredatabricks.net"
+        );
         for (raw, expected) in [
             ("http://example.com", "is not an https URL"),
             ("ftp://example.com", "the scheme `ftp` is not http or https"),
@@ -276,7 +284,6 @@ mod tests {
                 "https://token:dapi-x@h.com",
                 "`https://<credentials>@h.com` is not a workspace URL",
             ),
-            ("https://h.com/?o=1", "it has a query or fragment"),
         ] {
             let error = workspace_url(raw).unwrap_err().to_string();
             assert!(error.contains(expected), "{raw}: {error}");
