@@ -139,3 +139,40 @@ pub fn run_against(host: &str, args: &[&str]) -> Run {
         None,
     )
 }
+
+/// A home directory for `dbr`: `.databrickscfg`, `.netrc` and the token cache are read and written there.
+pub struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    pub fn new() -> Home {
+        Home {
+            dir: tempfile::tempdir().expect("a temporary home"),
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn config(&self) -> PathBuf {
+        self.path(".databrickscfg")
+    }
+
+    pub fn home(&self) -> String {
+        self.dir.path().display().to_string()
+    }
+
+    /// Runs `dbr` with only `HOME` (and `extra`) in its environment.
+    pub fn run(&self, args: &[&str], extra: &[(&str, &str)], stdin: Option<&str>) -> Run {
+        let home = self.home();
+        let mut env = vec![("HOME", home.as_str())];
+        env.extend_from_slice(extra);
+        run(args, &env, stdin)
+    }
+
+    pub fn read(&self, path: &Path) -> String {
+        std::fs::read_to_string(path).expect("the configuration file")
+    }
+}

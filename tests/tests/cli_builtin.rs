@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use databricks_tests::TOKEN;
 use databricks_tests::cases::CLUSTER_ID;
-use databricks_tests::dbr::{self, Run, assert_exit, assert_usage_error};
+use databricks_tests::dbr::{self, Home, Run, assert_exit, assert_usage_error};
 use databricks_tests::mock::{self, Expected, assert_request, only_request, received};
 use serde_json::json;
 use wiremock::MockServer;
@@ -301,43 +301,6 @@ async fn api_debug_shows_the_round_trip_with_secrets_redacted() {
 }
 
 // ---- dbr configure ----
-
-/// A home directory for `dbr`: `.databrickscfg` is read and written there.
-struct Home {
-    dir: tempfile::TempDir,
-}
-
-impl Home {
-    fn new() -> Home {
-        Home {
-            dir: tempfile::tempdir().expect("a temporary home"),
-        }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn config(&self) -> PathBuf {
-        self.path(".databrickscfg")
-    }
-
-    fn home(&self) -> String {
-        self.dir.path().display().to_string()
-    }
-
-    /// Runs `dbr` with only `HOME` (and `extra`) in its environment.
-    fn run(&self, args: &[&str], extra: &[(&str, &str)], stdin: Option<&str>) -> Run {
-        let home = self.home();
-        let mut env = vec![("HOME", home.as_str())];
-        env.extend_from_slice(extra);
-        dbr::run(args, &env, stdin)
-    }
-
-    fn read(&self, path: &Path) -> String {
-        std::fs::read_to_string(path).expect("the configuration file")
-    }
-}
 
 #[cfg(unix)]
 fn mode(path: &Path) -> u32 {

@@ -338,7 +338,9 @@ async fn auth_describe() {
     let mut session = Session::start().await;
     std::fs::write(
         session.home().join(".databrickscfg"),
-        format!("[DEFAULT]\nhost = https://default.cloud.databricks.com\n\n[dev]\ntoken = {TOKEN}\n"),
+        format!(
+            "[DEFAULT]\nhost = https://default.cloud.databricks.com\n\n[dev]\nhost = https://dev.cloud.databricks.com\ntoken = {TOKEN}\n"
+        ),
     )
     .expect("written");
     std::fs::write(

@@ -97,8 +97,3 @@ fn is_off(attribute: &Attribute, value: &str) -> bool {
     attribute.name == "azure_use_msi"
         && matches!(value.trim().to_ascii_lowercase().as_str(), "false" | "0" | "no" | "off")
 }
-
-/// The methods of the default chain, in order, for documentation and `dbr auth describe`.
-pub(crate) fn methods() -> impl Iterator<Item = AuthMethod> {
-    PROVIDERS.iter().map(|provider| provider.method())
-}

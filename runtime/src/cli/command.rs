@@ -8,6 +8,8 @@ use super::{App, ArgSpec, CommandSpec, JsonInput, ValueKind};
 pub(super) const HOST: &str = "host";
 pub(super) const TOKEN: &str = "token";
 pub(super) const PROFILE: &str = "profile";
+/// The value name of `--profile`, which completion scripts recognise it by.
+pub(super) const PROFILE_VALUE: &str = "PROFILE";
 pub(super) const JSON: &str = "json";
 pub(super) const DEBUG: &str = "debug";
 pub(super) const OUTPUT: &str = "output";
@@ -93,7 +95,7 @@ pub(super) fn build(app: &App) -> Command {
                 .short('p')
                 .long(PROFILE)
                 .global(true)
-                .value_name("NAME")
+                .value_name(PROFILE_VALUE)
                 .help("Profile of ~/.databrickscfg to use [default: $DATABRICKS_CONFIG_PROFILE, else DEFAULT]"),
         )
         .arg(

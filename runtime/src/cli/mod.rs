@@ -369,9 +369,46 @@ fn print_completion(app: &App, tree: &mut clap::Command, matches: &clap::ArgMatc
     };
     let mut script = Vec::new();
     clap_complete::generate(shell, tree, app.binary, &mut script);
-    match stdout.write_all(&script) {
+    let script = with_profile_names(shell, app.binary, String::from_utf8_lossy(&script).into_owned());
+    match stdout.write_all(script.as_bytes()) {
         Ok(()) => 0,
         Err(_) => EXIT_REQUEST,
+    }
+}
+
+/// `script` with `--profile` completing the profile names of the user's configuration file at the time of
+/// completion (clap's scripts are static, so they ask `auth profiles`). PowerShell and Elvish keep clap's.
+fn with_profile_names(shell: clap_complete::Shell, binary: &str, script: String) -> String {
+    use clap_complete::Shell;
+    let names = format!("{binary} auth profiles --skip-validate --jq '.[].name' -o text 2>/dev/null");
+    match shell {
+        Shell::Bash => {
+            let function = format!("_{}", binary.replace('-', "__"));
+            format!(
+                "{script}\n_{binary}_profiles() {{\n    local previous=\"${{COMP_WORDS[COMP_CWORD-1]}}\"\n    \
+                 if [[ \"$previous\" == \"-p\" || \"$previous\" == \"--{flag}\" ]]; then\n        \
+                 COMPREPLY=($(compgen -W \"$({names})\" -- \"${{COMP_WORDS[COMP_CWORD]}}\"))\n        return 0\n    \
+                 fi\n    {function} \"$@\"\n}}\ncomplete -F _{binary}_profiles -o bashdefault -o default {binary}\n",
+                flag = command::PROFILE,
+            )
+        }
+        Shell::Zsh => {
+            let script = script.replace(
+                &format!(":{}:_default'", command::PROFILE_VALUE),
+                &format!(":{}:_{binary}_profiles'", command::PROFILE_VALUE),
+            );
+            let helper = format!("_{binary}_profiles() {{\n    compadd -- ${{(f)\"$({names})\"}}\n}}\n\n");
+            // The helper goes before the script's last lines, which run the completion when sourced.
+            match script.find("if [ \"$funcstack[1]\" = ") {
+                Some(at) => format!("{}{helper}{}", &script[..at], &script[at..]),
+                None => format!("{helper}{script}"),
+            }
+        }
+        Shell::Fish => format!(
+            "{script}complete -c {binary} -s p -l {flag} -x -a \"({names})\"\n",
+            flag = command::PROFILE,
+        ),
+        _ => script,
     }
 }
 

@@ -1,15 +1,25 @@
 //! `dbr auth describe`: the workspace and credentials a command would use, and where each came from,
-//! without sending a request and without showing a secret.
+//! without sending a request and without showing a secret. `dbr auth profiles`: every profile of the
+//! configuration file, its host and auth method, and whether it works.
 
-use clap::Command;
+use std::path::Path;
+use std::time::Duration;
+
+use clap::{Arg, ArgAction, Command};
 use serde_json::{Map, Value};
 
 use super::super::{CliError, Output, Session};
-use crate::{Error, Source};
+use crate::config::attributes::ATTRIBUTES;
+use crate::config::profile::ProfileFile;
+use crate::{Client, Config, ConfigBuilder, Error, Method, Source};
 
 pub(super) const GROUP: &str = "auth";
-pub(super) const ABOUT: &str = "Inspect the configured authentication";
+pub(super) const ABOUT: &str = "Log in, and inspect the configured authentication";
 pub(super) const DESCRIBE: &str = "describe";
+pub(super) const PROFILES: &str = "profiles";
+const SKIP_VALIDATE: &str = "skip-validate";
+/// How long `auth profiles` waits for one profile's check; the checks run at once.
+const PROFILE_CHECK_TIMEOUT: Duration = Duration::from_secs(5);
 
 pub(super) fn describe_command() -> Command {
     Command::new(DESCRIBE)
@@ -68,4 +78,123 @@ fn origin(source: &Source, flag: &str) -> String {
         Source::Explicit => format!("the {flag} flag"),
         other => other.to_string(),
     }
+}
+
+pub(super) fn profiles_command() -> Command {
+    Command::new(PROFILES)
+        .about("List the profiles of ~/.databrickscfg with their host and auth method, and check each works")
+        .long_about(
+            "List the profiles of ~/.databrickscfg (or DATABRICKS_CONFIG_FILE) with their host and auth method, \
+             and check that each works by asking the workspace (or account) who is signed in. Profiles are \
+             checked at once, each for at most 5 seconds. Only the file is read: DATABRICKS_* variables do not \
+             change what a profile says.",
+        )
+        .arg(
+            Arg::new(SKIP_VALIDATE)
+                .long(SKIP_VALIDATE)
+                .action(ArgAction::SetTrue)
+                .help("Do not send a request to check each profile"),
+        )
+}
+
+pub(super) fn profiles(matches: &clap::ArgMatches, session: &Session<'_>) -> Result<Output, CliError> {
+    let Some(path) = session.config_builder().config_file_path() else {
+        return Err(CliError::Failed(
+            "no home directory (HOME is not set), so no ~/.databrickscfg".to_owned(),
+        ));
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(error) => return Err(CliError::Failed(format!("cannot read {}: {error}", path.display()))),
+    };
+    let file = ProfileFile::parse(&text);
+    let validate = !matches.get_flag(SKIP_VALIDATE);
+    let rows = session.block_on(async {
+        let mut checks = tokio::task::JoinSet::new();
+        for (index, name) in file.profiles().into_iter().enumerate() {
+            let builder = profile_only(name, &path);
+            let host = file.get(name, "host").map(str::to_owned);
+            let name = name.to_owned();
+            checks.spawn(async move { (index, check_profile(name, host, builder, validate).await) });
+        }
+        let mut rows = Vec::new();
+        while let Some(done) = checks.join_next().await {
+            if let Ok(row) = done {
+                rows.push(row);
+            }
+        }
+        rows.sort_by_key(|(index, _)| *index);
+        rows.into_iter().map(|(_, row)| Value::Object(row)).collect::<Vec<_>>()
+    });
+    Ok(Output::Value(Value::Array(rows)))
+}
+
+/// A builder that reads one profile of `path` and no `DATABRICKS_*`/`ARM_*` settings from the environment:
+/// the profile alone says how it authenticates.
+fn profile_only(name: &str, path: &Path) -> ConfigBuilder {
+    Config::builder()
+        .profile(name)
+        .config_file(path)
+        .with_env_lookup(|variable| {
+            let is_setting = ATTRIBUTES.iter().any(|attribute| attribute.env.contains(&variable));
+            let is_selection = matches!(variable, "DATABRICKS_CONFIG_PROFILE" | "DATABRICKS_CONFIG_FILE");
+            if is_setting || is_selection {
+                None
+            } else {
+                std::env::var(variable).ok()
+            }
+        })
+}
+
+/// One row of `auth profiles`.
+async fn check_profile(
+    name: String,
+    host: Option<String>,
+    builder: ConfigBuilder,
+    validate: bool,
+) -> Map<String, Value> {
+    let mut row = Map::new();
+    row.insert("name".into(), name.into());
+    let config = match builder.retry_timeout(Duration::ZERO).rate_limit(0.0).build() {
+        Ok(config) => config,
+        Err(error) => {
+            row.insert("host".into(), host.map_or(Value::Null, Value::from));
+            row.insert("auth_type".into(), Value::Null);
+            row.insert("valid".into(), false.into());
+            row.insert("error".into(), error.to_string().into());
+            return row;
+        }
+    };
+    row.insert("host".into(), config.host().into());
+    row.insert("cloud".into(), config.cloud().name().into());
+    row.insert("auth_type".into(), config.auth_method().name().into());
+    if !validate {
+        return row;
+    }
+    // Who is signed in: the cheapest call every workspace (or account) answers for any user.
+    let path = match config.get("account_id") {
+        Some(account) if is_account(&config) => format!("/api/2.0/accounts/{account}/workspaces"),
+        _ => "/api/2.0/preview/scim/v2/Me".to_owned(),
+    };
+    let outcome = match Client::new(config) {
+        Ok(client) => {
+            let call = client.raw(Method::Get, path).send::<Value>();
+            match tokio::time::timeout(PROFILE_CHECK_TIMEOUT, call).await {
+                Ok(Ok(_)) => Ok(()),
+                Ok(Err(error)) => Err(error.to_string()),
+                Err(_) => Err(format!("no answer within {} seconds", PROFILE_CHECK_TIMEOUT.as_secs())),
+            }
+        }
+        Err(error) => Err(error.to_string()),
+    };
+    row.insert("valid".into(), outcome.is_ok().into());
+    if let Err(error) = outcome {
+        row.insert("error".into(), error.into());
+    }
+    row
+}
+
+fn is_account(config: &Config) -> bool {
+    config.settings_ref().is_account_host()
 }

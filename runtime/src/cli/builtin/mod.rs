@@ -1,4 +1,4 @@
-//! Commands every CLI has besides the spec's: `api`, `configure` and `auth describe`.
+//! Commands every CLI has besides the spec's: `api`, `configure` and `auth`.
 
 mod api;
 mod auth;
@@ -15,7 +15,8 @@ impl Extension for Builtin {
     fn register(&self, root: clap::Command) -> clap::Command {
         let binary = root.get_name().to_owned();
         let root = root.subcommand(api::command()).subcommand(configure::command(&binary));
-        add_to_group(root, auth::GROUP, auth::ABOUT, auth::describe_command())
+        let root = add_to_group(root, auth::GROUP, auth::ABOUT, auth::describe_command());
+        add_to_group(root, auth::GROUP, auth::ABOUT, auth::profiles_command())
     }
 
     fn run(
@@ -28,6 +29,7 @@ impl Extension for Builtin {
             [api::NAME, method] => api::run(method, matches, session),
             [configure::NAME] => configure::run(matches, session),
             [auth::GROUP, auth::DESCRIBE] => auth::describe(session),
+            [auth::GROUP, auth::PROFILES] => auth::profiles(matches, session),
             _ => return None,
         })
     }
@@ -46,8 +48,9 @@ pub(super) fn config_hint(error: &CliError, binary: &str) -> Option<String> {
     match error {
         CliError::Sdk(Error::Config(ConfigError::MissingHost { .. } | ConfigError::MissingCredentials { .. })) => {
             Some(format!(
-                "To save a workspace URL and token as a profile, run `{binary} configure --host <workspace URL>` \
-                 and paste the token; `{binary} auth describe` shows what is configured."
+                "To log in in the browser, run `{binary} auth login --host <workspace URL>`; to save a personal \
+                 access token, run `{binary} configure --host <workspace URL>` and paste it; `{binary} auth \
+                 describe` shows what is configured."
             ))
         }
         _ => None,
