@@ -180,3 +180,26 @@ fn completion_offers_the_profiles_of_the_file() {
     assert_exit(&run, 0);
     assert_eq!(run.stdout, "DEFAULT\nprod-eu\n");
 }
+
+#[test]
+fn configure_turns_a_browser_login_profile_into_a_token_profile() {
+    let home = Home::new();
+    std::fs::write(
+        home.config(),
+        "[DEFAULT]\nhost = https://h.cloud.databricks.com\nauth_type = databricks-cli\ncluster_id = 0115-093017-abc\n\n\
+         [other]\nauth_type = databricks-cli\n",
+    )
+    .expect("written");
+    let run = home.run(&["configure"], &[], Some(&format!("{TOKEN}\n")));
+    assert_exit(&run, 0);
+    assert_eq!(
+        std::fs::read_to_string(home.config()).expect("read"),
+        format!(
+            "[DEFAULT]\nhost = https://h.cloud.databricks.com\ncluster_id = 0115-093017-abc\ntoken = {TOKEN}\n\n\
+             [other]\nauth_type = databricks-cli\n"
+        )
+    );
+    let run = home.run(&["auth", "describe"], &[], None);
+    assert_exit(&run, 0);
+    assert_eq!(run.json()["auth_method"], "pat");
+}

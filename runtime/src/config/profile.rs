@@ -194,12 +194,12 @@ fn value_of(raw: &str) -> String {
     value.to_owned()
 }
 
-/// `text` with `profile`'s `keys` set to the given values (keys in lower case), everything else kept as it
-/// was: other profiles, comments, blank lines, other keys of the profile and the file's line endings. A
+/// `text` with `profile`'s `keys` set to the given values and its `remove` keys dropped (keys in lower
+/// case), everything else kept as it was: other profiles, comments, blank lines, other keys of the profile and the file's line endings. A
 /// replaced key loses its continuation lines; missing keys go after the profile's last key; a missing
 /// profile is appended. `text` must parse ([`ProfileFile::parse`]), so no key or profile appears twice.
 #[cfg(feature = "cli")]
-pub(crate) fn set_keys(text: &str, profile: &str, keys: &[(&str, &str)]) -> String {
+pub(crate) fn set_keys(text: &str, profile: &str, keys: &[(&str, &str)], remove: &[&str]) -> String {
     let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let setting = |key: &str, value: &str| format!("{key} = {value}{newline}");
     let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_owned).collect();
@@ -231,6 +231,10 @@ pub(crate) fn set_keys(text: &str, profile: &str, keys: &[(&str, &str)]) -> Stri
     for (line, kind) in lines[header + 1..end].iter().zip(&kinds[header + 1..end]) {
         match kind {
             Line::Continuation if replacing => continue,
+            Line::Key(key) if remove.contains(&key.as_str()) => {
+                replacing = true;
+                continue;
+            }
             Line::Key(key) => match keys.iter().position(|(wanted, _)| wanted == key) {
                 Some(index) => {
                     kept.push(setting(keys[index].0, keys[index].1));
@@ -362,6 +366,7 @@ description = first line
             FILE,
             "dev",
             &[("host", "https://new.example.com"), ("token", "dapi-new")],
+            &[],
         );
         assert_eq!(
             updated,
@@ -376,6 +381,7 @@ description = first line
             FILE,
             "staging",
             &[("description", "one line"), ("host", "https://s.example.com")],
+            &[],
         );
         assert!(
             updated.ends_with("[staging]\ntoken=\ndescription = one line\nhost = https://s.example.com\n"),
@@ -388,19 +394,34 @@ description = first line
 
     #[cfg(feature = "cli")]
     #[test]
+    fn removed_keys_go_with_their_continuation_lines() {
+        let text = "[a]\nhost = h\nauth_type = databricks-cli\nscopes = x\n  y\n[b]\nauth_type = pat\n";
+        assert_eq!(
+            set_keys(text, "a", &[("token", "t")], &["auth_type", "scopes"]),
+            "[a]\nhost = h\ntoken = t\n[b]\nauth_type = pat\n"
+        );
+    }
+
+    #[cfg(feature = "cli")]
+    #[test]
     fn setting_keys_of_a_new_profile_appends_it() {
         let keys = [("host", "https://h.example.com"), ("token", "dapi-1")];
         assert_eq!(
-            set_keys("", "DEFAULT", &keys),
+            set_keys("", "DEFAULT", &keys, &[]),
             "[DEFAULT]\nhost = https://h.example.com\ntoken = dapi-1\n"
         );
         assert_eq!(
-            set_keys("# mine\n[dev]\nhost = d", "prod", &keys),
+            set_keys("# mine\n[dev]\nhost = d", "prod", &keys, &[]),
             "# mine\n[dev]\nhost = d\n\n[prod]\nhost = https://h.example.com\ntoken = dapi-1\n"
         );
         // Missing keys go before the comments that follow the profile's keys, and line endings are kept.
         assert_eq!(
-            set_keys("[dev]\r\nhost = d\r\n\r\n; next\r\n[prod]\r\n", "dev", &keys),
+            set_keys(
+                "[dev]\r\nhost = d\r\n\r\n; next\r\n[prod]\r\n",
+                "dev",
+                &keys,
+                &["auth_type"]
+            ),
             "[dev]\r\nhost = https://h.example.com\r\ntoken = dapi-1\r\n\r\n; next\r\n[prod]\r\n"
         );
     }

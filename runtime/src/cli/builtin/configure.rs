@@ -12,6 +12,7 @@ use clap::{Arg, Command};
 
 use super::super::command::{HOST, PROFILE, TOKEN};
 use super::super::{CliError, Output, Session};
+use crate::config::attributes::ATTRIBUTES;
 use crate::config::profile::{DEFAULT_PROFILE, ProfileFile, set_keys};
 use crate::config::{is_loopback, normalize_host, without_credentials};
 use crate::{ConfigError, Error};
@@ -94,7 +95,15 @@ pub(super) fn run(matches: &clap::ArgMatches, session: &mut Session<'_>) -> Resu
     };
     let token = check_token(&token)?;
 
-    let updated = set_keys(&existing, profile, &[("host", &host), ("token", token)]);
+    // As the official `databricks configure` does: a token profile keeps no other method's credentials and
+    // forces no auth type, so the token is what it uses.
+    let stale: Vec<&str> = ATTRIBUTES
+        .iter()
+        .filter(|attribute| attribute.auth.is_some() && attribute.name != "token")
+        .map(|attribute| attribute.name)
+        .chain(["auth_type"])
+        .collect();
+    let updated = set_keys(&existing, profile, &[("host", &host), ("token", token)], &stale);
     save(&path, &updated).map_err(|error| CliError::Failed(format!("cannot write {}: {error}", path.display())))?;
     let _ = writeln!(
         session.stderr(),
