@@ -7,7 +7,8 @@
 //! as [`Extension`]s.
 //!
 //! Exit codes: 0 success; 1 the API answered with an error; 2 usage error (bad arguments or `--json`);
-//! 3 configuration error (no host or token); 4 the request failed (network, TLS, unexpected response, a
+//! 3 configuration or authentication error (no host or credentials, or credentials the identity provider
+//! refused); 4 the request failed (network, TLS, unexpected response, a
 //! wait that failed or timed out, a local file that could not be read or written).
 
 mod builtin;
@@ -220,7 +221,9 @@ impl CliError {
         match self {
             CliError::Usage(_) => EXIT_USAGE,
             CliError::Sdk(Error::Api(_)) => EXIT_API,
-            CliError::Sdk(Error::Config(_)) => EXIT_CONFIG,
+            // Credentials refused or not obtainable (a token endpoint's refusal, `az` not logged in) are fixed
+            // by configuring, as missing ones are.
+            CliError::Sdk(Error::Config(_) | Error::Auth(_)) => EXIT_CONFIG,
             CliError::Sdk(_) | CliError::Failed(_) => EXIT_REQUEST,
             CliError::OutputClosed => 0,
         }
