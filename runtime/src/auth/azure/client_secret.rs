@@ -81,10 +81,11 @@ impl TokenSource for ClientCredentials {
     fn fetch<'a>(&'a self, http: &'a reqwest::Client) -> BoxFuture<'a, Result<Token, AuthError>> {
         Box::pin(async move {
             let principal = &self.principal;
-            let tenant =
-                principal.tenant.get().await.map_err(|why| {
-                    AuthError::new(format!("Entra ID needs the tenant of the service principal: {why}"))
-                })?;
+            let tenant = principal.tenant.get().await.map_err(|why| {
+                AuthError::new(format!(
+                    "Entra ID needs the service principal's tenant: {why}; set azure_tenant_id (ARM_TENANT_ID)"
+                ))
+            })?;
             let url = format!("{}{tenant}/oauth2/token", principal.authority);
             let client = ClientAuth::Form {
                 client_id: &principal.client_id,
