@@ -14,6 +14,9 @@ const PROVIDERS: &[&dyn CredentialsProvider] = &[
     &super::pat::Pat,
     &super::basic::Basic,
     &super::m2m::OAuthM2M,
+    &super::azure::AzureMsi,
+    &super::azure::AzureClientSecret,
+    &super::azure::AzureCli,
     &Google(AuthMethod::GoogleCredentials),
     &Google(AuthMethod::GoogleId),
 ];

@@ -8,6 +8,7 @@ pub(crate) mod chain;
 pub(crate) mod oauth;
 pub(crate) mod token;
 
+mod azure;
 mod basic;
 mod google;
 mod m2m;

@@ -62,7 +62,8 @@ impl std::fmt::Debug for TokenResponse {
     }
 }
 
-fn seconds<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<u64>, D::Error> {
+/// Seconds as a JSON number or a string of digits (Entra ID and managed identities write strings).
+pub(crate) fn seconds<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<u64>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Seconds {

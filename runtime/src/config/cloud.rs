@@ -62,6 +62,21 @@ pub(crate) const AZURE_CHINA: AzureCloud = AzureCloud {
 /// The Entra ID application of Azure Databricks: tokens for workspaces are issued for this resource.
 pub(crate) const AZURE_DATABRICKS_APP_ID: &str = "2ff814a6-3304-4ab8-85cb-cd0e6f879c1d";
 
+/// Databricks' own development and staging deployments have applications of their own.
+const AZURE_PREPRODUCTION_APP_IDS: &[(&str, &str)] = &[
+    (".dev.azuredatabricks.net", "62a912ac-b58e-4c1d-89ea-b2dbfc7358fc"),
+    (".staging.azuredatabricks.net", "4a67d088-db5c-48f1-9ff2-0aace800ae68"),
+];
+
+/// The Entra ID application whose tokens a workspace on this host accepts.
+pub(crate) fn azure_login_app_id(host_name: &str) -> &'static str {
+    let host_name = host_name.to_ascii_lowercase();
+    AZURE_PREPRODUCTION_APP_IDS
+        .iter()
+        .find(|(zone, _)| host_name.ends_with(zone))
+        .map_or(AZURE_DATABRICKS_APP_ID, |(_, app_id)| app_id)
+}
+
 /// DNS zones of Databricks deployments, most specific first.
 const ZONES: &[(&str, Cloud, Option<&AzureCloud>)] = &[
     (".dev.azuredatabricks.net", Cloud::Azure, Some(&AZURE_PUBLIC)),
@@ -110,6 +125,26 @@ mod tests {
         assert_eq!(of_host("1.2.gcp.databricks.com").0, Cloud::Gcp);
         assert_eq!(of_host("dbc-1.cloud.databricks.com"), (Cloud::Aws, None));
         assert_eq!(of_host("127.0.0.1"), (Cloud::Aws, None));
+    }
+
+    #[test]
+    fn preproduction_workspaces_have_their_own_login_app() {
+        assert_eq!(
+            azure_login_app_id("adb-1.2.azuredatabricks.net"),
+            AZURE_DATABRICKS_APP_ID
+        );
+        assert_eq!(
+            azure_login_app_id("adb-1.2.databricks.azure.cn"),
+            AZURE_DATABRICKS_APP_ID
+        );
+        assert_eq!(
+            azure_login_app_id("adb-1.2.staging.azuredatabricks.net"),
+            "4a67d088-db5c-48f1-9ff2-0aace800ae68"
+        );
+        assert_eq!(
+            azure_login_app_id("ADB-1.DEV.AZUREDATABRICKS.NET"),
+            "62a912ac-b58e-4c1d-89ea-b2dbfc7358fc"
+        );
     }
 
     #[test]
