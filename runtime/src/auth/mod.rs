@@ -220,6 +220,6 @@ pub(crate) fn missing(names: &[&str]) -> Unavailable {
 /// An HTTP client for tests of token sources.
 #[cfg(test)]
 pub(crate) fn test_http() -> reqwest::Client {
-    crate::client::install_crypto_provider();
+    crate::transport::install_crypto_provider();
     reqwest::Client::new()
 }
