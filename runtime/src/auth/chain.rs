@@ -14,6 +14,7 @@ const PROVIDERS: &[&dyn CredentialsProvider] = &[
     &super::pat::Pat,
     &super::basic::Basic,
     &super::m2m::OAuthM2M,
+    &super::metadata_service::MetadataService,
     &Google(AuthMethod::GoogleCredentials),
     &Google(AuthMethod::GoogleId),
 ];

@@ -11,6 +11,7 @@ pub(crate) mod token;
 mod basic;
 mod google;
 mod m2m;
+mod metadata_service;
 mod pat;
 
 use std::fmt;
