@@ -15,6 +15,10 @@ const PROVIDERS: &[&dyn CredentialsProvider] = &[
     &super::basic::Basic,
     &super::m2m::OAuthM2M,
     &super::metadata_service::MetadataService,
+    &super::oidc::GithubOidc,
+    &super::oidc::AzureDevopsOidc,
+    &super::oidc::EnvOidc,
+    &super::oidc::FileOidc,
     &Google(AuthMethod::GoogleCredentials),
     &Google(AuthMethod::GoogleId),
 ];

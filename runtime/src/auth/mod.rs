@@ -12,6 +12,7 @@ mod basic;
 mod google;
 mod m2m;
 mod metadata_service;
+mod oidc;
 mod pat;
 
 use std::fmt;
