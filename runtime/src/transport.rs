@@ -263,9 +263,11 @@ pub(crate) mod fakes {
     /// `Proxy-Authorization` it expects; it records what each `CONNECT` asked for.
     pub(crate) struct ConnectProxy {
         pub address: SocketAddr,
-        /// `(target, Proxy-Authorization)` of every `CONNECT`, in order.
-        pub connects: Arc<Mutex<Vec<(String, Option<String>)>>>,
+        connects: Arc<Connects>,
     }
+
+    /// `(target, Proxy-Authorization)` of every `CONNECT`, in order.
+    type Connects = Mutex<Vec<(String, Option<String>)>>;
 
     impl ConnectProxy {
         pub(crate) async fn start(expected_authorization: &str) -> ConnectProxy {
@@ -296,11 +298,7 @@ pub(crate) mod fakes {
         }
     }
 
-    async fn tunnel(
-        stream: TcpStream,
-        expected: &str,
-        recorded: &Mutex<Vec<(String, Option<String>)>>,
-    ) -> std::io::Result<()> {
+    async fn tunnel(stream: TcpStream, expected: &str, recorded: &Connects) -> std::io::Result<()> {
         let mut client = BufReader::new(stream);
         let mut request_line = String::new();
         client.read_line(&mut request_line).await?;
