@@ -9,9 +9,9 @@
 //! explicitly.
 //!
 //! Proxies: the standard `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY` and `NO_PROXY` variables (upper case
-//! first, as Go and curl read them), looked up through a function the caller gives rather than the process
-//! environment, so a program or a test decides what the environment is. Credentials in a proxy URL
-//! (`http://user:password@proxy:3128`) are sent as `Proxy-Authorization: Basic` and never printed.
+//! first, as Go's net/http reads them), looked up through a function the caller gives rather than the
+//! process environment, so a program or a test decides what the environment is. Credentials in a proxy
+//! URL (`http://user:password@proxy:3128`) are sent as `Proxy-Authorization: Basic` and never printed.
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -1,8 +1,10 @@
-//! `azure-devops-oidc`: an Azure DevOps pipeline job asks its organisation's OIDC token service, at
-//! `{SYSTEM_TEAMFOUNDATIONCOLLECTIONURI}/{SYSTEM_TEAMPROJECTID}/_apis/distributedtask/hubs/{SYSTEM_HOSTTYPE}/plans/{SYSTEM_PLANID}/jobs/{SYSTEM_JOBID}/oidctoken?api-version=7.2-preview.1`,
-//! with a POST carrying the job's `SYSTEM_ACCESSTOKEN` as a bearer token; the answer is
-//! `{"oidcToken": "<ID token>"}`, whose audience Azure DevOps fixes (`api://AzureADTokenExchange`). The
-//! pipeline sets the `SYSTEM_*` variables; `SYSTEM_ACCESSTOKEN` only when the step maps it.
+//! `azure-devops-oidc`: an Azure DevOps pipeline job asks its organisation's OIDC token service with a POST
+//! to `{collection}/{project}/_apis/distributedtask/hubs/{hub}/plans/{plan}/jobs/{job}/oidctoken` (from
+//! `SYSTEM_TEAMFOUNDATIONCOLLECTIONURI`, `SYSTEM_TEAMPROJECTID`, `SYSTEM_HOSTTYPE`, `SYSTEM_PLANID`,
+//! `SYSTEM_JOBID`) `?api-version=7.2-preview.1`, carrying the job's `SYSTEM_ACCESSTOKEN` as a bearer token;
+//! the answer is `{"oidcToken": "<ID token>"}`, whose audience Azure DevOps fixes
+//! (`api://AzureADTokenExchange`). The pipeline sets the `SYSTEM_*` variables; `SYSTEM_ACCESSTOKEN` only
+//! when the step maps it.
 
 use reqwest::header::CONTENT_TYPE;
 
