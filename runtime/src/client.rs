@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::fmt::Write as _;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -10,13 +11,14 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::config::Config;
+use crate::config::{Config, ConfigError, Settings, Source};
 use crate::encoding::{PathError, expand_path, header_pairs, query_pairs};
 use crate::error::{ApiError, Error};
 use crate::operation::{Method, Operation};
 use crate::rate_limit::RateLimiter;
 use crate::redact;
 use crate::retry;
+use crate::transport::{self, Proxies, TransportError, TransportOptions};
 
 const USER_AGENT: &str = concat!("databricks-sdk-rust/", env!("CARGO_PKG_VERSION"));
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -42,20 +44,31 @@ impl fmt::Debug for Client {
     }
 }
 
+/// Paths whose redirect is the answer: the Azure tenant of a workspace is where its login page sends the
+/// browser.
+const REDIRECTS_RETURNED_FOR: &[&str] = &[crate::auth::AZURE_TENANT_PATH];
+
 impl Client {
+    /// A client for `config`'s workspace. Its connections trust the operating system's certificates plus
+    /// those of `ca_bundle` (none are checked with `skip_verify`), and go through the proxies the
+    /// standard variables of the configuration's environment name (`HTTPS_PROXY`, `HTTP_PROXY`,
+    /// `ALL_PROXY`, `NO_PROXY`; the process's for a configuration without default sources).
     pub fn new(config: Config) -> Result<Client, Error> {
-        install_crypto_provider();
-        let http = reqwest::Client::builder()
-            .user_agent(USER_AGENT)
-            .connect_timeout(CONNECT_TIMEOUT)
-            // An inactivity timeout: it applies to each read, so a long transfer that keeps moving is
-            // never cut off.
-            .read_timeout(config.http_timeout())
-            .build()
-            .map_err(|source| Error::Transport {
-                operation: "client setup",
-                source,
-            })?;
+        let settings = config.settings_ref();
+        let environment = settings.env();
+        let proxies = Proxies::from_env(|name| environment.var(name))
+            .map_err(|error| transport_setting_error(settings, error))?
+            .direct_to(LOOPBACK);
+        let options = TransportOptions {
+            user_agent: USER_AGENT,
+            connect_timeout: CONNECT_TIMEOUT,
+            read_timeout: config.http_timeout(),
+            ca_bundle: settings.get("ca_bundle").map(PathBuf::from),
+            accept_invalid_certs: settings.flag("skip_verify"),
+            proxies,
+            redirects_returned_for: REDIRECTS_RETURNED_FOR,
+        };
+        let http = transport::http_client(&options).map_err(|error| transport_setting_error(settings, error))?;
         let rate_limiter = config.rate_limit().map(RateLimiter::new);
         Ok(Client {
             inner: Arc::new(Inner {
@@ -103,10 +116,31 @@ impl Client {
     }
 }
 
-/// reqwest is built without a bundled TLS crypto provider; use ring unless the application installed one
-/// already (then this changes nothing). Needed before any `reqwest::Client` is built.
-pub(crate) fn install_crypto_provider() {
-    let _ = rustls::crypto::ring::default_provider().install_default();
+/// Hosts on this machine never go through a proxy, as with Go's `net/http`: the metadata service and
+/// local servers are reached directly.
+const LOOPBACK: &str = "localhost,127.0.0.0/8,::1";
+
+/// A transport setting that cannot be used, as the configuration error naming it.
+fn transport_setting_error(settings: &Settings, error: TransportError) -> Error {
+    let invalid = |setting: String, source: String, reason: String| {
+        Error::Config(ConfigError::InvalidTransport {
+            setting,
+            source,
+            reason,
+        })
+    };
+    match error {
+        TransportError::CaBundle { path, reason } => invalid(
+            format!("CA bundle {}", path.display()),
+            settings.source("ca_bundle").map(Source::to_string).unwrap_or_default(),
+            format!("it {reason}; point ca_bundle (DATABRICKS_CA_BUNDLE) at a PEM file of the certificates to trust"),
+        ),
+        TransportError::Proxy { variable, reason } => invalid("proxy URL".to_owned(), variable.to_owned(), reason),
+        TransportError::Client(source) => Error::Transport {
+            operation: "client setup",
+            source,
+        },
+    }
 }
 
 /// The operation of a [`Client::raw`] request: one per method, since an `Operation` is static.
@@ -479,6 +513,90 @@ mod tests {
         assert_eq!(
             requests[0].url.query(),
             Some("cluster_id=0115-093017&filter_by.state=RUNNING&limit=2")
+        );
+    }
+
+    #[tokio::test]
+    async fn ca_bundle_and_skip_verify_decide_which_certificates_are_trusted() {
+        use crate::config::tests::Home;
+        let ca = crate::transport::fakes::PrivateCa::new();
+        let server = server(200, "{}").await;
+        let front = ca.https_front(*server.address()).await;
+        let dir = tempfile::tempdir().unwrap();
+        let bundle = dir.path().join("corp-ca.pem");
+        std::fs::write(&bundle, &ca.ca_pem).unwrap();
+        let call = |builder: crate::ConfigBuilder| async move {
+            let config = builder
+                .host(format!("https://{front}"))
+                .token("dapi-tls")
+                .build()
+                .unwrap();
+            Client::new(config)?
+                .raw(Method::Get, "/api/2.0/ping")
+                .send::<Value>()
+                .await
+        };
+
+        let refused = call(Config::builder().retry_timeout(Duration::ZERO)).await.unwrap_err();
+        assert!(matches!(refused, Error::Transport { .. }), "{refused}");
+        assert!(refused.to_string().contains("certificate"), "{refused}");
+        assert!(server.received_requests().await.unwrap().is_empty());
+
+        let with_bundle = Home::new().var("DATABRICKS_CA_BUNDLE", &bundle.display().to_string());
+        assert_eq!(call(with_bundle.builder()).await.unwrap(), json!({}));
+        let requests = server.received_requests().await.unwrap();
+        assert_eq!(requests.len(), 1);
+        assert_eq!(requests[0].headers["authorization"], "Bearer dapi-tls");
+
+        assert_eq!(
+            call(Config::builder().set("skip_verify", "true")).await.unwrap(),
+            json!({})
+        );
+
+        let missing = dir.path().join("missing.pem").display().to_string();
+        let error = call(Home::new().var("DATABRICKS_CA_BUNDLE", &missing).builder())
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(error, Error::Config(ConfigError::InvalidTransport { .. })),
+            "{error}"
+        );
+        assert!(
+            error.to_string().starts_with(&format!(
+                "the CA bundle {missing} from DATABRICKS_CA_BUNDLE cannot be used: it cannot be read: "
+            )),
+            "{error}"
+        );
+    }
+
+    #[tokio::test]
+    async fn proxy_variables_come_from_the_configuration_and_never_carry_local_requests() {
+        let server = server(200, "{}").await;
+        let proxy = crate::transport::fakes::ConnectProxy::start("Basic none").await;
+        let proxied = |home: crate::config::tests::Home| {
+            let home = home.var("HTTP_PROXY", &proxy.url("user", "canary-password"));
+            home.builder().host(server.uri()).token("dapi-local").build().unwrap()
+        };
+        let home = crate::config::tests::Home::new().var("HTTPS_PROXY", &proxy.url("user", "canary-password"));
+        let config = proxied(home);
+        let answer: Value = Client::new(config)
+            .unwrap()
+            .raw(Method::Get, "/api/2.0/ping")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer, json!({}));
+        assert!(proxy.connects().is_empty());
+        assert_eq!(server.received_requests().await.unwrap().len(), 1);
+
+        let broken =
+            crate::config::tests::Home::new().var("HTTPS_PROXY", "ftp://user:canary-password@proxy.example:21");
+        let config = proxied(broken);
+        let error = Client::new(config).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "the proxy URL from HTTPS_PROXY cannot be used: its scheme `ftp` is not supported; use an http:// or \
+             https:// proxy"
         );
     }
 

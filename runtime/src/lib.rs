@@ -33,6 +33,8 @@ mod redact;
 #[cfg(feature = "client")]
 mod retry;
 #[cfg(feature = "client")]
+mod transport;
+#[cfg(feature = "client")]
 mod wait;
 
 #[cfg(feature = "cli")]

@@ -12,6 +12,8 @@ mod azure;
 mod basic;
 mod google;
 mod m2m;
+mod metadata_service;
+mod oidc;
 mod pat;
 
 use std::fmt;
@@ -218,9 +220,19 @@ pub(crate) fn missing(names: &[&str]) -> Unavailable {
     Unavailable::NotConfigured(format!("no {}", names.join(" and ")))
 }
 
-/// An HTTP client for tests of token sources.
+pub(crate) use azure::TENANT_PATH as AZURE_TENANT_PATH;
+
+/// An HTTP client for tests of token sources, built as the client builds its own.
 #[cfg(test)]
 pub(crate) fn test_http() -> reqwest::Client {
-    crate::client::install_crypto_provider();
-    reqwest::Client::new()
+    let options = crate::transport::TransportOptions {
+        user_agent: "auth-test",
+        connect_timeout: std::time::Duration::from_secs(5),
+        read_timeout: std::time::Duration::from_secs(10),
+        ca_bundle: None,
+        accept_invalid_certs: false,
+        proxies: crate::transport::Proxies::from_env(|_| None).expect("no proxies"),
+        redirects_returned_for: &[AZURE_TENANT_PATH],
+    };
+    crate::transport::http_client(&options).expect("a test client")
 }

@@ -62,6 +62,14 @@ pub enum ConfigError {
     InsecureHttp {
         host: String,
     },
+    /// A setting of the connection cannot be used: a CA bundle that cannot be read, a proxy variable that
+    /// holds no proxy URL.
+    InvalidTransport {
+        /// What it is (`CA bundle /etc/corp.pem`, `proxy URL`).
+        setting: String,
+        source: String,
+        reason: String,
+    },
     InvalidToken,
 }
 
@@ -139,6 +147,11 @@ impl fmt::Display for ConfigError {
             ConfigError::InvalidToken => {
                 f.write_str("the token contains spaces or non-ASCII characters; copy the personal access token again")
             }
+            ConfigError::InvalidTransport {
+                setting,
+                source,
+                reason,
+            } => write!(f, "the {setting} from {source} cannot be used: {reason}"),
             ConfigError::InsecureHttp { host } => write!(
                 f,
                 "refusing to send credentials over plain http to {host}, which is not this machine; use https \

@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use super::attributes::{self, ATTRIBUTES};
 use super::profile::{self, DEFAULT_PROFILE, ProfileFile};
@@ -33,9 +32,10 @@ impl ConfigBuilder {
         let mut sources = Vec::new();
         let mut profile_read = None;
         let mut config_file = self.config_file.clone();
-        let env = self.env.clone().unwrap_or_else(|| Environment {
-            lookup: Arc::new(|_| None),
-        });
+        // Without default sources no setting is read from the environment, but what auth methods and the
+        // transport find around them (`PATH` for `az`, `HOME` for token caches, proxy variables) is still
+        // the process's.
+        let env = self.env.clone().unwrap_or_else(Environment::process);
         if let Some(environment) = &self.env {
             tried.push(Tried::new(Source::Env("the environment")));
             for attribute in ATTRIBUTES {

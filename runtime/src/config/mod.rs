@@ -346,4 +346,4 @@ impl ConfigBuilder {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -227,8 +227,8 @@ impl AzLogin {
     }
 
     /// A token for `resource`, with `--tenant` when the tenant is known and the login allows it.
-    async fn token(&self, resource: &str) -> Result<Token, AuthError> {
-        let Ok(tenant) = self.tenant.get().await else {
+    async fn token(&self, http: &reqwest::Client, resource: &str) -> Result<Token, AuthError> {
+        let Ok(tenant) = self.tenant.get(http).await else {
             return self.token_with(resource, None, true).await;
         };
         match self.account().await {
@@ -306,8 +306,8 @@ struct AzToken {
 }
 
 impl TokenSource for AzToken {
-    fn fetch<'a>(&'a self, _: &'a reqwest::Client) -> BoxFuture<'a, Result<Token, AuthError>> {
-        Box::pin(self.login.token(&self.resource))
+    fn fetch<'a>(&'a self, http: &'a reqwest::Client) -> BoxFuture<'a, Result<Token, AuthError>> {
+        Box::pin(self.login.token(http, &self.resource))
     }
 }
 

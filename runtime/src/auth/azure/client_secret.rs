@@ -81,7 +81,7 @@ impl TokenSource for ClientCredentials {
     fn fetch<'a>(&'a self, http: &'a reqwest::Client) -> BoxFuture<'a, Result<Token, AuthError>> {
         Box::pin(async move {
             let principal = &self.principal;
-            let tenant = principal.tenant.get().await.map_err(|why| {
+            let tenant = principal.tenant.get(http).await.map_err(|why| {
                 AuthError::new(format!(
                     "Entra ID needs the service principal's tenant: {why}; set azure_tenant_id (ARM_TENANT_ID)"
                 ))

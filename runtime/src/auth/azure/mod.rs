@@ -174,7 +174,7 @@ impl Tenant {
     }
 
     /// The tenant, or why it is unknown.
-    async fn get(&self) -> Result<&str, &str> {
+    async fn get(&self, http: &reqwest::Client) -> Result<&str, &str> {
         if let Some(tenant) = &self.configured {
             return Ok(tenant);
         }
@@ -184,7 +184,7 @@ impl Tenant {
                 let Some(host) = &self.host else {
                     return Err("no azure_tenant_id (ARM_TENANT_ID) and no host to ask".to_owned());
                 };
-                let found = discover_tenant(host).await;
+                let found = discover_tenant(http, host).await;
                 match &found {
                     Ok(tenant) => tracing::debug!("the workspace {host} is in the Azure tenant {tenant}"),
                     Err(why) => tracing::debug!("the tenant of {host} is unknown: {why}"),
@@ -196,20 +196,18 @@ impl Tenant {
     }
 }
 
+/// The workspace's login page, which redirects to its tenant's Entra ID authority. The client returns this
+/// path's redirect instead of following it.
+pub(crate) const TENANT_PATH: &str = "/aad/auth";
+
 /// The tenant in the redirect of `{host}/aad/auth`, which sends browsers to
 /// `https://login.microsoftonline.com/<tenant>/oauth2/authorize?...` (or another cloud's authority).
-async fn discover_tenant(host: &str) -> Result<String, String> {
-    let url = format!("{host}/aad/auth");
+async fn discover_tenant(http: &reqwest::Client, host: &str) -> Result<String, String> {
+    let url = format!("{host}{TENANT_PATH}");
     let unknown = |why: String| format!("no azure_tenant_id (ARM_TENANT_ID), and {url} did not name it: {why}");
-    crate::client::install_crypto_provider();
-    // The redirect is the answer, so it must not be followed.
-    let http = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(TENANT_DISCOVERY_TIMEOUT)
-        .build()
-        .map_err(|error| unknown(super::oauth::transport_message(&error)))?;
     let response = http
         .get(&url)
+        .timeout(TENANT_DISCOVERY_TIMEOUT)
         .send()
         .await
         .map_err(|error| unknown(super::oauth::transport_message(&error)))?;
@@ -333,8 +331,8 @@ pub(super) mod tests {
             .await;
         let settings = builder(&[]).host(server.uri()).settings().unwrap();
         let tenant = Tenant::of(&settings);
-        assert_eq!(tenant.get().await, Ok("tenant-from-redirect"));
-        assert_eq!(tenant.get().await, Ok("tenant-from-redirect"));
+        assert_eq!(tenant.get(&crate::auth::test_http()).await, Ok("tenant-from-redirect"));
+        assert_eq!(tenant.get(&crate::auth::test_http()).await, Ok("tenant-from-redirect"));
 
         // A configured tenant is used as it is; a workspace that does not redirect leaves it unknown.
         let configured = builder(&[])
@@ -342,10 +340,14 @@ pub(super) mod tests {
             .set("azure_tenant_id", "t-1")
             .settings()
             .unwrap();
-        assert_eq!(Tenant::of(&configured).get().await, Ok("t-1"));
+        assert_eq!(Tenant::of(&configured).get(&crate::auth::test_http()).await, Ok("t-1"));
         let silent = MockServer::start().await;
         let settings = builder(&[]).host(silent.uri()).settings().unwrap();
-        let why = Tenant::of(&settings).get().await.unwrap_err().to_owned();
+        let why = Tenant::of(&settings)
+            .get(&crate::auth::test_http())
+            .await
+            .unwrap_err()
+            .to_owned();
         assert_eq!(
             why,
             format!(
@@ -359,7 +361,11 @@ pub(super) mod tests {
             .mount(&elsewhere)
             .await;
         let settings = builder(&[]).host(elsewhere.uri()).settings().unwrap();
-        let why = Tenant::of(&settings).get().await.unwrap_err().to_owned();
+        let why = Tenant::of(&settings)
+            .get(&crate::auth::test_http())
+            .await
+            .unwrap_err()
+            .to_owned();
         assert!(
             why.ends_with("it does not redirect to an Entra ID authority (`/<tenant>/oauth2/...`)"),
             "{why}"
