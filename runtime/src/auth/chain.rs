@@ -14,8 +14,10 @@ const PROVIDERS: &[&dyn CredentialsProvider] = &[
     &super::pat::Pat,
     &super::basic::Basic,
     &super::m2m::OAuthM2M,
+    &super::u2m::DatabricksCli,
     &Google(AuthMethod::GoogleCredentials),
     &Google(AuthMethod::GoogleId),
+    &super::u2m::ExternalBrowser,
 ];
 
 fn provider(method: AuthMethod) -> Option<&'static dyn CredentialsProvider> {
