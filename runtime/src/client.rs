@@ -44,18 +44,7 @@ impl fmt::Debug for Client {
 
 impl Client {
     pub fn new(config: Config) -> Result<Client, Error> {
-        install_crypto_provider();
-        let http = reqwest::Client::builder()
-            .user_agent(USER_AGENT)
-            .connect_timeout(CONNECT_TIMEOUT)
-            // An inactivity timeout: it applies to each read, so a long transfer that keeps moving is
-            // never cut off.
-            .read_timeout(config.http_timeout())
-            .build()
-            .map_err(|source| Error::Transport {
-                operation: "client setup",
-                source,
-            })?;
+        let http = http_client(config.http_timeout())?;
         let rate_limiter = config.rate_limit().map(RateLimiter::new);
         Ok(Client {
             inner: Arc::new(Inner {
@@ -101,6 +90,22 @@ impl Client {
         request.raw_path = Some(path.into());
         request
     }
+}
+
+/// The HTTP client of a [`Client`], also used alone where no workspace client exists yet (`dbr auth login`).
+/// `read_timeout` is an inactivity timeout: it applies to each read, so a long transfer that keeps moving
+/// is never cut off.
+pub(crate) fn http_client(read_timeout: Duration) -> Result<reqwest::Client, Error> {
+    install_crypto_provider();
+    reqwest::Client::builder()
+        .user_agent(USER_AGENT)
+        .connect_timeout(CONNECT_TIMEOUT)
+        .read_timeout(read_timeout)
+        .build()
+        .map_err(|source| Error::Transport {
+            operation: "client setup",
+            source,
+        })
 }
 
 /// reqwest is built without a bundled TLS crypto provider; use ring unless the application installed one

@@ -260,6 +260,30 @@ pub(crate) fn set_keys(text: &str, profile: &str, keys: &[(&str, &str)]) -> Stri
     kept.concat()
 }
 
+/// `text` without `profile`'s `keys` (in lower case) and their continuation lines; everything else is kept
+/// as it was.
+#[cfg(feature = "cli")]
+pub(crate) fn remove_keys(text: &str, profile: &str, keys: &[&str]) -> String {
+    // Lines before any header belong to [DEFAULT].
+    let mut in_profile = profile == DEFAULT_PROFILE;
+    let mut removing = false;
+    text.split_inclusive('\n')
+        .filter(|line| match Line::of(line) {
+            Line::Header(name) => {
+                in_profile = name == profile;
+                removing = false;
+                true
+            }
+            Line::Key(key) => {
+                removing = in_profile && keys.contains(&key.as_str());
+                !removing
+            }
+            Line::Continuation => !removing,
+            Line::Other => true,
+        })
+        .collect()
+}
+
 /// What a line of the file is, classified as [`ProfileFile::parse`] reads it.
 #[cfg(feature = "cli")]
 enum Line {
@@ -402,6 +426,21 @@ description = first line
         assert_eq!(
             set_keys("[dev]\r\nhost = d\r\n\r\n; next\r\n[prod]\r\n", "dev", &keys),
             "[dev]\r\nhost = https://h.example.com\r\ntoken = dapi-1\r\n\r\n; next\r\n[prod]\r\n"
+        );
+    }
+
+    #[cfg(feature = "cli")]
+    #[test]
+    fn removing_keys_touches_only_that_profile() {
+        let updated = remove_keys(FILE, "staging", &["description", "token", "missing"]);
+        assert!(updated.ends_with("; comment\n[staging]\n"), "{updated}");
+        assert_eq!(
+            remove_keys(FILE, "dev", &["token"]),
+            FILE.replace("token = dapi-dev\n", "")
+        );
+        assert_eq!(
+            remove_keys("host = h\n[a]\nhost = i\n", "DEFAULT", &["host"]),
+            "[a]\nhost = i\n"
         );
     }
 

@@ -193,6 +193,9 @@ impl PendingLogin {
     }
 }
 
+/// A connection whose request line is being read: the connection and the request's target.
+type ReadingRequest = Pin<Box<dyn Future<Output = Option<(TcpStream, String)>> + Send>>;
+
 /// Takes connections until one is the browser's redirect (other requests, like a favicon, get a 404).
 /// Connections are read side by side, so one that never sends anything cannot hold the others up.
 async fn await_code(listener: std::net::TcpListener, state: &str) -> Result<Secret, AuthError> {
@@ -200,7 +203,7 @@ async fn await_code(listener: std::net::TcpListener, state: &str) -> Result<Secr
         .set_nonblocking(true)
         .and_then(|()| tokio::net::TcpListener::from_std(listener))
         .map_err(|error| AuthError::new(format!("cannot wait for the browser's answer: {error}")))?;
-    let mut reading: Vec<Pin<Box<dyn Future<Output = Option<(TcpStream, String)>> + Send>>> = Vec::new();
+    let mut reading: Vec<ReadingRequest> = Vec::new();
     loop {
         let (mut stream, target) = std::future::poll_fn(|cx| {
             while let Poll::Ready(accepted) = listener.poll_accept(cx) {

@@ -271,9 +271,7 @@ async fn without_a_cached_login_the_method_says_how_to_log_in() {
     let home = Home::new()
         .file(
             ".databrickscfg",
-            &format!(
-                "[acc]\nhost = https://accounts.cloud.databricks.com\naccount_id = a-1\nauth_type = databricks-cli\n"
-            ),
+            "[acc]\nhost = https://accounts.cloud.databricks.com\naccount_id = a-1\nauth_type = databricks-cli\n",
         )
         .file(cache::CACHE_FILE, "{\"version\": 3}");
     let error = home.builder().profile("acc").build().unwrap_err().to_string();
