@@ -89,8 +89,8 @@ impl std::fmt::Display for CacheError {
         match self {
             CacheError::Unreadable { path, why } => write!(
                 f,
-                "the token cache {} cannot be read: {why}; run `dbr auth login` to log in again (the file is kept, \
-                 moved aside)",
+                "the token cache {} cannot be read: {why}; run `dbr auth login` to log in again (it keeps the \
+                 file, moved aside)",
                 path.display()
             ),
             CacheError::Io { path, doing, error } => write!(f, "cannot {doing} {}: {error}", path.display()),
@@ -525,6 +525,7 @@ mod tests {
             .unwrap();
         assert_eq!(found.token.access_token.expose(), "at-dev");
         assert_eq!(found.refresh_token.as_ref().unwrap().expose(), "rt-canary-dev");
+        assert!(!format!("{found:?}").contains("canary"), "Debug hides the tokens");
         // 12:30:15.123456789 at +02:00 is 10:30:15.123456789 UTC.
         assert_eq!(format_expiry(found.token.expires_at), "2030-06-01T10:30:15.123456789Z");
         let by_host = cache
