@@ -130,10 +130,9 @@ pub(super) fn login(matches: &clap::ArgMatches, session: &mut Session<'_>) -> Re
     let host = workspace_url(&raw_host)?;
     let parsed = normalize_host(&raw_host).map_err(CliError::Usage)?;
     let account_host = is_account_host(&parsed.url);
-    let account_id = matches
-        .get_one::<String>(ACCOUNT_ID)
-        .cloned()
-        .or(parsed.account_id)
+    let given_account = matches.get_one::<String>(ACCOUNT_ID).cloned().or(parsed.account_id);
+    let account_id = given_account
+        .clone()
         .or_else(|| {
             named
                 .as_deref()
@@ -213,12 +212,18 @@ pub(super) fn login(matches: &clap::ArgMatches, session: &mut Session<'_>) -> Re
         );
     }
 
+    // A workspace profile gets an account id only when one was given for this login.
+    let saved_account = if account_host {
+        account_id.as_deref()
+    } else {
+        given_account.as_deref()
+    };
     let updated = profile_text(
         &existing,
         &file,
         &profile,
         &host,
-        account_id.as_deref(),
+        saved_account,
         parsed.workspace_id.as_deref(),
     );
     save(&path, &updated).map_err(|error| CliError::Failed(format!("cannot write {}: {error}", path.display())))?;
