@@ -54,21 +54,7 @@ impl Client {
     /// standard variables of the configuration's environment name (`HTTPS_PROXY`, `HTTP_PROXY`,
     /// `ALL_PROXY`, `NO_PROXY`; the process's for a configuration without default sources).
     pub fn new(config: Config) -> Result<Client, Error> {
-        let settings = config.settings_ref();
-        let environment = settings.env();
-        let proxies = Proxies::from_env(|name| environment.var(name))
-            .map_err(|error| transport_setting_error(settings, error))?
-            .direct_to(LOOPBACK);
-        let options = TransportOptions {
-            user_agent: USER_AGENT,
-            connect_timeout: CONNECT_TIMEOUT,
-            read_timeout: config.http_timeout(),
-            ca_bundle: settings.get("ca_bundle").map(PathBuf::from),
-            accept_invalid_certs: settings.flag("skip_verify"),
-            proxies,
-            redirects_returned_for: REDIRECTS_RETURNED_FOR,
-        };
-        let http = transport::http_client(&options).map_err(|error| transport_setting_error(settings, error))?;
+        let http = http_client(config.settings_ref(), config.http_timeout())?;
         let rate_limiter = config.rate_limit().map(RateLimiter::new);
         Ok(Client {
             inner: Arc::new(Inner {
@@ -114,6 +100,28 @@ impl Client {
         request.raw_path = Some(path.into());
         request
     }
+}
+
+/// The HTTP client of a [`Client`], also used alone where no workspace client exists yet (`dbr auth login`).
+/// Its connections trust the operating system's certificates plus those of `ca_bundle` (none are checked
+/// with `skip_verify`), and go through the proxies the standard variables of the configuration's
+/// environment name. `read_timeout` is an inactivity timeout: it applies to each read, so a long transfer
+/// that keeps moving is never cut off.
+pub(crate) fn http_client(settings: &Settings, read_timeout: Duration) -> Result<reqwest::Client, Error> {
+    let environment = settings.env();
+    let proxies = Proxies::from_env(|name| environment.var(name))
+        .map_err(|error| transport_setting_error(settings, error))?
+        .direct_to(LOOPBACK);
+    let options = TransportOptions {
+        user_agent: USER_AGENT,
+        connect_timeout: CONNECT_TIMEOUT,
+        read_timeout,
+        ca_bundle: settings.get("ca_bundle").map(PathBuf::from),
+        accept_invalid_certs: settings.flag("skip_verify"),
+        proxies,
+        redirects_returned_for: REDIRECTS_RETURNED_FOR,
+    };
+    transport::http_client(&options).map_err(|error| transport_setting_error(settings, error))
 }
 
 /// Hosts on this machine never go through a proxy, as with Go's `net/http`: the metadata service and

@@ -145,6 +145,12 @@ pub struct Home {
     dir: tempfile::TempDir,
 }
 
+impl Default for Home {
+    fn default() -> Home {
+        Home::new()
+    }
+}
+
 impl Home {
     pub fn new() -> Home {
         Home {

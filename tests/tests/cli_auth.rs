@@ -126,7 +126,7 @@ async fn auth_profiles_lists_every_profile_and_checks_each() {
     );
     assert_eq!(rows[3]["valid"], false);
     assert!(
-        rows[3]["error"].as_str().unwrap_or_default().contains("line 16"),
+        rows[3]["error"].as_str().unwrap_or_default().contains("line 15"),
         "{}",
         rows[3]
     );

@@ -3,7 +3,7 @@
 //! `auth describe` (where each setting comes from, without a request and without a secret).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use databricks_tests::TOKEN;
 use databricks_tests::cases::CLUSTER_ID;

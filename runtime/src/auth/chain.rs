@@ -14,6 +14,7 @@ const PROVIDERS: &[&dyn CredentialsProvider] = &[
     &super::pat::Pat,
     &super::basic::Basic,
     &super::m2m::OAuthM2M,
+    &super::u2m::DatabricksCli,
     &super::metadata_service::MetadataService,
     &super::oidc::GithubOidc,
     &super::oidc::AzureDevopsOidc,
@@ -24,6 +25,7 @@ const PROVIDERS: &[&dyn CredentialsProvider] = &[
     &super::azure::AzureCli,
     &Google(AuthMethod::GoogleCredentials),
     &Google(AuthMethod::GoogleId),
+    &super::u2m::ExternalBrowser,
 ];
 
 fn provider(method: AuthMethod) -> Option<&'static dyn CredentialsProvider> {

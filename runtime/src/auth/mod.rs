@@ -7,6 +7,7 @@
 pub(crate) mod chain;
 pub(crate) mod oauth;
 pub(crate) mod token;
+pub(crate) mod u2m;
 
 mod azure;
 mod basic;

@@ -23,6 +23,7 @@ pub(crate) struct Token {
 }
 
 impl Token {
+    #[cfg(test)]
     pub(crate) fn bearer(access_token: impl Into<String>, expires_at: Option<SystemTime>) -> Token {
         Token {
             access_token: Secret::new(access_token),
@@ -75,10 +76,6 @@ impl<S: TokenSource> CachedToken<S> {
             source,
             cached: tokio::sync::Mutex::new(token),
         }
-    }
-
-    pub(crate) fn source(&self) -> &S {
-        &self.source
     }
 
     /// A token that is good for a while yet.

@@ -132,7 +132,7 @@ pub(super) fn profiles(matches: &clap::ArgMatches, session: &Session<'_>) -> Res
 
 /// A builder that reads one profile of `path` and no `DATABRICKS_*`/`ARM_*` settings from the environment:
 /// the profile alone says how it authenticates.
-fn profile_only(name: &str, path: &Path) -> ConfigBuilder {
+pub(super) fn profile_only(name: &str, path: &Path) -> ConfigBuilder {
     Config::builder()
         .profile(name)
         .config_file(path)

@@ -114,7 +114,7 @@ pub(super) fn run(matches: &clap::ArgMatches, session: &mut Session<'_>) -> Resu
 }
 
 /// The file profiles are read from, so a saved profile is the one later commands use.
-fn config_file(session: &Session<'_>) -> Result<PathBuf, CliError> {
+pub(super) fn config_file(session: &Session<'_>) -> Result<PathBuf, CliError> {
     session.config_builder().config_file_path().ok_or_else(|| {
         CliError::Usage(
             "no home directory to keep ~/.databrickscfg in (HOME is not set); set DATABRICKS_CONFIG_FILE".to_owned(),
@@ -122,7 +122,7 @@ fn config_file(session: &Session<'_>) -> Result<PathBuf, CliError> {
     })
 }
 
-fn file_error(path: &Path, message: String) -> CliError {
+pub(super) fn file_error(path: &Path, message: String) -> CliError {
     CliError::Sdk(Error::Config(ConfigError::ConfigFile {
         path: path.to_owned(),
         message,
@@ -130,7 +130,7 @@ fn file_error(path: &Path, message: String) -> CliError {
 }
 
 /// A profile name the file can hold as a `[section]` header and read back unchanged.
-fn check_profile_name(name: &str) -> Result<(), CliError> {
+pub(super) fn check_profile_name(name: &str) -> Result<(), CliError> {
     let readable = !name.is_empty()
         && !name.starts_with(['#', ';'])
         && !name.chars().any(|c| c == '[' || c == ']' || c.is_control());
@@ -144,7 +144,7 @@ fn check_profile_name(name: &str) -> Result<(), CliError> {
 }
 
 /// The workspace URL as it is saved: https (plain http only to this machine), no trailing slash.
-fn workspace_url(raw: &str) -> Result<String, CliError> {
+pub(super) fn workspace_url(raw: &str) -> Result<String, CliError> {
     let shown = without_credentials(raw.trim());
     let url = normalize_host(raw).map(|host| host.url).map_err(|reason| {
         CliError::Usage(format!(
@@ -232,7 +232,7 @@ fn without_echo<T>(read: impl FnOnce() -> T) -> T {
 
 /// Replaces the file with `text` at once (a new file renamed over the old one, so a failure leaves the old
 /// file whole), readable and writable by its owner only. A symbolic link is followed, not replaced.
-fn save(path: &Path, text: &str) -> std::io::Result<()> {
+pub(super) fn save(path: &Path, text: &str) -> std::io::Result<()> {
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
     let directory = target.parent().filter(|parent| !parent.as_os_str().is_empty());
     if let Some(directory) = directory {

@@ -2,6 +2,7 @@
 
 mod api;
 mod auth;
+mod auth_login;
 mod configure;
 
 use super::{CliError, Extension, Output, Session, add_to_group};
@@ -16,7 +17,10 @@ impl Extension for Builtin {
         let binary = root.get_name().to_owned();
         let root = root.subcommand(api::command()).subcommand(configure::command(&binary));
         let root = add_to_group(root, auth::GROUP, auth::ABOUT, auth::describe_command());
-        add_to_group(root, auth::GROUP, auth::ABOUT, auth::profiles_command())
+        let root = add_to_group(root, auth::GROUP, auth::ABOUT, auth::profiles_command());
+        let root = add_to_group(root, auth::GROUP, auth::ABOUT, auth_login::login_command(&binary));
+        let root = add_to_group(root, auth::GROUP, auth::ABOUT, auth_login::token_command());
+        add_to_group(root, auth::GROUP, auth::ABOUT, auth_login::logout_command())
     }
 
     fn run(
@@ -30,6 +34,9 @@ impl Extension for Builtin {
             [configure::NAME] => configure::run(matches, session),
             [auth::GROUP, auth::DESCRIBE] => auth::describe(session),
             [auth::GROUP, auth::PROFILES] => auth::profiles(matches, session),
+            [auth::GROUP, auth_login::LOGIN] => auth_login::login(matches, session),
+            [auth::GROUP, auth_login::TOKEN] => auth_login::token(session),
+            [auth::GROUP, auth_login::LOGOUT] => auth_login::logout(session),
             _ => return None,
         })
     }
