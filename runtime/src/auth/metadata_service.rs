@@ -7,7 +7,7 @@
 
 use std::time::{Duration, SystemTime};
 
-use super::oauth::{TokenResponse, oauth_error, transport_message};
+use super::oauth::{TokenResponse, send};
 use super::token::{CachedToken, Token, TokenSource};
 use super::{AuthError, AuthMethod, BoxFuture, Credentials, CredentialsProvider, Unavailable, missing};
 use crate::config::{Settings, Source};
@@ -65,29 +65,20 @@ impl TokenSource for MetadataToken {
                     self.source
                 ))
             };
-            // Without the URL, which is a secret.
-            let transport = |error: reqwest::Error| failed(transport_message(&error.without_url()));
             let requested = SystemTime::now();
-            let response = http
+            let request = http
                 .get(self.url.clone())
                 .header(VERSION_HEADER, VERSION)
                 .header(HOST_HEADER, &self.host)
-                .timeout(TIMEOUT)
-                .send()
+                .timeout(TIMEOUT);
+            let hint = format!(
+                "check that the program serving it is still running and serves {}",
+                self.host
+            );
+            let body = send(request)
                 .await
-                .map_err(transport)?;
-            let status = response.status();
-            let body = response.bytes().await.map_err(transport)?;
-            if !status.is_success() {
-                return Err(failed(format!(
-                    "HTTP {} ({}); check that the program serving it is still running and serves {}",
-                    status.as_u16(),
-                    oauth_error(&body),
-                    self.host
-                )));
-            }
-            let answer: TokenResponse = serde_json::from_slice(&body)
-                .map_err(|_| failed("the answer is not a token (no `access_token` in a JSON object)".to_owned()))?;
+                .map_err(|failure| failed(failure.with_hint(&hint)))?;
+            let answer = TokenResponse::parse(&body).map_err(failed)?;
             if answer.expires_on.is_none() {
                 return Err(failed("the answer has no `expires_on`".to_owned()));
             }

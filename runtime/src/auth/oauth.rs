@@ -78,6 +78,12 @@ pub(crate) fn seconds<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Resu
 }
 
 impl TokenResponse {
+    /// A success answer's body as a token answer.
+    pub(crate) fn parse(body: &[u8]) -> Result<TokenResponse, String> {
+        serde_json::from_slice(body)
+            .map_err(|_| "the answer is not a token (no `access_token` in a JSON object)".to_owned())
+    }
+
     /// The access token; its expiry from `expires_in` counted from `requested`, else `expires_on`, else an
     /// hour.
     pub(crate) fn token(&self, requested: SystemTime) -> Token {
@@ -137,33 +143,50 @@ pub(crate) async fn request_token(
         }
         ClientAuth::None => {}
     }
-    let requested = SystemTime::now();
-    let response = request
-        .body(form_encode(&fields))
-        .send()
+    let body = send(request.body(form_encode(&fields)))
         .await
-        .map_err(|error| failed(transport_message(&error)))?;
-    let status = response.status();
-    let body = response
-        .bytes()
-        .await
-        .map_err(|error| failed(transport_message(&error)))?;
-    if !status.is_success() {
-        return Err(failed(format!(
-            "HTTP {} ({}); {hint}",
-            status.as_u16(),
-            oauth_error(&body)
-        )));
-    }
-    let answer: TokenResponse = serde_json::from_slice(&body)
-        .map_err(|_| failed("the answer is not a token (no `access_token` in a JSON object)".to_owned()))?;
-    let _ = requested;
-    Ok(answer)
+        .map_err(|failure| failed(failure.with_hint(hint)))?;
+    TokenResponse::parse(&body).map_err(failed)
 }
 
-/// `error: error_description` of an OAuth error answer, or a short note when it is not one. Neither field
-/// holds a secret; other bodies are not repeated, since they could.
-pub(crate) fn oauth_error(body: &[u8]) -> String {
+/// Why a token service gave no answer to use.
+pub(crate) enum Failure {
+    /// No answer: refused, timed out, a certificate not trusted.
+    Transport(String),
+    /// An error answer: `HTTP <status> (<OAuth error>)`, or the status alone when the body is no OAuth error.
+    Refused(String),
+}
+
+impl Failure {
+    /// The description, with the next step after a refusal.
+    pub(crate) fn with_hint(self, hint: &str) -> String {
+        match self {
+            Failure::Transport(why) => why,
+            Failure::Refused(why) => format!("{why}; {hint}"),
+        }
+    }
+}
+
+/// Sends `request` and reads the whole answer: the body of a success, or why there is none. The request's
+/// URL is left out of transport messages (a metadata service's URL is a secret; callers name the endpoint
+/// when it is not), and an error answer is reduced to its status and OAuth error, never repeated whole.
+pub(crate) async fn send(request: reqwest::RequestBuilder) -> Result<Vec<u8>, Failure> {
+    let transport = |error: reqwest::Error| Failure::Transport(transport_message(&error.without_url()));
+    let response = request.send().await.map_err(transport)?;
+    let status = response.status();
+    let body = response.bytes().await.map_err(transport)?;
+    if !status.is_success() {
+        return Err(Failure::Refused(match oauth_error(&body) {
+            Some(error) => format!("HTTP {} ({error})", status.as_u16()),
+            None => format!("HTTP {}", status.as_u16()),
+        }));
+    }
+    Ok(body.to_vec())
+}
+
+/// `error: error_description` of an OAuth error answer, if it is one. Neither field holds a secret; other
+/// bodies are not repeated, since they could.
+fn oauth_error(body: &[u8]) -> Option<String> {
     serde_json::from_slice::<serde_json::Value>(body)
         .ok()
         .and_then(|value| {
@@ -183,7 +206,6 @@ pub(crate) fn oauth_error(body: &[u8]) -> String {
                 None => error,
             })
         })
-        .unwrap_or_else(|| "no OAuth error in the answer".to_owned())
 }
 
 /// The first line of a (possibly long, multi-line) description, at most 300 characters.

@@ -10,7 +10,7 @@ use std::time::{Duration, SystemTime};
 use reqwest::header::ACCEPT;
 
 use super::{AzureHeaders, Management, require_azure};
-use crate::auth::oauth::{TokenResponse, oauth_error, transport_message};
+use crate::auth::oauth::{Failure, TokenResponse, send};
 use crate::auth::token::{Token, TokenSource};
 use crate::auth::{AuthError, AuthMethod, BoxFuture, Credentials, CredentialsProvider, Unavailable, missing};
 use crate::config::{Settings, Source};
@@ -88,44 +88,30 @@ impl TokenSource for ImdsToken {
                 }
             }
             let requested = SystemTime::now();
-            let response = http
+            let request = http
                 .get(url)
                 .header("Metadata", "true")
                 .header(ACCEPT, "application/json")
-                .timeout(IMDS_TIMEOUT)
-                .send()
-                .await
-                .map_err(|error| {
-                    failed(format!(
-                        "{}; azure-msi works on Azure machines with a managed identity only, where the instance \
-                         metadata service answers",
-                        transport_message(&error)
-                    ))
-                })?;
-            let status = response.status();
-            let body = response
-                .bytes()
-                .await
-                .map_err(|error| failed(transport_message(&error)))?;
-            if !status.is_success() {
-                let hint = match &identity.client_id {
-                    Some(client_id) => {
-                        format!(
-                            "check that the managed identity azure_client_id = {client_id} is assigned to this machine"
-                        )
-                    }
-                    None => "check that this machine has a system-assigned managed identity, or set azure_client_id \
-                             to the client id of a user-assigned one"
-                        .to_owned(),
-                };
-                return Err(failed(format!(
-                    "HTTP {} ({}); {hint}",
-                    status.as_u16(),
-                    oauth_error(&body)
-                )));
-            }
-            let answer: TokenResponse = serde_json::from_slice(&body)
-                .map_err(|_| failed("the answer is not a token (no `access_token` in a JSON object)".to_owned()))?;
+                .timeout(IMDS_TIMEOUT);
+            let body = send(request).await.map_err(|failure| {
+                failed(match failure {
+                    Failure::Transport(why) => format!(
+                        "{why}; azure-msi works on Azure machines with a managed identity only, where the instance \
+                         metadata service answers"
+                    ),
+                    Failure::Refused(why) => match &identity.client_id {
+                        Some(client_id) => format!(
+                            "{why}; check that the managed identity azure_client_id = {client_id} is assigned to this \
+                             machine"
+                        ),
+                        None => format!(
+                            "{why}; check that this machine has a system-assigned managed identity, or set \
+                             azure_client_id to the client id of a user-assigned one"
+                        ),
+                    },
+                })
+            })?;
+            let answer = TokenResponse::parse(&body).map_err(failed)?;
             Ok(answer.token(requested))
         })
     }

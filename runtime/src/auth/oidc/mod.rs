@@ -25,7 +25,7 @@ use std::time::SystemTime;
 
 use reqwest::header::ACCEPT;
 
-use super::oauth::{ClientAuth, Endpoints, request_token, transport_message};
+use super::oauth::{ClientAuth, Endpoints, request_token, send};
 use super::token::{CachedToken, Token, TokenSource};
 use super::{AuthError, AuthMethod, BoxFuture, Credentials, Unavailable};
 use crate::config::{Secret, Settings, Source};
@@ -128,19 +128,9 @@ async fn request_id_token(
     hint: &str,
 ) -> Result<Secret, AuthError> {
     let failed = |why: String| AuthError::new(format!("{what} failed: {why}"));
-    let response = request
-        .header(ACCEPT, "application/json")
-        .send()
+    let body = send(request.header(ACCEPT, "application/json"))
         .await
-        .map_err(|error| failed(transport_message(&error)))?;
-    let status = response.status();
-    let body = response
-        .bytes()
-        .await
-        .map_err(|error| failed(transport_message(&error)))?;
-    if !status.is_success() {
-        return Err(failed(format!("HTTP {}; {hint}", status.as_u16())));
-    }
+        .map_err(|failure| failed(failure.with_hint(hint)))?;
     serde_json::from_slice::<serde_json::Value>(&body)
         .ok()
         .and_then(|answer| Some(answer.get(field)?.as_str()?.trim().to_owned()))
