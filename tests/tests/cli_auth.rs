@@ -139,7 +139,7 @@ async fn auth_profiles_lists_every_profile_and_checks_each() {
     assert_exit(&run, 0);
     assert_eq!(server.received_requests().await.expect("recorded").len(), before);
     assert!(
-        run.stdout.starts_with(&format!("DEFAULT\t{uri}\tAWS\tpat\n")),
+        run.stdout.starts_with(&format!("DEFAULT\t{uri}\tAWS\tpat\t")),
         "{}",
         run.stdout
     );

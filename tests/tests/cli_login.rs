@@ -239,6 +239,6 @@ async fn login_without_a_browser_then_token_commands_and_logout() {
     assert_eq!(cache["tokens"], json!({}));
     assert!(home.read(&home.config()).contains("[dev]"));
     let run = home.run(&["auth", "token", "-p", "dev"], &[], None);
-    assert_exit(&run, 4);
+    assert_exit(&run, 3);
     assert!(run.stderr.contains("run `dbr auth login -p dev`"), "{}", run.stderr);
 }
