@@ -203,3 +203,59 @@ fn configure_turns_a_browser_login_profile_into_a_token_profile() {
     assert_exit(&run, 0);
     assert_eq!(run.json()["auth_method"], "pat");
 }
+
+#[tokio::test]
+async fn an_oauth_secret_never_shows_in_output_or_debug() {
+    let secret = "canary-oauth-secret-5d1e";
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/oidc/v1/token"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            json!({"access_token": "canary-access-token-77", "token_type": "Bearer", "expires_in": 3600}),
+        ))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/2.1/clusters/list"))
+        .and(header("authorization", "Bearer canary-access-token-77"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"clusters": []})))
+        .mount(&server)
+        .await;
+    let uri = server.uri();
+    let env = [
+        ("DATABRICKS_HOST", uri.as_str()),
+        ("DATABRICKS_CLIENT_ID", "sp-1"),
+        ("DATABRICKS_CLIENT_SECRET", secret),
+    ];
+    let home = Home::new();
+    for args in [
+        &["--debug", "clusters", "list"][..],
+        &["auth", "describe"],
+        &["auth", "describe", "--debug", "-o", "text"],
+    ] {
+        let run = home.run(args, &env, None);
+        assert_exit(&run, 0);
+        for text in [&run.stdout, &run.stderr] {
+            assert!(!text.contains(secret), "{args:?}: {text}");
+            assert!(!text.contains("canary-access-token"), "{args:?}: {text}");
+        }
+    }
+    // A refused secret is explained without it.
+    server.reset().await;
+    Mock::given(method("POST"))
+        .and(path("/oidc/v1/token"))
+        .respond_with(
+            ResponseTemplate::new(401)
+                .set_body_json(json!({"error": "invalid_client", "error_description": "Client authentication failed"})),
+        )
+        .mount(&server)
+        .await;
+    let run = home.run(&["--debug", "clusters", "list"], &env, None);
+    assert_exit(&run, 3);
+    assert!(
+        run.stderr.contains("invalid_client: Client authentication failed"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains(secret), "{}", run.stderr);
+}

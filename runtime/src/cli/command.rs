@@ -96,7 +96,7 @@ pub(super) fn build(app: &App) -> Command {
                 .long(PROFILE)
                 .global(true)
                 .value_name(PROFILE_VALUE)
-                .help("Profile of ~/.databrickscfg to use [default: $DATABRICKS_CONFIG_PROFILE, else DEFAULT]"),
+                .help("Profile of ~/.databrickscfg to use [default: $DATABRICKS_CONFIG_PROFILE, else the default_profile of [__settings__], else DEFAULT]"),
         )
         .arg(
             Arg::new(OUTPUT)

@@ -64,6 +64,7 @@ impl fmt::Debug for Config {
         }
         debug
             .field("profile", &self.settings.profile)
+            .field("config_file", &self.settings.config_file)
             .field("rate_limit", &self.rate_limit)
             .field("retry_timeout", &self.retry_timeout)
             .field("http_timeout", &self.http_timeout)

@@ -145,6 +145,7 @@ impl Settings {
         self.profile.as_deref()
     }
 
+    #[cfg(feature = "cli")]
     /// The configuration file profiles are read from (whether or not one was read).
     pub(crate) fn config_file(&self) -> Option<&PathBuf> {
         self.config_file.as_ref()

@@ -154,6 +154,7 @@ impl TokenCache {
         Ok(moved)
     }
 
+    #[cfg(any(feature = "cli", test))]
     /// Removes the entries under `keys`; returns how many there were.
     pub(crate) fn remove(&self, keys: &[&str]) -> Result<usize, CacheError> {
         let Some(mut document) = self.read()? else {
@@ -291,6 +292,7 @@ impl Document {
         tokens.sort_keys();
     }
 
+    #[cfg(any(feature = "cli", test))]
     fn remove(&mut self, key: &str) -> bool {
         self.tokens_mut().remove(key).is_some()
     }

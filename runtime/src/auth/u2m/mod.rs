@@ -10,7 +10,7 @@
 pub(crate) mod cache;
 pub(crate) mod login;
 
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use cache::{CacheKeys, CachedLogin, TokenCache};
 use login::{Browser, CLIENT_ID, LOGIN_TIMEOUT, PendingLogin};
@@ -194,8 +194,9 @@ impl CacheTokens {
         })
     }
 
+    #[cfg(any(feature = "cli", test))]
     /// An access token valid for at least `lasting` more, refreshed (and cached) if the cached one is not.
-    pub(crate) async fn token(&self, http: &reqwest::Client, lasting: Duration) -> Result<Token, AuthError> {
+    pub(crate) async fn token(&self, http: &reqwest::Client, lasting: std::time::Duration) -> Result<Token, AuthError> {
         let deadline = SystemTime::now() + lasting;
         self.current(http, |token| token.expires_at.is_none_or(|at| at > deadline))
             .await
