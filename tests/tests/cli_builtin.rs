@@ -665,7 +665,7 @@ fn auth_describe_without_configuration_says_how_to_configure() {
         "{}",
         run.stderr
     );
-    // A host without a token: the same advice.
+    // A host without credentials: every method and why it did not apply, and the ways to log in.
     let run = home.run(
         &["auth", "describe"],
         &[("DATABRICKS_HOST", "https://h.cloud.databricks.com")],
@@ -677,5 +677,10 @@ fn auth_describe_without_configuration_says_how_to_configure() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("run `dbr configure"), "{}", run.stderr);
+    assert!(run.stderr.contains("  - pat: no token\n"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("log in in the browser with `dbr auth login`"),
+        "{}",
+        run.stderr
+    );
 }

@@ -92,8 +92,8 @@ impl fmt::Display for ConfigError {
                 }
                 write!(
                     f,
-                    "\nSet DATABRICKS_TOKEN (or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET), pass --token, \
-                     log in with `dbr auth login`, or on Azure run `az login`."
+                    "\nSet DATABRICKS_TOKEN (or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET), log in in the \
+                     browser with `dbr auth login` (or `databricks auth login`), or on Azure run `az login`."
                 )
             }
             ConfigError::AmbiguousCredentials { methods } => write!(

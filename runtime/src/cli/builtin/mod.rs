@@ -53,13 +53,12 @@ impl Extension for Builtin {
 /// What to print after a configuration error that `dbr configure` would have prevented.
 pub(super) fn config_hint(error: &CliError, binary: &str) -> Option<String> {
     match error {
-        CliError::Sdk(Error::Config(ConfigError::MissingHost { .. } | ConfigError::MissingCredentials { .. })) => {
-            Some(format!(
-                "To log in in the browser, run `{binary} auth login --host <workspace URL>`; to save a personal \
+        // A missing host only: the error of missing credentials already lists the ways to log in.
+        CliError::Sdk(Error::Config(ConfigError::MissingHost { .. })) => Some(format!(
+            "To log in in the browser, run `{binary} auth login --host <workspace URL>`; to save a personal \
                  access token, run `{binary} configure --host <workspace URL>` and paste it; `{binary} auth \
                  describe` shows what is configured."
-            ))
-        }
+        )),
         _ => None,
     }
 }
