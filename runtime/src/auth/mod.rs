@@ -237,3 +237,21 @@ pub(crate) fn test_http() -> reqwest::Client {
     };
     crate::transport::http_client(&options).expect("a test client")
 }
+
+/// The headers `headers` gives `calls` callers at once, for tests of one refresh under concurrency.
+#[cfg(test)]
+pub(crate) async fn headers_at_once(headers: Arc<dyn HeaderSource>, calls: usize) -> Vec<HeaderMap> {
+    let http = test_http();
+    let calls: Vec<_> = (0..calls)
+        .map(|_| {
+            let headers = headers.clone();
+            let http = http.clone();
+            tokio::spawn(async move { headers.headers(&http).await.expect("headers") })
+        })
+        .collect();
+    let mut all = Vec::new();
+    for call in calls {
+        all.push(call.await.expect("joined"));
+    }
+    all
+}

@@ -356,12 +356,10 @@ fn jwt_expiry(token: &str) -> Option<SystemTime> {
 
 #[cfg(all(test, unix))]
 mod tests {
-    use std::sync::Arc;
 
     use wiremock::MockServer;
 
     use super::*;
-    use crate::auth::HeaderSource;
     use crate::auth::azure::tests::{builder, headers_received, workspace};
 
     const APP: &str = "2ff814a6-3304-4ab8-85cb-cd0e6f879c1d";
@@ -605,19 +603,9 @@ mod tests {
             .host("https://127.0.0.1:9")
             .settings()
             .unwrap();
-        let headers: Arc<dyn HeaderSource> = AzureCli.configure(&settings, false).unwrap().headers;
-        let calls: Vec<_> = (0..8)
-            .map(|_| {
-                let headers = headers.clone();
-                let http = http.clone();
-                tokio::spawn(async move { headers.headers(&http).await.unwrap() })
-            })
-            .collect();
-        for call in calls {
-            assert_eq!(
-                call.await.unwrap()["x-databricks-azure-sp-management-token"],
-                "az-management"
-            );
+        let headers = AzureCli.configure(&settings, false).unwrap().headers;
+        for headers in crate::auth::headers_at_once(headers, 8).await {
+            assert_eq!(headers["x-databricks-azure-sp-management-token"], "az-management");
         }
         assert_eq!(fake.runs().len(), 2, "{:?}", fake.runs());
     }

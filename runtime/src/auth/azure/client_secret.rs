@@ -113,13 +113,11 @@ impl TokenSource for ClientCredentials {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
 
     use wiremock::matchers::{body_string, body_string_contains, method, path};
     use wiremock::{Mock, MockServer, ResponseTemplate};
 
     use super::*;
-    use crate::auth::HeaderSource;
     use crate::auth::azure::tests::{builder, headers_received, workspace};
 
     const RESOURCE_ID: &str = "/subscriptions/sub-1/resourceGroups/rg/providers/Microsoft.Databricks/workspaces/ws";
@@ -229,16 +227,9 @@ mod tests {
         vars.push(("ARM_TENANT_ID", "tenant-1".to_owned()));
         vars.push(("DATABRICKS_CLOUD", "azure".to_owned()));
         let settings = builder(&env(&vars)).host("https://127.0.0.1:9").settings().unwrap();
-        let headers: Arc<dyn HeaderSource> = AzureClientSecret.configure(&settings, false).unwrap().headers;
-        let calls: Vec<_> = (0..10)
-            .map(|_| {
-                let headers = headers.clone();
-                let http = http.clone();
-                tokio::spawn(async move { headers.headers(&http).await.unwrap() })
-            })
-            .collect();
-        for call in calls {
-            assert_eq!(call.await.unwrap()["authorization"], "Bearer entra-databricks");
+        let headers = AzureClientSecret.configure(&settings, false).unwrap().headers;
+        for headers in crate::auth::headers_at_once(headers, 10).await {
+            assert_eq!(headers["authorization"], "Bearer entra-databricks");
         }
         assert_eq!(entra.received_requests().await.unwrap().len(), 2);
     }

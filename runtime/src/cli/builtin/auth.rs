@@ -9,6 +9,7 @@ use clap::{Arg, ArgAction, Command};
 use serde_json::{Map, Value};
 
 use super::super::{CliError, Output, Session};
+use super::configure::{config_file, read_config};
 use crate::config::attributes::ATTRIBUTES;
 use crate::config::profile::ProfileFile;
 use crate::{Client, Config, ConfigBuilder, Error, Method, Source};
@@ -98,16 +99,8 @@ pub(super) fn profiles_command() -> Command {
 }
 
 pub(super) fn profiles(matches: &clap::ArgMatches, session: &Session<'_>) -> Result<Output, CliError> {
-    let Some(path) = session.config_builder().config_file_path() else {
-        return Err(CliError::Failed(
-            "no home directory (HOME is not set), so no ~/.databrickscfg".to_owned(),
-        ));
-    };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(error) => return Err(CliError::Failed(format!("cannot read {}: {error}", path.display()))),
-    };
+    let path = config_file(session)?;
+    let text = read_config(&path)?;
     let file = ProfileFile::parse(&text);
     let validate = !matches.get_flag(SKIP_VALIDATE);
     let rows = session.block_on(async {

@@ -15,7 +15,7 @@ use super::super::command::{HOST, PROFILE, TIMEOUT};
 use super::super::output::Format;
 use super::super::{CliError, Output, Session, parse_duration};
 use super::auth::profile_only;
-use super::configure::{check_profile_name, config_file, file_error, save, workspace_url};
+use super::configure::{check_profile_name, config_file, file_error, read_config, save, workspace_url};
 use crate::auth::oauth::Endpoints;
 use crate::auth::u2m::cache::{CacheKeys, TokenCache, format_expiry};
 use crate::auth::u2m::login::{Browser, LOGIN_TIMEOUT, PendingLogin};
@@ -97,11 +97,7 @@ pub(super) fn logout_command() -> Command {
 
 pub(super) fn login(matches: &clap::ArgMatches, session: &mut Session<'_>) -> Result<Output, CliError> {
     let path = config_file(session)?;
-    let existing = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(error) => return Err(file_error(&path, error.to_string())),
-    };
+    let existing = read_config(&path)?;
     let file = ProfileFile::parse(&existing);
     let named = matches
         .get_one::<String>(PROFILE)

@@ -58,11 +58,7 @@ pub(super) fn run(matches: &clap::ArgMatches, session: &mut Session<'_>) -> Resu
     let profile = profile.trim();
     check_profile_name(profile)?;
     let path = config_file(session)?;
-    let existing = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(error) => return Err(file_error(&path, error.to_string())),
-    };
+    let existing = read_config(&path)?;
     let file = ProfileFile::parse(&existing);
     if let Some(error) = file.error(profile) {
         return Err(file_error(&path, format!("profile `{profile}`: {error}; fix it first")));
@@ -120,6 +116,15 @@ pub(super) fn config_file(session: &Session<'_>) -> Result<PathBuf, CliError> {
             "no home directory to keep ~/.databrickscfg in (HOME is not set); set DATABRICKS_CONFIG_FILE".to_owned(),
         )
     })
+}
+
+/// The configuration file's text; a file that does not exist yet is empty.
+pub(super) fn read_config(path: &Path) -> Result<String, CliError> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(text),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
+        Err(error) => Err(file_error(path, error.to_string())),
+    }
 }
 
 pub(super) fn file_error(path: &Path, message: String) -> CliError {
