@@ -4,6 +4,10 @@
 //! [`Client::request`]; everything about talking to Databricks (configuration, authentication,
 //! URL building, query encoding, error parsing) lives here, once.
 //!
+//! Where: `config` reads the settings (code, environment, `~/.databrickscfg`, `.netrc`); `auth` has one
+//! module per auth method behind one provider trait, the chain that picks one, and the token cache they
+//! share; `transport` is the plain HTTP client (trust, proxies) underneath, knowing nothing of Databricks.
+//!
 //! Features: `client` (default) is the HTTP client; `cli` adds the building blocks of `dbr`. Without
 //! features only [`serde_support`], which the generated models use, is compiled.
 
