@@ -24,6 +24,7 @@ fn clippy_with(package: &str, features: &str) -> Result<(), String> {
 }
 
 #[test]
+#[ignore = "heavy (a clippy build per service): run by .ci/run, or `cargo test -p databricks-tests --test features -- --ignored`"]
 fn every_service_builds_alone() {
     let api = databricks_tests::spec_api();
     assert!(api.services.len() > 1, "the spec has several services");
