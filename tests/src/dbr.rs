@@ -182,3 +182,14 @@ impl Home {
         std::fs::read_to_string(path).expect("the configuration file")
     }
 }
+
+/// Writes a configuration file as the official tools do: readable by its owner only, so `dbr` has no
+/// reason to warn about the secrets in it.
+pub fn write_private(path: &Path, text: &str) {
+    std::fs::write(path, text).expect("written");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).expect("made private");
+    }
+}

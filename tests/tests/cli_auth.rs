@@ -259,3 +259,32 @@ async fn an_oauth_secret_never_shows_in_output_or_debug() {
     );
     assert!(!run.stderr.contains(secret), "{}", run.stderr);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_token_in_a_file_others_can_read_is_warned_about() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = Home::new();
+    let config = home.config();
+    std::fs::write(
+        &config,
+        format!("[DEFAULT]\nhost = https://h.cloud.databricks.com\ntoken = {TOKEN}\n"),
+    )
+    .expect("written");
+    std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o644)).expect("mode");
+    let run = home.run(&["auth", "describe"], &[], None);
+    assert_exit(&run, 0);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "Warning: {} holds secrets (token) and other users can read it (mode 644); run `chmod 600 {}`\n",
+            config.display(),
+            config.display()
+        )
+    );
+    assert_no_token(&run);
+    std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o600)).expect("mode");
+    let run = home.run(&["auth", "describe"], &[], None);
+    assert_exit(&run, 0);
+    assert_eq!(run.stderr, "");
+}

@@ -269,7 +269,7 @@ async fn a_profile_selects_the_workspace() {
         session.workspace.uri(),
         other.uri()
     );
-    std::fs::write(session.home().join(".databrickscfg"), config).expect("written");
+    dbr::write_private(&session.home().join(".databrickscfg"), &config);
     session.hide(other.uri(), "http://<other workspace>");
 
     let run = session.dbr_with(&["-p", "other", "secrets", "list-scopes", "-o", "text"], &[], None);
@@ -336,13 +336,12 @@ async fn configure_writes_a_private_file() {
 #[tokio::test]
 async fn auth_describe() {
     let mut session = Session::start().await;
-    std::fs::write(
-        session.home().join(".databrickscfg"),
-        format!(
+    dbr::write_private(
+        &session.home().join(".databrickscfg"),
+        &format!(
             "[DEFAULT]\nhost = https://default.cloud.databricks.com\n\n[dev]\nhost = https://dev.cloud.databricks.com\ntoken = {TOKEN}\n"
         ),
-    )
-    .expect("written");
+    );
     std::fs::write(
         session.home().join(".netrc"),
         format!("machine default.cloud.databricks.com login token password {TOKEN}\n"),

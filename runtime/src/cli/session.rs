@@ -85,12 +85,21 @@ impl<'a> Session<'a> {
         config.with_default_sources()
     }
 
+    /// The configuration commands use; its warnings (a configuration file others can read) go to stderr.
+    pub fn config(&mut self) -> Result<Config, CliError> {
+        let config = self.config_builder().build().map_err(Error::from)?;
+        for warning in config.warnings() {
+            let _ = writeln!(self.stderr, "Warning: {warning}");
+        }
+        Ok(config)
+    }
+
     /// The client for the configured workspace, built on first use.
     pub fn client(&mut self) -> Result<Client, CliError> {
         if let Some(client) = &self.client {
             return Ok(client.clone());
         }
-        let config = self.config_builder().build().map_err(Error::from)?;
+        let config = self.config()?;
         let client = Client::new(config)?;
         self.client = Some(client.clone());
         Ok(client)

@@ -2,7 +2,7 @@
 //! `.netrc`.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::attributes::{self, ATTRIBUTES};
 use super::profile::{self, DEFAULT_PROFILE, ProfileFile};
@@ -30,6 +30,7 @@ impl ConfigBuilder {
             .collect();
         let mut tried = vec![Tried::new(Source::Explicit)];
         let mut sources = Vec::new();
+        let mut warnings = Vec::new();
         let mut profile_read = None;
         let mut config_file = self.config_file.clone();
         // Without default sources no setting is read from the environment, but what auth methods and the
@@ -86,13 +87,15 @@ impl ConfigBuilder {
                 Some(path) => {
                     let read = read_profile(&path, named_profile.as_deref(), &mut values, &mut tried)?;
                     if let Some(name) = &read {
-                        sources.push(
-                            Source::Profile {
-                                name: name.clone(),
-                                path: path.clone(),
-                            }
-                            .to_string(),
-                        );
+                        let source = Source::Profile {
+                            name: name.clone(),
+                            path: path.clone(),
+                        };
+                        if let Some(warning) = secrets_readable_by_others(&path, &source, &values) {
+                            tracing::warn!("{warning}");
+                            warnings.push(warning);
+                        }
+                        sources.push(source.to_string());
                     }
                     config_file = Some(path);
                     profile_read = read;
@@ -129,6 +132,7 @@ impl ConfigBuilder {
             config_file,
             sources,
             tried,
+            warnings,
             env,
         };
         if self.env.is_some() {
@@ -205,4 +209,40 @@ fn read_profile(
         }
     }
     Ok(Some(name))
+}
+
+/// A warning, as ssh gives for a private key, when the secrets taken from the profile (`source`) sit in a file
+/// other users can read.
+fn secrets_readable_by_others(path: &Path, source: &Source, values: &BTreeMap<&'static str, Value>) -> Option<String> {
+    let secrets: Vec<&str> = values
+        .iter()
+        .filter(|(name, value)| {
+            value.source == *source && attributes::find(name).is_some_and(|attribute| attribute.sensitive)
+        })
+        .map(|(name, _)| *name)
+        .collect();
+    if secrets.is_empty() {
+        return None;
+    }
+    let mode = others_can_read(path)?;
+    Some(format!(
+        "{} holds secrets ({}) and other users can read it (mode {mode:03o}); run `chmod 600 {}`",
+        path.display(),
+        secrets.join(", "),
+        path.display()
+    ))
+}
+
+/// The file's permission bits when its group or others may read it.
+#[cfg(unix)]
+fn others_can_read(path: &Path) -> Option<u32> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
+    (mode & 0o044 != 0).then_some(mode)
+}
+
+/// Windows files are protected by access lists, which this check does not read.
+#[cfg(not(unix))]
+fn others_can_read(_: &Path) -> Option<u32> {
+    None
 }

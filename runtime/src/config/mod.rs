@@ -143,6 +143,12 @@ impl Config {
         self.get("workspace_id")
     }
 
+    /// What the user should know though the configuration works, such as a configuration file with secrets
+    /// that other users can read. The CLI prints these; they are also `tracing` warnings.
+    pub fn warnings(&self) -> &[String] {
+        &self.settings.warnings
+    }
+
     /// The cloud the workspace runs on.
     pub fn cloud(&self) -> Cloud {
         self.settings.cloud()

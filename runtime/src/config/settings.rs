@@ -77,6 +77,8 @@ pub(crate) struct Settings {
     pub(super) sources: Vec<String>,
     /// Sources consulted for the host, and what each lacked.
     pub(super) tried: Vec<Tried>,
+    /// What the user should know though nothing failed (a configuration file with secrets others can read).
+    pub(super) warnings: Vec<String>,
     pub(super) env: Environment,
 }
 

@@ -384,3 +384,29 @@ fn debug_never_shows_secrets() {
     assert!(!text.contains("canary"), "{text}");
     assert!(text.contains("client_id: \"id\" from explicit settings"), "{text}");
 }
+
+#[cfg(unix)]
+#[test]
+fn secrets_in_a_file_others_can_read_are_warned_about() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = Home::new().file(".databrickscfg", PROFILES);
+    let path = home.path(".databrickscfg");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let config = home.builder().profile("robot").build().unwrap();
+    assert_eq!(
+        config.warnings(),
+        [format!(
+            "{} holds secrets (client_secret) and other users can read it (mode 644); run `chmod 600 {}`",
+            path.display(),
+            path.display()
+        )]
+    );
+    assert!(!config.warnings()[0].contains("dose-secret"));
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    assert!(home.builder().profile("robot").build().unwrap().warnings().is_empty());
+    // A profile without secrets is nothing to warn about.
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let home = home.file(".databrickscfg", "[DEFAULT]\nhost = h.cloud.databricks.com\n");
+    let config = home.builder().token("t").profile("DEFAULT").build().unwrap();
+    assert!(config.warnings().is_empty(), "{:?}", config.warnings());
+}

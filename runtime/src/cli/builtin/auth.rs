@@ -12,7 +12,7 @@ use super::super::{CliError, Output, Session};
 use super::configure::{config_file, read_config};
 use crate::config::attributes::ATTRIBUTES;
 use crate::config::profile::ProfileFile;
-use crate::{Client, Config, ConfigBuilder, Error, Method, Source};
+use crate::{Client, Config, ConfigBuilder, Method, Source};
 
 pub(super) const GROUP: &str = "auth";
 pub(super) const ABOUT: &str = "Log in, and inspect the configured authentication";
@@ -32,8 +32,8 @@ pub(super) fn describe_command() -> Command {
         )
 }
 
-pub(super) fn describe(session: &Session<'_>) -> Result<Output, CliError> {
-    let config = session.config_builder().build().map_err(Error::from)?;
+pub(super) fn describe(session: &mut Session<'_>) -> Result<Output, CliError> {
+    let config = session.config()?;
     let mut fields = Map::new();
     fields.insert("host".into(), config.host().into());
     fields.insert("host_source".into(), origin(config.host_source(), "--host").into());
