@@ -156,29 +156,29 @@ fn auth_profiles_without_a_file_lists_nothing() {
 #[test]
 fn completion_offers_the_profiles_of_the_file() {
     let home = Home::new();
-    for (shell, hook) in [
-        ("bash", "complete -F _dbr_profiles"),
-        ("zsh", ":PROFILE:_dbr_profiles'"),
-        ("fish", "complete -c dbr -s p -l profile -x -a \"(dbr auth profiles"),
-    ] {
-        let run = home.run(&["completion", shell], &[], None);
+    std::fs::write(
+        home.config(),
+        "[DEFAULT]\nhost = h\n\n[prod-eu]\nhost = p\n\n[prod-us]\nhost = q\n\n[__settings__]\ndefault_profile = prod-eu\n",
+    )
+    .expect("written");
+    let complete = |words: &[&str]| {
+        let index = (words.len() - 1).to_string();
+        let mut args = vec!["--"];
+        args.extend_from_slice(words);
+        let env = [
+            ("COMPLETE", "bash"),
+            ("_CLAP_COMPLETE_INDEX", index.as_str()),
+            ("_CLAP_IFS", "\n"),
+        ];
+        let run = home.run(&args, &env, None);
         assert_exit(&run, 0);
-        assert!(run.stdout.contains(hook), "{shell} lacks the profile hook");
-        assert!(
-            run.stdout
-                .contains("auth profiles --skip-validate --jq '.[].name' -o text"),
-            "{shell}"
-        );
-    }
-    // What the hook runs: the names, one per line.
-    std::fs::write(home.config(), "[DEFAULT]\nhost = h\n\n[prod-eu]\nhost = p\n").expect("written");
-    let run = home.run(
-        &["auth", "profiles", "--skip-validate", "--jq", ".[].name", "-o", "text"],
-        &[],
-        None,
+        run.stdout.lines().map(str::to_owned).collect::<Vec<_>>()
+    };
+    assert_eq!(complete(&["dbr", "-p", ""]), ["DEFAULT", "prod-eu", "prod-us"]);
+    assert_eq!(
+        complete(&["dbr", "clusters", "list", "--profile", "prod-"]),
+        ["prod-eu", "prod-us"]
     );
-    assert_exit(&run, 0);
-    assert_eq!(run.stdout, "DEFAULT\nprod-eu\n");
 }
 
 #[test]

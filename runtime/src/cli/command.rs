@@ -8,7 +8,6 @@ use super::{App, ArgSpec, CommandSpec, JsonInput, ValueKind};
 pub(super) const HOST: &str = "host";
 pub(super) const TOKEN: &str = "token";
 pub(super) const PROFILE: &str = "profile";
-/// The value name of `--profile`, which completion scripts recognise it by.
 pub(super) const PROFILE_VALUE: &str = "PROFILE";
 pub(super) const JSON: &str = "json";
 pub(super) const DEBUG: &str = "debug";
@@ -96,6 +95,7 @@ pub(super) fn build(app: &App) -> Command {
                 .long(PROFILE)
                 .global(true)
                 .value_name(PROFILE_VALUE)
+                .add(clap_complete::engine::ArgValueCompleter::new(profile_names))
                 .help("Profile of ~/.databrickscfg to use [default: $DATABRICKS_CONFIG_PROFILE, else the default_profile of [__settings__], else DEFAULT]"),
         )
         .arg(
@@ -129,7 +129,8 @@ pub(super) fn build(app: &App) -> Command {
         Command::new(COMPLETION)
             .about("Print a shell completion script")
             .long_about(
-                "Print a shell completion script. For example:\n  \
+                "Print a shell completion script: a few lines that ask dbr for candidates at each TAB (commands, \
+                 flags, values, profile names), so loading it costs nothing. dbr must be on PATH. For example:\n  \
                  bash: dbr completion bash > ~/.local/share/bash-completion/completions/dbr\n  \
                  zsh: dbr completion zsh > \"${fpath[1]}/_dbr\"\n  \
                  fish: dbr completion fish > ~/.config/fish/completions/dbr.fish\n  \
@@ -160,6 +161,21 @@ pub(super) fn build(app: &App) -> Command {
         root = root.subcommand(group);
     }
     root
+}
+
+/// Completion candidates of `--profile`: the profiles of the configuration file commands read.
+fn profile_names(current: &std::ffi::OsStr) -> Vec<clap_complete::engine::CompletionCandidate> {
+    let prefix = current.to_string_lossy();
+    let Some(path) = crate::Config::builder().with_default_sources().config_file_path() else {
+        return Vec::new();
+    };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    crate::config::profile::ProfileFile::parse(&text)
+        .profiles()
+        .into_iter()
+        .filter(|name| name.starts_with(prefix.as_ref()))
+        .map(clap_complete::engine::CompletionCandidate::new)
+        .collect()
 }
 
 const EXIT_CODES: &str = "Exit codes: 0 success, 1 the API answered with an error, 2 usage error, \

@@ -273,6 +273,10 @@ pub fn respond_items<T: DeserializeOwned + 'static>(items: Items<T>) -> Result<O
 
 /// The entry point of the generated `main`: runs the process's command line.
 pub fn main(app: &App, extensions: &[&dyn Extension]) -> ExitCode {
+    // A shell asking for completion candidates gets them and nothing else.
+    clap_complete::CompleteEnv::with_factory(|| command_tree(app, extensions))
+        .var(COMPLETE_VARIABLE)
+        .complete();
     let stdout = std::io::stdout();
     // Standard error is not held locked: spinners and progress bars draw on it from their own thread.
     let mut stderr = std::io::stderr();
@@ -332,7 +336,7 @@ pub fn run(
         }
     };
     if let Some((command::COMPLETION, completion)) = matches.subcommand() {
-        return print_completion(app, &mut tree, completion, stdout);
+        return print_completion(app, completion, stdout);
     }
     let mut session = match Session::new(&matches, stdout, stderr) {
         Ok(session) => session,
@@ -360,60 +364,25 @@ pub fn run(
     }
 }
 
-/// `dbr completion <shell>`: the completion script clap derives from the command tree.
-fn print_completion(app: &App, tree: &mut clap::Command, matches: &clap::ArgMatches, stdout: &mut dyn Write) -> u8 {
-    use clap_complete::Shell;
-    let shell = match matches.get_one::<String>(command::SHELL).map(String::as_str) {
-        Some("bash") => Shell::Bash,
-        Some("zsh") => Shell::Zsh,
-        Some("fish") => Shell::Fish,
-        Some("powershell") => Shell::PowerShell,
-        _ => Shell::Elvish,
+/// `dbr completion <shell>`: a few lines that make the shell ask `dbr` itself for candidates at each TAB
+/// (`COMPLETE=<shell> dbr -- <words>`), so sourcing it costs nothing and what is offered (commands, flags,
+/// enum values, profile names) is always current.
+fn print_completion(app: &App, matches: &clap::ArgMatches, stdout: &mut dyn Write) -> u8 {
+    let name = matches.get_one::<String>(command::SHELL).map_or("bash", String::as_str);
+    let shells = clap_complete::env::Shells::builtins();
+    let Some(shell) = shells.completer(name) else {
+        return EXIT_USAGE;
     };
     let mut script = Vec::new();
-    clap_complete::generate(shell, tree, app.binary, &mut script);
-    let script = with_profile_names(shell, app.binary, String::from_utf8_lossy(&script).into_owned());
-    match stdout.write_all(script.as_bytes()) {
+    let written = shell.write_registration(COMPLETE_VARIABLE, app.binary, app.binary, app.binary, &mut script);
+    match written.and_then(|()| stdout.write_all(&script)) {
         Ok(()) => 0,
         Err(_) => EXIT_REQUEST,
     }
 }
 
-/// `script` with `--profile` completing the profile names of the user's configuration file at the time of
-/// completion (clap's scripts are static, so they ask `auth profiles`). PowerShell and Elvish keep clap's.
-fn with_profile_names(shell: clap_complete::Shell, binary: &str, script: String) -> String {
-    use clap_complete::Shell;
-    let names = format!("{binary} auth profiles --skip-validate --jq '.[].name' -o text 2>/dev/null");
-    match shell {
-        Shell::Bash => {
-            let function = format!("_{}", binary.replace('-', "__"));
-            format!(
-                "{script}\n_{binary}_profiles() {{\n    local previous=\"${{COMP_WORDS[COMP_CWORD-1]}}\"\n    \
-                 if [[ \"$previous\" == \"-p\" || \"$previous\" == \"--{flag}\" ]]; then\n        \
-                 COMPREPLY=($(compgen -W \"$({names})\" -- \"${{COMP_WORDS[COMP_CWORD]}}\"))\n        return 0\n    \
-                 fi\n    {function} \"$@\"\n}}\ncomplete -F _{binary}_profiles -o bashdefault -o default {binary}\n",
-                flag = command::PROFILE,
-            )
-        }
-        Shell::Zsh => {
-            let script = script.replace(
-                &format!(":{}:_default'", command::PROFILE_VALUE),
-                &format!(":{}:_{binary}_profiles'", command::PROFILE_VALUE),
-            );
-            let helper = format!("_{binary}_profiles() {{\n    compadd -- ${{(f)\"$({names})\"}}\n}}\n\n");
-            // The helper goes before the script's last lines, which run the completion when sourced.
-            match script.find("if [ \"$funcstack[1]\" = ") {
-                Some(at) => format!("{}{helper}{}", &script[..at], &script[at..]),
-                None => format!("{helper}{script}"),
-            }
-        }
-        Shell::Fish => format!(
-            "{script}complete -c {binary} -s p -l {flag} -x -a \"({names})\"\n",
-            flag = command::PROFILE,
-        ),
-        _ => script,
-    }
-}
+/// The variable through which the shell asks for candidates.
+const COMPLETE_VARIABLE: &str = "COMPLETE";
 
 /// The names of the nested subcommands and the innermost matches: `dbr fs cp a b` → (["fs", "cp"], cp's).
 fn command_path(matches: &clap::ArgMatches) -> (Vec<&str>, &clap::ArgMatches) {
