@@ -377,6 +377,15 @@ impl Client {
                         .and_then(|value| value.to_str().ok())
                         .map(str::to_owned);
                     let error = ApiError::from_response(operation.id, status, request_id, &body);
+                    if error.message_is_cut() {
+                        // The error shows the start of a long message and the dump cuts bodies; this keeps it all.
+                        tracing::debug!(
+                            target: HTTP_LOG_TARGET,
+                            operation = operation.id,
+                            "the whole error message: {}",
+                            error.message
+                        );
+                    }
                     if status.as_u16() == 401 && !refreshed_token && credentials.invalidate().await {
                         refreshed_token = true;
                         tracing::debug!(operation = operation.id, "401 with an OAuth token; fetching a new one");

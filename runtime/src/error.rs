@@ -9,6 +9,9 @@ use crate::config::ConfigError;
 
 /// Longest piece of a non-JSON error body kept as the message.
 const MAX_TEXT_MESSAGE: usize = 1024;
+/// Characters of an API error's message that `Display` shows: a server can send megabytes, which would be
+/// one line of that size on a terminal. The whole message stays in [`ApiError::message`].
+const MAX_SHOWN_MESSAGE: usize = 1000;
 
 /// Anything that can go wrong with a call.
 #[derive(Debug)]
@@ -211,10 +214,25 @@ impl ApiError {
     }
 }
 
+impl ApiError {
+    /// Whether `Display` shows only the start of the message.
+    pub(crate) fn message_is_cut(&self) -> bool {
+        self.message.chars().nth(MAX_SHOWN_MESSAGE).is_some()
+    }
+}
+
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.error_code {
-            Some(code) => write!(f, "{code}: {}", self.message)?,
+        if let Some(code) = &self.error_code {
+            write!(f, "{code}: ")?;
+        }
+        match self.message.char_indices().nth(MAX_SHOWN_MESSAGE) {
+            Some((cut, _)) => write!(
+                f,
+                "{}... ({} characters; whole in --debug)",
+                &self.message[..cut],
+                self.message.chars().count()
+            )?,
             None => f.write_str(&self.message)?,
         }
         write!(f, " (HTTP {}", self.status)?;
@@ -375,5 +393,30 @@ mod tests {
         assert_eq!(other.message, "[1, 2]");
         let long = parse(500, &"x".repeat(5000));
         assert!(long.message.len() < 1100);
+    }
+
+    #[test]
+    fn display_cuts_a_long_message_and_the_error_keeps_it_whole() {
+        let huge = "x".repeat(1_048_576);
+        let error = parse(
+            400,
+            &format!(r#"{{"error_code":"INVALID_PARAMETER_VALUE","message":"{huge}"}}"#),
+        );
+        assert!(error.message == huge, "the error keeps the whole message");
+        let shown = error.to_string();
+        let expected = format!(
+            "INVALID_PARAMETER_VALUE: {}... (1048576 characters; whole in --debug) (HTTP 400)",
+            &huge[..1000]
+        );
+        assert!(shown == expected, "{} bytes: {}", shown.len(), &shown[..200]);
+        // Characters, not bytes, and never half of one.
+        let accented = parse(400, &format!(r#"{{"message":"{}"}}"#, "é".repeat(1001)));
+        assert_eq!(
+            accented.to_string(),
+            format!("{}... (1001 characters; whole in --debug) (HTTP 400)", "é".repeat(1000))
+        );
+        let at_the_limit = parse(400, &format!(r#"{{"message":"{}"}}"#, "é".repeat(1000)));
+        assert_eq!(at_the_limit.to_string(), format!("{} (HTTP 400)", "é".repeat(1000)));
+        assert!(!at_the_limit.message_is_cut() && accented.message_is_cut());
     }
 }
