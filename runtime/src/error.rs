@@ -84,6 +84,13 @@ impl fmt::Display for Error {
                     write!(f, ": {error}")?;
                     cause = error.source();
                 }
+                if let Some(address) = plain_http_server(source) {
+                    write!(
+                        f,
+                        "; the server at {address} does not speak TLS (https); if it is a plain-http server on \
+                         this machine, give the host as http://{address}"
+                    )?;
+                }
                 Ok(())
             }
             Error::Decode {
@@ -153,6 +160,26 @@ fn humane(duration: std::time::Duration) -> String {
         (h, 0, _) => format!("{h}h"),
         (h, m, _) => format!("{h}h {m}m"),
     }
+}
+
+/// The `host:port` of an https URL whose server answered the TLS handshake in plain HTTP: rustls reads the
+/// text `HTTP/1.1 400 ...` as a record of an invalid content type. The usual cause is a bare `host:port`,
+/// which gets `https://`, naming a plain-http server.
+fn plain_http_server(error: &reqwest::Error) -> Option<String> {
+    let url = error.url().filter(|url| url.scheme() == "https")?;
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(error) = cause {
+        if let Some(rustls::Error::InvalidMessage(rustls::InvalidMessage::InvalidContentType)) = error.downcast_ref() {
+            return Some(format!("{}:{}", url.host_str()?, url.port_or_known_default()?));
+        }
+        // An `io::Error` wrapping an error gives that error's source, skipping the error itself (here the
+        // rustls error, wrapped in two `io::Error`s).
+        cause = match error.downcast_ref::<std::io::Error>().and_then(std::io::Error::get_ref) {
+            Some(wrapped) => Some(wrapped),
+            None => error.source(),
+        };
+    }
+    None
 }
 
 impl From<ConfigError> for Error {

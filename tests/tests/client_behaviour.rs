@@ -5,6 +5,7 @@ use databricks_client::{Client, Config, ConfigError, Error, models};
 use databricks_tests::TOKEN;
 use databricks_tests::mock::{self, only_request, received};
 use serde_json::{Value, json};
+use std::time::Duration;
 
 const MISSING_CLUSTER: &str = r#"{"error_code":"RESOURCE_DOES_NOT_EXIST","message":"Cluster 0123-abc does not exist","details":[{"@type":"type.googleapis.com/google.rpc.RequestInfo","request_id":"req-7f3a","serving_data":""}]}"#;
 
@@ -173,6 +174,54 @@ async fn wrongly_typed_success_body_is_a_decode_error() {
     let message = error.to_string();
     assert!(message.contains("clusters.get"), "{message}");
     assert!(message.contains("\"two\""), "{message}");
+}
+
+#[tokio::test]
+async fn https_to_a_plain_http_server_says_how_to_reach_it() {
+    let server = mock::serve(200, "{}").await;
+    let address = server.address().to_string();
+    // A bare host:port gets https://, as a workspace host would.
+    let config = Config::builder()
+        .host(&address)
+        .token(TOKEN)
+        .retry_timeout(Duration::ZERO)
+        .build()
+        .expect("config");
+    assert_eq!(config.host(), format!("https://{address}"));
+    let error = Client::new(config)
+        .expect("client")
+        .clusters()
+        .get(&models::ClustersGetParams::new("0123-abc"))
+        .await
+        .expect_err("no TLS on the other side");
+    assert!(matches!(error, Error::Transport { .. }), "{error:?}");
+    let message = error.to_string();
+    assert!(
+        message.ends_with(&format!(
+            "; the server at {address} does not speak TLS (https); if it is a plain-http server on this machine, \
+             give the host as http://{address}"
+        )),
+        "{message}"
+    );
+    assert!(received(&server).await.is_empty());
+
+    // Any other failure of an https call gets no such advice.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let nothing = closed.local_addr().expect("address");
+    drop(closed);
+    let config = Config::builder()
+        .host(format!("https://{nothing}"))
+        .token(TOKEN)
+        .retry_timeout(Duration::ZERO)
+        .build()
+        .expect("config");
+    let refused = Client::new(config)
+        .expect("client")
+        .clusters()
+        .get(&models::ClustersGetParams::new("0123-abc"))
+        .await
+        .expect_err("nothing listens");
+    assert!(!refused.to_string().contains("TLS"), "{refused}");
 }
 
 #[tokio::test]
