@@ -212,11 +212,15 @@ impl RequestBuilder<'_> {
         self
     }
 
-    /// Sends the request and decodes the JSON answer. An empty success body reads as `{}`.
+    /// Sends the request and decodes the JSON answer. An empty success body is an [`Error::EmptyBody`],
+    /// except with `204 No Content` or for a [`Client::raw`] request, which declares no answer: there it
+    /// reads as `{}`.
     pub async fn send<R: DeserializeOwned>(self) -> Result<R, Error> {
         let operation = self.operation.id;
+        let raw = self.raw_path.is_some();
         let (status, body) = self.execute().await?;
-        decode(operation, status, &body)
+        let body: &[u8] = if raw && is_blank(&body) { b"{}" } else { &body };
+        decode(operation, status, body)
     }
 
     /// Sends the request of an operation whose success response has no body.
@@ -297,18 +301,26 @@ pub(crate) fn fill_path(operation: &Operation, values: &[(&str, String)]) -> Res
     })
 }
 
-/// Decodes a success body; an empty one reads as `{}`.
+/// Decodes the success body of an operation that answers JSON. An empty one is an error, unless the status
+/// says there is no body (`204 No Content`, which SCIM answers to a delete): an operation with nothing to
+/// say answers `{}`, so an empty `200` means the body was lost on the way.
 pub(crate) fn decode<R: DeserializeOwned>(operation: &'static str, status: u16, body: &[u8]) -> Result<R, Error> {
-    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+    let body: &[u8] = if !is_blank(body) {
+        body
+    } else if status == 204 {
         b"{}"
     } else {
-        body
+        return Err(Error::EmptyBody { operation, status });
     };
     serde_json::from_slice(body).map_err(|source| Error::Decode {
         operation,
         status,
         source,
     })
+}
+
+fn is_blank(body: &[u8]) -> bool {
+    body.iter().all(u8::is_ascii_whitespace)
 }
 
 impl Client {
@@ -615,6 +627,32 @@ mod tests {
             "the proxy URL from HTTPS_PROXY cannot be used: its scheme `ftp` is not supported; use an http:// or \
              https:// proxy"
         );
+    }
+
+    #[tokio::test]
+    async fn an_empty_answer_is_an_error_unless_it_is_204_or_to_a_raw_request() {
+        static GET: Operation = Operation::new("clusters.get", Method::Get, "/api/2.1/clusters/get");
+        let server = server(200, "").await;
+        let error = client(&server).request(&GET).send::<Value>().await.unwrap_err();
+        assert!(
+            matches!(error, Error::EmptyBody { operation: "clusters.get", status: 200 }),
+            "{error:?}"
+        );
+        assert_eq!(
+            error.to_string(),
+            "unexpected clusters.get response (HTTP 200): the body is empty where JSON was expected; it was \
+             probably lost on the way"
+        );
+        let raw: Value = client(&server).raw(Method::Get, "/api/2.0/ping").send().await.unwrap();
+        assert_eq!(raw, json!({}));
+
+        let no_content = MockServer::start().await;
+        Mock::given(any())
+            .respond_with(ResponseTemplate::new(204))
+            .mount(&no_content)
+            .await;
+        let answer: Value = client(&no_content).request(&GET).send().await.unwrap();
+        assert_eq!(answer, json!({}));
     }
 
     #[tokio::test]

@@ -36,6 +36,10 @@ pub enum Error {
         status: u16,
         source: serde_json::Error,
     },
+    /// The server answered with success and an empty body where the operation returns JSON. An operation
+    /// with nothing to say answers `{}` or `204 No Content`, so the body was lost on the way (a proxy, a
+    /// connection closed early); reading it as `{}` would pass an incomplete answer off as a complete one.
+    EmptyBody { operation: &'static str, status: u16 },
     /// A list could not be followed to its end: the server repeated a page token, or a page was not
     /// shaped as the operation's pagination says.
     Pagination { operation: &'static str, message: String },
@@ -100,6 +104,11 @@ impl fmt::Display for Error {
             } => {
                 write!(f, "unexpected {operation} response (HTTP {status}): {source}")
             }
+            Error::EmptyBody { operation, status } => write!(
+                f,
+                "unexpected {operation} response (HTTP {status}): the body is empty where JSON was expected; it \
+                 was probably lost on the way"
+            ),
             Error::Pagination { operation, message } => {
                 write!(f, "cannot list every page of {operation}: {message}")
             }
@@ -142,6 +151,7 @@ impl std::error::Error for Error {
             Error::Transport { source, .. } => Some(source),
             Error::Decode { source, .. } => Some(source),
             Error::InvalidRequest { .. }
+            | Error::EmptyBody { .. }
             | Error::Pagination { .. }
             | Error::WaitFailed { .. }
             | Error::WaitTimeout { .. } => None,

@@ -177,6 +177,37 @@ async fn wrongly_typed_success_body_is_a_decode_error() {
 }
 
 #[tokio::test]
+async fn an_empty_success_body_is_an_error_where_the_operation_answers_json() {
+    let server = mock::serve(200, "").await;
+    let error = mock::client(&server)
+        .clusters()
+        .get(&models::ClustersGetParams::new("0123-abc"))
+        .await
+        .expect_err("an empty body is not a cluster");
+    assert!(
+        matches!(error, Error::EmptyBody { operation: "clusters.get", status: 200 }),
+        "{error:?}"
+    );
+    // An acknowledgement is `{}`, and SCIM answers a delete with 204 and no body.
+    let acknowledged = mock::serve(200, "{}").await;
+    mock::client(&acknowledged)
+        .clusters()
+        .delete(&models::DeleteCluster::new("0123-abc"))
+        .await
+        .expect("{} acknowledges");
+    let no_content = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::any())
+        .respond_with(wiremock::ResponseTemplate::new(204))
+        .mount(&no_content)
+        .await;
+    mock::client(&no_content)
+        .users()
+        .delete("6340712365443129")
+        .await
+        .expect("204 has no body");
+}
+
+#[tokio::test]
 async fn https_to_a_plain_http_server_says_how_to_reach_it() {
     let server = mock::serve(200, "{}").await;
     let address = server.address().to_string();
