@@ -377,7 +377,7 @@ impl Client {
                 request = request.body(body.to_vec());
             }
             let sent = Instant::now();
-            let answer = send(request).await;
+            let answer = send(request, inner.config.max_response_size()).await;
             if tracing::enabled!(target: HTTP_LOG_TARGET, tracing::Level::DEBUG) {
                 log_round_trip(operation, &url, &headers, body, &answer, sent.elapsed());
             }
@@ -407,7 +407,15 @@ impl Client {
                     let delay = retry::server_delay(&response_headers, &error.details);
                     (Error::Api(error), retry, delay)
                 }
-                Err(source) => {
+                Err(NoAnswer::TooLarge { status, content_length }) => {
+                    return Err(Error::BodyTooLarge {
+                        operation: operation.id,
+                        status: status.as_u16(),
+                        limit: inner.config.max_response_size(),
+                        content_length,
+                    });
+                }
+                Err(NoAnswer::Failed(source)) => {
                     let retry = retry::retryable_transport(&source, operation.idempotent);
                     let error = Error::Transport {
                         operation: operation.id,
@@ -445,7 +453,20 @@ impl Client {
 /// (`RUST_LOG=databricks::http=debug`).
 pub const HTTP_LOG_TARGET: &str = "databricks::http";
 
-type Answer = Result<(reqwest::StatusCode, reqwest::header::HeaderMap, Vec<u8>), reqwest::Error>;
+/// What one attempt got: status, headers and the whole body.
+type Answer = Result<(reqwest::StatusCode, reqwest::header::HeaderMap, Vec<u8>), NoAnswer>;
+
+/// Why an attempt has no answer to decode.
+enum NoAnswer {
+    /// The request failed, or the body could not be read whole.
+    Failed(reqwest::Error),
+    /// The body is over the size limit: announced so (`Content-Length`, then none of it was read), or found
+    /// so while reading.
+    TooLarge {
+        status: reqwest::StatusCode,
+        content_length: Option<u64>,
+    },
+}
 
 /// One debug event per attempt: the request and the answer, with the `Authorization` header and secret
 /// body fields redacted and long bodies cut.
@@ -477,7 +498,14 @@ fn log_round_trip(
                 let _ = write!(dump, "\n< {}", redact::body_for_log(body, operation.sensitive));
             }
         }
-        Err(error) => {
+        Err(NoAnswer::TooLarge { status, content_length }) => {
+            let _ = write!(dump, "< {status} ({} ms)", elapsed.as_millis());
+            if let Some(length) = content_length {
+                let _ = write!(dump, "\n< content-length: {length}");
+            }
+            let _ = write!(dump, "\n< (a body over the size limit, not read)");
+        }
+        Err(NoAnswer::Failed(error)) => {
             let _ = write!(dump, "< no answer ({} ms): {error}", elapsed.as_millis());
             let mut cause = std::error::Error::source(error);
             while let Some(error) = cause {
@@ -489,13 +517,27 @@ fn log_round_trip(
     tracing::debug!(target: HTTP_LOG_TARGET, operation = operation.id, "{dump}");
 }
 
-/// One attempt: status, headers and the whole body, or the transport failure.
-async fn send(request: reqwest::RequestBuilder) -> Answer {
-    let response = request.send().await?;
+/// One attempt: status, headers and the whole body, read chunk by chunk so that a body over `limit` bytes
+/// is given up at the limit (or, when its `Content-Length` says so, before any of it is read).
+async fn send(request: reqwest::RequestBuilder, limit: u64) -> Answer {
+    let mut response = request.send().await.map_err(NoAnswer::Failed)?;
     let status = response.status();
+    let content_length = response.content_length();
+    if content_length.is_some_and(|length| length > limit) {
+        return Err(NoAnswer::TooLarge { status, content_length });
+    }
     let headers = response.headers().clone();
-    let body = response.bytes().await?;
-    Ok((status, headers, body.to_vec()))
+    let mut body = Vec::with_capacity(content_length.and_then(|length| usize::try_from(length).ok()).unwrap_or(0));
+    while let Some(chunk) = response.chunk().await.map_err(NoAnswer::Failed)? {
+        if (body.len() + chunk.len()) as u64 > limit {
+            return Err(NoAnswer::TooLarge {
+                status,
+                content_length: None,
+            });
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok((status, headers, body))
 }
 
 #[cfg(test)]

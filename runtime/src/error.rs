@@ -40,6 +40,16 @@ pub enum Error {
     /// with nothing to say answers `{}` or `204 No Content`, so the body was lost on the way (a proxy, a
     /// connection closed early); reading it as `{}` would pass an incomplete answer off as a complete one.
     EmptyBody { operation: &'static str, status: u16 },
+    /// The response body was larger than [`Config::max_response_size`](crate::Config::max_response_size);
+    /// it was not read past that.
+    BodyTooLarge {
+        operation: &'static str,
+        status: u16,
+        /// The limit, in bytes.
+        limit: u64,
+        /// The size the server announced (`Content-Length`), when it did; then none of the body was read.
+        content_length: Option<u64>,
+    },
     /// A list could not be followed to its end: the server repeated a page token, or a page was not
     /// shaped as the operation's pagination says.
     Pagination { operation: &'static str, message: String },
@@ -109,6 +119,28 @@ impl fmt::Display for Error {
                 "unexpected {operation} response (HTTP {status}): the body is empty where JSON was expected; it \
                  was probably lost on the way"
             ),
+            Error::BodyTooLarge {
+                operation,
+                status,
+                limit,
+                content_length,
+            } => {
+                let limit = humane_size(*limit);
+                match content_length {
+                    Some(length) => write!(
+                        f,
+                        "the {operation} response (HTTP {status}) is {}, over the {limit} limit on response \
+                         bodies; it was not read",
+                        humane_size(*length)
+                    )?,
+                    None => write!(
+                        f,
+                        "the {operation} response (HTTP {status}) is over the {limit} limit on response bodies; \
+                         reading stopped there"
+                    )?,
+                }
+                f.write_str("; a program that expects such answers can raise the limit with ConfigBuilder::max_response_size")
+            }
             Error::Pagination { operation, message } => {
                 write!(f, "cannot list every page of {operation}: {message}")
             }
@@ -152,6 +184,7 @@ impl std::error::Error for Error {
             Error::Decode { source, .. } => Some(source),
             Error::InvalidRequest { .. }
             | Error::EmptyBody { .. }
+            | Error::BodyTooLarge { .. }
             | Error::Pagination { .. }
             | Error::WaitFailed { .. }
             | Error::WaitTimeout { .. } => None,
@@ -170,6 +203,21 @@ fn humane(duration: std::time::Duration) -> String {
         (h, 0, _) => format!("{h}h"),
         (h, m, _) => format!("{h}h {m}m"),
     }
+}
+
+/// `900 bytes`, `64 MiB`, `1.5 GiB`: a size as people write it.
+fn humane_size(bytes: u64) -> String {
+    for (unit, name) in [(1u64 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")] {
+        if bytes >= unit {
+            let value = bytes as f64 / unit as f64;
+            return if value.fract() == 0.0 {
+                format!("{value} {name}")
+            } else {
+                format!("{value:.1} {name}")
+            };
+        }
+    }
+    format!("{bytes} bytes")
 }
 
 /// The `host:port` of an https URL whose server answered the TLS handshake in plain HTTP: rustls reads the
