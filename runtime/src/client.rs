@@ -527,7 +527,11 @@ async fn send(request: reqwest::RequestBuilder, limit: u64) -> Answer {
         return Err(NoAnswer::TooLarge { status, content_length });
     }
     let headers = response.headers().clone();
-    let mut body = Vec::with_capacity(content_length.and_then(|length| usize::try_from(length).ok()).unwrap_or(0));
+    let mut body = Vec::with_capacity(
+        content_length
+            .and_then(|length| usize::try_from(length).ok())
+            .unwrap_or(0),
+    );
     while let Some(chunk) = response.chunk().await.map_err(NoAnswer::Failed)? {
         if (body.len() + chunk.len()) as u64 > limit {
             return Err(NoAnswer::TooLarge {
@@ -677,7 +681,13 @@ mod tests {
         let server = server(200, "").await;
         let error = client(&server).request(&GET).send::<Value>().await.unwrap_err();
         assert!(
-            matches!(error, Error::EmptyBody { operation: "clusters.get", status: 200 }),
+            matches!(
+                error,
+                Error::EmptyBody {
+                    operation: "clusters.get",
+                    status: 200
+                }
+            ),
             "{error:?}"
         );
         assert_eq!(

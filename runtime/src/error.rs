@@ -139,7 +139,9 @@ impl fmt::Display for Error {
                          reading stopped there"
                     )?,
                 }
-                f.write_str("; a program that expects such answers can raise the limit with ConfigBuilder::max_response_size")
+                f.write_str(
+                    "; a program that expects such answers can raise the limit with ConfigBuilder::max_response_size",
+                )
             }
             Error::Pagination { operation, message } => {
                 write!(f, "cannot list every page of {operation}: {message}")

@@ -185,7 +185,13 @@ async fn an_empty_success_body_is_an_error_where_the_operation_answers_json() {
         .await
         .expect_err("an empty body is not a cluster");
     assert!(
-        matches!(error, Error::EmptyBody { operation: "clusters.get", status: 200 }),
+        matches!(
+            error,
+            Error::EmptyBody {
+                operation: "clusters.get",
+                status: 200
+            }
+        ),
         "{error:?}"
     );
     // An acknowledgement is `{}`, and SCIM answers a delete with 204 and no body.
@@ -231,7 +237,12 @@ async fn a_body_announced_over_the_size_limit_is_not_read() {
     assert!(
         matches!(
             error,
-            Error::BodyTooLarge { operation: "clusters.get", status: 200, limit: 1024, content_length: Some(2048) }
+            Error::BodyTooLarge {
+                operation: "clusters.get",
+                status: 200,
+                limit: 1024,
+                content_length: Some(2048)
+            }
         ),
         "{error:?}"
     );
@@ -262,7 +273,10 @@ async fn unannounced_body_server(size: usize) -> (String, tokio::sync::oneshot::
         let mut request = [0; 4096];
         let _ = stream.read(&mut request).await;
         let head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nconnection: close\r\n\r\n";
-        let body = format!(r#"{{"cluster_id": "0123-abc", "padding": "{}"}}"#, "x".repeat(size - 41));
+        let body = format!(
+            r#"{{"cluster_id": "0123-abc", "padding": "{}"}}"#,
+            "x".repeat(size - 41)
+        );
         let written = async {
             stream.write_all(head.as_bytes()).await?;
             stream.write_all(body.as_bytes()).await?;
@@ -282,7 +296,15 @@ async fn a_body_without_content_length_is_read_up_to_the_size_limit_only() {
         .await
         .expect_err("over the limit");
     assert!(
-        matches!(error, Error::BodyTooLarge { status: 200, limit: 65536, content_length: None, .. }),
+        matches!(
+            error,
+            Error::BodyTooLarge {
+                status: 200,
+                limit: 65536,
+                content_length: None,
+                ..
+            }
+        ),
         "{error:?}"
     );
     assert!(

@@ -134,13 +134,20 @@ fn a_long_error_message_is_cut_in_the_error_and_whole_in_the_debug_output() {
         let shown = error.to_string();
         assert!(shown.len() < 1200, "{} bytes", shown.len());
         assert!(
-            shown.starts_with(&format!("INVALID_PARAMETER_VALUE: {}x... (1048576 characters; whole in --debug)", "m".repeat(999))),
+            shown.starts_with(&format!(
+                "INVALID_PARAMETER_VALUE: {}x... (1048576 characters; whole in --debug)",
+                "m".repeat(999)
+            )),
             "{}",
             &shown[..100]
         );
     });
     let log = capture.text();
-    assert!(log.contains(&format!("the whole error message: {message}")), "{} bytes logged", log.len());
+    assert!(
+        log.contains(&format!("the whole error message: {message}")),
+        "{} bytes logged",
+        log.len()
+    );
 }
 
 #[test]

@@ -247,7 +247,10 @@ async fn cutting_off_server() -> (String, Arc<AtomicUsize>) {
                 continue;
             }
             let answer = if first {
-                format!("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{}", &CLUSTER[..10])
+                format!(
+                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{}",
+                    &CLUSTER[..10]
+                )
             } else {
                 format!(
                     "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{CLUSTER}",
