@@ -483,6 +483,13 @@ mod tests {
     }
 
     #[test]
+    fn sizes_read_as_people_write_them() {
+        assert_eq!(humane_size(900), "900 bytes");
+        assert_eq!(humane_size(64 << 20), "64 MiB");
+        assert_eq!(humane_size(3 << 29), "1.5 GiB");
+    }
+
+    #[test]
     fn display_cuts_a_long_message_and_the_error_keeps_it_whole() {
         let huge = "x".repeat(1_048_576);
         let error = parse(
