@@ -212,11 +212,15 @@ impl RequestBuilder<'_> {
         self
     }
 
-    /// Sends the request and decodes the JSON answer. An empty success body reads as `{}`.
+    /// Sends the request and decodes the JSON answer. An empty success body is an [`Error::EmptyBody`],
+    /// except with `204 No Content` or for a [`Client::raw`] request, which declares no answer: there it
+    /// reads as `{}`.
     pub async fn send<R: DeserializeOwned>(self) -> Result<R, Error> {
         let operation = self.operation.id;
+        let raw = self.raw_path.is_some();
         let (status, body) = self.execute().await?;
-        decode(operation, status, &body)
+        let body: &[u8] = if raw && is_blank(&body) { b"{}" } else { &body };
+        decode(operation, status, body)
     }
 
     /// Sends the request of an operation whose success response has no body.
@@ -297,18 +301,26 @@ pub(crate) fn fill_path(operation: &Operation, values: &[(&str, String)]) -> Res
     })
 }
 
-/// Decodes a success body; an empty one reads as `{}`.
+/// Decodes the success body of an operation that answers JSON. An empty one is an error, unless the status
+/// says there is no body (`204 No Content`, which SCIM answers to a delete): an operation with nothing to
+/// say answers `{}`, so an empty `200` means the body was lost on the way.
 pub(crate) fn decode<R: DeserializeOwned>(operation: &'static str, status: u16, body: &[u8]) -> Result<R, Error> {
-    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+    let body: &[u8] = if !is_blank(body) {
+        body
+    } else if status == 204 {
         b"{}"
     } else {
-        body
+        return Err(Error::EmptyBody { operation, status });
     };
     serde_json::from_slice(body).map_err(|source| Error::Decode {
         operation,
         status,
         source,
     })
+}
+
+fn is_blank(body: &[u8]) -> bool {
+    body.iter().all(u8::is_ascii_whitespace)
 }
 
 impl Client {
@@ -365,7 +377,7 @@ impl Client {
                 request = request.body(body.to_vec());
             }
             let sent = Instant::now();
-            let answer = send(request).await;
+            let answer = send(request, inner.config.max_response_size()).await;
             if tracing::enabled!(target: HTTP_LOG_TARGET, tracing::Level::DEBUG) {
                 log_round_trip(operation, &url, &headers, body, &answer, sent.elapsed());
             }
@@ -377,6 +389,15 @@ impl Client {
                         .and_then(|value| value.to_str().ok())
                         .map(str::to_owned);
                     let error = ApiError::from_response(operation.id, status, request_id, &body);
+                    if error.message_is_cut() {
+                        // The error shows the start of a long message and the dump cuts bodies; this keeps it all.
+                        tracing::debug!(
+                            target: HTTP_LOG_TARGET,
+                            operation = operation.id,
+                            "the whole error message: {}",
+                            error.message
+                        );
+                    }
                     if status.as_u16() == 401 && !refreshed_token && credentials.invalidate().await {
                         refreshed_token = true;
                         tracing::debug!(operation = operation.id, "401 with an OAuth token; fetching a new one");
@@ -386,7 +407,15 @@ impl Client {
                     let delay = retry::server_delay(&response_headers, &error.details);
                     (Error::Api(error), retry, delay)
                 }
-                Err(source) => {
+                Err(NoAnswer::TooLarge { status, content_length }) => {
+                    return Err(Error::BodyTooLarge {
+                        operation: operation.id,
+                        status: status.as_u16(),
+                        limit: inner.config.max_response_size(),
+                        content_length,
+                    });
+                }
+                Err(NoAnswer::Failed(source)) => {
                     let retry = retry::retryable_transport(&source, operation.idempotent);
                     let error = Error::Transport {
                         operation: operation.id,
@@ -424,7 +453,20 @@ impl Client {
 /// (`RUST_LOG=databricks::http=debug`).
 pub const HTTP_LOG_TARGET: &str = "databricks::http";
 
-type Answer = Result<(reqwest::StatusCode, reqwest::header::HeaderMap, Vec<u8>), reqwest::Error>;
+/// What one attempt got: status, headers and the whole body.
+type Answer = Result<(reqwest::StatusCode, reqwest::header::HeaderMap, Vec<u8>), NoAnswer>;
+
+/// Why an attempt has no answer to decode.
+enum NoAnswer {
+    /// The request failed, or the body could not be read whole.
+    Failed(reqwest::Error),
+    /// The body is over the size limit: announced so (`Content-Length`, then none of it was read), or found
+    /// so while reading.
+    TooLarge {
+        status: reqwest::StatusCode,
+        content_length: Option<u64>,
+    },
+}
 
 /// One debug event per attempt: the request and the answer, with the `Authorization` header and secret
 /// body fields redacted and long bodies cut.
@@ -456,7 +498,14 @@ fn log_round_trip(
                 let _ = write!(dump, "\n< {}", redact::body_for_log(body, operation.sensitive));
             }
         }
-        Err(error) => {
+        Err(NoAnswer::TooLarge { status, content_length }) => {
+            let _ = write!(dump, "< {status} ({} ms)", elapsed.as_millis());
+            if let Some(length) = content_length {
+                let _ = write!(dump, "\n< content-length: {length}");
+            }
+            let _ = write!(dump, "\n< (a body over the size limit, not read)");
+        }
+        Err(NoAnswer::Failed(error)) => {
             let _ = write!(dump, "< no answer ({} ms): {error}", elapsed.as_millis());
             let mut cause = std::error::Error::source(error);
             while let Some(error) = cause {
@@ -468,13 +517,31 @@ fn log_round_trip(
     tracing::debug!(target: HTTP_LOG_TARGET, operation = operation.id, "{dump}");
 }
 
-/// One attempt: status, headers and the whole body, or the transport failure.
-async fn send(request: reqwest::RequestBuilder) -> Answer {
-    let response = request.send().await?;
+/// One attempt: status, headers and the whole body, read chunk by chunk so that a body over `limit` bytes
+/// is given up at the limit (or, when its `Content-Length` says so, before any of it is read).
+async fn send(request: reqwest::RequestBuilder, limit: u64) -> Answer {
+    let mut response = request.send().await.map_err(NoAnswer::Failed)?;
     let status = response.status();
+    let content_length = response.content_length();
+    if content_length.is_some_and(|length| length > limit) {
+        return Err(NoAnswer::TooLarge { status, content_length });
+    }
     let headers = response.headers().clone();
-    let body = response.bytes().await?;
-    Ok((status, headers, body.to_vec()))
+    let mut body = Vec::with_capacity(
+        content_length
+            .and_then(|length| usize::try_from(length).ok())
+            .unwrap_or(0),
+    );
+    while let Some(chunk) = response.chunk().await.map_err(NoAnswer::Failed)? {
+        if (body.len() + chunk.len()) as u64 > limit {
+            return Err(NoAnswer::TooLarge {
+                status,
+                content_length: None,
+            });
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok((status, headers, body))
 }
 
 #[cfg(test)]
@@ -606,6 +673,38 @@ mod tests {
             "the proxy URL from HTTPS_PROXY cannot be used: its scheme `ftp` is not supported; use an http:// or \
              https:// proxy"
         );
+    }
+
+    #[tokio::test]
+    async fn an_empty_answer_is_an_error_unless_it_is_204_or_to_a_raw_request() {
+        static GET: Operation = Operation::new("clusters.get", Method::Get, "/api/2.1/clusters/get");
+        let server = server(200, "").await;
+        let error = client(&server).request(&GET).send::<Value>().await.unwrap_err();
+        assert!(
+            matches!(
+                error,
+                Error::EmptyBody {
+                    operation: "clusters.get",
+                    status: 200
+                }
+            ),
+            "{error:?}"
+        );
+        assert_eq!(
+            error.to_string(),
+            "unexpected clusters.get response (HTTP 200): the body is empty where JSON was expected; it was \
+             probably lost on the way"
+        );
+        let raw: Value = client(&server).raw(Method::Get, "/api/2.0/ping").send().await.unwrap();
+        assert_eq!(raw, json!({}));
+
+        let no_content = MockServer::start().await;
+        Mock::given(any())
+            .respond_with(ResponseTemplate::new(204))
+            .mount(&no_content)
+            .await;
+        let answer: Value = client(&no_content).request(&GET).send().await.unwrap();
+        assert_eq!(answer, json!({}));
     }
 
     #[tokio::test]

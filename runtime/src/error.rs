@@ -9,6 +9,9 @@ use crate::config::ConfigError;
 
 /// Longest piece of a non-JSON error body kept as the message.
 const MAX_TEXT_MESSAGE: usize = 1024;
+/// Characters of an API error's message that `Display` shows: a server can send megabytes, which would be
+/// one line of that size on a terminal. The whole message stays in [`ApiError::message`].
+const MAX_SHOWN_MESSAGE: usize = 1000;
 
 /// Anything that can go wrong with a call.
 #[derive(Debug)]
@@ -32,6 +35,20 @@ pub enum Error {
         operation: &'static str,
         status: u16,
         source: serde_json::Error,
+    },
+    /// The server answered with success and an empty body where the operation returns JSON. An operation
+    /// with nothing to say answers `{}` or `204 No Content`, so the body was lost on the way (a proxy, a
+    /// connection closed early); reading it as `{}` would pass an incomplete answer off as a complete one.
+    EmptyBody { operation: &'static str, status: u16 },
+    /// The response body was larger than [`Config::max_response_size`](crate::Config::max_response_size);
+    /// it was not read past that.
+    BodyTooLarge {
+        operation: &'static str,
+        status: u16,
+        /// The limit, in bytes.
+        limit: u64,
+        /// The size the server announced (`Content-Length`), when it did; then none of the body was read.
+        content_length: Option<u64>,
     },
     /// A list could not be followed to its end: the server repeated a page token, or a page was not
     /// shaped as the operation's pagination says.
@@ -81,6 +98,13 @@ impl fmt::Display for Error {
                     write!(f, ": {error}")?;
                     cause = error.source();
                 }
+                if let Some(address) = plain_http_server(source) {
+                    write!(
+                        f,
+                        "; the server at {address} does not speak TLS (https); if it is a plain-http server on \
+                         this machine, give the host as http://{address}"
+                    )?;
+                }
                 Ok(())
             }
             Error::Decode {
@@ -89,6 +113,35 @@ impl fmt::Display for Error {
                 source,
             } => {
                 write!(f, "unexpected {operation} response (HTTP {status}): {source}")
+            }
+            Error::EmptyBody { operation, status } => write!(
+                f,
+                "unexpected {operation} response (HTTP {status}): the body is empty where JSON was expected; it \
+                 was probably lost on the way"
+            ),
+            Error::BodyTooLarge {
+                operation,
+                status,
+                limit,
+                content_length,
+            } => {
+                let limit = humane_size(*limit);
+                match content_length {
+                    Some(length) => write!(
+                        f,
+                        "the {operation} response (HTTP {status}) is {}, over the {limit} limit on response \
+                         bodies; it was not read",
+                        humane_size(*length)
+                    )?,
+                    None => write!(
+                        f,
+                        "the {operation} response (HTTP {status}) is over the {limit} limit on response bodies; \
+                         reading stopped there"
+                    )?,
+                }
+                f.write_str(
+                    "; a program that expects such answers can raise the limit with ConfigBuilder::max_response_size",
+                )
             }
             Error::Pagination { operation, message } => {
                 write!(f, "cannot list every page of {operation}: {message}")
@@ -132,6 +185,8 @@ impl std::error::Error for Error {
             Error::Transport { source, .. } => Some(source),
             Error::Decode { source, .. } => Some(source),
             Error::InvalidRequest { .. }
+            | Error::EmptyBody { .. }
+            | Error::BodyTooLarge { .. }
             | Error::Pagination { .. }
             | Error::WaitFailed { .. }
             | Error::WaitTimeout { .. } => None,
@@ -150,6 +205,41 @@ fn humane(duration: std::time::Duration) -> String {
         (h, 0, _) => format!("{h}h"),
         (h, m, _) => format!("{h}h {m}m"),
     }
+}
+
+/// `900 bytes`, `64 MiB`, `1.5 GiB`: a size as people write it.
+fn humane_size(bytes: u64) -> String {
+    for (unit, name) in [(1u64 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")] {
+        if bytes >= unit {
+            let value = bytes as f64 / unit as f64;
+            return if value.fract() == 0.0 {
+                format!("{value} {name}")
+            } else {
+                format!("{value:.1} {name}")
+            };
+        }
+    }
+    format!("{bytes} bytes")
+}
+
+/// The `host:port` of an https URL whose server answered the TLS handshake in plain HTTP: rustls reads the
+/// text `HTTP/1.1 400 ...` as a record of an invalid content type. The usual cause is a bare `host:port`,
+/// which gets `https://`, naming a plain-http server.
+fn plain_http_server(error: &reqwest::Error) -> Option<String> {
+    let url = error.url().filter(|url| url.scheme() == "https")?;
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(error) = cause {
+        if let Some(rustls::Error::InvalidMessage(rustls::InvalidMessage::InvalidContentType)) = error.downcast_ref() {
+            return Some(format!("{}:{}", url.host_str()?, url.port_or_known_default()?));
+        }
+        // An `io::Error` wrapping an error gives that error's source, skipping the error itself (here the
+        // rustls error, wrapped in two `io::Error`s).
+        cause = match error.downcast_ref::<std::io::Error>().and_then(std::io::Error::get_ref) {
+            Some(wrapped) => Some(wrapped),
+            None => error.source(),
+        };
+    }
+    None
 }
 
 impl From<ConfigError> for Error {
@@ -211,10 +301,25 @@ impl ApiError {
     }
 }
 
+impl ApiError {
+    /// Whether `Display` shows only the start of the message.
+    pub(crate) fn message_is_cut(&self) -> bool {
+        self.message.chars().nth(MAX_SHOWN_MESSAGE).is_some()
+    }
+}
+
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.error_code {
-            Some(code) => write!(f, "{code}: {}", self.message)?,
+        if let Some(code) = &self.error_code {
+            write!(f, "{code}: ")?;
+        }
+        match self.message.char_indices().nth(MAX_SHOWN_MESSAGE) {
+            Some((cut, _)) => write!(
+                f,
+                "{}... ({} characters; whole in --debug)",
+                &self.message[..cut],
+                self.message.chars().count()
+            )?,
             None => f.write_str(&self.message)?,
         }
         write!(f, " (HTTP {}", self.status)?;
@@ -375,5 +480,37 @@ mod tests {
         assert_eq!(other.message, "[1, 2]");
         let long = parse(500, &"x".repeat(5000));
         assert!(long.message.len() < 1100);
+    }
+
+    #[test]
+    fn sizes_read_as_people_write_them() {
+        assert_eq!(humane_size(900), "900 bytes");
+        assert_eq!(humane_size(64 << 20), "64 MiB");
+        assert_eq!(humane_size(3 << 29), "1.5 GiB");
+    }
+
+    #[test]
+    fn display_cuts_a_long_message_and_the_error_keeps_it_whole() {
+        let huge = "x".repeat(1_048_576);
+        let error = parse(
+            400,
+            &format!(r#"{{"error_code":"INVALID_PARAMETER_VALUE","message":"{huge}"}}"#),
+        );
+        assert!(error.message == huge, "the error keeps the whole message");
+        let shown = error.to_string();
+        let expected = format!(
+            "INVALID_PARAMETER_VALUE: {}... (1048576 characters; whole in --debug) (HTTP 400)",
+            &huge[..1000]
+        );
+        assert!(shown == expected, "{} bytes: {}", shown.len(), &shown[..200]);
+        // Characters, not bytes, and never half of one.
+        let accented = parse(400, &format!(r#"{{"message":"{}"}}"#, "é".repeat(1001)));
+        assert_eq!(
+            accented.to_string(),
+            format!("{}... (1001 characters; whole in --debug) (HTTP 400)", "é".repeat(1000))
+        );
+        let at_the_limit = parse(400, &format!(r#"{{"message":"{}"}}"#, "é".repeat(1000)));
+        assert_eq!(at_the_limit.to_string(), format!("{} (HTTP 400)", "é".repeat(1000)));
+        assert!(!at_the_limit.message_is_cut() && accented.message_is_cut());
     }
 }

@@ -3,7 +3,8 @@
 //! Throttling (`429`, `REQUEST_LIMIT_EXCEEDED`) and unavailability (`503`, `TEMPORARILY_UNAVAILABLE`) mean the
 //! server did not act on the request, so any method is retried; so is a connection that failed before the
 //! request was sent. A failure after the request may have been applied (`500`, `502`, `504`, a connection
-//! reset mid-flight, a timeout) is retried only for idempotent operations. The server's `Retry-After` (seconds
+//! reset mid-flight, an answer cut off partway through its body, a timeout) is retried only for idempotent
+//! operations. The server's `Retry-After` (seconds
 //! or an HTTP date) or the `RetryInfo` delay of the error details is honoured; otherwise the delay is
 //! exponential backoff with full jitter. The whole call stops retrying when the next attempt would start
 //! after the retry budget.
@@ -43,6 +44,9 @@ pub(crate) fn retryable_transport(error: &reqwest::Error, idempotent: bool) -> O
         Some("the connection failed before the request was sent")
     } else if idempotent && (error.is_timeout() || error.is_request() || error.is_body()) {
         Some("the connection failed during an idempotent request")
+    } else if idempotent && error.is_decode() {
+        // The answer's body could not be read whole: the connection closed or broke partway through it.
+        Some("the answer was cut off during an idempotent request")
     } else {
         None
     }

@@ -5,6 +5,7 @@ use databricks_client::{Client, Config, ConfigError, Error, models};
 use databricks_tests::TOKEN;
 use databricks_tests::mock::{self, only_request, received};
 use serde_json::{Value, json};
+use std::time::Duration;
 
 const MISSING_CLUSTER: &str = r#"{"error_code":"RESOURCE_DOES_NOT_EXIST","message":"Cluster 0123-abc does not exist","details":[{"@type":"type.googleapis.com/google.rpc.RequestInfo","request_id":"req-7f3a","serving_data":""}]}"#;
 
@@ -173,6 +174,195 @@ async fn wrongly_typed_success_body_is_a_decode_error() {
     let message = error.to_string();
     assert!(message.contains("clusters.get"), "{message}");
     assert!(message.contains("\"two\""), "{message}");
+}
+
+#[tokio::test]
+async fn an_empty_success_body_is_an_error_where_the_operation_answers_json() {
+    let server = mock::serve(200, "").await;
+    let error = mock::client(&server)
+        .clusters()
+        .get(&models::ClustersGetParams::new("0123-abc"))
+        .await
+        .expect_err("an empty body is not a cluster");
+    assert!(
+        matches!(
+            error,
+            Error::EmptyBody {
+                operation: "clusters.get",
+                status: 200
+            }
+        ),
+        "{error:?}"
+    );
+    // An acknowledgement is `{}`, and SCIM answers a delete with 204 and no body.
+    let acknowledged = mock::serve(200, "{}").await;
+    mock::client(&acknowledged)
+        .clusters()
+        .delete(&models::DeleteCluster::new("0123-abc"))
+        .await
+        .expect("{} acknowledges");
+    let no_content = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::any())
+        .respond_with(wiremock::ResponseTemplate::new(204))
+        .mount(&no_content)
+        .await;
+    mock::client(&no_content)
+        .users()
+        .delete("6340712365443129")
+        .await
+        .expect("204 has no body");
+}
+
+fn client_with_size_limit(uri: &str, limit: u64) -> Client {
+    let config = Config::builder()
+        .host(uri)
+        .token(TOKEN)
+        .max_response_size(limit)
+        .build()
+        .expect("config");
+    Client::new(config).expect("client")
+}
+
+#[tokio::test]
+async fn a_body_announced_over_the_size_limit_is_not_read() {
+    let padding = "x".repeat(2048 - 41);
+    let body = format!(r#"{{"cluster_id": "0123-abc", "padding": "{padding}"}}"#);
+    assert_eq!(body.len(), 2048);
+    let server = mock::serve(200, &body).await;
+    let error = client_with_size_limit(&server.uri(), 1024)
+        .clusters()
+        .get(&models::ClustersGetParams::new("0123-abc"))
+        .await
+        .expect_err("over the limit");
+    assert!(
+        matches!(
+            error,
+            Error::BodyTooLarge {
+                operation: "clusters.get",
+                status: 200,
+                limit: 1024,
+                content_length: Some(2048)
+            }
+        ),
+        "{error:?}"
+    );
+    assert_eq!(
+        error.to_string(),
+        "the clusters.get response (HTTP 200) is 2 KiB, over the 1 KiB limit on response bodies; it was not read; \
+         a program that expects such answers can raise the limit with ConfigBuilder::max_response_size"
+    );
+    only_request(&server).await;
+
+    // The default limit leaves room for the largest answers of the API.
+    assert_eq!(
+        Config::new(server.uri(), TOKEN).expect("config").max_response_size(),
+        64 * 1024 * 1024
+    );
+}
+
+/// A server that answers once with a JSON body of `size` bytes and no `Content-Length` (the end of the body is
+/// the end of the connection), and reports whether the client took all of it.
+async fn unannounced_body_server(size: usize) -> (String, tokio::sync::oneshot::Receiver<bool>) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a port");
+    let address = listener.local_addr().expect("address");
+    let (sent_all, outcome) = tokio::sync::oneshot::channel();
+    tokio::spawn(async move {
+        let (mut stream, _) = listener.accept().await.expect("a connection");
+        // A GET without a body: its head fits in one read.
+        let mut request = [0; 4096];
+        let _ = stream.read(&mut request).await;
+        let head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nconnection: close\r\n\r\n";
+        let body = format!(
+            r#"{{"cluster_id": "0123-abc", "padding": "{}"}}"#,
+            "x".repeat(size - 41)
+        );
+        let written = async {
+            stream.write_all(head.as_bytes()).await?;
+            stream.write_all(body.as_bytes()).await?;
+            stream.shutdown().await
+        };
+        let _ = sent_all.send(written.await.is_ok());
+    });
+    (format!("http://{address}"), outcome)
+}
+
+#[tokio::test]
+async fn a_body_without_content_length_is_read_up_to_the_size_limit_only() {
+    let (uri, sent_all) = unannounced_body_server(32 * 1024 * 1024).await;
+    let error = client_with_size_limit(&uri, 64 * 1024)
+        .clusters()
+        .get(&models::ClustersGetParams::new("0123-abc"))
+        .await
+        .expect_err("over the limit");
+    assert!(
+        matches!(
+            error,
+            Error::BodyTooLarge {
+                status: 200,
+                limit: 65536,
+                content_length: None,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    assert!(
+        error.to_string().starts_with(
+            "the clusters.get response (HTTP 200) is over the 64 KiB limit on response bodies; reading stopped there; "
+        ),
+        "{error}"
+    );
+    // The client hung up instead of reading on: the server could not send the rest.
+    assert!(!sent_all.await.expect("the server reports"), "all 32 MiB were read");
+}
+
+#[tokio::test]
+async fn https_to_a_plain_http_server_says_how_to_reach_it() {
+    let server = mock::serve(200, "{}").await;
+    let address = server.address().to_string();
+    // A bare host:port gets https://, as a workspace host would.
+    let config = Config::builder()
+        .host(&address)
+        .token(TOKEN)
+        .retry_timeout(Duration::ZERO)
+        .build()
+        .expect("config");
+    assert_eq!(config.host(), format!("https://{address}"));
+    let error = Client::new(config)
+        .expect("client")
+        .clusters()
+        .get(&models::ClustersGetParams::new("0123-abc"))
+        .await
+        .expect_err("no TLS on the other side");
+    assert!(matches!(error, Error::Transport { .. }), "{error:?}");
+    let message = error.to_string();
+    assert!(
+        message.ends_with(&format!(
+            "; the server at {address} does not speak TLS (https); if it is a plain-http server on this machine, \
+             give the host as http://{address}"
+        )),
+        "{message}"
+    );
+    assert!(received(&server).await.is_empty());
+
+    // Any other failure of an https call gets no such advice.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let nothing = closed.local_addr().expect("address");
+    drop(closed);
+    let config = Config::builder()
+        .host(format!("https://{nothing}"))
+        .token(TOKEN)
+        .retry_timeout(Duration::ZERO)
+        .build()
+        .expect("config");
+    let refused = Client::new(config)
+        .expect("client")
+        .clusters()
+        .get(&models::ClustersGetParams::new("0123-abc"))
+        .await
+        .expect_err("nothing listens");
+    assert!(!refused.to_string().contains("TLS"), "{refused}");
 }
 
 #[tokio::test]

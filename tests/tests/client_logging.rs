@@ -8,6 +8,7 @@ use std::time::Duration;
 use databricks_client::{Client, models};
 use databricks_tests::TOKEN;
 use databricks_tests::mock::{client_with_budget, serve};
+use serde_json::json;
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Metadata, Subscriber};
@@ -115,6 +116,38 @@ fn a_created_token_in_a_response_is_redacted_and_long_values_are_cut() {
     assert!(!log.contains("dapi-fresh-token-value"), "{log}");
     assert!(log.contains("... (4904 more bytes)"), "a long comment is cut: {log}");
     assert!(log.len() < 3000, "the dump stays short: {} bytes", log.len());
+}
+
+#[test]
+fn a_long_error_message_is_cut_in_the_error_and_whole_in_the_debug_output() {
+    let capture = Capture::default();
+    let message = format!("{}{}", "m".repeat(999), "x".repeat(1_048_576 - 999));
+    let body = json!({"error_code": "INVALID_PARAMETER_VALUE", "message": message}).to_string();
+    captured(&capture, || async {
+        let server = serve(400, &body).await;
+        let error = client(&server.uri())
+            .clusters()
+            .get(&models::ClustersGetParams::new("c1"))
+            .await
+            .expect_err("an error answer");
+        assert_eq!(error.as_api().map(|api| api.message.len()), Some(1_048_576));
+        let shown = error.to_string();
+        assert!(shown.len() < 1200, "{} bytes", shown.len());
+        assert!(
+            shown.starts_with(&format!(
+                "INVALID_PARAMETER_VALUE: {}x... (1048576 characters; whole in --debug)",
+                "m".repeat(999)
+            )),
+            "{}",
+            &shown[..100]
+        );
+    });
+    let log = capture.text();
+    assert!(
+        log.contains(&format!("the whole error message: {message}")),
+        "{} bytes logged",
+        log.len()
+    );
 }
 
 #[test]

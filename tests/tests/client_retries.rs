@@ -9,7 +9,7 @@ use std::time::{Duration, Instant, SystemTime};
 use databricks_client::{Client, Config, Error, models};
 use databricks_tests::TOKEN;
 use databricks_tests::mock::{client_with_budget, received};
-use tokio::io::AsyncReadExt;
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt};
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -228,6 +228,81 @@ async fn a_connection_lost_during_a_get_is_retried_within_the_budget() {
         .expect_err("always hangs up");
     assert!(matches!(error, Error::Transport { .. }), "{error:?}");
     assert!(connections.load(Ordering::SeqCst) >= 2, "{connections:?}");
+}
+
+/// A server that answers one request per connection. The first answer promises 100 bytes of body, sends 10
+/// and closes the connection; the later ones are whole. Counts requests.
+async fn cutting_off_server() -> (String, Arc<AtomicUsize>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a local port");
+    let address = listener.local_addr().expect("address");
+    let requests = Arc::new(AtomicUsize::new(0));
+    let counter = requests.clone();
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            let first = counter.fetch_add(1, Ordering::SeqCst) == 0;
+            let mut stream = tokio::io::BufReader::new(stream);
+            if !read_request(&mut stream).await {
+                continue;
+            }
+            let answer = if first {
+                format!(
+                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{}",
+                    &CLUSTER[..10]
+                )
+            } else {
+                format!(
+                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{CLUSTER}",
+                    CLUSTER.len()
+                )
+            };
+            let _ = stream.get_mut().write_all(answer.as_bytes()).await;
+            let _ = stream.get_mut().shutdown().await;
+        }
+    });
+    (format!("http://{address}"), requests)
+}
+
+/// Reads one request (head and `content-length` body); false when the connection ended first.
+async fn read_request(stream: &mut tokio::io::BufReader<tokio::net::TcpStream>) -> bool {
+    let mut content_length = 0;
+    loop {
+        let mut line = String::new();
+        if stream.read_line(&mut line).await.unwrap_or(0) == 0 {
+            return false;
+        }
+        if line == "\r\n" {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':')
+            && name.eq_ignore_ascii_case("content-length")
+        {
+            content_length = value.trim().parse().unwrap_or(0);
+        }
+    }
+    let mut body = vec![0; content_length];
+    stream.read_exact(&mut body).await.is_ok()
+}
+
+#[tokio::test]
+async fn an_answer_cut_off_mid_body_is_retried_for_a_get() {
+    let (uri, requests) = cutting_off_server().await;
+    let cluster = get_cluster(&client_with_budget(&uri, Duration::from_secs(30)))
+        .await
+        .expect("retried after the cut-off answer");
+    assert_eq!(cluster.cluster_id.as_deref(), Some(CLUSTER_ID));
+    assert_eq!(requests.load(Ordering::SeqCst), 2);
+}
+
+#[tokio::test]
+async fn an_answer_cut_off_mid_body_is_not_retried_for_a_post() {
+    let (uri, requests) = cutting_off_server().await;
+    let error = start_cluster(&client_with_budget(&uri, Duration::from_secs(30)))
+        .await
+        .expect_err("cut off");
+    assert!(matches!(error, Error::Transport { .. }), "{error:?}");
+    assert_eq!(requests.load(Ordering::SeqCst), 1, "the POST was applied");
 }
 
 // ---- OAuth machine-to-machine ----

@@ -49,6 +49,7 @@ pub struct Config {
     rate_limit: Option<f64>,
     retry_timeout: Duration,
     http_timeout: Duration,
+    max_response_size: u64,
 }
 
 impl fmt::Debug for Config {
@@ -68,6 +69,7 @@ impl fmt::Debug for Config {
             .field("rate_limit", &self.rate_limit)
             .field("retry_timeout", &self.retry_timeout)
             .field("http_timeout", &self.http_timeout)
+            .field("max_response_size", &self.max_response_size)
             .finish()
     }
 }
@@ -78,6 +80,10 @@ pub const DEFAULT_RATE_LIMIT: f64 = 15.0;
 pub const DEFAULT_RETRY_TIMEOUT: Duration = Duration::from_secs(300);
 /// How long a connection may stay silent before a call fails, when nothing else is configured.
 pub const DEFAULT_HTTP_TIMEOUT: Duration = Duration::from_secs(60);
+/// The largest response body read, when nothing else is configured: far above any JSON answer of the API
+/// (file data comes base64 in JSON, at most 1 MiB per DBFS read and 10 MiB per workspace export), and far
+/// below what would strain memory.
+pub const DEFAULT_MAX_RESPONSE_SIZE: u64 = 64 * 1024 * 1024;
 
 impl Config {
     pub fn builder() -> ConfigBuilder {
@@ -174,6 +180,11 @@ impl Config {
         self.http_timeout
     }
 
+    /// The largest response body, in bytes, a call reads; a larger one fails the call.
+    pub fn max_response_size(&self) -> u64 {
+        self.max_response_size
+    }
+
     pub(crate) fn credentials(&self) -> &Credentials {
         &self.credentials
     }
@@ -192,6 +203,7 @@ pub struct ConfigBuilder {
     config_file: Option<PathBuf>,
     env: Option<Environment>,
     allow_insecure_http: bool,
+    max_response_size: Option<u64>,
 }
 
 impl fmt::Debug for ConfigBuilder {
@@ -280,6 +292,13 @@ impl ConfigBuilder {
         self.set("http_timeout_seconds", timeout.as_secs_f64().to_string())
     }
 
+    /// The largest response body, in bytes, a call reads; past it the call fails with
+    /// [`Error::BodyTooLarge`](crate::Error::BodyTooLarge). Default 64 MiB.
+    pub fn max_response_size(mut self, bytes: u64) -> Self {
+        self.max_response_size = Some(bytes);
+        self
+    }
+
     /// Fills settings not given explicitly from the environment, `~/.databrickscfg` and `~/.netrc`.
     pub fn with_default_sources(mut self) -> Self {
         self.env = Some(Environment::process());
@@ -316,6 +335,7 @@ impl ConfigBuilder {
     /// Reads every source and chooses the auth method; see the module documentation.
     pub fn build(self) -> Result<Config, ConfigError> {
         let allow_insecure_http = self.allow_insecure_http;
+        let max_response_size = self.max_response_size.unwrap_or(DEFAULT_MAX_RESPONSE_SIZE);
         let settings = self.settings()?;
         let Some(host) = settings.host() else {
             return Err(ConfigError::MissingHost {
@@ -348,6 +368,7 @@ impl ConfigBuilder {
             rate_limit: (rate_limit > 0.0).then_some(rate_limit),
             retry_timeout,
             http_timeout,
+            max_response_size,
         })
     }
 }
