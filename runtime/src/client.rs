@@ -153,14 +153,14 @@ fn transport_setting_error(settings: &Settings, error: TransportError) -> Error 
 
 /// The operation of a [`Client::raw`] request: one per method, since an `Operation` is static.
 fn raw_operation(method: Method) -> &'static Operation {
-    static GET: Operation = Operation::new("GET", Method::Get, "");
-    static POST: Operation = Operation::new("POST", Method::Post, "");
-    static PUT: Operation = Operation::new("PUT", Method::Put, "");
-    static PATCH: Operation = Operation::new("PATCH", Method::Patch, "");
-    static DELETE: Operation = Operation::new("DELETE", Method::Delete, "");
-    static HEAD: Operation = Operation::new("HEAD", Method::Head, "");
-    static OPTIONS: Operation = Operation::new("OPTIONS", Method::Options, "");
-    static TRACE: Operation = Operation::new("TRACE", Method::Trace, "");
+    static GET: Operation = Operation::new("GET", Method::Get, "").answers_nothing();
+    static POST: Operation = Operation::new("POST", Method::Post, "").answers_nothing();
+    static PUT: Operation = Operation::new("PUT", Method::Put, "").answers_nothing();
+    static PATCH: Operation = Operation::new("PATCH", Method::Patch, "").answers_nothing();
+    static DELETE: Operation = Operation::new("DELETE", Method::Delete, "").answers_nothing();
+    static HEAD: Operation = Operation::new("HEAD", Method::Head, "").answers_nothing();
+    static OPTIONS: Operation = Operation::new("OPTIONS", Method::Options, "").answers_nothing();
+    static TRACE: Operation = Operation::new("TRACE", Method::Trace, "").answers_nothing();
     match method {
         Method::Get => &GET,
         Method::Post => &POST,
@@ -213,14 +213,12 @@ impl RequestBuilder<'_> {
     }
 
     /// Sends the request and decodes the JSON answer. An empty success body is an [`Error::EmptyBody`],
-    /// except with `204 No Content` or for a [`Client::raw`] request, which declares no answer: there it
-    /// reads as `{}`.
+    /// except with `204 No Content` or for an operation that answers nothing (whose answer declares no
+    /// field, or a [`Client::raw`] request, which declares no answer): there it reads as `{}`.
     pub async fn send<R: DeserializeOwned>(self) -> Result<R, Error> {
-        let operation = self.operation.id;
-        let raw = self.raw_path.is_some();
+        let operation = self.operation;
         let (status, body) = self.execute().await?;
-        let body: &[u8] = if raw && is_blank(&body) { b"{}" } else { &body };
-        decode(operation, status, body)
+        decode(operation, status, &body)
     }
 
     /// Sends the request of an operation whose success response has no body.
@@ -304,16 +302,19 @@ pub(crate) fn fill_path(operation: &Operation, values: &[(&str, String)]) -> Res
 /// Decodes the success body of an operation that answers JSON. An empty one is an error, unless the status
 /// says there is no body (`204 No Content`, which SCIM answers to a delete): an operation with nothing to
 /// say answers `{}`, so an empty `200` means the body was lost on the way.
-pub(crate) fn decode<R: DeserializeOwned>(operation: &'static str, status: u16, body: &[u8]) -> Result<R, Error> {
+pub(crate) fn decode<R: DeserializeOwned>(operation: &Operation, status: u16, body: &[u8]) -> Result<R, Error> {
     let body: &[u8] = if !is_blank(body) {
         body
-    } else if status == 204 {
+    } else if status == 204 || operation.answers_nothing {
         b"{}"
     } else {
-        return Err(Error::EmptyBody { operation, status });
+        return Err(Error::EmptyBody {
+            operation: operation.id,
+            status,
+        });
     };
     serde_json::from_slice(body).map_err(|source| Error::Decode {
-        operation,
+        operation: operation.id,
         status,
         source,
     })

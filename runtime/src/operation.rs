@@ -58,6 +58,9 @@ pub struct Operation {
     pub header_params: &'static [&'static str],
     /// Body fields (at any depth of the request or the response) that hold secrets, redacted in debug logs.
     pub sensitive: &'static [&'static str],
+    /// The answer declares no field, so an empty success body loses nothing and reads as `{}`; for other
+    /// operations an empty body is a lost answer.
+    pub answers_nothing: bool,
 }
 
 impl Operation {
@@ -69,6 +72,7 @@ impl Operation {
             idempotent: matches!(method, Method::Get),
             header_params: &[],
             sensitive: &[],
+            answers_nothing: false,
         }
     }
 
@@ -84,6 +88,11 @@ impl Operation {
 
     pub const fn sensitive(mut self, names: &'static [&'static str]) -> Self {
         self.sensitive = names;
+        self
+    }
+
+    pub const fn answers_nothing(mut self) -> Self {
+        self.answers_nothing = true;
         self
     }
 }

@@ -261,7 +261,7 @@ impl Pager {
             .client
             .execute(request.operation, &request.path, &request.params, body.as_deref())
             .await?;
-        let mut response: Value = crate::client::decode(self.operation().id, status, &bytes)?;
+        let mut response: Value = crate::client::decode(self.operation(), status, &bytes)?;
         let items = match take_path(&mut response, self.paging.items) {
             Some(Value::Array(items)) => items,
             Some(Value::Null) | None => Vec::new(),

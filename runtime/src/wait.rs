@@ -155,7 +155,7 @@ impl RequestBuilder<'_> {
             request_fields.extend(body);
         }
         let (status, bytes) = request.send().await?;
-        let response: Value = decode(request.operation.id, status, &bytes)?;
+        let response: Value = decode(request.operation, status, &bytes)?;
         let settled = request
             .client
             .wait(
@@ -232,7 +232,7 @@ impl Client {
         loop {
             let (status, bytes) = self.execute(poll, &path, &params, body.as_deref()).await?;
             polls += 1;
-            let answer: Value = decode(poll.id, status, &bytes)?;
+            let answer: Value = decode(poll, status, &bytes)?;
             let state = lookup(&answer, wait.state.iter().copied())
                 .and_then(Value::as_str)
                 .unwrap_or_default();

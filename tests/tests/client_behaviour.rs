@@ -201,6 +201,13 @@ async fn an_empty_success_body_is_an_error_where_the_operation_answers_json() {
         .delete(&models::DeleteCluster::new("0123-abc"))
         .await
         .expect("{} acknowledges");
+    // An operation whose answer declares no field loses nothing to an empty body (REST-style deletes).
+    let empty = mock::serve(200, "").await;
+    mock::client(&empty)
+        .clusters()
+        .delete(&models::DeleteCluster::new("0123-abc"))
+        .await
+        .expect("an empty acknowledgement loses nothing");
     let no_content = wiremock::MockServer::start().await;
     wiremock::Mock::given(wiremock::matchers::any())
         .respond_with(wiremock::ResponseTemplate::new(204))

@@ -205,13 +205,15 @@ mod operations {
             Method::Post,
             "/api/2.0/policies/clusters/delete",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const EDIT: Operation = Operation::new(
             "clusterPolicies.edit",
             Method::Post,
             "/api/2.0/policies/clusters/edit",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const GET: Operation = Operation::new(
         "clusterPolicies.get",
         Method::Get,

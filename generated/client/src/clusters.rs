@@ -656,7 +656,8 @@ mod operations {
             Method::Post,
             "/api/2.1/clusters/change-owner",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const CREATE: Operation = Operation::new(
             "clusters.create",
             Method::Post,
@@ -668,14 +669,16 @@ mod operations {
             Method::Post,
             "/api/2.1/clusters/delete",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const EDIT: Operation = Operation::new(
             "clusters.edit",
             Method::Post,
             "/api/2.1/clusters/edit",
         )
         .idempotent()
-        .sensitive(&["log_analytics_primary_key", "password"]);
+        .sensitive(&["log_analytics_primary_key", "password"])
+        .answers_nothing();
     pub(super) const EVENTS: Operation = Operation::new(
             "clusters.events",
             Method::Post,
@@ -720,24 +723,28 @@ mod operations {
             Method::Post,
             "/api/2.1/clusters/permanent-delete",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const PIN: Operation = Operation::new(
             "clusters.pin",
             Method::Post,
             "/api/2.1/clusters/pin",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const RESIZE: Operation = Operation::new(
             "clusters.resize",
             Method::Post,
             "/api/2.1/clusters/resize",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const RESTART: Operation = Operation::new(
-        "clusters.restart",
-        Method::Post,
-        "/api/2.1/clusters/restart",
-    );
+            "clusters.restart",
+            Method::Post,
+            "/api/2.1/clusters/restart",
+        )
+        .answers_nothing();
     pub(super) const SET_PERMISSIONS: Operation = Operation::new(
             "clusters.setPermissions",
             Method::Put,
@@ -750,22 +757,25 @@ mod operations {
         "/api/2.1/clusters/spark-versions",
     );
     pub(super) const START: Operation = Operation::new(
-        "clusters.start",
-        Method::Post,
-        "/api/2.1/clusters/start",
-    );
+            "clusters.start",
+            Method::Post,
+            "/api/2.1/clusters/start",
+        )
+        .answers_nothing();
     pub(super) const UNPIN: Operation = Operation::new(
             "clusters.unpin",
             Method::Post,
             "/api/2.1/clusters/unpin",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const UPDATE: Operation = Operation::new(
             "clusters.update",
             Method::Post,
             "/api/2.1/clusters/update",
         )
-        .sensitive(&["log_analytics_primary_key", "password"]);
+        .sensitive(&["log_analytics_primary_key", "password"])
+        .answers_nothing();
     pub(super) const UPDATE_PERMISSIONS: Operation = Operation::new(
             "clusters.updatePermissions",
             Method::Patch,

@@ -204,15 +204,17 @@ impl Dbfs<'_> {
 mod operations {
     use databricks_runtime::{Method, Operation};
     pub(super) const ADD_BLOCK: Operation = Operation::new(
-        "dbfs.addBlock",
-        Method::Post,
-        "/api/2.0/dbfs/add-block",
-    );
+            "dbfs.addBlock",
+            Method::Post,
+            "/api/2.0/dbfs/add-block",
+        )
+        .answers_nothing();
     pub(super) const CLOSE: Operation = Operation::new(
-        "dbfs.close",
-        Method::Post,
-        "/api/2.0/dbfs/close",
-    );
+            "dbfs.close",
+            Method::Post,
+            "/api/2.0/dbfs/close",
+        )
+        .answers_nothing();
     pub(super) const CREATE: Operation = Operation::new(
         "dbfs.create",
         Method::Post,
@@ -223,7 +225,8 @@ mod operations {
             Method::Post,
             "/api/2.0/dbfs/delete",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const GET_STATUS: Operation = Operation::new(
         "dbfs.getStatus",
         Method::Get,
@@ -239,17 +242,20 @@ mod operations {
             Method::Post,
             "/api/2.0/dbfs/mkdirs",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const MOVE_: Operation = Operation::new(
-        "dbfs.move",
-        Method::Post,
-        "/api/2.0/dbfs/move",
-    );
+            "dbfs.move",
+            Method::Post,
+            "/api/2.0/dbfs/move",
+        )
+        .answers_nothing();
     pub(super) const PUT: Operation = Operation::new(
-        "dbfs.put",
-        Method::Post,
-        "/api/2.0/dbfs/put",
-    );
+            "dbfs.put",
+            Method::Post,
+            "/api/2.0/dbfs/put",
+        )
+        .answers_nothing();
     pub(super) const READ: Operation = Operation::new(
         "dbfs.read",
         Method::Get,

@@ -775,25 +775,29 @@ mod operations {
             Method::Post,
             "/api/2.0/mlflow/experiments/delete",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const DELETE_LOGGED_MODEL: Operation = Operation::new(
             "experiments.deleteLoggedModel",
             Method::Delete,
             "/api/2.0/mlflow/logged-models/{model_id}",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const DELETE_LOGGED_MODEL_TAG: Operation = Operation::new(
             "experiments.deleteLoggedModelTag",
             Method::Delete,
             "/api/2.0/mlflow/logged-models/{model_id}/tags/{tag_key}",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const DELETE_RUN: Operation = Operation::new(
             "experiments.deleteRun",
             Method::Post,
             "/api/2.0/mlflow/runs/delete",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const DELETE_RUNS: Operation = Operation::new(
             "experiments.deleteRuns",
             Method::Post,
@@ -805,7 +809,8 @@ mod operations {
             Method::Post,
             "/api/2.0/mlflow/runs/delete-tag",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const FINALIZE_LOGGED_MODEL: Operation = Operation::new(
             "experiments.finalizeLoggedModel",
             Method::Patch,
@@ -858,53 +863,62 @@ mod operations {
         "/api/2.0/mlflow/experiments/list",
     );
     pub(super) const LOG_BATCH: Operation = Operation::new(
-        "experiments.logBatch",
-        Method::Post,
-        "/api/2.0/mlflow/runs/log-batch",
-    );
+            "experiments.logBatch",
+            Method::Post,
+            "/api/2.0/mlflow/runs/log-batch",
+        )
+        .answers_nothing();
     pub(super) const LOG_INPUTS: Operation = Operation::new(
-        "experiments.logInputs",
-        Method::Post,
-        "/api/2.0/mlflow/runs/log-inputs",
-    );
+            "experiments.logInputs",
+            Method::Post,
+            "/api/2.0/mlflow/runs/log-inputs",
+        )
+        .answers_nothing();
     pub(super) const LOG_LOGGED_MODEL_PARAMS: Operation = Operation::new(
-        "experiments.logLoggedModelParams",
-        Method::Post,
-        "/api/2.0/mlflow/logged-models/{model_id}/params",
-    );
+            "experiments.logLoggedModelParams",
+            Method::Post,
+            "/api/2.0/mlflow/logged-models/{model_id}/params",
+        )
+        .answers_nothing();
     pub(super) const LOG_METRIC: Operation = Operation::new(
-        "experiments.logMetric",
-        Method::Post,
-        "/api/2.0/mlflow/runs/log-metric",
-    );
+            "experiments.logMetric",
+            Method::Post,
+            "/api/2.0/mlflow/runs/log-metric",
+        )
+        .answers_nothing();
     pub(super) const LOG_MODEL: Operation = Operation::new(
-        "experiments.logModel",
-        Method::Post,
-        "/api/2.0/mlflow/runs/log-model",
-    );
+            "experiments.logModel",
+            Method::Post,
+            "/api/2.0/mlflow/runs/log-model",
+        )
+        .answers_nothing();
     pub(super) const LOG_OUTPUTS: Operation = Operation::new(
-        "experiments.logOutputs",
-        Method::Post,
-        "/api/2.0/mlflow/runs/outputs",
-    );
+            "experiments.logOutputs",
+            Method::Post,
+            "/api/2.0/mlflow/runs/outputs",
+        )
+        .answers_nothing();
     pub(super) const LOG_PARAM: Operation = Operation::new(
             "experiments.logParam",
             Method::Post,
             "/api/2.0/mlflow/runs/log-parameter",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const RESTORE_EXPERIMENT: Operation = Operation::new(
             "experiments.restoreExperiment",
             Method::Post,
             "/api/2.0/mlflow/experiments/restore",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const RESTORE_RUN: Operation = Operation::new(
             "experiments.restoreRun",
             Method::Post,
             "/api/2.0/mlflow/runs/restore",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const RESTORE_RUNS: Operation = Operation::new(
             "experiments.restoreRuns",
             Method::Post,
@@ -934,13 +948,15 @@ mod operations {
             Method::Post,
             "/api/2.0/mlflow/experiments/set-experiment-tag",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const SET_LOGGED_MODEL_TAGS: Operation = Operation::new(
             "experiments.setLoggedModelTags",
             Method::Patch,
             "/api/2.0/mlflow/logged-models/{model_id}/tags",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const SET_PERMISSIONS: Operation = Operation::new(
             "experiments.setPermissions",
             Method::Put,
@@ -952,13 +968,15 @@ mod operations {
             Method::Post,
             "/api/2.0/mlflow/runs/set-tag",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const UPDATE_EXPERIMENT: Operation = Operation::new(
             "experiments.updateExperiment",
             Method::Post,
             "/api/2.0/mlflow/experiments/update",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const UPDATE_PERMISSIONS: Operation = Operation::new(
             "experiments.updatePermissions",
             Method::Patch,

@@ -136,7 +136,8 @@ mod operations {
             Method::Delete,
             "/api/2.0/global-init-scripts/{script_id}",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const GET: Operation = Operation::new(
         "globalInitScripts.get",
         Method::Get,
@@ -152,5 +153,6 @@ mod operations {
             Method::Patch,
             "/api/2.0/global-init-scripts/{script_id}",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
 }

@@ -152,7 +152,8 @@ mod operations {
             Method::Delete,
             "/api/2.0/preview/scim/v2/Groups/{id}",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const GET: Operation = Operation::new(
         "groups.get",
         Method::Get,
@@ -168,11 +169,13 @@ mod operations {
             Method::Patch,
             "/api/2.0/preview/scim/v2/Groups/{id}",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const UPDATE: Operation = Operation::new(
             "groups.update",
             Method::Put,
             "/api/2.0/preview/scim/v2/Groups/{id}",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
 }

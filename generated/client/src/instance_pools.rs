@@ -196,13 +196,15 @@ mod operations {
             Method::Post,
             "/api/2.0/instance-pools/delete",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const EDIT: Operation = Operation::new(
             "instancePools.edit",
             Method::Post,
             "/api/2.0/instance-pools/edit",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const GET: Operation = Operation::new(
             "instancePools.get",
             Method::Get,

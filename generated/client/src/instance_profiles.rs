@@ -96,16 +96,18 @@ impl InstanceProfiles<'_> {
 mod operations {
     use databricks_runtime::{Method, Operation};
     pub(super) const ADD: Operation = Operation::new(
-        "instanceProfiles.add",
-        Method::Post,
-        "/api/2.0/instance-profiles/add",
-    );
+            "instanceProfiles.add",
+            Method::Post,
+            "/api/2.0/instance-profiles/add",
+        )
+        .answers_nothing();
     pub(super) const EDIT: Operation = Operation::new(
             "instanceProfiles.edit",
             Method::Post,
             "/api/2.0/instance-profiles/edit",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const LIST: Operation = Operation::new(
         "instanceProfiles.list",
         Method::Get,
@@ -116,5 +118,6 @@ mod operations {
             Method::Post,
             "/api/2.0/instance-profiles/remove",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
 }

@@ -160,7 +160,8 @@ mod operations {
             Method::Delete,
             "/api/2.0/ip-access-lists/{ip_access_list_id}",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const GET: Operation = Operation::new(
         "ipAccessLists.get",
         Method::Get,
@@ -176,11 +177,13 @@ mod operations {
             Method::Put,
             "/api/2.0/ip-access-lists/{ip_access_list_id}",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const UPDATE: Operation = Operation::new(
             "ipAccessLists.update",
             Method::Patch,
             "/api/2.0/ip-access-lists/{ip_access_list_id}",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
 }

@@ -520,13 +520,15 @@ mod operations {
             Method::Post,
             "/api/2.2/jobs/runs/cancel-all",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const CANCEL_RUN: Operation = Operation::new(
             "jobs.cancelRun",
             Method::Post,
             "/api/2.2/jobs/runs/cancel",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const CREATE: Operation = Operation::new(
             "jobs.create",
             Method::Post,
@@ -538,13 +540,15 @@ mod operations {
             Method::Post,
             "/api/2.2/jobs/delete",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const DELETE_RUN: Operation = Operation::new(
             "jobs.deleteRun",
             Method::Post,
             "/api/2.2/jobs/runs/delete",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const EXPORT_RUN: Operation = Operation::new(
         "jobs.exportRun",
         Method::Get,
@@ -601,7 +605,8 @@ mod operations {
             "/api/2.2/jobs/reset",
         )
         .idempotent()
-        .sensitive(&["log_analytics_primary_key", "password"]);
+        .sensitive(&["log_analytics_primary_key", "password"])
+        .answers_nothing();
     pub(super) const RUN_NOW: Operation = Operation::new(
         "jobs.runNow",
         Method::Post,
@@ -625,7 +630,8 @@ mod operations {
             "/api/2.2/jobs/update",
         )
         .idempotent()
-        .sensitive(&["log_analytics_primary_key", "password"]);
+        .sensitive(&["log_analytics_primary_key", "password"])
+        .answers_nothing();
     pub(super) const UPDATE_PERMISSIONS: Operation = Operation::new(
             "jobs.updatePermissions",
             Method::Patch,

@@ -176,7 +176,8 @@ mod operations {
             Method::Post,
             "/api/2.0/groups/add-member",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const CREATE: Operation = Operation::new(
         "legacyGroups.create",
         Method::Post,
@@ -187,7 +188,8 @@ mod operations {
             Method::Post,
             "/api/2.0/groups/delete",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const LIST: Operation = Operation::new(
         "legacyGroups.list",
         Method::Get,
@@ -208,5 +210,6 @@ mod operations {
             Method::Post,
             "/api/2.0/groups/remove-member",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
 }

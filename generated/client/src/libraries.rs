@@ -137,11 +137,13 @@ mod operations {
             Method::Post,
             "/api/2.0/libraries/install",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const UNINSTALL: Operation = Operation::new(
             "libraries.uninstall",
             Method::Post,
             "/api/2.0/libraries/uninstall",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
 }

@@ -718,31 +718,36 @@ mod operations {
             Method::Delete,
             "/api/2.0/mlflow/comments/delete",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const DELETE_MODEL: Operation = Operation::new(
             "modelRegistry.deleteModel",
             Method::Delete,
             "/api/2.0/mlflow/registered-models/delete",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const DELETE_MODEL_TAG: Operation = Operation::new(
             "modelRegistry.deleteModelTag",
             Method::Delete,
             "/api/2.0/mlflow/registered-models/delete-tag",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const DELETE_MODEL_VERSION: Operation = Operation::new(
             "modelRegistry.deleteModelVersion",
             Method::Delete,
             "/api/2.0/mlflow/model-versions/delete",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const DELETE_MODEL_VERSION_TAG: Operation = Operation::new(
             "modelRegistry.deleteModelVersionTag",
             Method::Delete,
             "/api/2.0/mlflow/model-versions/delete-tag",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const DELETE_TRANSITION_REQUEST: Operation = Operation::new(
             "modelRegistry.deleteTransitionRequest",
             Method::Delete,
@@ -754,7 +759,8 @@ mod operations {
             Method::Delete,
             "/api/2.0/mlflow/registry-webhooks/delete",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const GET_LATEST_VERSIONS: Operation = Operation::new(
             "modelRegistry.getLatestVersions",
             Method::Post,
@@ -826,13 +832,15 @@ mod operations {
             Method::Post,
             "/api/2.0/mlflow/registered-models/set-tag",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const SET_MODEL_VERSION_TAG: Operation = Operation::new(
             "modelRegistry.setModelVersionTag",
             Method::Post,
             "/api/2.0/mlflow/model-versions/set-tag",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const SET_PERMISSIONS: Operation = Operation::new(
             "modelRegistry.setPermissions",
             Method::Put,

@@ -422,10 +422,11 @@ impl Pipelines<'_> {
 mod operations {
     use databricks_runtime::{Method, Operation};
     pub(super) const APPLY_ENVIRONMENT: Operation = Operation::new(
-        "pipelines.applyEnvironment",
-        Method::Post,
-        "/api/2.0/pipelines/{pipeline_id}/environment/apply",
-    );
+            "pipelines.applyEnvironment",
+            Method::Post,
+            "/api/2.0/pipelines/{pipeline_id}/environment/apply",
+        )
+        .answers_nothing();
     pub(super) const CLONE: Operation = Operation::new(
             "pipelines.clone",
             Method::Post,
@@ -443,7 +444,8 @@ mod operations {
             Method::Delete,
             "/api/2.0/pipelines/{pipeline_id}",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const GET: Operation = Operation::new(
             "pipelines.get",
             Method::Get,
@@ -498,14 +500,16 @@ mod operations {
             Method::Post,
             "/api/2.0/pipelines/{pipeline_id}/stop",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const UPDATE: Operation = Operation::new(
             "pipelines.update",
             Method::Put,
             "/api/2.0/pipelines/{pipeline_id}",
         )
         .idempotent()
-        .sensitive(&["log_analytics_primary_key"]);
+        .sensitive(&["log_analytics_primary_key"])
+        .answers_nothing();
     pub(super) const UPDATE_PERMISSIONS: Operation = Operation::new(
             "pipelines.updatePermissions",
             Method::Patch,

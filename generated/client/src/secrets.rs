@@ -234,28 +234,32 @@ impl Secrets<'_> {
 mod operations {
     use databricks_runtime::{Method, Operation};
     pub(super) const CREATE_SCOPE: Operation = Operation::new(
-        "secrets.createScope",
-        Method::Post,
-        "/api/2.0/secrets/scopes/create",
-    );
+            "secrets.createScope",
+            Method::Post,
+            "/api/2.0/secrets/scopes/create",
+        )
+        .answers_nothing();
     pub(super) const DELETE_ACL: Operation = Operation::new(
             "secrets.deleteAcl",
             Method::Post,
             "/api/2.0/secrets/acls/delete",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const DELETE_SCOPE: Operation = Operation::new(
             "secrets.deleteScope",
             Method::Post,
             "/api/2.0/secrets/scopes/delete",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const DELETE_SECRET: Operation = Operation::new(
             "secrets.deleteSecret",
             Method::Post,
             "/api/2.0/secrets/delete",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const GET_ACL: Operation = Operation::new(
         "secrets.getAcl",
         Method::Get,
@@ -287,12 +291,14 @@ mod operations {
             Method::Post,
             "/api/2.0/secrets/acls/put",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const PUT_SECRET: Operation = Operation::new(
             "secrets.putSecret",
             Method::Post,
             "/api/2.0/secrets/put",
         )
         .idempotent()
-        .sensitive(&["bytes_value", "string_value"]);
+        .sensitive(&["bytes_value", "string_value"])
+        .answers_nothing();
 }

@@ -159,7 +159,8 @@ mod operations {
             Method::Delete,
             "/api/2.0/preview/scim/v2/ServicePrincipals/{id}",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const GET: Operation = Operation::new(
         "servicePrincipals.get",
         Method::Get,
@@ -175,11 +176,13 @@ mod operations {
             Method::Patch,
             "/api/2.0/preview/scim/v2/ServicePrincipals/{id}",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const UPDATE: Operation = Operation::new(
             "servicePrincipals.update",
             Method::Put,
             "/api/2.0/preview/scim/v2/ServicePrincipals/{id}",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
 }

@@ -190,7 +190,8 @@ mod operations {
             Method::Delete,
             "/api/2.0/token-management/tokens/{token_id}",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const GET: Operation = Operation::new(
         "tokenManagement.get",
         Method::Get,

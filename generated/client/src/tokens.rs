@@ -114,7 +114,8 @@ mod operations {
             Method::Post,
             "/api/2.0/token/delete",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const LIST: Operation = Operation::new(
         "tokens.list",
         Method::Get,
@@ -125,5 +126,6 @@ mod operations {
             Method::Patch,
             "/api/2.0/token/{token_id}",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
 }

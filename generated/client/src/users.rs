@@ -216,7 +216,8 @@ mod operations {
             Method::Delete,
             "/api/2.0/preview/scim/v2/Users/{id}",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const GET: Operation = Operation::new(
         "users.get",
         Method::Get,
@@ -242,7 +243,8 @@ mod operations {
             Method::Patch,
             "/api/2.0/preview/scim/v2/Users/{id}",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const SET_PERMISSIONS: Operation = Operation::new(
             "users.setPermissions",
             Method::Put,
@@ -254,7 +256,8 @@ mod operations {
             Method::Put,
             "/api/2.0/preview/scim/v2/Users/{id}",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const UPDATE_PERMISSIONS: Operation = Operation::new(
             "users.updatePermissions",
             Method::Patch,

@@ -383,7 +383,8 @@ mod operations {
             Method::Post,
             "/api/2.0/workspace/delete",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const EXPORT: Operation = Operation::new(
         "workspace.export",
         Method::Get,
@@ -425,10 +426,11 @@ mod operations {
         "/api/2.0/workspace/get-status",
     );
     pub(super) const IMPORT: Operation = Operation::new(
-        "workspace.import",
-        Method::Post,
-        "/api/2.0/workspace/import",
-    );
+            "workspace.import",
+            Method::Post,
+            "/api/2.0/workspace/import",
+        )
+        .answers_nothing();
     pub(super) const LIST: Operation = Operation::new(
         "workspace.list",
         Method::Get,
@@ -439,7 +441,8 @@ mod operations {
             Method::Post,
             "/api/2.0/workspace/mkdirs",
         )
-        .idempotent();
+        .idempotent()
+        .answers_nothing();
     pub(super) const SET_DIRECTORY_PERMISSIONS: Operation = Operation::new(
             "workspace.setDirectoryPermissions",
             Method::Put,

@@ -175,6 +175,9 @@ fn operation_metadata(operation: &Operation) -> TokenStream {
         let fields = &operation.sensitive_fields;
         metadata = quote!(#metadata.sensitive(&[#(#fields),*]));
     }
+    if operation.answers_nothing {
+        metadata = quote!(#metadata.answers_nothing());
+    }
     metadata
 }
 

@@ -182,6 +182,9 @@ fn write_operation(out: &mut String, operation: &Operation) -> fmt::Result {
     if !operation.sensitive_fields.is_empty() {
         writeln!(out, "    sensitive {}", operation.sensitive_fields.join(", "))?;
     }
+    if operation.answers_nothing {
+        writeln!(out, "    answers nothing (an empty body reads as {{}})")?;
+    }
     if !operation.cli_args.is_empty() {
         let args: Vec<String> = operation.cli_args.iter().map(cli_arg).collect();
         writeln!(out, "    cli {} {}", operation.cli_name, args.join(" "))?;

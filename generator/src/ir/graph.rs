@@ -12,6 +12,22 @@ pub(super) fn complete(api: &mut Api) {
     mark_default(&mut api.types);
     shape_union_variants(&mut api.types);
     collect_sensitive_fields(api);
+    mark_empty_answers(api);
+}
+
+/// Marks operations whose response object declares no field at all.
+fn mark_empty_answers(api: &mut Api) {
+    let types = &api.types;
+    for service in &mut api.services {
+        for operation in &mut service.operations {
+            operation.answers_nothing = match &operation.response {
+                Some(TypeRef::Named(name)) => types
+                    .get(name)
+                    .is_some_and(|def| matches!(&def.kind, TypeKind::Struct(def) if def.fields.is_empty())),
+                _ => false,
+            };
+        }
+    }
 }
 
 /// Records, per operation, the `x-sdk-sensitive` property names its body or response can hold at any depth,

@@ -117,6 +117,9 @@ pub struct Operation {
     /// Wire names of the `x-sdk-sensitive` properties the request or the response can hold, at any depth;
     /// debug logs redact them.
     pub sensitive_fields: Vec<String>,
+    /// The success response declares no field (an empty object such as `EmptyResponse`): an empty body
+    /// loses nothing, so it is read as `{}` rather than refused as a lost answer.
+    pub answers_nothing: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -102,6 +102,7 @@ impl<'a> Lowerer<'a> {
             cli_columns: Vec::new(),
             cli_lists_items: false,
             sensitive_fields: Vec::new(),
+            answers_nothing: false,
         })
     }
 
