@@ -270,13 +270,16 @@ async fn overwriting_replaces_the_file_through_a_temporary_one() {
             "dbfs/add-block",
             "dbfs/add-block",
             "dbfs/close",
-            "dbfs/delete",
-            "dbfs/move"
+            // The old file is moved aside, the new one into place, and only then is the old one deleted.
+            "dbfs/move",
+            "dbfs/move",
+            "dbfs/delete"
         ]
     );
 }
 
-/// Each step before the final swap fails in turn; every time the old file is intact and nothing is left over.
+/// Each step up to moving the new file into place fails in turn; every time the old file is intact at the
+/// destination and nothing is left over.
 #[tokio::test]
 async fn a_failed_overwriting_upload_leaves_the_old_file_intact() {
     let faults = [
@@ -286,7 +289,10 @@ async fn a_failed_overwriting_upload_leaves_the_old_file_intact() {
         // The block was appended, but the answer was lost: never sent again.
         Fault::server_error("dbfs/add-block", 2).after_applying(),
         Fault::server_error("dbfs/close", 1),
-        Fault::error("dbfs/delete", 1, 403, "PERMISSION_DENIED", "no delete for you"),
+        // Moving the old file aside fails: nothing was changed.
+        Fault::error("dbfs/move", 1, 403, "PERMISSION_DENIED", "no move for you"),
+        // Moving the new file into place fails: the old one is moved back.
+        Fault::error("dbfs/move", 2, 403, "PERMISSION_DENIED", "no move for you"),
     ];
     for fault in faults {
         let description = format!("{fault:?}");
@@ -357,11 +363,14 @@ async fn a_partial_file_that_cannot_be_removed_is_named() {
     assert_eq!(fake.dbfs_paths(), ["/", "/data", leftover.as_str(), "/data/a.bin"]);
 }
 
+/// Moving the new file into place and moving the old one back both fail: the error names where each is.
 #[tokio::test]
-async fn a_failed_swap_says_where_the_new_content_is() {
+async fn a_failed_swap_says_where_both_files_are() {
     let fake = FakeWorkspace::start().await;
-    fake.add_dbfs_file("/data/a.bin", bytes(10, 1));
-    fake.inject(Fault::error("dbfs/move", 1, 403, "PERMISSION_DENIED", "no"));
+    let old = bytes(10, 1);
+    fake.add_dbfs_file("/data/a.bin", old.clone());
+    fake.inject(Fault::error("dbfs/move", 2, 403, "PERMISSION_DENIED", "no"));
+    fake.inject(Fault::error("dbfs/move", 3, 403, "PERMISSION_DENIED", "still no"));
     let new = bytes(MIB + 2, 2);
     let dir = tempfile::tempdir().unwrap();
     let local = write_local(dir.path(), "a.bin", &new);
@@ -370,7 +379,10 @@ async fn a_failed_swap_says_where_the_new_content_is() {
         .await
         .unwrap_err();
 
-    let TransferError::SwapFailed { path, uploaded, .. } = &error else {
+    let TransferError::SwapFailed {
+        path, uploaded, backup, ..
+    } = &error
+    else {
         panic!("{error:?}")
     };
     assert_eq!(path, "/data/a.bin");
@@ -378,10 +390,63 @@ async fn a_failed_swap_says_where_the_new_content_is() {
         fake.dbfs_file(uploaded) == Some(new),
         "the new content is complete at {uploaded}"
     );
+    assert!(fake.dbfs_file(backup) == Some(old), "the old file is at {backup}");
+    let message = error.to_string();
+    for expected in ["no", "still no", &format!("`dbr dbfs move {uploaded} /data/a.bin`")] {
+        assert!(message.contains(expected), "{message}");
+    }
+    assert!(message.contains(backup.as_str()), "{message}");
+}
+
+/// A move done by the server whose answer was lost counts as done: the upload completes.
+#[tokio::test]
+async fn a_move_whose_answer_was_lost_is_not_undone() {
+    for nth in [1, 2] {
+        let fake = FakeWorkspace::start().await;
+        fake.add_dbfs_file("/data/a.bin", bytes(10, 1));
+        fake.inject(Fault::server_error("dbfs/move", nth).after_applying());
+        let new = bytes(MIB + 2, 2);
+        let dir = tempfile::tempdir().unwrap();
+        let local = write_local(dir.path(), "a.bin", &new);
+
+        upload(&client(&fake), &local, "/data/a.bin", &overwrite())
+            .await
+            .unwrap_or_else(|error| panic!("move {nth}: {error}"));
+
+        assert!(fake.dbfs_file("/data/a.bin") == Some(new), "move {nth}");
+        assert_eq!(fake.dbfs_paths(), ["/", "/data", "/data/a.bin"], "move {nth}");
+    }
+}
+
+/// The new file is in place but the old one, moved aside, cannot be deleted: the error names it.
+#[tokio::test]
+async fn an_old_file_that_cannot_be_deleted_is_named() {
+    let fake = FakeWorkspace::start().await;
+    let old = bytes(10, 1);
+    fake.add_dbfs_file("/data/a.bin", old.clone());
+    fake.inject(Fault::error(
+        "dbfs/delete",
+        1,
+        403,
+        "PERMISSION_DENIED",
+        "no delete for you",
+    ));
+    let new = bytes(20, 2);
+    let dir = tempfile::tempdir().unwrap();
+    let local = write_local(dir.path(), "a.bin", &new);
+
+    let error = upload(&client(&fake), &local, "/data/a.bin", &overwrite())
+        .await
+        .unwrap_err();
+
+    let TransferError::OldFileLeft { path, backup, .. } = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(path, "/data/a.bin");
+    assert!(fake.dbfs_file("/data/a.bin") == Some(new));
+    assert!(fake.dbfs_file(backup) == Some(old));
     assert!(
-        error
-            .to_string()
-            .contains(&format!("`dbr dbfs move {uploaded} /data/a.bin`")),
+        error.to_string().contains(&format!("`dbr dbfs delete {backup}`")),
         "{error}"
     );
 }

@@ -7,7 +7,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use databricks_client::models::{
     DbfsAddBlock, DbfsClose, DbfsCreate, DbfsDelete, DbfsGetStatusParams, DbfsMove, DbfsReadParams,
 };
-use databricks_client::{Client, Dbfs, ErrorKind};
+use databricks_client::{Client, Dbfs, Error, ErrorKind};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
 
 use crate::error::{TransferError, is_kind};
@@ -34,10 +34,12 @@ pub struct DownloadOptions {
 /// number of bytes sent.
 ///
 /// The file is read and sent in blocks of [`DBFS_BLOCK_SIZE`]. When a file already exists at `dbfs_path` and
-/// `overwrite` is set, the new content goes to a hidden temporary file beside it (`.<name>.upload-<random>`),
-/// and only after that upload is closed is the old file deleted and the new one moved into place: a failure
-/// before that leaves the old file as it was. A failed upload removes what it wrote (best effort; if that
-/// fails too, the error is [`LeftBehind`](TransferError::LeftBehind) and names the file).
+/// `overwrite` is set, the new content goes to a hidden temporary file beside it (`.<name>.upload-<random>`).
+/// Only once that upload is closed is the old file moved aside (to `.<name>.old-<random>`, as `dbfs.move`
+/// refuses an existing destination), the new one moved into place, and then the old one deleted; if the new
+/// one cannot be moved into place, the old one is moved back. So a failure leaves the old file at
+/// `dbfs_path` as it was. A failed upload removes what it wrote (best effort; if that fails too, the error is
+/// [`LeftBehind`](TransferError::LeftBehind) and names the file).
 ///
 /// A block whose outcome is unknown (the connection broke after it was sent) is never sent again, since
 /// `dbfs.addBlock` appends and a duplicate would corrupt the file; the upload fails instead. Throttling
@@ -113,7 +115,7 @@ async fn send<R: AsyncRead + Unpin>(
     }
     // A new file is written in place: there is nothing to protect, and a move in DBFS can be a full copy.
     let target = match exists {
-        true => format!("{parent}/.{name}.upload-{}", random_suffix()),
+        true => hidden_beside(parent, name, "upload"),
         false => dbfs_path.to_owned(),
     };
     let handle = match dbfs.create(&DbfsCreate::new(&target)).await {
@@ -138,20 +140,63 @@ async fn send<R: AsyncRead + Unpin>(
         Err((error, open)) => return Err(discard(dbfs, open.then_some(handle), &target, error).await),
     };
     if exists {
-        // `dbfs.move` refuses an existing destination, so the old file goes first.
-        if let Err(error) = dbfs.delete(&DbfsDelete::new(dbfs_path)).await {
-            let error = TransferError::api("replacing", dbfs_path, error);
-            return Err(discard(dbfs, None, &target, error).await);
-        }
-        if let Err(source) = dbfs.move_(&DbfsMove::new(&target, dbfs_path)).await {
-            return Err(TransferError::SwapFailed {
-                path: dbfs_path.to_owned(),
-                uploaded: target,
-                source: Box::new(source),
-            });
-        }
+        replace(dbfs, &target, dbfs_path, &hidden_beside(parent, name, "old")).await?;
     }
     Ok(sent)
+}
+
+/// `.<name>.<purpose>-<random>` in the DBFS folder `parent`.
+fn hidden_beside(parent: &str, name: &str, purpose: &str) -> String {
+    format!("{parent}/.{name}.{purpose}-{}", random_suffix())
+}
+
+/// Puts the complete upload at `uploaded` in place of the file at `path`: the old file is moved aside to
+/// `backup`, the new one into place, and the old one deleted. If the new one cannot be moved into place, the
+/// old one is moved back, so `path` keeps its old content. Not cancellable: stopping halfway could leave
+/// nothing at `path`.
+async fn replace(dbfs: Dbfs<'_>, uploaded: &str, path: &str, backup: &str) -> Result<(), TransferError> {
+    if let Err(error) = move_file(dbfs, path, backup).await {
+        let error = TransferError::api("replacing", path, error);
+        return Err(discard(dbfs, None, uploaded, error).await);
+    }
+    if let Err(error) = move_file(dbfs, uploaded, path).await {
+        return match move_file(dbfs, backup, path).await {
+            Ok(()) => Err(discard(dbfs, None, uploaded, TransferError::api("replacing", path, error)).await),
+            Err(restore) => Err(TransferError::SwapFailed {
+                path: path.to_owned(),
+                uploaded: uploaded.to_owned(),
+                backup: backup.to_owned(),
+                source: Box::new(error),
+                restore: Box::new(restore),
+            }),
+        };
+    }
+    match dbfs.delete(&DbfsDelete::new(backup)).await {
+        Ok(_) => Ok(()),
+        Err(error) if is_kind(&error, ErrorKind::NotFound) => Ok(()),
+        Err(error) => Err(TransferError::OldFileLeft {
+            path: path.to_owned(),
+            backup: backup.to_owned(),
+            source: Box::new(error),
+        }),
+    }
+}
+
+/// `dbfs.move`, where a failure after which `from` is gone and `to` exists counts as done: the server moved
+/// the file and only its answer was lost (a `500`, a broken connection), so moving it back would be wrong.
+async fn move_file(dbfs: Dbfs<'_>, from: &str, to: &str) -> Result<(), Error> {
+    let Err(error) = dbfs.move_(&DbfsMove::new(from, to)).await else {
+        return Ok(());
+    };
+    let gone = matches!(
+        dbfs.get_status(&DbfsGetStatusParams::new(from)).await,
+        Err(status_error) if is_kind(&status_error, ErrorKind::NotFound)
+    );
+    if gone && dbfs.get_status(&DbfsGetStatusParams::new(to)).await.is_ok() {
+        Ok(())
+    } else {
+        Err(error)
+    }
 }
 
 /// Sends every block and closes the handle. On failure, also says whether the handle may still be open.

@@ -3,8 +3,8 @@
 //!
 //! - [`upload`] / [`upload_reader`] send a local file (or any [`AsyncRead`](tokio::io::AsyncRead)) to DBFS in
 //!   1 MiB blocks (`dbfs.create`, `dbfs.addBlock`, `dbfs.close`), never holding more than one block in memory.
-//!   Replacing an existing file goes through a temporary file next to it, so a failed upload leaves the old
-//!   file as it was.
+//!   Replacing an existing file goes through a temporary file next to it, and the old file is set aside
+//!   until the new one is in place, so a failed upload leaves the old file as it was.
 //! - [`download`] reads a DBFS file in 1 MiB slices (`dbfs.read`) into a temporary file beside the
 //!   destination and renames it into place only once every byte arrived.
 //! - [`export`] and [`import`] move workspace objects (notebooks, files, archives) as bytes, with the API's
