@@ -61,6 +61,8 @@ pub enum TransferError {
         backup: String,
         source: Box<Error>,
     },
+    /// The transfer was cancelled through its options' `cancel` token; what it had written was removed.
+    Cancelled { path: String },
     /// `error` happened, and the partial file the transfer had created could not be removed.
     LeftBehind {
         error: Box<TransferError>,
@@ -185,6 +187,7 @@ impl fmt::Display for TransferError {
                 "{path} was replaced, but the old file, moved aside to {backup}, could not be deleted: {source}; \
                  delete it with `dbr dbfs delete {backup}`"
             ),
+            TransferError::Cancelled { path } => write!(f, "the transfer of {path} was cancelled"),
             TransferError::LeftBehind { error, leftover } => write!(
                 f,
                 "{error}; the partial file {leftover} could not be removed: delete it with \
@@ -207,7 +210,8 @@ impl std::error::Error for TransferError {
             | TransferError::IsDirectory { .. }
             | TransferError::InvalidPath { .. }
             | TransferError::TooLarge { .. }
-            | TransferError::BadResponse { .. } => None,
+            | TransferError::BadResponse { .. }
+            | TransferError::Cancelled { .. } => None,
         }
     }
 }

@@ -10,7 +10,8 @@
 //! - [`export`] and [`import`] move workspace objects (notebooks, files, archives) as bytes, with the API's
 //!   10 MiB limit checked before sending.
 //!
-//! Every failure is a [`TransferError`] naming the path involved.
+//! Every failure is a [`TransferError`] naming the path involved. A transfer given a [`CancellationToken`]
+//! in its options stops when the token is cancelled and removes what it wrote.
 //!
 //! ```no_run
 //! use databricks_client::Client;
@@ -28,13 +29,17 @@
 pub mod cli;
 mod dbfs;
 mod error;
+mod temp_file;
 mod workspace;
 
 use std::fmt;
+use std::future::Future;
 use std::sync::Arc;
 
 pub use dbfs::{DownloadOptions, UploadOptions, download, upload, upload_reader};
 pub use error::TransferError;
+/// Re-exported so that callers need no `tokio-util` of their own to cancel a transfer.
+pub use tokio_util::sync::CancellationToken;
 pub use workspace::{ImportOptions, export, import};
 
 /// The most bytes one `dbfs.addBlock` or `dbfs.read` call carries, before base64. The API documents "1 MB";
@@ -80,4 +85,12 @@ impl fmt::Debug for ProgressFn {
 /// Eight random hex digits, for temporary names no one else picks.
 fn random_suffix() -> String {
     format!("{:08x}", fastrand::u32(..))
+}
+
+/// Runs `work` until it finishes, or until `cancel` is cancelled (`None`; `work` is dropped then).
+async fn until_cancelled<F: Future>(cancel: Option<&CancellationToken>, work: F) -> Option<F::Output> {
+    match cancel {
+        Some(cancel) => cancel.run_until_cancelled(work).await,
+        None => Some(work.await),
+    }
 }
