@@ -8,6 +8,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let options = UploadOptions {
         overwrite: true,
         progress: Some(ProgressFn::new(|p| eprintln!("{} bytes sent", p.bytes_done))),
+        ..UploadOptions::default()
     };
     upload(&client, "model.bin", "/models/model.bin", &options).await?;
     // Written to a temporary file beside the destination, renamed into place when complete.

@@ -43,8 +43,9 @@
 //! checked against users and groups, permissions are not enforced, and the size limits are not modelled.
 //!
 //! Failures are injected with [`Fault`]: "answer the 3rd `dbfs/add-block` with a 500", "throttle the 2nd
-//! `dbfs/read` once", "fail every `dbfs/read` from the 3rd on", "return this bogus read slice". Every request is logged as a [`Call`], so a test can
-//! check what was sent, or that nothing was.
+//! `dbfs/read` once", "fail every `dbfs/read` from the 3rd on", "return this bogus read slice", "hold back
+//! the answer to the 2nd `dbfs/read`" (to interrupt a transfer there). Every request is logged as a
+//! [`Call`], so a test can check what was sent, or that nothing was.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -97,7 +98,12 @@ pub struct Fault {
     status: u16,
     body: Value,
     apply_first: bool,
+    /// How long the answer is held back.
+    delay: Option<Duration>,
 }
+
+/// How long a stalled answer is held back: longer than any test runs.
+const STALL: Duration = Duration::from_secs(3600);
 
 impl Fault {
     /// Answer the `nth` request (counting from 1, retries included) to `endpoint` (`"dbfs/add-block"`) with
@@ -130,6 +136,7 @@ impl Fault {
             status,
             body,
             apply_first: false,
+            delay: None,
         }
     }
 
@@ -143,6 +150,13 @@ impl Fault {
     /// applied the request (an `add-block` answered 500 after the block was appended).
     pub fn after_applying(mut self) -> Fault {
         self.apply_first = true;
+        self
+    }
+
+    /// Hold the answer back for an hour, as a server that stopped responding would: the request is logged
+    /// when it arrives, so a test can wait for it and then interrupt the transfer at that point.
+    pub fn stalled(mut self) -> Fault {
+        self.delay = Some(STALL);
         self
     }
 }
@@ -322,10 +336,14 @@ struct Responder {
 impl Respond for Responder {
     fn respond(&self, request: &Request) -> ResponseTemplate {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        let reply = state.serve(request);
-        ResponseTemplate::new(reply.status)
+        let (reply, delay) = state.serve(request);
+        let template = ResponseTemplate::new(reply.status)
             .insert_header("x-request-id", "fake-workspace")
-            .set_body_raw(reply.body.to_string(), "application/json")
+            .set_body_raw(reply.body.to_string(), "application/json");
+        match delay {
+            Some(delay) => template.set_delay(delay),
+            None => template,
+        }
     }
 }
 
@@ -566,7 +584,8 @@ impl State {
         self.clock
     }
 
-    fn serve(&mut self, request: &Request) -> Reply {
+    /// The answer to `request`, and how long to hold it back.
+    fn serve(&mut self, request: &Request) -> (Reply, Option<Duration>) {
         let endpoint = request
             .url
             .path()
@@ -590,6 +609,7 @@ impl State {
                 true => self.faults.remove(index),
                 false => self.faults[index].clone(),
             });
+        let delay = fault.as_ref().and_then(|fault| fault.delay);
 
         let authorized = request
             .headers
@@ -623,7 +643,7 @@ impl State {
             payload_bytes,
             status: reply.status,
         });
-        reply
+        (reply, delay)
     }
 
     fn route(&mut self, method: &str, endpoint: &str, args: &Args) -> Answer {

@@ -1,7 +1,7 @@
 //! `dbr fs ls|cat|cp|rm|mkdir|mv` and `dbr workspace export-dir|import-dir`: the built binary against the
 //! stateful fake of DBFS and the workspace (`databricks_tests::fake_workspace`). Byte-exact copies both
 //! ways, folder trees, overwrite safety, how many files are in flight, a failure in the middle of a tree,
-//! and the workspace size limit.
+//! the workspace size limit, and SIGINT/SIGTERM in the middle of a transfer (exit 130, no partial file).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -727,4 +727,195 @@ async fn import_dir_refuses_to_replace_objects_without_overwrite() {
         0,
     );
     assert_eq!(fake.workspace_object("/Shared/in/a.txt"), Some(file(b"new")));
+}
+
+// ---- interrupts ----
+
+/// Starts `dbr` against `fake`, waits until `endpoint` has received `calls` requests (the last one is stalled
+/// by the test), then sends `signal` (`TERM`, `INT`) and returns what `dbr` did.
+#[cfg(unix)]
+fn interrupted(fake: &FakeWorkspace, args: &[&str], endpoint: &str, calls: usize, signal: &str) -> Run {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    let mut child = Command::new(dbr::binary())
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("DATABRICKS_HOST", fake.uri())
+        .env("DATABRICKS_TOKEN", databricks_tests::TOKEN)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dbr starts");
+    // A safety net against a test that never reaches its stalled request, not a timing assertion.
+    let give_up = Instant::now() + Duration::from_secs(120);
+    while fake.calls_to(endpoint) < calls {
+        let exited = child.try_wait().expect("dbr can be waited for").is_some();
+        if exited || Instant::now() > give_up {
+            let _ = child.kill();
+            let output = child.wait_with_output().expect("dbr finishes");
+            panic!(
+                "dbr never sent request {calls} to {endpoint}: {:?}\nstderr:\n{}",
+                fake.endpoints(),
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let sent = Command::new("kill")
+        .args([&format!("-{signal}"), &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success(), "kill -{signal} failed");
+    let output = child.wait_with_output().expect("dbr finishes");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn cp_interrupted_while_downloading_exits_130_and_leaves_no_partial_file() {
+    let fake = FakeWorkspace::start().await;
+    fake.add_dbfs_file("/data/big.bin", noise(3 * MIB, 7));
+    // The first MiB is written to the temporary file; the second read never returns.
+    fake.inject(Fault::server_error("dbfs/read", 2).stalled());
+    let local = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(local.path().join("other.txt"), "unrelated").expect("write a file");
+    let destination = local.path().join("big.bin");
+
+    let args = ["fs", "cp", "dbfs:/data/big.bin", text(&destination)];
+    let run = interrupted(&fake, &args, "dbfs/read", 2, "TERM");
+
+    assert_exit(&run, 130);
+    assert_eq!(
+        run.stderr,
+        "copied 0 files, 0 B\nError: interrupted: 1 file not copied; partial files were removed\n"
+    );
+    let expected: BTreeMap<String, Option<Vec<u8>>> = [("other.txt".to_owned(), Some(b"unrelated".to_vec()))]
+        .into_iter()
+        .collect();
+    assert_eq!(local_tree(local.path()), expected, "{}", run.stderr);
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn cp_interrupted_while_overwriting_keeps_the_old_file_and_removes_the_temporary_one() {
+    let fake = FakeWorkspace::start().await;
+    let old = noise(100, 8);
+    fake.add_dbfs_file("/data/model.bin", old.clone());
+    fake.inject(Fault::server_error("dbfs/add-block", 2).stalled());
+    let local = tempfile::tempdir().expect("a temporary folder");
+    let source = local.path().join("model.bin");
+    std::fs::write(&source, noise(3 * MIB, 9)).expect("write the source");
+
+    let args = ["fs", "cp", text(&source), "dbfs:/data/model.bin", "--overwrite"];
+    let run = interrupted(&fake, &args, "dbfs/add-block", 2, "INT");
+
+    assert_exit(&run, 130);
+    assert!(run.stderr.contains("interrupted"), "{}", run.stderr);
+    assert_eq!(fake.dbfs_paths(), ["/", "/data", "/data/model.bin"], "{}", run.stderr);
+    assert!(
+        fake.dbfs_file("/data/model.bin") == Some(old.clone()),
+        "the old file changed"
+    );
+    assert_eq!(fake.open_handles(), 0);
+
+    // The temporary file cannot be deleted: it is named, with the command that deletes it.
+    fake.inject(Fault::server_error("dbfs/add-block", 4).stalled());
+    fake.inject(Fault::error(
+        "dbfs/delete",
+        2,
+        403,
+        "PERMISSION_DENIED",
+        "no delete for you",
+    ));
+    let run = interrupted(&fake, &args, "dbfs/add-block", 4, "TERM");
+
+    assert_exit(&run, 130);
+    let leftovers: Vec<String> = fake
+        .dbfs_paths()
+        .into_iter()
+        .filter(|path| path.starts_with("/data/.model.bin.upload-"))
+        .collect();
+    let [leftover] = &leftovers[..] else {
+        panic!("{leftovers:?}\n{}", run.stderr)
+    };
+    assert!(
+        run.stderr.contains(&format!("`dbr dbfs delete {leftover}`")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.ends_with(
+            "Error: interrupted: 1 file not copied; partial files were removed, except those listed above\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(fake.dbfs_file("/data/model.bin") == Some(old), "the old file changed");
+}
+
+/// A new file is written in place, so an interrupted upload must remove it; files finished before the
+/// interrupt stay, complete.
+#[cfg(unix)]
+#[tokio::test]
+async fn cp_recursive_interrupted_while_uploading_leaves_only_complete_files() {
+    let fake = FakeWorkspace::start().await;
+    let local = tempfile::tempdir().expect("a temporary folder");
+    let files: Vec<(String, Vec<u8>)> = (0..4)
+        .map(|index| (format!("f{index}.bin"), noise(2 * MIB, 10 + index)))
+        .collect();
+    for (name, content) in &files {
+        std::fs::write(local.path().join(name), content).expect("write a file");
+    }
+    fake.inject(Fault::server_error("dbfs/add-block", 3).stalled());
+
+    let args = ["fs", "cp", "-r", text(local.path()), "dbfs:/out", "--concurrency", "2"];
+    let run = interrupted(&fake, &args, "dbfs/add-block", 3, "TERM");
+
+    assert_exit(&run, 130);
+    for path in fake.dbfs_paths() {
+        let Some(content) = fake.dbfs_file(&path) else { continue };
+        let name = path.strip_prefix("/out/").expect("only below /out");
+        let source = files.iter().find(|(file, _)| file == name);
+        assert!(
+            source.is_some_and(|(_, original)| *original == content),
+            "{path} is not a complete copy\n{}",
+            run.stderr
+        );
+    }
+    assert!(fake.dbfs_paths().len() < 2 + files.len(), "the stalled file was kept");
+    assert_eq!(fake.open_handles(), 0);
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn export_and_import_dir_interrupted_exit_130() {
+    let fake = FakeWorkspace::start().await;
+    fake.add_workspace_object("/Shared/p/a.txt", file(b"a"));
+    fake.add_workspace_object("/Shared/p/b.txt", file(b"b"));
+    fake.inject(Fault::server_error("workspace/export", 1).stalled());
+    let local = tempfile::tempdir().expect("a temporary folder");
+    let out = local.path().join("out");
+
+    let args = ["workspace", "export-dir", "/Shared/p", text(&out)];
+    let run = interrupted(&fake, &args, "workspace/export", 1, "TERM");
+    assert_exit(&run, 130);
+    assert!(run.stderr.contains("interrupted"), "{}", run.stderr);
+    for (path, content) in local_tree(&out) {
+        let expected = path.strip_suffix(".txt").map(|stem| stem.as_bytes().to_vec());
+        assert_eq!(content, expected, "{path} is not a complete export");
+    }
+
+    fake.inject(Fault::server_error("workspace/import", 1).stalled());
+    std::fs::write(local.path().join("c.txt"), "c").expect("write a file");
+    let args = ["workspace", "import-dir", text(local.path()), "/Shared/q"];
+    let run = interrupted(&fake, &args, "workspace/import", 1, "INT");
+    assert_exit(&run, 130);
+    assert!(run.stderr.contains("interrupted"), "{}", run.stderr);
 }

@@ -1,6 +1,6 @@
 //! `databricks-transfer` against the stateful fake of DBFS and the workspace (`databricks_tests::fake_workspace`):
-//! byte-exact round trips around the 1 MiB block size, progress, overwrite safety, cleanup after failures,
-//! retries that must not duplicate a block, and the workspace size limits.
+//! byte-exact round trips around the 1 MiB block size, progress, overwrite safety, cleanup after failures
+//! and cancellation, retries that must not duplicate a block, and the workspace size limits.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -11,8 +11,8 @@ use databricks_client::models::{WorkspaceExportFormat, WorkspaceImportFormat, Wo
 use databricks_tests::fake_workspace::{FakeWorkspace, Fault, WorkspaceObject};
 use databricks_tests::repo_root;
 use databricks_transfer::{
-    DBFS_BLOCK_SIZE, DownloadOptions, ImportOptions, Progress, ProgressFn, TransferError, UploadOptions,
-    WORKSPACE_CONTENT_LIMIT, download, export, import, upload, upload_reader,
+    CancellationToken, DBFS_BLOCK_SIZE, DownloadOptions, ImportOptions, Progress, ProgressFn, TransferError,
+    UploadOptions, WORKSPACE_CONTENT_LIMIT, download, export, import, upload, upload_reader,
 };
 use serde_json::json;
 
@@ -179,6 +179,7 @@ async fn progress_is_reported_after_each_block_with_the_total() {
         let options = UploadOptions {
             overwrite: true,
             progress: Some(callback),
+            ..UploadOptions::default()
         };
         upload(&client, &local, "/progress.bin", &options).await.unwrap();
         let expected: Vec<Progress> = (1..=blocks(size))
@@ -192,6 +193,7 @@ async fn progress_is_reported_after_each_block_with_the_total() {
         let (callback, seen) = recorder();
         let options = DownloadOptions {
             progress: Some(callback),
+            ..DownloadOptions::default()
         };
         download(&client, "/progress.bin", dir.path().join("back.bin"), &options)
             .await
@@ -270,13 +272,16 @@ async fn overwriting_replaces_the_file_through_a_temporary_one() {
             "dbfs/add-block",
             "dbfs/add-block",
             "dbfs/close",
-            "dbfs/delete",
-            "dbfs/move"
+            // The old file is moved aside, the new one into place, and only then is the old one deleted.
+            "dbfs/move",
+            "dbfs/move",
+            "dbfs/delete"
         ]
     );
 }
 
-/// Each step before the final swap fails in turn; every time the old file is intact and nothing is left over.
+/// Each step up to moving the new file into place fails in turn; every time the old file is intact at the
+/// destination and nothing is left over.
 #[tokio::test]
 async fn a_failed_overwriting_upload_leaves_the_old_file_intact() {
     let faults = [
@@ -286,7 +291,10 @@ async fn a_failed_overwriting_upload_leaves_the_old_file_intact() {
         // The block was appended, but the answer was lost: never sent again.
         Fault::server_error("dbfs/add-block", 2).after_applying(),
         Fault::server_error("dbfs/close", 1),
-        Fault::error("dbfs/delete", 1, 403, "PERMISSION_DENIED", "no delete for you"),
+        // Moving the old file aside fails: nothing was changed.
+        Fault::error("dbfs/move", 1, 403, "PERMISSION_DENIED", "no move for you"),
+        // Moving the new file into place fails: the old one is moved back.
+        Fault::error("dbfs/move", 2, 403, "PERMISSION_DENIED", "no move for you"),
     ];
     for fault in faults {
         let description = format!("{fault:?}");
@@ -357,11 +365,14 @@ async fn a_partial_file_that_cannot_be_removed_is_named() {
     assert_eq!(fake.dbfs_paths(), ["/", "/data", leftover.as_str(), "/data/a.bin"]);
 }
 
+/// Moving the new file into place and moving the old one back both fail: the error names where each is.
 #[tokio::test]
-async fn a_failed_swap_says_where_the_new_content_is() {
+async fn a_failed_swap_says_where_both_files_are() {
     let fake = FakeWorkspace::start().await;
-    fake.add_dbfs_file("/data/a.bin", bytes(10, 1));
-    fake.inject(Fault::error("dbfs/move", 1, 403, "PERMISSION_DENIED", "no"));
+    let old = bytes(10, 1);
+    fake.add_dbfs_file("/data/a.bin", old.clone());
+    fake.inject(Fault::error("dbfs/move", 2, 403, "PERMISSION_DENIED", "no"));
+    fake.inject(Fault::error("dbfs/move", 3, 403, "PERMISSION_DENIED", "still no"));
     let new = bytes(MIB + 2, 2);
     let dir = tempfile::tempdir().unwrap();
     let local = write_local(dir.path(), "a.bin", &new);
@@ -370,7 +381,10 @@ async fn a_failed_swap_says_where_the_new_content_is() {
         .await
         .unwrap_err();
 
-    let TransferError::SwapFailed { path, uploaded, .. } = &error else {
+    let TransferError::SwapFailed {
+        path, uploaded, backup, ..
+    } = &error
+    else {
         panic!("{error:?}")
     };
     assert_eq!(path, "/data/a.bin");
@@ -378,12 +392,156 @@ async fn a_failed_swap_says_where_the_new_content_is() {
         fake.dbfs_file(uploaded) == Some(new),
         "the new content is complete at {uploaded}"
     );
+    assert!(fake.dbfs_file(backup) == Some(old), "the old file is at {backup}");
+    let message = error.to_string();
+    for expected in ["no", "still no", &format!("`dbr dbfs move {uploaded} /data/a.bin`")] {
+        assert!(message.contains(expected), "{message}");
+    }
+    assert!(message.contains(backup.as_str()), "{message}");
+}
+
+/// A move done by the server whose answer was lost counts as done: the upload completes.
+#[tokio::test]
+async fn a_move_whose_answer_was_lost_is_not_undone() {
+    for nth in [1, 2] {
+        let fake = FakeWorkspace::start().await;
+        fake.add_dbfs_file("/data/a.bin", bytes(10, 1));
+        fake.inject(Fault::server_error("dbfs/move", nth).after_applying());
+        let new = bytes(MIB + 2, 2);
+        let dir = tempfile::tempdir().unwrap();
+        let local = write_local(dir.path(), "a.bin", &new);
+
+        upload(&client(&fake), &local, "/data/a.bin", &overwrite())
+            .await
+            .unwrap_or_else(|error| panic!("move {nth}: {error}"));
+
+        assert!(fake.dbfs_file("/data/a.bin") == Some(new), "move {nth}");
+        assert_eq!(fake.dbfs_paths(), ["/", "/data", "/data/a.bin"], "move {nth}");
+    }
+}
+
+/// The new file is in place but the old one, moved aside, cannot be deleted: the error names it.
+#[tokio::test]
+async fn an_old_file_that_cannot_be_deleted_is_named() {
+    let fake = FakeWorkspace::start().await;
+    let old = bytes(10, 1);
+    fake.add_dbfs_file("/data/a.bin", old.clone());
+    fake.inject(Fault::error(
+        "dbfs/delete",
+        1,
+        403,
+        "PERMISSION_DENIED",
+        "no delete for you",
+    ));
+    let new = bytes(20, 2);
+    let dir = tempfile::tempdir().unwrap();
+    let local = write_local(dir.path(), "a.bin", &new);
+
+    let error = upload(&client(&fake), &local, "/data/a.bin", &overwrite())
+        .await
+        .unwrap_err();
+
+    let TransferError::OldFileLeft { path, backup, .. } = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(path, "/data/a.bin");
+    assert!(fake.dbfs_file("/data/a.bin") == Some(new));
+    assert!(fake.dbfs_file(backup) == Some(old));
     assert!(
-        error
-            .to_string()
-            .contains(&format!("`dbr dbfs move {uploaded} /data/a.bin`")),
+        error.to_string().contains(&format!("`dbr dbfs delete {backup}`")),
         "{error}"
     );
+}
+
+/// Returns once `endpoint` has received `calls` requests, the last of which the test stalled.
+async fn reached(fake: &FakeWorkspace, endpoint: &str, calls: usize) {
+    // A safety net against a transfer that never gets there, not a timing assertion.
+    let give_up = tokio::time::Instant::now() + Duration::from_secs(60);
+    while fake.calls_to(endpoint) < calls {
+        assert!(
+            tokio::time::Instant::now() < give_up,
+            "no request {calls} to {endpoint}: {:?}",
+            fake.endpoints()
+        );
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
+
+/// Cancelled while a block is under way, an upload removes its partial file: the temporary one beside an
+/// existing file (which stays as it was), or the new file it was creating.
+#[tokio::test]
+async fn a_cancelled_upload_removes_what_it_wrote() {
+    for old in [Some(bytes(10, 1)), None] {
+        let fake = FakeWorkspace::start().await;
+        fake.add_dbfs_dir("/data");
+        if let Some(old) = &old {
+            fake.add_dbfs_file("/data/a.bin", old.clone());
+        }
+        fake.inject(Fault::server_error("dbfs/add-block", 2).stalled());
+        let dir = tempfile::tempdir().unwrap();
+        let local = write_local(dir.path(), "a.bin", &bytes(3 * MIB, 2));
+        let cancel = CancellationToken::new();
+        let options = UploadOptions {
+            overwrite: true,
+            cancel: Some(cancel.clone()),
+            ..UploadOptions::default()
+        };
+
+        let client = client(&fake);
+        let (result, ()) = tokio::join!(upload(&client, &local, "/data/a.bin", &options), async {
+            reached(&fake, "dbfs/add-block", 2).await;
+            cancel.cancel();
+        });
+
+        let error = result.unwrap_err();
+        assert!(matches!(error, TransferError::Cancelled { .. }), "{error:?}");
+        assert_eq!(error.to_string(), "the transfer of /data/a.bin was cancelled");
+        let expected: &[&str] = match old {
+            Some(_) => &["/", "/data", "/data/a.bin"],
+            None => &["/", "/data"],
+        };
+        assert_eq!(fake.dbfs_paths(), expected);
+        assert!(fake.dbfs_file("/data/a.bin") == old);
+        assert_eq!(fake.open_handles(), 0);
+    }
+}
+
+/// A download that is cancelled, or whose future is dropped, while a slice is under way leaves the
+/// destination folder as it was: its temporary file, already holding the first slice, is removed.
+#[tokio::test]
+async fn a_cancelled_or_dropped_download_leaves_no_temporary_file() {
+    for dropped in [false, true] {
+        let fake = FakeWorkspace::start().await;
+        fake.add_dbfs_file("/data/big.bin", bytes(3 * MIB, 1));
+        fake.inject(Fault::server_error("dbfs/read", 2).stalled());
+        let dir = tempfile::tempdir().unwrap();
+        let previous = write_local(dir.path(), "big.bin", b"the previous download");
+        let before = listing(dir.path());
+        let cancel = CancellationToken::new();
+        let options = DownloadOptions {
+            cancel: Some(cancel.clone()),
+            ..DownloadOptions::default()
+        };
+
+        let client = client(&fake);
+        let downloading = download(&client, "/data/big.bin", &previous, &options);
+        if dropped {
+            tokio::select! {
+                result = downloading => panic!("the stalled download ended: {result:?}"),
+                () = reached(&fake, "dbfs/read", 2) => {}
+            }
+        } else {
+            let (result, ()) = tokio::join!(downloading, async {
+                reached(&fake, "dbfs/read", 2).await;
+                cancel.cancel();
+            });
+            let error = result.unwrap_err();
+            assert!(matches!(error, TransferError::Cancelled { .. }), "{error:?}");
+        }
+
+        assert_eq!(listing(dir.path()), before, "dropped: {dropped}");
+        assert_eq!(std::fs::read(&previous).unwrap(), b"the previous download");
+    }
 }
 
 #[tokio::test]

@@ -1,17 +1,23 @@
 //! Streaming upload to and download from DBFS.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use std::time::Duration;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use databricks_client::models::{
     DbfsAddBlock, DbfsClose, DbfsCreate, DbfsDelete, DbfsGetStatusParams, DbfsMove, DbfsReadParams,
 };
-use databricks_client::{Client, Dbfs, ErrorKind};
+use databricks_client::{Client, Dbfs, Error, ErrorKind};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
+use tokio_util::sync::CancellationToken;
 
 use crate::error::{TransferError, is_kind};
-use crate::{DBFS_BLOCK_SIZE, ProgressFn, random_suffix};
+use crate::temp_file::create_temp_beside;
+use crate::{DBFS_BLOCK_SIZE, ProgressFn, random_suffix, until_cancelled};
+
+/// The most time a cancelled upload spends removing what it wrote: whoever cancelled wants it to end soon.
+const CLEANUP_TIME: Duration = Duration::from_secs(10);
 
 /// How [`upload`] and [`upload_reader`] behave. Build it with `Default` and struct update syntax.
 #[derive(Clone, Debug, Default)]
@@ -21,6 +27,10 @@ pub struct UploadOptions {
     pub overwrite: bool,
     /// Called after each block is sent.
     pub progress: Option<ProgressFn>,
+    /// Stops the upload when cancelled: it then removes what it wrote (the temporary file, or the new file
+    /// it was creating) and fails with [`Cancelled`](TransferError::Cancelled). Once the new content is
+    /// complete, moving it into place (a few quick calls) is finished first.
+    pub cancel: Option<CancellationToken>,
 }
 
 /// How [`download`] behaves. Build it with `Default` and struct update syntax.
@@ -28,22 +38,28 @@ pub struct UploadOptions {
 pub struct DownloadOptions {
     /// Called after each block is written.
     pub progress: Option<ProgressFn>,
+    /// Stops the download when cancelled: it then removes its temporary file and fails with
+    /// [`Cancelled`](TransferError::Cancelled).
+    pub cancel: Option<CancellationToken>,
 }
 
 /// Uploads the local file at `local_path` to `dbfs_path` (`/tmp/a.bin` or `dbfs:/tmp/a.bin`) and returns the
 /// number of bytes sent.
 ///
 /// The file is read and sent in blocks of [`DBFS_BLOCK_SIZE`]. When a file already exists at `dbfs_path` and
-/// `overwrite` is set, the new content goes to a hidden temporary file beside it (`.<name>.upload-<random>`),
-/// and only after that upload is closed is the old file deleted and the new one moved into place: a failure
-/// before that leaves the old file as it was. A failed upload removes what it wrote (best effort; if that
-/// fails too, the error is [`LeftBehind`](TransferError::LeftBehind) and names the file).
+/// `overwrite` is set, the new content goes to a hidden temporary file beside it (`.<name>.upload-<random>`).
+/// Only once that upload is closed is the old file moved aside (to `.<name>.old-<random>`, as `dbfs.move`
+/// refuses an existing destination), the new one moved into place, and then the old one deleted; if the new
+/// one cannot be moved into place, the old one is moved back. So a failure leaves the old file at
+/// `dbfs_path` as it was. A failed upload removes what it wrote (best effort; if that fails too, the error is
+/// [`LeftBehind`](TransferError::LeftBehind) and names the file).
 ///
 /// A block whose outcome is unknown (the connection broke after it was sent) is never sent again, since
 /// `dbfs.addBlock` appends and a duplicate would corrupt the file; the upload fails instead. Throttling
 /// (`429`) and unavailability (`503`) answers, where the server did nothing, are retried by the client.
 ///
-/// If the future is dropped mid-upload, the partial file stays in DBFS.
+/// To stop an upload and remove what it wrote, cancel [`UploadOptions::cancel`]: a future dropped mid-upload
+/// cannot make API calls any more, so its partial file stays in DBFS.
 pub async fn upload(
     client: &Client,
     local_path: impl AsRef<Path>,
@@ -100,12 +116,13 @@ async fn send<R: AsyncRead + Unpin>(
 ) -> Result<u64, TransferError> {
     let (parent, name) = split_dbfs_path(dbfs_path)?;
     let dbfs = client.dbfs();
-    let exists = match dbfs.get_status(&DbfsGetStatusParams::new(dbfs_path)).await {
-        Ok(info) if info.is_dir == Some(true) => return Err(is_directory(dbfs_path)),
-        Ok(_) => true,
-        Err(error) if is_kind(&error, ErrorKind::NotFound) => false,
-        Err(error) => return Err(TransferError::api("checking", dbfs_path, error)),
+    let cancel = options.cancel.as_ref();
+    let cancelled = || TransferError::Cancelled {
+        path: dbfs_path.to_owned(),
     };
+    let exists = until_cancelled(cancel, file_exists(dbfs, dbfs_path))
+        .await
+        .ok_or_else(cancelled)??;
     if exists && !options.overwrite {
         return Err(TransferError::AlreadyExists {
             path: dbfs_path.to_owned(),
@@ -113,45 +130,109 @@ async fn send<R: AsyncRead + Unpin>(
     }
     // A new file is written in place: there is nothing to protect, and a move in DBFS can be a full copy.
     let target = match exists {
-        true => format!("{parent}/.{name}.upload-{}", random_suffix()),
+        true => hidden_beside(parent, name, "upload"),
         false => dbfs_path.to_owned(),
     };
-    let handle = match dbfs.create(&DbfsCreate::new(&target)).await {
+    let handle = match until_cancelled(cancel, open(dbfs, &target, dbfs_path, exists)).await {
+        Some(handle) => handle?,
+        // Whether the file was created is unknown.
+        None => return Err(discard_cancelled(dbfs, None, &target, dbfs_path).await),
+    };
+    let sending = send_blocks(dbfs, handle, &mut source, dbfs_path, options);
+    let sent = match until_cancelled(cancel, sending).await {
+        Some(Ok(sent)) => sent,
+        Some(Err((error, open))) => return Err(discard(dbfs, open.then_some(handle), &target, error).await),
+        None => return Err(discard_cancelled(dbfs, Some(handle), &target, dbfs_path).await),
+    };
+    if exists {
+        replace(dbfs, &target, dbfs_path, &hidden_beside(parent, name, "old")).await?;
+    }
+    Ok(sent)
+}
+
+/// Whether a file exists at `dbfs_path`; a directory there is an error.
+async fn file_exists(dbfs: Dbfs<'_>, dbfs_path: &str) -> Result<bool, TransferError> {
+    match dbfs.get_status(&DbfsGetStatusParams::new(dbfs_path)).await {
+        Ok(info) if info.is_dir == Some(true) => Err(is_directory(dbfs_path)),
+        Ok(_) => Ok(true),
+        Err(error) if is_kind(&error, ErrorKind::NotFound) => Ok(false),
+        Err(error) => Err(TransferError::api("checking", dbfs_path, error)),
+    }
+}
+
+/// `.<name>.<purpose>-<random>` in the DBFS folder `parent`.
+fn hidden_beside(parent: &str, name: &str, purpose: &str) -> String {
+    format!("{parent}/.{name}.{purpose}-{}", random_suffix())
+}
+
+/// Creates the file at `target` (`dbfs_path`, or a temporary file beside it when `replacing`) and returns
+/// its handle.
+async fn open(dbfs: Dbfs<'_>, target: &str, dbfs_path: &str, replacing: bool) -> Result<i64, TransferError> {
+    match dbfs.create(&DbfsCreate::new(target)).await {
         Ok(created) => match created.handle {
-            Some(handle) => handle,
+            Some(handle) => Ok(handle),
             None => {
                 let error = TransferError::bad_response(dbfs_path, "dbfs.create returned no handle");
-                return Err(discard(dbfs, None, &target, error).await);
+                Err(discard(dbfs, None, target, error).await)
             }
         },
         // Created by someone else since the check: theirs, so left alone.
-        Err(error) if is_kind(&error, ErrorKind::ResourceAlreadyExists) && !exists => {
-            return Err(TransferError::AlreadyExists {
+        Err(error) if is_kind(&error, ErrorKind::ResourceAlreadyExists) && !replacing => {
+            Err(TransferError::AlreadyExists {
                 path: dbfs_path.to_owned(),
-            });
+            })
         }
-        Err(error) => return Err(TransferError::api("uploading to", dbfs_path, error)),
-    };
-
-    let sent = match send_blocks(dbfs, handle, &mut source, dbfs_path, options).await {
-        Ok(sent) => sent,
-        Err((error, open)) => return Err(discard(dbfs, open.then_some(handle), &target, error).await),
-    };
-    if exists {
-        // `dbfs.move` refuses an existing destination, so the old file goes first.
-        if let Err(error) = dbfs.delete(&DbfsDelete::new(dbfs_path)).await {
-            let error = TransferError::api("replacing", dbfs_path, error);
-            return Err(discard(dbfs, None, &target, error).await);
-        }
-        if let Err(source) = dbfs.move_(&DbfsMove::new(&target, dbfs_path)).await {
-            return Err(TransferError::SwapFailed {
-                path: dbfs_path.to_owned(),
-                uploaded: target,
-                source: Box::new(source),
-            });
-        }
+        Err(error) => Err(TransferError::api("uploading to", dbfs_path, error)),
     }
-    Ok(sent)
+}
+
+/// Puts the complete upload at `uploaded` in place of the file at `path`: the old file is moved aside to
+/// `backup`, the new one into place, and the old one deleted. If the new one cannot be moved into place, the
+/// old one is moved back, so `path` keeps its old content. Not cancellable: stopping halfway could leave
+/// nothing at `path`.
+async fn replace(dbfs: Dbfs<'_>, uploaded: &str, path: &str, backup: &str) -> Result<(), TransferError> {
+    if let Err(error) = move_file(dbfs, path, backup).await {
+        let error = TransferError::api("replacing", path, error);
+        return Err(discard(dbfs, None, uploaded, error).await);
+    }
+    if let Err(error) = move_file(dbfs, uploaded, path).await {
+        return match move_file(dbfs, backup, path).await {
+            Ok(()) => Err(discard(dbfs, None, uploaded, TransferError::api("replacing", path, error)).await),
+            Err(restore) => Err(TransferError::SwapFailed {
+                path: path.to_owned(),
+                uploaded: uploaded.to_owned(),
+                backup: backup.to_owned(),
+                source: Box::new(error),
+                restore: Box::new(restore),
+            }),
+        };
+    }
+    match dbfs.delete(&DbfsDelete::new(backup)).await {
+        Ok(_) => Ok(()),
+        Err(error) if is_kind(&error, ErrorKind::NotFound) => Ok(()),
+        Err(error) => Err(TransferError::OldFileLeft {
+            path: path.to_owned(),
+            backup: backup.to_owned(),
+            source: Box::new(error),
+        }),
+    }
+}
+
+/// `dbfs.move`, where a failure after which `from` is gone and `to` exists counts as done: the server moved
+/// the file and only its answer was lost (a `500`, a broken connection), so moving it back would be wrong.
+async fn move_file(dbfs: Dbfs<'_>, from: &str, to: &str) -> Result<(), Error> {
+    let Err(error) = dbfs.move_(&DbfsMove::new(from, to)).await else {
+        return Ok(());
+    };
+    let gone = matches!(
+        dbfs.get_status(&DbfsGetStatusParams::new(from)).await,
+        Err(status_error) if is_kind(&status_error, ErrorKind::NotFound)
+    );
+    if gone && dbfs.get_status(&DbfsGetStatusParams::new(to)).await.is_ok() {
+        Ok(())
+    } else {
+        Err(error)
+    }
 }
 
 /// Sends every block and closes the handle. On failure, also says whether the handle may still be open.
@@ -220,20 +301,51 @@ async fn discard(dbfs: Dbfs<'_>, handle: Option<i64>, target: &str, error: Trans
     }
 }
 
+/// [`discard`] after a cancellation, given at most [`CLEANUP_TIME`]; returns [`TransferError::Cancelled`]
+/// (for the upload to `dbfs_path`), or [`TransferError::LeftBehind`] when the file may still be there.
+async fn discard_cancelled(dbfs: Dbfs<'_>, handle: Option<i64>, target: &str, dbfs_path: &str) -> TransferError {
+    let cancelled = || TransferError::Cancelled {
+        path: dbfs_path.to_owned(),
+    };
+    tokio::time::timeout(CLEANUP_TIME, discard(dbfs, handle, target, cancelled()))
+        .await
+        .unwrap_or_else(|_| TransferError::LeftBehind {
+            error: Box::new(cancelled()),
+            leftover: target.to_owned(),
+        })
+}
+
 /// Downloads the DBFS file at `dbfs_path` to `local_path` and returns its size.
 ///
 /// The file is read in slices of [`DBFS_BLOCK_SIZE`] into a hidden temporary file in the destination's folder
 /// (`.<name>.download-<random>`), which is renamed to `local_path` (replacing a file there) once all
 /// `file_size` bytes, as `dbfs.getStatus` reported them, have arrived. Any failure (an API error, an empty or
 /// oversized slice, undecodable data) removes the temporary file: `local_path` is either the complete file or
-/// untouched. The temporary file is also removed if the future is dropped.
+/// untouched. The temporary file is also removed when [`DownloadOptions::cancel`] is cancelled (the error is
+/// then [`Cancelled`](TransferError::Cancelled)) and when the future is dropped.
 pub async fn download(
     client: &Client,
     dbfs_path: &str,
     local_path: impl AsRef<Path>,
     options: &DownloadOptions,
 ) -> Result<u64, TransferError> {
-    let local_path = local_path.as_ref();
+    let receiving = receive(client, dbfs_path, local_path.as_ref(), options);
+    until_cancelled(options.cancel.as_ref(), receiving)
+        .await
+        .unwrap_or_else(|| {
+            Err(TransferError::Cancelled {
+                path: dbfs_path.to_owned(),
+            })
+        })
+}
+
+/// [`download`] until it is cancelled.
+async fn receive(
+    client: &Client,
+    dbfs_path: &str,
+    local_path: &Path,
+    options: &DownloadOptions,
+) -> Result<u64, TransferError> {
     let dbfs = client.dbfs();
     let info = match dbfs.get_status(&DbfsGetStatusParams::new(dbfs_path)).await {
         Ok(info) => info,
@@ -255,7 +367,7 @@ pub async fn download(
         }
     };
 
-    let (mut file, temp) = create_temp_beside(local_path).await?;
+    let (mut file, temp) = create_temp_beside(local_path, "download").await?;
     let mut done: u64 = 0;
     while done < size {
         let wanted = (size - done).min(DBFS_BLOCK_SIZE as u64);
@@ -283,17 +395,7 @@ pub async fn download(
             progress.report(done, Some(size));
         }
     }
-    file.flush()
-        .await
-        .map_err(|error| TransferError::io("write", Some(temp.path()), error))?;
-    file.sync_all()
-        .await
-        .map_err(|error| TransferError::io("write", Some(temp.path()), error))?;
-    drop(file);
-    tokio::fs::rename(temp.path(), local_path)
-        .await
-        .map_err(|error| TransferError::io("write", Some(local_path), error))?;
-    temp.keep();
+    temp.persist(file, local_path).await?;
     Ok(size)
 }
 
@@ -320,79 +422,6 @@ fn check_slice(
         return Ok(());
     };
     Err(TransferError::bad_response(dbfs_path, problem))
-}
-
-/// A local temporary file, deleted when dropped unless kept.
-pub(crate) struct TempFile {
-    path: PathBuf,
-    keep: bool,
-}
-
-impl TempFile {
-    /// Takes charge of deleting the file at `path`, which may not exist yet.
-    pub(crate) fn new(path: PathBuf) -> TempFile {
-        TempFile { path, keep: false }
-    }
-
-    pub(crate) fn path(&self) -> &Path {
-        &self.path
-    }
-
-    fn keep(mut self) {
-        self.keep = true;
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        if !self.keep {
-            let _ = std::fs::remove_file(&self.path);
-        }
-    }
-}
-
-/// Creates `.<name>.download-<random>` in the folder of `destination`: the same file system, so the final
-/// rename is atomic.
-async fn create_temp_beside(destination: &Path) -> Result<(tokio::fs::File, TempFile), TransferError> {
-    let invalid = |message: &str| {
-        let error = std::io::Error::new(std::io::ErrorKind::InvalidInput, message.to_owned());
-        TransferError::io("write", Some(destination), error)
-    };
-    if tokio::fs::metadata(destination)
-        .await
-        .is_ok_and(|metadata| metadata.is_dir())
-    {
-        return Err(invalid("it is a directory; name the file to create"));
-    }
-    let Some(name) = destination.file_name() else {
-        return Err(invalid("it does not name a file"));
-    };
-    let folder = match destination.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => folder,
-        _ => Path::new("."),
-    };
-    loop {
-        let mut temp_name = std::ffi::OsString::from(".");
-        temp_name.push(name);
-        temp_name.push(format!(".download-{}", random_suffix()));
-        let path = folder.join(temp_name);
-        let created = tokio::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-            .await;
-        match created {
-            Ok(file) => return Ok((file, TempFile::new(path))),
-            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(error) => {
-                return Err(TransferError::io(
-                    "create a temporary file for",
-                    Some(destination),
-                    error,
-                ));
-            }
-        }
-    }
 }
 
 /// Splits an absolute DBFS path into its folder (without a trailing slash; empty for the root) and file name.

@@ -44,13 +44,25 @@ pub enum TransferError {
     /// The server's answer does not add up (a short or empty read, undecodable data, a size that does not
     /// match the file's). Nothing was written locally.
     BadResponse { path: String, problem: String },
-    /// An overwriting upload finished, the old file was deleted, but moving the new one into place failed:
-    /// the new content is complete at `uploaded`.
+    /// An overwriting upload finished, but moving the new file into place failed (`source`), and so did
+    /// moving the old file, set aside at `backup`, back (`restore`): the new content is complete at
+    /// `uploaded`, the old file is at `backup`.
     SwapFailed {
         path: String,
         uploaded: String,
+        backup: String,
+        source: Box<Error>,
+        restore: Box<Error>,
+    },
+    /// The upload replaced the file at `path`, but the old file, moved aside to `backup` meanwhile, could not
+    /// be deleted.
+    OldFileLeft {
+        path: String,
+        backup: String,
         source: Box<Error>,
     },
+    /// The transfer was cancelled through its options' `cancel` token; what it had written was removed.
+    Cancelled { path: String },
     /// `error` happened, and the partial file the transfer had created could not be removed.
     LeftBehind {
         error: Box<TransferError>,
@@ -62,7 +74,9 @@ impl TransferError {
     /// The API error underneath, when an API call failed.
     pub fn api_error(&self) -> Option<&Error> {
         match self {
-            TransferError::Api { source, .. } | TransferError::SwapFailed { source, .. } => Some(source.as_ref()),
+            TransferError::Api { source, .. }
+            | TransferError::SwapFailed { source, .. }
+            | TransferError::OldFileLeft { source, .. } => Some(source.as_ref()),
             TransferError::LeftBehind { error, .. } => error.api_error(),
             _ => None,
         }
@@ -155,12 +169,25 @@ impl fmt::Display for TransferError {
                 "the transfer of {path} was stopped: {problem}. Nothing was written; try again, and if it \
                  persists, check whether the file is being changed meanwhile"
             ),
-            TransferError::SwapFailed { path, uploaded, source } => write!(
+            TransferError::SwapFailed {
+                path,
+                uploaded,
+                backup,
+                source,
+                restore,
+            } => write!(
                 f,
-                "the upload to {path} finished and the old file was deleted, but moving the new one into place \
-                 failed: {source}. The new content is complete at {uploaded}; move it with \
-                 `dbr dbfs move {uploaded} {path}`"
+                "the upload to {path} finished, but moving it into place failed ({source}), and so did moving \
+                 the old file back ({restore}). The new content is complete at {uploaded} and the old file is at \
+                 {backup}; put one of them in place with `dbr dbfs move {uploaded} {path}` or \
+                 `dbr dbfs move {backup} {path}`"
             ),
+            TransferError::OldFileLeft { path, backup, source } => write!(
+                f,
+                "{path} was replaced, but the old file, moved aside to {backup}, could not be deleted: {source}; \
+                 delete it with `dbr dbfs delete {backup}`"
+            ),
+            TransferError::Cancelled { path } => write!(f, "the transfer of {path} was cancelled"),
             TransferError::LeftBehind { error, leftover } => write!(
                 f,
                 "{error}; the partial file {leftover} could not be removed: delete it with \
@@ -173,7 +200,9 @@ impl fmt::Display for TransferError {
 impl std::error::Error for TransferError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            TransferError::Api { source, .. } | TransferError::SwapFailed { source, .. } => Some(source.as_ref()),
+            TransferError::Api { source, .. }
+            | TransferError::SwapFailed { source, .. }
+            | TransferError::OldFileLeft { source, .. } => Some(source.as_ref()),
             TransferError::Io { source, .. } => Some(source),
             TransferError::LeftBehind { error, .. } => Some(error.as_ref()),
             TransferError::AlreadyExists { .. }
@@ -181,7 +210,8 @@ impl std::error::Error for TransferError {
             | TransferError::IsDirectory { .. }
             | TransferError::InvalidPath { .. }
             | TransferError::TooLarge { .. }
-            | TransferError::BadResponse { .. } => None,
+            | TransferError::BadResponse { .. }
+            | TransferError::Cancelled { .. } => None,
         }
     }
 }

@@ -3,14 +3,15 @@
 //!
 //! - [`upload`] / [`upload_reader`] send a local file (or any [`AsyncRead`](tokio::io::AsyncRead)) to DBFS in
 //!   1 MiB blocks (`dbfs.create`, `dbfs.addBlock`, `dbfs.close`), never holding more than one block in memory.
-//!   Replacing an existing file goes through a temporary file next to it, so a failed upload leaves the old
-//!   file as it was.
+//!   Replacing an existing file goes through a temporary file next to it, and the old file is set aside
+//!   until the new one is in place, so a failed upload leaves the old file as it was.
 //! - [`download`] reads a DBFS file in 1 MiB slices (`dbfs.read`) into a temporary file beside the
 //!   destination and renames it into place only once every byte arrived.
 //! - [`export`] and [`import`] move workspace objects (notebooks, files, archives) as bytes, with the API's
 //!   10 MiB limit checked before sending.
 //!
-//! Every failure is a [`TransferError`] naming the path involved.
+//! Every failure is a [`TransferError`] naming the path involved. A transfer given a [`CancellationToken`]
+//! in its options stops when the token is cancelled and removes what it wrote.
 //!
 //! ```no_run
 //! use databricks_client::Client;
@@ -28,13 +29,17 @@
 pub mod cli;
 mod dbfs;
 mod error;
+mod temp_file;
 mod workspace;
 
 use std::fmt;
+use std::future::Future;
 use std::sync::Arc;
 
 pub use dbfs::{DownloadOptions, UploadOptions, download, upload, upload_reader};
 pub use error::TransferError;
+/// Re-exported so that callers need no `tokio-util` of their own to cancel a transfer.
+pub use tokio_util::sync::CancellationToken;
 pub use workspace::{ImportOptions, export, import};
 
 /// The most bytes one `dbfs.addBlock` or `dbfs.read` call carries, before base64. The API documents "1 MB";
@@ -80,4 +85,12 @@ impl fmt::Debug for ProgressFn {
 /// Eight random hex digits, for temporary names no one else picks.
 fn random_suffix() -> String {
     format!("{:08x}", fastrand::u32(..))
+}
+
+/// Runs `work` until it finishes, or until `cancel` is cancelled (`None`; `work` is dropped then).
+async fn until_cancelled<F: Future>(cancel: Option<&CancellationToken>, work: F) -> Option<F::Output> {
+    match cancel {
+        Some(cancel) => cancel.run_until_cancelled(work).await,
+        None => Some(work.await),
+    }
 }

@@ -179,7 +179,7 @@ fn profile_names(current: &std::ffi::OsStr) -> Vec<clap_complete::engine::Comple
 }
 
 const EXIT_CODES: &str = "Exit codes: 0 success, 1 the API answered with an error, 2 usage error, \
-3 configuration or auth error (no host or credentials, or credentials refused), 4 the request failed (network, wait failed or timed out, local file).";
+3 configuration or auth error (no host or credentials, or credentials refused), 4 the request failed (network, wait failed or timed out, local file), 130 a file transfer was interrupted (Ctrl-C).";
 
 /// `--limit N` of list commands.
 pub fn limit_arg() -> Arg {

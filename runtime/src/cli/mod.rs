@@ -9,7 +9,8 @@
 //! Exit codes: 0 success; 1 the API answered with an error; 2 usage error (bad arguments or `--json`);
 //! 3 configuration or authentication error (no host or credentials, or credentials the identity provider
 //! refused); 4 the request failed (network, TLS, unexpected response, a
-//! wait that failed or timed out, a local file that could not be read or written).
+//! wait that failed or timed out, a local file that could not be read or written); 130 interrupted (Ctrl-C or
+//! SIGTERM) after cleaning up.
 
 mod builtin;
 mod command;
@@ -53,6 +54,8 @@ pub const EXIT_API: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 pub const EXIT_CONFIG: u8 = 3;
 pub const EXIT_REQUEST: u8 = 4;
+/// 128 + SIGINT, what a shell reports for a command stopped by Ctrl-C.
+pub const EXIT_INTERRUPTED: u8 = 130;
 
 /// The whole command line: generated from the spec.
 pub struct App {
@@ -214,6 +217,8 @@ pub enum CliError {
     /// Standard output was closed by its reader (`dbr jobs list | head`): the output ends there, and the
     /// command counts as a success.
     OutputClosed,
+    /// The command stopped early on Ctrl-C or SIGTERM after cleaning up; the message says what was done.
+    Interrupted(String),
 }
 
 impl CliError {
@@ -226,6 +231,7 @@ impl CliError {
             CliError::Sdk(Error::Config(_) | Error::Auth(_)) => EXIT_CONFIG,
             CliError::Sdk(_) | CliError::Failed(_) => EXIT_REQUEST,
             CliError::OutputClosed => 0,
+            CliError::Interrupted(_) => EXIT_INTERRUPTED,
         }
     }
 
@@ -242,7 +248,9 @@ impl CliError {
 impl std::fmt::Display for CliError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            CliError::Usage(message) | CliError::Failed(message) => f.write_str(message),
+            CliError::Usage(message) | CliError::Failed(message) | CliError::Interrupted(message) => {
+                f.write_str(message)
+            }
             CliError::Sdk(error) => error.fmt(f),
             CliError::OutputClosed => f.write_str("standard output was closed"),
         }

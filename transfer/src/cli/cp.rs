@@ -12,13 +12,14 @@ use databricks_runtime::cli::clap::{Arg, ArgAction, ArgMatches, Command};
 use databricks_runtime::cli::{CliError, Output, Session};
 
 use super::batch::{DEFAULT_CONCURRENCY, Job, Outcome, run_all};
+use super::interrupt::{cancel_on_interrupt, or_interrupted};
 use super::paths::{DbfsPath, Location, local_join};
 use super::progress::Meter;
 use super::tree::{Tree, walk_dbfs, walk_local};
 use super::{client, value};
-use crate::dbfs::TempFile;
 use crate::error::is_kind;
-use crate::{DownloadOptions, TransferError, UploadOptions, download, random_suffix, upload};
+use crate::temp_file::TempFile;
+use crate::{CancellationToken, DownloadOptions, TransferError, UploadOptions, download, random_suffix, upload};
 
 const SOURCE: &str = "SRC";
 const DESTINATION: &str = "DST";
@@ -37,7 +38,7 @@ pub(super) fn command() -> Command {
              several files are copied at once. A copy within DBFS passes through a temporary file on this computer.\n\n\
              A summary goes to standard error; on a terminal, a progress bar shows the bytes copied, the rate and \
              the time left. When some files of -r fail, the others are still copied, every failure is listed, \
-             and the exit code is 4.",
+             and the exit code is 4. Ctrl-C stops the copy, removes the partial files, and exits with code 130.",
         )
         .arg(
             Arg::new(SOURCE)
@@ -95,12 +96,12 @@ pub(super) fn cp(matches: &ArgMatches, session: &mut Session<'_>) -> Result<Outp
         .copied()
         .unwrap_or(DEFAULT_CONCURRENCY);
     let client = client(session)?;
-    let plan = session.block_on(plan(
-        &client,
-        route,
-        recursive,
-        overwrite,
-        ends_with_separator(destination_text),
+    let cancel = cancel_on_interrupt(session)?;
+    let into_folder = ends_with_separator(destination_text);
+    let plan = session.block_on(or_interrupted(
+        &cancel,
+        "copied",
+        plan(&client, route, recursive, overwrite, into_folder),
     ))?;
     let meter = Meter::new(
         session.interactive(),
@@ -108,8 +109,8 @@ pub(super) fn cp(matches: &ArgMatches, session: &mut Session<'_>) -> Result<Outp
     );
     let jobs = plan.jobs;
     let report = session.block_on(async {
-        create_folders(&client, &plan.folders).await?;
-        Ok::<_, CliError>(run_all(&client, jobs, concurrency, &meter).await)
+        or_interrupted(&cancel, "copied", create_folders(&client, &plan.folders)).await?;
+        Ok::<_, CliError>(run_all(&client, jobs, concurrency, &meter, &cancel).await)
     });
     meter.finish();
     let mut report = report?;
@@ -339,13 +340,15 @@ impl Job for CopyJob {
         format!("{} -> {}", self.route.from(), self.route.to())
     }
 
-    async fn run(self, client: Client, meter: Meter) -> Result<Outcome, TransferError> {
+    async fn run(self, client: Client, meter: Meter, cancel: CancellationToken) -> Result<Outcome, TransferError> {
         let uploading = UploadOptions {
             overwrite: self.overwrite,
             progress: meter.for_transfer(),
+            cancel: Some(cancel.clone()),
         };
         let downloading = DownloadOptions {
             progress: meter.for_transfer(),
+            cancel: Some(cancel.clone()),
         };
         let bytes = match &self.route {
             Route::Upload { from, to } => upload(&client, from, to.api(), &uploading).await?,
@@ -360,8 +363,12 @@ impl Job for CopyJob {
             }
             Route::Relay { from, to } => {
                 // Checked first so an existing file costs no download; the upload checks again.
-                if !self.overwrite && exists_in_dbfs(&client, to).await? {
-                    return Err(TransferError::AlreadyExists { path: to.to_string() });
+                if !self.overwrite {
+                    let checked = cancel.run_until_cancelled(exists_in_dbfs(&client, to)).await;
+                    let cancelled = || TransferError::Cancelled { path: to.to_string() };
+                    if checked.ok_or_else(cancelled)?? {
+                        return Err(TransferError::AlreadyExists { path: to.to_string() });
+                    }
                 }
                 let temp = TempFile::new(std::env::temp_dir().join(format!(".dbr-cp-{}", random_suffix())));
                 download(&client, from.api(), temp.path(), &downloading).await?;

@@ -3,11 +3,13 @@
 //!
 //! A path written `dbfs:/a/b` is in DBFS; any other path is on this computer. Commands that move many files
 //! run several at a time ([`batch`]); a file that fails does not stop the others, every failure is listed on
-//! standard error, and the command then exits with code 4.
+//! standard error, and the command then exits with code 4. Ctrl-C or SIGTERM stops them, removes their
+//! partial files, and exits with code 130 ([`interrupt`]).
 
 mod batch;
 mod cp;
 mod fs;
+mod interrupt;
 mod paths;
 mod progress;
 mod tree;

@@ -21,11 +21,13 @@ use databricks_runtime::cli::{CliError, Output, Session};
 use tokio::io::AsyncWriteExt;
 
 use super::batch::{DEFAULT_CONCURRENCY, Job, Outcome, run_all};
+use super::interrupt::{cancel_on_interrupt, or_interrupted};
 use super::paths::local_join;
 use super::progress::Meter;
 use super::tree::{join_relative, walk_local};
 use super::{client, human_size, value};
-use crate::{ImportOptions, TransferError, WORKSPACE_CONTENT_LIMIT, export, import};
+use crate::temp_file::create_temp_beside;
+use crate::{CancellationToken, ImportOptions, TransferError, WORKSPACE_CONTENT_LIMIT, export, import};
 
 const SOURCE_DIR: &str = "SOURCE_DIR";
 const TARGET_DIR: &str = "TARGET_DIR";
@@ -51,7 +53,8 @@ pub(super) fn commands() -> Vec<Command> {
                  formats get .html, .ipynb, .dbc or .Rmd. Files are written as they are. An object larger than the \
                  10 MiB the workspace API exports is skipped with a warning, as are libraries and dashboards. \
                  A summary goes to standard error; when some objects fail, the others are still exported, every \
-                 failure is listed, and the exit code is 4.",
+                 failure is listed, and the exit code is 4. Each file is written to a temporary file beside it and \
+                 renamed into place when complete; Ctrl-C stops the export, removes those, and exits with code 130.",
             )
             .arg(
                 Arg::new(SOURCE_DIR)
@@ -84,7 +87,8 @@ pub(super) fn commands() -> Vec<Command> {
                  Scala, `--` for SQL) becomes a notebook in that language, and a .ipynb file a Jupyter notebook, \
                  both without the extension; every other file becomes a workspace file. A file larger than the \
                  10 MiB the workspace API imports is skipped with a warning. A summary goes to standard error; when \
-                 some files fail, the others are still imported, every failure is listed, and the exit code is 4.",
+                 some files fail, the others are still imported, every failure is listed, and the exit code is 4. \
+                 Ctrl-C stops the import (each file is imported whole or not at all) and exits with code 130.",
             )
             .arg(
                 Arg::new(SOURCE_DIR)
@@ -142,12 +146,15 @@ pub(super) fn export_dir(matches: &ArgMatches, session: &mut Session<'_>) -> Res
     };
     let overwrite = matches.get_flag(OVERWRITE);
     let client = client(session)?;
-    let plan = session.block_on(plan_export(&client, &source, &target, &format, overwrite))?;
+    let cancel = cancel_on_interrupt(session)?;
+    let planning = plan_export(&client, &source, &target, &format, overwrite);
+    let plan = session.block_on(or_interrupted(&cancel, "exported", planning))?;
     for folder in &plan.folders {
         std::fs::create_dir_all(folder)
             .map_err(|error| CliError::Failed(format!("cannot create the folder {}: {error}", folder.display())))?;
     }
-    let mut report = session.block_on(run_all(&client, plan.jobs, DEFAULT_CONCURRENCY, &Meter::default()));
+    let meter = Meter::default();
+    let mut report = session.block_on(run_all(&client, plan.jobs, DEFAULT_CONCURRENCY, &meter, &cancel));
     report.skipped.extend(plan.skipped);
     report.conclude(session, "exported")
 }
@@ -263,7 +270,20 @@ impl Job for ExportJob {
         format!("{} -> {}", self.from, self.to.display())
     }
 
-    async fn run(self, client: Client, _: Meter) -> Result<Outcome, TransferError> {
+    async fn run(self, client: Client, _: Meter, cancel: CancellationToken) -> Result<Outcome, TransferError> {
+        // Dropping the export is safe: it writes only through a temporary file.
+        let cancelled = TransferError::Cancelled {
+            path: self.from.clone(),
+        };
+        cancel
+            .run_until_cancelled(self.export(client))
+            .await
+            .unwrap_or(Err(cancelled))
+    }
+}
+
+impl ExportJob {
+    async fn export(self, client: Client) -> Result<Outcome, TransferError> {
         let content = match export(&client, &self.from, self.format).await {
             Ok(content) => content,
             Err(TransferError::TooLarge { limit, .. }) => {
@@ -280,37 +300,20 @@ impl Job for ExportJob {
     }
 }
 
-/// Writes `content` to `path`. Without `overwrite`, an existing file is an error and left unchanged; a
-/// file this call created is removed again if writing fails.
+/// Writes `content` to `path` through a temporary file beside it, so an interrupted or failed export leaves
+/// no partial file. Without `overwrite`, an existing file is an error and left unchanged.
 async fn write_local(path: &Path, content: &[u8], overwrite: bool) -> Result<(), TransferError> {
-    let mut options = tokio::fs::OpenOptions::new();
-    options.write(true);
-    if overwrite {
-        options.create(true).truncate(true);
-    } else {
-        options.create_new(true);
+    // Checked first, as the final rename replaces what is there.
+    if !overwrite && tokio::fs::symlink_metadata(path).await.is_ok() {
+        return Err(TransferError::AlreadyExists {
+            path: path.display().to_string(),
+        });
     }
-    let mut file = match options.open(path).await {
-        Ok(file) => file,
-        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(TransferError::AlreadyExists {
-                path: path.display().to_string(),
-            });
-        }
-        Err(error) => return Err(TransferError::io("create", Some(path), error)),
-    };
-    let written = match file.write_all(content).await {
-        Ok(()) => file.flush().await,
-        Err(error) => Err(error),
-    };
-    if let Err(error) = written {
-        drop(file);
-        if !overwrite {
-            let _ = tokio::fs::remove_file(path).await;
-        }
-        return Err(TransferError::io("write", Some(path), error));
-    }
-    Ok(())
+    let (mut file, temp) = create_temp_beside(path, "export").await?;
+    file.write_all(content)
+        .await
+        .map_err(|error| TransferError::io("write", Some(temp.path()), error))?;
+    temp.persist(file, path).await
 }
 
 // ---- import-dir ----
@@ -337,12 +340,17 @@ pub(super) fn import_dir(matches: &ArgMatches, session: &mut Session<'_>) -> Res
         });
     }
     let client = client(session)?;
+    let cancel = cancel_on_interrupt(session)?;
     let mut report = session.block_on(async {
-        for folder in &tree.leaf_folders {
-            let body = WorkspaceMkdirs::new(workspace_join(&target, folder));
-            client.workspace().mkdirs(&body).await?;
-        }
-        Ok::<_, CliError>(run_all(&client, jobs, DEFAULT_CONCURRENCY, &Meter::default()).await)
+        let creating_folders = async {
+            for folder in &tree.leaf_folders {
+                let body = WorkspaceMkdirs::new(workspace_join(&target, folder));
+                client.workspace().mkdirs(&body).await?;
+            }
+            Ok(())
+        };
+        or_interrupted(&cancel, "imported", creating_folders).await?;
+        Ok::<_, CliError>(run_all(&client, jobs, DEFAULT_CONCURRENCY, &Meter::default(), &cancel).await)
     })?;
     let skipped = tree.skipped.into_iter();
     report
@@ -412,7 +420,18 @@ impl Job for ImportJob {
         format!("{} -> {}", self.from.display(), self.to)
     }
 
-    async fn run(self, client: Client, _: Meter) -> Result<Outcome, TransferError> {
+    async fn run(self, client: Client, _: Meter, cancel: CancellationToken) -> Result<Outcome, TransferError> {
+        // One `workspace.import` call: stopping it imports the file whole or not at all.
+        let cancelled = TransferError::Cancelled { path: self.to.clone() };
+        cancel
+            .run_until_cancelled(self.import(client))
+            .await
+            .unwrap_or(Err(cancelled))
+    }
+}
+
+impl ImportJob {
+    async fn import(self, client: Client) -> Result<Outcome, TransferError> {
         let too_large = || Outcome::Skipped {
             reason: format!(
                 "its {} are more than the {} the workspace API imports",
