@@ -15,6 +15,7 @@ mod builtin;
 mod command;
 mod debug;
 mod jq;
+mod json_text;
 mod output;
 mod request;
 mod session;

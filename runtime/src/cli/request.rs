@@ -6,8 +6,10 @@ use std::str::FromStr;
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
+use serde_path_to_error::Segment;
 
 use super::command::JSON;
+use super::json_text::{self, Numbers, PathText, Step};
 use super::{ArgSpec, CliError, CommandSpec, JsonInput, Target, ValueKind};
 use crate::WaitOptions;
 
@@ -20,6 +22,8 @@ pub struct Request {
     body: Option<Value>,
     /// How to wait for a long-running operation; `None` for `--no-wait` or an operation without a wait.
     wait: Option<WaitOptions>,
+    /// The numbers of `--json` as written, for messages; those of fields a flag replaced are left out.
+    numbers: Numbers,
 }
 
 impl Request {
@@ -40,7 +44,7 @@ impl Request {
 
     /// The query and header parameters as the operation's parameter type.
     pub fn params<T: DeserializeOwned>(&self) -> Result<T, CliError> {
-        decode(Value::Object(self.params.clone()), "parameters")
+        decode(&Value::Object(self.params.clone()), "parameters", &self.numbers)
     }
 
     /// How to wait for the operation to finish, unless the user said `--no-wait`.
@@ -54,23 +58,58 @@ impl Request {
 
     /// The body as the operation's request type.
     pub fn body<T: DeserializeOwned>(&self) -> Result<T, CliError> {
-        decode(
-            self.body.clone().unwrap_or_else(|| Value::Object(Map::new())),
-            "request body",
-        )
+        match &self.body {
+            Some(body) => decode(body, "request body", &self.numbers),
+            None => decode(&Value::Object(Map::new()), "request body", &self.numbers),
+        }
     }
 }
 
-fn decode<T: DeserializeOwned>(value: Value, what: &str) -> Result<T, CliError> {
+fn decode<T: DeserializeOwned>(value: &Value, what: &str, numbers: &Numbers) -> Result<T, CliError> {
     serde_path_to_error::deserialize(value).map_err(|error| {
+        let steps: Option<Vec<Step>> = error
+            .path()
+            .iter()
+            .map(|segment| match segment {
+                Segment::Map { key } => Some(Step::Key(key.clone())),
+                Segment::Seq { index } => Some(Step::Index(*index)),
+                Segment::Enum { .. } | Segment::Unknown => None,
+            })
+            .collect();
+        let message = error.inner().to_string();
+        if let Some(refused) = steps
+            .as_deref()
+            .and_then(|steps| refused_number(value, steps, numbers, &message))
+        {
+            return CliError::Usage(format!("invalid {what}: {refused}"));
+        }
         let path = error.path().to_string();
         let at = if path == "." {
             String::new()
         } else {
             format!(" at `{path}`")
         };
-        CliError::Usage(format!("invalid {what}{at}: {}", error.inner()))
+        CliError::Usage(format!("invalid {what}{at}: {message}"))
     })
+}
+
+/// "`num_workers` must be an integer from -2147483648 to 2147483647 (i32); got 100000000000000000000": a
+/// number the field's type refused, shown as the user wrote it rather than as the double it was read into.
+fn refused_number(value: &Value, path: &[Step], numbers: &Numbers, message: &str) -> Option<String> {
+    if path.is_empty() {
+        return None;
+    }
+    let found = path.iter().try_fold(value, |value, step| match step {
+        Step::Key(key) => value.get(key),
+        Step::Index(index) => value.get(index),
+    });
+    let Some(Value::Number(number)) = found else {
+        return None;
+    };
+    // serde's wording: "invalid value: integer `5`, expected a string".
+    let (_, expected) = message.split_once(", expected ")?;
+    let written = numbers.at(path).map_or_else(|| number.to_string(), str::to_owned);
+    Some(format!("`{}` must be {expected}; got {written}", PathText(path)))
 }
 
 pub(super) fn build(command: &CommandSpec, matches: &clap::ArgMatches) -> Result<Request, CliError> {
@@ -79,9 +118,11 @@ pub(super) fn build(command: &CommandSpec, matches: &clap::ArgMatches) -> Result
         params: Map::new(),
         body: None,
         wait: None,
+        numbers: Numbers::default(),
     };
     if let Some(source) = matches.try_get_one::<String>(JSON).ok().flatten() {
-        let value = read_json(source)?;
+        let JsonDocument { value, numbers } = read_json(source)?;
+        request.numbers = numbers;
         match command.json {
             JsonInput::Body => request.body = Some(value),
             JsonInput::Params => match value {
@@ -100,6 +141,7 @@ pub(super) fn build(command: &CommandSpec, matches: &clap::ArgMatches) -> Result
         let Some(value) = value_of(arg, matches) else {
             continue;
         };
+        request.numbers.forget(arg.field);
         match arg.target {
             Target::Path => request.path.push((arg.field, text_of(&value))),
             Target::Query | Target::Header => {
@@ -178,8 +220,16 @@ fn text_of(value: &Value) -> String {
     }
 }
 
-/// `--json` takes inline JSON, `@path` for a file, or `-` for standard input.
-pub(super) fn read_json(source: &str) -> Result<Value, CliError> {
+/// A `--json` document.
+pub(super) struct JsonDocument {
+    pub(super) value: Value,
+    /// Its numbers as written.
+    pub(super) numbers: Numbers,
+}
+
+/// `--json` takes inline JSON, `@path` for a file, or `-` for standard input. A key given twice in one
+/// object is an error, as the Value would silently keep only the last.
+pub(super) fn read_json(source: &str) -> Result<JsonDocument, CliError> {
     let (text, origin) = if source == "-" {
         let mut text = String::new();
         std::io::stdin()
@@ -194,7 +244,10 @@ pub(super) fn read_json(source: &str) -> Result<Value, CliError> {
         (source.to_owned(), "--json".to_owned())
     };
     // serde_json's message already says "at line L column C".
-    serde_json::from_str(&text).map_err(|error| CliError::Usage(format!("invalid JSON in {origin}: {error}")))
+    let value =
+        serde_json::from_str(&text).map_err(|error| CliError::Usage(format!("invalid JSON in {origin}: {error}")))?;
+    let numbers = json_text::scan(&text).map_err(|problem| CliError::Usage(format!("invalid {origin}: {problem}")))?;
+    Ok(JsonDocument { value, numbers })
 }
 
 pub(super) fn kind(value: &Value) -> &'static str {

@@ -5,7 +5,8 @@ use clap::{Arg, Command};
 use serde_json::Value;
 
 use super::super::command::JSON;
-use super::super::request::{kind, read_json};
+use super::super::json_text::PathText;
+use super::super::request::{JsonDocument, kind, read_json};
 use super::super::{CliError, Output, Session};
 use crate::Method;
 
@@ -64,7 +65,7 @@ pub(super) fn run(method: &str, matches: &clap::ArgMatches, session: &mut Sessio
     check_path(path)?;
     let json = matches
         .get_one::<String>(JSON)
-        .map(|source| read_json(source))
+        .map(|source| read_json(source).and_then(exact))
         .transpose()?;
     let client = session.client()?;
     let mut request = client.raw(method, path);
@@ -82,6 +83,28 @@ pub(super) fn run(method: &str, matches: &clap::ArgMatches, session: &mut Sessio
     }
     let answer: Value = session.block_on(request.send())?;
     Ok(Output::Value(answer))
+}
+
+/// The document's value, unless one of its integers does not fit in 64 bits: that one would be sent as the
+/// nearest double (`12345678901234567890123` as `1.2345678901234568e22`), a different number.
+fn exact(document: JsonDocument) -> Result<Value, CliError> {
+    let too_large = document.numbers.iter().find(|(_, text)| {
+        let integer = !text.contains(['.', 'e', 'E']);
+        integer && text.parse::<i64>().is_err() && text.parse::<u64>().is_err()
+    });
+    match too_large {
+        Some((path, text)) => {
+            let at = if path.is_empty() {
+                String::new()
+            } else {
+                format!(" at `{}`", PathText(path))
+            };
+            Err(CliError::Usage(format!(
+                "the integer {text}{at} in --json does not fit in 64 bits, so it cannot be sent exactly"
+            )))
+        }
+        None => Ok(document.value),
+    }
 }
 
 /// Accepts `/api/...`; anything else is a usage error that shows what was probably meant.
