@@ -160,3 +160,40 @@ async fn api_refuses_an_integer_it_would_round() {
     };
     assert_request(&only_request(&server).await, expected);
 }
+
+// ---- paths ----
+
+#[tokio::test]
+async fn api_refuses_a_path_with_dot_segments() {
+    let server = mock::serve(200, "{}").await;
+    for path in [
+        "/api/2.0/../../x",
+        "/api/2.0/%2e%2e/%2e%2e/x",
+        "/api/2.0/%2E%2E/%2E%2E/x",
+        "/api/2.0/./clusters/list",
+    ] {
+        let run = dbr::run_against(&server.uri(), &["api", "get", path]);
+        let stderr = assert_usage_error(&server, &run).await;
+        assert!(
+            stderr.contains(&format!("the path `{path}` has the segment")),
+            "{stderr}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_dot_segment_as_a_path_parameter_is_a_usage_error() {
+    let server = mock::serve(200, "{}").await;
+    for value in ["..", "."] {
+        let run = dbr::run_against(&server.uri(), &["pipelines", "get", value]);
+        let stderr = assert_usage_error(&server, &run).await;
+        assert!(
+            stderr.contains(&format!("`PIPELINE_ID` cannot be `{value}`")),
+            "{stderr}"
+        );
+    }
+    // Dots inside a value are an ordinary part of it.
+    let run = dbr::run_against(&server.uri(), &["pipelines", "get", "a..b"]);
+    assert_exit(&run, 0);
+    assert_eq!(only_request(&server).await.path, "/api/2.0/pipelines/a..b");
+}

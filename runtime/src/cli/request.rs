@@ -143,7 +143,19 @@ pub(super) fn build(command: &CommandSpec, matches: &clap::ArgMatches) -> Result
         };
         request.numbers.forget(arg.field);
         match arg.target {
-            Target::Path => request.path.push((arg.field, text_of(&value))),
+            Target::Path => {
+                let text = text_of(&value);
+                // In a URL `.` and `..` move up the path (even percent-encoded), so the request would go
+                // to another endpoint; the client refuses them too, but only once the command runs.
+                if text == "." || text == ".." {
+                    return Err(CliError::Usage(format!(
+                        "{} cannot be `{text}`: as a path segment it would change the endpoint the request \
+                         goes to",
+                        arg_name(arg)
+                    )));
+                }
+                request.path.push((arg.field, text));
+            }
             Target::Query | Target::Header => {
                 request.params.insert(arg.field.to_owned(), value);
             }
@@ -168,11 +180,7 @@ pub(super) fn build(command: &CommandSpec, matches: &clap::ArgMatches) -> Result
             Target::Body => request.body.as_ref().is_some_and(|body| body.get(arg.field).is_some()),
         };
         if !present {
-            let how = if arg.positional {
-                format!("`{}`", arg.name)
-            } else {
-                format!("`--{}`", arg.name)
-            };
+            let how = arg_name(arg);
             let json = if command.json == JsonInput::None || arg.target == Target::Path {
                 String::new()
             } else {
@@ -182,6 +190,15 @@ pub(super) fn build(command: &CommandSpec, matches: &clap::ArgMatches) -> Result
         }
     }
     Ok(request)
+}
+
+/// `NAME` for a positional argument, `--name` for a flag, as the user types it.
+fn arg_name(arg: &ArgSpec) -> String {
+    if arg.positional {
+        format!("`{}`", arg.name)
+    } else {
+        format!("`--{}`", arg.name)
+    }
 }
 
 /// The argument's value as JSON, if it was given: a list of every occurrence for a repeated argument.

@@ -107,10 +107,17 @@ fn exact(document: JsonDocument) -> Result<Value, CliError> {
     }
 }
 
-/// Accepts `/api/...`; anything else is a usage error that shows what was probably meant.
+/// Accepts `/api/...` without dot segments; anything else is a usage error that shows what was probably
+/// meant.
 fn check_path(path: &str) -> Result<(), CliError> {
     if path.starts_with("/api/") {
-        return Ok(());
+        return match dot_segment(path) {
+            Some(segment) => Err(CliError::Usage(format!(
+                "the path `{path}` has the segment `{segment}`, which URLs resolve as a move up the path, so \
+                 the request would go elsewhere than it says; give the path without it"
+            ))),
+            None => Ok(()),
+        };
     }
     let example = "/api/2.0/clusters/list";
     let hint = if let Some(rest) = path.strip_prefix("https://").or_else(|| path.strip_prefix("http://")) {
@@ -135,9 +142,47 @@ fn check_path(path: &str) -> Result<(), CliError> {
     )))
 }
 
+/// The first `.` or `..` segment of the path before its query, also percent-encoded (`%2e%2E`) or after a
+/// backslash, which URL parsing treats as a slash: each is resolved before the request is sent.
+fn dot_segment(path: &str) -> Option<&str> {
+    let end = path.find(['?', '#']).unwrap_or(path.len());
+    path[..end].split(['/', '\\']).find(|segment| {
+        let decoded = segment.to_ascii_lowercase().replace("%2e", ".");
+        decoded == "." || decoded == ".."
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::check_path;
+
+    #[test]
+    fn dot_segments_are_refused() {
+        for (path, segment) in [
+            ("/api/2.0/../../x", "`..`"),
+            ("/api/2.0/%2e%2e/%2e%2e/x", "`%2e%2e`"),
+            ("/api/2.0/%2E%2E/x", "`%2E%2E`"),
+            ("/api/2.0/.%2e/x", "`.%2e`"),
+            ("/api/2.0/./clusters/list", "`.`"),
+            ("/api/2.0/clusters/..", "`..`"),
+            ("/api/2.0\\..\\x", "`..`"),
+        ] {
+            let error = check_path(path).unwrap_err().to_string();
+            assert!(
+                error.starts_with(&format!("the path `{path}` has the segment {segment}")),
+                "{path}: {error}"
+            );
+        }
+        for fine in [
+            "/api/2.0/workspace/get-status?path=/Users/a/../b",
+            "/api/2.0/x/...",
+            "/api/2.0/x/.hidden",
+            "/api/2.0/x/a..b",
+            "/api/2.0/x/%2e%2e%2e",
+        ] {
+            assert!(check_path(fine).is_ok(), "{fine}");
+        }
+    }
 
     #[test]
     fn paths_outside_the_api_get_a_hint() {
