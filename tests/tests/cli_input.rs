@@ -197,3 +197,74 @@ async fn a_dot_segment_as_a_path_parameter_is_a_usage_error() {
     assert_exit(&run, 0);
     assert_eq!(only_request(&server).await.path, "/api/2.0/pipelines/a..b");
 }
+
+// ---- commands ----
+
+#[test]
+fn version_prints_the_version_like_the_official_cli() {
+    let run = dbr::run(&["version"], &[], None);
+    assert_exit(&run, 0);
+    let line = format!("dbr {}\n", env!("CARGO_PKG_VERSION"));
+    assert_eq!(run.stdout, line);
+    assert_eq!(dbr::run(&["--version"], &[], None).stdout, line, "as --version");
+
+    let run = dbr::run(&["version", "-o", "json"], &[], None);
+    assert_exit(&run, 0);
+    assert_eq!(run.json(), serde_json::json!({"version": env!("CARGO_PKG_VERSION")}));
+    let run = dbr::run(&["version", "--jq", ".version", "-o", "text"], &[], None);
+    assert_eq!(run.stdout.trim(), env!("CARGO_PKG_VERSION"));
+}
+
+#[test]
+fn an_official_command_dbr_lacks_says_so_and_what_to_use() {
+    for args in [
+        &["repos"][..],
+        &["warehouses", "list", "-o", "json"],
+        &["repos", "--help"],
+        &["--profile", "x", "apps"],
+    ] {
+        let run = dbr::run(args, &[], None);
+        assert_exit(&run, 2);
+        let name = args
+            .iter()
+            .find(|arg| ["repos", "warehouses", "apps"].contains(arg))
+            .expect("a command");
+        assert!(
+            run.stderr.starts_with(&format!(
+                "Error: `dbr {name}` is not available yet in dbr; call its REST API directly with `dbr api`"
+            )),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert!(
+            !run.stderr.contains("similar"),
+            "no misleading suggestion: {}",
+            run.stderr
+        );
+    }
+    for tool in ["bundle", "sync"] {
+        let run = dbr::run(&[tool, "deploy"], &[], None);
+        assert_exit(&run, 2);
+        assert!(
+            run.stderr.contains(&format!(
+                "it is a tool of the official Databricks CLI: `databricks {tool}`"
+            )),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn a_typo_of_a_dbr_command_keeps_the_suggestion() {
+    for (typo, suggestion) in [("clusterz", "'clusters'"), ("versoin", "'version'")] {
+        let run = dbr::run(&[typo], &[], None);
+        assert_exit(&run, 2);
+        assert!(run.stderr.contains("unrecognized subcommand"), "{}", run.stderr);
+        assert!(run.stderr.contains(suggestion), "{}", run.stderr);
+    }
+    // A name of the official CLI below the top level is an ordinary unknown subcommand.
+    let run = dbr::run(&["clusters", "repos"], &[], None);
+    assert_exit(&run, 2);
+    assert!(run.stderr.contains("unrecognized subcommand 'repos'"), "{}", run.stderr);
+}

@@ -20,6 +20,7 @@ pub(super) const NO_WAIT: &str = "no-wait";
 pub(super) const TIMEOUT: &str = "timeout";
 pub(super) const COMPLETION: &str = "completion";
 pub(super) const SHELL: &str = "shell";
+pub(super) const VERSION: &str = "version";
 
 /// The heading of the commands that are not API services.
 pub(super) const TOOLS: &str = "Tools";
@@ -160,6 +161,11 @@ pub(super) fn build(app: &App) -> Command {
         root = root.subcommand(group);
     }
     root
+}
+
+/// `dbr version`, as the official CLI has it beside `--version`.
+pub(super) fn version(binary: &str) -> Command {
+    Command::new(VERSION).about(format!("Print the version of {binary}"))
 }
 
 const EXIT_CODES: &str = "Exit codes: 0 success, 1 the API answered with an error, 2 usage error, \
