@@ -106,7 +106,10 @@ fn refused_number(value: &Value, path: &[Step], numbers: &Numbers, message: &str
     let Some(Value::Number(number)) = found else {
         return None;
     };
-    // serde's wording: "invalid value: integer `5`, expected a string".
+    // serde's wording of a value the type refused: "invalid type: integer `5`, expected a string".
+    if !(message.starts_with("invalid type: ") || message.starts_with("invalid value: ")) {
+        return None;
+    }
     let (_, expected) = message.split_once(", expected ")?;
     let written = numbers.at(path).map_or_else(|| number.to_string(), str::to_owned);
     Some(format!("`{}` must be {expected}; got {written}", PathText(path)))
@@ -275,5 +278,54 @@ pub(super) fn kind(value: &Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "a list",
         Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Resize {
+        name: Option<String>,
+        #[serde(default, with = "crate::serde_support::numbers")]
+        workers: Option<Vec<i32>>,
+    }
+
+    fn refusal(text: &str) -> String {
+        let value: Value = serde_json::from_str(text).unwrap();
+        let numbers = json_text::scan(text).unwrap();
+        decode::<Resize>(&value, "request body", &numbers)
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn a_refused_number_is_shown_as_written_with_what_the_field_takes() {
+        assert_eq!(
+            refusal(r#"{"workers": [1, 100000000000000000000]}"#),
+            "invalid request body: `workers[1]` must be an integer from -2147483648 to 2147483647 (i32); got \
+             100000000000000000000"
+        );
+        assert_eq!(
+            refusal(r#"{"name": 1.50}"#),
+            "invalid request body: `name` must be a string; got 1.50"
+        );
+    }
+
+    #[test]
+    fn other_refusals_keep_serdes_message() {
+        assert_eq!(
+            refusal(r#"{"nmae": 5}"#),
+            "invalid request body at `nmae`: unknown field `nmae`, expected `name` or `workers`"
+        );
+        assert_eq!(
+            refusal(r#"{"name": [5]}"#),
+            "invalid request body at `name`: invalid type: sequence, expected a string"
+        );
     }
 }
