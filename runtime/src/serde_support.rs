@@ -118,36 +118,50 @@ pub mod numbers {
         }
     }
 
-    struct I64Visitor;
+    /// Reads an integer from `min` to `max`; messages name the range and the type, as in "an integer from
+    /// -2147483648 to 2147483647 (i32)", so an out-of-range value says what would fit.
+    struct IntegerVisitor {
+        min: i64,
+        max: i64,
+        name: &'static str,
+    }
 
-    impl Visitor<'_> for I64Visitor {
+    impl IntegerVisitor {
+        fn check<E: de::Error>(&self, value: Option<i64>, unexpected: de::Unexpected<'_>) -> Result<i64, E> {
+            value
+                .filter(|value| (self.min..=self.max).contains(value))
+                .ok_or_else(|| E::invalid_value(unexpected, self))
+        }
+    }
+
+    impl Visitor<'_> for IntegerVisitor {
         type Value = i64;
 
         fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-            formatter.write_str("an integer, or an integer written as a string")
+            write!(
+                formatter,
+                "an integer from {} to {} ({})",
+                self.min, self.max, self.name
+            )
         }
 
         fn visit_i64<E: de::Error>(self, value: i64) -> Result<i64, E> {
-            Ok(value)
+            self.check(Some(value), de::Unexpected::Signed(value))
         }
 
         fn visit_u64<E: de::Error>(self, value: u64) -> Result<i64, E> {
-            i64::try_from(value).map_err(|_| E::invalid_value(de::Unexpected::Unsigned(value), &self))
+            self.check(i64::try_from(value).ok(), de::Unexpected::Unsigned(value))
         }
 
         fn visit_f64<E: de::Error>(self, value: f64) -> Result<i64, E> {
-            // `3.0` is an integer written by a JSON library that only knows doubles.
-            let integral = value.fract() == 0.0 && value >= i64::MIN as f64 && value < i64::MAX as f64;
-            if integral {
-                Ok(value as i64)
-            } else {
-                Err(E::invalid_value(de::Unexpected::Float(value), &self))
-            }
+            // `3.0` is an integer written by a JSON library that only knows doubles. `max + 1` is a power of
+            // two, so exact as a double.
+            let integral = value.fract() == 0.0 && value >= self.min as f64 && value < self.max as f64 + 1.0;
+            self.check(integral.then_some(value as i64), de::Unexpected::Float(value))
         }
 
         fn visit_str<E: de::Error>(self, text: &str) -> Result<i64, E> {
-            text.parse()
-                .map_err(|_| E::invalid_value(de::Unexpected::Str(text), &self))
+            self.check(text.parse().ok(), de::Unexpected::Str(text))
         }
     }
 
@@ -157,7 +171,11 @@ pub mod numbers {
         }
 
         fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_any(I64Visitor)
+            deserializer.deserialize_any(IntegerVisitor {
+                min: i64::MIN,
+                max: i64::MAX,
+                name: "i64",
+            })
         }
     }
 
@@ -167,9 +185,13 @@ pub mod numbers {
         }
 
         fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            let value = deserializer.deserialize_any(I64Visitor)?;
-            i32::try_from(value)
-                .map_err(|_| de::Error::invalid_value(de::Unexpected::Signed(value), &"a 32-bit integer"))
+            let value = deserializer.deserialize_any(IntegerVisitor {
+                min: i32::MIN.into(),
+                max: i32::MAX.into(),
+                name: "i32",
+            })?;
+            // Within i32's range: the visitor checked it.
+            Ok(value as i32)
         }
     }
 
@@ -414,6 +436,33 @@ mod tests {
             let error = serde_json::from_str::<Counts>(bad).unwrap_err().to_string();
             assert!(error.contains("integer"), "{bad}: {error}");
         }
+    }
+
+    #[test]
+    fn integers_out_of_range_name_the_range() {
+        for (bad, range) in [
+            (
+                r#"{"big":1,"small":2147483648}"#,
+                "an integer from -2147483648 to 2147483647 (i32)",
+            ),
+            (
+                r#"{"big":1,"small":-2147483649}"#,
+                "an integer from -2147483648 to 2147483647 (i32)",
+            ),
+            (
+                r#"{"big":1,"small":1e20}"#,
+                "an integer from -2147483648 to 2147483647 (i32)",
+            ),
+            (
+                r#"{"big":9223372036854775808}"#,
+                "an integer from -9223372036854775808 to 9223372036854775807 (i64)",
+            ),
+        ] {
+            let error = serde_json::from_str::<Counts>(bad).unwrap_err().to_string();
+            assert!(error.contains(range), "{bad}: {error}");
+        }
+        let edges: Counts = serde_json::from_str(r#"{"big":-9223372036854775808,"small":2147483647}"#).unwrap();
+        assert_eq!((edges.big, edges.small), (i64::MIN, Some(i32::MAX)));
     }
 
     #[test]

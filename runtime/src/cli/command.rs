@@ -19,6 +19,7 @@ pub(super) const NO_WAIT: &str = "no-wait";
 pub(super) const TIMEOUT: &str = "timeout";
 pub(super) const COMPLETION: &str = "completion";
 pub(super) const SHELL: &str = "shell";
+pub(super) const VERSION: &str = "version";
 
 /// The heading of the commands that are not API services.
 pub(super) const TOOLS: &str = "Tools";
@@ -176,6 +177,11 @@ fn profile_names(current: &std::ffi::OsStr) -> Vec<clap_complete::engine::Comple
         .filter(|name| name.starts_with(prefix.as_ref()))
         .map(clap_complete::engine::CompletionCandidate::new)
         .collect()
+}
+
+/// `dbr version`, as the official CLI has it beside `--version`.
+pub(super) fn version(binary: &str) -> Command {
+    Command::new(VERSION).about(format!("Print the version of {binary}"))
 }
 
 const EXIT_CODES: &str = "Exit codes: 0 success, 1 the API answered with an error, 2 usage error, \

@@ -16,6 +16,8 @@ mod builtin;
 mod command;
 mod debug;
 mod jq;
+mod json_text;
+mod official;
 mod output;
 mod request;
 mod session;
@@ -304,7 +306,8 @@ pub fn command_tree(app: &App, extensions: &[&dyn Extension]) -> clap::Command {
     let extensions = all_extensions(extensions);
     let root = extensions
         .iter()
-        .fold(command::build(app), |root, extension| extension.register(root));
+        .fold(command::build(app), |root, extension| extension.register(root))
+        .subcommand(command::version(app.binary));
     let mut groups: Vec<(&str, &str)> = app
         .services
         .iter()
@@ -317,6 +320,7 @@ pub fn command_tree(app: &App, extensions: &[&dyn Extension]) -> clap::Command {
             .flat_map(|extension| extension.groups().iter().copied()),
     );
     groups.push((command::COMPLETION, command::TOOLS));
+    groups.push((command::VERSION, command::TOOLS));
     command::list_by_group(root, &groups)
 }
 
@@ -330,9 +334,16 @@ pub fn run(
 ) -> u8 {
     let mut tree = command_tree(app, extensions);
     let extensions = all_extensions(extensions);
-    let matches = match tree.try_get_matches_from_mut(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let matches = match tree.try_get_matches_from_mut(&args) {
         Ok(matches) => matches,
         Err(error) => {
+            if error.kind() == clap::error::ErrorKind::InvalidSubcommand
+                && let Some(message) = official::unavailable(app.binary, &tree, &args)
+            {
+                let _ = writeln!(stderr, "Error: {message}");
+                return EXIT_USAGE;
+            }
             // --help and --version are "errors" that go to stdout with exit code 0.
             let text = error.render().to_string();
             let _ = if error.use_stderr() {
@@ -403,6 +414,17 @@ fn command_path(matches: &clap::ArgMatches) -> (Vec<&str>, &clap::ArgMatches) {
     (path, current)
 }
 
+/// `dbr version`: the line `--version` prints, as `databricks version` prints its own; `{"version": ...}`
+/// with an explicit `-o json` or with `--jq`.
+fn print_version(app: &App, matches: &clap::ArgMatches, session: &mut Session<'_>) -> Result<(), CliError> {
+    let json_asked = matches.value_source(command::OUTPUT) == Some(clap::parser::ValueSource::CommandLine)
+        && matches.get_one::<String>(command::OUTPUT).map(String::as_str) == Some("json");
+    if json_asked || matches.get_one::<String>(command::JQ).is_some() {
+        return output::print(Output::Value(serde_json::json!({ "version": app.version })), session);
+    }
+    writeln!(session.stdout(), "{} {}", app.binary, app.version).map_err(CliError::writing)
+}
+
 fn execute(
     app: &App,
     extensions: &[&dyn Extension],
@@ -410,6 +432,9 @@ fn execute(
     session: &mut Session<'_>,
 ) -> Result<(), CliError> {
     let (path, inner) = command_path(matches);
+    if path == [command::VERSION] {
+        return print_version(app, inner, session);
+    }
     session.set_limit(inner.try_get_one::<u64>(command::LIMIT).ok().flatten().copied());
     for extension in extensions {
         if let Some(result) = extension.run(&path, inner, session) {

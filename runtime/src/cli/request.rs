@@ -6,8 +6,10 @@ use std::str::FromStr;
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
+use serde_path_to_error::Segment;
 
 use super::command::JSON;
+use super::json_text::{self, Numbers, PathText, Step};
 use super::{ArgSpec, CliError, CommandSpec, JsonInput, Target, ValueKind};
 use crate::WaitOptions;
 
@@ -20,6 +22,8 @@ pub struct Request {
     body: Option<Value>,
     /// How to wait for a long-running operation; `None` for `--no-wait` or an operation without a wait.
     wait: Option<WaitOptions>,
+    /// The numbers of `--json` as written, for messages; those of fields a flag replaced are left out.
+    numbers: Numbers,
 }
 
 impl Request {
@@ -40,7 +44,7 @@ impl Request {
 
     /// The query and header parameters as the operation's parameter type.
     pub fn params<T: DeserializeOwned>(&self) -> Result<T, CliError> {
-        decode(Value::Object(self.params.clone()), "parameters")
+        decode(&Value::Object(self.params.clone()), "parameters", &self.numbers)
     }
 
     /// How to wait for the operation to finish, unless the user said `--no-wait`.
@@ -54,23 +58,61 @@ impl Request {
 
     /// The body as the operation's request type.
     pub fn body<T: DeserializeOwned>(&self) -> Result<T, CliError> {
-        decode(
-            self.body.clone().unwrap_or_else(|| Value::Object(Map::new())),
-            "request body",
-        )
+        match &self.body {
+            Some(body) => decode(body, "request body", &self.numbers),
+            None => decode(&Value::Object(Map::new()), "request body", &self.numbers),
+        }
     }
 }
 
-fn decode<T: DeserializeOwned>(value: Value, what: &str) -> Result<T, CliError> {
+fn decode<T: DeserializeOwned>(value: &Value, what: &str, numbers: &Numbers) -> Result<T, CliError> {
     serde_path_to_error::deserialize(value).map_err(|error| {
+        let steps: Option<Vec<Step>> = error
+            .path()
+            .iter()
+            .map(|segment| match segment {
+                Segment::Map { key } => Some(Step::Key(key.clone())),
+                Segment::Seq { index } => Some(Step::Index(*index)),
+                Segment::Enum { .. } | Segment::Unknown => None,
+            })
+            .collect();
+        let message = error.inner().to_string();
+        if let Some(refused) = steps
+            .as_deref()
+            .and_then(|steps| refused_number(value, steps, numbers, &message))
+        {
+            return CliError::Usage(format!("invalid {what}: {refused}"));
+        }
         let path = error.path().to_string();
         let at = if path == "." {
             String::new()
         } else {
             format!(" at `{path}`")
         };
-        CliError::Usage(format!("invalid {what}{at}: {}", error.inner()))
+        CliError::Usage(format!("invalid {what}{at}: {message}"))
     })
+}
+
+/// "`num_workers` must be an integer from -2147483648 to 2147483647 (i32); got 100000000000000000000": a
+/// number the field's type refused, shown as the user wrote it rather than as the double it was read into.
+fn refused_number(value: &Value, path: &[Step], numbers: &Numbers, message: &str) -> Option<String> {
+    if path.is_empty() {
+        return None;
+    }
+    let found = path.iter().try_fold(value, |value, step| match step {
+        Step::Key(key) => value.get(key),
+        Step::Index(index) => value.get(index),
+    });
+    let Some(Value::Number(number)) = found else {
+        return None;
+    };
+    // serde's wording of a value the type refused: "invalid type: integer `5`, expected a string".
+    if !(message.starts_with("invalid type: ") || message.starts_with("invalid value: ")) {
+        return None;
+    }
+    let (_, expected) = message.split_once(", expected ")?;
+    let written = numbers.at(path).map_or_else(|| number.to_string(), str::to_owned);
+    Some(format!("`{}` must be {expected}; got {written}", PathText(path)))
 }
 
 pub(super) fn build(command: &CommandSpec, matches: &clap::ArgMatches) -> Result<Request, CliError> {
@@ -79,9 +121,11 @@ pub(super) fn build(command: &CommandSpec, matches: &clap::ArgMatches) -> Result
         params: Map::new(),
         body: None,
         wait: None,
+        numbers: Numbers::default(),
     };
     if let Some(source) = matches.try_get_one::<String>(JSON).ok().flatten() {
-        let value = read_json(source)?;
+        let JsonDocument { value, numbers } = read_json(source)?;
+        request.numbers = numbers;
         match command.json {
             JsonInput::Body => request.body = Some(value),
             JsonInput::Params => match value {
@@ -100,8 +144,21 @@ pub(super) fn build(command: &CommandSpec, matches: &clap::ArgMatches) -> Result
         let Some(value) = value_of(arg, matches) else {
             continue;
         };
+        request.numbers.forget(arg.field);
         match arg.target {
-            Target::Path => request.path.push((arg.field, text_of(&value))),
+            Target::Path => {
+                let text = text_of(&value);
+                // In a URL `.` and `..` move up the path (even percent-encoded), so the request would go
+                // to another endpoint; the client refuses them too, but only once the command runs.
+                if text == "." || text == ".." {
+                    return Err(CliError::Usage(format!(
+                        "{} cannot be `{text}`: as a path segment it would change the endpoint the request \
+                         goes to",
+                        arg_name(arg)
+                    )));
+                }
+                request.path.push((arg.field, text));
+            }
             Target::Query | Target::Header => {
                 request.params.insert(arg.field.to_owned(), value);
             }
@@ -126,11 +183,7 @@ pub(super) fn build(command: &CommandSpec, matches: &clap::ArgMatches) -> Result
             Target::Body => request.body.as_ref().is_some_and(|body| body.get(arg.field).is_some()),
         };
         if !present {
-            let how = if arg.positional {
-                format!("`{}`", arg.name)
-            } else {
-                format!("`--{}`", arg.name)
-            };
+            let how = arg_name(arg);
             let json = if command.json == JsonInput::None || arg.target == Target::Path {
                 String::new()
             } else {
@@ -140,6 +193,15 @@ pub(super) fn build(command: &CommandSpec, matches: &clap::ArgMatches) -> Result
         }
     }
     Ok(request)
+}
+
+/// `NAME` for a positional argument, `--name` for a flag, as the user types it.
+fn arg_name(arg: &ArgSpec) -> String {
+    if arg.positional {
+        format!("`{}`", arg.name)
+    } else {
+        format!("`--{}`", arg.name)
+    }
 }
 
 /// The argument's value as JSON, if it was given: a list of every occurrence for a repeated argument.
@@ -178,8 +240,16 @@ fn text_of(value: &Value) -> String {
     }
 }
 
-/// `--json` takes inline JSON, `@path` for a file, or `-` for standard input.
-pub(super) fn read_json(source: &str) -> Result<Value, CliError> {
+/// A `--json` document.
+pub(super) struct JsonDocument {
+    pub(super) value: Value,
+    /// Its numbers as written.
+    pub(super) numbers: Numbers,
+}
+
+/// `--json` takes inline JSON, `@path` for a file, or `-` for standard input. A key given twice in one
+/// object is an error, as the Value would silently keep only the last.
+pub(super) fn read_json(source: &str) -> Result<JsonDocument, CliError> {
     let (text, origin) = if source == "-" {
         let mut text = String::new();
         std::io::stdin()
@@ -194,7 +264,10 @@ pub(super) fn read_json(source: &str) -> Result<Value, CliError> {
         (source.to_owned(), "--json".to_owned())
     };
     // serde_json's message already says "at line L column C".
-    serde_json::from_str(&text).map_err(|error| CliError::Usage(format!("invalid JSON in {origin}: {error}")))
+    let value =
+        serde_json::from_str(&text).map_err(|error| CliError::Usage(format!("invalid JSON in {origin}: {error}")))?;
+    let numbers = json_text::scan(&text).map_err(|problem| CliError::Usage(format!("invalid {origin}: {problem}")))?;
+    Ok(JsonDocument { value, numbers })
 }
 
 pub(super) fn kind(value: &Value) -> &'static str {
@@ -205,5 +278,54 @@ pub(super) fn kind(value: &Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "a list",
         Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Resize {
+        name: Option<String>,
+        #[serde(default, with = "crate::serde_support::numbers")]
+        workers: Option<Vec<i32>>,
+    }
+
+    fn refusal(text: &str) -> String {
+        let value: Value = serde_json::from_str(text).unwrap();
+        let numbers = json_text::scan(text).unwrap();
+        decode::<Resize>(&value, "request body", &numbers)
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn a_refused_number_is_shown_as_written_with_what_the_field_takes() {
+        assert_eq!(
+            refusal(r#"{"workers": [1, 100000000000000000000]}"#),
+            "invalid request body: `workers[1]` must be an integer from -2147483648 to 2147483647 (i32); got \
+             100000000000000000000"
+        );
+        assert_eq!(
+            refusal(r#"{"name": 1.50}"#),
+            "invalid request body: `name` must be a string; got 1.50"
+        );
+    }
+
+    #[test]
+    fn other_refusals_keep_serdes_message() {
+        assert_eq!(
+            refusal(r#"{"nmae": 5}"#),
+            "invalid request body at `nmae`: unknown field `nmae`, expected `name` or `workers`"
+        );
+        assert_eq!(
+            refusal(r#"{"name": [5]}"#),
+            "invalid request body at `name`: invalid type: sequence, expected a string"
+        );
     }
 }

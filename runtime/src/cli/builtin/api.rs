@@ -5,7 +5,8 @@ use clap::{Arg, Command};
 use serde_json::Value;
 
 use super::super::command::JSON;
-use super::super::request::{kind, read_json};
+use super::super::json_text::PathText;
+use super::super::request::{JsonDocument, kind, read_json};
 use super::super::{CliError, Output, Session};
 use crate::Method;
 
@@ -64,7 +65,7 @@ pub(super) fn run(method: &str, matches: &clap::ArgMatches, session: &mut Sessio
     check_path(path)?;
     let json = matches
         .get_one::<String>(JSON)
-        .map(|source| read_json(source))
+        .map(|source| read_json(source).and_then(exact))
         .transpose()?;
     let client = session.client()?;
     let mut request = client.raw(method, path);
@@ -84,10 +85,39 @@ pub(super) fn run(method: &str, matches: &clap::ArgMatches, session: &mut Sessio
     Ok(Output::Value(answer))
 }
 
-/// Accepts `/api/...`; anything else is a usage error that shows what was probably meant.
+/// The document's value, unless one of its integers does not fit in 64 bits: that one would be sent as the
+/// nearest double (`12345678901234567890123` as `1.2345678901234568e22`), a different number.
+fn exact(document: JsonDocument) -> Result<Value, CliError> {
+    let too_large = document.numbers.iter().find(|(_, text)| {
+        let integer = !text.contains(['.', 'e', 'E']);
+        integer && text.parse::<i64>().is_err() && text.parse::<u64>().is_err()
+    });
+    match too_large {
+        Some((path, text)) => {
+            let at = if path.is_empty() {
+                String::new()
+            } else {
+                format!(" at `{}`", PathText(path))
+            };
+            Err(CliError::Usage(format!(
+                "the integer {text}{at} in --json does not fit in 64 bits, so it cannot be sent exactly"
+            )))
+        }
+        None => Ok(document.value),
+    }
+}
+
+/// Accepts `/api/...` without dot segments; anything else is a usage error that shows what was probably
+/// meant.
 fn check_path(path: &str) -> Result<(), CliError> {
     if path.starts_with("/api/") {
-        return Ok(());
+        return match dot_segment(path) {
+            Some(segment) => Err(CliError::Usage(format!(
+                "the path `{path}` has the segment `{segment}`, which URLs resolve as a move up the path, so \
+                 the request would go elsewhere than it says; give the path without it"
+            ))),
+            None => Ok(()),
+        };
     }
     let example = "/api/2.0/clusters/list";
     let hint = if let Some(rest) = path.strip_prefix("https://").or_else(|| path.strip_prefix("http://")) {
@@ -112,9 +142,47 @@ fn check_path(path: &str) -> Result<(), CliError> {
     )))
 }
 
+/// The first `.` or `..` segment of the path before its query, also percent-encoded (`%2e%2E`) or after a
+/// backslash, which URL parsing treats as a slash: each is resolved before the request is sent.
+fn dot_segment(path: &str) -> Option<&str> {
+    let end = path.find(['?', '#']).unwrap_or(path.len());
+    path[..end].split(['/', '\\']).find(|segment| {
+        let decoded = segment.to_ascii_lowercase().replace("%2e", ".");
+        decoded == "." || decoded == ".."
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::check_path;
+
+    #[test]
+    fn dot_segments_are_refused() {
+        for (path, segment) in [
+            ("/api/2.0/../../x", "`..`"),
+            ("/api/2.0/%2e%2e/%2e%2e/x", "`%2e%2e`"),
+            ("/api/2.0/%2E%2E/x", "`%2E%2E`"),
+            ("/api/2.0/.%2e/x", "`.%2e`"),
+            ("/api/2.0/./clusters/list", "`.`"),
+            ("/api/2.0/clusters/..", "`..`"),
+            ("/api/2.0\\..\\x", "`..`"),
+        ] {
+            let error = check_path(path).unwrap_err().to_string();
+            assert!(
+                error.starts_with(&format!("the path `{path}` has the segment {segment}")),
+                "{path}: {error}"
+            );
+        }
+        for fine in [
+            "/api/2.0/workspace/get-status?path=/Users/a/../b",
+            "/api/2.0/x/...",
+            "/api/2.0/x/.hidden",
+            "/api/2.0/x/a..b",
+            "/api/2.0/x/%2e%2e%2e",
+        ] {
+            assert!(check_path(fine).is_ok(), "{fine}");
+        }
+    }
 
     #[test]
     fn paths_outside_the_api_get_a_hint() {
