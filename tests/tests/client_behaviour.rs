@@ -450,3 +450,20 @@ async fn int64_values_written_as_strings_are_read() {
     assert_eq!(cluster.autotermination_minutes, Some(60));
     assert_eq!(cluster.num_workers, Some(2));
 }
+
+/// Answers the official SDKs read with every field optional (the Go SDK's `omitempty`, the Python SDK's
+/// `Optional`): an answer without the identifier decodes, with the field absent, rather than failing.
+#[test]
+fn answers_whose_identifier_the_api_does_not_guarantee_decode_without_it() {
+    fn empty<T: serde::de::DeserializeOwned>() -> T {
+        serde_json::from_str("{}").expect("{} decodes")
+    }
+    assert_eq!(empty::<models::CreatePolicyResponse>().policy_id, None);
+    assert_eq!(empty::<models::Policy>().policy_id, None);
+    assert_eq!(empty::<models::CreateClusterResponse>().cluster_id, None);
+    assert_eq!(empty::<models::GlobalInitScriptCreateResponse>().script_id, None);
+    assert_eq!(empty::<models::GlobalInitScriptDetailsWithContent>().script_id, None);
+    assert_eq!(empty::<models::GlobalInitScriptDetails>().name, None);
+    assert_eq!(empty::<models::CreateInstancePoolResponse>().instance_pool_id, None);
+    assert_eq!(empty::<models::ClusterLibraryStatuses>().cluster_id, None);
+}

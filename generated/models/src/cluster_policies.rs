@@ -241,21 +241,12 @@ pub struct CreatePolicy {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreatePolicyResponse {
     /// Identifier of the new policy.
-    pub policy_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl CreatePolicyResponse {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(policy_id: impl Into<String>) -> Self {
-        Self {
-            policy_id: policy_id.into(),
-            unknown_fields: serde_json::Map::new(),
-        }
-    }
 }
 
 /// Body of `clusterPolicies.delete`.
@@ -367,7 +358,8 @@ pub struct ListPoliciesResponse {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Policy {
     /// Identifier of the policy, such as `ABC123DEF4567890`.
-    pub policy_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy_id: Option<String>,
     /// Name of the policy, unique in the workspace.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -415,26 +407,6 @@ pub struct Policy {
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl Policy {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(policy_id: impl Into<String>) -> Self {
-        Self {
-            policy_id: policy_id.into(),
-            name: None,
-            definition: None,
-            description: None,
-            created_at_timestamp: None,
-            creator_user_name: None,
-            is_default: None,
-            libraries: None,
-            max_clusters_per_user: None,
-            policy_family_definition_overrides: None,
-            policy_family_id: None,
-            unknown_fields: serde_json::Map::new(),
-        }
-    }
 }
 
 /// What `clusterPolicies.list` sorts by: the creation time (`POLICY_CREATION_TIME`) or the name

@@ -1611,21 +1611,12 @@ impl CreateCluster {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateClusterResponse {
     /// Identifier of the new cluster; use it to poll `clusters.get`.
-    pub cluster_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl CreateClusterResponse {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(cluster_id: impl Into<String>) -> Self {
-        Self {
-            cluster_id: cluster_id.into(),
-            unknown_fields: serde_json::Map::new(),
-        }
-    }
 }
 
 /// Body of `clusters.delete`.

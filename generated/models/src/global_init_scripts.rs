@@ -46,30 +46,23 @@ impl GlobalInitScriptCreateRequest {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GlobalInitScriptCreateResponse {
     /// Identifier of the new script.
-    pub script_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub script_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-impl GlobalInitScriptCreateResponse {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(script_id: impl Into<String>) -> Self {
-        Self {
-            script_id: script_id.into(),
-            unknown_fields: serde_json::Map::new(),
-        }
-    }
-}
-
 /// A global init script's settings and audit fields, without the script itself.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GlobalInitScriptDetails {
     /// Identifier of the script.
-    pub script_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub script_id: Option<String>,
     /// Display name of the script.
-    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// Place of the script in the run order, 0 being the first.
     #[serde(
         default,
@@ -106,30 +99,15 @@ pub struct GlobalInitScriptDetails {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-impl GlobalInitScriptDetails {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(script_id: impl Into<String>, name: impl Into<String>) -> Self {
-        Self {
-            script_id: script_id.into(),
-            name: name.into(),
-            position: None,
-            enabled: None,
-            created_at: None,
-            created_by: None,
-            updated_at: None,
-            updated_by: None,
-            unknown_fields: serde_json::Map::new(),
-        }
-    }
-}
-
 /// A global init script's settings and audit fields together with the script itself.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GlobalInitScriptDetailsWithContent {
     /// Identifier of the script.
-    pub script_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub script_id: Option<String>,
     /// Display name of the script.
-    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// Place of the script in the run order, 0 being the first.
     #[serde(
         default,
@@ -167,24 +145,6 @@ pub struct GlobalInitScriptDetailsWithContent {
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl GlobalInitScriptDetailsWithContent {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(script_id: impl Into<String>, name: impl Into<String>) -> Self {
-        Self {
-            script_id: script_id.into(),
-            name: name.into(),
-            position: None,
-            enabled: None,
-            created_at: None,
-            created_by: None,
-            updated_at: None,
-            updated_by: None,
-            script: None,
-            unknown_fields: serde_json::Map::new(),
-        }
-    }
 }
 
 /// Request body of `globalInitScripts.update`; the id of the script goes in the path. `enabled`

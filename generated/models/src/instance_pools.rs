@@ -116,21 +116,12 @@ impl CreateInstancePool {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateInstancePoolResponse {
     /// Identifier of the new pool.
-    pub instance_pool_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_pool_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl CreateInstancePoolResponse {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(instance_pool_id: impl Into<String>) -> Self {
-        Self {
-            instance_pool_id: instance_pool_id.into(),
-            unknown_fields: serde_json::Map::new(),
-        }
-    }
 }
 
 /// Body of `instancePools.delete`.

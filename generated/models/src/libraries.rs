@@ -6,7 +6,8 @@
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClusterLibraryStatuses {
     /// Identifier of the cluster.
-    pub cluster_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster_id: Option<String>,
     /// One entry per library of the cluster. Absent when the cluster has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub library_statuses: Option<Vec<LibraryFullStatus>>,
@@ -14,17 +15,6 @@ pub struct ClusterLibraryStatuses {
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl ClusterLibraryStatuses {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(cluster_id: impl Into<String>) -> Self {
-        Self {
-            cluster_id: cluster_id.into(),
-            library_statuses: None,
-            unknown_fields: serde_json::Map::new(),
-        }
-    }
 }
 
 /// Request body of `libraries.install`.

@@ -30,7 +30,7 @@ async fn cluster_policies_create() {
     };
     let created = ok(t.case.operation, t.client.cluster_policies().create(&body).await);
     t.verify(&created).await;
-    assert_eq!(created.policy_id, POLICY_ID);
+    assert_eq!(created.policy_id.as_deref(), Some(POLICY_ID));
 }
 
 #[tokio::test]
@@ -73,7 +73,7 @@ async fn cluster_policies_get() {
     );
     t.verify(&policy).await;
 
-    assert_eq!(policy.policy_id, POLICY_ID);
+    assert_eq!(policy.policy_id.as_deref(), Some(POLICY_ID));
     assert_eq!(policy.created_at_timestamp, Some(1_705_311_017_421));
     assert_eq!(policy.is_default, Some(false));
     // The definition arrives as a string holding a JSON document.
@@ -105,7 +105,7 @@ async fn cluster_policies_list() {
 
     let policies = listing.policies.as_deref().expect("policies");
     assert_eq!(policies.len(), 2);
-    assert_eq!(policies[0].policy_id, POLICY_ID);
+    assert_eq!(policies[0].policy_id.as_deref(), Some(POLICY_ID));
     let personal = &policies[1];
     assert_eq!(personal.is_default, Some(true));
     assert_eq!(personal.policy_family_id.as_deref(), Some("personal-vm"));

@@ -38,7 +38,7 @@ async fn clusters_create() {
     };
     let created = ok(t.case.operation, t.client.clusters().create(&body).await);
     t.verify(&created).await;
-    assert_eq!(created.cluster_id, CLUSTER_ID);
+    assert_eq!(created.cluster_id.as_deref(), Some(CLUSTER_ID));
 }
 
 #[tokio::test]

@@ -14,7 +14,7 @@ async fn global_init_scripts_create() {
     };
     let created = ok(t.case.operation, t.client.global_init_scripts().create(&body).await);
     t.verify(&created).await;
-    assert_eq!(created.script_id, SCRIPT_ID);
+    assert_eq!(created.script_id.as_deref(), Some(SCRIPT_ID));
 }
 
 #[tokio::test]
@@ -30,8 +30,8 @@ async fn global_init_scripts_get() {
     let t = setup("globalInitScripts.get").await;
     let script = ok(t.case.operation, t.client.global_init_scripts().get(SCRIPT_ID).await);
     t.verify(&script).await;
-    assert_eq!(script.script_id, SCRIPT_ID);
-    assert_eq!(script.name, "install-jq");
+    assert_eq!(script.script_id.as_deref(), Some(SCRIPT_ID));
+    assert_eq!(script.name.as_deref(), Some("install-jq"));
     assert_eq!(script.position, Some(0));
     assert_eq!(script.enabled, Some(true));
     assert_eq!(script.created_at, Some(1_705_311_017_000));
@@ -49,8 +49,8 @@ async fn global_init_scripts_list() {
 
     let scripts = listing.scripts.as_deref().expect("scripts");
     assert_eq!(scripts.len(), 2);
-    assert_eq!(scripts[0].script_id, SCRIPT_ID);
-    assert_eq!(scripts[1].name, "datadog-agent");
+    assert_eq!(scripts[0].script_id.as_deref(), Some(SCRIPT_ID));
+    assert_eq!(scripts[1].name.as_deref(), Some("datadog-agent"));
     assert_eq!(scripts[1].position, Some(1));
     assert_eq!(scripts[1].enabled, Some(false));
     assert_eq!(scripts[1].created_at, Some(1_698_825_600_000));

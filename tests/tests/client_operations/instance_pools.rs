@@ -33,7 +33,7 @@ async fn instance_pools_create() {
     };
     let created = ok(t.case.operation, t.client.instance_pools().create(&body).await);
     t.verify(&created).await;
-    assert_eq!(created.instance_pool_id, INSTANCE_POOL_ID);
+    assert_eq!(created.instance_pool_id.as_deref(), Some(INSTANCE_POOL_ID));
 }
 
 #[tokio::test]

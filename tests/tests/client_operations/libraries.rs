@@ -12,7 +12,7 @@ async fn libraries_all_cluster_statuses() {
 
     let statuses = all.statuses.as_deref().expect("statuses");
     assert_eq!(statuses.len(), 2);
-    assert_eq!(statuses[0].cluster_id, CLUSTER_ID);
+    assert_eq!(statuses[0].cluster_id.as_deref(), Some(CLUSTER_ID));
     let first = statuses[0].library_statuses.as_deref().expect("library_statuses");
     assert_eq!(
         first[0]
@@ -26,7 +26,7 @@ async fn libraries_all_cluster_statuses() {
     assert_eq!(first[1].status, Some(models::LibraryInstallStatus::UninstallOnRestart));
 
     let second = &statuses[1];
-    assert_eq!(second.cluster_id, "0212-141552-m3vx9q1d");
+    assert_eq!(second.cluster_id.as_deref(), Some("0212-141552-m3vx9q1d"));
     let waiting = &second.library_statuses.as_deref().expect("library_statuses")[0];
     assert_eq!(
         waiting.status,
@@ -44,7 +44,7 @@ async fn libraries_cluster_status() {
     let cluster = ok(t.case.operation, t.client.libraries().cluster_status(&params).await);
     t.verify(&cluster).await;
 
-    assert_eq!(cluster.cluster_id, CLUSTER_ID);
+    assert_eq!(cluster.cluster_id.as_deref(), Some(CLUSTER_ID));
     let libraries = cluster.library_statuses.as_deref().expect("library_statuses");
     assert_eq!(libraries.len(), 4);
     assert_eq!(
