@@ -507,12 +507,12 @@ fn log_round_trip(
             let _ = write!(dump, "\n< (a body over the size limit, not read)");
         }
         Err(NoAnswer::Failed(error)) => {
-            let _ = write!(dump, "< no answer ({} ms): {error}", elapsed.as_millis());
-            let mut cause = std::error::Error::source(error);
-            while let Some(error) = cause {
-                let _ = write!(dump, ": {error}");
-                cause = error.source();
-            }
+            let _ = write!(
+                dump,
+                "< no answer ({} ms): {}",
+                elapsed.as_millis(),
+                crate::transport::with_causes(error)
+            );
         }
     }
     tracing::debug!(target: HTTP_LOG_TARGET, operation = operation.id, "{dump}");

@@ -91,13 +91,12 @@ impl fmt::Display for Error {
                 write!(f, "cannot build the {operation} request: {message}")
             }
             Error::Transport { operation, source } => {
-                write!(f, "{operation} request failed: {source}")?;
                 // reqwest's top-level message is generic; the cause (refused, timed out, ...) is the useful part.
-                let mut cause = std::error::Error::source(source);
-                while let Some(error) = cause {
-                    write!(f, ": {error}")?;
-                    cause = error.source();
-                }
+                write!(
+                    f,
+                    "{operation} request failed: {}",
+                    crate::transport::with_causes(source)
+                )?;
                 if let Some(address) = plain_http_server(source) {
                     write!(
                         f,

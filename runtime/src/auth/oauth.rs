@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::AuthError;
 use super::token::Token;
 use crate::config::{Secret, Settings};
+use crate::transport::with_causes;
 
 /// The OAuth endpoints of a workspace or, on an account console host, of the account.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -171,7 +172,7 @@ impl Failure {
 /// URL is left out of transport messages (a metadata service's URL is a secret; callers name the endpoint
 /// when it is not), and an error answer is reduced to its status and OAuth error, never repeated whole.
 pub(crate) async fn send(request: reqwest::RequestBuilder) -> Result<Vec<u8>, Failure> {
-    let transport = |error: reqwest::Error| Failure::Transport(transport_message(&error.without_url()));
+    let transport = |error: reqwest::Error| Failure::Transport(with_causes(&error.without_url()));
     let response = request.send().await.map_err(transport)?;
     let status = response.status();
     let body = response.bytes().await.map_err(transport)?;
@@ -215,18 +216,6 @@ fn first_line(text: &str) -> String {
         Some((at, _)) => format!("{}...", &line[..at]),
         None => line.to_owned(),
     }
-}
-
-/// A transport error with its causes (refused, timed out, certificate), which reqwest's top line lacks.
-pub(crate) fn transport_message(error: &reqwest::Error) -> String {
-    let mut message = error.to_string();
-    let mut cause = std::error::Error::source(error);
-    while let Some(error) = cause {
-        message.push_str(": ");
-        message.push_str(&error.to_string());
-        cause = error.source();
-    }
-    message
 }
 
 /// `application/x-www-form-urlencoded`.

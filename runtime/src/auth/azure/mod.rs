@@ -210,7 +210,7 @@ async fn discover_tenant(http: &reqwest::Client, host: &str) -> Result<String, S
         .timeout(TENANT_DISCOVERY_TIMEOUT)
         .send()
         .await
-        .map_err(|error| unknown(super::oauth::transport_message(&error)))?;
+        .map_err(|error| unknown(crate::transport::with_causes(&error)))?;
     let status = response.status();
     let location = response
         .headers()
