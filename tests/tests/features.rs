@@ -59,3 +59,32 @@ fn default_features_are_every_service() {
         assert_eq!(listed, services, "default features of {}", path.display());
     }
 }
+
+/// `cargo doc -p databricks-client --no-deps`, what people type, documents the model types inside the client's
+/// docs, so a method's request and response types are links (the models crate is not documented with
+/// `--no-deps`).
+#[test]
+#[ignore = "heavy (a rustdoc build of the client): run by .ci/run, or `cargo test -p databricks-tests --test features -- --ignored`"]
+fn client_docs_link_the_model_types() {
+    let output = databricks_tests::cargo()
+        .current_dir(repo_root())
+        .args(["doc", "--offline", "--quiet", "--package", "databricks-client", "--no-deps"])
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "cargo doc failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| repo_root().join("target"), Into::into);
+    let docs = target.join("doc/databricks_client");
+    let page = std::fs::read_to_string(docs.join("struct.Clusters.html")).expect("the Clusters page");
+    assert!(
+        page.contains(r#"href="models/struct.ClusterDetails.html""#),
+        "`Clusters::get` links its response type"
+    );
+    assert!(
+        docs.join("models/struct.ClusterDetails.html").is_file(),
+        "the model type has its own page in the client's docs"
+    );
+}

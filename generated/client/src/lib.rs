@@ -15,6 +15,8 @@
 //! Each service is behind a Cargo feature named after it, all enabled by default; with
 //! `default-features = false, features = ["cluster-policies"]` only the services named are compiled.
 
+/// The request and response types, documented here too so `cargo doc --no-deps` links every field.
+#[doc(inline)]
 pub use databricks_models as models;
 
 pub use databricks_runtime::{ApiError, AuthError, Error, ErrorKind};
