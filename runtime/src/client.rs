@@ -28,6 +28,23 @@ const REQUEST_ID_HEADER: &str = "x-request-id";
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,
+    /// Where the body of each success answer is kept, for a client made by [`Client::keeping_last_answer`].
+    last_answer: Option<LastAnswer>,
+}
+
+/// The body of the last success answer a [`Client::keeping_last_answer`] client received.
+#[derive(Clone, Debug, Default)]
+pub struct LastAnswer(Arc<std::sync::Mutex<Option<Vec<u8>>>>);
+
+impl LastAnswer {
+    /// The body kept, leaving none.
+    pub fn take(&self) -> Option<Vec<u8>> {
+        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take()
+    }
+
+    fn keep(&self, body: &[u8]) {
+        *self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(body.to_vec());
+    }
 }
 
 struct Inner {
@@ -62,7 +79,21 @@ impl Client {
                 http,
                 rate_limiter,
             }),
+            last_answer: None,
         })
+    }
+
+    /// A client like this one (same connections) that keeps the body of each success answer, for a caller
+    /// that checks an answer with a typed method and then shows it exactly as the server wrote it (the CLI's
+    /// `-o json`). After a call, [`LastAnswer::take`] has the body of its last answer: for a waiting call,
+    /// that of the poll whose state ended the wait.
+    pub fn keeping_last_answer(&self) -> (Client, LastAnswer) {
+        let last_answer = LastAnswer::default();
+        let client = Client {
+            inner: Arc::clone(&self.inner),
+            last_answer: Some(last_answer.clone()),
+        };
+        (client, last_answer)
     }
 
     /// A client configured from the environment, `~/.databrickscfg` and `~/.netrc` (see [`Config`]).
@@ -383,7 +414,12 @@ impl Client {
                 log_round_trip(operation, &url, &headers, body, &answer, sent.elapsed());
             }
             let (error, retry, server_delay) = match answer {
-                Ok((status, _, body)) if status.is_success() => return Ok((status.as_u16(), body)),
+                Ok((status, _, body)) if status.is_success() => {
+                    if let Some(last_answer) = &self.last_answer {
+                        last_answer.keep(&body);
+                    }
+                    return Ok((status.as_u16(), body));
+                }
                 Ok((status, response_headers, body)) => {
                     let request_id = response_headers
                         .get(REQUEST_ID_HEADER)

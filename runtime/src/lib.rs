@@ -47,7 +47,7 @@ pub mod cli;
 #[cfg(feature = "client")]
 pub use auth::{AuthError, AuthMethod};
 #[cfg(feature = "client")]
-pub use client::{Client, HTTP_LOG_TARGET, RequestBuilder};
+pub use client::{Client, HTTP_LOG_TARGET, LastAnswer, RequestBuilder};
 #[cfg(feature = "client")]
 pub use config::{Cloud, Config, ConfigBuilder, ConfigError, Source};
 #[cfg(feature = "client")]

@@ -3,9 +3,10 @@
 //! The generated `*_all` methods describe how their operation pages ([`Paging`], from the spec's
 //! `x-sdk-pagination`) and hand the first request to [`RequestBuilder::paginate`]. The pager works on the JSON
 //! of the request and the response, so one compiled copy serves every operation; only the final conversion
-//! of each item to its type is generic. At most one page of items is held at a time.
+//! of each item to its type is generic. Items are kept as the server wrote them until that conversion, so a
+//! caller may also have them unchanged ([`Items::into_raw`]). At most one page of items is held at a time.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::fmt;
 use std::future::Future;
 use std::hash::{BuildHasher, RandomState};
@@ -15,10 +16,10 @@ use std::task::{Context, Poll};
 
 use futures_core::Stream;
 use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use crate::client::{PreparedRequest, RequestBuilder};
-use crate::encoding::value_text;
 use crate::error::Error;
 use crate::operation::Operation;
 
@@ -78,6 +79,8 @@ impl RequestBuilder<'_> {
 #[must_use = "a stream does nothing until it is read"]
 pub struct Items<T> {
     state: ItemsState,
+    /// Turns one item, as the server wrote it, into `T`.
+    decode: fn(Box<RawValue>) -> serde_json::Result<T>,
     item: PhantomData<fn() -> T>,
 }
 
@@ -112,6 +115,7 @@ impl<T: DeserializeOwned> Items<T> {
         };
         Items {
             state,
+            decode: |raw| serde_json::from_str(raw.get()),
             item: PhantomData,
         }
     }
@@ -126,6 +130,18 @@ impl<T: DeserializeOwned> Items<T> {
     pub fn into_json(self) -> Items<Value> {
         Items {
             state: self.state,
+            decode: |raw| serde_json::from_str(raw.get()),
+            item: PhantomData,
+        }
+    }
+
+    /// The same stream with each item exactly as the server wrote it (key order, number text, escapes), once
+    /// it has been checked to read as `T`: an item that does not is the same [`Error::Decode`] the typed
+    /// stream gives. The CLI prints these.
+    pub fn into_raw(self) -> Items<Box<RawValue>> {
+        Items {
+            state: self.state,
+            decode: |raw| serde_json::from_str::<T>(raw.get()).map(|_| raw),
             item: PhantomData,
         }
     }
@@ -152,7 +168,7 @@ impl<T: DeserializeOwned> Stream for Items<T> {
                     Some(item) => {
                         let operation = pager.request.operation.id;
                         self.state = ItemsState::Idle(pager);
-                        let item = serde_json::from_value(item).map_err(|source| Error::Decode {
+                        let item = (self.decode)(item).map_err(|source| Error::Decode {
                             operation,
                             status: 200,
                             source,
@@ -187,7 +203,7 @@ struct Pager {
     paging: &'static Paging,
     /// The body as JSON, when the operation has one; rewritten for each page.
     body: Option<Value>,
-    page: VecDeque<Value>,
+    page: VecDeque<Box<RawValue>>,
     finished: bool,
     /// An error about what follows the current page, reported once its items are read.
     deferred: Option<Error>,
@@ -228,13 +244,13 @@ impl Pager {
     }
 
     /// The next item of the current page that was not seen on the previous one.
-    fn next_buffered(&mut self) -> Option<Value> {
+    fn next_buffered(&mut self) -> Option<Box<RawValue>> {
         let id_field = match self.paging.style {
             PagingStyle::Offset { id, .. } | PagingStyle::Scim { id, .. } => id,
             _ => None,
         };
         while let Some(item) = self.page.pop_front() {
-            let Some(id) = id_field.and_then(|field| item.get(field)).map(value_text) else {
+            let Some(id) = id_field.and_then(|field| field_text(&item, field)) else {
                 return Some(item);
             };
             if self.previous_ids.contains(&id) || !self.current_ids.insert(id) {
@@ -261,13 +277,25 @@ impl Pager {
             .client
             .execute(request.operation, &request.path, &request.params, body.as_deref())
             .await?;
-        let mut response: Value = crate::client::decode(self.operation(), status, &bytes)?;
-        let items = match take_path(&mut response, self.paging.items) {
-            Some(Value::Array(items)) => items,
-            Some(Value::Null) | None => Vec::new(),
-            Some(other) => {
-                return Err(self.unexpected(format!("`{}` is {}, not a list", self.paging.items, kind(&other))));
-            }
+        let operation = self.operation().id;
+        let decode_error = |source| Error::Decode {
+            operation,
+            status,
+            source,
+        };
+        let page: Box<RawValue> = crate::client::decode(self.operation(), status, &bytes)?;
+        let (items, mut response) = split_page(&page, self.paging.items).map_err(decode_error)?;
+        let items: Vec<Box<RawValue>> = match items {
+            None => Vec::new(),
+            Some(items) if items.get() == "null" => Vec::new(),
+            Some(items) => match serde_json::from_str(items.get()) {
+                Ok(items) => items,
+                Err(_) => {
+                    let found: Value = serde_json::from_str(items.get()).map_err(decode_error)?;
+                    let items = self.paging.items;
+                    return Err(self.unexpected(format!("`{items}` is {}, not a list", kind(&found))));
+                }
+            },
         };
         let count = items.len();
         self.previous_ids = std::mem::take(&mut self.current_ids);
@@ -386,6 +414,39 @@ fn take_path(value: &mut Value, path: &str) -> Option<Value> {
         holder = holder.get_mut(segment)?;
     }
     holder.as_object_mut()?.remove(last)
+}
+
+/// Splits a page into the list at `path` (dots for nesting), as the server wrote it, and everything else
+/// as JSON, where the continuation (token, total, next request) is read from.
+fn split_page(page: &RawValue, path: &str) -> serde_json::Result<(Option<Box<RawValue>>, Value)> {
+    let Ok(mut fields) = serde_json::from_str::<BTreeMap<String, Box<RawValue>>>(page.get()) else {
+        // Not an object: there is no list in it, and the rest is the whole page.
+        return Ok((None, serde_json::from_str(page.get())?));
+    };
+    let (key, nested) = match path.split_once('.') {
+        Some((key, nested)) => (key, Some(nested)),
+        None => (path, None),
+    };
+    let found = fields.remove(key);
+    let mut rest = Map::new();
+    for (name, raw) in fields {
+        rest.insert(name, serde_json::from_str(raw.get())?);
+    }
+    let items = match (found, nested) {
+        (Some(holder), Some(nested)) => {
+            let (items, holder_rest) = split_page(&holder, nested)?;
+            rest.insert(key.to_owned(), holder_rest);
+            items
+        }
+        (found, _) => found,
+    };
+    Ok((items, Value::Object(rest)))
+}
+
+/// The JSON text of an item's field, to recognise an item seen on the previous page.
+fn field_text(item: &RawValue, field: &str) -> Option<String> {
+    let fields: HashMap<String, &RawValue> = serde_json::from_str(item.get()).ok()?;
+    fields.get(field).map(|value| value.get().to_owned())
 }
 
 fn kind(value: &Value) -> &'static str {

@@ -170,7 +170,7 @@ async fn text_output_of_one_object_is_field_value_lines() {
     let server = mock::serve(200, &cluster.to_string()).await;
     let run = dbr::run_against(&server.uri(), &["clusters", "get", "0115-c1", "-o", "text"]);
     assert_exit(&run, 0);
-    // One line per field in the order of the model; nested objects flattened, an empty one kept.
+    // One line per field the server sent; nested objects flattened, an empty one kept, a null one empty.
     let mut lines: Vec<&str> = run.stdout.lines().collect();
     lines.sort_unstable();
     assert_eq!(
@@ -180,6 +180,7 @@ async fn text_output_of_one_object_is_field_value_lines() {
             "autoscale.min_workers\t1",
             "cluster_id\t0115-c1",
             "custom_tags\t{}",
+            "spark_env_vars\t",
             "ssh_public_keys\tssh-ed25519 AAA,ssh-ed25519 BBB",
             "state\tRUNNING",
         ]
@@ -212,7 +213,8 @@ async fn a_one_page_list_prints_its_items_unless_the_response_holds_more() {
     assert_eq!(run.json(), zones);
     let text = dbr::run_against(&server.uri(), &["clusters", "list-zones", "-o", "text"]);
     assert_exit(&text, 0);
-    assert_eq!(text.stdout, "default_zone\tus-west-2b\nzones\tus-west-2a,us-west-2b\n");
+    // In the server's order.
+    assert_eq!(text.stdout, "zones\tus-west-2a,us-west-2b\ndefault_zone\tus-west-2b\n");
 }
 
 // ---- --jq ----
@@ -362,4 +364,80 @@ fn wait_flags_exist_only_on_long_running_operations_and_limit_only_on_paged_list
     assert!(list.stdout.contains("--limit <N>"), "{}", list.stdout);
     // The API's own `limit` (the page size) keeps a flag under another name.
     assert!(list.stdout.contains("--page-size <page-size>"), "{}", list.stdout);
+}
+
+// ---- `-o json`: the answer as the server wrote it ----
+
+/// A cluster as a server might write it: keys not in the model's order, a map in no sorted order, numbers
+/// and escapes that a round trip through typed values would rewrite.
+const CLUSTER_AS_SENT: &str = r#"{"state":"RUNNING","cluster_id":"0115-c1","custom_tags":{"zeta":"1","alpha":"2"},"spark_version":"15.4.x-scala2.12","not_in_the_model":{"ratio":1.50,"big":123456789012345678901234567890,"exp":1e3},"cluster_name":"caf\u00e9"}"#;
+
+#[tokio::test]
+async fn json_output_is_the_answer_as_sent_laid_out_on_lines() {
+    let server = mock::serve(200, CLUSTER_AS_SENT).await;
+    let run = dbr::run_against(&server.uri(), &["clusters", "get", "0115-c1"]);
+    assert_exit(&run, 0);
+    insta::assert_snapshot!(run.stdout, @r#"
+    {
+      "state": "RUNNING",
+      "cluster_id": "0115-c1",
+      "custom_tags": {
+        "zeta": "1",
+        "alpha": "2"
+      },
+      "spark_version": "15.4.x-scala2.12",
+      "not_in_the_model": {
+        "ratio": 1.50,
+        "big": 123456789012345678901234567890,
+        "exp": 1e3
+      },
+      "cluster_name": "caf\u00e9"
+    }
+    "#);
+    // `dbr api` prints what it received the same way.
+    let api = dbr::run_against(&server.uri(), &["api", "get", "/api/2.1/clusters/get"]);
+    assert_exit(&api, 0);
+    assert_eq!(api.stdout, run.stdout);
+}
+
+#[tokio::test]
+async fn json_output_of_a_list_keeps_each_item_as_sent() {
+    let page = format!(r#"{{"clusters":[{CLUSTER_AS_SENT},{{"cluster_id":"0115-c2","state":"TERMINATED"}}]}}"#);
+    let server = mock::serve(200, &page).await;
+    let run = dbr::run_against(&server.uri(), &["clusters", "list"]);
+    assert_exit(&run, 0);
+    assert!(
+        run.stdout
+            .starts_with("[\n  {\n    \"state\": \"RUNNING\",\n    \"cluster_id\": \"0115-c1\",\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("\n      \"ratio\": 1.50,\n      \"big\": 123456789012345678901234567890,\n")
+    );
+    assert!(run.stdout.contains("\"cluster_name\": \"caf\\u00e9\""));
+    assert!(
+        run.stdout
+            .ends_with("  {\n    \"cluster_id\": \"0115-c2\",\n    \"state\": \"TERMINATED\"\n  }\n]\n")
+    );
+}
+
+#[tokio::test]
+async fn an_answer_that_does_not_fit_the_model_is_refused_not_printed() {
+    // `cluster_id` is a string in the API; a number there is a broken answer, for one object and in a list.
+    let server = mock::serve(200, r#"{"cluster_id": 115, "state": "RUNNING"}"#).await;
+    let run = dbr::run_against(&server.uri(), &["clusters", "get", "0115-c1"]);
+    assert_exit(&run, 4);
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr.contains("cluster_id") || run.stderr.contains("invalid type"),
+        "{}",
+        run.stderr
+    );
+
+    let server = mock::serve(200, r#"{"clusters": [{"cluster_id": "a"}, {"cluster_id": 115}]}"#).await;
+    let run = dbr::run_against(&server.uri(), &["clusters", "list"]);
+    assert_exit(&run, 4);
+    assert!(run.stderr.contains("invalid type"), "{}", run.stderr);
 }

@@ -68,7 +68,14 @@ fn default_features_are_every_service() {
 fn client_docs_link_the_model_types() {
     let output = databricks_tests::cargo()
         .current_dir(repo_root())
-        .args(["doc", "--offline", "--quiet", "--package", "databricks-client", "--no-deps"])
+        .args([
+            "doc",
+            "--offline",
+            "--quiet",
+            "--package",
+            "databricks-client",
+            "--no-deps",
+        ])
         .output()
         .expect("cargo runs");
     assert!(

@@ -19,6 +19,7 @@ mod jq;
 mod json_text;
 mod official;
 mod output;
+mod raw_json;
 mod request;
 mod session;
 mod waiting;
@@ -33,6 +34,7 @@ use futures_core::Stream;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 pub use clap;
 pub use command::{LIMIT, limit_arg};
@@ -49,8 +51,8 @@ pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T>>>;
 /// Calls the client method of the operation with the given id (one function per service).
 pub type Dispatch = fn(Client, &'static str, Request) -> BoxFuture<Result<Output, CliError>>;
 
-/// The items of a list, read as they are printed.
-pub type ItemStream = Pin<Box<dyn Stream<Item = Result<Value, Error>>>>;
+/// The items of a list as the server wrote them, read as they are printed.
+pub type ItemStream = Pin<Box<dyn Stream<Item = Result<Box<RawValue>, Error>>>>;
 
 pub const EXIT_API: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
@@ -145,6 +147,9 @@ pub enum ValueKind {
 pub enum Output {
     /// One JSON document.
     Value(Value),
+    /// One JSON document as the server wrote it: `-o json` prints its text laid out on lines, with key order,
+    /// numbers and escapes unchanged.
+    Raw(Box<RawValue>),
     /// The items of a list, printed as they arrive (and capped by `--limit`).
     Items {
         items: ItemStream,
@@ -159,6 +164,7 @@ impl std::fmt::Debug for Output {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Output::Value(value) => f.debug_tuple("Value").field(value).finish(),
+            Output::Raw(raw) => f.debug_tuple("Raw").field(raw).finish(),
             Output::Items { columns, .. } => f.debug_struct("Items").field("columns", columns).finish(),
             Output::Done => f.write_str("Done"),
         }
@@ -265,7 +271,8 @@ impl From<Error> for CliError {
     }
 }
 
-/// Turns a client call's result into the JSON printed on stdout.
+/// Turns a client call's result into the JSON printed on stdout. The command runs with a client that keeps
+/// the answer's text, so once the typed result shows the answer is sound, that text is what gets printed.
 pub fn respond<T: Serialize>(result: Result<T, Error>) -> Result<Output, CliError> {
     let value = result?;
     serde_json::to_value(value)
@@ -273,10 +280,11 @@ pub fn respond<T: Serialize>(result: Result<T, Error>) -> Result<Output, CliErro
         .map_err(|error| CliError::Failed(format!("cannot print the response: {error}")))
 }
 
-/// Turns a list's item stream into output printed item by item.
+/// Turns a list's item stream into output printed item by item, each as the server wrote it once it has
+/// been checked to read as `T`.
 pub fn respond_items<T: DeserializeOwned + 'static>(items: Items<T>) -> Result<Output, CliError> {
     Ok(Output::Items {
-        items: Box::pin(items.into_json()),
+        items: Box::pin(items.into_raw()),
         columns: &[],
     })
 }
@@ -461,13 +469,21 @@ fn execute(
     if command.waits {
         request.set_wait(waiting::options(inner, session.interactive())?);
     }
-    let client = session.client()?;
+    let (client, last_answer) = session.client()?.keeping_last_answer();
     let output = session.block_on((service.dispatch)(client, command.operation, request))?;
     let output = match output {
         Output::Items { items, columns: [] } => Output::Items {
             items,
             columns: command.columns,
         },
+        // The typed call succeeded, so the answer is sound: print it as it came. (An operation that answers
+        // nothing is `null`, and an empty `204` keeps no text to print.)
+        Output::Value(value) if !value.is_null() => {
+            match last_answer.take().map(|body| serde_json::from_slice(&body)) {
+                Some(Ok(raw)) => Output::Raw(raw),
+                _ => Output::Value(value),
+            }
+        }
         other => other,
     };
     output::print_with_columns(output, command.columns, session)

@@ -7,9 +7,11 @@ use std::io::Write;
 use std::pin::Pin;
 
 use futures_core::Stream;
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::jq::Filter;
+use super::raw_json;
 use super::{CliError, ItemStream, Output, Session};
 use crate::Error;
 
@@ -54,6 +56,19 @@ pub(super) fn print_with_columns(
                 .try_for_each(|value| print_value(value, &[], printing.format, stdout)),
             None => print_value(&value, value_columns, printing.format, stdout),
         },
+        Output::Raw(raw) => match (&printing.filter, printing.format) {
+            (None, Format::Json) => writeln!(stdout, "{}", raw_json::pretty(raw.get(), 0)).map_err(CliError::writing),
+            (filter, format) => {
+                let value = parse(&raw)?;
+                match filter {
+                    Some(filter) => filter
+                        .run(&value)?
+                        .iter()
+                        .try_for_each(|value| print_value(value, &[], format, stdout)),
+                    None => print_value(&value, value_columns, format, stdout),
+                }
+            }
+        },
         Output::Items { items, columns } => {
             let mut items = Limited {
                 items,
@@ -65,7 +80,7 @@ pub(super) fn print_with_columns(
                 Some(filter) => {
                     let mut all = Vec::new();
                     while let Some(item) = items.next() {
-                        all.push(item?);
+                        all.push(parse(&item?)?);
                     }
                     filter
                         .run(&Value::Array(all))?
@@ -90,7 +105,7 @@ struct Limited<'a> {
 }
 
 impl Limited<'_> {
-    fn next(&mut self) -> Option<Result<Value, Error>> {
+    fn next(&mut self) -> Option<Result<Box<RawValue>, Error>> {
         if self.left == Some(0) {
             return None;
         }
@@ -111,11 +126,9 @@ fn json_array(items: &mut Limited<'_>, out: &mut dyn Write) -> Result<(), CliErr
     let mut first = true;
     while let Some(item) = items.next() {
         let item = item?;
-        let text = serde_json::to_string_pretty(&item).unwrap_or_else(|_| item.to_string());
         let separator = if first { "[\n" } else { ",\n" };
         first = false;
-        let indented = text.replace('\n', "\n  ");
-        write!(out, "{separator}  {indented}").map_err(CliError::writing)?;
+        write!(out, "{separator}  {}", raw_json::pretty(item.get(), 1)).map_err(CliError::writing)?;
         out.flush().map_err(CliError::writing)?;
     }
     let end = if first { "[]\n" } else { "\n]\n" };
@@ -127,7 +140,7 @@ fn table_stream(items: &mut Limited<'_>, columns: &[&str], out: &mut dyn Write, 
     let mut first = Vec::new();
     while first.len() < ROWS_FOR_WIDTHS {
         match items.next() {
-            Some(item) => first.push(item?),
+            Some(item) => first.push(parse(&item?)?),
             None => break,
         }
     }
@@ -147,9 +160,15 @@ fn table_stream(items: &mut Limited<'_>, columns: &[&str], out: &mut dyn Write, 
     }
     out.flush().map_err(CliError::writing)?;
     while let Some(item) = items.next() {
-        layout.write(&row(&item?, &columns), out)?;
+        layout.write(&row(&parse(&item?)?, &columns), out)?;
     }
     out.flush().map_err(CliError::writing)
+}
+
+/// An answer as JSON values, for the table and text formats and `--jq`. It is valid JSON; only a number too
+/// large for a double (`1e400`) cannot be read.
+fn parse(raw: &RawValue) -> Result<Value, CliError> {
+    serde_json::from_str(raw.get()).map_err(|error| CliError::Failed(format!("cannot read the answer: {error}")))
 }
 
 /// Column widths, fixed from the header and the first rows.

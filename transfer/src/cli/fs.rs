@@ -85,7 +85,7 @@ pub(super) fn ls(matches: &ArgMatches, session: &mut Session<'_>) -> Result<Outp
     let client = client(session)?;
     let entries = client.dbfs().list_all(&DbfsListParams::new(path.api()));
     Ok(Output::Items {
-        items: Box::pin(entries.into_json()),
+        items: Box::pin(entries.into_raw()),
         columns: if matches.get_flag(LONG) {
             LONG_COLUMNS
         } else {

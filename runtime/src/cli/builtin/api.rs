@@ -81,8 +81,9 @@ pub(super) fn run(method: &str, matches: &clap::ArgMatches, session: &mut Sessio
         Some(body) => request = request.json(&body),
         None => {}
     }
-    let answer: Value = session.block_on(request.send())?;
-    Ok(Output::Value(answer))
+    // Printed as the server wrote it (`-o json`), the answer being JSON is all that is checked.
+    let answer: Box<serde_json::value::RawValue> = session.block_on(request.send())?;
+    Ok(Output::Raw(answer))
 }
 
 /// The document's value, unless one of its integers does not fit in 64 bits: that one would be sent as the
