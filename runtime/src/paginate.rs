@@ -459,3 +459,41 @@ fn kind(value: &Value) -> &'static str {
         Value::Object(_) => "an object",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+    use serde_json::value::RawValue;
+
+    use super::split_page;
+
+    fn raw(text: &str) -> Box<RawValue> {
+        RawValue::from_string(text.to_owned()).expect("valid JSON")
+    }
+
+    #[test]
+    fn a_page_splits_into_its_items_as_written_and_the_rest() {
+        let page = raw(r#"{"next_page_token":"t2","items":[{"b":1.50,"a":2}],"total":3}"#);
+        let (items, rest) = split_page(&page, "items").expect("splits");
+        assert_eq!(items.expect("items").get(), r#"[{"b":1.50,"a":2}]"#);
+        assert_eq!(rest, json!({"next_page_token": "t2", "total": 3}));
+    }
+
+    #[test]
+    fn a_nested_list_keeps_its_siblings_in_the_rest() {
+        let page = raw(r#"{"result":{"rows":[1,2],"next":"t"},"top":true}"#);
+        let (items, rest) = split_page(&page, "result.rows").expect("splits");
+        assert_eq!(items.expect("items").get(), "[1,2]");
+        assert_eq!(rest, json!({"result": {"next": "t"}, "top": true}));
+    }
+
+    #[test]
+    fn a_page_without_the_list_or_not_an_object_has_no_items() {
+        let (items, rest) = split_page(&raw(r#"{"other":1}"#), "items").expect("splits");
+        assert!(items.is_none());
+        assert_eq!(rest, json!({"other": 1}));
+        let (items, rest) = split_page(&raw("[1]"), "items").expect("splits");
+        assert!(items.is_none());
+        assert_eq!(rest, json!([1]));
+    }
+}
