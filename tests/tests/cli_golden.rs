@@ -211,6 +211,68 @@ async fn put_secret_from_a_file_and_from_standard_input() {
 }
 
 #[tokio::test]
+async fn put_secret_without_a_value_flag_reads_standard_input_byte_for_byte() {
+    let mut session = Session::start().await;
+    let run = session.dbr(&["secrets", "create-scope", "etl-prod"], None);
+    assert_exit(&run, 0);
+    // A multi-line value, piped in: kept exactly, trailing newline included, and never in the arguments.
+    let value = "-----BEGIN KEY-----\nMIIB s3cr3t\n-----END KEY-----\n";
+    let run = session.dbr(&["secrets", "put-secret", "etl-prod", "tls-key"], Some(value));
+    assert_exit(&run, 0);
+    assert_eq!(
+        session.workspace.secret("etl-prod", "tls-key").as_deref(),
+        Some(value.as_bytes())
+    );
+    assert!(!run.stdout.contains("s3cr3t") && !run.stderr.contains("s3cr3t"));
+
+    // A flag, or --json, is used instead of standard input (which is not read).
+    let run = session.dbr(
+        &["secrets", "put-secret", "etl-prod", "user", "--string-value", "etl-bot"],
+        Some("not this"),
+    );
+    assert_exit(&run, 0);
+    assert_eq!(
+        session.workspace.secret("etl-prod", "user").as_deref(),
+        Some(&b"etl-bot"[..])
+    );
+
+    // Nothing piped in, or both flags: usage errors, and nothing is stored.
+    let calls = session.workspace.calls().len();
+    let run = session.dbr(&["secrets", "put-secret", "etl-prod", "empty"], Some(""));
+    assert_exit(&run, 2);
+    assert!(run.stderr.contains("no value on standard input"), "{}", run.stderr);
+    let run = session.dbr(
+        &[
+            "secrets",
+            "put-secret",
+            "etl-prod",
+            "both",
+            "--string-value",
+            "a",
+            "--bytes-value",
+            "Yg==",
+        ],
+        None,
+    );
+    assert_exit(&run, 2);
+    assert!(
+        run.stderr
+            .contains("give only one of `--bytes-value` and `--string-value`"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(session.workspace.calls().len(), calls, "nothing was sent");
+
+    let help = session.dbr(&["secrets", "put-secret", "--help"], None);
+    assert!(
+        help.stdout
+            .contains("Without --bytes-value or --string-value (or --json), the value is read from"),
+        "{}",
+        help.stdout
+    );
+}
+
+#[tokio::test]
 async fn an_api_error_exits_with_1() {
     let mut session = workspace_with_scopes().await;
     let run = session.dbr(&["secrets", "create-scope", "etl-prod"], None);

@@ -117,6 +117,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete",
@@ -139,6 +140,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "edit",
@@ -221,6 +223,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get",
@@ -243,6 +246,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-permission-levels",
@@ -265,6 +269,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-permissions",
@@ -287,6 +292,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list",
@@ -321,6 +327,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &["policy_id", "name", "is_default", "creator_user_name"],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "set-permissions",
@@ -343,6 +350,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update-permissions",
@@ -365,6 +373,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
             ],
             dispatch: crate::dispatch::cluster_policies,
@@ -406,6 +415,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "create",
@@ -657,6 +667,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: true,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete",
@@ -679,6 +690,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: true,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "edit",
@@ -940,6 +952,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: true,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "events",
@@ -1080,6 +1093,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &["timestamp", "type", "cluster_id"],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get",
@@ -1102,6 +1116,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-permission-levels",
@@ -1124,6 +1139,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-permissions",
@@ -1146,6 +1162,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list",
@@ -1184,6 +1201,7 @@ pub static APP: App = App {
                         "creator_user_name",
                     ],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list-node-types",
@@ -1195,6 +1213,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &["node_type_id", "num_cores", "memory_mb", "category"],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list-zones",
@@ -1206,6 +1225,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "permanent-delete",
@@ -1228,6 +1248,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "pin",
@@ -1250,6 +1271,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "resize",
@@ -1282,6 +1304,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: true,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "restart",
@@ -1314,6 +1337,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: true,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "set-permissions",
@@ -1336,6 +1360,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "spark-versions",
@@ -1347,6 +1372,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &["key", "name"],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "start",
@@ -1369,6 +1395,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: true,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "unpin",
@@ -1391,6 +1418,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update",
@@ -1423,6 +1451,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: true,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update-permissions",
@@ -1445,6 +1474,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
             ],
             dispatch: crate::dispatch::clusters,
@@ -1486,6 +1516,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
             ],
             dispatch: crate::dispatch::current_user,
@@ -1527,6 +1558,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "close",
@@ -1549,6 +1581,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "create",
@@ -1581,6 +1614,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete",
@@ -1613,6 +1647,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-status",
@@ -1635,6 +1670,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list",
@@ -1657,6 +1693,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &["path", "is_dir", "file_size", "modification_time"],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "mkdirs",
@@ -1679,6 +1716,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "move",
@@ -1711,6 +1749,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "put",
@@ -1753,6 +1792,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "read",
@@ -1795,6 +1835,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
             ],
             dispatch: crate::dispatch::dbfs,
@@ -1836,6 +1877,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "create-logged-model",
@@ -1888,6 +1930,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "create-run",
@@ -1940,6 +1983,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete-experiment",
@@ -1962,6 +2006,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete-logged-model",
@@ -1984,6 +2029,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete-logged-model-tag",
@@ -2016,6 +2062,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete-run",
@@ -2038,6 +2085,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete-runs",
@@ -2080,6 +2128,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete-tag",
@@ -2112,6 +2161,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "finalize-logged-model",
@@ -2150,6 +2200,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-by-name",
@@ -2172,6 +2223,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-experiment",
@@ -2194,6 +2246,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-history",
@@ -2256,6 +2309,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-logged-model",
@@ -2278,6 +2332,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-permission-levels",
@@ -2300,6 +2355,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-permissions",
@@ -2322,6 +2378,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-run",
@@ -2354,6 +2411,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list-artifacts",
@@ -2406,6 +2464,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list-experiments",
@@ -2450,6 +2509,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &["experiment_id", "name", "lifecycle_stage"],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "log-batch",
@@ -2472,6 +2532,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "log-inputs",
@@ -2494,6 +2555,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "log-logged-model-params",
@@ -2516,6 +2578,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "log-metric",
@@ -2618,6 +2681,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "log-model",
@@ -2650,6 +2714,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "log-outputs",
@@ -2672,6 +2737,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "log-param",
@@ -2724,6 +2790,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "restore-experiment",
@@ -2746,6 +2813,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "restore-run",
@@ -2768,6 +2836,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "restore-runs",
@@ -2810,6 +2879,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "search-experiments",
@@ -2874,6 +2944,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &["experiment_id", "name", "lifecycle_stage"],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "search-logged-models",
@@ -2926,6 +2997,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "search-runs",
@@ -3005,6 +3077,7 @@ pub static APP: App = App {
                         "info.start_time",
                     ],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "set-experiment-tag",
@@ -3047,6 +3120,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "set-logged-model-tags",
@@ -3069,6 +3143,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "set-permissions",
@@ -3091,6 +3166,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "set-tag",
@@ -3143,6 +3219,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update-experiment",
@@ -3175,6 +3252,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update-permissions",
@@ -3197,6 +3275,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update-run",
@@ -3261,6 +3340,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
             ],
             dispatch: crate::dispatch::experiments,
@@ -3322,6 +3402,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete",
@@ -3344,6 +3425,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get",
@@ -3366,6 +3448,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list",
@@ -3377,6 +3460,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &["script_id", "name", "enabled", "position"],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update",
@@ -3439,6 +3523,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
             ],
             dispatch: crate::dispatch::global_init_scripts,
@@ -3502,6 +3587,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete",
@@ -3524,6 +3610,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get",
@@ -3546,6 +3633,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list",
@@ -3628,6 +3716,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &["id", "displayName"],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "patch",
@@ -3662,6 +3751,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update",
@@ -3716,6 +3806,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
             ],
             dispatch: crate::dispatch::groups,
@@ -3827,6 +3918,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete",
@@ -3849,6 +3941,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "edit",
@@ -3941,6 +4034,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get",
@@ -3963,6 +4057,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-permission-levels",
@@ -3985,6 +4080,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-permissions",
@@ -4007,6 +4103,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list",
@@ -4023,6 +4120,7 @@ pub static APP: App = App {
                         "state",
                     ],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "set-permissions",
@@ -4045,6 +4143,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update-permissions",
@@ -4067,6 +4166,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
             ],
             dispatch: crate::dispatch::instance_pools,
@@ -4128,6 +4228,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "edit",
@@ -4170,6 +4271,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list",
@@ -4181,6 +4283,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &["instance_profile_arn", "is_meta_instance_profile"],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "remove",
@@ -4203,6 +4306,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
             ],
             dispatch: crate::dispatch::instance_profiles,
@@ -4254,6 +4358,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete",
@@ -4276,6 +4381,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get",
@@ -4298,6 +4404,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list",
@@ -4309,6 +4416,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &["list_id", "label", "list_type", "enabled"],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "replace",
@@ -4371,6 +4479,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update",
@@ -4433,6 +4542,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
             ],
             dispatch: crate::dispatch::ip_access_lists,
@@ -4474,6 +4584,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "cancel-run",
@@ -4496,6 +4607,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: true,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "create",
@@ -4620,6 +4732,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete",
@@ -4642,6 +4755,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete-run",
@@ -4664,6 +4778,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "export-run",
@@ -4696,6 +4811,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get",
@@ -4738,6 +4854,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-permission-levels",
@@ -4760,6 +4877,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-permissions",
@@ -4782,6 +4900,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-run",
@@ -4834,6 +4953,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-run-output",
@@ -4856,6 +4976,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list",
@@ -4923,6 +5044,7 @@ pub static APP: App = App {
                         "created_time",
                     ],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list-runs",
@@ -5044,6 +5166,7 @@ pub static APP: App = App {
                         "start_time",
                     ],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "repair-run",
@@ -5168,6 +5291,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: true,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "reset",
@@ -5190,6 +5314,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "run-now",
@@ -5294,6 +5419,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: true,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "set-permissions",
@@ -5316,6 +5442,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "submit",
@@ -5400,6 +5527,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: true,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update",
@@ -5432,6 +5560,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update-permissions",
@@ -5454,6 +5583,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
             ],
             dispatch: crate::dispatch::jobs,
@@ -5505,6 +5635,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "create",
@@ -5527,6 +5658,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete",
@@ -5549,6 +5681,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list",
@@ -5560,6 +5693,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list-members",
@@ -5582,6 +5716,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list-parents",
@@ -5614,6 +5749,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "remove-member",
@@ -5656,6 +5792,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
             ],
             dispatch: crate::dispatch::legacy_groups,
@@ -5676,6 +5813,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "cluster-status",
@@ -5698,6 +5836,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "install",
@@ -5720,6 +5859,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "uninstall",
@@ -5742,6 +5882,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
             ],
             dispatch: crate::dispatch::libraries,
@@ -5815,6 +5956,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "create-comment",
@@ -5857,6 +5999,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "create-model",
@@ -5889,6 +6032,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "create-model-version",
@@ -5951,6 +6095,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "create-transition-request",
@@ -6005,6 +6150,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "create-webhook",
@@ -6072,6 +6218,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete-comment",
@@ -6094,6 +6241,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete-model",
@@ -6116,6 +6264,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete-model-tag",
@@ -6148,6 +6297,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete-model-version",
@@ -6180,6 +6330,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete-model-version-tag",
@@ -6222,6 +6373,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete-transition-request",
@@ -6286,6 +6438,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete-webhook",
@@ -6308,6 +6461,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-latest-versions",
@@ -6342,6 +6496,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-model",
@@ -6364,6 +6519,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-model-version",
@@ -6396,6 +6552,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-model-version-download-uri",
@@ -6428,6 +6585,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-permission-levels",
@@ -6450,6 +6608,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-permissions",
@@ -6472,6 +6631,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list-models",
@@ -6509,6 +6669,7 @@ pub static APP: App = App {
                         "user_id",
                     ],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list-transition-requests",
@@ -6541,6 +6702,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list-webhooks",
@@ -6608,6 +6770,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "reject-transition-request",
@@ -6662,6 +6825,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "rename-model",
@@ -6694,6 +6858,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "search-model-versions",
@@ -6746,6 +6911,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &["name", "version", "current_stage", "status"],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "search-models",
@@ -6803,6 +6969,7 @@ pub static APP: App = App {
                         "user_id",
                     ],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "set-model-tag",
@@ -6845,6 +7012,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "set-model-version-tag",
@@ -6897,6 +7065,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "set-permissions",
@@ -6919,6 +7088,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "test-registry-webhook",
@@ -6966,6 +7136,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "transition-stage",
@@ -7030,6 +7201,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update-comment",
@@ -7062,6 +7234,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update-model",
@@ -7094,6 +7267,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update-model-version",
@@ -7136,6 +7310,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update-permissions",
@@ -7158,6 +7333,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update-webhook",
@@ -7225,6 +7401,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
             ],
             dispatch: crate::dispatch::model_registry,
@@ -7266,6 +7443,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-permission-levels",
@@ -7298,6 +7476,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "set",
@@ -7330,6 +7509,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update",
@@ -7362,6 +7542,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
             ],
             dispatch: crate::dispatch::permissions,
@@ -7393,6 +7574,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "clone",
@@ -7615,6 +7797,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "create",
@@ -7817,6 +8000,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete",
@@ -7859,6 +8043,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get",
@@ -7881,6 +8066,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-permission-levels",
@@ -7903,6 +8089,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-permissions",
@@ -7925,6 +8112,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-update",
@@ -7957,6 +8145,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list-pipeline-events",
@@ -8019,6 +8208,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &["timestamp", "level", "event_type", "message"],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list-pipelines",
@@ -8071,6 +8261,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &["pipeline_id", "name", "state", "creator_user_name"],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list-updates",
@@ -8123,6 +8314,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &["update_id", "state", "cause", "creation_time"],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "set-permissions",
@@ -8145,6 +8337,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "start-update",
@@ -8267,6 +8460,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "stop",
@@ -8289,6 +8483,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: true,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update",
@@ -8501,6 +8696,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update-permissions",
@@ -8523,6 +8719,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
             ],
             dispatch: crate::dispatch::pipelines,
@@ -8574,6 +8771,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete-acl",
@@ -8606,6 +8804,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete-scope",
@@ -8628,6 +8827,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete-secret",
@@ -8660,6 +8860,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-acl",
@@ -8692,6 +8893,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-secret",
@@ -8724,6 +8926,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list-acls",
@@ -8746,6 +8949,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &["principal", "permission"],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list-scopes",
@@ -8757,6 +8961,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &["name", "backend_type"],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list-secrets",
@@ -8779,6 +8984,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &["key", "last_updated_timestamp"],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "put-acl",
@@ -8821,6 +9027,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "put-secret",
@@ -8873,6 +9080,12 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: Some(databricks_runtime::cli::StdinField {
+                        field: "bytes_value",
+                        unless: &["string_value"],
+                        base64: true,
+                        prompt: "Secret value",
+                    }),
                 },
             ],
             dispatch: crate::dispatch::secrets,
@@ -8956,6 +9169,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete",
@@ -8978,6 +9192,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get",
@@ -9000,6 +9215,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list",
@@ -9082,6 +9298,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &["id", "applicationId", "displayName", "active"],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "patch",
@@ -9116,6 +9333,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update",
@@ -9190,6 +9408,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
             ],
             dispatch: crate::dispatch::service_principals,
@@ -9261,6 +9480,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete",
@@ -9283,6 +9503,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get",
@@ -9305,6 +9526,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-permission-levels",
@@ -9316,6 +9538,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-permissions",
@@ -9327,6 +9550,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list",
@@ -9365,6 +9589,7 @@ pub static APP: App = App {
                         "expiry_time",
                     ],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "set-permissions",
@@ -9376,6 +9601,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update",
@@ -9408,6 +9634,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update-permissions",
@@ -9419,6 +9646,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
             ],
             dispatch: crate::dispatch::token_management,
@@ -9480,6 +9708,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete",
@@ -9502,6 +9731,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list",
@@ -9513,6 +9743,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &["token_id", "comment", "creation_time", "expiry_time"],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update",
@@ -9545,6 +9776,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
             ],
             dispatch: crate::dispatch::tokens,
@@ -9631,6 +9863,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "delete",
@@ -9653,6 +9886,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get",
@@ -9745,6 +9979,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-permission-levels",
@@ -9756,6 +9991,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-permissions",
@@ -9767,6 +10003,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list",
@@ -9849,6 +10086,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &["id", "userName", "displayName", "active"],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "patch",
@@ -9883,6 +10121,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "set-permissions",
@@ -9894,6 +10133,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update",
@@ -9971,6 +10211,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update-permissions",
@@ -9982,6 +10223,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
             ],
             dispatch: crate::dispatch::users,
@@ -10023,6 +10265,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "export",
@@ -10065,6 +10308,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-directory-permission-levels",
@@ -10087,6 +10331,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-directory-permissions",
@@ -10109,6 +10354,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-file-permission-levels",
@@ -10131,6 +10377,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-file-permissions",
@@ -10153,6 +10400,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-notebook-permission-levels",
@@ -10175,6 +10423,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-notebook-permissions",
@@ -10197,6 +10446,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "get-status",
@@ -10219,6 +10469,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "import",
@@ -10291,6 +10542,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "list",
@@ -10323,6 +10575,7 @@ pub static APP: App = App {
                     list: true,
                     columns: &["path", "object_type", "language", "object_id"],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "mkdirs",
@@ -10345,6 +10598,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "set-directory-permissions",
@@ -10367,6 +10621,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "set-file-permissions",
@@ -10389,6 +10644,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "set-notebook-permissions",
@@ -10411,6 +10667,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update-directory-permissions",
@@ -10433,6 +10690,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update-file-permissions",
@@ -10455,6 +10713,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
                 CommandSpec {
                     name: "update-notebook-permissions",
@@ -10477,6 +10736,7 @@ pub static APP: App = App {
                     list: false,
                     columns: &[],
                     waits: false,
+                    stdin: None,
                 },
             ],
             dispatch: crate::dispatch::workspace,

@@ -107,6 +107,18 @@ fn command_spec(operation: &Operation) -> TokenStream {
     let list = operation.cli_lists_items;
     let columns = &operation.cli_columns;
     let waits = operation.wait.is_some();
+    let stdin = match &operation.cli_stdin {
+        Some(stdin) => {
+            let (field, unless, base64, prompt) = (&stdin.field, &stdin.unless, stdin.base64, &stdin.prompt);
+            quote!(Some(databricks_runtime::cli::StdinField {
+                field: #field,
+                unless: &[#(#unless),*],
+                base64: #base64,
+                prompt: #prompt,
+            }))
+        }
+        None => quote!(None),
+    };
     quote! {
         CommandSpec {
             name: #name,
@@ -118,6 +130,7 @@ fn command_spec(operation: &Operation) -> TokenStream {
             list: #list,
             columns: &[#(#columns),*],
             waits: #waits,
+            stdin: #stdin,
         }
     }
 }

@@ -192,6 +192,15 @@ fn write_operation(out: &mut String, operation: &Operation) -> fmt::Result {
     if !operation.cli_columns.is_empty() {
         writeln!(out, "    columns {}", operation.cli_columns.join(" "))?;
     }
+    if let Some(stdin) = &operation.cli_stdin {
+        let encoding = if stdin.base64 { "base64" } else { "text" };
+        let unless = stdin
+            .unless
+            .iter()
+            .map(|field| format!(" unless {field}"))
+            .collect::<String>();
+        writeln!(out, "    stdin {} ({encoding}){unless}", stdin.field)?;
+    }
     Ok(())
 }
 

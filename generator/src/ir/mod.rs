@@ -110,6 +110,8 @@ pub struct Operation {
     pub cli_args: Vec<CliArg>,
     /// `-o table` columns of a list operation (`x-sdk-cli.columns`): property paths of one item.
     pub cli_columns: Vec<String>,
+    /// A body field `dbr` reads from standard input when it is not given (`x-sdk-cli.stdin`).
+    pub cli_stdin: Option<CliStdin>,
     /// `dbr` prints the items of every page as one array (and takes `--limit`): a list whose response
     /// pages, or holds nothing but its items. A one-page response with more in it (`default_zone` beside
     /// `zones`) is printed whole.
@@ -411,6 +413,20 @@ pub struct WaitBinding {
 pub enum WaitSource {
     Request,
     Response,
+}
+
+/// A body field `dbr` reads from standard input (a hidden prompt on a terminal) when neither `--json`, its
+/// flag nor one of `unless` is given, so a secret need not be a command-line argument.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CliStdin {
+    /// Field name on the wire.
+    pub field: String,
+    /// Fields that take its place when given.
+    pub unless: Vec<String>,
+    /// A bytes field: what is read is sent base64-encoded (otherwise as UTF-8 text).
+    pub base64: bool,
+    /// What the terminal prompt asks for.
+    pub prompt: String,
 }
 
 /// One request field as `dbr` presents it.

@@ -198,8 +198,24 @@ pub fn limit_arg() -> Arg {
 
 fn operation_command(spec: &CommandSpec) -> Command {
     let mut command = Command::new(spec.name).about(spec.about);
-    if !spec.long_about.is_empty() {
-        command = command.long_about(format!("{}\n\n{}", spec.about, spec.long_about));
+    let mut long_about = spec.long_about.to_owned();
+    if let Some(stdin) = &spec.stdin {
+        let flags: Vec<String> = std::iter::once(stdin.field)
+            .chain(stdin.unless.iter().copied())
+            .map(|field| match spec.args.iter().find(|arg| arg.field == field) {
+                Some(arg) if !arg.positional => format!("--{}", arg.name),
+                _ => format!("`{field}`"),
+            })
+            .collect();
+        let sent = if stdin.base64 { "byte for byte" } else { "as UTF-8 text" };
+        long_about = format!(
+            "{long_about}\n\nWithout {} (or --json), the value is read from standard input: typed without echo \
+             on a terminal, or piped in whole and sent {sent}, so it never appears in the command line.",
+            flags.join(" or ")
+        );
+    }
+    if !long_about.is_empty() {
+        command = command.long_about(format!("{}\n\n{}", spec.about, long_about.trim_start()));
     }
     for arg in spec.args {
         command = command.arg(argument(arg));

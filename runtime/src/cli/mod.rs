@@ -19,6 +19,7 @@ mod jq;
 mod json_text;
 mod official;
 mod output;
+mod prompt;
 mod raw_json;
 mod request;
 mod session;
@@ -98,6 +99,23 @@ pub struct CommandSpec {
     pub columns: &'static [&'static str],
     /// A long-running operation: the command waits for it and takes `--no-wait` and `--timeout`.
     pub waits: bool,
+    /// A body field read from standard input when the command line does not give it (`x-sdk-cli.stdin`).
+    pub stdin: Option<StdinField>,
+}
+
+/// A body field that, when neither `--json`, its flag nor one of its alternatives is given, is read from
+/// standard input: a line typed without echo on a terminal, or every byte piped in. For values such as
+/// secrets, which as command-line arguments would show in `ps` and shell history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StdinField {
+    /// Field name on the wire.
+    pub field: &'static str,
+    /// Fields that, when given, take its place (`string_value` for `bytes_value`); giving two is an error.
+    pub unless: &'static [&'static str],
+    /// A bytes field (`format: byte`): what is read is sent base64-encoded; otherwise it must be UTF-8 text.
+    pub base64: bool,
+    /// What the terminal prompt asks for.
+    pub prompt: &'static str,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -470,6 +488,8 @@ fn execute(
         request.set_wait(waiting::options(inner, session.interactive())?);
     }
     let (client, last_answer) = session.client()?.keeping_last_answer();
+    // Once the configuration is known to be usable, so nobody types a secret for a command that cannot run.
+    request.read_stdin(session)?;
     let output = session.block_on((service.dispatch)(client, command.operation, request))?;
     let output = match output {
         Output::Items { items, columns: [] } => Output::Items {

@@ -10,7 +10,7 @@ use serde_path_to_error::Segment;
 
 use super::command::JSON;
 use super::json_text::{self, Numbers, PathText, Step};
-use super::{ArgSpec, CliError, CommandSpec, JsonInput, Target, ValueKind};
+use super::{ArgSpec, CliError, CommandSpec, JsonInput, Session, StdinField, Target, ValueKind};
 use crate::WaitOptions;
 
 /// The request of one command: path parameters, query parameters and body, as JSON until the generated
@@ -24,6 +24,8 @@ pub struct Request {
     wait: Option<WaitOptions>,
     /// The numbers of `--json` as written, for messages; those of fields a flag replaced are left out.
     numbers: Numbers,
+    /// A body field still to be read from standard input.
+    from_stdin: Option<StdinField>,
 }
 
 impl Request {
@@ -54,6 +56,18 @@ impl Request {
 
     pub(super) fn set_wait(&mut self, wait: Option<WaitOptions>) {
         self.wait = wait;
+    }
+
+    /// Reads the body field the command line left to standard input, if any.
+    pub(super) fn read_stdin(&mut self, session: &mut Session<'_>) -> Result<(), CliError> {
+        let Some(field) = self.from_stdin.take() else {
+            return Ok(());
+        };
+        match self.body.get_or_insert_with(|| Value::Object(Map::new())) {
+            Value::Object(body) => super::prompt::fill_from_stdin(&field, body, session),
+            // `--json` was given, so nothing is read (see `build`).
+            _ => Ok(()),
+        }
     }
 
     /// The body as the operation's request type.
@@ -122,7 +136,9 @@ pub(super) fn build(command: &CommandSpec, matches: &clap::ArgMatches) -> Result
         body: None,
         wait: None,
         numbers: Numbers::default(),
+        from_stdin: None,
     };
+    let json_given = matches.try_get_one::<String>(JSON).ok().flatten().is_some();
     if let Some(source) = matches.try_get_one::<String>(JSON).ok().flatten() {
         let JsonDocument { value, numbers } = read_json(source)?;
         request.numbers = numbers;
@@ -192,7 +208,29 @@ pub(super) fn build(command: &CommandSpec, matches: &clap::ArgMatches) -> Result
             return Err(CliError::Usage(format!("missing {how}: give it as an argument{json}")));
         }
     }
+    if let Some(field) = command.stdin {
+        let given: Vec<&str> = std::iter::once(field.field)
+            .chain(field.unless.iter().copied())
+            .filter(|name| request.body.as_ref().is_some_and(|body| body.get(name).is_some()))
+            .collect();
+        if given.len() > 1 {
+            let names: Vec<String> = given.iter().map(|name| flag_or_field(command, name)).collect();
+            return Err(CliError::Usage(format!("give only one of {}", names.join(" and "))));
+        }
+        if given.is_empty() && !json_given {
+            request.from_stdin = Some(field);
+        }
+    }
     Ok(request)
+}
+
+/// How the user gives the request field `name`: its flag, or the field of `--json`.
+fn flag_or_field(command: &CommandSpec, name: &str) -> String {
+    command
+        .args
+        .iter()
+        .find(|arg| arg.field == name)
+        .map_or_else(|| format!("`{name}`"), arg_name)
 }
 
 /// `NAME` for a positional argument, `--name` for a flag, as the user types it.

@@ -3,10 +3,10 @@
 //! are only reachable through `--json`.
 
 use super::Lowerer;
-use super::extensions::{CliExtension, RequestField, unwrap_nullable};
+use super::extensions::{CliExtension, RequestField, StdinEncoding, StdinExtension, unwrap_nullable};
 use crate::diagnostic::Diagnostic;
 use crate::ir::naming::{self, LIST_FLAGS, RESERVED_FLAGS, Scope, WAIT_FLAGS};
-use crate::ir::{CliArg, CliValue, Operation, ParamLocationOrBody, TypeKind, TypeRef};
+use crate::ir::{CliArg, CliStdin, CliValue, Operation, ParamLocationOrBody, TypeKind, TypeRef};
 
 impl<'a> Lowerer<'a> {
     /// Positional arguments are `x-sdk-cli.positional` when given, otherwise the path parameters followed
@@ -76,6 +76,51 @@ impl<'a> Lowerer<'a> {
             }
         }
         args
+    }
+
+    /// Checks `x-sdk-cli.stdin`: the field and its alternatives are optional string fields of the body.
+    pub(super) fn cli_stdin(&mut self, fields: &[RequestField], stdin: StdinExtension, at: &str) -> Option<CliStdin> {
+        let mut sound = true;
+        let names = std::iter::once((&stdin.field, format!("{at}/field"))).chain(
+            stdin
+                .unless
+                .iter()
+                .enumerate()
+                .map(|(index, name)| (name, format!("{at}/unless/{index}"))),
+        );
+        for (name, name_at) in names {
+            let problem = match fields.iter().find(|field| &field.name == name) {
+                None => Some(format!("the request body has no field `{name}`")),
+                Some(field) if field.target != ParamLocationOrBody::Body => {
+                    Some(format!("`{name}` is not a body field"))
+                }
+                Some(field) if field.required => Some(format!("`{name}` is required, so it is always given")),
+                Some(field) if *unwrap_nullable(&field.ty) != TypeRef::String => {
+                    Some(format!("`{name}` is not a string field"))
+                }
+                Some(_) => None,
+            };
+            if let Some(problem) = problem {
+                self.report(
+                    Diagnostic::at(&name_at, problem)
+                        .with_hint("`stdin` names optional string fields of the request body"),
+                );
+                sound = false;
+            }
+        }
+        if stdin.unless.contains(&stdin.field) {
+            self.report(
+                Diagnostic::at(at, format!("`{}` is listed in its own `unless`", stdin.field))
+                    .with_hint("`unless` lists the other fields that take its place"),
+            );
+            sound = false;
+        }
+        sound.then(|| CliStdin {
+            field: stdin.field,
+            unless: stdin.unless,
+            base64: stdin.encoding == StdinEncoding::Base64,
+            prompt: stdin.prompt,
+        })
     }
 
     /// One line of help: the field's description, or for a `$ref` field (which cannot carry one) the

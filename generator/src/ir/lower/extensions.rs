@@ -69,6 +69,25 @@ struct WaitExtension {
 pub(super) struct CliExtension {
     pub positional: Option<Vec<String>>,
     pub columns: Option<Vec<String>>,
+    pub stdin: Option<StdinExtension>,
+}
+
+/// `x-sdk-cli.stdin`: a body field read from standard input when the command line does not give it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct StdinExtension {
+    pub field: String,
+    #[serde(default)]
+    pub unless: Vec<String>,
+    pub encoding: StdinEncoding,
+    pub prompt: String,
+}
+
+#[derive(Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub(super) enum StdinEncoding {
+    Base64,
+    Text,
 }
 
 /// A field of an operation's request, wherever it travels.
@@ -190,7 +209,27 @@ impl<'a> Lowerer<'a> {
                     operation.cli_columns =
                         self.check_columns(operation, declares_pagination, columns, &format!("{at}/columns"));
                 }
-                operation.cli_args = self.cli_args(operation, &fields.request, pending.cli);
+                let mut cli = pending.cli;
+                let mut stdin_at = String::new();
+                if let Some((extension, at)) = &mut cli
+                    && let Some(stdin) = extension.stdin.take()
+                {
+                    stdin_at = format!("{at}/stdin");
+                    operation.cli_stdin = self.cli_stdin(&fields.request, stdin, &stdin_at);
+                }
+                operation.cli_args = self.cli_args(operation, &fields.request, cli);
+                if let Some(stdin) = &operation.cli_stdin
+                    && let Some(arg) = operation
+                        .cli_args
+                        .iter()
+                        .find(|arg| arg.field == stdin.field && arg.positional)
+                {
+                    let at = format!("{stdin_at}/field");
+                    self.report(
+                        Diagnostic::at(&at, format!("`{}` is positional, so it is always given", arg.field))
+                            .with_hint("read an optional field from standard input, not a positional one"),
+                    );
+                }
             }
         }
     }

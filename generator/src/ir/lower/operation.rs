@@ -100,6 +100,7 @@ impl<'a> Lowerer<'a> {
             idempotent,
             cli_args: Vec::new(),
             cli_columns: Vec::new(),
+            cli_stdin: None,
             cli_lists_items: false,
             sensitive_fields: Vec::new(),
             answers_nothing: false,

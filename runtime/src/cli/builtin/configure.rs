@@ -5,12 +5,13 @@
 //! could see it; on a terminal it is asked for without echo. Only the profile's `host` and `token` change:
 //! other profiles, comments and keys stay as they were, and the file is left readable by its owner alone.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Arg, Command};
 
 use super::super::command::{HOST, PROFILE, TOKEN};
+use super::super::prompt::{prompt, read_line};
 use super::super::{CliError, Output, Session};
 use crate::config::attributes::ATTRIBUTES;
 use crate::config::profile::{DEFAULT_PROFILE, ProfileFile, set_keys};
@@ -181,58 +182,6 @@ fn check_token(line: &str) -> Result<&str, CliError> {
         ));
     }
     Ok(token)
-}
-
-fn read_line(input: &mut dyn BufRead) -> Result<String, CliError> {
-    let mut line = String::new();
-    input
-        .read_line(&mut line)
-        .map_err(|error| CliError::Failed(format!("cannot read standard input: {error}")))?;
-    Ok(line)
-}
-
-/// Asks on standard error and reads one line of the terminal, without echo if `secret`.
-fn prompt(session: &mut Session<'_>, question: &str, secret: bool) -> Result<String, CliError> {
-    let stderr = session.stderr();
-    let _ = write!(stderr, "{question}");
-    let _ = stderr.flush();
-    let line = if secret {
-        without_echo(|| read_line(&mut std::io::stdin().lock()))
-    } else {
-        read_line(&mut std::io::stdin().lock())
-    };
-    if secret {
-        // The Enter that ended the hidden input was not echoed either.
-        let _ = writeln!(session.stderr());
-    }
-    line
-}
-
-/// Runs `read` with the terminal's echo off, through `stty`, so no unsafe terminal calls are needed here.
-/// Without `stty` the input is echoed, as on other systems.
-fn without_echo<T>(read: impl FnOnce() -> T) -> T {
-    #[cfg(unix)]
-    {
-        let stty = |setting: &str| {
-            std::process::Command::new("stty")
-                .arg(setting)
-                .stdin(std::process::Stdio::inherit())
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .status()
-                .is_ok_and(|status| status.success())
-        };
-        let hidden = stty("-echo");
-        let result = read();
-        if hidden {
-            stty("echo");
-        }
-        result
-    }
-    #[cfg(not(unix))]
-    {
-        read()
-    }
 }
 
 /// Replaces the file with `text` at once (a new file renamed over the old one, so a failure leaves the old
