@@ -69,6 +69,23 @@ rejected_specs!(
     conflicting_fragments => "fixtures/invalid/conflict",
 );
 
+const REFERENCE_CYCLES: &str = "fixtures/invalid/reference_cycles.yaml";
+
+/// Schemas that only refer round in a circle once sent the generator into endless recursion; run with a
+/// watchdog, so a regression fails the test instead of hanging the run.
+#[test]
+fn reference_cycles_are_diagnostics_not_endless_recursion() {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = sender.send(rejected(Path::new(REFERENCE_CYCLES)));
+    });
+    let diagnostics = receiver
+        .recv_timeout(std::time::Duration::from_secs(120))
+        .expect("the generator finishes (no endless loop or recursion)");
+    assert_located(Path::new(REFERENCE_CYCLES), &diagnostics);
+    insta::assert_snapshot!("reference_cycles", diagnostics.to_string());
+}
+
 #[test]
 fn every_invalid_fixture_is_tested() {
     let mut found: Vec<String> = fs::read_dir("fixtures/invalid")
@@ -77,7 +94,11 @@ fn every_invalid_fixture_is_tested() {
         .map(|entry| format!("fixtures/invalid/{}", entry.file_name().to_string_lossy()))
         .collect();
     found.sort();
-    let mut covered: Vec<String> = COVERED.iter().map(|path| (*path).to_owned()).collect();
+    let mut covered: Vec<String> = COVERED
+        .iter()
+        .chain([&REFERENCE_CYCLES])
+        .map(|path| (*path).to_owned())
+        .collect();
     covered.sort();
     assert_eq!(found, covered);
 }

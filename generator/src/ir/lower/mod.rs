@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use openapiv3::ReferenceOr;
 
 use super::naming::{self, Scope};
-use super::{Api, Service, TypeDef, TypeRef};
+use super::{Api, Service, TypeDef, TypeKind, TypeRef};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{Spec, escape_pointer_token};
 
@@ -33,6 +33,7 @@ pub fn lower(spec: &Spec) -> Result<Api, Diagnostics> {
     let mut lowerer = Lowerer::new(spec);
     lowerer.name_components();
     lowerer.lower_components();
+    lowerer.break_hollow_cycles();
     let services = lowerer.lower_services();
     let Lowerer { problems, types, .. } = lowerer;
     if !problems.is_empty() {
@@ -133,6 +134,63 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// Reports schemas that are only references going round in a circle (`A: {$ref: B}`, `B: {$ref: A}`,
+    /// or `C: {$ref: C}`): they describe no value at all, and following them would never end. Each is
+    /// then made an untyped value so the later stages, which follow aliases, stay finite.
+    fn break_hollow_cycles(&mut self) {
+        let aliases: Vec<String> = self
+            .types
+            .iter()
+            .filter(|(_, def)| matches!(def.kind, TypeKind::Newtype(_)))
+            .map(|(name, _)| name.clone())
+            .collect();
+        let mut broken: BTreeSet<String> = BTreeSet::new();
+        for start in aliases {
+            if broken.contains(&start) {
+                continue;
+            }
+            let mut path = vec![start.clone()];
+            let mut current = start.clone();
+            let cycle = loop {
+                let Some(TypeKind::Newtype(newtype)) = self.types.get(&current).map(|def| &def.kind) else {
+                    break None;
+                };
+                let Some(next) = alias_target(&newtype.ty) else {
+                    break None;
+                };
+                if let Some(index) = path.iter().position(|seen| seen == next) {
+                    break Some(path[index..].to_vec());
+                }
+                current = next.to_owned();
+                path.push(current.clone());
+            };
+            let Some(cycle) = cycle else {
+                continue;
+            };
+            let first = cycle.iter().min().cloned().unwrap_or_default();
+            let pointer = self.types[&first].pointer.clone();
+            let around = cycle
+                .iter()
+                .map(|name| format!("`{name}`"))
+                .collect::<Vec<_>>()
+                .join(" → ");
+            self.report(
+                Diagnostic::at(
+                    &pointer,
+                    format!("`{first}` is only a reference that comes back to itself ({around} → `{first}`)"),
+                )
+                .with_hint("give one of these schemas a type or properties, or point the `$ref` at the real schema"),
+            );
+            for name in cycle {
+                if let Some(TypeKind::Newtype(newtype)) = self.types.get_mut(&name).map(|def| &mut def.kind) {
+                    newtype.ty = TypeRef::Any;
+                    newtype.boxed = false;
+                }
+                broken.insert(name);
+            }
+        }
+    }
+
     /// Operations grouped into services by their first tag; services ordered by name, operations by method.
     fn lower_services(&mut self) -> Vec<Service> {
         let mut by_tag: BTreeMap<String, Vec<super::Operation>> = BTreeMap::new();
@@ -224,5 +282,14 @@ impl<'a> Lowerer<'a> {
             .iter()
             .find(|candidate| candidate.name == tag)
             .and_then(|candidate| candidate.description.clone())
+    }
+}
+
+/// The type an alias stands for, when that is another named type (through `nullable`).
+fn alias_target(ty: &TypeRef) -> Option<&str> {
+    match ty {
+        TypeRef::Named(name) => Some(name),
+        TypeRef::Nullable(inner) => alias_target(inner),
+        _ => None,
     }
 }
