@@ -405,9 +405,27 @@ async fn ls_lists_entries_as_json_and_as_tables() {
     let names = dbr(&fake, &["fs", "ls", "dbfs:/data", "-o", "table"]);
     assert_exit(&names, 0);
     insta::assert_snapshot!("ls_table", names.stdout);
+    // -l: sizes in binary units, directories marked, times in UTC to the minute.
     let long = dbr(&fake, &["fs", "ls", "dbfs:/data", "-l", "-o", "table"]);
     assert_exit(&long, 0);
     insta::assert_snapshot!("ls_long_table", long.stdout);
+    let long_text = dbr(&fake, &["fs", "ls", "dbfs:/data", "--long", "-o", "text"]);
+    assert_exit(&long_text, 0);
+    assert_eq!(
+        long_text.stdout,
+        "file\t4 B\t2024-01-15 09:29\t/data/a.csv\n\
+         directory\t-\t2024-01-15 09:29\t/data/sub\n\
+         file\t2.0 KiB\t2024-01-15 09:29\t/data/z.bin\n"
+    );
+    let long_json = dbr(&fake, &["fs", "ls", "dbfs:/data", "-l", "-o", "json"]);
+    assert_exit(&long_json, 0);
+    assert_eq!(long_json.json(), run.json(), "-o json stays the API's data with -l");
+    let long_jq = dbr(
+        &fake,
+        &["fs", "ls", "dbfs:/data", "-l", "-o", "text", "--jq", ".[0].file_size"],
+    );
+    assert_exit(&long_jq, 0);
+    assert_eq!(long_jq.stdout, "4\n", "--jq reads the API's data");
 
     let limited = dbr(&fake, &["fs", "ls", "dbfs:/data", "--limit", "1", "--jq", ".[].path"]);
     assert_exit(&limited, 0);

@@ -1,5 +1,7 @@
 //! What `dbr` prints: lists streamed from every page and capped by `--limit`, the `-o table` and `-o text`
-//! formats, `--jq`, and long-running operations waited for (or not, with `--no-wait`).
+//! formats, the default format (JSON in a pipe, `DATABRICKS_OUTPUT_FORMAT`), `--jq`, and long-running
+//! operations waited for (or not, with `--no-wait`). Tables on a terminal are tested in the runtime
+//! (`cli::output::tests`), where stdout can be said to be one.
 
 use databricks_tests::dbr::{self, assert_exit};
 use databricks_tests::mock::{self, received};
@@ -215,6 +217,89 @@ async fn a_one_page_list_prints_its_items_unless_the_response_holds_more() {
     assert_exit(&text, 0);
     // In the server's order.
     assert_eq!(text.stdout, "zones\tus-west-2a,us-west-2b\ndefault_zone\tus-west-2b\n");
+}
+
+// ---- the default format ----
+
+/// `dbr` against `host` with `DATABRICKS_OUTPUT_FORMAT` set; stdout is a pipe, as in every test here.
+fn run_with_variable(host: &str, format: &str, args: &[&str]) -> dbr::Run {
+    let env = [
+        ("DATABRICKS_HOST", host),
+        ("DATABRICKS_TOKEN", databricks_tests::TOKEN),
+        ("DATABRICKS_OUTPUT_FORMAT", format),
+    ];
+    dbr::run(args, &env, None)
+}
+
+#[tokio::test]
+async fn the_official_output_variable_is_honoured_and_o_wins_over_it() {
+    let server = paged_jobs(three_pages()).await;
+    let piped = dbr::run_against(&server.uri(), &["jobs", "list", "--limit", "1"]);
+    assert_exit(&piped, 0);
+    assert_eq!(piped.json()[0]["job_id"], 1, "a pipe gets JSON without -o");
+
+    let table = run_with_variable(&server.uri(), "table", &["jobs", "list", "--limit", "2"]);
+    assert_exit(&table, 0);
+    insta::assert_snapshot!(table.stdout, @r"
+    JOB_ID  SETTINGS.NAME  CREATOR_USER_NAME     CREATED_TIME
+    1       nightly-etl    jane.doe@example.com  1705400000001
+    2       hourly-sync    jane.doe@example.com  1705400000002
+    ");
+    let text = run_with_variable(&server.uri(), "TEXT", &["jobs", "list", "--limit", "1"]);
+    assert_exit(&text, 0);
+    assert_eq!(text.stdout, "1\tnightly-etl\tjane.doe@example.com\t1705400000001\n");
+
+    let json = run_with_variable(&server.uri(), "table", &["jobs", "list", "--limit", "1", "-o", "json"]);
+    assert_exit(&json, 0);
+    assert_eq!(json.json()[0]["job_id"], 1);
+
+    let unknown = run_with_variable(&server.uri(), "yaml", &["jobs", "list", "--limit", "1"]);
+    assert_exit(&unknown, 0);
+    assert_eq!(unknown.json()[0]["job_id"], 1, "ignored, as the official CLI does");
+    assert!(
+        unknown
+            .stderr
+            .contains("DATABRICKS_OUTPUT_FORMAT=yaml is not an output format"),
+        "{}",
+        unknown.stderr
+    );
+}
+
+#[tokio::test]
+async fn a_table_of_one_object_shows_every_value_on_a_line() {
+    let cluster = json!({
+        "cluster_id": "0115-c1",
+        "autoscale": {"min_workers": 1, "max_workers": 4},
+        "init_scripts": [
+            {"workspace": {"destination": "/Users/jane.doe@example.com/init.sh"}},
+            {"volumes": {"destination": "/Volumes/main/default/scripts/gpu.sh"}}
+        ],
+        "ssh_public_keys": ["ssh-ed25519 AAA", "ssh-ed25519 BBB"]
+    });
+    let server = mock::serve(200, &cluster.to_string()).await;
+    let run = dbr::run_against(&server.uri(), &["clusters", "get", "0115-c1", "-o", "table"]);
+    assert_exit(&run, 0);
+    let mut lines: Vec<&str> = run.stdout.lines().collect();
+    lines.sort_unstable();
+    insta::assert_snapshot!(lines.join("\n"), @r"
+    autoscale.max_workers                  4
+    autoscale.min_workers                  1
+    cluster_id                             0115-c1
+    init_scripts[0].workspace.destination  /Users/jane.doe@example.com/init.sh
+    init_scripts[1].volumes.destination    /Volumes/main/default/scripts/gpu.sh
+    ssh_public_keys                        ssh-ed25519 AAA,ssh-ed25519 BBB
+    ");
+}
+
+#[tokio::test]
+async fn an_empty_list_in_a_table_prints_no_rows_and_says_so_on_stderr() {
+    let server = paged_jobs(vec![vec![]]).await;
+    let table = dbr::run_against(&server.uri(), &["jobs", "list", "-o", "table"]);
+    assert_exit(&table, 0);
+    assert_eq!((table.stdout.as_str(), table.stderr.as_str()), ("", "No items.\n"));
+    let json = dbr::run_against(&server.uri(), &["jobs", "list"]);
+    assert_exit(&json, 0);
+    assert_eq!((json.stdout.as_str(), json.stderr.as_str()), ("[]\n", ""));
 }
 
 // ---- --jq ----

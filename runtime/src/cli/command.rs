@@ -107,8 +107,7 @@ pub(super) fn build(app: &App) -> Command {
                 .global(true)
                 .value_name("FORMAT")
                 .value_parser(PossibleValuesParser::new(["json", "table", "text"]))
-                .default_value("json")
-                .help("json: the response as the API sent it; table: aligned columns; text: plain values and tab-separated rows, no JSON"),
+                .help("json: the response as the API sent it; table: aligned columns and fields; text: plain values and tab-separated rows, no JSON [default: $DATABRICKS_OUTPUT_FORMAT, else table on a terminal without --jq, else json]"),
         )
         .arg(
             Arg::new(JQ)

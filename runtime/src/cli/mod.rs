@@ -27,7 +27,7 @@ mod waiting;
 
 use std::ffi::OsString;
 use std::future::Future;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::pin::Pin;
 use std::process::ExitCode;
 
@@ -314,10 +314,30 @@ pub fn main(app: &App, extensions: &[&dyn Extension]) -> ExitCode {
         .var(COMPLETE_VARIABLE)
         .complete();
     let stdout = std::io::stdout();
+    let options = RunOptions {
+        stdout_is_terminal: stdout.is_terminal(),
+        output_format: std::env::var(session::OUTPUT_FORMAT_VARIABLE).ok(),
+    };
     // Standard error is not held locked: spinners and progress bars draw on it from their own thread.
     let mut stderr = std::io::stderr();
-    let code = run(app, extensions, std::env::args_os(), &mut stdout.lock(), &mut stderr);
+    let code = run_with(
+        app,
+        extensions,
+        std::env::args_os(),
+        &options,
+        &mut stdout.lock(),
+        &mut stderr,
+    );
     ExitCode::from(code)
+}
+
+/// What [`run_with`] cannot tell from the writers it is given: where the process's output goes.
+#[derive(Clone, Debug, Default)]
+pub struct RunOptions {
+    /// Standard output is a terminal: without `-o`, results print as tables and readable fields, not JSON.
+    pub stdout_is_terminal: bool,
+    /// `DATABRICKS_OUTPUT_FORMAT` (the official CLI's variable): the format when `-o` is not given.
+    pub output_format: Option<String>,
 }
 
 /// The commands every CLI has besides the spec's, followed by `extensions`.
@@ -351,10 +371,23 @@ pub fn command_tree(app: &App, extensions: &[&dyn Extension]) -> clap::Command {
 }
 
 /// Runs one command line, writing results to `stdout` and messages to `stderr`; returns the exit code.
+/// Without `-o`, results are JSON, as for a pipe.
 pub fn run(
     app: &App,
     extensions: &[&dyn Extension],
     args: impl IntoIterator<Item = impl Into<OsString> + Clone>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> u8 {
+    run_with(app, extensions, args, &RunOptions::default(), stdout, stderr)
+}
+
+/// [`run`], told whether `stdout` is a terminal and what `DATABRICKS_OUTPUT_FORMAT` says.
+pub fn run_with(
+    app: &App,
+    extensions: &[&dyn Extension],
+    args: impl IntoIterator<Item = impl Into<OsString> + Clone>,
+    options: &RunOptions,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> u8 {
@@ -383,7 +416,7 @@ pub fn run(
     if let Some((command::COMPLETION, completion)) = matches.subcommand() {
         return print_completion(app, completion, stdout);
     }
-    let mut session = match Session::new(&matches, stdout, stderr) {
+    let mut session = match Session::new(&matches, options, stdout, stderr) {
         Ok(session) => session,
         Err(error) => {
             let _ = writeln!(stderr, "Error: {error}");
@@ -441,11 +474,10 @@ fn command_path(matches: &clap::ArgMatches) -> (Vec<&str>, &clap::ArgMatches) {
 }
 
 /// `dbr version`: the line `--version` prints, as `databricks version` prints its own; `{"version": ...}`
-/// with an explicit `-o json` or with `--jq`.
-fn print_version(app: &App, matches: &clap::ArgMatches, session: &mut Session<'_>) -> Result<(), CliError> {
-    let json_asked = matches.value_source(command::OUTPUT) == Some(clap::parser::ValueSource::CommandLine)
-        && matches.get_one::<String>(command::OUTPUT).map(String::as_str) == Some("json");
-    if json_asked || matches.get_one::<String>(command::JQ).is_some() {
+/// when JSON is asked for (`-o json` or the variable, not merely a pipe) or with `--jq`.
+fn print_version(app: &App, session: &mut Session<'_>) -> Result<(), CliError> {
+    let printing = &session.printing;
+    if (printing.asked && printing.format == Format::Json) || printing.filter.is_some() {
         return output::print(Output::Value(serde_json::json!({ "version": app.version })), session);
     }
     writeln!(session.stdout(), "{} {}", app.binary, app.version).map_err(CliError::writing)
@@ -459,7 +491,7 @@ fn execute(
 ) -> Result<(), CliError> {
     let (path, inner) = command_path(matches);
     if path == [command::VERSION] {
-        return print_version(app, inner, session);
+        return print_version(app, session);
     }
     session.set_limit(inner.try_get_one::<u64>(command::LIMIT).ok().flatten().copied());
     for extension in extensions {

@@ -1,6 +1,7 @@
 //! Printing a command's result: `-o json` (the scripting contract: exactly the response, pretty-printed),
-//! `-o table` (aligned columns for people) and `-o text` (no JSON: plain values, tab-separated rows,
-//! `key<TAB>value` lines), after an optional `--jq` filter. Lists print item by item as pages arrive.
+//! `-o table` (aligned columns and fields for people) and `-o text` (no JSON: plain values, tab-separated
+//! rows, `key<TAB>value` lines), after an optional `--jq` filter. Lists print item by item as pages arrive.
+//! Without `-o` (or `DATABRICKS_OUTPUT_FORMAT`), a terminal gets tables and anything else JSON.
 
 use std::future::poll_fn;
 use std::io::Write;
@@ -23,9 +24,21 @@ pub enum Format {
     Text,
 }
 
+impl Format {
+    /// A format by its `-o` name, in any case (as the official CLI reads its variable).
+    pub(super) fn named(name: &str) -> Option<Format> {
+        [("json", Format::Json), ("table", Format::Table), ("text", Format::Text)]
+            .into_iter()
+            .find(|(known, _)| name.eq_ignore_ascii_case(known))
+            .map(|(_, format)| format)
+    }
+}
+
 /// The printing options of one run.
 pub(super) struct Printing {
     pub(super) format: Format,
+    /// The format was asked for (`-o` or the variable) rather than chosen by where stdout goes.
+    pub(super) asked: bool,
     pub(super) filter: Option<Filter>,
     pub(super) limit: Option<u64>,
 }
@@ -46,29 +59,22 @@ pub(super) fn print_with_columns(
     value_columns: &[&str],
     session: &mut Session<'_>,
 ) -> Result<(), CliError> {
-    let (printing, runtime, stdout) = session.printer();
+    let (printing, runtime, stdout, stderr) = session.printer();
+    // The answer's own text is what `-o json` prints; the filter and the other formats work on its values.
+    let output = match output {
+        Output::Raw(raw) if printing.filter.is_some() || printing.format != Format::Json => Output::Value(parse(&raw)?),
+        other => other,
+    };
     match output {
         Output::Done => Ok(()),
         Output::Value(value) => match &printing.filter {
             Some(filter) => filter
                 .run(&value)?
                 .iter()
-                .try_for_each(|value| print_value(value, &[], printing.format, stdout)),
-            None => print_value(&value, value_columns, printing.format, stdout),
+                .try_for_each(|value| print_value(value, &[], printing.format, stdout, stderr)),
+            None => print_value(&value, value_columns, printing.format, stdout, stderr),
         },
-        Output::Raw(raw) => match (&printing.filter, printing.format) {
-            (None, Format::Json) => writeln!(stdout, "{}", raw_json::pretty(raw.get(), 0)).map_err(CliError::writing),
-            (filter, format) => {
-                let value = parse(&raw)?;
-                match filter {
-                    Some(filter) => filter
-                        .run(&value)?
-                        .iter()
-                        .try_for_each(|value| print_value(value, &[], format, stdout)),
-                    None => print_value(&value, value_columns, format, stdout),
-                }
-            }
-        },
+        Output::Raw(raw) => writeln!(stdout, "{}", raw_json::pretty(raw.get(), 0)).map_err(CliError::writing),
         Output::Items { items, columns } => {
             let mut items = Limited {
                 items,
@@ -85,12 +91,12 @@ pub(super) fn print_with_columns(
                     filter
                         .run(&Value::Array(all))?
                         .iter()
-                        .try_for_each(|value| print_value(value, &[], printing.format, stdout))
+                        .try_for_each(|value| print_value(value, &[], printing.format, stdout, stderr))
                 }
                 None => match printing.format {
                     Format::Json => json_array(&mut items, stdout),
-                    Format::Table => table_stream(&mut items, columns, stdout, true),
-                    Format::Text => table_stream(&mut items, columns, stdout, false),
+                    Format::Table => table_stream(&mut items, columns, stdout, stderr, true),
+                    Format::Text => table_stream(&mut items, columns, stdout, stderr, false),
                 },
             }
         }
@@ -136,13 +142,22 @@ fn json_array(items: &mut Limited<'_>, out: &mut dyn Write) -> Result<(), CliErr
 }
 
 /// Rows of a list: a table with a header and aligned columns, or tab-separated values without a header.
-fn table_stream(items: &mut Limited<'_>, columns: &[&str], out: &mut dyn Write, aligned: bool) -> Result<(), CliError> {
+fn table_stream(
+    items: &mut Limited<'_>,
+    columns: &[&str],
+    out: &mut dyn Write,
+    messages: &mut dyn Write,
+    aligned: bool,
+) -> Result<(), CliError> {
     let mut first = Vec::new();
     while first.len() < ROWS_FOR_WIDTHS {
         match items.next() {
             Some(item) => first.push(parse(&item?)?),
             None => break,
         }
+    }
+    if first.is_empty() {
+        return say_no_items(aligned, messages);
     }
     let columns: Vec<String> = if columns.is_empty() {
         chosen_columns(&first)
@@ -267,8 +282,23 @@ fn cell(value: &Value) -> String {
     text.replace(['\t', '\n', '\r'], " ")
 }
 
+/// An empty list prints no rows and no header: a table says so on stderr, text (for scripts) stays silent.
+fn say_no_items(aligned: bool, messages: &mut dyn Write) -> Result<(), CliError> {
+    if aligned {
+        // stderr is for people; a failure to write there does not fail the command.
+        let _ = writeln!(messages, "No items.");
+    }
+    Ok(())
+}
+
 /// One document in the chosen format; `columns` for the rows of a list in it (empty: chosen).
-fn print_value(value: &Value, columns: &[&str], format: Format, out: &mut dyn Write) -> Result<(), CliError> {
+fn print_value(
+    value: &Value,
+    columns: &[&str],
+    format: Format,
+    out: &mut dyn Write,
+    messages: &mut dyn Write,
+) -> Result<(), CliError> {
     match format {
         Format::Json => {
             let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string());
@@ -281,6 +311,7 @@ fn print_value(value: &Value, columns: &[&str], format: Format, out: &mut dyn Wr
                 // A plain value is printed as it is, without quotes (like `jq -r`).
                 Value::String(text) => writeln!(out, "{text}").map_err(CliError::writing),
                 Value::Number(_) | Value::Bool(_) => writeln!(out, "{value}").map_err(CliError::writing),
+                Value::Array(items) if items.is_empty() => say_no_items(aligned, messages),
                 Value::Array(items) => rows_of(items, columns, aligned, out),
                 Value::Object(fields) => match list_in(fields) {
                     Some(items) => rows_of(items, columns, aligned, out),
@@ -322,25 +353,34 @@ fn list_in(fields: &Map<String, Value>) -> Option<&Vec<Value>> {
     (lists.next().is_none() && only_scalars_besides && !list.is_empty()).then_some(list)
 }
 
-/// An object as `field value` lines, nested objects flattened to dotted names.
+/// An object as `field value` lines: nested objects by dotted names, lists holding objects or lists by
+/// `[index]`, so every value shows on a line of its own.
 fn fields_of(fields: &Map<String, Value>, aligned: bool, out: &mut dyn Write) -> Result<(), CliError> {
     let mut lines = Vec::new();
-    flatten("", fields, &mut lines);
+    for (name, value) in fields {
+        flatten(name.clone(), value, &mut lines);
+    }
     let columns = ["field".to_owned(), "value".to_owned()];
     let mut layout = Layout::new(&columns, &lines, aligned);
     lines.iter().try_for_each(|line| layout.write(line, out))
 }
 
-fn flatten(prefix: &str, fields: &Map<String, Value>, lines: &mut Vec<Vec<String>>) {
-    for (name, value) in fields {
-        let name = if prefix.is_empty() {
-            name.clone()
-        } else {
-            format!("{prefix}.{name}")
-        };
-        match value {
-            Value::Object(inner) if !inner.is_empty() => flatten(&name, inner, lines),
-            other => lines.push(vec![name, cell(other)]),
+fn flatten(name: String, value: &Value, lines: &mut Vec<Vec<String>>) {
+    match value {
+        Value::Object(fields) if !fields.is_empty() => {
+            for (key, inner) in fields {
+                flatten(format!("{name}.{key}"), inner, lines);
+            }
         }
+        Value::Array(items) if items.iter().any(|item| item.is_object() || item.is_array()) => {
+            for (index, item) in items.iter().enumerate() {
+                flatten(format!("{name}[{index}]"), item, lines);
+            }
+        }
+        Value::Array(items) if items.is_empty() => lines.push(vec![name, "[]".to_owned()]),
+        other => lines.push(vec![name, cell(other)]),
     }
 }
+
+#[cfg(test)]
+mod tests;

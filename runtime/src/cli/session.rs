@@ -6,8 +6,11 @@ use std::io::{IsTerminal, Write};
 
 use super::command;
 use super::output::{Format, Printing};
-use super::{CliError, jq};
+use super::{CliError, RunOptions, jq};
 use crate::{Client, Config, ConfigBuilder, Error};
+
+/// The official CLI's variable for the output format when `-o` is not given.
+pub(super) const OUTPUT_FORMAT_VARIABLE: &str = "DATABRICKS_OUTPUT_FORMAT";
 
 /// One run of a command.
 pub struct Session<'a> {
@@ -36,18 +39,34 @@ impl std::fmt::Debug for Session<'_> {
 impl<'a> Session<'a> {
     pub(super) fn new(
         matches: &clap::ArgMatches,
+        options: &RunOptions,
         stdout: &'a mut dyn Write,
         stderr: &'a mut dyn Write,
     ) -> Result<Session<'a>, CliError> {
-        let format = match matches.get_one::<String>(command::OUTPUT).map(String::as_str) {
-            Some("table") => Format::Table,
-            Some("text") => Format::Text,
-            _ => Format::Json,
-        };
         let filter = matches
             .get_one::<String>(command::JQ)
             .map(|code| jq::Filter::compile(code))
             .transpose()?;
+        let variable = options.output_format.as_deref().and_then(|value| {
+            let format = Format::named(value);
+            if format.is_none() {
+                let _ = writeln!(
+                    stderr,
+                    "Warning: {OUTPUT_FORMAT_VARIABLE}={value} is not an output format (json, table or text); ignored"
+                );
+            }
+            format
+        });
+        let asked = matches
+            .get_one::<String>(command::OUTPUT)
+            .and_then(|name| Format::named(name))
+            .or(variable);
+        // People at a terminal read tables; pipes, scripts and `--jq` (whose results are JSON) get JSON.
+        let format = match asked {
+            Some(format) => format,
+            None if options.stdout_is_terminal && filter.is_none() => Format::Table,
+            None => Format::Json,
+        };
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -58,6 +77,7 @@ impl<'a> Session<'a> {
             profile: matches.get_one::<String>(command::PROFILE).cloned(),
             printing: Printing {
                 format,
+                asked: asked.is_some(),
                 filter,
                 limit: None,
             },
@@ -110,9 +130,9 @@ impl<'a> Session<'a> {
         self.runtime.block_on(future)
     }
 
-    /// What printing needs at once: the options, the runtime to read lists with, and stdout.
-    pub(super) fn printer(&mut self) -> (&Printing, &tokio::runtime::Runtime, &mut dyn Write) {
-        (&self.printing, &self.runtime, self.stdout)
+    /// What printing needs at once: the options, the runtime to read lists with, stdout and stderr.
+    pub(super) fn printer(&mut self) -> (&Printing, &tokio::runtime::Runtime, &mut dyn Write, &mut dyn Write) {
+        (&self.printing, &self.runtime, self.stdout, self.stderr)
     }
 
     /// Where results go.
@@ -128,6 +148,12 @@ impl<'a> Session<'a> {
     /// Whether standard error is a terminal, so spinners and progress bars are worth drawing.
     pub fn interactive(&self) -> bool {
         self.interactive
+    }
+
+    /// Whether results print as tables or text with no `--jq` filter reading them, so a command may
+    /// present its items for people (sizes, dates) rather than as the API's data.
+    pub fn readable_output(&self) -> bool {
+        self.printing.format != Format::Json && self.printing.filter.is_none()
     }
 
     /// Caps the number of list items printed (`--limit`).

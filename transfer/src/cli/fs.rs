@@ -1,15 +1,21 @@
 //! `dbr fs ls|cat|rm|mkdir|mv`: one DBFS call each (`cat` one per MiB). `cp` is in [`super::cp`].
 
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use databricks_client::models::{
     DbfsDelete, DbfsGetStatusParams, DbfsListParams, DbfsMkdirs, DbfsMove, DbfsReadParams,
 };
 use databricks_runtime::cli::clap::{Arg, ArgAction, ArgMatches, Command};
-use databricks_runtime::cli::{CliError, Output, Session, limit_arg};
+use databricks_runtime::cli::{CliError, ItemStream, Output, Session, limit_arg};
+use futures_core::Stream;
+use serde_json::value::RawValue;
+use serde_json::{Value, json};
 
 use super::paths::{Location, dbfs_only};
-use super::{client, cp, value};
+use super::{client, cp, human_size, value};
 use crate::DBFS_BLOCK_SIZE;
 
 const PATH: &str = "PATH";
@@ -18,9 +24,9 @@ const DESTINATION: &str = "DST";
 const LONG: &str = "long";
 const RECURSIVE: &str = "recursive";
 
-/// `-o table` and `-o text` columns of `fs ls`, and of `fs ls -l`.
+/// `-o table` and `-o text` columns of `fs ls`, and of `fs ls -l` (the fields of [`readable_entry`]).
 const NAME_COLUMNS: &[&str] = &["path"];
-const LONG_COLUMNS: &[&str] = &["path", "is_dir", "file_size", "modification_time"];
+const LONG_COLUMNS: &[&str] = &["type", "size", "modified (UTC)", "path"];
 
 /// Every `fs` command, in the order `dbr fs --help` lists them.
 pub(super) fn commands() -> Vec<Command> {
@@ -31,7 +37,8 @@ pub(super) fn commands() -> Vec<Command> {
             .long_about(
                 "List a DBFS folder (or describe a file): one item per entry, with path, is_dir, file_size and \
                  modification_time (milliseconds since 1970) in JSON; -o table and -o text show the paths, or \
-                 every field with -l.",
+                 with -l the type (file or directory), the size in binary units (1.5 KiB), the modification \
+                 time in UTC (2024-01-15 09:29) and the path.",
             )
             .arg(path("The folder, as dbfs:/..."))
             .arg(
@@ -39,7 +46,7 @@ pub(super) fn commands() -> Vec<Command> {
                     .short('l')
                     .long(LONG)
                     .action(ArgAction::SetTrue)
-                    .help("Show type, size and modification time in tables and text too"),
+                    .help("Show type, size and modification time (UTC) in tables and text too"),
             )
             .arg(limit_arg()),
         Command::new("cat")
@@ -83,15 +90,81 @@ pub(super) fn commands() -> Vec<Command> {
 pub(super) fn ls(matches: &ArgMatches, session: &mut Session<'_>) -> Result<Output, CliError> {
     let path = dbfs_only(value(matches, PATH))?;
     let client = client(session)?;
-    let entries = client.dbfs().list_all(&DbfsListParams::new(path.api()));
+    let entries: ItemStream = Box::pin(client.dbfs().list_all(&DbfsListParams::new(path.api())).into_raw());
+    // JSON (`-o json`, `--jq`) stays the API's data; only tables and text show it for people.
+    if matches.get_flag(LONG) && session.readable_output() {
+        return Ok(Output::Items {
+            items: Box::pin(ReadableEntries(entries)),
+            columns: LONG_COLUMNS,
+        });
+    }
     Ok(Output::Items {
-        items: Box::pin(entries.into_raw()),
-        columns: if matches.get_flag(LONG) {
-            LONG_COLUMNS
-        } else {
-            NAME_COLUMNS
-        },
+        items: entries,
+        columns: NAME_COLUMNS,
     })
+}
+
+/// The entries of a listing, each as [`readable_entry`] shows it, as they arrive.
+struct ReadableEntries(ItemStream);
+
+impl Stream for ReadableEntries {
+    type Item = <ItemStream as Stream>::Item;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.0
+            .as_mut()
+            .poll_next(cx)
+            .map(|entry| entry.map(|entry| entry.map(readable_raw)))
+    }
+}
+
+/// [`readable_entry`] of an entry as the server wrote it; an entry that cannot be read is shown as it is.
+fn readable_raw(entry: Box<RawValue>) -> Box<RawValue> {
+    serde_json::from_str::<Value>(entry.get())
+        .ok()
+        .and_then(|value| serde_json::value::to_raw_value(&readable_entry(&value)).ok())
+        .unwrap_or(entry)
+}
+
+/// An entry as `ls -l` shows it: its type, its size in binary units (none for a directory) and its
+/// modification time in UTC, to the minute.
+fn readable_entry(entry: &Value) -> Value {
+    let is_dir = entry["is_dir"] == true;
+    let size = match entry["file_size"].as_u64() {
+        _ if is_dir => "-".to_owned(),
+        Some(bytes) => human_size(bytes),
+        None => String::new(),
+    };
+    let modified = entry["modification_time"].as_i64().map(utc_minute).unwrap_or_default();
+    json!({
+        "type": if is_dir { "directory" } else { "file" },
+        "size": size,
+        "modified (UTC)": modified,
+        "path": entry["path"],
+    })
+}
+
+/// Milliseconds since 1970 as `2024-01-15 09:29` in UTC (the proleptic Gregorian calendar, computed from
+/// the day number as in Howard Hinnant's `civil_from_days`).
+fn utc_minute(millis: i64) -> String {
+    const MILLIS_PER_DAY: i64 = 86_400_000;
+    let days = millis.div_euclid(MILLIS_PER_DAY);
+    let minutes = millis.rem_euclid(MILLIS_PER_DAY) / 60_000;
+    // Days since 0000-03-01, in eras of 400 years that each repeat the calendar.
+    let shifted = days + 719_468;
+    let era = shifted.div_euclid(146_097);
+    let day_of_era = shifted.rem_euclid(146_097);
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_from_march = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+    let month = if month_from_march < 10 {
+        month_from_march + 3
+    } else {
+        month_from_march - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02} {:02}:{:02}", minutes / 60, minutes % 60)
 }
 
 /// Reads the file in slices of [`DBFS_BLOCK_SIZE`] up to the size `dbfs.getStatus` gave, writing each slice
@@ -166,4 +239,32 @@ pub(super) fn mv(matches: &ArgMatches, session: &mut Session<'_>) -> Result<Outp
     };
     session.block_on(client.dbfs().move_(&DbfsMove::new(source.api(), destination.api())))?;
     Ok(Output::Done)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_read_as_utc_minutes() {
+        assert_eq!(utc_minute(0), "1970-01-01 00:00");
+        assert_eq!(utc_minute(1_705_310_961_000), "2024-01-15 09:29");
+        assert_eq!(utc_minute(951_782_400_000), "2000-02-29 00:00");
+        assert_eq!(utc_minute(1_798_761_599_999), "2026-12-31 23:59");
+        assert_eq!(utc_minute(-1), "1969-12-31 23:59");
+    }
+
+    #[test]
+    fn long_entries_show_type_size_and_time() {
+        let file = json!({"path": "/a.bin", "is_dir": false, "file_size": 1536, "modification_time": 0});
+        assert_eq!(
+            readable_entry(&file),
+            json!({"type": "file", "size": "1.5 KiB", "modified (UTC)": "1970-01-01 00:00", "path": "/a.bin"})
+        );
+        let folder = json!({"path": "/sub", "is_dir": true, "file_size": 0});
+        assert_eq!(
+            readable_entry(&folder),
+            json!({"type": "directory", "size": "-", "modified (UTC)": "", "path": "/sub"})
+        );
+    }
 }
