@@ -18,6 +18,7 @@ use crate::operation::{Method, Operation};
 use crate::rate_limit::RateLimiter;
 use crate::redact;
 use crate::retry;
+use crate::serde_support::numbers::{self, WireNumber};
 use crate::transport::{self, Proxies, TransportError, TransportOptions};
 
 const USER_AGENT: &str = concat!("databricks-sdk-rust/", env!("CARGO_PKG_VERSION"));
@@ -214,8 +215,20 @@ impl RequestBuilder<'_> {
 
     /// One query parameter (a header, for a name the operation lists as one), joining the others as
     /// [`params`](Self::params) says. Pagination and waiters send it with every page and poll.
-    pub fn query_param(mut self, name: &str, value: impl Serialize) -> Self {
-        match serde_json::to_value(value) {
+    pub fn query_param(self, name: &str, value: impl Serialize) -> Self {
+        let value = serde_json::to_value(value);
+        self.insert_param(name, value)
+    }
+
+    /// [`query_param`](Self::query_param) for a number (or a list of them), in the wire forms the models
+    /// use: a non-finite float as `"NaN"` or `"Infinity"`, which JSON has no number for.
+    pub fn query_number<T: WireNumber>(self, name: &str, value: T) -> Self {
+        let value = numbers::serialize(&value, serde_json::value::Serializer);
+        self.insert_param(name, value)
+    }
+
+    fn insert_param(mut self, name: &str, value: Result<Value, serde_json::Error>) -> Self {
+        match value {
             Ok(value) => {
                 self.params.insert(name.to_owned(), value);
             }
@@ -639,10 +652,21 @@ mod tests {
             .send()
             .await
             .unwrap();
+        let _: Value = client
+            .request(&READ)
+            .query_number("above", f64::INFINITY)
+            .query_number("run_id", 1_i64 << 60)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(
             queries(&server.received_requests().await.unwrap()),
-            ["path=%2Ftmp%2Fa+b&offset=2", "offset=2&path=%2Ftmp%2Fa+b"],
-            "both sent, in the order given"
+            [
+                "path=%2Ftmp%2Fa+b&offset=2",
+                "offset=2&path=%2Ftmp%2Fa+b",
+                "above=Infinity&run_id=1152921504606846976"
+            ],
+            "both sent, in the order given; numbers in their wire forms"
         );
     }
 
