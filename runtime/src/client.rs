@@ -686,8 +686,11 @@ mod tests {
 
     #[tokio::test]
     async fn every_page_carries_the_query_parameter() {
-        static HISTORY: Operation =
-            Operation::new("experiments.getHistory", Method::Get, "/api/2.0/mlflow/metrics/get-history");
+        static HISTORY: Operation = Operation::new(
+            "experiments.getHistory",
+            Method::Get,
+            "/api/2.0/mlflow/metrics/get-history",
+        );
         static PAGING: crate::Paging = crate::Paging {
             items: "metrics",
             in_body: false,
@@ -716,7 +719,10 @@ mod tests {
         assert_eq!(items, [1, 2]);
         assert_eq!(
             queries(&server.received_requests().await.unwrap()),
-            ["metric_key=loss&max_results=1", "metric_key=loss&max_results=1&page_token=p2"]
+            [
+                "metric_key=loss&max_results=1",
+                "metric_key=loss&max_results=1&page_token=p2"
+            ]
         );
     }
 
