@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::config::{Config, ConfigError, Settings, Source};
 use crate::encoding::{PathError, expand_path, header_pairs, query_pairs};
@@ -18,6 +18,7 @@ use crate::operation::{Method, Operation};
 use crate::rate_limit::RateLimiter;
 use crate::redact;
 use crate::retry;
+use crate::serde_support::numbers::{self, WireNumber};
 use crate::transport::{self, Proxies, TransportError, TransportOptions};
 
 const USER_AGENT: &str = concat!("databricks-sdk-rust/", env!("CARGO_PKG_VERSION"));
@@ -113,7 +114,7 @@ impl Client {
             operation,
             path_params: Vec::new(),
             raw_path: None,
-            params: None,
+            params: Map::new(),
             body: None,
             problem: None,
         }
@@ -213,7 +214,8 @@ pub struct RequestBuilder<'c> {
     pub(crate) path_params: Vec<(&'static str, String)>,
     /// The literal path of a [`Client::raw`] request, used instead of the operation's template.
     raw_path: Option<String>,
-    params: Option<Value>,
+    /// Query and header parameters: what `params` and `query_param` gave, in one object.
+    params: Map<String, Value>,
     body: Option<Vec<u8>>,
     problem: Option<String>,
 }
@@ -225,11 +227,43 @@ impl RequestBuilder<'_> {
         self
     }
 
-    /// Query and header parameters, as a struct that serialises to a JSON object.
+    /// Query and header parameters, as a struct that serialises to a JSON object. They join those given
+    /// before (by `params` or [`query_param`](Self::query_param)); a name given twice keeps the later value.
+    /// A name the operation lists as a header goes in a header.
     pub fn params<P: Serialize + ?Sized>(mut self, params: &P) -> Self {
         match serde_json::to_value(params) {
-            Ok(value) => self.params = Some(value),
+            Ok(Value::Object(params)) => self.params.extend(params),
+            Ok(Value::Null) => {}
+            Ok(other) => {
+                self.problem = Some(format!(
+                    "the parameters must be a JSON object of names and values, not `{other}`"
+                ))
+            }
             Err(error) => self.problem = Some(format!("cannot encode the parameters: {error}")),
+        }
+        self
+    }
+
+    /// One query parameter (a header, for a name the operation lists as one), joining the others as
+    /// [`params`](Self::params) says. Pagination and waiters send it with every page and poll.
+    pub fn query_param(self, name: &str, value: impl Serialize) -> Self {
+        let value = serde_json::to_value(value);
+        self.insert_param(name, value)
+    }
+
+    /// [`query_param`](Self::query_param) for a number (or a list of them), in the wire forms the models
+    /// use: a non-finite float as `"NaN"` or `"Infinity"`, which JSON has no number for.
+    pub fn query_number<T: WireNumber>(self, name: &str, value: T) -> Self {
+        let value = numbers::serialize(&value, serde_json::value::Serializer);
+        self.insert_param(name, value)
+    }
+
+    fn insert_param(mut self, name: &str, value: Result<Value, serde_json::Error>) -> Self {
+        match value {
+            Ok(value) => {
+                self.params.insert(name.to_owned(), value);
+            }
+            Err(error) => self.problem = Some(format!("cannot encode the parameter `{name}`: {error}")),
         }
         self
     }
@@ -293,7 +327,7 @@ impl RequestBuilder<'_> {
             client: self.client.clone(),
             operation,
             path,
-            params: self.params.unwrap_or(Value::Null),
+            params: Value::Object(self.params),
             body: self.body,
         })
     }
@@ -625,6 +659,151 @@ mod tests {
         assert_eq!(
             requests[0].url.query(),
             Some("cluster_id=0115-093017&filter_by.state=RUNNING&limit=2")
+        );
+    }
+
+    fn queries(requests: &[wiremock::Request]) -> Vec<String> {
+        requests
+            .iter()
+            .map(|request| request.url.query().unwrap_or_default().to_owned())
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn one_query_parameter_joins_the_others_whichever_comes_first() {
+        static READ: Operation = Operation::new("dbfs.read", Method::Get, "/api/2.0/dbfs/read");
+        let server = server(200, "{}").await;
+        let client = client(&server);
+        let _: Value = client
+            .request(&READ)
+            .query_param("path", "/tmp/a b")
+            .params(&json!({"offset": 2, "length": null}))
+            .send()
+            .await
+            .unwrap();
+        let _: Value = client
+            .request(&READ)
+            .params(&json!({"offset": 2}))
+            .query_param("path", "/tmp/a b")
+            .send()
+            .await
+            .unwrap();
+        let _: Value = client
+            .request(&READ)
+            .query_number("above", f64::INFINITY)
+            .query_number("run_id", 1_i64 << 60)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            queries(&server.received_requests().await.unwrap()),
+            [
+                "path=%2Ftmp%2Fa+b&offset=2",
+                "offset=2&path=%2Ftmp%2Fa+b",
+                "above=Infinity&run_id=1152921504606846976"
+            ],
+            "both sent, in the order given; numbers in their wire forms"
+        );
+    }
+
+    #[tokio::test]
+    async fn parameters_that_are_not_an_object_are_refused_before_sending() {
+        let server = server(200, "{}").await;
+        let error = client(&server)
+            .raw(Method::Get, "/api/2.0/ping")
+            .params(&["offset", "2"])
+            .send::<Value>()
+            .await
+            .unwrap_err();
+        assert!(matches!(&error, Error::InvalidRequest { .. }), "{error}");
+        assert!(error.to_string().contains("must be a JSON object"), "{error}");
+        assert!(server.received_requests().await.unwrap().is_empty());
+    }
+
+    #[tokio::test]
+    async fn every_page_carries_the_query_parameter() {
+        static HISTORY: Operation = Operation::new(
+            "experiments.getHistory",
+            Method::Get,
+            "/api/2.0/mlflow/metrics/get-history",
+        );
+        static PAGING: crate::Paging = crate::Paging {
+            items: "metrics",
+            in_body: false,
+            style: crate::PagingStyle::Token {
+                request_token: "page_token",
+                response_token: "next_page_token",
+            },
+        };
+        let server = MockServer::start().await;
+        Mock::given(wiremock::matchers::query_param_is_missing("page_token"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"metrics": [1], "next_page_token": "p2"})))
+            .mount(&server)
+            .await;
+        Mock::given(wiremock::matchers::query_param("page_token", "p2"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"metrics": [2]})))
+            .mount(&server)
+            .await;
+        let items: Vec<i64> = client(&server)
+            .request(&HISTORY)
+            .query_param("metric_key", "loss")
+            .params(&json!({"max_results": 1}))
+            .paginate(&PAGING)
+            .try_collect()
+            .await
+            .unwrap();
+        assert_eq!(items, [1, 2]);
+        assert_eq!(
+            queries(&server.received_requests().await.unwrap()),
+            [
+                "metric_key=loss&max_results=1",
+                "metric_key=loss&max_results=1&page_token=p2"
+            ]
+        );
+    }
+
+    #[tokio::test]
+    async fn a_waiter_polls_with_a_query_parameter_of_the_request() {
+        static RESTART: Operation = Operation::new("things.restart", Method::Post, "/api/2.0/things/restart");
+        static GET: Operation = Operation::new("things.get", Method::Get, "/api/2.0/things/get");
+        static WAIT: crate::Wait = crate::Wait {
+            poll: &GET,
+            bind: &[crate::Binding {
+                param: "thing_id",
+                location: crate::BindingLocation::Query,
+                source: crate::BindingSource::Request,
+                field: "thing_id",
+            }],
+            state: &["state"],
+            success: &["RUNNING"],
+            failure: &[],
+            message: &[],
+        };
+        let server = MockServer::start().await;
+        Mock::given(wiremock::matchers::path("/api/2.0/things/restart"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+            .mount(&server)
+            .await;
+        Mock::given(wiremock::matchers::path("/api/2.0/things/get"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"state": "PENDING"})))
+            .up_to_n_times(1)
+            .mount(&server)
+            .await;
+        Mock::given(wiremock::matchers::path("/api/2.0/things/get"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"state": "RUNNING"})))
+            .mount(&server)
+            .await;
+        let quick = crate::WaitOptions::new().poll_interval(Duration::from_millis(1), Duration::from_millis(1));
+        let settled: Value = client(&server)
+            .request(&RESTART)
+            .query_param("thing_id", "t-1")
+            .send_and_wait(&WAIT, &quick)
+            .await
+            .unwrap();
+        assert_eq!(settled, json!({"state": "RUNNING"}));
+        assert_eq!(
+            queries(&server.received_requests().await.unwrap()),
+            ["thing_id=t-1", "thing_id=t-1", "thing_id=t-1"]
         );
     }
 

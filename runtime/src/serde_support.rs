@@ -205,7 +205,7 @@ pub mod numbers {
     }
 
     /// Lets a `WireNumber` stand where serde expects `Deserialize`.
-    struct Read<T>(T);
+    pub(crate) struct Read<T>(pub(crate) T);
 
     impl<'de, T: WireNumber> Deserialize<'de> for Read<T> {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

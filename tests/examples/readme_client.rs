@@ -45,15 +45,18 @@ async fn main() -> Result<(), databricks_client::Error> {
         println!("{:?} {:?}", job.job_id, job.settings.and_then(|settings| settings.name));
     }
 
-    match client
-        .dbfs()
-        .get_status(&models::DbfsGetStatusParams::new("/tmp/missing"))
-        .await
-    {
+    // Identifiers are plain arguments, as in `clusters().get(id)`; optional query parameters come in one
+    // struct, built from its `Default`.
+    let first_kilobyte = models::DbfsReadParams {
+        length: Some(1024),
+        ..Default::default()
+    };
+    match client.dbfs().read("/tmp/missing", &first_kilobyte).await {
+        Ok(slice) => println!("{:?} bytes read", slice.bytes_read),
         Err(databricks_client::Error::Api(error)) if error.is_not_found() => {
             println!("not there (request id {:?})", error.request_id);
         }
-        other => println!("{other:?}"),
+        Err(other) => println!("{other}"),
     }
     Ok(())
 }

@@ -194,6 +194,37 @@ async fn unknown_query_parameter_in_json_is_a_usage_error() {
     );
 }
 
+#[tokio::test]
+async fn a_key_beside_the_required_parameters_in_json_is_a_usage_error() {
+    // `clusters get` has no optional parameter: its one parameter is an argument of the method, and
+    // anything else in --json is a typo to report.
+    let server = mock::serve(200, "{}").await;
+    let json = r#"{"cluster_id": "0115-093017-k8rq3x2w", "clusterid": "x"}"#;
+    let run = dbr::run_against(&server.uri(), &["clusters", "get", "--json", json]);
+    let stderr = assert_usage_error(&server, &run).await;
+    assert!(
+        stderr.contains("unknown field `clusterid`, expected `cluster_id`"),
+        "{stderr}"
+    );
+}
+
+#[tokio::test]
+async fn required_and_optional_parameters_from_json_are_sent_together() {
+    let server = mock::serve(200, r#"{"job_id": 123}"#).await;
+    // The id as a string of digits, as the API itself writes 64-bit integers.
+    let json = r#"{"job_id": "123", "include_trigger_state": true}"#;
+    let run = dbr::run_against(&server.uri(), &["jobs", "get", "--json", json]);
+    assert_no_token(&run);
+    assert_exit(&run, 0);
+    let expected = Expected {
+        method: "GET",
+        path: "/api/2.2/jobs/get",
+        query: &[("job_id", "123"), ("include_trigger_state", "true")],
+        body: None,
+    };
+    assert_request(&only_request(&server).await, expected);
+}
+
 // ---- errors ----
 
 #[tokio::test]

@@ -158,7 +158,7 @@ async fn concurrent_calls_share_one_token_request() {
     let client = client(&server, CLIENT_SECRET);
     let calls = (0..16).map(|_| {
         let client = client.clone();
-        tokio::spawn(async move { client.clusters().get(&models::ClustersGetParams::new("0115-c1")).await })
+        tokio::spawn(async move { client.clusters().get("0115-c1").await })
     });
     for call in calls {
         call.await.expect("joined").expect("the call succeeds");
@@ -172,15 +172,11 @@ async fn concurrent_calls_share_one_token_request() {
 async fn a_rejected_token_is_replaced_once() {
     let (server, workspace) = start(3600, Duration::ZERO).await;
     let client = client(&server, CLIENT_SECRET);
-    client
-        .clusters()
-        .get(&models::ClustersGetParams::new("0115-c1"))
-        .await
-        .expect("first call");
+    client.clusters().get("0115-c1").await.expect("first call");
     workspace.state.lock().expect("not poisoned").reject_next = true;
     client
         .clusters()
-        .get(&models::ClustersGetParams::new("0115-c1"))
+        .get("0115-c1")
         .await
         .expect("a revoked token is replaced and the call repeated");
     let state = workspace.state.lock().expect("not poisoned");
@@ -194,7 +190,7 @@ async fn a_refused_secret_is_explained_without_repeating_it() {
     let wrong = "canary-wrong-secret-11";
     let error = client(&server, wrong)
         .clusters()
-        .get(&models::ClustersGetParams::new("0115-c1"))
+        .get("0115-c1")
         .await
         .expect_err("the secret is refused");
     let Error::Auth(auth) = &error else {

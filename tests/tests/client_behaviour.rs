@@ -12,10 +12,7 @@ const MISSING_CLUSTER: &str = r#"{"error_code":"RESOURCE_DOES_NOT_EXIST","messag
 /// Calls `clusters.get` against a server answering `status` with `body`, and returns the error.
 async fn get_cluster_error(status: u16, body: &str) -> Error {
     let server = mock::serve(status, body).await;
-    let result = mock::client(&server)
-        .clusters()
-        .get(&models::ClustersGetParams::new("0123-abc"))
-        .await;
+    let result = mock::client(&server).clusters().get("0123-abc").await;
     // Exactly one request: an error answer is not retried behind the caller's back.
     only_request(&server).await;
     result.expect_err("the call must fail")
@@ -121,7 +118,7 @@ async fn get_modify_edit_round_trip_keeps_every_field() {
     let workspace = mock::serve(200, CLUSTER).await;
     let details = mock::client(&workspace)
         .clusters()
-        .get(&models::ClustersGetParams::new("0115-093017-k8rq3x2w"))
+        .get("0115-093017-k8rq3x2w")
         .await
         .expect("clusters.get");
     let aws = details.aws_attributes.as_ref().expect("aws_attributes");
@@ -151,7 +148,7 @@ async fn query_values_are_encoded() {
     let server = mock::serve(200, r#"{"path": "/mnt/raw/x", "is_dir": false, "file_size": 3}"#).await;
     mock::client(&server)
         .dbfs()
-        .get_status(&models::DbfsGetStatusParams::new(path))
+        .get_status(path)
         .await
         .expect("dbfs.getStatus");
     let request = only_request(&server).await;
@@ -164,7 +161,7 @@ async fn wrongly_typed_success_body_is_a_decode_error() {
     let server = mock::serve(200, r#"{"cluster_id": "0115-093017-k8rq3x2w", "num_workers": "two"}"#).await;
     let error = mock::client(&server)
         .clusters()
-        .get(&models::ClustersGetParams::new("0115-093017-k8rq3x2w"))
+        .get("0115-093017-k8rq3x2w")
         .await
         .expect_err("a string where a number belongs must not decode");
     let Error::Decode { operation, status, .. } = &error else {
@@ -181,7 +178,7 @@ async fn an_empty_success_body_is_an_error_where_the_operation_answers_json() {
     let server = mock::serve(200, "").await;
     let error = mock::client(&server)
         .clusters()
-        .get(&models::ClustersGetParams::new("0123-abc"))
+        .get("0123-abc")
         .await
         .expect_err("an empty body is not a cluster");
     assert!(
@@ -238,7 +235,7 @@ async fn a_body_announced_over_the_size_limit_is_not_read() {
     let server = mock::serve(200, &body).await;
     let error = client_with_size_limit(&server.uri(), 1024)
         .clusters()
-        .get(&models::ClustersGetParams::new("0123-abc"))
+        .get("0123-abc")
         .await
         .expect_err("over the limit");
     assert!(
@@ -299,7 +296,7 @@ async fn a_body_without_content_length_is_read_up_to_the_size_limit_only() {
     let (uri, sent_all) = unannounced_body_server(32 * 1024 * 1024).await;
     let error = client_with_size_limit(&uri, 64 * 1024)
         .clusters()
-        .get(&models::ClustersGetParams::new("0123-abc"))
+        .get("0123-abc")
         .await
         .expect_err("over the limit");
     assert!(
@@ -339,7 +336,7 @@ async fn https_to_a_plain_http_server_says_how_to_reach_it() {
     let error = Client::new(config)
         .expect("client")
         .clusters()
-        .get(&models::ClustersGetParams::new("0123-abc"))
+        .get("0123-abc")
         .await
         .expect_err("no TLS on the other side");
     assert!(matches!(error, Error::Transport { .. }), "{error:?}");
@@ -366,7 +363,7 @@ async fn https_to_a_plain_http_server_says_how_to_reach_it() {
     let refused = Client::new(config)
         .expect("client")
         .clusters()
-        .get(&models::ClustersGetParams::new("0123-abc"))
+        .get("0123-abc")
         .await
         .expect_err("nothing listens");
     assert!(!refused.to_string().contains("TLS"), "{refused}");
@@ -443,7 +440,7 @@ async fn int64_values_written_as_strings_are_read() {
     .await;
     let cluster = mock::client(&server)
         .clusters()
-        .get(&models::ClustersGetParams::new("0123-abc"))
+        .get("0123-abc")
         .await
         .expect("strings of digits are integers");
     assert_eq!(cluster.start_time, Some(1_700_000_000_123));

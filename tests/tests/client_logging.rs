@@ -127,7 +127,7 @@ fn a_long_error_message_is_cut_in_the_error_and_whole_in_the_debug_output() {
         let server = serve(400, &body).await;
         let error = client(&server.uri())
             .clusters()
-            .get(&models::ClustersGetParams::new("c1"))
+            .get("c1")
             .await
             .expect_err("an error answer");
         assert_eq!(error.as_api().map(|api| api.message.len()), Some(1_048_576));
@@ -158,7 +158,7 @@ fn retries_and_failures_are_logged_without_the_token() {
         // The first backoff is at most half a second, so two seconds always leave room for a retry.
         let error = client_with_budget(&server.uri(), Duration::from_secs(2))
             .clusters()
-            .get(&models::ClustersGetParams::new("c1"))
+            .get("c1")
             .await
             .expect_err("always busy");
         assert!(!format!("{error} {error:?}").contains(TOKEN));
@@ -177,14 +177,14 @@ fn the_canary_token_never_appears_in_errors_or_debug_output() {
         let unreachable = client("http://127.0.0.1:9");
         let error = unreachable
             .clusters()
-            .get(&models::ClustersGetParams::new("c1"))
+            .get("c1")
             .await
             .expect_err("nothing listens on port 9");
         // An API error.
         let server = serve(401, r#"{"error_code": "UNAUTHENTICATED", "message": "bad"}"#).await;
         let api_error = client(&server.uri())
             .clusters()
-            .get(&models::ClustersGetParams::new("c1"))
+            .get("c1")
             .await
             .expect_err("unauthenticated");
         let client = client(&server.uri());

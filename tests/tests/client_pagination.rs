@@ -89,6 +89,41 @@ async fn token_pages_are_followed_until_the_token_is_absent_even_past_an_empty_p
 }
 
 #[tokio::test]
+async fn a_required_query_argument_goes_with_every_page() {
+    let server = paging_server(|request| match query(request).get("page_token").map(String::as_str) {
+        None => json!({"metrics": [{"key": "loss", "value": 0.9, "step": 1}], "next_page_token": "p2"}),
+        Some(_) => json!({"metrics": [{"key": "loss", "value": 0.4, "step": 2}]}),
+    })
+    .await;
+    let params = models::ExperimentsGetHistoryParams {
+        run_id: Some("run-1".into()),
+        ..Default::default()
+    };
+    let metrics = client(&server)
+        .experiments()
+        .get_history_all("loss", &params)
+        .try_collect()
+        .await
+        .expect("every page");
+    assert_eq!(
+        metrics.iter().map(|metric| metric.step).collect::<Vec<_>>(),
+        [Some(1), Some(2)]
+    );
+    let queries: Vec<BTreeMap<String, String>> = server
+        .received_requests()
+        .await
+        .expect("recorded")
+        .iter()
+        .map(query)
+        .collect();
+    assert_eq!(queries.len(), 2);
+    for sent in &queries {
+        assert_eq!(sent["metric_key"], "loss", "{sent:?}");
+        assert_eq!(sent["run_id"], "run-1", "{sent:?}");
+    }
+}
+
+#[tokio::test]
 async fn a_repeated_page_token_ends_the_stream_with_an_error_not_a_loop() {
     let server = paging_server(|request| match query(request).get("page_token").map(String::as_str) {
         None => json!({"jobs": [job(1)], "next_page_token": "a"}),
@@ -295,7 +330,7 @@ async fn a_single_answer_list_is_one_request() {
     .await;
     let files = client(&server)
         .dbfs()
-        .list_all(&models::DbfsListParams::new("/"))
+        .list_all("/")
         .try_collect()
         .await
         .expect("one page");

@@ -38,7 +38,7 @@ async fn failing_then_ok(failures: Vec<ResponseTemplate>) -> MockServer {
 }
 
 async fn get_cluster(client: &Client) -> Result<models::ClusterDetails, Error> {
-    client.clusters().get(&models::ClustersGetParams::new(CLUSTER_ID)).await
+    client.clusters().get(CLUSTER_ID).await
 }
 
 /// `clusters.start`: a POST the spec does not mark idempotent.

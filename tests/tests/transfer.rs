@@ -863,17 +863,17 @@ async fn the_fake_enforces_the_documented_dbfs_rules() {
     );
     let long_read = DbfsReadParams {
         length: Some(MIB as i64 + 1),
-        ..DbfsReadParams::new("/b.bin")
+        ..Default::default()
     };
     assert_eq!(
-        failure(dbfs.read(&long_read).await),
+        failure(dbfs.read("/b.bin", &long_read).await),
         (400, "MAX_READ_SIZE_EXCEEDED".into())
     );
     let past_the_end = DbfsReadParams {
         offset: Some(5),
-        ..DbfsReadParams::new("/b.bin")
+        ..Default::default()
     };
-    assert_eq!(dbfs.read(&past_the_end).await.unwrap().bytes_read, Some(0));
+    assert_eq!(dbfs.read("/b.bin", &past_the_end).await.unwrap().bytes_read, Some(0));
 }
 
 #[test]

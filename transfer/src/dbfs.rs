@@ -5,9 +5,7 @@ use std::time::Duration;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use databricks_client::models::{
-    DbfsAddBlock, DbfsClose, DbfsCreate, DbfsDelete, DbfsGetStatusParams, DbfsMove, DbfsReadParams,
-};
+use databricks_client::models::{DbfsAddBlock, DbfsClose, DbfsCreate, DbfsDelete, DbfsMove, DbfsReadParams};
 use databricks_client::{Client, Dbfs, Error, ErrorKind};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
 use tokio_util::sync::CancellationToken;
@@ -152,7 +150,7 @@ async fn send<R: AsyncRead + Unpin>(
 
 /// Whether a file exists at `dbfs_path`; a directory there is an error.
 async fn file_exists(dbfs: Dbfs<'_>, dbfs_path: &str) -> Result<bool, TransferError> {
-    match dbfs.get_status(&DbfsGetStatusParams::new(dbfs_path)).await {
+    match dbfs.get_status(dbfs_path).await {
         Ok(info) if info.is_dir == Some(true) => Err(is_directory(dbfs_path)),
         Ok(_) => Ok(true),
         Err(error) if is_kind(&error, ErrorKind::NotFound) => Ok(false),
@@ -225,10 +223,10 @@ async fn move_file(dbfs: Dbfs<'_>, from: &str, to: &str) -> Result<(), Error> {
         return Ok(());
     };
     let gone = matches!(
-        dbfs.get_status(&DbfsGetStatusParams::new(from)).await,
+        dbfs.get_status(from).await,
         Err(status_error) if is_kind(&status_error, ErrorKind::NotFound)
     );
-    if gone && dbfs.get_status(&DbfsGetStatusParams::new(to)).await.is_ok() {
+    if gone && dbfs.get_status(to).await.is_ok() {
         Ok(())
     } else {
         Err(error)
@@ -347,7 +345,7 @@ async fn receive(
     options: &DownloadOptions,
 ) -> Result<u64, TransferError> {
     let dbfs = client.dbfs();
-    let info = match dbfs.get_status(&DbfsGetStatusParams::new(dbfs_path)).await {
+    let info = match dbfs.get_status(dbfs_path).await {
         Ok(info) => info,
         Err(error) if is_kind(&error, ErrorKind::NotFound) => {
             return Err(TransferError::NotFound {
@@ -374,10 +372,9 @@ async fn receive(
         let params = DbfsReadParams {
             offset: Some(done as i64),
             length: Some(wanted as i64),
-            ..DbfsReadParams::new(dbfs_path)
         };
         let slice = dbfs
-            .read(&params)
+            .read(dbfs_path, &params)
             .await
             .map_err(|error| TransferError::api("reading", dbfs_path, error))?;
         let data = BASE64

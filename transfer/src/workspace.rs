@@ -29,11 +29,8 @@ pub struct ImportOptions {
 /// An export larger than the API returns ([`WORKSPACE_CONTENT_LIMIT`]) is a
 /// [`TooLarge`](TransferError::TooLarge) error; a missing path is [`NotFound`](TransferError::NotFound).
 pub async fn export(client: &Client, path: &str, format: WorkspaceExportFormat) -> Result<Vec<u8>, TransferError> {
-    let params = WorkspaceExportParams {
-        format: Some(format),
-        ..WorkspaceExportParams::new(path)
-    };
-    let exported = match client.workspace().export(&params).await {
+    let params = WorkspaceExportParams { format: Some(format) };
+    let exported = match client.workspace().export(path, &params).await {
         Ok(exported) => exported,
         Err(error) if has_code(&error, SIZE_EXCEEDED) => return Err(too_large("export", path, None)),
         Err(error) if is_kind(&error, ErrorKind::NotFound) => {

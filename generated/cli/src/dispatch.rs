@@ -52,7 +52,13 @@ pub fn cluster_policies(
                 respond(client.cluster_policies().edit(&request.body()?).await)
             }
             "clusterPolicies.get" => {
-                respond(client.cluster_policies().get(&request.params()?).await)
+                request.no_other_params(&["policy_id"])?;
+                respond(
+                    client
+                        .cluster_policies()
+                        .get(&request.query::<String>("policy_id")?)
+                        .await,
+                )
             }
             "clusterPolicies.getPermissionLevels" => {
                 respond(
@@ -73,7 +79,7 @@ pub fn cluster_policies(
                 )
             }
             "clusterPolicies.list" => {
-                respond_items(client.cluster_policies().list_all(&request.params()?))
+                respond_items(client.cluster_policies().list_all(&request.params(&[])?))
             }
             "clusterPolicies.setPermissions" => {
                 respond(
@@ -159,7 +165,12 @@ pub fn clusters(
             "clusters.events" => {
                 respond_items(client.clusters().events_all(&request.body()?))
             }
-            "clusters.get" => respond(client.clusters().get(&request.params()?).await),
+            "clusters.get" => {
+                request.no_other_params(&["cluster_id"])?;
+                respond(
+                    client.clusters().get(&request.query::<String>("cluster_id")?).await,
+                )
+            }
             "clusters.getPermissionLevels" => {
                 respond(
                     client
@@ -177,7 +188,7 @@ pub fn clusters(
                 )
             }
             "clusters.list" => {
-                respond_items(client.clusters().list_all(&request.params()?))
+                respond_items(client.clusters().list_all(&request.params(&[])?))
             }
             "clusters.listNodeTypes" => {
                 respond_items(client.clusters().list_node_types_all())
@@ -286,7 +297,7 @@ pub fn current_user(
     Box::pin(async move {
         match operation {
             "currentUser.me" => {
-                respond(client.current_user().me(&request.params()?).await)
+                respond(client.current_user().me(&request.params(&[])?).await)
             }
             other => {
                 Err(
@@ -313,13 +324,29 @@ pub fn dbfs(
             "dbfs.create" => respond(client.dbfs().create(&request.body()?).await),
             "dbfs.delete" => respond(client.dbfs().delete(&request.body()?).await),
             "dbfs.getStatus" => {
-                respond(client.dbfs().get_status(&request.params()?).await)
+                request.no_other_params(&["path"])?;
+                respond(
+                    client.dbfs().get_status(&request.query::<String>("path")?).await,
+                )
             }
-            "dbfs.list" => respond_items(client.dbfs().list_all(&request.params()?)),
+            "dbfs.list" => {
+                request.no_other_params(&["path"])?;
+                respond_items(client.dbfs().list_all(&request.query::<String>("path")?))
+            }
             "dbfs.mkdirs" => respond(client.dbfs().mkdirs(&request.body()?).await),
             "dbfs.move" => respond(client.dbfs().move_(&request.body()?).await),
             "dbfs.put" => respond(client.dbfs().put(&request.body()?).await),
-            "dbfs.read" => respond(client.dbfs().read(&request.params()?).await),
+            "dbfs.read" => {
+                respond(
+                    client
+                        .dbfs()
+                        .read(
+                            &request.query::<String>("path")?,
+                            &request.params(&["path"])?,
+                        )
+                        .await,
+                )
+            }
             other => {
                 Err(
                     CliError::Usage(format!("`{other}` is not an operation of this CLI")),
@@ -392,13 +419,32 @@ pub fn experiments(
                 )
             }
             "experiments.getByName" => {
-                respond(client.experiments().get_by_name(&request.params()?).await)
+                request.no_other_params(&["experiment_name"])?;
+                respond(
+                    client
+                        .experiments()
+                        .get_by_name(&request.query::<String>("experiment_name")?)
+                        .await,
+                )
             }
             "experiments.getExperiment" => {
-                respond(client.experiments().get_experiment(&request.params()?).await)
+                request.no_other_params(&["experiment_id"])?;
+                respond(
+                    client
+                        .experiments()
+                        .get_experiment(&request.query::<String>("experiment_id")?)
+                        .await,
+                )
             }
             "experiments.getHistory" => {
-                respond_items(client.experiments().get_history_all(&request.params()?))
+                respond_items(
+                    client
+                        .experiments()
+                        .get_history_all(
+                            &request.query::<String>("metric_key")?,
+                            &request.params(&["metric_key"])?,
+                        ),
+                )
             }
             "experiments.getLoggedModel" => {
                 respond(
@@ -425,16 +471,24 @@ pub fn experiments(
                 )
             }
             "experiments.getRun" => {
-                respond(client.experiments().get_run(&request.params()?).await)
+                respond(
+                    client
+                        .experiments()
+                        .get_run(
+                            &request.query::<String>("run_id")?,
+                            &request.params(&["run_id"])?,
+                        )
+                        .await,
+                )
             }
             "experiments.listArtifacts" => {
                 respond_items(
-                    client.experiments().list_artifacts_all(&request.params()?),
+                    client.experiments().list_artifacts_all(&request.params(&[])?),
                 )
             }
             "experiments.listExperiments" => {
                 respond_items(
-                    client.experiments().list_experiments_all(&request.params()?),
+                    client.experiments().list_experiments_all(&request.params(&[])?),
                 )
             }
             "experiments.logBatch" => {
@@ -610,7 +664,9 @@ pub fn groups(
             "groups.get" => {
                 respond(client.groups().get(&request.path::<String>("id")?).await)
             }
-            "groups.list" => respond_items(client.groups().list_all(&request.params()?)),
+            "groups.list" => {
+                respond_items(client.groups().list_all(&request.params(&[])?))
+            }
             "groups.patch" => {
                 respond(
                     client
@@ -657,7 +713,13 @@ pub fn instance_pools(
                 respond(client.instance_pools().edit(&request.body()?).await)
             }
             "instancePools.get" => {
-                respond(client.instance_pools().get(&request.params()?).await)
+                request.no_other_params(&["instance_pool_id"])?;
+                respond(
+                    client
+                        .instance_pools()
+                        .get(&request.query::<String>("instance_pool_id")?)
+                        .await,
+                )
             }
             "instancePools.getPermissionLevels" => {
                 respond(
@@ -834,9 +896,27 @@ pub fn jobs(
             "jobs.delete" => respond(client.jobs().delete(&request.body()?).await),
             "jobs.deleteRun" => respond(client.jobs().delete_run(&request.body()?).await),
             "jobs.exportRun" => {
-                respond(client.jobs().export_run(&request.params()?).await)
+                respond(
+                    client
+                        .jobs()
+                        .export_run(
+                            request.query_number::<i64>("run_id")?,
+                            &request.params(&["run_id"])?,
+                        )
+                        .await,
+                )
             }
-            "jobs.get" => respond(client.jobs().get(&request.params()?).await),
+            "jobs.get" => {
+                respond(
+                    client
+                        .jobs()
+                        .get(
+                            request.query_number::<i64>("job_id")?,
+                            &request.params(&["job_id"])?,
+                        )
+                        .await,
+                )
+            }
             "jobs.getPermissionLevels" => {
                 respond(
                     client
@@ -853,13 +933,29 @@ pub fn jobs(
                         .await,
                 )
             }
-            "jobs.getRun" => respond(client.jobs().get_run(&request.params()?).await),
-            "jobs.getRunOutput" => {
-                respond(client.jobs().get_run_output(&request.params()?).await)
+            "jobs.getRun" => {
+                respond(
+                    client
+                        .jobs()
+                        .get_run(
+                            request.query_number::<i64>("run_id")?,
+                            &request.params(&["run_id"])?,
+                        )
+                        .await,
+                )
             }
-            "jobs.list" => respond_items(client.jobs().list_all(&request.params()?)),
+            "jobs.getRunOutput" => {
+                request.no_other_params(&["run_id"])?;
+                respond(
+                    client
+                        .jobs()
+                        .get_run_output(request.query_number::<i64>("run_id")?)
+                        .await,
+                )
+            }
+            "jobs.list" => respond_items(client.jobs().list_all(&request.params(&[])?)),
             "jobs.listRuns" => {
-                respond_items(client.jobs().list_runs_all(&request.params()?))
+                respond_items(client.jobs().list_runs_all(&request.params(&[])?))
             }
             "jobs.repairRun" => {
                 match request.wait() {
@@ -949,13 +1045,16 @@ pub fn legacy_groups(
             }
             "legacyGroups.list" => respond_items(client.legacy_groups().list_all()),
             "legacyGroups.listMembers" => {
+                request.no_other_params(&["group_name"])?;
                 respond_items(
-                    client.legacy_groups().list_members_all(&request.params()?),
+                    client
+                        .legacy_groups()
+                        .list_members_all(&request.query::<String>("group_name")?),
                 )
             }
             "legacyGroups.listParents" => {
                 respond_items(
-                    client.legacy_groups().list_parents_all(&request.params()?),
+                    client.legacy_groups().list_parents_all(&request.params(&[])?),
                 )
             }
             "legacyGroups.removeMember" => {
@@ -985,7 +1084,13 @@ pub fn libraries(
                 respond_items(client.libraries().all_cluster_statuses_all())
             }
             "libraries.clusterStatus" => {
-                respond(client.libraries().cluster_status(&request.params()?).await)
+                request.no_other_params(&["cluster_id"])?;
+                respond(
+                    client
+                        .libraries()
+                        .cluster_status(&request.query::<String>("cluster_id")?)
+                        .await,
+                )
             }
             "libraries.install" => {
                 respond(client.libraries().install(&request.body()?).await)
@@ -1044,29 +1149,57 @@ pub fn model_registry(
                 respond(client.model_registry().create_webhook(&request.body()?).await)
             }
             "modelRegistry.deleteComment" => {
-                respond(client.model_registry().delete_comment(&request.params()?).await)
-            }
-            "modelRegistry.deleteModel" => {
-                respond(client.model_registry().delete_model(&request.params()?).await)
-            }
-            "modelRegistry.deleteModelTag" => {
-                respond(
-                    client.model_registry().delete_model_tag(&request.params()?).await,
-                )
-            }
-            "modelRegistry.deleteModelVersion" => {
+                request.no_other_params(&["id"])?;
                 respond(
                     client
                         .model_registry()
-                        .delete_model_version(&request.params()?)
+                        .delete_comment(&request.query::<String>("id")?)
+                        .await,
+                )
+            }
+            "modelRegistry.deleteModel" => {
+                request.no_other_params(&["name"])?;
+                respond(
+                    client
+                        .model_registry()
+                        .delete_model(&request.query::<String>("name")?)
+                        .await,
+                )
+            }
+            "modelRegistry.deleteModelTag" => {
+                request.no_other_params(&["name", "key"])?;
+                respond(
+                    client
+                        .model_registry()
+                        .delete_model_tag(
+                            &request.query::<String>("name")?,
+                            &request.query::<String>("key")?,
+                        )
+                        .await,
+                )
+            }
+            "modelRegistry.deleteModelVersion" => {
+                request.no_other_params(&["name", "version"])?;
+                respond(
+                    client
+                        .model_registry()
+                        .delete_model_version(
+                            &request.query::<String>("name")?,
+                            &request.query::<String>("version")?,
+                        )
                         .await,
                 )
             }
             "modelRegistry.deleteModelVersionTag" => {
+                request.no_other_params(&["name", "version", "key"])?;
                 respond(
                     client
                         .model_registry()
-                        .delete_model_version_tag(&request.params()?)
+                        .delete_model_version_tag(
+                            &request.query::<String>("name")?,
+                            &request.query::<String>("version")?,
+                            &request.query::<String>("key")?,
+                        )
                         .await,
                 )
             }
@@ -1074,12 +1207,27 @@ pub fn model_registry(
                 respond(
                     client
                         .model_registry()
-                        .delete_transition_request(&request.params()?)
+                        .delete_transition_request(
+                            &request.query::<String>("name")?,
+                            &request.query::<String>("version")?,
+                            &request
+                                .query::<
+                                    databricks_client::models::ModelVersionStage,
+                                >("stage")?,
+                            &request.query::<String>("creator")?,
+                            &request.params(&["name", "version", "stage", "creator"])?,
+                        )
                         .await,
                 )
             }
             "modelRegistry.deleteWebhook" => {
-                respond(client.model_registry().delete_webhook(&request.params()?).await)
+                request.no_other_params(&["id"])?;
+                respond(
+                    client
+                        .model_registry()
+                        .delete_webhook(&request.query::<String>("id")?)
+                        .await,
+                )
             }
             "modelRegistry.getLatestVersions" => {
                 respond_items(
@@ -1087,18 +1235,35 @@ pub fn model_registry(
                 )
             }
             "modelRegistry.getModel" => {
-                respond(client.model_registry().get_model(&request.params()?).await)
-            }
-            "modelRegistry.getModelVersion" => {
-                respond(
-                    client.model_registry().get_model_version(&request.params()?).await,
-                )
-            }
-            "modelRegistry.getModelVersionDownloadUri" => {
+                request.no_other_params(&["name"])?;
                 respond(
                     client
                         .model_registry()
-                        .get_model_version_download_uri(&request.params()?)
+                        .get_model(&request.query::<String>("name")?)
+                        .await,
+                )
+            }
+            "modelRegistry.getModelVersion" => {
+                request.no_other_params(&["name", "version"])?;
+                respond(
+                    client
+                        .model_registry()
+                        .get_model_version(
+                            &request.query::<String>("name")?,
+                            &request.query::<String>("version")?,
+                        )
+                        .await,
+                )
+            }
+            "modelRegistry.getModelVersionDownloadUri" => {
+                request.no_other_params(&["name", "version"])?;
+                respond(
+                    client
+                        .model_registry()
+                        .get_model_version_download_uri(
+                            &request.query::<String>("name")?,
+                            &request.query::<String>("version")?,
+                        )
                         .await,
                 )
             }
@@ -1122,19 +1287,23 @@ pub fn model_registry(
             }
             "modelRegistry.listModels" => {
                 respond_items(
-                    client.model_registry().list_models_all(&request.params()?),
+                    client.model_registry().list_models_all(&request.params(&[])?),
                 )
             }
             "modelRegistry.listTransitionRequests" => {
+                request.no_other_params(&["name", "version"])?;
                 respond_items(
                     client
                         .model_registry()
-                        .list_transition_requests_all(&request.params()?),
+                        .list_transition_requests_all(
+                            &request.query::<String>("name")?,
+                            &request.query::<String>("version")?,
+                        ),
                 )
             }
             "modelRegistry.listWebhooks" => {
                 respond_items(
-                    client.model_registry().list_webhooks_all(&request.params()?),
+                    client.model_registry().list_webhooks_all(&request.params(&[])?),
                 )
             }
             "modelRegistry.rejectTransitionRequest" => {
@@ -1150,12 +1319,14 @@ pub fn model_registry(
             }
             "modelRegistry.searchModelVersions" => {
                 respond_items(
-                    client.model_registry().search_model_versions_all(&request.params()?),
+                    client
+                        .model_registry()
+                        .search_model_versions_all(&request.params(&[])?),
                 )
             }
             "modelRegistry.searchModels" => {
                 respond_items(
-                    client.model_registry().search_models_all(&request.params()?),
+                    client.model_registry().search_models_all(&request.params(&[])?),
                 )
             }
             "modelRegistry.setModelTag" => {
@@ -1321,7 +1492,7 @@ pub fn pipelines(
                         .pipelines()
                         .delete(
                             &request.path::<String>("pipeline_id")?,
-                            &request.params()?,
+                            &request.params(&[])?,
                         )
                         .await,
                 )
@@ -1364,12 +1535,14 @@ pub fn pipelines(
                         .pipelines()
                         .list_pipeline_events_all(
                             &request.path::<String>("pipeline_id")?,
-                            &request.params()?,
+                            &request.params(&[])?,
                         ),
                 )
             }
             "pipelines.listPipelines" => {
-                respond_items(client.pipelines().list_pipelines_all(&request.params()?))
+                respond_items(
+                    client.pipelines().list_pipelines_all(&request.params(&[])?),
+                )
             }
             "pipelines.listUpdates" => {
                 respond_items(
@@ -1377,7 +1550,7 @@ pub fn pipelines(
                         .pipelines()
                         .list_updates_all(
                             &request.path::<String>("pipeline_id")?,
-                            &request.params()?,
+                            &request.params(&[])?,
                         ),
                 )
             }
@@ -1481,17 +1654,41 @@ pub fn secrets(
                 respond(client.secrets().delete_secret(&request.body()?).await)
             }
             "secrets.getAcl" => {
-                respond(client.secrets().get_acl(&request.params()?).await)
+                request.no_other_params(&["scope", "principal"])?;
+                respond(
+                    client
+                        .secrets()
+                        .get_acl(
+                            &request.query::<String>("scope")?,
+                            &request.query::<String>("principal")?,
+                        )
+                        .await,
+                )
             }
             "secrets.getSecret" => {
-                respond(client.secrets().get_secret(&request.params()?).await)
+                request.no_other_params(&["scope", "key"])?;
+                respond(
+                    client
+                        .secrets()
+                        .get_secret(
+                            &request.query::<String>("scope")?,
+                            &request.query::<String>("key")?,
+                        )
+                        .await,
+                )
             }
             "secrets.listAcls" => {
-                respond_items(client.secrets().list_acls_all(&request.params()?))
+                request.no_other_params(&["scope"])?;
+                respond_items(
+                    client.secrets().list_acls_all(&request.query::<String>("scope")?),
+                )
             }
             "secrets.listScopes" => respond_items(client.secrets().list_scopes_all()),
             "secrets.listSecrets" => {
-                respond_items(client.secrets().list_secrets_all(&request.params()?))
+                request.no_other_params(&["scope"])?;
+                respond_items(
+                    client.secrets().list_secrets_all(&request.query::<String>("scope")?),
+                )
             }
             "secrets.putAcl" => respond(client.secrets().put_acl(&request.body()?).await),
             "secrets.putSecret" => {
@@ -1534,7 +1731,9 @@ pub fn service_principals(
                 )
             }
             "servicePrincipals.list" => {
-                respond_items(client.service_principals().list_all(&request.params()?))
+                respond_items(
+                    client.service_principals().list_all(&request.params(&[])?),
+                )
             }
             "servicePrincipals.patch" => {
                 respond(
@@ -1600,7 +1799,7 @@ pub fn token_management(
                 respond(client.token_management().get_permissions().await)
             }
             "tokenManagement.list" => {
-                respond_items(client.token_management().list_all(&request.params()?))
+                respond_items(client.token_management().list_all(&request.params(&[])?))
             }
             "tokenManagement.setPermissions" => {
                 respond(
@@ -1679,7 +1878,7 @@ pub fn users(
                 respond(
                     client
                         .users()
-                        .get(&request.path::<String>("id")?, &request.params()?)
+                        .get(&request.path::<String>("id")?, &request.params(&[])?)
                         .await,
                 )
             }
@@ -1687,7 +1886,7 @@ pub fn users(
                 respond(client.users().get_permission_levels().await)
             }
             "users.getPermissions" => respond(client.users().get_permissions().await),
-            "users.list" => respond_items(client.users().list_all(&request.params()?)),
+            "users.list" => respond_items(client.users().list_all(&request.params(&[])?)),
             "users.patch" => {
                 respond(
                     client
@@ -1734,7 +1933,15 @@ pub fn workspace(
                 respond(client.workspace().delete(&request.body()?).await)
             }
             "workspace.export" => {
-                respond(client.workspace().export(&request.params()?).await)
+                respond(
+                    client
+                        .workspace()
+                        .export(
+                            &request.query::<String>("path")?,
+                            &request.params(&["path"])?,
+                        )
+                        .await,
+                )
             }
             "workspace.getDirectoryPermissionLevels" => {
                 respond(
@@ -1793,13 +2000,26 @@ pub fn workspace(
                 )
             }
             "workspace.getStatus" => {
-                respond(client.workspace().get_status(&request.params()?).await)
+                request.no_other_params(&["path"])?;
+                respond(
+                    client
+                        .workspace()
+                        .get_status(&request.query::<String>("path")?)
+                        .await,
+                )
             }
             "workspace.import" => {
                 respond(client.workspace().import(&request.body()?).await)
             }
             "workspace.list" => {
-                respond_items(client.workspace().list_all(&request.params()?))
+                respond_items(
+                    client
+                        .workspace()
+                        .list_all(
+                            &request.query::<String>("path")?,
+                            &request.params(&["path"])?,
+                        ),
+                )
             }
             "workspace.mkdirs" => {
                 respond(client.workspace().mkdirs(&request.body()?).await)

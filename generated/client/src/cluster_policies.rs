@@ -76,11 +76,12 @@ impl ClusterPolicies<'_> {
     /// Get a cluster policy.
     ///
     /// `GET /api/2.0/policies/clusters/get` (operation `clusterPolicies.get`).
-    pub async fn get(
-        &self,
-        params: &models::ClusterPoliciesGetParams,
-    ) -> Result<models::Policy, Error> {
-        self.client.request(&operations::GET).params(params).send().await
+    pub async fn get(&self, policy_id: &str) -> Result<models::Policy, Error> {
+        self.client
+            .request(&operations::GET)
+            .query_param("policy_id", policy_id)
+            .send()
+            .await
     }
 
     /// List the permission levels that can be granted on a cluster policy.

@@ -230,11 +230,12 @@ impl Clusters<'_> {
     /// Works while the cluster exists and for up to 60 days after it was terminated.
     ///
     /// `GET /api/2.1/clusters/get` (operation `clusters.get`).
-    pub async fn get(
-        &self,
-        params: &models::ClustersGetParams,
-    ) -> Result<models::ClusterDetails, Error> {
-        self.client.request(&operations::GET).params(params).send().await
+    pub async fn get(&self, cluster_id: &str) -> Result<models::ClusterDetails, Error> {
+        self.client
+            .request(&operations::GET)
+            .query_param("cluster_id", cluster_id)
+            .send()
+            .await
     }
 
     /// List the permission levels that can be granted on a cluster.

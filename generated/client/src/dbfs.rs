@@ -98,11 +98,12 @@ impl Dbfs<'_> {
     /// with `RESOURCE_DOES_NOT_EXIST` if nothing exists there.
     ///
     /// `GET /api/2.0/dbfs/get-status` (operation `dbfs.getStatus`).
-    pub async fn get_status(
-        &self,
-        params: &models::DbfsGetStatusParams,
-    ) -> Result<models::FileInfo, Error> {
-        self.client.request(&operations::GET_STATUS).params(params).send().await
+    pub async fn get_status(&self, path: &str) -> Result<models::FileInfo, Error> {
+        self.client
+            .request(&operations::GET_STATUS)
+            .query_param("path", path)
+            .send()
+            .await
     }
 
     /// List the entries of a directory, or describe a single file.
@@ -116,25 +117,22 @@ impl Dbfs<'_> {
     /// `GET /api/2.0/dbfs/list` (operation `dbfs.list`).
     ///
     /// Lists `files`: everything comes in one response.
-    pub async fn list(
-        &self,
-        params: &models::DbfsListParams,
-    ) -> Result<models::DbfsListResponse, Error> {
-        self.client.request(&operations::LIST).params(params).send().await
+    pub async fn list(&self, path: &str) -> Result<models::DbfsListResponse, Error> {
+        self.client.request(&operations::LIST).query_param("path", path).send().await
     }
 
     /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
     /// one has been read, so memory holds one page at a time.
-    pub fn list_all(
-        &self,
-        params: &models::DbfsListParams,
-    ) -> databricks_runtime::Items<models::FileInfo> {
+    pub fn list_all(&self, path: &str) -> databricks_runtime::Items<models::FileInfo> {
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "files",
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&operations::LIST).params(params).paginate(&PAGING)
+        self.client
+            .request(&operations::LIST)
+            .query_param("path", path)
+            .paginate(&PAGING)
     }
 
     /// Create a directory together with any missing parent directories.
@@ -194,9 +192,15 @@ impl Dbfs<'_> {
     /// `GET /api/2.0/dbfs/read` (operation `dbfs.read`).
     pub async fn read(
         &self,
+        path: &str,
         params: &models::DbfsReadParams,
     ) -> Result<models::DbfsReadResponse, Error> {
-        self.client.request(&operations::READ).params(params).send().await
+        self.client
+            .request(&operations::READ)
+            .query_param("path", path)
+            .params(params)
+            .send()
+            .await
     }
 }
 

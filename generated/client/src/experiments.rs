@@ -199,9 +199,13 @@ impl Experiments<'_> {
     /// `GET /api/2.0/mlflow/experiments/get-by-name` (operation `experiments.getByName`).
     pub async fn get_by_name(
         &self,
-        params: &models::ExperimentsGetByNameParams,
+        experiment_name: &str,
     ) -> Result<models::GetExperimentByNameResponse, Error> {
-        self.client.request(&operations::GET_BY_NAME).params(params).send().await
+        self.client
+            .request(&operations::GET_BY_NAME)
+            .query_param("experiment_name", experiment_name)
+            .send()
+            .await
     }
 
     /// Get an experiment by id.
@@ -212,9 +216,13 @@ impl Experiments<'_> {
     /// `GET /api/2.0/mlflow/experiments/get` (operation `experiments.getExperiment`).
     pub async fn get_experiment(
         &self,
-        params: &models::ExperimentsGetExperimentParams,
+        experiment_id: &str,
     ) -> Result<models::GetExperimentResponse, Error> {
-        self.client.request(&operations::GET_EXPERIMENT).params(params).send().await
+        self.client
+            .request(&operations::GET_EXPERIMENT)
+            .query_param("experiment_id", experiment_id)
+            .send()
+            .await
     }
 
     /// List every recorded value of a metric of a run.
@@ -228,15 +236,22 @@ impl Experiments<'_> {
     /// last page has none. [`get_history_all`](Self::get_history_all) streams every item.
     pub async fn get_history(
         &self,
+        metric_key: &str,
         params: &models::ExperimentsGetHistoryParams,
     ) -> Result<models::GetMetricHistoryResponse, Error> {
-        self.client.request(&operations::GET_HISTORY).params(params).send().await
+        self.client
+            .request(&operations::GET_HISTORY)
+            .query_param("metric_key", metric_key)
+            .params(params)
+            .send()
+            .await
     }
 
     /// Every item of [`get_history`](Self::get_history), as a stream: the next page is fetched once
     /// the current one has been read, so memory holds one page at a time.
     pub fn get_history_all(
         &self,
+        metric_key: &str,
         params: &models::ExperimentsGetHistoryParams,
     ) -> databricks_runtime::Items<models::Metric> {
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
@@ -247,7 +262,11 @@ impl Experiments<'_> {
                 response_token: "next_page_token",
             },
         };
-        self.client.request(&operations::GET_HISTORY).params(params).paginate(&PAGING)
+        self.client
+            .request(&operations::GET_HISTORY)
+            .query_param("metric_key", metric_key)
+            .params(params)
+            .paginate(&PAGING)
     }
 
     /// Get a logged model with its attributes, tags, parameters and metrics.
@@ -312,9 +331,15 @@ impl Experiments<'_> {
     /// `GET /api/2.0/mlflow/runs/get` (operation `experiments.getRun`).
     pub async fn get_run(
         &self,
+        run_id: &str,
         params: &models::ExperimentsGetRunParams,
     ) -> Result<models::GetRunResponse, Error> {
-        self.client.request(&operations::GET_RUN).params(params).send().await
+        self.client
+            .request(&operations::GET_RUN)
+            .query_param("run_id", run_id)
+            .params(params)
+            .send()
+            .await
     }
 
     /// List the artifacts of a run.

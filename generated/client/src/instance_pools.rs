@@ -75,9 +75,13 @@ impl InstancePools<'_> {
     /// `GET /api/2.0/instance-pools/get` (operation `instancePools.get`).
     pub async fn get(
         &self,
-        params: &models::InstancePoolsGetParams,
+        instance_pool_id: &str,
     ) -> Result<models::GetInstancePool, Error> {
-        self.client.request(&operations::GET).params(params).send().await
+        self.client
+            .request(&operations::GET)
+            .query_param("instance_pool_id", instance_pool_id)
+            .send()
+            .await
     }
 
     /// List the permission levels that can be granted on an instance pool.

@@ -139,9 +139,15 @@ impl Jobs<'_> {
     /// `GET /api/2.2/jobs/runs/export` (operation `jobs.exportRun`).
     pub async fn export_run(
         &self,
+        run_id: i64,
         params: &models::JobsExportRunParams,
     ) -> Result<models::ExportRunOutput, Error> {
-        self.client.request(&operations::EXPORT_RUN).params(params).send().await
+        self.client
+            .request(&operations::EXPORT_RUN)
+            .query_number("run_id", run_id)
+            .params(params)
+            .send()
+            .await
     }
 
     /// Get the full definition of one job.
@@ -154,9 +160,15 @@ impl Jobs<'_> {
     /// `GET /api/2.2/jobs/get` (operation `jobs.get`).
     pub async fn get(
         &self,
+        job_id: i64,
         params: &models::JobsGetParams,
     ) -> Result<models::Job, Error> {
-        self.client.request(&operations::GET).params(params).send().await
+        self.client
+            .request(&operations::GET)
+            .query_number("job_id", job_id)
+            .params(params)
+            .send()
+            .await
     }
 
     /// List the permission levels that can be granted on a job.
@@ -202,9 +214,15 @@ impl Jobs<'_> {
     /// `GET /api/2.2/jobs/runs/get` (operation `jobs.getRun`).
     pub async fn get_run(
         &self,
+        run_id: i64,
         params: &models::JobsGetRunParams,
     ) -> Result<models::Run, Error> {
-        self.client.request(&operations::GET_RUN).params(params).send().await
+        self.client
+            .request(&operations::GET_RUN)
+            .query_number("run_id", run_id)
+            .params(params)
+            .send()
+            .await
     }
 
     /// Get the output and metadata of a single task run.
@@ -215,11 +233,12 @@ impl Jobs<'_> {
     /// no output of its own. Output is kept for 60 days.
     ///
     /// `GET /api/2.2/jobs/runs/get-output` (operation `jobs.getRunOutput`).
-    pub async fn get_run_output(
-        &self,
-        params: &models::JobsGetRunOutputParams,
-    ) -> Result<models::RunOutput, Error> {
-        self.client.request(&operations::GET_RUN_OUTPUT).params(params).send().await
+    pub async fn get_run_output(&self, run_id: i64) -> Result<models::RunOutput, Error> {
+        self.client
+            .request(&operations::GET_RUN_OUTPUT)
+            .query_number("run_id", run_id)
+            .send()
+            .await
     }
 
     /// List the jobs of the workspace, a page at a time.

@@ -105,23 +105,30 @@ impl LegacyGroups<'_> {
     /// Lists `members`: everything comes in one response.
     pub async fn list_members(
         &self,
-        params: &models::LegacyGroupsListMembersParams,
+        group_name: &str,
     ) -> Result<models::ListLegacyGroupMembersResponse, Error> {
-        self.client.request(&operations::LIST_MEMBERS).params(params).send().await
+        self.client
+            .request(&operations::LIST_MEMBERS)
+            .query_param("group_name", group_name)
+            .send()
+            .await
     }
 
     /// Every item of [`list_members`](Self::list_members), as a stream: the next page is fetched
     /// once the current one has been read, so memory holds one page at a time.
     pub fn list_members_all(
         &self,
-        params: &models::LegacyGroupsListMembersParams,
+        group_name: &str,
     ) -> databricks_runtime::Items<models::LegacyGroupPrincipal> {
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "members",
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&operations::LIST_MEMBERS).params(params).paginate(&PAGING)
+        self.client
+            .request(&operations::LIST_MEMBERS)
+            .query_param("group_name", group_name)
+            .paginate(&PAGING)
     }
 
     /// List the groups a user or a group directly belongs to.

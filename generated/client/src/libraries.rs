@@ -71,23 +71,30 @@ impl Libraries<'_> {
     /// Lists `library_statuses`: everything comes in one response.
     pub async fn cluster_status(
         &self,
-        params: &models::LibrariesClusterStatusParams,
+        cluster_id: &str,
     ) -> Result<models::ClusterLibraryStatuses, Error> {
-        self.client.request(&operations::CLUSTER_STATUS).params(params).send().await
+        self.client
+            .request(&operations::CLUSTER_STATUS)
+            .query_param("cluster_id", cluster_id)
+            .send()
+            .await
     }
 
     /// Every item of [`cluster_status`](Self::cluster_status), as a stream: the next page is
     /// fetched once the current one has been read, so memory holds one page at a time.
     pub fn cluster_status_all(
         &self,
-        params: &models::LibrariesClusterStatusParams,
+        cluster_id: &str,
     ) -> databricks_runtime::Items<models::LibraryFullStatus> {
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "library_statuses",
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&operations::CLUSTER_STATUS).params(params).paginate(&PAGING)
+        self.client
+            .request(&operations::CLUSTER_STATUS)
+            .query_param("cluster_id", cluster_id)
+            .paginate(&PAGING)
     }
 
     /// Add libraries to a cluster.

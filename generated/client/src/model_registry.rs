@@ -131,9 +131,13 @@ impl ModelRegistry<'_> {
     /// `DELETE /api/2.0/mlflow/comments/delete` (operation `modelRegistry.deleteComment`).
     pub async fn delete_comment(
         &self,
-        params: &models::ModelRegistryDeleteCommentParams,
+        id: &str,
     ) -> Result<models::EmptyResponse, Error> {
-        self.client.request(&operations::DELETE_COMMENT).params(params).send().await
+        self.client
+            .request(&operations::DELETE_COMMENT)
+            .query_param("id", id)
+            .send()
+            .await
     }
 
     /// Delete a registered model and all of its versions.
@@ -144,9 +148,13 @@ impl ModelRegistry<'_> {
     /// `DELETE /api/2.0/mlflow/registered-models/delete` (operation `modelRegistry.deleteModel`).
     pub async fn delete_model(
         &self,
-        params: &models::ModelRegistryDeleteModelParams,
+        name: &str,
     ) -> Result<models::EmptyResponse, Error> {
-        self.client.request(&operations::DELETE_MODEL).params(params).send().await
+        self.client
+            .request(&operations::DELETE_MODEL)
+            .query_param("name", name)
+            .send()
+            .await
     }
 
     /// Remove a tag from a registered model.
@@ -155,9 +163,15 @@ impl ModelRegistry<'_> {
     /// `modelRegistry.deleteModelTag`).
     pub async fn delete_model_tag(
         &self,
-        params: &models::ModelRegistryDeleteModelTagParams,
+        name: &str,
+        key: &str,
     ) -> Result<models::EmptyResponse, Error> {
-        self.client.request(&operations::DELETE_MODEL_TAG).params(params).send().await
+        self.client
+            .request(&operations::DELETE_MODEL_TAG)
+            .query_param("name", name)
+            .query_param("key", key)
+            .send()
+            .await
     }
 
     /// Delete one version of a registered model.
@@ -168,11 +182,13 @@ impl ModelRegistry<'_> {
     /// `modelRegistry.deleteModelVersion`).
     pub async fn delete_model_version(
         &self,
-        params: &models::ModelRegistryDeleteModelVersionParams,
+        name: &str,
+        version: &str,
     ) -> Result<models::EmptyResponse, Error> {
         self.client
             .request(&operations::DELETE_MODEL_VERSION)
-            .params(params)
+            .query_param("name", name)
+            .query_param("version", version)
             .send()
             .await
     }
@@ -183,11 +199,15 @@ impl ModelRegistry<'_> {
     /// `modelRegistry.deleteModelVersionTag`).
     pub async fn delete_model_version_tag(
         &self,
-        params: &models::ModelRegistryDeleteModelVersionTagParams,
+        name: &str,
+        version: &str,
+        key: &str,
     ) -> Result<models::EmptyResponse, Error> {
         self.client
             .request(&operations::DELETE_MODEL_VERSION_TAG)
-            .params(params)
+            .query_param("name", name)
+            .query_param("version", version)
+            .query_param("key", key)
             .send()
             .await
     }
@@ -201,10 +221,18 @@ impl ModelRegistry<'_> {
     /// `modelRegistry.deleteTransitionRequest`).
     pub async fn delete_transition_request(
         &self,
+        name: &str,
+        version: &str,
+        stage: &models::ModelVersionStage,
+        creator: &str,
         params: &models::ModelRegistryDeleteTransitionRequestParams,
     ) -> Result<models::DeleteTransitionRequestResponse, Error> {
         self.client
             .request(&operations::DELETE_TRANSITION_REQUEST)
+            .query_param("name", name)
+            .query_param("version", version)
+            .query_param("stage", stage)
+            .query_param("creator", creator)
             .params(params)
             .send()
             .await
@@ -215,9 +243,13 @@ impl ModelRegistry<'_> {
     /// `DELETE /api/2.0/mlflow/registry-webhooks/delete` (operation `modelRegistry.deleteWebhook`).
     pub async fn delete_webhook(
         &self,
-        params: &models::ModelRegistryDeleteWebhookParams,
+        id: &str,
     ) -> Result<models::EmptyResponse, Error> {
-        self.client.request(&operations::DELETE_WEBHOOK).params(params).send().await
+        self.client
+            .request(&operations::DELETE_WEBHOOK)
+            .query_param("id", id)
+            .send()
+            .await
     }
 
     /// Get the newest version of a registered model in each stage.
@@ -263,9 +295,13 @@ impl ModelRegistry<'_> {
     /// `GET /api/2.0/mlflow/databricks/registered-models/get` (operation `modelRegistry.getModel`).
     pub async fn get_model(
         &self,
-        params: &models::ModelRegistryGetModelParams,
+        name: &str,
     ) -> Result<models::GetModelResponse, Error> {
-        self.client.request(&operations::GET_MODEL).params(params).send().await
+        self.client
+            .request(&operations::GET_MODEL)
+            .query_param("name", name)
+            .send()
+            .await
     }
 
     /// Get one version of a registered model.
@@ -273,9 +309,15 @@ impl ModelRegistry<'_> {
     /// `GET /api/2.0/mlflow/model-versions/get` (operation `modelRegistry.getModelVersion`).
     pub async fn get_model_version(
         &self,
-        params: &models::ModelRegistryGetModelVersionParams,
+        name: &str,
+        version: &str,
     ) -> Result<models::GetModelVersionResponse, Error> {
-        self.client.request(&operations::GET_MODEL_VERSION).params(params).send().await
+        self.client
+            .request(&operations::GET_MODEL_VERSION)
+            .query_param("name", name)
+            .query_param("version", version)
+            .send()
+            .await
     }
 
     /// Get the URI the files of a model version can be downloaded from.
@@ -284,11 +326,13 @@ impl ModelRegistry<'_> {
     /// `modelRegistry.getModelVersionDownloadUri`).
     pub async fn get_model_version_download_uri(
         &self,
-        params: &models::ModelRegistryGetModelVersionDownloadUriParams,
+        name: &str,
+        version: &str,
     ) -> Result<models::GetModelVersionDownloadUriResponse, Error> {
         self.client
             .request(&operations::GET_MODEL_VERSION_DOWNLOAD_URI)
-            .params(params)
+            .query_param("name", name)
+            .query_param("version", version)
             .send()
             .await
     }
@@ -373,11 +417,13 @@ impl ModelRegistry<'_> {
     /// Lists `requests`: everything comes in one response.
     pub async fn list_transition_requests(
         &self,
-        params: &models::ModelRegistryListTransitionRequestsParams,
+        name: &str,
+        version: &str,
     ) -> Result<models::ListTransitionRequestsResponse, Error> {
         self.client
             .request(&operations::LIST_TRANSITION_REQUESTS)
-            .params(params)
+            .query_param("name", name)
+            .query_param("version", version)
             .send()
             .await
     }
@@ -386,7 +432,8 @@ impl ModelRegistry<'_> {
     /// next page is fetched once the current one has been read, so memory holds one page at a time.
     pub fn list_transition_requests_all(
         &self,
-        params: &models::ModelRegistryListTransitionRequestsParams,
+        name: &str,
+        version: &str,
     ) -> databricks_runtime::Items<models::RegistryActivity> {
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "requests",
@@ -395,7 +442,8 @@ impl ModelRegistry<'_> {
         };
         self.client
             .request(&operations::LIST_TRANSITION_REQUESTS)
-            .params(params)
+            .query_param("name", name)
+            .query_param("version", version)
             .paginate(&PAGING)
     }
 

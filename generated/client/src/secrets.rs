@@ -92,9 +92,15 @@ impl Secrets<'_> {
     /// `GET /api/2.0/secrets/acls/get` (operation `secrets.getAcl`).
     pub async fn get_acl(
         &self,
-        params: &models::SecretsGetAclParams,
+        scope: &str,
+        principal: &str,
     ) -> Result<models::SecretAclItem, Error> {
-        self.client.request(&operations::GET_ACL).params(params).send().await
+        self.client
+            .request(&operations::GET_ACL)
+            .query_param("scope", scope)
+            .query_param("principal", principal)
+            .send()
+            .await
     }
 
     /// Read the value of one secret.
@@ -108,9 +114,15 @@ impl Secrets<'_> {
     /// `GET /api/2.0/secrets/get` (operation `secrets.getSecret`).
     pub async fn get_secret(
         &self,
-        params: &models::SecretsGetSecretParams,
+        scope: &str,
+        key: &str,
     ) -> Result<models::GetSecretResponse, Error> {
-        self.client.request(&operations::GET_SECRET).params(params).send().await
+        self.client
+            .request(&operations::GET_SECRET)
+            .query_param("scope", scope)
+            .query_param("key", key)
+            .send()
+            .await
     }
 
     /// List the ACLs set on a scope.
@@ -123,23 +135,30 @@ impl Secrets<'_> {
     /// Lists `items`: everything comes in one response.
     pub async fn list_acls(
         &self,
-        params: &models::SecretsListAclsParams,
+        scope: &str,
     ) -> Result<models::ListSecretAclsResponse, Error> {
-        self.client.request(&operations::LIST_ACLS).params(params).send().await
+        self.client
+            .request(&operations::LIST_ACLS)
+            .query_param("scope", scope)
+            .send()
+            .await
     }
 
     /// Every item of [`list_acls`](Self::list_acls), as a stream: the next page is fetched once the
     /// current one has been read, so memory holds one page at a time.
     pub fn list_acls_all(
         &self,
-        params: &models::SecretsListAclsParams,
+        scope: &str,
     ) -> databricks_runtime::Items<models::SecretAclItem> {
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "items",
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&operations::LIST_ACLS).params(params).paginate(&PAGING)
+        self.client
+            .request(&operations::LIST_ACLS)
+            .query_param("scope", scope)
+            .paginate(&PAGING)
     }
 
     /// List every secret scope of the workspace.
@@ -176,23 +195,30 @@ impl Secrets<'_> {
     /// Lists `secrets`: everything comes in one response.
     pub async fn list_secrets(
         &self,
-        params: &models::SecretsListSecretsParams,
+        scope: &str,
     ) -> Result<models::ListSecretsResponse, Error> {
-        self.client.request(&operations::LIST_SECRETS).params(params).send().await
+        self.client
+            .request(&operations::LIST_SECRETS)
+            .query_param("scope", scope)
+            .send()
+            .await
     }
 
     /// Every item of [`list_secrets`](Self::list_secrets), as a stream: the next page is fetched
     /// once the current one has been read, so memory holds one page at a time.
     pub fn list_secrets_all(
         &self,
-        params: &models::SecretsListSecretsParams,
+        scope: &str,
     ) -> databricks_runtime::Items<models::SecretMetadata> {
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
             items: "secrets",
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&operations::LIST_SECRETS).params(params).paginate(&PAGING)
+        self.client
+            .request(&operations::LIST_SECRETS)
+            .query_param("scope", scope)
+            .paginate(&PAGING)
     }
 
     /// Grant a user or group a permission level on a scope.

@@ -61,9 +61,15 @@ impl Workspace<'_> {
     /// `GET /api/2.0/workspace/export` (operation `workspace.export`).
     pub async fn export(
         &self,
+        path: &str,
         params: &models::WorkspaceExportParams,
     ) -> Result<models::WorkspaceExportResponse, Error> {
-        self.client.request(&operations::EXPORT).params(params).send().await
+        self.client
+            .request(&operations::EXPORT)
+            .query_param("path", path)
+            .params(params)
+            .send()
+            .await
     }
 
     /// List the permission levels that can be granted on a folder.
@@ -184,9 +190,13 @@ impl Workspace<'_> {
     /// `GET /api/2.0/workspace/get-status` (operation `workspace.getStatus`).
     pub async fn get_status(
         &self,
-        params: &models::WorkspaceGetStatusParams,
+        path: &str,
     ) -> Result<models::WorkspaceObjectInfo, Error> {
-        self.client.request(&operations::GET_STATUS).params(params).send().await
+        self.client
+            .request(&operations::GET_STATUS)
+            .query_param("path", path)
+            .send()
+            .await
     }
 
     /// Upload a notebook, a file or a whole folder archive into the workspace.
@@ -217,15 +227,22 @@ impl Workspace<'_> {
     /// Lists `objects`: everything comes in one response.
     pub async fn list(
         &self,
+        path: &str,
         params: &models::WorkspaceListParams,
     ) -> Result<models::WorkspaceListResponse, Error> {
-        self.client.request(&operations::LIST).params(params).send().await
+        self.client
+            .request(&operations::LIST)
+            .query_param("path", path)
+            .params(params)
+            .send()
+            .await
     }
 
     /// Every item of [`list`](Self::list), as a stream: the next page is fetched once the current
     /// one has been read, so memory holds one page at a time.
     pub fn list_all(
         &self,
+        path: &str,
         params: &models::WorkspaceListParams,
     ) -> databricks_runtime::Items<models::WorkspaceObjectInfo> {
         const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
@@ -233,7 +250,11 @@ impl Workspace<'_> {
             in_body: false,
             style: databricks_runtime::PagingStyle::Single,
         };
-        self.client.request(&operations::LIST).params(params).paginate(&PAGING)
+        self.client
+            .request(&operations::LIST)
+            .query_param("path", path)
+            .params(params)
+            .paginate(&PAGING)
     }
 
     /// Create a folder together with any missing parent folders.

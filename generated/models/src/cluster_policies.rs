@@ -2,28 +2,9 @@
 
 //! Types used only by the `cluster-policies` service.
 
-/// Query and header parameters of `clusterPolicies.get`.
+/// Optional query and header parameters of `clusterPolicies.list`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ClusterPoliciesGetParams {
-    /// Identifier of the policy to read.
-    pub policy_id: String,
-}
-
-impl ClusterPoliciesGetParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(policy_id: impl Into<String>) -> Self {
-        Self {
-            policy_id: policy_id.into(),
-        }
-    }
-}
-
-/// Query and header parameters of `clusterPolicies.list`.
-///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClusterPoliciesListParams {

@@ -1359,28 +1359,9 @@ impl std::str::FromStr for ClusterState {
     }
 }
 
-/// Query and header parameters of `clusters.get`.
+/// Optional query and header parameters of `clusters.list`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ClustersGetParams {
-    /// Identifier of the cluster to describe.
-    pub cluster_id: String,
-}
-
-impl ClustersGetParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(cluster_id: impl Into<String>) -> Self {
-        Self {
-            cluster_id: cluster_id.into(),
-        }
-    }
-}
-
-/// Query and header parameters of `clusters.list`.
-///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClustersListParams {

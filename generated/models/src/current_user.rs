@@ -2,9 +2,9 @@
 
 //! Types used only by the `current-user` service.
 
-/// Query and header parameters of `currentUser.me`.
+/// Optional query and header parameters of `currentUser.me`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CurrentUserMeParams {

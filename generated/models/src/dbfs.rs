@@ -120,40 +120,6 @@ impl DbfsDelete {
     }
 }
 
-/// Query and header parameters of `dbfs.getStatus`.
-///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DbfsGetStatusParams {
-    /// Absolute DBFS path of the file or directory.
-    pub path: String,
-}
-
-impl DbfsGetStatusParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(path: impl Into<String>) -> Self {
-        Self { path: path.into() }
-    }
-}
-
-/// Query and header parameters of `dbfs.list`.
-///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DbfsListParams {
-    /// Absolute DBFS path of the directory (or file) to list.
-    pub path: String,
-}
-
-impl DbfsListParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(path: impl Into<String>) -> Self {
-        Self { path: path.into() }
-    }
-}
-
 /// Answer of `dbfs.list`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DbfsListResponse {
@@ -247,14 +213,12 @@ impl DbfsPut {
     }
 }
 
-/// Query and header parameters of `dbfs.read`.
+/// Optional query and header parameters of `dbfs.read`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DbfsReadParams {
-    /// Absolute DBFS path of the file to read.
-    pub path: String,
     /// Byte position in the file where reading starts. Must not be negative.
     #[serde(
         default,
@@ -270,17 +234,6 @@ pub struct DbfsReadParams {
         with = "databricks_runtime::serde_support::numbers"
     )]
     pub length: Option<i64>,
-}
-
-impl DbfsReadParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(path: impl Into<String>) -> Self {
-        Self {
-            path: path.into(),
-            offset: None,
-            length: None,
-        }
-    }
 }
 
 /// A slice of file content returned by `dbfs.read`.

@@ -586,47 +586,9 @@ pub struct ExperimentTraceLocation {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// Query and header parameters of `experiments.getByName`.
+/// Optional query and header parameters of `experiments.getHistory`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ExperimentsGetByNameParams {
-    /// Full workspace path of the experiment.
-    pub experiment_name: String,
-}
-
-impl ExperimentsGetByNameParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(experiment_name: impl Into<String>) -> Self {
-        Self {
-            experiment_name: experiment_name.into(),
-        }
-    }
-}
-
-/// Query and header parameters of `experiments.getExperiment`.
-///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ExperimentsGetExperimentParams {
-    /// Id of the experiment.
-    pub experiment_id: String,
-}
-
-impl ExperimentsGetExperimentParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(experiment_id: impl Into<String>) -> Self {
-        Self {
-            experiment_id: experiment_id.into(),
-        }
-    }
-}
-
-/// Query and header parameters of `experiments.getHistory`.
-///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExperimentsGetHistoryParams {
@@ -637,8 +599,6 @@ pub struct ExperimentsGetHistoryParams {
         with = "databricks_runtime::serde_support::numbers"
     )]
     pub max_results: Option<i32>,
-    /// Name of the metric.
-    pub metric_key: String,
     /// Token of the page to fetch, from `next_page_token` of the previous page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
@@ -650,45 +610,20 @@ pub struct ExperimentsGetHistoryParams {
     pub run_uuid: Option<String>,
 }
 
-impl ExperimentsGetHistoryParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(metric_key: impl Into<String>) -> Self {
-        Self {
-            max_results: None,
-            metric_key: metric_key.into(),
-            page_token: None,
-            run_id: None,
-            run_uuid: None,
-        }
-    }
-}
-
-/// Query and header parameters of `experiments.getRun`.
+/// Optional query and header parameters of `experiments.getRun`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExperimentsGetRunParams {
-    /// Id of the run.
-    pub run_id: String,
     /// Deprecated alias of `run_id`, still accepted by the server.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_uuid: Option<String>,
 }
 
-impl ExperimentsGetRunParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(run_id: impl Into<String>) -> Self {
-        Self {
-            run_id: run_id.into(),
-            run_uuid: None,
-        }
-    }
-}
-
-/// Query and header parameters of `experiments.listArtifacts`.
+/// Optional query and header parameters of `experiments.listArtifacts`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExperimentsListArtifactsParams {
@@ -707,9 +642,9 @@ pub struct ExperimentsListArtifactsParams {
     pub run_uuid: Option<String>,
 }
 
-/// Query and header parameters of `experiments.listExperiments`.
+/// Optional query and header parameters of `experiments.listExperiments`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExperimentsListExperimentsParams {

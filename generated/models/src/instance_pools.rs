@@ -1067,25 +1067,6 @@ pub struct InstancePoolStatus {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// Query and header parameters of `instancePools.get`.
-///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct InstancePoolsGetParams {
-    /// Identifier of the pool to describe.
-    pub instance_pool_id: String,
-}
-
-impl InstancePoolsGetParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(instance_pool_id: impl Into<String>) -> Self {
-        Self {
-            instance_pool_id: instance_pool_id.into(),
-        }
-    }
-}
-
 /// Answer of `instancePools.list`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListInstancePools {

@@ -5115,39 +5115,23 @@ pub struct JobWebhookNotifications {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// Query and header parameters of `jobs.exportRun`.
+/// Optional query and header parameters of `jobs.exportRun`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct JobsExportRunParams {
-    /// Id of the task run to export.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
-    pub run_id: i64,
     /// Which views to export; the server exports only the code (`CODE`) when it is absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub views_to_export: Option<RunViewsToExport>,
 }
 
-impl JobsExportRunParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(run_id: i64) -> Self {
-        Self {
-            run_id,
-            views_to_export: None,
-        }
-    }
-}
-
-/// Query and header parameters of `jobs.get`.
+/// Optional query and header parameters of `jobs.get`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct JobsGetParams {
-    /// Id of the job to read.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
-    pub job_id: i64,
     /// Also return the current state of the job's triggers in `trigger_state`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_trigger_state: Option<bool>,
@@ -5157,44 +5141,12 @@ pub struct JobsGetParams {
     pub page_token: Option<String>,
 }
 
-impl JobsGetParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(job_id: i64) -> Self {
-        Self {
-            job_id,
-            include_trigger_state: None,
-            page_token: None,
-        }
-    }
-}
-
-/// Query and header parameters of `jobs.getRunOutput`.
+/// Optional query and header parameters of `jobs.getRun`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct JobsGetRunOutputParams {
-    /// Id of the task run.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
-    pub run_id: i64,
-}
-
-impl JobsGetRunOutputParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(run_id: i64) -> Self {
-        Self { run_id }
-    }
-}
-
-/// Query and header parameters of `jobs.getRun`.
-///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct JobsGetRunParams {
-    /// Id of the run to read.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
-    pub run_id: i64,
     /// Also return the run's repair history in `repair_history`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_history: Option<bool>,
@@ -5205,18 +5157,6 @@ pub struct JobsGetRunParams {
     /// slice of its task and cluster lists (Jobs API 2.2). Leave it out for the first call.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
-}
-
-impl JobsGetRunParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(run_id: i64) -> Self {
-        Self {
-            run_id,
-            include_history: None,
-            include_resolved_values: None,
-            page_token: None,
-        }
-    }
 }
 
 /// A run metric that a health rule watches.
@@ -5365,9 +5305,9 @@ pub struct JobsHealthRules {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// Query and header parameters of `jobs.list`.
+/// Optional query and header parameters of `jobs.list`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct JobsListParams {
@@ -5398,9 +5338,9 @@ pub struct JobsListParams {
     pub page_token: Option<String>,
 }
 
-/// Query and header parameters of `jobs.listRuns`.
+/// Optional query and header parameters of `jobs.listRuns`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct JobsListRunsParams {

@@ -101,28 +101,9 @@ pub struct LegacyGroupPrincipal {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// Query and header parameters of `legacyGroups.listMembers`.
+/// Optional query and header parameters of `legacyGroups.listParents`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LegacyGroupsListMembersParams {
-    /// Name of the group whose members to list.
-    pub group_name: String,
-}
-
-impl LegacyGroupsListMembersParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(group_name: impl Into<String>) -> Self {
-        Self {
-            group_name: group_name.into(),
-        }
-    }
-}
-
-/// Query and header parameters of `legacyGroups.listParents`.
-///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LegacyGroupsListParentsParams {

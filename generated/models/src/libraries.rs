@@ -41,25 +41,6 @@ impl InstallLibraries {
     }
 }
 
-/// Query and header parameters of `libraries.clusterStatus`.
-///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LibrariesClusterStatusParams {
-    /// Identifier of the cluster whose libraries are reported.
-    pub cluster_id: String,
-}
-
-impl LibrariesClusterStatusParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(cluster_id: impl Into<String>) -> Self {
-        Self {
-            cluster_id: cluster_id.into(),
-        }
-    }
-}
-
 /// One library of a cluster, with its installation status.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LibraryFullStatus {

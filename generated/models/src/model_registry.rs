@@ -565,231 +565,20 @@ pub struct ModelDatabricks {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// Query and header parameters of `modelRegistry.deleteComment`.
+/// Optional query and header parameters of `modelRegistry.deleteTransitionRequest`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ModelRegistryDeleteCommentParams {
-    /// Id of the comment, as returned when it was created.
-    pub id: String,
-}
-
-impl ModelRegistryDeleteCommentParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into() }
-    }
-}
-
-/// Query and header parameters of `modelRegistry.deleteModel`.
-///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ModelRegistryDeleteModelParams {
-    /// Name of the registered model to delete.
-    pub name: String,
-}
-
-impl ModelRegistryDeleteModelParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self { name: name.into() }
-    }
-}
-
-/// Query and header parameters of `modelRegistry.deleteModelTag`.
-///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ModelRegistryDeleteModelTagParams {
-    /// Name of the registered model.
-    pub name: String,
-    /// Key of the tag to remove.
-    pub key: String,
-}
-
-impl ModelRegistryDeleteModelTagParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(name: impl Into<String>, key: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            key: key.into(),
-        }
-    }
-}
-
-/// Query and header parameters of `modelRegistry.deleteModelVersion`.
-///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ModelRegistryDeleteModelVersionParams {
-    /// Name of the registered model.
-    pub name: String,
-    /// Version number of the model version to delete.
-    pub version: String,
-}
-
-impl ModelRegistryDeleteModelVersionParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(name: impl Into<String>, version: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            version: version.into(),
-        }
-    }
-}
-
-/// Query and header parameters of `modelRegistry.deleteModelVersionTag`.
-///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ModelRegistryDeleteModelVersionTagParams {
-    /// Name of the registered model.
-    pub name: String,
-    /// Version number of the model version.
-    pub version: String,
-    /// Key of the tag to remove.
-    pub key: String,
-}
-
-impl ModelRegistryDeleteModelVersionTagParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(
-        name: impl Into<String>,
-        version: impl Into<String>,
-        key: impl Into<String>,
-    ) -> Self {
-        Self {
-            name: name.into(),
-            version: version.into(),
-            key: key.into(),
-        }
-    }
-}
-
-/// Query and header parameters of `modelRegistry.deleteTransitionRequest`.
-///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModelRegistryDeleteTransitionRequestParams {
-    /// Name of the registered model.
-    pub name: String,
-    /// Version number of the model version.
-    pub version: String,
-    /// Target stage of the request to withdraw.
-    pub stage: ModelVersionStage,
-    /// User name of the user who made the request.
-    pub creator: String,
     /// Why the request is withdrawn.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
 }
 
-impl ModelRegistryDeleteTransitionRequestParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(
-        name: impl Into<String>,
-        version: impl Into<String>,
-        stage: ModelVersionStage,
-        creator: impl Into<String>,
-    ) -> Self {
-        Self {
-            name: name.into(),
-            version: version.into(),
-            stage,
-            creator: creator.into(),
-            comment: None,
-        }
-    }
-}
-
-/// Query and header parameters of `modelRegistry.deleteWebhook`.
+/// Optional query and header parameters of `modelRegistry.listModels`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ModelRegistryDeleteWebhookParams {
-    /// Id of the webhook to delete.
-    pub id: String,
-}
-
-impl ModelRegistryDeleteWebhookParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into() }
-    }
-}
-
-/// Query and header parameters of `modelRegistry.getModel`.
-///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ModelRegistryGetModelParams {
-    /// Name of the registered model.
-    pub name: String,
-}
-
-impl ModelRegistryGetModelParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self { name: name.into() }
-    }
-}
-
-/// Query and header parameters of `modelRegistry.getModelVersionDownloadUri`.
-///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ModelRegistryGetModelVersionDownloadUriParams {
-    /// Name of the registered model.
-    pub name: String,
-    /// Version number of the model version.
-    pub version: String,
-}
-
-impl ModelRegistryGetModelVersionDownloadUriParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(name: impl Into<String>, version: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            version: version.into(),
-        }
-    }
-}
-
-/// Query and header parameters of `modelRegistry.getModelVersion`.
-///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ModelRegistryGetModelVersionParams {
-    /// Name of the registered model.
-    pub name: String,
-    /// Version number of the model version, as a string.
-    pub version: String,
-}
-
-impl ModelRegistryGetModelVersionParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(name: impl Into<String>, version: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            version: version.into(),
-        }
-    }
-}
-
-/// Query and header parameters of `modelRegistry.listModels`.
-///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModelRegistryListModelsParams {
@@ -805,31 +594,9 @@ pub struct ModelRegistryListModelsParams {
     pub page_token: Option<String>,
 }
 
-/// Query and header parameters of `modelRegistry.listTransitionRequests`.
+/// Optional query and header parameters of `modelRegistry.listWebhooks`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ModelRegistryListTransitionRequestsParams {
-    /// Name of the registered model.
-    pub name: String,
-    /// Version number of the model version.
-    pub version: String,
-}
-
-impl ModelRegistryListTransitionRequestsParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(name: impl Into<String>, version: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            version: version.into(),
-        }
-    }
-}
-
-/// Query and header parameters of `modelRegistry.listWebhooks`.
-///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModelRegistryListWebhooksParams {
@@ -920,9 +687,9 @@ impl std::str::FromStr for ModelRegistryPermissionLevel {
     }
 }
 
-/// Query and header parameters of `modelRegistry.searchModelVersions`.
+/// Optional query and header parameters of `modelRegistry.searchModelVersions`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModelRegistrySearchModelVersionsParams {
@@ -946,9 +713,9 @@ pub struct ModelRegistrySearchModelVersionsParams {
     pub page_token: Option<String>,
 }
 
-/// Query and header parameters of `modelRegistry.searchModels`.
+/// Optional query and header parameters of `modelRegistry.searchModels`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModelRegistrySearchModelsParams {

@@ -4292,9 +4292,9 @@ pub struct PipelineUpdateStateInfo {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// Query and header parameters of `pipelines.delete`.
+/// Optional query and header parameters of `pipelines.delete`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PipelinesDeleteParams {
@@ -4322,9 +4322,9 @@ pub struct PipelinesEnvironment {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// Query and header parameters of `pipelines.listPipelineEvents`.
+/// Optional query and header parameters of `pipelines.listPipelineEvents`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PipelinesListPipelineEventsParams {
@@ -4347,9 +4347,9 @@ pub struct PipelinesListPipelineEventsParams {
     pub page_token: Option<String>,
 }
 
-/// Query and header parameters of `pipelines.listPipelines`.
+/// Optional query and header parameters of `pipelines.listPipelines`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PipelinesListPipelinesParams {
@@ -4372,9 +4372,9 @@ pub struct PipelinesListPipelinesParams {
     pub page_token: Option<String>,
 }
 
-/// Query and header parameters of `pipelines.listUpdates`.
+/// Optional query and header parameters of `pipelines.listUpdates`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PipelinesListUpdatesParams {

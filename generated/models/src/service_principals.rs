@@ -129,9 +129,9 @@ impl std::str::FromStr for ServicePrincipalSchema {
     }
 }
 
-/// Query and header parameters of `servicePrincipals.list`.
+/// Optional query and header parameters of `servicePrincipals.list`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ServicePrincipalsListParams {

@@ -251,9 +251,9 @@ pub struct UpdateUser {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// Query and header parameters of `users.get`.
+/// Optional query and header parameters of `users.get`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UsersGetParams {
@@ -296,9 +296,9 @@ pub struct UsersGetParams {
     pub start_index: Option<i64>,
 }
 
-/// Query and header parameters of `users.list`.
+/// Optional query and header parameters of `users.list`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UsersListParams {

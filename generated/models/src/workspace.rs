@@ -129,29 +129,16 @@ impl std::str::FromStr for WorkspaceExportFormat {
     }
 }
 
-/// Query and header parameters of `workspace.export`.
+/// Optional query and header parameters of `workspace.export`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WorkspaceExportParams {
-    /// Absolute workspace path of the object or folder. A folder can only be exported as `DBC`,
-    /// `SOURCE` or `AUTO`.
-    pub path: String,
     /// Format of the exported content (case sensitive); the server uses `SOURCE` when it is
     /// omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<WorkspaceExportFormat>,
-}
-
-impl WorkspaceExportParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(path: impl Into<String>) -> Self {
-        Self {
-            path: path.into(),
-            format: None,
-        }
-    }
 }
 
 /// Answer of `workspace.export`.
@@ -168,23 +155,6 @@ pub struct WorkspaceExportResponse {
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-/// Query and header parameters of `workspace.getStatus`.
-///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct WorkspaceGetStatusParams {
-    /// Absolute workspace path of the object.
-    pub path: String,
-}
-
-impl WorkspaceGetStatusParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(path: impl Into<String>) -> Self {
-        Self { path: path.into() }
-    }
 }
 
 /// Request body of `workspace.import`.
@@ -360,14 +330,12 @@ impl std::str::FromStr for WorkspaceLanguage {
     }
 }
 
-/// Query and header parameters of `workspace.list`.
+/// Optional query and header parameters of `workspace.list`.
 ///
-/// Build it with `Default` and struct update syntax, or with `new` when parameters are required.
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WorkspaceListParams {
-    /// Absolute workspace path of the folder (or object) to list.
-    pub path: String,
     /// Only return notebooks changed after this moment, in milliseconds since the Unix epoch (UTC).
     #[serde(
         default,
@@ -375,16 +343,6 @@ pub struct WorkspaceListParams {
         with = "databricks_runtime::serde_support::numbers"
     )]
     pub notebooks_modified_after: Option<i64>,
-}
-
-impl WorkspaceListParams {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(path: impl Into<String>) -> Self {
-        Self {
-            path: path.into(),
-            notebooks_modified_after: None,
-        }
-    }
 }
 
 /// Answer of `workspace.list`.

@@ -4,11 +4,11 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::client::{PathParamKind, path_param_kind};
-use super::models::ident;
+use super::client::{ArgumentKind, argument_kind};
+use super::models::{ident, rust_type};
 use super::{Settings, feature_gate};
 use crate::ir::naming::first_sentence;
-use crate::ir::{Api, CliArg, CliValue, Operation, ParamLocationOrBody, Service, TypeRef};
+use crate::ir::{Api, CliArg, CliValue, Operation, ParamLocation, ParamLocationOrBody, Service, TypeRef};
 
 pub(super) fn emit(api: &Api, settings: &Settings) -> Vec<(String, TokenStream)> {
     vec![
@@ -98,7 +98,7 @@ fn command_spec(operation: &Operation) -> TokenStream {
     let long_about = operation.description.clone().unwrap_or_default();
     let json = if operation.body.is_some() {
         quote!(JsonInput::Body)
-    } else if operation.params_type.is_some() {
+    } else if !operation.query_params.is_empty() || !operation.header_params.is_empty() {
         quote!(JsonInput::Params)
     } else {
         quote!(JsonInput::None)
@@ -204,7 +204,7 @@ fn service_dispatch(api: &Api, client_crate: &Ident, service: &Service) -> Token
         .map(|operation| dispatch_arm(api, client_crate, service, operation));
     // A service whose operations take no input and never wait does not read the request.
     let takes_input = service.operations.iter().any(|operation| {
-        !operation.path_params.is_empty()
+        !operation.arguments.is_empty()
             || operation.params_type.is_some()
             || operation.body.is_some()
             || operation.wait.is_some()
@@ -238,21 +238,48 @@ fn dispatch_arm(api: &Api, client_crate: &Ident, service: &Service, operation: &
     let id = &operation.id;
     let accessor = ident(&service.module);
     let method = ident(&operation.method_name);
+    let models = |name: &str| {
+        let ty = ident(name);
+        quote!(#client_crate::models::#ty)
+    };
     let mut arguments = Vec::new();
-    for param in &operation.path_params {
+    for param in &operation.arguments {
         let wire = &param.name;
-        arguments.push(match path_param_kind(api, param) {
-            PathParamKind::Copy(ty) => quote!(request.path::<#ty>(#wire)?),
-            PathParamKind::Enum(name) => {
-                let ty = ident(&name);
-                quote!(&request.path::<#client_crate::models::#ty>(#wire)?)
+        // Path values are text to parse; query and header values are JSON (from a flag or --json) to
+        // decode, numbers in their wire forms.
+        let read = match param.location {
+            ParamLocation::Path => quote!(path),
+            _ if param.ty.holds_number() => quote!(query_number),
+            _ => quote!(query),
+        };
+        arguments.push(match argument_kind(api, param) {
+            ArgumentKind::Copy(ty) => quote!(request.#read::<#ty>(#wire)?),
+            ArgumentKind::Enum(name) => {
+                let ty = models(&name);
+                quote!(&request.#read::<#ty>(#wire)?)
             }
-            PathParamKind::Text => quote!(&request.path::<String>(#wire)?),
+            ArgumentKind::Text => quote!(&request.#read::<String>(#wire)?),
+            ArgumentKind::Borrowed(ty) => {
+                let ty = rust_type(&ty, &models);
+                quote!(&request.#read::<#ty>(#wire)?)
+            }
         });
     }
-    if operation.params_type.is_some() {
-        arguments.push(quote!(&request.params()?));
-    }
+    // The parameter struct has no field for the parameters given as arguments, and refuses unknown ones;
+    // with no struct, the same check is made on its own.
+    let plain: Vec<&str> = operation
+        .arguments
+        .iter()
+        .filter(|param| param.location != ParamLocation::Path)
+        .map(|param| param.name.as_str())
+        .collect();
+    let check = match operation.params_type {
+        Some(_) => {
+            arguments.push(quote!(&request.params(&[#(#plain),*])?));
+            None
+        }
+        None => (!plain.is_empty()).then(|| quote!(request.no_other_params(&[#(#plain),*])?;)),
+    };
     match &operation.body {
         // The client borrows a list body as a slice; read it as a Vec.
         Some(body) if matches!(body.ty, TypeRef::List(_)) => arguments.push(quote!(&request.body::<Vec<_>>()?)),
@@ -261,22 +288,22 @@ fn dispatch_arm(api: &Api, client_crate: &Ident, service: &Service, operation: &
     }
     // A list prints every item of every page; a long-running operation is waited for unless the user
     // said `--no-wait`.
-    if let Some(pagination) = operation.pagination.as_ref().filter(|_| operation.cli_lists_items) {
+    let call = if let Some(pagination) = operation.pagination.as_ref().filter(|_| operation.cli_lists_items) {
         let all = ident(&pagination.method_name);
-        return quote! {
-            #id => respond_items(client.#accessor().#all(#(#arguments),*)),
-        };
-    }
-    if let Some(wait) = &operation.wait {
+        quote!(respond_items(client.#accessor().#all(#(#arguments),*)))
+    } else if let Some(wait) = &operation.wait {
         let and_wait = ident(&wait.method_name);
-        return quote! {
-            #id => match request.wait() {
+        quote! {
+            match request.wait() {
                 Some(wait) => respond(client.#accessor().#and_wait(#(#arguments,)* wait).await),
                 None => respond(client.#accessor().#method(#(#arguments),*).await),
-            },
-        };
-    }
-    quote! {
-        #id => respond(client.#accessor().#method(#(#arguments),*).await),
+            }
+        }
+    } else {
+        quote!(respond(client.#accessor().#method(#(#arguments),*).await))
+    };
+    match check {
+        Some(check) => quote!(#id => { #check #call }),
+        None => quote!(#id => #call,),
     }
 }

@@ -8,8 +8,8 @@ use super::models::{ident, rust_type};
 use super::{Settings, doc_attrs};
 use crate::ir::naming::first_sentence;
 use crate::ir::{
-    Api, HttpMethod, Operation, Pagination, PaginationStyle, Param, ParamLocationOrBody, Service, TypeKind, TypeRef,
-    Wait, WaitSource,
+    Api, HttpMethod, Operation, Pagination, PaginationStyle, Param, ParamLocation, ParamLocationOrBody, Service,
+    TypeKind, TypeRef, Wait, WaitSource,
 };
 
 /// `(module name, file tokens)` for every service.
@@ -91,12 +91,19 @@ fn method(api: &Api, service: &Service, operation: &Operation) -> TokenStream {
 
     let mut arguments = Vec::new();
     let mut calls = Vec::new();
-    for param in &operation.path_params {
+    for param in &operation.arguments {
         let arg = ident(&param.rust_name);
         let wire = &param.name;
-        let ty = path_param_type(api, param);
+        let ty = argument_type(api, param);
         arguments.push(quote!(#arg: #ty));
-        calls.push(quote!(.path_param(#wire, #arg)));
+        calls.push(match param.location {
+            ParamLocation::Path => quote!(.path_param(#wire, #arg)),
+            // Numbers have wire forms of their own (`"Infinity"`), as in the models.
+            _ if matches!(param.ty, TypeRef::I32 | TypeRef::I64 | TypeRef::F32 | TypeRef::F64) => {
+                quote!(.query_number(#wire, #arg))
+            }
+            _ => quote!(.query_param(#wire, #arg)),
+        });
     }
     if let Some(params_type) = &operation.params_type {
         let ty = models_path(params_type);
@@ -383,41 +390,47 @@ fn http_method(method: HttpMethod) -> TokenStream {
     }
 }
 
-/// Path parameters are taken by value for numbers and booleans, by reference otherwise; all are
-/// `Display`, which is how the runtime writes them into the path.
-pub(super) fn path_param_type(api: &Api, param: &Param) -> TokenStream {
-    match path_param_kind(api, param) {
-        PathParamKind::Copy(ty) => ty,
-        PathParamKind::Enum(name) => {
+/// Arguments are taken by value for numbers and booleans, by reference otherwise. A path parameter is
+/// `Display`, which is how the runtime writes it into the path; a query or header one is serialised.
+fn argument_type(api: &Api, param: &Param) -> TokenStream {
+    match argument_kind(api, param) {
+        ArgumentKind::Copy(ty) => ty,
+        ArgumentKind::Enum(name) => {
             let ty = models_path(&name);
             quote!(&#ty)
         }
-        PathParamKind::Text => quote!(&str),
+        ArgumentKind::Text => quote!(&str),
+        ArgumentKind::Borrowed(ty) => borrowed_type(&ty),
     }
 }
 
-pub(super) enum PathParamKind {
+pub(super) enum ArgumentKind {
     Copy(TokenStream),
     Enum(String),
     Text,
+    /// A list or object (query parameters only), borrowed as [`borrowed_type`] says.
+    Borrowed(TypeRef),
 }
 
-pub(super) fn path_param_kind(api: &Api, param: &Param) -> PathParamKind {
+pub(super) fn argument_kind(api: &Api, param: &Param) -> ArgumentKind {
     match &param.ty {
-        TypeRef::I32 => PathParamKind::Copy(quote!(i32)),
-        TypeRef::I64 => PathParamKind::Copy(quote!(i64)),
-        TypeRef::F32 => PathParamKind::Copy(quote!(f32)),
-        TypeRef::F64 => PathParamKind::Copy(quote!(f64)),
-        TypeRef::Bool => PathParamKind::Copy(quote!(bool)),
+        TypeRef::I32 => ArgumentKind::Copy(quote!(i32)),
+        TypeRef::I64 => ArgumentKind::Copy(quote!(i64)),
+        TypeRef::F32 => ArgumentKind::Copy(quote!(f32)),
+        TypeRef::F64 => ArgumentKind::Copy(quote!(f64)),
+        TypeRef::Bool => ArgumentKind::Copy(quote!(bool)),
         TypeRef::Named(name) if matches!(api.types.get(name).map(|def| &def.kind), Some(TypeKind::Enum(_))) => {
-            PathParamKind::Enum(name.clone())
+            ArgumentKind::Enum(name.clone())
         }
-        _ => PathParamKind::Text,
+        TypeRef::String => ArgumentKind::Text,
+        // A path segment is text whatever the spec says; a query value keeps its JSON shape.
+        _ if param.location == ParamLocation::Path => ArgumentKind::Text,
+        other => ArgumentKind::Borrowed(other.clone()),
     }
 }
 
-/// How a request body is borrowed: `&T`, with slices for lists.
-fn borrowed_type(ty: &TypeRef) -> TokenStream {
+/// How a request body (or a query parameter) is borrowed: `&T`, with slices for lists.
+pub(super) fn borrowed_type(ty: &TypeRef) -> TokenStream {
     match ty {
         TypeRef::List(inner) => {
             let inner = rust_type(inner, &models_path);

@@ -202,7 +202,8 @@ fn struct_item(def: &TypeDef, body: &StructDef, docs: TokenStream, named: &dyn F
     let debug_impl = sensitive.then(|| redacted_debug(def, body));
     let constructor = constructor(def, body, named);
     let reject_unknown = (body.extra == ExtraFields::Reject).then(|| quote!(#[serde(deny_unknown_fields)]));
-    let params_note = (def.origin == TypeOrigin::Params).then(|| quote!(#[doc = ""] #[doc = " Build it with `Default` and struct update syntax, or with `new` when parameters are required."]));
+    // Required parameters are arguments of the method, so every field here is optional.
+    let params_note = (def.origin == TypeOrigin::Params).then(|| quote!(#[doc = ""] #[doc = " Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none."]));
     quote! {
         #docs
         #params_note

@@ -87,6 +87,14 @@ fn write_operation(out: &mut String, operation: &Operation) -> fmt::Result {
     {
         write_param(out, param)?;
     }
+    if !operation.arguments.is_empty() {
+        let names: Vec<&str> = operation
+            .arguments
+            .iter()
+            .map(|param| param.rust_name.as_str())
+            .collect();
+        writeln!(out, "    arguments {}", names.join(", "))?;
+    }
     if let Some(params) = &operation.params_type {
         writeln!(out, "    params type {params}")?;
     }

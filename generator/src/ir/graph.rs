@@ -133,7 +133,7 @@ fn assign_services(api: &mut Api) {
         let mut pending: Vec<String> = Vec::new();
         for operation in &service.operations {
             pending.extend(operation.params_type.iter().cloned());
-            for param in &operation.path_params {
+            for param in &operation.arguments {
                 param.ty.names(&mut pending);
             }
             if let Some(body) = &operation.body {

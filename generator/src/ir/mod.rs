@@ -91,11 +91,16 @@ pub struct Operation {
     pub summary: Option<String>,
     pub description: Option<String>,
     pub deprecated: bool,
-    /// In path-template order; these become positional method arguments.
+    /// In path-template order.
     pub path_params: Vec<Param>,
-    /// Query and header parameters, gathered in one generated struct (named by `params_type`).
+    /// Every query and header parameter, required or not.
     pub query_params: Vec<Param>,
     pub header_params: Vec<Param>,
+    /// The client method's leading arguments, in order: the path parameters, then the required query and
+    /// header parameters as declared. A caller names what it acts on plainly: `clusters().get(id)`.
+    pub arguments: Vec<Param>,
+    /// The generated struct of the optional query and header parameters, the method's next argument;
+    /// `None` when there are none.
     pub params_type: Option<String>,
     pub body: Option<Body>,
     /// The success response body; `None` when the success response has no content.
@@ -225,7 +230,7 @@ pub enum TypeOrigin {
     Component,
     /// An inline schema, named after where it appears.
     Inline,
-    /// The query and header parameters of an operation.
+    /// The optional query and header parameters of an operation.
     Params,
 }
 

@@ -1,5 +1,6 @@
 //! A command's arguments and `--json`, merged into the request the typed client method takes.
 
+use std::collections::BTreeMap;
 use std::fmt::Display;
 use std::io::Read;
 use std::str::FromStr;
@@ -12,6 +13,7 @@ use super::command::JSON;
 use super::json_text::{self, Numbers, PathText, Step};
 use super::{ArgSpec, CliError, CommandSpec, JsonInput, Session, StdinField, Target, ValueKind};
 use crate::WaitOptions;
+use crate::serde_support::numbers::{self, WireNumber};
 
 /// The request of one command: path parameters, query parameters and body, as JSON until the generated
 /// dispatch code reads them into the operation's types.
@@ -44,9 +46,49 @@ impl Request {
             .map_err(|error| CliError::Usage(format!("invalid value `{raw}` for `{name}`: {error}")))
     }
 
-    /// The query and header parameters as the operation's parameter type.
-    pub fn params<T: DeserializeOwned>(&self) -> Result<T, CliError> {
-        decode(&Value::Object(self.params.clone()), "parameters", &self.numbers)
+    /// The required query or header parameter `name`, which the client method takes as a plain argument.
+    pub fn query<T: DeserializeOwned>(&self, name: &str) -> Result<T, CliError> {
+        let value = self
+            .params
+            .get(name)
+            .ok_or_else(|| CliError::Usage(format!("missing the parameter `{name}`")))?;
+        // Decoded as the one field of an object, so a refusal names the parameter.
+        let single = Value::Object(Map::from_iter([(name.to_owned(), value.clone())]));
+        let decoded: BTreeMap<String, T> = decode(&single, "parameters", &self.numbers)?;
+        decoded
+            .into_values()
+            .next()
+            .ok_or_else(|| CliError::Usage(format!("missing the parameter `{name}`")))
+    }
+
+    /// [`query`](Self::query) for a number (or a list of them), read in the wire forms the models accept:
+    /// an integer may come as a string of digits, a float as `"NaN"`.
+    pub fn query_number<T: WireNumber>(&self, name: &str) -> Result<T, CliError> {
+        self.query::<numbers::Read<T>>(name).map(|numbers::Read(number)| number)
+    }
+
+    /// The optional query and header parameters as the operation's parameter type. `arguments` are the
+    /// required ones, which the method takes on their own (read with [`query`](Self::query)); the type has
+    /// no field for them.
+    pub fn params<T: DeserializeOwned>(&self, arguments: &[&str]) -> Result<T, CliError> {
+        let mut params = self.params.clone();
+        params.retain(|name, _| !arguments.contains(&name.as_str()));
+        decode(&Value::Object(params), "parameters", &self.numbers)
+    }
+
+    /// For an operation whose query and header parameters are all `arguments`: refuses any other name, as
+    /// a parameter type refuses an unknown field (a typo in --json is reported, not dropped).
+    pub fn no_other_params(&self, arguments: &[&str]) -> Result<(), CliError> {
+        match self.params.keys().find(|name| !arguments.contains(&name.as_str())) {
+            None => Ok(()),
+            Some(unknown) => {
+                let expected: Vec<String> = arguments.iter().map(|name| format!("`{name}`")).collect();
+                Err(CliError::Usage(format!(
+                    "invalid parameters at `{unknown}`: unknown field `{unknown}`, expected {}",
+                    expected.join(" or ")
+                )))
+            }
+        }
     }
 
     /// How to wait for the operation to finish, unless the user said `--no-wait`.
@@ -340,6 +382,69 @@ mod tests {
         decode::<Resize>(&value, "request body", &numbers)
             .unwrap_err()
             .to_string()
+    }
+
+    /// A request whose query and header parameters are the `--json` object `text`.
+    fn with_params(text: &str) -> Request {
+        let Value::Object(params) = serde_json::from_str(text).unwrap() else {
+            panic!("parameters are an object");
+        };
+        Request {
+            path: Vec::new(),
+            params,
+            body: None,
+            wait: None,
+            numbers: json_text::scan(text).unwrap(),
+        }
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    struct ReadParams {
+        offset: Option<i64>,
+    }
+
+    #[test]
+    fn a_required_parameter_is_read_alone_and_the_rest_into_the_parameter_type() {
+        let request = with_params(r#"{"path": "/tmp/a", "offset": 5, "run_id": "123"}"#);
+        assert_eq!(request.query::<String>("path").unwrap(), "/tmp/a");
+        assert_eq!(request.query_number::<i64>("run_id").unwrap(), 123);
+        assert_eq!(
+            request.params::<ReadParams>(&["path", "run_id"]).unwrap(),
+            ReadParams { offset: Some(5) }
+        );
+        assert_eq!(
+            request.params::<ReadParams>(&["path"]).unwrap_err().to_string(),
+            "invalid parameters at `run_id`: unknown field `run_id`, expected `offset`"
+        );
+    }
+
+    #[test]
+    fn a_required_parameter_refused_or_missing_is_named() {
+        let request = with_params(r#"{"cluster_id": 5.0, "job_id": 1e30}"#);
+        assert_eq!(
+            request.query::<String>("cluster_id").unwrap_err().to_string(),
+            "invalid parameters: `cluster_id` must be a string; got 5.0"
+        );
+        assert_eq!(
+            request.query_number::<i64>("job_id").unwrap_err().to_string(),
+            "invalid parameters: `job_id` must be an integer from -9223372036854775808 to 9223372036854775807 \
+             (i64); got 1e30"
+        );
+        assert_eq!(
+            request.query::<String>("policy_id").unwrap_err().to_string(),
+            "missing the parameter `policy_id`"
+        );
+    }
+
+    #[test]
+    fn with_every_parameter_an_argument_any_other_is_refused() {
+        let request = with_params(r#"{"cluster_id": "0115", "clusterid": "0115"}"#);
+        assert!(request.no_other_params(&["cluster_id", "clusterid"]).is_ok());
+        assert_eq!(
+            request.no_other_params(&["cluster_id"]).unwrap_err().to_string(),
+            "invalid parameters at `clusterid`: unknown field `clusterid`, expected `cluster_id`"
+        );
     }
 
     #[test]

@@ -590,8 +590,8 @@ pub const CASES: &[Case] = &[
         method: "GET",
         path: "/api/2.0/mlflow/metrics/get-history",
         query: &[
-            ("max_results", "3"),
             ("metric_key", "val_loss"),
+            ("max_results", "3"),
             ("run_id", "5a7c3b0e9d1f4e2a8b6c0d3e1f2a4b5c"),
         ],
         body: None,

@@ -38,7 +38,8 @@ pub struct Case {
     pub operation: &'static str,
     pub method: &'static str,
     pub path: &'static str,
-    /// Query pairs in the order the client sends them (the field order of the `*Params` struct).
+    /// Query pairs in the order the client sends them: the required ones (method arguments) as declared,
+    /// then the fields of the `*Params` struct.
     pub query: &'static [(&'static str, &'static str)],
     /// The exact JSON body, `None` for a request without one.
     pub body: Option<&'static str>,

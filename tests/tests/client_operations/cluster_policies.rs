@@ -64,13 +64,7 @@ async fn cluster_policies_edit() {
 #[tokio::test]
 async fn cluster_policies_get() {
     let t = setup("clusterPolicies.get").await;
-    let policy = ok(
-        t.case.operation,
-        t.client
-            .cluster_policies()
-            .get(&models::ClusterPoliciesGetParams::new(POLICY_ID))
-            .await,
-    );
+    let policy = ok(t.case.operation, t.client.cluster_policies().get(POLICY_ID).await);
     t.verify(&policy).await;
 
     assert_eq!(policy.policy_id.as_deref(), Some(POLICY_ID));

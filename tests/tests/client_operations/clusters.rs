@@ -129,13 +129,7 @@ async fn clusters_events() {
 #[tokio::test]
 async fn clusters_get() {
     let t = setup("clusters.get").await;
-    let details = ok(
-        t.case.operation,
-        t.client
-            .clusters()
-            .get(&models::ClustersGetParams::new(CLUSTER_ID))
-            .await,
-    );
+    let details = ok(t.case.operation, t.client.clusters().get(CLUSTER_ID).await);
     t.verify(&details).await;
 
     assert_eq!(

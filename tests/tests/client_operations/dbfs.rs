@@ -50,8 +50,10 @@ async fn dbfs_delete() {
 #[tokio::test]
 async fn dbfs_get_status() {
     let t = setup("dbfs.getStatus").await;
-    let params = models::DbfsGetStatusParams::new("/mnt/raw/events/2024-01-15.json");
-    let status = ok(t.case.operation, t.client.dbfs().get_status(&params).await);
+    let status = ok(
+        t.case.operation,
+        t.client.dbfs().get_status("/mnt/raw/events/2024-01-15.json").await,
+    );
     t.verify(&status).await;
     assert_eq!(status.file_size, Some(1_048_576));
     assert_eq!(status.is_dir, Some(false));
@@ -62,13 +64,7 @@ async fn dbfs_get_status() {
 #[tokio::test]
 async fn dbfs_list() {
     let t = setup("dbfs.list").await;
-    let listing = ok(
-        t.case.operation,
-        t.client
-            .dbfs()
-            .list(&models::DbfsListParams::new("/mnt/raw/events"))
-            .await,
-    );
+    let listing = ok(t.case.operation, t.client.dbfs().list("/mnt/raw/events").await);
     t.verify(&listing).await;
 
     let files = listing.files.as_deref().expect("files");
@@ -125,9 +121,8 @@ async fn dbfs_read() {
     let params = models::DbfsReadParams {
         offset: Some(0),
         length: Some(100),
-        ..models::DbfsReadParams::new("/tmp/hello.txt")
     };
-    let slice = ok(t.case.operation, t.client.dbfs().read(&params).await);
+    let slice = ok(t.case.operation, t.client.dbfs().read("/tmp/hello.txt", &params).await);
     t.verify(&slice).await;
     assert_eq!(slice.bytes_read, Some(12));
     assert_eq!(slice.data.as_deref(), Some("aGVsbG8gd29ybGQK"));

@@ -57,8 +57,10 @@ fn assert_experiment(experiment: &models::Experiment) {
 #[tokio::test]
 async fn experiments_get_experiment() {
     let t = setup("experiments.getExperiment").await;
-    let params = models::ExperimentsGetExperimentParams::new(EXPERIMENT_ID);
-    let got = ok(t.case.operation, t.client.experiments().get_experiment(&params).await);
+    let got = ok(
+        t.case.operation,
+        t.client.experiments().get_experiment(EXPERIMENT_ID).await,
+    );
     t.verify(&got).await;
     assert_experiment(got.experiment.as_ref().expect("experiment"));
 }
@@ -66,8 +68,13 @@ async fn experiments_get_experiment() {
 #[tokio::test]
 async fn experiments_get_by_name() {
     let t = setup("experiments.getByName").await;
-    let params = models::ExperimentsGetByNameParams::new("/Users/jane.doe@example.com/churn-model");
-    let got = ok(t.case.operation, t.client.experiments().get_by_name(&params).await);
+    let got = ok(
+        t.case.operation,
+        t.client
+            .experiments()
+            .get_by_name("/Users/jane.doe@example.com/churn-model")
+            .await,
+    );
     t.verify(&got).await;
     assert_experiment(got.experiment.as_ref().expect("experiment"));
 }
@@ -163,8 +170,10 @@ async fn experiments_create_run() {
 #[tokio::test]
 async fn experiments_get_run() {
     let t = setup("experiments.getRun").await;
-    let params = models::ExperimentsGetRunParams::new(RUN_ID);
-    let got = ok(t.case.operation, t.client.experiments().get_run(&params).await);
+    let got = ok(
+        t.case.operation,
+        t.client.experiments().get_run(RUN_ID, &Default::default()).await,
+    );
     t.verify(&got).await;
     let run = got.run.expect("run");
     let info = run.info.expect("info");
@@ -384,9 +393,12 @@ async fn experiments_get_history() {
     let params = models::ExperimentsGetHistoryParams {
         max_results: Some(3),
         run_id: Some(RUN_ID.into()),
-        ..models::ExperimentsGetHistoryParams::new("val_loss")
+        ..Default::default()
     };
-    let page = ok(t.case.operation, t.client.experiments().get_history(&params).await);
+    let page = ok(
+        t.case.operation,
+        t.client.experiments().get_history("val_loss", &params).await,
+    );
     t.verify(&page).await;
     assert_eq!(page.next_page_token.as_deref(), Some("eyJvZmZzZXQiOiAzfQ=="));
     let steps: Vec<_> = page

@@ -74,13 +74,7 @@ async fn instance_pools_edit() {
 #[tokio::test]
 async fn instance_pools_get() {
     let t = setup("instancePools.get").await;
-    let pool = ok(
-        t.case.operation,
-        t.client
-            .instance_pools()
-            .get(&models::InstancePoolsGetParams::new(INSTANCE_POOL_ID))
-            .await,
-    );
+    let pool = ok(t.case.operation, t.client.instance_pools().get(INSTANCE_POOL_ID).await);
     t.verify(&pool).await;
 
     assert_eq!(pool.instance_pool_id, INSTANCE_POOL_ID);

@@ -127,9 +127,8 @@ async fn jobs_export_run() {
     let t = setup("jobs.exportRun").await;
     let params = models::JobsExportRunParams {
         views_to_export: Some(models::RunViewsToExport::All),
-        ..models::JobsExportRunParams::new(TASK_RUN)
     };
-    let exported = ok(t.case.operation, t.client.jobs().export_run(&params).await);
+    let exported = ok(t.case.operation, t.client.jobs().export_run(TASK_RUN, &params).await);
     t.verify(&exported).await;
     let views = exported.views.expect("views");
     assert_eq!(views.len(), 2);
@@ -148,10 +147,7 @@ async fn jobs_export_run() {
 #[tokio::test]
 async fn jobs_get() {
     let t = setup("jobs.get").await;
-    let job = ok(
-        t.case.operation,
-        t.client.jobs().get(&models::JobsGetParams::new(JOB)).await,
-    );
+    let job = ok(t.case.operation, t.client.jobs().get(JOB, &Default::default()).await);
     t.verify(&job).await;
     assert_eq!(job.job_id, Some(JOB));
     assert_eq!(job.created_time, Some(1_705_311_017_000));
@@ -301,9 +297,9 @@ async fn jobs_get_run() {
     let t = setup("jobs.getRun").await;
     let params = models::JobsGetRunParams {
         include_history: Some(true),
-        ..models::JobsGetRunParams::new(RUN)
+        ..Default::default()
     };
-    let run = ok(t.case.operation, t.client.jobs().get_run(&params).await);
+    let run = ok(t.case.operation, t.client.jobs().get_run(RUN, &params).await);
     t.verify(&run).await;
     assert_eq!(run.run_id, Some(RUN));
     assert_eq!(run.job_id, Some(JOB));
@@ -348,13 +344,7 @@ async fn jobs_get_run() {
 #[tokio::test]
 async fn jobs_get_run_output() {
     let t = setup("jobs.getRunOutput").await;
-    let output = ok(
-        t.case.operation,
-        t.client
-            .jobs()
-            .get_run_output(&models::JobsGetRunOutputParams::new(TASK_RUN))
-            .await,
-    );
+    let output = ok(t.case.operation, t.client.jobs().get_run_output(TASK_RUN).await);
     t.verify(&output).await;
     let notebook = output.notebook_output.as_ref().expect("notebook_output");
     assert_eq!(notebook.result.as_deref(), Some("{\"row_count\": 1843}"));

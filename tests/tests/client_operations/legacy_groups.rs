@@ -46,8 +46,10 @@ async fn legacy_groups_list() {
 #[tokio::test]
 async fn legacy_groups_list_members() {
     let t = setup("legacyGroups.listMembers").await;
-    let params = models::LegacyGroupsListMembersParams::new(GROUP_NAME);
-    let listing = ok(t.case.operation, t.client.legacy_groups().list_members(&params).await);
+    let listing = ok(
+        t.case.operation,
+        t.client.legacy_groups().list_members(GROUP_NAME).await,
+    );
     t.verify(&listing).await;
     let members = listing.members.as_deref().expect("members");
     assert_eq!(members.len(), 4);

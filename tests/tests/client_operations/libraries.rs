@@ -40,8 +40,7 @@ async fn libraries_all_cluster_statuses() {
 #[tokio::test]
 async fn libraries_cluster_status() {
     let t = setup("libraries.clusterStatus").await;
-    let params = models::LibrariesClusterStatusParams::new(CLUSTER_ID);
-    let cluster = ok(t.case.operation, t.client.libraries().cluster_status(&params).await);
+    let cluster = ok(t.case.operation, t.client.libraries().cluster_status(CLUSTER_ID).await);
     t.verify(&cluster).await;
 
     assert_eq!(cluster.cluster_id.as_deref(), Some(CLUSTER_ID));

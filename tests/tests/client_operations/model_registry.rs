@@ -164,8 +164,7 @@ async fn model_registry_create_model() {
 #[tokio::test]
 async fn model_registry_get_model() {
     let t = setup("modelRegistry.getModel").await;
-    let params = models::ModelRegistryGetModelParams::new(MODEL_NAME);
-    let got = ok(t.case.operation, t.client.model_registry().get_model(&params).await);
+    let got = ok(t.case.operation, t.client.model_registry().get_model(MODEL_NAME).await);
     t.verify(&got).await;
     let model = got.registered_model_databricks.expect("registered_model_databricks");
     assert_eq!(
@@ -219,8 +218,10 @@ async fn model_registry_update_model() {
 #[tokio::test]
 async fn model_registry_delete_model() {
     let t = setup("modelRegistry.deleteModel").await;
-    let params = models::ModelRegistryDeleteModelParams::new(MODEL_NAME);
-    let ack = ok(t.case.operation, t.client.model_registry().delete_model(&params).await);
+    let ack = ok(
+        t.case.operation,
+        t.client.model_registry().delete_model(MODEL_NAME).await,
+    );
     t.verify(&ack).await;
     assert!(ack.unknown_fields.is_empty());
 }
@@ -299,10 +300,9 @@ async fn model_registry_set_model_tag() {
 #[tokio::test]
 async fn model_registry_delete_model_tag() {
     let t = setup("modelRegistry.deleteModelTag").await;
-    let params = models::ModelRegistryDeleteModelTagParams::new(MODEL_NAME, "team");
     let ack = ok(
         t.case.operation,
-        t.client.model_registry().delete_model_tag(&params).await,
+        t.client.model_registry().delete_model_tag(MODEL_NAME, "team").await,
     );
     t.verify(&ack).await;
     assert!(ack.unknown_fields.is_empty());
@@ -338,10 +338,9 @@ async fn model_registry_create_model_version() {
 #[tokio::test]
 async fn model_registry_get_model_version() {
     let t = setup("modelRegistry.getModelVersion").await;
-    let params = models::ModelRegistryGetModelVersionParams::new(MODEL_NAME, "3");
     let got = ok(
         t.case.operation,
-        t.client.model_registry().get_model_version(&params).await,
+        t.client.model_registry().get_model_version(MODEL_NAME, "3").await,
     );
     t.verify(&got).await;
     let version = got.model_version.expect("model_version");
@@ -375,10 +374,9 @@ async fn model_registry_update_model_version() {
 #[tokio::test]
 async fn model_registry_delete_model_version() {
     let t = setup("modelRegistry.deleteModelVersion").await;
-    let params = models::ModelRegistryDeleteModelVersionParams::new(MODEL_NAME, "2");
     let ack = ok(
         t.case.operation,
-        t.client.model_registry().delete_model_version(&params).await,
+        t.client.model_registry().delete_model_version(MODEL_NAME, "2").await,
     );
     t.verify(&ack).await;
     assert!(ack.unknown_fields.is_empty());
@@ -407,10 +405,12 @@ async fn model_registry_search_model_versions() {
 #[tokio::test]
 async fn model_registry_get_model_version_download_uri() {
     let t = setup("modelRegistry.getModelVersionDownloadUri").await;
-    let params = models::ModelRegistryGetModelVersionDownloadUriParams::new(MODEL_NAME, "3");
     let uri = ok(
         t.case.operation,
-        t.client.model_registry().get_model_version_download_uri(&params).await,
+        t.client
+            .model_registry()
+            .get_model_version_download_uri(MODEL_NAME, "3")
+            .await,
     );
     t.verify(&uri).await;
     assert_eq!(
@@ -466,10 +466,12 @@ async fn model_registry_set_model_version_tag() {
 #[tokio::test]
 async fn model_registry_delete_model_version_tag() {
     let t = setup("modelRegistry.deleteModelVersionTag").await;
-    let params = models::ModelRegistryDeleteModelVersionTagParams::new(MODEL_NAME, "3", "validated_by");
     let ack = ok(
         t.case.operation,
-        t.client.model_registry().delete_model_version_tag(&params).await,
+        t.client
+            .model_registry()
+            .delete_model_version_tag(MODEL_NAME, "3", "validated_by")
+            .await,
     );
     t.verify(&ack).await;
     assert!(ack.unknown_fields.is_empty());
@@ -505,10 +507,12 @@ async fn model_registry_create_transition_request() {
 #[tokio::test]
 async fn model_registry_list_transition_requests() {
     let t = setup("modelRegistry.listTransitionRequests").await;
-    let params = models::ModelRegistryListTransitionRequestsParams::new(MODEL_NAME, "4");
     let listed = ok(
         t.case.operation,
-        t.client.model_registry().list_transition_requests(&params).await,
+        t.client
+            .model_registry()
+            .list_transition_requests(MODEL_NAME, "4")
+            .await,
     );
     t.verify(&listed).await;
     let requests = listed.requests.expect("requests");
@@ -566,16 +570,19 @@ async fn model_registry_delete_transition_request() {
     let t = setup("modelRegistry.deleteTransitionRequest").await;
     let params = models::ModelRegistryDeleteTransitionRequestParams {
         comment: Some("Superseded by version 5".into()),
-        ..models::ModelRegistryDeleteTransitionRequestParams::new(
-            MODEL_NAME,
-            "4",
-            models::ModelVersionStage::Production,
-            "john.smith@example.com",
-        )
     };
     let deleted = ok(
         t.case.operation,
-        t.client.model_registry().delete_transition_request(&params).await,
+        t.client
+            .model_registry()
+            .delete_transition_request(
+                MODEL_NAME,
+                "4",
+                &models::ModelVersionStage::Production,
+                "john.smith@example.com",
+                &params,
+            )
+            .await,
     );
     t.verify(&deleted).await;
     let activity = deleted.activity.expect("activity");
@@ -622,10 +629,9 @@ async fn model_registry_update_comment() {
 #[tokio::test]
 async fn model_registry_delete_comment() {
     let t = setup("modelRegistry.deleteComment").await;
-    let params = models::ModelRegistryDeleteCommentParams::new(COMMENT_ID);
     let ack = ok(
         t.case.operation,
-        t.client.model_registry().delete_comment(&params).await,
+        t.client.model_registry().delete_comment(COMMENT_ID).await,
     );
     t.verify(&ack).await;
     assert!(ack.unknown_fields.is_empty());
@@ -714,10 +720,9 @@ async fn model_registry_update_webhook() {
 #[tokio::test]
 async fn model_registry_delete_webhook() {
     let t = setup("modelRegistry.deleteWebhook").await;
-    let params = models::ModelRegistryDeleteWebhookParams::new(WEBHOOK_ID);
     let ack = ok(
         t.case.operation,
-        t.client.model_registry().delete_webhook(&params).await,
+        t.client.model_registry().delete_webhook(WEBHOOK_ID).await,
     );
     t.verify(&ack).await;
     assert!(ack.unknown_fields.is_empty());

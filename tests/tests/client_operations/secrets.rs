@@ -53,8 +53,10 @@ async fn secrets_delete_secret() {
 #[tokio::test]
 async fn secrets_get_acl() {
     let t = setup("secrets.getAcl").await;
-    let params = models::SecretsGetAclParams::new("etl-prod", "data-engineers");
-    let acl = ok(t.case.operation, t.client.secrets().get_acl(&params).await);
+    let acl = ok(
+        t.case.operation,
+        t.client.secrets().get_acl("etl-prod", "data-engineers").await,
+    );
     t.verify(&acl).await;
     assert_eq!(acl.principal, "data-engineers");
     assert_eq!(acl.permission, models::SecretAclPermission::Write);
@@ -63,8 +65,10 @@ async fn secrets_get_acl() {
 #[tokio::test]
 async fn secrets_get_secret() {
     let t = setup("secrets.getSecret").await;
-    let params = models::SecretsGetSecretParams::new("etl-prod", "warehouse-password");
-    let secret = ok(t.case.operation, t.client.secrets().get_secret(&params).await);
+    let secret = ok(
+        t.case.operation,
+        t.client.secrets().get_secret("etl-prod", "warehouse-password").await,
+    );
     t.verify(&secret).await;
     assert_eq!(secret.key.as_deref(), Some("warehouse-password"));
     // The base64 of SECRET_VALUE.
@@ -78,8 +82,7 @@ async fn secrets_get_secret() {
 #[tokio::test]
 async fn secrets_list_acls() {
     let t = setup("secrets.listAcls").await;
-    let params = models::SecretsListAclsParams::new("etl-prod");
-    let acls = ok(t.case.operation, t.client.secrets().list_acls(&params).await);
+    let acls = ok(t.case.operation, t.client.secrets().list_acls("etl-prod").await);
     t.verify(&acls).await;
 
     let items = acls.items.as_deref().expect("items");
@@ -127,8 +130,7 @@ async fn secrets_list_scopes() {
 #[tokio::test]
 async fn secrets_list_secrets() {
     let t = setup("secrets.listSecrets").await;
-    let params = models::SecretsListSecretsParams::new("etl-prod");
-    let listing = ok(t.case.operation, t.client.secrets().list_secrets(&params).await);
+    let listing = ok(t.case.operation, t.client.secrets().list_secrets("etl-prod").await);
     t.verify(&listing).await;
 
     let secrets = listing.secrets.as_deref().expect("secrets");

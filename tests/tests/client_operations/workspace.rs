@@ -21,9 +21,14 @@ async fn workspace_export() {
     let t = setup("workspace.export").await;
     let params = models::WorkspaceExportParams {
         format: Some(models::WorkspaceExportFormat::Source),
-        ..models::WorkspaceExportParams::new("/Users/jane.doe@example.com/etl/ingest")
     };
-    let export = ok(t.case.operation, t.client.workspace().export(&params).await);
+    let export = ok(
+        t.case.operation,
+        t.client
+            .workspace()
+            .export("/Users/jane.doe@example.com/etl/ingest", &params)
+            .await,
+    );
     t.verify(&export).await;
     assert_eq!(export.content.as_deref(), Some(NOTEBOOK_SOURCE));
     assert_eq!(export.file_type.as_deref(), Some("py"));
@@ -32,8 +37,13 @@ async fn workspace_export() {
 #[tokio::test]
 async fn workspace_get_status() {
     let t = setup("workspace.getStatus").await;
-    let params = models::WorkspaceGetStatusParams::new("/Users/jane.doe@example.com/etl/ingest");
-    let info = ok(t.case.operation, t.client.workspace().get_status(&params).await);
+    let info = ok(
+        t.case.operation,
+        t.client
+            .workspace()
+            .get_status("/Users/jane.doe@example.com/etl/ingest")
+            .await,
+    );
     t.verify(&info).await;
     assert_eq!(info.object_type, Some(models::WorkspaceObjectType::Notebook));
     assert_eq!(info.language, Some(models::WorkspaceLanguage::Python));
@@ -64,9 +74,14 @@ async fn workspace_list() {
     let t = setup("workspace.list").await;
     let params = models::WorkspaceListParams {
         notebooks_modified_after: Some(1_705_311_017_000),
-        ..models::WorkspaceListParams::new("/Users/jane.doe@example.com/etl")
     };
-    let listing = ok(t.case.operation, t.client.workspace().list(&params).await);
+    let listing = ok(
+        t.case.operation,
+        t.client
+            .workspace()
+            .list("/Users/jane.doe@example.com/etl", &params)
+            .await,
+    );
     t.verify(&listing).await;
 
     let objects = listing.objects.as_deref().expect("objects");

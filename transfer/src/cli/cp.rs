@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use databricks_client::models::{DbfsGetStatusParams, DbfsMkdirs};
+use databricks_client::models::DbfsMkdirs;
 use databricks_client::{Client, ErrorKind};
 use databricks_runtime::cli::clap::{Arg, ArgAction, ArgMatches, Command};
 use databricks_runtime::cli::{CliError, Output, Session};
@@ -286,7 +286,7 @@ async fn file_size(client: &Client, location: &Location) -> Result<Option<u64>, 
             Ok((!metadata.is_dir()).then_some(metadata.len()))
         }
         Location::Dbfs(path) => {
-            let info = client.dbfs().get_status(&DbfsGetStatusParams::new(path.api())).await?;
+            let info = client.dbfs().get_status(path.api()).await?;
             let size = info.file_size.and_then(|size| u64::try_from(size).ok()).unwrap_or(0);
             Ok((info.is_dir != Some(true)).then_some(size))
         }
@@ -297,7 +297,7 @@ async fn file_size(client: &Client, location: &Location) -> Result<Option<u64>, 
 pub(super) async fn is_folder(client: &Client, location: &Location) -> Result<bool, CliError> {
     match location {
         Location::Local(path) => Ok(path.is_dir()),
-        Location::Dbfs(path) => match client.dbfs().get_status(&DbfsGetStatusParams::new(path.api())).await {
+        Location::Dbfs(path) => match client.dbfs().get_status(path.api()).await {
             Ok(info) => Ok(info.is_dir == Some(true)),
             Err(error) if is_kind(&error, ErrorKind::NotFound) => Ok(false),
             Err(error) => Err(error.into()),
@@ -380,7 +380,7 @@ impl Job for CopyJob {
 }
 
 async fn exists_in_dbfs(client: &Client, path: &DbfsPath) -> Result<bool, TransferError> {
-    match client.dbfs().get_status(&DbfsGetStatusParams::new(path.api())).await {
+    match client.dbfs().get_status(path.api()).await {
         Ok(_) => Ok(true),
         Err(error) if is_kind(&error, ErrorKind::NotFound) => Ok(false),
         Err(error) => Err(TransferError::api("checking", path.api(), error)),

@@ -5,9 +5,7 @@ use std::task::{Context, Poll};
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use databricks_client::models::{
-    DbfsDelete, DbfsGetStatusParams, DbfsListParams, DbfsMkdirs, DbfsMove, DbfsReadParams,
-};
+use databricks_client::models::{DbfsDelete, DbfsMkdirs, DbfsMove, DbfsReadParams};
 use databricks_runtime::cli::clap::{Arg, ArgAction, ArgMatches, Command};
 use databricks_runtime::cli::{CliError, ItemStream, Output, Session, limit_arg};
 use futures_core::Stream;
@@ -90,7 +88,7 @@ pub(super) fn commands() -> Vec<Command> {
 pub(super) fn ls(matches: &ArgMatches, session: &mut Session<'_>) -> Result<Output, CliError> {
     let path = dbfs_only(value(matches, PATH))?;
     let client = client(session)?;
-    let entries: ItemStream = Box::pin(client.dbfs().list_all(&DbfsListParams::new(path.api())).into_raw());
+    let entries: ItemStream = Box::pin(client.dbfs().list_all(path.api()).into_raw());
     // JSON (`-o json`, `--jq`) stays the API's data; only tables and text show it for people.
     if matches.get_flag(LONG) && session.readable_output() {
         return Ok(Output::Items {
@@ -173,7 +171,7 @@ pub(super) fn cat(matches: &ArgMatches, session: &mut Session<'_>) -> Result<Out
     let path = dbfs_only(value(matches, PATH))?;
     let client = client(session)?;
     let dbfs = client.dbfs();
-    let info = session.block_on(dbfs.get_status(&DbfsGetStatusParams::new(path.api())))?;
+    let info = session.block_on(dbfs.get_status(path.api()))?;
     if info.is_dir == Some(true) {
         return Err(CliError::Usage(format!(
             "{path} is a folder; list it with `dbr fs ls {path}`"
@@ -185,9 +183,8 @@ pub(super) fn cat(matches: &ArgMatches, session: &mut Session<'_>) -> Result<Out
         let params = DbfsReadParams {
             offset: Some(offset),
             length: Some((size - offset).min(DBFS_BLOCK_SIZE as i64)),
-            ..DbfsReadParams::new(path.api())
         };
-        let slice = session.block_on(dbfs.read(&params))?;
+        let slice = session.block_on(dbfs.read(path.api(), &params))?;
         let data = BASE64.decode(slice.data.unwrap_or_default()).map_err(|error| {
             CliError::Failed(format!(
                 "reading {path} at byte {offset} returned data that is not base64: {error}"

@@ -3,7 +3,6 @@
 use std::path::Path;
 
 use databricks_client::Client;
-use databricks_client::models::DbfsListParams;
 use databricks_runtime::cli::CliError;
 
 use super::paths::{DbfsPath, local_join};
@@ -87,7 +86,7 @@ pub(super) async fn walk_dbfs(client: &Client, root: &DbfsPath) -> Result<Tree, 
     let mut folders = vec![String::new()];
     while let Some(folder) = folders.pop() {
         let path = root.join(&folder);
-        let listed = client.dbfs().list(&DbfsListParams::new(path.api())).await?;
+        let listed = client.dbfs().list(path.api()).await?;
         let mut has_subfolders = false;
         for entry in listed.files.unwrap_or_default() {
             let Some(name) = entry

@@ -12,8 +12,7 @@ use std::path::{Path, PathBuf};
 
 use databricks_client::Client;
 use databricks_client::models::{
-    WorkspaceExportFormat, WorkspaceGetStatusParams, WorkspaceImportFormat, WorkspaceLanguage, WorkspaceListParams,
-    WorkspaceMkdirs, WorkspaceObjectType,
+    WorkspaceExportFormat, WorkspaceImportFormat, WorkspaceLanguage, WorkspaceMkdirs, WorkspaceObjectType,
 };
 use databricks_runtime::cli::clap::builder::PossibleValuesParser;
 use databricks_runtime::cli::clap::{Arg, ArgAction, ArgMatches, Command};
@@ -175,7 +174,7 @@ async fn plan_export(
     overwrite: bool,
 ) -> Result<ExportPlan, CliError> {
     let workspace = client.workspace();
-    let info = workspace.get_status(&WorkspaceGetStatusParams::new(root)).await?;
+    let info = workspace.get_status(root).await?;
     if !is_folder_type(info.object_type.as_ref()) {
         return Err(CliError::Usage(format!(
             "{root} is not a folder; export a single object with `dbr workspace export`"
@@ -189,7 +188,7 @@ async fn plan_export(
     let mut folders = vec![String::new()];
     while let Some(folder) = folders.pop() {
         let listed = workspace
-            .list(&WorkspaceListParams::new(workspace_join(root, &folder)))
+            .list(&workspace_join(root, &folder), &Default::default())
             .await?;
         let mut has_subfolders = false;
         for object in listed.objects.unwrap_or_default() {

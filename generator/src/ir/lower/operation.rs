@@ -15,6 +15,14 @@ use crate::load::escape_pointer_token;
 /// How many `$ref` hops a parameter, body or response may take before we call it a loop.
 const MAX_REFERENCE_DEPTH: usize = 8;
 
+/// The parameters of an operation, by location, and those the client method takes as plain arguments.
+struct Parameters {
+    path: Vec<Param>,
+    query: Vec<Param>,
+    header: Vec<Param>,
+    arguments: Vec<Param>,
+}
+
 /// A section of `components` that operations refer into.
 struct Section<T: 'static> {
     /// The key under `components`.
@@ -56,17 +64,28 @@ impl<'a> Lowerer<'a> {
         let type_hint = naming::type_name(&id);
         let http_method = http_method(method);
 
-        let (path_params, query_params, header_params) = self.parameters(path, &pointer, operation, &type_hint);
+        let Parameters {
+            path: path_params,
+            query: query_params,
+            header: header_params,
+            arguments,
+        } = self.parameters(path, &pointer, operation, &type_hint);
         let body = self.request_body(operation, &pointer, &type_hint);
         let response = self.success_response(operation, &pointer, &type_hint);
         let error = self.error_response(operation, &pointer, &type_hint);
 
-        let params_type = (!query_params.is_empty() || !header_params.is_empty()).then(|| {
-            let fields = query_params.iter().chain(&header_params).map(param_field).collect();
+        // Required parameters are plain arguments; the struct holds the rest, so it is always `Default`.
+        let optional: Vec<&Param> = query_params
+            .iter()
+            .chain(&header_params)
+            .filter(|param| !param.required)
+            .collect();
+        let params_type = (!optional.is_empty()).then(|| {
+            let fields = optional.into_iter().map(param_field).collect();
             self.define_generated(
                 &format!("{type_hint}Params"),
                 &pointer,
-                format!("Query and header parameters of `{id}`."),
+                format!("Optional query and header parameters of `{id}`."),
                 TypeKind::Struct(StructDef {
                     fields,
                     extra: ExtraFields::Reject,
@@ -91,6 +110,7 @@ impl<'a> Lowerer<'a> {
             path_params,
             query_params,
             header_params,
+            arguments,
             params_type,
             body,
             response: response?,
@@ -107,15 +127,15 @@ impl<'a> Lowerer<'a> {
         })
     }
 
-    /// Path-level and operation-level parameters (the operation's win on a name clash), split by location.
-    /// Path parameters come in the order of the path template.
+    /// Path-level and operation-level parameters (the operation's win on a name clash), split by location,
+    /// and the method arguments among them. Path parameters come in the order of the path template.
     fn parameters(
         &mut self,
         path: &str,
         pointer: &str,
         operation: &'a openapiv3::Operation,
         type_hint: &str,
-    ) -> (Vec<Param>, Vec<Param>, Vec<Param>) {
+    ) -> Parameters {
         let path_pointer = pointer.rsplit_once('/').map(|(head, _)| head).unwrap_or(pointer);
         let mut declared: Vec<(String, &'a Parameter)> = Vec::new();
         let document = self.document;
@@ -138,10 +158,12 @@ impl<'a> Lowerer<'a> {
         let mut path_params = Vec::new();
         let mut query_params = Vec::new();
         let mut header_params = Vec::new();
+        let mut required_others = Vec::new();
         let mut arguments = Scope::snake();
-        // The generated method also takes `params` and `body`; path parameters must not shadow them.
+        // The generated methods also take `params`, `body` and `wait`; arguments must not shadow them.
         arguments.reserve("params");
         arguments.reserve("body");
+        arguments.reserve("wait");
         let mut fields = Scope::snake();
         for (at, parameter) in declared {
             let (location, data) = match parameter {
@@ -174,18 +196,23 @@ impl<'a> Lowerer<'a> {
                     }
                 }
             };
-            let rust_name = match location {
-                ParamLocation::Path => arguments.claim(&naming::field_name(&data.name)),
-                _ => fields.claim(&naming::field_name(&data.name)),
+            let required = data.required || location == ParamLocation::Path;
+            let rust_name = if required {
+                arguments.claim(&naming::field_name(&data.name))
+            } else {
+                fields.claim(&naming::field_name(&data.name))
             };
             let param = Param {
                 name: data.name.clone(),
                 rust_name,
                 location,
                 ty,
-                required: data.required || location == ParamLocation::Path,
+                required,
                 description: data.description.clone(),
             };
+            if required && location != ParamLocation::Path {
+                required_others.push(param.clone());
+            }
             match location {
                 ParamLocation::Path => path_params.push(param),
                 ParamLocation::Query => query_params.push(param),
@@ -218,7 +245,13 @@ impl<'a> Lowerer<'a> {
             }
         }
         path_params.sort_by_key(|param| template.iter().position(|variable| variable == &param.name));
-        (path_params, query_params, header_params)
+        let arguments = path_params.iter().cloned().chain(required_others).collect();
+        Parameters {
+            path: path_params,
+            query: query_params,
+            header: header_params,
+            arguments,
+        }
     }
 
     fn request_body(&mut self, operation: &'a openapiv3::Operation, pointer: &str, type_hint: &str) -> Option<Body> {
