@@ -395,6 +395,7 @@ mod tests {
             body: None,
             wait: None,
             numbers: json_text::scan(text).unwrap(),
+            from_stdin: None,
         }
     }
 
