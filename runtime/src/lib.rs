@@ -17,6 +17,8 @@ pub mod spark_version;
 #[cfg(feature = "client")]
 mod auth;
 #[cfg(feature = "client")]
+mod civil;
+#[cfg(feature = "client")]
 mod client;
 #[cfg(feature = "client")]
 mod config;

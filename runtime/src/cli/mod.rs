@@ -44,6 +44,9 @@ pub use request::Request;
 pub use session::Session;
 pub use waiting::parse_duration;
 
+/// How `dbr` shows a time given in milliseconds since 1970 (`2024-01-15 09:29`, UTC).
+pub use crate::civil::utc_minute;
+
 use crate::{Client, Error, Items};
 
 /// A future returned by the generated dispatch function.

@@ -7,7 +7,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use databricks_client::models::{DbfsDelete, DbfsMkdirs, DbfsMove, DbfsReadParams};
 use databricks_runtime::cli::clap::{Arg, ArgAction, ArgMatches, Command};
-use databricks_runtime::cli::{CliError, ItemStream, Output, Session, limit_arg};
+use databricks_runtime::cli::{CliError, ItemStream, Output, Session, limit_arg, utc_minute};
 use futures_core::Stream;
 use serde_json::value::RawValue;
 use serde_json::{Value, json};
@@ -142,29 +142,6 @@ fn readable_entry(entry: &Value) -> Value {
     })
 }
 
-/// Milliseconds since 1970 as `2024-01-15 09:29` in UTC (the proleptic Gregorian calendar, computed from
-/// the day number as in Howard Hinnant's `civil_from_days`).
-fn utc_minute(millis: i64) -> String {
-    const MILLIS_PER_DAY: i64 = 86_400_000;
-    let days = millis.div_euclid(MILLIS_PER_DAY);
-    let minutes = millis.rem_euclid(MILLIS_PER_DAY) / 60_000;
-    // Days since 0000-03-01, in eras of 400 years that each repeat the calendar.
-    let shifted = days + 719_468;
-    let era = shifted.div_euclid(146_097);
-    let day_of_era = shifted.rem_euclid(146_097);
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_from_march = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
-    let month = if month_from_march < 10 {
-        month_from_march + 3
-    } else {
-        month_from_march - 9
-    };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02} {:02}:{:02}", minutes / 60, minutes % 60)
-}
-
 /// Reads the file in slices of [`DBFS_BLOCK_SIZE`] up to the size `dbfs.getStatus` gave, writing each slice
 /// as it arrives; a file that shrinks meanwhile ends where it now ends.
 pub(super) fn cat(matches: &ArgMatches, session: &mut Session<'_>) -> Result<Output, CliError> {
@@ -241,15 +218,6 @@ pub(super) fn mv(matches: &ArgMatches, session: &mut Session<'_>) -> Result<Outp
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn times_read_as_utc_minutes() {
-        assert_eq!(utc_minute(0), "1970-01-01 00:00");
-        assert_eq!(utc_minute(1_705_310_961_000), "2024-01-15 09:29");
-        assert_eq!(utc_minute(951_782_400_000), "2000-02-29 00:00");
-        assert_eq!(utc_minute(1_798_761_599_999), "2026-12-31 23:59");
-        assert_eq!(utc_minute(-1), "1969-12-31 23:59");
-    }
 
     #[test]
     fn long_entries_show_type_size_and_time() {
