@@ -56,6 +56,10 @@ struct ObjectPart<'a> {
     /// The type that writes the part: inline property schemas are named after it, so a part shared
     /// through allOf names its inline types the same way in every struct that merges it.
     owner: String,
+    /// Properties written beside `oneOf`/`anyOf`, merged after an alternative's own: a property the
+    /// alternative defines too keeps the alternative's definition (typically a one-value tag of a `type`
+    /// the common part only calls a string).
+    yields: bool,
 }
 
 /// What a schema means, whatever keywords spelled it.
@@ -126,6 +130,7 @@ fn shape<'a>(schema: &'a Schema, pointer: &str) -> Shape<'a> {
             additional: object.additional_properties.as_ref(),
             pointer: pointer.to_owned(),
             owner: String::new(),
+            yields: false,
         }),
         SchemaKind::AllOf { all_of } => Shape::AllOf {
             parts: all_of,
@@ -164,6 +169,7 @@ fn any_shape<'a>(any: &'a AnySchema, pointer: &str) -> Shape<'a> {
         additional: any.additional_properties.as_ref(),
         pointer: pointer.to_owned(),
         owner: String::new(),
+        yields: false,
     };
     let has_object_keywords =
         !any.properties.is_empty() || any.additional_properties.is_some() || !any.required.is_empty();
@@ -491,6 +497,9 @@ impl<'a> Lowerer<'a> {
             for (property, schema) in part.properties {
                 let pointer = format!("{}/properties/{}", part.pointer, escape_pointer_token(property));
                 if let Some(index) = fields.iter().position(|field| &field.name == property) {
+                    if part.yields {
+                        continue;
+                    }
                     let first = &written_at[index];
                     self.report(
                         Diagnostic::at(
@@ -688,6 +697,7 @@ impl<'a> Lowerer<'a> {
                     .map(|(schema, mut parts)| {
                         parts.push(ObjectPart {
                             owner: name.to_owned(),
+                            yields: true,
                             ..common.clone()
                         });
                         self.define_inline(&hint, &variant_pointer, schema, |lowerer, name| {
@@ -700,9 +710,13 @@ impl<'a> Lowerer<'a> {
                 Some(ty) => ty,
                 None => self.type_of(SchemaRef::from(variant), &variant_pointer, &hint),
             };
-            let candidate = match &implicit_tag {
-                Some(key) => naming::variant_name(key),
-                None => variant_label(&ty, name),
+            let shape = self.text_shape(variant).unwrap_or(UnionShape::Any);
+            let candidate = match (&implicit_tag, &shape) {
+                (Some(key), _) => naming::variant_name(key),
+                // `NameOrId::Uuid` and `NameOrId::String`, not `String` and `String2`.
+                (None, UnionShape::Text { format: Some(format), .. }) => naming::variant_name(format),
+                (None, UnionShape::Text { format: None, .. }) => "Pattern".to_owned(),
+                (None, _) => variant_label(&ty, name),
             };
             let mut tags = Vec::new();
             if let Some(discriminator) = discriminator {
@@ -733,7 +747,7 @@ impl<'a> Lowerer<'a> {
                 ty,
                 tags,
                 boxed: false,
-                shape: self.text_shape(variant).unwrap_or(UnionShape::Any),
+                shape,
             });
         }
         UnionDef {
