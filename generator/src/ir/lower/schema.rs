@@ -714,7 +714,12 @@ impl<'a> Lowerer<'a> {
             let candidate = match (&implicit_tag, &shape) {
                 (Some(key), _) => naming::variant_name(key),
                 // `NameOrId::Uuid` and `NameOrId::String`, not `String` and `String2`.
-                (None, UnionShape::Text { format: Some(format), .. }) => naming::variant_name(format),
+                (
+                    None,
+                    UnionShape::Text {
+                        format: Some(format), ..
+                    },
+                ) => naming::variant_name(format),
                 (None, UnionShape::Text { format: None, .. }) => "Pattern".to_owned(),
                 (None, _) => variant_label(&ty, name),
             };
