@@ -66,6 +66,7 @@ rejected_specs!(
     operations => "fixtures/invalid/operations.yaml",
     schemas => "fixtures/invalid/schemas.yaml",
     extensions => "fixtures/invalid/extensions.yaml",
+    indistinguishable_unions => "fixtures/invalid/unions.yaml",
     conflicting_fragments => "fixtures/invalid/conflict",
 );
 

@@ -62,6 +62,9 @@ fixture_snapshots!(
     recursion,
     rest_style,
     scim,
+    union_common,
+    union_scalars,
+    union_tags,
 );
 
 fn fixture_names() -> Vec<String> {

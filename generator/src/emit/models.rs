@@ -7,7 +7,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use super::{Settings, doc_attrs, feature_gate, gate_items};
-use crate::ir::naming::{UNKNOWN_FIELDS, UNRECOGNIZED_VARIANT};
+use crate::ir::naming::{self, UNKNOWN_FIELDS, UNRECOGNIZED_VARIANT};
 use crate::ir::{
     Api, EnumDef, ExtraFields, Field, NewtypeDef, StructDef, TypeDef, TypeKind, TypeOrigin, TypeRef, UnionDef,
     UnionShape,
@@ -386,8 +386,13 @@ fn union_item(def: &TypeDef, body: &UnionDef, docs: TokenStream, named: &dyn Fn(
                 let rust_name = ident(&variant.rust_name);
                 quote!(#index => serde_json::from_value(value.clone()).map(Self::#rust_name),)
             });
+            let checks_format = body
+                .variants
+                .iter()
+                .any(|variant| matches!(variant.shape, UnionShape::Text { format: Some(_), .. }));
+            let format = checks_format.then(|| quote!(Format,));
             let choose = quote! {
-                use databricks_runtime::serde_support::{Shape, union_candidates};
+                use databricks_runtime::serde_support::{#format Shape, union_candidates};
                 const SHAPES: &[Shape] = &[#(#shapes),*];
                 for candidate in union_candidates(&value, SHAPES) {
                     let parsed = match candidate {
@@ -401,13 +406,16 @@ fn union_item(def: &TypeDef, body: &UnionDef, docs: TokenStream, named: &dyn Fn(
                 Ok(Self::#fallback(value))
             };
             (
-                " Without a discriminator, the alternative that fits the value best is chosen; a value none \
-                 accepts is kept in `Unrecognized`."
+                " Without a discriminator, a value goes to the alternatives it can be (kind, required and tag \
+                 properties, string values, formats and patterns), the best fit first; a value none accepts is \
+                 kept in `Unrecognized`."
                     .to_owned(),
                 " A value none of the alternatives accepts, kept as sent.",
                 choose,
             )
         }
+        // Dispatch on the tag by hand rather than with serde's `#[serde(tag = ...)]`: that form removes the
+        // tag from the alternative's own fields and has no catch-all that keeps an unknown value whole.
         Some(discriminator) => {
             let arms = body.variants.iter().filter(|variant| !variant.tags.is_empty()).map(|variant| {
                 let rust_name = ident(&variant.rust_name);
@@ -456,10 +464,33 @@ fn union_item(def: &TypeDef, body: &UnionDef, docs: TokenStream, named: &dyn Fn(
 
 fn union_shape(shape: &UnionShape) -> TokenStream {
     match shape {
-        UnionShape::Object { known, required, open } => quote! {
-            Shape::Object { known: &[#(#known),*], required: &[#(#required),*], open: #open }
-        },
+        UnionShape::Object {
+            known,
+            required,
+            tags,
+            open,
+        } => {
+            let tags = tags.iter().map(|(name, value)| quote!((#name, #value)));
+            quote! {
+                Shape::Object { known: &[#(#known),*], required: &[#(#required),*], tags: &[#(#tags),*], open: #open }
+            }
+        }
         UnionShape::String => quote!(Shape::String),
+        UnionShape::Enum(values) => quote!(Shape::Enum(&[#(#values),*])),
+        UnionShape::Text { format, pattern } => {
+            let format = match format {
+                Some(format) => {
+                    let format = ident(&naming::type_name(format));
+                    quote!(Some(Format::#format))
+                }
+                None => quote!(None),
+            };
+            let pattern = match pattern {
+                Some(pattern) => quote!(Some(#pattern)),
+                None => quote!(None),
+            };
+            quote!(Shape::Text { format: #format, pattern: #pattern })
+        }
         UnionShape::Integer => quote!(Shape::Integer),
         UnionShape::Number => quote!(Shape::Number),
         UnionShape::Boolean => quote!(Shape::Boolean),

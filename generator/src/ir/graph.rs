@@ -4,13 +4,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::naming::Scope;
-use super::{Api, ExtraFields, TypeDef, TypeKind, TypeRef, UnionShape};
+use super::{Api, ExtraFields, TypeDef, TypeKind, TypeRef};
 
 pub(super) fn complete(api: &mut Api) {
     assign_services(api);
     box_recursion(&mut api.types);
     mark_default(&mut api.types);
-    shape_union_variants(&mut api.types);
     collect_sensitive_fields(api);
     mark_empty_answers(api);
 }
@@ -62,60 +61,6 @@ fn collect_sensitive_fields(api: &mut Api) {
             }
             operation.sensitive_fields = sensitive.into_iter().collect();
         }
-    }
-}
-
-/// Records what JSON each union alternative accepts, so the generated code can pick the best fit.
-fn shape_union_variants(types: &mut BTreeMap<String, TypeDef>) {
-    let shapes: BTreeMap<String, Vec<UnionShape>> = types
-        .values()
-        .filter_map(|def| match &def.kind {
-            TypeKind::Union(union) => Some((
-                def.name.clone(),
-                union
-                    .variants
-                    .iter()
-                    .map(|variant| shape_of(&variant.ty, types, 0))
-                    .collect(),
-            )),
-            _ => None,
-        })
-        .collect();
-    for (name, shapes) in shapes {
-        if let Some(TypeKind::Union(union)) = types.get_mut(&name).map(|def| &mut def.kind) {
-            for (variant, shape) in union.variants.iter_mut().zip(shapes) {
-                variant.shape = shape;
-            }
-        }
-    }
-}
-
-fn shape_of(ty: &TypeRef, types: &BTreeMap<String, TypeDef>, depth: usize) -> UnionShape {
-    match ty {
-        TypeRef::String => UnionShape::String,
-        TypeRef::Bool => UnionShape::Boolean,
-        TypeRef::I32 | TypeRef::I64 => UnionShape::Integer,
-        TypeRef::F32 | TypeRef::F64 => UnionShape::Number,
-        TypeRef::List(_) => UnionShape::List,
-        TypeRef::Map(_) | TypeRef::Object => UnionShape::Map,
-        TypeRef::Any | TypeRef::Nullable(_) => UnionShape::Any,
-        // Newtypes can only chain a few levels; stop rather than follow a cycle.
-        TypeRef::Named(_) if depth > 8 => UnionShape::Any,
-        TypeRef::Named(name) => match types.get(name).map(|def| &def.kind) {
-            Some(TypeKind::Struct(def)) => UnionShape::Object {
-                known: def.fields.iter().map(|field| field.name.clone()).collect(),
-                required: def
-                    .fields
-                    .iter()
-                    .filter(|field| field.required)
-                    .map(|field| field.name.clone())
-                    .collect(),
-                open: matches!(def.extra, ExtraFields::Typed { .. }),
-            },
-            Some(TypeKind::Enum(_)) => UnionShape::String,
-            Some(TypeKind::Newtype(def)) => shape_of(&def.ty, types, depth + 1),
-            Some(TypeKind::Union(_)) | None => UnionShape::Any,
-        },
     }
 }
 

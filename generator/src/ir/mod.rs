@@ -308,7 +308,7 @@ pub struct EnumVariant {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct UnionDef {
-    /// With a discriminator, variants are chosen by this property's value; without, by trying each in turn.
+    /// With a discriminator, variants are chosen by this property's value; without, by their shapes.
     pub discriminator: Option<String>,
     pub variants: Vec<UnionVariant>,
 }
@@ -316,25 +316,37 @@ pub struct UnionDef {
 #[derive(Clone, Debug, PartialEq)]
 pub struct UnionVariant {
     pub rust_name: String,
+    /// Where the alternative is written (`.../oneOf/1`).
+    pub pointer: String,
     pub ty: TypeRef,
     /// The discriminator values that select this variant.
     pub tags: Vec<String>,
     pub boxed: bool,
-    /// What JSON this alternative accepts (set by the graph pass), used to choose among alternatives
-    /// without a discriminator.
+    /// What JSON this alternative accepts, used to choose among alternatives without a discriminator. A
+    /// constrained string (`Text`) is known from the alternative's own schema; every other shape needs the
+    /// types it refers to, so it is completed once every type is lowered.
     pub shape: UnionShape,
 }
 
-/// The JSON an alternative of a union accepts.
+/// The JSON an alternative of a union accepts: everything the schema says that can tell it from another.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum UnionShape {
-    /// An object type: its property names, the required ones, and whether other keys are typed extras.
+    /// An object type: its property names, the required ones, its tags (properties whose schema admits a
+    /// single value, with that value), and whether other keys are typed extras.
     Object {
         known: Vec<String>,
         required: Vec<String>,
+        tags: Vec<(String, String)>,
         open: bool,
     },
     String,
+    /// One of these strings (an enum: as an alternative it takes only the values it lists).
+    Enum(Vec<String>),
+    /// A string of a format the runtime checks ([`CHECKED_FORMATS`]) and/or matching a pattern.
+    Text {
+        format: Option<String>,
+        pattern: Option<String>,
+    },
     Integer,
     Number,
     Boolean,
@@ -342,6 +354,9 @@ pub enum UnionShape {
     Map,
     Any,
 }
+
+/// String formats the runtime can check (`serde_support::Format`), so they tell union alternatives apart.
+pub const CHECKED_FORMATS: &[&str] = &["uuid", "date-time", "date", "email", "uri", "ipv4", "ipv6", "byte"];
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct NewtypeDef {

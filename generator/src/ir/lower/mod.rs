@@ -2,13 +2,15 @@
 //!
 //! Stages, in order: name every component schema (so references resolve before anything is lowered);
 //! lower the components; lower each operation (inline schemas get names derived from where they appear);
-//! resolve the `x-sdk-*` extensions, which need the finished request and response types; then the graph
-//! pass. Problems are collected, not thrown, so a maintainer sees all of them at once.
+//! resolve the `x-sdk-*` extensions, which need the finished request and response types; complete the
+//! shapes of union alternatives, which need every type; then the graph pass. Problems are collected, not
+//! thrown, so a maintainer sees all of them at once.
 
 mod cli;
 mod extensions;
 mod operation;
 mod schema;
+mod union;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -35,6 +37,7 @@ pub fn lower(spec: &Spec) -> Result<Api, Diagnostics> {
     lowerer.lower_components();
     lowerer.break_hollow_cycles();
     let services = lowerer.lower_services();
+    lowerer.complete_unions();
     let Lowerer { problems, types, .. } = lowerer;
     if !problems.is_empty() {
         return Err(located(spec, problems));

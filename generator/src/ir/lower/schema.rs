@@ -12,8 +12,8 @@ use super::Lowerer;
 use crate::diagnostic::Diagnostic;
 use crate::ir::naming::{self, Scope};
 use crate::ir::{
-    EnumDef, EnumVariant, ExtraFields, Field, NewtypeDef, StructDef, TypeDef, TypeKind, TypeOrigin, TypeRef, UnionDef,
-    UnionShape, UnionVariant,
+    CHECKED_FORMATS, EnumDef, EnumVariant, ExtraFields, Field, NewtypeDef, StructDef, TypeDef, TypeKind, TypeOrigin,
+    TypeRef, UnionDef, UnionShape, UnionVariant,
 };
 use crate::load::escape_pointer_token;
 
@@ -56,12 +56,17 @@ struct ObjectPart<'a> {
     /// The type that writes the part: inline property schemas are named after it, so a part shared
     /// through allOf names its inline types the same way in every struct that merges it.
     owner: String,
+    /// Properties written beside `oneOf`/`anyOf`, merged after an alternative's own: a property the
+    /// alternative defines too keeps the alternative's definition (typically a one-value tag of a `type`
+    /// the common part only calls a string).
+    yields: bool,
 }
 
 /// What a schema means, whatever keywords spelled it.
 enum Shape<'a> {
     String {
         format: Option<String>,
+        pattern: Option<String>,
         values: Vec<String>,
     },
     Integer {
@@ -82,6 +87,8 @@ enum Shape<'a> {
     OneOf {
         keyword: &'static str,
         variants: &'a [ReferenceOr<Schema>],
+        /// `properties`/`required` written beside the alternatives: they hold for every object alternative.
+        common: Option<ObjectPart<'a>>,
     },
     Any,
     Unsupported {
@@ -104,6 +111,7 @@ fn shape<'a>(schema: &'a Schema, pointer: &str) -> Shape<'a> {
     match &schema.schema_kind {
         SchemaKind::Type(Type::String(string)) => Shape::String {
             format: format_name(&string.format),
+            pattern: string.pattern.clone(),
             values: string.enumeration.iter().flatten().cloned().collect(),
         },
         SchemaKind::Type(Type::Integer(integer)) => Shape::Integer {
@@ -122,6 +130,7 @@ fn shape<'a>(schema: &'a Schema, pointer: &str) -> Shape<'a> {
             additional: object.additional_properties.as_ref(),
             pointer: pointer.to_owned(),
             owner: String::new(),
+            yields: false,
         }),
         SchemaKind::AllOf { all_of } => Shape::AllOf {
             parts: all_of,
@@ -130,10 +139,12 @@ fn shape<'a>(schema: &'a Schema, pointer: &str) -> Shape<'a> {
         SchemaKind::OneOf { one_of } => Shape::OneOf {
             keyword: "oneOf",
             variants: one_of,
+            common: None,
         },
         SchemaKind::AnyOf { any_of } => Shape::OneOf {
             keyword: "anyOf",
             variants: any_of,
+            common: None,
         },
         SchemaKind::Not { .. } => not_supported(),
         SchemaKind::Any(any) => any_shape(any, pointer),
@@ -158,6 +169,7 @@ fn any_shape<'a>(any: &'a AnySchema, pointer: &str) -> Shape<'a> {
         additional: any.additional_properties.as_ref(),
         pointer: pointer.to_owned(),
         owner: String::new(),
+        yields: false,
     };
     let has_object_keywords =
         !any.properties.is_empty() || any.additional_properties.is_some() || !any.required.is_empty();
@@ -175,27 +187,24 @@ fn any_shape<'a>(any: &'a AnySchema, pointer: &str) -> Shape<'a> {
         };
     }
     if has_alternatives {
-        if has_object_keywords {
-            return Shape::Unsupported {
-                message: "`properties` next to `oneOf`/`anyOf` are not supported".to_owned(),
-                hint: "move the shared properties into each alternative (with allOf), or into a parent object",
-            };
-        }
         if !any.one_of.is_empty() && !any.any_of.is_empty() {
             return Shape::Unsupported {
                 message: "`oneOf` and `anyOf` in the same schema are not supported".to_owned(),
                 hint: "keep one list of alternatives",
             };
         }
+        let common = has_object_keywords.then(object_part);
         return if any.one_of.is_empty() {
             Shape::OneOf {
                 keyword: "anyOf",
                 variants: &any.any_of,
+                common,
             }
         } else {
             Shape::OneOf {
                 keyword: "oneOf",
                 variants: &any.one_of,
+                common,
             }
         };
     }
@@ -217,6 +226,7 @@ fn any_shape<'a>(any: &'a AnySchema, pointer: &str) -> Shape<'a> {
         },
         Some("string") => Shape::String {
             format: any.format.clone(),
+            pattern: any.pattern.clone(),
             values: string_values().unwrap_or_default(),
         },
         Some("integer") => Shape::Integer {
@@ -231,7 +241,11 @@ fn any_shape<'a>(any: &'a AnySchema, pointer: &str) -> Shape<'a> {
             hint: "use one of string, number, integer, boolean, array, object",
         },
         None if !any.enumeration.is_empty() => match string_values() {
-            Some(values) => Shape::String { format: None, values },
+            Some(values) => Shape::String {
+                format: None,
+                pattern: None,
+                values,
+            },
             None => Shape::Unsupported {
                 message: "an `enum` of non-string values without a `type` is not supported".to_owned(),
                 hint: "add the `type` of the values (enums of integers are read as plain integers)",
@@ -337,12 +351,20 @@ impl<'a> Lowerer<'a> {
             Shape::AllOf { parts, own } => self.define_inline(hint, pointer, schema, |lowerer, name| {
                 TypeKind::Struct(lowerer.merge_all_of(name, pointer, parts, own))
             }),
-            Shape::OneOf { keyword, variants } if variants.len() == 1 => {
+            Shape::OneOf {
+                keyword,
+                variants,
+                common: None,
+            } if variants.len() == 1 => {
                 self.type_of(SchemaRef::from(&variants[0]), &format!("{pointer}/{keyword}/0"), hint)
             }
-            Shape::OneOf { keyword, variants } => self.define_inline(hint, pointer, schema, |lowerer, name| {
+            Shape::OneOf {
+                keyword,
+                variants,
+                common,
+            } => self.define_inline(hint, pointer, schema, |lowerer, name| {
                 let discriminator = schema.schema_data.discriminator.as_ref();
-                TypeKind::Union(lowerer.build_union(name, pointer, keyword, variants, discriminator))
+                TypeKind::Union(lowerer.build_union(name, pointer, keyword, variants, common, discriminator))
             }),
             Shape::Unsupported { message, hint } => {
                 self.report(Diagnostic::at(pointer, message).with_hint(hint));
@@ -363,9 +385,13 @@ impl<'a> Lowerer<'a> {
                 TypeKind::Struct(self.build_struct(name, vec![part]))
             }
             Shape::AllOf { parts, own } => TypeKind::Struct(self.merge_all_of(name, pointer, parts, own)),
-            Shape::OneOf { keyword, variants } => {
+            Shape::OneOf {
+                keyword,
+                variants,
+                common,
+            } => {
                 let discriminator = schema.schema_data.discriminator.as_ref();
-                TypeKind::Union(self.build_union(name, pointer, keyword, variants, discriminator))
+                TypeKind::Union(self.build_union(name, pointer, keyword, variants, common, discriminator))
             }
             Shape::Unsupported { message, hint } => {
                 self.report(Diagnostic::at(pointer, message).with_hint(hint));
@@ -471,6 +497,9 @@ impl<'a> Lowerer<'a> {
             for (property, schema) in part.properties {
                 let pointer = format!("{}/properties/{}", part.pointer, escape_pointer_token(property));
                 if let Some(index) = fields.iter().position(|field| &field.name == property) {
+                    if part.yields {
+                        continue;
+                    }
                     let first = &written_at[index];
                     self.report(
                         Diagnostic::at(
@@ -637,26 +666,62 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// The alternatives of a `oneOf`/`anyOf`. Properties written beside them hold for every object
+    /// alternative, so each such alternative becomes one struct of its own and the common properties
+    /// (`<Union><Alternative>`): a struct of the common fields with the union flattened into it would keep
+    /// unknown fields twice, and its parts could not be told apart by their required properties.
     fn build_union(
         &mut self,
         name: &str,
         pointer: &str,
         keyword: &str,
         variants: &'a [ReferenceOr<Schema>],
+        common: Option<ObjectPart<'a>>,
         discriminator: Option<&Discriminator>,
     ) -> UnionDef {
         let mut scope = naming::variant_scope();
         let mut lowered = Vec::new();
         for (index, variant) in variants.iter().enumerate() {
             let variant_pointer = format!("{pointer}/{keyword}/{index}");
-            let hint = format!("{name}Variant{}", index + 1);
-            let ty = self.type_of(SchemaRef::from(variant), &variant_pointer, &hint);
-            let (candidate, implicit_tag) = match variant {
-                ReferenceOr::Reference { reference } => {
-                    let key = component_key(reference, "schemas").unwrap_or_default();
-                    (naming::variant_name(&key), Some(key))
-                }
-                ReferenceOr::Item(_) => (variant_label(&ty, name), None),
+            let implicit_tag = match variant {
+                ReferenceOr::Reference { reference } => Some(component_key(reference, "schemas").unwrap_or_default()),
+                ReferenceOr::Item(_) => None,
+            };
+            let hint = match &implicit_tag {
+                Some(key) if common.is_some() => format!("{name}{}", naming::type_name(key)),
+                _ => format!("{name}Variant{}", index + 1),
+            };
+            let merged = match &common {
+                Some(common) => self
+                    .alternative_object(variant, &variant_pointer)
+                    .map(|(schema, mut parts)| {
+                        parts.push(ObjectPart {
+                            owner: name.to_owned(),
+                            yields: true,
+                            ..common.clone()
+                        });
+                        self.define_inline(&hint, &variant_pointer, schema, |lowerer, name| {
+                            TypeKind::Struct(lowerer.build_struct(name, parts))
+                        })
+                    }),
+                None => None,
+            };
+            let ty = match merged {
+                Some(ty) => ty,
+                None => self.type_of(SchemaRef::from(variant), &variant_pointer, &hint),
+            };
+            let shape = self.text_shape(variant).unwrap_or(UnionShape::Any);
+            let candidate = match (&implicit_tag, &shape) {
+                (Some(key), _) => naming::variant_name(key),
+                // `NameOrId::Uuid` and `NameOrId::String`, not `String` and `String2`.
+                (
+                    None,
+                    UnionShape::Text {
+                        format: Some(format), ..
+                    },
+                ) => naming::variant_name(format),
+                (None, UnionShape::Text { format: None, .. }) => "Pattern".to_owned(),
+                (None, _) => variant_label(&ty, name),
             };
             let mut tags = Vec::new();
             if let Some(discriminator) = discriminator {
@@ -672,8 +737,8 @@ impl<'a> Lowerer<'a> {
                     );
                 }
                 if tags.is_empty() {
-                    match implicit_tag {
-                        Some(tag) => tags.push(tag),
+                    match &implicit_tag {
+                        Some(tag) => tags.push(tag.clone()),
                         None => self.report(
                             Diagnostic::at(&variant_pointer, "this alternative has no discriminator value")
                                 .with_hint("with a discriminator every alternative must be a `$ref` to a component (or be listed in `mapping`)"),
@@ -683,15 +748,83 @@ impl<'a> Lowerer<'a> {
             }
             lowered.push(UnionVariant {
                 rust_name: scope.claim(&candidate),
+                pointer: variant_pointer,
                 ty,
                 tags,
                 boxed: false,
-                shape: UnionShape::Any,
+                shape,
             });
         }
         UnionDef {
             discriminator: discriminator.map(|discriminator| discriminator.property_name.clone()),
             variants: lowered,
+        }
+    }
+
+    /// An object alternative's schema (its own, or the component it refers to) and its object parts;
+    /// `None` for any other alternative.
+    fn alternative_object(
+        &mut self,
+        alternative: &'a ReferenceOr<Schema>,
+        pointer: &str,
+    ) -> Option<(&'a Schema, Vec<ObjectPart<'a>>)> {
+        let (schema, pointer, owner) = match alternative {
+            ReferenceOr::Item(schema) => (schema, pointer.to_owned(), String::new()),
+            ReferenceOr::Reference { reference } => {
+                let key = component_key(reference, "schemas")?;
+                let owner = self.components.get(&key)?.clone();
+                (
+                    self.component_schema(&key)?,
+                    format!("/components/schemas/{}", escape_pointer_token(&key)),
+                    owner,
+                )
+            }
+        };
+        if !matches!(shape(schema, &pointer), Shape::Object(_) | Shape::AllOf { .. }) {
+            return None;
+        }
+        let mut parts = Vec::new();
+        self.collect_object(schema, &pointer, &owner, &mut parts);
+        Some((schema, parts))
+    }
+
+    /// The shape of a string alternative limited by a format the runtime checks or by a pattern: only its
+    /// schema says so, its type is a plain `String`. A pattern the runtime's engine (regex-bites) cannot
+    /// read, such as one with look-around, tells nothing apart.
+    fn text_shape(&self, alternative: &'a ReferenceOr<Schema>) -> Option<UnionShape> {
+        let mut alternative = alternative;
+        // A component may itself be a `$ref`; follow a few, never a cycle.
+        for _ in 0..8 {
+            let schema = match alternative {
+                ReferenceOr::Item(schema) => schema,
+                ReferenceOr::Reference { reference } => {
+                    let components = self.document.components.as_ref()?;
+                    alternative = components.schemas.get(&component_key(reference, "schemas")?)?;
+                    continue;
+                }
+            };
+            let Shape::String {
+                format,
+                pattern,
+                values,
+            } = shape(schema, "")
+            else {
+                return None;
+            };
+            let format = format.filter(|format| CHECKED_FORMATS.contains(&format.as_str()));
+            let pattern = pattern.filter(|pattern| regex_bites::Regex::new(pattern).is_ok());
+            // An enum's values tell it apart better.
+            let constrained = values.is_empty() && (format.is_some() || pattern.is_some());
+            return constrained.then_some(UnionShape::Text { format, pattern });
+        }
+        None
+    }
+
+    /// An inline component schema by key.
+    fn component_schema(&self, key: &str) -> Option<&'a Schema> {
+        match self.document.components.as_ref()?.schemas.get(key)? {
+            ReferenceOr::Item(schema) => Some(schema),
+            ReferenceOr::Reference { .. } => None,
         }
     }
 
