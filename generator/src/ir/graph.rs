@@ -495,9 +495,15 @@ mod tests {
         }
         mark_default(&mut types);
         assert!(!types["WithEnum"].derives_default);
-        assert!(!types["WithName"].derives_default, "a required string has no honest empty value");
+        assert!(
+            !types["WithName"].derives_default,
+            "a required string has no honest empty value"
+        );
         assert!(types["WithDefaults"].derives_default);
-        assert!(!types["WithOtherDefault"].derives_default, "Default would give 0, the spec says 20");
+        assert!(
+            !types["WithOtherDefault"].derives_default,
+            "Default would give 0, the spec says 20"
+        );
         assert!(types["WithOptionalEnum"].derives_default);
         assert!(!types["Outer"].derives_default);
         assert!(!types["State"].derives_default);
