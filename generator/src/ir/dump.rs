@@ -72,6 +72,9 @@ fn write_operation(out: &mut String, operation: &Operation) -> fmt::Result {
         operation.path,
         operation.id
     )?;
+    if operation.id_derived {
+        out.push_str(" id-derived");
+    }
     if operation.idempotent {
         out.push_str(" idempotent");
     }

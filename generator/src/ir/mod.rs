@@ -78,7 +78,10 @@ impl HttpMethod {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Operation {
+    /// The operationId, or one derived from the method and path when the spec gives none.
     pub id: String,
+    /// The spec gives no operationId: `id` is [`naming::derived_operation_id`]'s.
+    pub id_derived: bool,
     /// JSON pointer of the operation object in the merged document.
     pub pointer: String,
     /// Rust method: `permanent_delete`.

@@ -60,7 +60,7 @@ impl<'a> Lowerer<'a> {
         method_names: &mut Scope,
     ) -> Option<Operation> {
         let pointer = format!("/paths/{}/{method}", escape_pointer_token(path));
-        let id = operation.operation_id.clone().unwrap_or_default();
+        let (id, id_derived) = self.operation_ids.get(&pointer).cloned().unwrap_or_default();
         let type_hint = naming::type_name(&id);
         let http_method = http_method(method);
 
@@ -101,6 +101,7 @@ impl<'a> Lowerer<'a> {
             method_name: method_names.claim(&naming::operation_method_name(&id, tag)),
             cli_name: naming::cli_name(&naming::operation_method_name(&id, tag)),
             id,
+            id_derived,
             pointer,
             http_method,
             path: path.to_owned(),
