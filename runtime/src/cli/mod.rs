@@ -149,6 +149,7 @@ pub enum Target {
     Path,
     Query,
     Header,
+    Cookie,
     Body,
 }
 
