@@ -263,6 +263,7 @@ fn write_type(out: &mut String, def: &TypeDef) -> fmt::Result {
     };
     let kind = match &def.kind {
         TypeKind::Struct(_) => "struct",
+        TypeKind::Enum(def) if def.integer => "integer enum",
         TypeKind::Enum(_) => "enum",
         TypeKind::Union(_) => "union",
         TypeKind::Newtype(_) => "newtype",

@@ -112,6 +112,7 @@ fn shape_of(ty: &TypeRef, types: &BTreeMap<String, TypeDef>, depth: usize) -> Un
                     .collect(),
                 open: matches!(def.extra, ExtraFields::Typed { .. }),
             },
+            Some(TypeKind::Enum(def)) if def.integer => UnionShape::Integer,
             Some(TypeKind::Enum(_)) => UnionShape::String,
             Some(TypeKind::Newtype(def)) => shape_of(&def.ty, types, depth + 1),
             Some(TypeKind::Union(_)) | None => UnionShape::Any,
@@ -456,7 +457,10 @@ mod tests {
     fn default_needs_defaultable_required_fields() {
         let mut types = BTreeMap::new();
         let state = TypeDef {
-            kind: TypeKind::Enum(crate::ir::EnumDef { variants: vec![] }),
+            kind: TypeKind::Enum(crate::ir::EnumDef {
+                variants: vec![],
+                integer: false,
+            }),
             ..object("State", vec![])
         };
         for def in [

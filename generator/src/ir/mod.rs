@@ -339,10 +339,13 @@ impl Field {
 #[derive(Clone, Debug, PartialEq)]
 pub struct EnumDef {
     pub variants: Vec<EnumVariant>,
+    /// The values are integers (`type: integer` with an `enum`); otherwise strings.
+    pub integer: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct EnumVariant {
+    /// The value as written on the wire: the string, or the integer in decimal.
     pub value: String,
     pub rust_name: String,
 }

@@ -66,6 +66,7 @@ enum Shape<'a> {
     },
     Integer {
         format: Option<String>,
+        values: Vec<i64>,
     },
     Number {
         format: Option<String>,
@@ -108,6 +109,7 @@ fn shape<'a>(schema: &'a Schema, pointer: &str) -> Shape<'a> {
         },
         SchemaKind::Type(Type::Integer(integer)) => Shape::Integer {
             format: format_name(&integer.format),
+            values: integer.enumeration.iter().flatten().copied().collect(),
         },
         SchemaKind::Type(Type::Number(number)) => Shape::Number {
             format: format_name(&number.format),
@@ -206,6 +208,13 @@ fn any_shape<'a>(any: &'a AnySchema, pointer: &str) -> Shape<'a> {
             .map(|value| value.as_str().map(str::to_owned))
             .collect()
     };
+    let integer_values = || -> Option<Vec<i64>> {
+        any.enumeration
+            .iter()
+            .filter(|value| !value.is_null())
+            .map(serde_json::Value::as_i64)
+            .collect()
+    };
     match any.typ.as_deref() {
         Some("object") => Shape::Object(object_part()),
         None if has_object_keywords => Shape::Object(object_part()),
@@ -221,6 +230,7 @@ fn any_shape<'a>(any: &'a AnySchema, pointer: &str) -> Shape<'a> {
         },
         Some("integer") => Shape::Integer {
             format: any.format.clone(),
+            values: integer_values().unwrap_or_default(),
         },
         Some("number") => Shape::Number {
             format: any.format.clone(),
@@ -230,11 +240,13 @@ fn any_shape<'a>(any: &'a AnySchema, pointer: &str) -> Shape<'a> {
             message: format!("unknown schema type `{other}`"),
             hint: "use one of string, number, integer, boolean, array, object",
         },
-        None if !any.enumeration.is_empty() => match string_values() {
-            Some(values) => Shape::String { format: None, values },
-            None => Shape::Unsupported {
-                message: "an `enum` of non-string values without a `type` is not supported".to_owned(),
-                hint: "add the `type` of the values (enums of integers are read as plain integers)",
+        None if !any.enumeration.is_empty() => match (string_values(), integer_values()) {
+            (Some(values), _) => Shape::String { format: None, values },
+            (None, Some(values)) => Shape::Integer { format: None, values },
+            (None, None) => Shape::Unsupported {
+                message: "an `enum` of values that are neither all strings nor all integers is not supported"
+                    .to_owned(),
+                hint: "give the values one `type`: string or integer",
             },
         },
         None => Shape::Any,
@@ -305,7 +317,11 @@ impl<'a> Lowerer<'a> {
                 self.define_inline(hint, pointer, schema, |_, _| kind)
             }
             Shape::String { .. } => TypeRef::String,
-            Shape::Integer { format } => integer_type(format.as_deref()),
+            Shape::Integer { values, .. } if !values.is_empty() => {
+                let kind = TypeKind::Enum(integer_enum_def(&values));
+                self.define_inline(hint, pointer, schema, |_, _| kind)
+            }
+            Shape::Integer { format, .. } => integer_type(format.as_deref()),
             Shape::Number { format } => number_type(format.as_deref()),
             Shape::Boolean => TypeRef::Bool,
             Shape::Any => TypeRef::Any,
@@ -353,6 +369,7 @@ impl<'a> Lowerer<'a> {
         self.check_schema_extensions(schema, pointer);
         let kind = match shape(schema, pointer) {
             Shape::String { values, .. } if !values.is_empty() => TypeKind::Enum(enum_def(&values)),
+            Shape::Integer { values, .. } if !values.is_empty() => TypeKind::Enum(integer_enum_def(&values)),
             Shape::Object(part)
                 if !part.properties.is_empty() || !matches!(part.additional, Some(AdditionalProperties::Schema(_))) =>
             {
@@ -560,7 +577,7 @@ impl<'a> Lowerer<'a> {
             field.default = data.default.clone();
             field.deprecated = data.deprecated;
             field.format = match shape(schema, pointer) {
-                Shape::String { format, .. } | Shape::Integer { format } | Shape::Number { format } => format,
+                Shape::String { format, .. } | Shape::Integer { format, .. } | Shape::Number { format } => format,
                 _ => None,
             };
             match data.extensions.get("x-sdk-sensitive") {
@@ -847,7 +864,34 @@ fn enum_def(values: &[String]) -> EnumDef {
             rust_name: scope.claim(&naming::variant_name(value)),
         });
     }
-    EnumDef { variants }
+    EnumDef {
+        variants,
+        integer: false,
+    }
+}
+
+/// An enum of integers: variants `V1`, `V2` (`Minus1` for -1), since the values name nothing.
+fn integer_enum_def(values: &[i64]) -> EnumDef {
+    let mut scope = naming::variant_scope();
+    let mut variants: Vec<EnumVariant> = Vec::new();
+    for value in values {
+        let text = value.to_string();
+        if variants.iter().any(|variant| variant.value == text) {
+            continue;
+        }
+        let candidate = match text.strip_prefix('-') {
+            Some(magnitude) => format!("Minus{magnitude}"),
+            None => format!("V{text}"),
+        };
+        variants.push(EnumVariant {
+            value: text,
+            rust_name: scope.claim(&candidate),
+        });
+    }
+    EnumDef {
+        variants,
+        integer: true,
+    }
 }
 
 fn integer_type(format: Option<&str>) -> TypeRef {
