@@ -140,8 +140,6 @@ fn json_kind(value: &Value) -> &'static str {
     }
 }
 
-/// Every operation needs an operationId (it names the Rust method and the CLI command), and no two may
-/// share one.
 /// Paths that differ only in the names of their parameters (`/a/{x}` and `/a/{y}`) are the same URL
 /// template; OpenAPI forbids declaring both, and a client could not tell them apart.
 pub fn check_path_templates(document: &openapiv3::OpenAPI) -> Diagnostics {
@@ -189,19 +187,15 @@ fn anonymous_template(path: &str) -> String {
     template
 }
 
+/// No two operations may declare the same operationId: it names the Rust method and the CLI command.
 pub fn check_operation_ids(document: &openapiv3::OpenAPI) -> Diagnostics {
     let mut problems = Diagnostics::default();
     let mut seen: BTreeMap<&str, String> = BTreeMap::new();
     for (path, method, operation) in crate::ir::operations_of(document) {
         let pointer = format!("/paths/{}/{method}", escape_pointer_token(path));
         match operation.operation_id.as_deref() {
-            None | Some("") => problems.push(
-                Diagnostic::at(
-                    &pointer,
-                    format!("`{} {path}` has no operationId", method.to_uppercase()),
-                )
-                .with_hint("add `operationId: <service>.<method>`; it names the Rust method and the CLI command"),
-            ),
+            // The IR names it after its method and path (see `naming::derived_operation_id`).
+            None | Some("") => {}
             Some(id) => {
                 if let Some(first) = seen.get(id) {
                     problems.push(

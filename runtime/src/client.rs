@@ -6,15 +6,15 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue};
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, COOKIE, HeaderName, HeaderValue};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::config::{Config, ConfigError, Settings, Source};
-use crate::encoding::{PathError, expand_path, header_pairs, query_pairs};
+use crate::encoding::{PathError, cookie_header, expand_path, header_pairs, query_string};
 use crate::error::{ApiError, Error};
-use crate::operation::{Method, Operation};
+use crate::operation::{Method, Operation, QueryStyle};
 use crate::rate_limit::RateLimiter;
 use crate::redact;
 use crate::retry;
@@ -183,16 +183,33 @@ fn transport_setting_error(settings: &Settings, error: TransportError) -> Error 
     }
 }
 
-/// The operation of a [`Client::raw`] request: one per method, since an `Operation` is static.
+/// The operation of a [`Client::raw`] request: one per method, since an `Operation` is static. With no
+/// spec to say otherwise, objects in its query go the Databricks way: `filter_by.cluster_states=RUNNING`.
 fn raw_operation(method: Method) -> &'static Operation {
-    static GET: Operation = Operation::new("GET", Method::Get, "").answers_nothing();
-    static POST: Operation = Operation::new("POST", Method::Post, "").answers_nothing();
-    static PUT: Operation = Operation::new("PUT", Method::Put, "").answers_nothing();
-    static PATCH: Operation = Operation::new("PATCH", Method::Patch, "").answers_nothing();
-    static DELETE: Operation = Operation::new("DELETE", Method::Delete, "").answers_nothing();
-    static HEAD: Operation = Operation::new("HEAD", Method::Head, "").answers_nothing();
-    static OPTIONS: Operation = Operation::new("OPTIONS", Method::Options, "").answers_nothing();
-    static TRACE: Operation = Operation::new("TRACE", Method::Trace, "").answers_nothing();
+    static GET: Operation = Operation::new("GET", Method::Get, "")
+        .answers_nothing()
+        .default_query_style(QueryStyle::Dotted);
+    static POST: Operation = Operation::new("POST", Method::Post, "")
+        .answers_nothing()
+        .default_query_style(QueryStyle::Dotted);
+    static PUT: Operation = Operation::new("PUT", Method::Put, "")
+        .answers_nothing()
+        .default_query_style(QueryStyle::Dotted);
+    static PATCH: Operation = Operation::new("PATCH", Method::Patch, "")
+        .answers_nothing()
+        .default_query_style(QueryStyle::Dotted);
+    static DELETE: Operation = Operation::new("DELETE", Method::Delete, "")
+        .answers_nothing()
+        .default_query_style(QueryStyle::Dotted);
+    static HEAD: Operation = Operation::new("HEAD", Method::Head, "")
+        .answers_nothing()
+        .default_query_style(QueryStyle::Dotted);
+    static OPTIONS: Operation = Operation::new("OPTIONS", Method::Options, "")
+        .answers_nothing()
+        .default_query_style(QueryStyle::Dotted);
+    static TRACE: Operation = Operation::new("TRACE", Method::Trace, "")
+        .answers_nothing()
+        .default_query_style(QueryStyle::Dotted);
     match method {
         Method::Get => &GET,
         Method::Post => &POST,
@@ -221,7 +238,8 @@ pub struct RequestBuilder<'c> {
 }
 
 impl RequestBuilder<'_> {
-    /// A value for the `{name}` placeholder of the path. It is percent-encoded as one path segment.
+    /// A value for the `{name}` placeholder of the path. It is percent-encoded as one path segment (or, for
+    /// a parameter the operation lists as multi-segment, as segments separated by its `/`).
     pub fn path_param(mut self, name: &'static str, value: impl fmt::Display) -> Self {
         self.path_params.push((name, value.to_string()));
         self
@@ -355,11 +373,14 @@ impl PreparedRequest {
 
 /// The path of `operation` with `values` in its placeholders.
 pub(crate) fn fill_path(operation: &Operation, values: &[(&str, String)]) -> Result<String, Error> {
-    expand_path(operation.path, values).map_err(|error| Error::InvalidRequest {
+    expand_path(operation.path, values, operation.multi_segment_params).map_err(|error| Error::InvalidRequest {
         operation: operation.id,
         message: match error {
             PathError::Missing(name) => format!("no value for the path parameter `{name}`"),
-            PathError::DotSegment(name) => format!("the path parameter `{name}` cannot be `.` or `..`"),
+            PathError::DotSegment(name) => format!("the path parameter `{name}` cannot be or contain `.` or `..`"),
+            PathError::EmptySegment(name) => {
+                format!("the path parameter `{name}` cannot be empty or have an empty segment (`//` or a trailing `/`)")
+            }
         },
     })
 }
@@ -407,9 +428,14 @@ impl Client {
         let inner = &self.inner;
         let mut url = reqwest::Url::parse(&format!("{}{path}", inner.config.host()))
             .map_err(|error| invalid(format!("invalid URL: {error}")))?;
-        let query = query_pairs(params, operation.header_params);
+        let query = query_string(params, operation);
         if !query.is_empty() {
-            url.query_pairs_mut().extend_pairs(&query);
+            // A raw path may carry a query string of its own; the parameters follow it.
+            let joined = match url.query() {
+                Some(existing) if !existing.is_empty() => format!("{existing}&{query}"),
+                _ => query,
+            };
+            url.set_query(Some(&joined));
         }
 
         let mut headers = reqwest::header::HeaderMap::new();
@@ -420,6 +446,11 @@ impl Client {
             let value = HeaderValue::from_str(&value)
                 .map_err(|_| invalid(format!("the value of header `{name}` cannot be sent in a header")))?;
             headers.insert(name, value);
+        }
+        if let Some(cookies) = cookie_header(params, operation.cookie_params) {
+            let value = HeaderValue::from_str(&cookies)
+                .map_err(|_| invalid("the cookie parameters cannot be sent in a header".to_owned()))?;
+            headers.insert(COOKIE, value);
         }
         if body.is_some() {
             headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
@@ -551,7 +582,13 @@ fn log_round_trip(
 ) {
     let mut dump = format!("> {} {url}\n", operation.method.as_str());
     for (name, value) in headers {
-        let _ = writeln!(dump, "> {name}: {}", value.to_str().unwrap_or("<binary>"));
+        // Cookies are how some APIs carry a session: as secret as the token.
+        let value = if name == COOKIE {
+            redact::REDACTED
+        } else {
+            value.to_str().unwrap_or("<binary>")
+        };
+        let _ = writeln!(dump, "> {name}: {value}");
     }
     let _ = writeln!(dump, "> {AUTHORIZATION}: {}", redact::REDACTED);
     if let Some(body) = body {
@@ -703,6 +740,111 @@ mod tests {
                 "above=Infinity&run_id=1152921504606846976"
             ],
             "both sent, in the order given; numbers in their wire forms"
+        );
+    }
+
+    #[tokio::test]
+    async fn each_query_parameter_goes_in_its_declared_style_and_cookies_in_one_header() {
+        static FIND: Operation = Operation::new("items.find", Method::Get, "/api/2.0/items/find")
+            .cookie_params(&["session", "theme"])
+            .query_styles(&[
+                ("names", QueryStyle::Form),
+                ("spaced", QueryStyle::SpaceDelimited),
+                ("piped", QueryStyle::PipeDelimited),
+                ("deep", QueryStyle::DeepObject),
+                ("dotted", QueryStyle::Dotted),
+                ("where", QueryStyle::Json),
+            ]);
+        let server = server(200, "{}").await;
+        let _: Value = client(&server)
+            .request(&FIND)
+            .query_param("session", "s=1; admin")
+            .params(&json!({
+                "ids": [1, 2],
+                "names": ["a,b", "c"],
+                "spaced": ["x", "y"],
+                "piped": ["x", "y"],
+                "deep": {"owner": "me"},
+                "dotted": {"owner": "me"},
+                "spread": {"owner": "me"},
+                "where": {"owner": "me"},
+                "theme": "FILM"
+            }))
+            .send()
+            .await
+            .unwrap();
+        let requests = server.received_requests().await.unwrap();
+        assert_eq!(
+            requests[0]
+                .url
+                .query()
+                .unwrap_or_default()
+                .split('&')
+                .collect::<Vec<_>>(),
+            [
+                "ids=1",
+                "ids=2",
+                "names=a%2Cb,c",
+                "spaced=x%20y",
+                "piped=x|y",
+                "deep[owner]=me",
+                "dotted.owner=me",
+                "owner=me",
+                "where=%7B%22owner%22%3A%22me%22%7D",
+            ],
+            "cookies stay out of the query; an undeclared object spreads its properties (OpenAPI's default)"
+        );
+        assert_eq!(requests[0].headers["cookie"], "session=s%3D1%3B+admin; theme=FILM");
+    }
+
+    #[tokio::test]
+    async fn a_multi_segment_path_parameter_keeps_its_slashes_and_refuses_dot_segments() {
+        static DOWNLOAD: Operation = Operation::new("files.download", Method::Get, "/api/2.0/fs/files{file_path}")
+            .multi_segment_params(&["file_path"]);
+        static ARTIFACT: Operation = Operation::new("artifacts.get", Method::Get, "/api/2.0/artifacts/{path}/meta");
+        let server = server(200, "{}").await;
+        let client = client(&server);
+        let _: Value = client
+            .request(&DOWNLOAD)
+            .path_param("file_path", "/Volumes/main/a b/x#1.csv")
+            .send()
+            .await
+            .unwrap();
+        let _: Value = client
+            .request(&ARTIFACT)
+            .path_param("path", "dir/x")
+            .send()
+            .await
+            .unwrap();
+        let paths: Vec<String> = server
+            .received_requests()
+            .await
+            .unwrap()
+            .iter()
+            .map(|request| request.url.path().to_owned())
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                "/api/2.0/fs/files/Volumes/main/a%20b/x%231.csv",
+                "/api/2.0/artifacts/dir%2Fx/meta"
+            ],
+            "only the multi-segment parameter keeps `/`"
+        );
+        for (value, reason) in [("/Volumes/../etc", "`.` or `..`"), ("/Volumes//x", "empty segment")] {
+            let error = client
+                .request(&DOWNLOAD)
+                .path_param("file_path", value)
+                .send::<Value>()
+                .await
+                .unwrap_err();
+            assert!(matches!(&error, Error::InvalidRequest { .. }), "{error}");
+            assert!(error.to_string().contains(reason), "{error}");
+        }
+        assert_eq!(
+            server.received_requests().await.unwrap().len(),
+            2,
+            "refused before sending"
         );
     }
 

@@ -57,7 +57,7 @@ pub use error::{ApiError, Error};
 #[cfg(feature = "client")]
 pub use error_kind::ErrorKind;
 #[cfg(feature = "client")]
-pub use operation::{Method, Operation};
+pub use operation::{Method, Operation, QueryStyle};
 #[cfg(feature = "client")]
 pub use paginate::{Items, Paging, PagingStyle};
 #[cfg(feature = "client")]

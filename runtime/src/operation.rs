@@ -56,6 +56,16 @@ pub struct Operation {
     pub idempotent: bool,
     /// Wire names of parameters sent as headers; every other parameter goes in the query string.
     pub header_params: &'static [&'static str],
+    /// Wire names of parameters sent in the `Cookie` header.
+    pub cookie_params: &'static [&'static str],
+    /// Path parameters whose `/` stays a separator (a file path, an MLflow artifact path), so one value spans
+    /// segments; every other path parameter is exactly one segment.
+    pub multi_segment_params: &'static [&'static str],
+    /// How query parameters are written, for those not written the default way.
+    pub query_styles: &'static [(&'static str, QueryStyle)],
+    /// How the other query parameters are written: OpenAPI's default, [`QueryStyle::FormExploded`], for a
+    /// generated operation.
+    pub default_query_style: QueryStyle,
     /// Body fields (at any depth of the request or the response) that hold secrets, redacted in debug logs.
     pub sensitive: &'static [&'static str],
     /// The answer declares no field, so an empty success body loses nothing and reads as `{}`; for other
@@ -71,6 +81,10 @@ impl Operation {
             path,
             idempotent: matches!(method, Method::Get),
             header_params: &[],
+            cookie_params: &[],
+            multi_segment_params: &[],
+            query_styles: &[],
+            default_query_style: QueryStyle::FormExploded,
             sensitive: &[],
             answers_nothing: false,
         }
@@ -86,6 +100,34 @@ impl Operation {
         self
     }
 
+    pub const fn cookie_params(mut self, names: &'static [&'static str]) -> Self {
+        self.cookie_params = names;
+        self
+    }
+
+    pub const fn multi_segment_params(mut self, names: &'static [&'static str]) -> Self {
+        self.multi_segment_params = names;
+        self
+    }
+
+    pub const fn query_styles(mut self, styles: &'static [(&'static str, QueryStyle)]) -> Self {
+        self.query_styles = styles;
+        self
+    }
+
+    pub const fn default_query_style(mut self, style: QueryStyle) -> Self {
+        self.default_query_style = style;
+        self
+    }
+
+    /// How the query parameter `name` is written.
+    pub fn query_style(&self, name: &str) -> QueryStyle {
+        self.query_styles
+            .iter()
+            .find(|(param, _)| *param == name)
+            .map_or(self.default_query_style, |(_, style)| *style)
+    }
+
     pub const fn sensitive(mut self, names: &'static [&'static str]) -> Self {
         self.sensitive = names;
         self
@@ -95,4 +137,25 @@ impl Operation {
         self.answers_nothing = true;
         self
     }
+}
+
+/// How a query parameter's value is written: OpenAPI's `style` and `explode`, plus the Databricks form of
+/// an object. A scalar is `name=value` in every style; they differ for lists and objects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QueryStyle {
+    /// `form` with `explode` (OpenAPI's default): a list repeats the name (`id=3&id=4`), an object's
+    /// properties are pairs of their own (`role=admin&first=Alex`).
+    FormExploded,
+    /// `form` without `explode`: `id=3,4`; an object `filter=role,admin,first,Alex`.
+    Form,
+    /// `spaceDelimited`: `id=3%204`.
+    SpaceDelimited,
+    /// `pipeDelimited`: `id=3|4`.
+    PipeDelimited,
+    /// `deepObject`: `filter[role]=admin&filter[first]=Alex`.
+    DeepObject,
+    /// The Databricks form of an object: `filter_by.cluster_states=RUNNING` (lists repeat the name).
+    Dotted,
+    /// `content: application/json`: the value as JSON text.
+    Json,
 }

@@ -62,6 +62,7 @@ rejected_specs!(
     version_number => "fixtures/invalid/version_number.yaml",
     not_a_mapping => "fixtures/invalid/not_a_mapping.yaml",
     operation_ids => "fixtures/invalid/operation_ids.yaml",
+    parameters => "fixtures/invalid/parameters.yaml",
     path_templates => "fixtures/invalid/path_templates.yaml",
     operations => "fixtures/invalid/operations.yaml",
     schemas => "fixtures/invalid/schemas.yaml",

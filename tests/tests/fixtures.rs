@@ -58,6 +58,7 @@ fixture_snapshots!(
     non_finite,
     nullable,
     one_of,
+    operation_ids,
     params,
     recursion,
     rest_style,

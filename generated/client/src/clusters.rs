@@ -708,6 +708,12 @@ mod operations {
             Method::Get,
             "/api/2.1/clusters/list",
         )
+        .query_styles(
+            &[
+                ("filter_by", databricks_runtime::QueryStyle::Dotted),
+                ("sort_by", databricks_runtime::QueryStyle::Dotted),
+            ],
+        )
         .sensitive(&["log_analytics_primary_key", "password"]);
     pub(super) const LIST_NODE_TYPES: Operation = Operation::new(
         "clusters.listNodeTypes",

@@ -231,7 +231,7 @@ pub struct CreatePolicyResponse {
 }
 
 /// Body of `clusterPolicies.delete`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeletePolicy {
     /// Identifier of the policy to delete.
     pub policy_id: String,
@@ -252,7 +252,7 @@ impl DeletePolicy {
 }
 
 /// Body of `clusterPolicies.edit`: the policy to change and its new settings.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EditPolicy {
     /// Identifier of the policy to change.
     pub policy_id: String,

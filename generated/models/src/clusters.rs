@@ -3,7 +3,7 @@
 //! Types used only by the `clusters` service.
 
 /// Body of `clusters.changeOwner`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChangeClusterOwner {
     /// Identifier of the cluster whose owner changes.
     pub cluster_id: String,
@@ -31,7 +31,7 @@ impl ChangeClusterOwner {
 }
 
 /// Names an existing cluster whose libraries are copied to the cluster being created.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CloneCluster {
     /// Identifier of the cluster to copy the libraries from.
     pub source_cluster_id: String,
@@ -628,7 +628,7 @@ pub struct ClusterDetails {
 }
 
 /// One entry of a cluster's event log.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClusterEvent {
     /// Identifier of the cluster the event belongs to.
     pub cluster_id: String,
@@ -1388,7 +1388,7 @@ pub struct ClustersListParams {
 
 /// Body of `clusters.create`: a full cluster specification, optionally cloning the libraries of
 /// an existing cluster.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateCluster {
     /// Databricks Runtime version the cluster runs, such as `14.3.x-scala2.12`;
     /// `clusters.sparkVersions` lists the valid values. Required to create or edit a cluster.
@@ -1601,7 +1601,7 @@ pub struct CreateClusterResponse {
 }
 
 /// Body of `clusters.delete`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteCluster {
     /// Identifier of the cluster to terminate.
     pub cluster_id: String,
@@ -1622,7 +1622,7 @@ impl DeleteCluster {
 }
 
 /// Body of `clusters.edit`: the cluster to change and its complete new specification.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EditCluster {
     /// Identifier of the cluster to reconfigure.
     pub cluster_id: String,
@@ -1835,7 +1835,7 @@ pub struct GetClusterPermissionLevelsResponse {
 
 /// Body of `clusters.events`: which cluster, which time window and event types, and which page.
 /// A response's `next_page` is a complete body of this shape that fetches the following page.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GetEvents {
     /// Identifier of the cluster whose events are read.
     pub cluster_id: String,
@@ -2304,7 +2304,7 @@ pub struct LogSyncStatus {
 }
 
 /// The cloud machine type that hosts the Spark nodes of a node type, and its local disks.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NodeInstanceType {
     /// Identifier of the instance type.
     pub instance_type_id: String,
@@ -2357,7 +2357,7 @@ impl NodeInstanceType {
 }
 
 /// A kind of Spark node: the resources each node gets and the cloud instance type it runs on.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NodeType {
     /// Identifier of the node type, the value to use as `node_type_id` of a cluster.
     pub node_type_id: String,
@@ -2473,7 +2473,7 @@ impl NodeType {
 }
 
 /// Body of `clusters.permanentDelete`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PermanentDeleteCluster {
     /// Identifier of the cluster to delete permanently.
     pub cluster_id: String,
@@ -2494,7 +2494,7 @@ impl PermanentDeleteCluster {
 }
 
 /// Body of `clusters.pin`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PinCluster {
     /// Identifier of the cluster to pin.
     pub cluster_id: String,
@@ -2516,7 +2516,7 @@ impl PinCluster {
 
 /// Body of `clusters.resize`. Set exactly one of `num_workers` (fixed size) and `autoscale`
 /// (size range).
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ResizeCluster {
     /// Identifier of the running cluster to resize.
     pub cluster_id: String,
@@ -2550,7 +2550,7 @@ impl ResizeCluster {
 }
 
 /// Body of `clusters.restart`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RestartCluster {
     /// Identifier of the cluster to restart.
     pub cluster_id: String,
@@ -2641,7 +2641,7 @@ pub struct SparkVersion {
 }
 
 /// Body of `clusters.start`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct StartCluster {
     /// Identifier of the terminated cluster to start.
     pub cluster_id: String,
@@ -3686,7 +3686,7 @@ impl std::str::FromStr for TerminationReasonType {
 }
 
 /// Body of `clusters.unpin`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UnpinCluster {
     /// Identifier of the cluster to unpin.
     pub cluster_id: String,
@@ -3708,7 +3708,7 @@ impl UnpinCluster {
 
 /// Body of `clusters.update`: the cluster to change, the new values, and the list of fields to
 /// take from them.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateCluster {
     /// Identifier of the cluster to change.
     pub cluster_id: String,

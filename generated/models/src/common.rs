@@ -4,7 +4,7 @@
 
 /// A location in Azure Data Lake Storage Gen2.
 #[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Adlsgen2Info {
     /// ABFSS URI, such as `abfss://container@account.dfs.core.windows.net/path/init.sh`.
     pub destination: String,
@@ -761,7 +761,7 @@ impl std::str::FromStr for DataSecurityMode {
 
 /// A location in DBFS.
 #[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DbfsStorageInfo {
     /// DBFS URI, such as `dbfs:/cluster-logs`.
     pub destination: String,
@@ -1177,7 +1177,7 @@ impl std::str::FromStr for GcpAvailability {
 
 /// A location in Google Cloud Storage.
 #[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GcsStorageInfo {
     /// GCS URI, such as `gs://my-bucket/init.sh`.
     pub destination: String,
@@ -1270,7 +1270,7 @@ pub struct Library {
 
 /// A file on the nodes' local file system.
 #[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LocalFileInfo {
     /// Local file URI, such as `file:/databricks/scripts/init.sh`.
     pub destination: String,
@@ -1327,7 +1327,7 @@ impl std::fmt::Debug for LogAnalyticsInfo {
         feature = "pipelines"
     )
 )]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MavenLibrary {
     /// Gradle-style coordinates `group:artifact:version`.
     pub coordinates: String,
@@ -1384,7 +1384,7 @@ pub struct NodeTypeFlexibility {
 
 /// A Python package installed with pip.
 #[cfg(any(feature = "cluster-policies", feature = "jobs", feature = "libraries"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PythonPyPiLibrary {
     /// Name of the package, optionally pinned to a version, such as `simplejson==3.8.0`.
     pub package: String,
@@ -1411,7 +1411,7 @@ impl PythonPyPiLibrary {
 
 /// An R package installed from CRAN.
 #[cfg(any(feature = "cluster-policies", feature = "jobs", feature = "libraries"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RCranLibrary {
     /// Name of the package.
     pub package: String,
@@ -1499,7 +1499,7 @@ impl std::str::FromStr for RuntimeEngine {
 /// A location in Amazon S3. The cluster's instance profile is used for access (AWS keys cannot
 /// be given), so it needs write permission there when logs are delivered.
 #[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct S3StorageInfo {
     /// S3 URI, such as `s3://my-bucket/cluster-logs`.
     pub destination: String,
@@ -1973,7 +1973,7 @@ impl std::str::FromStr for UserSchema {
 
 /// A location in a Unity Catalog volume.
 #[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VolumesStorageInfo {
     /// Volume path, such as `/Volumes/main/default/scripts/init.sh`; a `dbfs:` prefix is also
     /// accepted.
@@ -1997,7 +1997,7 @@ impl VolumesStorageInfo {
 
 /// Which kinds of workload may run on the cluster.
 #[cfg(any(feature = "clusters", feature = "jobs"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WorkloadType {
     /// See [`ClientsTypes`](crate::ClientsTypes).
     pub clients: ClientsTypes,
@@ -2020,7 +2020,7 @@ impl WorkloadType {
 
 /// A file in the workspace file system.
 #[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WorkspaceStorageInfo {
     /// Workspace path of the file, such as `/Users/someone@example.com/init.sh`.
     pub destination: String,

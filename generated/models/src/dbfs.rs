@@ -3,7 +3,7 @@
 //! Types used only by the `dbfs` service.
 
 /// Request body of `dbfs.addBlock`, one block of a streaming upload.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DbfsAddBlock {
     /// Handle of the open stream, as returned by `create`.
     #[serde(with = "databricks_runtime::serde_support::numbers")]
@@ -28,7 +28,7 @@ impl DbfsAddBlock {
 }
 
 /// Request body of `dbfs.close`, which ends a streaming upload.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DbfsClose {
     /// Handle of the open stream, as returned by `create`.
     #[serde(with = "databricks_runtime::serde_support::numbers")]
@@ -50,7 +50,7 @@ impl DbfsClose {
 }
 
 /// Request body of `dbfs.create`, which opens a streaming upload.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DbfsCreate {
     /// Absolute DBFS path of the file to create.
     pub path: String,
@@ -94,7 +94,7 @@ pub struct DbfsCreateResponse {
 }
 
 /// Request body of `dbfs.delete`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DbfsDelete {
     /// Absolute DBFS path of the file or directory to delete.
     pub path: String,
@@ -134,7 +134,7 @@ pub struct DbfsListResponse {
 }
 
 /// Request body of `dbfs.mkdirs`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DbfsMkdirs {
     /// Absolute DBFS path of the directory to create.
     pub path: String,
@@ -155,7 +155,7 @@ impl DbfsMkdirs {
 }
 
 /// Request body of `dbfs.move`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DbfsMove {
     /// Absolute DBFS path of the file or directory to move.
     pub source_path: String,
@@ -182,7 +182,7 @@ impl DbfsMove {
 }
 
 /// Request body of `dbfs.put`, which writes a whole small file at once.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DbfsPut {
     /// Absolute DBFS path of the file to write.
     pub path: String,

@@ -26,7 +26,7 @@ pub struct ArtifactFileInfo {
 }
 
 /// Body of `experiments.createExperiment`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateExperiment {
     /// Name of the new experiment, its full workspace path.
     pub name: String,
@@ -72,7 +72,7 @@ pub struct CreateExperimentResponse {
 }
 
 /// Body of `experiments.createLoggedModel`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateLoggedModelRequest {
     /// Id of the experiment the model belongs to.
     pub experiment_id: String,
@@ -165,7 +165,7 @@ pub struct CreateRunResponse {
 }
 
 /// Describes a dataset a run used; the data itself is not stored by MLflow.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Dataset {
     /// Name of the dataset.
     pub name: String,
@@ -208,7 +208,7 @@ impl Dataset {
 }
 
 /// A dataset used by a run, with tags describing how it was used.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DatasetInput {
     /// See [`Dataset`](crate::Dataset).
     pub dataset: Dataset,
@@ -233,7 +233,7 @@ impl DatasetInput {
 }
 
 /// Body of `experiments.deleteExperiment`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteExperiment {
     /// Id of the experiment to delete.
     pub experiment_id: String,
@@ -255,7 +255,7 @@ impl DeleteExperiment {
 
 /// Body of `experiments.deleteRun` (named `DeleteRun` in the official SDKs; renamed here
 /// because jobs already has a `DeleteRun`).
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteMlflowRun {
     /// Id of the run to delete.
     pub run_id: String,
@@ -276,7 +276,7 @@ impl DeleteMlflowRun {
 }
 
 /// Body of `experiments.deleteTag`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteRunTag {
     /// Id of the run to remove the tag from.
     pub run_id: String,
@@ -300,7 +300,7 @@ impl DeleteRunTag {
 }
 
 /// Body of `experiments.deleteRuns`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteRuns {
     /// Id of the experiment whose runs are deleted.
     pub experiment_id: String,
@@ -772,7 +772,7 @@ pub struct GetRunResponse {
 }
 
 /// A key-value tag on a dataset input of a run.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InputTag {
     /// Name of the tag.
     pub key: String,
@@ -850,7 +850,7 @@ pub struct LogBatch {
 }
 
 /// Body of `experiments.logInputs`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LogInputs {
     /// Id of the run to log to.
     pub run_id: String,
@@ -891,7 +891,7 @@ pub struct LogLoggedModelParamsRequest {
 }
 
 /// Body of `experiments.logMetric`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LogMetric {
     /// Id of the run to log to. Required in practice; `run_uuid` is its deprecated alias.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -965,7 +965,7 @@ pub struct LogModel {
 }
 
 /// Body of `experiments.logOutputs`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LogOutputs {
     /// Id of the run to log to.
     pub run_id: String,
@@ -990,7 +990,7 @@ impl LogOutputs {
 }
 
 /// Body of `experiments.logParam`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LogParam {
     /// Id of the run to log to. Required in practice; `run_uuid` is its deprecated alias.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1260,7 +1260,7 @@ pub struct MlflowRun {
 }
 
 /// A logged model a run used as input.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ModelInput {
     /// Id of the logged model.
     pub model_id: String,
@@ -1281,7 +1281,7 @@ impl ModelInput {
 }
 
 /// A logged model a run produced.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ModelOutput {
     /// Id of the logged model.
     pub model_id: String,
@@ -1321,7 +1321,7 @@ pub struct Param {
 }
 
 /// Body of `experiments.restoreExperiment`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RestoreExperiment {
     /// Id of the deleted experiment to restore.
     pub experiment_id: String,
@@ -1342,7 +1342,7 @@ impl RestoreExperiment {
 }
 
 /// Body of `experiments.restoreRun`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RestoreRun {
     /// Id of the deleted run to restore.
     pub run_id: String,
@@ -1363,7 +1363,7 @@ impl RestoreRun {
 }
 
 /// Body of `experiments.restoreRuns`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RestoreRuns {
     /// Id of the experiment whose runs are restored.
     pub experiment_id: String,
@@ -1614,7 +1614,7 @@ pub struct SearchExperimentsResponse {
 }
 
 /// A dataset whose metric values the filter of `experiments.searchLoggedModels` considers.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SearchLoggedModelsDataset {
     /// Name of the dataset.
     pub dataset_name: String,
@@ -1639,7 +1639,7 @@ impl SearchLoggedModelsDataset {
 }
 
 /// One sort key of `experiments.searchLoggedModels`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SearchLoggedModelsOrderBy {
     /// What to sort by, an attribute or a metric such as `metrics.accuracy`.
     pub field_name: String,
@@ -1774,7 +1774,7 @@ pub struct SearchRunsResponse {
 }
 
 /// Body of `experiments.setExperimentTag`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SetExperimentTag {
     /// Id of the experiment to tag.
     pub experiment_id: String,
@@ -1817,7 +1817,7 @@ pub struct SetLoggedModelTagsRequest {
 }
 
 /// Body of `experiments.setTag`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SetRunTag {
     /// Id of the run to tag. Required in practice; `run_uuid` is its deprecated alias.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1849,7 +1849,7 @@ impl SetRunTag {
 }
 
 /// Unity Catalog tables that hold the traces of an experiment.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UcTraceLocation {
     /// Catalog holding the trace tables.
     pub catalog: String,
@@ -1881,7 +1881,7 @@ impl UcTraceLocation {
 }
 
 /// Body of `experiments.updateExperiment`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateExperiment {
     /// Id of the experiment to rename.
     pub experiment_id: String,

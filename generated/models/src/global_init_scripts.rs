@@ -3,7 +3,7 @@
 //! Types used only by the `global-init-scripts` service.
 
 /// Request body of `globalInitScripts.create`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GlobalInitScriptCreateRequest {
     /// Display name of the script: 1 to 100 letters, digits, spaces, `_`, `-` and `.`.
     pub name: String,
@@ -149,7 +149,7 @@ pub struct GlobalInitScriptDetailsWithContent {
 
 /// Request body of `globalInitScripts.update`; the id of the script goes in the path. `enabled`
 /// and `position` keep their current value when left out.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GlobalInitScriptUpdateRequest {
     /// Display name of the script: 1 to 100 letters, digits, spaces, `_`, `-` and `.`.
     pub name: String,

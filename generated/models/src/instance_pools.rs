@@ -3,7 +3,7 @@
 //! Types used only by the `instance-pools` service.
 
 /// Body of `instancePools.create`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateInstancePool {
     /// Name of the pool, 1 to 100 characters, unique in the workspace.
     pub instance_pool_name: String,
@@ -125,7 +125,7 @@ pub struct CreateInstancePoolResponse {
 }
 
 /// Body of `instancePools.delete`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteInstancePool {
     /// Identifier of the pool to delete.
     pub instance_pool_id: String,
@@ -307,7 +307,7 @@ impl std::str::FromStr for DiskTypeEbsVolumeType {
 
 /// Body of `instancePools.edit`: the pool and its new name, limits and tags. Settings not
 /// listed here are fixed at creation.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EditInstancePool {
     /// Identifier of the pool to change.
     pub instance_pool_id: String,
@@ -384,7 +384,7 @@ impl EditInstancePool {
 }
 
 /// Answer of `instancePools.get`; the same as a listed pool, whose identifier is always set.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GetInstancePool {
     /// Identifier of the pool, such as `0101-120000-brick1-pool-ABCD1234`.
     pub instance_pool_id: String,

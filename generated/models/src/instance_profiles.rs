@@ -3,7 +3,7 @@
 //! Types used only by the `instance-profiles` service.
 
 /// Body of `instanceProfiles.add`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AddInstanceProfile {
     /// ARN of the instance profile, which identifies it.
     pub instance_profile_arn: String,
@@ -45,7 +45,7 @@ impl AddInstanceProfile {
 
 /// An AWS instance profile registered with the workspace. Also the body of
 /// `instanceProfiles.edit`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InstanceProfile {
     /// ARN of the instance profile, which identifies it.
     pub instance_profile_arn: String,
@@ -90,7 +90,7 @@ pub struct ListInstanceProfilesResponse {
 }
 
 /// Body of `instanceProfiles.remove`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RemoveInstanceProfile {
     /// ARN of the instance profile to unregister.
     pub instance_profile_arn: String,

@@ -3,7 +3,7 @@
 //! Types used only by the `jobs` service.
 
 /// Settings of the AI classify function.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AiClassifyFunction {
     pub version: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -39,7 +39,7 @@ impl AiClassifyFunction {
 }
 
 /// Classification labels given inline.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AiClassifyFunctionInlineLabels {
     /// See [`AiClassifyFunctionLabel`](crate::AiClassifyFunctionLabel).
     pub labels: Vec<AiClassifyFunctionLabel>,
@@ -60,7 +60,7 @@ impl AiClassifyFunctionInlineLabels {
 }
 
 /// One classification label.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AiClassifyFunctionLabel {
     /// Name.
     pub name: String,
@@ -85,7 +85,7 @@ impl AiClassifyFunctionLabel {
 }
 
 /// Settings of the AI extract function.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AiExtractFunction {
     pub version: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -166,7 +166,7 @@ impl std::str::FromStr for AiExtractFunctionMode {
 }
 
 /// Applies an AI function to data.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AiFunctionTask {
     /// See [`JobQualifiedName`](crate::JobQualifiedName).
     pub output: JobQualifiedName,
@@ -240,7 +240,7 @@ pub struct AiFunctionTaskOutput {
 }
 
 /// Settings of the AI parse-document function.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AiParseDocumentFunction {
     pub version: String,
     /// See
@@ -322,7 +322,7 @@ impl std::str::FromStr for AiParseDocumentFunctionDescriptionElementType {
 }
 
 /// Runs an AI runtime workload.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AiRuntimeTask {
     pub experiment: String,
     /// See [`JobAiRuntimeDeploymentSpec`](crate::JobAiRuntimeDeploymentSpec).
@@ -717,7 +717,7 @@ pub struct CancelAllRuns {
 }
 
 /// Body of `jobs.cancelRun`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CancelRun {
     /// The run to cancel.
     #[serde(with = "databricks_runtime::serde_support::numbers")]
@@ -928,7 +928,7 @@ pub struct CleanRoomTaskRunState {
 }
 
 /// Runs a notebook of a clean room.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CleanRoomsNotebookTask {
     pub clean_room_name: String,
     pub notebook_name: String,
@@ -1441,7 +1441,7 @@ pub struct DbtPlatformTaskOutput {
 }
 
 /// Runs dbt commands on a SQL warehouse or cluster.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DbtTask {
     pub commands: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1481,7 +1481,7 @@ impl DbtTask {
 }
 
 /// Body of `jobs.delete`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteJob {
     /// The job to delete.
     #[serde(with = "databricks_runtime::serde_support::numbers")]
@@ -1503,7 +1503,7 @@ impl DeleteJob {
 }
 
 /// Body of `jobs.deleteRun`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteRun {
     /// The run to delete.
     #[serde(with = "databricks_runtime::serde_support::numbers")]
@@ -1552,7 +1552,7 @@ pub struct ForEachStats {
 }
 
 /// Runs a nested task once for each element of a JSON array.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ForEachTask {
     /// JSON array, or a reference to one, with the values to iterate over.
     pub inputs: String,
@@ -1648,7 +1648,7 @@ pub struct ForEachTaskTaskRunStats {
 }
 
 /// Runs a generative AI workload on GPU compute.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GenAiComputeTask {
     pub dl_runtime_image: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1799,7 +1799,7 @@ pub struct JobAccessControlResponse {
 }
 
 /// A Delta table column used as input of an AI function task.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JobAiDeltaTableSource {
     pub table_name: String,
     pub input_column: String,
@@ -1939,7 +1939,7 @@ impl JobAiRuntimeDeploymentSpec {
 }
 
 /// Volume files used as input of an AI function task.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JobAiVolumeSource {
     pub volume_path: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -2016,7 +2016,7 @@ impl std::str::FromStr for JobAlertEvaluationState {
 }
 
 /// A cluster definition shared by the tasks that name its `job_cluster_key`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JobCluster {
     /// Run on the job cluster with this key.
     pub job_cluster_key: String,
@@ -2082,7 +2082,7 @@ pub struct JobCompletedJob {
 }
 
 /// Starts a run when other jobs finish.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JobCompletionTriggerConfiguration {
     /// See
     /// [`JobCompletionTriggerConfigurationMonitoredJob`](crate::JobCompletionTriggerConfigurationMonitoredJob).
@@ -2162,7 +2162,7 @@ impl std::str::FromStr for JobCompletionTriggerConfigurationIfStatus {
 }
 
 /// A job whose completion a trigger watches.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JobCompletionTriggerConfigurationMonitoredJob {
     pub workspace_id: String,
     /// Canonical id of the job.
@@ -2317,7 +2317,7 @@ pub struct JobContinuousTriggerState {
 }
 
 /// A periodic schedule written as a Quartz cron expression.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JobCronSchedule {
     /// Quartz cron expression of the schedule.
     pub quartz_cron_expression: String,
@@ -2352,7 +2352,7 @@ impl JobCronSchedule {
 }
 
 /// A cron schedule used as one of several triggers.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JobCronTriggerConfiguration {
     /// Quartz cron expression of the schedule.
     pub quartz_cron_expression: String,
@@ -2609,7 +2609,7 @@ pub struct JobEmailNotifications {
 }
 
 /// A named serverless execution environment that tasks reference by `environment_key`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JobEnvironment {
     /// Key of the serverless environment to use.
     pub environment_key: String,
@@ -2634,7 +2634,7 @@ impl JobEnvironment {
 }
 
 /// A named set of environment variables that tasks can reference.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JobEnvironmentVariables {
     pub environment_variables_key: String,
     /// See [`JobEnvironmentVariablesSpec`](crate::JobEnvironmentVariablesSpec).
@@ -2671,7 +2671,7 @@ pub struct JobEnvironmentVariablesSpec {
 }
 
 /// Starts a run when new files arrive at a storage location.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JobFileArrivalTriggerConfiguration {
     /// Storage location (cloud URL or volume path) to watch.
     pub url: String,
@@ -2768,7 +2768,7 @@ impl std::str::FromStr for JobFormat {
 }
 
 /// The GPU compute of a generative AI task.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JobGenAiComputeConfig {
     #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub num_gpus: i32,
@@ -3202,7 +3202,7 @@ pub struct JobParameter {
 }
 
 /// A job parameter and its default value.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JobParameterDefinition {
     /// Name of the parameter, as referenced by `{{job.parameters.<name>}}`.
     pub name: String,
@@ -3717,7 +3717,7 @@ pub struct JobQualifiedName {
 }
 
 /// Whether runs wait in a queue when limits are reached instead of being skipped.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JobQueueSettings {
     /// Queue runs instead of skipping them.
     pub enabled: bool,
@@ -3869,7 +3869,7 @@ pub struct JobSettings {
 }
 
 /// Where the job definition itself is synchronised from in Git.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JobSource {
     pub job_config_path: String,
     pub import_from_git_branch: String,
@@ -3958,7 +3958,7 @@ pub struct JobSparseCheckout {
 }
 
 /// Starts a run when a SQL query meets a condition.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JobSqlConditionConfiguration {
     pub sql_query_id: String,
     /// SQL warehouse to run on.
@@ -4052,7 +4052,7 @@ impl std::str::FromStr for JobSqlConditionTriggerMode {
 }
 
 /// One task of a one-off run sent with `submit`. Exactly one `*_task` field says what it does.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JobSubmitTask {
     /// Unique name of the task within the job.
     pub task_key: String,
@@ -4361,7 +4361,7 @@ impl std::str::FromStr for JobSubscriptionDataAttachmentFileFormat {
 }
 
 /// A dashboard widget whose data is sent.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JobSubscriptionDataAttachmentWidget {
     pub page_id: String,
     pub widget_id: String,
@@ -4487,7 +4487,7 @@ pub struct JobTableTriggerState {
 }
 
 /// Starts a run when tables are updated.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JobTableUpdateTriggerConfiguration {
     pub table_names: Vec<String>,
     /// See [`JobModelTriggerCondition`](crate::JobModelTriggerCondition).
@@ -4527,7 +4527,7 @@ impl JobTableUpdateTriggerConfiguration {
 }
 
 /// One task of a job. Exactly one of the `*_task` fields says what the task does.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JobTask {
     /// Unique name of the task within the job.
     pub task_key: String,
@@ -5066,7 +5066,7 @@ pub struct JobTriggerState {
 }
 
 /// A notification destination, by id.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct JobWebhook {
     pub id: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -5441,7 +5441,7 @@ pub struct ListRunsResponse {
 }
 
 /// Runs a notebook.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NotebookTask {
     /// Path of the notebook: absolute in the workspace, or relative to the Git repository root.
     pub notebook_path: String,
@@ -5474,7 +5474,7 @@ impl NotebookTask {
 }
 
 /// Starts an update of a pipeline.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PipelineTask {
     /// The pipeline to update.
     pub pipeline_id: String,
@@ -5605,7 +5605,7 @@ pub struct PythonOperatorTaskParameter {
 }
 
 /// Runs an entry point of a Python wheel.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PythonWheelTask {
     /// Name of the wheel package.
     pub package_name: String,
@@ -5732,7 +5732,7 @@ impl std::str::FromStr for RepairHistoryItemType {
 
 /// Body of `jobs.repairRun`: the run to repair, which tasks to re-run and with which
 /// parameters.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RepairRun {
     /// Legacy: commands for dbt tasks. Prefer job parameters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5834,7 +5834,7 @@ pub struct RepairRunResponse {
 }
 
 /// Body of `jobs.reset`: the job and the complete settings that replace its current ones.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ResetJob {
     /// The job whose settings are replaced.
     #[serde(with = "databricks_runtime::serde_support::numbers")]
@@ -6202,7 +6202,7 @@ impl RunConditionTask {
 }
 
 /// A for-each task in a run, with statistics of its iterations.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunForEachTask {
     /// JSON array, or a reference to one, with the values to iterate over.
     pub inputs: String,
@@ -6254,7 +6254,7 @@ pub struct RunJobOutput {
 }
 
 /// Runs another job and waits for it.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunJobTask {
     /// Canonical id of the job.
     #[serde(with = "databricks_runtime::serde_support::numbers")]
@@ -6474,7 +6474,7 @@ pub struct RunNotebookOutput {
 
 /// Body of `jobs.runNow`: the job to run and the parameters that override its defaults for this
 /// run.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunNow {
     /// Legacy: commands for dbt tasks. Prefer job parameters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6930,7 +6930,7 @@ pub struct RunStatus {
 }
 
 /// One task run of a job run: the task definition plus its state and timing.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunTask {
     /// Unique name of the task within the job.
     pub task_key: String,
@@ -7730,7 +7730,7 @@ pub struct SparkJarTask {
 }
 
 /// Runs a Python file.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SparkPythonTask {
     /// Path or URI of the Python file.
     pub python_file: String,
@@ -8087,7 +8087,7 @@ pub struct SqlStatementQueryResultRowRowValue {
 }
 
 /// Runs a SQL query, file, alert or dashboard on a SQL warehouse.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SqlTask {
     /// SQL warehouse to run on.
     pub warehouse_id: String,
@@ -8127,7 +8127,7 @@ impl SqlTask {
 }
 
 /// A SQL alert to evaluate.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SqlTaskAlert {
     pub alert_id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -8154,7 +8154,7 @@ impl SqlTaskAlert {
 }
 
 /// A SQL dashboard to refresh.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SqlTaskDashboard {
     pub dashboard_id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -8184,7 +8184,7 @@ impl SqlTaskDashboard {
 }
 
 /// A SQL file to run.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SqlTaskFile {
     pub path: String,
     /// See [`JobTaskSource`](crate::JobTaskSource).
@@ -8208,7 +8208,7 @@ impl SqlTaskFile {
 }
 
 /// A saved SQL query to run.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SqlTaskQuery {
     pub query_id: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
@@ -8346,7 +8346,7 @@ pub struct SubmitRunResponse {
 }
 
 /// A task that must finish first, optionally with the condition outcome required.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TaskDependency {
     /// Unique name of the task within the job.
     pub task_key: String,
@@ -8419,7 +8419,7 @@ pub struct TaskNotificationSettings {
 }
 
 /// Body of `jobs.update`: the job, the settings to merge into it and the fields to remove.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateJob {
     /// Top-level settings to remove, and task keys or job cluster keys to drop.
     #[serde(default, skip_serializing_if = "Option::is_none")]

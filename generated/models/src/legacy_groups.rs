@@ -4,7 +4,7 @@
 
 /// Body of `legacyGroups.addMember`: the principal to add, as exactly one of `user_name` and
 /// `group_name`, and the group to add it to.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AddLegacyGroupMember {
     /// User name of the user to add.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -33,7 +33,7 @@ impl AddLegacyGroupMember {
 }
 
 /// Body of `legacyGroups.create`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateLegacyGroup {
     /// Name of the new group; must differ from the names of every other group of the workspace.
     pub group_name: String,
@@ -66,7 +66,7 @@ pub struct CreateLegacyGroupResponse {
 }
 
 /// Body of `legacyGroups.delete`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteLegacyGroup {
     /// Name of the group to delete.
     pub group_name: String,
@@ -153,7 +153,7 @@ pub struct ListLegacyGroupsResponse {
 
 /// Body of `legacyGroups.removeMember`: the principal to remove, as exactly one of `user_name`
 /// and `group_name`, and the group to remove it from.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RemoveLegacyGroupMember {
     /// User name of the user to remove.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -18,7 +18,7 @@ pub struct ClusterLibraryStatuses {
 }
 
 /// Request body of `libraries.install`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InstallLibraries {
     /// Identifier of the cluster that should get the libraries.
     pub cluster_id: String,
@@ -155,7 +155,7 @@ pub struct ListAllClusterLibraryStatusesResponse {
 }
 
 /// Request body of `libraries.uninstall`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UninstallLibraries {
     /// Identifier of the cluster to remove the libraries from.
     pub cluster_id: String,

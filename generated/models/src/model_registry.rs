@@ -127,7 +127,7 @@ pub struct CreateCommentResponse {
 }
 
 /// Body of `modelRegistry.createModel`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateModelRequest {
     /// Name to register the model under, unique in the workspace.
     pub name: String,
@@ -168,7 +168,7 @@ pub struct CreateModelResponse {
 }
 
 /// Body of `modelRegistry.createModelVersion`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateModelVersionRequest {
     /// Name of the registered model to add the version to; it must exist.
     pub name: String,
@@ -221,7 +221,7 @@ pub struct CreateModelVersionResponse {
 }
 
 /// Body of `modelRegistry.createComment`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateRegistryComment {
     /// Name of the registered model.
     pub name: String,
@@ -252,7 +252,7 @@ impl CreateRegistryComment {
 }
 
 /// Body of `modelRegistry.createWebhook`. Give exactly one of `http_url_spec` and `job_spec`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateRegistryWebhook {
     /// Events the webhook fires on; at least one.
     pub events: Vec<RegistryWebhookEvent>,
@@ -376,7 +376,7 @@ pub struct FeatureList {
 }
 
 /// Body of `modelRegistry.getLatestVersions`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GetLatestVersionsRequest {
     /// Name of the registered model.
     pub name: String,
@@ -1660,7 +1660,7 @@ impl std::str::FromStr for RegistryWebhookEvent {
 }
 
 /// The HTTPS endpoint a webhook posts its payload to, with the secrets used to call it.
-#[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RegistryWebhookHttpUrlSpec {
     /// HTTPS URL the webhook sends a `POST` request to when it fires.
     pub url: String,
@@ -1725,7 +1725,7 @@ pub struct RegistryWebhookHttpUrlSpecWithoutSecret {
 }
 
 /// The job a webhook runs when it fires, with the token used to start it.
-#[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RegistryWebhookJobSpec {
     /// Id of the job to run.
     pub job_id: String,
@@ -1880,7 +1880,7 @@ pub struct RejectTransitionRequestResponse {
 }
 
 /// Body of `modelRegistry.renameModel`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RenameModelRequest {
     /// Current name of the registered model.
     pub name: String,
@@ -1947,7 +1947,7 @@ pub struct SearchModelsResponse {
 }
 
 /// Body of `modelRegistry.setModelTag`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SetModelTagRequest {
     /// Name of the registered model.
     pub name: String,
@@ -1978,7 +1978,7 @@ impl SetModelTagRequest {
 }
 
 /// Body of `modelRegistry.setModelVersionTag`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SetModelVersionTagRequest {
     /// Name of the registered model.
     pub name: String,
@@ -2013,7 +2013,7 @@ impl SetModelVersionTagRequest {
 }
 
 /// Body of `modelRegistry.testRegistryWebhook`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TestRegistryWebhookRequest {
     /// Id of the webhook to fire.
     pub id: String,
@@ -2148,7 +2148,7 @@ pub struct UpdateCommentResponse {
 }
 
 /// Body of `modelRegistry.updateModel`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateModelRequest {
     /// Name of the registered model.
     pub name: String,
@@ -2185,7 +2185,7 @@ pub struct UpdateModelResponse {
 }
 
 /// Body of `modelRegistry.updateModelVersion`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateModelVersionRequest {
     /// Name of the registered model.
     pub name: String,
@@ -2225,7 +2225,7 @@ pub struct UpdateModelVersionResponse {
 }
 
 /// Body of `modelRegistry.updateComment`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateRegistryComment {
     /// Id of the comment to edit.
     pub id: String,
@@ -2249,7 +2249,7 @@ impl UpdateRegistryComment {
 }
 
 /// Body of `modelRegistry.updateWebhook`; fields left out keep their values.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateRegistryWebhook {
     /// Id of the webhook to change.
     pub id: String,

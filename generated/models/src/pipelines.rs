@@ -472,7 +472,7 @@ pub struct GetPipelineUpdateResponse {
 }
 
 /// A custom Google Ads report to ingest.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GoogleAdsCustomReportOptions {
     /// Google Ads resource the report is about.
     pub resource: String,
@@ -505,7 +505,7 @@ impl GoogleAdsCustomReportOptions {
 }
 
 /// Options of a Google Ads source.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GoogleAdsOptions {
     /// Google Ads manager account whose client accounts are ingested.
     pub manager_account_id: String,
@@ -639,7 +639,7 @@ pub struct IngestionApiSourceConnectorOptions {
 
 /// When the pipeline may fully refresh a table on its own, for example after an unsupported
 /// schema change.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct IngestionAutoFullRefreshPolicy {
     /// True to allow automatic full refreshes.
     pub enabled: bool,
@@ -852,7 +852,7 @@ impl std::str::FromStr for IngestionConnectorType {
 }
 
 /// Unity Catalog location where an ingestion pipeline stages the data it reads.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct IngestionDataStagingOptions {
     /// Catalog of the staging location.
     pub catalog_name: String,
@@ -1013,7 +1013,7 @@ pub struct IngestionFileOptions {
 
 /// Settings of an ingestion gateway pipeline, which captures changes from a database source
 /// into a staging location.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct IngestionGatewayPipelineDefinition {
     /// Name of the Unity Catalog connection to the source.
     pub connection_name: String,
@@ -1149,7 +1149,7 @@ pub struct IngestionMarketoOptions {
 }
 
 /// A recurring time window in which an operation such as a full refresh may run.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct IngestionOperationTimeWindow {
     /// Hour of the day (0-23) at which the window starts.
     #[serde(with = "databricks_runtime::serde_support::numbers")]
@@ -1536,7 +1536,7 @@ pub struct IngestionProtobufTransformerOptions {
 }
 
 /// Options of a RabbitMQ source.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct IngestionRabbitmqOptions {
     /// Name of the queue to read.
     pub queue: String,
@@ -1557,7 +1557,7 @@ impl IngestionRabbitmqOptions {
 }
 
 /// A report of a SaaS source (for example a Workday report) to ingest into one table.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct IngestionReportSpec {
     /// URL of the report.
     pub source_url: String,
@@ -1730,7 +1730,7 @@ pub struct IngestionSchemaRegistryConfig {
 }
 
 /// A whole source schema to ingest: every table in it lands in the destination schema.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct IngestionSchemaSpec {
     /// Unity Catalog catalog the data lands in.
     pub destination_catalog: String,
@@ -1960,7 +1960,7 @@ impl std::str::FromStr for IngestionSourceType {
 }
 
 /// One source table to ingest into one destination table.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct IngestionTableSpec {
     /// Unity Catalog catalog the data lands in.
     pub destination_catalog: String,
@@ -2748,7 +2748,7 @@ pub struct PipelineCluster {
 }
 
 /// Autoscaling bounds of a pipeline cluster.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PipelineClusterAutoscale {
     /// Fewest workers the cluster scales down to; at least 1.
     #[serde(with = "databricks_runtime::serde_support::numbers")]
@@ -3658,7 +3658,7 @@ pub struct PipelineReplaceWhereOverride {
 }
 
 /// A weekly window in which Databricks may restart a continuous pipeline for maintenance.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PipelineRestartWindow {
     /// Hour of the day (0-23) at which the window starts; it lasts a few hours.
     #[serde(with = "databricks_runtime::serde_support::numbers")]

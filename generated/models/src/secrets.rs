@@ -4,7 +4,7 @@
 
 /// The Azure Key Vault behind a scope of type `AZURE_KEYVAULT`: given when creating such a
 /// scope, and returned as its `keyvault_metadata` when scopes are listed.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AzureKeyVaultSecretScopeMetadata {
     /// Azure resource ID of the key vault.
     pub resource_id: String,
@@ -28,7 +28,7 @@ impl AzureKeyVaultSecretScopeMetadata {
 }
 
 /// Request body of `secrets.createScope`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateSecretScope {
     /// Name of the new scope, unique in the workspace: letters, digits, dashes, underscores and
     /// periods, at most 128 characters.
@@ -63,7 +63,7 @@ impl CreateSecretScope {
 }
 
 /// Request body of `secrets.deleteSecret`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteSecret {
     /// Name of the scope that holds the secret.
     pub scope: String,
@@ -87,7 +87,7 @@ impl DeleteSecret {
 }
 
 /// Request body of `secrets.deleteAcl`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteSecretAcl {
     /// Name of the scope the ACL is removed from.
     pub scope: String,
@@ -111,7 +111,7 @@ impl DeleteSecretAcl {
 }
 
 /// Request body of `secrets.deleteScope`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteSecretScope {
     /// Name of the scope to delete.
     pub scope: String,
@@ -195,7 +195,7 @@ pub struct ListSecretsResponse {
 
 /// Request body of `secrets.putSecret`. Exactly one of `string_value` and `bytes_value` must be
 /// set.
-#[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PutSecret {
     /// Name of the scope the secret is stored in.
     pub scope: String,

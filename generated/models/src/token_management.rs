@@ -3,7 +3,7 @@
 //! Types used only by the `token-management` service.
 
 /// Body of `tokenManagement.createOboToken`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateOboTokenRequest {
     /// Application id (a UUID) of the service principal that will own the token.
     pub application_id: String,
@@ -363,7 +363,7 @@ pub struct TokenPermissionsRequest {
 
 /// Body of `tokenManagement.update`: new values for a token and the list of fields to take from
 /// them. The token's id is given in the path.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateTokenManagementRequest {
     /// See [`TokenInfo`](crate::TokenInfo).
     pub token: TokenInfo,

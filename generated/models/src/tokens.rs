@@ -114,7 +114,7 @@ pub struct PublicTokenInfo {
 }
 
 /// Body of `tokens.delete`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RevokeTokenRequest {
     /// Id of the token to revoke, as returned in `token_info.token_id`.
     pub token_id: String,
@@ -136,7 +136,7 @@ impl RevokeTokenRequest {
 
 /// Body of `tokens.update`: new values for a token and the list of fields to take from them.
 /// The token's id is given in the path.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateTokenRequest {
     /// See [`PublicTokenInfo`](crate::PublicTokenInfo).
     pub token: PublicTokenInfo,

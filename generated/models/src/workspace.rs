@@ -15,7 +15,7 @@ pub struct GetWorkspaceObjectPermissionLevelsResponse {
 }
 
 /// Request body of `workspace.delete`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WorkspaceDelete {
     /// Absolute workspace path of the object or folder to delete.
     pub path: String,
@@ -158,7 +158,7 @@ pub struct WorkspaceExportResponse {
 }
 
 /// Request body of `workspace.import`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WorkspaceImport {
     /// Absolute workspace path the object is created at. A folder can only be imported as `DBC` or
     /// `SOURCE`.
@@ -359,7 +359,7 @@ pub struct WorkspaceListResponse {
 }
 
 /// Request body of `workspace.mkdirs`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WorkspaceMkdirs {
     /// Absolute workspace path of the folder to create; missing parents are created too, and an
     /// existing folder is left as it is.

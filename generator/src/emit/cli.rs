@@ -98,7 +98,10 @@ fn command_spec(operation: &Operation) -> TokenStream {
     let long_about = operation.description.clone().unwrap_or_default();
     let json = if operation.body.is_some() {
         quote!(JsonInput::Body)
-    } else if !operation.query_params.is_empty() || !operation.header_params.is_empty() {
+    } else if !operation.query_params.is_empty()
+        || !operation.header_params.is_empty()
+        || !operation.cookie_params.is_empty()
+    {
         quote!(JsonInput::Params)
     } else {
         quote!(JsonInput::None)
@@ -142,6 +145,7 @@ fn arg_spec(arg: &CliArg) -> TokenStream {
         ParamLocationOrBody::Path => quote!(Target::Path),
         ParamLocationOrBody::Query => quote!(Target::Query),
         ParamLocationOrBody::Header => quote!(Target::Header),
+        ParamLocationOrBody::Cookie => quote!(Target::Cookie),
         ParamLocationOrBody::Body => quote!(Target::Body),
     };
     let positional = arg.positional;

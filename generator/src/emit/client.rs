@@ -8,8 +8,8 @@ use super::models::{ident, rust_type};
 use super::{Settings, doc_attrs};
 use crate::ir::naming::first_sentence;
 use crate::ir::{
-    Api, HttpMethod, Operation, Pagination, PaginationStyle, Param, ParamLocation, ParamLocationOrBody, Service,
-    TypeKind, TypeRef, Wait, WaitSource,
+    Api, HttpMethod, Operation, Pagination, PaginationStyle, Param, ParamLocation, ParamLocationOrBody, QueryStyle,
+    Service, TypeKind, TypeRef, Wait, WaitSource,
 };
 
 /// `(module name, file tokens)` for every service.
@@ -178,6 +178,32 @@ fn operation_metadata(operation: &Operation) -> TokenStream {
         let headers = operation.header_params.iter().map(|param| &param.name);
         metadata = quote!(#metadata.header_params(&[#(#headers),*]));
     }
+    if !operation.cookie_params.is_empty() {
+        let cookies = operation.cookie_params.iter().map(|param| &param.name);
+        metadata = quote!(#metadata.cookie_params(&[#(#cookies),*]));
+    }
+    let multi_segment: Vec<&str> = operation
+        .path_params
+        .iter()
+        .filter(|param| param.multi_segment)
+        .map(|param| param.name.as_str())
+        .collect();
+    if !multi_segment.is_empty() {
+        metadata = quote!(#metadata.multi_segment_params(&[#(#multi_segment),*]));
+    }
+    let styles: Vec<TokenStream> = operation
+        .query_params
+        .iter()
+        .filter(|param| param.style != QueryStyle::FormExploded)
+        .map(|param| {
+            let name = &param.name;
+            let style = ident(param.style.variant());
+            quote!((#name, databricks_runtime::QueryStyle::#style))
+        })
+        .collect();
+    if !styles.is_empty() {
+        metadata = quote!(#metadata.query_styles(&[#(#styles),*]));
+    }
     if !operation.sensitive_fields.is_empty() {
         let fields = &operation.sensitive_fields;
         metadata = quote!(#metadata.sensitive(&[#(#fields),*]));
@@ -263,7 +289,8 @@ fn waiter(
         let field = &binding.field;
         let location = match binding.location {
             ParamLocationOrBody::Path => quote!(Path),
-            ParamLocationOrBody::Query | ParamLocationOrBody::Header => quote!(Query),
+            // The polled operation's metadata says which of these are headers and cookies.
+            ParamLocationOrBody::Query | ParamLocationOrBody::Header | ParamLocationOrBody::Cookie => quote!(Query),
             ParamLocationOrBody::Body => quote!(Body),
         };
         let source = match binding.source {

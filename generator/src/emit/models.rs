@@ -91,6 +91,7 @@ fn type_item(def: &TypeDef, named: &dyn Fn(&str) -> TokenStream) -> TokenStream 
     let docs = doc_attrs(&paragraphs);
     match &def.kind {
         TypeKind::Struct(body) => struct_item(def, body, docs, named),
+        TypeKind::Enum(body) if body.integer => integer_enum_item(def, body, docs),
         TypeKind::Enum(body) => enum_item(def, body, docs),
         TypeKind::Union(body) => union_item(def, body, docs, named),
         TypeKind::Newtype(body) => newtype_item(def, body, docs, named),
@@ -361,6 +362,82 @@ fn enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream) -> TokenStream {
 
             fn from_str(value: &str) -> Result<Self, Self::Err> {
                 Ok(Self::from(value))
+            }
+        }
+    }
+}
+
+/// An enum of integers, open like the string ones: an integer the spec does not list is kept. Serialised
+/// as a number; read from a number or a string of digits, as every integer of the API is.
+fn integer_enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream) -> TokenStream {
+    let name = ident(&def.name);
+    let fallback = ident(UNRECOGNIZED_VARIANT);
+    let values: Vec<proc_macro2::Literal> = body
+        .variants
+        .iter()
+        .map(|variant| proc_macro2::Literal::i64_unsuffixed(variant.value.parse().unwrap_or_default()))
+        .collect();
+    let rust_names: Vec<Ident> = body.variants.iter().map(|variant| ident(&variant.rust_name)).collect();
+    let variant_docs = body.variants.iter().map(|variant| format!(" `{}`", variant.value));
+    quote! {
+        #docs
+        #[doc = ""]
+        #[doc = " Open: an integer this version of the SDK does not list is kept in `Unrecognized`, as sent."]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum #name {
+            #(#[doc = #variant_docs] #rust_names,)*
+            /// An integer this version of the SDK does not know, kept exactly as the server sent it.
+            #fallback(i64),
+        }
+
+        impl #name {
+            /// The value as sent on the wire.
+            pub fn value(self) -> i64 {
+                match self {
+                    #(Self::#rust_names => #values,)*
+                    Self::#fallback(value) => value,
+                }
+            }
+        }
+
+        impl From<i64> for #name {
+            fn from(value: i64) -> Self {
+                match value {
+                    #(#values => Self::#rust_names,)*
+                    other => Self::#fallback(other),
+                }
+            }
+        }
+
+        impl From<#name> for i64 {
+            fn from(value: #name) -> Self {
+                value.value()
+            }
+        }
+
+        impl std::fmt::Display for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{}", self.value())
+            }
+        }
+
+        impl std::str::FromStr for #name {
+            type Err = std::num::ParseIntError;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                value.parse::<i64>().map(Self::from)
+            }
+        }
+
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_i64(self.value())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                databricks_runtime::serde_support::numbers::deserialize::<i64, D>(deserializer).map(Self::from)
             }
         }
     }

@@ -4,7 +4,8 @@
 use std::fmt::{self, Write};
 
 use super::{
-    Api, CliArg, ExtraFields, Operation, PaginationStyle, Param, TypeDef, TypeKind, TypeOrigin, TypeRef, WaitSource,
+    Api, CliArg, ExtraFields, Operation, PaginationStyle, Param, QueryStyle, TypeDef, TypeKind, TypeOrigin, TypeRef,
+    WaitSource,
 };
 
 pub fn dump(api: &Api) -> String {
@@ -72,6 +73,9 @@ fn write_operation(out: &mut String, operation: &Operation) -> fmt::Result {
         operation.path,
         operation.id
     )?;
+    if operation.id_derived {
+        out.push_str(" id-derived");
+    }
     if operation.idempotent {
         out.push_str(" idempotent");
     }
@@ -84,6 +88,7 @@ fn write_operation(out: &mut String, operation: &Operation) -> fmt::Result {
         .iter()
         .chain(&operation.query_params)
         .chain(&operation.header_params)
+        .chain(&operation.cookie_params)
     {
         write_param(out, param)?;
     }
@@ -219,12 +224,18 @@ fn unique_by(id: &Option<String>) -> String {
 fn write_param(out: &mut String, param: &Param) -> fmt::Result {
     writeln!(
         out,
-        "    {:?} {}{}: {}{}",
+        "    {:?} {}{}: {}{}{}{}",
         param.location,
         param.name,
         rename(&param.name, &param.rust_name),
         param.ty,
-        if param.required { " required" } else { "" }
+        if param.required { " required" } else { "" },
+        if param.style == QueryStyle::FormExploded {
+            String::new()
+        } else {
+            format!(" style {}", param.style.variant())
+        },
+        if param.multi_segment { " multi-segment" } else { "" }
     )
 }
 
@@ -252,6 +263,7 @@ fn write_type(out: &mut String, def: &TypeDef) -> fmt::Result {
     };
     let kind = match &def.kind {
         TypeKind::Struct(_) => "struct",
+        TypeKind::Enum(def) if def.integer => "integer enum",
         TypeKind::Enum(_) => "enum",
         TypeKind::Union(_) => "union",
         TypeKind::Newtype(_) => "newtype",

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::naming::Scope;
-use super::{Api, ExtraFields, TypeDef, TypeKind, TypeRef};
+use super::{Api, ExtraFields, Field, TypeDef, TypeKind, TypeRef};
 
 pub(super) fn complete(api: &mut Api) {
     assign_services(api);
@@ -264,9 +264,12 @@ fn strongly_connected_components(types: &BTreeMap<String, TypeDef>) -> BTreeMap<
     state.component
 }
 
-/// A struct derives `Default` when every required field's type has a natural default (strings, numbers,
-/// lists, maps, JSON values, `Option`, or another such struct). Enums and unions have none: there is no
-/// honest "empty" state to invent. Computed as a greatest fixpoint so recursive structs work.
+/// A struct derives `Default` when `Default` builds a value the spec allows without inventing anything:
+/// every required field is nullable (`None` is the `null` the spec permits) or has a spec `default` that is
+/// exactly its type's natural default (`false`, `0`, `""`, `[]`, `{}`). A required field with no such
+/// default (a name, an id, an enum) has no honest empty value, so its struct is built with `new(...)`.
+/// A newtype follows the type it wraps. Enums and unions have none. Computed as a greatest fixpoint so
+/// recursive structs work.
 fn mark_default(types: &mut BTreeMap<String, TypeDef>) {
     let mut defaultable: BTreeSet<String> = types
         .values()
@@ -283,7 +286,7 @@ fn mark_default(types: &mut BTreeMap<String, TypeDef>) {
                     TypeKind::Struct(def) => def
                         .fields
                         .iter()
-                        .any(|field| field.required && !has_default(&field.ty, &defaultable)),
+                        .any(|field| field.required && !required_field_defaults(field, &defaultable)),
                     TypeKind::Newtype(def) => !has_default(&def.ty, &defaultable),
                     _ => true,
                 }
@@ -309,10 +312,37 @@ fn has_default(ty: &TypeRef, defaultable: &BTreeSet<String>) -> bool {
     }
 }
 
+/// Whether a required field's `Default` is what the spec says it is when nothing else is known.
+fn required_field_defaults(field: &Field, defaultable: &BTreeSet<String>) -> bool {
+    match (&field.ty, &field.default) {
+        (TypeRef::Nullable(_), None | Some(serde_json::Value::Null)) => true,
+        (ty, Some(default)) => is_natural_default(ty, default, defaultable),
+        (_, None) => false,
+    }
+}
+
+/// Whether `value` is what Rust's `Default` of `ty` serialises to.
+fn is_natural_default(ty: &TypeRef, value: &serde_json::Value, defaultable: &BTreeSet<String>) -> bool {
+    use serde_json::Value;
+    match (ty, value) {
+        (TypeRef::String, Value::String(text)) => text.is_empty(),
+        (TypeRef::Bool, Value::Bool(flag)) => !flag,
+        (TypeRef::I32 | TypeRef::I64 | TypeRef::F32 | TypeRef::F64, Value::Number(number)) => {
+            number.as_f64() == Some(0.0)
+        }
+        (TypeRef::List(_), Value::Array(items)) => items.is_empty(),
+        (TypeRef::Map(_) | TypeRef::Object, Value::Object(map)) => map.is_empty(),
+        (TypeRef::Any | TypeRef::Nullable(_), Value::Null) => true,
+        // A struct whose every field is optional serialises its `Default` as `{}`.
+        (TypeRef::Named(name), Value::Object(map)) => map.is_empty() && defaultable.contains(name),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::{Field, StructDef, TypeOrigin};
+    use crate::ir::{StructDef, TypeOrigin};
 
     fn field(name: &str, ty: TypeRef, required: bool) -> Field {
         Field::new(name, name.to_owned(), ty, required)
@@ -371,7 +401,10 @@ mod tests {
     fn default_needs_defaultable_required_fields() {
         let mut types = BTreeMap::new();
         let state = TypeDef {
-            kind: TypeKind::Enum(crate::ir::EnumDef { variants: vec![] }),
+            kind: TypeKind::Enum(crate::ir::EnumDef {
+                variants: vec![],
+                integer: false,
+            }),
             ..object("State", vec![])
         };
         for def in [
@@ -379,11 +412,46 @@ mod tests {
             object("WithEnum", vec![field("state", named("State"), true)]),
             object("WithOptionalEnum", vec![field("state", named("State"), false)]),
             object("Outer", vec![field("inner", named("WithEnum"), true)]),
+            object("WithName", vec![field("name", TypeRef::String, true)]),
+            object(
+                "WithDefaults",
+                vec![
+                    field("note", TypeRef::Nullable(Box::new(TypeRef::String)), true),
+                    Field {
+                        default: Some(serde_json::json!(false)),
+                        ..field("flag", TypeRef::Bool, true)
+                    },
+                    Field {
+                        default: Some(serde_json::json!(0)),
+                        ..field("size", TypeRef::F64, true)
+                    },
+                    Field {
+                        default: Some(serde_json::json!([])),
+                        ..field("tags", TypeRef::List(Box::new(TypeRef::String)), true)
+                    },
+                ],
+            ),
+            object(
+                "WithOtherDefault",
+                vec![Field {
+                    default: Some(serde_json::json!(20)),
+                    ..field("limit", TypeRef::I64, true)
+                }],
+            ),
         ] {
             types.insert(def.name.clone(), def);
         }
         mark_default(&mut types);
         assert!(!types["WithEnum"].derives_default);
+        assert!(
+            !types["WithName"].derives_default,
+            "a required string has no honest empty value"
+        );
+        assert!(types["WithDefaults"].derives_default);
+        assert!(
+            !types["WithOtherDefault"].derives_default,
+            "Default would give 0, the spec says 20"
+        );
         assert!(types["WithOptionalEnum"].derives_default);
         assert!(!types["Outer"].derives_default);
         assert!(!types["State"].derives_default);

@@ -78,7 +78,10 @@ impl HttpMethod {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Operation {
+    /// The operationId, or one derived from the method and path when the spec gives none.
     pub id: String,
+    /// The spec gives no operationId: `id` is [`naming::derived_operation_id`]'s.
+    pub id_derived: bool,
     /// JSON pointer of the operation object in the merged document.
     pub pointer: String,
     /// Rust method: `permanent_delete`.
@@ -93,9 +96,10 @@ pub struct Operation {
     pub deprecated: bool,
     /// In path-template order.
     pub path_params: Vec<Param>,
-    /// Every query and header parameter, required or not.
+    /// Every query, header and cookie parameter, required or not.
     pub query_params: Vec<Param>,
     pub header_params: Vec<Param>,
+    pub cookie_params: Vec<Param>,
     /// The client method's leading arguments, in order: the path parameters, then the required query and
     /// header parameters as declared. A caller names what it acts on plainly: `clusters().get(id)`.
     pub arguments: Vec<Param>,
@@ -134,6 +138,7 @@ pub enum ParamLocation {
     Path,
     Query,
     Header,
+    Cookie,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -145,6 +150,42 @@ pub struct Param {
     pub ty: TypeRef,
     pub required: bool,
     pub description: Option<String>,
+    /// How a query parameter's value is written (`FormExploded` for the other locations).
+    pub style: QueryStyle,
+    /// A path parameter whose `/` separates segments (`x-sdk-multi-segment`).
+    pub multi_segment: bool,
+}
+
+/// How a query parameter is written: OpenAPI's `style` and `explode`, resolved, plus the Databricks form
+/// of an object (`x-sdk-style: dotted`) and a JSON `content` parameter. The runtime's `QueryStyle`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QueryStyle {
+    /// `form` with `explode` (the default): lists repeat the name, objects spread their properties.
+    FormExploded,
+    /// `form` without `explode`: comma-separated.
+    Form,
+    SpaceDelimited,
+    PipeDelimited,
+    DeepObject,
+    /// `name.key=value`.
+    Dotted,
+    /// `content: application/json`: the value as JSON text.
+    Json,
+}
+
+impl QueryStyle {
+    /// The name of the runtime's variant, and of the style in the IR dump.
+    pub fn variant(self) -> &'static str {
+        match self {
+            QueryStyle::FormExploded => "FormExploded",
+            QueryStyle::Form => "Form",
+            QueryStyle::SpaceDelimited => "SpaceDelimited",
+            QueryStyle::PipeDelimited => "PipeDelimited",
+            QueryStyle::DeepObject => "DeepObject",
+            QueryStyle::Dotted => "Dotted",
+            QueryStyle::Json => "Json",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -298,10 +339,13 @@ impl Field {
 #[derive(Clone, Debug, PartialEq)]
 pub struct EnumDef {
     pub variants: Vec<EnumVariant>,
+    /// The values are integers (`type: integer` with an `enum`); otherwise strings.
+    pub integer: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct EnumVariant {
+    /// The value as written on the wire: the string, or the integer in decimal.
     pub value: String,
     pub rust_name: String,
 }
@@ -471,6 +515,7 @@ pub enum ParamLocationOrBody {
     Path,
     Query,
     Header,
+    Cookie,
     Body,
 }
 

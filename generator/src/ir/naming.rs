@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use heck::{ToKebabCase, ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
+use heck::{ToKebabCase, ToLowerCamelCase, ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 
 /// The catch-all variant of every open enum and union. Spec values never take this name: they are
 /// renamed instead (see [`variant_scope`]), so `UNKNOWN` stays `Unknown` and means what the API says.
@@ -181,6 +181,28 @@ pub fn operation_method_name(operation_id: &str, service: &str) -> String {
     method_name(local)
 }
 
+/// The operationId of an operation that declares none, from its method and path: `GET /pets/{id}` →
+/// `getPetsById`, `POST /api/2.0/clusters/create` → `postClustersCreate`. The `api` prefix and version
+/// segments (`2.0`, `v1`) name no resource, so they are left out.
+pub fn derived_operation_id(method: &str, path: &str) -> String {
+    let mut parts = vec![method.to_owned()];
+    for segment in path.split('/').filter(|segment| !segment.is_empty()) {
+        let is_version = segment
+            .strip_prefix(['v', 'V'])
+            .unwrap_or(segment)
+            .split('.')
+            .all(|part| !part.is_empty() && part.bytes().all(|byte| byte.is_ascii_digit()));
+        if segment == "api" || is_version {
+            continue;
+        }
+        match segment.strip_prefix('{').and_then(|rest| rest.strip_suffix('}')) {
+            Some(parameter) => parts.push(format!("by {parameter}")),
+            None => parts.push(segment.to_owned()),
+        }
+    }
+    words(&parts.join(" ")).to_lower_camel_case()
+}
+
 /// The names taken in one Rust or CLI namespace. A name asked for twice gets a numeric suffix: `2`, `3`,
 /// ... in the order names are claimed, which is the (deterministic) order of the spec.
 #[derive(Clone, Debug, Default)]
@@ -291,6 +313,21 @@ mod tests {
         );
         assert_eq!(operation_method_name("listPets", "pets"), "list_pets");
         assert_eq!(operation_method_name("other.get", "clusters"), "other_get");
+    }
+
+    #[test]
+    fn operation_ids_derived_from_method_and_path() {
+        assert_eq!(derived_operation_id("get", "/pets/{id}"), "getPetsById");
+        assert_eq!(derived_operation_id("get", "/pets"), "getPets");
+        assert_eq!(
+            derived_operation_id("post", "/api/2.0/clusters/create"),
+            "postClustersCreate"
+        );
+        assert_eq!(
+            derived_operation_id("delete", "/v1/stores/{store_id}/pet-tags/{tag}"),
+            "deleteStoresByStoreIdPetTagsByTag"
+        );
+        assert_eq!(derived_operation_id("get", "/"), "get");
     }
 
     #[test]

@@ -152,6 +152,7 @@ pub enum Target {
     Path,
     Query,
     Header,
+    Cookie,
     Body,
 }
 

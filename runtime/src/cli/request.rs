@@ -217,7 +217,7 @@ pub(super) fn build(command: &CommandSpec, matches: &clap::ArgMatches) -> Result
                 }
                 request.path.push((arg.field, text));
             }
-            Target::Query | Target::Header => {
+            Target::Query | Target::Header | Target::Cookie => {
                 request.params.insert(arg.field.to_owned(), value);
             }
             Target::Body => match request.body.get_or_insert_with(|| Value::Object(Map::new())) {
@@ -237,7 +237,7 @@ pub(super) fn build(command: &CommandSpec, matches: &clap::ArgMatches) -> Result
     for arg in command.args.iter().filter(|arg| arg.required) {
         let present = match arg.target {
             Target::Path => request.path.iter().any(|(field, _)| *field == arg.field),
-            Target::Query | Target::Header => request.params.contains_key(arg.field),
+            Target::Query | Target::Header | Target::Cookie => request.params.contains_key(arg.field),
             Target::Body => request.body.as_ref().is_some_and(|body| body.get(arg.field).is_some()),
         };
         if !present {

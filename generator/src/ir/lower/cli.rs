@@ -27,7 +27,8 @@ impl<'a> Lowerer<'a> {
                 .iter()
                 .filter(|(field, _)| {
                     field.target == ParamLocationOrBody::Path
-                        || (field.required && field.target != ParamLocationOrBody::Header)
+                        || (field.required
+                            && !matches!(field.target, ParamLocationOrBody::Header | ParamLocationOrBody::Cookie))
                 })
                 .map(|(field, _)| field.name.clone())
                 .collect(),

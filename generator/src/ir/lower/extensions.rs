@@ -240,6 +240,7 @@ impl<'a> Lowerer<'a> {
             (&operation.path_params, ParamLocationOrBody::Path),
             (&operation.query_params, ParamLocationOrBody::Query),
             (&operation.header_params, ParamLocationOrBody::Header),
+            (&operation.cookie_params, ParamLocationOrBody::Cookie),
         ] {
             request.extend(params.iter().map(|param| RequestField {
                 name: param.name.clone(),

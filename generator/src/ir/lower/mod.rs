@@ -75,6 +75,8 @@ pub(super) struct Lowerer<'a> {
     merging: Vec<String>,
     /// Inline schemas already lowered, by pointer.
     inline_types: BTreeMap<String, TypeRef>,
+    /// The operationId of every operation, by pointer, with whether it was derived (the spec gives none).
+    operation_ids: BTreeMap<String, (String, bool)>,
     /// Extensions of each operation (by id), checked once all operations are lowered.
     pending_extensions: BTreeMap<String, extensions::OperationExtensions>,
 }
@@ -90,6 +92,7 @@ impl<'a> Lowerer<'a> {
             nullable_components: BTreeSet::new(),
             merging: Vec::new(),
             inline_types: BTreeMap::new(),
+            operation_ids: operation_ids(&spec.document),
             pending_extensions: BTreeMap::new(),
         }
     }
@@ -286,6 +289,29 @@ impl<'a> Lowerer<'a> {
             .find(|candidate| candidate.name == tag)
             .and_then(|candidate| candidate.description.clone())
     }
+}
+
+/// The operationId of every operation, by pointer. One the spec leaves out is derived from the method and
+/// path, numbered if that name is already an operationId, so every operation has a unique one.
+fn operation_ids(document: &openapiv3::OpenAPI) -> BTreeMap<String, (String, bool)> {
+    let declared = |operation: &openapiv3::Operation| operation.operation_id.clone().filter(|id| !id.is_empty());
+    let mut taken = Scope::camel();
+    for (_, _, operation) in super::operations_of(document) {
+        if let Some(id) = declared(operation) {
+            taken.reserve(&id);
+        }
+    }
+    super::operations_of(document)
+        .into_iter()
+        .map(|(path, method, operation)| {
+            let pointer = format!("/paths/{}/{method}", escape_pointer_token(path));
+            let id = match declared(operation) {
+                Some(id) => (id, false),
+                None => (taken.claim(&naming::derived_operation_id(method, path)), true),
+            };
+            (pointer, id)
+        })
+        .collect()
 }
 
 /// The type an alias stands for, when that is another named type (through `nullable`).

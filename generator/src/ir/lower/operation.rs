@@ -9,7 +9,9 @@ use super::Lowerer;
 use super::schema::{SchemaRef, component_key};
 use crate::diagnostic::Diagnostic;
 use crate::ir::naming::{self, Scope};
-use crate::ir::{Body, ExtraFields, Field, HttpMethod, Operation, Param, ParamLocation, StructDef, TypeKind, TypeRef};
+use crate::ir::{
+    Body, ExtraFields, Field, HttpMethod, Operation, Param, ParamLocation, QueryStyle, StructDef, TypeKind, TypeRef,
+};
 use crate::load::escape_pointer_token;
 
 /// How many `$ref` hops a parameter, body or response may take before we call it a loop.
@@ -20,6 +22,7 @@ struct Parameters {
     path: Vec<Param>,
     query: Vec<Param>,
     header: Vec<Param>,
+    cookie: Vec<Param>,
     arguments: Vec<Param>,
 }
 
@@ -60,7 +63,7 @@ impl<'a> Lowerer<'a> {
         method_names: &mut Scope,
     ) -> Option<Operation> {
         let pointer = format!("/paths/{}/{method}", escape_pointer_token(path));
-        let id = operation.operation_id.clone().unwrap_or_default();
+        let (id, id_derived) = self.operation_ids.get(&pointer).cloned().unwrap_or_default();
         let type_hint = naming::type_name(&id);
         let http_method = http_method(method);
 
@@ -68,6 +71,7 @@ impl<'a> Lowerer<'a> {
             path: path_params,
             query: query_params,
             header: header_params,
+            cookie: cookie_params,
             arguments,
         } = self.parameters(path, &pointer, operation, &type_hint);
         let body = self.request_body(operation, &pointer, &type_hint);
@@ -78,6 +82,7 @@ impl<'a> Lowerer<'a> {
         let optional: Vec<&Param> = query_params
             .iter()
             .chain(&header_params)
+            .chain(&cookie_params)
             .filter(|param| !param.required)
             .collect();
         let params_type = (!optional.is_empty()).then(|| {
@@ -85,7 +90,11 @@ impl<'a> Lowerer<'a> {
             self.define_generated(
                 &format!("{type_hint}Params"),
                 &pointer,
-                format!("Optional query and header parameters of `{id}`."),
+                if cookie_params.is_empty() {
+                    format!("Optional query and header parameters of `{id}`.")
+                } else {
+                    format!("Optional query, header and cookie parameters of `{id}`.")
+                },
                 TypeKind::Struct(StructDef {
                     fields,
                     extra: ExtraFields::Reject,
@@ -101,6 +110,7 @@ impl<'a> Lowerer<'a> {
             method_name: method_names.claim(&naming::operation_method_name(&id, tag)),
             cli_name: naming::cli_name(&naming::operation_method_name(&id, tag)),
             id,
+            id_derived,
             pointer,
             http_method,
             path: path.to_owned(),
@@ -110,6 +120,7 @@ impl<'a> Lowerer<'a> {
             path_params,
             query_params,
             header_params,
+            cookie_params,
             arguments,
             params_type,
             body,
@@ -158,6 +169,7 @@ impl<'a> Lowerer<'a> {
         let mut path_params = Vec::new();
         let mut query_params = Vec::new();
         let mut header_params = Vec::new();
+        let mut cookie_params = Vec::new();
         let mut required_others = Vec::new();
         let mut arguments = Scope::snake();
         // The generated methods also take `params`, `body` and `wait`; arguments must not shadow them.
@@ -170,32 +182,25 @@ impl<'a> Lowerer<'a> {
                 Parameter::Path { parameter_data, .. } => (ParamLocation::Path, parameter_data),
                 Parameter::Query { parameter_data, .. } => (ParamLocation::Query, parameter_data),
                 Parameter::Header { parameter_data, .. } => (ParamLocation::Header, parameter_data),
-                Parameter::Cookie { parameter_data, .. } => {
-                    self.report(
-                        Diagnostic::at(
-                            &at,
-                            format!("cookie parameter `{}` is not supported", parameter_data.name),
-                        )
-                        .with_hint("Databricks APIs take parameters in the path, query string, headers or body"),
-                    );
-                    continue;
-                }
+                Parameter::Cookie { parameter_data, .. } => (ParamLocation::Cookie, parameter_data),
             };
             let hint = format!("{type_hint}{}", naming::type_name(&data.name));
-            let ty = match &data.format {
-                ParameterSchemaOrContent::Schema(schema) => {
-                    self.type_of(SchemaRef::from(schema), &format!("{at}/schema"), &hint)
-                }
+            let (ty, is_json) = match &data.format {
+                ParameterSchemaOrContent::Schema(schema) => (
+                    self.type_of(SchemaRef::from(schema), &format!("{at}/schema"), &hint),
+                    false,
+                ),
                 ParameterSchemaOrContent::Content(content) => {
                     match self
                         .json_schema(content, &format!("{at}/content"), "parameter")
                         .flatten()
                     {
-                        Some((schema, schema_at)) => self.type_of(schema, &schema_at, &hint),
+                        Some((schema, schema_at)) => (self.type_of(schema, &schema_at, &hint), true),
                         None => continue,
                     }
                 }
             };
+            let (style, multi_segment) = self.param_form(parameter, &ty, is_json, &at);
             let required = data.required || location == ParamLocation::Path;
             let rust_name = if required {
                 arguments.claim(&naming::field_name(&data.name))
@@ -209,6 +214,8 @@ impl<'a> Lowerer<'a> {
                 ty,
                 required,
                 description: data.description.clone(),
+                style,
+                multi_segment,
             };
             if required && location != ParamLocation::Path {
                 required_others.push(param.clone());
@@ -217,6 +224,7 @@ impl<'a> Lowerer<'a> {
                 ParamLocation::Path => path_params.push(param),
                 ParamLocation::Query => query_params.push(param),
                 ParamLocation::Header => header_params.push(param),
+                ParamLocation::Cookie => cookie_params.push(param),
             }
         }
 
@@ -250,8 +258,143 @@ impl<'a> Lowerer<'a> {
             path: path_params,
             query: query_params,
             header: header_params,
+            cookie: cookie_params,
             arguments,
         }
+    }
+
+    /// How a parameter's value goes on the wire: its query style and whether a path value spans segments.
+    /// What the runtime cannot write as the spec says (a `matrix` path, an object in a header) is reported
+    /// here rather than sent some other way.
+    fn param_form(&mut self, parameter: &Parameter, ty: &TypeRef, is_json: bool, at: &str) -> (QueryStyle, bool) {
+        let data = parameter.parameter_data_ref();
+        let value = self.value_shape(ty);
+        let mut problem: Option<(String, &str)> = None;
+        for key in data.extensions.keys().filter(|key| key.starts_with("x-sdk-")) {
+            let known = matches!(
+                (key.as_str(), parameter),
+                ("x-sdk-multi-segment", Parameter::Path { .. }) | ("x-sdk-style", Parameter::Query { .. })
+            );
+            if !known {
+                self.report(
+                    Diagnostic::at(
+                        &format!("{at}/{key}"),
+                        format!("`{key}` is not a parameter extension here"),
+                    )
+                    .with_hint(
+                        "parameters accept `x-sdk-multi-segment` (path) and `x-sdk-style: dotted` (query); see \
+                             spec/README.md",
+                    ),
+                );
+            }
+        }
+        let multi_segment = match data.extensions.get("x-sdk-multi-segment") {
+            None | Some(serde_json::Value::Bool(false)) => false,
+            Some(serde_json::Value::Bool(true)) if value == ValueShape::Scalar => true,
+            Some(_) => {
+                problem = Some((
+                    "`x-sdk-multi-segment` must be `true` on a path parameter of a scalar type".to_owned(),
+                    "write `x-sdk-multi-segment: true` on a string path parameter whose `/` must stay unescaped",
+                ));
+                false
+            }
+        };
+        let explode = data.explode;
+        let style = match parameter {
+            Parameter::Query { .. } if is_json => QueryStyle::Json,
+            Parameter::Query { .. } if data.extensions.contains_key("x-sdk-style") => {
+                match data.extensions.get("x-sdk-style") {
+                    Some(serde_json::Value::String(dotted)) if dotted == "dotted" => QueryStyle::Dotted,
+                    _ => {
+                        problem = Some((
+                            "`x-sdk-style` must be `dotted`".to_owned(),
+                            "`x-sdk-style: dotted` sends an object as `name.key=value`; OpenAPI's own forms are \
+                             given with `style` and `explode`",
+                        ));
+                        QueryStyle::FormExploded
+                    }
+                }
+            }
+            Parameter::Query { style, .. } => {
+                use openapiv3::QueryStyle as Declared;
+                match (style, explode) {
+                    (Declared::Form, None | Some(true)) => QueryStyle::FormExploded,
+                    (Declared::Form, Some(false)) => QueryStyle::Form,
+                    // Exploded, the delimited styles are the repeated names of `form`.
+                    (Declared::SpaceDelimited | Declared::PipeDelimited, Some(true)) => QueryStyle::FormExploded,
+                    (Declared::SpaceDelimited, _) => QueryStyle::SpaceDelimited,
+                    (Declared::PipeDelimited, _) => QueryStyle::PipeDelimited,
+                    (Declared::DeepObject, _) if value == ValueShape::Object || value == ValueShape::Any => {
+                        QueryStyle::DeepObject
+                    }
+                    (Declared::DeepObject, _) => {
+                        problem = Some((
+                            "`style: deepObject` is defined only for objects".to_owned(),
+                            "use `style: form` for a scalar or a list",
+                        ));
+                        QueryStyle::FormExploded
+                    }
+                }
+            }
+            Parameter::Path { style, .. } => {
+                if !matches!(style, openapiv3::PathStyle::Simple) {
+                    problem = Some((
+                        format!("path style `{}` is not supported", style_name(style)),
+                        "path parameters are written in the `simple` style: drop `style`",
+                    ));
+                } else if value != ValueShape::Scalar {
+                    problem = Some((
+                        "a path parameter must be a scalar (a string, number, boolean or enum)".to_owned(),
+                        "put lists and objects in the query string or the body",
+                    ));
+                }
+                QueryStyle::FormExploded
+            }
+            Parameter::Header { .. } => {
+                if value == ValueShape::Object {
+                    problem = Some((
+                        "an object in a header parameter is not supported".to_owned(),
+                        "send a scalar or a list (written comma-separated) in a header",
+                    ));
+                }
+                QueryStyle::FormExploded
+            }
+            Parameter::Cookie { .. } => {
+                if value != ValueShape::Scalar && value != ValueShape::Any {
+                    problem = Some((
+                        "a cookie parameter must be a scalar (a string, number, boolean or enum)".to_owned(),
+                        "send lists and objects in the query string or the body",
+                    ));
+                }
+                QueryStyle::FormExploded
+            }
+        };
+        if let Some((message, hint)) = problem {
+            self.report(Diagnostic::at(at, format!("parameter `{}`: {message}", data.name)).with_hint(hint));
+        }
+        (style, multi_segment)
+    }
+
+    /// Whether a parameter's value is a scalar, a list or an object, following named types.
+    fn value_shape(&self, ty: &TypeRef) -> ValueShape {
+        let mut current = ty.clone();
+        // Newtypes chain a few levels at most; stop rather than follow a cycle.
+        for _ in 0..MAX_REFERENCE_DEPTH {
+            current = match current {
+                TypeRef::Nullable(inner) => *inner,
+                TypeRef::List(_) => return ValueShape::List,
+                TypeRef::Map(_) | TypeRef::Object => return ValueShape::Object,
+                TypeRef::Any => return ValueShape::Any,
+                TypeRef::Named(name) => match self.types.get(&name).map(|def| &def.kind) {
+                    Some(TypeKind::Struct(_)) => return ValueShape::Object,
+                    Some(TypeKind::Union(_)) | None => return ValueShape::Any,
+                    Some(TypeKind::Enum(_)) => return ValueShape::Scalar,
+                    Some(TypeKind::Newtype(newtype)) => newtype.ty.clone(),
+                },
+                _ => return ValueShape::Scalar,
+            };
+        }
+        ValueShape::Any
     }
 
     fn request_body(&mut self, operation: &'a openapiv3::Operation, pointer: &str, type_hint: &str) -> Option<Body> {
@@ -446,6 +589,24 @@ fn same_schema(a: &SchemaRef<'_>, b: &SchemaRef<'_>) -> bool {
         (SchemaRef::Ref(a), SchemaRef::Ref(b)) => a == b,
         (SchemaRef::Inline(a), SchemaRef::Inline(b)) => a == b,
         _ => false,
+    }
+}
+
+/// What a parameter's value is, for the styles that write lists and objects differently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ValueShape {
+    Scalar,
+    List,
+    Object,
+    /// Not known until run time (a union, free-form JSON).
+    Any,
+}
+
+fn style_name(style: &openapiv3::PathStyle) -> &'static str {
+    match style {
+        openapiv3::PathStyle::Matrix => "matrix",
+        openapiv3::PathStyle::Label => "label",
+        openapiv3::PathStyle::Simple => "simple",
     }
 }
 

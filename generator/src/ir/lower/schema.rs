@@ -71,6 +71,7 @@ enum Shape<'a> {
     },
     Integer {
         format: Option<String>,
+        values: Vec<i64>,
     },
     Number {
         format: Option<String>,
@@ -116,6 +117,7 @@ fn shape<'a>(schema: &'a Schema, pointer: &str) -> Shape<'a> {
         },
         SchemaKind::Type(Type::Integer(integer)) => Shape::Integer {
             format: format_name(&integer.format),
+            values: integer.enumeration.iter().flatten().copied().collect(),
         },
         SchemaKind::Type(Type::Number(number)) => Shape::Number {
             format: format_name(&number.format),
@@ -215,6 +217,13 @@ fn any_shape<'a>(any: &'a AnySchema, pointer: &str) -> Shape<'a> {
             .map(|value| value.as_str().map(str::to_owned))
             .collect()
     };
+    let integer_values = || -> Option<Vec<i64>> {
+        any.enumeration
+            .iter()
+            .filter(|value| !value.is_null())
+            .map(serde_json::Value::as_i64)
+            .collect()
+    };
     match any.typ.as_deref() {
         Some("object") => Shape::Object(object_part()),
         None if has_object_keywords => Shape::Object(object_part()),
@@ -231,6 +240,7 @@ fn any_shape<'a>(any: &'a AnySchema, pointer: &str) -> Shape<'a> {
         },
         Some("integer") => Shape::Integer {
             format: any.format.clone(),
+            values: integer_values().unwrap_or_default(),
         },
         Some("number") => Shape::Number {
             format: any.format.clone(),
@@ -240,15 +250,17 @@ fn any_shape<'a>(any: &'a AnySchema, pointer: &str) -> Shape<'a> {
             message: format!("unknown schema type `{other}`"),
             hint: "use one of string, number, integer, boolean, array, object",
         },
-        None if !any.enumeration.is_empty() => match string_values() {
-            Some(values) => Shape::String {
+        None if !any.enumeration.is_empty() => match (string_values(), integer_values()) {
+            (Some(values), _) => Shape::String {
                 format: None,
                 pattern: None,
                 values,
             },
-            None => Shape::Unsupported {
-                message: "an `enum` of non-string values without a `type` is not supported".to_owned(),
-                hint: "add the `type` of the values (enums of integers are read as plain integers)",
+            (None, Some(values)) => Shape::Integer { format: None, values },
+            (None, None) => Shape::Unsupported {
+                message: "an `enum` of values that are neither all strings nor all integers is not supported"
+                    .to_owned(),
+                hint: "give the values one `type`: string or integer",
             },
         },
         None => Shape::Any,
@@ -319,7 +331,11 @@ impl<'a> Lowerer<'a> {
                 self.define_inline(hint, pointer, schema, |_, _| kind)
             }
             Shape::String { .. } => TypeRef::String,
-            Shape::Integer { format } => integer_type(format.as_deref()),
+            Shape::Integer { values, .. } if !values.is_empty() => {
+                let kind = TypeKind::Enum(integer_enum_def(&values));
+                self.define_inline(hint, pointer, schema, |_, _| kind)
+            }
+            Shape::Integer { format, .. } => integer_type(format.as_deref()),
             Shape::Number { format } => number_type(format.as_deref()),
             Shape::Boolean => TypeRef::Bool,
             Shape::Any => TypeRef::Any,
@@ -341,16 +357,12 @@ impl<'a> Lowerer<'a> {
             Shape::Object(part) => self.define_inline(hint, pointer, schema, |lowerer, name| {
                 TypeKind::Struct(lowerer.build_struct(name, vec![part]))
             }),
-            // `allOf: [{$ref: X}]` next to a description is the OpenAPI 3.0 idiom for documenting a
-            // reference: it is X itself, not a new type.
-            Shape::AllOf { parts, own: None }
-                if parts.len() == 1 && matches!(parts[0], ReferenceOr::Reference { .. }) =>
-            {
-                self.type_of(SchemaRef::from(&parts[0]), &format!("{pointer}/allOf/0"), hint)
-            }
-            Shape::AllOf { parts, own } => self.define_inline(hint, pointer, schema, |lowerer, name| {
-                TypeKind::Struct(lowerer.merge_all_of(name, pointer, parts, own))
-            }),
+            Shape::AllOf { parts, own } => match self.annotated_member(parts, own.as_ref(), pointer, true) {
+                Some(member) => self.annotated_type(parts, member, pointer, hint),
+                None => self.define_inline(hint, pointer, schema, |lowerer, name| {
+                    TypeKind::Struct(lowerer.merge_all_of(name, pointer, parts, own))
+                }),
+            },
             Shape::OneOf {
                 keyword,
                 variants,
@@ -379,12 +391,20 @@ impl<'a> Lowerer<'a> {
         self.check_schema_extensions(schema, pointer);
         let kind = match shape(schema, pointer) {
             Shape::String { values, .. } if !values.is_empty() => TypeKind::Enum(enum_def(&values)),
+            Shape::Integer { values, .. } if !values.is_empty() => TypeKind::Enum(integer_enum_def(&values)),
             Shape::Object(part)
                 if !part.properties.is_empty() || !matches!(part.additional, Some(AdditionalProperties::Schema(_))) =>
             {
                 TypeKind::Struct(self.build_struct(name, vec![part]))
             }
-            Shape::AllOf { parts, own } => TypeKind::Struct(self.merge_all_of(name, pointer, parts, own)),
+            Shape::AllOf { parts, own } => match self.annotated_member(parts, own.as_ref(), pointer, false) {
+                // A component that documents a non-object type is another name for it.
+                Some(member) => TypeKind::Newtype(NewtypeDef {
+                    ty: self.annotated_type(parts, member, pointer, name),
+                    boxed: false,
+                }),
+                None => TypeKind::Struct(self.merge_all_of(name, pointer, parts, own)),
+            },
             Shape::OneOf {
                 keyword,
                 variants,
@@ -496,20 +516,8 @@ impl<'a> Lowerer<'a> {
         for part in &parts {
             for (property, schema) in part.properties {
                 let pointer = format!("{}/properties/{}", part.pointer, escape_pointer_token(property));
-                if let Some(index) = fields.iter().position(|field| &field.name == property) {
-                    if part.yields {
-                        continue;
-                    }
-                    let first = &written_at[index];
-                    self.report(
-                        Diagnostic::at(
-                            &pointer,
-                            format!("property `{property}` is defined twice in this allOf"),
-                        )
-                        .with_hint(format!(
-                            "the first definition is at #{first}; define each property in one part"
-                        )),
-                    );
+                // The properties beside `oneOf` give way to an alternative's own definition.
+                if part.yields && fields.iter().any(|field| &field.name == property) {
                     continue;
                 }
                 let owner = if part.owner.is_empty() {
@@ -519,21 +527,47 @@ impl<'a> Lowerer<'a> {
                 };
                 let hint = format!("{owner}{}", naming::type_name(property));
                 let ty = self.type_of(SchemaRef::from(schema), &pointer, &hint);
+                // allOf is an intersection: a property written again (to document it, or to narrow an
+                // untyped one) is one field when the two types agree.
+                if let Some(index) = fields.iter().position(|field| &field.name == property) {
+                    let again = self.field(property, &mut naming::field_scope(false), ty, schema, &pointer);
+                    let first = &mut fields[index];
+                    match both(&first.ty, &again.ty) {
+                        Some(ty) => {
+                            first.ty = ty;
+                            first.description = first.description.take().or(again.description);
+                            first.default = first.default.take().or(again.default);
+                            first.format = first.format.take().or(again.format);
+                            first.deprecated |= again.deprecated;
+                            first.sensitive |= again.sensitive;
+                        }
+                        None => {
+                            let message = format!(
+                                "property `{property}` is `{}` here but `{}` in another allOf part",
+                                again.ty, first.ty
+                            );
+                            let first_at = &written_at[index];
+                            self.report(Diagnostic::at(&pointer, message).with_hint(format!(
+                                "the other definition is at #{first_at}; a value cannot be both: give them one type"
+                            )));
+                        }
+                    }
+                    continue;
+                }
                 fields.push(self.field(property, &mut scope, ty, schema, &pointer));
                 written_at.push(pointer);
             }
         }
         for part in &parts {
-            for (index, required) in part.required.iter().enumerate() {
+            for required in part.required {
                 match fields.iter_mut().find(|field| &field.name == required) {
                     Some(field) => field.required = true,
-                    None => self.report(
-                        Diagnostic::at(
-                            &format!("{}/required/{index}", part.pointer),
-                            format!("required property `{required}` is not defined"),
-                        )
-                        .with_hint("add it to `properties`, or remove it from `required`"),
-                    ),
+                    // JSON Schema lets `required` name a property no part describes (typically one a
+                    // schema that includes this one defines): the value must be there, of any type.
+                    None => {
+                        let rust_name = scope.claim(&naming::field_name(required));
+                        fields.push(Field::new(required, rust_name, TypeRef::Any, true));
+                    }
                 }
             }
         }
@@ -565,11 +599,15 @@ impl<'a> Lowerer<'a> {
         let mut field = Field::new(property, scope.claim(&naming::field_name(property)), ty, false);
         if let ReferenceOr::Item(schema) = schema {
             let data = &schema.schema_data;
-            field.description = data.description.clone().or_else(|| data.title.clone());
+            field.description = data
+                .description
+                .clone()
+                .or_else(|| data.title.clone())
+                .or_else(|| annotation_description(schema));
             field.default = data.default.clone();
             field.deprecated = data.deprecated;
             field.format = match shape(schema, pointer) {
-                Shape::String { format, .. } | Shape::Integer { format } | Shape::Number { format } => format,
+                Shape::String { format, .. } | Shape::Integer { format, .. } | Shape::Number { format } => format,
                 _ => None,
             };
             match data.extensions.get("x-sdk-sensitive") {
@@ -585,6 +623,74 @@ impl<'a> Lowerer<'a> {
             }
         }
         field
+    }
+
+    /// The one member an `allOf` is really about, when every other member (and the schema itself) only
+    /// annotates it (a description, `nullable`): `allOf: [{$ref: X}]` is the OpenAPI 3.0 idiom for
+    /// documenting a reference, and it means X itself, not a new type. An object member is taken as it
+    /// is only when it is a reference and `references_too` (a property); a component made of one object
+    /// keeps being a struct of its own.
+    fn annotated_member(
+        &self,
+        parts: &'a [ReferenceOr<Schema>],
+        own: Option<&ObjectPart<'a>>,
+        pointer: &str,
+        references_too: bool,
+    ) -> Option<usize> {
+        if own.is_some() {
+            return None;
+        }
+        let mut substantive = parts
+            .iter()
+            .enumerate()
+            .filter(|(index, part)| !is_annotation(part, &format!("{pointer}/allOf/{index}")));
+        let (index, member) = substantive.next()?;
+        if substantive.next().is_some() {
+            return None;
+        }
+        let is_object = match member {
+            ReferenceOr::Reference { reference } => {
+                if references_too {
+                    return Some(index);
+                }
+                let target = component_key(reference, "schemas").and_then(|key| {
+                    let schema = self.document.components.as_ref()?.schemas.get(&key)?;
+                    Some((key, schema))
+                });
+                match target {
+                    Some((key, ReferenceOr::Item(schema))) => {
+                        let at = format!("/components/schemas/{}", escape_pointer_token(&key));
+                        is_object_like(schema, &at)
+                    }
+                    _ => true,
+                }
+            }
+            ReferenceOr::Item(schema) => is_object_like(schema, &format!("{pointer}/allOf/{index}")),
+        };
+        (!is_object).then_some(index)
+    }
+
+    /// The type of the annotated member of an `allOf`, `null` allowed when an annotation says so.
+    fn annotated_type(
+        &mut self,
+        parts: &'a [ReferenceOr<Schema>],
+        member: usize,
+        pointer: &str,
+        hint: &str,
+    ) -> TypeRef {
+        let ty = self.type_of(
+            SchemaRef::from(&parts[member]),
+            &format!("{pointer}/allOf/{member}"),
+            hint,
+        );
+        let nullable = parts
+            .iter()
+            .any(|part| matches!(part, ReferenceOr::Item(schema) if schema.schema_data.nullable));
+        match ty {
+            TypeRef::Nullable(_) => ty,
+            ty if nullable => TypeRef::Nullable(Box::new(ty)),
+            ty => ty,
+        }
     }
 
     /// `allOf` members, each an object (inline or a component), merged into one struct.
@@ -659,10 +765,10 @@ impl<'a> Lowerer<'a> {
                 }));
             }
             Shape::Any => {}
-            _ => self.report(
-                Diagnostic::at(pointer, "an allOf member must be an object")
-                    .with_hint("allOf combines objects; give this member `type: object` and `properties`"),
-            ),
+            _ => self.report(Diagnostic::at(pointer, "an allOf member must be an object").with_hint(
+                "allOf combines objects; give this member `type: object` and `properties` (only a lone \
+                     non-object member, beside descriptions, stands for its own type)",
+            )),
         }
     }
 
@@ -843,6 +949,43 @@ impl<'a> Lowerer<'a> {
     }
 }
 
+/// The type of a value that is both `a` and `b`, when there is one: the same type, or the typed one of an
+/// untyped and a typed definition, or the non-null one of a nullable and a plain one.
+fn both(a: &TypeRef, b: &TypeRef) -> Option<TypeRef> {
+    match (a, b) {
+        _ if a == b => Some(a.clone()),
+        (TypeRef::Any, other) | (other, TypeRef::Any) => Some(other.clone()),
+        (TypeRef::Nullable(inner), other) | (other, TypeRef::Nullable(inner)) => both(inner, other),
+        _ => None,
+    }
+}
+
+/// The words of an `allOf` member that only documents the others (`allOf: [{$ref: X}, {description: ...}]`).
+fn annotation_description(schema: &Schema) -> Option<String> {
+    let parts = match &schema.schema_kind {
+        SchemaKind::AllOf { all_of } => all_of,
+        SchemaKind::Any(any) => &any.all_of,
+        _ => return None,
+    };
+    parts.iter().find_map(|part| match part {
+        ReferenceOr::Item(member) if matches!(shape(member, ""), Shape::Any) => member.schema_data.description.clone(),
+        _ => None,
+    })
+}
+
+/// An `allOf` member that adds only words or `nullable`, no constraint on the value.
+fn is_annotation(part: &ReferenceOr<Schema>, pointer: &str) -> bool {
+    matches!(part, ReferenceOr::Item(schema) if matches!(shape(schema, pointer), Shape::Any))
+}
+
+/// Whether a schema describes an object, which `allOf` merges field by field.
+fn is_object_like(schema: &Schema, pointer: &str) -> bool {
+    matches!(
+        shape(schema, pointer),
+        Shape::Object(_) | Shape::AllOf { .. } | Shape::Any
+    )
+}
+
 fn enum_def(values: &[String]) -> EnumDef {
     let mut scope = naming::variant_scope();
     let mut variants: Vec<EnumVariant> = Vec::new();
@@ -855,7 +998,34 @@ fn enum_def(values: &[String]) -> EnumDef {
             rust_name: scope.claim(&naming::variant_name(value)),
         });
     }
-    EnumDef { variants }
+    EnumDef {
+        variants,
+        integer: false,
+    }
+}
+
+/// An enum of integers: variants `V1`, `V2` (`Minus1` for -1), since the values name nothing.
+fn integer_enum_def(values: &[i64]) -> EnumDef {
+    let mut scope = naming::variant_scope();
+    let mut variants: Vec<EnumVariant> = Vec::new();
+    for value in values {
+        let text = value.to_string();
+        if variants.iter().any(|variant| variant.value == text) {
+            continue;
+        }
+        let candidate = match text.strip_prefix('-') {
+            Some(magnitude) => format!("Minus{magnitude}"),
+            None => format!("V{text}"),
+        };
+        variants.push(EnumVariant {
+            value: text,
+            rust_name: scope.claim(&candidate),
+        });
+    }
+    EnumDef {
+        variants,
+        integer: true,
+    }
 }
 
 fn integer_type(format: Option<&str>) -> TypeRef {

@@ -194,6 +194,8 @@ fn shape_of(ty: &TypeRef, types: &BTreeMap<String, TypeDef>, depth: usize) -> Un
                     .collect(),
                 open: matches!(def.extra, ExtraFields::Typed { .. }),
             },
+            // Integer values are not told apart one by one: any integer may be the alternative.
+            Some(TypeKind::Enum(def)) if def.integer => UnionShape::Integer,
             Some(TypeKind::Enum(def)) => {
                 UnionShape::Enum(def.variants.iter().map(|variant| variant.value.clone()).collect())
             }
@@ -208,7 +210,8 @@ fn shape_of(ty: &TypeRef, types: &BTreeMap<String, TypeDef>, depth: usize) -> Un
 fn single_value(ty: &TypeRef, types: &BTreeMap<String, TypeDef>) -> Option<String> {
     let TypeRef::Named(name) = ty else { return None };
     match types.get(name).map(|def| &def.kind) {
-        Some(TypeKind::Enum(def)) if def.variants.len() == 1 => Some(def.variants[0].value.clone()),
+        // Tags are compared as strings, so a one-value integer enum is no tag.
+        Some(TypeKind::Enum(def)) if def.variants.len() == 1 && !def.integer => Some(def.variants[0].value.clone()),
         _ => None,
     }
 }
