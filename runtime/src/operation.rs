@@ -61,6 +61,9 @@ pub struct Operation {
     /// The answer declares no field, so an empty success body loses nothing and reads as `{}`; for other
     /// operations an empty body is a lost answer.
     pub answers_nothing: bool,
+    /// The media type of a success body that is not JSON (`text/csv`, `application/octet-stream`), sent as
+    /// `Accept`; empty for JSON.
+    pub accept: &'static str,
 }
 
 impl Operation {
@@ -73,6 +76,7 @@ impl Operation {
             header_params: &[],
             sensitive: &[],
             answers_nothing: false,
+            accept: "",
         }
     }
 
@@ -88,6 +92,11 @@ impl Operation {
 
     pub const fn sensitive(mut self, names: &'static [&'static str]) -> Self {
         self.sensitive = names;
+        self
+    }
+
+    pub const fn accept(mut self, media_type: &'static str) -> Self {
+        self.accept = media_type;
         self
     }
 
