@@ -352,6 +352,14 @@ impl RequestBuilder<'_> {
         self
     }
 
+    /// [`file_part`](Self::file_part) when there is one.
+    pub fn optional_file_part(self, name: &str, upload: Option<Upload>) -> Self {
+        match upload {
+            Some(upload) => self.file_part(name, upload),
+            None => self,
+        }
+    }
+
     /// Sends the request and returns the success body as a stream of bytes, read as it arrives and never
     /// held whole, so no size limit applies. Errors, retries and authentication are as for
     /// [`send`](Self::send); once the body has started, a broken connection is an error of the stream.

@@ -101,6 +101,17 @@ pub struct CommandSpec {
     pub waits: bool,
     /// A body field read from standard input when the command line does not give it (`x-sdk-cli.stdin`).
     pub stdin: Option<StdinField>,
+    /// Content sent as it is, each given as `--<name> @FILE` (streamed from the file), `-` (standard
+    /// input) or literal text: `body` for a body of raw bytes or text, the file parts of a multipart upload.
+    pub uploads: &'static [Upload],
+}
+
+/// A `--<name> @FILE|-|TEXT` argument of a command: content sent as it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Upload {
+    pub name: &'static str,
+    pub required: bool,
+    pub help: &'static str,
 }
 
 /// A body field that, when neither `--json`, its flag nor one of its alternatives is given, is read from
@@ -174,6 +185,10 @@ pub enum Output {
         /// `-o table` columns; empty: chosen from the first items.
         columns: &'static [&'static str],
     },
+    /// Bytes written to standard output as they arrive, whatever the format.
+    Bytes(crate::ByteStream),
+    /// Text written to standard output as it is.
+    Text(String),
     /// The command printed its own output (for example `fs cat`).
     Done,
 }
@@ -184,6 +199,8 @@ impl std::fmt::Debug for Output {
             Output::Value(value) => f.debug_tuple("Value").field(value).finish(),
             Output::Raw(raw) => f.debug_tuple("Raw").field(raw).finish(),
             Output::Items { columns, .. } => f.debug_struct("Items").field("columns", columns).finish(),
+            Output::Bytes(_) => f.write_str("Bytes"),
+            Output::Text(text) => f.debug_tuple("Text").field(text).finish(),
             Output::Done => f.write_str("Done"),
         }
     }
@@ -296,6 +313,16 @@ pub fn respond<T: Serialize>(result: Result<T, Error>) -> Result<Output, CliErro
     serde_json::to_value(value)
         .map(Output::Value)
         .map_err(|error| CliError::Failed(format!("cannot print the response: {error}")))
+}
+
+/// A response of raw bytes, written to standard output as it streams in.
+pub fn respond_bytes(result: Result<crate::ByteStream, Error>) -> Result<Output, CliError> {
+    Ok(Output::Bytes(result?))
+}
+
+/// A text response (or a redirect's `Location`), written to standard output as it is.
+pub fn respond_text(result: Result<String, Error>) -> Result<Output, CliError> {
+    Ok(Output::Text(result?))
 }
 
 /// Turns a list's item stream into output printed item by item, each as the server wrote it once it has
