@@ -47,6 +47,7 @@ macro_rules! fixture_snapshots {
 
 fixture_snapshots!(
     all_of,
+    bodies,
     default_error,
     enums,
     extensions,
@@ -60,6 +61,7 @@ fixture_snapshots!(
     one_of,
     params,
     recursion,
+    redirects,
     rest_style,
     scim,
 );
