@@ -1794,7 +1794,7 @@ pub static APP: App = App {
                     name: "put",
                     operation: "dbfs.put",
                     about: "Write a small file in a single request.",
-                    long_about: "Creates the file at `path` with the base64-encoded `contents`. The decoded payload may be at most 1 MB; a larger one fails with `MAX_BLOCK_SIZE_EXCEEDED`, and bigger files must go through the streaming upload (`create`, then `add-block`, then `close`). If something already exists at `path` and `overwrite` is not true, the call fails with `RESOURCE_ALREADY_EXISTS`. The server also accepts the file as a multipart form upload instead of `contents`; only the JSON form is described here.",
+                    long_about: "Creates the file at `path` with the base64-encoded `contents`. The decoded payload may be at most 1 MB; a larger one fails with `MAX_BLOCK_SIZE_EXCEEDED`, and bigger files must go through the streaming upload (`create`, then `add-block`, then `close`). If something already exists at `path` and `overwrite` is not true, the call fails with `RESOURCE_ALREADY_EXISTS`. The file can also be sent as a `multipart/form-data` upload (the `contents` part a file, the other fields text parts): that form takes files under 2 GB in one request, with no base64.",
                     json: JsonInput::Body,
                     args: &[
                         ArgSpec {

@@ -38,7 +38,15 @@ fn service_file(api: &Api, service: &Service) -> TokenStream {
     let methods = service
         .operations
         .iter()
-        .map(|operation| method(api, service, operation));
+        .map(|operation| method(api, service, operation))
+        .collect::<Vec<_>>();
+    // A service whose methods take and return only bytes, text and plain values uses no model.
+    let uses_models = methods.iter().any(|method| method.to_string().contains("models ::"));
+    let models_import = uses_models.then(|| {
+        quote!(
+            use crate::models;
+        )
+    });
     let constants = service.operations.iter().map(|operation| {
         let name = operation_const(operation);
         let metadata = operation_metadata(operation);
@@ -49,7 +57,7 @@ fn service_file(api: &Api, service: &Service) -> TokenStream {
 
         use databricks_runtime::Error;
 
-        use crate::models;
+        #models_import
 
         #type_docs
         #[derive(Clone, Copy, Debug)]
