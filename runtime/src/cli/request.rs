@@ -441,6 +441,7 @@ mod tests {
             wait: None,
             numbers: json_text::scan(text).unwrap(),
             from_stdin: None,
+            uploads: Vec::new(),
         }
     }
 
