@@ -31,6 +31,8 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// A second place involved (the other definition of a duplicate name, say).
     pub related: Option<Location>,
+    /// Something left out rather than wrong: reported, and generation goes on.
+    pub warning: bool,
 }
 
 impl Diagnostic {
@@ -42,6 +44,7 @@ impl Diagnostic {
             file: None,
             hint: None,
             related: None,
+            warning: false,
         }
     }
 
@@ -51,6 +54,12 @@ impl Diagnostic {
             pointer: Some(format!("#{pointer}")),
             ..Diagnostic::new(message)
         }
+    }
+
+    /// This diagnostic as a warning: reported, but generation goes on.
+    pub fn as_warning(mut self) -> Self {
+        self.warning = true;
+        self
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
@@ -76,7 +85,7 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("error: ")?;
+        f.write_str(if self.warning { "warning: " } else { "error: " })?;
         match (&self.location, &self.file) {
             (Some(location), _) => write!(f, "{location}: ")?,
             (None, Some(file)) => write!(f, "{}: ", file.display())?,

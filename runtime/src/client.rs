@@ -12,7 +12,8 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::config::{Config, ConfigError, Settings, Source};
-use crate::encoding::{PathError, cookie_header, expand_path, header_pairs, query_string};
+use crate::content::{ByteStream, Content, Upload};
+use crate::encoding::{PathError, cookie_header, expand_path, field_pairs, header_pairs, query_string};
 use crate::error::{ApiError, Error};
 use crate::operation::{Method, Operation, QueryStyle};
 use crate::rate_limit::RateLimiter;
@@ -51,6 +52,9 @@ impl LastAnswer {
 struct Inner {
     config: Config,
     http: reqwest::Client,
+    /// The same client without following redirects, for operations whose answer is a redirect; made
+    /// when one is first called.
+    http_returning_redirects: std::sync::OnceLock<reqwest::Client>,
     rate_limiter: Option<RateLimiter>,
 }
 
@@ -78,6 +82,7 @@ impl Client {
             inner: Arc::new(Inner {
                 config,
                 http,
+                http_returning_redirects: std::sync::OnceLock::new(),
                 rate_limiter,
             }),
             last_answer: None,
@@ -116,6 +121,7 @@ impl Client {
             raw_path: None,
             params: Map::new(),
             body: None,
+            content: None,
             problem: None,
         }
     }
@@ -140,6 +146,15 @@ impl Client {
 /// environment name. `read_timeout` is an inactivity timeout: it applies to each read, so a long transfer
 /// that keeps moving is never cut off.
 pub(crate) fn http_client(settings: &Settings, read_timeout: Duration) -> Result<reqwest::Client, Error> {
+    http_client_following(settings, read_timeout, true)
+}
+
+/// [`http_client`], following redirects or returning them as answers.
+fn http_client_following(
+    settings: &Settings,
+    read_timeout: Duration,
+    follow_redirects: bool,
+) -> Result<reqwest::Client, Error> {
     let environment = settings.env();
     let proxies = Proxies::from_env(|name| environment.var(name))
         .map_err(|error| transport_setting_error(settings, error))?
@@ -152,6 +167,7 @@ pub(crate) fn http_client(settings: &Settings, read_timeout: Duration) -> Result
         accept_invalid_certs: settings.flag("skip_verify"),
         proxies,
         redirects_returned_for: REDIRECTS_RETURNED_FOR,
+        follow_redirects,
     };
     transport::http_client(&options).map_err(|error| transport_setting_error(settings, error))
 }
@@ -233,7 +249,10 @@ pub struct RequestBuilder<'c> {
     raw_path: Option<String>,
     /// Query and header parameters: what `params` and `query_param` gave, in one object.
     params: Map<String, Value>,
+    /// A JSON body.
     body: Option<Vec<u8>>,
+    /// A body of another kind.
+    content: Option<Content>,
     problem: Option<String>,
 }
 
@@ -295,6 +314,106 @@ impl RequestBuilder<'_> {
         self
     }
 
+    /// A body of raw bytes (or text) sent as `content_type`: from memory, or streamed from a reader.
+    pub fn raw_body(mut self, content_type: &str, upload: impl Into<Upload>) -> Self {
+        self.content = Some(Content::Raw {
+            content_type: content_type.to_owned(),
+            upload: upload.into(),
+        });
+        self
+    }
+
+    /// A URL-encoded form body (`application/x-www-form-urlencoded`) of the fields of `form`, a struct
+    /// that serialises to a JSON object. Nested values are flattened as query parameters are.
+    pub fn form<F: Serialize + ?Sized>(mut self, form: &F) -> Self {
+        match fields_of(form, "form") {
+            Ok(fields) => {
+                let mut encoded = reqwest::Url::parse("http://form.invalid/").expect("a constant URL");
+                encoded.query_pairs_mut().extend_pairs(&fields);
+                self.content = Some(Content::Form(encoded.query().unwrap_or_default().to_owned()));
+            }
+            Err(problem) => self.problem = Some(problem),
+        }
+        self
+    }
+
+    /// The text fields of a `multipart/form-data` body: each field of `fields` (a struct that serialises
+    /// to a JSON object) is one part, written as a query parameter would be (`true`, `5`, the text itself).
+    pub fn multipart_fields<F: Serialize + ?Sized>(mut self, fields: &F) -> Self {
+        match fields_of(fields, "form fields") {
+            Ok(fields) => match &mut self.content {
+                Some(Content::Multipart { fields: existing, .. }) => existing.extend(fields),
+                _ => {
+                    self.content = Some(Content::Multipart {
+                        fields,
+                        files: Vec::new(),
+                    })
+                }
+            },
+            Err(problem) => self.problem = Some(problem),
+        }
+        self
+    }
+
+    /// A file part of a `multipart/form-data` body, sent after the text fields.
+    pub fn file_part(mut self, name: &str, upload: impl Into<Upload>) -> Self {
+        let file = (name.to_owned(), upload.into());
+        match &mut self.content {
+            Some(Content::Multipart { files, .. }) => files.push(file),
+            _ => {
+                self.content = Some(Content::Multipart {
+                    fields: Vec::new(),
+                    files: vec![file],
+                })
+            }
+        }
+        self
+    }
+
+    /// [`file_part`](Self::file_part) when there is one.
+    pub fn optional_file_part(self, name: &str, upload: Option<Upload>) -> Self {
+        match upload {
+            Some(upload) => self.file_part(name, upload),
+            None => self,
+        }
+    }
+
+    /// Sends the request and returns the success body as a stream of bytes, read as it arrives and never
+    /// held whole, so no size limit applies. Errors, retries and authentication are as for
+    /// [`send`](Self::send); once the body has started, a broken connection is an error of the stream.
+    pub async fn send_bytes(self) -> Result<ByteStream, Error> {
+        let operation = self.operation;
+        let answered = self.execute_reading(Reading::Stream).await?;
+        Ok(ByteStream::new(operation.id, answered.body))
+    }
+
+    /// Sends the request and returns the success body as text (UTF-8), read whole under the same size limit
+    /// as JSON answers.
+    pub async fn send_text(self) -> Result<String, Error> {
+        let operation = self.operation;
+        let (status, body) = self.execute().await?;
+        String::from_utf8(body).map_err(|_| Error::NotText {
+            operation: operation.id,
+            status,
+        })
+    }
+
+    /// Sends the request of an operation that answers with a redirect and returns where it points (its
+    /// `Location`), without following it.
+    pub async fn send_redirect(self) -> Result<String, Error> {
+        let operation = self.operation;
+        let answered = self.execute_reading(Reading::Redirect).await?;
+        answered
+            .headers
+            .get(reqwest::header::LOCATION)
+            .and_then(|location| location.to_str().ok())
+            .map(str::to_owned)
+            .ok_or(Error::NoRedirect {
+                operation: operation.id,
+                status: answered.status,
+            })
+    }
+
     /// Sends the request and decodes the JSON answer. An empty success body is an [`Error::EmptyBody`],
     /// except with `204 No Content` or for an operation that answers nothing (whose answer declares no
     /// field, or a [`Client::raw`] request, which declares no answer): there it reads as `{}`.
@@ -310,15 +429,20 @@ impl RequestBuilder<'_> {
     }
 
     async fn execute(self) -> Result<(u16, Vec<u8>), Error> {
+        let operation = self.operation;
+        self.execute_reading(Reading::Whole).await?.whole(operation).await
+    }
+
+    async fn execute_reading(mut self, reading: Reading) -> Result<Answered, Error> {
         let client = self.client.clone();
+        let content = self.content.take();
         let request = self.prepare()?;
+        let body = match content {
+            Some(content) => Some(Body::Content(content)),
+            None => request.body.map(Body::Json),
+        };
         client
-            .execute(
-                request.operation,
-                &request.path,
-                &request.params,
-                request.body.as_deref(),
-            )
+            .exchange(request.operation, &request.path, &request.params, body, reading)
             .await
     }
 
@@ -348,6 +472,18 @@ impl RequestBuilder<'_> {
             params: Value::Object(self.params),
             body: self.body,
         })
+    }
+}
+
+/// The fields of `value` (which must serialise to a JSON object, or `null` for none) as name and text
+/// pairs, flattened as query parameters are.
+fn fields_of<F: Serialize + ?Sized>(value: &F, what: &str) -> Result<Vec<(String, String)>, String> {
+    match serde_json::to_value(value) {
+        Ok(value @ (Value::Object(_) | Value::Null)) => Ok(field_pairs(&value)),
+        Ok(other) => Err(format!(
+            "the {what} must be a JSON object of names and values, not `{other}`"
+        )),
+        Err(error) => Err(format!("cannot encode the {what}: {error}")),
     }
 }
 
@@ -410,10 +546,49 @@ fn is_blank(body: &[u8]) -> bool {
     body.iter().all(u8::is_ascii_whitespace)
 }
 
+/// A request body as [`Client::exchange`] sends it.
+pub(crate) enum Body {
+    /// JSON, already encoded.
+    Json(Vec<u8>),
+    Content(Content),
+}
+
+/// How the success body of an answer is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Reading {
+    /// Whole, up to the size limit on answers.
+    Whole,
+    /// As a stream, by the caller.
+    Stream,
+    /// Redirects are not followed: a `3xx` is the answer (its small body read whole).
+    Redirect,
+}
+
+/// A success answer.
+pub(crate) struct Answered {
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: Received,
+}
+
+/// The body of an answer: read already, or still to be read.
+pub(crate) enum Received {
+    Whole(Vec<u8>),
+    Stream(reqwest::Response),
+}
+
+impl Answered {
+    /// The status and whole body.
+    pub(crate) async fn whole(self, operation: &'static Operation) -> Result<(u16, Vec<u8>), Error> {
+        match self.body {
+            Received::Whole(body) => Ok((self.status, body)),
+            stream => Ok((self.status, ByteStream::new(operation.id, stream).collect().await?)),
+        }
+    }
+}
+
 impl Client {
-    /// Sends one request, with rate limiting, authentication, retries and debug logging; returns the status
-    /// and body of a success answer. Everything that does not depend on the response type, so it is
-    /// compiled once.
+    /// [`exchange`](Self::exchange) with a JSON body (or none), the answer read whole.
     pub(crate) async fn execute(
         &self,
         operation: &'static Operation,
@@ -421,11 +596,40 @@ impl Client {
         params: &Value,
         body: Option<&[u8]>,
     ) -> Result<(u16, Vec<u8>), Error> {
+        let body = body.map(|body| Body::Json(body.to_vec()));
+        self.exchange(operation, path, params, body, Reading::Whole)
+            .await?
+            .whole(operation)
+            .await
+    }
+
+    /// Sends one request, with rate limiting, authentication, retries and debug logging; returns the
+    /// success answer, its body read as `reading` says. Everything that does not depend on the response
+    /// type, so it is compiled once. A body streamed from a reader can be sent once: a request that would
+    /// be retried after it was sent fails instead.
+    pub(crate) async fn exchange(
+        &self,
+        operation: &'static Operation,
+        path: &str,
+        params: &Value,
+        mut body: Option<Body>,
+        reading: Reading,
+    ) -> Result<Answered, Error> {
         let invalid = |message: String| Error::InvalidRequest {
             operation: operation.id,
             message,
         };
         let inner = &self.inner;
+        let http = match reading {
+            Reading::Redirect => match inner.http_returning_redirects.get() {
+                Some(http) => http,
+                None => {
+                    let http = http_client_following(inner.config.settings_ref(), inner.config.http_timeout(), false)?;
+                    inner.http_returning_redirects.get_or_init(|| http)
+                }
+            },
+            Reading::Whole | Reading::Stream => &inner.http,
+        };
         let mut url = reqwest::Url::parse(&format!("{}{path}", inner.config.host()))
             .map_err(|error| invalid(format!("invalid URL: {error}")))?;
         let query = query_string(params, operation);
@@ -439,7 +643,14 @@ impl Client {
         }
 
         let mut headers = reqwest::header::HeaderMap::new();
-        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        let accept = match reading {
+            Reading::Whole if operation.accept.is_empty() => "application/json",
+            _ if operation.accept.is_empty() => "*/*",
+            _ => operation.accept,
+        };
+        let accept =
+            HeaderValue::from_str(accept).map_err(|_| invalid(format!("`{accept}` cannot be sent in a header")))?;
+        headers.insert(ACCEPT, accept);
         for (name, value) in header_pairs(params, operation.header_params) {
             let name = HeaderName::from_bytes(name.as_bytes())
                 .map_err(|_| invalid(format!("`{name}` is not a valid header name")))?;
@@ -452,9 +663,10 @@ impl Client {
                 .map_err(|_| invalid("the cookie parameters cannot be sent in a header".to_owned()))?;
             headers.insert(COOKIE, value);
         }
-        if body.is_some() {
+        if let Some(Body::Json(_)) = body {
             headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         }
+        let limit = inner.config.max_response_size();
         let started = Instant::now();
         let mut attempt: u32 = 0;
         // One 401 with an OAuth token gets a fresh token and another try; a second one is final.
@@ -465,27 +677,46 @@ impl Client {
             }
             let credentials = &inner.config.credentials().headers;
             let auth_headers = credentials.headers(&inner.http).await.map_err(Error::Auth)?;
-            let mut request = inner
-                .http
+            let mut request = http
                 .request(operation.method.to_reqwest(), url.clone())
                 .headers(headers.clone())
                 .headers(auth_headers);
-            if let Some(body) = body {
-                request = request.body(body.to_vec());
+            // Whether this attempt, if it fails, can be made again with the same body.
+            let mut replayable = true;
+            match &mut body {
+                Some(Body::Json(json)) => request = request.body(json.clone()),
+                Some(Body::Content(content)) => {
+                    replayable = content.replayable();
+                    request = content.attach(request).ok_or_else(|| {
+                        invalid("its body was streamed from a reader, which cannot be read again".to_owned())
+                    })?;
+                }
+                None => {}
             }
             let sent = Instant::now();
-            let answer = send(request, inner.config.max_response_size()).await;
+            let answer = send(request, limit, reading).await;
             if tracing::enabled!(target: HTTP_LOG_TARGET, tracing::Level::DEBUG) {
-                log_round_trip(operation, &url, &headers, body, &answer, sent.elapsed());
+                log_round_trip(operation, &url, &headers, body.as_ref(), &answer, sent.elapsed());
             }
             let (error, retry, server_delay) = match answer {
-                Ok((status, _, body)) if status.is_success() => {
-                    if let Some(last_answer) = &self.last_answer {
-                        last_answer.keep(&body);
+                Ok((status, response_headers, received))
+                    if status.is_success() || (reading == Reading::Redirect && status.is_redirection()) =>
+                {
+                    if let (Some(last_answer), Received::Whole(body)) = (&self.last_answer, &received) {
+                        last_answer.keep(body);
                     }
-                    return Ok((status.as_u16(), body));
+                    return Ok(Answered {
+                        status: status.as_u16(),
+                        headers: response_headers,
+                        body: received,
+                    });
                 }
-                Ok((status, response_headers, body)) => {
+                Ok((status, response_headers, received)) => {
+                    let body = match received {
+                        Received::Whole(body) => body,
+                        // `send` reads every error body whole.
+                        Received::Stream(_) => Vec::new(),
+                    };
                     let request_id = response_headers
                         .get(REQUEST_ID_HEADER)
                         .and_then(|value| value.to_str().ok())
@@ -500,7 +731,7 @@ impl Client {
                             error.message
                         );
                     }
-                    if status.as_u16() == 401 && !refreshed_token && credentials.invalidate().await {
+                    if status.as_u16() == 401 && replayable && !refreshed_token && credentials.invalidate().await {
                         refreshed_token = true;
                         tracing::debug!(operation = operation.id, "401 with an OAuth token; fetching a new one");
                         continue;
@@ -513,7 +744,7 @@ impl Client {
                     return Err(Error::BodyTooLarge {
                         operation: operation.id,
                         status: status.as_u16(),
-                        limit: inner.config.max_response_size(),
+                        limit,
                         content_length,
                     });
                 }
@@ -526,7 +757,7 @@ impl Client {
                     (error, retry, None)
                 }
             };
-            let Some(reason) = retry else {
+            let Some(reason) = retry.filter(|_| replayable) else {
                 return Err(error);
             };
             let delay = server_delay.unwrap_or_else(|| retry::backoff(attempt));
@@ -555,8 +786,8 @@ impl Client {
 /// (`RUST_LOG=databricks::http=debug`).
 pub const HTTP_LOG_TARGET: &str = "databricks::http";
 
-/// What one attempt got: status, headers and the whole body.
-type Answer = Result<(reqwest::StatusCode, reqwest::header::HeaderMap, Vec<u8>), NoAnswer>;
+/// What one attempt got: status, headers and the body (an error body always whole).
+type Answer = Result<(reqwest::StatusCode, reqwest::header::HeaderMap, Received), NoAnswer>;
 
 /// Why an attempt has no answer to decode.
 enum NoAnswer {
@@ -576,7 +807,7 @@ fn log_round_trip(
     operation: &Operation,
     url: &reqwest::Url,
     headers: &reqwest::header::HeaderMap,
-    body: Option<&[u8]>,
+    body: Option<&Body>,
     answer: &Answer,
     elapsed: Duration,
 ) {
@@ -591,8 +822,14 @@ fn log_round_trip(
         let _ = writeln!(dump, "> {name}: {value}");
     }
     let _ = writeln!(dump, "> {AUTHORIZATION}: {}", redact::REDACTED);
-    if let Some(body) = body {
-        let _ = writeln!(dump, "> {}", redact::body_for_log(body, operation.sensitive));
+    match body {
+        Some(Body::Json(body)) => {
+            let _ = writeln!(dump, "> {}", redact::body_for_log(body, operation.sensitive));
+        }
+        Some(Body::Content(content)) => {
+            let _ = writeln!(dump, "> {}", content.describe());
+        }
+        None => {}
     }
     match answer {
         Ok((status, response_headers, body)) => {
@@ -602,8 +839,14 @@ fn log_round_trip(
                     let _ = write!(dump, "\n< {name}: {value}");
                 }
             }
-            if !body.is_empty() {
-                let _ = write!(dump, "\n< {}", redact::body_for_log(body, operation.sensitive));
+            match body {
+                Received::Whole(body) if !body.is_empty() => {
+                    let _ = write!(dump, "\n< {}", redact::body_for_log(body, operation.sensitive));
+                }
+                Received::Whole(_) => {}
+                Received::Stream(_) => {
+                    let _ = write!(dump, "\n< (a body streamed to the caller, not shown)");
+                }
             }
         }
         Err(NoAnswer::TooLarge { status, content_length }) => {
@@ -625,11 +868,16 @@ fn log_round_trip(
     tracing::debug!(target: HTTP_LOG_TARGET, operation = operation.id, "{dump}");
 }
 
-/// One attempt: status, headers and the whole body, read chunk by chunk so that a body over `limit` bytes
-/// is given up at the limit (or, when its `Content-Length` says so, before any of it is read).
-async fn send(request: reqwest::RequestBuilder, limit: u64) -> Answer {
+/// One attempt: status, headers and the body. A success body to be streamed is left unread; any other is
+/// read whole, chunk by chunk, so that a body over `limit` bytes is given up at the limit (or, when its
+/// `Content-Length` says so, before any of it is read).
+async fn send(request: reqwest::RequestBuilder, limit: u64, reading: Reading) -> Answer {
     let mut response = request.send().await.map_err(NoAnswer::Failed)?;
     let status = response.status();
+    if reading == Reading::Stream && status.is_success() {
+        let headers = response.headers().clone();
+        return Ok((status, headers, Received::Stream(response)));
+    }
     let content_length = response.content_length();
     if content_length.is_some_and(|length| length > limit) {
         return Err(NoAnswer::TooLarge { status, content_length });
@@ -649,7 +897,7 @@ async fn send(request: reqwest::RequestBuilder, limit: u64) -> Answer {
         }
         body.extend_from_slice(&chunk);
     }
-    Ok((status, headers, body))
+    Ok((status, headers, Received::Whole(body)))
 }
 
 #[cfg(test)]
@@ -1103,5 +1351,247 @@ mod tests {
             .await;
         let _ = client.raw(Method::Get, "/api/2.0/jobs/get").send::<Value>().await;
         assert!(server.received_requests().await.unwrap().len() > 1, "GET is retried");
+    }
+
+    mod bodies {
+        use super::*;
+        use futures_core::Stream;
+        use wiremock::matchers::{header, method, path};
+
+        static UPLOAD: Operation = Operation::new("files.upload", Method::Put, "/api/2.0/fs/files/a.bin").idempotent();
+        static DOWNLOAD: Operation =
+            Operation::new("files.download", Method::Get, "/api/2.0/fs/files/a.bin").accept("application/octet-stream");
+
+        fn body_of(request: &wiremock::Request) -> String {
+            String::from_utf8_lossy(&request.body).into_owned()
+        }
+
+        #[tokio::test]
+        async fn raw_bytes_go_with_their_content_type_and_a_reader_is_streamed() {
+            let server = server(200, "{}").await;
+            client(&server)
+                .request(&UPLOAD)
+                .raw_body("application/octet-stream", b"\x00\x01binary".to_vec())
+                .send_empty()
+                .await
+                .unwrap();
+            let reader = std::io::Cursor::new(vec![7_u8; 200_000]);
+            client(&server)
+                .request(&UPLOAD)
+                .raw_body("text/csv", Upload::reader(reader))
+                .send_empty()
+                .await
+                .unwrap();
+            let requests = server.received_requests().await.unwrap();
+            assert_eq!(requests[0].headers["content-type"], "application/octet-stream");
+            assert_eq!(requests[0].body, b"\x00\x01binary");
+            assert_eq!(requests[1].headers["content-type"], "text/csv");
+            assert_eq!(requests[1].body, vec![7_u8; 200_000]);
+            // A reader's length is unknown until read: the body went out in chunks as it was read.
+            assert_eq!(requests[1].headers["transfer-encoding"], "chunked");
+            assert!(requests[1].headers.get("content-length").is_none());
+        }
+
+        #[tokio::test]
+        async fn bytes_are_sent_again_on_a_retry_but_a_reader_only_once() {
+            let server = MockServer::start().await;
+            Mock::given(any())
+                .respond_with(
+                    ResponseTemplate::new(503)
+                        .set_body_json(json!({"error_code": "TEMPORARILY_UNAVAILABLE", "message": "busy"})),
+                )
+                .up_to_n_times(1)
+                .mount(&server)
+                .await;
+            Mock::given(any())
+                .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+                .mount(&server)
+                .await;
+            client(&server)
+                .request(&UPLOAD)
+                .raw_body("application/octet-stream", b"again".to_vec())
+                .send_empty()
+                .await
+                .unwrap();
+            let requests = server.received_requests().await.unwrap();
+            assert_eq!(requests.len(), 2);
+            assert_eq!(requests[1].body, b"again");
+
+            server.reset().await;
+            Mock::given(any())
+                .respond_with(
+                    ResponseTemplate::new(503)
+                        .set_body_json(json!({"error_code": "TEMPORARILY_UNAVAILABLE", "message": "busy"})),
+                )
+                .mount(&server)
+                .await;
+            let error = client(&server)
+                .request(&UPLOAD)
+                .raw_body(
+                    "application/octet-stream",
+                    Upload::reader(std::io::Cursor::new(b"once".to_vec())),
+                )
+                .send_empty()
+                .await
+                .unwrap_err();
+            assert!(matches!(&error, Error::Api(api) if api.status == 503), "{error}");
+            assert_eq!(
+                server.received_requests().await.unwrap().len(),
+                1,
+                "a reader cannot be read twice"
+            );
+        }
+
+        #[tokio::test]
+        async fn a_form_is_url_encoded() {
+            let server = server(200, "{}").await;
+            client(&server)
+                .request(&UPLOAD)
+                .form(&json!({"grant_type": "client_credentials", "scope": "all apis", "limit": 5, "skip": null}))
+                .send_empty()
+                .await
+                .unwrap();
+            let requests = server.received_requests().await.unwrap();
+            assert_eq!(requests[0].headers["content-type"], "application/x-www-form-urlencoded");
+            assert_eq!(
+                body_of(&requests[0]),
+                "grant_type=client_credentials&scope=all+apis&limit=5"
+            );
+        }
+
+        #[tokio::test]
+        async fn a_multipart_upload_has_text_fields_then_file_parts() {
+            let server = server(200, "{}").await;
+            client(&server)
+                .request(&UPLOAD)
+                .multipart_fields(&json!({"path": "/tmp/a b.csv", "overwrite": true}))
+                .file_part(
+                    "contents",
+                    Upload::reader(std::io::Cursor::new(b"x,y\n1,2\n".to_vec())).file_name("a.csv"),
+                )
+                .send_empty()
+                .await
+                .unwrap();
+            let requests = server.received_requests().await.unwrap();
+            let content_type = requests[0].headers["content-type"].to_str().unwrap().to_owned();
+            let boundary = content_type
+                .strip_prefix("multipart/form-data; boundary=")
+                .unwrap_or_else(|| panic!("{content_type}"));
+            let body = body_of(&requests[0]);
+            let parts: Vec<&str> = body.split(&format!("--{boundary}")).collect();
+            assert_eq!(parts.len(), 5, "{body}");
+            assert_eq!(parts[0], "");
+            assert_eq!(
+                parts[1],
+                "\r\nContent-Disposition: form-data; name=\"path\"\r\n\r\n/tmp/a b.csv\r\n"
+            );
+            assert_eq!(
+                parts[2],
+                "\r\nContent-Disposition: form-data; name=\"overwrite\"\r\n\r\ntrue\r\n"
+            );
+            assert_eq!(
+                parts[3],
+                "\r\nContent-Disposition: form-data; name=\"contents\"; filename=\"a.csv\"\r\n\
+                 Content-Type: application/octet-stream\r\n\r\nx,y\n1,2\n\r\n"
+            );
+            assert_eq!(parts[4], "--\r\n");
+        }
+
+        #[tokio::test]
+        async fn a_byte_stream_is_read_as_it_arrives_past_the_json_size_limit() {
+            const SIZE: usize = 8 << 20;
+            let server = MockServer::start().await;
+            Mock::given(path("/api/2.0/fs/files/a.bin"))
+                .and(header("accept", "application/octet-stream"))
+                .respond_with(ResponseTemplate::new(200).set_body_raw(vec![b'z'; SIZE], "application/octet-stream"))
+                .mount(&server)
+                .await;
+            let config = Config::builder()
+                .host(server.uri())
+                .token("dapi-raw")
+                .max_response_size(1 << 20)
+                .build()
+                .unwrap();
+            let client = Client::new(config).unwrap();
+            let mut stream = client.request(&DOWNLOAD).send_bytes().await.unwrap();
+            let (mut total, mut chunks) = (0, 0);
+            while let Some(chunk) = std::future::poll_fn(|cx| std::pin::Pin::new(&mut stream).poll_next(cx)).await {
+                let chunk = chunk.unwrap();
+                assert!(chunk.iter().all(|byte| *byte == b'z'));
+                total += chunk.len();
+                chunks += 1;
+            }
+            assert_eq!(total, SIZE);
+            assert!(chunks > 1, "delivered in pieces, not whole");
+
+            let error = client.request(&DOWNLOAD).send::<Value>().await.unwrap_err();
+            assert!(
+                matches!(error, Error::BodyTooLarge { .. }),
+                "JSON answers keep the limit: {error}"
+            );
+        }
+
+        #[tokio::test]
+        async fn a_byte_stream_writes_into_a_writer_and_an_error_answer_is_an_api_error() {
+            let server = MockServer::start().await;
+            Mock::given(method("GET"))
+                .and(path("/api/2.0/fs/files/a.bin"))
+                .respond_with(
+                    ResponseTemplate::new(200).set_body_raw(b"\x00raw\xff".to_vec(), "application/octet-stream"),
+                )
+                .up_to_n_times(1)
+                .mount(&server)
+                .await;
+            Mock::given(any())
+                .respond_with(
+                    ResponseTemplate::new(404)
+                        .set_body_json(json!({"error_code": "NOT_FOUND", "message": "no such file"})),
+                )
+                .mount(&server)
+                .await;
+            let mut written = Vec::new();
+            let stream = client(&server).request(&DOWNLOAD).send_bytes().await.unwrap();
+            assert_eq!(stream.write_to(&mut written).await.unwrap(), 5);
+            assert_eq!(written, b"\x00raw\xff");
+            let error = client(&server).request(&DOWNLOAD).send_bytes().await.unwrap_err();
+            assert_eq!(error.as_api().map(|error| error.message.as_str()), Some("no such file"));
+        }
+
+        #[tokio::test]
+        async fn text_is_read_whole_with_its_media_type_accepted() {
+            static USAGE: Operation =
+                Operation::new("billing.download", Method::Get, "/api/2.0/usage/download").accept("text/csv");
+            let server = MockServer::start().await;
+            Mock::given(header("accept", "text/csv"))
+                .respond_with(ResponseTemplate::new(200).set_body_raw("a,b\n1,2\n", "text/csv"))
+                .mount(&server)
+                .await;
+            let text = client(&server).request(&USAGE).send_text().await.unwrap();
+            assert_eq!(text, "a,b\n1,2\n");
+        }
+
+        #[tokio::test]
+        async fn a_redirect_answer_returns_its_location_without_following_it() {
+            static AUTHORIZE: Operation = Operation::new("oauth.authorize", Method::Get, "/oidc/authorize");
+            let server = MockServer::start().await;
+            Mock::given(path("/oidc/authorize"))
+                .respond_with(
+                    ResponseTemplate::new(303).insert_header("location", format!("{}/elsewhere", server.uri())),
+                )
+                .mount(&server)
+                .await;
+            Mock::given(path("/elsewhere"))
+                .respond_with(ResponseTemplate::new(200))
+                .mount(&server)
+                .await;
+            let location = client(&server).request(&AUTHORIZE).send_redirect().await.unwrap();
+            assert_eq!(location, format!("{}/elsewhere", server.uri()));
+            let requests = server.received_requests().await.unwrap();
+            assert_eq!(requests.len(), 1, "the redirect is not followed");
+
+            // Other operations of the same client still follow redirects.
+            let _ = client(&server).raw(Method::Get, "/oidc/authorize").send_empty().await;
+            assert_eq!(server.received_requests().await.unwrap().len(), 3);
+        }
     }
 }

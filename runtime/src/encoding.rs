@@ -139,16 +139,35 @@ fn push_styled(name: &str, value: &Value, style: QueryStyle, pairs: &mut Vec<(St
 
 /// Nested objects use dotted names (`filter_by.cluster_states`), lists repeat the name.
 fn push_dotted(name: &str, value: &Value, pairs: &mut Vec<(String, String)>) {
+    let mut plain = Vec::new();
+    dotted_pairs(name, value, &mut plain);
+    pairs.extend(plain.iter().map(|(name, value)| (form(name), form(value))));
+}
+
+/// `name.key=value` pairs, not encoded: nested objects by dotted names, lists by repeating the name.
+fn dotted_pairs(name: &str, value: &Value, pairs: &mut Vec<(String, String)>) {
     match value {
         Value::Null => {}
-        Value::Bool(_) | Value::Number(_) | Value::String(_) => pairs.push((form(name), form(&value_text(value)))),
-        Value::Array(items) => items.iter().for_each(|item| push_dotted(name, item, pairs)),
+        Value::Bool(_) | Value::Number(_) | Value::String(_) => pairs.push((name.to_owned(), value_text(value))),
+        Value::Array(items) => items.iter().for_each(|item| dotted_pairs(name, item, pairs)),
         Value::Object(map) => {
             for (key, nested) in map {
-                push_dotted(&format!("{name}.{key}"), nested, pairs);
+                dotted_pairs(&format!("{name}.{key}"), nested, pairs);
             }
         }
     }
+}
+
+/// The fields of a form or of a multipart body's text parts as names and texts, not encoded: each field
+/// once per list item, nested objects by dotted names; `null` fields are left out.
+pub(crate) fn field_pairs(fields: &Value) -> Vec<(String, String)> {
+    let mut pairs = Vec::new();
+    if let Value::Object(map) = fields {
+        for (name, value) in map {
+            dotted_pairs(name, value, &mut pairs);
+        }
+    }
+    pairs
 }
 
 /// `filter[role]=admin`, nesting further brackets for nested objects; lists repeat the name.

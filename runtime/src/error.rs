@@ -50,6 +50,16 @@ pub enum Error {
         /// The size the server announced (`Content-Length`), when it did; then none of the body was read.
         content_length: Option<u64>,
     },
+    /// An operation that answers with a redirect answered with success and no `Location` instead.
+    NoRedirect { operation: &'static str, status: u16 },
+    /// The server answered with success, but a text body was not UTF-8.
+    NotText { operation: &'static str, status: u16 },
+    /// A response streamed to a writer ([`ByteStream::write_to`](crate::ByteStream::write_to)) could not be
+    /// written there.
+    Output {
+        operation: &'static str,
+        source: std::io::Error,
+    },
     /// A list could not be followed to its end: the server repeated a page token, or a page was not
     /// shaped as the operation's pagination says.
     Pagination { operation: &'static str, message: String },
@@ -142,6 +152,15 @@ impl fmt::Display for Error {
                     "; a program that expects such answers can raise the limit with ConfigBuilder::max_response_size",
                 )
             }
+            Error::NoRedirect { operation, status } => write!(
+                f,
+                "unexpected {operation} response (HTTP {status}): a redirect with a `Location` was expected"
+            ),
+            Error::NotText { operation, status } => write!(
+                f,
+                "unexpected {operation} response (HTTP {status}): the body is not UTF-8 text"
+            ),
+            Error::Output { operation, source } => write!(f, "cannot write the {operation} response: {source}"),
             Error::Pagination { operation, message } => {
                 write!(f, "cannot list every page of {operation}: {message}")
             }
@@ -183,8 +202,11 @@ impl std::error::Error for Error {
             Error::Api(error) => Some(error),
             Error::Transport { source, .. } => Some(source),
             Error::Decode { source, .. } => Some(source),
+            Error::Output { source, .. } => Some(source),
             Error::InvalidRequest { .. }
             | Error::EmptyBody { .. }
+            | Error::NotText { .. }
+            | Error::NoRedirect { .. }
             | Error::BodyTooLarge { .. }
             | Error::Pagination { .. }
             | Error::WaitFailed { .. }

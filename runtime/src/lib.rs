@@ -23,6 +23,8 @@ mod client;
 #[cfg(feature = "client")]
 mod config;
 #[cfg(feature = "client")]
+mod content;
+#[cfg(feature = "client")]
 mod encoding;
 #[cfg(feature = "client")]
 mod error;
@@ -52,6 +54,8 @@ pub use auth::{AuthError, AuthMethod};
 pub use client::{Client, HTTP_LOG_TARGET, LastAnswer, RequestBuilder};
 #[cfg(feature = "client")]
 pub use config::{Cloud, Config, ConfigBuilder, ConfigError, Source};
+#[cfg(feature = "client")]
+pub use content::{ByteStream, Upload};
 #[cfg(feature = "client")]
 pub use error::{ApiError, Error};
 #[cfg(feature = "client")]

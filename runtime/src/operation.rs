@@ -71,6 +71,9 @@ pub struct Operation {
     /// The answer declares no field, so an empty success body loses nothing and reads as `{}`; for other
     /// operations an empty body is a lost answer.
     pub answers_nothing: bool,
+    /// The media type of a success body that is not JSON (`text/csv`, `application/octet-stream`), sent as
+    /// `Accept`; empty for JSON.
+    pub accept: &'static str,
 }
 
 impl Operation {
@@ -87,6 +90,7 @@ impl Operation {
             default_query_style: QueryStyle::FormExploded,
             sensitive: &[],
             answers_nothing: false,
+            accept: "",
         }
     }
 
@@ -130,6 +134,11 @@ impl Operation {
 
     pub const fn sensitive(mut self, names: &'static [&'static str]) -> Self {
         self.sensitive = names;
+        self
+    }
+
+    pub const fn accept(mut self, media_type: &'static str) -> Self {
+        self.accept = media_type;
         self
     }
 

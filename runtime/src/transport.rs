@@ -32,6 +32,8 @@ pub(crate) struct TransportOptions {
     /// Request paths whose redirect answers are returned to the caller rather than followed: there the
     /// redirect's `Location` is the answer.
     pub redirects_returned_for: &'static [&'static str],
+    /// Follow redirects (but those of `redirects_returned_for`); otherwise every redirect is the answer.
+    pub follow_redirects: bool,
 }
 
 /// How many redirects a request follows, as reqwest's default policy.
@@ -79,9 +81,10 @@ pub(crate) fn http_client(options: &TransportOptions) -> Result<reqwest::Client,
         // Proxies come only from `options`, never from reqwest's own reading of the process environment.
         .no_proxy();
     let returned = options.redirects_returned_for;
+    let follow = options.follow_redirects;
     builder = builder.redirect(reqwest::redirect::Policy::custom(move |attempt| {
         let from = attempt.previous().last().map(reqwest::Url::path);
-        if from.is_some_and(|path| returned.contains(&path)) {
+        if !follow || from.is_some_and(|path| returned.contains(&path)) {
             attempt.stop()
         } else if attempt.previous().len() > MAX_REDIRECTS {
             attempt.error("too many redirects")
@@ -404,6 +407,7 @@ mod tests {
             accept_invalid_certs: false,
             proxies,
             redirects_returned_for: &[],
+            follow_redirects: true,
         }
     }
 

@@ -4,7 +4,7 @@ use databricks_transfer::{DownloadOptions, ProgressFn, UploadOptions, download, 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let client = Client::from_env()?;
-    // Sent in 1 MiB blocks; an existing file is replaced only once the new one is complete.
+    // One request under 2 GB, 1 MiB blocks above; an existing file is replaced only once the new one is complete.
     let options = UploadOptions {
         overwrite: true,
         progress: Some(ProgressFn::new(|p| eprintln!("{} bytes sent", p.bytes_done))),

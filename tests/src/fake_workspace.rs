@@ -15,7 +15,7 @@
 //! | `dbfs/create` | creates (or, with `overwrite`, truncates) the file at once and its missing parents; returns a handle |
 //! | `dbfs/add-block` | appends the decoded `data` (at most 1 MiB) to the handle's file |
 //! | `dbfs/close` | forgets the handle |
-//! | `dbfs/put` | writes a whole file of at most 1 MiB |
+//! | `dbfs/put` | writes a whole file: base64 `contents` of at most 1 MiB, or a multipart upload |
 //! | `dbfs/read` | `length` (default 524288, at most 1 MiB) bytes from `offset`; fewer at the end of the file |
 //! | `dbfs/get-status`, `dbfs/list` | metadata; `list` of a file describes the file |
 //! | `dbfs/mkdirs` | `mkdir -p` |
@@ -428,7 +428,13 @@ fn exists(path: &str) -> Reply {
 }
 
 /// The arguments of a request: the query of a GET, the JSON body of a POST.
-struct Args(Map<String, Value>);
+/// The fields of a request: a JSON body's, a query string's, or a multipart form's (file parts held
+/// base64-encoded, as the JSON forms send them).
+struct Args {
+    fields: Map<String, Value>,
+    /// The request was a `multipart/form-data` upload.
+    multipart: bool,
+}
 
 impl Args {
     fn from_request(request: &Request) -> Result<Args, Reply> {
@@ -438,13 +444,33 @@ impl Args {
                 .query_pairs()
                 .map(|(key, value)| (key.into_owned(), Value::String(value.into_owned())))
                 .collect();
-            return Ok(Args(query));
+            return Ok(Args {
+                fields: query,
+                multipart: false,
+            });
         }
         if request.body.is_empty() {
-            return Ok(Args(Map::new()));
+            return Ok(Args {
+                fields: Map::new(),
+                multipart: false,
+            });
+        }
+        let content_type = request
+            .headers
+            .get("content-type")
+            .and_then(|value| value.to_str().ok())
+            .unwrap_or_default();
+        if let Some(boundary) = content_type.strip_prefix("multipart/form-data; boundary=") {
+            return multipart_fields(&request.body, boundary).map(|fields| Args {
+                fields,
+                multipart: true,
+            });
         }
         match serde_json::from_slice(&request.body) {
-            Ok(Value::Object(body)) => Ok(Args(body)),
+            Ok(Value::Object(body)) => Ok(Args {
+                fields: body,
+                multipart: false,
+            }),
             _ => Err(error(
                 400,
                 "MALFORMED_REQUEST",
@@ -454,7 +480,7 @@ impl Args {
     }
 
     fn string(&self, key: &str) -> Option<&str> {
-        self.0.get(key).and_then(Value::as_str)
+        self.fields.get(key).and_then(Value::as_str)
     }
 
     fn required(&self, key: &str) -> Result<&str, Reply> {
@@ -463,7 +489,7 @@ impl Args {
     }
 
     fn flag(&self, key: &str) -> bool {
-        match self.0.get(key) {
+        match self.fields.get(key) {
             Some(Value::Bool(value)) => *value,
             Some(Value::String(value)) => value == "true",
             _ => false,
@@ -472,7 +498,7 @@ impl Args {
 
     /// An integer sent as a JSON number or as a query string.
     fn int(&self, key: &str) -> Result<Option<i64>, Reply> {
-        match self.0.get(key) {
+        match self.fields.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::Number(number)) => number
                 .as_i64()
@@ -501,6 +527,42 @@ impl Args {
             .and_then(|text| BASE64.decode(text).ok())
             .map_or(0, |bytes| bytes.len())
     }
+}
+
+/// The parts of a `multipart/form-data` body: text parts as strings, file parts (those with a `filename`)
+/// base64-encoded.
+fn multipart_fields(body: &[u8], boundary: &str) -> Result<Map<String, Value>, Reply> {
+    let malformed = || error(400, "MALFORMED_REQUEST", "The multipart body cannot be read.");
+    let delimiter = format!("--{boundary}");
+    let mut fields = Map::new();
+    let mut rest = body.strip_prefix(delimiter.as_bytes()).ok_or_else(malformed)?;
+    let separator = format!("\r\n{delimiter}");
+    while !rest.starts_with(b"--") {
+        let part = rest.strip_prefix(b"\r\n").ok_or_else(malformed)?;
+        let end = find(part, separator.as_bytes()).ok_or_else(malformed)?;
+        let (headers, content) = part[..end]
+            .split_at_checked(find(&part[..end], b"\r\n\r\n").ok_or_else(malformed)?)
+            .ok_or_else(malformed)?;
+        let content = &content[4..];
+        let headers = String::from_utf8_lossy(headers);
+        let name = headers
+            .split("name=\"")
+            .nth(1)
+            .and_then(|after| after.split('"').next())
+            .ok_or_else(malformed)?;
+        let value = if headers.contains("filename=") {
+            BASE64.encode(content)
+        } else {
+            String::from_utf8_lossy(content).into_owned()
+        };
+        fields.insert(name.to_owned(), Value::String(value));
+        rest = &part[end + separator.len()..];
+    }
+    Ok(fields)
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|window| window == needle)
 }
 
 fn error_reply_base64(key: &str, problem: base64::DecodeError) -> Reply {
@@ -771,7 +833,8 @@ impl State {
     fn dbfs_put(&mut self, args: &Args) -> Answer {
         let path = Self::dbfs_path(args, "path")?;
         let content = args.base64("contents")?;
-        if content.len() > DBFS_BLOCK_LIMIT {
+        // The 1 MiB limit is that of base64 `contents` in JSON; a multipart file may be up to 2 GB.
+        if content.len() > DBFS_BLOCK_LIMIT && !args.multipart {
             return Err(block_too_large(content.len()));
         }
         self.dbfs_write(&path, args.flag("overwrite"), content)?;
@@ -1200,7 +1263,7 @@ impl State {
         let keyvault = match args.string("scope_backend_type").unwrap_or("DATABRICKS") {
             "DATABRICKS" => None,
             "AZURE_KEYVAULT" => {
-                let metadata = args.0.get("backend_azure_keyvault");
+                let metadata = args.fields.get("backend_azure_keyvault");
                 let complete = metadata.is_some_and(|metadata| {
                     ["resource_id", "dns_name"]
                         .iter()
@@ -1247,7 +1310,7 @@ impl State {
 
     fn secrets_put(&mut self, args: &Args) -> Answer {
         let key = secret_name(args, "key")?.to_owned();
-        let value = match (args.string("string_value"), args.0.get("bytes_value")) {
+        let value = match (args.string("string_value"), args.fields.get("bytes_value")) {
             (Some(text), None) => text.as_bytes().to_vec(),
             (None, Some(Value::String(_))) => args
                 .base64("bytes_value")

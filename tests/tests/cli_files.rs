@@ -75,11 +75,19 @@ fn local_tree(root: &Path) -> BTreeMap<String, Option<Vec<u8>>> {
 
 /// The most `dbfs/create` handles open at once, from the fake's call log.
 fn most_files_in_flight(fake: &FakeWorkspace) -> usize {
+    let calls = fake.calls();
+    // A file sent in one `dbfs.put` is in flight from the check of its path to the put's answer.
+    let put: Vec<&Option<String>> = calls
+        .iter()
+        .filter(|call| call.endpoint == "dbfs/put")
+        .map(|call| &call.path)
+        .collect();
     let (mut open, mut most) = (0usize, 0usize);
-    for call in fake.calls() {
+    for call in &calls {
         match (call.endpoint.as_str(), call.status) {
             ("dbfs/create", 200) => open += 1,
-            ("dbfs/close", 200) => open -= 1,
+            ("dbfs/get-status", _) if put.contains(&&call.path) => open += 1,
+            ("dbfs/close" | "dbfs/put", 200) => open -= 1,
             _ => continue,
         }
         most = most.max(open);
@@ -118,7 +126,9 @@ async fn cp_copies_5_mib_up_and_back_byte_exact() {
         fake.dbfs_file("/data/big.bin") == Some(original.clone()),
         "the uploaded bytes differ"
     );
-    assert_eq!(fake.calls_to("dbfs/add-block"), 5);
+    // Under 2 GB, one multipart request.
+    assert_eq!(fake.calls_to("dbfs/put"), 1);
+    assert_eq!(fake.calls_to("dbfs/add-block"), 0);
 
     // Into an existing folder, the file keeps its name.
     let back = local.path().join("back");
@@ -300,7 +310,7 @@ async fn cp_recursive_lists_a_failed_file_and_copies_the_others() {
     }
     // Whichever file's upload starts third is refused; the others go on.
     fake.inject(Fault::error(
-        "dbfs/create",
+        "dbfs/put",
         3,
         403,
         "PERMISSION_DENIED",
@@ -826,13 +836,13 @@ async fn cp_interrupted_while_overwriting_keeps_the_old_file_and_removes_the_tem
     let fake = FakeWorkspace::start().await;
     let old = noise(100, 8);
     fake.add_dbfs_file("/data/model.bin", old.clone());
-    fake.inject(Fault::server_error("dbfs/add-block", 2).stalled());
+    fake.inject(Fault::server_error("dbfs/put", 1).stalled());
     let local = tempfile::tempdir().expect("a temporary folder");
     let source = local.path().join("model.bin");
     std::fs::write(&source, noise(3 * MIB, 9)).expect("write the source");
 
     let args = ["fs", "cp", text(&source), "dbfs:/data/model.bin", "--overwrite"];
-    let run = interrupted(&fake, &args, "dbfs/add-block", 2, "INT");
+    let run = interrupted(&fake, &args, "dbfs/put", 1, "INT");
 
     assert_exit(&run, 130);
     assert!(run.stderr.contains("interrupted"), "{}", run.stderr);
@@ -844,7 +854,8 @@ async fn cp_interrupted_while_overwriting_keeps_the_old_file_and_removes_the_tem
     assert_eq!(fake.open_handles(), 0);
 
     // The temporary file cannot be deleted: it is named, with the command that deletes it.
-    fake.inject(Fault::server_error("dbfs/add-block", 4).stalled());
+    // The stalled put wrote its file before the interrupt, so there is one to remove.
+    fake.inject(Fault::server_error("dbfs/put", 2).after_applying().stalled());
     fake.inject(Fault::error(
         "dbfs/delete",
         2,
@@ -852,7 +863,7 @@ async fn cp_interrupted_while_overwriting_keeps_the_old_file_and_removes_the_tem
         "PERMISSION_DENIED",
         "no delete for you",
     ));
-    let run = interrupted(&fake, &args, "dbfs/add-block", 4, "TERM");
+    let run = interrupted(&fake, &args, "dbfs/put", 2, "TERM");
 
     assert_exit(&run, 130);
     let leftovers: Vec<String> = fake
@@ -891,10 +902,10 @@ async fn cp_recursive_interrupted_while_uploading_leaves_only_complete_files() {
     for (name, content) in &files {
         std::fs::write(local.path().join(name), content).expect("write a file");
     }
-    fake.inject(Fault::server_error("dbfs/add-block", 3).stalled());
+    fake.inject(Fault::server_error("dbfs/put", 3).stalled());
 
     let args = ["fs", "cp", "-r", text(local.path()), "dbfs:/out", "--concurrency", "2"];
-    let run = interrupted(&fake, &args, "dbfs/add-block", 3, "TERM");
+    let run = interrupted(&fake, &args, "dbfs/put", 3, "TERM");
 
     assert_exit(&run, 130);
     for path in fake.dbfs_paths() {

@@ -233,3 +233,21 @@ fn mangled_specs_never_panic() {
         "only {rejected_count} of 400 mangled specs were rejected"
     );
 }
+
+/// An operation the generated client cannot call is left out with a warning that names its place; the rest
+/// of the spec is generated.
+#[test]
+fn a_protocol_switch_is_skipped_with_a_located_warning() {
+    let path = Path::new("fixtures/redirects.yaml");
+    let api = generator::lower_spec(path).expect("the redirects fixture is valid");
+    let [warning] = api.warnings.as_slice() else {
+        panic!("one warning expected: {:?}", api.warnings);
+    };
+    let location = warning.location.as_ref().expect("the warning has a location");
+    assert!(location.file.starts_with(path) && location.line > 0, "{warning}");
+    let text = warning.to_string();
+    assert!(text.starts_with("warning: fixtures/redirects.yaml:"), "{text}");
+    assert!(text.contains("`login.socket` is skipped"), "{text}");
+    let operations: Vec<&str> = api.services[0].operations.iter().map(|op| op.id.as_str()).collect();
+    assert_eq!(operations, ["login.authorize", "login.status"]);
+}

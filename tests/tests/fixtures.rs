@@ -47,6 +47,7 @@ macro_rules! fixture_snapshots {
 
 fixture_snapshots!(
     all_of,
+    bodies,
     default_error,
     enums,
     extensions,
@@ -61,6 +62,7 @@ fixture_snapshots!(
     operation_ids,
     params,
     recursion,
+    redirects,
     rest_style,
     scim,
     union_common,

@@ -68,6 +68,92 @@ fn blocks(size: usize) -> usize {
     size.div_ceil(DBFS_BLOCK_SIZE)
 }
 
+/// Uploads the file at `local` as a stream of unknown size is uploaded: through `dbfs.create`, one
+/// `dbfs.addBlock` per block and `dbfs.close`, the way files of 2 GB and more (too large to make here) go.
+async fn upload_in_blocks(
+    client: &Client,
+    local: &Path,
+    remote: &str,
+    options: &UploadOptions,
+) -> Result<u64, databricks_transfer::TransferError> {
+    let file = tokio::fs::File::open(local).await.expect("the local file exists");
+    upload_reader(client, file, remote, options).await
+}
+
+#[tokio::test]
+async fn a_file_under_the_put_limit_goes_in_one_multipart_request() {
+    let fake = FakeWorkspace::start().await;
+    let client = client(&fake);
+    let dir = tempfile::tempdir().unwrap();
+    for (seed, size) in SIZES.into_iter().enumerate() {
+        let content = bytes(size, seed as u64 + 40);
+        let local = write_local(dir.path(), &format!("{size}.bin"), &content);
+        let remote = format!("/put/{size}.bin");
+        let before = fake.calls().len();
+        let sent = upload(&client, &local, &remote, &UploadOptions::default())
+            .await
+            .unwrap();
+        assert_eq!(sent, size as u64);
+        assert!(fake.dbfs_file(&remote) == Some(content), "{size} bytes differ");
+        // Over the 1 MiB of base64 `contents` too: the multipart form takes files under 2 GB.
+        assert_eq!(
+            fake.endpoints()[before..],
+            ["dbfs/get-status", "dbfs/put"],
+            "{size} bytes"
+        );
+    }
+
+    // An existing file without overwrite is refused before anything is sent; with it, the new content goes
+    // beside the old file and is moved into place.
+    let local = write_local(dir.path(), "new.bin", b"new content");
+    let error = upload(&client, &local, "/put/1.bin", &UploadOptions::default())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error, databricks_transfer::TransferError::AlreadyExists { .. }),
+        "{error}"
+    );
+    let before = fake.calls().len();
+    upload(&client, &local, "/put/1.bin", &overwrite()).await.unwrap();
+    assert_eq!(fake.dbfs_file("/put/1.bin").as_deref(), Some(&b"new content"[..]));
+    assert_eq!(
+        fake.endpoints()[before..],
+        ["dbfs/get-status", "dbfs/put", "dbfs/move", "dbfs/move", "dbfs/delete"]
+    );
+    assert_eq!(
+        fake.dbfs_paths()
+            .iter()
+            .filter(|path| path.starts_with("/put/."))
+            .count(),
+        0
+    );
+}
+
+#[tokio::test]
+async fn a_throttled_put_is_sent_again() {
+    let fake = FakeWorkspace::start().await;
+    fake.inject(Fault::throttled("dbfs/put", 1));
+    let content = bytes(MIB + 3, 9);
+    let dir = tempfile::tempdir().unwrap();
+    let local = write_local(dir.path(), "a.bin", &content);
+    upload(
+        &fake.client(Duration::from_secs(10)),
+        &local,
+        "/data/a.bin",
+        &UploadOptions::default(),
+    )
+    .await
+    .unwrap();
+    assert!(fake.dbfs_file("/data/a.bin") == Some(content));
+    let statuses: Vec<u16> = fake
+        .calls()
+        .iter()
+        .filter(|call| call.endpoint == "dbfs/put")
+        .map(|call| call.status)
+        .collect();
+    assert_eq!(statuses, [429, 200]);
+}
+
 fn overwrite() -> UploadOptions {
     UploadOptions {
         overwrite: true,
@@ -86,7 +172,7 @@ async fn uploads_are_byte_exact_around_the_block_size() {
         let remote = format!("/uploads/{size}.bin");
         let before = fake.calls().len();
 
-        let sent = upload(&client, &local, &remote, &UploadOptions::default())
+        let sent = upload_in_blocks(&client, &local, &remote, &UploadOptions::default())
             .await
             .unwrap_or_else(|error| panic!("{size} bytes: {error}"));
 
@@ -168,7 +254,7 @@ async fn short_reads_are_continued_from_where_they_stopped() {
 }
 
 #[tokio::test]
-async fn progress_is_reported_after_each_block_with_the_total() {
+async fn progress_is_reported_after_each_block_or_the_one_put() {
     let fake = FakeWorkspace::start().await;
     let client = client(&fake);
     let dir = tempfile::tempdir().unwrap();
@@ -181,14 +267,36 @@ async fn progress_is_reported_after_each_block_with_the_total() {
             progress: Some(callback),
             ..UploadOptions::default()
         };
+        upload_in_blocks(&client, &local, "/progress.bin", &options)
+            .await
+            .unwrap();
+        let in_blocks: Vec<Progress> = (1..=blocks(size))
+            .map(|block| Progress {
+                bytes_done: (block * MIB).min(size) as u64,
+                bytes_total: None,
+            })
+            .collect();
+        assert_eq!(*seen.lock().unwrap(), in_blocks, "upload of {size} bytes in blocks");
+
+        // A file under the put limit goes in one request: one report, with the total.
+        let (callback, seen) = recorder();
+        let options = UploadOptions {
+            progress: Some(callback),
+            ..options
+        };
         upload(&client, &local, "/progress.bin", &options).await.unwrap();
+        let whole = Progress {
+            bytes_done: size as u64,
+            bytes_total: Some(size as u64),
+        };
+        assert_eq!(*seen.lock().unwrap(), [whole], "upload of {size} bytes");
+
         let expected: Vec<Progress> = (1..=blocks(size))
             .map(|block| Progress {
                 bytes_done: (block * MIB).min(size) as u64,
                 bytes_total: Some(size as u64),
             })
             .collect();
-        assert_eq!(*seen.lock().unwrap(), expected, "upload of {size} bytes");
 
         let (callback, seen) = recorder();
         let options = DownloadOptions {
@@ -254,7 +362,7 @@ async fn overwriting_replaces_the_file_through_a_temporary_one() {
     let dir = tempfile::tempdir().unwrap();
     let local = write_local(dir.path(), "model.bin", &new);
 
-    upload(&client(&fake), &local, "/data/model.bin", &overwrite())
+    upload_in_blocks(&client(&fake), &local, "/data/model.bin", &overwrite())
         .await
         .unwrap();
 
@@ -305,7 +413,7 @@ async fn a_failed_overwriting_upload_leaves_the_old_file_intact() {
         let local = write_local(dir.path(), "model.bin", &bytes(4 * MIB, 2));
         fake.inject(fault);
 
-        let error = upload(&client(&fake), &local, "/data/model.bin", &overwrite())
+        let error = upload_in_blocks(&client(&fake), &local, "/data/model.bin", &overwrite())
             .await
             .unwrap_err();
 
@@ -326,7 +434,7 @@ async fn a_block_with_an_unknown_outcome_is_never_sent_twice() {
     fake.inject(Fault::server_error("dbfs/add-block", 2).after_applying());
     let dir = tempfile::tempdir().unwrap();
     let local = write_local(dir.path(), "a.bin", &bytes(3 * MIB, 4));
-    let error = upload(&client(&fake), &local, "/new/a.bin", &UploadOptions::default())
+    let error = upload_in_blocks(&client(&fake), &local, "/new/a.bin", &UploadOptions::default())
         .await
         .unwrap_err();
     assert_eq!(
@@ -348,7 +456,7 @@ async fn a_partial_file_that_cannot_be_removed_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let local = write_local(dir.path(), "a.bin", &bytes(100, 2));
 
-    let error = upload(&client(&fake), &local, "/data/a.bin", &overwrite())
+    let error = upload_in_blocks(&client(&fake), &local, "/data/a.bin", &overwrite())
         .await
         .unwrap_err();
 
@@ -488,7 +596,7 @@ async fn a_cancelled_upload_removes_what_it_wrote() {
         };
 
         let client = client(&fake);
-        let (result, ()) = tokio::join!(upload(&client, &local, "/data/a.bin", &options), async {
+        let (result, ()) = tokio::join!(upload_in_blocks(&client, &local, "/data/a.bin", &options), async {
             reached(&fake, "dbfs/add-block", 2).await;
             cancel.cancel();
         });
@@ -552,7 +660,7 @@ async fn throttling_on_a_block_is_retried_and_the_file_is_byte_exact() {
     let dir = tempfile::tempdir().unwrap();
     let local = write_local(dir.path(), "a.bin", &content);
 
-    upload(
+    upload_in_blocks(
         &fake.client(Duration::from_secs(10)),
         &local,
         "/data/a.bin",

@@ -5,14 +5,17 @@ use std::time::Duration;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use databricks_client::models::{DbfsAddBlock, DbfsClose, DbfsCreate, DbfsDelete, DbfsMove, DbfsReadParams};
+use databricks_client::Upload;
+use databricks_client::models::{
+    DbfsAddBlock, DbfsClose, DbfsCreate, DbfsDelete, DbfsMove, DbfsPutMultipart, DbfsReadParams,
+};
 use databricks_client::{Client, Dbfs, Error, ErrorKind};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
 use tokio_util::sync::CancellationToken;
 
 use crate::error::{TransferError, is_kind};
 use crate::temp_file::create_temp_beside;
-use crate::{DBFS_BLOCK_SIZE, ProgressFn, random_suffix, until_cancelled};
+use crate::{DBFS_BLOCK_SIZE, DBFS_PUT_IN_MEMORY, DBFS_PUT_LIMIT, ProgressFn, random_suffix, until_cancelled};
 
 /// The most time a cancelled upload spends removing what it wrote: whoever cancelled wants it to end soon.
 const CLEANUP_TIME: Duration = Duration::from_secs(10);
@@ -44,7 +47,9 @@ pub struct DownloadOptions {
 /// Uploads the local file at `local_path` to `dbfs_path` (`/tmp/a.bin` or `dbfs:/tmp/a.bin`) and returns the
 /// number of bytes sent.
 ///
-/// The file is read and sent in blocks of [`DBFS_BLOCK_SIZE`]. When a file already exists at `dbfs_path` and
+/// A file under [`DBFS_PUT_LIMIT`] goes in one `dbfs.put` multipart request (read into memory up to
+/// [`DBFS_PUT_IN_MEMORY`], so that it can be retried; streamed from the file above that, in a request that is
+/// not retried); a larger one is read and sent in blocks of [`DBFS_BLOCK_SIZE`]. When a file already exists at `dbfs_path` and
 /// `overwrite` is set, the new content goes to a hidden temporary file beside it (`.<name>.upload-<random>`).
 /// Only once that upload is closed is the old file moved aside (to `.<name>.old-<random>`, as `dbfs.move`
 /// refuses an existing destination), the new one moved into place, and then the old one deleted; if the new
@@ -75,12 +80,21 @@ pub async fn upload(
         let error = std::io::Error::new(std::io::ErrorKind::IsADirectory, "it is a directory");
         return Err(local_error("upload", error));
     }
+    let size = metadata.len();
+    if size < DBFS_PUT_LIMIT {
+        let content = Content::File {
+            file,
+            size,
+            path: local_path,
+        };
+        return send::<tokio::fs::File>(client, content, dbfs_path, options).await;
+    }
     let source = Source {
         reader: file,
         path: Some(local_path),
-        total: Some(metadata.len()),
+        total: Some(size),
     };
-    send(client, source, dbfs_path, options).await
+    send(client, Content::Blocks(source), dbfs_path, options).await
 }
 
 /// Uploads everything `reader` yields to `dbfs_path`, as [`upload`] does with a file, and returns the number
@@ -96,7 +110,19 @@ pub async fn upload_reader(
         path: None,
         total: None,
     };
-    send(client, source, dbfs_path, options).await
+    send(client, Content::Blocks(source), dbfs_path, options).await
+}
+
+/// How the content reaches DBFS.
+enum Content<'a, R> {
+    /// A stream, in blocks: `dbfs.create`, one `dbfs.addBlock` per block, `dbfs.close`.
+    Blocks(Source<'a, R>),
+    /// A local file under [`DBFS_PUT_LIMIT`]: one `dbfs.put` multipart request.
+    File {
+        file: tokio::fs::File,
+        size: u64,
+        path: &'a Path,
+    },
 }
 
 struct Source<'a, R> {
@@ -108,7 +134,7 @@ struct Source<'a, R> {
 
 async fn send<R: AsyncRead + Unpin>(
     client: &Client,
-    mut source: Source<'_, R>,
+    content: Content<'_, R>,
     dbfs_path: &str,
     options: &UploadOptions,
 ) -> Result<u64, TransferError> {
@@ -131,16 +157,34 @@ async fn send<R: AsyncRead + Unpin>(
         true => hidden_beside(parent, name, "upload"),
         false => dbfs_path.to_owned(),
     };
-    let handle = match until_cancelled(cancel, open(dbfs, &target, dbfs_path, exists)).await {
-        Some(handle) => handle?,
-        // Whether the file was created is unknown.
-        None => return Err(discard_cancelled(dbfs, None, &target, dbfs_path).await),
-    };
-    let sending = send_blocks(dbfs, handle, &mut source, dbfs_path, options);
-    let sent = match until_cancelled(cancel, sending).await {
-        Some(Ok(sent)) => sent,
-        Some(Err((error, open))) => return Err(discard(dbfs, open.then_some(handle), &target, error).await),
-        None => return Err(discard_cancelled(dbfs, Some(handle), &target, dbfs_path).await),
+    let sent = match content {
+        Content::File { file, size, path } => {
+            match until_cancelled(cancel, put(dbfs, file, size, path, &target, dbfs_path)).await {
+                Some(Ok(())) => {}
+                // Created by someone else since the check: theirs, so left alone.
+                Some(Err(error @ TransferError::AlreadyExists { .. })) if !exists => return Err(error),
+                Some(Err(error)) => return Err(discard(dbfs, None, &target, error).await),
+                // Whether the file was written is unknown.
+                None => return Err(discard_cancelled(dbfs, None, &target, dbfs_path).await),
+            }
+            if let Some(progress) = &options.progress {
+                progress.report(size, Some(size));
+            }
+            size
+        }
+        Content::Blocks(mut source) => {
+            let handle = match until_cancelled(cancel, open(dbfs, &target, dbfs_path, exists)).await {
+                Some(handle) => handle?,
+                // Whether the file was created is unknown.
+                None => return Err(discard_cancelled(dbfs, None, &target, dbfs_path).await),
+            };
+            let sending = send_blocks(dbfs, handle, &mut source, dbfs_path, options);
+            match until_cancelled(cancel, sending).await {
+                Some(Ok(sent)) => sent,
+                Some(Err((error, open))) => return Err(discard(dbfs, open.then_some(handle), &target, error).await),
+                None => return Err(discard_cancelled(dbfs, Some(handle), &target, dbfs_path).await),
+            }
+        }
     };
     if exists {
         replace(dbfs, &target, dbfs_path, &hidden_beside(parent, name, "old")).await?;
@@ -180,6 +224,38 @@ async fn open(dbfs: Dbfs<'_>, target: &str, dbfs_path: &str, replacing: bool) ->
                 path: dbfs_path.to_owned(),
             })
         }
+        Err(error) => Err(TransferError::api("uploading to", dbfs_path, error)),
+    }
+}
+
+/// Writes the local file at `path` (`file`, of `size` bytes) to the new file `target` in one `dbfs.put`
+/// multipart request; the file already there is refused, as `dbfs.create` refuses it.
+async fn put(
+    dbfs: Dbfs<'_>,
+    mut file: tokio::fs::File,
+    size: u64,
+    path: &Path,
+    target: &str,
+    dbfs_path: &str,
+) -> Result<(), TransferError> {
+    let name = target.rsplit('/').next().unwrap_or(target).to_owned();
+    let contents = if size <= DBFS_PUT_IN_MEMORY {
+        let mut bytes = Vec::with_capacity(size as usize);
+        file.read_to_end(&mut bytes)
+            .await
+            .map_err(|error| TransferError::io("read", Some(path), error))?;
+        Upload::bytes(bytes)
+    } else {
+        Upload::reader(file)
+    };
+    match dbfs
+        .put_multipart(&DbfsPutMultipart::new(target), contents.file_name(name))
+        .await
+    {
+        Ok(_) => Ok(()),
+        Err(error) if is_kind(&error, ErrorKind::ResourceAlreadyExists) => Err(TransferError::AlreadyExists {
+            path: dbfs_path.to_owned(),
+        }),
         Err(error) => Err(TransferError::api("uploading to", dbfs_path, error)),
     }
 }

@@ -46,6 +46,14 @@ pub use workspace::{ImportOptions, export, import};
 /// it means 1 MiB (`dbfs.read` documents its default of 0.5 MB as 524288 bytes).
 pub const DBFS_BLOCK_SIZE: usize = 1024 * 1024;
 
+/// Local files smaller than this go to DBFS in one `dbfs.put` multipart request (the API takes files under
+/// 2 GB that way) rather than as a `create`, one `add-block` per block and a `close`.
+pub const DBFS_PUT_LIMIT: u64 = 2 * 1024 * 1024 * 1024;
+
+/// Files of at most this size are read into memory for their `dbfs.put`, so that a throttled or refused
+/// request can be sent again; larger ones are streamed from the file, in a request that cannot be.
+pub const DBFS_PUT_IN_MEMORY: u64 = 16 * 1024 * 1024;
+
 /// The most bytes `workspace.import` accepts and `workspace.export` returns: "10 MB", which the server
 /// spells out as 10485760 bytes when it refuses an import.
 pub const WORKSPACE_CONTENT_LIMIT: u64 = 10 * 1024 * 1024;

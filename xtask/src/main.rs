@@ -122,6 +122,9 @@ fn generate(options: &Options) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    for warning in &generated.api.warnings {
+        eprintln!("{warning}");
+    }
     let generation_time = started.elapsed();
     let out_shown = shown(&out, &cwd);
     let mode = if options.check { Mode::Check } else { Mode::Write };

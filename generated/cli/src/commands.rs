@@ -118,6 +118,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete",
@@ -141,6 +142,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "edit",
@@ -224,6 +226,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get",
@@ -247,6 +250,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-permission-levels",
@@ -270,6 +274,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-permissions",
@@ -293,6 +298,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list",
@@ -328,6 +334,7 @@ pub static APP: App = App {
                     columns: &["policy_id", "name", "is_default", "creator_user_name"],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "set-permissions",
@@ -351,6 +358,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update-permissions",
@@ -374,6 +382,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
             ],
             dispatch: crate::dispatch::cluster_policies,
@@ -416,6 +425,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "create",
@@ -668,6 +678,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: true,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete",
@@ -691,6 +702,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: true,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "edit",
@@ -953,6 +965,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: true,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "events",
@@ -1094,6 +1107,7 @@ pub static APP: App = App {
                     columns: &["timestamp", "type", "cluster_id"],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get",
@@ -1117,6 +1131,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-permission-levels",
@@ -1140,6 +1155,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-permissions",
@@ -1163,6 +1179,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list",
@@ -1202,6 +1219,7 @@ pub static APP: App = App {
                     ],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list-node-types",
@@ -1214,6 +1232,7 @@ pub static APP: App = App {
                     columns: &["node_type_id", "num_cores", "memory_mb", "category"],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list-zones",
@@ -1226,6 +1245,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "permanent-delete",
@@ -1249,6 +1269,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "pin",
@@ -1272,6 +1293,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "resize",
@@ -1305,6 +1327,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: true,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "restart",
@@ -1338,6 +1361,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: true,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "set-permissions",
@@ -1361,6 +1385,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "spark-versions",
@@ -1373,6 +1398,7 @@ pub static APP: App = App {
                     columns: &["key", "name"],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "start",
@@ -1396,6 +1422,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: true,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "unpin",
@@ -1419,6 +1446,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update",
@@ -1452,6 +1480,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: true,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update-permissions",
@@ -1475,6 +1504,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
             ],
             dispatch: crate::dispatch::clusters,
@@ -1517,6 +1547,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
             ],
             dispatch: crate::dispatch::current_user,
@@ -1559,6 +1590,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "close",
@@ -1582,6 +1614,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "create",
@@ -1615,6 +1648,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete",
@@ -1648,6 +1682,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-status",
@@ -1671,6 +1706,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list",
@@ -1694,6 +1730,7 @@ pub static APP: App = App {
                     columns: &["path", "is_dir", "file_size", "modification_time"],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "mkdirs",
@@ -1717,6 +1754,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "move",
@@ -1750,12 +1788,13 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "put",
                     operation: "dbfs.put",
                     about: "Write a small file in a single request.",
-                    long_about: "Creates the file at `path` with the base64-encoded `contents`. The decoded payload may be at most 1 MB; a larger one fails with `MAX_BLOCK_SIZE_EXCEEDED`, and bigger files must go through the streaming upload (`create`, then `add-block`, then `close`). If something already exists at `path` and `overwrite` is not true, the call fails with `RESOURCE_ALREADY_EXISTS`. The server also accepts the file as a multipart form upload instead of `contents`; only the JSON form is described here.",
+                    long_about: "Creates the file at `path` with the base64-encoded `contents`. The decoded payload may be at most 1 MB; a larger one fails with `MAX_BLOCK_SIZE_EXCEEDED`, and bigger files must go through the streaming upload (`create`, then `add-block`, then `close`). If something already exists at `path` and `overwrite` is not true, the call fails with `RESOURCE_ALREADY_EXISTS`. The file can also be sent as a `multipart/form-data` upload (the `contents` part a file, the other fields text parts): that form takes files under 2 GB in one request, with no base64.",
                     json: JsonInput::Body,
                     args: &[
                         ArgSpec {
@@ -1793,6 +1832,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "read",
@@ -1836,6 +1876,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
             ],
             dispatch: crate::dispatch::dbfs,
@@ -1878,6 +1919,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "create-logged-model",
@@ -1931,6 +1973,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "create-run",
@@ -1984,6 +2027,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete-experiment",
@@ -2007,6 +2051,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete-logged-model",
@@ -2030,6 +2075,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete-logged-model-tag",
@@ -2063,6 +2109,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete-run",
@@ -2086,6 +2133,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete-runs",
@@ -2129,6 +2177,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete-tag",
@@ -2162,6 +2211,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "finalize-logged-model",
@@ -2201,6 +2251,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-by-name",
@@ -2224,6 +2275,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-experiment",
@@ -2247,6 +2299,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-history",
@@ -2310,6 +2363,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-logged-model",
@@ -2333,6 +2387,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-permission-levels",
@@ -2356,6 +2411,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-permissions",
@@ -2379,6 +2435,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-run",
@@ -2412,6 +2469,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list-artifacts",
@@ -2465,6 +2523,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list-experiments",
@@ -2510,6 +2569,7 @@ pub static APP: App = App {
                     columns: &["experiment_id", "name", "lifecycle_stage"],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "log-batch",
@@ -2533,6 +2593,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "log-inputs",
@@ -2556,6 +2617,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "log-logged-model-params",
@@ -2579,6 +2641,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "log-metric",
@@ -2682,6 +2745,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "log-model",
@@ -2715,6 +2779,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "log-outputs",
@@ -2738,6 +2803,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "log-param",
@@ -2791,6 +2857,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "restore-experiment",
@@ -2814,6 +2881,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "restore-run",
@@ -2837,6 +2905,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "restore-runs",
@@ -2880,6 +2949,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "search-experiments",
@@ -2945,6 +3015,7 @@ pub static APP: App = App {
                     columns: &["experiment_id", "name", "lifecycle_stage"],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "search-logged-models",
@@ -2998,6 +3069,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "search-runs",
@@ -3078,6 +3150,7 @@ pub static APP: App = App {
                     ],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "set-experiment-tag",
@@ -3121,6 +3194,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "set-logged-model-tags",
@@ -3144,6 +3218,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "set-permissions",
@@ -3167,6 +3242,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "set-tag",
@@ -3220,6 +3296,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update-experiment",
@@ -3253,6 +3330,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update-permissions",
@@ -3276,6 +3354,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update-run",
@@ -3341,6 +3420,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
             ],
             dispatch: crate::dispatch::experiments,
@@ -3403,6 +3483,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete",
@@ -3426,6 +3507,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get",
@@ -3449,6 +3531,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list",
@@ -3461,6 +3544,7 @@ pub static APP: App = App {
                     columns: &["script_id", "name", "enabled", "position"],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update",
@@ -3524,6 +3608,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
             ],
             dispatch: crate::dispatch::global_init_scripts,
@@ -3588,6 +3673,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete",
@@ -3611,6 +3697,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get",
@@ -3634,6 +3721,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list",
@@ -3717,6 +3805,7 @@ pub static APP: App = App {
                     columns: &["id", "displayName"],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "patch",
@@ -3752,6 +3841,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update",
@@ -3807,6 +3897,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
             ],
             dispatch: crate::dispatch::groups,
@@ -3919,6 +4010,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete",
@@ -3942,6 +4034,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "edit",
@@ -4035,6 +4128,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get",
@@ -4058,6 +4152,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-permission-levels",
@@ -4081,6 +4176,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-permissions",
@@ -4104,6 +4200,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list",
@@ -4121,6 +4218,7 @@ pub static APP: App = App {
                     ],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "set-permissions",
@@ -4144,6 +4242,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update-permissions",
@@ -4167,6 +4266,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
             ],
             dispatch: crate::dispatch::instance_pools,
@@ -4229,6 +4329,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "edit",
@@ -4272,6 +4373,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list",
@@ -4284,6 +4386,7 @@ pub static APP: App = App {
                     columns: &["instance_profile_arn", "is_meta_instance_profile"],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "remove",
@@ -4307,6 +4410,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
             ],
             dispatch: crate::dispatch::instance_profiles,
@@ -4359,6 +4463,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete",
@@ -4382,6 +4487,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get",
@@ -4405,6 +4511,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list",
@@ -4417,6 +4524,7 @@ pub static APP: App = App {
                     columns: &["list_id", "label", "list_type", "enabled"],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "replace",
@@ -4480,6 +4588,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update",
@@ -4543,6 +4652,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
             ],
             dispatch: crate::dispatch::ip_access_lists,
@@ -4585,6 +4695,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "cancel-run",
@@ -4608,6 +4719,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: true,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "create",
@@ -4733,6 +4845,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete",
@@ -4756,6 +4869,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete-run",
@@ -4779,6 +4893,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "export-run",
@@ -4812,6 +4927,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get",
@@ -4855,6 +4971,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-permission-levels",
@@ -4878,6 +4995,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-permissions",
@@ -4901,6 +5019,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-run",
@@ -4954,6 +5073,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-run-output",
@@ -4977,6 +5097,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list",
@@ -5045,6 +5166,7 @@ pub static APP: App = App {
                     ],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list-runs",
@@ -5167,6 +5289,7 @@ pub static APP: App = App {
                     ],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "repair-run",
@@ -5292,6 +5415,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: true,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "reset",
@@ -5315,6 +5439,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "run-now",
@@ -5420,6 +5545,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: true,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "set-permissions",
@@ -5443,6 +5569,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "submit",
@@ -5528,6 +5655,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: true,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update",
@@ -5561,6 +5689,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update-permissions",
@@ -5584,6 +5713,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
             ],
             dispatch: crate::dispatch::jobs,
@@ -5636,6 +5766,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "create",
@@ -5659,6 +5790,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete",
@@ -5682,6 +5814,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list",
@@ -5694,6 +5827,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list-members",
@@ -5717,6 +5851,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list-parents",
@@ -5750,6 +5885,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "remove-member",
@@ -5793,6 +5929,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
             ],
             dispatch: crate::dispatch::legacy_groups,
@@ -5814,6 +5951,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "cluster-status",
@@ -5837,6 +5975,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "install",
@@ -5860,6 +5999,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "uninstall",
@@ -5883,6 +6023,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
             ],
             dispatch: crate::dispatch::libraries,
@@ -5957,6 +6098,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "create-comment",
@@ -6000,6 +6142,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "create-model",
@@ -6033,6 +6176,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "create-model-version",
@@ -6096,6 +6240,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "create-transition-request",
@@ -6151,6 +6296,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "create-webhook",
@@ -6219,6 +6365,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete-comment",
@@ -6242,6 +6389,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete-model",
@@ -6265,6 +6413,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete-model-tag",
@@ -6298,6 +6447,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete-model-version",
@@ -6331,6 +6481,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete-model-version-tag",
@@ -6374,6 +6525,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete-transition-request",
@@ -6439,6 +6591,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete-webhook",
@@ -6462,6 +6615,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-latest-versions",
@@ -6497,6 +6651,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-model",
@@ -6520,6 +6675,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-model-version",
@@ -6553,6 +6709,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-model-version-download-uri",
@@ -6586,6 +6743,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-permission-levels",
@@ -6609,6 +6767,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-permissions",
@@ -6632,6 +6791,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list-models",
@@ -6670,6 +6830,7 @@ pub static APP: App = App {
                     ],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list-transition-requests",
@@ -6703,6 +6864,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list-webhooks",
@@ -6771,6 +6933,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "reject-transition-request",
@@ -6826,6 +6989,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "rename-model",
@@ -6859,6 +7023,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "search-model-versions",
@@ -6912,6 +7077,7 @@ pub static APP: App = App {
                     columns: &["name", "version", "current_stage", "status"],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "search-models",
@@ -6970,6 +7136,7 @@ pub static APP: App = App {
                     ],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "set-model-tag",
@@ -7013,6 +7180,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "set-model-version-tag",
@@ -7066,6 +7234,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "set-permissions",
@@ -7089,6 +7258,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "test-registry-webhook",
@@ -7137,6 +7307,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "transition-stage",
@@ -7202,6 +7373,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update-comment",
@@ -7235,6 +7407,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update-model",
@@ -7268,6 +7441,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update-model-version",
@@ -7311,6 +7485,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update-permissions",
@@ -7334,6 +7509,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update-webhook",
@@ -7402,6 +7578,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
             ],
             dispatch: crate::dispatch::model_registry,
@@ -7444,6 +7621,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-permission-levels",
@@ -7477,6 +7655,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "set",
@@ -7510,6 +7689,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update",
@@ -7543,6 +7723,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
             ],
             dispatch: crate::dispatch::permissions,
@@ -7575,6 +7756,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "clone",
@@ -7798,6 +7980,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "create",
@@ -8001,6 +8184,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete",
@@ -8044,6 +8228,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get",
@@ -8067,6 +8252,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-permission-levels",
@@ -8090,6 +8276,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-permissions",
@@ -8113,6 +8300,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-update",
@@ -8146,6 +8334,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list-pipeline-events",
@@ -8209,6 +8398,7 @@ pub static APP: App = App {
                     columns: &["timestamp", "level", "event_type", "message"],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list-pipelines",
@@ -8262,6 +8452,7 @@ pub static APP: App = App {
                     columns: &["pipeline_id", "name", "state", "creator_user_name"],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list-updates",
@@ -8315,6 +8506,7 @@ pub static APP: App = App {
                     columns: &["update_id", "state", "cause", "creation_time"],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "set-permissions",
@@ -8338,6 +8530,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "start-update",
@@ -8461,6 +8654,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "stop",
@@ -8484,6 +8678,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: true,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update",
@@ -8697,6 +8892,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update-permissions",
@@ -8720,6 +8916,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
             ],
             dispatch: crate::dispatch::pipelines,
@@ -8772,6 +8969,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete-acl",
@@ -8805,6 +9003,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete-scope",
@@ -8828,6 +9027,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete-secret",
@@ -8861,6 +9061,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-acl",
@@ -8894,6 +9095,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-secret",
@@ -8927,6 +9129,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list-acls",
@@ -8950,6 +9153,7 @@ pub static APP: App = App {
                     columns: &["principal", "permission"],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list-scopes",
@@ -8962,6 +9166,7 @@ pub static APP: App = App {
                     columns: &["name", "backend_type"],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list-secrets",
@@ -8985,6 +9190,7 @@ pub static APP: App = App {
                     columns: &["key", "last_updated_timestamp"],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "put-acl",
@@ -9028,6 +9234,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "put-secret",
@@ -9086,6 +9293,7 @@ pub static APP: App = App {
                         base64: true,
                         prompt: "Secret value",
                     }),
+                    uploads: &[],
                 },
             ],
             dispatch: crate::dispatch::secrets,
@@ -9170,6 +9378,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete",
@@ -9193,6 +9402,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get",
@@ -9216,6 +9426,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list",
@@ -9299,6 +9510,7 @@ pub static APP: App = App {
                     columns: &["id", "applicationId", "displayName", "active"],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "patch",
@@ -9334,6 +9546,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update",
@@ -9409,6 +9622,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
             ],
             dispatch: crate::dispatch::service_principals,
@@ -9481,6 +9695,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete",
@@ -9504,6 +9719,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get",
@@ -9527,6 +9743,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-permission-levels",
@@ -9539,6 +9756,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-permissions",
@@ -9551,6 +9769,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list",
@@ -9590,6 +9809,7 @@ pub static APP: App = App {
                     ],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "set-permissions",
@@ -9602,6 +9822,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update",
@@ -9635,6 +9856,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update-permissions",
@@ -9647,6 +9869,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
             ],
             dispatch: crate::dispatch::token_management,
@@ -9709,6 +9932,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete",
@@ -9732,6 +9956,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list",
@@ -9744,6 +9969,7 @@ pub static APP: App = App {
                     columns: &["token_id", "comment", "creation_time", "expiry_time"],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update",
@@ -9777,6 +10003,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
             ],
             dispatch: crate::dispatch::tokens,
@@ -9864,6 +10091,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "delete",
@@ -9887,6 +10115,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get",
@@ -9980,6 +10209,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-permission-levels",
@@ -9992,6 +10222,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-permissions",
@@ -10004,6 +10235,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list",
@@ -10087,6 +10319,7 @@ pub static APP: App = App {
                     columns: &["id", "userName", "displayName", "active"],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "patch",
@@ -10122,6 +10355,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "set-permissions",
@@ -10134,6 +10368,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update",
@@ -10212,6 +10447,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update-permissions",
@@ -10224,6 +10460,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
             ],
             dispatch: crate::dispatch::users,
@@ -10266,6 +10503,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "export",
@@ -10309,6 +10547,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-directory-permission-levels",
@@ -10332,6 +10571,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-directory-permissions",
@@ -10355,6 +10595,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-file-permission-levels",
@@ -10378,6 +10619,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-file-permissions",
@@ -10401,6 +10643,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-notebook-permission-levels",
@@ -10424,6 +10667,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-notebook-permissions",
@@ -10447,6 +10691,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "get-status",
@@ -10470,6 +10715,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "import",
@@ -10543,6 +10789,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "list",
@@ -10576,6 +10823,7 @@ pub static APP: App = App {
                     columns: &["path", "object_type", "language", "object_id"],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "mkdirs",
@@ -10599,6 +10847,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "set-directory-permissions",
@@ -10622,6 +10871,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "set-file-permissions",
@@ -10645,6 +10895,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "set-notebook-permissions",
@@ -10668,6 +10919,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update-directory-permissions",
@@ -10691,6 +10943,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update-file-permissions",
@@ -10714,6 +10967,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
                 CommandSpec {
                     name: "update-notebook-permissions",
@@ -10737,6 +10991,7 @@ pub static APP: App = App {
                     columns: &[],
                     waits: false,
                     stdin: None,
+                    uploads: &[],
                 },
             ],
             dispatch: crate::dispatch::workspace,

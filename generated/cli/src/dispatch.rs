@@ -3,7 +3,8 @@
 //! Calls the client method of each command: one function per service, named after its module.
 
 use databricks_client::Client;
-use databricks_runtime::cli::{BoxFuture, CliError, Output, Request, respond};
+use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
+use databricks_runtime::cli::respond;
 
 #[cfg(
     any(

@@ -170,8 +170,9 @@ impl Dbfs<'_> {
     /// most 1 MB; a larger one fails with `MAX_BLOCK_SIZE_EXCEEDED`, and bigger files must go
     /// through the streaming upload (`create`, then `add-block`, then `close`). If something
     /// already exists at `path` and `overwrite` is not true, the call fails with
-    /// `RESOURCE_ALREADY_EXISTS`. The server also accepts the file as a multipart form upload
-    /// instead of `contents`; only the JSON form is described here.
+    /// `RESOURCE_ALREADY_EXISTS`. The file can also be sent as a `multipart/form-data` upload (the
+    /// `contents` part a file, the other fields text parts): that form takes files under 2 GB in
+    /// one request, with no base64.
     ///
     /// `POST /api/2.0/dbfs/put` (operation `dbfs.put`).
     pub async fn put(
@@ -179,6 +180,32 @@ impl Dbfs<'_> {
         body: &models::DbfsPut,
     ) -> Result<models::EmptyResponse, Error> {
         self.client.request(&operations::PUT).json(body).send().await
+    }
+
+    /// Write a small file in a single request.
+    ///
+    /// Creates the file at `path` with the base64-encoded `contents`. The decoded payload may be at
+    /// most 1 MB; a larger one fails with `MAX_BLOCK_SIZE_EXCEEDED`, and bigger files must go
+    /// through the streaming upload (`create`, then `add-block`, then `close`). If something
+    /// already exists at `path` and `overwrite` is not true, the call fails with
+    /// `RESOURCE_ALREADY_EXISTS`. The file can also be sent as a `multipart/form-data` upload (the
+    /// `contents` part a file, the other fields text parts): that form takes files under 2 GB in
+    /// one request, with no base64.
+    ///
+    /// `POST /api/2.0/dbfs/put` (operation `dbfs.put`).
+    /// The body is a `multipart/form-data` upload: the text fields, then the file parts
+    /// (`contents`), each from memory or streamed from a reader as it is sent (then never retried).
+    pub async fn put_multipart(
+        &self,
+        fields: &models::DbfsPutMultipart,
+        contents: impl Into<databricks_runtime::Upload>,
+    ) -> Result<models::EmptyResponse, Error> {
+        self.client
+            .request(&operations::PUT)
+            .multipart_fields(fields)
+            .file_part("contents", contents)
+            .send()
+            .await
     }
 
     /// Read a slice of a file, returned base64-encoded.

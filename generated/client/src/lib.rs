@@ -23,7 +23,7 @@ pub use databricks_runtime::{ApiError, AuthError, Error, ErrorKind};
 
 pub use databricks_runtime::{AuthMethod, Config, ConfigBuilder, ConfigError};
 
-pub use databricks_runtime::{Items, WaitOptions, WaitProgress};
+pub use databricks_runtime::{ByteStream, Items, Upload, WaitOptions, WaitProgress};
 
 pub use databricks_runtime::spark_version;
 

@@ -213,6 +213,32 @@ impl DbfsPut {
     }
 }
 
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DbfsPutMultipart {
+    /// Absolute DBFS path of the file to write.
+    pub path: String,
+    /// Replace whatever already exists at `path` instead of failing.
+    ///
+    /// When absent, the server uses `false`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overwrite: Option<bool>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl DbfsPutMultipart {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(path: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            overwrite: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
 /// Optional query and header parameters of `dbfs.read`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.

@@ -8,7 +8,15 @@ use super::client::{ArgumentKind, argument_kind};
 use super::models::{ident, rust_type};
 use super::{Settings, feature_gate};
 use crate::ir::naming::first_sentence;
-use crate::ir::{Api, CliArg, CliValue, Operation, ParamLocation, ParamLocationOrBody, Service, TypeRef};
+use crate::ir::{
+    Api, CliArg, CliValue, ContentBody, ContentKind, Operation, ParamLocation, ParamLocationOrBody, RawResponse,
+    Service, TypeRef,
+};
+
+/// The body the operation's own method (the one `dbr` calls) takes when it is not JSON.
+fn own_content(operation: &Operation) -> Option<&ContentBody> {
+    operation.content_bodies.first().filter(|_| operation.body.is_none())
+}
 
 pub(super) fn emit(api: &Api, settings: &Settings) -> Vec<(String, TokenStream)> {
     vec![
@@ -96,7 +104,34 @@ fn command_spec(operation: &Operation) -> TokenStream {
     let id = &operation.id;
     let about = operation.summary.clone().unwrap_or_default();
     let long_about = operation.description.clone().unwrap_or_default();
-    let json = if operation.body.is_some() {
+    let content = own_content(operation);
+    let json_content = content.is_some_and(|content| match &content.kind {
+        ContentKind::Form(_) => true,
+        ContentKind::Multipart { fields, .. } => fields.is_some(),
+        ContentKind::Bytes | ContentKind::Text => false,
+    });
+    let uploads: Vec<TokenStream> = match content.map(|content| (&content.kind, content)) {
+        Some((ContentKind::Bytes | ContentKind::Text, content)) => {
+            let required = content.required;
+            let help = format!("The request body, sent as `{}`", content.media_type);
+            vec![quote!(databricks_runtime::cli::Upload { name: "body", required: #required, help: #help })]
+        }
+        Some((ContentKind::Multipart { files, .. }, _)) => files
+            .iter()
+            .map(|file| {
+                let name = &file.name;
+                let required = file.required;
+                let help = file
+                    .description
+                    .as_deref()
+                    .map(first_sentence)
+                    .unwrap_or_else(|| format!("The file part `{name}`"));
+                quote!(databricks_runtime::cli::Upload { name: #name, required: #required, help: #help })
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let json = if operation.body.is_some() || json_content {
         quote!(JsonInput::Body)
     } else if !operation.query_params.is_empty()
         || !operation.header_params.is_empty()
@@ -134,6 +169,7 @@ fn command_spec(operation: &Operation) -> TokenStream {
             columns: &[#(#columns),*],
             waits: #waits,
             stdin: #stdin,
+            uploads: &[#(#uploads),*],
         }
     }
 }
@@ -180,6 +216,27 @@ fn dispatch(api: &Api, settings: &Settings) -> TokenStream {
         |operation| operation.cli_lists_items,
         quote!(databricks_runtime::cli::respond_items),
     );
+    let bytes_import = gated_use(
+        api,
+        |operation| matches!(operation.raw_response, Some(RawResponse::Bytes { .. })),
+        quote!(databricks_runtime::cli::respond_bytes),
+    );
+    let text_import = gated_use(
+        api,
+        |operation| {
+            matches!(
+                operation.raw_response,
+                Some(RawResponse::Text { .. } | RawResponse::Redirect)
+            )
+        },
+        quote!(databricks_runtime::cli::respond_text),
+    );
+    // `respond` answers JSON (or nothing); an API whose every answer is raw does not use it.
+    let respond_import = gated_use(
+        api,
+        |operation| operation.raw_response.is_none() && !(operation.cli_lists_items && operation.pagination.is_some()),
+        quote!(databricks_runtime::cli::respond),
+    );
     let functions = api
         .services
         .iter()
@@ -188,8 +245,11 @@ fn dispatch(api: &Api, settings: &Settings) -> TokenStream {
         //! Calls the client method of each command: one function per service, named after its module.
 
         use #client_crate::Client;
-        use databricks_runtime::cli::{BoxFuture, CliError, Output, Request, respond};
+        use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
+        #respond_import
         #items_import
+        #bytes_import
+        #text_import
 
         #(#functions)*
     }
@@ -211,6 +271,7 @@ fn service_dispatch(api: &Api, client_crate: &Ident, service: &Service) -> Token
         !operation.arguments.is_empty()
             || operation.params_type.is_some()
             || operation.body.is_some()
+            || !operation.content_bodies.is_empty()
             || operation.wait.is_some()
     });
     let request = if takes_input {
@@ -290,6 +351,30 @@ fn dispatch_arm(api: &Api, client_crate: &Ident, service: &Service, operation: &
         Some(_) => arguments.push(quote!(&request.body()?)),
         None => {}
     }
+    match own_content(operation).map(|content| &content.kind) {
+        Some(ContentKind::Bytes | ContentKind::Text) => arguments.push(quote!(request.upload("body")?)),
+        Some(ContentKind::Form(TypeRef::List(_))) => arguments.push(quote!(&request.body::<Vec<_>>()?)),
+        Some(ContentKind::Form(_)) => arguments.push(quote!(&request.body()?)),
+        Some(ContentKind::Multipart { fields, files }) => {
+            if fields.is_some() {
+                arguments.push(quote!(&request.body()?));
+            }
+            for file in files {
+                let name = &file.name;
+                arguments.push(if file.required {
+                    quote!(request.upload(#name)?)
+                } else {
+                    quote!(request.optional_upload(#name)?)
+                });
+            }
+        }
+        None => {}
+    }
+    let respond = match &operation.raw_response {
+        Some(RawResponse::Bytes { .. }) => quote!(respond_bytes),
+        Some(RawResponse::Text { .. } | RawResponse::Redirect) => quote!(respond_text),
+        None => quote!(respond),
+    };
     // A list prints every item of every page; a long-running operation is waited for unless the user
     // said `--no-wait`.
     let call = if let Some(pagination) = operation.pagination.as_ref().filter(|_| operation.cli_lists_items) {
@@ -300,11 +385,11 @@ fn dispatch_arm(api: &Api, client_crate: &Ident, service: &Service, operation: &
         quote! {
             match request.wait() {
                 Some(wait) => respond(client.#accessor().#and_wait(#(#arguments,)* wait).await),
-                None => respond(client.#accessor().#method(#(#arguments),*).await),
+                None => #respond(client.#accessor().#method(#(#arguments),*).await),
             }
         }
     } else {
-        quote!(respond(client.#accessor().#method(#(#arguments),*).await))
+        quote!(#respond(client.#accessor().#method(#(#arguments),*).await))
     };
     match check {
         Some(check) => quote!(#id => { #check #call }),

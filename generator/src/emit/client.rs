@@ -8,8 +8,8 @@ use super::models::{ident, rust_type};
 use super::{Settings, doc_attrs};
 use crate::ir::naming::first_sentence;
 use crate::ir::{
-    Api, HttpMethod, Operation, Pagination, PaginationStyle, Param, ParamLocation, ParamLocationOrBody, QueryStyle,
-    Service, TypeKind, TypeRef, Wait, WaitSource,
+    Api, ContentBody, ContentKind, HttpMethod, Operation, Pagination, PaginationStyle, Param, ParamLocation,
+    ParamLocationOrBody, QueryStyle, RawResponse, Service, TypeKind, TypeRef, Wait, WaitSource,
 };
 
 /// `(module name, file tokens)` for every service.
@@ -38,7 +38,15 @@ fn service_file(api: &Api, service: &Service) -> TokenStream {
     let methods = service
         .operations
         .iter()
-        .map(|operation| method(api, service, operation));
+        .map(|operation| method(api, service, operation))
+        .collect::<Vec<_>>();
+    // A service whose methods take and return only bytes, text and plain values uses no model.
+    let uses_models = methods.iter().any(|method| method.to_string().contains("models ::"));
+    let models_import = uses_models.then(|| {
+        quote!(
+            use crate::models;
+        )
+    });
     let constants = service.operations.iter().map(|operation| {
         let name = operation_const(operation);
         let metadata = operation_metadata(operation);
@@ -49,7 +57,7 @@ fn service_file(api: &Api, service: &Service) -> TokenStream {
 
         use databricks_runtime::Error;
 
-        use crate::models;
+        #models_import
 
         #type_docs
         #[derive(Clone, Copy, Debug)]
@@ -110,19 +118,22 @@ fn method(api: &Api, service: &Service, operation: &Operation) -> TokenStream {
         arguments.push(quote!(params: &#ty));
         calls.push(quote!(.params(params)));
     }
+    let constant = operation_const(operation);
+    let (output, send) = answer(operation);
+    let content_methods: Vec<TokenStream> = operation
+        .content_bodies
+        .iter()
+        .map(|content| content_method(operation, content, &arguments, &calls, deprecated.as_ref()))
+        .collect();
+    // Without a JSON body, the operation's own method is that of its first other content type.
+    if operation.body.is_none() && !operation.content_bodies.is_empty() {
+        return quote!(#(#content_methods)*);
+    }
     if let Some(body) = &operation.body {
         let ty = borrowed_type(&body.ty);
         arguments.push(quote!(body: #ty));
         calls.push(quote!(.json(body)));
     }
-    let (output, send) = match &operation.response {
-        Some(ty) => {
-            let ty = rust_type(ty, &models_path);
-            (ty, quote!(.send().await))
-        }
-        None => (quote!(()), quote!(.send_empty().await)),
-    };
-    let constant = operation_const(operation);
     let stream = operation.pagination.as_ref().map(|pagination| {
         let stream_name = ident(&pagination.method_name);
         let item = rust_type(&pagination.item_type, &models_path);
@@ -162,6 +173,87 @@ fn method(api: &Api, service: &Service, operation: &Operation) -> TokenStream {
 
         #stream
         #waiter
+        #(#content_methods)*
+    }
+}
+
+/// The return type of an operation's methods and the call that sends the request.
+fn answer(operation: &Operation) -> (TokenStream, TokenStream) {
+    match (&operation.response, &operation.raw_response) {
+        (Some(ty), _) => (rust_type(ty, &models_path), quote!(.send().await)),
+        (None, Some(RawResponse::Bytes { .. })) => {
+            (quote!(databricks_runtime::ByteStream), quote!(.send_bytes().await))
+        }
+        (None, Some(RawResponse::Text { .. })) => (quote!(String), quote!(.send_text().await)),
+        (None, Some(RawResponse::Redirect)) => (quote!(String), quote!(.send_redirect().await)),
+        (None, None) => (quote!(()), quote!(.send_empty().await)),
+    }
+}
+
+/// The method sending the operation with a body that is not JSON.
+fn content_method(
+    operation: &Operation,
+    content: &ContentBody,
+    arguments: &[TokenStream],
+    calls: &[TokenStream],
+    deprecated: Option<&TokenStream>,
+) -> TokenStream {
+    let name = ident(&content.method_name);
+    let media_type = &content.media_type;
+    let mut arguments = arguments.to_vec();
+    let mut calls = calls.to_vec();
+    let what = match &content.kind {
+        ContentKind::Bytes | ContentKind::Text => {
+            arguments.push(quote!(body: impl Into<databricks_runtime::Upload>));
+            calls.push(quote!(.raw_body(#media_type, body)));
+            format!(
+                "The body is sent as `{media_type}`: bytes or text from memory, or a reader                  ([`Upload::reader`](databricks_runtime::Upload::reader)) streamed as it is sent (then never retried)."
+            )
+        }
+        ContentKind::Form(ty) => {
+            let ty = borrowed_type(ty);
+            arguments.push(quote!(form: #ty));
+            calls.push(quote!(.form(form)));
+            format!("The body is a form, sent as `{media_type}`.")
+        }
+        ContentKind::Multipart { fields, files } => {
+            if let Some(fields) = fields {
+                let ty = models_path(fields);
+                arguments.push(quote!(fields: &#ty));
+                calls.push(quote!(.multipart_fields(fields)));
+            }
+            for file in files {
+                let arg = ident(&file.rust_name);
+                let wire = &file.name;
+                if file.required {
+                    arguments.push(quote!(#arg: impl Into<databricks_runtime::Upload>));
+                    calls.push(quote!(.file_part(#wire, #arg)));
+                } else {
+                    arguments.push(quote!(#arg: Option<databricks_runtime::Upload>));
+                    calls.push(quote!(.optional_file_part(#wire, #arg)));
+                }
+            }
+            let names: Vec<String> = files.iter().map(|file| format!("`{}`", file.name)).collect();
+            format!(
+                "The body is a `{media_type}` upload: the text fields, then the file parts ({}), each from                  memory or streamed from a reader as it is sent (then never retried).",
+                names.join(", ")
+            )
+        }
+    };
+    let (output, send) = answer(operation);
+    let constant = operation_const(operation);
+    let mut docs_operation = operation.clone();
+    docs_operation.wait = None;
+    docs_operation.pagination = None;
+    let docs = method_docs(&docs_operation);
+    let what = doc_attrs(&[&what]);
+    quote! {
+        #docs
+        #what
+        #deprecated
+        pub async fn #name(&self, #(#arguments),*) -> Result<#output, Error> {
+            self.client.request(&operations::#constant) #(#calls)* #send
+        }
     }
 }
 
@@ -210,6 +302,9 @@ fn operation_metadata(operation: &Operation) -> TokenStream {
     }
     if operation.answers_nothing {
         metadata = quote!(#metadata.answers_nothing());
+    }
+    if let Some(RawResponse::Bytes { media_type } | RawResponse::Text { media_type }) = &operation.raw_response {
+        metadata = quote!(#metadata.accept(#media_type));
     }
     metadata
 }

@@ -4,8 +4,8 @@
 use std::fmt::{self, Write};
 
 use super::{
-    Api, CliArg, ExtraFields, Operation, PaginationStyle, Param, QueryStyle, TypeDef, TypeKind, TypeOrigin, TypeRef,
-    WaitSource,
+    Api, CliArg, ContentKind, ExtraFields, Operation, PaginationStyle, Param, QueryStyle, RawResponse, TypeDef,
+    TypeKind, TypeOrigin, TypeRef, WaitSource,
 };
 
 pub fn dump(api: &Api) -> String {
@@ -37,6 +37,14 @@ impl fmt::Display for TypeRef {
 fn write_api(out: &mut String, api: &Api) -> fmt::Result {
     writeln!(out, "api {:?} version {:?}", api.title, api.version)?;
     writeln!(out, "shared module {}", api.shared_module)?;
+    for warning in &api.warnings {
+        writeln!(
+            out,
+            "warning {} at {}",
+            warning.message,
+            warning.pointer.as_deref().unwrap_or_default()
+        )?;
+    }
     for service in &api.services {
         writeln!(out)?;
         writeln!(
@@ -111,9 +119,37 @@ fn write_operation(out: &mut String, operation: &Operation) -> fmt::Result {
             if body.required { "" } else { " (optional)" }
         )?;
     }
-    match &operation.response {
-        Some(ty) => writeln!(out, "    response {ty}")?,
-        None => writeln!(out, "    response (no content)")?,
+    for content in &operation.content_bodies {
+        let kind = match &content.kind {
+            ContentKind::Bytes => "bytes".to_owned(),
+            ContentKind::Text => "text".to_owned(),
+            ContentKind::Form(ty) => format!("form {ty}"),
+            ContentKind::Multipart { fields, files } => {
+                let files: Vec<String> = files
+                    .iter()
+                    .map(|file| format!("{}{}", file.name, if file.required { "" } else { "?" }))
+                    .collect();
+                format!(
+                    "multipart fields {}, files [{}]",
+                    fields.as_deref().unwrap_or("(none)"),
+                    files.join(", ")
+                )
+            }
+        };
+        writeln!(
+            out,
+            "    body {} {kind} by {}{}",
+            content.media_type,
+            content.method_name,
+            if content.required { "" } else { " (optional)" }
+        )?;
+    }
+    match (&operation.response, &operation.raw_response) {
+        (Some(ty), _) => writeln!(out, "    response {ty}")?,
+        (None, Some(RawResponse::Bytes { media_type })) => writeln!(out, "    response bytes {media_type}")?,
+        (None, Some(RawResponse::Text { media_type })) => writeln!(out, "    response text {media_type}")?,
+        (None, Some(RawResponse::Redirect)) => writeln!(out, "    response redirect (Location)")?,
+        (None, None) => writeln!(out, "    response (no content)")?,
     }
     if let Some(error) = &operation.error {
         writeln!(out, "    error {error}")?;

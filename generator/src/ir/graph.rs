@@ -36,8 +36,8 @@ fn collect_sensitive_fields(api: &mut Api) {
     for service in &mut api.services {
         for operation in &mut service.operations {
             let mut pending = Vec::new();
-            if let Some(body) = &operation.body {
-                body.ty.names(&mut pending);
+            for ty in operation.body_types() {
+                ty.names(&mut pending);
             }
             if let Some(response) = &operation.response {
                 response.names(&mut pending);
@@ -81,8 +81,8 @@ fn assign_services(api: &mut Api) {
             for param in &operation.arguments {
                 param.ty.names(&mut pending);
             }
-            if let Some(body) = &operation.body {
-                body.ty.names(&mut pending);
+            for ty in operation.body_types() {
+                ty.names(&mut pending);
             }
             for ty in operation.response.iter().chain(&operation.error) {
                 ty.names(&mut pending);

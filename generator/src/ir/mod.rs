@@ -23,6 +23,8 @@ pub struct Api {
     pub description: Option<String>,
     /// Ordered by name.
     pub services: Vec<Service>,
+    /// What lowering left out, and why (operations Rust cannot call); printed, never fatal.
+    pub warnings: Vec<crate::diagnostic::Diagnostic>,
     /// Every named type, keyed (and so ordered) by its Rust name.
     pub types: BTreeMap<String, TypeDef>,
     /// The module holding types used by more than one service (or by none).
@@ -106,9 +108,16 @@ pub struct Operation {
     /// The generated struct of the optional query and header parameters, the method's next argument;
     /// `None` when there are none.
     pub params_type: Option<String>,
+    /// The JSON request body.
     pub body: Option<Body>,
-    /// The success response body; `None` when the success response has no content.
+    /// The request bodies of other media types, each sent by a method of its own: the operation's method
+    /// when it takes no JSON, `<method>_<kind>` beside the JSON one otherwise (`put_multipart`).
+    pub content_bodies: Vec<ContentBody>,
+    /// The JSON success response body; `None` when the success response has no content or has
+    /// [`raw_response`](Self::raw_response).
     pub response: Option<TypeRef>,
+    /// A success answer that is not JSON: bytes, text or a redirect.
+    pub raw_response: Option<RawResponse>,
     /// The body of the `default` (or 4xx/5xx) response, for documentation.
     pub error: Option<TypeRef>,
     pub pagination: Option<Pagination>,
@@ -193,6 +202,82 @@ pub struct Body {
     pub ty: TypeRef,
     pub required: bool,
     pub description: Option<String>,
+}
+
+impl Operation {
+    /// Every type its request bodies use: the JSON body's, a form's, a multipart body's text fields.
+    pub fn body_types(&self) -> Vec<TypeRef> {
+        let mut types: Vec<TypeRef> = self.body.iter().map(|body| body.ty.clone()).collect();
+        for content in &self.content_bodies {
+            match &content.kind {
+                ContentKind::Form(ty) => types.push(ty.clone()),
+                ContentKind::Multipart { fields: Some(name), .. } => types.push(TypeRef::Named(name.clone())),
+                _ => {}
+            }
+        }
+        types
+    }
+}
+
+/// A request body that is not JSON.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ContentBody {
+    /// The client method that sends it.
+    pub method_name: String,
+    /// As declared: `application/octet-stream`, `multipart/form-data`.
+    pub media_type: String,
+    pub kind: ContentKind,
+    pub required: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ContentKind {
+    /// Raw bytes (`application/octet-stream`, images, archives, anything not listed below): from memory
+    /// or streamed from a reader.
+    Bytes,
+    /// `text/*`.
+    Text,
+    /// `application/x-www-form-urlencoded`: the fields of a struct.
+    Form(TypeRef),
+    /// `multipart/form-data`: text fields (the schema's properties that are not `format: binary`, as a
+    /// struct, `None` when there are none) and file parts (the `format: binary` ones).
+    Multipart {
+        fields: Option<String>,
+        files: Vec<FilePart>,
+    },
+}
+
+impl ContentKind {
+    /// The suffix of the method that sends this kind beside a JSON one: `put_multipart`.
+    pub fn method_suffix(&self) -> &'static str {
+        match self {
+            ContentKind::Bytes => "bytes",
+            ContentKind::Text => "text",
+            ContentKind::Form(_) => "form",
+            ContentKind::Multipart { .. } => "multipart",
+        }
+    }
+}
+
+/// A file part of a multipart body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FilePart {
+    /// The part's name on the wire.
+    pub name: String,
+    pub rust_name: String,
+    pub required: bool,
+    pub description: Option<String>,
+}
+
+/// A success answer that is not JSON.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RawResponse {
+    /// Bytes of `media_type`, read as a stream.
+    Bytes { media_type: String },
+    /// Text of `media_type` (`text/csv`), read whole.
+    Text { media_type: String },
+    /// A redirect (`3xx`): the answer is its `Location`.
+    Redirect,
 }
 
 /// A use of a type.

@@ -234,6 +234,7 @@ pub(crate) fn test_http() -> reqwest::Client {
         accept_invalid_certs: false,
         proxies: crate::transport::Proxies::from_env(|_| None).expect("no proxies"),
         redirects_returned_for: &[AZURE_TENANT_PATH],
+        follow_redirects: true,
     };
     crate::transport::http_client(&options).expect("a test client")
 }

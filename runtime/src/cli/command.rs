@@ -231,6 +231,17 @@ fn operation_command(spec: &CommandSpec) -> Command {
     if let Some(help) = json_help {
         command = command.arg(Arg::new(JSON).long(JSON).value_name("JSON").help(help));
     }
+    for upload in spec.uploads {
+        command = command.arg(
+            Arg::new(upload.name)
+                .long(upload.name)
+                .value_name("@FILE|-|TEXT")
+                .help(format!(
+                    "{} (@FILE: streamed from the file; -: read from standard input; otherwise the text itself)",
+                    upload.help
+                )),
+        );
+    }
     if spec.list {
         command = command.arg(limit_arg());
     }

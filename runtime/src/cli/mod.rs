@@ -104,6 +104,17 @@ pub struct CommandSpec {
     pub waits: bool,
     /// A body field read from standard input when the command line does not give it (`x-sdk-cli.stdin`).
     pub stdin: Option<StdinField>,
+    /// Content sent as it is, each given as `--<name> @FILE` (streamed from the file), `-` (standard
+    /// input) or literal text: `body` for a body of raw bytes or text, the file parts of a multipart upload.
+    pub uploads: &'static [Upload],
+}
+
+/// A `--<name> @FILE|-|TEXT` argument of a command: content sent as it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Upload {
+    pub name: &'static str,
+    pub required: bool,
+    pub help: &'static str,
 }
 
 /// A body field that, when neither `--json`, its flag nor one of its alternatives is given, is read from
@@ -178,6 +189,10 @@ pub enum Output {
         /// `-o table` columns; empty: chosen from the first items.
         columns: &'static [&'static str],
     },
+    /// Bytes written to standard output as they arrive, whatever the format.
+    Bytes(crate::ByteStream),
+    /// Text written to standard output as it is.
+    Text(String),
     /// The command printed its own output (for example `fs cat`).
     Done,
 }
@@ -188,6 +203,8 @@ impl std::fmt::Debug for Output {
             Output::Value(value) => f.debug_tuple("Value").field(value).finish(),
             Output::Raw(raw) => f.debug_tuple("Raw").field(raw).finish(),
             Output::Items { columns, .. } => f.debug_struct("Items").field("columns", columns).finish(),
+            Output::Bytes(_) => f.write_str("Bytes"),
+            Output::Text(text) => f.debug_tuple("Text").field(text).finish(),
             Output::Done => f.write_str("Done"),
         }
     }
@@ -300,6 +317,16 @@ pub fn respond<T: Serialize>(result: Result<T, Error>) -> Result<Output, CliErro
     serde_json::to_value(value)
         .map(Output::Value)
         .map_err(|error| CliError::Failed(format!("cannot print the response: {error}")))
+}
+
+/// A response of raw bytes, written to standard output as it streams in.
+pub fn respond_bytes(result: Result<crate::ByteStream, Error>) -> Result<Output, CliError> {
+    Ok(Output::Bytes(result?))
+}
+
+/// A text response (or a redirect's `Location`), written to standard output as it is.
+pub fn respond_text(result: Result<String, Error>) -> Result<Output, CliError> {
+    Ok(Output::Text(result?))
 }
 
 /// Turns a list's item stream into output printed item by item, each as the server wrote it once it has
@@ -543,4 +570,133 @@ fn execute(
         other => other,
     };
     output::print_with_columns(output, command.columns, session)
+}
+
+#[cfg(test)]
+mod content_tests {
+    use super::*;
+    use crate::{Method, Operation};
+    use wiremock::matchers::{method, path};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+
+    static UPLOAD: Operation = Operation::new("files.upload", Method::Put, "/api/2.0/fs/files/a.bin");
+    static DOWNLOAD: Operation =
+        Operation::new("files.download", Method::Get, "/api/2.0/fs/files/a.bin").accept("application/octet-stream");
+
+    fn dispatch(client: Client, operation: &'static str, request: Request) -> BoxFuture<Result<Output, CliError>> {
+        Box::pin(async move {
+            match operation {
+                "files.upload" => respond(
+                    client
+                        .request(&UPLOAD)
+                        .raw_body("application/octet-stream", request.upload("body")?)
+                        .send_empty()
+                        .await,
+                ),
+                _ => respond_bytes(client.request(&DOWNLOAD).send_bytes().await),
+            }
+        })
+    }
+
+    fn command(name: &'static str, operation: &'static str, uploads: &'static [Upload]) -> CommandSpec {
+        CommandSpec {
+            name,
+            operation,
+            about: "",
+            long_about: "",
+            json: JsonInput::None,
+            args: &[],
+            list: false,
+            columns: &[],
+            waits: false,
+            stdin: None,
+            uploads,
+        }
+    }
+
+    static APP: std::sync::LazyLock<App> = std::sync::LazyLock::new(|| App {
+        binary: "dbr",
+        about: "",
+        version: "0",
+        services: Box::leak(Box::new([ServiceSpec {
+            name: "files",
+            about: "",
+            group: "",
+            commands: Box::leak(Box::new([
+                command(
+                    "upload",
+                    "files.upload",
+                    &[Upload {
+                        name: "body",
+                        required: true,
+                        help: "The file",
+                    }],
+                ),
+                command("download", "files.download", &[]),
+            ])),
+            dispatch,
+        }])),
+    });
+
+    /// Runs `dbr` against `server` on a thread of its own (it starts its own runtime).
+    async fn dbr(server: &MockServer, args: &[&str]) -> (u8, Vec<u8>, String) {
+        let mut all = vec!["dbr".to_owned()];
+        all.extend(args.iter().map(|arg| (*arg).to_owned()));
+        all.extend([
+            "--host".to_owned(),
+            server.uri(),
+            "--token".to_owned(),
+            "dapi-cli".to_owned(),
+        ]);
+        tokio::task::spawn_blocking(move || {
+            let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+            let code = run(&APP, &[], all, &mut stdout, &mut stderr);
+            (code, stdout, String::from_utf8_lossy(&stderr).into_owned())
+        })
+        .await
+        .unwrap()
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+    async fn a_bytes_answer_goes_to_stdout_as_it_is_and_a_bytes_body_comes_from_a_file() {
+        let server = MockServer::start().await;
+        let raw = b"\x00\xffnot json\n".to_vec();
+        Mock::given(method("GET"))
+            .and(path("/api/2.0/fs/files/a.bin"))
+            .respond_with(ResponseTemplate::new(200).set_body_raw(raw.clone(), "application/octet-stream"))
+            .mount(&server)
+            .await;
+        Mock::given(method("PUT"))
+            .respond_with(ResponseTemplate::new(204))
+            .mount(&server)
+            .await;
+
+        let (code, stdout, stderr) = dbr(&server, &["files", "download", "-o", "table"]).await;
+        assert_eq!(code, 0, "{stderr}");
+        assert_eq!(stdout, raw, "written as it came, whatever the format");
+
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.bin");
+        std::fs::write(&file, &raw).unwrap();
+        let from_file = format!("--body=@{}", file.display());
+        let (code, _, stderr) = dbr(&server, &["files", "upload", &from_file]).await;
+        assert_eq!(code, 0, "{stderr}");
+        let (code, _, stderr) = dbr(&server, &["files", "upload", "--body", "literal text"]).await;
+        assert_eq!(code, 0, "{stderr}");
+        let (code, _, stderr) = dbr(&server, &["files", "upload"]).await;
+        assert_eq!(code, EXIT_USAGE);
+        assert!(stderr.contains("missing `--body`"), "{stderr}");
+
+        let uploads: Vec<wiremock::Request> = server
+            .received_requests()
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|request| request.method.as_str() == "PUT")
+            .collect();
+        assert_eq!(uploads.len(), 2);
+        assert_eq!(uploads[0].body, raw);
+        assert_eq!(uploads[0].headers["content-type"], "application/octet-stream");
+        assert_eq!(uploads[1].body, b"literal text");
+    }
 }

@@ -67,6 +67,19 @@ pub(super) fn print_with_columns(
     };
     match output {
         Output::Done => Ok(()),
+        Output::Text(text) => stdout.write_all(text.as_bytes()).map_err(CliError::writing),
+        Output::Bytes(mut stream) => {
+            use futures_core::Stream;
+            let next = |stream: &mut crate::ByteStream| {
+                runtime.block_on(std::future::poll_fn(|cx| {
+                    std::pin::Pin::new(&mut *stream).poll_next(cx)
+                }))
+            };
+            while let Some(chunk) = next(&mut stream) {
+                stdout.write_all(&chunk?).map_err(CliError::writing)?;
+            }
+            stdout.flush().map_err(CliError::writing)
+        }
         Output::Value(value) => match &printing.filter {
             Some(filter) => filter
                 .run(&value)?

@@ -28,6 +28,8 @@ pub struct Request {
     numbers: Numbers,
     /// A body field still to be read from standard input.
     from_stdin: Option<StdinField>,
+    /// The `--<upload>` values given, by name.
+    uploads: Vec<(&'static str, String)>,
 }
 
 impl Request {
@@ -112,6 +114,38 @@ impl Request {
         }
     }
 
+    /// The content given as `--<name>`: a file streamed as it is sent, standard input, or the text itself.
+    pub fn upload(&self, name: &str) -> Result<crate::Upload, CliError> {
+        self.optional_upload(name)?.ok_or_else(|| {
+            CliError::Usage(format!(
+                "missing `--{name}`: give @FILE, - for standard input, or the text"
+            ))
+        })
+    }
+
+    /// [`upload`](Self::upload) of a part that may be left out.
+    pub fn optional_upload(&self, name: &str) -> Result<Option<crate::Upload>, CliError> {
+        let Some((_, value)) = self.uploads.iter().find(|(given, _)| *given == name) else {
+            return Ok(None);
+        };
+        if value == "-" {
+            return Ok(Some(crate::Upload::reader(tokio::io::stdin())));
+        }
+        let Some(path) = value.strip_prefix('@') else {
+            return Ok(Some(crate::Upload::bytes(value.clone())));
+        };
+        let file = std::fs::File::open(path)
+            .map_err(|error| CliError::Failed(format!("cannot read {path} for `--{name}`: {error}")))?;
+        let file_name = std::path::Path::new(path)
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned());
+        let upload = crate::Upload::reader(tokio::fs::File::from_std(file));
+        Ok(Some(match file_name {
+            Some(file_name) => upload.file_name(file_name),
+            None => upload,
+        }))
+    }
+
     /// The body as the operation's request type.
     pub fn body<T: DeserializeOwned>(&self) -> Result<T, CliError> {
         match &self.body {
@@ -179,7 +213,18 @@ pub(super) fn build(command: &CommandSpec, matches: &clap::ArgMatches) -> Result
         wait: None,
         numbers: Numbers::default(),
         from_stdin: None,
+        uploads: Vec::new(),
     };
+    for upload in command.uploads {
+        if let Some(value) = matches.try_get_one::<String>(upload.name).ok().flatten() {
+            request.uploads.push((upload.name, value.clone()));
+        } else if upload.required {
+            return Err(CliError::Usage(format!(
+                "missing `--{}`: give @FILE, - for standard input, or the text",
+                upload.name
+            )));
+        }
+    }
     let json_given = matches.try_get_one::<String>(JSON).ok().flatten().is_some();
     if let Some(source) = matches.try_get_one::<String>(JSON).ok().flatten() {
         let JsonDocument { value, numbers } = read_json(source)?;
@@ -396,6 +441,7 @@ mod tests {
             wait: None,
             numbers: json_text::scan(text).unwrap(),
             from_stdin: None,
+            uploads: Vec::new(),
         }
     }
 

@@ -38,16 +38,23 @@ pub fn lower(spec: &Spec) -> Result<Api, Diagnostics> {
     lowerer.break_hollow_cycles();
     let services = lowerer.lower_services();
     lowerer.complete_unions();
-    let Lowerer { problems, types, .. } = lowerer;
+    let Lowerer {
+        problems,
+        types,
+        warnings,
+        ..
+    } = lowerer;
     if !problems.is_empty() {
         return Err(located(spec, problems));
     }
+    let warnings = located(spec, warnings).0;
     let document = &spec.document;
     let mut api = Api {
         title: document.info.title.clone(),
         version: document.info.version.clone(),
         description: document.info.description.clone(),
         services,
+        warnings,
         types,
         shared_module: String::new(),
     };
@@ -64,6 +71,8 @@ fn located(spec: &Spec, mut problems: Diagnostics) -> Diagnostics {
 pub(super) struct Lowerer<'a> {
     document: &'a openapiv3::OpenAPI,
     problems: Diagnostics,
+    /// What was left out; see [`Api::warnings`].
+    warnings: Diagnostics,
     types: BTreeMap<String, TypeDef>,
     /// Every Rust type name handed out so far.
     type_names: Scope,
@@ -86,6 +95,7 @@ impl<'a> Lowerer<'a> {
         Lowerer {
             document: &spec.document,
             problems: Diagnostics::default(),
+            warnings: Diagnostics::default(),
             types: BTreeMap::new(),
             type_names: Scope::camel(),
             components: BTreeMap::new(),
@@ -99,6 +109,10 @@ impl<'a> Lowerer<'a> {
 
     fn report(&mut self, diagnostic: Diagnostic) {
         self.problems.push(diagnostic);
+    }
+
+    fn warn(&mut self, diagnostic: Diagnostic) {
+        self.warnings.push(diagnostic.as_warning());
     }
 
     /// Component names are claimed first, in sorted order, so they never depend on where an inline schema

@@ -10,7 +10,8 @@ use super::schema::{SchemaRef, component_key};
 use crate::diagnostic::Diagnostic;
 use crate::ir::naming::{self, Scope};
 use crate::ir::{
-    Body, ExtraFields, Field, HttpMethod, Operation, Param, ParamLocation, QueryStyle, StructDef, TypeKind, TypeRef,
+    Body, ContentBody, ContentKind, ExtraFields, Field, FilePart, HttpMethod, Operation, Param, ParamLocation,
+    QueryStyle, RawResponse, StructDef, TypeKind, TypeOrigin, TypeRef,
 };
 use crate::load::escape_pointer_token;
 
@@ -74,8 +75,41 @@ impl<'a> Lowerer<'a> {
             cookie: cookie_params,
             arguments,
         } = self.parameters(path, &pointer, operation, &type_hint);
-        let body = self.request_body(operation, &pointer, &type_hint);
-        let response = self.success_response(operation, &pointer, &type_hint);
+        let method_name = method_names.claim(&naming::operation_method_name(&id, tag));
+        let Requests { json: body, content } = self.request_bodies(operation, &pointer, &type_hint);
+        let content_bodies = content
+            .into_iter()
+            .enumerate()
+            .map(|(index, (media_type, kind, required))| {
+                // The operation's own method sends its JSON body, or else its first content type.
+                let method_name = if index == 0 && body.is_none() {
+                    method_name.clone()
+                } else {
+                    method_names.claim(&format!("{method_name}_{}", kind.method_suffix()))
+                };
+                ContentBody {
+                    method_name,
+                    media_type,
+                    kind,
+                    required,
+                }
+            })
+            .collect();
+        let success = self.success_response(operation, &pointer, &type_hint)?;
+        let (response, raw_response) = match success {
+            Success::Json(ty) => (ty, None),
+            Success::Raw(raw) => (None, Some(raw)),
+            Success::Upgrade(at) => {
+                self.warn(
+                    Diagnostic::at(
+                        &at,
+                        format!("`{id}` is skipped: it answers by switching protocols (101)"),
+                    )
+                    .with_hint("the generated client speaks HTTP request and answer; call this one by hand"),
+                );
+                return None;
+            }
+        };
         let error = self.error_response(operation, &pointer, &type_hint);
 
         // Required parameters are plain arguments; the struct holds the rest, so it is always `Default`.
@@ -107,7 +141,7 @@ impl<'a> Lowerer<'a> {
         self.pending_extensions.insert(id.clone(), extensions);
 
         Some(Operation {
-            method_name: method_names.claim(&naming::operation_method_name(&id, tag)),
+            method_name,
             cli_name: naming::cli_name(&naming::operation_method_name(&id, tag)),
             id,
             id_derived,
@@ -124,7 +158,9 @@ impl<'a> Lowerer<'a> {
             arguments,
             params_type,
             body,
-            response: response?,
+            content_bodies,
+            response,
+            raw_response,
             error,
             pagination: None,
             wait: None,
@@ -397,27 +433,133 @@ impl<'a> Lowerer<'a> {
         ValueShape::Any
     }
 
-    fn request_body(&mut self, operation: &'a openapiv3::Operation, pointer: &str, type_hint: &str) -> Option<Body> {
-        let body = operation.request_body.as_ref()?;
-        let (body, at) = self.resolve(body, &format!("{pointer}/requestBody"), &REQUEST_BODIES)?;
-        // No content at all means no body.
-        let (schema, schema_at) = self.json_schema(&body.content, &format!("{at}/content"), "request body")??;
-        let ty = self.type_of(schema, &schema_at, &format!("{type_hint}Request"));
-        Some(Body {
-            ty,
-            required: body.required,
-            description: body.description.clone(),
-        })
+    /// The JSON request body and the others, in the order declared.
+    fn request_bodies(&mut self, operation: &'a openapiv3::Operation, pointer: &str, type_hint: &str) -> Requests {
+        let mut requests = Requests {
+            json: None,
+            content: Vec::new(),
+        };
+        let Some(body) = operation.request_body.as_ref() else {
+            return requests;
+        };
+        let Some((body, at)) = self.resolve(body, &format!("{pointer}/requestBody"), &REQUEST_BODIES) else {
+            return requests;
+        };
+        for (media_type, media) in &body.content {
+            let media_at = format!("{at}/content/{}", escape_pointer_token(media_type));
+            let schema_at = format!("{media_at}/schema");
+            let schema = media.schema.as_ref().map(SchemaRef::from);
+            let kind = match media_kind(media_type) {
+                MediaKind::Json if requests.json.is_none() => {
+                    let schema = schema.unwrap_or(SchemaRef::Inline(any_schema()));
+                    requests.json = Some(Body {
+                        ty: self.type_of(schema, &schema_at, &format!("{type_hint}Request")),
+                        required: body.required,
+                        description: body.description.clone(),
+                    });
+                    continue;
+                }
+                MediaKind::Json => continue,
+                MediaKind::Bytes => ContentKind::Bytes,
+                MediaKind::Text => ContentKind::Text,
+                MediaKind::Form => {
+                    let schema = schema.unwrap_or(SchemaRef::Inline(any_schema()));
+                    ContentKind::Form(self.type_of(schema, &schema_at, &format!("{type_hint}Form")))
+                }
+                MediaKind::Multipart => match schema {
+                    Some(schema) => self.multipart(schema, &schema_at, type_hint),
+                    None => {
+                        self.report(
+                            Diagnostic::at(&media_at, format!("`{media_type}` has no schema")).with_hint(
+                                "describe the parts as the properties of an object; `format: binary` ones are files",
+                            ),
+                        );
+                        continue;
+                    }
+                },
+            };
+            // Two byte (or text) types are one method: the first declared is sent.
+            if requests
+                .content
+                .iter()
+                .any(|(_, other, _)| other.method_suffix() == kind.method_suffix())
+            {
+                continue;
+            }
+            requests.content.push((media_type.clone(), kind, body.required));
+        }
+        requests
     }
 
-    /// The success body: `Some(None)` when the success response has no content, `None` after reporting a
-    /// problem.
+    /// A multipart body: the object's `format: binary` properties are file parts; the others are text
+    /// fields, kept in a struct of their own.
+    fn multipart(&mut self, schema: SchemaRef<'a>, at: &str, type_hint: &str) -> ContentKind {
+        let hint = format!("{type_hint}Multipart");
+        let ty = self.type_of(schema, at, &hint);
+        let Some(name) = ty.direct_name().map(str::to_owned) else {
+            self.report(
+                Diagnostic::at(at, "a multipart body must be an object")
+                    .with_hint("describe the parts as the properties of an object; `format: binary` ones are files"),
+            );
+            return ContentKind::Multipart {
+                fields: None,
+                files: Vec::new(),
+            };
+        };
+        let (origin, fields) = match self.types.get(&name) {
+            Some(def) => match &def.kind {
+                TypeKind::Struct(def_struct) => (def.origin.clone(), def_struct.fields.clone()),
+                _ => (def.origin.clone(), Vec::new()),
+            },
+            None => (TypeOrigin::Inline, Vec::new()),
+        };
+        let (files, texts): (Vec<Field>, Vec<Field>) = fields
+            .into_iter()
+            .partition(|field| field.format.as_deref() == Some("binary"));
+        let files = files
+            .into_iter()
+            .map(|field| FilePart {
+                name: field.name,
+                rust_name: field.rust_name,
+                required: field.required,
+                description: field.description,
+            })
+            .collect();
+        let fields = if texts.is_empty() {
+            // The struct written for this body alone has nothing left to hold.
+            if origin == TypeOrigin::Inline {
+                self.types.remove(&name);
+            }
+            None
+        } else if origin == TypeOrigin::Inline {
+            // Written for this body alone: it keeps the text fields only.
+            if let Some(TypeKind::Struct(def)) = self.types.get_mut(&name).map(|def| &mut def.kind) {
+                def.fields = texts;
+            }
+            Some(name)
+        } else {
+            let description = format!("The text fields of the multipart form `{name}`.");
+            Some(self.define_generated(
+                &format!("{name}Fields"),
+                at,
+                description,
+                TypeKind::Struct(StructDef {
+                    fields: texts,
+                    extra: ExtraFields::Keep,
+                }),
+            ))
+        };
+        ContentKind::Multipart { fields, files }
+    }
+
+    /// The success answer, `None` after reporting a problem. Without a 2xx response, a redirect (3xx) is the
+    /// answer, or a protocol switch (101); with none of those, `default` is.
     fn success_response(
         &mut self,
         operation: &'a openapiv3::Operation,
         pointer: &str,
         type_hint: &str,
-    ) -> Option<Option<TypeRef>> {
+    ) -> Option<Success> {
         let mut successes: Vec<(u16, &'a ReferenceOr<openapiv3::Response>, String)> = operation
             .responses
             .responses
@@ -433,6 +575,22 @@ impl<'a> Lowerer<'a> {
             .collect();
         successes.sort_by_key(|(order, ..)| *order);
         if successes.is_empty() {
+            let declared = &operation.responses.responses;
+            let redirects = declared.keys().any(|status| match status {
+                StatusCode::Code(code) => (300..400).contains(code),
+                StatusCode::Range(range) => *range == 3,
+            });
+            if redirects {
+                return Some(Success::Raw(RawResponse::Redirect));
+            }
+            if declared.keys().any(|status| *status == StatusCode::Code(101)) {
+                return Some(Success::Upgrade(format!("{pointer}/responses/101")));
+            }
+            if let Some(default) = &operation.responses.default {
+                successes.push((0, default, format!("{pointer}/responses/default")));
+            }
+        }
+        if successes.is_empty() {
             self.report(
                 Diagnostic::at(
                     &format!("{pointer}/responses"),
@@ -443,14 +601,25 @@ impl<'a> Lowerer<'a> {
             return None;
         }
         let mut bodies = Vec::new();
+        let mut raw = None;
         for (_, response, at) in &successes {
             let (response, at) = self.resolve(response, at, &RESPONSES)?;
-            if let Some(found) = self.json_schema(&response.content, &format!("{at}/content"), "response")? {
+            let content_at = format!("{at}/content");
+            if let Some(found) = find_json(&response.content, &content_at) {
                 bodies.push(found);
+            } else if let Some((media_type, _)) = response.content.first() {
+                let media_type = media_type.clone();
+                raw.get_or_insert(match media_kind(&media_type) {
+                    MediaKind::Text => RawResponse::Text { media_type },
+                    _ => RawResponse::Bytes { media_type },
+                });
             }
         }
         let Some((schema, schema_at)) = bodies.first().cloned() else {
-            return Some(None);
+            return Some(match raw {
+                Some(raw) => Success::Raw(raw),
+                None => Success::Json(None),
+            });
         };
         if let Some((_, other_at)) = bodies.iter().find(|(other, _)| !same_schema(other, &schema)) {
             self.report(
@@ -460,7 +629,11 @@ impl<'a> Lowerer<'a> {
             );
             return None;
         }
-        Some(Some(self.type_of(schema, &schema_at, &format!("{type_hint}Response"))))
+        Some(Success::Json(Some(self.type_of(
+            schema,
+            &schema_at,
+            &format!("{type_hint}Response"),
+        ))))
     }
 
     fn error_response(
@@ -557,6 +730,53 @@ impl<'a> Lowerer<'a> {
                 None
             }
         }
+    }
+}
+
+/// The request bodies of an operation.
+struct Requests {
+    json: Option<Body>,
+    /// Media type, kind and whether the body is required, for each other kind, in the order declared.
+    content: Vec<(String, ContentKind, bool)>,
+}
+
+/// What an operation answers with.
+enum Success {
+    /// JSON, or nothing.
+    Json(Option<TypeRef>),
+    Raw(RawResponse),
+    /// Only a protocol switch (`101`), at this pointer.
+    Upgrade(String),
+}
+
+/// How a media type's content is read and written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum MediaKind {
+    Json,
+    Form,
+    Multipart,
+    Text,
+    /// Everything else: octet streams, images, archives.
+    Bytes,
+}
+
+fn media_kind(media_type: &str) -> MediaKind {
+    let essence = media_type
+        .split(';')
+        .next()
+        .unwrap_or(media_type)
+        .trim()
+        .to_ascii_lowercase();
+    if is_json(&essence) {
+        MediaKind::Json
+    } else if essence == "application/x-www-form-urlencoded" {
+        MediaKind::Form
+    } else if essence.starts_with("multipart/") {
+        MediaKind::Multipart
+    } else if essence.starts_with("text/") {
+        MediaKind::Text
+    } else {
+        MediaKind::Bytes
     }
 }
 
@@ -670,5 +890,16 @@ mod tests {
         assert!(is_json("application/json; charset=utf-8"));
         assert!(is_json("application/scim+json"));
         assert!(!is_json("application/octet-stream"));
+    }
+
+    #[test]
+    fn media_kinds() {
+        assert_eq!(media_kind("application/json; charset=utf-8"), MediaKind::Json);
+        assert_eq!(media_kind("application/x-www-form-urlencoded"), MediaKind::Form);
+        assert_eq!(media_kind("multipart/form-data"), MediaKind::Multipart);
+        assert_eq!(media_kind("text/csv"), MediaKind::Text);
+        assert_eq!(media_kind("Text/Plain; charset=utf-8"), MediaKind::Text);
+        assert_eq!(media_kind("application/octet-stream"), MediaKind::Bytes);
+        assert_eq!(media_kind("image/png"), MediaKind::Bytes);
     }
 }
