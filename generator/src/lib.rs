@@ -34,9 +34,28 @@ pub fn lower_spec(path: &Path) -> Result<ir::Api, Diagnostics> {
     ir::lower(&spec)
 }
 
+/// What to do with an operation that uses something the generator cannot do right.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unsupported {
+    /// Reject the spec with every problem (the default; what CI needs).
+    Reject,
+    /// Leave the operation out (and a component with a problem, with every operation using it), reporting each
+    /// as a located warning in [`ir::Api::warnings`].
+    LeaveOut,
+}
+
 /// Runs the whole pipeline: the IR and the files of the three crates.
 pub fn generate(path: &Path, settings: &Settings) -> Result<Generated, Diagnostics> {
-    let api = lower_spec(path)?;
+    generate_with(path, settings, Unsupported::Reject)
+}
+
+/// [`generate`], choosing what happens to operations the generator cannot do right.
+pub fn generate_with(path: &Path, settings: &Settings, unsupported: Unsupported) -> Result<Generated, Diagnostics> {
+    let spec = load::load(path)?;
+    let api = match unsupported {
+        Unsupported::Reject => ir::lower(&spec)?,
+        Unsupported::LeaveOut => ir::lower_leaving_out_unsupported(&spec)?,
+    };
     let files = emit::emit(&api, settings)?;
     Ok(Generated { api, files })
 }

@@ -251,3 +251,40 @@ fn a_protocol_switch_is_skipped_with_a_located_warning() {
     let operations: Vec<&str> = api.services[0].operations.iter().map(|op| op.id.as_str()).collect();
     assert_eq!(operations, ["login.authorize", "login.status"]);
 }
+
+/// `--skip-unsupported`: the operation with a problem of its own, and the one using a schema with a problem,
+/// are left out with located warnings; the rest is generated. Without it the spec is rejected.
+#[test]
+fn leaving_out_what_cannot_be_generated_keeps_the_rest_and_says_what_was_left_out() {
+    let path = Path::new("fixtures/partial/leave_out.yaml");
+    let strict = rejected(path);
+    assert_eq!(strict.len(), 2, "{strict}");
+    let generated = generator::generate_with(path, &Settings::repository(), generator::Unsupported::LeaveOut)
+        .unwrap_or_else(|diagnostics| panic!("the rest generates:\n{diagnostics}"));
+    let operations: Vec<&str> = generated
+        .api
+        .services
+        .iter()
+        .flat_map(|service| &service.operations)
+        .map(|operation| operation.id.as_str())
+        .collect();
+    assert_eq!(operations, ["pets.list"]);
+    assert!(
+        generated.api.types.contains_key("Pet"),
+        "the schema the kept operation uses stays"
+    );
+    assert!(
+        !generated.api.types.contains_key("Query"),
+        "the schema with the problem is left out"
+    );
+    let warnings: Vec<String> = generated.api.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        generated
+            .api
+            .warnings
+            .iter()
+            .all(|warning| warning.warning && warning.location.is_some()),
+        "{warnings:?}"
+    );
+    insta::assert_snapshot!("leave_out_warnings", warnings.join("\n"));
+}

@@ -1,4 +1,4 @@
-//! `cargo xtask generate [--check] [--spec PATH] [--out DIR] [--crate-prefix NAME] [--bin NAME]`
+//! `cargo xtask generate [--check] [--spec PATH] [--out DIR] [--crate-prefix NAME] [--bin NAME] [--skip-unsupported]`
 //!
 //! Runs the generator on `spec/` (or any OpenAPI 3.0 document) and writes `generated/` (or `--out`),
 //! touching only files whose contents changed. `--check` writes nothing and fails with a unified diff when
@@ -14,13 +14,16 @@ use generator::output::{self, Mode};
 
 const USAGE: &str = "\
 usage: cargo xtask generate [--check] [--spec PATH] [--out DIR] [--crate-prefix NAME] [--bin NAME]
+                            [--skip-unsupported]
 
   --check              write nothing; exit 1 with a unified diff if the output is stale
   --spec PATH          an OpenAPI 3.0 file, or a directory with openapi.yaml (default: spec/)
   --out DIR            where to write the crates (default: generated/); any other directory also
                        gets a Cargo.toml workspace so the crates build there
   --crate-prefix NAME  crates are named NAME-models, NAME-client, NAME-cli (default: databricks)
-  --bin NAME           name of the CLI binary (default: dbr)";
+  --bin NAME           name of the CLI binary (default: dbr)
+  --skip-unsupported   leave out each operation (or schema, with the operations using it) that has a
+                       problem, with a warning saying what and why, instead of rejecting the spec";
 
 struct Options {
     check: bool,
@@ -28,6 +31,7 @@ struct Options {
     out: Option<PathBuf>,
     crate_prefix: String,
     binary: String,
+    skip_unsupported: bool,
 }
 
 fn main() -> ExitCode {
@@ -58,6 +62,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         out: None,
         crate_prefix: Settings::repository().crate_prefix,
         binary: Settings::repository().cli_binary,
+        skip_unsupported: false,
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -68,6 +73,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
             "--out" => options.out = Some(PathBuf::from(value("--out")?)),
             "--crate-prefix" => options.crate_prefix = value("--crate-prefix")?,
             "--bin" => options.binary = value("--bin")?,
+            "--skip-unsupported" => options.skip_unsupported = true,
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
@@ -109,7 +115,12 @@ fn generate(options: &Options) -> ExitCode {
     };
 
     let spec_shown = shown(&spec, &cwd);
-    let generated = match generator::generate(&spec_shown, &settings) {
+    let unsupported = if options.skip_unsupported {
+        generator::Unsupported::LeaveOut
+    } else {
+        generator::Unsupported::Reject
+    };
+    let generated = match generator::generate_with(&spec_shown, &settings, unsupported) {
         Ok(generated) => generated,
         Err(diagnostics) => {
             eprintln!("{diagnostics}");

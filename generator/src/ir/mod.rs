@@ -9,11 +9,13 @@ mod dump;
 mod graph;
 mod lower;
 pub mod naming;
+mod partial;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 pub use dump::dump;
 pub use lower::lower;
+pub use partial::lower_leaving_out_unsupported;
 
 /// The whole API.
 #[derive(Clone, Debug, PartialEq)]

@@ -32,7 +32,7 @@ impl SourceFiles {
 }
 
 /// A loaded spec: the typed document plus what is needed to point back into the files.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Spec {
     pub files: SourceFiles,
     /// The merged document with positions.
