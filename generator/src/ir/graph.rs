@@ -1,5 +1,6 @@
 //! Facts that need the whole type graph: which services use each type (and so its module), which fields
-//! need `Box` to break by-value recursion, and which types can derive `Default`.
+//! need `Box` to break by-value recursion, and which types can derive `Default`; and renaming a type
+//! everywhere it is used.
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1016,14 +1016,17 @@ impl<'a> Lowerer<'a> {
     }
 }
 
-/// Whether the schema at `pointer` is a request or response body (`.../content/<media type>/schema`).
+/// Whether the schema at `pointer` is a request or response body (`.../requestBody/content/<media
+/// type>/schema`, `.../responses/<status>/content/...`, or one in `components/requestBodies`).
 fn is_body(pointer: &str) -> bool {
-    let mut segments = pointer.rsplit('/');
-    segments.next() == Some("schema") && segments.nth(1) == Some("content")
+    let segments: Vec<&str> = pointer.rsplit('/').take(5).collect();
+    matches!(
+        segments.as_slice(),
+        ["schema", _, "content", "requestBody", ..] | ["schema", _, "content", _, "responses" | "requestBodies"]
+    )
 }
 
 /// One place an inline schema shared with others is written.
-#[derive(Debug)]
 pub(super) struct SharedPlace {
     /// The name this place asks for (what it gets may carry a number: `OrderStatus2`).
     candidate: String,
