@@ -53,6 +53,7 @@ fixture_snapshots!(
     extensions,
     features,
     formats,
+    inline_dedupe,
     inline_names,
     keywords,
     maps,

@@ -1,10 +1,11 @@
 //! Facts that need the whole type graph: which services use each type (and so its module), which fields
-//! need `Box` to break by-value recursion, and which types can derive `Default`.
+//! need `Box` to break by-value recursion, and which types can derive `Default`; and renaming a type
+//! everywhere it is used.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::naming::Scope;
-use super::{Api, ExtraFields, Field, TypeDef, TypeKind, TypeRef};
+use super::{Api, ContentKind, ExtraFields, Field, TypeDef, TypeKind, TypeRef};
 
 pub(super) fn complete(api: &mut Api) {
     assign_services(api);
@@ -12,6 +13,73 @@ pub(super) fn complete(api: &mut Api) {
     mark_default(&mut api.types);
     collect_sensitive_fields(api);
     mark_empty_answers(api);
+}
+
+/// Renames types everywhere they are named: definitions, fields, alternatives, parameters, bodies,
+/// responses, pagination items. `renames` maps old names to new, all applied at once.
+pub(super) fn rename_types(api: &mut Api, renames: &BTreeMap<String, String>) {
+    if renames.is_empty() {
+        return;
+    }
+    let rename = |ty: &mut TypeRef| rename_ref(ty, renames);
+    let types = std::mem::take(&mut api.types);
+    for (name, mut def) in types {
+        let name = renames.get(&name).cloned().unwrap_or(name);
+        def.name = name.clone();
+        match &mut def.kind {
+            TypeKind::Struct(def) => {
+                def.fields.iter_mut().for_each(|field| rename(&mut field.ty));
+                if let ExtraFields::Typed { ty, .. } = &mut def.extra {
+                    rename(ty);
+                }
+            }
+            TypeKind::Union(def) => def.variants.iter_mut().for_each(|variant| rename(&mut variant.ty)),
+            TypeKind::Newtype(def) => rename(&mut def.ty),
+            TypeKind::Enum(_) => {}
+        }
+        api.types.insert(name, def);
+    }
+    for operation in api.services.iter_mut().flat_map(|service| &mut service.operations) {
+        let params = operation
+            .path_params
+            .iter_mut()
+            .chain(&mut operation.query_params)
+            .chain(&mut operation.header_params)
+            .chain(&mut operation.cookie_params)
+            .chain(&mut operation.arguments);
+        params.for_each(|param| rename(&mut param.ty));
+        if let Some(body) = &mut operation.body {
+            rename(&mut body.ty);
+        }
+        for content in &mut operation.content_bodies {
+            match &mut content.kind {
+                ContentKind::Form(ty) => rename(ty),
+                ContentKind::Multipart { fields: Some(name), .. } => {
+                    if let Some(new) = renames.get(name) {
+                        *name = new.clone();
+                    }
+                }
+                _ => {}
+            }
+        }
+        operation.response.iter_mut().for_each(rename);
+        operation.error.iter_mut().for_each(rename);
+        if let Some(pagination) = &mut operation.pagination {
+            rename(&mut pagination.item_type);
+        }
+    }
+}
+
+fn rename_ref(ty: &mut TypeRef, renames: &BTreeMap<String, String>) {
+    match ty {
+        TypeRef::Named(name) => {
+            if let Some(new) = renames.get(name) {
+                *name = new.clone();
+            }
+        }
+        TypeRef::List(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => rename_ref(inner, renames),
+        _ => {}
+    }
 }
 
 /// Marks operations whose response object declares no field at all.

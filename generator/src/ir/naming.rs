@@ -114,6 +114,17 @@ fn words(raw: &str) -> String {
         .collect::<String>()
 }
 
+/// The longest name of a type named after where it appears: nested inline schemas make longer ones,
+/// which [`shorten`] makes readable.
+pub const MAX_TYPE_NAME: usize = 60;
+
+/// Suffixes the generator appends to a list's or map's name for its items and values: a shared type is
+/// not named by these alone, they say nothing of what it is.
+const STRUCTURAL_WORDS: &[&str] = &["Item", "Value"];
+
+/// The suffixes of the types of an operation: `{Op}Request`, `{Op}Response`, `{Op}Error`, `{Op}Params`.
+const BODY_WORDS: &[&str] = &["Request", "Response", "Error", "Params"];
+
 /// `cluster_details` → `ClusterDetails`; `2fa` → `T2fa`; `Option` → `OptionType`.
 pub fn type_name(raw: &str) -> String {
     let name = words(raw).to_upper_camel_case();
@@ -127,6 +138,97 @@ pub fn type_name(raw: &str) -> String {
     } else {
         name
     }
+}
+
+/// The name of a type the generator names after where it appears (an inline schema: `{Owner}{Property}`,
+/// `{Operation}Request`, ...), shortened when longer than [`MAX_TYPE_NAME`]. A component keeps the name its
+/// spec gives it, which is the name the official SDKs use.
+pub fn place_type_name(hint: &str) -> String {
+    type_name(&shorten(&type_name(hint)))
+}
+
+/// The words of an UpperCamelCase name: `V2010AccountSip` → `V2010`, `Account`, `Sip`.
+fn camel_words(name: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    let mut start = 0;
+    for (index, c) in name.char_indices().skip(1) {
+        if c.is_ascii_uppercase() {
+            words.push(&name[start..index]);
+            start = index;
+        }
+    }
+    words.push(&name[start..]);
+    words
+}
+
+/// A name over [`MAX_TYPE_NAME`] made readable: first a run of words that repeats earlier ones goes
+/// (nested names repeat their parents: `LinkedInAdsOptionsLinkedInAdsCustomReport...`; a lone repeated
+/// word, as in `MachineToMachine`, is meaning), then the words after the first, from the front, until it
+/// fits: the first word and the most specific (last) ones stay.
+fn shorten(name: &str) -> String {
+    if name.len() <= MAX_TYPE_NAME {
+        return name.to_owned();
+    }
+    let words = camel_words(name);
+    let mut kept: Vec<&str> = Vec::new();
+    let mut index = 0;
+    while index < words.len() {
+        let repeated = (2..=words.len() - index).rev().find(|&length| {
+            kept.windows(length)
+                .any(|earlier| earlier == &words[index..index + length])
+        });
+        match repeated {
+            Some(length) => index += length,
+            None => {
+                kept.push(words[index]);
+                index += 1;
+            }
+        }
+    }
+    while kept.len() > 2 && kept.concat().len() > MAX_TYPE_NAME {
+        kept.remove(1);
+    }
+    // Two words that are still too long stay: cutting a word would read worse than its length.
+    kept.concat()
+}
+
+/// The name of one type that stands for identical inline schemas written in several places, from the
+/// names each place would give it (`candidates`): their common trailing words when those name something
+/// (`Address` from `UserAddress` and `OrderAddress`, not `Item` from `TagsItem` and `LabelsItem`), or
+/// else the shortest candidate (the alphabetically first of equal length). Never a name `is_free` refuses.
+/// Depends only on the set of candidates, not on their order.
+pub fn shared_type_name(candidates: &[String], is_free: impl Fn(&str) -> bool) -> Option<String> {
+    let split: Vec<Vec<&str>> = candidates.iter().map(|name| camel_words(name)).collect();
+    let shortest = split.iter().map(Vec::len).min()?;
+    let common = (0..shortest)
+        .take_while(|&back| {
+            let word = split[0][split[0].len() - 1 - back];
+            split.iter().all(|words| words[words.len() - 1 - back] == word)
+        })
+        .count();
+    // Up to an operation's `Request`/`Response`, a common tail is a piece of operation names
+    // (`CreateRequestAddress` of `UsersCreateRequestAddress` and `GroupsCreateRequestAddress`); a leading
+    // `Item` or `Value` is the place's (a list's item), not the type's.
+    let tail = &split[0][split[0].len() - common..];
+    let after_body = match tail.iter().rposition(|word| BODY_WORDS.contains(word)) {
+        Some(body) => &tail[body + 1..],
+        None => tail,
+    };
+    let suffix: Vec<&str> = after_body
+        .iter()
+        .copied()
+        .skip_while(|word| STRUCTURAL_WORDS.contains(word))
+        .collect();
+    let meaningful = suffix
+        .iter()
+        .any(|word| !(word.starts_with("Variant") && word["Variant".len()..].bytes().all(|b| b.is_ascii_digit())));
+    let suffix = place_type_name(&suffix.concat());
+    if meaningful && is_free(&suffix) {
+        return Some(suffix);
+    }
+    let mut sorted: Vec<&String> = candidates.iter().collect();
+    sorted.sort_by(|a, b| a.len().cmp(&b.len()).then(a.cmp(b)));
+    sorted.into_iter().find(|name| is_free(name)).cloned()
 }
 
 /// `clusterId` → `cluster_id`; `type` → `type_`; `@type` → `type_`; `2fa` → `_2fa`.
@@ -241,6 +343,15 @@ impl Scope {
         self.taken.insert(name.to_owned());
     }
 
+    /// Gives a claimed name back (the type that claimed it turned out to be another's twin).
+    pub fn release(&mut self, name: &str) {
+        self.taken.remove(name);
+    }
+
+    pub fn is_taken(&self, name: &str) -> bool {
+        self.taken.contains(name)
+    }
+
     /// `candidate` if free, otherwise the first free `candidate{separator}{n}` for n = 2, 3, ...
     pub fn claim(&mut self, candidate: &str) -> String {
         if self.taken.insert(candidate.to_owned()) {
@@ -340,6 +451,94 @@ mod tests {
         assert_eq!(fields.claim(&field_name("foo_bar")), "foo_bar_2");
         assert_eq!(fields.claim(&field_name("type")), "type_");
         assert_eq!(fields.claim(&field_name("type")), "type_2");
+    }
+
+    #[test]
+    fn long_names_are_shortened_readably() {
+        // Nested places repeat their parents (a property of a Twilio component, named by a dotted path).
+        assert_eq!(
+            place_type_name(
+                "api.v2010.account.incoming_phone_number.incoming_phone_number_assigned_add_on.\
+                 incoming_phone_number_assigned_add_on_extension"
+            ),
+            "ApiV2010AccountIncomingPhoneNumberAssignedAddOnExtension"
+        );
+        assert_eq!(
+            place_type_name("LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsEntityGranularity"),
+            "LinkedInAdsOptionsCustomReportOptionsEntityGranularity"
+        );
+        // A lone repeated word is meaning; without repeats, words after the first go until it fits.
+        assert_eq!(
+            place_type_name("AvailablePhoneNumberCountryAvailablePhoneNumberMachineToMachineCapabilities"),
+            "AvailablePhoneNumberCountryMachineToMachineCapabilities"
+        );
+        assert_eq!(
+            place_type_name("IngestionPipelineDefinitionTableSpecificConfigQueryBasedConnectorConfig"),
+            "IngestionTableSpecificConfigQueryBasedConnectorConfig"
+        );
+        let short = "ClusterDetailsAutoscale";
+        assert_eq!(place_type_name(short), short);
+        assert!(place_type_name(&"Word".repeat(40)).len() <= MAX_TYPE_NAME);
+    }
+
+    #[test]
+    fn shared_types_take_the_common_name_of_their_places() {
+        let names = |list: &[&str]| list.iter().map(|name| name.to_string()).collect::<Vec<_>>();
+        let free = |_: &str| true;
+        assert_eq!(
+            shared_type_name(&names(&["UserAddress", "OrderAddress"]), free).as_deref(),
+            Some("Address")
+        );
+        // What the places add (`Request`) is not the type's.
+        assert_eq!(
+            shared_type_name(
+                &names(&["UsersCreateRequestAddress", "GroupsCreateRequestAddress"]),
+                free
+            )
+            .as_deref(),
+            Some("Address")
+        );
+        assert_eq!(
+            shared_type_name(
+                &names(&["ListUsersResponseItemName", "ListGroupsResponseItemName"]),
+                free
+            )
+            .as_deref(),
+            Some("Name")
+        );
+        // A common tail that is only a place's kind, or a piece of operation names, names nothing: the
+        // shortest place name does (the first in order among equals), whatever the order of the places.
+        assert_eq!(
+            shared_type_name(&names(&["TagsItem", "LabelsItem"]), free).as_deref(),
+            Some("TagsItem")
+        );
+        assert_eq!(
+            shared_type_name(&names(&["LabelsItem", "TagsItem"]), free).as_deref(),
+            Some("TagsItem")
+        );
+        assert_eq!(
+            shared_type_name(
+                &names(&["AddTracksToPlaylistRequest", "AddItemsToPlaylistRequest"]),
+                free
+            )
+            .as_deref(),
+            Some("AddItemsToPlaylistRequest")
+        );
+        assert_eq!(
+            shared_type_name(&names(&["UnionVariant1", "OtherVariant1"]), free).as_deref(),
+            Some("OtherVariant1")
+        );
+        // A name taken by another type is not used.
+        let address_taken = |name: &str| name != "Address";
+        assert_eq!(
+            shared_type_name(&names(&["UserAddress", "OrderAddress"]), address_taken).as_deref(),
+            Some("UserAddress")
+        );
+        assert_eq!(
+            shared_type_name(&names(&["UserResult", "OrderResult"]), free).as_deref(),
+            Some("ResultType"),
+            "a shared name is escaped like any other"
+        );
     }
 
     #[test]

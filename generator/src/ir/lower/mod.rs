@@ -38,6 +38,7 @@ pub fn lower(spec: &Spec) -> Result<Api, Diagnostics> {
     lowerer.break_hollow_cycles();
     let services = lowerer.lower_services();
     lowerer.complete_unions();
+    let renames = lowerer.name_shared_types();
     let Lowerer {
         problems,
         types,
@@ -58,6 +59,7 @@ pub fn lower(spec: &Spec) -> Result<Api, Diagnostics> {
         types,
         shared_module: String::new(),
     };
+    super::graph::rename_types(&mut api, &renames);
     super::graph::complete(&mut api);
     Ok(api)
 }
@@ -84,6 +86,10 @@ pub(super) struct Lowerer<'a> {
     merging: Vec<String>,
     /// Inline schemas already lowered, by pointer.
     inline_types: BTreeMap<String, TypeRef>,
+    /// The structural identity of every inline type → its name: an identical schema elsewhere is that type.
+    inline_identities: BTreeMap<String, String>,
+    /// Every place each inline type is written, for naming the types several places share.
+    shared_places: BTreeMap<String, Vec<schema::SharedPlace>>,
     /// The operationId of every operation, by pointer, with whether it was derived (the spec gives none).
     operation_ids: BTreeMap<String, (String, bool)>,
     /// Extensions of each operation (by id), checked once all operations are lowered.
@@ -102,6 +108,8 @@ impl<'a> Lowerer<'a> {
             nullable_components: BTreeSet::new(),
             merging: Vec::new(),
             inline_types: BTreeMap::new(),
+            inline_identities: BTreeMap::new(),
+            shared_places: BTreeMap::new(),
             operation_ids: operation_ids(&spec.document),
             pending_extensions: BTreeMap::new(),
         }

@@ -2,6 +2,8 @@
 //! unusual keyword combinations in an untyped `AnySchema`), then turned into a [`TypeRef`] and, where the
 //! shape needs a name, a [`TypeDef`].
 
+use std::collections::BTreeMap;
+
 use indexmap::IndexMap;
 use openapiv3::{
     AdditionalProperties, AnySchema, Discriminator, ReferenceOr, Schema, SchemaKind, Type, VariantOrUnknownOrEmpty,
@@ -464,7 +466,11 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Names an inline schema after `hint`, builds its kind (which may name further inline schemas) and
-    /// records it.
+    /// records it. An inline schema that makes the same Rust type as one seen before is that type: its
+    /// name is given back and the place is remembered, for [`Lowerer::name_shared_types`]. Nested schemas
+    /// are built first, so twins inside twins are already one type when their parents are compared. A
+    /// request or response body stays its operation's own type (`RunsSubmitResponse`, never another
+    /// operation's `RunsCancelRequest`); what it contains is shared.
     fn define_inline(
         &mut self,
         hint: &str,
@@ -472,10 +478,71 @@ impl<'a> Lowerer<'a> {
         schema: &'a Schema,
         build: impl FnOnce(&mut Self, &str) -> TypeKind,
     ) -> TypeRef {
-        let name = self.type_names.claim(&naming::type_name(hint));
+        let name = self.type_names.claim(&naming::place_type_name(hint));
         let kind = build(self, &name);
+        if is_body(pointer) {
+            self.insert_type(&name, pointer, TypeOrigin::Inline, schema, kind);
+            return TypeRef::Named(name);
+        }
+        let data = &schema.schema_data;
+        let place = SharedPlace {
+            candidate: naming::place_type_name(hint),
+            description: data.description.clone().or_else(|| data.title.clone()),
+            field_descriptions: field_descriptions(&kind),
+        };
+        let identity = structural_identity(&kind, data.deprecated);
+        if let Some(twin) = self.inline_identities.get(&identity).cloned() {
+            self.type_names.release(&name);
+            self.shared_places.entry(twin.clone()).or_default().push(place);
+            return TypeRef::Named(twin);
+        }
+        self.inline_identities.insert(identity, name.clone());
+        self.shared_places.insert(name.clone(), vec![place]);
         self.insert_type(&name, pointer, TypeOrigin::Inline, schema, kind);
         TypeRef::Named(name)
+    }
+
+    /// Gives each type shared by several places the name [`naming::shared_type_name`] picks from the names
+    /// the places would have given it, and keeps the documentation all places agree on (a description true
+    /// of one place may be false of another). Returns the renames, old name → new, for the whole API.
+    pub(super) fn name_shared_types(&mut self) -> BTreeMap<String, String> {
+        let places = std::mem::take(&mut self.shared_places);
+        let mut groups: Vec<(String, Vec<SharedPlace>)> =
+            places.into_iter().filter(|(_, places)| places.len() > 1).collect();
+        // By their smallest candidate, which does not depend on which place came first in the spec.
+        groups.sort_by_cached_key(|(_, places)| places.iter().map(|place| place.candidate.clone()).min());
+        let mut renames = BTreeMap::new();
+        for (name, places) in groups {
+            if let Some(def) = self.types.get_mut(&name) {
+                def.description = agreed(places.iter().map(|place| place.description.clone()));
+                if let TypeKind::Struct(def) = &mut def.kind {
+                    for (index, field) in def.fields.iter_mut().enumerate() {
+                        field.description = agreed(
+                            places
+                                .iter()
+                                .map(|place| place.field_descriptions.get(index).cloned().flatten()),
+                        );
+                    }
+                }
+            }
+            let mut candidates: Vec<String> = places.into_iter().map(|place| place.candidate).collect();
+            candidates.sort();
+            candidates.dedup();
+            let names = &self.type_names;
+            let chosen =
+                naming::shared_type_name(&candidates, |candidate| candidate == name || !names.is_taken(candidate));
+            let Some(chosen) = chosen.filter(|chosen| *chosen != name) else {
+                continue;
+            };
+            self.type_names.release(&name);
+            self.type_names.claim(&chosen);
+            if let Some(mut def) = self.types.remove(&name) {
+                def.name = chosen.clone();
+                self.types.insert(chosen.clone(), def);
+            }
+            renames.insert(name, chosen);
+        }
+        renames
     }
 
     /// Adds a generated type that has no schema of its own (an operation's parameter struct).
@@ -486,7 +553,7 @@ impl<'a> Lowerer<'a> {
         description: String,
         kind: TypeKind,
     ) -> String {
-        let name = self.type_names.claim(&naming::type_name(hint));
+        let name = self.type_names.claim(&naming::place_type_name(hint));
         self.types.insert(
             name.clone(),
             TypeDef {
@@ -947,6 +1014,51 @@ impl<'a> Lowerer<'a> {
             }
         }
     }
+}
+
+/// Whether the schema at `pointer` is a request or response body (`.../requestBody/content/<media
+/// type>/schema`, `.../responses/<status>/content/...`, or one in `components/requestBodies`).
+fn is_body(pointer: &str) -> bool {
+    let segments: Vec<&str> = pointer.rsplit('/').take(5).collect();
+    matches!(
+        segments.as_slice(),
+        ["schema", _, "content", "requestBody", ..] | ["schema", _, "content", _, "responses" | "requestBodies"]
+    )
+}
+
+/// One place an inline schema shared with others is written.
+pub(super) struct SharedPlace {
+    /// The name this place asks for (what it gets may carry a number: `OrderStatus2`).
+    candidate: String,
+    description: Option<String>,
+    /// Of each field, in order (structs only).
+    field_descriptions: Vec<Option<String>>,
+}
+
+/// What makes two inline types the same Rust type: everything of the kind but documentation and where
+/// the schema is written (a union alternative's pointer). Compared as text because a default value
+/// (JSON) has no order.
+fn structural_identity(kind: &TypeKind, deprecated: bool) -> String {
+    let mut kind = kind.clone();
+    match &mut kind {
+        TypeKind::Struct(def) => def.fields.iter_mut().for_each(|field| field.description = None),
+        TypeKind::Union(def) => def.variants.iter_mut().for_each(|variant| variant.pointer.clear()),
+        TypeKind::Enum(_) | TypeKind::Newtype(_) => {}
+    }
+    format!("{deprecated} {kind:?}")
+}
+
+fn field_descriptions(kind: &TypeKind) -> Vec<Option<String>> {
+    match kind {
+        TypeKind::Struct(def) => def.fields.iter().map(|field| field.description.clone()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The text every place gives, or none when they differ.
+fn agreed(mut texts: impl Iterator<Item = Option<String>>) -> Option<String> {
+    let first = texts.next()?;
+    texts.all(|text| text == first).then_some(first).flatten()
 }
 
 /// The type of a value that is both `a` and `b`, when there is one: the same type, or the typed one of an
