@@ -69,6 +69,7 @@ rejected_specs!(
     extensions => "fixtures/invalid/extensions.yaml",
     indistinguishable_unions => "fixtures/invalid/unions.yaml",
     conflicting_fragments => "fixtures/invalid/conflict",
+    servers_on_two_hosts => "fixtures/invalid/servers.yaml",
 );
 
 const REFERENCE_CYCLES: &str = "fixtures/invalid/reference_cycles.yaml";

@@ -66,6 +66,7 @@ fixture_snapshots!(
     redirects,
     rest_style,
     scim,
+    servers,
     union_common,
     union_scalars,
     union_tags,

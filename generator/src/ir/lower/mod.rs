@@ -10,6 +10,7 @@ mod cli;
 mod extensions;
 mod operation;
 mod schema;
+mod servers;
 mod union;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -67,6 +67,8 @@ impl<'a> Lowerer<'a> {
         let (id, id_derived) = self.operation_ids.get(&pointer).cloned().unwrap_or_default();
         let type_hint = naming::type_name(&id);
         let http_method = http_method(method);
+        // The servers' base path is part of every path the client sends (`/v1` + `/albums`).
+        let base_path = self.base_path(path, method, operation);
 
         let Parameters {
             path: path_params,
@@ -147,7 +149,7 @@ impl<'a> Lowerer<'a> {
             id_derived,
             pointer,
             http_method,
-            path: path.to_owned(),
+            path: format!("{base_path}{path}"),
             summary: operation.summary.clone(),
             description: operation.description.clone(),
             deprecated: operation.deprecated,
