@@ -75,13 +75,14 @@ pub(crate) async fn create_temp_beside(
         temp_name.push(name);
         temp_name.push(format!(".{purpose}-{}", random_suffix()));
         let path = folder.join(temp_name);
-        let created = tokio::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-            .await;
+        // Created synchronously (one quick system call): tokio's `open` runs on another thread and finishes
+        // even if this future is dropped meanwhile (Ctrl-C), which would leave a file no guard removes.
+        let created = std::fs::OpenOptions::new().write(true).create_new(true).open(&path);
         match created {
-            Ok(file) => return Ok((file, TempFile::new(path))),
+            Ok(file) => {
+                let guard = TempFile::new(path);
+                return Ok((tokio::fs::File::from_std(file), guard));
+            }
             Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => continue,
             Err(error) => {
                 return Err(TransferError::io(
