@@ -31,6 +31,7 @@ pub(crate) fn civil_from_days(days: i64) -> (i64, i64, i64) {
 }
 
 /// Milliseconds since 1970 as `2024-01-15 09:29`, in UTC.
+#[cfg(feature = "cli")]
 pub fn utc_minute(millis: i64) -> String {
     const MILLIS_PER_DAY: i64 = 86_400_000;
     let (year, month, day) = civil_from_days(millis.div_euclid(MILLIS_PER_DAY));
@@ -40,7 +41,9 @@ pub fn utc_minute(millis: i64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{civil_from_days, days_from_civil, utc_minute};
+    #[cfg(feature = "cli")]
+    use super::utc_minute;
+    use super::{civil_from_days, days_from_civil};
 
     #[test]
     fn days_and_dates_convert_both_ways() {
@@ -51,6 +54,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "cli")]
     fn times_read_as_utc_minutes() {
         assert_eq!(utc_minute(0), "1970-01-01 00:00");
         assert_eq!(utc_minute(1_705_310_961_000), "2024-01-15 09:29");

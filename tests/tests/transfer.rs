@@ -993,3 +993,47 @@ fn readme_transfer_example_is_the_compiled_one() {
         "README.md's transfer example differs from tests/examples/readme_transfer.rs; keep them identical"
     );
 }
+
+/// An import goes as a multipart upload, as the official SDKs send it: the bytes as they are in the
+/// `content` file part (no base64), the other fields as text parts.
+#[tokio::test]
+async fn an_import_is_a_multipart_upload_of_the_bytes_as_they_are() {
+    use wiremock::matchers::{method, path};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/2.0/workspace/import"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("{}"))
+        .mount(&server)
+        .await;
+    let client = databricks_tests::mock::client(&server);
+    let content = [b"print(\"caf\xc3\xa9\")\n".as_slice(), &[0xff, 0x00]].concat();
+    let options = ImportOptions {
+        format: Some(WorkspaceImportFormat::Source),
+        language: Some(WorkspaceLanguage::Python),
+        overwrite: true,
+    };
+    import(&client, "/Users/jane@example.com/etl", &content, &options)
+        .await
+        .expect("imported");
+    let requests = server.received_requests().await.expect("requests are recorded");
+    let request = &requests[0];
+    let content_type = request.headers["content-type"].to_str().expect("text");
+    assert!(
+        content_type.starts_with("multipart/form-data; boundary="),
+        "{content_type}"
+    );
+    let body = &request.body;
+    let contains = |needle: &[u8]| body.windows(needle.len()).any(|window| window == needle);
+    assert!(contains(b"name=\"path\"\r\n\r\n/Users/jane@example.com/etl\r\n"));
+    assert!(contains(b"name=\"format\"\r\n\r\nSOURCE\r\n"));
+    assert!(contains(b"name=\"language\"\r\n\r\nPYTHON\r\n"));
+    assert!(contains(b"name=\"overwrite\"\r\n\r\ntrue\r\n"));
+    assert!(
+        contains(b"name=\"content\"; filename=\"content\""),
+        "{}",
+        String::from_utf8_lossy(body)
+    );
+    assert!(contains(&content), "the content travels as it is, not base64");
+}

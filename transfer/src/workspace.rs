@@ -3,7 +3,7 @@
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use databricks_client::models::{
-    WorkspaceExportFormat, WorkspaceExportParams, WorkspaceImport, WorkspaceImportFormat, WorkspaceLanguage,
+    WorkspaceExportFormat, WorkspaceExportParams, WorkspaceImportFormat, WorkspaceImportMultipart, WorkspaceLanguage,
 };
 use databricks_client::{Client, ErrorKind};
 
@@ -54,14 +54,14 @@ pub async fn import(client: &Client, path: &str, content: &[u8], options: &Impor
     if size > WORKSPACE_CONTENT_LIMIT {
         return Err(too_large("import", path, Some(size)));
     }
-    let body = WorkspaceImport {
-        content: Some(BASE64.encode(content)),
+    // As a multipart upload, as the official SDKs send it: the bytes as they are, a third smaller than base64.
+    let fields = WorkspaceImportMultipart {
         format: options.format.clone(),
         language: options.language.clone(),
         overwrite: options.overwrite.then_some(true),
-        ..WorkspaceImport::new(path)
+        ..WorkspaceImportMultipart::new(path)
     };
-    match client.workspace().import(&body).await {
+    match client.workspace().import_multipart(&fields, content.to_vec()).await {
         Ok(_) => Ok(()),
         Err(error) if has_code(&error, SIZE_EXCEEDED) => Err(too_large("import", path, Some(size))),
         Err(error) if is_kind(&error, ErrorKind::ResourceAlreadyExists) => {

@@ -10721,7 +10721,7 @@ pub static APP: App = App {
                     name: "import",
                     operation: "workspace.import",
                     about: "Upload a notebook, a file or a whole folder archive into the workspace.",
-                    long_about: "Creates the object at `path` from the base64-encoded `content`, which may hold at most 10 MB (more fails with `MAX_NOTEBOOK_SIZE_EXCEEDED`). If something already exists at `path` and `overwrite` is not true, the call fails with `RESOURCE_ALREADY_EXISTS`. A folder is imported either as a `DBC` archive or as `SOURCE` without a `language`; a single file imported as `SOURCE` needs its `language`. Zip files nested inside folders are not supported. The server also accepts the content as a multipart file upload; only the JSON form is described here.",
+                    long_about: "Creates the object at `path` from the base64-encoded `content`, which may hold at most 10 MB (more fails with `MAX_NOTEBOOK_SIZE_EXCEEDED`). If something already exists at `path` and `overwrite` is not true, the call fails with `RESOURCE_ALREADY_EXISTS`. A folder is imported either as a `DBC` archive or as `SOURCE` without a `language`; a single file imported as `SOURCE` needs its `language`. Zip files nested inside folders are not supported. The content can also be sent as a `multipart/form-data` upload (the `content` part a file, the other fields text parts), as it is, with no base64.",
                     json: JsonInput::Body,
                     args: &[
                         ArgSpec {

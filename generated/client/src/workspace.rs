@@ -205,8 +205,9 @@ impl Workspace<'_> {
     /// (more fails with `MAX_NOTEBOOK_SIZE_EXCEEDED`). If something already exists at `path` and
     /// `overwrite` is not true, the call fails with `RESOURCE_ALREADY_EXISTS`. A folder is imported
     /// either as a `DBC` archive or as `SOURCE` without a `language`; a single file imported as
-    /// `SOURCE` needs its `language`. Zip files nested inside folders are not supported. The server
-    /// also accepts the content as a multipart file upload; only the JSON form is described here.
+    /// `SOURCE` needs its `language`. Zip files nested inside folders are not supported. The
+    /// content can also be sent as a `multipart/form-data` upload (the `content` part a file, the
+    /// other fields text parts), as it is, with no base64.
     ///
     /// `POST /api/2.0/workspace/import` (operation `workspace.import`).
     pub async fn import(
@@ -214,6 +215,32 @@ impl Workspace<'_> {
         body: &models::WorkspaceImport,
     ) -> Result<models::EmptyResponse, Error> {
         self.client.request(&operations::IMPORT).json(body).send().await
+    }
+
+    /// Upload a notebook, a file or a whole folder archive into the workspace.
+    ///
+    /// Creates the object at `path` from the base64-encoded `content`, which may hold at most 10 MB
+    /// (more fails with `MAX_NOTEBOOK_SIZE_EXCEEDED`). If something already exists at `path` and
+    /// `overwrite` is not true, the call fails with `RESOURCE_ALREADY_EXISTS`. A folder is imported
+    /// either as a `DBC` archive or as `SOURCE` without a `language`; a single file imported as
+    /// `SOURCE` needs its `language`. Zip files nested inside folders are not supported. The
+    /// content can also be sent as a `multipart/form-data` upload (the `content` part a file, the
+    /// other fields text parts), as it is, with no base64.
+    ///
+    /// `POST /api/2.0/workspace/import` (operation `workspace.import`).
+    /// The body is a `multipart/form-data` upload: the text fields, then the file parts
+    /// (`content`), each from memory or streamed from a reader as it is sent (then never retried).
+    pub async fn import_multipart(
+        &self,
+        fields: &models::WorkspaceImportMultipart,
+        content: impl Into<databricks_runtime::Upload>,
+    ) -> Result<models::EmptyResponse, Error> {
+        self.client
+            .request(&operations::IMPORT)
+            .multipart_fields(fields)
+            .file_part("content", content)
+            .send()
+            .await
     }
 
     /// List the objects directly inside a folder, or describe a single object.

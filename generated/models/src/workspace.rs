@@ -272,6 +272,40 @@ impl std::str::FromStr for WorkspaceImportFormat {
     }
 }
 
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct WorkspaceImportMultipart {
+    /// Absolute workspace path the object is created at.
+    pub path: String,
+    /// See [`WorkspaceImportFormat`](crate::WorkspaceImportFormat).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<WorkspaceImportFormat>,
+    /// See [`WorkspaceLanguage`](crate::WorkspaceLanguage).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<WorkspaceLanguage>,
+    /// Replace an object that already exists at `path` instead of failing.
+    ///
+    /// When absent, the server uses `false`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overwrite: Option<bool>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl WorkspaceImportMultipart {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(path: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            format: None,
+            language: None,
+            overwrite: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
 /// Programming language of a notebook. Only notebooks have one; Jupyter (`.ipynb`) notebooks
 /// are always `PYTHON`.
 ///
