@@ -20,6 +20,15 @@ const MIB: usize = 1024 * 1024;
 /// The sizes where block arithmetic goes wrong: empty, one byte, exactly one block, one past it, several.
 const SIZES: [usize; 5] = [0, 1, MIB, MIB + 1, 5 * MIB];
 
+/// The HTTP status of each call the fake answered on `endpoint`, in order.
+fn statuses_of(fake: &FakeWorkspace, endpoint: &str) -> Vec<u16> {
+    fake.calls()
+        .iter()
+        .filter(|call| call.endpoint == endpoint)
+        .map(|call| call.status)
+        .collect()
+}
+
 /// A client whose retries give up after a second, so injected failures end quickly.
 fn client(fake: &FakeWorkspace) -> Client {
     fake.client(Duration::from_secs(1))
@@ -145,12 +154,7 @@ async fn a_throttled_put_is_sent_again() {
     .await
     .unwrap();
     assert!(fake.dbfs_file("/data/a.bin") == Some(content));
-    let statuses: Vec<u16> = fake
-        .calls()
-        .iter()
-        .filter(|call| call.endpoint == "dbfs/put")
-        .map(|call| call.status)
-        .collect();
+    let statuses = statuses_of(&fake, "dbfs/put");
     assert_eq!(statuses, [429, 200]);
 }
 
@@ -670,12 +674,7 @@ async fn throttling_on_a_block_is_retried_and_the_file_is_byte_exact() {
     .unwrap();
 
     assert!(fake.dbfs_file("/data/a.bin") == Some(content));
-    let statuses: Vec<u16> = fake
-        .calls()
-        .iter()
-        .filter(|call| call.endpoint == "dbfs/add-block")
-        .map(|call| call.status)
-        .collect();
+    let statuses = statuses_of(&fake, "dbfs/add-block");
     assert_eq!(statuses, [200, 429, 200, 200, 200]);
 }
 
