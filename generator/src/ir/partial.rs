@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::Api;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load::Spec;
+use crate::load::{Spec, escape_pointer_token as escape, unescape_pointer_token as unescape};
 
 /// Rounds of leaving things out before giving up: each round removes at least one operation or component,
 /// and removing one rarely reveals more than a few new problems.
@@ -125,14 +125,6 @@ fn owner_of(pointer: &str) -> Option<Owner> {
         }),
         _ => None,
     }
-}
-
-fn unescape(token: &str) -> String {
-    token.replace("~1", "/").replace("~0", "~")
-}
-
-fn escape(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
 }
 
 /// Which components each operation and each component refers to (`$ref` strings), to find every operation
