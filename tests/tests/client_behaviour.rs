@@ -1,6 +1,7 @@
 //! How the typed client behaves beyond the happy path: error answers, round trips of values read from the
 //! server, URL encoding, undecodable answers and insecure hosts.
 
+use databricks_client::ErrorKindOf as _;
 use databricks_client::{Client, Config, ConfigError, Error, models};
 use databricks_tests::TOKEN;
 use databricks_tests::mock::{self, only_request, received};
@@ -35,8 +36,8 @@ async fn api_error_carries_status_code_message_and_request_id() {
     assert_eq!(api.error_code.as_deref(), Some("RESOURCE_DOES_NOT_EXIST"));
     assert_eq!(api.message, "Cluster 0123-abc does not exist");
     assert_eq!(api.request_id.as_deref(), Some("req-7f3a"));
-    assert_eq!(api.details.len(), 1);
-    assert_eq!(api.details[0]["@type"], "type.googleapis.com/google.rpc.RequestInfo");
+    assert_eq!(api.details().len(), 1);
+    assert_eq!(api.details()[0]["@type"], "type.googleapis.com/google.rpc.RequestInfo");
     assert_eq!(
         display,
         "RESOURCE_DOES_NOT_EXIST: Cluster 0123-abc does not exist (HTTP 404, request id req-7f3a)"
@@ -49,7 +50,7 @@ async fn api_error_carries_status_code_message_and_request_id() {
 async fn client_debug_does_not_show_the_token() {
     let server = mock::serve(200, "{}").await;
     let client = mock::client(&server);
-    assert_no_token(&format!("{client:?} {:?}", client.runtime().config()));
+    assert_no_token(&format!("{client:?} {:?}", client.runtime()));
 }
 
 #[tokio::test]
