@@ -273,7 +273,8 @@ pub struct FilePart {
     pub description: Option<String>,
 }
 
-/// A success answer that is not JSON.
+/// A success answer that is not JSON. `media_type` is what `Accept` asks for: every media type of that kind
+/// the answer lists (`image/png, image/jpeg`), the server choosing among them.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RawResponse {
     /// Bytes of `media_type`, read as a stream.

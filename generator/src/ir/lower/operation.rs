@@ -662,14 +662,26 @@ impl<'a> Lowerer<'a> {
             if let Some(found) = find_json(&response.content, &content_at) {
                 bodies.push(found);
             }
-            // The first media type that is not JSON decides the kind of the other form.
+            // The first media type that is not JSON decides the kind of the other form; every listed type of
+            // that kind is asked for (`image/png, image/jpeg`), and the server picks.
+            let others: Vec<&String> = response
+                .content
+                .keys()
+                .filter(|media_type| !is_json(media_type))
+                .collect();
             if raw.is_none()
-                && let Some(media_type) = response.content.keys().find(|media_type| !is_json(media_type))
+                && let Some(first) = others.first()
             {
-                let media_type = media_type.clone();
-                let kind = match media_kind(&media_type) {
-                    MediaKind::Text => RawResponse::Text { media_type },
-                    _ => RawResponse::Bytes { media_type },
+                let text = media_kind(first) == MediaKind::Text;
+                let accepted: Vec<&str> = others
+                    .iter()
+                    .filter(|media_type| (media_kind(media_type) == MediaKind::Text) == text)
+                    .map(|media_type| media_type.as_str())
+                    .collect();
+                let media_type = accepted.join(", ");
+                let kind = match text {
+                    true => RawResponse::Text { media_type },
+                    false => RawResponse::Bytes { media_type },
                 };
                 raw = Some((kind, content_at));
             }
@@ -754,7 +766,7 @@ impl<'a> Lowerer<'a> {
             let entry_at = format!("{at}/{}", escape_pointer_token(media_type));
             let slot = if is_json(media_type) {
                 &mut selector.json
-            } else if media_type == raw_type {
+            } else if raw_type.split(", ").any(|accepted| accepted == media_type) {
                 &mut selector.raw
             } else {
                 self.report(
