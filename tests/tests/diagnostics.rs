@@ -70,6 +70,7 @@ rejected_specs!(
     indistinguishable_unions => "fixtures/invalid/unions.yaml",
     conflicting_fragments => "fixtures/invalid/conflict",
     servers_on_two_hosts => "fixtures/invalid/servers.yaml",
+    answer_selectors => "fixtures/invalid/answer_selectors.yaml",
 );
 
 const REFERENCE_CYCLES: &str = "fixtures/invalid/reference_cycles.yaml";

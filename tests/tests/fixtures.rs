@@ -47,6 +47,7 @@ macro_rules! fixture_snapshots {
 
 fixture_snapshots!(
     all_of,
+    answers,
     bodies,
     default_error,
     enums,
