@@ -371,6 +371,18 @@ pub fn experiments(
             "experiments.createExperiment" => {
                 respond(client.experiments().create_experiment(&request.body()?).await)
             }
+            "experiments.createIssue" => {
+                respond(
+                    client
+                        .experiments()
+                        .create_issue(
+                            &request.path::<String>("parent")?,
+                            &request.params(&[])?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
             "experiments.createLoggedModel" => {
                 respond(client.experiments().create_logged_model(&request.body()?).await)
             }
@@ -445,6 +457,14 @@ pub fn experiments(
                             &request.query::<String>("metric_key")?,
                             &request.params(&["metric_key"])?,
                         ),
+                )
+            }
+            "experiments.getIssue" => {
+                respond(
+                    client
+                        .experiments()
+                        .get_issue(&request.path::<String>("name")?)
+                        .await,
                 )
             }
             "experiments.getLoggedModel" => {
@@ -535,6 +555,16 @@ pub fn experiments(
                     client.experiments().search_experiments_all(&request.body()?),
                 )
             }
+            "experiments.searchIssues" => {
+                respond_items(
+                    client
+                        .experiments()
+                        .search_issues_all(
+                            &request.path::<String>("parent")?,
+                            &request.body()?,
+                        ),
+                )
+            }
             "experiments.searchLoggedModels" => {
                 respond_items(
                     client.experiments().search_logged_models_all(&request.body()?),
@@ -573,6 +603,19 @@ pub fn experiments(
             }
             "experiments.updateExperiment" => {
                 respond(client.experiments().update_experiment(&request.body()?).await)
+            }
+            "experiments.updateIssue" => {
+                request.no_other_params(&["update_mask"])?;
+                respond(
+                    client
+                        .experiments()
+                        .update_issue(
+                            &request.path::<String>("name")?,
+                            &request.query::<String>("update_mask")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
             }
             "experiments.updatePermissions" => {
                 respond(

@@ -50,6 +50,29 @@ impl Experiments<'_> {
         self.client.request(&operations::CREATE_EXPERIMENT).json(body).send().await
     }
 
+    /// Record an issue, a quality or operational problem seen in an experiment's traces.
+    ///
+    /// Creates an issue under `parent` (`experiments/<experiment id>`) and returns it with its
+    /// `name`, id and times filled in. Fields the server owns (`name`, `issue_id`, the times,
+    /// `created_by`) are ignored when sent. `title` and `severity` are required; `status` starts as
+    /// `PENDING` and `source_type` as `MANUAL` unless given.
+    ///
+    /// `POST /api/2.0/mlflow/{parent}/issues` (operation `experiments.createIssue`).
+    pub async fn create_issue(
+        &self,
+        parent: &str,
+        params: &models::ExperimentsCreateIssueParams,
+        body: &models::Issue,
+    ) -> Result<models::Issue, Error> {
+        self.client
+            .request(&operations::CREATE_ISSUE)
+            .path_param("parent", parent)
+            .params(params)
+            .json(body)
+            .send()
+            .await
+    }
+
     /// Register a new logged model in an experiment.
     ///
     /// Records a model in the experiment `experiment_id`, optionally linked to the run that
@@ -267,6 +290,16 @@ impl Experiments<'_> {
             .query_param("metric_key", metric_key)
             .params(params)
             .paginate(&PAGING)
+    }
+
+    /// Get an issue by its name.
+    ///
+    /// `name` is the issue's full name, `experiments/<experiment id>/issues/<issue id>`. An unknown
+    /// issue fails with `RESOURCE_DOES_NOT_EXIST`.
+    ///
+    /// `GET /api/2.0/mlflow/{name}` (operation `experiments.getIssue`).
+    pub async fn get_issue(&self, name: &str) -> Result<models::Issue, Error> {
+        self.client.request(&operations::GET_ISSUE).path_param("name", name).send().await
     }
 
     /// Get a logged model with its attributes, tags, parameters and metrics.
@@ -587,6 +620,55 @@ impl Experiments<'_> {
         self.client.request(&operations::SEARCH_EXPERIMENTS).json(body).paginate(&PAGING)
     }
 
+    /// Find the issues of an experiment by status, severity, category, tag or title, page by page.
+    ///
+    /// Returns the issues under `parent` that pass every filter given (filters of different kinds
+    /// are combined with AND, the values of one filter with OR; no filter matches every issue),
+    /// ordered by `sort_key` (`SEVERITY` by default, ties broken by `last_seen_time`) in
+    /// `sort_order` (descending by default). Results are grouped by status first: `PENDING`, then
+    /// `RESOLVED`, then `REJECTED`. Pages hold `page_size` issues (20 by default, at most 100); a
+    /// page token expires after 15 minutes and is only good with the same filters. Only reads, so
+    /// it is safe to repeat.
+    ///
+    /// `POST /api/2.0/mlflow/{parent}/issues:search` (operation `experiments.searchIssues`).
+    ///
+    /// Lists `issues`: pass `next_page_token` of one page as `page_token` to get the next; the last
+    /// page has none. [`search_issues_all`](Self::search_issues_all) streams every item.
+    pub async fn search_issues(
+        &self,
+        parent: &str,
+        body: &models::SearchIssuesRequest,
+    ) -> Result<models::SearchIssuesResponse, Error> {
+        self.client
+            .request(&operations::SEARCH_ISSUES)
+            .path_param("parent", parent)
+            .json(body)
+            .send()
+            .await
+    }
+
+    /// Every item of [`search_issues`](Self::search_issues), as a stream: the next page is fetched
+    /// once the current one has been read, so memory holds one page at a time.
+    pub fn search_issues_all(
+        &self,
+        parent: &str,
+        body: &models::SearchIssuesRequest,
+    ) -> databricks_runtime::Items<models::Issue> {
+        const PAGING: databricks_runtime::Paging = databricks_runtime::Paging {
+            items: "issues",
+            in_body: true,
+            style: databricks_runtime::PagingStyle::Token {
+                request_token: "page_token",
+                response_token: "next_page_token",
+            },
+        };
+        self.client
+            .request(&operations::SEARCH_ISSUES)
+            .path_param("parent", parent)
+            .json(body)
+            .paginate(&PAGING)
+    }
+
     /// Find logged models in experiments by filter, in a chosen order, page by page.
     ///
     /// Returns the logged models of the given experiments that match `filter`, an SQL-like
@@ -742,6 +824,31 @@ impl Experiments<'_> {
         self.client.request(&operations::UPDATE_EXPERIMENT).json(body).send().await
     }
 
+    /// Change the fields of an issue that `update_mask` names.
+    ///
+    /// Only the fields listed in `update_mask` change, taken from the body: `title`, `description`,
+    /// `status`, `severity`, `categories`, `tags`, `last_seen_time` and `metadata.<key>`. A listed
+    /// field absent from the body is cleared, except `title`, `status` and `severity`, which cannot
+    /// be, and `last_seen_time`, which can only be cleared on a `MANUAL` issue. `categories` and
+    /// `tags` are replaced whole; `metadata.<key>` sets or removes that one key, and a bare
+    /// `metadata` is refused. Returns the issue after the change.
+    ///
+    /// `PATCH /api/2.0/mlflow/{name}` (operation `experiments.updateIssue`).
+    pub async fn update_issue(
+        &self,
+        name: &str,
+        update_mask: &str,
+        body: &models::Issue,
+    ) -> Result<models::Issue, Error> {
+        self.client
+            .request(&operations::UPDATE_ISSUE)
+            .path_param("name", name)
+            .query_param("update_mask", update_mask)
+            .json(body)
+            .send()
+            .await
+    }
+
     /// Grant or change permissions on an experiment, keeping the others.
     ///
     /// Adds the given entries to the access control list of the experiment, or changes the level of
@@ -785,6 +892,12 @@ mod operations {
         Method::Post,
         "/api/2.0/mlflow/experiments/create",
     );
+    pub(super) const CREATE_ISSUE: Operation = Operation::new(
+            "experiments.createIssue",
+            Method::Post,
+            "/api/2.0/mlflow/{parent}/issues",
+        )
+        .multi_segment_params(&["parent"]);
     pub(super) const CREATE_LOGGED_MODEL: Operation = Operation::new(
         "experiments.createLoggedModel",
         Method::Post,
@@ -857,6 +970,12 @@ mod operations {
         Method::Get,
         "/api/2.0/mlflow/metrics/get-history",
     );
+    pub(super) const GET_ISSUE: Operation = Operation::new(
+            "experiments.getIssue",
+            Method::Get,
+            "/api/2.0/mlflow/{name}",
+        )
+        .multi_segment_params(&["name"]);
     pub(super) const GET_LOGGED_MODEL: Operation = Operation::new(
         "experiments.getLoggedModel",
         Method::Get,
@@ -956,6 +1075,13 @@ mod operations {
             "/api/2.0/mlflow/experiments/search",
         )
         .idempotent();
+    pub(super) const SEARCH_ISSUES: Operation = Operation::new(
+            "experiments.searchIssues",
+            Method::Post,
+            "/api/2.0/mlflow/{parent}/issues:search",
+        )
+        .idempotent()
+        .multi_segment_params(&["parent"]);
     pub(super) const SEARCH_LOGGED_MODELS: Operation = Operation::new(
             "experiments.searchLoggedModels",
             Method::Post,
@@ -1002,6 +1128,13 @@ mod operations {
         )
         .idempotent()
         .answers_nothing();
+    pub(super) const UPDATE_ISSUE: Operation = Operation::new(
+            "experiments.updateIssue",
+            Method::Patch,
+            "/api/2.0/mlflow/{name}",
+        )
+        .idempotent()
+        .multi_segment_params(&["name"]);
     pub(super) const UPDATE_PERMISSIONS: Operation = Operation::new(
             "experiments.updatePermissions",
             Method::Patch,

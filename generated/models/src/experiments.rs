@@ -586,6 +586,19 @@ pub struct ExperimentTraceLocation {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+/// Optional query and header parameters of `experiments.createIssue`.
+///
+/// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExperimentsCreateIssueParams {
+    /// An id of the caller's choosing, `iss-` and 32 lowercase hexadecimal digits. Sending the same
+    /// id again fails with `ALREADY_EXISTS` instead of creating a second issue, which makes a
+    /// retried create safe. The server picks one when it is left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issue_id: Option<String>,
+}
+
 /// Optional query and header parameters of `experiments.getHistory`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
@@ -792,6 +805,439 @@ impl InputTag {
             value: value.into(),
             unknown_fields: serde_json::Map::new(),
         }
+    }
+}
+
+/// A quality or operational problem found in an experiment's traces, to be triaged: open
+/// (`PENDING`), judged real and dealt with (`RESOLVED`), or judged not a problem (`REJECTED`).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Issue {
+    /// Full name, `experiments/<experiment id>/issues/<issue id>`. Set by the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The last segment of `name`; assessments on traces refer to the issue by it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issue_id: Option<String>,
+    /// Short summary, not empty, at most 250 bytes of UTF-8.
+    pub title: String,
+    /// Longer explanation in Markdown, at most 32 KiB.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// See [`IssueSeverity`](crate::IssueSeverity).
+    pub severity: IssueSeverity,
+    /// See [`IssueStatus`](crate::IssueStatus).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<IssueStatus>,
+    /// Up to 10 labels of at most 64 bytes each, unique ignoring case; surrounding spaces are
+    /// trimmed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub categories: Option<Vec<String>>,
+    /// The caller's own key-value labels, at most 10; the server never writes here. Keys use
+    /// letters, digits and `_.:/-` (at most 128 bytes), values at most 256 bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<std::collections::BTreeMap<String, String>>,
+    /// More about the issue, such as how issue detection observed it. Keys and values may change
+    /// without notice: read it tolerantly. At most 20 entries, keys at most 64 bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<std::collections::BTreeMap<String, String>>,
+    /// See [`IssueSourceType`](crate::IssueSourceType).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_type: Option<IssueSourceType>,
+    /// For an issue created by issue detection (`ADHOC_RUN`, `SCHEDULED_RUN`), the id of that
+    /// detection run in the same experiment; absent for `MANUAL`. Set once, at creation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_id: Option<String>,
+    /// When the issue was created (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub create_time: Option<String>,
+    /// When the issue last changed (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub update_time: Option<String>,
+    /// When the latest trace showing the issue was requested (RFC 3339). Required unless
+    /// `source_type` is `MANUAL`; a `MANUAL` issue without one reports its `create_time`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_seen_time: Option<String>,
+    /// Email of the user whose request created the issue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_by: Option<String>,
+    /// Email of the user whose request last changed the issue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_updated_by: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Issue {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(title: impl Into<String>, severity: IssueSeverity) -> Self {
+        Self {
+            name: None,
+            issue_id: None,
+            title: title.into(),
+            description: None,
+            severity,
+            status: None,
+            categories: None,
+            tags: None,
+            metadata: None,
+            source_type: None,
+            source_id: None,
+            create_time: None,
+            update_time: None,
+            last_seen_time: None,
+            created_by: None,
+            last_updated_by: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// How serious an issue is, from `LOW` to `HIGH`.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum IssueSeverity {
+    #[serde(rename = "LOW")]
+    Low,
+    #[serde(rename = "MEDIUM")]
+    Medium,
+    #[serde(rename = "HIGH")]
+    High,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl IssueSeverity {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Low => "LOW",
+            Self::Medium => "MEDIUM",
+            Self::High => "HIGH",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for IssueSeverity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for IssueSeverity {
+    fn from(value: &str) -> Self {
+        match value {
+            "LOW" => Self::Low,
+            "MEDIUM" => Self::Medium,
+            "HIGH" => Self::High,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for IssueSeverity {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// The field search results are ordered by.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum IssueSortKey {
+    #[serde(rename = "SEVERITY")]
+    Severity,
+    #[serde(rename = "CREATE_TIME")]
+    CreateTime,
+    #[serde(rename = "UPDATE_TIME")]
+    UpdateTime,
+    #[serde(rename = "LAST_SEEN_TIME")]
+    LastSeenTime,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl IssueSortKey {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Severity => "SEVERITY",
+            Self::CreateTime => "CREATE_TIME",
+            Self::UpdateTime => "UPDATE_TIME",
+            Self::LastSeenTime => "LAST_SEEN_TIME",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for IssueSortKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for IssueSortKey {
+    fn from(value: &str) -> Self {
+        match value {
+            "SEVERITY" => Self::Severity,
+            "CREATE_TIME" => Self::CreateTime,
+            "UPDATE_TIME" => Self::UpdateTime,
+            "LAST_SEEN_TIME" => Self::LastSeenTime,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for IssueSortKey {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// The direction of the order.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum IssueSortOrder {
+    #[serde(rename = "ASCENDING")]
+    Ascending,
+    #[serde(rename = "DESCENDING")]
+    Descending,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl IssueSortOrder {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Ascending => "ASCENDING",
+            Self::Descending => "DESCENDING",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for IssueSortOrder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for IssueSortOrder {
+    fn from(value: &str) -> Self {
+        match value {
+            "ASCENDING" => Self::Ascending,
+            "DESCENDING" => Self::Descending,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for IssueSortOrder {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// What created an issue: a person (`MANUAL`), an issue detection run started by hand
+/// (`ADHOC_RUN`) or on a schedule (`SCHEDULED_RUN`), or the analysis of one trace
+/// (`SINGLE_TRACE_ANALYSIS`).
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum IssueSourceType {
+    #[serde(rename = "MANUAL")]
+    Manual,
+    #[serde(rename = "ADHOC_RUN")]
+    AdhocRun,
+    #[serde(rename = "SCHEDULED_RUN")]
+    ScheduledRun,
+    #[serde(rename = "SINGLE_TRACE_ANALYSIS")]
+    SingleTraceAnalysis,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl IssueSourceType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Manual => "MANUAL",
+            Self::AdhocRun => "ADHOC_RUN",
+            Self::ScheduledRun => "SCHEDULED_RUN",
+            Self::SingleTraceAnalysis => "SINGLE_TRACE_ANALYSIS",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for IssueSourceType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for IssueSourceType {
+    fn from(value: &str) -> Self {
+        match value {
+            "MANUAL" => Self::Manual,
+            "ADHOC_RUN" => Self::AdhocRun,
+            "SCHEDULED_RUN" => Self::ScheduledRun,
+            "SINGLE_TRACE_ANALYSIS" => Self::SingleTraceAnalysis,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for IssueSourceType {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// Triage state: `PENDING` (open), `RESOLVED` (real and dealt with), `REJECTED` (not a
+/// problem).
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum IssueStatus {
+    #[serde(rename = "PENDING")]
+    Pending,
+    #[serde(rename = "RESOLVED")]
+    Resolved,
+    #[serde(rename = "REJECTED")]
+    Rejected,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl IssueStatus {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Pending => "PENDING",
+            Self::Resolved => "RESOLVED",
+            Self::Rejected => "REJECTED",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for IssueStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for IssueStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "PENDING" => Self::Pending,
+            "RESOLVED" => Self::Resolved,
+            "REJECTED" => Self::Rejected,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for IssueStatus {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// Matches issues whose tag `key` has one of `values` (any value when `values` is empty).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct IssueTagFilter {
+    /// The tag key, matched exactly.
+    pub key: String,
+    /// Values matched exactly; any one of them is enough.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub values: Option<Vec<String>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl IssueTagFilter {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(key: impl Into<String>) -> Self {
+        Self {
+            key: key.into(),
+            values: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// How much of each issue search results carry: `BASIC` leaves out `description` and may leave
+/// out large `metadata` entries; `FULL` has everything.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum IssueView {
+    #[serde(rename = "BASIC")]
+    Basic,
+    #[serde(rename = "FULL")]
+    Full,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl IssueView {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Basic => "BASIC",
+            Self::Full => "FULL",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for IssueView {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for IssueView {
+    fn from(value: &str) -> Self {
+        match value {
+            "BASIC" => Self::Basic,
+            "FULL" => Self::Full,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for IssueView {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -1607,6 +2053,71 @@ pub struct SearchExperimentsResponse {
     /// Token of the next page; absent on the last page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Filters, order and page of an issue search; an empty request lists every issue.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SearchIssuesRequest {
+    /// Text the title contains, ignoring case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub query: Option<String>,
+    /// Issues in any of these statuses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statuses: Option<Vec<IssueStatus>>,
+    /// Issues of any of these severities.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severities: Option<Vec<IssueSeverity>>,
+    /// Issues with any of these categories, ignoring case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub categories: Option<Vec<String>>,
+    /// Issues passing every one of these filters; at most 10 filters of 20 values each.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag_filters: Option<Vec<IssueTagFilter>>,
+    /// See [`IssueSortKey`](crate::IssueSortKey).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort_key: Option<IssueSortKey>,
+    /// See [`IssueSortOrder`](crate::IssueSortOrder).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort_order: Option<IssueSortOrder>,
+    /// See [`IssueView`](crate::IssueView).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub view: Option<IssueView>,
+    /// Issues per page; 20 by default, and more than 100 counts as 100.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
+    pub page_size: Option<i32>,
+    /// The `next_page_token` of the previous page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_token: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// One page of an issue search.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SearchIssuesResponse {
+    /// The page's issues, in the order asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issues: Option<Vec<Issue>>,
+    /// Token of the next page; absent on the last one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_page_token: Option<String>,
+    /// How many issues match in all.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
+    pub total_size: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]

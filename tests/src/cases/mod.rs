@@ -10,6 +10,7 @@ pub mod clusters;
 pub mod current_user;
 pub mod dbfs;
 pub mod experiments;
+pub mod experiments_issues;
 pub mod experiments_logged_models;
 pub mod global_init_scripts;
 pub mod groups;
@@ -71,6 +72,7 @@ const SERVICES: &[&[Case]] = &[
     current_user::CASES,
     dbfs::CASES,
     experiments::CASES,
+    experiments_issues::CASES,
     experiments_logged_models::CASES,
     global_init_scripts::CASES,
     groups::CASES,

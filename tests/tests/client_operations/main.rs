@@ -8,6 +8,7 @@ mod clusters;
 mod current_user;
 mod dbfs;
 mod experiments;
+mod experiments_issues;
 mod experiments_logged_models;
 mod global_init_scripts;
 mod groups;
