@@ -41,6 +41,13 @@ fn split(server: &Server) -> ServerUrl {
     }
 }
 
+/// The origin of the document's first server (`https://api.example.com`), the client's default base URL;
+/// `None` without servers or for a relative server URL.
+pub(super) fn base_url(document: &openapiv3::OpenAPI) -> Option<String> {
+    let origin = split(document.servers.first()?).origin;
+    (!origin.is_empty()).then_some(origin)
+}
+
 impl Lowerer<'_> {
     /// The base path of the operation at `path`/`method`: that of the first server the operation, else its
     /// path item, else the document names. A server on another host than the document's is reported.
