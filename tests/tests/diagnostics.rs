@@ -312,10 +312,19 @@ fn an_unusable_security_scheme_leaves_out_only_the_operations_needing_it() {
     let bearer = vec![vec!["bearer".to_owned()]];
     assert_eq!(
         security,
-        [("things.create", &bearer), ("things.list", &bearer), ("things.public", &vec![])],
+        [
+            ("things.create", &bearer),
+            ("things.list", &bearer),
+            ("things.public", &vec![])
+        ],
         "`things.get` needed digest alone"
     );
-    let schemes: Vec<&str> = generated.api.security_schemes.iter().map(|scheme| scheme.name.as_str()).collect();
+    let schemes: Vec<&str> = generated
+        .api
+        .security_schemes
+        .iter()
+        .map(|scheme| scheme.name.as_str())
+        .collect();
     assert_eq!(schemes, ["bearer"]);
     let warnings: Vec<String> = generated.api.warnings.iter().map(ToString::to_string).collect();
     assert!(

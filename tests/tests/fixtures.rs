@@ -100,7 +100,11 @@ fn generic_specs_never_mention_databricks() {
         .expect("tests/fixtures/real exists")
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
         .filter(|path| path.extension().is_some_and(|ext| ext == "yaml" || ext == "json"));
-    let mut specs: Vec<PathBuf> = fixture_names().iter().map(|name| fixture_path(name)).chain(real).collect();
+    let mut specs: Vec<PathBuf> = fixture_names()
+        .iter()
+        .map(|name| fixture_path(name))
+        .chain(real)
+        .collect();
     specs.sort();
     let mut generic = 0;
     for spec in specs {
@@ -129,7 +133,11 @@ fn generic_specs_never_mention_databricks() {
             let found = file.contents.to_ascii_lowercase().find("databricks");
             if let Some(at) = found {
                 let line = file.contents[..at].lines().count();
-                panic!("{}: {} mentions Databricks on line {line}", spec.display(), file.path.display());
+                panic!(
+                    "{}: {} mentions Databricks on line {line}",
+                    spec.display(),
+                    file.path.display()
+                );
             }
         }
     }
@@ -153,7 +161,9 @@ fn every_fixture_compiles_cleanly_and_behaves() {
             .unwrap_or_else(|diagnostics| panic!("fixture {name} must be accepted:\n{diagnostics}"));
         output::sync(&out.join(&name), &generated.files, Mode::Write).expect("fixture crates are written");
         let has_cli = generated.api.runtime == Runtime::Databricks;
-        let crates = ["models", "client", "cli"].into_iter().filter(|krate| has_cli || *krate != "cli");
+        let crates = ["models", "client", "cli"]
+            .into_iter()
+            .filter(|krate| has_cli || *krate != "cli");
         members.extend(crates.map(|krate| format!("\"{name}/{krate}\"")));
     }
     write_behaviour_crate(&out);

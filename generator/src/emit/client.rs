@@ -8,8 +8,9 @@ use super::models::{ident, rust_type};
 use super::{Settings, doc_attrs, runtime_crate};
 use crate::ir::naming::first_sentence;
 use crate::ir::{
-    Api, ApiKeyLocation, ContentBody, SchemeKind, SecurityScheme, ContentKind, HttpMethod, Operation, Pagination, PaginationStyle, Param, ParamLocation,
-    ParamLocationOrBody, QueryStyle, RawResponse, Service, TypeKind, TypeRef, Wait, WaitSource,
+    Api, ApiKeyLocation, ContentBody, ContentKind, HttpMethod, Operation, Pagination, PaginationStyle, Param,
+    ParamLocation, ParamLocationOrBody, QueryStyle, RawResponse, SchemeKind, SecurityScheme, Service, TypeKind,
+    TypeRef, Wait, WaitSource,
 };
 
 /// `(module name, file tokens)` for every service.
@@ -183,9 +184,7 @@ fn method(api: &Api, service: &Service, operation: &Operation) -> TokenStream {
 fn answer(operation: &Operation, runtime: &Ident) -> (TokenStream, TokenStream) {
     match (&operation.response, &operation.raw_response) {
         (Some(ty), _) => (rust_type(ty, &models_path), quote!(.send().await)),
-        (None, Some(RawResponse::Bytes { .. })) => {
-            (quote!(#runtime::ByteStream), quote!(.send_bytes().await))
-        }
+        (None, Some(RawResponse::Bytes { .. })) => (quote!(#runtime::ByteStream), quote!(.send_bytes().await)),
         (None, Some(RawResponse::Text { .. })) => (quote!(String), quote!(.send_text().await)),
         (None, Some(RawResponse::Redirect)) => (quote!(String), quote!(.send_redirect().await)),
         (None, None) => (quote!(()), quote!(.send_empty().await)),
@@ -591,7 +590,10 @@ pub(super) fn generic_client_items(api: &Api) -> TokenStream {
                 quote!(OAuth2 { token_url: #token_url, scopes: &[#(#scopes),*] })
             }
             // Used with an access token the caller gives: nothing to discover.
-            SchemeKind::OpenIdConnect { .. } => quote!(OAuth2 { token_url: None, scopes: &[] }),
+            SchemeKind::OpenIdConnect { .. } => quote!(OAuth2 {
+                token_url: None,
+                scopes: &[]
+            }),
         };
         quote!(#runtime::SecurityScheme { name: #name, kind: #runtime::SchemeKind::#kind })
     });
@@ -601,7 +603,9 @@ pub(super) fn generic_client_items(api: &Api) -> TokenStream {
     };
     let base_url_doc = match &api.base_url {
         Some(_) => " Where the API is served: the first of the spec's `servers`, with its variables at their defaults.",
-        None => " Where the API is served: the spec names no absolute server, so give one with [`ClientBuilder::base_url`].",
+        None => {
+            " Where the API is served: the spec names no absolute server, so give one with [`ClientBuilder::base_url`]."
+        }
     };
     let credential_methods = api.security_schemes.iter().map(credential_methods);
     quote! {
@@ -691,7 +695,10 @@ fn credential_methods(scheme: &SecurityScheme) -> TokenStream {
         SchemeKind::Basic => (
             format!("A user name and password, sent as `Authorization: Basic` (security scheme `{name}`)."),
             quote!(username: impl Into<String>, password: impl Into<String>),
-            quote!(Credential::Basic { username: username.into(), password: password.into() }),
+            quote!(Credential::Basic {
+                username: username.into(),
+                password: password.into()
+            }),
         ),
         SchemeKind::ApiKey { location, name: key } => {
             let place = match location {
@@ -708,13 +715,23 @@ fn credential_methods(scheme: &SecurityScheme) -> TokenStream {
     };
     let docs = doc_attrs(&[&description, &how]);
     let client_credentials = match (&scheme.client_credentials_method, &scheme.kind) {
-        (Some(second), SchemeKind::OAuth2 { token_url: Some(url), scopes }) => {
+        (
+            Some(second),
+            SchemeKind::OAuth2 {
+                token_url: Some(url),
+                scopes,
+            },
+        ) => {
             let second = ident(second);
             let scopes = match scopes.as_slice() {
                 [] => String::new(),
                 scopes => format!(
                     " for the scopes {}",
-                    scopes.iter().map(|scope| format!("`{scope}`")).collect::<Vec<_>>().join(", ")
+                    scopes
+                        .iter()
+                        .map(|scope| format!("`{scope}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             };
             let docs = doc_attrs(&[&format!(

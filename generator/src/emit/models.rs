@@ -613,10 +613,7 @@ fn newtype_item(
     let default = def.derives_default.then(|| quote!(Default,));
     let eq =
         matches!(body.ty, TypeRef::String | TypeRef::Bool | TypeRef::I32 | TypeRef::I64).then(|| quote!(Eq, Hash,));
-    let number = body
-        .ty
-        .holds_number()
-        .then(|| quote!(#[serde(with = #numbers)]));
+    let number = body.ty.holds_number().then(|| quote!(#[serde(with = #numbers)]));
     quote! {
         #docs
         #[derive(Clone, Debug, #default PartialEq, #eq serde::Serialize, serde::Deserialize)]

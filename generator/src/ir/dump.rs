@@ -4,8 +4,8 @@
 use std::fmt::{self, Write};
 
 use super::{
-    Api, CliArg, ContentKind, Runtime, SchemeKind, ExtraFields, Operation, PaginationStyle, Param, QueryStyle, RawResponse, TypeDef,
-    TypeKind, TypeOrigin, TypeRef, WaitSource,
+    Api, CliArg, ContentKind, ExtraFields, Operation, PaginationStyle, Param, QueryStyle, RawResponse, Runtime,
+    SchemeKind, TypeDef, TypeKind, TypeOrigin, TypeRef, WaitSource,
 };
 
 pub fn dump(api: &Api) -> String {

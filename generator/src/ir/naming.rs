@@ -426,7 +426,10 @@ mod tests {
     #[test]
     fn a_crate_prefix_is_a_short_slug_of_the_title() {
         assert_eq!(crate_prefix("Swagger Petstore - OpenAPI 3.0"), "swagger-petstore");
-        assert_eq!(crate_prefix("Spotify Web API with fixes and improvements"), "spotify-web");
+        assert_eq!(
+            crate_prefix("Spotify Web API with fixes and improvements"),
+            "spotify-web"
+        );
         assert_eq!(crate_prefix("Twilio - Api"), "twilio");
         assert_eq!(crate_prefix("USPTO Data Set API"), "uspto-data-set");
         assert_eq!(crate_prefix("Petstore v2"), "petstore");

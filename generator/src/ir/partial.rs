@@ -243,14 +243,19 @@ fn remove_scheme(document: &mut Value, escaped_name: &str) -> Vec<(String, Strin
         for (path, item) in paths.iter_mut() {
             let Value::Object(item) = item else { continue };
             for method in METHODS {
-                let Some(operation) = item.get_mut(*method) else { continue };
+                let Some(operation) = item.get_mut(*method) else {
+                    continue;
+                };
                 let Some(Value::Array(alternatives)) = operation.get("security").or(root.as_ref()).cloned() else {
                     continue;
                 };
                 if !alternatives.iter().any(needs_scheme) {
                     continue;
                 }
-                let kept: Vec<Value> = alternatives.into_iter().filter(|alternative| !needs_scheme(alternative)).collect();
+                let kept: Vec<Value> = alternatives
+                    .into_iter()
+                    .filter(|alternative| !needs_scheme(alternative))
+                    .collect();
                 if kept.is_empty() {
                     item.remove(*method);
                     removed.push((path.clone(), (*method).to_owned()));

@@ -96,8 +96,13 @@ impl Lowerer<'_> {
             } => {
                 if key_name.trim().is_empty() {
                     self.report(
-                        Diagnostic::at(&format!("{at}/name"), format!("API key scheme `{name}` names no parameter"))
-                            .with_hint("give the header, query parameter or cookie that carries the key: `name: X-API-Key`"),
+                        Diagnostic::at(
+                            &format!("{at}/name"),
+                            format!("API key scheme `{name}` names no parameter"),
+                        )
+                        .with_hint(
+                            "give the header, query parameter or cookie that carries the key: `name: X-API-Key`",
+                        ),
                     );
                     return None;
                 }
@@ -136,11 +141,7 @@ impl Lowerer<'_> {
 
     /// The alternatives of `requirements` (at `at`), each the names of the schemes it needs; a name the
     /// document does not define is reported.
-    pub(super) fn security_requirements(
-        &mut self,
-        requirements: &[SecurityRequirement],
-        at: &str,
-    ) -> Vec<Vec<String>> {
+    pub(super) fn security_requirements(&mut self, requirements: &[SecurityRequirement], at: &str) -> Vec<Vec<String>> {
         let defined = &self.defined_schemes;
         let mut undefined = Vec::new();
         let alternatives = requirements
