@@ -2,7 +2,7 @@
 //! the three tables below, applied in order: per-operation overrides, then the Databricks `error_code`,
 //! then the HTTP status.
 
-use crate::error::ApiError;
+use crate::{ApiError, Error};
 
 /// The kind of an API error. Specific kinds refine a canonical one ([`ErrorKind::canonical`]):
 /// `ResourceDoesNotExist` is a `NotFound`, so code that asks "was it not found?" need not list both.
@@ -129,7 +129,31 @@ const STATUSES: &[(u16, ErrorKind)] = &[
     (504, ErrorKind::DeadlineExceeded),
 ];
 
-pub(crate) fn kind_of(error: &ApiError) -> ErrorKind {
+/// The [`ErrorKind`] of an API error, from the operation, its Databricks error code and its status.
+pub trait ErrorKindOf {
+    /// What kind of failure this is; [`ErrorKind::Unknown`] for an error that is not an API error.
+    fn kind(&self) -> ErrorKind;
+
+    /// Whether the object the call named does not exist (`404`, `RESOURCE_DOES_NOT_EXIST`, or the `400`
+    /// that some `get` calls answer for a missing object).
+    fn is_not_found(&self) -> bool {
+        self.kind().is(ErrorKind::NotFound)
+    }
+}
+
+impl ErrorKindOf for ApiError {
+    fn kind(&self) -> ErrorKind {
+        kind_of(self)
+    }
+}
+
+impl ErrorKindOf for Error {
+    fn kind(&self) -> ErrorKind {
+        self.as_api().map_or(ErrorKind::Unknown, kind_of)
+    }
+}
+
+fn kind_of(error: &ApiError) -> ErrorKind {
     let code = error.error_code.as_deref();
     let overridden = OVERRIDES.iter().find(|(operation, status, override_code, text, _)| {
         *operation == error.operation
@@ -155,14 +179,10 @@ mod tests {
     use super::*;
 
     fn api(operation: &'static str, status: u16, code: Option<&str>, message: &str) -> ApiError {
-        ApiError {
-            operation,
-            status,
-            error_code: code.map(str::to_owned),
-            message: message.to_owned(),
-            request_id: None,
-            details: Vec::new(),
-        }
+        let mut error = ApiError::new(operation, status, b"");
+        error.error_code = code.map(str::to_owned);
+        error.message = message.to_owned();
+        error
     }
 
     #[test]

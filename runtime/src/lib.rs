@@ -1,17 +1,17 @@
-//! The hand-written core of the Databricks SDK for Rust.
+//! The Databricks layer of the SDK for Rust, on the generic HTTP core [`openapi_runtime`].
 //!
-//! Generated code stays thin: every generated client method describes its [`Operation`] and calls
-//! [`Client::request`]; everything about talking to Databricks (configuration, authentication,
-//! URL building, query encoding, error parsing) lives here, once.
-//!
-//! Where: `config` reads the settings (code, environment, `~/.databrickscfg`, `.netrc`); `auth` has one
-//! module per auth method behind one provider trait, the chain that picks one, and the token cache they
-//! share; `transport` is the plain HTTP client (trust, proxies) underneath, knowing nothing of Databricks.
+//! The core sends requests (transport, retries, encoding, pagination, waits, streamed bodies, errors) and
+//! knows no particular API. This layer adds what is Databricks: `config` reads the settings the way the
+//! official SDKs do (code, `DATABRICKS_*` variables, `~/.databrickscfg`, `~/.netrc`); `auth` has one module per
+//! auth method behind one provider trait, the chain that picks one, and the token caches; [`connect`] makes a
+//! core [`Client`] of a [`Config`], with the Databricks error codes that mean "retry"; [`ErrorKind`] reads those
+//! codes; [`spark_version`] reads runtime versions. Everything of the core is re-exported, so code generated
+//! for the Databricks API names one crate.
 //!
 //! Features: `client` (default) is the HTTP client; `cli` adds the building blocks of `dbr`. Without
 //! features only [`serde_support`], which the generated models use, is compiled.
 
-pub mod serde_support;
+pub use openapi_runtime::serde_support;
 pub mod spark_version;
 
 #[cfg(feature = "client")]
@@ -19,50 +19,25 @@ mod auth;
 #[cfg(feature = "client")]
 mod civil;
 #[cfg(feature = "client")]
-mod client;
-#[cfg(feature = "client")]
 mod config;
 #[cfg(feature = "client")]
-mod content;
-#[cfg(feature = "client")]
-mod encoding;
-#[cfg(feature = "client")]
-mod error;
+mod connect;
 #[cfg(feature = "client")]
 mod error_kind;
-#[cfg(feature = "client")]
-mod operation;
-#[cfg(feature = "client")]
-mod paginate;
-#[cfg(feature = "client")]
-mod rate_limit;
-#[cfg(feature = "client")]
-mod redact;
-#[cfg(feature = "client")]
-mod retry;
-#[cfg(feature = "client")]
-mod transport;
-#[cfg(feature = "client")]
-mod wait;
 
 #[cfg(feature = "cli")]
 pub mod cli;
 
 #[cfg(feature = "client")]
-pub use auth::{AuthError, AuthMethod};
-#[cfg(feature = "client")]
-pub use client::{Client, HTTP_LOG_TARGET, LastAnswer, RequestBuilder};
+pub use auth::AuthMethod;
 #[cfg(feature = "client")]
 pub use config::{Cloud, Config, ConfigBuilder, ConfigError, Source};
 #[cfg(feature = "client")]
-pub use content::{ByteStream, Upload};
+pub use connect::{HTTP_LOG_TARGET, connect};
 #[cfg(feature = "client")]
-pub use error::{ApiError, Error};
+pub use error_kind::{ErrorKind, ErrorKindOf};
 #[cfg(feature = "client")]
-pub use error_kind::ErrorKind;
-#[cfg(feature = "client")]
-pub use operation::{Method, Operation, QueryStyle};
-#[cfg(feature = "client")]
-pub use paginate::{Items, Paging, PagingStyle};
-#[cfg(feature = "client")]
-pub use wait::{Binding, BindingLocation, BindingSource, Wait, WaitOptions, WaitProgress};
+pub use openapi_runtime::{
+    ApiError, AuthError, Binding, BindingLocation, BindingSource, ByteStream, Client, Error, Items, LastAnswer, Method,
+    Operation, Paging, PagingStyle, QueryStyle, RequestBuilder, Upload, Wait, WaitOptions, WaitProgress,
+};

@@ -1,6 +1,6 @@
 use std::time::Duration;
 
-use databricks_client::{Client, WaitOptions, models, spark_version};
+use databricks_client::{Client, ErrorKindOf, WaitOptions, models, spark_version};
 
 #[tokio::main]
 async fn main() -> Result<(), databricks_client::Error> {

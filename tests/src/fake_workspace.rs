@@ -22,7 +22,7 @@
 //! | `dbfs/move` | refuses an existing destination; creates missing parents of the destination |
 //! | `dbfs/delete` | a missing path is not an error; a non-empty folder needs `recursive` |
 //! | `workspace/import` | the parent folder must exist; `SOURCE` needs `language`; `RAW` and `AUTO` make a file |
-//! | `workspace/export` | the stored bytes, whatever the format (the fake converts nothing); folders cannot be exported |
+//! | `workspace/export` | the stored bytes, whatever the format (the fake converts nothing), base64 in JSON or, with `direct_download=true`, as they are (`application/octet-stream`); folders cannot be exported |
 //! | `workspace/get-status`, `workspace/list`, `workspace/mkdirs`, `workspace/delete` | as documented |
 //! | `secrets/scopes/create` | names of letters, digits, `-`, `_`, `.`; `MANAGE` for [`FAKE_USER`] or `users` |
 //! | `secrets/scopes/list` | `scopes` by name, with `backend_type` (and `keyvault_metadata`); `{}` if none |
@@ -86,6 +86,8 @@ pub struct Call {
     pub payload_bytes: usize,
     /// The status the fake answered with.
     pub status: u16,
+    /// The answer was raw bytes (`workspace/export` with `direct_download`), not JSON.
+    pub raw_answer: bool,
 }
 
 /// An answer forced onto one request, instead of (or after) what the fake would do.
@@ -337,9 +339,11 @@ impl Respond for Responder {
     fn respond(&self, request: &Request) -> ResponseTemplate {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         let (reply, delay) = state.serve(request);
-        let template = ResponseTemplate::new(reply.status)
-            .insert_header("x-request-id", "fake-workspace")
-            .set_body_raw(reply.body.to_string(), "application/json");
+        let template = ResponseTemplate::new(reply.status).insert_header("x-request-id", "fake-workspace");
+        let template = match reply.raw {
+            Some(raw) => template.set_body_raw(raw, "application/octet-stream"),
+            None => template.set_body_raw(reply.body.to_string(), "application/json"),
+        };
         match delay {
             Some(delay) => template.set_delay(delay),
             None => template,
@@ -387,11 +391,12 @@ struct State {
     calls: Vec<Call>,
 }
 
-/// A status and a JSON body.
+/// A status and a JSON body, or raw bytes instead.
 #[derive(Debug)]
 struct Reply {
     status: u16,
     body: Value,
+    raw: Option<Vec<u8>>,
 }
 
 type Answer = Result<Value, Reply>;
@@ -404,6 +409,7 @@ fn error(status: u16, code: &str, message: impl Into<String>) -> Reply {
     Reply {
         status,
         body: json!({"error_code": code, "message": message.into()}),
+        raw: None,
     }
 }
 
@@ -691,11 +697,11 @@ impl State {
                     Reply {
                         status: fault.status,
                         body: fault.body,
+                        raw: None,
                     }
                 }
-                None => match args.and_then(|args| self.route(request.method.as_str(), &endpoint, &args)) {
-                    Ok(body) => Reply { status: 200, body },
-                    Err(reply) => reply,
+                None => match args.and_then(|args| self.answer(request.method.as_str(), &endpoint, &args)) {
+                    Ok(reply) | Err(reply) => reply,
                 },
             }
         };
@@ -704,8 +710,28 @@ impl State {
             path,
             payload_bytes,
             status: reply.status,
+            raw_answer: reply.raw.is_some(),
         });
         (reply, delay)
+    }
+
+    /// The answer to a request that is acted on: JSON, but the raw file for an export with
+    /// `direct_download`.
+    fn answer(&mut self, method: &str, endpoint: &str, args: &Args) -> Result<Reply, Reply> {
+        if (method, endpoint) == ("GET", "workspace/export") && args.flag("direct_download") {
+            let (content, _) = self.workspace_exported(args)?;
+            return Ok(Reply {
+                status: 200,
+                body: Value::Null,
+                raw: Some(content),
+            });
+        }
+        let body = self.route(method, endpoint, args)?;
+        Ok(Reply {
+            status: 200,
+            body,
+            raw: None,
+        })
     }
 
     fn route(&mut self, method: &str, endpoint: &str, args: &Args) -> Answer {
@@ -1088,6 +1114,12 @@ impl State {
     }
 
     fn workspace_export(&mut self, args: &Args) -> Answer {
+        let (content, file_type) = self.workspace_exported(args)?;
+        Ok(json!({"content": BASE64.encode(content), "file_type": file_type}))
+    }
+
+    /// The exported bytes and their `file_type`.
+    fn workspace_exported(&self, args: &Args) -> Result<(Vec<u8>, &'static str), Reply> {
         let path = Self::workspace_path(args)?;
         let format = args.string("format").unwrap_or("SOURCE");
         let (content, file_type) = match self.workspace.get(&path).map(|entry| &entry.object) {
@@ -1102,7 +1134,7 @@ impl State {
             return Err(notebook_too_large("exported", content.len()));
         }
         let file_type = if format == "JUPYTER" { "ipynb" } else { file_type };
-        Ok(json!({"content": BASE64.encode(content), "file_type": file_type}))
+        Ok((content.clone(), file_type))
     }
 
     fn workspace_get_status(&mut self, args: &Args) -> Answer {

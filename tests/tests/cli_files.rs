@@ -1,7 +1,8 @@
-//! `dbr fs ls|cat|cp|rm|mkdir|mv` and `dbr workspace export-dir|import-dir`: the built binary against the
-//! stateful fake of DBFS and the workspace (`databricks_tests::fake_workspace`). Byte-exact copies both
-//! ways, folder trees, overwrite safety, how many files are in flight, a failure in the middle of a tree,
-//! the workspace size limit, and SIGINT/SIGTERM in the middle of a transfer (exit 130, no partial file).
+//! `dbr fs ls|cat|cp|rm|mkdir|mv`, `dbr workspace export-dir|import-dir` and `dbr workspace export --file`:
+//! the built binary against the stateful fake of DBFS and the workspace (`databricks_tests::fake_workspace`).
+//! Byte-exact copies both ways, folder trees, overwrite safety, how many files are in flight, a failure in
+//! the middle of a tree, the workspace size limit, and SIGINT/SIGTERM in the middle of a transfer (exit 130,
+//! no partial file).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -632,6 +633,85 @@ async fn export_dir_refuses_to_replace_local_files_without_overwrite() {
     );
 }
 
+/// Each object comes as the raw file (`direct_download`), as the official CLI's export-dir asks for it,
+/// and is written byte for byte, whatever its size.
+#[tokio::test]
+async fn export_dir_downloads_raw_files_byte_exact() {
+    let fake = FakeWorkspace::start().await;
+    let big = noise(3 * MIB + 5, 11);
+    fake.add_workspace_object("/Shared/raw/empty.bin", file(b""));
+    fake.add_workspace_object("/Shared/raw/one.bin", file(b"\xff"));
+    fake.add_workspace_object("/Shared/raw/big.bin", file(&big));
+    fake.add_workspace_object(
+        "/Shared/raw/nb",
+        notebook("PYTHON", "# Databricks notebook source\nprint(1)\n"),
+    );
+    let local = tempfile::tempdir().expect("a temporary folder");
+
+    let run = dbr(&fake, &["workspace", "export-dir", "/Shared/raw", text(local.path())]);
+    assert_exit(&run, 0);
+    let expected: BTreeMap<String, Option<Vec<u8>>> = [
+        ("big.bin", big.clone()),
+        ("empty.bin", Vec::new()),
+        ("nb.py", b"# Databricks notebook source\nprint(1)\n".to_vec()),
+        ("one.bin", vec![0xff]),
+    ]
+    .into_iter()
+    .map(|(path, content)| (path.to_owned(), Some(content)))
+    .collect();
+    assert!(
+        local_tree(local.path()) == expected,
+        "{:?}",
+        local_tree(local.path()).keys()
+    );
+    let exports: Vec<bool> = fake
+        .calls()
+        .iter()
+        .filter(|call| call.endpoint == "workspace/export")
+        .map(|call| call.raw_answer)
+        .collect();
+    assert_eq!(exports, [true; 4]);
+}
+
+/// `dbr workspace export PATH --file FILE` writes the raw file, byte for byte (the official CLI's flag);
+/// without `--file` the command prints the API's JSON answer as before.
+#[tokio::test]
+async fn export_with_file_writes_the_raw_bytes() {
+    let fake = FakeWorkspace::start().await;
+    let local = tempfile::tempdir().expect("a temporary folder");
+    for content in [Vec::new(), vec![0u8], noise(4 * MIB + 3, 5)] {
+        let path = format!("/Shared/f{}.bin", content.len());
+        fake.add_workspace_object(&path, file(&content));
+        let destination = local.path().join("out.bin");
+        let run = dbr(&fake, &["workspace", "export", &path, "--file", text(&destination)]);
+        assert_exit(&run, 0);
+        assert_eq!((run.stdout.as_str(), run.stderr.as_str()), ("", ""));
+        assert!(std::fs::read(&destination).expect("the exported file") == content);
+        assert_eq!(fake.calls().last().map(|call| call.raw_answer), Some(true));
+    }
+    assert_eq!(local_tree(local.path()).len(), 1, "no temporary file is left");
+
+    let run = dbr(&fake, &["workspace", "export", "/Shared/f1.bin", "--format", "SOURCE"]);
+    assert_exit(&run, 0);
+    let answer: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(answer, json!({"content": "AA==", "file_type": ""}));
+    assert_eq!(fake.calls().last().map(|call| call.raw_answer), Some(false));
+
+    let run = dbr(
+        &fake,
+        &[
+            "workspace",
+            "export",
+            "/Shared/nope",
+            "--file",
+            text(&local.path().join("x")),
+        ],
+    );
+    assert_exit(&run, 4);
+    assert!(run.stderr.contains("/Shared/nope"), "{}", run.stderr);
+    assert!(!local.path().join("x").exists());
+}
+
 #[tokio::test]
 async fn export_dir_of_a_missing_folder_is_the_api_error() {
     let fake = FakeWorkspace::start().await;
@@ -803,6 +883,24 @@ fn interrupted(fake: &FakeWorkspace, args: &[&str], endpoint: &str, calls: usize
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
     }
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn export_with_file_interrupted_keeps_the_old_file_and_no_temporary_one() {
+    let fake = FakeWorkspace::start().await;
+    fake.add_workspace_object("/Shared/a.txt", file(b"new"));
+    fake.inject(Fault::server_error("workspace/export", 1).stalled());
+    let local = tempfile::tempdir().expect("a temporary folder");
+    let destination = local.path().join("a.txt");
+    std::fs::write(&destination, "old").expect("write a file");
+
+    let args = ["workspace", "export", "/Shared/a.txt", "--file", text(&destination)];
+    let run = interrupted(&fake, &args, "workspace/export", 1, "INT");
+    assert_exit(&run, 130);
+    let expected: BTreeMap<String, Option<Vec<u8>>> =
+        [("a.txt".to_owned(), Some(b"old".to_vec()))].into_iter().collect();
+    assert_eq!(local_tree(local.path()), expected, "{}", run.stderr);
 }
 
 #[cfg(unix)]

@@ -1,6 +1,7 @@
 //! How the typed client behaves beyond the happy path: error answers, round trips of values read from the
 //! server, URL encoding, undecodable answers and insecure hosts.
 
+use databricks_client::ErrorKindOf as _;
 use databricks_client::{Client, Config, ConfigError, Error, models};
 use databricks_tests::TOKEN;
 use databricks_tests::mock::{self, only_request, received};
@@ -35,8 +36,8 @@ async fn api_error_carries_status_code_message_and_request_id() {
     assert_eq!(api.error_code.as_deref(), Some("RESOURCE_DOES_NOT_EXIST"));
     assert_eq!(api.message, "Cluster 0123-abc does not exist");
     assert_eq!(api.request_id.as_deref(), Some("req-7f3a"));
-    assert_eq!(api.details.len(), 1);
-    assert_eq!(api.details[0]["@type"], "type.googleapis.com/google.rpc.RequestInfo");
+    assert_eq!(api.details().len(), 1);
+    assert_eq!(api.details()[0]["@type"], "type.googleapis.com/google.rpc.RequestInfo");
     assert_eq!(
         display,
         "RESOURCE_DOES_NOT_EXIST: Cluster 0123-abc does not exist (HTTP 404, request id req-7f3a)"
@@ -49,7 +50,7 @@ async fn api_error_carries_status_code_message_and_request_id() {
 async fn client_debug_does_not_show_the_token() {
     let server = mock::serve(200, "{}").await;
     let client = mock::client(&server);
-    assert_no_token(&format!("{client:?} {:?}", client.runtime().config()));
+    assert_no_token(&format!("{client:?} {:?}", client.runtime()));
 }
 
 #[tokio::test]
@@ -463,4 +464,62 @@ fn answers_whose_identifier_the_api_does_not_guarantee_decode_without_it() {
     assert_eq!(empty::<models::GlobalInitScriptDetails>().name, None);
     assert_eq!(empty::<models::CreateInstancePoolResponse>().instance_pool_id, None);
     assert_eq!(empty::<models::ClusterLibraryStatuses>().cluster_id, None);
+}
+
+/// `workspace.export` answers JSON, or with `direct_download=true` the raw file: `export_bytes` sends that
+/// value and `Accept` for the file and streams the bytes as they are; `export` sends neither and reads JSON.
+#[tokio::test]
+async fn export_bytes_asks_for_the_raw_file_and_export_for_json() {
+    use wiremock::matchers::{header, method, path, query_param};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+
+    // Every byte value, so nothing is decoded or re-encoded on the way.
+    let file: Vec<u8> = (0..=255u8).cycle().take(70_000).collect();
+    let server = MockServer::builder().start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/2.0/workspace/export"))
+        .and(query_param("direct_download", "true"))
+        .and(header("accept", "application/octet-stream"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(file.clone(), "application/octet-stream"))
+        .mount(&server)
+        .await;
+    let client = mock::client(&server);
+    let params = models::WorkspaceExportParams {
+        format: Some(models::WorkspaceExportFormat::Source),
+    };
+    let stream = client
+        .workspace()
+        .export_bytes("/Users/jane@example.com/data.bin", &params)
+        .await
+        .expect("the raw file");
+    assert_eq!(stream.collect().await.expect("the bytes"), file);
+    let request = only_request(&server).await;
+    assert_eq!(
+        request.query,
+        [
+            ("path".to_owned(), "/Users/jane@example.com/data.bin".to_owned()),
+            ("format".to_owned(), "SOURCE".to_owned()),
+            ("direct_download".to_owned(), "true".to_owned()),
+        ]
+    );
+
+    let server = MockServer::builder().start().await;
+    Mock::given(header("accept", "application/json"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_raw(r#"{"content": "AAE=", "file_type": ""}"#, "application/json"),
+        )
+        .mount(&server)
+        .await;
+    let exported = mock::client(&server)
+        .workspace()
+        .export("/Users/jane@example.com/data.bin", &params)
+        .await
+        .expect("the JSON answer");
+    assert_eq!(exported.content.as_deref(), Some("AAE="));
+    let request = only_request(&server).await;
+    assert!(
+        request.query.iter().all(|(name, _)| name != "direct_download"),
+        "the JSON form leaves direct_download out: {:?}",
+        request.query
+    );
 }

@@ -365,7 +365,7 @@ async fn oauth_tokens_are_fetched_once_and_shared_by_concurrent_calls() {
     let requests = received(&server).await;
     assert_eq!(token_requests(&requests), 1, "{requests:#?}");
     assert_eq!(requests.len(), 10);
-    let text = format!("{requests:?} {client:?} {:?}", client.runtime().config());
+    let text = format!("{requests:?} {client:?} {:?}", client.runtime());
     assert!(!text.contains(CLIENT_SECRET), "the client secret leaked: {text}");
 }
 

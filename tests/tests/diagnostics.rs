@@ -73,6 +73,7 @@ rejected_specs!(
     security_schemes => "fixtures/invalid/security.yaml",
     api_key_location => "fixtures/invalid/security_in.yaml",
     runtime_marker => "fixtures/invalid/runtime.yaml",
+    answer_selectors => "fixtures/invalid/answer_selectors.yaml",
 );
 
 const REFERENCE_CYCLES: &str = "fixtures/invalid/reference_cycles.yaml";

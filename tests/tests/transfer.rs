@@ -12,7 +12,7 @@ use databricks_tests::fake_workspace::{FakeWorkspace, Fault, WorkspaceObject};
 use databricks_tests::repo_root;
 use databricks_transfer::{
     CancellationToken, DBFS_BLOCK_SIZE, DownloadOptions, ImportOptions, Progress, ProgressFn, TransferError,
-    UploadOptions, WORKSPACE_CONTENT_LIMIT, download, export, import, upload, upload_reader,
+    UploadOptions, WORKSPACE_CONTENT_LIMIT, download, export, export_file, import, upload, upload_reader,
 };
 use serde_json::json;
 
@@ -931,6 +931,91 @@ async fn the_export_size_error_is_reported_as_too_large() {
         "{error}"
     );
     assert_eq!(fake.calls()[0].status, 400);
+}
+
+/// An export comes as the raw file (`direct_download`), streamed to disk byte for byte: no base64, one
+/// call, and nothing but the destination left in the folder.
+#[tokio::test]
+async fn an_export_streams_the_raw_file_to_disk_byte_exact() {
+    let fake = FakeWorkspace::start().await;
+    let client = client(&fake);
+    let local = tempfile::tempdir().expect("a temporary folder");
+    for size in [0, 1, 3 * MIB + 7] {
+        let content = bytes(size, size as u64);
+        let path = format!("/Shared/file-{size}.bin");
+        fake.add_workspace_object(
+            &path,
+            WorkspaceObject::File {
+                content: content.clone(),
+            },
+        );
+        let destination = local.path().join(format!("file-{size}.bin"));
+        let written = export_file(&client, &path, WorkspaceExportFormat::Source, &destination, false)
+            .await
+            .unwrap();
+        assert_eq!(written, size as u64);
+        assert!(std::fs::read(&destination).unwrap() == content, "{size} bytes differ");
+        assert!(export(&client, &path, WorkspaceExportFormat::Source).await.unwrap() == content);
+    }
+    let calls = fake.calls();
+    assert_eq!(calls.len(), 6, "{calls:?}");
+    assert!(
+        calls
+            .iter()
+            .all(|call| call.endpoint == "workspace/export" && call.raw_answer),
+        "{calls:?}"
+    );
+    assert_eq!(listing(local.path()), ["file-0.bin", "file-1.bin", "file-3145735.bin"]);
+}
+
+/// A failed export leaves nothing behind, and an existing file is replaced only when asked for.
+#[tokio::test]
+async fn an_export_to_a_file_keeps_what_is_there_until_it_is_complete() {
+    let fake = FakeWorkspace::start().await;
+    let client = client(&fake);
+    fake.add_workspace_object(
+        "/Shared/a.txt",
+        WorkspaceObject::File {
+            content: b"new".to_vec(),
+        },
+    );
+    let local = tempfile::tempdir().expect("a temporary folder");
+    let destination = write_local(local.path(), "a.txt", b"old");
+
+    let error = export_file(
+        &client,
+        "/Shared/a.txt",
+        WorkspaceExportFormat::Source,
+        &destination,
+        false,
+    )
+    .await
+    .unwrap_err();
+    assert!(matches!(error, TransferError::AlreadyExists { .. }), "{error:?}");
+    assert!(fake.calls().is_empty(), "nothing is asked for: {:?}", fake.calls());
+    let error = export_file(
+        &client,
+        "/Shared/nope",
+        WorkspaceExportFormat::Source,
+        &destination,
+        true,
+    )
+    .await
+    .unwrap_err();
+    assert!(matches!(error, TransferError::NotFound { .. }), "{error:?}");
+    fake.inject(Fault::server_error("workspace/export", 2).persistent());
+    let error = export_file(
+        &client,
+        "/Shared/a.txt",
+        WorkspaceExportFormat::Source,
+        &destination,
+        true,
+    )
+    .await
+    .unwrap_err();
+    assert!(matches!(error, TransferError::Api { .. }), "{error:?}");
+    assert_eq!(std::fs::read(&destination).unwrap(), b"old");
+    assert_eq!(listing(local.path()), ["a.txt"]);
 }
 
 /// The status and error code of a failed call.

@@ -4,7 +4,7 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
-use databricks_client::{Error, ErrorKind};
+use databricks_client::{Error, ErrorKind, ErrorKindOf as _};
 
 /// Anything that can go wrong with a transfer. Each message names the path and, where there is one, the
 /// next step.

@@ -40,7 +40,7 @@ pub use dbfs::{DownloadOptions, UploadOptions, download, upload, upload_reader};
 pub use error::TransferError;
 /// Re-exported so that callers need no `tokio-util` of their own to cancel a transfer.
 pub use tokio_util::sync::CancellationToken;
-pub use workspace::{ImportOptions, export, import};
+pub use workspace::{ImportOptions, export, export_file, export_to, import};
 
 /// The most bytes one `dbfs.addBlock` or `dbfs.read` call carries, before base64. The API documents "1 MB";
 /// it means 1 MiB (`dbfs.read` documents its default of 0.5 MB as 524288 bytes).
@@ -54,8 +54,8 @@ pub const DBFS_PUT_LIMIT: u64 = 2 * 1024 * 1024 * 1024;
 /// request can be sent again; larger ones are streamed from the file, in a request that cannot be.
 pub const DBFS_PUT_IN_MEMORY: u64 = 16 * 1024 * 1024;
 
-/// The most bytes `workspace.import` accepts and `workspace.export` returns: "10 MB", which the server
-/// spells out as 10485760 bytes when it refuses an import.
+/// The most bytes `workspace.import` accepts and `workspace.export` returns in JSON: "10 MB", which the
+/// server spells out as 10485760 bytes when it refuses an import.
 pub const WORKSPACE_CONTENT_LIMIT: u64 = 10 * 1024 * 1024;
 
 /// How far a transfer got; passed to the progress callback after each block.

@@ -10508,8 +10508,8 @@ pub static APP: App = App {
                 CommandSpec {
                     name: "export",
                     operation: "workspace.export",
-                    about: "Download an object or a whole folder, base64-encoded, in a chosen format.",
-                    long_about: "Returns the content of the object (or folder) at `path` converted to `format`, base64-encoded. The exported data may be at most 10 MB; a larger export fails with `MAX_NOTEBOOK_SIZE_EXCEEDED`. Fails with `RESOURCE_DOES_NOT_EXIST` if nothing exists at `path`. Libraries cannot be exported. The server can also answer with the raw file instead of JSON (`direct_download=true`); that mode is not described here.",
+                    about: "Download an object or a whole folder in a chosen format, base64-encoded in JSON or as the raw file.",
+                    long_about: "Returns the content of the object (or folder) at `path` converted to `format`: base64-encoded in JSON, or, with `direct_download=true`, as the raw file (what the official SDKs' `Download` and the official CLI's `export-dir` ask for). The JSON form is limited to 10 MB; a larger export fails with `MAX_NOTEBOOK_SIZE_EXCEEDED`, and the raw form can be refused for its size too (`MAX_NOTEBOOK_SIZE_EXCEEDED` or `MAX_READ_SIZE_EXCEEDED`). Fails with `RESOURCE_DOES_NOT_EXIST` if nothing exists at `path`. Libraries cannot be exported.",
                     json: JsonInput::Params,
                     args: &[
                         ArgSpec {

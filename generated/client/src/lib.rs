@@ -7,7 +7,7 @@
 //! `~/.databrickscfg`, then `~/.netrc`), then reach each service through the method named after it:
 //! `client.clusters().get(...)`. Every method returns the typed response or an [`Error`]; an error answer
 //! from the API is [`Error::Api`] with the HTTP status, the Databricks error code, the message and the
-//! request id.
+//! request id; [`ErrorKindOf::kind`] says what kind of failure it is.
 //!
 //! A list operation also has `<method>_all`, streaming every item as [`Items`]; a long-running operation
 //! also has `<method>_and_wait`, polling until it settles as [`WaitOptions`] say.
@@ -19,7 +19,7 @@
 #[doc(inline)]
 pub use databricks_models as models;
 
-pub use databricks_runtime::{ApiError, AuthError, Error, ErrorKind};
+pub use databricks_runtime::{ApiError, AuthError, Error, ErrorKind, ErrorKindOf};
 
 pub use databricks_runtime::{AuthMethod, Config, ConfigBuilder, ConfigError};
 
@@ -190,7 +190,7 @@ pub struct Client {
 impl Client {
     /// A client for the workspace and token in `config`.
     pub fn new(config: Config) -> Result<Client, Error> {
-        databricks_runtime::Client::new(config).map(Client::from_runtime)
+        databricks_runtime::connect(config).map(Client::from_runtime)
     }
 
     /// A client configured from `DATABRICKS_HOST` and `DATABRICKS_TOKEN`.

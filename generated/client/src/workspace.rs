@@ -10,11 +10,11 @@ use crate::models;
 /// `/Users/jane.doe@example.com/etl/ingest`. `list` and `get-status` describe objects, `mkdirs`
 /// creates folders, `import` uploads a notebook, a file or a whole archive, `export` downloads
 /// one in a chosen format, and `delete` removes objects. Contents travel base64-encoded inside
-/// JSON and are limited to 10 MB per call. The permission operations read and change who may
-/// read (`CAN_READ`), run (`CAN_RUN`), edit (`CAN_EDIT`) or manage (`CAN_MANAGE`) a notebook, a
-/// folder or a file. They name the object by its numeric id (`object_id` in `list` and
-/// `get-status`) rather than by its path, and a folder's permissions are inherited by
-/// everything inside it.
+/// JSON, limited to 10 MB per call, or as they are (`import` as a multipart upload, `export` as
+/// the raw file). The permission operations read and change who may read (`CAN_READ`), run
+/// (`CAN_RUN`), edit (`CAN_EDIT`) or manage (`CAN_MANAGE`) a notebook, a folder or a file. They
+/// name the object by its numeric id (`object_id` in `list` and `get-status`) rather than by
+/// its path, and a folder's permissions are inherited by everything inside it.
 ///
 /// Get one from [`Client::workspace`](crate::Client::workspace).
 #[derive(Clone, Copy, Debug)]
@@ -50,15 +50,19 @@ impl Workspace<'_> {
         self.client.request(&operations::DELETE).json(body).send().await
     }
 
-    /// Download an object or a whole folder, base64-encoded, in a chosen format.
+    /// Download an object or a whole folder in a chosen format, base64-encoded in JSON or as the
+    /// raw file.
     ///
-    /// Returns the content of the object (or folder) at `path` converted to `format`,
-    /// base64-encoded. The exported data may be at most 10 MB; a larger export fails with
-    /// `MAX_NOTEBOOK_SIZE_EXCEEDED`. Fails with `RESOURCE_DOES_NOT_EXIST` if nothing exists at
-    /// `path`. Libraries cannot be exported. The server can also answer with the raw file instead
-    /// of JSON (`direct_download=true`); that mode is not described here.
+    /// Returns the content of the object (or folder) at `path` converted to `format`:
+    /// base64-encoded in JSON, or, with `direct_download=true`, as the raw file (what the official
+    /// SDKs' `Download` and the official CLI's `export-dir` ask for). The JSON form is limited to
+    /// 10 MB; a larger export fails with `MAX_NOTEBOOK_SIZE_EXCEEDED`, and the raw form can be
+    /// refused for its size too (`MAX_NOTEBOOK_SIZE_EXCEEDED` or `MAX_READ_SIZE_EXCEEDED`). Fails
+    /// with `RESOURCE_DOES_NOT_EXIST` if nothing exists at `path`. Libraries cannot be exported.
     ///
     /// `GET /api/2.0/workspace/export` (operation `workspace.export`).
+    ///
+    /// [`export_bytes`](Self::export_bytes) returns the same answer as `application/octet-stream`.
     pub async fn export(
         &self,
         path: &str,
@@ -69,6 +73,33 @@ impl Workspace<'_> {
             .query_param("path", path)
             .params(params)
             .send()
+            .await
+    }
+
+    /// Download an object or a whole folder in a chosen format, base64-encoded in JSON or as the
+    /// raw file.
+    ///
+    /// Returns the content of the object (or folder) at `path` converted to `format`:
+    /// base64-encoded in JSON, or, with `direct_download=true`, as the raw file (what the official
+    /// SDKs' `Download` and the official CLI's `export-dir` ask for). The JSON form is limited to
+    /// 10 MB; a larger export fails with `MAX_NOTEBOOK_SIZE_EXCEEDED`, and the raw form can be
+    /// refused for its size too (`MAX_NOTEBOOK_SIZE_EXCEEDED` or `MAX_READ_SIZE_EXCEEDED`). Fails
+    /// with `RESOURCE_DOES_NOT_EXIST` if nothing exists at `path`. Libraries cannot be exported.
+    ///
+    /// `GET /api/2.0/workspace/export` (operation `workspace.export`).
+    /// The answer is asked for as `application/octet-stream` (it sends `direct_download=true`) and
+    /// streamed as it arrives, never held whole in memory; [`export`](Self::export) has it as JSON.
+    pub async fn export_bytes(
+        &self,
+        path: &str,
+        params: &models::WorkspaceExportParams,
+    ) -> Result<databricks_runtime::ByteStream, Error> {
+        self.client
+            .request(&operations::EXPORT_BYTES)
+            .query_param("path", path)
+            .params(params)
+            .query_param("direct_download", true)
+            .send_bytes()
             .await
     }
 
@@ -432,99 +463,124 @@ mod operations {
             "/api/2.0/workspace/delete",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const EXPORT: Operation = Operation::new(
-        "workspace.export",
-        Method::Get,
-        "/api/2.0/workspace/export",
-    );
+            "workspace.export",
+            Method::Get,
+            "/api/2.0/workspace/export",
+        )
+        .security(&[&["bearerAuth"]]);
+    pub(super) const EXPORT_BYTES: Operation = Operation::new(
+            "workspace.export",
+            Method::Get,
+            "/api/2.0/workspace/export",
+        )
+        .security(&[&["bearerAuth"]])
+        .accept("application/octet-stream");
     pub(super) const GET_DIRECTORY_PERMISSION_LEVELS: Operation = Operation::new(
-        "workspace.getDirectoryPermissionLevels",
-        Method::Get,
-        "/api/2.0/permissions/directories/{directory_id}/permissionLevels",
-    );
+            "workspace.getDirectoryPermissionLevels",
+            Method::Get,
+            "/api/2.0/permissions/directories/{directory_id}/permissionLevels",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_DIRECTORY_PERMISSIONS: Operation = Operation::new(
-        "workspace.getDirectoryPermissions",
-        Method::Get,
-        "/api/2.0/permissions/directories/{directory_id}",
-    );
+            "workspace.getDirectoryPermissions",
+            Method::Get,
+            "/api/2.0/permissions/directories/{directory_id}",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_FILE_PERMISSION_LEVELS: Operation = Operation::new(
-        "workspace.getFilePermissionLevels",
-        Method::Get,
-        "/api/2.0/permissions/files/{file_id}/permissionLevels",
-    );
+            "workspace.getFilePermissionLevels",
+            Method::Get,
+            "/api/2.0/permissions/files/{file_id}/permissionLevels",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_FILE_PERMISSIONS: Operation = Operation::new(
-        "workspace.getFilePermissions",
-        Method::Get,
-        "/api/2.0/permissions/files/{file_id}",
-    );
+            "workspace.getFilePermissions",
+            Method::Get,
+            "/api/2.0/permissions/files/{file_id}",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_NOTEBOOK_PERMISSION_LEVELS: Operation = Operation::new(
-        "workspace.getNotebookPermissionLevels",
-        Method::Get,
-        "/api/2.0/permissions/notebooks/{notebook_id}/permissionLevels",
-    );
+            "workspace.getNotebookPermissionLevels",
+            Method::Get,
+            "/api/2.0/permissions/notebooks/{notebook_id}/permissionLevels",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_NOTEBOOK_PERMISSIONS: Operation = Operation::new(
-        "workspace.getNotebookPermissions",
-        Method::Get,
-        "/api/2.0/permissions/notebooks/{notebook_id}",
-    );
+            "workspace.getNotebookPermissions",
+            Method::Get,
+            "/api/2.0/permissions/notebooks/{notebook_id}",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_STATUS: Operation = Operation::new(
-        "workspace.getStatus",
-        Method::Get,
-        "/api/2.0/workspace/get-status",
-    );
+            "workspace.getStatus",
+            Method::Get,
+            "/api/2.0/workspace/get-status",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const IMPORT: Operation = Operation::new(
             "workspace.import",
             Method::Post,
             "/api/2.0/workspace/import",
         )
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST: Operation = Operation::new(
-        "workspace.list",
-        Method::Get,
-        "/api/2.0/workspace/list",
-    );
+            "workspace.list",
+            Method::Get,
+            "/api/2.0/workspace/list",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const MKDIRS: Operation = Operation::new(
             "workspace.mkdirs",
             Method::Post,
             "/api/2.0/workspace/mkdirs",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const SET_DIRECTORY_PERMISSIONS: Operation = Operation::new(
             "workspace.setDirectoryPermissions",
             Method::Put,
             "/api/2.0/permissions/directories/{directory_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const SET_FILE_PERMISSIONS: Operation = Operation::new(
             "workspace.setFilePermissions",
             Method::Put,
             "/api/2.0/permissions/files/{file_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const SET_NOTEBOOK_PERMISSIONS: Operation = Operation::new(
             "workspace.setNotebookPermissions",
             Method::Put,
             "/api/2.0/permissions/notebooks/{notebook_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE_DIRECTORY_PERMISSIONS: Operation = Operation::new(
             "workspace.updateDirectoryPermissions",
             Method::Patch,
             "/api/2.0/permissions/directories/{directory_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE_FILE_PERMISSIONS: Operation = Operation::new(
             "workspace.updateFilePermissions",
             Method::Patch,
             "/api/2.0/permissions/files/{file_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE_NOTEBOOK_PERMISSIONS: Operation = Operation::new(
             "workspace.updateNotebookPermissions",
             Method::Patch,
             "/api/2.0/permissions/notebooks/{notebook_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
 }

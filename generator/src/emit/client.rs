@@ -2,15 +2,15 @@
 //! method describes its operation and calls the runtime; it holds no transport logic of its own.
 
 use proc_macro2::{Ident, TokenStream};
-use quote::quote;
+use quote::{ToTokens, quote};
 
 use super::models::{ident, rust_type};
 use super::{Settings, doc_attrs, runtime_crate};
 use crate::ir::naming::first_sentence;
 use crate::ir::{
     Api, ApiKeyLocation, ContentBody, ContentKind, HttpMethod, Operation, Pagination, PaginationStyle, Param,
-    ParamLocation, ParamLocationOrBody, QueryStyle, RawResponse, SchemeKind, SecurityScheme, Service, TypeKind,
-    TypeRef, Wait, WaitSource,
+    ParamLocation, ParamLocationOrBody, QueryStyle, RawForm, RawResponse, SchemeKind, SecurityScheme, Service,
+    TypeKind, TypeRef, Wait, WaitSource,
 };
 
 /// `(module name, file tokens)` for every service.
@@ -52,7 +52,16 @@ fn service_file(api: &Api, service: &Service) -> TokenStream {
     let constants = service.operations.iter().map(|operation| {
         let name = operation_const(operation);
         let metadata = operation_metadata(operation, &runtime);
-        quote!(pub(super) const #name: Operation = #metadata;)
+        // The other form of the answer is asked for with its own `Accept`.
+        let raw_form = operation.raw_form.as_ref().map(|form| {
+            let name = ident(&form.method_name.to_uppercase());
+            let accept = raw_media_type(&form.response);
+            quote!(pub(super) const #name: Operation = #metadata.accept(#accept);)
+        });
+        quote! {
+            pub(super) const #name: Operation = #metadata;
+            #raw_form
+        }
     });
     quote! {
         #![doc = #module_doc]
@@ -123,6 +132,19 @@ fn method(api: &Api, service: &Service, operation: &Operation) -> TokenStream {
     }
     let constant = operation_const(operation);
     let (output, send) = answer(operation, &runtime);
+    let raw_form = operation
+        .raw_form
+        .as_ref()
+        .map(|form| raw_form_method(operation, form, &runtime, &arguments, &calls, deprecated.as_ref()));
+    // Every other method answers JSON: it sends what selects JSON.
+    if let Some(select) = operation
+        .raw_form
+        .as_ref()
+        .and_then(|form| form.selector.as_ref())
+        .and_then(|selector| select_call(&selector.name, selector.json.as_ref()))
+    {
+        calls.push(select);
+    }
     let content_methods: Vec<TokenStream> = operation
         .content_bodies
         .iter()
@@ -130,12 +152,12 @@ fn method(api: &Api, service: &Service, operation: &Operation) -> TokenStream {
         .collect();
     // Without a JSON body, the operation's own method is that of its first other content type.
     if operation.body.is_none() && !operation.content_bodies.is_empty() {
-        return quote!(#(#content_methods)*);
+        return quote!(#(#content_methods)* #raw_form);
     }
     if let Some(body) = &operation.body {
-        let ty = borrowed_type(&body.ty);
-        arguments.push(quote!(body: #ty));
-        calls.push(quote!(.json(body)));
+        let (argument, call) = json_body(&body.ty);
+        arguments.push(argument);
+        calls.push(call);
     }
     let stream = operation.pagination.as_ref().map(|pagination| {
         let stream_name = ident(&pagination.method_name);
@@ -177,6 +199,102 @@ fn method(api: &Api, service: &Service, operation: &Operation) -> TokenStream {
         #stream
         #waiter
         #(#content_methods)*
+        #raw_form
+    }
+}
+
+/// The argument and the call of a JSON request body.
+fn json_body(ty: &TypeRef) -> (TokenStream, TokenStream) {
+    let ty = borrowed_type(ty);
+    (quote!(body: #ty), quote!(.json(body)))
+}
+
+/// `.query_param(name, value)` sending the value that selects one form of the answer; `None` leaves the
+/// parameter out.
+fn select_call(name: &str, value: Option<&serde_json::Value>) -> Option<TokenStream> {
+    let value = match value? {
+        serde_json::Value::Bool(flag) => quote!(#flag),
+        serde_json::Value::Number(number) => match number.as_i64() {
+            Some(integer) => proc_macro2::Literal::i64_unsuffixed(integer).into_token_stream(),
+            None => proc_macro2::Literal::f64_unsuffixed(number.as_f64().unwrap_or_default()).into_token_stream(),
+        },
+        other => {
+            let text = other.as_str().map_or_else(|| other.to_string(), str::to_owned);
+            quote!(#text)
+        }
+    };
+    Some(quote!(.query_param(#name, #value)))
+}
+
+/// The media type a raw answer is asked for with.
+fn raw_media_type(response: &RawResponse) -> &str {
+    match response {
+        RawResponse::Bytes { media_type } | RawResponse::Text { media_type } => media_type,
+        RawResponse::Redirect => "",
+    }
+}
+
+/// `<method>_bytes` (or `_text`): the operation's own request, answered in the answer's other form.
+fn raw_form_method(
+    operation: &Operation,
+    form: &RawForm,
+    runtime: &Ident,
+    arguments: &[TokenStream],
+    calls: &[TokenStream],
+    deprecated: Option<&TokenStream>,
+) -> TokenStream {
+    let name = ident(&form.method_name);
+    let constant = ident(&form.method_name.to_uppercase());
+    let mut arguments = arguments.to_vec();
+    let mut calls = calls.to_vec();
+    calls.extend(
+        form.selector
+            .as_ref()
+            .and_then(|selector| select_call(&selector.name, selector.raw.as_ref())),
+    );
+    if let Some(body) = &operation.body {
+        let (argument, call) = json_body(&body.ty);
+        arguments.push(argument);
+        calls.push(call);
+    } else if let Some(content) = operation.content_bodies.first() {
+        let (content_arguments, content_calls, _) = content_arguments(content, runtime);
+        arguments.extend(content_arguments);
+        calls.extend(content_calls);
+    }
+    let (output, send) = match &form.response {
+        RawResponse::Text { .. } => (quote!(String), quote!(.send_text().await)),
+        _ => (quote!(#runtime::ByteStream), quote!(.send_bytes().await)),
+    };
+    let mut docs_operation = operation.clone();
+    docs_operation.wait = None;
+    docs_operation.pagination = None;
+    docs_operation.raw_form = None;
+    let docs = method_docs(&docs_operation);
+    let media_type = raw_media_type(&form.response);
+    let how = match &form.response {
+        RawResponse::Text { .. } => "read whole",
+        _ => "streamed as it arrives, never held whole in memory",
+    };
+    let selected = form
+        .selector
+        .as_ref()
+        .and_then(|selector| {
+            let value = selector.raw.as_ref()?;
+            let text = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
+            Some(format!(" (it sends `{}={text}`)", selector.name))
+        })
+        .unwrap_or_default();
+    let what = doc_attrs(&[&format!(
+        "The answer is asked for as `{media_type}`{selected} and {how}; [`{0}`](Self::{0}) has it as JSON.",
+        operation.method_name
+    )]);
+    quote! {
+        #docs
+        #what
+        #deprecated
+        pub async fn #name(&self, #(#arguments),*) -> Result<#output, Error> {
+            self.client.request(&operations::#constant) #(#calls)* #send
+        }
     }
 }
 
@@ -184,7 +302,9 @@ fn method(api: &Api, service: &Service, operation: &Operation) -> TokenStream {
 fn answer(operation: &Operation, runtime: &Ident) -> (TokenStream, TokenStream) {
     match (&operation.response, &operation.raw_response) {
         (Some(ty), _) => (rust_type(ty, &models_path), quote!(.send().await)),
-        (None, Some(RawResponse::Bytes { .. })) => (quote!(#runtime::ByteStream), quote!(.send_bytes().await)),
+        (None, Some(RawResponse::Bytes { .. })) => {
+            (quote!(#runtime::ByteStream), quote!(.send_bytes().await))
+        }
         (None, Some(RawResponse::Text { .. })) => (quote!(String), quote!(.send_text().await)),
         (None, Some(RawResponse::Redirect)) => (quote!(String), quote!(.send_redirect().await)),
         (None, None) => (quote!(()), quote!(.send_empty().await)),
@@ -201,9 +321,33 @@ fn content_method(
     deprecated: Option<&TokenStream>,
 ) -> TokenStream {
     let name = ident(&content.method_name);
-    let media_type = &content.media_type;
     let mut arguments = arguments.to_vec();
     let mut calls = calls.to_vec();
+    let (content_arguments, content_calls, what) = content_arguments(content, runtime);
+    arguments.extend(content_arguments);
+    calls.extend(content_calls);
+    let (output, send) = answer(operation, runtime);
+    let constant = operation_const(operation);
+    let mut docs_operation = operation.clone();
+    docs_operation.wait = None;
+    docs_operation.pagination = None;
+    let docs = method_docs(&docs_operation);
+    let what = doc_attrs(&[&what]);
+    quote! {
+        #docs
+        #what
+        #deprecated
+        pub async fn #name(&self, #(#arguments),*) -> Result<#output, Error> {
+            self.client.request(&operations::#constant) #(#calls)* #send
+        }
+    }
+}
+
+/// The arguments and calls of a body that is not JSON, and a sentence saying how it is sent.
+fn content_arguments(content: &ContentBody, runtime: &Ident) -> (Vec<TokenStream>, Vec<TokenStream>, String) {
+    let media_type = &content.media_type;
+    let mut arguments = Vec::new();
+    let mut calls = Vec::new();
     let what = match &content.kind {
         ContentKind::Bytes | ContentKind::Text => {
             arguments.push(quote!(body: impl Into<#runtime::Upload>));
@@ -242,21 +386,7 @@ fn content_method(
             )
         }
     };
-    let (output, send) = answer(operation, runtime);
-    let constant = operation_const(operation);
-    let mut docs_operation = operation.clone();
-    docs_operation.wait = None;
-    docs_operation.pagination = None;
-    let docs = method_docs(&docs_operation);
-    let what = doc_attrs(&[&what]);
-    quote! {
-        #docs
-        #what
-        #deprecated
-        pub async fn #name(&self, #(#arguments),*) -> Result<#output, Error> {
-            self.client.request(&operations::#constant) #(#calls)* #send
-        }
-    }
+    (arguments, calls, what)
 }
 
 /// The `Operation::new(...)` expression describing `operation` to the runtime.
@@ -455,6 +585,13 @@ fn method_docs(operation: &Operation) -> TokenStream {
         operation.id
     );
     let mut notes = vec![endpoint];
+    if let Some(form) = &operation.raw_form {
+        notes.push(format!(
+            "[`{0}`](Self::{0}) returns the same answer as `{1}`.",
+            form.method_name,
+            raw_media_type(&form.response)
+        ));
+    }
     if let Some(wait) = &operation.wait {
         notes.push(format!(
             "Long-running: the call returns at once, then the resource moves on until `{}` is {}. \
@@ -645,6 +782,7 @@ pub(super) fn generic_client_items(api: &Api) -> TokenStream {
 
         /// Configures a [`Client`]: where the API is, and the credentials it accepts, one method per security
         /// scheme of the API.
+        #[derive(Debug)]
         #[must_use]
         pub struct ClientBuilder {
             runtime: #runtime::ClientBuilder,
@@ -658,7 +796,8 @@ pub(super) fn generic_client_items(api: &Api) -> TokenStream {
 
             #(#credential_methods)*
 
-            /// The client, or an error if the base URL is missing or invalid.
+            /// The client; fails when there is no base URL or it is not an `http(s)` URL, or a credential does
+            /// not fit its scheme.
             pub fn build(self) -> Result<Client, Error> {
                 self.runtime.build().map(Client::from_runtime)
             }

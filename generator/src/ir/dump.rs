@@ -177,6 +177,28 @@ fn write_operation(out: &mut String, operation: &Operation) -> fmt::Result {
         (None, Some(RawResponse::Redirect)) => writeln!(out, "    response redirect (Location)")?,
         (None, None) => writeln!(out, "    response (no content)")?,
     }
+    if let Some(form) = &operation.raw_form {
+        let (kind, media_type) = match &form.response {
+            RawResponse::Text { media_type } => ("text", media_type.as_str()),
+            RawResponse::Bytes { media_type } => ("bytes", media_type.as_str()),
+            RawResponse::Redirect => ("redirect", ""),
+        };
+        let sent =
+            |value: &Option<serde_json::Value>| value.as_ref().map_or("left out".to_owned(), ToString::to_string);
+        let selector = form.selector.as_ref().map_or(String::new(), |selector| {
+            format!(
+                ", selected by query {}: {} for JSON, {} for {kind}",
+                selector.name,
+                sent(&selector.json),
+                sent(&selector.raw)
+            )
+        });
+        writeln!(
+            out,
+            "    response also {kind} {media_type} by {}{selector}",
+            form.method_name
+        )?;
+    }
     if let Some(error) = &operation.error {
         writeln!(out, "    error {error}")?;
     }

@@ -206,6 +206,8 @@ pub struct Operation {
     pub response: Option<TypeRef>,
     /// A success answer that is not JSON: bytes, text or a redirect.
     pub raw_response: Option<RawResponse>,
+    /// The success answer's other form when it is JSON or bytes (or text), returned by a method of its own.
+    pub raw_form: Option<RawForm>,
     /// The body of the `default` (or 4xx/5xx) response, for documentation.
     pub error: Option<TypeRef>,
     pub pagination: Option<Pagination>,
@@ -361,7 +363,8 @@ pub struct FilePart {
     pub description: Option<String>,
 }
 
-/// A success answer that is not JSON.
+/// A success answer that is not JSON. `media_type` is what `Accept` asks for: every media type of that kind
+/// the answer lists (`image/png, image/jpeg`), the server choosing among them.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RawResponse {
     /// Bytes of `media_type`, read as a stream.
@@ -370,6 +373,30 @@ pub enum RawResponse {
     Text { media_type: String },
     /// A redirect (`3xx`): the answer is its `Location`.
     Redirect,
+}
+
+/// The bytes (or text) form of a success answer that is also JSON: `export` keeps the JSON, `export_bytes`
+/// returns this.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawForm {
+    /// `<method>_bytes` or `<method>_text`.
+    pub method_name: String,
+    /// [`RawResponse::Bytes`] or [`RawResponse::Text`].
+    pub response: RawResponse,
+    /// The query parameter telling the server which form to answer with, if the server does not go by `Accept`.
+    pub selector: Option<AnswerSelector>,
+}
+
+/// A query parameter that selects the form of the answer (`x-sdk-selects-answer`): no method takes it as an
+/// argument; each sends its own value, or leaves it out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnswerSelector {
+    /// Name on the wire: `direct_download`.
+    pub name: String,
+    /// What the JSON method sends.
+    pub json: Option<serde_json::Value>,
+    /// What the raw form's method sends.
+    pub raw: Option<serde_json::Value>,
 }
 
 /// A use of a type.

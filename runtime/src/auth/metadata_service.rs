@@ -95,7 +95,7 @@ mod tests {
     use wiremock::matchers::{header, method, path};
     use wiremock::{Mock, MockServer, ResponseTemplate};
 
-    use crate::{AuthMethod, Client, Config, ConfigError, Error, Method};
+    use crate::{AuthMethod, Config, ConfigError, Error, Method};
 
     fn config(workspace: &MockServer, url: &str) -> Result<Config, ConfigError> {
         let url = url.to_owned();
@@ -106,7 +106,7 @@ mod tests {
     }
 
     async fn call(config: Config) -> Result<Value, Error> {
-        Client::new(config)?.raw(Method::Get, "/api/2.0/ping").send().await
+        crate::connect(config)?.raw(Method::Get, "/api/2.0/ping").send().await
     }
 
     #[tokio::test]

@@ -6,8 +6,10 @@
 
 pub(crate) mod chain;
 pub(crate) mod oauth;
-pub(crate) mod token;
 pub(crate) mod u2m;
+
+pub(crate) use openapi_runtime::token;
+pub(crate) use openapi_runtime::{AuthError, BoxFuture, HeaderSource, StaticHeaders, sensitive_header};
 
 mod azure;
 mod basic;
@@ -18,16 +20,9 @@ mod oidc;
 mod pat;
 
 use std::fmt;
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
 
-use reqwest::header::HeaderMap;
-
 use crate::config::{Settings, Source};
-
-/// A boxed future, so providers can be trait objects.
-pub(crate) type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
 /// An auth method, by the name the official tools give it (`auth_type` / `DATABRICKS_AUTH_TYPE`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -123,29 +118,6 @@ impl fmt::Display for AuthMethod {
     }
 }
 
-/// Why no `Authorization` header could be produced: what the token endpoint, the token cache, the Azure
-/// CLI or the metadata service answered, and the next step. Never contains a secret.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AuthError {
-    pub message: String,
-}
-
-impl AuthError {
-    pub(crate) fn new(message: impl Into<String>) -> AuthError {
-        AuthError {
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for AuthError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for AuthError {}
-
 /// One auth method.
 pub(crate) trait CredentialsProvider: Sync {
     fn method(&self) -> AuthMethod;
@@ -186,36 +158,6 @@ impl Credentials {
     }
 }
 
-/// The authentication headers of each request.
-pub(crate) trait HeaderSource: Send + Sync {
-    /// The headers for the next request (`Authorization`, and for some Azure methods more). Fetches or
-    /// refreshes a token when the cached one is missing or about to expire.
-    fn headers<'a>(&'a self, http: &'a reqwest::Client) -> BoxFuture<'a, Result<HeaderMap, AuthError>>;
-
-    /// Forgets cached tokens after the server rejected one with 401. `true` when the next call to
-    /// [`Self::headers`] fetches a new token, so the request is worth repeating.
-    fn invalidate(&self) -> BoxFuture<'_, bool> {
-        Box::pin(async { false })
-    }
-}
-
-/// A header source whose headers never change (a personal access token, basic auth).
-pub(crate) struct StaticHeaders(pub HeaderMap);
-
-impl HeaderSource for StaticHeaders {
-    fn headers<'a>(&'a self, _: &'a reqwest::Client) -> BoxFuture<'a, Result<HeaderMap, AuthError>> {
-        let headers = self.0.clone();
-        Box::pin(async move { Ok(headers) })
-    }
-}
-
-/// An `Authorization` header value marked sensitive, which keeps it out of reqwest's and hyper's `Debug`.
-pub(crate) fn sensitive_header(value: &str) -> Option<reqwest::header::HeaderValue> {
-    let mut header = reqwest::header::HeaderValue::from_str(value).ok()?;
-    header.set_sensitive(true);
-    Some(header)
-}
-
 /// `NotConfigured` naming the settings a method needs, as `no token` or `no client_id and client_secret`.
 pub(crate) fn missing(names: &[&str]) -> Unavailable {
     Unavailable::NotConfigured(format!("no {}", names.join(" and ")))
@@ -226,22 +168,22 @@ pub(crate) use azure::TENANT_PATH as AZURE_TENANT_PATH;
 /// An HTTP client for tests of token sources, built as the client builds its own.
 #[cfg(test)]
 pub(crate) fn test_http() -> reqwest::Client {
-    let options = crate::transport::TransportOptions {
+    let options = openapi_runtime::transport::TransportOptions {
         user_agent: "auth-test",
         connect_timeout: std::time::Duration::from_secs(5),
         read_timeout: std::time::Duration::from_secs(10),
         ca_bundle: None,
         accept_invalid_certs: false,
-        proxies: crate::transport::Proxies::from_env(|_| None).expect("no proxies"),
+        proxies: openapi_runtime::transport::Proxies::from_env(|_| None).expect("no proxies"),
         redirects_returned_for: &[AZURE_TENANT_PATH],
         follow_redirects: true,
     };
-    crate::transport::http_client(&options).expect("a test client")
+    openapi_runtime::transport::http_client(&options).expect("a test client")
 }
 
 /// The headers `headers` gives `calls` callers at once, for tests of one refresh under concurrency.
 #[cfg(test)]
-pub(crate) async fn headers_at_once(headers: Arc<dyn HeaderSource>, calls: usize) -> Vec<HeaderMap> {
+pub(crate) async fn headers_at_once(headers: Arc<dyn HeaderSource>, calls: usize) -> Vec<reqwest::header::HeaderMap> {
     let http = test_http();
     let calls: Vec<_> = (0..calls)
         .map(|_| {

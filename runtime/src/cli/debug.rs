@@ -39,7 +39,9 @@ impl Visit for Fields {
 
 impl Subscriber for StderrEvents {
     fn enabled(&self, metadata: &Metadata<'_>) -> bool {
-        *metadata.level() <= Level::DEBUG && metadata.target().starts_with("databricks")
+        // Our crates: the core (`openapi_runtime`, round trips and retries) and the Databricks layers.
+        *metadata.level() <= Level::DEBUG
+            && (metadata.target().starts_with("databricks") || metadata.target().starts_with("openapi_runtime"))
     }
 
     fn new_span(&self, _: &Attributes<'_>) -> Id {

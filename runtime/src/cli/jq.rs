@@ -53,7 +53,7 @@ impl Filter {
             let text = output.to_string();
             let value = serde_json::from_str(&text).map_err(|error| {
                 // A result may be too deep for JSON (`reduce range(200) as $i (.; [.])`): say why, not all of it.
-                let shown = &text[..crate::redact::cut_point(&text, 80)];
+                let shown = &text[..openapi_runtime::redact::cut_point(&text, 80)];
                 let more = if shown.len() < text.len() { "..." } else { "" };
                 failed(format!("the result `{shown}{more}` is not JSON: {error}"))
             })?;

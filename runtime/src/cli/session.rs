@@ -120,7 +120,7 @@ impl<'a> Session<'a> {
             return Ok(client.clone());
         }
         let config = self.config()?;
-        let client = Client::new(config)?;
+        let client = crate::connect(config)?;
         self.client = Some(client.clone());
         Ok(client)
     }

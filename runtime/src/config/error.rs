@@ -162,3 +162,9 @@ impl fmt::Display for ConfigError {
 }
 
 impl std::error::Error for ConfigError {}
+
+impl From<ConfigError> for openapi_runtime::Error {
+    fn from(error: ConfigError) -> Self {
+        openapi_runtime::Error::Config(Box::new(error))
+    }
+}

@@ -1,7 +1,6 @@
 //! Every setting after all sources were read, with where each came from: what auth methods decide from.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -12,25 +11,7 @@ use super::host;
 use super::netrc;
 use super::source::{Source, Tried};
 
-/// A secret string whose `Debug` never shows the value.
-#[derive(Clone, PartialEq, Eq)]
-pub(crate) struct Secret(String);
-
-impl Secret {
-    pub(crate) fn new(value: impl Into<String>) -> Secret {
-        Secret(value.into())
-    }
-
-    pub(crate) fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("<redacted>")
-    }
-}
+pub(crate) use openapi_runtime::Secret;
 
 /// One setting's value and where it came from.
 #[derive(Clone)]
@@ -91,7 +72,7 @@ impl Settings {
 
     /// The value of a secret setting.
     pub(crate) fn secret(&self, name: &str) -> Option<Secret> {
-        self.values.get(name).map(|value| Secret(value.value.clone()))
+        self.values.get(name).map(|value| Secret::new(value.value.clone()))
     }
 
     pub(crate) fn source(&self, name: &str) -> Option<&Source> {

@@ -1,5 +1,5 @@
-//! `dbr fs ls|cat|cp|rm|mkdir|mv` and `dbr workspace export-dir|import-dir`: the file commands of the CLI,
-//! built on this crate's transfers.
+//! `dbr fs ls|cat|cp|rm|mkdir|mv`, `dbr workspace export-dir|import-dir` and `dbr workspace export --file`:
+//! the file commands of the CLI, built on this crate's transfers.
 //!
 //! A path written `dbfs:/a/b` is in DBFS; any other path is on this computer. Commands that move many files
 //! run several at a time ([`batch`]); a file that fails does not stop the others, every failure is listed on
@@ -33,9 +33,10 @@ impl Extension for FileCommands {
         let root = fs::commands()
             .into_iter()
             .fold(root, |root, command| add_to_group(root, "fs", FS_ABOUT, command));
-        workspace_dir::commands().into_iter().fold(root, |root, command| {
+        let root = workspace_dir::commands().into_iter().fold(root, |root, command| {
             add_to_group(root, "workspace", WORKSPACE_ABOUT, command)
-        })
+        });
+        workspace_dir::add_export_file(root)
     }
 
     fn run(
@@ -53,6 +54,7 @@ impl Extension for FileCommands {
             ["fs", "mv"] => fs::mv(matches, session),
             ["workspace", "export-dir"] => workspace_dir::export_dir(matches, session),
             ["workspace", "import-dir"] => workspace_dir::import_dir(matches, session),
+            ["workspace", "export"] => return workspace_dir::export_file_command(matches, session),
             _ => return None,
         };
         Some(result)

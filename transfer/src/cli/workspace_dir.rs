@@ -4,8 +4,9 @@
 //! Notebooks are named as the Databricks CLI names them: exported as SOURCE they get the extension of
 //! their language (`.py`, `.scala`, `.sql`, `.r`); a local `.py`, `.scala`, `.sql` or `.r` file whose first
 //! line is the notebook header that language's SOURCE export starts with is imported as a notebook without
-//! the extension, and a `.ipynb` file as a Jupyter notebook. Every other file is a workspace file. Anything
-//! over the API's 10 MiB limit is skipped with a warning.
+//! the extension, and a `.ipynb` file as a Jupyter notebook. Every other file is a workspace file. Objects
+//! are exported as raw files streamed to disk; an import over the API's 10 MiB limit, or an export the API
+//! refuses for its size, is skipped with a warning.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -17,16 +18,14 @@ use databricks_client::models::{
 use databricks_runtime::cli::clap::builder::PossibleValuesParser;
 use databricks_runtime::cli::clap::{Arg, ArgAction, ArgMatches, Command};
 use databricks_runtime::cli::{CliError, Output, Session};
-use tokio::io::AsyncWriteExt;
 
 use super::batch::{DEFAULT_CONCURRENCY, Job, Outcome, run_all};
 use super::interrupt::{cancel_on_interrupt, or_interrupted};
 use super::paths::local_join;
 use super::progress::Meter;
 use super::tree::{join_relative, walk_local};
-use super::{client, human_size, value};
-use crate::temp_file::create_temp_beside;
-use crate::{CancellationToken, ImportOptions, TransferError, WORKSPACE_CONTENT_LIMIT, export, import};
+use super::{client, describe, human_size, value};
+use crate::{CancellationToken, ImportOptions, TransferError, WORKSPACE_CONTENT_LIMIT, export_file, import};
 
 const SOURCE_DIR: &str = "SOURCE_DIR";
 const TARGET_DIR: &str = "TARGET_DIR";
@@ -49,8 +48,9 @@ pub(super) fn commands() -> Vec<Command> {
             .long_about(
                 "Export a workspace folder, with everything in it, to a local folder.\n\n\
                  Notebooks exported as SOURCE get the extension of their language (.py, .scala, .sql, .r); other \
-                 formats get .html, .ipynb, .dbc or .Rmd. Files are written as they are. An object larger than the \
-                 10 MiB the workspace API exports is skipped with a warning, as are libraries and dashboards. \
+                 formats get .html, .ipynb, .dbc or .Rmd. Files are written as they are, streamed as they arrive. An \
+                 object the workspace API refuses to export for its size is skipped with a warning, as are \
+                 libraries and dashboards. \
                  A summary goes to standard error; when some objects fail, the others are still exported, every \
                  failure is listed, and the exit code is 4. Each file is written to a temporary file beside it and \
                  renamed into place when complete; Ctrl-C stops the export, removes those, and exits with code 130.",
@@ -128,6 +128,66 @@ fn workspace_join(root: &str, relative: &str) -> String {
         (_, "") => root.to_owned(),
         ("/", _) => format!("/{relative}"),
         _ => format!("{root}/{relative}"),
+    }
+}
+
+// ---- export --file ----
+
+/// `--file` of the spec's `dbr workspace export`, and the ids of the generated command's own arguments.
+const EXPORT_FILE: &str = "file";
+const EXPORT_PATH: &str = "PATH";
+const EXPORT_FORMAT: &str = "format";
+const EXPORT_JSON: &str = "json";
+
+/// Gives the spec's `workspace export` command `--file PATH`, as the official CLI has it.
+pub(super) fn add_export_file(root: Command) -> Command {
+    let has_export = root
+        .find_subcommand("workspace")
+        .is_some_and(|workspace| workspace.find_subcommand("export").is_some());
+    if !has_export {
+        return root;
+    }
+    let file = Arg::new(EXPORT_FILE)
+        .long(EXPORT_FILE)
+        .value_name("FILE")
+        .conflicts_with(EXPORT_JSON)
+        .help(
+            "Write the export to this local file, as the raw file streamed as it arrives (no base64, no JSON); \
+             an existing file is replaced once the export is complete",
+        );
+    root.mut_subcommand("workspace", |workspace| {
+        workspace.mut_subcommand("export", |export| export.arg(file))
+    })
+}
+
+/// `dbr workspace export PATH --file FILE`; `None` without `--file`, which the generated command answers.
+pub(super) fn export_file_command(matches: &ArgMatches, session: &mut Session<'_>) -> Option<Result<Output, CliError>> {
+    let destination = PathBuf::from(matches.get_one::<String>(EXPORT_FILE)?);
+    Some(export_one(matches, &destination, session))
+}
+
+fn export_one(matches: &ArgMatches, destination: &Path, session: &mut Session<'_>) -> Result<Output, CliError> {
+    let Some(source) = matches.get_one::<String>(EXPORT_PATH) else {
+        return Err(CliError::Usage(
+            "give the workspace path to export: `dbr workspace export PATH --file FILE`".to_owned(),
+        ));
+    };
+    let format = matches
+        .get_one::<String>(EXPORT_FORMAT)
+        .map_or(WorkspaceExportFormat::Source, |format| {
+            WorkspaceExportFormat::from(format.as_str())
+        });
+    let client = client(session)?;
+    let cancel = cancel_on_interrupt(session)?;
+    // Dropping the export on Ctrl-C removes its temporary file; the destination is untouched until the end.
+    let exporting = export_file(&client, source, format, destination, true);
+    match session.block_on(cancel.run_until_cancelled(exporting)) {
+        Some(Ok(_)) => Ok(Output::Done),
+        Some(Err(error)) => Err(CliError::Failed(describe(&error))),
+        None => Err(CliError::Interrupted(format!(
+            "interrupted; {} was left unchanged",
+            destination.display()
+        ))),
     }
 }
 
@@ -283,36 +343,15 @@ impl Job for ExportJob {
 
 impl ExportJob {
     async fn export(self, client: Client) -> Result<Outcome, TransferError> {
-        let content = match export(&client, &self.from, self.format).await {
-            Ok(content) => content,
-            Err(TransferError::TooLarge { limit, .. }) => {
-                return Ok(Outcome::Skipped {
-                    reason: format!("it is larger than the {} the workspace API exports", human_size(limit)),
-                });
-            }
-            Err(error) => return Err(error),
-        };
-        write_local(&self.to, &content, self.overwrite).await?;
-        Ok(Outcome::Done {
-            bytes: content.len() as u64,
-        })
+        // The raw file, streamed to disk, as the official CLI's export-dir downloads each object.
+        match export_file(&client, &self.from, self.format, &self.to, self.overwrite).await {
+            Ok(bytes) => Ok(Outcome::Done { bytes }),
+            Err(TransferError::TooLarge { .. }) => Ok(Outcome::Skipped {
+                reason: "it is too large for the workspace API to export".to_owned(),
+            }),
+            Err(error) => Err(error),
+        }
     }
-}
-
-/// Writes `content` to `path` through a temporary file beside it, so an interrupted or failed export leaves
-/// no partial file. Without `overwrite`, an existing file is an error and left unchanged.
-async fn write_local(path: &Path, content: &[u8], overwrite: bool) -> Result<(), TransferError> {
-    // Checked first, as the final rename replaces what is there.
-    if !overwrite && tokio::fs::symlink_metadata(path).await.is_ok() {
-        return Err(TransferError::AlreadyExists {
-            path: path.display().to_string(),
-        });
-    }
-    let (mut file, temp) = create_temp_beside(path, "export").await?;
-    file.write_all(content)
-        .await
-        .map_err(|error| TransferError::io("write", Some(temp.path()), error))?;
-    temp.persist(file, path).await
 }
 
 // ---- import-dir ----

@@ -10,21 +10,35 @@ use super::schema::{SchemaRef, component_key};
 use crate::diagnostic::Diagnostic;
 use crate::ir::naming::{self, Scope};
 use crate::ir::{
-    Body, ContentBody, ContentKind, ExtraFields, Field, FilePart, HttpMethod, Operation, Param, ParamLocation,
-    QueryStyle, RawResponse, StructDef, TypeKind, TypeOrigin, TypeRef,
+    AnswerSelector, Body, ContentBody, ContentKind, ExtraFields, Field, FilePart, HttpMethod, Operation, Param,
+    ParamLocation, QueryStyle, RawForm, RawResponse, StructDef, TypeKind, TypeOrigin, TypeRef,
 };
 use crate::load::escape_pointer_token;
+
+/// The query parameter extension naming the value that selects each form of the answer.
+const SELECTS_ANSWER: &str = "x-sdk-selects-answer";
 
 /// How many `$ref` hops a parameter, body or response may take before we call it a loop.
 const MAX_REFERENCE_DEPTH: usize = 8;
 
 /// The parameters of an operation, by location, and those the client method takes as plain arguments.
-struct Parameters {
+struct Parameters<'a> {
     path: Vec<Param>,
     query: Vec<Param>,
     header: Vec<Param>,
     cookie: Vec<Param>,
     arguments: Vec<Param>,
+    /// Query parameters marked `x-sdk-selects-answer`, kept out of the others: the methods send them.
+    selectors: Vec<SelectorParam<'a>>,
+}
+
+/// A query parameter with `x-sdk-selects-answer`, checked once the answer's forms are known.
+struct SelectorParam<'a> {
+    param: Param,
+    /// The extension's value: media type → value to send.
+    values: &'a serde_json::Value,
+    /// Pointer of the extension.
+    at: String,
 }
 
 /// A section of `components` that operations refer into.
@@ -76,6 +90,7 @@ impl<'a> Lowerer<'a> {
             header: header_params,
             cookie: cookie_params,
             arguments,
+            selectors,
         } = self.parameters(path, &pointer, operation, &type_hint);
         let method_name = method_names.claim(&naming::operation_method_name(&id, tag));
         let Requests { json: body, content } = self.request_bodies(operation, &pointer, &type_hint);
@@ -98,9 +113,20 @@ impl<'a> Lowerer<'a> {
             })
             .collect();
         let success = self.success_response(operation, &pointer, &type_hint)?;
-        let (response, raw_response) = match success {
-            Success::Json(ty) => (ty, None),
-            Success::Raw(raw) => (None, Some(raw)),
+        let (response, raw_response, raw_form) = match success {
+            Success::Json { ty, other } => {
+                let selector = self.answer_selector(selectors, other.as_ref(), &pointer);
+                let raw_form = other.map(|(response, _)| RawForm {
+                    method_name: method_names.claim(&format!("{method_name}_{}", raw_method_suffix(&response))),
+                    response,
+                    selector,
+                });
+                (ty, None, raw_form)
+            }
+            Success::Raw(raw) => {
+                self.answer_selector(selectors, None, &pointer);
+                (None, Some(raw), None)
+            }
             Success::Upgrade(at) => {
                 self.warn(
                     Diagnostic::at(
@@ -167,6 +193,7 @@ impl<'a> Lowerer<'a> {
             content_bodies,
             response,
             raw_response,
+            raw_form,
             error,
             pagination: None,
             wait: None,
@@ -189,7 +216,7 @@ impl<'a> Lowerer<'a> {
         pointer: &str,
         operation: &'a openapiv3::Operation,
         type_hint: &str,
-    ) -> Parameters {
+    ) -> Parameters<'a> {
         let path_pointer = pointer.rsplit_once('/').map(|(head, _)| head).unwrap_or(pointer);
         let mut declared: Vec<(String, &'a Parameter)> = Vec::new();
         let document = self.document;
@@ -214,6 +241,7 @@ impl<'a> Lowerer<'a> {
         let mut header_params = Vec::new();
         let mut cookie_params = Vec::new();
         let mut required_others = Vec::new();
+        let mut selectors = Vec::new();
         let mut arguments = Scope::snake();
         // The generated methods also take `params`, `body` and `wait`; arguments must not shadow them.
         arguments.reserve("params");
@@ -245,6 +273,28 @@ impl<'a> Lowerer<'a> {
             };
             let (style, multi_segment) = self.param_form(parameter, &ty, is_json, &at);
             let required = data.required || location == ParamLocation::Path;
+            if let (ParamLocation::Query, Some(values)) = (location, data.extensions.get(SELECTS_ANSWER)) {
+                let at = format!("{at}/{SELECTS_ANSWER}");
+                if required {
+                    self.report(
+                        Diagnostic::at(&at, format!("parameter `{}` is required, so it cannot select the answer", data.name))
+                            .with_hint("a parameter marked `x-sdk-selects-answer` must be optional: each method sends its own value or none"),
+                    );
+                    continue;
+                }
+                let param = Param {
+                    name: data.name.clone(),
+                    rust_name: naming::field_name(&data.name),
+                    location,
+                    ty,
+                    required,
+                    description: data.description.clone(),
+                    style,
+                    multi_segment,
+                };
+                selectors.push(SelectorParam { param, values, at });
+                continue;
+            }
             let rust_name = if required {
                 arguments.claim(&naming::field_name(&data.name))
             } else {
@@ -303,6 +353,7 @@ impl<'a> Lowerer<'a> {
             header: header_params,
             cookie: cookie_params,
             arguments,
+            selectors,
         }
     }
 
@@ -316,7 +367,8 @@ impl<'a> Lowerer<'a> {
         for key in data.extensions.keys().filter(|key| key.starts_with("x-sdk-")) {
             let known = matches!(
                 (key.as_str(), parameter),
-                ("x-sdk-multi-segment", Parameter::Path { .. }) | ("x-sdk-style", Parameter::Query { .. })
+                ("x-sdk-multi-segment", Parameter::Path { .. })
+                    | ("x-sdk-style" | SELECTS_ANSWER, Parameter::Query { .. })
             );
             if !known {
                 self.report(
@@ -325,8 +377,8 @@ impl<'a> Lowerer<'a> {
                         format!("`{key}` is not a parameter extension here"),
                     )
                     .with_hint(
-                        "parameters accept `x-sdk-multi-segment` (path) and `x-sdk-style: dotted` (query); see \
-                             spec/README.md",
+                        "parameters accept `x-sdk-multi-segment` (path), `x-sdk-style: dotted` and \
+                             `x-sdk-selects-answer` (query); see spec/README.md",
                     ),
                 );
             }
@@ -608,24 +660,41 @@ impl<'a> Lowerer<'a> {
             return None;
         }
         let mut bodies = Vec::new();
-        let mut raw = None;
+        let mut raw: Option<(RawResponse, String)> = None;
         for (_, response, at) in &successes {
             let (response, at) = self.resolve(response, at, &RESPONSES)?;
             let content_at = format!("{at}/content");
             if let Some(found) = find_json(&response.content, &content_at) {
                 bodies.push(found);
-            } else if let Some((media_type, _)) = response.content.first() {
-                let media_type = media_type.clone();
-                raw.get_or_insert(match media_kind(&media_type) {
-                    MediaKind::Text => RawResponse::Text { media_type },
-                    _ => RawResponse::Bytes { media_type },
-                });
+            }
+            // The first media type that is not JSON decides the kind of the other form; every listed type of
+            // that kind is asked for (`image/png, image/jpeg`), and the server picks.
+            let others: Vec<&String> = response
+                .content
+                .keys()
+                .filter(|media_type| !is_json(media_type))
+                .collect();
+            if raw.is_none()
+                && let Some(first) = others.first()
+            {
+                let text = media_kind(first) == MediaKind::Text;
+                let accepted: Vec<&str> = others
+                    .iter()
+                    .filter(|media_type| (media_kind(media_type) == MediaKind::Text) == text)
+                    .map(|media_type| media_type.as_str())
+                    .collect();
+                let media_type = accepted.join(", ");
+                let kind = match text {
+                    true => RawResponse::Text { media_type },
+                    false => RawResponse::Bytes { media_type },
+                };
+                raw = Some((kind, content_at));
             }
         }
         let Some((schema, schema_at)) = bodies.first().cloned() else {
             return Some(match raw {
-                Some(raw) => Success::Raw(raw),
-                None => Success::Json(None),
+                Some((raw, _)) => Success::Raw(raw),
+                None => Success::Json { ty: None, other: None },
             });
         };
         if let Some((_, other_at)) = bodies.iter().find(|(other, _)| !same_schema(other, &schema)) {
@@ -636,11 +705,124 @@ impl<'a> Lowerer<'a> {
             );
             return None;
         }
-        Some(Success::Json(Some(self.type_of(
-            schema,
-            &schema_at,
-            &format!("{type_hint}Response"),
-        ))))
+        let ty = self.type_of(schema, &schema_at, &format!("{type_hint}Response"));
+        Some(Success::Json {
+            ty: Some(ty),
+            other: raw,
+        })
+    }
+
+    /// The `x-sdk-selects-answer` parameter of an operation whose answer is JSON or `raw` (declared at the
+    /// pointer beside it): which value each method sends. Reports the extension anywhere else.
+    fn answer_selector(
+        &mut self,
+        selectors: Vec<SelectorParam<'a>>,
+        raw: Option<&(RawResponse, String)>,
+        pointer: &str,
+    ) -> Option<AnswerSelector> {
+        let mut selectors = selectors.into_iter();
+        let first = selectors.next()?;
+        for extra in selectors {
+            self.report(
+                Diagnostic::at(
+                    &extra.at,
+                    format!("`{}` is a second parameter selecting the answer", extra.param.name),
+                )
+                .with_hint(format!(
+                    "`{}` already selects it; mark one parameter only",
+                    first.param.name
+                )),
+            );
+        }
+        let SelectorParam { param, values, at } = first;
+        let Some((raw, raw_at)) = raw else {
+            self.report(
+                Diagnostic::at(
+                    &at,
+                    format!("parameter `{}` selects an answer that has only one form", param.name),
+                )
+                .with_hint(format!(
+                    "`x-sdk-selects-answer` is for a success answer declared both as JSON and as bytes or \
+                         text (see #{pointer}/responses)"
+                )),
+            );
+            return None;
+        };
+        let raw_type = match raw {
+            RawResponse::Bytes { media_type } | RawResponse::Text { media_type } => media_type.as_str(),
+            RawResponse::Redirect => "",
+        };
+        let serde_json::Value::Object(entries) = values else {
+            self.report(
+                Diagnostic::at(
+                    &at,
+                    "`x-sdk-selects-answer` must map media types to the values that select them",
+                )
+                .with_hint(format!("write `x-sdk-selects-answer: {{{raw_type}: true}}`")),
+            );
+            return None;
+        };
+        let mut selector = AnswerSelector {
+            name: param.name.clone(),
+            json: None,
+            raw: None,
+        };
+        for (media_type, value) in entries {
+            let entry_at = format!("{at}/{}", escape_pointer_token(media_type));
+            let slot = if is_json(media_type) {
+                &mut selector.json
+            } else if raw_type.split(", ").any(|accepted| accepted == media_type) {
+                &mut selector.raw
+            } else {
+                self.report(
+                    Diagnostic::at(&entry_at, format!("the success answer has no form `{media_type}`"))
+                        .with_hint(format!("name the JSON media type or `{raw_type}` (see #{raw_at})")),
+                );
+                continue;
+            };
+            if !self.value_fits(value, &param.ty) {
+                self.report(
+                    Diagnostic::at(
+                        &entry_at,
+                        format!("`{value}` is not a value of parameter `{}`", param.name),
+                    )
+                    .with_hint("give a scalar of the parameter's type: `true` for a boolean, `1` for an integer"),
+                );
+                continue;
+            }
+            *slot = Some(value.clone());
+        }
+        // No method takes the parameter, so a type written for it alone would be unused.
+        if let Some(name) = param.ty.direct_name()
+            && self.types.get(name).is_some_and(|def| def.origin == TypeOrigin::Inline)
+        {
+            self.types.remove(name);
+        }
+        if entries.is_empty() {
+            self.report(
+                Diagnostic::at(&at, "`x-sdk-selects-answer` gives no value").with_hint(format!(
+                    "write the value that asks for `{raw_type}`: `x-sdk-selects-answer: {{{raw_type}: true}}`"
+                )),
+            );
+            return None;
+        }
+        (selector.json.is_some() || selector.raw.is_some()).then_some(selector)
+    }
+
+    /// Whether `value` is a scalar of the parameter type `ty`.
+    fn value_fits(&self, value: &serde_json::Value, ty: &TypeRef) -> bool {
+        use serde_json::Value;
+        match (ty, value) {
+            (TypeRef::Bool, Value::Bool(_)) => true,
+            (TypeRef::I32 | TypeRef::I64, Value::Number(number)) => number.is_i64() || number.is_u64(),
+            (TypeRef::F32 | TypeRef::F64, Value::Number(_)) => true,
+            (TypeRef::String, Value::String(_)) => true,
+            (TypeRef::Named(name), Value::String(text)) => match self.types.get(name).map(|def| &def.kind) {
+                Some(TypeKind::Enum(def)) => def.variants.iter().any(|variant| variant.value == *text),
+                _ => false,
+            },
+            _ => false,
+        }
     }
 
     fn error_response(
@@ -749,8 +931,11 @@ struct Requests {
 
 /// What an operation answers with.
 enum Success {
-    /// JSON, or nothing.
-    Json(Option<TypeRef>),
+    /// JSON (or nothing), and another form of the same answer (with the pointer of its `content`).
+    Json {
+        ty: Option<TypeRef>,
+        other: Option<(RawResponse, String)>,
+    },
     Raw(RawResponse),
     /// Only a protocol switch (`101`), at this pointer.
     Upgrade(String),
@@ -834,6 +1019,15 @@ fn style_name(style: &openapiv3::PathStyle) -> &'static str {
         openapiv3::PathStyle::Matrix => "matrix",
         openapiv3::PathStyle::Label => "label",
         openapiv3::PathStyle::Simple => "simple",
+    }
+}
+
+/// The suffix of the method returning an answer's other form, as [`ContentKind::method_suffix`] names
+/// request bodies: `export_bytes`.
+fn raw_method_suffix(response: &RawResponse) -> &'static str {
+    match response {
+        RawResponse::Text { .. } => ContentKind::Text.method_suffix(),
+        _ => ContentKind::Bytes.method_suffix(),
     }
 }
 

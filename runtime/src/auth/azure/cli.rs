@@ -508,7 +508,7 @@ mod tests {
         );
         let fake = FakeAz::new(("user", "someone@example.com"), &body);
         let workspace = workspace().await;
-        let client = crate::Client::new(config(&fake, &workspace, &[])).unwrap();
+        let client = crate::connect(config(&fake, &workspace, &[])).unwrap();
         for _ in 0..2 {
             client
                 .raw(crate::Method::Get, "/api/2.0/x")
@@ -535,7 +535,7 @@ mod tests {
             "echo 'WARNING: something first' >&2\necho \"ERROR: Please run 'az login' to setup account.\" >&2\nexit 1",
         );
         let workspace = workspace().await;
-        let client = crate::Client::new(config(&fake, &workspace, &[])).unwrap();
+        let client = crate::connect(config(&fake, &workspace, &[])).unwrap();
         let error = client
             .raw(crate::Method::Get, "/api/2.0/x")
             .send::<serde_json::Value>()

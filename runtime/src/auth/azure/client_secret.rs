@@ -256,7 +256,7 @@ mod tests {
         ];
         let config = builder(&env(&vars)).host(workspace.uri()).build().unwrap();
         assert!(!format!("{config:?}").contains("canary"));
-        let client = crate::Client::new(config).unwrap();
+        let client = crate::connect(config).unwrap();
         let error = client
             .raw(crate::Method::Get, "/api/2.0/x")
             .send::<serde_json::Value>()

@@ -210,7 +210,7 @@ async fn discover_tenant(http: &reqwest::Client, host: &str) -> Result<String, S
         .timeout(TENANT_DISCOVERY_TIMEOUT)
         .send()
         .await
-        .map_err(|error| unknown(crate::transport::with_causes(&error)))?;
+        .map_err(|error| unknown(openapi_runtime::transport::with_causes(&error)))?;
     let status = response.status();
     let location = response
         .headers()
@@ -259,7 +259,7 @@ pub(super) mod tests {
 
     /// Sends `GET /api/2.0/x` with `config` and returns the headers the workspace received, by name.
     pub(crate) async fn headers_received(config: Config, workspace: &MockServer) -> BTreeMap<String, String> {
-        let client = crate::Client::new(config).unwrap();
+        let client = crate::connect(config).unwrap();
         client
             .raw(crate::Method::Get, "/api/2.0/x")
             .send::<serde_json::Value>()

@@ -90,7 +90,7 @@ mod tests {
         )
         .build()
         .unwrap();
-        let client = crate::Client::new(config).unwrap();
+        let client = crate::connect(config).unwrap();
         let calls = (0..8).map(|_| {
             let client = client.clone();
             tokio::spawn(async move {

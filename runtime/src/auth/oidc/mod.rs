@@ -150,7 +150,7 @@ mod tests {
     use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
     use super::*;
-    use crate::{Client, Config, ConfigBuilder, ConfigError, Error, Method};
+    use crate::{Config, ConfigBuilder, ConfigError, Error, Method};
 
     pub(super) const TOKEN_PATH: &str = "/oidc/v1/token";
 
@@ -191,7 +191,7 @@ mod tests {
     }
 
     pub(super) async fn call(config: &Config) -> Result<Value, Error> {
-        Client::new(config.clone())?
+        crate::connect(config.clone())?
             .raw(Method::Get, "/api/2.0/ping")
             .send()
             .await

@@ -10,7 +10,7 @@ use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 use super::*;
 use crate::config::tests::Home;
-use crate::{Client, Config, ConfigError, Method};
+use crate::{Config, ConfigError, Method};
 
 /// The refresh tokens the fake issues start with this; none may show in an error or `Debug`.
 const CANARY: &str = "rt-canary";
@@ -126,7 +126,7 @@ async fn bearers(server: &MockServer) -> Vec<String> {
 }
 
 async fn get(config: Config) -> Result<serde_json::Value, crate::Error> {
-    Client::new(config)?.raw(Method::Get, "/api/2.0/x").send().await
+    crate::connect(config)?.raw(Method::Get, "/api/2.0/x").send().await
 }
 
 fn cache_entry(home: &Home, key: &str) -> serde_json::Value {
@@ -188,7 +188,7 @@ async fn a_token_near_its_expiry_is_refreshed_once_and_written_back_under_both_k
         .file(cache::CACHE_FILE, &cached("dev", 10));
     let config = home.builder().profile("dev").build().unwrap();
     assert!(!format!("{config:?}").contains(CANARY));
-    let client = Client::new(config).unwrap();
+    let client = crate::connect(config).unwrap();
     let calls = (0..8).map(|_| {
         let client = client.clone();
         tokio::spawn(async move { client.raw(Method::Get, "/api/2.0/x").send::<serde_json::Value>().await })

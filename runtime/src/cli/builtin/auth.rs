@@ -12,7 +12,7 @@ use super::super::{CliError, Output, Session};
 use super::configure::{config_file, read_config};
 use crate::config::attributes::ATTRIBUTES;
 use crate::config::profile::ProfileFile;
-use crate::{Client, Config, ConfigBuilder, Method, Source};
+use crate::{Config, ConfigBuilder, Method, Source};
 
 pub(super) const GROUP: &str = "auth";
 pub(super) const ABOUT: &str = "Log in, and inspect the configured authentication";
@@ -170,7 +170,7 @@ async fn check_profile(
         Some(account) if is_account(&config) => format!("/api/2.0/accounts/{account}/workspaces"),
         _ => "/api/2.0/preview/scim/v2/Me".to_owned(),
     };
-    let outcome = match Client::new(config) {
+    let outcome = match crate::connect(config) {
         Ok(client) => {
             let call = client.raw(Method::Get, path).send::<Value>();
             match tokio::time::timeout(PROFILE_CHECK_TIMEOUT, call).await {

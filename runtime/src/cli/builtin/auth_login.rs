@@ -21,11 +21,11 @@ use crate::auth::u2m::cache::{CacheKeys, TokenCache, format_expiry};
 use crate::auth::u2m::login::{Browser, LOGIN_TIMEOUT, PendingLogin};
 use crate::auth::u2m::{CacheTokens, callback_port, login_scopes};
 use crate::auth::{AuthError, AuthMethod};
-use crate::client::http_client;
 use crate::config::attributes::ATTRIBUTES;
 use crate::config::host::is_account_host;
 use crate::config::profile::{ProfileFile, SETTINGS_SECTION, set_keys};
 use crate::config::{DEFAULT_HTTP_TIMEOUT, Settings, normalize_host};
+use crate::connect::http_client;
 use crate::{Config, Error};
 
 pub(super) const LOGIN: &str = "login";
@@ -266,7 +266,7 @@ fn login_settings(
             builder = builder.set(key, value);
         }
     }
-    builder.settings().map_err(|error| CliError::Sdk(Error::Config(error)))
+    builder.settings().map_err(|error| CliError::Sdk(error.into()))
 }
 
 /// The configuration file with the profile as `databricks auth login` writes it: host, account and

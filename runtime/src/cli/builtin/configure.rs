@@ -129,7 +129,7 @@ pub(super) fn read_config(path: &Path) -> Result<String, CliError> {
 }
 
 pub(super) fn file_error(path: &Path, message: String) -> CliError {
-    CliError::Sdk(Error::Config(ConfigError::ConfigFile {
+    CliError::Sdk(Error::from(ConfigError::ConfigFile {
         path: path.to_owned(),
         message,
     }))

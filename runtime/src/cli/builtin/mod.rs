@@ -54,11 +54,15 @@ impl Extension for Builtin {
 pub(super) fn config_hint(error: &CliError, binary: &str) -> Option<String> {
     match error {
         // A missing host only: the error of missing credentials already lists the ways to log in.
-        CliError::Sdk(Error::Config(ConfigError::MissingHost { .. })) => Some(format!(
-            "To log in in the browser, run `{binary} auth login --host <workspace URL>`; to save a personal \
+        CliError::Sdk(Error::Config(config))
+            if matches!(config.downcast_ref(), Some(ConfigError::MissingHost { .. })) =>
+        {
+            Some(format!(
+                "To log in in the browser, run `{binary} auth login --host <workspace URL>`; to save a personal \
                  access token, run `{binary} configure --host <workspace URL>` and paste it; `{binary} auth \
                  describe` shows what is configured."
-        )),
+            ))
+        }
         _ => None,
     }
 }

@@ -1,11 +1,12 @@
-//! The one error type of the SDK, and the parsing of Databricks error bodies.
+//! The one error type of a client, and the parsing of error answers: the common JSON shapes
+//! (`{error_code, message, details}`, `{error}`, `{error: {message}}`, SCIM's and RFC 7807's `{detail}`), text and
+//! HTML pages.
 
 use std::fmt;
 
 use serde_json::Value;
 
 use crate::auth::AuthError;
-use crate::config::ConfigError;
 
 /// Longest piece of a non-JSON error body kept as the message.
 const MAX_TEXT_MESSAGE: usize = 1024;
@@ -17,9 +18,10 @@ const MAX_SHOWN_MESSAGE: usize = 1000;
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
-    /// No usable configuration (host, token).
-    Config(ConfigError),
-    /// No access token could be obtained (OAuth).
+    /// No usable configuration: a [`SetupError`] of the client, or the configuration error of a platform layer
+    /// (find it with `downcast_ref`).
+    Config(Box<dyn std::error::Error + Send + Sync>),
+    /// No credentials could be obtained for a request (a token endpoint refused, a scheme had none).
     Auth(AuthError),
     /// The server answered with an error status.
     Api(ApiError),
@@ -197,7 +199,7 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Config(error) => Some(error),
+            Error::Config(error) => Some(error.as_ref()),
             Error::Auth(error) => Some(error),
             Error::Api(error) => Some(error),
             Error::Transport { source, .. } => Some(source),
@@ -263,13 +265,40 @@ fn plain_http_server(error: &reqwest::Error) -> Option<String> {
     None
 }
 
-impl From<ConfigError> for Error {
-    fn from(error: ConfigError) -> Self {
-        Error::Config(error)
+/// A client setting that cannot be used (a CA bundle, a proxy URL, a base URL, a credential), and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetupError {
+    pub kind: SetupKind,
+    /// What it is (`CA bundle /etc/corp.pem`, `proxy URL`).
+    pub setting: String,
+    /// Where it came from (`HTTPS_PROXY`), when the client knows.
+    pub source: Option<String>,
+    pub reason: String,
+}
+
+/// Which setting a [`SetupError`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SetupKind {
+    CaBundle,
+    Proxy,
+    BaseUrl,
+    Credential,
+}
+
+impl fmt::Display for SetupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the {}", self.setting)?;
+        if let Some(source) = &self.source {
+            write!(f, " from {source}")?;
+        }
+        write!(f, " cannot be used: {}", self.reason)
     }
 }
 
-/// An error answer from Databricks.
+impl std::error::Error for SetupError {}
+
+/// An error answer from the server.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct ApiError {
@@ -277,19 +306,36 @@ pub struct ApiError {
     pub operation: &'static str,
     /// HTTP status code.
     pub status: u16,
-    /// Databricks error code such as `RESOURCE_DOES_NOT_EXIST`, when the body had one.
+    /// The error code of the body (`error_code`, `RESOURCE_DOES_NOT_EXIST`), when it had one.
     pub error_code: Option<String>,
     /// Human-readable message. Unstructured: show it, do not parse it.
     pub message: String,
     /// The request id, from the `x-request-id` header or the error details.
     pub request_id: Option<String>,
-    /// The `details` entries of the body, as sent.
-    pub details: Vec<Value>,
+    /// The body's `details` entries and the body itself, behind one pointer so every `Result` stays small.
+    answer: std::sync::Arc<ErrorAnswer>,
+}
+
+/// The rest of an error answer.
+#[derive(Clone, PartialEq, Default)]
+struct ErrorAnswer {
+    details: Vec<Value>,
+    body: Vec<u8>,
+}
+
+/// `Debug` gives the body's size only, as the message already shows its text.
+impl fmt::Debug for ErrorAnswer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ErrorAnswer")
+            .field("details", &self.details)
+            .field("body", &format_args!("{} bytes", self.body.len()))
+            .finish()
+    }
 }
 
 impl ApiError {
-    /// Parses an error response. Every body shape Databricks uses is understood; anything else still yields
-    /// an error with the status and the start of the body.
+    /// Parses an error response. The common body shapes are understood; anything else still yields an error
+    /// with the status and the start of the body.
     pub(crate) fn from_response(
         operation: &'static str,
         status: reqwest::StatusCode,
@@ -304,21 +350,29 @@ impl ApiError {
             error_code: parsed.error_code,
             message: parsed.message,
             request_id,
-            details: parsed.details,
+            answer: std::sync::Arc::new(ErrorAnswer {
+                details: parsed.details,
+                body: body.to_vec(),
+            }),
         }
     }
 }
 
 impl ApiError {
-    /// What kind of failure this is, from the operation, the error code and the status (see [`ErrorKind`]).
-    pub fn kind(&self) -> crate::ErrorKind {
-        crate::error_kind::kind_of(self)
+    /// An error as the client makes it from an answer, for a layer's tests and fakes.
+    pub fn new(operation: &'static str, status: u16, body: &[u8]) -> ApiError {
+        let status = reqwest::StatusCode::from_u16(status).unwrap_or(reqwest::StatusCode::INTERNAL_SERVER_ERROR);
+        ApiError::from_response(operation, status, None, body)
     }
 
-    /// Whether the object the call named does not exist (`404`, `RESOURCE_DOES_NOT_EXIST`, or the `400`
-    /// that some `get` calls answer for a missing object).
-    pub fn is_not_found(&self) -> bool {
-        self.kind().is(crate::ErrorKind::NotFound)
+    /// The `details` entries of the body, as sent (`google.rpc` error details: `ErrorInfo`, `RetryInfo`, ...).
+    pub fn details(&self) -> &[Value] {
+        &self.answer.details
+    }
+
+    /// The body read as the description's error type `T`, when it is one.
+    pub fn body_as<T: serde::de::DeserializeOwned>(&self) -> Option<T> {
+        serde_json::from_slice(&self.answer.body).ok()
     }
 }
 
@@ -471,7 +525,7 @@ mod tests {
         assert_eq!(error.error_code.as_deref(), Some("INVALID_PARAMETER_VALUE"));
         assert_eq!(error.message, "Cluster 1 does not exist");
         assert_eq!(error.request_id.as_deref(), Some("req-1"));
-        assert_eq!(error.details.len(), 1);
+        assert_eq!(error.details().len(), 1);
         assert_eq!(
             error.to_string(),
             "INVALID_PARAMETER_VALUE: Cluster 1 does not exist (HTTP 400, request id req-1)"

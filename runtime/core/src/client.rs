@@ -11,22 +11,28 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use crate::config::{Config, ConfigError, Settings, Source};
+use crate::auth::Authenticator;
 use crate::content::{ByteStream, Content, Upload};
 use crate::encoding::{PathError, cookie_header, expand_path, field_pairs, header_pairs, query_string};
-use crate::error::{ApiError, Error};
+use crate::error::{ApiError, Error, SetupError, SetupKind};
 use crate::operation::{Method, Operation, QueryStyle};
 use crate::rate_limit::RateLimiter;
 use crate::redact;
 use crate::retry;
+use crate::schemes::{Credential, SchemeCredentials, SecurityScheme};
 use crate::serde_support::numbers::{self, WireNumber};
 use crate::transport::{self, Proxies, TransportError, TransportOptions};
 
-const USER_AGENT: &str = concat!("databricks-sdk-rust/", env!("CARGO_PKG_VERSION"));
+/// The `User-Agent` of a client made with [`Client::builder`].
+const USER_AGENT: &str = concat!("openapi-runtime/", env!("CARGO_PKG_VERSION"));
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
 const REQUEST_ID_HEADER: &str = "x-request-id";
+const DEFAULT_READ_TIMEOUT: Duration = Duration::from_secs(60);
+const DEFAULT_RETRY_TIMEOUT: Duration = Duration::from_secs(300);
+/// The largest JSON (or text) answer read: 64 MiB. Byte streams are not limited.
+const DEFAULT_MAX_RESPONSE_SIZE: u64 = 64 << 20;
 
-/// A connection to one Databricks workspace. Cheap to clone: clones share the connection pool.
+/// A connection to one API server. Cheap to clone: clones share the connection pool.
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,
@@ -49,8 +55,84 @@ impl LastAnswer {
     }
 }
 
+/// Reads one environment variable.
+pub type EnvLookup = dyn Fn(&str) -> Option<String> + Send + Sync;
+
+/// Everything a [`Client`] is made of, for a platform layer that reads its own configuration and brings
+/// its own credentials ([`Client::connect`]). A generic client is made with [`Client::builder`].
+pub struct Connection {
+    /// Scheme, host and port every operation's path is appended to (`https://api.example.com`); operation
+    /// paths already carry the description's base path.
+    pub base_url: String,
+    pub authenticator: Arc<dyn Authenticator>,
+    pub user_agent: &'static str,
+    /// How long a connection may stay silent before the request fails; a long transfer that keeps moving is
+    /// never cut off.
+    pub read_timeout: Duration,
+    /// How long a call keeps retrying; the next attempt is not started past it.
+    pub retry_timeout: Duration,
+    /// The largest answer read whole, in bytes.
+    pub max_response_size: u64,
+    /// Requests per second, at most.
+    pub rate_limit: Option<f64>,
+    /// A PEM file whose certificates are trusted besides the operating system's.
+    pub ca_bundle: Option<PathBuf>,
+    /// Accepts any server certificate, for test rigs with self-signed certificates.
+    pub skip_verify: bool,
+    /// Reads the proxy variables (`HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`, `NO_PROXY`).
+    pub environment: Arc<EnvLookup>,
+    /// Request paths whose redirect answers are returned to the caller rather than followed.
+    pub redirects_returned_for: &'static [&'static str],
+    /// The platform's own reasons to retry an error answer (its error codes for throttling, say), asked
+    /// before the status rules (429, 503, and 500/502/504 for idempotent operations).
+    pub retryable: fn(&ApiError) -> Option<&'static str>,
+}
+
+impl Connection {
+    /// A connection to `base_url` with `authenticator` and the defaults of [`Client::builder`].
+    pub fn new(base_url: impl Into<String>, authenticator: Arc<dyn Authenticator>) -> Connection {
+        Connection {
+            base_url: base_url.into(),
+            authenticator,
+            user_agent: USER_AGENT,
+            read_timeout: DEFAULT_READ_TIMEOUT,
+            retry_timeout: DEFAULT_RETRY_TIMEOUT,
+            max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
+            rate_limit: None,
+            ca_bundle: None,
+            skip_verify: false,
+            environment: Arc::new(|name| std::env::var(name).ok().filter(|value| !value.trim().is_empty())),
+            redirects_returned_for: &[],
+            retryable: |_| None,
+        }
+    }
+
+    /// The HTTP client of this connection alone, following redirects, for requests made outside any operation
+    /// (a login's token exchange).
+    pub fn http_client(&self) -> Result<reqwest::Client, Error> {
+        self.transport(true)
+    }
+
+    fn transport(&self, follow_redirects: bool) -> Result<reqwest::Client, Error> {
+        let proxies = Proxies::from_env(|name| (self.environment)(name))
+            .map_err(setup_error)?
+            .direct_to(LOOPBACK);
+        let options = TransportOptions {
+            user_agent: self.user_agent,
+            connect_timeout: CONNECT_TIMEOUT,
+            read_timeout: self.read_timeout,
+            ca_bundle: self.ca_bundle.clone(),
+            accept_invalid_certs: self.skip_verify,
+            proxies,
+            redirects_returned_for: self.redirects_returned_for,
+            follow_redirects,
+        };
+        transport::http_client(&options).map_err(setup_error)
+    }
+}
+
 struct Inner {
-    config: Config,
+    connection: Connection,
     http: reqwest::Client,
     /// The same client without following redirects, for operations whose answer is a redirect; made
     /// when one is first called.
@@ -61,32 +143,41 @@ struct Inner {
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
-            .field("host", &self.inner.config.host())
+            .field("base_url", &self.inner.connection.base_url)
             .finish_non_exhaustive()
     }
 }
 
-/// Paths whose redirect is the answer: the Azure tenant of a workspace is where its login page sends the
-/// browser.
-const REDIRECTS_RETURNED_FOR: &[&str] = &[crate::auth::AZURE_TENANT_PATH];
-
 impl Client {
-    /// A client for `config`'s workspace. Its connections trust the operating system's certificates plus
-    /// those of `ca_bundle` (none are checked with `skip_verify`), and go through the proxies the
-    /// standard variables of the configuration's environment name (`HTTPS_PROXY`, `HTTP_PROXY`,
-    /// `ALL_PROXY`, `NO_PROXY`; the process's for a configuration without default sources).
-    pub fn new(config: Config) -> Result<Client, Error> {
-        let http = http_client(config.settings_ref(), config.http_timeout())?;
-        let rate_limiter = config.rate_limit().map(RateLimiter::new);
+    /// A client made of `connection`. Its connections trust the operating system's certificates plus those
+    /// of the CA bundle (none are checked with `skip_verify`), and go through the proxies the connection's
+    /// environment names; hosts on this machine are reached directly.
+    pub fn connect(connection: Connection) -> Result<Client, Error> {
+        let http = connection.transport(true)?;
+        let rate_limiter = connection.rate_limit.map(RateLimiter::new);
         Ok(Client {
             inner: Arc::new(Inner {
-                config,
+                connection,
                 http,
                 http_returning_redirects: std::sync::OnceLock::new(),
                 rate_limiter,
             }),
             last_answer: None,
         })
+    }
+
+    /// A client for an API whose security schemes are `schemes`: give it a base URL and the credentials of
+    /// the schemes to use, then [`ClientBuilder::build`].
+    pub fn builder(schemes: &'static [SecurityScheme]) -> ClientBuilder {
+        ClientBuilder {
+            schemes,
+            base_url: None,
+            credentials: Vec::new(),
+            read_timeout: DEFAULT_READ_TIMEOUT,
+            retry_timeout: DEFAULT_RETRY_TIMEOUT,
+            max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
+            ca_bundle: None,
+        }
     }
 
     /// A client like this one (same connections) that keeps the body of each success answer, for a caller
@@ -102,13 +193,14 @@ impl Client {
         (client, last_answer)
     }
 
-    /// A client configured from the environment, `~/.databrickscfg` and `~/.netrc` (see [`Config`]).
-    pub fn from_env() -> Result<Client, Error> {
-        Client::new(Config::from_env()?)
+    /// The URL every operation's path is appended to.
+    pub fn base_url(&self) -> &str {
+        &self.inner.connection.base_url
     }
 
-    pub fn config(&self) -> &Config {
-        &self.inner.config
+    /// The largest answer read whole, in bytes.
+    pub fn max_response_size(&self) -> u64 {
+        self.inner.connection.max_response_size
     }
 
     /// Starts a request for `operation`. Generated methods add path parameters, query parameters and the
@@ -126,13 +218,13 @@ impl Client {
         }
     }
 
-    /// Starts a request to a path known only at run time, such as `dbr api get /api/2.0/clusters/list`.
+    /// Starts a request to a path known only at run time, such as `/api/2.0/clusters/list`.
     ///
-    /// `path` is sent as given after the host: it must start with `/` and may carry a query string; its
-    /// placeholders are not filled. The request goes through the same retries, debug dump and error parsing
-    /// as a generated operation's, described by an operation named after the method (`GET`) that, as for
-    /// operations the spec does not mark otherwise, counts as idempotent only for GET. The usual secret
-    /// field names are redacted in debug dumps.
+    /// `path` is sent as given after the base URL: it must start with `/` and may carry a query string; its
+    /// placeholders are not filled. The request goes through the same credentials, retries, debug dump and
+    /// error parsing as a generated operation's, described by an operation named after the method (`GET`)
+    /// that counts as idempotent only for GET; it carries every credential given to a generic client. The
+    /// usual secret field names are redacted in debug dumps.
     pub fn raw(&self, method: Method, path: impl Into<String>) -> RequestBuilder<'_> {
         let mut request = self.request(raw_operation(method));
         request.raw_path = Some(path.into());
@@ -140,58 +232,135 @@ impl Client {
     }
 }
 
-/// The HTTP client of a [`Client`], also used alone where no workspace client exists yet (`dbr auth login`).
-/// Its connections trust the operating system's certificates plus those of `ca_bundle` (none are checked
-/// with `skip_verify`), and go through the proxies the standard variables of the configuration's
-/// environment name. `read_timeout` is an inactivity timeout: it applies to each read, so a long transfer
-/// that keeps moving is never cut off.
-pub(crate) fn http_client(settings: &Settings, read_timeout: Duration) -> Result<reqwest::Client, Error> {
-    http_client_following(settings, read_timeout, true)
-}
-
-/// [`http_client`], following redirects or returning them as answers.
-fn http_client_following(
-    settings: &Settings,
+/// How a generic [`Client`] is made: a base URL, the credentials of some of the API's security schemes, and
+/// limits.
+#[must_use = "a builder does nothing until `build` is called"]
+pub struct ClientBuilder {
+    schemes: &'static [SecurityScheme],
+    base_url: Option<String>,
+    credentials: Vec<(&'static str, Credential)>,
     read_timeout: Duration,
-    follow_redirects: bool,
-) -> Result<reqwest::Client, Error> {
-    let environment = settings.env();
-    let proxies = Proxies::from_env(|name| environment.var(name))
-        .map_err(|error| transport_setting_error(settings, error))?
-        .direct_to(LOOPBACK);
-    let options = TransportOptions {
-        user_agent: USER_AGENT,
-        connect_timeout: CONNECT_TIMEOUT,
-        read_timeout,
-        ca_bundle: settings.get("ca_bundle").map(PathBuf::from),
-        accept_invalid_certs: settings.flag("skip_verify"),
-        proxies,
-        redirects_returned_for: REDIRECTS_RETURNED_FOR,
-        follow_redirects,
-    };
-    transport::http_client(&options).map_err(|error| transport_setting_error(settings, error))
+    retry_timeout: Duration,
+    max_response_size: u64,
+    ca_bundle: Option<PathBuf>,
 }
 
-/// Hosts on this machine never go through a proxy, as with Go's `net/http`: the metadata service and
-/// local servers are reached directly.
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("base_url", &self.base_url)
+            .field("credentials", &self.credentials)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ClientBuilder {
+    /// Scheme, host and port of the server (`https://api.example.com`, `http://127.0.0.1:8080`).
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// The credential of the security scheme named `scheme`; a later one for the same scheme replaces it.
+    pub fn credential(mut self, scheme: &'static str, credential: Credential) -> Self {
+        self.credentials.retain(|(name, _)| *name != scheme);
+        self.credentials.push((scheme, credential));
+        self
+    }
+
+    /// How long a connection may stay silent before a request fails (60 s).
+    pub fn read_timeout(mut self, timeout: Duration) -> Self {
+        self.read_timeout = timeout;
+        self
+    }
+
+    /// How long a call keeps retrying throttled and unavailable answers (5 minutes).
+    pub fn retry_timeout(mut self, timeout: Duration) -> Self {
+        self.retry_timeout = timeout;
+        self
+    }
+
+    /// The largest answer read whole (64 MiB); byte streams are not limited.
+    pub fn max_response_size(mut self, bytes: u64) -> Self {
+        self.max_response_size = bytes;
+        self
+    }
+
+    /// A PEM file of certificates to trust besides the operating system's.
+    pub fn ca_bundle(mut self, path: impl Into<PathBuf>) -> Self {
+        self.ca_bundle = Some(path.into());
+        self
+    }
+
+    /// The client; fails when no base URL was given or one is not an `http(s)` URL, or a credential does not
+    /// fit its scheme.
+    pub fn build(self) -> Result<Client, Error> {
+        let invalid = |kind: SetupKind, reason: String| {
+            let setting = match kind {
+                SetupKind::BaseUrl => "base URL",
+                _ => "credential",
+            };
+            Error::Config(Box::new(SetupError {
+                kind,
+                setting: setting.to_owned(),
+                source: None,
+                reason,
+            }))
+        };
+        let Some(base_url) = self.base_url else {
+            return Err(invalid(
+                SetupKind::BaseUrl,
+                "none was given and the API's description names no server; give one with `base_url`".to_owned(),
+            ));
+        };
+        let base_url = base_url.trim_end_matches('/').to_owned();
+        match reqwest::Url::parse(&base_url) {
+            Ok(url) if matches!(url.scheme(), "http" | "https") && url.has_host() => {}
+            _ => {
+                return Err(invalid(
+                    SetupKind::BaseUrl,
+                    format!("`{base_url}` is not an http or https URL with a host"),
+                ));
+            }
+        }
+        let credentials = SchemeCredentials::new(self.schemes, self.credentials)
+            .map_err(|reason| invalid(SetupKind::Credential, reason))?;
+        let mut connection = Connection::new(base_url, Arc::new(credentials));
+        connection.read_timeout = self.read_timeout;
+        connection.retry_timeout = self.retry_timeout;
+        connection.max_response_size = self.max_response_size;
+        connection.ca_bundle = self.ca_bundle;
+        Client::connect(connection)
+    }
+}
+
+/// Hosts on this machine never go through a proxy, as with Go's `net/http`: metadata services and local
+/// servers are reached directly.
 const LOOPBACK: &str = "localhost,127.0.0.0/8,::1";
 
-/// A transport setting that cannot be used, as the configuration error naming it.
-fn transport_setting_error(settings: &Settings, error: TransportError) -> Error {
-    let invalid = |setting: String, source: String, reason: String| {
-        Error::Config(ConfigError::InvalidTransport {
+/// A transport setting that cannot be used, as the error naming it.
+fn setup_error(error: TransportError) -> Error {
+    let invalid = |kind, setting: String, source: Option<String>, reason: String| {
+        Error::Config(Box::new(SetupError {
+            kind,
             setting,
             source,
             reason,
-        })
+        }))
     };
     match error {
         TransportError::CaBundle { path, reason } => invalid(
+            SetupKind::CaBundle,
             format!("CA bundle {}", path.display()),
-            settings.source("ca_bundle").map(Source::to_string).unwrap_or_default(),
-            format!("it {reason}; point ca_bundle (DATABRICKS_CA_BUNDLE) at a PEM file of the certificates to trust"),
+            None,
+            format!("it {reason}; give a PEM file of the certificates to trust"),
         ),
-        TransportError::Proxy { variable, reason } => invalid("proxy URL".to_owned(), variable.to_owned(), reason),
+        TransportError::Proxy { variable, reason } => invalid(
+            SetupKind::Proxy,
+            "proxy URL".to_owned(),
+            Some(variable.to_owned()),
+            reason,
+        ),
         TransportError::Client(source) => Error::Transport {
             operation: "client setup",
             source,
@@ -200,7 +369,8 @@ fn transport_setting_error(settings: &Settings, error: TransportError) -> Error 
 }
 
 /// The operation of a [`Client::raw`] request: one per method, since an `Operation` is static. With no
-/// spec to say otherwise, objects in its query go the Databricks way: `filter_by.cluster_states=RUNNING`.
+/// description to say otherwise, objects in its query are written with dotted names
+/// (`filter_by.cluster_states=RUNNING`).
 fn raw_operation(method: Method) -> &'static Operation {
     static GET: Operation = Operation::new("GET", Method::Get, "")
         .answers_nothing()
@@ -624,13 +794,13 @@ impl Client {
             Reading::Redirect => match inner.http_returning_redirects.get() {
                 Some(http) => http,
                 None => {
-                    let http = http_client_following(inner.config.settings_ref(), inner.config.http_timeout(), false)?;
+                    let http = inner.connection.transport(false)?;
                     inner.http_returning_redirects.get_or_init(|| http)
                 }
             },
             Reading::Whole | Reading::Stream => &inner.http,
         };
-        let mut url = reqwest::Url::parse(&format!("{}{path}", inner.config.host()))
+        let mut url = reqwest::Url::parse(&format!("{}{path}", inner.connection.base_url))
             .map_err(|error| invalid(format!("invalid URL: {error}")))?;
         let query = query_string(params, operation);
         if !query.is_empty() {
@@ -666,7 +836,7 @@ impl Client {
         if let Some(Body::Json(_)) = body {
             headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         }
-        let limit = inner.config.max_response_size();
+        let limit = inner.connection.max_response_size;
         let started = Instant::now();
         let mut attempt: u32 = 0;
         // One 401 with an OAuth token gets a fresh token and another try; a second one is final.
@@ -675,12 +845,42 @@ impl Client {
             if let Some(limiter) = &inner.rate_limiter {
                 limiter.acquire().await;
             }
-            let credentials = &inner.config.credentials().headers;
-            let auth_headers = credentials.headers(&inner.http).await.map_err(Error::Auth)?;
+            let authenticator = &inner.connection.authenticator;
+            let authentication = authenticator
+                .authenticate(&inner.http, operation)
+                .await
+                .map_err(Error::Auth)?;
+            // An API key in the query goes on this attempt's URL only: `url` is what debug dumps show.
+            let mut sent_url = url.clone();
+            if !authentication.query.is_empty() {
+                let mut pairs = sent_url.query_pairs_mut();
+                for (name, value) in &authentication.query {
+                    pairs.append_pair(name, value.expose());
+                }
+            }
+            let mut request_headers = headers.clone();
+            for (name, value) in authentication.headers.iter() {
+                // An API key cookie joins the cookie parameters rather than replacing them.
+                match request_headers.get(COOKIE) {
+                    Some(cookies) if name == COOKIE => {
+                        let joined = format!(
+                            "{}; {}",
+                            cookies.to_str().unwrap_or_default(),
+                            value.to_str().unwrap_or_default()
+                        );
+                        let mut joined = HeaderValue::from_str(&joined)
+                            .map_err(|_| invalid("the cookies cannot be sent in a header".to_owned()))?;
+                        joined.set_sensitive(true);
+                        request_headers.insert(COOKIE, joined);
+                    }
+                    _ => {
+                        request_headers.insert(name.clone(), value.clone());
+                    }
+                }
+            }
             let mut request = http
-                .request(operation.method.to_reqwest(), url.clone())
-                .headers(headers.clone())
-                .headers(auth_headers);
+                .request(operation.method.to_reqwest(), sent_url)
+                .headers(request_headers);
             // Whether this attempt, if it fails, can be made again with the same body.
             let mut replayable = true;
             match &mut body {
@@ -731,13 +931,14 @@ impl Client {
                             error.message
                         );
                     }
-                    if status.as_u16() == 401 && replayable && !refreshed_token && credentials.invalidate().await {
+                    if status.as_u16() == 401 && replayable && !refreshed_token && authenticator.invalidate().await {
                         refreshed_token = true;
-                        tracing::debug!(operation = operation.id, "401 with an OAuth token; fetching a new one");
+                        tracing::debug!(operation = operation.id, "401 with a fetched token; fetching a new one");
                         continue;
                     }
-                    let retry = retry::retryable_answer(&error, operation.idempotent);
-                    let delay = retry::server_delay(&response_headers, &error.details);
+                    let retry = (inner.connection.retryable)(&error)
+                        .or_else(|| retry::retryable_answer(&error, operation.idempotent));
+                    let delay = retry::server_delay(&response_headers, error.details());
                     (Error::Api(error), retry, delay)
                 }
                 Err(NoAnswer::TooLarge { status, content_length }) => {
@@ -761,12 +962,12 @@ impl Client {
                 return Err(error);
             };
             let delay = server_delay.unwrap_or_else(|| retry::backoff(attempt));
-            if started.elapsed() + delay > inner.config.retry_timeout() {
+            if started.elapsed() + delay > inner.connection.retry_timeout {
                 tracing::debug!(
                     operation = operation.id,
                     attempts = attempt + 1,
                     "retry budget of {:?} spent; giving up: {error}",
-                    inner.config.retry_timeout()
+                    inner.connection.retry_timeout
                 );
                 return Err(error);
             }
@@ -783,8 +984,8 @@ impl Client {
 }
 
 /// The `tracing` target of the round-trip dumps, so they can be switched on alone
-/// (`RUST_LOG=databricks::http=debug`).
-pub const HTTP_LOG_TARGET: &str = "databricks::http";
+/// (`RUST_LOG=openapi_runtime::http=debug`).
+pub const HTTP_LOG_TARGET: &str = "openapi_runtime::http";
 
 /// What one attempt got: status, headers and the body (an error body always whole).
 type Answer = Result<(reqwest::StatusCode, reqwest::header::HeaderMap, Received), NoAnswer>;

@@ -74,6 +74,11 @@ pub struct Operation {
     /// The media type of a success body that is not JSON (`text/csv`, `application/octet-stream`), sent as
     /// `Accept`; empty for JSON.
     pub accept: &'static str,
+    /// The security requirements: alternatives, each the names of the schemes that must all be given. An empty
+    /// alternative allows a call without credentials; no alternatives at all means the description asks for none.
+    /// Used by clients built with [`Client::builder`](crate::Client::builder); a platform's own
+    /// [`Authenticator`](crate::Authenticator) may decide otherwise.
+    pub security: &'static [&'static [&'static str]],
 }
 
 impl Operation {
@@ -91,7 +96,13 @@ impl Operation {
             sensitive: &[],
             answers_nothing: false,
             accept: "",
+            security: &[],
         }
+    }
+
+    pub const fn security(mut self, requirements: &'static [&'static [&'static str]]) -> Self {
+        self.security = requirements;
+        self
     }
 
     pub const fn idempotent(mut self) -> Self {
@@ -148,7 +159,7 @@ impl Operation {
     }
 }
 
-/// How a query parameter's value is written: OpenAPI's `style` and `explode`, plus the Databricks form of
+/// How a query parameter's value is written: OpenAPI's `style` and `explode`, plus the dotted form of
 /// an object. A scalar is `name=value` in every style; they differ for lists and objects.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QueryStyle {
@@ -163,7 +174,8 @@ pub enum QueryStyle {
     PipeDelimited,
     /// `deepObject`: `filter[role]=admin&filter[first]=Alex`.
     DeepObject,
-    /// The Databricks form of an object: `filter_by.cluster_states=RUNNING` (lists repeat the name).
+    /// An object as one pair per property under dotted names, as some APIs read them:
+    /// `filter_by.cluster_states=RUNNING` (lists repeat the name).
     Dotted,
     /// `content: application/json`: the value as JSON text.
     Json,

@@ -15,14 +15,12 @@ async fn server(status: u16, body: &str) -> MockServer {
 }
 
 fn client(server: &MockServer) -> Client {
-    let config = Config::builder()
-        .host(server.uri())
-        .token("dapi-raw")
-        .retry_timeout(Duration::from_secs(2))
-        .rate_limit(0.0)
-        .build()
-        .unwrap();
-    Client::new(config).unwrap()
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(AUTHORIZATION, HeaderValue::from_static("Bearer dapi-raw"));
+    let mut connection = Connection::new(server.uri(), Arc::new(crate::StaticHeaders(headers)));
+    connection.retry_timeout = Duration::from_secs(2);
+    connection.environment = Arc::new(|_| None);
+    Client::connect(connection).unwrap()
 }
 
 #[tokio::test]
@@ -296,89 +294,6 @@ async fn a_waiter_polls_with_a_query_parameter_of_the_request() {
 }
 
 #[tokio::test]
-async fn ca_bundle_and_skip_verify_decide_which_certificates_are_trusted() {
-    use crate::config::tests::Home;
-    let ca = crate::transport::fakes::PrivateCa::new();
-    let server = server(200, "{}").await;
-    let front = ca.https_front(*server.address()).await;
-    let dir = tempfile::tempdir().unwrap();
-    let bundle = dir.path().join("corp-ca.pem");
-    std::fs::write(&bundle, &ca.ca_pem).unwrap();
-    let call = |builder: crate::ConfigBuilder| async move {
-        let config = builder
-            .host(format!("https://{front}"))
-            .token("dapi-tls")
-            .build()
-            .unwrap();
-        Client::new(config)?
-            .raw(Method::Get, "/api/2.0/ping")
-            .send::<Value>()
-            .await
-    };
-
-    let refused = call(Config::builder().retry_timeout(Duration::ZERO)).await.unwrap_err();
-    assert!(matches!(refused, Error::Transport { .. }), "{refused}");
-    assert!(refused.to_string().contains("certificate"), "{refused}");
-    assert!(server.received_requests().await.unwrap().is_empty());
-
-    let with_bundle = Home::new().var("DATABRICKS_CA_BUNDLE", &bundle.display().to_string());
-    assert_eq!(call(with_bundle.builder()).await.unwrap(), json!({}));
-    let requests = server.received_requests().await.unwrap();
-    assert_eq!(requests.len(), 1);
-    assert_eq!(requests[0].headers["authorization"], "Bearer dapi-tls");
-
-    assert_eq!(
-        call(Config::builder().set("skip_verify", "true")).await.unwrap(),
-        json!({})
-    );
-
-    let missing = dir.path().join("missing.pem").display().to_string();
-    let error = call(Home::new().var("DATABRICKS_CA_BUNDLE", &missing).builder())
-        .await
-        .unwrap_err();
-    assert!(
-        matches!(error, Error::Config(ConfigError::InvalidTransport { .. })),
-        "{error}"
-    );
-    assert!(
-        error.to_string().starts_with(&format!(
-            "the CA bundle {missing} from DATABRICKS_CA_BUNDLE cannot be used: it cannot be read: "
-        )),
-        "{error}"
-    );
-}
-
-#[tokio::test]
-async fn proxy_variables_come_from_the_configuration_and_never_carry_local_requests() {
-    let server = server(200, "{}").await;
-    let proxy = crate::transport::fakes::ConnectProxy::start("Basic none").await;
-    let proxied = |home: crate::config::tests::Home| {
-        let home = home.var("HTTP_PROXY", &proxy.url("user", "canary-password"));
-        home.builder().host(server.uri()).token("dapi-local").build().unwrap()
-    };
-    let home = crate::config::tests::Home::new().var("HTTPS_PROXY", &proxy.url("user", "canary-password"));
-    let config = proxied(home);
-    let answer: Value = Client::new(config)
-        .unwrap()
-        .raw(Method::Get, "/api/2.0/ping")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(answer, json!({}));
-    assert!(proxy.connects().is_empty());
-    assert_eq!(server.received_requests().await.unwrap().len(), 1);
-
-    let broken = crate::config::tests::Home::new().var("HTTPS_PROXY", "ftp://user:canary-password@proxy.example:21");
-    let config = proxied(broken);
-    let error = Client::new(config).unwrap_err();
-    assert_eq!(
-        error.to_string(),
-        "the proxy URL from HTTPS_PROXY cannot be used: its scheme `ftp` is not supported; use an http:// or \
-         https:// proxy"
-    );
-}
-
-#[tokio::test]
 async fn an_empty_answer_is_an_error_unless_it_is_204_or_to_a_raw_request() {
     static GET: Operation = Operation::new("clusters.get", Method::Get, "/api/2.1/clusters/get");
     let server = server(200, "").await;
@@ -603,13 +518,11 @@ mod bodies {
             .respond_with(ResponseTemplate::new(200).set_body_raw(vec![b'z'; SIZE], "application/octet-stream"))
             .mount(&server)
             .await;
-        let config = Config::builder()
-            .host(server.uri())
-            .token("dapi-raw")
+        let client = Client::builder(&[])
+            .base_url(server.uri())
             .max_response_size(1 << 20)
             .build()
             .unwrap();
-        let client = Client::new(config).unwrap();
         let mut stream = client.request(&DOWNLOAD).send_bytes().await.unwrap();
         let (mut total, mut chunks) = (0, 0);
         while let Some(chunk) = std::future::poll_fn(|cx| std::pin::Pin::new(&mut stream).poll_next(cx)).await {
@@ -684,5 +597,127 @@ mod bodies {
         // Other operations of the same client still follow redirects.
         let _ = client(&server).raw(Method::Get, "/oidc/authorize").send_empty().await;
         assert_eq!(server.received_requests().await.unwrap().len(), 3);
+    }
+}
+
+mod generic_builder {
+    use wiremock::matchers::{body_string, header, method, path, query_param};
+
+    use super::*;
+    use crate::{ApiKeyLocation, Credential, SchemeKind, SecurityScheme};
+
+    static SCHEMES: &[SecurityScheme] = &[
+        SecurityScheme {
+            name: "api_key",
+            kind: SchemeKind::ApiKey {
+                location: ApiKeyLocation::Query,
+                name: "key",
+            },
+        },
+        SecurityScheme {
+            name: "oauth",
+            kind: SchemeKind::OAuth2 {
+                token_url: Some("TOKEN_URL"),
+                scopes: &["read", "write"],
+            },
+        },
+    ];
+    static GET_PET: Operation = Operation::new("getPet", Method::Get, "/v1/pets/{id}").security(&[&["api_key"]]);
+
+    #[tokio::test]
+    async fn an_api_key_in_the_query_is_sent_and_kept_out_of_debug_output() {
+        let server = server(200, r#"{"id": 1}"#).await;
+        let client = Client::builder(SCHEMES)
+            .base_url(format!("{}/", server.uri()))
+            .credential("api_key", Credential::ApiKey("canary-key".to_owned()))
+            .build()
+            .unwrap();
+        let pet: Value = client.request(&GET_PET).path_param("id", 1).send().await.unwrap();
+        assert_eq!(pet, json!({"id": 1}));
+        let requests = server.received_requests().await.unwrap();
+        assert_eq!(requests[0].url.path(), "/v1/pets/1");
+        assert_eq!(requests[0].url.query(), Some("key=canary-key"));
+        assert!(!format!("{client:?}").contains("canary-key"));
+    }
+
+    #[tokio::test]
+    async fn a_missing_credential_is_refused_before_anything_is_sent() {
+        let server = server(200, "{}").await;
+        let client = Client::builder(SCHEMES).base_url(server.uri()).build().unwrap();
+        let error = client
+            .request(&GET_PET)
+            .path_param("id", 1)
+            .send::<Value>()
+            .await
+            .unwrap_err();
+        assert!(matches!(error, Error::Auth(_)), "{error:?}");
+        assert_eq!(
+            error.to_string(),
+            "getPet needs credentials for `api_key`; give them to the client builder"
+        );
+        assert!(server.received_requests().await.unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_base_url_is_required_and_must_be_http() {
+        let none = Client::builder(SCHEMES).build().unwrap_err();
+        assert_eq!(
+            none.to_string(),
+            "the base URL cannot be used: none was given and the API's description names no server; give one with \
+             `base_url`"
+        );
+        let relative = Client::builder(SCHEMES).base_url("/v1").build().unwrap_err();
+        assert_eq!(
+            relative.to_string(),
+            "the base URL cannot be used: `/v1` is not an http or https URL with a host"
+        );
+    }
+
+    #[tokio::test]
+    async fn client_credentials_are_exchanged_once_for_a_token_that_every_request_carries() {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .and(path("/oauth/token"))
+            .and(header("authorization", "Basic YXBwOmNhbmFyeS1zZWNyZXQ="))
+            .and(body_string("grant_type=client_credentials&scope=read%20write"))
+            .respond_with(
+                ResponseTemplate::new(200)
+                    .set_body_json(json!({"access_token": "tok-1", "token_type": "bearer", "expires_in": 3600})),
+            )
+            .expect(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/things"))
+            .and(header("authorization", "Bearer tok-1"))
+            .and(query_param("n", "1"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"ok": true})))
+            .mount(&server)
+            .await;
+        // The scheme's token URL is static in generated code; this one is leaked once for the test.
+        let token_url: &'static str = Box::leak(format!("{}/oauth/token", server.uri()).into_boxed_str());
+        let schemes: &'static [SecurityScheme] = Box::leak(Box::new([SecurityScheme {
+            name: "oauth",
+            kind: SchemeKind::OAuth2 {
+                token_url: Some(token_url),
+                scopes: &["read", "write"],
+            },
+        }]));
+        static THINGS: Operation = Operation::new("things", Method::Get, "/things").security(&[&["oauth"]]);
+        let client = Client::builder(schemes)
+            .base_url(server.uri())
+            .credential(
+                "oauth",
+                Credential::ClientCredentials {
+                    client_id: "app".to_owned(),
+                    client_secret: "canary-secret".to_owned(),
+                },
+            )
+            .build()
+            .unwrap();
+        for _ in 0..2 {
+            let answer: Value = client.request(&THINGS).query_param("n", 1).send().await.unwrap();
+            assert_eq!(answer, json!({"ok": true}));
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! When a failed attempt is tried again, and after how long.
 //!
-//! Throttling (`429`, `REQUEST_LIMIT_EXCEEDED`) and unavailability (`503`, `TEMPORARILY_UNAVAILABLE`) mean the
+//! Throttling (`429`) and unavailability (`503`, and the error codes a platform layer names as such) mean the
 //! server did not act on the request, so any method is retried; so is a connection that failed before the
 //! request was sent. A failure after the request may have been applied (`500`, `502`, `504`, a connection
 //! reset mid-flight, an answer cut off partway through its body, a timeout) is retried only for idempotent
@@ -24,11 +24,6 @@ const MAX_SERVER_DELAY: Duration = Duration::from_secs(120);
 
 /// Why an API error answer may be retried, if it may.
 pub(crate) fn retryable_answer(error: &ApiError, idempotent: bool) -> Option<&'static str> {
-    match error.error_code.as_deref() {
-        Some("REQUEST_LIMIT_EXCEEDED") => return Some("the request limit was exceeded"),
-        Some("TEMPORARILY_UNAVAILABLE") => return Some("the service is temporarily unavailable"),
-        _ => {}
-    }
     match error.status {
         429 => Some("too many requests (HTTP 429)"),
         503 => Some("the service is unavailable (HTTP 503)"),
@@ -107,14 +102,9 @@ mod tests {
     use serde_json::json;
 
     fn api_error(status: u16, code: Option<&str>) -> ApiError {
-        ApiError {
-            operation: "test.op",
-            status,
-            error_code: code.map(str::to_owned),
-            message: String::new(),
-            request_id: None,
-            details: Vec::new(),
-        }
+        let mut error = ApiError::new("test.op", status, b"");
+        error.error_code = code.map(str::to_owned);
+        error
     }
 
     #[test]
@@ -122,8 +112,6 @@ mod tests {
         for (status, code, idempotent, retried) in [
             (429, None, false, true),
             (503, None, false, true),
-            (400, Some("REQUEST_LIMIT_EXCEEDED"), false, true),
-            (400, Some("TEMPORARILY_UNAVAILABLE"), false, true),
             (500, None, false, false),
             (500, None, true, true),
             (502, None, true, true),

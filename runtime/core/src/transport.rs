@@ -1,4 +1,4 @@
-//! The HTTP client underneath every request, knowing nothing of Databricks: which servers are trusted and
+//! The HTTP client underneath every request, knowing nothing of any API: which servers are trusted and
 //! which proxy carries a request.
 //!
 //! Trust: the operating system's certificate store (rustls-platform-verifier), plus the certificates of an
@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// How to build the HTTP client.
-pub(crate) struct TransportOptions {
+pub struct TransportOptions {
     pub user_agent: &'static str,
     pub connect_timeout: Duration,
     /// How long a connection may stay silent (no bytes either way) before the request fails.
@@ -41,7 +41,7 @@ const MAX_REDIRECTS: usize = 10;
 
 /// Why the client cannot be built. No message repeats a proxy password.
 #[derive(Debug)]
-pub(crate) enum TransportError {
+pub enum TransportError {
     /// The CA bundle cannot be read, or holds no certificate.
     CaBundle { path: PathBuf, reason: String },
     /// A proxy variable does not hold a proxy URL this client can use.
@@ -52,13 +52,13 @@ pub(crate) enum TransportError {
 
 /// reqwest is built without a bundled TLS crypto provider; use ring unless the application installed one
 /// already (then this changes nothing). Needed before any `reqwest::Client` is built.
-pub(crate) fn install_crypto_provider() {
+pub fn install_crypto_provider() {
     let _ = rustls::crypto::ring::default_provider().install_default();
 }
 
 /// An error with its causes (refused, timed out, a certificate not trusted): reqwest's top line alone is
 /// generic.
-pub(crate) fn with_causes(error: &(dyn std::error::Error + 'static)) -> String {
+pub fn with_causes(error: &(dyn std::error::Error + 'static)) -> String {
     let mut message = error.to_string();
     let mut cause = error.source();
     while let Some(error) = cause {
@@ -70,7 +70,7 @@ pub(crate) fn with_causes(error: &(dyn std::error::Error + 'static)) -> String {
 }
 
 /// The HTTP client for `options`.
-pub(crate) fn http_client(options: &TransportOptions) -> Result<reqwest::Client, TransportError> {
+pub fn http_client(options: &TransportOptions) -> Result<reqwest::Client, TransportError> {
     install_crypto_provider();
     let mut builder = reqwest::Client::builder()
         .user_agent(options.user_agent)
@@ -123,7 +123,7 @@ fn read_ca_bundle(path: &Path) -> Result<Vec<reqwest::Certificate>, TransportErr
 
 /// The proxies requests go through, by the scheme of the request, and the hosts reached directly.
 #[derive(Clone, Default)]
-pub(crate) struct Proxies {
+pub struct Proxies {
     http: Option<reqwest::Url>,
     https: Option<reqwest::Url>,
     /// In `NO_PROXY`'s syntax: comma-separated host names (each with its subdomains), IP addresses, CIDR
@@ -136,7 +136,7 @@ impl Proxies {
     /// for `https` requests, `HTTP_PROXY` (or `http_proxy`) for `http` ones, `ALL_PROXY` (or `all_proxy`)
     /// for either when its own is unset, and `NO_PROXY` (or `no_proxy`) for the hosts reached directly. A
     /// proxy URL without a scheme is `http://`.
-    pub(crate) fn from_env(var: impl Fn(&str) -> Option<String>) -> Result<Proxies, TransportError> {
+    pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Result<Proxies, TransportError> {
         let first = |names: [&'static str; 2]| names.into_iter().find_map(|name| Some((name, var(name)?)));
         let all = first(["ALL_PROXY", "all_proxy"]);
         let parse = |found: Option<(&'static str, String)>| {
@@ -152,7 +152,7 @@ impl Proxies {
     }
 
     /// Also reaches `hosts` (in `NO_PROXY`'s syntax) directly.
-    pub(crate) fn direct_to(mut self, hosts: &str) -> Proxies {
+    pub fn direct_to(mut self, hosts: &str) -> Proxies {
         if !self.direct.trim().is_empty() {
             self.direct.push(',');
         }
@@ -224,9 +224,14 @@ fn proxy_url(variable: &'static str, value: &str) -> Result<reqwest::Url, Transp
     Ok(url)
 }
 
-/// Local stand-ins for a TLS server and a proxy, for the tests of this module and of the client.
-#[cfg(test)]
-pub(crate) mod fakes {
+/// Local stand-ins for a TLS server and a proxy, for the tests of this module and of layers on the core.
+#[cfg(any(test, feature = "fakes"))]
+#[doc(hidden)]
+#[allow(
+    clippy::new_without_default,
+    reason = "each fake is a fresh server, never a default value"
+)]
+pub mod fakes {
     use std::net::SocketAddr;
     use std::sync::{Arc, Mutex};
 
@@ -234,14 +239,14 @@ pub(crate) mod fakes {
     use tokio::net::{TcpListener, TcpStream};
 
     /// A private certificate authority and a server certificate it issued for `127.0.0.1`.
-    pub(crate) struct PrivateCa {
+    pub struct PrivateCa {
         /// The authority's certificate, PEM.
         pub ca_pem: String,
         server: Arc<rustls::ServerConfig>,
     }
 
     impl PrivateCa {
-        pub(crate) fn new() -> PrivateCa {
+        pub fn new() -> PrivateCa {
             let ca_key = rcgen::KeyPair::generate().unwrap();
             let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
             ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
@@ -269,7 +274,7 @@ pub(crate) mod fakes {
 
         /// An HTTPS front for the plain HTTP server at `upstream` (a wiremock server): TLS with the
         /// certificate this authority issued, then the bytes passed on as they are.
-        pub(crate) async fn https_front(&self, upstream: SocketAddr) -> SocketAddr {
+        pub async fn https_front(&self, upstream: SocketAddr) -> SocketAddr {
             let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
             let address = listener.local_addr().unwrap();
             let acceptor = tokio_rustls::TlsAcceptor::from(self.server.clone());
@@ -294,7 +299,7 @@ pub(crate) mod fakes {
 
     /// An HTTP proxy that only tunnels (`CONNECT`), only to this machine, and only for the one
     /// `Proxy-Authorization` it expects; it records what each `CONNECT` asked for.
-    pub(crate) struct ConnectProxy {
+    pub struct ConnectProxy {
         pub address: SocketAddr,
         connects: Arc<Connects>,
     }
@@ -303,7 +308,7 @@ pub(crate) mod fakes {
     type Connects = Mutex<Vec<(String, Option<String>)>>;
 
     impl ConnectProxy {
-        pub(crate) async fn start(expected_authorization: &str) -> ConnectProxy {
+        pub async fn start(expected_authorization: &str) -> ConnectProxy {
             let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
             let address = listener.local_addr().unwrap();
             let connects = Arc::new(Mutex::new(Vec::new()));
@@ -322,11 +327,11 @@ pub(crate) mod fakes {
         }
 
         /// `http://user:password@127.0.0.1:port`.
-        pub(crate) fn url(&self, user: &str, password: &str) -> String {
+        pub fn url(&self, user: &str, password: &str) -> String {
             format!("http://{user}:{password}@{}", self.address)
         }
 
-        pub(crate) fn connects(&self) -> Vec<(String, Option<String>)> {
+        pub fn connects(&self) -> Vec<(String, Option<String>)> {
             self.connects.lock().unwrap().clone()
         }
     }

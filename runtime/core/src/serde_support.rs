@@ -14,14 +14,15 @@ where
     T::deserialize(deserializer).map(Some)
 }
 
-/// Number fields as the Databricks API writes them. Its services follow the protobuf JSON mapping:
+/// Number fields as APIs that follow the protobuf JSON mapping write them (Google's, Databricks', many gRPC
+/// gateways):
 /// - a finite float is a JSON number, and NaN and the infinities are the strings `"NaN"`, `"Infinity"` and
-///   `"-Infinity"` (an MLflow metric can well be NaN); plain serde_json rejects those strings when reading
+///   `"-Infinity"` (a metric can well be NaN); plain serde_json rejects those strings when reading
 ///   and writes `null` for a non-finite value, losing it;
 /// - a 64-bit integer may arrive as a string of digits (`"1234567890123"`), which plain serde rejects.
 ///
 /// Fields of type `f64`, `f32`, `i64` or `i32`, directly or inside `Option`, `Vec` or a map, use this
-/// module: `#[serde(with = "databricks_runtime::serde_support::numbers")]`. Integers are written as numbers.
+/// module: `#[serde(with = "openapi_runtime::serde_support::numbers")]`. Integers are written as numbers.
 pub mod numbers {
     use std::collections::BTreeMap;
     use std::fmt;
@@ -205,7 +206,8 @@ pub mod numbers {
     }
 
     /// Lets a `WireNumber` stand where serde expects `Deserialize`.
-    pub(crate) struct Read<T>(pub(crate) T);
+    #[doc(hidden)]
+    pub struct Read<T>(pub T);
 
     impl<'de, T: WireNumber> Deserialize<'de> for Read<T> {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

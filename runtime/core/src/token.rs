@@ -6,15 +6,15 @@ use std::time::{Duration, SystemTime};
 
 use reqwest::header::{AUTHORIZATION, HeaderMap};
 
-use super::{AuthError, BoxFuture, HeaderSource, sensitive_header};
-use crate::config::Secret;
+use crate::auth::Secret;
+use crate::auth::{AuthError, BoxFuture, HeaderSource, sensitive_header};
 
 /// How long before its expiry an access token is replaced.
-pub(crate) const REFRESH_MARGIN: Duration = Duration::from_secs(40);
+pub const REFRESH_MARGIN: Duration = Duration::from_secs(40);
 
 /// An access token and when it stops working.
 #[derive(Clone, Debug)]
-pub(crate) struct Token {
+pub struct Token {
     pub access_token: Secret,
     /// `Bearer` unless the issuer says otherwise.
     pub token_type: String,
@@ -23,8 +23,8 @@ pub(crate) struct Token {
 }
 
 impl Token {
-    #[cfg(test)]
-    pub(crate) fn bearer(access_token: impl Into<String>, expires_at: Option<SystemTime>) -> Token {
+    /// A bearer token.
+    pub fn bearer(access_token: impl Into<String>, expires_at: Option<SystemTime>) -> Token {
         Token {
             access_token: Secret::new(access_token),
             token_type: "Bearer".to_owned(),
@@ -33,13 +33,13 @@ impl Token {
     }
 
     /// Whether it is still good for a request sent now, with the margin to spare.
-    pub(crate) fn is_fresh(&self) -> bool {
+    pub fn is_fresh(&self) -> bool {
         self.expires_at
             .is_none_or(|expires_at| SystemTime::now() + REFRESH_MARGIN < expires_at)
     }
 
     /// `Authorization: <type> <token>`.
-    pub(crate) fn authorization(&self) -> Result<reqwest::header::HeaderValue, AuthError> {
+    pub fn authorization(&self) -> Result<reqwest::header::HeaderValue, AuthError> {
         // Issuers write the type in any case (`bearer`); the API expects `Bearer`.
         let token_type = if self.token_type.eq_ignore_ascii_case("bearer") || self.token_type.is_empty() {
             "Bearer"
@@ -52,18 +52,18 @@ impl Token {
 }
 
 /// Fetches a new token: from a token endpoint, a command, a file.
-pub(crate) trait TokenSource: Send + Sync {
+pub trait TokenSource: Send + Sync {
     fn fetch<'a>(&'a self, http: &'a reqwest::Client) -> BoxFuture<'a, Result<Token, AuthError>>;
 }
 
 /// A token source behind a cache; as a [`HeaderSource`] it sends `Authorization: Bearer <token>`.
-pub(crate) struct CachedToken<S> {
+pub struct CachedToken<S> {
     source: S,
     cached: tokio::sync::Mutex<Option<Token>>,
 }
 
 impl<S: TokenSource> CachedToken<S> {
-    pub(crate) fn new(source: S) -> Self {
+    pub fn new(source: S) -> Self {
         CachedToken {
             source,
             cached: tokio::sync::Mutex::new(None),
@@ -71,7 +71,7 @@ impl<S: TokenSource> CachedToken<S> {
     }
 
     /// A cache that starts with `token` (read from a token cache on disk, say).
-    pub(crate) fn with_token(source: S, token: Option<Token>) -> Self {
+    pub fn with_token(source: S, token: Option<Token>) -> Self {
         CachedToken {
             source,
             cached: tokio::sync::Mutex::new(token),
@@ -79,7 +79,7 @@ impl<S: TokenSource> CachedToken<S> {
     }
 
     /// A token that is good for a while yet.
-    pub(crate) async fn token(&self, http: &reqwest::Client) -> Result<Token, AuthError> {
+    pub async fn token(&self, http: &reqwest::Client) -> Result<Token, AuthError> {
         // Held across the fetch: the callers behind it get the new token instead of fetching too.
         let mut cached = self.cached.lock().await;
         if let Some(token) = cached.as_ref().filter(|token| token.is_fresh()) {
@@ -90,7 +90,7 @@ impl<S: TokenSource> CachedToken<S> {
         Ok(token)
     }
 
-    pub(crate) async fn forget(&self) {
+    pub async fn forget(&self) {
         *self.cached.lock().await = None;
     }
 }

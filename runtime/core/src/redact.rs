@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 /// Shown instead of a secret.
-pub(crate) const REDACTED: &str = "<redacted>";
+pub const REDACTED: &str = "<redacted>";
 
 /// Body fields that hold a secret in any operation, whatever the spec says: the OAuth token answer and the
 /// usual names of credentials. Operations add the fields their spec marks `x-sdk-sensitive`.
@@ -27,7 +27,7 @@ const MAX_BODY: usize = 2048;
 
 /// The body as it may appear in a log: JSON with secrets redacted and long strings cut, or the start of a
 /// body that is not JSON.
-pub(crate) fn body_for_log(body: &[u8], sensitive: &[&str]) -> String {
+pub fn body_for_log(body: &[u8], sensitive: &[&str]) -> String {
     if body.is_empty() {
         return String::new();
     }
@@ -43,7 +43,7 @@ pub(crate) fn body_for_log(body: &[u8], sensitive: &[&str]) -> String {
 }
 
 /// Replaces the values of secret fields at any depth, and cuts long strings.
-pub(crate) fn redact_value(value: &mut Value, sensitive: &[&str]) {
+pub fn redact_value(value: &mut Value, sensitive: &[&str]) {
     match value {
         Value::Object(map) => {
             for (key, field) in map.iter_mut() {
@@ -65,7 +65,7 @@ fn is_secret(key: &str, sensitive: &[&str]) -> bool {
 }
 
 /// The largest length of at most `limit` bytes that ends on a character boundary of `text`.
-pub(crate) fn cut_point(text: &str, limit: usize) -> usize {
+pub fn cut_point(text: &str, limit: usize) -> usize {
     if text.len() <= limit {
         return text.len();
     }
