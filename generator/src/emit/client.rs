@@ -302,9 +302,7 @@ fn raw_form_method(
 fn answer(operation: &Operation, runtime: &Ident) -> (TokenStream, TokenStream) {
     match (&operation.response, &operation.raw_response) {
         (Some(ty), _) => (rust_type(ty, &models_path), quote!(.send().await)),
-        (None, Some(RawResponse::Bytes { .. })) => {
-            (quote!(#runtime::ByteStream), quote!(.send_bytes().await))
-        }
+        (None, Some(RawResponse::Bytes { .. })) => (quote!(#runtime::ByteStream), quote!(.send_bytes().await)),
         (None, Some(RawResponse::Text { .. })) => (quote!(String), quote!(.send_text().await)),
         (None, Some(RawResponse::Redirect)) => (quote!(String), quote!(.send_redirect().await)),
         (None, None) => (quote!(()), quote!(.send_empty().await)),
@@ -745,6 +743,14 @@ pub(super) fn generic_client_items(api: &Api) -> TokenStream {
         }
     };
     let credential_methods = api.security_schemes.iter().map(credential_methods);
+    // What the scheme methods call; an API without schemes has none.
+    let set_credential = (!api.security_schemes.is_empty()).then(|| {
+        quote! {
+            fn credential(self, scheme: &'static str, credential: Credential) -> Self {
+                ClientBuilder { runtime: self.runtime.credential(scheme, credential) }
+            }
+        }
+    });
     quote! {
         /// The API's security schemes (`components.securitySchemes`): how each credential is sent.
         pub static SECURITY_SCHEMES: &[#runtime::SecurityScheme] = &[#(#schemes),*];
@@ -802,9 +808,7 @@ pub(super) fn generic_client_items(api: &Api) -> TokenStream {
                 self.runtime.build().map(Client::from_runtime)
             }
 
-            fn credential(self, scheme: &'static str, credential: Credential) -> Self {
-                ClientBuilder { runtime: self.runtime.credential(scheme, credential) }
-            }
+            #set_credential
         }
     }
 }
