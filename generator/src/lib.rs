@@ -44,18 +44,24 @@ pub enum Unsupported {
     LeaveOut,
 }
 
-/// Runs the whole pipeline: the IR and the files of the three crates.
+/// Runs the whole pipeline: the IR and the files of the generated crates.
 pub fn generate(path: &Path, settings: &Settings) -> Result<Generated, Diagnostics> {
     generate_with(path, settings, Unsupported::Reject)
 }
 
 /// [`generate`], choosing what happens to operations the generator cannot do right.
 pub fn generate_with(path: &Path, settings: &Settings, unsupported: Unsupported) -> Result<Generated, Diagnostics> {
-    let spec = load::load(path)?;
-    let api = match unsupported {
-        Unsupported::Reject => ir::lower(&spec)?,
-        Unsupported::LeaveOut => ir::lower_leaving_out_unsupported(&spec)?,
-    };
+    let api = lower_with(path, unsupported)?;
     let files = emit::emit(&api, settings)?;
     Ok(Generated { api, files })
+}
+
+/// [`lower_spec`], choosing what happens to operations the generator cannot do right: the IR alone, for a
+/// caller that chooses its [`Settings`] from it (the crate names from the title) before [`emit::emit`].
+pub fn lower_with(path: &Path, unsupported: Unsupported) -> Result<ir::Api, Diagnostics> {
+    let spec = load::load(path)?;
+    match unsupported {
+        Unsupported::Reject => ir::lower(&spec),
+        Unsupported::LeaveOut => ir::lower_leaving_out_unsupported(&spec),
+    }
 }

@@ -70,6 +70,9 @@ rejected_specs!(
     indistinguishable_unions => "fixtures/invalid/unions.yaml",
     conflicting_fragments => "fixtures/invalid/conflict",
     servers_on_two_hosts => "fixtures/invalid/servers.yaml",
+    security_schemes => "fixtures/invalid/security.yaml",
+    api_key_location => "fixtures/invalid/security_in.yaml",
+    runtime_marker => "fixtures/invalid/runtime.yaml",
     answer_selectors => "fixtures/invalid/answer_selectors.yaml",
 );
 
@@ -289,4 +292,45 @@ fn leaving_out_what_cannot_be_generated_keeps_the_rest_and_says_what_was_left_ou
         "{warnings:?}"
     );
     insta::assert_snapshot!("leave_out_warnings", warnings.join("\n"));
+}
+
+/// `--skip-unsupported` and a scheme the client cannot send: an operation that accepts nothing else (on its
+/// own or through the document's `security`) is left out; one with another alternative keeps that one.
+#[test]
+fn an_unusable_security_scheme_leaves_out_only_the_operations_needing_it() {
+    let path = Path::new("fixtures/partial/security.yaml");
+    let strict = rejected(path);
+    assert_eq!(strict.len(), 1, "{strict}");
+    let generated = generator::generate_with(path, &Settings::repository(), generator::Unsupported::LeaveOut)
+        .unwrap_or_else(|diagnostics| panic!("the rest generates:\n{diagnostics}"));
+    let security: Vec<(&str, &Vec<Vec<String>>)> = generated
+        .api
+        .services
+        .iter()
+        .flat_map(|service| &service.operations)
+        .map(|operation| (operation.id.as_str(), &operation.security))
+        .collect();
+    let bearer = vec![vec!["bearer".to_owned()]];
+    assert_eq!(
+        security,
+        [
+            ("things.create", &bearer),
+            ("things.list", &bearer),
+            ("things.public", &vec![])
+        ],
+        "`things.get` needed digest alone"
+    );
+    let schemes: Vec<&str> = generated
+        .api
+        .security_schemes
+        .iter()
+        .map(|scheme| scheme.name.as_str())
+        .collect();
+    assert_eq!(schemes, ["bearer"]);
+    let warnings: Vec<String> = generated.api.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        generated.api.warnings.iter().all(|warning| warning.location.is_some()),
+        "{warnings:?}"
+    );
+    insta::assert_snapshot!("leave_out_security_warnings", warnings.join("\n"));
 }

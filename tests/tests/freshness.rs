@@ -120,6 +120,46 @@ fn out_writes_a_workspace_that_builds_where_it_is() {
     assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
 }
 
+/// A spec without `x-sdk-runtime: databricks` gets the models and client crates, named after its title, and
+/// no CLI (xtask says so); `--bin` for it is an error. The workspace builds where it is.
+#[test]
+fn a_generic_spec_gets_models_and_client_named_after_its_title() {
+    let out = tempfile::tempdir().expect("temporary directory");
+    let spec = repo_root().join("tests/fixtures/security.yaml");
+    let (spec, out_arg) = (spec.display().to_string(), out.path().display().to_string());
+    let refused = xtask(&["--spec", &spec, "--out", &out_arg, "--bin", "things"]);
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("`--bin things` names a CLI, but this spec gets none"),
+        "{stderr}"
+    );
+    assert!(!out.path().join("Cargo.toml").exists(), "nothing is written");
+
+    let result = xtask(&["--spec", &spec, "--out", &out_arg]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(result.status.success(), "{stderr}");
+    assert!(stderr.contains("no CLI was generated"), "{stderr}");
+    let manifest = fs::read_to_string(out.path().join("Cargo.toml")).expect("a workspace manifest");
+    assert!(manifest.contains(r#"members = ["models", "client"]"#), "{manifest}");
+    assert!(!out.path().join("cli").exists());
+    let client = fs::read_to_string(out.path().join("client/Cargo.toml")).expect("the client manifest");
+    assert!(
+        client.contains(r#"name = "security-fixture-client""#) && client.contains("openapi-runtime = { path = "),
+        "{client}"
+    );
+
+    fs::copy(repo_root().join("Cargo.lock"), out.path().join("Cargo.lock")).expect("lock file");
+    let build = databricks_tests::cargo()
+        .current_dir(out.path())
+        .args(["check", "--offline", "--quiet", "--workspace", "--target-dir"])
+        .arg(repo_root().join("target/fixture-check"))
+        .env_remove("CARGO_TARGET_DIR")
+        .output()
+        .expect("cargo runs");
+    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+}
+
 /// The client example in the README is `tests/examples/readme_client.rs`, which `cargo test` compiles.
 #[test]
 fn readme_client_example_is_the_compiled_one() {

@@ -9,8 +9,10 @@ use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use generator::Settings;
+use generator::ir::naming;
+use generator::ir::{Api, Runtime};
 use generator::output::{self, Mode};
+use generator::{Diagnostic, Diagnostics, Settings};
 
 const USAGE: &str = "\
 usage: cargo xtask generate [--check] [--spec PATH] [--out DIR] [--crate-prefix NAME] [--bin NAME]
@@ -20,8 +22,10 @@ usage: cargo xtask generate [--check] [--spec PATH] [--out DIR] [--crate-prefix 
   --spec PATH          an OpenAPI 3.0 file, or a directory with openapi.yaml (default: spec/)
   --out DIR            where to write the crates (default: generated/); any other directory also
                        gets a Cargo.toml workspace so the crates build there
-  --crate-prefix NAME  crates are named NAME-models, NAME-client, NAME-cli (default: databricks)
-  --bin NAME           name of the CLI binary (default: dbr)
+  --crate-prefix NAME  crates are named NAME-models, NAME-client (and NAME-cli) (default: databricks
+                       for a spec with `x-sdk-runtime: databricks`, else from the spec's title)
+  --bin NAME           name of the CLI binary (default: dbr); only specs with `x-sdk-runtime: databricks`
+                       get a CLI
   --skip-unsupported   leave out each operation (or schema, with the operations using it) that has a
                        problem, with a warning saying what and why, instead of rejecting the spec";
 
@@ -29,8 +33,8 @@ struct Options {
     check: bool,
     spec: Option<PathBuf>,
     out: Option<PathBuf>,
-    crate_prefix: String,
-    binary: String,
+    crate_prefix: Option<String>,
+    binary: Option<String>,
     skip_unsupported: bool,
 }
 
@@ -60,8 +64,8 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         check: false,
         spec: None,
         out: None,
-        crate_prefix: Settings::repository().crate_prefix,
-        binary: Settings::repository().cli_binary,
+        crate_prefix: None,
+        binary: None,
         skip_unsupported: false,
     };
     let mut args = args.iter();
@@ -71,8 +75,8 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
             "--check" => options.check = true,
             "--spec" => options.spec = Some(PathBuf::from(value("--spec")?)),
             "--out" => options.out = Some(PathBuf::from(value("--out")?)),
-            "--crate-prefix" => options.crate_prefix = value("--crate-prefix")?,
-            "--bin" => options.binary = value("--bin")?,
+            "--crate-prefix" => options.crate_prefix = Some(value("--crate-prefix")?),
+            "--bin" => options.binary = Some(value("--bin")?),
             "--skip-unsupported" => options.skip_unsupported = true,
             other => return Err(format!("unknown argument `{other}`")),
         }
@@ -82,11 +86,11 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
             && name.starts_with(|c: char| c.is_ascii_alphabetic())
             && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
     };
-    if !valid_name(&options.crate_prefix) {
-        return Err(format!("`{}` is not a valid crate name prefix", options.crate_prefix));
+    if let Some(prefix) = options.crate_prefix.as_deref().filter(|prefix| !valid_name(prefix)) {
+        return Err(format!("`{prefix}` is not a valid crate name prefix"));
     }
-    if !valid_name(&options.binary) {
-        return Err(format!("`{}` is not a valid binary name", options.binary));
+    if let Some(binary) = options.binary.as_deref().filter(|binary| !valid_name(binary)) {
+        return Err(format!("`{binary}` is not a valid binary name"));
     }
     Ok(options)
 }
@@ -105,14 +109,6 @@ fn generate(options: &Options) -> ExitCode {
     let standalone = absolute(&out) != absolute(&default_out);
     // Every generated crate sits one level below `out`.
     let runtime_path = relative_path(&absolute(&out).join("crate"), &absolute(&root.join("runtime")));
-    let settings = Settings {
-        crate_prefix: options.crate_prefix.clone(),
-        cli_binary: options.binary.clone(),
-        runtime_path,
-        standalone_workspace: standalone,
-        transfer_path: (!standalone).then(|| "../../transfer".to_owned()),
-        ..Settings::repository()
-    };
 
     let spec_shown = shown(&spec, &cwd);
     let unsupported = if options.skip_unsupported {
@@ -120,7 +116,12 @@ fn generate(options: &Options) -> ExitCode {
     } else {
         generator::Unsupported::Reject
     };
-    let generated = match generator::generate_with(&spec_shown, &settings, unsupported) {
+    let generated = generator::lower_with(&spec_shown, unsupported).and_then(|api| {
+        let settings = settings_for(&api, options, runtime_path, standalone)?;
+        let files = generator::emit::emit(&api, &settings)?;
+        Ok(generator::Generated { api, files })
+    });
+    let generated = match generated {
         Ok(generated) => generated,
         Err(diagnostics) => {
             eprintln!("{diagnostics}");
@@ -135,6 +136,13 @@ fn generate(options: &Options) -> ExitCode {
     };
     for warning in &generated.api.warnings {
         eprintln!("{warning}");
+    }
+    if generated.api.runtime == Runtime::Generic {
+        eprintln!(
+            "note: no CLI was generated: {} has no `x-sdk-runtime: databricks`, and the CLI is configured by \
+             Databricks profiles",
+            spec_shown.display()
+        );
     }
     let generation_time = started.elapsed();
     let out_shown = shown(&out, &cwd);
@@ -192,6 +200,43 @@ fn generate(options: &Options) -> ExitCode {
         report.unchanged
     );
     ExitCode::SUCCESS
+}
+
+/// The crate names and paths for `api`: the Databricks layer keeps this repository's names; a generic spec's
+/// crates are named after its title and have no CLI, so `--bin` is refused.
+fn settings_for(api: &Api, options: &Options, runtime_path: String, standalone: bool) -> Result<Settings, Diagnostics> {
+    let repository = Settings::repository();
+    let (crate_prefix, cli_binary) = match api.runtime {
+        Runtime::Databricks => (
+            options.crate_prefix.clone().unwrap_or(repository.crate_prefix.clone()),
+            options.binary.clone().unwrap_or(repository.cli_binary.clone()),
+        ),
+        Runtime::Generic => {
+            if let Some(binary) = &options.binary {
+                let mut problems = Diagnostics::default();
+                problems.push(
+                    Diagnostic::new(format!(
+                        "`--bin {binary}` names a CLI, but this spec gets none: it has no `x-sdk-runtime: databricks`"
+                    ))
+                    .with_hint(
+                        "leave out --bin: a generic spec's workspace has the models and client crates; the CLI \
+                         is configured by Databricks profiles, so only the Databricks layer has one",
+                    ),
+                );
+                return Err(problems);
+            }
+            let prefix = (options.crate_prefix.clone()).unwrap_or_else(|| naming::crate_prefix(&api.title));
+            (prefix, String::new())
+        }
+    };
+    Ok(Settings {
+        crate_prefix,
+        cli_binary,
+        runtime_path,
+        standalone_workspace: standalone,
+        transfer_path: (!standalone).then(|| "../../transfer".to_owned()),
+        ..repository
+    })
 }
 
 /// The workspace root: the parent of this crate's directory.

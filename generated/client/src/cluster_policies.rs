@@ -197,54 +197,63 @@ impl ClusterPolicies<'_> {
 mod operations {
     use databricks_runtime::{Method, Operation};
     pub(super) const CREATE: Operation = Operation::new(
-        "clusterPolicies.create",
-        Method::Post,
-        "/api/2.0/policies/clusters/create",
-    );
+            "clusterPolicies.create",
+            Method::Post,
+            "/api/2.0/policies/clusters/create",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE: Operation = Operation::new(
             "clusterPolicies.delete",
             Method::Post,
             "/api/2.0/policies/clusters/delete",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const EDIT: Operation = Operation::new(
             "clusterPolicies.edit",
             Method::Post,
             "/api/2.0/policies/clusters/edit",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET: Operation = Operation::new(
-        "clusterPolicies.get",
-        Method::Get,
-        "/api/2.0/policies/clusters/get",
-    );
+            "clusterPolicies.get",
+            Method::Get,
+            "/api/2.0/policies/clusters/get",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_PERMISSION_LEVELS: Operation = Operation::new(
-        "clusterPolicies.getPermissionLevels",
-        Method::Get,
-        "/api/2.0/permissions/cluster-policies/{cluster_policy_id}/permissionLevels",
-    );
+            "clusterPolicies.getPermissionLevels",
+            Method::Get,
+            "/api/2.0/permissions/cluster-policies/{cluster_policy_id}/permissionLevels",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_PERMISSIONS: Operation = Operation::new(
-        "clusterPolicies.getPermissions",
-        Method::Get,
-        "/api/2.0/permissions/cluster-policies/{cluster_policy_id}",
-    );
+            "clusterPolicies.getPermissions",
+            Method::Get,
+            "/api/2.0/permissions/cluster-policies/{cluster_policy_id}",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST: Operation = Operation::new(
-        "clusterPolicies.list",
-        Method::Get,
-        "/api/2.0/policies/clusters/list",
-    );
+            "clusterPolicies.list",
+            Method::Get,
+            "/api/2.0/policies/clusters/list",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const SET_PERMISSIONS: Operation = Operation::new(
             "clusterPolicies.setPermissions",
             Method::Put,
             "/api/2.0/permissions/cluster-policies/{cluster_policy_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE_PERMISSIONS: Operation = Operation::new(
             "clusterPolicies.updatePermissions",
             Method::Patch,
             "/api/2.0/permissions/cluster-policies/{cluster_policy_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
 }

@@ -658,20 +658,23 @@ mod operations {
             "/api/2.1/clusters/change-owner",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const CREATE: Operation = Operation::new(
             "clusters.create",
             Method::Post,
             "/api/2.1/clusters/create",
         )
-        .sensitive(&["log_analytics_primary_key", "password"]);
+        .sensitive(&["log_analytics_primary_key", "password"])
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE: Operation = Operation::new(
             "clusters.delete",
             Method::Post,
             "/api/2.1/clusters/delete",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const EDIT: Operation = Operation::new(
             "clusters.edit",
             Method::Post,
@@ -679,30 +682,35 @@ mod operations {
         )
         .idempotent()
         .sensitive(&["log_analytics_primary_key", "password"])
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const EVENTS: Operation = Operation::new(
             "clusters.events",
             Method::Post,
             "/api/2.1/clusters/events",
         )
         .idempotent()
-        .sensitive(&["log_analytics_primary_key", "password"]);
+        .sensitive(&["log_analytics_primary_key", "password"])
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET: Operation = Operation::new(
             "clusters.get",
             Method::Get,
             "/api/2.1/clusters/get",
         )
-        .sensitive(&["log_analytics_primary_key", "password"]);
+        .sensitive(&["log_analytics_primary_key", "password"])
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_PERMISSION_LEVELS: Operation = Operation::new(
-        "clusters.getPermissionLevels",
-        Method::Get,
-        "/api/2.0/permissions/clusters/{cluster_id}/permissionLevels",
-    );
+            "clusters.getPermissionLevels",
+            Method::Get,
+            "/api/2.0/permissions/clusters/{cluster_id}/permissionLevels",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_PERMISSIONS: Operation = Operation::new(
-        "clusters.getPermissions",
-        Method::Get,
-        "/api/2.0/permissions/clusters/{cluster_id}",
-    );
+            "clusters.getPermissions",
+            Method::Get,
+            "/api/2.0/permissions/clusters/{cluster_id}",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST: Operation = Operation::new(
             "clusters.list",
             Method::Get,
@@ -714,79 +722,92 @@ mod operations {
                 ("sort_by", databricks_runtime::QueryStyle::Dotted),
             ],
         )
-        .sensitive(&["log_analytics_primary_key", "password"]);
+        .sensitive(&["log_analytics_primary_key", "password"])
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST_NODE_TYPES: Operation = Operation::new(
-        "clusters.listNodeTypes",
-        Method::Get,
-        "/api/2.1/clusters/list-node-types",
-    );
+            "clusters.listNodeTypes",
+            Method::Get,
+            "/api/2.1/clusters/list-node-types",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST_ZONES: Operation = Operation::new(
-        "clusters.listZones",
-        Method::Get,
-        "/api/2.1/clusters/list-zones",
-    );
+            "clusters.listZones",
+            Method::Get,
+            "/api/2.1/clusters/list-zones",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const PERMANENT_DELETE: Operation = Operation::new(
             "clusters.permanentDelete",
             Method::Post,
             "/api/2.1/clusters/permanent-delete",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const PIN: Operation = Operation::new(
             "clusters.pin",
             Method::Post,
             "/api/2.1/clusters/pin",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const RESIZE: Operation = Operation::new(
             "clusters.resize",
             Method::Post,
             "/api/2.1/clusters/resize",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const RESTART: Operation = Operation::new(
             "clusters.restart",
             Method::Post,
             "/api/2.1/clusters/restart",
         )
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const SET_PERMISSIONS: Operation = Operation::new(
             "clusters.setPermissions",
             Method::Put,
             "/api/2.0/permissions/clusters/{cluster_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const SPARK_VERSIONS: Operation = Operation::new(
-        "clusters.sparkVersions",
-        Method::Get,
-        "/api/2.1/clusters/spark-versions",
-    );
+            "clusters.sparkVersions",
+            Method::Get,
+            "/api/2.1/clusters/spark-versions",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const START: Operation = Operation::new(
             "clusters.start",
             Method::Post,
             "/api/2.1/clusters/start",
         )
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UNPIN: Operation = Operation::new(
             "clusters.unpin",
             Method::Post,
             "/api/2.1/clusters/unpin",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE: Operation = Operation::new(
             "clusters.update",
             Method::Post,
             "/api/2.1/clusters/update",
         )
         .sensitive(&["log_analytics_primary_key", "password"])
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE_PERMISSIONS: Operation = Operation::new(
             "clusters.updatePermissions",
             Method::Patch,
             "/api/2.0/permissions/clusters/{cluster_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
 }

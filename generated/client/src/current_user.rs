@@ -47,8 +47,9 @@ impl CurrentUser<'_> {
 mod operations {
     use databricks_runtime::{Method, Operation};
     pub(super) const ME: Operation = Operation::new(
-        "currentUser.me",
-        Method::Get,
-        "/api/2.0/preview/scim/v2/Me",
-    );
+            "currentUser.me",
+            Method::Get,
+            "/api/2.0/preview/scim/v2/Me",
+        )
+        .security(&[&["bearerAuth"]]);
 }

@@ -239,57 +239,67 @@ mod operations {
             Method::Post,
             "/api/2.0/dbfs/add-block",
         )
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const CLOSE: Operation = Operation::new(
             "dbfs.close",
             Method::Post,
             "/api/2.0/dbfs/close",
         )
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const CREATE: Operation = Operation::new(
-        "dbfs.create",
-        Method::Post,
-        "/api/2.0/dbfs/create",
-    );
+            "dbfs.create",
+            Method::Post,
+            "/api/2.0/dbfs/create",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE: Operation = Operation::new(
             "dbfs.delete",
             Method::Post,
             "/api/2.0/dbfs/delete",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_STATUS: Operation = Operation::new(
-        "dbfs.getStatus",
-        Method::Get,
-        "/api/2.0/dbfs/get-status",
-    );
+            "dbfs.getStatus",
+            Method::Get,
+            "/api/2.0/dbfs/get-status",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST: Operation = Operation::new(
-        "dbfs.list",
-        Method::Get,
-        "/api/2.0/dbfs/list",
-    );
+            "dbfs.list",
+            Method::Get,
+            "/api/2.0/dbfs/list",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const MKDIRS: Operation = Operation::new(
             "dbfs.mkdirs",
             Method::Post,
             "/api/2.0/dbfs/mkdirs",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const MOVE_: Operation = Operation::new(
             "dbfs.move",
             Method::Post,
             "/api/2.0/dbfs/move",
         )
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const PUT: Operation = Operation::new(
             "dbfs.put",
             Method::Post,
             "/api/2.0/dbfs/put",
         )
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const READ: Operation = Operation::new(
-        "dbfs.read",
-        Method::Get,
-        "/api/2.0/dbfs/read",
-    );
+            "dbfs.read",
+            Method::Get,
+            "/api/2.0/dbfs/read",
+        )
+        .security(&[&["bearerAuth"]]);
 }

@@ -888,263 +888,306 @@ impl Experiments<'_> {
 mod operations {
     use databricks_runtime::{Method, Operation};
     pub(super) const CREATE_EXPERIMENT: Operation = Operation::new(
-        "experiments.createExperiment",
-        Method::Post,
-        "/api/2.0/mlflow/experiments/create",
-    );
+            "experiments.createExperiment",
+            Method::Post,
+            "/api/2.0/mlflow/experiments/create",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const CREATE_ISSUE: Operation = Operation::new(
             "experiments.createIssue",
             Method::Post,
             "/api/2.0/mlflow/{parent}/issues",
         )
-        .multi_segment_params(&["parent"]);
+        .multi_segment_params(&["parent"])
+        .security(&[&["bearerAuth"]]);
     pub(super) const CREATE_LOGGED_MODEL: Operation = Operation::new(
-        "experiments.createLoggedModel",
-        Method::Post,
-        "/api/2.0/mlflow/logged-models",
-    );
+            "experiments.createLoggedModel",
+            Method::Post,
+            "/api/2.0/mlflow/logged-models",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const CREATE_RUN: Operation = Operation::new(
-        "experiments.createRun",
-        Method::Post,
-        "/api/2.0/mlflow/runs/create",
-    );
+            "experiments.createRun",
+            Method::Post,
+            "/api/2.0/mlflow/runs/create",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE_EXPERIMENT: Operation = Operation::new(
             "experiments.deleteExperiment",
             Method::Post,
             "/api/2.0/mlflow/experiments/delete",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE_LOGGED_MODEL: Operation = Operation::new(
             "experiments.deleteLoggedModel",
             Method::Delete,
             "/api/2.0/mlflow/logged-models/{model_id}",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE_LOGGED_MODEL_TAG: Operation = Operation::new(
             "experiments.deleteLoggedModelTag",
             Method::Delete,
             "/api/2.0/mlflow/logged-models/{model_id}/tags/{tag_key}",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE_RUN: Operation = Operation::new(
             "experiments.deleteRun",
             Method::Post,
             "/api/2.0/mlflow/runs/delete",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE_RUNS: Operation = Operation::new(
             "experiments.deleteRuns",
             Method::Post,
             "/api/2.0/mlflow/databricks/runs/delete-runs",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE_TAG: Operation = Operation::new(
             "experiments.deleteTag",
             Method::Post,
             "/api/2.0/mlflow/runs/delete-tag",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const FINALIZE_LOGGED_MODEL: Operation = Operation::new(
             "experiments.finalizeLoggedModel",
             Method::Patch,
             "/api/2.0/mlflow/logged-models/{model_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_BY_NAME: Operation = Operation::new(
-        "experiments.getByName",
-        Method::Get,
-        "/api/2.0/mlflow/experiments/get-by-name",
-    );
+            "experiments.getByName",
+            Method::Get,
+            "/api/2.0/mlflow/experiments/get-by-name",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_EXPERIMENT: Operation = Operation::new(
-        "experiments.getExperiment",
-        Method::Get,
-        "/api/2.0/mlflow/experiments/get",
-    );
+            "experiments.getExperiment",
+            Method::Get,
+            "/api/2.0/mlflow/experiments/get",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_HISTORY: Operation = Operation::new(
-        "experiments.getHistory",
-        Method::Get,
-        "/api/2.0/mlflow/metrics/get-history",
-    );
+            "experiments.getHistory",
+            Method::Get,
+            "/api/2.0/mlflow/metrics/get-history",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_ISSUE: Operation = Operation::new(
             "experiments.getIssue",
             Method::Get,
             "/api/2.0/mlflow/{name}",
         )
-        .multi_segment_params(&["name"]);
+        .multi_segment_params(&["name"])
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_LOGGED_MODEL: Operation = Operation::new(
-        "experiments.getLoggedModel",
-        Method::Get,
-        "/api/2.0/mlflow/logged-models/{model_id}",
-    );
+            "experiments.getLoggedModel",
+            Method::Get,
+            "/api/2.0/mlflow/logged-models/{model_id}",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_PERMISSION_LEVELS: Operation = Operation::new(
-        "experiments.getPermissionLevels",
-        Method::Get,
-        "/api/2.0/permissions/experiments/{experiment_id}/permissionLevels",
-    );
+            "experiments.getPermissionLevels",
+            Method::Get,
+            "/api/2.0/permissions/experiments/{experiment_id}/permissionLevels",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_PERMISSIONS: Operation = Operation::new(
-        "experiments.getPermissions",
-        Method::Get,
-        "/api/2.0/permissions/experiments/{experiment_id}",
-    );
+            "experiments.getPermissions",
+            Method::Get,
+            "/api/2.0/permissions/experiments/{experiment_id}",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_RUN: Operation = Operation::new(
-        "experiments.getRun",
-        Method::Get,
-        "/api/2.0/mlflow/runs/get",
-    );
+            "experiments.getRun",
+            Method::Get,
+            "/api/2.0/mlflow/runs/get",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST_ARTIFACTS: Operation = Operation::new(
-        "experiments.listArtifacts",
-        Method::Get,
-        "/api/2.0/mlflow/artifacts/list",
-    );
+            "experiments.listArtifacts",
+            Method::Get,
+            "/api/2.0/mlflow/artifacts/list",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST_EXPERIMENTS: Operation = Operation::new(
-        "experiments.listExperiments",
-        Method::Get,
-        "/api/2.0/mlflow/experiments/list",
-    );
+            "experiments.listExperiments",
+            Method::Get,
+            "/api/2.0/mlflow/experiments/list",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const LOG_BATCH: Operation = Operation::new(
             "experiments.logBatch",
             Method::Post,
             "/api/2.0/mlflow/runs/log-batch",
         )
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const LOG_INPUTS: Operation = Operation::new(
             "experiments.logInputs",
             Method::Post,
             "/api/2.0/mlflow/runs/log-inputs",
         )
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const LOG_LOGGED_MODEL_PARAMS: Operation = Operation::new(
             "experiments.logLoggedModelParams",
             Method::Post,
             "/api/2.0/mlflow/logged-models/{model_id}/params",
         )
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const LOG_METRIC: Operation = Operation::new(
             "experiments.logMetric",
             Method::Post,
             "/api/2.0/mlflow/runs/log-metric",
         )
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const LOG_MODEL: Operation = Operation::new(
             "experiments.logModel",
             Method::Post,
             "/api/2.0/mlflow/runs/log-model",
         )
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const LOG_OUTPUTS: Operation = Operation::new(
             "experiments.logOutputs",
             Method::Post,
             "/api/2.0/mlflow/runs/outputs",
         )
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const LOG_PARAM: Operation = Operation::new(
             "experiments.logParam",
             Method::Post,
             "/api/2.0/mlflow/runs/log-parameter",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const RESTORE_EXPERIMENT: Operation = Operation::new(
             "experiments.restoreExperiment",
             Method::Post,
             "/api/2.0/mlflow/experiments/restore",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const RESTORE_RUN: Operation = Operation::new(
             "experiments.restoreRun",
             Method::Post,
             "/api/2.0/mlflow/runs/restore",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const RESTORE_RUNS: Operation = Operation::new(
             "experiments.restoreRuns",
             Method::Post,
             "/api/2.0/mlflow/databricks/runs/restore-runs",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const SEARCH_EXPERIMENTS: Operation = Operation::new(
             "experiments.searchExperiments",
             Method::Post,
             "/api/2.0/mlflow/experiments/search",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const SEARCH_ISSUES: Operation = Operation::new(
             "experiments.searchIssues",
             Method::Post,
             "/api/2.0/mlflow/{parent}/issues:search",
         )
         .idempotent()
-        .multi_segment_params(&["parent"]);
+        .multi_segment_params(&["parent"])
+        .security(&[&["bearerAuth"]]);
     pub(super) const SEARCH_LOGGED_MODELS: Operation = Operation::new(
             "experiments.searchLoggedModels",
             Method::Post,
             "/api/2.0/mlflow/logged-models/search",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const SEARCH_RUNS: Operation = Operation::new(
             "experiments.searchRuns",
             Method::Post,
             "/api/2.0/mlflow/runs/search",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const SET_EXPERIMENT_TAG: Operation = Operation::new(
             "experiments.setExperimentTag",
             Method::Post,
             "/api/2.0/mlflow/experiments/set-experiment-tag",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const SET_LOGGED_MODEL_TAGS: Operation = Operation::new(
             "experiments.setLoggedModelTags",
             Method::Patch,
             "/api/2.0/mlflow/logged-models/{model_id}/tags",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const SET_PERMISSIONS: Operation = Operation::new(
             "experiments.setPermissions",
             Method::Put,
             "/api/2.0/permissions/experiments/{experiment_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const SET_TAG: Operation = Operation::new(
             "experiments.setTag",
             Method::Post,
             "/api/2.0/mlflow/runs/set-tag",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE_EXPERIMENT: Operation = Operation::new(
             "experiments.updateExperiment",
             Method::Post,
             "/api/2.0/mlflow/experiments/update",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE_ISSUE: Operation = Operation::new(
             "experiments.updateIssue",
             Method::Patch,
             "/api/2.0/mlflow/{name}",
         )
         .idempotent()
-        .multi_segment_params(&["name"]);
+        .multi_segment_params(&["name"])
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE_PERMISSIONS: Operation = Operation::new(
             "experiments.updatePermissions",
             Method::Patch,
             "/api/2.0/permissions/experiments/{experiment_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE_RUN: Operation = Operation::new(
             "experiments.updateRun",
             Method::Post,
             "/api/2.0/mlflow/runs/update",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
 }

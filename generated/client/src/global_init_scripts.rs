@@ -127,32 +127,37 @@ impl GlobalInitScripts<'_> {
 mod operations {
     use databricks_runtime::{Method, Operation};
     pub(super) const CREATE: Operation = Operation::new(
-        "globalInitScripts.create",
-        Method::Post,
-        "/api/2.0/global-init-scripts",
-    );
+            "globalInitScripts.create",
+            Method::Post,
+            "/api/2.0/global-init-scripts",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE: Operation = Operation::new(
             "globalInitScripts.delete",
             Method::Delete,
             "/api/2.0/global-init-scripts/{script_id}",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET: Operation = Operation::new(
-        "globalInitScripts.get",
-        Method::Get,
-        "/api/2.0/global-init-scripts/{script_id}",
-    );
+            "globalInitScripts.get",
+            Method::Get,
+            "/api/2.0/global-init-scripts/{script_id}",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST: Operation = Operation::new(
-        "globalInitScripts.list",
-        Method::Get,
-        "/api/2.0/global-init-scripts",
-    );
+            "globalInitScripts.list",
+            Method::Get,
+            "/api/2.0/global-init-scripts",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE: Operation = Operation::new(
             "globalInitScripts.update",
             Method::Patch,
             "/api/2.0/global-init-scripts/{script_id}",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
 }

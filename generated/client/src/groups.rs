@@ -143,39 +143,45 @@ impl Groups<'_> {
 mod operations {
     use databricks_runtime::{Method, Operation};
     pub(super) const CREATE: Operation = Operation::new(
-        "groups.create",
-        Method::Post,
-        "/api/2.0/preview/scim/v2/Groups",
-    );
+            "groups.create",
+            Method::Post,
+            "/api/2.0/preview/scim/v2/Groups",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE: Operation = Operation::new(
             "groups.delete",
             Method::Delete,
             "/api/2.0/preview/scim/v2/Groups/{id}",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET: Operation = Operation::new(
-        "groups.get",
-        Method::Get,
-        "/api/2.0/preview/scim/v2/Groups/{id}",
-    );
+            "groups.get",
+            Method::Get,
+            "/api/2.0/preview/scim/v2/Groups/{id}",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST: Operation = Operation::new(
-        "groups.list",
-        Method::Get,
-        "/api/2.0/preview/scim/v2/Groups",
-    );
+            "groups.list",
+            Method::Get,
+            "/api/2.0/preview/scim/v2/Groups",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const PATCH: Operation = Operation::new(
             "groups.patch",
             Method::Patch,
             "/api/2.0/preview/scim/v2/Groups/{id}",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE: Operation = Operation::new(
             "groups.update",
             Method::Put,
             "/api/2.0/preview/scim/v2/Groups/{id}",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
 }

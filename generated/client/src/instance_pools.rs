@@ -194,53 +194,62 @@ mod operations {
             Method::Post,
             "/api/2.0/instance-pools/create",
         )
-        .sensitive(&["password"]);
+        .sensitive(&["password"])
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE: Operation = Operation::new(
             "instancePools.delete",
             Method::Post,
             "/api/2.0/instance-pools/delete",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const EDIT: Operation = Operation::new(
             "instancePools.edit",
             Method::Post,
             "/api/2.0/instance-pools/edit",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET: Operation = Operation::new(
             "instancePools.get",
             Method::Get,
             "/api/2.0/instance-pools/get",
         )
-        .sensitive(&["password"]);
+        .sensitive(&["password"])
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_PERMISSION_LEVELS: Operation = Operation::new(
-        "instancePools.getPermissionLevels",
-        Method::Get,
-        "/api/2.0/permissions/instance-pools/{instance_pool_id}/permissionLevels",
-    );
+            "instancePools.getPermissionLevels",
+            Method::Get,
+            "/api/2.0/permissions/instance-pools/{instance_pool_id}/permissionLevels",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_PERMISSIONS: Operation = Operation::new(
-        "instancePools.getPermissions",
-        Method::Get,
-        "/api/2.0/permissions/instance-pools/{instance_pool_id}",
-    );
+            "instancePools.getPermissions",
+            Method::Get,
+            "/api/2.0/permissions/instance-pools/{instance_pool_id}",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST: Operation = Operation::new(
             "instancePools.list",
             Method::Get,
             "/api/2.0/instance-pools/list",
         )
-        .sensitive(&["password"]);
+        .sensitive(&["password"])
+        .security(&[&["bearerAuth"]]);
     pub(super) const SET_PERMISSIONS: Operation = Operation::new(
             "instancePools.setPermissions",
             Method::Put,
             "/api/2.0/permissions/instance-pools/{instance_pool_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE_PERMISSIONS: Operation = Operation::new(
             "instancePools.updatePermissions",
             Method::Patch,
             "/api/2.0/permissions/instance-pools/{instance_pool_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
 }

@@ -100,24 +100,28 @@ mod operations {
             Method::Post,
             "/api/2.0/instance-profiles/add",
         )
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const EDIT: Operation = Operation::new(
             "instanceProfiles.edit",
             Method::Post,
             "/api/2.0/instance-profiles/edit",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST: Operation = Operation::new(
-        "instanceProfiles.list",
-        Method::Get,
-        "/api/2.0/instance-profiles/list",
-    );
+            "instanceProfiles.list",
+            Method::Get,
+            "/api/2.0/instance-profiles/list",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const REMOVE: Operation = Operation::new(
             "instanceProfiles.remove",
             Method::Post,
             "/api/2.0/instance-profiles/remove",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
 }

@@ -151,39 +151,45 @@ impl IpAccessLists<'_> {
 mod operations {
     use databricks_runtime::{Method, Operation};
     pub(super) const CREATE: Operation = Operation::new(
-        "ipAccessLists.create",
-        Method::Post,
-        "/api/2.0/ip-access-lists",
-    );
+            "ipAccessLists.create",
+            Method::Post,
+            "/api/2.0/ip-access-lists",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE: Operation = Operation::new(
             "ipAccessLists.delete",
             Method::Delete,
             "/api/2.0/ip-access-lists/{ip_access_list_id}",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET: Operation = Operation::new(
-        "ipAccessLists.get",
-        Method::Get,
-        "/api/2.0/ip-access-lists/{ip_access_list_id}",
-    );
+            "ipAccessLists.get",
+            Method::Get,
+            "/api/2.0/ip-access-lists/{ip_access_list_id}",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST: Operation = Operation::new(
-        "ipAccessLists.list",
-        Method::Get,
-        "/api/2.0/ip-access-lists",
-    );
+            "ipAccessLists.list",
+            Method::Get,
+            "/api/2.0/ip-access-lists",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const REPLACE: Operation = Operation::new(
             "ipAccessLists.replace",
             Method::Put,
             "/api/2.0/ip-access-lists/{ip_access_list_id}",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE: Operation = Operation::new(
             "ipAccessLists.update",
             Method::Patch,
             "/api/2.0/ip-access-lists/{ip_access_list_id}",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
 }

@@ -540,84 +540,98 @@ mod operations {
             "/api/2.2/jobs/runs/cancel-all",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const CANCEL_RUN: Operation = Operation::new(
             "jobs.cancelRun",
             Method::Post,
             "/api/2.2/jobs/runs/cancel",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const CREATE: Operation = Operation::new(
             "jobs.create",
             Method::Post,
             "/api/2.2/jobs/create",
         )
-        .sensitive(&["log_analytics_primary_key", "password"]);
+        .sensitive(&["log_analytics_primary_key", "password"])
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE: Operation = Operation::new(
             "jobs.delete",
             Method::Post,
             "/api/2.2/jobs/delete",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE_RUN: Operation = Operation::new(
             "jobs.deleteRun",
             Method::Post,
             "/api/2.2/jobs/runs/delete",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const EXPORT_RUN: Operation = Operation::new(
-        "jobs.exportRun",
-        Method::Get,
-        "/api/2.2/jobs/runs/export",
-    );
+            "jobs.exportRun",
+            Method::Get,
+            "/api/2.2/jobs/runs/export",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET: Operation = Operation::new(
             "jobs.get",
             Method::Get,
             "/api/2.2/jobs/get",
         )
-        .sensitive(&["log_analytics_primary_key", "password"]);
+        .sensitive(&["log_analytics_primary_key", "password"])
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_PERMISSION_LEVELS: Operation = Operation::new(
-        "jobs.getPermissionLevels",
-        Method::Get,
-        "/api/2.0/permissions/jobs/{job_id}/permissionLevels",
-    );
+            "jobs.getPermissionLevels",
+            Method::Get,
+            "/api/2.0/permissions/jobs/{job_id}/permissionLevels",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_PERMISSIONS: Operation = Operation::new(
-        "jobs.getPermissions",
-        Method::Get,
-        "/api/2.0/permissions/jobs/{job_id}",
-    );
+            "jobs.getPermissions",
+            Method::Get,
+            "/api/2.0/permissions/jobs/{job_id}",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_RUN: Operation = Operation::new(
             "jobs.getRun",
             Method::Get,
             "/api/2.2/jobs/runs/get",
         )
-        .sensitive(&["log_analytics_primary_key", "password"]);
+        .sensitive(&["log_analytics_primary_key", "password"])
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_RUN_OUTPUT: Operation = Operation::new(
             "jobs.getRunOutput",
             Method::Get,
             "/api/2.2/jobs/runs/get-output",
         )
-        .sensitive(&["log_analytics_primary_key", "password"]);
+        .sensitive(&["log_analytics_primary_key", "password"])
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST: Operation = Operation::new(
             "jobs.list",
             Method::Get,
             "/api/2.2/jobs/list",
         )
-        .sensitive(&["log_analytics_primary_key", "password"]);
+        .sensitive(&["log_analytics_primary_key", "password"])
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST_RUNS: Operation = Operation::new(
             "jobs.listRuns",
             Method::Get,
             "/api/2.2/jobs/runs/list",
         )
-        .sensitive(&["log_analytics_primary_key", "password"]);
+        .sensitive(&["log_analytics_primary_key", "password"])
+        .security(&[&["bearerAuth"]]);
     pub(super) const REPAIR_RUN: Operation = Operation::new(
-        "jobs.repairRun",
-        Method::Post,
-        "/api/2.2/jobs/runs/repair",
-    );
+            "jobs.repairRun",
+            Method::Post,
+            "/api/2.2/jobs/runs/repair",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const RESET: Operation = Operation::new(
             "jobs.reset",
             Method::Post,
@@ -625,24 +639,28 @@ mod operations {
         )
         .idempotent()
         .sensitive(&["log_analytics_primary_key", "password"])
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const RUN_NOW: Operation = Operation::new(
-        "jobs.runNow",
-        Method::Post,
-        "/api/2.2/jobs/run-now",
-    );
+            "jobs.runNow",
+            Method::Post,
+            "/api/2.2/jobs/run-now",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const SET_PERMISSIONS: Operation = Operation::new(
             "jobs.setPermissions",
             Method::Put,
             "/api/2.0/permissions/jobs/{job_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const SUBMIT: Operation = Operation::new(
             "jobs.submit",
             Method::Post,
             "/api/2.2/jobs/runs/submit",
         )
-        .sensitive(&["log_analytics_primary_key", "password"]);
+        .sensitive(&["log_analytics_primary_key", "password"])
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE: Operation = Operation::new(
             "jobs.update",
             Method::Post,
@@ -650,11 +668,13 @@ mod operations {
         )
         .idempotent()
         .sensitive(&["log_analytics_primary_key", "password"])
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE_PERMISSIONS: Operation = Operation::new(
             "jobs.updatePermissions",
             Method::Patch,
             "/api/2.0/permissions/jobs/{job_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
 }

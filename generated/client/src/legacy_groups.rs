@@ -184,39 +184,46 @@ mod operations {
             "/api/2.0/groups/add-member",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const CREATE: Operation = Operation::new(
-        "legacyGroups.create",
-        Method::Post,
-        "/api/2.0/groups/create",
-    );
+            "legacyGroups.create",
+            Method::Post,
+            "/api/2.0/groups/create",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE: Operation = Operation::new(
             "legacyGroups.delete",
             Method::Post,
             "/api/2.0/groups/delete",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST: Operation = Operation::new(
-        "legacyGroups.list",
-        Method::Get,
-        "/api/2.0/groups/list",
-    );
+            "legacyGroups.list",
+            Method::Get,
+            "/api/2.0/groups/list",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST_MEMBERS: Operation = Operation::new(
-        "legacyGroups.listMembers",
-        Method::Get,
-        "/api/2.0/groups/list-members",
-    );
+            "legacyGroups.listMembers",
+            Method::Get,
+            "/api/2.0/groups/list-members",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST_PARENTS: Operation = Operation::new(
-        "legacyGroups.listParents",
-        Method::Get,
-        "/api/2.0/groups/list-parents",
-    );
+            "legacyGroups.listParents",
+            Method::Get,
+            "/api/2.0/groups/list-parents",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const REMOVE_MEMBER: Operation = Operation::new(
             "legacyGroups.removeMember",
             Method::Post,
             "/api/2.0/groups/remove-member",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
 }

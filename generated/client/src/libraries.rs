@@ -130,27 +130,31 @@ impl Libraries<'_> {
 mod operations {
     use databricks_runtime::{Method, Operation};
     pub(super) const ALL_CLUSTER_STATUSES: Operation = Operation::new(
-        "libraries.allClusterStatuses",
-        Method::Get,
-        "/api/2.0/libraries/all-cluster-statuses",
-    );
+            "libraries.allClusterStatuses",
+            Method::Get,
+            "/api/2.0/libraries/all-cluster-statuses",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const CLUSTER_STATUS: Operation = Operation::new(
-        "libraries.clusterStatus",
-        Method::Get,
-        "/api/2.0/libraries/cluster-status",
-    );
+            "libraries.clusterStatus",
+            Method::Get,
+            "/api/2.0/libraries/cluster-status",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const INSTALL: Operation = Operation::new(
             "libraries.install",
             Method::Post,
             "/api/2.0/libraries/install",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UNINSTALL: Operation = Operation::new(
             "libraries.uninstall",
             Method::Post,
             "/api/2.0/libraries/uninstall",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
 }

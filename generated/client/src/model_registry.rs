@@ -731,209 +731,245 @@ impl ModelRegistry<'_> {
 mod operations {
     use databricks_runtime::{Method, Operation};
     pub(super) const APPROVE_TRANSITION_REQUEST: Operation = Operation::new(
-        "modelRegistry.approveTransitionRequest",
-        Method::Post,
-        "/api/2.0/mlflow/transition-requests/approve",
-    );
+            "modelRegistry.approveTransitionRequest",
+            Method::Post,
+            "/api/2.0/mlflow/transition-requests/approve",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const CREATE_COMMENT: Operation = Operation::new(
-        "modelRegistry.createComment",
-        Method::Post,
-        "/api/2.0/mlflow/comments/create",
-    );
+            "modelRegistry.createComment",
+            Method::Post,
+            "/api/2.0/mlflow/comments/create",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const CREATE_MODEL: Operation = Operation::new(
-        "modelRegistry.createModel",
-        Method::Post,
-        "/api/2.0/mlflow/registered-models/create",
-    );
+            "modelRegistry.createModel",
+            Method::Post,
+            "/api/2.0/mlflow/registered-models/create",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const CREATE_MODEL_VERSION: Operation = Operation::new(
-        "modelRegistry.createModelVersion",
-        Method::Post,
-        "/api/2.0/mlflow/model-versions/create",
-    );
+            "modelRegistry.createModelVersion",
+            Method::Post,
+            "/api/2.0/mlflow/model-versions/create",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const CREATE_TRANSITION_REQUEST: Operation = Operation::new(
-        "modelRegistry.createTransitionRequest",
-        Method::Post,
-        "/api/2.0/mlflow/transition-requests/create",
-    );
+            "modelRegistry.createTransitionRequest",
+            Method::Post,
+            "/api/2.0/mlflow/transition-requests/create",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const CREATE_WEBHOOK: Operation = Operation::new(
             "modelRegistry.createWebhook",
             Method::Post,
             "/api/2.0/mlflow/registry-webhooks/create",
         )
-        .sensitive(&["access_token", "authorization", "secret"]);
+        .sensitive(&["access_token", "authorization", "secret"])
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE_COMMENT: Operation = Operation::new(
             "modelRegistry.deleteComment",
             Method::Delete,
             "/api/2.0/mlflow/comments/delete",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE_MODEL: Operation = Operation::new(
             "modelRegistry.deleteModel",
             Method::Delete,
             "/api/2.0/mlflow/registered-models/delete",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE_MODEL_TAG: Operation = Operation::new(
             "modelRegistry.deleteModelTag",
             Method::Delete,
             "/api/2.0/mlflow/registered-models/delete-tag",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE_MODEL_VERSION: Operation = Operation::new(
             "modelRegistry.deleteModelVersion",
             Method::Delete,
             "/api/2.0/mlflow/model-versions/delete",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE_MODEL_VERSION_TAG: Operation = Operation::new(
             "modelRegistry.deleteModelVersionTag",
             Method::Delete,
             "/api/2.0/mlflow/model-versions/delete-tag",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE_TRANSITION_REQUEST: Operation = Operation::new(
             "modelRegistry.deleteTransitionRequest",
             Method::Delete,
             "/api/2.0/mlflow/transition-requests/delete",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE_WEBHOOK: Operation = Operation::new(
             "modelRegistry.deleteWebhook",
             Method::Delete,
             "/api/2.0/mlflow/registry-webhooks/delete",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_LATEST_VERSIONS: Operation = Operation::new(
             "modelRegistry.getLatestVersions",
             Method::Post,
             "/api/2.0/mlflow/registered-models/get-latest-versions",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_MODEL: Operation = Operation::new(
-        "modelRegistry.getModel",
-        Method::Get,
-        "/api/2.0/mlflow/databricks/registered-models/get",
-    );
+            "modelRegistry.getModel",
+            Method::Get,
+            "/api/2.0/mlflow/databricks/registered-models/get",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_MODEL_VERSION: Operation = Operation::new(
-        "modelRegistry.getModelVersion",
-        Method::Get,
-        "/api/2.0/mlflow/model-versions/get",
-    );
+            "modelRegistry.getModelVersion",
+            Method::Get,
+            "/api/2.0/mlflow/model-versions/get",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_MODEL_VERSION_DOWNLOAD_URI: Operation = Operation::new(
-        "modelRegistry.getModelVersionDownloadUri",
-        Method::Get,
-        "/api/2.0/mlflow/model-versions/get-download-uri",
-    );
+            "modelRegistry.getModelVersionDownloadUri",
+            Method::Get,
+            "/api/2.0/mlflow/model-versions/get-download-uri",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_PERMISSION_LEVELS: Operation = Operation::new(
-        "modelRegistry.getPermissionLevels",
-        Method::Get,
-        "/api/2.0/permissions/registered-models/{registered_model_id}/permissionLevels",
-    );
+            "modelRegistry.getPermissionLevels",
+            Method::Get,
+            "/api/2.0/permissions/registered-models/{registered_model_id}/permissionLevels",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_PERMISSIONS: Operation = Operation::new(
-        "modelRegistry.getPermissions",
-        Method::Get,
-        "/api/2.0/permissions/registered-models/{registered_model_id}",
-    );
+            "modelRegistry.getPermissions",
+            Method::Get,
+            "/api/2.0/permissions/registered-models/{registered_model_id}",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST_MODELS: Operation = Operation::new(
-        "modelRegistry.listModels",
-        Method::Get,
-        "/api/2.0/mlflow/registered-models/list",
-    );
+            "modelRegistry.listModels",
+            Method::Get,
+            "/api/2.0/mlflow/registered-models/list",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST_TRANSITION_REQUESTS: Operation = Operation::new(
-        "modelRegistry.listTransitionRequests",
-        Method::Get,
-        "/api/2.0/mlflow/transition-requests/list",
-    );
+            "modelRegistry.listTransitionRequests",
+            Method::Get,
+            "/api/2.0/mlflow/transition-requests/list",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST_WEBHOOKS: Operation = Operation::new(
-        "modelRegistry.listWebhooks",
-        Method::Get,
-        "/api/2.0/mlflow/registry-webhooks/list",
-    );
+            "modelRegistry.listWebhooks",
+            Method::Get,
+            "/api/2.0/mlflow/registry-webhooks/list",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const REJECT_TRANSITION_REQUEST: Operation = Operation::new(
-        "modelRegistry.rejectTransitionRequest",
-        Method::Post,
-        "/api/2.0/mlflow/transition-requests/reject",
-    );
+            "modelRegistry.rejectTransitionRequest",
+            Method::Post,
+            "/api/2.0/mlflow/transition-requests/reject",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const RENAME_MODEL: Operation = Operation::new(
-        "modelRegistry.renameModel",
-        Method::Post,
-        "/api/2.0/mlflow/registered-models/rename",
-    );
+            "modelRegistry.renameModel",
+            Method::Post,
+            "/api/2.0/mlflow/registered-models/rename",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const SEARCH_MODEL_VERSIONS: Operation = Operation::new(
-        "modelRegistry.searchModelVersions",
-        Method::Get,
-        "/api/2.0/mlflow/model-versions/search",
-    );
+            "modelRegistry.searchModelVersions",
+            Method::Get,
+            "/api/2.0/mlflow/model-versions/search",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const SEARCH_MODELS: Operation = Operation::new(
-        "modelRegistry.searchModels",
-        Method::Get,
-        "/api/2.0/mlflow/registered-models/search",
-    );
+            "modelRegistry.searchModels",
+            Method::Get,
+            "/api/2.0/mlflow/registered-models/search",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const SET_MODEL_TAG: Operation = Operation::new(
             "modelRegistry.setModelTag",
             Method::Post,
             "/api/2.0/mlflow/registered-models/set-tag",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const SET_MODEL_VERSION_TAG: Operation = Operation::new(
             "modelRegistry.setModelVersionTag",
             Method::Post,
             "/api/2.0/mlflow/model-versions/set-tag",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const SET_PERMISSIONS: Operation = Operation::new(
             "modelRegistry.setPermissions",
             Method::Put,
             "/api/2.0/permissions/registered-models/{registered_model_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const TEST_REGISTRY_WEBHOOK: Operation = Operation::new(
-        "modelRegistry.testRegistryWebhook",
-        Method::Post,
-        "/api/2.0/mlflow/registry-webhooks/test",
-    );
+            "modelRegistry.testRegistryWebhook",
+            Method::Post,
+            "/api/2.0/mlflow/registry-webhooks/test",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const TRANSITION_STAGE: Operation = Operation::new(
-        "modelRegistry.transitionStage",
-        Method::Post,
-        "/api/2.0/mlflow/databricks/model-versions/transition-stage",
-    );
+            "modelRegistry.transitionStage",
+            Method::Post,
+            "/api/2.0/mlflow/databricks/model-versions/transition-stage",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE_COMMENT: Operation = Operation::new(
             "modelRegistry.updateComment",
             Method::Patch,
             "/api/2.0/mlflow/comments/update",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE_MODEL: Operation = Operation::new(
             "modelRegistry.updateModel",
             Method::Patch,
             "/api/2.0/mlflow/registered-models/update",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE_MODEL_VERSION: Operation = Operation::new(
             "modelRegistry.updateModelVersion",
             Method::Patch,
             "/api/2.0/mlflow/model-versions/update",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE_PERMISSIONS: Operation = Operation::new(
             "modelRegistry.updatePermissions",
             Method::Patch,
             "/api/2.0/permissions/registered-models/{registered_model_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE_WEBHOOK: Operation = Operation::new(
             "modelRegistry.updateWebhook",
             Method::Patch,
             "/api/2.0/mlflow/registry-webhooks/update",
         )
         .idempotent()
-        .sensitive(&["access_token", "authorization", "secret"]);
+        .sensitive(&["access_token", "authorization", "secret"])
+        .security(&[&["bearerAuth"]]);
 }

@@ -128,25 +128,29 @@ impl Permissions<'_> {
 mod operations {
     use databricks_runtime::{Method, Operation};
     pub(super) const GET: Operation = Operation::new(
-        "permissions.get",
-        Method::Get,
-        "/api/2.0/permissions/{request_object_type}/{request_object_id}",
-    );
+            "permissions.get",
+            Method::Get,
+            "/api/2.0/permissions/{request_object_type}/{request_object_id}",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_PERMISSION_LEVELS: Operation = Operation::new(
-        "permissions.getPermissionLevels",
-        Method::Get,
-        "/api/2.0/permissions/{request_object_type}/{request_object_id}/permissionLevels",
-    );
+            "permissions.getPermissionLevels",
+            Method::Get,
+            "/api/2.0/permissions/{request_object_type}/{request_object_id}/permissionLevels",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const SET: Operation = Operation::new(
             "permissions.set",
             Method::Put,
             "/api/2.0/permissions/{request_object_type}/{request_object_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE: Operation = Operation::new(
             "permissions.update",
             Method::Patch,
             "/api/2.0/permissions/{request_object_type}/{request_object_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
 }

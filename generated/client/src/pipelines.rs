@@ -426,82 +426,96 @@ mod operations {
             Method::Post,
             "/api/2.0/pipelines/{pipeline_id}/environment/apply",
         )
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const CLONE: Operation = Operation::new(
             "pipelines.clone",
             Method::Post,
             "/api/2.0/pipelines/{pipeline_id}/clone",
         )
-        .sensitive(&["log_analytics_primary_key"]);
+        .sensitive(&["log_analytics_primary_key"])
+        .security(&[&["bearerAuth"]]);
     pub(super) const CREATE: Operation = Operation::new(
             "pipelines.create",
             Method::Post,
             "/api/2.0/pipelines",
         )
-        .sensitive(&["log_analytics_primary_key"]);
+        .sensitive(&["log_analytics_primary_key"])
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE: Operation = Operation::new(
             "pipelines.delete",
             Method::Delete,
             "/api/2.0/pipelines/{pipeline_id}",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET: Operation = Operation::new(
             "pipelines.get",
             Method::Get,
             "/api/2.0/pipelines/{pipeline_id}",
         )
-        .sensitive(&["log_analytics_primary_key"]);
+        .sensitive(&["log_analytics_primary_key"])
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_PERMISSION_LEVELS: Operation = Operation::new(
-        "pipelines.getPermissionLevels",
-        Method::Get,
-        "/api/2.0/permissions/pipelines/{pipeline_id}/permissionLevels",
-    );
+            "pipelines.getPermissionLevels",
+            Method::Get,
+            "/api/2.0/permissions/pipelines/{pipeline_id}/permissionLevels",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_PERMISSIONS: Operation = Operation::new(
-        "pipelines.getPermissions",
-        Method::Get,
-        "/api/2.0/permissions/pipelines/{pipeline_id}",
-    );
+            "pipelines.getPermissions",
+            Method::Get,
+            "/api/2.0/permissions/pipelines/{pipeline_id}",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_UPDATE: Operation = Operation::new(
             "pipelines.getUpdate",
             Method::Get,
             "/api/2.0/pipelines/{pipeline_id}/updates/{update_id}",
         )
-        .sensitive(&["log_analytics_primary_key"]);
+        .sensitive(&["log_analytics_primary_key"])
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST_PIPELINE_EVENTS: Operation = Operation::new(
-        "pipelines.listPipelineEvents",
-        Method::Get,
-        "/api/2.0/pipelines/{pipeline_id}/events",
-    );
+            "pipelines.listPipelineEvents",
+            Method::Get,
+            "/api/2.0/pipelines/{pipeline_id}/events",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST_PIPELINES: Operation = Operation::new(
-        "pipelines.listPipelines",
-        Method::Get,
-        "/api/2.0/pipelines",
-    );
+            "pipelines.listPipelines",
+            Method::Get,
+            "/api/2.0/pipelines",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST_UPDATES: Operation = Operation::new(
             "pipelines.listUpdates",
             Method::Get,
             "/api/2.0/pipelines/{pipeline_id}/updates",
         )
-        .sensitive(&["log_analytics_primary_key"]);
+        .sensitive(&["log_analytics_primary_key"])
+        .security(&[&["bearerAuth"]]);
     pub(super) const SET_PERMISSIONS: Operation = Operation::new(
             "pipelines.setPermissions",
             Method::Put,
             "/api/2.0/permissions/pipelines/{pipeline_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const START_UPDATE: Operation = Operation::new(
-        "pipelines.startUpdate",
-        Method::Post,
-        "/api/2.0/pipelines/{pipeline_id}/updates",
-    );
+            "pipelines.startUpdate",
+            Method::Post,
+            "/api/2.0/pipelines/{pipeline_id}/updates",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const STOP: Operation = Operation::new(
             "pipelines.stop",
             Method::Post,
             "/api/2.0/pipelines/{pipeline_id}/stop",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE: Operation = Operation::new(
             "pipelines.update",
             Method::Put,
@@ -509,11 +523,13 @@ mod operations {
         )
         .idempotent()
         .sensitive(&["log_analytics_primary_key"])
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE_PERMISSIONS: Operation = Operation::new(
             "pipelines.updatePermissions",
             Method::Patch,
             "/api/2.0/permissions/pipelines/{pipeline_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
 }

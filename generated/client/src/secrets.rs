@@ -264,61 +264,71 @@ mod operations {
             Method::Post,
             "/api/2.0/secrets/scopes/create",
         )
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE_ACL: Operation = Operation::new(
             "secrets.deleteAcl",
             Method::Post,
             "/api/2.0/secrets/acls/delete",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE_SCOPE: Operation = Operation::new(
             "secrets.deleteScope",
             Method::Post,
             "/api/2.0/secrets/scopes/delete",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE_SECRET: Operation = Operation::new(
             "secrets.deleteSecret",
             Method::Post,
             "/api/2.0/secrets/delete",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_ACL: Operation = Operation::new(
-        "secrets.getAcl",
-        Method::Get,
-        "/api/2.0/secrets/acls/get",
-    );
+            "secrets.getAcl",
+            Method::Get,
+            "/api/2.0/secrets/acls/get",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_SECRET: Operation = Operation::new(
             "secrets.getSecret",
             Method::Get,
             "/api/2.0/secrets/get",
         )
-        .sensitive(&["value"]);
+        .sensitive(&["value"])
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST_ACLS: Operation = Operation::new(
-        "secrets.listAcls",
-        Method::Get,
-        "/api/2.0/secrets/acls/list",
-    );
+            "secrets.listAcls",
+            Method::Get,
+            "/api/2.0/secrets/acls/list",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST_SCOPES: Operation = Operation::new(
-        "secrets.listScopes",
-        Method::Get,
-        "/api/2.0/secrets/scopes/list",
-    );
+            "secrets.listScopes",
+            Method::Get,
+            "/api/2.0/secrets/scopes/list",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST_SECRETS: Operation = Operation::new(
-        "secrets.listSecrets",
-        Method::Get,
-        "/api/2.0/secrets/list",
-    );
+            "secrets.listSecrets",
+            Method::Get,
+            "/api/2.0/secrets/list",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const PUT_ACL: Operation = Operation::new(
             "secrets.putAcl",
             Method::Post,
             "/api/2.0/secrets/acls/put",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const PUT_SECRET: Operation = Operation::new(
             "secrets.putSecret",
             Method::Post,
@@ -326,5 +336,6 @@ mod operations {
         )
         .idempotent()
         .sensitive(&["bytes_value", "string_value"])
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
 }

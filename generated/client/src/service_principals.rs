@@ -150,39 +150,45 @@ impl ServicePrincipals<'_> {
 mod operations {
     use databricks_runtime::{Method, Operation};
     pub(super) const CREATE: Operation = Operation::new(
-        "servicePrincipals.create",
-        Method::Post,
-        "/api/2.0/preview/scim/v2/ServicePrincipals",
-    );
+            "servicePrincipals.create",
+            Method::Post,
+            "/api/2.0/preview/scim/v2/ServicePrincipals",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE: Operation = Operation::new(
             "servicePrincipals.delete",
             Method::Delete,
             "/api/2.0/preview/scim/v2/ServicePrincipals/{id}",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET: Operation = Operation::new(
-        "servicePrincipals.get",
-        Method::Get,
-        "/api/2.0/preview/scim/v2/ServicePrincipals/{id}",
-    );
+            "servicePrincipals.get",
+            Method::Get,
+            "/api/2.0/preview/scim/v2/ServicePrincipals/{id}",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST: Operation = Operation::new(
-        "servicePrincipals.list",
-        Method::Get,
-        "/api/2.0/preview/scim/v2/ServicePrincipals",
-    );
+            "servicePrincipals.list",
+            Method::Get,
+            "/api/2.0/preview/scim/v2/ServicePrincipals",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const PATCH: Operation = Operation::new(
             "servicePrincipals.patch",
             Method::Patch,
             "/api/2.0/preview/scim/v2/ServicePrincipals/{id}",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE: Operation = Operation::new(
             "servicePrincipals.update",
             Method::Put,
             "/api/2.0/preview/scim/v2/ServicePrincipals/{id}",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
 }

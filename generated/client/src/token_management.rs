@@ -184,50 +184,59 @@ mod operations {
             Method::Post,
             "/api/2.0/token-management/on-behalf-of/tokens",
         )
-        .sensitive(&["token_value"]);
+        .sensitive(&["token_value"])
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE: Operation = Operation::new(
             "tokenManagement.delete",
             Method::Delete,
             "/api/2.0/token-management/tokens/{token_id}",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET: Operation = Operation::new(
-        "tokenManagement.get",
-        Method::Get,
-        "/api/2.0/token-management/tokens/{token_id}",
-    );
+            "tokenManagement.get",
+            Method::Get,
+            "/api/2.0/token-management/tokens/{token_id}",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_PERMISSION_LEVELS: Operation = Operation::new(
-        "tokenManagement.getPermissionLevels",
-        Method::Get,
-        "/api/2.0/permissions/authorization/tokens/permissionLevels",
-    );
+            "tokenManagement.getPermissionLevels",
+            Method::Get,
+            "/api/2.0/permissions/authorization/tokens/permissionLevels",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_PERMISSIONS: Operation = Operation::new(
-        "tokenManagement.getPermissions",
-        Method::Get,
-        "/api/2.0/permissions/authorization/tokens",
-    );
+            "tokenManagement.getPermissions",
+            Method::Get,
+            "/api/2.0/permissions/authorization/tokens",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST: Operation = Operation::new(
-        "tokenManagement.list",
-        Method::Get,
-        "/api/2.0/token-management/tokens",
-    );
+            "tokenManagement.list",
+            Method::Get,
+            "/api/2.0/token-management/tokens",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const SET_PERMISSIONS: Operation = Operation::new(
             "tokenManagement.setPermissions",
             Method::Put,
             "/api/2.0/permissions/authorization/tokens",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE: Operation = Operation::new(
             "tokenManagement.update",
             Method::Patch,
             "/api/2.0/token-management/tokens/{token_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE_PERMISSIONS: Operation = Operation::new(
             "tokenManagement.updatePermissions",
             Method::Patch,
             "/api/2.0/permissions/authorization/tokens",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
 }

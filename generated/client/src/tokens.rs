@@ -108,24 +108,28 @@ mod operations {
             Method::Post,
             "/api/2.0/token/create",
         )
-        .sensitive(&["token_value"]);
+        .sensitive(&["token_value"])
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE: Operation = Operation::new(
             "tokens.delete",
             Method::Post,
             "/api/2.0/token/delete",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST: Operation = Operation::new(
-        "tokens.list",
-        Method::Get,
-        "/api/2.0/token/list",
-    );
+            "tokens.list",
+            Method::Get,
+            "/api/2.0/token/list",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE: Operation = Operation::new(
             "tokens.update",
             Method::Patch,
             "/api/2.0/token/{token_id}",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
 }

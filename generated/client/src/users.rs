@@ -207,61 +207,71 @@ impl Users<'_> {
 mod operations {
     use databricks_runtime::{Method, Operation};
     pub(super) const CREATE: Operation = Operation::new(
-        "users.create",
-        Method::Post,
-        "/api/2.0/preview/scim/v2/Users",
-    );
+            "users.create",
+            Method::Post,
+            "/api/2.0/preview/scim/v2/Users",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const DELETE: Operation = Operation::new(
             "users.delete",
             Method::Delete,
             "/api/2.0/preview/scim/v2/Users/{id}",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET: Operation = Operation::new(
-        "users.get",
-        Method::Get,
-        "/api/2.0/preview/scim/v2/Users/{id}",
-    );
+            "users.get",
+            Method::Get,
+            "/api/2.0/preview/scim/v2/Users/{id}",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_PERMISSION_LEVELS: Operation = Operation::new(
-        "users.getPermissionLevels",
-        Method::Get,
-        "/api/2.0/permissions/authorization/passwords/permissionLevels",
-    );
+            "users.getPermissionLevels",
+            Method::Get,
+            "/api/2.0/permissions/authorization/passwords/permissionLevels",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_PERMISSIONS: Operation = Operation::new(
-        "users.getPermissions",
-        Method::Get,
-        "/api/2.0/permissions/authorization/passwords",
-    );
+            "users.getPermissions",
+            Method::Get,
+            "/api/2.0/permissions/authorization/passwords",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST: Operation = Operation::new(
-        "users.list",
-        Method::Get,
-        "/api/2.0/preview/scim/v2/Users",
-    );
+            "users.list",
+            Method::Get,
+            "/api/2.0/preview/scim/v2/Users",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const PATCH: Operation = Operation::new(
             "users.patch",
             Method::Patch,
             "/api/2.0/preview/scim/v2/Users/{id}",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const SET_PERMISSIONS: Operation = Operation::new(
             "users.setPermissions",
             Method::Put,
             "/api/2.0/permissions/authorization/passwords",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE: Operation = Operation::new(
             "users.update",
             Method::Put,
             "/api/2.0/preview/scim/v2/Users/{id}",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE_PERMISSIONS: Operation = Operation::new(
             "users.updatePermissions",
             Method::Patch,
             "/api/2.0/permissions/authorization/passwords",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
 }

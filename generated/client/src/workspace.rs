@@ -463,105 +463,124 @@ mod operations {
             "/api/2.0/workspace/delete",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const EXPORT: Operation = Operation::new(
-        "workspace.export",
-        Method::Get,
-        "/api/2.0/workspace/export",
-    );
+            "workspace.export",
+            Method::Get,
+            "/api/2.0/workspace/export",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const EXPORT_BYTES: Operation = Operation::new(
             "workspace.export",
             Method::Get,
             "/api/2.0/workspace/export",
         )
+        .security(&[&["bearerAuth"]])
         .accept("application/octet-stream");
     pub(super) const GET_DIRECTORY_PERMISSION_LEVELS: Operation = Operation::new(
-        "workspace.getDirectoryPermissionLevels",
-        Method::Get,
-        "/api/2.0/permissions/directories/{directory_id}/permissionLevels",
-    );
+            "workspace.getDirectoryPermissionLevels",
+            Method::Get,
+            "/api/2.0/permissions/directories/{directory_id}/permissionLevels",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_DIRECTORY_PERMISSIONS: Operation = Operation::new(
-        "workspace.getDirectoryPermissions",
-        Method::Get,
-        "/api/2.0/permissions/directories/{directory_id}",
-    );
+            "workspace.getDirectoryPermissions",
+            Method::Get,
+            "/api/2.0/permissions/directories/{directory_id}",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_FILE_PERMISSION_LEVELS: Operation = Operation::new(
-        "workspace.getFilePermissionLevels",
-        Method::Get,
-        "/api/2.0/permissions/files/{file_id}/permissionLevels",
-    );
+            "workspace.getFilePermissionLevels",
+            Method::Get,
+            "/api/2.0/permissions/files/{file_id}/permissionLevels",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_FILE_PERMISSIONS: Operation = Operation::new(
-        "workspace.getFilePermissions",
-        Method::Get,
-        "/api/2.0/permissions/files/{file_id}",
-    );
+            "workspace.getFilePermissions",
+            Method::Get,
+            "/api/2.0/permissions/files/{file_id}",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_NOTEBOOK_PERMISSION_LEVELS: Operation = Operation::new(
-        "workspace.getNotebookPermissionLevels",
-        Method::Get,
-        "/api/2.0/permissions/notebooks/{notebook_id}/permissionLevels",
-    );
+            "workspace.getNotebookPermissionLevels",
+            Method::Get,
+            "/api/2.0/permissions/notebooks/{notebook_id}/permissionLevels",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_NOTEBOOK_PERMISSIONS: Operation = Operation::new(
-        "workspace.getNotebookPermissions",
-        Method::Get,
-        "/api/2.0/permissions/notebooks/{notebook_id}",
-    );
+            "workspace.getNotebookPermissions",
+            Method::Get,
+            "/api/2.0/permissions/notebooks/{notebook_id}",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const GET_STATUS: Operation = Operation::new(
-        "workspace.getStatus",
-        Method::Get,
-        "/api/2.0/workspace/get-status",
-    );
+            "workspace.getStatus",
+            Method::Get,
+            "/api/2.0/workspace/get-status",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const IMPORT: Operation = Operation::new(
             "workspace.import",
             Method::Post,
             "/api/2.0/workspace/import",
         )
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const LIST: Operation = Operation::new(
-        "workspace.list",
-        Method::Get,
-        "/api/2.0/workspace/list",
-    );
+            "workspace.list",
+            Method::Get,
+            "/api/2.0/workspace/list",
+        )
+        .security(&[&["bearerAuth"]]);
     pub(super) const MKDIRS: Operation = Operation::new(
             "workspace.mkdirs",
             Method::Post,
             "/api/2.0/workspace/mkdirs",
         )
         .idempotent()
-        .answers_nothing();
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
     pub(super) const SET_DIRECTORY_PERMISSIONS: Operation = Operation::new(
             "workspace.setDirectoryPermissions",
             Method::Put,
             "/api/2.0/permissions/directories/{directory_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const SET_FILE_PERMISSIONS: Operation = Operation::new(
             "workspace.setFilePermissions",
             Method::Put,
             "/api/2.0/permissions/files/{file_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const SET_NOTEBOOK_PERMISSIONS: Operation = Operation::new(
             "workspace.setNotebookPermissions",
             Method::Put,
             "/api/2.0/permissions/notebooks/{notebook_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE_DIRECTORY_PERMISSIONS: Operation = Operation::new(
             "workspace.updateDirectoryPermissions",
             Method::Patch,
             "/api/2.0/permissions/directories/{directory_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE_FILE_PERMISSIONS: Operation = Operation::new(
             "workspace.updateFilePermissions",
             Method::Patch,
             "/api/2.0/permissions/files/{file_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
     pub(super) const UPDATE_NOTEBOOK_PERMISSIONS: Operation = Operation::new(
             "workspace.updateNotebookPermissions",
             Method::Patch,
             "/api/2.0/permissions/notebooks/{notebook_id}",
         )
-        .idempotent();
+        .idempotent()
+        .security(&[&["bearerAuth"]]);
 }

@@ -1,15 +1,16 @@
 //! The client crate: one module per service, each a handle type with one async method per operation. A
 //! method describes its operation and calls the runtime; it holds no transport logic of its own.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{ToTokens, quote};
 
 use super::models::{ident, rust_type};
-use super::{Settings, doc_attrs};
+use super::{Settings, doc_attrs, runtime_crate};
 use crate::ir::naming::first_sentence;
 use crate::ir::{
-    Api, ContentBody, ContentKind, HttpMethod, Operation, Pagination, PaginationStyle, Param, ParamLocation,
-    ParamLocationOrBody, QueryStyle, RawForm, RawResponse, Service, TypeKind, TypeRef, Wait, WaitSource,
+    Api, ApiKeyLocation, ContentBody, ContentKind, HttpMethod, Operation, Pagination, PaginationStyle, Param,
+    ParamLocation, ParamLocationOrBody, QueryStyle, RawForm, RawResponse, SchemeKind, SecurityScheme, Service,
+    TypeKind, TypeRef, Wait, WaitSource,
 };
 
 /// `(module name, file tokens)` for every service.
@@ -26,6 +27,7 @@ fn models_path(name: &str) -> TokenStream {
 }
 
 fn service_file(api: &Api, service: &Service) -> TokenStream {
+    let runtime = runtime_crate(api);
     let type_name = ident(&service.type_name);
     let accessor = ident(&service.module);
     let description = service.description.clone().unwrap_or_default();
@@ -49,7 +51,7 @@ fn service_file(api: &Api, service: &Service) -> TokenStream {
     });
     let constants = service.operations.iter().map(|operation| {
         let name = operation_const(operation);
-        let metadata = operation_metadata(operation);
+        let metadata = operation_metadata(operation, &runtime);
         // The other form of the answer is asked for with its own `Accept`.
         let raw_form = operation.raw_form.as_ref().map(|form| {
             let name = ident(&form.method_name.to_uppercase());
@@ -64,14 +66,14 @@ fn service_file(api: &Api, service: &Service) -> TokenStream {
     quote! {
         #![doc = #module_doc]
 
-        use databricks_runtime::Error;
+        use #runtime::Error;
 
         #models_import
 
         #type_docs
         #[derive(Clone, Copy, Debug)]
         pub struct #type_name<'a> {
-            client: &'a databricks_runtime::Client,
+            client: &'a #runtime::Client,
         }
 
         impl crate::Client {
@@ -87,7 +89,7 @@ fn service_file(api: &Api, service: &Service) -> TokenStream {
 
         /// What the runtime is told about each operation, shared by the methods that send it.
         mod operations {
-            use databricks_runtime::{Method, Operation};
+            use #runtime::{Method, Operation};
 
             #(#constants)*
         }
@@ -100,6 +102,7 @@ fn operation_const(operation: &Operation) -> proc_macro2::Ident {
 }
 
 fn method(api: &Api, service: &Service, operation: &Operation) -> TokenStream {
+    let runtime = runtime_crate(api);
     let name = ident(&operation.method_name);
     let docs = method_docs(operation);
     let deprecated = operation
@@ -128,11 +131,11 @@ fn method(api: &Api, service: &Service, operation: &Operation) -> TokenStream {
         calls.push(quote!(.params(params)));
     }
     let constant = operation_const(operation);
-    let (output, send) = answer(operation);
+    let (output, send) = answer(operation, &runtime);
     let raw_form = operation
         .raw_form
         .as_ref()
-        .map(|form| raw_form_method(operation, form, &arguments, &calls, deprecated.as_ref()));
+        .map(|form| raw_form_method(operation, form, &runtime, &arguments, &calls, deprecated.as_ref()));
     // Every other method answers JSON: it sends what selects JSON.
     if let Some(select) = operation
         .raw_form
@@ -145,7 +148,7 @@ fn method(api: &Api, service: &Service, operation: &Operation) -> TokenStream {
     let content_methods: Vec<TokenStream> = operation
         .content_bodies
         .iter()
-        .map(|content| content_method(operation, content, &arguments, &calls, deprecated.as_ref()))
+        .map(|content| content_method(operation, content, &runtime, &arguments, &calls, deprecated.as_ref()))
         .collect();
     // Without a JSON body, the operation's own method is that of its first other content type.
     if operation.body.is_none() && !operation.content_bodies.is_empty() {
@@ -159,7 +162,7 @@ fn method(api: &Api, service: &Service, operation: &Operation) -> TokenStream {
     let stream = operation.pagination.as_ref().map(|pagination| {
         let stream_name = ident(&pagination.method_name);
         let item = rust_type(&pagination.item_type, &models_path);
-        let paging = paging(pagination);
+        let paging = paging(pagination, &runtime);
         let docs = doc_attrs(&[&format!(
             "Every item of [`{0}`](Self::{0}), as a stream: the next page is fetched once the current one has \
              been read, so memory holds one page at a time.",
@@ -168,8 +171,8 @@ fn method(api: &Api, service: &Service, operation: &Operation) -> TokenStream {
         quote! {
             #docs
             #deprecated
-            pub fn #stream_name(&self, #(#arguments),*) -> databricks_runtime::Items<#item> {
-                const PAGING: databricks_runtime::Paging = #paging;
+            pub fn #stream_name(&self, #(#arguments),*) -> #runtime::Items<#item> {
+                const PAGING: #runtime::Paging = #paging;
                 self.client.request(&operations::#constant) #(#calls)* .paginate(&PAGING)
             }
         }
@@ -235,6 +238,7 @@ fn raw_media_type(response: &RawResponse) -> &str {
 fn raw_form_method(
     operation: &Operation,
     form: &RawForm,
+    runtime: &Ident,
     arguments: &[TokenStream],
     calls: &[TokenStream],
     deprecated: Option<&TokenStream>,
@@ -253,13 +257,13 @@ fn raw_form_method(
         arguments.push(argument);
         calls.push(call);
     } else if let Some(content) = operation.content_bodies.first() {
-        let (content_arguments, content_calls, _) = content_arguments(content);
+        let (content_arguments, content_calls, _) = content_arguments(content, runtime);
         arguments.extend(content_arguments);
         calls.extend(content_calls);
     }
     let (output, send) = match &form.response {
         RawResponse::Text { .. } => (quote!(String), quote!(.send_text().await)),
-        _ => (quote!(databricks_runtime::ByteStream), quote!(.send_bytes().await)),
+        _ => (quote!(#runtime::ByteStream), quote!(.send_bytes().await)),
     };
     let mut docs_operation = operation.clone();
     docs_operation.wait = None;
@@ -295,12 +299,10 @@ fn raw_form_method(
 }
 
 /// The return type of an operation's methods and the call that sends the request.
-fn answer(operation: &Operation) -> (TokenStream, TokenStream) {
+fn answer(operation: &Operation, runtime: &Ident) -> (TokenStream, TokenStream) {
     match (&operation.response, &operation.raw_response) {
         (Some(ty), _) => (rust_type(ty, &models_path), quote!(.send().await)),
-        (None, Some(RawResponse::Bytes { .. })) => {
-            (quote!(databricks_runtime::ByteStream), quote!(.send_bytes().await))
-        }
+        (None, Some(RawResponse::Bytes { .. })) => (quote!(#runtime::ByteStream), quote!(.send_bytes().await)),
         (None, Some(RawResponse::Text { .. })) => (quote!(String), quote!(.send_text().await)),
         (None, Some(RawResponse::Redirect)) => (quote!(String), quote!(.send_redirect().await)),
         (None, None) => (quote!(()), quote!(.send_empty().await)),
@@ -311,6 +313,7 @@ fn answer(operation: &Operation) -> (TokenStream, TokenStream) {
 fn content_method(
     operation: &Operation,
     content: &ContentBody,
+    runtime: &Ident,
     arguments: &[TokenStream],
     calls: &[TokenStream],
     deprecated: Option<&TokenStream>,
@@ -318,10 +321,10 @@ fn content_method(
     let name = ident(&content.method_name);
     let mut arguments = arguments.to_vec();
     let mut calls = calls.to_vec();
-    let (content_arguments, content_calls, what) = content_arguments(content);
+    let (content_arguments, content_calls, what) = content_arguments(content, runtime);
     arguments.extend(content_arguments);
     calls.extend(content_calls);
-    let (output, send) = answer(operation);
+    let (output, send) = answer(operation, runtime);
     let constant = operation_const(operation);
     let mut docs_operation = operation.clone();
     docs_operation.wait = None;
@@ -339,16 +342,16 @@ fn content_method(
 }
 
 /// The arguments and calls of a body that is not JSON, and a sentence saying how it is sent.
-fn content_arguments(content: &ContentBody) -> (Vec<TokenStream>, Vec<TokenStream>, String) {
+fn content_arguments(content: &ContentBody, runtime: &Ident) -> (Vec<TokenStream>, Vec<TokenStream>, String) {
     let media_type = &content.media_type;
     let mut arguments = Vec::new();
     let mut calls = Vec::new();
     let what = match &content.kind {
         ContentKind::Bytes | ContentKind::Text => {
-            arguments.push(quote!(body: impl Into<databricks_runtime::Upload>));
+            arguments.push(quote!(body: impl Into<#runtime::Upload>));
             calls.push(quote!(.raw_body(#media_type, body)));
             format!(
-                "The body is sent as `{media_type}`: bytes or text from memory, or a reader                  ([`Upload::reader`](databricks_runtime::Upload::reader)) streamed as it is sent (then never retried)."
+                "The body is sent as `{media_type}`: bytes or text from memory, or a reader                  ([`Upload::reader`]({runtime}::Upload::reader)) streamed as it is sent (then never retried)."
             )
         }
         ContentKind::Form(ty) => {
@@ -367,10 +370,10 @@ fn content_arguments(content: &ContentBody) -> (Vec<TokenStream>, Vec<TokenStrea
                 let arg = ident(&file.rust_name);
                 let wire = &file.name;
                 if file.required {
-                    arguments.push(quote!(#arg: impl Into<databricks_runtime::Upload>));
+                    arguments.push(quote!(#arg: impl Into<#runtime::Upload>));
                     calls.push(quote!(.file_part(#wire, #arg)));
                 } else {
-                    arguments.push(quote!(#arg: Option<databricks_runtime::Upload>));
+                    arguments.push(quote!(#arg: Option<#runtime::Upload>));
                     calls.push(quote!(.optional_file_part(#wire, #arg)));
                 }
             }
@@ -385,7 +388,7 @@ fn content_arguments(content: &ContentBody) -> (Vec<TokenStream>, Vec<TokenStrea
 }
 
 /// The `Operation::new(...)` expression describing `operation` to the runtime.
-fn operation_metadata(operation: &Operation) -> TokenStream {
+fn operation_metadata(operation: &Operation, runtime: &Ident) -> TokenStream {
     let id = &operation.id;
     let path = &operation.path;
     let method = http_method(operation.http_method);
@@ -417,7 +420,7 @@ fn operation_metadata(operation: &Operation) -> TokenStream {
         .map(|param| {
             let name = &param.name;
             let style = ident(param.style.variant());
-            quote!((#name, databricks_runtime::QueryStyle::#style))
+            quote!((#name, #runtime::QueryStyle::#style))
         })
         .collect();
     if !styles.is_empty() {
@@ -433,11 +436,12 @@ fn operation_metadata(operation: &Operation) -> TokenStream {
     if let Some(RawResponse::Bytes { media_type } | RawResponse::Text { media_type }) = &operation.raw_response {
         metadata = quote!(#metadata.accept(#media_type));
     }
-    metadata
+    let alternatives = operation.security.iter().map(|names| quote!(&[#(#names),*]));
+    quote!(#metadata.security(&[#(#alternatives),*]))
 }
 
 /// The runtime's `Paging` value for an operation's pagination.
-fn paging(pagination: &Pagination) -> TokenStream {
+fn paging(pagination: &Pagination, runtime: &Ident) -> TokenStream {
     let items = &pagination.items;
     let in_body = pagination.in_body;
     let optional = |value: &Option<String>| match value {
@@ -449,26 +453,26 @@ fn paging(pagination: &Pagination) -> TokenStream {
             request_token,
             response_token,
             ..
-        } => quote!(databricks_runtime::PagingStyle::Token {
+        } => quote!(#runtime::PagingStyle::Token {
             request_token: #request_token,
             response_token: #response_token,
         }),
         PaginationStyle::Offset { offset, id, .. } => {
             let id = optional(id);
-            quote!(databricks_runtime::PagingStyle::Offset { offset: #offset, id: #id })
+            quote!(#runtime::PagingStyle::Offset { offset: #offset, id: #id })
         }
         PaginationStyle::Scim {
             start_index, total, id, ..
         } => {
             let id = optional(id);
-            quote!(databricks_runtime::PagingStyle::Scim { start_index: #start_index, total: #total, id: #id })
+            quote!(#runtime::PagingStyle::Scim { start_index: #start_index, total: #total, id: #id })
         }
         PaginationStyle::NextRequest { next_request } => {
-            quote!(databricks_runtime::PagingStyle::NextRequest { next_request: #next_request })
+            quote!(#runtime::PagingStyle::NextRequest { next_request: #next_request })
         }
-        PaginationStyle::None => quote!(databricks_runtime::PagingStyle::Single),
+        PaginationStyle::None => quote!(#runtime::PagingStyle::Single),
     };
-    quote!(databricks_runtime::Paging { items: #items, in_body: #in_body, style: #style })
+    quote!(#runtime::Paging { items: #items, in_body: #in_body, style: #style })
 }
 
 /// `<operation>_and_wait`: sends the request, then polls until the resource settles.
@@ -483,6 +487,7 @@ fn waiter(
     calls: &[TokenStream],
     deprecated: Option<&TokenStream>,
 ) -> TokenStream {
+    let runtime = runtime_crate(api);
     let name = ident(&wait.method_name);
     let poll = api
         .services
@@ -496,9 +501,9 @@ fn waiter(
         let poll_const = operation_const(poll);
         quote!(&operations::#poll_const)
     } else {
-        let metadata = operation_metadata(poll);
+        let metadata = operation_metadata(poll, &runtime);
         quote!(&{
-            use databricks_runtime::{Method, Operation};
+            use #runtime::{Method, Operation};
             #metadata
         })
     };
@@ -519,10 +524,10 @@ fn waiter(
             WaitSource::Request => quote!(Request),
             WaitSource::Response => quote!(Response),
         };
-        quote!(databricks_runtime::Binding {
+        quote!(#runtime::Binding {
             param: #param,
-            location: databricks_runtime::BindingLocation::#location,
-            source: databricks_runtime::BindingSource::#source,
+            location: #runtime::BindingLocation::#location,
+            source: #runtime::BindingSource::#source,
             field: #field,
         })
     });
@@ -554,8 +559,8 @@ fn waiter(
     quote! {
         #docs
         #deprecated
-        pub async fn #name(&self, #(#arguments,)* wait: &databricks_runtime::WaitOptions) -> Result<#output, Error> {
-            const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
+        pub async fn #name(&self, #(#arguments,)* wait: &#runtime::WaitOptions) -> Result<#output, Error> {
+            const WAIT: #runtime::Wait = #runtime::Wait {
                 poll: #poll_ref,
                 bind: &[#(#bind),*],
                 state: &[#(#state),*],
@@ -696,5 +701,204 @@ pub(super) fn borrowed_type(ty: &TypeRef) -> TokenStream {
             let ty = rust_type(other, &models_path);
             quote!(&#ty)
         }
+    }
+}
+
+/// The items of a generic client's lib.rs: the security schemes and default base URL the runtime is given,
+/// and `Client` with its builder, which takes each scheme's credential by a method named after the scheme.
+pub(super) fn generic_client_items(api: &Api) -> TokenStream {
+    let runtime = runtime_crate(api);
+    let schemes = api.security_schemes.iter().map(|scheme| {
+        let name = &scheme.name;
+        let kind = match &scheme.kind {
+            SchemeKind::Bearer => quote!(Bearer),
+            SchemeKind::Basic => quote!(Basic),
+            SchemeKind::ApiKey { location, name } => {
+                let location = ident(location.variant());
+                quote!(ApiKey { location: #runtime::ApiKeyLocation::#location, name: #name })
+            }
+            SchemeKind::OAuth2 { token_url, scopes } => {
+                let token_url = match token_url {
+                    Some(url) => quote!(Some(#url)),
+                    None => quote!(None),
+                };
+                quote!(OAuth2 { token_url: #token_url, scopes: &[#(#scopes),*] })
+            }
+            // Used with an access token the caller gives: nothing to discover.
+            SchemeKind::OpenIdConnect { .. } => quote!(OAuth2 {
+                token_url: None,
+                scopes: &[]
+            }),
+        };
+        quote!(#runtime::SecurityScheme { name: #name, kind: #runtime::SchemeKind::#kind })
+    });
+    let base_url = match &api.base_url {
+        Some(url) => quote!(Some(#url)),
+        None => quote!(None),
+    };
+    let base_url_doc = match &api.base_url {
+        Some(_) => " Where the API is served: the first of the spec's `servers`, with its variables at their defaults.",
+        None => {
+            " Where the API is served: the spec names no absolute server, so give one with [`ClientBuilder::base_url`]."
+        }
+    };
+    let credential_methods = api.security_schemes.iter().map(credential_methods);
+    // What the scheme methods call; an API without schemes has none.
+    let set_credential = (!api.security_schemes.is_empty()).then(|| {
+        quote! {
+            fn credential(self, scheme: &'static str, credential: Credential) -> Self {
+                ClientBuilder { runtime: self.runtime.credential(scheme, credential) }
+            }
+        }
+    });
+    quote! {
+        /// The API's security schemes (`components.securitySchemes`): how each credential is sent.
+        pub static SECURITY_SCHEMES: &[#runtime::SecurityScheme] = &[#(#schemes),*];
+
+        #[doc = #base_url_doc]
+        pub const DEFAULT_BASE_URL: Option<&str> = #base_url;
+
+        /// A client of the API. Cloning is cheap: clones share the connection pool.
+        #[derive(Clone, Debug)]
+        pub struct Client {
+            runtime: #runtime::Client,
+        }
+
+        impl Client {
+            /// A builder starting from [`DEFAULT_BASE_URL`] and no credentials.
+            pub fn builder() -> ClientBuilder {
+                let runtime = #runtime::Client::builder(SECURITY_SCHEMES);
+                let runtime = match DEFAULT_BASE_URL {
+                    Some(url) => runtime.base_url(url),
+                    None => runtime,
+                };
+                ClientBuilder { runtime }
+            }
+
+            /// Wraps an existing runtime client.
+            pub fn from_runtime(runtime: #runtime::Client) -> Client {
+                Client { runtime }
+            }
+
+            /// The runtime client underneath, for requests the generated methods do not cover.
+            pub fn runtime(&self) -> &#runtime::Client {
+                &self.runtime
+            }
+        }
+
+        /// Configures a [`Client`]: where the API is, and the credentials it accepts, one method per security
+        /// scheme of the API.
+        #[derive(Debug)]
+        #[must_use]
+        pub struct ClientBuilder {
+            runtime: #runtime::ClientBuilder,
+        }
+
+        impl ClientBuilder {
+            /// The API's base URL (scheme, host and port), instead of [`DEFAULT_BASE_URL`].
+            pub fn base_url(self, url: impl Into<String>) -> Self {
+                ClientBuilder { runtime: self.runtime.base_url(url) }
+            }
+
+            #(#credential_methods)*
+
+            /// The client; fails when there is no base URL or it is not an `http(s)` URL, or a credential does
+            /// not fit its scheme.
+            pub fn build(self) -> Result<Client, Error> {
+                self.runtime.build().map(Client::from_runtime)
+            }
+
+            #set_credential
+        }
+    }
+}
+
+/// The builder methods taking a scheme's credential, documented with where it is sent.
+fn credential_methods(scheme: &SecurityScheme) -> TokenStream {
+    let name = &scheme.name;
+    let method = ident(&scheme.method_name);
+    let description = scheme.description.clone().unwrap_or_default();
+    let bearer = "sent as `Authorization: Bearer <token>`";
+    let (how, parameters, credential) = match &scheme.kind {
+        SchemeKind::Bearer => (
+            format!("The token, {bearer} (security scheme `{name}`)."),
+            quote!(token: impl Into<String>),
+            quote!(Credential::Token(token.into())),
+        ),
+        SchemeKind::OAuth2 { .. } => (
+            format!("An OAuth 2.0 access token, {bearer} (security scheme `{name}`)."),
+            quote!(token: impl Into<String>),
+            quote!(Credential::Token(token.into())),
+        ),
+        SchemeKind::OpenIdConnect { url } => (
+            format!("An access token of the OpenID Connect provider `{url}`, {bearer} (security scheme `{name}`)."),
+            quote!(token: impl Into<String>),
+            quote!(Credential::Token(token.into())),
+        ),
+        SchemeKind::Basic => (
+            format!("A user name and password, sent as `Authorization: Basic` (security scheme `{name}`)."),
+            quote!(username: impl Into<String>, password: impl Into<String>),
+            quote!(Credential::Basic {
+                username: username.into(),
+                password: password.into()
+            }),
+        ),
+        SchemeKind::ApiKey { location, name: key } => {
+            let place = match location {
+                ApiKeyLocation::Header => format!("the `{key}` header"),
+                ApiKeyLocation::Query => format!("the `{key}` query parameter"),
+                ApiKeyLocation::Cookie => format!("the `{key}` cookie"),
+            };
+            (
+                format!("The API key, sent in {place} (security scheme `{name}`)."),
+                quote!(key: impl Into<String>),
+                quote!(Credential::ApiKey(key.into())),
+            )
+        }
+    };
+    let docs = doc_attrs(&[&description, &how]);
+    let client_credentials = match (&scheme.client_credentials_method, &scheme.kind) {
+        (
+            Some(second),
+            SchemeKind::OAuth2 {
+                token_url: Some(url),
+                scopes,
+            },
+        ) => {
+            let second = ident(second);
+            let scopes = match scopes.as_slice() {
+                [] => String::new(),
+                scopes => format!(
+                    " for the scopes {}",
+                    scopes
+                        .iter()
+                        .map(|scope| format!("`{scope}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            let docs = doc_attrs(&[&format!(
+                "An OAuth 2.0 client id and secret: access tokens are obtained from `{url}` with the \
+                 client-credentials grant{scopes}, and {bearer} (security scheme `{name}`)."
+            )]);
+            Some(quote! {
+                #docs
+                pub fn #second(self, client_id: impl Into<String>, client_secret: impl Into<String>) -> Self {
+                    self.credential(#name, Credential::ClientCredentials {
+                        client_id: client_id.into(),
+                        client_secret: client_secret.into(),
+                    })
+                }
+            })
+        }
+        _ => None,
+    };
+    quote! {
+        #docs
+        pub fn #method(self, #parameters) -> Self {
+            self.credential(#name, #credential)
+        }
+
+        #client_credentials
     }
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{RUST_PREAMBLE, Settings};
 use crate::diagnostic::Diagnostic;
-use crate::ir::Api;
+use crate::ir::{Api, Runtime};
 
 /// `(output path, template source)`. The template's name is its output path.
 const TEMPLATES: &[(&str, &str)] = &[
@@ -59,7 +59,14 @@ struct Context<'a> {
     models_ident: String,
     client_ident: String,
     cli_binary: &'a str,
-    runtime_path: &'a str,
+    /// The Databricks layer: Databricks configuration in the docs, and a CLI crate.
+    databricks: bool,
+    runtime_package: &'static str,
+    runtime_ident: &'static str,
+    /// From a generated crate's directory to the runtime package's.
+    runtime_path: String,
+    /// The generic client's items after the template's own (`Client`, its builder, the schemes), as Rust.
+    client_items: String,
     transfer_path: Option<&'a str>,
     modules: Vec<ModuleContext<'a>>,
     services: Vec<ServiceContext<'a>>,
@@ -113,7 +120,17 @@ pub(super) fn emit(api: &Api, settings: &Settings) -> Vec<(String, Result<String
         models_ident: settings.models_crate().replace('-', "_"),
         client_ident: settings.client_crate().replace('-', "_"),
         cli_binary: &settings.cli_binary,
-        runtime_path: &settings.runtime_path,
+        databricks: api.runtime == Runtime::Databricks,
+        runtime_package: api.runtime.package(),
+        runtime_ident: api.runtime.crate_name(),
+        runtime_path: match api.runtime {
+            Runtime::Databricks => settings.runtime_path.clone(),
+            Runtime::Generic => format!("{}/core", settings.runtime_path),
+        },
+        client_items: match api.runtime {
+            Runtime::Databricks => String::new(),
+            Runtime::Generic => super::client::generic_client_items(api).to_string(),
+        },
         transfer_path: settings.transfer_path.as_deref(),
         modules,
         services: api
@@ -129,7 +146,12 @@ pub(super) fn emit(api: &Api, settings: &Settings) -> Vec<(String, Result<String
             .collect(),
         preamble: RUST_PREAMBLE.trim_start_matches("// "),
     };
-    let mut templates: Vec<(&str, &str)> = TEMPLATES.to_vec();
+    // The CLI reads Databricks configuration profiles: only the Databricks layer has one.
+    let mut templates: Vec<(&str, &str)> = TEMPLATES
+        .iter()
+        .filter(|(path, _)| api.runtime == Runtime::Databricks || !path.starts_with("cli/"))
+        .copied()
+        .collect();
     if settings.standalone_workspace {
         templates.push(WORKSPACE_TEMPLATE);
     }

@@ -65,7 +65,7 @@ pub(super) fn emit(api: &Api, _settings: &Settings) -> Vec<(String, TokenStream)
                 let gate = (module == api.shared_module)
                     .then(|| feature_gate(api, &def.services))
                     .flatten();
-                gate_items(type_item(def, &named), gate.as_ref())
+                gate_items(type_item(def, api.runtime.crate_name(), &named), gate.as_ref())
             });
             let doc = module_doc(api, module);
             (module.to_owned(), quote! { #![doc = #doc] #(#items)* })
@@ -80,7 +80,8 @@ fn module_doc(api: &Api, module: &str) -> String {
     }
 }
 
-fn type_item(def: &TypeDef, named: &dyn Fn(&str) -> TokenStream) -> TokenStream {
+/// `runtime` is the crate generated code calls into (`openapi_runtime`).
+fn type_item(def: &TypeDef, runtime: &str, named: &dyn Fn(&str) -> TokenStream) -> TokenStream {
     let mut notes = Vec::new();
     if def.deprecated {
         notes.push("**Deprecated** by the API.".to_owned());
@@ -90,11 +91,11 @@ fn type_item(def: &TypeDef, named: &dyn Fn(&str) -> TokenStream) -> TokenStream 
     paragraphs.extend(notes.iter().map(String::as_str));
     let docs = doc_attrs(&paragraphs);
     match &def.kind {
-        TypeKind::Struct(body) => struct_item(def, body, docs, named),
-        TypeKind::Enum(body) if body.integer => integer_enum_item(def, body, docs),
+        TypeKind::Struct(body) => struct_item(def, body, docs, runtime, named),
+        TypeKind::Enum(body) if body.integer => integer_enum_item(def, body, docs, runtime),
         TypeKind::Enum(body) => enum_item(def, body, docs),
-        TypeKind::Union(body) => union_item(def, body, docs, named),
-        TypeKind::Newtype(body) => newtype_item(def, body, docs, named),
+        TypeKind::Union(body) => union_item(def, body, docs, runtime, named),
+        TypeKind::Newtype(body) => newtype_item(def, body, docs, runtime, named),
     }
 }
 
@@ -146,8 +147,15 @@ fn referenced_type(ty: &TypeRef) -> Option<&str> {
     }
 }
 
-fn struct_item(def: &TypeDef, body: &StructDef, docs: TokenStream, named: &dyn Fn(&str) -> TokenStream) -> TokenStream {
+fn struct_item(
+    def: &TypeDef,
+    body: &StructDef,
+    docs: TokenStream,
+    runtime: &str,
+    named: &dyn Fn(&str) -> TokenStream,
+) -> TokenStream {
     let name = ident(&def.name);
+    let support = |path: &str| format!("{runtime}::serde_support::{path}");
     let sensitive = body.fields.iter().any(|field| field.sensitive);
     let fields = body.fields.iter().map(|field| {
         let doc = field_doc(field);
@@ -165,14 +173,18 @@ fn struct_item(def: &TypeDef, body: &StructDef, docs: TokenStream, named: &dyn F
         match (field.ty.holds_number(), nullable_optional) {
             (false, false) => {}
             // `null` must not collapse into "absent".
-            (false, true) => options.push(quote!(
-                deserialize_with = "databricks_runtime::serde_support::deserialize_some"
-            )),
-            (true, false) => options.push(quote!(with = "databricks_runtime::serde_support::numbers")),
-            (true, true) => options.push(quote!(
-                serialize_with = "databricks_runtime::serde_support::numbers::serialize",
-                deserialize_with = "databricks_runtime::serde_support::numbers::deserialize_some"
-            )),
+            (false, true) => {
+                let deserialize = support("deserialize_some");
+                options.push(quote!(deserialize_with = #deserialize))
+            }
+            (true, false) => {
+                let numbers = support("numbers");
+                options.push(quote!(with = #numbers))
+            }
+            (true, true) => {
+                let (serialize, deserialize) = (support("numbers::serialize"), support("numbers::deserialize_some"));
+                options.push(quote!(serialize_with = #serialize, deserialize_with = #deserialize))
+            }
         }
         let serde = (!options.is_empty()).then(|| quote!(#[serde(#(#options),*)]));
         quote! { #doc #serde pub #rust_name: #ty, }
@@ -369,8 +381,9 @@ fn enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream) -> TokenStream {
 
 /// An enum of integers, open like the string ones: an integer the spec does not list is kept. Serialised
 /// as a number; read from a number or a string of digits, as every integer of the API is.
-fn integer_enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream) -> TokenStream {
+fn integer_enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream, runtime: &str) -> TokenStream {
     let name = ident(&def.name);
+    let runtime = ident(runtime);
     let fallback = ident(UNRECOGNIZED_VARIANT);
     let values: Vec<proc_macro2::Literal> = body
         .variants
@@ -437,14 +450,21 @@ fn integer_enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream) -> TokenS
 
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                databricks_runtime::serde_support::numbers::deserialize::<i64, D>(deserializer).map(Self::from)
+                #runtime::serde_support::numbers::deserialize::<i64, D>(deserializer).map(Self::from)
             }
         }
     }
 }
 
-fn union_item(def: &TypeDef, body: &UnionDef, docs: TokenStream, named: &dyn Fn(&str) -> TokenStream) -> TokenStream {
+fn union_item(
+    def: &TypeDef,
+    body: &UnionDef,
+    docs: TokenStream,
+    runtime: &str,
+    named: &dyn Fn(&str) -> TokenStream,
+) -> TokenStream {
     let name = ident(&def.name);
+    let runtime = ident(runtime);
     let fallback = ident(UNRECOGNIZED_VARIANT);
     let payload = |variant: &crate::ir::UnionVariant| {
         let ty = rust_type(&variant.ty, named);
@@ -469,7 +489,7 @@ fn union_item(def: &TypeDef, body: &UnionDef, docs: TokenStream, named: &dyn Fn(
                 .any(|variant| matches!(variant.shape, UnionShape::Text { format: Some(_), .. }));
             let format = checks_format.then(|| quote!(Format,));
             let choose = quote! {
-                use databricks_runtime::serde_support::{#format Shape, union_candidates};
+                use #runtime::serde_support::{#format Shape, union_candidates};
                 const SHAPES: &[Shape] = &[#(#shapes),*];
                 for candidate in union_candidates(&value, SHAPES) {
                     let parsed = match candidate {
@@ -581,9 +601,11 @@ fn newtype_item(
     def: &TypeDef,
     body: &NewtypeDef,
     docs: TokenStream,
+    runtime: &str,
     named: &dyn Fn(&str) -> TokenStream,
 ) -> TokenStream {
     let name = ident(&def.name);
+    let numbers = format!("{runtime}::serde_support::numbers");
     let mut inner = rust_type(&body.ty, named);
     if body.boxed {
         inner = quote!(Box<#inner>);
@@ -591,10 +613,7 @@ fn newtype_item(
     let default = def.derives_default.then(|| quote!(Default,));
     let eq =
         matches!(body.ty, TypeRef::String | TypeRef::Bool | TypeRef::I32 | TypeRef::I64).then(|| quote!(Eq, Hash,));
-    let number = body
-        .ty
-        .holds_number()
-        .then(|| quote!(#[serde(with = "databricks_runtime::serde_support::numbers")]));
+    let number = body.ty.holds_number().then(|| quote!(#[serde(with = #numbers)]));
     quote! {
         #docs
         #[derive(Clone, Debug, #default PartialEq, #eq serde::Serialize, serde::Deserialize)]

@@ -4,8 +4,8 @@
 use std::fmt::{self, Write};
 
 use super::{
-    Api, CliArg, ContentKind, ExtraFields, Operation, PaginationStyle, Param, QueryStyle, RawResponse, TypeDef,
-    TypeKind, TypeOrigin, TypeRef, WaitSource,
+    Api, CliArg, ContentKind, ExtraFields, Operation, PaginationStyle, Param, QueryStyle, RawResponse, Runtime,
+    SchemeKind, TypeDef, TypeKind, TypeOrigin, TypeRef, WaitSource,
 };
 
 pub fn dump(api: &Api) -> String {
@@ -37,6 +37,32 @@ impl fmt::Display for TypeRef {
 fn write_api(out: &mut String, api: &Api) -> fmt::Result {
     writeln!(out, "api {:?} version {:?}", api.title, api.version)?;
     writeln!(out, "shared module {}", api.shared_module)?;
+    writeln!(
+        out,
+        "runtime {}, base url {}",
+        match api.runtime {
+            Runtime::Generic => "generic",
+            Runtime::Databricks => "databricks",
+        },
+        api.base_url.as_deref().unwrap_or("(none)")
+    )?;
+    for scheme in &api.security_schemes {
+        let kind = match &scheme.kind {
+            SchemeKind::Bearer => "bearer".to_owned(),
+            SchemeKind::Basic => "basic".to_owned(),
+            SchemeKind::ApiKey { location, name } => format!("api key {name} in {}", location.variant()),
+            SchemeKind::OAuth2 { token_url, scopes } => match token_url {
+                Some(url) => format!("oauth2 token, client credentials at {url} for [{}]", scopes.join(", ")),
+                None => "oauth2 token".to_owned(),
+            },
+            SchemeKind::OpenIdConnect { url } => format!("openid connect token ({url})"),
+        };
+        let methods = match &scheme.client_credentials_method {
+            Some(second) => format!("{}, {second}", scheme.method_name),
+            None => scheme.method_name.clone(),
+        };
+        writeln!(out, "security scheme {}: {kind} (by {methods})", scheme.name)?;
+    }
     for warning in &api.warnings {
         writeln!(
             out,
@@ -176,6 +202,7 @@ fn write_operation(out: &mut String, operation: &Operation) -> fmt::Result {
     if let Some(error) = &operation.error {
         writeln!(out, "    error {error}")?;
     }
+    writeln!(out, "    security {}", security(&operation.security))?;
     if let Some(pagination) = &operation.pagination {
         let style = match &pagination.style {
             PaginationStyle::Token {
@@ -400,4 +427,19 @@ fn write_type(out: &mut String, def: &TypeDef) -> fmt::Result {
         }
     }
     Ok(())
+}
+
+/// `anonymous`, or the alternatives: `bearer | api_key + session | anonymous`.
+fn security(alternatives: &[Vec<String>]) -> String {
+    if alternatives.is_empty() {
+        return "anonymous".to_owned();
+    }
+    alternatives
+        .iter()
+        .map(|names| match names.is_empty() {
+            true => "anonymous".to_owned(),
+            false => names.join(" + "),
+        })
+        .collect::<Vec<_>>()
+        .join(" | ")
 }

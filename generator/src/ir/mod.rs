@@ -31,6 +31,92 @@ pub struct Api {
     pub types: BTreeMap<String, TypeDef>,
     /// The module holding types used by more than one service (or by none).
     pub shared_module: String,
+    /// The runtime the generated crates build on (`x-sdk-runtime`).
+    pub runtime: Runtime,
+    /// Scheme, host and port of the first server (`https://api.example.com`), variables at their defaults;
+    /// `None` when the spec names no server or only a relative one. The base path is in every operation's path.
+    pub base_url: Option<String>,
+    /// `components.securitySchemes`, in document order.
+    pub security_schemes: Vec<SecurityScheme>,
+}
+
+/// The runtime the generated crates build on, chosen by the spec's root `x-sdk-runtime`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Runtime {
+    /// The generic HTTP core (`openapi-runtime`): base URL from `servers`, credentials from
+    /// `securitySchemes`. Any spec without the marker.
+    Generic,
+    /// The Databricks layer (`databricks-runtime`, `x-sdk-runtime: databricks`): its configuration, unified
+    /// auth and error codes, and the `dbr` CLI.
+    Databricks,
+}
+
+impl Runtime {
+    /// The runtime's package: `openapi-runtime`.
+    pub fn package(self) -> &'static str {
+        match self {
+            Runtime::Generic => "openapi-runtime",
+            Runtime::Databricks => "databricks-runtime",
+        }
+    }
+
+    /// The runtime's crate as Rust code names it: `openapi_runtime`.
+    pub fn crate_name(self) -> &'static str {
+        match self {
+            Runtime::Generic => "openapi_runtime",
+            Runtime::Databricks => "databricks_runtime",
+        }
+    }
+}
+
+/// One entry of `components.securitySchemes`: a credential the client can be given.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SecurityScheme {
+    /// The key in `components.securitySchemes`, as requirements name it.
+    pub name: String,
+    /// The client builder's method that takes the credential: `petstore_auth`.
+    pub method_name: String,
+    /// For an OAuth scheme with a client-credentials flow, the builder's method that takes the client id and
+    /// secret: `petstore_auth_client_credentials`.
+    pub client_credentials_method: Option<String>,
+    pub description: Option<String>,
+    pub kind: SchemeKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SchemeKind {
+    /// `http` with scheme `bearer`: `Authorization: Bearer <token>`.
+    Bearer,
+    /// `http` with scheme `basic`: `Authorization: Basic <base64 of user:password>`.
+    Basic,
+    /// `apiKey`: the key in the header, query parameter or cookie `name`.
+    ApiKey { location: ApiKeyLocation, name: String },
+    /// `oauth2`: an access token the caller gives, or one obtained with client credentials from `token_url`
+    /// (the `clientCredentials` flow's, when there is one) for its `scopes`.
+    OAuth2 {
+        token_url: Option<String>,
+        scopes: Vec<String>,
+    },
+    /// `openIdConnect`: an access token the caller gives (discovery is not done).
+    OpenIdConnect { url: String },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ApiKeyLocation {
+    Header,
+    Query,
+    Cookie,
+}
+
+impl ApiKeyLocation {
+    /// The name of the runtime's variant, and of the location in the IR dump.
+    pub fn variant(self) -> &'static str {
+        match self {
+            ApiKeyLocation::Header => "Header",
+            ApiKeyLocation::Query => "Query",
+            ApiKeyLocation::Cookie => "Cookie",
+        }
+    }
 }
 
 /// One service: the operations of one tag.
@@ -144,6 +230,10 @@ pub struct Operation {
     /// The success response declares no field (an empty object such as `EmptyResponse`): an empty body
     /// loses nothing, so it is read as `{}` rather than refused as a lost answer.
     pub answers_nothing: bool,
+    /// The credentials the operation accepts: alternatives, each the names of the security schemes it needs
+    /// together. The operation's `security`, else the document's. An empty alternative, or none at all,
+    /// means no credential is needed.
+    pub security: Vec<Vec<String>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

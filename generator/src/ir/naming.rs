@@ -382,6 +382,32 @@ pub fn field_scope(keeps_unknown_fields: bool) -> Scope {
     scope
 }
 
+/// The default prefix of a spec's crate names, from its title: a few words in kebab case, without "API",
+/// "OpenAPI", versions and what follows a connective ("Swagger Petstore - OpenAPI 3.0" → `swagger-petstore`,
+/// "Spotify Web API with fixes" → `spotify-web`); `api` when nothing is left.
+pub fn crate_prefix(title: &str) -> String {
+    const DROPPED: &[&str] = &["api", "apis", "openapi"];
+    const CONNECTIVES: &[&str] = &["with", "for", "from", "and", "by", "of", "on", "in"];
+    const MAX_WORDS: usize = 3;
+    let is_version = |word: &str| {
+        let digits = word.strip_prefix('v').unwrap_or(word);
+        !digits.is_empty() && digits.bytes().all(|byte| byte.is_ascii_digit())
+    };
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_ascii_lowercase)
+        .take_while(|word| !CONNECTIVES.contains(&word.as_str()))
+        .filter(|word| !DROPPED.contains(&word.as_str()) && !is_version(word))
+        .skip_while(|word| word.starts_with(|c: char| c.is_ascii_digit()))
+        .take(MAX_WORDS)
+        .collect();
+    match words.is_empty() {
+        true => "api".to_owned(),
+        false => words.join("-"),
+    }
+}
+
 /// The first sentence of a description, for one-line help.
 pub fn first_sentence(text: &str) -> String {
     let text = text.trim();
@@ -396,6 +422,21 @@ pub fn first_sentence(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_crate_prefix_is_a_short_slug_of_the_title() {
+        assert_eq!(crate_prefix("Swagger Petstore - OpenAPI 3.0"), "swagger-petstore");
+        assert_eq!(
+            crate_prefix("Spotify Web API with fixes and improvements"),
+            "spotify-web"
+        );
+        assert_eq!(crate_prefix("Twilio - Api"), "twilio");
+        assert_eq!(crate_prefix("USPTO Data Set API"), "uspto-data-set");
+        assert_eq!(crate_prefix("Petstore v2"), "petstore");
+        assert_eq!(crate_prefix("API 2.0"), "api");
+        assert_eq!(crate_prefix(""), "api");
+        assert_eq!(crate_prefix("3 Little Pigs Farm Market"), "little-pigs-farm");
+    }
 
     #[test]
     fn casing_and_escapes() {

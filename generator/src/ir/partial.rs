@@ -17,6 +17,9 @@ use crate::load::{Spec, escape_pointer_token as escape, unescape_pointer_token a
 /// and removing one rarely reveals more than a few new problems.
 const MAX_ROUNDS: usize = 16;
 
+/// Security schemes are named by requirements, not by `$ref`s.
+const SCHEMES: &str = "#/components/securitySchemes/";
+
 const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /// Lowers `spec`, leaving out the operations (and components) that have problems; the problems come back
@@ -50,6 +53,21 @@ pub fn lower_leaving_out_unsupported(spec: &Spec) -> Result<Api, Diagnostics> {
                     .then(|| format!("left out `{} {path}`", method.to_uppercase())),
                 Some(Owner::PathItem { path }) => {
                     remove_path(&mut document, path).then(|| format!("left out `{path}`"))
+                }
+                Some(Owner::Component { reference }) if reference.starts_with(SCHEMES) => {
+                    let users = remove_scheme(&mut document, &reference[SCHEMES.len()..]);
+                    let gone = remove_component(&mut document, reference);
+                    let names: Vec<String> = users
+                        .iter()
+                        .map(|(path, method)| format!("`{} {path}`", method.to_uppercase()))
+                        .collect();
+                    gone.then(|| match names.len() {
+                        0 => format!("left out `{reference}`"),
+                        _ => format!(
+                            "left out `{reference}` and the operations that accept no other credentials: {}",
+                            names.join(", ")
+                        ),
+                    })
                 }
                 Some(Owner::Component { reference }) => {
                     let users = graph.operations_reaching(reference);
@@ -211,6 +229,46 @@ fn remove_operation(document: &mut Value, path: &str, method: &str) -> bool {
         return false;
     };
     item.remove(method).is_some()
+}
+
+/// Drops every alternative of a `security` requirement that needs the scheme `name` (the document's `security`
+/// first copied onto the operations relying on it), and removes the operations left with no alternative:
+/// those come back. An operation accepting other credentials keeps them.
+fn remove_scheme(document: &mut Value, escaped_name: &str) -> Vec<(String, String)> {
+    let name = unescape(escaped_name);
+    let needs_scheme = |alternative: &Value| alternative.get(&name).is_some();
+    let root = document.get("security").cloned();
+    let mut removed = Vec::new();
+    if let Some(Value::Object(paths)) = document.get_mut("paths") {
+        for (path, item) in paths.iter_mut() {
+            let Value::Object(item) = item else { continue };
+            for method in METHODS {
+                let Some(operation) = item.get_mut(*method) else {
+                    continue;
+                };
+                let Some(Value::Array(alternatives)) = operation.get("security").or(root.as_ref()).cloned() else {
+                    continue;
+                };
+                if !alternatives.iter().any(needs_scheme) {
+                    continue;
+                }
+                let kept: Vec<Value> = alternatives
+                    .into_iter()
+                    .filter(|alternative| !needs_scheme(alternative))
+                    .collect();
+                if kept.is_empty() {
+                    item.remove(*method);
+                    removed.push((path.clone(), (*method).to_owned()));
+                } else if let Value::Object(operation) = operation {
+                    operation.insert("security".to_owned(), Value::Array(kept));
+                }
+            }
+        }
+    }
+    if let Some(Value::Array(alternatives)) = document.get_mut("security") {
+        alternatives.retain(|alternative| !needs_scheme(alternative));
+    }
+    removed
 }
 
 fn remove_path(document: &mut Value, path: &str) -> bool {

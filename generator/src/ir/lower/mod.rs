@@ -10,6 +10,7 @@ mod cli;
 mod extensions;
 mod operation;
 mod schema;
+mod security;
 mod servers;
 mod union;
 
@@ -18,9 +19,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use openapiv3::ReferenceOr;
 
 use super::naming::{self, Scope};
-use super::{Api, Service, TypeDef, TypeKind, TypeRef};
+use super::{Api, Runtime, Service, TypeDef, TypeKind, TypeRef};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{Spec, escape_pointer_token};
+
+/// The root extension choosing the runtime.
+const RUNTIME_EXTENSION: &str = "x-sdk-runtime";
 
 /// The service that collects operations without a tag.
 const UNTAGGED_SERVICE: &str = "default";
@@ -34,6 +38,12 @@ pub fn lower(spec: &Spec) -> Result<Api, Diagnostics> {
         return Err(located(spec, problems));
     }
     let mut lowerer = Lowerer::new(spec);
+    let runtime = lowerer.runtime();
+    let security_schemes = lowerer.lower_security_schemes();
+    lowerer.root_security = match &spec.document.security {
+        Some(requirements) => lowerer.security_requirements(requirements, "/security"),
+        None => Vec::new(),
+    };
     lowerer.name_components();
     lowerer.lower_components();
     lowerer.break_hollow_cycles();
@@ -59,6 +69,9 @@ pub fn lower(spec: &Spec) -> Result<Api, Diagnostics> {
         warnings,
         types,
         shared_module: String::new(),
+        runtime,
+        base_url: servers::base_url(document),
+        security_schemes,
     };
     super::graph::rename_types(&mut api, &renames);
     super::graph::complete(&mut api);
@@ -95,6 +108,10 @@ pub(super) struct Lowerer<'a> {
     operation_ids: BTreeMap<String, (String, bool)>,
     /// Extensions of each operation (by id), checked once all operations are lowered.
     pending_extensions: BTreeMap<String, extensions::OperationExtensions>,
+    /// Every key of `components.securitySchemes`.
+    defined_schemes: BTreeSet<String>,
+    /// The document's `security`: what an operation without its own accepts.
+    root_security: Vec<Vec<String>>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -113,6 +130,29 @@ impl<'a> Lowerer<'a> {
             shared_places: BTreeMap::new(),
             operation_ids: operation_ids(&spec.document),
             pending_extensions: BTreeMap::new(),
+            defined_schemes: BTreeSet::new(),
+            root_security: Vec::new(),
+        }
+    }
+
+    /// The root `x-sdk-runtime`: `databricks` selects the Databricks layer; without it a spec is generic.
+    fn runtime(&mut self) -> Runtime {
+        match self.document.extensions.get(RUNTIME_EXTENSION) {
+            None => Runtime::Generic,
+            Some(serde_json::Value::String(value)) if value == "databricks" => Runtime::Databricks,
+            Some(other) => {
+                self.report(
+                    Diagnostic::at(
+                        &format!("/{RUNTIME_EXTENSION}"),
+                        format!("`{RUNTIME_EXTENSION}` is {other}; the only runtime it can name is `databricks`"),
+                    )
+                    .with_hint(format!(
+                        "remove `{RUNTIME_EXTENSION}` for a generic client (base URL from `servers`, credentials \
+                         from `securitySchemes`), or write `{RUNTIME_EXTENSION}: databricks` for the Databricks layer"
+                    )),
+                );
+                Runtime::Generic
+            }
         }
     }
 

@@ -166,6 +166,10 @@ impl<'a> Lowerer<'a> {
 
         let extensions = self.operation_extensions(operation, &pointer);
         let idempotent = http_method == HttpMethod::Get || extensions.idempotent;
+        let security = match &operation.security {
+            Some(requirements) => self.security_requirements(requirements, &format!("{pointer}/security")),
+            None => self.root_security.clone(),
+        };
         self.pending_extensions.insert(id.clone(), extensions);
 
         Some(Operation {
@@ -200,6 +204,7 @@ impl<'a> Lowerer<'a> {
             cli_lists_items: false,
             sensitive_fields: Vec::new(),
             answers_nothing: false,
+            security,
         })
     }
 

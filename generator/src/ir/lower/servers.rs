@@ -1,7 +1,8 @@
-//! `servers`: the base path every operation's path is under (`https://api.spotify.com/v1` → `/v1`). The host
-//! comes from the client's configuration; the path is part of the API, so it is written into each operation's
-//! path. An operation or path item may name servers of its own; one on another host cannot be reached by a
-//! client configured with one host, so it is reported rather than sent to the wrong place.
+//! `servers`: the base path every operation's path is under (`https://api.spotify.com/v1` → `/v1`), and the
+//! origin a generic client talks to unless told otherwise (`https://api.spotify.com`). The path is part of the
+//! API, so it is written into each operation's path. An operation or path item may name servers of its own;
+//! one on another host cannot be reached by a client configured with one host, so it is reported rather than
+//! sent to the wrong place.
 
 use openapiv3::Server;
 
@@ -39,6 +40,13 @@ fn split(server: &Server) -> ServerUrl {
         origin: origin.to_ascii_lowercase(),
         path,
     }
+}
+
+/// The origin of the document's first server (`https://api.example.com`), the client's default base URL;
+/// `None` without servers or for a relative server URL.
+pub(super) fn base_url(document: &openapiv3::OpenAPI) -> Option<String> {
+    let origin = split(document.servers.first()?).origin;
+    (!origin.is_empty()).then_some(origin)
 }
 
 impl Lowerer<'_> {
