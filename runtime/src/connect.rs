@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use openapi_runtime::{ApiError, Authenticator, Client, Connection, Error, SetupError, SetupKind};
 
+use crate::AuthMethod;
 use crate::config::{Config, ConfigError, Settings, Source};
 
 pub use openapi_runtime::HTTP_LOG_TARGET;
@@ -21,6 +22,26 @@ const REDIRECTS_RETURNED_FOR: &[&str] = &[crate::auth::AZURE_TENANT_PATH];
 /// for a configuration without default sources).
 pub fn connect(config: Config) -> Result<Client, Error> {
     Client::connect(connection(&config)).map_err(|error| explain_setup(config.settings_ref(), error))
+}
+
+/// A client for the account of `config` and that account's id: the configuration's host is the account console
+/// (`https://accounts.cloud.databricks.com`, or a local server in tests), `account_id` names the account, and
+/// its auth method is one the account API accepts (OAuth, Azure, basic; not a personal access token).
+pub fn connect_account(config: Config) -> Result<(Client, String), Error> {
+    let account_id = config
+        .get("account_id")
+        .map(str::trim)
+        .filter(|id| !id.is_empty())
+        .ok_or(ConfigError::MissingAccountId)?
+        .to_owned();
+    if config.auth_method() == AuthMethod::PersonalAccessToken {
+        return Err(ConfigError::AccountAuthMethod {
+            method: config.auth_method().name().to_owned(),
+            source: config.credentials_source().to_string(),
+        }
+        .into());
+    }
+    Ok((connect(config)?, account_id))
 }
 
 /// What [`connect`] builds a client of.

@@ -33,7 +33,7 @@ pub use auth::AuthMethod;
 #[cfg(feature = "client")]
 pub use config::{Cloud, Config, ConfigBuilder, ConfigError, Source};
 #[cfg(feature = "client")]
-pub use connect::{HTTP_LOG_TARGET, connect};
+pub use connect::{HTTP_LOG_TARGET, connect, connect_account};
 #[cfg(feature = "client")]
 pub use error_kind::{ErrorKind, ErrorKindOf};
 #[cfg(feature = "client")]

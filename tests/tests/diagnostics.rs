@@ -74,6 +74,8 @@ rejected_specs!(
     api_key_location => "fixtures/invalid/security_in.yaml",
     runtime_marker => "fixtures/invalid/runtime.yaml",
     answer_selectors => "fixtures/invalid/answer_selectors.yaml",
+    account_services => "fixtures/invalid/account.yaml",
+    account_on_a_generic_spec => "fixtures/invalid/account_generic.yaml",
 );
 
 const REFERENCE_CYCLES: &str = "fixtures/invalid/reference_cycles.yaml";

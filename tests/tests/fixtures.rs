@@ -48,6 +48,7 @@ macro_rules! fixture_snapshots {
 
 fixture_snapshots!(
     all_of,
+    account,
     answers,
     bodies,
     default_error,

@@ -45,6 +45,7 @@ pub static APP: App = App {
             name: "cluster-policies",
             about: "Manage cluster policies: named sets of rules, written in the cluster policy definition language, that fix, limit, hide or give defaults to the attributes of the clusters created under them.",
             group: "Compute",
+            account: false,
             commands: &[
                 CommandSpec {
                     name: "create",
@@ -392,6 +393,7 @@ pub static APP: App = App {
             name: "clusters",
             about: "Manage the lifecycle of Spark clusters in a workspace: create a cluster from a specification, change its configuration or size, start, restart and terminate it, transfer its ownership and read its event log.",
             group: "Compute",
+            account: false,
             commands: &[
                 CommandSpec {
                     name: "change-owner",
@@ -1514,6 +1516,7 @@ pub static APP: App = App {
             name: "current-user",
             about: "Tell who the credentials in use belong to: the user or service principal that authenticated the request, as a SCIM user record with its id, `userName`, groups and entitlements.",
             group: "Identity and access",
+            account: false,
             commands: &[
                 CommandSpec {
                     name: "me",
@@ -1557,6 +1560,7 @@ pub static APP: App = App {
             name: "dbfs",
             about: "Reads and writes files in the Databricks File System (DBFS), the workspace-wide file namespace backed by cloud object storage, using absolute DBFS paths such as `/mnt/data/file.csv`.",
             group: "Files and workspace",
+            account: false,
             commands: &[
                 CommandSpec {
                     name: "add-block",
@@ -1886,6 +1890,7 @@ pub static APP: App = App {
             name: "experiments",
             about: "Work with MLflow experiments, the unit in which machine learning training runs are organised: each experiment groups runs, and each run records the parameters, metrics, tags, inputs, outputs and artifacts of one training attempt so that attempts can be compared and reproduced.",
             group: "Machine learning",
+            account: false,
             commands: &[
                 CommandSpec {
                     name: "create-experiment",
@@ -3927,6 +3932,7 @@ pub static APP: App = App {
             name: "global-init-scripts",
             about: "Manage the workspace's global init scripts: shell scripts that run on every node of every cluster when it starts, before any cluster-scoped init script.",
             group: "Compute",
+            account: false,
             commands: &[
                 CommandSpec {
                     name: "create",
@@ -4115,6 +4121,7 @@ pub static APP: App = App {
             name: "groups",
             about: "Manage the groups of the workspace through its SCIM 2.0 endpoint.",
             group: "Identity and access",
+            account: false,
             commands: &[
                 CommandSpec {
                     name: "create",
@@ -4404,6 +4411,7 @@ pub static APP: App = App {
             name: "instance-pools",
             about: "Manage instance pools.",
             group: "Compute",
+            account: false,
             commands: &[
                 CommandSpec {
                     name: "create",
@@ -4773,6 +4781,7 @@ pub static APP: App = App {
             name: "instance-profiles",
             about: "Manage the AWS IAM instance profiles registered with the workspace (AWS only).",
             group: "Compute",
+            account: false,
             commands: &[
                 CommandSpec {
                     name: "add",
@@ -4917,6 +4926,7 @@ pub static APP: App = App {
             name: "ip-access-lists",
             about: "Control from which networks the workspace's web application and REST API can be reached.",
             group: "Security",
+            account: false,
             commands: &[
                 CommandSpec {
                     name: "create",
@@ -5159,6 +5169,7 @@ pub static APP: App = App {
             name: "jobs",
             about: "Define, run and monitor Databricks jobs.",
             group: "Workflows",
+            account: false,
             commands: &[
                 CommandSpec {
                     name: "cancel-all-runs",
@@ -6220,6 +6231,7 @@ pub static APP: App = App {
             name: "legacy-groups",
             about: "The original, name-based API for the groups of a workspace: create and delete groups, add users and groups to a group and remove them, and list groups, the direct members of a group, or the groups a user or group directly belongs to.",
             group: "Identity and access",
+            account: false,
             commands: &[
                 CommandSpec {
                     name: "add-member",
@@ -6436,6 +6448,7 @@ pub static APP: App = App {
             name: "libraries",
             about: "Manage the libraries attached to a cluster: Python wheels, JARs and `requirements.txt` files stored in the workspace, in Unity Catalog volumes or in cloud storage, and packages resolved from PyPI, Maven or CRAN.",
             group: "Compute",
+            account: false,
             commands: &[
                 CommandSpec {
                     name: "all-cluster-statuses",
@@ -6530,6 +6543,7 @@ pub static APP: App = App {
             name: "model-registry",
             about: "The workspace model registry keeps MLflow models under a unique name, each with numbered versions (version numbers are strings such as `\"1\"`) that point at the model files a run produced.",
             group: "Machine learning",
+            account: false,
             commands: &[
                 CommandSpec {
                     name: "approve-transition-request",
@@ -8085,6 +8099,7 @@ pub static APP: App = App {
             name: "permissions",
             about: "Read and change who may do what with an object of the workspace, for every kind of object that has an access control list.",
             group: "Identity and access",
+            account: false,
             commands: &[
                 CommandSpec {
                     name: "get",
@@ -8230,6 +8245,7 @@ pub static APP: App = App {
             name: "pipelines",
             about: "Manage declarative data pipelines: a pipeline is a set of source files (SQL or Python) that define tables and views, plus settings that say where the results are published and what compute runs them.",
             group: "Workflows",
+            account: false,
             commands: &[
                 CommandSpec {
                     name: "apply-environment",
@@ -9423,6 +9439,7 @@ pub static APP: App = App {
             name: "secrets",
             about: "Keeps credentials (passwords, tokens, keys) out of notebooks and job code.",
             group: "Security",
+            account: false,
             commands: &[
                 CommandSpec {
                     name: "create-scope",
@@ -9800,6 +9817,7 @@ pub static APP: App = App {
             name: "service-principals",
             about: "Manage the service principals of the workspace through its SCIM 2.0 endpoint.",
             group: "Identity and access",
+            account: false,
             commands: &[
                 CommandSpec {
                     name: "create",
@@ -10129,6 +10147,7 @@ pub static APP: App = App {
             name: "token-management",
             about: "Administer the personal access tokens of a whole workspace.",
             group: "Identity and access",
+            account: false,
             commands: &[
                 CommandSpec {
                     name: "create-obo-token",
@@ -10376,6 +10395,7 @@ pub static APP: App = App {
             name: "tokens",
             about: "Manage the personal access tokens (PATs) of the calling user in this workspace.",
             group: "Identity and access",
+            account: false,
             commands: &[
                 CommandSpec {
                     name: "create",
@@ -10510,6 +10530,7 @@ pub static APP: App = App {
             name: "users",
             about: "Manage the users of the workspace through its SCIM 2.0 endpoint.",
             group: "Identity and access",
+            account: false,
             commands: &[
                 CommandSpec {
                     name: "create",
@@ -10967,6 +10988,7 @@ pub static APP: App = App {
             name: "workspace",
             about: "Works on the objects of the workspace tree (notebooks, files, folders, libraries, Git folders and dashboards), addressed by absolute workspace paths such as `/Users/jane.doe@example.com/etl/ingest`.",
             group: "Files and workspace",
+            account: false,
             commands: &[
                 CommandSpec {
                     name: "delete",

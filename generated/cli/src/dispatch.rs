@@ -40,8 +40,8 @@ pub fn cluster_policies(
     operation: &'static str,
     request: Request,
 ) -> BoxFuture<Result<Output, CliError>> {
-    let client = Client::from_runtime(runtime);
     Box::pin(async move {
+        let client = Client::from_runtime(runtime);
         match operation {
             "clusterPolicies.create" => {
                 respond(client.cluster_policies().create(&request.body()?).await)
@@ -121,8 +121,8 @@ pub fn clusters(
     operation: &'static str,
     request: Request,
 ) -> BoxFuture<Result<Output, CliError>> {
-    let client = Client::from_runtime(runtime);
     Box::pin(async move {
+        let client = Client::from_runtime(runtime);
         match operation {
             "clusters.changeOwner" => {
                 respond(client.clusters().change_owner(&request.body()?).await)
@@ -294,8 +294,8 @@ pub fn current_user(
     operation: &'static str,
     request: Request,
 ) -> BoxFuture<Result<Output, CliError>> {
-    let client = Client::from_runtime(runtime);
     Box::pin(async move {
+        let client = Client::from_runtime(runtime);
         match operation {
             "currentUser.me" => {
                 respond(client.current_user().me(&request.params(&[])?).await)
@@ -317,8 +317,8 @@ pub fn dbfs(
     operation: &'static str,
     request: Request,
 ) -> BoxFuture<Result<Output, CliError>> {
-    let client = Client::from_runtime(runtime);
     Box::pin(async move {
+        let client = Client::from_runtime(runtime);
         match operation {
             "dbfs.addBlock" => respond(client.dbfs().add_block(&request.body()?).await),
             "dbfs.close" => respond(client.dbfs().close(&request.body()?).await),
@@ -365,8 +365,8 @@ pub fn experiments(
     operation: &'static str,
     request: Request,
 ) -> BoxFuture<Result<Output, CliError>> {
-    let client = Client::from_runtime(runtime);
     Box::pin(async move {
+        let client = Client::from_runtime(runtime);
         match operation {
             "experiments.createExperiment" => {
                 respond(client.experiments().create_experiment(&request.body()?).await)
@@ -648,8 +648,8 @@ pub fn global_init_scripts(
     operation: &'static str,
     request: Request,
 ) -> BoxFuture<Result<Output, CliError>> {
-    let client = Client::from_runtime(runtime);
     Box::pin(async move {
+        let client = Client::from_runtime(runtime);
         match operation {
             "globalInitScripts.create" => {
                 respond(client.global_init_scripts().create(&request.body()?).await)
@@ -698,8 +698,8 @@ pub fn groups(
     operation: &'static str,
     request: Request,
 ) -> BoxFuture<Result<Output, CliError>> {
-    let client = Client::from_runtime(runtime);
     Box::pin(async move {
+        let client = Client::from_runtime(runtime);
         match operation {
             "groups.create" => respond(client.groups().create(&request.body()?).await),
             "groups.delete" => {
@@ -744,8 +744,8 @@ pub fn instance_pools(
     operation: &'static str,
     request: Request,
 ) -> BoxFuture<Result<Output, CliError>> {
-    let client = Client::from_runtime(runtime);
     Box::pin(async move {
+        let client = Client::from_runtime(runtime);
         match operation {
             "instancePools.create" => {
                 respond(client.instance_pools().create(&request.body()?).await)
@@ -823,8 +823,8 @@ pub fn instance_profiles(
     operation: &'static str,
     request: Request,
 ) -> BoxFuture<Result<Output, CliError>> {
-    let client = Client::from_runtime(runtime);
     Box::pin(async move {
+        let client = Client::from_runtime(runtime);
         match operation {
             "instanceProfiles.add" => {
                 respond(client.instance_profiles().add(&request.body()?).await)
@@ -855,8 +855,8 @@ pub fn ip_access_lists(
     operation: &'static str,
     request: Request,
 ) -> BoxFuture<Result<Output, CliError>> {
-    let client = Client::from_runtime(runtime);
     Box::pin(async move {
+        let client = Client::from_runtime(runtime);
         match operation {
             "ipAccessLists.create" => {
                 respond(client.ip_access_lists().create(&request.body()?).await)
@@ -917,8 +917,8 @@ pub fn jobs(
     operation: &'static str,
     request: Request,
 ) -> BoxFuture<Result<Output, CliError>> {
-    let client = Client::from_runtime(runtime);
     Box::pin(async move {
+        let client = Client::from_runtime(runtime);
         match operation {
             "jobs.cancelAllRuns" => {
                 respond(client.jobs().cancel_all_runs(&request.body()?).await)
@@ -1075,8 +1075,8 @@ pub fn legacy_groups(
     operation: &'static str,
     request: Request,
 ) -> BoxFuture<Result<Output, CliError>> {
-    let client = Client::from_runtime(runtime);
     Box::pin(async move {
+        let client = Client::from_runtime(runtime);
         match operation {
             "legacyGroups.addMember" => {
                 respond(client.legacy_groups().add_member(&request.body()?).await)
@@ -1121,8 +1121,8 @@ pub fn libraries(
     operation: &'static str,
     request: Request,
 ) -> BoxFuture<Result<Output, CliError>> {
-    let client = Client::from_runtime(runtime);
     Box::pin(async move {
+        let client = Client::from_runtime(runtime);
         match operation {
             "libraries.allClusterStatuses" => {
                 respond_items(client.libraries().all_cluster_statuses_all())
@@ -1159,8 +1159,8 @@ pub fn model_registry(
     operation: &'static str,
     request: Request,
 ) -> BoxFuture<Result<Output, CliError>> {
-    let client = Client::from_runtime(runtime);
     Box::pin(async move {
+        let client = Client::from_runtime(runtime);
         match operation {
             "modelRegistry.approveTransitionRequest" => {
                 respond(
@@ -1442,8 +1442,8 @@ pub fn permissions(
     operation: &'static str,
     request: Request,
 ) -> BoxFuture<Result<Output, CliError>> {
-    let client = Client::from_runtime(runtime);
     Box::pin(async move {
+        let client = Client::from_runtime(runtime);
         match operation {
             "permissions.get" => {
                 respond(
@@ -1508,8 +1508,8 @@ pub fn pipelines(
     operation: &'static str,
     request: Request,
 ) -> BoxFuture<Result<Output, CliError>> {
-    let client = Client::from_runtime(runtime);
     Box::pin(async move {
+        let client = Client::from_runtime(runtime);
         match operation {
             "pipelines.applyEnvironment" => {
                 respond(
@@ -1682,8 +1682,8 @@ pub fn secrets(
     operation: &'static str,
     request: Request,
 ) -> BoxFuture<Result<Output, CliError>> {
-    let client = Client::from_runtime(runtime);
     Box::pin(async move {
+        let client = Client::from_runtime(runtime);
         match operation {
             "secrets.createScope" => {
                 respond(client.secrets().create_scope(&request.body()?).await)
@@ -1755,8 +1755,8 @@ pub fn service_principals(
     operation: &'static str,
     request: Request,
 ) -> BoxFuture<Result<Output, CliError>> {
-    let client = Client::from_runtime(runtime);
     Box::pin(async move {
+        let client = Client::from_runtime(runtime);
         match operation {
             "servicePrincipals.create" => {
                 respond(client.service_principals().create(&request.body()?).await)
@@ -1812,8 +1812,8 @@ pub fn token_management(
     operation: &'static str,
     request: Request,
 ) -> BoxFuture<Result<Output, CliError>> {
-    let client = Client::from_runtime(runtime);
     Box::pin(async move {
+        let client = Client::from_runtime(runtime);
         match operation {
             "tokenManagement.createOboToken" => {
                 respond(
@@ -1880,8 +1880,8 @@ pub fn tokens(
     operation: &'static str,
     request: Request,
 ) -> BoxFuture<Result<Output, CliError>> {
-    let client = Client::from_runtime(runtime);
     Box::pin(async move {
+        let client = Client::from_runtime(runtime);
         match operation {
             "tokens.create" => respond(client.tokens().create(&request.body()?).await),
             "tokens.delete" => respond(client.tokens().delete(&request.body()?).await),
@@ -1911,8 +1911,8 @@ pub fn users(
     operation: &'static str,
     request: Request,
 ) -> BoxFuture<Result<Output, CliError>> {
-    let client = Client::from_runtime(runtime);
     Box::pin(async move {
+        let client = Client::from_runtime(runtime);
         match operation {
             "users.create" => respond(client.users().create(&request.body()?).await),
             "users.delete" => {
@@ -1970,8 +1970,8 @@ pub fn workspace(
     operation: &'static str,
     request: Request,
 ) -> BoxFuture<Result<Output, CliError>> {
-    let client = Client::from_runtime(runtime);
     Box::pin(async move {
+        let client = Client::from_runtime(runtime);
         match operation {
             "workspace.delete" => {
                 respond(client.workspace().delete(&request.body()?).await)

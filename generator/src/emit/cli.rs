@@ -10,7 +10,7 @@ use super::{Settings, feature_gate};
 use crate::ir::naming::first_sentence;
 use crate::ir::{
     Api, CliArg, CliValue, ContentBody, ContentKind, Operation, ParamLocation, ParamLocationOrBody, RawResponse,
-    Service, TypeRef,
+    Service, ServiceClient, TypeRef,
 };
 
 /// The body the operation's own method (the one `dbr` calls) takes when it is not JSON.
@@ -70,10 +70,15 @@ fn commands(api: &Api, settings: &Settings) -> TokenStream {
 /// `use #path;` for names only some operations need (`uses`), compiled only with a service that has one
 /// of them, so a CLI built with other services has no unused import; nothing if no service does.
 fn gated_use(api: &Api, uses: impl Fn(&Operation) -> bool, path: TokenStream) -> Option<TokenStream> {
+    gated_service_use(api, |service| service.operations.iter().any(&uses), path)
+}
+
+/// `use #path;` compiled only with a service that `uses` it.
+fn gated_service_use(api: &Api, uses: impl Fn(&Service) -> bool, path: TokenStream) -> Option<TokenStream> {
     let modules: Vec<&String> = api
         .services
         .iter()
-        .filter(|service| service.operations.iter().any(&uses))
+        .filter(|service| uses(service))
         .map(|service| &service.module)
         .collect();
     (!modules.is_empty()).then(|| {
@@ -88,11 +93,13 @@ fn service_spec(service: &Service) -> TokenStream {
     let about = service.description.as_deref().map(first_sentence).unwrap_or_default();
     let commands = service.operations.iter().map(command_spec);
     let group = service.group.as_deref().unwrap_or_default();
+    let account = service.client == ServiceClient::Account;
     quote! {
         ServiceSpec {
             name: #name,
             about: #about,
             group: #group,
+            account: #account,
             commands: &[#(#commands),*],
             dispatch: crate::dispatch::#dispatch,
         }
@@ -237,6 +244,11 @@ fn dispatch(api: &Api, settings: &Settings) -> TokenStream {
         |operation| operation.raw_response.is_none() && !(operation.cli_lists_items && operation.pagination.is_some()),
         quote!(databricks_runtime::cli::respond),
     );
+    let client_import = gated_service_use(
+        api,
+        |service| service.client == ServiceClient::Workspace,
+        quote!(#client_crate::Client),
+    );
     let functions = api
         .services
         .iter()
@@ -244,7 +256,7 @@ fn dispatch(api: &Api, settings: &Settings) -> TokenStream {
     quote! {
         //! Calls the client method of each command: one function per service, named after its module.
 
-        use #client_crate::Client;
+        #client_import
         use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         #respond_import
         #items_import
@@ -274,10 +286,20 @@ fn service_dispatch(api: &Api, client_crate: &Ident, service: &Service) -> Token
             || !operation.content_bodies.is_empty()
             || operation.wait.is_some()
     });
-    let request = if takes_input {
+    let account = service.client == ServiceClient::Account;
+    let request = if takes_input || account {
         ident("request")
     } else {
         ident("_request")
+    };
+    // An account service's calls name the account of the configuration `dbr account` was run with.
+    let (account_id, client) = if account {
+        (
+            quote!(let account_id = request.account_id();),
+            quote!(let client = #client_crate::AccountClient::from_runtime(runtime, account_id?);),
+        )
+    } else {
+        (quote!(), quote!(let client = Client::from_runtime(runtime);))
     };
     quote! {
         #[doc = #doc]
@@ -288,8 +310,9 @@ fn service_dispatch(api: &Api, client_crate: &Ident, service: &Service) -> Token
             operation: &'static str,
             #request: Request,
         ) -> BoxFuture<Result<Output, CliError>> {
-            let client = Client::from_runtime(runtime);
+            #account_id
             Box::pin(async move {
+                #client
                 match operation {
                     #(#arms)*
                     other => Err(CliError::Usage(format!("`{other}` is not an operation of this CLI"))),
@@ -301,7 +324,7 @@ fn service_dispatch(api: &Api, client_crate: &Ident, service: &Service) -> Token
 
 fn dispatch_arm(api: &Api, client_crate: &Ident, service: &Service, operation: &Operation) -> TokenStream {
     let id = &operation.id;
-    let accessor = ident(&service.module);
+    let accessor = ident(&service.accessor);
     let method = ident(&operation.method_name);
     let models = |name: &str| {
         let ty = ident(name);

@@ -10,7 +10,7 @@ use crate::ir::naming::first_sentence;
 use crate::ir::{
     Api, ApiKeyLocation, ContentBody, ContentKind, HttpMethod, Operation, Pagination, PaginationStyle, Param,
     ParamLocation, ParamLocationOrBody, QueryStyle, RawForm, RawResponse, SchemeKind, SecurityScheme, Service,
-    TypeKind, TypeRef, Wait, WaitSource,
+    ServiceClient, TypeKind, TypeRef, Wait, WaitSource,
 };
 
 /// `(module name, file tokens)` for every service.
@@ -29,12 +29,19 @@ fn models_path(name: &str) -> TokenStream {
 fn service_file(api: &Api, service: &Service) -> TokenStream {
     let runtime = runtime_crate(api);
     let type_name = ident(&service.type_name);
-    let accessor = ident(&service.module);
+    let accessor = ident(&service.accessor);
     let description = service.description.clone().unwrap_or_default();
     let module_doc = format!(" The `{}` service.", service.tag);
+    let client_type = match service.client {
+        ServiceClient::Workspace => "Client",
+        ServiceClient::Account => "AccountClient",
+    };
     let type_docs = doc_attrs(&[
         &description,
-        &format!("Get one from [`Client::{0}`](crate::Client::{0}).", service.module),
+        &format!(
+            "Get one from [`{client_type}::{0}`](crate::{client_type}::{0}).",
+            service.accessor
+        ),
     ]);
     let accessor_doc = doc_attrs(&[&first_sentence(&description)]);
     let methods = service
@@ -63,6 +70,36 @@ fn service_file(api: &Api, service: &Service) -> TokenStream {
             #raw_form
         }
     });
+    let handle = match service.client {
+        ServiceClient::Workspace => quote! {
+            #[derive(Clone, Copy, Debug)]
+            pub struct #type_name<'a> {
+                client: &'a #runtime::Client,
+            }
+
+            impl crate::Client {
+                #accessor_doc
+                pub fn #accessor(&self) -> #type_name<'_> {
+                    #type_name { client: self.runtime() }
+                }
+            }
+        },
+        ServiceClient::Account => quote! {
+            #[derive(Clone, Copy, Debug)]
+            pub struct #type_name<'a> {
+                client: &'a #runtime::Client,
+                /// The account every call names, from the account client's configuration.
+                account_id: &'a str,
+            }
+
+            impl crate::AccountClient {
+                #accessor_doc
+                pub fn #accessor(&self) -> #type_name<'_> {
+                    #type_name { client: self.runtime(), account_id: self.account_id() }
+                }
+            }
+        },
+    };
     quote! {
         #![doc = #module_doc]
 
@@ -71,17 +108,7 @@ fn service_file(api: &Api, service: &Service) -> TokenStream {
         #models_import
 
         #type_docs
-        #[derive(Clone, Copy, Debug)]
-        pub struct #type_name<'a> {
-            client: &'a #runtime::Client,
-        }
-
-        impl crate::Client {
-            #accessor_doc
-            pub fn #accessor(&self) -> #type_name<'_> {
-                #type_name { client: self.runtime() }
-            }
-        }
+        #handle
 
         impl #type_name<'_> {
             #(#methods)*
@@ -124,6 +151,11 @@ fn method(api: &Api, service: &Service, operation: &Operation) -> TokenStream {
             }
             _ => quote!(.query_param(#wire, #arg)),
         });
+    }
+    // Filled from the client's configuration (the account id), never an argument.
+    for param in operation.path_params.iter().filter(|param| param.from_config.is_some()) {
+        let wire = &param.name;
+        calls.push(quote!(.path_param(#wire, self.account_id)));
     }
     if let Some(params_type) = &operation.params_type {
         let ty = models_path(params_type);

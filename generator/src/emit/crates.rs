@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{RUST_PREAMBLE, Settings};
 use crate::diagnostic::Diagnostic;
-use crate::ir::{Api, Runtime};
+use crate::ir::{Api, Runtime, ServiceClient};
 
 /// `(output path, template source)`. The template's name is its output path.
 const TEMPLATES: &[(&str, &str)] = &[
@@ -70,6 +70,9 @@ struct Context<'a> {
     transfer_path: Option<&'a str>,
     modules: Vec<ModuleContext<'a>>,
     services: Vec<ServiceContext<'a>>,
+    /// The services of each client, for the docs.
+    workspace_services: Vec<ServiceContext<'a>>,
+    account_services: Vec<ServiceContext<'a>>,
     preamble: &'static str,
 }
 
@@ -80,10 +83,11 @@ struct ModuleContext<'a> {
     feature: Option<&'a str>,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct ServiceContext<'a> {
     feature: &'a str,
     module: &'a str,
+    accessor: &'a str,
     type_name: &'a str,
     tag: &'a str,
     cli_name: &'a str,
@@ -103,6 +107,23 @@ pub(super) fn emit(api: &Api, settings: &Settings) -> Vec<(String, Result<String
                 .find(|service| service.module == name)
                 .map(|service| service.feature.as_str()),
         })
+        .collect();
+    let services: Vec<ServiceContext> = api
+        .services
+        .iter()
+        .map(|service| ServiceContext {
+            feature: &service.feature,
+            module: &service.module,
+            accessor: &service.accessor,
+            type_name: &service.type_name,
+            tag: &service.tag,
+            cli_name: &service.cli_name,
+        })
+        .collect();
+    let clients: Vec<(ServiceContext, ServiceClient)> = services
+        .iter()
+        .cloned()
+        .zip(api.services.iter().map(|service| service.client))
         .collect();
     let context = Context {
         // Titles end up in `//!` lines and TOML strings: keep them on one line and free of quotes.
@@ -133,16 +154,16 @@ pub(super) fn emit(api: &Api, settings: &Settings) -> Vec<(String, Result<String
         },
         transfer_path: settings.transfer_path.as_deref(),
         modules,
-        services: api
-            .services
+        services: services.clone(),
+        workspace_services: clients
             .iter()
-            .map(|service| ServiceContext {
-                feature: &service.feature,
-                module: &service.module,
-                type_name: &service.type_name,
-                tag: &service.tag,
-                cli_name: &service.cli_name,
-            })
+            .filter(|(_, client)| *client == ServiceClient::Workspace)
+            .map(|(service, _)| service.clone())
+            .collect(),
+        account_services: clients
+            .iter()
+            .filter(|(_, client)| *client == ServiceClient::Account)
+            .map(|(service, _)| service.clone())
             .collect(),
         preamble: RUST_PREAMBLE.trim_start_matches("// "),
     };

@@ -5,7 +5,7 @@ use std::fmt::{self, Write};
 
 use super::{
     Api, CliArg, ContentKind, ExtraFields, Operation, PaginationStyle, Param, QueryStyle, RawResponse, Runtime,
-    SchemeKind, TypeDef, TypeKind, TypeOrigin, TypeRef, WaitSource,
+    SchemeKind, ServiceClient, TypeDef, TypeKind, TypeOrigin, TypeRef, WaitSource,
 };
 
 pub fn dump(api: &Api) -> String {
@@ -75,8 +75,12 @@ fn write_api(out: &mut String, api: &Api) -> fmt::Result {
         writeln!(out)?;
         writeln!(
             out,
-            "service {} (module {}, type {}, cli {}, feature {}){}",
+            "service {} ({}module {}, type {}, cli {}, feature {}){}",
             service.tag,
+            match service.client {
+                ServiceClient::Workspace => String::new(),
+                ServiceClient::Account => format!("account client, accessor {}, ", service.accessor),
+            },
             service.module,
             service.type_name,
             service.cli_name,
@@ -309,7 +313,7 @@ fn unique_by(id: &Option<String>) -> String {
 fn write_param(out: &mut String, param: &Param) -> fmt::Result {
     writeln!(
         out,
-        "    {:?} {}{}: {}{}{}{}",
+        "    {:?} {}{}: {}{}{}{}{}",
         param.location,
         param.name,
         rename(&param.name, &param.rust_name),
@@ -320,7 +324,11 @@ fn write_param(out: &mut String, param: &Param) -> fmt::Result {
         } else {
             format!(" style {}", param.style.variant())
         },
-        if param.multi_segment { " multi-segment" } else { "" }
+        if param.multi_segment { " multi-segment" } else { "" },
+        match &param.from_config {
+            Some(setting) => format!(" from config {setting}"),
+            None => String::new(),
+        }
     )
 }
 

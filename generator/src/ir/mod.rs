@@ -124,11 +124,17 @@ impl ApiKeyLocation {
 pub struct Service {
     /// The tag as written in the spec.
     pub tag: String,
-    /// Rust module and accessor method: `clusters`.
+    /// Which client reaches it (`x-sdk-client` of the tag): the workspace's, or the account's.
+    pub client: ServiceClient,
+    /// Rust module: `clusters`, `account_workspaces`.
     pub module: String,
+    /// The method of its client that returns it: `clusters`; an account service's drops the `account`
+    /// prefix of its tag (`AccountClient::workspaces`).
+    pub accessor: String,
     /// Rust type of the service handle: `Clusters`.
     pub type_name: String,
-    /// CLI command group: `clusters`.
+    /// CLI command group: `clusters`; an account service's is under `dbr account` and drops the prefix
+    /// (`dbr account workspaces`).
     pub cli_name: String,
     /// Cargo feature of the generated crates that compiles this service in: `cluster-policies`.
     pub feature: String,
@@ -137,6 +143,14 @@ pub struct Service {
     pub group: Option<String>,
     /// Ordered by method name.
     pub operations: Vec<Operation>,
+}
+
+/// The client a service belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ServiceClient {
+    Workspace,
+    /// The account client: its calls name the account, whose id comes from the configuration.
+    Account,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -257,6 +271,9 @@ pub struct Param {
     pub style: QueryStyle,
     /// A path parameter whose `/` separates segments (`x-sdk-multi-segment`).
     pub multi_segment: bool,
+    /// The configuration setting a path parameter is filled from (`x-sdk-config: account_id`): the
+    /// client's, never an argument.
+    pub from_config: Option<String>,
 }
 
 /// How a query parameter is written: OpenAPI's `style` and `explode`, resolved, plus the Databricks form

@@ -23,6 +23,9 @@ pub(super) const VERSION: &str = "version";
 
 /// The heading of the commands that are not API services.
 pub(super) const TOOLS: &str = "Tools";
+/// The command grouping the account-level services, and its heading.
+pub(super) const ACCOUNT: &str = "account";
+pub(super) const ACCOUNT_HEADING: &str = "Account";
 const OTHER_COMMANDS: &str = "Other commands";
 
 /// Replaces clap's one list of subcommands in the root help by one list per heading, in the order the
@@ -150,6 +153,10 @@ pub(super) fn build(app: &App) -> Command {
                     .help("The shell to complete for"),
             ),
     );
+    let mut account = Command::new(ACCOUNT)
+        .about("Services of the Databricks account: workspaces, account users and groups, ... (needs account_id)")
+        .subcommand_required(true)
+        .arg_required_else_help(true);
     for service in app.services {
         let mut group = Command::new(service.name)
             .about(service.about)
@@ -158,7 +165,14 @@ pub(super) fn build(app: &App) -> Command {
         for command in service.commands {
             group = group.subcommand(operation_command(command));
         }
-        root = root.subcommand(group);
+        if service.account {
+            account = account.subcommand(group);
+        } else {
+            root = root.subcommand(group);
+        }
+    }
+    if app.services.iter().any(|service| service.account) {
+        root = root.subcommand(account);
     }
     root
 }

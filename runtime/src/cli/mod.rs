@@ -79,6 +79,8 @@ pub struct ServiceSpec {
     pub about: &'static str,
     /// The heading `dbr --help` lists the service under (`x-sdk-group`); empty: "Other commands".
     pub group: &'static str,
+    /// An account-level service: listed under `account`, run with an account client.
+    pub account: bool,
     pub commands: &'static [CommandSpec],
     /// Runs this service's operations. One function per service, so a CLI built with only some services
     /// (Cargo features) compiles only their code.
@@ -388,9 +390,12 @@ pub fn command_tree(app: &App, extensions: &[&dyn Extension]) -> clap::Command {
     let mut groups: Vec<(&str, &str)> = app
         .services
         .iter()
-        .filter(|service| !service.group.is_empty())
+        .filter(|service| !service.group.is_empty() && !service.account)
         .map(|service| (service.name, service.group))
         .collect();
+    if app.services.iter().any(|service| service.account) {
+        groups.push((command::ACCOUNT, command::ACCOUNT_HEADING));
+    }
     groups.extend(
         extensions
             .iter()
@@ -530,17 +535,21 @@ fn execute(
             return output::print(result?, session);
         }
     }
-    let [service_name, command_name] = path[..] else {
-        return Err(CliError::Usage(format!(
-            "no command given; run `{} {} --help`",
-            app.binary,
-            path.join(" ")
-        )));
+    let (account, service_name, command_name) = match path[..] {
+        [command::ACCOUNT, service_name, command_name] => (true, service_name, command_name),
+        [service_name, command_name] if service_name != command::ACCOUNT => (false, service_name, command_name),
+        _ => {
+            return Err(CliError::Usage(format!(
+                "no command given; run `{} {} --help`",
+                app.binary,
+                path.join(" ")
+            )));
+        }
     };
     let (service, command) = app
         .services
         .iter()
-        .find(|service| service.name == service_name)
+        .find(|service| service.name == service_name && service.account == account)
         .and_then(|service| {
             let command = service.commands.iter().find(|command| command.name == command_name)?;
             Some((service, command))
@@ -550,7 +559,14 @@ fn execute(
     if command.waits {
         request.set_wait(waiting::options(inner, session.interactive())?);
     }
-    let (client, last_answer) = session.client()?.keeping_last_answer();
+    let client = if account {
+        let (client, account_id) = session.account_client()?;
+        request.set_account_id(account_id);
+        client
+    } else {
+        session.client()?
+    };
+    let (client, last_answer) = client.keeping_last_answer();
     // Once the configuration is known to be usable, so nobody types a secret for a command that cannot run.
     request.read_stdin(session)?;
     let output = session.block_on((service.dispatch)(client, command.operation, request))?;
@@ -622,6 +638,7 @@ mod content_tests {
             name: "files",
             about: "",
             group: "",
+            account: false,
             commands: Box::leak(Box::new([
                 command(
                     "upload",

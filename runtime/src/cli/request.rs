@@ -30,6 +30,8 @@ pub struct Request {
     from_stdin: Option<StdinField>,
     /// The `--<upload>` values given, by name.
     uploads: Vec<(&'static str, String)>,
+    /// The account of `dbr account` commands, from the configuration.
+    account_id: Option<String>,
 }
 
 impl Request {
@@ -100,6 +102,17 @@ impl Request {
 
     pub(super) fn set_wait(&mut self, wait: Option<WaitOptions>) {
         self.wait = wait;
+    }
+
+    /// The account a `dbr account` command names, from its configuration.
+    pub fn account_id(&self) -> Result<String, CliError> {
+        self.account_id.clone().ok_or_else(|| {
+            CliError::Usage("this command is an account command: run it as `account <service> <command>`".to_owned())
+        })
+    }
+
+    pub(super) fn set_account_id(&mut self, account_id: String) {
+        self.account_id = Some(account_id);
     }
 
     /// Reads the body field the command line left to standard input, if any.
@@ -214,6 +227,7 @@ pub(super) fn build(command: &CommandSpec, matches: &clap::ArgMatches) -> Result
         numbers: Numbers::default(),
         from_stdin: None,
         uploads: Vec::new(),
+        account_id: None,
     };
     for upload in command.uploads {
         if let Some(value) = matches.try_get_one::<String>(upload.name).ok().flatten() {
@@ -442,6 +456,7 @@ mod tests {
             numbers: json_text::scan(text).unwrap(),
             from_stdin: None,
             uploads: Vec::new(),
+            account_id: None,
         }
     }
 

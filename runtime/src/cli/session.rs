@@ -125,6 +125,12 @@ impl<'a> Session<'a> {
         Ok(client)
     }
 
+    /// The client for the configured account and the account's id, for `dbr account` commands.
+    pub fn account_client(&mut self) -> Result<(Client, String), CliError> {
+        let config = self.config()?;
+        Ok(crate::connect_account(config)?)
+    }
+
     /// Runs a future to completion on the command's runtime.
     pub fn block_on<F: Future>(&self, future: F) -> F::Output {
         self.runtime.block_on(future)

@@ -71,6 +71,14 @@ pub enum ConfigError {
         reason: String,
     },
     InvalidToken,
+    /// An account client was asked for without `account_id`.
+    MissingAccountId,
+    /// An account client was asked for with an auth method the account API refuses (a personal access
+    /// token), and where that method's credential came from.
+    AccountAuthMethod {
+        method: String,
+        source: String,
+    },
 }
 
 impl fmt::Display for ConfigError {
@@ -152,6 +160,17 @@ impl fmt::Display for ConfigError {
                 source,
                 reason,
             } => write!(f, "the {setting} from {source} cannot be used: {reason}"),
+            ConfigError::MissingAccountId => write!(
+                f,
+                "the account API needs the account's id: set account_id in the profile or DATABRICKS_ACCOUNT_ID \
+                 (the account console shows it in the menu under your user name)"
+            ),
+            ConfigError::AccountAuthMethod { method, source } => write!(
+                f,
+                "the account API does not accept a personal access token ({method}, from {source}); log in with \
+                 `dbr auth login --host <account console URL> --account-id <id>`, or give a service principal's \
+                 client_id and client_secret"
+            ),
             ConfigError::InsecureHttp { host } => write!(
                 f,
                 "refusing to send credentials over plain http to {host}, which is not this machine; use https \

@@ -174,7 +174,7 @@ impl<'a> Lowerer<'a> {
                 );
             }
         }
-        for param in &operation.path_params {
+        for param in operation.path_params.iter().filter(|param| param.from_config.is_none()) {
             if !kept.contains(&param.name) {
                 self.report(
                     Diagnostic::at(at, format!("path parameter `{}` must be positional", param.name))

@@ -104,6 +104,8 @@ pub(super) struct RequestField {
 pub(super) struct OperationFields {
     pub request: Vec<RequestField>,
     response: Option<TypeRef>,
+    /// Path parameters filled from the client's configuration (`x-sdk-config`), by wire name.
+    configured: Vec<String>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -242,13 +244,19 @@ impl<'a> Lowerer<'a> {
             (&operation.header_params, ParamLocationOrBody::Header),
             (&operation.cookie_params, ParamLocationOrBody::Cookie),
         ] {
-            request.extend(params.iter().map(|param| RequestField {
-                name: param.name.clone(),
-                target,
-                ty: param.ty.clone(),
-                required: param.required,
-                description: param.description.clone(),
-            }));
+            // A parameter filled from the configuration is not the caller's to give.
+            request.extend(
+                params
+                    .iter()
+                    .filter(|param| param.from_config.is_none())
+                    .map(|param| RequestField {
+                        name: param.name.clone(),
+                        target,
+                        ty: param.ty.clone(),
+                        required: param.required,
+                        description: param.description.clone(),
+                    }),
+            );
         }
         if let Some(body) = &operation.body {
             for field in self.struct_fields(&body.ty) {
@@ -264,6 +272,12 @@ impl<'a> Lowerer<'a> {
         OperationFields {
             request,
             response: operation.response.clone(),
+            configured: operation
+                .path_params
+                .iter()
+                .filter(|param| param.from_config.is_some())
+                .map(|param| param.name.clone())
+                .collect(),
         }
     }
 
@@ -596,6 +610,29 @@ impl<'a> Lowerer<'a> {
                 source,
                 field: field.to_owned(),
             });
+        }
+        // A configured parameter of the poll (the account id) is the one this operation was sent with.
+        for name in &poll.configured {
+            if fields.configured.contains(name) {
+                bind.push(WaitBinding {
+                    param: name.clone(),
+                    location: ParamLocationOrBody::Path,
+                    source: WaitSource::Request,
+                    field: name.clone(),
+                });
+            } else {
+                ok = false;
+                self.report(
+                    Diagnostic::at(
+                        &format!("{at}/poll"),
+                        format!(
+                            "`{}` fills `{name}` from the configuration, but this operation does not",
+                            extension.poll
+                        ),
+                    )
+                    .with_hint("poll an operation of the same client"),
+                );
+            }
         }
         let poll_response = poll.response.clone().unwrap_or(TypeRef::Any);
         let state_type = self.field_path_type(&poll_response, &extension.state);

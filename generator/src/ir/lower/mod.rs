@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use openapiv3::ReferenceOr;
 
 use super::naming::{self, Scope};
-use super::{Api, Runtime, Service, TypeDef, TypeKind, TypeRef};
+use super::{Api, Runtime, Service, ServiceClient, TypeDef, TypeKind, TypeRef};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{Spec, escape_pointer_token};
 
@@ -39,6 +39,7 @@ pub fn lower(spec: &Spec) -> Result<Api, Diagnostics> {
     }
     let mut lowerer = Lowerer::new(spec);
     let runtime = lowerer.runtime();
+    lowerer.runtime = runtime;
     let security_schemes = lowerer.lower_security_schemes();
     lowerer.root_security = match &spec.document.security {
         Some(requirements) => lowerer.security_requirements(requirements, "/security"),
@@ -110,6 +111,8 @@ pub(super) struct Lowerer<'a> {
     pending_extensions: BTreeMap<String, extensions::OperationExtensions>,
     /// Every key of `components.securitySchemes`.
     defined_schemes: BTreeSet<String>,
+    /// The layer the spec selects (`x-sdk-runtime`), read first.
+    runtime: Runtime,
     /// The document's `security`: what an operation without its own accepts.
     root_security: Vec<Vec<String>>,
 }
@@ -131,6 +134,7 @@ impl<'a> Lowerer<'a> {
             operation_ids: operation_ids(&spec.document),
             pending_extensions: BTreeMap::new(),
             defined_schemes: BTreeSet::new(),
+            runtime: Runtime::Generic,
             root_security: Vec::new(),
         }
     }
@@ -304,14 +308,36 @@ impl<'a> Lowerer<'a> {
         for reserved in naming::RESERVED_FEATURES {
             features.reserve(reserved);
         }
+        // Account services are reached from their own client and CLI group, so their short names are
+        // claimed apart from the workspace's.
+        let mut account_accessors = Scope::snake();
+        let mut account_cli_names = Scope::kebab();
         let services: Vec<Service> = by_tag
             .into_iter()
             .map(|(tag, mut operations)| {
                 operations.sort_by(|a, b| a.method_name.cmp(&b.method_name));
+                let client = self.tag_client(&tag);
+                self.check_config_parameters(&tag, client, &operations);
+                let module = modules.claim(&naming::field_name(&tag));
+                let (accessor, cli_name) = match client {
+                    ServiceClient::Workspace => (module.clone(), cli_names.claim(&naming::cli_name(&tag))),
+                    ServiceClient::Account => {
+                        let short = tag
+                            .strip_prefix("account-")
+                            .filter(|rest| !rest.is_empty())
+                            .unwrap_or(&tag);
+                        (
+                            account_accessors.claim(&naming::field_name(short)),
+                            account_cli_names.claim(&naming::cli_name(short)),
+                        )
+                    }
+                };
                 Service {
-                    module: modules.claim(&naming::field_name(&tag)),
+                    client,
+                    module,
+                    accessor,
                     type_name: type_names.claim(&naming::type_name(&tag)),
-                    cli_name: cli_names.claim(&naming::cli_name(&tag)),
+                    cli_name,
                     feature: features.claim(&naming::cli_name(&tag)),
                     description: self.tag_description(&tag),
                     group: self.tag_group(&tag),
@@ -323,6 +349,70 @@ impl<'a> Lowerer<'a> {
         services
     }
 
+    /// `x-sdk-client` of the tag: `account` for a service of the account API. Only the Databricks layer has an
+    /// account client.
+    fn tag_client(&mut self, tag: &str) -> ServiceClient {
+        let Some((index, found)) = self
+            .document
+            .tags
+            .iter()
+            .enumerate()
+            .find(|(_, candidate)| candidate.name == tag)
+        else {
+            return ServiceClient::Workspace;
+        };
+        let at = format!("/tags/{index}/x-sdk-client");
+        match found.extensions.get("x-sdk-client") {
+            None => ServiceClient::Workspace,
+            Some(serde_json::Value::String(client)) if client == "workspace" => ServiceClient::Workspace,
+            Some(serde_json::Value::String(client)) if client == "account" => {
+                if self.runtime != Runtime::Databricks {
+                    self.report(
+                        Diagnostic::at(&at, "`x-sdk-client: account` needs the Databricks layer").with_hint(
+                            "an account client exists only for a spec marked `x-sdk-runtime: databricks`; drop the \
+                             extension",
+                        ),
+                    );
+                    return ServiceClient::Workspace;
+                }
+                ServiceClient::Account
+            }
+            Some(other) => {
+                self.report(
+                    Diagnostic::at(
+                        &at,
+                        format!("`x-sdk-client` must be `workspace` or `account`, found `{other}`"),
+                    )
+                    .with_hint("write `x-sdk-client: account` on the tag of an account-level service"),
+                );
+                ServiceClient::Workspace
+            }
+        }
+    }
+
+    /// A parameter filled from the configuration (`x-sdk-config`) is only possible where a client holds that
+    /// setting: in an account service.
+    fn check_config_parameters(&mut self, tag: &str, client: ServiceClient, operations: &[super::Operation]) {
+        if client == ServiceClient::Account {
+            return;
+        }
+        for operation in operations {
+            for param in operation.path_params.iter().filter(|param| param.from_config.is_some()) {
+                self.report(
+                    Diagnostic::at(
+                        &operation.pointer,
+                        format!(
+                            "path parameter `{}` is filled from the configuration, but service `{tag}` is not an \
+                             account service",
+                            param.name
+                        ),
+                    )
+                    .with_hint("mark the tag `x-sdk-client: account`, or drop `x-sdk-config` from the parameter"),
+                );
+            }
+        }
+    }
+
     /// `x-sdk-group` of the tag: the heading `dbr --help` lists the service under.
     fn tag_group(&mut self, tag: &str) -> Option<String> {
         let (index, found) = self
@@ -331,7 +421,7 @@ impl<'a> Lowerer<'a> {
             .iter()
             .enumerate()
             .find(|(_, candidate)| candidate.name == tag)?;
-        let at = format!("#/tags/{index}/x-sdk-group");
+        let at = format!("/tags/{index}/x-sdk-group");
         match found.extensions.get("x-sdk-group")? {
             serde_json::Value::String(group) if !group.trim().is_empty() => Some(group.trim().to_owned()),
             _ => {

@@ -15,6 +15,8 @@ use crate::ir::{
 };
 use crate::load::escape_pointer_token;
 
+/// A path parameter filled from the client's configuration rather than given by the caller.
+const CONFIG_SETTING: &str = "x-sdk-config";
 /// The query parameter extension naming the value that selects each form of the answer.
 const SELECTS_ANSWER: &str = "x-sdk-selects-answer";
 
@@ -291,11 +293,15 @@ impl<'a> Lowerer<'a> {
                     description: data.description.clone(),
                     style,
                     multi_segment,
+                    from_config: None,
                 };
                 selectors.push(SelectorParam { param, values, at });
                 continue;
             }
-            let rust_name = if required {
+            let from_config = self.config_setting(parameter, &at);
+            let rust_name = if from_config.is_some() {
+                naming::field_name(&data.name)
+            } else if required {
                 arguments.claim(&naming::field_name(&data.name))
             } else {
                 fields.claim(&naming::field_name(&data.name))
@@ -309,6 +315,7 @@ impl<'a> Lowerer<'a> {
                 description: data.description.clone(),
                 style,
                 multi_segment,
+                from_config,
             };
             if required && location != ParamLocation::Path {
                 required_others.push(param.clone());
@@ -346,7 +353,12 @@ impl<'a> Lowerer<'a> {
             }
         }
         path_params.sort_by_key(|param| template.iter().position(|variable| variable == &param.name));
-        let arguments = path_params.iter().cloned().chain(required_others).collect();
+        let arguments = path_params
+            .iter()
+            .filter(|param| param.from_config.is_none())
+            .cloned()
+            .chain(required_others)
+            .collect();
         Parameters {
             path: path_params,
             query: query_params,
@@ -354,6 +366,32 @@ impl<'a> Lowerer<'a> {
             cookie: cookie_params,
             arguments,
             selectors,
+        }
+    }
+
+    /// The configuration setting a path parameter is filled from (`x-sdk-config`), if it is: only `account_id`,
+    /// which the account client holds.
+    fn config_setting(&mut self, parameter: &Parameter, at: &str) -> Option<String> {
+        let value = parameter.parameter_data_ref().extensions.get(CONFIG_SETTING)?;
+        if !matches!(parameter, Parameter::Path { .. }) {
+            // Reported with the other misplaced extensions.
+            return None;
+        }
+        match value {
+            serde_json::Value::String(setting) if setting == "account_id" => Some(setting.clone()),
+            _ => {
+                self.report(
+                    Diagnostic::at(
+                        &format!("{at}/{CONFIG_SETTING}"),
+                        format!("`{CONFIG_SETTING}` must be `account_id`, found `{value}`"),
+                    )
+                    .with_hint(
+                        "`x-sdk-config: account_id` fills a path parameter of an account service from the account \
+                         client's configuration; other settings cannot fill parameters",
+                    ),
+                );
+                None
+            }
         }
     }
 
@@ -367,7 +405,7 @@ impl<'a> Lowerer<'a> {
         for key in data.extensions.keys().filter(|key| key.starts_with("x-sdk-")) {
             let known = matches!(
                 (key.as_str(), parameter),
-                ("x-sdk-multi-segment", Parameter::Path { .. })
+                ("x-sdk-multi-segment" | CONFIG_SETTING, Parameter::Path { .. })
                     | ("x-sdk-style" | SELECTS_ANSWER, Parameter::Query { .. })
             );
             if !known {
@@ -377,8 +415,8 @@ impl<'a> Lowerer<'a> {
                         format!("`{key}` is not a parameter extension here"),
                     )
                     .with_hint(
-                        "parameters accept `x-sdk-multi-segment` (path), `x-sdk-style: dotted` and \
-                             `x-sdk-selects-answer` (query); see spec/README.md",
+                        "parameters accept `x-sdk-multi-segment` and `x-sdk-config` (path), `x-sdk-style: dotted` \
+                             and `x-sdk-selects-answer` (query); see spec/README.md",
                     ),
                 );
             }
