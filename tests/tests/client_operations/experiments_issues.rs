@@ -29,7 +29,6 @@ async fn experiments_create_issue() {
     let t = setup("experiments.createIssue").await;
     let params = models::ExperimentsCreateIssueParams {
         issue_id: Some("iss-0f1e2d3c4b5a69788796a5b4c3d2e1f0".into()),
-        ..Default::default()
     };
     let issue = models::Issue::new("Answers cite retired pricing pages", models::IssueSeverity::High);
     let created = ok(
