@@ -140,6 +140,21 @@ pub fn run_against(host: &str, args: &[&str]) -> Run {
     )
 }
 
+/// Runs `dbr account ...` against `host` for [`crate::mock::ACCOUNT_ID`], with basic auth (the account API
+/// refuses personal access tokens).
+pub fn run_against_account(host: &str, args: &[&str]) -> Run {
+    run(
+        args,
+        &[
+            ("DATABRICKS_HOST", host),
+            ("DATABRICKS_USERNAME", "admin@example.com"),
+            ("DATABRICKS_PASSWORD", crate::TOKEN),
+            ("DATABRICKS_ACCOUNT_ID", crate::mock::ACCOUNT_ID),
+        ],
+        None,
+    )
+}
+
 /// A home directory for `dbr`: `.databrickscfg`, `.netrc` and the token cache are read and written there.
 pub struct Home {
     dir: tempfile::TempDir,

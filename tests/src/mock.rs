@@ -44,6 +44,22 @@ pub fn client(server: &MockServer) -> databricks_client::Client {
     databricks_client::Client::new(config).expect("a client")
 }
 
+/// The account of the account clients of the tests.
+pub const ACCOUNT_ID: &str = "0d3c6f1a-8e2b-4c5d-9f7a-1b2c3d4e5f60";
+
+/// An account client of the generated crate pointed at `server`, for [`ACCOUNT_ID`]. It authenticates with
+/// basic auth, which the account API accepts (a personal access token it does not).
+pub fn account_client(server: &MockServer) -> databricks_client::AccountClient {
+    let config = databricks_client::Config::builder()
+        .host(server.uri())
+        .set("username", "admin@example.com")
+        .set("password", TOKEN)
+        .set("account_id", ACCOUNT_ID)
+        .build()
+        .expect("a valid account config");
+    databricks_client::AccountClient::new(config).expect("an account client")
+}
+
 /// A client of the generated crate pointed at `uri` with [`TOKEN`], no rate limit and the given retry budget
 /// (keep it short where the server is made to fail).
 pub fn client_with_budget(uri: &str, retry_budget: std::time::Duration) -> databricks_client::Client {

@@ -66,7 +66,12 @@ async fn check(case: &Case, operation: &Operation) -> Result<(), String> {
         None => response,
     };
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let run = dbr::run_against(&server.uri(), &args);
+    // Account commands run with an account configuration.
+    let run = if args.first() == Some(&"account") {
+        dbr::run_against_account(&server.uri(), &args)
+    } else {
+        dbr::run_against(&server.uri(), &args)
+    };
     if run.code != 0 {
         return Err(context(case, &run));
     }

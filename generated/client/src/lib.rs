@@ -208,3 +208,44 @@ impl Client {
         &self.runtime
     }
 }
+
+/// A client for one Databricks account (the account console's API). Cloning is cheap: clones share the
+/// connection pool.
+#[derive(Clone, Debug)]
+pub struct AccountClient {
+    runtime: databricks_runtime::Client,
+    account_id: String,
+}
+
+impl AccountClient {
+    /// A client for the account of `config`: its host is the account console, its `account_id` the account.
+    /// Fails without an account id, and with a personal access token, which the account API does not accept.
+    pub fn new(config: Config) -> Result<AccountClient, Error> {
+        databricks_runtime::connect_account(config)
+            .map(|(runtime, account_id)| AccountClient::from_runtime(runtime, account_id))
+    }
+
+    /// A client configured from `DATABRICKS_HOST`, `DATABRICKS_ACCOUNT_ID` and the credentials of the
+    /// environment, then `~/.databrickscfg`.
+    pub fn from_env() -> Result<AccountClient, Error> {
+        AccountClient::new(Config::from_env()?)
+    }
+
+    /// Wraps an existing runtime client connected to the account console, for the account `account_id`.
+    pub fn from_runtime(runtime: databricks_runtime::Client, account_id: impl Into<String>) -> AccountClient {
+        AccountClient {
+            runtime,
+            account_id: account_id.into(),
+        }
+    }
+
+    /// The runtime client underneath, for requests the generated methods do not cover.
+    pub fn runtime(&self) -> &databricks_runtime::Client {
+        &self.runtime
+    }
+
+    /// The account every call names.
+    pub fn account_id(&self) -> &str {
+        &self.account_id
+    }
+}

@@ -28,24 +28,33 @@ mod tokens;
 mod users;
 mod workspace;
 
-use databricks_client::{Client, models};
+use databricks_client::{AccountClient, Client, models};
 use databricks_tests::cases::{Case, case};
 use databricks_tests::mock::{self, Expected, assert_lossless, assert_request, only_request};
 use serde::Serialize;
 use wiremock::MockServer;
 
-/// A mock workspace answering with the case's response, and a client for it.
+/// A mock workspace (or account console) answering with the case's response, and clients for it.
 struct Setup {
     case: &'static Case,
     server: MockServer,
     client: Client,
+    /// For the account services, whose paths name [`mock::ACCOUNT_ID`].
+    #[allow(dead_code, reason = "used by the account services' tests")]
+    account: AccountClient,
 }
 
 pub(crate) async fn setup(operation: &str) -> Setup {
     let case = case(operation);
     let server = mock::serve(200, case.response).await;
     let client = mock::client(&server);
-    Setup { case, server, client }
+    let account = mock::account_client(&server);
+    Setup {
+        case,
+        server,
+        client,
+        account,
+    }
 }
 
 impl Setup {
