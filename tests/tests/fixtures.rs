@@ -47,8 +47,8 @@ macro_rules! fixture_snapshots {
 }
 
 fixture_snapshots!(
-    all_of,
     account,
+    all_of,
     answers,
     bodies,
     default_error,
