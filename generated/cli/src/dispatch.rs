@@ -2,12 +2,41 @@
 
 //! Calls the client method of each command: one function per service, named after its module.
 
+#[cfg(
+    any(
+        feature = "cluster-policies",
+        feature = "clusters",
+        feature = "current-user",
+        feature = "dbfs",
+        feature = "experiments",
+        feature = "global-init-scripts",
+        feature = "groups",
+        feature = "instance-pools",
+        feature = "instance-profiles",
+        feature = "ip-access-lists",
+        feature = "jobs",
+        feature = "legacy-groups",
+        feature = "libraries",
+        feature = "model-registry",
+        feature = "permissions",
+        feature = "pipelines",
+        feature = "secrets",
+        feature = "service-principals",
+        feature = "token-management",
+        feature = "tokens",
+        feature = "users",
+        feature = "workspace"
+    )
+)]
 use databricks_client::Client;
 use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
 use databricks_runtime::cli::respond;
 
 #[cfg(
     any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
         feature = "cluster-policies",
         feature = "clusters",
         feature = "dbfs",
@@ -31,6 +60,176 @@ use databricks_runtime::cli::respond;
     )
 )]
 use databricks_runtime::cli::respond_items;
+
+/// Runs the `account-groups` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-groups")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_groups(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountGroups.create" => {
+                respond(client.groups().create(&request.body()?).await)
+            }
+            "accountGroups.delete" => {
+                respond(client.groups().delete(&request.path::<String>("id")?).await)
+            }
+            "accountGroups.get" => {
+                respond(client.groups().get(&request.path::<String>("id")?).await)
+            }
+            "accountGroups.list" => {
+                respond_items(client.groups().list_all(&request.params(&[])?))
+            }
+            "accountGroups.patch" => {
+                respond(
+                    client
+                        .groups()
+                        .patch(&request.path::<String>("id")?, &request.body()?)
+                        .await,
+                )
+            }
+            "accountGroups.update" => {
+                respond(
+                    client
+                        .groups()
+                        .update(&request.path::<String>("id")?, &request.body()?)
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-service-principals` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-service-principals")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_service_principals(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountServicePrincipals.create" => {
+                respond(client.service_principals().create(&request.body()?).await)
+            }
+            "accountServicePrincipals.delete" => {
+                respond(
+                    client
+                        .service_principals()
+                        .delete(&request.path::<String>("id")?)
+                        .await,
+                )
+            }
+            "accountServicePrincipals.get" => {
+                respond(
+                    client.service_principals().get(&request.path::<String>("id")?).await,
+                )
+            }
+            "accountServicePrincipals.list" => {
+                respond_items(
+                    client.service_principals().list_all(&request.params(&[])?),
+                )
+            }
+            "accountServicePrincipals.patch" => {
+                respond(
+                    client
+                        .service_principals()
+                        .patch(&request.path::<String>("id")?, &request.body()?)
+                        .await,
+                )
+            }
+            "accountServicePrincipals.update" => {
+                respond(
+                    client
+                        .service_principals()
+                        .update(&request.path::<String>("id")?, &request.body()?)
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-users` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-users")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_users(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountUsers.create" => {
+                respond(client.users().create(&request.body()?).await)
+            }
+            "accountUsers.delete" => {
+                respond(client.users().delete(&request.path::<String>("id")?).await)
+            }
+            "accountUsers.get" => {
+                respond(
+                    client
+                        .users()
+                        .get(&request.path::<String>("id")?, &request.params(&[])?)
+                        .await,
+                )
+            }
+            "accountUsers.list" => {
+                respond_items(client.users().list_all(&request.params(&[])?))
+            }
+            "accountUsers.patch" => {
+                respond(
+                    client
+                        .users()
+                        .patch(&request.path::<String>("id")?, &request.body()?)
+                        .await,
+                )
+            }
+            "accountUsers.update" => {
+                respond(
+                    client
+                        .users()
+                        .update(&request.path::<String>("id")?, &request.body()?)
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
 
 /// Runs the `cluster-policies` operation `operation` with the arguments in `request`.
 #[cfg(feature = "cluster-policies")]

@@ -9,11 +9,16 @@
 //! from the API is [`Error::Api`] with the HTTP status, the Databricks error code, the message and the
 //! request id; [`ErrorKindOf::kind`] says what kind of failure it is.
 //!
+//! The account-level services (workspaces, account users and groups, ...) are reached from an
+//! [`AccountClient`], made the same way from a configuration with an account console host
+//! (`https://accounts.cloud.databricks.com`) and `account_id` (`DATABRICKS_ACCOUNT_ID`):
+//! `account.groups()`. Every account call names that account.
+//!
 //! A list operation also has `<method>_all`, streaming every item as [`Items`]; a long-running operation
 //! also has `<method>_and_wait`, polling until it settles as [`WaitOptions`] say.
 //!
 //! Each service is behind a Cargo feature named after it, all enabled by default; with
-//! `default-features = false, features = ["cluster-policies"]` only the services named are compiled.
+//! `default-features = false, features = ["account-groups"]` only the services named are compiled.
 
 /// The request and response types, documented here too so `cargo doc --no-deps` links every field.
 #[doc(inline)]
@@ -26,6 +31,27 @@ pub use databricks_runtime::{AuthMethod, Config, ConfigBuilder, ConfigError};
 pub use databricks_runtime::{ByteStream, Items, Upload, WaitOptions, WaitProgress};
 
 pub use databricks_runtime::spark_version;
+
+#[cfg(feature = "account-groups")]
+#[rustfmt::skip]
+mod account_groups;
+
+#[cfg(feature = "account-groups")]
+pub use account_groups::AccountGroups;
+
+#[cfg(feature = "account-service-principals")]
+#[rustfmt::skip]
+mod account_service_principals;
+
+#[cfg(feature = "account-service-principals")]
+pub use account_service_principals::AccountServicePrincipals;
+
+#[cfg(feature = "account-users")]
+#[rustfmt::skip]
+mod account_users;
+
+#[cfg(feature = "account-users")]
+pub use account_users::AccountUsers;
 
 #[cfg(feature = "cluster-policies")]
 #[rustfmt::skip]
@@ -222,7 +248,10 @@ impl AccountClient {
     /// Fails without an account id, and with a personal access token, which the account API does not accept.
     pub fn new(config: Config) -> Result<AccountClient, Error> {
         databricks_runtime::connect_account(config)
-            .map(|(runtime, account_id)| AccountClient::from_runtime(runtime, account_id))
+            .map(|(runtime, account_id)| AccountClient::from_runtime(
+                runtime,
+                account_id,
+            ))
     }
 
     /// A client configured from `DATABRICKS_HOST`, `DATABRICKS_ACCOUNT_ID` and the credentials of the
@@ -232,7 +261,10 @@ impl AccountClient {
     }
 
     /// Wraps an existing runtime client connected to the account console, for the account `account_id`.
-    pub fn from_runtime(runtime: databricks_runtime::Client, account_id: impl Into<String>) -> AccountClient {
+    pub fn from_runtime(
+        runtime: databricks_runtime::Client,
+        account_id: impl Into<String>,
+    ) -> AccountClient {
         AccountClient {
             runtime,
             account_id: account_id.into(),

@@ -945,6 +945,9 @@ impl std::str::FromStr for EbsVolumeType {
 /// adds is kept in `unknown_fields`.
 #[cfg(
     any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
         feature = "cluster-policies",
         feature = "clusters",
         feature = "dbfs",
@@ -1557,6 +1560,9 @@ impl S3StorageInfo {
 /// fields describe it.
 #[cfg(
     any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
         feature = "current-user",
         feature = "groups",
         feature = "service-principals",
@@ -1644,7 +1650,16 @@ impl std::str::FromStr for ScimListResponseSchema {
 /// Direction of a SCIM sort.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ScimListSortOrder {
     #[serde(rename = "ascending")]
@@ -1656,7 +1671,16 @@ pub enum ScimListSortOrder {
     Unrecognized(String),
 }
 
-#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
 impl ScimListSortOrder {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -1668,14 +1692,32 @@ impl ScimListSortOrder {
     }
 }
 
-#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
 impl std::fmt::Display for ScimListSortOrder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
 impl From<&str> for ScimListSortOrder {
     fn from(value: &str) -> Self {
         match value {
@@ -1686,7 +1728,16 @@ impl From<&str> for ScimListSortOrder {
     }
 }
 
-#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
 impl std::str::FromStr for ScimListSortOrder {
     type Err = std::convert::Infallible;
 
@@ -1696,7 +1747,7 @@ impl std::str::FromStr for ScimListSortOrder {
 }
 
 /// The parts of a user's name.
-#[cfg(any(feature = "current-user", feature = "users"))]
+#[cfg(any(feature = "account-users", feature = "current-user", feature = "users"))]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ScimName {
     /// Given (first) name.
@@ -1712,7 +1763,16 @@ pub struct ScimName {
 }
 
 /// One change of a SCIM PatchOp.
-#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ScimPatch {
     /// See [`ScimPatchOp`](crate::ScimPatchOp).
@@ -1735,7 +1795,16 @@ pub struct ScimPatch {
 /// What a SCIM patch operation does at its path.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ScimPatchOp {
     #[serde(rename = "add")]
@@ -1749,7 +1818,16 @@ pub enum ScimPatchOp {
     Unrecognized(String),
 }
 
-#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
 impl ScimPatchOp {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -1762,14 +1840,32 @@ impl ScimPatchOp {
     }
 }
 
-#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
 impl std::fmt::Display for ScimPatchOp {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
 impl From<&str> for ScimPatchOp {
     fn from(value: &str) -> Self {
         match value {
@@ -1781,7 +1877,16 @@ impl From<&str> for ScimPatchOp {
     }
 }
 
-#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
 impl std::str::FromStr for ScimPatchOp {
     type Err = std::convert::Infallible;
 
@@ -1792,7 +1897,16 @@ impl std::str::FromStr for ScimPatchOp {
 
 /// Body of the SCIM `patch` operations of users, groups and service principals: a SCIM PatchOp
 /// message (RFC 7644, section 3.5.2). The resource's id is given in the path.
-#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ScimPatchRequest {
     /// Must be `["urn:ietf:params:scim:api:messages:2.0:PatchOp"]`.
@@ -1810,7 +1924,16 @@ pub struct ScimPatchRequest {
 /// The SCIM schema URN of a PatchOp message.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ScimPatchSchema {
     #[serde(rename = "urn:ietf:params:scim:api:messages:2.0:PatchOp")]
@@ -1820,7 +1943,16 @@ pub enum ScimPatchSchema {
     Unrecognized(String),
 }
 
-#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
 impl ScimPatchSchema {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -1833,14 +1965,32 @@ impl ScimPatchSchema {
     }
 }
 
-#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
 impl std::fmt::Display for ScimPatchSchema {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
 impl From<&str> for ScimPatchSchema {
     fn from(value: &str) -> Self {
         match value {
@@ -1852,13 +2002,36 @@ impl From<&str> for ScimPatchSchema {
     }
 }
 
-#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
 impl std::str::FromStr for ScimPatchSchema {
     type Err = std::convert::Infallible;
 
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
+}
+
+/// SCIM metadata of a resource.
+#[cfg(any(feature = "account-groups", feature = "groups"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ScimResourceMeta {
+    /// Where the group lives: `WorkspaceGroup` for a group local to this workspace, `Group` for an
+    /// account group added to the workspace.
+    #[serde(rename = "resourceType", default, skip_serializing_if = "Option::is_none")]
+    pub resource_type: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
 /// A workspace user in SCIM form. Returned by the read operations; also the body of

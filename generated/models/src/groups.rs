@@ -31,7 +31,7 @@ pub struct Group {
     pub external_id: Option<String>,
     /// See [`ScimResourceMeta`](crate::ScimResourceMeta).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub meta: Option<ScimResourceMeta>,
+    pub meta: Option<crate::ScimResourceMeta>,
     /// The SCIM schema URNs the record follows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schemas: Option<Vec<GroupSchema>>,
@@ -174,19 +174,6 @@ pub struct ListGroupsResponse {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// SCIM metadata of a resource.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ScimResourceMeta {
-    /// Where the group lives: `WorkspaceGroup` for a group local to this workspace, `Group` for an
-    /// account group added to the workspace.
-    #[serde(rename = "resourceType", default, skip_serializing_if = "Option::is_none")]
-    pub resource_type: Option<String>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
 /// Body of `groups.update`: the group's complete new record. The group's id is given in the
 /// path.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -211,7 +198,7 @@ pub struct UpdateGroup {
     pub external_id: Option<String>,
     /// See [`ScimResourceMeta`](crate::ScimResourceMeta).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub meta: Option<ScimResourceMeta>,
+    pub meta: Option<crate::ScimResourceMeta>,
     /// The SCIM schema URNs the record follows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schemas: Option<Vec<GroupSchema>>,

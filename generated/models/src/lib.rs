@@ -16,6 +16,27 @@
 //! Each service's types sit behind the Cargo feature of the same name (all enabled by default); a type
 //! several services share is compiled when any of them is enabled.
 
+#[cfg(feature = "account-groups")]
+#[rustfmt::skip]
+mod account_groups;
+
+#[cfg(feature = "account-groups")]
+pub use account_groups::*;
+
+#[cfg(feature = "account-service-principals")]
+#[rustfmt::skip]
+mod account_service_principals;
+
+#[cfg(feature = "account-service-principals")]
+pub use account_service_principals::*;
+
+#[cfg(feature = "account-users")]
+#[rustfmt::skip]
+mod account_users;
+
+#[cfg(feature = "account-users")]
+pub use account_users::*;
+
 #[cfg(feature = "cluster-policies")]
 #[rustfmt::skip]
 mod cluster_policies;
