@@ -37,6 +37,7 @@ use databricks_runtime::cli::respond;
         feature = "account-groups",
         feature = "account-service-principals",
         feature = "account-users",
+        feature = "account-workspace-assignment",
         feature = "cluster-policies",
         feature = "clusters",
         feature = "dbfs",
@@ -219,6 +220,68 @@ pub fn account_users(
                     client
                         .users()
                         .update(&request.path::<String>("id")?, &request.body()?)
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-workspace-assignment` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-workspace-assignment")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_workspace_assignment(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountWorkspaceAssignment.delete" => {
+                respond(
+                    client
+                        .workspace_assignment()
+                        .delete(
+                            request.path::<i64>("workspace_id")?,
+                            request.path::<i64>("principal_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountWorkspaceAssignment.get" => {
+                respond(
+                    client
+                        .workspace_assignment()
+                        .get(request.path::<i64>("workspace_id")?)
+                        .await,
+                )
+            }
+            "accountWorkspaceAssignment.list" => {
+                respond_items(
+                    client
+                        .workspace_assignment()
+                        .list_all(request.path::<i64>("workspace_id")?),
+                )
+            }
+            "accountWorkspaceAssignment.update" => {
+                respond(
+                    client
+                        .workspace_assignment()
+                        .update(
+                            request.path::<i64>("workspace_id")?,
+                            request.path::<i64>("principal_id")?,
+                            &request.body()?,
+                        )
                         .await,
                 )
             }

@@ -53,6 +53,13 @@ mod account_users;
 #[cfg(feature = "account-users")]
 pub use account_users::AccountUsers;
 
+#[cfg(feature = "account-workspace-assignment")]
+#[rustfmt::skip]
+mod account_workspace_assignment;
+
+#[cfg(feature = "account-workspace-assignment")]
+pub use account_workspace_assignment::AccountWorkspaceAssignment;
+
 #[cfg(feature = "cluster-policies")]
 #[rustfmt::skip]
 mod cluster_policies;

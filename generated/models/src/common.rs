@@ -948,6 +948,7 @@ impl std::str::FromStr for EbsVolumeType {
         feature = "account-groups",
         feature = "account-service-principals",
         feature = "account-users",
+        feature = "account-workspace-assignment",
         feature = "cluster-policies",
         feature = "clusters",
         feature = "dbfs",

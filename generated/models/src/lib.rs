@@ -37,6 +37,13 @@ mod account_users;
 #[cfg(feature = "account-users")]
 pub use account_users::*;
 
+#[cfg(feature = "account-workspace-assignment")]
+#[rustfmt::skip]
+mod account_workspace_assignment;
+
+#[cfg(feature = "account-workspace-assignment")]
+pub use account_workspace_assignment::*;
+
 #[cfg(feature = "cluster-policies")]
 #[rustfmt::skip]
 mod cluster_policies;

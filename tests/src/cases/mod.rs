@@ -8,6 +8,7 @@
 pub mod account_groups;
 pub mod account_service_principals;
 pub mod account_users;
+pub mod account_workspace_assignment;
 pub mod cluster_policies;
 pub mod clusters;
 pub mod current_user;
@@ -73,6 +74,7 @@ const SERVICES: &[&[Case]] = &[
     account_groups::CASES,
     account_service_principals::CASES,
     account_users::CASES,
+    account_workspace_assignment::CASES,
     cluster_policies::CASES,
     clusters::CASES,
     current_user::CASES,

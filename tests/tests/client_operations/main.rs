@@ -6,6 +6,7 @@
 mod account_groups;
 mod account_service_principals;
 mod account_users;
+mod account_workspace_assignment;
 mod cluster_policies;
 mod clusters;
 mod current_user;
