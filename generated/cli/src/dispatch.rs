@@ -35,6 +35,7 @@ use databricks_runtime::cli::respond;
 #[cfg(
     any(
         feature = "account-groups",
+        feature = "account-service-principal-secrets",
         feature = "account-service-principals",
         feature = "account-users",
         feature = "account-workspace-assignment",
@@ -103,6 +104,62 @@ pub fn account_groups(
                         .groups()
                         .update(&request.path::<String>("id")?, &request.body()?)
                         .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-service-principal-secrets` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-service-principal-secrets")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_service_principal_secrets(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountServicePrincipalSecrets.create" => {
+                respond(
+                    client
+                        .service_principal_secrets()
+                        .create(
+                            &request.path::<String>("service_principal_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "accountServicePrincipalSecrets.delete" => {
+                respond(
+                    client
+                        .service_principal_secrets()
+                        .delete(
+                            &request.path::<String>("service_principal_id")?,
+                            &request.path::<String>("secret_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountServicePrincipalSecrets.list" => {
+                respond_items(
+                    client
+                        .service_principal_secrets()
+                        .list_all(
+                            &request.path::<String>("service_principal_id")?,
+                            &request.params(&[])?,
+                        ),
                 )
             }
             other => {

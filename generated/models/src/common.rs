@@ -946,6 +946,7 @@ impl std::str::FromStr for EbsVolumeType {
 #[cfg(
     any(
         feature = "account-groups",
+        feature = "account-service-principal-secrets",
         feature = "account-service-principals",
         feature = "account-users",
         feature = "account-workspace-assignment",

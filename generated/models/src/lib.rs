@@ -23,6 +23,13 @@ mod account_groups;
 #[cfg(feature = "account-groups")]
 pub use account_groups::*;
 
+#[cfg(feature = "account-service-principal-secrets")]
+#[rustfmt::skip]
+mod account_service_principal_secrets;
+
+#[cfg(feature = "account-service-principal-secrets")]
+pub use account_service_principal_secrets::*;
+
 #[cfg(feature = "account-service-principals")]
 #[rustfmt::skip]
 mod account_service_principals;
