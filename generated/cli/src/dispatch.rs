@@ -35,6 +35,7 @@ use databricks_runtime::cli::respond;
 #[cfg(
     any(
         feature = "account-groups",
+        feature = "account-ip-access-lists",
         feature = "account-service-principal-secrets",
         feature = "account-service-principals",
         feature = "account-users",
@@ -103,6 +104,74 @@ pub fn account_groups(
                     client
                         .groups()
                         .update(&request.path::<String>("id")?, &request.body()?)
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-ip-access-lists` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-ip-access-lists")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_ip_access_lists(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountIpAccessLists.create" => {
+                respond(client.ip_access_lists().create(&request.body()?).await)
+            }
+            "accountIpAccessLists.delete" => {
+                respond(
+                    client
+                        .ip_access_lists()
+                        .delete(&request.path::<String>("ip_access_list_id")?)
+                        .await,
+                )
+            }
+            "accountIpAccessLists.get" => {
+                respond(
+                    client
+                        .ip_access_lists()
+                        .get(&request.path::<String>("ip_access_list_id")?)
+                        .await,
+                )
+            }
+            "accountIpAccessLists.list" => {
+                respond_items(client.ip_access_lists().list_all())
+            }
+            "accountIpAccessLists.replace" => {
+                respond(
+                    client
+                        .ip_access_lists()
+                        .replace(
+                            &request.path::<String>("ip_access_list_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "accountIpAccessLists.update" => {
+                respond(
+                    client
+                        .ip_access_lists()
+                        .update(
+                            &request.path::<String>("ip_access_list_id")?,
+                            &request.body()?,
+                        )
                         .await,
                 )
             }

@@ -39,6 +39,13 @@ mod account_groups;
 #[cfg(feature = "account-groups")]
 pub use account_groups::AccountGroups;
 
+#[cfg(feature = "account-ip-access-lists")]
+#[rustfmt::skip]
+mod account_ip_access_lists;
+
+#[cfg(feature = "account-ip-access-lists")]
+pub use account_ip_access_lists::AccountIpAccessLists;
+
 #[cfg(feature = "account-service-principal-secrets")]
 #[rustfmt::skip]
 mod account_service_principal_secrets;

@@ -666,6 +666,50 @@ impl std::str::FromStr for ConfidentialComputeType {
     }
 }
 
+/// Body of `ipAccessLists.create`.
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateIpAccessList {
+    /// Name of the list, shown to admins. Must not be empty.
+    pub label: String,
+    /// See [`IpAccessListType`](crate::IpAccessListType).
+    pub list_type: IpAccessListType,
+    /// The IP addresses and CIDR ranges on the list, such as `192.168.100.0/22`. Each entry counts
+    /// as one value towards the workspace's limit of 1000.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ip_addresses: Option<Vec<String>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl CreateIpAccessList {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(label: impl Into<String>, list_type: IpAccessListType) -> Self {
+        Self {
+            label: label.into(),
+            list_type,
+            ip_addresses: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Answer of `ipAccessLists.create`.
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateIpAccessListResponse {
+    /// See [`IpAccessListInfo`](crate::IpAccessListInfo).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ip_access_list: Option<IpAccessListInfo>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
 /// Access mode of the cluster, which decides how data governance is enforced.
 /// `DATA_SECURITY_MODE_AUTO` lets Databricks choose from the rest of the configuration.
 /// `DATA_SECURITY_MODE_STANDARD` (legacy alias `USER_ISOLATION`) allows several users who
@@ -946,6 +990,7 @@ impl std::str::FromStr for EbsVolumeType {
 #[cfg(
     any(
         feature = "account-groups",
+        feature = "account-ip-access-lists",
         feature = "account-service-principal-secrets",
         feature = "account-service-principals",
         feature = "account-users",
@@ -1024,6 +1069,19 @@ pub struct ErrorDetail {
     /// How long to wait before retrying, as a duration such as `"1.5s"` (retry-info details).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_delay: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Answer of `ipAccessLists.get`.
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FetchIpAccessListResponse {
+    /// See [`IpAccessListInfo`](crate::IpAccessListInfo).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ip_access_list: Option<IpAccessListInfo>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
@@ -1234,6 +1292,122 @@ pub struct InitScriptInfo {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+/// One IP access list as the API returns it.
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct IpAccessListInfo {
+    /// Identifier of the list, a UUID.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list_id: Option<String>,
+    /// Name of the list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// See [`IpAccessListType`](crate::IpAccessListType).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list_type: Option<IpAccessListType>,
+    /// The IP addresses and CIDR ranges on the list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ip_addresses: Option<Vec<String>>,
+    /// Number of IP/CIDR values on the list (a CIDR range counts as one).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
+    pub address_count: Option<i32>,
+    /// Whether the list is enforced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// When the list was created, in milliseconds since the Unix epoch.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
+    pub created_at: Option<i64>,
+    /// Id of the user who created the list.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
+    pub created_by: Option<i64>,
+    /// When the list was last changed, in milliseconds since the Unix epoch.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
+    pub updated_at: Option<i64>,
+    /// Id of the user who last changed the list.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
+    pub updated_by: Option<i64>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Kind of IP access list (case-sensitive). `ALLOW`: connections from these addresses are
+/// accepted. `BLOCK`: connections from these addresses are refused, even when an allow list
+/// also contains them.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum IpAccessListType {
+    #[serde(rename = "ALLOW")]
+    Allow,
+    #[serde(rename = "BLOCK")]
+    Block,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl IpAccessListType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Allow => "ALLOW",
+            Self::Block => "BLOCK",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl std::fmt::Display for IpAccessListType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl From<&str> for IpAccessListType {
+    fn from(value: &str) -> Self {
+        match value {
+            "ALLOW" => Self::Allow,
+            "BLOCK" => Self::Block,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl std::str::FromStr for IpAccessListType {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
 /// One library to put on a cluster. Set exactly one of the fields: a file (`jar`, `whl`, `egg`,
 /// `requirements`) given by its location, or a package (`pypi`, `maven`, `cran`) resolved from
 /// a repository. File locations may be workspace paths (`/Workspace/...`), Unity Catalog volume
@@ -1267,6 +1441,19 @@ pub struct Library {
     /// See [`RCranLibrary`](crate::RCranLibrary).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cran: Option<RCranLibrary>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Answer of `ipAccessLists.list`.
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ListIpAccessListResponse {
+    /// Every list of the workspace. May be absent when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ip_access_lists: Option<Vec<IpAccessListInfo>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
@@ -1436,6 +1623,43 @@ impl RCranLibrary {
         Self {
             package: package.into(),
             repo: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Body of `ipAccessLists.replace`, the complete new definition of the list.
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ReplaceIpAccessList {
+    /// Name of the list. Must not be empty.
+    pub label: String,
+    /// See [`IpAccessListType`](crate::IpAccessListType).
+    pub list_type: IpAccessListType,
+    /// Whether the list is enforced. A disabled list is kept but ignored.
+    pub enabled: bool,
+    /// The IP addresses and CIDR ranges on the list, such as `192.168.100.0/22`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ip_addresses: Option<Vec<String>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl ReplaceIpAccessList {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(
+        label: impl Into<String>,
+        list_type: IpAccessListType,
+        enabled: bool,
+    ) -> Self {
+        Self {
+            label: label.into(),
+            list_type,
+            enabled,
+            ip_addresses: None,
             unknown_fields: serde_json::Map::new(),
         }
     }
@@ -2030,6 +2254,28 @@ pub struct ScimResourceMeta {
     /// account group added to the workspace.
     #[serde(rename = "resourceType", default, skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Body of `ipAccessLists.update`. Every field is optional; only the fields given change.
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct UpdateIpAccessList {
+    /// New name of the list. Must not be empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// See [`IpAccessListType`](crate::IpAccessListType).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list_type: Option<IpAccessListType>,
+    /// The new complete set of IP addresses and CIDR ranges on the list, replacing the current one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ip_addresses: Option<Vec<String>>,
+    /// Whether the list is enforced. A disabled list is kept but ignored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]

@@ -119,13 +119,6 @@ mod instance_profiles;
 #[cfg(feature = "instance-profiles")]
 pub use instance_profiles::*;
 
-#[cfg(feature = "ip-access-lists")]
-#[rustfmt::skip]
-mod ip_access_lists;
-
-#[cfg(feature = "ip-access-lists")]
-pub use ip_access_lists::*;
-
 #[cfg(feature = "jobs")]
 #[rustfmt::skip]
 mod jobs;

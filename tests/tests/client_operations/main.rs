@@ -4,6 +4,7 @@
 //! One module per service; shared set-up lives here.
 
 mod account_groups;
+mod account_ip_access_lists;
 mod account_service_principal_secrets;
 mod account_service_principals;
 mod account_users;
