@@ -34,8 +34,10 @@ use databricks_runtime::cli::respond;
 
 #[cfg(
     any(
+        feature = "account-federation-policy",
         feature = "account-groups",
         feature = "account-ip-access-lists",
+        feature = "account-service-principal-federation-policy",
         feature = "account-service-principal-secrets",
         feature = "account-service-principals",
         feature = "account-users",
@@ -63,6 +65,69 @@ use databricks_runtime::cli::respond;
     )
 )]
 use databricks_runtime::cli::respond_items;
+
+/// Runs the `account-federation-policy` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-federation-policy")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_federation_policy(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountFederationPolicy.create" => {
+                respond(
+                    client
+                        .federation_policy()
+                        .create(&request.params(&[])?, &request.body()?)
+                        .await,
+                )
+            }
+            "accountFederationPolicy.delete" => {
+                respond(
+                    client
+                        .federation_policy()
+                        .delete(&request.path::<String>("policy_id")?)
+                        .await,
+                )
+            }
+            "accountFederationPolicy.get" => {
+                respond(
+                    client
+                        .federation_policy()
+                        .get(&request.path::<String>("policy_id")?)
+                        .await,
+                )
+            }
+            "accountFederationPolicy.list" => {
+                respond_items(client.federation_policy().list_all(&request.params(&[])?))
+            }
+            "accountFederationPolicy.update" => {
+                respond(
+                    client
+                        .federation_policy()
+                        .update(
+                            &request.path::<String>("policy_id")?,
+                            &request.params(&[])?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
 
 /// Runs the `account-groups` operation `operation` with the arguments in `request`.
 #[cfg(feature = "account-groups")]
@@ -170,6 +235,87 @@ pub fn account_ip_access_lists(
                         .ip_access_lists()
                         .update(
                             &request.path::<String>("ip_access_list_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-service-principal-federation-policy` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-service-principal-federation-policy")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_service_principal_federation_policy(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountServicePrincipalFederationPolicy.create" => {
+                respond(
+                    client
+                        .service_principal_federation_policy()
+                        .create(
+                            request.path::<i64>("service_principal_id")?,
+                            &request.params(&[])?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "accountServicePrincipalFederationPolicy.delete" => {
+                respond(
+                    client
+                        .service_principal_federation_policy()
+                        .delete(
+                            request.path::<i64>("service_principal_id")?,
+                            &request.path::<String>("policy_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountServicePrincipalFederationPolicy.get" => {
+                respond(
+                    client
+                        .service_principal_federation_policy()
+                        .get(
+                            request.path::<i64>("service_principal_id")?,
+                            &request.path::<String>("policy_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountServicePrincipalFederationPolicy.list" => {
+                respond_items(
+                    client
+                        .service_principal_federation_policy()
+                        .list_all(
+                            request.path::<i64>("service_principal_id")?,
+                            &request.params(&[])?,
+                        ),
+                )
+            }
+            "accountServicePrincipalFederationPolicy.update" => {
+                respond(
+                    client
+                        .service_principal_federation_policy()
+                        .update(
+                            request.path::<i64>("service_principal_id")?,
+                            &request.path::<String>("policy_id")?,
+                            &request.params(&[])?,
                             &request.body()?,
                         )
                         .await,

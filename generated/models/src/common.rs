@@ -989,8 +989,10 @@ impl std::str::FromStr for EbsVolumeType {
 /// adds is kept in `unknown_fields`.
 #[cfg(
     any(
+        feature = "account-federation-policy",
         feature = "account-groups",
         feature = "account-ip-access-lists",
+        feature = "account-service-principal-federation-policy",
         feature = "account-service-principal-secrets",
         feature = "account-service-principals",
         feature = "account-users",
@@ -1069,6 +1071,55 @@ pub struct ErrorDetail {
     /// How long to wait before retrying, as a duration such as `"1.5s"` (retry-info details).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_delay: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A token federation policy: which issuer's tokens are trusted, and what they must contain.
+/// Returned by every operation; also the body of `create` and `update`, where the fields
+/// Databricks sets (`uid`, `policy_id`, `service_principal_id`, the times) are left out and
+/// `name`, if given, must match the path.
+#[cfg(
+    any(
+        feature = "account-federation-policy",
+        feature = "account-service-principal-federation-policy"
+    )
+)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FederationPolicy {
+    /// Resource name of the policy: `accounts/<account id>/federationPolicies/<policy id>`, or
+    /// `accounts/<account id>/servicePrincipals/<service principal id>/federationPolicies/<policy
+    /// id>`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Id of the policy. Set by Databricks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy_id: Option<String>,
+    /// Unique id of the policy that never changes. Set by Databricks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uid: Option<String>,
+    /// Account id of the service principal the policy applies to; only for service principal
+    /// policies. Set by Databricks.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
+    pub service_principal_id: Option<i64>,
+    /// What the policy is for, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// See [`OidcFederationPolicy`](crate::OidcFederationPolicy).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oidc_policy: Option<OidcFederationPolicy>,
+    /// When the policy was created, as an RFC 3339 UTC timestamp.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub create_time: Option<String>,
+    /// When the policy was last changed, as an RFC 3339 UTC timestamp.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub update_time: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
@@ -1447,6 +1498,27 @@ pub struct Library {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+/// One page of federation policies.
+#[cfg(
+    any(
+        feature = "account-federation-policy",
+        feature = "account-service-principal-federation-policy"
+    )
+)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ListFederationPoliciesResponse {
+    /// The policies of this page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policies: Option<Vec<FederationPolicy>>,
+    /// Sent as `page_token` to get the next page; absent on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_page_token: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
 /// Answer of `ipAccessLists.list`.
 #[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -1568,6 +1640,44 @@ pub struct NodeTypeFlexibility {
     /// AWS only: context id handed to the EC2 CreateFleet API when it is set and not empty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_context_id: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The rules an OIDC token must meet to be exchanged: who issued it, for whom, and about whom.
+#[cfg(
+    any(
+        feature = "account-federation-policy",
+        feature = "account-service-principal-federation-policy"
+    )
+)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OidcFederationPolicy {
+    /// The issuer a token's `iss` claim must name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    /// Accepted values of a token's `aud` claim; a token naming any one of them matches. Without
+    /// them, the audience must be the Databricks account id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audiences: Option<Vec<String>>,
+    /// The claim holding the token's subject; `sub` when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject_claim: Option<String>,
+    /// The subject a token must name. Required in a service principal's policy, and not allowed in
+    /// an account policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Where to fetch the issuer's public keys (a JWKS document). Rarely needed: without it and
+    /// `jwks_json`, the keys are found through the issuer's well-known configuration, which is the
+    /// recommended way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jwks_uri: Option<String>,
+    /// The issuer's public keys as an inline JWKS document, for an issuer whose keys cannot be
+    /// fetched. Rarely needed, like `jwks_uri`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jwks_json: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]

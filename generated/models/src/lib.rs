@@ -16,12 +16,26 @@
 //! Each service's types sit behind the Cargo feature of the same name (all enabled by default); a type
 //! several services share is compiled when any of them is enabled.
 
+#[cfg(feature = "account-federation-policy")]
+#[rustfmt::skip]
+mod account_federation_policy;
+
+#[cfg(feature = "account-federation-policy")]
+pub use account_federation_policy::*;
+
 #[cfg(feature = "account-groups")]
 #[rustfmt::skip]
 mod account_groups;
 
 #[cfg(feature = "account-groups")]
 pub use account_groups::*;
+
+#[cfg(feature = "account-service-principal-federation-policy")]
+#[rustfmt::skip]
+mod account_service_principal_federation_policy;
+
+#[cfg(feature = "account-service-principal-federation-policy")]
+pub use account_service_principal_federation_policy::*;
 
 #[cfg(feature = "account-service-principal-secrets")]
 #[rustfmt::skip]

@@ -5,8 +5,10 @@
 //! doubles written as `4.0`), and several of them carry fields and enum values this version of the spec
 //! does not know, so the tests also check that nothing is lost on the way through the SDK and the CLI.
 
+pub mod account_federation_policy;
 pub mod account_groups;
 pub mod account_ip_access_lists;
+pub mod account_service_principal_federation_policy;
 pub mod account_service_principal_secrets;
 pub mod account_service_principals;
 pub mod account_users;
@@ -73,8 +75,10 @@ pub fn all() -> impl Iterator<Item = &'static Case> {
 
 /// One slice of cases per service module; a new service adds its module here.
 const SERVICES: &[&[Case]] = &[
+    account_federation_policy::CASES,
     account_groups::CASES,
     account_ip_access_lists::CASES,
+    account_service_principal_federation_policy::CASES,
     account_service_principal_secrets::CASES,
     account_service_principals::CASES,
     account_users::CASES,

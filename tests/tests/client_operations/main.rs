@@ -3,8 +3,10 @@
 //!
 //! One module per service; shared set-up lives here.
 
+mod account_federation_policy;
 mod account_groups;
 mod account_ip_access_lists;
+mod account_service_principal_federation_policy;
 mod account_service_principal_secrets;
 mod account_service_principals;
 mod account_users;
