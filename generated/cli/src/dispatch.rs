@@ -30,13 +30,53 @@
 )]
 use databricks_client::Client;
 use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
+
+#[cfg(
+    any(
+        feature = "account-custom-app-integration",
+        feature = "account-federation-policy",
+        feature = "account-groups",
+        feature = "account-ip-access-lists",
+        feature = "account-published-app-integration",
+        feature = "account-service-principal-federation-policy",
+        feature = "account-service-principal-secrets",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "account-workspace-assignment",
+        feature = "cluster-policies",
+        feature = "clusters",
+        feature = "current-user",
+        feature = "dbfs",
+        feature = "experiments",
+        feature = "global-init-scripts",
+        feature = "groups",
+        feature = "instance-pools",
+        feature = "instance-profiles",
+        feature = "ip-access-lists",
+        feature = "jobs",
+        feature = "legacy-groups",
+        feature = "libraries",
+        feature = "model-registry",
+        feature = "permissions",
+        feature = "pipelines",
+        feature = "secrets",
+        feature = "service-principals",
+        feature = "token-management",
+        feature = "tokens",
+        feature = "users",
+        feature = "workspace"
+    )
+)]
 use databricks_runtime::cli::respond;
 
 #[cfg(
     any(
+        feature = "account-custom-app-integration",
         feature = "account-federation-policy",
         feature = "account-groups",
         feature = "account-ip-access-lists",
+        feature = "account-oauth-published-apps",
+        feature = "account-published-app-integration",
         feature = "account-service-principal-federation-policy",
         feature = "account-service-principal-secrets",
         feature = "account-service-principals",
@@ -65,6 +105,65 @@ use databricks_runtime::cli::respond;
     )
 )]
 use databricks_runtime::cli::respond_items;
+
+/// Runs the `account-custom-app-integration` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-custom-app-integration")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_custom_app_integration(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountCustomAppIntegration.create" => {
+                respond(client.custom_app_integration().create(&request.body()?).await)
+            }
+            "accountCustomAppIntegration.delete" => {
+                respond(
+                    client
+                        .custom_app_integration()
+                        .delete(&request.path::<String>("integration_id")?)
+                        .await,
+                )
+            }
+            "accountCustomAppIntegration.get" => {
+                respond(
+                    client
+                        .custom_app_integration()
+                        .get(&request.path::<String>("integration_id")?)
+                        .await,
+                )
+            }
+            "accountCustomAppIntegration.list" => {
+                respond_items(
+                    client.custom_app_integration().list_all(&request.params(&[])?),
+                )
+            }
+            "accountCustomAppIntegration.update" => {
+                respond(
+                    client
+                        .custom_app_integration()
+                        .update(
+                            &request.path::<String>("integration_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
 
 /// Runs the `account-federation-policy` operation `operation` with the arguments in `request`.
 #[cfg(feature = "account-federation-policy")]
@@ -235,6 +334,96 @@ pub fn account_ip_access_lists(
                         .ip_access_lists()
                         .update(
                             &request.path::<String>("ip_access_list_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-oauth-published-apps` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-oauth-published-apps")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_oauth_published_apps(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountOauthPublishedApps.list" => {
+                respond_items(
+                    client.oauth_published_apps().list_all(&request.params(&[])?),
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-published-app-integration` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-published-app-integration")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_published_app_integration(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountPublishedAppIntegration.create" => {
+                respond(
+                    client.published_app_integration().create(&request.body()?).await,
+                )
+            }
+            "accountPublishedAppIntegration.delete" => {
+                respond(
+                    client
+                        .published_app_integration()
+                        .delete(&request.path::<String>("integration_id")?)
+                        .await,
+                )
+            }
+            "accountPublishedAppIntegration.get" => {
+                respond(
+                    client
+                        .published_app_integration()
+                        .get(&request.path::<String>("integration_id")?)
+                        .await,
+                )
+            }
+            "accountPublishedAppIntegration.list" => {
+                respond_items(
+                    client.published_app_integration().list_all(&request.params(&[])?),
+                )
+            }
+            "accountPublishedAppIntegration.update" => {
+                respond(
+                    client
+                        .published_app_integration()
+                        .update(
+                            &request.path::<String>("integration_id")?,
                             &request.body()?,
                         )
                         .await,

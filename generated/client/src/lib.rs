@@ -12,13 +12,13 @@
 //! The account-level services (workspaces, account users and groups, ...) are reached from an
 //! [`AccountClient`], made the same way from a configuration with an account console host
 //! (`https://accounts.cloud.databricks.com`) and `account_id` (`DATABRICKS_ACCOUNT_ID`):
-//! `account.federation_policy()`. Every account call names that account.
+//! `account.custom_app_integration()`. Every account call names that account.
 //!
 //! A list operation also has `<method>_all`, streaming every item as [`Items`]; a long-running operation
 //! also has `<method>_and_wait`, polling until it settles as [`WaitOptions`] say.
 //!
 //! Each service is behind a Cargo feature named after it, all enabled by default; with
-//! `default-features = false, features = ["account-federation-policy"]` only the services named are compiled.
+//! `default-features = false, features = ["account-custom-app-integration"]` only the services named are compiled.
 
 /// The request and response types, documented here too so `cargo doc --no-deps` links every field.
 #[doc(inline)]
@@ -31,6 +31,13 @@ pub use databricks_runtime::{AuthMethod, Config, ConfigBuilder, ConfigError};
 pub use databricks_runtime::{ByteStream, Items, Upload, WaitOptions, WaitProgress};
 
 pub use databricks_runtime::spark_version;
+
+#[cfg(feature = "account-custom-app-integration")]
+#[rustfmt::skip]
+mod account_custom_app_integration;
+
+#[cfg(feature = "account-custom-app-integration")]
+pub use account_custom_app_integration::AccountCustomAppIntegration;
 
 #[cfg(feature = "account-federation-policy")]
 #[rustfmt::skip]
@@ -52,6 +59,20 @@ mod account_ip_access_lists;
 
 #[cfg(feature = "account-ip-access-lists")]
 pub use account_ip_access_lists::AccountIpAccessLists;
+
+#[cfg(feature = "account-oauth-published-apps")]
+#[rustfmt::skip]
+mod account_oauth_published_apps;
+
+#[cfg(feature = "account-oauth-published-apps")]
+pub use account_oauth_published_apps::AccountOauthPublishedApps;
+
+#[cfg(feature = "account-published-app-integration")]
+#[rustfmt::skip]
+mod account_published_app_integration;
+
+#[cfg(feature = "account-published-app-integration")]
+pub use account_published_app_integration::AccountPublishedAppIntegration;
 
 #[cfg(feature = "account-service-principal-federation-policy")]
 #[rustfmt::skip]

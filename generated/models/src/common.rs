@@ -989,9 +989,11 @@ impl std::str::FromStr for EbsVolumeType {
 /// adds is kept in `unknown_fields`.
 #[cfg(
     any(
+        feature = "account-custom-app-integration",
         feature = "account-federation-policy",
         feature = "account-groups",
         feature = "account-ip-access-lists",
+        feature = "account-published-app-integration",
         feature = "account-service-principal-federation-policy",
         feature = "account-service-principal-secrets",
         feature = "account-service-principals",
@@ -2364,6 +2366,48 @@ pub struct ScimResourceMeta {
     /// account group added to the workspace.
     #[serde(rename = "resourceType", default, skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// How long the tokens an OAuth application obtains stay valid.
+#[cfg(
+    any(
+        feature = "account-custom-app-integration",
+        feature = "account-published-app-integration"
+    )
+)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TokenAccessPolicy {
+    /// Lifetime of an access token, in minutes.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
+    pub access_token_ttl_in_minutes: Option<i32>,
+    /// Lifetime of a refresh token, in minutes. With single-use refresh tokens, each new refresh
+    /// token gets this lifetime afresh.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
+    pub refresh_token_ttl_in_minutes: Option<i32>,
+    /// Whether a refresh token works only once (refresh token rotation): each refresh returns a new
+    /// refresh token beside the access token and invalidates the old one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable_single_use_refresh_tokens: Option<bool>,
+    /// With single-use refresh tokens, how long a whole sign-in session lasts, in minutes, however
+    /// often its tokens are refreshed; after that the user must sign in again.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
+    pub absolute_session_lifetime_in_minutes: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]

@@ -16,6 +16,13 @@
 //! Each service's types sit behind the Cargo feature of the same name (all enabled by default); a type
 //! several services share is compiled when any of them is enabled.
 
+#[cfg(feature = "account-custom-app-integration")]
+#[rustfmt::skip]
+mod account_custom_app_integration;
+
+#[cfg(feature = "account-custom-app-integration")]
+pub use account_custom_app_integration::*;
+
 #[cfg(feature = "account-federation-policy")]
 #[rustfmt::skip]
 mod account_federation_policy;
@@ -29,6 +36,20 @@ mod account_groups;
 
 #[cfg(feature = "account-groups")]
 pub use account_groups::*;
+
+#[cfg(feature = "account-oauth-published-apps")]
+#[rustfmt::skip]
+mod account_oauth_published_apps;
+
+#[cfg(feature = "account-oauth-published-apps")]
+pub use account_oauth_published_apps::*;
+
+#[cfg(feature = "account-published-app-integration")]
+#[rustfmt::skip]
+mod account_published_app_integration;
+
+#[cfg(feature = "account-published-app-integration")]
+pub use account_published_app_integration::*;
 
 #[cfg(feature = "account-service-principal-federation-policy")]
 #[rustfmt::skip]

@@ -5,9 +5,12 @@
 //! doubles written as `4.0`), and several of them carry fields and enum values this version of the spec
 //! does not know, so the tests also check that nothing is lost on the way through the SDK and the CLI.
 
+pub mod account_custom_app_integration;
 pub mod account_federation_policy;
 pub mod account_groups;
 pub mod account_ip_access_lists;
+pub mod account_oauth_published_apps;
+pub mod account_published_app_integration;
 pub mod account_service_principal_federation_policy;
 pub mod account_service_principal_secrets;
 pub mod account_service_principals;
@@ -75,9 +78,12 @@ pub fn all() -> impl Iterator<Item = &'static Case> {
 
 /// One slice of cases per service module; a new service adds its module here.
 const SERVICES: &[&[Case]] = &[
+    account_custom_app_integration::CASES,
     account_federation_policy::CASES,
     account_groups::CASES,
     account_ip_access_lists::CASES,
+    account_oauth_published_apps::CASES,
+    account_published_app_integration::CASES,
     account_service_principal_federation_policy::CASES,
     account_service_principal_secrets::CASES,
     account_service_principals::CASES,

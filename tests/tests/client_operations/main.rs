@@ -3,9 +3,12 @@
 //!
 //! One module per service; shared set-up lives here.
 
+mod account_custom_app_integration;
 mod account_federation_policy;
 mod account_groups;
 mod account_ip_access_lists;
+mod account_oauth_published_apps;
+mod account_published_app_integration;
 mod account_service_principal_federation_policy;
 mod account_service_principal_secrets;
 mod account_service_principals;
