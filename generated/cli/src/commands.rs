@@ -8,6 +8,7 @@ use databricks_runtime::cli::{ArgSpec, Target, ValueKind};
 #[cfg(
     not(
         any(
+            feature = "account-access-control",
             feature = "account-custom-app-integration",
             feature = "account-federation-policy",
             feature = "account-groups",
@@ -51,6 +52,98 @@ pub static APP: App = App {
     about: "Command line for the Databricks REST API (version 2.0).",
     version: env!("CARGO_PKG_VERSION"),
     services: &[
+        #[cfg(feature = "account-access-control")]
+        ServiceSpec {
+            name: "access-control",
+            about: "Grant roles on account-level objects.",
+            group: "Account",
+            account: true,
+            commands: &[
+                CommandSpec {
+                    name: "get-assignable-roles-for-resource",
+                    operation: "accountAccessControl.getAssignableRolesForResource",
+                    about: "List the roles that can be granted on an account object.",
+                    long_about: "Returns every role a rule set of the object named by `resource` may grant.",
+                    json: JsonInput::Params,
+                    args: &[
+                        ArgSpec {
+                            field: "resource",
+                            name: "RESOURCE",
+                            target: Target::Query,
+                            positional: true,
+                            value: ValueKind::String,
+                            repeated: false,
+                            required: true,
+                            help: "Resource name of the object: `accounts/<account id>`, `accounts/<account id>/groups/<group id>`, `accounts/<account id>/servicePrincipals/<service principal id>` or `accounts/<account id>/tagPolicies/<tag policy id>`.",
+                        },
+                    ],
+                    list: false,
+                    columns: &[],
+                    waits: false,
+                    stdin: None,
+                    uploads: &[],
+                },
+                CommandSpec {
+                    name: "get-rule-set",
+                    operation: "accountAccessControl.getRuleSet",
+                    about: "Get the rule set of an account object.",
+                    long_about: "Returns the grant rules of the rule set and the `etag` of this version, to send back with an update. The answer is at least as fresh as the version `etag` names; an empty `etag` asks for no particular freshness.",
+                    json: JsonInput::Params,
+                    args: &[
+                        ArgSpec {
+                            field: "name",
+                            name: "NAME",
+                            target: Target::Query,
+                            positional: true,
+                            value: ValueKind::String,
+                            repeated: false,
+                            required: true,
+                            help: "Name of the rule set: `accounts/<account id>/ruleSets/default` for the account, `accounts/<account id>/groups/<group id>/ruleSets/default` for a group, `accounts/<account id>/servicePrincipals/<application id>/ruleSets/default` for a service principal, `accounts/<account id>/tagPolicies/<tag policy id>/ruleSets/default` for a tag policy.",
+                        },
+                        ArgSpec {
+                            field: "etag",
+                            name: "ETAG",
+                            target: Target::Query,
+                            positional: true,
+                            value: ValueKind::String,
+                            repeated: false,
+                            required: true,
+                            help: "The version the answer must be at least as fresh as, from an earlier read; empty for any.",
+                        },
+                    ],
+                    list: false,
+                    columns: &[],
+                    waits: false,
+                    stdin: None,
+                    uploads: &[],
+                },
+                CommandSpec {
+                    name: "update-rule-set",
+                    operation: "accountAccessControl.updateRuleSet",
+                    about: "Replace the grant rules of an account object's rule set.",
+                    long_about: "The given grant rules become the rule set's complete list; rules left out are removed. The `rule_set.etag` must be the one of the version the change was based on, otherwise the update is refused and should be retried after reading the rule set again. Returns the rule set with its new etag.",
+                    json: JsonInput::Body,
+                    args: &[
+                        ArgSpec {
+                            field: "name",
+                            name: "NAME",
+                            target: Target::Body,
+                            positional: true,
+                            value: ValueKind::String,
+                            repeated: false,
+                            required: true,
+                            help: "Name of the rule set to replace.",
+                        },
+                    ],
+                    list: false,
+                    columns: &[],
+                    waits: false,
+                    stdin: None,
+                    uploads: &[],
+                },
+            ],
+            dispatch: crate::dispatch::account_access_control,
+        },
         #[cfg(feature = "account-custom-app-integration")]
         ServiceSpec {
             name: "custom-app-integration",

@@ -33,6 +33,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
 
 #[cfg(
     any(
+        feature = "account-access-control",
         feature = "account-custom-app-integration",
         feature = "account-federation-policy",
         feature = "account-groups",
@@ -105,6 +106,56 @@ use databricks_runtime::cli::respond;
     )
 )]
 use databricks_runtime::cli::respond_items;
+
+/// Runs the `account-access-control` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-access-control")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_access_control(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountAccessControl.getAssignableRolesForResource" => {
+                request.no_other_params(&["resource"])?;
+                respond(
+                    client
+                        .access_control()
+                        .get_assignable_roles_for_resource(
+                            &request.query::<String>("resource")?,
+                        )
+                        .await,
+                )
+            }
+            "accountAccessControl.getRuleSet" => {
+                request.no_other_params(&["name", "etag"])?;
+                respond(
+                    client
+                        .access_control()
+                        .get_rule_set(
+                            &request.query::<String>("name")?,
+                            &request.query::<String>("etag")?,
+                        )
+                        .await,
+                )
+            }
+            "accountAccessControl.updateRuleSet" => {
+                respond(client.access_control().update_rule_set(&request.body()?).await)
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
 
 /// Runs the `account-custom-app-integration` operation `operation` with the arguments in `request`.
 #[cfg(feature = "account-custom-app-integration")]

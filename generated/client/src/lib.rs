@@ -12,13 +12,13 @@
 //! The account-level services (workspaces, account users and groups, ...) are reached from an
 //! [`AccountClient`], made the same way from a configuration with an account console host
 //! (`https://accounts.cloud.databricks.com`) and `account_id` (`DATABRICKS_ACCOUNT_ID`):
-//! `account.custom_app_integration()`. Every account call names that account.
+//! `account.access_control()`. Every account call names that account.
 //!
 //! A list operation also has `<method>_all`, streaming every item as [`Items`]; a long-running operation
 //! also has `<method>_and_wait`, polling until it settles as [`WaitOptions`] say.
 //!
 //! Each service is behind a Cargo feature named after it, all enabled by default; with
-//! `default-features = false, features = ["account-custom-app-integration"]` only the services named are compiled.
+//! `default-features = false, features = ["account-access-control"]` only the services named are compiled.
 
 /// The request and response types, documented here too so `cargo doc --no-deps` links every field.
 #[doc(inline)]
@@ -31,6 +31,13 @@ pub use databricks_runtime::{AuthMethod, Config, ConfigBuilder, ConfigError};
 pub use databricks_runtime::{ByteStream, Items, Upload, WaitOptions, WaitProgress};
 
 pub use databricks_runtime::spark_version;
+
+#[cfg(feature = "account-access-control")]
+#[rustfmt::skip]
+mod account_access_control;
+
+#[cfg(feature = "account-access-control")]
+pub use account_access_control::AccountAccessControl;
 
 #[cfg(feature = "account-custom-app-integration")]
 #[rustfmt::skip]

@@ -16,6 +16,13 @@
 //! Each service's types sit behind the Cargo feature of the same name (all enabled by default); a type
 //! several services share is compiled when any of them is enabled.
 
+#[cfg(feature = "account-access-control")]
+#[rustfmt::skip]
+mod account_access_control;
+
+#[cfg(feature = "account-access-control")]
+pub use account_access_control::*;
+
 #[cfg(feature = "account-custom-app-integration")]
 #[rustfmt::skip]
 mod account_custom_app_integration;

@@ -5,6 +5,7 @@
 //! doubles written as `4.0`), and several of them carry fields and enum values this version of the spec
 //! does not know, so the tests also check that nothing is lost on the way through the SDK and the CLI.
 
+pub mod account_access_control;
 pub mod account_custom_app_integration;
 pub mod account_federation_policy;
 pub mod account_groups;
@@ -78,6 +79,7 @@ pub fn all() -> impl Iterator<Item = &'static Case> {
 
 /// One slice of cases per service module; a new service adds its module here.
 const SERVICES: &[&[Case]] = &[
+    account_access_control::CASES,
     account_custom_app_integration::CASES,
     account_federation_policy::CASES,
     account_groups::CASES,

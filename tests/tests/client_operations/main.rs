@@ -3,6 +3,7 @@
 //!
 //! One module per service; shared set-up lives here.
 
+mod account_access_control;
 mod account_custom_app_integration;
 mod account_federation_policy;
 mod account_groups;
