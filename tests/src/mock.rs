@@ -1,6 +1,7 @@
 //! A mock Databricks workspace: a wiremock server on 127.0.0.1 that answers with a canned response and
 //! records what it received, and the assertions the client and CLI tests share.
 
+use base64::Engine as _;
 use serde_json::Value;
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -133,7 +134,16 @@ pub fn request_mismatch(received: &Received, expected: Expected<'_>) -> Option<S
     let body = expected
         .body
         .map(|body| serde_json::from_str::<Value>(body).expect("expected body is JSON"));
-    let authorization = Some(format!("Bearer {TOKEN}"));
+    // Account calls carry the account client's basic auth (the account API refuses personal access tokens).
+    let authorization =
+        if expected.path.starts_with("/api/2.0/accounts/") || expected.path.starts_with("/api/2.1/accounts/") {
+            Some(format!(
+                "Basic {}",
+                base64::engine::general_purpose::STANDARD.encode(format!("admin@example.com:{TOKEN}"))
+            ))
+        } else {
+            Some(format!("Bearer {TOKEN}"))
+        };
     let differences = [
         (received.method != expected.method).then(|| format!("method {} != {}", received.method, expected.method)),
         (received.path != expected.path).then(|| format!("path {} != {}", received.path, expected.path)),
@@ -141,7 +151,7 @@ pub fn request_mismatch(received: &Received, expected: Expected<'_>) -> Option<S
         (received.body != body).then(|| format!("body {:?} != {body:?}", received.body)),
         (received.body.is_some() && received.content_type.as_deref() != Some("application/json"))
             .then(|| format!("content type {:?}", received.content_type)),
-        (received.authorization != authorization).then(|| "missing or wrong bearer token".to_owned()),
+        (received.authorization != authorization).then(|| "missing or wrong credentials".to_owned()),
     ];
     let differences: Vec<String> = differences.into_iter().flatten().collect();
     (!differences.is_empty()).then(|| {

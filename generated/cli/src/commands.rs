@@ -8,6 +8,7 @@ use databricks_runtime::cli::{ArgSpec, Target, ValueKind};
 #[cfg(
     not(
         any(
+            feature = "account-billable-usage",
             feature = "cluster-policies",
             feature = "clusters",
             feature = "current-user",
@@ -40,6 +41,60 @@ pub static APP: App = App {
     about: "Command line for the Databricks REST API (version 2.0).",
     version: env!("CARGO_PKG_VERSION"),
     services: &[
+        #[cfg(feature = "account-billable-usage")]
+        ServiceSpec {
+            name: "billable-usage",
+            about: "Download the billable usage logs of the account as CSV: one row per workspace, SKU and hour, with the DBUs used.",
+            group: "Account",
+            account: true,
+            commands: &[
+                CommandSpec {
+                    name: "download",
+                    operation: "accountBillableUsage.download",
+                    about: "Download the billable usage of a range of months as CSV.",
+                    long_about: "Returns the usage of every month from `start_month` to `end_month` (both `YYYY-MM`, both included) as CSV text with a header line. Usage logs begin in March 2019 (`2019-03`). Personal data, such as the email addresses of cluster creators, is left out unless `personal_data` is true.",
+                    json: JsonInput::Params,
+                    args: &[
+                        ArgSpec {
+                            field: "start_month",
+                            name: "START_MONTH",
+                            target: Target::Query,
+                            positional: true,
+                            value: ValueKind::String,
+                            repeated: false,
+                            required: true,
+                            help: "First month, as `YYYY-MM`.",
+                        },
+                        ArgSpec {
+                            field: "end_month",
+                            name: "END_MONTH",
+                            target: Target::Query,
+                            positional: true,
+                            value: ValueKind::String,
+                            repeated: false,
+                            required: true,
+                            help: "Last month, as `YYYY-MM`.",
+                        },
+                        ArgSpec {
+                            field: "personal_data",
+                            name: "personal-data",
+                            target: Target::Query,
+                            positional: false,
+                            value: ValueKind::Boolean,
+                            repeated: false,
+                            required: false,
+                            help: "Include personally identifiable information, such as creators' email addresses; false by default.",
+                        },
+                    ],
+                    list: false,
+                    columns: &[],
+                    waits: false,
+                    stdin: None,
+                    uploads: &[],
+                },
+            ],
+            dispatch: crate::dispatch::account_billable_usage,
+        },
         #[cfg(feature = "cluster-policies")]
         ServiceSpec {
             name: "cluster-policies",

@@ -2,8 +2,61 @@
 
 //! Calls the client method of each command: one function per service, named after its module.
 
+#[cfg(
+    any(
+        feature = "cluster-policies",
+        feature = "clusters",
+        feature = "current-user",
+        feature = "dbfs",
+        feature = "experiments",
+        feature = "global-init-scripts",
+        feature = "groups",
+        feature = "instance-pools",
+        feature = "instance-profiles",
+        feature = "ip-access-lists",
+        feature = "jobs",
+        feature = "legacy-groups",
+        feature = "libraries",
+        feature = "model-registry",
+        feature = "permissions",
+        feature = "pipelines",
+        feature = "secrets",
+        feature = "service-principals",
+        feature = "token-management",
+        feature = "tokens",
+        feature = "users",
+        feature = "workspace"
+    )
+)]
 use databricks_client::Client;
 use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
+
+#[cfg(
+    any(
+        feature = "cluster-policies",
+        feature = "clusters",
+        feature = "current-user",
+        feature = "dbfs",
+        feature = "experiments",
+        feature = "global-init-scripts",
+        feature = "groups",
+        feature = "instance-pools",
+        feature = "instance-profiles",
+        feature = "ip-access-lists",
+        feature = "jobs",
+        feature = "legacy-groups",
+        feature = "libraries",
+        feature = "model-registry",
+        feature = "permissions",
+        feature = "pipelines",
+        feature = "secrets",
+        feature = "service-principals",
+        feature = "token-management",
+        feature = "tokens",
+        feature = "users",
+        feature = "workspace"
+    )
+)]
 use databricks_runtime::cli::respond;
 
 #[cfg(
@@ -31,6 +84,45 @@ use databricks_runtime::cli::respond;
     )
 )]
 use databricks_runtime::cli::respond_items;
+
+#[cfg(feature = "account-billable-usage")]
+use databricks_runtime::cli::respond_bytes;
+
+/// Runs the `account-billable-usage` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-billable-usage")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_billable_usage(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountBillableUsage.download" => {
+                respond_bytes(
+                    client
+                        .billable_usage()
+                        .download(
+                            &request.query::<String>("start_month")?,
+                            &request.query::<String>("end_month")?,
+                            &request.params(&["start_month", "end_month"])?,
+                        )
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
 
 /// Runs the `cluster-policies` operation `operation` with the arguments in `request`.
 #[cfg(feature = "cluster-policies")]

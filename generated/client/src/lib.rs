@@ -9,11 +9,16 @@
 //! from the API is [`Error::Api`] with the HTTP status, the Databricks error code, the message and the
 //! request id; [`ErrorKindOf::kind`] says what kind of failure it is.
 //!
+//! The account-level services (workspaces, account users and groups, ...) are reached from an
+//! [`AccountClient`], made the same way from a configuration with an account console host
+//! (`https://accounts.cloud.databricks.com`) and `account_id` (`DATABRICKS_ACCOUNT_ID`):
+//! `account.billable_usage()`. Every account call names that account.
+//!
 //! A list operation also has `<method>_all`, streaming every item as [`Items`]; a long-running operation
 //! also has `<method>_and_wait`, polling until it settles as [`WaitOptions`] say.
 //!
 //! Each service is behind a Cargo feature named after it, all enabled by default; with
-//! `default-features = false, features = ["cluster-policies"]` only the services named are compiled.
+//! `default-features = false, features = ["account-billable-usage"]` only the services named are compiled.
 
 /// The request and response types, documented here too so `cargo doc --no-deps` links every field.
 #[doc(inline)]
@@ -26,6 +31,13 @@ pub use databricks_runtime::{AuthMethod, Config, ConfigBuilder, ConfigError};
 pub use databricks_runtime::{ByteStream, Items, Upload, WaitOptions, WaitProgress};
 
 pub use databricks_runtime::spark_version;
+
+#[cfg(feature = "account-billable-usage")]
+#[rustfmt::skip]
+mod account_billable_usage;
+
+#[cfg(feature = "account-billable-usage")]
+pub use account_billable_usage::AccountBillableUsage;
 
 #[cfg(feature = "cluster-policies")]
 #[rustfmt::skip]

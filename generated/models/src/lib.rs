@@ -16,6 +16,13 @@
 //! Each service's types sit behind the Cargo feature of the same name (all enabled by default); a type
 //! several services share is compiled when any of them is enabled.
 
+#[cfg(feature = "account-billable-usage")]
+#[rustfmt::skip]
+mod account_billable_usage;
+
+#[cfg(feature = "account-billable-usage")]
+pub use account_billable_usage::*;
+
 #[cfg(feature = "cluster-policies")]
 #[rustfmt::skip]
 mod cluster_policies;

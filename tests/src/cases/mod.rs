@@ -5,6 +5,7 @@
 //! doubles written as `4.0`), and several of them carry fields and enum values this version of the spec
 //! does not know, so the tests also check that nothing is lost on the way through the SDK and the CLI.
 
+pub mod account_billable_usage;
 pub mod cluster_policies;
 pub mod clusters;
 pub mod current_user;
@@ -67,6 +68,7 @@ pub fn all() -> impl Iterator<Item = &'static Case> {
 
 /// One slice of cases per service module; a new service adds its module here.
 const SERVICES: &[&[Case]] = &[
+    account_billable_usage::CASES,
     cluster_policies::CASES,
     clusters::CASES,
     current_user::CASES,

@@ -3,6 +3,7 @@
 //!
 //! One module per service; shared set-up lives here.
 
+mod account_billable_usage;
 mod cluster_policies;
 mod clusters;
 mod current_user;
@@ -40,7 +41,6 @@ struct Setup {
     server: MockServer,
     client: Client,
     /// For the account services, whose paths name [`mock::ACCOUNT_ID`].
-    #[allow(dead_code, reason = "used by the account services' tests")]
     account: AccountClient,
 }
 
