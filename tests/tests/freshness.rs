@@ -160,13 +160,17 @@ fn a_generic_spec_gets_models_and_client_named_after_its_title() {
     assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
 }
 
-/// The client example in the README is `tests/examples/readme_client.rs`, which `cargo test` compiles.
+/// The client and account examples in the README are `tests/examples/readme_{client,account}.rs`, which
+/// `cargo test` compiles.
 #[test]
-fn readme_client_example_is_the_compiled_one() {
+fn readme_client_examples_are_the_compiled_ones() {
     let readme = fs::read_to_string(repo_root().join("README.md")).expect("README.md");
-    let example = fs::read_to_string(repo_root().join("tests/examples/readme_client.rs")).expect("the example");
-    assert!(
-        readme.contains(&format!("```rust\n{example}```")),
-        "README.md's client example differs from tests/examples/readme_client.rs; keep them identical"
-    );
+    for name in ["readme_client", "readme_account"] {
+        let path = format!("tests/examples/{name}.rs");
+        let example = fs::read_to_string(repo_root().join(&path)).expect("the example");
+        assert!(
+            readme.contains(&format!("```rust\n{example}```")),
+            "README.md's example differs from {path}; keep them identical"
+        );
+    }
 }
