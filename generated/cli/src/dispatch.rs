@@ -32,6 +32,288 @@ use databricks_runtime::cli::respond;
 )]
 use databricks_runtime::cli::respond_items;
 
+/// Runs the `account-credentials` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-credentials")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_credentials(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "accountCredentials.create" => {
+                respond(
+                    client
+                        .account_credentials()
+                        .create(&request.path::<String>("account_id")?, &request.body()?)
+                        .await,
+                )
+            }
+            "accountCredentials.delete" => {
+                respond(
+                    client
+                        .account_credentials()
+                        .delete(
+                            &request.path::<String>("account_id")?,
+                            &request.path::<String>("credentials_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountCredentials.get" => {
+                respond(
+                    client
+                        .account_credentials()
+                        .get(
+                            &request.path::<String>("account_id")?,
+                            &request.path::<String>("credentials_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountCredentials.list" => {
+                respond(
+                    client
+                        .account_credentials()
+                        .list(&request.path::<String>("account_id")?)
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-networks` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-networks")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_networks(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "accountNetworks.create" => {
+                respond(
+                    client
+                        .account_networks()
+                        .create(&request.path::<String>("account_id")?, &request.body()?)
+                        .await,
+                )
+            }
+            "accountNetworks.delete" => {
+                respond(
+                    client
+                        .account_networks()
+                        .delete(
+                            &request.path::<String>("account_id")?,
+                            &request.path::<String>("network_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountNetworks.get" => {
+                respond(
+                    client
+                        .account_networks()
+                        .get(
+                            &request.path::<String>("account_id")?,
+                            &request.path::<String>("network_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountNetworks.list" => {
+                respond(
+                    client
+                        .account_networks()
+                        .list(&request.path::<String>("account_id")?)
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-storage` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-storage")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_storage(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "accountStorage.create" => {
+                respond(
+                    client
+                        .account_storage()
+                        .create(&request.path::<String>("account_id")?, &request.body()?)
+                        .await,
+                )
+            }
+            "accountStorage.delete" => {
+                respond(
+                    client
+                        .account_storage()
+                        .delete(
+                            &request.path::<String>("account_id")?,
+                            &request.path::<String>("storage_configuration_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountStorage.get" => {
+                respond(
+                    client
+                        .account_storage()
+                        .get(
+                            &request.path::<String>("account_id")?,
+                            &request.path::<String>("storage_configuration_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountStorage.list" => {
+                respond(
+                    client
+                        .account_storage()
+                        .list(&request.path::<String>("account_id")?)
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-workspaces` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-workspaces")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_workspaces(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "accountWorkspaces.create" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .account_workspaces()
+                                .create_and_wait(
+                                    &request.path::<String>("account_id")?,
+                                    &request.body()?,
+                                    wait,
+                                )
+                                .await,
+                        )
+                    }
+                    None => {
+                        respond(
+                            client
+                                .account_workspaces()
+                                .create(
+                                    &request.path::<String>("account_id")?,
+                                    &request.body()?,
+                                )
+                                .await,
+                        )
+                    }
+                }
+            }
+            "accountWorkspaces.delete" => {
+                respond(
+                    client
+                        .account_workspaces()
+                        .delete(
+                            &request.path::<String>("account_id")?,
+                            request.path::<i64>("workspace_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountWorkspaces.get" => {
+                respond(
+                    client
+                        .account_workspaces()
+                        .get(
+                            &request.path::<String>("account_id")?,
+                            request.path::<i64>("workspace_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountWorkspaces.list" => {
+                respond(
+                    client
+                        .account_workspaces()
+                        .list(&request.path::<String>("account_id")?)
+                        .await,
+                )
+            }
+            "accountWorkspaces.update" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .account_workspaces()
+                                .update_and_wait(
+                                    &request.path::<String>("account_id")?,
+                                    request.path::<i64>("workspace_id")?,
+                                    &request.params(&[])?,
+                                    &request.body()?,
+                                    wait,
+                                )
+                                .await,
+                        )
+                    }
+                    None => {
+                        respond(
+                            client
+                                .account_workspaces()
+                                .update(
+                                    &request.path::<String>("account_id")?,
+                                    request.path::<i64>("workspace_id")?,
+                                    &request.params(&[])?,
+                                    &request.body()?,
+                                )
+                                .await,
+                        )
+                    }
+                }
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
 /// Runs the `cluster-policies` operation `operation` with the arguments in `request`.
 #[cfg(feature = "cluster-policies")]
 #[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]

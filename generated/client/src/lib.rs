@@ -13,7 +13,7 @@
 //! also has `<method>_and_wait`, polling until it settles as [`WaitOptions`] say.
 //!
 //! Each service is behind a Cargo feature named after it, all enabled by default; with
-//! `default-features = false, features = ["cluster-policies"]` only the services named are compiled.
+//! `default-features = false, features = ["account-credentials"]` only the services named are compiled.
 
 /// The request and response types, documented here too so `cargo doc --no-deps` links every field.
 #[doc(inline)]
@@ -26,6 +26,34 @@ pub use databricks_runtime::{AuthMethod, Config, ConfigBuilder, ConfigError};
 pub use databricks_runtime::{ByteStream, Items, Upload, WaitOptions, WaitProgress};
 
 pub use databricks_runtime::spark_version;
+
+#[cfg(feature = "account-credentials")]
+#[rustfmt::skip]
+mod account_credentials;
+
+#[cfg(feature = "account-credentials")]
+pub use account_credentials::AccountCredentials;
+
+#[cfg(feature = "account-networks")]
+#[rustfmt::skip]
+mod account_networks;
+
+#[cfg(feature = "account-networks")]
+pub use account_networks::AccountNetworks;
+
+#[cfg(feature = "account-storage")]
+#[rustfmt::skip]
+mod account_storage;
+
+#[cfg(feature = "account-storage")]
+pub use account_storage::AccountStorage;
+
+#[cfg(feature = "account-workspaces")]
+#[rustfmt::skip]
+mod account_workspaces;
+
+#[cfg(feature = "account-workspaces")]
+pub use account_workspaces::AccountWorkspaces;
 
 #[cfg(feature = "cluster-policies")]
 #[rustfmt::skip]

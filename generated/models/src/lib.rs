@@ -16,6 +16,34 @@
 //! Each service's types sit behind the Cargo feature of the same name (all enabled by default); a type
 //! several services share is compiled when any of them is enabled.
 
+#[cfg(feature = "account-credentials")]
+#[rustfmt::skip]
+mod account_credentials;
+
+#[cfg(feature = "account-credentials")]
+pub use account_credentials::*;
+
+#[cfg(feature = "account-networks")]
+#[rustfmt::skip]
+mod account_networks;
+
+#[cfg(feature = "account-networks")]
+pub use account_networks::*;
+
+#[cfg(feature = "account-storage")]
+#[rustfmt::skip]
+mod account_storage;
+
+#[cfg(feature = "account-storage")]
+pub use account_storage::*;
+
+#[cfg(feature = "account-workspaces")]
+#[rustfmt::skip]
+mod account_workspaces;
+
+#[cfg(feature = "account-workspaces")]
+pub use account_workspaces::*;
+
 #[cfg(feature = "cluster-policies")]
 #[rustfmt::skip]
 mod cluster_policies;

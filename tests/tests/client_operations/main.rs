@@ -3,6 +3,10 @@
 //!
 //! One module per service; shared set-up lives here.
 
+mod account_credentials;
+mod account_networks;
+mod account_storage;
+mod account_workspaces;
 mod cluster_policies;
 mod clusters;
 mod current_user;
