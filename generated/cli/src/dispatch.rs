@@ -90,6 +90,64 @@ pub fn account_credentials(
     })
 }
 
+/// Runs the `account-encryption-keys` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-encryption-keys")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_encryption_keys(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "accountEncryptionKeys.create" => {
+                respond(
+                    client
+                        .account_encryption_keys()
+                        .create(&request.path::<String>("account_id")?, &request.body()?)
+                        .await,
+                )
+            }
+            "accountEncryptionKeys.delete" => {
+                respond(
+                    client
+                        .account_encryption_keys()
+                        .delete(
+                            &request.path::<String>("account_id")?,
+                            &request.path::<String>("customer_managed_key_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountEncryptionKeys.get" => {
+                respond(
+                    client
+                        .account_encryption_keys()
+                        .get(
+                            &request.path::<String>("account_id")?,
+                            &request.path::<String>("customer_managed_key_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountEncryptionKeys.list" => {
+                respond(
+                    client
+                        .account_encryption_keys()
+                        .list(&request.path::<String>("account_id")?)
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
 /// Runs the `account-networks` operation `operation` with the arguments in `request`.
 #[cfg(feature = "account-networks")]
 #[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
@@ -148,6 +206,76 @@ pub fn account_networks(
     })
 }
 
+/// Runs the `account-private-access` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-private-access")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_private_access(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "accountPrivateAccess.create" => {
+                respond(
+                    client
+                        .account_private_access()
+                        .create(&request.path::<String>("account_id")?, &request.body()?)
+                        .await,
+                )
+            }
+            "accountPrivateAccess.delete" => {
+                respond(
+                    client
+                        .account_private_access()
+                        .delete(
+                            &request.path::<String>("account_id")?,
+                            &request.path::<String>("private_access_settings_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountPrivateAccess.get" => {
+                respond(
+                    client
+                        .account_private_access()
+                        .get(
+                            &request.path::<String>("account_id")?,
+                            &request.path::<String>("private_access_settings_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountPrivateAccess.list" => {
+                respond(
+                    client
+                        .account_private_access()
+                        .list(&request.path::<String>("account_id")?)
+                        .await,
+                )
+            }
+            "accountPrivateAccess.replace" => {
+                respond(
+                    client
+                        .account_private_access()
+                        .replace(
+                            &request.path::<String>("account_id")?,
+                            &request.path::<String>("private_access_settings_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
 /// Runs the `account-storage` operation `operation` with the arguments in `request`.
 #[cfg(feature = "account-storage")]
 #[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
@@ -193,6 +321,64 @@ pub fn account_storage(
                 respond(
                     client
                         .account_storage()
+                        .list(&request.path::<String>("account_id")?)
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-vpc-endpoints` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-vpc-endpoints")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_vpc_endpoints(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "accountVpcEndpoints.create" => {
+                respond(
+                    client
+                        .account_vpc_endpoints()
+                        .create(&request.path::<String>("account_id")?, &request.body()?)
+                        .await,
+                )
+            }
+            "accountVpcEndpoints.delete" => {
+                respond(
+                    client
+                        .account_vpc_endpoints()
+                        .delete(
+                            &request.path::<String>("account_id")?,
+                            &request.path::<String>("vpc_endpoint_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountVpcEndpoints.get" => {
+                respond(
+                    client
+                        .account_vpc_endpoints()
+                        .get(
+                            &request.path::<String>("account_id")?,
+                            &request.path::<String>("vpc_endpoint_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountVpcEndpoints.list" => {
+                respond(
+                    client
+                        .account_vpc_endpoints()
                         .list(&request.path::<String>("account_id")?)
                         .await,
                 )

@@ -34,6 +34,13 @@ mod account_credentials;
 #[cfg(feature = "account-credentials")]
 pub use account_credentials::AccountCredentials;
 
+#[cfg(feature = "account-encryption-keys")]
+#[rustfmt::skip]
+mod account_encryption_keys;
+
+#[cfg(feature = "account-encryption-keys")]
+pub use account_encryption_keys::AccountEncryptionKeys;
+
 #[cfg(feature = "account-networks")]
 #[rustfmt::skip]
 mod account_networks;
@@ -41,12 +48,26 @@ mod account_networks;
 #[cfg(feature = "account-networks")]
 pub use account_networks::AccountNetworks;
 
+#[cfg(feature = "account-private-access")]
+#[rustfmt::skip]
+mod account_private_access;
+
+#[cfg(feature = "account-private-access")]
+pub use account_private_access::AccountPrivateAccess;
+
 #[cfg(feature = "account-storage")]
 #[rustfmt::skip]
 mod account_storage;
 
 #[cfg(feature = "account-storage")]
 pub use account_storage::AccountStorage;
+
+#[cfg(feature = "account-vpc-endpoints")]
+#[rustfmt::skip]
+mod account_vpc_endpoints;
+
+#[cfg(feature = "account-vpc-endpoints")]
+pub use account_vpc_endpoints::AccountVpcEndpoints;
 
 #[cfg(feature = "account-workspaces")]
 #[rustfmt::skip]

@@ -6,8 +6,11 @@
 //! does not know, so the tests also check that nothing is lost on the way through the SDK and the CLI.
 
 pub mod account_credentials;
+pub mod account_encryption_keys;
 pub mod account_networks;
+pub mod account_private_access;
 pub mod account_storage;
+pub mod account_vpc_endpoints;
 pub mod account_workspaces;
 pub mod cluster_policies;
 pub mod clusters;
@@ -74,8 +77,11 @@ pub fn all() -> impl Iterator<Item = &'static Case> {
 /// One slice of cases per service module; a new service adds its module here.
 const SERVICES: &[&[Case]] = &[
     account_credentials::CASES,
+    account_encryption_keys::CASES,
     account_networks::CASES,
+    account_private_access::CASES,
     account_storage::CASES,
+    account_vpc_endpoints::CASES,
     account_workspaces::CASES,
     cluster_policies::CASES,
     clusters::CASES,
