@@ -8,6 +8,7 @@ use databricks_runtime::cli::respond;
 
 #[cfg(
     any(
+        feature = "account-log-delivery",
         feature = "cluster-policies",
         feature = "clusters",
         feature = "dbfs",
@@ -136,6 +137,67 @@ pub fn account_encryption_keys(
                     client
                         .account_encryption_keys()
                         .list(&request.path::<String>("account_id")?)
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-log-delivery` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-log-delivery")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_log_delivery(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "accountLogDelivery.create" => {
+                respond(
+                    client
+                        .account_log_delivery()
+                        .create(&request.path::<String>("account_id")?, &request.body()?)
+                        .await,
+                )
+            }
+            "accountLogDelivery.get" => {
+                respond(
+                    client
+                        .account_log_delivery()
+                        .get(
+                            &request.path::<String>("account_id")?,
+                            &request.path::<String>("log_delivery_configuration_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountLogDelivery.list" => {
+                respond_items(
+                    client
+                        .account_log_delivery()
+                        .list_all(
+                            &request.path::<String>("account_id")?,
+                            &request.params(&[])?,
+                        ),
+                )
+            }
+            "accountLogDelivery.patchStatus" => {
+                respond(
+                    client
+                        .account_log_delivery()
+                        .patch_status(
+                            &request.path::<String>("account_id")?,
+                            &request.path::<String>("log_delivery_configuration_id")?,
+                            &request.body()?,
+                        )
                         .await,
                 )
             }

@@ -41,6 +41,13 @@ mod account_encryption_keys;
 #[cfg(feature = "account-encryption-keys")]
 pub use account_encryption_keys::AccountEncryptionKeys;
 
+#[cfg(feature = "account-log-delivery")]
+#[rustfmt::skip]
+mod account_log_delivery;
+
+#[cfg(feature = "account-log-delivery")]
+pub use account_log_delivery::AccountLogDelivery;
+
 #[cfg(feature = "account-networks")]
 #[rustfmt::skip]
 mod account_networks;

@@ -7,6 +7,7 @@
 
 pub mod account_credentials;
 pub mod account_encryption_keys;
+pub mod account_log_delivery;
 pub mod account_networks;
 pub mod account_private_access;
 pub mod account_storage;
@@ -78,6 +79,7 @@ pub fn all() -> impl Iterator<Item = &'static Case> {
 const SERVICES: &[&[Case]] = &[
     account_credentials::CASES,
     account_encryption_keys::CASES,
+    account_log_delivery::CASES,
     account_networks::CASES,
     account_private_access::CASES,
     account_storage::CASES,
