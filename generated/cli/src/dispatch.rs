@@ -9,6 +9,7 @@ use databricks_runtime::cli::respond;
 #[cfg(
     any(
         feature = "account-log-delivery",
+        feature = "account-network-connectivity",
         feature = "cluster-policies",
         feature = "clusters",
         feature = "dbfs",
@@ -196,6 +197,131 @@ pub fn account_log_delivery(
                         .patch_status(
                             &request.path::<String>("account_id")?,
                             &request.path::<String>("log_delivery_configuration_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-network-connectivity` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-network-connectivity")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_network_connectivity(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let client = Client::from_runtime(runtime);
+    Box::pin(async move {
+        match operation {
+            "accountNetworkConnectivity.createNetworkConnectivityConfiguration" => {
+                respond(
+                    client
+                        .account_network_connectivity()
+                        .create_network_connectivity_configuration(
+                            &request.path::<String>("account_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "accountNetworkConnectivity.createPrivateEndpointRule" => {
+                respond(
+                    client
+                        .account_network_connectivity()
+                        .create_private_endpoint_rule(
+                            &request.path::<String>("account_id")?,
+                            &request.path::<String>("network_connectivity_config_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "accountNetworkConnectivity.deleteNetworkConnectivityConfiguration" => {
+                respond(
+                    client
+                        .account_network_connectivity()
+                        .delete_network_connectivity_configuration(
+                            &request.path::<String>("account_id")?,
+                            &request.path::<String>("network_connectivity_config_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountNetworkConnectivity.deletePrivateEndpointRule" => {
+                respond(
+                    client
+                        .account_network_connectivity()
+                        .delete_private_endpoint_rule(
+                            &request.path::<String>("account_id")?,
+                            &request.path::<String>("network_connectivity_config_id")?,
+                            &request.path::<String>("private_endpoint_rule_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountNetworkConnectivity.getNetworkConnectivityConfiguration" => {
+                respond(
+                    client
+                        .account_network_connectivity()
+                        .get_network_connectivity_configuration(
+                            &request.path::<String>("account_id")?,
+                            &request.path::<String>("network_connectivity_config_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountNetworkConnectivity.getPrivateEndpointRule" => {
+                respond(
+                    client
+                        .account_network_connectivity()
+                        .get_private_endpoint_rule(
+                            &request.path::<String>("account_id")?,
+                            &request.path::<String>("network_connectivity_config_id")?,
+                            &request.path::<String>("private_endpoint_rule_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountNetworkConnectivity.listNetworkConnectivityConfigurations" => {
+                respond_items(
+                    client
+                        .account_network_connectivity()
+                        .list_network_connectivity_configurations_all(
+                            &request.path::<String>("account_id")?,
+                            &request.params(&[])?,
+                        ),
+                )
+            }
+            "accountNetworkConnectivity.listPrivateEndpointRules" => {
+                respond_items(
+                    client
+                        .account_network_connectivity()
+                        .list_private_endpoint_rules_all(
+                            &request.path::<String>("account_id")?,
+                            &request.path::<String>("network_connectivity_config_id")?,
+                            &request.params(&[])?,
+                        ),
+                )
+            }
+            "accountNetworkConnectivity.updatePrivateEndpointRule" => {
+                request.no_other_params(&["update_mask"])?;
+                respond(
+                    client
+                        .account_network_connectivity()
+                        .update_private_endpoint_rule(
+                            &request.path::<String>("account_id")?,
+                            &request.path::<String>("network_connectivity_config_id")?,
+                            &request.path::<String>("private_endpoint_rule_id")?,
+                            &request.query::<String>("update_mask")?,
                             &request.body()?,
                         )
                         .await,

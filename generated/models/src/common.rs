@@ -946,6 +946,7 @@ impl std::str::FromStr for EbsVolumeType {
 #[cfg(
     any(
         feature = "account-log-delivery",
+        feature = "account-network-connectivity",
         feature = "cluster-policies",
         feature = "clusters",
         feature = "dbfs",

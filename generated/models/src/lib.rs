@@ -37,6 +37,13 @@ mod account_log_delivery;
 #[cfg(feature = "account-log-delivery")]
 pub use account_log_delivery::*;
 
+#[cfg(feature = "account-network-connectivity")]
+#[rustfmt::skip]
+mod account_network_connectivity;
+
+#[cfg(feature = "account-network-connectivity")]
+pub use account_network_connectivity::*;
+
 #[cfg(feature = "account-networks")]
 #[rustfmt::skip]
 mod account_networks;

@@ -8,6 +8,7 @@
 pub mod account_credentials;
 pub mod account_encryption_keys;
 pub mod account_log_delivery;
+pub mod account_network_connectivity;
 pub mod account_networks;
 pub mod account_private_access;
 pub mod account_storage;
@@ -80,6 +81,7 @@ const SERVICES: &[&[Case]] = &[
     account_credentials::CASES,
     account_encryption_keys::CASES,
     account_log_delivery::CASES,
+    account_network_connectivity::CASES,
     account_networks::CASES,
     account_private_access::CASES,
     account_storage::CASES,

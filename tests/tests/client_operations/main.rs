@@ -6,6 +6,7 @@
 mod account_credentials;
 mod account_encryption_keys;
 mod account_log_delivery;
+mod account_network_connectivity;
 mod account_networks;
 mod account_private_access;
 mod account_storage;
