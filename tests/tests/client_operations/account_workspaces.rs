@@ -109,7 +109,6 @@ async fn account_workspaces_update() {
     let t = setup("accountWorkspaces.update").await;
     let params = models::AccountWorkspacesUpdateParams {
         update_mask: Some("workspace_name,custom_tags".into()),
-        ..Default::default()
     };
     let body = models::Workspace {
         workspace_name: Some("sales-analytics-emea".into()),
@@ -239,7 +238,6 @@ async fn an_updated_workspace_is_waited_for_until_running_again() {
     .await;
     let params = models::AccountWorkspacesUpdateParams {
         update_mask: Some("network_id".into()),
-        ..Default::default()
     };
     let body = models::Workspace {
         network_id: Some(NETWORK_ID.into()),
