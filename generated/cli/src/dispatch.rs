@@ -312,6 +312,20 @@ pub fn account_network_connectivity(
                         ),
                 )
             }
+            "accountNetworkConnectivity.updateNetworkConnectivityConfig" => {
+                request.no_other_params(&["update_mask"])?;
+                respond(
+                    client
+                        .account_network_connectivity()
+                        .update_network_connectivity_config(
+                            &request.path::<String>("account_id")?,
+                            &request.path::<String>("network_connectivity_config_id")?,
+                            &request.query::<String>("update_mask")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
             "accountNetworkConnectivity.updatePrivateEndpointRule" => {
                 request.no_other_params(&["update_mask"])?;
                 respond(

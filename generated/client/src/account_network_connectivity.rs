@@ -256,6 +256,31 @@ impl AccountNetworkConnectivity<'_> {
             .paginate(&PAGING)
     }
 
+    /// Rename a network connectivity configuration or change the workspace it bills to.
+    ///
+    /// `update_mask` names the fields of the body to apply, at least one of `name` and
+    /// `billing_workspace_id`; the others keep their value.
+    ///
+    /// `PATCH
+    /// /api/2.0/accounts/{account_id}/network-connectivity-configs/{network_connectivity_config_id}`
+    /// (operation `accountNetworkConnectivity.updateNetworkConnectivityConfig`).
+    pub async fn update_network_connectivity_config(
+        &self,
+        account_id: &str,
+        network_connectivity_config_id: &str,
+        update_mask: &str,
+        body: &models::NetworkConnectivityConfiguration,
+    ) -> Result<models::NetworkConnectivityConfiguration, Error> {
+        self.client
+            .request(&operations::UPDATE_NETWORK_CONNECTIVITY_CONFIG)
+            .path_param("account_id", account_id)
+            .path_param("network_connectivity_config_id", network_connectivity_config_id)
+            .query_param("update_mask", update_mask)
+            .json(body)
+            .send()
+            .await
+    }
+
     /// Change a private endpoint rule.
     ///
     /// `update_mask` names the fields of the body to apply. A list named there (`domain_names`,
@@ -331,6 +356,12 @@ mod operations {
         Method::Get,
         "/api/2.0/accounts/{account_id}/network-connectivity-configs/{network_connectivity_config_id}/private-endpoint-rules",
     );
+    pub(super) const UPDATE_NETWORK_CONNECTIVITY_CONFIG: Operation = Operation::new(
+            "accountNetworkConnectivity.updateNetworkConnectivityConfig",
+            Method::Patch,
+            "/api/2.0/accounts/{account_id}/network-connectivity-configs/{network_connectivity_config_id}",
+        )
+        .idempotent();
     pub(super) const UPDATE_PRIVATE_ENDPOINT_RULE: Operation = Operation::new(
             "accountNetworkConnectivity.updatePrivateEndpointRule",
             Method::Patch,

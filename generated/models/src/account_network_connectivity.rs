@@ -691,7 +691,9 @@ impl std::str::FromStr for NccPrivateEndpointRulePrivateLinkConnectionState {
     }
 }
 
-/// A network connectivity configuration of the account, with its rules.
+/// A network connectivity configuration of the account, with its rules. Also the body of
+/// `accountNetworkConnectivity.updateNetworkConnectivityConfig`, where `update_mask` says which
+/// of its fields to apply.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NetworkConnectivityConfiguration {
     /// Id of the configuration.
@@ -706,6 +708,14 @@ pub struct NetworkConnectivityConfiguration {
     /// Id of the account the configuration belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
+    /// Workspace the configuration's charges are attributed to; it must be running and attached to
+    /// the configuration.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
+    pub billing_workspace_id: Option<i64>,
     /// When the configuration was created, in milliseconds since the Unix epoch.
     #[serde(
         default,

@@ -195,6 +195,26 @@ async fn account_network_connectivity_list_private_endpoint_rules() {
 }
 
 #[tokio::test]
+async fn account_network_connectivity_update_network_connectivity_config() {
+    let t = setup("accountNetworkConnectivity.updateNetworkConnectivityConfig").await;
+    let body = models::NetworkConnectivityConfiguration {
+        name: Some("us-west-2-analytics".into()),
+        billing_workspace_id: Some(1_234_567_890_123_456),
+        ..Default::default()
+    };
+    let ncc = ok(
+        t.case.operation,
+        t.client
+            .account_network_connectivity()
+            .update_network_connectivity_config(ACCOUNT_ID, NCC_ID, "name,billing_workspace_id", &body)
+            .await,
+    );
+    t.verify(&ncc).await;
+    assert_eq!(ncc.billing_workspace_id, Some(1_234_567_890_123_456));
+    assert_eq!(ncc.unknown_fields["future_field"], future_field());
+}
+
+#[tokio::test]
 async fn account_network_connectivity_update_private_endpoint_rule() {
     let t = setup("accountNetworkConnectivity.updatePrivateEndpointRule").await;
     let body = models::UpdatePrivateEndpointRule {
