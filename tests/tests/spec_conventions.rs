@@ -66,10 +66,13 @@ fn every_operation_has_a_json_success_body() {
     );
 }
 
+/// A list answered with a bare JSON array (the Account API's) has nowhere to say more: it is everything at
+/// once, and the method returns the `Vec` itself.
 #[test]
 fn every_list_operation_says_how_it_pages() {
     let missing = offenders(&api(), |_, operation| {
-        operation.method_name.starts_with("list") && operation.pagination.is_none()
+        let bare_array = matches!(operation.response, Some(TypeRef::List(_)));
+        operation.method_name.starts_with("list") && operation.pagination.is_none() && !bare_array
     });
     assert!(
         missing.is_empty(),

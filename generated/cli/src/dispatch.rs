@@ -33,6 +33,15 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
 
 #[cfg(
     any(
+        feature = "account-credentials",
+        feature = "account-encryption-keys",
+        feature = "account-log-delivery",
+        feature = "account-network-connectivity",
+        feature = "account-networks",
+        feature = "account-private-access",
+        feature = "account-storage",
+        feature = "account-vpc-endpoints",
+        feature = "account-workspaces",
         feature = "cluster-policies",
         feature = "clusters",
         feature = "current-user",
@@ -61,6 +70,8 @@ use databricks_runtime::cli::respond;
 
 #[cfg(
     any(
+        feature = "account-log-delivery",
+        feature = "account-network-connectivity",
         feature = "cluster-policies",
         feature = "clusters",
         feature = "dbfs",
@@ -114,6 +125,540 @@ pub fn account_billable_usage(
                         )
                         .await,
                 )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-credentials` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-credentials")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_credentials(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountCredentials.create" => {
+                respond(client.credentials().create(&request.body()?).await)
+            }
+            "accountCredentials.delete" => {
+                respond(
+                    client
+                        .credentials()
+                        .delete(&request.path::<String>("credentials_id")?)
+                        .await,
+                )
+            }
+            "accountCredentials.get" => {
+                respond(
+                    client
+                        .credentials()
+                        .get(&request.path::<String>("credentials_id")?)
+                        .await,
+                )
+            }
+            "accountCredentials.list" => respond(client.credentials().list().await),
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-encryption-keys` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-encryption-keys")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_encryption_keys(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountEncryptionKeys.create" => {
+                respond(client.encryption_keys().create(&request.body()?).await)
+            }
+            "accountEncryptionKeys.delete" => {
+                respond(
+                    client
+                        .encryption_keys()
+                        .delete(&request.path::<String>("customer_managed_key_id")?)
+                        .await,
+                )
+            }
+            "accountEncryptionKeys.get" => {
+                respond(
+                    client
+                        .encryption_keys()
+                        .get(&request.path::<String>("customer_managed_key_id")?)
+                        .await,
+                )
+            }
+            "accountEncryptionKeys.list" => {
+                respond(client.encryption_keys().list().await)
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-log-delivery` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-log-delivery")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_log_delivery(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountLogDelivery.create" => {
+                respond(client.log_delivery().create(&request.body()?).await)
+            }
+            "accountLogDelivery.get" => {
+                respond(
+                    client
+                        .log_delivery()
+                        .get(&request.path::<String>("log_delivery_configuration_id")?)
+                        .await,
+                )
+            }
+            "accountLogDelivery.list" => {
+                respond_items(client.log_delivery().list_all(&request.params(&[])?))
+            }
+            "accountLogDelivery.patchStatus" => {
+                respond(
+                    client
+                        .log_delivery()
+                        .patch_status(
+                            &request.path::<String>("log_delivery_configuration_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-network-connectivity` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-network-connectivity")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_network_connectivity(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountNetworkConnectivity.createNetworkConnectivityConfiguration" => {
+                respond(
+                    client
+                        .network_connectivity()
+                        .create_network_connectivity_configuration(&request.body()?)
+                        .await,
+                )
+            }
+            "accountNetworkConnectivity.createPrivateEndpointRule" => {
+                respond(
+                    client
+                        .network_connectivity()
+                        .create_private_endpoint_rule(
+                            &request.path::<String>("network_connectivity_config_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "accountNetworkConnectivity.deleteNetworkConnectivityConfiguration" => {
+                respond(
+                    client
+                        .network_connectivity()
+                        .delete_network_connectivity_configuration(
+                            &request.path::<String>("network_connectivity_config_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountNetworkConnectivity.deletePrivateEndpointRule" => {
+                respond(
+                    client
+                        .network_connectivity()
+                        .delete_private_endpoint_rule(
+                            &request.path::<String>("network_connectivity_config_id")?,
+                            &request.path::<String>("private_endpoint_rule_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountNetworkConnectivity.getNetworkConnectivityConfiguration" => {
+                respond(
+                    client
+                        .network_connectivity()
+                        .get_network_connectivity_configuration(
+                            &request.path::<String>("network_connectivity_config_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountNetworkConnectivity.getPrivateEndpointRule" => {
+                respond(
+                    client
+                        .network_connectivity()
+                        .get_private_endpoint_rule(
+                            &request.path::<String>("network_connectivity_config_id")?,
+                            &request.path::<String>("private_endpoint_rule_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountNetworkConnectivity.listNetworkConnectivityConfigurations" => {
+                respond_items(
+                    client
+                        .network_connectivity()
+                        .list_network_connectivity_configurations_all(
+                            &request.params(&[])?,
+                        ),
+                )
+            }
+            "accountNetworkConnectivity.listPrivateEndpointRules" => {
+                respond_items(
+                    client
+                        .network_connectivity()
+                        .list_private_endpoint_rules_all(
+                            &request.path::<String>("network_connectivity_config_id")?,
+                            &request.params(&[])?,
+                        ),
+                )
+            }
+            "accountNetworkConnectivity.updateNetworkConnectivityConfig" => {
+                request.no_other_params(&["update_mask"])?;
+                respond(
+                    client
+                        .network_connectivity()
+                        .update_network_connectivity_config(
+                            &request.path::<String>("network_connectivity_config_id")?,
+                            &request.query::<String>("update_mask")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "accountNetworkConnectivity.updatePrivateEndpointRule" => {
+                request.no_other_params(&["update_mask"])?;
+                respond(
+                    client
+                        .network_connectivity()
+                        .update_private_endpoint_rule(
+                            &request.path::<String>("network_connectivity_config_id")?,
+                            &request.path::<String>("private_endpoint_rule_id")?,
+                            &request.query::<String>("update_mask")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-networks` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-networks")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_networks(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountNetworks.create" => {
+                respond(client.networks().create(&request.body()?).await)
+            }
+            "accountNetworks.delete" => {
+                respond(
+                    client
+                        .networks()
+                        .delete(&request.path::<String>("network_id")?)
+                        .await,
+                )
+            }
+            "accountNetworks.get" => {
+                respond(
+                    client.networks().get(&request.path::<String>("network_id")?).await,
+                )
+            }
+            "accountNetworks.list" => respond(client.networks().list().await),
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-private-access` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-private-access")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_private_access(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountPrivateAccess.create" => {
+                respond(client.private_access().create(&request.body()?).await)
+            }
+            "accountPrivateAccess.delete" => {
+                respond(
+                    client
+                        .private_access()
+                        .delete(&request.path::<String>("private_access_settings_id")?)
+                        .await,
+                )
+            }
+            "accountPrivateAccess.get" => {
+                respond(
+                    client
+                        .private_access()
+                        .get(&request.path::<String>("private_access_settings_id")?)
+                        .await,
+                )
+            }
+            "accountPrivateAccess.list" => respond(client.private_access().list().await),
+            "accountPrivateAccess.replace" => {
+                respond(
+                    client
+                        .private_access()
+                        .replace(
+                            &request.path::<String>("private_access_settings_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-storage` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-storage")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_storage(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountStorage.create" => {
+                respond(client.storage().create(&request.body()?).await)
+            }
+            "accountStorage.delete" => {
+                respond(
+                    client
+                        .storage()
+                        .delete(&request.path::<String>("storage_configuration_id")?)
+                        .await,
+                )
+            }
+            "accountStorage.get" => {
+                respond(
+                    client
+                        .storage()
+                        .get(&request.path::<String>("storage_configuration_id")?)
+                        .await,
+                )
+            }
+            "accountStorage.list" => respond(client.storage().list().await),
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-vpc-endpoints` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-vpc-endpoints")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_vpc_endpoints(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountVpcEndpoints.create" => {
+                respond(client.vpc_endpoints().create(&request.body()?).await)
+            }
+            "accountVpcEndpoints.delete" => {
+                respond(
+                    client
+                        .vpc_endpoints()
+                        .delete(&request.path::<String>("vpc_endpoint_id")?)
+                        .await,
+                )
+            }
+            "accountVpcEndpoints.get" => {
+                respond(
+                    client
+                        .vpc_endpoints()
+                        .get(&request.path::<String>("vpc_endpoint_id")?)
+                        .await,
+                )
+            }
+            "accountVpcEndpoints.list" => respond(client.vpc_endpoints().list().await),
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-workspaces` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-workspaces")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_workspaces(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountWorkspaces.create" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .workspaces()
+                                .create_and_wait(&request.body()?, wait)
+                                .await,
+                        )
+                    }
+                    None => respond(client.workspaces().create(&request.body()?).await),
+                }
+            }
+            "accountWorkspaces.delete" => {
+                respond(
+                    client
+                        .workspaces()
+                        .delete(request.path::<i64>("workspace_id")?)
+                        .await,
+                )
+            }
+            "accountWorkspaces.get" => {
+                respond(
+                    client.workspaces().get(request.path::<i64>("workspace_id")?).await,
+                )
+            }
+            "accountWorkspaces.list" => respond(client.workspaces().list().await),
+            "accountWorkspaces.update" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .workspaces()
+                                .update_and_wait(
+                                    request.path::<i64>("workspace_id")?,
+                                    &request.params(&[])?,
+                                    &request.body()?,
+                                    wait,
+                                )
+                                .await,
+                        )
+                    }
+                    None => {
+                        respond(
+                            client
+                                .workspaces()
+                                .update(
+                                    request.path::<i64>("workspace_id")?,
+                                    &request.params(&[])?,
+                                    &request.body()?,
+                                )
+                                .await,
+                        )
+                    }
+                }
             }
             other => {
                 Err(

@@ -39,6 +39,69 @@ mod account_billable_usage;
 #[cfg(feature = "account-billable-usage")]
 pub use account_billable_usage::AccountBillableUsage;
 
+#[cfg(feature = "account-credentials")]
+#[rustfmt::skip]
+mod account_credentials;
+
+#[cfg(feature = "account-credentials")]
+pub use account_credentials::AccountCredentials;
+
+#[cfg(feature = "account-encryption-keys")]
+#[rustfmt::skip]
+mod account_encryption_keys;
+
+#[cfg(feature = "account-encryption-keys")]
+pub use account_encryption_keys::AccountEncryptionKeys;
+
+#[cfg(feature = "account-log-delivery")]
+#[rustfmt::skip]
+mod account_log_delivery;
+
+#[cfg(feature = "account-log-delivery")]
+pub use account_log_delivery::AccountLogDelivery;
+
+#[cfg(feature = "account-network-connectivity")]
+#[rustfmt::skip]
+mod account_network_connectivity;
+
+#[cfg(feature = "account-network-connectivity")]
+pub use account_network_connectivity::AccountNetworkConnectivity;
+
+#[cfg(feature = "account-networks")]
+#[rustfmt::skip]
+mod account_networks;
+
+#[cfg(feature = "account-networks")]
+pub use account_networks::AccountNetworks;
+
+#[cfg(feature = "account-private-access")]
+#[rustfmt::skip]
+mod account_private_access;
+
+#[cfg(feature = "account-private-access")]
+pub use account_private_access::AccountPrivateAccess;
+
+#[cfg(feature = "account-storage")]
+#[rustfmt::skip]
+mod account_storage;
+
+#[cfg(feature = "account-storage")]
+pub use account_storage::AccountStorage;
+
+#[cfg(feature = "account-vpc-endpoints")]
+#[rustfmt::skip]
+mod account_vpc_endpoints;
+
+#[cfg(feature = "account-vpc-endpoints")]
+pub use account_vpc_endpoints::AccountVpcEndpoints;
+
+#[cfg(feature = "account-workspaces")]
+#[rustfmt::skip]
+mod account_workspaces;
+
+#[cfg(feature = "account-workspaces")]
+pub use account_workspaces::AccountWorkspaces;
+
 #[cfg(feature = "cluster-policies")]
 #[rustfmt::skip]
 mod cluster_policies;

@@ -6,6 +6,15 @@
 //! does not know, so the tests also check that nothing is lost on the way through the SDK and the CLI.
 
 pub mod account_billable_usage;
+pub mod account_credentials;
+pub mod account_encryption_keys;
+pub mod account_log_delivery;
+pub mod account_network_connectivity;
+pub mod account_networks;
+pub mod account_private_access;
+pub mod account_storage;
+pub mod account_vpc_endpoints;
+pub mod account_workspaces;
 pub mod cluster_policies;
 pub mod clusters;
 pub mod current_user;
@@ -32,6 +41,9 @@ pub mod users;
 pub mod workspace;
 
 pub use clusters::CLUSTER_ID;
+
+/// The Databricks account of every account-level case.
+pub const ACCOUNT_ID: &str = "0d3c6f1a-8e2b-4c5d-9f7a-1b2c3d4e5f60";
 
 /// One API operation exercised end to end.
 #[derive(Debug, Clone, Copy)]
@@ -69,6 +81,15 @@ pub fn all() -> impl Iterator<Item = &'static Case> {
 /// One slice of cases per service module; a new service adds its module here.
 const SERVICES: &[&[Case]] = &[
     account_billable_usage::CASES,
+    account_credentials::CASES,
+    account_encryption_keys::CASES,
+    account_log_delivery::CASES,
+    account_network_connectivity::CASES,
+    account_networks::CASES,
+    account_private_access::CASES,
+    account_storage::CASES,
+    account_vpc_endpoints::CASES,
+    account_workspaces::CASES,
     cluster_policies::CASES,
     clusters::CASES,
     current_user::CASES,

@@ -4,6 +4,15 @@
 //! One module per service; shared set-up lives here.
 
 mod account_billable_usage;
+mod account_credentials;
+mod account_encryption_keys;
+mod account_log_delivery;
+mod account_network_connectivity;
+mod account_networks;
+mod account_private_access;
+mod account_storage;
+mod account_vpc_endpoints;
+mod account_workspaces;
 mod cluster_policies;
 mod clusters;
 mod current_user;
