@@ -42,8 +42,8 @@ pub mod workspace;
 
 pub use clusters::CLUSTER_ID;
 
-/// The Databricks account of every account-level case.
-pub const ACCOUNT_ID: &str = "0d3c6f1a-8e2b-4c5d-9f7a-1b2c3d4e5f60";
+/// The Databricks account of every account-level case: the one of the test account client.
+pub use crate::mock::ACCOUNT_ID;
 
 /// One API operation exercised end to end.
 #[derive(Debug, Clone, Copy)]

@@ -2,7 +2,6 @@
 
 use super::{future_field, ok, setup};
 use databricks_client::models;
-use databricks_tests::cases::ACCOUNT_ID;
 use databricks_tests::cases::account_encryption_keys::CUSTOMER_MANAGED_KEY_ID;
 
 const KEY_ARN: &str = "arn:aws:kms:us-west-2:123456789012:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b";

@@ -2,7 +2,6 @@
 
 use super::{future_field, ok, setup};
 use databricks_client::models;
-use databricks_tests::cases::ACCOUNT_ID;
 use databricks_tests::cases::account_vpc_endpoints::VPC_ENDPOINT_ID;
 
 #[tokio::test]

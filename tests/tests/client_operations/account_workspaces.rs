@@ -6,7 +6,6 @@ use std::time::Duration;
 use super::{future_field, ok, setup};
 use databricks_client::{Error, models};
 use databricks_runtime::WaitOptions;
-use databricks_tests::cases::ACCOUNT_ID;
 use databricks_tests::cases::account_credentials::CREDENTIALS_ID;
 use databricks_tests::cases::account_networks::NETWORK_ID;
 use databricks_tests::cases::account_storage::STORAGE_CONFIGURATION_ID;
