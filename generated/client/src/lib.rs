@@ -296,8 +296,8 @@ impl AccountClient {
     /// A client for the account of `config`: its host is the account console, its `account_id` the account.
     /// Fails without an account id, and with a personal access token, which the account API does not accept.
     pub fn new(config: Config) -> Result<AccountClient, Error> {
-        databricks_runtime::connect_account(config)
-            .map(|(runtime, account_id)| AccountClient::from_runtime(runtime, account_id))
+        let (runtime, account_id) = databricks_runtime::connect_account(config)?;
+        Ok(AccountClient::from_runtime(runtime, account_id))
     }
 
     /// A client configured from `DATABRICKS_HOST`, `DATABRICKS_ACCOUNT_ID` and the credentials of the
