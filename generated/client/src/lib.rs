@@ -306,11 +306,12 @@ impl AccountClient {
         AccountClient::new(Config::from_env()?)
     }
 
-    /// Wraps an existing runtime client connected to the account console, for the account `account_id`.
-    pub fn from_runtime(runtime: databricks_runtime::Client, account_id: impl Into<String>) -> AccountClient {
+    /// Wraps an existing runtime client connected to the account console, for the account with the id
+    /// `account`.
+    pub fn from_runtime(runtime: databricks_runtime::Client, account: String) -> Self {
         AccountClient {
             runtime,
-            account_id: account_id.into(),
+            account_id: account,
         }
     }
 
