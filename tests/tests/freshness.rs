@@ -109,15 +109,7 @@ fn out_writes_a_workspace_that_builds_where_it_is() {
         "{cli}"
     );
 
-    fs::copy(repo_root().join("Cargo.lock"), out.path().join("Cargo.lock")).expect("lock file");
-    let build = databricks_tests::cargo()
-        .current_dir(out.path())
-        .args(["check", "--offline", "--quiet", "--workspace", "--target-dir"])
-        .arg(repo_root().join("target/fixture-check"))
-        .env_remove("CARGO_TARGET_DIR")
-        .output()
-        .expect("cargo runs");
-    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    assert_builds_where_it_is(out.path());
 }
 
 /// A spec without `x-sdk-runtime: databricks` gets the models and client crates, named after its title, and
@@ -149,9 +141,14 @@ fn a_generic_spec_gets_models_and_client_named_after_its_title() {
         "{client}"
     );
 
-    fs::copy(repo_root().join("Cargo.lock"), out.path().join("Cargo.lock")).expect("lock file");
+    assert_builds_where_it_is(out.path());
+}
+
+/// The workspace `xtask generate --out` wrote in `dir` builds there, with this repository's lock file.
+fn assert_builds_where_it_is(dir: &std::path::Path) {
+    fs::copy(repo_root().join("Cargo.lock"), dir.join("Cargo.lock")).expect("lock file");
     let build = databricks_tests::cargo()
-        .current_dir(out.path())
+        .current_dir(dir)
         .args(["check", "--offline", "--quiet", "--workspace", "--target-dir"])
         .arg(repo_root().join("target/fixture-check"))
         .env_remove("CARGO_TARGET_DIR")
