@@ -33,6 +33,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
 
 #[cfg(
     any(
+        feature = "account-budgets",
         feature = "account-credentials",
         feature = "account-encryption-keys",
         feature = "account-log-delivery",
@@ -70,6 +71,7 @@ use databricks_runtime::cli::respond;
 
 #[cfg(
     any(
+        feature = "account-budgets",
         feature = "account-log-delivery",
         feature = "account-network-connectivity",
         feature = "cluster-policies",
@@ -123,6 +125,54 @@ pub fn account_billable_usage(
                             &request.query::<String>("end_month")?,
                             &request.params(&["start_month", "end_month"])?,
                         )
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-budgets` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-budgets")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_budgets(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountBudgets.create" => {
+                respond(client.budgets().create(&request.body()?).await)
+            }
+            "accountBudgets.delete" => {
+                respond(
+                    client.budgets().delete(&request.path::<String>("budget_id")?).await,
+                )
+            }
+            "accountBudgets.get" => {
+                respond(
+                    client.budgets().get(&request.path::<String>("budget_id")?).await,
+                )
+            }
+            "accountBudgets.list" => {
+                respond_items(client.budgets().list_all(&request.params(&[])?))
+            }
+            "accountBudgets.update" => {
+                respond(
+                    client
+                        .budgets()
+                        .update(&request.path::<String>("budget_id")?, &request.body()?)
                         .await,
                 )
             }

@@ -39,6 +39,13 @@ mod account_billable_usage;
 #[cfg(feature = "account-billable-usage")]
 pub use account_billable_usage::AccountBillableUsage;
 
+#[cfg(feature = "account-budgets")]
+#[rustfmt::skip]
+mod account_budgets;
+
+#[cfg(feature = "account-budgets")]
+pub use account_budgets::AccountBudgets;
+
 #[cfg(feature = "account-credentials")]
 #[rustfmt::skip]
 mod account_credentials;

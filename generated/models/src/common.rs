@@ -945,6 +945,7 @@ impl std::str::FromStr for EbsVolumeType {
 /// adds is kept in `unknown_fields`.
 #[cfg(
     any(
+        feature = "account-budgets",
         feature = "account-log-delivery",
         feature = "account-network-connectivity",
         feature = "cluster-policies",

@@ -23,6 +23,13 @@ mod account_billable_usage;
 #[cfg(feature = "account-billable-usage")]
 pub use account_billable_usage::*;
 
+#[cfg(feature = "account-budgets")]
+#[rustfmt::skip]
+mod account_budgets;
+
+#[cfg(feature = "account-budgets")]
+pub use account_budgets::*;
+
 #[cfg(feature = "account-credentials")]
 #[rustfmt::skip]
 mod account_credentials;

@@ -6,6 +6,7 @@
 //! does not know, so the tests also check that nothing is lost on the way through the SDK and the CLI.
 
 pub mod account_billable_usage;
+pub mod account_budgets;
 pub mod account_credentials;
 pub mod account_encryption_keys;
 pub mod account_log_delivery;
@@ -81,6 +82,7 @@ pub fn all() -> impl Iterator<Item = &'static Case> {
 /// One slice of cases per service module; a new service adds its module here.
 const SERVICES: &[&[Case]] = &[
     account_billable_usage::CASES,
+    account_budgets::CASES,
     account_credentials::CASES,
     account_encryption_keys::CASES,
     account_log_delivery::CASES,

@@ -4,6 +4,7 @@
 //! One module per service; shared set-up lives here.
 
 mod account_billable_usage;
+mod account_budgets;
 mod account_credentials;
 mod account_encryption_keys;
 mod account_log_delivery;
