@@ -147,7 +147,7 @@ pub fn run_against_account(host: &str, args: &[&str]) -> Run {
         args,
         &[
             ("DATABRICKS_HOST", host),
-            ("DATABRICKS_USERNAME", crate::mock::ACCOUNT_USERNAME),
+            ("DATABRICKS_USERNAME", "admin@example.com"),
             ("DATABRICKS_PASSWORD", crate::TOKEN),
             ("DATABRICKS_ACCOUNT_ID", crate::mock::ACCOUNT_ID),
         ],

@@ -1,6 +1,7 @@
 //! A mock Databricks workspace: a wiremock server on 127.0.0.1 that answers with a canned response and
 //! records what it received, and the assertions the client and CLI tests share.
 
+use base64::Engine as _;
 use serde_json::Value;
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -47,15 +48,12 @@ pub fn client(server: &MockServer) -> databricks_client::Client {
 /// The account of the account clients of the tests.
 pub const ACCOUNT_ID: &str = "0d3c6f1a-8e2b-4c5d-9f7a-1b2c3d4e5f60";
 
-/// The account administrator the account clients of the tests sign in as, with [`TOKEN`] as password.
-pub const ACCOUNT_USERNAME: &str = "admin@example.com";
-
 /// An account client of the generated crate pointed at `server`, for [`ACCOUNT_ID`]. It authenticates with
 /// basic auth, which the account API accepts (a personal access token it does not).
 pub fn account_client(server: &MockServer) -> databricks_client::AccountClient {
     let config = databricks_client::Config::builder()
         .host(server.uri())
-        .set("username", ACCOUNT_USERNAME)
+        .set("username", "admin@example.com")
         .set("password", TOKEN)
         .set("account_id", ACCOUNT_ID)
         .build()
@@ -125,7 +123,7 @@ pub struct Expected<'a> {
     pub body: Option<&'a str>,
 }
 
-/// How `received` differs from `expected` (method, path, exact query, exact JSON body, credentials), or
+/// How `received` differs from `expected` (method, path, exact query, exact JSON body, bearer token), or
 /// `None` when it matches.
 pub fn request_mismatch(received: &Received, expected: Expected<'_>) -> Option<String> {
     let query: Vec<(String, String)> = expected
@@ -136,7 +134,18 @@ pub fn request_mismatch(received: &Received, expected: Expected<'_>) -> Option<S
     let body = expected
         .body
         .map(|body| serde_json::from_str::<Value>(body).expect("expected body is JSON"));
-    let authorization = Some(expected_authorization(expected.path));
+    // Account calls carry the account client's basic auth (the account API refuses personal access tokens).
+    let account_call = ["/api/2.0/accounts/", "/api/2.1/accounts/", "/api/2.0/preview/accounts/"]
+        .iter()
+        .any(|prefix| expected.path.starts_with(prefix));
+    let authorization = if account_call {
+        Some(format!(
+            "Basic {}",
+            base64::engine::general_purpose::STANDARD.encode(format!("admin@example.com:{TOKEN}"))
+        ))
+    } else {
+        Some(format!("Bearer {TOKEN}"))
+    };
     let differences = [
         (received.method != expected.method).then(|| format!("method {} != {}", received.method, expected.method)),
         (received.path != expected.path).then(|| format!("path {} != {}", received.path, expected.path)),
@@ -157,20 +166,7 @@ pub fn request_mismatch(received: &Received, expected: Expected<'_>) -> Option<S
     })
 }
 
-/// The `Authorization` header of the test clients: the account ones ([`account_client`],
-/// `dbr::run_against_account`, whose paths name [`ACCOUNT_ID`]) sign in with basic auth, since the account
-/// API refuses a personal access token; the workspace ones send [`TOKEN`].
-fn expected_authorization(path: &str) -> String {
-    if path.contains(ACCOUNT_ID) {
-        use base64::Engine as _;
-        let credentials = base64::engine::general_purpose::STANDARD.encode(format!("{ACCOUNT_USERNAME}:{TOKEN}"));
-        format!("Basic {credentials}")
-    } else {
-        format!("Bearer {TOKEN}")
-    }
-}
-
-/// Asserts method, path, exact query, exact JSON body and the credentials.
+/// Asserts method, path, exact query, exact JSON body and the bearer token.
 pub fn assert_request(received: &Received, expected: Expected<'_>) {
     if let Some(problem) = request_mismatch(received, expected) {
         panic!("{problem}");

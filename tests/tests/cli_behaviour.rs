@@ -495,3 +495,63 @@ fn credentials_in_the_host_are_not_echoed() {
     assert_exit(&run, 3);
     assert!(run.stderr.contains("credentials"), "{}", run.stderr);
 }
+
+// ---- account commands ----
+
+#[tokio::test]
+async fn account_commands_need_an_account_id_and_refuse_a_personal_access_token() {
+    let server = mock::serve(200, "[]").await;
+    let host = server.uri();
+    let without_id = dbr::run(
+        &["account", "workspaces", "list"],
+        &[
+            ("DATABRICKS_HOST", host.as_str()),
+            ("DATABRICKS_USERNAME", "admin@example.com"),
+            ("DATABRICKS_PASSWORD", TOKEN),
+        ],
+        None,
+    );
+    assert_exit(&without_id, 3);
+    assert!(
+        without_id.stderr.contains("DATABRICKS_ACCOUNT_ID"),
+        "{}",
+        without_id.stderr
+    );
+
+    let with_pat = dbr::run(
+        &["account", "workspaces", "list"],
+        &[
+            ("DATABRICKS_HOST", host.as_str()),
+            ("DATABRICKS_TOKEN", TOKEN),
+            ("DATABRICKS_ACCOUNT_ID", mock::ACCOUNT_ID),
+        ],
+        None,
+    );
+    assert_exit(&with_pat, 3);
+    assert!(
+        with_pat.stderr.contains("does not accept a personal access token"),
+        "{}",
+        with_pat.stderr
+    );
+    assert_no_token(&with_pat);
+    assert!(server.received_requests().await.unwrap().is_empty(), "nothing was sent");
+
+    let listed = dbr::run_against_account(&host, &["account", "workspaces", "list"]);
+    assert_exit(&listed, 0);
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(
+        requests[0].url.path(),
+        format!("/api/2.0/accounts/{}/workspaces", mock::ACCOUNT_ID)
+    );
+}
+
+#[test]
+fn account_services_are_listed_under_account_only() {
+    let top = dbr::run(&["--help"], &[], None);
+    assert!(top.stdout.contains("Account:\n  account"), "{}", top.stdout);
+    assert!(!top.stdout.contains("\n  workspaces "), "{}", top.stdout);
+    let account = dbr::run(&["account", "--help"], &[], None);
+    assert!(account.stdout.contains("  workspaces "), "{}", account.stdout);
+    let unknown = dbr::run(&["account-workspaces", "list"], &[], None);
+    assert_exit(&unknown, 2);
+}

@@ -44,7 +44,13 @@ fn context(case: &Case, run: &Run) -> String {
 /// Runs one case; `Err` describes what went wrong, so one run reports every failing case.
 async fn check(case: &Case, operation: &Operation) -> Result<(), String> {
     let server = mock::serve(200, case.response).await;
-    let response: Value = serde_json::from_str(case.response).expect("the case's response is JSON");
+    // A raw answer (a CSV download) is written to stdout exactly as it came.
+    let raw_answer = operation.raw_response.is_some();
+    let response: Value = if raw_answer {
+        Value::String(case.response.to_owned())
+    } else {
+        serde_json::from_str(case.response).expect("the case's response is JSON")
+    };
     let mut args: Vec<String> = case.cli.iter().map(|arg| (*arg).to_owned()).collect();
     if operation.wait.is_some() {
         args.push("--no-wait".to_owned());
@@ -87,8 +93,12 @@ async fn check(case: &Case, operation: &Operation) -> Result<(), String> {
         return Err(format!("{problem}\n{}", context(case, &run)));
     }
 
-    let stdout: Value = serde_json::from_str(&run.stdout)
-        .map_err(|error| format!("stdout is not JSON ({error})\n{}", context(case, &run)))?;
+    let stdout: Value = if raw_answer {
+        Value::String(run.stdout.clone())
+    } else {
+        serde_json::from_str(&run.stdout)
+            .map_err(|error| format!("stdout is not JSON ({error})\n{}", context(case, &run)))?
+    };
     if stdout != expected_stdout {
         return Err(format!("stdout differs from the response\n{}", context(case, &run)));
     }

@@ -109,15 +109,7 @@ fn out_writes_a_workspace_that_builds_where_it_is() {
         "{cli}"
     );
 
-    fs::copy(repo_root().join("Cargo.lock"), out.path().join("Cargo.lock")).expect("lock file");
-    let build = databricks_tests::cargo()
-        .current_dir(out.path())
-        .args(["check", "--offline", "--quiet", "--workspace", "--target-dir"])
-        .arg(repo_root().join("target/fixture-check"))
-        .env_remove("CARGO_TARGET_DIR")
-        .output()
-        .expect("cargo runs");
-    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    assert_builds_where_it_is(out.path());
 }
 
 /// A spec without `x-sdk-runtime: databricks` gets the models and client crates, named after its title, and
@@ -149,9 +141,14 @@ fn a_generic_spec_gets_models_and_client_named_after_its_title() {
         "{client}"
     );
 
-    fs::copy(repo_root().join("Cargo.lock"), out.path().join("Cargo.lock")).expect("lock file");
+    assert_builds_where_it_is(out.path());
+}
+
+/// The workspace `xtask generate --out` wrote in `dir` builds there, with this repository's lock file.
+fn assert_builds_where_it_is(dir: &std::path::Path) {
+    fs::copy(repo_root().join("Cargo.lock"), dir.join("Cargo.lock")).expect("lock file");
     let build = databricks_tests::cargo()
-        .current_dir(out.path())
+        .current_dir(dir)
         .args(["check", "--offline", "--quiet", "--workspace", "--target-dir"])
         .arg(repo_root().join("target/fixture-check"))
         .env_remove("CARGO_TARGET_DIR")
@@ -160,13 +157,17 @@ fn a_generic_spec_gets_models_and_client_named_after_its_title() {
     assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
 }
 
-/// The client example in the README is `tests/examples/readme_client.rs`, which `cargo test` compiles.
+/// The client and account examples in the README are `tests/examples/readme_{client,account}.rs`, which
+/// `cargo test` compiles.
 #[test]
-fn readme_client_example_is_the_compiled_one() {
+fn readme_client_examples_are_the_compiled_ones() {
     let readme = fs::read_to_string(repo_root().join("README.md")).expect("README.md");
-    let example = fs::read_to_string(repo_root().join("tests/examples/readme_client.rs")).expect("the example");
-    assert!(
-        readme.contains(&format!("```rust\n{example}```")),
-        "README.md's client example differs from tests/examples/readme_client.rs; keep them identical"
-    );
+    for name in ["readme_client", "readme_account"] {
+        let path = format!("tests/examples/{name}.rs");
+        let example = fs::read_to_string(repo_root().join(&path)).expect("the example");
+        assert!(
+            readme.contains(&format!("```rust\n{example}```")),
+            "README.md's example differs from {path}; keep them identical"
+        );
+    }
 }

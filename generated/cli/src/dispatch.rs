@@ -34,16 +34,26 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
 #[cfg(
     any(
         feature = "account-access-control",
+        feature = "account-budgets",
+        feature = "account-credentials",
         feature = "account-custom-app-integration",
+        feature = "account-encryption-keys",
         feature = "account-federation-policy",
         feature = "account-groups",
         feature = "account-ip-access-lists",
+        feature = "account-log-delivery",
+        feature = "account-network-connectivity",
+        feature = "account-networks",
+        feature = "account-private-access",
         feature = "account-published-app-integration",
         feature = "account-service-principal-federation-policy",
         feature = "account-service-principal-secrets",
         feature = "account-service-principals",
+        feature = "account-storage",
         feature = "account-users",
+        feature = "account-vpc-endpoints",
         feature = "account-workspace-assignment",
+        feature = "account-workspaces",
         feature = "cluster-policies",
         feature = "clusters",
         feature = "current-user",
@@ -72,10 +82,13 @@ use databricks_runtime::cli::respond;
 
 #[cfg(
     any(
+        feature = "account-budgets",
         feature = "account-custom-app-integration",
         feature = "account-federation-policy",
         feature = "account-groups",
         feature = "account-ip-access-lists",
+        feature = "account-log-delivery",
+        feature = "account-network-connectivity",
         feature = "account-oauth-published-apps",
         feature = "account-published-app-integration",
         feature = "account-service-principal-federation-policy",
@@ -106,6 +119,9 @@ use databricks_runtime::cli::respond;
     )
 )]
 use databricks_runtime::cli::respond_items;
+
+#[cfg(feature = "account-billable-usage")]
+use databricks_runtime::cli::respond_bytes;
 
 /// Runs the `account-access-control` operation `operation` with the arguments in `request`.
 #[cfg(feature = "account-access-control")]
@@ -148,6 +164,134 @@ pub fn account_access_control(
             "accountAccessControl.updateRuleSet" => {
                 respond(client.access_control().update_rule_set(&request.body()?).await)
             }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-billable-usage` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-billable-usage")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_billable_usage(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountBillableUsage.download" => {
+                respond_bytes(
+                    client
+                        .billable_usage()
+                        .download(
+                            &request.query::<String>("start_month")?,
+                            &request.query::<String>("end_month")?,
+                            &request.params(&["start_month", "end_month"])?,
+                        )
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-budgets` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-budgets")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_budgets(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountBudgets.create" => {
+                respond(client.budgets().create(&request.body()?).await)
+            }
+            "accountBudgets.delete" => {
+                respond(
+                    client.budgets().delete(&request.path::<String>("budget_id")?).await,
+                )
+            }
+            "accountBudgets.get" => {
+                respond(
+                    client.budgets().get(&request.path::<String>("budget_id")?).await,
+                )
+            }
+            "accountBudgets.list" => {
+                respond_items(client.budgets().list_all(&request.params(&[])?))
+            }
+            "accountBudgets.update" => {
+                respond(
+                    client
+                        .budgets()
+                        .update(&request.path::<String>("budget_id")?, &request.body()?)
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-credentials` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-credentials")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_credentials(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountCredentials.create" => {
+                respond(client.credentials().create(&request.body()?).await)
+            }
+            "accountCredentials.delete" => {
+                respond(
+                    client
+                        .credentials()
+                        .delete(&request.path::<String>("credentials_id")?)
+                        .await,
+                )
+            }
+            "accountCredentials.get" => {
+                respond(
+                    client
+                        .credentials()
+                        .get(&request.path::<String>("credentials_id")?)
+                        .await,
+                )
+            }
+            "accountCredentials.list" => respond(client.credentials().list().await),
             other => {
                 Err(
                     CliError::Usage(format!("`{other}` is not an operation of this CLI")),
@@ -206,6 +350,52 @@ pub fn account_custom_app_integration(
                         )
                         .await,
                 )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-encryption-keys` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-encryption-keys")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_encryption_keys(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountEncryptionKeys.create" => {
+                respond(client.encryption_keys().create(&request.body()?).await)
+            }
+            "accountEncryptionKeys.delete" => {
+                respond(
+                    client
+                        .encryption_keys()
+                        .delete(&request.path::<String>("customer_managed_key_id")?)
+                        .await,
+                )
+            }
+            "accountEncryptionKeys.get" => {
+                respond(
+                    client
+                        .encryption_keys()
+                        .get(&request.path::<String>("customer_managed_key_id")?)
+                        .await,
+                )
+            }
+            "accountEncryptionKeys.list" => {
+                respond(client.encryption_keys().list().await)
             }
             other => {
                 Err(
@@ -399,6 +589,227 @@ pub fn account_ip_access_lists(
     })
 }
 
+/// Runs the `account-log-delivery` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-log-delivery")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_log_delivery(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountLogDelivery.create" => {
+                respond(client.log_delivery().create(&request.body()?).await)
+            }
+            "accountLogDelivery.get" => {
+                respond(
+                    client
+                        .log_delivery()
+                        .get(&request.path::<String>("log_delivery_configuration_id")?)
+                        .await,
+                )
+            }
+            "accountLogDelivery.list" => {
+                respond_items(client.log_delivery().list_all(&request.params(&[])?))
+            }
+            "accountLogDelivery.patchStatus" => {
+                respond(
+                    client
+                        .log_delivery()
+                        .patch_status(
+                            &request.path::<String>("log_delivery_configuration_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-network-connectivity` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-network-connectivity")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_network_connectivity(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountNetworkConnectivity.createNetworkConnectivityConfiguration" => {
+                respond(
+                    client
+                        .network_connectivity()
+                        .create_network_connectivity_configuration(&request.body()?)
+                        .await,
+                )
+            }
+            "accountNetworkConnectivity.createPrivateEndpointRule" => {
+                respond(
+                    client
+                        .network_connectivity()
+                        .create_private_endpoint_rule(
+                            &request.path::<String>("network_connectivity_config_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "accountNetworkConnectivity.deleteNetworkConnectivityConfiguration" => {
+                respond(
+                    client
+                        .network_connectivity()
+                        .delete_network_connectivity_configuration(
+                            &request.path::<String>("network_connectivity_config_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountNetworkConnectivity.deletePrivateEndpointRule" => {
+                respond(
+                    client
+                        .network_connectivity()
+                        .delete_private_endpoint_rule(
+                            &request.path::<String>("network_connectivity_config_id")?,
+                            &request.path::<String>("private_endpoint_rule_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountNetworkConnectivity.getNetworkConnectivityConfiguration" => {
+                respond(
+                    client
+                        .network_connectivity()
+                        .get_network_connectivity_configuration(
+                            &request.path::<String>("network_connectivity_config_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountNetworkConnectivity.getPrivateEndpointRule" => {
+                respond(
+                    client
+                        .network_connectivity()
+                        .get_private_endpoint_rule(
+                            &request.path::<String>("network_connectivity_config_id")?,
+                            &request.path::<String>("private_endpoint_rule_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountNetworkConnectivity.listNetworkConnectivityConfigurations" => {
+                respond_items(
+                    client
+                        .network_connectivity()
+                        .list_network_connectivity_configurations_all(
+                            &request.params(&[])?,
+                        ),
+                )
+            }
+            "accountNetworkConnectivity.listPrivateEndpointRules" => {
+                respond_items(
+                    client
+                        .network_connectivity()
+                        .list_private_endpoint_rules_all(
+                            &request.path::<String>("network_connectivity_config_id")?,
+                            &request.params(&[])?,
+                        ),
+                )
+            }
+            "accountNetworkConnectivity.updateNetworkConnectivityConfig" => {
+                request.no_other_params(&["update_mask"])?;
+                respond(
+                    client
+                        .network_connectivity()
+                        .update_network_connectivity_config(
+                            &request.path::<String>("network_connectivity_config_id")?,
+                            &request.query::<String>("update_mask")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "accountNetworkConnectivity.updatePrivateEndpointRule" => {
+                request.no_other_params(&["update_mask"])?;
+                respond(
+                    client
+                        .network_connectivity()
+                        .update_private_endpoint_rule(
+                            &request.path::<String>("network_connectivity_config_id")?,
+                            &request.path::<String>("private_endpoint_rule_id")?,
+                            &request.query::<String>("update_mask")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-networks` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-networks")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_networks(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountNetworks.create" => {
+                respond(client.networks().create(&request.body()?).await)
+            }
+            "accountNetworks.delete" => {
+                respond(
+                    client
+                        .networks()
+                        .delete(&request.path::<String>("network_id")?)
+                        .await,
+                )
+            }
+            "accountNetworks.get" => {
+                respond(
+                    client.networks().get(&request.path::<String>("network_id")?).await,
+                )
+            }
+            "accountNetworks.list" => respond(client.networks().list().await),
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
 /// Runs the `account-oauth-published-apps` operation `operation` with the arguments in `request`.
 #[cfg(feature = "account-oauth-published-apps")]
 #[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
@@ -417,6 +828,61 @@ pub fn account_oauth_published_apps(
             "accountOauthPublishedApps.list" => {
                 respond_items(
                     client.oauth_published_apps().list_all(&request.params(&[])?),
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-private-access` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-private-access")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_private_access(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountPrivateAccess.create" => {
+                respond(client.private_access().create(&request.body()?).await)
+            }
+            "accountPrivateAccess.delete" => {
+                respond(
+                    client
+                        .private_access()
+                        .delete(&request.path::<String>("private_access_settings_id")?)
+                        .await,
+                )
+            }
+            "accountPrivateAccess.get" => {
+                respond(
+                    client
+                        .private_access()
+                        .get(&request.path::<String>("private_access_settings_id")?)
+                        .await,
+                )
+            }
+            "accountPrivateAccess.list" => respond(client.private_access().list().await),
+            "accountPrivateAccess.replace" => {
+                respond(
+                    client
+                        .private_access()
+                        .replace(
+                            &request.path::<String>("private_access_settings_id")?,
+                            &request.body()?,
+                        )
+                        .await,
                 )
             }
             other => {
@@ -687,6 +1153,50 @@ pub fn account_service_principals(
     })
 }
 
+/// Runs the `account-storage` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-storage")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_storage(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountStorage.create" => {
+                respond(client.storage().create(&request.body()?).await)
+            }
+            "accountStorage.delete" => {
+                respond(
+                    client
+                        .storage()
+                        .delete(&request.path::<String>("storage_configuration_id")?)
+                        .await,
+                )
+            }
+            "accountStorage.get" => {
+                respond(
+                    client
+                        .storage()
+                        .get(&request.path::<String>("storage_configuration_id")?)
+                        .await,
+                )
+            }
+            "accountStorage.list" => respond(client.storage().list().await),
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
 /// Runs the `account-users` operation `operation` with the arguments in `request`.
 #[cfg(feature = "account-users")]
 #[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
@@ -735,6 +1245,50 @@ pub fn account_users(
                         .await,
                 )
             }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-vpc-endpoints` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-vpc-endpoints")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_vpc_endpoints(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountVpcEndpoints.create" => {
+                respond(client.vpc_endpoints().create(&request.body()?).await)
+            }
+            "accountVpcEndpoints.delete" => {
+                respond(
+                    client
+                        .vpc_endpoints()
+                        .delete(&request.path::<String>("vpc_endpoint_id")?)
+                        .await,
+                )
+            }
+            "accountVpcEndpoints.get" => {
+                respond(
+                    client
+                        .vpc_endpoints()
+                        .get(&request.path::<String>("vpc_endpoint_id")?)
+                        .await,
+                )
+            }
+            "accountVpcEndpoints.list" => respond(client.vpc_endpoints().list().await),
             other => {
                 Err(
                     CliError::Usage(format!("`{other}` is not an operation of this CLI")),
@@ -796,6 +1350,86 @@ pub fn account_workspace_assignment(
                         )
                         .await,
                 )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-workspaces` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-workspaces")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_workspaces(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountWorkspaces.create" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .workspaces()
+                                .create_and_wait(&request.body()?, wait)
+                                .await,
+                        )
+                    }
+                    None => respond(client.workspaces().create(&request.body()?).await),
+                }
+            }
+            "accountWorkspaces.delete" => {
+                respond(
+                    client
+                        .workspaces()
+                        .delete(request.path::<i64>("workspace_id")?)
+                        .await,
+                )
+            }
+            "accountWorkspaces.get" => {
+                respond(
+                    client.workspaces().get(request.path::<i64>("workspace_id")?).await,
+                )
+            }
+            "accountWorkspaces.list" => respond(client.workspaces().list().await),
+            "accountWorkspaces.update" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .workspaces()
+                                .update_and_wait(
+                                    request.path::<i64>("workspace_id")?,
+                                    &request.params(&[])?,
+                                    &request.body()?,
+                                    wait,
+                                )
+                                .await,
+                        )
+                    }
+                    None => {
+                        respond(
+                            client
+                                .workspaces()
+                                .update(
+                                    request.path::<i64>("workspace_id")?,
+                                    &request.params(&[])?,
+                                    &request.body()?,
+                                )
+                                .await,
+                        )
+                    }
+                }
             }
             other => {
                 Err(

@@ -39,12 +39,40 @@ mod account_access_control;
 #[cfg(feature = "account-access-control")]
 pub use account_access_control::AccountAccessControl;
 
+#[cfg(feature = "account-billable-usage")]
+#[rustfmt::skip]
+mod account_billable_usage;
+
+#[cfg(feature = "account-billable-usage")]
+pub use account_billable_usage::AccountBillableUsage;
+
+#[cfg(feature = "account-budgets")]
+#[rustfmt::skip]
+mod account_budgets;
+
+#[cfg(feature = "account-budgets")]
+pub use account_budgets::AccountBudgets;
+
+#[cfg(feature = "account-credentials")]
+#[rustfmt::skip]
+mod account_credentials;
+
+#[cfg(feature = "account-credentials")]
+pub use account_credentials::AccountCredentials;
+
 #[cfg(feature = "account-custom-app-integration")]
 #[rustfmt::skip]
 mod account_custom_app_integration;
 
 #[cfg(feature = "account-custom-app-integration")]
 pub use account_custom_app_integration::AccountCustomAppIntegration;
+
+#[cfg(feature = "account-encryption-keys")]
+#[rustfmt::skip]
+mod account_encryption_keys;
+
+#[cfg(feature = "account-encryption-keys")]
+pub use account_encryption_keys::AccountEncryptionKeys;
 
 #[cfg(feature = "account-federation-policy")]
 #[rustfmt::skip]
@@ -67,12 +95,40 @@ mod account_ip_access_lists;
 #[cfg(feature = "account-ip-access-lists")]
 pub use account_ip_access_lists::AccountIpAccessLists;
 
+#[cfg(feature = "account-log-delivery")]
+#[rustfmt::skip]
+mod account_log_delivery;
+
+#[cfg(feature = "account-log-delivery")]
+pub use account_log_delivery::AccountLogDelivery;
+
+#[cfg(feature = "account-network-connectivity")]
+#[rustfmt::skip]
+mod account_network_connectivity;
+
+#[cfg(feature = "account-network-connectivity")]
+pub use account_network_connectivity::AccountNetworkConnectivity;
+
+#[cfg(feature = "account-networks")]
+#[rustfmt::skip]
+mod account_networks;
+
+#[cfg(feature = "account-networks")]
+pub use account_networks::AccountNetworks;
+
 #[cfg(feature = "account-oauth-published-apps")]
 #[rustfmt::skip]
 mod account_oauth_published_apps;
 
 #[cfg(feature = "account-oauth-published-apps")]
 pub use account_oauth_published_apps::AccountOauthPublishedApps;
+
+#[cfg(feature = "account-private-access")]
+#[rustfmt::skip]
+mod account_private_access;
+
+#[cfg(feature = "account-private-access")]
+pub use account_private_access::AccountPrivateAccess;
 
 #[cfg(feature = "account-published-app-integration")]
 #[rustfmt::skip]
@@ -102,6 +158,13 @@ mod account_service_principals;
 #[cfg(feature = "account-service-principals")]
 pub use account_service_principals::AccountServicePrincipals;
 
+#[cfg(feature = "account-storage")]
+#[rustfmt::skip]
+mod account_storage;
+
+#[cfg(feature = "account-storage")]
+pub use account_storage::AccountStorage;
+
 #[cfg(feature = "account-users")]
 #[rustfmt::skip]
 mod account_users;
@@ -109,12 +172,26 @@ mod account_users;
 #[cfg(feature = "account-users")]
 pub use account_users::AccountUsers;
 
+#[cfg(feature = "account-vpc-endpoints")]
+#[rustfmt::skip]
+mod account_vpc_endpoints;
+
+#[cfg(feature = "account-vpc-endpoints")]
+pub use account_vpc_endpoints::AccountVpcEndpoints;
+
 #[cfg(feature = "account-workspace-assignment")]
 #[rustfmt::skip]
 mod account_workspace_assignment;
 
 #[cfg(feature = "account-workspace-assignment")]
 pub use account_workspace_assignment::AccountWorkspaceAssignment;
+
+#[cfg(feature = "account-workspaces")]
+#[rustfmt::skip]
+mod account_workspaces;
+
+#[cfg(feature = "account-workspaces")]
+pub use account_workspaces::AccountWorkspaces;
 
 #[cfg(feature = "cluster-policies")]
 #[rustfmt::skip]
@@ -310,11 +387,8 @@ impl AccountClient {
     /// A client for the account of `config`: its host is the account console, its `account_id` the account.
     /// Fails without an account id, and with a personal access token, which the account API does not accept.
     pub fn new(config: Config) -> Result<AccountClient, Error> {
-        databricks_runtime::connect_account(config)
-            .map(|(runtime, account_id)| AccountClient::from_runtime(
-                runtime,
-                account_id,
-            ))
+        let (runtime, account_id) = databricks_runtime::connect_account(config)?;
+        Ok(AccountClient::from_runtime(runtime, account_id))
     }
 
     /// A client configured from `DATABRICKS_HOST`, `DATABRICKS_ACCOUNT_ID` and the credentials of the
@@ -323,14 +397,12 @@ impl AccountClient {
         AccountClient::new(Config::from_env()?)
     }
 
-    /// Wraps an existing runtime client connected to the account console, for the account `account_id`.
-    pub fn from_runtime(
-        runtime: databricks_runtime::Client,
-        account_id: impl Into<String>,
-    ) -> AccountClient {
+    /// Wraps an existing runtime client connected to the account console, for the account with the id
+    /// `account`.
+    pub fn from_runtime(runtime: databricks_runtime::Client, account: String) -> Self {
         AccountClient {
             runtime,
-            account_id: account_id.into(),
+            account_id: account,
         }
     }
 

@@ -989,10 +989,13 @@ impl std::str::FromStr for EbsVolumeType {
 /// adds is kept in `unknown_fields`.
 #[cfg(
     any(
+        feature = "account-budgets",
         feature = "account-custom-app-integration",
         feature = "account-federation-policy",
         feature = "account-groups",
         feature = "account-ip-access-lists",
+        feature = "account-log-delivery",
+        feature = "account-network-connectivity",
         feature = "account-published-app-integration",
         feature = "account-service-principal-federation-policy",
         feature = "account-service-principal-secrets",

@@ -23,12 +23,40 @@ mod account_access_control;
 #[cfg(feature = "account-access-control")]
 pub use account_access_control::*;
 
+#[cfg(feature = "account-billable-usage")]
+#[rustfmt::skip]
+mod account_billable_usage;
+
+#[cfg(feature = "account-billable-usage")]
+pub use account_billable_usage::*;
+
+#[cfg(feature = "account-budgets")]
+#[rustfmt::skip]
+mod account_budgets;
+
+#[cfg(feature = "account-budgets")]
+pub use account_budgets::*;
+
+#[cfg(feature = "account-credentials")]
+#[rustfmt::skip]
+mod account_credentials;
+
+#[cfg(feature = "account-credentials")]
+pub use account_credentials::*;
+
 #[cfg(feature = "account-custom-app-integration")]
 #[rustfmt::skip]
 mod account_custom_app_integration;
 
 #[cfg(feature = "account-custom-app-integration")]
 pub use account_custom_app_integration::*;
+
+#[cfg(feature = "account-encryption-keys")]
+#[rustfmt::skip]
+mod account_encryption_keys;
+
+#[cfg(feature = "account-encryption-keys")]
+pub use account_encryption_keys::*;
 
 #[cfg(feature = "account-federation-policy")]
 #[rustfmt::skip]
@@ -44,12 +72,40 @@ mod account_groups;
 #[cfg(feature = "account-groups")]
 pub use account_groups::*;
 
+#[cfg(feature = "account-log-delivery")]
+#[rustfmt::skip]
+mod account_log_delivery;
+
+#[cfg(feature = "account-log-delivery")]
+pub use account_log_delivery::*;
+
+#[cfg(feature = "account-network-connectivity")]
+#[rustfmt::skip]
+mod account_network_connectivity;
+
+#[cfg(feature = "account-network-connectivity")]
+pub use account_network_connectivity::*;
+
+#[cfg(feature = "account-networks")]
+#[rustfmt::skip]
+mod account_networks;
+
+#[cfg(feature = "account-networks")]
+pub use account_networks::*;
+
 #[cfg(feature = "account-oauth-published-apps")]
 #[rustfmt::skip]
 mod account_oauth_published_apps;
 
 #[cfg(feature = "account-oauth-published-apps")]
 pub use account_oauth_published_apps::*;
+
+#[cfg(feature = "account-private-access")]
+#[rustfmt::skip]
+mod account_private_access;
+
+#[cfg(feature = "account-private-access")]
+pub use account_private_access::*;
 
 #[cfg(feature = "account-published-app-integration")]
 #[rustfmt::skip]
@@ -79,6 +135,13 @@ mod account_service_principals;
 #[cfg(feature = "account-service-principals")]
 pub use account_service_principals::*;
 
+#[cfg(feature = "account-storage")]
+#[rustfmt::skip]
+mod account_storage;
+
+#[cfg(feature = "account-storage")]
+pub use account_storage::*;
+
 #[cfg(feature = "account-users")]
 #[rustfmt::skip]
 mod account_users;
@@ -86,12 +149,26 @@ mod account_users;
 #[cfg(feature = "account-users")]
 pub use account_users::*;
 
+#[cfg(feature = "account-vpc-endpoints")]
+#[rustfmt::skip]
+mod account_vpc_endpoints;
+
+#[cfg(feature = "account-vpc-endpoints")]
+pub use account_vpc_endpoints::*;
+
 #[cfg(feature = "account-workspace-assignment")]
 #[rustfmt::skip]
 mod account_workspace_assignment;
 
 #[cfg(feature = "account-workspace-assignment")]
 pub use account_workspace_assignment::*;
+
+#[cfg(feature = "account-workspaces")]
+#[rustfmt::skip]
+mod account_workspaces;
+
+#[cfg(feature = "account-workspaces")]
+pub use account_workspaces::*;
 
 #[cfg(feature = "cluster-policies")]
 #[rustfmt::skip]

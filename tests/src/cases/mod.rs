@@ -6,17 +6,28 @@
 //! does not know, so the tests also check that nothing is lost on the way through the SDK and the CLI.
 
 pub mod account_access_control;
+pub mod account_billable_usage;
+pub mod account_budgets;
+pub mod account_credentials;
 pub mod account_custom_app_integration;
+pub mod account_encryption_keys;
 pub mod account_federation_policy;
 pub mod account_groups;
 pub mod account_ip_access_lists;
+pub mod account_log_delivery;
+pub mod account_network_connectivity;
+pub mod account_networks;
 pub mod account_oauth_published_apps;
+pub mod account_private_access;
 pub mod account_published_app_integration;
 pub mod account_service_principal_federation_policy;
 pub mod account_service_principal_secrets;
 pub mod account_service_principals;
+pub mod account_storage;
 pub mod account_users;
+pub mod account_vpc_endpoints;
 pub mod account_workspace_assignment;
+pub mod account_workspaces;
 pub mod cluster_policies;
 pub mod clusters;
 pub mod current_user;
@@ -43,6 +54,9 @@ pub mod users;
 pub mod workspace;
 
 pub use clusters::CLUSTER_ID;
+
+/// The Databricks account of every account-level case: the one of the test account client.
+pub use crate::mock::ACCOUNT_ID;
 
 /// One API operation exercised end to end.
 #[derive(Debug, Clone, Copy)]
@@ -80,17 +94,28 @@ pub fn all() -> impl Iterator<Item = &'static Case> {
 /// One slice of cases per service module; a new service adds its module here.
 const SERVICES: &[&[Case]] = &[
     account_access_control::CASES,
+    account_billable_usage::CASES,
+    account_budgets::CASES,
+    account_credentials::CASES,
     account_custom_app_integration::CASES,
+    account_encryption_keys::CASES,
     account_federation_policy::CASES,
     account_groups::CASES,
     account_ip_access_lists::CASES,
+    account_log_delivery::CASES,
+    account_network_connectivity::CASES,
+    account_networks::CASES,
     account_oauth_published_apps::CASES,
+    account_private_access::CASES,
     account_published_app_integration::CASES,
     account_service_principal_federation_policy::CASES,
     account_service_principal_secrets::CASES,
     account_service_principals::CASES,
+    account_storage::CASES,
     account_users::CASES,
+    account_vpc_endpoints::CASES,
     account_workspace_assignment::CASES,
+    account_workspaces::CASES,
     cluster_policies::CASES,
     clusters::CASES,
     current_user::CASES,

@@ -4,17 +4,28 @@
 //! One module per service; shared set-up lives here.
 
 mod account_access_control;
+mod account_billable_usage;
+mod account_budgets;
+mod account_credentials;
 mod account_custom_app_integration;
+mod account_encryption_keys;
 mod account_federation_policy;
 mod account_groups;
 mod account_ip_access_lists;
+mod account_log_delivery;
+mod account_network_connectivity;
+mod account_networks;
 mod account_oauth_published_apps;
+mod account_private_access;
 mod account_published_app_integration;
 mod account_service_principal_federation_policy;
 mod account_service_principal_secrets;
 mod account_service_principals;
+mod account_storage;
 mod account_users;
+mod account_vpc_endpoints;
 mod account_workspace_assignment;
+mod account_workspaces;
 mod cluster_policies;
 mod clusters;
 mod current_user;

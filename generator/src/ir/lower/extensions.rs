@@ -562,6 +562,17 @@ impl<'a> Lowerer<'a> {
         let mut bind = Vec::new();
         for (param, source) in &extension.bind {
             let bind_at = format!("{at}/bind/{param}");
+            if poll.configured.contains(param) {
+                ok = false;
+                self.report(
+                    Diagnostic::at(
+                        &bind_at,
+                        format!("`{param}` is filled from the configuration, and the wait passes it on by itself"),
+                    )
+                    .with_hint(format!("drop `{param}` from `bind`")),
+                );
+                continue;
+            }
             let location = poll
                 .request
                 .iter()

@@ -712,13 +712,18 @@ impl<'a> Lowerer<'a> {
                 .keys()
                 .filter(|media_type| !is_json(media_type))
                 .collect();
+            // Text whose schema says `format: binary` (a CSV download of any size) is streamed as bytes.
+            let is_text = |media_type: &str| {
+                media_kind(media_type) == MediaKind::Text
+                    && !response.content.get(media_type).is_some_and(declares_binary)
+            };
             if raw.is_none()
                 && let Some(first) = others.first()
             {
-                let text = media_kind(first) == MediaKind::Text;
+                let text = is_text(first);
                 let accepted: Vec<&str> = others
                     .iter()
-                    .filter(|media_type| (media_kind(media_type) == MediaKind::Text) == text)
+                    .filter(|media_type| is_text(media_type) == text)
                     .map(|media_type| media_type.as_str())
                     .collect();
                 let media_type = accepted.join(", ");
@@ -1008,6 +1013,18 @@ fn media_kind(media_type: &str) -> MediaKind {
     } else {
         MediaKind::Bytes
     }
+}
+
+/// Whether a media type's schema is an inline `type: string, format: binary`.
+fn declares_binary(media: &MediaType) -> bool {
+    use openapiv3::{SchemaKind, StringFormat, Type, VariantOrUnknownOrEmpty};
+    matches!(
+        &media.schema,
+        Some(ReferenceOr::Item(openapiv3::Schema {
+            schema_kind: SchemaKind::Type(Type::String(string)),
+            ..
+        })) if matches!(string.format, VariantOrUnknownOrEmpty::Item(StringFormat::Binary))
+    )
 }
 
 /// The schema of the first JSON media type in `content`, with its pointer.
