@@ -18,7 +18,6 @@ async fn account_federation_policy_create() {
     let t = setup("accountFederationPolicy.create").await;
     let params = models::AccountFederationPolicyCreateParams {
         policy_id: Some(ACCOUNT_POLICY_ID.into()),
-        ..Default::default()
     };
     let body = models::FederationPolicy {
         description: Some("Tokens of the corporate identity provider".into()),
@@ -78,7 +77,6 @@ async fn account_federation_policy_update() {
     let t = setup("accountFederationPolicy.update").await;
     let params = models::AccountFederationPolicyUpdateParams {
         update_mask: Some("oidc_policy.audiences".into()),
-        ..Default::default()
     };
     let body = models::FederationPolicy {
         oidc_policy: Some(models::OidcFederationPolicy {

@@ -16,7 +16,6 @@ async fn account_service_principal_federation_policy_create() {
     let t = setup("accountServicePrincipalFederationPolicy.create").await;
     let params = models::AccountServicePrincipalFederationPolicyCreateParams {
         policy_id: Some(SERVICE_PRINCIPAL_POLICY_ID.into()),
-        ..Default::default()
     };
     let body = models::FederationPolicy {
         description: Some("Production deployments from GitHub Actions".into()),
@@ -94,7 +93,6 @@ async fn account_service_principal_federation_policy_update() {
     let t = setup("accountServicePrincipalFederationPolicy.update").await;
     let params = models::AccountServicePrincipalFederationPolicyUpdateParams {
         update_mask: Some("description".into()),
-        ..Default::default()
     };
     let body = models::FederationPolicy {
         description: Some("Deployments from GitHub Actions (prod)".into()),
