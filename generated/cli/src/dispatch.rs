@@ -36,14 +36,19 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "account-access-control",
         feature = "account-budgets",
         feature = "account-credentials",
+        feature = "account-csp-enablement-account",
         feature = "account-custom-app-integration",
+        feature = "account-disable-legacy-features",
+        feature = "account-enable-ip-access-lists",
         feature = "account-encryption-keys",
+        feature = "account-esm-enablement-account",
         feature = "account-federation-policy",
         feature = "account-groups",
         feature = "account-ip-access-lists",
         feature = "account-log-delivery",
         feature = "account-network-connectivity",
         feature = "account-networks",
+        feature = "account-personal-compute",
         feature = "account-private-access",
         feature = "account-published-app-integration",
         feature = "account-service-principal-federation-policy",
@@ -301,6 +306,36 @@ pub fn account_credentials(
     })
 }
 
+/// Runs the `account-csp-enablement-account` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-csp-enablement-account")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_csp_enablement_account(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountCspEnablementAccount.get" => {
+                respond(client.csp_enablement_account().get(&request.params(&[])?).await)
+            }
+            "accountCspEnablementAccount.update" => {
+                respond(client.csp_enablement_account().update(&request.body()?).await)
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
 /// Runs the `account-custom-app-integration` operation `operation` with the arguments in `request`.
 #[cfg(feature = "account-custom-app-integration")]
 #[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
@@ -360,6 +395,78 @@ pub fn account_custom_app_integration(
     })
 }
 
+/// Runs the `account-disable-legacy-features` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-disable-legacy-features")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_disable_legacy_features(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountDisableLegacyFeatures.delete" => {
+                respond(
+                    client.disable_legacy_features().delete(&request.params(&[])?).await,
+                )
+            }
+            "accountDisableLegacyFeatures.get" => {
+                respond(
+                    client.disable_legacy_features().get(&request.params(&[])?).await,
+                )
+            }
+            "accountDisableLegacyFeatures.update" => {
+                respond(client.disable_legacy_features().update(&request.body()?).await)
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-enable-ip-access-lists` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-enable-ip-access-lists")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_enable_ip_access_lists(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountEnableIpAccessLists.delete" => {
+                respond(
+                    client.enable_ip_access_lists().delete(&request.params(&[])?).await,
+                )
+            }
+            "accountEnableIpAccessLists.get" => {
+                respond(client.enable_ip_access_lists().get(&request.params(&[])?).await)
+            }
+            "accountEnableIpAccessLists.update" => {
+                respond(client.enable_ip_access_lists().update(&request.body()?).await)
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
 /// Runs the `account-encryption-keys` operation `operation` with the arguments in `request`.
 #[cfg(feature = "account-encryption-keys")]
 #[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
@@ -396,6 +503,36 @@ pub fn account_encryption_keys(
             }
             "accountEncryptionKeys.list" => {
                 respond(client.encryption_keys().list().await)
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-esm-enablement-account` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-esm-enablement-account")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_esm_enablement_account(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountEsmEnablementAccount.get" => {
+                respond(client.esm_enablement_account().get(&request.params(&[])?).await)
+            }
+            "accountEsmEnablementAccount.update" => {
+                respond(client.esm_enablement_account().update(&request.body()?).await)
             }
             other => {
                 Err(
@@ -829,6 +966,39 @@ pub fn account_oauth_published_apps(
                 respond_items(
                     client.oauth_published_apps().list_all(&request.params(&[])?),
                 )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-personal-compute` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-personal-compute")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_personal_compute(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountPersonalCompute.delete" => {
+                respond(client.personal_compute().delete(&request.params(&[])?).await)
+            }
+            "accountPersonalCompute.get" => {
+                respond(client.personal_compute().get(&request.params(&[])?).await)
+            }
+            "accountPersonalCompute.update" => {
+                respond(client.personal_compute().update(&request.body()?).await)
             }
             other => {
                 Err(

@@ -364,6 +364,23 @@ impl std::str::FromStr for AzureAvailability {
     }
 }
 
+/// A setting's on or off value.
+#[cfg(
+    any(
+        feature = "account-disable-legacy-features",
+        feature = "account-enable-ip-access-lists"
+    )
+)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct BooleanValue {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<bool>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
 /// The kinds of client allowed to use a cluster.
 #[cfg(any(feature = "clusters", feature = "jobs"))]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -821,6 +838,41 @@ impl DbfsStorageInfo {
     pub fn new(destination: impl Into<String>) -> Self {
         Self {
             destination: destination.into(),
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// What a reset answers.
+#[cfg(
+    any(
+        feature = "account-disable-legacy-features",
+        feature = "account-enable-ip-access-lists",
+        feature = "account-personal-compute"
+    )
+)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DeletedSetting {
+    /// The etag of the setting at its default.
+    pub etag: String,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(
+    any(
+        feature = "account-disable-legacy-features",
+        feature = "account-enable-ip-access-lists",
+        feature = "account-personal-compute"
+    )
+)]
+impl DeletedSetting {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(etag: impl Into<String>) -> Self {
+        Self {
+            etag: etag.into(),
             unknown_fields: serde_json::Map::new(),
         }
     }

@@ -44,6 +44,13 @@ mod account_credentials;
 #[cfg(feature = "account-credentials")]
 pub use account_credentials::*;
 
+#[cfg(feature = "account-csp-enablement-account")]
+#[rustfmt::skip]
+mod account_csp_enablement_account;
+
+#[cfg(feature = "account-csp-enablement-account")]
+pub use account_csp_enablement_account::*;
+
 #[cfg(feature = "account-custom-app-integration")]
 #[rustfmt::skip]
 mod account_custom_app_integration;
@@ -51,12 +58,33 @@ mod account_custom_app_integration;
 #[cfg(feature = "account-custom-app-integration")]
 pub use account_custom_app_integration::*;
 
+#[cfg(feature = "account-disable-legacy-features")]
+#[rustfmt::skip]
+mod account_disable_legacy_features;
+
+#[cfg(feature = "account-disable-legacy-features")]
+pub use account_disable_legacy_features::*;
+
+#[cfg(feature = "account-enable-ip-access-lists")]
+#[rustfmt::skip]
+mod account_enable_ip_access_lists;
+
+#[cfg(feature = "account-enable-ip-access-lists")]
+pub use account_enable_ip_access_lists::*;
+
 #[cfg(feature = "account-encryption-keys")]
 #[rustfmt::skip]
 mod account_encryption_keys;
 
 #[cfg(feature = "account-encryption-keys")]
 pub use account_encryption_keys::*;
+
+#[cfg(feature = "account-esm-enablement-account")]
+#[rustfmt::skip]
+mod account_esm_enablement_account;
+
+#[cfg(feature = "account-esm-enablement-account")]
+pub use account_esm_enablement_account::*;
 
 #[cfg(feature = "account-federation-policy")]
 #[rustfmt::skip]
@@ -99,6 +127,13 @@ mod account_oauth_published_apps;
 
 #[cfg(feature = "account-oauth-published-apps")]
 pub use account_oauth_published_apps::*;
+
+#[cfg(feature = "account-personal-compute")]
+#[rustfmt::skip]
+mod account_personal_compute;
+
+#[cfg(feature = "account-personal-compute")]
+pub use account_personal_compute::*;
 
 #[cfg(feature = "account-private-access")]
 #[rustfmt::skip]

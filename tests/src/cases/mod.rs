@@ -23,6 +23,7 @@ pub mod account_published_app_integration;
 pub mod account_service_principal_federation_policy;
 pub mod account_service_principal_secrets;
 pub mod account_service_principals;
+pub mod account_settings;
 pub mod account_storage;
 pub mod account_users;
 pub mod account_vpc_endpoints;
@@ -111,6 +112,7 @@ const SERVICES: &[&[Case]] = &[
     account_service_principal_federation_policy::CASES,
     account_service_principal_secrets::CASES,
     account_service_principals::CASES,
+    account_settings::CASES,
     account_storage::CASES,
     account_users::CASES,
     account_vpc_endpoints::CASES,

@@ -21,6 +21,7 @@ mod account_published_app_integration;
 mod account_service_principal_federation_policy;
 mod account_service_principal_secrets;
 mod account_service_principals;
+mod account_settings;
 mod account_storage;
 mod account_users;
 mod account_vpc_endpoints;
