@@ -46,6 +46,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "account-groups",
         feature = "account-ip-access-lists",
         feature = "account-log-delivery",
+        feature = "account-metastore-assignments",
         feature = "account-network-connectivity",
         feature = "account-networks",
         feature = "account-personal-compute",
@@ -93,6 +94,7 @@ use databricks_runtime::cli::respond;
         feature = "account-groups",
         feature = "account-ip-access-lists",
         feature = "account-log-delivery",
+        feature = "account-metastore-assignments",
         feature = "account-network-connectivity",
         feature = "account-oauth-published-apps",
         feature = "account-published-app-integration",
@@ -761,6 +763,80 @@ pub fn account_log_delivery(
                         .log_delivery()
                         .patch_status(
                             &request.path::<String>("log_delivery_configuration_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-metastore-assignments` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-metastore-assignments")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_metastore_assignments(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountMetastoreAssignments.create" => {
+                respond(
+                    client
+                        .metastore_assignments()
+                        .create(
+                            request.path::<i64>("workspace_id")?,
+                            &request.path::<String>("metastore_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "accountMetastoreAssignments.delete" => {
+                respond(
+                    client
+                        .metastore_assignments()
+                        .delete(
+                            request.path::<i64>("workspace_id")?,
+                            &request.path::<String>("metastore_id")?,
+                        )
+                        .await,
+                )
+            }
+            "accountMetastoreAssignments.get" => {
+                respond(
+                    client
+                        .metastore_assignments()
+                        .get(request.path::<i64>("workspace_id")?)
+                        .await,
+                )
+            }
+            "accountMetastoreAssignments.list" => {
+                respond_items(
+                    client
+                        .metastore_assignments()
+                        .list_all(&request.path::<String>("metastore_id")?),
+                )
+            }
+            "accountMetastoreAssignments.update" => {
+                respond(
+                    client
+                        .metastore_assignments()
+                        .update(
+                            request.path::<i64>("workspace_id")?,
+                            &request.path::<String>("metastore_id")?,
                             &request.body()?,
                         )
                         .await,

@@ -130,6 +130,13 @@ mod account_log_delivery;
 #[cfg(feature = "account-log-delivery")]
 pub use account_log_delivery::AccountLogDelivery;
 
+#[cfg(feature = "account-metastore-assignments")]
+#[rustfmt::skip]
+mod account_metastore_assignments;
+
+#[cfg(feature = "account-metastore-assignments")]
+pub use account_metastore_assignments::AccountMetastoreAssignments;
+
 #[cfg(feature = "account-network-connectivity")]
 #[rustfmt::skip]
 mod account_network_connectivity;

@@ -1047,6 +1047,7 @@ impl std::str::FromStr for EbsVolumeType {
         feature = "account-groups",
         feature = "account-ip-access-lists",
         feature = "account-log-delivery",
+        feature = "account-metastore-assignments",
         feature = "account-network-connectivity",
         feature = "account-published-app-integration",
         feature = "account-service-principal-federation-policy",

@@ -107,6 +107,13 @@ mod account_log_delivery;
 #[cfg(feature = "account-log-delivery")]
 pub use account_log_delivery::*;
 
+#[cfg(feature = "account-metastore-assignments")]
+#[rustfmt::skip]
+mod account_metastore_assignments;
+
+#[cfg(feature = "account-metastore-assignments")]
+pub use account_metastore_assignments::*;
+
 #[cfg(feature = "account-network-connectivity")]
 #[rustfmt::skip]
 mod account_network_connectivity;
