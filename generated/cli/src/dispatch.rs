@@ -47,6 +47,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "account-ip-access-lists",
         feature = "account-log-delivery",
         feature = "account-metastore-assignments",
+        feature = "account-metastores",
         feature = "account-network-connectivity",
         feature = "account-networks",
         feature = "account-personal-compute",
@@ -95,6 +96,7 @@ use databricks_runtime::cli::respond;
         feature = "account-ip-access-lists",
         feature = "account-log-delivery",
         feature = "account-metastore-assignments",
+        feature = "account-metastores",
         feature = "account-network-connectivity",
         feature = "account-oauth-published-apps",
         feature = "account-published-app-integration",
@@ -836,6 +838,64 @@ pub fn account_metastore_assignments(
                         .metastore_assignments()
                         .update(
                             request.path::<i64>("workspace_id")?,
+                            &request.path::<String>("metastore_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-metastores` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-metastores")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_metastores(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountMetastores.create" => {
+                respond(client.metastores().create(&request.body()?).await)
+            }
+            "accountMetastores.delete" => {
+                respond(
+                    client
+                        .metastores()
+                        .delete(
+                            &request.path::<String>("metastore_id")?,
+                            &request.params(&[])?,
+                        )
+                        .await,
+                )
+            }
+            "accountMetastores.get" => {
+                respond(
+                    client
+                        .metastores()
+                        .get(&request.path::<String>("metastore_id")?)
+                        .await,
+                )
+            }
+            "accountMetastores.list" => respond_items(client.metastores().list_all()),
+            "accountMetastores.update" => {
+                respond(
+                    client
+                        .metastores()
+                        .update(
                             &request.path::<String>("metastore_id")?,
                             &request.body()?,
                         )

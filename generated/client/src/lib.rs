@@ -137,6 +137,13 @@ mod account_metastore_assignments;
 #[cfg(feature = "account-metastore-assignments")]
 pub use account_metastore_assignments::AccountMetastoreAssignments;
 
+#[cfg(feature = "account-metastores")]
+#[rustfmt::skip]
+mod account_metastores;
+
+#[cfg(feature = "account-metastores")]
+pub use account_metastores::AccountMetastores;
+
 #[cfg(feature = "account-network-connectivity")]
 #[rustfmt::skip]
 mod account_network_connectivity;

@@ -1048,6 +1048,7 @@ impl std::str::FromStr for EbsVolumeType {
         feature = "account-ip-access-lists",
         feature = "account-log-delivery",
         feature = "account-metastore-assignments",
+        feature = "account-metastores",
         feature = "account-network-connectivity",
         feature = "account-published-app-integration",
         feature = "account-service-principal-federation-policy",

@@ -16,6 +16,7 @@ pub mod account_groups;
 pub mod account_ip_access_lists;
 pub mod account_log_delivery;
 pub mod account_metastore_assignments;
+pub mod account_metastores;
 pub mod account_network_connectivity;
 pub mod account_networks;
 pub mod account_oauth_published_apps;
@@ -106,6 +107,7 @@ const SERVICES: &[&[Case]] = &[
     account_ip_access_lists::CASES,
     account_log_delivery::CASES,
     account_metastore_assignments::CASES,
+    account_metastores::CASES,
     account_network_connectivity::CASES,
     account_networks::CASES,
     account_oauth_published_apps::CASES,

@@ -14,6 +14,7 @@ mod account_groups;
 mod account_ip_access_lists;
 mod account_log_delivery;
 mod account_metastore_assignments;
+mod account_metastores;
 mod account_network_connectivity;
 mod account_networks;
 mod account_oauth_published_apps;
