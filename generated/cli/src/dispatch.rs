@@ -57,6 +57,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "account-service-principal-secrets",
         feature = "account-service-principals",
         feature = "account-storage",
+        feature = "account-storage-credentials",
         feature = "account-users",
         feature = "account-vpc-endpoints",
         feature = "account-workspace-assignment",
@@ -103,6 +104,7 @@ use databricks_runtime::cli::respond;
         feature = "account-service-principal-federation-policy",
         feature = "account-service-principal-secrets",
         feature = "account-service-principals",
+        feature = "account-storage-credentials",
         feature = "account-users",
         feature = "account-workspace-assignment",
         feature = "cluster-policies",
@@ -1494,6 +1496,83 @@ pub fn account_storage(
                 )
             }
             "accountStorage.list" => respond(client.storage().list().await),
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `account-storage-credentials` operation `operation` with the arguments in `request`.
+#[cfg(feature = "account-storage-credentials")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn account_storage_credentials(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    let account_id = request.account_id();
+    Box::pin(async move {
+        let client = databricks_client::AccountClient::from_runtime(
+            runtime,
+            account_id?,
+        );
+        match operation {
+            "accountStorageCredentials.create" => {
+                respond(
+                    client
+                        .storage_credentials()
+                        .create(
+                            &request.path::<String>("metastore_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "accountStorageCredentials.delete" => {
+                respond(
+                    client
+                        .storage_credentials()
+                        .delete(
+                            &request.path::<String>("metastore_id")?,
+                            &request.path::<String>("storage_credential_name")?,
+                            &request.params(&[])?,
+                        )
+                        .await,
+                )
+            }
+            "accountStorageCredentials.get" => {
+                respond(
+                    client
+                        .storage_credentials()
+                        .get(
+                            &request.path::<String>("metastore_id")?,
+                            &request.path::<String>("storage_credential_name")?,
+                        )
+                        .await,
+                )
+            }
+            "accountStorageCredentials.list" => {
+                respond_items(
+                    client
+                        .storage_credentials()
+                        .list_all(&request.path::<String>("metastore_id")?),
+                )
+            }
+            "accountStorageCredentials.update" => {
+                respond(
+                    client
+                        .storage_credentials()
+                        .update(
+                            &request.path::<String>("metastore_id")?,
+                            &request.path::<String>("storage_credential_name")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
             other => {
                 Err(
                     CliError::Usage(format!("`{other}` is not an operation of this CLI")),

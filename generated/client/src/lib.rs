@@ -214,6 +214,13 @@ mod account_storage;
 #[cfg(feature = "account-storage")]
 pub use account_storage::AccountStorage;
 
+#[cfg(feature = "account-storage-credentials")]
+#[rustfmt::skip]
+mod account_storage_credentials;
+
+#[cfg(feature = "account-storage-credentials")]
+pub use account_storage_credentials::AccountStorageCredentials;
+
 #[cfg(feature = "account-users")]
 #[rustfmt::skip]
 mod account_users;

@@ -1054,6 +1054,7 @@ impl std::str::FromStr for EbsVolumeType {
         feature = "account-service-principal-federation-policy",
         feature = "account-service-principal-secrets",
         feature = "account-service-principals",
+        feature = "account-storage-credentials",
         feature = "account-users",
         feature = "account-workspace-assignment",
         feature = "cluster-policies",

@@ -191,6 +191,13 @@ mod account_storage;
 #[cfg(feature = "account-storage")]
 pub use account_storage::*;
 
+#[cfg(feature = "account-storage-credentials")]
+#[rustfmt::skip]
+mod account_storage_credentials;
+
+#[cfg(feature = "account-storage-credentials")]
+pub use account_storage_credentials::*;
+
 #[cfg(feature = "account-users")]
 #[rustfmt::skip]
 mod account_users;

@@ -27,6 +27,7 @@ pub mod account_service_principal_secrets;
 pub mod account_service_principals;
 pub mod account_settings;
 pub mod account_storage;
+pub mod account_storage_credentials;
 pub mod account_users;
 pub mod account_vpc_endpoints;
 pub mod account_workspace_assignment;
@@ -118,6 +119,7 @@ const SERVICES: &[&[Case]] = &[
     account_service_principals::CASES,
     account_settings::CASES,
     account_storage::CASES,
+    account_storage_credentials::CASES,
     account_users::CASES,
     account_vpc_endpoints::CASES,
     account_workspace_assignment::CASES,

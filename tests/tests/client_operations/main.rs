@@ -25,6 +25,7 @@ mod account_service_principal_secrets;
 mod account_service_principals;
 mod account_settings;
 mod account_storage;
+mod account_storage_credentials;
 mod account_users;
 mod account_vpc_endpoints;
 mod account_workspace_assignment;
