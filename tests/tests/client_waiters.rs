@@ -249,3 +249,33 @@ async fn a_response_without_the_bound_value_is_a_clear_error() {
     );
     assert_eq!(received(&server).await.len(), 1, "no poll without a run id");
 }
+
+#[tokio::test]
+async fn a_reset_pipeline_is_polled_by_its_id_until_it_runs_again() {
+    const PIPELINE: &str = "/api/2.0/pipelines/3b2f0f1e-6c1d-4a7e-9a51-2f3c8d4e5a6b";
+    let server = moving_server(
+        ("POST", &format!("{PIPELINE}/reset"), json!({})),
+        ("GET", PIPELINE),
+        vec![
+            json!({"pipeline_id": "3b2f0f1e-6c1d-4a7e-9a51-2f3c8d4e5a6b", "state": "RESETTING"}),
+            json!({"pipeline_id": "3b2f0f1e-6c1d-4a7e-9a51-2f3c8d4e5a6b", "state": "RUNNING"}),
+        ],
+    )
+    .await;
+    let running = client(&server)
+        .pipelines()
+        .reset_and_wait("3b2f0f1e-6c1d-4a7e-9a51-2f3c8d4e5a6b", &quick())
+        .await
+        .expect("the pipeline runs again");
+    assert_eq!(running.state, Some(models::PipelineState::Running));
+    let requests = received(&server).await;
+    let calls: Vec<(&str, &str)> = requests.iter().map(|r| (r.method.as_str(), r.path.as_str())).collect();
+    assert_eq!(
+        calls,
+        [
+            ("POST", "/api/2.0/pipelines/3b2f0f1e-6c1d-4a7e-9a51-2f3c8d4e5a6b/reset"),
+            ("GET", PIPELINE),
+            ("GET", PIPELINE),
+        ]
+    );
+}

@@ -3391,6 +3391,29 @@ pub fn pipelines(
                         ),
                 )
             }
+            "pipelines.reset" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .pipelines()
+                                .reset_and_wait(
+                                    &request.path::<String>("pipeline_id")?,
+                                    wait,
+                                )
+                                .await,
+                        )
+                    }
+                    None => {
+                        respond(
+                            client
+                                .pipelines()
+                                .reset(&request.path::<String>("pipeline_id")?)
+                                .await,
+                        )
+                    }
+                }
+            }
             "pipelines.setPermissions" => {
                 respond(
                     client

@@ -288,6 +288,58 @@ impl Pipelines<'_> {
             .paginate(&PAGING)
     }
 
+    /// Reset a pipeline and wait until it runs again (an older endpoint).
+    ///
+    /// Clears the pipeline's state and the data of its tables, then starts it again; the pipeline
+    /// settles in `RUNNING`. Older tools still call it; today a full refresh is asked for with
+    /// `startUpdate` and `full_refresh`. The request has no body.
+    ///
+    /// `POST /api/2.0/pipelines/{pipeline_id}/reset` (operation `pipelines.reset`).
+    ///
+    /// Long-running: the call returns at once, then the resource moves on until `state` is
+    /// `RUNNING`. [`reset_and_wait`](Self::reset_and_wait) sends the request and waits for that.
+    pub async fn reset(
+        &self,
+        pipeline_id: &str,
+    ) -> Result<models::EmptyResponse, Error> {
+        self.client
+            .request(&operations::RESET)
+            .path_param("pipeline_id", pipeline_id)
+            .send()
+            .await
+    }
+
+    /// Sends [`reset`](Self::reset), then polls [`get`](Self::get) until `state` is `RUNNING` and
+    /// returns that last answer. A failure state (`FAILED`) is
+    /// [`Error::WaitFailed`](Error::WaitFailed) with the server's explanation. Gives up with
+    /// [`Error::WaitTimeout`](Error::WaitTimeout) after `wait`'s timeout (20 minutes by default).
+    pub async fn reset_and_wait(
+        &self,
+        pipeline_id: &str,
+        wait: &databricks_runtime::WaitOptions,
+    ) -> Result<models::GetPipelineResponse, Error> {
+        const WAIT: databricks_runtime::Wait = databricks_runtime::Wait {
+            poll: &operations::GET,
+            bind: &[
+                databricks_runtime::Binding {
+                    param: "pipeline_id",
+                    location: databricks_runtime::BindingLocation::Path,
+                    source: databricks_runtime::BindingSource::Request,
+                    field: "pipeline_id",
+                },
+            ],
+            state: &["state"],
+            success: &["RUNNING"],
+            failure: &["FAILED"],
+            message: &["cause"],
+        };
+        self.client
+            .request(&operations::RESET)
+            .path_param("pipeline_id", pipeline_id)
+            .send_and_wait(&WAIT, wait)
+            .await
+    }
+
     /// Replace the permissions on a pipeline.
     ///
     /// The given list becomes the complete set of direct permissions on the pipeline; entries left
@@ -494,6 +546,13 @@ mod operations {
             "/api/2.0/pipelines/{pipeline_id}/updates",
         )
         .sensitive(&["log_analytics_primary_key"])
+        .security(&[&["bearerAuth"]]);
+    pub(super) const RESET: Operation = Operation::new(
+            "pipelines.reset",
+            Method::Post,
+            "/api/2.0/pipelines/{pipeline_id}/reset",
+        )
+        .answers_nothing()
         .security(&[&["bearerAuth"]]);
     pub(super) const SET_PERMISSIONS: Operation = Operation::new(
             "pipelines.setPermissions",

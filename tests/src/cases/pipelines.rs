@@ -452,6 +452,15 @@ pub const CASES: &[Case] = &[
         ],
     },
     Case {
+        operation: "pipelines.reset",
+        method: "POST",
+        path: "/api/2.0/pipelines/3b2f0f1e-6c1d-4a7e-9a51-2f3c8d4e5a6b/reset",
+        query: &[],
+        body: None,
+        response: EMPTY,
+        cli: &["pipelines", "reset", PIPELINE_ID],
+    },
+    Case {
         operation: "pipelines.stop",
         method: "POST",
         path: "/api/2.0/pipelines/3b2f0f1e-6c1d-4a7e-9a51-2f3c8d4e5a6b/stop",

@@ -383,6 +383,13 @@ async fn pipelines_start_update() {
 }
 
 #[tokio::test]
+async fn pipelines_reset() {
+    let t = setup("pipelines.reset").await;
+    let ack = ok(t.case.operation, t.client.pipelines().reset(PIPELINE_ID).await);
+    t.verify(&ack).await;
+}
+
+#[tokio::test]
 async fn pipelines_stop() {
     let t = setup("pipelines.stop").await;
     let ack = ok(t.case.operation, t.client.pipelines().stop(PIPELINE_ID).await);
