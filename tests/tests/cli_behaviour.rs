@@ -555,3 +555,30 @@ fn account_services_are_listed_under_account_only() {
     let unknown = dbr::run(&["account-workspaces", "list"], &[], None);
     assert_exit(&unknown, 2);
 }
+
+#[tokio::test]
+async fn an_account_profile_names_the_account_and_a_workspace_profile_beside_it_is_untouched() {
+    let server = mock::serve(200, r#"{"metastores": []}"#).await;
+    let uri = server.uri();
+    let home = dbr::Home::new();
+    dbr::write_private(
+        &home.config(),
+        &format!(
+            "[DEFAULT]\nhost = {uri}\ntoken = {TOKEN}\n\n[acct]\nhost = {uri}\naccount_id = {}\n\
+             username = admin@example.com\npassword = {TOKEN}\n",
+            mock::ACCOUNT_ID
+        ),
+    );
+    let listed = home.run(&["-p", "acct", "account", "metastores", "list"], &[], None);
+    assert_exit(&listed, 0);
+    // The default profile is a workspace's, with a personal access token: an account command refuses it.
+    let refused = home.run(&["account", "metastores", "list"], &[], None);
+    assert_exit(&refused, 3);
+    assert_no_token(&refused);
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests.len(), 1, "the refused command sent nothing");
+    assert_eq!(
+        requests[0].url.path(),
+        format!("/api/2.0/accounts/{}/metastores", mock::ACCOUNT_ID)
+    );
+}
