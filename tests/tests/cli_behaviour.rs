@@ -582,3 +582,39 @@ async fn an_account_profile_names_the_account_and_a_workspace_profile_beside_it_
         format!("/api/2.0/accounts/{}/metastores", mock::ACCOUNT_ID)
     );
 }
+
+#[tokio::test]
+async fn billable_usage_downloads_to_a_file_replaced_only_when_complete() {
+    use databricks_tests::cases::account_billable_usage::USAGE_CSV;
+    let server = mock::serve(200, USAGE_CSV).await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("usage.csv");
+    std::fs::write(&file, "old").unwrap();
+    let file_arg = file.display().to_string();
+    let args = [
+        "account",
+        "billable-usage",
+        "download",
+        "2026-09",
+        "2026-11",
+        "--file",
+        file_arg.as_str(),
+    ];
+    let saved = dbr::run_against_account(&server.uri(), &args);
+    assert_exit(&saved, 0);
+    assert_eq!(saved.stdout, "");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), USAGE_CSV);
+
+    // A refused download leaves the file as it was and nothing beside it.
+    let refusing = mock::serve(404, r#"{"error_code": "NOT_FOUND", "message": "no usage"}"#).await;
+    std::fs::write(&file, "old").unwrap();
+    let refused = dbr::run_against_account(&refusing.uri(), &args);
+    assert_exit(&refused, 1);
+    assert!(refused.stderr.contains("no usage"), "{}", refused.stderr);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "old");
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["usage.csv"]);
+}

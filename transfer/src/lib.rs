@@ -38,6 +38,7 @@ use std::sync::Arc;
 
 pub use dbfs::{DownloadOptions, UploadOptions, download, upload, upload_reader};
 pub use error::TransferError;
+pub use temp_file::save_stream;
 /// Re-exported so that callers need no `tokio-util` of their own to cancel a transfer.
 pub use tokio_util::sync::CancellationToken;
 pub use workspace::{ImportOptions, export, export_file, export_to, import};

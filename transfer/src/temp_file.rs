@@ -94,3 +94,20 @@ pub(crate) async fn create_temp_beside(
         }
     }
 }
+
+/// Writes `stream` (an answer's bytes, streamed as they arrive) to a temporary file beside `destination` that
+/// replaces it only once complete: a failed, cancelled or dropped download leaves `destination` as it was and
+/// no temporary file. `what` names the download in errors. Returns the number of bytes.
+pub async fn save_stream(
+    stream: databricks_client::ByteStream,
+    destination: &Path,
+    what: &str,
+) -> Result<u64, TransferError> {
+    let (mut file, temp) = create_temp_beside(destination, "download").await?;
+    let written = stream.write_to(&mut file).await.map_err(|error| match error {
+        databricks_client::Error::Output { source, .. } => TransferError::io("write", Some(temp.path()), source),
+        other => TransferError::api("downloading", what, other),
+    })?;
+    temp.persist(file, destination).await?;
+    Ok(written)
+}

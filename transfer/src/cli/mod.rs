@@ -1,4 +1,5 @@
-//! `dbr fs ls|cat|cp|rm|mkdir|mv`, `dbr workspace export-dir|import-dir` and `dbr workspace export --file`:
+//! `dbr fs ls|cat|cp|rm|mkdir|mv`, `dbr workspace export-dir|import-dir`, `dbr workspace export --file` and
+//! `dbr account billable-usage download --file`:
 //! the file commands of the CLI, built on this crate's transfers.
 //!
 //! A path written `dbfs:/a/b` is in DBFS; any other path is on this computer. Commands that move many files
@@ -13,6 +14,7 @@ mod interrupt;
 mod paths;
 mod progress;
 mod tree;
+mod usage;
 mod workspace_dir;
 
 use databricks_client::Client;
@@ -36,7 +38,8 @@ impl Extension for FileCommands {
         let root = workspace_dir::commands().into_iter().fold(root, |root, command| {
             add_to_group(root, "workspace", WORKSPACE_ABOUT, command)
         });
-        workspace_dir::add_export_file(root)
+        let root = workspace_dir::add_export_file(root);
+        usage::add_download_file(root)
     }
 
     fn run(
@@ -55,6 +58,7 @@ impl Extension for FileCommands {
             ["workspace", "export-dir"] => workspace_dir::export_dir(matches, session),
             ["workspace", "import-dir"] => workspace_dir::import_dir(matches, session),
             ["workspace", "export"] => return workspace_dir::export_file_command(matches, session),
+            ["account", "billable-usage", "download"] => return usage::download_file_command(matches, session),
             _ => return None,
         };
         Some(result)
