@@ -102,12 +102,15 @@ fn explain_setup(settings: &Settings, error: Error) -> Error {
         SetupKind::CaBundle => settings.source("ca_bundle").map(Source::to_string).unwrap_or_default(),
         _ => setup.source.clone().unwrap_or_default(),
     };
-    let reason = match setup.kind {
-        SetupKind::CaBundle => setup.reason.replace(
-            "give a PEM file of the certificates to trust",
-            "point ca_bundle (DATABRICKS_CA_BUNDLE) at a PEM file of the certificates to trust",
-        ),
-        _ => setup.reason.clone(),
+    let hint = match setup.kind {
+        SetupKind::CaBundle => {
+            Some("point ca_bundle (DATABRICKS_CA_BUNDLE) at a PEM file of the certificates to trust")
+        }
+        _ => setup.hint.as_deref(),
+    };
+    let reason = match hint {
+        Some(hint) => format!("{}; {hint}", setup.reason),
+        None => setup.reason.clone(),
     };
     Error::Config(Box::new(ConfigError::InvalidTransport {
         setting: setup.setting.clone(),

@@ -223,7 +223,8 @@ impl Client {
     /// `path` is sent as given after the base URL: it must start with `/` and may carry a query string; its
     /// placeholders are not filled. The request goes through the same credentials, retries, debug dump and
     /// error parsing as a generated operation's, described by an operation named after the method (`GET`)
-    /// that counts as idempotent only for GET; it carries every credential given to a generic client. The
+    /// that counts as idempotent only for GET; as it declares no security requirement, a generic client sends
+    /// it without credentials (a platform's authenticator may still authenticate it). The
     /// usual secret field names are redacted in debug dumps.
     pub fn raw(&self, method: Method, path: impl Into<String>) -> RequestBuilder<'_> {
         let mut request = self.request(raw_operation(method));
@@ -305,6 +306,7 @@ impl ClientBuilder {
                 setting: setting.to_owned(),
                 source: None,
                 reason,
+                hint: None,
             }))
         };
         let Some(base_url) = self.base_url else {
@@ -340,12 +342,13 @@ const LOOPBACK: &str = "localhost,127.0.0.0/8,::1";
 
 /// A transport setting that cannot be used, as the error naming it.
 fn setup_error(error: TransportError) -> Error {
-    let invalid = |kind, setting: String, source: Option<String>, reason: String| {
+    let invalid = |kind, setting: String, source: Option<String>, reason: String, hint: Option<&str>| {
         Error::Config(Box::new(SetupError {
             kind,
             setting,
             source,
             reason,
+            hint: hint.map(str::to_owned),
         }))
     };
     match error {
@@ -353,13 +356,15 @@ fn setup_error(error: TransportError) -> Error {
             SetupKind::CaBundle,
             format!("CA bundle {}", path.display()),
             None,
-            format!("it {reason}; give a PEM file of the certificates to trust"),
+            format!("it {reason}"),
+            Some("give a PEM file of the certificates to trust"),
         ),
         TransportError::Proxy { variable, reason } => invalid(
             SetupKind::Proxy,
             "proxy URL".to_owned(),
             Some(variable.to_owned()),
             reason,
+            None,
         ),
         TransportError::Client(source) => Error::Transport {
             operation: "client setup",

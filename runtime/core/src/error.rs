@@ -274,6 +274,8 @@ pub struct SetupError {
     /// Where it came from (`HTTPS_PROXY`), when the client knows.
     pub source: Option<String>,
     pub reason: String,
+    /// The next step, when there is one; a platform layer names its own setting here.
+    pub hint: Option<String>,
 }
 
 /// Which setting a [`SetupError`] is about.
@@ -292,7 +294,11 @@ impl fmt::Display for SetupError {
         if let Some(source) = &self.source {
             write!(f, " from {source}")?;
         }
-        write!(f, " cannot be used: {}", self.reason)
+        write!(f, " cannot be used: {}", self.reason)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "; {hint}")?;
+        }
+        Ok(())
     }
 }
 
