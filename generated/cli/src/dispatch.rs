@@ -3414,6 +3414,11 @@ pub fn pipelines(
                     }
                 }
             }
+            "pipelines.run" => {
+                respond(
+                    client.pipelines().run(&request.path::<String>("pipeline_id")?).await,
+                )
+            }
             "pipelines.setPermissions" => {
                 respond(
                     client

@@ -340,6 +340,21 @@ impl Pipelines<'_> {
             .await
     }
 
+    /// Start a run of a pipeline (an older endpoint).
+    ///
+    /// Starts the pipeline's cluster and processes new data, as the first pipeline tools did. Older
+    /// tools still call it; today an update is started with `startUpdate`, which also answers with
+    /// the update's id. The request has no body.
+    ///
+    /// `POST /api/2.0/pipelines/{pipeline_id}/run` (operation `pipelines.run`).
+    pub async fn run(&self, pipeline_id: &str) -> Result<models::EmptyResponse, Error> {
+        self.client
+            .request(&operations::RUN)
+            .path_param("pipeline_id", pipeline_id)
+            .send()
+            .await
+    }
+
     /// Replace the permissions on a pipeline.
     ///
     /// The given list becomes the complete set of direct permissions on the pipeline; entries left
@@ -551,6 +566,13 @@ mod operations {
             "pipelines.reset",
             Method::Post,
             "/api/2.0/pipelines/{pipeline_id}/reset",
+        )
+        .answers_nothing()
+        .security(&[&["bearerAuth"]]);
+    pub(super) const RUN: Operation = Operation::new(
+            "pipelines.run",
+            Method::Post,
+            "/api/2.0/pipelines/{pipeline_id}/run",
         )
         .answers_nothing()
         .security(&[&["bearerAuth"]]);

@@ -461,6 +461,15 @@ pub const CASES: &[Case] = &[
         cli: &["pipelines", "reset", PIPELINE_ID],
     },
     Case {
+        operation: "pipelines.run",
+        method: "POST",
+        path: "/api/2.0/pipelines/3b2f0f1e-6c1d-4a7e-9a51-2f3c8d4e5a6b/run",
+        query: &[],
+        body: None,
+        response: EMPTY,
+        cli: &["pipelines", "run", PIPELINE_ID],
+    },
+    Case {
         operation: "pipelines.stop",
         method: "POST",
         path: "/api/2.0/pipelines/3b2f0f1e-6c1d-4a7e-9a51-2f3c8d4e5a6b/stop",

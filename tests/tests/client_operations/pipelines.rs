@@ -390,6 +390,14 @@ async fn pipelines_reset() {
 }
 
 #[tokio::test]
+async fn pipelines_run() {
+    let t = setup("pipelines.run").await;
+    let ack = ok(t.case.operation, t.client.pipelines().run(PIPELINE_ID).await);
+    t.verify(&ack).await;
+    assert!(ack.unknown_fields.is_empty());
+}
+
+#[tokio::test]
 async fn pipelines_stop() {
     let t = setup("pipelines.stop").await;
     let ack = ok(t.case.operation, t.client.pipelines().stop(PIPELINE_ID).await);
