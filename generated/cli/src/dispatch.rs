@@ -4,6 +4,7 @@
 
 #[cfg(
     any(
+        feature = "catalogs",
         feature = "cluster-policies",
         feature = "clusters",
         feature = "current-user",
@@ -62,6 +63,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "account-vpc-endpoints",
         feature = "account-workspace-assignment",
         feature = "account-workspaces",
+        feature = "catalogs",
         feature = "cluster-policies",
         feature = "clusters",
         feature = "current-user",
@@ -107,6 +109,7 @@ use databricks_runtime::cli::respond;
         feature = "account-storage-credentials",
         feature = "account-users",
         feature = "account-workspace-assignment",
+        feature = "catalogs",
         feature = "cluster-policies",
         feature = "clusters",
         feature = "dbfs",
@@ -1815,6 +1818,56 @@ pub fn account_workspaces(
                         )
                     }
                 }
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `catalogs` operation `operation` with the arguments in `request`.
+#[cfg(feature = "catalogs")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn catalogs(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    Box::pin(async move {
+        let client = Client::from_runtime(runtime);
+        match operation {
+            "catalogs.create" => {
+                respond(client.catalogs().create(&request.body()?).await)
+            }
+            "catalogs.delete" => {
+                respond(
+                    client
+                        .catalogs()
+                        .delete(&request.path::<String>("name")?, &request.params(&[])?)
+                        .await,
+                )
+            }
+            "catalogs.get" => {
+                respond(
+                    client
+                        .catalogs()
+                        .get(&request.path::<String>("name")?, &request.params(&[])?)
+                        .await,
+                )
+            }
+            "catalogs.list" => {
+                respond_items(client.catalogs().list_all(&request.params(&[])?))
+            }
+            "catalogs.update" => {
+                respond(
+                    client
+                        .catalogs()
+                        .update(&request.path::<String>("name")?, &request.body()?)
+                        .await,
+                )
             }
             other => {
                 Err(

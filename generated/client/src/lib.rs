@@ -249,6 +249,13 @@ mod account_workspaces;
 #[cfg(feature = "account-workspaces")]
 pub use account_workspaces::AccountWorkspaces;
 
+#[cfg(feature = "catalogs")]
+#[rustfmt::skip]
+mod catalogs;
+
+#[cfg(feature = "catalogs")]
+pub use catalogs::Catalogs;
+
 #[cfg(feature = "cluster-policies")]
 #[rustfmt::skip]
 mod cluster_policies;

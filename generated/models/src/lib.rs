@@ -226,6 +226,13 @@ mod account_workspaces;
 #[cfg(feature = "account-workspaces")]
 pub use account_workspaces::*;
 
+#[cfg(feature = "catalogs")]
+#[rustfmt::skip]
+mod catalogs;
+
+#[cfg(feature = "catalogs")]
+pub use catalogs::*;
+
 #[cfg(feature = "cluster-policies")]
 #[rustfmt::skip]
 mod cluster_policies;
