@@ -21,6 +21,7 @@
         feature = "model-registry",
         feature = "permissions",
         feature = "pipelines",
+        feature = "schemas",
         feature = "secrets",
         feature = "service-principals",
         feature = "token-management",
@@ -80,6 +81,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "model-registry",
         feature = "permissions",
         feature = "pipelines",
+        feature = "schemas",
         feature = "secrets",
         feature = "service-principals",
         feature = "token-management",
@@ -124,6 +126,7 @@ use databricks_runtime::cli::respond;
         feature = "libraries",
         feature = "model-registry",
         feature = "pipelines",
+        feature = "schemas",
         feature = "secrets",
         feature = "service-principals",
         feature = "token-management",
@@ -3536,6 +3539,67 @@ pub fn pipelines(
                             &request.path::<String>("pipeline_id")?,
                             &request.body()?,
                         )
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `schemas` operation `operation` with the arguments in `request`.
+#[cfg(feature = "schemas")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn schemas(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    Box::pin(async move {
+        let client = Client::from_runtime(runtime);
+        match operation {
+            "schemas.create" => respond(client.schemas().create(&request.body()?).await),
+            "schemas.delete" => {
+                respond(
+                    client
+                        .schemas()
+                        .delete(
+                            &request.path::<String>("full_name")?,
+                            &request.params(&[])?,
+                        )
+                        .await,
+                )
+            }
+            "schemas.get" => {
+                respond(
+                    client
+                        .schemas()
+                        .get(
+                            &request.path::<String>("full_name")?,
+                            &request.params(&[])?,
+                        )
+                        .await,
+                )
+            }
+            "schemas.list" => {
+                respond_items(
+                    client
+                        .schemas()
+                        .list_all(
+                            &request.query::<String>("catalog_name")?,
+                            &request.params(&["catalog_name"])?,
+                        ),
+                )
+            }
+            "schemas.update" => {
+                respond(
+                    client
+                        .schemas()
+                        .update(&request.path::<String>("full_name")?, &request.body()?)
                         .await,
                 )
             }

@@ -368,6 +368,13 @@ mod pipelines;
 #[cfg(feature = "pipelines")]
 pub use pipelines::Pipelines;
 
+#[cfg(feature = "schemas")]
+#[rustfmt::skip]
+mod schemas;
+
+#[cfg(feature = "schemas")]
+pub use schemas::Schemas;
+
 #[cfg(feature = "secrets")]
 #[rustfmt::skip]
 mod secrets;

@@ -381,6 +381,79 @@ pub struct BooleanValue {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+/// What kind of catalog it is: a standard one (`MANAGED_CATALOG`), a foreign one
+/// (`FOREIGN_CATALOG`), a Delta Sharing one (`DELTASHARING_CATALOG`), one Databricks provides
+/// (`SYSTEM_CATALOG`), the workspace's Hive metastore (`INTERNAL_CATALOG`) or an online one
+/// (`MANAGED_ONLINE_CATALOG`).
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[cfg(any(feature = "catalogs", feature = "schemas"))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum CatalogType {
+    #[serde(rename = "DELTASHARING_CATALOG")]
+    DeltasharingCatalog,
+    #[serde(rename = "FOREIGN_CATALOG")]
+    ForeignCatalog,
+    #[serde(rename = "INTERNAL_CATALOG")]
+    InternalCatalog,
+    #[serde(rename = "MANAGED_CATALOG")]
+    ManagedCatalog,
+    #[serde(rename = "MANAGED_ONLINE_CATALOG")]
+    ManagedOnlineCatalog,
+    #[serde(rename = "SYSTEM_CATALOG")]
+    SystemCatalog,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+#[cfg(any(feature = "catalogs", feature = "schemas"))]
+impl CatalogType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::DeltasharingCatalog => "DELTASHARING_CATALOG",
+            Self::ForeignCatalog => "FOREIGN_CATALOG",
+            Self::InternalCatalog => "INTERNAL_CATALOG",
+            Self::ManagedCatalog => "MANAGED_CATALOG",
+            Self::ManagedOnlineCatalog => "MANAGED_ONLINE_CATALOG",
+            Self::SystemCatalog => "SYSTEM_CATALOG",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+#[cfg(any(feature = "catalogs", feature = "schemas"))]
+impl std::fmt::Display for CatalogType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "catalogs", feature = "schemas"))]
+impl From<&str> for CatalogType {
+    fn from(value: &str) -> Self {
+        match value {
+            "DELTASHARING_CATALOG" => Self::DeltasharingCatalog,
+            "FOREIGN_CATALOG" => Self::ForeignCatalog,
+            "INTERNAL_CATALOG" => Self::InternalCatalog,
+            "MANAGED_CATALOG" => Self::ManagedCatalog,
+            "MANAGED_ONLINE_CATALOG" => Self::ManagedOnlineCatalog,
+            "SYSTEM_CATALOG" => Self::SystemCatalog,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "catalogs", feature = "schemas"))]
+impl std::str::FromStr for CatalogType {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
 /// The kinds of client allowed to use a cluster.
 #[cfg(any(feature = "clusters", feature = "jobs"))]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -1174,6 +1247,94 @@ impl std::str::FromStr for EbsVolumeType {
     }
 }
 
+/// The predictive optimization setting in force for an object, and where it comes from.
+#[cfg(any(feature = "catalogs", feature = "schemas"))]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct EffectivePredictiveOptimizationFlag {
+    /// See [`EnablePredictiveOptimization`](crate::EnablePredictiveOptimization).
+    pub value: EnablePredictiveOptimization,
+    /// See
+    /// [`EffectivePredictiveOptimizationFlagInheritedFromType`](crate::EffectivePredictiveOptimizationFlagInheritedFromType).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inherited_from_type: Option<
+        EffectivePredictiveOptimizationFlagInheritedFromType,
+    >,
+    /// Name of the object the setting is inherited from; absent when set on the object itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inherited_from_name: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "catalogs", feature = "schemas"))]
+impl EffectivePredictiveOptimizationFlag {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(value: EnablePredictiveOptimization) -> Self {
+        Self {
+            value,
+            inherited_from_type: None,
+            inherited_from_name: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Kind of the object the setting is inherited from; absent when set on the object itself.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[cfg(any(feature = "catalogs", feature = "schemas"))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum EffectivePredictiveOptimizationFlagInheritedFromType {
+    #[serde(rename = "CATALOG")]
+    Catalog,
+    #[serde(rename = "SCHEMA")]
+    Schema,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+#[cfg(any(feature = "catalogs", feature = "schemas"))]
+impl EffectivePredictiveOptimizationFlagInheritedFromType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Catalog => "CATALOG",
+            Self::Schema => "SCHEMA",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+#[cfg(any(feature = "catalogs", feature = "schemas"))]
+impl std::fmt::Display for EffectivePredictiveOptimizationFlagInheritedFromType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "catalogs", feature = "schemas"))]
+impl From<&str> for EffectivePredictiveOptimizationFlagInheritedFromType {
+    fn from(value: &str) -> Self {
+        match value {
+            "CATALOG" => Self::Catalog,
+            "SCHEMA" => Self::Schema,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "catalogs", feature = "schemas"))]
+impl std::str::FromStr for EffectivePredictiveOptimizationFlagInheritedFromType {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
 /// The server acknowledges the request with an empty JSON object. Any field a later API version
 /// adds is kept in `unknown_fields`.
 #[cfg(
@@ -1209,6 +1370,7 @@ impl std::str::FromStr for EbsVolumeType {
         feature = "libraries",
         feature = "model-registry",
         feature = "pipelines",
+        feature = "schemas",
         feature = "secrets",
         feature = "service-principals",
         feature = "token-management",
@@ -1223,6 +1385,65 @@ pub struct EmptyResponse {
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Whether Databricks maintains the object's tables automatically (compaction, vacuum,
+/// statistics); `INHERIT` takes the setting of the enclosing schema, catalog or metastore.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[cfg(any(feature = "catalogs", feature = "schemas"))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum EnablePredictiveOptimization {
+    #[serde(rename = "DISABLE")]
+    Disable,
+    #[serde(rename = "ENABLE")]
+    Enable,
+    #[serde(rename = "INHERIT")]
+    Inherit,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+#[cfg(any(feature = "catalogs", feature = "schemas"))]
+impl EnablePredictiveOptimization {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Disable => "DISABLE",
+            Self::Enable => "ENABLE",
+            Self::Inherit => "INHERIT",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+#[cfg(any(feature = "catalogs", feature = "schemas"))]
+impl std::fmt::Display for EnablePredictiveOptimization {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "catalogs", feature = "schemas"))]
+impl From<&str> for EnablePredictiveOptimization {
+    fn from(value: &str) -> Self {
+        match value {
+            "DISABLE" => Self::Disable,
+            "ENABLE" => Self::Enable,
+            "INHERIT" => Self::Inherit,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "catalogs", feature = "schemas"))]
+impl std::str::FromStr for EnablePredictiveOptimization {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
 }
 
 /// How data written to a cloud location is encrypted.

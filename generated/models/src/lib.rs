@@ -343,6 +343,13 @@ mod pipelines;
 #[cfg(feature = "pipelines")]
 pub use pipelines::*;
 
+#[cfg(feature = "schemas")]
+#[rustfmt::skip]
+mod schemas;
+
+#[cfg(feature = "schemas")]
+pub use schemas::*;
+
 #[cfg(feature = "secrets")]
 #[rustfmt::skip]
 mod secrets;

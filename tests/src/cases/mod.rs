@@ -51,6 +51,7 @@ pub mod libraries;
 pub mod model_registry;
 pub mod permissions;
 pub mod pipelines;
+pub mod schemas;
 pub mod secrets;
 pub mod service_principals;
 pub mod token_management;
@@ -144,6 +145,7 @@ const SERVICES: &[&[Case]] = &[
     model_registry::CASES,
     permissions::CASES,
     pipelines::CASES,
+    schemas::CASES,
     secrets::CASES,
     service_principals::CASES,
     token_management::CASES,

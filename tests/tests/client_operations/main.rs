@@ -49,6 +49,7 @@ mod libraries;
 mod model_registry;
 mod permissions;
 mod pipelines;
+mod schemas;
 mod secrets;
 mod service_principals;
 mod token_management;
