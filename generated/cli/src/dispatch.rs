@@ -24,6 +24,7 @@
         feature = "schemas",
         feature = "secrets",
         feature = "service-principals",
+        feature = "tables",
         feature = "token-management",
         feature = "tokens",
         feature = "users",
@@ -84,6 +85,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "schemas",
         feature = "secrets",
         feature = "service-principals",
+        feature = "tables",
         feature = "token-management",
         feature = "tokens",
         feature = "users",
@@ -129,6 +131,7 @@ use databricks_runtime::cli::respond;
         feature = "schemas",
         feature = "secrets",
         feature = "service-principals",
+        feature = "tables",
         feature = "token-management",
         feature = "tokens",
         feature = "users",
@@ -3730,6 +3733,76 @@ pub fn service_principals(
                     client
                         .service_principals()
                         .update(&request.path::<String>("id")?, &request.body()?)
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `tables` operation `operation` with the arguments in `request`.
+#[cfg(feature = "tables")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn tables(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    Box::pin(async move {
+        let client = Client::from_runtime(runtime);
+        match operation {
+            "tables.delete" => {
+                respond(
+                    client.tables().delete(&request.path::<String>("full_name")?).await,
+                )
+            }
+            "tables.exists" => {
+                respond(
+                    client.tables().exists(&request.path::<String>("full_name")?).await,
+                )
+            }
+            "tables.get" => {
+                respond(
+                    client
+                        .tables()
+                        .get(
+                            &request.path::<String>("full_name")?,
+                            &request.params(&[])?,
+                        )
+                        .await,
+                )
+            }
+            "tables.list" => {
+                respond_items(
+                    client
+                        .tables()
+                        .list_all(
+                            &request.query::<String>("catalog_name")?,
+                            &request.query::<String>("schema_name")?,
+                            &request.params(&["catalog_name", "schema_name"])?,
+                        ),
+                )
+            }
+            "tables.listSummaries" => {
+                respond_items(
+                    client
+                        .tables()
+                        .list_summaries_all(
+                            &request.query::<String>("catalog_name")?,
+                            &request.params(&["catalog_name"])?,
+                        ),
+                )
+            }
+            "tables.update" => {
+                respond(
+                    client
+                        .tables()
+                        .update(&request.path::<String>("full_name")?, &request.body()?)
                         .await,
                 )
             }

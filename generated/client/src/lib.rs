@@ -389,6 +389,13 @@ mod service_principals;
 #[cfg(feature = "service-principals")]
 pub use service_principals::ServicePrincipals;
 
+#[cfg(feature = "tables")]
+#[rustfmt::skip]
+mod tables;
+
+#[cfg(feature = "tables")]
+pub use tables::Tables;
+
 #[cfg(feature = "token-management")]
 #[rustfmt::skip]
 mod token_management;

@@ -700,143 +700,6 @@ pub struct ClusterSpec {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// The family of a column's or a parameter's data type; the full type is in its type text.
-///
-/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum ColumnTypeName {
-    #[serde(rename = "ARRAY")]
-    Array,
-    #[serde(rename = "BINARY")]
-    Binary,
-    #[serde(rename = "BOOLEAN")]
-    Boolean,
-    #[serde(rename = "BYTE")]
-    Byte,
-    #[serde(rename = "CHAR")]
-    Char,
-    #[serde(rename = "DATE")]
-    Date,
-    #[serde(rename = "DECIMAL")]
-    Decimal,
-    #[serde(rename = "DOUBLE")]
-    Double,
-    #[serde(rename = "FLOAT")]
-    Float,
-    #[serde(rename = "GEOGRAPHY")]
-    Geography,
-    #[serde(rename = "GEOMETRY")]
-    Geometry,
-    #[serde(rename = "INT")]
-    Int,
-    #[serde(rename = "INTERVAL")]
-    Interval,
-    #[serde(rename = "LONG")]
-    Long,
-    #[serde(rename = "MAP")]
-    Map,
-    #[serde(rename = "NULL")]
-    Null,
-    #[serde(rename = "SHORT")]
-    Short,
-    #[serde(rename = "STRING")]
-    String,
-    #[serde(rename = "STRUCT")]
-    Struct,
-    #[serde(rename = "TABLE_TYPE")]
-    TableType,
-    #[serde(rename = "TIMESTAMP")]
-    Timestamp,
-    #[serde(rename = "TIMESTAMP_NTZ")]
-    TimestampNtz,
-    #[serde(rename = "USER_DEFINED_TYPE")]
-    UserDefinedType,
-    #[serde(rename = "VARIANT")]
-    Variant,
-    /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
-    Unrecognized(String),
-}
-
-impl ColumnTypeName {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Array => "ARRAY",
-            Self::Binary => "BINARY",
-            Self::Boolean => "BOOLEAN",
-            Self::Byte => "BYTE",
-            Self::Char => "CHAR",
-            Self::Date => "DATE",
-            Self::Decimal => "DECIMAL",
-            Self::Double => "DOUBLE",
-            Self::Float => "FLOAT",
-            Self::Geography => "GEOGRAPHY",
-            Self::Geometry => "GEOMETRY",
-            Self::Int => "INT",
-            Self::Interval => "INTERVAL",
-            Self::Long => "LONG",
-            Self::Map => "MAP",
-            Self::Null => "NULL",
-            Self::Short => "SHORT",
-            Self::String => "STRING",
-            Self::Struct => "STRUCT",
-            Self::TableType => "TABLE_TYPE",
-            Self::Timestamp => "TIMESTAMP",
-            Self::TimestampNtz => "TIMESTAMP_NTZ",
-            Self::UserDefinedType => "USER_DEFINED_TYPE",
-            Self::Variant => "VARIANT",
-            Self::Unrecognized(value) => value,
-        }
-    }
-}
-
-impl std::fmt::Display for ColumnTypeName {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl From<&str> for ColumnTypeName {
-    fn from(value: &str) -> Self {
-        match value {
-            "ARRAY" => Self::Array,
-            "BINARY" => Self::Binary,
-            "BOOLEAN" => Self::Boolean,
-            "BYTE" => Self::Byte,
-            "CHAR" => Self::Char,
-            "DATE" => Self::Date,
-            "DECIMAL" => Self::Decimal,
-            "DOUBLE" => Self::Double,
-            "FLOAT" => Self::Float,
-            "GEOGRAPHY" => Self::Geography,
-            "GEOMETRY" => Self::Geometry,
-            "INT" => Self::Int,
-            "INTERVAL" => Self::Interval,
-            "LONG" => Self::Long,
-            "MAP" => Self::Map,
-            "NULL" => Self::Null,
-            "SHORT" => Self::Short,
-            "STRING" => Self::String,
-            "STRUCT" => Self::Struct,
-            "TABLE_TYPE" => Self::TableType,
-            "TIMESTAMP" => Self::Timestamp,
-            "TIMESTAMP_NTZ" => Self::TimestampNtz,
-            "USER_DEFINED_TYPE" => Self::UserDefinedType,
-            "VARIANT" => Self::Variant,
-            other => Self::Unrecognized(other.to_owned()),
-        }
-    }
-}
-
-impl std::str::FromStr for ColumnTypeName {
-    type Err = std::convert::Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
 /// Confidential-computing technology for GCP VMs, as in gcloud's `--confidential-compute-type`.
 /// `SEV_SNP` (only on N2D machine types) is the one supported today; unset or
 /// `CONFIDENTIAL_COMPUTE_TYPE_NONE` means none.
@@ -1248,7 +1111,7 @@ impl std::str::FromStr for EbsVolumeType {
 }
 
 /// The predictive optimization setting in force for an object, and where it comes from.
-#[cfg(any(feature = "catalogs", feature = "schemas"))]
+#[cfg(any(feature = "catalogs", feature = "schemas", feature = "tables"))]
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EffectivePredictiveOptimizationFlag {
     /// See [`EnablePredictiveOptimization`](crate::EnablePredictiveOptimization).
@@ -1268,7 +1131,7 @@ pub struct EffectivePredictiveOptimizationFlag {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-#[cfg(any(feature = "catalogs", feature = "schemas"))]
+#[cfg(any(feature = "catalogs", feature = "schemas", feature = "tables"))]
 impl EffectivePredictiveOptimizationFlag {
     /// A value with the required fields set and every optional field absent.
     pub fn new(value: EnablePredictiveOptimization) -> Self {
@@ -1284,7 +1147,7 @@ impl EffectivePredictiveOptimizationFlag {
 /// Kind of the object the setting is inherited from; absent when set on the object itself.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[cfg(any(feature = "catalogs", feature = "schemas"))]
+#[cfg(any(feature = "catalogs", feature = "schemas", feature = "tables"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum EffectivePredictiveOptimizationFlagInheritedFromType {
     #[serde(rename = "CATALOG")]
@@ -1296,7 +1159,7 @@ pub enum EffectivePredictiveOptimizationFlagInheritedFromType {
     Unrecognized(String),
 }
 
-#[cfg(any(feature = "catalogs", feature = "schemas"))]
+#[cfg(any(feature = "catalogs", feature = "schemas", feature = "tables"))]
 impl EffectivePredictiveOptimizationFlagInheritedFromType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -1308,14 +1171,14 @@ impl EffectivePredictiveOptimizationFlagInheritedFromType {
     }
 }
 
-#[cfg(any(feature = "catalogs", feature = "schemas"))]
+#[cfg(any(feature = "catalogs", feature = "schemas", feature = "tables"))]
 impl std::fmt::Display for EffectivePredictiveOptimizationFlagInheritedFromType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[cfg(any(feature = "catalogs", feature = "schemas"))]
+#[cfg(any(feature = "catalogs", feature = "schemas", feature = "tables"))]
 impl From<&str> for EffectivePredictiveOptimizationFlagInheritedFromType {
     fn from(value: &str) -> Self {
         match value {
@@ -1326,7 +1189,7 @@ impl From<&str> for EffectivePredictiveOptimizationFlagInheritedFromType {
     }
 }
 
-#[cfg(any(feature = "catalogs", feature = "schemas"))]
+#[cfg(any(feature = "catalogs", feature = "schemas", feature = "tables"))]
 impl std::str::FromStr for EffectivePredictiveOptimizationFlagInheritedFromType {
     type Err = std::convert::Infallible;
 
@@ -1373,6 +1236,7 @@ impl std::str::FromStr for EffectivePredictiveOptimizationFlagInheritedFromType 
         feature = "schemas",
         feature = "secrets",
         feature = "service-principals",
+        feature = "tables",
         feature = "token-management",
         feature = "tokens",
         feature = "users",
@@ -1391,7 +1255,7 @@ pub struct EmptyResponse {
 /// statistics); `INHERIT` takes the setting of the enclosing schema, catalog or metastore.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[cfg(any(feature = "catalogs", feature = "schemas"))]
+#[cfg(any(feature = "catalogs", feature = "schemas", feature = "tables"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum EnablePredictiveOptimization {
     #[serde(rename = "DISABLE")]
@@ -1405,7 +1269,7 @@ pub enum EnablePredictiveOptimization {
     Unrecognized(String),
 }
 
-#[cfg(any(feature = "catalogs", feature = "schemas"))]
+#[cfg(any(feature = "catalogs", feature = "schemas", feature = "tables"))]
 impl EnablePredictiveOptimization {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -1418,14 +1282,14 @@ impl EnablePredictiveOptimization {
     }
 }
 
-#[cfg(any(feature = "catalogs", feature = "schemas"))]
+#[cfg(any(feature = "catalogs", feature = "schemas", feature = "tables"))]
 impl std::fmt::Display for EnablePredictiveOptimization {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[cfg(any(feature = "catalogs", feature = "schemas"))]
+#[cfg(any(feature = "catalogs", feature = "schemas", feature = "tables"))]
 impl From<&str> for EnablePredictiveOptimization {
     fn from(value: &str) -> Self {
         match value {
@@ -1437,25 +1301,13 @@ impl From<&str> for EnablePredictiveOptimization {
     }
 }
 
-#[cfg(any(feature = "catalogs", feature = "schemas"))]
+#[cfg(any(feature = "catalogs", feature = "schemas", feature = "tables"))]
 impl std::str::FromStr for EnablePredictiveOptimization {
     type Err = std::convert::Infallible;
 
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
-}
-
-/// How data written to a cloud location is encrypted.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct EncryptionDetails {
-    /// See [`SseEncryptionDetails`](crate::SseEncryptionDetails).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sse_encryption_details: Option<SseEncryptionDetails>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The body Databricks sends with a failed request.
@@ -3109,64 +2961,141 @@ pub struct ScimResourceMeta {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// Server-side encryption of objects written to Amazon S3.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct SseEncryptionDetails {
-    /// See [`SseEncryptionDetailsAlgorithm`](crate::SseEncryptionDetailsAlgorithm).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub algorithm: Option<SseEncryptionDetailsAlgorithm>,
-    /// ARN of the KMS key, with `AWS_SSE_KMS`; sent to S3 as
-    /// `x-amz-server-side-encryption-aws-kms-key-id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub aws_kms_key_arn: Option<String>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-/// The S3 server-side encryption, sent to S3 as `x-amz-server-side-encryption`.
+/// The kind of a Unity Catalog object (a securable), as grants and object records name it.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[cfg(any(feature = "catalogs", feature = "tables"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum SseEncryptionDetailsAlgorithm {
-    #[serde(rename = "AWS_SSE_KMS")]
-    AwsSseKms,
-    #[serde(rename = "AWS_SSE_S3")]
-    AwsSseS3,
+pub enum SecurableType {
+    #[serde(rename = "AGENT_SERVICE")]
+    AgentService,
+    #[serde(rename = "CATALOG")]
+    Catalog,
+    #[serde(rename = "CLEAN_ROOM")]
+    CleanRoom,
+    #[serde(rename = "CONNECTION")]
+    Connection,
+    #[serde(rename = "CREDENTIAL")]
+    Credential,
+    #[serde(rename = "EXTERNAL_LOCATION")]
+    ExternalLocation,
+    #[serde(rename = "EXTERNAL_METADATA")]
+    ExternalMetadata,
+    #[serde(rename = "FEATURE")]
+    Feature,
+    #[serde(rename = "FUNCTION")]
+    Function,
+    #[serde(rename = "MCP_SERVICE")]
+    McpService,
+    #[serde(rename = "METASTORE")]
+    Metastore,
+    #[serde(rename = "MODEL")]
+    Model,
+    #[serde(rename = "MODEL_PROVIDER_SERVICE")]
+    ModelProviderService,
+    #[serde(rename = "MODEL_SERVICE")]
+    ModelService,
+    #[serde(rename = "PIPELINE")]
+    Pipeline,
+    #[serde(rename = "PROVIDER")]
+    Provider,
+    #[serde(rename = "RECIPIENT")]
+    Recipient,
+    #[serde(rename = "SCHEMA")]
+    Schema,
+    #[serde(rename = "SHARE")]
+    Share,
+    #[serde(rename = "SKILL")]
+    Skill,
+    #[serde(rename = "STAGING_TABLE")]
+    StagingTable,
+    #[serde(rename = "STORAGE_CREDENTIAL")]
+    StorageCredential,
+    #[serde(rename = "TABLE")]
+    Table,
+    #[serde(rename = "VOLUME")]
+    Volume,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
     #[serde(untagged)]
     Unrecognized(String),
 }
 
-impl SseEncryptionDetailsAlgorithm {
+#[cfg(any(feature = "catalogs", feature = "tables"))]
+impl SecurableType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::AwsSseKms => "AWS_SSE_KMS",
-            Self::AwsSseS3 => "AWS_SSE_S3",
+            Self::AgentService => "AGENT_SERVICE",
+            Self::Catalog => "CATALOG",
+            Self::CleanRoom => "CLEAN_ROOM",
+            Self::Connection => "CONNECTION",
+            Self::Credential => "CREDENTIAL",
+            Self::ExternalLocation => "EXTERNAL_LOCATION",
+            Self::ExternalMetadata => "EXTERNAL_METADATA",
+            Self::Feature => "FEATURE",
+            Self::Function => "FUNCTION",
+            Self::McpService => "MCP_SERVICE",
+            Self::Metastore => "METASTORE",
+            Self::Model => "MODEL",
+            Self::ModelProviderService => "MODEL_PROVIDER_SERVICE",
+            Self::ModelService => "MODEL_SERVICE",
+            Self::Pipeline => "PIPELINE",
+            Self::Provider => "PROVIDER",
+            Self::Recipient => "RECIPIENT",
+            Self::Schema => "SCHEMA",
+            Self::Share => "SHARE",
+            Self::Skill => "SKILL",
+            Self::StagingTable => "STAGING_TABLE",
+            Self::StorageCredential => "STORAGE_CREDENTIAL",
+            Self::Table => "TABLE",
+            Self::Volume => "VOLUME",
             Self::Unrecognized(value) => value,
         }
     }
 }
 
-impl std::fmt::Display for SseEncryptionDetailsAlgorithm {
+#[cfg(any(feature = "catalogs", feature = "tables"))]
+impl std::fmt::Display for SecurableType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl From<&str> for SseEncryptionDetailsAlgorithm {
+#[cfg(any(feature = "catalogs", feature = "tables"))]
+impl From<&str> for SecurableType {
     fn from(value: &str) -> Self {
         match value {
-            "AWS_SSE_KMS" => Self::AwsSseKms,
-            "AWS_SSE_S3" => Self::AwsSseS3,
+            "AGENT_SERVICE" => Self::AgentService,
+            "CATALOG" => Self::Catalog,
+            "CLEAN_ROOM" => Self::CleanRoom,
+            "CONNECTION" => Self::Connection,
+            "CREDENTIAL" => Self::Credential,
+            "EXTERNAL_LOCATION" => Self::ExternalLocation,
+            "EXTERNAL_METADATA" => Self::ExternalMetadata,
+            "FEATURE" => Self::Feature,
+            "FUNCTION" => Self::Function,
+            "MCP_SERVICE" => Self::McpService,
+            "METASTORE" => Self::Metastore,
+            "MODEL" => Self::Model,
+            "MODEL_PROVIDER_SERVICE" => Self::ModelProviderService,
+            "MODEL_SERVICE" => Self::ModelService,
+            "PIPELINE" => Self::Pipeline,
+            "PROVIDER" => Self::Provider,
+            "RECIPIENT" => Self::Recipient,
+            "SCHEMA" => Self::Schema,
+            "SHARE" => Self::Share,
+            "SKILL" => Self::Skill,
+            "STAGING_TABLE" => Self::StagingTable,
+            "STORAGE_CREDENTIAL" => Self::StorageCredential,
+            "TABLE" => Self::Table,
+            "VOLUME" => Self::Volume,
             other => Self::Unrecognized(other.to_owned()),
         }
     }
 }
 
-impl std::str::FromStr for SseEncryptionDetailsAlgorithm {
+#[cfg(any(feature = "catalogs", feature = "tables"))]
+impl std::str::FromStr for SecurableType {
     type Err = std::convert::Infallible;
 
     fn from_str(value: &str) -> Result<Self, Self::Err> {

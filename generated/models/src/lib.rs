@@ -364,6 +364,13 @@ mod service_principals;
 #[cfg(feature = "service-principals")]
 pub use service_principals::*;
 
+#[cfg(feature = "tables")]
+#[rustfmt::skip]
+mod tables;
+
+#[cfg(feature = "tables")]
+pub use tables::*;
+
 #[cfg(feature = "token-management")]
 #[rustfmt::skip]
 mod token_management;

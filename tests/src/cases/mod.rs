@@ -54,6 +54,7 @@ pub mod pipelines;
 pub mod schemas;
 pub mod secrets;
 pub mod service_principals;
+pub mod tables;
 pub mod token_management;
 pub mod tokens;
 pub mod users;
@@ -148,6 +149,7 @@ const SERVICES: &[&[Case]] = &[
     schemas::CASES,
     secrets::CASES,
     service_principals::CASES,
+    tables::CASES,
     token_management::CASES,
     tokens::CASES,
     users::CASES,

@@ -52,6 +52,7 @@ mod pipelines;
 mod schemas;
 mod secrets;
 mod service_principals;
+mod tables;
 mod token_management;
 mod tokens;
 mod users;
