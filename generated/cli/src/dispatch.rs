@@ -28,6 +28,7 @@
         feature = "token-management",
         feature = "tokens",
         feature = "users",
+        feature = "volumes",
         feature = "workspace"
     )
 )]
@@ -89,6 +90,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "token-management",
         feature = "tokens",
         feature = "users",
+        feature = "volumes",
         feature = "workspace"
     )
 )]
@@ -135,6 +137,7 @@ use databricks_runtime::cli::respond;
         feature = "token-management",
         feature = "tokens",
         feature = "users",
+        feature = "volumes",
         feature = "workspace"
     )
 )]
@@ -3963,6 +3966,57 @@ pub fn users(
             }
             "users.updatePermissions" => {
                 respond(client.users().update_permissions(&request.body()?).await)
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `volumes` operation `operation` with the arguments in `request`.
+#[cfg(feature = "volumes")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn volumes(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    Box::pin(async move {
+        let client = Client::from_runtime(runtime);
+        match operation {
+            "volumes.create" => respond(client.volumes().create(&request.body()?).await),
+            "volumes.delete" => {
+                respond(client.volumes().delete(&request.path::<String>("name")?).await)
+            }
+            "volumes.list" => {
+                respond_items(
+                    client
+                        .volumes()
+                        .list_all(
+                            &request.query::<String>("catalog_name")?,
+                            &request.query::<String>("schema_name")?,
+                            &request.params(&["catalog_name", "schema_name"])?,
+                        ),
+                )
+            }
+            "volumes.read" => {
+                respond(
+                    client
+                        .volumes()
+                        .read(&request.path::<String>("name")?, &request.params(&[])?)
+                        .await,
+                )
+            }
+            "volumes.update" => {
+                respond(
+                    client
+                        .volumes()
+                        .update(&request.path::<String>("name")?, &request.body()?)
+                        .await,
+                )
             }
             other => {
                 Err(

@@ -417,6 +417,13 @@ mod users;
 #[cfg(feature = "users")]
 pub use users::Users;
 
+#[cfg(feature = "volumes")]
+#[rustfmt::skip]
+mod volumes;
+
+#[cfg(feature = "volumes")]
+pub use volumes::Volumes;
+
 #[cfg(feature = "workspace")]
 #[rustfmt::skip]
 mod workspace;

@@ -1240,6 +1240,7 @@ impl std::str::FromStr for EffectivePredictiveOptimizationFlagInheritedFromType 
         feature = "token-management",
         feature = "tokens",
         feature = "users",
+        feature = "volumes",
         feature = "workspace"
     )
 )]
@@ -1308,6 +1309,19 @@ impl std::str::FromStr for EnablePredictiveOptimization {
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
+}
+
+/// How data written to a cloud location is encrypted.
+#[cfg(any(feature = "tables", feature = "volumes"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct EncryptionDetails {
+    /// See [`SseEncryptionDetails`](crate::SseEncryptionDetails).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sse_encryption_details: Option<SseEncryptionDetails>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The body Databricks sends with a failed request.
@@ -3096,6 +3110,77 @@ impl From<&str> for SecurableType {
 
 #[cfg(any(feature = "catalogs", feature = "tables"))]
 impl std::str::FromStr for SecurableType {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// Server-side encryption of objects written to Amazon S3.
+#[cfg(any(feature = "tables", feature = "volumes"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SseEncryptionDetails {
+    /// See [`SseEncryptionDetailsAlgorithm`](crate::SseEncryptionDetailsAlgorithm).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub algorithm: Option<SseEncryptionDetailsAlgorithm>,
+    /// ARN of the KMS key, with `AWS_SSE_KMS`; sent to S3 as
+    /// `x-amz-server-side-encryption-aws-kms-key-id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aws_kms_key_arn: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The S3 server-side encryption, sent to S3 as `x-amz-server-side-encryption`.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[cfg(any(feature = "tables", feature = "volumes"))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum SseEncryptionDetailsAlgorithm {
+    #[serde(rename = "AWS_SSE_KMS")]
+    AwsSseKms,
+    #[serde(rename = "AWS_SSE_S3")]
+    AwsSseS3,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+#[cfg(any(feature = "tables", feature = "volumes"))]
+impl SseEncryptionDetailsAlgorithm {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::AwsSseKms => "AWS_SSE_KMS",
+            Self::AwsSseS3 => "AWS_SSE_S3",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+#[cfg(any(feature = "tables", feature = "volumes"))]
+impl std::fmt::Display for SseEncryptionDetailsAlgorithm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "tables", feature = "volumes"))]
+impl From<&str> for SseEncryptionDetailsAlgorithm {
+    fn from(value: &str) -> Self {
+        match value {
+            "AWS_SSE_KMS" => Self::AwsSseKms,
+            "AWS_SSE_S3" => Self::AwsSseS3,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "tables", feature = "volumes"))]
+impl std::str::FromStr for SseEncryptionDetailsAlgorithm {
     type Err = std::convert::Infallible;
 
     fn from_str(value: &str) -> Result<Self, Self::Err> {

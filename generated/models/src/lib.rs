@@ -392,6 +392,13 @@ mod users;
 #[cfg(feature = "users")]
 pub use users::*;
 
+#[cfg(feature = "volumes")]
+#[rustfmt::skip]
+mod volumes;
+
+#[cfg(feature = "volumes")]
+pub use volumes::*;
+
 #[cfg(feature = "workspace")]
 #[rustfmt::skip]
 mod workspace;

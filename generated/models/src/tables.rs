@@ -395,18 +395,6 @@ pub struct DependencyList {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// How data written to a cloud location is encrypted.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct EncryptionDetails {
-    /// See [`SseEncryptionDetails`](crate::SseEncryptionDetails).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sse_encryption_details: Option<SseEncryptionDetails>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
 /// A foreign key (informational; Databricks does not enforce it).
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ForeignKeyConstraint {
@@ -1133,71 +1121,6 @@ pub struct SecurableKindManifest {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// Server-side encryption of objects written to Amazon S3.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct SseEncryptionDetails {
-    /// See [`SseEncryptionDetailsAlgorithm`](crate::SseEncryptionDetailsAlgorithm).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub algorithm: Option<SseEncryptionDetailsAlgorithm>,
-    /// ARN of the KMS key, with `AWS_SSE_KMS`; sent to S3 as
-    /// `x-amz-server-side-encryption-aws-kms-key-id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub aws_kms_key_arn: Option<String>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-/// The S3 server-side encryption, sent to S3 as `x-amz-server-side-encryption`.
-///
-/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum SseEncryptionDetailsAlgorithm {
-    #[serde(rename = "AWS_SSE_KMS")]
-    AwsSseKms,
-    #[serde(rename = "AWS_SSE_S3")]
-    AwsSseS3,
-    /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
-    Unrecognized(String),
-}
-
-impl SseEncryptionDetailsAlgorithm {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::AwsSseKms => "AWS_SSE_KMS",
-            Self::AwsSseS3 => "AWS_SSE_S3",
-            Self::Unrecognized(value) => value,
-        }
-    }
-}
-
-impl std::fmt::Display for SseEncryptionDetailsAlgorithm {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl From<&str> for SseEncryptionDetailsAlgorithm {
-    fn from(value: &str) -> Self {
-        match value {
-            "AWS_SSE_KMS" => Self::AwsSseKms,
-            "AWS_SSE_S3" => Self::AwsSseS3,
-            other => Self::Unrecognized(other.to_owned()),
-        }
-    }
-}
-
-impl std::str::FromStr for SseEncryptionDetailsAlgorithm {
-    type Err = std::convert::Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
 /// A column of a table.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TableColumn {
@@ -1354,7 +1277,7 @@ pub struct TableInfo {
     pub access_point: Option<String>,
     /// See [`EncryptionDetails`](crate::EncryptionDetails).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub encryption_details: Option<EncryptionDetails>,
+    pub encryption_details: Option<crate::EncryptionDetails>,
     /// Key-value properties of the table (Delta table properties among them).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<std::collections::BTreeMap<String, String>>,

@@ -58,6 +58,7 @@ pub mod tables;
 pub mod token_management;
 pub mod tokens;
 pub mod users;
+pub mod volumes;
 pub mod workspace;
 
 pub use clusters::CLUSTER_ID;
@@ -153,5 +154,6 @@ const SERVICES: &[&[Case]] = &[
     token_management::CASES,
     tokens::CASES,
     users::CASES,
+    volumes::CASES,
     workspace::CASES,
 ];

@@ -56,6 +56,7 @@ mod tables;
 mod token_management;
 mod tokens;
 mod users;
+mod volumes;
 mod workspace;
 
 use databricks_client::{AccountClient, Client, models};
