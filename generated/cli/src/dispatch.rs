@@ -10,6 +10,7 @@
         feature = "current-user",
         feature = "dbfs",
         feature = "experiments",
+        feature = "functions",
         feature = "global-init-scripts",
         feature = "groups",
         feature = "instance-pools",
@@ -72,6 +73,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "current-user",
         feature = "dbfs",
         feature = "experiments",
+        feature = "functions",
         feature = "global-init-scripts",
         feature = "groups",
         feature = "instance-pools",
@@ -120,6 +122,7 @@ use databricks_runtime::cli::respond;
         feature = "clusters",
         feature = "dbfs",
         feature = "experiments",
+        feature = "functions",
         feature = "global-init-scripts",
         feature = "groups",
         feature = "instance-pools",
@@ -2485,6 +2488,64 @@ pub fn experiments(
             }
             "experiments.updateRun" => {
                 respond(client.experiments().update_run(&request.body()?).await)
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `functions` operation `operation` with the arguments in `request`.
+#[cfg(feature = "functions")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn functions(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    Box::pin(async move {
+        let client = Client::from_runtime(runtime);
+        match operation {
+            "functions.create" => {
+                respond(client.functions().create(&request.body()?).await)
+            }
+            "functions.delete" => {
+                respond(
+                    client
+                        .functions()
+                        .delete(&request.path::<String>("name")?, &request.params(&[])?)
+                        .await,
+                )
+            }
+            "functions.get" => {
+                respond(
+                    client
+                        .functions()
+                        .get(&request.path::<String>("name")?, &request.params(&[])?)
+                        .await,
+                )
+            }
+            "functions.list" => {
+                respond_items(
+                    client
+                        .functions()
+                        .list_all(
+                            &request.query::<String>("catalog_name")?,
+                            &request.query::<String>("schema_name")?,
+                            &request.params(&["catalog_name", "schema_name"])?,
+                        ),
+                )
+            }
+            "functions.update" => {
+                respond(
+                    client
+                        .functions()
+                        .update(&request.path::<String>("name")?, &request.body()?)
+                        .await,
+                )
             }
             other => {
                 Err(

@@ -291,6 +291,13 @@ mod experiments;
 #[cfg(feature = "experiments")]
 pub use experiments::Experiments;
 
+#[cfg(feature = "functions")]
+#[rustfmt::skip]
+mod functions;
+
+#[cfg(feature = "functions")]
+pub use functions::Functions;
+
 #[cfg(feature = "global-init-scripts")]
 #[rustfmt::skip]
 mod global_init_scripts;

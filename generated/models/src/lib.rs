@@ -273,6 +273,13 @@ mod experiments;
 #[cfg(feature = "experiments")]
 pub use experiments::*;
 
+#[cfg(feature = "functions")]
+#[rustfmt::skip]
+mod functions;
+
+#[cfg(feature = "functions")]
+pub use functions::*;
+
 #[cfg(feature = "global-init-scripts")]
 #[rustfmt::skip]
 mod global_init_scripts;

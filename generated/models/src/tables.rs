@@ -20,165 +20,6 @@ pub struct ColumnMask {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// The family of a column's or a parameter's data type; the full type is in its type text.
-///
-/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum ColumnTypeName {
-    #[serde(rename = "ARRAY")]
-    Array,
-    #[serde(rename = "BINARY")]
-    Binary,
-    #[serde(rename = "BOOLEAN")]
-    Boolean,
-    #[serde(rename = "BYTE")]
-    Byte,
-    #[serde(rename = "CHAR")]
-    Char,
-    #[serde(rename = "DATE")]
-    Date,
-    #[serde(rename = "DECIMAL")]
-    Decimal,
-    #[serde(rename = "DOUBLE")]
-    Double,
-    #[serde(rename = "FLOAT")]
-    Float,
-    #[serde(rename = "GEOGRAPHY")]
-    Geography,
-    #[serde(rename = "GEOMETRY")]
-    Geometry,
-    #[serde(rename = "INT")]
-    Int,
-    #[serde(rename = "INTERVAL")]
-    Interval,
-    #[serde(rename = "LONG")]
-    Long,
-    #[serde(rename = "MAP")]
-    Map,
-    #[serde(rename = "NULL")]
-    Null,
-    #[serde(rename = "SHORT")]
-    Short,
-    #[serde(rename = "STRING")]
-    String,
-    #[serde(rename = "STRUCT")]
-    Struct,
-    #[serde(rename = "TABLE_TYPE")]
-    TableType,
-    #[serde(rename = "TIMESTAMP")]
-    Timestamp,
-    #[serde(rename = "TIMESTAMP_NTZ")]
-    TimestampNtz,
-    #[serde(rename = "USER_DEFINED_TYPE")]
-    UserDefinedType,
-    #[serde(rename = "VARIANT")]
-    Variant,
-    /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
-    Unrecognized(String),
-}
-
-impl ColumnTypeName {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Array => "ARRAY",
-            Self::Binary => "BINARY",
-            Self::Boolean => "BOOLEAN",
-            Self::Byte => "BYTE",
-            Self::Char => "CHAR",
-            Self::Date => "DATE",
-            Self::Decimal => "DECIMAL",
-            Self::Double => "DOUBLE",
-            Self::Float => "FLOAT",
-            Self::Geography => "GEOGRAPHY",
-            Self::Geometry => "GEOMETRY",
-            Self::Int => "INT",
-            Self::Interval => "INTERVAL",
-            Self::Long => "LONG",
-            Self::Map => "MAP",
-            Self::Null => "NULL",
-            Self::Short => "SHORT",
-            Self::String => "STRING",
-            Self::Struct => "STRUCT",
-            Self::TableType => "TABLE_TYPE",
-            Self::Timestamp => "TIMESTAMP",
-            Self::TimestampNtz => "TIMESTAMP_NTZ",
-            Self::UserDefinedType => "USER_DEFINED_TYPE",
-            Self::Variant => "VARIANT",
-            Self::Unrecognized(value) => value,
-        }
-    }
-}
-
-impl std::fmt::Display for ColumnTypeName {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl From<&str> for ColumnTypeName {
-    fn from(value: &str) -> Self {
-        match value {
-            "ARRAY" => Self::Array,
-            "BINARY" => Self::Binary,
-            "BOOLEAN" => Self::Boolean,
-            "BYTE" => Self::Byte,
-            "CHAR" => Self::Char,
-            "DATE" => Self::Date,
-            "DECIMAL" => Self::Decimal,
-            "DOUBLE" => Self::Double,
-            "FLOAT" => Self::Float,
-            "GEOGRAPHY" => Self::Geography,
-            "GEOMETRY" => Self::Geometry,
-            "INT" => Self::Int,
-            "INTERVAL" => Self::Interval,
-            "LONG" => Self::Long,
-            "MAP" => Self::Map,
-            "NULL" => Self::Null,
-            "SHORT" => Self::Short,
-            "STRING" => Self::String,
-            "STRUCT" => Self::Struct,
-            "TABLE_TYPE" => Self::TableType,
-            "TIMESTAMP" => Self::Timestamp,
-            "TIMESTAMP_NTZ" => Self::TimestampNtz,
-            "USER_DEFINED_TYPE" => Self::UserDefinedType,
-            "VARIANT" => Self::Variant,
-            other => Self::Unrecognized(other.to_owned()),
-        }
-    }
-}
-
-impl std::str::FromStr for ColumnTypeName {
-    type Err = std::convert::Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-/// A connection depended on.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ConnectionDependency {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub connection_name: Option<String>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-/// A credential depended on.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CredentialDependency {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub credential_name: Option<String>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
 /// The format of the table's data, or the kind of external system a foreign table is in.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
@@ -362,39 +203,6 @@ impl DeltaRuntimePropertiesKvPairs {
     }
 }
 
-/// One object depended on; exactly one of the fields is set.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Dependency {
-    /// See [`TableDependency`](crate::TableDependency).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub table: Option<TableDependency>,
-    /// See [`FunctionDependency`](crate::FunctionDependency).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub function: Option<FunctionDependency>,
-    /// See [`ConnectionDependency`](crate::ConnectionDependency).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub connection: Option<ConnectionDependency>,
-    /// See [`CredentialDependency`](crate::CredentialDependency).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub credential: Option<CredentialDependency>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-/// What a view or function depends on. Absent means not known; an empty list means nothing.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct DependencyList {
-    /// See [`Dependency`](crate::Dependency).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dependencies: Option<Vec<Dependency>>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
 /// A foreign key (informational; Databricks does not enforce it).
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ForeignKeyConstraint {
@@ -428,27 +236,6 @@ impl ForeignKeyConstraint {
             parent_table: parent_table.into(),
             parent_columns,
             rely: None,
-            unknown_fields: serde_json::Map::new(),
-        }
-    }
-}
-
-/// A function depended on.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct FunctionDependency {
-    /// Its full name, `catalog.schema.function`.
-    pub function_full_name: String,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl FunctionDependency {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(function_full_name: impl Into<String>) -> Self {
-        Self {
-            function_full_name: function_full_name.into(),
             unknown_fields: serde_json::Map::new(),
         }
     }
@@ -1131,7 +918,7 @@ pub struct TableColumn {
     pub type_text: Option<String>,
     /// See [`ColumnTypeName`](crate::ColumnTypeName).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub type_name: Option<ColumnTypeName>,
+    pub type_name: Option<crate::ColumnTypeName>,
     /// The full data type as a JSON document (Spark's schema JSON), in a string.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_json: Option<String>,
@@ -1196,27 +983,6 @@ pub struct TableConstraint {
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-/// A table or view depended on.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct TableDependency {
-    /// Its full name, `catalog.schema.table`.
-    pub table_full_name: String,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl TableDependency {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(table_full_name: impl Into<String>) -> Self {
-        Self {
-            table_full_name: table_full_name.into(),
-            unknown_fields: serde_json::Map::new(),
-        }
-    }
 }
 
 /// Whether a table exists.
@@ -1292,7 +1058,7 @@ pub struct TableInfo {
     pub view_definition: Option<String>,
     /// See [`DependencyList`](crate::DependencyList).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub view_dependencies: Option<DependencyList>,
+    pub view_dependencies: Option<crate::DependencyList>,
     /// Schemas whose objects the view's query may name without qualification.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_path: Option<String>,

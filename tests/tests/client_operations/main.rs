@@ -38,6 +38,7 @@ mod dbfs;
 mod experiments;
 mod experiments_issues;
 mod experiments_logged_models;
+mod functions;
 mod global_init_scripts;
 mod groups;
 mod instance_pools;
