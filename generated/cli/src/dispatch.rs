@@ -7,6 +7,7 @@
         feature = "catalogs",
         feature = "cluster-policies",
         feature = "clusters",
+        feature = "connections",
         feature = "current-user",
         feature = "dbfs",
         feature = "experiments",
@@ -70,6 +71,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "catalogs",
         feature = "cluster-policies",
         feature = "clusters",
+        feature = "connections",
         feature = "current-user",
         feature = "dbfs",
         feature = "experiments",
@@ -120,6 +122,7 @@ use databricks_runtime::cli::respond;
         feature = "catalogs",
         feature = "cluster-policies",
         feature = "clusters",
+        feature = "connections",
         feature = "dbfs",
         feature = "experiments",
         feature = "functions",
@@ -2132,6 +2135,48 @@ pub fn clusters(
                             &request.path::<String>("cluster_id")?,
                             &request.body()?,
                         )
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `connections` operation `operation` with the arguments in `request`.
+#[cfg(feature = "connections")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn connections(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    Box::pin(async move {
+        let client = Client::from_runtime(runtime);
+        match operation {
+            "connections.create" => {
+                respond(client.connections().create(&request.body()?).await)
+            }
+            "connections.delete" => {
+                respond(
+                    client.connections().delete(&request.path::<String>("name")?).await,
+                )
+            }
+            "connections.get" => {
+                respond(client.connections().get(&request.path::<String>("name")?).await)
+            }
+            "connections.list" => {
+                respond_items(client.connections().list_all(&request.params(&[])?))
+            }
+            "connections.update" => {
+                respond(
+                    client
+                        .connections()
+                        .update(&request.path::<String>("name")?, &request.body()?)
                         .await,
                 )
             }

@@ -270,6 +270,13 @@ mod clusters;
 #[cfg(feature = "clusters")]
 pub use clusters::Clusters;
 
+#[cfg(feature = "connections")]
+#[rustfmt::skip]
+mod connections;
+
+#[cfg(feature = "connections")]
+pub use connections::Connections;
+
 #[cfg(feature = "current-user")]
 #[rustfmt::skip]
 mod current_user;

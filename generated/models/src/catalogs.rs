@@ -95,7 +95,7 @@ pub struct CatalogInfo {
     pub managed_encryption_settings: Option<EncryptionSettings>,
     /// See [`ProvisioningInfo`](crate::ProvisioningInfo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub provisioning_info: Option<ProvisioningInfo>,
+    pub provisioning_info: Option<crate::ProvisioningInfo>,
     /// See [`SecurableType`](crate::SecurableType).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub securable_type: Option<crate::SecurableType>,
@@ -319,83 +319,6 @@ pub struct ListCatalogsResponse {
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-/// Where the server is in setting up an object that takes time to provision.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ProvisioningInfo {
-    /// See [`ProvisioningInfoState`](crate::ProvisioningInfoState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<ProvisioningInfoState>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-/// The provisioning state of an object.
-///
-/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum ProvisioningInfoState {
-    #[serde(rename = "ACTIVE")]
-    Active,
-    #[serde(rename = "DEGRADED")]
-    Degraded,
-    #[serde(rename = "DELETING")]
-    Deleting,
-    #[serde(rename = "FAILED")]
-    Failed,
-    #[serde(rename = "PROVISIONING")]
-    Provisioning,
-    #[serde(rename = "UPDATING")]
-    Updating,
-    /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
-    Unrecognized(String),
-}
-
-impl ProvisioningInfoState {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Active => "ACTIVE",
-            Self::Degraded => "DEGRADED",
-            Self::Deleting => "DELETING",
-            Self::Failed => "FAILED",
-            Self::Provisioning => "PROVISIONING",
-            Self::Updating => "UPDATING",
-            Self::Unrecognized(value) => value,
-        }
-    }
-}
-
-impl std::fmt::Display for ProvisioningInfoState {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl From<&str> for ProvisioningInfoState {
-    fn from(value: &str) -> Self {
-        match value {
-            "ACTIVE" => Self::Active,
-            "DEGRADED" => Self::Degraded,
-            "DELETING" => Self::Deleting,
-            "FAILED" => Self::Failed,
-            "PROVISIONING" => Self::Provisioning,
-            "UPDATING" => Self::Updating,
-            other => Self::Unrecognized(other.to_owned()),
-        }
-    }
-}
-
-impl std::str::FromStr for ProvisioningInfoState {
-    type Err = std::convert::Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
 }
 
 /// The fields of a catalog to change.

@@ -1422,6 +1422,7 @@ impl std::str::FromStr for EffectivePredictiveOptimizationFlagInheritedFromType 
         feature = "catalogs",
         feature = "cluster-policies",
         feature = "clusters",
+        feature = "connections",
         feature = "dbfs",
         feature = "experiments",
         feature = "functions",
@@ -2514,6 +2515,89 @@ impl std::str::FromStr for Privilege {
     }
 }
 
+/// Where the server is in setting up an object that takes time to provision.
+#[cfg(any(feature = "catalogs", feature = "connections"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ProvisioningInfo {
+    /// See [`ProvisioningInfoState`](crate::ProvisioningInfoState).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<ProvisioningInfoState>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The provisioning state of an object.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[cfg(any(feature = "catalogs", feature = "connections"))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum ProvisioningInfoState {
+    #[serde(rename = "ACTIVE")]
+    Active,
+    #[serde(rename = "DEGRADED")]
+    Degraded,
+    #[serde(rename = "DELETING")]
+    Deleting,
+    #[serde(rename = "FAILED")]
+    Failed,
+    #[serde(rename = "PROVISIONING")]
+    Provisioning,
+    #[serde(rename = "UPDATING")]
+    Updating,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+#[cfg(any(feature = "catalogs", feature = "connections"))]
+impl ProvisioningInfoState {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Active => "ACTIVE",
+            Self::Degraded => "DEGRADED",
+            Self::Deleting => "DELETING",
+            Self::Failed => "FAILED",
+            Self::Provisioning => "PROVISIONING",
+            Self::Updating => "UPDATING",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+#[cfg(any(feature = "catalogs", feature = "connections"))]
+impl std::fmt::Display for ProvisioningInfoState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "catalogs", feature = "connections"))]
+impl From<&str> for ProvisioningInfoState {
+    fn from(value: &str) -> Self {
+        match value {
+            "ACTIVE" => Self::Active,
+            "DEGRADED" => Self::Degraded,
+            "DELETING" => Self::Deleting,
+            "FAILED" => Self::Failed,
+            "PROVISIONING" => Self::Provisioning,
+            "UPDATING" => Self::Updating,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "catalogs", feature = "connections"))]
+impl std::str::FromStr for ProvisioningInfoState {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
 /// A Python package installed with pip.
 #[cfg(any(feature = "cluster-policies", feature = "jobs", feature = "libraries"))]
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -3203,7 +3287,7 @@ pub struct ScimResourceMeta {
 /// The kind of a Unity Catalog object (a securable), as grants and object records name it.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[cfg(any(feature = "catalogs", feature = "tables"))]
+#[cfg(any(feature = "catalogs", feature = "connections", feature = "tables"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum SecurableType {
     #[serde(rename = "AGENT_SERVICE")]
@@ -3259,7 +3343,7 @@ pub enum SecurableType {
     Unrecognized(String),
 }
 
-#[cfg(any(feature = "catalogs", feature = "tables"))]
+#[cfg(any(feature = "catalogs", feature = "connections", feature = "tables"))]
 impl SecurableType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -3293,14 +3377,14 @@ impl SecurableType {
     }
 }
 
-#[cfg(any(feature = "catalogs", feature = "tables"))]
+#[cfg(any(feature = "catalogs", feature = "connections", feature = "tables"))]
 impl std::fmt::Display for SecurableType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[cfg(any(feature = "catalogs", feature = "tables"))]
+#[cfg(any(feature = "catalogs", feature = "connections", feature = "tables"))]
 impl From<&str> for SecurableType {
     fn from(value: &str) -> Self {
         match value {
@@ -3333,7 +3417,7 @@ impl From<&str> for SecurableType {
     }
 }
 
-#[cfg(any(feature = "catalogs", feature = "tables"))]
+#[cfg(any(feature = "catalogs", feature = "connections", feature = "tables"))]
 impl std::str::FromStr for SecurableType {
     type Err = std::convert::Infallible;
 

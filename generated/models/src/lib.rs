@@ -252,6 +252,13 @@ mod common;
 
 pub use common::*;
 
+#[cfg(feature = "connections")]
+#[rustfmt::skip]
+mod connections;
+
+#[cfg(feature = "connections")]
+pub use connections::*;
+
 #[cfg(feature = "current-user")]
 #[rustfmt::skip]
 mod current_user;

@@ -35,6 +35,7 @@ pub mod account_workspaces;
 pub mod catalogs;
 pub mod cluster_policies;
 pub mod clusters;
+pub mod connections;
 pub mod current_user;
 pub mod dbfs;
 pub mod experiments;
@@ -132,6 +133,7 @@ const SERVICES: &[&[Case]] = &[
     catalogs::CASES,
     cluster_policies::CASES,
     clusters::CASES,
+    connections::CASES,
     current_user::CASES,
     dbfs::CASES,
     experiments::CASES,

@@ -33,6 +33,7 @@ mod account_workspaces;
 mod catalogs;
 mod cluster_policies;
 mod clusters;
+mod connections;
 mod current_user;
 mod dbfs;
 mod experiments;
