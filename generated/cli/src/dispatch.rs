@@ -13,6 +13,7 @@
         feature = "experiments",
         feature = "functions",
         feature = "global-init-scripts",
+        feature = "grants",
         feature = "groups",
         feature = "instance-pools",
         feature = "instance-profiles",
@@ -77,6 +78,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "experiments",
         feature = "functions",
         feature = "global-init-scripts",
+        feature = "grants",
         feature = "groups",
         feature = "instance-pools",
         feature = "instance-profiles",
@@ -127,6 +129,7 @@ use databricks_runtime::cli::respond;
         feature = "experiments",
         feature = "functions",
         feature = "global-init-scripts",
+        feature = "grants",
         feature = "groups",
         feature = "instance-pools",
         feature = "instance-profiles",
@@ -2639,6 +2642,60 @@ pub fn global_init_scripts(
                     client
                         .global_init_scripts()
                         .update(&request.path::<String>("script_id")?, &request.body()?)
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `grants` operation `operation` with the arguments in `request`.
+#[cfg(feature = "grants")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn grants(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    Box::pin(async move {
+        let client = Client::from_runtime(runtime);
+        match operation {
+            "grants.get" => {
+                respond_items(
+                    client
+                        .grants()
+                        .get_all(
+                            &request.path::<String>("securable_type")?,
+                            &request.path::<String>("full_name")?,
+                            &request.params(&[])?,
+                        ),
+                )
+            }
+            "grants.getEffective" => {
+                respond_items(
+                    client
+                        .grants()
+                        .get_effective_all(
+                            &request.path::<String>("securable_type")?,
+                            &request.path::<String>("full_name")?,
+                            &request.params(&[])?,
+                        ),
+                )
+            }
+            "grants.update" => {
+                respond(
+                    client
+                        .grants()
+                        .update(
+                            &request.path::<String>("securable_type")?,
+                            &request.path::<String>("full_name")?,
+                            &request.body()?,
+                        )
                         .await,
                 )
             }

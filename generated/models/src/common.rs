@@ -2257,264 +2257,6 @@ pub struct OidcFederationPolicy {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// A privilege on a Unity Catalog object. Which ones apply depends on the kind of object;
-/// `ALL_PRIVILEGES` stands for every privilege that kind has.
-///
-/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum Privilege {
-    #[serde(rename = "ACCESS")]
-    Access,
-    #[serde(rename = "ALL_PRIVILEGES")]
-    AllPrivileges,
-    #[serde(rename = "APPLY_TAG")]
-    ApplyTag,
-    #[serde(rename = "BROWSE")]
-    Browse,
-    #[serde(rename = "CREATE")]
-    Create,
-    #[serde(rename = "CREATE_CATALOG")]
-    CreateCatalog,
-    #[serde(rename = "CREATE_CLEAN_ROOM")]
-    CreateCleanRoom,
-    #[serde(rename = "CREATE_CONNECTION")]
-    CreateConnection,
-    #[serde(rename = "CREATE_EXTERNAL_LOCATION")]
-    CreateExternalLocation,
-    #[serde(rename = "CREATE_EXTERNAL_TABLE")]
-    CreateExternalTable,
-    #[serde(rename = "CREATE_EXTERNAL_VOLUME")]
-    CreateExternalVolume,
-    #[serde(rename = "CREATE_FEATURE")]
-    CreateFeature,
-    #[serde(rename = "CREATE_FOREIGN_CATALOG")]
-    CreateForeignCatalog,
-    #[serde(rename = "CREATE_FOREIGN_SECURABLE")]
-    CreateForeignSecurable,
-    #[serde(rename = "CREATE_FUNCTION")]
-    CreateFunction,
-    #[serde(rename = "CREATE_MANAGED_STORAGE")]
-    CreateManagedStorage,
-    #[serde(rename = "CREATE_MATERIALIZED_VIEW")]
-    CreateMaterializedView,
-    #[serde(rename = "CREATE_MODEL")]
-    CreateModel,
-    #[serde(rename = "CREATE_PROVIDER")]
-    CreateProvider,
-    #[serde(rename = "CREATE_RECIPIENT")]
-    CreateRecipient,
-    #[serde(rename = "CREATE_SCHEMA")]
-    CreateSchema,
-    #[serde(rename = "CREATE_SERVICE_CREDENTIAL")]
-    CreateServiceCredential,
-    #[serde(rename = "CREATE_SHARE")]
-    CreateShare,
-    #[serde(rename = "CREATE_STORAGE_CREDENTIAL")]
-    CreateStorageCredential,
-    #[serde(rename = "CREATE_TABLE")]
-    CreateTable,
-    #[serde(rename = "CREATE_VIEW")]
-    CreateView,
-    #[serde(rename = "CREATE_VOLUME")]
-    CreateVolume,
-    #[serde(rename = "EXECUTE")]
-    Execute,
-    #[serde(rename = "EXECUTE_CLEAN_ROOM_TASK")]
-    ExecuteCleanRoomTask,
-    #[serde(rename = "EXTERNAL_USE_LOCATION")]
-    ExternalUseLocation,
-    #[serde(rename = "EXTERNAL_USE_SCHEMA")]
-    ExternalUseSchema,
-    #[serde(rename = "MANAGE")]
-    Manage,
-    #[serde(rename = "MANAGE_ALLOWLIST")]
-    ManageAllowlist,
-    #[serde(rename = "MODIFY")]
-    Modify,
-    #[serde(rename = "MODIFY_CLEAN_ROOM")]
-    ModifyCleanRoom,
-    #[serde(rename = "READ_FEATURE")]
-    ReadFeature,
-    #[serde(rename = "READ_FILES")]
-    ReadFiles,
-    #[serde(rename = "READ_METADATA")]
-    ReadMetadata,
-    #[serde(rename = "READ_PRIVATE_FILES")]
-    ReadPrivateFiles,
-    #[serde(rename = "READ_VOLUME")]
-    ReadVolume,
-    #[serde(rename = "REFRESH")]
-    Refresh,
-    #[serde(rename = "SELECT")]
-    Select,
-    #[serde(rename = "SET_SHARE_PERMISSION")]
-    SetSharePermission,
-    #[serde(rename = "USAGE")]
-    Usage,
-    #[serde(rename = "USE_CATALOG")]
-    UseCatalog,
-    #[serde(rename = "USE_CONNECTION")]
-    UseConnection,
-    #[serde(rename = "USE_MARKETPLACE_ASSETS")]
-    UseMarketplaceAssets,
-    #[serde(rename = "USE_PROVIDER")]
-    UseProvider,
-    #[serde(rename = "USE_RECIPIENT")]
-    UseRecipient,
-    #[serde(rename = "USE_SCHEMA")]
-    UseSchema,
-    #[serde(rename = "USE_SHARE")]
-    UseShare,
-    #[serde(rename = "WRITE_FILES")]
-    WriteFiles,
-    #[serde(rename = "WRITE_PRIVATE_FILES")]
-    WritePrivateFiles,
-    #[serde(rename = "WRITE_VOLUME")]
-    WriteVolume,
-    /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
-    Unrecognized(String),
-}
-
-impl Privilege {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Access => "ACCESS",
-            Self::AllPrivileges => "ALL_PRIVILEGES",
-            Self::ApplyTag => "APPLY_TAG",
-            Self::Browse => "BROWSE",
-            Self::Create => "CREATE",
-            Self::CreateCatalog => "CREATE_CATALOG",
-            Self::CreateCleanRoom => "CREATE_CLEAN_ROOM",
-            Self::CreateConnection => "CREATE_CONNECTION",
-            Self::CreateExternalLocation => "CREATE_EXTERNAL_LOCATION",
-            Self::CreateExternalTable => "CREATE_EXTERNAL_TABLE",
-            Self::CreateExternalVolume => "CREATE_EXTERNAL_VOLUME",
-            Self::CreateFeature => "CREATE_FEATURE",
-            Self::CreateForeignCatalog => "CREATE_FOREIGN_CATALOG",
-            Self::CreateForeignSecurable => "CREATE_FOREIGN_SECURABLE",
-            Self::CreateFunction => "CREATE_FUNCTION",
-            Self::CreateManagedStorage => "CREATE_MANAGED_STORAGE",
-            Self::CreateMaterializedView => "CREATE_MATERIALIZED_VIEW",
-            Self::CreateModel => "CREATE_MODEL",
-            Self::CreateProvider => "CREATE_PROVIDER",
-            Self::CreateRecipient => "CREATE_RECIPIENT",
-            Self::CreateSchema => "CREATE_SCHEMA",
-            Self::CreateServiceCredential => "CREATE_SERVICE_CREDENTIAL",
-            Self::CreateShare => "CREATE_SHARE",
-            Self::CreateStorageCredential => "CREATE_STORAGE_CREDENTIAL",
-            Self::CreateTable => "CREATE_TABLE",
-            Self::CreateView => "CREATE_VIEW",
-            Self::CreateVolume => "CREATE_VOLUME",
-            Self::Execute => "EXECUTE",
-            Self::ExecuteCleanRoomTask => "EXECUTE_CLEAN_ROOM_TASK",
-            Self::ExternalUseLocation => "EXTERNAL_USE_LOCATION",
-            Self::ExternalUseSchema => "EXTERNAL_USE_SCHEMA",
-            Self::Manage => "MANAGE",
-            Self::ManageAllowlist => "MANAGE_ALLOWLIST",
-            Self::Modify => "MODIFY",
-            Self::ModifyCleanRoom => "MODIFY_CLEAN_ROOM",
-            Self::ReadFeature => "READ_FEATURE",
-            Self::ReadFiles => "READ_FILES",
-            Self::ReadMetadata => "READ_METADATA",
-            Self::ReadPrivateFiles => "READ_PRIVATE_FILES",
-            Self::ReadVolume => "READ_VOLUME",
-            Self::Refresh => "REFRESH",
-            Self::Select => "SELECT",
-            Self::SetSharePermission => "SET_SHARE_PERMISSION",
-            Self::Usage => "USAGE",
-            Self::UseCatalog => "USE_CATALOG",
-            Self::UseConnection => "USE_CONNECTION",
-            Self::UseMarketplaceAssets => "USE_MARKETPLACE_ASSETS",
-            Self::UseProvider => "USE_PROVIDER",
-            Self::UseRecipient => "USE_RECIPIENT",
-            Self::UseSchema => "USE_SCHEMA",
-            Self::UseShare => "USE_SHARE",
-            Self::WriteFiles => "WRITE_FILES",
-            Self::WritePrivateFiles => "WRITE_PRIVATE_FILES",
-            Self::WriteVolume => "WRITE_VOLUME",
-            Self::Unrecognized(value) => value,
-        }
-    }
-}
-
-impl std::fmt::Display for Privilege {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl From<&str> for Privilege {
-    fn from(value: &str) -> Self {
-        match value {
-            "ACCESS" => Self::Access,
-            "ALL_PRIVILEGES" => Self::AllPrivileges,
-            "APPLY_TAG" => Self::ApplyTag,
-            "BROWSE" => Self::Browse,
-            "CREATE" => Self::Create,
-            "CREATE_CATALOG" => Self::CreateCatalog,
-            "CREATE_CLEAN_ROOM" => Self::CreateCleanRoom,
-            "CREATE_CONNECTION" => Self::CreateConnection,
-            "CREATE_EXTERNAL_LOCATION" => Self::CreateExternalLocation,
-            "CREATE_EXTERNAL_TABLE" => Self::CreateExternalTable,
-            "CREATE_EXTERNAL_VOLUME" => Self::CreateExternalVolume,
-            "CREATE_FEATURE" => Self::CreateFeature,
-            "CREATE_FOREIGN_CATALOG" => Self::CreateForeignCatalog,
-            "CREATE_FOREIGN_SECURABLE" => Self::CreateForeignSecurable,
-            "CREATE_FUNCTION" => Self::CreateFunction,
-            "CREATE_MANAGED_STORAGE" => Self::CreateManagedStorage,
-            "CREATE_MATERIALIZED_VIEW" => Self::CreateMaterializedView,
-            "CREATE_MODEL" => Self::CreateModel,
-            "CREATE_PROVIDER" => Self::CreateProvider,
-            "CREATE_RECIPIENT" => Self::CreateRecipient,
-            "CREATE_SCHEMA" => Self::CreateSchema,
-            "CREATE_SERVICE_CREDENTIAL" => Self::CreateServiceCredential,
-            "CREATE_SHARE" => Self::CreateShare,
-            "CREATE_STORAGE_CREDENTIAL" => Self::CreateStorageCredential,
-            "CREATE_TABLE" => Self::CreateTable,
-            "CREATE_VIEW" => Self::CreateView,
-            "CREATE_VOLUME" => Self::CreateVolume,
-            "EXECUTE" => Self::Execute,
-            "EXECUTE_CLEAN_ROOM_TASK" => Self::ExecuteCleanRoomTask,
-            "EXTERNAL_USE_LOCATION" => Self::ExternalUseLocation,
-            "EXTERNAL_USE_SCHEMA" => Self::ExternalUseSchema,
-            "MANAGE" => Self::Manage,
-            "MANAGE_ALLOWLIST" => Self::ManageAllowlist,
-            "MODIFY" => Self::Modify,
-            "MODIFY_CLEAN_ROOM" => Self::ModifyCleanRoom,
-            "READ_FEATURE" => Self::ReadFeature,
-            "READ_FILES" => Self::ReadFiles,
-            "READ_METADATA" => Self::ReadMetadata,
-            "READ_PRIVATE_FILES" => Self::ReadPrivateFiles,
-            "READ_VOLUME" => Self::ReadVolume,
-            "REFRESH" => Self::Refresh,
-            "SELECT" => Self::Select,
-            "SET_SHARE_PERMISSION" => Self::SetSharePermission,
-            "USAGE" => Self::Usage,
-            "USE_CATALOG" => Self::UseCatalog,
-            "USE_CONNECTION" => Self::UseConnection,
-            "USE_MARKETPLACE_ASSETS" => Self::UseMarketplaceAssets,
-            "USE_PROVIDER" => Self::UseProvider,
-            "USE_RECIPIENT" => Self::UseRecipient,
-            "USE_SCHEMA" => Self::UseSchema,
-            "USE_SHARE" => Self::UseShare,
-            "WRITE_FILES" => Self::WriteFiles,
-            "WRITE_PRIVATE_FILES" => Self::WritePrivateFiles,
-            "WRITE_VOLUME" => Self::WriteVolume,
-            other => Self::Unrecognized(other.to_owned()),
-        }
-    }
-}
-
-impl std::str::FromStr for Privilege {
-    type Err = std::convert::Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
 /// Where the server is in setting up an object that takes time to provision.
 #[cfg(any(feature = "catalogs", feature = "connections"))]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -3287,7 +3029,14 @@ pub struct ScimResourceMeta {
 /// The kind of a Unity Catalog object (a securable), as grants and object records name it.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[cfg(any(feature = "catalogs", feature = "connections", feature = "tables"))]
+#[cfg(
+    any(
+        feature = "catalogs",
+        feature = "connections",
+        feature = "grants",
+        feature = "tables"
+    )
+)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum SecurableType {
     #[serde(rename = "AGENT_SERVICE")]
@@ -3343,7 +3092,14 @@ pub enum SecurableType {
     Unrecognized(String),
 }
 
-#[cfg(any(feature = "catalogs", feature = "connections", feature = "tables"))]
+#[cfg(
+    any(
+        feature = "catalogs",
+        feature = "connections",
+        feature = "grants",
+        feature = "tables"
+    )
+)]
 impl SecurableType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -3377,14 +3133,28 @@ impl SecurableType {
     }
 }
 
-#[cfg(any(feature = "catalogs", feature = "connections", feature = "tables"))]
+#[cfg(
+    any(
+        feature = "catalogs",
+        feature = "connections",
+        feature = "grants",
+        feature = "tables"
+    )
+)]
 impl std::fmt::Display for SecurableType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[cfg(any(feature = "catalogs", feature = "connections", feature = "tables"))]
+#[cfg(
+    any(
+        feature = "catalogs",
+        feature = "connections",
+        feature = "grants",
+        feature = "tables"
+    )
+)]
 impl From<&str> for SecurableType {
     fn from(value: &str) -> Self {
         match value {
@@ -3417,7 +3187,14 @@ impl From<&str> for SecurableType {
     }
 }
 
-#[cfg(any(feature = "catalogs", feature = "connections", feature = "tables"))]
+#[cfg(
+    any(
+        feature = "catalogs",
+        feature = "connections",
+        feature = "grants",
+        feature = "tables"
+    )
+)]
 impl std::str::FromStr for SecurableType {
     type Err = std::convert::Infallible;
 

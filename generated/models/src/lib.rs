@@ -294,6 +294,13 @@ mod global_init_scripts;
 #[cfg(feature = "global-init-scripts")]
 pub use global_init_scripts::*;
 
+#[cfg(feature = "grants")]
+#[rustfmt::skip]
+mod grants;
+
+#[cfg(feature = "grants")]
+pub use grants::*;
+
 #[cfg(feature = "groups")]
 #[rustfmt::skip]
 mod groups;

@@ -43,6 +43,7 @@ pub mod experiments_issues;
 pub mod experiments_logged_models;
 pub mod functions;
 pub mod global_init_scripts;
+pub mod grants;
 pub mod groups;
 pub mod instance_pools;
 pub mod instance_profiles;
@@ -141,6 +142,7 @@ const SERVICES: &[&[Case]] = &[
     experiments_logged_models::CASES,
     functions::CASES,
     global_init_scripts::CASES,
+    grants::CASES,
     groups::CASES,
     instance_pools::CASES,
     instance_profiles::CASES,
