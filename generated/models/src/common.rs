@@ -381,6 +381,56 @@ pub struct BooleanValue {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+/// Whether every workspace of the metastore may reach the catalog (`OPEN`), or only the
+/// workspaces bound to it (`ISOLATED`).
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum CatalogIsolationMode {
+    #[serde(rename = "ISOLATED")]
+    Isolated,
+    #[serde(rename = "OPEN")]
+    Open,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl CatalogIsolationMode {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Isolated => "ISOLATED",
+            Self::Open => "OPEN",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for CatalogIsolationMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for CatalogIsolationMode {
+    fn from(value: &str) -> Self {
+        match value {
+            "ISOLATED" => Self::Isolated,
+            "OPEN" => Self::Open,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for CatalogIsolationMode {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
 /// The kinds of client allowed to use a cluster.
 #[cfg(any(feature = "clusters", feature = "jobs"))]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -625,6 +675,143 @@ pub struct ClusterSpec {
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The family of a column's or a parameter's data type; the full type is in its type text.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum ColumnTypeName {
+    #[serde(rename = "ARRAY")]
+    Array,
+    #[serde(rename = "BINARY")]
+    Binary,
+    #[serde(rename = "BOOLEAN")]
+    Boolean,
+    #[serde(rename = "BYTE")]
+    Byte,
+    #[serde(rename = "CHAR")]
+    Char,
+    #[serde(rename = "DATE")]
+    Date,
+    #[serde(rename = "DECIMAL")]
+    Decimal,
+    #[serde(rename = "DOUBLE")]
+    Double,
+    #[serde(rename = "FLOAT")]
+    Float,
+    #[serde(rename = "GEOGRAPHY")]
+    Geography,
+    #[serde(rename = "GEOMETRY")]
+    Geometry,
+    #[serde(rename = "INT")]
+    Int,
+    #[serde(rename = "INTERVAL")]
+    Interval,
+    #[serde(rename = "LONG")]
+    Long,
+    #[serde(rename = "MAP")]
+    Map,
+    #[serde(rename = "NULL")]
+    Null,
+    #[serde(rename = "SHORT")]
+    Short,
+    #[serde(rename = "STRING")]
+    String,
+    #[serde(rename = "STRUCT")]
+    Struct,
+    #[serde(rename = "TABLE_TYPE")]
+    TableType,
+    #[serde(rename = "TIMESTAMP")]
+    Timestamp,
+    #[serde(rename = "TIMESTAMP_NTZ")]
+    TimestampNtz,
+    #[serde(rename = "USER_DEFINED_TYPE")]
+    UserDefinedType,
+    #[serde(rename = "VARIANT")]
+    Variant,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl ColumnTypeName {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Array => "ARRAY",
+            Self::Binary => "BINARY",
+            Self::Boolean => "BOOLEAN",
+            Self::Byte => "BYTE",
+            Self::Char => "CHAR",
+            Self::Date => "DATE",
+            Self::Decimal => "DECIMAL",
+            Self::Double => "DOUBLE",
+            Self::Float => "FLOAT",
+            Self::Geography => "GEOGRAPHY",
+            Self::Geometry => "GEOMETRY",
+            Self::Int => "INT",
+            Self::Interval => "INTERVAL",
+            Self::Long => "LONG",
+            Self::Map => "MAP",
+            Self::Null => "NULL",
+            Self::Short => "SHORT",
+            Self::String => "STRING",
+            Self::Struct => "STRUCT",
+            Self::TableType => "TABLE_TYPE",
+            Self::Timestamp => "TIMESTAMP",
+            Self::TimestampNtz => "TIMESTAMP_NTZ",
+            Self::UserDefinedType => "USER_DEFINED_TYPE",
+            Self::Variant => "VARIANT",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for ColumnTypeName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for ColumnTypeName {
+    fn from(value: &str) -> Self {
+        match value {
+            "ARRAY" => Self::Array,
+            "BINARY" => Self::Binary,
+            "BOOLEAN" => Self::Boolean,
+            "BYTE" => Self::Byte,
+            "CHAR" => Self::Char,
+            "DATE" => Self::Date,
+            "DECIMAL" => Self::Decimal,
+            "DOUBLE" => Self::Double,
+            "FLOAT" => Self::Float,
+            "GEOGRAPHY" => Self::Geography,
+            "GEOMETRY" => Self::Geometry,
+            "INT" => Self::Int,
+            "INTERVAL" => Self::Interval,
+            "LONG" => Self::Long,
+            "MAP" => Self::Map,
+            "NULL" => Self::Null,
+            "SHORT" => Self::Short,
+            "STRING" => Self::String,
+            "STRUCT" => Self::Struct,
+            "TABLE_TYPE" => Self::TableType,
+            "TIMESTAMP" => Self::Timestamp,
+            "TIMESTAMP_NTZ" => Self::TimestampNtz,
+            "USER_DEFINED_TYPE" => Self::UserDefinedType,
+            "VARIANT" => Self::Variant,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for ColumnTypeName {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
 }
 
 /// Confidential-computing technology for GCP VMs, as in gcloud's `--confidential-compute-type`.
@@ -1037,6 +1224,87 @@ impl std::str::FromStr for EbsVolumeType {
     }
 }
 
+/// The predictive optimization setting in force for an object, and where it comes from.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct EffectivePredictiveOptimizationFlag {
+    /// See [`EnablePredictiveOptimization`](crate::EnablePredictiveOptimization).
+    pub value: EnablePredictiveOptimization,
+    /// See
+    /// [`EffectivePredictiveOptimizationFlagInheritedFromType`](crate::EffectivePredictiveOptimizationFlagInheritedFromType).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inherited_from_type: Option<
+        EffectivePredictiveOptimizationFlagInheritedFromType,
+    >,
+    /// Name of the object the setting is inherited from; absent when set on the object itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inherited_from_name: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl EffectivePredictiveOptimizationFlag {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(value: EnablePredictiveOptimization) -> Self {
+        Self {
+            value,
+            inherited_from_type: None,
+            inherited_from_name: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Kind of the object the setting is inherited from; absent when set on the object itself.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum EffectivePredictiveOptimizationFlagInheritedFromType {
+    #[serde(rename = "CATALOG")]
+    Catalog,
+    #[serde(rename = "SCHEMA")]
+    Schema,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl EffectivePredictiveOptimizationFlagInheritedFromType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Catalog => "CATALOG",
+            Self::Schema => "SCHEMA",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for EffectivePredictiveOptimizationFlagInheritedFromType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for EffectivePredictiveOptimizationFlagInheritedFromType {
+    fn from(value: &str) -> Self {
+        match value {
+            "CATALOG" => Self::Catalog,
+            "SCHEMA" => Self::Schema,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for EffectivePredictiveOptimizationFlagInheritedFromType {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
 /// The server acknowledges the request with an empty JSON object. Any field a later API version
 /// adds is kept in `unknown_fields`.
 #[cfg(
@@ -1081,6 +1349,72 @@ impl std::str::FromStr for EbsVolumeType {
 )]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EmptyResponse {
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Whether Databricks maintains the object's tables automatically (compaction, vacuum,
+/// statistics); `INHERIT` takes the setting of the enclosing schema, catalog or metastore.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum EnablePredictiveOptimization {
+    #[serde(rename = "DISABLE")]
+    Disable,
+    #[serde(rename = "ENABLE")]
+    Enable,
+    #[serde(rename = "INHERIT")]
+    Inherit,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl EnablePredictiveOptimization {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Disable => "DISABLE",
+            Self::Enable => "ENABLE",
+            Self::Inherit => "INHERIT",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for EnablePredictiveOptimization {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for EnablePredictiveOptimization {
+    fn from(value: &str) -> Self {
+        match value {
+            "DISABLE" => Self::Disable,
+            "ENABLE" => Self::Enable,
+            "INHERIT" => Self::Inherit,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for EnablePredictiveOptimization {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// How data written to a cloud location is encrypted.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct EncryptionDetails {
+    /// See [`SseEncryptionDetails`](crate::SseEncryptionDetails).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sse_encryption_details: Option<SseEncryptionDetails>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
@@ -1519,6 +1853,56 @@ impl std::str::FromStr for IpAccessListType {
     }
 }
 
+/// Whether every workspace of the metastore may use the object (`ISOLATION_MODE_OPEN`), or only
+/// the workspaces bound to it (`ISOLATION_MODE_ISOLATED`).
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum IsolationMode {
+    #[serde(rename = "ISOLATION_MODE_ISOLATED")]
+    IsolationModeIsolated,
+    #[serde(rename = "ISOLATION_MODE_OPEN")]
+    IsolationModeOpen,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl IsolationMode {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::IsolationModeIsolated => "ISOLATION_MODE_ISOLATED",
+            Self::IsolationModeOpen => "ISOLATION_MODE_OPEN",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for IsolationMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for IsolationMode {
+    fn from(value: &str) -> Self {
+        match value {
+            "ISOLATION_MODE_ISOLATED" => Self::IsolationModeIsolated,
+            "ISOLATION_MODE_OPEN" => Self::IsolationModeOpen,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for IsolationMode {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
 /// One library to put on a cluster. Set exactly one of the fields: a file (`jar`, `whl`, `egg`,
 /// `requirements`) given by its location, or a package (`pypi`, `maven`, `cran`) resolved from
 /// a repository. File locations may be workspace paths (`/Workspace/...`), Unity Catalog volume
@@ -1742,6 +2126,341 @@ pub struct OidcFederationPolicy {
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A privilege on a Unity Catalog object. Which ones apply depends on the kind of object;
+/// `ALL_PRIVILEGES` stands for every privilege that kind has.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Privilege {
+    #[serde(rename = "ACCESS")]
+    Access,
+    #[serde(rename = "ALL_PRIVILEGES")]
+    AllPrivileges,
+    #[serde(rename = "APPLY_TAG")]
+    ApplyTag,
+    #[serde(rename = "BROWSE")]
+    Browse,
+    #[serde(rename = "CREATE")]
+    Create,
+    #[serde(rename = "CREATE_CATALOG")]
+    CreateCatalog,
+    #[serde(rename = "CREATE_CLEAN_ROOM")]
+    CreateCleanRoom,
+    #[serde(rename = "CREATE_CONNECTION")]
+    CreateConnection,
+    #[serde(rename = "CREATE_EXTERNAL_LOCATION")]
+    CreateExternalLocation,
+    #[serde(rename = "CREATE_EXTERNAL_TABLE")]
+    CreateExternalTable,
+    #[serde(rename = "CREATE_EXTERNAL_VOLUME")]
+    CreateExternalVolume,
+    #[serde(rename = "CREATE_FEATURE")]
+    CreateFeature,
+    #[serde(rename = "CREATE_FOREIGN_CATALOG")]
+    CreateForeignCatalog,
+    #[serde(rename = "CREATE_FOREIGN_SECURABLE")]
+    CreateForeignSecurable,
+    #[serde(rename = "CREATE_FUNCTION")]
+    CreateFunction,
+    #[serde(rename = "CREATE_MANAGED_STORAGE")]
+    CreateManagedStorage,
+    #[serde(rename = "CREATE_MATERIALIZED_VIEW")]
+    CreateMaterializedView,
+    #[serde(rename = "CREATE_MODEL")]
+    CreateModel,
+    #[serde(rename = "CREATE_PROVIDER")]
+    CreateProvider,
+    #[serde(rename = "CREATE_RECIPIENT")]
+    CreateRecipient,
+    #[serde(rename = "CREATE_SCHEMA")]
+    CreateSchema,
+    #[serde(rename = "CREATE_SERVICE_CREDENTIAL")]
+    CreateServiceCredential,
+    #[serde(rename = "CREATE_SHARE")]
+    CreateShare,
+    #[serde(rename = "CREATE_STORAGE_CREDENTIAL")]
+    CreateStorageCredential,
+    #[serde(rename = "CREATE_TABLE")]
+    CreateTable,
+    #[serde(rename = "CREATE_VIEW")]
+    CreateView,
+    #[serde(rename = "CREATE_VOLUME")]
+    CreateVolume,
+    #[serde(rename = "EXECUTE")]
+    Execute,
+    #[serde(rename = "EXECUTE_CLEAN_ROOM_TASK")]
+    ExecuteCleanRoomTask,
+    #[serde(rename = "EXTERNAL_USE_LOCATION")]
+    ExternalUseLocation,
+    #[serde(rename = "EXTERNAL_USE_SCHEMA")]
+    ExternalUseSchema,
+    #[serde(rename = "MANAGE")]
+    Manage,
+    #[serde(rename = "MANAGE_ALLOWLIST")]
+    ManageAllowlist,
+    #[serde(rename = "MODIFY")]
+    Modify,
+    #[serde(rename = "MODIFY_CLEAN_ROOM")]
+    ModifyCleanRoom,
+    #[serde(rename = "READ_FEATURE")]
+    ReadFeature,
+    #[serde(rename = "READ_FILES")]
+    ReadFiles,
+    #[serde(rename = "READ_METADATA")]
+    ReadMetadata,
+    #[serde(rename = "READ_PRIVATE_FILES")]
+    ReadPrivateFiles,
+    #[serde(rename = "READ_VOLUME")]
+    ReadVolume,
+    #[serde(rename = "REFRESH")]
+    Refresh,
+    #[serde(rename = "SELECT")]
+    Select,
+    #[serde(rename = "SET_SHARE_PERMISSION")]
+    SetSharePermission,
+    #[serde(rename = "USAGE")]
+    Usage,
+    #[serde(rename = "USE_CATALOG")]
+    UseCatalog,
+    #[serde(rename = "USE_CONNECTION")]
+    UseConnection,
+    #[serde(rename = "USE_MARKETPLACE_ASSETS")]
+    UseMarketplaceAssets,
+    #[serde(rename = "USE_PROVIDER")]
+    UseProvider,
+    #[serde(rename = "USE_RECIPIENT")]
+    UseRecipient,
+    #[serde(rename = "USE_SCHEMA")]
+    UseSchema,
+    #[serde(rename = "USE_SHARE")]
+    UseShare,
+    #[serde(rename = "WRITE_FILES")]
+    WriteFiles,
+    #[serde(rename = "WRITE_PRIVATE_FILES")]
+    WritePrivateFiles,
+    #[serde(rename = "WRITE_VOLUME")]
+    WriteVolume,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl Privilege {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Access => "ACCESS",
+            Self::AllPrivileges => "ALL_PRIVILEGES",
+            Self::ApplyTag => "APPLY_TAG",
+            Self::Browse => "BROWSE",
+            Self::Create => "CREATE",
+            Self::CreateCatalog => "CREATE_CATALOG",
+            Self::CreateCleanRoom => "CREATE_CLEAN_ROOM",
+            Self::CreateConnection => "CREATE_CONNECTION",
+            Self::CreateExternalLocation => "CREATE_EXTERNAL_LOCATION",
+            Self::CreateExternalTable => "CREATE_EXTERNAL_TABLE",
+            Self::CreateExternalVolume => "CREATE_EXTERNAL_VOLUME",
+            Self::CreateFeature => "CREATE_FEATURE",
+            Self::CreateForeignCatalog => "CREATE_FOREIGN_CATALOG",
+            Self::CreateForeignSecurable => "CREATE_FOREIGN_SECURABLE",
+            Self::CreateFunction => "CREATE_FUNCTION",
+            Self::CreateManagedStorage => "CREATE_MANAGED_STORAGE",
+            Self::CreateMaterializedView => "CREATE_MATERIALIZED_VIEW",
+            Self::CreateModel => "CREATE_MODEL",
+            Self::CreateProvider => "CREATE_PROVIDER",
+            Self::CreateRecipient => "CREATE_RECIPIENT",
+            Self::CreateSchema => "CREATE_SCHEMA",
+            Self::CreateServiceCredential => "CREATE_SERVICE_CREDENTIAL",
+            Self::CreateShare => "CREATE_SHARE",
+            Self::CreateStorageCredential => "CREATE_STORAGE_CREDENTIAL",
+            Self::CreateTable => "CREATE_TABLE",
+            Self::CreateView => "CREATE_VIEW",
+            Self::CreateVolume => "CREATE_VOLUME",
+            Self::Execute => "EXECUTE",
+            Self::ExecuteCleanRoomTask => "EXECUTE_CLEAN_ROOM_TASK",
+            Self::ExternalUseLocation => "EXTERNAL_USE_LOCATION",
+            Self::ExternalUseSchema => "EXTERNAL_USE_SCHEMA",
+            Self::Manage => "MANAGE",
+            Self::ManageAllowlist => "MANAGE_ALLOWLIST",
+            Self::Modify => "MODIFY",
+            Self::ModifyCleanRoom => "MODIFY_CLEAN_ROOM",
+            Self::ReadFeature => "READ_FEATURE",
+            Self::ReadFiles => "READ_FILES",
+            Self::ReadMetadata => "READ_METADATA",
+            Self::ReadPrivateFiles => "READ_PRIVATE_FILES",
+            Self::ReadVolume => "READ_VOLUME",
+            Self::Refresh => "REFRESH",
+            Self::Select => "SELECT",
+            Self::SetSharePermission => "SET_SHARE_PERMISSION",
+            Self::Usage => "USAGE",
+            Self::UseCatalog => "USE_CATALOG",
+            Self::UseConnection => "USE_CONNECTION",
+            Self::UseMarketplaceAssets => "USE_MARKETPLACE_ASSETS",
+            Self::UseProvider => "USE_PROVIDER",
+            Self::UseRecipient => "USE_RECIPIENT",
+            Self::UseSchema => "USE_SCHEMA",
+            Self::UseShare => "USE_SHARE",
+            Self::WriteFiles => "WRITE_FILES",
+            Self::WritePrivateFiles => "WRITE_PRIVATE_FILES",
+            Self::WriteVolume => "WRITE_VOLUME",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for Privilege {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for Privilege {
+    fn from(value: &str) -> Self {
+        match value {
+            "ACCESS" => Self::Access,
+            "ALL_PRIVILEGES" => Self::AllPrivileges,
+            "APPLY_TAG" => Self::ApplyTag,
+            "BROWSE" => Self::Browse,
+            "CREATE" => Self::Create,
+            "CREATE_CATALOG" => Self::CreateCatalog,
+            "CREATE_CLEAN_ROOM" => Self::CreateCleanRoom,
+            "CREATE_CONNECTION" => Self::CreateConnection,
+            "CREATE_EXTERNAL_LOCATION" => Self::CreateExternalLocation,
+            "CREATE_EXTERNAL_TABLE" => Self::CreateExternalTable,
+            "CREATE_EXTERNAL_VOLUME" => Self::CreateExternalVolume,
+            "CREATE_FEATURE" => Self::CreateFeature,
+            "CREATE_FOREIGN_CATALOG" => Self::CreateForeignCatalog,
+            "CREATE_FOREIGN_SECURABLE" => Self::CreateForeignSecurable,
+            "CREATE_FUNCTION" => Self::CreateFunction,
+            "CREATE_MANAGED_STORAGE" => Self::CreateManagedStorage,
+            "CREATE_MATERIALIZED_VIEW" => Self::CreateMaterializedView,
+            "CREATE_MODEL" => Self::CreateModel,
+            "CREATE_PROVIDER" => Self::CreateProvider,
+            "CREATE_RECIPIENT" => Self::CreateRecipient,
+            "CREATE_SCHEMA" => Self::CreateSchema,
+            "CREATE_SERVICE_CREDENTIAL" => Self::CreateServiceCredential,
+            "CREATE_SHARE" => Self::CreateShare,
+            "CREATE_STORAGE_CREDENTIAL" => Self::CreateStorageCredential,
+            "CREATE_TABLE" => Self::CreateTable,
+            "CREATE_VIEW" => Self::CreateView,
+            "CREATE_VOLUME" => Self::CreateVolume,
+            "EXECUTE" => Self::Execute,
+            "EXECUTE_CLEAN_ROOM_TASK" => Self::ExecuteCleanRoomTask,
+            "EXTERNAL_USE_LOCATION" => Self::ExternalUseLocation,
+            "EXTERNAL_USE_SCHEMA" => Self::ExternalUseSchema,
+            "MANAGE" => Self::Manage,
+            "MANAGE_ALLOWLIST" => Self::ManageAllowlist,
+            "MODIFY" => Self::Modify,
+            "MODIFY_CLEAN_ROOM" => Self::ModifyCleanRoom,
+            "READ_FEATURE" => Self::ReadFeature,
+            "READ_FILES" => Self::ReadFiles,
+            "READ_METADATA" => Self::ReadMetadata,
+            "READ_PRIVATE_FILES" => Self::ReadPrivateFiles,
+            "READ_VOLUME" => Self::ReadVolume,
+            "REFRESH" => Self::Refresh,
+            "SELECT" => Self::Select,
+            "SET_SHARE_PERMISSION" => Self::SetSharePermission,
+            "USAGE" => Self::Usage,
+            "USE_CATALOG" => Self::UseCatalog,
+            "USE_CONNECTION" => Self::UseConnection,
+            "USE_MARKETPLACE_ASSETS" => Self::UseMarketplaceAssets,
+            "USE_PROVIDER" => Self::UseProvider,
+            "USE_RECIPIENT" => Self::UseRecipient,
+            "USE_SCHEMA" => Self::UseSchema,
+            "USE_SHARE" => Self::UseShare,
+            "WRITE_FILES" => Self::WriteFiles,
+            "WRITE_PRIVATE_FILES" => Self::WritePrivateFiles,
+            "WRITE_VOLUME" => Self::WriteVolume,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for Privilege {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// Where the server is in setting up an object that takes time to provision.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ProvisioningInfo {
+    /// See [`ProvisioningInfoState`](crate::ProvisioningInfoState).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<ProvisioningInfoState>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The provisioning state of an object.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum ProvisioningInfoState {
+    #[serde(rename = "ACTIVE")]
+    Active,
+    #[serde(rename = "DEGRADED")]
+    Degraded,
+    #[serde(rename = "DELETING")]
+    Deleting,
+    #[serde(rename = "FAILED")]
+    Failed,
+    #[serde(rename = "PROVISIONING")]
+    Provisioning,
+    #[serde(rename = "UPDATING")]
+    Updating,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl ProvisioningInfoState {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Active => "ACTIVE",
+            Self::Degraded => "DEGRADED",
+            Self::Deleting => "DELETING",
+            Self::Failed => "FAILED",
+            Self::Provisioning => "PROVISIONING",
+            Self::Updating => "UPDATING",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for ProvisioningInfoState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for ProvisioningInfoState {
+    fn from(value: &str) -> Self {
+        match value {
+            "ACTIVE" => Self::Active,
+            "DEGRADED" => Self::Degraded,
+            "DELETING" => Self::Deleting,
+            "FAILED" => Self::Failed,
+            "PROVISIONING" => Self::Provisioning,
+            "UPDATING" => Self::Updating,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for ProvisioningInfoState {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
 }
 
 /// A Python package installed with pip.
@@ -2428,6 +3147,208 @@ pub struct ScimResourceMeta {
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The kind of a Unity Catalog object (a securable), as grants and object records name it.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum SecurableType {
+    #[serde(rename = "AGENT_SERVICE")]
+    AgentService,
+    #[serde(rename = "CATALOG")]
+    Catalog,
+    #[serde(rename = "CLEAN_ROOM")]
+    CleanRoom,
+    #[serde(rename = "CONNECTION")]
+    Connection,
+    #[serde(rename = "CREDENTIAL")]
+    Credential,
+    #[serde(rename = "EXTERNAL_LOCATION")]
+    ExternalLocation,
+    #[serde(rename = "EXTERNAL_METADATA")]
+    ExternalMetadata,
+    #[serde(rename = "FEATURE")]
+    Feature,
+    #[serde(rename = "FUNCTION")]
+    Function,
+    #[serde(rename = "MCP_SERVICE")]
+    McpService,
+    #[serde(rename = "METASTORE")]
+    Metastore,
+    #[serde(rename = "MODEL")]
+    Model,
+    #[serde(rename = "MODEL_PROVIDER_SERVICE")]
+    ModelProviderService,
+    #[serde(rename = "MODEL_SERVICE")]
+    ModelService,
+    #[serde(rename = "PIPELINE")]
+    Pipeline,
+    #[serde(rename = "PROVIDER")]
+    Provider,
+    #[serde(rename = "RECIPIENT")]
+    Recipient,
+    #[serde(rename = "SCHEMA")]
+    Schema,
+    #[serde(rename = "SHARE")]
+    Share,
+    #[serde(rename = "SKILL")]
+    Skill,
+    #[serde(rename = "STAGING_TABLE")]
+    StagingTable,
+    #[serde(rename = "STORAGE_CREDENTIAL")]
+    StorageCredential,
+    #[serde(rename = "TABLE")]
+    Table,
+    #[serde(rename = "VOLUME")]
+    Volume,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl SecurableType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::AgentService => "AGENT_SERVICE",
+            Self::Catalog => "CATALOG",
+            Self::CleanRoom => "CLEAN_ROOM",
+            Self::Connection => "CONNECTION",
+            Self::Credential => "CREDENTIAL",
+            Self::ExternalLocation => "EXTERNAL_LOCATION",
+            Self::ExternalMetadata => "EXTERNAL_METADATA",
+            Self::Feature => "FEATURE",
+            Self::Function => "FUNCTION",
+            Self::McpService => "MCP_SERVICE",
+            Self::Metastore => "METASTORE",
+            Self::Model => "MODEL",
+            Self::ModelProviderService => "MODEL_PROVIDER_SERVICE",
+            Self::ModelService => "MODEL_SERVICE",
+            Self::Pipeline => "PIPELINE",
+            Self::Provider => "PROVIDER",
+            Self::Recipient => "RECIPIENT",
+            Self::Schema => "SCHEMA",
+            Self::Share => "SHARE",
+            Self::Skill => "SKILL",
+            Self::StagingTable => "STAGING_TABLE",
+            Self::StorageCredential => "STORAGE_CREDENTIAL",
+            Self::Table => "TABLE",
+            Self::Volume => "VOLUME",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for SecurableType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for SecurableType {
+    fn from(value: &str) -> Self {
+        match value {
+            "AGENT_SERVICE" => Self::AgentService,
+            "CATALOG" => Self::Catalog,
+            "CLEAN_ROOM" => Self::CleanRoom,
+            "CONNECTION" => Self::Connection,
+            "CREDENTIAL" => Self::Credential,
+            "EXTERNAL_LOCATION" => Self::ExternalLocation,
+            "EXTERNAL_METADATA" => Self::ExternalMetadata,
+            "FEATURE" => Self::Feature,
+            "FUNCTION" => Self::Function,
+            "MCP_SERVICE" => Self::McpService,
+            "METASTORE" => Self::Metastore,
+            "MODEL" => Self::Model,
+            "MODEL_PROVIDER_SERVICE" => Self::ModelProviderService,
+            "MODEL_SERVICE" => Self::ModelService,
+            "PIPELINE" => Self::Pipeline,
+            "PROVIDER" => Self::Provider,
+            "RECIPIENT" => Self::Recipient,
+            "SCHEMA" => Self::Schema,
+            "SHARE" => Self::Share,
+            "SKILL" => Self::Skill,
+            "STAGING_TABLE" => Self::StagingTable,
+            "STORAGE_CREDENTIAL" => Self::StorageCredential,
+            "TABLE" => Self::Table,
+            "VOLUME" => Self::Volume,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for SecurableType {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// Server-side encryption of objects written to Amazon S3.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SseEncryptionDetails {
+    /// See [`SseEncryptionDetailsAlgorithm`](crate::SseEncryptionDetailsAlgorithm).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub algorithm: Option<SseEncryptionDetailsAlgorithm>,
+    /// ARN of the KMS key, with `AWS_SSE_KMS`; sent to S3 as
+    /// `x-amz-server-side-encryption-aws-kms-key-id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aws_kms_key_arn: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The S3 server-side encryption, sent to S3 as `x-amz-server-side-encryption`.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum SseEncryptionDetailsAlgorithm {
+    #[serde(rename = "AWS_SSE_KMS")]
+    AwsSseKms,
+    #[serde(rename = "AWS_SSE_S3")]
+    AwsSseS3,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+impl SseEncryptionDetailsAlgorithm {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::AwsSseKms => "AWS_SSE_KMS",
+            Self::AwsSseS3 => "AWS_SSE_S3",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl std::fmt::Display for SseEncryptionDetailsAlgorithm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for SseEncryptionDetailsAlgorithm {
+    fn from(value: &str) -> Self {
+        match value {
+            "AWS_SSE_KMS" => Self::AwsSseKms,
+            "AWS_SSE_S3" => Self::AwsSseS3,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for SseEncryptionDetailsAlgorithm {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
 }
 
 /// How long the tokens an OAuth application obtains stay valid.
