@@ -60,7 +60,8 @@ use databricks_runtime::cli::{ArgSpec, Target, ValueKind};
             feature = "token-management",
             feature = "tokens",
             feature = "users",
-            feature = "workspace"
+            feature = "workspace",
+            feature = "workspace-conf"
         )
     )
 )]
@@ -17096,6 +17097,53 @@ pub static APP: App = App {
                 },
             ],
             dispatch: crate::dispatch::workspace,
+        },
+        #[cfg(feature = "workspace-conf")]
+        ServiceSpec {
+            name: "workspace-conf",
+            about: "Read and change the workspace's advanced settings, each a named key with a string value (`enableIpAccessLists`, `enableTokensConfig`, `maxTokenLifetimeDays`, ...).",
+            group: "Settings",
+            account: false,
+            commands: &[
+                CommandSpec {
+                    name: "get-status",
+                    operation: "workspaceConf.getStatus",
+                    about: "Read some of the workspace's settings.",
+                    long_about: "Returns the value of each key asked for; a key that has never been set comes back as `null`. An unknown key fails with `INVALID_PARAMETER_VALUE`.",
+                    json: JsonInput::Params,
+                    args: &[
+                        ArgSpec {
+                            field: "keys",
+                            name: "keys",
+                            target: Target::Query,
+                            positional: false,
+                            value: ValueKind::String,
+                            repeated: true,
+                            required: true,
+                            help: "The settings to read, sent together as one comma-separated value.",
+                        },
+                    ],
+                    list: false,
+                    columns: &[],
+                    waits: false,
+                    stdin: None,
+                    uploads: &[],
+                },
+                CommandSpec {
+                    name: "set-status",
+                    operation: "workspaceConf.setStatus",
+                    about: "Change some of the workspace's settings.",
+                    long_about: "Sets each key given to its value; keys left out keep theirs. The server answers with no body.",
+                    json: JsonInput::Body,
+                    args: &[],
+                    list: false,
+                    columns: &[],
+                    waits: false,
+                    stdin: None,
+                    uploads: &[],
+                },
+            ],
+            dispatch: crate::dispatch::workspace_conf,
         },
     ],
 };

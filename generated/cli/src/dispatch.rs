@@ -25,7 +25,8 @@
         feature = "token-management",
         feature = "tokens",
         feature = "users",
-        feature = "workspace"
+        feature = "workspace",
+        feature = "workspace-conf"
     )
 )]
 use databricks_client::Client;
@@ -83,7 +84,8 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "token-management",
         feature = "tokens",
         feature = "users",
-        feature = "workspace"
+        feature = "workspace",
+        feature = "workspace-conf"
     )
 )]
 use databricks_runtime::cli::respond;
@@ -3954,6 +3956,38 @@ pub fn workspace(
                         )
                         .await,
                 )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `workspace-conf` operation `operation` with the arguments in `request`.
+#[cfg(feature = "workspace-conf")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn workspace_conf(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    Box::pin(async move {
+        let client = Client::from_runtime(runtime);
+        match operation {
+            "workspaceConf.getStatus" => {
+                request.no_other_params(&["keys"])?;
+                respond(
+                    client
+                        .workspace_conf()
+                        .get_status(&request.query::<Vec<String>>("keys")?)
+                        .await,
+                )
+            }
+            "workspaceConf.setStatus" => {
+                respond(client.workspace_conf().set_status(&request.body()?).await)
             }
             other => {
                 Err(

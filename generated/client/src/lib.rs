@@ -403,6 +403,13 @@ mod workspace;
 #[cfg(feature = "workspace")]
 pub use workspace::Workspace;
 
+#[cfg(feature = "workspace-conf")]
+#[rustfmt::skip]
+mod workspace_conf;
+
+#[cfg(feature = "workspace-conf")]
+pub use workspace_conf::WorkspaceConf;
+
 /// A client for one workspace. Cloning is cheap: clones share the connection pool.
 #[derive(Clone, Debug)]
 pub struct Client {

@@ -1344,7 +1344,8 @@ impl std::str::FromStr for EffectivePredictiveOptimizationFlagInheritedFromType 
         feature = "token-management",
         feature = "tokens",
         feature = "users",
-        feature = "workspace"
+        feature = "workspace",
+        feature = "workspace-conf"
     )
 )]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -377,3 +377,10 @@ mod workspace;
 
 #[cfg(feature = "workspace")]
 pub use workspace::*;
+
+#[cfg(feature = "workspace-conf")]
+#[rustfmt::skip]
+mod workspace_conf;
+
+#[cfg(feature = "workspace-conf")]
+pub use workspace_conf::*;

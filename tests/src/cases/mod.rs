@@ -56,6 +56,7 @@ pub mod token_management;
 pub mod tokens;
 pub mod users;
 pub mod workspace;
+pub mod workspace_conf;
 
 pub use clusters::CLUSTER_ID;
 
@@ -148,4 +149,5 @@ const SERVICES: &[&[Case]] = &[
     tokens::CASES,
     users::CASES,
     workspace::CASES,
+    workspace_conf::CASES,
 ];

@@ -54,6 +54,7 @@ mod token_management;
 mod tokens;
 mod users;
 mod workspace;
+mod workspace_conf;
 
 use databricks_client::{AccountClient, Client, models};
 use databricks_tests::cases::{Case, case};
