@@ -17,6 +17,7 @@
         feature = "jobs",
         feature = "legacy-groups",
         feature = "libraries",
+        feature = "metastores",
         feature = "model-registry",
         feature = "permissions",
         feature = "pipelines",
@@ -76,6 +77,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "jobs",
         feature = "legacy-groups",
         feature = "libraries",
+        feature = "metastores",
         feature = "model-registry",
         feature = "permissions",
         feature = "pipelines",
@@ -121,6 +123,7 @@ use databricks_runtime::cli::respond;
         feature = "jobs",
         feature = "legacy-groups",
         feature = "libraries",
+        feature = "metastores",
         feature = "model-registry",
         feature = "pipelines",
         feature = "secrets",
@@ -2936,6 +2939,95 @@ pub fn libraries(
             }
             "libraries.uninstall" => {
                 respond(client.libraries().uninstall(&request.body()?).await)
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `metastores` operation `operation` with the arguments in `request`.
+#[cfg(feature = "metastores")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn metastores(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    Box::pin(async move {
+        let client = Client::from_runtime(runtime);
+        match operation {
+            "metastores.assign" => {
+                respond(
+                    client
+                        .metastores()
+                        .assign(request.path::<i64>("workspace_id")?, &request.body()?)
+                        .await,
+                )
+            }
+            "metastores.create" => {
+                respond(client.metastores().create(&request.body()?).await)
+            }
+            "metastores.current" => respond(client.metastores().current().await),
+            "metastores.delete" => {
+                respond(
+                    client
+                        .metastores()
+                        .delete(
+                            &request.path::<String>("metastore_id")?,
+                            &request.params(&[])?,
+                        )
+                        .await,
+                )
+            }
+            "metastores.get" => {
+                respond(
+                    client
+                        .metastores()
+                        .get(&request.path::<String>("metastore_id")?)
+                        .await,
+                )
+            }
+            "metastores.list" => {
+                respond_items(client.metastores().list_all(&request.params(&[])?))
+            }
+            "metastores.summary" => respond(client.metastores().summary().await),
+            "metastores.unassign" => {
+                request.no_other_params(&["metastore_id"])?;
+                respond(
+                    client
+                        .metastores()
+                        .unassign(
+                            request.path::<i64>("workspace_id")?,
+                            &request.query::<String>("metastore_id")?,
+                        )
+                        .await,
+                )
+            }
+            "metastores.update" => {
+                respond(
+                    client
+                        .metastores()
+                        .update(
+                            &request.path::<String>("metastore_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "metastores.updateAssignment" => {
+                respond(
+                    client
+                        .metastores()
+                        .update_assignment(
+                            request.path::<i64>("workspace_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
             }
             other => {
                 Err(

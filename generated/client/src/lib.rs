@@ -340,6 +340,13 @@ mod libraries;
 #[cfg(feature = "libraries")]
 pub use libraries::Libraries;
 
+#[cfg(feature = "metastores")]
+#[rustfmt::skip]
+mod metastores;
+
+#[cfg(feature = "metastores")]
+pub use metastores::Metastores;
+
 #[cfg(feature = "model-registry")]
 #[rustfmt::skip]
 mod model_registry;

@@ -2,6 +2,107 @@
 
 //! Types used by several services.
 
+/// A Unity Catalog metastore.
+#[cfg(any(feature = "account-metastores", feature = "metastores"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AccountMetastore {
+    /// Id of the metastore.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metastore_id: Option<String>,
+    /// The metastore's id across clouds, `<cloud>:<region>:<metastore_id>`, for Delta Sharing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub global_metastore_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The cloud of the metastore (`aws`, `azure`, `gcp`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cloud: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// Default storage location of managed tables and volumes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage_root: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage_root_credential_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage_root_credential_name: Option<String>,
+    /// Id of the default data access configuration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_data_access_config_id: Option<String>,
+    /// See [`DeltaSharingScope`](crate::DeltaSharingScope).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delta_sharing_scope: Option<DeltaSharingScope>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
+    pub delta_sharing_recipient_token_lifetime_in_seconds: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delta_sharing_organization_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privilege_model_version: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_access_enabled: Option<bool>,
+    /// Creation time in milliseconds since the epoch.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
+    pub created_at: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_by: Option<String>,
+    /// Last change in milliseconds since the epoch.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
+    pub updated_at: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_by: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Which metastore a workspace uses.
+#[cfg(any(feature = "account-metastore-assignments", feature = "metastores"))]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AccountMetastoreAssignment {
+    /// Id of the metastore.
+    pub metastore_id: String,
+    /// Id of the workspace.
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
+    pub workspace_id: i64,
+    /// Default catalog of the workspace (deprecated).
+    ///
+    /// **Deprecated** by the API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_catalog_name: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "account-metastore-assignments", feature = "metastores"))]
+impl AccountMetastoreAssignment {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(metastore_id: impl Into<String>, workspace_id: i64) -> Self {
+        Self {
+            metastore_id: metastore_id.into(),
+            workspace_id,
+            default_catalog_name: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
 /// A location in Azure Data Lake Storage Gen2.
 #[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -429,6 +530,25 @@ impl std::str::FromStr for CatalogIsolationMode {
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
+}
+
+/// The fields of an assignment to change.
+#[cfg(any(feature = "account-metastore-assignments", feature = "metastores"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ChangedMetastoreAssignment {
+    /// Id of the metastore.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metastore_id: Option<String>,
+    /// Default catalog of the workspace. Deprecated: the workspace's default namespace setting
+    /// replaces it.
+    ///
+    /// **Deprecated** by the API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_catalog_name: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The kinds of client allowed to use a cluster.
@@ -1065,6 +1185,61 @@ impl DeletedSetting {
     }
 }
 
+/// Whether the metastore shares only within Databricks (`INTERNAL`) or with external recipients
+/// too.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[cfg(any(feature = "account-metastores", feature = "metastores"))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum DeltaSharingScope {
+    #[serde(rename = "INTERNAL")]
+    Internal,
+    #[serde(rename = "INTERNAL_AND_EXTERNAL")]
+    InternalAndExternal,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+#[cfg(any(feature = "account-metastores", feature = "metastores"))]
+impl DeltaSharingScope {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Internal => "INTERNAL",
+            Self::InternalAndExternal => "INTERNAL_AND_EXTERNAL",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+#[cfg(any(feature = "account-metastores", feature = "metastores"))]
+impl std::fmt::Display for DeltaSharingScope {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "account-metastores", feature = "metastores"))]
+impl From<&str> for DeltaSharingScope {
+    fn from(value: &str) -> Self {
+        match value {
+            "INTERNAL" => Self::Internal,
+            "INTERNAL_AND_EXTERNAL" => Self::InternalAndExternal,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "account-metastores", feature = "metastores"))]
+impl std::str::FromStr for DeltaSharingScope {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
 /// Where the cluster's dependencies come from. `DEPENDENCY_MODE_AUTO` lets Databricks decide.
 /// `DEPENDENCY_MODE_ENVIRONMENTS` uses the environment-based dependency management shared with
 /// serverless compute (Databricks Runtime 19 or later, standard access mode only).
@@ -1337,6 +1512,7 @@ impl std::str::FromStr for EffectivePredictiveOptimizationFlagInheritedFromType 
         feature = "jobs",
         feature = "legacy-groups",
         feature = "libraries",
+        feature = "metastores",
         feature = "model-registry",
         feature = "pipelines",
         feature = "secrets",
@@ -2069,6 +2245,71 @@ impl MavenLibrary {
             coordinates: coordinates.into(),
             repo: None,
             exclusions: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// A metastore as created.
+#[cfg(any(feature = "account-metastores", feature = "metastores"))]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct NewAccountMetastore {
+    /// Name of the metastore.
+    pub name: String,
+    /// Cloud region of the metastore (`us-east-1`, `westeurope`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Default storage location of managed tables and volumes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage_root: Option<String>,
+    /// Whether engines outside Databricks may read the metastore's data through Unity Catalog.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_access_enabled: Option<bool>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "account-metastores", feature = "metastores"))]
+impl NewAccountMetastore {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            region: None,
+            storage_root: None,
+            external_access_enabled: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// A metastore for a workspace.
+#[cfg(any(feature = "account-metastore-assignments", feature = "metastores"))]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct NewMetastoreAssignment {
+    /// Id of the metastore (the path's).
+    pub metastore_id: String,
+    /// Default catalog of the workspace. The official SDKs always send it; the workspace's default
+    /// namespace setting has taken over its role.
+    pub default_catalog_name: String,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "account-metastore-assignments", feature = "metastores"))]
+impl NewMetastoreAssignment {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(
+        metastore_id: impl Into<String>,
+        default_catalog_name: impl Into<String>,
+    ) -> Self {
+        Self {
+            metastore_id: metastore_id.into(),
+            default_catalog_name: default_catalog_name.into(),
             unknown_fields: serde_json::Map::new(),
         }
     }

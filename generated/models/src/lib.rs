@@ -315,6 +315,13 @@ mod libraries;
 #[cfg(feature = "libraries")]
 pub use libraries::*;
 
+#[cfg(feature = "metastores")]
+#[rustfmt::skip]
+mod metastores;
+
+#[cfg(feature = "metastores")]
+pub use metastores::*;
+
 #[cfg(feature = "model-registry")]
 #[rustfmt::skip]
 mod model_registry;

@@ -47,6 +47,7 @@ pub mod ip_access_lists;
 pub mod jobs;
 pub mod legacy_groups;
 pub mod libraries;
+pub mod metastores;
 pub mod model_registry;
 pub mod permissions;
 pub mod pipelines;
@@ -140,6 +141,7 @@ const SERVICES: &[&[Case]] = &[
     jobs::CASES,
     legacy_groups::CASES,
     libraries::CASES,
+    metastores::CASES,
     model_registry::CASES,
     permissions::CASES,
     pipelines::CASES,

@@ -45,6 +45,7 @@ mod ip_access_lists;
 mod jobs;
 mod legacy_groups;
 mod libraries;
+mod metastores;
 mod model_registry;
 mod permissions;
 mod pipelines;
