@@ -23,6 +23,7 @@
         feature = "pipelines",
         feature = "secrets",
         feature = "service-principals",
+        feature = "storage-credentials",
         feature = "token-management",
         feature = "tokens",
         feature = "users",
@@ -83,6 +84,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "pipelines",
         feature = "secrets",
         feature = "service-principals",
+        feature = "storage-credentials",
         feature = "token-management",
         feature = "tokens",
         feature = "users",
@@ -128,6 +130,7 @@ use databricks_runtime::cli::respond;
         feature = "pipelines",
         feature = "secrets",
         feature = "service-principals",
+        feature = "storage-credentials",
         feature = "token-management",
         feature = "tokens",
         feature = "users",
@@ -3709,6 +3712,67 @@ pub fn service_principals(
                         .update(&request.path::<String>("id")?, &request.body()?)
                         .await,
                 )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `storage-credentials` operation `operation` with the arguments in `request`.
+#[cfg(feature = "storage-credentials")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn storage_credentials(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    Box::pin(async move {
+        let client = Client::from_runtime(runtime);
+        match operation {
+            "storageCredentials.create" => {
+                respond(client.storage_credentials().create(&request.body()?).await)
+            }
+            "storageCredentials.delete" => {
+                respond(
+                    client
+                        .storage_credentials()
+                        .delete(
+                            &request.path::<String>("storage_credential_name")?,
+                            &request.params(&[])?,
+                        )
+                        .await,
+                )
+            }
+            "storageCredentials.get" => {
+                respond(
+                    client
+                        .storage_credentials()
+                        .get(&request.path::<String>("storage_credential_name")?)
+                        .await,
+                )
+            }
+            "storageCredentials.list" => {
+                respond_items(
+                    client.storage_credentials().list_all(&request.params(&[])?),
+                )
+            }
+            "storageCredentials.update" => {
+                respond(
+                    client
+                        .storage_credentials()
+                        .update(
+                            &request.path::<String>("storage_credential_name")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "storageCredentials.validate" => {
+                respond(client.storage_credentials().validate(&request.body()?).await)
             }
             other => {
                 Err(

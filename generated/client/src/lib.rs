@@ -382,6 +382,13 @@ mod service_principals;
 #[cfg(feature = "service-principals")]
 pub use service_principals::ServicePrincipals;
 
+#[cfg(feature = "storage-credentials")]
+#[rustfmt::skip]
+mod storage_credentials;
+
+#[cfg(feature = "storage-credentials")]
+pub use storage_credentials::StorageCredentials;
+
 #[cfg(feature = "token-management")]
 #[rustfmt::skip]
 mod token_management;

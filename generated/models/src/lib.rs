@@ -357,6 +357,13 @@ mod service_principals;
 #[cfg(feature = "service-principals")]
 pub use service_principals::*;
 
+#[cfg(feature = "storage-credentials")]
+#[rustfmt::skip]
+mod storage_credentials;
+
+#[cfg(feature = "storage-credentials")]
+pub use storage_credentials::*;
+
 #[cfg(feature = "token-management")]
 #[rustfmt::skip]
 mod token_management;

@@ -53,6 +53,7 @@ pub mod permissions;
 pub mod pipelines;
 pub mod secrets;
 pub mod service_principals;
+pub mod storage_credentials;
 pub mod token_management;
 pub mod tokens;
 pub mod users;
@@ -147,6 +148,7 @@ const SERVICES: &[&[Case]] = &[
     pipelines::CASES,
     secrets::CASES,
     service_principals::CASES,
+    storage_credentials::CASES,
     token_management::CASES,
     tokens::CASES,
     users::CASES,
