@@ -9,6 +9,7 @@
         feature = "current-user",
         feature = "dbfs",
         feature = "experiments",
+        feature = "external-locations",
         feature = "global-init-scripts",
         feature = "groups",
         feature = "instance-pools",
@@ -70,6 +71,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "current-user",
         feature = "dbfs",
         feature = "experiments",
+        feature = "external-locations",
         feature = "global-init-scripts",
         feature = "groups",
         feature = "instance-pools",
@@ -117,6 +119,7 @@ use databricks_runtime::cli::respond;
         feature = "clusters",
         feature = "dbfs",
         feature = "experiments",
+        feature = "external-locations",
         feature = "global-init-scripts",
         feature = "groups",
         feature = "instance-pools",
@@ -2431,6 +2434,67 @@ pub fn experiments(
             }
             "experiments.updateRun" => {
                 respond(client.experiments().update_run(&request.body()?).await)
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `external-locations` operation `operation` with the arguments in `request`.
+#[cfg(feature = "external-locations")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn external_locations(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    Box::pin(async move {
+        let client = Client::from_runtime(runtime);
+        match operation {
+            "externalLocations.create" => {
+                respond(client.external_locations().create(&request.body()?).await)
+            }
+            "externalLocations.delete" => {
+                respond(
+                    client
+                        .external_locations()
+                        .delete(
+                            &request.path::<String>("external_location_name")?,
+                            &request.params(&[])?,
+                        )
+                        .await,
+                )
+            }
+            "externalLocations.get" => {
+                respond(
+                    client
+                        .external_locations()
+                        .get(
+                            &request.path::<String>("external_location_name")?,
+                            &request.params(&[])?,
+                        )
+                        .await,
+                )
+            }
+            "externalLocations.list" => {
+                respond_items(
+                    client.external_locations().list_all(&request.params(&[])?),
+                )
+            }
+            "externalLocations.update" => {
+                respond(
+                    client
+                        .external_locations()
+                        .update(
+                            &request.path::<String>("external_location_name")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
             }
             other => {
                 Err(

@@ -284,6 +284,13 @@ mod experiments;
 #[cfg(feature = "experiments")]
 pub use experiments::Experiments;
 
+#[cfg(feature = "external-locations")]
+#[rustfmt::skip]
+mod external_locations;
+
+#[cfg(feature = "external-locations")]
+pub use external_locations::ExternalLocations;
+
 #[cfg(feature = "global-init-scripts")]
 #[rustfmt::skip]
 mod global_init_scripts;

@@ -1568,6 +1568,7 @@ impl std::str::FromStr for EffectivePredictiveOptimizationFlagInheritedFromType 
         feature = "clusters",
         feature = "dbfs",
         feature = "experiments",
+        feature = "external-locations",
         feature = "global-init-scripts",
         feature = "groups",
         feature = "instance-pools",
@@ -1649,18 +1650,6 @@ impl std::str::FromStr for EnablePredictiveOptimization {
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
-}
-
-/// How data written to a cloud location is encrypted.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct EncryptionDetails {
-    /// See [`SseEncryptionDetails`](crate::SseEncryptionDetails).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sse_encryption_details: Option<SseEncryptionDetails>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The body Databricks sends with a failed request.
@@ -2088,56 +2077,6 @@ impl From<&str> for IpAccessListType {
 
 #[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
 impl std::str::FromStr for IpAccessListType {
-    type Err = std::convert::Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-/// Whether every workspace of the metastore may use the object (`ISOLATION_MODE_OPEN`), or only
-/// the workspaces bound to it (`ISOLATION_MODE_ISOLATED`).
-///
-/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum IsolationMode {
-    #[serde(rename = "ISOLATION_MODE_ISOLATED")]
-    IsolationModeIsolated,
-    #[serde(rename = "ISOLATION_MODE_OPEN")]
-    IsolationModeOpen,
-    /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
-    Unrecognized(String),
-}
-
-impl IsolationMode {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::IsolationModeIsolated => "ISOLATION_MODE_ISOLATED",
-            Self::IsolationModeOpen => "ISOLATION_MODE_OPEN",
-            Self::Unrecognized(value) => value,
-        }
-    }
-}
-
-impl std::fmt::Display for IsolationMode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl From<&str> for IsolationMode {
-    fn from(value: &str) -> Self {
-        match value {
-            "ISOLATION_MODE_ISOLATED" => Self::IsolationModeIsolated,
-            "ISOLATION_MODE_OPEN" => Self::IsolationModeOpen,
-            other => Self::Unrecognized(other.to_owned()),
-        }
-    }
-}
-
-impl std::str::FromStr for IsolationMode {
     type Err = std::convert::Infallible;
 
     fn from_str(value: &str) -> Result<Self, Self::Err> {
@@ -3586,71 +3525,6 @@ impl From<&str> for SecurableType {
 }
 
 impl std::str::FromStr for SecurableType {
-    type Err = std::convert::Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-/// Server-side encryption of objects written to Amazon S3.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct SseEncryptionDetails {
-    /// See [`SseEncryptionDetailsAlgorithm`](crate::SseEncryptionDetailsAlgorithm).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub algorithm: Option<SseEncryptionDetailsAlgorithm>,
-    /// ARN of the KMS key, with `AWS_SSE_KMS`; sent to S3 as
-    /// `x-amz-server-side-encryption-aws-kms-key-id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub aws_kms_key_arn: Option<String>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-/// The S3 server-side encryption, sent to S3 as `x-amz-server-side-encryption`.
-///
-/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum SseEncryptionDetailsAlgorithm {
-    #[serde(rename = "AWS_SSE_KMS")]
-    AwsSseKms,
-    #[serde(rename = "AWS_SSE_S3")]
-    AwsSseS3,
-    /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
-    Unrecognized(String),
-}
-
-impl SseEncryptionDetailsAlgorithm {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::AwsSseKms => "AWS_SSE_KMS",
-            Self::AwsSseS3 => "AWS_SSE_S3",
-            Self::Unrecognized(value) => value,
-        }
-    }
-}
-
-impl std::fmt::Display for SseEncryptionDetailsAlgorithm {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl From<&str> for SseEncryptionDetailsAlgorithm {
-    fn from(value: &str) -> Self {
-        match value {
-            "AWS_SSE_KMS" => Self::AwsSseKms,
-            "AWS_SSE_S3" => Self::AwsSseS3,
-            other => Self::Unrecognized(other.to_owned()),
-        }
-    }
-}
-
-impl std::str::FromStr for SseEncryptionDetailsAlgorithm {
     type Err = std::convert::Infallible;
 
     fn from_str(value: &str) -> Result<Self, Self::Err> {

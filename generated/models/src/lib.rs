@@ -266,6 +266,13 @@ mod experiments;
 #[cfg(feature = "experiments")]
 pub use experiments::*;
 
+#[cfg(feature = "external-locations")]
+#[rustfmt::skip]
+mod external_locations;
+
+#[cfg(feature = "external-locations")]
+pub use external_locations::*;
+
 #[cfg(feature = "global-init-scripts")]
 #[rustfmt::skip]
 mod global_init_scripts;

@@ -39,6 +39,7 @@ pub mod dbfs;
 pub mod experiments;
 pub mod experiments_issues;
 pub mod experiments_logged_models;
+pub mod external_locations;
 pub mod global_init_scripts;
 pub mod groups;
 pub mod instance_pools;
@@ -134,6 +135,7 @@ const SERVICES: &[&[Case]] = &[
     experiments::CASES,
     experiments_issues::CASES,
     experiments_logged_models::CASES,
+    external_locations::CASES,
     global_init_scripts::CASES,
     groups::CASES,
     instance_pools::CASES,
