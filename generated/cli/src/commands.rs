@@ -12567,7 +12567,7 @@ pub static APP: App = App {
                     name: "current",
                     operation: "metastores.current",
                     about: "Get the metastore assignment of this workspace.",
-                    long_about: "Which metastore the workspace of the request uses, and its id.",
+                    long_about: "Which metastore the workspace of the request uses. A workspace without one fails with `METASTORE_DOES_NOT_EXIST`, and one whose pricing tier has no Unity Catalog with `FEATURE_DISABLED`.",
                     json: JsonInput::None,
                     args: &[],
                     list: false,
@@ -18226,7 +18226,7 @@ pub static APP: App = App {
                     name: "get-status",
                     operation: "workspaceConf.getStatus",
                     about: "Read some of the workspace's settings.",
-                    long_about: "Returns the value of each key asked for; a key that has never been set comes back as `null`. An unknown key fails with `INVALID_PARAMETER_VALUE`.",
+                    long_about: "Returns the value of each key asked for; a key that has never been set comes back as `null`.",
                     json: JsonInput::Params,
                     args: &[
                         ArgSpec {

@@ -62,7 +62,9 @@ impl Metastores<'_> {
 
     /// Get the metastore assignment of this workspace.
     ///
-    /// Which metastore the workspace of the request uses, and its id.
+    /// Which metastore the workspace of the request uses. A workspace without one fails with
+    /// `METASTORE_DOES_NOT_EXIST`, and one whose pricing tier has no Unity Catalog with
+    /// `FEATURE_DISABLED`.
     ///
     /// `GET /api/2.1/unity-catalog/current-metastore-assignment` (operation `metastores.current`).
     pub async fn current(&self) -> Result<models::AccountMetastoreAssignment, Error> {

@@ -30,7 +30,6 @@ impl WorkspaceConf<'_> {
     /// Read some of the workspace's settings.
     ///
     /// Returns the value of each key asked for; a key that has never been set comes back as `null`.
-    /// An unknown key fails with `INVALID_PARAMETER_VALUE`.
     ///
     /// `GET /api/2.0/workspace-conf` (operation `workspaceConf.getStatus`).
     pub async fn get_status(
