@@ -11,6 +11,7 @@
         feature = "current-user",
         feature = "dbfs",
         feature = "experiments",
+        feature = "external-locations",
         feature = "functions",
         feature = "global-init-scripts",
         feature = "grants",
@@ -21,18 +22,21 @@
         feature = "jobs",
         feature = "legacy-groups",
         feature = "libraries",
+        feature = "metastores",
         feature = "model-registry",
         feature = "permissions",
         feature = "pipelines",
         feature = "schemas",
         feature = "secrets",
         feature = "service-principals",
+        feature = "storage-credentials",
         feature = "tables",
         feature = "token-management",
         feature = "tokens",
         feature = "users",
         feature = "volumes",
-        feature = "workspace"
+        feature = "workspace",
+        feature = "workspace-conf"
     )
 )]
 use databricks_client::Client;
@@ -76,6 +80,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "current-user",
         feature = "dbfs",
         feature = "experiments",
+        feature = "external-locations",
         feature = "functions",
         feature = "global-init-scripts",
         feature = "grants",
@@ -86,18 +91,21 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "jobs",
         feature = "legacy-groups",
         feature = "libraries",
+        feature = "metastores",
         feature = "model-registry",
         feature = "permissions",
         feature = "pipelines",
         feature = "schemas",
         feature = "secrets",
         feature = "service-principals",
+        feature = "storage-credentials",
         feature = "tables",
         feature = "token-management",
         feature = "tokens",
         feature = "users",
         feature = "volumes",
-        feature = "workspace"
+        feature = "workspace",
+        feature = "workspace-conf"
     )
 )]
 use databricks_runtime::cli::respond;
@@ -127,6 +135,7 @@ use databricks_runtime::cli::respond;
         feature = "connections",
         feature = "dbfs",
         feature = "experiments",
+        feature = "external-locations",
         feature = "functions",
         feature = "global-init-scripts",
         feature = "grants",
@@ -137,11 +146,13 @@ use databricks_runtime::cli::respond;
         feature = "jobs",
         feature = "legacy-groups",
         feature = "libraries",
+        feature = "metastores",
         feature = "model-registry",
         feature = "pipelines",
         feature = "schemas",
         feature = "secrets",
         feature = "service-principals",
+        feature = "storage-credentials",
         feature = "tables",
         feature = "token-management",
         feature = "tokens",
@@ -2546,6 +2557,67 @@ pub fn experiments(
     })
 }
 
+/// Runs the `external-locations` operation `operation` with the arguments in `request`.
+#[cfg(feature = "external-locations")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn external_locations(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    Box::pin(async move {
+        let client = Client::from_runtime(runtime);
+        match operation {
+            "externalLocations.create" => {
+                respond(client.external_locations().create(&request.body()?).await)
+            }
+            "externalLocations.delete" => {
+                respond(
+                    client
+                        .external_locations()
+                        .delete(
+                            &request.path::<String>("external_location_name")?,
+                            &request.params(&[])?,
+                        )
+                        .await,
+                )
+            }
+            "externalLocations.get" => {
+                respond(
+                    client
+                        .external_locations()
+                        .get(
+                            &request.path::<String>("external_location_name")?,
+                            &request.params(&[])?,
+                        )
+                        .await,
+                )
+            }
+            "externalLocations.list" => {
+                respond_items(
+                    client.external_locations().list_all(&request.params(&[])?),
+                )
+            }
+            "externalLocations.update" => {
+                respond(
+                    client
+                        .external_locations()
+                        .update(
+                            &request.path::<String>("external_location_name")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
 /// Runs the `functions` operation `operation` with the arguments in `request`.
 #[cfg(feature = "functions")]
 #[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
@@ -3159,6 +3231,95 @@ pub fn libraries(
             }
             "libraries.uninstall" => {
                 respond(client.libraries().uninstall(&request.body()?).await)
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `metastores` operation `operation` with the arguments in `request`.
+#[cfg(feature = "metastores")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn metastores(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    Box::pin(async move {
+        let client = Client::from_runtime(runtime);
+        match operation {
+            "metastores.assign" => {
+                respond(
+                    client
+                        .metastores()
+                        .assign(request.path::<i64>("workspace_id")?, &request.body()?)
+                        .await,
+                )
+            }
+            "metastores.create" => {
+                respond(client.metastores().create(&request.body()?).await)
+            }
+            "metastores.current" => respond(client.metastores().current().await),
+            "metastores.delete" => {
+                respond(
+                    client
+                        .metastores()
+                        .delete(
+                            &request.path::<String>("metastore_id")?,
+                            &request.params(&[])?,
+                        )
+                        .await,
+                )
+            }
+            "metastores.get" => {
+                respond(
+                    client
+                        .metastores()
+                        .get(&request.path::<String>("metastore_id")?)
+                        .await,
+                )
+            }
+            "metastores.list" => {
+                respond_items(client.metastores().list_all(&request.params(&[])?))
+            }
+            "metastores.summary" => respond(client.metastores().summary().await),
+            "metastores.unassign" => {
+                request.no_other_params(&["metastore_id"])?;
+                respond(
+                    client
+                        .metastores()
+                        .unassign(
+                            request.path::<i64>("workspace_id")?,
+                            &request.query::<String>("metastore_id")?,
+                        )
+                        .await,
+                )
+            }
+            "metastores.update" => {
+                respond(
+                    client
+                        .metastores()
+                        .update(
+                            &request.path::<String>("metastore_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "metastores.updateAssignment" => {
+                respond(
+                    client
+                        .metastores()
+                        .update_assignment(
+                            request.path::<i64>("workspace_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
             }
             other => {
                 Err(
@@ -3911,6 +4072,67 @@ pub fn service_principals(
     })
 }
 
+/// Runs the `storage-credentials` operation `operation` with the arguments in `request`.
+#[cfg(feature = "storage-credentials")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn storage_credentials(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    Box::pin(async move {
+        let client = Client::from_runtime(runtime);
+        match operation {
+            "storageCredentials.create" => {
+                respond(client.storage_credentials().create(&request.body()?).await)
+            }
+            "storageCredentials.delete" => {
+                respond(
+                    client
+                        .storage_credentials()
+                        .delete(
+                            &request.path::<String>("storage_credential_name")?,
+                            &request.params(&[])?,
+                        )
+                        .await,
+                )
+            }
+            "storageCredentials.get" => {
+                respond(
+                    client
+                        .storage_credentials()
+                        .get(&request.path::<String>("storage_credential_name")?)
+                        .await,
+                )
+            }
+            "storageCredentials.list" => {
+                respond_items(
+                    client.storage_credentials().list_all(&request.params(&[])?),
+                )
+            }
+            "storageCredentials.update" => {
+                respond(
+                    client
+                        .storage_credentials()
+                        .update(
+                            &request.path::<String>("storage_credential_name")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "storageCredentials.validate" => {
+                respond(client.storage_credentials().validate(&request.body()?).await)
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
 /// Runs the `tables` operation `operation` with the arguments in `request`.
 #[cfg(feature = "tables")]
 #[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
@@ -4361,6 +4583,38 @@ pub fn workspace(
                         )
                         .await,
                 )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `workspace-conf` operation `operation` with the arguments in `request`.
+#[cfg(feature = "workspace-conf")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn workspace_conf(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    Box::pin(async move {
+        let client = Client::from_runtime(runtime);
+        match operation {
+            "workspaceConf.getStatus" => {
+                request.no_other_params(&["keys"])?;
+                respond(
+                    client
+                        .workspace_conf()
+                        .get_status(&request.query::<Vec<String>>("keys")?)
+                        .await,
+                )
+            }
+            "workspaceConf.setStatus" => {
+                respond(client.workspace_conf().set_status(&request.body()?).await)
             }
             other => {
                 Err(

@@ -298,6 +298,13 @@ mod experiments;
 #[cfg(feature = "experiments")]
 pub use experiments::Experiments;
 
+#[cfg(feature = "external-locations")]
+#[rustfmt::skip]
+mod external_locations;
+
+#[cfg(feature = "external-locations")]
+pub use external_locations::ExternalLocations;
+
 #[cfg(feature = "functions")]
 #[rustfmt::skip]
 mod functions;
@@ -368,6 +375,13 @@ mod libraries;
 #[cfg(feature = "libraries")]
 pub use libraries::Libraries;
 
+#[cfg(feature = "metastores")]
+#[rustfmt::skip]
+mod metastores;
+
+#[cfg(feature = "metastores")]
+pub use metastores::Metastores;
+
 #[cfg(feature = "model-registry")]
 #[rustfmt::skip]
 mod model_registry;
@@ -410,6 +424,13 @@ mod service_principals;
 #[cfg(feature = "service-principals")]
 pub use service_principals::ServicePrincipals;
 
+#[cfg(feature = "storage-credentials")]
+#[rustfmt::skip]
+mod storage_credentials;
+
+#[cfg(feature = "storage-credentials")]
+pub use storage_credentials::StorageCredentials;
+
 #[cfg(feature = "tables")]
 #[rustfmt::skip]
 mod tables;
@@ -451,6 +472,13 @@ mod workspace;
 
 #[cfg(feature = "workspace")]
 pub use workspace::Workspace;
+
+#[cfg(feature = "workspace-conf")]
+#[rustfmt::skip]
+mod workspace_conf;
+
+#[cfg(feature = "workspace-conf")]
+pub use workspace_conf::WorkspaceConf;
 
 /// A client for one workspace. Cloning is cheap: clones share the connection pool.
 #[derive(Clone, Debug)]

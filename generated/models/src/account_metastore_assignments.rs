@@ -2,61 +2,12 @@
 
 //! Types used only by the `account-metastore-assignments` service.
 
-/// Which metastore a workspace uses.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct AccountMetastoreAssignment {
-    /// Id of the metastore.
-    pub metastore_id: String,
-    /// Id of the workspace.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
-    pub workspace_id: i64,
-    /// Default catalog of the workspace (deprecated).
-    ///
-    /// **Deprecated** by the API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub default_catalog_name: Option<String>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl AccountMetastoreAssignment {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(metastore_id: impl Into<String>, workspace_id: i64) -> Self {
-        Self {
-            metastore_id: metastore_id.into(),
-            workspace_id,
-            default_catalog_name: None,
-            unknown_fields: serde_json::Map::new(),
-        }
-    }
-}
-
 /// A workspace's metastore assignment.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AccountMetastoreAssignmentResponse {
     /// See [`AccountMetastoreAssignment`](crate::AccountMetastoreAssignment).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub metastore_assignment: Option<AccountMetastoreAssignment>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-/// The fields of an assignment to change.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ChangedMetastoreAssignment {
-    /// Id of the metastore.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub metastore_id: Option<String>,
-    /// Default catalog of the workspace. Deprecated: the workspace's default namespace setting
-    /// replaces it.
-    ///
-    /// **Deprecated** by the API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub default_catalog_name: Option<String>,
+    pub metastore_assignment: Option<crate::AccountMetastoreAssignment>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
@@ -68,7 +19,7 @@ pub struct ChangedMetastoreAssignment {
 pub struct CreateAccountMetastoreAssignmentRequest {
     /// See [`NewMetastoreAssignment`](crate::NewMetastoreAssignment).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub metastore_assignment: Option<NewMetastoreAssignment>,
+    pub metastore_assignment: Option<crate::NewMetastoreAssignment>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
@@ -90,40 +41,12 @@ pub struct ListAccountMetastoreAssignmentsResponse {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
-/// A metastore for a workspace.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct NewMetastoreAssignment {
-    /// Id of the metastore (the path's).
-    pub metastore_id: String,
-    /// Default catalog of the workspace. The official SDKs always send it; the workspace's default
-    /// namespace setting has taken over its role.
-    pub default_catalog_name: String,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl NewMetastoreAssignment {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(
-        metastore_id: impl Into<String>,
-        default_catalog_name: impl Into<String>,
-    ) -> Self {
-        Self {
-            metastore_id: metastore_id.into(),
-            default_catalog_name: default_catalog_name.into(),
-            unknown_fields: serde_json::Map::new(),
-        }
-    }
-}
-
 /// The change to make.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateAccountMetastoreAssignmentRequest {
     /// See [`ChangedMetastoreAssignment`](crate::ChangedMetastoreAssignment).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub metastore_assignment: Option<ChangedMetastoreAssignment>,
+    pub metastore_assignment: Option<crate::ChangedMetastoreAssignment>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]

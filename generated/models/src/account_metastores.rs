@@ -2,79 +2,12 @@
 
 //! Types used only by the `account-metastores` service.
 
-/// A Unity Catalog metastore.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct AccountMetastore {
-    /// Id of the metastore.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub metastore_id: Option<String>,
-    /// The metastore's id across clouds, `<cloud>:<region>:<metastore_id>`, for Delta Sharing.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub global_metastore_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// The cloud of the metastore (`aws`, `azure`, `gcp`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cloud: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub region: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner: Option<String>,
-    /// Default storage location of managed tables and volumes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub storage_root: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub storage_root_credential_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub storage_root_credential_name: Option<String>,
-    /// Id of the default data access configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub default_data_access_config_id: Option<String>,
-    /// See [`DeltaSharingScope`](crate::DeltaSharingScope).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delta_sharing_scope: Option<DeltaSharingScope>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
-    pub delta_sharing_recipient_token_lifetime_in_seconds: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delta_sharing_organization_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub privilege_model_version: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub external_access_enabled: Option<bool>,
-    /// Creation time in milliseconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
-    pub created_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_by: Option<String>,
-    /// Last change in milliseconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
-    pub updated_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub updated_by: Option<String>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
 /// One metastore.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AccountMetastoreResponse {
     /// See [`AccountMetastore`](crate::AccountMetastore).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub metastore_info: Option<AccountMetastore>,
+    pub metastore_info: Option<crate::AccountMetastore>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
@@ -100,7 +33,7 @@ pub struct ChangedAccountMetastore {
     pub owner: Option<String>,
     /// See [`DeltaSharingScope`](crate::DeltaSharingScope).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delta_sharing_scope: Option<DeltaSharingScope>,
+    pub delta_sharing_scope: Option<crate::DeltaSharingScope>,
     /// How long Delta Sharing recipient tokens stay valid, in seconds; 0 for no expiry.
     #[serde(
         default,
@@ -131,61 +64,11 @@ pub struct ChangedAccountMetastore {
 pub struct CreateAccountMetastoreRequest {
     /// See [`NewAccountMetastore`](crate::NewAccountMetastore).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub metastore_info: Option<NewAccountMetastore>,
+    pub metastore_info: Option<crate::NewAccountMetastore>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-/// Whether the metastore shares only within Databricks (`INTERNAL`) or with external recipients
-/// too.
-///
-/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum DeltaSharingScope {
-    #[serde(rename = "INTERNAL")]
-    Internal,
-    #[serde(rename = "INTERNAL_AND_EXTERNAL")]
-    InternalAndExternal,
-    /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
-    Unrecognized(String),
-}
-
-impl DeltaSharingScope {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Internal => "INTERNAL",
-            Self::InternalAndExternal => "INTERNAL_AND_EXTERNAL",
-            Self::Unrecognized(value) => value,
-        }
-    }
-}
-
-impl std::fmt::Display for DeltaSharingScope {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl From<&str> for DeltaSharingScope {
-    fn from(value: &str) -> Self {
-        match value {
-            "INTERNAL" => Self::Internal,
-            "INTERNAL_AND_EXTERNAL" => Self::InternalAndExternal,
-            other => Self::Unrecognized(other.to_owned()),
-        }
-    }
-}
-
-impl std::str::FromStr for DeltaSharingScope {
-    type Err = std::convert::Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
 }
 
 /// The metastores of the account.
@@ -193,44 +76,11 @@ impl std::str::FromStr for DeltaSharingScope {
 pub struct ListAccountMetastoresResponse {
     /// See [`AccountMetastore`](crate::AccountMetastore).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub metastores: Option<Vec<AccountMetastore>>,
+    pub metastores: Option<Vec<crate::AccountMetastore>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-/// A metastore as created.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct NewAccountMetastore {
-    /// Name of the metastore.
-    pub name: String,
-    /// Cloud region of the metastore (`us-east-1`, `westeurope`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub region: Option<String>,
-    /// Default storage location of managed tables and volumes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub storage_root: Option<String>,
-    /// Whether engines outside Databricks may read the metastore's data through Unity Catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub external_access_enabled: Option<bool>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl NewAccountMetastore {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            region: None,
-            storage_root: None,
-            external_access_enabled: None,
-            unknown_fields: serde_json::Map::new(),
-        }
-    }
 }
 
 /// The change to make.

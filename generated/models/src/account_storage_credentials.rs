@@ -2,75 +2,12 @@
 
 //! Types used only by the `account-storage-credentials` service.
 
-/// A Unity Catalog storage credential.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct AccountStorageCredential {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub full_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub metastore_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub comment: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub read_only: Option<bool>,
-    /// Whether the metastore's managed storage uses it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub used_for_managed_storage: Option<bool>,
-    /// See [`StorageCredentialIsolationMode`](crate::StorageCredentialIsolationMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub isolation_mode: Option<StorageCredentialIsolationMode>,
-    /// See [`StorageCredentialAwsIamRole`](crate::StorageCredentialAwsIamRole).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub aws_iam_role: Option<StorageCredentialAwsIamRole>,
-    /// See [`StorageCredentialAzureManagedIdentity`](crate::StorageCredentialAzureManagedIdentity).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub azure_managed_identity: Option<StorageCredentialAzureManagedIdentity>,
-    /// See
-    /// [`StorageCredentialAzureServicePrincipal`](crate::StorageCredentialAzureServicePrincipal).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub azure_service_principal: Option<StorageCredentialAzureServicePrincipal>,
-    /// See [`StorageCredentialCloudflareApiToken`](crate::StorageCredentialCloudflareApiToken).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cloudflare_api_token: Option<StorageCredentialCloudflareApiToken>,
-    /// See [`StorageCredentialGcpServiceAccount`](crate::StorageCredentialGcpServiceAccount).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub databricks_gcp_service_account: Option<StorageCredentialGcpServiceAccount>,
-    /// Creation time in milliseconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
-    pub created_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_by: Option<String>,
-    /// Last change in milliseconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
-    pub updated_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub updated_by: Option<String>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
 /// One storage credential.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AccountStorageCredentialResponse {
     /// See [`AccountStorageCredential`](crate::AccountStorageCredential).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub credential_info: Option<AccountStorageCredential>,
+    pub credential_info: Option<crate::AccountStorageCredential>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
@@ -99,23 +36,25 @@ pub struct ChangedAccountStorageCredential {
     pub read_only: Option<bool>,
     /// See [`StorageCredentialIsolationMode`](crate::StorageCredentialIsolationMode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub isolation_mode: Option<StorageCredentialIsolationMode>,
+    pub isolation_mode: Option<crate::StorageCredentialIsolationMode>,
     /// See [`StorageCredentialAwsIamRole`](crate::StorageCredentialAwsIamRole).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub aws_iam_role: Option<StorageCredentialAwsIamRole>,
+    pub aws_iam_role: Option<crate::StorageCredentialAwsIamRole>,
     /// See [`StorageCredentialAzureManagedIdentity`](crate::StorageCredentialAzureManagedIdentity).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub azure_managed_identity: Option<StorageCredentialAzureManagedIdentity>,
+    pub azure_managed_identity: Option<crate::StorageCredentialAzureManagedIdentity>,
     /// See
     /// [`StorageCredentialAzureServicePrincipal`](crate::StorageCredentialAzureServicePrincipal).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub azure_service_principal: Option<StorageCredentialAzureServicePrincipal>,
+    pub azure_service_principal: Option<crate::StorageCredentialAzureServicePrincipal>,
     /// See [`StorageCredentialCloudflareApiToken`](crate::StorageCredentialCloudflareApiToken).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cloudflare_api_token: Option<StorageCredentialCloudflareApiToken>,
+    pub cloudflare_api_token: Option<crate::StorageCredentialCloudflareApiToken>,
     /// See [`StorageCredentialGcpServiceAccount`](crate::StorageCredentialGcpServiceAccount).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub databricks_gcp_service_account: Option<StorageCredentialGcpServiceAccount>,
+    pub databricks_gcp_service_account: Option<
+        crate::StorageCredentialGcpServiceAccount,
+    >,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
@@ -142,7 +81,7 @@ pub struct CreateAccountStorageCredentialRequest {
 pub struct ListAccountStorageCredentialsResponse {
     /// See [`AccountStorageCredential`](crate::AccountStorageCredential).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub storage_credentials: Option<Vec<AccountStorageCredential>>,
+    pub storage_credentials: Option<Vec<crate::AccountStorageCredential>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
@@ -161,20 +100,22 @@ pub struct NewAccountStorageCredential {
     pub read_only: Option<bool>,
     /// See [`StorageCredentialAwsIamRole`](crate::StorageCredentialAwsIamRole).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub aws_iam_role: Option<StorageCredentialAwsIamRole>,
+    pub aws_iam_role: Option<crate::StorageCredentialAwsIamRole>,
     /// See [`StorageCredentialAzureManagedIdentity`](crate::StorageCredentialAzureManagedIdentity).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub azure_managed_identity: Option<StorageCredentialAzureManagedIdentity>,
+    pub azure_managed_identity: Option<crate::StorageCredentialAzureManagedIdentity>,
     /// See
     /// [`StorageCredentialAzureServicePrincipal`](crate::StorageCredentialAzureServicePrincipal).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub azure_service_principal: Option<StorageCredentialAzureServicePrincipal>,
+    pub azure_service_principal: Option<crate::StorageCredentialAzureServicePrincipal>,
     /// See [`StorageCredentialCloudflareApiToken`](crate::StorageCredentialCloudflareApiToken).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cloudflare_api_token: Option<StorageCredentialCloudflareApiToken>,
+    pub cloudflare_api_token: Option<crate::StorageCredentialCloudflareApiToken>,
     /// See [`StorageCredentialGcpServiceAccount`](crate::StorageCredentialGcpServiceAccount).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub databricks_gcp_service_account: Option<StorageCredentialGcpServiceAccount>,
+    pub databricks_gcp_service_account: Option<
+        crate::StorageCredentialGcpServiceAccount,
+    >,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
     #[serde(flatten)]
@@ -195,211 +136,6 @@ impl NewAccountStorageCredential {
             databricks_gcp_service_account: None,
             unknown_fields: serde_json::Map::new(),
         }
-    }
-}
-
-/// An AWS IAM role Unity Catalog assumes.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct StorageCredentialAwsIamRole {
-    /// ARN of the role.
-    pub role_arn: String,
-    /// The external id the role's trust policy must name; set by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub external_id: Option<String>,
-    /// The Unity Catalog principal the role's trust policy must trust; set by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unity_catalog_iam_arn: Option<String>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl StorageCredentialAwsIamRole {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(role_arn: impl Into<String>) -> Self {
-        Self {
-            role_arn: role_arn.into(),
-            external_id: None,
-            unity_catalog_iam_arn: None,
-            unknown_fields: serde_json::Map::new(),
-        }
-    }
-}
-
-/// An Azure managed identity, through a Databricks access connector.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct StorageCredentialAzureManagedIdentity {
-    /// Resource id of the access connector.
-    pub access_connector_id: String,
-    /// Resource id of a user-assigned managed identity; the connector's own identity without it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub managed_identity_id: Option<String>,
-    /// Id of the credential in Databricks; set by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub credential_id: Option<String>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl StorageCredentialAzureManagedIdentity {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(access_connector_id: impl Into<String>) -> Self {
-        Self {
-            access_connector_id: access_connector_id.into(),
-            managed_identity_id: None,
-            credential_id: None,
-            unknown_fields: serde_json::Map::new(),
-        }
-    }
-}
-
-/// An Entra ID service principal and its secret.
-#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct StorageCredentialAzureServicePrincipal {
-    /// The Entra ID tenant.
-    pub directory_id: String,
-    /// The application (client) id.
-    pub application_id: String,
-    /// A client secret of the application; never returned.
-    pub client_secret: String,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl StorageCredentialAzureServicePrincipal {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(
-        directory_id: impl Into<String>,
-        application_id: impl Into<String>,
-        client_secret: impl Into<String>,
-    ) -> Self {
-        Self {
-            directory_id: directory_id.into(),
-            application_id: application_id.into(),
-            client_secret: client_secret.into(),
-            unknown_fields: serde_json::Map::new(),
-        }
-    }
-}
-
-impl std::fmt::Debug for StorageCredentialAzureServicePrincipal {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("StorageCredentialAzureServicePrincipal")
-            .field("directory_id", &self.directory_id)
-            .field("application_id", &self.application_id)
-            .field("client_secret", &"<redacted>")
-            .field("unknown_fields", &self.unknown_fields)
-            .finish()
-    }
-}
-
-/// A Cloudflare R2 API token.
-#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct StorageCredentialCloudflareApiToken {
-    /// The Cloudflare account.
-    pub account_id: String,
-    pub access_key_id: String,
-    /// Never returned.
-    pub secret_access_key: String,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-impl StorageCredentialCloudflareApiToken {
-    /// A value with the required fields set and every optional field absent.
-    pub fn new(
-        account_id: impl Into<String>,
-        access_key_id: impl Into<String>,
-        secret_access_key: impl Into<String>,
-    ) -> Self {
-        Self {
-            account_id: account_id.into(),
-            access_key_id: access_key_id.into(),
-            secret_access_key: secret_access_key.into(),
-            unknown_fields: serde_json::Map::new(),
-        }
-    }
-}
-
-impl std::fmt::Debug for StorageCredentialCloudflareApiToken {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("StorageCredentialCloudflareApiToken")
-            .field("account_id", &self.account_id)
-            .field("access_key_id", &self.access_key_id)
-            .field("secret_access_key", &"<redacted>")
-            .field("unknown_fields", &self.unknown_fields)
-            .finish()
-    }
-}
-
-/// A GCP service account Databricks creates and manages; send it empty, the answer names it.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct StorageCredentialGcpServiceAccount {
-    /// The service account's email, to grant access to buckets; set by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
-    /// Id of the credential in Databricks; set by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub credential_id: Option<String>,
-    /// Fields the server sent that this version of the SDK does not know. They are sent back
-    /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
-    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
-}
-
-/// Whether every workspace of the metastore may use the credential, or only those bound to it.
-///
-/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum StorageCredentialIsolationMode {
-    #[serde(rename = "ISOLATION_MODE_OPEN")]
-    IsolationModeOpen,
-    #[serde(rename = "ISOLATION_MODE_ISOLATED")]
-    IsolationModeIsolated,
-    /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
-    Unrecognized(String),
-}
-
-impl StorageCredentialIsolationMode {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::IsolationModeOpen => "ISOLATION_MODE_OPEN",
-            Self::IsolationModeIsolated => "ISOLATION_MODE_ISOLATED",
-            Self::Unrecognized(value) => value,
-        }
-    }
-}
-
-impl std::fmt::Display for StorageCredentialIsolationMode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl From<&str> for StorageCredentialIsolationMode {
-    fn from(value: &str) -> Self {
-        match value {
-            "ISOLATION_MODE_OPEN" => Self::IsolationModeOpen,
-            "ISOLATION_MODE_ISOLATED" => Self::IsolationModeIsolated,
-            other => Self::Unrecognized(other.to_owned()),
-        }
-    }
-}
-
-impl std::str::FromStr for StorageCredentialIsolationMode {
-    type Err = std::convert::Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
     }
 }
 

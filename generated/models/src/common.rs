@@ -2,6 +2,171 @@
 
 //! Types used by several services.
 
+/// A Unity Catalog metastore.
+#[cfg(any(feature = "account-metastores", feature = "metastores"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AccountMetastore {
+    /// Id of the metastore.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metastore_id: Option<String>,
+    /// The metastore's id across clouds, `<cloud>:<region>:<metastore_id>`, for Delta Sharing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub global_metastore_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The cloud of the metastore (`aws`, `azure`, `gcp`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cloud: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// Default storage location of managed tables and volumes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage_root: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage_root_credential_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage_root_credential_name: Option<String>,
+    /// Id of the default data access configuration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_data_access_config_id: Option<String>,
+    /// See [`DeltaSharingScope`](crate::DeltaSharingScope).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delta_sharing_scope: Option<DeltaSharingScope>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
+    pub delta_sharing_recipient_token_lifetime_in_seconds: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delta_sharing_organization_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privilege_model_version: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_access_enabled: Option<bool>,
+    /// Creation time in milliseconds since the epoch.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
+    pub created_at: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_by: Option<String>,
+    /// Last change in milliseconds since the epoch.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
+    pub updated_at: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_by: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Which metastore a workspace uses.
+#[cfg(any(feature = "account-metastore-assignments", feature = "metastores"))]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AccountMetastoreAssignment {
+    /// Id of the metastore.
+    pub metastore_id: String,
+    /// Id of the workspace.
+    #[serde(with = "databricks_runtime::serde_support::numbers")]
+    pub workspace_id: i64,
+    /// Default catalog of the workspace (deprecated).
+    ///
+    /// **Deprecated** by the API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_catalog_name: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "account-metastore-assignments", feature = "metastores"))]
+impl AccountMetastoreAssignment {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(metastore_id: impl Into<String>, workspace_id: i64) -> Self {
+        Self {
+            metastore_id: metastore_id.into(),
+            workspace_id,
+            default_catalog_name: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// A Unity Catalog storage credential.
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AccountStorageCredential {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub full_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metastore_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_only: Option<bool>,
+    /// Whether the metastore's managed storage uses it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub used_for_managed_storage: Option<bool>,
+    /// See [`StorageCredentialIsolationMode`](crate::StorageCredentialIsolationMode).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub isolation_mode: Option<StorageCredentialIsolationMode>,
+    /// See [`StorageCredentialAwsIamRole`](crate::StorageCredentialAwsIamRole).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aws_iam_role: Option<StorageCredentialAwsIamRole>,
+    /// See [`StorageCredentialAzureManagedIdentity`](crate::StorageCredentialAzureManagedIdentity).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub azure_managed_identity: Option<StorageCredentialAzureManagedIdentity>,
+    /// See
+    /// [`StorageCredentialAzureServicePrincipal`](crate::StorageCredentialAzureServicePrincipal).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub azure_service_principal: Option<StorageCredentialAzureServicePrincipal>,
+    /// See [`StorageCredentialCloudflareApiToken`](crate::StorageCredentialCloudflareApiToken).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cloudflare_api_token: Option<StorageCredentialCloudflareApiToken>,
+    /// See [`StorageCredentialGcpServiceAccount`](crate::StorageCredentialGcpServiceAccount).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub databricks_gcp_service_account: Option<StorageCredentialGcpServiceAccount>,
+    /// Creation time in milliseconds since the epoch.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
+    pub created_at: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_by: Option<String>,
+    /// Last change in milliseconds since the epoch.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
+    pub updated_at: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_by: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
 /// A location in Azure Data Lake Storage Gen2.
 #[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -452,6 +617,25 @@ impl std::str::FromStr for CatalogType {
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
+}
+
+/// The fields of an assignment to change.
+#[cfg(any(feature = "account-metastore-assignments", feature = "metastores"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ChangedMetastoreAssignment {
+    /// Id of the metastore.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metastore_id: Option<String>,
+    /// Default catalog of the workspace. Deprecated: the workspace's default namespace setting
+    /// replaces it.
+    ///
+    /// **Deprecated** by the API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_catalog_name: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The kinds of client allowed to use a cluster.
@@ -1117,6 +1301,61 @@ impl DeletedSetting {
     }
 }
 
+/// Whether the metastore shares only within Databricks (`INTERNAL`) or with external recipients
+/// too.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[cfg(any(feature = "account-metastores", feature = "metastores"))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum DeltaSharingScope {
+    #[serde(rename = "INTERNAL")]
+    Internal,
+    #[serde(rename = "INTERNAL_AND_EXTERNAL")]
+    InternalAndExternal,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+#[cfg(any(feature = "account-metastores", feature = "metastores"))]
+impl DeltaSharingScope {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Internal => "INTERNAL",
+            Self::InternalAndExternal => "INTERNAL_AND_EXTERNAL",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+#[cfg(any(feature = "account-metastores", feature = "metastores"))]
+impl std::fmt::Display for DeltaSharingScope {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "account-metastores", feature = "metastores"))]
+impl From<&str> for DeltaSharingScope {
+    fn from(value: &str) -> Self {
+        match value {
+            "INTERNAL" => Self::Internal,
+            "INTERNAL_AND_EXTERNAL" => Self::InternalAndExternal,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "account-metastores", feature = "metastores"))]
+impl std::str::FromStr for DeltaSharingScope {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
 /// One object depended on; exactly one of the fields is set.
 #[cfg(any(feature = "functions", feature = "tables"))]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -1425,6 +1664,7 @@ impl std::str::FromStr for EffectivePredictiveOptimizationFlagInheritedFromType 
         feature = "connections",
         feature = "dbfs",
         feature = "experiments",
+        feature = "external-locations",
         feature = "functions",
         feature = "global-init-scripts",
         feature = "groups",
@@ -1434,17 +1674,20 @@ impl std::str::FromStr for EffectivePredictiveOptimizationFlagInheritedFromType 
         feature = "jobs",
         feature = "legacy-groups",
         feature = "libraries",
+        feature = "metastores",
         feature = "model-registry",
         feature = "pipelines",
         feature = "schemas",
         feature = "secrets",
         feature = "service-principals",
+        feature = "storage-credentials",
         feature = "tables",
         feature = "token-management",
         feature = "tokens",
         feature = "users",
         feature = "volumes",
-        feature = "workspace"
+        feature = "workspace",
+        feature = "workspace-conf"
     )
 )]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -1515,7 +1758,7 @@ impl std::str::FromStr for EnablePredictiveOptimization {
 }
 
 /// How data written to a cloud location is encrypted.
-#[cfg(any(feature = "tables", feature = "volumes"))]
+#[cfg(any(feature = "external-locations", feature = "tables", feature = "volumes"))]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EncryptionDetails {
     /// See [`SseEncryptionDetails`](crate::SseEncryptionDetails).
@@ -1982,56 +2225,6 @@ impl std::str::FromStr for IpAccessListType {
     }
 }
 
-/// Whether every workspace of the metastore may use the object (`ISOLATION_MODE_OPEN`), or only
-/// the workspaces bound to it (`ISOLATION_MODE_ISOLATED`).
-///
-/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum IsolationMode {
-    #[serde(rename = "ISOLATION_MODE_ISOLATED")]
-    IsolationModeIsolated,
-    #[serde(rename = "ISOLATION_MODE_OPEN")]
-    IsolationModeOpen,
-    /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
-    Unrecognized(String),
-}
-
-impl IsolationMode {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::IsolationModeIsolated => "ISOLATION_MODE_ISOLATED",
-            Self::IsolationModeOpen => "ISOLATION_MODE_OPEN",
-            Self::Unrecognized(value) => value,
-        }
-    }
-}
-
-impl std::fmt::Display for IsolationMode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl From<&str> for IsolationMode {
-    fn from(value: &str) -> Self {
-        match value {
-            "ISOLATION_MODE_ISOLATED" => Self::IsolationModeIsolated,
-            "ISOLATION_MODE_OPEN" => Self::IsolationModeOpen,
-            other => Self::Unrecognized(other.to_owned()),
-        }
-    }
-}
-
-impl std::str::FromStr for IsolationMode {
-    type Err = std::convert::Infallible;
-
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
 /// One library to put on a cluster. Set exactly one of the fields: a file (`jar`, `whl`, `egg`,
 /// `requirements`) given by its location, or a package (`pypi`, `maven`, `cran`) resolved from
 /// a repository. File locations may be workspace paths (`/Workspace/...`), Unity Catalog volume
@@ -2197,6 +2390,71 @@ impl MavenLibrary {
             coordinates: coordinates.into(),
             repo: None,
             exclusions: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// A metastore as created.
+#[cfg(any(feature = "account-metastores", feature = "metastores"))]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct NewAccountMetastore {
+    /// Name of the metastore.
+    pub name: String,
+    /// Cloud region of the metastore (`us-east-1`, `westeurope`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Default storage location of managed tables and volumes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage_root: Option<String>,
+    /// Whether engines outside Databricks may read the metastore's data through Unity Catalog.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_access_enabled: Option<bool>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "account-metastores", feature = "metastores"))]
+impl NewAccountMetastore {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            region: None,
+            storage_root: None,
+            external_access_enabled: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// A metastore for a workspace.
+#[cfg(any(feature = "account-metastore-assignments", feature = "metastores"))]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct NewMetastoreAssignment {
+    /// Id of the metastore (the path's).
+    pub metastore_id: String,
+    /// Default catalog of the workspace. The official SDKs always send it; the workspace's default
+    /// namespace setting has taken over its role.
+    pub default_catalog_name: String,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "account-metastore-assignments", feature = "metastores"))]
+impl NewMetastoreAssignment {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(
+        metastore_id: impl Into<String>,
+        default_catalog_name: impl Into<String>,
+    ) -> Self {
+        Self {
+            metastore_id: metastore_id.into(),
+            default_catalog_name: default_catalog_name.into(),
             unknown_fields: serde_json::Map::new(),
         }
     }
@@ -3204,7 +3462,7 @@ impl std::str::FromStr for SecurableType {
 }
 
 /// Server-side encryption of objects written to Amazon S3.
-#[cfg(any(feature = "tables", feature = "volumes"))]
+#[cfg(any(feature = "external-locations", feature = "tables", feature = "volumes"))]
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SseEncryptionDetails {
     /// See [`SseEncryptionDetailsAlgorithm`](crate::SseEncryptionDetailsAlgorithm).
@@ -3223,7 +3481,7 @@ pub struct SseEncryptionDetails {
 /// The S3 server-side encryption, sent to S3 as `x-amz-server-side-encryption`.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[cfg(any(feature = "tables", feature = "volumes"))]
+#[cfg(any(feature = "external-locations", feature = "tables", feature = "volumes"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum SseEncryptionDetailsAlgorithm {
     #[serde(rename = "AWS_SSE_KMS")]
@@ -3235,7 +3493,7 @@ pub enum SseEncryptionDetailsAlgorithm {
     Unrecognized(String),
 }
 
-#[cfg(any(feature = "tables", feature = "volumes"))]
+#[cfg(any(feature = "external-locations", feature = "tables", feature = "volumes"))]
 impl SseEncryptionDetailsAlgorithm {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -3247,14 +3505,14 @@ impl SseEncryptionDetailsAlgorithm {
     }
 }
 
-#[cfg(any(feature = "tables", feature = "volumes"))]
+#[cfg(any(feature = "external-locations", feature = "tables", feature = "volumes"))]
 impl std::fmt::Display for SseEncryptionDetailsAlgorithm {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[cfg(any(feature = "tables", feature = "volumes"))]
+#[cfg(any(feature = "external-locations", feature = "tables", feature = "volumes"))]
 impl From<&str> for SseEncryptionDetailsAlgorithm {
     fn from(value: &str) -> Self {
         match value {
@@ -3265,8 +3523,229 @@ impl From<&str> for SseEncryptionDetailsAlgorithm {
     }
 }
 
-#[cfg(any(feature = "tables", feature = "volumes"))]
+#[cfg(any(feature = "external-locations", feature = "tables", feature = "volumes"))]
 impl std::str::FromStr for SseEncryptionDetailsAlgorithm {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// An AWS IAM role Unity Catalog assumes.
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct StorageCredentialAwsIamRole {
+    /// ARN of the role.
+    pub role_arn: String,
+    /// The external id the role's trust policy must name; set by the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+    /// The Unity Catalog principal the role's trust policy must trust; set by the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unity_catalog_iam_arn: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl StorageCredentialAwsIamRole {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(role_arn: impl Into<String>) -> Self {
+        Self {
+            role_arn: role_arn.into(),
+            external_id: None,
+            unity_catalog_iam_arn: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// An Azure managed identity, through a Databricks access connector.
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct StorageCredentialAzureManagedIdentity {
+    /// Resource id of the access connector.
+    pub access_connector_id: String,
+    /// Resource id of a user-assigned managed identity; the connector's own identity without it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub managed_identity_id: Option<String>,
+    /// Id of the credential in Databricks; set by the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credential_id: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl StorageCredentialAzureManagedIdentity {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(access_connector_id: impl Into<String>) -> Self {
+        Self {
+            access_connector_id: access_connector_id.into(),
+            managed_identity_id: None,
+            credential_id: None,
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+/// An Entra ID service principal and its secret.
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct StorageCredentialAzureServicePrincipal {
+    /// The Entra ID tenant.
+    pub directory_id: String,
+    /// The application (client) id.
+    pub application_id: String,
+    /// A client secret of the application; never returned.
+    pub client_secret: String,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl StorageCredentialAzureServicePrincipal {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(
+        directory_id: impl Into<String>,
+        application_id: impl Into<String>,
+        client_secret: impl Into<String>,
+    ) -> Self {
+        Self {
+            directory_id: directory_id.into(),
+            application_id: application_id.into(),
+            client_secret: client_secret.into(),
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl std::fmt::Debug for StorageCredentialAzureServicePrincipal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StorageCredentialAzureServicePrincipal")
+            .field("directory_id", &self.directory_id)
+            .field("application_id", &self.application_id)
+            .field("client_secret", &"<redacted>")
+            .field("unknown_fields", &self.unknown_fields)
+            .finish()
+    }
+}
+
+/// A Cloudflare R2 API token.
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct StorageCredentialCloudflareApiToken {
+    /// The Cloudflare account.
+    pub account_id: String,
+    pub access_key_id: String,
+    /// Never returned.
+    pub secret_access_key: String,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl StorageCredentialCloudflareApiToken {
+    /// A value with the required fields set and every optional field absent.
+    pub fn new(
+        account_id: impl Into<String>,
+        access_key_id: impl Into<String>,
+        secret_access_key: impl Into<String>,
+    ) -> Self {
+        Self {
+            account_id: account_id.into(),
+            access_key_id: access_key_id.into(),
+            secret_access_key: secret_access_key.into(),
+            unknown_fields: serde_json::Map::new(),
+        }
+    }
+}
+
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl std::fmt::Debug for StorageCredentialCloudflareApiToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StorageCredentialCloudflareApiToken")
+            .field("account_id", &self.account_id)
+            .field("access_key_id", &self.access_key_id)
+            .field("secret_access_key", &"<redacted>")
+            .field("unknown_fields", &self.unknown_fields)
+            .finish()
+    }
+}
+
+/// A GCP service account Databricks creates and manages; send it empty, the answer names it.
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct StorageCredentialGcpServiceAccount {
+    /// The service account's email, to grant access to buckets; set by the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Id of the credential in Databricks; set by the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credential_id: Option<String>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Whether every workspace of the metastore may use the credential, or only those bound to it.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum StorageCredentialIsolationMode {
+    #[serde(rename = "ISOLATION_MODE_OPEN")]
+    IsolationModeOpen,
+    #[serde(rename = "ISOLATION_MODE_ISOLATED")]
+    IsolationModeIsolated,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl StorageCredentialIsolationMode {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::IsolationModeOpen => "ISOLATION_MODE_OPEN",
+            Self::IsolationModeIsolated => "ISOLATION_MODE_ISOLATED",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl std::fmt::Display for StorageCredentialIsolationMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl From<&str> for StorageCredentialIsolationMode {
+    fn from(value: &str) -> Self {
+        match value {
+            "ISOLATION_MODE_OPEN" => Self::IsolationModeOpen,
+            "ISOLATION_MODE_ISOLATED" => Self::IsolationModeIsolated,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl std::str::FromStr for StorageCredentialIsolationMode {
     type Err = std::convert::Infallible;
 
     fn from_str(value: &str) -> Result<Self, Self::Err> {

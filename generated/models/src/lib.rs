@@ -280,6 +280,13 @@ mod experiments;
 #[cfg(feature = "experiments")]
 pub use experiments::*;
 
+#[cfg(feature = "external-locations")]
+#[rustfmt::skip]
+mod external_locations;
+
+#[cfg(feature = "external-locations")]
+pub use external_locations::*;
+
 #[cfg(feature = "functions")]
 #[rustfmt::skip]
 mod functions;
@@ -343,6 +350,13 @@ mod libraries;
 #[cfg(feature = "libraries")]
 pub use libraries::*;
 
+#[cfg(feature = "metastores")]
+#[rustfmt::skip]
+mod metastores;
+
+#[cfg(feature = "metastores")]
+pub use metastores::*;
+
 #[cfg(feature = "model-registry")]
 #[rustfmt::skip]
 mod model_registry;
@@ -385,6 +399,13 @@ mod service_principals;
 #[cfg(feature = "service-principals")]
 pub use service_principals::*;
 
+#[cfg(feature = "storage-credentials")]
+#[rustfmt::skip]
+mod storage_credentials;
+
+#[cfg(feature = "storage-credentials")]
+pub use storage_credentials::*;
+
 #[cfg(feature = "tables")]
 #[rustfmt::skip]
 mod tables;
@@ -426,3 +447,10 @@ mod workspace;
 
 #[cfg(feature = "workspace")]
 pub use workspace::*;
+
+#[cfg(feature = "workspace-conf")]
+#[rustfmt::skip]
+mod workspace_conf;
+
+#[cfg(feature = "workspace-conf")]
+pub use workspace_conf::*;

@@ -41,6 +41,7 @@ pub mod dbfs;
 pub mod experiments;
 pub mod experiments_issues;
 pub mod experiments_logged_models;
+pub mod external_locations;
 pub mod functions;
 pub mod global_init_scripts;
 pub mod grants;
@@ -51,18 +52,21 @@ pub mod ip_access_lists;
 pub mod jobs;
 pub mod legacy_groups;
 pub mod libraries;
+pub mod metastores;
 pub mod model_registry;
 pub mod permissions;
 pub mod pipelines;
 pub mod schemas;
 pub mod secrets;
 pub mod service_principals;
+pub mod storage_credentials;
 pub mod tables;
 pub mod token_management;
 pub mod tokens;
 pub mod users;
 pub mod volumes;
 pub mod workspace;
+pub mod workspace_conf;
 
 pub use clusters::CLUSTER_ID;
 
@@ -140,6 +144,7 @@ const SERVICES: &[&[Case]] = &[
     experiments::CASES,
     experiments_issues::CASES,
     experiments_logged_models::CASES,
+    external_locations::CASES,
     functions::CASES,
     global_init_scripts::CASES,
     grants::CASES,
@@ -150,16 +155,19 @@ const SERVICES: &[&[Case]] = &[
     jobs::CASES,
     legacy_groups::CASES,
     libraries::CASES,
+    metastores::CASES,
     model_registry::CASES,
     permissions::CASES,
     pipelines::CASES,
     schemas::CASES,
     secrets::CASES,
     service_principals::CASES,
+    storage_credentials::CASES,
     tables::CASES,
     token_management::CASES,
     tokens::CASES,
     users::CASES,
     volumes::CASES,
     workspace::CASES,
+    workspace_conf::CASES,
 ];
