@@ -9,6 +9,7 @@
         feature = "current-user",
         feature = "dbfs",
         feature = "experiments",
+        feature = "git-credentials",
         feature = "global-init-scripts",
         feature = "groups",
         feature = "instance-pools",
@@ -20,6 +21,7 @@
         feature = "model-registry",
         feature = "permissions",
         feature = "pipelines",
+        feature = "repos",
         feature = "secrets",
         feature = "service-principals",
         feature = "token-management",
@@ -67,6 +69,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "current-user",
         feature = "dbfs",
         feature = "experiments",
+        feature = "git-credentials",
         feature = "global-init-scripts",
         feature = "groups",
         feature = "instance-pools",
@@ -78,6 +81,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "model-registry",
         feature = "permissions",
         feature = "pipelines",
+        feature = "repos",
         feature = "secrets",
         feature = "service-principals",
         feature = "token-management",
@@ -111,6 +115,7 @@ use databricks_runtime::cli::respond;
         feature = "clusters",
         feature = "dbfs",
         feature = "experiments",
+        feature = "git-credentials",
         feature = "global-init-scripts",
         feature = "groups",
         feature = "instance-pools",
@@ -121,6 +126,7 @@ use databricks_runtime::cli::respond;
         feature = "libraries",
         feature = "model-registry",
         feature = "pipelines",
+        feature = "repos",
         feature = "secrets",
         feature = "service-principals",
         feature = "token-management",
@@ -2433,6 +2439,62 @@ pub fn experiments(
     })
 }
 
+/// Runs the `git-credentials` operation `operation` with the arguments in `request`.
+#[cfg(feature = "git-credentials")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn git_credentials(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    Box::pin(async move {
+        let client = Client::from_runtime(runtime);
+        match operation {
+            "gitCredentials.create" => {
+                respond(client.git_credentials().create(&request.body()?).await)
+            }
+            "gitCredentials.delete" => {
+                respond(
+                    client
+                        .git_credentials()
+                        .delete(
+                            request.path::<i64>("credential_id")?,
+                            &request.params(&[])?,
+                        )
+                        .await,
+                )
+            }
+            "gitCredentials.get" => {
+                respond(
+                    client
+                        .git_credentials()
+                        .get(
+                            request.path::<i64>("credential_id")?,
+                            &request.params(&[])?,
+                        )
+                        .await,
+                )
+            }
+            "gitCredentials.list" => {
+                respond_items(client.git_credentials().list_all(&request.params(&[])?))
+            }
+            "gitCredentials.update" => {
+                respond(
+                    client
+                        .git_credentials()
+                        .update(request.path::<i64>("credential_id")?, &request.body()?)
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
 /// Runs the `global-init-scripts` operation `operation` with the arguments in `request`.
 #[cfg(feature = "global-init-scripts")]
 #[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
@@ -3481,6 +3543,80 @@ pub fn pipelines(
                         .pipelines()
                         .update_permissions(
                             &request.path::<String>("pipeline_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `repos` operation `operation` with the arguments in `request`.
+#[cfg(feature = "repos")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn repos(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    Box::pin(async move {
+        let client = Client::from_runtime(runtime);
+        match operation {
+            "repos.create" => respond(client.repos().create(&request.body()?).await),
+            "repos.delete" => {
+                respond(client.repos().delete(request.path::<i64>("repo_id")?).await)
+            }
+            "repos.get" => {
+                respond(client.repos().get(request.path::<i64>("repo_id")?).await)
+            }
+            "repos.getPermissionLevels" => {
+                respond(
+                    client
+                        .repos()
+                        .get_permission_levels(&request.path::<String>("repo_id")?)
+                        .await,
+                )
+            }
+            "repos.getPermissions" => {
+                respond(
+                    client
+                        .repos()
+                        .get_permissions(&request.path::<String>("repo_id")?)
+                        .await,
+                )
+            }
+            "repos.list" => respond_items(client.repos().list_all(&request.params(&[])?)),
+            "repos.setPermissions" => {
+                respond(
+                    client
+                        .repos()
+                        .set_permissions(
+                            &request.path::<String>("repo_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "repos.update" => {
+                respond(
+                    client
+                        .repos()
+                        .update(request.path::<i64>("repo_id")?, &request.body()?)
+                        .await,
+                )
+            }
+            "repos.updatePermissions" => {
+                respond(
+                    client
+                        .repos()
+                        .update_permissions(
+                            &request.path::<String>("repo_id")?,
                             &request.body()?,
                         )
                         .await,

@@ -284,6 +284,13 @@ mod experiments;
 #[cfg(feature = "experiments")]
 pub use experiments::Experiments;
 
+#[cfg(feature = "git-credentials")]
+#[rustfmt::skip]
+mod git_credentials;
+
+#[cfg(feature = "git-credentials")]
+pub use git_credentials::GitCredentials;
+
 #[cfg(feature = "global-init-scripts")]
 #[rustfmt::skip]
 mod global_init_scripts;
@@ -360,6 +367,13 @@ mod pipelines;
 
 #[cfg(feature = "pipelines")]
 pub use pipelines::Pipelines;
+
+#[cfg(feature = "repos")]
+#[rustfmt::skip]
+mod repos;
+
+#[cfg(feature = "repos")]
+pub use repos::Repos;
 
 #[cfg(feature = "secrets")]
 #[rustfmt::skip]

@@ -266,6 +266,13 @@ mod experiments;
 #[cfg(feature = "experiments")]
 pub use experiments::*;
 
+#[cfg(feature = "git-credentials")]
+#[rustfmt::skip]
+mod git_credentials;
+
+#[cfg(feature = "git-credentials")]
+pub use git_credentials::*;
+
 #[cfg(feature = "global-init-scripts")]
 #[rustfmt::skip]
 mod global_init_scripts;
@@ -335,6 +342,13 @@ mod pipelines;
 
 #[cfg(feature = "pipelines")]
 pub use pipelines::*;
+
+#[cfg(feature = "repos")]
+#[rustfmt::skip]
+mod repos;
+
+#[cfg(feature = "repos")]
+pub use repos::*;
 
 #[cfg(feature = "secrets")]
 #[rustfmt::skip]

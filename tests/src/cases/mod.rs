@@ -39,6 +39,7 @@ pub mod dbfs;
 pub mod experiments;
 pub mod experiments_issues;
 pub mod experiments_logged_models;
+pub mod git_credentials;
 pub mod global_init_scripts;
 pub mod groups;
 pub mod instance_pools;
@@ -50,6 +51,7 @@ pub mod libraries;
 pub mod model_registry;
 pub mod permissions;
 pub mod pipelines;
+pub mod repos;
 pub mod secrets;
 pub mod service_principals;
 pub mod token_management;
@@ -131,6 +133,7 @@ const SERVICES: &[&[Case]] = &[
     experiments::CASES,
     experiments_issues::CASES,
     experiments_logged_models::CASES,
+    git_credentials::CASES,
     global_init_scripts::CASES,
     groups::CASES,
     instance_pools::CASES,
@@ -142,6 +145,7 @@ const SERVICES: &[&[Case]] = &[
     model_registry::CASES,
     permissions::CASES,
     pipelines::CASES,
+    repos::CASES,
     secrets::CASES,
     service_principals::CASES,
     token_management::CASES,
