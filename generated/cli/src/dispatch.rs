@@ -27,6 +27,7 @@
         feature = "token-management",
         feature = "tokens",
         feature = "users",
+        feature = "warehouses",
         feature = "workspace"
     )
 )]
@@ -87,6 +88,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "token-management",
         feature = "tokens",
         feature = "users",
+        feature = "warehouses",
         feature = "workspace"
     )
 )]
@@ -132,6 +134,7 @@ use databricks_runtime::cli::respond;
         feature = "token-management",
         feature = "tokens",
         feature = "users",
+        feature = "warehouses",
         feature = "workspace"
     )
 )]
@@ -3909,6 +3912,161 @@ pub fn users(
             }
             "users.updatePermissions" => {
                 respond(client.users().update_permissions(&request.body()?).await)
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `warehouses` operation `operation` with the arguments in `request`.
+#[cfg(feature = "warehouses")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn warehouses(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    Box::pin(async move {
+        let client = Client::from_runtime(runtime);
+        match operation {
+            "warehouses.create" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .warehouses()
+                                .create_and_wait(&request.body()?, wait)
+                                .await,
+                        )
+                    }
+                    None => respond(client.warehouses().create(&request.body()?).await),
+                }
+            }
+            "warehouses.delete" => {
+                respond(client.warehouses().delete(&request.path::<String>("id")?).await)
+            }
+            "warehouses.edit" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .warehouses()
+                                .edit_and_wait(
+                                    &request.path::<String>("id")?,
+                                    &request.body()?,
+                                    wait,
+                                )
+                                .await,
+                        )
+                    }
+                    None => {
+                        respond(
+                            client
+                                .warehouses()
+                                .edit(&request.path::<String>("id")?, &request.body()?)
+                                .await,
+                        )
+                    }
+                }
+            }
+            "warehouses.get" => {
+                respond(client.warehouses().get(&request.path::<String>("id")?).await)
+            }
+            "warehouses.getPermissionLevels" => {
+                respond(
+                    client
+                        .warehouses()
+                        .get_permission_levels(&request.path::<String>("warehouse_id")?)
+                        .await,
+                )
+            }
+            "warehouses.getPermissions" => {
+                respond(
+                    client
+                        .warehouses()
+                        .get_permissions(&request.path::<String>("warehouse_id")?)
+                        .await,
+                )
+            }
+            "warehouses.getWorkspaceWarehouseConfig" => {
+                respond(client.warehouses().get_workspace_warehouse_config().await)
+            }
+            "warehouses.list" => {
+                respond_items(client.warehouses().list_all(&request.params(&[])?))
+            }
+            "warehouses.setPermissions" => {
+                respond(
+                    client
+                        .warehouses()
+                        .set_permissions(
+                            &request.path::<String>("warehouse_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "warehouses.setWorkspaceWarehouseConfig" => {
+                respond(
+                    client
+                        .warehouses()
+                        .set_workspace_warehouse_config(&request.body()?)
+                        .await,
+                )
+            }
+            "warehouses.start" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .warehouses()
+                                .start_and_wait(&request.path::<String>("id")?, wait)
+                                .await,
+                        )
+                    }
+                    None => {
+                        respond(
+                            client
+                                .warehouses()
+                                .start(&request.path::<String>("id")?)
+                                .await,
+                        )
+                    }
+                }
+            }
+            "warehouses.stop" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .warehouses()
+                                .stop_and_wait(&request.path::<String>("id")?, wait)
+                                .await,
+                        )
+                    }
+                    None => {
+                        respond(
+                            client
+                                .warehouses()
+                                .stop(&request.path::<String>("id")?)
+                                .await,
+                        )
+                    }
+                }
+            }
+            "warehouses.updatePermissions" => {
+                respond(
+                    client
+                        .warehouses()
+                        .update_permissions(
+                            &request.path::<String>("warehouse_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
             }
             other => {
                 Err(

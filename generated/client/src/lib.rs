@@ -410,6 +410,13 @@ mod users;
 #[cfg(feature = "users")]
 pub use users::Users;
 
+#[cfg(feature = "warehouses")]
+#[rustfmt::skip]
+mod warehouses;
+
+#[cfg(feature = "warehouses")]
+pub use warehouses::Warehouses;
+
 #[cfg(feature = "workspace")]
 #[rustfmt::skip]
 mod workspace;

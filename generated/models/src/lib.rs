@@ -385,6 +385,13 @@ mod users;
 #[cfg(feature = "users")]
 pub use users::*;
 
+#[cfg(feature = "warehouses")]
+#[rustfmt::skip]
+mod warehouses;
+
+#[cfg(feature = "warehouses")]
+pub use warehouses::*;
+
 #[cfg(feature = "workspace")]
 #[rustfmt::skip]
 mod workspace;

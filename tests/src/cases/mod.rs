@@ -57,6 +57,7 @@ pub mod service_principals;
 pub mod token_management;
 pub mod tokens;
 pub mod users;
+pub mod warehouses;
 pub mod workspace;
 
 pub use clusters::CLUSTER_ID;
@@ -151,5 +152,6 @@ const SERVICES: &[&[Case]] = &[
     token_management::CASES,
     tokens::CASES,
     users::CASES,
+    warehouses::CASES,
     workspace::CASES,
 ];

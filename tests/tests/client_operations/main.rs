@@ -55,6 +55,7 @@ mod service_principals;
 mod token_management;
 mod tokens;
 mod users;
+mod warehouses;
 mod workspace;
 
 use databricks_client::{AccountClient, Client, models};
