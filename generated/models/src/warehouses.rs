@@ -2,7 +2,8 @@
 
 //! Types used only by the `warehouses` service.
 
-/// Body of `warehouses.create`.
+/// Body of `warehouses.create`: the settings of a SQL warehouse, which `warehouses.edit` takes
+/// too and `warehouses.get` returns with the warehouse's state.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateWarehouseRequest {
     /// Name of the warehouse, unique in the workspace and shorter than 100 characters.
