@@ -314,12 +314,7 @@ pub const CASES: &[Case] = &[
         query: &[],
         body: Some(CONFIG),
         response: EMPTY,
-        cli: &[
-            "warehouses",
-            "set-workspace-warehouse-config",
-            "--json",
-            CONFIG,
-        ],
+        cli: &["warehouses", "set-workspace-warehouse-config", "--json", CONFIG],
     },
     Case {
         operation: "warehouses.start",

@@ -144,7 +144,11 @@ async fn repos_set_permissions() {
     let t = setup("repos.setPermissions").await;
     let body = models::RepoPermissionsRequest {
         access_control_list: Some(vec![
-            grant(Some("jane.doe@example.com"), None, models::RepoPermissionLevel::CanManage),
+            grant(
+                Some("jane.doe@example.com"),
+                None,
+                models::RepoPermissionLevel::CanManage,
+            ),
             grant(None, Some("data-engineers"), models::RepoPermissionLevel::CanEdit),
         ]),
         ..Default::default()

@@ -38,7 +38,10 @@ fn check_permissions(permissions: &models::WarehousePermissions) {
     );
     let acl = permissions.access_control_list.as_deref().expect("access_control_list");
     let admins = &acl[3];
-    assert_eq!(admins.all_permissions.as_deref().expect("all_permissions")[0].inherited, Some(true));
+    assert_eq!(
+        admins.all_permissions.as_deref().expect("all_permissions")[0].inherited,
+        Some(true)
+    );
     assert_eq!(admins.unknown_fields["future_field"], future_field());
 }
 
@@ -103,7 +106,10 @@ async fn warehouses_get() {
     let warehouse = ok(t.case.operation, t.client.warehouses().get(WAREHOUSE_ID).await);
     t.verify(&warehouse).await;
     assert_eq!(warehouse.id.as_deref(), Some(WAREHOUSE_ID));
-    assert_eq!(warehouse.state, Some(models::WarehouseState::Unrecognized("UPGRADING".into())));
+    assert_eq!(
+        warehouse.state,
+        Some(models::WarehouseState::Unrecognized("UPGRADING".into()))
+    );
     assert_eq!(warehouse.warehouse_type, Some(models::WarehouseType::Pro));
     assert_eq!(
         warehouse.spot_instance_policy,
@@ -124,7 +130,11 @@ async fn warehouses_get() {
         Some(models::TerminationReasonCode::AwsInsufficientInstanceCapacityFailure)
     );
     assert_eq!(reason.type_, Some(models::TerminationReasonType::CloudFailure));
-    let tags = warehouse.tags.as_ref().and_then(|tags| tags.custom_tags.as_deref()).expect("tags");
+    let tags = warehouse
+        .tags
+        .as_ref()
+        .and_then(|tags| tags.custom_tags.as_deref())
+        .expect("tags");
     assert_eq!(tags[0].value.as_deref(), Some("cc-1042"));
     assert_eq!(warehouse.unknown_fields["future_field"], future_field());
 }
@@ -139,8 +149,14 @@ async fn warehouses_get_permission_levels() {
     t.verify(&levels).await;
     let levels = levels.permission_levels.expect("permission_levels");
     assert_eq!(levels.len(), 5);
-    assert_eq!(levels[2].permission_level, Some(models::WarehousePermissionLevel::CanMonitor));
-    assert_eq!(levels[4].permission_level, Some(models::WarehousePermissionLevel::IsOwner));
+    assert_eq!(
+        levels[2].permission_level,
+        Some(models::WarehousePermissionLevel::CanMonitor)
+    );
+    assert_eq!(
+        levels[4].permission_level,
+        Some(models::WarehousePermissionLevel::IsOwner)
+    );
 }
 
 #[tokio::test]
@@ -164,9 +180,14 @@ async fn warehouses_get_workspace_warehouse_config() {
     t.verify(&config).await;
     assert_eq!(
         config.security_policy,
-        Some(models::WarehouseSecurityPolicy::Unrecognized("UNITY_CATALOG_ONLY".into()))
+        Some(models::WarehouseSecurityPolicy::Unrecognized(
+            "UNITY_CATALOG_ONLY".into()
+        ))
     );
-    let types = config.enabled_warehouse_types.as_deref().expect("enabled_warehouse_types");
+    let types = config
+        .enabled_warehouse_types
+        .as_deref()
+        .expect("enabled_warehouse_types");
     assert_eq!(types[1].warehouse_type, Some(models::WarehouseType::Classic));
     assert_eq!(types[1].enabled, Some(false));
     let parameters = config
@@ -203,7 +224,11 @@ async fn warehouses_set_permissions() {
     let t = setup("warehouses.setPermissions").await;
     let body = models::WarehousePermissionsRequest {
         access_control_list: Some(vec![
-            grant(Some("jane.doe@example.com"), None, models::WarehousePermissionLevel::IsOwner),
+            grant(
+                Some("jane.doe@example.com"),
+                None,
+                models::WarehousePermissionLevel::IsOwner,
+            ),
             grant(None, Some("analysts"), models::WarehousePermissionLevel::CanUse),
         ]),
         ..Default::default()
@@ -221,7 +246,10 @@ async fn warehouses_set_workspace_warehouse_config() {
     let t = setup("warehouses.setWorkspaceWarehouseConfig").await;
     // The configuration is replaced whole: what was read is sent back as it was.
     let body: models::WorkspaceWarehouseConfig = serde_json::from_str(CONFIG).expect("the configuration");
-    assert_eq!(body.security_policy, Some(models::WarehouseSecurityPolicy::DataAccessControl));
+    assert_eq!(
+        body.security_policy,
+        Some(models::WarehouseSecurityPolicy::DataAccessControl)
+    );
     let ack = ok(
         t.case.operation,
         t.client.warehouses().set_workspace_warehouse_config(&body).await,
