@@ -13,6 +13,7 @@ mod fs;
 mod interrupt;
 mod paths;
 mod progress;
+mod repos;
 mod tree;
 mod usage;
 mod workspace_dir;
@@ -39,6 +40,7 @@ impl Extension for FileCommands {
             add_to_group(root, "workspace", WORKSPACE_ABOUT, command)
         });
         let root = workspace_dir::add_export_file(root);
+        let root = repos::accept_paths(root);
         usage::add_download_file(root)
     }
 
@@ -59,6 +61,10 @@ impl Extension for FileCommands {
             ["workspace", "import-dir"] => workspace_dir::import_dir(matches, session),
             ["workspace", "export"] => return workspace_dir::export_file_command(matches, session),
             ["account", "billable-usage", "download"] => return usage::download_file_command(matches, session),
+            ["repos", "get"] => repos::get(matches, session),
+            ["repos", "update"] => repos::update(matches, session),
+            ["repos", "delete"] => repos::delete(matches, session),
+            ["repos", "create"] => return repos::create_command(matches, session),
             _ => return None,
         };
         Some(result)
