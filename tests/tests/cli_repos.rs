@@ -1,7 +1,7 @@
 //! `dbr repos get|update|delete REPO_ID_OR_PATH` and `dbr repos create URL [PROVIDER]` against a local
 //! server: a Git folder named by its id (one request) or by its workspace path (resolved with `get-status`
 //! first), `--branch`, `--tag` and `--json` merged into the update, and a path that is not a Git folder
-//! refused with nothing changed.
+//! refused with nothing changed; and the Git credential token read from standard input.
 
 use databricks_tests::dbr::{self, Run, assert_exit};
 use databricks_tests::mock::{Received, received};
@@ -292,4 +292,42 @@ async fn create_finds_the_provider_from_the_url() {
         unknown.stderr
     );
     assert_eq!(received(&server).await.len(), 1, "nothing more was sent");
+}
+
+#[tokio::test]
+async fn a_git_credential_token_is_read_from_standard_input_when_not_given() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/2.0/git-credentials"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "credential_id": 94_810_352_917_843_i64,
+            "git_provider": "gitHub",
+            "git_username": "jdoe-dev"
+        })))
+        .mount(&server)
+        .await;
+    let token = "github_pat_11ABCDEFG0123456789_piped";
+    let run = dbr::run(
+        &[
+            "git-credentials",
+            "create",
+            "gitHub",
+            "--git-username",
+            "jdoe-dev",
+            "-o",
+            "json",
+        ],
+        &[
+            ("DATABRICKS_HOST", &server.uri()),
+            ("DATABRICKS_TOKEN", databricks_tests::TOKEN),
+        ],
+        Some(token),
+    );
+    assert_exit(&run, 0);
+    assert!(!run.stdout.contains(token) && !run.stderr.contains(token), "{run:?}");
+    let requests = received(&server).await;
+    assert_eq!(
+        requests[0].body,
+        Some(json!({"git_provider": "gitHub", "git_username": "jdoe-dev", "personal_access_token": token}))
+    );
 }
