@@ -1,6 +1,8 @@
 //! `dbr fs ls|cat|cp|rm|mkdir|mv`, `dbr workspace export-dir|import-dir`, `dbr workspace export --file` and
 //! `dbr account billable-usage download --file`:
 //! the file commands of the CLI, built on this crate's transfers.
+//! `dbr repos get|update|delete` also take a Git folder's workspace path, and `dbr repos create` finds the
+//! provider from the URL.
 //!
 //! A path written `dbfs:/a/b` is in DBFS; any other path is on this computer. Commands that move many files
 //! run several at a time ([`batch`]); a file that fails does not stop the others, every failure is listed on
