@@ -13,6 +13,7 @@
         feature = "experiments",
         feature = "external-locations",
         feature = "functions",
+        feature = "git-credentials",
         feature = "global-init-scripts",
         feature = "grants",
         feature = "groups",
@@ -26,6 +27,7 @@
         feature = "model-registry",
         feature = "permissions",
         feature = "pipelines",
+        feature = "repos",
         feature = "schemas",
         feature = "secrets",
         feature = "service-principals",
@@ -35,6 +37,7 @@
         feature = "tokens",
         feature = "users",
         feature = "volumes",
+        feature = "warehouses",
         feature = "workspace",
         feature = "workspace-conf"
     )
@@ -82,6 +85,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "experiments",
         feature = "external-locations",
         feature = "functions",
+        feature = "git-credentials",
         feature = "global-init-scripts",
         feature = "grants",
         feature = "groups",
@@ -95,6 +99,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "model-registry",
         feature = "permissions",
         feature = "pipelines",
+        feature = "repos",
         feature = "schemas",
         feature = "secrets",
         feature = "service-principals",
@@ -104,6 +109,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "tokens",
         feature = "users",
         feature = "volumes",
+        feature = "warehouses",
         feature = "workspace",
         feature = "workspace-conf"
     )
@@ -137,6 +143,7 @@ use databricks_runtime::cli::respond;
         feature = "experiments",
         feature = "external-locations",
         feature = "functions",
+        feature = "git-credentials",
         feature = "global-init-scripts",
         feature = "grants",
         feature = "groups",
@@ -149,6 +156,7 @@ use databricks_runtime::cli::respond;
         feature = "metastores",
         feature = "model-registry",
         feature = "pipelines",
+        feature = "repos",
         feature = "schemas",
         feature = "secrets",
         feature = "service-principals",
@@ -158,6 +166,7 @@ use databricks_runtime::cli::respond;
         feature = "tokens",
         feature = "users",
         feature = "volumes",
+        feature = "warehouses",
         feature = "workspace"
     )
 )]
@@ -2676,6 +2685,62 @@ pub fn functions(
     })
 }
 
+/// Runs the `git-credentials` operation `operation` with the arguments in `request`.
+#[cfg(feature = "git-credentials")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn git_credentials(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    Box::pin(async move {
+        let client = Client::from_runtime(runtime);
+        match operation {
+            "gitCredentials.create" => {
+                respond(client.git_credentials().create(&request.body()?).await)
+            }
+            "gitCredentials.delete" => {
+                respond(
+                    client
+                        .git_credentials()
+                        .delete(
+                            request.path::<i64>("credential_id")?,
+                            &request.params(&[])?,
+                        )
+                        .await,
+                )
+            }
+            "gitCredentials.get" => {
+                respond(
+                    client
+                        .git_credentials()
+                        .get(
+                            request.path::<i64>("credential_id")?,
+                            &request.params(&[])?,
+                        )
+                        .await,
+                )
+            }
+            "gitCredentials.list" => {
+                respond_items(client.git_credentials().list_all(&request.params(&[])?))
+            }
+            "gitCredentials.update" => {
+                respond(
+                    client
+                        .git_credentials()
+                        .update(request.path::<i64>("credential_id")?, &request.body()?)
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
 /// Runs the `global-init-scripts` operation `operation` with the arguments in `request`.
 #[cfg(feature = "global-init-scripts")]
 #[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
@@ -3881,6 +3946,80 @@ pub fn pipelines(
     })
 }
 
+/// Runs the `repos` operation `operation` with the arguments in `request`.
+#[cfg(feature = "repos")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn repos(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    Box::pin(async move {
+        let client = Client::from_runtime(runtime);
+        match operation {
+            "repos.create" => respond(client.repos().create(&request.body()?).await),
+            "repos.delete" => {
+                respond(client.repos().delete(request.path::<i64>("repo_id")?).await)
+            }
+            "repos.get" => {
+                respond(client.repos().get(request.path::<i64>("repo_id")?).await)
+            }
+            "repos.getPermissionLevels" => {
+                respond(
+                    client
+                        .repos()
+                        .get_permission_levels(&request.path::<String>("repo_id")?)
+                        .await,
+                )
+            }
+            "repos.getPermissions" => {
+                respond(
+                    client
+                        .repos()
+                        .get_permissions(&request.path::<String>("repo_id")?)
+                        .await,
+                )
+            }
+            "repos.list" => respond_items(client.repos().list_all(&request.params(&[])?)),
+            "repos.setPermissions" => {
+                respond(
+                    client
+                        .repos()
+                        .set_permissions(
+                            &request.path::<String>("repo_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "repos.update" => {
+                respond(
+                    client
+                        .repos()
+                        .update(request.path::<i64>("repo_id")?, &request.body()?)
+                        .await,
+                )
+            }
+            "repos.updatePermissions" => {
+                respond(
+                    client
+                        .repos()
+                        .update_permissions(
+                            &request.path::<String>("repo_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
 /// Runs the `schemas` operation `operation` with the arguments in `request`.
 #[cfg(feature = "schemas")]
 #[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
@@ -4400,6 +4539,161 @@ pub fn volumes(
                     client
                         .volumes()
                         .update(&request.path::<String>("name")?, &request.body()?)
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `warehouses` operation `operation` with the arguments in `request`.
+#[cfg(feature = "warehouses")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn warehouses(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    Box::pin(async move {
+        let client = Client::from_runtime(runtime);
+        match operation {
+            "warehouses.create" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .warehouses()
+                                .create_and_wait(&request.body()?, wait)
+                                .await,
+                        )
+                    }
+                    None => respond(client.warehouses().create(&request.body()?).await),
+                }
+            }
+            "warehouses.delete" => {
+                respond(client.warehouses().delete(&request.path::<String>("id")?).await)
+            }
+            "warehouses.edit" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .warehouses()
+                                .edit_and_wait(
+                                    &request.path::<String>("id")?,
+                                    &request.body()?,
+                                    wait,
+                                )
+                                .await,
+                        )
+                    }
+                    None => {
+                        respond(
+                            client
+                                .warehouses()
+                                .edit(&request.path::<String>("id")?, &request.body()?)
+                                .await,
+                        )
+                    }
+                }
+            }
+            "warehouses.get" => {
+                respond(client.warehouses().get(&request.path::<String>("id")?).await)
+            }
+            "warehouses.getPermissionLevels" => {
+                respond(
+                    client
+                        .warehouses()
+                        .get_permission_levels(&request.path::<String>("warehouse_id")?)
+                        .await,
+                )
+            }
+            "warehouses.getPermissions" => {
+                respond(
+                    client
+                        .warehouses()
+                        .get_permissions(&request.path::<String>("warehouse_id")?)
+                        .await,
+                )
+            }
+            "warehouses.getWorkspaceWarehouseConfig" => {
+                respond(client.warehouses().get_workspace_warehouse_config().await)
+            }
+            "warehouses.list" => {
+                respond_items(client.warehouses().list_all(&request.params(&[])?))
+            }
+            "warehouses.setPermissions" => {
+                respond(
+                    client
+                        .warehouses()
+                        .set_permissions(
+                            &request.path::<String>("warehouse_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "warehouses.setWorkspaceWarehouseConfig" => {
+                respond(
+                    client
+                        .warehouses()
+                        .set_workspace_warehouse_config(&request.body()?)
+                        .await,
+                )
+            }
+            "warehouses.start" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .warehouses()
+                                .start_and_wait(&request.path::<String>("id")?, wait)
+                                .await,
+                        )
+                    }
+                    None => {
+                        respond(
+                            client
+                                .warehouses()
+                                .start(&request.path::<String>("id")?)
+                                .await,
+                        )
+                    }
+                }
+            }
+            "warehouses.stop" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .warehouses()
+                                .stop_and_wait(&request.path::<String>("id")?, wait)
+                                .await,
+                        )
+                    }
+                    None => {
+                        respond(
+                            client
+                                .warehouses()
+                                .stop(&request.path::<String>("id")?)
+                                .await,
+                        )
+                    }
+                }
+            }
+            "warehouses.updatePermissions" => {
+                respond(
+                    client
+                        .warehouses()
+                        .update_permissions(
+                            &request.path::<String>("warehouse_id")?,
+                            &request.body()?,
+                        )
                         .await,
                 )
             }

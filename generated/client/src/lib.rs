@@ -312,6 +312,13 @@ mod functions;
 #[cfg(feature = "functions")]
 pub use functions::Functions;
 
+#[cfg(feature = "git-credentials")]
+#[rustfmt::skip]
+mod git_credentials;
+
+#[cfg(feature = "git-credentials")]
+pub use git_credentials::GitCredentials;
+
 #[cfg(feature = "global-init-scripts")]
 #[rustfmt::skip]
 mod global_init_scripts;
@@ -403,6 +410,13 @@ mod pipelines;
 #[cfg(feature = "pipelines")]
 pub use pipelines::Pipelines;
 
+#[cfg(feature = "repos")]
+#[rustfmt::skip]
+mod repos;
+
+#[cfg(feature = "repos")]
+pub use repos::Repos;
+
 #[cfg(feature = "schemas")]
 #[rustfmt::skip]
 mod schemas;
@@ -465,6 +479,13 @@ mod volumes;
 
 #[cfg(feature = "volumes")]
 pub use volumes::Volumes;
+
+#[cfg(feature = "warehouses")]
+#[rustfmt::skip]
+mod warehouses;
+
+#[cfg(feature = "warehouses")]
+pub use warehouses::Warehouses;
 
 #[cfg(feature = "workspace")]
 #[rustfmt::skip]

@@ -1666,6 +1666,7 @@ impl std::str::FromStr for EffectivePredictiveOptimizationFlagInheritedFromType 
         feature = "experiments",
         feature = "external-locations",
         feature = "functions",
+        feature = "git-credentials",
         feature = "global-init-scripts",
         feature = "groups",
         feature = "instance-pools",
@@ -1677,6 +1678,7 @@ impl std::str::FromStr for EffectivePredictiveOptimizationFlagInheritedFromType 
         feature = "metastores",
         feature = "model-registry",
         feature = "pipelines",
+        feature = "repos",
         feature = "schemas",
         feature = "secrets",
         feature = "service-principals",
@@ -1686,6 +1688,7 @@ impl std::str::FromStr for EffectivePredictiveOptimizationFlagInheritedFromType 
         feature = "tokens",
         feature = "users",
         feature = "volumes",
+        feature = "warehouses",
         feature = "workspace",
         feature = "workspace-conf"
     )
@@ -3773,6 +3776,1041 @@ impl TableDependency {
             table_full_name: table_full_name.into(),
             unknown_fields: serde_json::Map::new(),
         }
+    }
+}
+
+/// Why a cluster terminated (present on clusters that are `TERMINATING` or `TERMINATED`), or,
+/// on a resize event, why some nodes could not be acquired.
+#[cfg(any(feature = "clusters", feature = "warehouses"))]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TerminationReason {
+    /// See [`TerminationReasonCode`](crate::TerminationReasonCode).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<TerminationReasonCode>,
+    /// See [`TerminationReasonType`](crate::TerminationReasonType).
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<TerminationReasonType>,
+    /// Extra information about the termination, as name/value pairs that depend on `code`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parameters: Option<std::collections::BTreeMap<String, String>>,
+    /// Fields the server sent that this version of the SDK does not know. They are sent back
+    /// unchanged, so reading a value, changing it and sending it back loses nothing.
+    #[serde(flatten)]
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Machine-readable cause of a termination. The list grows often; treat values not listed here
+/// as an unknown cause rather than an error.
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[cfg(any(feature = "clusters", feature = "warehouses"))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum TerminationReasonCode {
+    #[serde(rename = "ABUSE_DETECTED")]
+    AbuseDetected,
+    #[serde(rename = "ACCESS_TOKEN_FAILURE")]
+    AccessTokenFailure,
+    #[serde(rename = "ALLOCATION_TIMEOUT")]
+    AllocationTimeout,
+    #[serde(rename = "ALLOCATION_TIMEOUT_NODE_DAEMON_NOT_READY")]
+    AllocationTimeoutNodeDaemonNotReady,
+    #[serde(rename = "ALLOCATION_TIMEOUT_NO_HEALTHY_AND_WARMED_UP_CLUSTERS")]
+    AllocationTimeoutNoHealthyAndWarmedUpClusters,
+    #[serde(rename = "ALLOCATION_TIMEOUT_NO_HEALTHY_CLUSTERS")]
+    AllocationTimeoutNoHealthyClusters,
+    #[serde(rename = "ALLOCATION_TIMEOUT_NO_MATCHED_CLUSTERS")]
+    AllocationTimeoutNoMatchedClusters,
+    #[serde(rename = "ALLOCATION_TIMEOUT_NO_READY_CLUSTERS")]
+    AllocationTimeoutNoReadyClusters,
+    #[serde(rename = "ALLOCATION_TIMEOUT_NO_UNALLOCATED_CLUSTERS")]
+    AllocationTimeoutNoUnallocatedClusters,
+    #[serde(rename = "ALLOCATION_TIMEOUT_NO_WARMED_UP_CLUSTERS")]
+    AllocationTimeoutNoWarmedUpClusters,
+    #[serde(rename = "ATTACH_PROJECT_FAILURE")]
+    AttachProjectFailure,
+    #[serde(rename = "AWS_AUTHORIZATION_FAILURE")]
+    AwsAuthorizationFailure,
+    #[serde(rename = "AWS_INACCESSIBLE_KMS_KEY_FAILURE")]
+    AwsInaccessibleKmsKeyFailure,
+    #[serde(rename = "AWS_INSTANCE_PROFILE_UPDATE_FAILURE")]
+    AwsInstanceProfileUpdateFailure,
+    #[serde(rename = "AWS_INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET_FAILURE")]
+    AwsInsufficientFreeAddressesInSubnetFailure,
+    #[serde(rename = "AWS_INSUFFICIENT_INSTANCE_CAPACITY_FAILURE")]
+    AwsInsufficientInstanceCapacityFailure,
+    #[serde(rename = "AWS_INVALID_KEY_PAIR")]
+    AwsInvalidKeyPair,
+    #[serde(rename = "AWS_INVALID_KMS_KEY_STATE")]
+    AwsInvalidKmsKeyState,
+    #[serde(rename = "AWS_MAX_SPOT_INSTANCE_COUNT_EXCEEDED_FAILURE")]
+    AwsMaxSpotInstanceCountExceededFailure,
+    #[serde(rename = "AWS_REQUEST_LIMIT_EXCEEDED")]
+    AwsRequestLimitExceeded,
+    #[serde(rename = "AWS_RESOURCE_QUOTA_EXCEEDED")]
+    AwsResourceQuotaExceeded,
+    #[serde(rename = "AWS_UNSUPPORTED_FAILURE")]
+    AwsUnsupportedFailure,
+    #[serde(rename = "AZURE_BYOK_KEY_PERMISSION_FAILURE")]
+    AzureByokKeyPermissionFailure,
+    #[serde(rename = "AZURE_EPHEMERAL_DISK_FAILURE")]
+    AzureEphemeralDiskFailure,
+    #[serde(rename = "AZURE_INVALID_DEPLOYMENT_TEMPLATE")]
+    AzureInvalidDeploymentTemplate,
+    #[serde(rename = "AZURE_OPERATION_NOT_ALLOWED_EXCEPTION")]
+    AzureOperationNotAllowedException,
+    #[serde(rename = "AZURE_PACKED_DEPLOYMENT_PARTIAL_FAILURE")]
+    AzurePackedDeploymentPartialFailure,
+    #[serde(rename = "AZURE_QUOTA_EXCEEDED_EXCEPTION")]
+    AzureQuotaExceededException,
+    #[serde(rename = "AZURE_RESOURCE_MANAGER_THROTTLING")]
+    AzureResourceManagerThrottling,
+    #[serde(rename = "AZURE_RESOURCE_PROVIDER_THROTTLING")]
+    AzureResourceProviderThrottling,
+    #[serde(rename = "AZURE_UNEXPECTED_DEPLOYMENT_TEMPLATE_FAILURE")]
+    AzureUnexpectedDeploymentTemplateFailure,
+    #[serde(rename = "AZURE_VM_EXTENSION_FAILURE")]
+    AzureVmExtensionFailure,
+    #[serde(rename = "AZURE_VNET_CONFIGURATION_FAILURE")]
+    AzureVnetConfigurationFailure,
+    #[serde(rename = "BOOTSTRAP_TIMEOUT")]
+    BootstrapTimeout,
+    #[serde(rename = "BOOTSTRAP_TIMEOUT_CLOUD_PROVIDER_EXCEPTION")]
+    BootstrapTimeoutCloudProviderException,
+    #[serde(rename = "BOOTSTRAP_TIMEOUT_DUE_TO_MISCONFIG")]
+    BootstrapTimeoutDueToMisconfig,
+    #[serde(rename = "BUDGET_POLICY_LIMIT_ENFORCEMENT_ACTIVATED")]
+    BudgetPolicyLimitEnforcementActivated,
+    #[serde(rename = "BUDGET_POLICY_RESOLUTION_FAILURE")]
+    BudgetPolicyResolutionFailure,
+    #[serde(rename = "CLOUD_ACCOUNT_POD_QUOTA_EXCEEDED")]
+    CloudAccountPodQuotaExceeded,
+    #[serde(rename = "CLOUD_ACCOUNT_SETUP_FAILURE")]
+    CloudAccountSetupFailure,
+    #[serde(rename = "CLOUD_OPERATION_CANCELLED")]
+    CloudOperationCancelled,
+    #[serde(rename = "CLOUD_PROVIDER_DISK_SETUP_FAILURE")]
+    CloudProviderDiskSetupFailure,
+    #[serde(rename = "CLOUD_PROVIDER_INSTANCE_NOT_LAUNCHED")]
+    CloudProviderInstanceNotLaunched,
+    #[serde(rename = "CLOUD_PROVIDER_LAUNCH_FAILURE")]
+    CloudProviderLaunchFailure,
+    #[serde(rename = "CLOUD_PROVIDER_LAUNCH_FAILURE_DUE_TO_MISCONFIG")]
+    CloudProviderLaunchFailureDueToMisconfig,
+    #[serde(rename = "CLOUD_PROVIDER_RESOURCE_STOCKOUT")]
+    CloudProviderResourceStockout,
+    #[serde(rename = "CLOUD_PROVIDER_RESOURCE_STOCKOUT_DUE_TO_MISCONFIG")]
+    CloudProviderResourceStockoutDueToMisconfig,
+    #[serde(rename = "CLOUD_PROVIDER_SHUTDOWN")]
+    CloudProviderShutdown,
+    #[serde(rename = "CLUSTER_OPERATION_THROTTLED")]
+    ClusterOperationThrottled,
+    #[serde(rename = "CLUSTER_OPERATION_TIMEOUT")]
+    ClusterOperationTimeout,
+    #[serde(rename = "COMMUNICATION_LOST")]
+    CommunicationLost,
+    #[serde(rename = "CONTAINER_LAUNCH_FAILURE")]
+    ContainerLaunchFailure,
+    #[serde(rename = "CONTROL_PLANE_CONNECTION_FAILURE")]
+    ControlPlaneConnectionFailure,
+    #[serde(rename = "CONTROL_PLANE_CONNECTION_FAILURE_DUE_TO_MISCONFIG")]
+    ControlPlaneConnectionFailureDueToMisconfig,
+    #[serde(rename = "CONTROL_PLANE_REQUEST_FAILURE")]
+    ControlPlaneRequestFailure,
+    #[serde(rename = "CONTROL_PLANE_REQUEST_FAILURE_DUE_TO_MISCONFIG")]
+    ControlPlaneRequestFailureDueToMisconfig,
+    #[serde(rename = "DATABASE_CONNECTION_FAILURE")]
+    DatabaseConnectionFailure,
+    #[serde(rename = "DATA_ACCESS_CONFIG_CHANGED")]
+    DataAccessConfigChanged,
+    #[serde(rename = "DBFS_COMPONENT_UNHEALTHY")]
+    DbfsComponentUnhealthy,
+    #[serde(rename = "DBR_IMAGE_RESOLUTION_FAILURE")]
+    DbrImageResolutionFailure,
+    #[serde(rename = "DISASTER_RECOVERY_REPLICATION")]
+    DisasterRecoveryReplication,
+    #[serde(rename = "DNS_RESOLUTION_ERROR")]
+    DnsResolutionError,
+    #[serde(rename = "DOCKER_CONTAINER_CREATION_EXCEPTION")]
+    DockerContainerCreationException,
+    #[serde(rename = "DOCKER_IMAGE_PULL_FAILURE")]
+    DockerImagePullFailure,
+    #[serde(rename = "DOCKER_IMAGE_TOO_LARGE_FOR_INSTANCE_EXCEPTION")]
+    DockerImageTooLargeForInstanceException,
+    #[serde(rename = "DOCKER_INVALID_OS_EXCEPTION")]
+    DockerInvalidOsException,
+    #[serde(rename = "DRIVER_EVICTION")]
+    DriverEviction,
+    #[serde(rename = "DRIVER_LAUNCH_TIMEOUT")]
+    DriverLaunchTimeout,
+    #[serde(rename = "DRIVER_NODE_UNREACHABLE")]
+    DriverNodeUnreachable,
+    #[serde(rename = "DRIVER_OUT_OF_DISK")]
+    DriverOutOfDisk,
+    #[serde(rename = "DRIVER_OUT_OF_MEMORY")]
+    DriverOutOfMemory,
+    #[serde(rename = "DRIVER_POD_CREATION_FAILURE")]
+    DriverPodCreationFailure,
+    #[serde(rename = "DRIVER_UNEXPECTED_FAILURE")]
+    DriverUnexpectedFailure,
+    #[serde(rename = "DRIVER_UNHEALTHY")]
+    DriverUnhealthy,
+    #[serde(rename = "DRIVER_UNREACHABLE")]
+    DriverUnreachable,
+    #[serde(rename = "DRIVER_UNRESPONSIVE")]
+    DriverUnresponsive,
+    #[serde(rename = "DYNAMIC_SPARK_CONF_SIZE_EXCEEDED")]
+    DynamicSparkConfSizeExceeded,
+    #[serde(rename = "EOS_SPARK_IMAGE")]
+    EosSparkImage,
+    #[serde(rename = "EXECUTION_COMPONENT_UNHEALTHY")]
+    ExecutionComponentUnhealthy,
+    #[serde(rename = "EXECUTOR_POD_UNSCHEDULED")]
+    ExecutorPodUnscheduled,
+    #[serde(rename = "GCP_API_RATE_QUOTA_EXCEEDED")]
+    GcpApiRateQuotaExceeded,
+    #[serde(rename = "GCP_DENIED_BY_ORG_POLICY")]
+    GcpDeniedByOrgPolicy,
+    #[serde(rename = "GCP_FORBIDDEN")]
+    GcpForbidden,
+    #[serde(rename = "GCP_IAM_TIMEOUT")]
+    GcpIamTimeout,
+    #[serde(rename = "GCP_INACCESSIBLE_KMS_KEY_FAILURE")]
+    GcpInaccessibleKmsKeyFailure,
+    #[serde(rename = "GCP_INSUFFICIENT_CAPACITY")]
+    GcpInsufficientCapacity,
+    #[serde(rename = "GCP_IP_SPACE_EXHAUSTED")]
+    GcpIpSpaceExhausted,
+    #[serde(rename = "GCP_KMS_KEY_PERMISSION_DENIED")]
+    GcpKmsKeyPermissionDenied,
+    #[serde(rename = "GCP_NOT_FOUND")]
+    GcpNotFound,
+    #[serde(rename = "GCP_QUOTA_EXCEEDED")]
+    GcpQuotaExceeded,
+    #[serde(rename = "GCP_RESOURCE_QUOTA_EXCEEDED")]
+    GcpResourceQuotaExceeded,
+    #[serde(rename = "GCP_SERVICE_ACCOUNT_ACCESS_DENIED")]
+    GcpServiceAccountAccessDenied,
+    #[serde(rename = "GCP_SERVICE_ACCOUNT_DELETED")]
+    GcpServiceAccountDeleted,
+    #[serde(rename = "GCP_SERVICE_ACCOUNT_NOT_FOUND")]
+    GcpServiceAccountNotFound,
+    #[serde(rename = "GCP_SUBNET_NOT_READY")]
+    GcpSubnetNotReady,
+    #[serde(rename = "GCP_TRUSTED_IMAGE_PROJECTS_VIOLATED")]
+    GcpTrustedImageProjectsViolated,
+    #[serde(rename = "GKE_BASED_CLUSTER_TERMINATION")]
+    GkeBasedClusterTermination,
+    #[serde(rename = "GLOBAL_INIT_SCRIPT_FAILURE")]
+    GlobalInitScriptFailure,
+    #[serde(rename = "HIVEMETASTORE_CONNECTIVITY_FAILURE")]
+    HivemetastoreConnectivityFailure,
+    #[serde(rename = "HIVE_METASTORE_PROVISIONING_FAILURE")]
+    HiveMetastoreProvisioningFailure,
+    #[serde(rename = "IMAGE_PULL_PERMISSION_DENIED")]
+    ImagePullPermissionDenied,
+    #[serde(rename = "INACTIVITY")]
+    Inactivity,
+    #[serde(rename = "INIT_CONTAINER_NOT_FINISHED")]
+    InitContainerNotFinished,
+    #[serde(rename = "INIT_SCRIPT_FAILURE")]
+    InitScriptFailure,
+    #[serde(rename = "INSTANCE_POOL_CLUSTER_FAILURE")]
+    InstancePoolClusterFailure,
+    #[serde(rename = "INSTANCE_POOL_MAX_CAPACITY_REACHED")]
+    InstancePoolMaxCapacityReached,
+    #[serde(rename = "INSTANCE_POOL_NOT_FOUND")]
+    InstancePoolNotFound,
+    #[serde(rename = "INSTANCE_UNREACHABLE")]
+    InstanceUnreachable,
+    #[serde(rename = "INSTANCE_UNREACHABLE_DUE_TO_MISCONFIG")]
+    InstanceUnreachableDueToMisconfig,
+    #[serde(rename = "INTERNAL_CAPACITY_FAILURE")]
+    InternalCapacityFailure,
+    #[serde(rename = "INTERNAL_ERROR")]
+    InternalError,
+    #[serde(rename = "INVALID_ARGUMENT")]
+    InvalidArgument,
+    #[serde(rename = "INVALID_AWS_PARAMETER")]
+    InvalidAwsParameter,
+    #[serde(rename = "INVALID_INSTANCE_PLACEMENT_PROTOCOL")]
+    InvalidInstancePlacementProtocol,
+    #[serde(rename = "INVALID_SPARK_IMAGE")]
+    InvalidSparkImage,
+    #[serde(rename = "INVALID_WORKER_IMAGE_FAILURE")]
+    InvalidWorkerImageFailure,
+    #[serde(rename = "IN_PENALTY_BOX")]
+    InPenaltyBox,
+    #[serde(rename = "IP_EXHAUSTION_FAILURE")]
+    IpExhaustionFailure,
+    #[serde(rename = "JOB_FINISHED")]
+    JobFinished,
+    #[serde(rename = "K8S_ACTIVE_POD_QUOTA_EXCEEDED")]
+    K8sActivePodQuotaExceeded,
+    #[serde(rename = "K8S_AUTOSCALING_FAILURE")]
+    K8sAutoscalingFailure,
+    #[serde(rename = "K8S_DBR_CLUSTER_LAUNCH_TIMEOUT")]
+    K8sDbrClusterLaunchTimeout,
+    #[serde(rename = "LAZY_ALLOCATION_TIMEOUT")]
+    LazyAllocationTimeout,
+    #[serde(rename = "MAINTENANCE_MODE")]
+    MaintenanceMode,
+    #[serde(rename = "METASTORE_COMPONENT_UNHEALTHY")]
+    MetastoreComponentUnhealthy,
+    #[serde(rename = "MTLS_PORT_CONNECTIVITY_FAILURE")]
+    MtlsPortConnectivityFailure,
+    #[serde(rename = "NEPHOS_RESOURCE_MANAGEMENT")]
+    NephosResourceManagement,
+    #[serde(rename = "NETVISOR_SETUP_TIMEOUT")]
+    NetvisorSetupTimeout,
+    #[serde(rename = "NETWORK_CHECK_CONTROL_PLANE_FAILURE")]
+    NetworkCheckControlPlaneFailure,
+    #[serde(rename = "NETWORK_CHECK_CONTROL_PLANE_FAILURE_DUE_TO_MISCONFIG")]
+    NetworkCheckControlPlaneFailureDueToMisconfig,
+    #[serde(rename = "NETWORK_CHECK_DNS_SERVER_FAILURE")]
+    NetworkCheckDnsServerFailure,
+    #[serde(rename = "NETWORK_CHECK_DNS_SERVER_FAILURE_DUE_TO_MISCONFIG")]
+    NetworkCheckDnsServerFailureDueToMisconfig,
+    #[serde(rename = "NETWORK_CHECK_METADATA_ENDPOINT_FAILURE")]
+    NetworkCheckMetadataEndpointFailure,
+    #[serde(rename = "NETWORK_CHECK_METADATA_ENDPOINT_FAILURE_DUE_TO_MISCONFIG")]
+    NetworkCheckMetadataEndpointFailureDueToMisconfig,
+    #[serde(rename = "NETWORK_CHECK_MULTIPLE_COMPONENTS_FAILURE")]
+    NetworkCheckMultipleComponentsFailure,
+    #[serde(rename = "NETWORK_CHECK_MULTIPLE_COMPONENTS_FAILURE_DUE_TO_MISCONFIG")]
+    NetworkCheckMultipleComponentsFailureDueToMisconfig,
+    #[serde(rename = "NETWORK_CHECK_NIC_FAILURE")]
+    NetworkCheckNicFailure,
+    #[serde(rename = "NETWORK_CHECK_NIC_FAILURE_DUE_TO_MISCONFIG")]
+    NetworkCheckNicFailureDueToMisconfig,
+    #[serde(rename = "NETWORK_CHECK_STORAGE_FAILURE")]
+    NetworkCheckStorageFailure,
+    #[serde(rename = "NETWORK_CHECK_STORAGE_FAILURE_DUE_TO_MISCONFIG")]
+    NetworkCheckStorageFailureDueToMisconfig,
+    #[serde(rename = "NETWORK_CONFIGURATION_FAILURE")]
+    NetworkConfigurationFailure,
+    #[serde(rename = "NFS_MOUNT_FAILURE")]
+    NfsMountFailure,
+    #[serde(rename = "NO_MATCHED_K8S")]
+    NoMatchedK8s,
+    #[serde(rename = "NO_MATCHED_K8S_TESTING_TAG")]
+    NoMatchedK8sTestingTag,
+    #[serde(rename = "NPIP_TUNNEL_SETUP_FAILURE")]
+    NpipTunnelSetupFailure,
+    #[serde(rename = "NPIP_TUNNEL_TOKEN_FAILURE")]
+    NpipTunnelTokenFailure,
+    #[serde(rename = "POD_ASSIGNMENT_FAILURE")]
+    PodAssignmentFailure,
+    #[serde(rename = "POD_SCHEDULING_FAILURE")]
+    PodSchedulingFailure,
+    #[serde(rename = "RATE_LIMITED")]
+    RateLimited,
+    #[serde(rename = "REQUEST_REJECTED")]
+    RequestRejected,
+    #[serde(rename = "REQUEST_THROTTLED")]
+    RequestThrottled,
+    #[serde(rename = "RESOURCE_USAGE_BLOCKED")]
+    ResourceUsageBlocked,
+    #[serde(rename = "SECRET_CREATION_FAILURE")]
+    SecretCreationFailure,
+    #[serde(rename = "SECRET_PERMISSION_DENIED")]
+    SecretPermissionDenied,
+    #[serde(rename = "SECRET_RESOLUTION_ERROR")]
+    SecretResolutionError,
+    #[serde(rename = "SECURITY_DAEMON_REGISTRATION_EXCEPTION")]
+    SecurityDaemonRegistrationException,
+    #[serde(rename = "SELF_BOOTSTRAP_FAILURE")]
+    SelfBootstrapFailure,
+    #[serde(rename = "SERVERLESS_LONG_RUNNING_TERMINATED")]
+    ServerlessLongRunningTerminated,
+    #[serde(rename = "SKIPPED_SLOW_NODES")]
+    SkippedSlowNodes,
+    #[serde(rename = "SLOW_IMAGE_DOWNLOAD")]
+    SlowImageDownload,
+    #[serde(rename = "SPARK_ERROR")]
+    SparkError,
+    #[serde(rename = "SPARK_IMAGE_DOWNLOAD_FAILURE")]
+    SparkImageDownloadFailure,
+    #[serde(rename = "SPARK_IMAGE_DOWNLOAD_THROTTLED")]
+    SparkImageDownloadThrottled,
+    #[serde(rename = "SPARK_IMAGE_NOT_FOUND")]
+    SparkImageNotFound,
+    #[serde(rename = "SPARK_STARTUP_FAILURE")]
+    SparkStartupFailure,
+    #[serde(rename = "SPOT_INSTANCE_TERMINATION")]
+    SpotInstanceTermination,
+    #[serde(rename = "SSH_BOOTSTRAP_FAILURE")]
+    SshBootstrapFailure,
+    #[serde(rename = "STORAGE_DOWNLOAD_FAILURE")]
+    StorageDownloadFailure,
+    #[serde(rename = "STORAGE_DOWNLOAD_FAILURE_DUE_TO_MISCONFIG")]
+    StorageDownloadFailureDueToMisconfig,
+    #[serde(rename = "STORAGE_DOWNLOAD_FAILURE_SLOW")]
+    StorageDownloadFailureSlow,
+    #[serde(rename = "STORAGE_DOWNLOAD_FAILURE_THROTTLED")]
+    StorageDownloadFailureThrottled,
+    #[serde(rename = "STS_CLIENT_SETUP_FAILURE")]
+    StsClientSetupFailure,
+    #[serde(rename = "SUBNET_EXHAUSTED_FAILURE")]
+    SubnetExhaustedFailure,
+    #[serde(rename = "TEMPORARILY_UNAVAILABLE")]
+    TemporarilyUnavailable,
+    #[serde(rename = "TRIAL_EXPIRED")]
+    TrialExpired,
+    #[serde(rename = "UNEXPECTED_LAUNCH_FAILURE")]
+    UnexpectedLaunchFailure,
+    #[serde(rename = "UNEXPECTED_POD_RECREATION")]
+    UnexpectedPodRecreation,
+    #[serde(rename = "UNKNOWN")]
+    Unknown,
+    #[serde(rename = "UNSUPPORTED_INSTANCE_TYPE")]
+    UnsupportedInstanceType,
+    #[serde(rename = "UPDATE_INSTANCE_PROFILE_FAILURE")]
+    UpdateInstanceProfileFailure,
+    #[serde(rename = "USAGE_POLICY_ENTITLEMENT_DENIED")]
+    UsagePolicyEntitlementDenied,
+    #[serde(rename = "USER_INITIATED_VM_TERMINATION")]
+    UserInitiatedVmTermination,
+    #[serde(rename = "USER_REQUEST")]
+    UserRequest,
+    #[serde(rename = "WORKER_SETUP_FAILURE")]
+    WorkerSetupFailure,
+    #[serde(rename = "WORKSPACE_CANCELLED_ERROR")]
+    WorkspaceCancelledError,
+    #[serde(rename = "WORKSPACE_CONFIGURATION_ERROR")]
+    WorkspaceConfigurationError,
+    #[serde(rename = "WORKSPACE_UPDATE")]
+    WorkspaceUpdate,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+#[cfg(any(feature = "clusters", feature = "warehouses"))]
+impl TerminationReasonCode {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::AbuseDetected => "ABUSE_DETECTED",
+            Self::AccessTokenFailure => "ACCESS_TOKEN_FAILURE",
+            Self::AllocationTimeout => "ALLOCATION_TIMEOUT",
+            Self::AllocationTimeoutNodeDaemonNotReady => {
+                "ALLOCATION_TIMEOUT_NODE_DAEMON_NOT_READY"
+            }
+            Self::AllocationTimeoutNoHealthyAndWarmedUpClusters => {
+                "ALLOCATION_TIMEOUT_NO_HEALTHY_AND_WARMED_UP_CLUSTERS"
+            }
+            Self::AllocationTimeoutNoHealthyClusters => {
+                "ALLOCATION_TIMEOUT_NO_HEALTHY_CLUSTERS"
+            }
+            Self::AllocationTimeoutNoMatchedClusters => {
+                "ALLOCATION_TIMEOUT_NO_MATCHED_CLUSTERS"
+            }
+            Self::AllocationTimeoutNoReadyClusters => {
+                "ALLOCATION_TIMEOUT_NO_READY_CLUSTERS"
+            }
+            Self::AllocationTimeoutNoUnallocatedClusters => {
+                "ALLOCATION_TIMEOUT_NO_UNALLOCATED_CLUSTERS"
+            }
+            Self::AllocationTimeoutNoWarmedUpClusters => {
+                "ALLOCATION_TIMEOUT_NO_WARMED_UP_CLUSTERS"
+            }
+            Self::AttachProjectFailure => "ATTACH_PROJECT_FAILURE",
+            Self::AwsAuthorizationFailure => "AWS_AUTHORIZATION_FAILURE",
+            Self::AwsInaccessibleKmsKeyFailure => "AWS_INACCESSIBLE_KMS_KEY_FAILURE",
+            Self::AwsInstanceProfileUpdateFailure => {
+                "AWS_INSTANCE_PROFILE_UPDATE_FAILURE"
+            }
+            Self::AwsInsufficientFreeAddressesInSubnetFailure => {
+                "AWS_INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET_FAILURE"
+            }
+            Self::AwsInsufficientInstanceCapacityFailure => {
+                "AWS_INSUFFICIENT_INSTANCE_CAPACITY_FAILURE"
+            }
+            Self::AwsInvalidKeyPair => "AWS_INVALID_KEY_PAIR",
+            Self::AwsInvalidKmsKeyState => "AWS_INVALID_KMS_KEY_STATE",
+            Self::AwsMaxSpotInstanceCountExceededFailure => {
+                "AWS_MAX_SPOT_INSTANCE_COUNT_EXCEEDED_FAILURE"
+            }
+            Self::AwsRequestLimitExceeded => "AWS_REQUEST_LIMIT_EXCEEDED",
+            Self::AwsResourceQuotaExceeded => "AWS_RESOURCE_QUOTA_EXCEEDED",
+            Self::AwsUnsupportedFailure => "AWS_UNSUPPORTED_FAILURE",
+            Self::AzureByokKeyPermissionFailure => "AZURE_BYOK_KEY_PERMISSION_FAILURE",
+            Self::AzureEphemeralDiskFailure => "AZURE_EPHEMERAL_DISK_FAILURE",
+            Self::AzureInvalidDeploymentTemplate => "AZURE_INVALID_DEPLOYMENT_TEMPLATE",
+            Self::AzureOperationNotAllowedException => {
+                "AZURE_OPERATION_NOT_ALLOWED_EXCEPTION"
+            }
+            Self::AzurePackedDeploymentPartialFailure => {
+                "AZURE_PACKED_DEPLOYMENT_PARTIAL_FAILURE"
+            }
+            Self::AzureQuotaExceededException => "AZURE_QUOTA_EXCEEDED_EXCEPTION",
+            Self::AzureResourceManagerThrottling => "AZURE_RESOURCE_MANAGER_THROTTLING",
+            Self::AzureResourceProviderThrottling => "AZURE_RESOURCE_PROVIDER_THROTTLING",
+            Self::AzureUnexpectedDeploymentTemplateFailure => {
+                "AZURE_UNEXPECTED_DEPLOYMENT_TEMPLATE_FAILURE"
+            }
+            Self::AzureVmExtensionFailure => "AZURE_VM_EXTENSION_FAILURE",
+            Self::AzureVnetConfigurationFailure => "AZURE_VNET_CONFIGURATION_FAILURE",
+            Self::BootstrapTimeout => "BOOTSTRAP_TIMEOUT",
+            Self::BootstrapTimeoutCloudProviderException => {
+                "BOOTSTRAP_TIMEOUT_CLOUD_PROVIDER_EXCEPTION"
+            }
+            Self::BootstrapTimeoutDueToMisconfig => "BOOTSTRAP_TIMEOUT_DUE_TO_MISCONFIG",
+            Self::BudgetPolicyLimitEnforcementActivated => {
+                "BUDGET_POLICY_LIMIT_ENFORCEMENT_ACTIVATED"
+            }
+            Self::BudgetPolicyResolutionFailure => "BUDGET_POLICY_RESOLUTION_FAILURE",
+            Self::CloudAccountPodQuotaExceeded => "CLOUD_ACCOUNT_POD_QUOTA_EXCEEDED",
+            Self::CloudAccountSetupFailure => "CLOUD_ACCOUNT_SETUP_FAILURE",
+            Self::CloudOperationCancelled => "CLOUD_OPERATION_CANCELLED",
+            Self::CloudProviderDiskSetupFailure => "CLOUD_PROVIDER_DISK_SETUP_FAILURE",
+            Self::CloudProviderInstanceNotLaunched => {
+                "CLOUD_PROVIDER_INSTANCE_NOT_LAUNCHED"
+            }
+            Self::CloudProviderLaunchFailure => "CLOUD_PROVIDER_LAUNCH_FAILURE",
+            Self::CloudProviderLaunchFailureDueToMisconfig => {
+                "CLOUD_PROVIDER_LAUNCH_FAILURE_DUE_TO_MISCONFIG"
+            }
+            Self::CloudProviderResourceStockout => "CLOUD_PROVIDER_RESOURCE_STOCKOUT",
+            Self::CloudProviderResourceStockoutDueToMisconfig => {
+                "CLOUD_PROVIDER_RESOURCE_STOCKOUT_DUE_TO_MISCONFIG"
+            }
+            Self::CloudProviderShutdown => "CLOUD_PROVIDER_SHUTDOWN",
+            Self::ClusterOperationThrottled => "CLUSTER_OPERATION_THROTTLED",
+            Self::ClusterOperationTimeout => "CLUSTER_OPERATION_TIMEOUT",
+            Self::CommunicationLost => "COMMUNICATION_LOST",
+            Self::ContainerLaunchFailure => "CONTAINER_LAUNCH_FAILURE",
+            Self::ControlPlaneConnectionFailure => "CONTROL_PLANE_CONNECTION_FAILURE",
+            Self::ControlPlaneConnectionFailureDueToMisconfig => {
+                "CONTROL_PLANE_CONNECTION_FAILURE_DUE_TO_MISCONFIG"
+            }
+            Self::ControlPlaneRequestFailure => "CONTROL_PLANE_REQUEST_FAILURE",
+            Self::ControlPlaneRequestFailureDueToMisconfig => {
+                "CONTROL_PLANE_REQUEST_FAILURE_DUE_TO_MISCONFIG"
+            }
+            Self::DatabaseConnectionFailure => "DATABASE_CONNECTION_FAILURE",
+            Self::DataAccessConfigChanged => "DATA_ACCESS_CONFIG_CHANGED",
+            Self::DbfsComponentUnhealthy => "DBFS_COMPONENT_UNHEALTHY",
+            Self::DbrImageResolutionFailure => "DBR_IMAGE_RESOLUTION_FAILURE",
+            Self::DisasterRecoveryReplication => "DISASTER_RECOVERY_REPLICATION",
+            Self::DnsResolutionError => "DNS_RESOLUTION_ERROR",
+            Self::DockerContainerCreationException => {
+                "DOCKER_CONTAINER_CREATION_EXCEPTION"
+            }
+            Self::DockerImagePullFailure => "DOCKER_IMAGE_PULL_FAILURE",
+            Self::DockerImageTooLargeForInstanceException => {
+                "DOCKER_IMAGE_TOO_LARGE_FOR_INSTANCE_EXCEPTION"
+            }
+            Self::DockerInvalidOsException => "DOCKER_INVALID_OS_EXCEPTION",
+            Self::DriverEviction => "DRIVER_EVICTION",
+            Self::DriverLaunchTimeout => "DRIVER_LAUNCH_TIMEOUT",
+            Self::DriverNodeUnreachable => "DRIVER_NODE_UNREACHABLE",
+            Self::DriverOutOfDisk => "DRIVER_OUT_OF_DISK",
+            Self::DriverOutOfMemory => "DRIVER_OUT_OF_MEMORY",
+            Self::DriverPodCreationFailure => "DRIVER_POD_CREATION_FAILURE",
+            Self::DriverUnexpectedFailure => "DRIVER_UNEXPECTED_FAILURE",
+            Self::DriverUnhealthy => "DRIVER_UNHEALTHY",
+            Self::DriverUnreachable => "DRIVER_UNREACHABLE",
+            Self::DriverUnresponsive => "DRIVER_UNRESPONSIVE",
+            Self::DynamicSparkConfSizeExceeded => "DYNAMIC_SPARK_CONF_SIZE_EXCEEDED",
+            Self::EosSparkImage => "EOS_SPARK_IMAGE",
+            Self::ExecutionComponentUnhealthy => "EXECUTION_COMPONENT_UNHEALTHY",
+            Self::ExecutorPodUnscheduled => "EXECUTOR_POD_UNSCHEDULED",
+            Self::GcpApiRateQuotaExceeded => "GCP_API_RATE_QUOTA_EXCEEDED",
+            Self::GcpDeniedByOrgPolicy => "GCP_DENIED_BY_ORG_POLICY",
+            Self::GcpForbidden => "GCP_FORBIDDEN",
+            Self::GcpIamTimeout => "GCP_IAM_TIMEOUT",
+            Self::GcpInaccessibleKmsKeyFailure => "GCP_INACCESSIBLE_KMS_KEY_FAILURE",
+            Self::GcpInsufficientCapacity => "GCP_INSUFFICIENT_CAPACITY",
+            Self::GcpIpSpaceExhausted => "GCP_IP_SPACE_EXHAUSTED",
+            Self::GcpKmsKeyPermissionDenied => "GCP_KMS_KEY_PERMISSION_DENIED",
+            Self::GcpNotFound => "GCP_NOT_FOUND",
+            Self::GcpQuotaExceeded => "GCP_QUOTA_EXCEEDED",
+            Self::GcpResourceQuotaExceeded => "GCP_RESOURCE_QUOTA_EXCEEDED",
+            Self::GcpServiceAccountAccessDenied => "GCP_SERVICE_ACCOUNT_ACCESS_DENIED",
+            Self::GcpServiceAccountDeleted => "GCP_SERVICE_ACCOUNT_DELETED",
+            Self::GcpServiceAccountNotFound => "GCP_SERVICE_ACCOUNT_NOT_FOUND",
+            Self::GcpSubnetNotReady => "GCP_SUBNET_NOT_READY",
+            Self::GcpTrustedImageProjectsViolated => {
+                "GCP_TRUSTED_IMAGE_PROJECTS_VIOLATED"
+            }
+            Self::GkeBasedClusterTermination => "GKE_BASED_CLUSTER_TERMINATION",
+            Self::GlobalInitScriptFailure => "GLOBAL_INIT_SCRIPT_FAILURE",
+            Self::HivemetastoreConnectivityFailure => {
+                "HIVEMETASTORE_CONNECTIVITY_FAILURE"
+            }
+            Self::HiveMetastoreProvisioningFailure => {
+                "HIVE_METASTORE_PROVISIONING_FAILURE"
+            }
+            Self::ImagePullPermissionDenied => "IMAGE_PULL_PERMISSION_DENIED",
+            Self::Inactivity => "INACTIVITY",
+            Self::InitContainerNotFinished => "INIT_CONTAINER_NOT_FINISHED",
+            Self::InitScriptFailure => "INIT_SCRIPT_FAILURE",
+            Self::InstancePoolClusterFailure => "INSTANCE_POOL_CLUSTER_FAILURE",
+            Self::InstancePoolMaxCapacityReached => "INSTANCE_POOL_MAX_CAPACITY_REACHED",
+            Self::InstancePoolNotFound => "INSTANCE_POOL_NOT_FOUND",
+            Self::InstanceUnreachable => "INSTANCE_UNREACHABLE",
+            Self::InstanceUnreachableDueToMisconfig => {
+                "INSTANCE_UNREACHABLE_DUE_TO_MISCONFIG"
+            }
+            Self::InternalCapacityFailure => "INTERNAL_CAPACITY_FAILURE",
+            Self::InternalError => "INTERNAL_ERROR",
+            Self::InvalidArgument => "INVALID_ARGUMENT",
+            Self::InvalidAwsParameter => "INVALID_AWS_PARAMETER",
+            Self::InvalidInstancePlacementProtocol => {
+                "INVALID_INSTANCE_PLACEMENT_PROTOCOL"
+            }
+            Self::InvalidSparkImage => "INVALID_SPARK_IMAGE",
+            Self::InvalidWorkerImageFailure => "INVALID_WORKER_IMAGE_FAILURE",
+            Self::InPenaltyBox => "IN_PENALTY_BOX",
+            Self::IpExhaustionFailure => "IP_EXHAUSTION_FAILURE",
+            Self::JobFinished => "JOB_FINISHED",
+            Self::K8sActivePodQuotaExceeded => "K8S_ACTIVE_POD_QUOTA_EXCEEDED",
+            Self::K8sAutoscalingFailure => "K8S_AUTOSCALING_FAILURE",
+            Self::K8sDbrClusterLaunchTimeout => "K8S_DBR_CLUSTER_LAUNCH_TIMEOUT",
+            Self::LazyAllocationTimeout => "LAZY_ALLOCATION_TIMEOUT",
+            Self::MaintenanceMode => "MAINTENANCE_MODE",
+            Self::MetastoreComponentUnhealthy => "METASTORE_COMPONENT_UNHEALTHY",
+            Self::MtlsPortConnectivityFailure => "MTLS_PORT_CONNECTIVITY_FAILURE",
+            Self::NephosResourceManagement => "NEPHOS_RESOURCE_MANAGEMENT",
+            Self::NetvisorSetupTimeout => "NETVISOR_SETUP_TIMEOUT",
+            Self::NetworkCheckControlPlaneFailure => {
+                "NETWORK_CHECK_CONTROL_PLANE_FAILURE"
+            }
+            Self::NetworkCheckControlPlaneFailureDueToMisconfig => {
+                "NETWORK_CHECK_CONTROL_PLANE_FAILURE_DUE_TO_MISCONFIG"
+            }
+            Self::NetworkCheckDnsServerFailure => "NETWORK_CHECK_DNS_SERVER_FAILURE",
+            Self::NetworkCheckDnsServerFailureDueToMisconfig => {
+                "NETWORK_CHECK_DNS_SERVER_FAILURE_DUE_TO_MISCONFIG"
+            }
+            Self::NetworkCheckMetadataEndpointFailure => {
+                "NETWORK_CHECK_METADATA_ENDPOINT_FAILURE"
+            }
+            Self::NetworkCheckMetadataEndpointFailureDueToMisconfig => {
+                "NETWORK_CHECK_METADATA_ENDPOINT_FAILURE_DUE_TO_MISCONFIG"
+            }
+            Self::NetworkCheckMultipleComponentsFailure => {
+                "NETWORK_CHECK_MULTIPLE_COMPONENTS_FAILURE"
+            }
+            Self::NetworkCheckMultipleComponentsFailureDueToMisconfig => {
+                "NETWORK_CHECK_MULTIPLE_COMPONENTS_FAILURE_DUE_TO_MISCONFIG"
+            }
+            Self::NetworkCheckNicFailure => "NETWORK_CHECK_NIC_FAILURE",
+            Self::NetworkCheckNicFailureDueToMisconfig => {
+                "NETWORK_CHECK_NIC_FAILURE_DUE_TO_MISCONFIG"
+            }
+            Self::NetworkCheckStorageFailure => "NETWORK_CHECK_STORAGE_FAILURE",
+            Self::NetworkCheckStorageFailureDueToMisconfig => {
+                "NETWORK_CHECK_STORAGE_FAILURE_DUE_TO_MISCONFIG"
+            }
+            Self::NetworkConfigurationFailure => "NETWORK_CONFIGURATION_FAILURE",
+            Self::NfsMountFailure => "NFS_MOUNT_FAILURE",
+            Self::NoMatchedK8s => "NO_MATCHED_K8S",
+            Self::NoMatchedK8sTestingTag => "NO_MATCHED_K8S_TESTING_TAG",
+            Self::NpipTunnelSetupFailure => "NPIP_TUNNEL_SETUP_FAILURE",
+            Self::NpipTunnelTokenFailure => "NPIP_TUNNEL_TOKEN_FAILURE",
+            Self::PodAssignmentFailure => "POD_ASSIGNMENT_FAILURE",
+            Self::PodSchedulingFailure => "POD_SCHEDULING_FAILURE",
+            Self::RateLimited => "RATE_LIMITED",
+            Self::RequestRejected => "REQUEST_REJECTED",
+            Self::RequestThrottled => "REQUEST_THROTTLED",
+            Self::ResourceUsageBlocked => "RESOURCE_USAGE_BLOCKED",
+            Self::SecretCreationFailure => "SECRET_CREATION_FAILURE",
+            Self::SecretPermissionDenied => "SECRET_PERMISSION_DENIED",
+            Self::SecretResolutionError => "SECRET_RESOLUTION_ERROR",
+            Self::SecurityDaemonRegistrationException => {
+                "SECURITY_DAEMON_REGISTRATION_EXCEPTION"
+            }
+            Self::SelfBootstrapFailure => "SELF_BOOTSTRAP_FAILURE",
+            Self::ServerlessLongRunningTerminated => "SERVERLESS_LONG_RUNNING_TERMINATED",
+            Self::SkippedSlowNodes => "SKIPPED_SLOW_NODES",
+            Self::SlowImageDownload => "SLOW_IMAGE_DOWNLOAD",
+            Self::SparkError => "SPARK_ERROR",
+            Self::SparkImageDownloadFailure => "SPARK_IMAGE_DOWNLOAD_FAILURE",
+            Self::SparkImageDownloadThrottled => "SPARK_IMAGE_DOWNLOAD_THROTTLED",
+            Self::SparkImageNotFound => "SPARK_IMAGE_NOT_FOUND",
+            Self::SparkStartupFailure => "SPARK_STARTUP_FAILURE",
+            Self::SpotInstanceTermination => "SPOT_INSTANCE_TERMINATION",
+            Self::SshBootstrapFailure => "SSH_BOOTSTRAP_FAILURE",
+            Self::StorageDownloadFailure => "STORAGE_DOWNLOAD_FAILURE",
+            Self::StorageDownloadFailureDueToMisconfig => {
+                "STORAGE_DOWNLOAD_FAILURE_DUE_TO_MISCONFIG"
+            }
+            Self::StorageDownloadFailureSlow => "STORAGE_DOWNLOAD_FAILURE_SLOW",
+            Self::StorageDownloadFailureThrottled => "STORAGE_DOWNLOAD_FAILURE_THROTTLED",
+            Self::StsClientSetupFailure => "STS_CLIENT_SETUP_FAILURE",
+            Self::SubnetExhaustedFailure => "SUBNET_EXHAUSTED_FAILURE",
+            Self::TemporarilyUnavailable => "TEMPORARILY_UNAVAILABLE",
+            Self::TrialExpired => "TRIAL_EXPIRED",
+            Self::UnexpectedLaunchFailure => "UNEXPECTED_LAUNCH_FAILURE",
+            Self::UnexpectedPodRecreation => "UNEXPECTED_POD_RECREATION",
+            Self::Unknown => "UNKNOWN",
+            Self::UnsupportedInstanceType => "UNSUPPORTED_INSTANCE_TYPE",
+            Self::UpdateInstanceProfileFailure => "UPDATE_INSTANCE_PROFILE_FAILURE",
+            Self::UsagePolicyEntitlementDenied => "USAGE_POLICY_ENTITLEMENT_DENIED",
+            Self::UserInitiatedVmTermination => "USER_INITIATED_VM_TERMINATION",
+            Self::UserRequest => "USER_REQUEST",
+            Self::WorkerSetupFailure => "WORKER_SETUP_FAILURE",
+            Self::WorkspaceCancelledError => "WORKSPACE_CANCELLED_ERROR",
+            Self::WorkspaceConfigurationError => "WORKSPACE_CONFIGURATION_ERROR",
+            Self::WorkspaceUpdate => "WORKSPACE_UPDATE",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "warehouses"))]
+impl std::fmt::Display for TerminationReasonCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "warehouses"))]
+impl From<&str> for TerminationReasonCode {
+    fn from(value: &str) -> Self {
+        match value {
+            "ABUSE_DETECTED" => Self::AbuseDetected,
+            "ACCESS_TOKEN_FAILURE" => Self::AccessTokenFailure,
+            "ALLOCATION_TIMEOUT" => Self::AllocationTimeout,
+            "ALLOCATION_TIMEOUT_NODE_DAEMON_NOT_READY" => {
+                Self::AllocationTimeoutNodeDaemonNotReady
+            }
+            "ALLOCATION_TIMEOUT_NO_HEALTHY_AND_WARMED_UP_CLUSTERS" => {
+                Self::AllocationTimeoutNoHealthyAndWarmedUpClusters
+            }
+            "ALLOCATION_TIMEOUT_NO_HEALTHY_CLUSTERS" => {
+                Self::AllocationTimeoutNoHealthyClusters
+            }
+            "ALLOCATION_TIMEOUT_NO_MATCHED_CLUSTERS" => {
+                Self::AllocationTimeoutNoMatchedClusters
+            }
+            "ALLOCATION_TIMEOUT_NO_READY_CLUSTERS" => {
+                Self::AllocationTimeoutNoReadyClusters
+            }
+            "ALLOCATION_TIMEOUT_NO_UNALLOCATED_CLUSTERS" => {
+                Self::AllocationTimeoutNoUnallocatedClusters
+            }
+            "ALLOCATION_TIMEOUT_NO_WARMED_UP_CLUSTERS" => {
+                Self::AllocationTimeoutNoWarmedUpClusters
+            }
+            "ATTACH_PROJECT_FAILURE" => Self::AttachProjectFailure,
+            "AWS_AUTHORIZATION_FAILURE" => Self::AwsAuthorizationFailure,
+            "AWS_INACCESSIBLE_KMS_KEY_FAILURE" => Self::AwsInaccessibleKmsKeyFailure,
+            "AWS_INSTANCE_PROFILE_UPDATE_FAILURE" => {
+                Self::AwsInstanceProfileUpdateFailure
+            }
+            "AWS_INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET_FAILURE" => {
+                Self::AwsInsufficientFreeAddressesInSubnetFailure
+            }
+            "AWS_INSUFFICIENT_INSTANCE_CAPACITY_FAILURE" => {
+                Self::AwsInsufficientInstanceCapacityFailure
+            }
+            "AWS_INVALID_KEY_PAIR" => Self::AwsInvalidKeyPair,
+            "AWS_INVALID_KMS_KEY_STATE" => Self::AwsInvalidKmsKeyState,
+            "AWS_MAX_SPOT_INSTANCE_COUNT_EXCEEDED_FAILURE" => {
+                Self::AwsMaxSpotInstanceCountExceededFailure
+            }
+            "AWS_REQUEST_LIMIT_EXCEEDED" => Self::AwsRequestLimitExceeded,
+            "AWS_RESOURCE_QUOTA_EXCEEDED" => Self::AwsResourceQuotaExceeded,
+            "AWS_UNSUPPORTED_FAILURE" => Self::AwsUnsupportedFailure,
+            "AZURE_BYOK_KEY_PERMISSION_FAILURE" => Self::AzureByokKeyPermissionFailure,
+            "AZURE_EPHEMERAL_DISK_FAILURE" => Self::AzureEphemeralDiskFailure,
+            "AZURE_INVALID_DEPLOYMENT_TEMPLATE" => Self::AzureInvalidDeploymentTemplate,
+            "AZURE_OPERATION_NOT_ALLOWED_EXCEPTION" => {
+                Self::AzureOperationNotAllowedException
+            }
+            "AZURE_PACKED_DEPLOYMENT_PARTIAL_FAILURE" => {
+                Self::AzurePackedDeploymentPartialFailure
+            }
+            "AZURE_QUOTA_EXCEEDED_EXCEPTION" => Self::AzureQuotaExceededException,
+            "AZURE_RESOURCE_MANAGER_THROTTLING" => Self::AzureResourceManagerThrottling,
+            "AZURE_RESOURCE_PROVIDER_THROTTLING" => Self::AzureResourceProviderThrottling,
+            "AZURE_UNEXPECTED_DEPLOYMENT_TEMPLATE_FAILURE" => {
+                Self::AzureUnexpectedDeploymentTemplateFailure
+            }
+            "AZURE_VM_EXTENSION_FAILURE" => Self::AzureVmExtensionFailure,
+            "AZURE_VNET_CONFIGURATION_FAILURE" => Self::AzureVnetConfigurationFailure,
+            "BOOTSTRAP_TIMEOUT" => Self::BootstrapTimeout,
+            "BOOTSTRAP_TIMEOUT_CLOUD_PROVIDER_EXCEPTION" => {
+                Self::BootstrapTimeoutCloudProviderException
+            }
+            "BOOTSTRAP_TIMEOUT_DUE_TO_MISCONFIG" => Self::BootstrapTimeoutDueToMisconfig,
+            "BUDGET_POLICY_LIMIT_ENFORCEMENT_ACTIVATED" => {
+                Self::BudgetPolicyLimitEnforcementActivated
+            }
+            "BUDGET_POLICY_RESOLUTION_FAILURE" => Self::BudgetPolicyResolutionFailure,
+            "CLOUD_ACCOUNT_POD_QUOTA_EXCEEDED" => Self::CloudAccountPodQuotaExceeded,
+            "CLOUD_ACCOUNT_SETUP_FAILURE" => Self::CloudAccountSetupFailure,
+            "CLOUD_OPERATION_CANCELLED" => Self::CloudOperationCancelled,
+            "CLOUD_PROVIDER_DISK_SETUP_FAILURE" => Self::CloudProviderDiskSetupFailure,
+            "CLOUD_PROVIDER_INSTANCE_NOT_LAUNCHED" => {
+                Self::CloudProviderInstanceNotLaunched
+            }
+            "CLOUD_PROVIDER_LAUNCH_FAILURE" => Self::CloudProviderLaunchFailure,
+            "CLOUD_PROVIDER_LAUNCH_FAILURE_DUE_TO_MISCONFIG" => {
+                Self::CloudProviderLaunchFailureDueToMisconfig
+            }
+            "CLOUD_PROVIDER_RESOURCE_STOCKOUT" => Self::CloudProviderResourceStockout,
+            "CLOUD_PROVIDER_RESOURCE_STOCKOUT_DUE_TO_MISCONFIG" => {
+                Self::CloudProviderResourceStockoutDueToMisconfig
+            }
+            "CLOUD_PROVIDER_SHUTDOWN" => Self::CloudProviderShutdown,
+            "CLUSTER_OPERATION_THROTTLED" => Self::ClusterOperationThrottled,
+            "CLUSTER_OPERATION_TIMEOUT" => Self::ClusterOperationTimeout,
+            "COMMUNICATION_LOST" => Self::CommunicationLost,
+            "CONTAINER_LAUNCH_FAILURE" => Self::ContainerLaunchFailure,
+            "CONTROL_PLANE_CONNECTION_FAILURE" => Self::ControlPlaneConnectionFailure,
+            "CONTROL_PLANE_CONNECTION_FAILURE_DUE_TO_MISCONFIG" => {
+                Self::ControlPlaneConnectionFailureDueToMisconfig
+            }
+            "CONTROL_PLANE_REQUEST_FAILURE" => Self::ControlPlaneRequestFailure,
+            "CONTROL_PLANE_REQUEST_FAILURE_DUE_TO_MISCONFIG" => {
+                Self::ControlPlaneRequestFailureDueToMisconfig
+            }
+            "DATABASE_CONNECTION_FAILURE" => Self::DatabaseConnectionFailure,
+            "DATA_ACCESS_CONFIG_CHANGED" => Self::DataAccessConfigChanged,
+            "DBFS_COMPONENT_UNHEALTHY" => Self::DbfsComponentUnhealthy,
+            "DBR_IMAGE_RESOLUTION_FAILURE" => Self::DbrImageResolutionFailure,
+            "DISASTER_RECOVERY_REPLICATION" => Self::DisasterRecoveryReplication,
+            "DNS_RESOLUTION_ERROR" => Self::DnsResolutionError,
+            "DOCKER_CONTAINER_CREATION_EXCEPTION" => {
+                Self::DockerContainerCreationException
+            }
+            "DOCKER_IMAGE_PULL_FAILURE" => Self::DockerImagePullFailure,
+            "DOCKER_IMAGE_TOO_LARGE_FOR_INSTANCE_EXCEPTION" => {
+                Self::DockerImageTooLargeForInstanceException
+            }
+            "DOCKER_INVALID_OS_EXCEPTION" => Self::DockerInvalidOsException,
+            "DRIVER_EVICTION" => Self::DriverEviction,
+            "DRIVER_LAUNCH_TIMEOUT" => Self::DriverLaunchTimeout,
+            "DRIVER_NODE_UNREACHABLE" => Self::DriverNodeUnreachable,
+            "DRIVER_OUT_OF_DISK" => Self::DriverOutOfDisk,
+            "DRIVER_OUT_OF_MEMORY" => Self::DriverOutOfMemory,
+            "DRIVER_POD_CREATION_FAILURE" => Self::DriverPodCreationFailure,
+            "DRIVER_UNEXPECTED_FAILURE" => Self::DriverUnexpectedFailure,
+            "DRIVER_UNHEALTHY" => Self::DriverUnhealthy,
+            "DRIVER_UNREACHABLE" => Self::DriverUnreachable,
+            "DRIVER_UNRESPONSIVE" => Self::DriverUnresponsive,
+            "DYNAMIC_SPARK_CONF_SIZE_EXCEEDED" => Self::DynamicSparkConfSizeExceeded,
+            "EOS_SPARK_IMAGE" => Self::EosSparkImage,
+            "EXECUTION_COMPONENT_UNHEALTHY" => Self::ExecutionComponentUnhealthy,
+            "EXECUTOR_POD_UNSCHEDULED" => Self::ExecutorPodUnscheduled,
+            "GCP_API_RATE_QUOTA_EXCEEDED" => Self::GcpApiRateQuotaExceeded,
+            "GCP_DENIED_BY_ORG_POLICY" => Self::GcpDeniedByOrgPolicy,
+            "GCP_FORBIDDEN" => Self::GcpForbidden,
+            "GCP_IAM_TIMEOUT" => Self::GcpIamTimeout,
+            "GCP_INACCESSIBLE_KMS_KEY_FAILURE" => Self::GcpInaccessibleKmsKeyFailure,
+            "GCP_INSUFFICIENT_CAPACITY" => Self::GcpInsufficientCapacity,
+            "GCP_IP_SPACE_EXHAUSTED" => Self::GcpIpSpaceExhausted,
+            "GCP_KMS_KEY_PERMISSION_DENIED" => Self::GcpKmsKeyPermissionDenied,
+            "GCP_NOT_FOUND" => Self::GcpNotFound,
+            "GCP_QUOTA_EXCEEDED" => Self::GcpQuotaExceeded,
+            "GCP_RESOURCE_QUOTA_EXCEEDED" => Self::GcpResourceQuotaExceeded,
+            "GCP_SERVICE_ACCOUNT_ACCESS_DENIED" => Self::GcpServiceAccountAccessDenied,
+            "GCP_SERVICE_ACCOUNT_DELETED" => Self::GcpServiceAccountDeleted,
+            "GCP_SERVICE_ACCOUNT_NOT_FOUND" => Self::GcpServiceAccountNotFound,
+            "GCP_SUBNET_NOT_READY" => Self::GcpSubnetNotReady,
+            "GCP_TRUSTED_IMAGE_PROJECTS_VIOLATED" => {
+                Self::GcpTrustedImageProjectsViolated
+            }
+            "GKE_BASED_CLUSTER_TERMINATION" => Self::GkeBasedClusterTermination,
+            "GLOBAL_INIT_SCRIPT_FAILURE" => Self::GlobalInitScriptFailure,
+            "HIVEMETASTORE_CONNECTIVITY_FAILURE" => {
+                Self::HivemetastoreConnectivityFailure
+            }
+            "HIVE_METASTORE_PROVISIONING_FAILURE" => {
+                Self::HiveMetastoreProvisioningFailure
+            }
+            "IMAGE_PULL_PERMISSION_DENIED" => Self::ImagePullPermissionDenied,
+            "INACTIVITY" => Self::Inactivity,
+            "INIT_CONTAINER_NOT_FINISHED" => Self::InitContainerNotFinished,
+            "INIT_SCRIPT_FAILURE" => Self::InitScriptFailure,
+            "INSTANCE_POOL_CLUSTER_FAILURE" => Self::InstancePoolClusterFailure,
+            "INSTANCE_POOL_MAX_CAPACITY_REACHED" => Self::InstancePoolMaxCapacityReached,
+            "INSTANCE_POOL_NOT_FOUND" => Self::InstancePoolNotFound,
+            "INSTANCE_UNREACHABLE" => Self::InstanceUnreachable,
+            "INSTANCE_UNREACHABLE_DUE_TO_MISCONFIG" => {
+                Self::InstanceUnreachableDueToMisconfig
+            }
+            "INTERNAL_CAPACITY_FAILURE" => Self::InternalCapacityFailure,
+            "INTERNAL_ERROR" => Self::InternalError,
+            "INVALID_ARGUMENT" => Self::InvalidArgument,
+            "INVALID_AWS_PARAMETER" => Self::InvalidAwsParameter,
+            "INVALID_INSTANCE_PLACEMENT_PROTOCOL" => {
+                Self::InvalidInstancePlacementProtocol
+            }
+            "INVALID_SPARK_IMAGE" => Self::InvalidSparkImage,
+            "INVALID_WORKER_IMAGE_FAILURE" => Self::InvalidWorkerImageFailure,
+            "IN_PENALTY_BOX" => Self::InPenaltyBox,
+            "IP_EXHAUSTION_FAILURE" => Self::IpExhaustionFailure,
+            "JOB_FINISHED" => Self::JobFinished,
+            "K8S_ACTIVE_POD_QUOTA_EXCEEDED" => Self::K8sActivePodQuotaExceeded,
+            "K8S_AUTOSCALING_FAILURE" => Self::K8sAutoscalingFailure,
+            "K8S_DBR_CLUSTER_LAUNCH_TIMEOUT" => Self::K8sDbrClusterLaunchTimeout,
+            "LAZY_ALLOCATION_TIMEOUT" => Self::LazyAllocationTimeout,
+            "MAINTENANCE_MODE" => Self::MaintenanceMode,
+            "METASTORE_COMPONENT_UNHEALTHY" => Self::MetastoreComponentUnhealthy,
+            "MTLS_PORT_CONNECTIVITY_FAILURE" => Self::MtlsPortConnectivityFailure,
+            "NEPHOS_RESOURCE_MANAGEMENT" => Self::NephosResourceManagement,
+            "NETVISOR_SETUP_TIMEOUT" => Self::NetvisorSetupTimeout,
+            "NETWORK_CHECK_CONTROL_PLANE_FAILURE" => {
+                Self::NetworkCheckControlPlaneFailure
+            }
+            "NETWORK_CHECK_CONTROL_PLANE_FAILURE_DUE_TO_MISCONFIG" => {
+                Self::NetworkCheckControlPlaneFailureDueToMisconfig
+            }
+            "NETWORK_CHECK_DNS_SERVER_FAILURE" => Self::NetworkCheckDnsServerFailure,
+            "NETWORK_CHECK_DNS_SERVER_FAILURE_DUE_TO_MISCONFIG" => {
+                Self::NetworkCheckDnsServerFailureDueToMisconfig
+            }
+            "NETWORK_CHECK_METADATA_ENDPOINT_FAILURE" => {
+                Self::NetworkCheckMetadataEndpointFailure
+            }
+            "NETWORK_CHECK_METADATA_ENDPOINT_FAILURE_DUE_TO_MISCONFIG" => {
+                Self::NetworkCheckMetadataEndpointFailureDueToMisconfig
+            }
+            "NETWORK_CHECK_MULTIPLE_COMPONENTS_FAILURE" => {
+                Self::NetworkCheckMultipleComponentsFailure
+            }
+            "NETWORK_CHECK_MULTIPLE_COMPONENTS_FAILURE_DUE_TO_MISCONFIG" => {
+                Self::NetworkCheckMultipleComponentsFailureDueToMisconfig
+            }
+            "NETWORK_CHECK_NIC_FAILURE" => Self::NetworkCheckNicFailure,
+            "NETWORK_CHECK_NIC_FAILURE_DUE_TO_MISCONFIG" => {
+                Self::NetworkCheckNicFailureDueToMisconfig
+            }
+            "NETWORK_CHECK_STORAGE_FAILURE" => Self::NetworkCheckStorageFailure,
+            "NETWORK_CHECK_STORAGE_FAILURE_DUE_TO_MISCONFIG" => {
+                Self::NetworkCheckStorageFailureDueToMisconfig
+            }
+            "NETWORK_CONFIGURATION_FAILURE" => Self::NetworkConfigurationFailure,
+            "NFS_MOUNT_FAILURE" => Self::NfsMountFailure,
+            "NO_MATCHED_K8S" => Self::NoMatchedK8s,
+            "NO_MATCHED_K8S_TESTING_TAG" => Self::NoMatchedK8sTestingTag,
+            "NPIP_TUNNEL_SETUP_FAILURE" => Self::NpipTunnelSetupFailure,
+            "NPIP_TUNNEL_TOKEN_FAILURE" => Self::NpipTunnelTokenFailure,
+            "POD_ASSIGNMENT_FAILURE" => Self::PodAssignmentFailure,
+            "POD_SCHEDULING_FAILURE" => Self::PodSchedulingFailure,
+            "RATE_LIMITED" => Self::RateLimited,
+            "REQUEST_REJECTED" => Self::RequestRejected,
+            "REQUEST_THROTTLED" => Self::RequestThrottled,
+            "RESOURCE_USAGE_BLOCKED" => Self::ResourceUsageBlocked,
+            "SECRET_CREATION_FAILURE" => Self::SecretCreationFailure,
+            "SECRET_PERMISSION_DENIED" => Self::SecretPermissionDenied,
+            "SECRET_RESOLUTION_ERROR" => Self::SecretResolutionError,
+            "SECURITY_DAEMON_REGISTRATION_EXCEPTION" => {
+                Self::SecurityDaemonRegistrationException
+            }
+            "SELF_BOOTSTRAP_FAILURE" => Self::SelfBootstrapFailure,
+            "SERVERLESS_LONG_RUNNING_TERMINATED" => Self::ServerlessLongRunningTerminated,
+            "SKIPPED_SLOW_NODES" => Self::SkippedSlowNodes,
+            "SLOW_IMAGE_DOWNLOAD" => Self::SlowImageDownload,
+            "SPARK_ERROR" => Self::SparkError,
+            "SPARK_IMAGE_DOWNLOAD_FAILURE" => Self::SparkImageDownloadFailure,
+            "SPARK_IMAGE_DOWNLOAD_THROTTLED" => Self::SparkImageDownloadThrottled,
+            "SPARK_IMAGE_NOT_FOUND" => Self::SparkImageNotFound,
+            "SPARK_STARTUP_FAILURE" => Self::SparkStartupFailure,
+            "SPOT_INSTANCE_TERMINATION" => Self::SpotInstanceTermination,
+            "SSH_BOOTSTRAP_FAILURE" => Self::SshBootstrapFailure,
+            "STORAGE_DOWNLOAD_FAILURE" => Self::StorageDownloadFailure,
+            "STORAGE_DOWNLOAD_FAILURE_DUE_TO_MISCONFIG" => {
+                Self::StorageDownloadFailureDueToMisconfig
+            }
+            "STORAGE_DOWNLOAD_FAILURE_SLOW" => Self::StorageDownloadFailureSlow,
+            "STORAGE_DOWNLOAD_FAILURE_THROTTLED" => Self::StorageDownloadFailureThrottled,
+            "STS_CLIENT_SETUP_FAILURE" => Self::StsClientSetupFailure,
+            "SUBNET_EXHAUSTED_FAILURE" => Self::SubnetExhaustedFailure,
+            "TEMPORARILY_UNAVAILABLE" => Self::TemporarilyUnavailable,
+            "TRIAL_EXPIRED" => Self::TrialExpired,
+            "UNEXPECTED_LAUNCH_FAILURE" => Self::UnexpectedLaunchFailure,
+            "UNEXPECTED_POD_RECREATION" => Self::UnexpectedPodRecreation,
+            "UNKNOWN" => Self::Unknown,
+            "UNSUPPORTED_INSTANCE_TYPE" => Self::UnsupportedInstanceType,
+            "UPDATE_INSTANCE_PROFILE_FAILURE" => Self::UpdateInstanceProfileFailure,
+            "USAGE_POLICY_ENTITLEMENT_DENIED" => Self::UsagePolicyEntitlementDenied,
+            "USER_INITIATED_VM_TERMINATION" => Self::UserInitiatedVmTermination,
+            "USER_REQUEST" => Self::UserRequest,
+            "WORKER_SETUP_FAILURE" => Self::WorkerSetupFailure,
+            "WORKSPACE_CANCELLED_ERROR" => Self::WorkspaceCancelledError,
+            "WORKSPACE_CONFIGURATION_ERROR" => Self::WorkspaceConfigurationError,
+            "WORKSPACE_UPDATE" => Self::WorkspaceUpdate,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "warehouses"))]
+impl std::str::FromStr for TerminationReasonCode {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+/// Who is responsible for a termination: a normal end (`SUCCESS`), the user's request or
+/// configuration (`CLIENT_ERROR`), Databricks (`SERVICE_FAULT`) or the cloud provider
+/// (`CLOUD_FAILURE`).
+///
+/// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
+#[cfg(any(feature = "clusters", feature = "warehouses"))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum TerminationReasonType {
+    #[serde(rename = "CLIENT_ERROR")]
+    ClientError,
+    #[serde(rename = "CLOUD_FAILURE")]
+    CloudFailure,
+    #[serde(rename = "SERVICE_FAULT")]
+    ServiceFault,
+    #[serde(rename = "SUCCESS")]
+    Success,
+    /// A value this version of the SDK does not know, kept exactly as the server sent it.
+    #[serde(untagged)]
+    Unrecognized(String),
+}
+
+#[cfg(any(feature = "clusters", feature = "warehouses"))]
+impl TerminationReasonType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ClientError => "CLIENT_ERROR",
+            Self::CloudFailure => "CLOUD_FAILURE",
+            Self::ServiceFault => "SERVICE_FAULT",
+            Self::Success => "SUCCESS",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "warehouses"))]
+impl std::fmt::Display for TerminationReasonType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "warehouses"))]
+impl From<&str> for TerminationReasonType {
+    fn from(value: &str) -> Self {
+        match value {
+            "CLIENT_ERROR" => Self::ClientError,
+            "CLOUD_FAILURE" => Self::CloudFailure,
+            "SERVICE_FAULT" => Self::ServiceFault,
+            "SUCCESS" => Self::Success,
+            other => Self::Unrecognized(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "warehouses"))]
+impl std::str::FromStr for TerminationReasonType {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 

@@ -294,6 +294,13 @@ mod functions;
 #[cfg(feature = "functions")]
 pub use functions::*;
 
+#[cfg(feature = "git-credentials")]
+#[rustfmt::skip]
+mod git_credentials;
+
+#[cfg(feature = "git-credentials")]
+pub use git_credentials::*;
+
 #[cfg(feature = "global-init-scripts")]
 #[rustfmt::skip]
 mod global_init_scripts;
@@ -378,6 +385,13 @@ mod pipelines;
 #[cfg(feature = "pipelines")]
 pub use pipelines::*;
 
+#[cfg(feature = "repos")]
+#[rustfmt::skip]
+mod repos;
+
+#[cfg(feature = "repos")]
+pub use repos::*;
+
 #[cfg(feature = "schemas")]
 #[rustfmt::skip]
 mod schemas;
@@ -440,6 +454,13 @@ mod volumes;
 
 #[cfg(feature = "volumes")]
 pub use volumes::*;
+
+#[cfg(feature = "warehouses")]
+#[rustfmt::skip]
+mod warehouses;
+
+#[cfg(feature = "warehouses")]
+pub use warehouses::*;
 
 #[cfg(feature = "workspace")]
 #[rustfmt::skip]

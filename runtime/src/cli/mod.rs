@@ -40,7 +40,7 @@ use serde_json::value::RawValue;
 pub use clap;
 pub use command::{LIMIT, limit_arg};
 pub use output::Format;
-pub use request::Request;
+pub use request::{Request, json_argument};
 pub use session::Session;
 pub use waiting::parse_duration;
 

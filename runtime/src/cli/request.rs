@@ -409,6 +409,12 @@ pub(super) fn read_json(source: &str) -> Result<JsonDocument, CliError> {
     Ok(JsonDocument { value, numbers })
 }
 
+/// The value of a hand-written command's `--json`, read as the generated commands read theirs (inline,
+/// `@FILE`, or `-` for standard input), so an extension taking over a generated command keeps its `--json`.
+pub fn json_argument(source: &str) -> Result<Value, CliError> {
+    read_json(source).map(|document| document.value)
+}
+
 pub(super) fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",

@@ -43,6 +43,7 @@ pub mod experiments_issues;
 pub mod experiments_logged_models;
 pub mod external_locations;
 pub mod functions;
+pub mod git_credentials;
 pub mod global_init_scripts;
 pub mod grants;
 pub mod groups;
@@ -56,6 +57,7 @@ pub mod metastores;
 pub mod model_registry;
 pub mod permissions;
 pub mod pipelines;
+pub mod repos;
 pub mod schemas;
 pub mod secrets;
 pub mod service_principals;
@@ -65,6 +67,7 @@ pub mod token_management;
 pub mod tokens;
 pub mod users;
 pub mod volumes;
+pub mod warehouses;
 pub mod workspace;
 pub mod workspace_conf;
 
@@ -146,6 +149,7 @@ const SERVICES: &[&[Case]] = &[
     experiments_logged_models::CASES,
     external_locations::CASES,
     functions::CASES,
+    git_credentials::CASES,
     global_init_scripts::CASES,
     grants::CASES,
     groups::CASES,
@@ -159,6 +163,7 @@ const SERVICES: &[&[Case]] = &[
     model_registry::CASES,
     permissions::CASES,
     pipelines::CASES,
+    repos::CASES,
     schemas::CASES,
     secrets::CASES,
     service_principals::CASES,
@@ -168,6 +173,7 @@ const SERVICES: &[&[Case]] = &[
     tokens::CASES,
     users::CASES,
     volumes::CASES,
+    warehouses::CASES,
     workspace::CASES,
     workspace_conf::CASES,
 ];

@@ -1,6 +1,8 @@
 //! `dbr fs ls|cat|cp|rm|mkdir|mv`, `dbr workspace export-dir|import-dir`, `dbr workspace export --file` and
 //! `dbr account billable-usage download --file`:
 //! the file commands of the CLI, built on this crate's transfers.
+//! `dbr repos get|update|delete` also take a Git folder's workspace path, and `dbr repos create` finds the
+//! provider from the URL.
 //!
 //! A path written `dbfs:/a/b` is in DBFS; any other path is on this computer. Commands that move many files
 //! run several at a time ([`batch`]); a file that fails does not stop the others, every failure is listed on
@@ -13,6 +15,7 @@ mod fs;
 mod interrupt;
 mod paths;
 mod progress;
+mod repos;
 mod tree;
 mod usage;
 mod workspace_dir;
@@ -39,6 +42,7 @@ impl Extension for FileCommands {
             add_to_group(root, "workspace", WORKSPACE_ABOUT, command)
         });
         let root = workspace_dir::add_export_file(root);
+        let root = repos::accept_paths(root);
         usage::add_download_file(root)
     }
 
@@ -59,6 +63,10 @@ impl Extension for FileCommands {
             ["workspace", "import-dir"] => workspace_dir::import_dir(matches, session),
             ["workspace", "export"] => return workspace_dir::export_file_command(matches, session),
             ["account", "billable-usage", "download"] => return usage::download_file_command(matches, session),
+            ["repos", "get"] => repos::get(matches, session),
+            ["repos", "update"] => repos::update(matches, session),
+            ["repos", "delete"] => repos::delete(matches, session),
+            ["repos", "create"] => return repos::create_command(matches, session),
             _ => return None,
         };
         Some(result)
