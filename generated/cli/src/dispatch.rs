@@ -4,6 +4,7 @@
 
 #[cfg(
     any(
+        feature = "apps",
         feature = "cluster-policies",
         feature = "clusters",
         feature = "current-user",
@@ -62,6 +63,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "account-vpc-endpoints",
         feature = "account-workspace-assignment",
         feature = "account-workspaces",
+        feature = "apps",
         feature = "cluster-policies",
         feature = "clusters",
         feature = "current-user",
@@ -107,6 +109,7 @@ use databricks_runtime::cli::respond;
         feature = "account-storage-credentials",
         feature = "account-users",
         feature = "account-workspace-assignment",
+        feature = "apps",
         feature = "cluster-policies",
         feature = "clusters",
         feature = "dbfs",
@@ -1815,6 +1818,185 @@ pub fn account_workspaces(
                         )
                     }
                 }
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `apps` operation `operation` with the arguments in `request`.
+#[cfg(feature = "apps")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn apps(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    Box::pin(async move {
+        let client = Client::from_runtime(runtime);
+        match operation {
+            "apps.create" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .apps()
+                                .create_and_wait(
+                                    &request.params(&[])?,
+                                    &request.body()?,
+                                    wait,
+                                )
+                                .await,
+                        )
+                    }
+                    None => {
+                        respond(
+                            client
+                                .apps()
+                                .create(&request.params(&[])?, &request.body()?)
+                                .await,
+                        )
+                    }
+                }
+            }
+            "apps.delete" => {
+                respond(client.apps().delete(&request.path::<String>("name")?).await)
+            }
+            "apps.deploy" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .apps()
+                                .deploy_and_wait(
+                                    &request.path::<String>("app_name")?,
+                                    &request.body()?,
+                                    wait,
+                                )
+                                .await,
+                        )
+                    }
+                    None => {
+                        respond(
+                            client
+                                .apps()
+                                .deploy(
+                                    &request.path::<String>("app_name")?,
+                                    &request.body()?,
+                                )
+                                .await,
+                        )
+                    }
+                }
+            }
+            "apps.get" => {
+                respond(client.apps().get(&request.path::<String>("name")?).await)
+            }
+            "apps.getDeployment" => {
+                respond(
+                    client
+                        .apps()
+                        .get_deployment(
+                            &request.path::<String>("app_name")?,
+                            &request.path::<String>("deployment_id")?,
+                        )
+                        .await,
+                )
+            }
+            "apps.getPermissionLevels" => {
+                respond(
+                    client
+                        .apps()
+                        .get_permission_levels(&request.path::<String>("app_name")?)
+                        .await,
+                )
+            }
+            "apps.getPermissions" => {
+                respond(
+                    client
+                        .apps()
+                        .get_permissions(&request.path::<String>("app_name")?)
+                        .await,
+                )
+            }
+            "apps.list" => respond_items(client.apps().list_all(&request.params(&[])?)),
+            "apps.listDeployments" => {
+                respond_items(
+                    client
+                        .apps()
+                        .list_deployments_all(
+                            &request.path::<String>("app_name")?,
+                            &request.params(&[])?,
+                        ),
+                )
+            }
+            "apps.setPermissions" => {
+                respond(
+                    client
+                        .apps()
+                        .set_permissions(
+                            &request.path::<String>("app_name")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "apps.start" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .apps()
+                                .start_and_wait(&request.path::<String>("name")?, wait)
+                                .await,
+                        )
+                    }
+                    None => {
+                        respond(
+                            client.apps().start(&request.path::<String>("name")?).await,
+                        )
+                    }
+                }
+            }
+            "apps.stop" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .apps()
+                                .stop_and_wait(&request.path::<String>("name")?, wait)
+                                .await,
+                        )
+                    }
+                    None => {
+                        respond(
+                            client.apps().stop(&request.path::<String>("name")?).await,
+                        )
+                    }
+                }
+            }
+            "apps.update" => {
+                respond(
+                    client
+                        .apps()
+                        .update(&request.path::<String>("name")?, &request.body()?)
+                        .await,
+                )
+            }
+            "apps.updatePermissions" => {
+                respond(
+                    client
+                        .apps()
+                        .update_permissions(
+                            &request.path::<String>("app_name")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
             }
             other => {
                 Err(

@@ -249,6 +249,13 @@ mod account_workspaces;
 #[cfg(feature = "account-workspaces")]
 pub use account_workspaces::AccountWorkspaces;
 
+#[cfg(feature = "apps")]
+#[rustfmt::skip]
+mod apps;
+
+#[cfg(feature = "apps")]
+pub use apps::Apps;
+
 #[cfg(feature = "cluster-policies")]
 #[rustfmt::skip]
 mod cluster_policies;

@@ -226,6 +226,13 @@ mod account_workspaces;
 #[cfg(feature = "account-workspaces")]
 pub use account_workspaces::*;
 
+#[cfg(feature = "apps")]
+#[rustfmt::skip]
+mod apps;
+
+#[cfg(feature = "apps")]
+pub use apps::*;
+
 #[cfg(feature = "cluster-policies")]
 #[rustfmt::skip]
 mod cluster_policies;

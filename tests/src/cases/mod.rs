@@ -32,6 +32,7 @@ pub mod account_users;
 pub mod account_vpc_endpoints;
 pub mod account_workspace_assignment;
 pub mod account_workspaces;
+pub mod apps;
 pub mod cluster_policies;
 pub mod clusters;
 pub mod current_user;
@@ -124,6 +125,7 @@ const SERVICES: &[&[Case]] = &[
     account_vpc_endpoints::CASES,
     account_workspace_assignment::CASES,
     account_workspaces::CASES,
+    apps::CASES,
     cluster_policies::CASES,
     clusters::CASES,
     current_user::CASES,

@@ -30,6 +30,7 @@ mod account_users;
 mod account_vpc_endpoints;
 mod account_workspace_assignment;
 mod account_workspaces;
+mod apps;
 mod cluster_policies;
 mod clusters;
 mod current_user;
