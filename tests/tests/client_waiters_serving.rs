@@ -216,3 +216,121 @@ async fn a_deployment_is_polled_by_the_app_in_the_request_and_the_id_in_the_answ
         )
     );
 }
+
+fn endpoint(config_update: &str, ready: &str) -> Value {
+    json!({"name": "churn-model", "state": {"config_update": config_update, "ready": ready}})
+}
+
+#[tokio::test]
+async fn a_created_endpoint_is_polled_by_its_name_until_no_update_is_in_progress() {
+    let server = moving_server(
+        (
+            "POST",
+            "/api/2.0/serving-endpoints",
+            endpoint("IN_PROGRESS", "NOT_READY"),
+        ),
+        "/api/2.0/serving-endpoints/churn-model",
+        vec![
+            endpoint("IN_PROGRESS", "NOT_READY"),
+            endpoint("IN_PROGRESS", "NOT_READY"),
+            endpoint("NOT_UPDATING", "READY"),
+        ],
+    )
+    .await;
+    let body = models::CreateServingEndpoint::new("churn-model");
+    let ready = client(&server)
+        .serving_endpoints()
+        .create_and_wait(&body, &quick())
+        .await
+        .expect("the endpoint's configuration is deployed");
+    let state = ready.state.expect("state");
+    assert_eq!(
+        state.config_update,
+        Some(models::ServingEndpointStateConfigUpdate::NotUpdating)
+    );
+    assert_eq!(state.ready, Some(models::ServingEndpointStateReady::Ready));
+    assert_eq!(polls_of(&server, "/api/2.0/serving-endpoints/churn-model").await, 3);
+}
+
+#[tokio::test]
+async fn a_failed_or_cancelled_configuration_update_ends_the_wait() {
+    for state in ["UPDATE_FAILED", "UPDATE_CANCELED"] {
+        let server = moving_server(
+            (
+                "PUT",
+                "/api/2.0/serving-endpoints/churn-model/config",
+                endpoint("IN_PROGRESS", "READY"),
+            ),
+            "/api/2.0/serving-endpoints/churn-model",
+            vec![endpoint("IN_PROGRESS", "READY"), endpoint(state, "READY")],
+        )
+        .await;
+        let error = client(&server)
+            .serving_endpoints()
+            .update_config_and_wait("churn-model", &models::ServingEndpointConfigInput::default(), &quick())
+            .await
+            .expect_err("the update does not take effect");
+        // The endpoint state carries no explanation: the official waiter has none to show either.
+        assert_eq!(failed(&error), ("servingEndpoints.updateConfig", state, None));
+    }
+}
+
+#[tokio::test]
+async fn provisioned_throughput_endpoints_wait_like_the_others() {
+    let server = moving_server(
+        (
+            "POST",
+            "/api/2.0/serving-endpoints/pt",
+            endpoint("IN_PROGRESS", "NOT_READY"),
+        ),
+        "/api/2.0/serving-endpoints/churn-model",
+        vec![endpoint("IN_PROGRESS", "NOT_READY"), endpoint("NOT_UPDATING", "READY")],
+    )
+    .await;
+    let config = models::ProvisionedThroughputConfig {
+        served_entities: Some(vec![models::ProvisionedThroughputServedModel::new(
+            "system.ai.llama-3_3-70b-instruct",
+            50,
+        )]),
+        ..Default::default()
+    };
+    let body = models::CreateProvisionedThroughputEndpoint::new("churn-model", config.clone());
+    let ready = client(&server)
+        .serving_endpoints()
+        .create_provisioned_throughput_endpoint_and_wait(&body, &quick())
+        .await
+        .expect("the endpoint's configuration is deployed");
+    assert_eq!(
+        ready.state.and_then(|state| state.config_update),
+        Some(models::ServingEndpointStateConfigUpdate::NotUpdating)
+    );
+    assert_eq!(polls_of(&server, "/api/2.0/serving-endpoints/churn-model").await, 2);
+
+    let server = moving_server(
+        (
+            "PUT",
+            "/api/2.0/serving-endpoints/pt/churn-model/config",
+            endpoint("IN_PROGRESS", "READY"),
+        ),
+        "/api/2.0/serving-endpoints/churn-model",
+        vec![endpoint("UPDATE_FAILED", "READY")],
+    )
+    .await;
+    let error = client(&server)
+        .serving_endpoints()
+        .update_provisioned_throughput_endpoint_config_and_wait(
+            "churn-model",
+            &models::ProvisionedThroughputConfigUpdate::new(config),
+            &quick(),
+        )
+        .await
+        .expect_err("the update fails");
+    assert_eq!(
+        failed(&error),
+        (
+            "servingEndpoints.updateProvisionedThroughputEndpointConfig",
+            "UPDATE_FAILED",
+            None
+        )
+    );
+}

@@ -357,6 +357,13 @@ mod service_principals;
 #[cfg(feature = "service-principals")]
 pub use service_principals::*;
 
+#[cfg(feature = "serving-endpoints")]
+#[rustfmt::skip]
+mod serving_endpoints;
+
+#[cfg(feature = "serving-endpoints")]
+pub use serving_endpoints::*;
+
 #[cfg(feature = "token-management")]
 #[rustfmt::skip]
 mod token_management;

@@ -53,6 +53,7 @@ pub mod permissions;
 pub mod pipelines;
 pub mod secrets;
 pub mod service_principals;
+pub mod serving_endpoints;
 pub mod token_management;
 pub mod tokens;
 pub mod users;
@@ -146,6 +147,7 @@ const SERVICES: &[&[Case]] = &[
     pipelines::CASES,
     secrets::CASES,
     service_principals::CASES,
+    serving_endpoints::CASES,
     token_management::CASES,
     tokens::CASES,
     users::CASES,

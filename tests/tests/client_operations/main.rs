@@ -51,6 +51,7 @@ mod permissions;
 mod pipelines;
 mod secrets;
 mod service_principals;
+mod serving_endpoints;
 mod token_management;
 mod tokens;
 mod users;
