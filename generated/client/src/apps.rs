@@ -506,7 +506,6 @@ mod operations {
             Method::Post,
             "/api/2.0/apps/{name}/start",
         )
-        .idempotent()
         .security(&[&["bearerAuth"]]);
     pub(super) const STOP: Operation = Operation::new(
             "apps.stop",

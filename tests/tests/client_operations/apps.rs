@@ -111,7 +111,6 @@ async fn apps_create() {
     let t = setup("apps.create").await;
     let params = models::AppsCreateParams {
         no_compute: Some(false),
-        ..Default::default()
     };
     let body = models::App {
         description: Some("Daily sales by region".into()),
@@ -228,7 +227,6 @@ async fn apps_list() {
         page_size: Some(2),
         page_token: Some("CAESEHNhbGVzLWRhc2hib2FyZA".into()),
         space: Some("sales".into()),
-        ..Default::default()
     };
     let page = ok(t.case.operation, t.client.apps().list(&params).await);
     t.verify(&page).await;
