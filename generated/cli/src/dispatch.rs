@@ -4,6 +4,7 @@
 
 #[cfg(
     any(
+        feature = "apps",
         feature = "catalogs",
         feature = "cluster-policies",
         feature = "clusters",
@@ -31,6 +32,7 @@
         feature = "schemas",
         feature = "secrets",
         feature = "service-principals",
+        feature = "serving-endpoints",
         feature = "storage-credentials",
         feature = "tables",
         feature = "token-management",
@@ -76,6 +78,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "account-vpc-endpoints",
         feature = "account-workspace-assignment",
         feature = "account-workspaces",
+        feature = "apps",
         feature = "catalogs",
         feature = "cluster-policies",
         feature = "clusters",
@@ -103,6 +106,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "schemas",
         feature = "secrets",
         feature = "service-principals",
+        feature = "serving-endpoints",
         feature = "storage-credentials",
         feature = "tables",
         feature = "token-management",
@@ -135,6 +139,7 @@ use databricks_runtime::cli::respond;
         feature = "account-storage-credentials",
         feature = "account-users",
         feature = "account-workspace-assignment",
+        feature = "apps",
         feature = "catalogs",
         feature = "cluster-policies",
         feature = "clusters",
@@ -160,6 +165,7 @@ use databricks_runtime::cli::respond;
         feature = "schemas",
         feature = "secrets",
         feature = "service-principals",
+        feature = "serving-endpoints",
         feature = "storage-credentials",
         feature = "tables",
         feature = "token-management",
@@ -172,7 +178,7 @@ use databricks_runtime::cli::respond;
 )]
 use databricks_runtime::cli::respond_items;
 
-#[cfg(feature = "account-billable-usage")]
+#[cfg(any(feature = "account-billable-usage", feature = "serving-endpoints"))]
 use databricks_runtime::cli::respond_bytes;
 
 /// Runs the `account-access-control` operation `operation` with the arguments in `request`.
@@ -1856,6 +1862,185 @@ pub fn account_workspaces(
                         )
                     }
                 }
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `apps` operation `operation` with the arguments in `request`.
+#[cfg(feature = "apps")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn apps(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    Box::pin(async move {
+        let client = Client::from_runtime(runtime);
+        match operation {
+            "apps.create" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .apps()
+                                .create_and_wait(
+                                    &request.params(&[])?,
+                                    &request.body()?,
+                                    wait,
+                                )
+                                .await,
+                        )
+                    }
+                    None => {
+                        respond(
+                            client
+                                .apps()
+                                .create(&request.params(&[])?, &request.body()?)
+                                .await,
+                        )
+                    }
+                }
+            }
+            "apps.delete" => {
+                respond(client.apps().delete(&request.path::<String>("name")?).await)
+            }
+            "apps.deploy" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .apps()
+                                .deploy_and_wait(
+                                    &request.path::<String>("app_name")?,
+                                    &request.body()?,
+                                    wait,
+                                )
+                                .await,
+                        )
+                    }
+                    None => {
+                        respond(
+                            client
+                                .apps()
+                                .deploy(
+                                    &request.path::<String>("app_name")?,
+                                    &request.body()?,
+                                )
+                                .await,
+                        )
+                    }
+                }
+            }
+            "apps.get" => {
+                respond(client.apps().get(&request.path::<String>("name")?).await)
+            }
+            "apps.getDeployment" => {
+                respond(
+                    client
+                        .apps()
+                        .get_deployment(
+                            &request.path::<String>("app_name")?,
+                            &request.path::<String>("deployment_id")?,
+                        )
+                        .await,
+                )
+            }
+            "apps.getPermissionLevels" => {
+                respond(
+                    client
+                        .apps()
+                        .get_permission_levels(&request.path::<String>("app_name")?)
+                        .await,
+                )
+            }
+            "apps.getPermissions" => {
+                respond(
+                    client
+                        .apps()
+                        .get_permissions(&request.path::<String>("app_name")?)
+                        .await,
+                )
+            }
+            "apps.list" => respond_items(client.apps().list_all(&request.params(&[])?)),
+            "apps.listDeployments" => {
+                respond_items(
+                    client
+                        .apps()
+                        .list_deployments_all(
+                            &request.path::<String>("app_name")?,
+                            &request.params(&[])?,
+                        ),
+                )
+            }
+            "apps.setPermissions" => {
+                respond(
+                    client
+                        .apps()
+                        .set_permissions(
+                            &request.path::<String>("app_name")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "apps.start" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .apps()
+                                .start_and_wait(&request.path::<String>("name")?, wait)
+                                .await,
+                        )
+                    }
+                    None => {
+                        respond(
+                            client.apps().start(&request.path::<String>("name")?).await,
+                        )
+                    }
+                }
+            }
+            "apps.stop" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .apps()
+                                .stop_and_wait(&request.path::<String>("name")?, wait)
+                                .await,
+                        )
+                    }
+                    None => {
+                        respond(
+                            client.apps().stop(&request.path::<String>("name")?).await,
+                        )
+                    }
+                }
+            }
+            "apps.update" => {
+                respond(
+                    client
+                        .apps()
+                        .update(&request.path::<String>("name")?, &request.body()?)
+                        .await,
+                )
+            }
+            "apps.updatePermissions" => {
+                respond(
+                    client
+                        .apps()
+                        .update_permissions(
+                            &request.path::<String>("app_name")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
             }
             other => {
                 Err(
@@ -4201,6 +4386,277 @@ pub fn service_principals(
                         .update(&request.path::<String>("id")?, &request.body()?)
                         .await,
                 )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `serving-endpoints` operation `operation` with the arguments in `request`.
+#[cfg(feature = "serving-endpoints")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn serving_endpoints(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    Box::pin(async move {
+        let client = Client::from_runtime(runtime);
+        match operation {
+            "servingEndpoints.buildLogs" => {
+                respond(
+                    client
+                        .serving_endpoints()
+                        .build_logs(
+                            &request.path::<String>("name")?,
+                            &request.path::<String>("served_model_name")?,
+                        )
+                        .await,
+                )
+            }
+            "servingEndpoints.create" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .serving_endpoints()
+                                .create_and_wait(&request.body()?, wait)
+                                .await,
+                        )
+                    }
+                    None => {
+                        respond(
+                            client.serving_endpoints().create(&request.body()?).await,
+                        )
+                    }
+                }
+            }
+            "servingEndpoints.createProvisionedThroughputEndpoint" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .serving_endpoints()
+                                .create_provisioned_throughput_endpoint_and_wait(
+                                    &request.body()?,
+                                    wait,
+                                )
+                                .await,
+                        )
+                    }
+                    None => {
+                        respond(
+                            client
+                                .serving_endpoints()
+                                .create_provisioned_throughput_endpoint(&request.body()?)
+                                .await,
+                        )
+                    }
+                }
+            }
+            "servingEndpoints.delete" => {
+                respond(
+                    client
+                        .serving_endpoints()
+                        .delete(&request.path::<String>("name")?)
+                        .await,
+                )
+            }
+            "servingEndpoints.exportMetrics" => {
+                respond_bytes(
+                    client
+                        .serving_endpoints()
+                        .export_metrics(&request.path::<String>("name")?)
+                        .await,
+                )
+            }
+            "servingEndpoints.get" => {
+                respond(
+                    client
+                        .serving_endpoints()
+                        .get(&request.path::<String>("name")?)
+                        .await,
+                )
+            }
+            "servingEndpoints.getOpenApi" => {
+                respond_bytes(
+                    client
+                        .serving_endpoints()
+                        .get_open_api(&request.path::<String>("name")?)
+                        .await,
+                )
+            }
+            "servingEndpoints.getPermissionLevels" => {
+                respond(
+                    client
+                        .serving_endpoints()
+                        .get_permission_levels(
+                            &request.path::<String>("serving_endpoint_id")?,
+                        )
+                        .await,
+                )
+            }
+            "servingEndpoints.getPermissions" => {
+                respond(
+                    client
+                        .serving_endpoints()
+                        .get_permissions(&request.path::<String>("serving_endpoint_id")?)
+                        .await,
+                )
+            }
+            "servingEndpoints.list" => {
+                respond_items(client.serving_endpoints().list_all())
+            }
+            "servingEndpoints.logs" => {
+                respond(
+                    client
+                        .serving_endpoints()
+                        .logs(
+                            &request.path::<String>("name")?,
+                            &request.path::<String>("served_model_name")?,
+                        )
+                        .await,
+                )
+            }
+            "servingEndpoints.patchTags" => {
+                respond(
+                    client
+                        .serving_endpoints()
+                        .patch_tags(&request.path::<String>("name")?, &request.body()?)
+                        .await,
+                )
+            }
+            "servingEndpoints.patchTelemetryConfig" => {
+                respond(
+                    client
+                        .serving_endpoints()
+                        .patch_telemetry_config(
+                            &request.path::<String>("name")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "servingEndpoints.putAiGateway" => {
+                respond(
+                    client
+                        .serving_endpoints()
+                        .put_ai_gateway(
+                            &request.path::<String>("name")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "servingEndpoints.putRateLimits" => {
+                respond(
+                    client
+                        .serving_endpoints()
+                        .put_rate_limits(
+                            &request.path::<String>("name")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "servingEndpoints.query" => {
+                respond(
+                    client
+                        .serving_endpoints()
+                        .query(&request.path::<String>("name")?, &request.body()?)
+                        .await,
+                )
+            }
+            "servingEndpoints.setPermissions" => {
+                respond(
+                    client
+                        .serving_endpoints()
+                        .set_permissions(
+                            &request.path::<String>("serving_endpoint_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "servingEndpoints.updateConfig" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .serving_endpoints()
+                                .update_config_and_wait(
+                                    &request.path::<String>("name")?,
+                                    &request.body()?,
+                                    wait,
+                                )
+                                .await,
+                        )
+                    }
+                    None => {
+                        respond(
+                            client
+                                .serving_endpoints()
+                                .update_config(
+                                    &request.path::<String>("name")?,
+                                    &request.body()?,
+                                )
+                                .await,
+                        )
+                    }
+                }
+            }
+            "servingEndpoints.updateNotifications" => {
+                respond(
+                    client
+                        .serving_endpoints()
+                        .update_notifications(
+                            &request.path::<String>("name")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "servingEndpoints.updatePermissions" => {
+                respond(
+                    client
+                        .serving_endpoints()
+                        .update_permissions(
+                            &request.path::<String>("serving_endpoint_id")?,
+                            &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            "servingEndpoints.updateProvisionedThroughputEndpointConfig" => {
+                match request.wait() {
+                    Some(wait) => {
+                        respond(
+                            client
+                                .serving_endpoints()
+                                .update_provisioned_throughput_endpoint_config_and_wait(
+                                    &request.path::<String>("name")?,
+                                    &request.body()?,
+                                    wait,
+                                )
+                                .await,
+                        )
+                    }
+                    None => {
+                        respond(
+                            client
+                                .serving_endpoints()
+                                .update_provisioned_throughput_endpoint_config(
+                                    &request.path::<String>("name")?,
+                                    &request.body()?,
+                                )
+                                .await,
+                        )
+                    }
+                }
             }
             other => {
                 Err(

@@ -249,6 +249,13 @@ mod account_workspaces;
 #[cfg(feature = "account-workspaces")]
 pub use account_workspaces::AccountWorkspaces;
 
+#[cfg(feature = "apps")]
+#[rustfmt::skip]
+mod apps;
+
+#[cfg(feature = "apps")]
+pub use apps::Apps;
+
 #[cfg(feature = "catalogs")]
 #[rustfmt::skip]
 mod catalogs;
@@ -437,6 +444,13 @@ mod service_principals;
 
 #[cfg(feature = "service-principals")]
 pub use service_principals::ServicePrincipals;
+
+#[cfg(feature = "serving-endpoints")]
+#[rustfmt::skip]
+mod serving_endpoints;
+
+#[cfg(feature = "serving-endpoints")]
+pub use serving_endpoints::ServingEndpoints;
 
 #[cfg(feature = "storage-credentials")]
 #[rustfmt::skip]

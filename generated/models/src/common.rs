@@ -1682,6 +1682,7 @@ impl std::str::FromStr for EffectivePredictiveOptimizationFlagInheritedFromType 
         feature = "schemas",
         feature = "secrets",
         feature = "service-principals",
+        feature = "serving-endpoints",
         feature = "storage-credentials",
         feature = "tables",
         feature = "token-management",

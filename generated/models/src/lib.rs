@@ -226,6 +226,13 @@ mod account_workspaces;
 #[cfg(feature = "account-workspaces")]
 pub use account_workspaces::*;
 
+#[cfg(feature = "apps")]
+#[rustfmt::skip]
+mod apps;
+
+#[cfg(feature = "apps")]
+pub use apps::*;
+
 #[cfg(feature = "catalogs")]
 #[rustfmt::skip]
 mod catalogs;
@@ -412,6 +419,13 @@ mod service_principals;
 
 #[cfg(feature = "service-principals")]
 pub use service_principals::*;
+
+#[cfg(feature = "serving-endpoints")]
+#[rustfmt::skip]
+mod serving_endpoints;
+
+#[cfg(feature = "serving-endpoints")]
+pub use serving_endpoints::*;
 
 #[cfg(feature = "storage-credentials")]
 #[rustfmt::skip]

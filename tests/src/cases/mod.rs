@@ -32,6 +32,7 @@ pub mod account_users;
 pub mod account_vpc_endpoints;
 pub mod account_workspace_assignment;
 pub mod account_workspaces;
+pub mod apps;
 pub mod catalogs;
 pub mod cluster_policies;
 pub mod clusters;
@@ -61,6 +62,7 @@ pub mod repos;
 pub mod schemas;
 pub mod secrets;
 pub mod service_principals;
+pub mod serving_endpoints;
 pub mod storage_credentials;
 pub mod tables;
 pub mod token_management;
@@ -138,6 +140,7 @@ const SERVICES: &[&[Case]] = &[
     account_vpc_endpoints::CASES,
     account_workspace_assignment::CASES,
     account_workspaces::CASES,
+    apps::CASES,
     catalogs::CASES,
     cluster_policies::CASES,
     clusters::CASES,
@@ -167,6 +170,7 @@ const SERVICES: &[&[Case]] = &[
     schemas::CASES,
     secrets::CASES,
     service_principals::CASES,
+    serving_endpoints::CASES,
     storage_credentials::CASES,
     tables::CASES,
     token_management::CASES,
