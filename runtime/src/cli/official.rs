@@ -1,4 +1,4 @@
-//! Top-level commands of the official Databricks CLI (`databricks`) that this CLI lacks: `dbr repos list`
+//! Top-level commands of the official Databricks CLI (`databricks`) that this CLI lacks: `dbr bundle deploy`
 //! says it is not available and what to do instead, rather than clap's "did you mean" with the nearest name
 //! (`version` used to suggest `permissions`). A typo of one of this CLI's commands keeps clap's suggestion.
 
