@@ -375,6 +375,13 @@ mod service_principals;
 #[cfg(feature = "service-principals")]
 pub use service_principals::ServicePrincipals;
 
+#[cfg(feature = "statement-execution")]
+#[rustfmt::skip]
+mod statement_execution;
+
+#[cfg(feature = "statement-execution")]
+pub use statement_execution::StatementExecution;
+
 #[cfg(feature = "token-management")]
 #[rustfmt::skip]
 mod token_management;

@@ -1073,6 +1073,7 @@ impl std::str::FromStr for EbsVolumeType {
         feature = "pipelines",
         feature = "secrets",
         feature = "service-principals",
+        feature = "statement-execution",
         feature = "token-management",
         feature = "tokens",
         feature = "users",

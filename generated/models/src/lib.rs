@@ -350,6 +350,13 @@ mod service_principals;
 #[cfg(feature = "service-principals")]
 pub use service_principals::*;
 
+#[cfg(feature = "statement-execution")]
+#[rustfmt::skip]
+mod statement_execution;
+
+#[cfg(feature = "statement-execution")]
+pub use statement_execution::*;
+
 #[cfg(feature = "token-management")]
 #[rustfmt::skip]
 mod token_management;

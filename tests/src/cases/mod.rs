@@ -52,6 +52,7 @@ pub mod permissions;
 pub mod pipelines;
 pub mod secrets;
 pub mod service_principals;
+pub mod statement_execution;
 pub mod token_management;
 pub mod tokens;
 pub mod users;
@@ -144,6 +145,7 @@ const SERVICES: &[&[Case]] = &[
     pipelines::CASES,
     secrets::CASES,
     service_principals::CASES,
+    statement_execution::CASES,
     token_management::CASES,
     tokens::CASES,
     users::CASES,

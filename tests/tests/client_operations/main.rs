@@ -50,6 +50,7 @@ mod permissions;
 mod pipelines;
 mod secrets;
 mod service_principals;
+mod statement_execution;
 mod token_management;
 mod tokens;
 mod users;
