@@ -55,7 +55,10 @@ async fn statement_execution_execute_statement() {
     t.verify(&answer).await;
     assert_eq!(answer.statement_id.as_deref(), Some(STATEMENT_ID));
     let status = answer.status.expect("status");
-    assert_eq!(status.state, Some(models::StatementState::Unrecognized("QUEUED".into())));
+    assert_eq!(
+        status.state,
+        Some(models::StatementState::Unrecognized("QUEUED".into()))
+    );
     assert_eq!(status.unknown_fields["queue_position"], 3);
 }
 
@@ -74,7 +77,11 @@ async fn statement_execution_get_statement() {
     let manifest = answer.manifest.as_ref().expect("manifest");
     assert_eq!(manifest.total_row_count, Some(5));
     assert_eq!(manifest.chunks.as_ref().map(Vec::len), Some(3));
-    let columns = manifest.schema.as_ref().and_then(|schema| schema.columns.as_deref()).expect("columns");
+    let columns = manifest
+        .schema
+        .as_ref()
+        .and_then(|schema| schema.columns.as_deref())
+        .expect("columns");
     assert_eq!(
         columns[0].type_name,
         Some(models::StatementColumnTypeName::Unrecognized("GEOGRAPHY".into()))

@@ -1,6 +1,7 @@
 //! `dbr fs ls|cat|cp|rm|mkdir|mv`, `dbr workspace export-dir|import-dir`, `dbr workspace export --file` and
 //! `dbr account billable-usage download --file`:
-//! the file commands of the CLI, built on this crate's transfers.
+//! the file commands of the CLI, built on this crate's transfers; and `dbr sql`, a statement's rows as they
+//! arrive.
 //!
 //! A path written `dbfs:/a/b` is in DBFS; any other path is on this computer. Commands that move many files
 //! run several at a time ([`batch`]); a file that fails does not stop the others, every failure is listed on
@@ -13,6 +14,7 @@ mod fs;
 mod interrupt;
 mod paths;
 mod progress;
+mod sql;
 mod tree;
 mod usage;
 mod workspace_dir;
@@ -39,7 +41,8 @@ impl Extension for FileCommands {
             add_to_group(root, "workspace", WORKSPACE_ABOUT, command)
         });
         let root = workspace_dir::add_export_file(root);
-        usage::add_download_file(root)
+        let root = usage::add_download_file(root);
+        root.subcommand(sql::command())
     }
 
     fn run(
@@ -59,6 +62,7 @@ impl Extension for FileCommands {
             ["workspace", "import-dir"] => workspace_dir::import_dir(matches, session),
             ["workspace", "export"] => return workspace_dir::export_file_command(matches, session),
             ["account", "billable-usage", "download"] => return usage::download_file_command(matches, session),
+            ["sql"] => sql::sql(matches, session),
             _ => return None,
         };
         Some(result)
@@ -66,7 +70,7 @@ impl Extension for FileCommands {
 
     fn groups(&self) -> &'static [(&'static str, &'static str)] {
         // Beside the `dbfs` and `workspace` services of the spec.
-        &[("fs", "Files and workspace")]
+        &[("fs", "Files and workspace"), ("sql", "SQL")]
     }
 }
 
