@@ -9,6 +9,8 @@
 //!   destination and renames it into place only once every byte arrived.
 //! - [`export`] and [`import`] move workspace objects (notebooks, files, archives) as bytes, with the API's
 //!   10 MiB limit checked before sending.
+//! - [`sql::StatementRows`] runs a SQL statement and reads its result as rows, one chunk at a time (inline or
+//!   from presigned links).
 //!
 //! Every failure is a [`TransferError`] naming the path involved. A transfer given a [`CancellationToken`]
 //! in its options stops when the token is cancelled and removes what it wrote.
@@ -29,6 +31,7 @@
 pub mod cli;
 mod dbfs;
 mod error;
+pub mod sql;
 mod temp_file;
 mod workspace;
 

@@ -33,6 +33,7 @@
         feature = "secrets",
         feature = "service-principals",
         feature = "serving-endpoints",
+        feature = "statement-execution",
         feature = "storage-credentials",
         feature = "tables",
         feature = "token-management",
@@ -107,6 +108,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "secrets",
         feature = "service-principals",
         feature = "serving-endpoints",
+        feature = "statement-execution",
         feature = "storage-credentials",
         feature = "tables",
         feature = "token-management",
@@ -4657,6 +4659,61 @@ pub fn serving_endpoints(
                         )
                     }
                 }
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `statement-execution` operation `operation` with the arguments in `request`.
+#[cfg(feature = "statement-execution")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn statement_execution(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    Box::pin(async move {
+        let client = Client::from_runtime(runtime);
+        match operation {
+            "statementExecution.cancelExecution" => {
+                respond(
+                    client
+                        .statement_execution()
+                        .cancel_execution(&request.path::<String>("statement_id")?)
+                        .await,
+                )
+            }
+            "statementExecution.executeStatement" => {
+                respond(
+                    client
+                        .statement_execution()
+                        .execute_statement(&request.body()?)
+                        .await,
+                )
+            }
+            "statementExecution.getStatement" => {
+                respond(
+                    client
+                        .statement_execution()
+                        .get_statement(&request.path::<String>("statement_id")?)
+                        .await,
+                )
+            }
+            "statementExecution.getStatementResultChunkN" => {
+                respond(
+                    client
+                        .statement_execution()
+                        .get_statement_result_chunk_n(
+                            &request.path::<String>("statement_id")?,
+                            request.path::<i32>("chunk_index")?,
+                        )
+                        .await,
+                )
             }
             other => {
                 Err(

@@ -1683,6 +1683,7 @@ impl std::str::FromStr for EffectivePredictiveOptimizationFlagInheritedFromType 
         feature = "secrets",
         feature = "service-principals",
         feature = "serving-endpoints",
+        feature = "statement-execution",
         feature = "storage-credentials",
         feature = "tables",
         feature = "token-management",

@@ -427,6 +427,13 @@ mod serving_endpoints;
 #[cfg(feature = "serving-endpoints")]
 pub use serving_endpoints::*;
 
+#[cfg(feature = "statement-execution")]
+#[rustfmt::skip]
+mod statement_execution;
+
+#[cfg(feature = "statement-execution")]
+pub use statement_execution::*;
+
 #[cfg(feature = "storage-credentials")]
 #[rustfmt::skip]
 mod storage_credentials;

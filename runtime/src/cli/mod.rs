@@ -261,6 +261,9 @@ pub enum CliError {
     Usage(String),
     /// The SDK call failed.
     Sdk(Error),
+    /// The API reported a failure inside a successful answer (a SQL statement that ended `FAILED`): exit code
+    /// 1, as for an error answer.
+    Reported(String),
     /// Something else failed after the command started: a local file, a partial transfer.
     Failed(String),
     /// Standard output was closed by its reader (`dbr jobs list | head`): the output ends there, and the
@@ -274,7 +277,7 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Usage(_) => EXIT_USAGE,
-            CliError::Sdk(Error::Api(_)) => EXIT_API,
+            CliError::Sdk(Error::Api(_)) | CliError::Reported(_) => EXIT_API,
             // Credentials refused or not obtainable (a token endpoint's refusal, `az` not logged in) are fixed
             // by configuring, as missing ones are.
             CliError::Sdk(Error::Config(_) | Error::Auth(_)) => EXIT_CONFIG,
@@ -297,9 +300,10 @@ impl CliError {
 impl std::fmt::Display for CliError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            CliError::Usage(message) | CliError::Failed(message) | CliError::Interrupted(message) => {
-                f.write_str(message)
-            }
+            CliError::Usage(message)
+            | CliError::Failed(message)
+            | CliError::Reported(message)
+            | CliError::Interrupted(message) => f.write_str(message),
             CliError::Sdk(error) => error.fmt(f),
             CliError::OutputClosed => f.write_str("standard output was closed"),
         }

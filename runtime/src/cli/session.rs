@@ -162,6 +162,11 @@ impl<'a> Session<'a> {
         self.printing.format != Format::Json && self.printing.filter.is_none()
     }
 
+    /// The output format: `-o`, else `DATABRICKS_OUTPUT_FORMAT`, else table on a terminal and JSON elsewhere.
+    pub fn format(&self) -> Format {
+        self.printing.format
+    }
+
     /// Caps the number of list items printed (`--limit`).
     pub fn set_limit(&mut self, limit: Option<u64>) {
         self.printing.limit = limit;

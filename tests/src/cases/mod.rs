@@ -63,6 +63,7 @@ pub mod schemas;
 pub mod secrets;
 pub mod service_principals;
 pub mod serving_endpoints;
+pub mod statement_execution;
 pub mod storage_credentials;
 pub mod tables;
 pub mod token_management;
@@ -171,6 +172,7 @@ const SERVICES: &[&[Case]] = &[
     secrets::CASES,
     service_principals::CASES,
     serving_endpoints::CASES,
+    statement_execution::CASES,
     storage_credentials::CASES,
     tables::CASES,
     token_management::CASES,

@@ -61,6 +61,7 @@ mod schemas;
 mod secrets;
 mod service_principals;
 mod serving_endpoints;
+mod statement_execution;
 mod storage_credentials;
 mod tables;
 mod token_management;

@@ -1,8 +1,8 @@
 //! `dbr fs ls|cat|cp|rm|mkdir|mv`, `dbr workspace export-dir|import-dir`, `dbr workspace export --file` and
 //! `dbr account billable-usage download --file`:
-//! the file commands of the CLI, built on this crate's transfers.
-//! `dbr repos get|update|delete` also take a Git folder's workspace path, and `dbr repos create` finds the
-//! provider from the URL.
+//! the file commands of the CLI, built on this crate's transfers; and `dbr sql`, a statement's rows as they
+//! arrive. `dbr repos get|update|delete` also take a Git folder's workspace path, and `dbr repos create` finds
+//! the provider from the URL.
 //!
 //! A path written `dbfs:/a/b` is in DBFS; any other path is on this computer. Commands that move many files
 //! run several at a time ([`batch`]); a file that fails does not stop the others, every failure is listed on
@@ -16,6 +16,7 @@ mod interrupt;
 mod paths;
 mod progress;
 mod repos;
+mod sql;
 mod tree;
 mod usage;
 mod workspace_dir;
@@ -43,7 +44,8 @@ impl Extension for FileCommands {
         });
         let root = workspace_dir::add_export_file(root);
         let root = repos::accept_paths(root);
-        usage::add_download_file(root)
+        let root = usage::add_download_file(root);
+        root.subcommand(sql::command())
     }
 
     fn run(
@@ -67,6 +69,7 @@ impl Extension for FileCommands {
             ["repos", "update"] => repos::update(matches, session),
             ["repos", "delete"] => repos::delete(matches, session),
             ["repos", "create"] => return repos::create_command(matches, session),
+            ["sql"] => sql::sql(matches, session),
             _ => return None,
         };
         Some(result)
@@ -74,7 +77,7 @@ impl Extension for FileCommands {
 
     fn groups(&self) -> &'static [(&'static str, &'static str)] {
         // Beside the `dbfs` and `workspace` services of the spec.
-        &[("fs", "Files and workspace")]
+        &[("fs", "Files and workspace"), ("sql", "SQL")]
     }
 }
 
