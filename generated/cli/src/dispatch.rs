@@ -9,6 +9,7 @@
         feature = "current-user",
         feature = "dbfs",
         feature = "experiments",
+        feature = "files",
         feature = "global-init-scripts",
         feature = "groups",
         feature = "instance-pools",
@@ -67,6 +68,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "current-user",
         feature = "dbfs",
         feature = "experiments",
+        feature = "files",
         feature = "global-init-scripts",
         feature = "groups",
         feature = "instance-pools",
@@ -111,6 +113,7 @@ use databricks_runtime::cli::respond;
         feature = "clusters",
         feature = "dbfs",
         feature = "experiments",
+        feature = "files",
         feature = "global-init-scripts",
         feature = "groups",
         feature = "instance-pools",
@@ -131,7 +134,7 @@ use databricks_runtime::cli::respond;
 )]
 use databricks_runtime::cli::respond_items;
 
-#[cfg(feature = "account-billable-usage")]
+#[cfg(any(feature = "account-billable-usage", feature = "files"))]
 use databricks_runtime::cli::respond_bytes;
 
 /// Runs the `account-access-control` operation `operation` with the arguments in `request`.
@@ -2423,6 +2426,92 @@ pub fn experiments(
             }
             "experiments.updateRun" => {
                 respond(client.experiments().update_run(&request.body()?).await)
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `files` operation `operation` with the arguments in `request`.
+#[cfg(feature = "files")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn files(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    Box::pin(async move {
+        let client = Client::from_runtime(runtime);
+        match operation {
+            "files.createDirectory" => {
+                respond(
+                    client
+                        .files()
+                        .create_directory(&request.path::<String>("directory_path")?)
+                        .await,
+                )
+            }
+            "files.delete" => {
+                respond(
+                    client.files().delete(&request.path::<String>("file_path")?).await,
+                )
+            }
+            "files.deleteDirectory" => {
+                respond(
+                    client
+                        .files()
+                        .delete_directory(&request.path::<String>("directory_path")?)
+                        .await,
+                )
+            }
+            "files.download" => {
+                respond_bytes(
+                    client.files().download(&request.path::<String>("file_path")?).await,
+                )
+            }
+            "files.getDirectoryMetadata" => {
+                respond(
+                    client
+                        .files()
+                        .get_directory_metadata(
+                            &request.path::<String>("directory_path")?,
+                        )
+                        .await,
+                )
+            }
+            "files.getMetadata" => {
+                respond(
+                    client
+                        .files()
+                        .get_metadata(&request.path::<String>("file_path")?)
+                        .await,
+                )
+            }
+            "files.listDirectoryContents" => {
+                respond_items(
+                    client
+                        .files()
+                        .list_directory_contents_all(
+                            &request.path::<String>("directory_path")?,
+                            &request.params(&[])?,
+                        ),
+                )
+            }
+            "files.upload" => {
+                respond(
+                    client
+                        .files()
+                        .upload(
+                            &request.path::<String>("file_path")?,
+                            &request.params(&[])?,
+                            request.upload("body")?,
+                        )
+                        .await,
+                )
             }
             other => {
                 Err(

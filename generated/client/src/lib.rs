@@ -284,6 +284,13 @@ mod experiments;
 #[cfg(feature = "experiments")]
 pub use experiments::Experiments;
 
+#[cfg(feature = "files")]
+#[rustfmt::skip]
+mod files;
+
+#[cfg(feature = "files")]
+pub use files::Files;
+
 #[cfg(feature = "global-init-scripts")]
 #[rustfmt::skip]
 mod global_init_scripts;

@@ -1061,6 +1061,7 @@ impl std::str::FromStr for EbsVolumeType {
         feature = "clusters",
         feature = "dbfs",
         feature = "experiments",
+        feature = "files",
         feature = "global-init-scripts",
         feature = "groups",
         feature = "instance-pools",

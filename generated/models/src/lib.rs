@@ -266,6 +266,13 @@ mod experiments;
 #[cfg(feature = "experiments")]
 pub use experiments::*;
 
+#[cfg(feature = "files")]
+#[rustfmt::skip]
+mod files;
+
+#[cfg(feature = "files")]
+pub use files::*;
+
 #[cfg(feature = "global-init-scripts")]
 #[rustfmt::skip]
 mod global_init_scripts;

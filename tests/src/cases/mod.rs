@@ -39,6 +39,7 @@ pub mod dbfs;
 pub mod experiments;
 pub mod experiments_issues;
 pub mod experiments_logged_models;
+pub mod files;
 pub mod global_init_scripts;
 pub mod groups;
 pub mod instance_pools;
@@ -131,6 +132,7 @@ const SERVICES: &[&[Case]] = &[
     experiments::CASES,
     experiments_issues::CASES,
     experiments_logged_models::CASES,
+    files::CASES,
     global_init_scripts::CASES,
     groups::CASES,
     instance_pools::CASES,

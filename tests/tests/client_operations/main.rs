@@ -37,6 +37,7 @@ mod dbfs;
 mod experiments;
 mod experiments_issues;
 mod experiments_logged_models;
+mod files;
 mod global_init_scripts;
 mod groups;
 mod instance_pools;
