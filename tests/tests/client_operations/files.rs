@@ -50,18 +50,19 @@ async fn files_download() {
 #[tokio::test]
 async fn files_get_directory_metadata() {
     let t = setup("files.getDirectoryMetadata").await;
-    let answer = ok(
+    // A `HEAD` answer has nothing to return: success is that the directory is there.
+    ok(
         t.case.operation,
         t.client.files().get_directory_metadata(DIRECTORY).await,
     );
-    t.verify(&answer).await;
+    t.verify(&()).await;
 }
 
 #[tokio::test]
 async fn files_get_metadata() {
     let t = setup("files.getMetadata").await;
-    let answer = ok(t.case.operation, t.client.files().get_metadata(FILE).await);
-    t.verify(&answer).await;
+    ok(t.case.operation, t.client.files().get_metadata(FILE).await);
+    t.verify(&()).await;
 }
 
 #[tokio::test]
