@@ -9661,7 +9661,7 @@ pub static APP: App = App {
                     name: "upload",
                     operation: "files.upload",
                     about: "Upload a file as raw bytes.",
-                    long_about: "Writes the request body, byte for byte, as the file at `file_path`; files of up to 5 GiB go in one request. Missing parent directories are created. The file is replaced when `overwrite` is true or left out; with `overwrite=false` an existing file fails the call with `409 Conflict` and stays as it was. A successful upload answers without a body.",
+                    long_about: "Writes the request body, byte for byte, as the file at `file_path`; files of up to 5 GiB go in one request. The file is replaced when `overwrite` is true or left out; with `overwrite=false` an existing file fails the call with `409 Conflict` and stays as it was. A successful upload answers without a body.",
                     json: JsonInput::Params,
                     args: &[
                         ArgSpec {

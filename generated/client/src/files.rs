@@ -180,9 +180,9 @@ impl Files<'_> {
     /// Upload a file as raw bytes.
     ///
     /// Writes the request body, byte for byte, as the file at `file_path`; files of up to 5 GiB go
-    /// in one request. Missing parent directories are created. The file is replaced when
-    /// `overwrite` is true or left out; with `overwrite=false` an existing file fails the call with
-    /// `409 Conflict` and stays as it was. A successful upload answers without a body.
+    /// in one request. The file is replaced when `overwrite` is true or left out; with
+    /// `overwrite=false` an existing file fails the call with `409 Conflict` and stays as it was. A
+    /// successful upload answers without a body.
     ///
     /// `PUT /api/2.0/fs/files{file_path}` (operation `files.upload`).
     /// The body is sent as `application/octet-stream`: bytes or text from memory, or a reader
