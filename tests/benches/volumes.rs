@@ -4,7 +4,9 @@
 //!
 //! Run with `cargo bench -p databricks-tests --bench volumes`. Builds `dbr` in release mode first, prints
 //! medians, rates and the volume/DBFS ratios; asserts nothing about time. The server reads every byte and
-//! keeps none, so what is measured is `dbr` and each protocol's requests, not storage.
+//! keeps none, so what is measured is `dbr` and each protocol's requests, not storage. `dbr` runs with its
+//! default settings, so many small files are paced by the client's rate limit (15 requests a second): there
+//! the ratio is mostly that of requests per file (one for a volume, two for DBFS).
 
 use std::path::Path;
 use std::process::{Command, Stdio};
