@@ -1,5 +1,6 @@
-//! A stateful fake of the DBFS, workspace and secrets APIs on 127.0.0.1, for tests of code that moves files
-//! (the transfer helpers, `dbr fs` and `dbr workspace`) and for golden tests of the built `dbr`.
+//! A stateful fake of the DBFS, Files (volumes), workspace and secrets APIs on 127.0.0.1, for tests of code
+//! that moves files (the transfer helpers, `dbr fs` and `dbr workspace`) and for golden tests of the built
+//! `dbr`.
 //!
 //! Unlike [`crate::mock`], which answers every request with one canned response, the fake keeps a file
 //! tree per API and answers as the documentation describes: errors are `{"error_code", "message"}` bodies
@@ -33,6 +34,8 @@
 //! | `secrets/delete` | a missing secret is `RESOURCE_DOES_NOT_EXIST` |
 //! | `secrets/acls/put`, `.../get`, `.../list`, `.../delete` | one permission per principal; `list` gives `items` |
 //!
+//! The Files API, on the volumes a test adds, is described in [`files`].
+//!
 //! A scope name or secret key has at most 128 characters. `initial_manage_principal` may only be `users`; an
 //! `AZURE_KEYVAULT` scope needs `backend_azure_keyvault` and its secrets are read-only. Permissions are
 //! `MANAGE`, `WRITE` and `READ`; `acls/put` overwrites.
@@ -47,7 +50,9 @@
 //! the answer to the 2nd `dbfs/read`" (to interrupt a transfer there). Every request is logged as a
 //! [`Call`], so a test can check what was sent, or that nothing was.
 
-use std::collections::BTreeMap;
+mod files;
+
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
@@ -58,6 +63,8 @@ use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 use crate::TOKEN;
+pub use files::FILES_PAGE_LIMIT;
+use files::VolumeNode;
 
 /// Most bytes one `add-block`, `put` or `read` carries (the documented "1 MB").
 pub const DBFS_BLOCK_LIMIT: usize = 1024 * 1024;
@@ -234,6 +241,31 @@ impl FakeWorkspace {
         self.state().dbfs.keys().cloned().collect()
     }
 
+    /// Registers the volume `root` (`/Volumes/<catalog>/<schema>/<volume>`), empty.
+    pub fn add_volume(&self, root: &str) {
+        self.state().files_add_volume(root);
+    }
+
+    /// Puts a file (and its missing parent directories) in a volume already added, without a request.
+    pub fn add_volume_file(&self, path: &str, content: impl Into<Vec<u8>>) {
+        self.state()
+            .files_write(path, content.into(), true)
+            .expect("a path inside a volume that was added");
+    }
+
+    /// The content of the volume file at `path`, if there is one.
+    pub fn volume_file(&self, path: &str) -> Option<Vec<u8>> {
+        match self.state().volumes.get(path) {
+            Some(VolumeNode::File { content, .. }) => Some(content.clone()),
+            _ => None,
+        }
+    }
+
+    /// Every path in the volumes (files and directories, the volumes themselves included), sorted.
+    pub fn volume_paths(&self) -> Vec<String> {
+        self.state().volumes.keys().cloned().collect()
+    }
+
     /// How many `dbfs/create` handles are still open.
     pub fn open_handles(&self) -> usize {
         self.state().handles.len()
@@ -321,6 +353,52 @@ impl FakeWorkspace {
         self.state().calls.iter().map(|call| call.endpoint.clone()).collect()
     }
 
+    /// Starts `dbr` against this fake, waits until `endpoint` has received `calls` requests (the last one is
+    /// stalled by the test), then sends `signal` (`TERM`, `INT`) and returns what `dbr` did.
+    #[cfg(unix)]
+    pub fn interrupt_dbr(&self, args: &[&str], endpoint: &str, calls: usize, signal: &str) -> crate::dbr::Run {
+        use std::process::{Command, Stdio};
+        use std::time::{Duration, Instant};
+
+        let mut child = Command::new(crate::dbr::binary())
+            .args(args)
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("DATABRICKS_HOST", self.uri())
+            .env("DATABRICKS_TOKEN", TOKEN)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("dbr starts");
+        // A safety net against a test that never reaches its stalled request, not a timing assertion.
+        let give_up = Instant::now() + Duration::from_secs(120);
+        while self.calls_to(endpoint) < calls {
+            let exited = child.try_wait().expect("dbr can be waited for").is_some();
+            if exited || Instant::now() > give_up {
+                let _ = child.kill();
+                let output = child.wait_with_output().expect("dbr finishes");
+                panic!(
+                    "dbr never sent request {calls} to {endpoint}: {:?}\nstderr:\n{}",
+                    self.endpoints(),
+                    String::from_utf8_lossy(&output.stderr)
+                );
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let sent = Command::new("kill")
+            .args([&format!("-{signal}"), &child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(sent.success(), "kill -{signal} failed");
+        let output = child.wait_with_output().expect("dbr finishes");
+        crate::dbr::Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
     /// How many requests `endpoint` received.
     pub fn calls_to(&self, endpoint: &str) -> usize {
         self.state()
@@ -387,6 +465,9 @@ struct State {
     clock: i64,
     read_slice_limit: Option<usize>,
     secret_scopes: BTreeMap<String, SecretScope>,
+    /// Every path of the volumes, by absolute path.
+    volumes: BTreeMap<String, VolumeNode>,
+    volume_roots: BTreeSet<String>,
     faults: Vec<Fault>,
     calls: Vec<Call>,
 }
@@ -443,17 +524,22 @@ struct Args {
 }
 
 impl Args {
+    /// The query string's fields.
+    fn query(request: &Request) -> Args {
+        let query = request
+            .url
+            .query_pairs()
+            .map(|(key, value)| (key.into_owned(), Value::String(value.into_owned())))
+            .collect();
+        Args {
+            fields: query,
+            multipart: false,
+        }
+    }
+
     fn from_request(request: &Request) -> Result<Args, Reply> {
         if request.method.as_str() == "GET" {
-            let query = request
-                .url
-                .query_pairs()
-                .map(|(key, value)| (key.into_owned(), Value::String(value.into_owned())))
-                .collect();
-            return Ok(Args {
-                fields: query,
-                multipart: false,
-            });
+            return Ok(Args::query(request));
         }
         if request.body.is_empty() {
             return Ok(Args {
@@ -638,6 +724,8 @@ impl State {
             clock: 1_705_310_957_000,
             read_slice_limit: None,
             secret_scopes: BTreeMap::new(),
+            volumes: BTreeMap::new(),
+            volume_roots: BTreeSet::new(),
             faults: Vec::new(),
             calls: Vec::new(),
         };
@@ -654,20 +742,30 @@ impl State {
 
     /// The answer to `request`, and how long to hold it back.
     fn serve(&mut self, request: &Request) -> (Reply, Option<Duration>) {
-        let endpoint = request
-            .url
-            .path()
-            .strip_prefix("/api/2.0/")
-            .unwrap_or(request.url.path())
-            .to_owned();
-        let args = Args::from_request(request);
-        let (path, payload_bytes) = match &args {
-            Ok(args) => (
+        // The Files API names its path in the URL and sends files as the raw body.
+        let files_request = files::files_request(request.url.path());
+        let endpoint = match &files_request {
+            Some((endpoint, _)) => (*endpoint).to_owned(),
+            None => request
+                .url
+                .path()
+                .strip_prefix("/api/2.0/")
+                .unwrap_or(request.url.path())
+                .to_owned(),
+        };
+        let args = match files_request {
+            Some(_) => Ok(Args::query(request)),
+            None => Args::from_request(request),
+        };
+        let (path, payload_bytes) = match (&files_request, &args) {
+            (Some((_, path)), _) => (Some(path.clone()), request.body.len()),
+            (None, Ok(args)) => (
                 args.string("path").or(args.string("source_path")).map(str::to_owned),
                 args.payload_bytes(),
             ),
-            Err(_) => (None, 0),
+            (None, Err(_)) => (None, 0),
         };
+        let method = request.method.as_str();
         let nth = self.calls.iter().filter(|call| call.endpoint == endpoint).count() + 1;
         let fault = self
             .faults
@@ -692,7 +790,14 @@ impl State {
                     if fault.apply_first
                         && let Ok(args) = &args
                     {
-                        let _ = self.route(request.method.as_str(), &endpoint, args);
+                        match &files_request {
+                            Some((endpoint, path)) => {
+                                self.files_answer(method, endpoint, path, args, &request.body);
+                            }
+                            None => {
+                                let _ = self.route(method, &endpoint, args);
+                            }
+                        }
                     }
                     Reply {
                         status: fault.status,
@@ -700,8 +805,13 @@ impl State {
                         raw: None,
                     }
                 }
-                None => match args.and_then(|args| self.answer(request.method.as_str(), &endpoint, &args)) {
-                    Ok(reply) | Err(reply) => reply,
+                None => match (&files_request, args) {
+                    (Some((endpoint, path)), Ok(args)) => {
+                        self.files_answer(method, endpoint, path, &args, &request.body)
+                    }
+                    (_, args) => match args.and_then(|args| self.answer(method, &endpoint, &args)) {
+                        Ok(reply) | Err(reply) => reply,
+                    },
                 },
             }
         };

@@ -5,6 +5,7 @@
 pub mod cases;
 pub mod dbr;
 pub mod fake_workspace;
+pub mod local_files;
 pub mod mock;
 pub mod plain_server;
 

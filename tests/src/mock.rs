@@ -119,7 +119,7 @@ pub struct Expected<'a> {
     pub method: &'a str,
     pub path: &'a str,
     pub query: &'a [(&'a str, &'a str)],
-    /// Exact JSON body, or `None` for a request without one.
+    /// Exact JSON body, or `None` for a request without one; a JSON string is a raw body of that text.
     pub body: Option<&'a str>,
 }
 
@@ -134,6 +134,11 @@ pub fn request_mismatch(received: &Received, expected: Expected<'_>) -> Option<S
     let body = expected
         .body
         .map(|body| serde_json::from_str::<Value>(body).expect("expected body is JSON"));
+    // A JSON string stands for raw bytes (a file upload): that text, sent as `application/octet-stream`.
+    let content_type = match body {
+        Some(Value::String(_)) => "application/octet-stream",
+        _ => "application/json",
+    };
     // Account calls carry the account client's basic auth (the account API refuses personal access tokens).
     let account_call = ["/api/2.0/accounts/", "/api/2.1/accounts/", "/api/2.0/preview/accounts/"]
         .iter()
@@ -151,8 +156,8 @@ pub fn request_mismatch(received: &Received, expected: Expected<'_>) -> Option<S
         (received.path != expected.path).then(|| format!("path {} != {}", received.path, expected.path)),
         (received.query != query).then(|| format!("query {:?} != {query:?}", received.query)),
         (received.body != body).then(|| format!("body {:?} != {body:?}", received.body)),
-        (received.body.is_some() && received.content_type.as_deref() != Some("application/json"))
-            .then(|| format!("content type {:?}", received.content_type)),
+        (received.body.is_some() && received.content_type.as_deref() != Some(content_type))
+            .then(|| format!("content type {:?} != {content_type}", received.content_type)),
         (received.authorization != authorization).then(|| "missing or wrong credentials".to_owned()),
     ];
     let differences: Vec<String> = differences.into_iter().flatten().collect();

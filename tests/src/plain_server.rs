@@ -81,3 +81,111 @@ fn plain_answer(target: &str) -> String {
     let next = (first + PAGE_SIZE < LISTED_ITEMS).then(|| (page + 1).to_string());
     json!({"jobs": jobs, "next_page_token": next}).to_string()
 }
+
+/// A minimal HTTP/1.1 keep-alive server for the transfer benchmark: takes DBFS uploads (`dbfs/put`, after a
+/// `dbfs/get-status` that finds nothing, and `dbfs/mkdirs`) and Files API uploads (`PUT fs/files`, `PUT
+/// fs/directories`, and a `HEAD` that finds no directory), reading every body (sized or chunked) and keeping
+/// none of it, so that what is measured is the client's side of each protocol.
+pub async fn start_upload_server() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let address = listener.local_addr().expect("address");
+    tokio::spawn(async move {
+        loop {
+            let Ok((stream, _)) = listener.accept().await else {
+                continue;
+            };
+            let _ = stream.set_nodelay(true);
+            tokio::spawn(async move {
+                let (read, mut write) = stream.into_split();
+                let mut reader = BufReader::with_capacity(256 * 1024, read);
+                loop {
+                    let mut request_line = String::new();
+                    if reader.read_line(&mut request_line).await.unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let mut content_length = 0;
+                    let mut chunked = false;
+                    loop {
+                        let mut header = String::new();
+                        if reader.read_line(&mut header).await.unwrap_or(0) == 0 {
+                            return;
+                        }
+                        if header == "\r\n" {
+                            break;
+                        }
+                        if let Some((name, value)) = header.split_once(':') {
+                            let value = value.trim();
+                            if name.eq_ignore_ascii_case("content-length") {
+                                content_length = value.parse().unwrap_or(0);
+                            } else if name.eq_ignore_ascii_case("transfer-encoding") && value.contains("chunked") {
+                                chunked = true;
+                            }
+                        }
+                    }
+                    let body_read = match chunked {
+                        true => skip_chunked(&mut reader).await,
+                        false => skip(&mut reader, content_length).await,
+                    };
+                    if body_read.is_err() {
+                        return;
+                    }
+                    let mut words = request_line.split(' ');
+                    let method = words.next().unwrap_or_default();
+                    let target = words.next().unwrap_or("/");
+                    let (status, answer) = upload_answer(method, target);
+                    let response = format!(
+                        "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{answer}",
+                        answer.len()
+                    );
+                    if write.write_all(response.as_bytes()).await.is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    format!("http://{address}")
+}
+
+/// Nothing exists yet (a DBFS status, a volume directory); every write succeeds.
+fn upload_answer(method: &str, target: &str) -> (&'static str, &'static str) {
+    const MISSING: &str = r#"{"error_code":"RESOURCE_DOES_NOT_EXIST","message":"No file or directory exists."}"#;
+    if target.starts_with("/api/2.0/dbfs/get-status") {
+        return ("404 Not Found", MISSING);
+    }
+    if method == "HEAD" {
+        // A HEAD answer has no body.
+        return ("404 Not Found", "");
+    }
+    ("200 OK", "{}")
+}
+
+async fn skip<R: tokio::io::AsyncRead + Unpin>(reader: &mut R, mut length: usize) -> std::io::Result<()> {
+    let mut buffer = vec![0; 256 * 1024];
+    while length > 0 {
+        let wanted = length.min(buffer.len());
+        reader.read_exact(&mut buffer[..wanted]).await?;
+        length -= wanted;
+    }
+    Ok(())
+}
+
+async fn skip_chunked<R: tokio::io::AsyncBufRead + Unpin>(reader: &mut R) -> std::io::Result<()> {
+    loop {
+        let mut size_line = String::new();
+        reader.read_line(&mut size_line).await?;
+        let size_text = size_line.trim().split(';').next().unwrap_or_default();
+        let size = usize::from_str_radix(size_text, 16)
+            .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "bad chunk size"))?;
+        if size == 0 {
+            // Trailers, if any, then the empty line.
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).await? == 0 || line == "\r\n" {
+                    return Ok(());
+                }
+            }
+        }
+        skip(reader, size + 2).await?;
+    }
+}

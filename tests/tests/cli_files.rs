@@ -9,6 +9,7 @@ use std::path::Path;
 
 use databricks_tests::dbr::{self, Run, assert_exit};
 use databricks_tests::fake_workspace::{FakeWorkspace, Fault, WorkspaceObject};
+use databricks_tests::local_files::{local_tree, noise, write_tree};
 use serde_json::json;
 
 const MIB: usize = 1024 * 1024;
@@ -19,59 +20,8 @@ fn dbr(fake: &FakeWorkspace, args: &[&str]) -> Run {
     dbr::run_against(&fake.uri(), args)
 }
 
-/// `len` pseudo-random bytes (xorshift), so a block lost, repeated or out of order changes the result.
-fn noise(len: usize, seed: u64) -> Vec<u8> {
-    let mut state = seed.wrapping_add(0x2545_F491_4F6C_DD1D);
-    let mut out = Vec::with_capacity(len + 8);
-    while out.len() < len {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        out.extend_from_slice(&state.to_le_bytes());
-    }
-    out.truncate(len);
-    out
-}
-
 fn text(path: &Path) -> &str {
     path.to_str().expect("temporary paths are UTF-8")
-}
-
-/// Writes `files` (relative path → content) below `root`, creating folders; a path ending in `/` is an
-/// empty folder.
-fn write_tree(root: &Path, files: &[(&str, &[u8])]) {
-    for (relative, content) in files {
-        let path = root.join(relative);
-        if relative.ends_with('/') {
-            std::fs::create_dir_all(&path).expect("create a folder");
-        } else {
-            std::fs::create_dir_all(path.parent().expect("a parent")).expect("create a folder");
-            std::fs::write(&path, content).expect("write a file");
-        }
-    }
-}
-
-/// Everything below `root`: relative path → file content, `None` for a folder.
-fn local_tree(root: &Path) -> BTreeMap<String, Option<Vec<u8>>> {
-    fn walk(root: &Path, folder: &Path, found: &mut BTreeMap<String, Option<Vec<u8>>>) {
-        for entry in std::fs::read_dir(folder).expect("read a folder") {
-            let path = entry.expect("an entry").path();
-            let relative = path
-                .strip_prefix(root)
-                .expect("below the root")
-                .to_string_lossy()
-                .replace('\\', "/");
-            if path.is_dir() {
-                found.insert(relative, None);
-                walk(root, &path, found);
-            } else {
-                found.insert(relative, Some(std::fs::read(&path).expect("read a file")));
-            }
-        }
-    }
-    let mut found = BTreeMap::new();
-    walk(root, root, &mut found);
-    found
 }
 
 /// The most `dbfs/create` handles open at once, from the fake's call log.
@@ -379,7 +329,9 @@ async fn cp_usage_errors_send_nothing() {
     let local_only = dbr(&fake, &["fs", "cp", "a.txt", "b.txt"]);
     assert_exit(&local_only, 2);
     assert!(
-        local_only.stderr.contains("neither a.txt nor b.txt is a DBFS path"),
+        local_only
+            .stderr
+            .contains("neither a.txt nor b.txt is a DBFS or volume path"),
         "{}",
         local_only.stderr
     );
@@ -516,7 +468,9 @@ async fn dbfs_commands_refuse_paths_without_the_scheme() {
         let run = dbr(&fake, args);
         assert_exit(&run, 2);
         assert_eq!(
-            run.stderr, "Error: `/tmp/x` is not a DBFS path: DBFS paths start with dbfs:/, as in dbfs:/tmp/x\n",
+            run.stderr,
+            "Error: `/tmp/x` is not a DBFS or volume path: DBFS paths start with dbfs:/, as in dbfs:/tmp/x, and \
+             volume paths with /Volumes/<catalog>/<schema>/<volume>/\n",
             "{args:?}"
         );
     }
@@ -839,52 +793,6 @@ async fn import_dir_refuses_to_replace_objects_without_overwrite() {
 
 // ---- interrupts ----
 
-/// Starts `dbr` against `fake`, waits until `endpoint` has received `calls` requests (the last one is stalled
-/// by the test), then sends `signal` (`TERM`, `INT`) and returns what `dbr` did.
-#[cfg(unix)]
-fn interrupted(fake: &FakeWorkspace, args: &[&str], endpoint: &str, calls: usize, signal: &str) -> Run {
-    use std::process::{Command, Stdio};
-    use std::time::{Duration, Instant};
-
-    let mut child = Command::new(dbr::binary())
-        .args(args)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("DATABRICKS_HOST", fake.uri())
-        .env("DATABRICKS_TOKEN", databricks_tests::TOKEN)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("dbr starts");
-    // A safety net against a test that never reaches its stalled request, not a timing assertion.
-    let give_up = Instant::now() + Duration::from_secs(120);
-    while fake.calls_to(endpoint) < calls {
-        let exited = child.try_wait().expect("dbr can be waited for").is_some();
-        if exited || Instant::now() > give_up {
-            let _ = child.kill();
-            let output = child.wait_with_output().expect("dbr finishes");
-            panic!(
-                "dbr never sent request {calls} to {endpoint}: {:?}\nstderr:\n{}",
-                fake.endpoints(),
-                String::from_utf8_lossy(&output.stderr)
-            );
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    let sent = Command::new("kill")
-        .args([&format!("-{signal}"), &child.id().to_string()])
-        .status()
-        .expect("kill runs");
-    assert!(sent.success(), "kill -{signal} failed");
-    let output = child.wait_with_output().expect("dbr finishes");
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
-
 #[cfg(unix)]
 #[tokio::test]
 async fn export_with_file_interrupted_keeps_the_old_file_and_no_temporary_one() {
@@ -896,7 +804,7 @@ async fn export_with_file_interrupted_keeps_the_old_file_and_no_temporary_one() 
     std::fs::write(&destination, "old").expect("write a file");
 
     let args = ["workspace", "export", "/Shared/a.txt", "--file", text(&destination)];
-    let run = interrupted(&fake, &args, "workspace/export", 1, "INT");
+    let run = fake.interrupt_dbr(&args, "workspace/export", 1, "INT");
     assert_exit(&run, 130);
     let expected: BTreeMap<String, Option<Vec<u8>>> =
         [("a.txt".to_owned(), Some(b"old".to_vec()))].into_iter().collect();
@@ -915,7 +823,7 @@ async fn cp_interrupted_while_downloading_exits_130_and_leaves_no_partial_file()
     let destination = local.path().join("big.bin");
 
     let args = ["fs", "cp", "dbfs:/data/big.bin", text(&destination)];
-    let run = interrupted(&fake, &args, "dbfs/read", 2, "TERM");
+    let run = fake.interrupt_dbr(&args, "dbfs/read", 2, "TERM");
 
     assert_exit(&run, 130);
     assert_eq!(
@@ -940,7 +848,7 @@ async fn cp_interrupted_while_overwriting_keeps_the_old_file_and_removes_the_tem
     std::fs::write(&source, noise(3 * MIB, 9)).expect("write the source");
 
     let args = ["fs", "cp", text(&source), "dbfs:/data/model.bin", "--overwrite"];
-    let run = interrupted(&fake, &args, "dbfs/put", 1, "INT");
+    let run = fake.interrupt_dbr(&args, "dbfs/put", 1, "INT");
 
     assert_exit(&run, 130);
     assert!(run.stderr.contains("interrupted"), "{}", run.stderr);
@@ -961,7 +869,7 @@ async fn cp_interrupted_while_overwriting_keeps_the_old_file_and_removes_the_tem
         "PERMISSION_DENIED",
         "no delete for you",
     ));
-    let run = interrupted(&fake, &args, "dbfs/put", 2, "TERM");
+    let run = fake.interrupt_dbr(&args, "dbfs/put", 2, "TERM");
 
     assert_exit(&run, 130);
     let leftovers: Vec<String> = fake
@@ -1003,7 +911,7 @@ async fn cp_recursive_interrupted_while_uploading_leaves_only_complete_files() {
     fake.inject(Fault::server_error("dbfs/put", 3).stalled());
 
     let args = ["fs", "cp", "-r", text(local.path()), "dbfs:/out", "--concurrency", "2"];
-    let run = interrupted(&fake, &args, "dbfs/put", 3, "TERM");
+    let run = fake.interrupt_dbr(&args, "dbfs/put", 3, "TERM");
 
     assert_exit(&run, 130);
     for path in fake.dbfs_paths() {
@@ -1031,7 +939,7 @@ async fn export_and_import_dir_interrupted_exit_130() {
     let out = local.path().join("out");
 
     let args = ["workspace", "export-dir", "/Shared/p", text(&out)];
-    let run = interrupted(&fake, &args, "workspace/export", 1, "TERM");
+    let run = fake.interrupt_dbr(&args, "workspace/export", 1, "TERM");
     assert_exit(&run, 130);
     assert!(run.stderr.contains("interrupted"), "{}", run.stderr);
     for (path, content) in local_tree(&out) {
@@ -1042,7 +950,7 @@ async fn export_and_import_dir_interrupted_exit_130() {
     fake.inject(Fault::server_error("workspace/import", 1).stalled());
     std::fs::write(local.path().join("c.txt"), "c").expect("write a file");
     let args = ["workspace", "import-dir", text(local.path()), "/Shared/q"];
-    let run = interrupted(&fake, &args, "workspace/import", 1, "INT");
+    let run = fake.interrupt_dbr(&args, "workspace/import", 1, "INT");
     assert_exit(&run, 130);
     assert!(run.stderr.contains("interrupted"), "{}", run.stderr);
 }

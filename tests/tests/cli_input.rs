@@ -218,16 +218,16 @@ fn version_prints_the_version_like_the_official_cli() {
 #[test]
 fn an_official_command_dbr_lacks_says_so_and_what_to_use() {
     for args in [
-        &["repos"][..],
-        &["warehouses", "list", "-o", "json"],
-        &["repos", "--help"],
-        &["--profile", "x", "apps"],
+        &["dashboards"][..],
+        &["alerts", "list", "-o", "json"],
+        &["dashboards", "--help"],
+        &["--profile", "x", "queries"],
     ] {
         let run = dbr::run(args, &[], None);
         assert_exit(&run, 2);
         let name = args
             .iter()
-            .find(|arg| ["repos", "warehouses", "apps"].contains(arg))
+            .find(|arg| ["dashboards", "alerts", "queries"].contains(arg))
             .expect("a command");
         assert!(
             run.stderr.starts_with(&format!(

@@ -7,6 +7,8 @@
 //!   until the new one is in place, so a failed upload leaves the old file as it was.
 //! - [`download`] reads a DBFS file in 1 MiB slices (`dbfs.read`) into a temporary file beside the
 //!   destination and renames it into place only once every byte arrived.
+//! - [`files`] does the same for Unity Catalog volumes (`/Volumes/...`) through the Files API: each file goes
+//!   up or comes down as raw bytes in one streamed request.
 //! - [`export`] and [`import`] move workspace objects (notebooks, files, archives) as bytes, with the API's
 //!   10 MiB limit checked before sending.
 //! - [`sql::StatementRows`] runs a SQL statement and reads its result as rows, one chunk at a time (inline or
@@ -31,6 +33,7 @@
 pub mod cli;
 mod dbfs;
 mod error;
+pub mod files;
 pub mod sql;
 mod temp_file;
 mod workspace;

@@ -13,6 +13,7 @@
         feature = "dbfs",
         feature = "experiments",
         feature = "external-locations",
+        feature = "files",
         feature = "functions",
         feature = "git-credentials",
         feature = "global-init-scripts",
@@ -88,6 +89,7 @@ use databricks_runtime::cli::{BoxFuture, CliError, Output, Request};
         feature = "dbfs",
         feature = "experiments",
         feature = "external-locations",
+        feature = "files",
         feature = "functions",
         feature = "git-credentials",
         feature = "global-init-scripts",
@@ -149,6 +151,7 @@ use databricks_runtime::cli::respond;
         feature = "dbfs",
         feature = "experiments",
         feature = "external-locations",
+        feature = "files",
         feature = "functions",
         feature = "git-credentials",
         feature = "global-init-scripts",
@@ -180,7 +183,13 @@ use databricks_runtime::cli::respond;
 )]
 use databricks_runtime::cli::respond_items;
 
-#[cfg(any(feature = "account-billable-usage", feature = "serving-endpoints"))]
+#[cfg(
+    any(
+        feature = "account-billable-usage",
+        feature = "files",
+        feature = "serving-endpoints"
+    )
+)]
 use databricks_runtime::cli::respond_bytes;
 
 /// Runs the `account-access-control` operation `operation` with the arguments in `request`.
@@ -2801,6 +2810,92 @@ pub fn external_locations(
                         .update(
                             &request.path::<String>("external_location_name")?,
                             &request.body()?,
+                        )
+                        .await,
+                )
+            }
+            other => {
+                Err(
+                    CliError::Usage(format!("`{other}` is not an operation of this CLI")),
+                )
+            }
+        }
+    })
+}
+
+/// Runs the `files` operation `operation` with the arguments in `request`.
+#[cfg(feature = "files")]
+#[allow(deprecated, reason = "the CLI offers every operation, deprecated ones included")]
+pub fn files(
+    runtime: databricks_runtime::Client,
+    operation: &'static str,
+    request: Request,
+) -> BoxFuture<Result<Output, CliError>> {
+    Box::pin(async move {
+        let client = Client::from_runtime(runtime);
+        match operation {
+            "files.createDirectory" => {
+                respond(
+                    client
+                        .files()
+                        .create_directory(&request.path::<String>("directory_path")?)
+                        .await,
+                )
+            }
+            "files.delete" => {
+                respond(
+                    client.files().delete(&request.path::<String>("file_path")?).await,
+                )
+            }
+            "files.deleteDirectory" => {
+                respond(
+                    client
+                        .files()
+                        .delete_directory(&request.path::<String>("directory_path")?)
+                        .await,
+                )
+            }
+            "files.download" => {
+                respond_bytes(
+                    client.files().download(&request.path::<String>("file_path")?).await,
+                )
+            }
+            "files.getDirectoryMetadata" => {
+                respond(
+                    client
+                        .files()
+                        .get_directory_metadata(
+                            &request.path::<String>("directory_path")?,
+                        )
+                        .await,
+                )
+            }
+            "files.getMetadata" => {
+                respond(
+                    client
+                        .files()
+                        .get_metadata(&request.path::<String>("file_path")?)
+                        .await,
+                )
+            }
+            "files.listDirectoryContents" => {
+                respond_items(
+                    client
+                        .files()
+                        .list_directory_contents_all(
+                            &request.path::<String>("directory_path")?,
+                            &request.params(&[])?,
+                        ),
+                )
+            }
+            "files.upload" => {
+                respond(
+                    client
+                        .files()
+                        .upload(
+                            &request.path::<String>("file_path")?,
+                            &request.params(&[])?,
+                            request.upload("body")?,
                         )
                         .await,
                 )

@@ -312,6 +312,13 @@ mod external_locations;
 #[cfg(feature = "external-locations")]
 pub use external_locations::ExternalLocations;
 
+#[cfg(feature = "files")]
+#[rustfmt::skip]
+mod files;
+
+#[cfg(feature = "files")]
+pub use files::Files;
+
 #[cfg(feature = "functions")]
 #[rustfmt::skip]
 mod functions;

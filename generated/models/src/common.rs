@@ -1665,6 +1665,7 @@ impl std::str::FromStr for EffectivePredictiveOptimizationFlagInheritedFromType 
         feature = "dbfs",
         feature = "experiments",
         feature = "external-locations",
+        feature = "files",
         feature = "functions",
         feature = "git-credentials",
         feature = "global-init-scripts",

@@ -294,6 +294,13 @@ mod external_locations;
 #[cfg(feature = "external-locations")]
 pub use external_locations::*;
 
+#[cfg(feature = "files")]
+#[rustfmt::skip]
+mod files;
+
+#[cfg(feature = "files")]
+pub use files::*;
+
 #[cfg(feature = "functions")]
 #[rustfmt::skip]
 mod functions;

@@ -43,6 +43,7 @@ pub mod experiments;
 pub mod experiments_issues;
 pub mod experiments_logged_models;
 pub mod external_locations;
+pub mod files;
 pub mod functions;
 pub mod git_credentials;
 pub mod global_init_scripts;
@@ -152,6 +153,7 @@ const SERVICES: &[&[Case]] = &[
     experiments_issues::CASES,
     experiments_logged_models::CASES,
     external_locations::CASES,
+    files::CASES,
     functions::CASES,
     git_credentials::CASES,
     global_init_scripts::CASES,

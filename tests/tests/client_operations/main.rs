@@ -41,6 +41,7 @@ mod experiments;
 mod experiments_issues;
 mod experiments_logged_models;
 mod external_locations;
+mod files;
 mod functions;
 mod git_credentials;
 mod global_init_scripts;

@@ -1,8 +1,9 @@
-//! `dbr fs cp`: a file, or a folder with `-r`, from this computer to DBFS, back, or within DBFS.
+//! `dbr fs cp`: a file, or a folder with `-r`, from this computer to DBFS or a volume, back, or between
+//! them.
 //!
-//! DBFS has no copy call, so a copy within DBFS downloads each file to a temporary file here and uploads
-//! it again. A folder is copied as the Databricks CLI does: every file below SRC goes to the same relative
-//! path below DST, whether or not DST exists.
+//! Neither API has a copy call, so a copy between two remote paths downloads each file to a temporary file
+//! here and uploads it again. A folder is copied as the Databricks CLI does: every file below SRC goes to the
+//! same relative path below DST, whether or not DST exists.
 
 use std::path::PathBuf;
 
@@ -13,11 +14,12 @@ use databricks_runtime::cli::{CliError, Output, Session};
 
 use super::batch::{DEFAULT_CONCURRENCY, Job, Outcome, run_all};
 use super::interrupt::{cancel_on_interrupt, or_interrupted};
-use super::paths::{DbfsPath, Location, local_join};
+use super::paths::{Location, Remote, local_join};
 use super::progress::Meter;
-use super::tree::{Tree, walk_dbfs, walk_local};
-use super::{client, value};
+use super::tree::{Tree, walk_local, walk_remote};
+use super::{client, describe, value};
 use crate::error::is_kind;
+use crate::files::{self, Metadata};
 use crate::temp_file::TempFile;
 use crate::{CancellationToken, DownloadOptions, TransferError, UploadOptions, download, random_suffix, upload};
 
@@ -29,13 +31,17 @@ const CONCURRENCY: &str = "concurrency";
 
 pub(super) fn command() -> Command {
     Command::new("cp")
-        .about("Copy files between this computer and DBFS, or within DBFS")
+        .about("Copy files between this computer and DBFS or a volume, or between them")
         .long_about(
-            "Copy files between this computer and DBFS, or within DBFS.\n\n\
-             A path written dbfs:/... is in DBFS; any other path is local, and at least one side must be in DBFS. \
+            "Copy files between this computer and DBFS or a Unity Catalog volume, or between them.\n\n\
+             A path written dbfs:/... is in DBFS, one written /Volumes/<catalog>/<schema>/<volume>/... (or \
+             dbfs:/Volumes/...) in a volume, reached through the Files API; any other path is local, and at least \
+             one side must be remote. Where this computer has a /Volumes folder of its own (macOS), /Volumes/... \
+             is that folder: write dbfs:/Volumes/... for the volume. \
              A file copied into an existing folder (or to a path ending in /) keeps its name. With -r, every file \
              below the folder SRC goes to the same relative path below DST, folders are created as needed, and \
-             several files are copied at once. A copy within DBFS passes through a temporary file on this computer.\n\n\
+             several files are copied at once. A copy between two remote paths passes through a temporary file on this \
+             computer. A file reaches a volume whole or not at all.\n\n\
              A summary goes to standard error; on a terminal, a progress bar shows the bytes copied, the rate and \
              the time left. When some files of -r fail, the others are still copied, every failure is listed, \
              and the exit code is 4. Ctrl-C stops the copy, removes the partial files, and exits with code 130.",
@@ -44,13 +50,13 @@ pub(super) fn command() -> Command {
             Arg::new(SOURCE)
                 .required(true)
                 .value_name(SOURCE)
-                .help("The file or folder to copy: dbfs:/... or a local path"),
+                .help("The file or folder to copy: dbfs:/..., /Volumes/... or a local path"),
         )
         .arg(
             Arg::new(DESTINATION)
                 .required(true)
                 .value_name(DESTINATION)
-                .help("Where the copy goes: dbfs:/... or a local path"),
+                .help("Where the copy goes: dbfs:/..., /Volumes/... or a local path"),
         )
         .arg(
             Arg::new(RECURSIVE)
@@ -127,33 +133,33 @@ fn ends_with_separator(path: &str) -> bool {
     path.ends_with('/') || path.ends_with(std::path::MAIN_SEPARATOR)
 }
 
-/// The two ends of a copy; at least one is in DBFS.
+/// The two ends of a copy; at least one is remote.
 #[derive(Clone, Debug)]
 enum Route {
     Upload {
         from: PathBuf,
-        to: DbfsPath,
+        to: Remote,
     },
     Download {
-        from: DbfsPath,
+        from: Remote,
         to: PathBuf,
     },
-    /// Within DBFS, through a temporary file here.
+    /// Between two remote paths, through a temporary file here.
     Relay {
-        from: DbfsPath,
-        to: DbfsPath,
+        from: Remote,
+        to: Remote,
     },
 }
 
 impl Route {
     fn new(from: Location, to: Location) -> Result<Route, CliError> {
         match (from, to) {
-            (Location::Local(from), Location::Dbfs(to)) => Ok(Route::Upload { from, to }),
-            (Location::Dbfs(from), Location::Local(to)) => Ok(Route::Download { from, to }),
-            (Location::Dbfs(from), Location::Dbfs(to)) => Ok(Route::Relay { from, to }),
+            (Location::Local(from), Location::Remote(to)) => Ok(Route::Upload { from, to }),
+            (Location::Remote(from), Location::Local(to)) => Ok(Route::Download { from, to }),
+            (Location::Remote(from), Location::Remote(to)) => Ok(Route::Relay { from, to }),
             (Location::Local(from), Location::Local(to)) => Err(CliError::Usage(format!(
-                "neither {} nor {} is a DBFS path; write DBFS paths as dbfs:/..., and copy local files with your \
-                 system's cp",
+                "neither {} nor {} is a DBFS or volume path; write DBFS paths as dbfs:/... and volume paths as \
+                 dbfs:/Volumes/..., and copy local files with your system's cp",
                 from.display(),
                 to.display()
             ))),
@@ -163,14 +169,14 @@ impl Route {
     fn from(&self) -> Location {
         match self {
             Route::Upload { from, .. } => Location::Local(from.clone()),
-            Route::Download { from, .. } | Route::Relay { from, .. } => Location::Dbfs(from.clone()),
+            Route::Download { from, .. } | Route::Relay { from, .. } => Location::Remote(from.clone()),
         }
     }
 
     fn to(&self) -> Location {
         match self {
             Route::Download { to, .. } => Location::Local(to.clone()),
-            Route::Upload { to, .. } | Route::Relay { to, .. } => Location::Dbfs(to.clone()),
+            Route::Upload { to, .. } | Route::Relay { to, .. } => Location::Remote(to.clone()),
         }
     }
 
@@ -254,7 +260,7 @@ async fn plan_tree(client: &Client, route: Route, recursive: bool, overwrite: bo
     }
     let tree: Tree = match &from {
         Location::Local(path) => walk_local(path)?,
-        Location::Dbfs(path) => walk_dbfs(client, path).await?,
+        Location::Remote(remote) => walk_remote(client, remote).await?,
     };
     let to = route.to();
     Ok(Plan {
@@ -285,11 +291,17 @@ async fn file_size(client: &Client, location: &Location) -> Result<Option<u64>, 
                 .map_err(|error| CliError::Failed(format!("cannot read {}: {error}", path.display())))?;
             Ok((!metadata.is_dir()).then_some(metadata.len()))
         }
-        Location::Dbfs(path) => {
+        Location::Remote(Remote::Dbfs(path)) => {
             let info = client.dbfs().get_status(path.api()).await?;
             let size = info.file_size.and_then(|size| u64::try_from(size).ok()).unwrap_or(0);
             Ok((info.is_dir != Some(true)).then_some(size))
         }
+        Location::Remote(remote @ Remote::Volume(path)) => match files::metadata(client, path.api()).await {
+            Ok(Some(Metadata::Directory)) => Ok(None),
+            Ok(Some(Metadata::File { size, .. })) => Ok(Some(size.unwrap_or(0))),
+            Ok(None) => Err(CliError::Failed(format!("nothing exists at {remote}"))),
+            Err(error) => Err(CliError::Failed(describe(&error))),
+        },
     }
 }
 
@@ -297,8 +309,13 @@ async fn file_size(client: &Client, location: &Location) -> Result<Option<u64>, 
 pub(super) async fn is_folder(client: &Client, location: &Location) -> Result<bool, CliError> {
     match location {
         Location::Local(path) => Ok(path.is_dir()),
-        Location::Dbfs(path) => match client.dbfs().get_status(path.api()).await {
+        Location::Remote(Remote::Dbfs(path)) => match client.dbfs().get_status(path.api()).await {
             Ok(info) => Ok(info.is_dir == Some(true)),
+            Err(error) if is_kind(&error, ErrorKind::NotFound) => Ok(false),
+            Err(error) => Err(error.into()),
+        },
+        Location::Remote(Remote::Volume(path)) => match client.files().get_directory_metadata(path.api()).await {
+            Ok(()) => Ok(true),
             Err(error) if is_kind(&error, ErrorKind::NotFound) => Ok(false),
             Err(error) => Err(error.into()),
         },
@@ -310,8 +327,11 @@ async fn create_folders(client: &Client, folders: &[Location]) -> Result<(), Cli
         match folder {
             Location::Local(path) => std::fs::create_dir_all(path)
                 .map_err(|error| CliError::Failed(format!("cannot create the folder {}: {error}", path.display())))?,
-            Location::Dbfs(path) => {
+            Location::Remote(Remote::Dbfs(path)) => {
                 client.dbfs().mkdirs(&DbfsMkdirs::new(path.api())).await?;
+            }
+            Location::Remote(Remote::Volume(path)) => {
+                client.files().create_directory(path.api()).await?;
             }
         }
     }
@@ -351,7 +371,7 @@ impl Job for CopyJob {
             cancel: Some(cancel.clone()),
         };
         let bytes = match &self.route {
-            Route::Upload { from, to } => upload(&client, from, to.api(), &uploading).await?,
+            Route::Upload { from, to } => upload_to(&client, from, to, &uploading).await?,
             Route::Download { from, to } => {
                 // `download` replaces what is there; refusing is this command's choice.
                 if !self.overwrite && tokio::fs::try_exists(to).await.unwrap_or(false) {
@@ -359,31 +379,58 @@ impl Job for CopyJob {
                         path: to.display().to_string(),
                     });
                 }
-                download(&client, from.api(), to, &downloading).await?
+                download_from(&client, from, to, &downloading).await?
             }
             Route::Relay { from, to } => {
                 // Checked first so an existing file costs no download; the upload checks again.
                 if !self.overwrite {
-                    let checked = cancel.run_until_cancelled(exists_in_dbfs(&client, to)).await;
+                    let checked = cancel.run_until_cancelled(exists(&client, to)).await;
                     let cancelled = || TransferError::Cancelled { path: to.to_string() };
                     if checked.ok_or_else(cancelled)?? {
                         return Err(TransferError::AlreadyExists { path: to.to_string() });
                     }
                 }
                 let temp = TempFile::new(std::env::temp_dir().join(format!(".dbr-cp-{}", random_suffix())));
-                download(&client, from.api(), temp.path(), &downloading).await?;
-                upload(&client, temp.path(), to.api(), &uploading).await?
+                download_from(&client, from, temp.path(), &downloading).await?;
+                upload_to(&client, temp.path(), to, &uploading).await?
             }
         };
         Ok(Outcome::Done { bytes })
     }
 }
 
-async fn exists_in_dbfs(client: &Client, path: &DbfsPath) -> Result<bool, TransferError> {
-    match client.dbfs().get_status(path.api()).await {
-        Ok(_) => Ok(true),
-        Err(error) if is_kind(&error, ErrorKind::NotFound) => Ok(false),
-        Err(error) => Err(TransferError::api("checking", path.api(), error)),
+async fn upload_to(
+    client: &Client,
+    from: &std::path::Path,
+    to: &Remote,
+    options: &UploadOptions,
+) -> Result<u64, TransferError> {
+    match to {
+        Remote::Dbfs(path) => upload(client, from, path.api(), options).await,
+        Remote::Volume(path) => files::upload(client, from, path.api(), options).await,
+    }
+}
+
+async fn download_from(
+    client: &Client,
+    from: &Remote,
+    to: &std::path::Path,
+    options: &DownloadOptions,
+) -> Result<u64, TransferError> {
+    match from {
+        Remote::Dbfs(path) => download(client, path.api(), to, options).await,
+        Remote::Volume(path) => files::download(client, path.api(), to, options).await,
+    }
+}
+
+async fn exists(client: &Client, remote: &Remote) -> Result<bool, TransferError> {
+    match remote {
+        Remote::Dbfs(path) => match client.dbfs().get_status(path.api()).await {
+            Ok(_) => Ok(true),
+            Err(error) if is_kind(&error, ErrorKind::NotFound) => Ok(false),
+            Err(error) => Err(TransferError::api("checking", path.api(), error)),
+        },
+        Remote::Volume(path) => Ok(files::metadata(client, path.api()).await?.is_some()),
     }
 }
 
@@ -407,12 +454,20 @@ mod tests {
     }
 
     #[test]
-    fn routes_need_dbfs_on_one_side() {
+    fn routes_need_a_remote_side() {
         let route = |from, to| Route::new(Location::parse(from).unwrap(), Location::parse(to).unwrap());
         assert!(matches!(route("a", "dbfs:/b"), Ok(Route::Upload { .. })));
         assert!(matches!(route("dbfs:/a", "b"), Ok(Route::Download { .. })));
         assert!(matches!(route("dbfs:/a", "dbfs:/b"), Ok(Route::Relay { .. })));
         assert!(matches!(route("a", "b"), Err(CliError::Usage(_))));
+        assert!(matches!(
+            route("dbfs:/a", "dbfs:/Volumes/c/s/v/b"),
+            Ok(Route::Relay { .. })
+        ));
+        assert!(matches!(
+            route("dbfs:/Volumes/c/s/v/a", "b"),
+            Ok(Route::Download { .. })
+        ));
     }
 
     #[test]

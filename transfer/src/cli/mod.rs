@@ -4,9 +4,10 @@
 //! arrive. `dbr repos get|update|delete` also take a Git folder's workspace path, and `dbr repos create` finds
 //! the provider from the URL.
 //!
-//! A path written `dbfs:/a/b` is in DBFS; any other path is on this computer. Commands that move many files
-//! run several at a time ([`batch`]); a file that fails does not stop the others, every failure is listed on
-//! standard error, and the command then exits with code 4. Ctrl-C or SIGTERM stops them, removes their
+//! A path written `dbfs:/a/b` is in DBFS, `/Volumes/<catalog>/<schema>/<volume>/...` (or `dbfs:/Volumes/...`)
+//! in a Unity Catalog volume, reached through the Files API; any other path is on this computer. Commands
+//! that move many files run several at a time ([`batch`]); a file that fails does not stop the others, every
+//! failure is listed on standard error, and the command then exits with code 4. Ctrl-C or SIGTERM stops them, removes their
 //! partial files, and exits with code 130 ([`interrupt`]).
 
 mod batch;
@@ -31,7 +32,8 @@ pub static FILE_COMMANDS: FileCommands = FileCommands;
 
 pub struct FileCommands;
 
-const FS_ABOUT: &str = "Work with DBFS files (dbfs:/ paths) and copy them to and from this computer";
+const FS_ABOUT: &str =
+    "Work with DBFS files (dbfs:/ paths) and volume files (/Volumes/ paths) and copy them to and from this computer";
 const WORKSPACE_ABOUT: &str = "Notebooks, files and folders of the workspace";
 
 impl Extension for FileCommands {

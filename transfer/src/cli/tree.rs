@@ -1,11 +1,12 @@
-//! The files below a folder, on this computer or in DBFS, listed before a transfer starts.
+//! The files below a folder, on this computer, in DBFS or in a volume, listed before a transfer starts.
 
 use std::path::Path;
 
 use databricks_client::Client;
+use databricks_client::models::FilesListDirectoryContentsParams;
 use databricks_runtime::cli::CliError;
 
-use super::paths::{DbfsPath, local_join};
+use super::paths::{Remote, RemotePath, local_join};
 
 /// What a folder holds, as paths relative to it (segments separated by `/`).
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -80,8 +81,55 @@ pub(super) fn walk_local(root: &Path) -> Result<Tree, CliError> {
     Ok(tree)
 }
 
+/// The tree below the remote folder `root`.
+pub(super) async fn walk_remote(client: &Client, root: &Remote) -> Result<Tree, CliError> {
+    match root {
+        Remote::Dbfs(path) => walk_dbfs(client, path).await,
+        Remote::Volume(path) => walk_volume(client, path).await,
+    }
+}
+
+/// The tree below the volume folder `root`, every page of one `files.listDirectoryContents` per folder.
+async fn walk_volume(client: &Client, root: &RemotePath) -> Result<Tree, CliError> {
+    let mut tree = Tree::default();
+    let mut folders = vec![String::new()];
+    while let Some(folder) = folders.pop() {
+        let path = root.join(&folder);
+        let mut entries = client
+            .files()
+            .list_directory_contents_all(path.api(), &FilesListDirectoryContentsParams::default());
+        let mut has_subfolders = false;
+        while let Some(entry) = entries.next().await {
+            let entry = entry?;
+            let Some(name) = entry
+                .name
+                .clone()
+                .filter(|name| !name.is_empty() && !name.contains('/'))
+            else {
+                return Err(CliError::Failed(format!(
+                    "listing {} returned an entry without a usable name: {entry:?}",
+                    path.api()
+                )));
+            };
+            let relative = join_relative(&folder, &name);
+            if entry.is_directory == Some(true) {
+                has_subfolders = true;
+                folders.push(relative);
+            } else {
+                let size = entry.file_size.and_then(|size| u64::try_from(size).ok()).unwrap_or(0);
+                tree.files.push((relative, size));
+            }
+        }
+        if !has_subfolders {
+            tree.leaf_folders.push(folder);
+        }
+    }
+    tree.sort();
+    Ok(tree)
+}
+
 /// The tree below the DBFS folder `root`, one `dbfs.list` call per folder.
-pub(super) async fn walk_dbfs(client: &Client, root: &DbfsPath) -> Result<Tree, CliError> {
+async fn walk_dbfs(client: &Client, root: &RemotePath) -> Result<Tree, CliError> {
     let mut tree = Tree::default();
     let mut folders = vec![String::new()];
     while let Some(folder) = folders.pop() {
@@ -92,11 +140,12 @@ pub(super) async fn walk_dbfs(client: &Client, root: &DbfsPath) -> Result<Tree, 
             let Some(name) = entry
                 .path
                 .as_deref()
-                .map(DbfsPath::from_api)
+                .map(RemotePath::from_api)
                 .and_then(|entry| entry.name().map(str::to_owned))
             else {
                 return Err(CliError::Failed(format!(
-                    "listing {path} returned an entry without a usable path: {entry:?}"
+                    "listing dbfs:{} returned an entry without a usable path: {entry:?}",
+                    path.api()
                 )));
             };
             let relative = join_relative(&folder, &name);

@@ -701,6 +701,22 @@ impl<'a> Lowerer<'a> {
         let mut raw: Option<(RawResponse, String)> = None;
         for (_, response, at) in &successes {
             let (response, at) = self.resolve(response, at, &RESPONSES)?;
+            // The client returns the body alone: say so rather than drop declared headers without a word.
+            if !response.headers.is_empty() {
+                let names: Vec<String> = response.headers.keys().map(|name| format!("`{name}`")).collect();
+                self.warn(
+                    Diagnostic::at(
+                        &format!("{at}/headers"),
+                        format!(
+                            "the answer's headers {} are not read by the generated client",
+                            names.join(", ")
+                        ),
+                    )
+                    .with_hint(
+                        "the client returns the body alone; leave the headers to the description if they only inform",
+                    ),
+                );
+            }
             let content_at = format!("{at}/content");
             if let Some(found) = find_json(&response.content, &content_at) {
                 bodies.push(found);
