@@ -184,3 +184,38 @@ pub fn assert_lossless<T: serde::Serialize>(value: &T, sent: &str) {
     let again = serde_json::to_value(value).expect("serialises");
     assert_eq!(again, sent, "re-serialised response differs from what the server sent");
 }
+
+/// Polls every few milliseconds, so wait tests run quickly.
+pub fn quick_waits() -> databricks_client::WaitOptions {
+    let (first, most) = (
+        std::time::Duration::from_millis(5),
+        std::time::Duration::from_millis(20),
+    );
+    databricks_client::WaitOptions::new().poll_interval(first, most)
+}
+
+/// A resource moving through its states: `call` (method, path, answer) is answered once asked, and each
+/// request of `poll` (method, path) gets the next of `states`, the last one repeating.
+pub async fn moving_server(call: (&str, &str, Value), poll: (&str, &str), states: Vec<Value>) -> MockServer {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use wiremock::matchers::{method, path};
+
+    let server = MockServer::builder().start().await;
+    let (call_method, call_path, first) = call;
+    Mock::given(method(call_method))
+        .and(path(call_path))
+        .respond_with(ResponseTemplate::new(200).set_body_json(first))
+        .mount(&server)
+        .await;
+    let polls = AtomicUsize::new(0);
+    let (poll_method, poll_path) = poll;
+    Mock::given(method(poll_method))
+        .and(path(poll_path))
+        .respond_with(move |_: &wiremock::Request| {
+            let n = polls.fetch_add(1, Ordering::SeqCst);
+            ResponseTemplate::new(200).set_body_json(states[n.min(states.len() - 1)].clone())
+        })
+        .mount(&server)
+        .await;
+    server
+}

@@ -2,47 +2,16 @@
 //! a failure state with the server's message, and the timeout; values bound from the request, the response
 //! and into a path parameter.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use databricks_client::{Client, Error, models};
-use databricks_runtime::WaitOptions;
-use databricks_tests::mock::{client_with_budget, received};
+use databricks_tests::mock::{client_with_budget, moving_server, quick_waits, received};
 use serde_json::{Value, json};
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::MockServer;
 
 fn client(server: &MockServer) -> Client {
     client_with_budget(&server.uri(), Duration::from_secs(2))
-}
-
-/// Polls every few milliseconds so the tests run quickly.
-fn quick() -> WaitOptions {
-    WaitOptions::new().poll_interval(Duration::from_millis(5), Duration::from_millis(20))
-}
-
-/// A server where `POST path_of_call` answers `first`, and each poll of `poll_path` answers the next of
-/// `states` (the last one repeating).
-async fn moving_server(call: (&str, &str, Value), poll: (&str, &str), states: Vec<Value>) -> MockServer {
-    let server = MockServer::builder().start().await;
-    let (call_method, call_path, first) = call;
-    Mock::given(method(call_method))
-        .and(path(call_path))
-        .respond_with(ResponseTemplate::new(200).set_body_json(first))
-        .mount(&server)
-        .await;
-    let polls = AtomicUsize::new(0);
-    let (poll_method, poll_path) = poll;
-    Mock::given(method(poll_method))
-        .and(path(poll_path))
-        .respond_with(move |_: &Request| {
-            let n = polls.fetch_add(1, Ordering::SeqCst);
-            ResponseTemplate::new(200).set_body_json(states[n.min(states.len() - 1)].clone())
-        })
-        .mount(&server)
-        .await;
-    server
 }
 
 fn cluster(state: &str, message: &str) -> Value {
@@ -67,7 +36,7 @@ async fn a_created_cluster_is_polled_until_running_with_progress_reported() {
     .await;
     let seen = Arc::new(Mutex::new(Vec::new()));
     let log = seen.clone();
-    let options = quick().on_progress(move |progress| {
+    let options = quick_waits().on_progress(move |progress| {
         log.lock()
             .expect("lock")
             .push(format!("{} {} {:?}", progress.polls, progress.state, progress.message));
@@ -112,7 +81,7 @@ async fn a_failure_state_is_an_error_with_the_servers_message() {
     .await;
     let error = client(&server)
         .clusters()
-        .create_and_wait(&create_cluster(), &quick())
+        .create_and_wait(&create_cluster(), &quick_waits())
         .await
         .expect_err("the cluster fails to start");
     match &error {
@@ -141,7 +110,7 @@ async fn a_resource_that_never_settles_times_out_with_its_last_state() {
         vec![cluster("PENDING", "Waiting for capacity")],
     )
     .await;
-    let options = quick().timeout(Duration::from_millis(150));
+    let options = quick_waits().timeout(Duration::from_millis(150));
     let error = client(&server)
         .clusters()
         .start_and_wait(&models::StartCluster::new("0115-c1"), &options)
@@ -184,7 +153,7 @@ async fn a_job_run_is_polled_by_the_run_id_the_call_returned() {
     .await;
     let run = client(&server)
         .jobs()
-        .run_now_and_wait(&models::RunNow::new(11223344), &quick())
+        .run_now_and_wait(&models::RunNow::new(11223344), &quick_waits())
         .await
         .expect("the run ends");
     assert_eq!(run.run_id, Some(455644833));
@@ -209,7 +178,7 @@ async fn a_stopped_pipeline_is_polled_by_path_until_idle() {
     .await;
     let pipeline = client(&server)
         .pipelines()
-        .stop_and_wait("a b/c", &quick())
+        .stop_and_wait("a b/c", &quick_waits())
         .await
         .expect("the pipeline stops");
     assert_eq!(pipeline.pipeline_id.as_deref(), Some("a b/c"));
@@ -238,7 +207,7 @@ async fn a_response_without_the_bound_value_is_a_clear_error() {
     .await;
     let error = client(&server)
         .jobs()
-        .run_now_and_wait(&models::RunNow::new(1), &quick())
+        .run_now_and_wait(&models::RunNow::new(1), &quick_waits())
         .await
         .expect_err("nothing to wait on");
     assert!(
@@ -264,7 +233,7 @@ async fn a_reset_pipeline_is_polled_by_its_id_until_it_runs_again() {
     .await;
     let running = client(&server)
         .pipelines()
-        .reset_and_wait("3b2f0f1e-6c1d-4a7e-9a51-2f3c8d4e5a6b", &quick())
+        .reset_and_wait("3b2f0f1e-6c1d-4a7e-9a51-2f3c8d4e5a6b", &quick_waits())
         .await
         .expect("the pipeline runs again");
     assert_eq!(running.state, Some(models::PipelineState::Running));

@@ -2,45 +2,20 @@
 //! states: each reaches its success state by polling the operation the official SDKs poll, with the values
 //! bound from the request or the answer, and each failure state ends the wait with the server's message.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use databricks_client::{Client, Error, models};
-use databricks_runtime::WaitOptions;
-use databricks_tests::mock::{client_with_budget, received};
+use databricks_tests::mock::{self, client_with_budget, quick_waits, received};
 use serde_json::{Value, json};
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::MockServer;
 
 fn client(server: &MockServer) -> Client {
     client_with_budget(&server.uri(), Duration::from_secs(2))
 }
 
-/// Polls every few milliseconds so the tests run quickly.
-fn quick() -> WaitOptions {
-    WaitOptions::new().poll_interval(Duration::from_millis(5), Duration::from_millis(20))
-}
-
-/// A server where `call` answers its JSON, and each `GET` of `poll_path` answers the next of `states`
-/// (the last one repeating).
+/// A server where `call` answers its JSON, and each `GET` of `poll_path` answers the next of `states`.
 async fn moving_server(call: (&str, &str, Value), poll_path: &str, states: Vec<Value>) -> MockServer {
-    let server = MockServer::builder().start().await;
-    let (call_method, call_path, first) = call;
-    Mock::given(method(call_method))
-        .and(path(call_path))
-        .respond_with(ResponseTemplate::new(200).set_body_json(first))
-        .mount(&server)
-        .await;
-    let polls = AtomicUsize::new(0);
-    Mock::given(method("GET"))
-        .and(path(poll_path))
-        .respond_with(move |_: &Request| {
-            let n = polls.fetch_add(1, Ordering::SeqCst);
-            ResponseTemplate::new(200).set_body_json(states[n.min(states.len() - 1)].clone())
-        })
-        .mount(&server)
-        .await;
-    server
+    mock::moving_server(call, ("GET", poll_path), states).await
 }
 
 /// Every request after the first is a body-less `GET` of `poll_path`; returns how many there were.
@@ -83,7 +58,7 @@ async fn a_created_app_is_polled_by_the_name_in_the_answer_until_its_compute_is_
     let body = models::App::new("sales-dashboard-requested");
     let app = client(&server)
         .apps()
-        .create_and_wait(&models::AppsCreateParams::default(), &body, &quick())
+        .create_and_wait(&models::AppsCreateParams::default(), &body, &quick_waits())
         .await
         .expect("the app's compute becomes active");
     assert_eq!(
@@ -107,7 +82,7 @@ async fn an_app_whose_compute_stops_or_fails_while_starting_ends_the_wait() {
         .await;
         let error = client(&server)
             .apps()
-            .start_and_wait("sales-dashboard", &quick())
+            .start_and_wait("sales-dashboard", &quick_waits())
             .await
             .expect_err("the compute does not become active");
         assert_eq!(failed(&error), ("apps.start", state, Some(message)));
@@ -127,7 +102,7 @@ async fn a_stopped_app_is_polled_until_stopped_and_an_error_ends_the_wait() {
     .await;
     let stopped = client(&server)
         .apps()
-        .stop_and_wait("sales-dashboard", &quick())
+        .stop_and_wait("sales-dashboard", &quick_waits())
         .await
         .expect("the compute stops");
     assert_eq!(
@@ -143,7 +118,7 @@ async fn a_stopped_app_is_polled_until_stopped_and_an_error_ends_the_wait() {
     .await;
     let error = client(&server)
         .apps()
-        .stop_and_wait("sales-dashboard", &quick())
+        .stop_and_wait("sales-dashboard", &quick_waits())
         .await
         .expect_err("the compute fails");
     assert_eq!(
@@ -177,7 +152,7 @@ async fn a_deployment_is_polled_by_the_app_in_the_request_and_the_id_in_the_answ
     };
     let done = client(&server)
         .apps()
-        .deploy_and_wait("sales-dashboard", &body, &quick())
+        .deploy_and_wait("sales-dashboard", &body, &quick_waits())
         .await
         .expect("the deployment succeeds");
     assert_eq!(
@@ -204,7 +179,7 @@ async fn a_deployment_is_polled_by_the_app_in_the_request_and_the_id_in_the_answ
     .await;
     let error = client(&server)
         .apps()
-        .deploy_and_wait("sales-dashboard", &body, &quick())
+        .deploy_and_wait("sales-dashboard", &body, &quick_waits())
         .await
         .expect_err("the deployment fails");
     assert_eq!(
@@ -240,7 +215,7 @@ async fn a_created_endpoint_is_polled_by_its_name_until_no_update_is_in_progress
     let body = models::CreateServingEndpoint::new("churn-model");
     let ready = client(&server)
         .serving_endpoints()
-        .create_and_wait(&body, &quick())
+        .create_and_wait(&body, &quick_waits())
         .await
         .expect("the endpoint's configuration is deployed");
     let state = ready.state.expect("state");
@@ -267,7 +242,11 @@ async fn a_failed_or_cancelled_configuration_update_ends_the_wait() {
         .await;
         let error = client(&server)
             .serving_endpoints()
-            .update_config_and_wait("churn-model", &models::ServingEndpointConfigInput::default(), &quick())
+            .update_config_and_wait(
+                "churn-model",
+                &models::ServingEndpointConfigInput::default(),
+                &quick_waits(),
+            )
             .await
             .expect_err("the update does not take effect");
         // The endpoint state carries no explanation: the official waiter has none to show either.
@@ -297,7 +276,7 @@ async fn provisioned_throughput_endpoints_wait_like_the_others() {
     let body = models::CreateProvisionedThroughputEndpoint::new("churn-model", config.clone());
     let ready = client(&server)
         .serving_endpoints()
-        .create_provisioned_throughput_endpoint_and_wait(&body, &quick())
+        .create_provisioned_throughput_endpoint_and_wait(&body, &quick_waits())
         .await
         .expect("the endpoint's configuration is deployed");
     assert_eq!(
@@ -321,7 +300,7 @@ async fn provisioned_throughput_endpoints_wait_like_the_others() {
         .update_provisioned_throughput_endpoint_config_and_wait(
             "churn-model",
             &models::ProvisionedThroughputConfigUpdate::new(config),
-            &quick(),
+            &quick_waits(),
         )
         .await
         .expect_err("the update fails");

@@ -2,16 +2,13 @@
 //! `edit` and `start` until `RUNNING` (a `STOPPED` or `DELETED` warehouse ends them with the health
 //! summary), `stop` until `STOPPED`; the warehouse polled is the one the call named or created.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use databricks_client::{Client, Error, models};
-use databricks_runtime::WaitOptions;
-use databricks_tests::mock::{client_with_budget, received};
+use databricks_tests::mock::{self, client_with_budget, quick_waits, received};
 use serde_json::{Value, json};
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::MockServer;
 
 const ID: &str = "4b9d5c2a7e1f3068";
 const GET: &str = "/api/2.0/sql/warehouses/4b9d5c2a7e1f3068";
@@ -20,30 +17,10 @@ fn client(server: &MockServer) -> Client {
     client_with_budget(&server.uri(), Duration::from_secs(2))
 }
 
-/// Polls every few milliseconds so the tests run quickly.
-fn quick() -> WaitOptions {
-    WaitOptions::new().poll_interval(Duration::from_millis(5), Duration::from_millis(20))
-}
-
 /// A server where `POST call_path` answers `first`, and each `GET` of the warehouse answers the next of
-/// `states` (the last one repeating).
+/// `states`.
 async fn moving_server(call_path: &str, first: Value, states: Vec<Value>) -> MockServer {
-    let server = MockServer::builder().start().await;
-    Mock::given(method("POST"))
-        .and(path(call_path))
-        .respond_with(ResponseTemplate::new(200).set_body_json(first))
-        .mount(&server)
-        .await;
-    let polls = AtomicUsize::new(0);
-    Mock::given(method("GET"))
-        .and(path(GET))
-        .respond_with(move |_: &Request| {
-            let n = polls.fetch_add(1, Ordering::SeqCst);
-            ResponseTemplate::new(200).set_body_json(states[n.min(states.len() - 1)].clone())
-        })
-        .mount(&server)
-        .await;
-    server
+    mock::moving_server(("POST", call_path, first), ("GET", GET), states).await
 }
 
 /// A warehouse in `state`, with a health summary when `summary` is given.
@@ -80,7 +57,7 @@ async fn a_created_warehouse_is_polled_by_the_id_it_was_given_until_running() {
     .await;
     let seen = Arc::new(Mutex::new(Vec::new()));
     let log = seen.clone();
-    let options = quick().on_progress(move |progress| {
+    let options = quick_waits().on_progress(move |progress| {
         log.lock()
             .expect("lock")
             .push(format!("{} {:?}", progress.state, progress.message));
@@ -123,7 +100,7 @@ async fn a_warehouse_that_stops_while_starting_fails_the_wait_with_its_health_su
     .await;
     let error = client(&server)
         .warehouses()
-        .start_and_wait(ID, &quick())
+        .start_and_wait(ID, &quick_waits())
         .await
         .expect_err("the warehouse stops instead");
     match &error {
@@ -156,7 +133,7 @@ async fn a_deleted_warehouse_fails_the_wait_of_an_edit() {
     };
     let error = client(&server)
         .warehouses()
-        .edit_and_wait(ID, &body, &quick())
+        .edit_and_wait(ID, &body, &quick_waits())
         .await
         .expect_err("the warehouse is gone");
     assert!(
@@ -182,7 +159,7 @@ async fn an_edited_warehouse_is_waited_for_until_running_again() {
     };
     let running = client(&server)
         .warehouses()
-        .edit_and_wait(ID, &body, &quick())
+        .edit_and_wait(ID, &body, &quick_waits())
         .await
         .expect("the warehouse restarts");
     assert_eq!(running.state, Some(models::WarehouseState::Running));
@@ -203,7 +180,7 @@ async fn a_stopped_warehouse_is_polled_until_stopped() {
     .await;
     let stopped = client(&server)
         .warehouses()
-        .stop_and_wait(ID, &quick())
+        .stop_and_wait(ID, &quick_waits())
         .await
         .expect("the warehouse stops");
     assert_eq!(stopped.state, Some(models::WarehouseState::Stopped));
@@ -223,7 +200,7 @@ async fn stopping_a_warehouse_that_never_stops_times_out_with_its_last_state() {
     .await;
     let error = client(&server)
         .warehouses()
-        .stop_and_wait(ID, &quick().timeout(Duration::from_millis(150)))
+        .stop_and_wait(ID, &quick_waits().timeout(Duration::from_millis(150)))
         .await
         .expect_err("it never stops");
     assert!(
