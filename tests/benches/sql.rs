@@ -14,11 +14,10 @@ use databricks_client::models::ExecuteStatementRequest;
 use databricks_tests::TOKEN;
 use databricks_tests::dbr::build_release;
 use databricks_tests::mock::client_with_budget;
+use databricks_tests::plain_server::serve_plain;
 use databricks_transfer::sql::{PollOptions, StatementRows};
 use serde::Deserialize;
 use serde_json::json;
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
-use tokio::net::TcpListener;
 
 const CHUNKS: usize = 20;
 const ROWS_PER_CHUNK: usize = 50_000;
@@ -46,7 +45,7 @@ fn chunk(index: usize) -> serde_json::Value {
 }
 
 /// Every answer of the server by path: the statement (already succeeded, with chunk 0) and chunks 1 to 19.
-fn answers() -> HashMap<String, Arc<Vec<u8>>> {
+fn answers() -> HashMap<String, Arc<[u8]>> {
     let columns: Vec<serde_json::Value> = ["id", "customer", "amount", "note"]
         .iter()
         .enumerate()
@@ -62,75 +61,27 @@ fn answers() -> HashMap<String, Arc<Vec<u8>>> {
     let mut answers = HashMap::new();
     answers.insert(
         "/api/2.0/sql/statements".to_owned(),
-        Arc::new(statement.to_string().into_bytes()),
+        Arc::from(statement.to_string().into_bytes()),
     );
     for index in 0..CHUNKS {
         answers.insert(
             format!("/api/2.0/sql/statements/{ID}/result/chunks/{index}"),
-            Arc::new(chunk(index).to_string().into_bytes()),
+            Arc::from(chunk(index).to_string().into_bytes()),
         );
     }
     answers
 }
 
-/// A minimal HTTP/1.1 keep-alive server answering every request by its path alone, so the client is what
-/// gets measured.
-async fn serve(answers: HashMap<String, Arc<Vec<u8>>>) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let address = listener.local_addr().expect("address");
-    let answers = Arc::new(answers);
-    tokio::spawn(async move {
-        loop {
-            let Ok((stream, _)) = listener.accept().await else {
-                continue;
-            };
-            let _ = stream.set_nodelay(true);
-            let answers = Arc::clone(&answers);
-            tokio::spawn(async move {
-                let (read, mut write) = stream.into_split();
-                let mut reader = BufReader::new(read);
-                loop {
-                    let mut request_line = String::new();
-                    if reader.read_line(&mut request_line).await.unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let mut content_length = 0;
-                    loop {
-                        let mut header = String::new();
-                        if reader.read_line(&mut header).await.unwrap_or(0) == 0 {
-                            return;
-                        }
-                        if header == "\r\n" {
-                            break;
-                        }
-                        if let Some((name, value)) = header.split_once(':')
-                            && name.eq_ignore_ascii_case("content-length")
-                        {
-                            content_length = value.trim().parse().unwrap_or(0);
-                        }
-                    }
-                    let mut body = vec![0; content_length];
-                    if reader.read_exact(&mut body).await.is_err() {
-                        return;
-                    }
-                    let target = request_line.split(' ').nth(1).unwrap_or("/");
-                    let path = target.split('?').next().unwrap_or(target);
-                    let (status, answer) = match answers.get(path) {
-                        Some(answer) => ("200 OK", Arc::clone(answer)),
-                        None => ("404 Not Found", Arc::new(br#"{"error_code":"NOT_FOUND"}"#.to_vec())),
-                    };
-                    let head = format!(
-                        "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
-                        answer.len()
-                    );
-                    if write.write_all(head.as_bytes()).await.is_err() || write.write_all(&answer).await.is_err() {
-                        return;
-                    }
-                }
-            });
+/// The local server: every request answered by its path alone.
+async fn serve(answers: HashMap<String, Arc<[u8]>>) -> String {
+    serve_plain(move |_, target| {
+        let path = target.split('?').next().unwrap_or(target);
+        match answers.get(path) {
+            Some(answer) => ("200 OK", Arc::clone(answer)),
+            None => ("404 Not Found", Arc::from(&br#"{"error_code":"NOT_FOUND"}"#[..])),
         }
-    });
-    format!("http://{address}")
+    })
+    .await
 }
 
 #[derive(Deserialize)]

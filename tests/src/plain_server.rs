@@ -2,6 +2,8 @@
 //! gets measured, not the server.
 
 use serde_json::{Value, json};
+use std::sync::Arc;
+
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 
@@ -14,49 +16,38 @@ pub const PAGE_SIZE: usize = 1000;
 /// A minimal HTTP/1.1 keep-alive server: answers `clusters/get` with [`CLUSTER`] and `jobs/list` with pages
 /// of jobs named by `page_token`. Small and fast, so the client is what gets measured.
 pub async fn start_plain_server() -> String {
+    serve_plain(|_, target| ("200 OK", plain_answer(target).into_bytes().into())).await
+}
+
+/// A minimal HTTP/1.1 keep-alive server on a free local port: every request's body is read (sized or chunked)
+/// and dropped, and `answer(method, target)` gives the status and the JSON body. Returns its base URL.
+pub async fn serve_plain<F>(answer: F) -> String
+where
+    F: Fn(&str, &str) -> (&'static str, Arc<[u8]>) + Send + Sync + 'static,
+{
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let address = listener.local_addr().expect("address");
+    let answer = Arc::new(answer);
     tokio::spawn(async move {
         loop {
             let Ok((stream, _)) = listener.accept().await else {
                 continue;
             };
             let _ = stream.set_nodelay(true);
+            let answer = Arc::clone(&answer);
             tokio::spawn(async move {
                 let (read, mut write) = stream.into_split();
-                let mut reader = BufReader::new(read);
-                loop {
-                    let mut request_line = String::new();
-                    if reader.read_line(&mut request_line).await.unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let mut content_length = 0;
-                    loop {
-                        let mut header = String::new();
-                        if reader.read_line(&mut header).await.unwrap_or(0) == 0 {
-                            return;
-                        }
-                        if header == "\r\n" {
-                            break;
-                        }
-                        if let Some((name, value)) = header.split_once(':')
-                            && name.eq_ignore_ascii_case("content-length")
-                        {
-                            content_length = value.trim().parse().unwrap_or(0);
-                        }
-                    }
-                    let mut body = vec![0; content_length];
-                    if reader.read_exact(&mut body).await.is_err() {
-                        return;
-                    }
-                    let target = request_line.split(' ').nth(1).unwrap_or("/");
-                    let answer = plain_answer(target);
+                let mut reader = BufReader::with_capacity(256 * 1024, read);
+                while let Ok(Some((method, target))) = read_request(&mut reader).await {
+                    let (status, body) = answer(&method, &target);
                     // One write per answer: split writes meet delayed ACKs and cost 40 ms each.
-                    let response = format!(
-                        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{answer}",
-                        answer.len()
-                    );
-                    if write.write_all(response.as_bytes()).await.is_err() {
+                    let mut response = format!(
+                        "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
+                        body.len()
+                    )
+                    .into_bytes();
+                    response.extend_from_slice(&body);
+                    if write.write_all(&response).await.is_err() {
                         return;
                     }
                 }
@@ -64,6 +55,41 @@ pub async fn start_plain_server() -> String {
         }
     });
     format!("http://{address}")
+}
+
+/// Reads one request, skipping its body; its method and target, or `None` once the client has closed.
+async fn read_request<R: tokio::io::AsyncBufRead + Unpin>(reader: &mut R) -> std::io::Result<Option<(String, String)>> {
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).await? == 0 {
+        return Ok(None);
+    }
+    let mut content_length = 0;
+    let mut chunked = false;
+    loop {
+        let mut header = String::new();
+        if reader.read_line(&mut header).await? == 0 {
+            return Ok(None);
+        }
+        if header == "\r\n" {
+            break;
+        }
+        if let Some((name, value)) = header.split_once(':') {
+            let value = value.trim();
+            if name.eq_ignore_ascii_case("content-length") {
+                content_length = value.parse().unwrap_or(0);
+            } else if name.eq_ignore_ascii_case("transfer-encoding") && value.contains("chunked") {
+                chunked = true;
+            }
+        }
+    }
+    match chunked {
+        true => skip_chunked(reader).await?,
+        false => skip(reader, content_length).await?,
+    }
+    let mut words = request_line.split(' ');
+    let method = words.next().unwrap_or_default().to_owned();
+    let target = words.next().unwrap_or("/").to_owned();
+    Ok(Some((method, target)))
 }
 
 fn plain_answer(target: &str) -> String {
@@ -87,64 +113,11 @@ fn plain_answer(target: &str) -> String {
 /// fs/directories`, and a `HEAD` that finds no directory), reading every body (sized or chunked) and keeping
 /// none of it, so that what is measured is the client's side of each protocol.
 pub async fn start_upload_server() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let address = listener.local_addr().expect("address");
-    tokio::spawn(async move {
-        loop {
-            let Ok((stream, _)) = listener.accept().await else {
-                continue;
-            };
-            let _ = stream.set_nodelay(true);
-            tokio::spawn(async move {
-                let (read, mut write) = stream.into_split();
-                let mut reader = BufReader::with_capacity(256 * 1024, read);
-                loop {
-                    let mut request_line = String::new();
-                    if reader.read_line(&mut request_line).await.unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let mut content_length = 0;
-                    let mut chunked = false;
-                    loop {
-                        let mut header = String::new();
-                        if reader.read_line(&mut header).await.unwrap_or(0) == 0 {
-                            return;
-                        }
-                        if header == "\r\n" {
-                            break;
-                        }
-                        if let Some((name, value)) = header.split_once(':') {
-                            let value = value.trim();
-                            if name.eq_ignore_ascii_case("content-length") {
-                                content_length = value.parse().unwrap_or(0);
-                            } else if name.eq_ignore_ascii_case("transfer-encoding") && value.contains("chunked") {
-                                chunked = true;
-                            }
-                        }
-                    }
-                    let body_read = match chunked {
-                        true => skip_chunked(&mut reader).await,
-                        false => skip(&mut reader, content_length).await,
-                    };
-                    if body_read.is_err() {
-                        return;
-                    }
-                    let mut words = request_line.split(' ');
-                    let method = words.next().unwrap_or_default();
-                    let target = words.next().unwrap_or("/");
-                    let (status, answer) = upload_answer(method, target);
-                    let response = format!(
-                        "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{answer}",
-                        answer.len()
-                    );
-                    if write.write_all(response.as_bytes()).await.is_err() {
-                        return;
-                    }
-                }
-            });
-        }
-    });
-    format!("http://{address}")
+    serve_plain(|method, target| {
+        let (status, body) = upload_answer(method, target);
+        (status, body.as_bytes().into())
+    })
+    .await
 }
 
 /// Nothing exists yet (a DBFS status, a volume directory); every write succeeds.
@@ -187,5 +160,30 @@ async fn skip_chunked<R: tokio::io::AsyncBufRead + Unpin>(reader: &mut R) -> std
             }
         }
         skip(reader, size + 2).await?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    /// Two requests on one connection, the first with a chunked body the server must skip whole: both are
+    /// answered, each by its own status and body.
+    #[tokio::test]
+    async fn a_keep_alive_connection_is_answered_request_after_request() {
+        let base = super::start_upload_server().await;
+        let mut stream = tokio::net::TcpStream::connect(base.trim_start_matches("http://"))
+            .await
+            .expect("connect");
+        let requests = "PUT /api/2.0/fs/files/Volumes/a/b HTTP/1.1\r\nhost: x\r\ntransfer-encoding: chunked\r\n\r\n\
+                        5\r\nhello\r\n0\r\n\r\n\
+                        GET /api/2.0/dbfs/get-status?path=/x HTTP/1.1\r\nhost: x\r\ncontent-length: 0\r\n\r\n";
+        stream.write_all(requests.as_bytes()).await.expect("send");
+        stream.shutdown().await.expect("half-close");
+        let mut answers = String::new();
+        stream.read_to_string(&mut answers).await.expect("answers");
+        assert!(answers.starts_with("HTTP/1.1 200 OK\r\n"), "{answers}");
+        assert!(answers.contains("\r\n\r\n{}HTTP/1.1 404 Not Found\r\n"), "{answers}");
+        assert!(answers.ends_with("\"No file or directory exists.\"}"), "{answers}");
     }
 }
