@@ -198,7 +198,7 @@ pub(super) fn version(binary: &str) -> Command {
 }
 
 const EXIT_CODES: &str = "Exit codes: 0 success, 1 the API answered with an error, 2 usage error, \
-3 configuration or auth error (no host or credentials, or credentials refused), 4 the request failed (network, wait failed or timed out, local file), 130 a file transfer was interrupted (Ctrl-C).";
+3 configuration or auth error (no host or credentials, or credentials refused), 4 the request failed (network, wait failed or timed out, local file), 130 interrupted (Ctrl-C): a file transfer, which removed its partial files, or `dbr sql`, whose statement was cancelled.";
 
 /// `--limit N` of list commands.
 pub fn limit_arg() -> Arg {
