@@ -81,43 +81,23 @@ pub(super) fn walk_local(root: &Path) -> Result<Tree, CliError> {
     Ok(tree)
 }
 
-/// The tree below the remote folder `root`.
+/// The tree below the remote folder `root`, listed folder by folder.
 pub(super) async fn walk_remote(client: &Client, root: &Remote) -> Result<Tree, CliError> {
-    match root {
-        Remote::Dbfs(path) => walk_dbfs(client, path).await,
-        Remote::Volume(path) => walk_volume(client, path).await,
-    }
-}
-
-/// The tree below the volume folder `root`, every page of one `files.listDirectoryContents` per folder.
-async fn walk_volume(client: &Client, root: &RemotePath) -> Result<Tree, CliError> {
     let mut tree = Tree::default();
     let mut folders = vec![String::new()];
     while let Some(folder) = folders.pop() {
-        let path = root.join(&folder);
-        let mut entries = client
-            .files()
-            .list_directory_contents_all(path.api(), &FilesListDirectoryContentsParams::default());
+        let entries = match root {
+            Remote::Dbfs(root) => list_dbfs(client, &root.join(&folder)).await?,
+            Remote::Volume(root) => list_volume(client, &root.join(&folder)).await?,
+        };
         let mut has_subfolders = false;
-        while let Some(entry) = entries.next().await {
-            let entry = entry?;
-            let Some(name) = entry
-                .name
-                .clone()
-                .filter(|name| !name.is_empty() && !name.contains('/'))
-            else {
-                return Err(CliError::Failed(format!(
-                    "listing {} returned an entry without a usable name: {entry:?}",
-                    path.api()
-                )));
-            };
-            let relative = join_relative(&folder, &name);
-            if entry.is_directory == Some(true) {
+        for entry in entries {
+            let relative = join_relative(&folder, &entry.name);
+            if entry.is_folder {
                 has_subfolders = true;
                 folders.push(relative);
             } else {
-                let size = entry.file_size.and_then(|size| u64::try_from(size).ok()).unwrap_or(0);
-                tree.files.push((relative, size));
+                tree.files.push((relative, entry.size));
             }
         }
         if !has_subfolders {
@@ -128,41 +108,65 @@ async fn walk_volume(client: &Client, root: &RemotePath) -> Result<Tree, CliErro
     Ok(tree)
 }
 
-/// The tree below the DBFS folder `root`, one `dbfs.list` call per folder.
-async fn walk_dbfs(client: &Client, root: &RemotePath) -> Result<Tree, CliError> {
-    let mut tree = Tree::default();
-    let mut folders = vec![String::new()];
-    while let Some(folder) = folders.pop() {
-        let path = root.join(&folder);
-        let listed = client.dbfs().list(path.api()).await?;
-        let mut has_subfolders = false;
-        for entry in listed.files.unwrap_or_default() {
-            let Some(name) = entry
-                .path
-                .as_deref()
-                .map(RemotePath::from_api)
-                .and_then(|entry| entry.name().map(str::to_owned))
-            else {
-                return Err(CliError::Failed(format!(
-                    "listing dbfs:{} returned an entry without a usable path: {entry:?}",
-                    path.api()
-                )));
-            };
-            let relative = join_relative(&folder, &name);
-            if entry.is_dir == Some(true) {
-                has_subfolders = true;
-                folders.push(relative);
-            } else {
-                let size = entry.file_size.and_then(|size| u64::try_from(size).ok()).unwrap_or(0);
-                tree.files.push((relative, size));
-            }
-        }
-        if !has_subfolders {
-            tree.leaf_folders.push(folder);
-        }
+/// One entry of a remote folder.
+struct Listed {
+    name: String,
+    is_folder: bool,
+    size: u64,
+}
+
+/// The entries of the volume folder `path`, every page of `files.listDirectoryContents`.
+async fn list_volume(client: &Client, path: &RemotePath) -> Result<Vec<Listed>, CliError> {
+    let mut entries = client
+        .files()
+        .list_directory_contents_all(path.api(), &FilesListDirectoryContentsParams::default());
+    let mut listed = Vec::new();
+    while let Some(entry) = entries.next().await {
+        let entry = entry?;
+        let Some(name) = entry
+            .name
+            .clone()
+            .filter(|name| !name.is_empty() && !name.contains('/'))
+        else {
+            return Err(CliError::Failed(format!(
+                "listing {} returned an entry without a usable name: {entry:?}",
+                path.api()
+            )));
+        };
+        let size = entry.file_size.and_then(|size| u64::try_from(size).ok()).unwrap_or(0);
+        listed.push(Listed {
+            name,
+            is_folder: entry.is_directory == Some(true),
+            size,
+        });
     }
-    tree.sort();
-    Ok(tree)
+    Ok(listed)
+}
+
+/// The entries of the DBFS folder `path`, one `dbfs.list` call.
+async fn list_dbfs(client: &Client, path: &RemotePath) -> Result<Vec<Listed>, CliError> {
+    let listed = client.dbfs().list(path.api()).await?;
+    let mut entries = Vec::new();
+    for entry in listed.files.unwrap_or_default() {
+        let Some(name) = entry
+            .path
+            .as_deref()
+            .map(RemotePath::from_api)
+            .and_then(|entry| entry.name().map(str::to_owned))
+        else {
+            return Err(CliError::Failed(format!(
+                "listing dbfs:{} returned an entry without a usable path: {entry:?}",
+                path.api()
+            )));
+        };
+        let size = entry.file_size.and_then(|size| u64::try_from(size).ok()).unwrap_or(0);
+        entries.push(Listed {
+            name,
+            is_folder: entry.is_dir == Some(true),
+            size,
+        });
+    }
+    Ok(entries)
 }
 
 #[cfg(test)]
