@@ -38,6 +38,7 @@ pub use connect::{HTTP_LOG_TARGET, connect, connect_account};
 pub use error_kind::{ErrorKind, ErrorKindOf};
 #[cfg(feature = "client")]
 pub use openapi_runtime::{
-    ApiError, AuthError, Binding, BindingLocation, BindingSource, ByteStream, Client, Error, Items, LastAnswer, Method,
-    Operation, Paging, PagingStyle, QueryStyle, RequestBuilder, Upload, Wait, WaitOptions, WaitProgress,
+    ApiError, AuthError, Binding, BindingLocation, BindingSource, ByteStream, Client, Error, HeaderValueKind, Items,
+    LastAnswer, Method, Operation, Paging, PagingStyle, QueryStyle, RequestBuilder, Upload, Wait, WaitOptions,
+    WaitProgress, WithHeaders,
 };

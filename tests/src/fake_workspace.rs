@@ -109,6 +109,8 @@ pub struct Fault {
     apply_first: bool,
     /// How long the answer is held back.
     delay: Option<Duration>,
+    /// The request gets its usual answer, only held back by `delay`.
+    usual_answer: bool,
 }
 
 /// How long a stalled answer is held back: longer than any test runs.
@@ -146,6 +148,17 @@ impl Fault {
             body,
             apply_first: false,
             delay: None,
+            usual_answer: false,
+        }
+    }
+
+    /// Every request to `endpoint` gets its usual answer, held back by `delay`: a slow server, so that
+    /// concurrent requests overlap however fast the client is.
+    pub fn slowed(endpoint: &str, delay: Duration) -> Fault {
+        Fault {
+            delay: Some(delay),
+            usual_answer: true,
+            ..Fault::answer(endpoint, 1, 200, Value::Null).persistent()
         }
     }
 
@@ -418,6 +431,9 @@ impl Respond for Responder {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         let (reply, delay) = state.serve(request);
         let template = ResponseTemplate::new(reply.status).insert_header("x-request-id", "fake-workspace");
+        let template = reply.headers.iter().fold(template, |template, (name, value)| {
+            template.insert_header(*name, value.as_str())
+        });
         let template = match reply.raw {
             Some(raw) => template.set_body_raw(raw, "application/octet-stream"),
             None => template.set_body_raw(reply.body.to_string(), "application/json"),
@@ -472,12 +488,13 @@ struct State {
     calls: Vec<Call>,
 }
 
-/// A status and a JSON body, or raw bytes instead.
+/// A status and a JSON body, or raw bytes instead, and any headers beyond the usual ones.
 #[derive(Debug)]
 struct Reply {
     status: u16,
     body: Value,
     raw: Option<Vec<u8>>,
+    headers: Vec<(&'static str, String)>,
 }
 
 type Answer = Result<Value, Reply>;
@@ -491,6 +508,7 @@ fn error(status: u16, code: &str, message: impl Into<String>) -> Reply {
         status,
         body: json!({"error_code": code, "message": message.into()}),
         raw: None,
+        headers: Vec::new(),
     }
 }
 
@@ -776,6 +794,7 @@ impl State {
                 false => self.faults[index].clone(),
             });
         let delay = fault.as_ref().and_then(|fault| fault.delay);
+        let fault = fault.filter(|fault| !fault.usual_answer);
 
         let authorized = request
             .headers
@@ -803,6 +822,7 @@ impl State {
                         status: fault.status,
                         body: fault.body,
                         raw: None,
+                        headers: Vec::new(),
                     }
                 }
                 None => match (&files_request, args) {
@@ -834,6 +854,7 @@ impl State {
                 status: 200,
                 body: Value::Null,
                 raw: Some(content),
+                headers: Vec::new(),
             });
         }
         let body = self.route(method, endpoint, args)?;
@@ -841,6 +862,7 @@ impl State {
             status: 200,
             body,
             raw: None,
+            headers: Vec::new(),
         })
     }
 

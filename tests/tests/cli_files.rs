@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::time::Duration;
 
 use databricks_tests::dbr::{self, Run, assert_exit};
 use databricks_tests::fake_workspace::{FakeWorkspace, Fault, WorkspaceObject};
@@ -298,6 +299,8 @@ async fn cp_keeps_at_most_concurrency_files_in_flight() {
     }
     for (concurrency, expected) in [("1", 1), ("3", 3)] {
         let fake = FakeWorkspace::start().await;
+        // Each file's check of its path is slow, so the files in flight overlap even on a loaded machine.
+        fake.inject(Fault::slowed("dbfs/get-status", Duration::from_millis(200)));
         let run = dbr(
             &fake,
             &[

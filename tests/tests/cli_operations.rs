@@ -69,6 +69,13 @@ async fn check(case: &Case, operation: &Operation) -> Result<(), String> {
             }
             items
         }
+        // An answer that is its headers (a `HEAD`) prints those the operation declares, as the mock sent them.
+        None if operation.response.is_none()
+            && operation.raw_response.is_none()
+            && operation.answer_headers.is_some() =>
+        {
+            mock_answer_headers(operation, case.response)
+        }
         None => response,
     };
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -129,4 +136,19 @@ async fn every_case_through_dbr() {
         failures.len(),
         failures.join("\n\n")
     );
+}
+
+/// The headers `operation` declares that [`mock::serve`] sends with `body`, as `dbr` prints them.
+fn mock_answer_headers(operation: &Operation, body: &str) -> Value {
+    let sent = [
+        ("content-length", Value::from(body.len())),
+        ("content-type", Value::from("application/json")),
+        ("x-request-id", Value::from("req-7f3a")),
+    ];
+    let declared = operation.answer_headers.iter().flat_map(|answer| &answer.headers);
+    let printed = declared.filter_map(|header| {
+        let (_, value) = sent.iter().find(|(name, _)| header.name.eq_ignore_ascii_case(name))?;
+        Some((header.name.clone(), value.clone()))
+    });
+    Value::Object(printed.collect())
 }

@@ -49,6 +49,7 @@ macro_rules! fixture_snapshots {
 fixture_snapshots!(
     account,
     all_of,
+    answer_headers,
     answers,
     bodies,
     default_error,

@@ -19,7 +19,7 @@ use std::path::Path;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-use databricks_client::models::{DirectoryEntry, FilesListDirectoryContentsParams, FilesUploadParams};
+use databricks_client::models::{DirectoryEntry, FilesUploadParams};
 use databricks_client::{Client, Error, ErrorKind, Upload};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, ReadBuf};
 
@@ -31,8 +31,7 @@ use crate::{DBFS_PUT_IN_MEMORY, DownloadOptions, ProgressFn, UploadOptions, unti
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Metadata {
     Directory,
-    /// A file; its size and modification time (milliseconds since 1970) as its directory lists them, when
-    /// the listing has the file.
+    /// A file; its size and modification time (milliseconds since 1970), when the server gave them.
     File {
         size: Option<u64>,
         last_modified: Option<i64>,
@@ -41,8 +40,8 @@ pub enum Metadata {
 
 /// What is at `path` (`/Volumes/...`): a directory, a file, or nothing (`None`).
 ///
-/// Two `HEAD` requests tell a directory from a file; a file's size and time, which the client does not
-/// read from the answer's headers, come from its directory's listing.
+/// Two `HEAD` requests tell a directory from a file; a file's size and time come from the headers of the
+/// second.
 pub async fn metadata(client: &Client, path: &str) -> Result<Option<Metadata>, TransferError> {
     let files = client.files();
     match files.get_directory_metadata(path).await {
@@ -51,23 +50,20 @@ pub async fn metadata(client: &Client, path: &str) -> Result<Option<Metadata>, T
         Err(error) => return Err(TransferError::api("checking", path, error)),
     }
     match files.get_metadata(path).await {
-        Ok(()) => {}
-        Err(error) if is_kind(&error, ErrorKind::NotFound) => return Ok(None),
-        Err(error) => return Err(TransferError::api("checking", path, error)),
+        Ok(headers) => Ok(Some(Metadata::File {
+            size: headers.content_length.and_then(|size| u64::try_from(size).ok()),
+            last_modified: headers.last_modified.as_deref().and_then(http_date_millis),
+        })),
+        Err(error) if is_kind(&error, ErrorKind::NotFound) => Ok(None),
+        Err(error) => Err(TransferError::api("checking", path, error)),
     }
-    let (parent, name) = split(path)?;
-    let mut entries = files.list_directory_contents_all(parent, &FilesListDirectoryContentsParams::default());
-    while let Some(entry) = entries.next().await {
-        let entry = entry.map_err(|error| TransferError::api("listing", parent, error))?;
-        if entry.name.as_deref() == Some(name) && entry.is_directory != Some(true) {
-            return Ok(Some(file_metadata(&entry)));
-        }
-    }
-    // Deleted or renamed since the check: still a file as far as the caller knows.
-    Ok(Some(Metadata::File {
-        size: None,
-        last_modified: None,
-    }))
+}
+
+/// An HTTP date (`Last-Modified`) as milliseconds since 1970; `None` when it is not one.
+fn http_date_millis(text: &str) -> Option<i64> {
+    let time = httpdate::parse_http_date(text).ok()?;
+    let since_epoch = time.duration_since(std::time::UNIX_EPOCH).ok()?;
+    i64::try_from(since_epoch.as_millis()).ok()
 }
 
 /// The metadata a listing gives of a file entry.
@@ -186,8 +182,8 @@ async fn receive(
     local_path: &Path,
     options: &DownloadOptions,
 ) -> Result<u64, TransferError> {
-    let stream = match client.files().download(remote_path).await {
-        Ok(stream) => stream,
+    let answer = match client.files().download_with_headers(remote_path).await {
+        Ok(answer) => answer,
         Err(error) if is_kind(&error, ErrorKind::NotFound) => {
             // The API answers 404 for a directory too; say which it is.
             return Err(match client.files().get_directory_metadata(remote_path).await {
@@ -202,8 +198,10 @@ async fn receive(
         Err(error) => return Err(TransferError::api("downloading", remote_path, error)),
     };
     let (file, temp) = create_temp_beside(local_path, "download").await?;
-    let mut counting = Counting::new(file, options.progress.clone(), None);
-    let written = stream.write_to(&mut counting).await.map_err(|error| match error {
+    // The size the server announces, for the progress; what is counted is what arrives.
+    let total = answer.headers.content_length.and_then(|size| u64::try_from(size).ok());
+    let mut counting = Counting::new(file, options.progress.clone(), total);
+    let written = answer.body.write_to(&mut counting).await.map_err(|error| match error {
         Error::Output { source, .. } => TransferError::io("write", Some(temp.path()), source),
         other => TransferError::api("downloading", remote_path, other),
     })?;

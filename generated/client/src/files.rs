@@ -86,6 +86,9 @@ impl Files<'_> {
     /// directory) fails with `404 Not Found`.
     ///
     /// `GET /api/2.0/fs/files{file_path}` (operation `files.download`).
+    ///
+    /// [`download_with_headers`](Self::download_with_headers) also returns the headers of the
+    /// answer.
     pub async fn download(
         &self,
         file_path: &str,
@@ -94,6 +97,25 @@ impl Files<'_> {
             .request(&operations::DOWNLOAD)
             .path_param("file_path", file_path)
             .send_bytes()
+            .await
+    }
+
+    /// [`download`](Self::download), with the headers of the answer:
+    /// [`FilesDownloadHeaders`](models::FilesDownloadHeaders).
+    pub async fn download_with_headers(
+        &self,
+        file_path: &str,
+    ) -> Result<
+        databricks_runtime::WithHeaders<
+            databricks_runtime::ByteStream,
+            models::FilesDownloadHeaders,
+        >,
+        Error,
+    > {
+        self.client
+            .request(&operations::DOWNLOAD)
+            .path_param("file_path", file_path)
+            .send_bytes_with_headers()
             .await
     }
 
@@ -122,11 +144,14 @@ impl Files<'_> {
     /// error body to say more).
     ///
     /// `HEAD /api/2.0/fs/files{file_path}` (operation `files.getMetadata`).
-    pub async fn get_metadata(&self, file_path: &str) -> Result<(), Error> {
+    pub async fn get_metadata(
+        &self,
+        file_path: &str,
+    ) -> Result<models::FilesGetMetadataHeaders, Error> {
         self.client
             .request(&operations::GET_METADATA)
             .path_param("file_path", file_path)
-            .send_empty()
+            .send_headers()
             .await
     }
 
@@ -241,6 +266,13 @@ mod operations {
         )
         .multi_segment_params(&["file_path"])
         .accept("application/octet-stream")
+        .answer_headers(
+            &[
+                ("Content-Length", databricks_runtime::HeaderValueKind::Integer),
+                ("Content-Type", databricks_runtime::HeaderValueKind::Text),
+                ("Last-Modified", databricks_runtime::HeaderValueKind::Text),
+            ],
+        )
         .security(&[&["bearerAuth"]]);
     pub(super) const GET_DIRECTORY_METADATA: Operation = Operation::new(
             "files.getDirectoryMetadata",
@@ -255,6 +287,13 @@ mod operations {
             "/api/2.0/fs/files{file_path}",
         )
         .multi_segment_params(&["file_path"])
+        .answer_headers(
+            &[
+                ("Content-Length", databricks_runtime::HeaderValueKind::Integer),
+                ("Content-Type", databricks_runtime::HeaderValueKind::Text),
+                ("Last-Modified", databricks_runtime::HeaderValueKind::Text),
+            ],
+        )
         .security(&[&["bearerAuth"]]);
     pub(super) const LIST_DIRECTORY_CONTENTS: Operation = Operation::new(
             "files.listDirectoryContents",

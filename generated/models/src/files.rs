@@ -34,6 +34,46 @@ pub struct DirectoryEntry {
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+/// The headers of the answer to `files.download`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FilesDownloadHeaders {
+    /// The file's size in bytes.
+    #[serde(
+        rename = "Content-Length",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
+    pub content_length: Option<i64>,
+    /// The file's media type.
+    #[serde(rename = "Content-Type", default, skip_serializing_if = "Option::is_none")]
+    pub content_type: Option<String>,
+    /// When the file was last written, as an HTTP date.
+    #[serde(rename = "Last-Modified", default, skip_serializing_if = "Option::is_none")]
+    pub last_modified: Option<String>,
+}
+
+/// The headers of the answer to `files.getMetadata`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FilesGetMetadataHeaders {
+    /// The file's size in bytes.
+    #[serde(
+        rename = "Content-Length",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "databricks_runtime::serde_support::numbers"
+    )]
+    pub content_length: Option<i64>,
+    /// The file's media type.
+    #[serde(rename = "Content-Type", default, skip_serializing_if = "Option::is_none")]
+    pub content_type: Option<String>,
+    /// When the file was last written, as an HTTP date.
+    #[serde(rename = "Last-Modified", default, skip_serializing_if = "Option::is_none")]
+    pub last_modified: Option<String>,
+}
+
 /// Optional query and header parameters of `files.listDirectoryContents`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.

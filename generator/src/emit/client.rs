@@ -182,9 +182,10 @@ fn method(api: &Api, service: &Service, operation: &Operation) -> TokenStream {
         .iter()
         .map(|content| content_method(operation, content, &runtime, &arguments, &calls, deprecated.as_ref()))
         .collect();
+    let with_headers = with_headers_method(operation, &runtime, &arguments, &calls, deprecated.as_ref());
     // Without a JSON body, the operation's own method is that of its first other content type.
     if operation.body.is_none() && !operation.content_bodies.is_empty() {
-        return quote!(#(#content_methods)* #raw_form);
+        return quote!(#(#content_methods)* #with_headers #raw_form);
     }
     if let Some(body) = &operation.body {
         let (argument, call) = json_body(&body.ty);
@@ -228,6 +229,7 @@ fn method(api: &Api, service: &Service, operation: &Operation) -> TokenStream {
             self.client.request(&operations::#constant) #(#calls)* #send
         }
 
+        #with_headers
         #stream
         #waiter
         #(#content_methods)*
@@ -337,8 +339,55 @@ fn answer(operation: &Operation, runtime: &Ident) -> (TokenStream, TokenStream) 
         (None, Some(RawResponse::Bytes { .. })) => (quote!(#runtime::ByteStream), quote!(.send_bytes().await)),
         (None, Some(RawResponse::Text { .. })) => (quote!(String), quote!(.send_text().await)),
         (None, Some(RawResponse::Redirect)) => (quote!(String), quote!(.send_redirect().await)),
-        (None, None) => (quote!(()), quote!(.send_empty().await)),
+        (None, None) => match &operation.answer_headers {
+            Some(answer) => (models_path(&answer.type_name), quote!(.send_headers().await)),
+            None => (quote!(()), quote!(.send_empty().await)),
+        },
     }
+}
+
+/// `<method>_with_headers`: the operation's own request, answered with its body and its declared headers.
+fn with_headers_method(
+    operation: &Operation,
+    runtime: &Ident,
+    arguments: &[TokenStream],
+    calls: &[TokenStream],
+    deprecated: Option<&TokenStream>,
+) -> Option<TokenStream> {
+    let answer = operation.answer_headers.as_ref()?;
+    let name = ident(answer.with_body_method.as_ref()?);
+    let headers = models_path(&answer.type_name);
+    let mut arguments = arguments.to_vec();
+    let mut calls = calls.to_vec();
+    if let Some(body) = &operation.body {
+        let (argument, call) = json_body(&body.ty);
+        arguments.push(argument);
+        calls.push(call);
+    } else if let Some(content) = operation.content_bodies.first() {
+        let (content_arguments, content_calls, _) = content_arguments(content, runtime);
+        arguments.extend(content_arguments);
+        calls.extend(content_calls);
+    }
+    let (body, send) = match (&operation.response, &operation.raw_response) {
+        (Some(ty), _) => (rust_type(ty, &models_path), quote!(.send_with_headers().await)),
+        (None, Some(RawResponse::Bytes { .. })) => {
+            (quote!(#runtime::ByteStream), quote!(.send_bytes_with_headers().await))
+        }
+        (None, Some(RawResponse::Text { .. })) => (quote!(String), quote!(.send_text_with_headers().await)),
+        _ => return None,
+    };
+    let docs = doc_attrs(&[&format!(
+        "[`{0}`](Self::{0}), with the headers of the answer: [`{1}`](models::{1}).",
+        operation.method_name, answer.type_name
+    )]);
+    let constant = operation_const(operation);
+    Some(quote! {
+        #docs
+        #deprecated
+        pub async fn #name(&self, #(#arguments),*) -> Result<#runtime::WithHeaders<#body, #headers>, Error> {
+            self.client.request(&operations::#constant) #(#calls)* #send
+        }
+    })
 }
 
 /// The method sending the operation with a body that is not JSON.
@@ -467,6 +516,14 @@ fn operation_metadata(operation: &Operation, runtime: &Ident) -> TokenStream {
     }
     if let Some(RawResponse::Bytes { media_type } | RawResponse::Text { media_type }) = &operation.raw_response {
         metadata = quote!(#metadata.accept(#media_type));
+    }
+    if let Some(answer) = &operation.answer_headers {
+        let headers = answer.headers.iter().map(|header| {
+            let name = &header.name;
+            let kind = ident(header.kind.variant());
+            quote!((#name, #runtime::HeaderValueKind::#kind))
+        });
+        metadata = quote!(#metadata.answer_headers(&[#(#headers),*]));
     }
     let alternatives = operation.security.iter().map(|names| quote!(&[#(#names),*]));
     quote!(#metadata.security(&[#(#alternatives),*]))
@@ -615,6 +672,15 @@ fn method_docs(operation: &Operation) -> TokenStream {
         operation.id
     );
     let mut notes = vec![endpoint];
+    if let Some(method) = operation
+        .answer_headers
+        .as_ref()
+        .and_then(|answer| answer.with_body_method.as_ref())
+    {
+        notes.push(format!(
+            "[`{method}`](Self::{method}) also returns the headers of the answer."
+        ));
+    }
     if let Some(form) = &operation.raw_form {
         notes.push(format!(
             "[`{0}`](Self::{0}) returns the same answer as `{1}`.",

@@ -181,6 +181,23 @@ fn write_operation(out: &mut String, operation: &Operation) -> fmt::Result {
         (None, Some(RawResponse::Redirect)) => writeln!(out, "    response redirect (Location)")?,
         (None, None) => writeln!(out, "    response (no content)")?,
     }
+    if let Some(answer) = &operation.answer_headers {
+        let headers: Vec<String> = answer
+            .headers
+            .iter()
+            .map(|header| format!("{} {}", header.name, header.kind.variant().to_lowercase()))
+            .collect();
+        let method = answer
+            .with_body_method
+            .as_ref()
+            .map_or(String::new(), |method| format!(", with the body by {method}"));
+        writeln!(
+            out,
+            "    answer headers {} in {}{method}",
+            headers.join(", "),
+            answer.type_name
+        )?;
+    }
     if let Some(form) = &operation.raw_form {
         let (kind, media_type) = match &form.response {
             RawResponse::Text { media_type } => ("text", media_type.as_str()),
@@ -353,6 +370,7 @@ fn write_type(out: &mut String, def: &TypeDef) -> fmt::Result {
         TypeOrigin::Component => "component",
         TypeOrigin::Inline => "inline",
         TypeOrigin::Params => "params",
+        TypeOrigin::AnswerHeaders => "answer headers",
     };
     let kind = match &def.kind {
         TypeKind::Struct(_) => "struct",

@@ -146,6 +146,7 @@ fn assign_services(api: &mut Api) {
         let mut pending: Vec<String> = Vec::new();
         for operation in &service.operations {
             pending.extend(operation.params_type.iter().cloned());
+            pending.extend(operation.answer_headers.iter().map(|answer| answer.type_name.clone()));
             for param in &operation.arguments {
                 param.ty.names(&mut pending);
             }

@@ -222,6 +222,8 @@ pub struct Operation {
     pub raw_response: Option<RawResponse>,
     /// The success answer's other form when it is JSON or bytes (or text), returned by a method of its own.
     pub raw_form: Option<RawForm>,
+    /// The headers the success answer declares, read into a generated struct.
+    pub answer_headers: Option<AnswerHeaders>,
     /// The body of the `default` (or 4xx/5xx) response, for documentation.
     pub error: Option<TypeRef>,
     pub pagination: Option<Pagination>,
@@ -248,6 +250,48 @@ pub struct Operation {
     /// together. The operation's `security`, else the document's. An empty alternative, or none at all,
     /// means no credential is needed.
     pub security: Vec<Vec<String>>,
+}
+
+/// The headers a success answer declares (`responses.<code>.headers`), each holding one value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnswerHeaders {
+    /// The generated struct of them (a [`TypeOrigin::AnswerHeaders`] type): every field optional, named by
+    /// the header in serde.
+    pub type_name: String,
+    /// In declared order.
+    pub headers: Vec<AnswerHeader>,
+    /// The method returning the body together with the headers (`download_with_headers`); `None` when the
+    /// answer has no body, so the operation's own method returns the headers.
+    pub with_body_method: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnswerHeader {
+    /// The name as declared (`Content-Length`); HTTP compares names without case.
+    pub name: String,
+    pub kind: HeaderValueKind,
+}
+
+/// What a header's text holds, from its schema: the runtime's `HeaderValueKind`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeaderValueKind {
+    /// A string, or a string enum.
+    Text,
+    Integer,
+    Number,
+    Boolean,
+}
+
+impl HeaderValueKind {
+    /// The name of the runtime's variant, and of the kind in the IR dump.
+    pub fn variant(self) -> &'static str {
+        match self {
+            HeaderValueKind::Text => "Text",
+            HeaderValueKind::Integer => "Integer",
+            HeaderValueKind::Number => "Number",
+            HeaderValueKind::Boolean => "Boolean",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -494,6 +538,8 @@ pub enum TypeOrigin {
     Inline,
     /// The optional query and header parameters of an operation.
     Params,
+    /// The headers an operation's success answer declares.
+    AnswerHeaders,
 }
 
 #[derive(Clone, Debug, PartialEq)]

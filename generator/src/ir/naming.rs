@@ -92,6 +92,10 @@ pub const RESERVED_CLIENT_TYPES: &[&str] = &[
     "Items",
     "WaitOptions",
     "WaitProgress",
+    "WithHeaders",
+    "ByteStream",
+    "Upload",
+    "Credential",
 ];
 
 /// Cargo features a service cannot be named after: `default` already lists every service.

@@ -11,6 +11,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
+use crate::answer_headers::{self, WithHeaders};
 use crate::auth::Authenticator;
 use crate::content::{ByteStream, Content, Upload};
 use crate::encoding::{PathError, cookie_header, expand_path, field_pairs, header_pairs, query_string};
@@ -601,6 +602,49 @@ impl RequestBuilder<'_> {
     /// Sends the request of an operation whose success response has no body.
     pub async fn send_empty(self) -> Result<(), Error> {
         self.execute().await.map(|_| ())
+    }
+
+    /// Sends the request of an operation whose success answer is its headers (a `HEAD`), and reads the
+    /// headers its [`Operation::answer_headers`] declares into `H`. A header not of its declared kind is an
+    /// [`Error::AnswerHeader`].
+    pub async fn send_headers<H: DeserializeOwned>(self) -> Result<H, Error> {
+        let operation = self.operation;
+        let answered = self.execute_reading(Reading::Whole).await?;
+        answer_headers::read(operation, answered.status, &answered.headers)
+    }
+
+    /// [`send`](Self::send), with the answer's declared headers (see [`send_headers`](Self::send_headers)).
+    pub async fn send_with_headers<R: DeserializeOwned, H: DeserializeOwned>(self) -> Result<WithHeaders<R, H>, Error> {
+        let operation = self.operation;
+        let answered = self.execute_reading(Reading::Whole).await?;
+        let headers = answer_headers::read(operation, answered.status, &answered.headers)?;
+        let (status, body) = answered.whole(operation).await?;
+        let body = decode(operation, status, &body)?;
+        Ok(WithHeaders { body, headers })
+    }
+
+    /// [`send_bytes`](Self::send_bytes), with the answer's declared headers (see
+    /// [`send_headers`](Self::send_headers)): a file's size and type before its first byte is read.
+    pub async fn send_bytes_with_headers<H: DeserializeOwned>(self) -> Result<WithHeaders<ByteStream, H>, Error> {
+        let operation = self.operation;
+        let answered = self.execute_reading(Reading::Stream).await?;
+        let headers = answer_headers::read(operation, answered.status, &answered.headers)?;
+        let body = ByteStream::new(operation.id, answered.body);
+        Ok(WithHeaders { body, headers })
+    }
+
+    /// [`send_text`](Self::send_text), with the answer's declared headers (see
+    /// [`send_headers`](Self::send_headers)).
+    pub async fn send_text_with_headers<H: DeserializeOwned>(self) -> Result<WithHeaders<String, H>, Error> {
+        let operation = self.operation;
+        let answered = self.execute_reading(Reading::Whole).await?;
+        let headers = answer_headers::read(operation, answered.status, &answered.headers)?;
+        let (status, body) = answered.whole(operation).await?;
+        let body = String::from_utf8(body).map_err(|_| Error::NotText {
+            operation: operation.id,
+            status,
+        })?;
+        Ok(WithHeaders { body, headers })
     }
 
     async fn execute(self) -> Result<(u16, Vec<u8>), Error> {

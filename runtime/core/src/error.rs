@@ -56,6 +56,16 @@ pub enum Error {
     NoRedirect { operation: &'static str, status: u16 },
     /// The server answered with success, but a text body was not UTF-8.
     NotText { operation: &'static str, status: u16 },
+    /// The server answered with success, but a header the answer declares did not hold what its schema says
+    /// (a `Content-Length` that is not a number). Its value is not repeated: a header may carry a secret.
+    AnswerHeader {
+        operation: &'static str,
+        status: u16,
+        /// The header's name as the description writes it.
+        header: &'static str,
+        /// What it should have held: `an integer`, `a number`, `` `true` or `false` ``.
+        expected: &'static str,
+    },
     /// A response streamed to a writer ([`ByteStream::write_to`](crate::ByteStream::write_to)) could not be
     /// written there.
     Output {
@@ -162,6 +172,15 @@ impl fmt::Display for Error {
                 f,
                 "unexpected {operation} response (HTTP {status}): the body is not UTF-8 text"
             ),
+            Error::AnswerHeader {
+                operation,
+                status,
+                header,
+                expected,
+            } => write!(
+                f,
+                "unexpected {operation} response (HTTP {status}): its `{header}` header is not {expected}"
+            ),
             Error::Output { operation, source } => write!(f, "cannot write the {operation} response: {source}"),
             Error::Pagination { operation, message } => {
                 write!(f, "cannot list every page of {operation}: {message}")
@@ -208,6 +227,7 @@ impl std::error::Error for Error {
             Error::InvalidRequest { .. }
             | Error::EmptyBody { .. }
             | Error::NotText { .. }
+            | Error::AnswerHeader { .. }
             | Error::NoRedirect { .. }
             | Error::BodyTooLarge { .. }
             | Error::Pagination { .. }

@@ -13,6 +13,8 @@
 pub mod serde_support;
 
 #[cfg(feature = "client")]
+mod answer_headers;
+#[cfg(feature = "client")]
 mod auth;
 #[cfg(feature = "client")]
 mod client;
@@ -46,6 +48,8 @@ pub mod transport;
 mod wait;
 
 #[cfg(feature = "client")]
+pub use answer_headers::WithHeaders;
+#[cfg(feature = "client")]
 pub use auth::{
     AuthError, Authentication, Authenticator, BoxFuture, HeaderSource, Secret, StaticHeaders, sensitive_header,
 };
@@ -56,7 +60,7 @@ pub use content::{ByteStream, Upload};
 #[cfg(feature = "client")]
 pub use error::{ApiError, Error, SetupError, SetupKind};
 #[cfg(feature = "client")]
-pub use operation::{Method, Operation, QueryStyle};
+pub use operation::{HeaderValueKind, Method, Operation, QueryStyle};
 #[cfg(feature = "client")]
 pub use paginate::{Items, Paging, PagingStyle};
 #[cfg(feature = "client")]

@@ -79,6 +79,9 @@ pub struct Operation {
     /// Used by clients built with [`Client::builder`](crate::Client::builder); a platform's own
     /// [`Authenticator`](crate::Authenticator) may decide otherwise.
     pub security: &'static [&'static [&'static str]],
+    /// The headers the success answer declares, and how each value is read, for the methods that return
+    /// them ([`RequestBuilder::send_headers`](crate::RequestBuilder::send_headers) and its kin).
+    pub answer_headers: &'static [(&'static str, HeaderValueKind)],
 }
 
 impl Operation {
@@ -97,6 +100,7 @@ impl Operation {
             answers_nothing: false,
             accept: "",
             security: &[],
+            answer_headers: &[],
         }
     }
 
@@ -153,9 +157,40 @@ impl Operation {
         self
     }
 
+    pub const fn answer_headers(mut self, headers: &'static [(&'static str, HeaderValueKind)]) -> Self {
+        self.answer_headers = headers;
+        self
+    }
+
     pub const fn answers_nothing(mut self) -> Self {
         self.answers_nothing = true;
         self
+    }
+}
+
+/// What an answer header's text holds, as its schema declares: how it is read into JSON for the generated
+/// struct of the answer's headers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeaderValueKind {
+    /// Any text, kept as sent (`Content-Type`, an HTTP date).
+    Text,
+    /// A whole number (`Content-Length`).
+    Integer,
+    /// Any number.
+    Number,
+    /// `true` or `false`.
+    Boolean,
+}
+
+impl HeaderValueKind {
+    /// What a value of this kind is, for an error about one that is not.
+    pub(crate) fn expected(self) -> &'static str {
+        match self {
+            HeaderValueKind::Text => "text",
+            HeaderValueKind::Integer => "an integer",
+            HeaderValueKind::Number => "a number",
+            HeaderValueKind::Boolean => "`true` or `false`",
+        }
     }
 }
 

@@ -4,8 +4,9 @@
 //! | request | behaviour |
 //! |---|---|
 //! | `PUT fs/files` | the raw body becomes the file, whole, with its missing parents; `overwrite=false` refuses an existing file (409 `ALREADY_EXISTS`); 204 |
-//! | `GET fs/files` | the file's bytes (`application/octet-stream`); a directory or nothing is 404 `NOT_FOUND` |
-//! | `HEAD fs/files`, `HEAD fs/directories` | 200 when a file (a directory) is there, else 404, without a body |
+//! | `GET fs/files` | the file's bytes (`application/octet-stream`, with `Content-Length` and `Last-Modified`); a directory or nothing is 404 `NOT_FOUND` |
+//! | `HEAD fs/files` | the headers of `GET` without the body; 404 without a body when no file is there |
+//! | `HEAD fs/directories` | 200 when a directory is there, else 404, without a body |
 //! | `DELETE fs/files` | a missing file is 404; 204 |
 //! | `PUT fs/directories` | `mkdir -p`; a file in the way is 409; 204 |
 //! | `GET fs/directories` | `contents` sorted by path, `page_size` (at most 1000, the default) per page, `next_page_token` while more remain |
@@ -67,7 +68,14 @@ fn done() -> Reply {
         status: 204,
         body: Value::Null,
         raw: Some(Vec::new()),
+        headers: Vec::new(),
     }
+}
+
+/// Milliseconds since 1970 as an HTTP date (`Wed, 02 Dec 2026 10:00:00 GMT`).
+fn http_date(millis: i64) -> String {
+    let time = std::time::UNIX_EPOCH + std::time::Duration::from_millis(u64::try_from(millis).unwrap_or_default());
+    httpdate::fmt_http_date(time)
 }
 
 /// A `HEAD` answer: a status and nothing else.
@@ -76,6 +84,7 @@ fn head(found: bool) -> Reply {
         status: if found { 200 } else { 404 },
         body: Value::Null,
         raw: Some(Vec::new()),
+        headers: Vec::new(),
     }
 }
 
@@ -145,15 +154,17 @@ impl State {
                 let overwrite = args.string("overwrite") != Some("false");
                 self.files_write(path, body.to_vec(), overwrite).map(|()| done())
             }
-            ("GET", "fs/files") => match self.volumes.get(path) {
-                Some(VolumeNode::File { content, .. }) => Ok(Reply {
+            ("GET" | "HEAD", "fs/files") => match self.volumes.get(path) {
+                // A `HEAD` answer is sent without its body, but its `Content-Length` is the body's.
+                Some(VolumeNode::File { content, modified }) => Ok(Reply {
                     status: 200,
                     body: Value::Null,
                     raw: Some(content.clone()),
+                    headers: vec![("last-modified", http_date(*modified))],
                 }),
+                _ if method == "HEAD" => Ok(head(false)),
                 _ => Err(not_found("file", path)),
             },
-            ("HEAD", "fs/files") => Ok(head(matches!(self.volumes.get(path), Some(VolumeNode::File { .. })))),
             ("DELETE", "fs/files") => match self.volumes.get(path) {
                 Some(VolumeNode::File { .. }) => {
                     self.volumes.remove(path);
@@ -221,6 +232,7 @@ impl State {
             status: 200,
             body: page,
             raw: None,
+            headers: Vec::new(),
         })
     }
 
@@ -248,6 +260,7 @@ impl State {
                     }]
                 }),
                 raw: None,
+                headers: Vec::new(),
             });
         }
         self.volumes.remove(path);

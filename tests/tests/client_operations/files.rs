@@ -3,7 +3,9 @@
 use super::{future_field, ok, setup};
 use databricks_client::models;
 use databricks_tests::cases::files::{DIRECTORY, FILE, ORDERS_CSV};
-use databricks_tests::mock::{Expected, assert_request, only_request};
+use databricks_tests::mock::{Expected, assert_request, client, only_request};
+use wiremock::matchers::any;
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
 #[tokio::test]
 async fn files_create_directory() {
@@ -61,8 +63,71 @@ async fn files_get_directory_metadata() {
 #[tokio::test]
 async fn files_get_metadata() {
     let t = setup("files.getMetadata").await;
-    ok(t.case.operation, t.client.files().get_metadata(FILE).await);
-    t.verify(&()).await;
+    let headers = ok(t.case.operation, t.client.files().get_metadata(FILE).await);
+    assert_request(
+        &only_request(&t.server).await,
+        Expected {
+            method: t.case.method,
+            path: t.case.path,
+            query: t.case.query,
+            body: t.case.body,
+        },
+    );
+    // The mock's `HEAD` answer describes the JSON body it leaves out.
+    assert_eq!(headers.content_length, Some(t.case.response.len() as i64));
+    assert_eq!(headers.content_type.as_deref(), Some("application/json"));
+    assert_eq!(headers.last_modified, None, "a header not sent is None");
+}
+
+/// A server answering every request with `status`, `headers` and `body`.
+async fn serve_with_headers(status: u16, headers: &[(&str, &str)], body: &[u8]) -> MockServer {
+    let server = MockServer::start().await;
+    let answer = headers
+        .iter()
+        .fold(ResponseTemplate::new(status), |answer, (name, value)| {
+            answer.insert_header(*name, *value)
+        })
+        .set_body_raw(body.to_vec(), "text/csv");
+    Mock::given(any()).respond_with(answer).mount(&server).await;
+    server
+}
+
+const LAST_MODIFIED: &str = "Mon, 15 Jan 2024 09:29:00 GMT";
+
+#[tokio::test]
+async fn files_metadata_is_read_from_the_answer_headers() {
+    let server = serve_with_headers(200, &[("last-modified", LAST_MODIFIED)], ORDERS_CSV.as_bytes()).await;
+    let headers = ok("files.getMetadata", client(&server).files().get_metadata(FILE).await);
+    assert_eq!(
+        headers,
+        models::FilesGetMetadataHeaders {
+            content_length: Some(ORDERS_CSV.len() as i64),
+            content_type: Some("text/csv".to_owned()),
+            last_modified: Some(LAST_MODIFIED.to_owned()),
+        }
+    );
+    // `dbr` prints them under the names the description gives them.
+    assert_eq!(
+        serde_json::to_value(&headers).unwrap(),
+        serde_json::json!({
+            "Content-Length": ORDERS_CSV.len(),
+            "Content-Type": "text/csv",
+            "Last-Modified": LAST_MODIFIED,
+        })
+    );
+}
+
+#[tokio::test]
+async fn a_download_comes_with_its_headers_before_its_body() {
+    let server = serve_with_headers(200, &[("last-modified", LAST_MODIFIED)], ORDERS_CSV.as_bytes()).await;
+    let answer = ok(
+        "files.download",
+        client(&server).files().download_with_headers(FILE).await,
+    );
+    assert_eq!(answer.headers.content_length, Some(ORDERS_CSV.len() as i64));
+    assert_eq!(answer.headers.last_modified.as_deref(), Some(LAST_MODIFIED));
+    let bytes = ok("files.download", answer.body.collect().await);
+    assert_eq!(bytes, ORDERS_CSV.as_bytes());
 }
 
 #[tokio::test]

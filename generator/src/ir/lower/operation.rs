@@ -2,7 +2,7 @@
 
 use indexmap::IndexMap;
 use openapiv3::{
-    Components, MediaType, Parameter, ParameterSchemaOrContent, ReferenceOr, RequestBody, Response, StatusCode,
+    Components, Header, MediaType, Parameter, ParameterSchemaOrContent, ReferenceOr, RequestBody, Response, StatusCode,
 };
 
 use super::Lowerer;
@@ -10,8 +10,9 @@ use super::schema::{SchemaRef, component_key};
 use crate::diagnostic::Diagnostic;
 use crate::ir::naming::{self, Scope};
 use crate::ir::{
-    AnswerSelector, Body, ContentBody, ContentKind, ExtraFields, Field, FilePart, HttpMethod, Operation, Param,
-    ParamLocation, QueryStyle, RawForm, RawResponse, StructDef, TypeKind, TypeOrigin, TypeRef,
+    AnswerHeader, AnswerHeaders, AnswerSelector, Body, ContentBody, ContentKind, ExtraFields, Field, FilePart,
+    HeaderValueKind, HttpMethod, Operation, Param, ParamLocation, QueryStyle, RawForm, RawResponse, StructDef,
+    TypeKind, TypeOrigin, TypeRef,
 };
 use crate::load::escape_pointer_token;
 
@@ -70,6 +71,19 @@ const RESPONSES: Section<Response> = Section {
     entries: |components| &components.responses,
 };
 
+const HEADERS: Section<Header> = Section {
+    name: "headers",
+    what: "header",
+    entries: |components| &components.headers,
+};
+
+/// A header a success answer declares, as written, with its pointer.
+struct DeclaredHeader<'a> {
+    name: &'a str,
+    header: &'a ReferenceOr<Header>,
+    at: String,
+}
+
 impl<'a> Lowerer<'a> {
     pub(super) fn lower_operation(
         &mut self,
@@ -114,7 +128,15 @@ impl<'a> Lowerer<'a> {
                 }
             })
             .collect();
-        let success = self.success_response(operation, &pointer, &type_hint)?;
+        let (success, declared_headers) = self.success_response(operation, &pointer, &type_hint)?;
+        let has_body = !matches!(success, Success::Json { ty: None, other: None });
+        let answer_headers =
+            self.answer_headers(declared_headers, &pointer, &type_hint, &id)
+                .map(|(type_name, headers)| AnswerHeaders {
+                    type_name,
+                    headers,
+                    with_body_method: has_body.then(|| method_names.claim(&format!("{method_name}_with_headers"))),
+                });
         let (response, raw_response, raw_form) = match success {
             Success::Json { ty, other } => {
                 let selector = self.answer_selector(selectors, other.as_ref(), &pointer);
@@ -196,6 +218,7 @@ impl<'a> Lowerer<'a> {
             response,
             raw_response,
             raw_form,
+            answer_headers,
             error,
             pagination: None,
             wait: None,
@@ -656,7 +679,7 @@ impl<'a> Lowerer<'a> {
         operation: &'a openapiv3::Operation,
         pointer: &str,
         type_hint: &str,
-    ) -> Option<Success> {
+    ) -> Option<(Success, Vec<DeclaredHeader<'a>>)> {
         let mut successes: Vec<(u16, &'a ReferenceOr<openapiv3::Response>, String)> = operation
             .responses
             .responses
@@ -678,10 +701,10 @@ impl<'a> Lowerer<'a> {
                 StatusCode::Range(range) => *range == 3,
             });
             if redirects {
-                return Some(Success::Raw(RawResponse::Redirect));
+                return Some((Success::Raw(RawResponse::Redirect), Vec::new()));
             }
             if declared.keys().any(|status| *status == StatusCode::Code(101)) {
-                return Some(Success::Upgrade(format!("{pointer}/responses/101")));
+                return Some((Success::Upgrade(format!("{pointer}/responses/101")), Vec::new()));
             }
             if let Some(default) = &operation.responses.default {
                 successes.push((0, default, format!("{pointer}/responses/default")));
@@ -699,23 +722,18 @@ impl<'a> Lowerer<'a> {
         }
         let mut bodies = Vec::new();
         let mut raw: Option<(RawResponse, String)> = None;
+        let mut headers = Vec::new();
         for (_, response, at) in &successes {
             let (response, at) = self.resolve(response, at, &RESPONSES)?;
-            // The client returns the body alone: say so rather than drop declared headers without a word.
-            if !response.headers.is_empty() {
-                let names: Vec<String> = response.headers.keys().map(|name| format!("`{name}`")).collect();
-                self.warn(
-                    Diagnostic::at(
-                        &format!("{at}/headers"),
-                        format!(
-                            "the answer's headers {} are not read by the generated client",
-                            names.join(", ")
-                        ),
-                    )
-                    .with_hint(
-                        "the client returns the body alone; leave the headers to the description if they only inform",
-                    ),
-                );
+            // Every success answer's headers, the first declaration of a name (in any case) winning.
+            for (name, header) in &response.headers {
+                if !headers
+                    .iter()
+                    .any(|seen: &DeclaredHeader| seen.name.eq_ignore_ascii_case(name))
+                {
+                    let at = format!("{at}/headers/{}", escape_pointer_token(name));
+                    headers.push(DeclaredHeader { name, header, at });
+                }
             }
             let content_at = format!("{at}/content");
             if let Some(found) = find_json(&response.content, &content_at) {
@@ -751,10 +769,11 @@ impl<'a> Lowerer<'a> {
             }
         }
         let Some((schema, schema_at)) = bodies.first().cloned() else {
-            return Some(match raw {
+            let success = match raw {
                 Some((raw, _)) => Success::Raw(raw),
                 None => Success::Json { ty: None, other: None },
-            });
+            };
+            return Some((success, headers));
         };
         if let Some((_, other_at)) = bodies.iter().find(|(other, _)| !same_schema(other, &schema)) {
             self.report(
@@ -765,10 +784,93 @@ impl<'a> Lowerer<'a> {
             return None;
         }
         let ty = self.type_of(schema, &schema_at, &format!("{type_hint}Response"));
-        Some(Success::Json {
+        let success = Success::Json {
             ty: Some(ty),
             other: raw,
-        })
+        };
+        Some((success, headers))
+    }
+
+    /// The struct of the headers a success answer declares (its name) and how each is read; `None` when it
+    /// declares none the client can read. A header holds one value: a string (or string enum), a number or a
+    /// boolean. Any other is reported as a warning and left out.
+    fn answer_headers(
+        &mut self,
+        declared: Vec<DeclaredHeader<'a>>,
+        pointer: &str,
+        type_hint: &str,
+        id: &str,
+    ) -> Option<(String, Vec<AnswerHeader>)> {
+        let mut fields = Vec::new();
+        let mut headers = Vec::new();
+        let mut names = Scope::snake();
+        for DeclaredHeader { name, header, at } in declared {
+            let Some((header, at)) = self.resolve(header, &at, &HEADERS) else {
+                continue;
+            };
+            let ty = match &header.format {
+                ParameterSchemaOrContent::Schema(schema) => {
+                    let hint = format!("{type_hint}{}", naming::type_name(name));
+                    Some(self.type_of(SchemaRef::from(schema), &format!("{at}/schema"), &hint))
+                }
+                ParameterSchemaOrContent::Content(_) => None,
+            };
+            let kind = match &ty {
+                Some(TypeRef::String) => Some(HeaderValueKind::Text),
+                Some(TypeRef::I32 | TypeRef::I64) => Some(HeaderValueKind::Integer),
+                Some(TypeRef::F32 | TypeRef::F64) => Some(HeaderValueKind::Number),
+                Some(TypeRef::Bool) => Some(HeaderValueKind::Boolean),
+                Some(TypeRef::Named(type_name)) => self.types.get(type_name).and_then(|def| match &def.kind {
+                    TypeKind::Enum(def) if !def.integer => Some(HeaderValueKind::Text),
+                    _ => None,
+                }),
+                _ => None,
+            };
+            let (Some(ty), Some(kind)) = (ty.clone(), kind) else {
+                // A struct written for this header alone is not needed.
+                if let Some(TypeRef::Named(type_name)) = &ty
+                    && self
+                        .types
+                        .get(type_name)
+                        .is_some_and(|def| def.origin == TypeOrigin::Inline)
+                {
+                    self.types.remove(type_name);
+                }
+                self.warn(
+                    Diagnostic::at(&at, format!("the answer's header `{name}` is not read by the generated client"))
+                        .with_hint(
+                            "the client reads headers holding one string, number or boolean; describe this one as                              `schema: {type: string}` to have its text",
+                        ),
+                );
+                continue;
+            };
+            let mut field = Field::new(name, names.claim(&naming::field_name(name)), ty, false);
+            field.description = header.description.clone();
+            field.sensitive = header.extensions.get("x-sdk-sensitive") == Some(&serde_json::Value::Bool(true));
+            fields.push(field);
+            headers.push(AnswerHeader {
+                name: name.to_owned(),
+                kind,
+            });
+        }
+        if headers.is_empty() {
+            return None;
+        }
+        // Every field is optional whatever the header's `required` says: a proxy may drop a header, and a
+        // compressed answer has no `Content-Length`; an absent value must not fail a call that succeeded.
+        let type_name = self.define_generated(
+            &format!("{type_hint}Headers"),
+            pointer,
+            format!("The headers of the answer to `{id}`."),
+            TypeKind::Struct(StructDef {
+                fields,
+                extra: ExtraFields::Reject,
+            }),
+        );
+        if let Some(def) = self.types.get_mut(&type_name) {
+            def.origin = TypeOrigin::AnswerHeaders;
+        }
+        Some((type_name, headers))
     }
 
     /// The `x-sdk-selects-answer` parameter of an operation whose answer is JSON or `raw` (declared at the
