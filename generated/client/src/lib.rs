@@ -28,7 +28,9 @@ pub use databricks_runtime::{ApiError, AuthError, Error, ErrorKind, ErrorKindOf}
 
 pub use databricks_runtime::{AuthMethod, Config, ConfigBuilder, ConfigError};
 
-pub use databricks_runtime::{ByteStream, Items, Upload, WaitOptions, WaitProgress, WithHeaders};
+pub use databricks_runtime::{ByteStream, Items, Upload, WithHeaders};
+
+pub use databricks_runtime::{WaitOptions, WaitProgress};
 
 pub use databricks_runtime::spark_version;
 
