@@ -4,6 +4,8 @@
 
 pub mod cases;
 pub mod dbr;
+// The fake answers errors as whole replies (status, body, headers): a test fake, not worth boxing for size.
+#[allow(clippy::result_large_err)]
 pub mod fake_workspace;
 pub mod local_files;
 pub mod mock;
