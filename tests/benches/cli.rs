@@ -112,7 +112,8 @@ fn describe_size(path: &Path) -> String {
     let size = size_of(path);
     let mut text = format!("{:.2} MiB ({size} bytes)", mebibytes(size));
     match stripped_size(path) {
-        Some(stripped) if stripped < size => {
+        // Stripping a stripped binary still drops a few bytes of section padding.
+        Some(stripped) if size.saturating_sub(stripped) > size / 1000 => {
             text.push_str(&format!(", stripped {:.2} MiB ({stripped} bytes)", mebibytes(stripped)))
         }
         Some(_) => text.push_str(", already stripped"),
