@@ -562,6 +562,28 @@ async fn a_failure_at_a_block_sends_nothing_after_it_and_leaves_nothing_behind()
     }
 }
 
+/// A local path that is missing or a folder fails before any API call, naming the path.
+#[tokio::test]
+async fn a_missing_or_folder_local_path_fails_before_anything_is_sent() {
+    let fake = FakeWorkspace::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    for (local, doing) in [
+        (dir.path().join("missing.bin"), "open"),
+        (dir.path().to_owned(), "upload"),
+    ] {
+        let error = upload(&client(&fake), &local, "/a.bin", &UploadOptions::default())
+            .await
+            .unwrap_err();
+        match &error {
+            TransferError::Io { doing: was, path, .. } => {
+                assert_eq!((*was, path.as_deref()), (doing, Some(local.as_path())), "{error}")
+            }
+            other => panic!("not a local error: {other:?}"),
+        }
+    }
+    assert_eq!(fake.endpoints(), Vec::<String>::new());
+}
+
 #[tokio::test]
 async fn a_partial_file_that_cannot_be_removed_is_named() {
     let fake = FakeWorkspace::start().await;

@@ -72,31 +72,57 @@ pub async fn upload(
     options: &UploadOptions,
 ) -> Result<u64, TransferError> {
     let local_path = local_path.as_ref();
-    let local_error = |doing, error| TransferError::io(doing, Some(local_path), error);
     // Opened before anything is sent, so a missing local file costs no API call.
-    let file = tokio::fs::File::open(local_path)
+    let opening = tokio::task::spawn_blocking({
+        let local_path = local_path.to_owned();
+        move || open_local(&local_path)
+    });
+    let local = opening
         .await
-        .map_err(|error| local_error("open", error))?;
-    let metadata = file.metadata().await.map_err(|error| local_error("read", error))?;
+        .map_err(|error| TransferError::io("read", Some(local_path), std::io::Error::other(error)))??;
+    let content = match local {
+        LocalFile::InMemory(content) => Content::Put {
+            size: content.len() as u64,
+            contents: Upload::bytes(content),
+        },
+        LocalFile::Opened(file, size) if size < DBFS_PUT_LIMIT => Content::Put {
+            contents: Upload::reader(tokio::fs::File::from_std(file)),
+            size,
+        },
+        LocalFile::Opened(file, size) => Content::Blocks(Source {
+            reader: tokio::fs::File::from_std(file),
+            path: Some(local_path),
+            total: Some(size),
+        }),
+    };
+    send(client, content, dbfs_path, options).await
+}
+
+/// A local file to upload, as [`open_local`] left it.
+enum LocalFile {
+    /// The content of a file of at most [`DBFS_PUT_IN_MEMORY`].
+    InMemory(Vec<u8>),
+    /// A larger file, open, and its size.
+    Opened(std::fs::File, u64),
+}
+
+/// Opens the local file at `path`, and reads it whole when it is small enough to go from memory. Blocking,
+/// for one trip to the blocking pool: a small file's upload was mostly such trips (open, size, reads).
+fn open_local(path: &Path) -> Result<LocalFile, TransferError> {
+    let local_error = |doing, error| TransferError::io(doing, Some(path), error);
+    let mut file = std::fs::File::open(path).map_err(|error| local_error("open", error))?;
+    let metadata = file.metadata().map_err(|error| local_error("read", error))?;
     if metadata.is_dir() {
         let error = std::io::Error::new(std::io::ErrorKind::IsADirectory, "it is a directory");
         return Err(local_error("upload", error));
     }
     let size = metadata.len();
-    if size < DBFS_PUT_LIMIT {
-        let content = Content::File {
-            file,
-            size,
-            path: local_path,
-        };
-        return send::<tokio::fs::File>(client, content, dbfs_path, options).await;
+    if size > DBFS_PUT_IN_MEMORY {
+        return Ok(LocalFile::Opened(file, size));
     }
-    let source = Source {
-        reader: file,
-        path: Some(local_path),
-        total: Some(size),
-    };
-    send(client, Content::Blocks(source), dbfs_path, options).await
+    let mut content = Vec::with_capacity(size as usize);
+    std::io::Read::read_to_end(&mut file, &mut content).map_err(|error| local_error("read", error))?;
+    Ok(LocalFile::InMemory(content))
 }
 
 /// Uploads everything `reader` yields to `dbfs_path`, as [`upload`] does with a file, and returns the number
@@ -119,12 +145,8 @@ pub async fn upload_reader(
 enum Content<'a, R> {
     /// A stream, in blocks: `dbfs.create`, one `dbfs.addBlock` per block, `dbfs.close`.
     Blocks(Source<'a, R>),
-    /// A local file under [`DBFS_PUT_LIMIT`]: one `dbfs.put` multipart request.
-    File {
-        file: tokio::fs::File,
-        size: u64,
-        path: &'a Path,
-    },
+    /// A local file under [`DBFS_PUT_LIMIT`], from memory or streamed: one `dbfs.put` multipart request.
+    Put { contents: Upload, size: u64 },
 }
 
 struct Source<'a, R> {
@@ -160,8 +182,8 @@ async fn send<R: AsyncRead + Unpin>(
         false => dbfs_path.to_owned(),
     };
     let sent = match content {
-        Content::File { file, size, path } => {
-            match until_cancelled(cancel, put(dbfs, file, size, path, &target, dbfs_path)).await {
+        Content::Put { contents, size } => {
+            match until_cancelled(cancel, put(dbfs, contents, &target, dbfs_path)).await {
                 Some(Ok(())) => {}
                 // Created by someone else since the check: theirs, so left alone.
                 Some(Err(error @ TransferError::AlreadyExists { .. })) if !exists => return Err(error),
@@ -230,26 +252,10 @@ async fn open(dbfs: Dbfs<'_>, target: &str, dbfs_path: &str, replacing: bool) ->
     }
 }
 
-/// Writes the local file at `path` (`file`, of `size` bytes) to the new file `target` in one `dbfs.put`
-/// multipart request; the file already there is refused, as `dbfs.create` refuses it.
-async fn put(
-    dbfs: Dbfs<'_>,
-    mut file: tokio::fs::File,
-    size: u64,
-    path: &Path,
-    target: &str,
-    dbfs_path: &str,
-) -> Result<(), TransferError> {
+/// Writes `contents` to the new file `target` in one `dbfs.put` multipart request; the file already there is
+/// refused, as `dbfs.create` refuses it.
+async fn put(dbfs: Dbfs<'_>, contents: Upload, target: &str, dbfs_path: &str) -> Result<(), TransferError> {
     let name = target.rsplit('/').next().unwrap_or(target).to_owned();
-    let contents = if size <= DBFS_PUT_IN_MEMORY {
-        let mut bytes = Vec::with_capacity(size as usize);
-        file.read_to_end(&mut bytes)
-            .await
-            .map_err(|error| TransferError::io("read", Some(path), error))?;
-        Upload::bytes(bytes)
-    } else {
-        Upload::reader(file)
-    };
     match dbfs
         .put_multipart(&DbfsPutMultipart::new(target), contents.file_name(name))
         .await
