@@ -106,8 +106,9 @@ enum LocalFile {
     Opened(std::fs::File, u64),
 }
 
-/// Opens the local file at `path`, and reads it whole when it is small enough to go from memory. Blocking,
-/// for one trip to the blocking pool: a small file's upload was mostly such trips (open, size, reads).
+/// Opens the local file at `path`, and reads it whole when it is small enough to go from memory. Blocking:
+/// [`upload`] runs it in one trip to the blocking pool, where a trip each for the open, the size and every
+/// read would take most of a small file's upload time.
 fn open_local(path: &Path) -> Result<LocalFile, TransferError> {
     let local_error = |doing, error| TransferError::io(doing, Some(path), error);
     let mut file = std::fs::File::open(path).map_err(|error| local_error("open", error))?;
