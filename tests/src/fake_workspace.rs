@@ -532,11 +532,12 @@ fn exists(path: &str) -> Reply {
     )
 }
 
-/// The arguments of a request: the query of a GET, the JSON body of a POST.
-/// The fields of a request: a JSON body's, a query string's, or a multipart form's (file parts held
-/// base64-encoded, as the JSON forms send them).
+/// The fields of a request: a JSON body's, a query string's, or a multipart form's.
 struct Args {
     fields: Map<String, Value>,
+    /// The file parts of a multipart form (those with a `filename`), as sent: what the JSON forms send
+    /// base64-encoded in a field of the same name.
+    files: BTreeMap<String, Vec<u8>>,
     /// The request was a `multipart/form-data` upload.
     multipart: bool,
 }
@@ -551,6 +552,7 @@ impl Args {
             .collect();
         Args {
             fields: query,
+            files: BTreeMap::new(),
             multipart: false,
         }
     }
@@ -562,6 +564,7 @@ impl Args {
         if request.body.is_empty() {
             return Ok(Args {
                 fields: Map::new(),
+                files: BTreeMap::new(),
                 multipart: false,
             });
         }
@@ -571,14 +574,16 @@ impl Args {
             .and_then(|value| value.to_str().ok())
             .unwrap_or_default();
         if let Some(boundary) = content_type.strip_prefix("multipart/form-data; boundary=") {
-            return multipart_fields(&request.body, boundary).map(|fields| Args {
+            return multipart_fields(&request.body, boundary).map(|(fields, files)| Args {
                 fields,
+                files,
                 multipart: true,
             });
         }
         match serde_json::from_slice(&request.body) {
             Ok(Value::Object(body)) => Ok(Args {
                 fields: body,
+                files: BTreeMap::new(),
                 multipart: false,
             }),
             _ => Err(error(
@@ -622,29 +627,41 @@ impl Args {
         }
     }
 
-    /// Decodes the base64 field `key`; absent is empty.
+    /// The content `key`: a multipart file part as sent, or the base64 field decoded; absent is empty.
     fn base64(&self, key: &str) -> Result<Vec<u8>, Reply> {
+        if let Some(file) = self.files.get(key) {
+            return Ok(file.clone());
+        }
         BASE64
             .decode(self.string(key).unwrap_or_default())
             .map_err(|error| error_reply_base64(key, error))
     }
 
-    /// Decoded length of whichever content field the request has, for the call log.
+    /// Length of whichever content the request has, for the call log: a file part's, or a base64 field's
+    /// once decoded (counted, not decoded: the log is kept for every block of a benchmark too).
     fn payload_bytes(&self) -> usize {
-        ["data", "contents", "content"]
-            .iter()
-            .find_map(|key| self.string(key))
-            .and_then(|text| BASE64.decode(text).ok())
-            .map_or(0, |bytes| bytes.len())
+        const KEYS: [&str; 3] = ["data", "contents", "content"];
+        if let Some(file) = KEYS.iter().find_map(|key| self.files.get(*key)) {
+            return file.len();
+        }
+        match KEYS.iter().find_map(|key| self.string(key)) {
+            Some(text) if text.len() % 4 == 0 => {
+                text.len() / 4 * 3 - text.bytes().rev().take_while(|&byte| byte == b'=').count().min(2)
+            }
+            _ => 0,
+        }
     }
 }
 
+/// The text fields and the file parts of a multipart form.
+type MultipartParts = (Map<String, Value>, BTreeMap<String, Vec<u8>>);
+
 /// The parts of a `multipart/form-data` body: text parts as strings, file parts (those with a `filename`)
-/// base64-encoded.
-fn multipart_fields(body: &[u8], boundary: &str) -> Result<Map<String, Value>, Reply> {
+/// as sent.
+fn multipart_fields(body: &[u8], boundary: &str) -> Result<MultipartParts, Reply> {
     let malformed = || error(400, "MALFORMED_REQUEST", "The multipart body cannot be read.");
     let delimiter = format!("--{boundary}");
-    let mut fields = Map::new();
+    let (mut fields, mut files) = (Map::new(), BTreeMap::new());
     let mut rest = body.strip_prefix(delimiter.as_bytes()).ok_or_else(malformed)?;
     let separator = format!("\r\n{delimiter}");
     while !rest.starts_with(b"--") {
@@ -660,19 +677,30 @@ fn multipart_fields(body: &[u8], boundary: &str) -> Result<Map<String, Value>, R
             .nth(1)
             .and_then(|after| after.split('"').next())
             .ok_or_else(malformed)?;
-        let value = if headers.contains("filename=") {
-            BASE64.encode(content)
+        if headers.contains("filename=") {
+            files.insert(name.to_owned(), content.to_vec());
         } else {
-            String::from_utf8_lossy(content).into_owned()
-        };
-        fields.insert(name.to_owned(), Value::String(value));
+            let value = String::from_utf8_lossy(content).into_owned();
+            fields.insert(name.to_owned(), Value::String(value));
+        }
         rest = &part[end + separator.len()..];
     }
-    Ok(fields)
+    Ok((fields, files))
 }
 
+/// Where `needle` first occurs in `haystack`. Candidates are found by their first byte, so a file part of
+/// many megabytes costs a scan, not a comparison at every byte.
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|window| window == needle)
+    let (&first, _) = needle.split_first()?;
+    let mut from = 0;
+    while let Some(offset) = haystack[from..].iter().position(|&byte| byte == first) {
+        let at = from + offset;
+        if haystack[at..].starts_with(needle) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 fn error_reply_base64(key: &str, problem: base64::DecodeError) -> Reply {

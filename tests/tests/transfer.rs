@@ -3,6 +3,7 @@
 //! and cancellation, retries that must not duplicate a block, and the workspace size limits.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -448,6 +449,139 @@ async fn a_block_with_an_unknown_outcome_is_never_sent_twice() {
     assert_eq!(fake.calls_to("dbfs/add-block"), 2);
     // A new file is written in place; after the failure it is gone again.
     assert_eq!(fake.dbfs_paths(), ["/", "/new"]);
+}
+
+/// A reader of `content` that counts the bytes it has given, and fails instead of giving the byte at
+/// `fails_at`.
+struct WatchedReader {
+    content: Vec<u8>,
+    given: Arc<AtomicUsize>,
+    fails_at: Option<usize>,
+}
+
+impl tokio::io::AsyncRead for WatchedReader {
+    fn poll_read(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+        buffer: &mut tokio::io::ReadBuf<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        let given = self.given.load(Ordering::SeqCst);
+        if self.fails_at == Some(given) {
+            return std::task::Poll::Ready(Err(std::io::Error::other("the disk is on fire")));
+        }
+        let end = self.fails_at.unwrap_or(self.content.len());
+        let count = buffer.remaining().min(end - given);
+        buffer.put_slice(&self.content[given..given + count]);
+        self.given.fetch_add(count, Ordering::SeqCst);
+        std::task::Poll::Ready(Ok(()))
+    }
+}
+
+/// While a block is sent the next one is read, and none after it: when block k is reported done, the
+/// reader has given k + 1 blocks (or everything), so at most two are held. The blocks arrive in order.
+#[tokio::test]
+async fn the_next_block_is_read_while_one_is_sent_and_no_further() {
+    for size in [3 * MIB, 3 * MIB + 5] {
+        let fake = FakeWorkspace::start().await;
+        fake.inject(Fault::slowed("dbfs/add-block", Duration::from_millis(20)));
+        let content = bytes(size, 21);
+        let given = Arc::new(AtomicUsize::new(0));
+        let reader = WatchedReader {
+            content: content.clone(),
+            given: Arc::clone(&given),
+            fails_at: None,
+        };
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&seen);
+        let progress = ProgressFn::new(move |progress| {
+            sink.lock()
+                .unwrap()
+                .push((progress.bytes_done as usize, given.load(Ordering::SeqCst)))
+        });
+        let options = UploadOptions {
+            progress: Some(progress),
+            ..UploadOptions::default()
+        };
+        upload_reader(&client(&fake), reader, "/ahead.bin", &options)
+            .await
+            .unwrap();
+
+        let expected: Vec<(usize, usize)> = (1..=blocks(size))
+            .map(|block| ((block * MIB).min(size), ((block + 1) * MIB).min(size)))
+            .collect();
+        assert_eq!(
+            *seen.lock().unwrap(),
+            expected,
+            "(sent, read) after each block of {size} bytes"
+        );
+        assert!(fake.dbfs_file("/ahead.bin") == Some(content));
+        assert_eq!(fake.calls_to("dbfs/add-block"), blocks(size));
+    }
+}
+
+/// A failed block, or a failed read of the block after it, ends the upload there: no later block is sent,
+/// the handle is closed and the new file removed.
+#[tokio::test]
+async fn a_failure_at_a_block_sends_nothing_after_it_and_leaves_nothing_behind() {
+    // The fault, and the blocks the fake receives (the last of them answered with the fault, if any).
+    let cases = [
+        (Some(Fault::server_error("dbfs/add-block", 3)), None, 3),
+        (
+            Some(Fault::error("dbfs/add-block", 1, 400, "INVALID_PARAMETER_VALUE", "no")),
+            None,
+            1,
+        ),
+        // The reader fails in the third block, read while the second is sent.
+        (None, Some(2 * MIB + 10), 2),
+        (None, Some(0), 0),
+    ];
+    for (fault, fails_at, sent) in cases {
+        let description = format!("{fault:?}, reader failing at {fails_at:?}");
+        let fake = FakeWorkspace::start().await;
+        fake.add_dbfs_dir("/new");
+        if let Some(fault) = fault {
+            fake.inject(fault);
+        }
+        let reader = WatchedReader {
+            content: bytes(5 * MIB, 8),
+            given: Arc::new(AtomicUsize::new(0)),
+            fails_at,
+        };
+        let error = upload_reader(&client(&fake), reader, "/new/a.bin", &UploadOptions::default())
+            .await
+            .unwrap_err();
+
+        match fails_at {
+            Some(_) => assert!(matches!(error, TransferError::Io { .. }), "{description}: {error:?}"),
+            None => assert!(matches!(error, TransferError::Api { .. }), "{description}: {error:?}"),
+        }
+        assert_eq!(fake.calls_to("dbfs/add-block"), sent, "{description}");
+        assert_eq!(fake.calls_to("dbfs/close"), 1, "{description}");
+        assert_eq!(fake.dbfs_paths(), ["/", "/new"], "{description}");
+        assert_eq!(fake.open_handles(), 0, "{description}");
+    }
+}
+
+/// A local path that is missing or a folder fails before any API call, naming the path.
+#[tokio::test]
+async fn a_missing_or_folder_local_path_fails_before_anything_is_sent() {
+    let fake = FakeWorkspace::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    for (local, doing) in [
+        (dir.path().join("missing.bin"), "open"),
+        (dir.path().to_owned(), "upload"),
+    ] {
+        let error = upload(&client(&fake), &local, "/a.bin", &UploadOptions::default())
+            .await
+            .unwrap_err();
+        match &error {
+            TransferError::Io { doing: was, path, .. } => {
+                assert_eq!((*was, path.as_deref()), (doing, Some(local.as_path())), "{error}")
+            }
+            other => panic!("not a local error: {other:?}"),
+        }
+    }
+    assert_eq!(fake.endpoints(), Vec::<String>::new());
 }
 
 #[tokio::test]

@@ -1,15 +1,17 @@
 //! Streaming upload to and download from DBFS.
 
+use std::future::{Future, poll_fn};
 use std::path::Path;
+use std::pin::pin;
+use std::task::Poll;
 use std::time::Duration;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use databricks_client::Upload;
-use databricks_client::models::{
-    DbfsAddBlock, DbfsClose, DbfsCreate, DbfsDelete, DbfsMove, DbfsPutMultipart, DbfsReadParams,
-};
+use databricks_client::models::{DbfsClose, DbfsCreate, DbfsDelete, DbfsMove, DbfsPutMultipart, DbfsReadParams};
 use databricks_client::{Client, Dbfs, Error, ErrorKind};
+use openapi_runtime::{Method, Operation};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
 use tokio_util::sync::CancellationToken;
 
@@ -70,31 +72,58 @@ pub async fn upload(
     options: &UploadOptions,
 ) -> Result<u64, TransferError> {
     let local_path = local_path.as_ref();
-    let local_error = |doing, error| TransferError::io(doing, Some(local_path), error);
     // Opened before anything is sent, so a missing local file costs no API call.
-    let file = tokio::fs::File::open(local_path)
+    let opening = tokio::task::spawn_blocking({
+        let local_path = local_path.to_owned();
+        move || open_local(&local_path)
+    });
+    let local = opening
         .await
-        .map_err(|error| local_error("open", error))?;
-    let metadata = file.metadata().await.map_err(|error| local_error("read", error))?;
+        .map_err(|error| TransferError::io("read", Some(local_path), std::io::Error::other(error)))??;
+    let content = match local {
+        LocalFile::InMemory(content) => Content::Put {
+            size: content.len() as u64,
+            contents: Upload::bytes(content),
+        },
+        LocalFile::Opened(file, size) if size < DBFS_PUT_LIMIT => Content::Put {
+            contents: Upload::reader(tokio::fs::File::from_std(file)),
+            size,
+        },
+        LocalFile::Opened(file, size) => Content::Blocks(Source {
+            reader: tokio::fs::File::from_std(file),
+            path: Some(local_path),
+            total: Some(size),
+        }),
+    };
+    send(client, content, dbfs_path, options).await
+}
+
+/// A local file to upload, as [`open_local`] left it.
+enum LocalFile {
+    /// The content of a file of at most [`DBFS_PUT_IN_MEMORY`].
+    InMemory(Vec<u8>),
+    /// A larger file, open, and its size.
+    Opened(std::fs::File, u64),
+}
+
+/// Opens the local file at `path`, and reads it whole when it is small enough to go from memory. Blocking:
+/// [`upload`] runs it in one trip to the blocking pool, where a trip each for the open, the size and every
+/// read would take most of a small file's upload time.
+fn open_local(path: &Path) -> Result<LocalFile, TransferError> {
+    let local_error = |doing, error| TransferError::io(doing, Some(path), error);
+    let mut file = std::fs::File::open(path).map_err(|error| local_error("open", error))?;
+    let metadata = file.metadata().map_err(|error| local_error("read", error))?;
     if metadata.is_dir() {
         let error = std::io::Error::new(std::io::ErrorKind::IsADirectory, "it is a directory");
         return Err(local_error("upload", error));
     }
     let size = metadata.len();
-    if size < DBFS_PUT_LIMIT {
-        let content = Content::File {
-            file,
-            size,
-            path: local_path,
-        };
-        return send::<tokio::fs::File>(client, content, dbfs_path, options).await;
+    if size > DBFS_PUT_IN_MEMORY {
+        return Ok(LocalFile::Opened(file, size));
     }
-    let source = Source {
-        reader: file,
-        path: Some(local_path),
-        total: Some(size),
-    };
-    send(client, Content::Blocks(source), dbfs_path, options).await
+    let mut content = Vec::with_capacity(size as usize);
+    std::io::Read::read_to_end(&mut file, &mut content).map_err(|error| local_error("read", error))?;
+    Ok(LocalFile::InMemory(content))
 }
 
 /// Uploads everything `reader` yields to `dbfs_path`, as [`upload`] does with a file, and returns the number
@@ -117,12 +146,8 @@ pub async fn upload_reader(
 enum Content<'a, R> {
     /// A stream, in blocks: `dbfs.create`, one `dbfs.addBlock` per block, `dbfs.close`.
     Blocks(Source<'a, R>),
-    /// A local file under [`DBFS_PUT_LIMIT`]: one `dbfs.put` multipart request.
-    File {
-        file: tokio::fs::File,
-        size: u64,
-        path: &'a Path,
-    },
+    /// A local file under [`DBFS_PUT_LIMIT`], from memory or streamed: one `dbfs.put` multipart request.
+    Put { contents: Upload, size: u64 },
 }
 
 struct Source<'a, R> {
@@ -158,8 +183,8 @@ async fn send<R: AsyncRead + Unpin>(
         false => dbfs_path.to_owned(),
     };
     let sent = match content {
-        Content::File { file, size, path } => {
-            match until_cancelled(cancel, put(dbfs, file, size, path, &target, dbfs_path)).await {
+        Content::Put { contents, size } => {
+            match until_cancelled(cancel, put(dbfs, contents, &target, dbfs_path)).await {
                 Some(Ok(())) => {}
                 // Created by someone else since the check: theirs, so left alone.
                 Some(Err(error @ TransferError::AlreadyExists { .. })) if !exists => return Err(error),
@@ -178,7 +203,7 @@ async fn send<R: AsyncRead + Unpin>(
                 // Whether the file was created is unknown.
                 None => return Err(discard_cancelled(dbfs, None, &target, dbfs_path).await),
             };
-            let sending = send_blocks(dbfs, handle, &mut source, dbfs_path, options);
+            let sending = send_blocks(client, handle, &mut source, dbfs_path, options);
             match until_cancelled(cancel, sending).await {
                 Some(Ok(sent)) => sent,
                 Some(Err((error, open))) => return Err(discard(dbfs, open.then_some(handle), &target, error).await),
@@ -228,26 +253,10 @@ async fn open(dbfs: Dbfs<'_>, target: &str, dbfs_path: &str, replacing: bool) ->
     }
 }
 
-/// Writes the local file at `path` (`file`, of `size` bytes) to the new file `target` in one `dbfs.put`
-/// multipart request; the file already there is refused, as `dbfs.create` refuses it.
-async fn put(
-    dbfs: Dbfs<'_>,
-    mut file: tokio::fs::File,
-    size: u64,
-    path: &Path,
-    target: &str,
-    dbfs_path: &str,
-) -> Result<(), TransferError> {
+/// Writes `contents` to the new file `target` in one `dbfs.put` multipart request; the file already there is
+/// refused, as `dbfs.create` refuses it.
+async fn put(dbfs: Dbfs<'_>, contents: Upload, target: &str, dbfs_path: &str) -> Result<(), TransferError> {
     let name = target.rsplit('/').next().unwrap_or(target).to_owned();
-    let contents = if size <= DBFS_PUT_IN_MEMORY {
-        let mut bytes = Vec::with_capacity(size as usize);
-        file.read_to_end(&mut bytes)
-            .await
-            .map_err(|error| TransferError::io("read", Some(path), error))?;
-        Upload::bytes(bytes)
-    } else {
-        Upload::reader(file)
-    };
     match dbfs
         .put_multipart(&DbfsPutMultipart::new(target), contents.file_name(name))
         .await
@@ -309,40 +318,121 @@ async fn move_file(dbfs: Dbfs<'_>, from: &str, to: &str) -> Result<(), Error> {
     }
 }
 
-/// Sends every block and closes the handle. On failure, also says whether the handle may still be open.
+/// Sends every block and closes the handle. While one block is in flight, the next is read and encoded, so
+/// neither the connection nor the reader waits for the other; blocks still go one at a time and in order, and
+/// at most two are held. On failure, also says whether the handle may still be open.
 async fn send_blocks<R: AsyncRead + Unpin>(
-    dbfs: Dbfs<'_>,
+    client: &Client,
     handle: i64,
     source: &mut Source<'_, R>,
     dbfs_path: &str,
     options: &UploadOptions,
 ) -> Result<u64, (TransferError, bool)> {
-    let mut block = vec![0; DBFS_BLOCK_SIZE];
+    let local_path = source.path;
+    let read_failed = |error| (TransferError::io("read", local_path, error), true);
+    let send_failed = |error| (TransferError::api("uploading to", dbfs_path, error), true);
+    let mut buffer = vec![0; DBFS_BLOCK_SIZE];
+    let mut next = read_block(&mut source.reader, &mut buffer, handle)
+        .await
+        .map_err(read_failed)?;
     let mut sent: u64 = 0;
-    loop {
-        let filled = fill(&mut source.reader, &mut block)
-            .await
-            .map_err(|error| (TransferError::io("read", source.path, error), true))?;
-        if filled == 0 {
-            break;
-        }
-        let body = DbfsAddBlock::new(handle, BASE64.encode(&block[..filled]));
-        dbfs.add_block(&body)
-            .await
-            .map_err(|error| (TransferError::api("uploading to", dbfs_path, error), true))?;
-        sent += filled as u64;
+    while let Some(block) = next {
+        let mut sending = pin!(add_block(client, block.body));
+        let mut reading = pin!(async {
+            match block.last {
+                true => Ok(None),
+                false => read_block(&mut source.reader, &mut buffer, handle).await,
+            }
+        });
+        // The send is polled first, so the request is under way before the encoding takes the thread.
+        let mut read = None;
+        let answer = poll_fn(|context| {
+            let answer = sending.as_mut().poll(context);
+            if answer.is_pending() && read.is_none() {
+                if let Poll::Ready(result) = reading.as_mut().poll(context) {
+                    read = Some(result);
+                }
+            }
+            answer
+        })
+        .await;
+        // A failed block ends the upload at once, even if the reader is still waiting for input.
+        answer.map_err(send_failed)?;
+        sent += block.len as u64;
         if let Some(progress) = &options.progress {
             progress.report(sent, source.total);
         }
-        if filled < block.len() {
-            break;
+        next = match read {
+            Some(read) => read,
+            None => reading.await,
         }
+        .map_err(read_failed)?;
     }
     // A failed close leaves the handle's state unknown; it is closed again, harmlessly, while cleaning up.
-    dbfs.close(&DbfsClose::new(handle))
+    client
+        .dbfs()
+        .close(&DbfsClose::new(handle))
         .await
         .map_err(|error| (TransferError::api("finishing the upload to", dbfs_path, error), true))?;
     Ok(sent)
+}
+
+/// `dbfs.addBlock` as the generated client describes it, sent here with a body [`add_block_body`] prepared.
+static ADD_BLOCK: Operation = Operation::new("dbfs.addBlock", Method::Post, "/api/2.0/dbfs/add-block")
+    .answers_nothing()
+    .security(&[&["bearerAuth"]]);
+
+/// Appends one block, whose `dbfs.addBlock` body is `body`. Bytes in memory: a throttled block is sent again,
+/// and a retry costs no copy.
+async fn add_block(client: &Client, body: Vec<u8>) -> Result<(), Error> {
+    client
+        .runtime()
+        .request(&ADD_BLOCK)
+        .raw_body("application/json", Upload::bytes(body))
+        .send_empty()
+        .await
+}
+
+/// A block read from the input, ready to send.
+struct Block {
+    /// Its `dbfs.addBlock` body.
+    body: Vec<u8>,
+    /// Its length before encoding.
+    len: usize,
+    /// It is shorter than [`DBFS_BLOCK_SIZE`]: the input ended.
+    last: bool,
+}
+
+/// The next block of `reader` (read into `buffer`, one block long), or `None` where the input ended.
+async fn read_block(
+    reader: &mut (impl AsyncRead + Unpin),
+    buffer: &mut [u8],
+    handle: i64,
+) -> std::io::Result<Option<Block>> {
+    let filled = fill(reader, buffer).await?;
+    Ok((filled > 0).then(|| Block {
+        body: add_block_body(handle, &buffer[..filled]),
+        len: filled,
+        last: filled < buffer.len(),
+    }))
+}
+
+/// The JSON body of `dbfs.addBlock` appending `data`: what serde writes for a
+/// [`DbfsAddBlock`](databricks_client::models::DbfsAddBlock), written
+/// directly. The base64 alphabet needs no escaping in JSON, so `data` is encoded once, into the body itself,
+/// instead of into a `String` that serde then copies and scans.
+fn add_block_body(handle: i64, data: &[u8]) -> Vec<u8> {
+    let start = format!("{{\"handle\":{handle},\"data\":\"");
+    // Padded base64: four characters for every three bytes or part of them.
+    let encoded = data.len().div_ceil(3) * 4;
+    let mut body = Vec::with_capacity(start.len() + encoded + 2);
+    body.extend_from_slice(start.as_bytes());
+    body.resize(start.len() + encoded, 0);
+    BASE64
+        .encode_slice(data, &mut body[start.len()..])
+        .expect("room for the padded encoding");
+    body.extend_from_slice(b"\"}");
+    body
 }
 
 /// Reads until `buffer` is full or the input ends; returns how many bytes it holds.
@@ -532,5 +622,22 @@ mod tests {
         for bad in ["tmp/a.bin", "", "/tmp/", "/", "dbfs:tmp", "/tmp/.."] {
             assert!(split_dbfs_path(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn an_add_block_body_is_what_serde_writes_for_the_model() {
+        assert_eq!(add_block_body(7, b"hello"), br#"{"handle":7,"data":"aGVsbG8="}"#);
+        assert_eq!(add_block_body(-1, b""), br#"{"handle":-1,"data":""}"#);
+        // Every remainder of three, and bytes that encode to `+` and `/`, the characters JSON might escape.
+        let data: Vec<u8> = [0xfb, 0xff, 0xbf]
+            .into_iter()
+            .chain((0..=255).cycle().take(1000))
+            .collect();
+        for len in [1, 2, 3, 4, 5, data.len()] {
+            let model = databricks_client::models::DbfsAddBlock::new(1 << 40, BASE64.encode(&data[..len]));
+            let expected = serde_json::to_vec(&model).unwrap();
+            assert_eq!(add_block_body(1 << 40, &data[..len]), expected, "{len} bytes");
+        }
+        assert!(add_block_body(3, &data).starts_with(br#"{"handle":3,"data":"+/+/"#));
     }
 }

@@ -1,8 +1,10 @@
 //! File transfer helpers on top of `databricks-client`: streaming DBFS upload and download, and workspace
 //! import and export.
 //!
-//! - [`upload`] / [`upload_reader`] send a local file (or any [`AsyncRead`](tokio::io::AsyncRead)) to DBFS in
-//!   1 MiB blocks (`dbfs.create`, `dbfs.addBlock`, `dbfs.close`), never holding more than one block in memory.
+//! - [`upload`] / [`upload_reader`] send a local file (or any [`AsyncRead`](tokio::io::AsyncRead)) to DBFS: a
+//!   file under 2 GB in one `dbfs.put` multipart request, anything else in 1 MiB blocks (`dbfs.create`,
+//!   `dbfs.addBlock`, `dbfs.close`), the next block read and encoded while one is sent, so never more than
+//!   two in memory.
 //!   Replacing an existing file goes through a temporary file next to it, and the old file is set aside
 //!   until the new one is in place, so a failed upload leaves the old file as it was.
 //! - [`download`] reads a DBFS file in 1 MiB slices (`dbfs.read`) into a temporary file beside the
