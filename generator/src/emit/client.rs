@@ -237,6 +237,25 @@ fn method(api: &Api, service: &Service, operation: &Operation) -> TokenStream {
     }
 }
 
+/// Adds the body the operation's own method sends (its JSON body, else its first other content type) to a
+/// sibling method's arguments and calls.
+fn add_own_body(
+    operation: &Operation,
+    runtime: &Ident,
+    arguments: &mut Vec<TokenStream>,
+    calls: &mut Vec<TokenStream>,
+) {
+    if let Some(body) = &operation.body {
+        let (argument, call) = json_body(&body.ty);
+        arguments.push(argument);
+        calls.push(call);
+    } else if let Some(content) = operation.content_bodies.first() {
+        let (content_arguments, content_calls, _) = content_arguments(content, runtime);
+        arguments.extend(content_arguments);
+        calls.extend(content_calls);
+    }
+}
+
 /// The argument and the call of a JSON request body.
 fn json_body(ty: &TypeRef) -> (TokenStream, TokenStream) {
     let ty = borrowed_type(ty);
@@ -286,15 +305,7 @@ fn raw_form_method(
             .as_ref()
             .and_then(|selector| select_call(&selector.name, selector.raw.as_ref())),
     );
-    if let Some(body) = &operation.body {
-        let (argument, call) = json_body(&body.ty);
-        arguments.push(argument);
-        calls.push(call);
-    } else if let Some(content) = operation.content_bodies.first() {
-        let (content_arguments, content_calls, _) = content_arguments(content, runtime);
-        arguments.extend(content_arguments);
-        calls.extend(content_calls);
-    }
+    add_own_body(operation, runtime, &mut arguments, &mut calls);
     let (output, send) = match &form.response {
         RawResponse::Text { .. } => (quote!(String), quote!(.send_text().await)),
         _ => (quote!(#runtime::ByteStream), quote!(.send_bytes().await)),
@@ -359,15 +370,7 @@ fn with_headers_method(
     let headers = models_path(&answer.type_name);
     let mut arguments = arguments.to_vec();
     let mut calls = calls.to_vec();
-    if let Some(body) = &operation.body {
-        let (argument, call) = json_body(&body.ty);
-        arguments.push(argument);
-        calls.push(call);
-    } else if let Some(content) = operation.content_bodies.first() {
-        let (content_arguments, content_calls, _) = content_arguments(content, runtime);
-        arguments.extend(content_arguments);
-        calls.extend(content_calls);
-    }
+    add_own_body(operation, runtime, &mut arguments, &mut calls);
     let (body, send) = match (&operation.response, &operation.raw_response) {
         (Some(ty), _) => (rust_type(ty, &models_path), quote!(.send_with_headers().await)),
         (None, Some(RawResponse::Bytes { .. })) => {
