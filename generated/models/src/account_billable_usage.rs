@@ -5,11 +5,48 @@
 /// Optional query and header parameters of `accountBillableUsage.download`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountBillableUsageDownloadParams {
     /// Include personally identifiable information, such as creators' email addresses; false by
     /// default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub personal_data: Option<bool>,
+}
+
+impl serde::Serialize for AccountBillableUsageDownloadParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.personal_data {
+            map.serialize_entry("personal_data", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AccountBillableUsageDownloadParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for AccountBillableUsageDownloadParams {
+    const EXPECTING: &'static str = "an object (AccountBillableUsageDownloadParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "personal_data" => object::read_into(&mut map, &mut value.personal_data),
+                _ => object::refuse(&key, &["personal_data"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

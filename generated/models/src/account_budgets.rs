@@ -5,43 +5,125 @@
 /// Optional query and header parameters of `accountBudgets.list`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountBudgetsListParams {
     /// The `next_page_token` of the previous page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
 }
 
+impl serde::Serialize for AccountBudgetsListParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AccountBudgetsListParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AccountBudgetsListParams {
+    const EXPECTING: &'static str = "an object (AccountBudgetsListParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                _ => object::refuse(&key, &["page_token"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One thing an alert does when it triggers.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BudgetAction {
     /// Id of the action.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action_configuration_id: Option<String>,
     /// See [`BudgetActionType`](crate::BudgetActionType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action_type: Option<BudgetActionType>,
     /// Whom the action concerns, for an email notification the address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for BudgetAction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.action_configuration_id {
+            map.serialize_entry("action_configuration_id", value)?;
+        }
+        if let Some(value) = &self.action_type {
+            map.serialize_entry("action_type", value)?;
+        }
+        if let Some(value) = &self.target {
+            map.serialize_entry("target", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BudgetAction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for BudgetAction {
+    const EXPECTING: &'static str = "an object (BudgetAction)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "action_configuration_id" => {
+                    object::read_into(&mut map, &mut value.action_configuration_id)
+                }
+                "action_type" => object::read_into(&mut map, &mut value.action_type),
+                "target" => object::read_into(&mut map, &mut value.target),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// What an action does.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum BudgetActionType {
-    #[serde(rename = "EMAIL_NOTIFICATION")]
+    /// `EMAIL_NOTIFICATION`
     EmailNotification,
-    #[serde(rename = "BLOCK_USAGE")]
+    /// `BLOCK_USAGE`
     BlockUsage,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -80,49 +162,133 @@ impl std::str::FromStr for BudgetActionType {
     }
 }
 
+impl serde::Serialize for BudgetActionType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BudgetActionType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// When a budget triggers and what happens then: once spending of `quantity_type` over
 /// `time_period` passes `quantity_threshold`, the actions run.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BudgetAlert {
     /// Id of the alert.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alert_configuration_id: Option<String>,
     /// See [`BudgetAlertTimePeriod`](crate::BudgetAlertTimePeriod).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_period: Option<BudgetAlertTimePeriod>,
     /// See [`BudgetAlertTriggerType`](crate::BudgetAlertTriggerType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger_type: Option<BudgetAlertTriggerType>,
     /// See [`BudgetAlertQuantityType`](crate::BudgetAlertQuantityType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quantity_type: Option<BudgetAlertQuantityType>,
     /// The threshold, in the unit of `quantity_type`, as a decimal string (`"25000"`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quantity_threshold: Option<String>,
     /// See [`BudgetAlertScopeType`](crate::BudgetAlertScopeType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope_type: Option<BudgetAlertScopeType>,
     /// Thresholds of their own for some principals; only for per-user alerts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub principal_overrides: Option<Vec<BudgetPrincipalOverride>>,
     /// What happens when the alert triggers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action_configurations: Option<Vec<BudgetAction>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for BudgetAlert {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.alert_configuration_id {
+            map.serialize_entry("alert_configuration_id", value)?;
+        }
+        if let Some(value) = &self.time_period {
+            map.serialize_entry("time_period", value)?;
+        }
+        if let Some(value) = &self.trigger_type {
+            map.serialize_entry("trigger_type", value)?;
+        }
+        if let Some(value) = &self.quantity_type {
+            map.serialize_entry("quantity_type", value)?;
+        }
+        if let Some(value) = &self.quantity_threshold {
+            map.serialize_entry("quantity_threshold", value)?;
+        }
+        if let Some(value) = &self.scope_type {
+            map.serialize_entry("scope_type", value)?;
+        }
+        if let Some(value) = &self.principal_overrides {
+            map.serialize_entry("principal_overrides", value)?;
+        }
+        if let Some(value) = &self.action_configurations {
+            map.serialize_entry("action_configurations", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BudgetAlert {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for BudgetAlert {
+    const EXPECTING: &'static str = "an object (BudgetAlert)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "alert_configuration_id" => {
+                    object::read_into(&mut map, &mut value.alert_configuration_id)
+                }
+                "time_period" => object::read_into(&mut map, &mut value.time_period),
+                "trigger_type" => object::read_into(&mut map, &mut value.trigger_type),
+                "quantity_type" => object::read_into(&mut map, &mut value.quantity_type),
+                "quantity_threshold" => {
+                    object::read_into(&mut map, &mut value.quantity_threshold)
+                }
+                "scope_type" => object::read_into(&mut map, &mut value.scope_type),
+                "principal_overrides" => {
+                    object::read_into(&mut map, &mut value.principal_overrides)
+                }
+                "action_configurations" => {
+                    object::read_into(&mut map, &mut value.action_configurations)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// What spending is measured in.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum BudgetAlertQuantityType {
-    #[serde(rename = "LIST_PRICE_DOLLARS_USD")]
+    /// `LIST_PRICE_DOLLARS_USD`
     ListPriceDollarsUsd,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -159,18 +325,34 @@ impl std::str::FromStr for BudgetAlertQuantityType {
     }
 }
 
+impl serde::Serialize for BudgetAlertQuantityType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BudgetAlertQuantityType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Whether spending is counted for the budget as a whole (`..._SHARED`) or for each user on
 /// their own (`..._PER_USER`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum BudgetAlertScopeType {
-    #[serde(rename = "ALERT_CONFIGURATION_SCOPE_TYPE_SHARED")]
+    /// `ALERT_CONFIGURATION_SCOPE_TYPE_SHARED`
     AlertConfigurationScopeTypeShared,
-    #[serde(rename = "ALERT_CONFIGURATION_SCOPE_TYPE_PER_USER")]
+    /// `ALERT_CONFIGURATION_SCOPE_TYPE_PER_USER`
     AlertConfigurationScopeTypePerUser,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -217,15 +399,31 @@ impl std::str::FromStr for BudgetAlertScopeType {
     }
 }
 
+impl serde::Serialize for BudgetAlertScopeType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BudgetAlertScopeType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The window spending is counted over.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum BudgetAlertTimePeriod {
-    #[serde(rename = "MONTH")]
+    /// `MONTH`
     Month,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -262,15 +460,31 @@ impl std::str::FromStr for BudgetAlertTimePeriod {
     }
 }
 
+impl serde::Serialize for BudgetAlertTimePeriod {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BudgetAlertTimePeriod {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// When the alert triggers.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum BudgetAlertTriggerType {
-    #[serde(rename = "CUMULATIVE_SPENDING_EXCEEDED")]
+    /// `CUMULATIVE_SPENDING_EXCEEDED`
     CumulativeSpendingExceeded,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -307,72 +521,196 @@ impl std::str::FromStr for BudgetAlertTriggerType {
     }
 }
 
+impl serde::Serialize for BudgetAlertTriggerType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BudgetAlertTriggerType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A budget as the account console keeps it.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BudgetConfiguration {
     /// Id of the budget.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget_configuration_id: Option<String>,
     /// The account it belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// Name shown in the account console, at most 128 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// See [`BudgetResourceType`](crate::BudgetResourceType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<BudgetResourceType>,
     /// See [`BudgetFilter`](crate::BudgetFilter).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<BudgetFilter>,
     /// The budget's alert; a budget has exactly one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alert_configurations: Option<Vec<BudgetAlert>>,
     /// When the budget was created, in milliseconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub create_time: Option<i64>,
     /// When the budget last changed, in milliseconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub update_time: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for BudgetConfiguration {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.budget_configuration_id {
+            map.serialize_entry("budget_configuration_id", value)?;
+        }
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account_id", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("display_name", value)?;
+        }
+        if let Some(value) = &self.resource_type {
+            map.serialize_entry("resource_type", value)?;
+        }
+        if let Some(value) = &self.filter {
+            map.serialize_entry("filter", value)?;
+        }
+        if let Some(value) = &self.alert_configurations {
+            map.serialize_entry("alert_configurations", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry(
+                "create_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry(
+                "update_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BudgetConfiguration {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for BudgetConfiguration {
+    const EXPECTING: &'static str = "an object (BudgetConfiguration)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "budget_configuration_id" => {
+                    object::read_into(&mut map, &mut value.budget_configuration_id)
+                }
+                "account_id" => object::read_into(&mut map, &mut value.account_id),
+                "display_name" => object::read_into(&mut map, &mut value.display_name),
+                "resource_type" => object::read_into(&mut map, &mut value.resource_type),
+                "filter" => object::read_into(&mut map, &mut value.filter),
+                "alert_configurations" => {
+                    object::read_into(&mut map, &mut value.alert_configurations)
+                }
+                "create_time" => {
+                    object::read_number_into(&mut map, &mut value.create_time)
+                }
+                "update_time" => {
+                    object::read_number_into(&mut map, &mut value.update_time)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Which usage a budget counts: usage must pass every filter given; without filters all of the
 /// account's usage counts.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BudgetFilter {
     /// See [`BudgetWorkspaceFilter`](crate::BudgetWorkspaceFilter).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace_id: Option<BudgetWorkspaceFilter>,
     /// Usage must carry each of these custom tags; keys and values are case sensitive.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<BudgetTagFilter>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for BudgetFilter {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.workspace_id {
+            map.serialize_entry("workspace_id", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BudgetFilter {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for BudgetFilter {
+    const EXPECTING: &'static str = "an object (BudgetFilter)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "workspace_id" => object::read_into(&mut map, &mut value.workspace_id),
+                "tags" => object::read_into(&mut map, &mut value.tags),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// How a filter's values are matched; `IN` matches any of them.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum BudgetFilterOperator {
-    #[serde(rename = "IN")]
+    /// `IN`
     In,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -409,37 +747,98 @@ impl std::str::FromStr for BudgetFilterOperator {
     }
 }
 
+impl serde::Serialize for BudgetFilterOperator {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BudgetFilterOperator {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A per-user alert's own threshold for one principal.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BudgetPrincipalOverride {
     /// Account-level id of the user, group or service principal.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub principal_id: Option<i64>,
     /// The principal's threshold in dollars, as a decimal string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub override_threshold: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for BudgetPrincipalOverride {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.principal_id {
+            map.serialize_entry(
+                "principal_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.override_threshold {
+            map.serialize_entry("override_threshold", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BudgetPrincipalOverride {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for BudgetPrincipalOverride {
+    const EXPECTING: &'static str = "an object (BudgetPrincipalOverride)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "principal_id" => {
+                    object::read_number_into(&mut map, &mut value.principal_id)
+                }
+                "override_threshold" => {
+                    object::read_into(&mut map, &mut value.override_threshold)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// What a budget watches: all of the account's usage its filter selects, or only the usage of
 /// the Unity AI Gateway.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum BudgetResourceType {
-    #[serde(rename = "BUDGET_RESOURCE_TYPE_ALL_RESOURCES")]
+    /// `BUDGET_RESOURCE_TYPE_ALL_RESOURCES`
     BudgetResourceTypeAllResources,
-    #[serde(rename = "BUDGET_RESOURCE_TYPE_UNITY_AI_GATEWAY")]
+    /// `BUDGET_RESOURCE_TYPE_UNITY_AI_GATEWAY`
     BudgetResourceTypeUnityAiGateway,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -482,74 +881,254 @@ impl std::str::FromStr for BudgetResourceType {
     }
 }
 
+impl serde::Serialize for BudgetResourceType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BudgetResourceType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// One budget.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BudgetResponse {
     /// See [`BudgetConfiguration`](crate::BudgetConfiguration).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<BudgetConfiguration>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for BudgetResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.budget {
+            map.serialize_entry("budget", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BudgetResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for BudgetResponse {
+    const EXPECTING: &'static str = "an object (BudgetResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "budget" => object::read_into(&mut map, &mut value.budget),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Usage whose custom tag `key` has one of the values.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BudgetTagFilter {
     /// The tag key, as it appears in the usage data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// See [`BudgetValueFilter`](crate::BudgetValueFilter).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<BudgetValueFilter>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for BudgetTagFilter {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BudgetTagFilter {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for BudgetTagFilter {
+    const EXPECTING: &'static str = "an object (BudgetTagFilter)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value_ = Self::default();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "key" => object::read_into(&mut map, &mut value_.key),
+                "value" => object::read_into(&mut map, &mut value_.value),
+                _ => object::keep(&mut map, key_, &mut value_.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value_)
+    }
 }
 
 /// Values to match.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BudgetValueFilter {
     /// See [`BudgetFilterOperator`](crate::BudgetFilterOperator).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operator: Option<BudgetFilterOperator>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub values: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for BudgetValueFilter {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.operator {
+            map.serialize_entry("operator", value)?;
+        }
+        if let Some(value) = &self.values {
+            map.serialize_entry("values", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BudgetValueFilter {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for BudgetValueFilter {
+    const EXPECTING: &'static str = "an object (BudgetValueFilter)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "operator" => object::read_into(&mut map, &mut value.operator),
+                "values" => object::read_into(&mut map, &mut value.values),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Usage of the workspaces listed.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BudgetWorkspaceFilter {
     /// See [`BudgetFilterOperator`](crate::BudgetFilterOperator).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operator: Option<BudgetFilterOperator>,
     /// Workspace ids.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub values: Option<Vec<i64>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for BudgetWorkspaceFilter {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.operator {
+            map.serialize_entry("operator", value)?;
+        }
+        if let Some(value) = &self.values {
+            map.serialize_entry(
+                "values",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BudgetWorkspaceFilter {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for BudgetWorkspaceFilter {
+    const EXPECTING: &'static str = "an object (BudgetWorkspaceFilter)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "operator" => object::read_into(&mut map, &mut value.operator),
+                "values" => object::read_number_into(&mut map, &mut value.values),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The budget to create.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateBudgetRequest {
     /// See [`NewBudget`](crate::NewBudget).
     pub budget: NewBudget,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -563,125 +1142,427 @@ impl CreateBudgetRequest {
     }
 }
 
+impl serde::Serialize for CreateBudgetRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("budget", &self.budget)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateBudgetRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateBudgetRequest {
+    const EXPECTING: &'static str = "an object (CreateBudgetRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut budget: Option<crate::NewBudget> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "budget" => object::read_some(&mut map, &mut budget),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            budget: object::required(budget, "budget")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// One page of budgets.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListBudgetsResponse {
     /// See [`BudgetConfiguration`](crate::BudgetConfiguration).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budgets: Option<Vec<BudgetConfiguration>>,
     /// Token of the next page; absent on the last one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListBudgetsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.budgets {
+            map.serialize_entry("budgets", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListBudgetsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListBudgetsResponse {
+    const EXPECTING: &'static str = "an object (ListBudgetsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "budgets" => object::read_into(&mut map, &mut value.budgets),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A budget as created; ids and times are given by the server.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NewBudget {
     /// The account; the path's is used when it is left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// Name shown in the account console, at most 128 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// See [`BudgetResourceType`](crate::BudgetResourceType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<BudgetResourceType>,
     /// See [`BudgetFilter`](crate::BudgetFilter).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<BudgetFilter>,
     /// The budget's alert; exactly one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alert_configurations: Option<Vec<NewBudgetAlert>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for NewBudget {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account_id", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("display_name", value)?;
+        }
+        if let Some(value) = &self.resource_type {
+            map.serialize_entry("resource_type", value)?;
+        }
+        if let Some(value) = &self.filter {
+            map.serialize_entry("filter", value)?;
+        }
+        if let Some(value) = &self.alert_configurations {
+            map.serialize_entry("alert_configurations", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for NewBudget {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for NewBudget {
+    const EXPECTING: &'static str = "an object (NewBudget)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "account_id" => object::read_into(&mut map, &mut value.account_id),
+                "display_name" => object::read_into(&mut map, &mut value.display_name),
+                "resource_type" => object::read_into(&mut map, &mut value.resource_type),
+                "filter" => object::read_into(&mut map, &mut value.filter),
+                "alert_configurations" => {
+                    object::read_into(&mut map, &mut value.alert_configurations)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// An alert's action as created, without an id.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NewBudgetAction {
     /// See [`BudgetActionType`](crate::BudgetActionType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action_type: Option<BudgetActionType>,
     /// Whom the action concerns, for an email notification the address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for NewBudgetAction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.action_type {
+            map.serialize_entry("action_type", value)?;
+        }
+        if let Some(value) = &self.target {
+            map.serialize_entry("target", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for NewBudgetAction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for NewBudgetAction {
+    const EXPECTING: &'static str = "an object (NewBudgetAction)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "action_type" => object::read_into(&mut map, &mut value.action_type),
+                "target" => object::read_into(&mut map, &mut value.target),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A budget's alert as created, without ids.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NewBudgetAlert {
     /// See [`BudgetAlertTimePeriod`](crate::BudgetAlertTimePeriod).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_period: Option<BudgetAlertTimePeriod>,
     /// See [`BudgetAlertTriggerType`](crate::BudgetAlertTriggerType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger_type: Option<BudgetAlertTriggerType>,
     /// See [`BudgetAlertQuantityType`](crate::BudgetAlertQuantityType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quantity_type: Option<BudgetAlertQuantityType>,
     /// The threshold, in the unit of `quantity_type`, as a decimal string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quantity_threshold: Option<String>,
     /// See [`BudgetAlertScopeType`](crate::BudgetAlertScopeType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope_type: Option<BudgetAlertScopeType>,
     /// Thresholds of their own for some principals; only for per-user alerts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub principal_overrides: Option<Vec<BudgetPrincipalOverride>>,
     /// What happens when the alert triggers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action_configurations: Option<Vec<NewBudgetAction>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for NewBudgetAlert {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.time_period {
+            map.serialize_entry("time_period", value)?;
+        }
+        if let Some(value) = &self.trigger_type {
+            map.serialize_entry("trigger_type", value)?;
+        }
+        if let Some(value) = &self.quantity_type {
+            map.serialize_entry("quantity_type", value)?;
+        }
+        if let Some(value) = &self.quantity_threshold {
+            map.serialize_entry("quantity_threshold", value)?;
+        }
+        if let Some(value) = &self.scope_type {
+            map.serialize_entry("scope_type", value)?;
+        }
+        if let Some(value) = &self.principal_overrides {
+            map.serialize_entry("principal_overrides", value)?;
+        }
+        if let Some(value) = &self.action_configurations {
+            map.serialize_entry("action_configurations", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for NewBudgetAlert {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for NewBudgetAlert {
+    const EXPECTING: &'static str = "an object (NewBudgetAlert)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "time_period" => object::read_into(&mut map, &mut value.time_period),
+                "trigger_type" => object::read_into(&mut map, &mut value.trigger_type),
+                "quantity_type" => object::read_into(&mut map, &mut value.quantity_type),
+                "quantity_threshold" => {
+                    object::read_into(&mut map, &mut value.quantity_threshold)
+                }
+                "scope_type" => object::read_into(&mut map, &mut value.scope_type),
+                "principal_overrides" => {
+                    object::read_into(&mut map, &mut value.principal_overrides)
+                }
+                "action_configurations" => {
+                    object::read_into(&mut map, &mut value.action_configurations)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A budget as replaced; alerts and actions kept carry their ids.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReplacedBudget {
     /// Id of the budget (the path's).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget_configuration_id: Option<String>,
     /// The account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// Name shown in the account console, at most 128 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// See [`BudgetResourceType`](crate::BudgetResourceType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<BudgetResourceType>,
     /// See [`BudgetFilter`](crate::BudgetFilter).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<BudgetFilter>,
     /// The budget's alert; exactly one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alert_configurations: Option<Vec<BudgetAlert>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ReplacedBudget {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.budget_configuration_id {
+            map.serialize_entry("budget_configuration_id", value)?;
+        }
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account_id", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("display_name", value)?;
+        }
+        if let Some(value) = &self.resource_type {
+            map.serialize_entry("resource_type", value)?;
+        }
+        if let Some(value) = &self.filter {
+            map.serialize_entry("filter", value)?;
+        }
+        if let Some(value) = &self.alert_configurations {
+            map.serialize_entry("alert_configurations", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ReplacedBudget {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ReplacedBudget {
+    const EXPECTING: &'static str = "an object (ReplacedBudget)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "budget_configuration_id" => {
+                    object::read_into(&mut map, &mut value.budget_configuration_id)
+                }
+                "account_id" => object::read_into(&mut map, &mut value.account_id),
+                "display_name" => object::read_into(&mut map, &mut value.display_name),
+                "resource_type" => object::read_into(&mut map, &mut value.resource_type),
+                "filter" => object::read_into(&mut map, &mut value.filter),
+                "alert_configurations" => {
+                    object::read_into(&mut map, &mut value.alert_configurations)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The whole budget that replaces the current one.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UpdateBudgetRequest {
     /// See [`ReplacedBudget`](crate::ReplacedBudget).
     pub budget: ReplacedBudget,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -692,5 +1573,48 @@ impl UpdateBudgetRequest {
             budget,
             unknown_fields: serde_json::Map::new(),
         }
+    }
+}
+
+impl serde::Serialize for UpdateBudgetRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("budget", &self.budget)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateBudgetRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdateBudgetRequest {
+    const EXPECTING: &'static str = "an object (UpdateBudgetRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut budget: Option<crate::ReplacedBudget> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "budget" => object::read_some(&mut map, &mut budget),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            budget: object::required(budget, "budget")?,
+            unknown_fields,
+        })
     }
 }

@@ -5,54 +5,90 @@
 /// Optional query and header parameters of `accountCspEnablementAccount.get`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountCspEnablementAccountGetParams {
     /// The etag of a read of the setting, for optimistic concurrency: reads answer at least that
     /// fresh, and resets act only on that version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub etag: Option<String>,
+}
+
+impl serde::Serialize for AccountCspEnablementAccountGetParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.etag {
+            map.serialize_entry("etag", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AccountCspEnablementAccountGetParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for AccountCspEnablementAccountGetParams {
+    const EXPECTING: &'static str = "an object (AccountCspEnablementAccountGetParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "etag" => object::read_into(&mut map, &mut value.etag),
+                _ => object::refuse(&key, &["etag"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A compliance standard the compliance security profile can cover.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ComplianceStandard {
-    #[serde(rename = "NONE")]
+    /// `NONE`
     None,
-    #[serde(rename = "HIPAA")]
+    /// `HIPAA`
     Hipaa,
-    #[serde(rename = "PCI_DSS")]
+    /// `PCI_DSS`
     PciDss,
-    #[serde(rename = "FEDRAMP_HIGH")]
+    /// `FEDRAMP_HIGH`
     FedrampHigh,
-    #[serde(rename = "FEDRAMP_IL5")]
+    /// `FEDRAMP_IL5`
     FedrampIl5,
-    #[serde(rename = "FEDRAMP_MODERATE")]
+    /// `FEDRAMP_MODERATE`
     FedrampModerate,
-    #[serde(rename = "HITRUST")]
+    /// `HITRUST`
     Hitrust,
-    #[serde(rename = "IRAP_PROTECTED")]
+    /// `IRAP_PROTECTED`
     IrapProtected,
-    #[serde(rename = "ISMAP")]
+    /// `ISMAP`
     Ismap,
-    #[serde(rename = "ITAR_EAR")]
+    /// `ITAR_EAR`
     ItarEar,
-    #[serde(rename = "CANADA_PROTECTED_B")]
+    /// `CANADA_PROTECTED_B`
     CanadaProtectedB,
-    #[serde(rename = "CYBER_ESSENTIAL_PLUS")]
+    /// `CYBER_ESSENTIAL_PLUS`
     CyberEssentialPlus,
-    #[serde(rename = "GERMANY_C5")]
+    /// `GERMANY_C5`
     GermanyC5,
-    #[serde(rename = "GERMANY_TISAX")]
+    /// `GERMANY_TISAX`
     GermanyTisax,
-    #[serde(rename = "KSA_ECC_CCC_DCC")]
+    /// `KSA_ECC_CCC_DCC`
     KsaEccCccDcc,
-    #[serde(rename = "K_FSI")]
+    /// `K_FSI`
     KFsi,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -119,35 +155,93 @@ impl std::str::FromStr for ComplianceStandard {
     }
 }
 
+impl serde::Serialize for ComplianceStandard {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ComplianceStandard {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The compliance security profile of new workspaces.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CspEnablementAccount {
     /// Whether new workspaces get the profile.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_enforced: Option<bool>,
     /// The standards the profile covers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compliance_standards: Option<Vec<ComplianceStandard>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for CspEnablementAccount {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.is_enforced {
+            map.serialize_entry("is_enforced", value)?;
+        }
+        if let Some(value) = &self.compliance_standards {
+            map.serialize_entry("compliance_standards", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CspEnablementAccount {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CspEnablementAccount {
+    const EXPECTING: &'static str = "an object (CspEnablementAccount)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "is_enforced" => object::read_into(&mut map, &mut value.is_enforced),
+                "compliance_standards" => {
+                    object::read_into(&mut map, &mut value.compliance_standards)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The `shield_csp_enablement_ac` setting of the account.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CspEnablementAccountSetting {
     /// See [`CspEnablementAccount`](crate::CspEnablementAccount).
     pub csp_enablement_account: CspEnablementAccount,
     /// Version of the setting, for the next update or reset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub etag: Option<String>,
     /// Always `default`; set by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub setting_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -163,8 +257,69 @@ impl CspEnablementAccountSetting {
     }
 }
 
+impl serde::Serialize for CspEnablementAccountSetting {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("csp_enablement_account", &self.csp_enablement_account)?;
+        if let Some(value) = &self.etag {
+            map.serialize_entry("etag", value)?;
+        }
+        if let Some(value) = &self.setting_name {
+            map.serialize_entry("setting_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CspEnablementAccountSetting {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for CspEnablementAccountSetting {
+    const EXPECTING: &'static str = "an object (CspEnablementAccountSetting)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut csp_enablement_account: Option<crate::CspEnablementAccount> = None;
+        let mut etag: Option<String> = None;
+        let mut setting_name: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "csp_enablement_account" => {
+                    object::read_some(&mut map, &mut csp_enablement_account)
+                }
+                "etag" => object::read_into(&mut map, &mut etag),
+                "setting_name" => object::read_into(&mut map, &mut setting_name),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            csp_enablement_account: object::required(
+                csp_enablement_account,
+                "csp_enablement_account",
+            )?,
+            etag,
+            setting_name,
+            unknown_fields,
+        })
+    }
+}
+
 /// A change to the setting.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UpdateCspEnablementAccountSettingRequest {
     /// Must be true.
     pub allow_missing: bool,
@@ -176,7 +331,6 @@ pub struct UpdateCspEnablementAccountSettingRequest {
     pub setting: CspEnablementAccountSetting,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -193,5 +347,57 @@ impl UpdateCspEnablementAccountSettingRequest {
             setting,
             unknown_fields: serde_json::Map::new(),
         }
+    }
+}
+
+impl serde::Serialize for UpdateCspEnablementAccountSettingRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("allow_missing", &self.allow_missing)?;
+        map.serialize_entry("field_mask", &self.field_mask)?;
+        map.serialize_entry("setting", &self.setting)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateCspEnablementAccountSettingRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for UpdateCspEnablementAccountSettingRequest {
+    const EXPECTING: &'static str = "an object (UpdateCspEnablementAccountSettingRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut allow_missing: Option<bool> = None;
+        let mut field_mask: Option<String> = None;
+        let mut setting: Option<crate::CspEnablementAccountSetting> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "allow_missing" => object::read_some(&mut map, &mut allow_missing),
+                "field_mask" => object::read_some(&mut map, &mut field_mask),
+                "setting" => object::read_some(&mut map, &mut setting),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            allow_missing: object::required(allow_missing, "allow_missing")?,
+            field_mask: object::required(field_mask, "field_mask")?,
+            setting: object::required(setting, "setting")?,
+            unknown_fields,
+        })
     }
 }

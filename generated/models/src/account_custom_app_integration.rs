@@ -5,69 +5,225 @@
 /// Optional query and header parameters of `accountCustomAppIntegration.list`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountCustomAppIntegrationListParams {
     /// Whether each integration also names the user who created it (`creator_username`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_creator_username: Option<bool>,
     /// How many integrations to return per page at most.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub page_size: Option<i32>,
     /// The `next_page_token` of the previous page, to get the page after it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
 }
 
+impl serde::Serialize for AccountCustomAppIntegrationListParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.include_creator_username {
+            map.serialize_entry("include_creator_username", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry(
+                "page_size",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AccountCustomAppIntegrationListParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for AccountCustomAppIntegrationListParams {
+    const EXPECTING: &'static str = "an object (AccountCustomAppIntegrationListParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "include_creator_username" => {
+                    object::read_into(&mut map, &mut value.include_creator_username)
+                }
+                "page_size" => object::read_number_into(&mut map, &mut value.page_size),
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                _ => {
+                    object::refuse(
+                        &key,
+                        &["include_creator_username", "page_size", "page_token"],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `accountCustomAppIntegration.create`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateCustomAppIntegration {
     /// Name of the application.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Whether the application must authenticate with a client secret (a server-side application),
     /// in which case one is generated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidential: Option<bool>,
     /// The URLs the authorization server may redirect to after sign-in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redirect_urls: Option<Vec<String>>,
     /// OAuth scopes the application may request: `all-apis`, `sql`, `offline_access`, `openid`,
     /// `profile` or `email`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<String>>,
     /// Scopes the user must consent to before a token is issued; a subset of `scopes`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_authorized_scopes: Option<Vec<String>>,
     /// See [`TokenAccessPolicy`](crate::TokenAccessPolicy).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_access_policy: Option<crate::TokenAccessPolicy>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for CreateCustomAppIntegration {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.confidential {
+            map.serialize_entry("confidential", value)?;
+        }
+        if let Some(value) = &self.redirect_urls {
+            map.serialize_entry("redirect_urls", value)?;
+        }
+        if let Some(value) = &self.scopes {
+            map.serialize_entry("scopes", value)?;
+        }
+        if let Some(value) = &self.user_authorized_scopes {
+            map.serialize_entry("user_authorized_scopes", value)?;
+        }
+        if let Some(value) = &self.token_access_policy {
+            map.serialize_entry("token_access_policy", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateCustomAppIntegration {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for CreateCustomAppIntegration {
+    const EXPECTING: &'static str = "an object (CreateCustomAppIntegration)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "confidential" => object::read_into(&mut map, &mut value.confidential),
+                "redirect_urls" => object::read_into(&mut map, &mut value.redirect_urls),
+                "scopes" => object::read_into(&mut map, &mut value.scopes),
+                "user_authorized_scopes" => {
+                    object::read_into(&mut map, &mut value.user_authorized_scopes)
+                }
+                "token_access_policy" => {
+                    object::read_into(&mut map, &mut value.token_access_policy)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Answer of `accountCustomAppIntegration.create`.
-#[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CreateCustomAppIntegrationOutput {
     /// Id of the new integration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub integration_id: Option<String>,
     /// The OAuth client id Databricks generated for the application.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
     /// The OAuth client secret of a confidential application. Shown only in this answer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_secret: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CreateCustomAppIntegrationOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.integration_id {
+            map.serialize_entry("integration_id", value)?;
+        }
+        if let Some(value) = &self.client_id {
+            map.serialize_entry("client_id", value)?;
+        }
+        if let Some(value) = &self.client_secret {
+            map.serialize_entry("client_secret", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateCustomAppIntegrationOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for CreateCustomAppIntegrationOutput {
+    const EXPECTING: &'static str = "an object (CreateCustomAppIntegrationOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "integration_id" => {
+                    object::read_into(&mut map, &mut value.integration_id)
+                }
+                "client_id" => object::read_into(&mut map, &mut value.client_id),
+                "client_secret" => object::read_into(&mut map, &mut value.client_secret),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 impl std::fmt::Debug for CreateCustomAppIntegrationOutput {
@@ -82,85 +238,260 @@ impl std::fmt::Debug for CreateCustomAppIntegrationOutput {
 }
 
 /// A custom OAuth application of the account.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetCustomAppIntegrationOutput {
     /// Id of the integration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub integration_id: Option<String>,
     /// The application's OAuth client id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
     /// Name of the application.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Whether the application authenticates with a client secret.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidential: Option<bool>,
     /// The URLs the authorization server may redirect to after sign-in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redirect_urls: Option<Vec<String>>,
     /// OAuth scopes the application may request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<String>>,
     /// Scopes the user must consent to before a token is issued.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_authorized_scopes: Option<Vec<String>>,
     /// See [`TokenAccessPolicy`](crate::TokenAccessPolicy).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_access_policy: Option<crate::TokenAccessPolicy>,
     /// Account id of the user who created the integration.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub created_by: Option<i64>,
     /// User name of the user who created the integration; only when the list asked for it with
     /// `include_creator_username`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creator_username: Option<String>,
     /// When the integration was created, as an RFC 3339 UTC timestamp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for GetCustomAppIntegrationOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.integration_id {
+            map.serialize_entry("integration_id", value)?;
+        }
+        if let Some(value) = &self.client_id {
+            map.serialize_entry("client_id", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.confidential {
+            map.serialize_entry("confidential", value)?;
+        }
+        if let Some(value) = &self.redirect_urls {
+            map.serialize_entry("redirect_urls", value)?;
+        }
+        if let Some(value) = &self.scopes {
+            map.serialize_entry("scopes", value)?;
+        }
+        if let Some(value) = &self.user_authorized_scopes {
+            map.serialize_entry("user_authorized_scopes", value)?;
+        }
+        if let Some(value) = &self.token_access_policy {
+            map.serialize_entry("token_access_policy", value)?;
+        }
+        if let Some(value) = &self.created_by {
+            map.serialize_entry(
+                "created_by",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.creator_username {
+            map.serialize_entry("creator_username", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("create_time", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetCustomAppIntegrationOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for GetCustomAppIntegrationOutput {
+    const EXPECTING: &'static str = "an object (GetCustomAppIntegrationOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "integration_id" => {
+                    object::read_into(&mut map, &mut value.integration_id)
+                }
+                "client_id" => object::read_into(&mut map, &mut value.client_id),
+                "name" => object::read_into(&mut map, &mut value.name),
+                "confidential" => object::read_into(&mut map, &mut value.confidential),
+                "redirect_urls" => object::read_into(&mut map, &mut value.redirect_urls),
+                "scopes" => object::read_into(&mut map, &mut value.scopes),
+                "user_authorized_scopes" => {
+                    object::read_into(&mut map, &mut value.user_authorized_scopes)
+                }
+                "token_access_policy" => {
+                    object::read_into(&mut map, &mut value.token_access_policy)
+                }
+                "created_by" => object::read_number_into(&mut map, &mut value.created_by),
+                "creator_username" => {
+                    object::read_into(&mut map, &mut value.creator_username)
+                }
+                "create_time" => object::read_into(&mut map, &mut value.create_time),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One page of custom OAuth applications.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetCustomAppIntegrationsOutput {
     /// The integrations of this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub apps: Option<Vec<GetCustomAppIntegrationOutput>>,
     /// Sent as `page_token` to get the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GetCustomAppIntegrationsOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.apps {
+            map.serialize_entry("apps", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetCustomAppIntegrationsOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for GetCustomAppIntegrationsOutput {
+    const EXPECTING: &'static str = "an object (GetCustomAppIntegrationsOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "apps" => object::read_into(&mut map, &mut value.apps),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `accountCustomAppIntegration.update`: the fields to change. The integration is given
 /// in the path.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateCustomAppIntegration {
     /// The complete new list of redirect URLs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redirect_urls: Option<Vec<String>>,
     /// The complete new list of scopes the application may request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<String>>,
     /// The complete new list of scopes the user must consent to; a subset of `scopes`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_authorized_scopes: Option<Vec<String>>,
     /// See [`TokenAccessPolicy`](crate::TokenAccessPolicy).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_access_policy: Option<crate::TokenAccessPolicy>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for UpdateCustomAppIntegration {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.redirect_urls {
+            map.serialize_entry("redirect_urls", value)?;
+        }
+        if let Some(value) = &self.scopes {
+            map.serialize_entry("scopes", value)?;
+        }
+        if let Some(value) = &self.user_authorized_scopes {
+            map.serialize_entry("user_authorized_scopes", value)?;
+        }
+        if let Some(value) = &self.token_access_policy {
+            map.serialize_entry("token_access_policy", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateCustomAppIntegration {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for UpdateCustomAppIntegration {
+    const EXPECTING: &'static str = "an object (UpdateCustomAppIntegration)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "redirect_urls" => object::read_into(&mut map, &mut value.redirect_urls),
+                "scopes" => object::read_into(&mut map, &mut value.scopes),
+                "user_authorized_scopes" => {
+                    object::read_into(&mut map, &mut value.user_authorized_scopes)
+                }
+                "token_access_policy" => {
+                    object::read_into(&mut map, &mut value.token_access_policy)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

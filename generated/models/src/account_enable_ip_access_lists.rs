@@ -5,41 +5,112 @@
 /// Optional query and header parameters of `accountEnableIpAccessLists.delete`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountEnableIpAccessListsDeleteParams {
     /// The etag of a read of the setting, for optimistic concurrency: reads answer at least that
     /// fresh, and resets act only on that version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub etag: Option<String>,
+}
+
+impl serde::Serialize for AccountEnableIpAccessListsDeleteParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.etag {
+            map.serialize_entry("etag", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AccountEnableIpAccessListsDeleteParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for AccountEnableIpAccessListsDeleteParams {
+    const EXPECTING: &'static str = "an object (AccountEnableIpAccessListsDeleteParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "etag" => object::read_into(&mut map, &mut value.etag),
+                _ => object::refuse(&key, &["etag"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `accountEnableIpAccessLists.get`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountEnableIpAccessListsGetParams {
     /// The etag of a read of the setting, for optimistic concurrency: reads answer at least that
     /// fresh, and resets act only on that version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub etag: Option<String>,
 }
 
+impl serde::Serialize for AccountEnableIpAccessListsGetParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.etag {
+            map.serialize_entry("etag", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AccountEnableIpAccessListsGetParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for AccountEnableIpAccessListsGetParams {
+    const EXPECTING: &'static str = "an object (AccountEnableIpAccessListsGetParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "etag" => object::read_into(&mut map, &mut value.etag),
+                _ => object::refuse(&key, &["etag"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The `acct_ip_acl_enable` setting of the account.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AccountIpAccessEnableSetting {
     /// See [`BooleanValue`](crate::BooleanValue).
     pub acct_ip_acl_enable: crate::BooleanValue,
     /// Version of the setting, for the next update or reset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub etag: Option<String>,
     /// Always `default`; set by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub setting_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -55,8 +126,69 @@ impl AccountIpAccessEnableSetting {
     }
 }
 
+impl serde::Serialize for AccountIpAccessEnableSetting {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("acct_ip_acl_enable", &self.acct_ip_acl_enable)?;
+        if let Some(value) = &self.etag {
+            map.serialize_entry("etag", value)?;
+        }
+        if let Some(value) = &self.setting_name {
+            map.serialize_entry("setting_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AccountIpAccessEnableSetting {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for AccountIpAccessEnableSetting {
+    const EXPECTING: &'static str = "an object (AccountIpAccessEnableSetting)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut acct_ip_acl_enable: Option<crate::BooleanValue> = None;
+        let mut etag: Option<String> = None;
+        let mut setting_name: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "acct_ip_acl_enable" => {
+                    object::read_some(&mut map, &mut acct_ip_acl_enable)
+                }
+                "etag" => object::read_into(&mut map, &mut etag),
+                "setting_name" => object::read_into(&mut map, &mut setting_name),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            acct_ip_acl_enable: object::required(
+                acct_ip_acl_enable,
+                "acct_ip_acl_enable",
+            )?,
+            etag,
+            setting_name,
+            unknown_fields,
+        })
+    }
+}
+
 /// A change to the setting.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UpdateAccountIpAccessEnableSettingRequest {
     /// Must be true.
     pub allow_missing: bool,
@@ -67,7 +199,6 @@ pub struct UpdateAccountIpAccessEnableSettingRequest {
     pub setting: AccountIpAccessEnableSetting,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -84,5 +215,57 @@ impl UpdateAccountIpAccessEnableSettingRequest {
             setting,
             unknown_fields: serde_json::Map::new(),
         }
+    }
+}
+
+impl serde::Serialize for UpdateAccountIpAccessEnableSettingRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("allow_missing", &self.allow_missing)?;
+        map.serialize_entry("field_mask", &self.field_mask)?;
+        map.serialize_entry("setting", &self.setting)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateAccountIpAccessEnableSettingRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for UpdateAccountIpAccessEnableSettingRequest {
+    const EXPECTING: &'static str = "an object (UpdateAccountIpAccessEnableSettingRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut allow_missing: Option<bool> = None;
+        let mut field_mask: Option<String> = None;
+        let mut setting: Option<crate::AccountIpAccessEnableSetting> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "allow_missing" => object::read_some(&mut map, &mut allow_missing),
+                "field_mask" => object::read_some(&mut map, &mut field_mask),
+                "setting" => object::read_some(&mut map, &mut setting),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            allow_missing: object::required(allow_missing, "allow_missing")?,
+            field_mask: object::required(field_mask, "field_mask")?,
+            setting: object::required(setting, "setting")?,
+            unknown_fields,
+        })
     }
 }

@@ -3,21 +3,18 @@
 //! Types used only by the `account-encryption-keys` service.
 
 /// The AWS KMS key of a key configuration.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AwsKeyInfo {
     /// ARN of the KMS key.
     pub key_arn: String,
     /// AWS region of the key.
     pub key_region: String,
     /// Alias of the KMS key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_alias: Option<String>,
     /// For a `STORAGE` key, whether it also encrypts the EBS volumes of the workspace's clusters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reuse_key_for_cluster_volumes: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -34,51 +31,166 @@ impl AwsKeyInfo {
     }
 }
 
+impl serde::Serialize for AwsKeyInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("key_arn", &self.key_arn)?;
+        map.serialize_entry("key_region", &self.key_region)?;
+        if let Some(value) = &self.key_alias {
+            map.serialize_entry("key_alias", value)?;
+        }
+        if let Some(value) = &self.reuse_key_for_cluster_volumes {
+            map.serialize_entry("reuse_key_for_cluster_volumes", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AwsKeyInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AwsKeyInfo {
+    const EXPECTING: &'static str = "an object (AwsKeyInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut key_arn: Option<String> = None;
+        let mut key_region: Option<String> = None;
+        let mut key_alias: Option<String> = None;
+        let mut reuse_key_for_cluster_volumes: Option<bool> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "key_arn" => object::read_some(&mut map, &mut key_arn),
+                "key_region" => object::read_some(&mut map, &mut key_region),
+                "key_alias" => object::read_into(&mut map, &mut key_alias),
+                "reuse_key_for_cluster_volumes" => {
+                    object::read_into(&mut map, &mut reuse_key_for_cluster_volumes)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            key_arn: object::required(key_arn, "key_arn")?,
+            key_region: object::required(key_region, "key_region")?,
+            key_alias,
+            reuse_key_for_cluster_volumes,
+            unknown_fields,
+        })
+    }
+}
+
 /// The Azure Key Vault key of a key configuration.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AzureKeyInfo {
     /// Base URI of the key vault.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_vault_uri: Option<String>,
     /// Name of the key in the vault.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_name: Option<String>,
     /// Version of the key in use.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// Azure tenant of the key vault.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenant_id: Option<String>,
     /// Id of the disk encryption set that uses the key for managed disks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disk_encryption_set_id: Option<String>,
     /// See [`KeyAccessConfiguration`](crate::KeyAccessConfiguration).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_access_configuration: Option<KeyAccessConfiguration>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for AzureKeyInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.key_vault_uri {
+            map.serialize_entry("key_vault_uri", value)?;
+        }
+        if let Some(value) = &self.key_name {
+            map.serialize_entry("key_name", value)?;
+        }
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        if let Some(value) = &self.tenant_id {
+            map.serialize_entry("tenant_id", value)?;
+        }
+        if let Some(value) = &self.disk_encryption_set_id {
+            map.serialize_entry("disk_encryption_set_id", value)?;
+        }
+        if let Some(value) = &self.key_access_configuration {
+            map.serialize_entry("key_access_configuration", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AzureKeyInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AzureKeyInfo {
+    const EXPECTING: &'static str = "an object (AzureKeyInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "key_vault_uri" => object::read_into(&mut map, &mut value.key_vault_uri),
+                "key_name" => object::read_into(&mut map, &mut value.key_name),
+                "version" => object::read_into(&mut map, &mut value.version),
+                "tenant_id" => object::read_into(&mut map, &mut value.tenant_id),
+                "disk_encryption_set_id" => {
+                    object::read_into(&mut map, &mut value.disk_encryption_set_id)
+                }
+                "key_access_configuration" => {
+                    object::read_into(&mut map, &mut value.key_access_configuration)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// An AWS KMS key to register.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateAwsKeyInfo {
     /// ARN of the KMS key.
     pub key_arn: String,
     /// Alias of the KMS key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_alias: Option<String>,
     /// AWS region of the key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_region: Option<String>,
     /// For a `STORAGE` key, whether it also encrypts the EBS volumes of the workspace's clusters.
     /// Left out, it does.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reuse_key_for_cluster_volumes: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -95,51 +207,168 @@ impl CreateAwsKeyInfo {
     }
 }
 
+impl serde::Serialize for CreateAwsKeyInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("key_arn", &self.key_arn)?;
+        if let Some(value) = &self.key_alias {
+            map.serialize_entry("key_alias", value)?;
+        }
+        if let Some(value) = &self.key_region {
+            map.serialize_entry("key_region", value)?;
+        }
+        if let Some(value) = &self.reuse_key_for_cluster_volumes {
+            map.serialize_entry("reuse_key_for_cluster_volumes", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateAwsKeyInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateAwsKeyInfo {
+    const EXPECTING: &'static str = "an object (CreateAwsKeyInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut key_arn: Option<String> = None;
+        let mut key_alias: Option<String> = None;
+        let mut key_region: Option<String> = None;
+        let mut reuse_key_for_cluster_volumes: Option<bool> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "key_arn" => object::read_some(&mut map, &mut key_arn),
+                "key_alias" => object::read_into(&mut map, &mut key_alias),
+                "key_region" => object::read_into(&mut map, &mut key_region),
+                "reuse_key_for_cluster_volumes" => {
+                    object::read_into(&mut map, &mut reuse_key_for_cluster_volumes)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            key_arn: object::required(key_arn, "key_arn")?,
+            key_alias,
+            key_region,
+            reuse_key_for_cluster_volumes,
+            unknown_fields,
+        })
+    }
+}
+
 /// An Azure Key Vault key to register.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateAzureKeyInfo {
     /// Base URI of the key vault.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_vault_uri: Option<String>,
     /// Name of the key in the vault.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_name: Option<String>,
     /// Version of the key to use.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// Azure tenant of the key vault.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenant_id: Option<String>,
     /// Id of the disk encryption set that uses the key for managed disks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disk_encryption_set_id: Option<String>,
     /// See [`KeyAccessConfiguration`](crate::KeyAccessConfiguration).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_access_configuration: Option<KeyAccessConfiguration>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CreateAzureKeyInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.key_vault_uri {
+            map.serialize_entry("key_vault_uri", value)?;
+        }
+        if let Some(value) = &self.key_name {
+            map.serialize_entry("key_name", value)?;
+        }
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        if let Some(value) = &self.tenant_id {
+            map.serialize_entry("tenant_id", value)?;
+        }
+        if let Some(value) = &self.disk_encryption_set_id {
+            map.serialize_entry("disk_encryption_set_id", value)?;
+        }
+        if let Some(value) = &self.key_access_configuration {
+            map.serialize_entry("key_access_configuration", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateAzureKeyInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateAzureKeyInfo {
+    const EXPECTING: &'static str = "an object (CreateAzureKeyInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "key_vault_uri" => object::read_into(&mut map, &mut value.key_vault_uri),
+                "key_name" => object::read_into(&mut map, &mut value.key_name),
+                "version" => object::read_into(&mut map, &mut value.version),
+                "tenant_id" => object::read_into(&mut map, &mut value.tenant_id),
+                "disk_encryption_set_id" => {
+                    object::read_into(&mut map, &mut value.disk_encryption_set_id)
+                }
+                "key_access_configuration" => {
+                    object::read_into(&mut map, &mut value.key_access_configuration)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `accountEncryptionKeys.create`, with what the key may encrypt and the key of one
 /// cloud.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateCustomerManagedKeyRequest {
     /// What the key may encrypt.
     pub use_cases: Vec<KeyUseCase>,
     /// See [`CreateAwsKeyInfo`](crate::CreateAwsKeyInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_key_info: Option<CreateAwsKeyInfo>,
     /// See [`CreateAzureKeyInfo`](crate::CreateAzureKeyInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_key_info: Option<CreateAzureKeyInfo>,
     /// See [`CreateGcpKeyInfo`](crate::CreateGcpKeyInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_key_info: Option<CreateGcpKeyInfo>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -156,22 +385,81 @@ impl CreateCustomerManagedKeyRequest {
     }
 }
 
+impl serde::Serialize for CreateCustomerManagedKeyRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("use_cases", &self.use_cases)?;
+        if let Some(value) = &self.aws_key_info {
+            map.serialize_entry("aws_key_info", value)?;
+        }
+        if let Some(value) = &self.azure_key_info {
+            map.serialize_entry("azure_key_info", value)?;
+        }
+        if let Some(value) = &self.gcp_key_info {
+            map.serialize_entry("gcp_key_info", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateCustomerManagedKeyRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for CreateCustomerManagedKeyRequest {
+    const EXPECTING: &'static str = "an object (CreateCustomerManagedKeyRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut use_cases: Option<Vec<crate::KeyUseCase>> = None;
+        let mut aws_key_info: Option<crate::CreateAwsKeyInfo> = None;
+        let mut azure_key_info: Option<crate::CreateAzureKeyInfo> = None;
+        let mut gcp_key_info: Option<crate::CreateGcpKeyInfo> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "use_cases" => object::read_some(&mut map, &mut use_cases),
+                "aws_key_info" => object::read_into(&mut map, &mut aws_key_info),
+                "azure_key_info" => object::read_into(&mut map, &mut azure_key_info),
+                "gcp_key_info" => object::read_into(&mut map, &mut gcp_key_info),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            use_cases: object::required(use_cases, "use_cases")?,
+            aws_key_info,
+            azure_key_info,
+            gcp_key_info,
+            unknown_fields,
+        })
+    }
+}
+
 /// A Google Cloud KMS key to register.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateGcpKeyInfo {
     /// Resource id of the key, of the form
     /// `projects/<project>/locations/<region>/keyRings/<ring>/cryptoKeys/<key>`.
     pub kms_key_id: String,
     /// See [`GcpServiceAccount`](crate::GcpServiceAccount).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_service_account: Option<GcpServiceAccount>,
     /// When true, Databricks does not grant its service account access to the key itself; the
     /// customer does so by hand.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manual: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -187,54 +475,170 @@ impl CreateGcpKeyInfo {
     }
 }
 
+impl serde::Serialize for CreateGcpKeyInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("kms_key_id", &self.kms_key_id)?;
+        if let Some(value) = &self.gcp_service_account {
+            map.serialize_entry("gcp_service_account", value)?;
+        }
+        if let Some(value) = &self.manual {
+            map.serialize_entry("manual", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateGcpKeyInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateGcpKeyInfo {
+    const EXPECTING: &'static str = "an object (CreateGcpKeyInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut kms_key_id: Option<String> = None;
+        let mut gcp_service_account: Option<crate::GcpServiceAccount> = None;
+        let mut manual: Option<bool> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "kms_key_id" => object::read_some(&mut map, &mut kms_key_id),
+                "gcp_service_account" => {
+                    object::read_into(&mut map, &mut gcp_service_account)
+                }
+                "manual" => object::read_into(&mut map, &mut manual),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            kms_key_id: object::required(kms_key_id, "kms_key_id")?,
+            gcp_service_account,
+            manual,
+            unknown_fields,
+        })
+    }
+}
+
 /// A customer-managed key configuration of the account.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CustomerManagedKey {
     /// Id of the configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_managed_key_id: Option<String>,
     /// Id of the account the configuration belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// When the configuration was created, in milliseconds since the Unix epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub creation_time: Option<i64>,
     /// What the key may encrypt.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_cases: Option<Vec<KeyUseCase>>,
     /// See [`AwsKeyInfo`](crate::AwsKeyInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_key_info: Option<AwsKeyInfo>,
     /// See [`AzureKeyInfo`](crate::AzureKeyInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_key_info: Option<AzureKeyInfo>,
     /// See [`GcpKeyInfo`](crate::GcpKeyInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_key_info: Option<GcpKeyInfo>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for CustomerManagedKey {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.customer_managed_key_id {
+            map.serialize_entry("customer_managed_key_id", value)?;
+        }
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account_id", value)?;
+        }
+        if let Some(value) = &self.creation_time {
+            map.serialize_entry(
+                "creation_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.use_cases {
+            map.serialize_entry("use_cases", value)?;
+        }
+        if let Some(value) = &self.aws_key_info {
+            map.serialize_entry("aws_key_info", value)?;
+        }
+        if let Some(value) = &self.azure_key_info {
+            map.serialize_entry("azure_key_info", value)?;
+        }
+        if let Some(value) = &self.gcp_key_info {
+            map.serialize_entry("gcp_key_info", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CustomerManagedKey {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CustomerManagedKey {
+    const EXPECTING: &'static str = "an object (CustomerManagedKey)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "customer_managed_key_id" => {
+                    object::read_into(&mut map, &mut value.customer_managed_key_id)
+                }
+                "account_id" => object::read_into(&mut map, &mut value.account_id),
+                "creation_time" => {
+                    object::read_number_into(&mut map, &mut value.creation_time)
+                }
+                "use_cases" => object::read_into(&mut map, &mut value.use_cases),
+                "aws_key_info" => object::read_into(&mut map, &mut value.aws_key_info),
+                "azure_key_info" => {
+                    object::read_into(&mut map, &mut value.azure_key_info)
+                }
+                "gcp_key_info" => object::read_into(&mut map, &mut value.gcp_key_info),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The Google Cloud KMS key of a key configuration.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct GcpKeyInfo {
     /// Resource id of the key.
     pub kms_key_id: String,
     /// See [`GcpServiceAccount`](crate::GcpServiceAccount).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_service_account: Option<GcpServiceAccount>,
     /// Whether access to the key was granted by hand rather than by Databricks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manual: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -250,42 +654,178 @@ impl GcpKeyInfo {
     }
 }
 
+impl serde::Serialize for GcpKeyInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("kms_key_id", &self.kms_key_id)?;
+        if let Some(value) = &self.gcp_service_account {
+            map.serialize_entry("gcp_service_account", value)?;
+        }
+        if let Some(value) = &self.manual {
+            map.serialize_entry("manual", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GcpKeyInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GcpKeyInfo {
+    const EXPECTING: &'static str = "an object (GcpKeyInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut kms_key_id: Option<String> = None;
+        let mut gcp_service_account: Option<crate::GcpServiceAccount> = None;
+        let mut manual: Option<bool> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "kms_key_id" => object::read_some(&mut map, &mut kms_key_id),
+                "gcp_service_account" => {
+                    object::read_into(&mut map, &mut gcp_service_account)
+                }
+                "manual" => object::read_into(&mut map, &mut manual),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            kms_key_id: object::required(kms_key_id, "kms_key_id")?,
+            gcp_service_account,
+            manual,
+            unknown_fields,
+        })
+    }
+}
+
 /// The Databricks service account (in the Databricks control plane project) that uses the key.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GcpServiceAccount {
     /// Email address of the service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_account_email: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for GcpServiceAccount {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.service_account_email {
+            map.serialize_entry("service_account_email", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GcpServiceAccount {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GcpServiceAccount {
+    const EXPECTING: &'static str = "an object (GcpServiceAccount)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "service_account_email" => {
+                    object::read_into(&mut map, &mut value.service_account_email)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// How Databricks reaches an Azure key when it does so through a managed identity.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct KeyAccessConfiguration {
     /// Id of the credential holding the managed identity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for KeyAccessConfiguration {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.credential_id {
+            map.serialize_entry("credential_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for KeyAccessConfiguration {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for KeyAccessConfiguration {
+    const EXPECTING: &'static str = "an object (KeyAccessConfiguration)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "credential_id" => object::read_into(&mut map, &mut value.credential_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// What a key may encrypt: a workspace's control-plane data (`MANAGED_SERVICES`) or its
 /// data-plane storage (`STORAGE`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum KeyUseCase {
-    #[serde(rename = "MANAGED_SERVICES")]
+    /// `MANAGED_SERVICES`
     ManagedServices,
-    #[serde(rename = "STORAGE")]
+    /// `STORAGE`
     Storage,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -321,5 +861,22 @@ impl std::str::FromStr for KeyUseCase {
 
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
+    }
+}
+
+impl serde::Serialize for KeyUseCase {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for KeyUseCase {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
     }
 }

@@ -5,41 +5,114 @@
 /// Optional query and header parameters of `accountEsmEnablementAccount.get`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountEsmEnablementAccountGetParams {
     /// The etag of a read of the setting, for optimistic concurrency: reads answer at least that
     /// fresh, and resets act only on that version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub etag: Option<String>,
 }
 
+impl serde::Serialize for AccountEsmEnablementAccountGetParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.etag {
+            map.serialize_entry("etag", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AccountEsmEnablementAccountGetParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for AccountEsmEnablementAccountGetParams {
+    const EXPECTING: &'static str = "an object (AccountEsmEnablementAccountGetParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "etag" => object::read_into(&mut map, &mut value.etag),
+                _ => object::refuse(&key, &["etag"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Enhanced security monitoring of new workspaces.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EsmEnablementAccount {
     /// Whether new workspaces get enhanced security monitoring.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_enforced: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for EsmEnablementAccount {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.is_enforced {
+            map.serialize_entry("is_enforced", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for EsmEnablementAccount {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for EsmEnablementAccount {
+    const EXPECTING: &'static str = "an object (EsmEnablementAccount)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "is_enforced" => object::read_into(&mut map, &mut value.is_enforced),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The `shield_esm_enablement_ac` setting of the account.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct EsmEnablementAccountSetting {
     /// See [`EsmEnablementAccount`](crate::EsmEnablementAccount).
     pub esm_enablement_account: EsmEnablementAccount,
     /// Version of the setting, for the next update or reset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub etag: Option<String>,
     /// Always `default`; set by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub setting_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -55,8 +128,69 @@ impl EsmEnablementAccountSetting {
     }
 }
 
+impl serde::Serialize for EsmEnablementAccountSetting {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("esm_enablement_account", &self.esm_enablement_account)?;
+        if let Some(value) = &self.etag {
+            map.serialize_entry("etag", value)?;
+        }
+        if let Some(value) = &self.setting_name {
+            map.serialize_entry("setting_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for EsmEnablementAccountSetting {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for EsmEnablementAccountSetting {
+    const EXPECTING: &'static str = "an object (EsmEnablementAccountSetting)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut esm_enablement_account: Option<crate::EsmEnablementAccount> = None;
+        let mut etag: Option<String> = None;
+        let mut setting_name: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "esm_enablement_account" => {
+                    object::read_some(&mut map, &mut esm_enablement_account)
+                }
+                "etag" => object::read_into(&mut map, &mut etag),
+                "setting_name" => object::read_into(&mut map, &mut setting_name),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            esm_enablement_account: object::required(
+                esm_enablement_account,
+                "esm_enablement_account",
+            )?,
+            etag,
+            setting_name,
+            unknown_fields,
+        })
+    }
+}
+
 /// A change to the setting.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UpdateEsmEnablementAccountSettingRequest {
     /// Must be true.
     pub allow_missing: bool,
@@ -68,7 +202,6 @@ pub struct UpdateEsmEnablementAccountSettingRequest {
     pub setting: EsmEnablementAccountSetting,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -85,5 +218,57 @@ impl UpdateEsmEnablementAccountSettingRequest {
             setting,
             unknown_fields: serde_json::Map::new(),
         }
+    }
+}
+
+impl serde::Serialize for UpdateEsmEnablementAccountSettingRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("allow_missing", &self.allow_missing)?;
+        map.serialize_entry("field_mask", &self.field_mask)?;
+        map.serialize_entry("setting", &self.setting)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateEsmEnablementAccountSettingRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for UpdateEsmEnablementAccountSettingRequest {
+    const EXPECTING: &'static str = "an object (UpdateEsmEnablementAccountSettingRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut allow_missing: Option<bool> = None;
+        let mut field_mask: Option<String> = None;
+        let mut setting: Option<crate::EsmEnablementAccountSetting> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "allow_missing" => object::read_some(&mut map, &mut allow_missing),
+                "field_mask" => object::read_some(&mut map, &mut field_mask),
+                "setting" => object::read_some(&mut map, &mut setting),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            allow_missing: object::required(allow_missing, "allow_missing")?,
+            field_mask: object::required(field_mask, "field_mask")?,
+            setting: object::required(setting, "setting")?,
+            unknown_fields,
+        })
     }
 }

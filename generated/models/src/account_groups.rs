@@ -5,139 +5,360 @@
 /// An account group in SCIM form. Returned by the read operations; also the body of
 /// `accountGroups.create`, where `id` is normally left out and `account_id` is never given,
 /// both being set by the server.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountGroup {
     /// Numeric id of the group in the account, written as a string. Assigned by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Id of the account the group belongs to. Set by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// The group's name, unique in the account.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Direct members of the group: users, service principals and groups, each with its id in
     /// `value`, its name in `display` and its SCIM location in `$ref`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub members: Option<Vec<crate::ScimComplexValue>>,
     /// Account roles of the group and so of all its members, each as `value`, such as
     /// `account_admin`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<crate::ScimComplexValue>>,
     /// Identifier of the group in an external identity provider; unique in the account.
-    #[serde(rename = "externalId", default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// See [`ScimResourceMeta`](crate::ScimResourceMeta).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<crate::ScimResourceMeta>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for AccountGroup {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account_id", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.members {
+            map.serialize_entry("members", value)?;
+        }
+        if let Some(value) = &self.roles {
+            map.serialize_entry("roles", value)?;
+        }
+        if let Some(value) = &self.external_id {
+            map.serialize_entry("externalId", value)?;
+        }
+        if let Some(value) = &self.meta {
+            map.serialize_entry("meta", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AccountGroup {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AccountGroup {
+    const EXPECTING: &'static str = "an object (AccountGroup)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "id" => object::read_into(&mut map, &mut value.id),
+                "account_id" => object::read_into(&mut map, &mut value.account_id),
+                "displayName" => object::read_into(&mut map, &mut value.display_name),
+                "members" => object::read_into(&mut map, &mut value.members),
+                "roles" => object::read_into(&mut map, &mut value.roles),
+                "externalId" => object::read_into(&mut map, &mut value.external_id),
+                "meta" => object::read_into(&mut map, &mut value.meta),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `accountGroups.list`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountGroupsListParams {
     /// Comma-separated attribute names to return; other attributes are left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<String>,
     /// How many results to return per page at most.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub count: Option<i64>,
     /// Comma-separated attribute names to leave out of the result.
-    #[serde(
-        rename = "excludedAttributes",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub excluded_attributes: Option<String>,
     /// A SCIM filter expression (RFC 7644, section 3.4.2.2) the results must match. The operators
     /// `eq`, `ne`, `co` (contains) and `sw` (starts with) are supported, combined with `and` and
     /// `or`; more complex expressions are not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
     /// Attribute to sort the results by; a dotted path such as `name.givenName` reaches a
     /// sub-attribute.
-    #[serde(rename = "sortBy", default, skip_serializing_if = "Option::is_none")]
     pub sort_by: Option<String>,
     /// Direction of the sort given by `sortBy`.
-    #[serde(rename = "sortOrder", default, skip_serializing_if = "Option::is_none")]
     pub sort_order: Option<crate::ScimListSortOrder>,
     /// 1-based index of the first result to return.
-    #[serde(
-        rename = "startIndex",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub start_index: Option<i64>,
 }
 
+impl serde::Serialize for AccountGroupsListParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.attributes {
+            map.serialize_entry("attributes", value)?;
+        }
+        if let Some(value) = &self.count {
+            map.serialize_entry(
+                "count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.excluded_attributes {
+            map.serialize_entry("excludedAttributes", value)?;
+        }
+        if let Some(value) = &self.filter {
+            map.serialize_entry("filter", value)?;
+        }
+        if let Some(value) = &self.sort_by {
+            map.serialize_entry("sortBy", value)?;
+        }
+        if let Some(value) = &self.sort_order {
+            map.serialize_entry("sortOrder", value)?;
+        }
+        if let Some(value) = &self.start_index {
+            map.serialize_entry(
+                "startIndex",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AccountGroupsListParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AccountGroupsListParams {
+    const EXPECTING: &'static str = "an object (AccountGroupsListParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "attributes" => object::read_into(&mut map, &mut value.attributes),
+                "count" => object::read_number_into(&mut map, &mut value.count),
+                "excludedAttributes" => {
+                    object::read_into(&mut map, &mut value.excluded_attributes)
+                }
+                "filter" => object::read_into(&mut map, &mut value.filter),
+                "sortBy" => object::read_into(&mut map, &mut value.sort_by),
+                "sortOrder" => object::read_into(&mut map, &mut value.sort_order),
+                "startIndex" => {
+                    object::read_number_into(&mut map, &mut value.start_index)
+                }
+                _ => {
+                    object::refuse(
+                        &key,
+                        &[
+                            "attributes",
+                            "count",
+                            "excludedAttributes",
+                            "filter",
+                            "sortBy",
+                            "sortOrder",
+                            "startIndex",
+                        ],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Answer of `accountGroups.list`, in SCIM's list response format.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListAccountGroupsResponse {
     /// How many groups match the request in total, over all pages.
-    #[serde(
-        rename = "totalResults",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub total_results: Option<i64>,
     /// 1-based index of this page's first group among all results.
-    #[serde(
-        rename = "startIndex",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub start_index: Option<i64>,
     /// How many groups this page holds.
-    #[serde(
-        rename = "itemsPerPage",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub items_per_page: Option<i64>,
     /// The groups of this page. Absent when there are none.
-    #[serde(rename = "Resources", default, skip_serializing_if = "Option::is_none")]
     pub resources: Option<Vec<AccountGroup>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListAccountGroupsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.total_results {
+            map.serialize_entry(
+                "totalResults",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.start_index {
+            map.serialize_entry(
+                "startIndex",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.items_per_page {
+            map.serialize_entry(
+                "itemsPerPage",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.resources {
+            map.serialize_entry("Resources", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListAccountGroupsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ListAccountGroupsResponse {
+    const EXPECTING: &'static str = "an object (ListAccountGroupsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "totalResults" => {
+                    object::read_number_into(&mut map, &mut value.total_results)
+                }
+                "startIndex" => {
+                    object::read_number_into(&mut map, &mut value.start_index)
+                }
+                "itemsPerPage" => {
+                    object::read_number_into(&mut map, &mut value.items_per_page)
+                }
+                "Resources" => object::read_into(&mut map, &mut value.resources),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `accountGroups.update`: the group's complete new record. The group's id is given in
 /// the path.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateAccountGroup {
     /// The group's name, unique in the account.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// The complete list of direct members afterwards, each by its id in `value`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub members: Option<Vec<crate::ScimComplexValue>>,
     /// The complete list of account roles of the group afterwards.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<crate::ScimComplexValue>>,
     /// Identifier of the group in an external identity provider.
-    #[serde(rename = "externalId", default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// See [`ScimResourceMeta`](crate::ScimResourceMeta).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<crate::ScimResourceMeta>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for UpdateAccountGroup {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.members {
+            map.serialize_entry("members", value)?;
+        }
+        if let Some(value) = &self.roles {
+            map.serialize_entry("roles", value)?;
+        }
+        if let Some(value) = &self.external_id {
+            map.serialize_entry("externalId", value)?;
+        }
+        if let Some(value) = &self.meta {
+            map.serialize_entry("meta", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateAccountGroup {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdateAccountGroup {
+    const EXPECTING: &'static str = "an object (UpdateAccountGroup)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "displayName" => object::read_into(&mut map, &mut value.display_name),
+                "members" => object::read_into(&mut map, &mut value.members),
+                "roles" => object::read_into(&mut map, &mut value.roles),
+                "externalId" => object::read_into(&mut map, &mut value.external_id),
+                "meta" => object::read_into(&mut map, &mut value.meta),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

@@ -5,28 +5,87 @@
 /// Optional query and header parameters of `accountLogDelivery.list`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountLogDeliveryListParams {
     /// Only configurations that use this credential configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials_id: Option<String>,
     /// Only configurations that use this storage configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_configuration_id: Option<String>,
     /// Only configurations in this status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<LogDeliveryConfigStatus>,
     /// The `next_page_token` of the previous page; leave out for the first page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
 }
 
+impl serde::Serialize for AccountLogDeliveryListParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.credentials_id {
+            map.serialize_entry("credentials_id", value)?;
+        }
+        if let Some(value) = &self.storage_configuration_id {
+            map.serialize_entry("storage_configuration_id", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AccountLogDeliveryListParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for AccountLogDeliveryListParams {
+    const EXPECTING: &'static str = "an object (AccountLogDeliveryListParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "credentials_id" => {
+                    object::read_into(&mut map, &mut value.credentials_id)
+                }
+                "storage_configuration_id" => {
+                    object::read_into(&mut map, &mut value.storage_configuration_id)
+                }
+                "status" => object::read_into(&mut map, &mut value.status),
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                _ => {
+                    object::refuse(
+                        &key,
+                        &[
+                            "credentials_id",
+                            "storage_configuration_id",
+                            "status",
+                            "page_token",
+                        ],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// What a new log delivery configuration delivers, and where.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateLogDeliveryConfigurationParams {
     /// Human-readable name of the configuration; empty when left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config_name: Option<String>,
     /// See [`LogType`](crate::LogType).
     pub log_type: LogType,
@@ -39,27 +98,18 @@ pub struct CreateLogDeliveryConfigurationParams {
     pub storage_configuration_id: String,
     /// Key prefix in the bucket the logs are written under, a valid S3 key that neither starts nor
     /// ends with `/`. Left out, logs go to the root of the bucket.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_path_prefix: Option<String>,
     /// For `BILLABLE_USAGE` only: the first month to deliver, as `YYYY-MM`, no earlier than
     /// `2019-03`. Left out, delivery starts with the current month.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_start_time: Option<String>,
     /// See [`LogDeliveryConfigStatus`](crate::LogDeliveryConfigStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<LogDeliveryConfigStatus>,
     /// Deliver only the workspace-level logs of these workspaces, and no account-level logs. Left
     /// out, logs of every workspace, including those created later, and of the account are
     /// delivered.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub workspace_ids_filter: Option<Vec<i64>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -86,26 +136,125 @@ impl CreateLogDeliveryConfigurationParams {
     }
 }
 
+impl serde::Serialize for CreateLogDeliveryConfigurationParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.config_name {
+            map.serialize_entry("config_name", value)?;
+        }
+        map.serialize_entry("log_type", &self.log_type)?;
+        map.serialize_entry("output_format", &self.output_format)?;
+        map.serialize_entry("credentials_id", &self.credentials_id)?;
+        map.serialize_entry("storage_configuration_id", &self.storage_configuration_id)?;
+        if let Some(value) = &self.delivery_path_prefix {
+            map.serialize_entry("delivery_path_prefix", value)?;
+        }
+        if let Some(value) = &self.delivery_start_time {
+            map.serialize_entry("delivery_start_time", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.workspace_ids_filter {
+            map.serialize_entry(
+                "workspace_ids_filter",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateLogDeliveryConfigurationParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for CreateLogDeliveryConfigurationParams {
+    const EXPECTING: &'static str = "an object (CreateLogDeliveryConfigurationParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut config_name: Option<String> = None;
+        let mut log_type: Option<crate::LogType> = None;
+        let mut output_format: Option<crate::OutputFormat> = None;
+        let mut credentials_id: Option<String> = None;
+        let mut storage_configuration_id: Option<String> = None;
+        let mut delivery_path_prefix: Option<String> = None;
+        let mut delivery_start_time: Option<String> = None;
+        let mut status: Option<crate::LogDeliveryConfigStatus> = None;
+        let mut workspace_ids_filter: Option<Vec<i64>> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "config_name" => object::read_into(&mut map, &mut config_name),
+                "log_type" => object::read_some(&mut map, &mut log_type),
+                "output_format" => object::read_some(&mut map, &mut output_format),
+                "credentials_id" => object::read_some(&mut map, &mut credentials_id),
+                "storage_configuration_id" => {
+                    object::read_some(&mut map, &mut storage_configuration_id)
+                }
+                "delivery_path_prefix" => {
+                    object::read_into(&mut map, &mut delivery_path_prefix)
+                }
+                "delivery_start_time" => {
+                    object::read_into(&mut map, &mut delivery_start_time)
+                }
+                "status" => object::read_into(&mut map, &mut status),
+                "workspace_ids_filter" => {
+                    object::read_number_into(&mut map, &mut workspace_ids_filter)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            config_name,
+            log_type: object::required(log_type, "log_type")?,
+            output_format: object::required(output_format, "output_format")?,
+            credentials_id: object::required(credentials_id, "credentials_id")?,
+            storage_configuration_id: object::required(
+                storage_configuration_id,
+                "storage_configuration_id",
+            )?,
+            delivery_path_prefix,
+            delivery_start_time,
+            status,
+            workspace_ids_filter,
+            unknown_fields,
+        })
+    }
+}
+
 /// Outcome of the latest delivery: `CREATED` (none attempted yet), `SUCCEEDED`, `USER_FAILURE`
 /// (the customer's role or bucket permissions are wrong), `SYSTEM_FAILURE` (a Databricks error;
 /// contact support if it lasts) or `NOT_FOUND` (the configuration was disabled all along, or
 /// the account has no workspace).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum DeliveryStatus {
-    #[serde(rename = "CREATED")]
+    /// `CREATED`
     Created,
-    #[serde(rename = "NOT_FOUND")]
+    /// `NOT_FOUND`
     NotFound,
-    #[serde(rename = "SUCCEEDED")]
+    /// `SUCCEEDED`
     Succeeded,
-    #[serde(rename = "SYSTEM_FAILURE")]
+    /// `SYSTEM_FAILURE`
     SystemFailure,
-    #[serde(rename = "USER_FAILURE")]
+    /// `USER_FAILURE`
     UserFailure,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -150,30 +299,88 @@ impl std::str::FromStr for DeliveryStatus {
     }
 }
 
+impl serde::Serialize for DeliveryStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DeliveryStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Answer of `accountLogDelivery.get`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetLogDeliveryConfigurationResponse {
     /// See [`LogDeliveryConfiguration`](crate::LogDeliveryConfiguration).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_delivery_configuration: Option<LogDeliveryConfiguration>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GetLogDeliveryConfigurationResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.log_delivery_configuration {
+            map.serialize_entry("log_delivery_configuration", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetLogDeliveryConfigurationResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for GetLogDeliveryConfigurationResponse {
+    const EXPECTING: &'static str = "an object (GetLogDeliveryConfigurationResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "log_delivery_configuration" => {
+                    object::read_into(&mut map, &mut value.log_delivery_configuration)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Whether a configuration delivers logs (`ENABLED`, the default at creation) or not
 /// (`DISABLED`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum LogDeliveryConfigStatus {
-    #[serde(rename = "DISABLED")]
+    /// `DISABLED`
     Disabled,
-    #[serde(rename = "ENABLED")]
+    /// `ENABLED`
     Enabled,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -212,14 +419,29 @@ impl std::str::FromStr for LogDeliveryConfigStatus {
     }
 }
 
+impl serde::Serialize for LogDeliveryConfigStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LogDeliveryConfigStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A log delivery configuration of the account.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LogDeliveryConfiguration {
     /// Id of the configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config_id: Option<String>,
     /// Human-readable name of the configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config_name: Option<String>,
     /// Id of the account the configuration belongs to.
     pub account_id: String,
@@ -232,41 +454,21 @@ pub struct LogDeliveryConfiguration {
     /// Id of the storage configuration of the bucket.
     pub storage_configuration_id: String,
     /// Key prefix in the bucket the logs are written under; empty for the root.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_path_prefix: Option<String>,
     /// For `BILLABLE_USAGE`, the first month delivered, as `YYYY-MM`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_start_time: Option<String>,
     /// See [`LogDeliveryConfigStatus`](crate::LogDeliveryConfigStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<LogDeliveryConfigStatus>,
     /// The workspaces whose logs are delivered; absent when every workspace's are.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub workspace_ids_filter: Option<Vec<i64>>,
     /// When the configuration was created, in milliseconds since the Unix epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub creation_time: Option<i64>,
     /// When the configuration was last changed, in milliseconds since the Unix epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub update_time: Option<i64>,
     /// See [`LogDeliveryStatus`](crate::LogDeliveryStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_delivery_status: Option<LogDeliveryStatus>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -299,8 +501,143 @@ impl LogDeliveryConfiguration {
     }
 }
 
+impl serde::Serialize for LogDeliveryConfiguration {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.config_id {
+            map.serialize_entry("config_id", value)?;
+        }
+        if let Some(value) = &self.config_name {
+            map.serialize_entry("config_name", value)?;
+        }
+        map.serialize_entry("account_id", &self.account_id)?;
+        map.serialize_entry("log_type", &self.log_type)?;
+        map.serialize_entry("output_format", &self.output_format)?;
+        map.serialize_entry("credentials_id", &self.credentials_id)?;
+        map.serialize_entry("storage_configuration_id", &self.storage_configuration_id)?;
+        if let Some(value) = &self.delivery_path_prefix {
+            map.serialize_entry("delivery_path_prefix", value)?;
+        }
+        if let Some(value) = &self.delivery_start_time {
+            map.serialize_entry("delivery_start_time", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.workspace_ids_filter {
+            map.serialize_entry(
+                "workspace_ids_filter",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.creation_time {
+            map.serialize_entry(
+                "creation_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry(
+                "update_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.log_delivery_status {
+            map.serialize_entry("log_delivery_status", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LogDeliveryConfiguration {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for LogDeliveryConfiguration {
+    const EXPECTING: &'static str = "an object (LogDeliveryConfiguration)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut config_id: Option<String> = None;
+        let mut config_name: Option<String> = None;
+        let mut account_id: Option<String> = None;
+        let mut log_type: Option<crate::LogType> = None;
+        let mut output_format: Option<crate::OutputFormat> = None;
+        let mut credentials_id: Option<String> = None;
+        let mut storage_configuration_id: Option<String> = None;
+        let mut delivery_path_prefix: Option<String> = None;
+        let mut delivery_start_time: Option<String> = None;
+        let mut status: Option<crate::LogDeliveryConfigStatus> = None;
+        let mut workspace_ids_filter: Option<Vec<i64>> = None;
+        let mut creation_time: Option<i64> = None;
+        let mut update_time: Option<i64> = None;
+        let mut log_delivery_status: Option<crate::LogDeliveryStatus> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "config_id" => object::read_into(&mut map, &mut config_id),
+                "config_name" => object::read_into(&mut map, &mut config_name),
+                "account_id" => object::read_some(&mut map, &mut account_id),
+                "log_type" => object::read_some(&mut map, &mut log_type),
+                "output_format" => object::read_some(&mut map, &mut output_format),
+                "credentials_id" => object::read_some(&mut map, &mut credentials_id),
+                "storage_configuration_id" => {
+                    object::read_some(&mut map, &mut storage_configuration_id)
+                }
+                "delivery_path_prefix" => {
+                    object::read_into(&mut map, &mut delivery_path_prefix)
+                }
+                "delivery_start_time" => {
+                    object::read_into(&mut map, &mut delivery_start_time)
+                }
+                "status" => object::read_into(&mut map, &mut status),
+                "workspace_ids_filter" => {
+                    object::read_number_into(&mut map, &mut workspace_ids_filter)
+                }
+                "creation_time" => object::read_number_into(&mut map, &mut creation_time),
+                "update_time" => object::read_number_into(&mut map, &mut update_time),
+                "log_delivery_status" => {
+                    object::read_into(&mut map, &mut log_delivery_status)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            config_id,
+            config_name,
+            account_id: object::required(account_id, "account_id")?,
+            log_type: object::required(log_type, "log_type")?,
+            output_format: object::required(output_format, "output_format")?,
+            credentials_id: object::required(credentials_id, "credentials_id")?,
+            storage_configuration_id: object::required(
+                storage_configuration_id,
+                "storage_configuration_id",
+            )?,
+            delivery_path_prefix,
+            delivery_start_time,
+            status,
+            workspace_ids_filter,
+            creation_time,
+            update_time,
+            log_delivery_status,
+            unknown_fields,
+        })
+    }
+}
+
 /// How the latest delivery of a configuration went.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LogDeliveryStatus {
     /// See [`DeliveryStatus`](crate::DeliveryStatus).
     pub status: DeliveryStatus,
@@ -308,14 +645,11 @@ pub struct LogDeliveryStatus {
     /// the bucket's permissions.
     pub message: String,
     /// When delivery was last attempted, UTC.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_attempt_time: Option<String>,
     /// When delivery last succeeded, UTC.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_successful_attempt_time: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -332,17 +666,79 @@ impl LogDeliveryStatus {
     }
 }
 
+impl serde::Serialize for LogDeliveryStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("status", &self.status)?;
+        map.serialize_entry("message", &self.message)?;
+        if let Some(value) = &self.last_attempt_time {
+            map.serialize_entry("last_attempt_time", value)?;
+        }
+        if let Some(value) = &self.last_successful_attempt_time {
+            map.serialize_entry("last_successful_attempt_time", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LogDeliveryStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for LogDeliveryStatus {
+    const EXPECTING: &'static str = "an object (LogDeliveryStatus)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut status: Option<crate::DeliveryStatus> = None;
+        let mut message: Option<String> = None;
+        let mut last_attempt_time: Option<String> = None;
+        let mut last_successful_attempt_time: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "status" => object::read_some(&mut map, &mut status),
+                "message" => object::read_some(&mut map, &mut message),
+                "last_attempt_time" => {
+                    object::read_into(&mut map, &mut last_attempt_time)
+                }
+                "last_successful_attempt_time" => {
+                    object::read_into(&mut map, &mut last_successful_attempt_time)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            status: object::required(status, "status")?,
+            message: object::required(message, "message")?,
+            last_attempt_time,
+            last_successful_attempt_time,
+            unknown_fields,
+        })
+    }
+}
+
 /// The kind of log delivered, billable usage (`BILLABLE_USAGE`) or audit logs (`AUDIT_LOGS`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum LogType {
-    #[serde(rename = "AUDIT_LOGS")]
+    /// `AUDIT_LOGS`
     AuditLogs,
-    #[serde(rename = "BILLABLE_USAGE")]
+    /// `BILLABLE_USAGE`
     BillableUsage,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -381,17 +777,33 @@ impl std::str::FromStr for LogType {
     }
 }
 
+impl serde::Serialize for LogType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LogType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// File format of the delivered logs, `CSV` for billable usage and `JSON` for audit logs.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum OutputFormat {
-    #[serde(rename = "CSV")]
+    /// `CSV`
     Csv,
-    #[serde(rename = "JSON")]
+    /// `JSON`
     Json,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -430,14 +842,30 @@ impl std::str::FromStr for OutputFormat {
     }
 }
 
+impl serde::Serialize for OutputFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for OutputFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Body of `accountLogDelivery.patchStatus`; the configuration is named in the path.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UpdateLogDeliveryConfigurationStatusRequest {
     /// See [`LogDeliveryConfigStatus`](crate::LogDeliveryConfigStatus).
     pub status: LogDeliveryConfigStatus,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -451,14 +879,57 @@ impl UpdateLogDeliveryConfigurationStatusRequest {
     }
 }
 
+impl serde::Serialize for UpdateLogDeliveryConfigurationStatusRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("status", &self.status)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateLogDeliveryConfigurationStatusRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for UpdateLogDeliveryConfigurationStatusRequest {
+    const EXPECTING: &'static str = "an object (UpdateLogDeliveryConfigurationStatusRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut status: Option<crate::LogDeliveryConfigStatus> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "status" => object::read_some(&mut map, &mut status),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            status: object::required(status, "status")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `accountLogDelivery.create`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct WrappedCreateLogDeliveryConfiguration {
     /// See [`CreateLogDeliveryConfigurationParams`](crate::CreateLogDeliveryConfigurationParams).
     pub log_delivery_configuration: CreateLogDeliveryConfigurationParams,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -474,29 +945,172 @@ impl WrappedCreateLogDeliveryConfiguration {
     }
 }
 
+impl serde::Serialize for WrappedCreateLogDeliveryConfiguration {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry(
+            "log_delivery_configuration",
+            &self.log_delivery_configuration,
+        )?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WrappedCreateLogDeliveryConfiguration {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for WrappedCreateLogDeliveryConfiguration {
+    const EXPECTING: &'static str = "an object (WrappedCreateLogDeliveryConfiguration)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut log_delivery_configuration: Option<
+            crate::CreateLogDeliveryConfigurationParams,
+        > = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "log_delivery_configuration" => {
+                    object::read_some(&mut map, &mut log_delivery_configuration)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            log_delivery_configuration: object::required(
+                log_delivery_configuration,
+                "log_delivery_configuration",
+            )?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Answer of `accountLogDelivery.create`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WrappedLogDeliveryConfiguration {
     /// See [`LogDeliveryConfiguration`](crate::LogDeliveryConfiguration).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_delivery_configuration: Option<LogDeliveryConfiguration>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for WrappedLogDeliveryConfiguration {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.log_delivery_configuration {
+            map.serialize_entry("log_delivery_configuration", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WrappedLogDeliveryConfiguration {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for WrappedLogDeliveryConfiguration {
+    const EXPECTING: &'static str = "an object (WrappedLogDeliveryConfiguration)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "log_delivery_configuration" => {
+                    object::read_into(&mut map, &mut value.log_delivery_configuration)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Answer of `accountLogDelivery.list`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WrappedLogDeliveryConfigurations {
     /// This page's configurations.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_delivery_configurations: Option<Vec<LogDeliveryConfiguration>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for WrappedLogDeliveryConfigurations {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.log_delivery_configurations {
+            map.serialize_entry("log_delivery_configurations", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WrappedLogDeliveryConfigurations {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for WrappedLogDeliveryConfigurations {
+    const EXPECTING: &'static str = "an object (WrappedLogDeliveryConfigurations)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "log_delivery_configurations" => {
+                    object::read_into(&mut map, &mut value.log_delivery_configurations)
+                }
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

@@ -3,94 +3,370 @@
 //! Types used only by the `account-metastores` service.
 
 /// One metastore.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountMetastoreResponse {
     /// See [`AccountMetastore`](crate::AccountMetastore).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metastore_info: Option<crate::AccountMetastore>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for AccountMetastoreResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.metastore_info {
+            map.serialize_entry("metastore_info", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AccountMetastoreResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AccountMetastoreResponse {
+    const EXPECTING: &'static str = "an object (AccountMetastoreResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "metastore_info" => {
+                    object::read_into(&mut map, &mut value.metastore_info)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `accountMetastores.delete`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountMetastoresDeleteParams {
     /// Delete the metastore even if it is not empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub force: Option<bool>,
 }
 
+impl serde::Serialize for AccountMetastoresDeleteParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.force {
+            map.serialize_entry("force", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AccountMetastoresDeleteParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for AccountMetastoresDeleteParams {
+    const EXPECTING: &'static str = "an object (AccountMetastoresDeleteParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "force" => object::read_into(&mut map, &mut value.force),
+                _ => object::refuse(&key, &["force"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The fields of a metastore to change.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ChangedAccountMetastore {
     /// The new owner, a user name, group or service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// See [`DeltaSharingScope`](crate::DeltaSharingScope).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delta_sharing_scope: Option<crate::DeltaSharingScope>,
     /// How long Delta Sharing recipient tokens stay valid, in seconds; 0 for no expiry.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub delta_sharing_recipient_token_lifetime_in_seconds: Option<i64>,
     /// The organization name Delta Sharing recipients see.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delta_sharing_organization_name: Option<String>,
     /// Privilege model version of the metastore (`1.0`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privilege_model_version: Option<String>,
     /// The storage credential that reaches `storage_root`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_root_credential_id: Option<String>,
     /// Whether engines outside Databricks may read the metastore's data through Unity Catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_access_enabled: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ChangedAccountMetastore {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.owner {
+            map.serialize_entry("owner", value)?;
+        }
+        if let Some(value) = &self.delta_sharing_scope {
+            map.serialize_entry("delta_sharing_scope", value)?;
+        }
+        if let Some(value) = &self.delta_sharing_recipient_token_lifetime_in_seconds {
+            map.serialize_entry(
+                "delta_sharing_recipient_token_lifetime_in_seconds",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.delta_sharing_organization_name {
+            map.serialize_entry("delta_sharing_organization_name", value)?;
+        }
+        if let Some(value) = &self.privilege_model_version {
+            map.serialize_entry("privilege_model_version", value)?;
+        }
+        if let Some(value) = &self.storage_root_credential_id {
+            map.serialize_entry("storage_root_credential_id", value)?;
+        }
+        if let Some(value) = &self.external_access_enabled {
+            map.serialize_entry("external_access_enabled", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ChangedAccountMetastore {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ChangedAccountMetastore {
+    const EXPECTING: &'static str = "an object (ChangedAccountMetastore)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "owner" => object::read_into(&mut map, &mut value.owner),
+                "delta_sharing_scope" => {
+                    object::read_into(&mut map, &mut value.delta_sharing_scope)
+                }
+                "delta_sharing_recipient_token_lifetime_in_seconds" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.delta_sharing_recipient_token_lifetime_in_seconds,
+                    )
+                }
+                "delta_sharing_organization_name" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.delta_sharing_organization_name,
+                    )
+                }
+                "privilege_model_version" => {
+                    object::read_into(&mut map, &mut value.privilege_model_version)
+                }
+                "storage_root_credential_id" => {
+                    object::read_into(&mut map, &mut value.storage_root_credential_id)
+                }
+                "external_access_enabled" => {
+                    object::read_into(&mut map, &mut value.external_access_enabled)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The metastore to create.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateAccountMetastoreRequest {
     /// See [`NewAccountMetastore`](crate::NewAccountMetastore).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metastore_info: Option<crate::NewAccountMetastore>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CreateAccountMetastoreRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.metastore_info {
+            map.serialize_entry("metastore_info", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateAccountMetastoreRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for CreateAccountMetastoreRequest {
+    const EXPECTING: &'static str = "an object (CreateAccountMetastoreRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "metastore_info" => {
+                    object::read_into(&mut map, &mut value.metastore_info)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The metastores of the account.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListAccountMetastoresResponse {
     /// See [`AccountMetastore`](crate::AccountMetastore).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metastores: Option<Vec<crate::AccountMetastore>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ListAccountMetastoresResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.metastores {
+            map.serialize_entry("metastores", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListAccountMetastoresResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ListAccountMetastoresResponse {
+    const EXPECTING: &'static str = "an object (ListAccountMetastoresResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "metastores" => object::read_into(&mut map, &mut value.metastores),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The change to make.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateAccountMetastoreRequest {
     /// See [`ChangedAccountMetastore`](crate::ChangedAccountMetastore).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metastore_info: Option<ChangedAccountMetastore>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for UpdateAccountMetastoreRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.metastore_info {
+            map.serialize_entry("metastore_info", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateAccountMetastoreRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for UpdateAccountMetastoreRequest {
+    const EXPECTING: &'static str = "an object (UpdateAccountMetastoreRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "metastore_info" => {
+                    object::read_into(&mut map, &mut value.metastore_info)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

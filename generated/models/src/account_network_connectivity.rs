@@ -6,28 +6,104 @@
 /// `accountNetworkConnectivity.listNetworkConnectivityConfigurations`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountNetworkConnectivityListConfigurationsParams {
     /// The `next_page_token` of the previous page; leave out for the first page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
+}
+
+impl serde::Serialize for AccountNetworkConnectivityListConfigurationsParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for AccountNetworkConnectivityListConfigurationsParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for AccountNetworkConnectivityListConfigurationsParams {
+    const EXPECTING: &'static str = "an object (AccountNetworkConnectivityListConfigurationsParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                _ => object::refuse(&key, &["page_token"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of
 /// `accountNetworkConnectivity.listPrivateEndpointRules`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountNetworkConnectivityListPrivateEndpointRulesParams {
     /// The `next_page_token` of the previous page; leave out for the first page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
 }
 
+impl serde::Serialize for AccountNetworkConnectivityListPrivateEndpointRulesParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for AccountNetworkConnectivityListPrivateEndpointRulesParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for AccountNetworkConnectivityListPrivateEndpointRulesParams {
+    const EXPECTING: &'static str = "an object (AccountNetworkConnectivityListPrivateEndpointRulesParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                _ => object::refuse(&key, &["page_token"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `accountNetworkConnectivity.createNetworkConnectivityConfiguration`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateNetworkConnectivityConfiguration {
     /// Name of the configuration, 3 to 30 letters, digits, `-` and `_`.
     pub name: String,
@@ -35,7 +111,6 @@ pub struct CreateNetworkConnectivityConfiguration {
     pub region: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -50,103 +125,309 @@ impl CreateNetworkConnectivityConfiguration {
     }
 }
 
+impl serde::Serialize for CreateNetworkConnectivityConfiguration {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("region", &self.region)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateNetworkConnectivityConfiguration {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for CreateNetworkConnectivityConfiguration {
+    const EXPECTING: &'static str = "an object (CreateNetworkConnectivityConfiguration)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut region: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "region" => object::read_some(&mut map, &mut region),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            region: object::required(region, "region")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `accountNetworkConnectivity.createPrivateEndpointRule`: the target of the endpoint.
 /// On Azure `resource_id` (and `group_id` for a first-party service); on AWS
 /// `endpoint_service`, with `resource_names` for S3 or `domain_names` for a customer-managed
 /// service; on GCP `gcp_endpoint`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreatePrivateEndpointRule {
     /// Azure resource id of the target resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<String>,
     /// Sub-resource of the target (`blob`, `dfs`, ...), for Azure first-party services.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_id: Option<String>,
     /// Full name of the AWS endpoint service to connect to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoint_service: Option<String>,
     /// For S3, the buckets to reach through the endpoint, in the configuration's region.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_names: Option<Vec<String>>,
     /// For a customer-managed endpoint service, the domain names to reach through it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain_names: Option<Vec<String>>,
     /// See [`GcpEndpoint`](crate::GcpEndpoint).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_endpoint: Option<GcpEndpoint>,
     /// Not set by callers; the server reports creation failures in the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for CreatePrivateEndpointRule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.resource_id {
+            map.serialize_entry("resource_id", value)?;
+        }
+        if let Some(value) = &self.group_id {
+            map.serialize_entry("group_id", value)?;
+        }
+        if let Some(value) = &self.endpoint_service {
+            map.serialize_entry("endpoint_service", value)?;
+        }
+        if let Some(value) = &self.resource_names {
+            map.serialize_entry("resource_names", value)?;
+        }
+        if let Some(value) = &self.domain_names {
+            map.serialize_entry("domain_names", value)?;
+        }
+        if let Some(value) = &self.gcp_endpoint {
+            map.serialize_entry("gcp_endpoint", value)?;
+        }
+        if let Some(value) = &self.error_message {
+            map.serialize_entry("error_message", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreatePrivateEndpointRule {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for CreatePrivateEndpointRule {
+    const EXPECTING: &'static str = "an object (CreatePrivateEndpointRule)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "resource_id" => object::read_into(&mut map, &mut value.resource_id),
+                "group_id" => object::read_into(&mut map, &mut value.group_id),
+                "endpoint_service" => {
+                    object::read_into(&mut map, &mut value.endpoint_service)
+                }
+                "resource_names" => {
+                    object::read_into(&mut map, &mut value.resource_names)
+                }
+                "domain_names" => object::read_into(&mut map, &mut value.domain_names),
+                "gcp_endpoint" => object::read_into(&mut map, &mut value.gcp_endpoint),
+                "error_message" => object::read_into(&mut map, &mut value.error_message),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A private endpoint rule of an AWS configuration, as listed in its target rules.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CustomerFacingNetworkConnectivityConfigAwsPrivateEndpointRule {
     /// Id of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule_id: Option<String>,
     /// Id of the configuration the rule belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network_connectivity_config_id: Option<String>,
     /// Id of the account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// See
     /// [`CustomerFacingNetworkConnectivityConfigAwsPrivateEndpointRulePrivateLinkConnectionState`](crate::CustomerFacingNetworkConnectivityConfigAwsPrivateEndpointRulePrivateLinkConnectionState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_state: Option<
         CustomerFacingNetworkConnectivityConfigAwsPrivateEndpointRulePrivateLinkConnectionState,
     >,
     /// Full name of the AWS endpoint service the endpoint connects to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoint_service: Option<String>,
     /// For a customer-managed endpoint service, the domain names reached through it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain_names: Option<Vec<String>>,
     /// For S3, the buckets reached through the endpoint, in the configuration's region.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_names: Option<Vec<String>>,
     /// For S3, whether the endpoint carries traffic.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Id of the VPC endpoint Databricks created in AWS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vpc_endpoint_id: Option<String>,
     /// Whether the rule was deactivated (deleted).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deactivated: Option<bool>,
     /// When the rule was deactivated, in milliseconds since the Unix epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub deactivated_at: Option<i64>,
     /// Why creating the endpoint failed, after `CREATE_FAILED`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// When the rule was created, in milliseconds since the Unix epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub creation_time: Option<i64>,
     /// When the rule was last changed, in milliseconds since the Unix epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub updated_time: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CustomerFacingNetworkConnectivityConfigAwsPrivateEndpointRule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.rule_id {
+            map.serialize_entry("rule_id", value)?;
+        }
+        if let Some(value) = &self.network_connectivity_config_id {
+            map.serialize_entry("network_connectivity_config_id", value)?;
+        }
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account_id", value)?;
+        }
+        if let Some(value) = &self.connection_state {
+            map.serialize_entry("connection_state", value)?;
+        }
+        if let Some(value) = &self.endpoint_service {
+            map.serialize_entry("endpoint_service", value)?;
+        }
+        if let Some(value) = &self.domain_names {
+            map.serialize_entry("domain_names", value)?;
+        }
+        if let Some(value) = &self.resource_names {
+            map.serialize_entry("resource_names", value)?;
+        }
+        if let Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        if let Some(value) = &self.vpc_endpoint_id {
+            map.serialize_entry("vpc_endpoint_id", value)?;
+        }
+        if let Some(value) = &self.deactivated {
+            map.serialize_entry("deactivated", value)?;
+        }
+        if let Some(value) = &self.deactivated_at {
+            map.serialize_entry(
+                "deactivated_at",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.error_message {
+            map.serialize_entry("error_message", value)?;
+        }
+        if let Some(value) = &self.creation_time {
+            map.serialize_entry(
+                "creation_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.updated_time {
+            map.serialize_entry(
+                "updated_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for CustomerFacingNetworkConnectivityConfigAwsPrivateEndpointRule {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for CustomerFacingNetworkConnectivityConfigAwsPrivateEndpointRule {
+    const EXPECTING: &'static str = "an object (CustomerFacingNetworkConnectivityConfigAwsPrivateEndpointRule)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "rule_id" => object::read_into(&mut map, &mut value.rule_id),
+                "network_connectivity_config_id" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.network_connectivity_config_id,
+                    )
+                }
+                "account_id" => object::read_into(&mut map, &mut value.account_id),
+                "connection_state" => {
+                    object::read_into(&mut map, &mut value.connection_state)
+                }
+                "endpoint_service" => {
+                    object::read_into(&mut map, &mut value.endpoint_service)
+                }
+                "domain_names" => object::read_into(&mut map, &mut value.domain_names),
+                "resource_names" => {
+                    object::read_into(&mut map, &mut value.resource_names)
+                }
+                "enabled" => object::read_into(&mut map, &mut value.enabled),
+                "vpc_endpoint_id" => {
+                    object::read_into(&mut map, &mut value.vpc_endpoint_id)
+                }
+                "deactivated" => object::read_into(&mut map, &mut value.deactivated),
+                "deactivated_at" => {
+                    object::read_number_into(&mut map, &mut value.deactivated_at)
+                }
+                "error_message" => object::read_into(&mut map, &mut value.error_message),
+                "creation_time" => {
+                    object::read_number_into(&mut map, &mut value.creation_time)
+                }
+                "updated_time" => {
+                    object::read_number_into(&mut map, &mut value.updated_time)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// State of an AWS private endpoint: `CREATING`, then `PENDING` until approved on the
@@ -155,24 +436,23 @@ pub struct CustomerFacingNetworkConnectivityConfigAwsPrivateEndpointRule {
 /// `EXPIRED` (not approved within 14 days).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum CustomerFacingNetworkConnectivityConfigAwsPrivateEndpointRulePrivateLinkConnectionState {
-    #[serde(rename = "CREATE_FAILED")]
+    /// `CREATE_FAILED`
     CreateFailed,
-    #[serde(rename = "CREATING")]
+    /// `CREATING`
     Creating,
-    #[serde(rename = "DISCONNECTED")]
+    /// `DISCONNECTED`
     Disconnected,
-    #[serde(rename = "ESTABLISHED")]
+    /// `ESTABLISHED`
     Established,
-    #[serde(rename = "EXPIRED")]
+    /// `EXPIRED`
     Expired,
-    #[serde(rename = "PENDING")]
+    /// `PENDING`
     Pending,
-    #[serde(rename = "REJECTED")]
+    /// `REJECTED`
     Rejected,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -224,16 +504,34 @@ for CustomerFacingNetworkConnectivityConfigAwsPrivateEndpointRulePrivateLinkConn
     }
 }
 
+impl serde::Serialize
+for CustomerFacingNetworkConnectivityConfigAwsPrivateEndpointRulePrivateLinkConnectionState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for CustomerFacingNetworkConnectivityConfigAwsPrivateEndpointRulePrivateLinkConnectionState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A kind of destination a default rule covers. Private endpoint rules may reach other
 /// private-link services than those listed.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum EgressResourceType {
-    #[serde(rename = "AZURE_BLOB_STORAGE")]
+    /// `AZURE_BLOB_STORAGE`
     AzureBlobStorage,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -270,163 +568,486 @@ impl std::str::FromStr for EgressResourceType {
     }
 }
 
+impl serde::Serialize for EgressResourceType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for EgressResourceType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The target of a Private Service Connect endpoint on GCP.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GcpEndpoint {
     /// Full URL of the target service attachment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_attachment: Option<String>,
     /// Whether the endpoint reaches every Google API that supports VPC Service Controls.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub all_vpc_sc_services: Option<bool>,
     /// See [`GoogleApiEndpoints`](crate::GoogleApiEndpoints).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub google_api_endpoints: Option<GoogleApiEndpoints>,
     /// URI of the created endpoint, set by Databricks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub psc_endpoint_uri: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GcpEndpoint {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.service_attachment {
+            map.serialize_entry("service_attachment", value)?;
+        }
+        if let Some(value) = &self.all_vpc_sc_services {
+            map.serialize_entry("all_vpc_sc_services", value)?;
+        }
+        if let Some(value) = &self.google_api_endpoints {
+            map.serialize_entry("google_api_endpoints", value)?;
+        }
+        if let Some(value) = &self.psc_endpoint_uri {
+            map.serialize_entry("psc_endpoint_uri", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GcpEndpoint {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GcpEndpoint {
+    const EXPECTING: &'static str = "an object (GcpEndpoint)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "service_attachment" => {
+                    object::read_into(&mut map, &mut value.service_attachment)
+                }
+                "all_vpc_sc_services" => {
+                    object::read_into(&mut map, &mut value.all_vpc_sc_services)
+                }
+                "google_api_endpoints" => {
+                    object::read_into(&mut map, &mut value.google_api_endpoints)
+                }
+                "psc_endpoint_uri" => {
+                    object::read_into(&mut map, &mut value.psc_endpoint_uri)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Google API hostnames a Private Service Connect endpoint reaches.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GoogleApiEndpoints {
     /// Hostnames such as `storage.googleapis.com`; `googleapis.com` covers every Google API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoints: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GoogleApiEndpoints {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.endpoints {
+            map.serialize_entry("endpoints", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GoogleApiEndpoints {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GoogleApiEndpoints {
+    const EXPECTING: &'static str = "an object (GoogleApiEndpoints)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "endpoints" => object::read_into(&mut map, &mut value.endpoints),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `accountNetworkConnectivity.listNetworkConnectivityConfigurations`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListNetworkConnectivityConfigurationsResponse {
     /// This page's configurations.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<NetworkConnectivityConfiguration>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListNetworkConnectivityConfigurationsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.items {
+            map.serialize_entry("items", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListNetworkConnectivityConfigurationsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ListNetworkConnectivityConfigurationsResponse {
+    const EXPECTING: &'static str = "an object (ListNetworkConnectivityConfigurationsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "items" => object::read_into(&mut map, &mut value.items),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `accountNetworkConnectivity.listPrivateEndpointRules`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListPrivateEndpointRulesResponse {
     /// This page's rules.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<NccPrivateEndpointRule>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListPrivateEndpointRulesResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.items {
+            map.serialize_entry("items", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListPrivateEndpointRulesResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ListPrivateEndpointRulesResponse {
+    const EXPECTING: &'static str = "an object (ListPrivateEndpointRulesResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "items" => object::read_into(&mut map, &mut value.items),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The stable AWS addresses serverless traffic comes from.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NccAwsStableIpRule {
     /// The CIDR blocks the traffic comes from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cidr_blocks: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for NccAwsStableIpRule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.cidr_blocks {
+            map.serialize_entry("cidr_blocks", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for NccAwsStableIpRule {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for NccAwsStableIpRule {
+    const EXPECTING: &'static str = "an object (NccAwsStableIpRule)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cidr_blocks" => object::read_into(&mut map, &mut value.cidr_blocks),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A private endpoint rule of an Azure configuration, as listed in its target rules.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NccAzurePrivateEndpointRule {
     /// Id of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule_id: Option<String>,
     /// Id of the configuration the rule belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network_connectivity_config_id: Option<String>,
     /// See
     /// [`NccAzurePrivateEndpointRuleConnectionState`](crate::NccAzurePrivateEndpointRuleConnectionState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_state: Option<NccAzurePrivateEndpointRuleConnectionState>,
     /// Azure resource id of the resource the endpoint connects to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<String>,
     /// Sub-resource of the target the endpoint connects to, such as `blob` or `dfs`; root DBFS
     /// needs one endpoint for each.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_id: Option<String>,
     /// Domain names of the target private link service.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain_names: Option<Vec<String>>,
     /// Name of the Azure private endpoint resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoint_name: Option<String>,
     /// Whether the rule was deactivated (deleted).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deactivated: Option<bool>,
     /// When the rule was deactivated, in milliseconds since the Unix epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub deactivated_at: Option<i64>,
     /// Why creating the endpoint failed, after `CREATE_FAILED`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// When the rule was created, in milliseconds since the Unix epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub creation_time: Option<i64>,
     /// When the rule was last changed, in milliseconds since the Unix epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub updated_time: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for NccAzurePrivateEndpointRule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.rule_id {
+            map.serialize_entry("rule_id", value)?;
+        }
+        if let Some(value) = &self.network_connectivity_config_id {
+            map.serialize_entry("network_connectivity_config_id", value)?;
+        }
+        if let Some(value) = &self.connection_state {
+            map.serialize_entry("connection_state", value)?;
+        }
+        if let Some(value) = &self.resource_id {
+            map.serialize_entry("resource_id", value)?;
+        }
+        if let Some(value) = &self.group_id {
+            map.serialize_entry("group_id", value)?;
+        }
+        if let Some(value) = &self.domain_names {
+            map.serialize_entry("domain_names", value)?;
+        }
+        if let Some(value) = &self.endpoint_name {
+            map.serialize_entry("endpoint_name", value)?;
+        }
+        if let Some(value) = &self.deactivated {
+            map.serialize_entry("deactivated", value)?;
+        }
+        if let Some(value) = &self.deactivated_at {
+            map.serialize_entry(
+                "deactivated_at",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.error_message {
+            map.serialize_entry("error_message", value)?;
+        }
+        if let Some(value) = &self.creation_time {
+            map.serialize_entry(
+                "creation_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.updated_time {
+            map.serialize_entry(
+                "updated_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for NccAzurePrivateEndpointRule {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for NccAzurePrivateEndpointRule {
+    const EXPECTING: &'static str = "an object (NccAzurePrivateEndpointRule)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "rule_id" => object::read_into(&mut map, &mut value.rule_id),
+                "network_connectivity_config_id" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.network_connectivity_config_id,
+                    )
+                }
+                "connection_state" => {
+                    object::read_into(&mut map, &mut value.connection_state)
+                }
+                "resource_id" => object::read_into(&mut map, &mut value.resource_id),
+                "group_id" => object::read_into(&mut map, &mut value.group_id),
+                "domain_names" => object::read_into(&mut map, &mut value.domain_names),
+                "endpoint_name" => object::read_into(&mut map, &mut value.endpoint_name),
+                "deactivated" => object::read_into(&mut map, &mut value.deactivated),
+                "deactivated_at" => {
+                    object::read_number_into(&mut map, &mut value.deactivated_at)
+                }
+                "error_message" => object::read_into(&mut map, &mut value.error_message),
+                "creation_time" => {
+                    object::read_number_into(&mut map, &mut value.creation_time)
+                }
+                "updated_time" => {
+                    object::read_number_into(&mut map, &mut value.updated_time)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// State of an Azure private endpoint, as for AWS; `INIT` is a former name of `PENDING`.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum NccAzurePrivateEndpointRuleConnectionState {
-    #[serde(rename = "CREATE_FAILED")]
+    /// `CREATE_FAILED`
     CreateFailed,
-    #[serde(rename = "CREATING")]
+    /// `CREATING`
     Creating,
-    #[serde(rename = "DISCONNECTED")]
+    /// `DISCONNECTED`
     Disconnected,
-    #[serde(rename = "ESTABLISHED")]
+    /// `ESTABLISHED`
     Established,
-    #[serde(rename = "EXPIRED")]
+    /// `EXPIRED`
     Expired,
-    #[serde(rename = "INIT")]
+    /// `INIT`
     Init,
-    #[serde(rename = "PENDING")]
+    /// `PENDING`
     Pending,
-    #[serde(rename = "REJECTED")]
+    /// `REJECTED`
     Rejected,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -477,146 +1098,451 @@ impl std::str::FromStr for NccAzurePrivateEndpointRuleConnectionState {
     }
 }
 
+impl serde::Serialize for NccAzurePrivateEndpointRuleConnectionState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for NccAzurePrivateEndpointRuleConnectionState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The Azure subnets serverless traffic comes from, for service endpoint firewall rules.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NccAzureServiceEndpointRule {
     /// Resource ids of the subnets the traffic comes from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subnets: Option<Vec<String>>,
     /// Azure region the rule applies in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_region: Option<String>,
     /// Azure services the rule applies to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_services: Option<Vec<EgressResourceType>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for NccAzureServiceEndpointRule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.subnets {
+            map.serialize_entry("subnets", value)?;
+        }
+        if let Some(value) = &self.target_region {
+            map.serialize_entry("target_region", value)?;
+        }
+        if let Some(value) = &self.target_services {
+            map.serialize_entry("target_services", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for NccAzureServiceEndpointRule {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for NccAzureServiceEndpointRule {
+    const EXPECTING: &'static str = "an object (NccAzureServiceEndpointRule)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "subnets" => object::read_into(&mut map, &mut value.subnets),
+                "target_region" => object::read_into(&mut map, &mut value.target_region),
+                "target_services" => {
+                    object::read_into(&mut map, &mut value.target_services)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The rules for traffic from serverless compute to the customer's resources.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NccEgressConfig {
     /// See [`NccEgressDefaultRules`](crate::NccEgressDefaultRules).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_rules: Option<NccEgressDefaultRules>,
     /// See [`NccEgressTargetRules`](crate::NccEgressTargetRules).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_rules: Option<NccEgressTargetRules>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for NccEgressConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.default_rules {
+            map.serialize_entry("default_rules", value)?;
+        }
+        if let Some(value) = &self.target_rules {
+            map.serialize_entry("target_rules", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for NccEgressConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for NccEgressConfig {
+    const EXPECTING: &'static str = "an object (NccEgressConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "default_rules" => object::read_into(&mut map, &mut value.default_rules),
+                "target_rules" => object::read_into(&mut map, &mut value.target_rules),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Rules that apply to every destination: where the traffic comes from, for the resources'
 /// firewalls.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NccEgressDefaultRules {
     /// See [`NccAwsStableIpRule`](crate::NccAwsStableIpRule).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_stable_ip_rule: Option<NccAwsStableIpRule>,
     /// See [`NccAzureServiceEndpointRule`](crate::NccAzureServiceEndpointRule).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_service_endpoint_rule: Option<NccAzureServiceEndpointRule>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for NccEgressDefaultRules {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.aws_stable_ip_rule {
+            map.serialize_entry("aws_stable_ip_rule", value)?;
+        }
+        if let Some(value) = &self.azure_service_endpoint_rule {
+            map.serialize_entry("azure_service_endpoint_rule", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for NccEgressDefaultRules {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for NccEgressDefaultRules {
+    const EXPECTING: &'static str = "an object (NccEgressDefaultRules)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "aws_stable_ip_rule" => {
+                    object::read_into(&mut map, &mut value.aws_stable_ip_rule)
+                }
+                "azure_service_endpoint_rule" => {
+                    object::read_into(&mut map, &mut value.azure_service_endpoint_rule)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Rules for specific destinations, which take precedence over the default rules.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NccEgressTargetRules {
     /// The private endpoint rules of an AWS configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_private_endpoint_rules: Option<
         Vec<CustomerFacingNetworkConnectivityConfigAwsPrivateEndpointRule>,
     >,
     /// The private endpoint rules of an Azure configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_private_endpoint_rules: Option<Vec<NccAzurePrivateEndpointRule>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for NccEgressTargetRules {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.aws_private_endpoint_rules {
+            map.serialize_entry("aws_private_endpoint_rules", value)?;
+        }
+        if let Some(value) = &self.azure_private_endpoint_rules {
+            map.serialize_entry("azure_private_endpoint_rules", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for NccEgressTargetRules {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for NccEgressTargetRules {
+    const EXPECTING: &'static str = "an object (NccEgressTargetRules)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "aws_private_endpoint_rules" => {
+                    object::read_into(&mut map, &mut value.aws_private_endpoint_rules)
+                }
+                "azure_private_endpoint_rules" => {
+                    object::read_into(&mut map, &mut value.azure_private_endpoint_rules)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A private endpoint rule of a network connectivity configuration.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NccPrivateEndpointRule {
     /// Id of the rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule_id: Option<String>,
     /// Id of the configuration the rule belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network_connectivity_config_id: Option<String>,
     /// Id of the account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// See
     /// [`NccPrivateEndpointRulePrivateLinkConnectionState`](crate::NccPrivateEndpointRulePrivateLinkConnectionState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_state: Option<NccPrivateEndpointRulePrivateLinkConnectionState>,
     /// Azure resource id of the target resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<String>,
     /// Sub-resource of the target, for Azure first-party services.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_id: Option<String>,
     /// Name of the Azure private endpoint resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoint_name: Option<String>,
     /// Full name of the AWS endpoint service the endpoint connects to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoint_service: Option<String>,
     /// Id of the VPC endpoint Databricks created in AWS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vpc_endpoint_id: Option<String>,
     /// For S3, the buckets reached through the endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_names: Option<Vec<String>>,
     /// For a customer-managed endpoint service, the domain names reached through it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain_names: Option<Vec<String>>,
     /// See [`GcpEndpoint`](crate::GcpEndpoint).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_endpoint: Option<GcpEndpoint>,
     /// For first-party services such as S3, whether the endpoint carries traffic.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Whether the rule was deactivated (deleted).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deactivated: Option<bool>,
     /// When the rule was deactivated, in milliseconds since the Unix epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub deactivated_at: Option<i64>,
     /// Why creating the endpoint failed, after `CREATE_FAILED`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// When the rule was created, in milliseconds since the Unix epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub creation_time: Option<i64>,
     /// When the rule was last changed, in milliseconds since the Unix epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub updated_time: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for NccPrivateEndpointRule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.rule_id {
+            map.serialize_entry("rule_id", value)?;
+        }
+        if let Some(value) = &self.network_connectivity_config_id {
+            map.serialize_entry("network_connectivity_config_id", value)?;
+        }
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account_id", value)?;
+        }
+        if let Some(value) = &self.connection_state {
+            map.serialize_entry("connection_state", value)?;
+        }
+        if let Some(value) = &self.resource_id {
+            map.serialize_entry("resource_id", value)?;
+        }
+        if let Some(value) = &self.group_id {
+            map.serialize_entry("group_id", value)?;
+        }
+        if let Some(value) = &self.endpoint_name {
+            map.serialize_entry("endpoint_name", value)?;
+        }
+        if let Some(value) = &self.endpoint_service {
+            map.serialize_entry("endpoint_service", value)?;
+        }
+        if let Some(value) = &self.vpc_endpoint_id {
+            map.serialize_entry("vpc_endpoint_id", value)?;
+        }
+        if let Some(value) = &self.resource_names {
+            map.serialize_entry("resource_names", value)?;
+        }
+        if let Some(value) = &self.domain_names {
+            map.serialize_entry("domain_names", value)?;
+        }
+        if let Some(value) = &self.gcp_endpoint {
+            map.serialize_entry("gcp_endpoint", value)?;
+        }
+        if let Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        if let Some(value) = &self.deactivated {
+            map.serialize_entry("deactivated", value)?;
+        }
+        if let Some(value) = &self.deactivated_at {
+            map.serialize_entry(
+                "deactivated_at",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.error_message {
+            map.serialize_entry("error_message", value)?;
+        }
+        if let Some(value) = &self.creation_time {
+            map.serialize_entry(
+                "creation_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.updated_time {
+            map.serialize_entry(
+                "updated_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for NccPrivateEndpointRule {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for NccPrivateEndpointRule {
+    const EXPECTING: &'static str = "an object (NccPrivateEndpointRule)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "rule_id" => object::read_into(&mut map, &mut value.rule_id),
+                "network_connectivity_config_id" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.network_connectivity_config_id,
+                    )
+                }
+                "account_id" => object::read_into(&mut map, &mut value.account_id),
+                "connection_state" => {
+                    object::read_into(&mut map, &mut value.connection_state)
+                }
+                "resource_id" => object::read_into(&mut map, &mut value.resource_id),
+                "group_id" => object::read_into(&mut map, &mut value.group_id),
+                "endpoint_name" => object::read_into(&mut map, &mut value.endpoint_name),
+                "endpoint_service" => {
+                    object::read_into(&mut map, &mut value.endpoint_service)
+                }
+                "vpc_endpoint_id" => {
+                    object::read_into(&mut map, &mut value.vpc_endpoint_id)
+                }
+                "resource_names" => {
+                    object::read_into(&mut map, &mut value.resource_names)
+                }
+                "domain_names" => object::read_into(&mut map, &mut value.domain_names),
+                "gcp_endpoint" => object::read_into(&mut map, &mut value.gcp_endpoint),
+                "enabled" => object::read_into(&mut map, &mut value.enabled),
+                "deactivated" => object::read_into(&mut map, &mut value.deactivated),
+                "deactivated_at" => {
+                    object::read_number_into(&mut map, &mut value.deactivated_at)
+                }
+                "error_message" => object::read_into(&mut map, &mut value.error_message),
+                "creation_time" => {
+                    object::read_number_into(&mut map, &mut value.creation_time)
+                }
+                "updated_time" => {
+                    object::read_number_into(&mut map, &mut value.updated_time)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// State of a private endpoint: `CREATING`, then `PENDING` until approved on the resource's
@@ -625,24 +1551,23 @@ pub struct NccPrivateEndpointRule {
 /// rule) or `EXPIRED` (not approved within 14 days).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum NccPrivateEndpointRulePrivateLinkConnectionState {
-    #[serde(rename = "CREATE_FAILED")]
+    /// `CREATE_FAILED`
     CreateFailed,
-    #[serde(rename = "CREATING")]
+    /// `CREATING`
     Creating,
-    #[serde(rename = "DISCONNECTED")]
+    /// `DISCONNECTED`
     Disconnected,
-    #[serde(rename = "ESTABLISHED")]
+    /// `ESTABLISHED`
     Established,
-    #[serde(rename = "EXPIRED")]
+    /// `EXPIRED`
     Expired,
-    #[serde(rename = "PENDING")]
+    /// `PENDING`
     Pending,
-    #[serde(rename = "REJECTED")]
+    /// `REJECTED`
     Rejected,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -691,75 +1616,215 @@ impl std::str::FromStr for NccPrivateEndpointRulePrivateLinkConnectionState {
     }
 }
 
+impl serde::Serialize for NccPrivateEndpointRulePrivateLinkConnectionState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for NccPrivateEndpointRulePrivateLinkConnectionState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A network connectivity configuration of the account, with its rules. Also the body of
 /// `accountNetworkConnectivity.updateNetworkConnectivityConfig`, where `update_mask` says which
 /// of its fields to apply.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NetworkConnectivityConfiguration {
     /// Id of the configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network_connectivity_config_id: Option<String>,
     /// Name of the configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Region of the configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     /// Id of the account the configuration belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// Workspace the configuration's charges are attributed to; it must be running and attached to
     /// the configuration.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub billing_workspace_id: Option<i64>,
     /// When the configuration was created, in milliseconds since the Unix epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub creation_time: Option<i64>,
     /// When the configuration was last changed, in milliseconds since the Unix epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub updated_time: Option<i64>,
     /// See [`NccEgressConfig`](crate::NccEgressConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub egress_config: Option<NccEgressConfig>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for NetworkConnectivityConfiguration {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.network_connectivity_config_id {
+            map.serialize_entry("network_connectivity_config_id", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.region {
+            map.serialize_entry("region", value)?;
+        }
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account_id", value)?;
+        }
+        if let Some(value) = &self.billing_workspace_id {
+            map.serialize_entry(
+                "billing_workspace_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.creation_time {
+            map.serialize_entry(
+                "creation_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.updated_time {
+            map.serialize_entry(
+                "updated_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.egress_config {
+            map.serialize_entry("egress_config", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for NetworkConnectivityConfiguration {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for NetworkConnectivityConfiguration {
+    const EXPECTING: &'static str = "an object (NetworkConnectivityConfiguration)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "network_connectivity_config_id" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.network_connectivity_config_id,
+                    )
+                }
+                "name" => object::read_into(&mut map, &mut value.name),
+                "region" => object::read_into(&mut map, &mut value.region),
+                "account_id" => object::read_into(&mut map, &mut value.account_id),
+                "billing_workspace_id" => {
+                    object::read_number_into(&mut map, &mut value.billing_workspace_id)
+                }
+                "creation_time" => {
+                    object::read_number_into(&mut map, &mut value.creation_time)
+                }
+                "updated_time" => {
+                    object::read_number_into(&mut map, &mut value.updated_time)
+                }
+                "egress_config" => object::read_into(&mut map, &mut value.egress_config),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `accountNetworkConnectivity.updatePrivateEndpointRule`; `update_mask` says which
 /// fields apply.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdatePrivateEndpointRule {
     /// New domain names of a customer-managed endpoint service, the whole list.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain_names: Option<Vec<String>>,
     /// New S3 buckets reached through the endpoint, the whole list.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_names: Option<Vec<String>>,
     /// For first-party services such as S3, whether the endpoint carries traffic.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// See [`GcpEndpoint`](crate::GcpEndpoint).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_endpoint: Option<GcpEndpoint>,
     /// Not set by callers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for UpdatePrivateEndpointRule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.domain_names {
+            map.serialize_entry("domain_names", value)?;
+        }
+        if let Some(value) = &self.resource_names {
+            map.serialize_entry("resource_names", value)?;
+        }
+        if let Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        if let Some(value) = &self.gcp_endpoint {
+            map.serialize_entry("gcp_endpoint", value)?;
+        }
+        if let Some(value) = &self.error_message {
+            map.serialize_entry("error_message", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdatePrivateEndpointRule {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for UpdatePrivateEndpointRule {
+    const EXPECTING: &'static str = "an object (UpdatePrivateEndpointRule)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "domain_names" => object::read_into(&mut map, &mut value.domain_names),
+                "resource_names" => {
+                    object::read_into(&mut map, &mut value.resource_names)
+                }
+                "enabled" => object::read_into(&mut map, &mut value.enabled),
+                "gcp_endpoint" => object::read_into(&mut map, &mut value.gcp_endpoint),
+                "error_message" => object::read_into(&mut map, &mut value.error_message),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

@@ -4,51 +4,108 @@
 
 /// Body of `accountNetworks.create`: on AWS the VPC, its subnets and security groups; on GCP
 /// `gcp_network_info`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateNetworkRequest {
     /// Human-readable name of the configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network_name: Option<String>,
     /// Id of the AWS VPC. Several network configurations may name the same VPC.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vpc_id: Option<String>,
     /// Ids of at least two subnets of the VPC, in different availability zones. A subnet can be in
     /// only one network configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subnet_ids: Option<Vec<String>>,
     /// Ids of one to five security groups of the VPC. A security group can be in only one network
     /// configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub security_group_ids: Option<Vec<String>>,
     /// See [`NetworkVpcEndpoints`](crate::NetworkVpcEndpoints).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vpc_endpoints: Option<NetworkVpcEndpoints>,
     /// See [`GcpNetworkInfo`](crate::GcpNetworkInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_network_info: Option<GcpNetworkInfo>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CreateNetworkRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.network_name {
+            map.serialize_entry("network_name", value)?;
+        }
+        if let Some(value) = &self.vpc_id {
+            map.serialize_entry("vpc_id", value)?;
+        }
+        if let Some(value) = &self.subnet_ids {
+            map.serialize_entry("subnet_ids", value)?;
+        }
+        if let Some(value) = &self.security_group_ids {
+            map.serialize_entry("security_group_ids", value)?;
+        }
+        if let Some(value) = &self.vpc_endpoints {
+            map.serialize_entry("vpc_endpoints", value)?;
+        }
+        if let Some(value) = &self.gcp_network_info {
+            map.serialize_entry("gcp_network_info", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateNetworkRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateNetworkRequest {
+    const EXPECTING: &'static str = "an object (CreateNetworkRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "network_name" => object::read_into(&mut map, &mut value.network_name),
+                "vpc_id" => object::read_into(&mut map, &mut value.vpc_id),
+                "subnet_ids" => object::read_into(&mut map, &mut value.subnet_ids),
+                "security_group_ids" => {
+                    object::read_into(&mut map, &mut value.security_group_ids)
+                }
+                "vpc_endpoints" => object::read_into(&mut map, &mut value.vpc_endpoints),
+                "gcp_network_info" => {
+                    object::read_into(&mut map, &mut value.gcp_network_info)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The kind of cloud resource a network problem is about.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ErrorType {
-    #[serde(rename = "credentials")]
+    /// `credentials`
     Credentials,
-    #[serde(rename = "networkAcl")]
+    /// `networkAcl`
     NetworkAcl,
-    #[serde(rename = "securityGroup")]
+    /// `securityGroup`
     SecurityGroup,
-    #[serde(rename = "subnet")]
+    /// `subnet`
     Subnet,
-    #[serde(rename = "vpc")]
+    /// `vpc`
     Vpc,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -93,8 +150,25 @@ impl std::str::FromStr for ErrorType {
     }
 }
 
+impl serde::Serialize for ErrorType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ErrorType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The customer-managed VPC of a GCP workspace.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct GcpNetworkInfo {
     /// Google Cloud project that holds the VPC and its subnet.
     pub network_project_id: String,
@@ -110,7 +184,6 @@ pub struct GcpNetworkInfo {
     pub service_ip_range_name: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -136,124 +209,413 @@ impl GcpNetworkInfo {
     }
 }
 
+impl serde::Serialize for GcpNetworkInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("network_project_id", &self.network_project_id)?;
+        map.serialize_entry("vpc_id", &self.vpc_id)?;
+        map.serialize_entry("subnet_id", &self.subnet_id)?;
+        map.serialize_entry("subnet_region", &self.subnet_region)?;
+        map.serialize_entry("pod_ip_range_name", &self.pod_ip_range_name)?;
+        map.serialize_entry("service_ip_range_name", &self.service_ip_range_name)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GcpNetworkInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GcpNetworkInfo {
+    const EXPECTING: &'static str = "an object (GcpNetworkInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut network_project_id: Option<String> = None;
+        let mut vpc_id: Option<String> = None;
+        let mut subnet_id: Option<String> = None;
+        let mut subnet_region: Option<String> = None;
+        let mut pod_ip_range_name: Option<String> = None;
+        let mut service_ip_range_name: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "network_project_id" => {
+                    object::read_some(&mut map, &mut network_project_id)
+                }
+                "vpc_id" => object::read_some(&mut map, &mut vpc_id),
+                "subnet_id" => object::read_some(&mut map, &mut subnet_id),
+                "subnet_region" => object::read_some(&mut map, &mut subnet_region),
+                "pod_ip_range_name" => {
+                    object::read_some(&mut map, &mut pod_ip_range_name)
+                }
+                "service_ip_range_name" => {
+                    object::read_some(&mut map, &mut service_ip_range_name)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            network_project_id: object::required(
+                network_project_id,
+                "network_project_id",
+            )?,
+            vpc_id: object::required(vpc_id, "vpc_id")?,
+            subnet_id: object::required(subnet_id, "subnet_id")?,
+            subnet_region: object::required(subnet_region, "subnet_region")?,
+            pod_ip_range_name: object::required(pod_ip_range_name, "pod_ip_range_name")?,
+            service_ip_range_name: object::required(
+                service_ip_range_name,
+                "service_ip_range_name",
+            )?,
+            unknown_fields,
+        })
+    }
+}
+
 /// A network configuration of the account, with the result of Databricks' checks.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Network {
     /// Id of the configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network_id: Option<String>,
     /// Human-readable name of the configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network_name: Option<String>,
     /// Id of the account the configuration belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// When the configuration was created, in milliseconds since the Unix epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub creation_time: Option<i64>,
     /// Id of the AWS VPC.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vpc_id: Option<String>,
     /// Ids of the VPC's subnets the workspace uses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subnet_ids: Option<Vec<String>>,
     /// Ids of the VPC's security groups the workspace uses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub security_group_ids: Option<Vec<String>>,
     /// See [`NetworkVpcEndpoints`](crate::NetworkVpcEndpoints).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vpc_endpoints: Option<NetworkVpcEndpoints>,
     /// See [`GcpNetworkInfo`](crate::GcpNetworkInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_network_info: Option<GcpNetworkInfo>,
     /// See [`VpcStatus`](crate::VpcStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vpc_status: Option<VpcStatus>,
     /// Problems that keep the network from being used, one per problem.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_messages: Option<Vec<NetworkHealth>>,
     /// Problems that do not block the network but should be looked at.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warning_messages: Option<Vec<NetworkWarning>>,
     /// Id of the workspace using the configuration, if one does.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub workspace_id: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for Network {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.network_id {
+            map.serialize_entry("network_id", value)?;
+        }
+        if let Some(value) = &self.network_name {
+            map.serialize_entry("network_name", value)?;
+        }
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account_id", value)?;
+        }
+        if let Some(value) = &self.creation_time {
+            map.serialize_entry(
+                "creation_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.vpc_id {
+            map.serialize_entry("vpc_id", value)?;
+        }
+        if let Some(value) = &self.subnet_ids {
+            map.serialize_entry("subnet_ids", value)?;
+        }
+        if let Some(value) = &self.security_group_ids {
+            map.serialize_entry("security_group_ids", value)?;
+        }
+        if let Some(value) = &self.vpc_endpoints {
+            map.serialize_entry("vpc_endpoints", value)?;
+        }
+        if let Some(value) = &self.gcp_network_info {
+            map.serialize_entry("gcp_network_info", value)?;
+        }
+        if let Some(value) = &self.vpc_status {
+            map.serialize_entry("vpc_status", value)?;
+        }
+        if let Some(value) = &self.error_messages {
+            map.serialize_entry("error_messages", value)?;
+        }
+        if let Some(value) = &self.warning_messages {
+            map.serialize_entry("warning_messages", value)?;
+        }
+        if let Some(value) = &self.workspace_id {
+            map.serialize_entry(
+                "workspace_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Network {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for Network {
+    const EXPECTING: &'static str = "an object (Network)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "network_id" => object::read_into(&mut map, &mut value.network_id),
+                "network_name" => object::read_into(&mut map, &mut value.network_name),
+                "account_id" => object::read_into(&mut map, &mut value.account_id),
+                "creation_time" => {
+                    object::read_number_into(&mut map, &mut value.creation_time)
+                }
+                "vpc_id" => object::read_into(&mut map, &mut value.vpc_id),
+                "subnet_ids" => object::read_into(&mut map, &mut value.subnet_ids),
+                "security_group_ids" => {
+                    object::read_into(&mut map, &mut value.security_group_ids)
+                }
+                "vpc_endpoints" => object::read_into(&mut map, &mut value.vpc_endpoints),
+                "gcp_network_info" => {
+                    object::read_into(&mut map, &mut value.gcp_network_info)
+                }
+                "vpc_status" => object::read_into(&mut map, &mut value.vpc_status),
+                "error_messages" => {
+                    object::read_into(&mut map, &mut value.error_messages)
+                }
+                "warning_messages" => {
+                    object::read_into(&mut map, &mut value.warning_messages)
+                }
+                "workspace_id" => {
+                    object::read_number_into(&mut map, &mut value.workspace_id)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One problem that keeps a network from being used.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NetworkHealth {
     /// See [`ErrorType`](crate::ErrorType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_type: Option<ErrorType>,
     /// What is wrong, in words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for NetworkHealth {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.error_type {
+            map.serialize_entry("error_type", value)?;
+        }
+        if let Some(value) = &self.error_message {
+            map.serialize_entry("error_message", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for NetworkHealth {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for NetworkHealth {
+    const EXPECTING: &'static str = "an object (NetworkHealth)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "error_type" => object::read_into(&mut map, &mut value.error_type),
+                "error_message" => object::read_into(&mut map, &mut value.error_message),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The VPC endpoints (Databricks ids of registered VPC endpoint configurations) a workspace in
 /// this network uses to reach the control plane over AWS PrivateLink.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NetworkVpcEndpoints {
     /// The endpoint for the REST API (back-end PrivateLink to the workspace's API).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rest_api: Option<Vec<String>>,
     /// The endpoint for the secure cluster connectivity relay.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataplane_relay: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for NetworkVpcEndpoints {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.rest_api {
+            map.serialize_entry("rest_api", value)?;
+        }
+        if let Some(value) = &self.dataplane_relay {
+            map.serialize_entry("dataplane_relay", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for NetworkVpcEndpoints {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for NetworkVpcEndpoints {
+    const EXPECTING: &'static str = "an object (NetworkVpcEndpoints)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "rest_api" => object::read_into(&mut map, &mut value.rest_api),
+                "dataplane_relay" => {
+                    object::read_into(&mut map, &mut value.dataplane_relay)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One problem of a network that does not block it.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NetworkWarning {
     /// See [`WarningType`](crate::WarningType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warning_type: Option<WarningType>,
     /// What should be looked at, in words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warning_message: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for NetworkWarning {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.warning_type {
+            map.serialize_entry("warning_type", value)?;
+        }
+        if let Some(value) = &self.warning_message {
+            map.serialize_entry("warning_message", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for NetworkWarning {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for NetworkWarning {
+    const EXPECTING: &'static str = "an object (NetworkWarning)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "warning_type" => object::read_into(&mut map, &mut value.warning_type),
+                "warning_message" => {
+                    object::read_into(&mut map, &mut value.warning_message)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Result of Databricks' checks of the VPC: `VALID`, `WARNED` (usable, see `warning_messages`),
 /// `BROKEN` (not usable, see `error_messages`) or `UNATTACHED` (not used by a workspace yet).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum VpcStatus {
-    #[serde(rename = "BROKEN")]
+    /// `BROKEN`
     Broken,
-    #[serde(rename = "UNATTACHED")]
+    /// `UNATTACHED`
     Unattached,
-    #[serde(rename = "VALID")]
+    /// `VALID`
     Valid,
-    #[serde(rename = "WARNED")]
+    /// `WARNED`
     Warned,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -296,17 +658,33 @@ impl std::str::FromStr for VpcStatus {
     }
 }
 
+impl serde::Serialize for VpcStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for VpcStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The kind of cloud resource a network warning is about.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum WarningType {
-    #[serde(rename = "securityGroup")]
+    /// `securityGroup`
     SecurityGroup,
-    #[serde(rename = "subnet")]
+    /// `subnet`
     Subnet,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -342,5 +720,22 @@ impl std::str::FromStr for WarningType {
 
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
+    }
+}
+
+impl serde::Serialize for WarningType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WarningType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
     }
 }

@@ -5,39 +5,112 @@
 /// Optional query and header parameters of `accountPersonalCompute.delete`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountPersonalComputeDeleteParams {
     /// The etag of a read of the setting, for optimistic concurrency: reads answer at least that
     /// fresh, and resets act only on that version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub etag: Option<String>,
+}
+
+impl serde::Serialize for AccountPersonalComputeDeleteParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.etag {
+            map.serialize_entry("etag", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AccountPersonalComputeDeleteParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for AccountPersonalComputeDeleteParams {
+    const EXPECTING: &'static str = "an object (AccountPersonalComputeDeleteParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "etag" => object::read_into(&mut map, &mut value.etag),
+                _ => object::refuse(&key, &["etag"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `accountPersonalCompute.get`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountPersonalComputeGetParams {
     /// The etag of a read of the setting, for optimistic concurrency: reads answer at least that
     /// fresh, and resets act only on that version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub etag: Option<String>,
+}
+
+impl serde::Serialize for AccountPersonalComputeGetParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.etag {
+            map.serialize_entry("etag", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AccountPersonalComputeGetParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for AccountPersonalComputeGetParams {
+    const EXPECTING: &'static str = "an object (AccountPersonalComputeGetParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "etag" => object::read_into(&mut map, &mut value.etag),
+                _ => object::refuse(&key, &["etag"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// `ON`: every user may use the Personal Compute policy; `DELEGATE`: each workspace's
 /// administrators decide.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PersonalComputeMode {
-    #[serde(rename = "ON")]
+    /// `ON`
     On,
-    #[serde(rename = "DELEGATE")]
+    /// `DELEGATE`
     Delegate,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -76,20 +149,34 @@ impl std::str::FromStr for PersonalComputeMode {
     }
 }
 
+impl serde::Serialize for PersonalComputeMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PersonalComputeMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The `dcp_acct_enable` setting of the account.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PersonalComputeSetting {
     /// See [`PersonalComputeValue`](crate::PersonalComputeValue).
     pub personal_compute: PersonalComputeValue,
     /// Version of the setting, for the next update or reset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub etag: Option<String>,
     /// Always `default`; set by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub setting_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -105,14 +192,68 @@ impl PersonalComputeSetting {
     }
 }
 
+impl serde::Serialize for PersonalComputeSetting {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("personal_compute", &self.personal_compute)?;
+        if let Some(value) = &self.etag {
+            map.serialize_entry("etag", value)?;
+        }
+        if let Some(value) = &self.setting_name {
+            map.serialize_entry("setting_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PersonalComputeSetting {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PersonalComputeSetting {
+    const EXPECTING: &'static str = "an object (PersonalComputeSetting)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut personal_compute: Option<crate::PersonalComputeValue> = None;
+        let mut etag: Option<String> = None;
+        let mut setting_name: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "personal_compute" => object::read_some(&mut map, &mut personal_compute),
+                "etag" => object::read_into(&mut map, &mut etag),
+                "setting_name" => object::read_into(&mut map, &mut setting_name),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            personal_compute: object::required(personal_compute, "personal_compute")?,
+            etag,
+            setting_name,
+            unknown_fields,
+        })
+    }
+}
+
 /// Who decides about Personal Compute.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PersonalComputeValue {
     /// See [`PersonalComputeMode`](crate::PersonalComputeMode).
     pub value: PersonalComputeMode,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -126,8 +267,51 @@ impl PersonalComputeValue {
     }
 }
 
+impl serde::Serialize for PersonalComputeValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("value", &self.value)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PersonalComputeValue {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PersonalComputeValue {
+    const EXPECTING: &'static str = "an object (PersonalComputeValue)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value: Option<crate::PersonalComputeMode> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "value" => object::read_some(&mut map, &mut value),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            value: object::required(value, "value")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// A change to the setting.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UpdatePersonalComputeSettingRequest {
     /// Must be true.
     pub allow_missing: bool,
@@ -138,7 +322,6 @@ pub struct UpdatePersonalComputeSettingRequest {
     pub setting: PersonalComputeSetting,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -155,5 +338,57 @@ impl UpdatePersonalComputeSettingRequest {
             setting,
             unknown_fields: serde_json::Map::new(),
         }
+    }
+}
+
+impl serde::Serialize for UpdatePersonalComputeSettingRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("allow_missing", &self.allow_missing)?;
+        map.serialize_entry("field_mask", &self.field_mask)?;
+        map.serialize_entry("setting", &self.setting)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdatePersonalComputeSettingRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for UpdatePersonalComputeSettingRequest {
+    const EXPECTING: &'static str = "an object (UpdatePersonalComputeSettingRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut allow_missing: Option<bool> = None;
+        let mut field_mask: Option<String> = None;
+        let mut setting: Option<crate::PersonalComputeSetting> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "allow_missing" => object::read_some(&mut map, &mut allow_missing),
+                "field_mask" => object::read_some(&mut map, &mut field_mask),
+                "setting" => object::read_some(&mut map, &mut setting),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            allow_missing: object::required(allow_missing, "allow_missing")?,
+            field_mask: object::required(field_mask, "field_mask")?,
+            setting: object::required(setting, "setting")?,
+            unknown_fields,
+        })
     }
 }

@@ -3,44 +3,103 @@
 //! Types used only by the `account-private-access` service.
 
 /// Body of `accountPrivateAccess.create`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreatePrivateAccessSettingsRequest {
     /// Human-readable name of the object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub private_access_settings_name: Option<String>,
     /// AWS region of the workspaces that may use the object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     /// Whether the workspaces can also be reached from the public internet. Only a workspace with
     /// both front-end and back-end PrivateLink connections can turn it off.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_access_enabled: Option<bool>,
     /// See [`PrivateAccessLevel`](crate::PrivateAccessLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub private_access_level: Option<PrivateAccessLevel>,
     /// With `private_access_level` `ENDPOINT`, the VPC endpoints that may connect: Databricks ids
     /// of registered VPC endpoint configurations, not AWS endpoint ids. With public access on, this
     /// limits PrivateLink connections only; IP access lists control the public ones.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allowed_vpc_endpoint_ids: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CreatePrivateAccessSettingsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.private_access_settings_name {
+            map.serialize_entry("private_access_settings_name", value)?;
+        }
+        if let Some(value) = &self.region {
+            map.serialize_entry("region", value)?;
+        }
+        if let Some(value) = &self.public_access_enabled {
+            map.serialize_entry("public_access_enabled", value)?;
+        }
+        if let Some(value) = &self.private_access_level {
+            map.serialize_entry("private_access_level", value)?;
+        }
+        if let Some(value) = &self.allowed_vpc_endpoint_ids {
+            map.serialize_entry("allowed_vpc_endpoint_ids", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreatePrivateAccessSettingsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for CreatePrivateAccessSettingsRequest {
+    const EXPECTING: &'static str = "an object (CreatePrivateAccessSettingsRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "private_access_settings_name" => {
+                    object::read_into(&mut map, &mut value.private_access_settings_name)
+                }
+                "region" => object::read_into(&mut map, &mut value.region),
+                "public_access_enabled" => {
+                    object::read_into(&mut map, &mut value.public_access_enabled)
+                }
+                "private_access_level" => {
+                    object::read_into(&mut map, &mut value.private_access_level)
+                }
+                "allowed_vpc_endpoint_ids" => {
+                    object::read_into(&mut map, &mut value.allowed_vpc_endpoint_ids)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Which VPC endpoints may reach the workspaces privately: every endpoint registered in the
 /// account (`ACCOUNT`, the default) or only those in `allowed_vpc_endpoint_ids` (`ENDPOINT`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PrivateAccessLevel {
-    #[serde(rename = "ACCOUNT")]
+    /// `ACCOUNT`
     Account,
-    #[serde(rename = "ENDPOINT")]
+    /// `ENDPOINT`
     Endpoint,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -79,34 +138,118 @@ impl std::str::FromStr for PrivateAccessLevel {
     }
 }
 
+impl serde::Serialize for PrivateAccessLevel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PrivateAccessLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Private access settings of the account. Also the body of `accountPrivateAccess.replace`,
 /// which takes it whole.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PrivateAccessSettings {
     /// Id of the object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub private_access_settings_id: Option<String>,
     /// Human-readable name of the object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub private_access_settings_name: Option<String>,
     /// Id of the account the object belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// AWS region of the workspaces that may use the object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     /// Whether the workspaces can also be reached from the public internet.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_access_enabled: Option<bool>,
     /// See [`PrivateAccessLevel`](crate::PrivateAccessLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub private_access_level: Option<PrivateAccessLevel>,
     /// With `private_access_level` `ENDPOINT`, the Databricks ids of the VPC endpoints that may
     /// connect.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allowed_vpc_endpoint_ids: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PrivateAccessSettings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.private_access_settings_id {
+            map.serialize_entry("private_access_settings_id", value)?;
+        }
+        if let Some(value) = &self.private_access_settings_name {
+            map.serialize_entry("private_access_settings_name", value)?;
+        }
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account_id", value)?;
+        }
+        if let Some(value) = &self.region {
+            map.serialize_entry("region", value)?;
+        }
+        if let Some(value) = &self.public_access_enabled {
+            map.serialize_entry("public_access_enabled", value)?;
+        }
+        if let Some(value) = &self.private_access_level {
+            map.serialize_entry("private_access_level", value)?;
+        }
+        if let Some(value) = &self.allowed_vpc_endpoint_ids {
+            map.serialize_entry("allowed_vpc_endpoint_ids", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PrivateAccessSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PrivateAccessSettings {
+    const EXPECTING: &'static str = "an object (PrivateAccessSettings)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "private_access_settings_id" => {
+                    object::read_into(&mut map, &mut value.private_access_settings_id)
+                }
+                "private_access_settings_name" => {
+                    object::read_into(&mut map, &mut value.private_access_settings_name)
+                }
+                "account_id" => object::read_into(&mut map, &mut value.account_id),
+                "region" => object::read_into(&mut map, &mut value.region),
+                "public_access_enabled" => {
+                    object::read_into(&mut map, &mut value.public_access_enabled)
+                }
+                "private_access_level" => {
+                    object::read_into(&mut map, &mut value.private_access_level)
+                }
+                "allowed_vpc_endpoint_ids" => {
+                    object::read_into(&mut map, &mut value.allowed_vpc_endpoint_ids)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

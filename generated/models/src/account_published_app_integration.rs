@@ -5,103 +5,374 @@
 /// Optional query and header parameters of `accountPublishedAppIntegration.list`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountPublishedAppIntegrationListParams {
     /// How many integrations to return per page at most.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub page_size: Option<i32>,
     /// The `next_page_token` of the previous page, to get the page after it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
 }
 
+impl serde::Serialize for AccountPublishedAppIntegrationListParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.page_size {
+            map.serialize_entry(
+                "page_size",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AccountPublishedAppIntegrationListParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for AccountPublishedAppIntegrationListParams {
+    const EXPECTING: &'static str = "an object (AccountPublishedAppIntegrationListParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "page_size" => object::read_number_into(&mut map, &mut value.page_size),
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                _ => object::refuse(&key, &["page_size", "page_token"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `accountPublishedAppIntegration.create`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreatePublishedAppIntegration {
     /// Id of the published application to enable, as listed by `oauth-published-apps`, such as
     /// `tableau-desktop` or `power-bi`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// See [`TokenAccessPolicy`](crate::TokenAccessPolicy).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_access_policy: Option<crate::TokenAccessPolicy>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CreatePublishedAppIntegration {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.app_id {
+            map.serialize_entry("app_id", value)?;
+        }
+        if let Some(value) = &self.token_access_policy {
+            map.serialize_entry("token_access_policy", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreatePublishedAppIntegration {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for CreatePublishedAppIntegration {
+    const EXPECTING: &'static str = "an object (CreatePublishedAppIntegration)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "app_id" => object::read_into(&mut map, &mut value.app_id),
+                "token_access_policy" => {
+                    object::read_into(&mut map, &mut value.token_access_policy)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `accountPublishedAppIntegration.create`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreatePublishedAppIntegrationOutput {
     /// Id of the new integration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub integration_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CreatePublishedAppIntegrationOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.integration_id {
+            map.serialize_entry("integration_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreatePublishedAppIntegrationOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for CreatePublishedAppIntegrationOutput {
+    const EXPECTING: &'static str = "an object (CreatePublishedAppIntegrationOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "integration_id" => {
+                    object::read_into(&mut map, &mut value.integration_id)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A published OAuth application enabled for the account.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetPublishedAppIntegrationOutput {
     /// Id of the integration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub integration_id: Option<String>,
     /// Id of the published application.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Display name of the application.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// See [`TokenAccessPolicy`](crate::TokenAccessPolicy).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_access_policy: Option<crate::TokenAccessPolicy>,
     /// Account id of the user who enabled the application.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub created_by: Option<i64>,
     /// When the integration was created, as an RFC 3339 UTC timestamp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GetPublishedAppIntegrationOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.integration_id {
+            map.serialize_entry("integration_id", value)?;
+        }
+        if let Some(value) = &self.app_id {
+            map.serialize_entry("app_id", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.token_access_policy {
+            map.serialize_entry("token_access_policy", value)?;
+        }
+        if let Some(value) = &self.created_by {
+            map.serialize_entry(
+                "created_by",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("create_time", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetPublishedAppIntegrationOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for GetPublishedAppIntegrationOutput {
+    const EXPECTING: &'static str = "an object (GetPublishedAppIntegrationOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "integration_id" => {
+                    object::read_into(&mut map, &mut value.integration_id)
+                }
+                "app_id" => object::read_into(&mut map, &mut value.app_id),
+                "name" => object::read_into(&mut map, &mut value.name),
+                "token_access_policy" => {
+                    object::read_into(&mut map, &mut value.token_access_policy)
+                }
+                "created_by" => object::read_number_into(&mut map, &mut value.created_by),
+                "create_time" => object::read_into(&mut map, &mut value.create_time),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One page of published app integrations.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetPublishedAppIntegrationsOutput {
     /// The integrations of this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub apps: Option<Vec<GetPublishedAppIntegrationOutput>>,
     /// Sent as `page_token` to get the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for GetPublishedAppIntegrationsOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.apps {
+            map.serialize_entry("apps", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetPublishedAppIntegrationsOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for GetPublishedAppIntegrationsOutput {
+    const EXPECTING: &'static str = "an object (GetPublishedAppIntegrationsOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "apps" => object::read_into(&mut map, &mut value.apps),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `accountPublishedAppIntegration.update`. The integration is given in the path.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdatePublishedAppIntegration {
     /// See [`TokenAccessPolicy`](crate::TokenAccessPolicy).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_access_policy: Option<crate::TokenAccessPolicy>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for UpdatePublishedAppIntegration {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.token_access_policy {
+            map.serialize_entry("token_access_policy", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdatePublishedAppIntegration {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for UpdatePublishedAppIntegration {
+    const EXPECTING: &'static str = "an object (UpdatePublishedAppIntegration)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "token_access_policy" => {
+                    object::read_into(&mut map, &mut value.token_access_policy)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

@@ -3,7 +3,7 @@
 //! Types used only by the `account-storage` service.
 
 /// Body of `accountStorage.create`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateStorageConfigurationRequest {
     /// Human-readable name of the configuration.
     pub storage_configuration_name: String,
@@ -12,11 +12,9 @@ pub struct CreateStorageConfigurationRequest {
     /// IAM role for the workspace catalog that Unity Catalog creates with a new workspace. When
     /// given, a workspace created with this configuration gets such a catalog, stored in the root
     /// bucket under a prefix of its own.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role_arn: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -35,45 +33,207 @@ impl CreateStorageConfigurationRequest {
     }
 }
 
+impl serde::Serialize for CreateStorageConfigurationRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry(
+            "storage_configuration_name",
+            &self.storage_configuration_name,
+        )?;
+        map.serialize_entry("root_bucket_info", &self.root_bucket_info)?;
+        if let Some(value) = &self.role_arn {
+            map.serialize_entry("role_arn", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateStorageConfigurationRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for CreateStorageConfigurationRequest {
+    const EXPECTING: &'static str = "an object (CreateStorageConfigurationRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut storage_configuration_name: Option<String> = None;
+        let mut root_bucket_info: Option<crate::RootBucketInfo> = None;
+        let mut role_arn: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "storage_configuration_name" => {
+                    object::read_some(&mut map, &mut storage_configuration_name)
+                }
+                "root_bucket_info" => object::read_some(&mut map, &mut root_bucket_info),
+                "role_arn" => object::read_into(&mut map, &mut role_arn),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            storage_configuration_name: object::required(
+                storage_configuration_name,
+                "storage_configuration_name",
+            )?,
+            root_bucket_info: object::required(root_bucket_info, "root_bucket_info")?,
+            role_arn,
+            unknown_fields,
+        })
+    }
+}
+
 /// The S3 bucket of a storage configuration.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RootBucketInfo {
     /// Name of the bucket.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bucket_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for RootBucketInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.bucket_name {
+            map.serialize_entry("bucket_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RootBucketInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RootBucketInfo {
+    const EXPECTING: &'static str = "an object (RootBucketInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "bucket_name" => object::read_into(&mut map, &mut value.bucket_name),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A storage configuration of the account.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct StorageConfiguration {
     /// Id of the configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_configuration_id: Option<String>,
     /// Human-readable name of the configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_configuration_name: Option<String>,
     /// Id of the account the configuration belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// When the configuration was created, in milliseconds since the Unix epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub creation_time: Option<i64>,
     /// IAM role for the workspace catalog, if one was given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role_arn: Option<String>,
     /// See [`RootBucketInfo`](crate::RootBucketInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub root_bucket_info: Option<RootBucketInfo>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for StorageConfiguration {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.storage_configuration_id {
+            map.serialize_entry("storage_configuration_id", value)?;
+        }
+        if let Some(value) = &self.storage_configuration_name {
+            map.serialize_entry("storage_configuration_name", value)?;
+        }
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account_id", value)?;
+        }
+        if let Some(value) = &self.creation_time {
+            map.serialize_entry(
+                "creation_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.role_arn {
+            map.serialize_entry("role_arn", value)?;
+        }
+        if let Some(value) = &self.root_bucket_info {
+            map.serialize_entry("root_bucket_info", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for StorageConfiguration {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for StorageConfiguration {
+    const EXPECTING: &'static str = "an object (StorageConfiguration)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "storage_configuration_id" => {
+                    object::read_into(&mut map, &mut value.storage_configuration_id)
+                }
+                "storage_configuration_name" => {
+                    object::read_into(&mut map, &mut value.storage_configuration_name)
+                }
+                "account_id" => object::read_into(&mut map, &mut value.account_id),
+                "creation_time" => {
+                    object::read_number_into(&mut map, &mut value.creation_time)
+                }
+                "role_arn" => object::read_into(&mut map, &mut value.role_arn),
+                "root_bucket_info" => {
+                    object::read_into(&mut map, &mut value.root_bucket_info)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

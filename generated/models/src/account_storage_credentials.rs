@@ -3,122 +3,359 @@
 //! Types used only by the `account-storage-credentials` service.
 
 /// One storage credential.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountStorageCredentialResponse {
     /// See [`AccountStorageCredential`](crate::AccountStorageCredential).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_info: Option<crate::AccountStorageCredential>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for AccountStorageCredentialResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.credential_info {
+            map.serialize_entry("credential_info", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AccountStorageCredentialResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for AccountStorageCredentialResponse {
+    const EXPECTING: &'static str = "an object (AccountStorageCredentialResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "credential_info" => {
+                    object::read_into(&mut map, &mut value.credential_info)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `accountStorageCredentials.delete`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountStorageCredentialsDeleteParams {
     /// Delete the credential even if something depends on it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub force: Option<bool>,
 }
 
+impl serde::Serialize for AccountStorageCredentialsDeleteParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.force {
+            map.serialize_entry("force", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AccountStorageCredentialsDeleteParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for AccountStorageCredentialsDeleteParams {
+    const EXPECTING: &'static str = "an object (AccountStorageCredentialsDeleteParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "force" => object::read_into(&mut map, &mut value.force),
+                _ => object::refuse(&key, &["force"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The fields of a storage credential to change.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ChangedAccountStorageCredential {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_only: Option<bool>,
     /// See [`StorageCredentialIsolationMode`](crate::StorageCredentialIsolationMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub isolation_mode: Option<crate::StorageCredentialIsolationMode>,
     /// See [`StorageCredentialAwsIamRole`](crate::StorageCredentialAwsIamRole).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_iam_role: Option<crate::StorageCredentialAwsIamRole>,
     /// See [`StorageCredentialAzureManagedIdentity`](crate::StorageCredentialAzureManagedIdentity).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_managed_identity: Option<crate::StorageCredentialAzureManagedIdentity>,
     /// See
     /// [`StorageCredentialAzureServicePrincipal`](crate::StorageCredentialAzureServicePrincipal).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_service_principal: Option<crate::StorageCredentialAzureServicePrincipal>,
     /// See [`StorageCredentialCloudflareApiToken`](crate::StorageCredentialCloudflareApiToken).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cloudflare_api_token: Option<crate::StorageCredentialCloudflareApiToken>,
     /// See [`StorageCredentialGcpServiceAccount`](crate::StorageCredentialGcpServiceAccount).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub databricks_gcp_service_account: Option<
         crate::StorageCredentialGcpServiceAccount,
     >,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ChangedAccountStorageCredential {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.owner {
+            map.serialize_entry("owner", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.read_only {
+            map.serialize_entry("read_only", value)?;
+        }
+        if let Some(value) = &self.isolation_mode {
+            map.serialize_entry("isolation_mode", value)?;
+        }
+        if let Some(value) = &self.aws_iam_role {
+            map.serialize_entry("aws_iam_role", value)?;
+        }
+        if let Some(value) = &self.azure_managed_identity {
+            map.serialize_entry("azure_managed_identity", value)?;
+        }
+        if let Some(value) = &self.azure_service_principal {
+            map.serialize_entry("azure_service_principal", value)?;
+        }
+        if let Some(value) = &self.cloudflare_api_token {
+            map.serialize_entry("cloudflare_api_token", value)?;
+        }
+        if let Some(value) = &self.databricks_gcp_service_account {
+            map.serialize_entry("databricks_gcp_service_account", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ChangedAccountStorageCredential {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ChangedAccountStorageCredential {
+    const EXPECTING: &'static str = "an object (ChangedAccountStorageCredential)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "owner" => object::read_into(&mut map, &mut value.owner),
+                "comment" => object::read_into(&mut map, &mut value.comment),
+                "read_only" => object::read_into(&mut map, &mut value.read_only),
+                "isolation_mode" => {
+                    object::read_into(&mut map, &mut value.isolation_mode)
+                }
+                "aws_iam_role" => object::read_into(&mut map, &mut value.aws_iam_role),
+                "azure_managed_identity" => {
+                    object::read_into(&mut map, &mut value.azure_managed_identity)
+                }
+                "azure_service_principal" => {
+                    object::read_into(&mut map, &mut value.azure_service_principal)
+                }
+                "cloudflare_api_token" => {
+                    object::read_into(&mut map, &mut value.cloudflare_api_token)
+                }
+                "databricks_gcp_service_account" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.databricks_gcp_service_account,
+                    )
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The storage credential to create.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateAccountStorageCredentialRequest {
     /// See [`NewAccountStorageCredential`](crate::NewAccountStorageCredential).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_info: Option<NewAccountStorageCredential>,
     /// Create the credential without checking the identity against the cloud.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_validation: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CreateAccountStorageCredentialRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.credential_info {
+            map.serialize_entry("credential_info", value)?;
+        }
+        if let Some(value) = &self.skip_validation {
+            map.serialize_entry("skip_validation", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateAccountStorageCredentialRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for CreateAccountStorageCredentialRequest {
+    const EXPECTING: &'static str = "an object (CreateAccountStorageCredentialRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "credential_info" => {
+                    object::read_into(&mut map, &mut value.credential_info)
+                }
+                "skip_validation" => {
+                    object::read_into(&mut map, &mut value.skip_validation)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The storage credentials of a metastore.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListAccountStorageCredentialsResponse {
     /// See [`AccountStorageCredential`](crate::AccountStorageCredential).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_credentials: Option<Vec<crate::AccountStorageCredential>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ListAccountStorageCredentialsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.storage_credentials {
+            map.serialize_entry("storage_credentials", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListAccountStorageCredentialsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ListAccountStorageCredentialsResponse {
+    const EXPECTING: &'static str = "an object (ListAccountStorageCredentialsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "storage_credentials" => {
+                    object::read_into(&mut map, &mut value.storage_credentials)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A storage credential as created; exactly one cloud identity.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct NewAccountStorageCredential {
     /// Name of the credential, unique in the metastore.
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// Whether the credential can only read.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_only: Option<bool>,
     /// See [`StorageCredentialAwsIamRole`](crate::StorageCredentialAwsIamRole).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_iam_role: Option<crate::StorageCredentialAwsIamRole>,
     /// See [`StorageCredentialAzureManagedIdentity`](crate::StorageCredentialAzureManagedIdentity).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_managed_identity: Option<crate::StorageCredentialAzureManagedIdentity>,
     /// See
     /// [`StorageCredentialAzureServicePrincipal`](crate::StorageCredentialAzureServicePrincipal).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_service_principal: Option<crate::StorageCredentialAzureServicePrincipal>,
     /// See [`StorageCredentialCloudflareApiToken`](crate::StorageCredentialCloudflareApiToken).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cloudflare_api_token: Option<crate::StorageCredentialCloudflareApiToken>,
     /// See [`StorageCredentialGcpServiceAccount`](crate::StorageCredentialGcpServiceAccount).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub databricks_gcp_service_account: Option<
         crate::StorageCredentialGcpServiceAccount,
     >,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -139,17 +376,166 @@ impl NewAccountStorageCredential {
     }
 }
 
+impl serde::Serialize for NewAccountStorageCredential {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.read_only {
+            map.serialize_entry("read_only", value)?;
+        }
+        if let Some(value) = &self.aws_iam_role {
+            map.serialize_entry("aws_iam_role", value)?;
+        }
+        if let Some(value) = &self.azure_managed_identity {
+            map.serialize_entry("azure_managed_identity", value)?;
+        }
+        if let Some(value) = &self.azure_service_principal {
+            map.serialize_entry("azure_service_principal", value)?;
+        }
+        if let Some(value) = &self.cloudflare_api_token {
+            map.serialize_entry("cloudflare_api_token", value)?;
+        }
+        if let Some(value) = &self.databricks_gcp_service_account {
+            map.serialize_entry("databricks_gcp_service_account", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for NewAccountStorageCredential {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for NewAccountStorageCredential {
+    const EXPECTING: &'static str = "an object (NewAccountStorageCredential)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut comment: Option<String> = None;
+        let mut read_only: Option<bool> = None;
+        let mut aws_iam_role: Option<crate::StorageCredentialAwsIamRole> = None;
+        let mut azure_managed_identity: Option<
+            crate::StorageCredentialAzureManagedIdentity,
+        > = None;
+        let mut azure_service_principal: Option<
+            crate::StorageCredentialAzureServicePrincipal,
+        > = None;
+        let mut cloudflare_api_token: Option<
+            crate::StorageCredentialCloudflareApiToken,
+        > = None;
+        let mut databricks_gcp_service_account: Option<
+            crate::StorageCredentialGcpServiceAccount,
+        > = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "comment" => object::read_into(&mut map, &mut comment),
+                "read_only" => object::read_into(&mut map, &mut read_only),
+                "aws_iam_role" => object::read_into(&mut map, &mut aws_iam_role),
+                "azure_managed_identity" => {
+                    object::read_into(&mut map, &mut azure_managed_identity)
+                }
+                "azure_service_principal" => {
+                    object::read_into(&mut map, &mut azure_service_principal)
+                }
+                "cloudflare_api_token" => {
+                    object::read_into(&mut map, &mut cloudflare_api_token)
+                }
+                "databricks_gcp_service_account" => {
+                    object::read_into(&mut map, &mut databricks_gcp_service_account)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            comment,
+            read_only,
+            aws_iam_role,
+            azure_managed_identity,
+            azure_service_principal,
+            cloudflare_api_token,
+            databricks_gcp_service_account,
+            unknown_fields,
+        })
+    }
+}
+
 /// The change to make.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateAccountStorageCredentialRequest {
     /// See [`ChangedAccountStorageCredential`](crate::ChangedAccountStorageCredential).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_info: Option<ChangedAccountStorageCredential>,
     /// Change the credential without checking a new identity against the cloud.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_validation: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for UpdateAccountStorageCredentialRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.credential_info {
+            map.serialize_entry("credential_info", value)?;
+        }
+        if let Some(value) = &self.skip_validation {
+            map.serialize_entry("skip_validation", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateAccountStorageCredentialRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for UpdateAccountStorageCredentialRequest {
+    const EXPECTING: &'static str = "an object (UpdateAccountStorageCredentialRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "credential_info" => {
+                    object::read_into(&mut map, &mut value.credential_info)
+                }
+                "skip_validation" => {
+                    object::read_into(&mut map, &mut value.skip_validation)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

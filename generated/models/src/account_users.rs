@@ -5,197 +5,493 @@
 /// An account user in SCIM form. Returned by the read operations; also the body of
 /// `accountUsers.create`, where `id` is normally left out and `account_id` is never given, both
 /// being set by the server.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountUser {
     /// Numeric id of the user in the account, written as a string. Assigned by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Id of the account the user belongs to. Set by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// The user's unique login name, normally an email address. Cannot be changed by `update` or
     /// `patch`.
-    #[serde(rename = "userName", default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Full name shown in the account console and workspaces, such as `Jane Doe`.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Whether the user is active; an inactive user cannot sign in anywhere in the account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// See [`ScimName`](crate::ScimName).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<crate::ScimName>,
     /// The user's email addresses, the preferred one marked `primary`. Cannot be changed by
     /// `update` or `patch`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emails: Option<Vec<crate::ScimComplexValue>>,
     /// Account roles of the user, each as `value`: `account_admin` makes the user an account
     /// administrator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<crate::ScimComplexValue>>,
     /// Identifier of the user in an external identity provider. Reserved; not used yet.
-    #[serde(rename = "externalId", default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for AccountUser {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account_id", value)?;
+        }
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("userName", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.active {
+            map.serialize_entry("active", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.emails {
+            map.serialize_entry("emails", value)?;
+        }
+        if let Some(value) = &self.roles {
+            map.serialize_entry("roles", value)?;
+        }
+        if let Some(value) = &self.external_id {
+            map.serialize_entry("externalId", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AccountUser {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AccountUser {
+    const EXPECTING: &'static str = "an object (AccountUser)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "id" => object::read_into(&mut map, &mut value.id),
+                "account_id" => object::read_into(&mut map, &mut value.account_id),
+                "userName" => object::read_into(&mut map, &mut value.user_name),
+                "displayName" => object::read_into(&mut map, &mut value.display_name),
+                "active" => object::read_into(&mut map, &mut value.active),
+                "name" => object::read_into(&mut map, &mut value.name),
+                "emails" => object::read_into(&mut map, &mut value.emails),
+                "roles" => object::read_into(&mut map, &mut value.roles),
+                "externalId" => object::read_into(&mut map, &mut value.external_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `accountUsers.get`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountUsersGetParams {
     /// Comma-separated attribute names to return; other attributes are left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<String>,
     /// How many results to return per page at most.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub count: Option<i64>,
     /// Comma-separated attribute names to leave out of the result.
-    #[serde(
-        rename = "excludedAttributes",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub excluded_attributes: Option<String>,
     /// A SCIM filter expression (RFC 7644, section 3.4.2.2) the results must match. The operators
     /// `eq`, `ne`, `co` (contains) and `sw` (starts with) are supported, combined with `and` and
     /// `or`; more complex expressions are not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
     /// Attribute to sort the results by; a dotted path such as `name.givenName` reaches a
     /// sub-attribute.
-    #[serde(rename = "sortBy", default, skip_serializing_if = "Option::is_none")]
     pub sort_by: Option<String>,
     /// Direction of the sort given by `sortBy`.
-    #[serde(rename = "sortOrder", default, skip_serializing_if = "Option::is_none")]
     pub sort_order: Option<crate::ScimListSortOrder>,
     /// 1-based index of the first result to return.
-    #[serde(
-        rename = "startIndex",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub start_index: Option<i64>,
+}
+
+impl serde::Serialize for AccountUsersGetParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.attributes {
+            map.serialize_entry("attributes", value)?;
+        }
+        if let Some(value) = &self.count {
+            map.serialize_entry(
+                "count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.excluded_attributes {
+            map.serialize_entry("excludedAttributes", value)?;
+        }
+        if let Some(value) = &self.filter {
+            map.serialize_entry("filter", value)?;
+        }
+        if let Some(value) = &self.sort_by {
+            map.serialize_entry("sortBy", value)?;
+        }
+        if let Some(value) = &self.sort_order {
+            map.serialize_entry("sortOrder", value)?;
+        }
+        if let Some(value) = &self.start_index {
+            map.serialize_entry(
+                "startIndex",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AccountUsersGetParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AccountUsersGetParams {
+    const EXPECTING: &'static str = "an object (AccountUsersGetParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "attributes" => object::read_into(&mut map, &mut value.attributes),
+                "count" => object::read_number_into(&mut map, &mut value.count),
+                "excludedAttributes" => {
+                    object::read_into(&mut map, &mut value.excluded_attributes)
+                }
+                "filter" => object::read_into(&mut map, &mut value.filter),
+                "sortBy" => object::read_into(&mut map, &mut value.sort_by),
+                "sortOrder" => object::read_into(&mut map, &mut value.sort_order),
+                "startIndex" => {
+                    object::read_number_into(&mut map, &mut value.start_index)
+                }
+                _ => {
+                    object::refuse(
+                        &key,
+                        &[
+                            "attributes",
+                            "count",
+                            "excludedAttributes",
+                            "filter",
+                            "sortBy",
+                            "sortOrder",
+                            "startIndex",
+                        ],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `accountUsers.list`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountUsersListParams {
     /// Comma-separated attribute names to return; other attributes are left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<String>,
     /// How many results to return per page at most.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub count: Option<i64>,
     /// Comma-separated attribute names to leave out of the result.
-    #[serde(
-        rename = "excludedAttributes",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub excluded_attributes: Option<String>,
     /// A SCIM filter expression (RFC 7644, section 3.4.2.2) the results must match. The operators
     /// `eq`, `ne`, `co` (contains) and `sw` (starts with) are supported, combined with `and` and
     /// `or`; more complex expressions are not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
     /// Attribute to sort the results by; a dotted path such as `name.givenName` reaches a
     /// sub-attribute.
-    #[serde(rename = "sortBy", default, skip_serializing_if = "Option::is_none")]
     pub sort_by: Option<String>,
     /// Direction of the sort given by `sortBy`.
-    #[serde(rename = "sortOrder", default, skip_serializing_if = "Option::is_none")]
     pub sort_order: Option<crate::ScimListSortOrder>,
     /// 1-based index of the first result to return.
-    #[serde(
-        rename = "startIndex",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub start_index: Option<i64>,
 }
 
+impl serde::Serialize for AccountUsersListParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.attributes {
+            map.serialize_entry("attributes", value)?;
+        }
+        if let Some(value) = &self.count {
+            map.serialize_entry(
+                "count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.excluded_attributes {
+            map.serialize_entry("excludedAttributes", value)?;
+        }
+        if let Some(value) = &self.filter {
+            map.serialize_entry("filter", value)?;
+        }
+        if let Some(value) = &self.sort_by {
+            map.serialize_entry("sortBy", value)?;
+        }
+        if let Some(value) = &self.sort_order {
+            map.serialize_entry("sortOrder", value)?;
+        }
+        if let Some(value) = &self.start_index {
+            map.serialize_entry(
+                "startIndex",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AccountUsersListParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AccountUsersListParams {
+    const EXPECTING: &'static str = "an object (AccountUsersListParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "attributes" => object::read_into(&mut map, &mut value.attributes),
+                "count" => object::read_number_into(&mut map, &mut value.count),
+                "excludedAttributes" => {
+                    object::read_into(&mut map, &mut value.excluded_attributes)
+                }
+                "filter" => object::read_into(&mut map, &mut value.filter),
+                "sortBy" => object::read_into(&mut map, &mut value.sort_by),
+                "sortOrder" => object::read_into(&mut map, &mut value.sort_order),
+                "startIndex" => {
+                    object::read_number_into(&mut map, &mut value.start_index)
+                }
+                _ => {
+                    object::refuse(
+                        &key,
+                        &[
+                            "attributes",
+                            "count",
+                            "excludedAttributes",
+                            "filter",
+                            "sortBy",
+                            "sortOrder",
+                            "startIndex",
+                        ],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Answer of `accountUsers.list`, in SCIM's list response format.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListAccountUsersResponse {
     /// How many users match the request in total, over all pages.
-    #[serde(
-        rename = "totalResults",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub total_results: Option<i64>,
     /// 1-based index of this page's first user among all results.
-    #[serde(
-        rename = "startIndex",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub start_index: Option<i64>,
     /// How many users this page holds.
-    #[serde(
-        rename = "itemsPerPage",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub items_per_page: Option<i64>,
     /// The users of this page. Absent when there are none.
-    #[serde(rename = "Resources", default, skip_serializing_if = "Option::is_none")]
     pub resources: Option<Vec<AccountUser>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListAccountUsersResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.total_results {
+            map.serialize_entry(
+                "totalResults",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.start_index {
+            map.serialize_entry(
+                "startIndex",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.items_per_page {
+            map.serialize_entry(
+                "itemsPerPage",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.resources {
+            map.serialize_entry("Resources", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListAccountUsersResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListAccountUsersResponse {
+    const EXPECTING: &'static str = "an object (ListAccountUsersResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "totalResults" => {
+                    object::read_number_into(&mut map, &mut value.total_results)
+                }
+                "startIndex" => {
+                    object::read_number_into(&mut map, &mut value.start_index)
+                }
+                "itemsPerPage" => {
+                    object::read_number_into(&mut map, &mut value.items_per_page)
+                }
+                "Resources" => object::read_into(&mut map, &mut value.resources),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `accountUsers.update`: the user's complete new record. The user's id is given in the
 /// path.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateAccountUser {
     /// The user's login name. Changes to it are ignored.
-    #[serde(rename = "userName", default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Full name shown in the account console and workspaces.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Whether the user is active; set to false to stop the user from signing in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// See [`ScimName`](crate::ScimName).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<crate::ScimName>,
     /// The user's email addresses. Changes to them are ignored.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emails: Option<Vec<crate::ScimComplexValue>>,
     /// The complete list of account roles of the user afterwards.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<crate::ScimComplexValue>>,
     /// Identifier of the user in an external identity provider. Reserved; not used yet.
-    #[serde(rename = "externalId", default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for UpdateAccountUser {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("userName", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.active {
+            map.serialize_entry("active", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.emails {
+            map.serialize_entry("emails", value)?;
+        }
+        if let Some(value) = &self.roles {
+            map.serialize_entry("roles", value)?;
+        }
+        if let Some(value) = &self.external_id {
+            map.serialize_entry("externalId", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateAccountUser {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdateAccountUser {
+    const EXPECTING: &'static str = "an object (UpdateAccountUser)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "userName" => object::read_into(&mut map, &mut value.user_name),
+                "displayName" => object::read_into(&mut map, &mut value.display_name),
+                "active" => object::read_into(&mut map, &mut value.active),
+                "name" => object::read_into(&mut map, &mut value.name),
+                "emails" => object::read_into(&mut map, &mut value.emails),
+                "roles" => object::read_into(&mut map, &mut value.roles),
+                "externalId" => object::read_into(&mut map, &mut value.external_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

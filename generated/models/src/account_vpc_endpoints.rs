@@ -4,24 +4,78 @@
 
 /// Body of `accountVpcEndpoints.create`: on AWS the endpoint's id and region, on GCP
 /// `gcp_vpc_endpoint_info`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateVpcEndpointRequest {
     /// Human-readable name of the configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vpc_endpoint_name: Option<String>,
     /// Id of the endpoint in AWS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_vpc_endpoint_id: Option<String>,
     /// Region the endpoint is in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     /// See [`GcpVpcEndpointInfo`](crate::GcpVpcEndpointInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_vpc_endpoint_info: Option<GcpVpcEndpointInfo>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CreateVpcEndpointRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.vpc_endpoint_name {
+            map.serialize_entry("vpc_endpoint_name", value)?;
+        }
+        if let Some(value) = &self.aws_vpc_endpoint_id {
+            map.serialize_entry("aws_vpc_endpoint_id", value)?;
+        }
+        if let Some(value) = &self.region {
+            map.serialize_entry("region", value)?;
+        }
+        if let Some(value) = &self.gcp_vpc_endpoint_info {
+            map.serialize_entry("gcp_vpc_endpoint_info", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateVpcEndpointRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateVpcEndpointRequest {
+    const EXPECTING: &'static str = "an object (CreateVpcEndpointRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "vpc_endpoint_name" => {
+                    object::read_into(&mut map, &mut value.vpc_endpoint_name)
+                }
+                "aws_vpc_endpoint_id" => {
+                    object::read_into(&mut map, &mut value.aws_vpc_endpoint_id)
+                }
+                "region" => object::read_into(&mut map, &mut value.region),
+                "gcp_vpc_endpoint_info" => {
+                    object::read_into(&mut map, &mut value.gcp_vpc_endpoint_info)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Which Databricks endpoint service the VPC endpoint connects to: the front end or REST API
@@ -29,16 +83,15 @@ pub struct CreateVpcEndpointRequest {
 /// workspace (`WORKSPACE_ACCESS`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum EndpointUseCase {
-    #[serde(rename = "DATAPLANE_RELAY_ACCESS")]
+    /// `DATAPLANE_RELAY_ACCESS`
     DataplaneRelayAccess,
-    #[serde(rename = "GENERAL_ACCESS")]
+    /// `GENERAL_ACCESS`
     GeneralAccess,
-    #[serde(rename = "WORKSPACE_ACCESS")]
+    /// `WORKSPACE_ACCESS`
     WorkspaceAccess,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -79,8 +132,25 @@ impl std::str::FromStr for EndpointUseCase {
     }
 }
 
+impl serde::Serialize for EndpointUseCase {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for EndpointUseCase {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The Private Service Connect endpoint of a VPC endpoint configuration on GCP.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct GcpVpcEndpointInfo {
     /// Google Cloud project the endpoint is in.
     pub project_id: String,
@@ -89,14 +159,11 @@ pub struct GcpVpcEndpointInfo {
     /// Region the endpoint is in.
     pub endpoint_region: String,
     /// Id of the endpoint's Private Service Connect connection, set by Databricks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub psc_connection_id: Option<String>,
     /// Databricks service attachment the endpoint connects to, set by Databricks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_attachment_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -118,43 +185,190 @@ impl GcpVpcEndpointInfo {
     }
 }
 
+impl serde::Serialize for GcpVpcEndpointInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("project_id", &self.project_id)?;
+        map.serialize_entry("psc_endpoint_name", &self.psc_endpoint_name)?;
+        map.serialize_entry("endpoint_region", &self.endpoint_region)?;
+        if let Some(value) = &self.psc_connection_id {
+            map.serialize_entry("psc_connection_id", value)?;
+        }
+        if let Some(value) = &self.service_attachment_id {
+            map.serialize_entry("service_attachment_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GcpVpcEndpointInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GcpVpcEndpointInfo {
+    const EXPECTING: &'static str = "an object (GcpVpcEndpointInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut project_id: Option<String> = None;
+        let mut psc_endpoint_name: Option<String> = None;
+        let mut endpoint_region: Option<String> = None;
+        let mut psc_connection_id: Option<String> = None;
+        let mut service_attachment_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "project_id" => object::read_some(&mut map, &mut project_id),
+                "psc_endpoint_name" => {
+                    object::read_some(&mut map, &mut psc_endpoint_name)
+                }
+                "endpoint_region" => object::read_some(&mut map, &mut endpoint_region),
+                "psc_connection_id" => {
+                    object::read_into(&mut map, &mut psc_connection_id)
+                }
+                "service_attachment_id" => {
+                    object::read_into(&mut map, &mut service_attachment_id)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            project_id: object::required(project_id, "project_id")?,
+            psc_endpoint_name: object::required(psc_endpoint_name, "psc_endpoint_name")?,
+            endpoint_region: object::required(endpoint_region, "endpoint_region")?,
+            psc_connection_id,
+            service_attachment_id,
+            unknown_fields,
+        })
+    }
+}
+
 /// A VPC endpoint configuration of the account.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpcEndpoint {
     /// Databricks id of the configuration, which network configurations and private access settings
     /// refer to; not the same as `aws_vpc_endpoint_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vpc_endpoint_id: Option<String>,
     /// Human-readable name of the configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vpc_endpoint_name: Option<String>,
     /// Id of the account the configuration belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// AWS account that owns the endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_account_id: Option<String>,
     /// Id of the Databricks endpoint service in AWS the endpoint connects to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_endpoint_service_id: Option<String>,
     /// Id of the endpoint in AWS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_vpc_endpoint_id: Option<String>,
     /// See [`GcpVpcEndpointInfo`](crate::GcpVpcEndpointInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_vpc_endpoint_info: Option<GcpVpcEndpointInfo>,
     /// Region the endpoint is in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     /// State of the endpoint as the cloud reports it, such as `available`, `pendingAcceptance` or
     /// `rejected` on AWS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// See [`EndpointUseCase`](crate::EndpointUseCase).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_case: Option<EndpointUseCase>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for VpcEndpoint {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.vpc_endpoint_id {
+            map.serialize_entry("vpc_endpoint_id", value)?;
+        }
+        if let Some(value) = &self.vpc_endpoint_name {
+            map.serialize_entry("vpc_endpoint_name", value)?;
+        }
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account_id", value)?;
+        }
+        if let Some(value) = &self.aws_account_id {
+            map.serialize_entry("aws_account_id", value)?;
+        }
+        if let Some(value) = &self.aws_endpoint_service_id {
+            map.serialize_entry("aws_endpoint_service_id", value)?;
+        }
+        if let Some(value) = &self.aws_vpc_endpoint_id {
+            map.serialize_entry("aws_vpc_endpoint_id", value)?;
+        }
+        if let Some(value) = &self.gcp_vpc_endpoint_info {
+            map.serialize_entry("gcp_vpc_endpoint_info", value)?;
+        }
+        if let Some(value) = &self.region {
+            map.serialize_entry("region", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.use_case {
+            map.serialize_entry("use_case", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for VpcEndpoint {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for VpcEndpoint {
+    const EXPECTING: &'static str = "an object (VpcEndpoint)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "vpc_endpoint_id" => {
+                    object::read_into(&mut map, &mut value.vpc_endpoint_id)
+                }
+                "vpc_endpoint_name" => {
+                    object::read_into(&mut map, &mut value.vpc_endpoint_name)
+                }
+                "account_id" => object::read_into(&mut map, &mut value.account_id),
+                "aws_account_id" => {
+                    object::read_into(&mut map, &mut value.aws_account_id)
+                }
+                "aws_endpoint_service_id" => {
+                    object::read_into(&mut map, &mut value.aws_endpoint_service_id)
+                }
+                "aws_vpc_endpoint_id" => {
+                    object::read_into(&mut map, &mut value.aws_vpc_endpoint_id)
+                }
+                "gcp_vpc_endpoint_info" => {
+                    object::read_into(&mut map, &mut value.gcp_vpc_endpoint_info)
+                }
+                "region" => object::read_into(&mut map, &mut value.region),
+                "state" => object::read_into(&mut map, &mut value.state),
+                "use_case" => object::read_into(&mut map, &mut value.use_case),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

@@ -5,117 +5,358 @@
 /// Optional query and header parameters of `accountWorkspaces.update`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountWorkspacesUpdateParams {
     /// The fields to change, comma-separated without spaces, as paths relative to the workspace
     /// (dots for nested fields, a list or map only as a whole). `*` replaces every field; naming
     /// the fields is safer, since a later API version may add fields that `*` would then clear.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_mask: Option<String>,
 }
 
+impl serde::Serialize for AccountWorkspacesUpdateParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.update_mask {
+            map.serialize_entry("update_mask", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AccountWorkspacesUpdateParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for AccountWorkspacesUpdateParams {
+    const EXPECTING: &'static str = "an object (AccountWorkspacesUpdateParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "update_mask" => object::read_into(&mut map, &mut value.update_mask),
+                _ => object::refuse(&key, &["update_mask"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Where an Azure workspace lives in Azure.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AzureWorkspaceInfo {
     /// Name of the Azure resource group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_group: Option<String>,
     /// Id of the Azure subscription.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for AzureWorkspaceInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.resource_group {
+            map.serialize_entry("resource_group", value)?;
+        }
+        if let Some(value) = &self.subscription_id {
+            map.serialize_entry("subscription_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AzureWorkspaceInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AzureWorkspaceInfo {
+    const EXPECTING: &'static str = "an object (AzureWorkspaceInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "resource_group" => {
+                    object::read_into(&mut map, &mut value.resource_group)
+                }
+                "subscription_id" => {
+                    object::read_into(&mut map, &mut value.subscription_id)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The cloud container the workspace's resources are created in (GCP only).
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CloudResourceContainer {
     /// See
     /// [`CustomerFacingGcpCloudResourceContainer`](crate::CustomerFacingGcpCloudResourceContainer).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp: Option<CustomerFacingGcpCloudResourceContainer>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CloudResourceContainer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.gcp {
+            map.serialize_entry("gcp", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CloudResourceContainer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CloudResourceContainer {
+    const EXPECTING: &'static str = "an object (CloudResourceContainer)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "gcp" => object::read_into(&mut map, &mut value.gcp),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `accountWorkspaces.create`. A classic (`HYBRID`) workspace on AWS names its
 /// credential and storage configurations; on GCP it gives `location` and
 /// `cloud_resource_container`; a `SERVERLESS` workspace needs neither.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateWorkspaceRequest {
     /// Human-readable name of the workspace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace_name: Option<String>,
     /// AWS region of the workspace's data plane (AWS only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_region: Option<String>,
     /// Ignored by the server; it used to name the cloud and was always `gcp`.
     ///
     /// **Deprecated** by the API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cloud: Option<String>,
     /// See [`CloudResourceContainer`](crate::CloudResourceContainer).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cloud_resource_container: Option<CloudResourceContainer>,
     /// See [`CustomerFacingComputeMode`](crate::CustomerFacingComputeMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compute_mode: Option<CustomerFacingComputeMode>,
     /// Id of the credential configuration the workspace deploys with (AWS).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials_id: Option<String>,
     /// Tags put on the workspace's cloud resources. Keys are 1 to 127 UTF-8 characters, values up
     /// to 255 and may be empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_tags: Option<std::collections::BTreeMap<String, String>>,
     /// Subdomain of the workspace URL (`<deployment_name>.cloud.databricks.com`). Only accounts
     /// with a deployment name prefix may set it; the result is the prefix, a hyphen and this value,
     /// or the prefix alone with the reserved value `EMPTY`. It must be unique across regions. Left
     /// out, the server picks one of the form `dbc-xxxxxxxx-xxxx`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deployment_name: Option<String>,
     /// See [`GcpManagedNetworkConfig`](crate::GcpManagedNetworkConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_managed_network_config: Option<GcpManagedNetworkConfig>,
     /// See [`GkeConfig`](crate::GkeConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gke_config: Option<GkeConfig>,
     /// Google Cloud region of the workspace's data plane, such as `us-east4` (GCP only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// Id of the key configuration that encrypts the workspace's notebooks, secrets and SQL queries
     /// and query history in the control plane; its `use_cases` must include `MANAGED_SERVICES`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub managed_services_customer_managed_key_id: Option<String>,
     /// Id of the network connectivity configuration giving the workspace's serverless compute
     /// stable egress addresses and private endpoints.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network_connectivity_config_id: Option<String>,
     /// Id of the network configuration of a customer-managed VPC; needed for AWS PrivateLink.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network_id: Option<String>,
     /// See [`PricingTier`](crate::PricingTier).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pricing_tier: Option<PricingTier>,
     /// Id of the private access settings, needed when the workspace uses AWS PrivateLink for
     /// front-end (user to workspace) or back-end (data plane to control plane) connections.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub private_access_settings_id: Option<String>,
     /// Id of the storage configuration holding the workspace's root bucket.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_configuration_id: Option<String>,
     /// Id of the key configuration that encrypts the workspace's root bucket (root DBFS and system
     /// data) and optionally its clusters' EBS volumes; its `use_cases` must include `STORAGE`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_customer_managed_key_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CreateWorkspaceRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.workspace_name {
+            map.serialize_entry("workspace_name", value)?;
+        }
+        if let Some(value) = &self.aws_region {
+            map.serialize_entry("aws_region", value)?;
+        }
+        if let Some(value) = &self.cloud {
+            map.serialize_entry("cloud", value)?;
+        }
+        if let Some(value) = &self.cloud_resource_container {
+            map.serialize_entry("cloud_resource_container", value)?;
+        }
+        if let Some(value) = &self.compute_mode {
+            map.serialize_entry("compute_mode", value)?;
+        }
+        if let Some(value) = &self.credentials_id {
+            map.serialize_entry("credentials_id", value)?;
+        }
+        if let Some(value) = &self.custom_tags {
+            map.serialize_entry("custom_tags", value)?;
+        }
+        if let Some(value) = &self.deployment_name {
+            map.serialize_entry("deployment_name", value)?;
+        }
+        if let Some(value) = &self.gcp_managed_network_config {
+            map.serialize_entry("gcp_managed_network_config", value)?;
+        }
+        if let Some(value) = &self.gke_config {
+            map.serialize_entry("gke_config", value)?;
+        }
+        if let Some(value) = &self.location {
+            map.serialize_entry("location", value)?;
+        }
+        if let Some(value) = &self.managed_services_customer_managed_key_id {
+            map.serialize_entry("managed_services_customer_managed_key_id", value)?;
+        }
+        if let Some(value) = &self.network_connectivity_config_id {
+            map.serialize_entry("network_connectivity_config_id", value)?;
+        }
+        if let Some(value) = &self.network_id {
+            map.serialize_entry("network_id", value)?;
+        }
+        if let Some(value) = &self.pricing_tier {
+            map.serialize_entry("pricing_tier", value)?;
+        }
+        if let Some(value) = &self.private_access_settings_id {
+            map.serialize_entry("private_access_settings_id", value)?;
+        }
+        if let Some(value) = &self.storage_configuration_id {
+            map.serialize_entry("storage_configuration_id", value)?;
+        }
+        if let Some(value) = &self.storage_customer_managed_key_id {
+            map.serialize_entry("storage_customer_managed_key_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateWorkspaceRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateWorkspaceRequest {
+    const EXPECTING: &'static str = "an object (CreateWorkspaceRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "workspace_name" => {
+                    object::read_into(&mut map, &mut value.workspace_name)
+                }
+                "aws_region" => object::read_into(&mut map, &mut value.aws_region),
+                "cloud" => object::read_into(&mut map, &mut value.cloud),
+                "cloud_resource_container" => {
+                    object::read_into(&mut map, &mut value.cloud_resource_container)
+                }
+                "compute_mode" => object::read_into(&mut map, &mut value.compute_mode),
+                "credentials_id" => {
+                    object::read_into(&mut map, &mut value.credentials_id)
+                }
+                "custom_tags" => object::read_into(&mut map, &mut value.custom_tags),
+                "deployment_name" => {
+                    object::read_into(&mut map, &mut value.deployment_name)
+                }
+                "gcp_managed_network_config" => {
+                    object::read_into(&mut map, &mut value.gcp_managed_network_config)
+                }
+                "gke_config" => object::read_into(&mut map, &mut value.gke_config),
+                "location" => object::read_into(&mut map, &mut value.location),
+                "managed_services_customer_managed_key_id" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.managed_services_customer_managed_key_id,
+                    )
+                }
+                "network_connectivity_config_id" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.network_connectivity_config_id,
+                    )
+                }
+                "network_id" => object::read_into(&mut map, &mut value.network_id),
+                "pricing_tier" => object::read_into(&mut map, &mut value.pricing_tier),
+                "private_access_settings_id" => {
+                    object::read_into(&mut map, &mut value.private_access_settings_id)
+                }
+                "storage_configuration_id" => {
+                    object::read_into(&mut map, &mut value.storage_configuration_id)
+                }
+                "storage_customer_managed_key_id" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.storage_customer_managed_key_id,
+                    )
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// `HYBRID` (the default) makes a classic workspace that runs on resources of the customer's
@@ -123,14 +364,13 @@ pub struct CreateWorkspaceRequest {
 /// only, needing no credential, storage or network configuration.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum CustomerFacingComputeMode {
-    #[serde(rename = "HYBRID")]
+    /// `HYBRID`
     Hybrid,
-    #[serde(rename = "SERVERLESS")]
+    /// `SERVERLESS`
     Serverless,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -169,30 +409,86 @@ impl std::str::FromStr for CustomerFacingComputeMode {
     }
 }
 
+impl serde::Serialize for CustomerFacingComputeMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CustomerFacingComputeMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The Google Cloud project a workspace is created in.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CustomerFacingGcpCloudResourceContainer {
     /// Id of the Google Cloud project.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CustomerFacingGcpCloudResourceContainer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.project_id {
+            map.serialize_entry("project_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CustomerFacingGcpCloudResourceContainer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for CustomerFacingGcpCloudResourceContainer {
+    const EXPECTING: &'static str = "an object (CustomerFacingGcpCloudResourceContainer)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "project_id" => object::read_into(&mut map, &mut value.project_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Where the workspace keeps its data: in the customer's own bucket (`CUSTOMER_HOSTED`) or in
 /// storage Databricks provides (`DEFAULT_STORAGE`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum CustomerFacingStorageMode {
-    #[serde(rename = "CUSTOMER_HOSTED")]
+    /// `CUSTOMER_HOSTED`
     CustomerHosted,
-    #[serde(rename = "DEFAULT_STORAGE")]
+    /// `DEFAULT_STORAGE`
     DefaultStorage,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -231,57 +527,215 @@ impl std::str::FromStr for CustomerFacingStorageMode {
     }
 }
 
+impl serde::Serialize for CustomerFacingStorageMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CustomerFacingStorageMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// GKE settings of a GCP workspace in the former network form; `GkeConfig` replaces it.
 ///
 /// **Deprecated** by the API.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GcpCommonNetworkConfig {
     /// Range the GKE control plane takes its addresses from. Must not be set for
     /// `PUBLIC_NODE_PUBLIC_MASTER`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gke_cluster_master_ip_range: Option<String>,
     /// See [`GkeConfigConnectivityType`](crate::GkeConfigConnectivityType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gke_connectivity_type: Option<GkeConfigConnectivityType>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GcpCommonNetworkConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.gke_cluster_master_ip_range {
+            map.serialize_entry("gke_cluster_master_ip_range", value)?;
+        }
+        if let Some(value) = &self.gke_connectivity_type {
+            map.serialize_entry("gke_connectivity_type", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GcpCommonNetworkConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GcpCommonNetworkConfig {
+    const EXPECTING: &'static str = "an object (GcpCommonNetworkConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "gke_cluster_master_ip_range" => {
+                    object::read_into(&mut map, &mut value.gke_cluster_master_ip_range)
+                }
+                "gke_connectivity_type" => {
+                    object::read_into(&mut map, &mut value.gke_connectivity_type)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// IP ranges of a GCP workspace whose network Databricks manages. The node, pod and service
 /// ranges must not overlap.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GcpManagedNetworkConfig {
     /// Range the GKE cluster's nodes take their addresses from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subnet_cidr: Option<String>,
     /// Range the GKE cluster's pods take their addresses from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gke_cluster_pod_ip_range: Option<String>,
     /// Range the GKE cluster's services take their addresses from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gke_cluster_service_ip_range: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for GcpManagedNetworkConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.subnet_cidr {
+            map.serialize_entry("subnet_cidr", value)?;
+        }
+        if let Some(value) = &self.gke_cluster_pod_ip_range {
+            map.serialize_entry("gke_cluster_pod_ip_range", value)?;
+        }
+        if let Some(value) = &self.gke_cluster_service_ip_range {
+            map.serialize_entry("gke_cluster_service_ip_range", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GcpManagedNetworkConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GcpManagedNetworkConfig {
+    const EXPECTING: &'static str = "an object (GcpManagedNetworkConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "subnet_cidr" => object::read_into(&mut map, &mut value.subnet_cidr),
+                "gke_cluster_pod_ip_range" => {
+                    object::read_into(&mut map, &mut value.gke_cluster_pod_ip_range)
+                }
+                "gke_cluster_service_ip_range" => {
+                    object::read_into(&mut map, &mut value.gke_cluster_service_ip_range)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// How the GKE cluster of a GCP workspace is reached.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GkeConfig {
     /// See [`GkeConfigConnectivityType`](crate::GkeConfigConnectivityType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connectivity_type: Option<GkeConfigConnectivityType>,
     /// Range the GKE control plane takes its addresses from. Must not be set for
     /// `PUBLIC_NODE_PUBLIC_MASTER`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub master_ip_range: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GkeConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.connectivity_type {
+            map.serialize_entry("connectivity_type", value)?;
+        }
+        if let Some(value) = &self.master_ip_range {
+            map.serialize_entry("master_ip_range", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GkeConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GkeConfig {
+    const EXPECTING: &'static str = "an object (GkeConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "connectivity_type" => {
+                    object::read_into(&mut map, &mut value.connectivity_type)
+                }
+                "master_ip_range" => {
+                    object::read_into(&mut map, &mut value.master_ip_range)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Network exposure of a GKE cluster: `PRIVATE_NODE_PUBLIC_MASTER` gives the nodes private
@@ -289,14 +743,13 @@ pub struct GkeConfig {
 /// control plane is public in both.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum GkeConfigConnectivityType {
-    #[serde(rename = "PRIVATE_NODE_PUBLIC_MASTER")]
+    /// `PRIVATE_NODE_PUBLIC_MASTER`
     PrivateNodePublicMaster,
-    #[serde(rename = "PUBLIC_NODE_PUBLIC_MASTER")]
+    /// `PUBLIC_NODE_PUBLIC_MASTER`
     PublicNodePublicMaster,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -335,25 +788,41 @@ impl std::str::FromStr for GkeConfigConnectivityType {
     }
 }
 
+impl serde::Serialize for GkeConfigConnectivityType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GkeConfigConnectivityType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Pricing tier of the workspace, which decides the features it has.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PricingTier {
-    #[serde(rename = "COMMUNITY_EDITION")]
+    /// `COMMUNITY_EDITION`
     CommunityEdition,
-    #[serde(rename = "DEDICATED")]
+    /// `DEDICATED`
     Dedicated,
-    #[serde(rename = "ENTERPRISE")]
+    /// `ENTERPRISE`
     Enterprise,
-    #[serde(rename = "PREMIUM")]
+    /// `PREMIUM`
     Premium,
-    #[serde(rename = "STANDARD")]
+    /// `STANDARD`
     Standard,
-    #[serde(rename = "UNKNOWN")]
+    /// `UNKNOWN`
     Unknown,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -400,124 +869,346 @@ impl std::str::FromStr for PricingTier {
     }
 }
 
+impl serde::Serialize for PricingTier {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PricingTier {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A workspace of the account with its configuration and status. Also the body of
 /// `accountWorkspaces.update`, where `update_mask` says which of its fields to apply.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Workspace {
     /// Numeric id of the workspace.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub workspace_id: Option<i64>,
     /// Human-readable name of the workspace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace_name: Option<String>,
     /// Id of the account the workspace belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
     /// AWS region of the workspace's data plane (AWS only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_region: Option<String>,
     /// See [`AzureWorkspaceInfo`](crate::AzureWorkspaceInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_workspace_info: Option<AzureWorkspaceInfo>,
     /// Cloud the workspace runs on, such as `aws`, `azure` or `gcp`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cloud: Option<String>,
     /// See [`CloudResourceContainer`](crate::CloudResourceContainer).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cloud_resource_container: Option<CloudResourceContainer>,
     /// See [`CustomerFacingComputeMode`](crate::CustomerFacingComputeMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compute_mode: Option<CustomerFacingComputeMode>,
     /// When the workspace was created, in milliseconds since the Unix epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub creation_time: Option<i64>,
     /// Id of the workspace's credential configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials_id: Option<String>,
     /// Tags put on the workspace's cloud resources.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_tags: Option<std::collections::BTreeMap<String, String>>,
     /// Subdomain of the workspace URL, prefix included.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deployment_name: Option<String>,
     /// See [`WorkspaceStatus`](crate::WorkspaceStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected_workspace_status: Option<WorkspaceStatus>,
     /// See [`GcpManagedNetworkConfig`](crate::GcpManagedNetworkConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_managed_network_config: Option<GcpManagedNetworkConfig>,
     /// See [`GkeConfig`](crate::GkeConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gke_config: Option<GkeConfig>,
     /// Google Cloud region of the workspace's data plane (GCP only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// Id of the key configuration encrypting the workspace's managed services data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub managed_services_customer_managed_key_id: Option<String>,
     /// See [`WorkspaceNetwork`](crate::WorkspaceNetwork).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network: Option<WorkspaceNetwork>,
     /// Id of the network connectivity configuration of the workspace's serverless compute.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network_connectivity_config_id: Option<String>,
     /// Id of the network configuration, for a workspace in a customer-managed VPC; else absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network_id: Option<String>,
     /// See [`PricingTier`](crate::PricingTier).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pricing_tier: Option<PricingTier>,
     /// Id of the workspace's private access settings (AWS PrivateLink only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub private_access_settings_id: Option<String>,
     /// Id of the workspace's storage configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_configuration_id: Option<String>,
     /// Id of the key configuration encrypting the workspace's storage.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_customer_managed_key_id: Option<String>,
     /// See [`CustomerFacingStorageMode`](crate::CustomerFacingStorageMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_mode: Option<CustomerFacingStorageMode>,
     /// See [`WorkspaceStatus`](crate::WorkspaceStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace_status: Option<WorkspaceStatus>,
     /// What the current status means for this workspace, such as why deployment failed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace_status_message: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for Workspace {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.workspace_id {
+            map.serialize_entry(
+                "workspace_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.workspace_name {
+            map.serialize_entry("workspace_name", value)?;
+        }
+        if let Some(value) = &self.account_id {
+            map.serialize_entry("account_id", value)?;
+        }
+        if let Some(value) = &self.aws_region {
+            map.serialize_entry("aws_region", value)?;
+        }
+        if let Some(value) = &self.azure_workspace_info {
+            map.serialize_entry("azure_workspace_info", value)?;
+        }
+        if let Some(value) = &self.cloud {
+            map.serialize_entry("cloud", value)?;
+        }
+        if let Some(value) = &self.cloud_resource_container {
+            map.serialize_entry("cloud_resource_container", value)?;
+        }
+        if let Some(value) = &self.compute_mode {
+            map.serialize_entry("compute_mode", value)?;
+        }
+        if let Some(value) = &self.creation_time {
+            map.serialize_entry(
+                "creation_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.credentials_id {
+            map.serialize_entry("credentials_id", value)?;
+        }
+        if let Some(value) = &self.custom_tags {
+            map.serialize_entry("custom_tags", value)?;
+        }
+        if let Some(value) = &self.deployment_name {
+            map.serialize_entry("deployment_name", value)?;
+        }
+        if let Some(value) = &self.expected_workspace_status {
+            map.serialize_entry("expected_workspace_status", value)?;
+        }
+        if let Some(value) = &self.gcp_managed_network_config {
+            map.serialize_entry("gcp_managed_network_config", value)?;
+        }
+        if let Some(value) = &self.gke_config {
+            map.serialize_entry("gke_config", value)?;
+        }
+        if let Some(value) = &self.location {
+            map.serialize_entry("location", value)?;
+        }
+        if let Some(value) = &self.managed_services_customer_managed_key_id {
+            map.serialize_entry("managed_services_customer_managed_key_id", value)?;
+        }
+        if let Some(value) = &self.network {
+            map.serialize_entry("network", value)?;
+        }
+        if let Some(value) = &self.network_connectivity_config_id {
+            map.serialize_entry("network_connectivity_config_id", value)?;
+        }
+        if let Some(value) = &self.network_id {
+            map.serialize_entry("network_id", value)?;
+        }
+        if let Some(value) = &self.pricing_tier {
+            map.serialize_entry("pricing_tier", value)?;
+        }
+        if let Some(value) = &self.private_access_settings_id {
+            map.serialize_entry("private_access_settings_id", value)?;
+        }
+        if let Some(value) = &self.storage_configuration_id {
+            map.serialize_entry("storage_configuration_id", value)?;
+        }
+        if let Some(value) = &self.storage_customer_managed_key_id {
+            map.serialize_entry("storage_customer_managed_key_id", value)?;
+        }
+        if let Some(value) = &self.storage_mode {
+            map.serialize_entry("storage_mode", value)?;
+        }
+        if let Some(value) = &self.workspace_status {
+            map.serialize_entry("workspace_status", value)?;
+        }
+        if let Some(value) = &self.workspace_status_message {
+            map.serialize_entry("workspace_status_message", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Workspace {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for Workspace {
+    const EXPECTING: &'static str = "an object (Workspace)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "workspace_id" => {
+                    object::read_number_into(&mut map, &mut value.workspace_id)
+                }
+                "workspace_name" => {
+                    object::read_into(&mut map, &mut value.workspace_name)
+                }
+                "account_id" => object::read_into(&mut map, &mut value.account_id),
+                "aws_region" => object::read_into(&mut map, &mut value.aws_region),
+                "azure_workspace_info" => {
+                    object::read_into(&mut map, &mut value.azure_workspace_info)
+                }
+                "cloud" => object::read_into(&mut map, &mut value.cloud),
+                "cloud_resource_container" => {
+                    object::read_into(&mut map, &mut value.cloud_resource_container)
+                }
+                "compute_mode" => object::read_into(&mut map, &mut value.compute_mode),
+                "creation_time" => {
+                    object::read_number_into(&mut map, &mut value.creation_time)
+                }
+                "credentials_id" => {
+                    object::read_into(&mut map, &mut value.credentials_id)
+                }
+                "custom_tags" => object::read_into(&mut map, &mut value.custom_tags),
+                "deployment_name" => {
+                    object::read_into(&mut map, &mut value.deployment_name)
+                }
+                "expected_workspace_status" => {
+                    object::read_into(&mut map, &mut value.expected_workspace_status)
+                }
+                "gcp_managed_network_config" => {
+                    object::read_into(&mut map, &mut value.gcp_managed_network_config)
+                }
+                "gke_config" => object::read_into(&mut map, &mut value.gke_config),
+                "location" => object::read_into(&mut map, &mut value.location),
+                "managed_services_customer_managed_key_id" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.managed_services_customer_managed_key_id,
+                    )
+                }
+                "network" => object::read_into(&mut map, &mut value.network),
+                "network_connectivity_config_id" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.network_connectivity_config_id,
+                    )
+                }
+                "network_id" => object::read_into(&mut map, &mut value.network_id),
+                "pricing_tier" => object::read_into(&mut map, &mut value.pricing_tier),
+                "private_access_settings_id" => {
+                    object::read_into(&mut map, &mut value.private_access_settings_id)
+                }
+                "storage_configuration_id" => {
+                    object::read_into(&mut map, &mut value.storage_configuration_id)
+                }
+                "storage_customer_managed_key_id" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.storage_customer_managed_key_id,
+                    )
+                }
+                "storage_mode" => object::read_into(&mut map, &mut value.storage_mode),
+                "workspace_status" => {
+                    object::read_into(&mut map, &mut value.workspace_status)
+                }
+                "workspace_status_message" => {
+                    object::read_into(&mut map, &mut value.workspace_status_message)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Former form of the workspace's network settings; `network_id` and the top-level GCP fields
 /// of the workspace replace it.
 ///
 /// **Deprecated** by the API.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WorkspaceNetwork {
     /// See [`GcpCommonNetworkConfig`](crate::GcpCommonNetworkConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_common_network_config: Option<GcpCommonNetworkConfig>,
     /// See [`GcpManagedNetworkConfig`](crate::GcpManagedNetworkConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_managed_network_config: Option<GcpManagedNetworkConfig>,
     /// Id of the network configuration, for a workspace in a customer-managed VPC.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for WorkspaceNetwork {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.gcp_common_network_config {
+            map.serialize_entry("gcp_common_network_config", value)?;
+        }
+        if let Some(value) = &self.gcp_managed_network_config {
+            map.serialize_entry("gcp_managed_network_config", value)?;
+        }
+        if let Some(value) = &self.network_id {
+            map.serialize_entry("network_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WorkspaceNetwork {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for WorkspaceNetwork {
+    const EXPECTING: &'static str = "an object (WorkspaceNetwork)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "gcp_common_network_config" => {
+                    object::read_into(&mut map, &mut value.gcp_common_network_config)
+                }
+                "gcp_managed_network_config" => {
+                    object::read_into(&mut map, &mut value.gcp_managed_network_config)
+                }
+                "network_id" => object::read_into(&mut map, &mut value.network_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Where a workspace is in its life: `NOT_PROVISIONED` before deployment, `PROVISIONING` while
@@ -525,22 +1216,21 @@ pub struct WorkspaceNetwork {
 /// when access was blocked, `CANCELLING` while it is being removed.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum WorkspaceStatus {
-    #[serde(rename = "BANNED")]
+    /// `BANNED`
     Banned,
-    #[serde(rename = "CANCELLING")]
+    /// `CANCELLING`
     Cancelling,
-    #[serde(rename = "FAILED")]
+    /// `FAILED`
     Failed,
-    #[serde(rename = "NOT_PROVISIONED")]
+    /// `NOT_PROVISIONED`
     NotProvisioned,
-    #[serde(rename = "PROVISIONING")]
+    /// `PROVISIONING`
     Provisioning,
-    #[serde(rename = "RUNNING")]
+    /// `RUNNING`
     Running,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -584,5 +1274,22 @@ impl std::str::FromStr for WorkspaceStatus {
 
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
+    }
+}
+
+impl serde::Serialize for WorkspaceStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WorkspaceStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
     }
 }

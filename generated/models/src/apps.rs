@@ -4,133 +4,85 @@
 
 /// A Databricks app: its settings (given when creating and updating it) and, in answers, its
 /// compute, its application status, its deployments and its identity.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct App {
     /// Name of the app, unique in the workspace: lowercase letters, digits and hyphens. It is part
     /// of the app's URL and cannot be changed.
     pub name: String,
     /// What the app is for, shown in the workspace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Unique identifier the workspace gave the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Address the app is served at once deployed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Workspace resources the app's service principal is given access to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resources: Option<Vec<AppResource>>,
     /// See [`AppComputeSize`](crate::AppComputeSize).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compute_size: Option<AppComputeSize>,
     /// Fewest compute instances the app runs on; set together with `compute_max_instances`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub compute_min_instances: Option<i32>,
     /// Most compute instances the app scales to; set together with `compute_min_instances`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub compute_max_instances: Option<i32>,
     /// See [`AppComputeStatus`](crate::AppComputeStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compute_status: Option<AppComputeStatus>,
     /// See [`AppApplicationStatus`](crate::AppApplicationStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_status: Option<AppApplicationStatus>,
     /// See [`AppDeployment`](crate::AppDeployment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active_deployment: Option<AppDeployment>,
     /// See [`AppDeployment`](crate::AppDeployment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pending_deployment: Option<AppDeployment>,
     /// Workspace folder of the code of the last deployment that became active.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_source_code_path: Option<String>,
     /// Workspace folder of the app's source code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_code_path: Option<String>,
     /// See [`AppGitRepository`](crate::AppGitRepository).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub git_repository: Option<AppGitRepository>,
     /// See [`AppGitSource`](crate::AppGitSource).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub git_source: Option<AppGitSource>,
     /// See [`AppGitSource`](crate::AppGitSource).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_git_source: Option<AppGitSource>,
     /// OAuth scopes of the API access the app requests on behalf of its users, such as `sql` or
     /// `serving.serving-endpoints`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_api_scopes: Option<Vec<String>>,
     /// The scopes actually granted to the users' tokens forwarded to the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_user_api_scopes: Option<Vec<String>>,
     /// Whether the signed-in user's access token is passed on to the app; a change takes effect
     /// only when the compute is stopped and started again.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub forward_user_access_token: Option<bool>,
     /// Budget policy the app's costs are attributed to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget_policy_id: Option<String>,
     /// The budget policy that applies, given or inherited.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_budget_policy_id: Option<String>,
     /// Usage policy the app's usage is attributed to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage_policy_id: Option<String>,
     /// The usage policy that applies, given or inherited.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_usage_policy_id: Option<String>,
     /// Name of the app space the app belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub space: Option<String>,
     /// Where the app's OpenTelemetry logs, metrics and traces are written.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub telemetry_export_destinations: Option<Vec<AppTelemetryExportDestination>>,
     /// Workspace id of the service principal the app runs as.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub service_principal_id: Option<i64>,
     /// OAuth client id (application id) of the app's service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_principal_client_id: Option<String>,
     /// Display name of the app's service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_principal_name: Option<String>,
     /// Client id of the OAuth integration users sign in to the app through.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oauth2_app_client_id: Option<String>,
     /// Identifier of that OAuth integration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oauth2_app_integration_id: Option<String>,
     /// Address of the app's thumbnail image.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thumbnail_url: Option<String>,
     /// User name of whoever created the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creator: Option<String>,
     /// When the app was created, as an ISO 8601 timestamp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<String>,
     /// User name of whoever last changed the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updater: Option<String>,
     /// When the app was last changed, as an ISO 8601 timestamp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -179,69 +131,471 @@ impl App {
     }
 }
 
+impl serde::Serialize for App {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let Some(value) = &self.resources {
+            map.serialize_entry("resources", value)?;
+        }
+        if let Some(value) = &self.compute_size {
+            map.serialize_entry("compute_size", value)?;
+        }
+        if let Some(value) = &self.compute_min_instances {
+            map.serialize_entry(
+                "compute_min_instances",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.compute_max_instances {
+            map.serialize_entry(
+                "compute_max_instances",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.compute_status {
+            map.serialize_entry("compute_status", value)?;
+        }
+        if let Some(value) = &self.app_status {
+            map.serialize_entry("app_status", value)?;
+        }
+        if let Some(value) = &self.active_deployment {
+            map.serialize_entry("active_deployment", value)?;
+        }
+        if let Some(value) = &self.pending_deployment {
+            map.serialize_entry("pending_deployment", value)?;
+        }
+        if let Some(value) = &self.default_source_code_path {
+            map.serialize_entry("default_source_code_path", value)?;
+        }
+        if let Some(value) = &self.source_code_path {
+            map.serialize_entry("source_code_path", value)?;
+        }
+        if let Some(value) = &self.git_repository {
+            map.serialize_entry("git_repository", value)?;
+        }
+        if let Some(value) = &self.git_source {
+            map.serialize_entry("git_source", value)?;
+        }
+        if let Some(value) = &self.default_git_source {
+            map.serialize_entry("default_git_source", value)?;
+        }
+        if let Some(value) = &self.user_api_scopes {
+            map.serialize_entry("user_api_scopes", value)?;
+        }
+        if let Some(value) = &self.effective_user_api_scopes {
+            map.serialize_entry("effective_user_api_scopes", value)?;
+        }
+        if let Some(value) = &self.forward_user_access_token {
+            map.serialize_entry("forward_user_access_token", value)?;
+        }
+        if let Some(value) = &self.budget_policy_id {
+            map.serialize_entry("budget_policy_id", value)?;
+        }
+        if let Some(value) = &self.effective_budget_policy_id {
+            map.serialize_entry("effective_budget_policy_id", value)?;
+        }
+        if let Some(value) = &self.usage_policy_id {
+            map.serialize_entry("usage_policy_id", value)?;
+        }
+        if let Some(value) = &self.effective_usage_policy_id {
+            map.serialize_entry("effective_usage_policy_id", value)?;
+        }
+        if let Some(value) = &self.space {
+            map.serialize_entry("space", value)?;
+        }
+        if let Some(value) = &self.telemetry_export_destinations {
+            map.serialize_entry("telemetry_export_destinations", value)?;
+        }
+        if let Some(value) = &self.service_principal_id {
+            map.serialize_entry(
+                "service_principal_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.service_principal_client_id {
+            map.serialize_entry("service_principal_client_id", value)?;
+        }
+        if let Some(value) = &self.service_principal_name {
+            map.serialize_entry("service_principal_name", value)?;
+        }
+        if let Some(value) = &self.oauth2_app_client_id {
+            map.serialize_entry("oauth2_app_client_id", value)?;
+        }
+        if let Some(value) = &self.oauth2_app_integration_id {
+            map.serialize_entry("oauth2_app_integration_id", value)?;
+        }
+        if let Some(value) = &self.thumbnail_url {
+            map.serialize_entry("thumbnail_url", value)?;
+        }
+        if let Some(value) = &self.creator {
+            map.serialize_entry("creator", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("create_time", value)?;
+        }
+        if let Some(value) = &self.updater {
+            map.serialize_entry("updater", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("update_time", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for App {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for App {
+    const EXPECTING: &'static str = "an object (App)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut description: Option<String> = None;
+        let mut id: Option<String> = None;
+        let mut url: Option<String> = None;
+        let mut resources: Option<Vec<crate::AppResource>> = None;
+        let mut compute_size: Option<crate::AppComputeSize> = None;
+        let mut compute_min_instances: Option<i32> = None;
+        let mut compute_max_instances: Option<i32> = None;
+        let mut compute_status: Option<crate::AppComputeStatus> = None;
+        let mut app_status: Option<crate::AppApplicationStatus> = None;
+        let mut active_deployment: Option<crate::AppDeployment> = None;
+        let mut pending_deployment: Option<crate::AppDeployment> = None;
+        let mut default_source_code_path: Option<String> = None;
+        let mut source_code_path: Option<String> = None;
+        let mut git_repository: Option<crate::AppGitRepository> = None;
+        let mut git_source: Option<crate::AppGitSource> = None;
+        let mut default_git_source: Option<crate::AppGitSource> = None;
+        let mut user_api_scopes: Option<Vec<String>> = None;
+        let mut effective_user_api_scopes: Option<Vec<String>> = None;
+        let mut forward_user_access_token: Option<bool> = None;
+        let mut budget_policy_id: Option<String> = None;
+        let mut effective_budget_policy_id: Option<String> = None;
+        let mut usage_policy_id: Option<String> = None;
+        let mut effective_usage_policy_id: Option<String> = None;
+        let mut space: Option<String> = None;
+        let mut telemetry_export_destinations: Option<
+            Vec<crate::AppTelemetryExportDestination>,
+        > = None;
+        let mut service_principal_id: Option<i64> = None;
+        let mut service_principal_client_id: Option<String> = None;
+        let mut service_principal_name: Option<String> = None;
+        let mut oauth2_app_client_id: Option<String> = None;
+        let mut oauth2_app_integration_id: Option<String> = None;
+        let mut thumbnail_url: Option<String> = None;
+        let mut creator: Option<String> = None;
+        let mut create_time: Option<String> = None;
+        let mut updater: Option<String> = None;
+        let mut update_time: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "description" => object::read_into(&mut map, &mut description),
+                "id" => object::read_into(&mut map, &mut id),
+                "url" => object::read_into(&mut map, &mut url),
+                "resources" => object::read_into(&mut map, &mut resources),
+                "compute_size" => object::read_into(&mut map, &mut compute_size),
+                "compute_min_instances" => {
+                    object::read_number_into(&mut map, &mut compute_min_instances)
+                }
+                "compute_max_instances" => {
+                    object::read_number_into(&mut map, &mut compute_max_instances)
+                }
+                "compute_status" => object::read_into(&mut map, &mut compute_status),
+                "app_status" => object::read_into(&mut map, &mut app_status),
+                "active_deployment" => {
+                    object::read_into(&mut map, &mut active_deployment)
+                }
+                "pending_deployment" => {
+                    object::read_into(&mut map, &mut pending_deployment)
+                }
+                "default_source_code_path" => {
+                    object::read_into(&mut map, &mut default_source_code_path)
+                }
+                "source_code_path" => object::read_into(&mut map, &mut source_code_path),
+                "git_repository" => object::read_into(&mut map, &mut git_repository),
+                "git_source" => object::read_into(&mut map, &mut git_source),
+                "default_git_source" => {
+                    object::read_into(&mut map, &mut default_git_source)
+                }
+                "user_api_scopes" => object::read_into(&mut map, &mut user_api_scopes),
+                "effective_user_api_scopes" => {
+                    object::read_into(&mut map, &mut effective_user_api_scopes)
+                }
+                "forward_user_access_token" => {
+                    object::read_into(&mut map, &mut forward_user_access_token)
+                }
+                "budget_policy_id" => object::read_into(&mut map, &mut budget_policy_id),
+                "effective_budget_policy_id" => {
+                    object::read_into(&mut map, &mut effective_budget_policy_id)
+                }
+                "usage_policy_id" => object::read_into(&mut map, &mut usage_policy_id),
+                "effective_usage_policy_id" => {
+                    object::read_into(&mut map, &mut effective_usage_policy_id)
+                }
+                "space" => object::read_into(&mut map, &mut space),
+                "telemetry_export_destinations" => {
+                    object::read_into(&mut map, &mut telemetry_export_destinations)
+                }
+                "service_principal_id" => {
+                    object::read_number_into(&mut map, &mut service_principal_id)
+                }
+                "service_principal_client_id" => {
+                    object::read_into(&mut map, &mut service_principal_client_id)
+                }
+                "service_principal_name" => {
+                    object::read_into(&mut map, &mut service_principal_name)
+                }
+                "oauth2_app_client_id" => {
+                    object::read_into(&mut map, &mut oauth2_app_client_id)
+                }
+                "oauth2_app_integration_id" => {
+                    object::read_into(&mut map, &mut oauth2_app_integration_id)
+                }
+                "thumbnail_url" => object::read_into(&mut map, &mut thumbnail_url),
+                "creator" => object::read_into(&mut map, &mut creator),
+                "create_time" => object::read_into(&mut map, &mut create_time),
+                "updater" => object::read_into(&mut map, &mut updater),
+                "update_time" => object::read_into(&mut map, &mut update_time),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            description,
+            id,
+            url,
+            resources,
+            compute_size,
+            compute_min_instances,
+            compute_max_instances,
+            compute_status,
+            app_status,
+            active_deployment,
+            pending_deployment,
+            default_source_code_path,
+            source_code_path,
+            git_repository,
+            git_source,
+            default_git_source,
+            user_api_scopes,
+            effective_user_api_scopes,
+            forward_user_access_token,
+            budget_policy_id,
+            effective_budget_policy_id,
+            usage_policy_id,
+            effective_usage_policy_id,
+            space,
+            telemetry_export_destinations,
+            service_principal_id,
+            service_principal_client_id,
+            service_principal_name,
+            oauth2_app_client_id,
+            oauth2_app_integration_id,
+            thumbnail_url,
+            creator,
+            create_time,
+            updater,
+            update_time,
+            unknown_fields,
+        })
+    }
+}
+
 /// Grants a permission level on the app to one principal. Give exactly one of `user_name`,
 /// `group_name` and `service_principal_name`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppAccessControlRequest {
     /// User name (usually an email address) of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Name of the group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
     /// Application id of the service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_principal_name: Option<String>,
     /// See [`AppPermissionLevel`](crate::AppPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<AppPermissionLevel>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for AppAccessControlRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        if let Some(value) = &self.group_name {
+            map.serialize_entry("group_name", value)?;
+        }
+        if let Some(value) = &self.service_principal_name {
+            map.serialize_entry("service_principal_name", value)?;
+        }
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppAccessControlRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AppAccessControlRequest {
+    const EXPECTING: &'static str = "an object (AppAccessControlRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "user_name" => object::read_into(&mut map, &mut value.user_name),
+                "group_name" => object::read_into(&mut map, &mut value.group_name),
+                "service_principal_name" => {
+                    object::read_into(&mut map, &mut value.service_principal_name)
+                }
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The permissions one principal holds on the app. Exactly one of `user_name`, `group_name` and
 /// `service_principal_name` is set.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppAccessControlResponse {
     /// User name of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Name of the group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
     /// Application id of the service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_principal_name: Option<String>,
     /// Human-readable name of the principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Every level the principal holds, direct or inherited.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub all_permissions: Option<Vec<AppPermission>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for AppAccessControlResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        if let Some(value) = &self.group_name {
+            map.serialize_entry("group_name", value)?;
+        }
+        if let Some(value) = &self.service_principal_name {
+            map.serialize_entry("service_principal_name", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("display_name", value)?;
+        }
+        if let Some(value) = &self.all_permissions {
+            map.serialize_entry("all_permissions", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppAccessControlResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AppAccessControlResponse {
+    const EXPECTING: &'static str = "an object (AppAccessControlResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "user_name" => object::read_into(&mut map, &mut value.user_name),
+                "group_name" => object::read_into(&mut map, &mut value.group_name),
+                "service_principal_name" => {
+                    object::read_into(&mut map, &mut value.service_principal_name)
+                }
+                "display_name" => object::read_into(&mut map, &mut value.display_name),
+                "all_permissions" => {
+                    object::read_into(&mut map, &mut value.all_permissions)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// State of the application itself: `DEPLOYING` while a deployment is installed, `RUNNING` when
 /// it serves, `CRASHED` when its process exited, `UNAVAILABLE` when it has no compute.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AppApplicationState {
-    #[serde(rename = "CRASHED")]
+    /// `CRASHED`
     Crashed,
-    #[serde(rename = "DEPLOYING")]
+    /// `DEPLOYING`
     Deploying,
-    #[serde(rename = "RUNNING")]
+    /// `RUNNING`
     Running,
-    #[serde(rename = "UNAVAILABLE")]
+    /// `UNAVAILABLE`
     Unavailable,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -284,41 +638,103 @@ impl std::str::FromStr for AppApplicationState {
     }
 }
 
+impl serde::Serialize for AppApplicationState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppApplicationState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// State of the application running on an app's compute.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppApplicationStatus {
     /// See [`AppApplicationState`](crate::AppApplicationState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<AppApplicationState>,
     /// Explanation of the state.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Number of instances running the application.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub running_instances: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for AppApplicationStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.running_instances {
+            map.serialize_entry(
+                "running_instances",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppApplicationStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AppApplicationStatus {
+    const EXPECTING: &'static str = "an object (AppApplicationStatus)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "state" => object::read_into(&mut map, &mut value.state),
+                "message" => object::read_into(&mut map, &mut value.message),
+                "running_instances" => {
+                    object::read_number_into(&mut map, &mut value.running_instances)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Size of each compute instance of an app.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AppComputeSize {
-    #[serde(rename = "MEDIUM")]
+    /// `MEDIUM`
     Medium,
-    #[serde(rename = "LARGE")]
+    /// `LARGE`
     Large,
-    #[serde(rename = "XLARGE")]
+    /// `XLARGE`
     Xlarge,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -359,29 +775,45 @@ impl std::str::FromStr for AppComputeSize {
     }
 }
 
+impl serde::Serialize for AppComputeSize {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppComputeSize {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// State of an app's compute: `STARTING` until it can serve, then `ACTIVE`; `UPDATING` while
 /// new settings are applied; `STOPPING` then `STOPPED` after a stop; `DELETING` while the app
 /// is removed; `ERROR` when it failed.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AppComputeState {
-    #[serde(rename = "ACTIVE")]
+    /// `ACTIVE`
     Active,
-    #[serde(rename = "DELETING")]
+    /// `DELETING`
     Deleting,
-    #[serde(rename = "ERROR")]
+    /// `ERROR`
     Error,
-    #[serde(rename = "STARTING")]
+    /// `STARTING`
     Starting,
-    #[serde(rename = "STOPPED")]
+    /// `STOPPED`
     Stopped,
-    #[serde(rename = "STOPPING")]
+    /// `STOPPING`
     Stopping,
-    #[serde(rename = "UPDATING")]
+    /// `UPDATING`
     Updating,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -430,97 +862,273 @@ impl std::str::FromStr for AppComputeState {
     }
 }
 
+impl serde::Serialize for AppComputeState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppComputeState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// State of the compute an app runs on.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppComputeStatus {
     /// See [`AppComputeState`](crate::AppComputeState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<AppComputeState>,
     /// Explanation of the state, such as why the compute failed to start.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Number of compute instances reachable and ready to serve requests.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub active_instances: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for AppComputeStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.active_instances {
+            map.serialize_entry(
+                "active_instances",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppComputeStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AppComputeStatus {
+    const EXPECTING: &'static str = "an object (AppComputeStatus)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "state" => object::read_into(&mut map, &mut value.state),
+                "message" => object::read_into(&mut map, &mut value.message),
+                "active_instances" => {
+                    object::read_number_into(&mut map, &mut value.active_instances)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One deployment of an app's source code: where the code comes from and, in answers, its
 /// progress.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppDeployment {
     /// Unique identifier of the deployment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deployment_id: Option<String>,
     /// Workspace folder the code was taken from, such as
     /// `/Workspace/Users/jane.doe@example.com/app`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_code_path: Option<String>,
     /// See [`AppGitSource`](crate::AppGitSource).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub git_source: Option<AppGitSource>,
     /// See [`AppDeploymentMode`](crate::AppDeploymentMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mode: Option<AppDeploymentMode>,
     /// The command that runs the app, overriding the one in the code's `app.yaml`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub command: Option<Vec<String>>,
     /// Environment variables of the app, overriding those in the code's `app.yaml`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub env_vars: Option<Vec<AppEnvVar>>,
     /// See [`AppDeploymentArtifacts`](crate::AppDeploymentArtifacts).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deployment_artifacts: Option<AppDeploymentArtifacts>,
     /// See [`AppDeploymentStatus`](crate::AppDeploymentStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<AppDeploymentStatus>,
     /// User name of whoever started the deployment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creator: Option<String>,
     /// When the deployment was started, as an ISO 8601 timestamp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<String>,
     /// When the deployment last changed, as an ISO 8601 timestamp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for AppDeployment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.deployment_id {
+            map.serialize_entry("deployment_id", value)?;
+        }
+        if let Some(value) = &self.source_code_path {
+            map.serialize_entry("source_code_path", value)?;
+        }
+        if let Some(value) = &self.git_source {
+            map.serialize_entry("git_source", value)?;
+        }
+        if let Some(value) = &self.mode {
+            map.serialize_entry("mode", value)?;
+        }
+        if let Some(value) = &self.command {
+            map.serialize_entry("command", value)?;
+        }
+        if let Some(value) = &self.env_vars {
+            map.serialize_entry("env_vars", value)?;
+        }
+        if let Some(value) = &self.deployment_artifacts {
+            map.serialize_entry("deployment_artifacts", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.creator {
+            map.serialize_entry("creator", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("create_time", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("update_time", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppDeployment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AppDeployment {
+    const EXPECTING: &'static str = "an object (AppDeployment)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "deployment_id" => object::read_into(&mut map, &mut value.deployment_id),
+                "source_code_path" => {
+                    object::read_into(&mut map, &mut value.source_code_path)
+                }
+                "git_source" => object::read_into(&mut map, &mut value.git_source),
+                "mode" => object::read_into(&mut map, &mut value.mode),
+                "command" => object::read_into(&mut map, &mut value.command),
+                "env_vars" => object::read_into(&mut map, &mut value.env_vars),
+                "deployment_artifacts" => {
+                    object::read_into(&mut map, &mut value.deployment_artifacts)
+                }
+                "status" => object::read_into(&mut map, &mut value.status),
+                "creator" => object::read_into(&mut map, &mut value.creator),
+                "create_time" => object::read_into(&mut map, &mut value.create_time),
+                "update_time" => object::read_into(&mut map, &mut value.update_time),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// What the deployment installed.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppDeploymentArtifacts {
     /// The snapshot of the code the running app uses, a stable copy made by the deployment (unlike
     /// the deployment's own `source_code_path`, the folder it was taken from).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_code_path: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for AppDeploymentArtifacts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.source_code_path {
+            map.serialize_entry("source_code_path", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppDeploymentArtifacts {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AppDeploymentArtifacts {
+    const EXPECTING: &'static str = "an object (AppDeploymentArtifacts)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "source_code_path" => {
+                    object::read_into(&mut map, &mut value.source_code_path)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// How a deployment takes the source code: `SNAPSHOT` copies it once; `AUTO_SYNC` keeps the app
 /// in sync with later changes to the folder.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AppDeploymentMode {
-    #[serde(rename = "AUTO_SYNC")]
+    /// `AUTO_SYNC`
     AutoSync,
-    #[serde(rename = "SNAPSHOT")]
+    /// `SNAPSHOT`
     Snapshot,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -559,21 +1167,37 @@ impl std::str::FromStr for AppDeploymentMode {
     }
 }
 
+impl serde::Serialize for AppDeploymentMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppDeploymentMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// State of a deployment.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AppDeploymentState {
-    #[serde(rename = "CANCELLED")]
+    /// `CANCELLED`
     Cancelled,
-    #[serde(rename = "FAILED")]
+    /// `FAILED`
     Failed,
-    #[serde(rename = "IN_PROGRESS")]
+    /// `IN_PROGRESS`
     InProgress,
-    #[serde(rename = "SUCCEEDED")]
+    /// `SUCCEEDED`
     Succeeded,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -616,42 +1240,146 @@ impl std::str::FromStr for AppDeploymentState {
     }
 }
 
+impl serde::Serialize for AppDeploymentState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppDeploymentState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Progress of a deployment.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppDeploymentStatus {
     /// See [`AppDeploymentState`](crate::AppDeploymentState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<AppDeploymentState>,
     /// Explanation of the state, such as why the deployment failed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for AppDeploymentStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppDeploymentStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AppDeploymentStatus {
+    const EXPECTING: &'static str = "an object (AppDeploymentStatus)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "state" => object::read_into(&mut map, &mut value.state),
+                "message" => object::read_into(&mut map, &mut value.message),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// An environment variable of an app. Give either `value` or `value_from`, the name of an app
 /// resource (such as a secret) whose value is used.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppEnvVar {
     /// Name of the variable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Its literal value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Name of the app resource holding the value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_from: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for AppEnvVar {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        if let Some(value) = &self.value_from {
+            map.serialize_entry("value_from", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppEnvVar {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AppEnvVar {
+    const EXPECTING: &'static str = "an object (AppEnvVar)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value_ = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value_.name),
+                "value" => object::read_into(&mut map, &mut value_.value),
+                "value_from" => object::read_into(&mut map, &mut value_.value_from),
+                _ => object::keep(&mut map, key, &mut value_.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value_)
+    }
+}
+
 /// The Git repository an app is deployed from.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AppGitRepository {
     /// The Git provider, case-insensitive: `gitHub`, `gitHubEnterprise`, `bitbucketCloud`,
     /// `bitbucketServer`, `azureDevOpsServices`, `gitLab`, `gitLabEnterpriseEdition` or
@@ -660,19 +1388,12 @@ pub struct AppGitRepository {
     /// Address of the repository.
     pub url: String,
     /// Whether a push to the deployed branch deploys the app again automatically.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auto_deploy: Option<bool>,
     /// Id of a Git credential (personal access token) of the caller, used to give the app's service
     /// principal access to the repository.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub caller_credential_id: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -689,64 +1410,236 @@ impl AppGitRepository {
     }
 }
 
+impl serde::Serialize for AppGitRepository {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("provider", &self.provider)?;
+        map.serialize_entry("url", &self.url)?;
+        if let Some(value) = &self.auto_deploy {
+            map.serialize_entry("auto_deploy", value)?;
+        }
+        if let Some(value) = &self.caller_credential_id {
+            map.serialize_entry(
+                "caller_credential_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppGitRepository {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AppGitRepository {
+    const EXPECTING: &'static str = "an object (AppGitRepository)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut provider: Option<String> = None;
+        let mut url: Option<String> = None;
+        let mut auto_deploy: Option<bool> = None;
+        let mut caller_credential_id: Option<i64> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "provider" => object::read_some(&mut map, &mut provider),
+                "url" => object::read_some(&mut map, &mut url),
+                "auto_deploy" => object::read_into(&mut map, &mut auto_deploy),
+                "caller_credential_id" => {
+                    object::read_number_into(&mut map, &mut caller_credential_id)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            provider: object::required(provider, "provider")?,
+            url: object::required(url, "url")?,
+            auto_deploy,
+            caller_credential_id,
+            unknown_fields,
+        })
+    }
+}
+
 /// A Git reference to deploy: one of `branch`, `tag` or `commit`, and where in the repository
 /// the app's code is.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppGitSource {
     /// Branch to check out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub branch: Option<String>,
     /// Tag to check out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
     /// Commit SHA to check out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commit: Option<String>,
     /// Folder of the app's code inside the repository; the root when left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_code_path: Option<String>,
     /// The commit the reference pointed to when the deployment was made (set by the server).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolved_commit: Option<String>,
     /// See [`AppGitRepository`](crate::AppGitRepository).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub git_repository: Option<AppGitRepository>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for AppGitSource {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.branch {
+            map.serialize_entry("branch", value)?;
+        }
+        if let Some(value) = &self.tag {
+            map.serialize_entry("tag", value)?;
+        }
+        if let Some(value) = &self.commit {
+            map.serialize_entry("commit", value)?;
+        }
+        if let Some(value) = &self.source_code_path {
+            map.serialize_entry("source_code_path", value)?;
+        }
+        if let Some(value) = &self.resolved_commit {
+            map.serialize_entry("resolved_commit", value)?;
+        }
+        if let Some(value) = &self.git_repository {
+            map.serialize_entry("git_repository", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppGitSource {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AppGitSource {
+    const EXPECTING: &'static str = "an object (AppGitSource)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "branch" => object::read_into(&mut map, &mut value.branch),
+                "tag" => object::read_into(&mut map, &mut value.tag),
+                "commit" => object::read_into(&mut map, &mut value.commit),
+                "source_code_path" => {
+                    object::read_into(&mut map, &mut value.source_code_path)
+                }
+                "resolved_commit" => {
+                    object::read_into(&mut map, &mut value.resolved_commit)
+                }
+                "git_repository" => {
+                    object::read_into(&mut map, &mut value.git_repository)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One permission level a principal holds on the app, and where it comes from.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppPermission {
     /// See [`AppPermissionLevel`](crate::AppPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<AppPermissionLevel>,
     /// True when the level comes from a parent object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherited: Option<bool>,
     /// Objects the level is inherited from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherited_from_object: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for AppPermission {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        if let Some(value) = &self.inherited {
+            map.serialize_entry("inherited", value)?;
+        }
+        if let Some(value) = &self.inherited_from_object {
+            map.serialize_entry("inherited_from_object", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppPermission {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AppPermission {
+    const EXPECTING: &'static str = "an object (AppPermission)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                "inherited" => object::read_into(&mut map, &mut value.inherited),
+                "inherited_from_object" => {
+                    object::read_into(&mut map, &mut value.inherited_from_object)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A permission level on an app: `CAN_USE` lets a principal open and use the app; `CAN_MANAGE`
 /// adds changing, deploying, stopping and deleting it and changing its permissions.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AppPermissionLevel {
-    #[serde(rename = "CAN_MANAGE")]
+    /// `CAN_MANAGE`
     CanManage,
-    #[serde(rename = "CAN_USE")]
+    /// `CAN_USE`
     CanUse,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -785,94 +1678,232 @@ impl std::str::FromStr for AppPermissionLevel {
     }
 }
 
+impl serde::Serialize for AppPermissionLevel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppPermissionLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The access control list of an app.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppPermissions {
     /// Identifier of the object, such as `/apps/<app id>`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_id: Option<String>,
     /// Type of the object (`apps`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_type: Option<String>,
     /// One entry per principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list: Option<Vec<AppAccessControlResponse>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for AppPermissions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.object_id {
+            map.serialize_entry("object_id", value)?;
+        }
+        if let Some(value) = &self.object_type {
+            map.serialize_entry("object_type", value)?;
+        }
+        if let Some(value) = &self.access_control_list {
+            map.serialize_entry("access_control_list", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppPermissions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AppPermissions {
+    const EXPECTING: &'static str = "an object (AppPermissions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "object_id" => object::read_into(&mut map, &mut value.object_id),
+                "object_type" => object::read_into(&mut map, &mut value.object_type),
+                "access_control_list" => {
+                    object::read_into(&mut map, &mut value.access_control_list)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One grantable permission level and what it allows.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppPermissionsDescription {
     /// See [`AppPermissionLevel`](crate::AppPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<AppPermissionLevel>,
     /// What the level allows.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for AppPermissionsDescription {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppPermissionsDescription {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for AppPermissionsDescription {
+    const EXPECTING: &'static str = "an object (AppPermissionsDescription)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                "description" => object::read_into(&mut map, &mut value.description),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `apps.setPermissions` and `apps.updatePermissions`; the app is named in the path.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppPermissionsRequest {
     /// One entry per principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list: Option<Vec<AppAccessControlRequest>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for AppPermissionsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.access_control_list {
+            map.serialize_entry("access_control_list", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppPermissionsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AppPermissionsRequest {
+    const EXPECTING: &'static str = "an object (AppPermissionsRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "access_control_list" => {
+                    object::read_into(&mut map, &mut value.access_control_list)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A workspace resource an app uses, and the permission its service principal gets on it.
 /// Exactly one of the kinds (`sql_warehouse`, `serving_endpoint`, `secret`, `job`,
 /// `uc_securable`, `database`, `postgres`, `genie_space`, `experiment`, `app`) is set.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AppResource {
     /// Name of the resource within the app; the app's configuration refers to it by this name.
     pub name: String,
     /// What the app uses the resource for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// See [`AppResourceSqlWarehouse`](crate::AppResourceSqlWarehouse).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_warehouse: Option<AppResourceSqlWarehouse>,
     /// See [`AppResourceServingEndpoint`](crate::AppResourceServingEndpoint).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub serving_endpoint: Option<AppResourceServingEndpoint>,
     /// See [`AppResourceSecret`](crate::AppResourceSecret).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret: Option<AppResourceSecret>,
     /// See [`AppResourceJob`](crate::AppResourceJob).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job: Option<AppResourceJob>,
     /// See [`AppResourceUcSecurable`](crate::AppResourceUcSecurable).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uc_securable: Option<AppResourceUcSecurable>,
     /// See [`AppResourceDatabase`](crate::AppResourceDatabase).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub database: Option<AppResourceDatabase>,
     /// See [`AppResourcePostgres`](crate::AppResourcePostgres).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postgres: Option<AppResourcePostgres>,
     /// See [`AppResourceGenieSpace`](crate::AppResourceGenieSpace).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub genie_space: Option<AppResourceGenieSpace>,
     /// See [`AppResourceExperiment`](crate::AppResourceExperiment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub experiment: Option<AppResourceExperiment>,
     /// See [`AppResourceApp`](crate::AppResourceApp).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app: Option<AppResourceApp>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -897,30 +1928,180 @@ impl AppResource {
     }
 }
 
+impl serde::Serialize for AppResource {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.sql_warehouse {
+            map.serialize_entry("sql_warehouse", value)?;
+        }
+        if let Some(value) = &self.serving_endpoint {
+            map.serialize_entry("serving_endpoint", value)?;
+        }
+        if let Some(value) = &self.secret {
+            map.serialize_entry("secret", value)?;
+        }
+        if let Some(value) = &self.job {
+            map.serialize_entry("job", value)?;
+        }
+        if let Some(value) = &self.uc_securable {
+            map.serialize_entry("uc_securable", value)?;
+        }
+        if let Some(value) = &self.database {
+            map.serialize_entry("database", value)?;
+        }
+        if let Some(value) = &self.postgres {
+            map.serialize_entry("postgres", value)?;
+        }
+        if let Some(value) = &self.genie_space {
+            map.serialize_entry("genie_space", value)?;
+        }
+        if let Some(value) = &self.experiment {
+            map.serialize_entry("experiment", value)?;
+        }
+        if let Some(value) = &self.app {
+            map.serialize_entry("app", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppResource {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AppResource {
+    const EXPECTING: &'static str = "an object (AppResource)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut description: Option<String> = None;
+        let mut sql_warehouse: Option<crate::AppResourceSqlWarehouse> = None;
+        let mut serving_endpoint: Option<crate::AppResourceServingEndpoint> = None;
+        let mut secret: Option<crate::AppResourceSecret> = None;
+        let mut job: Option<crate::AppResourceJob> = None;
+        let mut uc_securable: Option<crate::AppResourceUcSecurable> = None;
+        let mut database: Option<crate::AppResourceDatabase> = None;
+        let mut postgres: Option<crate::AppResourcePostgres> = None;
+        let mut genie_space: Option<crate::AppResourceGenieSpace> = None;
+        let mut experiment: Option<crate::AppResourceExperiment> = None;
+        let mut app: Option<crate::AppResourceApp> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "description" => object::read_into(&mut map, &mut description),
+                "sql_warehouse" => object::read_into(&mut map, &mut sql_warehouse),
+                "serving_endpoint" => object::read_into(&mut map, &mut serving_endpoint),
+                "secret" => object::read_into(&mut map, &mut secret),
+                "job" => object::read_into(&mut map, &mut job),
+                "uc_securable" => object::read_into(&mut map, &mut uc_securable),
+                "database" => object::read_into(&mut map, &mut database),
+                "postgres" => object::read_into(&mut map, &mut postgres),
+                "genie_space" => object::read_into(&mut map, &mut genie_space),
+                "experiment" => object::read_into(&mut map, &mut experiment),
+                "app" => object::read_into(&mut map, &mut app),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            description,
+            sql_warehouse,
+            serving_endpoint,
+            secret,
+            job,
+            uc_securable,
+            database,
+            postgres,
+            genie_space,
+            experiment,
+            app,
+            unknown_fields,
+        })
+    }
+}
+
 /// Another app this app calls.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppResourceApp {
     /// Name of the other app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Permission the app gets on the other app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission: Option<AppResourceAppPermission>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for AppResourceApp {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.permission {
+            map.serialize_entry("permission", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppResourceApp {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AppResourceApp {
+    const EXPECTING: &'static str = "an object (AppResourceApp)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "permission" => object::read_into(&mut map, &mut value.permission),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Permission the app gets on the other app.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AppResourceAppPermission {
-    #[serde(rename = "CAN_USE")]
+    /// `CAN_USE`
     CanUse,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -957,8 +2138,25 @@ impl std::str::FromStr for AppResourceAppPermission {
     }
 }
 
+impl serde::Serialize for AppResourceAppPermission {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppResourceAppPermission {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A database of a Lakebase (database) instance the app connects to.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AppResourceDatabase {
     /// Name of the database instance.
     pub instance_name: String,
@@ -968,7 +2166,6 @@ pub struct AppResourceDatabase {
     pub permission: AppResourceDatabasePermission,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -988,15 +2185,65 @@ impl AppResourceDatabase {
     }
 }
 
+impl serde::Serialize for AppResourceDatabase {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("instance_name", &self.instance_name)?;
+        map.serialize_entry("database_name", &self.database_name)?;
+        map.serialize_entry("permission", &self.permission)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppResourceDatabase {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AppResourceDatabase {
+    const EXPECTING: &'static str = "an object (AppResourceDatabase)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut instance_name: Option<String> = None;
+        let mut database_name: Option<String> = None;
+        let mut permission: Option<crate::AppResourceDatabasePermission> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "instance_name" => object::read_some(&mut map, &mut instance_name),
+                "database_name" => object::read_some(&mut map, &mut database_name),
+                "permission" => object::read_some(&mut map, &mut permission),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            instance_name: object::required(instance_name, "instance_name")?,
+            database_name: object::required(database_name, "database_name")?,
+            permission: object::required(permission, "permission")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Permission the app gets.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AppResourceDatabasePermission {
-    #[serde(rename = "CAN_CONNECT_AND_CREATE")]
+    /// `CAN_CONNECT_AND_CREATE`
     CanConnectAndCreate,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1033,8 +2280,25 @@ impl std::str::FromStr for AppResourceDatabasePermission {
     }
 }
 
+impl serde::Serialize for AppResourceDatabasePermission {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppResourceDatabasePermission {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// An MLflow experiment the app reads or logs to.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AppResourceExperiment {
     /// Id of the experiment.
     pub experiment_id: String,
@@ -1042,7 +2306,6 @@ pub struct AppResourceExperiment {
     pub permission: AppResourceExperimentPermission,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1060,19 +2323,65 @@ impl AppResourceExperiment {
     }
 }
 
+impl serde::Serialize for AppResourceExperiment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("experiment_id", &self.experiment_id)?;
+        map.serialize_entry("permission", &self.permission)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppResourceExperiment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AppResourceExperiment {
+    const EXPECTING: &'static str = "an object (AppResourceExperiment)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut experiment_id: Option<String> = None;
+        let mut permission: Option<crate::AppResourceExperimentPermission> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "experiment_id" => object::read_some(&mut map, &mut experiment_id),
+                "permission" => object::read_some(&mut map, &mut permission),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            experiment_id: object::required(experiment_id, "experiment_id")?,
+            permission: object::required(permission, "permission")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Permission the app gets on the experiment.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AppResourceExperimentPermission {
-    #[serde(rename = "CAN_EDIT")]
+    /// `CAN_EDIT`
     CanEdit,
-    #[serde(rename = "CAN_MANAGE")]
+    /// `CAN_MANAGE`
     CanManage,
-    #[serde(rename = "CAN_READ")]
+    /// `CAN_READ`
     CanRead,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1113,8 +2422,25 @@ impl std::str::FromStr for AppResourceExperimentPermission {
     }
 }
 
+impl serde::Serialize for AppResourceExperimentPermission {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppResourceExperimentPermission {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A Genie space the app asks questions of.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AppResourceGenieSpace {
     /// Name of the space.
     pub name: String,
@@ -1124,7 +2450,6 @@ pub struct AppResourceGenieSpace {
     pub permission: AppResourceGenieSpacePermission,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1144,21 +2469,71 @@ impl AppResourceGenieSpace {
     }
 }
 
+impl serde::Serialize for AppResourceGenieSpace {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("space_id", &self.space_id)?;
+        map.serialize_entry("permission", &self.permission)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppResourceGenieSpace {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AppResourceGenieSpace {
+    const EXPECTING: &'static str = "an object (AppResourceGenieSpace)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut space_id: Option<String> = None;
+        let mut permission: Option<crate::AppResourceGenieSpacePermission> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "space_id" => object::read_some(&mut map, &mut space_id),
+                "permission" => object::read_some(&mut map, &mut permission),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            space_id: object::required(space_id, "space_id")?,
+            permission: object::required(permission, "permission")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Permission the app gets on the space.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AppResourceGenieSpacePermission {
-    #[serde(rename = "CAN_EDIT")]
+    /// `CAN_EDIT`
     CanEdit,
-    #[serde(rename = "CAN_MANAGE")]
+    /// `CAN_MANAGE`
     CanManage,
-    #[serde(rename = "CAN_RUN")]
+    /// `CAN_RUN`
     CanRun,
-    #[serde(rename = "CAN_VIEW")]
+    /// `CAN_VIEW`
     CanView,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1201,8 +2576,25 @@ impl std::str::FromStr for AppResourceGenieSpacePermission {
     }
 }
 
+impl serde::Serialize for AppResourceGenieSpacePermission {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppResourceGenieSpacePermission {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A job the app runs or reads.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AppResourceJob {
     /// Id of the job.
     pub id: String,
@@ -1210,7 +2602,6 @@ pub struct AppResourceJob {
     pub permission: AppResourceJobPermission,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1225,21 +2616,67 @@ impl AppResourceJob {
     }
 }
 
+impl serde::Serialize for AppResourceJob {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("permission", &self.permission)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppResourceJob {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AppResourceJob {
+    const EXPECTING: &'static str = "an object (AppResourceJob)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut id: Option<String> = None;
+        let mut permission: Option<crate::AppResourceJobPermission> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "id" => object::read_some(&mut map, &mut id),
+                "permission" => object::read_some(&mut map, &mut permission),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            id: object::required(id, "id")?,
+            permission: object::required(permission, "permission")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Permission the app gets on the job.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AppResourceJobPermission {
-    #[serde(rename = "CAN_MANAGE")]
+    /// `CAN_MANAGE`
     CanManage,
-    #[serde(rename = "CAN_MANAGE_RUN")]
+    /// `CAN_MANAGE_RUN`
     CanManageRun,
-    #[serde(rename = "CAN_VIEW")]
+    /// `CAN_VIEW`
     CanView,
-    #[serde(rename = "IS_OWNER")]
+    /// `IS_OWNER`
     IsOwner,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1282,26 +2719,88 @@ impl std::str::FromStr for AppResourceJobPermission {
     }
 }
 
+impl serde::Serialize for AppResourceJobPermission {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppResourceJobPermission {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A database of a Lakebase Postgres project branch the app connects to.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppResourcePostgres {
     /// The project branch, as a resource name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub branch: Option<String>,
     /// The database, as a resource name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub database: Option<String>,
     /// Permission the app gets.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission: Option<AppResourceDatabasePermission>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for AppResourcePostgres {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.branch {
+            map.serialize_entry("branch", value)?;
+        }
+        if let Some(value) = &self.database {
+            map.serialize_entry("database", value)?;
+        }
+        if let Some(value) = &self.permission {
+            map.serialize_entry("permission", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppResourcePostgres {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AppResourcePostgres {
+    const EXPECTING: &'static str = "an object (AppResourcePostgres)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "branch" => object::read_into(&mut map, &mut value.branch),
+                "database" => object::read_into(&mut map, &mut value.database),
+                "permission" => object::read_into(&mut map, &mut value.permission),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A secret the app reads (or writes).
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AppResourceSecret {
     /// Secret scope holding the secret.
     pub scope: String,
@@ -1311,7 +2810,6 @@ pub struct AppResourceSecret {
     pub permission: AppResourceSecretPermission,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1331,19 +2829,69 @@ impl AppResourceSecret {
     }
 }
 
+impl serde::Serialize for AppResourceSecret {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("scope", &self.scope)?;
+        map.serialize_entry("key", &self.key)?;
+        map.serialize_entry("permission", &self.permission)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppResourceSecret {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AppResourceSecret {
+    const EXPECTING: &'static str = "an object (AppResourceSecret)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut scope: Option<String> = None;
+        let mut key: Option<String> = None;
+        let mut permission: Option<crate::AppResourceSecretPermission> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "scope" => object::read_some(&mut map, &mut scope),
+                "key" => object::read_some(&mut map, &mut key),
+                "permission" => object::read_some(&mut map, &mut permission),
+                _ => object::keep(&mut map, key_, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            scope: object::required(scope, "scope")?,
+            key: object::required(key, "key")?,
+            permission: object::required(permission, "permission")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Permission the app gets on the scope.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AppResourceSecretPermission {
-    #[serde(rename = "MANAGE")]
+    /// `MANAGE`
     Manage,
-    #[serde(rename = "READ")]
+    /// `READ`
     Read,
-    #[serde(rename = "WRITE")]
+    /// `WRITE`
     Write,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1384,8 +2932,25 @@ impl std::str::FromStr for AppResourceSecretPermission {
     }
 }
 
+impl serde::Serialize for AppResourceSecretPermission {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppResourceSecretPermission {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A model serving endpoint the app queries.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AppResourceServingEndpoint {
     /// Name of the endpoint.
     pub name: String,
@@ -1393,7 +2958,6 @@ pub struct AppResourceServingEndpoint {
     pub permission: AppResourceServingEndpointPermission,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1411,19 +2975,66 @@ impl AppResourceServingEndpoint {
     }
 }
 
+impl serde::Serialize for AppResourceServingEndpoint {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("permission", &self.permission)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppResourceServingEndpoint {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for AppResourceServingEndpoint {
+    const EXPECTING: &'static str = "an object (AppResourceServingEndpoint)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut permission: Option<crate::AppResourceServingEndpointPermission> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "permission" => object::read_some(&mut map, &mut permission),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            permission: object::required(permission, "permission")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Permission the app gets on the endpoint.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AppResourceServingEndpointPermission {
-    #[serde(rename = "CAN_MANAGE")]
+    /// `CAN_MANAGE`
     CanManage,
-    #[serde(rename = "CAN_QUERY")]
+    /// `CAN_QUERY`
     CanQuery,
-    #[serde(rename = "CAN_VIEW")]
+    /// `CAN_VIEW`
     CanView,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1464,8 +3075,25 @@ impl std::str::FromStr for AppResourceServingEndpointPermission {
     }
 }
 
+impl serde::Serialize for AppResourceServingEndpointPermission {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppResourceServingEndpointPermission {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A SQL warehouse the app runs queries on.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AppResourceSqlWarehouse {
     /// Id of the warehouse.
     pub id: String,
@@ -1473,7 +3101,6 @@ pub struct AppResourceSqlWarehouse {
     pub permission: AppResourceSqlWarehousePermission,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1491,19 +3118,65 @@ impl AppResourceSqlWarehouse {
     }
 }
 
+impl serde::Serialize for AppResourceSqlWarehouse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("permission", &self.permission)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppResourceSqlWarehouse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AppResourceSqlWarehouse {
+    const EXPECTING: &'static str = "an object (AppResourceSqlWarehouse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut id: Option<String> = None;
+        let mut permission: Option<crate::AppResourceSqlWarehousePermission> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "id" => object::read_some(&mut map, &mut id),
+                "permission" => object::read_some(&mut map, &mut permission),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            id: object::required(id, "id")?,
+            permission: object::required(permission, "permission")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Permission the app gets on the warehouse.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AppResourceSqlWarehousePermission {
-    #[serde(rename = "CAN_MANAGE")]
+    /// `CAN_MANAGE`
     CanManage,
-    #[serde(rename = "CAN_USE")]
+    /// `CAN_USE`
     CanUse,
-    #[serde(rename = "IS_OWNER")]
+    /// `IS_OWNER`
     IsOwner,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1544,21 +3217,36 @@ impl std::str::FromStr for AppResourceSqlWarehousePermission {
     }
 }
 
+impl serde::Serialize for AppResourceSqlWarehousePermission {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppResourceSqlWarehousePermission {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A Unity Catalog object (volume, table, function or connection) the app uses.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AppResourceUcSecurable {
     /// Full three-level name of the object, such as `main.sales.raw_files`.
     pub securable_full_name: String,
     /// Kind of object.
     pub securable_type: AppResourceUcSecurableSecurableType,
     /// The finer kind Unity Catalog gives the object, such as `TABLE_DELTA`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub securable_kind: Option<String>,
     /// Privilege the app gets on the object.
     pub permission: AppResourceUcSecurablePermission,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1579,25 +3267,86 @@ impl AppResourceUcSecurable {
     }
 }
 
+impl serde::Serialize for AppResourceUcSecurable {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("securable_full_name", &self.securable_full_name)?;
+        map.serialize_entry("securable_type", &self.securable_type)?;
+        if let Some(value) = &self.securable_kind {
+            map.serialize_entry("securable_kind", value)?;
+        }
+        map.serialize_entry("permission", &self.permission)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppResourceUcSecurable {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AppResourceUcSecurable {
+    const EXPECTING: &'static str = "an object (AppResourceUcSecurable)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut securable_full_name: Option<String> = None;
+        let mut securable_type: Option<crate::AppResourceUcSecurableSecurableType> = None;
+        let mut securable_kind: Option<String> = None;
+        let mut permission: Option<crate::AppResourceUcSecurablePermission> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "securable_full_name" => {
+                    object::read_some(&mut map, &mut securable_full_name)
+                }
+                "securable_type" => object::read_some(&mut map, &mut securable_type),
+                "securable_kind" => object::read_into(&mut map, &mut securable_kind),
+                "permission" => object::read_some(&mut map, &mut permission),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            securable_full_name: object::required(
+                securable_full_name,
+                "securable_full_name",
+            )?,
+            securable_type: object::required(securable_type, "securable_type")?,
+            securable_kind,
+            permission: object::required(permission, "permission")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Privilege the app gets on the object.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AppResourceUcSecurablePermission {
-    #[serde(rename = "EXECUTE")]
+    /// `EXECUTE`
     Execute,
-    #[serde(rename = "MODIFY")]
+    /// `MODIFY`
     Modify,
-    #[serde(rename = "READ_VOLUME")]
+    /// `READ_VOLUME`
     ReadVolume,
-    #[serde(rename = "SELECT")]
+    /// `SELECT`
     Select,
-    #[serde(rename = "USE_CONNECTION")]
+    /// `USE_CONNECTION`
     UseConnection,
-    #[serde(rename = "WRITE_VOLUME")]
+    /// `WRITE_VOLUME`
     WriteVolume,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1644,21 +3393,37 @@ impl std::str::FromStr for AppResourceUcSecurablePermission {
     }
 }
 
+impl serde::Serialize for AppResourceUcSecurablePermission {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppResourceUcSecurablePermission {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Kind of object.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AppResourceUcSecurableSecurableType {
-    #[serde(rename = "CONNECTION")]
+    /// `CONNECTION`
     Connection,
-    #[serde(rename = "FUNCTION")]
+    /// `FUNCTION`
     Function,
-    #[serde(rename = "TABLE")]
+    /// `TABLE`
     Table,
-    #[serde(rename = "VOLUME")]
+    /// `VOLUME`
     Volume,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1701,20 +3466,77 @@ impl std::str::FromStr for AppResourceUcSecurableSecurableType {
     }
 }
 
+impl serde::Serialize for AppResourceUcSecurableSecurableType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppResourceUcSecurableSecurableType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A destination for an app's telemetry.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppTelemetryExportDestination {
     /// See [`AppTelemetryTables`](crate::AppTelemetryTables).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unity_catalog: Option<AppTelemetryTables>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for AppTelemetryExportDestination {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.unity_catalog {
+            map.serialize_entry("unity_catalog", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppTelemetryExportDestination {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for AppTelemetryExportDestination {
+    const EXPECTING: &'static str = "an object (AppTelemetryExportDestination)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "unity_catalog" => object::read_into(&mut map, &mut value.unity_catalog),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The Unity Catalog tables an app's OpenTelemetry data is written to.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AppTelemetryTables {
     /// Full name of the table for logs.
     pub logs_table: String,
@@ -1724,7 +3546,6 @@ pub struct AppTelemetryTables {
     pub traces_table: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1744,94 +3565,394 @@ impl AppTelemetryTables {
     }
 }
 
+impl serde::Serialize for AppTelemetryTables {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("logs_table", &self.logs_table)?;
+        map.serialize_entry("metrics_table", &self.metrics_table)?;
+        map.serialize_entry("traces_table", &self.traces_table)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppTelemetryTables {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AppTelemetryTables {
+    const EXPECTING: &'static str = "an object (AppTelemetryTables)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut logs_table: Option<String> = None;
+        let mut metrics_table: Option<String> = None;
+        let mut traces_table: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "logs_table" => object::read_some(&mut map, &mut logs_table),
+                "metrics_table" => object::read_some(&mut map, &mut metrics_table),
+                "traces_table" => object::read_some(&mut map, &mut traces_table),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            logs_table: object::required(logs_table, "logs_table")?,
+            metrics_table: object::required(metrics_table, "metrics_table")?,
+            traces_table: object::required(traces_table, "traces_table")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Optional query and header parameters of `apps.create`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsCreateParams {
     /// When true the app is created without starting its compute; false by default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub no_compute: Option<bool>,
+}
+
+impl serde::Serialize for AppsCreateParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.no_compute {
+            map.serialize_entry("no_compute", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppsCreateParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AppsCreateParams {
+    const EXPECTING: &'static str = "an object (AppsCreateParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "no_compute" => object::read_into(&mut map, &mut value.no_compute),
+                _ => object::refuse(&key, &["no_compute"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `apps.listDeployments`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsListDeploymentsParams {
     /// Largest number of deployments to return in one page; the server may return fewer.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub page_size: Option<i32>,
     /// The `next_page_token` of the previous page; leave out for the first page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
+}
+
+impl serde::Serialize for AppsListDeploymentsParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.page_size {
+            map.serialize_entry(
+                "page_size",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppsListDeploymentsParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for AppsListDeploymentsParams {
+    const EXPECTING: &'static str = "an object (AppsListDeploymentsParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "page_size" => object::read_number_into(&mut map, &mut value.page_size),
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                _ => object::refuse(&key, &["page_size", "page_token"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `apps.list`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsListParams {
     /// Largest number of apps to return in one page; the server may return fewer.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub page_size: Option<i32>,
     /// The `next_page_token` of the previous page; leave out for the first page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
     /// Name of an app space; when given, only the apps in that space are listed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub space: Option<String>,
 }
 
+impl serde::Serialize for AppsListParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.page_size {
+            map.serialize_entry(
+                "page_size",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        if let Some(value) = &self.space {
+            map.serialize_entry("space", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppsListParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AppsListParams {
+    const EXPECTING: &'static str = "an object (AppsListParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "page_size" => object::read_number_into(&mut map, &mut value.page_size),
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                "space" => object::read_into(&mut map, &mut value.space),
+                _ => object::refuse(&key, &["page_size", "page_token", "space"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The permission levels that can be granted on an app.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetAppPermissionLevelsResponse {
     /// The grantable levels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_levels: Option<Vec<AppPermissionsDescription>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GetAppPermissionLevelsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_levels {
+            map.serialize_entry("permission_levels", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetAppPermissionLevelsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for GetAppPermissionLevelsResponse {
+    const EXPECTING: &'static str = "an object (GetAppPermissionLevelsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_levels" => {
+                    object::read_into(&mut map, &mut value.permission_levels)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One page of an app's deployments.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListAppDeploymentsResponse {
     /// The deployments on this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_deployments: Option<Vec<AppDeployment>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ListAppDeploymentsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.app_deployments {
+            map.serialize_entry("app_deployments", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListAppDeploymentsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ListAppDeploymentsResponse {
+    const EXPECTING: &'static str = "an object (ListAppDeploymentsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "app_deployments" => {
+                    object::read_into(&mut map, &mut value.app_deployments)
+                }
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One page of apps.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListAppsResponse {
     /// The apps on this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub apps: Option<Vec<App>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListAppsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.apps {
+            map.serialize_entry("apps", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListAppsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListAppsResponse {
+    const EXPECTING: &'static str = "an object (ListAppsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "apps" => object::read_into(&mut map, &mut value.apps),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

@@ -3,19 +3,16 @@
 //! Types used only by the `catalogs` service.
 
 /// How Databricks reaches the Azure Key Vault key.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AzureEncryptionSettings {
     /// The Entra ID tenant of the key vault.
     pub azure_tenant_id: String,
     /// Resource id of the access connector whose identity reads the key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_cmk_access_connector_id: Option<String>,
     /// Resource id of a user-assigned managed identity of that connector, if it uses one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_cmk_managed_identity_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -31,114 +28,307 @@ impl AzureEncryptionSettings {
     }
 }
 
+impl serde::Serialize for AzureEncryptionSettings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("azure_tenant_id", &self.azure_tenant_id)?;
+        if let Some(value) = &self.azure_cmk_access_connector_id {
+            map.serialize_entry("azure_cmk_access_connector_id", value)?;
+        }
+        if let Some(value) = &self.azure_cmk_managed_identity_id {
+            map.serialize_entry("azure_cmk_managed_identity_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AzureEncryptionSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AzureEncryptionSettings {
+    const EXPECTING: &'static str = "an object (AzureEncryptionSettings)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut azure_tenant_id: Option<String> = None;
+        let mut azure_cmk_access_connector_id: Option<String> = None;
+        let mut azure_cmk_managed_identity_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "azure_tenant_id" => object::read_some(&mut map, &mut azure_tenant_id),
+                "azure_cmk_access_connector_id" => {
+                    object::read_into(&mut map, &mut azure_cmk_access_connector_id)
+                }
+                "azure_cmk_managed_identity_id" => {
+                    object::read_into(&mut map, &mut azure_cmk_managed_identity_id)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            azure_tenant_id: object::required(azure_tenant_id, "azure_tenant_id")?,
+            azure_cmk_access_connector_id,
+            azure_cmk_managed_identity_id,
+            unknown_fields,
+        })
+    }
+}
+
 /// A catalog.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CatalogInfo {
     /// Name of the catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Full name of the catalog, the same as `name`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_name: Option<String>,
     /// See [`CatalogType`](crate::CatalogType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog_type: Option<crate::CatalogType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// The owner, a user name, group or service principal application id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// Id of the metastore holding the catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metastore_id: Option<String>,
     /// The cloud location given for the catalog's managed data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_root: Option<String>,
     /// The full cloud location of the catalog's managed data, under `storage_root`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_location: Option<String>,
     /// For a foreign catalog, the connection to the external database.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_name: Option<String>,
     /// For a foreign catalog, settings of the remote side.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<std::collections::BTreeMap<String, String>>,
     /// Key-value properties of the catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<std::collections::BTreeMap<String, String>>,
     /// For a Delta Sharing catalog, the provider of the share.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_name: Option<String>,
     /// For a Delta Sharing catalog, the share it is made from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share_name: Option<String>,
     /// See [`CatalogIsolationMode`](crate::CatalogIsolationMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub isolation_mode: Option<CatalogIsolationMode>,
     /// See [`EnablePredictiveOptimization`](crate::EnablePredictiveOptimization).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_predictive_optimization: Option<crate::EnablePredictiveOptimization>,
     /// See [`EffectivePredictiveOptimizationFlag`](crate::EffectivePredictiveOptimizationFlag).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_predictive_optimization_flag: Option<
         crate::EffectivePredictiveOptimizationFlag,
     >,
     /// How long, in hours, deleted data of the catalog's managed tables stays recoverable.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub custom_max_retention_hours: Option<i64>,
     /// See [`EncryptionSettings`](crate::EncryptionSettings).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub managed_encryption_settings: Option<EncryptionSettings>,
     /// See [`ProvisioningInfo`](crate::ProvisioningInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provisioning_info: Option<crate::ProvisioningInfo>,
     /// See [`SecurableType`](crate::SecurableType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub securable_type: Option<crate::SecurableType>,
     /// True when the caller sees the catalog only through `BROWSE` (asked for with
     /// `include_browse`): its metadata, not its data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub browse_only: Option<bool>,
     /// Creation time in milliseconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub created_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// Last change in milliseconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub updated_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_by: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CatalogInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.full_name {
+            map.serialize_entry("full_name", value)?;
+        }
+        if let Some(value) = &self.catalog_type {
+            map.serialize_entry("catalog_type", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.owner {
+            map.serialize_entry("owner", value)?;
+        }
+        if let Some(value) = &self.metastore_id {
+            map.serialize_entry("metastore_id", value)?;
+        }
+        if let Some(value) = &self.storage_root {
+            map.serialize_entry("storage_root", value)?;
+        }
+        if let Some(value) = &self.storage_location {
+            map.serialize_entry("storage_location", value)?;
+        }
+        if let Some(value) = &self.connection_name {
+            map.serialize_entry("connection_name", value)?;
+        }
+        if let Some(value) = &self.options {
+            map.serialize_entry("options", value)?;
+        }
+        if let Some(value) = &self.properties {
+            map.serialize_entry("properties", value)?;
+        }
+        if let Some(value) = &self.provider_name {
+            map.serialize_entry("provider_name", value)?;
+        }
+        if let Some(value) = &self.share_name {
+            map.serialize_entry("share_name", value)?;
+        }
+        if let Some(value) = &self.isolation_mode {
+            map.serialize_entry("isolation_mode", value)?;
+        }
+        if let Some(value) = &self.enable_predictive_optimization {
+            map.serialize_entry("enable_predictive_optimization", value)?;
+        }
+        if let Some(value) = &self.effective_predictive_optimization_flag {
+            map.serialize_entry("effective_predictive_optimization_flag", value)?;
+        }
+        if let Some(value) = &self.custom_max_retention_hours {
+            map.serialize_entry(
+                "custom_max_retention_hours",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.managed_encryption_settings {
+            map.serialize_entry("managed_encryption_settings", value)?;
+        }
+        if let Some(value) = &self.provisioning_info {
+            map.serialize_entry("provisioning_info", value)?;
+        }
+        if let Some(value) = &self.securable_type {
+            map.serialize_entry("securable_type", value)?;
+        }
+        if let Some(value) = &self.browse_only {
+            map.serialize_entry("browse_only", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry(
+                "created_at",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.created_by {
+            map.serialize_entry("created_by", value)?;
+        }
+        if let Some(value) = &self.updated_at {
+            map.serialize_entry(
+                "updated_at",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.updated_by {
+            map.serialize_entry("updated_by", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CatalogInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CatalogInfo {
+    const EXPECTING: &'static str = "an object (CatalogInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "full_name" => object::read_into(&mut map, &mut value.full_name),
+                "catalog_type" => object::read_into(&mut map, &mut value.catalog_type),
+                "comment" => object::read_into(&mut map, &mut value.comment),
+                "owner" => object::read_into(&mut map, &mut value.owner),
+                "metastore_id" => object::read_into(&mut map, &mut value.metastore_id),
+                "storage_root" => object::read_into(&mut map, &mut value.storage_root),
+                "storage_location" => {
+                    object::read_into(&mut map, &mut value.storage_location)
+                }
+                "connection_name" => {
+                    object::read_into(&mut map, &mut value.connection_name)
+                }
+                "options" => object::read_into(&mut map, &mut value.options),
+                "properties" => object::read_into(&mut map, &mut value.properties),
+                "provider_name" => object::read_into(&mut map, &mut value.provider_name),
+                "share_name" => object::read_into(&mut map, &mut value.share_name),
+                "isolation_mode" => {
+                    object::read_into(&mut map, &mut value.isolation_mode)
+                }
+                "enable_predictive_optimization" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.enable_predictive_optimization,
+                    )
+                }
+                "effective_predictive_optimization_flag" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.effective_predictive_optimization_flag,
+                    )
+                }
+                "custom_max_retention_hours" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.custom_max_retention_hours,
+                    )
+                }
+                "managed_encryption_settings" => {
+                    object::read_into(&mut map, &mut value.managed_encryption_settings)
+                }
+                "provisioning_info" => {
+                    object::read_into(&mut map, &mut value.provisioning_info)
+                }
+                "securable_type" => {
+                    object::read_into(&mut map, &mut value.securable_type)
+                }
+                "browse_only" => object::read_into(&mut map, &mut value.browse_only),
+                "created_at" => object::read_number_into(&mut map, &mut value.created_at),
+                "created_by" => object::read_into(&mut map, &mut value.created_by),
+                "updated_at" => object::read_number_into(&mut map, &mut value.updated_at),
+                "updated_by" => object::read_into(&mut map, &mut value.updated_by),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Whether every workspace of the metastore may reach the catalog (`OPEN`), or only the
 /// workspaces bound to it (`ISOLATED`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum CatalogIsolationMode {
-    #[serde(rename = "ISOLATED")]
+    /// `ISOLATED`
     Isolated,
-    #[serde(rename = "OPEN")]
+    /// `OPEN`
     Open,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -177,94 +367,231 @@ impl std::str::FromStr for CatalogIsolationMode {
     }
 }
 
+impl serde::Serialize for CatalogIsolationMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CatalogIsolationMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Optional query and header parameters of `catalogs.delete`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CatalogsDeleteParams {
     /// Delete the catalog even if it is not empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub force: Option<bool>,
+}
+
+impl serde::Serialize for CatalogsDeleteParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.force {
+            map.serialize_entry("force", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CatalogsDeleteParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CatalogsDeleteParams {
+    const EXPECTING: &'static str = "an object (CatalogsDeleteParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "force" => object::read_into(&mut map, &mut value.force),
+                _ => object::refuse(&key, &["force"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `catalogs.get`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CatalogsGetParams {
     /// Answer even if the caller may only browse the catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_browse: Option<bool>,
+}
+
+impl serde::Serialize for CatalogsGetParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.include_browse {
+            map.serialize_entry("include_browse", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CatalogsGetParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CatalogsGetParams {
+    const EXPECTING: &'static str = "an object (CatalogsGetParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "include_browse" => {
+                    object::read_into(&mut map, &mut value.include_browse)
+                }
+                _ => object::refuse(&key, &["include_browse"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `catalogs.list`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CatalogsListParams {
     /// Also list catalogs the caller may only browse (see their metadata through `BROWSE`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_browse: Option<bool>,
     /// Also list catalogs not bound to this workspace; only those whose bindings the caller may
     /// change.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_unbound: Option<bool>,
     /// Page size: 0 lets the server choose (recommended), a positive number is capped by the
     /// server's own limit, a negative one is refused.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_results: Option<i32>,
     /// The `next_page_token` of the previous page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
 }
 
+impl serde::Serialize for CatalogsListParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.include_browse {
+            map.serialize_entry("include_browse", value)?;
+        }
+        if let Some(value) = &self.include_unbound {
+            map.serialize_entry("include_unbound", value)?;
+        }
+        if let Some(value) = &self.max_results {
+            map.serialize_entry(
+                "max_results",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CatalogsListParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CatalogsListParams {
+    const EXPECTING: &'static str = "an object (CatalogsListParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "include_browse" => {
+                    object::read_into(&mut map, &mut value.include_browse)
+                }
+                "include_unbound" => {
+                    object::read_into(&mut map, &mut value.include_unbound)
+                }
+                "max_results" => {
+                    object::read_number_into(&mut map, &mut value.max_results)
+                }
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                _ => {
+                    object::refuse(
+                        &key,
+                        &[
+                            "include_browse",
+                            "include_unbound",
+                            "max_results",
+                            "page_token",
+                        ],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The catalog to create.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateCatalog {
     /// Name of the catalog, unique in the metastore.
     pub name: String,
     /// Free-form description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// Cloud location for the catalog's managed tables and volumes, under an external location; the
     /// metastore's root without it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_root: Option<String>,
     /// For a foreign catalog, the connection to the external database.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_name: Option<String>,
     /// For a foreign catalog, settings of the remote side (such as `database`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<std::collections::BTreeMap<String, String>>,
     /// Key-value properties of the catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<std::collections::BTreeMap<String, String>>,
     /// For a Delta Sharing catalog, the provider of the share.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_name: Option<String>,
     /// For a Delta Sharing catalog, the share it is made from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share_name: Option<String>,
     /// How long, in hours, deleted data of the catalog's managed tables stays recoverable.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub custom_max_retention_hours: Option<i64>,
     /// See [`EncryptionSettings`](crate::EncryptionSettings).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub managed_encryption_settings: Option<EncryptionSettings>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -287,75 +614,350 @@ impl CreateCatalog {
     }
 }
 
+impl serde::Serialize for CreateCatalog {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.storage_root {
+            map.serialize_entry("storage_root", value)?;
+        }
+        if let Some(value) = &self.connection_name {
+            map.serialize_entry("connection_name", value)?;
+        }
+        if let Some(value) = &self.options {
+            map.serialize_entry("options", value)?;
+        }
+        if let Some(value) = &self.properties {
+            map.serialize_entry("properties", value)?;
+        }
+        if let Some(value) = &self.provider_name {
+            map.serialize_entry("provider_name", value)?;
+        }
+        if let Some(value) = &self.share_name {
+            map.serialize_entry("share_name", value)?;
+        }
+        if let Some(value) = &self.custom_max_retention_hours {
+            map.serialize_entry(
+                "custom_max_retention_hours",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.managed_encryption_settings {
+            map.serialize_entry("managed_encryption_settings", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateCatalog {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateCatalog {
+    const EXPECTING: &'static str = "an object (CreateCatalog)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut comment: Option<String> = None;
+        let mut storage_root: Option<String> = None;
+        let mut connection_name: Option<String> = None;
+        let mut options: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut properties: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut provider_name: Option<String> = None;
+        let mut share_name: Option<String> = None;
+        let mut custom_max_retention_hours: Option<i64> = None;
+        let mut managed_encryption_settings: Option<crate::EncryptionSettings> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "comment" => object::read_into(&mut map, &mut comment),
+                "storage_root" => object::read_into(&mut map, &mut storage_root),
+                "connection_name" => object::read_into(&mut map, &mut connection_name),
+                "options" => object::read_into(&mut map, &mut options),
+                "properties" => object::read_into(&mut map, &mut properties),
+                "provider_name" => object::read_into(&mut map, &mut provider_name),
+                "share_name" => object::read_into(&mut map, &mut share_name),
+                "custom_max_retention_hours" => {
+                    object::read_number_into(&mut map, &mut custom_max_retention_hours)
+                }
+                "managed_encryption_settings" => {
+                    object::read_into(&mut map, &mut managed_encryption_settings)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            comment,
+            storage_root,
+            connection_name,
+            options,
+            properties,
+            provider_name,
+            share_name,
+            custom_max_retention_hours,
+            managed_encryption_settings,
+            unknown_fields,
+        })
+    }
+}
+
 /// The customer-managed key that encrypts the catalog's managed data at rest: a key id on AWS
 /// and GCP, an Azure Key Vault key on Azure.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EncryptionSettings {
     /// Id of the customer-managed key (AWS and GCP).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_managed_key_id: Option<String>,
     /// URL of the key in Azure Key Vault (Azure).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_key_vault_key_id: Option<String>,
     /// See [`AzureEncryptionSettings`](crate::AzureEncryptionSettings).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_encryption_settings: Option<AzureEncryptionSettings>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for EncryptionSettings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.customer_managed_key_id {
+            map.serialize_entry("customer_managed_key_id", value)?;
+        }
+        if let Some(value) = &self.azure_key_vault_key_id {
+            map.serialize_entry("azure_key_vault_key_id", value)?;
+        }
+        if let Some(value) = &self.azure_encryption_settings {
+            map.serialize_entry("azure_encryption_settings", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for EncryptionSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for EncryptionSettings {
+    const EXPECTING: &'static str = "an object (EncryptionSettings)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "customer_managed_key_id" => {
+                    object::read_into(&mut map, &mut value.customer_managed_key_id)
+                }
+                "azure_key_vault_key_id" => {
+                    object::read_into(&mut map, &mut value.azure_key_vault_key_id)
+                }
+                "azure_encryption_settings" => {
+                    object::read_into(&mut map, &mut value.azure_encryption_settings)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One page of catalogs.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListCatalogsResponse {
     /// See [`CatalogInfo`](crate::CatalogInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalogs: Option<Vec<CatalogInfo>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ListCatalogsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.catalogs {
+            map.serialize_entry("catalogs", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListCatalogsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListCatalogsResponse {
+    const EXPECTING: &'static str = "an object (ListCatalogsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "catalogs" => object::read_into(&mut map, &mut value.catalogs),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The fields of a catalog to change.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateCatalog {
     /// A new name for the catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_name: Option<String>,
     /// The new owner, a user name, group or service principal application id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// For a foreign catalog, settings of the remote side.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<std::collections::BTreeMap<String, String>>,
     /// Key-value properties of the catalog; replaces them all.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<std::collections::BTreeMap<String, String>>,
     /// See [`CatalogIsolationMode`](crate::CatalogIsolationMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub isolation_mode: Option<CatalogIsolationMode>,
     /// See [`EnablePredictiveOptimization`](crate::EnablePredictiveOptimization).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_predictive_optimization: Option<crate::EnablePredictiveOptimization>,
     /// How long, in hours, deleted data of the catalog's managed tables stays recoverable.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub custom_max_retention_hours: Option<i64>,
     /// See [`EncryptionSettings`](crate::EncryptionSettings).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub managed_encryption_settings: Option<EncryptionSettings>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for UpdateCatalog {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.new_name {
+            map.serialize_entry("new_name", value)?;
+        }
+        if let Some(value) = &self.owner {
+            map.serialize_entry("owner", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.options {
+            map.serialize_entry("options", value)?;
+        }
+        if let Some(value) = &self.properties {
+            map.serialize_entry("properties", value)?;
+        }
+        if let Some(value) = &self.isolation_mode {
+            map.serialize_entry("isolation_mode", value)?;
+        }
+        if let Some(value) = &self.enable_predictive_optimization {
+            map.serialize_entry("enable_predictive_optimization", value)?;
+        }
+        if let Some(value) = &self.custom_max_retention_hours {
+            map.serialize_entry(
+                "custom_max_retention_hours",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.managed_encryption_settings {
+            map.serialize_entry("managed_encryption_settings", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateCatalog {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdateCatalog {
+    const EXPECTING: &'static str = "an object (UpdateCatalog)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "new_name" => object::read_into(&mut map, &mut value.new_name),
+                "owner" => object::read_into(&mut map, &mut value.owner),
+                "comment" => object::read_into(&mut map, &mut value.comment),
+                "options" => object::read_into(&mut map, &mut value.options),
+                "properties" => object::read_into(&mut map, &mut value.properties),
+                "isolation_mode" => {
+                    object::read_into(&mut map, &mut value.isolation_mode)
+                }
+                "enable_predictive_optimization" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.enable_predictive_optimization,
+                    )
+                }
+                "custom_max_retention_hours" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.custom_max_retention_hours,
+                    )
+                }
+                "managed_encryption_settings" => {
+                    object::read_into(&mut map, &mut value.managed_encryption_settings)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

@@ -5,93 +5,290 @@
 /// Optional query and header parameters of `clusterPolicies.list`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClusterPoliciesListParams {
     /// What to sort the policies by.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sort_column: Option<PolicyListSortColumn>,
     /// Whether to sort ascending or descending.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sort_order: Option<PolicyListSortOrder>,
+}
+
+impl serde::Serialize for ClusterPoliciesListParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.sort_column {
+            map.serialize_entry("sort_column", value)?;
+        }
+        if let Some(value) = &self.sort_order {
+            map.serialize_entry("sort_order", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterPoliciesListParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ClusterPoliciesListParams {
+    const EXPECTING: &'static str = "an object (ClusterPoliciesListParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "sort_column" => object::read_into(&mut map, &mut value.sort_column),
+                "sort_order" => object::read_into(&mut map, &mut value.sort_order),
+                _ => object::refuse(&key, &["sort_column", "sort_order"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Grants a permission level on the cluster policy to one principal. Give exactly one of
 /// `user_name`, `group_name` and `service_principal_name`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClusterPolicyAccessControlRequest {
     /// User name (usually an email address) of the user to grant the level to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Name of the group to grant the level to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
     /// Application id of the service principal to grant the level to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_principal_name: Option<String>,
     /// See [`ClusterPolicyPermissionLevel`](crate::ClusterPolicyPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<ClusterPolicyPermissionLevel>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ClusterPolicyAccessControlRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        if let Some(value) = &self.group_name {
+            map.serialize_entry("group_name", value)?;
+        }
+        if let Some(value) = &self.service_principal_name {
+            map.serialize_entry("service_principal_name", value)?;
+        }
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterPolicyAccessControlRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ClusterPolicyAccessControlRequest {
+    const EXPECTING: &'static str = "an object (ClusterPolicyAccessControlRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "user_name" => object::read_into(&mut map, &mut value.user_name),
+                "group_name" => object::read_into(&mut map, &mut value.group_name),
+                "service_principal_name" => {
+                    object::read_into(&mut map, &mut value.service_principal_name)
+                }
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The permissions one principal holds on the cluster policy. Exactly one of `user_name`,
 /// `group_name` and `service_principal_name` is set.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClusterPolicyAccessControlResponse {
     /// User name of the user, when the principal is a user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Name of the group, when the principal is a group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
     /// Application id of the service principal, when the principal is one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_principal_name: Option<String>,
     /// Human-readable name of the user or service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Every level the principal holds, each saying whether it is direct or inherited.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub all_permissions: Option<Vec<ClusterPolicyPermission>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ClusterPolicyAccessControlResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        if let Some(value) = &self.group_name {
+            map.serialize_entry("group_name", value)?;
+        }
+        if let Some(value) = &self.service_principal_name {
+            map.serialize_entry("service_principal_name", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("display_name", value)?;
+        }
+        if let Some(value) = &self.all_permissions {
+            map.serialize_entry("all_permissions", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterPolicyAccessControlResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ClusterPolicyAccessControlResponse {
+    const EXPECTING: &'static str = "an object (ClusterPolicyAccessControlResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "user_name" => object::read_into(&mut map, &mut value.user_name),
+                "group_name" => object::read_into(&mut map, &mut value.group_name),
+                "service_principal_name" => {
+                    object::read_into(&mut map, &mut value.service_principal_name)
+                }
+                "display_name" => object::read_into(&mut map, &mut value.display_name),
+                "all_permissions" => {
+                    object::read_into(&mut map, &mut value.all_permissions)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One permission level a principal holds on the cluster policy, and where it comes from.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClusterPolicyPermission {
     /// See [`ClusterPolicyPermissionLevel`](crate::ClusterPolicyPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<ClusterPolicyPermissionLevel>,
     /// True when the level comes from a parent object rather than being granted directly.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherited: Option<bool>,
     /// Identifiers of the objects the level is inherited from, such as
     /// `/directories/4108364197239567`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherited_from_object: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ClusterPolicyPermission {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        if let Some(value) = &self.inherited {
+            map.serialize_entry("inherited", value)?;
+        }
+        if let Some(value) = &self.inherited_from_object {
+            map.serialize_entry("inherited_from_object", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterPolicyPermission {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ClusterPolicyPermission {
+    const EXPECTING: &'static str = "an object (ClusterPolicyPermission)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                "inherited" => object::read_into(&mut map, &mut value.inherited),
+                "inherited_from_object" => {
+                    object::read_into(&mut map, &mut value.inherited_from_object)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A permission level on a cluster policy. `CAN_USE` lets a principal create clusters under the
 /// policy; admins can always use every policy.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ClusterPolicyPermissionLevel {
-    #[serde(rename = "CAN_USE")]
+    /// `CAN_USE`
     CanUse,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -128,116 +325,370 @@ impl std::str::FromStr for ClusterPolicyPermissionLevel {
     }
 }
 
+impl serde::Serialize for ClusterPolicyPermissionLevel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterPolicyPermissionLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The access control list of a cluster policy, as returned by the permission operations.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClusterPolicyPermissions {
     /// Identifier of the object the permissions apply to: its type and id, as in `/cluster-
     /// policies/D1C8A4B2E3F40567`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_id: Option<String>,
     /// Type of the object the permissions apply to, such as `cluster-policy`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_type: Option<String>,
     /// One entry per principal holding a permission, directly or by inheritance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list: Option<Vec<ClusterPolicyAccessControlResponse>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ClusterPolicyPermissions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.object_id {
+            map.serialize_entry("object_id", value)?;
+        }
+        if let Some(value) = &self.object_type {
+            map.serialize_entry("object_type", value)?;
+        }
+        if let Some(value) = &self.access_control_list {
+            map.serialize_entry("access_control_list", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterPolicyPermissions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ClusterPolicyPermissions {
+    const EXPECTING: &'static str = "an object (ClusterPolicyPermissions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "object_id" => object::read_into(&mut map, &mut value.object_id),
+                "object_type" => object::read_into(&mut map, &mut value.object_type),
+                "access_control_list" => {
+                    object::read_into(&mut map, &mut value.access_control_list)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One permission level that can be granted on a cluster policy.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClusterPolicyPermissionsDescription {
     /// See [`ClusterPolicyPermissionLevel`](crate::ClusterPolicyPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<ClusterPolicyPermissionLevel>,
     /// What holding this level allows, in words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ClusterPolicyPermissionsDescription {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterPolicyPermissionsDescription {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ClusterPolicyPermissionsDescription {
+    const EXPECTING: &'static str = "an object (ClusterPolicyPermissionsDescription)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                "description" => object::read_into(&mut map, &mut value.description),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `clusterPolicies.setPermissions` and `clusterPolicies.updatePermissions`; the
 /// cluster policy is named in the path.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClusterPolicyPermissionsRequest {
     /// The entries to apply, one per principal. For `setPermissions` this is the complete new list,
     /// and leaving it out removes every direct permission.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list: Option<Vec<ClusterPolicyAccessControlRequest>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ClusterPolicyPermissionsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.access_control_list {
+            map.serialize_entry("access_control_list", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterPolicyPermissionsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ClusterPolicyPermissionsRequest {
+    const EXPECTING: &'static str = "an object (ClusterPolicyPermissionsRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "access_control_list" => {
+                    object::read_into(&mut map, &mut value.access_control_list)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `clusterPolicies.create`. Set either `definition`, or `policy_family_id` with
 /// optional `policy_family_definition_overrides`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreatePolicy {
     /// Name of the policy, 1 to 100 characters, unique in the workspace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The rules of the policy: a JSON document in the cluster policy definition language, sent as
     /// a string (not as a nested object). Each key is a cluster attribute path such as
     /// `spark_version` or `custom_tags.team`, each value a rule object such as `{"type": "fixed",
     /// "value": "..."}`. Cannot be combined with `policy_family_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub definition: Option<String>,
     /// Free-text explanation of what the policy is for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Libraries that every cluster of this policy installs at its next restart; at most 500.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub libraries: Option<Vec<crate::Library>>,
     /// Largest number of clusters one user may have running under this policy. No limit when
     /// absent.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_clusters_per_user: Option<i64>,
     /// Only with `policy_family_id`: a JSON document in the policy definition language, sent as a
     /// string, whose rules are merged into (and take precedence over) the definition inherited from
     /// the policy family.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_family_definition_overrides: Option<String>,
     /// Identifier of the policy family whose definition the policy inherits. Cannot be combined
     /// with `definition`; use `policy_family_definition_overrides` to adjust the inherited rules.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_family_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CreatePolicy {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.definition {
+            map.serialize_entry("definition", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.libraries {
+            map.serialize_entry("libraries", value)?;
+        }
+        if let Some(value) = &self.max_clusters_per_user {
+            map.serialize_entry(
+                "max_clusters_per_user",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.policy_family_definition_overrides {
+            map.serialize_entry("policy_family_definition_overrides", value)?;
+        }
+        if let Some(value) = &self.policy_family_id {
+            map.serialize_entry("policy_family_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreatePolicy {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreatePolicy {
+    const EXPECTING: &'static str = "an object (CreatePolicy)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "definition" => object::read_into(&mut map, &mut value.definition),
+                "description" => object::read_into(&mut map, &mut value.description),
+                "libraries" => object::read_into(&mut map, &mut value.libraries),
+                "max_clusters_per_user" => {
+                    object::read_number_into(&mut map, &mut value.max_clusters_per_user)
+                }
+                "policy_family_definition_overrides" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.policy_family_definition_overrides,
+                    )
+                }
+                "policy_family_id" => {
+                    object::read_into(&mut map, &mut value.policy_family_id)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `clusterPolicies.create`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreatePolicyResponse {
     /// Identifier of the new policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for CreatePolicyResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.policy_id {
+            map.serialize_entry("policy_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreatePolicyResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreatePolicyResponse {
+    const EXPECTING: &'static str = "an object (CreatePolicyResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "policy_id" => object::read_into(&mut map, &mut value.policy_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `clusterPolicies.delete`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DeletePolicy {
     /// Identifier of the policy to delete.
     pub policy_id: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -251,46 +702,77 @@ impl DeletePolicy {
     }
 }
 
+impl serde::Serialize for DeletePolicy {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("policy_id", &self.policy_id)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DeletePolicy {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DeletePolicy {
+    const EXPECTING: &'static str = "an object (DeletePolicy)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut policy_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "policy_id" => object::read_some(&mut map, &mut policy_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            policy_id: object::required(policy_id, "policy_id")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `clusterPolicies.edit`: the policy to change and its new settings.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct EditPolicy {
     /// Identifier of the policy to change.
     pub policy_id: String,
     /// Name of the policy, 1 to 100 characters, unique in the workspace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The rules of the policy: a JSON document in the cluster policy definition language, sent as
     /// a string (not as a nested object). Each key is a cluster attribute path such as
     /// `spark_version` or `custom_tags.team`, each value a rule object such as `{"type": "fixed",
     /// "value": "..."}`. Cannot be combined with `policy_family_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub definition: Option<String>,
     /// Free-text explanation of what the policy is for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Libraries that every cluster of this policy installs at its next restart; at most 500.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub libraries: Option<Vec<crate::Library>>,
     /// Largest number of clusters one user may have running under this policy. No limit when
     /// absent.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_clusters_per_user: Option<i64>,
     /// Only with `policy_family_id`: a JSON document in the policy definition language, sent as a
     /// string, whose rules are merged into (and take precedence over) the definition inherited from
     /// the policy family.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_family_definition_overrides: Option<String>,
     /// Identifier of the policy family whose definition the policy inherits. Cannot be combined
     /// with `definition`; use `policy_family_definition_overrides` to adjust the inherited rules.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_family_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -311,97 +793,349 @@ impl EditPolicy {
     }
 }
 
+impl serde::Serialize for EditPolicy {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("policy_id", &self.policy_id)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.definition {
+            map.serialize_entry("definition", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.libraries {
+            map.serialize_entry("libraries", value)?;
+        }
+        if let Some(value) = &self.max_clusters_per_user {
+            map.serialize_entry(
+                "max_clusters_per_user",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.policy_family_definition_overrides {
+            map.serialize_entry("policy_family_definition_overrides", value)?;
+        }
+        if let Some(value) = &self.policy_family_id {
+            map.serialize_entry("policy_family_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for EditPolicy {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for EditPolicy {
+    const EXPECTING: &'static str = "an object (EditPolicy)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut policy_id: Option<String> = None;
+        let mut name: Option<String> = None;
+        let mut definition: Option<String> = None;
+        let mut description: Option<String> = None;
+        let mut libraries: Option<Vec<crate::Library>> = None;
+        let mut max_clusters_per_user: Option<i64> = None;
+        let mut policy_family_definition_overrides: Option<String> = None;
+        let mut policy_family_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "policy_id" => object::read_some(&mut map, &mut policy_id),
+                "name" => object::read_into(&mut map, &mut name),
+                "definition" => object::read_into(&mut map, &mut definition),
+                "description" => object::read_into(&mut map, &mut description),
+                "libraries" => object::read_into(&mut map, &mut libraries),
+                "max_clusters_per_user" => {
+                    object::read_number_into(&mut map, &mut max_clusters_per_user)
+                }
+                "policy_family_definition_overrides" => {
+                    object::read_into(&mut map, &mut policy_family_definition_overrides)
+                }
+                "policy_family_id" => object::read_into(&mut map, &mut policy_family_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            policy_id: object::required(policy_id, "policy_id")?,
+            name,
+            definition,
+            description,
+            libraries,
+            max_clusters_per_user,
+            policy_family_definition_overrides,
+            policy_family_id,
+            unknown_fields,
+        })
+    }
+}
+
 /// Answer of `clusterPolicies.getPermissionLevels`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetClusterPolicyPermissionLevelsResponse {
     /// Every level that can be granted on the cluster policy, with what it allows.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_levels: Option<Vec<ClusterPolicyPermissionsDescription>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GetClusterPolicyPermissionLevelsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_levels {
+            map.serialize_entry("permission_levels", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetClusterPolicyPermissionLevelsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for GetClusterPolicyPermissionLevelsResponse {
+    const EXPECTING: &'static str = "an object (GetClusterPolicyPermissionLevelsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_levels" => {
+                    object::read_into(&mut map, &mut value.permission_levels)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `clusterPolicies.list`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListPoliciesResponse {
     /// The policies, in the requested order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<Vec<Policy>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ListPoliciesResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.policies {
+            map.serialize_entry("policies", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListPoliciesResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListPoliciesResponse {
+    const EXPECTING: &'static str = "an object (ListPoliciesResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "policies" => object::read_into(&mut map, &mut value.policies),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A cluster policy as stored in the workspace.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Policy {
     /// Identifier of the policy, such as `ABC123DEF4567890`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_id: Option<String>,
     /// Name of the policy, unique in the workspace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The rules in effect, as a JSON document in the cluster policy definition language held in a
     /// string. For a policy derived from a family, this is the family's definition with the
     /// overrides applied.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub definition: Option<String>,
     /// Free-text explanation of what the policy is for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// When the policy was created, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub created_at_timestamp: Option<i64>,
     /// User name of the policy's creator; left out once that user has been deleted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creator_user_name: Option<String>,
     /// True for a default policy that Databricks creates and manages. Such a policy cannot be
     /// deleted and its policy family cannot be changed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_default: Option<bool>,
     /// Libraries that every cluster of this policy installs at its next restart.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub libraries: Option<Vec<crate::Library>>,
     /// Largest number of clusters one user may have running under this policy. No limit when
     /// absent.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_clusters_per_user: Option<i64>,
     /// For a policy derived from a family: the rules, as a JSON document held in a string, that are
     /// merged into the family's definition.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_family_definition_overrides: Option<String>,
     /// Identifier of the policy family the policy is derived from, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_family_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for Policy {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.policy_id {
+            map.serialize_entry("policy_id", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.definition {
+            map.serialize_entry("definition", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.created_at_timestamp {
+            map.serialize_entry(
+                "created_at_timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.creator_user_name {
+            map.serialize_entry("creator_user_name", value)?;
+        }
+        if let Some(value) = &self.is_default {
+            map.serialize_entry("is_default", value)?;
+        }
+        if let Some(value) = &self.libraries {
+            map.serialize_entry("libraries", value)?;
+        }
+        if let Some(value) = &self.max_clusters_per_user {
+            map.serialize_entry(
+                "max_clusters_per_user",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.policy_family_definition_overrides {
+            map.serialize_entry("policy_family_definition_overrides", value)?;
+        }
+        if let Some(value) = &self.policy_family_id {
+            map.serialize_entry("policy_family_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Policy {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for Policy {
+    const EXPECTING: &'static str = "an object (Policy)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "policy_id" => object::read_into(&mut map, &mut value.policy_id),
+                "name" => object::read_into(&mut map, &mut value.name),
+                "definition" => object::read_into(&mut map, &mut value.definition),
+                "description" => object::read_into(&mut map, &mut value.description),
+                "created_at_timestamp" => {
+                    object::read_number_into(&mut map, &mut value.created_at_timestamp)
+                }
+                "creator_user_name" => {
+                    object::read_into(&mut map, &mut value.creator_user_name)
+                }
+                "is_default" => object::read_into(&mut map, &mut value.is_default),
+                "libraries" => object::read_into(&mut map, &mut value.libraries),
+                "max_clusters_per_user" => {
+                    object::read_number_into(&mut map, &mut value.max_clusters_per_user)
+                }
+                "policy_family_definition_overrides" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.policy_family_definition_overrides,
+                    )
+                }
+                "policy_family_id" => {
+                    object::read_into(&mut map, &mut value.policy_family_id)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// What `clusterPolicies.list` sorts by: the creation time (`POLICY_CREATION_TIME`) or the name
 /// (`POLICY_NAME`) of the policies.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PolicyListSortColumn {
-    #[serde(rename = "POLICY_CREATION_TIME")]
+    /// `POLICY_CREATION_TIME`
     PolicyCreationTime,
-    #[serde(rename = "POLICY_NAME")]
+    /// `POLICY_NAME`
     PolicyName,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -440,17 +1174,33 @@ impl std::str::FromStr for PolicyListSortColumn {
     }
 }
 
+impl serde::Serialize for PolicyListSortColumn {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PolicyListSortColumn {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Whether `clusterPolicies.list` sorts ascending (`ASC`) or descending (`DESC`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PolicyListSortOrder {
-    #[serde(rename = "ASC")]
+    /// `ASC`
     Asc,
-    #[serde(rename = "DESC")]
+    /// `DESC`
     Desc,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -486,5 +1236,22 @@ impl std::str::FromStr for PolicyListSortOrder {
 
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
+    }
+}
+
+impl serde::Serialize for PolicyListSortOrder {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PolicyListSortOrder {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
     }
 }

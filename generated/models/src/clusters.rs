@@ -3,7 +3,7 @@
 //! Types used only by the `clusters` service.
 
 /// Body of `clusters.changeOwner`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ChangeClusterOwner {
     /// Identifier of the cluster whose owner changes.
     pub cluster_id: String,
@@ -12,7 +12,6 @@ pub struct ChangeClusterOwner {
     pub owner_username: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -30,14 +29,60 @@ impl ChangeClusterOwner {
     }
 }
 
+impl serde::Serialize for ChangeClusterOwner {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("cluster_id", &self.cluster_id)?;
+        map.serialize_entry("owner_username", &self.owner_username)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ChangeClusterOwner {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ChangeClusterOwner {
+    const EXPECTING: &'static str = "an object (ChangeClusterOwner)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut cluster_id: Option<String> = None;
+        let mut owner_username: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cluster_id" => object::read_some(&mut map, &mut cluster_id),
+                "owner_username" => object::read_some(&mut map, &mut owner_username),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            cluster_id: object::required(cluster_id, "cluster_id")?,
+            owner_username: object::required(owner_username, "owner_username")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Names an existing cluster whose libraries are copied to the cluster being created.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CloneCluster {
     /// Identifier of the cluster to copy the libraries from.
     pub source_cluster_id: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -51,16 +96,100 @@ impl CloneCluster {
     }
 }
 
+impl serde::Serialize for CloneCluster {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("source_cluster_id", &self.source_cluster_id)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CloneCluster {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CloneCluster {
+    const EXPECTING: &'static str = "an object (CloneCluster)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut source_cluster_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "source_cluster_id" => {
+                    object::read_some(&mut map, &mut source_cluster_id)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            source_cluster_id: object::required(source_cluster_id, "source_cluster_id")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// What the cloud provider reports about the availability of a node type.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CloudProviderNodeInfo {
     /// Restrictions the cloud provider reports for this node type; empty when none apply.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Vec<CloudProviderNodeStatus>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CloudProviderNodeInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CloudProviderNodeInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CloudProviderNodeInfo {
+    const EXPECTING: &'static str = "an object (CloudProviderNodeInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "status" => object::read_into(&mut map, &mut value.status),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Why a node type cannot be used: not offered in the workspace's region
@@ -68,14 +197,13 @@ pub struct CloudProviderNodeInfo {
 /// (`NotEnabledOnSubscription`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum CloudProviderNodeStatus {
-    #[serde(rename = "NotAvailableInRegion")]
+    /// `NotAvailableInRegion`
     NotAvailableInRegion,
-    #[serde(rename = "NotEnabledOnSubscription")]
+    /// `NotEnabledOnSubscription`
     NotEnabledOnSubscription,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -114,235 +242,588 @@ impl std::str::FromStr for CloudProviderNodeStatus {
     }
 }
 
+impl serde::Serialize for CloudProviderNodeStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CloudProviderNodeStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Grants a permission level on the cluster to one principal. Give exactly one of `user_name`,
 /// `group_name` and `service_principal_name`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClusterAccessControlRequest {
     /// User name (usually an email address) of the user to grant the level to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Name of the group to grant the level to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
     /// Application id of the service principal to grant the level to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_principal_name: Option<String>,
     /// See [`ClusterPermissionLevel`](crate::ClusterPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<ClusterPermissionLevel>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ClusterAccessControlRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        if let Some(value) = &self.group_name {
+            map.serialize_entry("group_name", value)?;
+        }
+        if let Some(value) = &self.service_principal_name {
+            map.serialize_entry("service_principal_name", value)?;
+        }
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterAccessControlRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ClusterAccessControlRequest {
+    const EXPECTING: &'static str = "an object (ClusterAccessControlRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "user_name" => object::read_into(&mut map, &mut value.user_name),
+                "group_name" => object::read_into(&mut map, &mut value.group_name),
+                "service_principal_name" => {
+                    object::read_into(&mut map, &mut value.service_principal_name)
+                }
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The permissions one principal holds on the cluster. Exactly one of `user_name`, `group_name`
 /// and `service_principal_name` is set.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClusterAccessControlResponse {
     /// User name of the user, when the principal is a user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Name of the group, when the principal is a group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
     /// Application id of the service principal, when the principal is one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_principal_name: Option<String>,
     /// Human-readable name of the user or service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Every level the principal holds, each saying whether it is direct or inherited.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub all_permissions: Option<Vec<ClusterPermission>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ClusterAccessControlResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        if let Some(value) = &self.group_name {
+            map.serialize_entry("group_name", value)?;
+        }
+        if let Some(value) = &self.service_principal_name {
+            map.serialize_entry("service_principal_name", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("display_name", value)?;
+        }
+        if let Some(value) = &self.all_permissions {
+            map.serialize_entry("all_permissions", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterAccessControlResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ClusterAccessControlResponse {
+    const EXPECTING: &'static str = "an object (ClusterAccessControlResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "user_name" => object::read_into(&mut map, &mut value.user_name),
+                "group_name" => object::read_into(&mut map, &mut value.group_name),
+                "service_principal_name" => {
+                    object::read_into(&mut map, &mut value.service_principal_name)
+                }
+                "display_name" => object::read_into(&mut map, &mut value.display_name),
+                "all_permissions" => {
+                    object::read_into(&mut map, &mut value.all_permissions)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The settings of a cluster other than its size: runtime version, node types, cloud options,
 /// access mode, Spark configuration, logging and init scripts. `ClusterSpec`, `ClusterDetails`
 /// and `UpdateClusterResource` are built from it; cluster events use it to report a
 /// configuration.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClusterAttributes {
     /// Databricks Runtime version the cluster runs, such as `14.3.x-scala2.12`;
     /// `clusters.sparkVersions` lists the valid values. Required to create or edit a cluster.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_version: Option<String>,
     /// Minutes of inactivity after which the cluster terminates itself. Must be 0 or between 10 and
     /// 10000; 0, like leaving it unset, turns automatic termination off.
     ///
     /// When absent, the server uses `0`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub autotermination_minutes: Option<i32>,
     /// See [`AwsAttributes`](crate::AwsAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_attributes: Option<crate::AwsAttributes>,
     /// See [`AzureAttributes`](crate::AzureAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_attributes: Option<crate::AzureAttributes>,
     /// See [`ClusterLogConf`](crate::ClusterLogConf).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_log_conf: Option<crate::ClusterLogConf>,
     /// Name of the cluster; it need not be unique, and is empty when not given at creation.
     /// Clusters created for jobs are named after the job and run ids.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_name: Option<String>,
     /// Extra tags applied to every cloud resource of the cluster (instances, disks), on top of
     /// `default_tags`. At most 45 tags. A cluster can only reuse cloud resources whose tags are a
     /// subset of its own tags.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_tags: Option<std::collections::BTreeMap<String, String>>,
     /// See [`DataSecurityMode`](crate::DataSecurityMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_security_mode: Option<crate::DataSecurityMode>,
     /// See [`DependencyMode`](crate::DependencyMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dependency_mode: Option<crate::DependencyMode>,
     /// See [`DockerImage`](crate::DockerImage).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub docker_image: Option<crate::DockerImage>,
     /// Instance pool the driver node is taken from. When absent, the driver comes from
     /// `instance_pool_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_instance_pool_id: Option<String>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// Node type of the driver. When absent, the driver uses `node_type_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_node_type_id: Option<String>,
     /// Autoscaling local storage: attach more disk space to workers that are running low on it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_elastic_disk: Option<bool>,
     /// Encrypt the local disks of the cluster's machines (LUKS).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_local_disk_encryption: Option<bool>,
     /// See [`GcpAttributes`](crate::GcpAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_attributes: Option<crate::GcpAttributes>,
     /// Scripts every node runs at startup, one after the other in this order. When
     /// `cluster_log_conf` is set, their output is written under `<log destination>/<cluster
     /// id>/init_scripts`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub init_scripts: Option<Vec<crate::InitScriptInfo>>,
     /// Instance pool the worker nodes (and the driver, unless `driver_instance_pool_id` is set) are
     /// taken from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_pool_id: Option<String>,
     /// Only with `kind` `CLASSIC_PREVIEW`. When true, Databricks sets the `custom_tags`,
     /// `spark_conf` and `num_workers` that a single-node cluster needs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_single_node: Option<bool>,
     /// See [`ClusterKind`](crate::ClusterKind).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<crate::ClusterKind>,
     /// Node type of the workers, and of the driver unless `driver_node_type_id` is set. It fixes
     /// the memory, cores and disks of each Spark node; `clusters.listNodeTypes` lists the values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_type_id: Option<String>,
     /// Identifier of the cluster policy the cluster is governed by, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_id: Option<String>,
     /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED`
     /// disks.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub remote_disk_throughput: Option<i64>,
     /// See [`RuntimeEngine`](crate::RuntimeEngine).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub runtime_engine: Option<crate::RuntimeEngine>,
     /// The only user (or service principal) allowed to use the cluster when `data_security_mode` is
     /// `SINGLE_USER` or `DATA_SECURITY_MODE_DEDICATED`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub single_user_name: Option<String>,
     /// Spark configuration properties as name/value pairs. Extra JVM options go in
     /// `spark.driver.extraJavaOptions` and `spark.executor.extraJavaOptions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_conf: Option<std::collections::BTreeMap<String, String>>,
     /// Environment variables exported on the driver and the workers at launch, each as `export
     /// NAME='VALUE'`. To extend a Databricks-managed variable such as `SPARK_DAEMON_JAVA_OPTS`
     /// instead of replacing it, start the value with `$SPARK_DAEMON_JAVA_OPTS`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_env_vars: Option<std::collections::BTreeMap<String, String>>,
     /// Up to 10 SSH public keys installed on every node; the matching private keys log in as user
     /// `ubuntu` on port 2200.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ssh_public_keys: Option<Vec<String>>,
     /// Total initial size of the remote disks, in GB. GCP only.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub total_initial_remote_disk_size: Option<i64>,
     /// Only with `kind` `CLASSIC_PREVIEW`. Selects the machine-learning flavour of the runtime; the
     /// effective version follows from `spark_version`, this flag and whether `node_type_id` has
     /// GPUs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_ml_runtime: Option<bool>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub worker_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// See [`WorkloadType`](crate::WorkloadType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_type: Option<crate::WorkloadType>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ClusterAttributes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.spark_version {
+            map.serialize_entry("spark_version", value)?;
+        }
+        if let Some(value) = &self.autotermination_minutes {
+            map.serialize_entry(
+                "autotermination_minutes",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.aws_attributes {
+            map.serialize_entry("aws_attributes", value)?;
+        }
+        if let Some(value) = &self.azure_attributes {
+            map.serialize_entry("azure_attributes", value)?;
+        }
+        if let Some(value) = &self.cluster_log_conf {
+            map.serialize_entry("cluster_log_conf", value)?;
+        }
+        if let Some(value) = &self.cluster_name {
+            map.serialize_entry("cluster_name", value)?;
+        }
+        if let Some(value) = &self.custom_tags {
+            map.serialize_entry("custom_tags", value)?;
+        }
+        if let Some(value) = &self.data_security_mode {
+            map.serialize_entry("data_security_mode", value)?;
+        }
+        if let Some(value) = &self.dependency_mode {
+            map.serialize_entry("dependency_mode", value)?;
+        }
+        if let Some(value) = &self.docker_image {
+            map.serialize_entry("docker_image", value)?;
+        }
+        if let Some(value) = &self.driver_instance_pool_id {
+            map.serialize_entry("driver_instance_pool_id", value)?;
+        }
+        if let Some(value) = &self.driver_node_type_flexibility {
+            map.serialize_entry("driver_node_type_flexibility", value)?;
+        }
+        if let Some(value) = &self.driver_node_type_id {
+            map.serialize_entry("driver_node_type_id", value)?;
+        }
+        if let Some(value) = &self.enable_elastic_disk {
+            map.serialize_entry("enable_elastic_disk", value)?;
+        }
+        if let Some(value) = &self.enable_local_disk_encryption {
+            map.serialize_entry("enable_local_disk_encryption", value)?;
+        }
+        if let Some(value) = &self.gcp_attributes {
+            map.serialize_entry("gcp_attributes", value)?;
+        }
+        if let Some(value) = &self.init_scripts {
+            map.serialize_entry("init_scripts", value)?;
+        }
+        if let Some(value) = &self.instance_pool_id {
+            map.serialize_entry("instance_pool_id", value)?;
+        }
+        if let Some(value) = &self.is_single_node {
+            map.serialize_entry("is_single_node", value)?;
+        }
+        if let Some(value) = &self.kind {
+            map.serialize_entry("kind", value)?;
+        }
+        if let Some(value) = &self.node_type_id {
+            map.serialize_entry("node_type_id", value)?;
+        }
+        if let Some(value) = &self.policy_id {
+            map.serialize_entry("policy_id", value)?;
+        }
+        if let Some(value) = &self.remote_disk_throughput {
+            map.serialize_entry(
+                "remote_disk_throughput",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.runtime_engine {
+            map.serialize_entry("runtime_engine", value)?;
+        }
+        if let Some(value) = &self.single_user_name {
+            map.serialize_entry("single_user_name", value)?;
+        }
+        if let Some(value) = &self.spark_conf {
+            map.serialize_entry("spark_conf", value)?;
+        }
+        if let Some(value) = &self.spark_env_vars {
+            map.serialize_entry("spark_env_vars", value)?;
+        }
+        if let Some(value) = &self.ssh_public_keys {
+            map.serialize_entry("ssh_public_keys", value)?;
+        }
+        if let Some(value) = &self.total_initial_remote_disk_size {
+            map.serialize_entry(
+                "total_initial_remote_disk_size",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.use_ml_runtime {
+            map.serialize_entry("use_ml_runtime", value)?;
+        }
+        if let Some(value) = &self.worker_node_type_flexibility {
+            map.serialize_entry("worker_node_type_flexibility", value)?;
+        }
+        if let Some(value) = &self.workload_type {
+            map.serialize_entry("workload_type", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterAttributes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ClusterAttributes {
+    const EXPECTING: &'static str = "an object (ClusterAttributes)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "spark_version" => object::read_into(&mut map, &mut value.spark_version),
+                "autotermination_minutes" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.autotermination_minutes,
+                    )
+                }
+                "aws_attributes" => {
+                    object::read_into(&mut map, &mut value.aws_attributes)
+                }
+                "azure_attributes" => {
+                    object::read_into(&mut map, &mut value.azure_attributes)
+                }
+                "cluster_log_conf" => {
+                    object::read_into(&mut map, &mut value.cluster_log_conf)
+                }
+                "cluster_name" => object::read_into(&mut map, &mut value.cluster_name),
+                "custom_tags" => object::read_into(&mut map, &mut value.custom_tags),
+                "data_security_mode" => {
+                    object::read_into(&mut map, &mut value.data_security_mode)
+                }
+                "dependency_mode" => {
+                    object::read_into(&mut map, &mut value.dependency_mode)
+                }
+                "docker_image" => object::read_into(&mut map, &mut value.docker_image),
+                "driver_instance_pool_id" => {
+                    object::read_into(&mut map, &mut value.driver_instance_pool_id)
+                }
+                "driver_node_type_flexibility" => {
+                    object::read_into(&mut map, &mut value.driver_node_type_flexibility)
+                }
+                "driver_node_type_id" => {
+                    object::read_into(&mut map, &mut value.driver_node_type_id)
+                }
+                "enable_elastic_disk" => {
+                    object::read_into(&mut map, &mut value.enable_elastic_disk)
+                }
+                "enable_local_disk_encryption" => {
+                    object::read_into(&mut map, &mut value.enable_local_disk_encryption)
+                }
+                "gcp_attributes" => {
+                    object::read_into(&mut map, &mut value.gcp_attributes)
+                }
+                "init_scripts" => object::read_into(&mut map, &mut value.init_scripts),
+                "instance_pool_id" => {
+                    object::read_into(&mut map, &mut value.instance_pool_id)
+                }
+                "is_single_node" => {
+                    object::read_into(&mut map, &mut value.is_single_node)
+                }
+                "kind" => object::read_into(&mut map, &mut value.kind),
+                "node_type_id" => object::read_into(&mut map, &mut value.node_type_id),
+                "policy_id" => object::read_into(&mut map, &mut value.policy_id),
+                "remote_disk_throughput" => {
+                    object::read_number_into(&mut map, &mut value.remote_disk_throughput)
+                }
+                "runtime_engine" => {
+                    object::read_into(&mut map, &mut value.runtime_engine)
+                }
+                "single_user_name" => {
+                    object::read_into(&mut map, &mut value.single_user_name)
+                }
+                "spark_conf" => object::read_into(&mut map, &mut value.spark_conf),
+                "spark_env_vars" => {
+                    object::read_into(&mut map, &mut value.spark_env_vars)
+                }
+                "ssh_public_keys" => {
+                    object::read_into(&mut map, &mut value.ssh_public_keys)
+                }
+                "total_initial_remote_disk_size" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.total_initial_remote_disk_size,
+                    )
+                }
+                "use_ml_runtime" => {
+                    object::read_into(&mut map, &mut value.use_ml_runtime)
+                }
+                "worker_node_type_flexibility" => {
+                    object::read_into(&mut map, &mut value.worker_node_type_flexibility)
+                }
+                "workload_type" => object::read_into(&mut map, &mut value.workload_type),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Event data reported by the cluster's nodes themselves, such as a node being excluded.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClusterDataPlaneEventDetails {
     /// See [`ClusterDataPlaneEventType`](crate::ClusterDataPlaneEventType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type: Option<ClusterDataPlaneEventType>,
     /// Number of executor failures that led to the event.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub executor_failures: Option<i32>,
     /// Host the event concerns.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host_id: Option<String>,
     /// When the nodes recorded the event, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub timestamp: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ClusterDataPlaneEventDetails {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.event_type {
+            map.serialize_entry("event_type", value)?;
+        }
+        if let Some(value) = &self.executor_failures {
+            map.serialize_entry(
+                "executor_failures",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.host_id {
+            map.serialize_entry("host_id", value)?;
+        }
+        if let Some(value) = &self.timestamp {
+            map.serialize_entry(
+                "timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterDataPlaneEventDetails {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ClusterDataPlaneEventDetails {
+    const EXPECTING: &'static str = "an object (ClusterDataPlaneEventDetails)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "event_type" => object::read_into(&mut map, &mut value.event_type),
+                "executor_failures" => {
+                    object::read_number_into(&mut map, &mut value.executor_failures)
+                }
+                "host_id" => object::read_into(&mut map, &mut value.host_id),
+                "timestamp" => object::read_number_into(&mut map, &mut value.timestamp),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Kind of event reported by the nodes: a node excluded after failures (`NODE_BLACKLISTED`) or
 /// excluded while being decommissioned (`NODE_EXCLUDED_DECOMMISSIONED`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ClusterDataPlaneEventType {
-    #[serde(rename = "NODE_BLACKLISTED")]
+    /// `NODE_BLACKLISTED`
     NodeBlacklisted,
-    #[serde(rename = "NODE_EXCLUDED_DECOMMISSIONED")]
+    /// `NODE_EXCLUDED_DECOMMISSIONED`
     NodeExcludedDecommissioned,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -381,276 +862,539 @@ impl std::str::FromStr for ClusterDataPlaneEventType {
     }
 }
 
+impl serde::Serialize for ClusterDataPlaneEventType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterDataPlaneEventType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Everything known about a cluster: its settings and size, as currently in effect, plus its
 /// state, nodes, resources and history.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClusterDetails {
     /// Databricks Runtime version the cluster runs, such as `14.3.x-scala2.12`;
     /// `clusters.sparkVersions` lists the valid values. Required to create or edit a cluster.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_version: Option<String>,
     /// Minutes of inactivity after which the cluster terminates itself. Must be 0 or between 10 and
     /// 10000; 0, like leaving it unset, turns automatic termination off.
     ///
     /// When absent, the server uses `0`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub autotermination_minutes: Option<i32>,
     /// See [`AwsAttributes`](crate::AwsAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_attributes: Option<crate::AwsAttributes>,
     /// See [`AzureAttributes`](crate::AzureAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_attributes: Option<crate::AzureAttributes>,
     /// See [`ClusterLogConf`](crate::ClusterLogConf).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_log_conf: Option<crate::ClusterLogConf>,
     /// Name of the cluster; it need not be unique, and is empty when not given at creation.
     /// Clusters created for jobs are named after the job and run ids.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_name: Option<String>,
     /// Extra tags applied to every cloud resource of the cluster (instances, disks), on top of
     /// `default_tags`. At most 45 tags. A cluster can only reuse cloud resources whose tags are a
     /// subset of its own tags.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_tags: Option<std::collections::BTreeMap<String, String>>,
     /// See [`DataSecurityMode`](crate::DataSecurityMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_security_mode: Option<crate::DataSecurityMode>,
     /// See [`DependencyMode`](crate::DependencyMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dependency_mode: Option<crate::DependencyMode>,
     /// See [`DockerImage`](crate::DockerImage).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub docker_image: Option<crate::DockerImage>,
     /// Instance pool the driver node is taken from. When absent, the driver comes from
     /// `instance_pool_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_instance_pool_id: Option<String>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// Node type of the driver. When absent, the driver uses `node_type_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_node_type_id: Option<String>,
     /// Autoscaling local storage: attach more disk space to workers that are running low on it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_elastic_disk: Option<bool>,
     /// Encrypt the local disks of the cluster's machines (LUKS).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_local_disk_encryption: Option<bool>,
     /// See [`GcpAttributes`](crate::GcpAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_attributes: Option<crate::GcpAttributes>,
     /// Scripts every node runs at startup, one after the other in this order. When
     /// `cluster_log_conf` is set, their output is written under `<log destination>/<cluster
     /// id>/init_scripts`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub init_scripts: Option<Vec<crate::InitScriptInfo>>,
     /// Instance pool the worker nodes (and the driver, unless `driver_instance_pool_id` is set) are
     /// taken from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_pool_id: Option<String>,
     /// Only with `kind` `CLASSIC_PREVIEW`. When true, Databricks sets the `custom_tags`,
     /// `spark_conf` and `num_workers` that a single-node cluster needs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_single_node: Option<bool>,
     /// See [`ClusterKind`](crate::ClusterKind).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<crate::ClusterKind>,
     /// Node type of the workers, and of the driver unless `driver_node_type_id` is set. It fixes
     /// the memory, cores and disks of each Spark node; `clusters.listNodeTypes` lists the values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_type_id: Option<String>,
     /// Identifier of the cluster policy the cluster is governed by, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_id: Option<String>,
     /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED`
     /// disks.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub remote_disk_throughput: Option<i64>,
     /// See [`RuntimeEngine`](crate::RuntimeEngine).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub runtime_engine: Option<crate::RuntimeEngine>,
     /// The only user (or service principal) allowed to use the cluster when `data_security_mode` is
     /// `SINGLE_USER` or `DATA_SECURITY_MODE_DEDICATED`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub single_user_name: Option<String>,
     /// Spark configuration properties as name/value pairs. Extra JVM options go in
     /// `spark.driver.extraJavaOptions` and `spark.executor.extraJavaOptions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_conf: Option<std::collections::BTreeMap<String, String>>,
     /// Environment variables exported on the driver and the workers at launch, each as `export
     /// NAME='VALUE'`. To extend a Databricks-managed variable such as `SPARK_DAEMON_JAVA_OPTS`
     /// instead of replacing it, start the value with `$SPARK_DAEMON_JAVA_OPTS`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_env_vars: Option<std::collections::BTreeMap<String, String>>,
     /// Up to 10 SSH public keys installed on every node; the matching private keys log in as user
     /// `ubuntu` on port 2200.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ssh_public_keys: Option<Vec<String>>,
     /// Total initial size of the remote disks, in GB. GCP only.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub total_initial_remote_disk_size: Option<i64>,
     /// Only with `kind` `CLASSIC_PREVIEW`. Selects the machine-learning flavour of the runtime; the
     /// effective version follows from `spark_version`, this flag and whether `node_type_id` has
     /// GPUs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_ml_runtime: Option<bool>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub worker_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// See [`WorkloadType`](crate::WorkloadType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_type: Option<crate::WorkloadType>,
     /// See [`AutoScale`](crate::AutoScale).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autoscale: Option<crate::AutoScale>,
     /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver.
     /// When read back this is the target size: right after a resize it already shows the new value
     /// while the nodes listed in `executors` catch up.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub num_workers: Option<i32>,
     /// Identifier of the cluster. It stays the same across restarts and resizes; every new cluster
     /// gets a new, globally unique one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_id: Option<String>,
     /// See [`ClusterState`](crate::ClusterState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<ClusterState>,
     /// Explanation of the latest state change, such as why the cluster terminated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state_message: Option<String>,
     /// See [`TerminationReason`](crate::TerminationReason).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub termination_reason: Option<crate::TerminationReason>,
     /// See [`ClusterSource`](crate::ClusterSource).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_source: Option<ClusterSource>,
     /// User who created the cluster. Absent once that user has been deleted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creator_user_name: Option<String>,
     /// CPU cores of the whole cluster. Can be fractional (such as 7.5) when node types share an
     /// instance's cores between Spark nodes.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub cluster_cores: Option<f64>,
     /// Memory of the whole cluster, in MB.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub cluster_memory_mb: Option<i64>,
     /// See [`LogSyncStatus`](crate::LogSyncStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_log_status: Option<LogSyncStatus>,
     /// Tags Databricks puts on every resource of the cluster whatever the `custom_tags`: `Vendor`
     /// (always `Databricks`), `Creator`, `ClusterName`, `ClusterId` and `Name` (for internal use).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_tags: Option<std::collections::BTreeMap<String, String>>,
     /// See [`SparkNode`](crate::SparkNode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver: Option<SparkNode>,
     /// The worker nodes that run Spark executors.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub executors: Option<Vec<SparkNode>>,
     /// Port the Spark JDBC server listens on, on the driver node only.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub jdbc_port: Option<i32>,
     /// Identifier of the current Spark context; it changes every time the driver restarts. The pair
     /// (`cluster_id`, `spark_context_id`) identifies a Spark context globally.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub spark_context_id: Option<i64>,
     /// When the create request was received and the cluster entered `PENDING`, in epoch
     /// milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub start_time: Option<i64>,
     /// When the cluster was last started or restarted, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub last_restarted_time: Option<i64>,
     /// When the driver last lost its state through a restart or a driver failure, in epoch
     /// milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub last_state_loss_time: Option<i64>,
     /// When the cluster terminated, in epoch milliseconds; absent if it has not.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub terminated_time: Option<i64>,
     /// See [`ClusterSpec`](crate::ClusterSpec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spec: Option<crate::ClusterSpec>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ClusterDetails {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.spark_version {
+            map.serialize_entry("spark_version", value)?;
+        }
+        if let Some(value) = &self.autotermination_minutes {
+            map.serialize_entry(
+                "autotermination_minutes",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.aws_attributes {
+            map.serialize_entry("aws_attributes", value)?;
+        }
+        if let Some(value) = &self.azure_attributes {
+            map.serialize_entry("azure_attributes", value)?;
+        }
+        if let Some(value) = &self.cluster_log_conf {
+            map.serialize_entry("cluster_log_conf", value)?;
+        }
+        if let Some(value) = &self.cluster_name {
+            map.serialize_entry("cluster_name", value)?;
+        }
+        if let Some(value) = &self.custom_tags {
+            map.serialize_entry("custom_tags", value)?;
+        }
+        if let Some(value) = &self.data_security_mode {
+            map.serialize_entry("data_security_mode", value)?;
+        }
+        if let Some(value) = &self.dependency_mode {
+            map.serialize_entry("dependency_mode", value)?;
+        }
+        if let Some(value) = &self.docker_image {
+            map.serialize_entry("docker_image", value)?;
+        }
+        if let Some(value) = &self.driver_instance_pool_id {
+            map.serialize_entry("driver_instance_pool_id", value)?;
+        }
+        if let Some(value) = &self.driver_node_type_flexibility {
+            map.serialize_entry("driver_node_type_flexibility", value)?;
+        }
+        if let Some(value) = &self.driver_node_type_id {
+            map.serialize_entry("driver_node_type_id", value)?;
+        }
+        if let Some(value) = &self.enable_elastic_disk {
+            map.serialize_entry("enable_elastic_disk", value)?;
+        }
+        if let Some(value) = &self.enable_local_disk_encryption {
+            map.serialize_entry("enable_local_disk_encryption", value)?;
+        }
+        if let Some(value) = &self.gcp_attributes {
+            map.serialize_entry("gcp_attributes", value)?;
+        }
+        if let Some(value) = &self.init_scripts {
+            map.serialize_entry("init_scripts", value)?;
+        }
+        if let Some(value) = &self.instance_pool_id {
+            map.serialize_entry("instance_pool_id", value)?;
+        }
+        if let Some(value) = &self.is_single_node {
+            map.serialize_entry("is_single_node", value)?;
+        }
+        if let Some(value) = &self.kind {
+            map.serialize_entry("kind", value)?;
+        }
+        if let Some(value) = &self.node_type_id {
+            map.serialize_entry("node_type_id", value)?;
+        }
+        if let Some(value) = &self.policy_id {
+            map.serialize_entry("policy_id", value)?;
+        }
+        if let Some(value) = &self.remote_disk_throughput {
+            map.serialize_entry(
+                "remote_disk_throughput",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.runtime_engine {
+            map.serialize_entry("runtime_engine", value)?;
+        }
+        if let Some(value) = &self.single_user_name {
+            map.serialize_entry("single_user_name", value)?;
+        }
+        if let Some(value) = &self.spark_conf {
+            map.serialize_entry("spark_conf", value)?;
+        }
+        if let Some(value) = &self.spark_env_vars {
+            map.serialize_entry("spark_env_vars", value)?;
+        }
+        if let Some(value) = &self.ssh_public_keys {
+            map.serialize_entry("ssh_public_keys", value)?;
+        }
+        if let Some(value) = &self.total_initial_remote_disk_size {
+            map.serialize_entry(
+                "total_initial_remote_disk_size",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.use_ml_runtime {
+            map.serialize_entry("use_ml_runtime", value)?;
+        }
+        if let Some(value) = &self.worker_node_type_flexibility {
+            map.serialize_entry("worker_node_type_flexibility", value)?;
+        }
+        if let Some(value) = &self.workload_type {
+            map.serialize_entry("workload_type", value)?;
+        }
+        if let Some(value) = &self.autoscale {
+            map.serialize_entry("autoscale", value)?;
+        }
+        if let Some(value) = &self.num_workers {
+            map.serialize_entry(
+                "num_workers",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.cluster_id {
+            map.serialize_entry("cluster_id", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.state_message {
+            map.serialize_entry("state_message", value)?;
+        }
+        if let Some(value) = &self.termination_reason {
+            map.serialize_entry("termination_reason", value)?;
+        }
+        if let Some(value) = &self.cluster_source {
+            map.serialize_entry("cluster_source", value)?;
+        }
+        if let Some(value) = &self.creator_user_name {
+            map.serialize_entry("creator_user_name", value)?;
+        }
+        if let Some(value) = &self.cluster_cores {
+            map.serialize_entry(
+                "cluster_cores",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.cluster_memory_mb {
+            map.serialize_entry(
+                "cluster_memory_mb",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.cluster_log_status {
+            map.serialize_entry("cluster_log_status", value)?;
+        }
+        if let Some(value) = &self.default_tags {
+            map.serialize_entry("default_tags", value)?;
+        }
+        if let Some(value) = &self.driver {
+            map.serialize_entry("driver", value)?;
+        }
+        if let Some(value) = &self.executors {
+            map.serialize_entry("executors", value)?;
+        }
+        if let Some(value) = &self.jdbc_port {
+            map.serialize_entry(
+                "jdbc_port",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.spark_context_id {
+            map.serialize_entry(
+                "spark_context_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.start_time {
+            map.serialize_entry(
+                "start_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.last_restarted_time {
+            map.serialize_entry(
+                "last_restarted_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.last_state_loss_time {
+            map.serialize_entry(
+                "last_state_loss_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.terminated_time {
+            map.serialize_entry(
+                "terminated_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.spec {
+            map.serialize_entry("spec", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterDetails {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ClusterDetails {
+    const EXPECTING: &'static str = "an object (ClusterDetails)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "spark_version" => object::read_into(&mut map, &mut value.spark_version),
+                "autotermination_minutes" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.autotermination_minutes,
+                    )
+                }
+                "aws_attributes" => {
+                    object::read_into(&mut map, &mut value.aws_attributes)
+                }
+                "azure_attributes" => {
+                    object::read_into(&mut map, &mut value.azure_attributes)
+                }
+                "cluster_log_conf" => {
+                    object::read_into(&mut map, &mut value.cluster_log_conf)
+                }
+                "cluster_name" => object::read_into(&mut map, &mut value.cluster_name),
+                "custom_tags" => object::read_into(&mut map, &mut value.custom_tags),
+                "data_security_mode" => {
+                    object::read_into(&mut map, &mut value.data_security_mode)
+                }
+                "dependency_mode" => {
+                    object::read_into(&mut map, &mut value.dependency_mode)
+                }
+                "docker_image" => object::read_into(&mut map, &mut value.docker_image),
+                "driver_instance_pool_id" => {
+                    object::read_into(&mut map, &mut value.driver_instance_pool_id)
+                }
+                "driver_node_type_flexibility" => {
+                    object::read_into(&mut map, &mut value.driver_node_type_flexibility)
+                }
+                "driver_node_type_id" => {
+                    object::read_into(&mut map, &mut value.driver_node_type_id)
+                }
+                "enable_elastic_disk" => {
+                    object::read_into(&mut map, &mut value.enable_elastic_disk)
+                }
+                "enable_local_disk_encryption" => {
+                    object::read_into(&mut map, &mut value.enable_local_disk_encryption)
+                }
+                "gcp_attributes" => {
+                    object::read_into(&mut map, &mut value.gcp_attributes)
+                }
+                "init_scripts" => object::read_into(&mut map, &mut value.init_scripts),
+                "instance_pool_id" => {
+                    object::read_into(&mut map, &mut value.instance_pool_id)
+                }
+                "is_single_node" => {
+                    object::read_into(&mut map, &mut value.is_single_node)
+                }
+                "kind" => object::read_into(&mut map, &mut value.kind),
+                "node_type_id" => object::read_into(&mut map, &mut value.node_type_id),
+                "policy_id" => object::read_into(&mut map, &mut value.policy_id),
+                "remote_disk_throughput" => {
+                    object::read_number_into(&mut map, &mut value.remote_disk_throughput)
+                }
+                "runtime_engine" => {
+                    object::read_into(&mut map, &mut value.runtime_engine)
+                }
+                "single_user_name" => {
+                    object::read_into(&mut map, &mut value.single_user_name)
+                }
+                "spark_conf" => object::read_into(&mut map, &mut value.spark_conf),
+                "spark_env_vars" => {
+                    object::read_into(&mut map, &mut value.spark_env_vars)
+                }
+                "ssh_public_keys" => {
+                    object::read_into(&mut map, &mut value.ssh_public_keys)
+                }
+                "total_initial_remote_disk_size" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.total_initial_remote_disk_size,
+                    )
+                }
+                "use_ml_runtime" => {
+                    object::read_into(&mut map, &mut value.use_ml_runtime)
+                }
+                "worker_node_type_flexibility" => {
+                    object::read_into(&mut map, &mut value.worker_node_type_flexibility)
+                }
+                "workload_type" => object::read_into(&mut map, &mut value.workload_type),
+                "autoscale" => object::read_into(&mut map, &mut value.autoscale),
+                "num_workers" => {
+                    object::read_number_into(&mut map, &mut value.num_workers)
+                }
+                "cluster_id" => object::read_into(&mut map, &mut value.cluster_id),
+                "state" => object::read_into(&mut map, &mut value.state),
+                "state_message" => object::read_into(&mut map, &mut value.state_message),
+                "termination_reason" => {
+                    object::read_into(&mut map, &mut value.termination_reason)
+                }
+                "cluster_source" => {
+                    object::read_into(&mut map, &mut value.cluster_source)
+                }
+                "creator_user_name" => {
+                    object::read_into(&mut map, &mut value.creator_user_name)
+                }
+                "cluster_cores" => {
+                    object::read_number_into(&mut map, &mut value.cluster_cores)
+                }
+                "cluster_memory_mb" => {
+                    object::read_number_into(&mut map, &mut value.cluster_memory_mb)
+                }
+                "cluster_log_status" => {
+                    object::read_into(&mut map, &mut value.cluster_log_status)
+                }
+                "default_tags" => object::read_into(&mut map, &mut value.default_tags),
+                "driver" => object::read_into(&mut map, &mut value.driver),
+                "executors" => object::read_into(&mut map, &mut value.executors),
+                "jdbc_port" => object::read_number_into(&mut map, &mut value.jdbc_port),
+                "spark_context_id" => {
+                    object::read_number_into(&mut map, &mut value.spark_context_id)
+                }
+                "start_time" => object::read_number_into(&mut map, &mut value.start_time),
+                "last_restarted_time" => {
+                    object::read_number_into(&mut map, &mut value.last_restarted_time)
+                }
+                "last_state_loss_time" => {
+                    object::read_number_into(&mut map, &mut value.last_state_loss_time)
+                }
+                "terminated_time" => {
+                    object::read_number_into(&mut map, &mut value.terminated_time)
+                }
+                "spec" => object::read_into(&mut map, &mut value.spec),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One entry of a cluster's event log.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ClusterEvent {
     /// Identifier of the cluster the event belongs to.
     pub cluster_id: String,
     /// When the event happened, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub timestamp: Option<i64>,
     /// See [`ClusterEventType`](crate::ClusterEventType).
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<ClusterEventType>,
     /// See [`ClusterEventDetails`](crate::ClusterEventDetails).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<ClusterEventDetails>,
     /// See [`ClusterDataPlaneEventDetails`](crate::ClusterDataPlaneEventDetails).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_plane_event_details: Option<ClusterDataPlaneEventDetails>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -668,123 +1412,306 @@ impl ClusterEvent {
     }
 }
 
+impl serde::Serialize for ClusterEvent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("cluster_id", &self.cluster_id)?;
+        if let Some(value) = &self.timestamp {
+            map.serialize_entry(
+                "timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.type_ {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        if let Some(value) = &self.data_plane_event_details {
+            map.serialize_entry("data_plane_event_details", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ClusterEvent {
+    const EXPECTING: &'static str = "an object (ClusterEvent)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut cluster_id: Option<String> = None;
+        let mut timestamp: Option<i64> = None;
+        let mut type_: Option<crate::ClusterEventType> = None;
+        let mut details: Option<crate::ClusterEventDetails> = None;
+        let mut data_plane_event_details: Option<crate::ClusterDataPlaneEventDetails> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cluster_id" => object::read_some(&mut map, &mut cluster_id),
+                "timestamp" => object::read_number_into(&mut map, &mut timestamp),
+                "type" => object::read_into(&mut map, &mut type_),
+                "details" => object::read_into(&mut map, &mut details),
+                "data_plane_event_details" => {
+                    object::read_into(&mut map, &mut data_plane_event_details)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            cluster_id: object::required(cluster_id, "cluster_id")?,
+            timestamp,
+            type_,
+            details,
+            data_plane_event_details,
+            unknown_fields,
+        })
+    }
+}
+
 /// Data attached to a cluster event. Which fields are set depends on the event type.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClusterEventDetails {
     /// See [`ClusterAttributes`](crate::ClusterAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<ClusterAttributes>,
     /// See [`ClusterAttributes`](crate::ClusterAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_attributes: Option<ClusterAttributes>,
     /// See [`ClusterSize`](crate::ClusterSize).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_size: Option<ClusterSize>,
     /// See [`ClusterSize`](crate::ClusterSize).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_cluster_size: Option<ClusterSize>,
     /// See [`ClusterEventDetailsCause`](crate::ClusterEventDetailsCause).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cause: Option<ClusterEventDetailsCause>,
     /// Number of worker nodes in the cluster when the event was recorded.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub current_num_workers: Option<i32>,
     /// Number of worker nodes the cluster was aiming for.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub target_num_workers: Option<i32>,
     /// Number of vCPUs in the cluster when the event was recorded.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub current_num_vcpus: Option<i32>,
     /// Number of vCPUs the cluster was aiming for.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub target_num_vcpus: Option<i32>,
     /// Disk size after a disk-expansion event, in bytes.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub disk_size: Option<i64>,
     /// Disk size before a disk-expansion event, in bytes.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub previous_disk_size: Option<i64>,
     /// Free disk space reported with a disk event.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub free_space: Option<i64>,
     /// Why the disk was not expanded, on `DID_NOT_EXPAND_DISK` events.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub did_not_expand_reason: Option<String>,
     /// More information about a change in the driver's state.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_state_message: Option<String>,
     /// On `NODE_BLACKLISTED` events, whether the excluded node is to be terminated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_termination_for_node_blocklisted: Option<bool>,
     /// See [`InitScriptEventDetails`](crate::InitScriptEventDetails).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub init_scripts: Option<InitScriptEventDetails>,
     /// Instance the event originated from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_id: Option<String>,
     /// Identifier of the job run the event relates to; for a cluster created for a job it equals
     /// the cluster name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_run_name: Option<String>,
     /// See [`TerminationReason`](crate::TerminationReason).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<crate::TerminationReason>,
     /// User who caused the event; empty when Databricks itself did.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ClusterEventDetails {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.attributes {
+            map.serialize_entry("attributes", value)?;
+        }
+        if let Some(value) = &self.previous_attributes {
+            map.serialize_entry("previous_attributes", value)?;
+        }
+        if let Some(value) = &self.cluster_size {
+            map.serialize_entry("cluster_size", value)?;
+        }
+        if let Some(value) = &self.previous_cluster_size {
+            map.serialize_entry("previous_cluster_size", value)?;
+        }
+        if let Some(value) = &self.cause {
+            map.serialize_entry("cause", value)?;
+        }
+        if let Some(value) = &self.current_num_workers {
+            map.serialize_entry(
+                "current_num_workers",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.target_num_workers {
+            map.serialize_entry(
+                "target_num_workers",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.current_num_vcpus {
+            map.serialize_entry(
+                "current_num_vcpus",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.target_num_vcpus {
+            map.serialize_entry(
+                "target_num_vcpus",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.disk_size {
+            map.serialize_entry(
+                "disk_size",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.previous_disk_size {
+            map.serialize_entry(
+                "previous_disk_size",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.free_space {
+            map.serialize_entry(
+                "free_space",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.did_not_expand_reason {
+            map.serialize_entry("did_not_expand_reason", value)?;
+        }
+        if let Some(value) = &self.driver_state_message {
+            map.serialize_entry("driver_state_message", value)?;
+        }
+        if let Some(value) = &self.enable_termination_for_node_blocklisted {
+            map.serialize_entry("enable_termination_for_node_blocklisted", value)?;
+        }
+        if let Some(value) = &self.init_scripts {
+            map.serialize_entry("init_scripts", value)?;
+        }
+        if let Some(value) = &self.instance_id {
+            map.serialize_entry("instance_id", value)?;
+        }
+        if let Some(value) = &self.job_run_name {
+            map.serialize_entry("job_run_name", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let Some(value) = &self.user {
+            map.serialize_entry("user", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterEventDetails {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ClusterEventDetails {
+    const EXPECTING: &'static str = "an object (ClusterEventDetails)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "attributes" => object::read_into(&mut map, &mut value.attributes),
+                "previous_attributes" => {
+                    object::read_into(&mut map, &mut value.previous_attributes)
+                }
+                "cluster_size" => object::read_into(&mut map, &mut value.cluster_size),
+                "previous_cluster_size" => {
+                    object::read_into(&mut map, &mut value.previous_cluster_size)
+                }
+                "cause" => object::read_into(&mut map, &mut value.cause),
+                "current_num_workers" => {
+                    object::read_number_into(&mut map, &mut value.current_num_workers)
+                }
+                "target_num_workers" => {
+                    object::read_number_into(&mut map, &mut value.target_num_workers)
+                }
+                "current_num_vcpus" => {
+                    object::read_number_into(&mut map, &mut value.current_num_vcpus)
+                }
+                "target_num_vcpus" => {
+                    object::read_number_into(&mut map, &mut value.target_num_vcpus)
+                }
+                "disk_size" => object::read_number_into(&mut map, &mut value.disk_size),
+                "previous_disk_size" => {
+                    object::read_number_into(&mut map, &mut value.previous_disk_size)
+                }
+                "free_space" => object::read_number_into(&mut map, &mut value.free_space),
+                "did_not_expand_reason" => {
+                    object::read_into(&mut map, &mut value.did_not_expand_reason)
+                }
+                "driver_state_message" => {
+                    object::read_into(&mut map, &mut value.driver_state_message)
+                }
+                "enable_termination_for_node_blocklisted" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.enable_termination_for_node_blocklisted,
+                    )
+                }
+                "init_scripts" => object::read_into(&mut map, &mut value.init_scripts),
+                "instance_id" => object::read_into(&mut map, &mut value.instance_id),
+                "job_run_name" => object::read_into(&mut map, &mut value.job_run_name),
+                "reason" => object::read_into(&mut map, &mut value.reason),
+                "user" => object::read_into(&mut map, &mut value.user),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// What made the target size of a cluster change.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ClusterEventDetailsCause {
-    #[serde(rename = "AUTORECOVERY")]
+    /// `AUTORECOVERY`
     Autorecovery,
-    #[serde(rename = "AUTOSCALE")]
+    /// `AUTOSCALE`
     Autoscale,
-    #[serde(rename = "AUTOSCALE_V2")]
+    /// `AUTOSCALE_V2`
     AutoscaleV2,
-    #[serde(rename = "DBR_AUTOSCALE")]
+    /// `DBR_AUTOSCALE`
     DbrAutoscale,
-    #[serde(rename = "REPLACE_BAD_NODES")]
+    /// `REPLACE_BAD_NODES`
     ReplaceBadNodes,
-    #[serde(rename = "USER_REQUEST")]
+    /// `USER_REQUEST`
     UserRequest,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -831,85 +1758,101 @@ impl std::str::FromStr for ClusterEventDetailsCause {
     }
 }
 
+impl serde::Serialize for ClusterEventDetailsCause {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterEventDetailsCause {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// What happened to a cluster: lifecycle steps (`CREATING`, `STARTING`, `RUNNING`,
 /// `RESTARTING`, `TERMINATING`, `EDITED`, ...), resizing and autoscaling, disk expansion,
 /// driver and node health, init scripts, pinning and policy enforcement.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ClusterEventType {
-    #[serde(rename = "ADD_NODES_FAILED")]
+    /// `ADD_NODES_FAILED`
     AddNodesFailed,
-    #[serde(rename = "AUTOMATIC_CLUSTER_UPDATE")]
+    /// `AUTOMATIC_CLUSTER_UPDATE`
     AutomaticClusterUpdate,
-    #[serde(rename = "AUTOSCALING_BACKOFF")]
+    /// `AUTOSCALING_BACKOFF`
     AutoscalingBackoff,
-    #[serde(rename = "AUTOSCALING_FAILED")]
+    /// `AUTOSCALING_FAILED`
     AutoscalingFailed,
-    #[serde(rename = "AUTOSCALING_STATS_REPORT")]
+    /// `AUTOSCALING_STATS_REPORT`
     AutoscalingStatsReport,
-    #[serde(rename = "CLUSTER_MIGRATED")]
+    /// `CLUSTER_MIGRATED`
     ClusterMigrated,
-    #[serde(rename = "CREATING")]
+    /// `CREATING`
     Creating,
-    #[serde(rename = "DBFS_DOWN")]
+    /// `DBFS_DOWN`
     DbfsDown,
-    #[serde(rename = "DECOMMISSION_ENDED")]
+    /// `DECOMMISSION_ENDED`
     DecommissionEnded,
-    #[serde(rename = "DECOMMISSION_STARTED")]
+    /// `DECOMMISSION_STARTED`
     DecommissionStarted,
-    #[serde(rename = "DEFERRED_POLICY_ENFORCEMENT_FAILED")]
+    /// `DEFERRED_POLICY_ENFORCEMENT_FAILED`
     DeferredPolicyEnforcementFailed,
-    #[serde(rename = "DEFERRED_POLICY_ENFORCEMENT_SCHEDULED")]
+    /// `DEFERRED_POLICY_ENFORCEMENT_SCHEDULED`
     DeferredPolicyEnforcementScheduled,
-    #[serde(rename = "DID_NOT_EXPAND_DISK")]
+    /// `DID_NOT_EXPAND_DISK`
     DidNotExpandDisk,
-    #[serde(rename = "DRIVER_HEALTHY")]
+    /// `DRIVER_HEALTHY`
     DriverHealthy,
-    #[serde(rename = "DRIVER_NOT_RESPONDING")]
+    /// `DRIVER_NOT_RESPONDING`
     DriverNotResponding,
-    #[serde(rename = "DRIVER_UNAVAILABLE")]
+    /// `DRIVER_UNAVAILABLE`
     DriverUnavailable,
-    #[serde(rename = "EDITED")]
+    /// `EDITED`
     Edited,
-    #[serde(rename = "EXPANDED_DISK")]
+    /// `EXPANDED_DISK`
     ExpandedDisk,
-    #[serde(rename = "FAILED_TO_EXPAND_DISK")]
+    /// `FAILED_TO_EXPAND_DISK`
     FailedToExpandDisk,
-    #[serde(rename = "INIT_SCRIPTS_FINISHED")]
+    /// `INIT_SCRIPTS_FINISHED`
     InitScriptsFinished,
-    #[serde(rename = "INIT_SCRIPTS_STARTED")]
+    /// `INIT_SCRIPTS_STARTED`
     InitScriptsStarted,
-    #[serde(rename = "METASTORE_DOWN")]
+    /// `METASTORE_DOWN`
     MetastoreDown,
-    #[serde(rename = "NODES_LOST")]
+    /// `NODES_LOST`
     NodesLost,
-    #[serde(rename = "NODE_BLACKLISTED")]
+    /// `NODE_BLACKLISTED`
     NodeBlacklisted,
-    #[serde(rename = "NODE_EXCLUDED_DECOMMISSIONED")]
+    /// `NODE_EXCLUDED_DECOMMISSIONED`
     NodeExcludedDecommissioned,
-    #[serde(rename = "PINNED")]
+    /// `PINNED`
     Pinned,
-    #[serde(rename = "RESIZING")]
+    /// `RESIZING`
     Resizing,
-    #[serde(rename = "RESTARTING")]
+    /// `RESTARTING`
     Restarting,
-    #[serde(rename = "RUNNING")]
+    /// `RUNNING`
     Running,
-    #[serde(rename = "SPARK_EXCEPTION")]
+    /// `SPARK_EXCEPTION`
     SparkException,
-    #[serde(rename = "STARTING")]
+    /// `STARTING`
     Starting,
-    #[serde(rename = "TERMINATING")]
+    /// `TERMINATING`
     Terminating,
-    #[serde(rename = "UC_VOLUME_MISCONFIGURED")]
+    /// `UC_VOLUME_MISCONFIGURED`
     UcVolumeMisconfigured,
-    #[serde(rename = "UNPINNED")]
+    /// `UNPINNED`
     Unpinned,
-    #[serde(rename = "UPSIZE_COMPLETED")]
+    /// `UPSIZE_COMPLETED`
     UpsizeCompleted,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1018,18 +1961,34 @@ impl std::str::FromStr for ClusterEventType {
     }
 }
 
+impl serde::Serialize for ClusterEventType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterEventType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Order in which `clusters.events` returns events: oldest first (`ASC`) or newest first
 /// (`DESC`, what the server uses when none is given).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ClusterEventsOrder {
-    #[serde(rename = "ASC")]
+    /// `ASC`
     Asc,
-    #[serde(rename = "DESC")]
+    /// `DESC`
     Desc,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1068,23 +2027,89 @@ impl std::str::FromStr for ClusterEventsOrder {
     }
 }
 
+impl serde::Serialize for ClusterEventsOrder {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterEventsOrder {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// One permission level a principal holds on the cluster, and where it comes from.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClusterPermission {
     /// See [`ClusterPermissionLevel`](crate::ClusterPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<ClusterPermissionLevel>,
     /// True when the level comes from a parent object rather than being granted directly.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherited: Option<bool>,
     /// Identifiers of the objects the level is inherited from, such as
     /// `/directories/4108364197239567`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherited_from_object: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ClusterPermission {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        if let Some(value) = &self.inherited {
+            map.serialize_entry("inherited", value)?;
+        }
+        if let Some(value) = &self.inherited_from_object {
+            map.serialize_entry("inherited_from_object", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterPermission {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ClusterPermission {
+    const EXPECTING: &'static str = "an object (ClusterPermission)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                "inherited" => object::read_into(&mut map, &mut value.inherited),
+                "inherited_from_object" => {
+                    object::read_into(&mut map, &mut value.inherited_from_object)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A permission level on a cluster. `CAN_ATTACH_TO` lets a principal attach notebooks and jobs
@@ -1093,16 +2118,15 @@ pub struct ClusterPermission {
 /// permissions.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ClusterPermissionLevel {
-    #[serde(rename = "CAN_ATTACH_TO")]
+    /// `CAN_ATTACH_TO`
     CanAttachTo,
-    #[serde(rename = "CAN_MANAGE")]
+    /// `CAN_MANAGE`
     CanManage,
-    #[serde(rename = "CAN_RESTART")]
+    /// `CAN_RESTART`
     CanRestart,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1143,73 +2167,267 @@ impl std::str::FromStr for ClusterPermissionLevel {
     }
 }
 
+impl serde::Serialize for ClusterPermissionLevel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterPermissionLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The access control list of a cluster, as returned by the permission operations.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClusterPermissions {
     /// Identifier of the object the permissions apply to: its type and id, as in
     /// `/clusters/0123-456789-abcdefgh`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_id: Option<String>,
     /// Type of the object the permissions apply to, such as `cluster`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_type: Option<String>,
     /// One entry per principal holding a permission, directly or by inheritance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list: Option<Vec<ClusterAccessControlResponse>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ClusterPermissions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.object_id {
+            map.serialize_entry("object_id", value)?;
+        }
+        if let Some(value) = &self.object_type {
+            map.serialize_entry("object_type", value)?;
+        }
+        if let Some(value) = &self.access_control_list {
+            map.serialize_entry("access_control_list", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterPermissions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ClusterPermissions {
+    const EXPECTING: &'static str = "an object (ClusterPermissions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "object_id" => object::read_into(&mut map, &mut value.object_id),
+                "object_type" => object::read_into(&mut map, &mut value.object_type),
+                "access_control_list" => {
+                    object::read_into(&mut map, &mut value.access_control_list)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One permission level that can be granted on a cluster.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClusterPermissionsDescription {
     /// See [`ClusterPermissionLevel`](crate::ClusterPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<ClusterPermissionLevel>,
     /// What holding this level allows, in words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ClusterPermissionsDescription {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterPermissionsDescription {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ClusterPermissionsDescription {
+    const EXPECTING: &'static str = "an object (ClusterPermissionsDescription)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                "description" => object::read_into(&mut map, &mut value.description),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `clusters.setPermissions` and `clusters.updatePermissions`; the cluster is named in
 /// the path.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClusterPermissionsRequest {
     /// The entries to apply, one per principal. For `setPermissions` this is the complete new list,
     /// and leaving it out removes every direct permission.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list: Option<Vec<ClusterAccessControlRequest>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ClusterPermissionsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.access_control_list {
+            map.serialize_entry("access_control_list", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterPermissionsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ClusterPermissionsRequest {
+    const EXPECTING: &'static str = "an object (ClusterPermissionsRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "access_control_list" => {
+                    object::read_into(&mut map, &mut value.access_control_list)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// How many workers a cluster has: either a fixed `num_workers` or an `autoscale` range.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClusterSize {
     /// See [`AutoScale`](crate::AutoScale).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autoscale: Option<crate::AutoScale>,
     /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver.
     /// When read back this is the target size: right after a resize it already shows the new value
     /// while the nodes listed in `executors` catch up.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub num_workers: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ClusterSize {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.autoscale {
+            map.serialize_entry("autoscale", value)?;
+        }
+        if let Some(value) = &self.num_workers {
+            map.serialize_entry(
+                "num_workers",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterSize {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ClusterSize {
+    const EXPECTING: &'static str = "an object (ClusterSize)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "autoscale" => object::read_into(&mut map, &mut value.autoscale),
+                "num_workers" => {
+                    object::read_number_into(&mut map, &mut value.num_workers)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Channel through which a cluster was created: the user interface (`UI`), the REST API
@@ -1217,24 +2435,23 @@ pub struct ClusterSize {
 /// model serving. Read-only.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ClusterSource {
-    #[serde(rename = "API")]
+    /// `API`
     Api,
-    #[serde(rename = "JOB")]
+    /// `JOB`
     Job,
-    #[serde(rename = "MODELS")]
+    /// `MODELS`
     Models,
-    #[serde(rename = "PIPELINE")]
+    /// `PIPELINE`
     Pipeline,
-    #[serde(rename = "PIPELINE_MAINTENANCE")]
+    /// `PIPELINE_MAINTENANCE`
     PipelineMaintenance,
-    #[serde(rename = "SQL")]
+    /// `SQL`
     Sql,
-    #[serde(rename = "UI")]
+    /// `UI`
     Ui,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1283,32 +2500,48 @@ impl std::str::FromStr for ClusterSource {
     }
 }
 
+impl serde::Serialize for ClusterSource {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterSource {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Lifecycle state of a cluster. A new cluster is `PENDING` until it is `RUNNING`; a running
 /// cluster passes through `RESIZING` or `RESTARTING` and back to `RUNNING`; any of these can
 /// move to `TERMINATING` and then `TERMINATED`. `ERROR` and `UNKNOWN` are exceptional states
 /// outside this normal flow.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ClusterState {
-    #[serde(rename = "ERROR")]
+    /// `ERROR`
     Error,
-    #[serde(rename = "PENDING")]
+    /// `PENDING`
     Pending,
-    #[serde(rename = "RESIZING")]
+    /// `RESIZING`
     Resizing,
-    #[serde(rename = "RESTARTING")]
+    /// `RESTARTING`
     Restarting,
-    #[serde(rename = "RUNNING")]
+    /// `RUNNING`
     Running,
-    #[serde(rename = "TERMINATED")]
+    /// `TERMINATED`
     Terminated,
-    #[serde(rename = "TERMINATING")]
+    /// `TERMINATING`
     Terminating,
-    #[serde(rename = "UNKNOWN")]
+    /// `UNKNOWN`
     Unknown,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1359,36 +2592,102 @@ impl std::str::FromStr for ClusterState {
     }
 }
 
+impl serde::Serialize for ClusterState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Optional query and header parameters of `clusters.list`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClustersListParams {
     /// Conditions a cluster must meet to be listed. Sent as one query parameter per field, such as
     /// `filter_by.cluster_states=RUNNING`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter_by: Option<ListClustersFilterBy>,
     /// Largest number of clusters to return in one page; the server may return fewer.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub page_size: Option<i32>,
     /// A `next_page_token` or `prev_page_token` from an earlier response, to fetch the following or
     /// preceding page. Leave out for the first page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
     /// Order of the results. Sent as one query parameter per field, such as
     /// `sort_by.field=CLUSTER_NAME`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sort_by: Option<ListClustersSortBy>,
+}
+
+impl serde::Serialize for ClustersListParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.filter_by {
+            map.serialize_entry("filter_by", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry(
+                "page_size",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        if let Some(value) = &self.sort_by {
+            map.serialize_entry("sort_by", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClustersListParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ClustersListParams {
+    const EXPECTING: &'static str = "an object (ClustersListParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "filter_by" => object::read_into(&mut map, &mut value.filter_by),
+                "page_size" => object::read_number_into(&mut map, &mut value.page_size),
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                "sort_by" => object::read_into(&mut map, &mut value.sort_by),
+                _ => {
+                    object::refuse(
+                        &key,
+                        &["filter_by", "page_size", "page_token", "sort_by"],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `clusters.create`: a full cluster specification, optionally cloning the libraries of
 /// an existing cluster.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateCluster {
     /// Databricks Runtime version the cluster runs, such as `14.3.x-scala2.12`;
     /// `clusters.sparkVersions` lists the valid values. Required to create or edit a cluster.
@@ -1397,149 +2696,97 @@ pub struct CreateCluster {
     /// 10000; 0, like leaving it unset, turns automatic termination off.
     ///
     /// When absent, the server uses `0`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub autotermination_minutes: Option<i32>,
     /// See [`AwsAttributes`](crate::AwsAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_attributes: Option<crate::AwsAttributes>,
     /// See [`AzureAttributes`](crate::AzureAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_attributes: Option<crate::AzureAttributes>,
     /// See [`ClusterLogConf`](crate::ClusterLogConf).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_log_conf: Option<crate::ClusterLogConf>,
     /// Name of the cluster; it need not be unique, and is empty when not given at creation.
     /// Clusters created for jobs are named after the job and run ids.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_name: Option<String>,
     /// Extra tags applied to every cloud resource of the cluster (instances, disks), on top of
     /// `default_tags`. At most 45 tags. A cluster can only reuse cloud resources whose tags are a
     /// subset of its own tags.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_tags: Option<std::collections::BTreeMap<String, String>>,
     /// See [`DataSecurityMode`](crate::DataSecurityMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_security_mode: Option<crate::DataSecurityMode>,
     /// See [`DependencyMode`](crate::DependencyMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dependency_mode: Option<crate::DependencyMode>,
     /// See [`DockerImage`](crate::DockerImage).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub docker_image: Option<crate::DockerImage>,
     /// Instance pool the driver node is taken from. When absent, the driver comes from
     /// `instance_pool_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_instance_pool_id: Option<String>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// Node type of the driver. When absent, the driver uses `node_type_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_node_type_id: Option<String>,
     /// Autoscaling local storage: attach more disk space to workers that are running low on it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_elastic_disk: Option<bool>,
     /// Encrypt the local disks of the cluster's machines (LUKS).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_local_disk_encryption: Option<bool>,
     /// See [`GcpAttributes`](crate::GcpAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_attributes: Option<crate::GcpAttributes>,
     /// Scripts every node runs at startup, one after the other in this order. When
     /// `cluster_log_conf` is set, their output is written under `<log destination>/<cluster
     /// id>/init_scripts`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub init_scripts: Option<Vec<crate::InitScriptInfo>>,
     /// Instance pool the worker nodes (and the driver, unless `driver_instance_pool_id` is set) are
     /// taken from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_pool_id: Option<String>,
     /// Only with `kind` `CLASSIC_PREVIEW`. When true, Databricks sets the `custom_tags`,
     /// `spark_conf` and `num_workers` that a single-node cluster needs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_single_node: Option<bool>,
     /// See [`ClusterKind`](crate::ClusterKind).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<crate::ClusterKind>,
     /// Node type of the workers, and of the driver unless `driver_node_type_id` is set. It fixes
     /// the memory, cores and disks of each Spark node; `clusters.listNodeTypes` lists the values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_type_id: Option<String>,
     /// Identifier of the cluster policy the cluster is governed by, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_id: Option<String>,
     /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED`
     /// disks.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub remote_disk_throughput: Option<i64>,
     /// See [`RuntimeEngine`](crate::RuntimeEngine).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub runtime_engine: Option<crate::RuntimeEngine>,
     /// The only user (or service principal) allowed to use the cluster when `data_security_mode` is
     /// `SINGLE_USER` or `DATA_SECURITY_MODE_DEDICATED`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub single_user_name: Option<String>,
     /// Spark configuration properties as name/value pairs. Extra JVM options go in
     /// `spark.driver.extraJavaOptions` and `spark.executor.extraJavaOptions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_conf: Option<std::collections::BTreeMap<String, String>>,
     /// Environment variables exported on the driver and the workers at launch, each as `export
     /// NAME='VALUE'`. To extend a Databricks-managed variable such as `SPARK_DAEMON_JAVA_OPTS`
     /// instead of replacing it, start the value with `$SPARK_DAEMON_JAVA_OPTS`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_env_vars: Option<std::collections::BTreeMap<String, String>>,
     /// Up to 10 SSH public keys installed on every node; the matching private keys log in as user
     /// `ubuntu` on port 2200.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ssh_public_keys: Option<Vec<String>>,
     /// Total initial size of the remote disks, in GB. GCP only.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub total_initial_remote_disk_size: Option<i64>,
     /// Only with `kind` `CLASSIC_PREVIEW`. Selects the machine-learning flavour of the runtime; the
     /// effective version follows from `spark_version`, this flag and whether `node_type_id` has
     /// GPUs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_ml_runtime: Option<bool>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub worker_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// See [`WorkloadType`](crate::WorkloadType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_type: Option<crate::WorkloadType>,
     /// See [`AutoScale`](crate::AutoScale).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autoscale: Option<crate::AutoScale>,
     /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver.
     /// When read back this is the target size: right after a resize it already shows the new value
     /// while the nodes listed in `executors` catch up.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub num_workers: Option<i32>,
     /// With a cluster policy: when true, fields left out of the request take the policy's fixed and
     /// default values; when false, only the policy's fixed values are applied.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub apply_policy_default_values: Option<bool>,
     /// See [`CloneCluster`](crate::CloneCluster).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clone_from: Option<CloneCluster>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1588,26 +2835,354 @@ impl CreateCluster {
     }
 }
 
+impl serde::Serialize for CreateCluster {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("spark_version", &self.spark_version)?;
+        if let Some(value) = &self.autotermination_minutes {
+            map.serialize_entry(
+                "autotermination_minutes",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.aws_attributes {
+            map.serialize_entry("aws_attributes", value)?;
+        }
+        if let Some(value) = &self.azure_attributes {
+            map.serialize_entry("azure_attributes", value)?;
+        }
+        if let Some(value) = &self.cluster_log_conf {
+            map.serialize_entry("cluster_log_conf", value)?;
+        }
+        if let Some(value) = &self.cluster_name {
+            map.serialize_entry("cluster_name", value)?;
+        }
+        if let Some(value) = &self.custom_tags {
+            map.serialize_entry("custom_tags", value)?;
+        }
+        if let Some(value) = &self.data_security_mode {
+            map.serialize_entry("data_security_mode", value)?;
+        }
+        if let Some(value) = &self.dependency_mode {
+            map.serialize_entry("dependency_mode", value)?;
+        }
+        if let Some(value) = &self.docker_image {
+            map.serialize_entry("docker_image", value)?;
+        }
+        if let Some(value) = &self.driver_instance_pool_id {
+            map.serialize_entry("driver_instance_pool_id", value)?;
+        }
+        if let Some(value) = &self.driver_node_type_flexibility {
+            map.serialize_entry("driver_node_type_flexibility", value)?;
+        }
+        if let Some(value) = &self.driver_node_type_id {
+            map.serialize_entry("driver_node_type_id", value)?;
+        }
+        if let Some(value) = &self.enable_elastic_disk {
+            map.serialize_entry("enable_elastic_disk", value)?;
+        }
+        if let Some(value) = &self.enable_local_disk_encryption {
+            map.serialize_entry("enable_local_disk_encryption", value)?;
+        }
+        if let Some(value) = &self.gcp_attributes {
+            map.serialize_entry("gcp_attributes", value)?;
+        }
+        if let Some(value) = &self.init_scripts {
+            map.serialize_entry("init_scripts", value)?;
+        }
+        if let Some(value) = &self.instance_pool_id {
+            map.serialize_entry("instance_pool_id", value)?;
+        }
+        if let Some(value) = &self.is_single_node {
+            map.serialize_entry("is_single_node", value)?;
+        }
+        if let Some(value) = &self.kind {
+            map.serialize_entry("kind", value)?;
+        }
+        if let Some(value) = &self.node_type_id {
+            map.serialize_entry("node_type_id", value)?;
+        }
+        if let Some(value) = &self.policy_id {
+            map.serialize_entry("policy_id", value)?;
+        }
+        if let Some(value) = &self.remote_disk_throughput {
+            map.serialize_entry(
+                "remote_disk_throughput",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.runtime_engine {
+            map.serialize_entry("runtime_engine", value)?;
+        }
+        if let Some(value) = &self.single_user_name {
+            map.serialize_entry("single_user_name", value)?;
+        }
+        if let Some(value) = &self.spark_conf {
+            map.serialize_entry("spark_conf", value)?;
+        }
+        if let Some(value) = &self.spark_env_vars {
+            map.serialize_entry("spark_env_vars", value)?;
+        }
+        if let Some(value) = &self.ssh_public_keys {
+            map.serialize_entry("ssh_public_keys", value)?;
+        }
+        if let Some(value) = &self.total_initial_remote_disk_size {
+            map.serialize_entry(
+                "total_initial_remote_disk_size",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.use_ml_runtime {
+            map.serialize_entry("use_ml_runtime", value)?;
+        }
+        if let Some(value) = &self.worker_node_type_flexibility {
+            map.serialize_entry("worker_node_type_flexibility", value)?;
+        }
+        if let Some(value) = &self.workload_type {
+            map.serialize_entry("workload_type", value)?;
+        }
+        if let Some(value) = &self.autoscale {
+            map.serialize_entry("autoscale", value)?;
+        }
+        if let Some(value) = &self.num_workers {
+            map.serialize_entry(
+                "num_workers",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.apply_policy_default_values {
+            map.serialize_entry("apply_policy_default_values", value)?;
+        }
+        if let Some(value) = &self.clone_from {
+            map.serialize_entry("clone_from", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateCluster {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateCluster {
+    const EXPECTING: &'static str = "an object (CreateCluster)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut spark_version: Option<String> = None;
+        let mut autotermination_minutes: Option<i32> = None;
+        let mut aws_attributes: Option<crate::AwsAttributes> = None;
+        let mut azure_attributes: Option<crate::AzureAttributes> = None;
+        let mut cluster_log_conf: Option<crate::ClusterLogConf> = None;
+        let mut cluster_name: Option<String> = None;
+        let mut custom_tags: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut data_security_mode: Option<crate::DataSecurityMode> = None;
+        let mut dependency_mode: Option<crate::DependencyMode> = None;
+        let mut docker_image: Option<crate::DockerImage> = None;
+        let mut driver_instance_pool_id: Option<String> = None;
+        let mut driver_node_type_flexibility: Option<crate::NodeTypeFlexibility> = None;
+        let mut driver_node_type_id: Option<String> = None;
+        let mut enable_elastic_disk: Option<bool> = None;
+        let mut enable_local_disk_encryption: Option<bool> = None;
+        let mut gcp_attributes: Option<crate::GcpAttributes> = None;
+        let mut init_scripts: Option<Vec<crate::InitScriptInfo>> = None;
+        let mut instance_pool_id: Option<String> = None;
+        let mut is_single_node: Option<bool> = None;
+        let mut kind: Option<crate::ClusterKind> = None;
+        let mut node_type_id: Option<String> = None;
+        let mut policy_id: Option<String> = None;
+        let mut remote_disk_throughput: Option<i64> = None;
+        let mut runtime_engine: Option<crate::RuntimeEngine> = None;
+        let mut single_user_name: Option<String> = None;
+        let mut spark_conf: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut spark_env_vars: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut ssh_public_keys: Option<Vec<String>> = None;
+        let mut total_initial_remote_disk_size: Option<i64> = None;
+        let mut use_ml_runtime: Option<bool> = None;
+        let mut worker_node_type_flexibility: Option<crate::NodeTypeFlexibility> = None;
+        let mut workload_type: Option<crate::WorkloadType> = None;
+        let mut autoscale: Option<crate::AutoScale> = None;
+        let mut num_workers: Option<i32> = None;
+        let mut apply_policy_default_values: Option<bool> = None;
+        let mut clone_from: Option<crate::CloneCluster> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "spark_version" => object::read_some(&mut map, &mut spark_version),
+                "autotermination_minutes" => {
+                    object::read_number_into(&mut map, &mut autotermination_minutes)
+                }
+                "aws_attributes" => object::read_into(&mut map, &mut aws_attributes),
+                "azure_attributes" => object::read_into(&mut map, &mut azure_attributes),
+                "cluster_log_conf" => object::read_into(&mut map, &mut cluster_log_conf),
+                "cluster_name" => object::read_into(&mut map, &mut cluster_name),
+                "custom_tags" => object::read_into(&mut map, &mut custom_tags),
+                "data_security_mode" => {
+                    object::read_into(&mut map, &mut data_security_mode)
+                }
+                "dependency_mode" => object::read_into(&mut map, &mut dependency_mode),
+                "docker_image" => object::read_into(&mut map, &mut docker_image),
+                "driver_instance_pool_id" => {
+                    object::read_into(&mut map, &mut driver_instance_pool_id)
+                }
+                "driver_node_type_flexibility" => {
+                    object::read_into(&mut map, &mut driver_node_type_flexibility)
+                }
+                "driver_node_type_id" => {
+                    object::read_into(&mut map, &mut driver_node_type_id)
+                }
+                "enable_elastic_disk" => {
+                    object::read_into(&mut map, &mut enable_elastic_disk)
+                }
+                "enable_local_disk_encryption" => {
+                    object::read_into(&mut map, &mut enable_local_disk_encryption)
+                }
+                "gcp_attributes" => object::read_into(&mut map, &mut gcp_attributes),
+                "init_scripts" => object::read_into(&mut map, &mut init_scripts),
+                "instance_pool_id" => object::read_into(&mut map, &mut instance_pool_id),
+                "is_single_node" => object::read_into(&mut map, &mut is_single_node),
+                "kind" => object::read_into(&mut map, &mut kind),
+                "node_type_id" => object::read_into(&mut map, &mut node_type_id),
+                "policy_id" => object::read_into(&mut map, &mut policy_id),
+                "remote_disk_throughput" => {
+                    object::read_number_into(&mut map, &mut remote_disk_throughput)
+                }
+                "runtime_engine" => object::read_into(&mut map, &mut runtime_engine),
+                "single_user_name" => object::read_into(&mut map, &mut single_user_name),
+                "spark_conf" => object::read_into(&mut map, &mut spark_conf),
+                "spark_env_vars" => object::read_into(&mut map, &mut spark_env_vars),
+                "ssh_public_keys" => object::read_into(&mut map, &mut ssh_public_keys),
+                "total_initial_remote_disk_size" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut total_initial_remote_disk_size,
+                    )
+                }
+                "use_ml_runtime" => object::read_into(&mut map, &mut use_ml_runtime),
+                "worker_node_type_flexibility" => {
+                    object::read_into(&mut map, &mut worker_node_type_flexibility)
+                }
+                "workload_type" => object::read_into(&mut map, &mut workload_type),
+                "autoscale" => object::read_into(&mut map, &mut autoscale),
+                "num_workers" => object::read_number_into(&mut map, &mut num_workers),
+                "apply_policy_default_values" => {
+                    object::read_into(&mut map, &mut apply_policy_default_values)
+                }
+                "clone_from" => object::read_into(&mut map, &mut clone_from),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            spark_version: object::required(spark_version, "spark_version")?,
+            autotermination_minutes,
+            aws_attributes,
+            azure_attributes,
+            cluster_log_conf,
+            cluster_name,
+            custom_tags,
+            data_security_mode,
+            dependency_mode,
+            docker_image,
+            driver_instance_pool_id,
+            driver_node_type_flexibility,
+            driver_node_type_id,
+            enable_elastic_disk,
+            enable_local_disk_encryption,
+            gcp_attributes,
+            init_scripts,
+            instance_pool_id,
+            is_single_node,
+            kind,
+            node_type_id,
+            policy_id,
+            remote_disk_throughput,
+            runtime_engine,
+            single_user_name,
+            spark_conf,
+            spark_env_vars,
+            ssh_public_keys,
+            total_initial_remote_disk_size,
+            use_ml_runtime,
+            worker_node_type_flexibility,
+            workload_type,
+            autoscale,
+            num_workers,
+            apply_policy_default_values,
+            clone_from,
+            unknown_fields,
+        })
+    }
+}
+
 /// Answer of `clusters.create`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateClusterResponse {
     /// Identifier of the new cluster; use it to poll `clusters.get`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for CreateClusterResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.cluster_id {
+            map.serialize_entry("cluster_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateClusterResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateClusterResponse {
+    const EXPECTING: &'static str = "an object (CreateClusterResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cluster_id" => object::read_into(&mut map, &mut value.cluster_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `clusters.delete`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DeleteCluster {
     /// Identifier of the cluster to terminate.
     pub cluster_id: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1621,8 +3196,51 @@ impl DeleteCluster {
     }
 }
 
+impl serde::Serialize for DeleteCluster {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("cluster_id", &self.cluster_id)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DeleteCluster {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DeleteCluster {
+    const EXPECTING: &'static str = "an object (DeleteCluster)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut cluster_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cluster_id" => object::read_some(&mut map, &mut cluster_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            cluster_id: object::required(cluster_id, "cluster_id")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `clusters.edit`: the cluster to change and its complete new specification.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct EditCluster {
     /// Identifier of the cluster to reconfigure.
     pub cluster_id: String,
@@ -1633,146 +3251,95 @@ pub struct EditCluster {
     /// 10000; 0, like leaving it unset, turns automatic termination off.
     ///
     /// When absent, the server uses `0`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub autotermination_minutes: Option<i32>,
     /// See [`AwsAttributes`](crate::AwsAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_attributes: Option<crate::AwsAttributes>,
     /// See [`AzureAttributes`](crate::AzureAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_attributes: Option<crate::AzureAttributes>,
     /// See [`ClusterLogConf`](crate::ClusterLogConf).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_log_conf: Option<crate::ClusterLogConf>,
     /// Name of the cluster; it need not be unique, and is empty when not given at creation.
     /// Clusters created for jobs are named after the job and run ids.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_name: Option<String>,
     /// Extra tags applied to every cloud resource of the cluster (instances, disks), on top of
     /// `default_tags`. At most 45 tags. A cluster can only reuse cloud resources whose tags are a
     /// subset of its own tags.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_tags: Option<std::collections::BTreeMap<String, String>>,
     /// See [`DataSecurityMode`](crate::DataSecurityMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_security_mode: Option<crate::DataSecurityMode>,
     /// See [`DependencyMode`](crate::DependencyMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dependency_mode: Option<crate::DependencyMode>,
     /// See [`DockerImage`](crate::DockerImage).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub docker_image: Option<crate::DockerImage>,
     /// Instance pool the driver node is taken from. When absent, the driver comes from
     /// `instance_pool_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_instance_pool_id: Option<String>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// Node type of the driver. When absent, the driver uses `node_type_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_node_type_id: Option<String>,
     /// Autoscaling local storage: attach more disk space to workers that are running low on it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_elastic_disk: Option<bool>,
     /// Encrypt the local disks of the cluster's machines (LUKS).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_local_disk_encryption: Option<bool>,
     /// See [`GcpAttributes`](crate::GcpAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_attributes: Option<crate::GcpAttributes>,
     /// Scripts every node runs at startup, one after the other in this order. When
     /// `cluster_log_conf` is set, their output is written under `<log destination>/<cluster
     /// id>/init_scripts`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub init_scripts: Option<Vec<crate::InitScriptInfo>>,
     /// Instance pool the worker nodes (and the driver, unless `driver_instance_pool_id` is set) are
     /// taken from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_pool_id: Option<String>,
     /// Only with `kind` `CLASSIC_PREVIEW`. When true, Databricks sets the `custom_tags`,
     /// `spark_conf` and `num_workers` that a single-node cluster needs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_single_node: Option<bool>,
     /// See [`ClusterKind`](crate::ClusterKind).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<crate::ClusterKind>,
     /// Node type of the workers, and of the driver unless `driver_node_type_id` is set. It fixes
     /// the memory, cores and disks of each Spark node; `clusters.listNodeTypes` lists the values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_type_id: Option<String>,
     /// Identifier of the cluster policy the cluster is governed by, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_id: Option<String>,
     /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED`
     /// disks.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub remote_disk_throughput: Option<i64>,
     /// See [`RuntimeEngine`](crate::RuntimeEngine).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub runtime_engine: Option<crate::RuntimeEngine>,
     /// The only user (or service principal) allowed to use the cluster when `data_security_mode` is
     /// `SINGLE_USER` or `DATA_SECURITY_MODE_DEDICATED`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub single_user_name: Option<String>,
     /// Spark configuration properties as name/value pairs. Extra JVM options go in
     /// `spark.driver.extraJavaOptions` and `spark.executor.extraJavaOptions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_conf: Option<std::collections::BTreeMap<String, String>>,
     /// Environment variables exported on the driver and the workers at launch, each as `export
     /// NAME='VALUE'`. To extend a Databricks-managed variable such as `SPARK_DAEMON_JAVA_OPTS`
     /// instead of replacing it, start the value with `$SPARK_DAEMON_JAVA_OPTS`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_env_vars: Option<std::collections::BTreeMap<String, String>>,
     /// Up to 10 SSH public keys installed on every node; the matching private keys log in as user
     /// `ubuntu` on port 2200.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ssh_public_keys: Option<Vec<String>>,
     /// Total initial size of the remote disks, in GB. GCP only.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub total_initial_remote_disk_size: Option<i64>,
     /// Only with `kind` `CLASSIC_PREVIEW`. Selects the machine-learning flavour of the runtime; the
     /// effective version follows from `spark_version`, this flag and whether `node_type_id` has
     /// GPUs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_ml_runtime: Option<bool>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub worker_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// See [`WorkloadType`](crate::WorkloadType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_type: Option<crate::WorkloadType>,
     /// See [`AutoScale`](crate::AutoScale).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autoscale: Option<crate::AutoScale>,
     /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver.
     /// When read back this is the target size: right after a resize it already shows the new value
     /// while the nodes listed in `executors` catch up.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub num_workers: Option<i32>,
     /// With a cluster policy: when true, fields left out of the request take the policy's fixed and
     /// default values; when false, only the policy's fixed values are applied.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub apply_policy_default_values: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1821,57 +3388,369 @@ impl EditCluster {
     }
 }
 
+impl serde::Serialize for EditCluster {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("cluster_id", &self.cluster_id)?;
+        map.serialize_entry("spark_version", &self.spark_version)?;
+        if let Some(value) = &self.autotermination_minutes {
+            map.serialize_entry(
+                "autotermination_minutes",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.aws_attributes {
+            map.serialize_entry("aws_attributes", value)?;
+        }
+        if let Some(value) = &self.azure_attributes {
+            map.serialize_entry("azure_attributes", value)?;
+        }
+        if let Some(value) = &self.cluster_log_conf {
+            map.serialize_entry("cluster_log_conf", value)?;
+        }
+        if let Some(value) = &self.cluster_name {
+            map.serialize_entry("cluster_name", value)?;
+        }
+        if let Some(value) = &self.custom_tags {
+            map.serialize_entry("custom_tags", value)?;
+        }
+        if let Some(value) = &self.data_security_mode {
+            map.serialize_entry("data_security_mode", value)?;
+        }
+        if let Some(value) = &self.dependency_mode {
+            map.serialize_entry("dependency_mode", value)?;
+        }
+        if let Some(value) = &self.docker_image {
+            map.serialize_entry("docker_image", value)?;
+        }
+        if let Some(value) = &self.driver_instance_pool_id {
+            map.serialize_entry("driver_instance_pool_id", value)?;
+        }
+        if let Some(value) = &self.driver_node_type_flexibility {
+            map.serialize_entry("driver_node_type_flexibility", value)?;
+        }
+        if let Some(value) = &self.driver_node_type_id {
+            map.serialize_entry("driver_node_type_id", value)?;
+        }
+        if let Some(value) = &self.enable_elastic_disk {
+            map.serialize_entry("enable_elastic_disk", value)?;
+        }
+        if let Some(value) = &self.enable_local_disk_encryption {
+            map.serialize_entry("enable_local_disk_encryption", value)?;
+        }
+        if let Some(value) = &self.gcp_attributes {
+            map.serialize_entry("gcp_attributes", value)?;
+        }
+        if let Some(value) = &self.init_scripts {
+            map.serialize_entry("init_scripts", value)?;
+        }
+        if let Some(value) = &self.instance_pool_id {
+            map.serialize_entry("instance_pool_id", value)?;
+        }
+        if let Some(value) = &self.is_single_node {
+            map.serialize_entry("is_single_node", value)?;
+        }
+        if let Some(value) = &self.kind {
+            map.serialize_entry("kind", value)?;
+        }
+        if let Some(value) = &self.node_type_id {
+            map.serialize_entry("node_type_id", value)?;
+        }
+        if let Some(value) = &self.policy_id {
+            map.serialize_entry("policy_id", value)?;
+        }
+        if let Some(value) = &self.remote_disk_throughput {
+            map.serialize_entry(
+                "remote_disk_throughput",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.runtime_engine {
+            map.serialize_entry("runtime_engine", value)?;
+        }
+        if let Some(value) = &self.single_user_name {
+            map.serialize_entry("single_user_name", value)?;
+        }
+        if let Some(value) = &self.spark_conf {
+            map.serialize_entry("spark_conf", value)?;
+        }
+        if let Some(value) = &self.spark_env_vars {
+            map.serialize_entry("spark_env_vars", value)?;
+        }
+        if let Some(value) = &self.ssh_public_keys {
+            map.serialize_entry("ssh_public_keys", value)?;
+        }
+        if let Some(value) = &self.total_initial_remote_disk_size {
+            map.serialize_entry(
+                "total_initial_remote_disk_size",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.use_ml_runtime {
+            map.serialize_entry("use_ml_runtime", value)?;
+        }
+        if let Some(value) = &self.worker_node_type_flexibility {
+            map.serialize_entry("worker_node_type_flexibility", value)?;
+        }
+        if let Some(value) = &self.workload_type {
+            map.serialize_entry("workload_type", value)?;
+        }
+        if let Some(value) = &self.autoscale {
+            map.serialize_entry("autoscale", value)?;
+        }
+        if let Some(value) = &self.num_workers {
+            map.serialize_entry(
+                "num_workers",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.apply_policy_default_values {
+            map.serialize_entry("apply_policy_default_values", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for EditCluster {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for EditCluster {
+    const EXPECTING: &'static str = "an object (EditCluster)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut cluster_id: Option<String> = None;
+        let mut spark_version: Option<String> = None;
+        let mut autotermination_minutes: Option<i32> = None;
+        let mut aws_attributes: Option<crate::AwsAttributes> = None;
+        let mut azure_attributes: Option<crate::AzureAttributes> = None;
+        let mut cluster_log_conf: Option<crate::ClusterLogConf> = None;
+        let mut cluster_name: Option<String> = None;
+        let mut custom_tags: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut data_security_mode: Option<crate::DataSecurityMode> = None;
+        let mut dependency_mode: Option<crate::DependencyMode> = None;
+        let mut docker_image: Option<crate::DockerImage> = None;
+        let mut driver_instance_pool_id: Option<String> = None;
+        let mut driver_node_type_flexibility: Option<crate::NodeTypeFlexibility> = None;
+        let mut driver_node_type_id: Option<String> = None;
+        let mut enable_elastic_disk: Option<bool> = None;
+        let mut enable_local_disk_encryption: Option<bool> = None;
+        let mut gcp_attributes: Option<crate::GcpAttributes> = None;
+        let mut init_scripts: Option<Vec<crate::InitScriptInfo>> = None;
+        let mut instance_pool_id: Option<String> = None;
+        let mut is_single_node: Option<bool> = None;
+        let mut kind: Option<crate::ClusterKind> = None;
+        let mut node_type_id: Option<String> = None;
+        let mut policy_id: Option<String> = None;
+        let mut remote_disk_throughput: Option<i64> = None;
+        let mut runtime_engine: Option<crate::RuntimeEngine> = None;
+        let mut single_user_name: Option<String> = None;
+        let mut spark_conf: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut spark_env_vars: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut ssh_public_keys: Option<Vec<String>> = None;
+        let mut total_initial_remote_disk_size: Option<i64> = None;
+        let mut use_ml_runtime: Option<bool> = None;
+        let mut worker_node_type_flexibility: Option<crate::NodeTypeFlexibility> = None;
+        let mut workload_type: Option<crate::WorkloadType> = None;
+        let mut autoscale: Option<crate::AutoScale> = None;
+        let mut num_workers: Option<i32> = None;
+        let mut apply_policy_default_values: Option<bool> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cluster_id" => object::read_some(&mut map, &mut cluster_id),
+                "spark_version" => object::read_some(&mut map, &mut spark_version),
+                "autotermination_minutes" => {
+                    object::read_number_into(&mut map, &mut autotermination_minutes)
+                }
+                "aws_attributes" => object::read_into(&mut map, &mut aws_attributes),
+                "azure_attributes" => object::read_into(&mut map, &mut azure_attributes),
+                "cluster_log_conf" => object::read_into(&mut map, &mut cluster_log_conf),
+                "cluster_name" => object::read_into(&mut map, &mut cluster_name),
+                "custom_tags" => object::read_into(&mut map, &mut custom_tags),
+                "data_security_mode" => {
+                    object::read_into(&mut map, &mut data_security_mode)
+                }
+                "dependency_mode" => object::read_into(&mut map, &mut dependency_mode),
+                "docker_image" => object::read_into(&mut map, &mut docker_image),
+                "driver_instance_pool_id" => {
+                    object::read_into(&mut map, &mut driver_instance_pool_id)
+                }
+                "driver_node_type_flexibility" => {
+                    object::read_into(&mut map, &mut driver_node_type_flexibility)
+                }
+                "driver_node_type_id" => {
+                    object::read_into(&mut map, &mut driver_node_type_id)
+                }
+                "enable_elastic_disk" => {
+                    object::read_into(&mut map, &mut enable_elastic_disk)
+                }
+                "enable_local_disk_encryption" => {
+                    object::read_into(&mut map, &mut enable_local_disk_encryption)
+                }
+                "gcp_attributes" => object::read_into(&mut map, &mut gcp_attributes),
+                "init_scripts" => object::read_into(&mut map, &mut init_scripts),
+                "instance_pool_id" => object::read_into(&mut map, &mut instance_pool_id),
+                "is_single_node" => object::read_into(&mut map, &mut is_single_node),
+                "kind" => object::read_into(&mut map, &mut kind),
+                "node_type_id" => object::read_into(&mut map, &mut node_type_id),
+                "policy_id" => object::read_into(&mut map, &mut policy_id),
+                "remote_disk_throughput" => {
+                    object::read_number_into(&mut map, &mut remote_disk_throughput)
+                }
+                "runtime_engine" => object::read_into(&mut map, &mut runtime_engine),
+                "single_user_name" => object::read_into(&mut map, &mut single_user_name),
+                "spark_conf" => object::read_into(&mut map, &mut spark_conf),
+                "spark_env_vars" => object::read_into(&mut map, &mut spark_env_vars),
+                "ssh_public_keys" => object::read_into(&mut map, &mut ssh_public_keys),
+                "total_initial_remote_disk_size" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut total_initial_remote_disk_size,
+                    )
+                }
+                "use_ml_runtime" => object::read_into(&mut map, &mut use_ml_runtime),
+                "worker_node_type_flexibility" => {
+                    object::read_into(&mut map, &mut worker_node_type_flexibility)
+                }
+                "workload_type" => object::read_into(&mut map, &mut workload_type),
+                "autoscale" => object::read_into(&mut map, &mut autoscale),
+                "num_workers" => object::read_number_into(&mut map, &mut num_workers),
+                "apply_policy_default_values" => {
+                    object::read_into(&mut map, &mut apply_policy_default_values)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            cluster_id: object::required(cluster_id, "cluster_id")?,
+            spark_version: object::required(spark_version, "spark_version")?,
+            autotermination_minutes,
+            aws_attributes,
+            azure_attributes,
+            cluster_log_conf,
+            cluster_name,
+            custom_tags,
+            data_security_mode,
+            dependency_mode,
+            docker_image,
+            driver_instance_pool_id,
+            driver_node_type_flexibility,
+            driver_node_type_id,
+            enable_elastic_disk,
+            enable_local_disk_encryption,
+            gcp_attributes,
+            init_scripts,
+            instance_pool_id,
+            is_single_node,
+            kind,
+            node_type_id,
+            policy_id,
+            remote_disk_throughput,
+            runtime_engine,
+            single_user_name,
+            spark_conf,
+            spark_env_vars,
+            ssh_public_keys,
+            total_initial_remote_disk_size,
+            use_ml_runtime,
+            worker_node_type_flexibility,
+            workload_type,
+            autoscale,
+            num_workers,
+            apply_policy_default_values,
+            unknown_fields,
+        })
+    }
+}
+
 /// Answer of `clusters.getPermissionLevels`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetClusterPermissionLevelsResponse {
     /// Every level that can be granted on the cluster, with what it allows.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_levels: Option<Vec<ClusterPermissionsDescription>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GetClusterPermissionLevelsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_levels {
+            map.serialize_entry("permission_levels", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetClusterPermissionLevelsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for GetClusterPermissionLevelsResponse {
+    const EXPECTING: &'static str = "an object (GetClusterPermissionLevelsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_levels" => {
+                    object::read_into(&mut map, &mut value.permission_levels)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `clusters.events`: which cluster, which time window and event types, and which page.
 /// A response's `next_page` is a complete body of this shape that fetches the following page.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct GetEvents {
     /// Identifier of the cluster whose events are read.
     pub cluster_id: String,
     /// Return only events from this time on, in epoch milliseconds. Without it, the window starts
     /// at the oldest recorded event.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub start_time: Option<i64>,
     /// Return only events up to this time, in epoch milliseconds. Without it, the window ends now.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub end_time: Option<i64>,
     /// Return only events of these types. Empty or absent means every type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_types: Option<Vec<ClusterEventType>>,
     /// See [`ClusterEventsOrder`](crate::ClusterEventsOrder).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order: Option<ClusterEventsOrder>,
     /// Largest number of events in one page, from 0 to 500; values outside the range are clamped to
     /// 0 or 500. With 0 or no value the server picks the page size, and it may return fewer events
     /// than asked for.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub page_size: Option<i32>,
     /// A `next_page_token` or `prev_page_token` from an earlier response, to fetch the following or
     /// preceding page. Empty or absent means the first page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
     /// Deprecated in favour of `page_token` and `page_size`. Number of matching events to skip.
     /// When it is set and the order is descending, `end_time` must be set too.
@@ -1879,11 +3758,6 @@ pub struct GetEvents {
     /// When absent, the server uses `0`.
     ///
     /// **Deprecated** by the API.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub offset: Option<i64>,
     /// Deprecated in favour of `page_token` and `page_size`. Largest number of events in one page,
     /// at most 500.
@@ -1891,15 +3765,9 @@ pub struct GetEvents {
     /// When absent, the server uses `50`.
     ///
     /// **Deprecated** by the API.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub limit: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1921,91 +3789,338 @@ impl GetEvents {
     }
 }
 
+impl serde::Serialize for GetEvents {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("cluster_id", &self.cluster_id)?;
+        if let Some(value) = &self.start_time {
+            map.serialize_entry(
+                "start_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.end_time {
+            map.serialize_entry(
+                "end_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.event_types {
+            map.serialize_entry("event_types", value)?;
+        }
+        if let Some(value) = &self.order {
+            map.serialize_entry("order", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry(
+                "page_size",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        if let Some(value) = &self.offset {
+            map.serialize_entry(
+                "offset",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.limit {
+            map.serialize_entry(
+                "limit",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetEvents {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GetEvents {
+    const EXPECTING: &'static str = "an object (GetEvents)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut cluster_id: Option<String> = None;
+        let mut start_time: Option<i64> = None;
+        let mut end_time: Option<i64> = None;
+        let mut event_types: Option<Vec<crate::ClusterEventType>> = None;
+        let mut order: Option<crate::ClusterEventsOrder> = None;
+        let mut page_size: Option<i32> = None;
+        let mut page_token: Option<String> = None;
+        let mut offset: Option<i64> = None;
+        let mut limit: Option<i64> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cluster_id" => object::read_some(&mut map, &mut cluster_id),
+                "start_time" => object::read_number_into(&mut map, &mut start_time),
+                "end_time" => object::read_number_into(&mut map, &mut end_time),
+                "event_types" => object::read_into(&mut map, &mut event_types),
+                "order" => object::read_into(&mut map, &mut order),
+                "page_size" => object::read_number_into(&mut map, &mut page_size),
+                "page_token" => object::read_into(&mut map, &mut page_token),
+                "offset" => object::read_number_into(&mut map, &mut offset),
+                "limit" => object::read_number_into(&mut map, &mut limit),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            cluster_id: object::required(cluster_id, "cluster_id")?,
+            start_time,
+            end_time,
+            event_types,
+            order,
+            page_size,
+            page_token,
+            offset,
+            limit,
+            unknown_fields,
+        })
+    }
+}
+
 /// One page of `clusters.events`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetEventsResponse {
     /// The events on this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<ClusterEvent>>,
     /// See [`GetEvents`](crate::GetEvents).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page: Option<GetEvents>,
     /// Token that fetches the following page, passed as `page_token`. Absent or empty on the last
     /// page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Token that fetches the preceding page, passed as `page_token`. Absent or empty on the first
     /// page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prev_page_token: Option<String>,
     /// Deprecated. Number of events matching the time window and event types; 0 when the request
     /// used `page_token`.
     ///
     /// **Deprecated** by the API.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub total_count: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GetEventsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.events {
+            map.serialize_entry("events", value)?;
+        }
+        if let Some(value) = &self.next_page {
+            map.serialize_entry("next_page", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        if let Some(value) = &self.prev_page_token {
+            map.serialize_entry("prev_page_token", value)?;
+        }
+        if let Some(value) = &self.total_count {
+            map.serialize_entry(
+                "total_count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetEventsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GetEventsResponse {
+    const EXPECTING: &'static str = "an object (GetEventsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "events" => object::read_into(&mut map, &mut value.events),
+                "next_page" => object::read_into(&mut map, &mut value.next_page),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                "prev_page_token" => {
+                    object::read_into(&mut map, &mut value.prev_page_token)
+                }
+                "total_count" => {
+                    object::read_number_into(&mut map, &mut value.total_count)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `clusters.sparkVersions`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetSparkVersionsResponse {
     /// Every runtime version a cluster can be created with.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub versions: Option<Vec<SparkVersion>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for GetSparkVersionsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.versions {
+            map.serialize_entry("versions", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetSparkVersionsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GetSparkVersionsResponse {
+    const EXPECTING: &'static str = "an object (GetSparkVersionsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "versions" => object::read_into(&mut map, &mut value.versions),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Init scripts and their outcomes, reported by `INIT_SCRIPTS_FINISHED` events.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InitScriptEventDetails {
     /// The cluster's own init scripts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster: Option<Vec<InitScriptInfoAndExecutionDetails>>,
     /// The workspace's global init scripts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub global: Option<Vec<InitScriptInfoAndExecutionDetails>>,
     /// Private IP address of the node whose results are reported; to keep events small, results
     /// come from a single node.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reported_for_node: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for InitScriptEventDetails {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.cluster {
+            map.serialize_entry("cluster", value)?;
+        }
+        if let Some(value) = &self.global {
+            map.serialize_entry("global", value)?;
+        }
+        if let Some(value) = &self.reported_for_node {
+            map.serialize_entry("reported_for_node", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for InitScriptEventDetails {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for InitScriptEventDetails {
+    const EXPECTING: &'static str = "an object (InitScriptEventDetails)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cluster" => object::read_into(&mut map, &mut value.cluster),
+                "global" => object::read_into(&mut map, &mut value.global),
+                "reported_for_node" => {
+                    object::read_into(&mut map, &mut value.reported_for_node)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Outcome of running an init script.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum InitScriptExecutionDetailsInitScriptExecutionStatus {
-    #[serde(rename = "FAILED_EXECUTION")]
+    /// `FAILED_EXECUTION`
     FailedExecution,
-    #[serde(rename = "FAILED_FETCH")]
+    /// `FAILED_FETCH`
     FailedFetch,
-    #[serde(rename = "FUSE_MOUNT_FAILED")]
+    /// `FUSE_MOUNT_FAILED`
     FuseMountFailed,
-    #[serde(rename = "NOT_EXECUTED")]
+    /// `NOT_EXECUTED`
     NotExecuted,
-    #[serde(rename = "SKIPPED")]
+    /// `SKIPPED`
     Skipped,
-    #[serde(rename = "SUCCEEDED")]
+    /// `SUCCEEDED`
     Succeeded,
-    #[serde(rename = "UNKNOWN")]
+    /// `UNKNOWN`
     Unknown,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2054,136 +4169,413 @@ impl std::str::FromStr for InitScriptExecutionDetailsInitScriptExecutionStatus {
     }
 }
 
+impl serde::Serialize for InitScriptExecutionDetailsInitScriptExecutionStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for InitScriptExecutionDetailsInitScriptExecutionStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// An init script's location together with the outcome of running it on one node.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InitScriptInfoAndExecutionDetails {
     /// See [`WorkspaceStorageInfo`](crate::WorkspaceStorageInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace: Option<crate::WorkspaceStorageInfo>,
     /// See [`VolumesStorageInfo`](crate::VolumesStorageInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volumes: Option<crate::VolumesStorageInfo>,
     /// See [`S3StorageInfo`](crate::S3StorageInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub s3: Option<crate::S3StorageInfo>,
     /// See [`Adlsgen2Info`](crate::Adlsgen2Info).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub abfss: Option<crate::Adlsgen2Info>,
     /// See [`GcsStorageInfo`](crate::GcsStorageInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcs: Option<crate::GcsStorageInfo>,
     /// See [`DbfsStorageInfo`](crate::DbfsStorageInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbfs: Option<crate::DbfsStorageInfo>,
     /// See [`LocalFileInfo`](crate::LocalFileInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<crate::LocalFileInfo>,
     /// See
     /// [`InitScriptExecutionDetailsInitScriptExecutionStatus`](crate::InitScriptExecutionDetailsInitScriptExecutionStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<InitScriptExecutionDetailsInitScriptExecutionStatus>,
     /// Extra detail about a failure, such as the file-not-found message behind `FAILED_FETCH`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// How long the script ran, in seconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub execution_duration_seconds: Option<i64>,
     /// Standard error of the script. Only filled when the script failed and init-script debugging
     /// is enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stderr: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for InitScriptInfoAndExecutionDetails {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.workspace {
+            map.serialize_entry("workspace", value)?;
+        }
+        if let Some(value) = &self.volumes {
+            map.serialize_entry("volumes", value)?;
+        }
+        if let Some(value) = &self.s3 {
+            map.serialize_entry("s3", value)?;
+        }
+        if let Some(value) = &self.abfss {
+            map.serialize_entry("abfss", value)?;
+        }
+        if let Some(value) = &self.gcs {
+            map.serialize_entry("gcs", value)?;
+        }
+        if let Some(value) = &self.dbfs {
+            map.serialize_entry("dbfs", value)?;
+        }
+        if let Some(value) = &self.file {
+            map.serialize_entry("file", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.error_message {
+            map.serialize_entry("error_message", value)?;
+        }
+        if let Some(value) = &self.execution_duration_seconds {
+            map.serialize_entry(
+                "execution_duration_seconds",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.stderr {
+            map.serialize_entry("stderr", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for InitScriptInfoAndExecutionDetails {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for InitScriptInfoAndExecutionDetails {
+    const EXPECTING: &'static str = "an object (InitScriptInfoAndExecutionDetails)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "workspace" => object::read_into(&mut map, &mut value.workspace),
+                "volumes" => object::read_into(&mut map, &mut value.volumes),
+                "s3" => object::read_into(&mut map, &mut value.s3),
+                "abfss" => object::read_into(&mut map, &mut value.abfss),
+                "gcs" => object::read_into(&mut map, &mut value.gcs),
+                "dbfs" => object::read_into(&mut map, &mut value.dbfs),
+                "file" => object::read_into(&mut map, &mut value.file),
+                "status" => object::read_into(&mut map, &mut value.status),
+                "error_message" => object::read_into(&mut map, &mut value.error_message),
+                "execution_duration_seconds" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.execution_duration_seconds,
+                    )
+                }
+                "stderr" => object::read_into(&mut map, &mut value.stderr),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `clusters.listZones`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListAvailableZonesResponse {
     /// Zone a cluster is placed in when its specification names none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_zone: Option<String>,
     /// Every zone clusters can be placed in, such as `us-west-2a`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zones: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListAvailableZonesResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.default_zone {
+            map.serialize_entry("default_zone", value)?;
+        }
+        if let Some(value) = &self.zones {
+            map.serialize_entry("zones", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListAvailableZonesResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ListAvailableZonesResponse {
+    const EXPECTING: &'static str = "an object (ListAvailableZonesResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "default_zone" => object::read_into(&mut map, &mut value.default_zone),
+                "zones" => object::read_into(&mut map, &mut value.zones),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Filter for `clusters.list`. A cluster is listed when it matches every condition that is set.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListClustersFilterBy {
     /// Keep only clusters created through one of these channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_sources: Option<Vec<ClusterSource>>,
     /// Keep only clusters currently in one of these states.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_states: Option<Vec<ClusterState>>,
     /// Keep only pinned clusters (true) or only unpinned ones (false).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_pinned: Option<bool>,
     /// Keep only clusters created under this cluster policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListClustersFilterBy {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.cluster_sources {
+            map.serialize_entry("cluster_sources", value)?;
+        }
+        if let Some(value) = &self.cluster_states {
+            map.serialize_entry("cluster_states", value)?;
+        }
+        if let Some(value) = &self.is_pinned {
+            map.serialize_entry("is_pinned", value)?;
+        }
+        if let Some(value) = &self.policy_id {
+            map.serialize_entry("policy_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListClustersFilterBy {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListClustersFilterBy {
+    const EXPECTING: &'static str = "an object (ListClustersFilterBy)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cluster_sources" => {
+                    object::read_into(&mut map, &mut value.cluster_sources)
+                }
+                "cluster_states" => {
+                    object::read_into(&mut map, &mut value.cluster_states)
+                }
+                "is_pinned" => object::read_into(&mut map, &mut value.is_pinned),
+                "policy_id" => object::read_into(&mut map, &mut value.policy_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One page of `clusters.list`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListClustersResponse {
     /// The clusters on this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clusters: Option<Vec<ClusterDetails>>,
     /// Token that fetches the following page, passed as `page_token`. Absent or empty on the last
     /// page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Token that fetches the preceding page, passed as `page_token`. Absent or empty on the first
     /// page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prev_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ListClustersResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.clusters {
+            map.serialize_entry("clusters", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        if let Some(value) = &self.prev_page_token {
+            map.serialize_entry("prev_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListClustersResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListClustersResponse {
+    const EXPECTING: &'static str = "an object (ListClustersResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "clusters" => object::read_into(&mut map, &mut value.clusters),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                "prev_page_token" => {
+                    object::read_into(&mut map, &mut value.prev_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Sort order for `clusters.list`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListClustersSortBy {
     /// See [`ListClustersSortByDirection`](crate::ListClustersSortByDirection).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<ListClustersSortByDirection>,
     /// See [`ListClustersSortByField`](crate::ListClustersSortByField).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<ListClustersSortByField>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListClustersSortBy {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.direction {
+            map.serialize_entry("direction", value)?;
+        }
+        if let Some(value) = &self.field {
+            map.serialize_entry("field", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListClustersSortBy {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListClustersSortBy {
+    const EXPECTING: &'static str = "an object (ListClustersSortBy)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "direction" => object::read_into(&mut map, &mut value.direction),
+                "field" => object::read_into(&mut map, &mut value.field),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Whether `clusters.list` sorts ascending (`ASC`) or descending (`DESC`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ListClustersSortByDirection {
-    #[serde(rename = "ASC")]
+    /// `ASC`
     Asc,
-    #[serde(rename = "DESC")]
+    /// `DESC`
     Desc,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2222,18 +4614,34 @@ impl std::str::FromStr for ListClustersSortByDirection {
     }
 }
 
+impl serde::Serialize for ListClustersSortByDirection {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListClustersSortByDirection {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// What `clusters.list` sorts by. `CLUSTER_NAME` sorts by name; `DEFAULT` (also used when
 /// nothing is given) sorts by state first, then pinned before unpinned, then name.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ListClustersSortByField {
-    #[serde(rename = "CLUSTER_NAME")]
+    /// `CLUSTER_NAME`
     ClusterName,
-    #[serde(rename = "DEFAULT")]
+    /// `DEFAULT`
     Default,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2272,73 +4680,153 @@ impl std::str::FromStr for ListClustersSortByField {
     }
 }
 
+impl serde::Serialize for ListClustersSortByField {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListClustersSortByField {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Answer of `clusters.listNodeTypes`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListNodeTypesResponse {
     /// Every node type clusters can use.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_types: Option<Vec<NodeType>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListNodeTypesResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.node_types {
+            map.serialize_entry("node_types", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListNodeTypesResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListNodeTypesResponse {
+    const EXPECTING: &'static str = "an object (ListNodeTypesResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "node_types" => object::read_into(&mut map, &mut value.node_types),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Outcome of the latest delivery of the cluster's logs.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LogSyncStatus {
     /// When delivery was last attempted, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub last_attempted: Option<i64>,
     /// Error of the last attempt; absent when it succeeded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_exception: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for LogSyncStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.last_attempted {
+            map.serialize_entry(
+                "last_attempted",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.last_exception {
+            map.serialize_entry("last_exception", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LogSyncStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for LogSyncStatus {
+    const EXPECTING: &'static str = "an object (LogSyncStatus)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "last_attempted" => {
+                    object::read_number_into(&mut map, &mut value.last_attempted)
+                }
+                "last_exception" => {
+                    object::read_into(&mut map, &mut value.last_exception)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The cloud machine type that hosts the Spark nodes of a node type, and its local disks.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct NodeInstanceType {
     /// Identifier of the instance type.
     pub instance_type_id: String,
     /// Size of each local disk, in GB.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub local_disk_size_gb: Option<i64>,
     /// Number of local disks.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub local_disks: Option<i32>,
     /// Size of each local NVMe disk, in GB.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub local_nvme_disk_size_gb: Option<i64>,
     /// Number of local NVMe disks.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub local_nvme_disks: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2356,90 +4844,139 @@ impl NodeInstanceType {
     }
 }
 
+impl serde::Serialize for NodeInstanceType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("instance_type_id", &self.instance_type_id)?;
+        if let Some(value) = &self.local_disk_size_gb {
+            map.serialize_entry(
+                "local_disk_size_gb",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.local_disks {
+            map.serialize_entry(
+                "local_disks",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.local_nvme_disk_size_gb {
+            map.serialize_entry(
+                "local_nvme_disk_size_gb",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.local_nvme_disks {
+            map.serialize_entry(
+                "local_nvme_disks",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for NodeInstanceType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for NodeInstanceType {
+    const EXPECTING: &'static str = "an object (NodeInstanceType)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut instance_type_id: Option<String> = None;
+        let mut local_disk_size_gb: Option<i64> = None;
+        let mut local_disks: Option<i32> = None;
+        let mut local_nvme_disk_size_gb: Option<i64> = None;
+        let mut local_nvme_disks: Option<i32> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "instance_type_id" => object::read_some(&mut map, &mut instance_type_id),
+                "local_disk_size_gb" => {
+                    object::read_number_into(&mut map, &mut local_disk_size_gb)
+                }
+                "local_disks" => object::read_number_into(&mut map, &mut local_disks),
+                "local_nvme_disk_size_gb" => {
+                    object::read_number_into(&mut map, &mut local_nvme_disk_size_gb)
+                }
+                "local_nvme_disks" => {
+                    object::read_number_into(&mut map, &mut local_nvme_disks)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            instance_type_id: object::required(instance_type_id, "instance_type_id")?,
+            local_disk_size_gb,
+            local_disks,
+            local_nvme_disk_size_gb,
+            local_nvme_disks,
+            unknown_fields,
+        })
+    }
+}
+
 /// A kind of Spark node: the resources each node gets and the cloud instance type it runs on.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct NodeType {
     /// Identifier of the node type, the value to use as `node_type_id` of a cluster.
     pub node_type_id: String,
     /// Memory of one node, in MB.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub memory_mb: Option<i64>,
     /// CPU cores of one node. Can be fractional when an instance's cores are split between several
     /// Spark nodes.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub num_cores: Option<f64>,
     /// Short description of the node type, such as `r3.xlarge`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Cloud instance type the node runs on, such as `r3.2xlarge` on AWS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_type_id: Option<String>,
     /// Family of the node type, such as `Memory Optimized` or `Compute Optimized`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
     /// Hint for ordering node types in a user interface; lower comes first within a category.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub display_order: Option<i32>,
     /// True for an older node type; current ones perform better.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_deprecated: Option<bool>,
     /// AWS only: whether the instance encrypts traffic in transit, as HIPAA and PCI workloads
     /// require.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_encrypted_in_transit: Option<bool>,
     /// Whether the instance has an Arm (Graviton) processor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_graviton: Option<bool>,
     /// Whether user interfaces hide this node type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_hidden: Option<bool>,
     /// Whether the disk IO cache is on by default for this node type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_io_cache_enabled: Option<bool>,
     /// See [`CloudProviderNodeInfo`](crate::CloudProviderNodeInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_info: Option<CloudProviderNodeInfo>,
     /// See [`NodeInstanceType`](crate::NodeInstanceType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_instance_type: Option<NodeInstanceType>,
     /// Number of GPUs of one node.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub num_gpus: Option<i32>,
     /// Whether a node of this type can be the driver of a Photon cluster.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub photon_driver_capable: Option<bool>,
     /// Whether a node of this type can be a worker of a Photon cluster.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub photon_worker_capable: Option<bool>,
     /// Whether clusters of this node type can carry custom tags.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub support_cluster_tags: Option<bool>,
     /// Whether EBS volumes can be attached. False for node types that share one instance between
     /// several Spark nodes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub support_ebs_volumes: Option<bool>,
     /// Whether the node type supports port forwarding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub support_port_forwarding: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2472,14 +5009,198 @@ impl NodeType {
     }
 }
 
+impl serde::Serialize for NodeType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("node_type_id", &self.node_type_id)?;
+        if let Some(value) = &self.memory_mb {
+            map.serialize_entry(
+                "memory_mb",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.num_cores {
+            map.serialize_entry(
+                "num_cores",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.instance_type_id {
+            map.serialize_entry("instance_type_id", value)?;
+        }
+        if let Some(value) = &self.category {
+            map.serialize_entry("category", value)?;
+        }
+        if let Some(value) = &self.display_order {
+            map.serialize_entry(
+                "display_order",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.is_deprecated {
+            map.serialize_entry("is_deprecated", value)?;
+        }
+        if let Some(value) = &self.is_encrypted_in_transit {
+            map.serialize_entry("is_encrypted_in_transit", value)?;
+        }
+        if let Some(value) = &self.is_graviton {
+            map.serialize_entry("is_graviton", value)?;
+        }
+        if let Some(value) = &self.is_hidden {
+            map.serialize_entry("is_hidden", value)?;
+        }
+        if let Some(value) = &self.is_io_cache_enabled {
+            map.serialize_entry("is_io_cache_enabled", value)?;
+        }
+        if let Some(value) = &self.node_info {
+            map.serialize_entry("node_info", value)?;
+        }
+        if let Some(value) = &self.node_instance_type {
+            map.serialize_entry("node_instance_type", value)?;
+        }
+        if let Some(value) = &self.num_gpus {
+            map.serialize_entry(
+                "num_gpus",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.photon_driver_capable {
+            map.serialize_entry("photon_driver_capable", value)?;
+        }
+        if let Some(value) = &self.photon_worker_capable {
+            map.serialize_entry("photon_worker_capable", value)?;
+        }
+        if let Some(value) = &self.support_cluster_tags {
+            map.serialize_entry("support_cluster_tags", value)?;
+        }
+        if let Some(value) = &self.support_ebs_volumes {
+            map.serialize_entry("support_ebs_volumes", value)?;
+        }
+        if let Some(value) = &self.support_port_forwarding {
+            map.serialize_entry("support_port_forwarding", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for NodeType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for NodeType {
+    const EXPECTING: &'static str = "an object (NodeType)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut node_type_id: Option<String> = None;
+        let mut memory_mb: Option<i64> = None;
+        let mut num_cores: Option<f64> = None;
+        let mut description: Option<String> = None;
+        let mut instance_type_id: Option<String> = None;
+        let mut category: Option<String> = None;
+        let mut display_order: Option<i32> = None;
+        let mut is_deprecated: Option<bool> = None;
+        let mut is_encrypted_in_transit: Option<bool> = None;
+        let mut is_graviton: Option<bool> = None;
+        let mut is_hidden: Option<bool> = None;
+        let mut is_io_cache_enabled: Option<bool> = None;
+        let mut node_info: Option<crate::CloudProviderNodeInfo> = None;
+        let mut node_instance_type: Option<crate::NodeInstanceType> = None;
+        let mut num_gpus: Option<i32> = None;
+        let mut photon_driver_capable: Option<bool> = None;
+        let mut photon_worker_capable: Option<bool> = None;
+        let mut support_cluster_tags: Option<bool> = None;
+        let mut support_ebs_volumes: Option<bool> = None;
+        let mut support_port_forwarding: Option<bool> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "node_type_id" => object::read_some(&mut map, &mut node_type_id),
+                "memory_mb" => object::read_number_into(&mut map, &mut memory_mb),
+                "num_cores" => object::read_number_into(&mut map, &mut num_cores),
+                "description" => object::read_into(&mut map, &mut description),
+                "instance_type_id" => object::read_into(&mut map, &mut instance_type_id),
+                "category" => object::read_into(&mut map, &mut category),
+                "display_order" => object::read_number_into(&mut map, &mut display_order),
+                "is_deprecated" => object::read_into(&mut map, &mut is_deprecated),
+                "is_encrypted_in_transit" => {
+                    object::read_into(&mut map, &mut is_encrypted_in_transit)
+                }
+                "is_graviton" => object::read_into(&mut map, &mut is_graviton),
+                "is_hidden" => object::read_into(&mut map, &mut is_hidden),
+                "is_io_cache_enabled" => {
+                    object::read_into(&mut map, &mut is_io_cache_enabled)
+                }
+                "node_info" => object::read_into(&mut map, &mut node_info),
+                "node_instance_type" => {
+                    object::read_into(&mut map, &mut node_instance_type)
+                }
+                "num_gpus" => object::read_number_into(&mut map, &mut num_gpus),
+                "photon_driver_capable" => {
+                    object::read_into(&mut map, &mut photon_driver_capable)
+                }
+                "photon_worker_capable" => {
+                    object::read_into(&mut map, &mut photon_worker_capable)
+                }
+                "support_cluster_tags" => {
+                    object::read_into(&mut map, &mut support_cluster_tags)
+                }
+                "support_ebs_volumes" => {
+                    object::read_into(&mut map, &mut support_ebs_volumes)
+                }
+                "support_port_forwarding" => {
+                    object::read_into(&mut map, &mut support_port_forwarding)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            node_type_id: object::required(node_type_id, "node_type_id")?,
+            memory_mb,
+            num_cores,
+            description,
+            instance_type_id,
+            category,
+            display_order,
+            is_deprecated,
+            is_encrypted_in_transit,
+            is_graviton,
+            is_hidden,
+            is_io_cache_enabled,
+            node_info,
+            node_instance_type,
+            num_gpus,
+            photon_driver_capable,
+            photon_worker_capable,
+            support_cluster_tags,
+            support_ebs_volumes,
+            support_port_forwarding,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `clusters.permanentDelete`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PermanentDeleteCluster {
     /// Identifier of the cluster to delete permanently.
     pub cluster_id: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2493,14 +5214,56 @@ impl PermanentDeleteCluster {
     }
 }
 
+impl serde::Serialize for PermanentDeleteCluster {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("cluster_id", &self.cluster_id)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PermanentDeleteCluster {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PermanentDeleteCluster {
+    const EXPECTING: &'static str = "an object (PermanentDeleteCluster)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut cluster_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cluster_id" => object::read_some(&mut map, &mut cluster_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            cluster_id: object::required(cluster_id, "cluster_id")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `clusters.pin`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PinCluster {
     /// Identifier of the cluster to pin.
     pub cluster_id: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2514,26 +5277,62 @@ impl PinCluster {
     }
 }
 
+impl serde::Serialize for PinCluster {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("cluster_id", &self.cluster_id)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PinCluster {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PinCluster {
+    const EXPECTING: &'static str = "an object (PinCluster)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut cluster_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cluster_id" => object::read_some(&mut map, &mut cluster_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            cluster_id: object::required(cluster_id, "cluster_id")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `clusters.resize`. Set exactly one of `num_workers` (fixed size) and `autoscale`
 /// (size range).
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ResizeCluster {
     /// Identifier of the running cluster to resize.
     pub cluster_id: String,
     /// See [`AutoScale`](crate::AutoScale).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autoscale: Option<crate::AutoScale>,
     /// New fixed number of worker nodes; the cluster then has `num_workers` + 1 Spark nodes
     /// counting the driver.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub num_workers: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2549,18 +5348,74 @@ impl ResizeCluster {
     }
 }
 
+impl serde::Serialize for ResizeCluster {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("cluster_id", &self.cluster_id)?;
+        if let Some(value) = &self.autoscale {
+            map.serialize_entry("autoscale", value)?;
+        }
+        if let Some(value) = &self.num_workers {
+            map.serialize_entry(
+                "num_workers",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ResizeCluster {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ResizeCluster {
+    const EXPECTING: &'static str = "an object (ResizeCluster)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut cluster_id: Option<String> = None;
+        let mut autoscale: Option<crate::AutoScale> = None;
+        let mut num_workers: Option<i32> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cluster_id" => object::read_some(&mut map, &mut cluster_id),
+                "autoscale" => object::read_into(&mut map, &mut autoscale),
+                "num_workers" => object::read_number_into(&mut map, &mut num_workers),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            cluster_id: object::required(cluster_id, "cluster_id")?,
+            autoscale,
+            num_workers,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `clusters.restart`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RestartCluster {
     /// Identifier of the cluster to restart.
     pub cluster_id: String,
     /// Not documented by Databricks; it appears to name the user on whose behalf the restart is
     /// made. Normally left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restart_user: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2575,79 +5430,270 @@ impl RestartCluster {
     }
 }
 
+impl serde::Serialize for RestartCluster {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("cluster_id", &self.cluster_id)?;
+        if let Some(value) = &self.restart_user {
+            map.serialize_entry("restart_user", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RestartCluster {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RestartCluster {
+    const EXPECTING: &'static str = "an object (RestartCluster)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut cluster_id: Option<String> = None;
+        let mut restart_user: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cluster_id" => object::read_some(&mut map, &mut cluster_id),
+                "restart_user" => object::read_into(&mut map, &mut restart_user),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            cluster_id: object::required(cluster_id, "cluster_id")?,
+            restart_user,
+            unknown_fields,
+        })
+    }
+}
+
 /// One node of a cluster, the driver or an executor.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SparkNode {
     /// Globally unique identifier of the node.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_id: Option<String>,
     /// Cloud provider's identifier of the instance hosting the node.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_id: Option<String>,
     /// Private IP address of the host instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host_private_ip: Option<String>,
     /// Private IP address of the Spark node itself (typically `10.x.x.x`), which differs from that
     /// of the host instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub private_ip: Option<String>,
     /// Public DNS name of the node, usable to reach the JDBC server on the driver once security
     /// group rules allow the traffic.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_dns: Option<String>,
     /// When the node was launched, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub start_timestamp: Option<i64>,
     /// See [`SparkNodeAwsAttributes`](crate::SparkNodeAwsAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_aws_attributes: Option<SparkNodeAwsAttributes>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for SparkNode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.node_id {
+            map.serialize_entry("node_id", value)?;
+        }
+        if let Some(value) = &self.instance_id {
+            map.serialize_entry("instance_id", value)?;
+        }
+        if let Some(value) = &self.host_private_ip {
+            map.serialize_entry("host_private_ip", value)?;
+        }
+        if let Some(value) = &self.private_ip {
+            map.serialize_entry("private_ip", value)?;
+        }
+        if let Some(value) = &self.public_dns {
+            map.serialize_entry("public_dns", value)?;
+        }
+        if let Some(value) = &self.start_timestamp {
+            map.serialize_entry(
+                "start_timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.node_aws_attributes {
+            map.serialize_entry("node_aws_attributes", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SparkNode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SparkNode {
+    const EXPECTING: &'static str = "an object (SparkNode)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "node_id" => object::read_into(&mut map, &mut value.node_id),
+                "instance_id" => object::read_into(&mut map, &mut value.instance_id),
+                "host_private_ip" => {
+                    object::read_into(&mut map, &mut value.host_private_ip)
+                }
+                "private_ip" => object::read_into(&mut map, &mut value.private_ip),
+                "public_dns" => object::read_into(&mut map, &mut value.public_dns),
+                "start_timestamp" => {
+                    object::read_number_into(&mut map, &mut value.start_timestamp)
+                }
+                "node_aws_attributes" => {
+                    object::read_into(&mut map, &mut value.node_aws_attributes)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// AWS details of one node.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SparkNodeAwsAttributes {
     /// Whether the node runs on a spot instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_spot: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for SparkNodeAwsAttributes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.is_spot {
+            map.serialize_entry("is_spot", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SparkNodeAwsAttributes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SparkNodeAwsAttributes {
+    const EXPECTING: &'static str = "an object (SparkNodeAwsAttributes)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "is_spot" => object::read_into(&mut map, &mut value.is_spot),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A Databricks Runtime version that clusters can run.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SparkVersion {
     /// Value to use as `spark_version`, such as `14.3.x-scala2.12`. A key ending in a wildcard such
     /// as `.x` stays the same while the exact build behind it receives maintenance fixes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// Human-readable name of the version, such as `14.3 LTS (includes Apache Spark 3.5.0, Scala
     /// 2.12)`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for SparkVersion {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SparkVersion {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SparkVersion {
+    const EXPECTING: &'static str = "an object (SparkVersion)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "key" => object::read_into(&mut map, &mut value.key),
+                "name" => object::read_into(&mut map, &mut value.name),
+                _ => object::keep(&mut map, key_, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `clusters.start`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct StartCluster {
     /// Identifier of the terminated cluster to start.
     pub cluster_id: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2661,14 +5707,56 @@ impl StartCluster {
     }
 }
 
+impl serde::Serialize for StartCluster {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("cluster_id", &self.cluster_id)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for StartCluster {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for StartCluster {
+    const EXPECTING: &'static str = "an object (StartCluster)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut cluster_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cluster_id" => object::read_some(&mut map, &mut cluster_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            cluster_id: object::required(cluster_id, "cluster_id")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `clusters.unpin`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UnpinCluster {
     /// Identifier of the cluster to unpin.
     pub cluster_id: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2682,9 +5770,52 @@ impl UnpinCluster {
     }
 }
 
+impl serde::Serialize for UnpinCluster {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("cluster_id", &self.cluster_id)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UnpinCluster {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UnpinCluster {
+    const EXPECTING: &'static str = "an object (UnpinCluster)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut cluster_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cluster_id" => object::read_some(&mut map, &mut cluster_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            cluster_id: object::required(cluster_id, "cluster_id")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `clusters.update`: the cluster to change, the new values, and the list of fields to
 /// take from them.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UpdateCluster {
     /// Identifier of the cluster to change.
     pub cluster_id: String,
@@ -2695,11 +5826,9 @@ pub struct UpdateCluster {
     /// reset too. Follows the field-mask convention of https://google.aip.dev/161.
     pub update_mask: String,
     /// See [`UpdateClusterResource`](crate::UpdateClusterResource).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster: Option<UpdateClusterResource>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2715,153 +5844,392 @@ impl UpdateCluster {
     }
 }
 
+impl serde::Serialize for UpdateCluster {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("cluster_id", &self.cluster_id)?;
+        map.serialize_entry("update_mask", &self.update_mask)?;
+        if let Some(value) = &self.cluster {
+            map.serialize_entry("cluster", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateCluster {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdateCluster {
+    const EXPECTING: &'static str = "an object (UpdateCluster)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut cluster_id: Option<String> = None;
+        let mut update_mask: Option<String> = None;
+        let mut cluster: Option<crate::UpdateClusterResource> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cluster_id" => object::read_some(&mut map, &mut cluster_id),
+                "update_mask" => object::read_some(&mut map, &mut update_mask),
+                "cluster" => object::read_into(&mut map, &mut cluster),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            cluster_id: object::required(cluster_id, "cluster_id")?,
+            update_mask: object::required(update_mask, "update_mask")?,
+            cluster,
+            unknown_fields,
+        })
+    }
+}
+
 /// New values for the settings of a cluster, used by `clusters.update`. Only the fields named
 /// in the request's `update_mask` are applied, so every field is optional here.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateClusterResource {
     /// Databricks Runtime version the cluster runs, such as `14.3.x-scala2.12`;
     /// `clusters.sparkVersions` lists the valid values. Required to create or edit a cluster.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_version: Option<String>,
     /// Minutes of inactivity after which the cluster terminates itself. Must be 0 or between 10 and
     /// 10000; 0, like leaving it unset, turns automatic termination off.
     ///
     /// When absent, the server uses `0`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub autotermination_minutes: Option<i32>,
     /// See [`AwsAttributes`](crate::AwsAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_attributes: Option<crate::AwsAttributes>,
     /// See [`AzureAttributes`](crate::AzureAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_attributes: Option<crate::AzureAttributes>,
     /// See [`ClusterLogConf`](crate::ClusterLogConf).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_log_conf: Option<crate::ClusterLogConf>,
     /// Name of the cluster; it need not be unique, and is empty when not given at creation.
     /// Clusters created for jobs are named after the job and run ids.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_name: Option<String>,
     /// Extra tags applied to every cloud resource of the cluster (instances, disks), on top of
     /// `default_tags`. At most 45 tags. A cluster can only reuse cloud resources whose tags are a
     /// subset of its own tags.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_tags: Option<std::collections::BTreeMap<String, String>>,
     /// See [`DataSecurityMode`](crate::DataSecurityMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_security_mode: Option<crate::DataSecurityMode>,
     /// See [`DependencyMode`](crate::DependencyMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dependency_mode: Option<crate::DependencyMode>,
     /// See [`DockerImage`](crate::DockerImage).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub docker_image: Option<crate::DockerImage>,
     /// Instance pool the driver node is taken from. When absent, the driver comes from
     /// `instance_pool_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_instance_pool_id: Option<String>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// Node type of the driver. When absent, the driver uses `node_type_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_node_type_id: Option<String>,
     /// Autoscaling local storage: attach more disk space to workers that are running low on it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_elastic_disk: Option<bool>,
     /// Encrypt the local disks of the cluster's machines (LUKS).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_local_disk_encryption: Option<bool>,
     /// See [`GcpAttributes`](crate::GcpAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_attributes: Option<crate::GcpAttributes>,
     /// Scripts every node runs at startup, one after the other in this order. When
     /// `cluster_log_conf` is set, their output is written under `<log destination>/<cluster
     /// id>/init_scripts`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub init_scripts: Option<Vec<crate::InitScriptInfo>>,
     /// Instance pool the worker nodes (and the driver, unless `driver_instance_pool_id` is set) are
     /// taken from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_pool_id: Option<String>,
     /// Only with `kind` `CLASSIC_PREVIEW`. When true, Databricks sets the `custom_tags`,
     /// `spark_conf` and `num_workers` that a single-node cluster needs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_single_node: Option<bool>,
     /// See [`ClusterKind`](crate::ClusterKind).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<crate::ClusterKind>,
     /// Node type of the workers, and of the driver unless `driver_node_type_id` is set. It fixes
     /// the memory, cores and disks of each Spark node; `clusters.listNodeTypes` lists the values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_type_id: Option<String>,
     /// Identifier of the cluster policy the cluster is governed by, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_id: Option<String>,
     /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED`
     /// disks.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub remote_disk_throughput: Option<i64>,
     /// See [`RuntimeEngine`](crate::RuntimeEngine).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub runtime_engine: Option<crate::RuntimeEngine>,
     /// The only user (or service principal) allowed to use the cluster when `data_security_mode` is
     /// `SINGLE_USER` or `DATA_SECURITY_MODE_DEDICATED`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub single_user_name: Option<String>,
     /// Spark configuration properties as name/value pairs. Extra JVM options go in
     /// `spark.driver.extraJavaOptions` and `spark.executor.extraJavaOptions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_conf: Option<std::collections::BTreeMap<String, String>>,
     /// Environment variables exported on the driver and the workers at launch, each as `export
     /// NAME='VALUE'`. To extend a Databricks-managed variable such as `SPARK_DAEMON_JAVA_OPTS`
     /// instead of replacing it, start the value with `$SPARK_DAEMON_JAVA_OPTS`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_env_vars: Option<std::collections::BTreeMap<String, String>>,
     /// Up to 10 SSH public keys installed on every node; the matching private keys log in as user
     /// `ubuntu` on port 2200.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ssh_public_keys: Option<Vec<String>>,
     /// Total initial size of the remote disks, in GB. GCP only.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub total_initial_remote_disk_size: Option<i64>,
     /// Only with `kind` `CLASSIC_PREVIEW`. Selects the machine-learning flavour of the runtime; the
     /// effective version follows from `spark_version`, this flag and whether `node_type_id` has
     /// GPUs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_ml_runtime: Option<bool>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub worker_node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// See [`WorkloadType`](crate::WorkloadType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_type: Option<crate::WorkloadType>,
     /// See [`AutoScale`](crate::AutoScale).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autoscale: Option<crate::AutoScale>,
     /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver.
     /// When read back this is the target size: right after a resize it already shows the new value
     /// while the nodes listed in `executors` catch up.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub num_workers: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for UpdateClusterResource {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.spark_version {
+            map.serialize_entry("spark_version", value)?;
+        }
+        if let Some(value) = &self.autotermination_minutes {
+            map.serialize_entry(
+                "autotermination_minutes",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.aws_attributes {
+            map.serialize_entry("aws_attributes", value)?;
+        }
+        if let Some(value) = &self.azure_attributes {
+            map.serialize_entry("azure_attributes", value)?;
+        }
+        if let Some(value) = &self.cluster_log_conf {
+            map.serialize_entry("cluster_log_conf", value)?;
+        }
+        if let Some(value) = &self.cluster_name {
+            map.serialize_entry("cluster_name", value)?;
+        }
+        if let Some(value) = &self.custom_tags {
+            map.serialize_entry("custom_tags", value)?;
+        }
+        if let Some(value) = &self.data_security_mode {
+            map.serialize_entry("data_security_mode", value)?;
+        }
+        if let Some(value) = &self.dependency_mode {
+            map.serialize_entry("dependency_mode", value)?;
+        }
+        if let Some(value) = &self.docker_image {
+            map.serialize_entry("docker_image", value)?;
+        }
+        if let Some(value) = &self.driver_instance_pool_id {
+            map.serialize_entry("driver_instance_pool_id", value)?;
+        }
+        if let Some(value) = &self.driver_node_type_flexibility {
+            map.serialize_entry("driver_node_type_flexibility", value)?;
+        }
+        if let Some(value) = &self.driver_node_type_id {
+            map.serialize_entry("driver_node_type_id", value)?;
+        }
+        if let Some(value) = &self.enable_elastic_disk {
+            map.serialize_entry("enable_elastic_disk", value)?;
+        }
+        if let Some(value) = &self.enable_local_disk_encryption {
+            map.serialize_entry("enable_local_disk_encryption", value)?;
+        }
+        if let Some(value) = &self.gcp_attributes {
+            map.serialize_entry("gcp_attributes", value)?;
+        }
+        if let Some(value) = &self.init_scripts {
+            map.serialize_entry("init_scripts", value)?;
+        }
+        if let Some(value) = &self.instance_pool_id {
+            map.serialize_entry("instance_pool_id", value)?;
+        }
+        if let Some(value) = &self.is_single_node {
+            map.serialize_entry("is_single_node", value)?;
+        }
+        if let Some(value) = &self.kind {
+            map.serialize_entry("kind", value)?;
+        }
+        if let Some(value) = &self.node_type_id {
+            map.serialize_entry("node_type_id", value)?;
+        }
+        if let Some(value) = &self.policy_id {
+            map.serialize_entry("policy_id", value)?;
+        }
+        if let Some(value) = &self.remote_disk_throughput {
+            map.serialize_entry(
+                "remote_disk_throughput",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.runtime_engine {
+            map.serialize_entry("runtime_engine", value)?;
+        }
+        if let Some(value) = &self.single_user_name {
+            map.serialize_entry("single_user_name", value)?;
+        }
+        if let Some(value) = &self.spark_conf {
+            map.serialize_entry("spark_conf", value)?;
+        }
+        if let Some(value) = &self.spark_env_vars {
+            map.serialize_entry("spark_env_vars", value)?;
+        }
+        if let Some(value) = &self.ssh_public_keys {
+            map.serialize_entry("ssh_public_keys", value)?;
+        }
+        if let Some(value) = &self.total_initial_remote_disk_size {
+            map.serialize_entry(
+                "total_initial_remote_disk_size",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.use_ml_runtime {
+            map.serialize_entry("use_ml_runtime", value)?;
+        }
+        if let Some(value) = &self.worker_node_type_flexibility {
+            map.serialize_entry("worker_node_type_flexibility", value)?;
+        }
+        if let Some(value) = &self.workload_type {
+            map.serialize_entry("workload_type", value)?;
+        }
+        if let Some(value) = &self.autoscale {
+            map.serialize_entry("autoscale", value)?;
+        }
+        if let Some(value) = &self.num_workers {
+            map.serialize_entry(
+                "num_workers",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateClusterResource {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdateClusterResource {
+    const EXPECTING: &'static str = "an object (UpdateClusterResource)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "spark_version" => object::read_into(&mut map, &mut value.spark_version),
+                "autotermination_minutes" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.autotermination_minutes,
+                    )
+                }
+                "aws_attributes" => {
+                    object::read_into(&mut map, &mut value.aws_attributes)
+                }
+                "azure_attributes" => {
+                    object::read_into(&mut map, &mut value.azure_attributes)
+                }
+                "cluster_log_conf" => {
+                    object::read_into(&mut map, &mut value.cluster_log_conf)
+                }
+                "cluster_name" => object::read_into(&mut map, &mut value.cluster_name),
+                "custom_tags" => object::read_into(&mut map, &mut value.custom_tags),
+                "data_security_mode" => {
+                    object::read_into(&mut map, &mut value.data_security_mode)
+                }
+                "dependency_mode" => {
+                    object::read_into(&mut map, &mut value.dependency_mode)
+                }
+                "docker_image" => object::read_into(&mut map, &mut value.docker_image),
+                "driver_instance_pool_id" => {
+                    object::read_into(&mut map, &mut value.driver_instance_pool_id)
+                }
+                "driver_node_type_flexibility" => {
+                    object::read_into(&mut map, &mut value.driver_node_type_flexibility)
+                }
+                "driver_node_type_id" => {
+                    object::read_into(&mut map, &mut value.driver_node_type_id)
+                }
+                "enable_elastic_disk" => {
+                    object::read_into(&mut map, &mut value.enable_elastic_disk)
+                }
+                "enable_local_disk_encryption" => {
+                    object::read_into(&mut map, &mut value.enable_local_disk_encryption)
+                }
+                "gcp_attributes" => {
+                    object::read_into(&mut map, &mut value.gcp_attributes)
+                }
+                "init_scripts" => object::read_into(&mut map, &mut value.init_scripts),
+                "instance_pool_id" => {
+                    object::read_into(&mut map, &mut value.instance_pool_id)
+                }
+                "is_single_node" => {
+                    object::read_into(&mut map, &mut value.is_single_node)
+                }
+                "kind" => object::read_into(&mut map, &mut value.kind),
+                "node_type_id" => object::read_into(&mut map, &mut value.node_type_id),
+                "policy_id" => object::read_into(&mut map, &mut value.policy_id),
+                "remote_disk_throughput" => {
+                    object::read_number_into(&mut map, &mut value.remote_disk_throughput)
+                }
+                "runtime_engine" => {
+                    object::read_into(&mut map, &mut value.runtime_engine)
+                }
+                "single_user_name" => {
+                    object::read_into(&mut map, &mut value.single_user_name)
+                }
+                "spark_conf" => object::read_into(&mut map, &mut value.spark_conf),
+                "spark_env_vars" => {
+                    object::read_into(&mut map, &mut value.spark_env_vars)
+                }
+                "ssh_public_keys" => {
+                    object::read_into(&mut map, &mut value.ssh_public_keys)
+                }
+                "total_initial_remote_disk_size" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.total_initial_remote_disk_size,
+                    )
+                }
+                "use_ml_runtime" => {
+                    object::read_into(&mut map, &mut value.use_ml_runtime)
+                }
+                "worker_node_type_flexibility" => {
+                    object::read_into(&mut map, &mut value.worker_node_type_flexibility)
+                }
+                "workload_type" => object::read_into(&mut map, &mut value.workload_type),
+                "autoscale" => object::read_into(&mut map, &mut value.autoscale),
+                "num_workers" => {
+                    object::read_number_into(&mut map, &mut value.num_workers)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

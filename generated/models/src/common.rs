@@ -4,89 +4,203 @@
 
 /// A Unity Catalog metastore.
 #[cfg(any(feature = "account-metastores", feature = "metastores"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountMetastore {
     /// Id of the metastore.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metastore_id: Option<String>,
     /// The metastore's id across clouds, `<cloud>:<region>:<metastore_id>`, for Delta Sharing.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub global_metastore_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The cloud of the metastore (`aws`, `azure`, `gcp`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cloud: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// Default storage location of managed tables and volumes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_root: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_root_credential_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_root_credential_name: Option<String>,
     /// Id of the default data access configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_data_access_config_id: Option<String>,
     /// See [`DeltaSharingScope`](crate::DeltaSharingScope).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delta_sharing_scope: Option<DeltaSharingScope>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub delta_sharing_recipient_token_lifetime_in_seconds: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delta_sharing_organization_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privilege_model_version: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_access_enabled: Option<bool>,
     /// Creation time in milliseconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub created_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// Last change in milliseconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub updated_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_by: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "account-metastores", feature = "metastores"))]
+impl serde::Serialize for AccountMetastore {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.metastore_id {
+            map.serialize_entry("metastore_id", value)?;
+        }
+        if let Some(value) = &self.global_metastore_id {
+            map.serialize_entry("global_metastore_id", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.cloud {
+            map.serialize_entry("cloud", value)?;
+        }
+        if let Some(value) = &self.region {
+            map.serialize_entry("region", value)?;
+        }
+        if let Some(value) = &self.owner {
+            map.serialize_entry("owner", value)?;
+        }
+        if let Some(value) = &self.storage_root {
+            map.serialize_entry("storage_root", value)?;
+        }
+        if let Some(value) = &self.storage_root_credential_id {
+            map.serialize_entry("storage_root_credential_id", value)?;
+        }
+        if let Some(value) = &self.storage_root_credential_name {
+            map.serialize_entry("storage_root_credential_name", value)?;
+        }
+        if let Some(value) = &self.default_data_access_config_id {
+            map.serialize_entry("default_data_access_config_id", value)?;
+        }
+        if let Some(value) = &self.delta_sharing_scope {
+            map.serialize_entry("delta_sharing_scope", value)?;
+        }
+        if let Some(value) = &self.delta_sharing_recipient_token_lifetime_in_seconds {
+            map.serialize_entry(
+                "delta_sharing_recipient_token_lifetime_in_seconds",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.delta_sharing_organization_name {
+            map.serialize_entry("delta_sharing_organization_name", value)?;
+        }
+        if let Some(value) = &self.privilege_model_version {
+            map.serialize_entry("privilege_model_version", value)?;
+        }
+        if let Some(value) = &self.external_access_enabled {
+            map.serialize_entry("external_access_enabled", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry(
+                "created_at",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.created_by {
+            map.serialize_entry("created_by", value)?;
+        }
+        if let Some(value) = &self.updated_at {
+            map.serialize_entry(
+                "updated_at",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.updated_by {
+            map.serialize_entry("updated_by", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "account-metastores", feature = "metastores"))]
+impl<'de> serde::Deserialize<'de> for AccountMetastore {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "account-metastores", feature = "metastores"))]
+impl databricks_runtime::serde_support::object::FromObject for AccountMetastore {
+    const EXPECTING: &'static str = "an object (AccountMetastore)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "metastore_id" => object::read_into(&mut map, &mut value.metastore_id),
+                "global_metastore_id" => {
+                    object::read_into(&mut map, &mut value.global_metastore_id)
+                }
+                "name" => object::read_into(&mut map, &mut value.name),
+                "cloud" => object::read_into(&mut map, &mut value.cloud),
+                "region" => object::read_into(&mut map, &mut value.region),
+                "owner" => object::read_into(&mut map, &mut value.owner),
+                "storage_root" => object::read_into(&mut map, &mut value.storage_root),
+                "storage_root_credential_id" => {
+                    object::read_into(&mut map, &mut value.storage_root_credential_id)
+                }
+                "storage_root_credential_name" => {
+                    object::read_into(&mut map, &mut value.storage_root_credential_name)
+                }
+                "default_data_access_config_id" => {
+                    object::read_into(&mut map, &mut value.default_data_access_config_id)
+                }
+                "delta_sharing_scope" => {
+                    object::read_into(&mut map, &mut value.delta_sharing_scope)
+                }
+                "delta_sharing_recipient_token_lifetime_in_seconds" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.delta_sharing_recipient_token_lifetime_in_seconds,
+                    )
+                }
+                "delta_sharing_organization_name" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.delta_sharing_organization_name,
+                    )
+                }
+                "privilege_model_version" => {
+                    object::read_into(&mut map, &mut value.privilege_model_version)
+                }
+                "external_access_enabled" => {
+                    object::read_into(&mut map, &mut value.external_access_enabled)
+                }
+                "created_at" => object::read_number_into(&mut map, &mut value.created_at),
+                "created_by" => object::read_into(&mut map, &mut value.created_by),
+                "updated_at" => object::read_number_into(&mut map, &mut value.updated_at),
+                "updated_by" => object::read_into(&mut map, &mut value.updated_by),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Which metastore a workspace uses.
 #[cfg(any(feature = "account-metastore-assignments", feature = "metastores"))]
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AccountMetastoreAssignment {
     /// Id of the metastore.
     pub metastore_id: String,
     /// Id of the workspace.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub workspace_id: i64,
     /// Default catalog of the workspace (deprecated).
     ///
     /// **Deprecated** by the API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_catalog_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -103,79 +217,246 @@ impl AccountMetastoreAssignment {
     }
 }
 
+#[cfg(any(feature = "account-metastore-assignments", feature = "metastores"))]
+impl serde::Serialize for AccountMetastoreAssignment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("metastore_id", &self.metastore_id)?;
+        map.serialize_entry(
+            "workspace_id",
+            &databricks_runtime::serde_support::numbers::Write(&self.workspace_id),
+        )?;
+        if let Some(value) = &self.default_catalog_name {
+            map.serialize_entry("default_catalog_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "account-metastore-assignments", feature = "metastores"))]
+impl<'de> serde::Deserialize<'de> for AccountMetastoreAssignment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "account-metastore-assignments", feature = "metastores"))]
+impl databricks_runtime::serde_support::object::FromObject
+for AccountMetastoreAssignment {
+    const EXPECTING: &'static str = "an object (AccountMetastoreAssignment)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut metastore_id: Option<String> = None;
+        let mut workspace_id: Option<i64> = None;
+        let mut default_catalog_name: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "metastore_id" => object::read_some(&mut map, &mut metastore_id),
+                "workspace_id" => object::read_number_some(&mut map, &mut workspace_id),
+                "default_catalog_name" => {
+                    object::read_into(&mut map, &mut default_catalog_name)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            metastore_id: object::required(metastore_id, "metastore_id")?,
+            workspace_id: object::required(workspace_id, "workspace_id")?,
+            default_catalog_name,
+            unknown_fields,
+        })
+    }
+}
+
 /// A Unity Catalog storage credential.
 #[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountStorageCredential {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metastore_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_only: Option<bool>,
     /// Whether the metastore's managed storage uses it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub used_for_managed_storage: Option<bool>,
     /// See [`StorageCredentialIsolationMode`](crate::StorageCredentialIsolationMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub isolation_mode: Option<StorageCredentialIsolationMode>,
     /// See [`StorageCredentialAwsIamRole`](crate::StorageCredentialAwsIamRole).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_iam_role: Option<StorageCredentialAwsIamRole>,
     /// See [`StorageCredentialAzureManagedIdentity`](crate::StorageCredentialAzureManagedIdentity).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_managed_identity: Option<StorageCredentialAzureManagedIdentity>,
     /// See
     /// [`StorageCredentialAzureServicePrincipal`](crate::StorageCredentialAzureServicePrincipal).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_service_principal: Option<StorageCredentialAzureServicePrincipal>,
     /// See [`StorageCredentialCloudflareApiToken`](crate::StorageCredentialCloudflareApiToken).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cloudflare_api_token: Option<StorageCredentialCloudflareApiToken>,
     /// See [`StorageCredentialGcpServiceAccount`](crate::StorageCredentialGcpServiceAccount).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub databricks_gcp_service_account: Option<StorageCredentialGcpServiceAccount>,
     /// Creation time in milliseconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub created_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// Last change in milliseconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub updated_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_by: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl serde::Serialize for AccountStorageCredential {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.full_name {
+            map.serialize_entry("full_name", value)?;
+        }
+        if let Some(value) = &self.metastore_id {
+            map.serialize_entry("metastore_id", value)?;
+        }
+        if let Some(value) = &self.owner {
+            map.serialize_entry("owner", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.read_only {
+            map.serialize_entry("read_only", value)?;
+        }
+        if let Some(value) = &self.used_for_managed_storage {
+            map.serialize_entry("used_for_managed_storage", value)?;
+        }
+        if let Some(value) = &self.isolation_mode {
+            map.serialize_entry("isolation_mode", value)?;
+        }
+        if let Some(value) = &self.aws_iam_role {
+            map.serialize_entry("aws_iam_role", value)?;
+        }
+        if let Some(value) = &self.azure_managed_identity {
+            map.serialize_entry("azure_managed_identity", value)?;
+        }
+        if let Some(value) = &self.azure_service_principal {
+            map.serialize_entry("azure_service_principal", value)?;
+        }
+        if let Some(value) = &self.cloudflare_api_token {
+            map.serialize_entry("cloudflare_api_token", value)?;
+        }
+        if let Some(value) = &self.databricks_gcp_service_account {
+            map.serialize_entry("databricks_gcp_service_account", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry(
+                "created_at",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.created_by {
+            map.serialize_entry("created_by", value)?;
+        }
+        if let Some(value) = &self.updated_at {
+            map.serialize_entry(
+                "updated_at",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.updated_by {
+            map.serialize_entry("updated_by", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl<'de> serde::Deserialize<'de> for AccountStorageCredential {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl databricks_runtime::serde_support::object::FromObject for AccountStorageCredential {
+    const EXPECTING: &'static str = "an object (AccountStorageCredential)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "id" => object::read_into(&mut map, &mut value.id),
+                "name" => object::read_into(&mut map, &mut value.name),
+                "full_name" => object::read_into(&mut map, &mut value.full_name),
+                "metastore_id" => object::read_into(&mut map, &mut value.metastore_id),
+                "owner" => object::read_into(&mut map, &mut value.owner),
+                "comment" => object::read_into(&mut map, &mut value.comment),
+                "read_only" => object::read_into(&mut map, &mut value.read_only),
+                "used_for_managed_storage" => {
+                    object::read_into(&mut map, &mut value.used_for_managed_storage)
+                }
+                "isolation_mode" => {
+                    object::read_into(&mut map, &mut value.isolation_mode)
+                }
+                "aws_iam_role" => object::read_into(&mut map, &mut value.aws_iam_role),
+                "azure_managed_identity" => {
+                    object::read_into(&mut map, &mut value.azure_managed_identity)
+                }
+                "azure_service_principal" => {
+                    object::read_into(&mut map, &mut value.azure_service_principal)
+                }
+                "cloudflare_api_token" => {
+                    object::read_into(&mut map, &mut value.cloudflare_api_token)
+                }
+                "databricks_gcp_service_account" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.databricks_gcp_service_account,
+                    )
+                }
+                "created_at" => object::read_number_into(&mut map, &mut value.created_at),
+                "created_by" => object::read_into(&mut map, &mut value.created_by),
+                "updated_at" => object::read_number_into(&mut map, &mut value.updated_at),
+                "updated_by" => object::read_into(&mut map, &mut value.updated_by),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A location in Azure Data Lake Storage Gen2.
 #[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Adlsgen2Info {
     /// ABFSS URI, such as `abfss://container@account.dfs.core.windows.net/path/init.sh`.
     pub destination: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -190,29 +471,122 @@ impl Adlsgen2Info {
     }
 }
 
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl serde::Serialize for Adlsgen2Info {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("destination", &self.destination)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl<'de> serde::Deserialize<'de> for Adlsgen2Info {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl databricks_runtime::serde_support::object::FromObject for Adlsgen2Info {
+    const EXPECTING: &'static str = "an object (Adlsgen2Info)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut destination: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "destination" => object::read_some(&mut map, &mut destination),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            destination: object::required(destination, "destination")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Range within which Databricks adds and removes workers as the load changes. The cluster
 /// starts with `min_workers` workers.
 #[cfg(any(feature = "clusters", feature = "jobs"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AutoScale {
     /// Fewest workers the cluster shrinks to when underused; also its size right after creation.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub min_workers: Option<i32>,
     /// Most workers the cluster grows to under load. Must be greater than `min_workers`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_workers: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl serde::Serialize for AutoScale {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.min_workers {
+            map.serialize_entry(
+                "min_workers",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.max_workers {
+            map.serialize_entry(
+                "max_workers",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl<'de> serde::Deserialize<'de> for AutoScale {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl databricks_runtime::serde_support::object::FromObject for AutoScale {
+    const EXPECTING: &'static str = "an object (AutoScale)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "min_workers" => {
+                    object::read_number_into(&mut map, &mut value.min_workers)
+                }
+                "max_workers" => {
+                    object::read_number_into(&mut map, &mut value.max_workers)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Read-only. The stage reached by the automatic collection of the API scopes a token needs
@@ -222,22 +596,21 @@ pub struct AutoScale {
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[cfg(any(feature = "token-management", feature = "tokens"))]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AutoscopeState {
-    #[serde(rename = "AUTOSCOPE_STATE_API_NOT_COVERED")]
+    /// `AUTOSCOPE_STATE_API_NOT_COVERED`
     AutoscopeStateApiNotCovered,
-    #[serde(rename = "AUTOSCOPE_STATE_BACKFILLED")]
+    /// `AUTOSCOPE_STATE_BACKFILLED`
     AutoscopeStateBackfilled,
-    #[serde(rename = "AUTOSCOPE_STATE_COMPLETED")]
+    /// `AUTOSCOPE_STATE_COMPLETED`
     AutoscopeStateCompleted,
-    #[serde(rename = "AUTOSCOPE_STATE_DISABLED")]
+    /// `AUTOSCOPE_STATE_DISABLED`
     AutoscopeStateDisabled,
-    #[serde(rename = "AUTOSCOPE_STATE_RUNNING")]
+    /// `AUTOSCOPE_STATE_RUNNING`
     AutoscopeStateRunning,
-    #[serde(rename = "AUTOSCOPE_STATE_USER_SELECTED")]
+    /// `AUTOSCOPE_STATE_USER_SELECTED`
     AutoscopeStateUserSelected,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -288,83 +661,181 @@ impl std::str::FromStr for AutoscopeState {
     }
 }
 
+#[cfg(any(feature = "token-management", feature = "tokens"))]
+impl serde::Serialize for AutoscopeState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "token-management", feature = "tokens"))]
+impl<'de> serde::Deserialize<'de> for AutoscopeState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Settings that apply when the cluster runs on Amazon Web Services. Defaults are used for any
 /// that are not given at creation.
 #[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AwsAttributes {
     /// See [`AwsAvailability`](crate::AwsAvailability).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability: Option<AwsAvailability>,
     /// Number of nodes, starting with the driver, placed on on-demand instances; the rest use
     /// `availability`. Above 0 the driver is on demand; at or above the cluster size every node is.
     /// It does not change the cluster size and cannot be changed after creation.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub first_on_demand: Option<i32>,
     /// Maximum price for spot instances, as a percentage of the on-demand price of the same
     /// instance type (50 bids half, 200 twice the on-demand price). At most 10000.
     ///
     /// When absent, the server uses `100`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub spot_bid_price_percent: Option<i32>,
     /// Availability zone of the cluster, such as `us-west-2a`; it must be in the workspace's
     /// region. `auto` picks a zone with enough capacity and retries in another zone when capacity
     /// runs out. `clusters.listZones` lists the zones and the default.
     ///
     /// When absent, the server uses `"auto"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zone_id: Option<String>,
     /// ARN of the instance profile the nodes run with. It must have been registered with the
     /// workspace by an administrator. Without it the nodes have no IAM instance profile.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_profile_arn: Option<String>,
     /// See [`EbsVolumeType`](crate::EbsVolumeType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ebs_volume_type: Option<EbsVolumeType>,
     /// Number of EBS volumes attached to each instance, up to 10; mounted at `/ebs0`, `/ebs1`, ...
     /// Node types without instance storage need at least one. When EBS volumes are attached, Spark
     /// uses only them as scratch space and `spark.local.dir` is overridden. Legacy node types
     /// cannot have custom EBS volumes.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub ebs_volume_count: Option<i32>,
     /// Size of each EBS volume, in GiB: 100 to 4096 for general-purpose SSD, 500 to 4096 for
     /// throughput-optimized HDD.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub ebs_volume_size: Option<i32>,
     /// IOPS of each gp3 volume. When unset, the IOPS a gp2 volume of the same size would have.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub ebs_volume_iops: Option<i32>,
     /// Throughput of each gp3 volume, in MiB/s. When unset, that of a gp2 volume of the same size.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub ebs_volume_throughput: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl serde::Serialize for AwsAttributes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.availability {
+            map.serialize_entry("availability", value)?;
+        }
+        if let Some(value) = &self.first_on_demand {
+            map.serialize_entry(
+                "first_on_demand",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.spot_bid_price_percent {
+            map.serialize_entry(
+                "spot_bid_price_percent",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.zone_id {
+            map.serialize_entry("zone_id", value)?;
+        }
+        if let Some(value) = &self.instance_profile_arn {
+            map.serialize_entry("instance_profile_arn", value)?;
+        }
+        if let Some(value) = &self.ebs_volume_type {
+            map.serialize_entry("ebs_volume_type", value)?;
+        }
+        if let Some(value) = &self.ebs_volume_count {
+            map.serialize_entry(
+                "ebs_volume_count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.ebs_volume_size {
+            map.serialize_entry(
+                "ebs_volume_size",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.ebs_volume_iops {
+            map.serialize_entry(
+                "ebs_volume_iops",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.ebs_volume_throughput {
+            map.serialize_entry(
+                "ebs_volume_throughput",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl<'de> serde::Deserialize<'de> for AwsAttributes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl databricks_runtime::serde_support::object::FromObject for AwsAttributes {
+    const EXPECTING: &'static str = "an object (AwsAttributes)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "availability" => object::read_into(&mut map, &mut value.availability),
+                "first_on_demand" => {
+                    object::read_number_into(&mut map, &mut value.first_on_demand)
+                }
+                "spot_bid_price_percent" => {
+                    object::read_number_into(&mut map, &mut value.spot_bid_price_percent)
+                }
+                "zone_id" => object::read_into(&mut map, &mut value.zone_id),
+                "instance_profile_arn" => {
+                    object::read_into(&mut map, &mut value.instance_profile_arn)
+                }
+                "ebs_volume_type" => {
+                    object::read_into(&mut map, &mut value.ebs_volume_type)
+                }
+                "ebs_volume_count" => {
+                    object::read_number_into(&mut map, &mut value.ebs_volume_count)
+                }
+                "ebs_volume_size" => {
+                    object::read_number_into(&mut map, &mut value.ebs_volume_size)
+                }
+                "ebs_volume_iops" => {
+                    object::read_number_into(&mut map, &mut value.ebs_volume_iops)
+                }
+                "ebs_volume_throughput" => {
+                    object::read_number_into(&mut map, &mut value.ebs_volume_throughput)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Purchase option for the AWS nodes beyond the first `first_on_demand` ones (or for every node
@@ -373,16 +844,15 @@ pub struct AwsAttributes {
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AwsAvailability {
-    #[serde(rename = "ON_DEMAND")]
+    /// `ON_DEMAND`
     OnDemand,
-    #[serde(rename = "SPOT")]
+    /// `SPOT`
     Spot,
-    #[serde(rename = "SPOT_WITH_FALLBACK")]
+    /// `SPOT_WITH_FALLBACK`
     SpotWithFallback,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -427,47 +897,126 @@ impl std::str::FromStr for AwsAvailability {
     }
 }
 
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl serde::Serialize for AwsAvailability {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl<'de> serde::Deserialize<'de> for AwsAvailability {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Settings that apply when the cluster runs on Microsoft Azure. Defaults are used for any that
 /// are not given at creation.
 #[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AzureAttributes {
     /// See [`AzureAvailability`](crate::AzureAvailability).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability: Option<AzureAvailability>,
     /// Number of nodes, starting with the driver, placed on on-demand VMs; the rest use
     /// `availability`. Keep it above 0 so the driver is on demand. It does not change the cluster
     /// size and cannot be changed after creation.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub first_on_demand: Option<i32>,
     /// Highest price to pay for spot VMs; it cannot exceed the on-demand price. -1 means the VMs
     /// are never evicted because of price, only for lack of capacity. Otherwise it must be
     /// positive.
     ///
     /// When absent, the server uses `-1`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub spot_bid_max_price: Option<f64>,
     /// Resource ID of an Azure capacity reservation group to launch the VMs from, in the form
     /// `/subscriptions/{subscription}/resourceGroups/{group}/providers/Microsoft.Compute/capacityReservationGroups/{name}`.
     /// Only for workspaces in a customer-managed virtual network, and the Databricks enterprise
     /// application needs read and deploy permissions on the group and its reservations.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capacity_reservation_group: Option<String>,
     /// See [`LogAnalyticsInfo`](crate::LogAnalyticsInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_analytics_info: Option<LogAnalyticsInfo>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl serde::Serialize for AzureAttributes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.availability {
+            map.serialize_entry("availability", value)?;
+        }
+        if let Some(value) = &self.first_on_demand {
+            map.serialize_entry(
+                "first_on_demand",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.spot_bid_max_price {
+            map.serialize_entry(
+                "spot_bid_max_price",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.capacity_reservation_group {
+            map.serialize_entry("capacity_reservation_group", value)?;
+        }
+        if let Some(value) = &self.log_analytics_info {
+            map.serialize_entry("log_analytics_info", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl<'de> serde::Deserialize<'de> for AzureAttributes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl databricks_runtime::serde_support::object::FromObject for AzureAttributes {
+    const EXPECTING: &'static str = "an object (AzureAttributes)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "availability" => object::read_into(&mut map, &mut value.availability),
+                "first_on_demand" => {
+                    object::read_number_into(&mut map, &mut value.first_on_demand)
+                }
+                "spot_bid_max_price" => {
+                    object::read_number_into(&mut map, &mut value.spot_bid_max_price)
+                }
+                "capacity_reservation_group" => {
+                    object::read_into(&mut map, &mut value.capacity_reservation_group)
+                }
+                "log_analytics_info" => {
+                    object::read_into(&mut map, &mut value.log_analytics_info)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Purchase option for the Azure nodes beyond the first `first_on_demand` ones (or for every
@@ -475,16 +1024,15 @@ pub struct AzureAttributes {
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AzureAvailability {
-    #[serde(rename = "ON_DEMAND_AZURE")]
+    /// `ON_DEMAND_AZURE`
     OnDemandAzure,
-    #[serde(rename = "SPOT_AZURE")]
+    /// `SPOT_AZURE`
     SpotAzure,
-    #[serde(rename = "SPOT_WITH_FALLBACK_AZURE")]
+    /// `SPOT_WITH_FALLBACK_AZURE`
     SpotWithFallbackAzure,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -529,6 +1077,25 @@ impl std::str::FromStr for AzureAvailability {
     }
 }
 
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl serde::Serialize for AzureAvailability {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl<'de> serde::Deserialize<'de> for AzureAvailability {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A setting's on or off value.
 #[cfg(
     any(
@@ -536,14 +1103,71 @@ impl std::str::FromStr for AzureAvailability {
         feature = "account-enable-ip-access-lists"
     )
 )]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BooleanValue {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(
+    any(
+        feature = "account-disable-legacy-features",
+        feature = "account-enable-ip-access-lists"
+    )
+)]
+impl serde::Serialize for BooleanValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(
+    any(
+        feature = "account-disable-legacy-features",
+        feature = "account-enable-ip-access-lists"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for BooleanValue {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(
+    any(
+        feature = "account-disable-legacy-features",
+        feature = "account-enable-ip-access-lists"
+    )
+)]
+impl databricks_runtime::serde_support::object::FromObject for BooleanValue {
+    const EXPECTING: &'static str = "an object (BooleanValue)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value_ = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "value" => object::read_into(&mut map, &mut value_.value),
+                _ => object::keep(&mut map, key, &mut value_.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value_)
+    }
 }
 
 /// What kind of catalog it is: a standard one (`MANAGED_CATALOG`), a foreign one
@@ -553,22 +1177,21 @@ pub struct BooleanValue {
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[cfg(any(feature = "catalogs", feature = "schemas"))]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum CatalogType {
-    #[serde(rename = "DELTASHARING_CATALOG")]
+    /// `DELTASHARING_CATALOG`
     DeltasharingCatalog,
-    #[serde(rename = "FOREIGN_CATALOG")]
+    /// `FOREIGN_CATALOG`
     ForeignCatalog,
-    #[serde(rename = "INTERNAL_CATALOG")]
+    /// `INTERNAL_CATALOG`
     InternalCatalog,
-    #[serde(rename = "MANAGED_CATALOG")]
+    /// `MANAGED_CATALOG`
     ManagedCatalog,
-    #[serde(rename = "MANAGED_ONLINE_CATALOG")]
+    /// `MANAGED_ONLINE_CATALOG`
     ManagedOnlineCatalog,
-    #[serde(rename = "SYSTEM_CATALOG")]
+    /// `SYSTEM_CATALOG`
     SystemCatalog,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -619,39 +1242,151 @@ impl std::str::FromStr for CatalogType {
     }
 }
 
+#[cfg(any(feature = "catalogs", feature = "schemas"))]
+impl serde::Serialize for CatalogType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "catalogs", feature = "schemas"))]
+impl<'de> serde::Deserialize<'de> for CatalogType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The fields of an assignment to change.
 #[cfg(any(feature = "account-metastore-assignments", feature = "metastores"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ChangedMetastoreAssignment {
     /// Id of the metastore.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metastore_id: Option<String>,
     /// Default catalog of the workspace. Deprecated: the workspace's default namespace setting
     /// replaces it.
     ///
     /// **Deprecated** by the API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_catalog_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "account-metastore-assignments", feature = "metastores"))]
+impl serde::Serialize for ChangedMetastoreAssignment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.metastore_id {
+            map.serialize_entry("metastore_id", value)?;
+        }
+        if let Some(value) = &self.default_catalog_name {
+            map.serialize_entry("default_catalog_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "account-metastore-assignments", feature = "metastores"))]
+impl<'de> serde::Deserialize<'de> for ChangedMetastoreAssignment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "account-metastore-assignments", feature = "metastores"))]
+impl databricks_runtime::serde_support::object::FromObject
+for ChangedMetastoreAssignment {
+    const EXPECTING: &'static str = "an object (ChangedMetastoreAssignment)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "metastore_id" => object::read_into(&mut map, &mut value.metastore_id),
+                "default_catalog_name" => {
+                    object::read_into(&mut map, &mut value.default_catalog_name)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The kinds of client allowed to use a cluster.
 #[cfg(any(feature = "clusters", feature = "jobs"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClientsTypes {
     /// Whether jobs may run on the cluster.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jobs: Option<bool>,
     /// Whether notebooks may attach to the cluster.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notebooks: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl serde::Serialize for ClientsTypes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.jobs {
+            map.serialize_entry("jobs", value)?;
+        }
+        if let Some(value) = &self.notebooks {
+            map.serialize_entry("notebooks", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl<'de> serde::Deserialize<'de> for ClientsTypes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl databricks_runtime::serde_support::object::FromObject for ClientsTypes {
+    const EXPECTING: &'static str = "an object (ClientsTypes)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "jobs" => object::read_into(&mut map, &mut value.jobs),
+                "notebooks" => object::read_into(&mut map, &mut value.notebooks),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Kind of compute a specification describes; it selects which validations and defaults apply.
@@ -660,12 +1395,11 @@ pub struct ClientsTypes {
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[cfg(any(feature = "clusters", feature = "jobs"))]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ClusterKind {
-    #[serde(rename = "CLASSIC_PREVIEW")]
+    /// `CLASSIC_PREVIEW`
     ClassicPreview,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -706,240 +1440,500 @@ impl std::str::FromStr for ClusterKind {
     }
 }
 
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl serde::Serialize for ClusterKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl<'de> serde::Deserialize<'de> for ClusterKind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Where the cluster's Spark logs are delivered, every five minutes. Set exactly one
 /// destination. Driver logs go to `<destination>/<cluster id>/driver`, executor logs to
 /// `<destination>/<cluster id>/executor`.
 #[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClusterLogConf {
     /// See [`DbfsStorageInfo`](crate::DbfsStorageInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbfs: Option<DbfsStorageInfo>,
     /// See [`S3StorageInfo`](crate::S3StorageInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub s3: Option<S3StorageInfo>,
     /// See [`VolumesStorageInfo`](crate::VolumesStorageInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volumes: Option<VolumesStorageInfo>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl serde::Serialize for ClusterLogConf {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.dbfs {
+            map.serialize_entry("dbfs", value)?;
+        }
+        if let Some(value) = &self.s3 {
+            map.serialize_entry("s3", value)?;
+        }
+        if let Some(value) = &self.volumes {
+            map.serialize_entry("volumes", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl<'de> serde::Deserialize<'de> for ClusterLogConf {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl databricks_runtime::serde_support::object::FromObject for ClusterLogConf {
+    const EXPECTING: &'static str = "an object (ClusterLogConf)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "dbfs" => object::read_into(&mut map, &mut value.dbfs),
+                "s3" => object::read_into(&mut map, &mut value.s3),
+                "volumes" => object::read_into(&mut map, &mut value.volumes),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A cluster specification as a user writes it: every setting and size that `clusters.create`
 /// and `clusters.edit` accept. `ClusterDetails.spec` holds the one last submitted for a
 /// cluster; it is not included in `clusters.list` results.
 #[cfg(any(feature = "clusters", feature = "jobs"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClusterSpec {
     /// Databricks Runtime version the cluster runs, such as `14.3.x-scala2.12`;
     /// `clusters.sparkVersions` lists the valid values. Required to create or edit a cluster.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_version: Option<String>,
     /// Minutes of inactivity after which the cluster terminates itself. Must be 0 or between 10 and
     /// 10000; 0, like leaving it unset, turns automatic termination off.
     ///
     /// When absent, the server uses `0`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub autotermination_minutes: Option<i32>,
     /// See [`AwsAttributes`](crate::AwsAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_attributes: Option<AwsAttributes>,
     /// See [`AzureAttributes`](crate::AzureAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_attributes: Option<AzureAttributes>,
     /// See [`ClusterLogConf`](crate::ClusterLogConf).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_log_conf: Option<ClusterLogConf>,
     /// Name of the cluster; it need not be unique, and is empty when not given at creation.
     /// Clusters created for jobs are named after the job and run ids.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_name: Option<String>,
     /// Extra tags applied to every cloud resource of the cluster (instances, disks), on top of
     /// `default_tags`. At most 45 tags. A cluster can only reuse cloud resources whose tags are a
     /// subset of its own tags.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_tags: Option<std::collections::BTreeMap<String, String>>,
     /// See [`DataSecurityMode`](crate::DataSecurityMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_security_mode: Option<DataSecurityMode>,
     /// See [`DependencyMode`](crate::DependencyMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dependency_mode: Option<DependencyMode>,
     /// See [`DockerImage`](crate::DockerImage).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub docker_image: Option<DockerImage>,
     /// Instance pool the driver node is taken from. When absent, the driver comes from
     /// `instance_pool_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_instance_pool_id: Option<String>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_node_type_flexibility: Option<NodeTypeFlexibility>,
     /// Node type of the driver. When absent, the driver uses `node_type_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_node_type_id: Option<String>,
     /// Autoscaling local storage: attach more disk space to workers that are running low on it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_elastic_disk: Option<bool>,
     /// Encrypt the local disks of the cluster's machines (LUKS).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_local_disk_encryption: Option<bool>,
     /// See [`GcpAttributes`](crate::GcpAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_attributes: Option<GcpAttributes>,
     /// Scripts every node runs at startup, one after the other in this order. When
     /// `cluster_log_conf` is set, their output is written under `<log destination>/<cluster
     /// id>/init_scripts`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub init_scripts: Option<Vec<InitScriptInfo>>,
     /// Instance pool the worker nodes (and the driver, unless `driver_instance_pool_id` is set) are
     /// taken from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_pool_id: Option<String>,
     /// Only with `kind` `CLASSIC_PREVIEW`. When true, Databricks sets the `custom_tags`,
     /// `spark_conf` and `num_workers` that a single-node cluster needs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_single_node: Option<bool>,
     /// See [`ClusterKind`](crate::ClusterKind).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<ClusterKind>,
     /// Node type of the workers, and of the driver unless `driver_node_type_id` is set. It fixes
     /// the memory, cores and disks of each Spark node; `clusters.listNodeTypes` lists the values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_type_id: Option<String>,
     /// Identifier of the cluster policy the cluster is governed by, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_id: Option<String>,
     /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED`
     /// disks.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub remote_disk_throughput: Option<i64>,
     /// See [`RuntimeEngine`](crate::RuntimeEngine).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub runtime_engine: Option<RuntimeEngine>,
     /// The only user (or service principal) allowed to use the cluster when `data_security_mode` is
     /// `SINGLE_USER` or `DATA_SECURITY_MODE_DEDICATED`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub single_user_name: Option<String>,
     /// Spark configuration properties as name/value pairs. Extra JVM options go in
     /// `spark.driver.extraJavaOptions` and `spark.executor.extraJavaOptions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_conf: Option<std::collections::BTreeMap<String, String>>,
     /// Environment variables exported on the driver and the workers at launch, each as `export
     /// NAME='VALUE'`. To extend a Databricks-managed variable such as `SPARK_DAEMON_JAVA_OPTS`
     /// instead of replacing it, start the value with `$SPARK_DAEMON_JAVA_OPTS`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_env_vars: Option<std::collections::BTreeMap<String, String>>,
     /// Up to 10 SSH public keys installed on every node; the matching private keys log in as user
     /// `ubuntu` on port 2200.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ssh_public_keys: Option<Vec<String>>,
     /// Total initial size of the remote disks, in GB. GCP only.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub total_initial_remote_disk_size: Option<i64>,
     /// Only with `kind` `CLASSIC_PREVIEW`. Selects the machine-learning flavour of the runtime; the
     /// effective version follows from `spark_version`, this flag and whether `node_type_id` has
     /// GPUs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_ml_runtime: Option<bool>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub worker_node_type_flexibility: Option<NodeTypeFlexibility>,
     /// See [`WorkloadType`](crate::WorkloadType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_type: Option<WorkloadType>,
     /// See [`AutoScale`](crate::AutoScale).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autoscale: Option<AutoScale>,
     /// Number of worker nodes; the cluster has `num_workers` + 1 Spark nodes counting the driver.
     /// When read back this is the target size: right after a resize it already shows the new value
     /// while the nodes listed in `executors` catch up.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub num_workers: Option<i32>,
     /// With a cluster policy: when true, fields left out of the request take the policy's fixed and
     /// default values; when false, only the policy's fixed values are applied.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub apply_policy_default_values: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl serde::Serialize for ClusterSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.spark_version {
+            map.serialize_entry("spark_version", value)?;
+        }
+        if let Some(value) = &self.autotermination_minutes {
+            map.serialize_entry(
+                "autotermination_minutes",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.aws_attributes {
+            map.serialize_entry("aws_attributes", value)?;
+        }
+        if let Some(value) = &self.azure_attributes {
+            map.serialize_entry("azure_attributes", value)?;
+        }
+        if let Some(value) = &self.cluster_log_conf {
+            map.serialize_entry("cluster_log_conf", value)?;
+        }
+        if let Some(value) = &self.cluster_name {
+            map.serialize_entry("cluster_name", value)?;
+        }
+        if let Some(value) = &self.custom_tags {
+            map.serialize_entry("custom_tags", value)?;
+        }
+        if let Some(value) = &self.data_security_mode {
+            map.serialize_entry("data_security_mode", value)?;
+        }
+        if let Some(value) = &self.dependency_mode {
+            map.serialize_entry("dependency_mode", value)?;
+        }
+        if let Some(value) = &self.docker_image {
+            map.serialize_entry("docker_image", value)?;
+        }
+        if let Some(value) = &self.driver_instance_pool_id {
+            map.serialize_entry("driver_instance_pool_id", value)?;
+        }
+        if let Some(value) = &self.driver_node_type_flexibility {
+            map.serialize_entry("driver_node_type_flexibility", value)?;
+        }
+        if let Some(value) = &self.driver_node_type_id {
+            map.serialize_entry("driver_node_type_id", value)?;
+        }
+        if let Some(value) = &self.enable_elastic_disk {
+            map.serialize_entry("enable_elastic_disk", value)?;
+        }
+        if let Some(value) = &self.enable_local_disk_encryption {
+            map.serialize_entry("enable_local_disk_encryption", value)?;
+        }
+        if let Some(value) = &self.gcp_attributes {
+            map.serialize_entry("gcp_attributes", value)?;
+        }
+        if let Some(value) = &self.init_scripts {
+            map.serialize_entry("init_scripts", value)?;
+        }
+        if let Some(value) = &self.instance_pool_id {
+            map.serialize_entry("instance_pool_id", value)?;
+        }
+        if let Some(value) = &self.is_single_node {
+            map.serialize_entry("is_single_node", value)?;
+        }
+        if let Some(value) = &self.kind {
+            map.serialize_entry("kind", value)?;
+        }
+        if let Some(value) = &self.node_type_id {
+            map.serialize_entry("node_type_id", value)?;
+        }
+        if let Some(value) = &self.policy_id {
+            map.serialize_entry("policy_id", value)?;
+        }
+        if let Some(value) = &self.remote_disk_throughput {
+            map.serialize_entry(
+                "remote_disk_throughput",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.runtime_engine {
+            map.serialize_entry("runtime_engine", value)?;
+        }
+        if let Some(value) = &self.single_user_name {
+            map.serialize_entry("single_user_name", value)?;
+        }
+        if let Some(value) = &self.spark_conf {
+            map.serialize_entry("spark_conf", value)?;
+        }
+        if let Some(value) = &self.spark_env_vars {
+            map.serialize_entry("spark_env_vars", value)?;
+        }
+        if let Some(value) = &self.ssh_public_keys {
+            map.serialize_entry("ssh_public_keys", value)?;
+        }
+        if let Some(value) = &self.total_initial_remote_disk_size {
+            map.serialize_entry(
+                "total_initial_remote_disk_size",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.use_ml_runtime {
+            map.serialize_entry("use_ml_runtime", value)?;
+        }
+        if let Some(value) = &self.worker_node_type_flexibility {
+            map.serialize_entry("worker_node_type_flexibility", value)?;
+        }
+        if let Some(value) = &self.workload_type {
+            map.serialize_entry("workload_type", value)?;
+        }
+        if let Some(value) = &self.autoscale {
+            map.serialize_entry("autoscale", value)?;
+        }
+        if let Some(value) = &self.num_workers {
+            map.serialize_entry(
+                "num_workers",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.apply_policy_default_values {
+            map.serialize_entry("apply_policy_default_values", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl<'de> serde::Deserialize<'de> for ClusterSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl databricks_runtime::serde_support::object::FromObject for ClusterSpec {
+    const EXPECTING: &'static str = "an object (ClusterSpec)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "spark_version" => object::read_into(&mut map, &mut value.spark_version),
+                "autotermination_minutes" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.autotermination_minutes,
+                    )
+                }
+                "aws_attributes" => {
+                    object::read_into(&mut map, &mut value.aws_attributes)
+                }
+                "azure_attributes" => {
+                    object::read_into(&mut map, &mut value.azure_attributes)
+                }
+                "cluster_log_conf" => {
+                    object::read_into(&mut map, &mut value.cluster_log_conf)
+                }
+                "cluster_name" => object::read_into(&mut map, &mut value.cluster_name),
+                "custom_tags" => object::read_into(&mut map, &mut value.custom_tags),
+                "data_security_mode" => {
+                    object::read_into(&mut map, &mut value.data_security_mode)
+                }
+                "dependency_mode" => {
+                    object::read_into(&mut map, &mut value.dependency_mode)
+                }
+                "docker_image" => object::read_into(&mut map, &mut value.docker_image),
+                "driver_instance_pool_id" => {
+                    object::read_into(&mut map, &mut value.driver_instance_pool_id)
+                }
+                "driver_node_type_flexibility" => {
+                    object::read_into(&mut map, &mut value.driver_node_type_flexibility)
+                }
+                "driver_node_type_id" => {
+                    object::read_into(&mut map, &mut value.driver_node_type_id)
+                }
+                "enable_elastic_disk" => {
+                    object::read_into(&mut map, &mut value.enable_elastic_disk)
+                }
+                "enable_local_disk_encryption" => {
+                    object::read_into(&mut map, &mut value.enable_local_disk_encryption)
+                }
+                "gcp_attributes" => {
+                    object::read_into(&mut map, &mut value.gcp_attributes)
+                }
+                "init_scripts" => object::read_into(&mut map, &mut value.init_scripts),
+                "instance_pool_id" => {
+                    object::read_into(&mut map, &mut value.instance_pool_id)
+                }
+                "is_single_node" => {
+                    object::read_into(&mut map, &mut value.is_single_node)
+                }
+                "kind" => object::read_into(&mut map, &mut value.kind),
+                "node_type_id" => object::read_into(&mut map, &mut value.node_type_id),
+                "policy_id" => object::read_into(&mut map, &mut value.policy_id),
+                "remote_disk_throughput" => {
+                    object::read_number_into(&mut map, &mut value.remote_disk_throughput)
+                }
+                "runtime_engine" => {
+                    object::read_into(&mut map, &mut value.runtime_engine)
+                }
+                "single_user_name" => {
+                    object::read_into(&mut map, &mut value.single_user_name)
+                }
+                "spark_conf" => object::read_into(&mut map, &mut value.spark_conf),
+                "spark_env_vars" => {
+                    object::read_into(&mut map, &mut value.spark_env_vars)
+                }
+                "ssh_public_keys" => {
+                    object::read_into(&mut map, &mut value.ssh_public_keys)
+                }
+                "total_initial_remote_disk_size" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.total_initial_remote_disk_size,
+                    )
+                }
+                "use_ml_runtime" => {
+                    object::read_into(&mut map, &mut value.use_ml_runtime)
+                }
+                "worker_node_type_flexibility" => {
+                    object::read_into(&mut map, &mut value.worker_node_type_flexibility)
+                }
+                "workload_type" => object::read_into(&mut map, &mut value.workload_type),
+                "autoscale" => object::read_into(&mut map, &mut value.autoscale),
+                "num_workers" => {
+                    object::read_number_into(&mut map, &mut value.num_workers)
+                }
+                "apply_policy_default_values" => {
+                    object::read_into(&mut map, &mut value.apply_policy_default_values)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The family of a column's or a parameter's data type; the full type is in its type text.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[cfg(any(feature = "functions", feature = "tables"))]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ColumnTypeName {
-    #[serde(rename = "ARRAY")]
+    /// `ARRAY`
     Array,
-    #[serde(rename = "BINARY")]
+    /// `BINARY`
     Binary,
-    #[serde(rename = "BOOLEAN")]
+    /// `BOOLEAN`
     Boolean,
-    #[serde(rename = "BYTE")]
+    /// `BYTE`
     Byte,
-    #[serde(rename = "CHAR")]
+    /// `CHAR`
     Char,
-    #[serde(rename = "DATE")]
+    /// `DATE`
     Date,
-    #[serde(rename = "DECIMAL")]
+    /// `DECIMAL`
     Decimal,
-    #[serde(rename = "DOUBLE")]
+    /// `DOUBLE`
     Double,
-    #[serde(rename = "FLOAT")]
+    /// `FLOAT`
     Float,
-    #[serde(rename = "GEOGRAPHY")]
+    /// `GEOGRAPHY`
     Geography,
-    #[serde(rename = "GEOMETRY")]
+    /// `GEOMETRY`
     Geometry,
-    #[serde(rename = "INT")]
+    /// `INT`
     Int,
-    #[serde(rename = "INTERVAL")]
+    /// `INTERVAL`
     Interval,
-    #[serde(rename = "LONG")]
+    /// `LONG`
     Long,
-    #[serde(rename = "MAP")]
+    /// `MAP`
     Map,
-    #[serde(rename = "NULL")]
+    /// `NULL`
     Null,
-    #[serde(rename = "SHORT")]
+    /// `SHORT`
     Short,
-    #[serde(rename = "STRING")]
+    /// `STRING`
     String,
-    #[serde(rename = "STRUCT")]
+    /// `STRUCT`
     Struct,
-    #[serde(rename = "TABLE_TYPE")]
+    /// `TABLE_TYPE`
     TableType,
-    #[serde(rename = "TIMESTAMP")]
+    /// `TIMESTAMP`
     Timestamp,
-    #[serde(rename = "TIMESTAMP_NTZ")]
+    /// `TIMESTAMP_NTZ`
     TimestampNtz,
-    #[serde(rename = "USER_DEFINED_TYPE")]
+    /// `USER_DEFINED_TYPE`
     UserDefinedType,
-    #[serde(rename = "VARIANT")]
+    /// `VARIANT`
     Variant,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1026,20 +2020,38 @@ impl std::str::FromStr for ColumnTypeName {
     }
 }
 
+#[cfg(any(feature = "functions", feature = "tables"))]
+impl serde::Serialize for ColumnTypeName {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "functions", feature = "tables"))]
+impl<'de> serde::Deserialize<'de> for ColumnTypeName {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Confidential-computing technology for GCP VMs, as in gcloud's `--confidential-compute-type`.
 /// `SEV_SNP` (only on N2D machine types) is the one supported today; unset or
 /// `CONFIDENTIAL_COMPUTE_TYPE_NONE` means none.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ConfidentialComputeType {
-    #[serde(rename = "CONFIDENTIAL_COMPUTE_TYPE_NONE")]
+    /// `CONFIDENTIAL_COMPUTE_TYPE_NONE`
     ConfidentialComputeTypeNone,
-    #[serde(rename = "SEV_SNP")]
+    /// `SEV_SNP`
     SevSnp,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1082,21 +2094,84 @@ impl std::str::FromStr for ConfidentialComputeType {
     }
 }
 
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl serde::Serialize for ConfidentialComputeType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl<'de> serde::Deserialize<'de> for ConfidentialComputeType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A connection depended on.
 #[cfg(any(feature = "functions", feature = "tables"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ConnectionDependency {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "functions", feature = "tables"))]
+impl serde::Serialize for ConnectionDependency {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.connection_name {
+            map.serialize_entry("connection_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "functions", feature = "tables"))]
+impl<'de> serde::Deserialize<'de> for ConnectionDependency {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "functions", feature = "tables"))]
+impl databricks_runtime::serde_support::object::FromObject for ConnectionDependency {
+    const EXPECTING: &'static str = "an object (ConnectionDependency)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "connection_name" => {
+                    object::read_into(&mut map, &mut value.connection_name)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `ipAccessLists.create`.
 #[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateIpAccessList {
     /// Name of the list, shown to admins. Must not be empty.
     pub label: String,
@@ -1104,11 +2179,9 @@ pub struct CreateIpAccessList {
     pub list_type: IpAccessListType,
     /// The IP addresses and CIDR ranges on the list, such as `192.168.100.0/22`. Each entry counts
     /// as one value towards the workspace's limit of 1000.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip_addresses: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1125,29 +2198,174 @@ impl CreateIpAccessList {
     }
 }
 
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl serde::Serialize for CreateIpAccessList {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("label", &self.label)?;
+        map.serialize_entry("list_type", &self.list_type)?;
+        if let Some(value) = &self.ip_addresses {
+            map.serialize_entry("ip_addresses", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl<'de> serde::Deserialize<'de> for CreateIpAccessList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl databricks_runtime::serde_support::object::FromObject for CreateIpAccessList {
+    const EXPECTING: &'static str = "an object (CreateIpAccessList)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut label: Option<String> = None;
+        let mut list_type: Option<crate::IpAccessListType> = None;
+        let mut ip_addresses: Option<Vec<String>> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "label" => object::read_some(&mut map, &mut label),
+                "list_type" => object::read_some(&mut map, &mut list_type),
+                "ip_addresses" => object::read_into(&mut map, &mut ip_addresses),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            label: object::required(label, "label")?,
+            list_type: object::required(list_type, "list_type")?,
+            ip_addresses,
+            unknown_fields,
+        })
+    }
+}
+
 /// Answer of `ipAccessLists.create`.
 #[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateIpAccessListResponse {
     /// See [`IpAccessListInfo`](crate::IpAccessListInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip_access_list: Option<IpAccessListInfo>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl serde::Serialize for CreateIpAccessListResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.ip_access_list {
+            map.serialize_entry("ip_access_list", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl<'de> serde::Deserialize<'de> for CreateIpAccessListResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl databricks_runtime::serde_support::object::FromObject
+for CreateIpAccessListResponse {
+    const EXPECTING: &'static str = "an object (CreateIpAccessListResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "ip_access_list" => {
+                    object::read_into(&mut map, &mut value.ip_access_list)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A credential depended on.
 #[cfg(any(feature = "functions", feature = "tables"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CredentialDependency {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "functions", feature = "tables"))]
+impl serde::Serialize for CredentialDependency {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.credential_name {
+            map.serialize_entry("credential_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "functions", feature = "tables"))]
+impl<'de> serde::Deserialize<'de> for CredentialDependency {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "functions", feature = "tables"))]
+impl databricks_runtime::serde_support::object::FromObject for CredentialDependency {
+    const EXPECTING: &'static str = "an object (CredentialDependency)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "credential_name" => {
+                    object::read_into(&mut map, &mut value.credential_name)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Access mode of the cluster, which decides how data governance is enforced.
@@ -1161,30 +2379,29 @@ pub struct CredentialDependency {
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[cfg(any(feature = "clusters", feature = "jobs"))]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum DataSecurityMode {
-    #[serde(rename = "DATA_SECURITY_MODE_AUTO")]
+    /// `DATA_SECURITY_MODE_AUTO`
     DataSecurityModeAuto,
-    #[serde(rename = "DATA_SECURITY_MODE_DEDICATED")]
+    /// `DATA_SECURITY_MODE_DEDICATED`
     DataSecurityModeDedicated,
-    #[serde(rename = "DATA_SECURITY_MODE_STANDARD")]
+    /// `DATA_SECURITY_MODE_STANDARD`
     DataSecurityModeStandard,
-    #[serde(rename = "LEGACY_PASSTHROUGH")]
+    /// `LEGACY_PASSTHROUGH`
     LegacyPassthrough,
-    #[serde(rename = "LEGACY_SINGLE_USER")]
+    /// `LEGACY_SINGLE_USER`
     LegacySingleUser,
-    #[serde(rename = "LEGACY_SINGLE_USER_STANDARD")]
+    /// `LEGACY_SINGLE_USER_STANDARD`
     LegacySingleUserStandard,
-    #[serde(rename = "LEGACY_TABLE_ACL")]
+    /// `LEGACY_TABLE_ACL`
     LegacyTableAcl,
-    #[serde(rename = "NONE")]
+    /// `NONE`
     None,
-    #[serde(rename = "SINGLE_USER")]
+    /// `SINGLE_USER`
     SingleUser,
-    #[serde(rename = "USER_ISOLATION")]
+    /// `USER_ISOLATION`
     UserIsolation,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1243,15 +2460,33 @@ impl std::str::FromStr for DataSecurityMode {
     }
 }
 
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl serde::Serialize for DataSecurityMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl<'de> serde::Deserialize<'de> for DataSecurityMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A location in DBFS.
 #[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DbfsStorageInfo {
     /// DBFS URI, such as `dbfs:/cluster-logs`.
     pub destination: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1266,6 +2501,52 @@ impl DbfsStorageInfo {
     }
 }
 
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl serde::Serialize for DbfsStorageInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("destination", &self.destination)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl<'de> serde::Deserialize<'de> for DbfsStorageInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl databricks_runtime::serde_support::object::FromObject for DbfsStorageInfo {
+    const EXPECTING: &'static str = "an object (DbfsStorageInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut destination: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "destination" => object::read_some(&mut map, &mut destination),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            destination: object::required(destination, "destination")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// What a reset answers.
 #[cfg(
     any(
@@ -1274,13 +2555,12 @@ impl DbfsStorageInfo {
         feature = "account-personal-compute"
     )
 )]
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DeletedSetting {
     /// The etag of the setting at its default.
     pub etag: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1301,19 +2581,82 @@ impl DeletedSetting {
     }
 }
 
+#[cfg(
+    any(
+        feature = "account-disable-legacy-features",
+        feature = "account-enable-ip-access-lists",
+        feature = "account-personal-compute"
+    )
+)]
+impl serde::Serialize for DeletedSetting {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("etag", &self.etag)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(
+    any(
+        feature = "account-disable-legacy-features",
+        feature = "account-enable-ip-access-lists",
+        feature = "account-personal-compute"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for DeletedSetting {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(
+    any(
+        feature = "account-disable-legacy-features",
+        feature = "account-enable-ip-access-lists",
+        feature = "account-personal-compute"
+    )
+)]
+impl databricks_runtime::serde_support::object::FromObject for DeletedSetting {
+    const EXPECTING: &'static str = "an object (DeletedSetting)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut etag: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "etag" => object::read_some(&mut map, &mut etag),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            etag: object::required(etag, "etag")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Whether the metastore shares only within Databricks (`INTERNAL`) or with external recipients
 /// too.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[cfg(any(feature = "account-metastores", feature = "metastores"))]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum DeltaSharingScope {
-    #[serde(rename = "INTERNAL")]
+    /// `INTERNAL`
     Internal,
-    #[serde(rename = "INTERNAL_AND_EXTERNAL")]
+    /// `INTERNAL_AND_EXTERNAL`
     InternalAndExternal,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1356,39 +2699,151 @@ impl std::str::FromStr for DeltaSharingScope {
     }
 }
 
+#[cfg(any(feature = "account-metastores", feature = "metastores"))]
+impl serde::Serialize for DeltaSharingScope {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "account-metastores", feature = "metastores"))]
+impl<'de> serde::Deserialize<'de> for DeltaSharingScope {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// One object depended on; exactly one of the fields is set.
 #[cfg(any(feature = "functions", feature = "tables"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Dependency {
     /// See [`TableDependency`](crate::TableDependency).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table: Option<TableDependency>,
     /// See [`FunctionDependency`](crate::FunctionDependency).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub function: Option<FunctionDependency>,
     /// See [`ConnectionDependency`](crate::ConnectionDependency).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection: Option<ConnectionDependency>,
     /// See [`CredentialDependency`](crate::CredentialDependency).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential: Option<CredentialDependency>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "functions", feature = "tables"))]
+impl serde::Serialize for Dependency {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.table {
+            map.serialize_entry("table", value)?;
+        }
+        if let Some(value) = &self.function {
+            map.serialize_entry("function", value)?;
+        }
+        if let Some(value) = &self.connection {
+            map.serialize_entry("connection", value)?;
+        }
+        if let Some(value) = &self.credential {
+            map.serialize_entry("credential", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "functions", feature = "tables"))]
+impl<'de> serde::Deserialize<'de> for Dependency {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "functions", feature = "tables"))]
+impl databricks_runtime::serde_support::object::FromObject for Dependency {
+    const EXPECTING: &'static str = "an object (Dependency)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "table" => object::read_into(&mut map, &mut value.table),
+                "function" => object::read_into(&mut map, &mut value.function),
+                "connection" => object::read_into(&mut map, &mut value.connection),
+                "credential" => object::read_into(&mut map, &mut value.credential),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// What a view or function depends on. Absent means not known; an empty list means nothing.
 #[cfg(any(feature = "functions", feature = "tables"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DependencyList {
     /// See [`Dependency`](crate::Dependency).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dependencies: Option<Vec<Dependency>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "functions", feature = "tables"))]
+impl serde::Serialize for DependencyList {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.dependencies {
+            map.serialize_entry("dependencies", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "functions", feature = "tables"))]
+impl<'de> serde::Deserialize<'de> for DependencyList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "functions", feature = "tables"))]
+impl databricks_runtime::serde_support::object::FromObject for DependencyList {
+    const EXPECTING: &'static str = "an object (DependencyList)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "dependencies" => object::read_into(&mut map, &mut value.dependencies),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Where the cluster's dependencies come from. `DEPENDENCY_MODE_AUTO` lets Databricks decide.
@@ -1399,16 +2854,15 @@ pub struct DependencyList {
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[cfg(any(feature = "clusters", feature = "jobs"))]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum DependencyMode {
-    #[serde(rename = "DEPENDENCY_MODE_AUTO")]
+    /// `DEPENDENCY_MODE_AUTO`
     DependencyModeAuto,
-    #[serde(rename = "DEPENDENCY_MODE_CLUSTER_LIBRARIES")]
+    /// `DEPENDENCY_MODE_CLUSTER_LIBRARIES`
     DependencyModeClusterLibraries,
-    #[serde(rename = "DEPENDENCY_MODE_ENVIRONMENTS")]
+    /// `DEPENDENCY_MODE_ENVIRONMENTS`
     DependencyModeEnvironments,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1453,20 +2907,84 @@ impl std::str::FromStr for DependencyMode {
     }
 }
 
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl serde::Serialize for DependencyMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl<'de> serde::Deserialize<'de> for DependencyMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// User name and password for pulling a container image from a private registry.
 #[cfg(any(feature = "clusters", feature = "instance-pools", feature = "jobs"))]
-#[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DockerBasicAuth {
     /// Registry user name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     /// Registry password.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "clusters", feature = "instance-pools", feature = "jobs"))]
+impl serde::Serialize for DockerBasicAuth {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.username {
+            map.serialize_entry("username", value)?;
+        }
+        if let Some(value) = &self.password {
+            map.serialize_entry("password", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "instance-pools", feature = "jobs"))]
+impl<'de> serde::Deserialize<'de> for DockerBasicAuth {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "instance-pools", feature = "jobs"))]
+impl databricks_runtime::serde_support::object::FromObject for DockerBasicAuth {
+    const EXPECTING: &'static str = "an object (DockerBasicAuth)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "username" => object::read_into(&mut map, &mut value.username),
+                "password" => object::read_into(&mut map, &mut value.password),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 #[cfg(any(feature = "clusters", feature = "instance-pools", feature = "jobs"))]
@@ -1482,32 +3000,76 @@ impl std::fmt::Debug for DockerBasicAuth {
 
 /// A custom container image the cluster's nodes run in (Databricks Container Services).
 #[cfg(any(feature = "clusters", feature = "instance-pools", feature = "jobs"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DockerImage {
     /// Location of the image in its registry.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// See [`DockerBasicAuth`](crate::DockerBasicAuth).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basic_auth: Option<DockerBasicAuth>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "clusters", feature = "instance-pools", feature = "jobs"))]
+impl serde::Serialize for DockerImage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let Some(value) = &self.basic_auth {
+            map.serialize_entry("basic_auth", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "instance-pools", feature = "jobs"))]
+impl<'de> serde::Deserialize<'de> for DockerImage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "instance-pools", feature = "jobs"))]
+impl databricks_runtime::serde_support::object::FromObject for DockerImage {
+    const EXPECTING: &'static str = "an object (DockerImage)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "url" => object::read_into(&mut map, &mut value.url),
+                "basic_auth" => object::read_into(&mut map, &mut value.basic_auth),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// EBS volume type attached to AWS nodes.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum EbsVolumeType {
-    #[serde(rename = "GENERAL_PURPOSE_SSD")]
+    /// `GENERAL_PURPOSE_SSD`
     GeneralPurposeSsd,
-    #[serde(rename = "THROUGHPUT_OPTIMIZED_HDD")]
+    /// `THROUGHPUT_OPTIMIZED_HDD`
     ThroughputOptimizedHdd,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1550,24 +3112,40 @@ impl std::str::FromStr for EbsVolumeType {
     }
 }
 
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl serde::Serialize for EbsVolumeType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl<'de> serde::Deserialize<'de> for EbsVolumeType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The predictive optimization setting in force for an object, and where it comes from.
 #[cfg(any(feature = "catalogs", feature = "schemas", feature = "tables"))]
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct EffectivePredictiveOptimizationFlag {
     /// See [`EnablePredictiveOptimization`](crate::EnablePredictiveOptimization).
     pub value: EnablePredictiveOptimization,
     /// See
     /// [`EffectivePredictiveOptimizationFlagInheritedFromType`](crate::EffectivePredictiveOptimizationFlagInheritedFromType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherited_from_type: Option<
         EffectivePredictiveOptimizationFlagInheritedFromType,
     >,
     /// Name of the object the setting is inherited from; absent when set on the object itself.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherited_from_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1584,18 +3162,82 @@ impl EffectivePredictiveOptimizationFlag {
     }
 }
 
+#[cfg(any(feature = "catalogs", feature = "schemas", feature = "tables"))]
+impl serde::Serialize for EffectivePredictiveOptimizationFlag {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("value", &self.value)?;
+        if let Some(value) = &self.inherited_from_type {
+            map.serialize_entry("inherited_from_type", value)?;
+        }
+        if let Some(value) = &self.inherited_from_name {
+            map.serialize_entry("inherited_from_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "catalogs", feature = "schemas", feature = "tables"))]
+impl<'de> serde::Deserialize<'de> for EffectivePredictiveOptimizationFlag {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "catalogs", feature = "schemas", feature = "tables"))]
+impl databricks_runtime::serde_support::object::FromObject
+for EffectivePredictiveOptimizationFlag {
+    const EXPECTING: &'static str = "an object (EffectivePredictiveOptimizationFlag)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value: Option<crate::EnablePredictiveOptimization> = None;
+        let mut inherited_from_type: Option<
+            crate::EffectivePredictiveOptimizationFlagInheritedFromType,
+        > = None;
+        let mut inherited_from_name: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "value" => object::read_some(&mut map, &mut value),
+                "inherited_from_type" => {
+                    object::read_into(&mut map, &mut inherited_from_type)
+                }
+                "inherited_from_name" => {
+                    object::read_into(&mut map, &mut inherited_from_name)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            value: object::required(value, "value")?,
+            inherited_from_type,
+            inherited_from_name,
+            unknown_fields,
+        })
+    }
+}
+
 /// Kind of the object the setting is inherited from; absent when set on the object itself.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[cfg(any(feature = "catalogs", feature = "schemas", feature = "tables"))]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum EffectivePredictiveOptimizationFlagInheritedFromType {
-    #[serde(rename = "CATALOG")]
+    /// `CATALOG`
     Catalog,
-    #[serde(rename = "SCHEMA")]
+    /// `SCHEMA`
     Schema,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1635,6 +3277,26 @@ impl std::str::FromStr for EffectivePredictiveOptimizationFlagInheritedFromType 
 
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
+    }
+}
+
+#[cfg(any(feature = "catalogs", feature = "schemas", feature = "tables"))]
+impl serde::Serialize for EffectivePredictiveOptimizationFlagInheritedFromType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "catalogs", feature = "schemas", feature = "tables"))]
+impl<'de> serde::Deserialize<'de>
+for EffectivePredictiveOptimizationFlagInheritedFromType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
     }
 }
 
@@ -1696,12 +3358,213 @@ impl std::str::FromStr for EffectivePredictiveOptimizationFlagInheritedFromType 
         feature = "workspace-conf"
     )
 )]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EmptyResponse {
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(
+    any(
+        feature = "account-budgets",
+        feature = "account-custom-app-integration",
+        feature = "account-federation-policy",
+        feature = "account-groups",
+        feature = "account-ip-access-lists",
+        feature = "account-log-delivery",
+        feature = "account-metastore-assignments",
+        feature = "account-metastores",
+        feature = "account-network-connectivity",
+        feature = "account-published-app-integration",
+        feature = "account-service-principal-federation-policy",
+        feature = "account-service-principal-secrets",
+        feature = "account-service-principals",
+        feature = "account-storage-credentials",
+        feature = "account-users",
+        feature = "account-workspace-assignment",
+        feature = "catalogs",
+        feature = "cluster-policies",
+        feature = "clusters",
+        feature = "connections",
+        feature = "dbfs",
+        feature = "experiments",
+        feature = "external-locations",
+        feature = "files",
+        feature = "functions",
+        feature = "git-credentials",
+        feature = "global-init-scripts",
+        feature = "groups",
+        feature = "instance-pools",
+        feature = "instance-profiles",
+        feature = "ip-access-lists",
+        feature = "jobs",
+        feature = "legacy-groups",
+        feature = "libraries",
+        feature = "metastores",
+        feature = "model-registry",
+        feature = "pipelines",
+        feature = "repos",
+        feature = "schemas",
+        feature = "secrets",
+        feature = "service-principals",
+        feature = "serving-endpoints",
+        feature = "statement-execution",
+        feature = "storage-credentials",
+        feature = "tables",
+        feature = "token-management",
+        feature = "tokens",
+        feature = "users",
+        feature = "volumes",
+        feature = "warehouses",
+        feature = "workspace",
+        feature = "workspace-conf"
+    )
+)]
+impl serde::Serialize for EmptyResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(
+    any(
+        feature = "account-budgets",
+        feature = "account-custom-app-integration",
+        feature = "account-federation-policy",
+        feature = "account-groups",
+        feature = "account-ip-access-lists",
+        feature = "account-log-delivery",
+        feature = "account-metastore-assignments",
+        feature = "account-metastores",
+        feature = "account-network-connectivity",
+        feature = "account-published-app-integration",
+        feature = "account-service-principal-federation-policy",
+        feature = "account-service-principal-secrets",
+        feature = "account-service-principals",
+        feature = "account-storage-credentials",
+        feature = "account-users",
+        feature = "account-workspace-assignment",
+        feature = "catalogs",
+        feature = "cluster-policies",
+        feature = "clusters",
+        feature = "connections",
+        feature = "dbfs",
+        feature = "experiments",
+        feature = "external-locations",
+        feature = "files",
+        feature = "functions",
+        feature = "git-credentials",
+        feature = "global-init-scripts",
+        feature = "groups",
+        feature = "instance-pools",
+        feature = "instance-profiles",
+        feature = "ip-access-lists",
+        feature = "jobs",
+        feature = "legacy-groups",
+        feature = "libraries",
+        feature = "metastores",
+        feature = "model-registry",
+        feature = "pipelines",
+        feature = "repos",
+        feature = "schemas",
+        feature = "secrets",
+        feature = "service-principals",
+        feature = "serving-endpoints",
+        feature = "statement-execution",
+        feature = "storage-credentials",
+        feature = "tables",
+        feature = "token-management",
+        feature = "tokens",
+        feature = "users",
+        feature = "volumes",
+        feature = "warehouses",
+        feature = "workspace",
+        feature = "workspace-conf"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for EmptyResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(
+    any(
+        feature = "account-budgets",
+        feature = "account-custom-app-integration",
+        feature = "account-federation-policy",
+        feature = "account-groups",
+        feature = "account-ip-access-lists",
+        feature = "account-log-delivery",
+        feature = "account-metastore-assignments",
+        feature = "account-metastores",
+        feature = "account-network-connectivity",
+        feature = "account-published-app-integration",
+        feature = "account-service-principal-federation-policy",
+        feature = "account-service-principal-secrets",
+        feature = "account-service-principals",
+        feature = "account-storage-credentials",
+        feature = "account-users",
+        feature = "account-workspace-assignment",
+        feature = "catalogs",
+        feature = "cluster-policies",
+        feature = "clusters",
+        feature = "connections",
+        feature = "dbfs",
+        feature = "experiments",
+        feature = "external-locations",
+        feature = "files",
+        feature = "functions",
+        feature = "git-credentials",
+        feature = "global-init-scripts",
+        feature = "groups",
+        feature = "instance-pools",
+        feature = "instance-profiles",
+        feature = "ip-access-lists",
+        feature = "jobs",
+        feature = "legacy-groups",
+        feature = "libraries",
+        feature = "metastores",
+        feature = "model-registry",
+        feature = "pipelines",
+        feature = "repos",
+        feature = "schemas",
+        feature = "secrets",
+        feature = "service-principals",
+        feature = "serving-endpoints",
+        feature = "statement-execution",
+        feature = "storage-credentials",
+        feature = "tables",
+        feature = "token-management",
+        feature = "tokens",
+        feature = "users",
+        feature = "volumes",
+        feature = "warehouses",
+        feature = "workspace",
+        feature = "workspace-conf"
+    )
+)]
+impl databricks_runtime::serde_support::object::FromObject for EmptyResponse {
+    const EXPECTING: &'static str = "an object (EmptyResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            object::keep(&mut map, key, &mut value.unknown_fields)?;
+        }
+        Ok(value)
+    }
 }
 
 /// Whether Databricks maintains the object's tables automatically (compaction, vacuum,
@@ -1709,16 +3572,15 @@ pub struct EmptyResponse {
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[cfg(any(feature = "catalogs", feature = "schemas", feature = "tables"))]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum EnablePredictiveOptimization {
-    #[serde(rename = "DISABLE")]
+    /// `DISABLE`
     Disable,
-    #[serde(rename = "ENABLE")]
+    /// `ENABLE`
     Enable,
-    #[serde(rename = "INHERIT")]
+    /// `INHERIT`
     Inherit,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1763,67 +3625,232 @@ impl std::str::FromStr for EnablePredictiveOptimization {
     }
 }
 
+#[cfg(any(feature = "catalogs", feature = "schemas", feature = "tables"))]
+impl serde::Serialize for EnablePredictiveOptimization {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "catalogs", feature = "schemas", feature = "tables"))]
+impl<'de> serde::Deserialize<'de> for EnablePredictiveOptimization {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// How data written to a cloud location is encrypted.
 #[cfg(any(feature = "external-locations", feature = "tables", feature = "volumes"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EncryptionDetails {
     /// See [`SseEncryptionDetails`](crate::SseEncryptionDetails).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sse_encryption_details: Option<SseEncryptionDetails>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+#[cfg(any(feature = "external-locations", feature = "tables", feature = "volumes"))]
+impl serde::Serialize for EncryptionDetails {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.sse_encryption_details {
+            map.serialize_entry("sse_encryption_details", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "external-locations", feature = "tables", feature = "volumes"))]
+impl<'de> serde::Deserialize<'de> for EncryptionDetails {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "external-locations", feature = "tables", feature = "volumes"))]
+impl databricks_runtime::serde_support::object::FromObject for EncryptionDetails {
+    const EXPECTING: &'static str = "an object (EncryptionDetails)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "sse_encryption_details" => {
+                    object::read_into(&mut map, &mut value.sse_encryption_details)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The body Databricks sends with a failed request.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Error {
     /// Machine-readable error class such as `INVALID_PARAMETER_VALUE`, `RESOURCE_DOES_NOT_EXIST` or
     /// `REQUEST_LIMIT_EXCEEDED`. New codes may appear at any time.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// Human-readable explanation. Unstructured; do not parse it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Structured context about the failure, such as the request id or a retry hint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<ErrorDetail>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("error_code", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Error {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for Error {
+    const EXPECTING: &'static str = "an object (Error)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "error_code" => object::read_into(&mut map, &mut value.error_code),
+                "message" => object::read_into(&mut map, &mut value.message),
+                "details" => object::read_into(&mut map, &mut value.details),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One entry of an error's `details`. The `@type` field says which kind of detail this is (for
 /// example `type.googleapis.com/google.rpc.RequestInfo`); the other fields depend on it.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ErrorDetail {
     /// Kind of detail, as a type URL.
-    #[serde(rename = "@type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
     /// Short code explaining the cause (error-info details).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// The service that raised the error (error-info details).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
     /// Extra key/value context (error-info details).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
     /// Identifier of the failed request; quote it when contacting support (request-info details).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
     /// Opaque data about the server that handled the request (request-info details).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub serving_data: Option<String>,
     /// How long to wait before retrying, as a duration such as `"1.5s"` (retry-info details).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_delay: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ErrorDetail {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.type_ {
+            map.serialize_entry("@type", value)?;
+        }
+        if let Some(value) = &self.reason {
+            map.serialize_entry("reason", value)?;
+        }
+        if let Some(value) = &self.domain {
+            map.serialize_entry("domain", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        if let Some(value) = &self.request_id {
+            map.serialize_entry("request_id", value)?;
+        }
+        if let Some(value) = &self.serving_data {
+            map.serialize_entry("serving_data", value)?;
+        }
+        if let Some(value) = &self.retry_delay {
+            map.serialize_entry("retry_delay", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ErrorDetail {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ErrorDetail {
+    const EXPECTING: &'static str = "an object (ErrorDetail)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "@type" => object::read_into(&mut map, &mut value.type_),
+                "reason" => object::read_into(&mut map, &mut value.reason),
+                "domain" => object::read_into(&mut map, &mut value.domain),
+                "metadata" => object::read_into(&mut map, &mut value.metadata),
+                "request_id" => object::read_into(&mut map, &mut value.request_id),
+                "serving_data" => object::read_into(&mut map, &mut value.serving_data),
+                "retry_delay" => object::read_into(&mut map, &mut value.retry_delay),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A token federation policy: which issuer's tokens are trusted, and what they must contain.
@@ -1836,67 +3863,190 @@ pub struct ErrorDetail {
         feature = "account-service-principal-federation-policy"
     )
 )]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FederationPolicy {
     /// Resource name of the policy: `accounts/<account id>/federationPolicies/<policy id>`, or
     /// `accounts/<account id>/servicePrincipals/<service principal id>/federationPolicies/<policy
     /// id>`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Id of the policy. Set by Databricks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_id: Option<String>,
     /// Unique id of the policy that never changes. Set by Databricks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
     /// Account id of the service principal the policy applies to; only for service principal
     /// policies. Set by Databricks.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub service_principal_id: Option<i64>,
     /// What the policy is for, in words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// See [`OidcFederationPolicy`](crate::OidcFederationPolicy).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oidc_policy: Option<OidcFederationPolicy>,
     /// When the policy was created, as an RFC 3339 UTC timestamp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<String>,
     /// When the policy was last changed, as an RFC 3339 UTC timestamp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(
+    any(
+        feature = "account-federation-policy",
+        feature = "account-service-principal-federation-policy"
+    )
+)]
+impl serde::Serialize for FederationPolicy {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.policy_id {
+            map.serialize_entry("policy_id", value)?;
+        }
+        if let Some(value) = &self.uid {
+            map.serialize_entry("uid", value)?;
+        }
+        if let Some(value) = &self.service_principal_id {
+            map.serialize_entry(
+                "service_principal_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.oidc_policy {
+            map.serialize_entry("oidc_policy", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("create_time", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("update_time", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(
+    any(
+        feature = "account-federation-policy",
+        feature = "account-service-principal-federation-policy"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for FederationPolicy {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(
+    any(
+        feature = "account-federation-policy",
+        feature = "account-service-principal-federation-policy"
+    )
+)]
+impl databricks_runtime::serde_support::object::FromObject for FederationPolicy {
+    const EXPECTING: &'static str = "an object (FederationPolicy)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "policy_id" => object::read_into(&mut map, &mut value.policy_id),
+                "uid" => object::read_into(&mut map, &mut value.uid),
+                "service_principal_id" => {
+                    object::read_number_into(&mut map, &mut value.service_principal_id)
+                }
+                "description" => object::read_into(&mut map, &mut value.description),
+                "oidc_policy" => object::read_into(&mut map, &mut value.oidc_policy),
+                "create_time" => object::read_into(&mut map, &mut value.create_time),
+                "update_time" => object::read_into(&mut map, &mut value.update_time),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `ipAccessLists.get`.
 #[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FetchIpAccessListResponse {
     /// See [`IpAccessListInfo`](crate::IpAccessListInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip_access_list: Option<IpAccessListInfo>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl serde::Serialize for FetchIpAccessListResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.ip_access_list {
+            map.serialize_entry("ip_access_list", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl<'de> serde::Deserialize<'de> for FetchIpAccessListResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl databricks_runtime::serde_support::object::FromObject
+for FetchIpAccessListResponse {
+    const EXPECTING: &'static str = "an object (FetchIpAccessListResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "ip_access_list" => {
+                    object::read_into(&mut map, &mut value.ip_access_list)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A function depended on.
 #[cfg(any(feature = "functions", feature = "tables"))]
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FunctionDependency {
     /// Its full name, `catalog.schema.function`.
     pub function_full_name: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1911,60 +4061,183 @@ impl FunctionDependency {
     }
 }
 
+#[cfg(any(feature = "functions", feature = "tables"))]
+impl serde::Serialize for FunctionDependency {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("function_full_name", &self.function_full_name)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "functions", feature = "tables"))]
+impl<'de> serde::Deserialize<'de> for FunctionDependency {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "functions", feature = "tables"))]
+impl databricks_runtime::serde_support::object::FromObject for FunctionDependency {
+    const EXPECTING: &'static str = "an object (FunctionDependency)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut function_full_name: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "function_full_name" => {
+                    object::read_some(&mut map, &mut function_full_name)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            function_full_name: object::required(
+                function_full_name,
+                "function_full_name",
+            )?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Settings that apply when the cluster runs on Google Cloud. Defaults are used for any that
 /// are not given at creation.
 #[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GcpAttributes {
     /// See [`GcpAvailability`](crate::GcpAvailability).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability: Option<GcpAvailability>,
     /// Number of nodes, starting with the driver, placed on on-demand VMs; the rest use
     /// `availability`. Keep it above 0 so the driver is on demand. It does not change the cluster
     /// size and cannot be changed after creation.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub first_on_demand: Option<i32>,
     /// Size of each node's boot disk, in GB.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub boot_disk_size: Option<i64>,
     /// See [`ConfidentialComputeType`](crate::ConfidentialComputeType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidential_compute_type: Option<ConfidentialComputeType>,
     /// Google service account the cluster acts as when calling Google Cloud services such as GCS.
     /// An administrator must have added it to the workspace beforehand.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub google_service_account: Option<String>,
     /// Number of local SSDs (375 GB each) attached to every node, driver included. The allowed
     /// counts depend on the machine type.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub local_ssd_count: Option<i32>,
     /// Run the executors on preemptible VMs. Being phased out; use `availability` instead.
     ///
     /// When absent, the server uses `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_preemptible_executors: Option<bool>,
     /// Where the nodes are placed: `HA` spreads them over the zones of the region, `AUTO` lets
     /// Databricks pick one zone, or the name of a specific GCP zone that offers the machine type.
     ///
     /// When absent, the server uses `"HA"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zone_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl serde::Serialize for GcpAttributes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.availability {
+            map.serialize_entry("availability", value)?;
+        }
+        if let Some(value) = &self.first_on_demand {
+            map.serialize_entry(
+                "first_on_demand",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.boot_disk_size {
+            map.serialize_entry(
+                "boot_disk_size",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.confidential_compute_type {
+            map.serialize_entry("confidential_compute_type", value)?;
+        }
+        if let Some(value) = &self.google_service_account {
+            map.serialize_entry("google_service_account", value)?;
+        }
+        if let Some(value) = &self.local_ssd_count {
+            map.serialize_entry(
+                "local_ssd_count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.use_preemptible_executors {
+            map.serialize_entry("use_preemptible_executors", value)?;
+        }
+        if let Some(value) = &self.zone_id {
+            map.serialize_entry("zone_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl<'de> serde::Deserialize<'de> for GcpAttributes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl databricks_runtime::serde_support::object::FromObject for GcpAttributes {
+    const EXPECTING: &'static str = "an object (GcpAttributes)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "availability" => object::read_into(&mut map, &mut value.availability),
+                "first_on_demand" => {
+                    object::read_number_into(&mut map, &mut value.first_on_demand)
+                }
+                "boot_disk_size" => {
+                    object::read_number_into(&mut map, &mut value.boot_disk_size)
+                }
+                "confidential_compute_type" => {
+                    object::read_into(&mut map, &mut value.confidential_compute_type)
+                }
+                "google_service_account" => {
+                    object::read_into(&mut map, &mut value.google_service_account)
+                }
+                "local_ssd_count" => {
+                    object::read_number_into(&mut map, &mut value.local_ssd_count)
+                }
+                "use_preemptible_executors" => {
+                    object::read_into(&mut map, &mut value.use_preemptible_executors)
+                }
+                "zone_id" => object::read_into(&mut map, &mut value.zone_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Whether GCP nodes are preemptible VMs, on-demand VMs, or preemptible VMs with on-demand VMs
@@ -1979,16 +4252,15 @@ pub struct GcpAttributes {
         feature = "pipelines"
     )
 )]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum GcpAvailability {
-    #[serde(rename = "ON_DEMAND_GCP")]
+    /// `ON_DEMAND_GCP`
     OnDemandGcp,
-    #[serde(rename = "PREEMPTIBLE_GCP")]
+    /// `PREEMPTIBLE_GCP`
     PreemptibleGcp,
-    #[serde(rename = "PREEMPTIBLE_WITH_FALLBACK_GCP")]
+    /// `PREEMPTIBLE_WITH_FALLBACK_GCP`
     PreemptibleWithFallbackGcp,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2061,15 +4333,47 @@ impl std::str::FromStr for GcpAvailability {
     }
 }
 
+#[cfg(
+    any(
+        feature = "clusters",
+        feature = "instance-pools",
+        feature = "jobs",
+        feature = "pipelines"
+    )
+)]
+impl serde::Serialize for GcpAvailability {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(
+    any(
+        feature = "clusters",
+        feature = "instance-pools",
+        feature = "jobs",
+        feature = "pipelines"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for GcpAvailability {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A location in Google Cloud Storage.
 #[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct GcsStorageInfo {
     /// GCS URI, such as `gs://my-bucket/init.sh`.
     pub destination: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2084,95 +4388,267 @@ impl GcsStorageInfo {
     }
 }
 
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl serde::Serialize for GcsStorageInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("destination", &self.destination)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl<'de> serde::Deserialize<'de> for GcsStorageInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl databricks_runtime::serde_support::object::FromObject for GcsStorageInfo {
+    const EXPECTING: &'static str = "an object (GcsStorageInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut destination: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "destination" => object::read_some(&mut map, &mut destination),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            destination: object::required(destination, "destination")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Location of one init script. Set exactly one of the fields.
 #[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InitScriptInfo {
     /// See [`WorkspaceStorageInfo`](crate::WorkspaceStorageInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace: Option<WorkspaceStorageInfo>,
     /// See [`VolumesStorageInfo`](crate::VolumesStorageInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volumes: Option<VolumesStorageInfo>,
     /// See [`S3StorageInfo`](crate::S3StorageInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub s3: Option<S3StorageInfo>,
     /// See [`Adlsgen2Info`](crate::Adlsgen2Info).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub abfss: Option<Adlsgen2Info>,
     /// See [`GcsStorageInfo`](crate::GcsStorageInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcs: Option<GcsStorageInfo>,
     /// See [`DbfsStorageInfo`](crate::DbfsStorageInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbfs: Option<DbfsStorageInfo>,
     /// See [`LocalFileInfo`](crate::LocalFileInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<LocalFileInfo>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl serde::Serialize for InitScriptInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.workspace {
+            map.serialize_entry("workspace", value)?;
+        }
+        if let Some(value) = &self.volumes {
+            map.serialize_entry("volumes", value)?;
+        }
+        if let Some(value) = &self.s3 {
+            map.serialize_entry("s3", value)?;
+        }
+        if let Some(value) = &self.abfss {
+            map.serialize_entry("abfss", value)?;
+        }
+        if let Some(value) = &self.gcs {
+            map.serialize_entry("gcs", value)?;
+        }
+        if let Some(value) = &self.dbfs {
+            map.serialize_entry("dbfs", value)?;
+        }
+        if let Some(value) = &self.file {
+            map.serialize_entry("file", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl<'de> serde::Deserialize<'de> for InitScriptInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl databricks_runtime::serde_support::object::FromObject for InitScriptInfo {
+    const EXPECTING: &'static str = "an object (InitScriptInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "workspace" => object::read_into(&mut map, &mut value.workspace),
+                "volumes" => object::read_into(&mut map, &mut value.volumes),
+                "s3" => object::read_into(&mut map, &mut value.s3),
+                "abfss" => object::read_into(&mut map, &mut value.abfss),
+                "gcs" => object::read_into(&mut map, &mut value.gcs),
+                "dbfs" => object::read_into(&mut map, &mut value.dbfs),
+                "file" => object::read_into(&mut map, &mut value.file),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One IP access list as the API returns it.
 #[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IpAccessListInfo {
     /// Identifier of the list, a UUID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list_id: Option<String>,
     /// Name of the list.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// See [`IpAccessListType`](crate::IpAccessListType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list_type: Option<IpAccessListType>,
     /// The IP addresses and CIDR ranges on the list.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip_addresses: Option<Vec<String>>,
     /// Number of IP/CIDR values on the list (a CIDR range counts as one).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub address_count: Option<i32>,
     /// Whether the list is enforced.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// When the list was created, in milliseconds since the Unix epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub created_at: Option<i64>,
     /// Id of the user who created the list.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub created_by: Option<i64>,
     /// When the list was last changed, in milliseconds since the Unix epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub updated_at: Option<i64>,
     /// Id of the user who last changed the list.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub updated_by: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl serde::Serialize for IpAccessListInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.list_id {
+            map.serialize_entry("list_id", value)?;
+        }
+        if let Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        if let Some(value) = &self.list_type {
+            map.serialize_entry("list_type", value)?;
+        }
+        if let Some(value) = &self.ip_addresses {
+            map.serialize_entry("ip_addresses", value)?;
+        }
+        if let Some(value) = &self.address_count {
+            map.serialize_entry(
+                "address_count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry(
+                "created_at",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.created_by {
+            map.serialize_entry(
+                "created_by",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.updated_at {
+            map.serialize_entry(
+                "updated_at",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.updated_by {
+            map.serialize_entry(
+                "updated_by",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl<'de> serde::Deserialize<'de> for IpAccessListInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl databricks_runtime::serde_support::object::FromObject for IpAccessListInfo {
+    const EXPECTING: &'static str = "an object (IpAccessListInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "list_id" => object::read_into(&mut map, &mut value.list_id),
+                "label" => object::read_into(&mut map, &mut value.label),
+                "list_type" => object::read_into(&mut map, &mut value.list_type),
+                "ip_addresses" => object::read_into(&mut map, &mut value.ip_addresses),
+                "address_count" => {
+                    object::read_number_into(&mut map, &mut value.address_count)
+                }
+                "enabled" => object::read_into(&mut map, &mut value.enabled),
+                "created_at" => object::read_number_into(&mut map, &mut value.created_at),
+                "created_by" => object::read_number_into(&mut map, &mut value.created_by),
+                "updated_at" => object::read_number_into(&mut map, &mut value.updated_at),
+                "updated_by" => object::read_number_into(&mut map, &mut value.updated_by),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Kind of IP access list (case-sensitive). `ALLOW`: connections from these addresses are
@@ -2181,14 +4657,13 @@ pub struct IpAccessListInfo {
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IpAccessListType {
-    #[serde(rename = "ALLOW")]
+    /// `ALLOW`
     Allow,
-    #[serde(rename = "BLOCK")]
+    /// `BLOCK`
     Block,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2231,43 +4706,122 @@ impl std::str::FromStr for IpAccessListType {
     }
 }
 
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl serde::Serialize for IpAccessListType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl<'de> serde::Deserialize<'de> for IpAccessListType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// One library to put on a cluster. Set exactly one of the fields: a file (`jar`, `whl`, `egg`,
 /// `requirements`) given by its location, or a package (`pypi`, `maven`, `cran`) resolved from
 /// a repository. File locations may be workspace paths (`/Workspace/...`), Unity Catalog volume
 /// paths (`/Volumes/...`) or cloud storage URIs (`s3://`, `abfss://`, `gs://`); the cluster
 /// must be able to read them, for instance through its instance profile or service principal.
 #[cfg(any(feature = "cluster-policies", feature = "jobs", feature = "libraries"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Library {
     /// Location of a JAR file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jar: Option<String>,
     /// Location of a Python wheel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub whl: Option<String>,
     /// Location of a Python egg. Eggs are no longer supported from Databricks Runtime 14.0 on; use
     /// a wheel instead.
     ///
     /// **Deprecated** by the API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub egg: Option<String>,
     /// Location of a `requirements.txt` file whose packages are all installed. Only workspace and
     /// Unity Catalog volume paths are accepted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requirements: Option<String>,
     /// See [`PythonPyPiLibrary`](crate::PythonPyPiLibrary).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pypi: Option<PythonPyPiLibrary>,
     /// See [`MavenLibrary`](crate::MavenLibrary).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub maven: Option<MavenLibrary>,
     /// See [`RCranLibrary`](crate::RCranLibrary).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cran: Option<RCranLibrary>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "cluster-policies", feature = "jobs", feature = "libraries"))]
+impl serde::Serialize for Library {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.jar {
+            map.serialize_entry("jar", value)?;
+        }
+        if let Some(value) = &self.whl {
+            map.serialize_entry("whl", value)?;
+        }
+        if let Some(value) = &self.egg {
+            map.serialize_entry("egg", value)?;
+        }
+        if let Some(value) = &self.requirements {
+            map.serialize_entry("requirements", value)?;
+        }
+        if let Some(value) = &self.pypi {
+            map.serialize_entry("pypi", value)?;
+        }
+        if let Some(value) = &self.maven {
+            map.serialize_entry("maven", value)?;
+        }
+        if let Some(value) = &self.cran {
+            map.serialize_entry("cran", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "cluster-policies", feature = "jobs", feature = "libraries"))]
+impl<'de> serde::Deserialize<'de> for Library {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "cluster-policies", feature = "jobs", feature = "libraries"))]
+impl databricks_runtime::serde_support::object::FromObject for Library {
+    const EXPECTING: &'static str = "an object (Library)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "jar" => object::read_into(&mut map, &mut value.jar),
+                "whl" => object::read_into(&mut map, &mut value.whl),
+                "egg" => object::read_into(&mut map, &mut value.egg),
+                "requirements" => object::read_into(&mut map, &mut value.requirements),
+                "pypi" => object::read_into(&mut map, &mut value.pypi),
+                "maven" => object::read_into(&mut map, &mut value.maven),
+                "cran" => object::read_into(&mut map, &mut value.cran),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One page of federation policies.
@@ -2277,42 +4831,148 @@ pub struct Library {
         feature = "account-service-principal-federation-policy"
     )
 )]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListFederationPoliciesResponse {
     /// The policies of this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<Vec<FederationPolicy>>,
     /// Sent as `page_token` to get the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(
+    any(
+        feature = "account-federation-policy",
+        feature = "account-service-principal-federation-policy"
+    )
+)]
+impl serde::Serialize for ListFederationPoliciesResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.policies {
+            map.serialize_entry("policies", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(
+    any(
+        feature = "account-federation-policy",
+        feature = "account-service-principal-federation-policy"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for ListFederationPoliciesResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(
+    any(
+        feature = "account-federation-policy",
+        feature = "account-service-principal-federation-policy"
+    )
+)]
+impl databricks_runtime::serde_support::object::FromObject
+for ListFederationPoliciesResponse {
+    const EXPECTING: &'static str = "an object (ListFederationPoliciesResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "policies" => object::read_into(&mut map, &mut value.policies),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `ipAccessLists.list`.
 #[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListIpAccessListResponse {
     /// Every list of the workspace. May be absent when there is none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip_access_lists: Option<Vec<IpAccessListInfo>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl serde::Serialize for ListIpAccessListResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.ip_access_lists {
+            map.serialize_entry("ip_access_lists", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl<'de> serde::Deserialize<'de> for ListIpAccessListResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl databricks_runtime::serde_support::object::FromObject for ListIpAccessListResponse {
+    const EXPECTING: &'static str = "an object (ListIpAccessListResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "ip_access_lists" => {
+                    object::read_into(&mut map, &mut value.ip_access_lists)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A file on the nodes' local file system.
 #[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LocalFileInfo {
     /// Local file URI, such as `file:/databricks/scripts/init.sh`.
     pub destination: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2327,20 +4987,115 @@ impl LocalFileInfo {
     }
 }
 
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl serde::Serialize for LocalFileInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("destination", &self.destination)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl<'de> serde::Deserialize<'de> for LocalFileInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl databricks_runtime::serde_support::object::FromObject for LocalFileInfo {
+    const EXPECTING: &'static str = "an object (LocalFileInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut destination: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "destination" => object::read_some(&mut map, &mut destination),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            destination: object::required(destination, "destination")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Azure Log Analytics workspace the cluster's monitoring agent reports to.
 #[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
-#[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Default, PartialEq)]
 pub struct LogAnalyticsInfo {
     /// Identifier of the Log Analytics workspace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_analytics_workspace_id: Option<String>,
     /// Primary key of the Log Analytics workspace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_analytics_primary_key: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl serde::Serialize for LogAnalyticsInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.log_analytics_workspace_id {
+            map.serialize_entry("log_analytics_workspace_id", value)?;
+        }
+        if let Some(value) = &self.log_analytics_primary_key {
+            map.serialize_entry("log_analytics_primary_key", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl<'de> serde::Deserialize<'de> for LogAnalyticsInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl databricks_runtime::serde_support::object::FromObject for LogAnalyticsInfo {
+    const EXPECTING: &'static str = "an object (LogAnalyticsInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "log_analytics_workspace_id" => {
+                    object::read_into(&mut map, &mut value.log_analytics_workspace_id)
+                }
+                "log_analytics_primary_key" => {
+                    object::read_into(&mut map, &mut value.log_analytics_primary_key)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 #[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
@@ -2363,21 +5118,18 @@ impl std::fmt::Debug for LogAnalyticsInfo {
         feature = "pipelines"
     )
 )]
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct MavenLibrary {
     /// Gradle-style coordinates `group:artifact:version`.
     pub coordinates: String,
     /// URL of the Maven repository to resolve from. When absent, Maven Central and the Spark
     /// Packages repository are searched.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repo: Option<String>,
     /// Transitive dependencies to leave out, as `group:artifact` pairs; `*` matches any group, as
     /// in `*:hadoop-client`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclusions: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2401,24 +5153,99 @@ impl MavenLibrary {
     }
 }
 
+#[cfg(
+    any(
+        feature = "cluster-policies",
+        feature = "jobs",
+        feature = "libraries",
+        feature = "pipelines"
+    )
+)]
+impl serde::Serialize for MavenLibrary {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("coordinates", &self.coordinates)?;
+        if let Some(value) = &self.repo {
+            map.serialize_entry("repo", value)?;
+        }
+        if let Some(value) = &self.exclusions {
+            map.serialize_entry("exclusions", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(
+    any(
+        feature = "cluster-policies",
+        feature = "jobs",
+        feature = "libraries",
+        feature = "pipelines"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for MavenLibrary {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(
+    any(
+        feature = "cluster-policies",
+        feature = "jobs",
+        feature = "libraries",
+        feature = "pipelines"
+    )
+)]
+impl databricks_runtime::serde_support::object::FromObject for MavenLibrary {
+    const EXPECTING: &'static str = "an object (MavenLibrary)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut coordinates: Option<String> = None;
+        let mut repo: Option<String> = None;
+        let mut exclusions: Option<Vec<String>> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "coordinates" => object::read_some(&mut map, &mut coordinates),
+                "repo" => object::read_into(&mut map, &mut repo),
+                "exclusions" => object::read_into(&mut map, &mut exclusions),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            coordinates: object::required(coordinates, "coordinates")?,
+            repo,
+            exclusions,
+            unknown_fields,
+        })
+    }
+}
+
 /// A metastore as created.
 #[cfg(any(feature = "account-metastores", feature = "metastores"))]
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct NewAccountMetastore {
     /// Name of the metastore.
     pub name: String,
     /// Cloud region of the metastore (`us-east-1`, `westeurope`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     /// Default storage location of managed tables and volumes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_root: Option<String>,
     /// Whether engines outside Databricks may read the metastore's data through Unity Catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_access_enabled: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2436,9 +5263,75 @@ impl NewAccountMetastore {
     }
 }
 
+#[cfg(any(feature = "account-metastores", feature = "metastores"))]
+impl serde::Serialize for NewAccountMetastore {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.region {
+            map.serialize_entry("region", value)?;
+        }
+        if let Some(value) = &self.storage_root {
+            map.serialize_entry("storage_root", value)?;
+        }
+        if let Some(value) = &self.external_access_enabled {
+            map.serialize_entry("external_access_enabled", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "account-metastores", feature = "metastores"))]
+impl<'de> serde::Deserialize<'de> for NewAccountMetastore {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "account-metastores", feature = "metastores"))]
+impl databricks_runtime::serde_support::object::FromObject for NewAccountMetastore {
+    const EXPECTING: &'static str = "an object (NewAccountMetastore)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut region: Option<String> = None;
+        let mut storage_root: Option<String> = None;
+        let mut external_access_enabled: Option<bool> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "region" => object::read_into(&mut map, &mut region),
+                "storage_root" => object::read_into(&mut map, &mut storage_root),
+                "external_access_enabled" => {
+                    object::read_into(&mut map, &mut external_access_enabled)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            region,
+            storage_root,
+            external_access_enabled,
+            unknown_fields,
+        })
+    }
+}
+
 /// A metastore for a workspace.
 #[cfg(any(feature = "account-metastore-assignments", feature = "metastores"))]
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct NewMetastoreAssignment {
     /// Id of the metastore (the path's).
     pub metastore_id: String,
@@ -2447,7 +5340,6 @@ pub struct NewMetastoreAssignment {
     pub default_catalog_name: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2466,21 +5358,125 @@ impl NewMetastoreAssignment {
     }
 }
 
+#[cfg(any(feature = "account-metastore-assignments", feature = "metastores"))]
+impl serde::Serialize for NewMetastoreAssignment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("metastore_id", &self.metastore_id)?;
+        map.serialize_entry("default_catalog_name", &self.default_catalog_name)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "account-metastore-assignments", feature = "metastores"))]
+impl<'de> serde::Deserialize<'de> for NewMetastoreAssignment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "account-metastore-assignments", feature = "metastores"))]
+impl databricks_runtime::serde_support::object::FromObject for NewMetastoreAssignment {
+    const EXPECTING: &'static str = "an object (NewMetastoreAssignment)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut metastore_id: Option<String> = None;
+        let mut default_catalog_name: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "metastore_id" => object::read_some(&mut map, &mut metastore_id),
+                "default_catalog_name" => {
+                    object::read_some(&mut map, &mut default_catalog_name)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            metastore_id: object::required(metastore_id, "metastore_id")?,
+            default_catalog_name: object::required(
+                default_catalog_name,
+                "default_catalog_name",
+            )?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Fallback node types to use when the primary node type cannot be obtained while launching or
 /// growing the cluster.
 #[cfg(any(feature = "clusters", feature = "instance-pools", feature = "jobs"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NodeTypeFlexibility {
     /// Node type ids to try, in order, when the primary node type is unavailable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alternate_node_type_ids: Option<Vec<String>>,
     /// AWS only: context id handed to the EC2 CreateFleet API when it is set and not empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_context_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "clusters", feature = "instance-pools", feature = "jobs"))]
+impl serde::Serialize for NodeTypeFlexibility {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.alternate_node_type_ids {
+            map.serialize_entry("alternate_node_type_ids", value)?;
+        }
+        if let Some(value) = &self.aws_context_id {
+            map.serialize_entry("aws_context_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "instance-pools", feature = "jobs"))]
+impl<'de> serde::Deserialize<'de> for NodeTypeFlexibility {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "instance-pools", feature = "jobs"))]
+impl databricks_runtime::serde_support::object::FromObject for NodeTypeFlexibility {
+    const EXPECTING: &'static str = "an object (NodeTypeFlexibility)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "alternate_node_type_ids" => {
+                    object::read_into(&mut map, &mut value.alternate_node_type_ids)
+                }
+                "aws_context_id" => {
+                    object::read_into(&mut map, &mut value.aws_context_id)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The rules an OIDC token must meet to be exchanged: who issued it, for whom, and about whom.
@@ -2490,70 +5486,183 @@ pub struct NodeTypeFlexibility {
         feature = "account-service-principal-federation-policy"
     )
 )]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OidcFederationPolicy {
     /// The issuer a token's `iss` claim must name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
     /// Accepted values of a token's `aud` claim; a token naming any one of them matches. Without
     /// them, the audience must be the Databricks account id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audiences: Option<Vec<String>>,
     /// The claim holding the token's subject; `sub` when left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject_claim: Option<String>,
     /// The subject a token must name. Required in a service principal's policy, and not allowed in
     /// an account policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     /// Where to fetch the issuer's public keys (a JWKS document). Rarely needed: without it and
     /// `jwks_json`, the keys are found through the issuer's well-known configuration, which is the
     /// recommended way.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jwks_uri: Option<String>,
     /// The issuer's public keys as an inline JWKS document, for an issuer whose keys cannot be
     /// fetched. Rarely needed, like `jwks_uri`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jwks_json: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(
+    any(
+        feature = "account-federation-policy",
+        feature = "account-service-principal-federation-policy"
+    )
+)]
+impl serde::Serialize for OidcFederationPolicy {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.issuer {
+            map.serialize_entry("issuer", value)?;
+        }
+        if let Some(value) = &self.audiences {
+            map.serialize_entry("audiences", value)?;
+        }
+        if let Some(value) = &self.subject_claim {
+            map.serialize_entry("subject_claim", value)?;
+        }
+        if let Some(value) = &self.subject {
+            map.serialize_entry("subject", value)?;
+        }
+        if let Some(value) = &self.jwks_uri {
+            map.serialize_entry("jwks_uri", value)?;
+        }
+        if let Some(value) = &self.jwks_json {
+            map.serialize_entry("jwks_json", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(
+    any(
+        feature = "account-federation-policy",
+        feature = "account-service-principal-federation-policy"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for OidcFederationPolicy {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(
+    any(
+        feature = "account-federation-policy",
+        feature = "account-service-principal-federation-policy"
+    )
+)]
+impl databricks_runtime::serde_support::object::FromObject for OidcFederationPolicy {
+    const EXPECTING: &'static str = "an object (OidcFederationPolicy)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "issuer" => object::read_into(&mut map, &mut value.issuer),
+                "audiences" => object::read_into(&mut map, &mut value.audiences),
+                "subject_claim" => object::read_into(&mut map, &mut value.subject_claim),
+                "subject" => object::read_into(&mut map, &mut value.subject),
+                "jwks_uri" => object::read_into(&mut map, &mut value.jwks_uri),
+                "jwks_json" => object::read_into(&mut map, &mut value.jwks_json),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Where the server is in setting up an object that takes time to provision.
 #[cfg(any(feature = "catalogs", feature = "connections"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ProvisioningInfo {
     /// See [`ProvisioningInfoState`](crate::ProvisioningInfoState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<ProvisioningInfoState>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "catalogs", feature = "connections"))]
+impl serde::Serialize for ProvisioningInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "catalogs", feature = "connections"))]
+impl<'de> serde::Deserialize<'de> for ProvisioningInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "catalogs", feature = "connections"))]
+impl databricks_runtime::serde_support::object::FromObject for ProvisioningInfo {
+    const EXPECTING: &'static str = "an object (ProvisioningInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "state" => object::read_into(&mut map, &mut value.state),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The provisioning state of an object.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[cfg(any(feature = "catalogs", feature = "connections"))]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ProvisioningInfoState {
-    #[serde(rename = "ACTIVE")]
+    /// `ACTIVE`
     Active,
-    #[serde(rename = "DEGRADED")]
+    /// `DEGRADED`
     Degraded,
-    #[serde(rename = "DELETING")]
+    /// `DELETING`
     Deleting,
-    #[serde(rename = "FAILED")]
+    /// `FAILED`
     Failed,
-    #[serde(rename = "PROVISIONING")]
+    /// `PROVISIONING`
     Provisioning,
-    #[serde(rename = "UPDATING")]
+    /// `UPDATING`
     Updating,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2604,18 +5713,35 @@ impl std::str::FromStr for ProvisioningInfoState {
     }
 }
 
+#[cfg(any(feature = "catalogs", feature = "connections"))]
+impl serde::Serialize for ProvisioningInfoState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "catalogs", feature = "connections"))]
+impl<'de> serde::Deserialize<'de> for ProvisioningInfoState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A Python package installed with pip.
 #[cfg(any(feature = "cluster-policies", feature = "jobs", feature = "libraries"))]
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PythonPyPiLibrary {
     /// Name of the package, optionally pinned to a version, such as `simplejson==3.8.0`.
     pub package: String,
     /// URL of the package index to install from instead of the default one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repo: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2631,18 +5757,68 @@ impl PythonPyPiLibrary {
     }
 }
 
+#[cfg(any(feature = "cluster-policies", feature = "jobs", feature = "libraries"))]
+impl serde::Serialize for PythonPyPiLibrary {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("package", &self.package)?;
+        if let Some(value) = &self.repo {
+            map.serialize_entry("repo", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "cluster-policies", feature = "jobs", feature = "libraries"))]
+impl<'de> serde::Deserialize<'de> for PythonPyPiLibrary {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "cluster-policies", feature = "jobs", feature = "libraries"))]
+impl databricks_runtime::serde_support::object::FromObject for PythonPyPiLibrary {
+    const EXPECTING: &'static str = "an object (PythonPyPiLibrary)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut package: Option<String> = None;
+        let mut repo: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "package" => object::read_some(&mut map, &mut package),
+                "repo" => object::read_into(&mut map, &mut repo),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            package: object::required(package, "package")?,
+            repo,
+            unknown_fields,
+        })
+    }
+}
+
 /// An R package installed from CRAN.
 #[cfg(any(feature = "cluster-policies", feature = "jobs", feature = "libraries"))]
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RCranLibrary {
     /// Name of the package.
     pub package: String,
     /// URL of the CRAN mirror to install from instead of the default one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repo: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2658,9 +5834,61 @@ impl RCranLibrary {
     }
 }
 
+#[cfg(any(feature = "cluster-policies", feature = "jobs", feature = "libraries"))]
+impl serde::Serialize for RCranLibrary {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("package", &self.package)?;
+        if let Some(value) = &self.repo {
+            map.serialize_entry("repo", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "cluster-policies", feature = "jobs", feature = "libraries"))]
+impl<'de> serde::Deserialize<'de> for RCranLibrary {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "cluster-policies", feature = "jobs", feature = "libraries"))]
+impl databricks_runtime::serde_support::object::FromObject for RCranLibrary {
+    const EXPECTING: &'static str = "an object (RCranLibrary)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut package: Option<String> = None;
+        let mut repo: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "package" => object::read_some(&mut map, &mut package),
+                "repo" => object::read_into(&mut map, &mut repo),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            package: object::required(package, "package")?,
+            repo,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `ipAccessLists.replace`, the complete new definition of the list.
 #[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ReplaceIpAccessList {
     /// Name of the list. Must not be empty.
     pub label: String,
@@ -2669,11 +5897,9 @@ pub struct ReplaceIpAccessList {
     /// Whether the list is enforced. A disabled list is kept but ignored.
     pub enabled: bool,
     /// The IP addresses and CIDR ranges on the list, such as `192.168.100.0/22`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip_addresses: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2695,22 +5921,81 @@ impl ReplaceIpAccessList {
     }
 }
 
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl serde::Serialize for ReplaceIpAccessList {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("label", &self.label)?;
+        map.serialize_entry("list_type", &self.list_type)?;
+        map.serialize_entry("enabled", &self.enabled)?;
+        if let Some(value) = &self.ip_addresses {
+            map.serialize_entry("ip_addresses", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl<'de> serde::Deserialize<'de> for ReplaceIpAccessList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl databricks_runtime::serde_support::object::FromObject for ReplaceIpAccessList {
+    const EXPECTING: &'static str = "an object (ReplaceIpAccessList)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut label: Option<String> = None;
+        let mut list_type: Option<crate::IpAccessListType> = None;
+        let mut enabled: Option<bool> = None;
+        let mut ip_addresses: Option<Vec<String>> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "label" => object::read_some(&mut map, &mut label),
+                "list_type" => object::read_some(&mut map, &mut list_type),
+                "enabled" => object::read_some(&mut map, &mut enabled),
+                "ip_addresses" => object::read_into(&mut map, &mut ip_addresses),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            label: object::required(label, "label")?,
+            list_type: object::required(list_type, "list_type")?,
+            enabled: object::required(enabled, "enabled")?,
+            ip_addresses,
+            unknown_fields,
+        })
+    }
+}
+
 /// Engine that executes Spark workloads: `STANDARD` or `PHOTON`. When unset, the engine is
 /// standard unless `spark_version` contains `-photon-`. Do not combine with such legacy
 /// `-photon-` versions: drop `-photon-` from `spark_version` and choose `PHOTON` here instead.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[cfg(any(feature = "clusters", feature = "jobs"))]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RuntimeEngine {
-    #[serde(rename = "NULL")]
+    /// `NULL`
     Null,
-    #[serde(rename = "PHOTON")]
+    /// `PHOTON`
     Photon,
-    #[serde(rename = "STANDARD")]
+    /// `STANDARD`
     Standard,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2755,42 +6040,54 @@ impl std::str::FromStr for RuntimeEngine {
     }
 }
 
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl serde::Serialize for RuntimeEngine {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl<'de> serde::Deserialize<'de> for RuntimeEngine {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A location in Amazon S3. The cluster's instance profile is used for access (AWS keys cannot
 /// be given), so it needs write permission there when logs are delivered.
 #[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct S3StorageInfo {
     /// S3 URI, such as `s3://my-bucket/cluster-logs`.
     pub destination: String,
     /// AWS region of the bucket, such as `us-west-2`. Give `region` or `endpoint`; `endpoint` wins
     /// when both are set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     /// S3 endpoint URL, such as `https://s3-us-west-2.amazonaws.com`; takes precedence over
     /// `region`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<String>,
     /// Encrypt the written objects on the server side.
     ///
     /// When absent, the server uses `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_encryption: Option<bool>,
     /// Server-side encryption to use when `enable_encryption` is true: `sse-s3` or `sse-kms`.
     ///
     /// When absent, the server uses `"sse-s3"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encryption_type: Option<String>,
     /// KMS key for `sse-kms` encryption.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kms_key: Option<String>,
     /// Canned ACL given to the written objects, such as `bucket-owner-full-control` (useful when
     /// the bucket belongs to another account). Requires `s3:PutObjectAcl` on the destination. By
     /// default only the object owner has full control.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub canned_acl: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2811,6 +6108,90 @@ impl S3StorageInfo {
     }
 }
 
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl serde::Serialize for S3StorageInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("destination", &self.destination)?;
+        if let Some(value) = &self.region {
+            map.serialize_entry("region", value)?;
+        }
+        if let Some(value) = &self.endpoint {
+            map.serialize_entry("endpoint", value)?;
+        }
+        if let Some(value) = &self.enable_encryption {
+            map.serialize_entry("enable_encryption", value)?;
+        }
+        if let Some(value) = &self.encryption_type {
+            map.serialize_entry("encryption_type", value)?;
+        }
+        if let Some(value) = &self.kms_key {
+            map.serialize_entry("kms_key", value)?;
+        }
+        if let Some(value) = &self.canned_acl {
+            map.serialize_entry("canned_acl", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl<'de> serde::Deserialize<'de> for S3StorageInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl databricks_runtime::serde_support::object::FromObject for S3StorageInfo {
+    const EXPECTING: &'static str = "an object (S3StorageInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut destination: Option<String> = None;
+        let mut region: Option<String> = None;
+        let mut endpoint: Option<String> = None;
+        let mut enable_encryption: Option<bool> = None;
+        let mut encryption_type: Option<String> = None;
+        let mut kms_key: Option<String> = None;
+        let mut canned_acl: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "destination" => object::read_some(&mut map, &mut destination),
+                "region" => object::read_into(&mut map, &mut region),
+                "endpoint" => object::read_into(&mut map, &mut endpoint),
+                "enable_encryption" => {
+                    object::read_into(&mut map, &mut enable_encryption)
+                }
+                "encryption_type" => object::read_into(&mut map, &mut encryption_type),
+                "kms_key" => object::read_into(&mut map, &mut kms_key),
+                "canned_acl" => object::read_into(&mut map, &mut canned_acl),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            destination: object::required(destination, "destination")?,
+            region,
+            endpoint,
+            enable_encryption,
+            encryption_type,
+            kms_key,
+            canned_acl,
+            unknown_fields,
+        })
+    }
+}
+
 /// A SCIM multi-valued attribute entry, such as one email, entitlement, role, group or member.
 /// `value` holds the value itself (an address, an entitlement name, a member's id); the other
 /// fields describe it.
@@ -2825,40 +6206,123 @@ impl S3StorageInfo {
         feature = "users"
     )
 )]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ScimComplexValue {
     /// The value itself, such as an email address, entitlement name or member id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Human-readable name of the value, such as a group's or member's display name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display: Option<String>,
     /// Marks the preferred entry of the list, such as the primary email address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub primary: Option<bool>,
     /// Kind of entry, such as `work` for an email address or `direct` for a group membership.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
     /// Relative SCIM location of the referenced resource, such as `Groups/7820185474398402` or
     /// `Users/6340712365443129`.
-    #[serde(rename = "$ref", default, skip_serializing_if = "Option::is_none")]
     pub ref_: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "current-user",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for ScimComplexValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        if let Some(value) = &self.display {
+            map.serialize_entry("display", value)?;
+        }
+        if let Some(value) = &self.primary {
+            map.serialize_entry("primary", value)?;
+        }
+        if let Some(value) = &self.type_ {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.ref_ {
+            map.serialize_entry("$ref", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "current-user",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for ScimComplexValue {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "current-user",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
+impl databricks_runtime::serde_support::object::FromObject for ScimComplexValue {
+    const EXPECTING: &'static str = "an object (ScimComplexValue)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value_ = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "value" => object::read_into(&mut map, &mut value_.value),
+                "display" => object::read_into(&mut map, &mut value_.display),
+                "primary" => object::read_into(&mut map, &mut value_.primary),
+                "type" => object::read_into(&mut map, &mut value_.type_),
+                "$ref" => object::read_into(&mut map, &mut value_.ref_),
+                _ => object::keep(&mut map, key, &mut value_.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value_)
+    }
 }
 
 /// The SCIM schema URN of a list response.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ScimListResponseSchema {
-    #[serde(rename = "urn:ietf:params:scim:api:messages:2.0:ListResponse")]
+    /// `urn:ietf:params:scim:api:messages:2.0:ListResponse`
     UrnIetfParamsScimApiMessages20ListResponse,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2903,6 +6367,25 @@ impl std::str::FromStr for ScimListResponseSchema {
     }
 }
 
+#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+impl serde::Serialize for ScimListResponseSchema {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "groups", feature = "service-principals", feature = "users"))]
+impl<'de> serde::Deserialize<'de> for ScimListResponseSchema {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Direction of a SCIM sort.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
@@ -2916,14 +6399,13 @@ impl std::str::FromStr for ScimListResponseSchema {
         feature = "users"
     )
 )]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ScimListSortOrder {
-    #[serde(rename = "ascending")]
+    /// `ascending`
     Ascending,
-    #[serde(rename = "descending")]
+    /// `descending`
     Descending,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -3002,20 +6484,102 @@ impl std::str::FromStr for ScimListSortOrder {
     }
 }
 
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for ScimListSortOrder {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for ScimListSortOrder {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The parts of a user's name.
 #[cfg(any(feature = "account-users", feature = "current-user", feature = "users"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ScimName {
     /// Given (first) name.
-    #[serde(rename = "givenName", default, skip_serializing_if = "Option::is_none")]
     pub given_name: Option<String>,
     /// Family (last) name.
-    #[serde(rename = "familyName", default, skip_serializing_if = "Option::is_none")]
     pub family_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "account-users", feature = "current-user", feature = "users"))]
+impl serde::Serialize for ScimName {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.given_name {
+            map.serialize_entry("givenName", value)?;
+        }
+        if let Some(value) = &self.family_name {
+            map.serialize_entry("familyName", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "account-users", feature = "current-user", feature = "users"))]
+impl<'de> serde::Deserialize<'de> for ScimName {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "account-users", feature = "current-user", feature = "users"))]
+impl databricks_runtime::serde_support::object::FromObject for ScimName {
+    const EXPECTING: &'static str = "an object (ScimName)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "givenName" => object::read_into(&mut map, &mut value.given_name),
+                "familyName" => object::read_into(&mut map, &mut value.family_name),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One change of a SCIM PatchOp.
@@ -3029,23 +6593,98 @@ pub struct ScimName {
         feature = "users"
     )
 )]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ScimPatch {
     /// See [`ScimPatchOp`](crate::ScimPatchOp).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub op: Option<ScimPatchOp>,
     /// The attribute to change, such as `active`, `entitlements` or `members[value eq
     /// "6340712365443129"]`. Without a path, `value` is an object of attributes to add or replace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// The new value: a string, boolean, list of `{"value": ...}` entries or object, depending on
     /// `path` and `op`. Not used by `remove`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<serde_json::Value>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for ScimPatch {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.op {
+            map.serialize_entry("op", value)?;
+        }
+        if let Some(value) = &self.path {
+            map.serialize_entry("path", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for ScimPatch {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
+impl databricks_runtime::serde_support::object::FromObject for ScimPatch {
+    const EXPECTING: &'static str = "an object (ScimPatch)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value_ = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "op" => object::read_into(&mut map, &mut value_.op),
+                "path" => object::read_into(&mut map, &mut value_.path),
+                "value" => object::read_into(&mut map, &mut value_.value),
+                _ => object::keep(&mut map, key, &mut value_.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value_)
+    }
 }
 
 /// What a SCIM patch operation does at its path.
@@ -3061,16 +6700,15 @@ pub struct ScimPatch {
         feature = "users"
     )
 )]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ScimPatchOp {
-    #[serde(rename = "add")]
+    /// `add`
     Add,
-    #[serde(rename = "remove")]
+    /// `remove`
     Remove,
-    #[serde(rename = "replace")]
+    /// `replace`
     Replace,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -3151,6 +6789,43 @@ impl std::str::FromStr for ScimPatchOp {
     }
 }
 
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for ScimPatchOp {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for ScimPatchOp {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Body of the SCIM `patch` operations of users, groups and service principals: a SCIM PatchOp
 /// message (RFC 7644, section 3.5.2). The resource's id is given in the path.
 #[cfg(
@@ -3163,18 +6838,90 @@ impl std::str::FromStr for ScimPatchOp {
         feature = "users"
     )
 )]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ScimPatchRequest {
     /// Must be `["urn:ietf:params:scim:api:messages:2.0:PatchOp"]`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schemas: Option<Vec<ScimPatchSchema>>,
     /// The changes to apply, in order.
-    #[serde(rename = "Operations", default, skip_serializing_if = "Option::is_none")]
     pub operations: Option<Vec<ScimPatch>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for ScimPatchRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.schemas {
+            map.serialize_entry("schemas", value)?;
+        }
+        if let Some(value) = &self.operations {
+            map.serialize_entry("Operations", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for ScimPatchRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
+impl databricks_runtime::serde_support::object::FromObject for ScimPatchRequest {
+    const EXPECTING: &'static str = "an object (ScimPatchRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "schemas" => object::read_into(&mut map, &mut value.schemas),
+                "Operations" => object::read_into(&mut map, &mut value.operations),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The SCIM schema URN of a PatchOp message.
@@ -3190,12 +6937,11 @@ pub struct ScimPatchRequest {
         feature = "users"
     )
 )]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ScimPatchSchema {
-    #[serde(rename = "urn:ietf:params:scim:api:messages:2.0:PatchOp")]
+    /// `urn:ietf:params:scim:api:messages:2.0:PatchOp`
     UrnIetfParamsScimApiMessages20PatchOp,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -3276,18 +7022,97 @@ impl std::str::FromStr for ScimPatchSchema {
     }
 }
 
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for ScimPatchSchema {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(
+    any(
+        feature = "account-groups",
+        feature = "account-service-principals",
+        feature = "account-users",
+        feature = "groups",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for ScimPatchSchema {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// SCIM metadata of a resource.
 #[cfg(any(feature = "account-groups", feature = "groups"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ScimResourceMeta {
     /// Where the group lives: `WorkspaceGroup` for a group local to this workspace, `Group` for an
     /// account group added to the workspace.
-    #[serde(rename = "resourceType", default, skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "account-groups", feature = "groups"))]
+impl serde::Serialize for ScimResourceMeta {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.resource_type {
+            map.serialize_entry("resourceType", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "account-groups", feature = "groups"))]
+impl<'de> serde::Deserialize<'de> for ScimResourceMeta {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "account-groups", feature = "groups"))]
+impl databricks_runtime::serde_support::object::FromObject for ScimResourceMeta {
+    const EXPECTING: &'static str = "an object (ScimResourceMeta)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "resourceType" => object::read_into(&mut map, &mut value.resource_type),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The kind of a Unity Catalog object (a securable), as grants and object records name it.
@@ -3301,58 +7126,57 @@ pub struct ScimResourceMeta {
         feature = "tables"
     )
 )]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum SecurableType {
-    #[serde(rename = "AGENT_SERVICE")]
+    /// `AGENT_SERVICE`
     AgentService,
-    #[serde(rename = "CATALOG")]
+    /// `CATALOG`
     Catalog,
-    #[serde(rename = "CLEAN_ROOM")]
+    /// `CLEAN_ROOM`
     CleanRoom,
-    #[serde(rename = "CONNECTION")]
+    /// `CONNECTION`
     Connection,
-    #[serde(rename = "CREDENTIAL")]
+    /// `CREDENTIAL`
     Credential,
-    #[serde(rename = "EXTERNAL_LOCATION")]
+    /// `EXTERNAL_LOCATION`
     ExternalLocation,
-    #[serde(rename = "EXTERNAL_METADATA")]
+    /// `EXTERNAL_METADATA`
     ExternalMetadata,
-    #[serde(rename = "FEATURE")]
+    /// `FEATURE`
     Feature,
-    #[serde(rename = "FUNCTION")]
+    /// `FUNCTION`
     Function,
-    #[serde(rename = "MCP_SERVICE")]
+    /// `MCP_SERVICE`
     McpService,
-    #[serde(rename = "METASTORE")]
+    /// `METASTORE`
     Metastore,
-    #[serde(rename = "MODEL")]
+    /// `MODEL`
     Model,
-    #[serde(rename = "MODEL_PROVIDER_SERVICE")]
+    /// `MODEL_PROVIDER_SERVICE`
     ModelProviderService,
-    #[serde(rename = "MODEL_SERVICE")]
+    /// `MODEL_SERVICE`
     ModelService,
-    #[serde(rename = "PIPELINE")]
+    /// `PIPELINE`
     Pipeline,
-    #[serde(rename = "PROVIDER")]
+    /// `PROVIDER`
     Provider,
-    #[serde(rename = "RECIPIENT")]
+    /// `RECIPIENT`
     Recipient,
-    #[serde(rename = "SCHEMA")]
+    /// `SCHEMA`
     Schema,
-    #[serde(rename = "SHARE")]
+    /// `SHARE`
     Share,
-    #[serde(rename = "SKILL")]
+    /// `SKILL`
     Skill,
-    #[serde(rename = "STAGING_TABLE")]
+    /// `STAGING_TABLE`
     StagingTable,
-    #[serde(rename = "STORAGE_CREDENTIAL")]
+    /// `STORAGE_CREDENTIAL`
     StorageCredential,
-    #[serde(rename = "TABLE")]
+    /// `TABLE`
     Table,
-    #[serde(rename = "VOLUME")]
+    /// `VOLUME`
     Volume,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -3467,35 +7291,114 @@ impl std::str::FromStr for SecurableType {
     }
 }
 
+#[cfg(
+    any(
+        feature = "catalogs",
+        feature = "connections",
+        feature = "grants",
+        feature = "tables"
+    )
+)]
+impl serde::Serialize for SecurableType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(
+    any(
+        feature = "catalogs",
+        feature = "connections",
+        feature = "grants",
+        feature = "tables"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for SecurableType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Server-side encryption of objects written to Amazon S3.
 #[cfg(any(feature = "external-locations", feature = "tables", feature = "volumes"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SseEncryptionDetails {
     /// See [`SseEncryptionDetailsAlgorithm`](crate::SseEncryptionDetailsAlgorithm).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub algorithm: Option<SseEncryptionDetailsAlgorithm>,
     /// ARN of the KMS key, with `AWS_SSE_KMS`; sent to S3 as
     /// `x-amz-server-side-encryption-aws-kms-key-id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_kms_key_arn: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "external-locations", feature = "tables", feature = "volumes"))]
+impl serde::Serialize for SseEncryptionDetails {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.algorithm {
+            map.serialize_entry("algorithm", value)?;
+        }
+        if let Some(value) = &self.aws_kms_key_arn {
+            map.serialize_entry("aws_kms_key_arn", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "external-locations", feature = "tables", feature = "volumes"))]
+impl<'de> serde::Deserialize<'de> for SseEncryptionDetails {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "external-locations", feature = "tables", feature = "volumes"))]
+impl databricks_runtime::serde_support::object::FromObject for SseEncryptionDetails {
+    const EXPECTING: &'static str = "an object (SseEncryptionDetails)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "algorithm" => object::read_into(&mut map, &mut value.algorithm),
+                "aws_kms_key_arn" => {
+                    object::read_into(&mut map, &mut value.aws_kms_key_arn)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The S3 server-side encryption, sent to S3 as `x-amz-server-side-encryption`.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[cfg(any(feature = "external-locations", feature = "tables", feature = "volumes"))]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum SseEncryptionDetailsAlgorithm {
-    #[serde(rename = "AWS_SSE_KMS")]
+    /// `AWS_SSE_KMS`
     AwsSseKms,
-    #[serde(rename = "AWS_SSE_S3")]
+    /// `AWS_SSE_S3`
     AwsSseS3,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -3538,21 +7441,37 @@ impl std::str::FromStr for SseEncryptionDetailsAlgorithm {
     }
 }
 
+#[cfg(any(feature = "external-locations", feature = "tables", feature = "volumes"))]
+impl serde::Serialize for SseEncryptionDetailsAlgorithm {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "external-locations", feature = "tables", feature = "volumes"))]
+impl<'de> serde::Deserialize<'de> for SseEncryptionDetailsAlgorithm {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// An AWS IAM role Unity Catalog assumes.
 #[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct StorageCredentialAwsIamRole {
     /// ARN of the role.
     pub role_arn: String,
     /// The external id the role's trust policy must name; set by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// The Unity Catalog principal the role's trust policy must trust; set by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unity_catalog_iam_arn: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -3569,21 +7488,79 @@ impl StorageCredentialAwsIamRole {
     }
 }
 
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl serde::Serialize for StorageCredentialAwsIamRole {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("role_arn", &self.role_arn)?;
+        if let Some(value) = &self.external_id {
+            map.serialize_entry("external_id", value)?;
+        }
+        if let Some(value) = &self.unity_catalog_iam_arn {
+            map.serialize_entry("unity_catalog_iam_arn", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl<'de> serde::Deserialize<'de> for StorageCredentialAwsIamRole {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl databricks_runtime::serde_support::object::FromObject
+for StorageCredentialAwsIamRole {
+    const EXPECTING: &'static str = "an object (StorageCredentialAwsIamRole)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut role_arn: Option<String> = None;
+        let mut external_id: Option<String> = None;
+        let mut unity_catalog_iam_arn: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "role_arn" => object::read_some(&mut map, &mut role_arn),
+                "external_id" => object::read_into(&mut map, &mut external_id),
+                "unity_catalog_iam_arn" => {
+                    object::read_into(&mut map, &mut unity_catalog_iam_arn)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            role_arn: object::required(role_arn, "role_arn")?,
+            external_id,
+            unity_catalog_iam_arn,
+            unknown_fields,
+        })
+    }
+}
+
 /// An Azure managed identity, through a Databricks access connector.
 #[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct StorageCredentialAzureManagedIdentity {
     /// Resource id of the access connector.
     pub access_connector_id: String,
     /// Resource id of a user-assigned managed identity; the connector's own identity without it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub managed_identity_id: Option<String>,
     /// Id of the credential in Databricks; set by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -3600,9 +7577,75 @@ impl StorageCredentialAzureManagedIdentity {
     }
 }
 
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl serde::Serialize for StorageCredentialAzureManagedIdentity {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("access_connector_id", &self.access_connector_id)?;
+        if let Some(value) = &self.managed_identity_id {
+            map.serialize_entry("managed_identity_id", value)?;
+        }
+        if let Some(value) = &self.credential_id {
+            map.serialize_entry("credential_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl<'de> serde::Deserialize<'de> for StorageCredentialAzureManagedIdentity {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl databricks_runtime::serde_support::object::FromObject
+for StorageCredentialAzureManagedIdentity {
+    const EXPECTING: &'static str = "an object (StorageCredentialAzureManagedIdentity)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut access_connector_id: Option<String> = None;
+        let mut managed_identity_id: Option<String> = None;
+        let mut credential_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "access_connector_id" => {
+                    object::read_some(&mut map, &mut access_connector_id)
+                }
+                "managed_identity_id" => {
+                    object::read_into(&mut map, &mut managed_identity_id)
+                }
+                "credential_id" => object::read_into(&mut map, &mut credential_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            access_connector_id: object::required(
+                access_connector_id,
+                "access_connector_id",
+            )?,
+            managed_identity_id,
+            credential_id,
+            unknown_fields,
+        })
+    }
+}
+
 /// An Entra ID service principal and its secret.
 #[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
-#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, PartialEq)]
 pub struct StorageCredentialAzureServicePrincipal {
     /// The Entra ID tenant.
     pub directory_id: String,
@@ -3612,7 +7655,6 @@ pub struct StorageCredentialAzureServicePrincipal {
     pub client_secret: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -3634,6 +7676,61 @@ impl StorageCredentialAzureServicePrincipal {
 }
 
 #[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl serde::Serialize for StorageCredentialAzureServicePrincipal {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("directory_id", &self.directory_id)?;
+        map.serialize_entry("application_id", &self.application_id)?;
+        map.serialize_entry("client_secret", &self.client_secret)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl<'de> serde::Deserialize<'de> for StorageCredentialAzureServicePrincipal {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl databricks_runtime::serde_support::object::FromObject
+for StorageCredentialAzureServicePrincipal {
+    const EXPECTING: &'static str = "an object (StorageCredentialAzureServicePrincipal)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut directory_id: Option<String> = None;
+        let mut application_id: Option<String> = None;
+        let mut client_secret: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "directory_id" => object::read_some(&mut map, &mut directory_id),
+                "application_id" => object::read_some(&mut map, &mut application_id),
+                "client_secret" => object::read_some(&mut map, &mut client_secret),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            directory_id: object::required(directory_id, "directory_id")?,
+            application_id: object::required(application_id, "application_id")?,
+            client_secret: object::required(client_secret, "client_secret")?,
+            unknown_fields,
+        })
+    }
+}
+
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
 impl std::fmt::Debug for StorageCredentialAzureServicePrincipal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("StorageCredentialAzureServicePrincipal")
@@ -3647,7 +7744,7 @@ impl std::fmt::Debug for StorageCredentialAzureServicePrincipal {
 
 /// A Cloudflare R2 API token.
 #[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
-#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, PartialEq)]
 pub struct StorageCredentialCloudflareApiToken {
     /// The Cloudflare account.
     pub account_id: String,
@@ -3656,7 +7753,6 @@ pub struct StorageCredentialCloudflareApiToken {
     pub secret_access_key: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -3678,6 +7774,63 @@ impl StorageCredentialCloudflareApiToken {
 }
 
 #[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl serde::Serialize for StorageCredentialCloudflareApiToken {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("account_id", &self.account_id)?;
+        map.serialize_entry("access_key_id", &self.access_key_id)?;
+        map.serialize_entry("secret_access_key", &self.secret_access_key)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl<'de> serde::Deserialize<'de> for StorageCredentialCloudflareApiToken {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl databricks_runtime::serde_support::object::FromObject
+for StorageCredentialCloudflareApiToken {
+    const EXPECTING: &'static str = "an object (StorageCredentialCloudflareApiToken)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut account_id: Option<String> = None;
+        let mut access_key_id: Option<String> = None;
+        let mut secret_access_key: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "account_id" => object::read_some(&mut map, &mut account_id),
+                "access_key_id" => object::read_some(&mut map, &mut access_key_id),
+                "secret_access_key" => {
+                    object::read_some(&mut map, &mut secret_access_key)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            account_id: object::required(account_id, "account_id")?,
+            access_key_id: object::required(access_key_id, "access_key_id")?,
+            secret_access_key: object::required(secret_access_key, "secret_access_key")?,
+            unknown_fields,
+        })
+    }
+}
+
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
 impl std::fmt::Debug for StorageCredentialCloudflareApiToken {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("StorageCredentialCloudflareApiToken")
@@ -3691,32 +7844,77 @@ impl std::fmt::Debug for StorageCredentialCloudflareApiToken {
 
 /// A GCP service account Databricks creates and manages; send it empty, the answer names it.
 #[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct StorageCredentialGcpServiceAccount {
     /// The service account's email, to grant access to buckets; set by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Id of the credential in Databricks; set by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl serde::Serialize for StorageCredentialGcpServiceAccount {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.email {
+            map.serialize_entry("email", value)?;
+        }
+        if let Some(value) = &self.credential_id {
+            map.serialize_entry("credential_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl<'de> serde::Deserialize<'de> for StorageCredentialGcpServiceAccount {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl databricks_runtime::serde_support::object::FromObject
+for StorageCredentialGcpServiceAccount {
+    const EXPECTING: &'static str = "an object (StorageCredentialGcpServiceAccount)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "email" => object::read_into(&mut map, &mut value.email),
+                "credential_id" => object::read_into(&mut map, &mut value.credential_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Whether every workspace of the metastore may use the credential, or only those bound to it.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum StorageCredentialIsolationMode {
-    #[serde(rename = "ISOLATION_MODE_OPEN")]
+    /// `ISOLATION_MODE_OPEN`
     IsolationModeOpen,
-    #[serde(rename = "ISOLATION_MODE_ISOLATED")]
+    /// `ISOLATION_MODE_ISOLATED`
     IsolationModeIsolated,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -3759,15 +7957,33 @@ impl std::str::FromStr for StorageCredentialIsolationMode {
     }
 }
 
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl serde::Serialize for StorageCredentialIsolationMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "account-storage-credentials", feature = "storage-credentials"))]
+impl<'de> serde::Deserialize<'de> for StorageCredentialIsolationMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A table or view depended on.
 #[cfg(any(feature = "functions", feature = "tables"))]
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TableDependency {
     /// Its full name, `catalog.schema.table`.
     pub table_full_name: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -3782,24 +7998,118 @@ impl TableDependency {
     }
 }
 
+#[cfg(any(feature = "functions", feature = "tables"))]
+impl serde::Serialize for TableDependency {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("table_full_name", &self.table_full_name)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "functions", feature = "tables"))]
+impl<'de> serde::Deserialize<'de> for TableDependency {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "functions", feature = "tables"))]
+impl databricks_runtime::serde_support::object::FromObject for TableDependency {
+    const EXPECTING: &'static str = "an object (TableDependency)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut table_full_name: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "table_full_name" => object::read_some(&mut map, &mut table_full_name),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            table_full_name: object::required(table_full_name, "table_full_name")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Why a cluster terminated (present on clusters that are `TERMINATING` or `TERMINATED`), or,
 /// on a resize event, why some nodes could not be acquired.
 #[cfg(any(feature = "clusters", feature = "warehouses"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TerminationReason {
     /// See [`TerminationReasonCode`](crate::TerminationReasonCode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<TerminationReasonCode>,
     /// See [`TerminationReasonType`](crate::TerminationReasonType).
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<TerminationReasonType>,
     /// Extra information about the termination, as name/value pairs that depend on `code`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<std::collections::BTreeMap<String, String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "clusters", feature = "warehouses"))]
+impl serde::Serialize for TerminationReason {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.type_ {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "warehouses"))]
+impl<'de> serde::Deserialize<'de> for TerminationReason {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "warehouses"))]
+impl databricks_runtime::serde_support::object::FromObject for TerminationReason {
+    const EXPECTING: &'static str = "an object (TerminationReason)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "code" => object::read_into(&mut map, &mut value.code),
+                "type" => object::read_into(&mut map, &mut value.type_),
+                "parameters" => object::read_into(&mut map, &mut value.parameters),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Machine-readable cause of a termination. The list grows often; treat values not listed here
@@ -3807,384 +8117,383 @@ pub struct TerminationReason {
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[cfg(any(feature = "clusters", feature = "warehouses"))]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum TerminationReasonCode {
-    #[serde(rename = "ABUSE_DETECTED")]
+    /// `ABUSE_DETECTED`
     AbuseDetected,
-    #[serde(rename = "ACCESS_TOKEN_FAILURE")]
+    /// `ACCESS_TOKEN_FAILURE`
     AccessTokenFailure,
-    #[serde(rename = "ALLOCATION_TIMEOUT")]
+    /// `ALLOCATION_TIMEOUT`
     AllocationTimeout,
-    #[serde(rename = "ALLOCATION_TIMEOUT_NODE_DAEMON_NOT_READY")]
+    /// `ALLOCATION_TIMEOUT_NODE_DAEMON_NOT_READY`
     AllocationTimeoutNodeDaemonNotReady,
-    #[serde(rename = "ALLOCATION_TIMEOUT_NO_HEALTHY_AND_WARMED_UP_CLUSTERS")]
+    /// `ALLOCATION_TIMEOUT_NO_HEALTHY_AND_WARMED_UP_CLUSTERS`
     AllocationTimeoutNoHealthyAndWarmedUpClusters,
-    #[serde(rename = "ALLOCATION_TIMEOUT_NO_HEALTHY_CLUSTERS")]
+    /// `ALLOCATION_TIMEOUT_NO_HEALTHY_CLUSTERS`
     AllocationTimeoutNoHealthyClusters,
-    #[serde(rename = "ALLOCATION_TIMEOUT_NO_MATCHED_CLUSTERS")]
+    /// `ALLOCATION_TIMEOUT_NO_MATCHED_CLUSTERS`
     AllocationTimeoutNoMatchedClusters,
-    #[serde(rename = "ALLOCATION_TIMEOUT_NO_READY_CLUSTERS")]
+    /// `ALLOCATION_TIMEOUT_NO_READY_CLUSTERS`
     AllocationTimeoutNoReadyClusters,
-    #[serde(rename = "ALLOCATION_TIMEOUT_NO_UNALLOCATED_CLUSTERS")]
+    /// `ALLOCATION_TIMEOUT_NO_UNALLOCATED_CLUSTERS`
     AllocationTimeoutNoUnallocatedClusters,
-    #[serde(rename = "ALLOCATION_TIMEOUT_NO_WARMED_UP_CLUSTERS")]
+    /// `ALLOCATION_TIMEOUT_NO_WARMED_UP_CLUSTERS`
     AllocationTimeoutNoWarmedUpClusters,
-    #[serde(rename = "ATTACH_PROJECT_FAILURE")]
+    /// `ATTACH_PROJECT_FAILURE`
     AttachProjectFailure,
-    #[serde(rename = "AWS_AUTHORIZATION_FAILURE")]
+    /// `AWS_AUTHORIZATION_FAILURE`
     AwsAuthorizationFailure,
-    #[serde(rename = "AWS_INACCESSIBLE_KMS_KEY_FAILURE")]
+    /// `AWS_INACCESSIBLE_KMS_KEY_FAILURE`
     AwsInaccessibleKmsKeyFailure,
-    #[serde(rename = "AWS_INSTANCE_PROFILE_UPDATE_FAILURE")]
+    /// `AWS_INSTANCE_PROFILE_UPDATE_FAILURE`
     AwsInstanceProfileUpdateFailure,
-    #[serde(rename = "AWS_INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET_FAILURE")]
+    /// `AWS_INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET_FAILURE`
     AwsInsufficientFreeAddressesInSubnetFailure,
-    #[serde(rename = "AWS_INSUFFICIENT_INSTANCE_CAPACITY_FAILURE")]
+    /// `AWS_INSUFFICIENT_INSTANCE_CAPACITY_FAILURE`
     AwsInsufficientInstanceCapacityFailure,
-    #[serde(rename = "AWS_INVALID_KEY_PAIR")]
+    /// `AWS_INVALID_KEY_PAIR`
     AwsInvalidKeyPair,
-    #[serde(rename = "AWS_INVALID_KMS_KEY_STATE")]
+    /// `AWS_INVALID_KMS_KEY_STATE`
     AwsInvalidKmsKeyState,
-    #[serde(rename = "AWS_MAX_SPOT_INSTANCE_COUNT_EXCEEDED_FAILURE")]
+    /// `AWS_MAX_SPOT_INSTANCE_COUNT_EXCEEDED_FAILURE`
     AwsMaxSpotInstanceCountExceededFailure,
-    #[serde(rename = "AWS_REQUEST_LIMIT_EXCEEDED")]
+    /// `AWS_REQUEST_LIMIT_EXCEEDED`
     AwsRequestLimitExceeded,
-    #[serde(rename = "AWS_RESOURCE_QUOTA_EXCEEDED")]
+    /// `AWS_RESOURCE_QUOTA_EXCEEDED`
     AwsResourceQuotaExceeded,
-    #[serde(rename = "AWS_UNSUPPORTED_FAILURE")]
+    /// `AWS_UNSUPPORTED_FAILURE`
     AwsUnsupportedFailure,
-    #[serde(rename = "AZURE_BYOK_KEY_PERMISSION_FAILURE")]
+    /// `AZURE_BYOK_KEY_PERMISSION_FAILURE`
     AzureByokKeyPermissionFailure,
-    #[serde(rename = "AZURE_EPHEMERAL_DISK_FAILURE")]
+    /// `AZURE_EPHEMERAL_DISK_FAILURE`
     AzureEphemeralDiskFailure,
-    #[serde(rename = "AZURE_INVALID_DEPLOYMENT_TEMPLATE")]
+    /// `AZURE_INVALID_DEPLOYMENT_TEMPLATE`
     AzureInvalidDeploymentTemplate,
-    #[serde(rename = "AZURE_OPERATION_NOT_ALLOWED_EXCEPTION")]
+    /// `AZURE_OPERATION_NOT_ALLOWED_EXCEPTION`
     AzureOperationNotAllowedException,
-    #[serde(rename = "AZURE_PACKED_DEPLOYMENT_PARTIAL_FAILURE")]
+    /// `AZURE_PACKED_DEPLOYMENT_PARTIAL_FAILURE`
     AzurePackedDeploymentPartialFailure,
-    #[serde(rename = "AZURE_QUOTA_EXCEEDED_EXCEPTION")]
+    /// `AZURE_QUOTA_EXCEEDED_EXCEPTION`
     AzureQuotaExceededException,
-    #[serde(rename = "AZURE_RESOURCE_MANAGER_THROTTLING")]
+    /// `AZURE_RESOURCE_MANAGER_THROTTLING`
     AzureResourceManagerThrottling,
-    #[serde(rename = "AZURE_RESOURCE_PROVIDER_THROTTLING")]
+    /// `AZURE_RESOURCE_PROVIDER_THROTTLING`
     AzureResourceProviderThrottling,
-    #[serde(rename = "AZURE_UNEXPECTED_DEPLOYMENT_TEMPLATE_FAILURE")]
+    /// `AZURE_UNEXPECTED_DEPLOYMENT_TEMPLATE_FAILURE`
     AzureUnexpectedDeploymentTemplateFailure,
-    #[serde(rename = "AZURE_VM_EXTENSION_FAILURE")]
+    /// `AZURE_VM_EXTENSION_FAILURE`
     AzureVmExtensionFailure,
-    #[serde(rename = "AZURE_VNET_CONFIGURATION_FAILURE")]
+    /// `AZURE_VNET_CONFIGURATION_FAILURE`
     AzureVnetConfigurationFailure,
-    #[serde(rename = "BOOTSTRAP_TIMEOUT")]
+    /// `BOOTSTRAP_TIMEOUT`
     BootstrapTimeout,
-    #[serde(rename = "BOOTSTRAP_TIMEOUT_CLOUD_PROVIDER_EXCEPTION")]
+    /// `BOOTSTRAP_TIMEOUT_CLOUD_PROVIDER_EXCEPTION`
     BootstrapTimeoutCloudProviderException,
-    #[serde(rename = "BOOTSTRAP_TIMEOUT_DUE_TO_MISCONFIG")]
+    /// `BOOTSTRAP_TIMEOUT_DUE_TO_MISCONFIG`
     BootstrapTimeoutDueToMisconfig,
-    #[serde(rename = "BUDGET_POLICY_LIMIT_ENFORCEMENT_ACTIVATED")]
+    /// `BUDGET_POLICY_LIMIT_ENFORCEMENT_ACTIVATED`
     BudgetPolicyLimitEnforcementActivated,
-    #[serde(rename = "BUDGET_POLICY_RESOLUTION_FAILURE")]
+    /// `BUDGET_POLICY_RESOLUTION_FAILURE`
     BudgetPolicyResolutionFailure,
-    #[serde(rename = "CLOUD_ACCOUNT_POD_QUOTA_EXCEEDED")]
+    /// `CLOUD_ACCOUNT_POD_QUOTA_EXCEEDED`
     CloudAccountPodQuotaExceeded,
-    #[serde(rename = "CLOUD_ACCOUNT_SETUP_FAILURE")]
+    /// `CLOUD_ACCOUNT_SETUP_FAILURE`
     CloudAccountSetupFailure,
-    #[serde(rename = "CLOUD_OPERATION_CANCELLED")]
+    /// `CLOUD_OPERATION_CANCELLED`
     CloudOperationCancelled,
-    #[serde(rename = "CLOUD_PROVIDER_DISK_SETUP_FAILURE")]
+    /// `CLOUD_PROVIDER_DISK_SETUP_FAILURE`
     CloudProviderDiskSetupFailure,
-    #[serde(rename = "CLOUD_PROVIDER_INSTANCE_NOT_LAUNCHED")]
+    /// `CLOUD_PROVIDER_INSTANCE_NOT_LAUNCHED`
     CloudProviderInstanceNotLaunched,
-    #[serde(rename = "CLOUD_PROVIDER_LAUNCH_FAILURE")]
+    /// `CLOUD_PROVIDER_LAUNCH_FAILURE`
     CloudProviderLaunchFailure,
-    #[serde(rename = "CLOUD_PROVIDER_LAUNCH_FAILURE_DUE_TO_MISCONFIG")]
+    /// `CLOUD_PROVIDER_LAUNCH_FAILURE_DUE_TO_MISCONFIG`
     CloudProviderLaunchFailureDueToMisconfig,
-    #[serde(rename = "CLOUD_PROVIDER_RESOURCE_STOCKOUT")]
+    /// `CLOUD_PROVIDER_RESOURCE_STOCKOUT`
     CloudProviderResourceStockout,
-    #[serde(rename = "CLOUD_PROVIDER_RESOURCE_STOCKOUT_DUE_TO_MISCONFIG")]
+    /// `CLOUD_PROVIDER_RESOURCE_STOCKOUT_DUE_TO_MISCONFIG`
     CloudProviderResourceStockoutDueToMisconfig,
-    #[serde(rename = "CLOUD_PROVIDER_SHUTDOWN")]
+    /// `CLOUD_PROVIDER_SHUTDOWN`
     CloudProviderShutdown,
-    #[serde(rename = "CLUSTER_OPERATION_THROTTLED")]
+    /// `CLUSTER_OPERATION_THROTTLED`
     ClusterOperationThrottled,
-    #[serde(rename = "CLUSTER_OPERATION_TIMEOUT")]
+    /// `CLUSTER_OPERATION_TIMEOUT`
     ClusterOperationTimeout,
-    #[serde(rename = "COMMUNICATION_LOST")]
+    /// `COMMUNICATION_LOST`
     CommunicationLost,
-    #[serde(rename = "CONTAINER_LAUNCH_FAILURE")]
+    /// `CONTAINER_LAUNCH_FAILURE`
     ContainerLaunchFailure,
-    #[serde(rename = "CONTROL_PLANE_CONNECTION_FAILURE")]
+    /// `CONTROL_PLANE_CONNECTION_FAILURE`
     ControlPlaneConnectionFailure,
-    #[serde(rename = "CONTROL_PLANE_CONNECTION_FAILURE_DUE_TO_MISCONFIG")]
+    /// `CONTROL_PLANE_CONNECTION_FAILURE_DUE_TO_MISCONFIG`
     ControlPlaneConnectionFailureDueToMisconfig,
-    #[serde(rename = "CONTROL_PLANE_REQUEST_FAILURE")]
+    /// `CONTROL_PLANE_REQUEST_FAILURE`
     ControlPlaneRequestFailure,
-    #[serde(rename = "CONTROL_PLANE_REQUEST_FAILURE_DUE_TO_MISCONFIG")]
+    /// `CONTROL_PLANE_REQUEST_FAILURE_DUE_TO_MISCONFIG`
     ControlPlaneRequestFailureDueToMisconfig,
-    #[serde(rename = "DATABASE_CONNECTION_FAILURE")]
+    /// `DATABASE_CONNECTION_FAILURE`
     DatabaseConnectionFailure,
-    #[serde(rename = "DATA_ACCESS_CONFIG_CHANGED")]
+    /// `DATA_ACCESS_CONFIG_CHANGED`
     DataAccessConfigChanged,
-    #[serde(rename = "DBFS_COMPONENT_UNHEALTHY")]
+    /// `DBFS_COMPONENT_UNHEALTHY`
     DbfsComponentUnhealthy,
-    #[serde(rename = "DBR_IMAGE_RESOLUTION_FAILURE")]
+    /// `DBR_IMAGE_RESOLUTION_FAILURE`
     DbrImageResolutionFailure,
-    #[serde(rename = "DISASTER_RECOVERY_REPLICATION")]
+    /// `DISASTER_RECOVERY_REPLICATION`
     DisasterRecoveryReplication,
-    #[serde(rename = "DNS_RESOLUTION_ERROR")]
+    /// `DNS_RESOLUTION_ERROR`
     DnsResolutionError,
-    #[serde(rename = "DOCKER_CONTAINER_CREATION_EXCEPTION")]
+    /// `DOCKER_CONTAINER_CREATION_EXCEPTION`
     DockerContainerCreationException,
-    #[serde(rename = "DOCKER_IMAGE_PULL_FAILURE")]
+    /// `DOCKER_IMAGE_PULL_FAILURE`
     DockerImagePullFailure,
-    #[serde(rename = "DOCKER_IMAGE_TOO_LARGE_FOR_INSTANCE_EXCEPTION")]
+    /// `DOCKER_IMAGE_TOO_LARGE_FOR_INSTANCE_EXCEPTION`
     DockerImageTooLargeForInstanceException,
-    #[serde(rename = "DOCKER_INVALID_OS_EXCEPTION")]
+    /// `DOCKER_INVALID_OS_EXCEPTION`
     DockerInvalidOsException,
-    #[serde(rename = "DRIVER_EVICTION")]
+    /// `DRIVER_EVICTION`
     DriverEviction,
-    #[serde(rename = "DRIVER_LAUNCH_TIMEOUT")]
+    /// `DRIVER_LAUNCH_TIMEOUT`
     DriverLaunchTimeout,
-    #[serde(rename = "DRIVER_NODE_UNREACHABLE")]
+    /// `DRIVER_NODE_UNREACHABLE`
     DriverNodeUnreachable,
-    #[serde(rename = "DRIVER_OUT_OF_DISK")]
+    /// `DRIVER_OUT_OF_DISK`
     DriverOutOfDisk,
-    #[serde(rename = "DRIVER_OUT_OF_MEMORY")]
+    /// `DRIVER_OUT_OF_MEMORY`
     DriverOutOfMemory,
-    #[serde(rename = "DRIVER_POD_CREATION_FAILURE")]
+    /// `DRIVER_POD_CREATION_FAILURE`
     DriverPodCreationFailure,
-    #[serde(rename = "DRIVER_UNEXPECTED_FAILURE")]
+    /// `DRIVER_UNEXPECTED_FAILURE`
     DriverUnexpectedFailure,
-    #[serde(rename = "DRIVER_UNHEALTHY")]
+    /// `DRIVER_UNHEALTHY`
     DriverUnhealthy,
-    #[serde(rename = "DRIVER_UNREACHABLE")]
+    /// `DRIVER_UNREACHABLE`
     DriverUnreachable,
-    #[serde(rename = "DRIVER_UNRESPONSIVE")]
+    /// `DRIVER_UNRESPONSIVE`
     DriverUnresponsive,
-    #[serde(rename = "DYNAMIC_SPARK_CONF_SIZE_EXCEEDED")]
+    /// `DYNAMIC_SPARK_CONF_SIZE_EXCEEDED`
     DynamicSparkConfSizeExceeded,
-    #[serde(rename = "EOS_SPARK_IMAGE")]
+    /// `EOS_SPARK_IMAGE`
     EosSparkImage,
-    #[serde(rename = "EXECUTION_COMPONENT_UNHEALTHY")]
+    /// `EXECUTION_COMPONENT_UNHEALTHY`
     ExecutionComponentUnhealthy,
-    #[serde(rename = "EXECUTOR_POD_UNSCHEDULED")]
+    /// `EXECUTOR_POD_UNSCHEDULED`
     ExecutorPodUnscheduled,
-    #[serde(rename = "GCP_API_RATE_QUOTA_EXCEEDED")]
+    /// `GCP_API_RATE_QUOTA_EXCEEDED`
     GcpApiRateQuotaExceeded,
-    #[serde(rename = "GCP_DENIED_BY_ORG_POLICY")]
+    /// `GCP_DENIED_BY_ORG_POLICY`
     GcpDeniedByOrgPolicy,
-    #[serde(rename = "GCP_FORBIDDEN")]
+    /// `GCP_FORBIDDEN`
     GcpForbidden,
-    #[serde(rename = "GCP_IAM_TIMEOUT")]
+    /// `GCP_IAM_TIMEOUT`
     GcpIamTimeout,
-    #[serde(rename = "GCP_INACCESSIBLE_KMS_KEY_FAILURE")]
+    /// `GCP_INACCESSIBLE_KMS_KEY_FAILURE`
     GcpInaccessibleKmsKeyFailure,
-    #[serde(rename = "GCP_INSUFFICIENT_CAPACITY")]
+    /// `GCP_INSUFFICIENT_CAPACITY`
     GcpInsufficientCapacity,
-    #[serde(rename = "GCP_IP_SPACE_EXHAUSTED")]
+    /// `GCP_IP_SPACE_EXHAUSTED`
     GcpIpSpaceExhausted,
-    #[serde(rename = "GCP_KMS_KEY_PERMISSION_DENIED")]
+    /// `GCP_KMS_KEY_PERMISSION_DENIED`
     GcpKmsKeyPermissionDenied,
-    #[serde(rename = "GCP_NOT_FOUND")]
+    /// `GCP_NOT_FOUND`
     GcpNotFound,
-    #[serde(rename = "GCP_QUOTA_EXCEEDED")]
+    /// `GCP_QUOTA_EXCEEDED`
     GcpQuotaExceeded,
-    #[serde(rename = "GCP_RESOURCE_QUOTA_EXCEEDED")]
+    /// `GCP_RESOURCE_QUOTA_EXCEEDED`
     GcpResourceQuotaExceeded,
-    #[serde(rename = "GCP_SERVICE_ACCOUNT_ACCESS_DENIED")]
+    /// `GCP_SERVICE_ACCOUNT_ACCESS_DENIED`
     GcpServiceAccountAccessDenied,
-    #[serde(rename = "GCP_SERVICE_ACCOUNT_DELETED")]
+    /// `GCP_SERVICE_ACCOUNT_DELETED`
     GcpServiceAccountDeleted,
-    #[serde(rename = "GCP_SERVICE_ACCOUNT_NOT_FOUND")]
+    /// `GCP_SERVICE_ACCOUNT_NOT_FOUND`
     GcpServiceAccountNotFound,
-    #[serde(rename = "GCP_SUBNET_NOT_READY")]
+    /// `GCP_SUBNET_NOT_READY`
     GcpSubnetNotReady,
-    #[serde(rename = "GCP_TRUSTED_IMAGE_PROJECTS_VIOLATED")]
+    /// `GCP_TRUSTED_IMAGE_PROJECTS_VIOLATED`
     GcpTrustedImageProjectsViolated,
-    #[serde(rename = "GKE_BASED_CLUSTER_TERMINATION")]
+    /// `GKE_BASED_CLUSTER_TERMINATION`
     GkeBasedClusterTermination,
-    #[serde(rename = "GLOBAL_INIT_SCRIPT_FAILURE")]
+    /// `GLOBAL_INIT_SCRIPT_FAILURE`
     GlobalInitScriptFailure,
-    #[serde(rename = "HIVEMETASTORE_CONNECTIVITY_FAILURE")]
+    /// `HIVEMETASTORE_CONNECTIVITY_FAILURE`
     HivemetastoreConnectivityFailure,
-    #[serde(rename = "HIVE_METASTORE_PROVISIONING_FAILURE")]
+    /// `HIVE_METASTORE_PROVISIONING_FAILURE`
     HiveMetastoreProvisioningFailure,
-    #[serde(rename = "IMAGE_PULL_PERMISSION_DENIED")]
+    /// `IMAGE_PULL_PERMISSION_DENIED`
     ImagePullPermissionDenied,
-    #[serde(rename = "INACTIVITY")]
+    /// `INACTIVITY`
     Inactivity,
-    #[serde(rename = "INIT_CONTAINER_NOT_FINISHED")]
+    /// `INIT_CONTAINER_NOT_FINISHED`
     InitContainerNotFinished,
-    #[serde(rename = "INIT_SCRIPT_FAILURE")]
+    /// `INIT_SCRIPT_FAILURE`
     InitScriptFailure,
-    #[serde(rename = "INSTANCE_POOL_CLUSTER_FAILURE")]
+    /// `INSTANCE_POOL_CLUSTER_FAILURE`
     InstancePoolClusterFailure,
-    #[serde(rename = "INSTANCE_POOL_MAX_CAPACITY_REACHED")]
+    /// `INSTANCE_POOL_MAX_CAPACITY_REACHED`
     InstancePoolMaxCapacityReached,
-    #[serde(rename = "INSTANCE_POOL_NOT_FOUND")]
+    /// `INSTANCE_POOL_NOT_FOUND`
     InstancePoolNotFound,
-    #[serde(rename = "INSTANCE_UNREACHABLE")]
+    /// `INSTANCE_UNREACHABLE`
     InstanceUnreachable,
-    #[serde(rename = "INSTANCE_UNREACHABLE_DUE_TO_MISCONFIG")]
+    /// `INSTANCE_UNREACHABLE_DUE_TO_MISCONFIG`
     InstanceUnreachableDueToMisconfig,
-    #[serde(rename = "INTERNAL_CAPACITY_FAILURE")]
+    /// `INTERNAL_CAPACITY_FAILURE`
     InternalCapacityFailure,
-    #[serde(rename = "INTERNAL_ERROR")]
+    /// `INTERNAL_ERROR`
     InternalError,
-    #[serde(rename = "INVALID_ARGUMENT")]
+    /// `INVALID_ARGUMENT`
     InvalidArgument,
-    #[serde(rename = "INVALID_AWS_PARAMETER")]
+    /// `INVALID_AWS_PARAMETER`
     InvalidAwsParameter,
-    #[serde(rename = "INVALID_INSTANCE_PLACEMENT_PROTOCOL")]
+    /// `INVALID_INSTANCE_PLACEMENT_PROTOCOL`
     InvalidInstancePlacementProtocol,
-    #[serde(rename = "INVALID_SPARK_IMAGE")]
+    /// `INVALID_SPARK_IMAGE`
     InvalidSparkImage,
-    #[serde(rename = "INVALID_WORKER_IMAGE_FAILURE")]
+    /// `INVALID_WORKER_IMAGE_FAILURE`
     InvalidWorkerImageFailure,
-    #[serde(rename = "IN_PENALTY_BOX")]
+    /// `IN_PENALTY_BOX`
     InPenaltyBox,
-    #[serde(rename = "IP_EXHAUSTION_FAILURE")]
+    /// `IP_EXHAUSTION_FAILURE`
     IpExhaustionFailure,
-    #[serde(rename = "JOB_FINISHED")]
+    /// `JOB_FINISHED`
     JobFinished,
-    #[serde(rename = "K8S_ACTIVE_POD_QUOTA_EXCEEDED")]
+    /// `K8S_ACTIVE_POD_QUOTA_EXCEEDED`
     K8sActivePodQuotaExceeded,
-    #[serde(rename = "K8S_AUTOSCALING_FAILURE")]
+    /// `K8S_AUTOSCALING_FAILURE`
     K8sAutoscalingFailure,
-    #[serde(rename = "K8S_DBR_CLUSTER_LAUNCH_TIMEOUT")]
+    /// `K8S_DBR_CLUSTER_LAUNCH_TIMEOUT`
     K8sDbrClusterLaunchTimeout,
-    #[serde(rename = "LAZY_ALLOCATION_TIMEOUT")]
+    /// `LAZY_ALLOCATION_TIMEOUT`
     LazyAllocationTimeout,
-    #[serde(rename = "MAINTENANCE_MODE")]
+    /// `MAINTENANCE_MODE`
     MaintenanceMode,
-    #[serde(rename = "METASTORE_COMPONENT_UNHEALTHY")]
+    /// `METASTORE_COMPONENT_UNHEALTHY`
     MetastoreComponentUnhealthy,
-    #[serde(rename = "MTLS_PORT_CONNECTIVITY_FAILURE")]
+    /// `MTLS_PORT_CONNECTIVITY_FAILURE`
     MtlsPortConnectivityFailure,
-    #[serde(rename = "NEPHOS_RESOURCE_MANAGEMENT")]
+    /// `NEPHOS_RESOURCE_MANAGEMENT`
     NephosResourceManagement,
-    #[serde(rename = "NETVISOR_SETUP_TIMEOUT")]
+    /// `NETVISOR_SETUP_TIMEOUT`
     NetvisorSetupTimeout,
-    #[serde(rename = "NETWORK_CHECK_CONTROL_PLANE_FAILURE")]
+    /// `NETWORK_CHECK_CONTROL_PLANE_FAILURE`
     NetworkCheckControlPlaneFailure,
-    #[serde(rename = "NETWORK_CHECK_CONTROL_PLANE_FAILURE_DUE_TO_MISCONFIG")]
+    /// `NETWORK_CHECK_CONTROL_PLANE_FAILURE_DUE_TO_MISCONFIG`
     NetworkCheckControlPlaneFailureDueToMisconfig,
-    #[serde(rename = "NETWORK_CHECK_DNS_SERVER_FAILURE")]
+    /// `NETWORK_CHECK_DNS_SERVER_FAILURE`
     NetworkCheckDnsServerFailure,
-    #[serde(rename = "NETWORK_CHECK_DNS_SERVER_FAILURE_DUE_TO_MISCONFIG")]
+    /// `NETWORK_CHECK_DNS_SERVER_FAILURE_DUE_TO_MISCONFIG`
     NetworkCheckDnsServerFailureDueToMisconfig,
-    #[serde(rename = "NETWORK_CHECK_METADATA_ENDPOINT_FAILURE")]
+    /// `NETWORK_CHECK_METADATA_ENDPOINT_FAILURE`
     NetworkCheckMetadataEndpointFailure,
-    #[serde(rename = "NETWORK_CHECK_METADATA_ENDPOINT_FAILURE_DUE_TO_MISCONFIG")]
+    /// `NETWORK_CHECK_METADATA_ENDPOINT_FAILURE_DUE_TO_MISCONFIG`
     NetworkCheckMetadataEndpointFailureDueToMisconfig,
-    #[serde(rename = "NETWORK_CHECK_MULTIPLE_COMPONENTS_FAILURE")]
+    /// `NETWORK_CHECK_MULTIPLE_COMPONENTS_FAILURE`
     NetworkCheckMultipleComponentsFailure,
-    #[serde(rename = "NETWORK_CHECK_MULTIPLE_COMPONENTS_FAILURE_DUE_TO_MISCONFIG")]
+    /// `NETWORK_CHECK_MULTIPLE_COMPONENTS_FAILURE_DUE_TO_MISCONFIG`
     NetworkCheckMultipleComponentsFailureDueToMisconfig,
-    #[serde(rename = "NETWORK_CHECK_NIC_FAILURE")]
+    /// `NETWORK_CHECK_NIC_FAILURE`
     NetworkCheckNicFailure,
-    #[serde(rename = "NETWORK_CHECK_NIC_FAILURE_DUE_TO_MISCONFIG")]
+    /// `NETWORK_CHECK_NIC_FAILURE_DUE_TO_MISCONFIG`
     NetworkCheckNicFailureDueToMisconfig,
-    #[serde(rename = "NETWORK_CHECK_STORAGE_FAILURE")]
+    /// `NETWORK_CHECK_STORAGE_FAILURE`
     NetworkCheckStorageFailure,
-    #[serde(rename = "NETWORK_CHECK_STORAGE_FAILURE_DUE_TO_MISCONFIG")]
+    /// `NETWORK_CHECK_STORAGE_FAILURE_DUE_TO_MISCONFIG`
     NetworkCheckStorageFailureDueToMisconfig,
-    #[serde(rename = "NETWORK_CONFIGURATION_FAILURE")]
+    /// `NETWORK_CONFIGURATION_FAILURE`
     NetworkConfigurationFailure,
-    #[serde(rename = "NFS_MOUNT_FAILURE")]
+    /// `NFS_MOUNT_FAILURE`
     NfsMountFailure,
-    #[serde(rename = "NO_MATCHED_K8S")]
+    /// `NO_MATCHED_K8S`
     NoMatchedK8s,
-    #[serde(rename = "NO_MATCHED_K8S_TESTING_TAG")]
+    /// `NO_MATCHED_K8S_TESTING_TAG`
     NoMatchedK8sTestingTag,
-    #[serde(rename = "NPIP_TUNNEL_SETUP_FAILURE")]
+    /// `NPIP_TUNNEL_SETUP_FAILURE`
     NpipTunnelSetupFailure,
-    #[serde(rename = "NPIP_TUNNEL_TOKEN_FAILURE")]
+    /// `NPIP_TUNNEL_TOKEN_FAILURE`
     NpipTunnelTokenFailure,
-    #[serde(rename = "POD_ASSIGNMENT_FAILURE")]
+    /// `POD_ASSIGNMENT_FAILURE`
     PodAssignmentFailure,
-    #[serde(rename = "POD_SCHEDULING_FAILURE")]
+    /// `POD_SCHEDULING_FAILURE`
     PodSchedulingFailure,
-    #[serde(rename = "RATE_LIMITED")]
+    /// `RATE_LIMITED`
     RateLimited,
-    #[serde(rename = "REQUEST_REJECTED")]
+    /// `REQUEST_REJECTED`
     RequestRejected,
-    #[serde(rename = "REQUEST_THROTTLED")]
+    /// `REQUEST_THROTTLED`
     RequestThrottled,
-    #[serde(rename = "RESOURCE_USAGE_BLOCKED")]
+    /// `RESOURCE_USAGE_BLOCKED`
     ResourceUsageBlocked,
-    #[serde(rename = "SECRET_CREATION_FAILURE")]
+    /// `SECRET_CREATION_FAILURE`
     SecretCreationFailure,
-    #[serde(rename = "SECRET_PERMISSION_DENIED")]
+    /// `SECRET_PERMISSION_DENIED`
     SecretPermissionDenied,
-    #[serde(rename = "SECRET_RESOLUTION_ERROR")]
+    /// `SECRET_RESOLUTION_ERROR`
     SecretResolutionError,
-    #[serde(rename = "SECURITY_DAEMON_REGISTRATION_EXCEPTION")]
+    /// `SECURITY_DAEMON_REGISTRATION_EXCEPTION`
     SecurityDaemonRegistrationException,
-    #[serde(rename = "SELF_BOOTSTRAP_FAILURE")]
+    /// `SELF_BOOTSTRAP_FAILURE`
     SelfBootstrapFailure,
-    #[serde(rename = "SERVERLESS_LONG_RUNNING_TERMINATED")]
+    /// `SERVERLESS_LONG_RUNNING_TERMINATED`
     ServerlessLongRunningTerminated,
-    #[serde(rename = "SKIPPED_SLOW_NODES")]
+    /// `SKIPPED_SLOW_NODES`
     SkippedSlowNodes,
-    #[serde(rename = "SLOW_IMAGE_DOWNLOAD")]
+    /// `SLOW_IMAGE_DOWNLOAD`
     SlowImageDownload,
-    #[serde(rename = "SPARK_ERROR")]
+    /// `SPARK_ERROR`
     SparkError,
-    #[serde(rename = "SPARK_IMAGE_DOWNLOAD_FAILURE")]
+    /// `SPARK_IMAGE_DOWNLOAD_FAILURE`
     SparkImageDownloadFailure,
-    #[serde(rename = "SPARK_IMAGE_DOWNLOAD_THROTTLED")]
+    /// `SPARK_IMAGE_DOWNLOAD_THROTTLED`
     SparkImageDownloadThrottled,
-    #[serde(rename = "SPARK_IMAGE_NOT_FOUND")]
+    /// `SPARK_IMAGE_NOT_FOUND`
     SparkImageNotFound,
-    #[serde(rename = "SPARK_STARTUP_FAILURE")]
+    /// `SPARK_STARTUP_FAILURE`
     SparkStartupFailure,
-    #[serde(rename = "SPOT_INSTANCE_TERMINATION")]
+    /// `SPOT_INSTANCE_TERMINATION`
     SpotInstanceTermination,
-    #[serde(rename = "SSH_BOOTSTRAP_FAILURE")]
+    /// `SSH_BOOTSTRAP_FAILURE`
     SshBootstrapFailure,
-    #[serde(rename = "STORAGE_DOWNLOAD_FAILURE")]
+    /// `STORAGE_DOWNLOAD_FAILURE`
     StorageDownloadFailure,
-    #[serde(rename = "STORAGE_DOWNLOAD_FAILURE_DUE_TO_MISCONFIG")]
+    /// `STORAGE_DOWNLOAD_FAILURE_DUE_TO_MISCONFIG`
     StorageDownloadFailureDueToMisconfig,
-    #[serde(rename = "STORAGE_DOWNLOAD_FAILURE_SLOW")]
+    /// `STORAGE_DOWNLOAD_FAILURE_SLOW`
     StorageDownloadFailureSlow,
-    #[serde(rename = "STORAGE_DOWNLOAD_FAILURE_THROTTLED")]
+    /// `STORAGE_DOWNLOAD_FAILURE_THROTTLED`
     StorageDownloadFailureThrottled,
-    #[serde(rename = "STS_CLIENT_SETUP_FAILURE")]
+    /// `STS_CLIENT_SETUP_FAILURE`
     StsClientSetupFailure,
-    #[serde(rename = "SUBNET_EXHAUSTED_FAILURE")]
+    /// `SUBNET_EXHAUSTED_FAILURE`
     SubnetExhaustedFailure,
-    #[serde(rename = "TEMPORARILY_UNAVAILABLE")]
+    /// `TEMPORARILY_UNAVAILABLE`
     TemporarilyUnavailable,
-    #[serde(rename = "TRIAL_EXPIRED")]
+    /// `TRIAL_EXPIRED`
     TrialExpired,
-    #[serde(rename = "UNEXPECTED_LAUNCH_FAILURE")]
+    /// `UNEXPECTED_LAUNCH_FAILURE`
     UnexpectedLaunchFailure,
-    #[serde(rename = "UNEXPECTED_POD_RECREATION")]
+    /// `UNEXPECTED_POD_RECREATION`
     UnexpectedPodRecreation,
-    #[serde(rename = "UNKNOWN")]
+    /// `UNKNOWN`
     Unknown,
-    #[serde(rename = "UNSUPPORTED_INSTANCE_TYPE")]
+    /// `UNSUPPORTED_INSTANCE_TYPE`
     UnsupportedInstanceType,
-    #[serde(rename = "UPDATE_INSTANCE_PROFILE_FAILURE")]
+    /// `UPDATE_INSTANCE_PROFILE_FAILURE`
     UpdateInstanceProfileFailure,
-    #[serde(rename = "USAGE_POLICY_ENTITLEMENT_DENIED")]
+    /// `USAGE_POLICY_ENTITLEMENT_DENIED`
     UsagePolicyEntitlementDenied,
-    #[serde(rename = "USER_INITIATED_VM_TERMINATION")]
+    /// `USER_INITIATED_VM_TERMINATION`
     UserInitiatedVmTermination,
-    #[serde(rename = "USER_REQUEST")]
+    /// `USER_REQUEST`
     UserRequest,
-    #[serde(rename = "WORKER_SETUP_FAILURE")]
+    /// `WORKER_SETUP_FAILURE`
     WorkerSetupFailure,
-    #[serde(rename = "WORKSPACE_CANCELLED_ERROR")]
+    /// `WORKSPACE_CANCELLED_ERROR`
     WorkspaceCancelledError,
-    #[serde(rename = "WORKSPACE_CONFIGURATION_ERROR")]
+    /// `WORKSPACE_CONFIGURATION_ERROR`
     WorkspaceConfigurationError,
-    #[serde(rename = "WORKSPACE_UPDATE")]
+    /// `WORKSPACE_UPDATE`
     WorkspaceUpdate,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -4753,24 +9062,42 @@ impl std::str::FromStr for TerminationReasonCode {
     }
 }
 
+#[cfg(any(feature = "clusters", feature = "warehouses"))]
+impl serde::Serialize for TerminationReasonCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "warehouses"))]
+impl<'de> serde::Deserialize<'de> for TerminationReasonCode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Who is responsible for a termination: a normal end (`SUCCESS`), the user's request or
 /// configuration (`CLIENT_ERROR`), Databricks (`SERVICE_FAULT`) or the cloud provider
 /// (`CLOUD_FAILURE`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[cfg(any(feature = "clusters", feature = "warehouses"))]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum TerminationReasonType {
-    #[serde(rename = "CLIENT_ERROR")]
+    /// `CLIENT_ERROR`
     ClientError,
-    #[serde(rename = "CLOUD_FAILURE")]
+    /// `CLOUD_FAILURE`
     CloudFailure,
-    #[serde(rename = "SERVICE_FAULT")]
+    /// `SERVICE_FAULT`
     ServiceFault,
-    #[serde(rename = "SUCCESS")]
+    /// `SUCCESS`
     Success,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -4817,6 +9144,25 @@ impl std::str::FromStr for TerminationReasonType {
     }
 }
 
+#[cfg(any(feature = "clusters", feature = "warehouses"))]
+impl serde::Serialize for TerminationReasonType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "warehouses"))]
+impl<'de> serde::Deserialize<'de> for TerminationReasonType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// How long the tokens an OAuth application obtains stay valid.
 #[cfg(
     any(
@@ -4824,123 +9170,328 @@ impl std::str::FromStr for TerminationReasonType {
         feature = "account-published-app-integration"
     )
 )]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TokenAccessPolicy {
     /// Lifetime of an access token, in minutes.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub access_token_ttl_in_minutes: Option<i32>,
     /// Lifetime of a refresh token, in minutes. With single-use refresh tokens, each new refresh
     /// token gets this lifetime afresh.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub refresh_token_ttl_in_minutes: Option<i32>,
     /// Whether a refresh token works only once (refresh token rotation): each refresh returns a new
     /// refresh token beside the access token and invalidates the old one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_single_use_refresh_tokens: Option<bool>,
     /// With single-use refresh tokens, how long a whole sign-in session lasts, in minutes, however
     /// often its tokens are refreshed; after that the user must sign in again.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub absolute_session_lifetime_in_minutes: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(
+    any(
+        feature = "account-custom-app-integration",
+        feature = "account-published-app-integration"
+    )
+)]
+impl serde::Serialize for TokenAccessPolicy {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.access_token_ttl_in_minutes {
+            map.serialize_entry(
+                "access_token_ttl_in_minutes",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.refresh_token_ttl_in_minutes {
+            map.serialize_entry(
+                "refresh_token_ttl_in_minutes",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.enable_single_use_refresh_tokens {
+            map.serialize_entry("enable_single_use_refresh_tokens", value)?;
+        }
+        if let Some(value) = &self.absolute_session_lifetime_in_minutes {
+            map.serialize_entry(
+                "absolute_session_lifetime_in_minutes",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(
+    any(
+        feature = "account-custom-app-integration",
+        feature = "account-published-app-integration"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for TokenAccessPolicy {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(
+    any(
+        feature = "account-custom-app-integration",
+        feature = "account-published-app-integration"
+    )
+)]
+impl databricks_runtime::serde_support::object::FromObject for TokenAccessPolicy {
+    const EXPECTING: &'static str = "an object (TokenAccessPolicy)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "access_token_ttl_in_minutes" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.access_token_ttl_in_minutes,
+                    )
+                }
+                "refresh_token_ttl_in_minutes" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.refresh_token_ttl_in_minutes,
+                    )
+                }
+                "enable_single_use_refresh_tokens" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.enable_single_use_refresh_tokens,
+                    )
+                }
+                "absolute_session_lifetime_in_minutes" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.absolute_session_lifetime_in_minutes,
+                    )
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `ipAccessLists.update`. Every field is optional; only the fields given change.
 #[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateIpAccessList {
     /// New name of the list. Must not be empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// See [`IpAccessListType`](crate::IpAccessListType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list_type: Option<IpAccessListType>,
     /// The new complete set of IP addresses and CIDR ranges on the list, replacing the current one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip_addresses: Option<Vec<String>>,
     /// Whether the list is enforced. A disabled list is kept but ignored.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl serde::Serialize for UpdateIpAccessList {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        if let Some(value) = &self.list_type {
+            map.serialize_entry("list_type", value)?;
+        }
+        if let Some(value) = &self.ip_addresses {
+            map.serialize_entry("ip_addresses", value)?;
+        }
+        if let Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl<'de> serde::Deserialize<'de> for UpdateIpAccessList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "account-ip-access-lists", feature = "ip-access-lists"))]
+impl databricks_runtime::serde_support::object::FromObject for UpdateIpAccessList {
+    const EXPECTING: &'static str = "an object (UpdateIpAccessList)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "label" => object::read_into(&mut map, &mut value.label),
+                "list_type" => object::read_into(&mut map, &mut value.list_type),
+                "ip_addresses" => object::read_into(&mut map, &mut value.ip_addresses),
+                "enabled" => object::read_into(&mut map, &mut value.enabled),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A workspace user in SCIM form. Returned by the read operations; also the body of
 /// `users.create`, where `id` is normally left out and assigned by the server.
 #[cfg(any(feature = "current-user", feature = "users"))]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct User {
     /// Numeric id of the user, written as a string. Assigned by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The user's unique login name, normally an email address.
-    #[serde(rename = "userName", default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Full name shown in the UI, such as `Jane Doe`. Cannot be changed through the workspace SCIM
     /// API when identity federation is enabled; use the account-level API then.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Whether the user is active; an inactive user cannot sign in or call the API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// See [`ScimName`](crate::ScimName).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<ScimName>,
     /// The user's email addresses; the one marked `primary` is where notifications go. Cannot be
     /// changed by `update` or `patch`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emails: Option<Vec<ScimComplexValue>>,
     /// Entitlements held directly by the user, each as `value`: for example `allow-cluster-create`,
     /// `databricks-sql-access` or `workspace-access`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entitlements: Option<Vec<ScimComplexValue>>,
     /// Groups the user is a direct member of: the group's id in `value`, its name in `display` and
     /// its SCIM location in `$ref`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups: Option<Vec<ScimComplexValue>>,
     /// Roles of the user, which on AWS are the ARNs of instance profiles it may use.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<ScimComplexValue>>,
     /// Identifier of the user in an external identity provider. Reserved; not used yet.
-    #[serde(rename = "externalId", default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// The SCIM schema URNs the record follows.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schemas: Option<Vec<UserSchema>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+#[cfg(any(feature = "current-user", feature = "users"))]
+impl serde::Serialize for User {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("userName", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.active {
+            map.serialize_entry("active", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.emails {
+            map.serialize_entry("emails", value)?;
+        }
+        if let Some(value) = &self.entitlements {
+            map.serialize_entry("entitlements", value)?;
+        }
+        if let Some(value) = &self.groups {
+            map.serialize_entry("groups", value)?;
+        }
+        if let Some(value) = &self.roles {
+            map.serialize_entry("roles", value)?;
+        }
+        if let Some(value) = &self.external_id {
+            map.serialize_entry("externalId", value)?;
+        }
+        if let Some(value) = &self.schemas {
+            map.serialize_entry("schemas", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "current-user", feature = "users"))]
+impl<'de> serde::Deserialize<'de> for User {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "current-user", feature = "users"))]
+impl databricks_runtime::serde_support::object::FromObject for User {
+    const EXPECTING: &'static str = "an object (User)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "id" => object::read_into(&mut map, &mut value.id),
+                "userName" => object::read_into(&mut map, &mut value.user_name),
+                "displayName" => object::read_into(&mut map, &mut value.display_name),
+                "active" => object::read_into(&mut map, &mut value.active),
+                "name" => object::read_into(&mut map, &mut value.name),
+                "emails" => object::read_into(&mut map, &mut value.emails),
+                "entitlements" => object::read_into(&mut map, &mut value.entitlements),
+                "groups" => object::read_into(&mut map, &mut value.groups),
+                "roles" => object::read_into(&mut map, &mut value.roles),
+                "externalId" => object::read_into(&mut map, &mut value.external_id),
+                "schemas" => object::read_into(&mut map, &mut value.schemas),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A SCIM schema URN a user record follows.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
 #[cfg(any(feature = "current-user", feature = "users"))]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum UserSchema {
-    #[serde(rename = "urn:ietf:params:scim:schemas:core:2.0:User")]
+    /// `urn:ietf:params:scim:schemas:core:2.0:User`
     UrnIetfParamsScimSchemasCore20User,
-    #[serde(rename = "urn:ietf:params:scim:schemas:extension:workspace:2.0:User")]
+    /// `urn:ietf:params:scim:schemas:extension:workspace:2.0:User`
     UrnIetfParamsScimSchemasExtensionWorkspace20User,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -4991,16 +9542,34 @@ impl std::str::FromStr for UserSchema {
     }
 }
 
+#[cfg(any(feature = "current-user", feature = "users"))]
+impl serde::Serialize for UserSchema {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "current-user", feature = "users"))]
+impl<'de> serde::Deserialize<'de> for UserSchema {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A location in a Unity Catalog volume.
 #[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct VolumesStorageInfo {
     /// Volume path, such as `/Volumes/main/default/scripts/init.sh`; a `dbfs:` prefix is also
     /// accepted.
     pub destination: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -5015,15 +9584,60 @@ impl VolumesStorageInfo {
     }
 }
 
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl serde::Serialize for VolumesStorageInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("destination", &self.destination)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl<'de> serde::Deserialize<'de> for VolumesStorageInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl databricks_runtime::serde_support::object::FromObject for VolumesStorageInfo {
+    const EXPECTING: &'static str = "an object (VolumesStorageInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut destination: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "destination" => object::read_some(&mut map, &mut destination),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            destination: object::required(destination, "destination")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Which kinds of workload may run on the cluster.
 #[cfg(any(feature = "clusters", feature = "jobs"))]
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct WorkloadType {
     /// See [`ClientsTypes`](crate::ClientsTypes).
     pub clients: ClientsTypes,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -5038,15 +9652,60 @@ impl WorkloadType {
     }
 }
 
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl serde::Serialize for WorkloadType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("clients", &self.clients)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl<'de> serde::Deserialize<'de> for WorkloadType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs"))]
+impl databricks_runtime::serde_support::object::FromObject for WorkloadType {
+    const EXPECTING: &'static str = "an object (WorkloadType)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut clients: Option<crate::ClientsTypes> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "clients" => object::read_some(&mut map, &mut clients),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            clients: object::required(clients, "clients")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// A file in the workspace file system.
 #[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct WorkspaceStorageInfo {
     /// Workspace path of the file, such as `/Users/someone@example.com/init.sh`.
     pub destination: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -5058,5 +9717,51 @@ impl WorkspaceStorageInfo {
             destination: destination.into(),
             unknown_fields: serde_json::Map::new(),
         }
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl serde::Serialize for WorkspaceStorageInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("destination", &self.destination)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl<'de> serde::Deserialize<'de> for WorkspaceStorageInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+#[cfg(any(feature = "clusters", feature = "jobs", feature = "pipelines"))]
+impl databricks_runtime::serde_support::object::FromObject for WorkspaceStorageInfo {
+    const EXPECTING: &'static str = "an object (WorkspaceStorageInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut destination: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "destination" => object::read_some(&mut map, &mut destination),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            destination: object::required(destination, "destination")?,
+            unknown_fields,
+        })
     }
 }

@@ -3,166 +3,316 @@
 //! Types used only by the `connections` service.
 
 /// The environment a connection's driver runs in.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ConnectionEnvironmentSettings {
     /// Version of the environment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_version: Option<String>,
     /// Extra Java libraries for the driver (paths of JAR files in volumes, or Maven coordinates).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub java_dependencies: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ConnectionEnvironmentSettings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.environment_version {
+            map.serialize_entry("environment_version", value)?;
+        }
+        if let Some(value) = &self.java_dependencies {
+            map.serialize_entry("java_dependencies", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ConnectionEnvironmentSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ConnectionEnvironmentSettings {
+    const EXPECTING: &'static str = "an object (ConnectionEnvironmentSettings)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "environment_version" => {
+                    object::read_into(&mut map, &mut value.environment_version)
+                }
+                "java_dependencies" => {
+                    object::read_into(&mut map, &mut value.java_dependencies)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A connection. Secret options are left out.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ConnectionInfo {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Full name of the connection, the same as `name`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_name: Option<String>,
     /// Id of the connection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_id: Option<String>,
     /// See [`ConnectionType`](crate::ConnectionType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_type: Option<ConnectionType>,
     /// See [`CredentialType`](crate::CredentialType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_type: Option<CredentialType>,
     /// The address of the remote system, taken from the options.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// The connection's settings, secret ones left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<std::collections::BTreeMap<String, String>>,
     /// Options whose value is kept in a Unity Catalog secret, by the secret's full name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secrets: Option<std::collections::BTreeMap<String, String>>,
     /// Key-value properties of the connection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<std::collections::BTreeMap<String, String>>,
     /// Whether the connection may only read.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_only: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// The owner, a user name, group or service principal application id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// Id of the metastore holding the connection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metastore_id: Option<String>,
     /// See [`ConnectionEnvironmentSettings`](crate::ConnectionEnvironmentSettings).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_settings: Option<ConnectionEnvironmentSettings>,
     /// See [`ProvisioningInfo`](crate::ProvisioningInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provisioning_info: Option<crate::ProvisioningInfo>,
     /// See [`SecurableType`](crate::SecurableType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub securable_type: Option<crate::SecurableType>,
     /// Creation time in milliseconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub created_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// Last change in milliseconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub updated_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_by: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ConnectionInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.full_name {
+            map.serialize_entry("full_name", value)?;
+        }
+        if let Some(value) = &self.connection_id {
+            map.serialize_entry("connection_id", value)?;
+        }
+        if let Some(value) = &self.connection_type {
+            map.serialize_entry("connection_type", value)?;
+        }
+        if let Some(value) = &self.credential_type {
+            map.serialize_entry("credential_type", value)?;
+        }
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let Some(value) = &self.options {
+            map.serialize_entry("options", value)?;
+        }
+        if let Some(value) = &self.secrets {
+            map.serialize_entry("secrets", value)?;
+        }
+        if let Some(value) = &self.properties {
+            map.serialize_entry("properties", value)?;
+        }
+        if let Some(value) = &self.read_only {
+            map.serialize_entry("read_only", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.owner {
+            map.serialize_entry("owner", value)?;
+        }
+        if let Some(value) = &self.metastore_id {
+            map.serialize_entry("metastore_id", value)?;
+        }
+        if let Some(value) = &self.environment_settings {
+            map.serialize_entry("environment_settings", value)?;
+        }
+        if let Some(value) = &self.provisioning_info {
+            map.serialize_entry("provisioning_info", value)?;
+        }
+        if let Some(value) = &self.securable_type {
+            map.serialize_entry("securable_type", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry(
+                "created_at",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.created_by {
+            map.serialize_entry("created_by", value)?;
+        }
+        if let Some(value) = &self.updated_at {
+            map.serialize_entry(
+                "updated_at",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.updated_by {
+            map.serialize_entry("updated_by", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ConnectionInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ConnectionInfo {
+    const EXPECTING: &'static str = "an object (ConnectionInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "full_name" => object::read_into(&mut map, &mut value.full_name),
+                "connection_id" => object::read_into(&mut map, &mut value.connection_id),
+                "connection_type" => {
+                    object::read_into(&mut map, &mut value.connection_type)
+                }
+                "credential_type" => {
+                    object::read_into(&mut map, &mut value.credential_type)
+                }
+                "url" => object::read_into(&mut map, &mut value.url),
+                "options" => object::read_into(&mut map, &mut value.options),
+                "secrets" => object::read_into(&mut map, &mut value.secrets),
+                "properties" => object::read_into(&mut map, &mut value.properties),
+                "read_only" => object::read_into(&mut map, &mut value.read_only),
+                "comment" => object::read_into(&mut map, &mut value.comment),
+                "owner" => object::read_into(&mut map, &mut value.owner),
+                "metastore_id" => object::read_into(&mut map, &mut value.metastore_id),
+                "environment_settings" => {
+                    object::read_into(&mut map, &mut value.environment_settings)
+                }
+                "provisioning_info" => {
+                    object::read_into(&mut map, &mut value.provisioning_info)
+                }
+                "securable_type" => {
+                    object::read_into(&mut map, &mut value.securable_type)
+                }
+                "created_at" => object::read_number_into(&mut map, &mut value.created_at),
+                "created_by" => object::read_into(&mut map, &mut value.created_by),
+                "updated_at" => object::read_number_into(&mut map, &mut value.updated_at),
+                "updated_by" => object::read_into(&mut map, &mut value.updated_by),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The kind of external system the connection reaches.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ConnectionType {
-    #[serde(rename = "AWS_SECRETS_MANAGER")]
+    /// `AWS_SECRETS_MANAGER`
     AwsSecretsManager,
-    #[serde(rename = "AZURE_KEY_VAULT")]
+    /// `AZURE_KEY_VAULT`
     AzureKeyVault,
-    #[serde(rename = "BIGQUERY")]
+    /// `BIGQUERY`
     Bigquery,
-    #[serde(rename = "CONFLUENCE")]
+    /// `CONFLUENCE`
     Confluence,
-    #[serde(rename = "DATABRICKS")]
+    /// `DATABRICKS`
     Databricks,
-    #[serde(rename = "DYNAMICS365")]
+    /// `DYNAMICS365`
     Dynamics365,
-    #[serde(rename = "GA4_RAW_DATA")]
+    /// `GA4_RAW_DATA`
     Ga4RawData,
-    #[serde(rename = "GITHUB")]
+    /// `GITHUB`
     Github,
-    #[serde(rename = "GLUE")]
+    /// `GLUE`
     Glue,
-    #[serde(rename = "HIVE_METASTORE")]
+    /// `HIVE_METASTORE`
     HiveMetastore,
-    #[serde(rename = "HTTP")]
+    /// `HTTP`
     Http,
-    #[serde(rename = "HUBSPOT")]
+    /// `HUBSPOT`
     Hubspot,
-    #[serde(rename = "JDBC")]
+    /// `JDBC`
     Jdbc,
-    #[serde(rename = "META_MARKETING")]
+    /// `META_MARKETING`
     MetaMarketing,
-    #[serde(rename = "MYSQL")]
+    /// `MYSQL`
     Mysql,
-    #[serde(rename = "NETSUITE")]
+    /// `NETSUITE`
     Netsuite,
-    #[serde(rename = "ORACLE")]
+    /// `ORACLE`
     Oracle,
-    #[serde(rename = "OUTLOOK")]
+    /// `OUTLOOK`
     Outlook,
-    #[serde(rename = "POSTGRESQL")]
+    /// `POSTGRESQL`
     Postgresql,
-    #[serde(rename = "POWER_BI")]
+    /// `POWER_BI`
     PowerBi,
-    #[serde(rename = "REDSHIFT")]
+    /// `REDSHIFT`
     Redshift,
-    #[serde(rename = "SALESFORCE")]
+    /// `SALESFORCE`
     Salesforce,
-    #[serde(rename = "SALESFORCE_DATA_CLOUD")]
+    /// `SALESFORCE_DATA_CLOUD`
     SalesforceDataCloud,
-    #[serde(rename = "SERVICENOW")]
+    /// `SERVICENOW`
     Servicenow,
-    #[serde(rename = "SMARTSHEET")]
+    /// `SMARTSHEET`
     Smartsheet,
-    #[serde(rename = "SNOWFLAKE")]
+    /// `SNOWFLAKE`
     Snowflake,
-    #[serde(rename = "SQLDW")]
+    /// `SQLDW`
     Sqldw,
-    #[serde(rename = "SQLSERVER")]
+    /// `SQLSERVER`
     Sqlserver,
-    #[serde(rename = "TERADATA")]
+    /// `TERADATA`
     Teradata,
-    #[serde(rename = "TIKTOK_ADS")]
+    /// `TIKTOK_ADS`
     TiktokAds,
-    #[serde(rename = "UNKNOWN_CONNECTION_TYPE")]
+    /// `UNKNOWN_CONNECTION_TYPE`
     UnknownConnectionType,
-    #[serde(rename = "WORKDAY_RAAS")]
+    /// `WORKDAY_RAAS`
     WorkdayRaas,
-    #[serde(rename = "ZENDESK")]
+    /// `ZENDESK`
     Zendesk,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -263,31 +413,91 @@ impl std::str::FromStr for ConnectionType {
     }
 }
 
+impl serde::Serialize for ConnectionType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ConnectionType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Optional query and header parameters of `connections.list`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ConnectionsListParams {
     /// Page size: 0 lets the server choose (recommended), a positive number is capped by the
     /// server's own limit, a negative one is refused.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_results: Option<i32>,
     /// The `next_page_token` of the previous page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
     /// Only the connections of this schema, as `schemas/<catalog>.<schema>`; the metastore's own
     /// connections without it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
 }
 
+impl serde::Serialize for ConnectionsListParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.max_results {
+            map.serialize_entry(
+                "max_results",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        if let Some(value) = &self.parent {
+            map.serialize_entry("parent", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ConnectionsListParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ConnectionsListParams {
+    const EXPECTING: &'static str = "an object (ConnectionsListParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "max_results" => {
+                    object::read_number_into(&mut map, &mut value.max_results)
+                }
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                "parent" => object::read_into(&mut map, &mut value.parent),
+                _ => object::refuse(&key, &["max_results", "page_token", "parent"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The connection to create.
-#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, PartialEq)]
 pub struct CreateConnection {
     /// Name of the connection, unique in the metastore.
     pub name: String,
@@ -298,26 +508,19 @@ pub struct CreateConnection {
     pub options: std::collections::BTreeMap<String, String>,
     /// Options whose value is kept in a Unity Catalog secret: option name to the secret's full
     /// name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secrets: Option<std::collections::BTreeMap<String, String>>,
     /// For a connection of a schema, that schema as `schemas/<catalog>.<schema>`; absent for a
     /// connection of the metastore.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
     /// Key-value properties of the connection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<std::collections::BTreeMap<String, String>>,
     /// Whether the connection may only read.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_only: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// See [`ConnectionEnvironmentSettings`](crate::ConnectionEnvironmentSettings).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_settings: Option<ConnectionEnvironmentSettings>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -343,6 +546,95 @@ impl CreateConnection {
     }
 }
 
+impl serde::Serialize for CreateConnection {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("connection_type", &self.connection_type)?;
+        map.serialize_entry("options", &self.options)?;
+        if let Some(value) = &self.secrets {
+            map.serialize_entry("secrets", value)?;
+        }
+        if let Some(value) = &self.parent {
+            map.serialize_entry("parent", value)?;
+        }
+        if let Some(value) = &self.properties {
+            map.serialize_entry("properties", value)?;
+        }
+        if let Some(value) = &self.read_only {
+            map.serialize_entry("read_only", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.environment_settings {
+            map.serialize_entry("environment_settings", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateConnection {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateConnection {
+    const EXPECTING: &'static str = "an object (CreateConnection)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut connection_type: Option<crate::ConnectionType> = None;
+        let mut options: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut secrets: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut parent: Option<String> = None;
+        let mut properties: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut read_only: Option<bool> = None;
+        let mut comment: Option<String> = None;
+        let mut environment_settings: Option<crate::ConnectionEnvironmentSettings> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "connection_type" => object::read_some(&mut map, &mut connection_type),
+                "options" => object::read_some(&mut map, &mut options),
+                "secrets" => object::read_into(&mut map, &mut secrets),
+                "parent" => object::read_into(&mut map, &mut parent),
+                "properties" => object::read_into(&mut map, &mut properties),
+                "read_only" => object::read_into(&mut map, &mut read_only),
+                "comment" => object::read_into(&mut map, &mut comment),
+                "environment_settings" => {
+                    object::read_into(&mut map, &mut environment_settings)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            connection_type: object::required(connection_type, "connection_type")?,
+            options: object::required(options, "options")?,
+            secrets,
+            parent,
+            properties,
+            read_only,
+            comment,
+            environment_settings,
+            unknown_fields,
+        })
+    }
+}
+
 impl std::fmt::Debug for CreateConnection {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateConnection")
@@ -363,42 +655,41 @@ impl std::fmt::Debug for CreateConnection {
 /// How the connection authenticates to the external system.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum CredentialType {
-    #[serde(rename = "ANY_STATIC_CREDENTIAL")]
+    /// `ANY_STATIC_CREDENTIAL`
     AnyStaticCredential,
-    #[serde(rename = "BEARER_TOKEN")]
+    /// `BEARER_TOKEN`
     BearerToken,
-    #[serde(rename = "EDGEGRID_AKAMAI")]
+    /// `EDGEGRID_AKAMAI`
     EdgegridAkamai,
-    #[serde(rename = "OAUTH_ACCESS_TOKEN")]
+    /// `OAUTH_ACCESS_TOKEN`
     OauthAccessToken,
-    #[serde(rename = "OAUTH_M2M")]
+    /// `OAUTH_M2M`
     OauthM2m,
-    #[serde(rename = "OAUTH_MTLS")]
+    /// `OAUTH_MTLS`
     OauthMtls,
-    #[serde(rename = "OAUTH_REFRESH_TOKEN")]
+    /// `OAUTH_REFRESH_TOKEN`
     OauthRefreshToken,
-    #[serde(rename = "OAUTH_RESOURCE_OWNER_PASSWORD")]
+    /// `OAUTH_RESOURCE_OWNER_PASSWORD`
     OauthResourceOwnerPassword,
-    #[serde(rename = "OAUTH_U2M")]
+    /// `OAUTH_U2M`
     OauthU2m,
-    #[serde(rename = "OAUTH_U2M_MAPPING")]
+    /// `OAUTH_U2M_MAPPING`
     OauthU2mMapping,
-    #[serde(rename = "OIDC_TOKEN")]
+    /// `OIDC_TOKEN`
     OidcToken,
-    #[serde(rename = "PEM_PRIVATE_KEY")]
+    /// `PEM_PRIVATE_KEY`
     PemPrivateKey,
-    #[serde(rename = "SERVICE_CREDENTIAL")]
+    /// `SERVICE_CREDENTIAL`
     ServiceCredential,
-    #[serde(rename = "SSWS_TOKEN")]
+    /// `SSWS_TOKEN`
     SswsToken,
-    #[serde(rename = "UNKNOWN_CREDENTIAL_TYPE")]
+    /// `UNKNOWN_CREDENTIAL_TYPE`
     UnknownCredentialType,
-    #[serde(rename = "USERNAME_PASSWORD")]
+    /// `USERNAME_PASSWORD`
     UsernamePassword,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -465,42 +756,98 @@ impl std::str::FromStr for CredentialType {
     }
 }
 
+impl serde::Serialize for CredentialType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CredentialType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// One page of connections.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListConnectionsResponse {
     /// See [`ConnectionInfo`](crate::ConnectionInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connections: Option<Vec<ConnectionInfo>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ListConnectionsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.connections {
+            map.serialize_entry("connections", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListConnectionsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListConnectionsResponse {
+    const EXPECTING: &'static str = "an object (ListConnectionsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "connections" => object::read_into(&mut map, &mut value.connections),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The new settings of a connection.
-#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, PartialEq)]
 pub struct UpdateConnection {
     /// All the settings of the connection, credentials included; redacted in debug output.
     pub options: std::collections::BTreeMap<String, String>,
     /// Options whose value is kept in a Unity Catalog secret: option name to the secret's full
     /// name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secrets: Option<std::collections::BTreeMap<String, String>>,
     /// A new name for the connection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_name: Option<String>,
     /// The new owner, a user name, group or service principal application id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// See [`ConnectionEnvironmentSettings`](crate::ConnectionEnvironmentSettings).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_settings: Option<ConnectionEnvironmentSettings>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -515,6 +862,75 @@ impl UpdateConnection {
             environment_settings: None,
             unknown_fields: serde_json::Map::new(),
         }
+    }
+}
+
+impl serde::Serialize for UpdateConnection {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("options", &self.options)?;
+        if let Some(value) = &self.secrets {
+            map.serialize_entry("secrets", value)?;
+        }
+        if let Some(value) = &self.new_name {
+            map.serialize_entry("new_name", value)?;
+        }
+        if let Some(value) = &self.owner {
+            map.serialize_entry("owner", value)?;
+        }
+        if let Some(value) = &self.environment_settings {
+            map.serialize_entry("environment_settings", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateConnection {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdateConnection {
+    const EXPECTING: &'static str = "an object (UpdateConnection)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut options: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut secrets: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut new_name: Option<String> = None;
+        let mut owner: Option<String> = None;
+        let mut environment_settings: Option<crate::ConnectionEnvironmentSettings> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "options" => object::read_some(&mut map, &mut options),
+                "secrets" => object::read_into(&mut map, &mut secrets),
+                "new_name" => object::read_into(&mut map, &mut new_name),
+                "owner" => object::read_into(&mut map, &mut owner),
+                "environment_settings" => {
+                    object::read_into(&mut map, &mut environment_settings)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            options: object::required(options, "options")?,
+            secrets,
+            new_name,
+            owner,
+            environment_settings,
+            unknown_fields,
+        })
     }
 }
 

@@ -5,17 +5,54 @@
 /// Optional query and header parameters of `currentUser.me`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CurrentUserMeParams {
     /// Comma-separated attribute names to return; other attributes are left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<String>,
     /// Comma-separated attribute names to leave out of the result.
-    #[serde(
-        rename = "excludedAttributes",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub excluded_attributes: Option<String>,
+}
+
+impl serde::Serialize for CurrentUserMeParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.attributes {
+            map.serialize_entry("attributes", value)?;
+        }
+        if let Some(value) = &self.excluded_attributes {
+            map.serialize_entry("excludedAttributes", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CurrentUserMeParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CurrentUserMeParams {
+    const EXPECTING: &'static str = "an object (CurrentUserMeParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "attributes" => object::read_into(&mut map, &mut value.attributes),
+                "excludedAttributes" => {
+                    object::read_into(&mut map, &mut value.excluded_attributes)
+                }
+                _ => object::refuse(&key, &["attributes", "excludedAttributes"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

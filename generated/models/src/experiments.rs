@@ -4,45 +4,85 @@
 
 /// A file or folder among a run's artifacts (named `FileInfo` in the official SDKs; renamed
 /// here because DBFS already has a `FileInfo`).
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ArtifactFileInfo {
     /// Path of the entry, relative to the run's artifact root.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// True for a folder.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_dir: Option<bool>,
     /// Size of the file in bytes; absent for folders.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub file_size: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ArtifactFileInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.path {
+            map.serialize_entry("path", value)?;
+        }
+        if let Some(value) = &self.is_dir {
+            map.serialize_entry("is_dir", value)?;
+        }
+        if let Some(value) = &self.file_size {
+            map.serialize_entry(
+                "file_size",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ArtifactFileInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ArtifactFileInfo {
+    const EXPECTING: &'static str = "an object (ArtifactFileInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "path" => object::read_into(&mut map, &mut value.path),
+                "is_dir" => object::read_into(&mut map, &mut value.is_dir),
+                "file_size" => object::read_number_into(&mut map, &mut value.file_size),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `experiments.createExperiment`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateExperiment {
     /// Name of the new experiment, its full workspace path.
     pub name: String,
     /// Root URI for the artifacts of the experiment's runs; the server chooses one when omitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub artifact_location: Option<String>,
     /// Tags to set on the new experiment. Every backend accepts at least 20 tags per request, keys
     /// of up to 250 bytes and values of up to 5000 bytes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<ExperimentTag>>,
     /// See [`ExperimentTraceLocation`](crate::ExperimentTraceLocation).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trace_location: Option<ExperimentTraceLocation>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -59,41 +99,137 @@ impl CreateExperiment {
     }
 }
 
+impl serde::Serialize for CreateExperiment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.artifact_location {
+            map.serialize_entry("artifact_location", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let Some(value) = &self.trace_location {
+            map.serialize_entry("trace_location", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateExperiment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateExperiment {
+    const EXPECTING: &'static str = "an object (CreateExperiment)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut artifact_location: Option<String> = None;
+        let mut tags: Option<Vec<crate::ExperimentTag>> = None;
+        let mut trace_location: Option<crate::ExperimentTraceLocation> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "artifact_location" => {
+                    object::read_into(&mut map, &mut artifact_location)
+                }
+                "tags" => object::read_into(&mut map, &mut tags),
+                "trace_location" => object::read_into(&mut map, &mut trace_location),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            artifact_location,
+            tags,
+            trace_location,
+            unknown_fields,
+        })
+    }
+}
+
 /// Answer of `experiments.createExperiment`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateExperimentResponse {
     /// Id of the new experiment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub experiment_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for CreateExperimentResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.experiment_id {
+            map.serialize_entry("experiment_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateExperimentResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateExperimentResponse {
+    const EXPECTING: &'static str = "an object (CreateExperimentResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "experiment_id" => object::read_into(&mut map, &mut value.experiment_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `experiments.createLoggedModel`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateLoggedModelRequest {
     /// Id of the experiment the model belongs to.
     pub experiment_id: String,
     /// Name of the model; the server generates one when it is left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Free-form kind of model, such as `Agent`, `Classifier` or `LLM`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_type: Option<String>,
     /// Id of the run that produced the model, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_run_id: Option<String>,
     /// Parameters to record with the model from the start.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub params: Option<Vec<LoggedModelParameter>>,
     /// Tags to set on the model from the start.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<LoggedModelTag>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -112,60 +248,262 @@ impl CreateLoggedModelRequest {
     }
 }
 
+impl serde::Serialize for CreateLoggedModelRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("experiment_id", &self.experiment_id)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.model_type {
+            map.serialize_entry("model_type", value)?;
+        }
+        if let Some(value) = &self.source_run_id {
+            map.serialize_entry("source_run_id", value)?;
+        }
+        if let Some(value) = &self.params {
+            map.serialize_entry("params", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateLoggedModelRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateLoggedModelRequest {
+    const EXPECTING: &'static str = "an object (CreateLoggedModelRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut experiment_id: Option<String> = None;
+        let mut name: Option<String> = None;
+        let mut model_type: Option<String> = None;
+        let mut source_run_id: Option<String> = None;
+        let mut params: Option<Vec<crate::LoggedModelParameter>> = None;
+        let mut tags: Option<Vec<crate::LoggedModelTag>> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "experiment_id" => object::read_some(&mut map, &mut experiment_id),
+                "name" => object::read_into(&mut map, &mut name),
+                "model_type" => object::read_into(&mut map, &mut model_type),
+                "source_run_id" => object::read_into(&mut map, &mut source_run_id),
+                "params" => object::read_into(&mut map, &mut params),
+                "tags" => object::read_into(&mut map, &mut tags),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            experiment_id: object::required(experiment_id, "experiment_id")?,
+            name,
+            model_type,
+            source_run_id,
+            params,
+            tags,
+            unknown_fields,
+        })
+    }
+}
+
 /// Answer of `experiments.createLoggedModel`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateLoggedModelResponse {
     /// See [`LoggedModel`](crate::LoggedModel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<LoggedModel>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CreateLoggedModelResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.model {
+            map.serialize_entry("model", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateLoggedModelResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for CreateLoggedModelResponse {
+    const EXPECTING: &'static str = "an object (CreateLoggedModelResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "model" => object::read_into(&mut map, &mut value.model),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `experiments.createRun`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateRun {
     /// Id of the experiment the run belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub experiment_id: Option<String>,
     /// Display name of the run; the server generates one when omitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_name: Option<String>,
     /// When the run started, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub start_time: Option<i64>,
     /// Tags to set on the new run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<RunTag>>,
     /// Deprecated: the user the run belongs to. Set the `mlflow.user` tag instead.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CreateRun {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.experiment_id {
+            map.serialize_entry("experiment_id", value)?;
+        }
+        if let Some(value) = &self.run_name {
+            map.serialize_entry("run_name", value)?;
+        }
+        if let Some(value) = &self.start_time {
+            map.serialize_entry(
+                "start_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let Some(value) = &self.user_id {
+            map.serialize_entry("user_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateRun {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateRun {
+    const EXPECTING: &'static str = "an object (CreateRun)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "experiment_id" => object::read_into(&mut map, &mut value.experiment_id),
+                "run_name" => object::read_into(&mut map, &mut value.run_name),
+                "start_time" => object::read_number_into(&mut map, &mut value.start_time),
+                "tags" => object::read_into(&mut map, &mut value.tags),
+                "user_id" => object::read_into(&mut map, &mut value.user_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `experiments.createRun`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateRunResponse {
     /// See [`MlflowRun`](crate::MlflowRun).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run: Option<MlflowRun>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for CreateRunResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.run {
+            map.serialize_entry("run", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateRunResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateRunResponse {
+    const EXPECTING: &'static str = "an object (CreateRunResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "run" => object::read_into(&mut map, &mut value.run),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Describes a dataset a run used; the data itself is not stored by MLflow.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Dataset {
     /// Name of the dataset.
     pub name: String,
@@ -176,14 +514,11 @@ pub struct Dataset {
     /// Where the dataset comes from, as JSON whose shape depends on `source_type`.
     pub source: String,
     /// Schema of the dataset as JSON, such as an MLflow column-based schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     /// Summary statistics of the dataset as JSON, such as its number of rows.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -207,17 +542,82 @@ impl Dataset {
     }
 }
 
+impl serde::Serialize for Dataset {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("digest", &self.digest)?;
+        map.serialize_entry("source_type", &self.source_type)?;
+        map.serialize_entry("source", &self.source)?;
+        if let Some(value) = &self.schema {
+            map.serialize_entry("schema", value)?;
+        }
+        if let Some(value) = &self.profile {
+            map.serialize_entry("profile", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Dataset {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for Dataset {
+    const EXPECTING: &'static str = "an object (Dataset)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut digest: Option<String> = None;
+        let mut source_type: Option<String> = None;
+        let mut source: Option<String> = None;
+        let mut schema: Option<String> = None;
+        let mut profile: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "digest" => object::read_some(&mut map, &mut digest),
+                "source_type" => object::read_some(&mut map, &mut source_type),
+                "source" => object::read_some(&mut map, &mut source),
+                "schema" => object::read_into(&mut map, &mut schema),
+                "profile" => object::read_into(&mut map, &mut profile),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            digest: object::required(digest, "digest")?,
+            source_type: object::required(source_type, "source_type")?,
+            source: object::required(source, "source")?,
+            schema,
+            profile,
+            unknown_fields,
+        })
+    }
+}
+
 /// A dataset used by a run, with tags describing how it was used.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DatasetInput {
     /// See [`Dataset`](crate::Dataset).
     pub dataset: Dataset,
     /// Tags on this use of the dataset, such as `mlflow.data.context` = `training`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<InputTag>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -232,14 +632,62 @@ impl DatasetInput {
     }
 }
 
+impl serde::Serialize for DatasetInput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("dataset", &self.dataset)?;
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DatasetInput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DatasetInput {
+    const EXPECTING: &'static str = "an object (DatasetInput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut dataset: Option<crate::Dataset> = None;
+        let mut tags: Option<Vec<crate::InputTag>> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "dataset" => object::read_some(&mut map, &mut dataset),
+                "tags" => object::read_into(&mut map, &mut tags),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            dataset: object::required(dataset, "dataset")?,
+            tags,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `experiments.deleteExperiment`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DeleteExperiment {
     /// Id of the experiment to delete.
     pub experiment_id: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -253,15 +701,57 @@ impl DeleteExperiment {
     }
 }
 
+impl serde::Serialize for DeleteExperiment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("experiment_id", &self.experiment_id)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DeleteExperiment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DeleteExperiment {
+    const EXPECTING: &'static str = "an object (DeleteExperiment)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut experiment_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "experiment_id" => object::read_some(&mut map, &mut experiment_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            experiment_id: object::required(experiment_id, "experiment_id")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `experiments.deleteRun` (named `DeleteRun` in the official SDKs; renamed here
 /// because jobs already has a `DeleteRun`).
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DeleteMlflowRun {
     /// Id of the run to delete.
     pub run_id: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -275,8 +765,51 @@ impl DeleteMlflowRun {
     }
 }
 
+impl serde::Serialize for DeleteMlflowRun {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("run_id", &self.run_id)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DeleteMlflowRun {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DeleteMlflowRun {
+    const EXPECTING: &'static str = "an object (DeleteMlflowRun)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut run_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "run_id" => object::read_some(&mut map, &mut run_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            run_id: object::required(run_id, "run_id")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `experiments.deleteTag`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DeleteRunTag {
     /// Id of the run to remove the tag from.
     pub run_id: String,
@@ -284,7 +817,6 @@ pub struct DeleteRunTag {
     pub key: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -299,24 +831,64 @@ impl DeleteRunTag {
     }
 }
 
+impl serde::Serialize for DeleteRunTag {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("run_id", &self.run_id)?;
+        map.serialize_entry("key", &self.key)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DeleteRunTag {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DeleteRunTag {
+    const EXPECTING: &'static str = "an object (DeleteRunTag)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut run_id: Option<String> = None;
+        let mut key: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "run_id" => object::read_some(&mut map, &mut run_id),
+                "key" => object::read_some(&mut map, &mut key),
+                _ => object::keep(&mut map, key_, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            run_id: object::required(run_id, "run_id")?,
+            key: object::required(key, "key")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `experiments.deleteRuns`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DeleteRuns {
     /// Id of the experiment whose runs are deleted.
     pub experiment_id: String,
     /// Only runs created at or before this time, in epoch milliseconds, are deleted.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub max_timestamp_millis: i64,
     /// Maximum number of runs to delete in this call, at most 10000.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_runs: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -332,127 +904,459 @@ impl DeleteRuns {
     }
 }
 
+impl serde::Serialize for DeleteRuns {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("experiment_id", &self.experiment_id)?;
+        map.serialize_entry(
+            "max_timestamp_millis",
+            &databricks_runtime::serde_support::numbers::Write(
+                &self.max_timestamp_millis,
+            ),
+        )?;
+        if let Some(value) = &self.max_runs {
+            map.serialize_entry(
+                "max_runs",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DeleteRuns {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DeleteRuns {
+    const EXPECTING: &'static str = "an object (DeleteRuns)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut experiment_id: Option<String> = None;
+        let mut max_timestamp_millis: Option<i64> = None;
+        let mut max_runs: Option<i32> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "experiment_id" => object::read_some(&mut map, &mut experiment_id),
+                "max_timestamp_millis" => {
+                    object::read_number_some(&mut map, &mut max_timestamp_millis)
+                }
+                "max_runs" => object::read_number_into(&mut map, &mut max_runs),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            experiment_id: object::required(experiment_id, "experiment_id")?,
+            max_timestamp_millis: object::required(
+                max_timestamp_millis,
+                "max_timestamp_millis",
+            )?,
+            max_runs,
+            unknown_fields,
+        })
+    }
+}
+
 /// Answer of `experiments.deleteRuns`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteRunsResponse {
     /// How many runs were deleted.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub runs_deleted: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for DeleteRunsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.runs_deleted {
+            map.serialize_entry(
+                "runs_deleted",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DeleteRunsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DeleteRunsResponse {
+    const EXPECTING: &'static str = "an object (DeleteRunsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "runs_deleted" => {
+                    object::read_number_into(&mut map, &mut value.runs_deleted)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// An MLflow experiment, the container of a set of runs.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Experiment {
     /// Unique id of the experiment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub experiment_id: Option<String>,
     /// Name of the experiment, its full workspace path.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Root URI under which the artifacts of the experiment's runs are stored.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub artifact_location: Option<String>,
     /// `active`, or `deleted` for an experiment that was deleted and can still be restored.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lifecycle_stage: Option<String>,
     /// When the experiment was created, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub creation_time: Option<i64>,
     /// When the experiment was last changed, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub last_update_time: Option<i64>,
     /// The tags of the experiment, including system tags such as `mlflow.ownerEmail`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<ExperimentTag>>,
     /// See [`ExperimentTraceLocation`](crate::ExperimentTraceLocation).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trace_location: Option<ExperimentTraceLocation>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for Experiment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.experiment_id {
+            map.serialize_entry("experiment_id", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.artifact_location {
+            map.serialize_entry("artifact_location", value)?;
+        }
+        if let Some(value) = &self.lifecycle_stage {
+            map.serialize_entry("lifecycle_stage", value)?;
+        }
+        if let Some(value) = &self.creation_time {
+            map.serialize_entry(
+                "creation_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.last_update_time {
+            map.serialize_entry(
+                "last_update_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let Some(value) = &self.trace_location {
+            map.serialize_entry("trace_location", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Experiment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for Experiment {
+    const EXPECTING: &'static str = "an object (Experiment)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "experiment_id" => object::read_into(&mut map, &mut value.experiment_id),
+                "name" => object::read_into(&mut map, &mut value.name),
+                "artifact_location" => {
+                    object::read_into(&mut map, &mut value.artifact_location)
+                }
+                "lifecycle_stage" => {
+                    object::read_into(&mut map, &mut value.lifecycle_stage)
+                }
+                "creation_time" => {
+                    object::read_number_into(&mut map, &mut value.creation_time)
+                }
+                "last_update_time" => {
+                    object::read_number_into(&mut map, &mut value.last_update_time)
+                }
+                "tags" => object::read_into(&mut map, &mut value.tags),
+                "trace_location" => {
+                    object::read_into(&mut map, &mut value.trace_location)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Grants a permission level on the experiment to one principal. Give exactly one of
 /// `user_name`, `group_name` and `service_principal_name`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ExperimentAccessControlRequest {
     /// User name (usually an email address) of the user to grant the level to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Name of the group to grant the level to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
     /// Application id of the service principal to grant the level to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_principal_name: Option<String>,
     /// See [`ExperimentPermissionLevel`](crate::ExperimentPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<ExperimentPermissionLevel>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ExperimentAccessControlRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        if let Some(value) = &self.group_name {
+            map.serialize_entry("group_name", value)?;
+        }
+        if let Some(value) = &self.service_principal_name {
+            map.serialize_entry("service_principal_name", value)?;
+        }
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ExperimentAccessControlRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ExperimentAccessControlRequest {
+    const EXPECTING: &'static str = "an object (ExperimentAccessControlRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "user_name" => object::read_into(&mut map, &mut value.user_name),
+                "group_name" => object::read_into(&mut map, &mut value.group_name),
+                "service_principal_name" => {
+                    object::read_into(&mut map, &mut value.service_principal_name)
+                }
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The permissions one principal holds on the experiment. Exactly one of `user_name`,
 /// `group_name` and `service_principal_name` is set.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ExperimentAccessControlResponse {
     /// User name of the user, when the principal is a user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Name of the group, when the principal is a group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
     /// Application id of the service principal, when the principal is one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_principal_name: Option<String>,
     /// Human-readable name of the user or service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Every level the principal holds, each saying whether it is direct or inherited.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub all_permissions: Option<Vec<ExperimentPermission>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ExperimentAccessControlResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        if let Some(value) = &self.group_name {
+            map.serialize_entry("group_name", value)?;
+        }
+        if let Some(value) = &self.service_principal_name {
+            map.serialize_entry("service_principal_name", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("display_name", value)?;
+        }
+        if let Some(value) = &self.all_permissions {
+            map.serialize_entry("all_permissions", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ExperimentAccessControlResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ExperimentAccessControlResponse {
+    const EXPECTING: &'static str = "an object (ExperimentAccessControlResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "user_name" => object::read_into(&mut map, &mut value.user_name),
+                "group_name" => object::read_into(&mut map, &mut value.group_name),
+                "service_principal_name" => {
+                    object::read_into(&mut map, &mut value.service_principal_name)
+                }
+                "display_name" => object::read_into(&mut map, &mut value.display_name),
+                "all_permissions" => {
+                    object::read_into(&mut map, &mut value.all_permissions)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One permission level a principal holds on the experiment, and where it comes from.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ExperimentPermission {
     /// See [`ExperimentPermissionLevel`](crate::ExperimentPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<ExperimentPermissionLevel>,
     /// True when the level comes from a parent object rather than being granted directly.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherited: Option<bool>,
     /// Identifiers of the objects the level is inherited from, such as
     /// `/directories/4108364197239567`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherited_from_object: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ExperimentPermission {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        if let Some(value) = &self.inherited {
+            map.serialize_entry("inherited", value)?;
+        }
+        if let Some(value) = &self.inherited_from_object {
+            map.serialize_entry("inherited_from_object", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ExperimentPermission {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ExperimentPermission {
+    const EXPECTING: &'static str = "an object (ExperimentPermission)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                "inherited" => object::read_into(&mut map, &mut value.inherited),
+                "inherited_from_object" => {
+                    object::read_into(&mut map, &mut value.inherited_from_object)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A permission level on an experiment. `CAN_READ` lets a principal view the experiment and its
@@ -460,16 +1364,15 @@ pub struct ExperimentPermission {
 /// experiment and changing its permissions.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ExperimentPermissionLevel {
-    #[serde(rename = "CAN_EDIT")]
+    /// `CAN_EDIT`
     CanEdit,
-    #[serde(rename = "CAN_MANAGE")]
+    /// `CAN_MANAGE`
     CanManage,
-    #[serde(rename = "CAN_READ")]
+    /// `CAN_READ`
     CanRead,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -510,180 +1413,628 @@ impl std::str::FromStr for ExperimentPermissionLevel {
     }
 }
 
+impl serde::Serialize for ExperimentPermissionLevel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ExperimentPermissionLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The access control list of an experiment, as returned by the permission operations.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ExperimentPermissions {
     /// Identifier of the object the permissions apply to: its type and id, as in
     /// `/experiments/3947185432905812`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_id: Option<String>,
     /// Type of the object the permissions apply to, such as `mlflowExperiment`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_type: Option<String>,
     /// One entry per principal holding a permission, directly or by inheritance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list: Option<Vec<ExperimentAccessControlResponse>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ExperimentPermissions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.object_id {
+            map.serialize_entry("object_id", value)?;
+        }
+        if let Some(value) = &self.object_type {
+            map.serialize_entry("object_type", value)?;
+        }
+        if let Some(value) = &self.access_control_list {
+            map.serialize_entry("access_control_list", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ExperimentPermissions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ExperimentPermissions {
+    const EXPECTING: &'static str = "an object (ExperimentPermissions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "object_id" => object::read_into(&mut map, &mut value.object_id),
+                "object_type" => object::read_into(&mut map, &mut value.object_type),
+                "access_control_list" => {
+                    object::read_into(&mut map, &mut value.access_control_list)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One permission level that can be granted on an experiment.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ExperimentPermissionsDescription {
     /// See [`ExperimentPermissionLevel`](crate::ExperimentPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<ExperimentPermissionLevel>,
     /// What holding this level allows, in words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ExperimentPermissionsDescription {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ExperimentPermissionsDescription {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ExperimentPermissionsDescription {
+    const EXPECTING: &'static str = "an object (ExperimentPermissionsDescription)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                "description" => object::read_into(&mut map, &mut value.description),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `experiments.setPermissions` and `experiments.updatePermissions`; the experiment is
 /// named in the path.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ExperimentPermissionsRequest {
     /// The entries to apply, one per principal. For `setPermissions` this is the complete new list,
     /// and leaving it out removes every direct permission.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list: Option<Vec<ExperimentAccessControlRequest>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ExperimentPermissionsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.access_control_list {
+            map.serialize_entry("access_control_list", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ExperimentPermissionsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ExperimentPermissionsRequest {
+    const EXPECTING: &'static str = "an object (ExperimentPermissionsRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "access_control_list" => {
+                    object::read_into(&mut map, &mut value.access_control_list)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A key-value tag on an experiment.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ExperimentTag {
     /// Name of the tag.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// Value of the tag.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ExperimentTag {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ExperimentTag {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ExperimentTag {
+    const EXPECTING: &'static str = "an object (ExperimentTag)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value_ = Self::default();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "key" => object::read_into(&mut map, &mut value_.key),
+                "value" => object::read_into(&mut map, &mut value_.value),
+                _ => object::keep(&mut map, key_, &mut value_.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value_)
+    }
 }
 
 /// Where the traces of an experiment are stored, when not in the default MLflow backend. Set
 /// when the experiment is created and fixed afterwards.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ExperimentTraceLocation {
     /// See [`UcTraceLocation`](crate::UcTraceLocation).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uc_trace_location: Option<UcTraceLocation>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ExperimentTraceLocation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.uc_trace_location {
+            map.serialize_entry("uc_trace_location", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ExperimentTraceLocation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ExperimentTraceLocation {
+    const EXPECTING: &'static str = "an object (ExperimentTraceLocation)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "uc_trace_location" => {
+                    object::read_into(&mut map, &mut value.uc_trace_location)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `experiments.createIssue`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ExperimentsCreateIssueParams {
     /// An id of the caller's choosing, `iss-` and 32 lowercase hexadecimal digits. Sending the same
     /// id again fails with `ALREADY_EXISTS` instead of creating a second issue, which makes a
     /// retried create safe. The server picks one when it is left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issue_id: Option<String>,
+}
+
+impl serde::Serialize for ExperimentsCreateIssueParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.issue_id {
+            map.serialize_entry("issue_id", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ExperimentsCreateIssueParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ExperimentsCreateIssueParams {
+    const EXPECTING: &'static str = "an object (ExperimentsCreateIssueParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "issue_id" => object::read_into(&mut map, &mut value.issue_id),
+                _ => object::refuse(&key, &["issue_id"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `experiments.getHistory`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ExperimentsGetHistoryParams {
     /// Maximum number of values per page; 25000 when omitted, and larger values are rejected.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_results: Option<i32>,
     /// Token of the page to fetch, from `next_page_token` of the previous page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
     /// Id of the run. Required in practice; `run_uuid` is its deprecated alias.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_id: Option<String>,
     /// Deprecated alias of `run_id`, still accepted by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_uuid: Option<String>,
+}
+
+impl serde::Serialize for ExperimentsGetHistoryParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.max_results {
+            map.serialize_entry(
+                "max_results",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        if let Some(value) = &self.run_id {
+            map.serialize_entry("run_id", value)?;
+        }
+        if let Some(value) = &self.run_uuid {
+            map.serialize_entry("run_uuid", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ExperimentsGetHistoryParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ExperimentsGetHistoryParams {
+    const EXPECTING: &'static str = "an object (ExperimentsGetHistoryParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "max_results" => {
+                    object::read_number_into(&mut map, &mut value.max_results)
+                }
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                "run_id" => object::read_into(&mut map, &mut value.run_id),
+                "run_uuid" => object::read_into(&mut map, &mut value.run_uuid),
+                _ => {
+                    object::refuse(
+                        &key,
+                        &["max_results", "page_token", "run_id", "run_uuid"],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `experiments.getRun`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ExperimentsGetRunParams {
     /// Deprecated alias of `run_id`, still accepted by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_uuid: Option<String>,
+}
+
+impl serde::Serialize for ExperimentsGetRunParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.run_uuid {
+            map.serialize_entry("run_uuid", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ExperimentsGetRunParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ExperimentsGetRunParams {
+    const EXPECTING: &'static str = "an object (ExperimentsGetRunParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "run_uuid" => object::read_into(&mut map, &mut value.run_uuid),
+                _ => object::refuse(&key, &["run_uuid"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `experiments.listArtifacts`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ExperimentsListArtifactsParams {
     /// Token of the page to fetch, from `next_page_token` of the previous page. Not supported for
     /// artifacts in Unity Catalog volumes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
     /// Folder to list, relative to the run's artifact root; the root itself when omitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// Id of the run. Required in practice; `run_uuid` is its deprecated alias.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_id: Option<String>,
     /// Deprecated alias of `run_id`, still accepted by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_uuid: Option<String>,
+}
+
+impl serde::Serialize for ExperimentsListArtifactsParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        if let Some(value) = &self.path {
+            map.serialize_entry("path", value)?;
+        }
+        if let Some(value) = &self.run_id {
+            map.serialize_entry("run_id", value)?;
+        }
+        if let Some(value) = &self.run_uuid {
+            map.serialize_entry("run_uuid", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ExperimentsListArtifactsParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ExperimentsListArtifactsParams {
+    const EXPECTING: &'static str = "an object (ExperimentsListArtifactsParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                "path" => object::read_into(&mut map, &mut value.path),
+                "run_id" => object::read_into(&mut map, &mut value.run_id),
+                "run_uuid" => object::read_into(&mut map, &mut value.run_uuid),
+                _ => object::refuse(&key, &["page_token", "path", "run_id", "run_uuid"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `experiments.listExperiments`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ExperimentsListExperimentsParams {
     /// Maximum number of experiments per page; values above 1000 are lowered to 1000.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_results: Option<i32>,
     /// Token of the page to fetch, from `next_page_token` of the previous page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
     /// Which experiments to include by lifecycle stage; only active ones when omitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub view_type: Option<ViewType>,
 }
 
+impl serde::Serialize for ExperimentsListExperimentsParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.max_results {
+            map.serialize_entry(
+                "max_results",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        if let Some(value) = &self.view_type {
+            map.serialize_entry("view_type", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ExperimentsListExperimentsParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ExperimentsListExperimentsParams {
+    const EXPECTING: &'static str = "an object (ExperimentsListExperimentsParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "max_results" => {
+                    object::read_number_into(&mut map, &mut value.max_results)
+                }
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                "view_type" => object::read_into(&mut map, &mut value.view_type),
+                _ => object::refuse(&key, &["max_results", "page_token", "view_type"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `experiments.finalizeLoggedModel`; the model is named in the path.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FinalizeLoggedModelRequest {
     /// See [`LoggedModelStatus`](crate::LoggedModelStatus).
     pub status: LoggedModelStatus,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -697,95 +2048,422 @@ impl FinalizeLoggedModelRequest {
     }
 }
 
+impl serde::Serialize for FinalizeLoggedModelRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("status", &self.status)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FinalizeLoggedModelRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for FinalizeLoggedModelRequest {
+    const EXPECTING: &'static str = "an object (FinalizeLoggedModelRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut status: Option<crate::LoggedModelStatus> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "status" => object::read_some(&mut map, &mut status),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            status: object::required(status, "status")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Answer of `experiments.finalizeLoggedModel`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FinalizeLoggedModelResponse {
     /// See [`LoggedModel`](crate::LoggedModel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<LoggedModel>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for FinalizeLoggedModelResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.model {
+            map.serialize_entry("model", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FinalizeLoggedModelResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for FinalizeLoggedModelResponse {
+    const EXPECTING: &'static str = "an object (FinalizeLoggedModelResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "model" => object::read_into(&mut map, &mut value.model),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `experiments.getByName`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetExperimentByNameResponse {
     /// See [`Experiment`](crate::Experiment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub experiment: Option<Experiment>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GetExperimentByNameResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.experiment {
+            map.serialize_entry("experiment", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetExperimentByNameResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for GetExperimentByNameResponse {
+    const EXPECTING: &'static str = "an object (GetExperimentByNameResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "experiment" => object::read_into(&mut map, &mut value.experiment),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `experiments.getPermissionLevels`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetExperimentPermissionLevelsResponse {
     /// Every level that can be granted on the experiment, with what it allows.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_levels: Option<Vec<ExperimentPermissionsDescription>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GetExperimentPermissionLevelsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_levels {
+            map.serialize_entry("permission_levels", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetExperimentPermissionLevelsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for GetExperimentPermissionLevelsResponse {
+    const EXPECTING: &'static str = "an object (GetExperimentPermissionLevelsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_levels" => {
+                    object::read_into(&mut map, &mut value.permission_levels)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `experiments.getExperiment`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetExperimentResponse {
     /// See [`Experiment`](crate::Experiment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub experiment: Option<Experiment>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GetExperimentResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.experiment {
+            map.serialize_entry("experiment", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetExperimentResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GetExperimentResponse {
+    const EXPECTING: &'static str = "an object (GetExperimentResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "experiment" => object::read_into(&mut map, &mut value.experiment),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `experiments.getLoggedModel`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetLoggedModelResponse {
     /// See [`LoggedModel`](crate::LoggedModel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<LoggedModel>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GetLoggedModelResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.model {
+            map.serialize_entry("model", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetLoggedModelResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GetLoggedModelResponse {
+    const EXPECTING: &'static str = "an object (GetLoggedModelResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "model" => object::read_into(&mut map, &mut value.model),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One page of `experiments.getHistory`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetMetricHistoryResponse {
     /// The values of the metric in this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metrics: Option<Vec<Metric>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GetMetricHistoryResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.metrics {
+            map.serialize_entry("metrics", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetMetricHistoryResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GetMetricHistoryResponse {
+    const EXPECTING: &'static str = "an object (GetMetricHistoryResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "metrics" => object::read_into(&mut map, &mut value.metrics),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `experiments.getRun`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetRunResponse {
     /// See [`MlflowRun`](crate::MlflowRun).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run: Option<MlflowRun>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for GetRunResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.run {
+            map.serialize_entry("run", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetRunResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GetRunResponse {
+    const EXPECTING: &'static str = "an object (GetRunResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "run" => object::read_into(&mut map, &mut value.run),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A key-value tag on a dataset input of a run.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct InputTag {
     /// Name of the tag.
     pub key: String,
@@ -793,7 +2471,6 @@ pub struct InputTag {
     pub value: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -808,64 +2485,96 @@ impl InputTag {
     }
 }
 
+impl serde::Serialize for InputTag {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("key", &self.key)?;
+        map.serialize_entry("value", &self.value)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for InputTag {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for InputTag {
+    const EXPECTING: &'static str = "an object (InputTag)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut key: Option<String> = None;
+        let mut value: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "key" => object::read_some(&mut map, &mut key),
+                "value" => object::read_some(&mut map, &mut value),
+                _ => object::keep(&mut map, key_, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            key: object::required(key, "key")?,
+            value: object::required(value, "value")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// A quality or operational problem found in an experiment's traces, to be triaged: open
 /// (`PENDING`), judged real and dealt with (`RESOLVED`), or judged not a problem (`REJECTED`).
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Issue {
     /// Full name, `experiments/<experiment id>/issues/<issue id>`. Set by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The last segment of `name`; assessments on traces refer to the issue by it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issue_id: Option<String>,
     /// Short summary, not empty, at most 250 bytes of UTF-8.
     pub title: String,
     /// Longer explanation in Markdown, at most 32 KiB.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// See [`IssueSeverity`](crate::IssueSeverity).
     pub severity: IssueSeverity,
     /// See [`IssueStatus`](crate::IssueStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<IssueStatus>,
     /// Up to 10 labels of at most 64 bytes each, unique ignoring case; surrounding spaces are
     /// trimmed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub categories: Option<Vec<String>>,
     /// The caller's own key-value labels, at most 10; the server never writes here. Keys use
     /// letters, digits and `_.:/-` (at most 128 bytes), values at most 256 bytes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, String>>,
     /// More about the issue, such as how issue detection observed it. Keys and values may change
     /// without notice: read it tolerantly. At most 20 entries, keys at most 64 bytes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
     /// See [`IssueSourceType`](crate::IssueSourceType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_type: Option<IssueSourceType>,
     /// For an issue created by issue detection (`ADHOC_RUN`, `SCHEDULED_RUN`), the id of that
     /// detection run in the same experiment; absent for `MANUAL`. Set once, at creation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_id: Option<String>,
     /// When the issue was created (RFC 3339).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_time: Option<String>,
     /// When the issue last changed (RFC 3339).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<String>,
     /// When the latest trace showing the issue was requested (RFC 3339). Required unless
     /// `source_type` is `MANUAL`; a `MANUAL` issue without one reports its `create_time`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_seen_time: Option<String>,
     /// Email of the user whose request created the issue.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// Email of the user whose request last changed the issue.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_by: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -894,19 +2603,149 @@ impl Issue {
     }
 }
 
+impl serde::Serialize for Issue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.issue_id {
+            map.serialize_entry("issue_id", value)?;
+        }
+        map.serialize_entry("title", &self.title)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        map.serialize_entry("severity", &self.severity)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.categories {
+            map.serialize_entry("categories", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        if let Some(value) = &self.source_type {
+            map.serialize_entry("source_type", value)?;
+        }
+        if let Some(value) = &self.source_id {
+            map.serialize_entry("source_id", value)?;
+        }
+        if let Some(value) = &self.create_time {
+            map.serialize_entry("create_time", value)?;
+        }
+        if let Some(value) = &self.update_time {
+            map.serialize_entry("update_time", value)?;
+        }
+        if let Some(value) = &self.last_seen_time {
+            map.serialize_entry("last_seen_time", value)?;
+        }
+        if let Some(value) = &self.created_by {
+            map.serialize_entry("created_by", value)?;
+        }
+        if let Some(value) = &self.last_updated_by {
+            map.serialize_entry("last_updated_by", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Issue {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for Issue {
+    const EXPECTING: &'static str = "an object (Issue)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut issue_id: Option<String> = None;
+        let mut title: Option<String> = None;
+        let mut description: Option<String> = None;
+        let mut severity: Option<crate::IssueSeverity> = None;
+        let mut status: Option<crate::IssueStatus> = None;
+        let mut categories: Option<Vec<String>> = None;
+        let mut tags: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut metadata: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut source_type: Option<crate::IssueSourceType> = None;
+        let mut source_id: Option<String> = None;
+        let mut create_time: Option<String> = None;
+        let mut update_time: Option<String> = None;
+        let mut last_seen_time: Option<String> = None;
+        let mut created_by: Option<String> = None;
+        let mut last_updated_by: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut name),
+                "issue_id" => object::read_into(&mut map, &mut issue_id),
+                "title" => object::read_some(&mut map, &mut title),
+                "description" => object::read_into(&mut map, &mut description),
+                "severity" => object::read_some(&mut map, &mut severity),
+                "status" => object::read_into(&mut map, &mut status),
+                "categories" => object::read_into(&mut map, &mut categories),
+                "tags" => object::read_into(&mut map, &mut tags),
+                "metadata" => object::read_into(&mut map, &mut metadata),
+                "source_type" => object::read_into(&mut map, &mut source_type),
+                "source_id" => object::read_into(&mut map, &mut source_id),
+                "create_time" => object::read_into(&mut map, &mut create_time),
+                "update_time" => object::read_into(&mut map, &mut update_time),
+                "last_seen_time" => object::read_into(&mut map, &mut last_seen_time),
+                "created_by" => object::read_into(&mut map, &mut created_by),
+                "last_updated_by" => object::read_into(&mut map, &mut last_updated_by),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name,
+            issue_id,
+            title: object::required(title, "title")?,
+            description,
+            severity: object::required(severity, "severity")?,
+            status,
+            categories,
+            tags,
+            metadata,
+            source_type,
+            source_id,
+            create_time,
+            update_time,
+            last_seen_time,
+            created_by,
+            last_updated_by,
+            unknown_fields,
+        })
+    }
+}
+
 /// How serious an issue is, from `LOW` to `HIGH`.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IssueSeverity {
-    #[serde(rename = "LOW")]
+    /// `LOW`
     Low,
-    #[serde(rename = "MEDIUM")]
+    /// `MEDIUM`
     Medium,
-    #[serde(rename = "HIGH")]
+    /// `HIGH`
     High,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -947,21 +2786,37 @@ impl std::str::FromStr for IssueSeverity {
     }
 }
 
+impl serde::Serialize for IssueSeverity {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IssueSeverity {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The field search results are ordered by.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IssueSortKey {
-    #[serde(rename = "SEVERITY")]
+    /// `SEVERITY`
     Severity,
-    #[serde(rename = "CREATE_TIME")]
+    /// `CREATE_TIME`
     CreateTime,
-    #[serde(rename = "UPDATE_TIME")]
+    /// `UPDATE_TIME`
     UpdateTime,
-    #[serde(rename = "LAST_SEEN_TIME")]
+    /// `LAST_SEEN_TIME`
     LastSeenTime,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1004,17 +2859,33 @@ impl std::str::FromStr for IssueSortKey {
     }
 }
 
+impl serde::Serialize for IssueSortKey {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IssueSortKey {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The direction of the order.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IssueSortOrder {
-    #[serde(rename = "ASCENDING")]
+    /// `ASCENDING`
     Ascending,
-    #[serde(rename = "DESCENDING")]
+    /// `DESCENDING`
     Descending,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1053,23 +2924,39 @@ impl std::str::FromStr for IssueSortOrder {
     }
 }
 
+impl serde::Serialize for IssueSortOrder {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IssueSortOrder {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// What created an issue: a person (`MANUAL`), an issue detection run started by hand
 /// (`ADHOC_RUN`) or on a schedule (`SCHEDULED_RUN`), or the analysis of one trace
 /// (`SINGLE_TRACE_ANALYSIS`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IssueSourceType {
-    #[serde(rename = "MANUAL")]
+    /// `MANUAL`
     Manual,
-    #[serde(rename = "ADHOC_RUN")]
+    /// `ADHOC_RUN`
     AdhocRun,
-    #[serde(rename = "SCHEDULED_RUN")]
+    /// `SCHEDULED_RUN`
     ScheduledRun,
-    #[serde(rename = "SINGLE_TRACE_ANALYSIS")]
+    /// `SINGLE_TRACE_ANALYSIS`
     SingleTraceAnalysis,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1112,20 +2999,36 @@ impl std::str::FromStr for IssueSourceType {
     }
 }
 
+impl serde::Serialize for IssueSourceType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IssueSourceType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Triage state: `PENDING` (open), `RESOLVED` (real and dealt with), `REJECTED` (not a
 /// problem).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IssueStatus {
-    #[serde(rename = "PENDING")]
+    /// `PENDING`
     Pending,
-    #[serde(rename = "RESOLVED")]
+    /// `RESOLVED`
     Resolved,
-    #[serde(rename = "REJECTED")]
+    /// `REJECTED`
     Rejected,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1166,17 +3069,32 @@ impl std::str::FromStr for IssueStatus {
     }
 }
 
+impl serde::Serialize for IssueStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IssueStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Matches issues whose tag `key` has one of `values` (any value when `values` is empty).
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IssueTagFilter {
     /// The tag key, matched exactly.
     pub key: String,
     /// Values matched exactly; any one of them is enough.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub values: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1191,18 +3109,66 @@ impl IssueTagFilter {
     }
 }
 
+impl serde::Serialize for IssueTagFilter {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("key", &self.key)?;
+        if let Some(value) = &self.values {
+            map.serialize_entry("values", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IssueTagFilter {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for IssueTagFilter {
+    const EXPECTING: &'static str = "an object (IssueTagFilter)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut key: Option<String> = None;
+        let mut values: Option<Vec<String>> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "key" => object::read_some(&mut map, &mut key),
+                "values" => object::read_into(&mut map, &mut values),
+                _ => object::keep(&mut map, key_, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            key: object::required(key, "key")?,
+            values,
+            unknown_fields,
+        })
+    }
+}
+
 /// How much of each issue search results carry: `BASIC` leaves out `description` and may leave
 /// out large `metadata` entries; `FULL` has everything.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IssueView {
-    #[serde(rename = "BASIC")]
+    /// `BASIC`
     Basic,
-    #[serde(rename = "FULL")]
+    /// `FULL`
     Full,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1241,74 +3207,227 @@ impl std::str::FromStr for IssueView {
     }
 }
 
+impl serde::Serialize for IssueView {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IssueView {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// One page of `experiments.listArtifacts`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListArtifactsResponse {
     /// Root URI of the run's artifacts; the listed paths are relative to it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub root_uri: Option<String>,
     /// The files and folders of this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub files: Option<Vec<ArtifactFileInfo>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListArtifactsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.root_uri {
+            map.serialize_entry("root_uri", value)?;
+        }
+        if let Some(value) = &self.files {
+            map.serialize_entry("files", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListArtifactsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListArtifactsResponse {
+    const EXPECTING: &'static str = "an object (ListArtifactsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "root_uri" => object::read_into(&mut map, &mut value.root_uri),
+                "files" => object::read_into(&mut map, &mut value.files),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One page of `experiments.listExperiments`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListExperimentsResponse {
     /// The experiments of this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub experiments: Option<Vec<Experiment>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListExperimentsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.experiments {
+            map.serialize_entry("experiments", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListExperimentsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListExperimentsResponse {
+    const EXPECTING: &'static str = "an object (ListExperimentsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "experiments" => object::read_into(&mut map, &mut value.experiments),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `experiments.logBatch`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LogBatch {
     /// Id of the run to log to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_id: Option<String>,
     /// Metric values to append, at most 1000.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metrics: Option<Vec<Metric>>,
     /// Parameters to record, at most 100.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub params: Option<Vec<Param>>,
     /// Tags to set, at most 100.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<RunTag>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for LogBatch {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.run_id {
+            map.serialize_entry("run_id", value)?;
+        }
+        if let Some(value) = &self.metrics {
+            map.serialize_entry("metrics", value)?;
+        }
+        if let Some(value) = &self.params {
+            map.serialize_entry("params", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LogBatch {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for LogBatch {
+    const EXPECTING: &'static str = "an object (LogBatch)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "run_id" => object::read_into(&mut map, &mut value.run_id),
+                "metrics" => object::read_into(&mut map, &mut value.metrics),
+                "params" => object::read_into(&mut map, &mut value.params),
+                "tags" => object::read_into(&mut map, &mut value.tags),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `experiments.logInputs`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LogInputs {
     /// Id of the run to log to.
     pub run_id: String,
     /// The datasets the run used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub datasets: Option<Vec<DatasetInput>>,
     /// The logged models the run used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub models: Option<Vec<ModelInput>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1324,56 +3443,138 @@ impl LogInputs {
     }
 }
 
+impl serde::Serialize for LogInputs {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("run_id", &self.run_id)?;
+        if let Some(value) = &self.datasets {
+            map.serialize_entry("datasets", value)?;
+        }
+        if let Some(value) = &self.models {
+            map.serialize_entry("models", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LogInputs {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for LogInputs {
+    const EXPECTING: &'static str = "an object (LogInputs)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut run_id: Option<String> = None;
+        let mut datasets: Option<Vec<crate::DatasetInput>> = None;
+        let mut models: Option<Vec<crate::ModelInput>> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "run_id" => object::read_some(&mut map, &mut run_id),
+                "datasets" => object::read_into(&mut map, &mut datasets),
+                "models" => object::read_into(&mut map, &mut models),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            run_id: object::required(run_id, "run_id")?,
+            datasets,
+            models,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `experiments.logLoggedModelParams`; the model is named in the path.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LogLoggedModelParamsRequest {
     /// The parameters to add to the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub params: Option<Vec<LoggedModelParameter>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for LogLoggedModelParamsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.params {
+            map.serialize_entry("params", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LogLoggedModelParamsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for LogLoggedModelParamsRequest {
+    const EXPECTING: &'static str = "an object (LogLoggedModelParamsRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "params" => object::read_into(&mut map, &mut value.params),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `experiments.logMetric`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LogMetric {
     /// Id of the run to log to. Required in practice; `run_uuid` is its deprecated alias.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_id: Option<String>,
     /// Deprecated alias of `run_id`, still accepted by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_uuid: Option<String>,
     /// Name of the metric.
     pub key: String,
     /// The value to record.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub value: f64,
     /// When the value was measured, in epoch milliseconds.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub timestamp: i64,
     /// Training step the value belongs to.
     ///
     /// When absent, the server uses `0`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub step: Option<i64>,
     /// Name of the dataset the value was computed on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset_name: Option<String>,
     /// Digest identifying the version of that dataset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset_digest: Option<String>,
     /// Id of the logged model the value is about.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1395,32 +3596,168 @@ impl LogMetric {
     }
 }
 
+impl serde::Serialize for LogMetric {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.run_id {
+            map.serialize_entry("run_id", value)?;
+        }
+        if let Some(value) = &self.run_uuid {
+            map.serialize_entry("run_uuid", value)?;
+        }
+        map.serialize_entry("key", &self.key)?;
+        map.serialize_entry(
+            "value",
+            &databricks_runtime::serde_support::numbers::Write(&self.value),
+        )?;
+        map.serialize_entry(
+            "timestamp",
+            &databricks_runtime::serde_support::numbers::Write(&self.timestamp),
+        )?;
+        if let Some(value) = &self.step {
+            map.serialize_entry(
+                "step",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.dataset_name {
+            map.serialize_entry("dataset_name", value)?;
+        }
+        if let Some(value) = &self.dataset_digest {
+            map.serialize_entry("dataset_digest", value)?;
+        }
+        if let Some(value) = &self.model_id {
+            map.serialize_entry("model_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LogMetric {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for LogMetric {
+    const EXPECTING: &'static str = "an object (LogMetric)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut run_id: Option<String> = None;
+        let mut run_uuid: Option<String> = None;
+        let mut key: Option<String> = None;
+        let mut value: Option<f64> = None;
+        let mut timestamp: Option<i64> = None;
+        let mut step: Option<i64> = None;
+        let mut dataset_name: Option<String> = None;
+        let mut dataset_digest: Option<String> = None;
+        let mut model_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "run_id" => object::read_into(&mut map, &mut run_id),
+                "run_uuid" => object::read_into(&mut map, &mut run_uuid),
+                "key" => object::read_some(&mut map, &mut key),
+                "value" => object::read_number_some(&mut map, &mut value),
+                "timestamp" => object::read_number_some(&mut map, &mut timestamp),
+                "step" => object::read_number_into(&mut map, &mut step),
+                "dataset_name" => object::read_into(&mut map, &mut dataset_name),
+                "dataset_digest" => object::read_into(&mut map, &mut dataset_digest),
+                "model_id" => object::read_into(&mut map, &mut model_id),
+                _ => object::keep(&mut map, key_, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            run_id,
+            run_uuid,
+            key: object::required(key, "key")?,
+            value: object::required(value, "value")?,
+            timestamp: object::required(timestamp, "timestamp")?,
+            step,
+            dataset_name,
+            dataset_digest,
+            model_id,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `experiments.logModel`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LogModel {
     /// Id of the run that logged the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_id: Option<String>,
     /// The model's MLmodel file, serialised as JSON.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_json: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for LogModel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.run_id {
+            map.serialize_entry("run_id", value)?;
+        }
+        if let Some(value) = &self.model_json {
+            map.serialize_entry("model_json", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LogModel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for LogModel {
+    const EXPECTING: &'static str = "an object (LogModel)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "run_id" => object::read_into(&mut map, &mut value.run_id),
+                "model_json" => object::read_into(&mut map, &mut value.model_json),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `experiments.logOutputs`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LogOutputs {
     /// Id of the run to log to.
     pub run_id: String,
     /// The logged models the run produced.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub models: Option<Vec<ModelOutput>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1435,14 +3772,61 @@ impl LogOutputs {
     }
 }
 
+impl serde::Serialize for LogOutputs {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("run_id", &self.run_id)?;
+        if let Some(value) = &self.models {
+            map.serialize_entry("models", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LogOutputs {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for LogOutputs {
+    const EXPECTING: &'static str = "an object (LogOutputs)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut run_id: Option<String> = None;
+        let mut models: Option<Vec<crate::ModelOutput>> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "run_id" => object::read_some(&mut map, &mut run_id),
+                "models" => object::read_into(&mut map, &mut models),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            run_id: object::required(run_id, "run_id")?,
+            models,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `experiments.logParam`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LogParam {
     /// Id of the run to log to. Required in practice; `run_uuid` is its deprecated alias.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_id: Option<String>,
     /// Deprecated alias of `run_id`, still accepted by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_uuid: Option<String>,
     /// Name of the parameter, at most 250 characters.
     pub key: String,
@@ -1450,7 +3834,6 @@ pub struct LogParam {
     pub value: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1467,107 +3850,370 @@ impl LogParam {
     }
 }
 
+impl serde::Serialize for LogParam {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.run_id {
+            map.serialize_entry("run_id", value)?;
+        }
+        if let Some(value) = &self.run_uuid {
+            map.serialize_entry("run_uuid", value)?;
+        }
+        map.serialize_entry("key", &self.key)?;
+        map.serialize_entry("value", &self.value)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LogParam {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for LogParam {
+    const EXPECTING: &'static str = "an object (LogParam)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut run_id: Option<String> = None;
+        let mut run_uuid: Option<String> = None;
+        let mut key: Option<String> = None;
+        let mut value: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "run_id" => object::read_into(&mut map, &mut run_id),
+                "run_uuid" => object::read_into(&mut map, &mut run_uuid),
+                "key" => object::read_some(&mut map, &mut key),
+                "value" => object::read_some(&mut map, &mut value),
+                _ => object::keep(&mut map, key_, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            run_id,
+            run_uuid,
+            key: object::required(key, "key")?,
+            value: object::required(value, "value")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// A model recorded in an experiment: its attributes and tags (`info`) and the parameters and
 /// metrics attached to it (`data`).
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LoggedModel {
     /// See [`LoggedModelInfo`](crate::LoggedModelInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub info: Option<LoggedModelInfo>,
     /// See [`LoggedModelData`](crate::LoggedModelData).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<LoggedModelData>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for LoggedModel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.info {
+            map.serialize_entry("info", value)?;
+        }
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LoggedModel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for LoggedModel {
+    const EXPECTING: &'static str = "an object (LoggedModel)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "info" => object::read_into(&mut map, &mut value.info),
+                "data" => object::read_into(&mut map, &mut value.data),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The parameters and metrics attached to a logged model.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LoggedModelData {
     /// The model's parameters, which cannot change once logged.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub params: Option<Vec<LoggedModelParameter>>,
     /// Metrics measured on the model, typically logged by runs that evaluated it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metrics: Option<Vec<Metric>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for LoggedModelData {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.params {
+            map.serialize_entry("params", value)?;
+        }
+        if let Some(value) = &self.metrics {
+            map.serialize_entry("metrics", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LoggedModelData {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for LoggedModelData {
+    const EXPECTING: &'static str = "an object (LoggedModelData)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "params" => object::read_into(&mut map, &mut value.params),
+                "metrics" => object::read_into(&mut map, &mut value.metrics),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The attributes, status and tags of a logged model.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LoggedModelInfo {
     /// Id of the logged model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_id: Option<String>,
     /// Id of the experiment the model belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub experiment_id: Option<String>,
     /// Name of the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Free-form kind of model, such as `Agent`, `Classifier` or `LLM`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_type: Option<String>,
     /// Id of the run that produced the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_run_id: Option<String>,
     /// Location where the model's files are stored.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub artifact_uri: Option<String>,
     /// See [`LoggedModelStatus`](crate::LoggedModelStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<LoggedModelStatus>,
     /// More about the status, such as why an upload failed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_message: Option<String>,
     /// Id of the user or service principal that created the model.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub creator_id: Option<i64>,
     /// When the model was created, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub creation_timestamp_ms: Option<i64>,
     /// When the model was last changed, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub last_updated_timestamp_ms: Option<i64>,
     /// The tags set on the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<LoggedModelTag>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for LoggedModelInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.model_id {
+            map.serialize_entry("model_id", value)?;
+        }
+        if let Some(value) = &self.experiment_id {
+            map.serialize_entry("experiment_id", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.model_type {
+            map.serialize_entry("model_type", value)?;
+        }
+        if let Some(value) = &self.source_run_id {
+            map.serialize_entry("source_run_id", value)?;
+        }
+        if let Some(value) = &self.artifact_uri {
+            map.serialize_entry("artifact_uri", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.status_message {
+            map.serialize_entry("status_message", value)?;
+        }
+        if let Some(value) = &self.creator_id {
+            map.serialize_entry(
+                "creator_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.creation_timestamp_ms {
+            map.serialize_entry(
+                "creation_timestamp_ms",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.last_updated_timestamp_ms {
+            map.serialize_entry(
+                "last_updated_timestamp_ms",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LoggedModelInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for LoggedModelInfo {
+    const EXPECTING: &'static str = "an object (LoggedModelInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "model_id" => object::read_into(&mut map, &mut value.model_id),
+                "experiment_id" => object::read_into(&mut map, &mut value.experiment_id),
+                "name" => object::read_into(&mut map, &mut value.name),
+                "model_type" => object::read_into(&mut map, &mut value.model_type),
+                "source_run_id" => object::read_into(&mut map, &mut value.source_run_id),
+                "artifact_uri" => object::read_into(&mut map, &mut value.artifact_uri),
+                "status" => object::read_into(&mut map, &mut value.status),
+                "status_message" => {
+                    object::read_into(&mut map, &mut value.status_message)
+                }
+                "creator_id" => object::read_number_into(&mut map, &mut value.creator_id),
+                "creation_timestamp_ms" => {
+                    object::read_number_into(&mut map, &mut value.creation_timestamp_ms)
+                }
+                "last_updated_timestamp_ms" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.last_updated_timestamp_ms,
+                    )
+                }
+                "tags" => object::read_into(&mut map, &mut value.tags),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A parameter of a logged model, a string key with a string value.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LoggedModelParameter {
     /// Name of the parameter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// Value of the parameter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for LoggedModelParameter {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LoggedModelParameter {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for LoggedModelParameter {
+    const EXPECTING: &'static str = "an object (LoggedModelParameter)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value_ = Self::default();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "key" => object::read_into(&mut map, &mut value_.key),
+                "value" => object::read_into(&mut map, &mut value_.value),
+                _ => object::keep(&mut map, key_, &mut value_.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value_)
+    }
 }
 
 /// Where a logged model is in its life: `LOGGED_MODEL_PENDING` while its files are being
@@ -1575,16 +4221,15 @@ pub struct LoggedModelParameter {
 /// its files failed.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum LoggedModelStatus {
-    #[serde(rename = "LOGGED_MODEL_PENDING")]
+    /// `LOGGED_MODEL_PENDING`
     LoggedModelPending,
-    #[serde(rename = "LOGGED_MODEL_READY")]
+    /// `LOGGED_MODEL_READY`
     LoggedModelReady,
-    #[serde(rename = "LOGGED_MODEL_UPLOAD_FAILED")]
+    /// `LOGGED_MODEL_UPLOAD_FAILED`
     LoggedModelUploadFailed,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1625,94 +4270,256 @@ impl std::str::FromStr for LoggedModelStatus {
     }
 }
 
+impl serde::Serialize for LoggedModelStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LoggedModelStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A tag of a logged model, a string key with a string value.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LoggedModelTag {
     /// Key of the tag.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// Value of the tag.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for LoggedModelTag {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LoggedModelTag {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for LoggedModelTag {
+    const EXPECTING: &'static str = "an object (LoggedModelTag)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value_ = Self::default();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "key" => object::read_into(&mut map, &mut value_.key),
+                "value" => object::read_into(&mut map, &mut value_.value),
+                _ => object::keep(&mut map, key_, &mut value_.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value_)
+    }
 }
 
 /// One recorded value of a metric: a number logged under a key at a timestamp and a step, by a
 /// run and optionally for a logged model and a dataset.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Metric {
     /// Name of the metric.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// The value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub value: Option<f64>,
     /// When the value was recorded, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub timestamp: Option<i64>,
     /// Training step the value belongs to; 0 when not given.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub step: Option<i64>,
     /// Id of the run that logged the value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_id: Option<String>,
     /// Name of the dataset the value was computed on, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset_name: Option<String>,
     /// Digest (such as a hash) that identifies the version of that dataset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset_digest: Option<String>,
     /// Id of the logged model the value is about, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for Metric {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry(
+                "value",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.timestamp {
+            map.serialize_entry(
+                "timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.step {
+            map.serialize_entry(
+                "step",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.run_id {
+            map.serialize_entry("run_id", value)?;
+        }
+        if let Some(value) = &self.dataset_name {
+            map.serialize_entry("dataset_name", value)?;
+        }
+        if let Some(value) = &self.dataset_digest {
+            map.serialize_entry("dataset_digest", value)?;
+        }
+        if let Some(value) = &self.model_id {
+            map.serialize_entry("model_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Metric {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for Metric {
+    const EXPECTING: &'static str = "an object (Metric)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value_ = Self::default();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "key" => object::read_into(&mut map, &mut value_.key),
+                "value" => object::read_number_into(&mut map, &mut value_.value),
+                "timestamp" => object::read_number_into(&mut map, &mut value_.timestamp),
+                "step" => object::read_number_into(&mut map, &mut value_.step),
+                "run_id" => object::read_into(&mut map, &mut value_.run_id),
+                "dataset_name" => object::read_into(&mut map, &mut value_.dataset_name),
+                "dataset_digest" => {
+                    object::read_into(&mut map, &mut value_.dataset_digest)
+                }
+                "model_id" => object::read_into(&mut map, &mut value_.model_id),
+                _ => object::keep(&mut map, key_, &mut value_.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value_)
+    }
 }
 
 /// An MLflow run (named `Run` in the official SDKs; renamed here because jobs already has a
 /// `Run`): its metadata, the data it logged, and its inputs.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct MlflowRun {
     /// See [`RunInfo`](crate::RunInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub info: Option<RunInfo>,
     /// See [`RunData`](crate::RunData).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<RunData>,
     /// See [`RunInputs`](crate::RunInputs).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<RunInputs>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for MlflowRun {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.info {
+            map.serialize_entry("info", value)?;
+        }
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        if let Some(value) = &self.inputs {
+            map.serialize_entry("inputs", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for MlflowRun {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for MlflowRun {
+    const EXPECTING: &'static str = "an object (MlflowRun)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "info" => object::read_into(&mut map, &mut value.info),
+                "data" => object::read_into(&mut map, &mut value.data),
+                "inputs" => object::read_into(&mut map, &mut value.inputs),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A logged model a run used as input.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ModelInput {
     /// Id of the logged model.
     pub model_id: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1726,17 +4533,58 @@ impl ModelInput {
     }
 }
 
+impl serde::Serialize for ModelInput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("model_id", &self.model_id)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ModelInput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ModelInput {
+    const EXPECTING: &'static str = "an object (ModelInput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut model_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "model_id" => object::read_some(&mut map, &mut model_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            model_id: object::required(model_id, "model_id")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// A logged model a run produced.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ModelOutput {
     /// Id of the logged model.
     pub model_id: String,
     /// Training step at which the model was produced.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub step: i64,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1751,29 +4599,120 @@ impl ModelOutput {
     }
 }
 
+impl serde::Serialize for ModelOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("model_id", &self.model_id)?;
+        map.serialize_entry(
+            "step",
+            &databricks_runtime::serde_support::numbers::Write(&self.step),
+        )?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ModelOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ModelOutput {
+    const EXPECTING: &'static str = "an object (ModelOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut model_id: Option<String> = None;
+        let mut step: Option<i64> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "model_id" => object::read_some(&mut map, &mut model_id),
+                "step" => object::read_number_some(&mut map, &mut step),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            model_id: object::required(model_id, "model_id")?,
+            step: object::required(step, "step")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// A parameter of a run, a key with a string value that cannot change once logged.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Param {
     /// Name of the parameter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// Value of the parameter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for Param {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Param {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for Param {
+    const EXPECTING: &'static str = "an object (Param)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value_ = Self::default();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "key" => object::read_into(&mut map, &mut value_.key),
+                "value" => object::read_into(&mut map, &mut value_.value),
+                _ => object::keep(&mut map, key_, &mut value_.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value_)
+    }
+}
+
 /// Body of `experiments.restoreExperiment`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RestoreExperiment {
     /// Id of the deleted experiment to restore.
     pub experiment_id: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1787,14 +4726,56 @@ impl RestoreExperiment {
     }
 }
 
+impl serde::Serialize for RestoreExperiment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("experiment_id", &self.experiment_id)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RestoreExperiment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RestoreExperiment {
+    const EXPECTING: &'static str = "an object (RestoreExperiment)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut experiment_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "experiment_id" => object::read_some(&mut map, &mut experiment_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            experiment_id: object::required(experiment_id, "experiment_id")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `experiments.restoreRun`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RestoreRun {
     /// Id of the deleted run to restore.
     pub run_id: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1808,24 +4789,60 @@ impl RestoreRun {
     }
 }
 
+impl serde::Serialize for RestoreRun {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("run_id", &self.run_id)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RestoreRun {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RestoreRun {
+    const EXPECTING: &'static str = "an object (RestoreRun)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut run_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "run_id" => object::read_some(&mut map, &mut run_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            run_id: object::required(run_id, "run_id")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `experiments.restoreRuns`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RestoreRuns {
     /// Id of the experiment whose runs are restored.
     pub experiment_id: String,
     /// Only runs deleted at or after this time, in epoch milliseconds, are restored.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub min_timestamp_millis: i64,
     /// Maximum number of runs to restore in this call, at most 10000.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_runs: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1841,105 +4858,321 @@ impl RestoreRuns {
     }
 }
 
+impl serde::Serialize for RestoreRuns {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("experiment_id", &self.experiment_id)?;
+        map.serialize_entry(
+            "min_timestamp_millis",
+            &databricks_runtime::serde_support::numbers::Write(
+                &self.min_timestamp_millis,
+            ),
+        )?;
+        if let Some(value) = &self.max_runs {
+            map.serialize_entry(
+                "max_runs",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RestoreRuns {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RestoreRuns {
+    const EXPECTING: &'static str = "an object (RestoreRuns)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut experiment_id: Option<String> = None;
+        let mut min_timestamp_millis: Option<i64> = None;
+        let mut max_runs: Option<i32> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "experiment_id" => object::read_some(&mut map, &mut experiment_id),
+                "min_timestamp_millis" => {
+                    object::read_number_some(&mut map, &mut min_timestamp_millis)
+                }
+                "max_runs" => object::read_number_into(&mut map, &mut max_runs),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            experiment_id: object::required(experiment_id, "experiment_id")?,
+            min_timestamp_millis: object::required(
+                min_timestamp_millis,
+                "min_timestamp_millis",
+            )?,
+            max_runs,
+            unknown_fields,
+        })
+    }
+}
+
 /// Answer of `experiments.restoreRuns`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RestoreRunsResponse {
     /// How many runs were restored.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub runs_restored: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RestoreRunsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.runs_restored {
+            map.serialize_entry(
+                "runs_restored",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RestoreRunsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RestoreRunsResponse {
+    const EXPECTING: &'static str = "an object (RestoreRunsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "runs_restored" => {
+                    object::read_number_into(&mut map, &mut value.runs_restored)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The metrics, parameters and tags logged by a run.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RunData {
     /// The latest value of each metric of the run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metrics: Option<Vec<Metric>>,
     /// The parameters of the run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub params: Option<Vec<Param>>,
     /// The tags of the run, including system tags such as `mlflow.source.name`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<RunTag>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for RunData {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.metrics {
+            map.serialize_entry("metrics", value)?;
+        }
+        if let Some(value) = &self.params {
+            map.serialize_entry("params", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunData {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RunData {
+    const EXPECTING: &'static str = "an object (RunData)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "metrics" => object::read_into(&mut map, &mut value.metrics),
+                "params" => object::read_into(&mut map, &mut value.params),
+                "tags" => object::read_into(&mut map, &mut value.tags),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The metadata of an MLflow run.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RunInfo {
     /// Unique id of the run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_id: Option<String>,
     /// Deprecated copy of `run_id`, still returned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_uuid: Option<String>,
     /// Display name of the run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_name: Option<String>,
     /// Id of the experiment the run belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub experiment_id: Option<String>,
     /// User who created the run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// See [`RunInfoStatus`](crate::RunInfoStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<RunInfoStatus>,
     /// When the run started, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub start_time: Option<i64>,
     /// When the run ended, in epoch milliseconds; absent while it is running.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub end_time: Option<i64>,
     /// Root URI of the run's artifacts; artifact paths are relative to it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub artifact_uri: Option<String>,
     /// `active`, or `deleted` for a run that was deleted and can still be restored.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lifecycle_stage: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RunInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.run_id {
+            map.serialize_entry("run_id", value)?;
+        }
+        if let Some(value) = &self.run_uuid {
+            map.serialize_entry("run_uuid", value)?;
+        }
+        if let Some(value) = &self.run_name {
+            map.serialize_entry("run_name", value)?;
+        }
+        if let Some(value) = &self.experiment_id {
+            map.serialize_entry("experiment_id", value)?;
+        }
+        if let Some(value) = &self.user_id {
+            map.serialize_entry("user_id", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.start_time {
+            map.serialize_entry(
+                "start_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.end_time {
+            map.serialize_entry(
+                "end_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.artifact_uri {
+            map.serialize_entry("artifact_uri", value)?;
+        }
+        if let Some(value) = &self.lifecycle_stage {
+            map.serialize_entry("lifecycle_stage", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RunInfo {
+    const EXPECTING: &'static str = "an object (RunInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "run_id" => object::read_into(&mut map, &mut value.run_id),
+                "run_uuid" => object::read_into(&mut map, &mut value.run_uuid),
+                "run_name" => object::read_into(&mut map, &mut value.run_name),
+                "experiment_id" => object::read_into(&mut map, &mut value.experiment_id),
+                "user_id" => object::read_into(&mut map, &mut value.user_id),
+                "status" => object::read_into(&mut map, &mut value.status),
+                "start_time" => object::read_number_into(&mut map, &mut value.start_time),
+                "end_time" => object::read_number_into(&mut map, &mut value.end_time),
+                "artifact_uri" => object::read_into(&mut map, &mut value.artifact_uri),
+                "lifecycle_stage" => {
+                    object::read_into(&mut map, &mut value.lifecycle_stage)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Where a run is in its life: `SCHEDULED` (waiting to start), `RUNNING`, `FINISHED` (ended
 /// successfully), `FAILED`, or `KILLED` (stopped by a user).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RunInfoStatus {
-    #[serde(rename = "FAILED")]
+    /// `FAILED`
     Failed,
-    #[serde(rename = "FINISHED")]
+    /// `FINISHED`
     Finished,
-    #[serde(rename = "KILLED")]
+    /// `KILLED`
     Killed,
-    #[serde(rename = "RUNNING")]
+    /// `RUNNING`
     Running,
-    #[serde(rename = "SCHEDULED")]
+    /// `SCHEDULED`
     Scheduled,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1984,157 +5217,466 @@ impl std::str::FromStr for RunInfoStatus {
     }
 }
 
+impl serde::Serialize for RunInfoStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunInfoStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// What a run consumed.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RunInputs {
     /// The datasets the run used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset_inputs: Option<Vec<DatasetInput>>,
     /// The logged models the run used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_inputs: Option<Vec<ModelInput>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RunInputs {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.dataset_inputs {
+            map.serialize_entry("dataset_inputs", value)?;
+        }
+        if let Some(value) = &self.model_inputs {
+            map.serialize_entry("model_inputs", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunInputs {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RunInputs {
+    const EXPECTING: &'static str = "an object (RunInputs)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "dataset_inputs" => {
+                    object::read_into(&mut map, &mut value.dataset_inputs)
+                }
+                "model_inputs" => object::read_into(&mut map, &mut value.model_inputs),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A key-value tag on a run.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RunTag {
     /// Name of the tag.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// Value of the tag.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RunTag {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunTag {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RunTag {
+    const EXPECTING: &'static str = "an object (RunTag)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value_ = Self::default();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "key" => object::read_into(&mut map, &mut value_.key),
+                "value" => object::read_into(&mut map, &mut value_.value),
+                _ => object::keep(&mut map, key_, &mut value_.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value_)
+    }
 }
 
 /// Body of `experiments.searchExperiments`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchExperiments {
     /// A SQL-like condition on experiment attributes and tags, such as `name ILIKE 'churn%'`; every
     /// experiment when omitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
     /// Maximum number of experiments per page, at most 3000.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_results: Option<i32>,
     /// Sort keys, applied in order: an attribute such as `name` or `last_update_time`, optionally
     /// followed by `ASC` (the default) or `DESC`. Ties are broken by experiment id, descending.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_by: Option<Vec<String>>,
     /// Token of the page to fetch, from `next_page_token` of the previous page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
     /// See [`ViewType`](crate::ViewType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub view_type: Option<ViewType>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for SearchExperiments {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.filter {
+            map.serialize_entry("filter", value)?;
+        }
+        if let Some(value) = &self.max_results {
+            map.serialize_entry(
+                "max_results",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.order_by {
+            map.serialize_entry("order_by", value)?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        if let Some(value) = &self.view_type {
+            map.serialize_entry("view_type", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SearchExperiments {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SearchExperiments {
+    const EXPECTING: &'static str = "an object (SearchExperiments)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "filter" => object::read_into(&mut map, &mut value.filter),
+                "max_results" => {
+                    object::read_number_into(&mut map, &mut value.max_results)
+                }
+                "order_by" => object::read_into(&mut map, &mut value.order_by),
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                "view_type" => object::read_into(&mut map, &mut value.view_type),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One page of `experiments.searchExperiments`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchExperimentsResponse {
     /// The matching experiments of this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub experiments: Option<Vec<Experiment>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for SearchExperimentsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.experiments {
+            map.serialize_entry("experiments", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SearchExperimentsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for SearchExperimentsResponse {
+    const EXPECTING: &'static str = "an object (SearchExperimentsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "experiments" => object::read_into(&mut map, &mut value.experiments),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Filters, order and page of an issue search; an empty request lists every issue.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchIssuesRequest {
     /// Text the title contains, ignoring case.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query: Option<String>,
     /// Issues in any of these statuses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statuses: Option<Vec<IssueStatus>>,
     /// Issues of any of these severities.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub severities: Option<Vec<IssueSeverity>>,
     /// Issues with any of these categories, ignoring case.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub categories: Option<Vec<String>>,
     /// Issues passing every one of these filters; at most 10 filters of 20 values each.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag_filters: Option<Vec<IssueTagFilter>>,
     /// See [`IssueSortKey`](crate::IssueSortKey).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sort_key: Option<IssueSortKey>,
     /// See [`IssueSortOrder`](crate::IssueSortOrder).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sort_order: Option<IssueSortOrder>,
     /// See [`IssueView`](crate::IssueView).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub view: Option<IssueView>,
     /// Issues per page; 20 by default, and more than 100 counts as 100.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub page_size: Option<i32>,
     /// The `next_page_token` of the previous page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for SearchIssuesRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.query {
+            map.serialize_entry("query", value)?;
+        }
+        if let Some(value) = &self.statuses {
+            map.serialize_entry("statuses", value)?;
+        }
+        if let Some(value) = &self.severities {
+            map.serialize_entry("severities", value)?;
+        }
+        if let Some(value) = &self.categories {
+            map.serialize_entry("categories", value)?;
+        }
+        if let Some(value) = &self.tag_filters {
+            map.serialize_entry("tag_filters", value)?;
+        }
+        if let Some(value) = &self.sort_key {
+            map.serialize_entry("sort_key", value)?;
+        }
+        if let Some(value) = &self.sort_order {
+            map.serialize_entry("sort_order", value)?;
+        }
+        if let Some(value) = &self.view {
+            map.serialize_entry("view", value)?;
+        }
+        if let Some(value) = &self.page_size {
+            map.serialize_entry(
+                "page_size",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SearchIssuesRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SearchIssuesRequest {
+    const EXPECTING: &'static str = "an object (SearchIssuesRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "query" => object::read_into(&mut map, &mut value.query),
+                "statuses" => object::read_into(&mut map, &mut value.statuses),
+                "severities" => object::read_into(&mut map, &mut value.severities),
+                "categories" => object::read_into(&mut map, &mut value.categories),
+                "tag_filters" => object::read_into(&mut map, &mut value.tag_filters),
+                "sort_key" => object::read_into(&mut map, &mut value.sort_key),
+                "sort_order" => object::read_into(&mut map, &mut value.sort_order),
+                "view" => object::read_into(&mut map, &mut value.view),
+                "page_size" => object::read_number_into(&mut map, &mut value.page_size),
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One page of an issue search.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchIssuesResponse {
     /// The page's issues, in the order asked for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issues: Option<Vec<Issue>>,
     /// Token of the next page; absent on the last one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// How many issues match in all.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub total_size: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for SearchIssuesResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.issues {
+            map.serialize_entry("issues", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        if let Some(value) = &self.total_size {
+            map.serialize_entry(
+                "total_size",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SearchIssuesResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SearchIssuesResponse {
+    const EXPECTING: &'static str = "an object (SearchIssuesResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "issues" => object::read_into(&mut map, &mut value.issues),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                "total_size" => object::read_number_into(&mut map, &mut value.total_size),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A dataset whose metric values the filter of `experiments.searchLoggedModels` considers.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SearchLoggedModelsDataset {
     /// Name of the dataset.
     pub dataset_name: String,
     /// Digest of the dataset, to pick one version among datasets of the same name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset_digest: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2149,25 +5691,71 @@ impl SearchLoggedModelsDataset {
     }
 }
 
+impl serde::Serialize for SearchLoggedModelsDataset {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("dataset_name", &self.dataset_name)?;
+        if let Some(value) = &self.dataset_digest {
+            map.serialize_entry("dataset_digest", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SearchLoggedModelsDataset {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for SearchLoggedModelsDataset {
+    const EXPECTING: &'static str = "an object (SearchLoggedModelsDataset)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut dataset_name: Option<String> = None;
+        let mut dataset_digest: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "dataset_name" => object::read_some(&mut map, &mut dataset_name),
+                "dataset_digest" => object::read_into(&mut map, &mut dataset_digest),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            dataset_name: object::required(dataset_name, "dataset_name")?,
+            dataset_digest,
+            unknown_fields,
+        })
+    }
+}
+
 /// One sort key of `experiments.searchLoggedModels`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SearchLoggedModelsOrderBy {
     /// What to sort by, an attribute or a metric such as `metrics.accuracy`.
     pub field_name: String,
     /// Sort from smallest to largest when true, the other way round otherwise.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ascending: Option<bool>,
     /// When `field_name` is a metric, only values of that metric recorded on the dataset of this
     /// name are used for sorting.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset_name: Option<String>,
     /// Together with `dataset_name`, narrows the metric values used for sorting to one version of
     /// the dataset; only allowed when `dataset_name` is set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset_digest: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2184,108 +5772,374 @@ impl SearchLoggedModelsOrderBy {
     }
 }
 
+impl serde::Serialize for SearchLoggedModelsOrderBy {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("field_name", &self.field_name)?;
+        if let Some(value) = &self.ascending {
+            map.serialize_entry("ascending", value)?;
+        }
+        if let Some(value) = &self.dataset_name {
+            map.serialize_entry("dataset_name", value)?;
+        }
+        if let Some(value) = &self.dataset_digest {
+            map.serialize_entry("dataset_digest", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SearchLoggedModelsOrderBy {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for SearchLoggedModelsOrderBy {
+    const EXPECTING: &'static str = "an object (SearchLoggedModelsOrderBy)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut field_name: Option<String> = None;
+        let mut ascending: Option<bool> = None;
+        let mut dataset_name: Option<String> = None;
+        let mut dataset_digest: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "field_name" => object::read_some(&mut map, &mut field_name),
+                "ascending" => object::read_into(&mut map, &mut ascending),
+                "dataset_name" => object::read_into(&mut map, &mut dataset_name),
+                "dataset_digest" => object::read_into(&mut map, &mut dataset_digest),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            field_name: object::required(field_name, "field_name")?,
+            ascending,
+            dataset_name,
+            dataset_digest,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `experiments.searchLoggedModels`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchLoggedModelsRequest {
     /// Ids of the experiments whose logged models are searched.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub experiment_ids: Option<Vec<String>>,
     /// Which models to return: comparisons over attributes, `params.<key>` and `metrics.<key>`
     /// joined with `AND`. Every model of the experiments when left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
     /// Restricts the metric comparisons of `filter` to metric values recorded on one of these
     /// datasets; metrics of every dataset count when left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub datasets: Option<Vec<SearchLoggedModelsDataset>>,
     /// Sort keys, most significant first.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_by: Option<Vec<SearchLoggedModelsOrderBy>>,
     /// Largest number of models in one page; at most 50.
     ///
     /// When absent, the server uses `50`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_results: Option<i32>,
     /// The `next_page_token` of the previous page; left out for the first page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for SearchLoggedModelsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.experiment_ids {
+            map.serialize_entry("experiment_ids", value)?;
+        }
+        if let Some(value) = &self.filter {
+            map.serialize_entry("filter", value)?;
+        }
+        if let Some(value) = &self.datasets {
+            map.serialize_entry("datasets", value)?;
+        }
+        if let Some(value) = &self.order_by {
+            map.serialize_entry("order_by", value)?;
+        }
+        if let Some(value) = &self.max_results {
+            map.serialize_entry(
+                "max_results",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SearchLoggedModelsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for SearchLoggedModelsRequest {
+    const EXPECTING: &'static str = "an object (SearchLoggedModelsRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "experiment_ids" => {
+                    object::read_into(&mut map, &mut value.experiment_ids)
+                }
+                "filter" => object::read_into(&mut map, &mut value.filter),
+                "datasets" => object::read_into(&mut map, &mut value.datasets),
+                "order_by" => object::read_into(&mut map, &mut value.order_by),
+                "max_results" => {
+                    object::read_number_into(&mut map, &mut value.max_results)
+                }
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One page of the answer of `experiments.searchLoggedModels`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchLoggedModelsResponse {
     /// The matching logged models on this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub models: Option<Vec<LoggedModel>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for SearchLoggedModelsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.models {
+            map.serialize_entry("models", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SearchLoggedModelsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for SearchLoggedModelsResponse {
+    const EXPECTING: &'static str = "an object (SearchLoggedModelsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "models" => object::read_into(&mut map, &mut value.models),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `experiments.searchRuns`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchRuns {
     /// Ids of the experiments whose runs are searched.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub experiment_ids: Option<Vec<String>>,
     /// A condition over metrics, parameters, tags and run attributes, comparisons joined with
     /// `AND`, such as `metrics.rmse < 1 and params.model = 'xgboost'`. Names with special
     /// characters are written in double quotes (`tags."user-name"`). Every run when omitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
     /// Maximum number of runs per page, at most 50000.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_results: Option<i32>,
     /// Sort keys such as `metrics.rmse DESC` or `start_time`, applied in order, each `ASC` (the
     /// default) or `DESC`. Ties, and the order without keys, are by start time descending, then run
     /// id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_by: Option<Vec<String>>,
     /// Token of the page to fetch, from `next_page_token` of the previous page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
     /// See [`ViewType`](crate::ViewType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_view_type: Option<ViewType>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for SearchRuns {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.experiment_ids {
+            map.serialize_entry("experiment_ids", value)?;
+        }
+        if let Some(value) = &self.filter {
+            map.serialize_entry("filter", value)?;
+        }
+        if let Some(value) = &self.max_results {
+            map.serialize_entry(
+                "max_results",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.order_by {
+            map.serialize_entry("order_by", value)?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        if let Some(value) = &self.run_view_type {
+            map.serialize_entry("run_view_type", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SearchRuns {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SearchRuns {
+    const EXPECTING: &'static str = "an object (SearchRuns)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "experiment_ids" => {
+                    object::read_into(&mut map, &mut value.experiment_ids)
+                }
+                "filter" => object::read_into(&mut map, &mut value.filter),
+                "max_results" => {
+                    object::read_number_into(&mut map, &mut value.max_results)
+                }
+                "order_by" => object::read_into(&mut map, &mut value.order_by),
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                "run_view_type" => object::read_into(&mut map, &mut value.run_view_type),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One page of `experiments.searchRuns`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchRunsResponse {
     /// The matching runs of this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub runs: Option<Vec<MlflowRun>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for SearchRunsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.runs {
+            map.serialize_entry("runs", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SearchRunsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SearchRunsResponse {
+    const EXPECTING: &'static str = "an object (SearchRunsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "runs" => object::read_into(&mut map, &mut value.runs),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `experiments.setExperimentTag`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SetExperimentTag {
     /// Id of the experiment to tag.
     pub experiment_id: String,
@@ -2295,7 +6149,6 @@ pub struct SetExperimentTag {
     pub value: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2315,26 +6168,115 @@ impl SetExperimentTag {
     }
 }
 
+impl serde::Serialize for SetExperimentTag {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("experiment_id", &self.experiment_id)?;
+        map.serialize_entry("key", &self.key)?;
+        map.serialize_entry("value", &self.value)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SetExperimentTag {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SetExperimentTag {
+    const EXPECTING: &'static str = "an object (SetExperimentTag)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut experiment_id: Option<String> = None;
+        let mut key: Option<String> = None;
+        let mut value: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "experiment_id" => object::read_some(&mut map, &mut experiment_id),
+                "key" => object::read_some(&mut map, &mut key),
+                "value" => object::read_some(&mut map, &mut value),
+                _ => object::keep(&mut map, key_, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            experiment_id: object::required(experiment_id, "experiment_id")?,
+            key: object::required(key, "key")?,
+            value: object::required(value, "value")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `experiments.setLoggedModelTags`; the model is named in the path.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SetLoggedModelTagsRequest {
     /// The tags to add or change.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<LoggedModelTag>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for SetLoggedModelTagsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SetLoggedModelTagsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for SetLoggedModelTagsRequest {
+    const EXPECTING: &'static str = "an object (SetLoggedModelTagsRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "tags" => object::read_into(&mut map, &mut value.tags),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `experiments.setTag`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SetRunTag {
     /// Id of the run to tag. Required in practice; `run_uuid` is its deprecated alias.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_id: Option<String>,
     /// Deprecated alias of `run_id`, still accepted by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_uuid: Option<String>,
     /// Name of the tag, at most 250 bytes.
     pub key: String,
@@ -2342,7 +6284,6 @@ pub struct SetRunTag {
     pub value: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2359,22 +6300,78 @@ impl SetRunTag {
     }
 }
 
+impl serde::Serialize for SetRunTag {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.run_id {
+            map.serialize_entry("run_id", value)?;
+        }
+        if let Some(value) = &self.run_uuid {
+            map.serialize_entry("run_uuid", value)?;
+        }
+        map.serialize_entry("key", &self.key)?;
+        map.serialize_entry("value", &self.value)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SetRunTag {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SetRunTag {
+    const EXPECTING: &'static str = "an object (SetRunTag)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut run_id: Option<String> = None;
+        let mut run_uuid: Option<String> = None;
+        let mut key: Option<String> = None;
+        let mut value: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "run_id" => object::read_into(&mut map, &mut run_id),
+                "run_uuid" => object::read_into(&mut map, &mut run_uuid),
+                "key" => object::read_some(&mut map, &mut key),
+                "value" => object::read_some(&mut map, &mut value),
+                _ => object::keep(&mut map, key_, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            run_id,
+            run_uuid,
+            key: object::required(key, "key")?,
+            value: object::required(value, "value")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Unity Catalog tables that hold the traces of an experiment.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UcTraceLocation {
     /// Catalog holding the trace tables.
     pub catalog: String,
     /// Schema holding the trace tables.
     pub schema: String,
     /// Prefix of the trace table names, as requested.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table_prefix: Option<String>,
     /// Prefix of the trace table names actually in use, filled in by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_table_prefix: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2391,17 +6388,76 @@ impl UcTraceLocation {
     }
 }
 
+impl serde::Serialize for UcTraceLocation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("catalog", &self.catalog)?;
+        map.serialize_entry("schema", &self.schema)?;
+        if let Some(value) = &self.table_prefix {
+            map.serialize_entry("table_prefix", value)?;
+        }
+        if let Some(value) = &self.effective_table_prefix {
+            map.serialize_entry("effective_table_prefix", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UcTraceLocation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UcTraceLocation {
+    const EXPECTING: &'static str = "an object (UcTraceLocation)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut catalog: Option<String> = None;
+        let mut schema: Option<String> = None;
+        let mut table_prefix: Option<String> = None;
+        let mut effective_table_prefix: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "catalog" => object::read_some(&mut map, &mut catalog),
+                "schema" => object::read_some(&mut map, &mut schema),
+                "table_prefix" => object::read_into(&mut map, &mut table_prefix),
+                "effective_table_prefix" => {
+                    object::read_into(&mut map, &mut effective_table_prefix)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            catalog: object::required(catalog, "catalog")?,
+            schema: object::required(schema, "schema")?,
+            table_prefix,
+            effective_table_prefix,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `experiments.updateExperiment`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UpdateExperiment {
     /// Id of the experiment to rename.
     pub experiment_id: String,
     /// The new name, a full workspace path not used by another experiment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2416,63 +6472,200 @@ impl UpdateExperiment {
     }
 }
 
+impl serde::Serialize for UpdateExperiment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("experiment_id", &self.experiment_id)?;
+        if let Some(value) = &self.new_name {
+            map.serialize_entry("new_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateExperiment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdateExperiment {
+    const EXPECTING: &'static str = "an object (UpdateExperiment)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut experiment_id: Option<String> = None;
+        let mut new_name: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "experiment_id" => object::read_some(&mut map, &mut experiment_id),
+                "new_name" => object::read_into(&mut map, &mut new_name),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            experiment_id: object::required(experiment_id, "experiment_id")?,
+            new_name,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `experiments.updateRun`; fields left out keep their values.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateRun {
     /// Id of the run to update. Required in practice; `run_uuid` is its deprecated alias.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_id: Option<String>,
     /// Deprecated alias of `run_id`, still accepted by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_uuid: Option<String>,
     /// New display name of the run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_name: Option<String>,
     /// See [`UpdateRunStatus`](crate::UpdateRunStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<UpdateRunStatus>,
     /// When the run ended, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub end_time: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for UpdateRun {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.run_id {
+            map.serialize_entry("run_id", value)?;
+        }
+        if let Some(value) = &self.run_uuid {
+            map.serialize_entry("run_uuid", value)?;
+        }
+        if let Some(value) = &self.run_name {
+            map.serialize_entry("run_name", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.end_time {
+            map.serialize_entry(
+                "end_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateRun {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdateRun {
+    const EXPECTING: &'static str = "an object (UpdateRun)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "run_id" => object::read_into(&mut map, &mut value.run_id),
+                "run_uuid" => object::read_into(&mut map, &mut value.run_uuid),
+                "run_name" => object::read_into(&mut map, &mut value.run_name),
+                "status" => object::read_into(&mut map, &mut value.status),
+                "end_time" => object::read_number_into(&mut map, &mut value.end_time),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Answer of `experiments.updateRun`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateRunResponse {
     /// See [`RunInfo`](crate::RunInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_info: Option<RunInfo>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for UpdateRunResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.run_info {
+            map.serialize_entry("run_info", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateRunResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdateRunResponse {
+    const EXPECTING: &'static str = "an object (UpdateRunResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "run_info" => object::read_into(&mut map, &mut value.run_info),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The status a run is moved to by `experiments.updateRun`.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum UpdateRunStatus {
-    #[serde(rename = "FAILED")]
+    /// `FAILED`
     Failed,
-    #[serde(rename = "FINISHED")]
+    /// `FINISHED`
     Finished,
-    #[serde(rename = "KILLED")]
+    /// `KILLED`
     Killed,
-    #[serde(rename = "RUNNING")]
+    /// `RUNNING`
     Running,
-    #[serde(rename = "SCHEDULED")]
+    /// `SCHEDULED`
     Scheduled,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2517,20 +6710,36 @@ impl std::str::FromStr for UpdateRunStatus {
     }
 }
 
+impl serde::Serialize for UpdateRunStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateRunStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Which experiments or runs a list or search includes by lifecycle stage: only active ones
 /// (`ACTIVE_ONLY`, the default), only deleted ones (`DELETED_ONLY`), or both (`ALL`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ViewType {
-    #[serde(rename = "ACTIVE_ONLY")]
+    /// `ACTIVE_ONLY`
     ActiveOnly,
-    #[serde(rename = "ALL")]
+    /// `ALL`
     All,
-    #[serde(rename = "DELETED_ONLY")]
+    /// `DELETED_ONLY`
     DeletedOnly,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2568,5 +6777,22 @@ impl std::str::FromStr for ViewType {
 
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
+    }
+}
+
+impl serde::Serialize for ViewType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ViewType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
     }
 }

@@ -3,47 +3,145 @@
 //! Types used only by the `external-locations` service.
 
 /// An Amazon SQS queue receiving file events.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AwsSqsQueue {
     /// URL of the queue, `https://sqs.<region>.amazonaws.com/<account id>/<queue name>`; needed for
     /// a provided queue.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub queue_url: Option<String>,
     /// Identifier in the names of the cloud resources Databricks manages for file events.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub managed_resource_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for AwsSqsQueue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.queue_url {
+            map.serialize_entry("queue_url", value)?;
+        }
+        if let Some(value) = &self.managed_resource_id {
+            map.serialize_entry("managed_resource_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AwsSqsQueue {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AwsSqsQueue {
+    const EXPECTING: &'static str = "an object (AwsSqsQueue)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "queue_url" => object::read_into(&mut map, &mut value.queue_url),
+                "managed_resource_id" => {
+                    object::read_into(&mut map, &mut value.managed_resource_id)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// An Azure Storage queue receiving file events.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AzureQueueStorage {
     /// URL of the queue, `https://<storage account>.queue.core.windows.net/<queue name>`; needed
     /// for a provided queue.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub queue_url: Option<String>,
     /// Azure subscription of the queue, its Event Grid subscription and the location's storage
     /// account; needed when the storage credential is a service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription_id: Option<String>,
     /// Resource group of the queue, its Event Grid subscription and the location's storage account;
     /// needed when the storage credential is a service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_group: Option<String>,
     /// Identifier in the names of the cloud resources Databricks manages for file events.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub managed_resource_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for AzureQueueStorage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.queue_url {
+            map.serialize_entry("queue_url", value)?;
+        }
+        if let Some(value) = &self.subscription_id {
+            map.serialize_entry("subscription_id", value)?;
+        }
+        if let Some(value) = &self.resource_group {
+            map.serialize_entry("resource_group", value)?;
+        }
+        if let Some(value) = &self.managed_resource_id {
+            map.serialize_entry("managed_resource_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AzureQueueStorage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AzureQueueStorage {
+    const EXPECTING: &'static str = "an object (AzureQueueStorage)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "queue_url" => object::read_into(&mut map, &mut value.queue_url),
+                "subscription_id" => {
+                    object::read_into(&mut map, &mut value.subscription_id)
+                }
+                "resource_group" => {
+                    object::read_into(&mut map, &mut value.resource_group)
+                }
+                "managed_resource_id" => {
+                    object::read_into(&mut map, &mut value.managed_resource_id)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The external location to create.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateExternalLocation {
     /// Name of the location.
     pub name: String,
@@ -52,39 +150,29 @@ pub struct CreateExternalLocation {
     pub url: String,
     /// The storage credential used to reach the URL.
     pub credential_name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// Whether the location may only be read.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_only: Option<bool>,
     /// Create the location without checking the credential against the URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_validation: Option<bool>,
     /// Whether access falls back to the cluster's own cloud credentials when the storage credential
     /// is not enough.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback: Option<bool>,
     /// See [`EncryptionDetails`](crate::EncryptionDetails).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encryption_details: Option<crate::EncryptionDetails>,
     /// Whether Databricks follows file events under the location; `file_event_queue` then says how.
     /// The server may apply another value: read `effective_enable_file_events`.
     ///
     /// When absent, the server uses `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_file_events: Option<bool>,
     /// See [`FileEventQueue`](crate::FileEventQueue).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_event_queue: Option<FileEventQueue>,
     /// Whether file events are followed, after the server's defaults; set by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_enable_file_events: Option<bool>,
     /// See [`FileEventQueue`](crate::FileEventQueue).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_file_event_queue: Option<FileEventQueue>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -113,182 +201,643 @@ impl CreateExternalLocation {
     }
 }
 
+impl serde::Serialize for CreateExternalLocation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("url", &self.url)?;
+        map.serialize_entry("credential_name", &self.credential_name)?;
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.read_only {
+            map.serialize_entry("read_only", value)?;
+        }
+        if let Some(value) = &self.skip_validation {
+            map.serialize_entry("skip_validation", value)?;
+        }
+        if let Some(value) = &self.fallback {
+            map.serialize_entry("fallback", value)?;
+        }
+        if let Some(value) = &self.encryption_details {
+            map.serialize_entry("encryption_details", value)?;
+        }
+        if let Some(value) = &self.enable_file_events {
+            map.serialize_entry("enable_file_events", value)?;
+        }
+        if let Some(value) = &self.file_event_queue {
+            map.serialize_entry("file_event_queue", value)?;
+        }
+        if let Some(value) = &self.effective_enable_file_events {
+            map.serialize_entry("effective_enable_file_events", value)?;
+        }
+        if let Some(value) = &self.effective_file_event_queue {
+            map.serialize_entry("effective_file_event_queue", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateExternalLocation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateExternalLocation {
+    const EXPECTING: &'static str = "an object (CreateExternalLocation)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut url: Option<String> = None;
+        let mut credential_name: Option<String> = None;
+        let mut comment: Option<String> = None;
+        let mut read_only: Option<bool> = None;
+        let mut skip_validation: Option<bool> = None;
+        let mut fallback: Option<bool> = None;
+        let mut encryption_details: Option<crate::EncryptionDetails> = None;
+        let mut enable_file_events: Option<bool> = None;
+        let mut file_event_queue: Option<crate::FileEventQueue> = None;
+        let mut effective_enable_file_events: Option<bool> = None;
+        let mut effective_file_event_queue: Option<crate::FileEventQueue> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "url" => object::read_some(&mut map, &mut url),
+                "credential_name" => object::read_some(&mut map, &mut credential_name),
+                "comment" => object::read_into(&mut map, &mut comment),
+                "read_only" => object::read_into(&mut map, &mut read_only),
+                "skip_validation" => object::read_into(&mut map, &mut skip_validation),
+                "fallback" => object::read_into(&mut map, &mut fallback),
+                "encryption_details" => {
+                    object::read_into(&mut map, &mut encryption_details)
+                }
+                "enable_file_events" => {
+                    object::read_into(&mut map, &mut enable_file_events)
+                }
+                "file_event_queue" => object::read_into(&mut map, &mut file_event_queue),
+                "effective_enable_file_events" => {
+                    object::read_into(&mut map, &mut effective_enable_file_events)
+                }
+                "effective_file_event_queue" => {
+                    object::read_into(&mut map, &mut effective_file_event_queue)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            url: object::required(url, "url")?,
+            credential_name: object::required(credential_name, "credential_name")?,
+            comment,
+            read_only,
+            skip_validation,
+            fallback,
+            encryption_details,
+            enable_file_events,
+            file_event_queue,
+            effective_enable_file_events,
+            effective_file_event_queue,
+            unknown_fields,
+        })
+    }
+}
+
 /// An external location.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ExternalLocationInfo {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The cloud storage URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Name of the storage credential used to reach the URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_name: Option<String>,
     /// Id of that storage credential.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_id: Option<String>,
     /// Id of the metastore holding the location.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metastore_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_only: Option<bool>,
     /// See [`IsolationMode`](crate::IsolationMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub isolation_mode: Option<IsolationMode>,
     /// Whether access falls back to the cluster's own cloud credentials.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback: Option<bool>,
     /// See [`EncryptionDetails`](crate::EncryptionDetails).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encryption_details: Option<crate::EncryptionDetails>,
     /// Whether file events were asked for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_file_events: Option<bool>,
     /// See [`FileEventQueue`](crate::FileEventQueue).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_event_queue: Option<FileEventQueue>,
     /// Whether file events are followed, after the server's defaults.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_enable_file_events: Option<bool>,
     /// See [`FileEventQueue`](crate::FileEventQueue).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_file_event_queue: Option<FileEventQueue>,
     /// Whether the caller may only see the location's metadata (`BROWSE`); only with
     /// `include_browse`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub browse_only: Option<bool>,
     /// Creation time in milliseconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub created_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// Last change in milliseconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub updated_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_by: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ExternalLocationInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let Some(value) = &self.credential_name {
+            map.serialize_entry("credential_name", value)?;
+        }
+        if let Some(value) = &self.credential_id {
+            map.serialize_entry("credential_id", value)?;
+        }
+        if let Some(value) = &self.metastore_id {
+            map.serialize_entry("metastore_id", value)?;
+        }
+        if let Some(value) = &self.owner {
+            map.serialize_entry("owner", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.read_only {
+            map.serialize_entry("read_only", value)?;
+        }
+        if let Some(value) = &self.isolation_mode {
+            map.serialize_entry("isolation_mode", value)?;
+        }
+        if let Some(value) = &self.fallback {
+            map.serialize_entry("fallback", value)?;
+        }
+        if let Some(value) = &self.encryption_details {
+            map.serialize_entry("encryption_details", value)?;
+        }
+        if let Some(value) = &self.enable_file_events {
+            map.serialize_entry("enable_file_events", value)?;
+        }
+        if let Some(value) = &self.file_event_queue {
+            map.serialize_entry("file_event_queue", value)?;
+        }
+        if let Some(value) = &self.effective_enable_file_events {
+            map.serialize_entry("effective_enable_file_events", value)?;
+        }
+        if let Some(value) = &self.effective_file_event_queue {
+            map.serialize_entry("effective_file_event_queue", value)?;
+        }
+        if let Some(value) = &self.browse_only {
+            map.serialize_entry("browse_only", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry(
+                "created_at",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.created_by {
+            map.serialize_entry("created_by", value)?;
+        }
+        if let Some(value) = &self.updated_at {
+            map.serialize_entry(
+                "updated_at",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.updated_by {
+            map.serialize_entry("updated_by", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ExternalLocationInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ExternalLocationInfo {
+    const EXPECTING: &'static str = "an object (ExternalLocationInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "url" => object::read_into(&mut map, &mut value.url),
+                "credential_name" => {
+                    object::read_into(&mut map, &mut value.credential_name)
+                }
+                "credential_id" => object::read_into(&mut map, &mut value.credential_id),
+                "metastore_id" => object::read_into(&mut map, &mut value.metastore_id),
+                "owner" => object::read_into(&mut map, &mut value.owner),
+                "comment" => object::read_into(&mut map, &mut value.comment),
+                "read_only" => object::read_into(&mut map, &mut value.read_only),
+                "isolation_mode" => {
+                    object::read_into(&mut map, &mut value.isolation_mode)
+                }
+                "fallback" => object::read_into(&mut map, &mut value.fallback),
+                "encryption_details" => {
+                    object::read_into(&mut map, &mut value.encryption_details)
+                }
+                "enable_file_events" => {
+                    object::read_into(&mut map, &mut value.enable_file_events)
+                }
+                "file_event_queue" => {
+                    object::read_into(&mut map, &mut value.file_event_queue)
+                }
+                "effective_enable_file_events" => {
+                    object::read_into(&mut map, &mut value.effective_enable_file_events)
+                }
+                "effective_file_event_queue" => {
+                    object::read_into(&mut map, &mut value.effective_file_event_queue)
+                }
+                "browse_only" => object::read_into(&mut map, &mut value.browse_only),
+                "created_at" => object::read_number_into(&mut map, &mut value.created_at),
+                "created_by" => object::read_into(&mut map, &mut value.created_by),
+                "updated_at" => object::read_number_into(&mut map, &mut value.updated_at),
+                "updated_by" => object::read_into(&mut map, &mut value.updated_by),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `externalLocations.delete`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ExternalLocationsDeleteParams {
     /// Delete the location even if external tables or mounts use it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub force: Option<bool>,
+}
+
+impl serde::Serialize for ExternalLocationsDeleteParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.force {
+            map.serialize_entry("force", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ExternalLocationsDeleteParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ExternalLocationsDeleteParams {
+    const EXPECTING: &'static str = "an object (ExternalLocationsDeleteParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "force" => object::read_into(&mut map, &mut value.force),
+                _ => object::refuse(&key, &["force"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `externalLocations.get`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ExternalLocationsGetParams {
     /// Also answer when the caller may only see the location's metadata (`BROWSE`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_browse: Option<bool>,
+}
+
+impl serde::Serialize for ExternalLocationsGetParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.include_browse {
+            map.serialize_entry("include_browse", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ExternalLocationsGetParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ExternalLocationsGetParams {
+    const EXPECTING: &'static str = "an object (ExternalLocationsGetParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "include_browse" => {
+                    object::read_into(&mut map, &mut value.include_browse)
+                }
+                _ => object::refuse(&key, &["include_browse"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `externalLocations.list`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ExternalLocationsListParams {
     /// Also list locations of which the caller may only see the metadata (`BROWSE`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_browse: Option<bool>,
     /// Also list locations not bound to this workspace; only has an effect for a caller who may
     /// change the location's workspace bindings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_unbound: Option<bool>,
     /// Most locations per page; 0 lets the server choose, a negative value is refused. Without it
     /// the answer is not paged.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_results: Option<i32>,
     /// Token of the page to fetch, from `next_page_token` of the previous page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
+}
+
+impl serde::Serialize for ExternalLocationsListParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.include_browse {
+            map.serialize_entry("include_browse", value)?;
+        }
+        if let Some(value) = &self.include_unbound {
+            map.serialize_entry("include_unbound", value)?;
+        }
+        if let Some(value) = &self.max_results {
+            map.serialize_entry(
+                "max_results",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ExternalLocationsListParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ExternalLocationsListParams {
+    const EXPECTING: &'static str = "an object (ExternalLocationsListParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "include_browse" => {
+                    object::read_into(&mut map, &mut value.include_browse)
+                }
+                "include_unbound" => {
+                    object::read_into(&mut map, &mut value.include_unbound)
+                }
+                "max_results" => {
+                    object::read_number_into(&mut map, &mut value.max_results)
+                }
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                _ => {
+                    object::refuse(
+                        &key,
+                        &[
+                            "include_browse",
+                            "include_unbound",
+                            "max_results",
+                            "page_token",
+                        ],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Where file events under a location arrive: one queue, either managed by Databricks
 /// (`managed_*`) or provided by the customer (`provided_*`), on the location's cloud.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FileEventQueue {
     /// See [`AwsSqsQueue`](crate::AwsSqsQueue).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub managed_sqs: Option<AwsSqsQueue>,
     /// See [`AwsSqsQueue`](crate::AwsSqsQueue).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provided_sqs: Option<AwsSqsQueue>,
     /// See [`AzureQueueStorage`](crate::AzureQueueStorage).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub managed_aqs: Option<AzureQueueStorage>,
     /// See [`AzureQueueStorage`](crate::AzureQueueStorage).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provided_aqs: Option<AzureQueueStorage>,
     /// See [`GcpPubsub`](crate::GcpPubsub).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub managed_pubsub: Option<GcpPubsub>,
     /// See [`GcpPubsub`](crate::GcpPubsub).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provided_pubsub: Option<GcpPubsub>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for FileEventQueue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.managed_sqs {
+            map.serialize_entry("managed_sqs", value)?;
+        }
+        if let Some(value) = &self.provided_sqs {
+            map.serialize_entry("provided_sqs", value)?;
+        }
+        if let Some(value) = &self.managed_aqs {
+            map.serialize_entry("managed_aqs", value)?;
+        }
+        if let Some(value) = &self.provided_aqs {
+            map.serialize_entry("provided_aqs", value)?;
+        }
+        if let Some(value) = &self.managed_pubsub {
+            map.serialize_entry("managed_pubsub", value)?;
+        }
+        if let Some(value) = &self.provided_pubsub {
+            map.serialize_entry("provided_pubsub", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FileEventQueue {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for FileEventQueue {
+    const EXPECTING: &'static str = "an object (FileEventQueue)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "managed_sqs" => object::read_into(&mut map, &mut value.managed_sqs),
+                "provided_sqs" => object::read_into(&mut map, &mut value.provided_sqs),
+                "managed_aqs" => object::read_into(&mut map, &mut value.managed_aqs),
+                "provided_aqs" => object::read_into(&mut map, &mut value.provided_aqs),
+                "managed_pubsub" => {
+                    object::read_into(&mut map, &mut value.managed_pubsub)
+                }
+                "provided_pubsub" => {
+                    object::read_into(&mut map, &mut value.provided_pubsub)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A Google Cloud Pub/Sub subscription receiving file events.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GcpPubsub {
     /// The subscription, `projects/<project>/subscriptions/<name>`; needed for a provided
     /// subscription.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription_name: Option<String>,
     /// Identifier in the names of the cloud resources Databricks manages for file events.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub managed_resource_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GcpPubsub {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.subscription_name {
+            map.serialize_entry("subscription_name", value)?;
+        }
+        if let Some(value) = &self.managed_resource_id {
+            map.serialize_entry("managed_resource_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GcpPubsub {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GcpPubsub {
+    const EXPECTING: &'static str = "an object (GcpPubsub)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "subscription_name" => {
+                    object::read_into(&mut map, &mut value.subscription_name)
+                }
+                "managed_resource_id" => {
+                    object::read_into(&mut map, &mut value.managed_resource_id)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Whether every workspace of the metastore may use the object (`ISOLATION_MODE_OPEN`), or only
 /// the workspaces bound to it (`ISOLATION_MODE_ISOLATED`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IsolationMode {
-    #[serde(rename = "ISOLATION_MODE_ISOLATED")]
+    /// `ISOLATION_MODE_ISOLATED`
     IsolationModeIsolated,
-    #[serde(rename = "ISOLATION_MODE_OPEN")]
+    /// `ISOLATION_MODE_OPEN`
     IsolationModeOpen,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -327,71 +876,232 @@ impl std::str::FromStr for IsolationMode {
     }
 }
 
+impl serde::Serialize for IsolationMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IsolationMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A page of external locations.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListExternalLocationsResponse {
     /// See [`ExternalLocationInfo`](crate::ExternalLocationInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_locations: Option<Vec<ExternalLocationInfo>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ListExternalLocationsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.external_locations {
+            map.serialize_entry("external_locations", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListExternalLocationsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ListExternalLocationsResponse {
+    const EXPECTING: &'static str = "an object (ListExternalLocationsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "external_locations" => {
+                    object::read_into(&mut map, &mut value.external_locations)
+                }
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The fields of an external location to change.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateExternalLocation {
     /// The new name of the location.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_name: Option<String>,
     /// The new cloud storage URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// The storage credential used to reach the URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credential_name: Option<String>,
     /// The new owner, a user name, group or service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// Whether the location may only be read.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_only: Option<bool>,
     /// See [`IsolationMode`](crate::IsolationMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub isolation_mode: Option<IsolationMode>,
     /// Change the URL even if external tables or mounts beneath the old one would break.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub force: Option<bool>,
     /// Change the location without checking the credential against the URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_validation: Option<bool>,
     /// Whether access falls back to the cluster's own cloud credentials when the storage credential
     /// is not enough.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback: Option<bool>,
     /// See [`EncryptionDetails`](crate::EncryptionDetails).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encryption_details: Option<crate::EncryptionDetails>,
     /// Whether Databricks follows file events under the location.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_file_events: Option<bool>,
     /// See [`FileEventQueue`](crate::FileEventQueue).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_event_queue: Option<FileEventQueue>,
     /// Whether file events are followed, after the server's defaults; set by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_enable_file_events: Option<bool>,
     /// See [`FileEventQueue`](crate::FileEventQueue).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_file_event_queue: Option<FileEventQueue>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for UpdateExternalLocation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.new_name {
+            map.serialize_entry("new_name", value)?;
+        }
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let Some(value) = &self.credential_name {
+            map.serialize_entry("credential_name", value)?;
+        }
+        if let Some(value) = &self.owner {
+            map.serialize_entry("owner", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.read_only {
+            map.serialize_entry("read_only", value)?;
+        }
+        if let Some(value) = &self.isolation_mode {
+            map.serialize_entry("isolation_mode", value)?;
+        }
+        if let Some(value) = &self.force {
+            map.serialize_entry("force", value)?;
+        }
+        if let Some(value) = &self.skip_validation {
+            map.serialize_entry("skip_validation", value)?;
+        }
+        if let Some(value) = &self.fallback {
+            map.serialize_entry("fallback", value)?;
+        }
+        if let Some(value) = &self.encryption_details {
+            map.serialize_entry("encryption_details", value)?;
+        }
+        if let Some(value) = &self.enable_file_events {
+            map.serialize_entry("enable_file_events", value)?;
+        }
+        if let Some(value) = &self.file_event_queue {
+            map.serialize_entry("file_event_queue", value)?;
+        }
+        if let Some(value) = &self.effective_enable_file_events {
+            map.serialize_entry("effective_enable_file_events", value)?;
+        }
+        if let Some(value) = &self.effective_file_event_queue {
+            map.serialize_entry("effective_file_event_queue", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateExternalLocation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdateExternalLocation {
+    const EXPECTING: &'static str = "an object (UpdateExternalLocation)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "new_name" => object::read_into(&mut map, &mut value.new_name),
+                "url" => object::read_into(&mut map, &mut value.url),
+                "credential_name" => {
+                    object::read_into(&mut map, &mut value.credential_name)
+                }
+                "owner" => object::read_into(&mut map, &mut value.owner),
+                "comment" => object::read_into(&mut map, &mut value.comment),
+                "read_only" => object::read_into(&mut map, &mut value.read_only),
+                "isolation_mode" => {
+                    object::read_into(&mut map, &mut value.isolation_mode)
+                }
+                "force" => object::read_into(&mut map, &mut value.force),
+                "skip_validation" => {
+                    object::read_into(&mut map, &mut value.skip_validation)
+                }
+                "fallback" => object::read_into(&mut map, &mut value.fallback),
+                "encryption_details" => {
+                    object::read_into(&mut map, &mut value.encryption_details)
+                }
+                "enable_file_events" => {
+                    object::read_into(&mut map, &mut value.enable_file_events)
+                }
+                "file_event_queue" => {
+                    object::read_into(&mut map, &mut value.file_event_queue)
+                }
+                "effective_enable_file_events" => {
+                    object::read_into(&mut map, &mut value.effective_enable_file_events)
+                }
+                "effective_file_event_queue" => {
+                    object::read_into(&mut map, &mut value.effective_file_event_queue)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

@@ -3,119 +3,383 @@
 //! Types used only by the `files` service.
 
 /// A file or directory directly inside the listed directory.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DirectoryEntry {
     /// The absolute path of the entry.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// The last segment of `path`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// True for a directory.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_directory: Option<bool>,
     /// The file's size in bytes; absent for a directory.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub file_size: Option<i64>,
     /// When the file was last written, in milliseconds since the Unix epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub last_modified: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for DirectoryEntry {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.path {
+            map.serialize_entry("path", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.is_directory {
+            map.serialize_entry("is_directory", value)?;
+        }
+        if let Some(value) = &self.file_size {
+            map.serialize_entry(
+                "file_size",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.last_modified {
+            map.serialize_entry(
+                "last_modified",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DirectoryEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DirectoryEntry {
+    const EXPECTING: &'static str = "an object (DirectoryEntry)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "path" => object::read_into(&mut map, &mut value.path),
+                "name" => object::read_into(&mut map, &mut value.name),
+                "is_directory" => object::read_into(&mut map, &mut value.is_directory),
+                "file_size" => object::read_number_into(&mut map, &mut value.file_size),
+                "last_modified" => {
+                    object::read_number_into(&mut map, &mut value.last_modified)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The headers of the answer to `files.download`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FilesDownloadHeaders {
     /// The file's size in bytes.
-    #[serde(
-        rename = "Content-Length",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub content_length: Option<i64>,
     /// The file's media type.
-    #[serde(rename = "Content-Type", default, skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
     /// When the file was last written, as an HTTP date.
-    #[serde(rename = "Last-Modified", default, skip_serializing_if = "Option::is_none")]
     pub last_modified: Option<String>,
 }
 
+impl serde::Serialize for FilesDownloadHeaders {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.content_length {
+            map.serialize_entry(
+                "Content-Length",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.content_type {
+            map.serialize_entry("Content-Type", value)?;
+        }
+        if let Some(value) = &self.last_modified {
+            map.serialize_entry("Last-Modified", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FilesDownloadHeaders {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for FilesDownloadHeaders {
+    const EXPECTING: &'static str = "an object (FilesDownloadHeaders)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "Content-Length" => {
+                    object::read_number_into(&mut map, &mut value.content_length)
+                }
+                "Content-Type" => object::read_into(&mut map, &mut value.content_type),
+                "Last-Modified" => object::read_into(&mut map, &mut value.last_modified),
+                _ => {
+                    object::refuse(
+                        &key,
+                        &["Content-Length", "Content-Type", "Last-Modified"],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The headers of the answer to `files.getMetadata`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FilesGetMetadataHeaders {
     /// The file's size in bytes.
-    #[serde(
-        rename = "Content-Length",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub content_length: Option<i64>,
     /// The file's media type.
-    #[serde(rename = "Content-Type", default, skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
     /// When the file was last written, as an HTTP date.
-    #[serde(rename = "Last-Modified", default, skip_serializing_if = "Option::is_none")]
     pub last_modified: Option<String>,
+}
+
+impl serde::Serialize for FilesGetMetadataHeaders {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.content_length {
+            map.serialize_entry(
+                "Content-Length",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.content_type {
+            map.serialize_entry("Content-Type", value)?;
+        }
+        if let Some(value) = &self.last_modified {
+            map.serialize_entry("Last-Modified", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FilesGetMetadataHeaders {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for FilesGetMetadataHeaders {
+    const EXPECTING: &'static str = "an object (FilesGetMetadataHeaders)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "Content-Length" => {
+                    object::read_number_into(&mut map, &mut value.content_length)
+                }
+                "Content-Type" => object::read_into(&mut map, &mut value.content_type),
+                "Last-Modified" => object::read_into(&mut map, &mut value.last_modified),
+                _ => {
+                    object::refuse(
+                        &key,
+                        &["Content-Length", "Content-Type", "Last-Modified"],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `files.listDirectoryContents`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FilesListDirectoryContentsParams {
     /// The most entries to return in one page; the server uses 1000 when it is left out and lowers
     /// larger values to 1000.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub page_size: Option<i64>,
     /// The `next_page_token` of the previous page, to get the next one; the other parameters must
     /// be the same as in that request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
+}
+
+impl serde::Serialize for FilesListDirectoryContentsParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.page_size {
+            map.serialize_entry(
+                "page_size",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FilesListDirectoryContentsParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for FilesListDirectoryContentsParams {
+    const EXPECTING: &'static str = "an object (FilesListDirectoryContentsParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "page_size" => object::read_number_into(&mut map, &mut value.page_size),
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                _ => object::refuse(&key, &["page_size", "page_token"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `files.upload`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FilesUploadParams {
     /// Replace a file that already exists at the path; without it the server replaces it too.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub overwrite: Option<bool>,
 }
 
+impl serde::Serialize for FilesUploadParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.overwrite {
+            map.serialize_entry("overwrite", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FilesUploadParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for FilesUploadParams {
+    const EXPECTING: &'static str = "an object (FilesUploadParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "overwrite" => object::read_into(&mut map, &mut value.overwrite),
+                _ => object::refuse(&key, &["overwrite"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One page of the entries of a directory.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListDirectoryResponse {
     /// The entries of this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contents: Option<Vec<DirectoryEntry>>,
     /// Send as `page_token` for the next page; absent on the last one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListDirectoryResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.contents {
+            map.serialize_entry("contents", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListDirectoryResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListDirectoryResponse {
+    const EXPECTING: &'static str = "an object (ListDirectoryResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "contents" => object::read_into(&mut map, &mut value.contents),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

@@ -3,7 +3,7 @@
 //! Types used only by the `functions` service.
 
 /// A function as created.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateFunction {
     /// Name of the function, unique in its schema.
     pub name: String,
@@ -16,14 +16,12 @@ pub struct CreateFunction {
     /// The full return type as SQL writes it (`string`, `decimal(18,2)`).
     pub full_data_type: String,
     /// See [`FunctionParameterInfos`](crate::FunctionParameterInfos).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_params: Option<FunctionParameterInfos>,
     /// See [`FunctionInfoRoutineBody`](crate::FunctionInfoRoutineBody).
     pub routine_body: FunctionInfoRoutineBody,
     /// The body of the function, SQL or the external language's code.
     pub routine_definition: String,
     /// See [`DependencyList`](crate::DependencyList).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub routine_dependencies: Option<crate::DependencyList>,
     /// See [`FunctionInfoParameterStyle`](crate::FunctionInfoParameterStyle).
     pub parameter_style: FunctionInfoParameterStyle,
@@ -38,22 +36,16 @@ pub struct CreateFunction {
     /// The function's specific name; reserved, give the function's name.
     pub specific_name: String,
     /// For an external function, its language (`Python`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_language: Option<String>,
     /// For an external function, the name it has in its language.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_name: Option<String>,
     /// Schemas whose objects the body may name without qualification.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_path: Option<String>,
     /// Key-value properties, as a JSON object serialized in a string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -102,14 +94,159 @@ impl CreateFunction {
     }
 }
 
+impl serde::Serialize for CreateFunction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("catalog_name", &self.catalog_name)?;
+        map.serialize_entry("schema_name", &self.schema_name)?;
+        map.serialize_entry("input_params", &self.input_params)?;
+        map.serialize_entry("data_type", &self.data_type)?;
+        map.serialize_entry("full_data_type", &self.full_data_type)?;
+        if let Some(value) = &self.return_params {
+            map.serialize_entry("return_params", value)?;
+        }
+        map.serialize_entry("routine_body", &self.routine_body)?;
+        map.serialize_entry("routine_definition", &self.routine_definition)?;
+        if let Some(value) = &self.routine_dependencies {
+            map.serialize_entry("routine_dependencies", value)?;
+        }
+        map.serialize_entry("parameter_style", &self.parameter_style)?;
+        map.serialize_entry("is_deterministic", &self.is_deterministic)?;
+        map.serialize_entry("sql_data_access", &self.sql_data_access)?;
+        map.serialize_entry("is_null_call", &self.is_null_call)?;
+        map.serialize_entry("security_type", &self.security_type)?;
+        map.serialize_entry("specific_name", &self.specific_name)?;
+        if let Some(value) = &self.external_language {
+            map.serialize_entry("external_language", value)?;
+        }
+        if let Some(value) = &self.external_name {
+            map.serialize_entry("external_name", value)?;
+        }
+        if let Some(value) = &self.sql_path {
+            map.serialize_entry("sql_path", value)?;
+        }
+        if let Some(value) = &self.properties {
+            map.serialize_entry("properties", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateFunction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateFunction {
+    const EXPECTING: &'static str = "an object (CreateFunction)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut catalog_name: Option<String> = None;
+        let mut schema_name: Option<String> = None;
+        let mut input_params: Option<crate::FunctionParameterInfos> = None;
+        let mut data_type: Option<crate::ColumnTypeName> = None;
+        let mut full_data_type: Option<String> = None;
+        let mut return_params: Option<crate::FunctionParameterInfos> = None;
+        let mut routine_body: Option<crate::FunctionInfoRoutineBody> = None;
+        let mut routine_definition: Option<String> = None;
+        let mut routine_dependencies: Option<crate::DependencyList> = None;
+        let mut parameter_style: Option<crate::FunctionInfoParameterStyle> = None;
+        let mut is_deterministic: Option<bool> = None;
+        let mut sql_data_access: Option<crate::FunctionInfoSqlDataAccess> = None;
+        let mut is_null_call: Option<bool> = None;
+        let mut security_type: Option<crate::FunctionInfoSecurityType> = None;
+        let mut specific_name: Option<String> = None;
+        let mut external_language: Option<String> = None;
+        let mut external_name: Option<String> = None;
+        let mut sql_path: Option<String> = None;
+        let mut properties: Option<String> = None;
+        let mut comment: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "catalog_name" => object::read_some(&mut map, &mut catalog_name),
+                "schema_name" => object::read_some(&mut map, &mut schema_name),
+                "input_params" => object::read_some(&mut map, &mut input_params),
+                "data_type" => object::read_some(&mut map, &mut data_type),
+                "full_data_type" => object::read_some(&mut map, &mut full_data_type),
+                "return_params" => object::read_into(&mut map, &mut return_params),
+                "routine_body" => object::read_some(&mut map, &mut routine_body),
+                "routine_definition" => {
+                    object::read_some(&mut map, &mut routine_definition)
+                }
+                "routine_dependencies" => {
+                    object::read_into(&mut map, &mut routine_dependencies)
+                }
+                "parameter_style" => object::read_some(&mut map, &mut parameter_style),
+                "is_deterministic" => object::read_some(&mut map, &mut is_deterministic),
+                "sql_data_access" => object::read_some(&mut map, &mut sql_data_access),
+                "is_null_call" => object::read_some(&mut map, &mut is_null_call),
+                "security_type" => object::read_some(&mut map, &mut security_type),
+                "specific_name" => object::read_some(&mut map, &mut specific_name),
+                "external_language" => {
+                    object::read_into(&mut map, &mut external_language)
+                }
+                "external_name" => object::read_into(&mut map, &mut external_name),
+                "sql_path" => object::read_into(&mut map, &mut sql_path),
+                "properties" => object::read_into(&mut map, &mut properties),
+                "comment" => object::read_into(&mut map, &mut comment),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            catalog_name: object::required(catalog_name, "catalog_name")?,
+            schema_name: object::required(schema_name, "schema_name")?,
+            input_params: object::required(input_params, "input_params")?,
+            data_type: object::required(data_type, "data_type")?,
+            full_data_type: object::required(full_data_type, "full_data_type")?,
+            return_params,
+            routine_body: object::required(routine_body, "routine_body")?,
+            routine_definition: object::required(
+                routine_definition,
+                "routine_definition",
+            )?,
+            routine_dependencies,
+            parameter_style: object::required(parameter_style, "parameter_style")?,
+            is_deterministic: object::required(is_deterministic, "is_deterministic")?,
+            sql_data_access: object::required(sql_data_access, "sql_data_access")?,
+            is_null_call: object::required(is_null_call, "is_null_call")?,
+            security_type: object::required(security_type, "security_type")?,
+            specific_name: object::required(specific_name, "specific_name")?,
+            external_language,
+            external_name,
+            sql_path,
+            properties,
+            comment,
+            unknown_fields,
+        })
+    }
+}
+
 /// The function to create.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateFunctionRequest {
     /// See [`CreateFunction`](crate::CreateFunction).
     pub function_info: CreateFunction,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -123,112 +260,292 @@ impl CreateFunctionRequest {
     }
 }
 
+impl serde::Serialize for CreateFunctionRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("function_info", &self.function_info)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateFunctionRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateFunctionRequest {
+    const EXPECTING: &'static str = "an object (CreateFunctionRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut function_info: Option<crate::CreateFunction> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "function_info" => object::read_some(&mut map, &mut function_info),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            function_info: object::required(function_info, "function_info")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// A function.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FunctionInfo {
     /// Name of the function in its schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema_name: Option<String>,
     /// Full name, `catalog.schema.function`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_name: Option<String>,
     /// Id of the function.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub function_id: Option<String>,
     /// See [`FunctionParameterInfos`](crate::FunctionParameterInfos).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub input_params: Option<FunctionParameterInfos>,
     /// See [`ColumnTypeName`](crate::ColumnTypeName).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_type: Option<crate::ColumnTypeName>,
     /// The full return type as SQL writes it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_data_type: Option<String>,
     /// See [`FunctionParameterInfos`](crate::FunctionParameterInfos).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_params: Option<FunctionParameterInfos>,
     /// See [`FunctionInfoRoutineBody`](crate::FunctionInfoRoutineBody).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub routine_body: Option<FunctionInfoRoutineBody>,
     /// The body of the function.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub routine_definition: Option<String>,
     /// See [`DependencyList`](crate::DependencyList).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub routine_dependencies: Option<crate::DependencyList>,
     /// See [`FunctionInfoParameterStyle`](crate::FunctionInfoParameterStyle).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameter_style: Option<FunctionInfoParameterStyle>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_deterministic: Option<bool>,
     /// See [`FunctionInfoSqlDataAccess`](crate::FunctionInfoSqlDataAccess).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_data_access: Option<FunctionInfoSqlDataAccess>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_null_call: Option<bool>,
     /// See [`FunctionInfoSecurityType`](crate::FunctionInfoSecurityType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub security_type: Option<FunctionInfoSecurityType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub specific_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_language: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_path: Option<String>,
     /// Key-value properties, as a JSON object serialized in a string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// The owner, a user name, group or service principal application id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// Id of the metastore holding the function.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metastore_id: Option<String>,
     /// True when the caller sees the function only through `BROWSE` (asked for with
     /// `include_browse`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub browse_only: Option<bool>,
     /// Creation time in milliseconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub created_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// Last change in milliseconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub updated_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_by: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for FunctionInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.catalog_name {
+            map.serialize_entry("catalog_name", value)?;
+        }
+        if let Some(value) = &self.schema_name {
+            map.serialize_entry("schema_name", value)?;
+        }
+        if let Some(value) = &self.full_name {
+            map.serialize_entry("full_name", value)?;
+        }
+        if let Some(value) = &self.function_id {
+            map.serialize_entry("function_id", value)?;
+        }
+        if let Some(value) = &self.input_params {
+            map.serialize_entry("input_params", value)?;
+        }
+        if let Some(value) = &self.data_type {
+            map.serialize_entry("data_type", value)?;
+        }
+        if let Some(value) = &self.full_data_type {
+            map.serialize_entry("full_data_type", value)?;
+        }
+        if let Some(value) = &self.return_params {
+            map.serialize_entry("return_params", value)?;
+        }
+        if let Some(value) = &self.routine_body {
+            map.serialize_entry("routine_body", value)?;
+        }
+        if let Some(value) = &self.routine_definition {
+            map.serialize_entry("routine_definition", value)?;
+        }
+        if let Some(value) = &self.routine_dependencies {
+            map.serialize_entry("routine_dependencies", value)?;
+        }
+        if let Some(value) = &self.parameter_style {
+            map.serialize_entry("parameter_style", value)?;
+        }
+        if let Some(value) = &self.is_deterministic {
+            map.serialize_entry("is_deterministic", value)?;
+        }
+        if let Some(value) = &self.sql_data_access {
+            map.serialize_entry("sql_data_access", value)?;
+        }
+        if let Some(value) = &self.is_null_call {
+            map.serialize_entry("is_null_call", value)?;
+        }
+        if let Some(value) = &self.security_type {
+            map.serialize_entry("security_type", value)?;
+        }
+        if let Some(value) = &self.specific_name {
+            map.serialize_entry("specific_name", value)?;
+        }
+        if let Some(value) = &self.external_language {
+            map.serialize_entry("external_language", value)?;
+        }
+        if let Some(value) = &self.external_name {
+            map.serialize_entry("external_name", value)?;
+        }
+        if let Some(value) = &self.sql_path {
+            map.serialize_entry("sql_path", value)?;
+        }
+        if let Some(value) = &self.properties {
+            map.serialize_entry("properties", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.owner {
+            map.serialize_entry("owner", value)?;
+        }
+        if let Some(value) = &self.metastore_id {
+            map.serialize_entry("metastore_id", value)?;
+        }
+        if let Some(value) = &self.browse_only {
+            map.serialize_entry("browse_only", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry(
+                "created_at",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.created_by {
+            map.serialize_entry("created_by", value)?;
+        }
+        if let Some(value) = &self.updated_at {
+            map.serialize_entry(
+                "updated_at",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.updated_by {
+            map.serialize_entry("updated_by", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FunctionInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for FunctionInfo {
+    const EXPECTING: &'static str = "an object (FunctionInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "catalog_name" => object::read_into(&mut map, &mut value.catalog_name),
+                "schema_name" => object::read_into(&mut map, &mut value.schema_name),
+                "full_name" => object::read_into(&mut map, &mut value.full_name),
+                "function_id" => object::read_into(&mut map, &mut value.function_id),
+                "input_params" => object::read_into(&mut map, &mut value.input_params),
+                "data_type" => object::read_into(&mut map, &mut value.data_type),
+                "full_data_type" => {
+                    object::read_into(&mut map, &mut value.full_data_type)
+                }
+                "return_params" => object::read_into(&mut map, &mut value.return_params),
+                "routine_body" => object::read_into(&mut map, &mut value.routine_body),
+                "routine_definition" => {
+                    object::read_into(&mut map, &mut value.routine_definition)
+                }
+                "routine_dependencies" => {
+                    object::read_into(&mut map, &mut value.routine_dependencies)
+                }
+                "parameter_style" => {
+                    object::read_into(&mut map, &mut value.parameter_style)
+                }
+                "is_deterministic" => {
+                    object::read_into(&mut map, &mut value.is_deterministic)
+                }
+                "sql_data_access" => {
+                    object::read_into(&mut map, &mut value.sql_data_access)
+                }
+                "is_null_call" => object::read_into(&mut map, &mut value.is_null_call),
+                "security_type" => object::read_into(&mut map, &mut value.security_type),
+                "specific_name" => object::read_into(&mut map, &mut value.specific_name),
+                "external_language" => {
+                    object::read_into(&mut map, &mut value.external_language)
+                }
+                "external_name" => object::read_into(&mut map, &mut value.external_name),
+                "sql_path" => object::read_into(&mut map, &mut value.sql_path),
+                "properties" => object::read_into(&mut map, &mut value.properties),
+                "comment" => object::read_into(&mut map, &mut value.comment),
+                "owner" => object::read_into(&mut map, &mut value.owner),
+                "metastore_id" => object::read_into(&mut map, &mut value.metastore_id),
+                "browse_only" => object::read_into(&mut map, &mut value.browse_only),
+                "created_at" => object::read_number_into(&mut map, &mut value.created_at),
+                "created_by" => object::read_into(&mut map, &mut value.created_by),
+                "updated_at" => object::read_number_into(&mut map, &mut value.updated_at),
+                "updated_by" => object::read_into(&mut map, &mut value.updated_by),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// How parameters are passed; `S` (SQL) is the only style.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum FunctionInfoParameterStyle {
-    #[serde(rename = "S")]
+    /// `S`
     S,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -265,18 +582,34 @@ impl std::str::FromStr for FunctionInfoParameterStyle {
     }
 }
 
+impl serde::Serialize for FunctionInfoParameterStyle {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FunctionInfoParameterStyle {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The function's language: `SQL`, or `EXTERNAL` with the language in `external_language` (an
 /// external function returns no table and must have `sql_data_access` `NO_SQL`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum FunctionInfoRoutineBody {
-    #[serde(rename = "EXTERNAL")]
+    /// `EXTERNAL`
     External,
-    #[serde(rename = "SQL")]
+    /// `SQL`
     Sql,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -315,15 +648,31 @@ impl std::str::FromStr for FunctionInfoRoutineBody {
     }
 }
 
+impl serde::Serialize for FunctionInfoRoutineBody {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FunctionInfoRoutineBody {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Whose rights the function runs with; `DEFINER` is the only type.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum FunctionInfoSecurityType {
-    #[serde(rename = "DEFINER")]
+    /// `DEFINER`
     Definer,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -360,19 +709,35 @@ impl std::str::FromStr for FunctionInfoSecurityType {
     }
 }
 
+impl serde::Serialize for FunctionInfoSecurityType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FunctionInfoSecurityType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// How the function's body uses SQL.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum FunctionInfoSqlDataAccess {
-    #[serde(rename = "CONTAINS_SQL")]
+    /// `CONTAINS_SQL`
     ContainsSql,
-    #[serde(rename = "NO_SQL")]
+    /// `NO_SQL`
     NoSql,
-    #[serde(rename = "READS_SQL_DATA")]
+    /// `READS_SQL_DATA`
     ReadsSqlData,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -413,8 +778,25 @@ impl std::str::FromStr for FunctionInfoSqlDataAccess {
     }
 }
 
+impl serde::Serialize for FunctionInfoSqlDataAccess {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FunctionInfoSqlDataAccess {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A parameter of a function, or a column of a table function's result.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FunctionParameterInfo {
     pub name: String,
     /// The full data type as SQL writes it.
@@ -422,42 +804,24 @@ pub struct FunctionParameterInfo {
     /// See [`ColumnTypeName`](crate::ColumnTypeName).
     pub type_name: crate::ColumnTypeName,
     /// The full data type as a JSON document, in a string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_json: Option<String>,
     /// Number of digits of a decimal; needed to create one.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub type_precision: Option<i32>,
     /// Number of digits right of the point of a decimal; needed to create one.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub type_scale: Option<i32>,
     /// The unit range of an interval type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_interval_type: Option<String>,
     /// Place of the parameter, from 0.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub position: i32,
     /// See [`FunctionParameterMode`](crate::FunctionParameterMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameter_mode: Option<FunctionParameterMode>,
     /// See [`FunctionParameterType`](crate::FunctionParameterType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameter_type: Option<FunctionParameterType>,
     /// The default value, as SQL text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameter_default: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -487,27 +851,183 @@ impl FunctionParameterInfo {
     }
 }
 
+impl serde::Serialize for FunctionParameterInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("type_text", &self.type_text)?;
+        map.serialize_entry("type_name", &self.type_name)?;
+        if let Some(value) = &self.type_json {
+            map.serialize_entry("type_json", value)?;
+        }
+        if let Some(value) = &self.type_precision {
+            map.serialize_entry(
+                "type_precision",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.type_scale {
+            map.serialize_entry(
+                "type_scale",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.type_interval_type {
+            map.serialize_entry("type_interval_type", value)?;
+        }
+        map.serialize_entry(
+            "position",
+            &databricks_runtime::serde_support::numbers::Write(&self.position),
+        )?;
+        if let Some(value) = &self.parameter_mode {
+            map.serialize_entry("parameter_mode", value)?;
+        }
+        if let Some(value) = &self.parameter_type {
+            map.serialize_entry("parameter_type", value)?;
+        }
+        if let Some(value) = &self.parameter_default {
+            map.serialize_entry("parameter_default", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FunctionParameterInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for FunctionParameterInfo {
+    const EXPECTING: &'static str = "an object (FunctionParameterInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut type_text: Option<String> = None;
+        let mut type_name: Option<crate::ColumnTypeName> = None;
+        let mut type_json: Option<String> = None;
+        let mut type_precision: Option<i32> = None;
+        let mut type_scale: Option<i32> = None;
+        let mut type_interval_type: Option<String> = None;
+        let mut position: Option<i32> = None;
+        let mut parameter_mode: Option<crate::FunctionParameterMode> = None;
+        let mut parameter_type: Option<crate::FunctionParameterType> = None;
+        let mut parameter_default: Option<String> = None;
+        let mut comment: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "type_text" => object::read_some(&mut map, &mut type_text),
+                "type_name" => object::read_some(&mut map, &mut type_name),
+                "type_json" => object::read_into(&mut map, &mut type_json),
+                "type_precision" => {
+                    object::read_number_into(&mut map, &mut type_precision)
+                }
+                "type_scale" => object::read_number_into(&mut map, &mut type_scale),
+                "type_interval_type" => {
+                    object::read_into(&mut map, &mut type_interval_type)
+                }
+                "position" => object::read_number_some(&mut map, &mut position),
+                "parameter_mode" => object::read_into(&mut map, &mut parameter_mode),
+                "parameter_type" => object::read_into(&mut map, &mut parameter_type),
+                "parameter_default" => {
+                    object::read_into(&mut map, &mut parameter_default)
+                }
+                "comment" => object::read_into(&mut map, &mut comment),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            type_text: object::required(type_text, "type_text")?,
+            type_name: object::required(type_name, "type_name")?,
+            type_json,
+            type_precision,
+            type_scale,
+            type_interval_type,
+            position: object::required(position, "position")?,
+            parameter_mode,
+            parameter_type,
+            parameter_default,
+            comment,
+            unknown_fields,
+        })
+    }
+}
+
 /// The parameters of a function, or the columns of a table function's result.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FunctionParameterInfos {
     /// See [`FunctionParameterInfo`](crate::FunctionParameterInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<Vec<FunctionParameterInfo>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for FunctionParameterInfos {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FunctionParameterInfos {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for FunctionParameterInfos {
+    const EXPECTING: &'static str = "an object (FunctionParameterInfos)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "parameters" => object::read_into(&mut map, &mut value.parameters),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// How the parameter passes its value; only input parameters exist.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum FunctionParameterMode {
-    #[serde(rename = "IN")]
+    /// `IN`
     In,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -544,18 +1064,34 @@ impl std::str::FromStr for FunctionParameterMode {
     }
 }
 
+impl serde::Serialize for FunctionParameterMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FunctionParameterMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Whether the entry is a parameter (`PARAM`) or a column of a table function's result
 /// (`COLUMN`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum FunctionParameterType {
-    #[serde(rename = "COLUMN")]
+    /// `COLUMN`
     Column,
-    #[serde(rename = "PARAM")]
+    /// `PARAM`
     Param,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -594,73 +1130,297 @@ impl std::str::FromStr for FunctionParameterType {
     }
 }
 
+impl serde::Serialize for FunctionParameterType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FunctionParameterType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Optional query and header parameters of `functions.delete`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FunctionsDeleteParams {
     /// Delete the function even where the server would refuse because it is not empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub force: Option<bool>,
+}
+
+impl serde::Serialize for FunctionsDeleteParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.force {
+            map.serialize_entry("force", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FunctionsDeleteParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for FunctionsDeleteParams {
+    const EXPECTING: &'static str = "an object (FunctionsDeleteParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "force" => object::read_into(&mut map, &mut value.force),
+                _ => object::refuse(&key, &["force"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `functions.get`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FunctionsGetParams {
     /// Answer even if the caller may only browse the function.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_browse: Option<bool>,
+}
+
+impl serde::Serialize for FunctionsGetParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.include_browse {
+            map.serialize_entry("include_browse", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FunctionsGetParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for FunctionsGetParams {
+    const EXPECTING: &'static str = "an object (FunctionsGetParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "include_browse" => {
+                    object::read_into(&mut map, &mut value.include_browse)
+                }
+                _ => object::refuse(&key, &["include_browse"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `functions.list`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FunctionsListParams {
     /// Also list functions the caller may only browse (see their metadata through `BROWSE`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_browse: Option<bool>,
     /// Page size: 0 lets the server choose (recommended), a positive number is capped by the
     /// server's own limit, a negative one is refused.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_results: Option<i32>,
     /// The `next_page_token` of the previous page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
 }
 
+impl serde::Serialize for FunctionsListParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.include_browse {
+            map.serialize_entry("include_browse", value)?;
+        }
+        if let Some(value) = &self.max_results {
+            map.serialize_entry(
+                "max_results",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FunctionsListParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for FunctionsListParams {
+    const EXPECTING: &'static str = "an object (FunctionsListParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "include_browse" => {
+                    object::read_into(&mut map, &mut value.include_browse)
+                }
+                "max_results" => {
+                    object::read_number_into(&mut map, &mut value.max_results)
+                }
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                _ => {
+                    object::refuse(
+                        &key,
+                        &["include_browse", "max_results", "page_token"],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One page of functions.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListFunctionsResponse {
     /// See [`FunctionInfo`](crate::FunctionInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub functions: Option<Vec<FunctionInfo>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ListFunctionsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.functions {
+            map.serialize_entry("functions", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListFunctionsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListFunctionsResponse {
+    const EXPECTING: &'static str = "an object (ListFunctionsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "functions" => object::read_into(&mut map, &mut value.functions),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The new owner of a function.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateFunction {
     /// The new owner, a user name, group or service principal application id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for UpdateFunction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.owner {
+            map.serialize_entry("owner", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateFunction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdateFunction {
+    const EXPECTING: &'static str = "an object (UpdateFunction)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "owner" => object::read_into(&mut map, &mut value.owner),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

@@ -3,29 +3,22 @@
 //! Types used only by the `git-credentials` service.
 
 /// A stored Git credential, without its token.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct GitCredentialInfo {
     /// Id of the credential.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub credential_id: i64,
     /// Git provider of the credential, such as `gitHub`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub git_provider: Option<String>,
     /// User name at the provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub git_username: Option<String>,
     /// Email of the account at the provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub git_email: Option<String>,
     /// Name of the credential.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Whether this credential is the default one for its provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_default_for_provider: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -44,8 +37,86 @@ impl GitCredentialInfo {
     }
 }
 
+impl serde::Serialize for GitCredentialInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry(
+            "credential_id",
+            &databricks_runtime::serde_support::numbers::Write(&self.credential_id),
+        )?;
+        if let Some(value) = &self.git_provider {
+            map.serialize_entry("git_provider", value)?;
+        }
+        if let Some(value) = &self.git_username {
+            map.serialize_entry("git_username", value)?;
+        }
+        if let Some(value) = &self.git_email {
+            map.serialize_entry("git_email", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.is_default_for_provider {
+            map.serialize_entry("is_default_for_provider", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GitCredentialInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GitCredentialInfo {
+    const EXPECTING: &'static str = "an object (GitCredentialInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut credential_id: Option<i64> = None;
+        let mut git_provider: Option<String> = None;
+        let mut git_username: Option<String> = None;
+        let mut git_email: Option<String> = None;
+        let mut name: Option<String> = None;
+        let mut is_default_for_provider: Option<bool> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "credential_id" => object::read_number_some(&mut map, &mut credential_id),
+                "git_provider" => object::read_into(&mut map, &mut git_provider),
+                "git_username" => object::read_into(&mut map, &mut git_username),
+                "git_email" => object::read_into(&mut map, &mut git_email),
+                "name" => object::read_into(&mut map, &mut name),
+                "is_default_for_provider" => {
+                    object::read_into(&mut map, &mut is_default_for_provider)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            credential_id: object::required(credential_id, "credential_id")?,
+            git_provider,
+            git_username,
+            git_email,
+            name,
+            is_default_for_provider,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `gitCredentials.create` and `gitCredentials.update`.
-#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, PartialEq)]
 pub struct GitCredentialRequest {
     /// Git provider, case-insensitive: `gitHub`, `bitbucketCloud`, `gitLab`, `azureDevOpsServices`
     /// (including Microsoft Entra ID authentication), `gitHubEnterprise`, `bitbucketServer`
@@ -53,33 +124,22 @@ pub struct GitCredentialRequest {
     pub git_provider: String,
     /// User name at the provider. Most providers only use it as the name of commits' author and
     /// committer; AWS CodeCommit needs it to authenticate.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub git_username: Option<String>,
     /// Email of the account at the provider: used to authenticate and as the email of commits.
     /// Needed by most providers, not by AWS CodeCommit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub git_email: Option<String>,
     /// The personal access token (or another token the provider accepts) Databricks authenticates
     /// with. Never returned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub personal_access_token: Option<String>,
     /// A name to tell the caller's credentials apart.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Whether this credential is the one used for its provider when none is named.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_default_for_provider: Option<bool>,
     /// Id of the service principal whose credential this is, instead of the caller's; only its
     /// managers may give it.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub principal_id: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -96,6 +156,92 @@ impl GitCredentialRequest {
             principal_id: None,
             unknown_fields: serde_json::Map::new(),
         }
+    }
+}
+
+impl serde::Serialize for GitCredentialRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("git_provider", &self.git_provider)?;
+        if let Some(value) = &self.git_username {
+            map.serialize_entry("git_username", value)?;
+        }
+        if let Some(value) = &self.git_email {
+            map.serialize_entry("git_email", value)?;
+        }
+        if let Some(value) = &self.personal_access_token {
+            map.serialize_entry("personal_access_token", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.is_default_for_provider {
+            map.serialize_entry("is_default_for_provider", value)?;
+        }
+        if let Some(value) = &self.principal_id {
+            map.serialize_entry(
+                "principal_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GitCredentialRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GitCredentialRequest {
+    const EXPECTING: &'static str = "an object (GitCredentialRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut git_provider: Option<String> = None;
+        let mut git_username: Option<String> = None;
+        let mut git_email: Option<String> = None;
+        let mut personal_access_token: Option<String> = None;
+        let mut name: Option<String> = None;
+        let mut is_default_for_provider: Option<bool> = None;
+        let mut principal_id: Option<i64> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "git_provider" => object::read_some(&mut map, &mut git_provider),
+                "git_username" => object::read_into(&mut map, &mut git_username),
+                "git_email" => object::read_into(&mut map, &mut git_email),
+                "personal_access_token" => {
+                    object::read_into(&mut map, &mut personal_access_token)
+                }
+                "name" => object::read_into(&mut map, &mut name),
+                "is_default_for_provider" => {
+                    object::read_into(&mut map, &mut is_default_for_provider)
+                }
+                "principal_id" => object::read_number_into(&mut map, &mut principal_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            git_provider: object::required(git_provider, "git_provider")?,
+            git_username,
+            git_email,
+            personal_access_token,
+            name,
+            is_default_for_provider,
+            principal_id,
+            unknown_fields,
+        })
     }
 }
 
@@ -117,59 +263,211 @@ impl std::fmt::Debug for GitCredentialRequest {
 /// Optional query and header parameters of `gitCredentials.delete`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GitCredentialsDeleteParams {
     /// Id of the service principal whose credentials to use instead of the caller's; only its
     /// managers may give it.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub principal_id: Option<i64>,
+}
+
+impl serde::Serialize for GitCredentialsDeleteParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.principal_id {
+            map.serialize_entry(
+                "principal_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GitCredentialsDeleteParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for GitCredentialsDeleteParams {
+    const EXPECTING: &'static str = "an object (GitCredentialsDeleteParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "principal_id" => {
+                    object::read_number_into(&mut map, &mut value.principal_id)
+                }
+                _ => object::refuse(&key, &["principal_id"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `gitCredentials.get`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GitCredentialsGetParams {
     /// Id of the service principal whose credentials to use instead of the caller's; only its
     /// managers may give it.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub principal_id: Option<i64>,
+}
+
+impl serde::Serialize for GitCredentialsGetParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.principal_id {
+            map.serialize_entry(
+                "principal_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GitCredentialsGetParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GitCredentialsGetParams {
+    const EXPECTING: &'static str = "an object (GitCredentialsGetParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "principal_id" => {
+                    object::read_number_into(&mut map, &mut value.principal_id)
+                }
+                _ => object::refuse(&key, &["principal_id"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `gitCredentials.list`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GitCredentialsListParams {
     /// Id of the service principal whose credentials to use instead of the caller's; only its
     /// managers may give it.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub principal_id: Option<i64>,
 }
 
+impl serde::Serialize for GitCredentialsListParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.principal_id {
+            map.serialize_entry(
+                "principal_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GitCredentialsListParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GitCredentialsListParams {
+    const EXPECTING: &'static str = "an object (GitCredentialsListParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "principal_id" => {
+                    object::read_number_into(&mut map, &mut value.principal_id)
+                }
+                _ => object::refuse(&key, &["principal_id"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Answer of `gitCredentials.list`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListGitCredentialsResponse {
     /// The Git credentials.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<Vec<GitCredentialInfo>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListGitCredentialsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.credentials {
+            map.serialize_entry("credentials", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListGitCredentialsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ListGitCredentialsResponse {
+    const EXPECTING: &'static str = "an object (ListGitCredentialsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "credentials" => object::read_into(&mut map, &mut value.credentials),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

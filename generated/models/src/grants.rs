@@ -3,246 +3,560 @@
 //! Types used only by the `grants` service.
 
 /// One page of the effective privileges on an object.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EffectivePermissionsList {
     /// See [`EffectivePrivilegeAssignment`](crate::EffectivePrivilegeAssignment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privilege_assignments: Option<Vec<EffectivePrivilegeAssignment>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for EffectivePermissionsList {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.privilege_assignments {
+            map.serialize_entry("privilege_assignments", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for EffectivePermissionsList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for EffectivePermissionsList {
+    const EXPECTING: &'static str = "an object (EffectivePermissionsList)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "privilege_assignments" => {
+                    object::read_into(&mut map, &mut value.privilege_assignments)
+                }
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A privilege and where it comes from.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EffectivePrivilege {
     /// See [`Privilege`](crate::Privilege).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privilege: Option<Privilege>,
     /// See [`SecurableType`](crate::SecurableType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherited_from_type: Option<crate::SecurableType>,
     /// Full name of the object it is inherited from; absent when granted on the object itself.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherited_from_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for EffectivePrivilege {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.privilege {
+            map.serialize_entry("privilege", value)?;
+        }
+        if let Some(value) = &self.inherited_from_type {
+            map.serialize_entry("inherited_from_type", value)?;
+        }
+        if let Some(value) = &self.inherited_from_name {
+            map.serialize_entry("inherited_from_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for EffectivePrivilege {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for EffectivePrivilege {
+    const EXPECTING: &'static str = "an object (EffectivePrivilege)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "privilege" => object::read_into(&mut map, &mut value.privilege),
+                "inherited_from_type" => {
+                    object::read_into(&mut map, &mut value.inherited_from_type)
+                }
+                "inherited_from_name" => {
+                    object::read_into(&mut map, &mut value.inherited_from_name)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Every privilege one principal holds on an object, inherited ones included.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EffectivePrivilegeAssignment {
     /// A user name, group or service principal application id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub principal: Option<String>,
     /// See [`EffectivePrivilege`](crate::EffectivePrivilege).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privileges: Option<Vec<EffectivePrivilege>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for EffectivePrivilegeAssignment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.principal {
+            map.serialize_entry("principal", value)?;
+        }
+        if let Some(value) = &self.privileges {
+            map.serialize_entry("privileges", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for EffectivePrivilegeAssignment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for EffectivePrivilegeAssignment {
+    const EXPECTING: &'static str = "an object (EffectivePrivilegeAssignment)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "principal" => object::read_into(&mut map, &mut value.principal),
+                "privileges" => object::read_into(&mut map, &mut value.privileges),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One page of the direct grants on an object.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetPermissionsResponse {
     /// See [`PrivilegeAssignment`](crate::PrivilegeAssignment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privilege_assignments: Option<Vec<PrivilegeAssignment>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GetPermissionsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.privilege_assignments {
+            map.serialize_entry("privilege_assignments", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetPermissionsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GetPermissionsResponse {
+    const EXPECTING: &'static str = "an object (GetPermissionsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "privilege_assignments" => {
+                    object::read_into(&mut map, &mut value.privilege_assignments)
+                }
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `grants.getEffective`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GrantsGetEffectiveParams {
     /// Page size: absent for everything at once, 0 to let the server choose, otherwise at least 150
     /// (smaller positive and negative values are refused).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_results: Option<i32>,
     /// The `next_page_token` of the previous page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
     /// Only the privileges of this principal (user, group or service principal application id).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub principal: Option<String>,
+}
+
+impl serde::Serialize for GrantsGetEffectiveParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.max_results {
+            map.serialize_entry(
+                "max_results",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        if let Some(value) = &self.principal {
+            map.serialize_entry("principal", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GrantsGetEffectiveParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GrantsGetEffectiveParams {
+    const EXPECTING: &'static str = "an object (GrantsGetEffectiveParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "max_results" => {
+                    object::read_number_into(&mut map, &mut value.max_results)
+                }
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                "principal" => object::read_into(&mut map, &mut value.principal),
+                _ => object::refuse(&key, &["max_results", "page_token", "principal"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `grants.get`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GrantsGetParams {
     /// Page size: absent for everything at once, 0 to let the server choose, otherwise at least 150
     /// (smaller positive and negative values are refused).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_results: Option<i32>,
     /// The `next_page_token` of the previous page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
     /// Only the privileges of this principal (user, group or service principal application id).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub principal: Option<String>,
 }
 
+impl serde::Serialize for GrantsGetParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.max_results {
+            map.serialize_entry(
+                "max_results",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        if let Some(value) = &self.principal {
+            map.serialize_entry("principal", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GrantsGetParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GrantsGetParams {
+    const EXPECTING: &'static str = "an object (GrantsGetParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "max_results" => {
+                    object::read_number_into(&mut map, &mut value.max_results)
+                }
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                "principal" => object::read_into(&mut map, &mut value.principal),
+                _ => object::refuse(&key, &["max_results", "page_token", "principal"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Privileges to grant to and revoke from one principal.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PermissionsChange {
     /// A user name, group or service principal application id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub principal: Option<String>,
     /// Privileges to grant.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub add: Option<Vec<Privilege>>,
     /// Privileges to revoke.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remove: Option<Vec<Privilege>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PermissionsChange {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.principal {
+            map.serialize_entry("principal", value)?;
+        }
+        if let Some(value) = &self.add {
+            map.serialize_entry("add", value)?;
+        }
+        if let Some(value) = &self.remove {
+            map.serialize_entry("remove", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PermissionsChange {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PermissionsChange {
+    const EXPECTING: &'static str = "an object (PermissionsChange)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "principal" => object::read_into(&mut map, &mut value.principal),
+                "add" => object::read_into(&mut map, &mut value.add),
+                "remove" => object::read_into(&mut map, &mut value.remove),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A privilege on a Unity Catalog object. Which ones apply depends on the kind of object;
 /// `ALL_PRIVILEGES` stands for every privilege that kind has.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Privilege {
-    #[serde(rename = "ACCESS")]
+    /// `ACCESS`
     Access,
-    #[serde(rename = "ALL_PRIVILEGES")]
+    /// `ALL_PRIVILEGES`
     AllPrivileges,
-    #[serde(rename = "APPLY_TAG")]
+    /// `APPLY_TAG`
     ApplyTag,
-    #[serde(rename = "BROWSE")]
+    /// `BROWSE`
     Browse,
-    #[serde(rename = "CREATE")]
+    /// `CREATE`
     Create,
-    #[serde(rename = "CREATE_CATALOG")]
+    /// `CREATE_CATALOG`
     CreateCatalog,
-    #[serde(rename = "CREATE_CLEAN_ROOM")]
+    /// `CREATE_CLEAN_ROOM`
     CreateCleanRoom,
-    #[serde(rename = "CREATE_CONNECTION")]
+    /// `CREATE_CONNECTION`
     CreateConnection,
-    #[serde(rename = "CREATE_EXTERNAL_LOCATION")]
+    /// `CREATE_EXTERNAL_LOCATION`
     CreateExternalLocation,
-    #[serde(rename = "CREATE_EXTERNAL_TABLE")]
+    /// `CREATE_EXTERNAL_TABLE`
     CreateExternalTable,
-    #[serde(rename = "CREATE_EXTERNAL_VOLUME")]
+    /// `CREATE_EXTERNAL_VOLUME`
     CreateExternalVolume,
-    #[serde(rename = "CREATE_FEATURE")]
+    /// `CREATE_FEATURE`
     CreateFeature,
-    #[serde(rename = "CREATE_FOREIGN_CATALOG")]
+    /// `CREATE_FOREIGN_CATALOG`
     CreateForeignCatalog,
-    #[serde(rename = "CREATE_FOREIGN_SECURABLE")]
+    /// `CREATE_FOREIGN_SECURABLE`
     CreateForeignSecurable,
-    #[serde(rename = "CREATE_FUNCTION")]
+    /// `CREATE_FUNCTION`
     CreateFunction,
-    #[serde(rename = "CREATE_MANAGED_STORAGE")]
+    /// `CREATE_MANAGED_STORAGE`
     CreateManagedStorage,
-    #[serde(rename = "CREATE_MATERIALIZED_VIEW")]
+    /// `CREATE_MATERIALIZED_VIEW`
     CreateMaterializedView,
-    #[serde(rename = "CREATE_MODEL")]
+    /// `CREATE_MODEL`
     CreateModel,
-    #[serde(rename = "CREATE_PROVIDER")]
+    /// `CREATE_PROVIDER`
     CreateProvider,
-    #[serde(rename = "CREATE_RECIPIENT")]
+    /// `CREATE_RECIPIENT`
     CreateRecipient,
-    #[serde(rename = "CREATE_SCHEMA")]
+    /// `CREATE_SCHEMA`
     CreateSchema,
-    #[serde(rename = "CREATE_SERVICE_CREDENTIAL")]
+    /// `CREATE_SERVICE_CREDENTIAL`
     CreateServiceCredential,
-    #[serde(rename = "CREATE_SHARE")]
+    /// `CREATE_SHARE`
     CreateShare,
-    #[serde(rename = "CREATE_STORAGE_CREDENTIAL")]
+    /// `CREATE_STORAGE_CREDENTIAL`
     CreateStorageCredential,
-    #[serde(rename = "CREATE_TABLE")]
+    /// `CREATE_TABLE`
     CreateTable,
-    #[serde(rename = "CREATE_VIEW")]
+    /// `CREATE_VIEW`
     CreateView,
-    #[serde(rename = "CREATE_VOLUME")]
+    /// `CREATE_VOLUME`
     CreateVolume,
-    #[serde(rename = "EXECUTE")]
+    /// `EXECUTE`
     Execute,
-    #[serde(rename = "EXECUTE_CLEAN_ROOM_TASK")]
+    /// `EXECUTE_CLEAN_ROOM_TASK`
     ExecuteCleanRoomTask,
-    #[serde(rename = "EXTERNAL_USE_LOCATION")]
+    /// `EXTERNAL_USE_LOCATION`
     ExternalUseLocation,
-    #[serde(rename = "EXTERNAL_USE_SCHEMA")]
+    /// `EXTERNAL_USE_SCHEMA`
     ExternalUseSchema,
-    #[serde(rename = "MANAGE")]
+    /// `MANAGE`
     Manage,
-    #[serde(rename = "MANAGE_ALLOWLIST")]
+    /// `MANAGE_ALLOWLIST`
     ManageAllowlist,
-    #[serde(rename = "MODIFY")]
+    /// `MODIFY`
     Modify,
-    #[serde(rename = "MODIFY_CLEAN_ROOM")]
+    /// `MODIFY_CLEAN_ROOM`
     ModifyCleanRoom,
-    #[serde(rename = "READ_FEATURE")]
+    /// `READ_FEATURE`
     ReadFeature,
-    #[serde(rename = "READ_FILES")]
+    /// `READ_FILES`
     ReadFiles,
-    #[serde(rename = "READ_METADATA")]
+    /// `READ_METADATA`
     ReadMetadata,
-    #[serde(rename = "READ_PRIVATE_FILES")]
+    /// `READ_PRIVATE_FILES`
     ReadPrivateFiles,
-    #[serde(rename = "READ_VOLUME")]
+    /// `READ_VOLUME`
     ReadVolume,
-    #[serde(rename = "REFRESH")]
+    /// `REFRESH`
     Refresh,
-    #[serde(rename = "SELECT")]
+    /// `SELECT`
     Select,
-    #[serde(rename = "SET_SHARE_PERMISSION")]
+    /// `SET_SHARE_PERMISSION`
     SetSharePermission,
-    #[serde(rename = "USAGE")]
+    /// `USAGE`
     Usage,
-    #[serde(rename = "USE_CATALOG")]
+    /// `USE_CATALOG`
     UseCatalog,
-    #[serde(rename = "USE_CONNECTION")]
+    /// `USE_CONNECTION`
     UseConnection,
-    #[serde(rename = "USE_MARKETPLACE_ASSETS")]
+    /// `USE_MARKETPLACE_ASSETS`
     UseMarketplaceAssets,
-    #[serde(rename = "USE_PROVIDER")]
+    /// `USE_PROVIDER`
     UseProvider,
-    #[serde(rename = "USE_RECIPIENT")]
+    /// `USE_RECIPIENT`
     UseRecipient,
-    #[serde(rename = "USE_SCHEMA")]
+    /// `USE_SCHEMA`
     UseSchema,
-    #[serde(rename = "USE_SHARE")]
+    /// `USE_SHARE`
     UseShare,
-    #[serde(rename = "WRITE_FILES")]
+    /// `WRITE_FILES`
     WriteFiles,
-    #[serde(rename = "WRITE_PRIVATE_FILES")]
+    /// `WRITE_PRIVATE_FILES`
     WritePrivateFiles,
-    #[serde(rename = "WRITE_VOLUME")]
+    /// `WRITE_VOLUME`
     WriteVolume,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -385,44 +699,189 @@ impl std::str::FromStr for Privilege {
     }
 }
 
+impl serde::Serialize for Privilege {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Privilege {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The privileges one principal holds directly on an object.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PrivilegeAssignment {
     /// A user name, group or service principal application id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub principal: Option<String>,
     /// See [`Privilege`](crate::Privilege).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privileges: Option<Vec<Privilege>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PrivilegeAssignment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.principal {
+            map.serialize_entry("principal", value)?;
+        }
+        if let Some(value) = &self.privileges {
+            map.serialize_entry("privileges", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PrivilegeAssignment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PrivilegeAssignment {
+    const EXPECTING: &'static str = "an object (PrivilegeAssignment)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "principal" => object::read_into(&mut map, &mut value.principal),
+                "privileges" => object::read_into(&mut map, &mut value.privileges),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Privileges to grant and revoke.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdatePermissions {
     /// See [`PermissionsChange`](crate::PermissionsChange).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub changes: Option<Vec<PermissionsChange>>,
     /// Answer without the grants after the change.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub omit_permissions_in_response: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for UpdatePermissions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.changes {
+            map.serialize_entry("changes", value)?;
+        }
+        if let Some(value) = &self.omit_permissions_in_response {
+            map.serialize_entry("omit_permissions_in_response", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdatePermissions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdatePermissions {
+    const EXPECTING: &'static str = "an object (UpdatePermissions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "changes" => object::read_into(&mut map, &mut value.changes),
+                "omit_permissions_in_response" => {
+                    object::read_into(&mut map, &mut value.omit_permissions_in_response)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The direct grants on an object after a change.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdatePermissionsResponse {
     /// See [`PrivilegeAssignment`](crate::PrivilegeAssignment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privilege_assignments: Option<Vec<PrivilegeAssignment>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for UpdatePermissionsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.privilege_assignments {
+            map.serialize_entry("privilege_assignments", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdatePermissionsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for UpdatePermissionsResponse {
+    const EXPECTING: &'static str = "an object (UpdatePermissionsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "privilege_assignments" => {
+                    object::read_into(&mut map, &mut value.privilege_assignments)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

@@ -4,52 +4,114 @@
 
 /// A workspace group in SCIM form. Returned by the read operations; also the body of
 /// `groups.create`, where `id` is normally left out and assigned by the server.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Group {
     /// Numeric id of the group, written as a string. Assigned by the server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The group's name, unique in the workspace.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Direct members of the group: users, service principals and groups, each with its id in
     /// `value`, its name in `display` and its SCIM location in `$ref`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub members: Option<Vec<crate::ScimComplexValue>>,
     /// Groups this group is a direct member of, each by its id in `value`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups: Option<Vec<crate::ScimComplexValue>>,
     /// Entitlements granted to the group and so to all its members, each as `value`: for example
     /// `allow-cluster-create`, `databricks-sql-access` or `workspace-access`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entitlements: Option<Vec<crate::ScimComplexValue>>,
     /// Roles of the group, which on AWS are the ARNs of instance profiles its members may use.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<crate::ScimComplexValue>>,
     /// Identifier of the group in an external identity provider.
-    #[serde(rename = "externalId", default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// See [`ScimResourceMeta`](crate::ScimResourceMeta).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<crate::ScimResourceMeta>,
     /// The SCIM schema URNs the record follows.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schemas: Option<Vec<GroupSchema>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for Group {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.members {
+            map.serialize_entry("members", value)?;
+        }
+        if let Some(value) = &self.groups {
+            map.serialize_entry("groups", value)?;
+        }
+        if let Some(value) = &self.entitlements {
+            map.serialize_entry("entitlements", value)?;
+        }
+        if let Some(value) = &self.roles {
+            map.serialize_entry("roles", value)?;
+        }
+        if let Some(value) = &self.external_id {
+            map.serialize_entry("externalId", value)?;
+        }
+        if let Some(value) = &self.meta {
+            map.serialize_entry("meta", value)?;
+        }
+        if let Some(value) = &self.schemas {
+            map.serialize_entry("schemas", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Group {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for Group {
+    const EXPECTING: &'static str = "an object (Group)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "id" => object::read_into(&mut map, &mut value.id),
+                "displayName" => object::read_into(&mut map, &mut value.display_name),
+                "members" => object::read_into(&mut map, &mut value.members),
+                "groups" => object::read_into(&mut map, &mut value.groups),
+                "entitlements" => object::read_into(&mut map, &mut value.entitlements),
+                "roles" => object::read_into(&mut map, &mut value.roles),
+                "externalId" => object::read_into(&mut map, &mut value.external_id),
+                "meta" => object::read_into(&mut map, &mut value.meta),
+                "schemas" => object::read_into(&mut map, &mut value.schemas),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A SCIM schema URN a group record follows.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum GroupSchema {
-    #[serde(rename = "urn:ietf:params:scim:schemas:core:2.0:Group")]
+    /// `urn:ietf:params:scim:schemas:core:2.0:Group`
     UrnIetfParamsScimSchemasCore20Group,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -90,120 +152,312 @@ impl std::str::FromStr for GroupSchema {
     }
 }
 
+impl serde::Serialize for GroupSchema {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GroupSchema {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Optional query and header parameters of `groups.list`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GroupsListParams {
     /// Comma-separated attribute names to return; other attributes are left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<String>,
     /// How many results to return per page at most.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub count: Option<i64>,
     /// Comma-separated attribute names to leave out of the result.
-    #[serde(
-        rename = "excludedAttributes",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub excluded_attributes: Option<String>,
     /// A SCIM filter expression (RFC 7644, section 3.4.2.2) the results must match. The operators
     /// `eq`, `ne`, `co` (contains) and `sw` (starts with) are supported, combined with `and` and
     /// `or`; more complex expressions are not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
     /// Attribute to sort the results by; a dotted path such as `name.givenName` reaches a
     /// sub-attribute.
-    #[serde(rename = "sortBy", default, skip_serializing_if = "Option::is_none")]
     pub sort_by: Option<String>,
     /// Direction of the sort given by `sortBy`.
-    #[serde(rename = "sortOrder", default, skip_serializing_if = "Option::is_none")]
     pub sort_order: Option<crate::ScimListSortOrder>,
     /// 1-based index of the first result to return.
-    #[serde(
-        rename = "startIndex",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub start_index: Option<i64>,
 }
 
+impl serde::Serialize for GroupsListParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.attributes {
+            map.serialize_entry("attributes", value)?;
+        }
+        if let Some(value) = &self.count {
+            map.serialize_entry(
+                "count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.excluded_attributes {
+            map.serialize_entry("excludedAttributes", value)?;
+        }
+        if let Some(value) = &self.filter {
+            map.serialize_entry("filter", value)?;
+        }
+        if let Some(value) = &self.sort_by {
+            map.serialize_entry("sortBy", value)?;
+        }
+        if let Some(value) = &self.sort_order {
+            map.serialize_entry("sortOrder", value)?;
+        }
+        if let Some(value) = &self.start_index {
+            map.serialize_entry(
+                "startIndex",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GroupsListParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GroupsListParams {
+    const EXPECTING: &'static str = "an object (GroupsListParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "attributes" => object::read_into(&mut map, &mut value.attributes),
+                "count" => object::read_number_into(&mut map, &mut value.count),
+                "excludedAttributes" => {
+                    object::read_into(&mut map, &mut value.excluded_attributes)
+                }
+                "filter" => object::read_into(&mut map, &mut value.filter),
+                "sortBy" => object::read_into(&mut map, &mut value.sort_by),
+                "sortOrder" => object::read_into(&mut map, &mut value.sort_order),
+                "startIndex" => {
+                    object::read_number_into(&mut map, &mut value.start_index)
+                }
+                _ => {
+                    object::refuse(
+                        &key,
+                        &[
+                            "attributes",
+                            "count",
+                            "excludedAttributes",
+                            "filter",
+                            "sortBy",
+                            "sortOrder",
+                            "startIndex",
+                        ],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Answer of `groups.list`, in SCIM's list response format.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListGroupsResponse {
     /// How many groups match the request in total, over all pages.
-    #[serde(
-        rename = "totalResults",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub total_results: Option<i64>,
     /// 1-based index of this page's first group among all results.
-    #[serde(
-        rename = "startIndex",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub start_index: Option<i64>,
     /// How many groups this page holds.
-    #[serde(
-        rename = "itemsPerPage",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub items_per_page: Option<i64>,
     /// The groups of this page. Absent when there are none.
-    #[serde(rename = "Resources", default, skip_serializing_if = "Option::is_none")]
     pub resources: Option<Vec<Group>>,
     /// The SCIM schema URNs of the answer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schemas: Option<Vec<crate::ScimListResponseSchema>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListGroupsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.total_results {
+            map.serialize_entry(
+                "totalResults",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.start_index {
+            map.serialize_entry(
+                "startIndex",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.items_per_page {
+            map.serialize_entry(
+                "itemsPerPage",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.resources {
+            map.serialize_entry("Resources", value)?;
+        }
+        if let Some(value) = &self.schemas {
+            map.serialize_entry("schemas", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListGroupsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListGroupsResponse {
+    const EXPECTING: &'static str = "an object (ListGroupsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "totalResults" => {
+                    object::read_number_into(&mut map, &mut value.total_results)
+                }
+                "startIndex" => {
+                    object::read_number_into(&mut map, &mut value.start_index)
+                }
+                "itemsPerPage" => {
+                    object::read_number_into(&mut map, &mut value.items_per_page)
+                }
+                "Resources" => object::read_into(&mut map, &mut value.resources),
+                "schemas" => object::read_into(&mut map, &mut value.schemas),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `groups.update`: the group's complete new record. The group's id is given in the
 /// path.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateGroup {
     /// The group's name, unique in the workspace.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// The complete list of direct members afterwards, each by its id in `value`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub members: Option<Vec<crate::ScimComplexValue>>,
     /// Groups this group is a direct member of, each by its id in `value`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups: Option<Vec<crate::ScimComplexValue>>,
     /// The complete list of entitlements of the group afterwards.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entitlements: Option<Vec<crate::ScimComplexValue>>,
     /// The complete list of roles (on AWS, instance profile ARNs) of the group afterwards.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<crate::ScimComplexValue>>,
     /// Identifier of the group in an external identity provider.
-    #[serde(rename = "externalId", default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// See [`ScimResourceMeta`](crate::ScimResourceMeta).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<crate::ScimResourceMeta>,
     /// The SCIM schema URNs the record follows.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schemas: Option<Vec<GroupSchema>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for UpdateGroup {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.members {
+            map.serialize_entry("members", value)?;
+        }
+        if let Some(value) = &self.groups {
+            map.serialize_entry("groups", value)?;
+        }
+        if let Some(value) = &self.entitlements {
+            map.serialize_entry("entitlements", value)?;
+        }
+        if let Some(value) = &self.roles {
+            map.serialize_entry("roles", value)?;
+        }
+        if let Some(value) = &self.external_id {
+            map.serialize_entry("externalId", value)?;
+        }
+        if let Some(value) = &self.meta {
+            map.serialize_entry("meta", value)?;
+        }
+        if let Some(value) = &self.schemas {
+            map.serialize_entry("schemas", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateGroup {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdateGroup {
+    const EXPECTING: &'static str = "an object (UpdateGroup)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "displayName" => object::read_into(&mut map, &mut value.display_name),
+                "members" => object::read_into(&mut map, &mut value.members),
+                "groups" => object::read_into(&mut map, &mut value.groups),
+                "entitlements" => object::read_into(&mut map, &mut value.entitlements),
+                "roles" => object::read_into(&mut map, &mut value.roles),
+                "externalId" => object::read_into(&mut map, &mut value.external_id),
+                "meta" => object::read_into(&mut map, &mut value.meta),
+                "schemas" => object::read_into(&mut map, &mut value.schemas),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

@@ -3,7 +3,7 @@
 //! Types used only by the `instance-pools` service.
 
 /// Body of `instancePools.create`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateInstancePool {
     /// Name of the pool, 1 to 100 characters, unique in the workspace.
     pub instance_pool_name: String,
@@ -11,76 +11,41 @@ pub struct CreateInstancePool {
     /// `clusters.listNodeTypes` lists the values. It cannot be changed later.
     pub node_type_id: String,
     /// See [`InstancePoolAwsAttributes`](crate::InstancePoolAwsAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_attributes: Option<InstancePoolAwsAttributes>,
     /// See [`InstancePoolAzureAttributes`](crate::InstancePoolAzureAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_attributes: Option<InstancePoolAzureAttributes>,
     /// See [`InstancePoolGcpAttributes`](crate::InstancePoolGcpAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_attributes: Option<InstancePoolGcpAttributes>,
     /// Extra tags put on every cloud resource of the pool (instances, disks), on top of
     /// `default_tags`. At most 45 tags.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_tags: Option<std::collections::BTreeMap<String, String>>,
     /// See [`DiskSpec`](crate::DiskSpec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disk_spec: Option<DiskSpec>,
     /// Autoscaling local storage: attach more disk space to instances whose Spark workers run low
     /// on it. On AWS this needs extra IAM permissions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_elastic_disk: Option<bool>,
     /// Minutes after which an idle instance beyond `min_idle_instances` is terminated, from 0 to
     /// 10000; 0 terminates surplus idle instances at once. When absent, a default timeout applies.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub idle_instance_autotermination_minutes: Option<i32>,
     /// Largest number of instances the pool may hold, in use and idle together. A cluster that
     /// needs more instances than that fails to grow.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_capacity: Option<i32>,
     /// Number of idle instances the pool keeps ready at all times.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub min_idle_instances: Option<i32>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// Container images loaded onto the pool's instances in advance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preloaded_docker_images: Option<Vec<crate::DockerImage>>,
     /// At most one Databricks Runtime version (a `clusters.sparkVersions` key) loaded onto the
     /// pool's instances in advance; clusters that run this version start faster.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preloaded_spark_versions: Option<Vec<String>>,
     /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED`
     /// disks.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub remote_disk_throughput: Option<i64>,
     /// Total initial size of the remote disks, in GB. Only for GCP `HYPERDISK_BALANCED` disks.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub total_initial_remote_disk_size: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -112,26 +77,240 @@ impl CreateInstancePool {
     }
 }
 
+impl serde::Serialize for CreateInstancePool {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("instance_pool_name", &self.instance_pool_name)?;
+        map.serialize_entry("node_type_id", &self.node_type_id)?;
+        if let Some(value) = &self.aws_attributes {
+            map.serialize_entry("aws_attributes", value)?;
+        }
+        if let Some(value) = &self.azure_attributes {
+            map.serialize_entry("azure_attributes", value)?;
+        }
+        if let Some(value) = &self.gcp_attributes {
+            map.serialize_entry("gcp_attributes", value)?;
+        }
+        if let Some(value) = &self.custom_tags {
+            map.serialize_entry("custom_tags", value)?;
+        }
+        if let Some(value) = &self.disk_spec {
+            map.serialize_entry("disk_spec", value)?;
+        }
+        if let Some(value) = &self.enable_elastic_disk {
+            map.serialize_entry("enable_elastic_disk", value)?;
+        }
+        if let Some(value) = &self.idle_instance_autotermination_minutes {
+            map.serialize_entry(
+                "idle_instance_autotermination_minutes",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.max_capacity {
+            map.serialize_entry(
+                "max_capacity",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.min_idle_instances {
+            map.serialize_entry(
+                "min_idle_instances",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.node_type_flexibility {
+            map.serialize_entry("node_type_flexibility", value)?;
+        }
+        if let Some(value) = &self.preloaded_docker_images {
+            map.serialize_entry("preloaded_docker_images", value)?;
+        }
+        if let Some(value) = &self.preloaded_spark_versions {
+            map.serialize_entry("preloaded_spark_versions", value)?;
+        }
+        if let Some(value) = &self.remote_disk_throughput {
+            map.serialize_entry(
+                "remote_disk_throughput",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.total_initial_remote_disk_size {
+            map.serialize_entry(
+                "total_initial_remote_disk_size",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateInstancePool {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateInstancePool {
+    const EXPECTING: &'static str = "an object (CreateInstancePool)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut instance_pool_name: Option<String> = None;
+        let mut node_type_id: Option<String> = None;
+        let mut aws_attributes: Option<crate::InstancePoolAwsAttributes> = None;
+        let mut azure_attributes: Option<crate::InstancePoolAzureAttributes> = None;
+        let mut gcp_attributes: Option<crate::InstancePoolGcpAttributes> = None;
+        let mut custom_tags: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut disk_spec: Option<crate::DiskSpec> = None;
+        let mut enable_elastic_disk: Option<bool> = None;
+        let mut idle_instance_autotermination_minutes: Option<i32> = None;
+        let mut max_capacity: Option<i32> = None;
+        let mut min_idle_instances: Option<i32> = None;
+        let mut node_type_flexibility: Option<crate::NodeTypeFlexibility> = None;
+        let mut preloaded_docker_images: Option<Vec<crate::DockerImage>> = None;
+        let mut preloaded_spark_versions: Option<Vec<String>> = None;
+        let mut remote_disk_throughput: Option<i64> = None;
+        let mut total_initial_remote_disk_size: Option<i64> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "instance_pool_name" => {
+                    object::read_some(&mut map, &mut instance_pool_name)
+                }
+                "node_type_id" => object::read_some(&mut map, &mut node_type_id),
+                "aws_attributes" => object::read_into(&mut map, &mut aws_attributes),
+                "azure_attributes" => object::read_into(&mut map, &mut azure_attributes),
+                "gcp_attributes" => object::read_into(&mut map, &mut gcp_attributes),
+                "custom_tags" => object::read_into(&mut map, &mut custom_tags),
+                "disk_spec" => object::read_into(&mut map, &mut disk_spec),
+                "enable_elastic_disk" => {
+                    object::read_into(&mut map, &mut enable_elastic_disk)
+                }
+                "idle_instance_autotermination_minutes" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut idle_instance_autotermination_minutes,
+                    )
+                }
+                "max_capacity" => object::read_number_into(&mut map, &mut max_capacity),
+                "min_idle_instances" => {
+                    object::read_number_into(&mut map, &mut min_idle_instances)
+                }
+                "node_type_flexibility" => {
+                    object::read_into(&mut map, &mut node_type_flexibility)
+                }
+                "preloaded_docker_images" => {
+                    object::read_into(&mut map, &mut preloaded_docker_images)
+                }
+                "preloaded_spark_versions" => {
+                    object::read_into(&mut map, &mut preloaded_spark_versions)
+                }
+                "remote_disk_throughput" => {
+                    object::read_number_into(&mut map, &mut remote_disk_throughput)
+                }
+                "total_initial_remote_disk_size" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut total_initial_remote_disk_size,
+                    )
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            instance_pool_name: object::required(
+                instance_pool_name,
+                "instance_pool_name",
+            )?,
+            node_type_id: object::required(node_type_id, "node_type_id")?,
+            aws_attributes,
+            azure_attributes,
+            gcp_attributes,
+            custom_tags,
+            disk_spec,
+            enable_elastic_disk,
+            idle_instance_autotermination_minutes,
+            max_capacity,
+            min_idle_instances,
+            node_type_flexibility,
+            preloaded_docker_images,
+            preloaded_spark_versions,
+            remote_disk_throughput,
+            total_initial_remote_disk_size,
+            unknown_fields,
+        })
+    }
+}
+
 /// Answer of `instancePools.create`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateInstancePoolResponse {
     /// Identifier of the new pool.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_pool_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for CreateInstancePoolResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.instance_pool_id {
+            map.serialize_entry("instance_pool_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateInstancePoolResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for CreateInstancePoolResponse {
+    const EXPECTING: &'static str = "an object (CreateInstancePoolResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "instance_pool_id" => {
+                    object::read_into(&mut map, &mut value.instance_pool_id)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `instancePools.delete`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DeleteInstancePool {
     /// Identifier of the pool to delete.
     pub instance_pool_id: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -145,78 +324,215 @@ impl DeleteInstancePool {
     }
 }
 
+impl serde::Serialize for DeleteInstancePool {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("instance_pool_id", &self.instance_pool_id)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DeleteInstancePool {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DeleteInstancePool {
+    const EXPECTING: &'static str = "an object (DeleteInstancePool)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut instance_pool_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "instance_pool_id" => object::read_some(&mut map, &mut instance_pool_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            instance_pool_id: object::required(instance_pool_id, "instance_pool_id")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Extra disks attached to every instance (for example 2 disks of 100 GiB each on every one of
 /// 3 instances gives 6 disks). With such disks Spark uses only them as scratch space and
 /// `spark.local.dir` is overridden; without them it uses the instance store. They are mounted
 /// at `/ebs0`, `/ebs1`, ... on AWS and `/remote_volume0`, `/remote_volume1`, ... on Azure.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DiskSpec {
     /// Number of disks per instance, up to what the node type supports. Node types without an OS
     /// disk need at least one. Only some node types support extra disks.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub disk_count: Option<i32>,
     /// Size of each disk, in GiB, within the range of the disk type: on AWS 100 to 4096 for
     /// general-purpose SSD and 500 to 4096 for throughput-optimized HDD; on Azure 1 to 1023 for
     /// both premium and standard storage.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub disk_size: Option<i32>,
     /// See [`DiskType`](crate::DiskType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disk_type: Option<DiskType>,
     /// IOPS of each disk, for disk types with provisioned IOPS.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub disk_iops: Option<i32>,
     /// Throughput of each disk, in MiB/s, for disk types with provisioned throughput.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub disk_throughput: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for DiskSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.disk_count {
+            map.serialize_entry(
+                "disk_count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.disk_size {
+            map.serialize_entry(
+                "disk_size",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.disk_type {
+            map.serialize_entry("disk_type", value)?;
+        }
+        if let Some(value) = &self.disk_iops {
+            map.serialize_entry(
+                "disk_iops",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.disk_throughput {
+            map.serialize_entry(
+                "disk_throughput",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DiskSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DiskSpec {
+    const EXPECTING: &'static str = "an object (DiskSpec)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "disk_count" => object::read_number_into(&mut map, &mut value.disk_count),
+                "disk_size" => object::read_number_into(&mut map, &mut value.disk_size),
+                "disk_type" => object::read_into(&mut map, &mut value.disk_type),
+                "disk_iops" => object::read_number_into(&mut map, &mut value.disk_iops),
+                "disk_throughput" => {
+                    object::read_number_into(&mut map, &mut value.disk_throughput)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Kind of the extra disks; set the field of the pool's cloud.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DiskType {
     /// See [`DiskTypeAzureDiskVolumeType`](crate::DiskTypeAzureDiskVolumeType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_disk_volume_type: Option<DiskTypeAzureDiskVolumeType>,
     /// See [`DiskTypeEbsVolumeType`](crate::DiskTypeEbsVolumeType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ebs_volume_type: Option<DiskTypeEbsVolumeType>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for DiskType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.azure_disk_volume_type {
+            map.serialize_entry("azure_disk_volume_type", value)?;
+        }
+        if let Some(value) = &self.ebs_volume_type {
+            map.serialize_entry("ebs_volume_type", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DiskType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DiskType {
+    const EXPECTING: &'static str = "an object (DiskType)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "azure_disk_volume_type" => {
+                    object::read_into(&mut map, &mut value.azure_disk_volume_type)
+                }
+                "ebs_volume_type" => {
+                    object::read_into(&mut map, &mut value.ebs_volume_type)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Azure managed disk type, premium SSD (`PREMIUM_LRS`) or standard HDD (`STANDARD_LRS`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum DiskTypeAzureDiskVolumeType {
-    #[serde(rename = "PREMIUM_LRS")]
+    /// `PREMIUM_LRS`
     PremiumLrs,
-    #[serde(rename = "STANDARD_LRS")]
+    /// `STANDARD_LRS`
     StandardLrs,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -255,18 +571,34 @@ impl std::str::FromStr for DiskTypeAzureDiskVolumeType {
     }
 }
 
+impl serde::Serialize for DiskTypeAzureDiskVolumeType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DiskTypeAzureDiskVolumeType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// AWS EBS volume type: general-purpose SSD (`GENERAL_PURPOSE_SSD`) or throughput-optimized HDD
 /// (`THROUGHPUT_OPTIMIZED_HDD`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum DiskTypeEbsVolumeType {
-    #[serde(rename = "GENERAL_PURPOSE_SSD")]
+    /// `GENERAL_PURPOSE_SSD`
     GeneralPurposeSsd,
-    #[serde(rename = "THROUGHPUT_OPTIMIZED_HDD")]
+    /// `THROUGHPUT_OPTIMIZED_HDD`
     ThroughputOptimizedHdd,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -305,9 +637,26 @@ impl std::str::FromStr for DiskTypeEbsVolumeType {
     }
 }
 
+impl serde::Serialize for DiskTypeEbsVolumeType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DiskTypeEbsVolumeType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Body of `instancePools.edit`: the pool and its new name, limits and tags. Settings not
 /// listed here are fixed at creation.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct EditInstancePool {
     /// Identifier of the pool to change.
     pub instance_pool_id: String,
@@ -316,48 +665,21 @@ pub struct EditInstancePool {
     /// The pool's node type, repeated unchanged; the node type of a pool cannot change.
     pub node_type_id: String,
     /// Extra tags put on every cloud resource of the pool. At most 45 tags.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_tags: Option<std::collections::BTreeMap<String, String>>,
     /// Minutes after which an idle instance beyond `min_idle_instances` is terminated, from 0 to
     /// 10000.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub idle_instance_autotermination_minutes: Option<i32>,
     /// Largest number of instances the pool may hold, in use and idle together.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_capacity: Option<i32>,
     /// Number of idle instances the pool keeps ready at all times.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub min_idle_instances: Option<i32>,
     /// Provisioned throughput of the remote disks, in Mb/s. Only for GCP `HYPERDISK_BALANCED`
     /// disks.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub remote_disk_throughput: Option<i64>,
     /// Total initial size of the remote disks, in GB. Only for GCP `HYPERDISK_BALANCED` disks.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub total_initial_remote_disk_size: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -383,95 +705,175 @@ impl EditInstancePool {
     }
 }
 
+impl serde::Serialize for EditInstancePool {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("instance_pool_id", &self.instance_pool_id)?;
+        map.serialize_entry("instance_pool_name", &self.instance_pool_name)?;
+        map.serialize_entry("node_type_id", &self.node_type_id)?;
+        if let Some(value) = &self.custom_tags {
+            map.serialize_entry("custom_tags", value)?;
+        }
+        if let Some(value) = &self.idle_instance_autotermination_minutes {
+            map.serialize_entry(
+                "idle_instance_autotermination_minutes",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.max_capacity {
+            map.serialize_entry(
+                "max_capacity",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.min_idle_instances {
+            map.serialize_entry(
+                "min_idle_instances",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.remote_disk_throughput {
+            map.serialize_entry(
+                "remote_disk_throughput",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.total_initial_remote_disk_size {
+            map.serialize_entry(
+                "total_initial_remote_disk_size",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for EditInstancePool {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for EditInstancePool {
+    const EXPECTING: &'static str = "an object (EditInstancePool)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut instance_pool_id: Option<String> = None;
+        let mut instance_pool_name: Option<String> = None;
+        let mut node_type_id: Option<String> = None;
+        let mut custom_tags: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut idle_instance_autotermination_minutes: Option<i32> = None;
+        let mut max_capacity: Option<i32> = None;
+        let mut min_idle_instances: Option<i32> = None;
+        let mut remote_disk_throughput: Option<i64> = None;
+        let mut total_initial_remote_disk_size: Option<i64> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "instance_pool_id" => object::read_some(&mut map, &mut instance_pool_id),
+                "instance_pool_name" => {
+                    object::read_some(&mut map, &mut instance_pool_name)
+                }
+                "node_type_id" => object::read_some(&mut map, &mut node_type_id),
+                "custom_tags" => object::read_into(&mut map, &mut custom_tags),
+                "idle_instance_autotermination_minutes" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut idle_instance_autotermination_minutes,
+                    )
+                }
+                "max_capacity" => object::read_number_into(&mut map, &mut max_capacity),
+                "min_idle_instances" => {
+                    object::read_number_into(&mut map, &mut min_idle_instances)
+                }
+                "remote_disk_throughput" => {
+                    object::read_number_into(&mut map, &mut remote_disk_throughput)
+                }
+                "total_initial_remote_disk_size" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut total_initial_remote_disk_size,
+                    )
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            instance_pool_id: object::required(instance_pool_id, "instance_pool_id")?,
+            instance_pool_name: object::required(
+                instance_pool_name,
+                "instance_pool_name",
+            )?,
+            node_type_id: object::required(node_type_id, "node_type_id")?,
+            custom_tags,
+            idle_instance_autotermination_minutes,
+            max_capacity,
+            min_idle_instances,
+            remote_disk_throughput,
+            total_initial_remote_disk_size,
+            unknown_fields,
+        })
+    }
+}
+
 /// Answer of `instancePools.get`; the same as a listed pool, whose identifier is always set.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct GetInstancePool {
     /// Identifier of the pool, such as `0101-120000-brick1-pool-ABCD1234`.
     pub instance_pool_id: String,
     /// Name of the pool.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_pool_name: Option<String>,
     /// Node type of every instance of the pool.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_type_id: Option<String>,
     /// See [`InstancePoolAwsAttributes`](crate::InstancePoolAwsAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_attributes: Option<InstancePoolAwsAttributes>,
     /// See [`InstancePoolAzureAttributes`](crate::InstancePoolAzureAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_attributes: Option<InstancePoolAzureAttributes>,
     /// See [`InstancePoolGcpAttributes`](crate::InstancePoolGcpAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_attributes: Option<InstancePoolGcpAttributes>,
     /// Extra tags put on every cloud resource of the pool, on top of `default_tags`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_tags: Option<std::collections::BTreeMap<String, String>>,
     /// Tags Databricks puts on every cloud resource of the pool whatever the `custom_tags`:
     /// `Vendor` (`Databricks`), `InstancePoolCreator`, `InstancePoolName` and `InstancePoolId`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_tags: Option<std::collections::BTreeMap<String, String>>,
     /// See [`DiskSpec`](crate::DiskSpec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disk_spec: Option<DiskSpec>,
     /// Whether instances get more disk space when their Spark workers run low on it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_elastic_disk: Option<bool>,
     /// Minutes after which an idle instance beyond `min_idle_instances` is terminated.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub idle_instance_autotermination_minutes: Option<i32>,
     /// Largest number of instances the pool may hold, in use and idle together.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_capacity: Option<i32>,
     /// Number of idle instances the pool keeps ready at all times.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub min_idle_instances: Option<i32>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// Container images loaded onto the pool's instances in advance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preloaded_docker_images: Option<Vec<crate::DockerImage>>,
     /// Databricks Runtime version loaded onto the pool's instances in advance, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preloaded_spark_versions: Option<Vec<String>>,
     /// Provisioned throughput of the remote disks, in Mb/s (GCP `HYPERDISK_BALANCED` only).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub remote_disk_throughput: Option<i64>,
     /// Total initial size of the remote disks, in GB (GCP `HYPERDISK_BALANCED` only).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub total_initial_remote_disk_size: Option<i64>,
     /// See [`InstancePoolState`](crate::InstancePoolState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<InstancePoolState>,
     /// See [`InstancePoolStats`](crate::InstancePoolStats).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stats: Option<InstancePoolStats>,
     /// See [`InstancePoolStatus`](crate::InstancePoolStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<InstancePoolStatus>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -505,204 +907,736 @@ impl GetInstancePool {
     }
 }
 
+impl serde::Serialize for GetInstancePool {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("instance_pool_id", &self.instance_pool_id)?;
+        if let Some(value) = &self.instance_pool_name {
+            map.serialize_entry("instance_pool_name", value)?;
+        }
+        if let Some(value) = &self.node_type_id {
+            map.serialize_entry("node_type_id", value)?;
+        }
+        if let Some(value) = &self.aws_attributes {
+            map.serialize_entry("aws_attributes", value)?;
+        }
+        if let Some(value) = &self.azure_attributes {
+            map.serialize_entry("azure_attributes", value)?;
+        }
+        if let Some(value) = &self.gcp_attributes {
+            map.serialize_entry("gcp_attributes", value)?;
+        }
+        if let Some(value) = &self.custom_tags {
+            map.serialize_entry("custom_tags", value)?;
+        }
+        if let Some(value) = &self.default_tags {
+            map.serialize_entry("default_tags", value)?;
+        }
+        if let Some(value) = &self.disk_spec {
+            map.serialize_entry("disk_spec", value)?;
+        }
+        if let Some(value) = &self.enable_elastic_disk {
+            map.serialize_entry("enable_elastic_disk", value)?;
+        }
+        if let Some(value) = &self.idle_instance_autotermination_minutes {
+            map.serialize_entry(
+                "idle_instance_autotermination_minutes",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.max_capacity {
+            map.serialize_entry(
+                "max_capacity",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.min_idle_instances {
+            map.serialize_entry(
+                "min_idle_instances",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.node_type_flexibility {
+            map.serialize_entry("node_type_flexibility", value)?;
+        }
+        if let Some(value) = &self.preloaded_docker_images {
+            map.serialize_entry("preloaded_docker_images", value)?;
+        }
+        if let Some(value) = &self.preloaded_spark_versions {
+            map.serialize_entry("preloaded_spark_versions", value)?;
+        }
+        if let Some(value) = &self.remote_disk_throughput {
+            map.serialize_entry(
+                "remote_disk_throughput",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.total_initial_remote_disk_size {
+            map.serialize_entry(
+                "total_initial_remote_disk_size",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.stats {
+            map.serialize_entry("stats", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetInstancePool {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GetInstancePool {
+    const EXPECTING: &'static str = "an object (GetInstancePool)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut instance_pool_id: Option<String> = None;
+        let mut instance_pool_name: Option<String> = None;
+        let mut node_type_id: Option<String> = None;
+        let mut aws_attributes: Option<crate::InstancePoolAwsAttributes> = None;
+        let mut azure_attributes: Option<crate::InstancePoolAzureAttributes> = None;
+        let mut gcp_attributes: Option<crate::InstancePoolGcpAttributes> = None;
+        let mut custom_tags: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut default_tags: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut disk_spec: Option<crate::DiskSpec> = None;
+        let mut enable_elastic_disk: Option<bool> = None;
+        let mut idle_instance_autotermination_minutes: Option<i32> = None;
+        let mut max_capacity: Option<i32> = None;
+        let mut min_idle_instances: Option<i32> = None;
+        let mut node_type_flexibility: Option<crate::NodeTypeFlexibility> = None;
+        let mut preloaded_docker_images: Option<Vec<crate::DockerImage>> = None;
+        let mut preloaded_spark_versions: Option<Vec<String>> = None;
+        let mut remote_disk_throughput: Option<i64> = None;
+        let mut total_initial_remote_disk_size: Option<i64> = None;
+        let mut state: Option<crate::InstancePoolState> = None;
+        let mut stats: Option<crate::InstancePoolStats> = None;
+        let mut status: Option<crate::InstancePoolStatus> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "instance_pool_id" => object::read_some(&mut map, &mut instance_pool_id),
+                "instance_pool_name" => {
+                    object::read_into(&mut map, &mut instance_pool_name)
+                }
+                "node_type_id" => object::read_into(&mut map, &mut node_type_id),
+                "aws_attributes" => object::read_into(&mut map, &mut aws_attributes),
+                "azure_attributes" => object::read_into(&mut map, &mut azure_attributes),
+                "gcp_attributes" => object::read_into(&mut map, &mut gcp_attributes),
+                "custom_tags" => object::read_into(&mut map, &mut custom_tags),
+                "default_tags" => object::read_into(&mut map, &mut default_tags),
+                "disk_spec" => object::read_into(&mut map, &mut disk_spec),
+                "enable_elastic_disk" => {
+                    object::read_into(&mut map, &mut enable_elastic_disk)
+                }
+                "idle_instance_autotermination_minutes" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut idle_instance_autotermination_minutes,
+                    )
+                }
+                "max_capacity" => object::read_number_into(&mut map, &mut max_capacity),
+                "min_idle_instances" => {
+                    object::read_number_into(&mut map, &mut min_idle_instances)
+                }
+                "node_type_flexibility" => {
+                    object::read_into(&mut map, &mut node_type_flexibility)
+                }
+                "preloaded_docker_images" => {
+                    object::read_into(&mut map, &mut preloaded_docker_images)
+                }
+                "preloaded_spark_versions" => {
+                    object::read_into(&mut map, &mut preloaded_spark_versions)
+                }
+                "remote_disk_throughput" => {
+                    object::read_number_into(&mut map, &mut remote_disk_throughput)
+                }
+                "total_initial_remote_disk_size" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut total_initial_remote_disk_size,
+                    )
+                }
+                "state" => object::read_into(&mut map, &mut state),
+                "stats" => object::read_into(&mut map, &mut stats),
+                "status" => object::read_into(&mut map, &mut status),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            instance_pool_id: object::required(instance_pool_id, "instance_pool_id")?,
+            instance_pool_name,
+            node_type_id,
+            aws_attributes,
+            azure_attributes,
+            gcp_attributes,
+            custom_tags,
+            default_tags,
+            disk_spec,
+            enable_elastic_disk,
+            idle_instance_autotermination_minutes,
+            max_capacity,
+            min_idle_instances,
+            node_type_flexibility,
+            preloaded_docker_images,
+            preloaded_spark_versions,
+            remote_disk_throughput,
+            total_initial_remote_disk_size,
+            state,
+            stats,
+            status,
+            unknown_fields,
+        })
+    }
+}
+
 /// Answer of `instancePools.getPermissionLevels`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetInstancePoolPermissionLevelsResponse {
     /// Every level that can be granted on the instance pool, with what it allows.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_levels: Option<Vec<InstancePoolPermissionsDescription>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GetInstancePoolPermissionLevelsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_levels {
+            map.serialize_entry("permission_levels", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetInstancePoolPermissionLevelsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for GetInstancePoolPermissionLevelsResponse {
+    const EXPECTING: &'static str = "an object (GetInstancePoolPermissionLevelsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_levels" => {
+                    object::read_into(&mut map, &mut value.permission_levels)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Grants a permission level on the instance pool to one principal. Give exactly one of
 /// `user_name`, `group_name` and `service_principal_name`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InstancePoolAccessControlRequest {
     /// User name (usually an email address) of the user to grant the level to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Name of the group to grant the level to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
     /// Application id of the service principal to grant the level to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_principal_name: Option<String>,
     /// See [`InstancePoolPermissionLevel`](crate::InstancePoolPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<InstancePoolPermissionLevel>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for InstancePoolAccessControlRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        if let Some(value) = &self.group_name {
+            map.serialize_entry("group_name", value)?;
+        }
+        if let Some(value) = &self.service_principal_name {
+            map.serialize_entry("service_principal_name", value)?;
+        }
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for InstancePoolAccessControlRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for InstancePoolAccessControlRequest {
+    const EXPECTING: &'static str = "an object (InstancePoolAccessControlRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "user_name" => object::read_into(&mut map, &mut value.user_name),
+                "group_name" => object::read_into(&mut map, &mut value.group_name),
+                "service_principal_name" => {
+                    object::read_into(&mut map, &mut value.service_principal_name)
+                }
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The permissions one principal holds on the instance pool. Exactly one of `user_name`,
 /// `group_name` and `service_principal_name` is set.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InstancePoolAccessControlResponse {
     /// User name of the user, when the principal is a user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Name of the group, when the principal is a group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
     /// Application id of the service principal, when the principal is one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_principal_name: Option<String>,
     /// Human-readable name of the user or service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Every level the principal holds, each saying whether it is direct or inherited.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub all_permissions: Option<Vec<InstancePoolPermission>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for InstancePoolAccessControlResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        if let Some(value) = &self.group_name {
+            map.serialize_entry("group_name", value)?;
+        }
+        if let Some(value) = &self.service_principal_name {
+            map.serialize_entry("service_principal_name", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("display_name", value)?;
+        }
+        if let Some(value) = &self.all_permissions {
+            map.serialize_entry("all_permissions", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for InstancePoolAccessControlResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for InstancePoolAccessControlResponse {
+    const EXPECTING: &'static str = "an object (InstancePoolAccessControlResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "user_name" => object::read_into(&mut map, &mut value.user_name),
+                "group_name" => object::read_into(&mut map, &mut value.group_name),
+                "service_principal_name" => {
+                    object::read_into(&mut map, &mut value.service_principal_name)
+                }
+                "display_name" => object::read_into(&mut map, &mut value.display_name),
+                "all_permissions" => {
+                    object::read_into(&mut map, &mut value.all_permissions)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// An instance pool: the settings it was created with, the tags Databricks adds, its state and
 /// how many of its instances are in use.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InstancePoolAndStats {
     /// Identifier of the pool, such as `0101-120000-brick1-pool-ABCD1234`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_pool_id: Option<String>,
     /// Name of the pool.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_pool_name: Option<String>,
     /// Node type of every instance of the pool.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_type_id: Option<String>,
     /// See [`InstancePoolAwsAttributes`](crate::InstancePoolAwsAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_attributes: Option<InstancePoolAwsAttributes>,
     /// See [`InstancePoolAzureAttributes`](crate::InstancePoolAzureAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_attributes: Option<InstancePoolAzureAttributes>,
     /// See [`InstancePoolGcpAttributes`](crate::InstancePoolGcpAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_attributes: Option<InstancePoolGcpAttributes>,
     /// Extra tags put on every cloud resource of the pool, on top of `default_tags`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_tags: Option<std::collections::BTreeMap<String, String>>,
     /// Tags Databricks puts on every cloud resource of the pool whatever the `custom_tags`:
     /// `Vendor` (`Databricks`), `InstancePoolCreator`, `InstancePoolName` and `InstancePoolId`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_tags: Option<std::collections::BTreeMap<String, String>>,
     /// See [`DiskSpec`](crate::DiskSpec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disk_spec: Option<DiskSpec>,
     /// Whether instances get more disk space when their Spark workers run low on it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_elastic_disk: Option<bool>,
     /// Minutes after which an idle instance beyond `min_idle_instances` is terminated.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub idle_instance_autotermination_minutes: Option<i32>,
     /// Largest number of instances the pool may hold, in use and idle together.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_capacity: Option<i32>,
     /// Number of idle instances the pool keeps ready at all times.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub min_idle_instances: Option<i32>,
     /// See [`NodeTypeFlexibility`](crate::NodeTypeFlexibility).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_type_flexibility: Option<crate::NodeTypeFlexibility>,
     /// Container images loaded onto the pool's instances in advance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preloaded_docker_images: Option<Vec<crate::DockerImage>>,
     /// Databricks Runtime version loaded onto the pool's instances in advance, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preloaded_spark_versions: Option<Vec<String>>,
     /// Provisioned throughput of the remote disks, in Mb/s (GCP `HYPERDISK_BALANCED` only).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub remote_disk_throughput: Option<i64>,
     /// Total initial size of the remote disks, in GB (GCP `HYPERDISK_BALANCED` only).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub total_initial_remote_disk_size: Option<i64>,
     /// See [`InstancePoolState`](crate::InstancePoolState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<InstancePoolState>,
     /// See [`InstancePoolStats`](crate::InstancePoolStats).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stats: Option<InstancePoolStats>,
     /// See [`InstancePoolStatus`](crate::InstancePoolStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<InstancePoolStatus>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for InstancePoolAndStats {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.instance_pool_id {
+            map.serialize_entry("instance_pool_id", value)?;
+        }
+        if let Some(value) = &self.instance_pool_name {
+            map.serialize_entry("instance_pool_name", value)?;
+        }
+        if let Some(value) = &self.node_type_id {
+            map.serialize_entry("node_type_id", value)?;
+        }
+        if let Some(value) = &self.aws_attributes {
+            map.serialize_entry("aws_attributes", value)?;
+        }
+        if let Some(value) = &self.azure_attributes {
+            map.serialize_entry("azure_attributes", value)?;
+        }
+        if let Some(value) = &self.gcp_attributes {
+            map.serialize_entry("gcp_attributes", value)?;
+        }
+        if let Some(value) = &self.custom_tags {
+            map.serialize_entry("custom_tags", value)?;
+        }
+        if let Some(value) = &self.default_tags {
+            map.serialize_entry("default_tags", value)?;
+        }
+        if let Some(value) = &self.disk_spec {
+            map.serialize_entry("disk_spec", value)?;
+        }
+        if let Some(value) = &self.enable_elastic_disk {
+            map.serialize_entry("enable_elastic_disk", value)?;
+        }
+        if let Some(value) = &self.idle_instance_autotermination_minutes {
+            map.serialize_entry(
+                "idle_instance_autotermination_minutes",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.max_capacity {
+            map.serialize_entry(
+                "max_capacity",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.min_idle_instances {
+            map.serialize_entry(
+                "min_idle_instances",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.node_type_flexibility {
+            map.serialize_entry("node_type_flexibility", value)?;
+        }
+        if let Some(value) = &self.preloaded_docker_images {
+            map.serialize_entry("preloaded_docker_images", value)?;
+        }
+        if let Some(value) = &self.preloaded_spark_versions {
+            map.serialize_entry("preloaded_spark_versions", value)?;
+        }
+        if let Some(value) = &self.remote_disk_throughput {
+            map.serialize_entry(
+                "remote_disk_throughput",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.total_initial_remote_disk_size {
+            map.serialize_entry(
+                "total_initial_remote_disk_size",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.stats {
+            map.serialize_entry("stats", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for InstancePoolAndStats {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for InstancePoolAndStats {
+    const EXPECTING: &'static str = "an object (InstancePoolAndStats)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "instance_pool_id" => {
+                    object::read_into(&mut map, &mut value.instance_pool_id)
+                }
+                "instance_pool_name" => {
+                    object::read_into(&mut map, &mut value.instance_pool_name)
+                }
+                "node_type_id" => object::read_into(&mut map, &mut value.node_type_id),
+                "aws_attributes" => {
+                    object::read_into(&mut map, &mut value.aws_attributes)
+                }
+                "azure_attributes" => {
+                    object::read_into(&mut map, &mut value.azure_attributes)
+                }
+                "gcp_attributes" => {
+                    object::read_into(&mut map, &mut value.gcp_attributes)
+                }
+                "custom_tags" => object::read_into(&mut map, &mut value.custom_tags),
+                "default_tags" => object::read_into(&mut map, &mut value.default_tags),
+                "disk_spec" => object::read_into(&mut map, &mut value.disk_spec),
+                "enable_elastic_disk" => {
+                    object::read_into(&mut map, &mut value.enable_elastic_disk)
+                }
+                "idle_instance_autotermination_minutes" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.idle_instance_autotermination_minutes,
+                    )
+                }
+                "max_capacity" => {
+                    object::read_number_into(&mut map, &mut value.max_capacity)
+                }
+                "min_idle_instances" => {
+                    object::read_number_into(&mut map, &mut value.min_idle_instances)
+                }
+                "node_type_flexibility" => {
+                    object::read_into(&mut map, &mut value.node_type_flexibility)
+                }
+                "preloaded_docker_images" => {
+                    object::read_into(&mut map, &mut value.preloaded_docker_images)
+                }
+                "preloaded_spark_versions" => {
+                    object::read_into(&mut map, &mut value.preloaded_spark_versions)
+                }
+                "remote_disk_throughput" => {
+                    object::read_number_into(&mut map, &mut value.remote_disk_throughput)
+                }
+                "total_initial_remote_disk_size" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.total_initial_remote_disk_size,
+                    )
+                }
+                "state" => object::read_into(&mut map, &mut value.state),
+                "stats" => object::read_into(&mut map, &mut value.stats),
+                "status" => object::read_into(&mut map, &mut value.status),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Settings for a pool on Amazon Web Services; defaults are used for those not given at
 /// creation.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InstancePoolAwsAttributes {
     /// See [`InstancePoolAwsAttributesAvailability`](crate::InstancePoolAwsAttributesAvailability).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability: Option<InstancePoolAwsAttributesAvailability>,
     /// ARN of the instance profile every instance of the pool runs with; it must have been
     /// registered with the workspace (`instanceProfiles.add`). Clusters using a pool that sets one
     /// inherit it and must not set their own. Without it, instances start with the workspace's
     /// default profile.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_profile_arn: Option<String>,
     /// Maximum price for spot instances, as a percentage of the on-demand price of the same
     /// instance type (50 bids half, 200 twice the on-demand price). At most 10000.
     ///
     /// When absent, the server uses `100`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub spot_bid_price_percent: Option<i32>,
     /// Availability zone of the instances, such as `us-west-2a`, in the workspace's region. `auto`
     /// lets Databricks choose a zone for each cluster when it launches and retry in another zone
     /// when capacity runs out. When absent, the default zone (`clusters.listZones`) is used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zone_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for InstancePoolAwsAttributes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.availability {
+            map.serialize_entry("availability", value)?;
+        }
+        if let Some(value) = &self.instance_profile_arn {
+            map.serialize_entry("instance_profile_arn", value)?;
+        }
+        if let Some(value) = &self.spot_bid_price_percent {
+            map.serialize_entry(
+                "spot_bid_price_percent",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.zone_id {
+            map.serialize_entry("zone_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for InstancePoolAwsAttributes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for InstancePoolAwsAttributes {
+    const EXPECTING: &'static str = "an object (InstancePoolAwsAttributes)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "availability" => object::read_into(&mut map, &mut value.availability),
+                "instance_profile_arn" => {
+                    object::read_into(&mut map, &mut value.instance_profile_arn)
+                }
+                "spot_bid_price_percent" => {
+                    object::read_number_into(&mut map, &mut value.spot_bid_price_percent)
+                }
+                "zone_id" => object::read_into(&mut map, &mut value.zone_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Whether the pool's AWS instances are on-demand (`ON_DEMAND`) or spot (`SPOT`) instances.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum InstancePoolAwsAttributesAvailability {
-    #[serde(rename = "ON_DEMAND")]
+    /// `ON_DEMAND`
     OnDemand,
-    #[serde(rename = "SPOT")]
+    /// `SPOT`
     Spot,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -741,12 +1675,28 @@ impl std::str::FromStr for InstancePoolAwsAttributesAvailability {
     }
 }
 
+impl serde::Serialize for InstancePoolAwsAttributesAvailability {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for InstancePoolAwsAttributesAvailability {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Settings for a pool on Microsoft Azure; defaults are used for those not given at creation.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InstancePoolAzureAttributes {
     /// See
     /// [`InstancePoolAzureAttributesAvailability`](crate::InstancePoolAzureAttributesAvailability).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability: Option<InstancePoolAzureAttributesAvailability>,
     /// Resource ID of an Azure capacity reservation group to launch the pool's VMs from, in the
     /// form
@@ -754,33 +1704,82 @@ pub struct InstancePoolAzureAttributes {
     /// Only for workspaces in a customer-managed virtual network, and the Databricks enterprise
     /// application needs read and deploy permissions on the group and its reservations. Leaving it
     /// out of a request removes a group configured before.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capacity_reservation_group: Option<String>,
     /// Highest price to pay for spot VMs, in US dollars per hour. -1 means the VMs are never
     /// evicted because of price, only for lack of capacity.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub spot_bid_max_price: Option<f64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for InstancePoolAzureAttributes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.availability {
+            map.serialize_entry("availability", value)?;
+        }
+        if let Some(value) = &self.capacity_reservation_group {
+            map.serialize_entry("capacity_reservation_group", value)?;
+        }
+        if let Some(value) = &self.spot_bid_max_price {
+            map.serialize_entry(
+                "spot_bid_max_price",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for InstancePoolAzureAttributes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for InstancePoolAzureAttributes {
+    const EXPECTING: &'static str = "an object (InstancePoolAzureAttributes)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "availability" => object::read_into(&mut map, &mut value.availability),
+                "capacity_reservation_group" => {
+                    object::read_into(&mut map, &mut value.capacity_reservation_group)
+                }
+                "spot_bid_max_price" => {
+                    object::read_number_into(&mut map, &mut value.spot_bid_max_price)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Whether the pool's Azure VMs are on-demand (`ON_DEMAND_AZURE`) or spot (`SPOT_AZURE`) VMs.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum InstancePoolAzureAttributesAvailability {
-    #[serde(rename = "ON_DEMAND_AZURE")]
+    /// `ON_DEMAND_AZURE`
     OnDemandAzure,
-    #[serde(rename = "SPOT_AZURE")]
+    /// `SPOT_AZURE`
     SpotAzure,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -819,48 +1818,163 @@ impl std::str::FromStr for InstancePoolAzureAttributesAvailability {
     }
 }
 
+impl serde::Serialize for InstancePoolAzureAttributesAvailability {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for InstancePoolAzureAttributesAvailability {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Settings for a pool on Google Cloud; defaults are used for those not given at creation.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InstancePoolGcpAttributes {
     /// See [`GcpAvailability`](crate::GcpAvailability).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_availability: Option<crate::GcpAvailability>,
     /// Number of local SSDs (375 GB each) attached to every instance. The allowed counts depend on
     /// the machine type.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub local_ssd_count: Option<i32>,
     /// Where the instances are placed: `HA` spreads them over the zones of the region, `auto` lets
     /// Databricks choose a zone for each cluster when it launches, or the name of a GCP zone of the
     /// workspace's region, such as `us-west1-a`. When absent, Databricks picks a zone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zone_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for InstancePoolGcpAttributes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.gcp_availability {
+            map.serialize_entry("gcp_availability", value)?;
+        }
+        if let Some(value) = &self.local_ssd_count {
+            map.serialize_entry(
+                "local_ssd_count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.zone_id {
+            map.serialize_entry("zone_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for InstancePoolGcpAttributes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for InstancePoolGcpAttributes {
+    const EXPECTING: &'static str = "an object (InstancePoolGcpAttributes)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "gcp_availability" => {
+                    object::read_into(&mut map, &mut value.gcp_availability)
+                }
+                "local_ssd_count" => {
+                    object::read_number_into(&mut map, &mut value.local_ssd_count)
+                }
+                "zone_id" => object::read_into(&mut map, &mut value.zone_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One permission level a principal holds on the instance pool, and where it comes from.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InstancePoolPermission {
     /// See [`InstancePoolPermissionLevel`](crate::InstancePoolPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<InstancePoolPermissionLevel>,
     /// True when the level comes from a parent object rather than being granted directly.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherited: Option<bool>,
     /// Identifiers of the objects the level is inherited from, such as
     /// `/directories/4108364197239567`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherited_from_object: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for InstancePoolPermission {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        if let Some(value) = &self.inherited {
+            map.serialize_entry("inherited", value)?;
+        }
+        if let Some(value) = &self.inherited_from_object {
+            map.serialize_entry("inherited_from_object", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for InstancePoolPermission {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for InstancePoolPermission {
+    const EXPECTING: &'static str = "an object (InstancePoolPermission)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                "inherited" => object::read_into(&mut map, &mut value.inherited),
+                "inherited_from_object" => {
+                    object::read_into(&mut map, &mut value.inherited_from_object)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A permission level on an instance pool. `CAN_ATTACH_TO` lets a principal create clusters
@@ -868,14 +1982,13 @@ pub struct InstancePoolPermission {
 /// changing its permissions.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum InstancePoolPermissionLevel {
-    #[serde(rename = "CAN_ATTACH_TO")]
+    /// `CAN_ATTACH_TO`
     CanAttachTo,
-    #[serde(rename = "CAN_MANAGE")]
+    /// `CAN_MANAGE`
     CanManage,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -914,68 +2027,218 @@ impl std::str::FromStr for InstancePoolPermissionLevel {
     }
 }
 
+impl serde::Serialize for InstancePoolPermissionLevel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for InstancePoolPermissionLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The access control list of an instance pool, as returned by the permission operations.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InstancePoolPermissions {
     /// Identifier of the object the permissions apply to: its type and id, as in `/instance-
     /// pools/0101-120000-brick1-pool-ABCD1234`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_id: Option<String>,
     /// Type of the object the permissions apply to, such as `instance-pool`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_type: Option<String>,
     /// One entry per principal holding a permission, directly or by inheritance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list: Option<Vec<InstancePoolAccessControlResponse>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for InstancePoolPermissions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.object_id {
+            map.serialize_entry("object_id", value)?;
+        }
+        if let Some(value) = &self.object_type {
+            map.serialize_entry("object_type", value)?;
+        }
+        if let Some(value) = &self.access_control_list {
+            map.serialize_entry("access_control_list", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for InstancePoolPermissions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for InstancePoolPermissions {
+    const EXPECTING: &'static str = "an object (InstancePoolPermissions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "object_id" => object::read_into(&mut map, &mut value.object_id),
+                "object_type" => object::read_into(&mut map, &mut value.object_type),
+                "access_control_list" => {
+                    object::read_into(&mut map, &mut value.access_control_list)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One permission level that can be granted on an instance pool.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InstancePoolPermissionsDescription {
     /// See [`InstancePoolPermissionLevel`](crate::InstancePoolPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<InstancePoolPermissionLevel>,
     /// What holding this level allows, in words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for InstancePoolPermissionsDescription {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for InstancePoolPermissionsDescription {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for InstancePoolPermissionsDescription {
+    const EXPECTING: &'static str = "an object (InstancePoolPermissionsDescription)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                "description" => object::read_into(&mut map, &mut value.description),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `instancePools.setPermissions` and `instancePools.updatePermissions`; the instance
 /// pool is named in the path.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InstancePoolPermissionsRequest {
     /// The entries to apply, one per principal. For `setPermissions` this is the complete new list,
     /// and leaving it out removes every direct permission.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list: Option<Vec<InstancePoolAccessControlRequest>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for InstancePoolPermissionsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.access_control_list {
+            map.serialize_entry("access_control_list", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for InstancePoolPermissionsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for InstancePoolPermissionsRequest {
+    const EXPECTING: &'static str = "an object (InstancePoolPermissionsRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "access_control_list" => {
+                    object::read_into(&mut map, &mut value.access_control_list)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Lifecycle state of a pool. An `ACTIVE` pool can become `STOPPED` or `DELETED`, a `STOPPED`
 /// one `ACTIVE` again or `DELETED`; `DELETED` is final.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum InstancePoolState {
-    #[serde(rename = "ACTIVE")]
+    /// `ACTIVE`
     Active,
-    #[serde(rename = "DELETED")]
+    /// `DELETED`
     Deleted,
-    #[serde(rename = "STOPPED")]
+    /// `STOPPED`
     Stopped,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1016,80 +2279,269 @@ impl std::str::FromStr for InstancePoolState {
     }
 }
 
+impl serde::Serialize for InstancePoolState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for InstancePoolState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// How many of the pool's instances are running or starting, and whether a cluster uses them.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InstancePoolStats {
     /// Running instances that no cluster uses.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub idle_count: Option<i32>,
     /// Starting instances that no cluster is waiting for.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub pending_idle_count: Option<i32>,
     /// Starting instances that a cluster is waiting for.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub pending_used_count: Option<i32>,
     /// Running instances that a cluster uses.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub used_count: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for InstancePoolStats {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.idle_count {
+            map.serialize_entry(
+                "idle_count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.pending_idle_count {
+            map.serialize_entry(
+                "pending_idle_count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.pending_used_count {
+            map.serialize_entry(
+                "pending_used_count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.used_count {
+            map.serialize_entry(
+                "used_count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for InstancePoolStats {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for InstancePoolStats {
+    const EXPECTING: &'static str = "an object (InstancePoolStats)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "idle_count" => object::read_number_into(&mut map, &mut value.idle_count),
+                "pending_idle_count" => {
+                    object::read_number_into(&mut map, &mut value.pending_idle_count)
+                }
+                "pending_used_count" => {
+                    object::read_number_into(&mut map, &mut value.pending_used_count)
+                }
+                "used_count" => object::read_number_into(&mut map, &mut value.used_count),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Problems the pool met while launching instances.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InstancePoolStatus {
     /// Errors of instances that failed to launch, oldest first. The list holds at most
     /// `min_idle_instances` entries and is cleared once the pool again has that many idle
     /// instances.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pending_instance_errors: Option<Vec<PendingInstanceError>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for InstancePoolStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.pending_instance_errors {
+            map.serialize_entry("pending_instance_errors", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for InstancePoolStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for InstancePoolStatus {
+    const EXPECTING: &'static str = "an object (InstancePoolStatus)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "pending_instance_errors" => {
+                    object::read_into(&mut map, &mut value.pending_instance_errors)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `instancePools.list`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListInstancePools {
     /// Every pool of the workspace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_pools: Option<Vec<InstancePoolAndStats>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ListInstancePools {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.instance_pools {
+            map.serialize_entry("instance_pools", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListInstancePools {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListInstancePools {
+    const EXPECTING: &'static str = "an object (ListInstancePools)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "instance_pools" => {
+                    object::read_into(&mut map, &mut value.instance_pools)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Why one instance of a pool failed to launch.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PendingInstanceError {
     /// Cloud identifier of the instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_id: Option<String>,
     /// The error reported for it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PendingInstanceError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.instance_id {
+            map.serialize_entry("instance_id", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PendingInstanceError {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PendingInstanceError {
+    const EXPECTING: &'static str = "an object (PendingInstanceError)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "instance_id" => object::read_into(&mut map, &mut value.instance_id),
+                "message" => object::read_into(&mut map, &mut value.message),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

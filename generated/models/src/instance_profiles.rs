@@ -3,30 +3,26 @@
 //! Types used only by the `instance-profiles` service.
 
 /// Body of `instanceProfiles.add`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AddInstanceProfile {
     /// ARN of the instance profile, which identifies it.
     pub instance_profile_arn: String,
     /// ARN of the IAM role behind the instance profile. Needed only when the role's name differs
     /// from the profile's name and the profile is to be used by serverless SQL warehouses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub iam_role_arn: Option<String>,
     /// True for a profile whose role can assume many other roles. Such a profile is only used for
     /// credential passthrough, where access is always authorised per user.
     ///
     /// When absent, the server uses `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_meta_instance_profile: Option<bool>,
     /// Register the profile without the dry-run check. Meant for checks that fail for reasons other
     /// than IAM permissions, such as an instance type that the chosen availability zone does not
     /// offer.
     ///
     /// When absent, the server uses `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_validation: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -43,25 +39,90 @@ impl AddInstanceProfile {
     }
 }
 
+impl serde::Serialize for AddInstanceProfile {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("instance_profile_arn", &self.instance_profile_arn)?;
+        if let Some(value) = &self.iam_role_arn {
+            map.serialize_entry("iam_role_arn", value)?;
+        }
+        if let Some(value) = &self.is_meta_instance_profile {
+            map.serialize_entry("is_meta_instance_profile", value)?;
+        }
+        if let Some(value) = &self.skip_validation {
+            map.serialize_entry("skip_validation", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AddInstanceProfile {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AddInstanceProfile {
+    const EXPECTING: &'static str = "an object (AddInstanceProfile)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut instance_profile_arn: Option<String> = None;
+        let mut iam_role_arn: Option<String> = None;
+        let mut is_meta_instance_profile: Option<bool> = None;
+        let mut skip_validation: Option<bool> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "instance_profile_arn" => {
+                    object::read_some(&mut map, &mut instance_profile_arn)
+                }
+                "iam_role_arn" => object::read_into(&mut map, &mut iam_role_arn),
+                "is_meta_instance_profile" => {
+                    object::read_into(&mut map, &mut is_meta_instance_profile)
+                }
+                "skip_validation" => object::read_into(&mut map, &mut skip_validation),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            instance_profile_arn: object::required(
+                instance_profile_arn,
+                "instance_profile_arn",
+            )?,
+            iam_role_arn,
+            is_meta_instance_profile,
+            skip_validation,
+            unknown_fields,
+        })
+    }
+}
+
 /// An AWS instance profile registered with the workspace. Also the body of
 /// `instanceProfiles.edit`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct InstanceProfile {
     /// ARN of the instance profile, which identifies it.
     pub instance_profile_arn: String,
     /// ARN of the IAM role behind the instance profile. Needed only when the role's name differs
     /// from the profile's name and the profile is to be used by serverless SQL warehouses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub iam_role_arn: Option<String>,
     /// True for a profile whose role can assume many other roles. Such a profile is only used for
     /// credential passthrough, where access is always authorised per user.
     ///
     /// When absent, the server uses `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_meta_instance_profile: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -77,26 +138,129 @@ impl InstanceProfile {
     }
 }
 
+impl serde::Serialize for InstanceProfile {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("instance_profile_arn", &self.instance_profile_arn)?;
+        if let Some(value) = &self.iam_role_arn {
+            map.serialize_entry("iam_role_arn", value)?;
+        }
+        if let Some(value) = &self.is_meta_instance_profile {
+            map.serialize_entry("is_meta_instance_profile", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for InstanceProfile {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for InstanceProfile {
+    const EXPECTING: &'static str = "an object (InstanceProfile)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut instance_profile_arn: Option<String> = None;
+        let mut iam_role_arn: Option<String> = None;
+        let mut is_meta_instance_profile: Option<bool> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "instance_profile_arn" => {
+                    object::read_some(&mut map, &mut instance_profile_arn)
+                }
+                "iam_role_arn" => object::read_into(&mut map, &mut iam_role_arn),
+                "is_meta_instance_profile" => {
+                    object::read_into(&mut map, &mut is_meta_instance_profile)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            instance_profile_arn: object::required(
+                instance_profile_arn,
+                "instance_profile_arn",
+            )?,
+            iam_role_arn,
+            is_meta_instance_profile,
+            unknown_fields,
+        })
+    }
+}
+
 /// Answer of `instanceProfiles.list`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListInstanceProfilesResponse {
     /// The instance profiles the caller may use.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_profiles: Option<Vec<InstanceProfile>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ListInstanceProfilesResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.instance_profiles {
+            map.serialize_entry("instance_profiles", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListInstanceProfilesResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ListInstanceProfilesResponse {
+    const EXPECTING: &'static str = "an object (ListInstanceProfilesResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "instance_profiles" => {
+                    object::read_into(&mut map, &mut value.instance_profiles)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `instanceProfiles.remove`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RemoveInstanceProfile {
     /// ARN of the instance profile to unregister.
     pub instance_profile_arn: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -107,5 +271,53 @@ impl RemoveInstanceProfile {
             instance_profile_arn: instance_profile_arn.into(),
             unknown_fields: serde_json::Map::new(),
         }
+    }
+}
+
+impl serde::Serialize for RemoveInstanceProfile {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("instance_profile_arn", &self.instance_profile_arn)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RemoveInstanceProfile {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RemoveInstanceProfile {
+    const EXPECTING: &'static str = "an object (RemoveInstanceProfile)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut instance_profile_arn: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "instance_profile_arn" => {
+                    object::read_some(&mut map, &mut instance_profile_arn)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            instance_profile_arn: object::required(
+                instance_profile_arn,
+                "instance_profile_arn",
+            )?,
+            unknown_fields,
+        })
     }
 }

@@ -3,23 +3,17 @@
 //! Types used only by the `jobs` service.
 
 /// Settings of the AI classify function.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AiClassifyFunction {
     pub version: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_confidence_scores: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_rationales: Option<bool>,
     /// See [`AiClassifyFunctionInlineLabels`](crate::AiClassifyFunctionInlineLabels).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inline_labels: Option<AiClassifyFunctionInlineLabels>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instructions: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub multilabel: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -38,14 +32,90 @@ impl AiClassifyFunction {
     }
 }
 
+impl serde::Serialize for AiClassifyFunction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("version", &self.version)?;
+        if let Some(value) = &self.enable_confidence_scores {
+            map.serialize_entry("enable_confidence_scores", value)?;
+        }
+        if let Some(value) = &self.enable_rationales {
+            map.serialize_entry("enable_rationales", value)?;
+        }
+        if let Some(value) = &self.inline_labels {
+            map.serialize_entry("inline_labels", value)?;
+        }
+        if let Some(value) = &self.instructions {
+            map.serialize_entry("instructions", value)?;
+        }
+        if let Some(value) = &self.multilabel {
+            map.serialize_entry("multilabel", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AiClassifyFunction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AiClassifyFunction {
+    const EXPECTING: &'static str = "an object (AiClassifyFunction)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut version: Option<String> = None;
+        let mut enable_confidence_scores: Option<bool> = None;
+        let mut enable_rationales: Option<bool> = None;
+        let mut inline_labels: Option<crate::AiClassifyFunctionInlineLabels> = None;
+        let mut instructions: Option<String> = None;
+        let mut multilabel: Option<bool> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "version" => object::read_some(&mut map, &mut version),
+                "enable_confidence_scores" => {
+                    object::read_into(&mut map, &mut enable_confidence_scores)
+                }
+                "enable_rationales" => {
+                    object::read_into(&mut map, &mut enable_rationales)
+                }
+                "inline_labels" => object::read_into(&mut map, &mut inline_labels),
+                "instructions" => object::read_into(&mut map, &mut instructions),
+                "multilabel" => object::read_into(&mut map, &mut multilabel),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            version: object::required(version, "version")?,
+            enable_confidence_scores,
+            enable_rationales,
+            inline_labels,
+            instructions,
+            multilabel,
+            unknown_fields,
+        })
+    }
+}
+
 /// Classification labels given inline.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AiClassifyFunctionInlineLabels {
     /// See [`AiClassifyFunctionLabel`](crate::AiClassifyFunctionLabel).
     pub labels: Vec<AiClassifyFunctionLabel>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -59,17 +129,59 @@ impl AiClassifyFunctionInlineLabels {
     }
 }
 
+impl serde::Serialize for AiClassifyFunctionInlineLabels {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("labels", &self.labels)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AiClassifyFunctionInlineLabels {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for AiClassifyFunctionInlineLabels {
+    const EXPECTING: &'static str = "an object (AiClassifyFunctionInlineLabels)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut labels: Option<Vec<crate::AiClassifyFunctionLabel>> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "labels" => object::read_some(&mut map, &mut labels),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            labels: object::required(labels, "labels")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// One classification label.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AiClassifyFunctionLabel {
     /// Name.
     pub name: String,
     /// Free-text description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -84,24 +196,67 @@ impl AiClassifyFunctionLabel {
     }
 }
 
+impl serde::Serialize for AiClassifyFunctionLabel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AiClassifyFunctionLabel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AiClassifyFunctionLabel {
+    const EXPECTING: &'static str = "an object (AiClassifyFunctionLabel)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut description: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "description" => object::read_into(&mut map, &mut description),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            description,
+            unknown_fields,
+        })
+    }
+}
+
 /// Settings of the AI extract function.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AiExtractFunction {
     pub version: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_citations: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_confidence_scores: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instructions: Option<String>,
     /// See [`AiExtractFunctionMode`](crate::AiExtractFunctionMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mode: Option<AiExtractFunctionMode>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -120,15 +275,89 @@ impl AiExtractFunction {
     }
 }
 
+impl serde::Serialize for AiExtractFunction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("version", &self.version)?;
+        if let Some(value) = &self.enable_citations {
+            map.serialize_entry("enable_citations", value)?;
+        }
+        if let Some(value) = &self.enable_confidence_scores {
+            map.serialize_entry("enable_confidence_scores", value)?;
+        }
+        if let Some(value) = &self.instructions {
+            map.serialize_entry("instructions", value)?;
+        }
+        if let Some(value) = &self.mode {
+            map.serialize_entry("mode", value)?;
+        }
+        if let Some(value) = &self.schema {
+            map.serialize_entry("schema", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AiExtractFunction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AiExtractFunction {
+    const EXPECTING: &'static str = "an object (AiExtractFunction)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut version: Option<String> = None;
+        let mut enable_citations: Option<bool> = None;
+        let mut enable_confidence_scores: Option<bool> = None;
+        let mut instructions: Option<String> = None;
+        let mut mode: Option<crate::AiExtractFunctionMode> = None;
+        let mut schema: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "version" => object::read_some(&mut map, &mut version),
+                "enable_citations" => object::read_into(&mut map, &mut enable_citations),
+                "enable_confidence_scores" => {
+                    object::read_into(&mut map, &mut enable_confidence_scores)
+                }
+                "instructions" => object::read_into(&mut map, &mut instructions),
+                "mode" => object::read_into(&mut map, &mut mode),
+                "schema" => object::read_into(&mut map, &mut schema),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            version: object::required(version, "version")?,
+            enable_citations,
+            enable_confidence_scores,
+            instructions,
+            mode,
+            schema,
+            unknown_fields,
+        })
+    }
+}
+
 /// How the AI extract function works.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AiExtractFunctionMode {
-    #[serde(rename = "MODE_PRECISION")]
+    /// `MODE_PRECISION`
     ModePrecision,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -165,29 +394,40 @@ impl std::str::FromStr for AiExtractFunctionMode {
     }
 }
 
+impl serde::Serialize for AiExtractFunctionMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AiExtractFunctionMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Applies an AI function to data.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AiFunctionTask {
     /// See [`JobQualifiedName`](crate::JobQualifiedName).
     pub output: JobQualifiedName,
     /// See [`AiClassifyFunction`](crate::AiClassifyFunction).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_classify: Option<AiClassifyFunction>,
     /// See [`AiExtractFunction`](crate::AiExtractFunction).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_extract: Option<AiExtractFunction>,
     /// See [`AiParseDocumentFunction`](crate::AiParseDocumentFunction).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_parse_document: Option<AiParseDocumentFunction>,
     /// See [`JobAiDeltaTableSource`](crate::JobAiDeltaTableSource).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delta_table: Option<JobAiDeltaTableSource>,
     /// See [`JobAiVolumeSource`](crate::JobAiVolumeSource).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume: Option<JobAiVolumeSource>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -206,56 +446,183 @@ impl AiFunctionTask {
     }
 }
 
+impl serde::Serialize for AiFunctionTask {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("output", &self.output)?;
+        if let Some(value) = &self.ai_classify {
+            map.serialize_entry("ai_classify", value)?;
+        }
+        if let Some(value) = &self.ai_extract {
+            map.serialize_entry("ai_extract", value)?;
+        }
+        if let Some(value) = &self.ai_parse_document {
+            map.serialize_entry("ai_parse_document", value)?;
+        }
+        if let Some(value) = &self.delta_table {
+            map.serialize_entry("delta_table", value)?;
+        }
+        if let Some(value) = &self.volume {
+            map.serialize_entry("volume", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AiFunctionTask {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AiFunctionTask {
+    const EXPECTING: &'static str = "an object (AiFunctionTask)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut output: Option<crate::JobQualifiedName> = None;
+        let mut ai_classify: Option<crate::AiClassifyFunction> = None;
+        let mut ai_extract: Option<crate::AiExtractFunction> = None;
+        let mut ai_parse_document: Option<crate::AiParseDocumentFunction> = None;
+        let mut delta_table: Option<crate::JobAiDeltaTableSource> = None;
+        let mut volume: Option<crate::JobAiVolumeSource> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "output" => object::read_some(&mut map, &mut output),
+                "ai_classify" => object::read_into(&mut map, &mut ai_classify),
+                "ai_extract" => object::read_into(&mut map, &mut ai_extract),
+                "ai_parse_document" => {
+                    object::read_into(&mut map, &mut ai_parse_document)
+                }
+                "delta_table" => object::read_into(&mut map, &mut delta_table),
+                "volume" => object::read_into(&mut map, &mut volume),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            output: object::required(output, "output")?,
+            ai_classify,
+            ai_extract,
+            ai_parse_document,
+            delta_table,
+            volume,
+            unknown_fields,
+        })
+    }
+}
+
 /// The output of an AI function task.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AiFunctionTaskOutput {
     /// A duration written as seconds with an `s` suffix, such as `3600s`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub estimated_time_remaining: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub failed_row_count: Option<i64>,
     /// See [`JobQualifiedName`](crate::JobQualifiedName).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output_table: Option<JobQualifiedName>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub succeeded_row_count: Option<i64>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub total_row_count: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for AiFunctionTaskOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.estimated_time_remaining {
+            map.serialize_entry("estimated_time_remaining", value)?;
+        }
+        if let Some(value) = &self.failed_row_count {
+            map.serialize_entry(
+                "failed_row_count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.output_table {
+            map.serialize_entry("output_table", value)?;
+        }
+        if let Some(value) = &self.succeeded_row_count {
+            map.serialize_entry(
+                "succeeded_row_count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.total_row_count {
+            map.serialize_entry(
+                "total_row_count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AiFunctionTaskOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AiFunctionTaskOutput {
+    const EXPECTING: &'static str = "an object (AiFunctionTaskOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "estimated_time_remaining" => {
+                    object::read_into(&mut map, &mut value.estimated_time_remaining)
+                }
+                "failed_row_count" => {
+                    object::read_number_into(&mut map, &mut value.failed_row_count)
+                }
+                "output_table" => object::read_into(&mut map, &mut value.output_table),
+                "succeeded_row_count" => {
+                    object::read_number_into(&mut map, &mut value.succeeded_row_count)
+                }
+                "total_row_count" => {
+                    object::read_number_into(&mut map, &mut value.total_row_count)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Settings of the AI parse-document function.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AiParseDocumentFunction {
     pub version: String,
     /// See
     /// [`AiParseDocumentFunctionDescriptionElementType`](crate::AiParseDocumentFunctionDescriptionElementType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description_element_types: Option<
         Vec<AiParseDocumentFunctionDescriptionElementType>,
     >,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_output_path: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_range: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -272,17 +639,83 @@ impl AiParseDocumentFunction {
     }
 }
 
+impl serde::Serialize for AiParseDocumentFunction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("version", &self.version)?;
+        if let Some(value) = &self.description_element_types {
+            map.serialize_entry("description_element_types", value)?;
+        }
+        if let Some(value) = &self.image_output_path {
+            map.serialize_entry("image_output_path", value)?;
+        }
+        if let Some(value) = &self.page_range {
+            map.serialize_entry("page_range", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AiParseDocumentFunction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AiParseDocumentFunction {
+    const EXPECTING: &'static str = "an object (AiParseDocumentFunction)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut version: Option<String> = None;
+        let mut description_element_types: Option<
+            Vec<crate::AiParseDocumentFunctionDescriptionElementType>,
+        > = None;
+        let mut image_output_path: Option<String> = None;
+        let mut page_range: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "version" => object::read_some(&mut map, &mut version),
+                "description_element_types" => {
+                    object::read_into(&mut map, &mut description_element_types)
+                }
+                "image_output_path" => {
+                    object::read_into(&mut map, &mut image_output_path)
+                }
+                "page_range" => object::read_into(&mut map, &mut page_range),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            version: object::required(version, "version")?,
+            description_element_types,
+            image_output_path,
+            page_range,
+            unknown_fields,
+        })
+    }
+}
+
 /// A document element type the parse function describes.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AiParseDocumentFunctionDescriptionElementType {
-    #[serde(rename = "DESCRIPTION_ELEMENT_TYPE_ALL")]
+    /// `DESCRIPTION_ELEMENT_TYPE_ALL`
     DescriptionElementTypeAll,
-    #[serde(rename = "DESCRIPTION_ELEMENT_TYPE_FIGURE")]
+    /// `DESCRIPTION_ELEMENT_TYPE_FIGURE`
     DescriptionElementTypeFigure,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -321,30 +754,39 @@ impl std::str::FromStr for AiParseDocumentFunctionDescriptionElementType {
     }
 }
 
+impl serde::Serialize for AiParseDocumentFunctionDescriptionElementType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AiParseDocumentFunctionDescriptionElementType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Runs an AI runtime workload.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AiRuntimeTask {
     pub experiment: String,
     /// See [`JobAiRuntimeDeploymentSpec`](crate::JobAiRuntimeDeploymentSpec).
     pub deployments: Vec<JobAiRuntimeDeploymentSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code_source_path: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub docker_image_url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mlflow_artifact_location: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mlflow_experiment_directory: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mlflow_run: Option<String>,
     /// See [`AiRuntimeTaskPriorityClass`](crate::AiRuntimeTaskPriorityClass).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority_class: Option<AiRuntimeTaskPriorityClass>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unity_catalog_image_path: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -369,32 +811,175 @@ impl AiRuntimeTask {
     }
 }
 
+impl serde::Serialize for AiRuntimeTask {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("experiment", &self.experiment)?;
+        map.serialize_entry("deployments", &self.deployments)?;
+        if let Some(value) = &self.code_source_path {
+            map.serialize_entry("code_source_path", value)?;
+        }
+        if let Some(value) = &self.docker_image_url {
+            map.serialize_entry("docker_image_url", value)?;
+        }
+        if let Some(value) = &self.mlflow_artifact_location {
+            map.serialize_entry("mlflow_artifact_location", value)?;
+        }
+        if let Some(value) = &self.mlflow_experiment_directory {
+            map.serialize_entry("mlflow_experiment_directory", value)?;
+        }
+        if let Some(value) = &self.mlflow_run {
+            map.serialize_entry("mlflow_run", value)?;
+        }
+        if let Some(value) = &self.priority_class {
+            map.serialize_entry("priority_class", value)?;
+        }
+        if let Some(value) = &self.unity_catalog_image_path {
+            map.serialize_entry("unity_catalog_image_path", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AiRuntimeTask {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AiRuntimeTask {
+    const EXPECTING: &'static str = "an object (AiRuntimeTask)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut experiment: Option<String> = None;
+        let mut deployments: Option<Vec<crate::JobAiRuntimeDeploymentSpec>> = None;
+        let mut code_source_path: Option<String> = None;
+        let mut docker_image_url: Option<String> = None;
+        let mut mlflow_artifact_location: Option<String> = None;
+        let mut mlflow_experiment_directory: Option<String> = None;
+        let mut mlflow_run: Option<String> = None;
+        let mut priority_class: Option<crate::AiRuntimeTaskPriorityClass> = None;
+        let mut unity_catalog_image_path: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "experiment" => object::read_some(&mut map, &mut experiment),
+                "deployments" => object::read_some(&mut map, &mut deployments),
+                "code_source_path" => object::read_into(&mut map, &mut code_source_path),
+                "docker_image_url" => object::read_into(&mut map, &mut docker_image_url),
+                "mlflow_artifact_location" => {
+                    object::read_into(&mut map, &mut mlflow_artifact_location)
+                }
+                "mlflow_experiment_directory" => {
+                    object::read_into(&mut map, &mut mlflow_experiment_directory)
+                }
+                "mlflow_run" => object::read_into(&mut map, &mut mlflow_run),
+                "priority_class" => object::read_into(&mut map, &mut priority_class),
+                "unity_catalog_image_path" => {
+                    object::read_into(&mut map, &mut unity_catalog_image_path)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            experiment: object::required(experiment, "experiment")?,
+            deployments: object::required(deployments, "deployments")?,
+            code_source_path,
+            docker_image_url,
+            mlflow_artifact_location,
+            mlflow_experiment_directory,
+            mlflow_run,
+            priority_class,
+            unity_catalog_image_path,
+            unknown_fields,
+        })
+    }
+}
+
 /// The output of an AI runtime task.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AiRuntimeTaskOutput {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mlflow_experiment_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mlflow_run_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_message: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for AiRuntimeTaskOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.mlflow_experiment_id {
+            map.serialize_entry("mlflow_experiment_id", value)?;
+        }
+        if let Some(value) = &self.mlflow_run_id {
+            map.serialize_entry("mlflow_run_id", value)?;
+        }
+        if let Some(value) = &self.status_message {
+            map.serialize_entry("status_message", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AiRuntimeTaskOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AiRuntimeTaskOutput {
+    const EXPECTING: &'static str = "an object (AiRuntimeTaskOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "mlflow_experiment_id" => {
+                    object::read_into(&mut map, &mut value.mlflow_experiment_id)
+                }
+                "mlflow_run_id" => object::read_into(&mut map, &mut value.mlflow_run_id),
+                "status_message" => {
+                    object::read_into(&mut map, &mut value.status_message)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Scheduling priority of an AI runtime task.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AiRuntimeTaskPriorityClass {
-    #[serde(rename = "BEST_EFFORT")]
+    /// `BEST_EFFORT`
     BestEffort,
-    #[serde(rename = "NORMAL")]
+    /// `NORMAL`
     Normal,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -433,298 +1018,737 @@ impl std::str::FromStr for AiRuntimeTaskPriorityClass {
     }
 }
 
+impl serde::Serialize for AiRuntimeTaskPriorityClass {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AiRuntimeTaskPriorityClass {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Evaluates an alert and notifies its subscribers.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AlertTask {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alert_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<std::collections::BTreeMap<String, String>>,
     /// See [`AlertTaskSubscriber`](crate::AlertTaskSubscriber).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscribers: Option<Vec<AlertTaskSubscriber>>,
     /// SQL warehouse to run on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warehouse_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace_path: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for AlertTask {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.alert_id {
+            map.serialize_entry("alert_id", value)?;
+        }
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        if let Some(value) = &self.subscribers {
+            map.serialize_entry("subscribers", value)?;
+        }
+        if let Some(value) = &self.warehouse_id {
+            map.serialize_entry("warehouse_id", value)?;
+        }
+        if let Some(value) = &self.workspace_path {
+            map.serialize_entry("workspace_path", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AlertTask {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AlertTask {
+    const EXPECTING: &'static str = "an object (AlertTask)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "alert_id" => object::read_into(&mut map, &mut value.alert_id),
+                "parameters" => object::read_into(&mut map, &mut value.parameters),
+                "subscribers" => object::read_into(&mut map, &mut value.subscribers),
+                "warehouse_id" => object::read_into(&mut map, &mut value.warehouse_id),
+                "workspace_path" => {
+                    object::read_into(&mut map, &mut value.workspace_path)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The output of an alert task.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AlertTaskOutput {
     /// See [`JobAlertEvaluationState`](crate::JobAlertEvaluationState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alert_state: Option<JobAlertEvaluationState>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for AlertTaskOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.alert_state {
+            map.serialize_entry("alert_state", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AlertTaskOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AlertTaskOutput {
+    const EXPECTING: &'static str = "an object (AlertTaskOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "alert_state" => object::read_into(&mut map, &mut value.alert_state),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A subscriber of an alert task.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AlertTaskSubscriber {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination_id: Option<String>,
     /// User name of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for AlertTaskSubscriber {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.destination_id {
+            map.serialize_entry("destination_id", value)?;
+        }
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AlertTaskSubscriber {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AlertTaskSubscriber {
+    const EXPECTING: &'static str = "an object (AlertTaskSubscriber)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "destination_id" => {
+                    object::read_into(&mut map, &mut value.destination_id)
+                }
+                "user_name" => object::read_into(&mut map, &mut value.user_name),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A job as it appears in the jobs list.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BaseJob {
     /// When the job was created (epoch milliseconds).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub created_time: Option<i64>,
     /// User name of the creator; absent when the user has been deleted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creator_user_name: Option<String>,
     /// The budget policy that actually applies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_budget_policy_id: Option<String>,
     /// The usage policy that actually applies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_usage_policy_id: Option<String>,
     /// The job has more tasks or job clusters than were listed; read them with `get`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_more: Option<bool>,
     /// Canonical id of the job.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub job_id: Option<i64>,
     /// See [`JobSettings`](crate::JobSettings).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<JobSettings>,
     /// See [`JobTriggerDetails`](crate::JobTriggerDetails).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger_details: Option<Vec<JobTriggerDetails>>,
     /// See [`JobTriggerState`](crate::JobTriggerState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger_state: Option<JobTriggerState>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for BaseJob {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.created_time {
+            map.serialize_entry(
+                "created_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.creator_user_name {
+            map.serialize_entry("creator_user_name", value)?;
+        }
+        if let Some(value) = &self.effective_budget_policy_id {
+            map.serialize_entry("effective_budget_policy_id", value)?;
+        }
+        if let Some(value) = &self.effective_usage_policy_id {
+            map.serialize_entry("effective_usage_policy_id", value)?;
+        }
+        if let Some(value) = &self.has_more {
+            map.serialize_entry("has_more", value)?;
+        }
+        if let Some(value) = &self.job_id {
+            map.serialize_entry(
+                "job_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.settings {
+            map.serialize_entry("settings", value)?;
+        }
+        if let Some(value) = &self.trigger_details {
+            map.serialize_entry("trigger_details", value)?;
+        }
+        if let Some(value) = &self.trigger_state {
+            map.serialize_entry("trigger_state", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BaseJob {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for BaseJob {
+    const EXPECTING: &'static str = "an object (BaseJob)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "created_time" => {
+                    object::read_number_into(&mut map, &mut value.created_time)
+                }
+                "creator_user_name" => {
+                    object::read_into(&mut map, &mut value.creator_user_name)
+                }
+                "effective_budget_policy_id" => {
+                    object::read_into(&mut map, &mut value.effective_budget_policy_id)
+                }
+                "effective_usage_policy_id" => {
+                    object::read_into(&mut map, &mut value.effective_usage_policy_id)
+                }
+                "has_more" => object::read_into(&mut map, &mut value.has_more),
+                "job_id" => object::read_number_into(&mut map, &mut value.job_id),
+                "settings" => object::read_into(&mut map, &mut value.settings),
+                "trigger_details" => {
+                    object::read_into(&mut map, &mut value.trigger_details)
+                }
+                "trigger_state" => object::read_into(&mut map, &mut value.trigger_state),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A run as it appears in the runs list.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BaseRun {
     /// Retry attempt number; 0 for the first attempt.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub attempt_number: Option<i32>,
     /// Time spent cleaning up, in milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub cleanup_duration: Option<i64>,
     /// See [`RunClusterInstance`](crate::RunClusterInstance).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_instance: Option<RunClusterInstance>,
     /// See [`JobTaskClusterSpec`](crate::JobTaskClusterSpec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_spec: Option<JobTaskClusterSpec>,
     /// User name of the creator; absent when the user has been deleted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creator_user_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deployment_id: Option<String>,
     /// Free-text description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// For a cost-optimized serverless run, the window it should finish within (`4h`, `12h`, ...).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_target: Option<String>,
     /// See [`JobPerformanceTarget`](crate::JobPerformanceTarget).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_performance_target: Option<JobPerformanceTarget>,
     /// The usage policy that actually applies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_usage_policy_id: Option<String>,
     /// When it ended (epoch milliseconds); 0 while running.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub end_time: Option<i64>,
     /// See [`JobEnvironmentVariables`](crate::JobEnvironmentVariables).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_variables: Option<Vec<JobEnvironmentVariables>>,
     /// Time spent running the task, in milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub execution_duration: Option<i64>,
     /// See [`JobGitSource`](crate::JobGitSource).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub git_source: Option<JobGitSource>,
     /// The run has more tasks or clusters than were listed; read them with `get-run`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_more: Option<bool>,
     /// Clusters shared by the tasks (at most 100 per page on reads).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_clusters: Option<Vec<JobCluster>>,
     /// Canonical id of the job.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub job_id: Option<i64>,
     /// The job parameters of the run and the values used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_parameters: Option<Vec<JobParameter>>,
     /// Id of the job run that this task run belongs to.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub job_run_id: Option<i64>,
     /// Sequence number of the run among the job's runs.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub number_in_job: Option<i64>,
     /// For a retry, the id of the first attempt.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub original_attempt_run_id: Option<i64>,
     /// See [`RunParameters`](crate::RunParameters).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub overriding_parameters: Option<RunParameters>,
     /// Time spent queued, in milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub queue_duration: Option<i64>,
     /// See [`RepairHistoryItem`](crate::RepairHistoryItem).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repair_history: Option<Vec<RepairHistoryItem>>,
     /// Total duration of the run, in milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub run_duration: Option<i64>,
     /// Canonical id of the run.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub run_id: Option<i64>,
     /// Name of the run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_name: Option<String>,
     /// URL of the run's page in the workspace UI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_page_url: Option<String>,
     /// See [`RunType`](crate::RunType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_type: Option<RunType>,
     /// See [`JobCronSchedule`](crate::JobCronSchedule).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule: Option<JobCronSchedule>,
     /// Time spent setting up the cluster, in milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub setup_duration: Option<i64>,
     /// When it started (epoch milliseconds).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub start_time: Option<i64>,
     /// See [`RunState`](crate::RunState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<RunState>,
     /// See [`RunStatus`](crate::RunStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<RunStatus>,
     /// The task runs of the run, with `expand_tasks`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tasks: Option<Vec<RunTask>>,
     /// See [`RunTriggerType`](crate::RunTriggerType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger: Option<RunTriggerType>,
     /// See [`RunTriggerInfo`](crate::RunTriggerInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger_info: Option<RunTriggerInfo>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for BaseRun {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.attempt_number {
+            map.serialize_entry(
+                "attempt_number",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.cleanup_duration {
+            map.serialize_entry(
+                "cleanup_duration",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.cluster_instance {
+            map.serialize_entry("cluster_instance", value)?;
+        }
+        if let Some(value) = &self.cluster_spec {
+            map.serialize_entry("cluster_spec", value)?;
+        }
+        if let Some(value) = &self.creator_user_name {
+            map.serialize_entry("creator_user_name", value)?;
+        }
+        if let Some(value) = &self.deployment_id {
+            map.serialize_entry("deployment_id", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.duration_target {
+            map.serialize_entry("duration_target", value)?;
+        }
+        if let Some(value) = &self.effective_performance_target {
+            map.serialize_entry("effective_performance_target", value)?;
+        }
+        if let Some(value) = &self.effective_usage_policy_id {
+            map.serialize_entry("effective_usage_policy_id", value)?;
+        }
+        if let Some(value) = &self.end_time {
+            map.serialize_entry(
+                "end_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.environment_variables {
+            map.serialize_entry("environment_variables", value)?;
+        }
+        if let Some(value) = &self.execution_duration {
+            map.serialize_entry(
+                "execution_duration",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.git_source {
+            map.serialize_entry("git_source", value)?;
+        }
+        if let Some(value) = &self.has_more {
+            map.serialize_entry("has_more", value)?;
+        }
+        if let Some(value) = &self.job_clusters {
+            map.serialize_entry("job_clusters", value)?;
+        }
+        if let Some(value) = &self.job_id {
+            map.serialize_entry(
+                "job_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.job_parameters {
+            map.serialize_entry("job_parameters", value)?;
+        }
+        if let Some(value) = &self.job_run_id {
+            map.serialize_entry(
+                "job_run_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.number_in_job {
+            map.serialize_entry(
+                "number_in_job",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.original_attempt_run_id {
+            map.serialize_entry(
+                "original_attempt_run_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.overriding_parameters {
+            map.serialize_entry("overriding_parameters", value)?;
+        }
+        if let Some(value) = &self.queue_duration {
+            map.serialize_entry(
+                "queue_duration",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.repair_history {
+            map.serialize_entry("repair_history", value)?;
+        }
+        if let Some(value) = &self.run_duration {
+            map.serialize_entry(
+                "run_duration",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.run_id {
+            map.serialize_entry(
+                "run_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.run_name {
+            map.serialize_entry("run_name", value)?;
+        }
+        if let Some(value) = &self.run_page_url {
+            map.serialize_entry("run_page_url", value)?;
+        }
+        if let Some(value) = &self.run_type {
+            map.serialize_entry("run_type", value)?;
+        }
+        if let Some(value) = &self.schedule {
+            map.serialize_entry("schedule", value)?;
+        }
+        if let Some(value) = &self.setup_duration {
+            map.serialize_entry(
+                "setup_duration",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.start_time {
+            map.serialize_entry(
+                "start_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.tasks {
+            map.serialize_entry("tasks", value)?;
+        }
+        if let Some(value) = &self.trigger {
+            map.serialize_entry("trigger", value)?;
+        }
+        if let Some(value) = &self.trigger_info {
+            map.serialize_entry("trigger_info", value)?;
+        }
+        if let Some(value) = &self.version_id {
+            map.serialize_entry("version_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BaseRun {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for BaseRun {
+    const EXPECTING: &'static str = "an object (BaseRun)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "attempt_number" => {
+                    object::read_number_into(&mut map, &mut value.attempt_number)
+                }
+                "cleanup_duration" => {
+                    object::read_number_into(&mut map, &mut value.cleanup_duration)
+                }
+                "cluster_instance" => {
+                    object::read_into(&mut map, &mut value.cluster_instance)
+                }
+                "cluster_spec" => object::read_into(&mut map, &mut value.cluster_spec),
+                "creator_user_name" => {
+                    object::read_into(&mut map, &mut value.creator_user_name)
+                }
+                "deployment_id" => object::read_into(&mut map, &mut value.deployment_id),
+                "description" => object::read_into(&mut map, &mut value.description),
+                "duration_target" => {
+                    object::read_into(&mut map, &mut value.duration_target)
+                }
+                "effective_performance_target" => {
+                    object::read_into(&mut map, &mut value.effective_performance_target)
+                }
+                "effective_usage_policy_id" => {
+                    object::read_into(&mut map, &mut value.effective_usage_policy_id)
+                }
+                "end_time" => object::read_number_into(&mut map, &mut value.end_time),
+                "environment_variables" => {
+                    object::read_into(&mut map, &mut value.environment_variables)
+                }
+                "execution_duration" => {
+                    object::read_number_into(&mut map, &mut value.execution_duration)
+                }
+                "git_source" => object::read_into(&mut map, &mut value.git_source),
+                "has_more" => object::read_into(&mut map, &mut value.has_more),
+                "job_clusters" => object::read_into(&mut map, &mut value.job_clusters),
+                "job_id" => object::read_number_into(&mut map, &mut value.job_id),
+                "job_parameters" => {
+                    object::read_into(&mut map, &mut value.job_parameters)
+                }
+                "job_run_id" => object::read_number_into(&mut map, &mut value.job_run_id),
+                "number_in_job" => {
+                    object::read_number_into(&mut map, &mut value.number_in_job)
+                }
+                "original_attempt_run_id" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.original_attempt_run_id,
+                    )
+                }
+                "overriding_parameters" => {
+                    object::read_into(&mut map, &mut value.overriding_parameters)
+                }
+                "queue_duration" => {
+                    object::read_number_into(&mut map, &mut value.queue_duration)
+                }
+                "repair_history" => {
+                    object::read_into(&mut map, &mut value.repair_history)
+                }
+                "run_duration" => {
+                    object::read_number_into(&mut map, &mut value.run_duration)
+                }
+                "run_id" => object::read_number_into(&mut map, &mut value.run_id),
+                "run_name" => object::read_into(&mut map, &mut value.run_name),
+                "run_page_url" => object::read_into(&mut map, &mut value.run_page_url),
+                "run_type" => object::read_into(&mut map, &mut value.run_type),
+                "schedule" => object::read_into(&mut map, &mut value.schedule),
+                "setup_duration" => {
+                    object::read_number_into(&mut map, &mut value.setup_duration)
+                }
+                "start_time" => object::read_number_into(&mut map, &mut value.start_time),
+                "state" => object::read_into(&mut map, &mut value.state),
+                "status" => object::read_into(&mut map, &mut value.status),
+                "tasks" => object::read_into(&mut map, &mut value.tasks),
+                "trigger" => object::read_into(&mut map, &mut value.trigger),
+                "trigger_info" => object::read_into(&mut map, &mut value.trigger_info),
+                "version_id" => object::read_into(&mut map, &mut value.version_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `jobs.cancelAllRuns`. Give `job_id`, or `all_queued_runs` without it.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CancelAllRuns {
     /// Cancel every queued run in the workspace (with no `job_id`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub all_queued_runs: Option<bool>,
     /// The job whose active runs are cancelled.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub job_id: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for CancelAllRuns {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.all_queued_runs {
+            map.serialize_entry("all_queued_runs", value)?;
+        }
+        if let Some(value) = &self.job_id {
+            map.serialize_entry(
+                "job_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CancelAllRuns {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CancelAllRuns {
+    const EXPECTING: &'static str = "an object (CancelAllRuns)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "all_queued_runs" => {
+                    object::read_into(&mut map, &mut value.all_queued_runs)
+                }
+                "job_id" => object::read_number_into(&mut map, &mut value.job_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `jobs.cancelRun`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CancelRun {
     /// The run to cancel.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub run_id: i64,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -738,33 +1762,78 @@ impl CancelRun {
     }
 }
 
+impl serde::Serialize for CancelRun {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry(
+            "run_id",
+            &databricks_runtime::serde_support::numbers::Write(&self.run_id),
+        )?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CancelRun {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CancelRun {
+    const EXPECTING: &'static str = "an object (CancelRun)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut run_id: Option<i64> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "run_id" => object::read_number_some(&mut map, &mut run_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            run_id: object::required(run_id, "run_id")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Where a clean room notebook run is in its life cycle.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum CleanRoomTaskRunLifeCycleState {
-    #[serde(rename = "BLOCKED")]
+    /// `BLOCKED`
     Blocked,
-    #[serde(rename = "INTERNAL_ERROR")]
+    /// `INTERNAL_ERROR`
     InternalError,
-    #[serde(rename = "PENDING")]
+    /// `PENDING`
     Pending,
-    #[serde(rename = "QUEUED")]
+    /// `QUEUED`
     Queued,
-    #[serde(rename = "RUNNING")]
+    /// `RUNNING`
     Running,
-    #[serde(rename = "RUN_LIFE_CYCLE_STATE_UNSPECIFIED")]
+    /// `RUN_LIFE_CYCLE_STATE_UNSPECIFIED`
     RunLifeCycleStateUnspecified,
-    #[serde(rename = "SKIPPED")]
+    /// `SKIPPED`
     Skipped,
-    #[serde(rename = "TERMINATED")]
+    /// `TERMINATED`
     Terminated,
-    #[serde(rename = "TERMINATING")]
+    /// `TERMINATING`
     Terminating,
-    #[serde(rename = "WAITING_FOR_RETRY")]
+    /// `WAITING_FOR_RETRY`
     WaitingForRetry,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -819,39 +1888,55 @@ impl std::str::FromStr for CleanRoomTaskRunLifeCycleState {
     }
 }
 
+impl serde::Serialize for CleanRoomTaskRunLifeCycleState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CleanRoomTaskRunLifeCycleState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The outcome of a clean room notebook run.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum CleanRoomTaskRunResultState {
-    #[serde(rename = "CANCELED")]
+    /// `CANCELED`
     Canceled,
-    #[serde(rename = "DISABLED")]
+    /// `DISABLED`
     Disabled,
-    #[serde(rename = "EVICTED")]
+    /// `EVICTED`
     Evicted,
-    #[serde(rename = "EXCLUDED")]
+    /// `EXCLUDED`
     Excluded,
-    #[serde(rename = "FAILED")]
+    /// `FAILED`
     Failed,
-    #[serde(rename = "MAXIMUM_CONCURRENT_RUNS_REACHED")]
+    /// `MAXIMUM_CONCURRENT_RUNS_REACHED`
     MaximumConcurrentRunsReached,
-    #[serde(rename = "RUN_RESULT_STATE_UNSPECIFIED")]
+    /// `RUN_RESULT_STATE_UNSPECIFIED`
     RunResultStateUnspecified,
-    #[serde(rename = "SUCCESS")]
+    /// `SUCCESS`
     Success,
-    #[serde(rename = "SUCCESS_WITH_FAILURES")]
+    /// `SUCCESS_WITH_FAILURES`
     SuccessWithFailures,
-    #[serde(rename = "TIMEDOUT")]
+    /// `TIMEDOUT`
     Timedout,
-    #[serde(rename = "UPSTREAM_CANCELED")]
+    /// `UPSTREAM_CANCELED`
     UpstreamCanceled,
-    #[serde(rename = "UPSTREAM_EVICTED")]
+    /// `UPSTREAM_EVICTED`
     UpstreamEvicted,
-    #[serde(rename = "UPSTREAM_FAILED")]
+    /// `UPSTREAM_FAILED`
     UpstreamFailed,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -912,33 +1997,91 @@ impl std::str::FromStr for CleanRoomTaskRunResultState {
     }
 }
 
+impl serde::Serialize for CleanRoomTaskRunResultState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CleanRoomTaskRunResultState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The state of a clean room notebook run.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CleanRoomTaskRunState {
     /// See [`CleanRoomTaskRunLifeCycleState`](crate::CleanRoomTaskRunLifeCycleState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub life_cycle_state: Option<CleanRoomTaskRunLifeCycleState>,
     /// See [`CleanRoomTaskRunResultState`](crate::CleanRoomTaskRunResultState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result_state: Option<CleanRoomTaskRunResultState>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for CleanRoomTaskRunState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.life_cycle_state {
+            map.serialize_entry("life_cycle_state", value)?;
+        }
+        if let Some(value) = &self.result_state {
+            map.serialize_entry("result_state", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CleanRoomTaskRunState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CleanRoomTaskRunState {
+    const EXPECTING: &'static str = "an object (CleanRoomTaskRunState)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "life_cycle_state" => {
+                    object::read_into(&mut map, &mut value.life_cycle_state)
+                }
+                "result_state" => object::read_into(&mut map, &mut value.result_state),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Runs a notebook of a clean room.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CleanRoomsNotebookTask {
     pub clean_room_name: String,
     pub notebook_name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub etag: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notebook_base_parameters: Option<std::collections::BTreeMap<String, String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -958,26 +2101,142 @@ impl CleanRoomsNotebookTask {
     }
 }
 
+impl serde::Serialize for CleanRoomsNotebookTask {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("clean_room_name", &self.clean_room_name)?;
+        map.serialize_entry("notebook_name", &self.notebook_name)?;
+        if let Some(value) = &self.etag {
+            map.serialize_entry("etag", value)?;
+        }
+        if let Some(value) = &self.notebook_base_parameters {
+            map.serialize_entry("notebook_base_parameters", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CleanRoomsNotebookTask {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CleanRoomsNotebookTask {
+    const EXPECTING: &'static str = "an object (CleanRoomsNotebookTask)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut clean_room_name: Option<String> = None;
+        let mut notebook_name: Option<String> = None;
+        let mut etag: Option<String> = None;
+        let mut notebook_base_parameters: Option<
+            std::collections::BTreeMap<String, String>,
+        > = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "clean_room_name" => object::read_some(&mut map, &mut clean_room_name),
+                "notebook_name" => object::read_some(&mut map, &mut notebook_name),
+                "etag" => object::read_into(&mut map, &mut etag),
+                "notebook_base_parameters" => {
+                    object::read_into(&mut map, &mut notebook_base_parameters)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            clean_room_name: object::required(clean_room_name, "clean_room_name")?,
+            notebook_name: object::required(notebook_name, "notebook_name")?,
+            etag,
+            notebook_base_parameters,
+            unknown_fields,
+        })
+    }
+}
+
 /// The output of a clean room notebook task.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CleanRoomsNotebookTaskCleanRoomsNotebookTaskOutput {
     /// See [`CleanRoomTaskRunState`](crate::CleanRoomTaskRunState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clean_room_job_run_state: Option<CleanRoomTaskRunState>,
     /// See [`RunNotebookOutput`](crate::RunNotebookOutput).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notebook_output: Option<RunNotebookOutput>,
     /// See [`RunOutputSchemaInfo`](crate::RunOutputSchemaInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output_schema_info: Option<RunOutputSchemaInfo>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for CleanRoomsNotebookTaskCleanRoomsNotebookTaskOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.clean_room_job_run_state {
+            map.serialize_entry("clean_room_job_run_state", value)?;
+        }
+        if let Some(value) = &self.notebook_output {
+            map.serialize_entry("notebook_output", value)?;
+        }
+        if let Some(value) = &self.output_schema_info {
+            map.serialize_entry("output_schema_info", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for CleanRoomsNotebookTaskCleanRoomsNotebookTaskOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for CleanRoomsNotebookTaskCleanRoomsNotebookTaskOutput {
+    const EXPECTING: &'static str = "an object (CleanRoomsNotebookTaskCleanRoomsNotebookTaskOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "clean_room_job_run_state" => {
+                    object::read_into(&mut map, &mut value.clean_room_job_run_state)
+                }
+                "notebook_output" => {
+                    object::read_into(&mut map, &mut value.notebook_output)
+                }
+                "output_schema_info" => {
+                    object::read_into(&mut map, &mut value.output_schema_info)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Compares two values; the outcome decides which dependent tasks run.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ConditionTask {
     /// See [`ConditionTaskOp`](crate::ConditionTaskOp).
     pub op: ConditionTaskOp,
@@ -987,7 +2246,6 @@ pub struct ConditionTask {
     pub right: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1007,26 +2265,76 @@ impl ConditionTask {
     }
 }
 
+impl serde::Serialize for ConditionTask {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("op", &self.op)?;
+        map.serialize_entry("left", &self.left)?;
+        map.serialize_entry("right", &self.right)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ConditionTask {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ConditionTask {
+    const EXPECTING: &'static str = "an object (ConditionTask)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut op: Option<crate::ConditionTaskOp> = None;
+        let mut left: Option<String> = None;
+        let mut right: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "op" => object::read_some(&mut map, &mut op),
+                "left" => object::read_some(&mut map, &mut left),
+                "right" => object::read_some(&mut map, &mut right),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            op: object::required(op, "op")?,
+            left: object::required(left, "left")?,
+            right: object::required(right, "right")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// The comparison of a condition task. Numbers are compared numerically, other values as
 /// strings.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ConditionTaskOp {
-    #[serde(rename = "EQUAL_TO")]
+    /// `EQUAL_TO`
     EqualTo,
-    #[serde(rename = "GREATER_THAN")]
+    /// `GREATER_THAN`
     GreaterThan,
-    #[serde(rename = "GREATER_THAN_OR_EQUAL")]
+    /// `GREATER_THAN_OR_EQUAL`
     GreaterThanOrEqual,
-    #[serde(rename = "LESS_THAN")]
+    /// `LESS_THAN`
     LessThan,
-    #[serde(rename = "LESS_THAN_OR_EQUAL")]
+    /// `LESS_THAN_OR_EQUAL`
     LessThanOrEqual,
-    #[serde(rename = "NOT_EQUAL")]
+    /// `NOT_EQUAL`
     NotEqual,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1073,296 +2381,876 @@ impl std::str::FromStr for ConditionTaskOp {
     }
 }
 
+impl serde::Serialize for ConditionTaskOp {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ConditionTaskOp {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Body of `jobs.create`: the settings of the new job, plus its initial access control list.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateJob {
     /// Permissions to grant on the job, one entry per principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list: Option<Vec<JobAccessControlRequest>>,
     /// Budget policy to apply to the job.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget_policy_id: Option<String>,
     /// See [`JobContinuous`](crate::JobContinuous).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub continuous: Option<JobContinuous>,
     /// See [`JobDeployment`](crate::JobDeployment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deployment: Option<JobDeployment>,
     /// Free-text description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// For a cost-optimized serverless run, the window it should finish within (`4h`, `12h`, ...).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_target: Option<String>,
     /// See [`JobEditMode`](crate::JobEditMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edit_mode: Option<JobEditMode>,
     /// See [`JobEmailNotifications`](crate::JobEmailNotifications).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_notifications: Option<JobEmailNotifications>,
     /// See [`JobEnvironmentVariables`](crate::JobEnvironmentVariables).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_variables: Option<Vec<JobEnvironmentVariables>>,
     /// See [`JobEnvironment`](crate::JobEnvironment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environments: Option<Vec<JobEnvironment>>,
     /// See [`JobFormat`](crate::JobFormat).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<JobFormat>,
     /// See [`JobGitSource`](crate::JobGitSource).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub git_source: Option<JobGitSource>,
     /// See [`JobsHealthRules`](crate::JobsHealthRules).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health: Option<JobsHealthRules>,
     /// Clusters shared by the tasks (at most 100 per page on reads).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_clusters: Option<Vec<JobCluster>>,
     /// How many runs of the job may be active at once (0 skips every new run; at most 1000).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_concurrent_runs: Option<i32>,
     /// Name of the job, at most 4096 bytes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// See [`JobNotificationSettings`](crate::JobNotificationSettings).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notification_settings: Option<JobNotificationSettings>,
     /// See [`JobParameterDefinition`](crate::JobParameterDefinition).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<Vec<JobParameterDefinition>>,
     /// Workspace folder that holds the job.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_path: Option<String>,
     /// See [`JobPerformanceTarget`](crate::JobPerformanceTarget).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub performance_target: Option<JobPerformanceTarget>,
     /// See [`JobQueueSettings`](crate::JobQueueSettings).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub queue: Option<JobQueueSettings>,
     /// See [`JobRunAs`](crate::JobRunAs).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_as: Option<JobRunAs>,
     /// See [`JobCronSchedule`](crate::JobCronSchedule).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule: Option<JobCronSchedule>,
     /// Tags forwarded to the job clusters as cluster tags (at most 25).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, String>>,
     /// The tasks (at most 1000 on write; reads return at most 100 per page).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tasks: Option<Vec<JobTask>>,
     /// Time limit of each run in seconds; 0 means none.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub timeout_seconds: Option<i32>,
     /// See [`JobTriggerSettings`](crate::JobTriggerSettings).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger: Option<JobTriggerSettings>,
     /// See [`JobTriggerConfiguration`](crate::JobTriggerConfiguration).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub triggers: Option<Vec<JobTriggerConfiguration>>,
     /// Usage policy to apply to the job.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage_policy_id: Option<String>,
     /// See [`JobWebhookNotifications`](crate::JobWebhookNotifications).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhook_notifications: Option<JobWebhookNotifications>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CreateJob {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.access_control_list {
+            map.serialize_entry("access_control_list", value)?;
+        }
+        if let Some(value) = &self.budget_policy_id {
+            map.serialize_entry("budget_policy_id", value)?;
+        }
+        if let Some(value) = &self.continuous {
+            map.serialize_entry("continuous", value)?;
+        }
+        if let Some(value) = &self.deployment {
+            map.serialize_entry("deployment", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.duration_target {
+            map.serialize_entry("duration_target", value)?;
+        }
+        if let Some(value) = &self.edit_mode {
+            map.serialize_entry("edit_mode", value)?;
+        }
+        if let Some(value) = &self.email_notifications {
+            map.serialize_entry("email_notifications", value)?;
+        }
+        if let Some(value) = &self.environment_variables {
+            map.serialize_entry("environment_variables", value)?;
+        }
+        if let Some(value) = &self.environments {
+            map.serialize_entry("environments", value)?;
+        }
+        if let Some(value) = &self.format {
+            map.serialize_entry("format", value)?;
+        }
+        if let Some(value) = &self.git_source {
+            map.serialize_entry("git_source", value)?;
+        }
+        if let Some(value) = &self.health {
+            map.serialize_entry("health", value)?;
+        }
+        if let Some(value) = &self.job_clusters {
+            map.serialize_entry("job_clusters", value)?;
+        }
+        if let Some(value) = &self.max_concurrent_runs {
+            map.serialize_entry(
+                "max_concurrent_runs",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.notification_settings {
+            map.serialize_entry("notification_settings", value)?;
+        }
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        if let Some(value) = &self.parent_path {
+            map.serialize_entry("parent_path", value)?;
+        }
+        if let Some(value) = &self.performance_target {
+            map.serialize_entry("performance_target", value)?;
+        }
+        if let Some(value) = &self.queue {
+            map.serialize_entry("queue", value)?;
+        }
+        if let Some(value) = &self.run_as {
+            map.serialize_entry("run_as", value)?;
+        }
+        if let Some(value) = &self.schedule {
+            map.serialize_entry("schedule", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let Some(value) = &self.tasks {
+            map.serialize_entry("tasks", value)?;
+        }
+        if let Some(value) = &self.timeout_seconds {
+            map.serialize_entry(
+                "timeout_seconds",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.trigger {
+            map.serialize_entry("trigger", value)?;
+        }
+        if let Some(value) = &self.triggers {
+            map.serialize_entry("triggers", value)?;
+        }
+        if let Some(value) = &self.usage_policy_id {
+            map.serialize_entry("usage_policy_id", value)?;
+        }
+        if let Some(value) = &self.webhook_notifications {
+            map.serialize_entry("webhook_notifications", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateJob {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateJob {
+    const EXPECTING: &'static str = "an object (CreateJob)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "access_control_list" => {
+                    object::read_into(&mut map, &mut value.access_control_list)
+                }
+                "budget_policy_id" => {
+                    object::read_into(&mut map, &mut value.budget_policy_id)
+                }
+                "continuous" => object::read_into(&mut map, &mut value.continuous),
+                "deployment" => object::read_into(&mut map, &mut value.deployment),
+                "description" => object::read_into(&mut map, &mut value.description),
+                "duration_target" => {
+                    object::read_into(&mut map, &mut value.duration_target)
+                }
+                "edit_mode" => object::read_into(&mut map, &mut value.edit_mode),
+                "email_notifications" => {
+                    object::read_into(&mut map, &mut value.email_notifications)
+                }
+                "environment_variables" => {
+                    object::read_into(&mut map, &mut value.environment_variables)
+                }
+                "environments" => object::read_into(&mut map, &mut value.environments),
+                "format" => object::read_into(&mut map, &mut value.format),
+                "git_source" => object::read_into(&mut map, &mut value.git_source),
+                "health" => object::read_into(&mut map, &mut value.health),
+                "job_clusters" => object::read_into(&mut map, &mut value.job_clusters),
+                "max_concurrent_runs" => {
+                    object::read_number_into(&mut map, &mut value.max_concurrent_runs)
+                }
+                "name" => object::read_into(&mut map, &mut value.name),
+                "notification_settings" => {
+                    object::read_into(&mut map, &mut value.notification_settings)
+                }
+                "parameters" => object::read_into(&mut map, &mut value.parameters),
+                "parent_path" => object::read_into(&mut map, &mut value.parent_path),
+                "performance_target" => {
+                    object::read_into(&mut map, &mut value.performance_target)
+                }
+                "queue" => object::read_into(&mut map, &mut value.queue),
+                "run_as" => object::read_into(&mut map, &mut value.run_as),
+                "schedule" => object::read_into(&mut map, &mut value.schedule),
+                "tags" => object::read_into(&mut map, &mut value.tags),
+                "tasks" => object::read_into(&mut map, &mut value.tasks),
+                "timeout_seconds" => {
+                    object::read_number_into(&mut map, &mut value.timeout_seconds)
+                }
+                "trigger" => object::read_into(&mut map, &mut value.trigger),
+                "triggers" => object::read_into(&mut map, &mut value.triggers),
+                "usage_policy_id" => {
+                    object::read_into(&mut map, &mut value.usage_policy_id)
+                }
+                "webhook_notifications" => {
+                    object::read_into(&mut map, &mut value.webhook_notifications)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The id of the job just created.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateJobResponse {
     /// Canonical id of the job.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub job_id: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CreateJobResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.job_id {
+            map.serialize_entry(
+                "job_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateJobResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateJobResponse {
+    const EXPECTING: &'static str = "an object (CreateJobResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "job_id" => object::read_number_into(&mut map, &mut value.job_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A snapshot of one dashboard page.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DashboardPageSnapshot {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_display_name: Option<String>,
     /// See [`WidgetErrorDetail`](crate::WidgetErrorDetail).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub widget_error_details: Option<Vec<WidgetErrorDetail>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for DashboardPageSnapshot {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.page_display_name {
+            map.serialize_entry("page_display_name", value)?;
+        }
+        if let Some(value) = &self.widget_error_details {
+            map.serialize_entry("widget_error_details", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DashboardPageSnapshot {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DashboardPageSnapshot {
+    const EXPECTING: &'static str = "an object (DashboardPageSnapshot)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "page_display_name" => {
+                    object::read_into(&mut map, &mut value.page_display_name)
+                }
+                "widget_error_details" => {
+                    object::read_into(&mut map, &mut value.widget_error_details)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Refreshes an AI/BI dashboard and sends it to subscribers.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DashboardTask {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dashboard_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filters: Option<std::collections::BTreeMap<String, String>>,
     /// See [`JobSubscription`](crate::JobSubscription).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription: Option<JobSubscription>,
     /// SQL warehouse to run on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warehouse_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for DashboardTask {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.dashboard_id {
+            map.serialize_entry("dashboard_id", value)?;
+        }
+        if let Some(value) = &self.filters {
+            map.serialize_entry("filters", value)?;
+        }
+        if let Some(value) = &self.subscription {
+            map.serialize_entry("subscription", value)?;
+        }
+        if let Some(value) = &self.warehouse_id {
+            map.serialize_entry("warehouse_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DashboardTask {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DashboardTask {
+    const EXPECTING: &'static str = "an object (DashboardTask)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "dashboard_id" => object::read_into(&mut map, &mut value.dashboard_id),
+                "filters" => object::read_into(&mut map, &mut value.filters),
+                "subscription" => object::read_into(&mut map, &mut value.subscription),
+                "warehouse_id" => object::read_into(&mut map, &mut value.warehouse_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The output of a dashboard task.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DashboardTaskOutput {
     /// See [`DashboardPageSnapshot`](crate::DashboardPageSnapshot).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_snapshots: Option<Vec<DashboardPageSnapshot>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for DashboardTaskOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.page_snapshots {
+            map.serialize_entry("page_snapshots", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DashboardTaskOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DashboardTaskOutput {
+    const EXPECTING: &'static str = "an object (DashboardTaskOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "page_snapshots" => {
+                    object::read_into(&mut map, &mut value.page_snapshots)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One step of a dbt Cloud job run.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DbtCloudJobRunStep {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub index: Option<i32>,
     /// Standard output of the task, for task kinds that capture it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logs: Option<String>,
     /// Name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// See [`DbtPlatformRunStatus`](crate::DbtPlatformRunStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<DbtPlatformRunStatus>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for DbtCloudJobRunStep {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.index {
+            map.serialize_entry(
+                "index",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.logs {
+            map.serialize_entry("logs", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DbtCloudJobRunStep {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DbtCloudJobRunStep {
+    const EXPECTING: &'static str = "an object (DbtCloudJobRunStep)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "index" => object::read_number_into(&mut map, &mut value.index),
+                "logs" => object::read_into(&mut map, &mut value.logs),
+                "name" => object::read_into(&mut map, &mut value.name),
+                "status" => object::read_into(&mut map, &mut value.status),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Triggers a dbt Cloud job.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DbtCloudTask {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_resource_name: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub dbt_cloud_job_id: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for DbtCloudTask {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.connection_resource_name {
+            map.serialize_entry("connection_resource_name", value)?;
+        }
+        if let Some(value) = &self.dbt_cloud_job_id {
+            map.serialize_entry(
+                "dbt_cloud_job_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DbtCloudTask {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DbtCloudTask {
+    const EXPECTING: &'static str = "an object (DbtCloudTask)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "connection_resource_name" => {
+                    object::read_into(&mut map, &mut value.connection_resource_name)
+                }
+                "dbt_cloud_job_id" => {
+                    object::read_number_into(&mut map, &mut value.dbt_cloud_job_id)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The output of a dbt Cloud task.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DbtCloudTaskOutput {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub dbt_cloud_job_run_id: Option<i64>,
     /// See [`DbtCloudJobRunStep`](crate::DbtCloudJobRunStep).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbt_cloud_job_run_output: Option<Vec<DbtCloudJobRunStep>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbt_cloud_job_run_url: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for DbtCloudTaskOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.dbt_cloud_job_run_id {
+            map.serialize_entry(
+                "dbt_cloud_job_run_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.dbt_cloud_job_run_output {
+            map.serialize_entry("dbt_cloud_job_run_output", value)?;
+        }
+        if let Some(value) = &self.dbt_cloud_job_run_url {
+            map.serialize_entry("dbt_cloud_job_run_url", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DbtCloudTaskOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DbtCloudTaskOutput {
+    const EXPECTING: &'static str = "an object (DbtCloudTaskOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "dbt_cloud_job_run_id" => {
+                    object::read_number_into(&mut map, &mut value.dbt_cloud_job_run_id)
+                }
+                "dbt_cloud_job_run_output" => {
+                    object::read_into(&mut map, &mut value.dbt_cloud_job_run_output)
+                }
+                "dbt_cloud_job_run_url" => {
+                    object::read_into(&mut map, &mut value.dbt_cloud_job_run_url)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The output of a dbt task.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DbtOutput {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub artifacts_headers: Option<std::collections::BTreeMap<String, String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub artifacts_link: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for DbtOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.artifacts_headers {
+            map.serialize_entry("artifacts_headers", value)?;
+        }
+        if let Some(value) = &self.artifacts_link {
+            map.serialize_entry("artifacts_link", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DbtOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DbtOutput {
+    const EXPECTING: &'static str = "an object (DbtOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "artifacts_headers" => {
+                    object::read_into(&mut map, &mut value.artifacts_headers)
+                }
+                "artifacts_link" => {
+                    object::read_into(&mut map, &mut value.artifacts_link)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One step of a dbt platform job run.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DbtPlatformJobRunStep {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub index: Option<i32>,
     /// Standard output of the task, for task kinds that capture it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logs: Option<String>,
     /// The logs were cut short.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logs_truncated: Option<bool>,
     /// Name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_truncated: Option<bool>,
     /// See [`DbtPlatformRunStatus`](crate::DbtPlatformRunStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<DbtPlatformRunStatus>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for DbtPlatformJobRunStep {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.index {
+            map.serialize_entry(
+                "index",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.logs {
+            map.serialize_entry("logs", value)?;
+        }
+        if let Some(value) = &self.logs_truncated {
+            map.serialize_entry("logs_truncated", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.name_truncated {
+            map.serialize_entry("name_truncated", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DbtPlatformJobRunStep {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DbtPlatformJobRunStep {
+    const EXPECTING: &'static str = "an object (DbtPlatformJobRunStep)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "index" => object::read_number_into(&mut map, &mut value.index),
+                "logs" => object::read_into(&mut map, &mut value.logs),
+                "logs_truncated" => {
+                    object::read_into(&mut map, &mut value.logs_truncated)
+                }
+                "name" => object::read_into(&mut map, &mut value.name),
+                "name_truncated" => {
+                    object::read_into(&mut map, &mut value.name_truncated)
+                }
+                "status" => object::read_into(&mut map, &mut value.status),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The status of a dbt platform job run or step.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum DbtPlatformRunStatus {
-    #[serde(rename = "CANCELLED")]
+    /// `CANCELLED`
     Cancelled,
-    #[serde(rename = "ERROR")]
+    /// `ERROR`
     Error,
-    #[serde(rename = "QUEUED")]
+    /// `QUEUED`
     Queued,
-    #[serde(rename = "RUNNING")]
+    /// `RUNNING`
     Running,
-    #[serde(rename = "STARTING")]
+    /// `STARTING`
     Starting,
-    #[serde(rename = "SUCCESS")]
+    /// `SUCCESS`
     Success,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1409,58 +3297,170 @@ impl std::str::FromStr for DbtPlatformRunStatus {
     }
 }
 
+impl serde::Serialize for DbtPlatformRunStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DbtPlatformRunStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Triggers a dbt platform job.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DbtPlatformTask {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_resource_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbt_platform_job_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for DbtPlatformTask {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.connection_resource_name {
+            map.serialize_entry("connection_resource_name", value)?;
+        }
+        if let Some(value) = &self.dbt_platform_job_id {
+            map.serialize_entry("dbt_platform_job_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DbtPlatformTask {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DbtPlatformTask {
+    const EXPECTING: &'static str = "an object (DbtPlatformTask)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "connection_resource_name" => {
+                    object::read_into(&mut map, &mut value.connection_resource_name)
+                }
+                "dbt_platform_job_id" => {
+                    object::read_into(&mut map, &mut value.dbt_platform_job_id)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The output of a dbt platform task.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DbtPlatformTaskOutput {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbt_platform_job_run_id: Option<String>,
     /// See [`DbtPlatformJobRunStep`](crate::DbtPlatformJobRunStep).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbt_platform_job_run_output: Option<Vec<DbtPlatformJobRunStep>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbt_platform_job_run_url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub steps_truncated: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for DbtPlatformTaskOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.dbt_platform_job_run_id {
+            map.serialize_entry("dbt_platform_job_run_id", value)?;
+        }
+        if let Some(value) = &self.dbt_platform_job_run_output {
+            map.serialize_entry("dbt_platform_job_run_output", value)?;
+        }
+        if let Some(value) = &self.dbt_platform_job_run_url {
+            map.serialize_entry("dbt_platform_job_run_url", value)?;
+        }
+        if let Some(value) = &self.steps_truncated {
+            map.serialize_entry("steps_truncated", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DbtPlatformTaskOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DbtPlatformTaskOutput {
+    const EXPECTING: &'static str = "an object (DbtPlatformTaskOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "dbt_platform_job_run_id" => {
+                    object::read_into(&mut map, &mut value.dbt_platform_job_run_id)
+                }
+                "dbt_platform_job_run_output" => {
+                    object::read_into(&mut map, &mut value.dbt_platform_job_run_output)
+                }
+                "dbt_platform_job_run_url" => {
+                    object::read_into(&mut map, &mut value.dbt_platform_job_run_url)
+                }
+                "steps_truncated" => {
+                    object::read_into(&mut map, &mut value.steps_truncated)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Runs dbt commands on a SQL warehouse or cluster.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DbtTask {
     pub commands: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profiles_directory: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_directory: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     /// See [`JobTaskSource`](crate::JobTaskSource).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<JobTaskSource>,
     /// SQL warehouse to run on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warehouse_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1480,15 +3480,96 @@ impl DbtTask {
     }
 }
 
+impl serde::Serialize for DbtTask {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("commands", &self.commands)?;
+        if let Some(value) = &self.catalog {
+            map.serialize_entry("catalog", value)?;
+        }
+        if let Some(value) = &self.profiles_directory {
+            map.serialize_entry("profiles_directory", value)?;
+        }
+        if let Some(value) = &self.project_directory {
+            map.serialize_entry("project_directory", value)?;
+        }
+        if let Some(value) = &self.schema {
+            map.serialize_entry("schema", value)?;
+        }
+        if let Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        if let Some(value) = &self.warehouse_id {
+            map.serialize_entry("warehouse_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DbtTask {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DbtTask {
+    const EXPECTING: &'static str = "an object (DbtTask)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut commands: Option<Vec<String>> = None;
+        let mut catalog: Option<String> = None;
+        let mut profiles_directory: Option<String> = None;
+        let mut project_directory: Option<String> = None;
+        let mut schema: Option<String> = None;
+        let mut source: Option<crate::JobTaskSource> = None;
+        let mut warehouse_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "commands" => object::read_some(&mut map, &mut commands),
+                "catalog" => object::read_into(&mut map, &mut catalog),
+                "profiles_directory" => {
+                    object::read_into(&mut map, &mut profiles_directory)
+                }
+                "project_directory" => {
+                    object::read_into(&mut map, &mut project_directory)
+                }
+                "schema" => object::read_into(&mut map, &mut schema),
+                "source" => object::read_into(&mut map, &mut source),
+                "warehouse_id" => object::read_into(&mut map, &mut warehouse_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            commands: object::required(commands, "commands")?,
+            catalog,
+            profiles_directory,
+            project_directory,
+            schema,
+            source,
+            warehouse_id,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `jobs.delete`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DeleteJob {
     /// The job to delete.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub job_id: i64,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1502,15 +3583,59 @@ impl DeleteJob {
     }
 }
 
+impl serde::Serialize for DeleteJob {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry(
+            "job_id",
+            &databricks_runtime::serde_support::numbers::Write(&self.job_id),
+        )?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DeleteJob {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DeleteJob {
+    const EXPECTING: &'static str = "an object (DeleteJob)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut job_id: Option<i64> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "job_id" => object::read_number_some(&mut map, &mut job_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            job_id: object::required(job_id, "job_id")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `jobs.deleteRun`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DeleteRun {
     /// The run to delete.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub run_id: i64,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1524,50 +3649,175 @@ impl DeleteRun {
     }
 }
 
+impl serde::Serialize for DeleteRun {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry(
+            "run_id",
+            &databricks_runtime::serde_support::numbers::Write(&self.run_id),
+        )?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DeleteRun {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DeleteRun {
+    const EXPECTING: &'static str = "an object (DeleteRun)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut run_id: Option<i64> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "run_id" => object::read_number_some(&mut map, &mut run_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            run_id: object::required(run_id, "run_id")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// The exported views of a task run.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ExportRunOutput {
     /// See [`RunViewItem`](crate::RunViewItem).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub views: Option<Vec<RunViewItem>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ExportRunOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.views {
+            map.serialize_entry("views", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ExportRunOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ExportRunOutput {
+    const EXPECTING: &'static str = "an object (ExportRunOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "views" => object::read_into(&mut map, &mut value.views),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Statistics of the iterations of a for-each task run.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ForEachStats {
     /// See [`ForEachTaskErrorMessageStats`](crate::ForEachTaskErrorMessageStats).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message_stats: Option<Vec<ForEachTaskErrorMessageStats>>,
     /// See [`ForEachTaskTaskRunStats`](crate::ForEachTaskTaskRunStats).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub task_run_stats: Option<ForEachTaskTaskRunStats>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ForEachStats {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.error_message_stats {
+            map.serialize_entry("error_message_stats", value)?;
+        }
+        if let Some(value) = &self.task_run_stats {
+            map.serialize_entry("task_run_stats", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ForEachStats {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ForEachStats {
+    const EXPECTING: &'static str = "an object (ForEachStats)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "error_message_stats" => {
+                    object::read_into(&mut map, &mut value.error_message_stats)
+                }
+                "task_run_stats" => {
+                    object::read_into(&mut map, &mut value.task_run_stats)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Runs a nested task once for each element of a JSON array.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ForEachTask {
     /// JSON array, or a reference to one, with the values to iterate over.
     pub inputs: String,
     /// See [`JobTask`](crate::JobTask).
     pub task: Box<JobTask>,
     /// How many iterations may run at once.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub concurrency: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1583,93 +3833,248 @@ impl ForEachTask {
     }
 }
 
+impl serde::Serialize for ForEachTask {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("inputs", &self.inputs)?;
+        map.serialize_entry("task", &self.task)?;
+        if let Some(value) = &self.concurrency {
+            map.serialize_entry(
+                "concurrency",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ForEachTask {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ForEachTask {
+    const EXPECTING: &'static str = "an object (ForEachTask)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut inputs: Option<String> = None;
+        let mut task: Option<Box<crate::JobTask>> = None;
+        let mut concurrency: Option<i32> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "inputs" => object::read_some(&mut map, &mut inputs),
+                "task" => object::read_some(&mut map, &mut task),
+                "concurrency" => object::read_number_into(&mut map, &mut concurrency),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            inputs: object::required(inputs, "inputs")?,
+            task: object::required(task, "task")?,
+            concurrency,
+            unknown_fields,
+        })
+    }
+}
+
 /// How often one error message occurred among the iterations.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ForEachTaskErrorMessageStats {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub count: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub termination_category: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ForEachTaskErrorMessageStats {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.count {
+            map.serialize_entry(
+                "count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.error_message {
+            map.serialize_entry("error_message", value)?;
+        }
+        if let Some(value) = &self.termination_category {
+            map.serialize_entry("termination_category", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ForEachTaskErrorMessageStats {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ForEachTaskErrorMessageStats {
+    const EXPECTING: &'static str = "an object (ForEachTaskErrorMessageStats)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "count" => object::read_number_into(&mut map, &mut value.count),
+                "error_message" => object::read_into(&mut map, &mut value.error_message),
+                "termination_category" => {
+                    object::read_into(&mut map, &mut value.termination_category)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Counts of iterations by state.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ForEachTaskTaskRunStats {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub active_iterations: Option<i32>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub completed_iterations: Option<i32>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub failed_iterations: Option<i32>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub scheduled_iterations: Option<i32>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub succeeded_iterations: Option<i32>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub total_iterations: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ForEachTaskTaskRunStats {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.active_iterations {
+            map.serialize_entry(
+                "active_iterations",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.completed_iterations {
+            map.serialize_entry(
+                "completed_iterations",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.failed_iterations {
+            map.serialize_entry(
+                "failed_iterations",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.scheduled_iterations {
+            map.serialize_entry(
+                "scheduled_iterations",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.succeeded_iterations {
+            map.serialize_entry(
+                "succeeded_iterations",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.total_iterations {
+            map.serialize_entry(
+                "total_iterations",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ForEachTaskTaskRunStats {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ForEachTaskTaskRunStats {
+    const EXPECTING: &'static str = "an object (ForEachTaskTaskRunStats)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "active_iterations" => {
+                    object::read_number_into(&mut map, &mut value.active_iterations)
+                }
+                "completed_iterations" => {
+                    object::read_number_into(&mut map, &mut value.completed_iterations)
+                }
+                "failed_iterations" => {
+                    object::read_number_into(&mut map, &mut value.failed_iterations)
+                }
+                "scheduled_iterations" => {
+                    object::read_number_into(&mut map, &mut value.scheduled_iterations)
+                }
+                "succeeded_iterations" => {
+                    object::read_number_into(&mut map, &mut value.succeeded_iterations)
+                }
+                "total_iterations" => {
+                    object::read_number_into(&mut map, &mut value.total_iterations)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Runs a generative AI workload on GPU compute.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct GenAiComputeTask {
     pub dl_runtime_image: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub command: Option<String>,
     /// See [`JobGenAiComputeConfig`](crate::JobGenAiComputeConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compute: Option<JobGenAiComputeConfig>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mlflow_experiment_name: Option<String>,
     /// See [`JobTaskSource`](crate::JobTaskSource).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<JobTaskSource>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub training_script_path: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub yaml_parameters: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub yaml_parameters_file_path: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1690,124 +4095,443 @@ impl GenAiComputeTask {
     }
 }
 
+impl serde::Serialize for GenAiComputeTask {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("dl_runtime_image", &self.dl_runtime_image)?;
+        if let Some(value) = &self.command {
+            map.serialize_entry("command", value)?;
+        }
+        if let Some(value) = &self.compute {
+            map.serialize_entry("compute", value)?;
+        }
+        if let Some(value) = &self.mlflow_experiment_name {
+            map.serialize_entry("mlflow_experiment_name", value)?;
+        }
+        if let Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        if let Some(value) = &self.training_script_path {
+            map.serialize_entry("training_script_path", value)?;
+        }
+        if let Some(value) = &self.yaml_parameters {
+            map.serialize_entry("yaml_parameters", value)?;
+        }
+        if let Some(value) = &self.yaml_parameters_file_path {
+            map.serialize_entry("yaml_parameters_file_path", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GenAiComputeTask {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GenAiComputeTask {
+    const EXPECTING: &'static str = "an object (GenAiComputeTask)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut dl_runtime_image: Option<String> = None;
+        let mut command: Option<String> = None;
+        let mut compute: Option<crate::JobGenAiComputeConfig> = None;
+        let mut mlflow_experiment_name: Option<String> = None;
+        let mut source: Option<crate::JobTaskSource> = None;
+        let mut training_script_path: Option<String> = None;
+        let mut yaml_parameters: Option<String> = None;
+        let mut yaml_parameters_file_path: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "dl_runtime_image" => object::read_some(&mut map, &mut dl_runtime_image),
+                "command" => object::read_into(&mut map, &mut command),
+                "compute" => object::read_into(&mut map, &mut compute),
+                "mlflow_experiment_name" => {
+                    object::read_into(&mut map, &mut mlflow_experiment_name)
+                }
+                "source" => object::read_into(&mut map, &mut source),
+                "training_script_path" => {
+                    object::read_into(&mut map, &mut training_script_path)
+                }
+                "yaml_parameters" => object::read_into(&mut map, &mut yaml_parameters),
+                "yaml_parameters_file_path" => {
+                    object::read_into(&mut map, &mut yaml_parameters_file_path)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            dl_runtime_image: object::required(dl_runtime_image, "dl_runtime_image")?,
+            command,
+            compute,
+            mlflow_experiment_name,
+            source,
+            training_script_path,
+            yaml_parameters,
+            yaml_parameters_file_path,
+            unknown_fields,
+        })
+    }
+}
+
 /// The permission levels that can be granted on a job.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetJobPermissionLevelsResponse {
     /// See [`JobPermissionsDescription`](crate::JobPermissionsDescription).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_levels: Option<Vec<JobPermissionsDescription>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for GetJobPermissionLevelsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_levels {
+            map.serialize_entry("permission_levels", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetJobPermissionLevelsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for GetJobPermissionLevelsResponse {
+    const EXPECTING: &'static str = "an object (GetJobPermissionLevelsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_levels" => {
+                    object::read_into(&mut map, &mut value.permission_levels)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A job as `jobs.get` returns it: its settings and metadata, with paging of large task lists.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Job {
     /// When the job was created (epoch milliseconds).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub created_time: Option<i64>,
     /// User name of the creator; absent when the user has been deleted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creator_user_name: Option<String>,
     /// The budget policy that actually applies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_budget_policy_id: Option<String>,
     /// The usage policy that actually applies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_usage_policy_id: Option<String>,
     /// The job has more tasks or job clusters than were returned; page with `page_token`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_more: Option<bool>,
     /// Canonical id of the job.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub job_id: Option<i64>,
     /// Token for the next page; absent on the last one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// User or service principal the job runs as.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_as_user_name: Option<String>,
     /// See [`JobSettings`](crate::JobSettings).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<JobSettings>,
     /// See [`JobTriggerDetails`](crate::JobTriggerDetails).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger_details: Option<Vec<JobTriggerDetails>>,
     /// See [`JobTriggerState`](crate::JobTriggerState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger_state: Option<JobTriggerState>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for Job {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.created_time {
+            map.serialize_entry(
+                "created_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.creator_user_name {
+            map.serialize_entry("creator_user_name", value)?;
+        }
+        if let Some(value) = &self.effective_budget_policy_id {
+            map.serialize_entry("effective_budget_policy_id", value)?;
+        }
+        if let Some(value) = &self.effective_usage_policy_id {
+            map.serialize_entry("effective_usage_policy_id", value)?;
+        }
+        if let Some(value) = &self.has_more {
+            map.serialize_entry("has_more", value)?;
+        }
+        if let Some(value) = &self.job_id {
+            map.serialize_entry(
+                "job_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        if let Some(value) = &self.run_as_user_name {
+            map.serialize_entry("run_as_user_name", value)?;
+        }
+        if let Some(value) = &self.settings {
+            map.serialize_entry("settings", value)?;
+        }
+        if let Some(value) = &self.trigger_details {
+            map.serialize_entry("trigger_details", value)?;
+        }
+        if let Some(value) = &self.trigger_state {
+            map.serialize_entry("trigger_state", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Job {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for Job {
+    const EXPECTING: &'static str = "an object (Job)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "created_time" => {
+                    object::read_number_into(&mut map, &mut value.created_time)
+                }
+                "creator_user_name" => {
+                    object::read_into(&mut map, &mut value.creator_user_name)
+                }
+                "effective_budget_policy_id" => {
+                    object::read_into(&mut map, &mut value.effective_budget_policy_id)
+                }
+                "effective_usage_policy_id" => {
+                    object::read_into(&mut map, &mut value.effective_usage_policy_id)
+                }
+                "has_more" => object::read_into(&mut map, &mut value.has_more),
+                "job_id" => object::read_number_into(&mut map, &mut value.job_id),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                "run_as_user_name" => {
+                    object::read_into(&mut map, &mut value.run_as_user_name)
+                }
+                "settings" => object::read_into(&mut map, &mut value.settings),
+                "trigger_details" => {
+                    object::read_into(&mut map, &mut value.trigger_details)
+                }
+                "trigger_state" => object::read_into(&mut map, &mut value.trigger_state),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Grants a permission level on a job to one user, group or service principal (give exactly
 /// one).
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobAccessControlRequest {
     /// Name of the group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
     /// See [`JobPermissionLevel`](crate::JobPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<JobPermissionLevel>,
     /// Application id of the service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_principal_name: Option<String>,
     /// User name of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobAccessControlRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.group_name {
+            map.serialize_entry("group_name", value)?;
+        }
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        if let Some(value) = &self.service_principal_name {
+            map.serialize_entry("service_principal_name", value)?;
+        }
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobAccessControlRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobAccessControlRequest {
+    const EXPECTING: &'static str = "an object (JobAccessControlRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "group_name" => object::read_into(&mut map, &mut value.group_name),
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                "service_principal_name" => {
+                    object::read_into(&mut map, &mut value.service_principal_name)
+                }
+                "user_name" => object::read_into(&mut map, &mut value.user_name),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The permission levels one principal holds on a job.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobAccessControlResponse {
     /// See [`JobPermission`](crate::JobPermission).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub all_permissions: Option<Vec<JobPermission>>,
     /// Display name of the principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Name of the group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
     /// Application id of the service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_principal_name: Option<String>,
     /// User name of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for JobAccessControlResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.all_permissions {
+            map.serialize_entry("all_permissions", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("display_name", value)?;
+        }
+        if let Some(value) = &self.group_name {
+            map.serialize_entry("group_name", value)?;
+        }
+        if let Some(value) = &self.service_principal_name {
+            map.serialize_entry("service_principal_name", value)?;
+        }
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobAccessControlResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobAccessControlResponse {
+    const EXPECTING: &'static str = "an object (JobAccessControlResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "all_permissions" => {
+                    object::read_into(&mut map, &mut value.all_permissions)
+                }
+                "display_name" => object::read_into(&mut map, &mut value.display_name),
+                "group_name" => object::read_into(&mut map, &mut value.group_name),
+                "service_principal_name" => {
+                    object::read_into(&mut map, &mut value.service_principal_name)
+                }
+                "user_name" => object::read_into(&mut map, &mut value.user_name),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A Delta table column used as input of an AI function task.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobAiDeltaTableSource {
     pub table_name: String,
     pub input_column: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merge_key_columns: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1823,21 +4547,75 @@ impl JobAiDeltaTableSource {
     }
 }
 
+impl serde::Serialize for JobAiDeltaTableSource {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("table_name", &self.table_name)?;
+        map.serialize_entry("input_column", &self.input_column)?;
+        if let Some(value) = &self.merge_key_columns {
+            map.serialize_entry("merge_key_columns", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobAiDeltaTableSource {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobAiDeltaTableSource {
+    const EXPECTING: &'static str = "an object (JobAiDeltaTableSource)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut table_name: Option<String> = None;
+        let mut input_column: Option<String> = None;
+        let mut merge_key_columns: Option<Vec<String>> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "table_name" => object::read_some(&mut map, &mut table_name),
+                "input_column" => object::read_some(&mut map, &mut input_column),
+                "merge_key_columns" => {
+                    object::read_into(&mut map, &mut merge_key_columns)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            table_name: object::required(table_name, "table_name")?,
+            input_column: object::required(input_column, "input_column")?,
+            merge_key_columns,
+            unknown_fields,
+        })
+    }
+}
+
 /// An accelerator type for AI runtime tasks.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JobAiRuntimeAcceleratorType {
-    #[serde(rename = "GPU_1xA10")]
+    /// `GPU_1xA10`
     Gpu1xA10,
-    #[serde(rename = "GPU_1xH100")]
+    /// `GPU_1xH100`
     Gpu1xH100,
-    #[serde(rename = "GPU_8xB300")]
+    /// `GPU_8xB300`
     Gpu8xB300,
-    #[serde(rename = "GPU_8xH100")]
+    /// `GPU_8xH100`
     Gpu8xH100,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1880,18 +4658,32 @@ impl std::str::FromStr for JobAiRuntimeAcceleratorType {
     }
 }
 
+impl serde::Serialize for JobAiRuntimeAcceleratorType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobAiRuntimeAcceleratorType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The accelerators of an AI runtime deployment.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobAiRuntimeComputeSpec {
     /// See [`JobAiRuntimeAcceleratorType`](crate::JobAiRuntimeAcceleratorType).
     pub accelerator_type: JobAiRuntimeAcceleratorType,
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub accelerator_count: i32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provisioned_capacity_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1910,19 +4702,76 @@ impl JobAiRuntimeComputeSpec {
     }
 }
 
+impl serde::Serialize for JobAiRuntimeComputeSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("accelerator_type", &self.accelerator_type)?;
+        map.serialize_entry(
+            "accelerator_count",
+            &databricks_runtime::serde_support::numbers::Write(&self.accelerator_count),
+        )?;
+        if let Some(value) = &self.provisioned_capacity_id {
+            map.serialize_entry("provisioned_capacity_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobAiRuntimeComputeSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobAiRuntimeComputeSpec {
+    const EXPECTING: &'static str = "an object (JobAiRuntimeComputeSpec)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut accelerator_type: Option<crate::JobAiRuntimeAcceleratorType> = None;
+        let mut accelerator_count: Option<i32> = None;
+        let mut provisioned_capacity_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "accelerator_type" => object::read_some(&mut map, &mut accelerator_type),
+                "accelerator_count" => {
+                    object::read_number_some(&mut map, &mut accelerator_count)
+                }
+                "provisioned_capacity_id" => {
+                    object::read_into(&mut map, &mut provisioned_capacity_id)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            accelerator_type: object::required(accelerator_type, "accelerator_type")?,
+            accelerator_count: object::required(accelerator_count, "accelerator_count")?,
+            provisioned_capacity_id,
+            unknown_fields,
+        })
+    }
+}
+
 /// One deployment of an AI runtime task.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobAiRuntimeDeploymentSpec {
     /// See [`JobAiRuntimeComputeSpec`](crate::JobAiRuntimeComputeSpec).
     pub compute: JobAiRuntimeComputeSpec,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub command_path: Option<String>,
     /// Name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1938,13 +4787,68 @@ impl JobAiRuntimeDeploymentSpec {
     }
 }
 
+impl serde::Serialize for JobAiRuntimeDeploymentSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("compute", &self.compute)?;
+        if let Some(value) = &self.command_path {
+            map.serialize_entry("command_path", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobAiRuntimeDeploymentSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for JobAiRuntimeDeploymentSpec {
+    const EXPECTING: &'static str = "an object (JobAiRuntimeDeploymentSpec)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut compute: Option<crate::JobAiRuntimeComputeSpec> = None;
+        let mut command_path: Option<String> = None;
+        let mut name: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "compute" => object::read_some(&mut map, &mut compute),
+                "command_path" => object::read_into(&mut map, &mut command_path),
+                "name" => object::read_into(&mut map, &mut name),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            compute: object::required(compute, "compute")?,
+            command_path,
+            name,
+            unknown_fields,
+        })
+    }
+}
+
 /// Volume files used as input of an AI function task.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobAiVolumeSource {
     pub volume_path: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1958,21 +4862,63 @@ impl JobAiVolumeSource {
     }
 }
 
+impl serde::Serialize for JobAiVolumeSource {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("volume_path", &self.volume_path)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobAiVolumeSource {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobAiVolumeSource {
+    const EXPECTING: &'static str = "an object (JobAiVolumeSource)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut volume_path: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "volume_path" => object::read_some(&mut map, &mut volume_path),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            volume_path: object::required(volume_path, "volume_path")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// The result of an alert evaluation.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JobAlertEvaluationState {
-    #[serde(rename = "ERROR")]
+    /// `ERROR`
     Error,
-    #[serde(rename = "OK")]
+    /// `OK`
     Ok,
-    #[serde(rename = "TRIGGERED")]
+    /// `TRIGGERED`
     Triggered,
-    #[serde(rename = "UNKNOWN")]
+    /// `UNKNOWN`
     Unknown,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2015,22 +4961,35 @@ impl std::str::FromStr for JobAlertEvaluationState {
     }
 }
 
+impl serde::Serialize for JobAlertEvaluationState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobAlertEvaluationState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A cluster definition shared by the tasks that name its `job_cluster_key`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobCluster {
     /// Run on the job cluster with this key.
     pub job_cluster_key: String,
     /// See [`ClusterSpec`](crate::ClusterSpec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_cluster: Option<crate::ClusterSpec>,
     /// See [`JobClusterServerlessCompute`](crate::JobClusterServerlessCompute).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub serverless_compute: Option<JobClusterServerlessCompute>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub serverless_compute_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2047,53 +5006,211 @@ impl JobCluster {
     }
 }
 
+impl serde::Serialize for JobCluster {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("job_cluster_key", &self.job_cluster_key)?;
+        if let Some(value) = &self.new_cluster {
+            map.serialize_entry("new_cluster", value)?;
+        }
+        if let Some(value) = &self.serverless_compute {
+            map.serialize_entry("serverless_compute", value)?;
+        }
+        if let Some(value) = &self.serverless_compute_id {
+            map.serialize_entry("serverless_compute_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobCluster {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobCluster {
+    const EXPECTING: &'static str = "an object (JobCluster)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut job_cluster_key: Option<String> = None;
+        let mut new_cluster: Option<crate::ClusterSpec> = None;
+        let mut serverless_compute: Option<crate::JobClusterServerlessCompute> = None;
+        let mut serverless_compute_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "job_cluster_key" => object::read_some(&mut map, &mut job_cluster_key),
+                "new_cluster" => object::read_into(&mut map, &mut new_cluster),
+                "serverless_compute" => {
+                    object::read_into(&mut map, &mut serverless_compute)
+                }
+                "serverless_compute_id" => {
+                    object::read_into(&mut map, &mut serverless_compute_id)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            job_cluster_key: object::required(job_cluster_key, "job_cluster_key")?,
+            new_cluster,
+            serverless_compute,
+            serverless_compute_id,
+            unknown_fields,
+        })
+    }
+}
+
 /// Serverless compute settings of a job cluster.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobClusterServerlessCompute {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobClusterServerlessCompute {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.policy_id {
+            map.serialize_entry("policy_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobClusterServerlessCompute {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for JobClusterServerlessCompute {
+    const EXPECTING: &'static str = "an object (JobClusterServerlessCompute)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "policy_id" => object::read_into(&mut map, &mut value.policy_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A watched job run that completed.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobCompletedJob {
     /// An RFC 3339 timestamp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completion_time: Option<String>,
     /// Canonical id of the job.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_id: Option<String>,
     /// Canonical id of the run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_id: Option<String>,
     /// See [`RunTerminationCode`](crate::RunTerminationCode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub termination_code: Option<RunTerminationCode>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for JobCompletedJob {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.completion_time {
+            map.serialize_entry("completion_time", value)?;
+        }
+        if let Some(value) = &self.job_id {
+            map.serialize_entry("job_id", value)?;
+        }
+        if let Some(value) = &self.run_id {
+            map.serialize_entry("run_id", value)?;
+        }
+        if let Some(value) = &self.termination_code {
+            map.serialize_entry("termination_code", value)?;
+        }
+        if let Some(value) = &self.workspace_id {
+            map.serialize_entry("workspace_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobCompletedJob {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobCompletedJob {
+    const EXPECTING: &'static str = "an object (JobCompletedJob)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "completion_time" => {
+                    object::read_into(&mut map, &mut value.completion_time)
+                }
+                "job_id" => object::read_into(&mut map, &mut value.job_id),
+                "run_id" => object::read_into(&mut map, &mut value.run_id),
+                "termination_code" => {
+                    object::read_into(&mut map, &mut value.termination_code)
+                }
+                "workspace_id" => object::read_into(&mut map, &mut value.workspace_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Starts a run when other jobs finish.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobCompletionTriggerConfiguration {
     /// See
     /// [`JobCompletionTriggerConfigurationMonitoredJob`](crate::JobCompletionTriggerConfigurationMonitoredJob).
     pub jobs: Vec<JobCompletionTriggerConfigurationMonitoredJob>,
     /// See
     /// [`JobCompletionTriggerConfigurationIfStatus`](crate::JobCompletionTriggerConfigurationIfStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub if_status: Option<JobCompletionTriggerConfigurationIfStatus>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2108,19 +5225,70 @@ impl JobCompletionTriggerConfiguration {
     }
 }
 
+impl serde::Serialize for JobCompletionTriggerConfiguration {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("jobs", &self.jobs)?;
+        if let Some(value) = &self.if_status {
+            map.serialize_entry("if_status", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobCompletionTriggerConfiguration {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for JobCompletionTriggerConfiguration {
+    const EXPECTING: &'static str = "an object (JobCompletionTriggerConfiguration)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut jobs: Option<
+            Vec<crate::JobCompletionTriggerConfigurationMonitoredJob>,
+        > = None;
+        let mut if_status: Option<crate::JobCompletionTriggerConfigurationIfStatus> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "jobs" => object::read_some(&mut map, &mut jobs),
+                "if_status" => object::read_into(&mut map, &mut if_status),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            jobs: object::required(jobs, "jobs")?,
+            if_status,
+            unknown_fields,
+        })
+    }
+}
+
 /// Run outcomes of a watched job that fire a completion trigger.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JobCompletionTriggerConfigurationIfStatus {
-    #[serde(rename = "DONE")]
+    /// `DONE`
     Done,
-    #[serde(rename = "FAILED")]
+    /// `FAILED`
     Failed,
-    #[serde(rename = "SUCCESS")]
+    /// `SUCCESS`
     Success,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2161,15 +5329,31 @@ impl std::str::FromStr for JobCompletionTriggerConfigurationIfStatus {
     }
 }
 
+impl serde::Serialize for JobCompletionTriggerConfigurationIfStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobCompletionTriggerConfigurationIfStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A job whose completion a trigger watches.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobCompletionTriggerConfigurationMonitoredJob {
     pub workspace_id: String,
     /// Canonical id of the job.
     pub job_id: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2184,154 +5368,562 @@ impl JobCompletionTriggerConfigurationMonitoredJob {
     }
 }
 
+impl serde::Serialize for JobCompletionTriggerConfigurationMonitoredJob {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("workspace_id", &self.workspace_id)?;
+        map.serialize_entry("job_id", &self.job_id)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobCompletionTriggerConfigurationMonitoredJob {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for JobCompletionTriggerConfigurationMonitoredJob {
+    const EXPECTING: &'static str = "an object (JobCompletionTriggerConfigurationMonitoredJob)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut workspace_id: Option<String> = None;
+        let mut job_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "workspace_id" => object::read_some(&mut map, &mut workspace_id),
+                "job_id" => object::read_some(&mut map, &mut job_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            workspace_id: object::required(workspace_id, "workspace_id")?,
+            job_id: object::required(job_id, "job_id")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// The job runs whose completion started this run.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobCompletionTriggerRunInfoDetails {
     /// See [`JobCompletedJob`](crate::JobCompletedJob).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed_jobs: Option<Vec<JobCompletedJob>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobCompletionTriggerRunInfoDetails {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.completed_jobs {
+            map.serialize_entry("completed_jobs", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobCompletionTriggerRunInfoDetails {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for JobCompletionTriggerRunInfoDetails {
+    const EXPECTING: &'static str = "an object (JobCompletionTriggerRunInfoDetails)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "completed_jobs" => {
+                    object::read_into(&mut map, &mut value.completed_jobs)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The state of a job completion trigger.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobCompletionTriggerState {
     /// See
     /// [`JobCompletionTriggerStateMonitoredJobState`](crate::JobCompletionTriggerStateMonitoredJobState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monitored_job_states: Option<Vec<JobCompletionTriggerStateMonitoredJobState>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobCompletionTriggerState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.monitored_job_states {
+            map.serialize_entry("monitored_job_states", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobCompletionTriggerState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for JobCompletionTriggerState {
+    const EXPECTING: &'static str = "an object (JobCompletionTriggerState)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "monitored_job_states" => {
+                    object::read_into(&mut map, &mut value.monitored_job_states)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The last seen completion of one watched job.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobCompletionTriggerStateMonitoredJobState {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_seen_completion: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_deleted: Option<bool>,
     /// Canonical id of the job.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_id: Option<String>,
     /// An RFC 3339 timestamp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_seen_completion_time: Option<String>,
     /// See [`RunTerminationCode`](crate::RunTerminationCode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_seen_result: Option<RunTerminationCode>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_seen_run_id: Option<String>,
     /// See [`RunTerminationCode`](crate::RunTerminationCode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latest_non_matching_result: Option<RunTerminationCode>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for JobCompletionTriggerStateMonitoredJobState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.has_seen_completion {
+            map.serialize_entry("has_seen_completion", value)?;
+        }
+        if let Some(value) = &self.is_deleted {
+            map.serialize_entry("is_deleted", value)?;
+        }
+        if let Some(value) = &self.job_id {
+            map.serialize_entry("job_id", value)?;
+        }
+        if let Some(value) = &self.last_seen_completion_time {
+            map.serialize_entry("last_seen_completion_time", value)?;
+        }
+        if let Some(value) = &self.last_seen_result {
+            map.serialize_entry("last_seen_result", value)?;
+        }
+        if let Some(value) = &self.last_seen_run_id {
+            map.serialize_entry("last_seen_run_id", value)?;
+        }
+        if let Some(value) = &self.latest_non_matching_result {
+            map.serialize_entry("latest_non_matching_result", value)?;
+        }
+        if let Some(value) = &self.workspace_id {
+            map.serialize_entry("workspace_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobCompletionTriggerStateMonitoredJobState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for JobCompletionTriggerStateMonitoredJobState {
+    const EXPECTING: &'static str = "an object (JobCompletionTriggerStateMonitoredJobState)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "has_seen_completion" => {
+                    object::read_into(&mut map, &mut value.has_seen_completion)
+                }
+                "is_deleted" => object::read_into(&mut map, &mut value.is_deleted),
+                "job_id" => object::read_into(&mut map, &mut value.job_id),
+                "last_seen_completion_time" => {
+                    object::read_into(&mut map, &mut value.last_seen_completion_time)
+                }
+                "last_seen_result" => {
+                    object::read_into(&mut map, &mut value.last_seen_result)
+                }
+                "last_seen_run_id" => {
+                    object::read_into(&mut map, &mut value.last_seen_run_id)
+                }
+                "latest_non_matching_result" => {
+                    object::read_into(&mut map, &mut value.latest_non_matching_result)
+                }
+                "workspace_id" => object::read_into(&mut map, &mut value.workspace_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A serverless environment: its version and the Python (and Java) dependencies to install.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobComputeEnvironment {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_environment: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dependencies: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_version: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub java_dependencies: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_environment: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobComputeEnvironment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.base_environment {
+            map.serialize_entry("base_environment", value)?;
+        }
+        if let Some(value) = &self.client {
+            map.serialize_entry("client", value)?;
+        }
+        if let Some(value) = &self.dependencies {
+            map.serialize_entry("dependencies", value)?;
+        }
+        if let Some(value) = &self.environment_version {
+            map.serialize_entry("environment_version", value)?;
+        }
+        if let Some(value) = &self.java_dependencies {
+            map.serialize_entry("java_dependencies", value)?;
+        }
+        if let Some(value) = &self.project_environment {
+            map.serialize_entry("project_environment", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobComputeEnvironment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobComputeEnvironment {
+    const EXPECTING: &'static str = "an object (JobComputeEnvironment)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "base_environment" => {
+                    object::read_into(&mut map, &mut value.base_environment)
+                }
+                "client" => object::read_into(&mut map, &mut value.client),
+                "dependencies" => object::read_into(&mut map, &mut value.dependencies),
+                "environment_version" => {
+                    object::read_into(&mut map, &mut value.environment_version)
+                }
+                "java_dependencies" => {
+                    object::read_into(&mut map, &mut value.java_dependencies)
+                }
+                "project_environment" => {
+                    object::read_into(&mut map, &mut value.project_environment)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Keeps exactly one run of the job active at all times, starting a new one when the previous
 /// ends.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobContinuous {
     /// See [`JobMaintenanceWindow`](crate::JobMaintenanceWindow).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub maintenance_window: Option<JobMaintenanceWindow>,
     /// See [`JobPauseStatus`](crate::JobPauseStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pause_status: Option<JobPauseStatus>,
     /// See [`JobTaskRetryMode`](crate::JobTaskRetryMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub task_retry_mode: Option<JobTaskRetryMode>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobContinuous {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.maintenance_window {
+            map.serialize_entry("maintenance_window", value)?;
+        }
+        if let Some(value) = &self.pause_status {
+            map.serialize_entry("pause_status", value)?;
+        }
+        if let Some(value) = &self.task_retry_mode {
+            map.serialize_entry("task_retry_mode", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobContinuous {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobContinuous {
+    const EXPECTING: &'static str = "an object (JobContinuous)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "maintenance_window" => {
+                    object::read_into(&mut map, &mut value.maintenance_window)
+                }
+                "pause_status" => object::read_into(&mut map, &mut value.pause_status),
+                "task_retry_mode" => {
+                    object::read_into(&mut map, &mut value.task_retry_mode)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Continuous execution used as one of several triggers.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobContinuousTriggerConfiguration {
     /// See [`JobMaintenanceWindow`](crate::JobMaintenanceWindow).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub maintenance_window: Option<JobMaintenanceWindow>,
     /// See [`JobTaskRetryMode`](crate::JobTaskRetryMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub task_retry_mode: Option<JobTaskRetryMode>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobContinuousTriggerConfiguration {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.maintenance_window {
+            map.serialize_entry("maintenance_window", value)?;
+        }
+        if let Some(value) = &self.task_retry_mode {
+            map.serialize_entry("task_retry_mode", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobContinuousTriggerConfiguration {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for JobContinuousTriggerConfiguration {
+    const EXPECTING: &'static str = "an object (JobContinuousTriggerConfiguration)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "maintenance_window" => {
+                    object::read_into(&mut map, &mut value.maintenance_window)
+                }
+                "task_retry_mode" => {
+                    object::read_into(&mut map, &mut value.task_retry_mode)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The state of continuous execution.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobContinuousTriggerState {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub consecutive_failures: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_backing_off: Option<bool>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub next_attempt_ms: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for JobContinuousTriggerState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.consecutive_failures {
+            map.serialize_entry(
+                "consecutive_failures",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.is_backing_off {
+            map.serialize_entry("is_backing_off", value)?;
+        }
+        if let Some(value) = &self.next_attempt_ms {
+            map.serialize_entry(
+                "next_attempt_ms",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobContinuousTriggerState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for JobContinuousTriggerState {
+    const EXPECTING: &'static str = "an object (JobContinuousTriggerState)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "consecutive_failures" => {
+                    object::read_number_into(&mut map, &mut value.consecutive_failures)
+                }
+                "is_backing_off" => {
+                    object::read_into(&mut map, &mut value.is_backing_off)
+                }
+                "next_attempt_ms" => {
+                    object::read_number_into(&mut map, &mut value.next_attempt_ms)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A periodic schedule written as a Quartz cron expression.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobCronSchedule {
     /// Quartz cron expression of the schedule.
     pub quartz_cron_expression: String,
     /// Java time zone id of the schedule.
     pub timezone_id: String,
     /// See [`JobPauseStatus`](crate::JobPauseStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pause_status: Option<JobPauseStatus>,
     /// See [`JobSqlConditionConfiguration`](crate::JobSqlConditionConfiguration).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_condition: Option<JobSqlConditionConfiguration>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2351,8 +5943,72 @@ impl JobCronSchedule {
     }
 }
 
+impl serde::Serialize for JobCronSchedule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("quartz_cron_expression", &self.quartz_cron_expression)?;
+        map.serialize_entry("timezone_id", &self.timezone_id)?;
+        if let Some(value) = &self.pause_status {
+            map.serialize_entry("pause_status", value)?;
+        }
+        if let Some(value) = &self.sql_condition {
+            map.serialize_entry("sql_condition", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobCronSchedule {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobCronSchedule {
+    const EXPECTING: &'static str = "an object (JobCronSchedule)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut quartz_cron_expression: Option<String> = None;
+        let mut timezone_id: Option<String> = None;
+        let mut pause_status: Option<crate::JobPauseStatus> = None;
+        let mut sql_condition: Option<crate::JobSqlConditionConfiguration> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "quartz_cron_expression" => {
+                    object::read_some(&mut map, &mut quartz_cron_expression)
+                }
+                "timezone_id" => object::read_some(&mut map, &mut timezone_id),
+                "pause_status" => object::read_into(&mut map, &mut pause_status),
+                "sql_condition" => object::read_into(&mut map, &mut sql_condition),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            quartz_cron_expression: object::required(
+                quartz_cron_expression,
+                "quartz_cron_expression",
+            )?,
+            timezone_id: object::required(timezone_id, "timezone_id")?,
+            pause_status,
+            sql_condition,
+            unknown_fields,
+        })
+    }
+}
+
 /// A cron schedule used as one of several triggers.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobCronTriggerConfiguration {
     /// Quartz cron expression of the schedule.
     pub quartz_cron_expression: String,
@@ -2360,7 +6016,6 @@ pub struct JobCronTriggerConfiguration {
     pub timezone_id: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2378,27 +6033,79 @@ impl JobCronTriggerConfiguration {
     }
 }
 
+impl serde::Serialize for JobCronTriggerConfiguration {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("quartz_cron_expression", &self.quartz_cron_expression)?;
+        map.serialize_entry("timezone_id", &self.timezone_id)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobCronTriggerConfiguration {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for JobCronTriggerConfiguration {
+    const EXPECTING: &'static str = "an object (JobCronTriggerConfiguration)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut quartz_cron_expression: Option<String> = None;
+        let mut timezone_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "quartz_cron_expression" => {
+                    object::read_some(&mut map, &mut quartz_cron_expression)
+                }
+                "timezone_id" => object::read_some(&mut map, &mut timezone_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            quartz_cron_expression: object::required(
+                quartz_cron_expression,
+                "quartz_cron_expression",
+            )?,
+            timezone_id: object::required(timezone_id, "timezone_id")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// A day of the week.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JobDayOfWeek {
-    #[serde(rename = "FRIDAY")]
+    /// `FRIDAY`
     Friday,
-    #[serde(rename = "MONDAY")]
+    /// `MONDAY`
     Monday,
-    #[serde(rename = "SATURDAY")]
+    /// `SATURDAY`
     Saturday,
-    #[serde(rename = "SUNDAY")]
+    /// `SUNDAY`
     Sunday,
-    #[serde(rename = "THURSDAY")]
+    /// `THURSDAY`
     Thursday,
-    #[serde(rename = "TUESDAY")]
+    /// `TUESDAY`
     Tuesday,
-    #[serde(rename = "WEDNESDAY")]
+    /// `WEDNESDAY`
     Wednesday,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2447,21 +6154,34 @@ impl std::str::FromStr for JobDayOfWeek {
     }
 }
 
+impl serde::Serialize for JobDayOfWeek {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobDayOfWeek {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Says that the job is managed by an external deployment tool such as a Databricks Asset
 /// Bundle.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobDeployment {
     /// See [`JobDeploymentKind`](crate::JobDeploymentKind).
     pub kind: JobDeploymentKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deployment_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata_file_path: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2478,17 +6198,79 @@ impl JobDeployment {
     }
 }
 
+impl serde::Serialize for JobDeployment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("kind", &self.kind)?;
+        if let Some(value) = &self.deployment_id {
+            map.serialize_entry("deployment_id", value)?;
+        }
+        if let Some(value) = &self.metadata_file_path {
+            map.serialize_entry("metadata_file_path", value)?;
+        }
+        if let Some(value) = &self.version_id {
+            map.serialize_entry("version_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobDeployment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobDeployment {
+    const EXPECTING: &'static str = "an object (JobDeployment)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut kind: Option<crate::JobDeploymentKind> = None;
+        let mut deployment_id: Option<String> = None;
+        let mut metadata_file_path: Option<String> = None;
+        let mut version_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "kind" => object::read_some(&mut map, &mut kind),
+                "deployment_id" => object::read_into(&mut map, &mut deployment_id),
+                "metadata_file_path" => {
+                    object::read_into(&mut map, &mut metadata_file_path)
+                }
+                "version_id" => object::read_into(&mut map, &mut version_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            kind: object::required(kind, "kind")?,
+            deployment_id,
+            metadata_file_path,
+            version_id,
+            unknown_fields,
+        })
+    }
+}
+
 /// The tool that deploys the job.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JobDeploymentKind {
-    #[serde(rename = "BUNDLE")]
+    /// `BUNDLE`
     Bundle,
-    #[serde(rename = "SYSTEM_MANAGED")]
+    /// `SYSTEM_MANAGED`
     SystemManaged,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2527,18 +6309,34 @@ impl std::str::FromStr for JobDeploymentKind {
     }
 }
 
+impl serde::Serialize for JobDeploymentKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobDeploymentKind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Whether the job can be edited in the UI (`EDITABLE`) or only by its deployment tool
 /// (`UI_LOCKED`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JobEditMode {
-    #[serde(rename = "EDITABLE")]
+    /// `EDITABLE`
     Editable,
-    #[serde(rename = "UI_LOCKED")]
+    /// `UI_LOCKED`
     UiLocked,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2577,48 +6375,136 @@ impl std::str::FromStr for JobEditMode {
     }
 }
 
+impl serde::Serialize for JobEditMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobEditMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Email addresses notified on run events.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobEmailNotifications {
     /// Send nothing for skipped runs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub no_alert_for_skipped_runs: Option<bool>,
     /// Notified when a run breaks a `RUN_DURATION_SECONDS` health rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_duration_warning_threshold_exceeded: Option<Vec<String>>,
     /// Notified when a run fails.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_failure: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_maintenance_complete: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_maintenance_start: Option<Vec<String>>,
     /// Notified when a run starts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_start: Option<Vec<String>>,
     /// Notified when a streaming backlog health rule is broken.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_streaming_backlog_exceeded: Option<Vec<String>>,
     /// Notified when a run succeeds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_success: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for JobEmailNotifications {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.no_alert_for_skipped_runs {
+            map.serialize_entry("no_alert_for_skipped_runs", value)?;
+        }
+        if let Some(value) = &self.on_duration_warning_threshold_exceeded {
+            map.serialize_entry("on_duration_warning_threshold_exceeded", value)?;
+        }
+        if let Some(value) = &self.on_failure {
+            map.serialize_entry("on_failure", value)?;
+        }
+        if let Some(value) = &self.on_maintenance_complete {
+            map.serialize_entry("on_maintenance_complete", value)?;
+        }
+        if let Some(value) = &self.on_maintenance_start {
+            map.serialize_entry("on_maintenance_start", value)?;
+        }
+        if let Some(value) = &self.on_start {
+            map.serialize_entry("on_start", value)?;
+        }
+        if let Some(value) = &self.on_streaming_backlog_exceeded {
+            map.serialize_entry("on_streaming_backlog_exceeded", value)?;
+        }
+        if let Some(value) = &self.on_success {
+            map.serialize_entry("on_success", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobEmailNotifications {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobEmailNotifications {
+    const EXPECTING: &'static str = "an object (JobEmailNotifications)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "no_alert_for_skipped_runs" => {
+                    object::read_into(&mut map, &mut value.no_alert_for_skipped_runs)
+                }
+                "on_duration_warning_threshold_exceeded" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.on_duration_warning_threshold_exceeded,
+                    )
+                }
+                "on_failure" => object::read_into(&mut map, &mut value.on_failure),
+                "on_maintenance_complete" => {
+                    object::read_into(&mut map, &mut value.on_maintenance_complete)
+                }
+                "on_maintenance_start" => {
+                    object::read_into(&mut map, &mut value.on_maintenance_start)
+                }
+                "on_start" => object::read_into(&mut map, &mut value.on_start),
+                "on_streaming_backlog_exceeded" => {
+                    object::read_into(&mut map, &mut value.on_streaming_backlog_exceeded)
+                }
+                "on_success" => object::read_into(&mut map, &mut value.on_success),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A named serverless execution environment that tasks reference by `environment_key`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobEnvironment {
     /// Key of the serverless environment to use.
     pub environment_key: String,
     /// See [`JobComputeEnvironment`](crate::JobComputeEnvironment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spec: Option<JobComputeEnvironment>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2633,16 +6519,63 @@ impl JobEnvironment {
     }
 }
 
+impl serde::Serialize for JobEnvironment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("environment_key", &self.environment_key)?;
+        if let Some(value) = &self.spec {
+            map.serialize_entry("spec", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobEnvironment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobEnvironment {
+    const EXPECTING: &'static str = "an object (JobEnvironment)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut environment_key: Option<String> = None;
+        let mut spec: Option<crate::JobComputeEnvironment> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "environment_key" => object::read_some(&mut map, &mut environment_key),
+                "spec" => object::read_into(&mut map, &mut spec),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            environment_key: object::required(environment_key, "environment_key")?,
+            spec,
+            unknown_fields,
+        })
+    }
+}
+
 /// A named set of environment variables that tasks can reference.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobEnvironmentVariables {
     pub environment_variables_key: String,
     /// See [`JobEnvironmentVariablesSpec`](crate::JobEnvironmentVariablesSpec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spec: Option<JobEnvironmentVariablesSpec>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2657,41 +6590,130 @@ impl JobEnvironmentVariables {
     }
 }
 
+impl serde::Serialize for JobEnvironmentVariables {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry(
+            "environment_variables_key",
+            &self.environment_variables_key,
+        )?;
+        if let Some(value) = &self.spec {
+            map.serialize_entry("spec", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobEnvironmentVariables {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobEnvironmentVariables {
+    const EXPECTING: &'static str = "an object (JobEnvironmentVariables)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut environment_variables_key: Option<String> = None;
+        let mut spec: Option<crate::JobEnvironmentVariablesSpec> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "environment_variables_key" => {
+                    object::read_some(&mut map, &mut environment_variables_key)
+                }
+                "spec" => object::read_into(&mut map, &mut spec),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            environment_variables_key: object::required(
+                environment_variables_key,
+                "environment_variables_key",
+            )?,
+            spec,
+            unknown_fields,
+        })
+    }
+}
+
 /// The variables (and `.env` files) of an environment-variables entry.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobEnvironmentVariablesSpec {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub files: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub variables: Option<std::collections::BTreeMap<String, String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for JobEnvironmentVariablesSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.files {
+            map.serialize_entry("files", value)?;
+        }
+        if let Some(value) = &self.variables {
+            map.serialize_entry("variables", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobEnvironmentVariablesSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for JobEnvironmentVariablesSpec {
+    const EXPECTING: &'static str = "an object (JobEnvironmentVariablesSpec)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "files" => object::read_into(&mut map, &mut value.files),
+                "variables" => object::read_into(&mut map, &mut value.variables),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Starts a run when new files arrive at a storage location.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobFileArrivalTriggerConfiguration {
     /// Storage location (cloud URL or volume path) to watch.
     pub url: String,
     /// Minimum time between two runs started by the trigger.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub min_time_between_triggers_seconds: Option<i32>,
     /// Quiet period after the last change before a run starts.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub wait_after_last_change_seconds: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2707,28 +6729,141 @@ impl JobFileArrivalTriggerConfiguration {
     }
 }
 
+impl serde::Serialize for JobFileArrivalTriggerConfiguration {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("url", &self.url)?;
+        if let Some(value) = &self.min_time_between_triggers_seconds {
+            map.serialize_entry(
+                "min_time_between_triggers_seconds",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.wait_after_last_change_seconds {
+            map.serialize_entry(
+                "wait_after_last_change_seconds",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobFileArrivalTriggerConfiguration {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for JobFileArrivalTriggerConfiguration {
+    const EXPECTING: &'static str = "an object (JobFileArrivalTriggerConfiguration)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut url: Option<String> = None;
+        let mut min_time_between_triggers_seconds: Option<i32> = None;
+        let mut wait_after_last_change_seconds: Option<i32> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "url" => object::read_some(&mut map, &mut url),
+                "min_time_between_triggers_seconds" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut min_time_between_triggers_seconds,
+                    )
+                }
+                "wait_after_last_change_seconds" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut wait_after_last_change_seconds,
+                    )
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            url: object::required(url, "url")?,
+            min_time_between_triggers_seconds,
+            wait_after_last_change_seconds,
+            unknown_fields,
+        })
+    }
+}
+
 /// The state of a file arrival trigger.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobFileArrivalTriggerState {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub using_file_events: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobFileArrivalTriggerState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.using_file_events {
+            map.serialize_entry("using_file_events", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobFileArrivalTriggerState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for JobFileArrivalTriggerState {
+    const EXPECTING: &'static str = "an object (JobFileArrivalTriggerState)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "using_file_events" => {
+                    object::read_into(&mut map, &mut value.using_file_events)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The job format; always `MULTI_TASK` for jobs created through API 2.1 and later.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JobFormat {
-    #[serde(rename = "MULTI_TASK")]
+    /// `MULTI_TASK`
     MultiTask,
-    #[serde(rename = "SINGLE_TASK")]
+    /// `SINGLE_TASK`
     SingleTask,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2767,18 +6902,31 @@ impl std::str::FromStr for JobFormat {
     }
 }
 
+impl serde::Serialize for JobFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The GPU compute of a generative AI task.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobGenAiComputeConfig {
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub num_gpus: i32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gpu_node_pool_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gpu_type: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2794,29 +6942,86 @@ impl JobGenAiComputeConfig {
     }
 }
 
+impl serde::Serialize for JobGenAiComputeConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry(
+            "num_gpus",
+            &databricks_runtime::serde_support::numbers::Write(&self.num_gpus),
+        )?;
+        if let Some(value) = &self.gpu_node_pool_id {
+            map.serialize_entry("gpu_node_pool_id", value)?;
+        }
+        if let Some(value) = &self.gpu_type {
+            map.serialize_entry("gpu_type", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobGenAiComputeConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobGenAiComputeConfig {
+    const EXPECTING: &'static str = "an object (JobGenAiComputeConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut num_gpus: Option<i32> = None;
+        let mut gpu_node_pool_id: Option<String> = None;
+        let mut gpu_type: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "num_gpus" => object::read_number_some(&mut map, &mut num_gpus),
+                "gpu_node_pool_id" => object::read_into(&mut map, &mut gpu_node_pool_id),
+                "gpu_type" => object::read_into(&mut map, &mut gpu_type),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            num_gpus: object::required(num_gpus, "num_gpus")?,
+            gpu_node_pool_id,
+            gpu_type,
+            unknown_fields,
+        })
+    }
+}
+
 /// The hosting service of a Git repository.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JobGitProvider {
-    #[serde(rename = "awsCodeCommit")]
+    /// `awsCodeCommit`
     AwsCodeCommit,
-    #[serde(rename = "azureDevOpsServices")]
+    /// `azureDevOpsServices`
     AzureDevOpsServices,
-    #[serde(rename = "bitbucketCloud")]
+    /// `bitbucketCloud`
     BitbucketCloud,
-    #[serde(rename = "bitbucketServer")]
+    /// `bitbucketServer`
     BitbucketServer,
-    #[serde(rename = "gitHub")]
+    /// `gitHub`
     GitHub,
-    #[serde(rename = "gitHubEnterprise")]
+    /// `gitHubEnterprise`
     GitHubEnterprise,
-    #[serde(rename = "gitLab")]
+    /// `gitLab`
     GitLab,
-    #[serde(rename = "gitLabEnterpriseEdition")]
+    /// `gitLabEnterpriseEdition`
     GitLabEnterpriseEdition,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2867,45 +7072,94 @@ impl std::str::FromStr for JobGitProvider {
     }
 }
 
+impl serde::Serialize for JobGitProvider {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobGitProvider {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The commit a run actually used, when the source is a branch or tag.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobGitSnapshot {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub used_commit: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for JobGitSnapshot {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.used_commit {
+            map.serialize_entry("used_commit", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobGitSnapshot {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobGitSnapshot {
+    const EXPECTING: &'static str = "an object (JobGitSnapshot)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "used_commit" => object::read_into(&mut map, &mut value.used_commit),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A remote Git repository from which tasks take their source files.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobGitSource {
     /// URL of the repository.
     pub git_url: String,
     /// See [`JobGitProvider`](crate::JobGitProvider).
     pub git_provider: JobGitProvider,
     /// Branch to check out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub git_branch: Option<String>,
     /// Commit to check out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub git_commit: Option<String>,
     /// See [`JobGitSnapshot`](crate::JobGitSnapshot).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub git_snapshot: Option<JobGitSnapshot>,
     /// Tag to check out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub git_tag: Option<String>,
     /// See [`JobSource`](crate::JobSource).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_source: Option<JobSource>,
     /// See [`JobSparseCheckout`](crate::JobSparseCheckout).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sparse_checkout: Option<JobSparseCheckout>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2926,21 +7180,103 @@ impl JobGitSource {
     }
 }
 
+impl serde::Serialize for JobGitSource {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("git_url", &self.git_url)?;
+        map.serialize_entry("git_provider", &self.git_provider)?;
+        if let Some(value) = &self.git_branch {
+            map.serialize_entry("git_branch", value)?;
+        }
+        if let Some(value) = &self.git_commit {
+            map.serialize_entry("git_commit", value)?;
+        }
+        if let Some(value) = &self.git_snapshot {
+            map.serialize_entry("git_snapshot", value)?;
+        }
+        if let Some(value) = &self.git_tag {
+            map.serialize_entry("git_tag", value)?;
+        }
+        if let Some(value) = &self.job_source {
+            map.serialize_entry("job_source", value)?;
+        }
+        if let Some(value) = &self.sparse_checkout {
+            map.serialize_entry("sparse_checkout", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobGitSource {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobGitSource {
+    const EXPECTING: &'static str = "an object (JobGitSource)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut git_url: Option<String> = None;
+        let mut git_provider: Option<crate::JobGitProvider> = None;
+        let mut git_branch: Option<String> = None;
+        let mut git_commit: Option<String> = None;
+        let mut git_snapshot: Option<crate::JobGitSnapshot> = None;
+        let mut git_tag: Option<String> = None;
+        let mut job_source: Option<crate::JobSource> = None;
+        let mut sparse_checkout: Option<crate::JobSparseCheckout> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "git_url" => object::read_some(&mut map, &mut git_url),
+                "git_provider" => object::read_some(&mut map, &mut git_provider),
+                "git_branch" => object::read_into(&mut map, &mut git_branch),
+                "git_commit" => object::read_into(&mut map, &mut git_commit),
+                "git_snapshot" => object::read_into(&mut map, &mut git_snapshot),
+                "git_tag" => object::read_into(&mut map, &mut git_tag),
+                "job_source" => object::read_into(&mut map, &mut job_source),
+                "sparse_checkout" => object::read_into(&mut map, &mut sparse_checkout),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            git_url: object::required(git_url, "git_url")?,
+            git_provider: object::required(git_provider, "git_provider")?,
+            git_branch,
+            git_commit,
+            git_snapshot,
+            git_tag,
+            job_source,
+            sparse_checkout,
+            unknown_fields,
+        })
+    }
+}
+
 /// A hardware accelerator for serverless GPU compute.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JobHardwareAcceleratorType {
-    #[serde(rename = "GPU_1xA10")]
+    /// `GPU_1xA10`
     Gpu1xA10,
-    #[serde(rename = "GPU_1xH100")]
+    /// `GPU_1xH100`
     Gpu1xH100,
-    #[serde(rename = "GPU_8xB300")]
+    /// `GPU_8xB300`
     Gpu8xB300,
-    #[serde(rename = "GPU_8xH100")]
+    /// `GPU_8xH100`
     Gpu8xH100,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2983,10 +7319,26 @@ impl std::str::FromStr for JobHardwareAcceleratorType {
     }
 }
 
+impl serde::Serialize for JobHardwareAcceleratorType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobHardwareAcceleratorType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A weekly window in which a continuous job may be restarted for maintenance.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobMaintenanceWindow {
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub start_hour: i32,
     /// See [`JobDayOfWeek`](crate::JobDayOfWeek).
     pub day_of_week: JobDayOfWeek,
@@ -2994,7 +7346,6 @@ pub struct JobMaintenanceWindow {
     pub timezone_id: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -3014,17 +7365,70 @@ impl JobMaintenanceWindow {
     }
 }
 
+impl serde::Serialize for JobMaintenanceWindow {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry(
+            "start_hour",
+            &databricks_runtime::serde_support::numbers::Write(&self.start_hour),
+        )?;
+        map.serialize_entry("day_of_week", &self.day_of_week)?;
+        map.serialize_entry("timezone_id", &self.timezone_id)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobMaintenanceWindow {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobMaintenanceWindow {
+    const EXPECTING: &'static str = "an object (JobMaintenanceWindow)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut start_hour: Option<i32> = None;
+        let mut day_of_week: Option<crate::JobDayOfWeek> = None;
+        let mut timezone_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "start_hour" => object::read_number_some(&mut map, &mut start_hour),
+                "day_of_week" => object::read_some(&mut map, &mut day_of_week),
+                "timezone_id" => object::read_some(&mut map, &mut timezone_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            start_hour: object::required(start_hour, "start_hour")?,
+            day_of_week: object::required(day_of_week, "day_of_week")?,
+            timezone_id: object::required(timezone_id, "timezone_id")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// A condition of a model trigger.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JobModelTriggerCondition {
-    #[serde(rename = "ALL_UPDATED")]
+    /// `ALL_UPDATED`
     AllUpdated,
-    #[serde(rename = "ANY_UPDATED")]
+    /// `ANY_UPDATED`
     AnyUpdated,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -3063,32 +7467,36 @@ impl std::str::FromStr for JobModelTriggerCondition {
     }
 }
 
+impl serde::Serialize for JobModelTriggerCondition {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobModelTriggerCondition {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Starts a run on model registry events.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobModelTriggerConfiguration {
     /// See [`JobModelTriggerConfigurationCondition`](crate::JobModelTriggerConfigurationCondition).
     pub condition: JobModelTriggerConfigurationCondition,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aliases: Option<Vec<String>>,
     /// Minimum time between two runs started by the trigger.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub min_time_between_triggers_seconds: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub securable_name: Option<String>,
     /// Quiet period after the last change before a run starts.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub wait_after_last_change_seconds: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -3106,19 +7514,102 @@ impl JobModelTriggerConfiguration {
     }
 }
 
+impl serde::Serialize for JobModelTriggerConfiguration {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("condition", &self.condition)?;
+        if let Some(value) = &self.aliases {
+            map.serialize_entry("aliases", value)?;
+        }
+        if let Some(value) = &self.min_time_between_triggers_seconds {
+            map.serialize_entry(
+                "min_time_between_triggers_seconds",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.securable_name {
+            map.serialize_entry("securable_name", value)?;
+        }
+        if let Some(value) = &self.wait_after_last_change_seconds {
+            map.serialize_entry(
+                "wait_after_last_change_seconds",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobModelTriggerConfiguration {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for JobModelTriggerConfiguration {
+    const EXPECTING: &'static str = "an object (JobModelTriggerConfiguration)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut condition: Option<crate::JobModelTriggerConfigurationCondition> = None;
+        let mut aliases: Option<Vec<String>> = None;
+        let mut min_time_between_triggers_seconds: Option<i32> = None;
+        let mut securable_name: Option<String> = None;
+        let mut wait_after_last_change_seconds: Option<i32> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "condition" => object::read_some(&mut map, &mut condition),
+                "aliases" => object::read_into(&mut map, &mut aliases),
+                "min_time_between_triggers_seconds" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut min_time_between_triggers_seconds,
+                    )
+                }
+                "securable_name" => object::read_into(&mut map, &mut securable_name),
+                "wait_after_last_change_seconds" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut wait_after_last_change_seconds,
+                    )
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            condition: object::required(condition, "condition")?,
+            aliases,
+            min_time_between_triggers_seconds,
+            securable_name,
+            wait_after_last_change_seconds,
+            unknown_fields,
+        })
+    }
+}
+
 /// The model registry event a model trigger waits for.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JobModelTriggerConfigurationCondition {
-    #[serde(rename = "MODEL_ALIAS_SET")]
+    /// `MODEL_ALIAS_SET`
     ModelAliasSet,
-    #[serde(rename = "MODEL_CREATED")]
+    /// `MODEL_CREATED`
     ModelCreated,
-    #[serde(rename = "MODEL_VERSION_READY")]
+    /// `MODEL_VERSION_READY`
     ModelVersionReady,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -3159,50 +7650,191 @@ impl std::str::FromStr for JobModelTriggerConfigurationCondition {
     }
 }
 
+impl serde::Serialize for JobModelTriggerConfigurationCondition {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobModelTriggerConfigurationCondition {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The state of a model trigger.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobModelTriggerState {
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobModelTriggerState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobModelTriggerState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobModelTriggerState {
+    const EXPECTING: &'static str = "an object (JobModelTriggerState)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            object::keep(&mut map, key, &mut value.unknown_fields)?;
+        }
+        Ok(value)
+    }
 }
 
 /// Suppresses notifications for skipped or cancelled runs.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobNotificationSettings {
     /// Send nothing for cancelled runs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub no_alert_for_canceled_runs: Option<bool>,
     /// Send nothing for skipped runs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub no_alert_for_skipped_runs: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobNotificationSettings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.no_alert_for_canceled_runs {
+            map.serialize_entry("no_alert_for_canceled_runs", value)?;
+        }
+        if let Some(value) = &self.no_alert_for_skipped_runs {
+            map.serialize_entry("no_alert_for_skipped_runs", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobNotificationSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobNotificationSettings {
+    const EXPECTING: &'static str = "an object (JobNotificationSettings)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "no_alert_for_canceled_runs" => {
+                    object::read_into(&mut map, &mut value.no_alert_for_canceled_runs)
+                }
+                "no_alert_for_skipped_runs" => {
+                    object::read_into(&mut map, &mut value.no_alert_for_skipped_runs)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A job parameter of a run: its default and the value the run used.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobParameter {
     /// Default value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<String>,
     /// Name of the parameter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The value the run used, when it differs from the default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for JobParameter {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.default {
+            map.serialize_entry("default", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobParameter {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobParameter {
+    const EXPECTING: &'static str = "an object (JobParameter)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value_ = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "default" => object::read_into(&mut map, &mut value_.default),
+                "name" => object::read_into(&mut map, &mut value_.name),
+                "value" => object::read_into(&mut map, &mut value_.value),
+                _ => object::keep(&mut map, key, &mut value_.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value_)
+    }
+}
+
 /// A job parameter and its default value.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobParameterDefinition {
     /// Name of the parameter, as referenced by `{{job.parameters.<name>}}`.
     pub name: String,
@@ -3210,7 +7842,6 @@ pub struct JobParameterDefinition {
     pub default: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -3225,17 +7856,63 @@ impl JobParameterDefinition {
     }
 }
 
+impl serde::Serialize for JobParameterDefinition {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("default", &self.default)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobParameterDefinition {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobParameterDefinition {
+    const EXPECTING: &'static str = "an object (JobParameterDefinition)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut default: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "default" => object::read_some(&mut map, &mut default),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            default: object::required(default, "default")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Whether a schedule, trigger or continuous setting is active.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JobPauseStatus {
-    #[serde(rename = "PAUSED")]
+    /// `PAUSED`
     Paused,
-    #[serde(rename = "UNPAUSED")]
+    /// `UNPAUSED`
     Unpaused,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -3274,55 +7951,136 @@ impl std::str::FromStr for JobPauseStatus {
     }
 }
 
+impl serde::Serialize for JobPauseStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobPauseStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The state of one trigger of the job.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobPerTriggerState {
     /// See [`JobContinuousTriggerState`](crate::JobContinuousTriggerState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub continuous: Option<JobContinuousTriggerState>,
     /// See [`JobFileArrivalTriggerState`](crate::JobFileArrivalTriggerState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_arrival: Option<JobFileArrivalTriggerState>,
     /// See [`JobCompletionTriggerState`](crate::JobCompletionTriggerState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_completion: Option<JobCompletionTriggerState>,
     /// See [`JobModelTriggerState`](crate::JobModelTriggerState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<JobModelTriggerState>,
     /// See [`JobPauseStatus`](crate::JobPauseStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pause_status: Option<JobPauseStatus>,
     /// See [`JobPeriodicTriggerState`](crate::JobPeriodicTriggerState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub periodic: Option<JobPeriodicTriggerState>,
     /// See [`JobScheduleTriggerState`](crate::JobScheduleTriggerState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule: Option<JobScheduleTriggerState>,
     /// See [`JobSqlConditionState`](crate::JobSqlConditionState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_condition: Option<JobSqlConditionState>,
     /// See [`JobTableTriggerState`](crate::JobTableTriggerState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table_update: Option<JobTableTriggerState>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobPerTriggerState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.continuous {
+            map.serialize_entry("continuous", value)?;
+        }
+        if let Some(value) = &self.file_arrival {
+            map.serialize_entry("file_arrival", value)?;
+        }
+        if let Some(value) = &self.job_completion {
+            map.serialize_entry("job_completion", value)?;
+        }
+        if let Some(value) = &self.model {
+            map.serialize_entry("model", value)?;
+        }
+        if let Some(value) = &self.pause_status {
+            map.serialize_entry("pause_status", value)?;
+        }
+        if let Some(value) = &self.periodic {
+            map.serialize_entry("periodic", value)?;
+        }
+        if let Some(value) = &self.schedule {
+            map.serialize_entry("schedule", value)?;
+        }
+        if let Some(value) = &self.sql_condition {
+            map.serialize_entry("sql_condition", value)?;
+        }
+        if let Some(value) = &self.table_update {
+            map.serialize_entry("table_update", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobPerTriggerState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobPerTriggerState {
+    const EXPECTING: &'static str = "an object (JobPerTriggerState)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "continuous" => object::read_into(&mut map, &mut value.continuous),
+                "file_arrival" => object::read_into(&mut map, &mut value.file_arrival),
+                "job_completion" => {
+                    object::read_into(&mut map, &mut value.job_completion)
+                }
+                "model" => object::read_into(&mut map, &mut value.model),
+                "pause_status" => object::read_into(&mut map, &mut value.pause_status),
+                "periodic" => object::read_into(&mut map, &mut value.periodic),
+                "schedule" => object::read_into(&mut map, &mut value.schedule),
+                "sql_condition" => object::read_into(&mut map, &mut value.sql_condition),
+                "table_update" => object::read_into(&mut map, &mut value.table_update),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// How serverless compute trades speed for cost.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JobPerformanceTarget {
-    #[serde(rename = "PERFORMANCE_OPTIMIZED")]
+    /// `PERFORMANCE_OPTIMIZED`
     PerformanceOptimized,
-    #[serde(rename = "STANDARD")]
+    /// `STANDARD`
     Standard,
-    #[serde(rename = "COST_OPTIMIZED")]
+    /// `COST_OPTIMIZED`
     CostOptimized,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -3363,16 +8121,31 @@ impl std::str::FromStr for JobPerformanceTarget {
     }
 }
 
+impl serde::Serialize for JobPerformanceTarget {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobPerformanceTarget {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Starts a run at a fixed interval.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobPeriodicTriggerConfiguration {
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub interval: i32,
     /// See [`JobPeriodicTriggerTimeUnit`](crate::JobPeriodicTriggerTimeUnit).
     pub unit: JobPeriodicTriggerTimeUnit,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -3387,36 +8160,126 @@ impl JobPeriodicTriggerConfiguration {
     }
 }
 
+impl serde::Serialize for JobPeriodicTriggerConfiguration {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry(
+            "interval",
+            &databricks_runtime::serde_support::numbers::Write(&self.interval),
+        )?;
+        map.serialize_entry("unit", &self.unit)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobPeriodicTriggerConfiguration {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for JobPeriodicTriggerConfiguration {
+    const EXPECTING: &'static str = "an object (JobPeriodicTriggerConfiguration)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut interval: Option<i32> = None;
+        let mut unit: Option<crate::JobPeriodicTriggerTimeUnit> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "interval" => object::read_number_some(&mut map, &mut interval),
+                "unit" => object::read_some(&mut map, &mut unit),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            interval: object::required(interval, "interval")?,
+            unit: object::required(unit, "unit")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// The state of a periodic trigger.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobPeriodicTriggerState {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub next_run_time: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobPeriodicTriggerState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.next_run_time {
+            map.serialize_entry(
+                "next_run_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobPeriodicTriggerState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobPeriodicTriggerState {
+    const EXPECTING: &'static str = "an object (JobPeriodicTriggerState)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "next_run_time" => {
+                    object::read_number_into(&mut map, &mut value.next_run_time)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The unit of a periodic trigger interval.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JobPeriodicTriggerTimeUnit {
-    #[serde(rename = "DAYS")]
+    /// `DAYS`
     Days,
-    #[serde(rename = "HOURS")]
+    /// `HOURS`
     Hours,
-    #[serde(rename = "MINUTES")]
+    /// `MINUTES`
     Minutes,
-    #[serde(rename = "WEEKS")]
+    /// `WEEKS`
     Weeks,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -3459,39 +8322,104 @@ impl std::str::FromStr for JobPeriodicTriggerTimeUnit {
     }
 }
 
+impl serde::Serialize for JobPeriodicTriggerTimeUnit {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobPeriodicTriggerTimeUnit {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// One permission level a principal holds, and whether it is inherited.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobPermission {
     /// The level comes from a parent object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherited: Option<bool>,
     /// The objects the level is inherited from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherited_from_object: Option<Vec<String>>,
     /// See [`JobPermissionLevel`](crate::JobPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<JobPermissionLevel>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobPermission {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.inherited {
+            map.serialize_entry("inherited", value)?;
+        }
+        if let Some(value) = &self.inherited_from_object {
+            map.serialize_entry("inherited_from_object", value)?;
+        }
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobPermission {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobPermission {
+    const EXPECTING: &'static str = "an object (JobPermission)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "inherited" => object::read_into(&mut map, &mut value.inherited),
+                "inherited_from_object" => {
+                    object::read_into(&mut map, &mut value.inherited_from_object)
+                }
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A permission level on a job, from viewing it to owning it.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JobPermissionLevel {
-    #[serde(rename = "CAN_MANAGE")]
+    /// `CAN_MANAGE`
     CanManage,
-    #[serde(rename = "CAN_MANAGE_RUN")]
+    /// `CAN_MANAGE_RUN`
     CanManageRun,
-    #[serde(rename = "CAN_VIEW")]
+    /// `CAN_VIEW`
     CanView,
-    #[serde(rename = "IS_OWNER")]
+    /// `IS_OWNER`
     IsOwner,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -3534,82 +8462,290 @@ impl std::str::FromStr for JobPermissionLevel {
     }
 }
 
+impl serde::Serialize for JobPermissionLevel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobPermissionLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The access control list of one job.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobPermissions {
     /// Permissions to grant on the job, one entry per principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list: Option<Vec<JobAccessControlResponse>>,
     /// Identifier of the job in the permissions API, such as `/jobs/123`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_id: Option<String>,
     /// Type of the object, `job`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_type: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobPermissions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.access_control_list {
+            map.serialize_entry("access_control_list", value)?;
+        }
+        if let Some(value) = &self.object_id {
+            map.serialize_entry("object_id", value)?;
+        }
+        if let Some(value) = &self.object_type {
+            map.serialize_entry("object_type", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobPermissions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobPermissions {
+    const EXPECTING: &'static str = "an object (JobPermissions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "access_control_list" => {
+                    object::read_into(&mut map, &mut value.access_control_list)
+                }
+                "object_id" => object::read_into(&mut map, &mut value.object_id),
+                "object_type" => object::read_into(&mut map, &mut value.object_type),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One grantable permission level and what it allows.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobPermissionsDescription {
     /// Free-text description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// See [`JobPermissionLevel`](crate::JobPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<JobPermissionLevel>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobPermissionsDescription {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobPermissionsDescription {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for JobPermissionsDescription {
+    const EXPECTING: &'static str = "an object (JobPermissionsDescription)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "description" => object::read_into(&mut map, &mut value.description),
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `jobs.setPermissions` and `jobs.updatePermissions`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobPermissionsRequest {
     /// The entries to apply, one per principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list: Option<Vec<JobAccessControlRequest>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for JobPermissionsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.access_control_list {
+            map.serialize_entry("access_control_list", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobPermissionsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobPermissionsRequest {
+    const EXPECTING: &'static str = "an object (JobPermissionsRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "access_control_list" => {
+                    object::read_into(&mut map, &mut value.access_control_list)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Overrides for the pipeline update a run starts.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobPipelineParams {
     /// Recompute all tables from scratch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_refresh: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_refresh_selection: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refresh_flow_selection: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refresh_selection: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reset_checkpoint_selection: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobPipelineParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.full_refresh {
+            map.serialize_entry("full_refresh", value)?;
+        }
+        if let Some(value) = &self.full_refresh_selection {
+            map.serialize_entry("full_refresh_selection", value)?;
+        }
+        if let Some(value) = &self.refresh_flow_selection {
+            map.serialize_entry("refresh_flow_selection", value)?;
+        }
+        if let Some(value) = &self.refresh_selection {
+            map.serialize_entry("refresh_selection", value)?;
+        }
+        if let Some(value) = &self.reset_checkpoint_selection {
+            map.serialize_entry("reset_checkpoint_selection", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobPipelineParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobPipelineParams {
+    const EXPECTING: &'static str = "an object (JobPipelineParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "full_refresh" => object::read_into(&mut map, &mut value.full_refresh),
+                "full_refresh_selection" => {
+                    object::read_into(&mut map, &mut value.full_refresh_selection)
+                }
+                "refresh_flow_selection" => {
+                    object::read_into(&mut map, &mut value.refresh_flow_selection)
+                }
+                "refresh_selection" => {
+                    object::read_into(&mut map, &mut value.refresh_selection)
+                }
+                "reset_checkpoint_selection" => {
+                    object::read_into(&mut map, &mut value.reset_checkpoint_selection)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// How Power BI authenticates to Databricks.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JobPowerBiAuthenticationMethod {
-    #[serde(rename = "OAUTH")]
+    /// `OAUTH`
     Oauth,
-    #[serde(rename = "PAT")]
+    /// `PAT`
     Pat,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -3648,19 +8784,35 @@ impl std::str::FromStr for JobPowerBiAuthenticationMethod {
     }
 }
 
+impl serde::Serialize for JobPowerBiAuthenticationMethod {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobPowerBiAuthenticationMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// How Power BI stores a published table.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JobPowerBiStorageMode {
-    #[serde(rename = "DIRECT_QUERY")]
+    /// `DIRECT_QUERY`
     DirectQuery,
-    #[serde(rename = "DUAL")]
+    /// `DUAL`
     Dual,
-    #[serde(rename = "IMPORT")]
+    /// `IMPORT`
     Import,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -3701,29 +8853,90 @@ impl std::str::FromStr for JobPowerBiStorageMode {
     }
 }
 
+impl serde::Serialize for JobPowerBiStorageMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobPowerBiStorageMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A Unity Catalog object named by catalog, schema and name.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobQualifiedName {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for JobQualifiedName {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.catalog {
+            map.serialize_entry("catalog", value)?;
+        }
+        if let Some(value) = &self.schema {
+            map.serialize_entry("schema", value)?;
+        }
+        if let Some(value) = &self.table {
+            map.serialize_entry("table", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobQualifiedName {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobQualifiedName {
+    const EXPECTING: &'static str = "an object (JobQualifiedName)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "catalog" => object::read_into(&mut map, &mut value.catalog),
+                "schema" => object::read_into(&mut map, &mut value.schema),
+                "table" => object::read_into(&mut map, &mut value.table),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Whether runs wait in a queue when limits are reached instead of being skipped.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobQueueSettings {
     /// Queue runs instead of skipping them.
     pub enabled: bool,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -3737,148 +8950,410 @@ impl JobQueueSettings {
     }
 }
 
+impl serde::Serialize for JobQueueSettings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("enabled", &self.enabled)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobQueueSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobQueueSettings {
+    const EXPECTING: &'static str = "an object (JobQueueSettings)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut enabled: Option<bool> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "enabled" => object::read_some(&mut map, &mut enabled),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            enabled: object::required(enabled, "enabled")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// The identity a job runs as: a user or a service principal (give exactly one).
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobRunAs {
     /// Name of the group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
     /// Application id of the service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_principal_name: Option<String>,
     /// User name of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobRunAs {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.group_name {
+            map.serialize_entry("group_name", value)?;
+        }
+        if let Some(value) = &self.service_principal_name {
+            map.serialize_entry("service_principal_name", value)?;
+        }
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobRunAs {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobRunAs {
+    const EXPECTING: &'static str = "an object (JobRunAs)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "group_name" => object::read_into(&mut map, &mut value.group_name),
+                "service_principal_name" => {
+                    object::read_into(&mut map, &mut value.service_principal_name)
+                }
+                "user_name" => object::read_into(&mut map, &mut value.user_name),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The state of a cron trigger.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobScheduleTriggerState {
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobScheduleTriggerState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobScheduleTriggerState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobScheduleTriggerState {
+    const EXPECTING: &'static str = "an object (JobScheduleTriggerState)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            object::keep(&mut map, key, &mut value.unknown_fields)?;
+        }
+        Ok(value)
+    }
 }
 
 /// Everything that defines a job: its tasks, compute, triggers, notifications and limits.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobSettings {
     /// Budget policy to apply to the job.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget_policy_id: Option<String>,
     /// See [`JobContinuous`](crate::JobContinuous).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub continuous: Option<JobContinuous>,
     /// See [`JobDeployment`](crate::JobDeployment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deployment: Option<JobDeployment>,
     /// Free-text description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// For a cost-optimized serverless run, the window it should finish within (`4h`, `12h`, ...).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_target: Option<String>,
     /// See [`JobEditMode`](crate::JobEditMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edit_mode: Option<JobEditMode>,
     /// See [`JobEmailNotifications`](crate::JobEmailNotifications).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_notifications: Option<JobEmailNotifications>,
     /// See [`JobEnvironmentVariables`](crate::JobEnvironmentVariables).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_variables: Option<Vec<JobEnvironmentVariables>>,
     /// See [`JobEnvironment`](crate::JobEnvironment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environments: Option<Vec<JobEnvironment>>,
     /// See [`JobFormat`](crate::JobFormat).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<JobFormat>,
     /// See [`JobGitSource`](crate::JobGitSource).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub git_source: Option<JobGitSource>,
     /// See [`JobsHealthRules`](crate::JobsHealthRules).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health: Option<JobsHealthRules>,
     /// Clusters shared by the tasks (at most 100 per page on reads).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_clusters: Option<Vec<JobCluster>>,
     /// How many runs of the job may be active at once (0 skips every new run; at most 1000).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_concurrent_runs: Option<i32>,
     /// Name of the job, at most 4096 bytes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// See [`JobNotificationSettings`](crate::JobNotificationSettings).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notification_settings: Option<JobNotificationSettings>,
     /// See [`JobParameterDefinition`](crate::JobParameterDefinition).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<Vec<JobParameterDefinition>>,
     /// Workspace folder that holds the job.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_path: Option<String>,
     /// See [`JobPerformanceTarget`](crate::JobPerformanceTarget).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub performance_target: Option<JobPerformanceTarget>,
     /// See [`JobQueueSettings`](crate::JobQueueSettings).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub queue: Option<JobQueueSettings>,
     /// See [`JobRunAs`](crate::JobRunAs).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_as: Option<JobRunAs>,
     /// See [`JobCronSchedule`](crate::JobCronSchedule).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule: Option<JobCronSchedule>,
     /// Tags forwarded to the job clusters as cluster tags (at most 25).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, String>>,
     /// The tasks (at most 1000 on write; reads return at most 100 per page).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tasks: Option<Vec<JobTask>>,
     /// Time limit of each run in seconds; 0 means none.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub timeout_seconds: Option<i32>,
     /// See [`JobTriggerSettings`](crate::JobTriggerSettings).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger: Option<JobTriggerSettings>,
     /// See [`JobTriggerConfiguration`](crate::JobTriggerConfiguration).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub triggers: Option<Vec<JobTriggerConfiguration>>,
     /// Usage policy to apply to the job.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage_policy_id: Option<String>,
     /// See [`JobWebhookNotifications`](crate::JobWebhookNotifications).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhook_notifications: Option<JobWebhookNotifications>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for JobSettings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.budget_policy_id {
+            map.serialize_entry("budget_policy_id", value)?;
+        }
+        if let Some(value) = &self.continuous {
+            map.serialize_entry("continuous", value)?;
+        }
+        if let Some(value) = &self.deployment {
+            map.serialize_entry("deployment", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.duration_target {
+            map.serialize_entry("duration_target", value)?;
+        }
+        if let Some(value) = &self.edit_mode {
+            map.serialize_entry("edit_mode", value)?;
+        }
+        if let Some(value) = &self.email_notifications {
+            map.serialize_entry("email_notifications", value)?;
+        }
+        if let Some(value) = &self.environment_variables {
+            map.serialize_entry("environment_variables", value)?;
+        }
+        if let Some(value) = &self.environments {
+            map.serialize_entry("environments", value)?;
+        }
+        if let Some(value) = &self.format {
+            map.serialize_entry("format", value)?;
+        }
+        if let Some(value) = &self.git_source {
+            map.serialize_entry("git_source", value)?;
+        }
+        if let Some(value) = &self.health {
+            map.serialize_entry("health", value)?;
+        }
+        if let Some(value) = &self.job_clusters {
+            map.serialize_entry("job_clusters", value)?;
+        }
+        if let Some(value) = &self.max_concurrent_runs {
+            map.serialize_entry(
+                "max_concurrent_runs",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.notification_settings {
+            map.serialize_entry("notification_settings", value)?;
+        }
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        if let Some(value) = &self.parent_path {
+            map.serialize_entry("parent_path", value)?;
+        }
+        if let Some(value) = &self.performance_target {
+            map.serialize_entry("performance_target", value)?;
+        }
+        if let Some(value) = &self.queue {
+            map.serialize_entry("queue", value)?;
+        }
+        if let Some(value) = &self.run_as {
+            map.serialize_entry("run_as", value)?;
+        }
+        if let Some(value) = &self.schedule {
+            map.serialize_entry("schedule", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let Some(value) = &self.tasks {
+            map.serialize_entry("tasks", value)?;
+        }
+        if let Some(value) = &self.timeout_seconds {
+            map.serialize_entry(
+                "timeout_seconds",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.trigger {
+            map.serialize_entry("trigger", value)?;
+        }
+        if let Some(value) = &self.triggers {
+            map.serialize_entry("triggers", value)?;
+        }
+        if let Some(value) = &self.usage_policy_id {
+            map.serialize_entry("usage_policy_id", value)?;
+        }
+        if let Some(value) = &self.webhook_notifications {
+            map.serialize_entry("webhook_notifications", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobSettings {
+    const EXPECTING: &'static str = "an object (JobSettings)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "budget_policy_id" => {
+                    object::read_into(&mut map, &mut value.budget_policy_id)
+                }
+                "continuous" => object::read_into(&mut map, &mut value.continuous),
+                "deployment" => object::read_into(&mut map, &mut value.deployment),
+                "description" => object::read_into(&mut map, &mut value.description),
+                "duration_target" => {
+                    object::read_into(&mut map, &mut value.duration_target)
+                }
+                "edit_mode" => object::read_into(&mut map, &mut value.edit_mode),
+                "email_notifications" => {
+                    object::read_into(&mut map, &mut value.email_notifications)
+                }
+                "environment_variables" => {
+                    object::read_into(&mut map, &mut value.environment_variables)
+                }
+                "environments" => object::read_into(&mut map, &mut value.environments),
+                "format" => object::read_into(&mut map, &mut value.format),
+                "git_source" => object::read_into(&mut map, &mut value.git_source),
+                "health" => object::read_into(&mut map, &mut value.health),
+                "job_clusters" => object::read_into(&mut map, &mut value.job_clusters),
+                "max_concurrent_runs" => {
+                    object::read_number_into(&mut map, &mut value.max_concurrent_runs)
+                }
+                "name" => object::read_into(&mut map, &mut value.name),
+                "notification_settings" => {
+                    object::read_into(&mut map, &mut value.notification_settings)
+                }
+                "parameters" => object::read_into(&mut map, &mut value.parameters),
+                "parent_path" => object::read_into(&mut map, &mut value.parent_path),
+                "performance_target" => {
+                    object::read_into(&mut map, &mut value.performance_target)
+                }
+                "queue" => object::read_into(&mut map, &mut value.queue),
+                "run_as" => object::read_into(&mut map, &mut value.run_as),
+                "schedule" => object::read_into(&mut map, &mut value.schedule),
+                "tags" => object::read_into(&mut map, &mut value.tags),
+                "tasks" => object::read_into(&mut map, &mut value.tasks),
+                "timeout_seconds" => {
+                    object::read_number_into(&mut map, &mut value.timeout_seconds)
+                }
+                "trigger" => object::read_into(&mut map, &mut value.trigger),
+                "triggers" => object::read_into(&mut map, &mut value.triggers),
+                "usage_policy_id" => {
+                    object::read_into(&mut map, &mut value.usage_policy_id)
+                }
+                "webhook_notifications" => {
+                    object::read_into(&mut map, &mut value.webhook_notifications)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Where the job definition itself is synchronised from in Git.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobSource {
     pub job_config_path: String,
     pub import_from_git_branch: String,
     /// See [`JobSourceDirtyState`](crate::JobSourceDirtyState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dirty_state: Option<JobSourceDirtyState>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -3897,17 +9372,74 @@ impl JobSource {
     }
 }
 
+impl serde::Serialize for JobSource {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("job_config_path", &self.job_config_path)?;
+        map.serialize_entry("import_from_git_branch", &self.import_from_git_branch)?;
+        if let Some(value) = &self.dirty_state {
+            map.serialize_entry("dirty_state", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobSource {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobSource {
+    const EXPECTING: &'static str = "an object (JobSource)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut job_config_path: Option<String> = None;
+        let mut import_from_git_branch: Option<String> = None;
+        let mut dirty_state: Option<crate::JobSourceDirtyState> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "job_config_path" => object::read_some(&mut map, &mut job_config_path),
+                "import_from_git_branch" => {
+                    object::read_some(&mut map, &mut import_from_git_branch)
+                }
+                "dirty_state" => object::read_into(&mut map, &mut dirty_state),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            job_config_path: object::required(job_config_path, "job_config_path")?,
+            import_from_git_branch: object::required(
+                import_from_git_branch,
+                "import_from_git_branch",
+            )?,
+            dirty_state,
+            unknown_fields,
+        })
+    }
+}
+
 /// Whether the job definition differs from its source in Git.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JobSourceDirtyState {
-    #[serde(rename = "DISCONNECTED")]
+    /// `DISCONNECTED`
     Disconnected,
-    #[serde(rename = "NOT_SYNCED")]
+    /// `NOT_SYNCED`
     NotSynced,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -3946,29 +9478,83 @@ impl std::str::FromStr for JobSourceDirtyState {
     }
 }
 
+impl serde::Serialize for JobSourceDirtyState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobSourceDirtyState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Restricts the Git checkout to some directories.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobSparseCheckout {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub patterns: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for JobSparseCheckout {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.patterns {
+            map.serialize_entry("patterns", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobSparseCheckout {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobSparseCheckout {
+    const EXPECTING: &'static str = "an object (JobSparseCheckout)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "patterns" => object::read_into(&mut map, &mut value.patterns),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Starts a run when a SQL query meets a condition.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobSqlConditionConfiguration {
     pub sql_query_id: String,
     /// SQL warehouse to run on.
     pub warehouse_id: String,
     /// See [`JobSqlConditionTriggerMode`](crate::JobSqlConditionTriggerMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger_mode: Option<JobSqlConditionTriggerMode>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -3987,32 +9573,145 @@ impl JobSqlConditionConfiguration {
     }
 }
 
+impl serde::Serialize for JobSqlConditionConfiguration {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("sql_query_id", &self.sql_query_id)?;
+        map.serialize_entry("warehouse_id", &self.warehouse_id)?;
+        if let Some(value) = &self.trigger_mode {
+            map.serialize_entry("trigger_mode", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobSqlConditionConfiguration {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for JobSqlConditionConfiguration {
+    const EXPECTING: &'static str = "an object (JobSqlConditionConfiguration)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut sql_query_id: Option<String> = None;
+        let mut warehouse_id: Option<String> = None;
+        let mut trigger_mode: Option<crate::JobSqlConditionTriggerMode> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "sql_query_id" => object::read_some(&mut map, &mut sql_query_id),
+                "warehouse_id" => object::read_some(&mut map, &mut warehouse_id),
+                "trigger_mode" => object::read_into(&mut map, &mut trigger_mode),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            sql_query_id: object::required(sql_query_id, "sql_query_id")?,
+            warehouse_id: object::required(warehouse_id, "warehouse_id")?,
+            trigger_mode,
+            unknown_fields,
+        })
+    }
+}
+
 /// The state of a SQL condition trigger.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobSqlConditionState {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latest_condition_evaluation_satisfied: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latest_condition_evaluation_sql_session_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latest_condition_evaluation_sql_statement_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobSqlConditionState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.latest_condition_evaluation_satisfied {
+            map.serialize_entry("latest_condition_evaluation_satisfied", value)?;
+        }
+        if let Some(value) = &self.latest_condition_evaluation_sql_session_id {
+            map.serialize_entry("latest_condition_evaluation_sql_session_id", value)?;
+        }
+        if let Some(value) = &self.latest_condition_evaluation_sql_statement_id {
+            map.serialize_entry("latest_condition_evaluation_sql_statement_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobSqlConditionState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobSqlConditionState {
+    const EXPECTING: &'static str = "an object (JobSqlConditionState)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "latest_condition_evaluation_satisfied" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.latest_condition_evaluation_satisfied,
+                    )
+                }
+                "latest_condition_evaluation_sql_session_id" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.latest_condition_evaluation_sql_session_id,
+                    )
+                }
+                "latest_condition_evaluation_sql_statement_id" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.latest_condition_evaluation_sql_statement_id,
+                    )
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// When a SQL condition trigger fires.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JobSqlConditionTriggerMode {
-    #[serde(rename = "QUERY_RETURNS_ROWS")]
+    /// `QUERY_RETURNS_ROWS`
     QueryReturnsRows,
-    #[serde(rename = "RESULT_VALUE_CHANGES")]
+    /// `RESULT_VALUE_CHANGES`
     ResultValueChanges,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -4051,144 +9750,108 @@ impl std::str::FromStr for JobSqlConditionTriggerMode {
     }
 }
 
+impl serde::Serialize for JobSqlConditionTriggerMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobSqlConditionTriggerMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// One task of a one-off run sent with `submit`. Exactly one `*_task` field says what it does.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobSubmitTask {
     /// Unique name of the task within the job.
     pub task_key: String,
     /// See [`AiFunctionTask`](crate::AiFunctionTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_function_task: Option<AiFunctionTask>,
     /// See [`AiRuntimeTask`](crate::AiRuntimeTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_runtime_task: Option<AiRuntimeTask>,
     /// See [`AlertTask`](crate::AlertTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alert_task: Option<AlertTask>,
     /// See [`CleanRoomsNotebookTask`](crate::CleanRoomsNotebookTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clean_rooms_notebook_task: Option<CleanRoomsNotebookTask>,
     /// See [`JobTaskCompute`](crate::JobTaskCompute).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compute: Option<JobTaskCompute>,
     /// See [`ConditionTask`](crate::ConditionTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition_task: Option<ConditionTask>,
     /// See [`DashboardTask`](crate::DashboardTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dashboard_task: Option<DashboardTask>,
     /// See [`DbtCloudTask`](crate::DbtCloudTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbt_cloud_task: Option<DbtCloudTask>,
     /// See [`DbtPlatformTask`](crate::DbtPlatformTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbt_platform_task: Option<DbtPlatformTask>,
     /// See [`DbtTask`](crate::DbtTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbt_task: Option<DbtTask>,
     /// Tasks that must finish before this one starts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub depends_on: Option<Vec<TaskDependency>>,
     /// Free-text description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disable_auto_optimization: Option<bool>,
     /// The task is skipped.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disabled: Option<bool>,
     /// See [`JobEmailNotifications`](crate::JobEmailNotifications).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_notifications: Option<JobEmailNotifications>,
     /// Key of the serverless environment to use.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_key: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_variables_key: Option<String>,
     /// Run on this existing all-purpose cluster.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub existing_cluster_id: Option<String>,
     /// See [`ForEachTask`](crate::ForEachTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub for_each_task: Option<ForEachTask>,
     /// See [`GenAiComputeTask`](crate::GenAiComputeTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gen_ai_compute_task: Option<GenAiComputeTask>,
     /// See [`JobsHealthRules`](crate::JobsHealthRules).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health: Option<JobsHealthRules>,
     /// See [`Library`](crate::Library).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub libraries: Option<Vec<crate::Library>>,
     /// How many times a failed run is retried; -1 retries forever.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_retries: Option<i32>,
     /// Minimum wait between a failed attempt and its retry, in milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub min_retry_interval_millis: Option<i32>,
     /// See [`ClusterSpec`](crate::ClusterSpec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_cluster: Option<crate::ClusterSpec>,
     /// See [`NotebookTask`](crate::NotebookTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notebook_task: Option<NotebookTask>,
     /// See [`TaskNotificationSettings`](crate::TaskNotificationSettings).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notification_settings: Option<TaskNotificationSettings>,
     /// See [`PipelineTask`](crate::PipelineTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pipeline_task: Option<PipelineTask>,
     /// See [`PowerBiTask`](crate::PowerBiTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub power_bi_task: Option<PowerBiTask>,
     /// See [`PythonOperatorTask`](crate::PythonOperatorTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub python_operator_task: Option<PythonOperatorTask>,
     /// See [`PythonWheelTask`](crate::PythonWheelTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub python_wheel_task: Option<PythonWheelTask>,
     /// Also retry when the task timed out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_on_timeout: Option<bool>,
     /// See [`JobTaskRunIf`](crate::JobTaskRunIf).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_if: Option<JobTaskRunIf>,
     /// See [`RunJobTask`](crate::RunJobTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_job_task: Option<RunJobTask>,
     /// See [`SparkJarTask`](crate::SparkJarTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_jar_task: Option<SparkJarTask>,
     /// See [`SparkPythonTask`](crate::SparkPythonTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_python_task: Option<SparkPythonTask>,
     /// See [`SparkSubmitTask`](crate::SparkSubmitTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_submit_task: Option<SparkSubmitTask>,
     /// See [`SqlTask`](crate::SqlTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_task: Option<SqlTask>,
     /// Time limit of each run in seconds; 0 means none.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub timeout_seconds: Option<i32>,
     /// See [`JobWebhookNotifications`](crate::JobWebhookNotifications).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhook_notifications: Option<JobWebhookNotifications>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -4242,53 +9905,470 @@ impl JobSubmitTask {
     }
 }
 
+impl serde::Serialize for JobSubmitTask {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("task_key", &self.task_key)?;
+        if let Some(value) = &self.ai_function_task {
+            map.serialize_entry("ai_function_task", value)?;
+        }
+        if let Some(value) = &self.ai_runtime_task {
+            map.serialize_entry("ai_runtime_task", value)?;
+        }
+        if let Some(value) = &self.alert_task {
+            map.serialize_entry("alert_task", value)?;
+        }
+        if let Some(value) = &self.clean_rooms_notebook_task {
+            map.serialize_entry("clean_rooms_notebook_task", value)?;
+        }
+        if let Some(value) = &self.compute {
+            map.serialize_entry("compute", value)?;
+        }
+        if let Some(value) = &self.condition_task {
+            map.serialize_entry("condition_task", value)?;
+        }
+        if let Some(value) = &self.dashboard_task {
+            map.serialize_entry("dashboard_task", value)?;
+        }
+        if let Some(value) = &self.dbt_cloud_task {
+            map.serialize_entry("dbt_cloud_task", value)?;
+        }
+        if let Some(value) = &self.dbt_platform_task {
+            map.serialize_entry("dbt_platform_task", value)?;
+        }
+        if let Some(value) = &self.dbt_task {
+            map.serialize_entry("dbt_task", value)?;
+        }
+        if let Some(value) = &self.depends_on {
+            map.serialize_entry("depends_on", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.disable_auto_optimization {
+            map.serialize_entry("disable_auto_optimization", value)?;
+        }
+        if let Some(value) = &self.disabled {
+            map.serialize_entry("disabled", value)?;
+        }
+        if let Some(value) = &self.email_notifications {
+            map.serialize_entry("email_notifications", value)?;
+        }
+        if let Some(value) = &self.environment_key {
+            map.serialize_entry("environment_key", value)?;
+        }
+        if let Some(value) = &self.environment_variables_key {
+            map.serialize_entry("environment_variables_key", value)?;
+        }
+        if let Some(value) = &self.existing_cluster_id {
+            map.serialize_entry("existing_cluster_id", value)?;
+        }
+        if let Some(value) = &self.for_each_task {
+            map.serialize_entry("for_each_task", value)?;
+        }
+        if let Some(value) = &self.gen_ai_compute_task {
+            map.serialize_entry("gen_ai_compute_task", value)?;
+        }
+        if let Some(value) = &self.health {
+            map.serialize_entry("health", value)?;
+        }
+        if let Some(value) = &self.libraries {
+            map.serialize_entry("libraries", value)?;
+        }
+        if let Some(value) = &self.max_retries {
+            map.serialize_entry(
+                "max_retries",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.min_retry_interval_millis {
+            map.serialize_entry(
+                "min_retry_interval_millis",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.new_cluster {
+            map.serialize_entry("new_cluster", value)?;
+        }
+        if let Some(value) = &self.notebook_task {
+            map.serialize_entry("notebook_task", value)?;
+        }
+        if let Some(value) = &self.notification_settings {
+            map.serialize_entry("notification_settings", value)?;
+        }
+        if let Some(value) = &self.pipeline_task {
+            map.serialize_entry("pipeline_task", value)?;
+        }
+        if let Some(value) = &self.power_bi_task {
+            map.serialize_entry("power_bi_task", value)?;
+        }
+        if let Some(value) = &self.python_operator_task {
+            map.serialize_entry("python_operator_task", value)?;
+        }
+        if let Some(value) = &self.python_wheel_task {
+            map.serialize_entry("python_wheel_task", value)?;
+        }
+        if let Some(value) = &self.retry_on_timeout {
+            map.serialize_entry("retry_on_timeout", value)?;
+        }
+        if let Some(value) = &self.run_if {
+            map.serialize_entry("run_if", value)?;
+        }
+        if let Some(value) = &self.run_job_task {
+            map.serialize_entry("run_job_task", value)?;
+        }
+        if let Some(value) = &self.spark_jar_task {
+            map.serialize_entry("spark_jar_task", value)?;
+        }
+        if let Some(value) = &self.spark_python_task {
+            map.serialize_entry("spark_python_task", value)?;
+        }
+        if let Some(value) = &self.spark_submit_task {
+            map.serialize_entry("spark_submit_task", value)?;
+        }
+        if let Some(value) = &self.sql_task {
+            map.serialize_entry("sql_task", value)?;
+        }
+        if let Some(value) = &self.timeout_seconds {
+            map.serialize_entry(
+                "timeout_seconds",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.webhook_notifications {
+            map.serialize_entry("webhook_notifications", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobSubmitTask {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobSubmitTask {
+    const EXPECTING: &'static str = "an object (JobSubmitTask)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut task_key: Option<String> = None;
+        let mut ai_function_task: Option<crate::AiFunctionTask> = None;
+        let mut ai_runtime_task: Option<crate::AiRuntimeTask> = None;
+        let mut alert_task: Option<crate::AlertTask> = None;
+        let mut clean_rooms_notebook_task: Option<crate::CleanRoomsNotebookTask> = None;
+        let mut compute: Option<crate::JobTaskCompute> = None;
+        let mut condition_task: Option<crate::ConditionTask> = None;
+        let mut dashboard_task: Option<crate::DashboardTask> = None;
+        let mut dbt_cloud_task: Option<crate::DbtCloudTask> = None;
+        let mut dbt_platform_task: Option<crate::DbtPlatformTask> = None;
+        let mut dbt_task: Option<crate::DbtTask> = None;
+        let mut depends_on: Option<Vec<crate::TaskDependency>> = None;
+        let mut description: Option<String> = None;
+        let mut disable_auto_optimization: Option<bool> = None;
+        let mut disabled: Option<bool> = None;
+        let mut email_notifications: Option<crate::JobEmailNotifications> = None;
+        let mut environment_key: Option<String> = None;
+        let mut environment_variables_key: Option<String> = None;
+        let mut existing_cluster_id: Option<String> = None;
+        let mut for_each_task: Option<crate::ForEachTask> = None;
+        let mut gen_ai_compute_task: Option<crate::GenAiComputeTask> = None;
+        let mut health: Option<crate::JobsHealthRules> = None;
+        let mut libraries: Option<Vec<crate::Library>> = None;
+        let mut max_retries: Option<i32> = None;
+        let mut min_retry_interval_millis: Option<i32> = None;
+        let mut new_cluster: Option<crate::ClusterSpec> = None;
+        let mut notebook_task: Option<crate::NotebookTask> = None;
+        let mut notification_settings: Option<crate::TaskNotificationSettings> = None;
+        let mut pipeline_task: Option<crate::PipelineTask> = None;
+        let mut power_bi_task: Option<crate::PowerBiTask> = None;
+        let mut python_operator_task: Option<crate::PythonOperatorTask> = None;
+        let mut python_wheel_task: Option<crate::PythonWheelTask> = None;
+        let mut retry_on_timeout: Option<bool> = None;
+        let mut run_if: Option<crate::JobTaskRunIf> = None;
+        let mut run_job_task: Option<crate::RunJobTask> = None;
+        let mut spark_jar_task: Option<crate::SparkJarTask> = None;
+        let mut spark_python_task: Option<crate::SparkPythonTask> = None;
+        let mut spark_submit_task: Option<crate::SparkSubmitTask> = None;
+        let mut sql_task: Option<crate::SqlTask> = None;
+        let mut timeout_seconds: Option<i32> = None;
+        let mut webhook_notifications: Option<crate::JobWebhookNotifications> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "task_key" => object::read_some(&mut map, &mut task_key),
+                "ai_function_task" => object::read_into(&mut map, &mut ai_function_task),
+                "ai_runtime_task" => object::read_into(&mut map, &mut ai_runtime_task),
+                "alert_task" => object::read_into(&mut map, &mut alert_task),
+                "clean_rooms_notebook_task" => {
+                    object::read_into(&mut map, &mut clean_rooms_notebook_task)
+                }
+                "compute" => object::read_into(&mut map, &mut compute),
+                "condition_task" => object::read_into(&mut map, &mut condition_task),
+                "dashboard_task" => object::read_into(&mut map, &mut dashboard_task),
+                "dbt_cloud_task" => object::read_into(&mut map, &mut dbt_cloud_task),
+                "dbt_platform_task" => {
+                    object::read_into(&mut map, &mut dbt_platform_task)
+                }
+                "dbt_task" => object::read_into(&mut map, &mut dbt_task),
+                "depends_on" => object::read_into(&mut map, &mut depends_on),
+                "description" => object::read_into(&mut map, &mut description),
+                "disable_auto_optimization" => {
+                    object::read_into(&mut map, &mut disable_auto_optimization)
+                }
+                "disabled" => object::read_into(&mut map, &mut disabled),
+                "email_notifications" => {
+                    object::read_into(&mut map, &mut email_notifications)
+                }
+                "environment_key" => object::read_into(&mut map, &mut environment_key),
+                "environment_variables_key" => {
+                    object::read_into(&mut map, &mut environment_variables_key)
+                }
+                "existing_cluster_id" => {
+                    object::read_into(&mut map, &mut existing_cluster_id)
+                }
+                "for_each_task" => object::read_into(&mut map, &mut for_each_task),
+                "gen_ai_compute_task" => {
+                    object::read_into(&mut map, &mut gen_ai_compute_task)
+                }
+                "health" => object::read_into(&mut map, &mut health),
+                "libraries" => object::read_into(&mut map, &mut libraries),
+                "max_retries" => object::read_number_into(&mut map, &mut max_retries),
+                "min_retry_interval_millis" => {
+                    object::read_number_into(&mut map, &mut min_retry_interval_millis)
+                }
+                "new_cluster" => object::read_into(&mut map, &mut new_cluster),
+                "notebook_task" => object::read_into(&mut map, &mut notebook_task),
+                "notification_settings" => {
+                    object::read_into(&mut map, &mut notification_settings)
+                }
+                "pipeline_task" => object::read_into(&mut map, &mut pipeline_task),
+                "power_bi_task" => object::read_into(&mut map, &mut power_bi_task),
+                "python_operator_task" => {
+                    object::read_into(&mut map, &mut python_operator_task)
+                }
+                "python_wheel_task" => {
+                    object::read_into(&mut map, &mut python_wheel_task)
+                }
+                "retry_on_timeout" => object::read_into(&mut map, &mut retry_on_timeout),
+                "run_if" => object::read_into(&mut map, &mut run_if),
+                "run_job_task" => object::read_into(&mut map, &mut run_job_task),
+                "spark_jar_task" => object::read_into(&mut map, &mut spark_jar_task),
+                "spark_python_task" => {
+                    object::read_into(&mut map, &mut spark_python_task)
+                }
+                "spark_submit_task" => {
+                    object::read_into(&mut map, &mut spark_submit_task)
+                }
+                "sql_task" => object::read_into(&mut map, &mut sql_task),
+                "timeout_seconds" => {
+                    object::read_number_into(&mut map, &mut timeout_seconds)
+                }
+                "webhook_notifications" => {
+                    object::read_into(&mut map, &mut webhook_notifications)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            task_key: object::required(task_key, "task_key")?,
+            ai_function_task,
+            ai_runtime_task,
+            alert_task,
+            clean_rooms_notebook_task,
+            compute,
+            condition_task,
+            dashboard_task,
+            dbt_cloud_task,
+            dbt_platform_task,
+            dbt_task,
+            depends_on,
+            description,
+            disable_auto_optimization,
+            disabled,
+            email_notifications,
+            environment_key,
+            environment_variables_key,
+            existing_cluster_id,
+            for_each_task,
+            gen_ai_compute_task,
+            health,
+            libraries,
+            max_retries,
+            min_retry_interval_millis,
+            new_cluster,
+            notebook_task,
+            notification_settings,
+            pipeline_task,
+            power_bi_task,
+            python_operator_task,
+            python_wheel_task,
+            retry_on_timeout,
+            run_if,
+            run_job_task,
+            spark_jar_task,
+            spark_python_task,
+            spark_submit_task,
+            sql_task,
+            timeout_seconds,
+            webhook_notifications,
+            unknown_fields,
+        })
+    }
+}
+
 /// Who receives a dashboard or alert snapshot, and in which form.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobSubscription {
     /// See [`JobSubscriptionAttachment`](crate::JobSubscriptionAttachment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment: Option<JobSubscriptionAttachment>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_subject: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paused: Option<bool>,
     /// See [`JobSubscriptionSubscriber`](crate::JobSubscriptionSubscriber).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscribers: Option<Vec<JobSubscriptionSubscriber>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobSubscription {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.attachment {
+            map.serialize_entry("attachment", value)?;
+        }
+        if let Some(value) = &self.custom_subject {
+            map.serialize_entry("custom_subject", value)?;
+        }
+        if let Some(value) = &self.paused {
+            map.serialize_entry("paused", value)?;
+        }
+        if let Some(value) = &self.subscribers {
+            map.serialize_entry("subscribers", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobSubscription {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobSubscription {
+    const EXPECTING: &'static str = "an object (JobSubscription)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "attachment" => object::read_into(&mut map, &mut value.attachment),
+                "custom_subject" => {
+                    object::read_into(&mut map, &mut value.custom_subject)
+                }
+                "paused" => object::read_into(&mut map, &mut value.paused),
+                "subscribers" => object::read_into(&mut map, &mut value.subscribers),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// What a subscription sends.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobSubscriptionAttachment {
     /// See [`JobSubscriptionDataAttachment`](crate::JobSubscriptionDataAttachment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_attachment: Option<JobSubscriptionDataAttachment>,
     /// See [`JobSubscriptionPageAttachment`](crate::JobSubscriptionPageAttachment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_attachment: Option<JobSubscriptionPageAttachment>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for JobSubscriptionAttachment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.data_attachment {
+            map.serialize_entry("data_attachment", value)?;
+        }
+        if let Some(value) = &self.page_attachment {
+            map.serialize_entry("page_attachment", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobSubscriptionAttachment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for JobSubscriptionAttachment {
+    const EXPECTING: &'static str = "an object (JobSubscriptionAttachment)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "data_attachment" => {
+                    object::read_into(&mut map, &mut value.data_attachment)
+                }
+                "page_attachment" => {
+                    object::read_into(&mut map, &mut value.page_attachment)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Widget data sent to subscribers.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobSubscriptionDataAttachment {
     /// See [`JobSubscriptionDataAttachmentWidget`](crate::JobSubscriptionDataAttachmentWidget).
     pub widgets: Vec<JobSubscriptionDataAttachmentWidget>,
     /// See
     /// [`JobSubscriptionDataAttachmentFileFormat`](crate::JobSubscriptionDataAttachmentFileFormat).
     pub file_format: JobSubscriptionDataAttachmentFileFormat,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_applied_filters: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -4307,19 +10387,74 @@ impl JobSubscriptionDataAttachment {
     }
 }
 
+impl serde::Serialize for JobSubscriptionDataAttachment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("widgets", &self.widgets)?;
+        map.serialize_entry("file_format", &self.file_format)?;
+        if let Some(value) = &self.include_applied_filters {
+            map.serialize_entry("include_applied_filters", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobSubscriptionDataAttachment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for JobSubscriptionDataAttachment {
+    const EXPECTING: &'static str = "an object (JobSubscriptionDataAttachment)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut widgets: Option<Vec<crate::JobSubscriptionDataAttachmentWidget>> = None;
+        let mut file_format: Option<crate::JobSubscriptionDataAttachmentFileFormat> = None;
+        let mut include_applied_filters: Option<bool> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "widgets" => object::read_some(&mut map, &mut widgets),
+                "file_format" => object::read_some(&mut map, &mut file_format),
+                "include_applied_filters" => {
+                    object::read_into(&mut map, &mut include_applied_filters)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            widgets: object::required(widgets, "widgets")?,
+            file_format: object::required(file_format, "file_format")?,
+            include_applied_filters,
+            unknown_fields,
+        })
+    }
+}
+
 /// File format of widget data sent to subscribers.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JobSubscriptionDataAttachmentFileFormat {
-    #[serde(rename = "FILE_FORMAT_CSV")]
+    /// `FILE_FORMAT_CSV`
     FileFormatCsv,
-    #[serde(rename = "FILE_FORMAT_EXCEL")]
+    /// `FILE_FORMAT_EXCEL`
     FileFormatExcel,
-    #[serde(rename = "FILE_FORMAT_TSV")]
+    /// `FILE_FORMAT_TSV`
     FileFormatTsv,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -4360,14 +10495,30 @@ impl std::str::FromStr for JobSubscriptionDataAttachmentFileFormat {
     }
 }
 
+impl serde::Serialize for JobSubscriptionDataAttachmentFileFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobSubscriptionDataAttachmentFileFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A dashboard widget whose data is sent.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobSubscriptionDataAttachmentWidget {
     pub page_id: String,
     pub widget_id: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -4382,31 +10533,123 @@ impl JobSubscriptionDataAttachmentWidget {
     }
 }
 
+impl serde::Serialize for JobSubscriptionDataAttachmentWidget {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("page_id", &self.page_id)?;
+        map.serialize_entry("widget_id", &self.widget_id)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobSubscriptionDataAttachmentWidget {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for JobSubscriptionDataAttachmentWidget {
+    const EXPECTING: &'static str = "an object (JobSubscriptionDataAttachmentWidget)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut page_id: Option<String> = None;
+        let mut widget_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "page_id" => object::read_some(&mut map, &mut page_id),
+                "widget_id" => object::read_some(&mut map, &mut widget_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            page_id: object::required(page_id, "page_id")?,
+            widget_id: object::required(widget_id, "widget_id")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Dashboard pages sent to subscribers.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobSubscriptionPageAttachment {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_ids: Option<Vec<String>>,
     /// See [`JobSubscriptionPageSelection`](crate::JobSubscriptionPageSelection).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_selection: Option<JobSubscriptionPageSelection>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobSubscriptionPageAttachment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.page_ids {
+            map.serialize_entry("page_ids", value)?;
+        }
+        if let Some(value) = &self.page_selection {
+            map.serialize_entry("page_selection", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobSubscriptionPageAttachment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for JobSubscriptionPageAttachment {
+    const EXPECTING: &'static str = "an object (JobSubscriptionPageAttachment)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "page_ids" => object::read_into(&mut map, &mut value.page_ids),
+                "page_selection" => {
+                    object::read_into(&mut map, &mut value.page_selection)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Which dashboard pages are sent.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JobSubscriptionPageSelection {
-    #[serde(rename = "PAGE_SELECTION_ALL")]
+    /// `PAGE_SELECTION_ALL`
     PageSelectionAll,
-    #[serde(rename = "PAGE_SELECTION_SUBSET")]
+    /// `PAGE_SELECTION_SUBSET`
     PageSelectionSubset,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -4445,71 +10688,211 @@ impl std::str::FromStr for JobSubscriptionPageSelection {
     }
 }
 
+impl serde::Serialize for JobSubscriptionPageSelection {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobSubscriptionPageSelection {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A user or notification destination that receives a subscription.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobSubscriptionSubscriber {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination_id: Option<String>,
     /// User name of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobSubscriptionSubscriber {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.destination_id {
+            map.serialize_entry("destination_id", value)?;
+        }
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobSubscriptionSubscriber {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for JobSubscriptionSubscriber {
+    const EXPECTING: &'static str = "an object (JobSubscriptionSubscriber)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "destination_id" => {
+                    object::read_into(&mut map, &mut value.destination_id)
+                }
+                "user_name" => object::read_into(&mut map, &mut value.user_name),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The last seen update of one watched table.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobTableState {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_seen_updates: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobTableState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.has_seen_updates {
+            map.serialize_entry("has_seen_updates", value)?;
+        }
+        if let Some(value) = &self.table_name {
+            map.serialize_entry("table_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobTableState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobTableState {
+    const EXPECTING: &'static str = "an object (JobTableState)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "has_seen_updates" => {
+                    object::read_into(&mut map, &mut value.has_seen_updates)
+                }
+                "table_name" => object::read_into(&mut map, &mut value.table_name),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The state of a table update trigger.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobTableTriggerState {
     /// See [`JobTableState`](crate::JobTableState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_seen_table_states: Option<Vec<JobTableState>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub using_scalable_monitoring: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for JobTableTriggerState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.last_seen_table_states {
+            map.serialize_entry("last_seen_table_states", value)?;
+        }
+        if let Some(value) = &self.using_scalable_monitoring {
+            map.serialize_entry("using_scalable_monitoring", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobTableTriggerState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobTableTriggerState {
+    const EXPECTING: &'static str = "an object (JobTableTriggerState)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "last_seen_table_states" => {
+                    object::read_into(&mut map, &mut value.last_seen_table_states)
+                }
+                "using_scalable_monitoring" => {
+                    object::read_into(&mut map, &mut value.using_scalable_monitoring)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Starts a run when tables are updated.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobTableUpdateTriggerConfiguration {
     pub table_names: Vec<String>,
     /// See [`JobModelTriggerCondition`](crate::JobModelTriggerCondition).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<JobModelTriggerCondition>,
     /// Minimum time between two runs started by the trigger.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub min_time_between_triggers_seconds: Option<i32>,
     /// Quiet period after the last change before a run starts.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub wait_after_last_change_seconds: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -4526,147 +10909,171 @@ impl JobTableUpdateTriggerConfiguration {
     }
 }
 
+impl serde::Serialize for JobTableUpdateTriggerConfiguration {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("table_names", &self.table_names)?;
+        if let Some(value) = &self.condition {
+            map.serialize_entry("condition", value)?;
+        }
+        if let Some(value) = &self.min_time_between_triggers_seconds {
+            map.serialize_entry(
+                "min_time_between_triggers_seconds",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.wait_after_last_change_seconds {
+            map.serialize_entry(
+                "wait_after_last_change_seconds",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobTableUpdateTriggerConfiguration {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for JobTableUpdateTriggerConfiguration {
+    const EXPECTING: &'static str = "an object (JobTableUpdateTriggerConfiguration)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut table_names: Option<Vec<String>> = None;
+        let mut condition: Option<crate::JobModelTriggerCondition> = None;
+        let mut min_time_between_triggers_seconds: Option<i32> = None;
+        let mut wait_after_last_change_seconds: Option<i32> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "table_names" => object::read_some(&mut map, &mut table_names),
+                "condition" => object::read_into(&mut map, &mut condition),
+                "min_time_between_triggers_seconds" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut min_time_between_triggers_seconds,
+                    )
+                }
+                "wait_after_last_change_seconds" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut wait_after_last_change_seconds,
+                    )
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            table_names: object::required(table_names, "table_names")?,
+            condition,
+            min_time_between_triggers_seconds,
+            wait_after_last_change_seconds,
+            unknown_fields,
+        })
+    }
+}
+
 /// One task of a job. Exactly one of the `*_task` fields says what the task does.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobTask {
     /// Unique name of the task within the job.
     pub task_key: String,
     /// See [`AiFunctionTask`](crate::AiFunctionTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_function_task: Option<AiFunctionTask>,
     /// See [`AiRuntimeTask`](crate::AiRuntimeTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_runtime_task: Option<AiRuntimeTask>,
     /// See [`AlertTask`](crate::AlertTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alert_task: Option<AlertTask>,
     /// See [`CleanRoomsNotebookTask`](crate::CleanRoomsNotebookTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clean_rooms_notebook_task: Option<CleanRoomsNotebookTask>,
     /// See [`JobTaskCompute`](crate::JobTaskCompute).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compute: Option<JobTaskCompute>,
     /// See [`ConditionTask`](crate::ConditionTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition_task: Option<ConditionTask>,
     /// See [`DashboardTask`](crate::DashboardTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dashboard_task: Option<DashboardTask>,
     /// See [`DbtCloudTask`](crate::DbtCloudTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbt_cloud_task: Option<DbtCloudTask>,
     /// See [`DbtPlatformTask`](crate::DbtPlatformTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbt_platform_task: Option<DbtPlatformTask>,
     /// See [`DbtTask`](crate::DbtTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbt_task: Option<DbtTask>,
     /// Tasks that must finish before this one starts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub depends_on: Option<Vec<TaskDependency>>,
     /// Free-text description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disable_auto_optimization: Option<bool>,
     /// The task is skipped.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disabled: Option<bool>,
     /// See [`TaskEmailNotifications`](crate::TaskEmailNotifications).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_notifications: Option<TaskEmailNotifications>,
     /// Key of the serverless environment to use.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_key: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_variables_key: Option<String>,
     /// Run on this existing all-purpose cluster.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub existing_cluster_id: Option<String>,
     /// See [`ForEachTask`](crate::ForEachTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub for_each_task: Option<Box<ForEachTask>>,
     /// See [`GenAiComputeTask`](crate::GenAiComputeTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gen_ai_compute_task: Option<GenAiComputeTask>,
     /// See [`JobsHealthRules`](crate::JobsHealthRules).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health: Option<JobsHealthRules>,
     /// Run on the job cluster with this key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_cluster_key: Option<String>,
     /// See [`Library`](crate::Library).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub libraries: Option<Vec<crate::Library>>,
     /// How many times a failed run is retried; -1 retries forever.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_retries: Option<i32>,
     /// Minimum wait between a failed attempt and its retry, in milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub min_retry_interval_millis: Option<i32>,
     /// See [`ClusterSpec`](crate::ClusterSpec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_cluster: Option<crate::ClusterSpec>,
     /// See [`NotebookTask`](crate::NotebookTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notebook_task: Option<NotebookTask>,
     /// See [`TaskNotificationSettings`](crate::TaskNotificationSettings).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notification_settings: Option<TaskNotificationSettings>,
     /// See [`PipelineTask`](crate::PipelineTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pipeline_task: Option<PipelineTask>,
     /// See [`PowerBiTask`](crate::PowerBiTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub power_bi_task: Option<PowerBiTask>,
     /// See [`PythonOperatorTask`](crate::PythonOperatorTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub python_operator_task: Option<PythonOperatorTask>,
     /// See [`PythonWheelTask`](crate::PythonWheelTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub python_wheel_task: Option<PythonWheelTask>,
     /// Also retry when the task timed out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_on_timeout: Option<bool>,
     /// See [`JobTaskRunIf`](crate::JobTaskRunIf).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_if: Option<JobTaskRunIf>,
     /// See [`RunJobTask`](crate::RunJobTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_job_task: Option<RunJobTask>,
     /// See [`SparkJarTask`](crate::SparkJarTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_jar_task: Option<SparkJarTask>,
     /// See [`SparkPythonTask`](crate::SparkPythonTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_python_task: Option<SparkPythonTask>,
     /// See [`SparkSubmitTask`](crate::SparkSubmitTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_submit_task: Option<SparkSubmitTask>,
     /// See [`SqlTask`](crate::SqlTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_task: Option<SqlTask>,
     /// Time limit of each run in seconds; 0 means none.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub timeout_seconds: Option<i32>,
     /// See [`JobWebhookNotifications`](crate::JobWebhookNotifications).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhook_notifications: Option<JobWebhookNotifications>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -4721,50 +11128,470 @@ impl JobTask {
     }
 }
 
+impl serde::Serialize for JobTask {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("task_key", &self.task_key)?;
+        if let Some(value) = &self.ai_function_task {
+            map.serialize_entry("ai_function_task", value)?;
+        }
+        if let Some(value) = &self.ai_runtime_task {
+            map.serialize_entry("ai_runtime_task", value)?;
+        }
+        if let Some(value) = &self.alert_task {
+            map.serialize_entry("alert_task", value)?;
+        }
+        if let Some(value) = &self.clean_rooms_notebook_task {
+            map.serialize_entry("clean_rooms_notebook_task", value)?;
+        }
+        if let Some(value) = &self.compute {
+            map.serialize_entry("compute", value)?;
+        }
+        if let Some(value) = &self.condition_task {
+            map.serialize_entry("condition_task", value)?;
+        }
+        if let Some(value) = &self.dashboard_task {
+            map.serialize_entry("dashboard_task", value)?;
+        }
+        if let Some(value) = &self.dbt_cloud_task {
+            map.serialize_entry("dbt_cloud_task", value)?;
+        }
+        if let Some(value) = &self.dbt_platform_task {
+            map.serialize_entry("dbt_platform_task", value)?;
+        }
+        if let Some(value) = &self.dbt_task {
+            map.serialize_entry("dbt_task", value)?;
+        }
+        if let Some(value) = &self.depends_on {
+            map.serialize_entry("depends_on", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.disable_auto_optimization {
+            map.serialize_entry("disable_auto_optimization", value)?;
+        }
+        if let Some(value) = &self.disabled {
+            map.serialize_entry("disabled", value)?;
+        }
+        if let Some(value) = &self.email_notifications {
+            map.serialize_entry("email_notifications", value)?;
+        }
+        if let Some(value) = &self.environment_key {
+            map.serialize_entry("environment_key", value)?;
+        }
+        if let Some(value) = &self.environment_variables_key {
+            map.serialize_entry("environment_variables_key", value)?;
+        }
+        if let Some(value) = &self.existing_cluster_id {
+            map.serialize_entry("existing_cluster_id", value)?;
+        }
+        if let Some(value) = &self.for_each_task {
+            map.serialize_entry("for_each_task", value)?;
+        }
+        if let Some(value) = &self.gen_ai_compute_task {
+            map.serialize_entry("gen_ai_compute_task", value)?;
+        }
+        if let Some(value) = &self.health {
+            map.serialize_entry("health", value)?;
+        }
+        if let Some(value) = &self.job_cluster_key {
+            map.serialize_entry("job_cluster_key", value)?;
+        }
+        if let Some(value) = &self.libraries {
+            map.serialize_entry("libraries", value)?;
+        }
+        if let Some(value) = &self.max_retries {
+            map.serialize_entry(
+                "max_retries",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.min_retry_interval_millis {
+            map.serialize_entry(
+                "min_retry_interval_millis",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.new_cluster {
+            map.serialize_entry("new_cluster", value)?;
+        }
+        if let Some(value) = &self.notebook_task {
+            map.serialize_entry("notebook_task", value)?;
+        }
+        if let Some(value) = &self.notification_settings {
+            map.serialize_entry("notification_settings", value)?;
+        }
+        if let Some(value) = &self.pipeline_task {
+            map.serialize_entry("pipeline_task", value)?;
+        }
+        if let Some(value) = &self.power_bi_task {
+            map.serialize_entry("power_bi_task", value)?;
+        }
+        if let Some(value) = &self.python_operator_task {
+            map.serialize_entry("python_operator_task", value)?;
+        }
+        if let Some(value) = &self.python_wheel_task {
+            map.serialize_entry("python_wheel_task", value)?;
+        }
+        if let Some(value) = &self.retry_on_timeout {
+            map.serialize_entry("retry_on_timeout", value)?;
+        }
+        if let Some(value) = &self.run_if {
+            map.serialize_entry("run_if", value)?;
+        }
+        if let Some(value) = &self.run_job_task {
+            map.serialize_entry("run_job_task", value)?;
+        }
+        if let Some(value) = &self.spark_jar_task {
+            map.serialize_entry("spark_jar_task", value)?;
+        }
+        if let Some(value) = &self.spark_python_task {
+            map.serialize_entry("spark_python_task", value)?;
+        }
+        if let Some(value) = &self.spark_submit_task {
+            map.serialize_entry("spark_submit_task", value)?;
+        }
+        if let Some(value) = &self.sql_task {
+            map.serialize_entry("sql_task", value)?;
+        }
+        if let Some(value) = &self.timeout_seconds {
+            map.serialize_entry(
+                "timeout_seconds",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.webhook_notifications {
+            map.serialize_entry("webhook_notifications", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobTask {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobTask {
+    const EXPECTING: &'static str = "an object (JobTask)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut task_key: Option<String> = None;
+        let mut ai_function_task: Option<crate::AiFunctionTask> = None;
+        let mut ai_runtime_task: Option<crate::AiRuntimeTask> = None;
+        let mut alert_task: Option<crate::AlertTask> = None;
+        let mut clean_rooms_notebook_task: Option<crate::CleanRoomsNotebookTask> = None;
+        let mut compute: Option<crate::JobTaskCompute> = None;
+        let mut condition_task: Option<crate::ConditionTask> = None;
+        let mut dashboard_task: Option<crate::DashboardTask> = None;
+        let mut dbt_cloud_task: Option<crate::DbtCloudTask> = None;
+        let mut dbt_platform_task: Option<crate::DbtPlatformTask> = None;
+        let mut dbt_task: Option<crate::DbtTask> = None;
+        let mut depends_on: Option<Vec<crate::TaskDependency>> = None;
+        let mut description: Option<String> = None;
+        let mut disable_auto_optimization: Option<bool> = None;
+        let mut disabled: Option<bool> = None;
+        let mut email_notifications: Option<crate::TaskEmailNotifications> = None;
+        let mut environment_key: Option<String> = None;
+        let mut environment_variables_key: Option<String> = None;
+        let mut existing_cluster_id: Option<String> = None;
+        let mut for_each_task: Option<Box<crate::ForEachTask>> = None;
+        let mut gen_ai_compute_task: Option<crate::GenAiComputeTask> = None;
+        let mut health: Option<crate::JobsHealthRules> = None;
+        let mut job_cluster_key: Option<String> = None;
+        let mut libraries: Option<Vec<crate::Library>> = None;
+        let mut max_retries: Option<i32> = None;
+        let mut min_retry_interval_millis: Option<i32> = None;
+        let mut new_cluster: Option<crate::ClusterSpec> = None;
+        let mut notebook_task: Option<crate::NotebookTask> = None;
+        let mut notification_settings: Option<crate::TaskNotificationSettings> = None;
+        let mut pipeline_task: Option<crate::PipelineTask> = None;
+        let mut power_bi_task: Option<crate::PowerBiTask> = None;
+        let mut python_operator_task: Option<crate::PythonOperatorTask> = None;
+        let mut python_wheel_task: Option<crate::PythonWheelTask> = None;
+        let mut retry_on_timeout: Option<bool> = None;
+        let mut run_if: Option<crate::JobTaskRunIf> = None;
+        let mut run_job_task: Option<crate::RunJobTask> = None;
+        let mut spark_jar_task: Option<crate::SparkJarTask> = None;
+        let mut spark_python_task: Option<crate::SparkPythonTask> = None;
+        let mut spark_submit_task: Option<crate::SparkSubmitTask> = None;
+        let mut sql_task: Option<crate::SqlTask> = None;
+        let mut timeout_seconds: Option<i32> = None;
+        let mut webhook_notifications: Option<crate::JobWebhookNotifications> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "task_key" => object::read_some(&mut map, &mut task_key),
+                "ai_function_task" => object::read_into(&mut map, &mut ai_function_task),
+                "ai_runtime_task" => object::read_into(&mut map, &mut ai_runtime_task),
+                "alert_task" => object::read_into(&mut map, &mut alert_task),
+                "clean_rooms_notebook_task" => {
+                    object::read_into(&mut map, &mut clean_rooms_notebook_task)
+                }
+                "compute" => object::read_into(&mut map, &mut compute),
+                "condition_task" => object::read_into(&mut map, &mut condition_task),
+                "dashboard_task" => object::read_into(&mut map, &mut dashboard_task),
+                "dbt_cloud_task" => object::read_into(&mut map, &mut dbt_cloud_task),
+                "dbt_platform_task" => {
+                    object::read_into(&mut map, &mut dbt_platform_task)
+                }
+                "dbt_task" => object::read_into(&mut map, &mut dbt_task),
+                "depends_on" => object::read_into(&mut map, &mut depends_on),
+                "description" => object::read_into(&mut map, &mut description),
+                "disable_auto_optimization" => {
+                    object::read_into(&mut map, &mut disable_auto_optimization)
+                }
+                "disabled" => object::read_into(&mut map, &mut disabled),
+                "email_notifications" => {
+                    object::read_into(&mut map, &mut email_notifications)
+                }
+                "environment_key" => object::read_into(&mut map, &mut environment_key),
+                "environment_variables_key" => {
+                    object::read_into(&mut map, &mut environment_variables_key)
+                }
+                "existing_cluster_id" => {
+                    object::read_into(&mut map, &mut existing_cluster_id)
+                }
+                "for_each_task" => object::read_into(&mut map, &mut for_each_task),
+                "gen_ai_compute_task" => {
+                    object::read_into(&mut map, &mut gen_ai_compute_task)
+                }
+                "health" => object::read_into(&mut map, &mut health),
+                "job_cluster_key" => object::read_into(&mut map, &mut job_cluster_key),
+                "libraries" => object::read_into(&mut map, &mut libraries),
+                "max_retries" => object::read_number_into(&mut map, &mut max_retries),
+                "min_retry_interval_millis" => {
+                    object::read_number_into(&mut map, &mut min_retry_interval_millis)
+                }
+                "new_cluster" => object::read_into(&mut map, &mut new_cluster),
+                "notebook_task" => object::read_into(&mut map, &mut notebook_task),
+                "notification_settings" => {
+                    object::read_into(&mut map, &mut notification_settings)
+                }
+                "pipeline_task" => object::read_into(&mut map, &mut pipeline_task),
+                "power_bi_task" => object::read_into(&mut map, &mut power_bi_task),
+                "python_operator_task" => {
+                    object::read_into(&mut map, &mut python_operator_task)
+                }
+                "python_wheel_task" => {
+                    object::read_into(&mut map, &mut python_wheel_task)
+                }
+                "retry_on_timeout" => object::read_into(&mut map, &mut retry_on_timeout),
+                "run_if" => object::read_into(&mut map, &mut run_if),
+                "run_job_task" => object::read_into(&mut map, &mut run_job_task),
+                "spark_jar_task" => object::read_into(&mut map, &mut spark_jar_task),
+                "spark_python_task" => {
+                    object::read_into(&mut map, &mut spark_python_task)
+                }
+                "spark_submit_task" => {
+                    object::read_into(&mut map, &mut spark_submit_task)
+                }
+                "sql_task" => object::read_into(&mut map, &mut sql_task),
+                "timeout_seconds" => {
+                    object::read_number_into(&mut map, &mut timeout_seconds)
+                }
+                "webhook_notifications" => {
+                    object::read_into(&mut map, &mut webhook_notifications)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            task_key: object::required(task_key, "task_key")?,
+            ai_function_task,
+            ai_runtime_task,
+            alert_task,
+            clean_rooms_notebook_task,
+            compute,
+            condition_task,
+            dashboard_task,
+            dbt_cloud_task,
+            dbt_platform_task,
+            dbt_task,
+            depends_on,
+            description,
+            disable_auto_optimization,
+            disabled,
+            email_notifications,
+            environment_key,
+            environment_variables_key,
+            existing_cluster_id,
+            for_each_task,
+            gen_ai_compute_task,
+            health,
+            job_cluster_key,
+            libraries,
+            max_retries,
+            min_retry_interval_millis,
+            new_cluster,
+            notebook_task,
+            notification_settings,
+            pipeline_task,
+            power_bi_task,
+            python_operator_task,
+            python_wheel_task,
+            retry_on_timeout,
+            run_if,
+            run_job_task,
+            spark_jar_task,
+            spark_python_task,
+            spark_submit_task,
+            sql_task,
+            timeout_seconds,
+            webhook_notifications,
+            unknown_fields,
+        })
+    }
+}
+
 /// The cluster a task (or one-off run) uses: an existing cluster, a job cluster, or a new one.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobTaskClusterSpec {
     /// Run on this existing all-purpose cluster.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub existing_cluster_id: Option<String>,
     /// Run on the job cluster with this key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_cluster_key: Option<String>,
     /// See [`Library`](crate::Library).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub libraries: Option<Vec<crate::Library>>,
     /// See [`ClusterSpec`](crate::ClusterSpec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_cluster: Option<crate::ClusterSpec>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for JobTaskClusterSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.existing_cluster_id {
+            map.serialize_entry("existing_cluster_id", value)?;
+        }
+        if let Some(value) = &self.job_cluster_key {
+            map.serialize_entry("job_cluster_key", value)?;
+        }
+        if let Some(value) = &self.libraries {
+            map.serialize_entry("libraries", value)?;
+        }
+        if let Some(value) = &self.new_cluster {
+            map.serialize_entry("new_cluster", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobTaskClusterSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobTaskClusterSpec {
+    const EXPECTING: &'static str = "an object (JobTaskClusterSpec)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "existing_cluster_id" => {
+                    object::read_into(&mut map, &mut value.existing_cluster_id)
+                }
+                "job_cluster_key" => {
+                    object::read_into(&mut map, &mut value.job_cluster_key)
+                }
+                "libraries" => object::read_into(&mut map, &mut value.libraries),
+                "new_cluster" => object::read_into(&mut map, &mut value.new_cluster),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Serverless compute settings of one task.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobTaskCompute {
     /// See [`JobHardwareAcceleratorType`](crate::JobHardwareAcceleratorType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hardware_accelerator: Option<JobHardwareAcceleratorType>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobTaskCompute {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.hardware_accelerator {
+            map.serialize_entry("hardware_accelerator", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobTaskCompute {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobTaskCompute {
+    const EXPECTING: &'static str = "an object (JobTaskCompute)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "hardware_accelerator" => {
+                    object::read_into(&mut map, &mut value.hardware_accelerator)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// How a continuous job retries failed tasks.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JobTaskRetryMode {
-    #[serde(rename = "NEVER")]
+    /// `NEVER`
     Never,
-    #[serde(rename = "ON_FAILURE")]
+    /// `ON_FAILURE`
     OnFailure,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -4803,25 +11630,41 @@ impl std::str::FromStr for JobTaskRetryMode {
     }
 }
 
+impl serde::Serialize for JobTaskRetryMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobTaskRetryMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Which outcomes of the dependencies let the task run.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JobTaskRunIf {
-    #[serde(rename = "ALL_DONE")]
+    /// `ALL_DONE`
     AllDone,
-    #[serde(rename = "ALL_FAILED")]
+    /// `ALL_FAILED`
     AllFailed,
-    #[serde(rename = "ALL_SUCCESS")]
+    /// `ALL_SUCCESS`
     AllSuccess,
-    #[serde(rename = "AT_LEAST_ONE_FAILED")]
+    /// `AT_LEAST_ONE_FAILED`
     AtLeastOneFailed,
-    #[serde(rename = "AT_LEAST_ONE_SUCCESS")]
+    /// `AT_LEAST_ONE_SUCCESS`
     AtLeastOneSuccess,
-    #[serde(rename = "NONE_FAILED")]
+    /// `NONE_FAILED`
     NoneFailed,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -4868,17 +11711,33 @@ impl std::str::FromStr for JobTaskRunIf {
     }
 }
 
+impl serde::Serialize for JobTaskRunIf {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobTaskRunIf {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Where a task file comes from: the workspace or the job's Git source.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JobTaskSource {
-    #[serde(rename = "GIT")]
+    /// `GIT`
     Git,
-    #[serde(rename = "WORKSPACE")]
+    /// `WORKSPACE`
     Workspace,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -4917,161 +11776,488 @@ impl std::str::FromStr for JobTaskSource {
     }
 }
 
+impl serde::Serialize for JobTaskSource {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobTaskSource {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// One of several triggers of a job.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobTriggerConfiguration {
     /// See [`JobContinuousTriggerConfiguration`](crate::JobContinuousTriggerConfiguration).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub continuous: Option<JobContinuousTriggerConfiguration>,
     /// See [`JobFileArrivalTriggerConfiguration`](crate::JobFileArrivalTriggerConfiguration).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_arrival: Option<JobFileArrivalTriggerConfiguration>,
     /// See [`JobCompletionTriggerConfiguration`](crate::JobCompletionTriggerConfiguration).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_completion: Option<JobCompletionTriggerConfiguration>,
     /// See [`JobModelTriggerConfiguration`](crate::JobModelTriggerConfiguration).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<JobModelTriggerConfiguration>,
     /// See [`JobPauseStatus`](crate::JobPauseStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pause_status: Option<JobPauseStatus>,
     /// See [`JobPeriodicTriggerConfiguration`](crate::JobPeriodicTriggerConfiguration).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub periodic: Option<JobPeriodicTriggerConfiguration>,
     /// See [`JobCronTriggerConfiguration`](crate::JobCronTriggerConfiguration).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule: Option<JobCronTriggerConfiguration>,
     /// See [`JobSqlConditionConfiguration`](crate::JobSqlConditionConfiguration).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_condition: Option<JobSqlConditionConfiguration>,
     /// See [`JobTableUpdateTriggerConfiguration`](crate::JobTableUpdateTriggerConfiguration).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table_update: Option<JobTableUpdateTriggerConfiguration>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobTriggerConfiguration {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.continuous {
+            map.serialize_entry("continuous", value)?;
+        }
+        if let Some(value) = &self.file_arrival {
+            map.serialize_entry("file_arrival", value)?;
+        }
+        if let Some(value) = &self.job_completion {
+            map.serialize_entry("job_completion", value)?;
+        }
+        if let Some(value) = &self.model {
+            map.serialize_entry("model", value)?;
+        }
+        if let Some(value) = &self.pause_status {
+            map.serialize_entry("pause_status", value)?;
+        }
+        if let Some(value) = &self.periodic {
+            map.serialize_entry("periodic", value)?;
+        }
+        if let Some(value) = &self.schedule {
+            map.serialize_entry("schedule", value)?;
+        }
+        if let Some(value) = &self.sql_condition {
+            map.serialize_entry("sql_condition", value)?;
+        }
+        if let Some(value) = &self.table_update {
+            map.serialize_entry("table_update", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobTriggerConfiguration {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobTriggerConfiguration {
+    const EXPECTING: &'static str = "an object (JobTriggerConfiguration)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "continuous" => object::read_into(&mut map, &mut value.continuous),
+                "file_arrival" => object::read_into(&mut map, &mut value.file_arrival),
+                "job_completion" => {
+                    object::read_into(&mut map, &mut value.job_completion)
+                }
+                "model" => object::read_into(&mut map, &mut value.model),
+                "pause_status" => object::read_into(&mut map, &mut value.pause_status),
+                "periodic" => object::read_into(&mut map, &mut value.periodic),
+                "schedule" => object::read_into(&mut map, &mut value.schedule),
+                "sql_condition" => object::read_into(&mut map, &mut value.sql_condition),
+                "table_update" => object::read_into(&mut map, &mut value.table_update),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Details of one trigger of the job.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobTriggerDetails {
     /// See [`JobTriggerHistory`](crate::JobTriggerHistory).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub history: Option<JobTriggerHistory>,
     /// See [`JobPerTriggerState`](crate::JobPerTriggerState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<JobPerTriggerState>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobTriggerDetails {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.history {
+            map.serialize_entry("history", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobTriggerDetails {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobTriggerDetails {
+    const EXPECTING: &'static str = "an object (JobTriggerDetails)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "history" => object::read_into(&mut map, &mut value.history),
+                "state" => object::read_into(&mut map, &mut value.state),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One evaluation of a trigger.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobTriggerEvaluation {
     /// Free-text description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Canonical id of the run.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub run_id: Option<i64>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub timestamp: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobTriggerEvaluation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.run_id {
+            map.serialize_entry(
+                "run_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.timestamp {
+            map.serialize_entry(
+                "timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobTriggerEvaluation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobTriggerEvaluation {
+    const EXPECTING: &'static str = "an object (JobTriggerEvaluation)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "description" => object::read_into(&mut map, &mut value.description),
+                "run_id" => object::read_number_into(&mut map, &mut value.run_id),
+                "timestamp" => object::read_number_into(&mut map, &mut value.timestamp),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Recent evaluations of a trigger.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobTriggerHistory {
     /// See [`JobTriggerEvaluation`](crate::JobTriggerEvaluation).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_failed: Option<JobTriggerEvaluation>,
     /// See [`JobTriggerEvaluation`](crate::JobTriggerEvaluation).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_not_triggered: Option<JobTriggerEvaluation>,
     /// See [`JobTriggerEvaluation`](crate::JobTriggerEvaluation).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_triggered: Option<JobTriggerEvaluation>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobTriggerHistory {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.last_failed {
+            map.serialize_entry("last_failed", value)?;
+        }
+        if let Some(value) = &self.last_not_triggered {
+            map.serialize_entry("last_not_triggered", value)?;
+        }
+        if let Some(value) = &self.last_triggered {
+            map.serialize_entry("last_triggered", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobTriggerHistory {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobTriggerHistory {
+    const EXPECTING: &'static str = "an object (JobTriggerHistory)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "last_failed" => object::read_into(&mut map, &mut value.last_failed),
+                "last_not_triggered" => {
+                    object::read_into(&mut map, &mut value.last_not_triggered)
+                }
+                "last_triggered" => {
+                    object::read_into(&mut map, &mut value.last_triggered)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A trigger that starts runs when a condition is met.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobTriggerSettings {
     /// See [`JobFileArrivalTriggerConfiguration`](crate::JobFileArrivalTriggerConfiguration).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_arrival: Option<JobFileArrivalTriggerConfiguration>,
     /// See [`JobCompletionTriggerConfiguration`](crate::JobCompletionTriggerConfiguration).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_completion: Option<JobCompletionTriggerConfiguration>,
     /// See [`JobModelTriggerConfiguration`](crate::JobModelTriggerConfiguration).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<JobModelTriggerConfiguration>,
     /// See [`JobPauseStatus`](crate::JobPauseStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pause_status: Option<JobPauseStatus>,
     /// See [`JobPeriodicTriggerConfiguration`](crate::JobPeriodicTriggerConfiguration).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub periodic: Option<JobPeriodicTriggerConfiguration>,
     /// See [`JobSqlConditionConfiguration`](crate::JobSqlConditionConfiguration).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_condition: Option<JobSqlConditionConfiguration>,
     /// See [`JobTableUpdateTriggerConfiguration`](crate::JobTableUpdateTriggerConfiguration).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table_update: Option<JobTableUpdateTriggerConfiguration>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobTriggerSettings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.file_arrival {
+            map.serialize_entry("file_arrival", value)?;
+        }
+        if let Some(value) = &self.job_completion {
+            map.serialize_entry("job_completion", value)?;
+        }
+        if let Some(value) = &self.model {
+            map.serialize_entry("model", value)?;
+        }
+        if let Some(value) = &self.pause_status {
+            map.serialize_entry("pause_status", value)?;
+        }
+        if let Some(value) = &self.periodic {
+            map.serialize_entry("periodic", value)?;
+        }
+        if let Some(value) = &self.sql_condition {
+            map.serialize_entry("sql_condition", value)?;
+        }
+        if let Some(value) = &self.table_update {
+            map.serialize_entry("table_update", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobTriggerSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobTriggerSettings {
+    const EXPECTING: &'static str = "an object (JobTriggerSettings)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "file_arrival" => object::read_into(&mut map, &mut value.file_arrival),
+                "job_completion" => {
+                    object::read_into(&mut map, &mut value.job_completion)
+                }
+                "model" => object::read_into(&mut map, &mut value.model),
+                "pause_status" => object::read_into(&mut map, &mut value.pause_status),
+                "periodic" => object::read_into(&mut map, &mut value.periodic),
+                "sql_condition" => object::read_into(&mut map, &mut value.sql_condition),
+                "table_update" => object::read_into(&mut map, &mut value.table_update),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The current state of the job's triggers.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobTriggerState {
     /// See [`JobFileArrivalTriggerState`](crate::JobFileArrivalTriggerState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_arrival: Option<JobFileArrivalTriggerState>,
     /// See [`JobCompletionTriggerState`](crate::JobCompletionTriggerState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_completion: Option<JobCompletionTriggerState>,
     /// See [`JobPauseStatus`](crate::JobPauseStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pause_status: Option<JobPauseStatus>,
     /// See [`JobSqlConditionState`](crate::JobSqlConditionState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_condition: Option<JobSqlConditionState>,
     /// See [`JobTableTriggerState`](crate::JobTableTriggerState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table: Option<JobTableTriggerState>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for JobTriggerState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.file_arrival {
+            map.serialize_entry("file_arrival", value)?;
+        }
+        if let Some(value) = &self.job_completion {
+            map.serialize_entry("job_completion", value)?;
+        }
+        if let Some(value) = &self.pause_status {
+            map.serialize_entry("pause_status", value)?;
+        }
+        if let Some(value) = &self.sql_condition {
+            map.serialize_entry("sql_condition", value)?;
+        }
+        if let Some(value) = &self.table {
+            map.serialize_entry("table", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobTriggerState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobTriggerState {
+    const EXPECTING: &'static str = "an object (JobTriggerState)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "file_arrival" => object::read_into(&mut map, &mut value.file_arrival),
+                "job_completion" => {
+                    object::read_into(&mut map, &mut value.job_completion)
+                }
+                "pause_status" => object::read_into(&mut map, &mut value.pause_status),
+                "sql_condition" => object::read_into(&mut map, &mut value.sql_condition),
+                "table" => object::read_into(&mut map, &mut value.table),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A notification destination, by id.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobWebhook {
     pub id: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -5085,97 +12271,337 @@ impl JobWebhook {
     }
 }
 
+impl serde::Serialize for JobWebhook {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("id", &self.id)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobWebhook {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobWebhook {
+    const EXPECTING: &'static str = "an object (JobWebhook)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "id" => object::read_some(&mut map, &mut id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            id: object::required(id, "id")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// System notification destinations called on run events, by destination id.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobWebhookNotifications {
     /// Notified when a run breaks a `RUN_DURATION_SECONDS` health rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_duration_warning_threshold_exceeded: Option<Vec<JobWebhook>>,
     /// Notified when a run fails.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_failure: Option<Vec<JobWebhook>>,
     /// See [`JobWebhook`](crate::JobWebhook).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_maintenance_complete: Option<Vec<JobWebhook>>,
     /// See [`JobWebhook`](crate::JobWebhook).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_maintenance_start: Option<Vec<JobWebhook>>,
     /// Notified when a run starts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_start: Option<Vec<JobWebhook>>,
     /// Notified when a streaming backlog health rule is broken.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_streaming_backlog_exceeded: Option<Vec<JobWebhook>>,
     /// Notified when a run succeeds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_success: Option<Vec<JobWebhook>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobWebhookNotifications {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.on_duration_warning_threshold_exceeded {
+            map.serialize_entry("on_duration_warning_threshold_exceeded", value)?;
+        }
+        if let Some(value) = &self.on_failure {
+            map.serialize_entry("on_failure", value)?;
+        }
+        if let Some(value) = &self.on_maintenance_complete {
+            map.serialize_entry("on_maintenance_complete", value)?;
+        }
+        if let Some(value) = &self.on_maintenance_start {
+            map.serialize_entry("on_maintenance_start", value)?;
+        }
+        if let Some(value) = &self.on_start {
+            map.serialize_entry("on_start", value)?;
+        }
+        if let Some(value) = &self.on_streaming_backlog_exceeded {
+            map.serialize_entry("on_streaming_backlog_exceeded", value)?;
+        }
+        if let Some(value) = &self.on_success {
+            map.serialize_entry("on_success", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobWebhookNotifications {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobWebhookNotifications {
+    const EXPECTING: &'static str = "an object (JobWebhookNotifications)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "on_duration_warning_threshold_exceeded" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.on_duration_warning_threshold_exceeded,
+                    )
+                }
+                "on_failure" => object::read_into(&mut map, &mut value.on_failure),
+                "on_maintenance_complete" => {
+                    object::read_into(&mut map, &mut value.on_maintenance_complete)
+                }
+                "on_maintenance_start" => {
+                    object::read_into(&mut map, &mut value.on_maintenance_start)
+                }
+                "on_start" => object::read_into(&mut map, &mut value.on_start),
+                "on_streaming_backlog_exceeded" => {
+                    object::read_into(&mut map, &mut value.on_streaming_backlog_exceeded)
+                }
+                "on_success" => object::read_into(&mut map, &mut value.on_success),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `jobs.exportRun`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobsExportRunParams {
     /// Which views to export; the server exports only the code (`CODE`) when it is absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub views_to_export: Option<RunViewsToExport>,
+}
+
+impl serde::Serialize for JobsExportRunParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.views_to_export {
+            map.serialize_entry("views_to_export", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobsExportRunParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobsExportRunParams {
+    const EXPECTING: &'static str = "an object (JobsExportRunParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "views_to_export" => {
+                    object::read_into(&mut map, &mut value.views_to_export)
+                }
+                _ => object::refuse(&key, &["views_to_export"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `jobs.get`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobsGetParams {
     /// Also return the current state of the job's triggers in `trigger_state`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_trigger_state: Option<bool>,
     /// The `next_page_token` of the previous `get` response for the same job, to fetch the next
     /// slice of its task and job-cluster lists (Jobs API 2.2). Leave it out for the first call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
+}
+
+impl serde::Serialize for JobsGetParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.include_trigger_state {
+            map.serialize_entry("include_trigger_state", value)?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobsGetParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobsGetParams {
+    const EXPECTING: &'static str = "an object (JobsGetParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "include_trigger_state" => {
+                    object::read_into(&mut map, &mut value.include_trigger_state)
+                }
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                _ => object::refuse(&key, &["include_trigger_state", "page_token"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `jobs.getRun`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobsGetRunParams {
     /// Also return the run's repair history in `repair_history`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_history: Option<bool>,
     /// Also return, for each task, the parameter values after references were resolved.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_resolved_values: Option<bool>,
     /// The `next_page_token` of the previous `get-run` response for the same run, to fetch the next
     /// slice of its task and cluster lists (Jobs API 2.2). Leave it out for the first call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
+}
+
+impl serde::Serialize for JobsGetRunParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.include_history {
+            map.serialize_entry("include_history", value)?;
+        }
+        if let Some(value) = &self.include_resolved_values {
+            map.serialize_entry("include_resolved_values", value)?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobsGetRunParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobsGetRunParams {
+    const EXPECTING: &'static str = "an object (JobsGetRunParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "include_history" => {
+                    object::read_into(&mut map, &mut value.include_history)
+                }
+                "include_resolved_values" => {
+                    object::read_into(&mut map, &mut value.include_resolved_values)
+                }
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                _ => {
+                    object::refuse(
+                        &key,
+                        &["include_history", "include_resolved_values", "page_token"],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A run metric that a health rule watches.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JobsHealthMetric {
-    #[serde(rename = "RUN_DURATION_SECONDS")]
+    /// `RUN_DURATION_SECONDS`
     RunDurationSeconds,
-    #[serde(rename = "STREAMING_BACKLOG_BYTES")]
+    /// `STREAMING_BACKLOG_BYTES`
     StreamingBacklogBytes,
-    #[serde(rename = "STREAMING_BACKLOG_FILES")]
+    /// `STREAMING_BACKLOG_FILES`
     StreamingBacklogFiles,
-    #[serde(rename = "STREAMING_BACKLOG_RECORDS")]
+    /// `STREAMING_BACKLOG_RECORDS`
     StreamingBacklogRecords,
-    #[serde(rename = "STREAMING_BACKLOG_SECONDS")]
+    /// `STREAMING_BACKLOG_SECONDS`
     StreamingBacklogSeconds,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -5220,15 +12646,31 @@ impl std::str::FromStr for JobsHealthMetric {
     }
 }
 
+impl serde::Serialize for JobsHealthMetric {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobsHealthMetric {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The comparison of a health rule.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum JobsHealthOperator {
-    #[serde(rename = "GREATER_THAN")]
+    /// `GREATER_THAN`
     GreaterThan,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -5265,19 +12707,34 @@ impl std::str::FromStr for JobsHealthOperator {
     }
 }
 
+impl serde::Serialize for JobsHealthOperator {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobsHealthOperator {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// One health rule: a metric, a comparison and a threshold.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct JobsHealthRule {
     /// See [`JobsHealthMetric`](crate::JobsHealthMetric).
     pub metric: JobsHealthMetric,
     /// See [`JobsHealthOperator`](crate::JobsHealthOperator).
     pub op: JobsHealthOperator,
     /// Threshold the metric is compared with.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub value: i64,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -5293,170 +12750,494 @@ impl JobsHealthRule {
     }
 }
 
+impl serde::Serialize for JobsHealthRule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("metric", &self.metric)?;
+        map.serialize_entry("op", &self.op)?;
+        map.serialize_entry(
+            "value",
+            &databricks_runtime::serde_support::numbers::Write(&self.value),
+        )?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobsHealthRule {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobsHealthRule {
+    const EXPECTING: &'static str = "an object (JobsHealthRule)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut metric: Option<crate::JobsHealthMetric> = None;
+        let mut op: Option<crate::JobsHealthOperator> = None;
+        let mut value: Option<i64> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "metric" => object::read_some(&mut map, &mut metric),
+                "op" => object::read_some(&mut map, &mut op),
+                "value" => object::read_number_some(&mut map, &mut value),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            metric: object::required(metric, "metric")?,
+            op: object::required(op, "op")?,
+            value: object::required(value, "value")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Health rules that raise a warning when a run breaks a threshold.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobsHealthRules {
     /// See [`JobsHealthRule`](crate::JobsHealthRule).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rules: Option<Vec<JobsHealthRule>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for JobsHealthRules {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.rules {
+            map.serialize_entry("rules", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobsHealthRules {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobsHealthRules {
+    const EXPECTING: &'static str = "an object (JobsHealthRules)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "rules" => object::read_into(&mut map, &mut value.rules),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `jobs.list`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobsListParams {
     /// Include each job's tasks and job clusters in the response.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expand_tasks: Option<bool>,
     /// Number of jobs per page, from 1 to 100; the server uses 20 when it is absent.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub limit: Option<i32>,
     /// Return only the jobs whose name is exactly this (case-insensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Index of the first job to return, counted from the most recently created. Superseded by
     /// `page_token`; kept for older callers.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub offset: Option<i32>,
     /// The `next_page_token` (or `prev_page_token`) of an earlier response, to read the following
     /// (or preceding) page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
+}
+
+impl serde::Serialize for JobsListParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.expand_tasks {
+            map.serialize_entry("expand_tasks", value)?;
+        }
+        if let Some(value) = &self.limit {
+            map.serialize_entry(
+                "limit",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.offset {
+            map.serialize_entry(
+                "offset",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobsListParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobsListParams {
+    const EXPECTING: &'static str = "an object (JobsListParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "expand_tasks" => object::read_into(&mut map, &mut value.expand_tasks),
+                "limit" => object::read_number_into(&mut map, &mut value.limit),
+                "name" => object::read_into(&mut map, &mut value.name),
+                "offset" => object::read_number_into(&mut map, &mut value.offset),
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                _ => {
+                    object::refuse(
+                        &key,
+                        &["expand_tasks", "limit", "name", "offset", "page_token"],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `jobs.listRuns`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobsListRunsParams {
     /// Return only active runs (queued, pending, running or terminating). Cannot be combined with
     /// `completed_only`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active_only: Option<bool>,
     /// Return only finished runs. Cannot be combined with `active_only`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed_only: Option<bool>,
     /// Include each run's tasks and clusters (at most 100 of each; use `get-run` for the rest).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expand_tasks: Option<bool>,
     /// Return only runs of this job; without it, runs of every job are listed.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub job_id: Option<i64>,
     /// Number of runs per page, from 1 to 25; the server uses 20 when it is absent or 0.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub limit: Option<i32>,
     /// Index of the first run to return, counted from the most recent. Deprecated in favour of
     /// `page_token`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub offset: Option<i32>,
     /// The `next_page_token` or `prev_page_token` of an earlier response.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
     /// Return only runs of this type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_type: Option<RunType>,
     /// Return only runs that started at or after this time (epoch milliseconds, UTC).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub start_time_from: Option<i64>,
     /// Return only runs that started at or before this time (epoch milliseconds, UTC).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub start_time_to: Option<i64>,
 }
 
+impl serde::Serialize for JobsListRunsParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.active_only {
+            map.serialize_entry("active_only", value)?;
+        }
+        if let Some(value) = &self.completed_only {
+            map.serialize_entry("completed_only", value)?;
+        }
+        if let Some(value) = &self.expand_tasks {
+            map.serialize_entry("expand_tasks", value)?;
+        }
+        if let Some(value) = &self.job_id {
+            map.serialize_entry(
+                "job_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.limit {
+            map.serialize_entry(
+                "limit",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.offset {
+            map.serialize_entry(
+                "offset",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        if let Some(value) = &self.run_type {
+            map.serialize_entry("run_type", value)?;
+        }
+        if let Some(value) = &self.start_time_from {
+            map.serialize_entry(
+                "start_time_from",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.start_time_to {
+            map.serialize_entry(
+                "start_time_to",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JobsListRunsParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for JobsListRunsParams {
+    const EXPECTING: &'static str = "an object (JobsListRunsParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "active_only" => object::read_into(&mut map, &mut value.active_only),
+                "completed_only" => {
+                    object::read_into(&mut map, &mut value.completed_only)
+                }
+                "expand_tasks" => object::read_into(&mut map, &mut value.expand_tasks),
+                "job_id" => object::read_number_into(&mut map, &mut value.job_id),
+                "limit" => object::read_number_into(&mut map, &mut value.limit),
+                "offset" => object::read_number_into(&mut map, &mut value.offset),
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                "run_type" => object::read_into(&mut map, &mut value.run_type),
+                "start_time_from" => {
+                    object::read_number_into(&mut map, &mut value.start_time_from)
+                }
+                "start_time_to" => {
+                    object::read_number_into(&mut map, &mut value.start_time_to)
+                }
+                _ => {
+                    object::refuse(
+                        &key,
+                        &[
+                            "active_only",
+                            "completed_only",
+                            "expand_tasks",
+                            "job_id",
+                            "limit",
+                            "offset",
+                            "page_token",
+                            "run_type",
+                            "start_time_from",
+                            "start_time_to",
+                        ],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One page of `jobs.list`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListJobsResponse {
     /// More jobs follow this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_more: Option<bool>,
     /// See [`BaseJob`](crate::BaseJob).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jobs: Option<Vec<BaseJob>>,
     /// Token for the next page; absent on the last one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Token for the previous page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prev_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListJobsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.has_more {
+            map.serialize_entry("has_more", value)?;
+        }
+        if let Some(value) = &self.jobs {
+            map.serialize_entry("jobs", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        if let Some(value) = &self.prev_page_token {
+            map.serialize_entry("prev_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListJobsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListJobsResponse {
+    const EXPECTING: &'static str = "an object (ListJobsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "has_more" => object::read_into(&mut map, &mut value.has_more),
+                "jobs" => object::read_into(&mut map, &mut value.jobs),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                "prev_page_token" => {
+                    object::read_into(&mut map, &mut value.prev_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One page of `jobs.listRuns`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListRunsResponse {
     /// More runs follow this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_more: Option<bool>,
     /// Token for the next page; absent on the last one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Token for the previous page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prev_page_token: Option<String>,
     /// See [`BaseRun`](crate::BaseRun).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub runs: Option<Vec<BaseRun>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ListRunsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.has_more {
+            map.serialize_entry("has_more", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        if let Some(value) = &self.prev_page_token {
+            map.serialize_entry("prev_page_token", value)?;
+        }
+        if let Some(value) = &self.runs {
+            map.serialize_entry("runs", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListRunsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListRunsResponse {
+    const EXPECTING: &'static str = "an object (ListRunsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "has_more" => object::read_into(&mut map, &mut value.has_more),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                "prev_page_token" => {
+                    object::read_into(&mut map, &mut value.prev_page_token)
+                }
+                "runs" => object::read_into(&mut map, &mut value.runs),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Runs a notebook.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct NotebookTask {
     /// Path of the notebook: absolute in the workspace, or relative to the Git repository root.
     pub notebook_path: String,
     /// Notebook widget values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_parameters: Option<std::collections::BTreeMap<String, String>>,
     /// See [`JobTaskSource`](crate::JobTaskSource).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<JobTaskSource>,
     /// SQL warehouse to run on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warehouse_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -5473,27 +13254,81 @@ impl NotebookTask {
     }
 }
 
+impl serde::Serialize for NotebookTask {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("notebook_path", &self.notebook_path)?;
+        if let Some(value) = &self.base_parameters {
+            map.serialize_entry("base_parameters", value)?;
+        }
+        if let Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        if let Some(value) = &self.warehouse_id {
+            map.serialize_entry("warehouse_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for NotebookTask {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for NotebookTask {
+    const EXPECTING: &'static str = "an object (NotebookTask)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut notebook_path: Option<String> = None;
+        let mut base_parameters: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut source: Option<crate::JobTaskSource> = None;
+        let mut warehouse_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "notebook_path" => object::read_some(&mut map, &mut notebook_path),
+                "base_parameters" => object::read_into(&mut map, &mut base_parameters),
+                "source" => object::read_into(&mut map, &mut source),
+                "warehouse_id" => object::read_into(&mut map, &mut warehouse_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            notebook_path: object::required(notebook_path, "notebook_path")?,
+            base_parameters,
+            source,
+            warehouse_id,
+            unknown_fields,
+        })
+    }
+}
+
 /// Starts an update of a pipeline.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PipelineTask {
     /// The pipeline to update.
     pub pipeline_id: String,
     /// Recompute all tables from scratch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_refresh: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_refresh_selection: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<std::collections::BTreeMap<String, String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refresh_flow_selection: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refresh_selection: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reset_checkpoint_selection: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -5513,111 +13348,442 @@ impl PipelineTask {
     }
 }
 
+impl serde::Serialize for PipelineTask {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("pipeline_id", &self.pipeline_id)?;
+        if let Some(value) = &self.full_refresh {
+            map.serialize_entry("full_refresh", value)?;
+        }
+        if let Some(value) = &self.full_refresh_selection {
+            map.serialize_entry("full_refresh_selection", value)?;
+        }
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        if let Some(value) = &self.refresh_flow_selection {
+            map.serialize_entry("refresh_flow_selection", value)?;
+        }
+        if let Some(value) = &self.refresh_selection {
+            map.serialize_entry("refresh_selection", value)?;
+        }
+        if let Some(value) = &self.reset_checkpoint_selection {
+            map.serialize_entry("reset_checkpoint_selection", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineTask {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelineTask {
+    const EXPECTING: &'static str = "an object (PipelineTask)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut pipeline_id: Option<String> = None;
+        let mut full_refresh: Option<bool> = None;
+        let mut full_refresh_selection: Option<Vec<String>> = None;
+        let mut parameters: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut refresh_flow_selection: Option<Vec<String>> = None;
+        let mut refresh_selection: Option<Vec<String>> = None;
+        let mut reset_checkpoint_selection: Option<Vec<String>> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "pipeline_id" => object::read_some(&mut map, &mut pipeline_id),
+                "full_refresh" => object::read_into(&mut map, &mut full_refresh),
+                "full_refresh_selection" => {
+                    object::read_into(&mut map, &mut full_refresh_selection)
+                }
+                "parameters" => object::read_into(&mut map, &mut parameters),
+                "refresh_flow_selection" => {
+                    object::read_into(&mut map, &mut refresh_flow_selection)
+                }
+                "refresh_selection" => {
+                    object::read_into(&mut map, &mut refresh_selection)
+                }
+                "reset_checkpoint_selection" => {
+                    object::read_into(&mut map, &mut reset_checkpoint_selection)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            pipeline_id: object::required(pipeline_id, "pipeline_id")?,
+            full_refresh,
+            full_refresh_selection,
+            parameters,
+            refresh_flow_selection,
+            refresh_selection,
+            reset_checkpoint_selection,
+            unknown_fields,
+        })
+    }
+}
+
 /// The Power BI semantic model to publish.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PowerBiModel {
     /// See [`JobPowerBiAuthenticationMethod`](crate::JobPowerBiAuthenticationMethod).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authentication_method: Option<JobPowerBiAuthenticationMethod>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub overwrite_existing: Option<bool>,
     /// See [`JobPowerBiStorageMode`](crate::JobPowerBiStorageMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_mode: Option<JobPowerBiStorageMode>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PowerBiModel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.authentication_method {
+            map.serialize_entry("authentication_method", value)?;
+        }
+        if let Some(value) = &self.model_name {
+            map.serialize_entry("model_name", value)?;
+        }
+        if let Some(value) = &self.overwrite_existing {
+            map.serialize_entry("overwrite_existing", value)?;
+        }
+        if let Some(value) = &self.storage_mode {
+            map.serialize_entry("storage_mode", value)?;
+        }
+        if let Some(value) = &self.workspace_name {
+            map.serialize_entry("workspace_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PowerBiModel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PowerBiModel {
+    const EXPECTING: &'static str = "an object (PowerBiModel)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "authentication_method" => {
+                    object::read_into(&mut map, &mut value.authentication_method)
+                }
+                "model_name" => object::read_into(&mut map, &mut value.model_name),
+                "overwrite_existing" => {
+                    object::read_into(&mut map, &mut value.overwrite_existing)
+                }
+                "storage_mode" => object::read_into(&mut map, &mut value.storage_mode),
+                "workspace_name" => {
+                    object::read_into(&mut map, &mut value.workspace_name)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A table to publish to Power BI.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PowerBiTable {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog: Option<String>,
     /// Name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     /// See [`JobPowerBiStorageMode`](crate::JobPowerBiStorageMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_mode: Option<JobPowerBiStorageMode>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PowerBiTable {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.catalog {
+            map.serialize_entry("catalog", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.schema {
+            map.serialize_entry("schema", value)?;
+        }
+        if let Some(value) = &self.storage_mode {
+            map.serialize_entry("storage_mode", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PowerBiTable {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PowerBiTable {
+    const EXPECTING: &'static str = "an object (PowerBiTable)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "catalog" => object::read_into(&mut map, &mut value.catalog),
+                "name" => object::read_into(&mut map, &mut value.name),
+                "schema" => object::read_into(&mut map, &mut value.schema),
+                "storage_mode" => object::read_into(&mut map, &mut value.storage_mode),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Publishes tables as a Power BI semantic model.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PowerBiTask {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_resource_name: Option<String>,
     /// See [`PowerBiModel`](crate::PowerBiModel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub power_bi_model: Option<PowerBiModel>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refresh_after_update: Option<bool>,
     /// See [`PowerBiTable`](crate::PowerBiTable).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tables: Option<Vec<PowerBiTable>>,
     /// SQL warehouse to run on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warehouse_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PowerBiTask {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.connection_resource_name {
+            map.serialize_entry("connection_resource_name", value)?;
+        }
+        if let Some(value) = &self.power_bi_model {
+            map.serialize_entry("power_bi_model", value)?;
+        }
+        if let Some(value) = &self.refresh_after_update {
+            map.serialize_entry("refresh_after_update", value)?;
+        }
+        if let Some(value) = &self.tables {
+            map.serialize_entry("tables", value)?;
+        }
+        if let Some(value) = &self.warehouse_id {
+            map.serialize_entry("warehouse_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PowerBiTask {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PowerBiTask {
+    const EXPECTING: &'static str = "an object (PowerBiTask)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "connection_resource_name" => {
+                    object::read_into(&mut map, &mut value.connection_resource_name)
+                }
+                "power_bi_model" => {
+                    object::read_into(&mut map, &mut value.power_bi_model)
+                }
+                "refresh_after_update" => {
+                    object::read_into(&mut map, &mut value.refresh_after_update)
+                }
+                "tables" => object::read_into(&mut map, &mut value.tables),
+                "warehouse_id" => object::read_into(&mut map, &mut value.warehouse_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Runs a Python operator.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PythonOperatorTask {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub main: Option<String>,
     /// See [`PythonOperatorTaskParameter`](crate::PythonOperatorTaskParameter).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<Vec<PythonOperatorTaskParameter>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PythonOperatorTask {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.main {
+            map.serialize_entry("main", value)?;
+        }
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PythonOperatorTask {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PythonOperatorTask {
+    const EXPECTING: &'static str = "an object (PythonOperatorTask)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "main" => object::read_into(&mut map, &mut value.main),
+                "parameters" => object::read_into(&mut map, &mut value.parameters),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One named argument of a Python operator.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PythonOperatorTaskParameter {
     /// Name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for PythonOperatorTaskParameter {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PythonOperatorTaskParameter {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for PythonOperatorTaskParameter {
+    const EXPECTING: &'static str = "an object (PythonOperatorTaskParameter)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value_ = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value_.name),
+                "value" => object::read_into(&mut map, &mut value_.value),
+                _ => object::keep(&mut map, key, &mut value_.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value_)
+    }
+}
+
 /// Runs an entry point of a Python wheel.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PythonWheelTask {
     /// Name of the wheel package.
     pub package_name: String,
     /// Entry point to call.
     pub entry_point: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub named_parameters: Option<std::collections::BTreeMap<String, String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -5634,64 +13800,182 @@ impl PythonWheelTask {
     }
 }
 
+impl serde::Serialize for PythonWheelTask {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("package_name", &self.package_name)?;
+        map.serialize_entry("entry_point", &self.entry_point)?;
+        if let Some(value) = &self.named_parameters {
+            map.serialize_entry("named_parameters", value)?;
+        }
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PythonWheelTask {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PythonWheelTask {
+    const EXPECTING: &'static str = "an object (PythonWheelTask)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut package_name: Option<String> = None;
+        let mut entry_point: Option<String> = None;
+        let mut named_parameters: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut parameters: Option<Vec<String>> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "package_name" => object::read_some(&mut map, &mut package_name),
+                "entry_point" => object::read_some(&mut map, &mut entry_point),
+                "named_parameters" => object::read_into(&mut map, &mut named_parameters),
+                "parameters" => object::read_into(&mut map, &mut parameters),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            package_name: object::required(package_name, "package_name")?,
+            entry_point: object::required(entry_point, "entry_point")?,
+            named_parameters,
+            parameters,
+            unknown_fields,
+        })
+    }
+}
+
 /// One entry of a run's repair history: the original run or one repair.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RepairHistoryItem {
     /// See [`JobPerformanceTarget`](crate::JobPerformanceTarget).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_performance_target: Option<JobPerformanceTarget>,
     /// When it ended (epoch milliseconds); 0 while running.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub end_time: Option<i64>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub id: Option<i64>,
     /// When it started (epoch milliseconds).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub start_time: Option<i64>,
     /// See [`RunState`](crate::RunState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<RunState>,
     /// See [`RunStatus`](crate::RunStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<RunStatus>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub task_run_ids: Option<Vec<i32>>,
     /// See [`RepairHistoryItemType`](crate::RepairHistoryItemType).
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<RepairHistoryItemType>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RepairHistoryItem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.effective_performance_target {
+            map.serialize_entry("effective_performance_target", value)?;
+        }
+        if let Some(value) = &self.end_time {
+            map.serialize_entry(
+                "end_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry(
+                "id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.start_time {
+            map.serialize_entry(
+                "start_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.task_run_ids {
+            map.serialize_entry(
+                "task_run_ids",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.type_ {
+            map.serialize_entry("type", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RepairHistoryItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RepairHistoryItem {
+    const EXPECTING: &'static str = "an object (RepairHistoryItem)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "effective_performance_target" => {
+                    object::read_into(&mut map, &mut value.effective_performance_target)
+                }
+                "end_time" => object::read_number_into(&mut map, &mut value.end_time),
+                "id" => object::read_number_into(&mut map, &mut value.id),
+                "start_time" => object::read_number_into(&mut map, &mut value.start_time),
+                "state" => object::read_into(&mut map, &mut value.state),
+                "status" => object::read_into(&mut map, &mut value.status),
+                "task_run_ids" => {
+                    object::read_number_into(&mut map, &mut value.task_run_ids)
+                }
+                "type" => object::read_into(&mut map, &mut value.type_),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Whether a history entry is the original run or a repair.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RepairHistoryItemType {
-    #[serde(rename = "ORIGINAL")]
+    /// `ORIGINAL`
     Original,
-    #[serde(rename = "REPAIR")]
+    /// `REPAIR`
     Repair,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -5730,65 +14014,61 @@ impl std::str::FromStr for RepairHistoryItemType {
     }
 }
 
+impl serde::Serialize for RepairHistoryItemType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RepairHistoryItemType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Body of `jobs.repairRun`: the run to repair, which tasks to re-run and with which
 /// parameters.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RepairRun {
     /// Legacy: commands for dbt tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbt_commands: Option<Vec<String>>,
     /// For a cost-optimized serverless run, the window it should finish within (`4h`, `12h`, ...).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_target: Option<String>,
     /// Legacy: arguments for Spark JAR tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jar_params: Option<Vec<String>>,
     /// Values for the job parameters, overriding their defaults.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_parameters: Option<std::collections::BTreeMap<String, String>>,
     /// Id of the most recent repair of the run; required from the second repair on.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub latest_repair_id: Option<i64>,
     /// Legacy: parameters for notebook tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notebook_params: Option<std::collections::BTreeMap<String, String>>,
     /// See [`JobPerformanceTarget`](crate::JobPerformanceTarget).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub performance_target: Option<JobPerformanceTarget>,
     /// See [`JobPipelineParams`](crate::JobPipelineParams).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pipeline_params: Option<JobPipelineParams>,
     /// Legacy: named arguments for Python wheel tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub python_named_params: Option<std::collections::BTreeMap<String, String>>,
     /// Legacy: arguments for Python tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub python_params: Option<Vec<String>>,
     /// Run every failed task again. Not with `rerun_tasks`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rerun_all_failed_tasks: Option<bool>,
     /// Also run again the tasks that depend on the re-run ones, even if they succeeded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rerun_dependent_tasks: Option<bool>,
     /// Task keys of the tasks to run again.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rerun_tasks: Option<Vec<String>>,
     /// The job run to repair; it must not be active.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub run_id: i64,
     /// Legacy: arguments for spark-submit tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_submit_params: Option<Vec<String>>,
     /// Legacy: parameters for SQL tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_params: Option<std::collections::BTreeMap<String, String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -5817,33 +14097,222 @@ impl RepairRun {
     }
 }
 
+impl serde::Serialize for RepairRun {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.dbt_commands {
+            map.serialize_entry("dbt_commands", value)?;
+        }
+        if let Some(value) = &self.duration_target {
+            map.serialize_entry("duration_target", value)?;
+        }
+        if let Some(value) = &self.jar_params {
+            map.serialize_entry("jar_params", value)?;
+        }
+        if let Some(value) = &self.job_parameters {
+            map.serialize_entry("job_parameters", value)?;
+        }
+        if let Some(value) = &self.latest_repair_id {
+            map.serialize_entry(
+                "latest_repair_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.notebook_params {
+            map.serialize_entry("notebook_params", value)?;
+        }
+        if let Some(value) = &self.performance_target {
+            map.serialize_entry("performance_target", value)?;
+        }
+        if let Some(value) = &self.pipeline_params {
+            map.serialize_entry("pipeline_params", value)?;
+        }
+        if let Some(value) = &self.python_named_params {
+            map.serialize_entry("python_named_params", value)?;
+        }
+        if let Some(value) = &self.python_params {
+            map.serialize_entry("python_params", value)?;
+        }
+        if let Some(value) = &self.rerun_all_failed_tasks {
+            map.serialize_entry("rerun_all_failed_tasks", value)?;
+        }
+        if let Some(value) = &self.rerun_dependent_tasks {
+            map.serialize_entry("rerun_dependent_tasks", value)?;
+        }
+        if let Some(value) = &self.rerun_tasks {
+            map.serialize_entry("rerun_tasks", value)?;
+        }
+        map.serialize_entry(
+            "run_id",
+            &databricks_runtime::serde_support::numbers::Write(&self.run_id),
+        )?;
+        if let Some(value) = &self.spark_submit_params {
+            map.serialize_entry("spark_submit_params", value)?;
+        }
+        if let Some(value) = &self.sql_params {
+            map.serialize_entry("sql_params", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RepairRun {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RepairRun {
+    const EXPECTING: &'static str = "an object (RepairRun)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut dbt_commands: Option<Vec<String>> = None;
+        let mut duration_target: Option<String> = None;
+        let mut jar_params: Option<Vec<String>> = None;
+        let mut job_parameters: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut latest_repair_id: Option<i64> = None;
+        let mut notebook_params: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut performance_target: Option<crate::JobPerformanceTarget> = None;
+        let mut pipeline_params: Option<crate::JobPipelineParams> = None;
+        let mut python_named_params: Option<
+            std::collections::BTreeMap<String, String>,
+        > = None;
+        let mut python_params: Option<Vec<String>> = None;
+        let mut rerun_all_failed_tasks: Option<bool> = None;
+        let mut rerun_dependent_tasks: Option<bool> = None;
+        let mut rerun_tasks: Option<Vec<String>> = None;
+        let mut run_id: Option<i64> = None;
+        let mut spark_submit_params: Option<Vec<String>> = None;
+        let mut sql_params: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "dbt_commands" => object::read_into(&mut map, &mut dbt_commands),
+                "duration_target" => object::read_into(&mut map, &mut duration_target),
+                "jar_params" => object::read_into(&mut map, &mut jar_params),
+                "job_parameters" => object::read_into(&mut map, &mut job_parameters),
+                "latest_repair_id" => {
+                    object::read_number_into(&mut map, &mut latest_repair_id)
+                }
+                "notebook_params" => object::read_into(&mut map, &mut notebook_params),
+                "performance_target" => {
+                    object::read_into(&mut map, &mut performance_target)
+                }
+                "pipeline_params" => object::read_into(&mut map, &mut pipeline_params),
+                "python_named_params" => {
+                    object::read_into(&mut map, &mut python_named_params)
+                }
+                "python_params" => object::read_into(&mut map, &mut python_params),
+                "rerun_all_failed_tasks" => {
+                    object::read_into(&mut map, &mut rerun_all_failed_tasks)
+                }
+                "rerun_dependent_tasks" => {
+                    object::read_into(&mut map, &mut rerun_dependent_tasks)
+                }
+                "rerun_tasks" => object::read_into(&mut map, &mut rerun_tasks),
+                "run_id" => object::read_number_some(&mut map, &mut run_id),
+                "spark_submit_params" => {
+                    object::read_into(&mut map, &mut spark_submit_params)
+                }
+                "sql_params" => object::read_into(&mut map, &mut sql_params),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            dbt_commands,
+            duration_target,
+            jar_params,
+            job_parameters,
+            latest_repair_id,
+            notebook_params,
+            performance_target,
+            pipeline_params,
+            python_named_params,
+            python_params,
+            rerun_all_failed_tasks,
+            rerun_dependent_tasks,
+            rerun_tasks,
+            run_id: object::required(run_id, "run_id")?,
+            spark_submit_params,
+            sql_params,
+            unknown_fields,
+        })
+    }
+}
+
 /// Identifies the repair that `repair-run` started.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RepairRunResponse {
     /// Id of the repair.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub repair_id: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for RepairRunResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.repair_id {
+            map.serialize_entry(
+                "repair_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RepairRunResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RepairRunResponse {
+    const EXPECTING: &'static str = "an object (RepairRunResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "repair_id" => object::read_number_into(&mut map, &mut value.repair_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `jobs.reset`: the job and the complete settings that replace its current ones.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ResetJob {
     /// The job whose settings are replaced.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub job_id: i64,
     /// See [`JobSettings`](crate::JobSettings).
     pub new_settings: JobSettings,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -5858,316 +14327,992 @@ impl ResetJob {
     }
 }
 
+impl serde::Serialize for ResetJob {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry(
+            "job_id",
+            &databricks_runtime::serde_support::numbers::Write(&self.job_id),
+        )?;
+        map.serialize_entry("new_settings", &self.new_settings)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ResetJob {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ResetJob {
+    const EXPECTING: &'static str = "an object (ResetJob)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut job_id: Option<i64> = None;
+        let mut new_settings: Option<crate::JobSettings> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "job_id" => object::read_number_some(&mut map, &mut job_id),
+                "new_settings" => object::read_some(&mut map, &mut new_settings),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            job_id: object::required(job_id, "job_id")?,
+            new_settings: object::required(new_settings, "new_settings")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Resolved operands of a condition task run.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ResolvedConditionTaskValues {
     /// Left operand.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub left: Option<String>,
     /// Right operand.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub right: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ResolvedConditionTaskValues {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.left {
+            map.serialize_entry("left", value)?;
+        }
+        if let Some(value) = &self.right {
+            map.serialize_entry("right", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ResolvedConditionTaskValues {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ResolvedConditionTaskValues {
+    const EXPECTING: &'static str = "an object (ResolvedConditionTaskValues)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "left" => object::read_into(&mut map, &mut value.left),
+                "right" => object::read_into(&mut map, &mut value.right),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Resolved commands of a dbt task run.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ResolvedDbtTaskValues {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commands: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ResolvedDbtTaskValues {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.commands {
+            map.serialize_entry("commands", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ResolvedDbtTaskValues {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ResolvedDbtTaskValues {
+    const EXPECTING: &'static str = "an object (ResolvedDbtTaskValues)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "commands" => object::read_into(&mut map, &mut value.commands),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Resolved parameters of a notebook task run.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ResolvedNotebookTaskValues {
     /// Notebook widget values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_parameters: Option<std::collections::BTreeMap<String, String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ResolvedNotebookTaskValues {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.base_parameters {
+            map.serialize_entry("base_parameters", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ResolvedNotebookTaskValues {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ResolvedNotebookTaskValues {
+    const EXPECTING: &'static str = "an object (ResolvedNotebookTaskValues)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "base_parameters" => {
+                    object::read_into(&mut map, &mut value.base_parameters)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Resolved named parameters.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ResolvedParamPairValues {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<std::collections::BTreeMap<String, String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ResolvedParamPairValues {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ResolvedParamPairValues {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ResolvedParamPairValues {
+    const EXPECTING: &'static str = "an object (ResolvedParamPairValues)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "parameters" => object::read_into(&mut map, &mut value.parameters),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Resolved settings of a pipeline task run.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ResolvedPipelineTaskValues {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<std::collections::BTreeMap<String, String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ResolvedPipelineTaskValues {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ResolvedPipelineTaskValues {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ResolvedPipelineTaskValues {
+    const EXPECTING: &'static str = "an object (ResolvedPipelineTaskValues)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "parameters" => object::read_into(&mut map, &mut value.parameters),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Resolved parameters of a Python wheel task run.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ResolvedPythonWheelTaskValues {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub named_parameters: Option<std::collections::BTreeMap<String, String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ResolvedPythonWheelTaskValues {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.named_parameters {
+            map.serialize_entry("named_parameters", value)?;
+        }
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ResolvedPythonWheelTaskValues {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ResolvedPythonWheelTaskValues {
+    const EXPECTING: &'static str = "an object (ResolvedPythonWheelTaskValues)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "named_parameters" => {
+                    object::read_into(&mut map, &mut value.named_parameters)
+                }
+                "parameters" => object::read_into(&mut map, &mut value.parameters),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Resolved parameters of a run-job task run.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ResolvedRunJobTaskValues {
     /// Values for the job parameters, overriding their defaults.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_parameters: Option<std::collections::BTreeMap<String, String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<std::collections::BTreeMap<String, String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ResolvedRunJobTaskValues {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.job_parameters {
+            map.serialize_entry("job_parameters", value)?;
+        }
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ResolvedRunJobTaskValues {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ResolvedRunJobTaskValues {
+    const EXPECTING: &'static str = "an object (ResolvedRunJobTaskValues)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "job_parameters" => {
+                    object::read_into(&mut map, &mut value.job_parameters)
+                }
+                "parameters" => object::read_into(&mut map, &mut value.parameters),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Resolved positional parameters.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ResolvedStringParamsValues {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ResolvedStringParamsValues {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ResolvedStringParamsValues {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ResolvedStringParamsValues {
+    const EXPECTING: &'static str = "an object (ResolvedStringParamsValues)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "parameters" => object::read_into(&mut map, &mut value.parameters),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Resolved parameters of an AI function task run.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ResolvedValuesAiFunctionTaskResolvedValues {
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ResolvedValuesAiFunctionTaskResolvedValues {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ResolvedValuesAiFunctionTaskResolvedValues {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ResolvedValuesAiFunctionTaskResolvedValues {
+    const EXPECTING: &'static str = "an object (ResolvedValuesAiFunctionTaskResolvedValues)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            object::keep(&mut map, key, &mut value.unknown_fields)?;
+        }
+        Ok(value)
+    }
 }
 
 /// Resolved parameters of an AI runtime task run.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ResolvedValuesAiRuntimeTaskResolvedValues {
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ResolvedValuesAiRuntimeTaskResolvedValues {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ResolvedValuesAiRuntimeTaskResolvedValues {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ResolvedValuesAiRuntimeTaskResolvedValues {
+    const EXPECTING: &'static str = "an object (ResolvedValuesAiRuntimeTaskResolvedValues)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            object::keep(&mut map, key, &mut value.unknown_fields)?;
+        }
+        Ok(value)
+    }
 }
 
 /// A job run or one-off run with its state, timing, parameters, tasks and clusters.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Run {
     /// Retry attempt number; 0 for the first attempt.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub attempt_number: Option<i32>,
     /// Time spent cleaning up, in milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub cleanup_duration: Option<i64>,
     /// See [`RunClusterInstance`](crate::RunClusterInstance).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_instance: Option<RunClusterInstance>,
     /// See [`JobTaskClusterSpec`](crate::JobTaskClusterSpec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_spec: Option<JobTaskClusterSpec>,
     /// User name of the creator; absent when the user has been deleted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creator_user_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deployment_id: Option<String>,
     /// Free-text description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// For a cost-optimized serverless run, the window it should finish within (`4h`, `12h`, ...).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_target: Option<String>,
     /// See [`JobPerformanceTarget`](crate::JobPerformanceTarget).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_performance_target: Option<JobPerformanceTarget>,
     /// The usage policy that actually applies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_usage_policy_id: Option<String>,
     /// When it ended (epoch milliseconds); 0 while running.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub end_time: Option<i64>,
     /// See [`JobEnvironmentVariables`](crate::JobEnvironmentVariables).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_variables: Option<Vec<JobEnvironmentVariables>>,
     /// Time spent running the task, in milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub execution_duration: Option<i64>,
     /// See [`JobGitSource`](crate::JobGitSource).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub git_source: Option<JobGitSource>,
     /// The run has more tasks or clusters than were returned; page with `page_token`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_more: Option<bool>,
     /// See [`RunTask`](crate::RunTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub iterations: Option<Vec<RunTask>>,
     /// Clusters shared by the tasks (at most 100 per page on reads).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_clusters: Option<Vec<JobCluster>>,
     /// Canonical id of the job.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub job_id: Option<i64>,
     /// The job parameters of the run and the values used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_parameters: Option<Vec<JobParameter>>,
     /// Id of the job run that this task run belongs to.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub job_run_id: Option<i64>,
     /// Token for the next page; absent on the last one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Sequence number of the run among the job's runs.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub number_in_job: Option<i64>,
     /// For a retry, the id of the first attempt.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub original_attempt_run_id: Option<i64>,
     /// See [`RunParameters`](crate::RunParameters).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub overriding_parameters: Option<RunParameters>,
     /// Time spent queued, in milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub queue_duration: Option<i64>,
     /// See [`RepairHistoryItem`](crate::RepairHistoryItem).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repair_history: Option<Vec<RepairHistoryItem>>,
     /// Total duration of the run, in milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub run_duration: Option<i64>,
     /// Canonical id of the run.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub run_id: Option<i64>,
     /// Name of the run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_name: Option<String>,
     /// URL of the run's page in the workspace UI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_page_url: Option<String>,
     /// See [`RunType`](crate::RunType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_type: Option<RunType>,
     /// See [`JobCronSchedule`](crate::JobCronSchedule).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule: Option<JobCronSchedule>,
     /// Time spent setting up the cluster, in milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub setup_duration: Option<i64>,
     /// When it started (epoch milliseconds).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub start_time: Option<i64>,
     /// See [`RunState`](crate::RunState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<RunState>,
     /// See [`RunStatus`](crate::RunStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<RunStatus>,
     /// The task runs of the run (at most 100 per page).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tasks: Option<Vec<RunTask>>,
     /// See [`RunTriggerType`](crate::RunTriggerType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger: Option<RunTriggerType>,
     /// See [`RunTriggerInfo`](crate::RunTriggerInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger_info: Option<RunTriggerInfo>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for Run {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.attempt_number {
+            map.serialize_entry(
+                "attempt_number",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.cleanup_duration {
+            map.serialize_entry(
+                "cleanup_duration",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.cluster_instance {
+            map.serialize_entry("cluster_instance", value)?;
+        }
+        if let Some(value) = &self.cluster_spec {
+            map.serialize_entry("cluster_spec", value)?;
+        }
+        if let Some(value) = &self.creator_user_name {
+            map.serialize_entry("creator_user_name", value)?;
+        }
+        if let Some(value) = &self.deployment_id {
+            map.serialize_entry("deployment_id", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.duration_target {
+            map.serialize_entry("duration_target", value)?;
+        }
+        if let Some(value) = &self.effective_performance_target {
+            map.serialize_entry("effective_performance_target", value)?;
+        }
+        if let Some(value) = &self.effective_usage_policy_id {
+            map.serialize_entry("effective_usage_policy_id", value)?;
+        }
+        if let Some(value) = &self.end_time {
+            map.serialize_entry(
+                "end_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.environment_variables {
+            map.serialize_entry("environment_variables", value)?;
+        }
+        if let Some(value) = &self.execution_duration {
+            map.serialize_entry(
+                "execution_duration",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.git_source {
+            map.serialize_entry("git_source", value)?;
+        }
+        if let Some(value) = &self.has_more {
+            map.serialize_entry("has_more", value)?;
+        }
+        if let Some(value) = &self.iterations {
+            map.serialize_entry("iterations", value)?;
+        }
+        if let Some(value) = &self.job_clusters {
+            map.serialize_entry("job_clusters", value)?;
+        }
+        if let Some(value) = &self.job_id {
+            map.serialize_entry(
+                "job_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.job_parameters {
+            map.serialize_entry("job_parameters", value)?;
+        }
+        if let Some(value) = &self.job_run_id {
+            map.serialize_entry(
+                "job_run_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        if let Some(value) = &self.number_in_job {
+            map.serialize_entry(
+                "number_in_job",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.original_attempt_run_id {
+            map.serialize_entry(
+                "original_attempt_run_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.overriding_parameters {
+            map.serialize_entry("overriding_parameters", value)?;
+        }
+        if let Some(value) = &self.queue_duration {
+            map.serialize_entry(
+                "queue_duration",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.repair_history {
+            map.serialize_entry("repair_history", value)?;
+        }
+        if let Some(value) = &self.run_duration {
+            map.serialize_entry(
+                "run_duration",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.run_id {
+            map.serialize_entry(
+                "run_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.run_name {
+            map.serialize_entry("run_name", value)?;
+        }
+        if let Some(value) = &self.run_page_url {
+            map.serialize_entry("run_page_url", value)?;
+        }
+        if let Some(value) = &self.run_type {
+            map.serialize_entry("run_type", value)?;
+        }
+        if let Some(value) = &self.schedule {
+            map.serialize_entry("schedule", value)?;
+        }
+        if let Some(value) = &self.setup_duration {
+            map.serialize_entry(
+                "setup_duration",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.start_time {
+            map.serialize_entry(
+                "start_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.tasks {
+            map.serialize_entry("tasks", value)?;
+        }
+        if let Some(value) = &self.trigger {
+            map.serialize_entry("trigger", value)?;
+        }
+        if let Some(value) = &self.trigger_info {
+            map.serialize_entry("trigger_info", value)?;
+        }
+        if let Some(value) = &self.version_id {
+            map.serialize_entry("version_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Run {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for Run {
+    const EXPECTING: &'static str = "an object (Run)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "attempt_number" => {
+                    object::read_number_into(&mut map, &mut value.attempt_number)
+                }
+                "cleanup_duration" => {
+                    object::read_number_into(&mut map, &mut value.cleanup_duration)
+                }
+                "cluster_instance" => {
+                    object::read_into(&mut map, &mut value.cluster_instance)
+                }
+                "cluster_spec" => object::read_into(&mut map, &mut value.cluster_spec),
+                "creator_user_name" => {
+                    object::read_into(&mut map, &mut value.creator_user_name)
+                }
+                "deployment_id" => object::read_into(&mut map, &mut value.deployment_id),
+                "description" => object::read_into(&mut map, &mut value.description),
+                "duration_target" => {
+                    object::read_into(&mut map, &mut value.duration_target)
+                }
+                "effective_performance_target" => {
+                    object::read_into(&mut map, &mut value.effective_performance_target)
+                }
+                "effective_usage_policy_id" => {
+                    object::read_into(&mut map, &mut value.effective_usage_policy_id)
+                }
+                "end_time" => object::read_number_into(&mut map, &mut value.end_time),
+                "environment_variables" => {
+                    object::read_into(&mut map, &mut value.environment_variables)
+                }
+                "execution_duration" => {
+                    object::read_number_into(&mut map, &mut value.execution_duration)
+                }
+                "git_source" => object::read_into(&mut map, &mut value.git_source),
+                "has_more" => object::read_into(&mut map, &mut value.has_more),
+                "iterations" => object::read_into(&mut map, &mut value.iterations),
+                "job_clusters" => object::read_into(&mut map, &mut value.job_clusters),
+                "job_id" => object::read_number_into(&mut map, &mut value.job_id),
+                "job_parameters" => {
+                    object::read_into(&mut map, &mut value.job_parameters)
+                }
+                "job_run_id" => object::read_number_into(&mut map, &mut value.job_run_id),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                "number_in_job" => {
+                    object::read_number_into(&mut map, &mut value.number_in_job)
+                }
+                "original_attempt_run_id" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.original_attempt_run_id,
+                    )
+                }
+                "overriding_parameters" => {
+                    object::read_into(&mut map, &mut value.overriding_parameters)
+                }
+                "queue_duration" => {
+                    object::read_number_into(&mut map, &mut value.queue_duration)
+                }
+                "repair_history" => {
+                    object::read_into(&mut map, &mut value.repair_history)
+                }
+                "run_duration" => {
+                    object::read_number_into(&mut map, &mut value.run_duration)
+                }
+                "run_id" => object::read_number_into(&mut map, &mut value.run_id),
+                "run_name" => object::read_into(&mut map, &mut value.run_name),
+                "run_page_url" => object::read_into(&mut map, &mut value.run_page_url),
+                "run_type" => object::read_into(&mut map, &mut value.run_type),
+                "schedule" => object::read_into(&mut map, &mut value.schedule),
+                "setup_duration" => {
+                    object::read_number_into(&mut map, &mut value.setup_duration)
+                }
+                "start_time" => object::read_number_into(&mut map, &mut value.start_time),
+                "state" => object::read_into(&mut map, &mut value.state),
+                "status" => object::read_into(&mut map, &mut value.status),
+                "tasks" => object::read_into(&mut map, &mut value.tasks),
+                "trigger" => object::read_into(&mut map, &mut value.trigger),
+                "trigger_info" => object::read_into(&mut map, &mut value.trigger_info),
+                "version_id" => object::read_into(&mut map, &mut value.version_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The cluster and Spark context a run used.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RunClusterInstance {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_context_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for RunClusterInstance {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.cluster_id {
+            map.serialize_entry("cluster_id", value)?;
+        }
+        if let Some(value) = &self.spark_context_id {
+            map.serialize_entry("spark_context_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunClusterInstance {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RunClusterInstance {
+    const EXPECTING: &'static str = "an object (RunClusterInstance)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cluster_id" => object::read_into(&mut map, &mut value.cluster_id),
+                "spark_context_id" => {
+                    object::read_into(&mut map, &mut value.spark_context_id)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A condition task in a run, with its outcome.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RunConditionTask {
     /// See [`ConditionTaskOp`](crate::ConditionTaskOp).
     pub op: ConditionTaskOp,
@@ -6176,11 +15321,9 @@ pub struct RunConditionTask {
     /// Right operand.
     pub right: String,
     /// The result of the comparison, `true` or `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -6201,26 +15344,76 @@ impl RunConditionTask {
     }
 }
 
+impl serde::Serialize for RunConditionTask {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("op", &self.op)?;
+        map.serialize_entry("left", &self.left)?;
+        map.serialize_entry("right", &self.right)?;
+        if let Some(value) = &self.outcome {
+            map.serialize_entry("outcome", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunConditionTask {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RunConditionTask {
+    const EXPECTING: &'static str = "an object (RunConditionTask)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut op: Option<crate::ConditionTaskOp> = None;
+        let mut left: Option<String> = None;
+        let mut right: Option<String> = None;
+        let mut outcome: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "op" => object::read_some(&mut map, &mut op),
+                "left" => object::read_some(&mut map, &mut left),
+                "right" => object::read_some(&mut map, &mut right),
+                "outcome" => object::read_into(&mut map, &mut outcome),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            op: object::required(op, "op")?,
+            left: object::required(left, "left")?,
+            right: object::required(right, "right")?,
+            outcome,
+            unknown_fields,
+        })
+    }
+}
+
 /// A for-each task in a run, with statistics of its iterations.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RunForEachTask {
     /// JSON array, or a reference to one, with the values to iterate over.
     pub inputs: String,
     /// See [`JobTask`](crate::JobTask).
     pub task: JobTask,
     /// How many iterations may run at once.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub concurrency: Option<i32>,
     /// See [`ForEachStats`](crate::ForEachStats).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stats: Option<ForEachStats>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -6237,58 +15430,147 @@ impl RunForEachTask {
     }
 }
 
+impl serde::Serialize for RunForEachTask {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("inputs", &self.inputs)?;
+        map.serialize_entry("task", &self.task)?;
+        if let Some(value) = &self.concurrency {
+            map.serialize_entry(
+                "concurrency",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.stats {
+            map.serialize_entry("stats", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunForEachTask {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RunForEachTask {
+    const EXPECTING: &'static str = "an object (RunForEachTask)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut inputs: Option<String> = None;
+        let mut task: Option<crate::JobTask> = None;
+        let mut concurrency: Option<i32> = None;
+        let mut stats: Option<crate::ForEachStats> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "inputs" => object::read_some(&mut map, &mut inputs),
+                "task" => object::read_some(&mut map, &mut task),
+                "concurrency" => object::read_number_into(&mut map, &mut concurrency),
+                "stats" => object::read_into(&mut map, &mut stats),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            inputs: object::required(inputs, "inputs")?,
+            task: object::required(task, "task")?,
+            concurrency,
+            stats,
+            unknown_fields,
+        })
+    }
+}
+
 /// The output of a run-job task: the run it started.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RunJobOutput {
     /// Canonical id of the run.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub run_id: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for RunJobOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.run_id {
+            map.serialize_entry(
+                "run_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunJobOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RunJobOutput {
+    const EXPECTING: &'static str = "an object (RunJobOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "run_id" => object::read_number_into(&mut map, &mut value.run_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Runs another job and waits for it.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RunJobTask {
     /// Canonical id of the job.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub job_id: i64,
     /// Legacy: commands for dbt tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbt_commands: Option<Vec<String>>,
     /// Legacy: arguments for Spark JAR tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jar_params: Option<Vec<String>>,
     /// Values for the job parameters, overriding their defaults.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_parameters: Option<std::collections::BTreeMap<String, String>>,
     /// Legacy: parameters for notebook tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notebook_params: Option<std::collections::BTreeMap<String, String>>,
     /// See [`JobPipelineParams`](crate::JobPipelineParams).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pipeline_params: Option<JobPipelineParams>,
     /// Legacy: named arguments for Python wheel tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub python_named_params: Option<std::collections::BTreeMap<String, String>>,
     /// Legacy: arguments for Python tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub python_params: Option<Vec<String>>,
     /// Legacy: arguments for spark-submit tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_submit_params: Option<Vec<String>>,
     /// Legacy: parameters for SQL tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_params: Option<std::collections::BTreeMap<String, String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -6311,31 +15593,136 @@ impl RunJobTask {
     }
 }
 
+impl serde::Serialize for RunJobTask {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry(
+            "job_id",
+            &databricks_runtime::serde_support::numbers::Write(&self.job_id),
+        )?;
+        if let Some(value) = &self.dbt_commands {
+            map.serialize_entry("dbt_commands", value)?;
+        }
+        if let Some(value) = &self.jar_params {
+            map.serialize_entry("jar_params", value)?;
+        }
+        if let Some(value) = &self.job_parameters {
+            map.serialize_entry("job_parameters", value)?;
+        }
+        if let Some(value) = &self.notebook_params {
+            map.serialize_entry("notebook_params", value)?;
+        }
+        if let Some(value) = &self.pipeline_params {
+            map.serialize_entry("pipeline_params", value)?;
+        }
+        if let Some(value) = &self.python_named_params {
+            map.serialize_entry("python_named_params", value)?;
+        }
+        if let Some(value) = &self.python_params {
+            map.serialize_entry("python_params", value)?;
+        }
+        if let Some(value) = &self.spark_submit_params {
+            map.serialize_entry("spark_submit_params", value)?;
+        }
+        if let Some(value) = &self.sql_params {
+            map.serialize_entry("sql_params", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunJobTask {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RunJobTask {
+    const EXPECTING: &'static str = "an object (RunJobTask)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut job_id: Option<i64> = None;
+        let mut dbt_commands: Option<Vec<String>> = None;
+        let mut jar_params: Option<Vec<String>> = None;
+        let mut job_parameters: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut notebook_params: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut pipeline_params: Option<crate::JobPipelineParams> = None;
+        let mut python_named_params: Option<
+            std::collections::BTreeMap<String, String>,
+        > = None;
+        let mut python_params: Option<Vec<String>> = None;
+        let mut spark_submit_params: Option<Vec<String>> = None;
+        let mut sql_params: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "job_id" => object::read_number_some(&mut map, &mut job_id),
+                "dbt_commands" => object::read_into(&mut map, &mut dbt_commands),
+                "jar_params" => object::read_into(&mut map, &mut jar_params),
+                "job_parameters" => object::read_into(&mut map, &mut job_parameters),
+                "notebook_params" => object::read_into(&mut map, &mut notebook_params),
+                "pipeline_params" => object::read_into(&mut map, &mut pipeline_params),
+                "python_named_params" => {
+                    object::read_into(&mut map, &mut python_named_params)
+                }
+                "python_params" => object::read_into(&mut map, &mut python_params),
+                "spark_submit_params" => {
+                    object::read_into(&mut map, &mut spark_submit_params)
+                }
+                "sql_params" => object::read_into(&mut map, &mut sql_params),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            job_id: object::required(job_id, "job_id")?,
+            dbt_commands,
+            jar_params,
+            job_parameters,
+            notebook_params,
+            pipeline_params,
+            python_named_params,
+            python_params,
+            spark_submit_params,
+            sql_params,
+            unknown_fields,
+        })
+    }
+}
+
 /// Where a run is in its life cycle. `TERMINATED`, `SKIPPED` and `INTERNAL_ERROR` are final.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RunLifeCycleState {
-    #[serde(rename = "BLOCKED")]
+    /// `BLOCKED`
     Blocked,
-    #[serde(rename = "INTERNAL_ERROR")]
+    /// `INTERNAL_ERROR`
     InternalError,
-    #[serde(rename = "PENDING")]
+    /// `PENDING`
     Pending,
-    #[serde(rename = "QUEUED")]
+    /// `QUEUED`
     Queued,
-    #[serde(rename = "RUNNING")]
+    /// `RUNNING`
     Running,
-    #[serde(rename = "SKIPPED")]
+    /// `SKIPPED`
     Skipped,
-    #[serde(rename = "TERMINATED")]
+    /// `TERMINATED`
     Terminated,
-    #[serde(rename = "TERMINATING")]
+    /// `TERMINATING`
     Terminating,
-    #[serde(rename = "WAITING_FOR_RETRY")]
+    /// `WAITING_FOR_RETRY`
     WaitingForRetry,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -6388,27 +15775,43 @@ impl std::str::FromStr for RunLifeCycleState {
     }
 }
 
+impl serde::Serialize for RunLifeCycleState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunLifeCycleState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The state of a run in `status`.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RunLifecycleStateV2 {
-    #[serde(rename = "BLOCKED")]
+    /// `BLOCKED`
     Blocked,
-    #[serde(rename = "PENDING")]
+    /// `PENDING`
     Pending,
-    #[serde(rename = "QUEUED")]
+    /// `QUEUED`
     Queued,
-    #[serde(rename = "RUNNING")]
+    /// `RUNNING`
     Running,
-    #[serde(rename = "TERMINATED")]
+    /// `TERMINATED`
     Terminated,
-    #[serde(rename = "TERMINATING")]
+    /// `TERMINATING`
     Terminating,
-    #[serde(rename = "WAITING")]
+    /// `WAITING`
     Waiting,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -6457,74 +15860,117 @@ impl std::str::FromStr for RunLifecycleStateV2 {
     }
 }
 
+impl serde::Serialize for RunLifecycleStateV2 {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunLifecycleStateV2 {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The value a notebook passed to `dbutils.notebook.exit()`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RunNotebookOutput {
     /// The value passed to `dbutils.notebook.exit()`, at most 5 MB.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<String>,
     /// The result was cut short.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub truncated: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RunNotebookOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.result {
+            map.serialize_entry("result", value)?;
+        }
+        if let Some(value) = &self.truncated {
+            map.serialize_entry("truncated", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunNotebookOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RunNotebookOutput {
+    const EXPECTING: &'static str = "an object (RunNotebookOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "result" => object::read_into(&mut map, &mut value.result),
+                "truncated" => object::read_into(&mut map, &mut value.truncated),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `jobs.runNow`: the job to run and the parameters that override its defaults for this
 /// run.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RunNow {
     /// Legacy: commands for dbt tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbt_commands: Option<Vec<String>>,
     /// For a cost-optimized serverless run, the window it should finish within (`4h`, `12h`, ...).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_target: Option<String>,
     /// A caller-chosen token (at most 64 characters); a request repeating it returns the existing
     /// run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub idempotency_token: Option<String>,
     /// Legacy: arguments for Spark JAR tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jar_params: Option<Vec<String>>,
     /// The job to run.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub job_id: i64,
     /// Values for the job parameters, overriding their defaults.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_parameters: Option<std::collections::BTreeMap<String, String>>,
     /// Legacy: parameters for notebook tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notebook_params: Option<std::collections::BTreeMap<String, String>>,
     /// Run only these tasks of the job (by task key).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub only: Option<Vec<String>>,
     /// See [`JobPerformanceTarget`](crate::JobPerformanceTarget).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub performance_target: Option<JobPerformanceTarget>,
     /// See [`JobPipelineParams`](crate::JobPipelineParams).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pipeline_params: Option<JobPipelineParams>,
     /// Legacy: named arguments for Python wheel tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub python_named_params: Option<std::collections::BTreeMap<String, String>>,
     /// Legacy: arguments for Python tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub python_params: Option<Vec<String>>,
     /// See [`JobQueueSettings`](crate::JobQueueSettings).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub queue: Option<JobQueueSettings>,
     /// Legacy: arguments for spark-submit tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_submit_params: Option<Vec<String>>,
     /// Legacy: parameters for SQL tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_params: Option<std::collections::BTreeMap<String, String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -6552,170 +15998,612 @@ impl RunNow {
     }
 }
 
+impl serde::Serialize for RunNow {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.dbt_commands {
+            map.serialize_entry("dbt_commands", value)?;
+        }
+        if let Some(value) = &self.duration_target {
+            map.serialize_entry("duration_target", value)?;
+        }
+        if let Some(value) = &self.idempotency_token {
+            map.serialize_entry("idempotency_token", value)?;
+        }
+        if let Some(value) = &self.jar_params {
+            map.serialize_entry("jar_params", value)?;
+        }
+        map.serialize_entry(
+            "job_id",
+            &databricks_runtime::serde_support::numbers::Write(&self.job_id),
+        )?;
+        if let Some(value) = &self.job_parameters {
+            map.serialize_entry("job_parameters", value)?;
+        }
+        if let Some(value) = &self.notebook_params {
+            map.serialize_entry("notebook_params", value)?;
+        }
+        if let Some(value) = &self.only {
+            map.serialize_entry("only", value)?;
+        }
+        if let Some(value) = &self.performance_target {
+            map.serialize_entry("performance_target", value)?;
+        }
+        if let Some(value) = &self.pipeline_params {
+            map.serialize_entry("pipeline_params", value)?;
+        }
+        if let Some(value) = &self.python_named_params {
+            map.serialize_entry("python_named_params", value)?;
+        }
+        if let Some(value) = &self.python_params {
+            map.serialize_entry("python_params", value)?;
+        }
+        if let Some(value) = &self.queue {
+            map.serialize_entry("queue", value)?;
+        }
+        if let Some(value) = &self.spark_submit_params {
+            map.serialize_entry("spark_submit_params", value)?;
+        }
+        if let Some(value) = &self.sql_params {
+            map.serialize_entry("sql_params", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunNow {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RunNow {
+    const EXPECTING: &'static str = "an object (RunNow)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut dbt_commands: Option<Vec<String>> = None;
+        let mut duration_target: Option<String> = None;
+        let mut idempotency_token: Option<String> = None;
+        let mut jar_params: Option<Vec<String>> = None;
+        let mut job_id: Option<i64> = None;
+        let mut job_parameters: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut notebook_params: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut only: Option<Vec<String>> = None;
+        let mut performance_target: Option<crate::JobPerformanceTarget> = None;
+        let mut pipeline_params: Option<crate::JobPipelineParams> = None;
+        let mut python_named_params: Option<
+            std::collections::BTreeMap<String, String>,
+        > = None;
+        let mut python_params: Option<Vec<String>> = None;
+        let mut queue: Option<crate::JobQueueSettings> = None;
+        let mut spark_submit_params: Option<Vec<String>> = None;
+        let mut sql_params: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "dbt_commands" => object::read_into(&mut map, &mut dbt_commands),
+                "duration_target" => object::read_into(&mut map, &mut duration_target),
+                "idempotency_token" => {
+                    object::read_into(&mut map, &mut idempotency_token)
+                }
+                "jar_params" => object::read_into(&mut map, &mut jar_params),
+                "job_id" => object::read_number_some(&mut map, &mut job_id),
+                "job_parameters" => object::read_into(&mut map, &mut job_parameters),
+                "notebook_params" => object::read_into(&mut map, &mut notebook_params),
+                "only" => object::read_into(&mut map, &mut only),
+                "performance_target" => {
+                    object::read_into(&mut map, &mut performance_target)
+                }
+                "pipeline_params" => object::read_into(&mut map, &mut pipeline_params),
+                "python_named_params" => {
+                    object::read_into(&mut map, &mut python_named_params)
+                }
+                "python_params" => object::read_into(&mut map, &mut python_params),
+                "queue" => object::read_into(&mut map, &mut queue),
+                "spark_submit_params" => {
+                    object::read_into(&mut map, &mut spark_submit_params)
+                }
+                "sql_params" => object::read_into(&mut map, &mut sql_params),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            dbt_commands,
+            duration_target,
+            idempotency_token,
+            jar_params,
+            job_id: object::required(job_id, "job_id")?,
+            job_parameters,
+            notebook_params,
+            only,
+            performance_target,
+            pipeline_params,
+            python_named_params,
+            python_params,
+            queue,
+            spark_submit_params,
+            sql_params,
+            unknown_fields,
+        })
+    }
+}
+
 /// Identifies the run that `run-now` started.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RunNowResponse {
     /// Sequence number of the run among the job's runs.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub number_in_job: Option<i64>,
     /// Canonical id of the run.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub run_id: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for RunNowResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.number_in_job {
+            map.serialize_entry(
+                "number_in_job",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.run_id {
+            map.serialize_entry(
+                "run_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunNowResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RunNowResponse {
+    const EXPECTING: &'static str = "an object (RunNowResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "number_in_job" => {
+                    object::read_number_into(&mut map, &mut value.number_in_job)
+                }
+                "run_id" => object::read_number_into(&mut map, &mut value.run_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// What one task run produced, with the run metadata.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RunOutput {
     /// See [`AiFunctionTaskOutput`](crate::AiFunctionTaskOutput).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_function_task_output: Option<AiFunctionTaskOutput>,
     /// See [`AiRuntimeTaskOutput`](crate::AiRuntimeTaskOutput).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_runtime_task_output: Option<AiRuntimeTaskOutput>,
     /// See [`AlertTaskOutput`](crate::AlertTaskOutput).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alert_output: Option<AlertTaskOutput>,
     /// See
     /// [`CleanRoomsNotebookTaskCleanRoomsNotebookTaskOutput`](crate::CleanRoomsNotebookTaskCleanRoomsNotebookTaskOutput).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clean_rooms_notebook_output: Option<
         CleanRoomsNotebookTaskCleanRoomsNotebookTaskOutput,
     >,
     /// See [`DashboardTaskOutput`](crate::DashboardTaskOutput).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dashboard_output: Option<DashboardTaskOutput>,
     /// See [`DbtCloudTaskOutput`](crate::DbtCloudTaskOutput).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbt_cloud_output: Option<DbtCloudTaskOutput>,
     /// See [`DbtOutput`](crate::DbtOutput).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbt_output: Option<DbtOutput>,
     /// See [`DbtPlatformTaskOutput`](crate::DbtPlatformTaskOutput).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbt_platform_output: Option<DbtPlatformTaskOutput>,
     /// Error message, when the task failed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
     /// Stack trace of the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_trace: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub info: Option<String>,
     /// Standard output of the task, for task kinds that capture it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logs: Option<String>,
     /// The logs were cut short.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logs_truncated: Option<bool>,
     /// See [`Run`](crate::Run).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Run>,
     /// See [`RunNotebookOutput`](crate::RunNotebookOutput).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notebook_output: Option<RunNotebookOutput>,
     /// See [`RunJobOutput`](crate::RunJobOutput).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_job_output: Option<RunJobOutput>,
     /// See [`SqlOutput`](crate::SqlOutput).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_output: Option<SqlOutput>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RunOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.ai_function_task_output {
+            map.serialize_entry("ai_function_task_output", value)?;
+        }
+        if let Some(value) = &self.ai_runtime_task_output {
+            map.serialize_entry("ai_runtime_task_output", value)?;
+        }
+        if let Some(value) = &self.alert_output {
+            map.serialize_entry("alert_output", value)?;
+        }
+        if let Some(value) = &self.clean_rooms_notebook_output {
+            map.serialize_entry("clean_rooms_notebook_output", value)?;
+        }
+        if let Some(value) = &self.dashboard_output {
+            map.serialize_entry("dashboard_output", value)?;
+        }
+        if let Some(value) = &self.dbt_cloud_output {
+            map.serialize_entry("dbt_cloud_output", value)?;
+        }
+        if let Some(value) = &self.dbt_output {
+            map.serialize_entry("dbt_output", value)?;
+        }
+        if let Some(value) = &self.dbt_platform_output {
+            map.serialize_entry("dbt_platform_output", value)?;
+        }
+        if let Some(value) = &self.error {
+            map.serialize_entry("error", value)?;
+        }
+        if let Some(value) = &self.error_trace {
+            map.serialize_entry("error_trace", value)?;
+        }
+        if let Some(value) = &self.info {
+            map.serialize_entry("info", value)?;
+        }
+        if let Some(value) = &self.logs {
+            map.serialize_entry("logs", value)?;
+        }
+        if let Some(value) = &self.logs_truncated {
+            map.serialize_entry("logs_truncated", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            map.serialize_entry("metadata", value)?;
+        }
+        if let Some(value) = &self.notebook_output {
+            map.serialize_entry("notebook_output", value)?;
+        }
+        if let Some(value) = &self.run_job_output {
+            map.serialize_entry("run_job_output", value)?;
+        }
+        if let Some(value) = &self.sql_output {
+            map.serialize_entry("sql_output", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RunOutput {
+    const EXPECTING: &'static str = "an object (RunOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "ai_function_task_output" => {
+                    object::read_into(&mut map, &mut value.ai_function_task_output)
+                }
+                "ai_runtime_task_output" => {
+                    object::read_into(&mut map, &mut value.ai_runtime_task_output)
+                }
+                "alert_output" => object::read_into(&mut map, &mut value.alert_output),
+                "clean_rooms_notebook_output" => {
+                    object::read_into(&mut map, &mut value.clean_rooms_notebook_output)
+                }
+                "dashboard_output" => {
+                    object::read_into(&mut map, &mut value.dashboard_output)
+                }
+                "dbt_cloud_output" => {
+                    object::read_into(&mut map, &mut value.dbt_cloud_output)
+                }
+                "dbt_output" => object::read_into(&mut map, &mut value.dbt_output),
+                "dbt_platform_output" => {
+                    object::read_into(&mut map, &mut value.dbt_platform_output)
+                }
+                "error" => object::read_into(&mut map, &mut value.error),
+                "error_trace" => object::read_into(&mut map, &mut value.error_trace),
+                "info" => object::read_into(&mut map, &mut value.info),
+                "logs" => object::read_into(&mut map, &mut value.logs),
+                "logs_truncated" => {
+                    object::read_into(&mut map, &mut value.logs_truncated)
+                }
+                "metadata" => object::read_into(&mut map, &mut value.metadata),
+                "notebook_output" => {
+                    object::read_into(&mut map, &mut value.notebook_output)
+                }
+                "run_job_output" => {
+                    object::read_into(&mut map, &mut value.run_job_output)
+                }
+                "sql_output" => object::read_into(&mut map, &mut value.sql_output),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Where a clean room notebook wrote its output tables.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RunOutputSchemaInfo {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog_name: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub expiration_time: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RunOutputSchemaInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.catalog_name {
+            map.serialize_entry("catalog_name", value)?;
+        }
+        if let Some(value) = &self.expiration_time {
+            map.serialize_entry(
+                "expiration_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.schema_name {
+            map.serialize_entry("schema_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunOutputSchemaInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RunOutputSchemaInfo {
+    const EXPECTING: &'static str = "an object (RunOutputSchemaInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "catalog_name" => object::read_into(&mut map, &mut value.catalog_name),
+                "expiration_time" => {
+                    object::read_number_into(&mut map, &mut value.expiration_time)
+                }
+                "schema_name" => object::read_into(&mut map, &mut value.schema_name),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The per-task-type parameters a run was started with.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RunParameters {
     /// Legacy: commands for dbt tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbt_commands: Option<Vec<String>>,
     /// Legacy: arguments for Spark JAR tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jar_params: Option<Vec<String>>,
     /// Legacy: parameters for notebook tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notebook_params: Option<std::collections::BTreeMap<String, String>>,
     /// See [`JobPipelineParams`](crate::JobPipelineParams).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pipeline_params: Option<JobPipelineParams>,
     /// Legacy: named arguments for Python wheel tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub python_named_params: Option<std::collections::BTreeMap<String, String>>,
     /// Legacy: arguments for Python tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub python_params: Option<Vec<String>>,
     /// Legacy: arguments for spark-submit tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_submit_params: Option<Vec<String>>,
     /// Legacy: parameters for SQL tasks. Prefer job parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_params: Option<std::collections::BTreeMap<String, String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for RunParameters {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.dbt_commands {
+            map.serialize_entry("dbt_commands", value)?;
+        }
+        if let Some(value) = &self.jar_params {
+            map.serialize_entry("jar_params", value)?;
+        }
+        if let Some(value) = &self.notebook_params {
+            map.serialize_entry("notebook_params", value)?;
+        }
+        if let Some(value) = &self.pipeline_params {
+            map.serialize_entry("pipeline_params", value)?;
+        }
+        if let Some(value) = &self.python_named_params {
+            map.serialize_entry("python_named_params", value)?;
+        }
+        if let Some(value) = &self.python_params {
+            map.serialize_entry("python_params", value)?;
+        }
+        if let Some(value) = &self.spark_submit_params {
+            map.serialize_entry("spark_submit_params", value)?;
+        }
+        if let Some(value) = &self.sql_params {
+            map.serialize_entry("sql_params", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunParameters {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RunParameters {
+    const EXPECTING: &'static str = "an object (RunParameters)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "dbt_commands" => object::read_into(&mut map, &mut value.dbt_commands),
+                "jar_params" => object::read_into(&mut map, &mut value.jar_params),
+                "notebook_params" => {
+                    object::read_into(&mut map, &mut value.notebook_params)
+                }
+                "pipeline_params" => {
+                    object::read_into(&mut map, &mut value.pipeline_params)
+                }
+                "python_named_params" => {
+                    object::read_into(&mut map, &mut value.python_named_params)
+                }
+                "python_params" => object::read_into(&mut map, &mut value.python_params),
+                "spark_submit_params" => {
+                    object::read_into(&mut map, &mut value.spark_submit_params)
+                }
+                "sql_params" => object::read_into(&mut map, &mut value.sql_params),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Why a run is queued.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RunQueueDetails {
     /// See [`RunQueueDetailsCode`](crate::RunQueueDetailsCode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<RunQueueDetailsCode>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RunQueueDetails {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunQueueDetails {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RunQueueDetails {
+    const EXPECTING: &'static str = "an object (RunQueueDetails)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "code" => object::read_into(&mut map, &mut value.code),
+                "message" => object::read_into(&mut map, &mut value.message),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The reason a run is queued.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RunQueueDetailsCode {
-    #[serde(rename = "ACTIVE_RUNS_LIMIT_REACHED")]
+    /// `ACTIVE_RUNS_LIMIT_REACHED`
     ActiveRunsLimitReached,
-    #[serde(rename = "ACTIVE_RUN_JOB_TASKS_LIMIT_REACHED")]
+    /// `ACTIVE_RUN_JOB_TASKS_LIMIT_REACHED`
     ActiveRunJobTasksLimitReached,
-    #[serde(rename = "MAX_CONCURRENT_RUNS_REACHED")]
+    /// `MAX_CONCURRENT_RUNS_REACHED`
     MaxConcurrentRunsReached,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -6756,83 +16644,190 @@ impl std::str::FromStr for RunQueueDetailsCode {
     }
 }
 
+impl serde::Serialize for RunQueueDetailsCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunQueueDetailsCode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The parameter values of a task run after references were resolved.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RunResolvedValues {
     /// See
     /// [`ResolvedValuesAiFunctionTaskResolvedValues`](crate::ResolvedValuesAiFunctionTaskResolvedValues).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_function_task: Option<ResolvedValuesAiFunctionTaskResolvedValues>,
     /// See
     /// [`ResolvedValuesAiRuntimeTaskResolvedValues`](crate::ResolvedValuesAiRuntimeTaskResolvedValues).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_runtime_task: Option<ResolvedValuesAiRuntimeTaskResolvedValues>,
     /// See [`ResolvedConditionTaskValues`](crate::ResolvedConditionTaskValues).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition_task: Option<ResolvedConditionTaskValues>,
     /// See [`ResolvedDbtTaskValues`](crate::ResolvedDbtTaskValues).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbt_task: Option<ResolvedDbtTaskValues>,
     /// See [`ResolvedNotebookTaskValues`](crate::ResolvedNotebookTaskValues).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notebook_task: Option<ResolvedNotebookTaskValues>,
     /// See [`ResolvedPipelineTaskValues`](crate::ResolvedPipelineTaskValues).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pipeline_task: Option<ResolvedPipelineTaskValues>,
     /// See [`ResolvedPythonWheelTaskValues`](crate::ResolvedPythonWheelTaskValues).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub python_wheel_task: Option<ResolvedPythonWheelTaskValues>,
     /// See [`ResolvedRunJobTaskValues`](crate::ResolvedRunJobTaskValues).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_job_task: Option<ResolvedRunJobTaskValues>,
     /// See [`ResolvedParamPairValues`](crate::ResolvedParamPairValues).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub simulation_task: Option<ResolvedParamPairValues>,
     /// See [`ResolvedStringParamsValues`](crate::ResolvedStringParamsValues).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_jar_task: Option<ResolvedStringParamsValues>,
     /// See [`ResolvedStringParamsValues`](crate::ResolvedStringParamsValues).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_python_task: Option<ResolvedStringParamsValues>,
     /// See [`ResolvedStringParamsValues`](crate::ResolvedStringParamsValues).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_submit_task: Option<ResolvedStringParamsValues>,
     /// See [`ResolvedParamPairValues`](crate::ResolvedParamPairValues).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_task: Option<ResolvedParamPairValues>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RunResolvedValues {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.ai_function_task {
+            map.serialize_entry("ai_function_task", value)?;
+        }
+        if let Some(value) = &self.ai_runtime_task {
+            map.serialize_entry("ai_runtime_task", value)?;
+        }
+        if let Some(value) = &self.condition_task {
+            map.serialize_entry("condition_task", value)?;
+        }
+        if let Some(value) = &self.dbt_task {
+            map.serialize_entry("dbt_task", value)?;
+        }
+        if let Some(value) = &self.notebook_task {
+            map.serialize_entry("notebook_task", value)?;
+        }
+        if let Some(value) = &self.pipeline_task {
+            map.serialize_entry("pipeline_task", value)?;
+        }
+        if let Some(value) = &self.python_wheel_task {
+            map.serialize_entry("python_wheel_task", value)?;
+        }
+        if let Some(value) = &self.run_job_task {
+            map.serialize_entry("run_job_task", value)?;
+        }
+        if let Some(value) = &self.simulation_task {
+            map.serialize_entry("simulation_task", value)?;
+        }
+        if let Some(value) = &self.spark_jar_task {
+            map.serialize_entry("spark_jar_task", value)?;
+        }
+        if let Some(value) = &self.spark_python_task {
+            map.serialize_entry("spark_python_task", value)?;
+        }
+        if let Some(value) = &self.spark_submit_task {
+            map.serialize_entry("spark_submit_task", value)?;
+        }
+        if let Some(value) = &self.sql_task {
+            map.serialize_entry("sql_task", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunResolvedValues {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RunResolvedValues {
+    const EXPECTING: &'static str = "an object (RunResolvedValues)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "ai_function_task" => {
+                    object::read_into(&mut map, &mut value.ai_function_task)
+                }
+                "ai_runtime_task" => {
+                    object::read_into(&mut map, &mut value.ai_runtime_task)
+                }
+                "condition_task" => {
+                    object::read_into(&mut map, &mut value.condition_task)
+                }
+                "dbt_task" => object::read_into(&mut map, &mut value.dbt_task),
+                "notebook_task" => object::read_into(&mut map, &mut value.notebook_task),
+                "pipeline_task" => object::read_into(&mut map, &mut value.pipeline_task),
+                "python_wheel_task" => {
+                    object::read_into(&mut map, &mut value.python_wheel_task)
+                }
+                "run_job_task" => object::read_into(&mut map, &mut value.run_job_task),
+                "simulation_task" => {
+                    object::read_into(&mut map, &mut value.simulation_task)
+                }
+                "spark_jar_task" => {
+                    object::read_into(&mut map, &mut value.spark_jar_task)
+                }
+                "spark_python_task" => {
+                    object::read_into(&mut map, &mut value.spark_python_task)
+                }
+                "spark_submit_task" => {
+                    object::read_into(&mut map, &mut value.spark_submit_task)
+                }
+                "sql_task" => object::read_into(&mut map, &mut value.sql_task),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The outcome of a finished run.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RunResultState {
-    #[serde(rename = "CANCELED")]
+    /// `CANCELED`
     Canceled,
-    #[serde(rename = "DISABLED")]
+    /// `DISABLED`
     Disabled,
-    #[serde(rename = "EXCLUDED")]
+    /// `EXCLUDED`
     Excluded,
-    #[serde(rename = "FAILED")]
+    /// `FAILED`
     Failed,
-    #[serde(rename = "MAXIMUM_CONCURRENT_RUNS_REACHED")]
+    /// `MAXIMUM_CONCURRENT_RUNS_REACHED`
     MaximumConcurrentRunsReached,
-    #[serde(rename = "SUCCESS")]
+    /// `SUCCESS`
     Success,
-    #[serde(rename = "SUCCESS_WITH_FAILURES")]
+    /// `SUCCESS_WITH_FAILURES`
     SuccessWithFailures,
-    #[serde(rename = "TIMEDOUT")]
+    /// `TIMEDOUT`
     Timedout,
-    #[serde(rename = "UPSTREAM_CANCELED")]
+    /// `UPSTREAM_CANCELED`
     UpstreamCanceled,
-    #[serde(rename = "UPSTREAM_FAILED")]
+    /// `UPSTREAM_FAILED`
     UpstreamFailed,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -6887,270 +16882,284 @@ impl std::str::FromStr for RunResultState {
     }
 }
 
+impl serde::Serialize for RunResultState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunResultState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The state of a run: its life cycle state and, once finished, its result.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RunState {
     /// See [`RunLifeCycleState`](crate::RunLifeCycleState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub life_cycle_state: Option<RunLifeCycleState>,
     /// Why the run is queued.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub queue_reason: Option<String>,
     /// See [`RunResultState`](crate::RunResultState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result_state: Option<RunResultState>,
     /// Explanation of the current state.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state_message: Option<String>,
     /// The run was cancelled by a user or hit its timeout.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_cancelled_or_timedout: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RunState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.life_cycle_state {
+            map.serialize_entry("life_cycle_state", value)?;
+        }
+        if let Some(value) = &self.queue_reason {
+            map.serialize_entry("queue_reason", value)?;
+        }
+        if let Some(value) = &self.result_state {
+            map.serialize_entry("result_state", value)?;
+        }
+        if let Some(value) = &self.state_message {
+            map.serialize_entry("state_message", value)?;
+        }
+        if let Some(value) = &self.user_cancelled_or_timedout {
+            map.serialize_entry("user_cancelled_or_timedout", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RunState {
+    const EXPECTING: &'static str = "an object (RunState)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "life_cycle_state" => {
+                    object::read_into(&mut map, &mut value.life_cycle_state)
+                }
+                "queue_reason" => object::read_into(&mut map, &mut value.queue_reason),
+                "result_state" => object::read_into(&mut map, &mut value.result_state),
+                "state_message" => object::read_into(&mut map, &mut value.state_message),
+                "user_cancelled_or_timedout" => {
+                    object::read_into(&mut map, &mut value.user_cancelled_or_timedout)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The newer description of a run's state, with queueing and termination details.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RunStatus {
     /// See [`RunQueueDetails`](crate::RunQueueDetails).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub queue_details: Option<RunQueueDetails>,
     /// See [`RunLifecycleStateV2`](crate::RunLifecycleStateV2).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<RunLifecycleStateV2>,
     /// See [`RunTerminationDetails`](crate::RunTerminationDetails).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub termination_details: Option<RunTerminationDetails>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for RunStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.queue_details {
+            map.serialize_entry("queue_details", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.termination_details {
+            map.serialize_entry("termination_details", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RunStatus {
+    const EXPECTING: &'static str = "an object (RunStatus)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "queue_details" => object::read_into(&mut map, &mut value.queue_details),
+                "state" => object::read_into(&mut map, &mut value.state),
+                "termination_details" => {
+                    object::read_into(&mut map, &mut value.termination_details)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One task run of a job run: the task definition plus its state and timing.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RunTask {
     /// Unique name of the task within the job.
     pub task_key: String,
     /// See [`AiFunctionTask`](crate::AiFunctionTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_function_task: Option<AiFunctionTask>,
     /// See [`AiRuntimeTask`](crate::AiRuntimeTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_runtime_task: Option<AiRuntimeTask>,
     /// See [`AlertTask`](crate::AlertTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alert_task: Option<AlertTask>,
     /// Retry attempt number; 0 for the first attempt.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub attempt_number: Option<i32>,
     /// See [`CleanRoomsNotebookTask`](crate::CleanRoomsNotebookTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clean_rooms_notebook_task: Option<CleanRoomsNotebookTask>,
     /// Time spent cleaning up, in milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub cleanup_duration: Option<i64>,
     /// See [`RunClusterInstance`](crate::RunClusterInstance).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_instance: Option<RunClusterInstance>,
     /// See [`JobTaskCompute`](crate::JobTaskCompute).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compute: Option<JobTaskCompute>,
     /// See [`RunConditionTask`](crate::RunConditionTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition_task: Option<RunConditionTask>,
     /// See [`DashboardTask`](crate::DashboardTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dashboard_task: Option<DashboardTask>,
     /// See [`DbtCloudTask`](crate::DbtCloudTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbt_cloud_task: Option<DbtCloudTask>,
     /// See [`DbtPlatformTask`](crate::DbtPlatformTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbt_platform_task: Option<DbtPlatformTask>,
     /// See [`DbtTask`](crate::DbtTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbt_task: Option<DbtTask>,
     /// Tasks that must finish before this one starts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub depends_on: Option<Vec<TaskDependency>>,
     /// Free-text description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disable_auto_optimization: Option<bool>,
     /// The task is skipped.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disabled: Option<bool>,
     /// See [`JobPerformanceTarget`](crate::JobPerformanceTarget).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_performance_target: Option<JobPerformanceTarget>,
     /// See [`JobEmailNotifications`](crate::JobEmailNotifications).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_notifications: Option<JobEmailNotifications>,
     /// When it ended (epoch milliseconds); 0 while running.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub end_time: Option<i64>,
     /// Key of the serverless environment to use.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_key: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_variables_key: Option<String>,
     /// Time spent running the task, in milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub execution_duration: Option<i64>,
     /// Run on this existing all-purpose cluster.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub existing_cluster_id: Option<String>,
     /// See [`RunForEachTask`](crate::RunForEachTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub for_each_task: Option<RunForEachTask>,
     /// See [`GenAiComputeTask`](crate::GenAiComputeTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gen_ai_compute_task: Option<GenAiComputeTask>,
     /// See [`JobGitSource`](crate::JobGitSource).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub git_source: Option<JobGitSource>,
     /// Run on the job cluster with this key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_cluster_key: Option<String>,
     /// See [`Library`](crate::Library).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub libraries: Option<Vec<crate::Library>>,
     /// How many times a failed run is retried; -1 retries forever.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_retries: Option<i32>,
     /// Minimum wait between a failed attempt and its retry, in milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub min_retry_interval_millis: Option<i32>,
     /// See [`ClusterSpec`](crate::ClusterSpec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_cluster: Option<crate::ClusterSpec>,
     /// See [`NotebookTask`](crate::NotebookTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notebook_task: Option<NotebookTask>,
     /// See [`TaskNotificationSettings`](crate::TaskNotificationSettings).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notification_settings: Option<TaskNotificationSettings>,
     /// See [`PipelineTask`](crate::PipelineTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pipeline_task: Option<PipelineTask>,
     /// See [`PowerBiTask`](crate::PowerBiTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub power_bi_task: Option<PowerBiTask>,
     /// See [`PythonOperatorTask`](crate::PythonOperatorTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub python_operator_task: Option<PythonOperatorTask>,
     /// See [`PythonWheelTask`](crate::PythonWheelTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub python_wheel_task: Option<PythonWheelTask>,
     /// Time spent queued, in milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub queue_duration: Option<i64>,
     /// See [`RunResolvedValues`](crate::RunResolvedValues).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolved_values: Option<RunResolvedValues>,
     /// Also retry when the task timed out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_on_timeout: Option<bool>,
     /// Total duration of the run, in milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub run_duration: Option<i64>,
     /// Canonical id of the run.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub run_id: Option<i64>,
     /// See [`JobTaskRunIf`](crate::JobTaskRunIf).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_if: Option<JobTaskRunIf>,
     /// See [`RunJobTask`](crate::RunJobTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_job_task: Option<RunJobTask>,
     /// URL of the run's page in the workspace UI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_page_url: Option<String>,
     /// Time spent setting up the cluster, in milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub setup_duration: Option<i64>,
     /// See [`SparkJarTask`](crate::SparkJarTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_jar_task: Option<SparkJarTask>,
     /// See [`SparkPythonTask`](crate::SparkPythonTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_python_task: Option<SparkPythonTask>,
     /// See [`SparkSubmitTask`](crate::SparkSubmitTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_submit_task: Option<SparkSubmitTask>,
     /// See [`SqlTask`](crate::SqlTask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_task: Option<SqlTask>,
     /// When it started (epoch milliseconds).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub start_time: Option<i64>,
     /// See [`RunState`](crate::RunState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<RunState>,
     /// See [`RunStatus`](crate::RunStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<RunStatus>,
     /// Time limit of each run in seconds; 0 means none.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub timeout_seconds: Option<i32>,
     /// See [`JobWebhookNotifications`](crate::JobWebhookNotifications).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhook_notifications: Option<JobWebhookNotifications>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -7220,65 +17229,521 @@ impl RunTask {
     }
 }
 
+impl serde::Serialize for RunTask {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("task_key", &self.task_key)?;
+        if let Some(value) = &self.ai_function_task {
+            map.serialize_entry("ai_function_task", value)?;
+        }
+        if let Some(value) = &self.ai_runtime_task {
+            map.serialize_entry("ai_runtime_task", value)?;
+        }
+        if let Some(value) = &self.alert_task {
+            map.serialize_entry("alert_task", value)?;
+        }
+        if let Some(value) = &self.attempt_number {
+            map.serialize_entry(
+                "attempt_number",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.clean_rooms_notebook_task {
+            map.serialize_entry("clean_rooms_notebook_task", value)?;
+        }
+        if let Some(value) = &self.cleanup_duration {
+            map.serialize_entry(
+                "cleanup_duration",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.cluster_instance {
+            map.serialize_entry("cluster_instance", value)?;
+        }
+        if let Some(value) = &self.compute {
+            map.serialize_entry("compute", value)?;
+        }
+        if let Some(value) = &self.condition_task {
+            map.serialize_entry("condition_task", value)?;
+        }
+        if let Some(value) = &self.dashboard_task {
+            map.serialize_entry("dashboard_task", value)?;
+        }
+        if let Some(value) = &self.dbt_cloud_task {
+            map.serialize_entry("dbt_cloud_task", value)?;
+        }
+        if let Some(value) = &self.dbt_platform_task {
+            map.serialize_entry("dbt_platform_task", value)?;
+        }
+        if let Some(value) = &self.dbt_task {
+            map.serialize_entry("dbt_task", value)?;
+        }
+        if let Some(value) = &self.depends_on {
+            map.serialize_entry("depends_on", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.disable_auto_optimization {
+            map.serialize_entry("disable_auto_optimization", value)?;
+        }
+        if let Some(value) = &self.disabled {
+            map.serialize_entry("disabled", value)?;
+        }
+        if let Some(value) = &self.effective_performance_target {
+            map.serialize_entry("effective_performance_target", value)?;
+        }
+        if let Some(value) = &self.email_notifications {
+            map.serialize_entry("email_notifications", value)?;
+        }
+        if let Some(value) = &self.end_time {
+            map.serialize_entry(
+                "end_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.environment_key {
+            map.serialize_entry("environment_key", value)?;
+        }
+        if let Some(value) = &self.environment_variables_key {
+            map.serialize_entry("environment_variables_key", value)?;
+        }
+        if let Some(value) = &self.execution_duration {
+            map.serialize_entry(
+                "execution_duration",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.existing_cluster_id {
+            map.serialize_entry("existing_cluster_id", value)?;
+        }
+        if let Some(value) = &self.for_each_task {
+            map.serialize_entry("for_each_task", value)?;
+        }
+        if let Some(value) = &self.gen_ai_compute_task {
+            map.serialize_entry("gen_ai_compute_task", value)?;
+        }
+        if let Some(value) = &self.git_source {
+            map.serialize_entry("git_source", value)?;
+        }
+        if let Some(value) = &self.job_cluster_key {
+            map.serialize_entry("job_cluster_key", value)?;
+        }
+        if let Some(value) = &self.libraries {
+            map.serialize_entry("libraries", value)?;
+        }
+        if let Some(value) = &self.max_retries {
+            map.serialize_entry(
+                "max_retries",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.min_retry_interval_millis {
+            map.serialize_entry(
+                "min_retry_interval_millis",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.new_cluster {
+            map.serialize_entry("new_cluster", value)?;
+        }
+        if let Some(value) = &self.notebook_task {
+            map.serialize_entry("notebook_task", value)?;
+        }
+        if let Some(value) = &self.notification_settings {
+            map.serialize_entry("notification_settings", value)?;
+        }
+        if let Some(value) = &self.pipeline_task {
+            map.serialize_entry("pipeline_task", value)?;
+        }
+        if let Some(value) = &self.power_bi_task {
+            map.serialize_entry("power_bi_task", value)?;
+        }
+        if let Some(value) = &self.python_operator_task {
+            map.serialize_entry("python_operator_task", value)?;
+        }
+        if let Some(value) = &self.python_wheel_task {
+            map.serialize_entry("python_wheel_task", value)?;
+        }
+        if let Some(value) = &self.queue_duration {
+            map.serialize_entry(
+                "queue_duration",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.resolved_values {
+            map.serialize_entry("resolved_values", value)?;
+        }
+        if let Some(value) = &self.retry_on_timeout {
+            map.serialize_entry("retry_on_timeout", value)?;
+        }
+        if let Some(value) = &self.run_duration {
+            map.serialize_entry(
+                "run_duration",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.run_id {
+            map.serialize_entry(
+                "run_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.run_if {
+            map.serialize_entry("run_if", value)?;
+        }
+        if let Some(value) = &self.run_job_task {
+            map.serialize_entry("run_job_task", value)?;
+        }
+        if let Some(value) = &self.run_page_url {
+            map.serialize_entry("run_page_url", value)?;
+        }
+        if let Some(value) = &self.setup_duration {
+            map.serialize_entry(
+                "setup_duration",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.spark_jar_task {
+            map.serialize_entry("spark_jar_task", value)?;
+        }
+        if let Some(value) = &self.spark_python_task {
+            map.serialize_entry("spark_python_task", value)?;
+        }
+        if let Some(value) = &self.spark_submit_task {
+            map.serialize_entry("spark_submit_task", value)?;
+        }
+        if let Some(value) = &self.sql_task {
+            map.serialize_entry("sql_task", value)?;
+        }
+        if let Some(value) = &self.start_time {
+            map.serialize_entry(
+                "start_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.timeout_seconds {
+            map.serialize_entry(
+                "timeout_seconds",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.webhook_notifications {
+            map.serialize_entry("webhook_notifications", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunTask {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RunTask {
+    const EXPECTING: &'static str = "an object (RunTask)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut task_key: Option<String> = None;
+        let mut ai_function_task: Option<crate::AiFunctionTask> = None;
+        let mut ai_runtime_task: Option<crate::AiRuntimeTask> = None;
+        let mut alert_task: Option<crate::AlertTask> = None;
+        let mut attempt_number: Option<i32> = None;
+        let mut clean_rooms_notebook_task: Option<crate::CleanRoomsNotebookTask> = None;
+        let mut cleanup_duration: Option<i64> = None;
+        let mut cluster_instance: Option<crate::RunClusterInstance> = None;
+        let mut compute: Option<crate::JobTaskCompute> = None;
+        let mut condition_task: Option<crate::RunConditionTask> = None;
+        let mut dashboard_task: Option<crate::DashboardTask> = None;
+        let mut dbt_cloud_task: Option<crate::DbtCloudTask> = None;
+        let mut dbt_platform_task: Option<crate::DbtPlatformTask> = None;
+        let mut dbt_task: Option<crate::DbtTask> = None;
+        let mut depends_on: Option<Vec<crate::TaskDependency>> = None;
+        let mut description: Option<String> = None;
+        let mut disable_auto_optimization: Option<bool> = None;
+        let mut disabled: Option<bool> = None;
+        let mut effective_performance_target: Option<crate::JobPerformanceTarget> = None;
+        let mut email_notifications: Option<crate::JobEmailNotifications> = None;
+        let mut end_time: Option<i64> = None;
+        let mut environment_key: Option<String> = None;
+        let mut environment_variables_key: Option<String> = None;
+        let mut execution_duration: Option<i64> = None;
+        let mut existing_cluster_id: Option<String> = None;
+        let mut for_each_task: Option<crate::RunForEachTask> = None;
+        let mut gen_ai_compute_task: Option<crate::GenAiComputeTask> = None;
+        let mut git_source: Option<crate::JobGitSource> = None;
+        let mut job_cluster_key: Option<String> = None;
+        let mut libraries: Option<Vec<crate::Library>> = None;
+        let mut max_retries: Option<i32> = None;
+        let mut min_retry_interval_millis: Option<i32> = None;
+        let mut new_cluster: Option<crate::ClusterSpec> = None;
+        let mut notebook_task: Option<crate::NotebookTask> = None;
+        let mut notification_settings: Option<crate::TaskNotificationSettings> = None;
+        let mut pipeline_task: Option<crate::PipelineTask> = None;
+        let mut power_bi_task: Option<crate::PowerBiTask> = None;
+        let mut python_operator_task: Option<crate::PythonOperatorTask> = None;
+        let mut python_wheel_task: Option<crate::PythonWheelTask> = None;
+        let mut queue_duration: Option<i64> = None;
+        let mut resolved_values: Option<crate::RunResolvedValues> = None;
+        let mut retry_on_timeout: Option<bool> = None;
+        let mut run_duration: Option<i64> = None;
+        let mut run_id: Option<i64> = None;
+        let mut run_if: Option<crate::JobTaskRunIf> = None;
+        let mut run_job_task: Option<crate::RunJobTask> = None;
+        let mut run_page_url: Option<String> = None;
+        let mut setup_duration: Option<i64> = None;
+        let mut spark_jar_task: Option<crate::SparkJarTask> = None;
+        let mut spark_python_task: Option<crate::SparkPythonTask> = None;
+        let mut spark_submit_task: Option<crate::SparkSubmitTask> = None;
+        let mut sql_task: Option<crate::SqlTask> = None;
+        let mut start_time: Option<i64> = None;
+        let mut state: Option<crate::RunState> = None;
+        let mut status: Option<crate::RunStatus> = None;
+        let mut timeout_seconds: Option<i32> = None;
+        let mut webhook_notifications: Option<crate::JobWebhookNotifications> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "task_key" => object::read_some(&mut map, &mut task_key),
+                "ai_function_task" => object::read_into(&mut map, &mut ai_function_task),
+                "ai_runtime_task" => object::read_into(&mut map, &mut ai_runtime_task),
+                "alert_task" => object::read_into(&mut map, &mut alert_task),
+                "attempt_number" => {
+                    object::read_number_into(&mut map, &mut attempt_number)
+                }
+                "clean_rooms_notebook_task" => {
+                    object::read_into(&mut map, &mut clean_rooms_notebook_task)
+                }
+                "cleanup_duration" => {
+                    object::read_number_into(&mut map, &mut cleanup_duration)
+                }
+                "cluster_instance" => object::read_into(&mut map, &mut cluster_instance),
+                "compute" => object::read_into(&mut map, &mut compute),
+                "condition_task" => object::read_into(&mut map, &mut condition_task),
+                "dashboard_task" => object::read_into(&mut map, &mut dashboard_task),
+                "dbt_cloud_task" => object::read_into(&mut map, &mut dbt_cloud_task),
+                "dbt_platform_task" => {
+                    object::read_into(&mut map, &mut dbt_platform_task)
+                }
+                "dbt_task" => object::read_into(&mut map, &mut dbt_task),
+                "depends_on" => object::read_into(&mut map, &mut depends_on),
+                "description" => object::read_into(&mut map, &mut description),
+                "disable_auto_optimization" => {
+                    object::read_into(&mut map, &mut disable_auto_optimization)
+                }
+                "disabled" => object::read_into(&mut map, &mut disabled),
+                "effective_performance_target" => {
+                    object::read_into(&mut map, &mut effective_performance_target)
+                }
+                "email_notifications" => {
+                    object::read_into(&mut map, &mut email_notifications)
+                }
+                "end_time" => object::read_number_into(&mut map, &mut end_time),
+                "environment_key" => object::read_into(&mut map, &mut environment_key),
+                "environment_variables_key" => {
+                    object::read_into(&mut map, &mut environment_variables_key)
+                }
+                "execution_duration" => {
+                    object::read_number_into(&mut map, &mut execution_duration)
+                }
+                "existing_cluster_id" => {
+                    object::read_into(&mut map, &mut existing_cluster_id)
+                }
+                "for_each_task" => object::read_into(&mut map, &mut for_each_task),
+                "gen_ai_compute_task" => {
+                    object::read_into(&mut map, &mut gen_ai_compute_task)
+                }
+                "git_source" => object::read_into(&mut map, &mut git_source),
+                "job_cluster_key" => object::read_into(&mut map, &mut job_cluster_key),
+                "libraries" => object::read_into(&mut map, &mut libraries),
+                "max_retries" => object::read_number_into(&mut map, &mut max_retries),
+                "min_retry_interval_millis" => {
+                    object::read_number_into(&mut map, &mut min_retry_interval_millis)
+                }
+                "new_cluster" => object::read_into(&mut map, &mut new_cluster),
+                "notebook_task" => object::read_into(&mut map, &mut notebook_task),
+                "notification_settings" => {
+                    object::read_into(&mut map, &mut notification_settings)
+                }
+                "pipeline_task" => object::read_into(&mut map, &mut pipeline_task),
+                "power_bi_task" => object::read_into(&mut map, &mut power_bi_task),
+                "python_operator_task" => {
+                    object::read_into(&mut map, &mut python_operator_task)
+                }
+                "python_wheel_task" => {
+                    object::read_into(&mut map, &mut python_wheel_task)
+                }
+                "queue_duration" => {
+                    object::read_number_into(&mut map, &mut queue_duration)
+                }
+                "resolved_values" => object::read_into(&mut map, &mut resolved_values),
+                "retry_on_timeout" => object::read_into(&mut map, &mut retry_on_timeout),
+                "run_duration" => object::read_number_into(&mut map, &mut run_duration),
+                "run_id" => object::read_number_into(&mut map, &mut run_id),
+                "run_if" => object::read_into(&mut map, &mut run_if),
+                "run_job_task" => object::read_into(&mut map, &mut run_job_task),
+                "run_page_url" => object::read_into(&mut map, &mut run_page_url),
+                "setup_duration" => {
+                    object::read_number_into(&mut map, &mut setup_duration)
+                }
+                "spark_jar_task" => object::read_into(&mut map, &mut spark_jar_task),
+                "spark_python_task" => {
+                    object::read_into(&mut map, &mut spark_python_task)
+                }
+                "spark_submit_task" => {
+                    object::read_into(&mut map, &mut spark_submit_task)
+                }
+                "sql_task" => object::read_into(&mut map, &mut sql_task),
+                "start_time" => object::read_number_into(&mut map, &mut start_time),
+                "state" => object::read_into(&mut map, &mut state),
+                "status" => object::read_into(&mut map, &mut status),
+                "timeout_seconds" => {
+                    object::read_number_into(&mut map, &mut timeout_seconds)
+                }
+                "webhook_notifications" => {
+                    object::read_into(&mut map, &mut webhook_notifications)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            task_key: object::required(task_key, "task_key")?,
+            ai_function_task,
+            ai_runtime_task,
+            alert_task,
+            attempt_number,
+            clean_rooms_notebook_task,
+            cleanup_duration,
+            cluster_instance,
+            compute,
+            condition_task,
+            dashboard_task,
+            dbt_cloud_task,
+            dbt_platform_task,
+            dbt_task,
+            depends_on,
+            description,
+            disable_auto_optimization,
+            disabled,
+            effective_performance_target,
+            email_notifications,
+            end_time,
+            environment_key,
+            environment_variables_key,
+            execution_duration,
+            existing_cluster_id,
+            for_each_task,
+            gen_ai_compute_task,
+            git_source,
+            job_cluster_key,
+            libraries,
+            max_retries,
+            min_retry_interval_millis,
+            new_cluster,
+            notebook_task,
+            notification_settings,
+            pipeline_task,
+            power_bi_task,
+            python_operator_task,
+            python_wheel_task,
+            queue_duration,
+            resolved_values,
+            retry_on_timeout,
+            run_duration,
+            run_id,
+            run_if,
+            run_job_task,
+            run_page_url,
+            setup_duration,
+            spark_jar_task,
+            spark_python_task,
+            spark_submit_task,
+            sql_task,
+            start_time,
+            state,
+            status,
+            timeout_seconds,
+            webhook_notifications,
+            unknown_fields,
+        })
+    }
+}
+
 /// The code saying why a run ended.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RunTerminationCode {
-    #[serde(rename = "BREAKING_CHANGE")]
+    /// `BREAKING_CHANGE`
     BreakingChange,
-    #[serde(rename = "BUDGET_POLICY_LIMIT_EXCEEDED")]
+    /// `BUDGET_POLICY_LIMIT_EXCEEDED`
     BudgetPolicyLimitExceeded,
-    #[serde(rename = "CANCELED")]
+    /// `CANCELED`
     Canceled,
-    #[serde(rename = "CLOUD_FAILURE")]
+    /// `CLOUD_FAILURE`
     CloudFailure,
-    #[serde(rename = "CLUSTER_ERROR")]
+    /// `CLUSTER_ERROR`
     ClusterError,
-    #[serde(rename = "CLUSTER_REQUEST_LIMIT_EXCEEDED")]
+    /// `CLUSTER_REQUEST_LIMIT_EXCEEDED`
     ClusterRequestLimitExceeded,
-    #[serde(rename = "DISABLED")]
+    /// `DISABLED`
     Disabled,
-    #[serde(rename = "DRIVER_ERROR")]
+    /// `DRIVER_ERROR`
     DriverError,
-    #[serde(rename = "FEATURE_DISABLED")]
+    /// `FEATURE_DISABLED`
     FeatureDisabled,
-    #[serde(rename = "INTERNAL_ERROR")]
+    /// `INTERNAL_ERROR`
     InternalError,
-    #[serde(rename = "INVALID_CLUSTER_REQUEST")]
+    /// `INVALID_CLUSTER_REQUEST`
     InvalidClusterRequest,
-    #[serde(rename = "INVALID_RUN_CONFIGURATION")]
+    /// `INVALID_RUN_CONFIGURATION`
     InvalidRunConfiguration,
-    #[serde(rename = "LIBRARY_INSTALLATION_ERROR")]
+    /// `LIBRARY_INSTALLATION_ERROR`
     LibraryInstallationError,
-    #[serde(rename = "MAX_CONCURRENT_RUNS_EXCEEDED")]
+    /// `MAX_CONCURRENT_RUNS_EXCEEDED`
     MaxConcurrentRunsExceeded,
-    #[serde(rename = "MAX_JOB_QUEUE_SIZE_EXCEEDED")]
+    /// `MAX_JOB_QUEUE_SIZE_EXCEEDED`
     MaxJobQueueSizeExceeded,
-    #[serde(rename = "MAX_SPARK_CONTEXTS_EXCEEDED")]
+    /// `MAX_SPARK_CONTEXTS_EXCEEDED`
     MaxSparkContextsExceeded,
-    #[serde(rename = "REPOSITORY_CHECKOUT_FAILED")]
+    /// `REPOSITORY_CHECKOUT_FAILED`
     RepositoryCheckoutFailed,
-    #[serde(rename = "RESOURCE_NOT_FOUND")]
+    /// `RESOURCE_NOT_FOUND`
     ResourceNotFound,
-    #[serde(rename = "RUN_EXECUTION_ERROR")]
+    /// `RUN_EXECUTION_ERROR`
     RunExecutionError,
-    #[serde(rename = "SKIPPED")]
+    /// `SKIPPED`
     Skipped,
-    #[serde(rename = "STORAGE_ACCESS_ERROR")]
+    /// `STORAGE_ACCESS_ERROR`
     StorageAccessError,
-    #[serde(rename = "SUCCESS")]
+    /// `SUCCESS`
     Success,
-    #[serde(rename = "SUCCESS_WITH_FAILURES")]
+    /// `SUCCESS_WITH_FAILURES`
     SuccessWithFailures,
-    #[serde(rename = "UNAUTHORIZED_ERROR")]
+    /// `UNAUTHORIZED_ERROR`
     UnauthorizedError,
-    #[serde(rename = "USER_CANCELED")]
+    /// `USER_CANCELED`
     UserCanceled,
-    #[serde(rename = "WORKSPACE_RUN_LIMIT_EXCEEDED")]
+    /// `WORKSPACE_RUN_LIMIT_EXCEEDED`
     WorkspaceRunLimitExceeded,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -7365,38 +17830,99 @@ impl std::str::FromStr for RunTerminationCode {
     }
 }
 
+impl serde::Serialize for RunTerminationCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunTerminationCode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Why a run ended.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RunTerminationDetails {
     /// See [`RunTerminationCode`](crate::RunTerminationCode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<RunTerminationCode>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// See [`RunTerminationType`](crate::RunTerminationType).
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<RunTerminationType>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RunTerminationDetails {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.code {
+            map.serialize_entry("code", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.type_ {
+            map.serialize_entry("type", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunTerminationDetails {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RunTerminationDetails {
+    const EXPECTING: &'static str = "an object (RunTerminationDetails)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "code" => object::read_into(&mut map, &mut value.code),
+                "message" => object::read_into(&mut map, &mut value.message),
+                "type" => object::read_into(&mut map, &mut value.type_),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Who is responsible for the way a run ended.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RunTerminationType {
-    #[serde(rename = "CLIENT_ERROR")]
+    /// `CLIENT_ERROR`
     ClientError,
-    #[serde(rename = "CLOUD_FAILURE")]
+    /// `CLOUD_FAILURE`
     CloudFailure,
-    #[serde(rename = "INTERNAL_ERROR")]
+    /// `INTERNAL_ERROR`
     InternalError,
-    #[serde(rename = "SUCCESS")]
+    /// `SUCCESS`
     Success,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -7439,53 +17965,115 @@ impl std::str::FromStr for RunTerminationType {
     }
 }
 
+impl serde::Serialize for RunTerminationType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunTerminationType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Details about what started a run, such as the parent run of a run-job task.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RunTriggerInfo {
     /// See [`JobCompletionTriggerRunInfoDetails`](crate::JobCompletionTriggerRunInfoDetails).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_completion: Option<JobCompletionTriggerRunInfoDetails>,
     /// Canonical id of the run.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub run_id: Option<i64>,
     /// See [`SqlConditionRunInfoDetails`](crate::SqlConditionRunInfoDetails).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_condition: Option<SqlConditionRunInfoDetails>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RunTriggerInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.job_completion {
+            map.serialize_entry("job_completion", value)?;
+        }
+        if let Some(value) = &self.run_id {
+            map.serialize_entry(
+                "run_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.sql_condition {
+            map.serialize_entry("sql_condition", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunTriggerInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RunTriggerInfo {
+    const EXPECTING: &'static str = "an object (RunTriggerInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "job_completion" => {
+                    object::read_into(&mut map, &mut value.job_completion)
+                }
+                "run_id" => object::read_number_into(&mut map, &mut value.run_id),
+                "sql_condition" => object::read_into(&mut map, &mut value.sql_condition),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// What started a run.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RunTriggerType {
-    #[serde(rename = "CONTINUOUS")]
+    /// `CONTINUOUS`
     Continuous,
-    #[serde(rename = "CONTINUOUS_RESTART")]
+    /// `CONTINUOUS_RESTART`
     ContinuousRestart,
-    #[serde(rename = "FILE_ARRIVAL")]
+    /// `FILE_ARRIVAL`
     FileArrival,
-    #[serde(rename = "JOB_COMPLETION")]
+    /// `JOB_COMPLETION`
     JobCompletion,
-    #[serde(rename = "ONE_TIME")]
+    /// `ONE_TIME`
     OneTime,
-    #[serde(rename = "PERIODIC")]
+    /// `PERIODIC`
     Periodic,
-    #[serde(rename = "RETRY")]
+    /// `RETRY`
     Retry,
-    #[serde(rename = "RUN_JOB_TASK")]
+    /// `RUN_JOB_TASK`
     RunJobTask,
-    #[serde(rename = "TABLE")]
+    /// `TABLE`
     Table,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -7538,19 +18126,35 @@ impl std::str::FromStr for RunTriggerType {
     }
 }
 
+impl serde::Serialize for RunTriggerType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunTriggerType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The kind of run: a job run, a one-off run, or a notebook workflow run.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RunType {
-    #[serde(rename = "JOB_RUN")]
+    /// `JOB_RUN`
     JobRun,
-    #[serde(rename = "SUBMIT_RUN")]
+    /// `SUBMIT_RUN`
     SubmitRun,
-    #[serde(rename = "WORKFLOW_RUN")]
+    /// `WORKFLOW_RUN`
     WorkflowRun,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -7591,35 +18195,96 @@ impl std::str::FromStr for RunType {
     }
 }
 
+impl serde::Serialize for RunType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// One exported view: a notebook or a dashboard, as HTML.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RunViewItem {
     /// The view as an HTML document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
     /// Name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// See [`RunViewType`](crate::RunViewType).
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<RunViewType>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RunViewItem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.content {
+            map.serialize_entry("content", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.type_ {
+            map.serialize_entry("type", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunViewItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RunViewItem {
+    const EXPECTING: &'static str = "an object (RunViewItem)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "content" => object::read_into(&mut map, &mut value.content),
+                "name" => object::read_into(&mut map, &mut value.name),
+                "type" => object::read_into(&mut map, &mut value.type_),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The kind of an exported view.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RunViewType {
-    #[serde(rename = "DASHBOARD")]
+    /// `DASHBOARD`
     Dashboard,
-    #[serde(rename = "NOTEBOOK")]
+    /// `NOTEBOOK`
     Notebook,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -7658,19 +18323,35 @@ impl std::str::FromStr for RunViewType {
     }
 }
 
+impl serde::Serialize for RunViewType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunViewType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Which views of a notebook run `export-run` returns: code, dashboards, or both.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RunViewsToExport {
-    #[serde(rename = "ALL")]
+    /// `ALL`
     All,
-    #[serde(rename = "CODE")]
+    /// `CODE`
     Code,
-    #[serde(rename = "DASHBOARDS")]
+    /// `DASHBOARDS`
     Dashboards,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -7711,37 +18392,101 @@ impl std::str::FromStr for RunViewsToExport {
     }
 }
 
+impl serde::Serialize for RunViewsToExport {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RunViewsToExport {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Runs the main class of a JAR.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SparkJarTask {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jar_uri: Option<String>,
     /// Class whose main method runs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub main_class_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_as_repl: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for SparkJarTask {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.jar_uri {
+            map.serialize_entry("jar_uri", value)?;
+        }
+        if let Some(value) = &self.main_class_name {
+            map.serialize_entry("main_class_name", value)?;
+        }
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        if let Some(value) = &self.run_as_repl {
+            map.serialize_entry("run_as_repl", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SparkJarTask {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SparkJarTask {
+    const EXPECTING: &'static str = "an object (SparkJarTask)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "jar_uri" => object::read_into(&mut map, &mut value.jar_uri),
+                "main_class_name" => {
+                    object::read_into(&mut map, &mut value.main_class_name)
+                }
+                "parameters" => object::read_into(&mut map, &mut value.parameters),
+                "run_as_repl" => object::read_into(&mut map, &mut value.run_as_repl),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Runs a Python file.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SparkPythonTask {
     /// Path or URI of the Python file.
     pub python_file: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<Vec<String>>,
     /// See [`JobTaskSource`](crate::JobTaskSource).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<JobTaskSource>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -7757,52 +18502,198 @@ impl SparkPythonTask {
     }
 }
 
+impl serde::Serialize for SparkPythonTask {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("python_file", &self.python_file)?;
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        if let Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SparkPythonTask {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SparkPythonTask {
+    const EXPECTING: &'static str = "an object (SparkPythonTask)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut python_file: Option<String> = None;
+        let mut parameters: Option<Vec<String>> = None;
+        let mut source: Option<crate::JobTaskSource> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "python_file" => object::read_some(&mut map, &mut python_file),
+                "parameters" => object::read_into(&mut map, &mut parameters),
+                "source" => object::read_into(&mut map, &mut source),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            python_file: object::required(python_file, "python_file")?,
+            parameters,
+            source,
+            unknown_fields,
+        })
+    }
+}
+
 /// Runs spark-submit with the given arguments.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SparkSubmitTask {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for SparkSubmitTask {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SparkSubmitTask {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SparkSubmitTask {
+    const EXPECTING: &'static str = "an object (SparkSubmitTask)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "parameters" => object::read_into(&mut map, &mut value.parameters),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The output of a SQL alert task.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SqlAlertOutput {
     /// See [`SqlAlertState`](crate::SqlAlertState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alert_state: Option<SqlAlertState>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output_link: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query_text: Option<String>,
     /// See [`SqlStatementOutput`](crate::SqlStatementOutput).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_statements: Option<Vec<SqlStatementOutput>>,
     /// SQL warehouse to run on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warehouse_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for SqlAlertOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.alert_state {
+            map.serialize_entry("alert_state", value)?;
+        }
+        if let Some(value) = &self.output_link {
+            map.serialize_entry("output_link", value)?;
+        }
+        if let Some(value) = &self.query_text {
+            map.serialize_entry("query_text", value)?;
+        }
+        if let Some(value) = &self.sql_statements {
+            map.serialize_entry("sql_statements", value)?;
+        }
+        if let Some(value) = &self.warehouse_id {
+            map.serialize_entry("warehouse_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SqlAlertOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SqlAlertOutput {
+    const EXPECTING: &'static str = "an object (SqlAlertOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "alert_state" => object::read_into(&mut map, &mut value.alert_state),
+                "output_link" => object::read_into(&mut map, &mut value.output_link),
+                "query_text" => object::read_into(&mut map, &mut value.query_text),
+                "sql_statements" => {
+                    object::read_into(&mut map, &mut value.sql_statements)
+                }
+                "warehouse_id" => object::read_into(&mut map, &mut value.warehouse_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The state of a SQL alert after evaluation.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum SqlAlertState {
-    #[serde(rename = "OK")]
+    /// `OK`
     Ok,
-    #[serde(rename = "TRIGGERED")]
+    /// `TRIGGERED`
     Triggered,
-    #[serde(rename = "UNKNOWN")]
+    /// `UNKNOWN`
     Unknown,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -7843,88 +18734,262 @@ impl std::str::FromStr for SqlAlertState {
     }
 }
 
+impl serde::Serialize for SqlAlertState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SqlAlertState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The SQL condition evaluation that started this run.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SqlConditionRunInfoDetails {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition_evaluation_satisfied: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition_evaluation_sql_session_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition_evaluation_sql_statement_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for SqlConditionRunInfoDetails {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.condition_evaluation_satisfied {
+            map.serialize_entry("condition_evaluation_satisfied", value)?;
+        }
+        if let Some(value) = &self.condition_evaluation_sql_session_id {
+            map.serialize_entry("condition_evaluation_sql_session_id", value)?;
+        }
+        if let Some(value) = &self.condition_evaluation_sql_statement_id {
+            map.serialize_entry("condition_evaluation_sql_statement_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SqlConditionRunInfoDetails {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for SqlConditionRunInfoDetails {
+    const EXPECTING: &'static str = "an object (SqlConditionRunInfoDetails)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "condition_evaluation_satisfied" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.condition_evaluation_satisfied,
+                    )
+                }
+                "condition_evaluation_sql_session_id" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.condition_evaluation_sql_session_id,
+                    )
+                }
+                "condition_evaluation_sql_statement_id" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.condition_evaluation_sql_statement_id,
+                    )
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The output of a SQL dashboard task.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SqlDashboardOutput {
     /// SQL warehouse to run on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warehouse_id: Option<String>,
     /// See [`SqlDashboardWidgetOutput`](crate::SqlDashboardWidgetOutput).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub widgets: Option<Vec<SqlDashboardWidgetOutput>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for SqlDashboardOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.warehouse_id {
+            map.serialize_entry("warehouse_id", value)?;
+        }
+        if let Some(value) = &self.widgets {
+            map.serialize_entry("widgets", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SqlDashboardOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SqlDashboardOutput {
+    const EXPECTING: &'static str = "an object (SqlDashboardOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "warehouse_id" => object::read_into(&mut map, &mut value.warehouse_id),
+                "widgets" => object::read_into(&mut map, &mut value.widgets),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The output of one dashboard widget.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SqlDashboardWidgetOutput {
     /// When it ended (epoch milliseconds); 0 while running.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub end_time: Option<i64>,
     /// See [`SqlOutputError`](crate::SqlOutputError).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<SqlOutputError>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output_link: Option<String>,
     /// When it started (epoch milliseconds).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub start_time: Option<i64>,
     /// See [`SqlDashboardWidgetOutputStatus`](crate::SqlDashboardWidgetOutputStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<SqlDashboardWidgetOutputStatus>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub widget_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub widget_title: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for SqlDashboardWidgetOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.end_time {
+            map.serialize_entry(
+                "end_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.error {
+            map.serialize_entry("error", value)?;
+        }
+        if let Some(value) = &self.output_link {
+            map.serialize_entry("output_link", value)?;
+        }
+        if let Some(value) = &self.start_time {
+            map.serialize_entry(
+                "start_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.widget_id {
+            map.serialize_entry("widget_id", value)?;
+        }
+        if let Some(value) = &self.widget_title {
+            map.serialize_entry("widget_title", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SqlDashboardWidgetOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SqlDashboardWidgetOutput {
+    const EXPECTING: &'static str = "an object (SqlDashboardWidgetOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "end_time" => object::read_number_into(&mut map, &mut value.end_time),
+                "error" => object::read_into(&mut map, &mut value.error),
+                "output_link" => object::read_into(&mut map, &mut value.output_link),
+                "start_time" => object::read_number_into(&mut map, &mut value.start_time),
+                "status" => object::read_into(&mut map, &mut value.status),
+                "widget_id" => object::read_into(&mut map, &mut value.widget_id),
+                "widget_title" => object::read_into(&mut map, &mut value.widget_title),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The status of a dashboard widget refresh.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum SqlDashboardWidgetOutputStatus {
-    #[serde(rename = "CANCELLED")]
+    /// `CANCELLED`
     Cancelled,
-    #[serde(rename = "FAILED")]
+    /// `FAILED`
     Failed,
-    #[serde(rename = "PENDING")]
+    /// `PENDING`
     Pending,
-    #[serde(rename = "RUNNING")]
+    /// `RUNNING`
     Running,
-    #[serde(rename = "SUCCESS")]
+    /// `SUCCESS`
     Success,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -7969,145 +19034,502 @@ impl std::str::FromStr for SqlDashboardWidgetOutputStatus {
     }
 }
 
+impl serde::Serialize for SqlDashboardWidgetOutputStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SqlDashboardWidgetOutputStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The output of a SQL task.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SqlOutput {
     /// See [`SqlAlertOutput`](crate::SqlAlertOutput).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alert_output: Option<SqlAlertOutput>,
     /// See [`SqlDashboardOutput`](crate::SqlDashboardOutput).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dashboard_output: Option<SqlDashboardOutput>,
     /// See [`SqlTaskSqlFileOutput`](crate::SqlTaskSqlFileOutput).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_output: Option<SqlTaskSqlFileOutput>,
     /// See [`SqlQueryOutput`](crate::SqlQueryOutput).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query_output: Option<SqlQueryOutput>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for SqlOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.alert_output {
+            map.serialize_entry("alert_output", value)?;
+        }
+        if let Some(value) = &self.dashboard_output {
+            map.serialize_entry("dashboard_output", value)?;
+        }
+        if let Some(value) = &self.file_output {
+            map.serialize_entry("file_output", value)?;
+        }
+        if let Some(value) = &self.query_output {
+            map.serialize_entry("query_output", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SqlOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SqlOutput {
+    const EXPECTING: &'static str = "an object (SqlOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "alert_output" => object::read_into(&mut map, &mut value.alert_output),
+                "dashboard_output" => {
+                    object::read_into(&mut map, &mut value.dashboard_output)
+                }
+                "file_output" => object::read_into(&mut map, &mut value.file_output),
+                "query_output" => object::read_into(&mut map, &mut value.query_output),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// An error of a SQL task.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SqlOutputError {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for SqlOutputError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SqlOutputError {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SqlOutputError {
+    const EXPECTING: &'static str = "an object (SqlOutputError)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "message" => object::read_into(&mut map, &mut value.message),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The output of a SQL query task.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SqlQueryOutput {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoint_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output_link: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query_text: Option<String>,
     /// See [`SqlStatementOutput`](crate::SqlStatementOutput).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_statements: Option<Vec<SqlStatementOutput>>,
     /// SQL warehouse to run on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warehouse_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for SqlQueryOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.endpoint_id {
+            map.serialize_entry("endpoint_id", value)?;
+        }
+        if let Some(value) = &self.output_link {
+            map.serialize_entry("output_link", value)?;
+        }
+        if let Some(value) = &self.query_text {
+            map.serialize_entry("query_text", value)?;
+        }
+        if let Some(value) = &self.sql_statements {
+            map.serialize_entry("sql_statements", value)?;
+        }
+        if let Some(value) = &self.warehouse_id {
+            map.serialize_entry("warehouse_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SqlQueryOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SqlQueryOutput {
+    const EXPECTING: &'static str = "an object (SqlQueryOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "endpoint_id" => object::read_into(&mut map, &mut value.endpoint_id),
+                "output_link" => object::read_into(&mut map, &mut value.output_link),
+                "query_text" => object::read_into(&mut map, &mut value.query_text),
+                "sql_statements" => {
+                    object::read_into(&mut map, &mut value.sql_statements)
+                }
+                "warehouse_id" => object::read_into(&mut map, &mut value.warehouse_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The output of one SQL statement.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SqlStatementOutput {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lookup_key: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for SqlStatementOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.lookup_key {
+            map.serialize_entry("lookup_key", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SqlStatementOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SqlStatementOutput {
+    const EXPECTING: &'static str = "an object (SqlStatementOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "lookup_key" => object::read_into(&mut map, &mut value.lookup_key),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The rows a SQL statement returned.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SqlStatementQueryResult {
     /// See [`SqlStatementQueryResultColumn`](crate::SqlStatementQueryResultColumn).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub columns: Option<Vec<SqlStatementQueryResultColumn>>,
     /// See [`SqlStatementQueryResultRow`](crate::SqlStatementQueryResultRow).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rows: Option<Vec<SqlStatementQueryResultRow>>,
     /// The result was cut short.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub truncated: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for SqlStatementQueryResult {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.columns {
+            map.serialize_entry("columns", value)?;
+        }
+        if let Some(value) = &self.rows {
+            map.serialize_entry("rows", value)?;
+        }
+        if let Some(value) = &self.truncated {
+            map.serialize_entry("truncated", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SqlStatementQueryResult {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SqlStatementQueryResult {
+    const EXPECTING: &'static str = "an object (SqlStatementQueryResult)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "columns" => object::read_into(&mut map, &mut value.columns),
+                "rows" => object::read_into(&mut map, &mut value.rows),
+                "truncated" => object::read_into(&mut map, &mut value.truncated),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One result column.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SqlStatementQueryResultColumn {
     /// Name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for SqlStatementQueryResultColumn {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SqlStatementQueryResultColumn {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for SqlStatementQueryResultColumn {
+    const EXPECTING: &'static str = "an object (SqlStatementQueryResultColumn)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One result row.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SqlStatementQueryResultRow {
     /// See [`SqlStatementQueryResultRowRowValue`](crate::SqlStatementQueryResultRowRowValue).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub values: Option<Vec<SqlStatementQueryResultRowRowValue>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for SqlStatementQueryResultRow {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.values {
+            map.serialize_entry("values", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SqlStatementQueryResultRow {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for SqlStatementQueryResultRow {
+    const EXPECTING: &'static str = "an object (SqlStatementQueryResultRow)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "values" => object::read_into(&mut map, &mut value.values),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One value of a result row.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SqlStatementQueryResultRowRowValue {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub string_value: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for SqlStatementQueryResultRowRowValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.string_value {
+            map.serialize_entry("string_value", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SqlStatementQueryResultRowRowValue {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for SqlStatementQueryResultRowRowValue {
+    const EXPECTING: &'static str = "an object (SqlStatementQueryResultRowRowValue)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "string_value" => object::read_into(&mut map, &mut value.string_value),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Runs a SQL query, file, alert or dashboard on a SQL warehouse.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SqlTask {
     /// SQL warehouse to run on.
     pub warehouse_id: String,
     /// See [`SqlTaskAlert`](crate::SqlTaskAlert).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alert: Option<SqlTaskAlert>,
     /// See [`SqlTaskDashboard`](crate::SqlTaskDashboard).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dashboard: Option<SqlTaskDashboard>,
     /// See [`SqlTaskFile`](crate::SqlTaskFile).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<SqlTaskFile>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<std::collections::BTreeMap<String, String>>,
     /// See [`SqlTaskQuery`](crate::SqlTaskQuery).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query: Option<SqlTaskQuery>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -8126,18 +19548,88 @@ impl SqlTask {
     }
 }
 
+impl serde::Serialize for SqlTask {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("warehouse_id", &self.warehouse_id)?;
+        if let Some(value) = &self.alert {
+            map.serialize_entry("alert", value)?;
+        }
+        if let Some(value) = &self.dashboard {
+            map.serialize_entry("dashboard", value)?;
+        }
+        if let Some(value) = &self.file {
+            map.serialize_entry("file", value)?;
+        }
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        if let Some(value) = &self.query {
+            map.serialize_entry("query", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SqlTask {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SqlTask {
+    const EXPECTING: &'static str = "an object (SqlTask)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut warehouse_id: Option<String> = None;
+        let mut alert: Option<crate::SqlTaskAlert> = None;
+        let mut dashboard: Option<crate::SqlTaskDashboard> = None;
+        let mut file: Option<crate::SqlTaskFile> = None;
+        let mut parameters: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut query: Option<crate::SqlTaskQuery> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "warehouse_id" => object::read_some(&mut map, &mut warehouse_id),
+                "alert" => object::read_into(&mut map, &mut alert),
+                "dashboard" => object::read_into(&mut map, &mut dashboard),
+                "file" => object::read_into(&mut map, &mut file),
+                "parameters" => object::read_into(&mut map, &mut parameters),
+                "query" => object::read_into(&mut map, &mut query),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            warehouse_id: object::required(warehouse_id, "warehouse_id")?,
+            alert,
+            dashboard,
+            file,
+            parameters,
+            query,
+            unknown_fields,
+        })
+    }
+}
+
 /// A SQL alert to evaluate.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SqlTaskAlert {
     pub alert_id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pause_subscriptions: Option<bool>,
     /// See [`SqlTaskSubscription`](crate::SqlTaskSubscription).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscriptions: Option<Vec<SqlTaskSubscription>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -8153,20 +19645,73 @@ impl SqlTaskAlert {
     }
 }
 
+impl serde::Serialize for SqlTaskAlert {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("alert_id", &self.alert_id)?;
+        if let Some(value) = &self.pause_subscriptions {
+            map.serialize_entry("pause_subscriptions", value)?;
+        }
+        if let Some(value) = &self.subscriptions {
+            map.serialize_entry("subscriptions", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SqlTaskAlert {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SqlTaskAlert {
+    const EXPECTING: &'static str = "an object (SqlTaskAlert)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut alert_id: Option<String> = None;
+        let mut pause_subscriptions: Option<bool> = None;
+        let mut subscriptions: Option<Vec<crate::SqlTaskSubscription>> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "alert_id" => object::read_some(&mut map, &mut alert_id),
+                "pause_subscriptions" => {
+                    object::read_into(&mut map, &mut pause_subscriptions)
+                }
+                "subscriptions" => object::read_into(&mut map, &mut subscriptions),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            alert_id: object::required(alert_id, "alert_id")?,
+            pause_subscriptions,
+            subscriptions,
+            unknown_fields,
+        })
+    }
+}
+
 /// A SQL dashboard to refresh.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SqlTaskDashboard {
     pub dashboard_id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_subject: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pause_subscriptions: Option<bool>,
     /// See [`SqlTaskSubscription`](crate::SqlTaskSubscription).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscriptions: Option<Vec<SqlTaskSubscription>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -8183,16 +19728,77 @@ impl SqlTaskDashboard {
     }
 }
 
+impl serde::Serialize for SqlTaskDashboard {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("dashboard_id", &self.dashboard_id)?;
+        if let Some(value) = &self.custom_subject {
+            map.serialize_entry("custom_subject", value)?;
+        }
+        if let Some(value) = &self.pause_subscriptions {
+            map.serialize_entry("pause_subscriptions", value)?;
+        }
+        if let Some(value) = &self.subscriptions {
+            map.serialize_entry("subscriptions", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SqlTaskDashboard {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SqlTaskDashboard {
+    const EXPECTING: &'static str = "an object (SqlTaskDashboard)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut dashboard_id: Option<String> = None;
+        let mut custom_subject: Option<String> = None;
+        let mut pause_subscriptions: Option<bool> = None;
+        let mut subscriptions: Option<Vec<crate::SqlTaskSubscription>> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "dashboard_id" => object::read_some(&mut map, &mut dashboard_id),
+                "custom_subject" => object::read_into(&mut map, &mut custom_subject),
+                "pause_subscriptions" => {
+                    object::read_into(&mut map, &mut pause_subscriptions)
+                }
+                "subscriptions" => object::read_into(&mut map, &mut subscriptions),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            dashboard_id: object::required(dashboard_id, "dashboard_id")?,
+            custom_subject,
+            pause_subscriptions,
+            subscriptions,
+            unknown_fields,
+        })
+    }
+}
+
 /// A SQL file to run.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SqlTaskFile {
     pub path: String,
     /// See [`JobTaskSource`](crate::JobTaskSource).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<JobTaskSource>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -8207,13 +19813,61 @@ impl SqlTaskFile {
     }
 }
 
+impl serde::Serialize for SqlTaskFile {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("path", &self.path)?;
+        if let Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SqlTaskFile {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SqlTaskFile {
+    const EXPECTING: &'static str = "an object (SqlTaskFile)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut path: Option<String> = None;
+        let mut source: Option<crate::JobTaskSource> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "path" => object::read_some(&mut map, &mut path),
+                "source" => object::read_into(&mut map, &mut source),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            path: object::required(path, "path")?,
+            source,
+            unknown_fields,
+        })
+    }
+}
+
 /// A saved SQL query to run.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SqlTaskQuery {
     pub query_id: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -8227,135 +19881,419 @@ impl SqlTaskQuery {
     }
 }
 
+impl serde::Serialize for SqlTaskQuery {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("query_id", &self.query_id)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SqlTaskQuery {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SqlTaskQuery {
+    const EXPECTING: &'static str = "an object (SqlTaskQuery)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut query_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "query_id" => object::read_some(&mut map, &mut query_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            query_id: object::required(query_id, "query_id")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// The output of a SQL file task.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SqlTaskSqlFileOutput {
     /// See [`SqlStatementQueryResult`](crate::SqlStatementQueryResult).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query_result: Option<SqlStatementQueryResult>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query_text: Option<String>,
     /// See [`SqlStatementOutput`](crate::SqlStatementOutput).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_statements: Option<Vec<SqlStatementOutput>>,
     /// SQL warehouse to run on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warehouse_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for SqlTaskSqlFileOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.query_result {
+            map.serialize_entry("query_result", value)?;
+        }
+        if let Some(value) = &self.query_text {
+            map.serialize_entry("query_text", value)?;
+        }
+        if let Some(value) = &self.sql_statements {
+            map.serialize_entry("sql_statements", value)?;
+        }
+        if let Some(value) = &self.warehouse_id {
+            map.serialize_entry("warehouse_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SqlTaskSqlFileOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SqlTaskSqlFileOutput {
+    const EXPECTING: &'static str = "an object (SqlTaskSqlFileOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "query_result" => object::read_into(&mut map, &mut value.query_result),
+                "query_text" => object::read_into(&mut map, &mut value.query_text),
+                "sql_statements" => {
+                    object::read_into(&mut map, &mut value.sql_statements)
+                }
+                "warehouse_id" => object::read_into(&mut map, &mut value.warehouse_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A subscriber to a SQL alert or dashboard task.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SqlTaskSubscription {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination_id: Option<String>,
     /// User name of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for SqlTaskSubscription {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.destination_id {
+            map.serialize_entry("destination_id", value)?;
+        }
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SqlTaskSubscription {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SqlTaskSubscription {
+    const EXPECTING: &'static str = "an object (SqlTaskSubscription)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "destination_id" => {
+                    object::read_into(&mut map, &mut value.destination_id)
+                }
+                "user_name" => object::read_into(&mut map, &mut value.user_name),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `jobs.submit`: a one-off run described in full, without a saved job.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SubmitRun {
     /// Permissions to grant on the job, one entry per principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list: Option<Vec<JobAccessControlRequest>>,
     /// Budget policy to apply to the job.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget_policy_id: Option<String>,
     /// For a cost-optimized serverless run, the window it should finish within (`4h`, `12h`, ...).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_target: Option<String>,
     /// See [`JobEmailNotifications`](crate::JobEmailNotifications).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_notifications: Option<JobEmailNotifications>,
     /// See [`JobEnvironmentVariables`](crate::JobEnvironmentVariables).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_variables: Option<Vec<JobEnvironmentVariables>>,
     /// See [`JobEnvironment`](crate::JobEnvironment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environments: Option<Vec<JobEnvironment>>,
     /// See [`JobGitSource`](crate::JobGitSource).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub git_source: Option<JobGitSource>,
     /// See [`JobsHealthRules`](crate::JobsHealthRules).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health: Option<JobsHealthRules>,
     /// A caller-chosen token (at most 64 characters); a request repeating it returns the existing
     /// run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub idempotency_token: Option<String>,
     /// See [`JobNotificationSettings`](crate::JobNotificationSettings).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notification_settings: Option<JobNotificationSettings>,
     /// See [`JobPerformanceTarget`](crate::JobPerformanceTarget).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub performance_target: Option<JobPerformanceTarget>,
     /// See [`JobQueueSettings`](crate::JobQueueSettings).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub queue: Option<JobQueueSettings>,
     /// See [`JobRunAs`](crate::JobRunAs).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_as: Option<JobRunAs>,
     /// Name of the run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_name: Option<String>,
     /// The tasks (at most 1000 on write; reads return at most 100 per page).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tasks: Option<Vec<JobSubmitTask>>,
     /// Time limit of each run in seconds; 0 means none.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub timeout_seconds: Option<i32>,
     /// Usage policy to apply to the job.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage_policy_id: Option<String>,
     /// See [`JobWebhookNotifications`](crate::JobWebhookNotifications).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhook_notifications: Option<JobWebhookNotifications>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for SubmitRun {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.access_control_list {
+            map.serialize_entry("access_control_list", value)?;
+        }
+        if let Some(value) = &self.budget_policy_id {
+            map.serialize_entry("budget_policy_id", value)?;
+        }
+        if let Some(value) = &self.duration_target {
+            map.serialize_entry("duration_target", value)?;
+        }
+        if let Some(value) = &self.email_notifications {
+            map.serialize_entry("email_notifications", value)?;
+        }
+        if let Some(value) = &self.environment_variables {
+            map.serialize_entry("environment_variables", value)?;
+        }
+        if let Some(value) = &self.environments {
+            map.serialize_entry("environments", value)?;
+        }
+        if let Some(value) = &self.git_source {
+            map.serialize_entry("git_source", value)?;
+        }
+        if let Some(value) = &self.health {
+            map.serialize_entry("health", value)?;
+        }
+        if let Some(value) = &self.idempotency_token {
+            map.serialize_entry("idempotency_token", value)?;
+        }
+        if let Some(value) = &self.notification_settings {
+            map.serialize_entry("notification_settings", value)?;
+        }
+        if let Some(value) = &self.performance_target {
+            map.serialize_entry("performance_target", value)?;
+        }
+        if let Some(value) = &self.queue {
+            map.serialize_entry("queue", value)?;
+        }
+        if let Some(value) = &self.run_as {
+            map.serialize_entry("run_as", value)?;
+        }
+        if let Some(value) = &self.run_name {
+            map.serialize_entry("run_name", value)?;
+        }
+        if let Some(value) = &self.tasks {
+            map.serialize_entry("tasks", value)?;
+        }
+        if let Some(value) = &self.timeout_seconds {
+            map.serialize_entry(
+                "timeout_seconds",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.usage_policy_id {
+            map.serialize_entry("usage_policy_id", value)?;
+        }
+        if let Some(value) = &self.webhook_notifications {
+            map.serialize_entry("webhook_notifications", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SubmitRun {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SubmitRun {
+    const EXPECTING: &'static str = "an object (SubmitRun)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "access_control_list" => {
+                    object::read_into(&mut map, &mut value.access_control_list)
+                }
+                "budget_policy_id" => {
+                    object::read_into(&mut map, &mut value.budget_policy_id)
+                }
+                "duration_target" => {
+                    object::read_into(&mut map, &mut value.duration_target)
+                }
+                "email_notifications" => {
+                    object::read_into(&mut map, &mut value.email_notifications)
+                }
+                "environment_variables" => {
+                    object::read_into(&mut map, &mut value.environment_variables)
+                }
+                "environments" => object::read_into(&mut map, &mut value.environments),
+                "git_source" => object::read_into(&mut map, &mut value.git_source),
+                "health" => object::read_into(&mut map, &mut value.health),
+                "idempotency_token" => {
+                    object::read_into(&mut map, &mut value.idempotency_token)
+                }
+                "notification_settings" => {
+                    object::read_into(&mut map, &mut value.notification_settings)
+                }
+                "performance_target" => {
+                    object::read_into(&mut map, &mut value.performance_target)
+                }
+                "queue" => object::read_into(&mut map, &mut value.queue),
+                "run_as" => object::read_into(&mut map, &mut value.run_as),
+                "run_name" => object::read_into(&mut map, &mut value.run_name),
+                "tasks" => object::read_into(&mut map, &mut value.tasks),
+                "timeout_seconds" => {
+                    object::read_number_into(&mut map, &mut value.timeout_seconds)
+                }
+                "usage_policy_id" => {
+                    object::read_into(&mut map, &mut value.usage_policy_id)
+                }
+                "webhook_notifications" => {
+                    object::read_into(&mut map, &mut value.webhook_notifications)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Identifies the run that `submit` started.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SubmitRunResponse {
     /// Canonical id of the run.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub run_id: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for SubmitRunResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.run_id {
+            map.serialize_entry(
+                "run_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SubmitRunResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SubmitRunResponse {
+    const EXPECTING: &'static str = "an object (SubmitRunResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "run_id" => object::read_number_into(&mut map, &mut value.run_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A task that must finish first, optionally with the condition outcome required.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TaskDependency {
     /// Unique name of the task within the job.
     pub task_key: String,
     /// The condition outcome (`true` or `false`) the dependency requires.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -8370,69 +20308,238 @@ impl TaskDependency {
     }
 }
 
+impl serde::Serialize for TaskDependency {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("task_key", &self.task_key)?;
+        if let Some(value) = &self.outcome {
+            map.serialize_entry("outcome", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TaskDependency {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for TaskDependency {
+    const EXPECTING: &'static str = "an object (TaskDependency)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut task_key: Option<String> = None;
+        let mut outcome: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "task_key" => object::read_some(&mut map, &mut task_key),
+                "outcome" => object::read_into(&mut map, &mut outcome),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            task_key: object::required(task_key, "task_key")?,
+            outcome,
+            unknown_fields,
+        })
+    }
+}
+
 /// Email addresses notified on events of one task.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TaskEmailNotifications {
     /// Send nothing for skipped runs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub no_alert_for_skipped_runs: Option<bool>,
     /// Notified when a run breaks a `RUN_DURATION_SECONDS` health rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_duration_warning_threshold_exceeded: Option<Vec<String>>,
     /// Notified when a run fails.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_failure: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_maintenance_complete: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_maintenance_start: Option<Vec<String>>,
     /// Notified when a run starts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_start: Option<Vec<String>>,
     /// Notified when a streaming backlog health rule is broken.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_streaming_backlog_exceeded: Option<Vec<String>>,
     /// Notified when a run succeeds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_success: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for TaskEmailNotifications {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.no_alert_for_skipped_runs {
+            map.serialize_entry("no_alert_for_skipped_runs", value)?;
+        }
+        if let Some(value) = &self.on_duration_warning_threshold_exceeded {
+            map.serialize_entry("on_duration_warning_threshold_exceeded", value)?;
+        }
+        if let Some(value) = &self.on_failure {
+            map.serialize_entry("on_failure", value)?;
+        }
+        if let Some(value) = &self.on_maintenance_complete {
+            map.serialize_entry("on_maintenance_complete", value)?;
+        }
+        if let Some(value) = &self.on_maintenance_start {
+            map.serialize_entry("on_maintenance_start", value)?;
+        }
+        if let Some(value) = &self.on_start {
+            map.serialize_entry("on_start", value)?;
+        }
+        if let Some(value) = &self.on_streaming_backlog_exceeded {
+            map.serialize_entry("on_streaming_backlog_exceeded", value)?;
+        }
+        if let Some(value) = &self.on_success {
+            map.serialize_entry("on_success", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TaskEmailNotifications {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for TaskEmailNotifications {
+    const EXPECTING: &'static str = "an object (TaskEmailNotifications)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "no_alert_for_skipped_runs" => {
+                    object::read_into(&mut map, &mut value.no_alert_for_skipped_runs)
+                }
+                "on_duration_warning_threshold_exceeded" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.on_duration_warning_threshold_exceeded,
+                    )
+                }
+                "on_failure" => object::read_into(&mut map, &mut value.on_failure),
+                "on_maintenance_complete" => {
+                    object::read_into(&mut map, &mut value.on_maintenance_complete)
+                }
+                "on_maintenance_start" => {
+                    object::read_into(&mut map, &mut value.on_maintenance_start)
+                }
+                "on_start" => object::read_into(&mut map, &mut value.on_start),
+                "on_streaming_backlog_exceeded" => {
+                    object::read_into(&mut map, &mut value.on_streaming_backlog_exceeded)
+                }
+                "on_success" => object::read_into(&mut map, &mut value.on_success),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Suppresses notifications of one task for skipped, cancelled or retried runs.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TaskNotificationSettings {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alert_on_last_attempt: Option<bool>,
     /// Send nothing for cancelled runs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub no_alert_for_canceled_runs: Option<bool>,
     /// Send nothing for skipped runs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub no_alert_for_skipped_runs: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for TaskNotificationSettings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.alert_on_last_attempt {
+            map.serialize_entry("alert_on_last_attempt", value)?;
+        }
+        if let Some(value) = &self.no_alert_for_canceled_runs {
+            map.serialize_entry("no_alert_for_canceled_runs", value)?;
+        }
+        if let Some(value) = &self.no_alert_for_skipped_runs {
+            map.serialize_entry("no_alert_for_skipped_runs", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TaskNotificationSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for TaskNotificationSettings {
+    const EXPECTING: &'static str = "an object (TaskNotificationSettings)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "alert_on_last_attempt" => {
+                    object::read_into(&mut map, &mut value.alert_on_last_attempt)
+                }
+                "no_alert_for_canceled_runs" => {
+                    object::read_into(&mut map, &mut value.no_alert_for_canceled_runs)
+                }
+                "no_alert_for_skipped_runs" => {
+                    object::read_into(&mut map, &mut value.no_alert_for_skipped_runs)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `jobs.update`: the job, the settings to merge into it and the fields to remove.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UpdateJob {
     /// Top-level settings to remove, and task keys or job cluster keys to drop.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fields_to_remove: Option<Vec<String>>,
     /// The job to update.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub job_id: i64,
     /// See [`JobSettings`](crate::JobSettings).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_settings: Option<JobSettings>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -8448,13 +20555,110 @@ impl UpdateJob {
     }
 }
 
+impl serde::Serialize for UpdateJob {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.fields_to_remove {
+            map.serialize_entry("fields_to_remove", value)?;
+        }
+        map.serialize_entry(
+            "job_id",
+            &databricks_runtime::serde_support::numbers::Write(&self.job_id),
+        )?;
+        if let Some(value) = &self.new_settings {
+            map.serialize_entry("new_settings", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateJob {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdateJob {
+    const EXPECTING: &'static str = "an object (UpdateJob)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut fields_to_remove: Option<Vec<String>> = None;
+        let mut job_id: Option<i64> = None;
+        let mut new_settings: Option<crate::JobSettings> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "fields_to_remove" => object::read_into(&mut map, &mut fields_to_remove),
+                "job_id" => object::read_number_some(&mut map, &mut job_id),
+                "new_settings" => object::read_into(&mut map, &mut new_settings),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            fields_to_remove,
+            job_id: object::required(job_id, "job_id")?,
+            new_settings,
+            unknown_fields,
+        })
+    }
+}
+
 /// An error of one dashboard widget.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WidgetErrorDetail {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for WidgetErrorDetail {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WidgetErrorDetail {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for WidgetErrorDetail {
+    const EXPECTING: &'static str = "an object (WidgetErrorDetail)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "message" => object::read_into(&mut map, &mut value.message),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

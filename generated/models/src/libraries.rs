@@ -3,22 +3,66 @@
 //! Types used only by the `libraries` service.
 
 /// The libraries of one cluster and how far the installation of each has got.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClusterLibraryStatuses {
     /// Identifier of the cluster.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_id: Option<String>,
     /// One entry per library of the cluster. Absent when the cluster has none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub library_statuses: Option<Vec<LibraryFullStatus>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ClusterLibraryStatuses {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.cluster_id {
+            map.serialize_entry("cluster_id", value)?;
+        }
+        if let Some(value) = &self.library_statuses {
+            map.serialize_entry("library_statuses", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClusterLibraryStatuses {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ClusterLibraryStatuses {
+    const EXPECTING: &'static str = "an object (ClusterLibraryStatuses)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cluster_id" => object::read_into(&mut map, &mut value.cluster_id),
+                "library_statuses" => {
+                    object::read_into(&mut map, &mut value.library_statuses)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Request body of `libraries.install`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct InstallLibraries {
     /// Identifier of the cluster that should get the libraries.
     pub cluster_id: String,
@@ -26,7 +70,6 @@ pub struct InstallLibraries {
     pub libraries: Vec<crate::Library>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -41,27 +84,124 @@ impl InstallLibraries {
     }
 }
 
+impl serde::Serialize for InstallLibraries {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("cluster_id", &self.cluster_id)?;
+        map.serialize_entry("libraries", &self.libraries)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for InstallLibraries {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for InstallLibraries {
+    const EXPECTING: &'static str = "an object (InstallLibraries)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut cluster_id: Option<String> = None;
+        let mut libraries: Option<Vec<crate::Library>> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cluster_id" => object::read_some(&mut map, &mut cluster_id),
+                "libraries" => object::read_some(&mut map, &mut libraries),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            cluster_id: object::required(cluster_id, "cluster_id")?,
+            libraries: object::required(libraries, "libraries")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// One library of a cluster, with its installation status.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LibraryFullStatus {
     /// See [`Library`](crate::Library).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub library: Option<crate::Library>,
     /// See [`LibraryInstallStatus`](crate::LibraryInstallStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<LibraryInstallStatus>,
     /// Informational and warning messages collected while the library was being resolved and
     /// installed, such as the reason of a failure.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages: Option<Vec<String>>,
     /// True when the library was set, through the libraries UI, to be installed on every cluster of
     /// the workspace, even if it was also installed on this cluster specifically.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_library_for_all_clusters: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for LibraryFullStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.library {
+            map.serialize_entry("library", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.messages {
+            map.serialize_entry("messages", value)?;
+        }
+        if let Some(value) = &self.is_library_for_all_clusters {
+            map.serialize_entry("is_library_for_all_clusters", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LibraryFullStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for LibraryFullStatus {
+    const EXPECTING: &'static str = "an object (LibraryFullStatus)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "library" => object::read_into(&mut map, &mut value.library),
+                "status" => object::read_into(&mut map, &mut value.status),
+                "messages" => object::read_into(&mut map, &mut value.messages),
+                "is_library_for_all_clusters" => {
+                    object::read_into(&mut map, &mut value.is_library_for_all_clusters)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Where a library stands on a cluster. `PENDING`: nothing has been done yet. `RESOLVING`: its
@@ -72,26 +212,25 @@ pub struct LibraryFullStatus {
 /// cluster's runtime. `RESTORED`: it was put back on the cluster rather than installed afresh.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum LibraryInstallStatus {
-    #[serde(rename = "FAILED")]
+    /// `FAILED`
     Failed,
-    #[serde(rename = "INSTALLED")]
+    /// `INSTALLED`
     Installed,
-    #[serde(rename = "INSTALLING")]
+    /// `INSTALLING`
     Installing,
-    #[serde(rename = "PENDING")]
+    /// `PENDING`
     Pending,
-    #[serde(rename = "RESOLVING")]
+    /// `RESOLVING`
     Resolving,
-    #[serde(rename = "RESTORED")]
+    /// `RESTORED`
     Restored,
-    #[serde(rename = "SKIPPED")]
+    /// `SKIPPED`
     Skipped,
-    #[serde(rename = "UNINSTALL_ON_RESTART")]
+    /// `UNINSTALL_ON_RESTART`
     UninstallOnRestart,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -142,20 +281,77 @@ impl std::str::FromStr for LibraryInstallStatus {
     }
 }
 
+impl serde::Serialize for LibraryInstallStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LibraryInstallStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Answer of `libraries.allClusterStatuses`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListAllClusterLibraryStatusesResponse {
     /// One entry per cluster. Absent when no cluster has libraries.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statuses: Option<Vec<ClusterLibraryStatuses>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ListAllClusterLibraryStatusesResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.statuses {
+            map.serialize_entry("statuses", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListAllClusterLibraryStatusesResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ListAllClusterLibraryStatusesResponse {
+    const EXPECTING: &'static str = "an object (ListAllClusterLibraryStatusesResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "statuses" => object::read_into(&mut map, &mut value.statuses),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Request body of `libraries.uninstall`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UninstallLibraries {
     /// Identifier of the cluster to remove the libraries from.
     pub cluster_id: String,
@@ -163,7 +359,6 @@ pub struct UninstallLibraries {
     pub libraries: Vec<crate::Library>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -175,5 +370,52 @@ impl UninstallLibraries {
             libraries,
             unknown_fields: serde_json::Map::new(),
         }
+    }
+}
+
+impl serde::Serialize for UninstallLibraries {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("cluster_id", &self.cluster_id)?;
+        map.serialize_entry("libraries", &self.libraries)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UninstallLibraries {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UninstallLibraries {
+    const EXPECTING: &'static str = "an object (UninstallLibraries)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut cluster_id: Option<String> = None;
+        let mut libraries: Option<Vec<crate::Library>> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cluster_id" => object::read_some(&mut map, &mut cluster_id),
+                "libraries" => object::read_some(&mut map, &mut libraries),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            cluster_id: object::required(cluster_id, "cluster_id")?,
+            libraries: object::required(libraries, "libraries")?,
+            unknown_fields,
+        })
     }
 }

@@ -3,83 +3,280 @@
 //! Types used only by the `metastores` service.
 
 /// A page of metastores.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListMetastoresResponse {
     /// See [`AccountMetastore`](crate::AccountMetastore).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metastores: Option<Vec<crate::AccountMetastore>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListMetastoresResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.metastores {
+            map.serialize_entry("metastores", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListMetastoresResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListMetastoresResponse {
+    const EXPECTING: &'static str = "an object (ListMetastoresResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "metastores" => object::read_into(&mut map, &mut value.metastores),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `metastores.delete`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct MetastoresDeleteParams {
     /// Delete the metastore even if it is not empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub force: Option<bool>,
+}
+
+impl serde::Serialize for MetastoresDeleteParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.force {
+            map.serialize_entry("force", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for MetastoresDeleteParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for MetastoresDeleteParams {
+    const EXPECTING: &'static str = "an object (MetastoresDeleteParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "force" => object::read_into(&mut map, &mut value.force),
+                _ => object::refuse(&key, &["force"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `metastores.list`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct MetastoresListParams {
     /// Most metastores per page; 0 lets the server choose, a negative value is refused. Without it
     /// the answer is not paged.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_results: Option<i32>,
     /// Token of the page to fetch, from `next_page_token` of the previous page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
 }
 
+impl serde::Serialize for MetastoresListParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.max_results {
+            map.serialize_entry(
+                "max_results",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for MetastoresListParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for MetastoresListParams {
+    const EXPECTING: &'static str = "an object (MetastoresListParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "max_results" => {
+                    object::read_number_into(&mut map, &mut value.max_results)
+                }
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                _ => object::refuse(&key, &["max_results", "page_token"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The fields of a metastore to change.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateMetastore {
     /// The new name of the metastore.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_name: Option<String>,
     /// The new owner, a user name, group or service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// See [`DeltaSharingScope`](crate::DeltaSharingScope).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delta_sharing_scope: Option<crate::DeltaSharingScope>,
     /// How long Delta Sharing recipient tokens stay valid, in seconds; 0 for no expiry.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub delta_sharing_recipient_token_lifetime_in_seconds: Option<i64>,
     /// The organization name Delta Sharing recipients see.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delta_sharing_organization_name: Option<String>,
     /// Privilege model version of the metastore (`1.0`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privilege_model_version: Option<String>,
     /// The storage credential that reaches `storage_root`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_root_credential_id: Option<String>,
     /// Whether engines outside Databricks may read the metastore's data through Unity Catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_access_enabled: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for UpdateMetastore {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.new_name {
+            map.serialize_entry("new_name", value)?;
+        }
+        if let Some(value) = &self.owner {
+            map.serialize_entry("owner", value)?;
+        }
+        if let Some(value) = &self.delta_sharing_scope {
+            map.serialize_entry("delta_sharing_scope", value)?;
+        }
+        if let Some(value) = &self.delta_sharing_recipient_token_lifetime_in_seconds {
+            map.serialize_entry(
+                "delta_sharing_recipient_token_lifetime_in_seconds",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.delta_sharing_organization_name {
+            map.serialize_entry("delta_sharing_organization_name", value)?;
+        }
+        if let Some(value) = &self.privilege_model_version {
+            map.serialize_entry("privilege_model_version", value)?;
+        }
+        if let Some(value) = &self.storage_root_credential_id {
+            map.serialize_entry("storage_root_credential_id", value)?;
+        }
+        if let Some(value) = &self.external_access_enabled {
+            map.serialize_entry("external_access_enabled", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateMetastore {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdateMetastore {
+    const EXPECTING: &'static str = "an object (UpdateMetastore)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "new_name" => object::read_into(&mut map, &mut value.new_name),
+                "owner" => object::read_into(&mut map, &mut value.owner),
+                "delta_sharing_scope" => {
+                    object::read_into(&mut map, &mut value.delta_sharing_scope)
+                }
+                "delta_sharing_recipient_token_lifetime_in_seconds" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.delta_sharing_recipient_token_lifetime_in_seconds,
+                    )
+                }
+                "delta_sharing_organization_name" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.delta_sharing_organization_name,
+                    )
+                }
+                "privilege_model_version" => {
+                    object::read_into(&mut map, &mut value.privilege_model_version)
+                }
+                "storage_root_credential_id" => {
+                    object::read_into(&mut map, &mut value.storage_root_credential_id)
+                }
+                "external_access_enabled" => {
+                    object::read_into(&mut map, &mut value.external_access_enabled)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

@@ -3,7 +3,7 @@
 //! Types used only by the `model-registry` service.
 
 /// Body of `modelRegistry.approveTransitionRequest`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ApproveTransitionRequest {
     /// Name of the registered model.
     pub name: String,
@@ -14,11 +14,9 @@ pub struct ApproveTransitionRequest {
     /// Whether the versions currently in the target stage are moved to `Archived`.
     pub archive_existing_versions: bool,
     /// Comment recorded with the approval.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -41,35 +39,143 @@ impl ApproveTransitionRequest {
     }
 }
 
+impl serde::Serialize for ApproveTransitionRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("version", &self.version)?;
+        map.serialize_entry("stage", &self.stage)?;
+        map.serialize_entry(
+            "archive_existing_versions",
+            &self.archive_existing_versions,
+        )?;
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ApproveTransitionRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ApproveTransitionRequest {
+    const EXPECTING: &'static str = "an object (ApproveTransitionRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut version: Option<String> = None;
+        let mut stage: Option<crate::ModelVersionStage> = None;
+        let mut archive_existing_versions: Option<bool> = None;
+        let mut comment: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "version" => object::read_some(&mut map, &mut version),
+                "stage" => object::read_some(&mut map, &mut stage),
+                "archive_existing_versions" => {
+                    object::read_some(&mut map, &mut archive_existing_versions)
+                }
+                "comment" => object::read_into(&mut map, &mut comment),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            version: object::required(version, "version")?,
+            stage: object::required(stage, "stage")?,
+            archive_existing_versions: object::required(
+                archive_existing_versions,
+                "archive_existing_versions",
+            )?,
+            comment,
+            unknown_fields,
+        })
+    }
+}
+
 /// Answer of `modelRegistry.approveTransitionRequest`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ApproveTransitionRequestResponse {
     /// See [`RegistryActivity`](crate::RegistryActivity).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activity: Option<RegistryActivity>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ApproveTransitionRequestResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.activity {
+            map.serialize_entry("activity", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ApproveTransitionRequestResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ApproveTransitionRequestResponse {
+    const EXPECTING: &'static str = "an object (ApproveTransitionRequestResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "activity" => object::read_into(&mut map, &mut value.activity),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// An action the caller may take on a comment or the activity it belongs to.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum CommentActivityAction {
-    #[serde(rename = "APPROVE_TRANSITION_REQUEST")]
+    /// `APPROVE_TRANSITION_REQUEST`
     ApproveTransitionRequest,
-    #[serde(rename = "CANCEL_TRANSITION_REQUEST")]
+    /// `CANCEL_TRANSITION_REQUEST`
     CancelTransitionRequest,
-    #[serde(rename = "DELETE_COMMENT")]
+    /// `DELETE_COMMENT`
     DeleteComment,
-    #[serde(rename = "EDIT_COMMENT")]
+    /// `EDIT_COMMENT`
     EditComment,
-    #[serde(rename = "REJECT_TRANSITION_REQUEST")]
+    /// `REJECT_TRANSITION_REQUEST`
     RejectTransitionRequest,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -114,32 +220,85 @@ impl std::str::FromStr for CommentActivityAction {
     }
 }
 
+impl serde::Serialize for CommentActivityAction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CommentActivityAction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Answer of `modelRegistry.createComment`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateCommentResponse {
     /// See [`RegistryCommentObject`](crate::RegistryCommentObject).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<RegistryCommentObject>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for CreateCommentResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateCommentResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateCommentResponse {
+    const EXPECTING: &'static str = "an object (CreateCommentResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "comment" => object::read_into(&mut map, &mut value.comment),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `modelRegistry.createModel`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateModelRequest {
     /// Name to register the model under, unique in the workspace.
     pub name: String,
     /// Description of the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Tags to set on the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<ModelTag>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -155,20 +314,116 @@ impl CreateModelRequest {
     }
 }
 
+impl serde::Serialize for CreateModelRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateModelRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateModelRequest {
+    const EXPECTING: &'static str = "an object (CreateModelRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut description: Option<String> = None;
+        let mut tags: Option<Vec<crate::ModelTag>> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "description" => object::read_into(&mut map, &mut description),
+                "tags" => object::read_into(&mut map, &mut tags),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            description,
+            tags,
+            unknown_fields,
+        })
+    }
+}
+
 /// Answer of `modelRegistry.createModel`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateModelResponse {
     /// See [`RegistryModel`](crate::RegistryModel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registered_model: Option<RegistryModel>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for CreateModelResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.registered_model {
+            map.serialize_entry("registered_model", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateModelResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateModelResponse {
+    const EXPECTING: &'static str = "an object (CreateModelResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "registered_model" => {
+                    object::read_into(&mut map, &mut value.registered_model)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `modelRegistry.createModelVersion`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateModelVersionRequest {
     /// Name of the registered model to add the version to; it must exist.
     pub name: String,
@@ -176,20 +431,15 @@ pub struct CreateModelVersionRequest {
     /// (`dbfs:/databricks/mlflow-tracking/<experiment_id>/<run_id>/artifacts/model`).
     pub source: String,
     /// Id of the MLflow run that produced the files, to link the version to it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_id: Option<String>,
     /// Link to the run when it lives in another workspace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_link: Option<String>,
     /// Description of the version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Tags to set on the version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<ModelVersionTag>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -208,20 +458,132 @@ impl CreateModelVersionRequest {
     }
 }
 
+impl serde::Serialize for CreateModelVersionRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("source", &self.source)?;
+        if let Some(value) = &self.run_id {
+            map.serialize_entry("run_id", value)?;
+        }
+        if let Some(value) = &self.run_link {
+            map.serialize_entry("run_link", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateModelVersionRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for CreateModelVersionRequest {
+    const EXPECTING: &'static str = "an object (CreateModelVersionRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut source: Option<String> = None;
+        let mut run_id: Option<String> = None;
+        let mut run_link: Option<String> = None;
+        let mut description: Option<String> = None;
+        let mut tags: Option<Vec<crate::ModelVersionTag>> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "source" => object::read_some(&mut map, &mut source),
+                "run_id" => object::read_into(&mut map, &mut run_id),
+                "run_link" => object::read_into(&mut map, &mut run_link),
+                "description" => object::read_into(&mut map, &mut description),
+                "tags" => object::read_into(&mut map, &mut tags),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            source: object::required(source, "source")?,
+            run_id,
+            run_link,
+            description,
+            tags,
+            unknown_fields,
+        })
+    }
+}
+
 /// Answer of `modelRegistry.createModelVersion`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateModelVersionResponse {
     /// See [`RegistryModelVersion`](crate::RegistryModelVersion).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_version: Option<RegistryModelVersion>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for CreateModelVersionResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.model_version {
+            map.serialize_entry("model_version", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateModelVersionResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for CreateModelVersionResponse {
+    const EXPECTING: &'static str = "an object (CreateModelVersionResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "model_version" => object::read_into(&mut map, &mut value.model_version),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `modelRegistry.createComment`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateRegistryComment {
     /// Name of the registered model.
     pub name: String,
@@ -231,7 +593,6 @@ pub struct CreateRegistryComment {
     pub comment: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -251,29 +612,74 @@ impl CreateRegistryComment {
     }
 }
 
+impl serde::Serialize for CreateRegistryComment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("version", &self.version)?;
+        map.serialize_entry("comment", &self.comment)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateRegistryComment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateRegistryComment {
+    const EXPECTING: &'static str = "an object (CreateRegistryComment)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut version: Option<String> = None;
+        let mut comment: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "version" => object::read_some(&mut map, &mut version),
+                "comment" => object::read_some(&mut map, &mut comment),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            version: object::required(version, "version")?,
+            comment: object::required(comment, "comment")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `modelRegistry.createWebhook`. Give exactly one of `http_url_spec` and `job_spec`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateRegistryWebhook {
     /// Events the webhook fires on; at least one.
     pub events: Vec<RegistryWebhookEvent>,
     /// Registered model to put the webhook on; a registry-wide webhook when left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_name: Option<String>,
     /// Description of the webhook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// See [`RegistryWebhookStatus`](crate::RegistryWebhookStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<RegistryWebhookStatus>,
     /// See [`RegistryWebhookHttpUrlSpec`](crate::RegistryWebhookHttpUrlSpec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_url_spec: Option<RegistryWebhookHttpUrlSpec>,
     /// See [`RegistryWebhookJobSpec`](crate::RegistryWebhookJobSpec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_spec: Option<RegistryWebhookJobSpec>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -292,8 +698,81 @@ impl CreateRegistryWebhook {
     }
 }
 
+impl serde::Serialize for CreateRegistryWebhook {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("events", &self.events)?;
+        if let Some(value) = &self.model_name {
+            map.serialize_entry("model_name", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.http_url_spec {
+            map.serialize_entry("http_url_spec", value)?;
+        }
+        if let Some(value) = &self.job_spec {
+            map.serialize_entry("job_spec", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateRegistryWebhook {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateRegistryWebhook {
+    const EXPECTING: &'static str = "an object (CreateRegistryWebhook)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut events: Option<Vec<crate::RegistryWebhookEvent>> = None;
+        let mut model_name: Option<String> = None;
+        let mut description: Option<String> = None;
+        let mut status: Option<crate::RegistryWebhookStatus> = None;
+        let mut http_url_spec: Option<crate::RegistryWebhookHttpUrlSpec> = None;
+        let mut job_spec: Option<crate::RegistryWebhookJobSpec> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "events" => object::read_some(&mut map, &mut events),
+                "model_name" => object::read_into(&mut map, &mut model_name),
+                "description" => object::read_into(&mut map, &mut description),
+                "status" => object::read_into(&mut map, &mut status),
+                "http_url_spec" => object::read_into(&mut map, &mut http_url_spec),
+                "job_spec" => object::read_into(&mut map, &mut job_spec),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            events: object::required(events, "events")?,
+            model_name,
+            description,
+            status,
+            http_url_spec,
+            job_spec,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `modelRegistry.createTransitionRequest`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateTransitionRequest {
     /// Name of the registered model.
     pub name: String,
@@ -302,11 +781,9 @@ pub struct CreateTransitionRequest {
     /// See [`ModelVersionStage`](crate::ModelVersionStage).
     pub stage: ModelVersionStage,
     /// Comment explaining the request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -327,65 +804,278 @@ impl CreateTransitionRequest {
     }
 }
 
+impl serde::Serialize for CreateTransitionRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("version", &self.version)?;
+        map.serialize_entry("stage", &self.stage)?;
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateTransitionRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateTransitionRequest {
+    const EXPECTING: &'static str = "an object (CreateTransitionRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut version: Option<String> = None;
+        let mut stage: Option<crate::ModelVersionStage> = None;
+        let mut comment: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "version" => object::read_some(&mut map, &mut version),
+                "stage" => object::read_some(&mut map, &mut stage),
+                "comment" => object::read_into(&mut map, &mut comment),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            version: object::required(version, "version")?,
+            stage: object::required(stage, "stage")?,
+            comment,
+            unknown_fields,
+        })
+    }
+}
+
 /// Answer of `modelRegistry.createTransitionRequest`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateTransitionRequestResponse {
     /// See [`TransitionRequest`](crate::TransitionRequest).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request: Option<TransitionRequest>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CreateTransitionRequestResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.request {
+            map.serialize_entry("request", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateTransitionRequestResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for CreateTransitionRequestResponse {
+    const EXPECTING: &'static str = "an object (CreateTransitionRequestResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "request" => object::read_into(&mut map, &mut value.request),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `modelRegistry.createWebhook`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateWebhookResponse {
     /// See [`RegistryWebhook`](crate::RegistryWebhook).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhook: Option<RegistryWebhook>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CreateWebhookResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.webhook {
+            map.serialize_entry("webhook", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateWebhookResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateWebhookResponse {
+    const EXPECTING: &'static str = "an object (CreateWebhookResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "webhook" => object::read_into(&mut map, &mut value.webhook),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `modelRegistry.deleteTransitionRequest`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteTransitionRequestResponse {
     /// See [`RegistryActivity`](crate::RegistryActivity).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activity: Option<RegistryActivity>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for DeleteTransitionRequestResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.activity {
+            map.serialize_entry("activity", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DeleteTransitionRequestResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for DeleteTransitionRequestResponse {
+    const EXPECTING: &'static str = "an object (DeleteTransitionRequestResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "activity" => object::read_into(&mut map, &mut value.activity),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The feature store features a model version was trained on.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FeatureList {
     /// One entry per feature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub features: Option<Vec<LinkedFeature>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for FeatureList {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.features {
+            map.serialize_entry("features", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FeatureList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for FeatureList {
+    const EXPECTING: &'static str = "an object (FeatureList)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "features" => object::read_into(&mut map, &mut value.features),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `modelRegistry.getLatestVersions`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct GetLatestVersionsRequest {
     /// Name of the registered model.
     pub name: String,
     /// The stages to look at; every stage when left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stages: Option<Vec<ModelVersionStage>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -400,224 +1090,855 @@ impl GetLatestVersionsRequest {
     }
 }
 
+impl serde::Serialize for GetLatestVersionsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.stages {
+            map.serialize_entry("stages", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetLatestVersionsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GetLatestVersionsRequest {
+    const EXPECTING: &'static str = "an object (GetLatestVersionsRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut stages: Option<Vec<crate::ModelVersionStage>> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "stages" => object::read_into(&mut map, &mut stages),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            stages,
+            unknown_fields,
+        })
+    }
+}
+
 /// Answer of `modelRegistry.getLatestVersions`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetLatestVersionsResponse {
     /// The newest version in each requested stage that has one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_versions: Option<Vec<RegistryModelVersion>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GetLatestVersionsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.model_versions {
+            map.serialize_entry("model_versions", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetLatestVersionsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for GetLatestVersionsResponse {
+    const EXPECTING: &'static str = "an object (GetLatestVersionsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "model_versions" => {
+                    object::read_into(&mut map, &mut value.model_versions)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `modelRegistry.getModel`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetModelResponse {
     /// See [`ModelDatabricks`](crate::ModelDatabricks).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registered_model_databricks: Option<ModelDatabricks>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GetModelResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.registered_model_databricks {
+            map.serialize_entry("registered_model_databricks", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetModelResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GetModelResponse {
+    const EXPECTING: &'static str = "an object (GetModelResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "registered_model_databricks" => {
+                    object::read_into(&mut map, &mut value.registered_model_databricks)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `modelRegistry.getModelVersionDownloadUri`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetModelVersionDownloadUriResponse {
     /// URI the model version's files can be downloaded from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub artifact_uri: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GetModelVersionDownloadUriResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.artifact_uri {
+            map.serialize_entry("artifact_uri", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetModelVersionDownloadUriResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for GetModelVersionDownloadUriResponse {
+    const EXPECTING: &'static str = "an object (GetModelVersionDownloadUriResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "artifact_uri" => object::read_into(&mut map, &mut value.artifact_uri),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `modelRegistry.getModelVersion`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetModelVersionResponse {
     /// See [`RegistryModelVersion`](crate::RegistryModelVersion).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_version: Option<RegistryModelVersion>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GetModelVersionResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.model_version {
+            map.serialize_entry("model_version", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetModelVersionResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GetModelVersionResponse {
+    const EXPECTING: &'static str = "an object (GetModelVersionResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "model_version" => object::read_into(&mut map, &mut value.model_version),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `modelRegistry.getPermissionLevels`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetRegisteredModelPermissionLevelsResponse {
     /// Every level that can be granted on the registered model, with what it allows.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_levels: Option<Vec<RegisteredModelPermissionsDescription>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GetRegisteredModelPermissionLevelsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_levels {
+            map.serialize_entry("permission_levels", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetRegisteredModelPermissionLevelsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for GetRegisteredModelPermissionLevelsResponse {
+    const EXPECTING: &'static str = "an object (GetRegisteredModelPermissionLevelsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_levels" => {
+                    object::read_into(&mut map, &mut value.permission_levels)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A feature store feature a model version uses.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LinkedFeature {
     /// Name of the feature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feature_name: Option<String>,
     /// Id of the feature table holding the feature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feature_table_id: Option<String>,
     /// Name of the feature table holding the feature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feature_table_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for LinkedFeature {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.feature_name {
+            map.serialize_entry("feature_name", value)?;
+        }
+        if let Some(value) = &self.feature_table_id {
+            map.serialize_entry("feature_table_id", value)?;
+        }
+        if let Some(value) = &self.feature_table_name {
+            map.serialize_entry("feature_table_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LinkedFeature {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for LinkedFeature {
+    const EXPECTING: &'static str = "an object (LinkedFeature)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "feature_name" => object::read_into(&mut map, &mut value.feature_name),
+                "feature_table_id" => {
+                    object::read_into(&mut map, &mut value.feature_table_id)
+                }
+                "feature_table_name" => {
+                    object::read_into(&mut map, &mut value.feature_table_name)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `modelRegistry.listModels`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListModelsResponse {
     /// This page's registered models.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registered_models: Option<Vec<RegistryModel>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListModelsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.registered_models {
+            map.serialize_entry("registered_models", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListModelsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListModelsResponse {
+    const EXPECTING: &'static str = "an object (ListModelsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "registered_models" => {
+                    object::read_into(&mut map, &mut value.registered_models)
+                }
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `modelRegistry.listWebhooks`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListRegistryWebhooks {
     /// This page's webhooks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhooks: Option<Vec<RegistryWebhook>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ListRegistryWebhooks {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.webhooks {
+            map.serialize_entry("webhooks", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListRegistryWebhooks {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListRegistryWebhooks {
+    const EXPECTING: &'static str = "an object (ListRegistryWebhooks)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "webhooks" => object::read_into(&mut map, &mut value.webhooks),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Answer of `modelRegistry.listTransitionRequests`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListTransitionRequestsResponse {
     /// The open transition requests of the model version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requests: Option<Vec<RegistryActivity>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListTransitionRequestsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.requests {
+            map.serialize_entry("requests", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListTransitionRequestsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ListTransitionRequestsResponse {
+    const EXPECTING: &'static str = "an object (ListTransitionRequestsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "requests" => object::read_into(&mut map, &mut value.requests),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A registered model with the Databricks details: its registry id and the caller's permission
 /// level.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModelDatabricks {
     /// Unique name of the registered model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Registry id of the model, the id the permission operations take.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// When the model was registered, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub creation_timestamp: Option<i64>,
     /// When the model's metadata last changed, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub last_updated_timestamp: Option<i64>,
     /// User who registered the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// Description of the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The newest version in each stage.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latest_versions: Option<Vec<RegistryModelVersion>>,
     /// See [`ModelRegistryPermissionLevel`](crate::ModelRegistryPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<ModelRegistryPermissionLevel>,
     /// Tags on the registered model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<ModelTag>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ModelDatabricks {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.creation_timestamp {
+            map.serialize_entry(
+                "creation_timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.last_updated_timestamp {
+            map.serialize_entry(
+                "last_updated_timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.user_id {
+            map.serialize_entry("user_id", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.latest_versions {
+            map.serialize_entry("latest_versions", value)?;
+        }
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ModelDatabricks {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ModelDatabricks {
+    const EXPECTING: &'static str = "an object (ModelDatabricks)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "id" => object::read_into(&mut map, &mut value.id),
+                "creation_timestamp" => {
+                    object::read_number_into(&mut map, &mut value.creation_timestamp)
+                }
+                "last_updated_timestamp" => {
+                    object::read_number_into(&mut map, &mut value.last_updated_timestamp)
+                }
+                "user_id" => object::read_into(&mut map, &mut value.user_id),
+                "description" => object::read_into(&mut map, &mut value.description),
+                "latest_versions" => {
+                    object::read_into(&mut map, &mut value.latest_versions)
+                }
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                "tags" => object::read_into(&mut map, &mut value.tags),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `modelRegistry.deleteTransitionRequest`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModelRegistryDeleteTransitionRequestParams {
     /// Why the request is withdrawn.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+}
+
+impl serde::Serialize for ModelRegistryDeleteTransitionRequestParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ModelRegistryDeleteTransitionRequestParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ModelRegistryDeleteTransitionRequestParams {
+    const EXPECTING: &'static str = "an object (ModelRegistryDeleteTransitionRequestParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "comment" => object::read_into(&mut map, &mut value.comment),
+                _ => object::refuse(&key, &["comment"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `modelRegistry.listModels`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModelRegistryListModelsParams {
     /// Largest number of models to return in one page, at most 1000.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_results: Option<i64>,
     /// The `next_page_token` of the previous page; leave it out for the first page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
+}
+
+impl serde::Serialize for ModelRegistryListModelsParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.max_results {
+            map.serialize_entry(
+                "max_results",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ModelRegistryListModelsParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ModelRegistryListModelsParams {
+    const EXPECTING: &'static str = "an object (ModelRegistryListModelsParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "max_results" => {
+                    object::read_number_into(&mut map, &mut value.max_results)
+                }
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                _ => object::refuse(&key, &["max_results", "page_token"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `modelRegistry.listWebhooks`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModelRegistryListWebhooksParams {
     /// Only webhooks that fire on at least one of these events; webhooks for any event when left
     /// out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<RegistryWebhookEvent>>,
     /// Largest number of webhooks to return in one page.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_results: Option<i64>,
     /// Only the webhooks of this registered model; when left out, the webhooks of every model the
     /// caller can manage, including registry-wide ones.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_name: Option<String>,
     /// The `next_page_token` of the previous page; leave it out for the first page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
+}
+
+impl serde::Serialize for ModelRegistryListWebhooksParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.events {
+            map.serialize_entry("events", value)?;
+        }
+        if let Some(value) = &self.max_results {
+            map.serialize_entry(
+                "max_results",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.model_name {
+            map.serialize_entry("model_name", value)?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ModelRegistryListWebhooksParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ModelRegistryListWebhooksParams {
+    const EXPECTING: &'static str = "an object (ModelRegistryListWebhooksParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "events" => object::read_into(&mut map, &mut value.events),
+                "max_results" => {
+                    object::read_number_into(&mut map, &mut value.max_results)
+                }
+                "model_name" => object::read_into(&mut map, &mut value.model_name),
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                _ => {
+                    object::refuse(
+                        &key,
+                        &["events", "max_results", "model_name", "page_token"],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The permission level the caller holds on a registered model or model version, as the model
@@ -625,22 +1946,21 @@ pub struct ModelRegistryListWebhooksParams {
 /// allows creating models.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ModelRegistryPermissionLevel {
-    #[serde(rename = "CAN_CREATE_REGISTERED_MODEL")]
+    /// `CAN_CREATE_REGISTERED_MODEL`
     CanCreateRegisteredModel,
-    #[serde(rename = "CAN_EDIT")]
+    /// `CAN_EDIT`
     CanEdit,
-    #[serde(rename = "CAN_MANAGE")]
+    /// `CAN_MANAGE`
     CanManage,
-    #[serde(rename = "CAN_MANAGE_PRODUCTION_VERSIONS")]
+    /// `CAN_MANAGE_PRODUCTION_VERSIONS`
     CanManageProductionVersions,
-    #[serde(rename = "CAN_MANAGE_STAGING_VERSIONS")]
+    /// `CAN_MANAGE_STAGING_VERSIONS`
     CanManageStagingVersions,
-    #[serde(rename = "CAN_READ")]
+    /// `CAN_READ`
     CanRead,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -687,159 +2007,416 @@ impl std::str::FromStr for ModelRegistryPermissionLevel {
     }
 }
 
+impl serde::Serialize for ModelRegistryPermissionLevel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ModelRegistryPermissionLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Optional query and header parameters of `modelRegistry.searchModelVersions`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModelRegistrySearchModelVersionsParams {
     /// One condition with the value in single quotes, on the model name (`name =
     /// 'churn-classifier'`), the run (`run_id = '...'`) or the source (`source_path = '...'`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
     /// Largest number of model versions to return in one page.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_results: Option<i64>,
     /// Sort keys, each a column such as `name`, `version_number` or `last_updated_timestamp`,
     /// optionally followed by `ASC` or `DESC`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_by: Option<Vec<String>>,
     /// The `next_page_token` of the previous page; leave it out for the first page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
+}
+
+impl serde::Serialize for ModelRegistrySearchModelVersionsParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.filter {
+            map.serialize_entry("filter", value)?;
+        }
+        if let Some(value) = &self.max_results {
+            map.serialize_entry(
+                "max_results",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.order_by {
+            map.serialize_entry("order_by", value)?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ModelRegistrySearchModelVersionsParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ModelRegistrySearchModelVersionsParams {
+    const EXPECTING: &'static str = "an object (ModelRegistrySearchModelVersionsParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "filter" => object::read_into(&mut map, &mut value.filter),
+                "max_results" => {
+                    object::read_number_into(&mut map, &mut value.max_results)
+                }
+                "order_by" => object::read_into(&mut map, &mut value.order_by),
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                _ => {
+                    object::refuse(
+                        &key,
+                        &["filter", "max_results", "order_by", "page_token"],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `modelRegistry.searchModels`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModelRegistrySearchModelsParams {
     /// One condition on the model name with the value in single quotes, such as `name LIKE
     /// '%churn%'` or `name = 'churn-classifier'`. All models match when it is left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
     /// Largest number of models to return in one page, at most 1000.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_results: Option<i64>,
     /// Sort keys, each the model `name` or `last_updated_timestamp` optionally followed by `ASC`
     /// (the default) or `DESC`, such as `last_updated_timestamp DESC`. Ties are broken by name,
     /// ascending.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_by: Option<Vec<String>>,
     /// The `next_page_token` of the previous page; leave it out for the first page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
 }
 
+impl serde::Serialize for ModelRegistrySearchModelsParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.filter {
+            map.serialize_entry("filter", value)?;
+        }
+        if let Some(value) = &self.max_results {
+            map.serialize_entry(
+                "max_results",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.order_by {
+            map.serialize_entry("order_by", value)?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ModelRegistrySearchModelsParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ModelRegistrySearchModelsParams {
+    const EXPECTING: &'static str = "an object (ModelRegistrySearchModelsParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "filter" => object::read_into(&mut map, &mut value.filter),
+                "max_results" => {
+                    object::read_number_into(&mut map, &mut value.max_results)
+                }
+                "order_by" => object::read_into(&mut map, &mut value.order_by),
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                _ => {
+                    object::refuse(
+                        &key,
+                        &["filter", "max_results", "order_by", "page_token"],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A key-value tag on a registered model.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModelTag {
     /// Tag key, unique on the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// Tag value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ModelTag {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ModelTag {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ModelTag {
+    const EXPECTING: &'static str = "an object (ModelTag)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value_ = Self::default();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "key" => object::read_into(&mut map, &mut value_.key),
+                "value" => object::read_into(&mut map, &mut value_.value),
+                _ => object::keep(&mut map, key_, &mut value_.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value_)
+    }
 }
 
 /// A model version with the Databricks details: open transition requests, the caller's
 /// permission level and email subscription, and feature lineage.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModelVersionDatabricks {
     /// Name of the registered model the version belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Version number, as a string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// When the version was created, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub creation_timestamp: Option<i64>,
     /// When the version's metadata last changed, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub last_updated_timestamp: Option<i64>,
     /// User who created the version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// See [`ModelVersionStage`](crate::ModelVersionStage).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_stage: Option<ModelVersionStage>,
     /// Description of the version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// URI of the model files the version was created from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Id of the MLflow run that produced the model files, when they came from a run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_id: Option<String>,
     /// Link to the run, when it lives in another workspace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_link: Option<String>,
     /// See [`ModelVersionStatus`](crate::ModelVersionStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ModelVersionStatus>,
     /// Details on the status, such as why registration failed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_message: Option<String>,
     /// Tags on the model version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<ModelVersionTag>>,
     /// Transition requests of the version that are still open.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub open_requests: Option<Vec<RegistryActivity>>,
     /// See [`ModelRegistryPermissionLevel`](crate::ModelRegistryPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<ModelRegistryPermissionLevel>,
     /// See [`RegistryEmailSubscriptionType`](crate::RegistryEmailSubscriptionType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_subscription_status: Option<RegistryEmailSubscriptionType>,
     /// See [`FeatureList`](crate::FeatureList).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feature_list: Option<FeatureList>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ModelVersionDatabricks {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        if let Some(value) = &self.creation_timestamp {
+            map.serialize_entry(
+                "creation_timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.last_updated_timestamp {
+            map.serialize_entry(
+                "last_updated_timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.user_id {
+            map.serialize_entry("user_id", value)?;
+        }
+        if let Some(value) = &self.current_stage {
+            map.serialize_entry("current_stage", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        if let Some(value) = &self.run_id {
+            map.serialize_entry("run_id", value)?;
+        }
+        if let Some(value) = &self.run_link {
+            map.serialize_entry("run_link", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.status_message {
+            map.serialize_entry("status_message", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let Some(value) = &self.open_requests {
+            map.serialize_entry("open_requests", value)?;
+        }
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        if let Some(value) = &self.email_subscription_status {
+            map.serialize_entry("email_subscription_status", value)?;
+        }
+        if let Some(value) = &self.feature_list {
+            map.serialize_entry("feature_list", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ModelVersionDatabricks {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ModelVersionDatabricks {
+    const EXPECTING: &'static str = "an object (ModelVersionDatabricks)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "version" => object::read_into(&mut map, &mut value.version),
+                "creation_timestamp" => {
+                    object::read_number_into(&mut map, &mut value.creation_timestamp)
+                }
+                "last_updated_timestamp" => {
+                    object::read_number_into(&mut map, &mut value.last_updated_timestamp)
+                }
+                "user_id" => object::read_into(&mut map, &mut value.user_id),
+                "current_stage" => object::read_into(&mut map, &mut value.current_stage),
+                "description" => object::read_into(&mut map, &mut value.description),
+                "source" => object::read_into(&mut map, &mut value.source),
+                "run_id" => object::read_into(&mut map, &mut value.run_id),
+                "run_link" => object::read_into(&mut map, &mut value.run_link),
+                "status" => object::read_into(&mut map, &mut value.status),
+                "status_message" => {
+                    object::read_into(&mut map, &mut value.status_message)
+                }
+                "tags" => object::read_into(&mut map, &mut value.tags),
+                "open_requests" => object::read_into(&mut map, &mut value.open_requests),
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                "email_subscription_status" => {
+                    object::read_into(&mut map, &mut value.email_subscription_status)
+                }
+                "feature_list" => object::read_into(&mut map, &mut value.feature_list),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A stage of the model version lifecycle, spelled as the API spells it: `None` (the stage of a
 /// new version), `Staging` (pre-production), `Production` and `Archived`.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ModelVersionStage {
-    #[serde(rename = "None")]
+    /// `None`
     None,
-    #[serde(rename = "Staging")]
+    /// `Staging`
     Staging,
-    #[serde(rename = "Production")]
+    /// `Production`
     Production,
-    #[serde(rename = "Archived")]
+    /// `Archived`
     Archived,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -882,21 +2459,37 @@ impl std::str::FromStr for ModelVersionStage {
     }
 }
 
+impl serde::Serialize for ModelVersionStage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ModelVersionStage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Registration state of a model version: `PENDING_REGISTRATION` while its files are being
 /// copied, `READY` once it can be used, `FAILED_REGISTRATION` when copying failed (see
 /// `status_message`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ModelVersionStatus {
-    #[serde(rename = "FAILED_REGISTRATION")]
+    /// `FAILED_REGISTRATION`
     FailedRegistration,
-    #[serde(rename = "PENDING_REGISTRATION")]
+    /// `PENDING_REGISTRATION`
     PendingRegistration,
-    #[serde(rename = "READY")]
+    /// `READY`
     Ready,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -937,85 +2530,303 @@ impl std::str::FromStr for ModelVersionStatus {
     }
 }
 
+impl serde::Serialize for ModelVersionStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ModelVersionStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A key-value tag on a model version.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModelVersionTag {
     /// Tag key, unique on the model version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// Tag value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ModelVersionTag {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ModelVersionTag {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ModelVersionTag {
+    const EXPECTING: &'static str = "an object (ModelVersionTag)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value_ = Self::default();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "key" => object::read_into(&mut map, &mut value_.key),
+                "value" => object::read_into(&mut map, &mut value_.value),
+                _ => object::keep(&mut map, key_, &mut value_.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value_)
+    }
 }
 
 /// Grants a permission level on the registered model to one principal. Give exactly one of
 /// `user_name`, `group_name` and `service_principal_name`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RegisteredModelAccessControlRequest {
     /// User name (usually an email address) of the user to grant the level to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Name of the group to grant the level to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
     /// Application id of the service principal to grant the level to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_principal_name: Option<String>,
     /// See [`RegisteredModelPermissionLevel`](crate::RegisteredModelPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<RegisteredModelPermissionLevel>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RegisteredModelAccessControlRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        if let Some(value) = &self.group_name {
+            map.serialize_entry("group_name", value)?;
+        }
+        if let Some(value) = &self.service_principal_name {
+            map.serialize_entry("service_principal_name", value)?;
+        }
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RegisteredModelAccessControlRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for RegisteredModelAccessControlRequest {
+    const EXPECTING: &'static str = "an object (RegisteredModelAccessControlRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "user_name" => object::read_into(&mut map, &mut value.user_name),
+                "group_name" => object::read_into(&mut map, &mut value.group_name),
+                "service_principal_name" => {
+                    object::read_into(&mut map, &mut value.service_principal_name)
+                }
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The permissions one principal holds on the registered model. Exactly one of `user_name`,
 /// `group_name` and `service_principal_name` is set.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RegisteredModelAccessControlResponse {
     /// User name of the user, when the principal is a user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Name of the group, when the principal is a group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
     /// Application id of the service principal, when the principal is one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_principal_name: Option<String>,
     /// Human-readable name of the user or service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Every level the principal holds, each saying whether it is direct or inherited.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub all_permissions: Option<Vec<RegisteredModelPermission>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for RegisteredModelAccessControlResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        if let Some(value) = &self.group_name {
+            map.serialize_entry("group_name", value)?;
+        }
+        if let Some(value) = &self.service_principal_name {
+            map.serialize_entry("service_principal_name", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("display_name", value)?;
+        }
+        if let Some(value) = &self.all_permissions {
+            map.serialize_entry("all_permissions", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RegisteredModelAccessControlResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for RegisteredModelAccessControlResponse {
+    const EXPECTING: &'static str = "an object (RegisteredModelAccessControlResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "user_name" => object::read_into(&mut map, &mut value.user_name),
+                "group_name" => object::read_into(&mut map, &mut value.group_name),
+                "service_principal_name" => {
+                    object::read_into(&mut map, &mut value.service_principal_name)
+                }
+                "display_name" => object::read_into(&mut map, &mut value.display_name),
+                "all_permissions" => {
+                    object::read_into(&mut map, &mut value.all_permissions)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One permission level a principal holds on the registered model, and where it comes from.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RegisteredModelPermission {
     /// See [`RegisteredModelPermissionLevel`](crate::RegisteredModelPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<RegisteredModelPermissionLevel>,
     /// True when the level comes from a parent object rather than being granted directly.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherited: Option<bool>,
     /// Identifiers of the objects the level is inherited from, such as
     /// `/directories/4108364197239567`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherited_from_object: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RegisteredModelPermission {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        if let Some(value) = &self.inherited {
+            map.serialize_entry("inherited", value)?;
+        }
+        if let Some(value) = &self.inherited_from_object {
+            map.serialize_entry("inherited_from_object", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RegisteredModelPermission {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for RegisteredModelPermission {
+    const EXPECTING: &'static str = "an object (RegisteredModelPermission)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                "inherited" => object::read_into(&mut map, &mut value.inherited),
+                "inherited_from_object" => {
+                    object::read_into(&mut map, &mut value.inherited_from_object)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A permission level on a registered model. `CAN_READ` lets a principal view the model and its
@@ -1025,20 +2836,19 @@ pub struct RegisteredModelPermission {
 /// and deleting the model and changing its permissions.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RegisteredModelPermissionLevel {
-    #[serde(rename = "CAN_EDIT")]
+    /// `CAN_EDIT`
     CanEdit,
-    #[serde(rename = "CAN_MANAGE")]
+    /// `CAN_MANAGE`
     CanManage,
-    #[serde(rename = "CAN_MANAGE_PRODUCTION_VERSIONS")]
+    /// `CAN_MANAGE_PRODUCTION_VERSIONS`
     CanManageProductionVersions,
-    #[serde(rename = "CAN_MANAGE_STAGING_VERSIONS")]
+    /// `CAN_MANAGE_STAGING_VERSIONS`
     CanManageStagingVersions,
-    #[serde(rename = "CAN_READ")]
+    /// `CAN_READ`
     CanRead,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1083,116 +2893,334 @@ impl std::str::FromStr for RegisteredModelPermissionLevel {
     }
 }
 
+impl serde::Serialize for RegisteredModelPermissionLevel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RegisteredModelPermissionLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The access control list of a registered model, as returned by the permission operations.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RegisteredModelPermissions {
     /// Identifier of the object the permissions apply to: its type and id, as in `/registered-
     /// models/8e2a4f6c1b3d5e7f9a0b2c4d6e8f0a1b`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_id: Option<String>,
     /// Type of the object the permissions apply to, such as `registered-model`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_type: Option<String>,
     /// One entry per principal holding a permission, directly or by inheritance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list: Option<Vec<RegisteredModelAccessControlResponse>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for RegisteredModelPermissions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.object_id {
+            map.serialize_entry("object_id", value)?;
+        }
+        if let Some(value) = &self.object_type {
+            map.serialize_entry("object_type", value)?;
+        }
+        if let Some(value) = &self.access_control_list {
+            map.serialize_entry("access_control_list", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RegisteredModelPermissions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for RegisteredModelPermissions {
+    const EXPECTING: &'static str = "an object (RegisteredModelPermissions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "object_id" => object::read_into(&mut map, &mut value.object_id),
+                "object_type" => object::read_into(&mut map, &mut value.object_type),
+                "access_control_list" => {
+                    object::read_into(&mut map, &mut value.access_control_list)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One permission level that can be granted on a registered model.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RegisteredModelPermissionsDescription {
     /// See [`RegisteredModelPermissionLevel`](crate::RegisteredModelPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<RegisteredModelPermissionLevel>,
     /// What holding this level allows, in words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RegisteredModelPermissionsDescription {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RegisteredModelPermissionsDescription {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for RegisteredModelPermissionsDescription {
+    const EXPECTING: &'static str = "an object (RegisteredModelPermissionsDescription)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                "description" => object::read_into(&mut map, &mut value.description),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `modelRegistry.setPermissions` and `modelRegistry.updatePermissions`; the registered
 /// model is named in the path.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RegisteredModelPermissionsRequest {
     /// The entries to apply, one per principal. For `setPermissions` this is the complete new list,
     /// and leaving it out removes every direct permission.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list: Option<Vec<RegisteredModelAccessControlRequest>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RegisteredModelPermissionsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.access_control_list {
+            map.serialize_entry("access_control_list", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RegisteredModelPermissionsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for RegisteredModelPermissionsRequest {
+    const EXPECTING: &'static str = "an object (RegisteredModelPermissionsRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "access_control_list" => {
+                    object::read_into(&mut map, &mut value.access_control_list)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One entry of a model version's activity feed: a stage transition, a transition request and
 /// its outcome, or a comment.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RegistryActivity {
     /// Id of the activity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// See [`RegistryActivityType`](crate::RegistryActivityType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activity_type: Option<RegistryActivityType>,
     /// See [`ModelVersionStage`](crate::ModelVersionStage).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_stage: Option<ModelVersionStage>,
     /// See [`ModelVersionStage`](crate::ModelVersionStage).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to_stage: Option<ModelVersionStage>,
     /// Comment the user gave with the activity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// Comment added by the system, for example on a version archived automatically.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system_comment: Option<String>,
     /// User who performed the activity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// When the activity happened, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub creation_timestamp: Option<i64>,
     /// When the activity was last changed, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub last_updated_timestamp: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RegistryActivity {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.activity_type {
+            map.serialize_entry("activity_type", value)?;
+        }
+        if let Some(value) = &self.from_stage {
+            map.serialize_entry("from_stage", value)?;
+        }
+        if let Some(value) = &self.to_stage {
+            map.serialize_entry("to_stage", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.system_comment {
+            map.serialize_entry("system_comment", value)?;
+        }
+        if let Some(value) = &self.user_id {
+            map.serialize_entry("user_id", value)?;
+        }
+        if let Some(value) = &self.creation_timestamp {
+            map.serialize_entry(
+                "creation_timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.last_updated_timestamp {
+            map.serialize_entry(
+                "last_updated_timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RegistryActivity {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RegistryActivity {
+    const EXPECTING: &'static str = "an object (RegistryActivity)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "id" => object::read_into(&mut map, &mut value.id),
+                "activity_type" => object::read_into(&mut map, &mut value.activity_type),
+                "from_stage" => object::read_into(&mut map, &mut value.from_stage),
+                "to_stage" => object::read_into(&mut map, &mut value.to_stage),
+                "comment" => object::read_into(&mut map, &mut value.comment),
+                "system_comment" => {
+                    object::read_into(&mut map, &mut value.system_comment)
+                }
+                "user_id" => object::read_into(&mut map, &mut value.user_id),
+                "creation_timestamp" => {
+                    object::read_number_into(&mut map, &mut value.creation_timestamp)
+                }
+                "last_updated_timestamp" => {
+                    object::read_number_into(&mut map, &mut value.last_updated_timestamp)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// An action the caller may take on a transition request or comment.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RegistryActivityAction {
-    #[serde(rename = "APPROVE_TRANSITION_REQUEST")]
+    /// `APPROVE_TRANSITION_REQUEST`
     ApproveTransitionRequest,
-    #[serde(rename = "CANCEL_TRANSITION_REQUEST")]
+    /// `CANCEL_TRANSITION_REQUEST`
     CancelTransitionRequest,
-    #[serde(rename = "DELETE_COMMENT")]
+    /// `DELETE_COMMENT`
     DeleteComment,
-    #[serde(rename = "EDIT_COMMENT")]
+    /// `EDIT_COMMENT`
     EditComment,
-    #[serde(rename = "REJECT_TRANSITION_REQUEST")]
+    /// `REJECT_TRANSITION_REQUEST`
     RejectTransitionRequest,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1237,6 +3265,23 @@ impl std::str::FromStr for RegistryActivityAction {
     }
 }
 
+impl serde::Serialize for RegistryActivityAction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RegistryActivityAction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// What happened to a model version: a transition was requested (`REQUESTED_TRANSITION`),
 /// approved (`APPROVED_REQUEST`), rejected (`REJECTED_REQUEST`) or withdrawn
 /// (`CANCELLED_REQUEST`); a user moved it directly (`APPLIED_TRANSITION`) or the system did
@@ -1244,24 +3289,23 @@ impl std::str::FromStr for RegistryActivityAction {
 /// commented (`NEW_COMMENT`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RegistryActivityType {
-    #[serde(rename = "APPLIED_TRANSITION")]
+    /// `APPLIED_TRANSITION`
     AppliedTransition,
-    #[serde(rename = "APPROVED_REQUEST")]
+    /// `APPROVED_REQUEST`
     ApprovedRequest,
-    #[serde(rename = "CANCELLED_REQUEST")]
+    /// `CANCELLED_REQUEST`
     CancelledRequest,
-    #[serde(rename = "NEW_COMMENT")]
+    /// `NEW_COMMENT`
     NewComment,
-    #[serde(rename = "REJECTED_REQUEST")]
+    /// `REJECTED_REQUEST`
     RejectedRequest,
-    #[serde(rename = "REQUESTED_TRANSITION")]
+    /// `REQUESTED_TRANSITION`
     RequestedTransition,
-    #[serde(rename = "SYSTEM_TRANSITION")]
+    /// `SYSTEM_TRANSITION`
     SystemTransition,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1310,39 +3354,114 @@ impl std::str::FromStr for RegistryActivityType {
     }
 }
 
+impl serde::Serialize for RegistryActivityType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RegistryActivityType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A comment on a model version.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RegistryCommentObject {
     /// Id of the comment, used to edit or delete it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Text of the comment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// User who wrote the comment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// When the comment was written, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub creation_timestamp: Option<i64>,
     /// When the comment was last edited, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub last_updated_timestamp: Option<i64>,
     /// What the caller may do with the comment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub available_actions: Option<Vec<CommentActivityAction>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RegistryCommentObject {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.user_id {
+            map.serialize_entry("user_id", value)?;
+        }
+        if let Some(value) = &self.creation_timestamp {
+            map.serialize_entry(
+                "creation_timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.last_updated_timestamp {
+            map.serialize_entry(
+                "last_updated_timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.available_actions {
+            map.serialize_entry("available_actions", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RegistryCommentObject {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RegistryCommentObject {
+    const EXPECTING: &'static str = "an object (RegistryCommentObject)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "id" => object::read_into(&mut map, &mut value.id),
+                "comment" => object::read_into(&mut map, &mut value.comment),
+                "user_id" => object::read_into(&mut map, &mut value.user_id),
+                "creation_timestamp" => {
+                    object::read_number_into(&mut map, &mut value.creation_timestamp)
+                }
+                "last_updated_timestamp" => {
+                    object::read_number_into(&mut map, &mut value.last_updated_timestamp)
+                }
+                "available_actions" => {
+                    object::read_into(&mut map, &mut value.available_actions)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Whether the caller gets email about a model version: `SUBSCRIBED` or `UNSUBSCRIBED`
@@ -1350,18 +3469,17 @@ pub struct RegistryCommentObject {
 /// are subscribed automatically when they interact with the version.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RegistryEmailSubscriptionType {
-    #[serde(rename = "ALL_EVENTS")]
+    /// `ALL_EVENTS`
     AllEvents,
-    #[serde(rename = "DEFAULT")]
+    /// `DEFAULT`
     Default,
-    #[serde(rename = "SUBSCRIBED")]
+    /// `SUBSCRIBED`
     Subscribed,
-    #[serde(rename = "UNSUBSCRIBED")]
+    /// `UNSUBSCRIBED`
     Unsubscribed,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1404,144 +3522,366 @@ impl std::str::FromStr for RegistryEmailSubscriptionType {
     }
 }
 
+impl serde::Serialize for RegistryEmailSubscriptionType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RegistryEmailSubscriptionType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A registered model of the workspace model registry, as the MLflow-compatible operations
 /// return it.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RegistryModel {
     /// Unique name of the registered model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// When the model was registered, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub creation_timestamp: Option<i64>,
     /// When the model's metadata last changed, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub last_updated_timestamp: Option<i64>,
     /// User who registered the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// Description of the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The newest version in each stage; only versions with status `READY` are included.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latest_versions: Option<Vec<RegistryModelVersion>>,
     /// Tags on the registered model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<ModelTag>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RegistryModel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.creation_timestamp {
+            map.serialize_entry(
+                "creation_timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.last_updated_timestamp {
+            map.serialize_entry(
+                "last_updated_timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.user_id {
+            map.serialize_entry("user_id", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.latest_versions {
+            map.serialize_entry("latest_versions", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RegistryModel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RegistryModel {
+    const EXPECTING: &'static str = "an object (RegistryModel)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "creation_timestamp" => {
+                    object::read_number_into(&mut map, &mut value.creation_timestamp)
+                }
+                "last_updated_timestamp" => {
+                    object::read_number_into(&mut map, &mut value.last_updated_timestamp)
+                }
+                "user_id" => object::read_into(&mut map, &mut value.user_id),
+                "description" => object::read_into(&mut map, &mut value.description),
+                "latest_versions" => {
+                    object::read_into(&mut map, &mut value.latest_versions)
+                }
+                "tags" => object::read_into(&mut map, &mut value.tags),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One version of a registered model, as the MLflow-compatible operations return it.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RegistryModelVersion {
     /// Name of the registered model the version belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Version number, as a string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// When the version was created, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub creation_timestamp: Option<i64>,
     /// When the version's metadata last changed, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub last_updated_timestamp: Option<i64>,
     /// User who created the version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// See [`ModelVersionStage`](crate::ModelVersionStage).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_stage: Option<ModelVersionStage>,
     /// Description of the version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// URI of the model files the version was created from, such as a run's artifact path.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Id of the MLflow run that produced the model files, when they came from a run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_id: Option<String>,
     /// Link to the run, when it lives in another workspace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_link: Option<String>,
     /// See [`ModelVersionStatus`](crate::ModelVersionStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ModelVersionStatus>,
     /// Details on the status, such as why registration failed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_message: Option<String>,
     /// Tags on the model version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<ModelVersionTag>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for RegistryModelVersion {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        if let Some(value) = &self.creation_timestamp {
+            map.serialize_entry(
+                "creation_timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.last_updated_timestamp {
+            map.serialize_entry(
+                "last_updated_timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.user_id {
+            map.serialize_entry("user_id", value)?;
+        }
+        if let Some(value) = &self.current_stage {
+            map.serialize_entry("current_stage", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.source {
+            map.serialize_entry("source", value)?;
+        }
+        if let Some(value) = &self.run_id {
+            map.serialize_entry("run_id", value)?;
+        }
+        if let Some(value) = &self.run_link {
+            map.serialize_entry("run_link", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.status_message {
+            map.serialize_entry("status_message", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RegistryModelVersion {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RegistryModelVersion {
+    const EXPECTING: &'static str = "an object (RegistryModelVersion)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "version" => object::read_into(&mut map, &mut value.version),
+                "creation_timestamp" => {
+                    object::read_number_into(&mut map, &mut value.creation_timestamp)
+                }
+                "last_updated_timestamp" => {
+                    object::read_number_into(&mut map, &mut value.last_updated_timestamp)
+                }
+                "user_id" => object::read_into(&mut map, &mut value.user_id),
+                "current_stage" => object::read_into(&mut map, &mut value.current_stage),
+                "description" => object::read_into(&mut map, &mut value.description),
+                "source" => object::read_into(&mut map, &mut value.source),
+                "run_id" => object::read_into(&mut map, &mut value.run_id),
+                "run_link" => object::read_into(&mut map, &mut value.run_link),
+                "status" => object::read_into(&mut map, &mut value.status),
+                "status_message" => {
+                    object::read_into(&mut map, &mut value.status_message)
+                }
+                "tags" => object::read_into(&mut map, &mut value.tags),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A registry webhook, as the API returns it (never with its secrets).
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RegistryWebhook {
     /// Id of the webhook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Registered model the webhook is on; absent for a registry-wide webhook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_name: Option<String>,
     /// Description of the webhook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Events the webhook fires on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<RegistryWebhookEvent>>,
     /// See [`RegistryWebhookStatus`](crate::RegistryWebhookStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<RegistryWebhookStatus>,
     /// See
     /// [`RegistryWebhookHttpUrlSpecWithoutSecret`](crate::RegistryWebhookHttpUrlSpecWithoutSecret).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_url_spec: Option<RegistryWebhookHttpUrlSpecWithoutSecret>,
     /// See [`RegistryWebhookJobSpecWithoutSecret`](crate::RegistryWebhookJobSpecWithoutSecret).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_spec: Option<RegistryWebhookJobSpecWithoutSecret>,
     /// When the webhook was created, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub creation_timestamp: Option<i64>,
     /// When the webhook was last changed, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub last_updated_timestamp: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RegistryWebhook {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.model_name {
+            map.serialize_entry("model_name", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.events {
+            map.serialize_entry("events", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.http_url_spec {
+            map.serialize_entry("http_url_spec", value)?;
+        }
+        if let Some(value) = &self.job_spec {
+            map.serialize_entry("job_spec", value)?;
+        }
+        if let Some(value) = &self.creation_timestamp {
+            map.serialize_entry(
+                "creation_timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.last_updated_timestamp {
+            map.serialize_entry(
+                "last_updated_timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RegistryWebhook {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RegistryWebhook {
+    const EXPECTING: &'static str = "an object (RegistryWebhook)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "id" => object::read_into(&mut map, &mut value.id),
+                "model_name" => object::read_into(&mut map, &mut value.model_name),
+                "description" => object::read_into(&mut map, &mut value.description),
+                "events" => object::read_into(&mut map, &mut value.events),
+                "status" => object::read_into(&mut map, &mut value.status),
+                "http_url_spec" => object::read_into(&mut map, &mut value.http_url_spec),
+                "job_spec" => object::read_into(&mut map, &mut value.job_spec),
+                "creation_timestamp" => {
+                    object::read_number_into(&mut map, &mut value.creation_timestamp)
+                }
+                "last_updated_timestamp" => {
+                    object::read_number_into(&mut map, &mut value.last_updated_timestamp)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A registry event a webhook fires on: a model or version created, a version tag set, a
@@ -1549,34 +3889,33 @@ pub struct RegistryWebhook {
 /// any or a specific stage), or a comment written.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RegistryWebhookEvent {
-    #[serde(rename = "COMMENT_CREATED")]
+    /// `COMMENT_CREATED`
     CommentCreated,
-    #[serde(rename = "MODEL_VERSION_CREATED")]
+    /// `MODEL_VERSION_CREATED`
     ModelVersionCreated,
-    #[serde(rename = "MODEL_VERSION_TAG_SET")]
+    /// `MODEL_VERSION_TAG_SET`
     ModelVersionTagSet,
-    #[serde(rename = "MODEL_VERSION_TRANSITIONED_STAGE")]
+    /// `MODEL_VERSION_TRANSITIONED_STAGE`
     ModelVersionTransitionedStage,
-    #[serde(rename = "MODEL_VERSION_TRANSITIONED_TO_ARCHIVED")]
+    /// `MODEL_VERSION_TRANSITIONED_TO_ARCHIVED`
     ModelVersionTransitionedToArchived,
-    #[serde(rename = "MODEL_VERSION_TRANSITIONED_TO_PRODUCTION")]
+    /// `MODEL_VERSION_TRANSITIONED_TO_PRODUCTION`
     ModelVersionTransitionedToProduction,
-    #[serde(rename = "MODEL_VERSION_TRANSITIONED_TO_STAGING")]
+    /// `MODEL_VERSION_TRANSITIONED_TO_STAGING`
     ModelVersionTransitionedToStaging,
-    #[serde(rename = "REGISTERED_MODEL_CREATED")]
+    /// `REGISTERED_MODEL_CREATED`
     RegisteredModelCreated,
-    #[serde(rename = "TRANSITION_REQUEST_CREATED")]
+    /// `TRANSITION_REQUEST_CREATED`
     TransitionRequestCreated,
-    #[serde(rename = "TRANSITION_REQUEST_TO_ARCHIVED_CREATED")]
+    /// `TRANSITION_REQUEST_TO_ARCHIVED_CREATED`
     TransitionRequestToArchivedCreated,
-    #[serde(rename = "TRANSITION_REQUEST_TO_PRODUCTION_CREATED")]
+    /// `TRANSITION_REQUEST_TO_PRODUCTION_CREATED`
     TransitionRequestToProductionCreated,
-    #[serde(rename = "TRANSITION_REQUEST_TO_STAGING_CREATED")]
+    /// `TRANSITION_REQUEST_TO_STAGING_CREATED`
     TransitionRequestToStagingCreated,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1659,28 +3998,41 @@ impl std::str::FromStr for RegistryWebhookEvent {
     }
 }
 
+impl serde::Serialize for RegistryWebhookEvent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RegistryWebhookEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The HTTPS endpoint a webhook posts its payload to, with the secrets used to call it.
-#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, PartialEq)]
 pub struct RegistryWebhookHttpUrlSpec {
     /// HTTPS URL the webhook sends a `POST` request to when it fires.
     pub url: String,
     /// Value of the `Authorization` header sent with each call, in the form `<type> <credentials>`
     /// such as `Bearer ...`; an empty string sends no header.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorization: Option<String>,
     /// Whether the endpoint's TLS certificate is verified. Turn it off only for self-signed
     /// certificates; signing the payload with `secret` is then the more important safeguard.
     ///
     /// When absent, the server uses `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_ssl_verification: Option<bool>,
     /// Shared secret used to sign the payload with HMAC; the signature is sent in the
     /// `X-Databricks-Signature` header.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1697,6 +4049,70 @@ impl RegistryWebhookHttpUrlSpec {
     }
 }
 
+impl serde::Serialize for RegistryWebhookHttpUrlSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("url", &self.url)?;
+        if let Some(value) = &self.authorization {
+            map.serialize_entry("authorization", value)?;
+        }
+        if let Some(value) = &self.enable_ssl_verification {
+            map.serialize_entry("enable_ssl_verification", value)?;
+        }
+        if let Some(value) = &self.secret {
+            map.serialize_entry("secret", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RegistryWebhookHttpUrlSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for RegistryWebhookHttpUrlSpec {
+    const EXPECTING: &'static str = "an object (RegistryWebhookHttpUrlSpec)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut url: Option<String> = None;
+        let mut authorization: Option<String> = None;
+        let mut enable_ssl_verification: Option<bool> = None;
+        let mut secret: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "url" => object::read_some(&mut map, &mut url),
+                "authorization" => object::read_into(&mut map, &mut authorization),
+                "enable_ssl_verification" => {
+                    object::read_into(&mut map, &mut enable_ssl_verification)
+                }
+                "secret" => object::read_into(&mut map, &mut secret),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            url: object::required(url, "url")?,
+            authorization,
+            enable_ssl_verification,
+            secret,
+            unknown_fields,
+        })
+    }
+}
+
 impl std::fmt::Debug for RegistryWebhookHttpUrlSpec {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("RegistryWebhookHttpUrlSpec")
@@ -1710,33 +4126,76 @@ impl std::fmt::Debug for RegistryWebhookHttpUrlSpec {
 }
 
 /// The HTTPS endpoint of a webhook as the API returns it, without its secrets.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RegistryWebhookHttpUrlSpecWithoutSecret {
     /// HTTPS URL the webhook posts to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Whether the endpoint's TLS certificate is verified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_ssl_verification: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for RegistryWebhookHttpUrlSpecWithoutSecret {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let Some(value) = &self.enable_ssl_verification {
+            map.serialize_entry("enable_ssl_verification", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RegistryWebhookHttpUrlSpecWithoutSecret {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for RegistryWebhookHttpUrlSpecWithoutSecret {
+    const EXPECTING: &'static str = "an object (RegistryWebhookHttpUrlSpecWithoutSecret)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "url" => object::read_into(&mut map, &mut value.url),
+                "enable_ssl_verification" => {
+                    object::read_into(&mut map, &mut value.enable_ssl_verification)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The job a webhook runs when it fires, with the token used to start it.
-#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, PartialEq)]
 pub struct RegistryWebhookJobSpec {
     /// Id of the job to run.
     pub job_id: String,
     /// Personal access token the webhook uses to start the job run.
     pub access_token: String,
     /// URL of the workspace the job is in; the workspace of the webhook when left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace_url: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1752,6 +4211,59 @@ impl RegistryWebhookJobSpec {
     }
 }
 
+impl serde::Serialize for RegistryWebhookJobSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("job_id", &self.job_id)?;
+        map.serialize_entry("access_token", &self.access_token)?;
+        if let Some(value) = &self.workspace_url {
+            map.serialize_entry("workspace_url", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RegistryWebhookJobSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RegistryWebhookJobSpec {
+    const EXPECTING: &'static str = "an object (RegistryWebhookJobSpec)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut job_id: Option<String> = None;
+        let mut access_token: Option<String> = None;
+        let mut workspace_url: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "job_id" => object::read_some(&mut map, &mut job_id),
+                "access_token" => object::read_some(&mut map, &mut access_token),
+                "workspace_url" => object::read_into(&mut map, &mut workspace_url),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            job_id: object::required(job_id, "job_id")?,
+            access_token: object::required(access_token, "access_token")?,
+            workspace_url,
+            unknown_fields,
+        })
+    }
+}
+
 impl std::fmt::Debug for RegistryWebhookJobSpec {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("RegistryWebhookJobSpec")
@@ -1764,34 +4276,76 @@ impl std::fmt::Debug for RegistryWebhookJobSpec {
 }
 
 /// The job a webhook runs, as the API returns it, without the access token.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RegistryWebhookJobSpecWithoutSecret {
     /// Id of the job the webhook runs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_id: Option<String>,
     /// URL of the workspace the job is in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace_url: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RegistryWebhookJobSpecWithoutSecret {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.job_id {
+            map.serialize_entry("job_id", value)?;
+        }
+        if let Some(value) = &self.workspace_url {
+            map.serialize_entry("workspace_url", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RegistryWebhookJobSpecWithoutSecret {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for RegistryWebhookJobSpecWithoutSecret {
+    const EXPECTING: &'static str = "an object (RegistryWebhookJobSpecWithoutSecret)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "job_id" => object::read_into(&mut map, &mut value.job_id),
+                "workspace_url" => object::read_into(&mut map, &mut value.workspace_url),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Whether a webhook fires: `ACTIVE` on its events, `TEST_MODE` only through
 /// `testRegistryWebhook`, `DISABLED` never.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RegistryWebhookStatus {
-    #[serde(rename = "ACTIVE")]
+    /// `ACTIVE`
     Active,
-    #[serde(rename = "DISABLED")]
+    /// `DISABLED`
     Disabled,
-    #[serde(rename = "TEST_MODE")]
+    /// `TEST_MODE`
     TestMode,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1832,8 +4386,25 @@ impl std::str::FromStr for RegistryWebhookStatus {
     }
 }
 
+impl serde::Serialize for RegistryWebhookStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RegistryWebhookStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Body of `modelRegistry.rejectTransitionRequest`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RejectTransitionRequest {
     /// Name of the registered model.
     pub name: String,
@@ -1842,11 +4413,9 @@ pub struct RejectTransitionRequest {
     /// See [`ModelVersionStage`](crate::ModelVersionStage).
     pub stage: ModelVersionStage,
     /// Comment recorded with the rejection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1867,29 +4436,124 @@ impl RejectTransitionRequest {
     }
 }
 
+impl serde::Serialize for RejectTransitionRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("version", &self.version)?;
+        map.serialize_entry("stage", &self.stage)?;
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RejectTransitionRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RejectTransitionRequest {
+    const EXPECTING: &'static str = "an object (RejectTransitionRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut version: Option<String> = None;
+        let mut stage: Option<crate::ModelVersionStage> = None;
+        let mut comment: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "version" => object::read_some(&mut map, &mut version),
+                "stage" => object::read_some(&mut map, &mut stage),
+                "comment" => object::read_into(&mut map, &mut comment),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            version: object::required(version, "version")?,
+            stage: object::required(stage, "stage")?,
+            comment,
+            unknown_fields,
+        })
+    }
+}
+
 /// Answer of `modelRegistry.rejectTransitionRequest`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RejectTransitionRequestResponse {
     /// See [`RegistryActivity`](crate::RegistryActivity).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activity: Option<RegistryActivity>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for RejectTransitionRequestResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.activity {
+            map.serialize_entry("activity", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RejectTransitionRequestResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for RejectTransitionRequestResponse {
+    const EXPECTING: &'static str = "an object (RejectTransitionRequestResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "activity" => object::read_into(&mut map, &mut value.activity),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `modelRegistry.renameModel`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RenameModelRequest {
     /// Current name of the registered model.
     pub name: String,
     /// New name of the registered model, unique in the workspace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1904,50 +4568,233 @@ impl RenameModelRequest {
     }
 }
 
+impl serde::Serialize for RenameModelRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.new_name {
+            map.serialize_entry("new_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RenameModelRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RenameModelRequest {
+    const EXPECTING: &'static str = "an object (RenameModelRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut new_name: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "new_name" => object::read_into(&mut map, &mut new_name),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            new_name,
+            unknown_fields,
+        })
+    }
+}
+
 /// Answer of `modelRegistry.renameModel`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RenameModelResponse {
     /// See [`RegistryModel`](crate::RegistryModel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registered_model: Option<RegistryModel>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RenameModelResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.registered_model {
+            map.serialize_entry("registered_model", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RenameModelResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RenameModelResponse {
+    const EXPECTING: &'static str = "an object (RenameModelResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "registered_model" => {
+                    object::read_into(&mut map, &mut value.registered_model)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `modelRegistry.searchModelVersions`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchModelVersionsResponse {
     /// This page's matching model versions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_versions: Option<Vec<RegistryModelVersion>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for SearchModelVersionsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.model_versions {
+            map.serialize_entry("model_versions", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SearchModelVersionsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for SearchModelVersionsResponse {
+    const EXPECTING: &'static str = "an object (SearchModelVersionsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "model_versions" => {
+                    object::read_into(&mut map, &mut value.model_versions)
+                }
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `modelRegistry.searchModels`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchModelsResponse {
     /// This page's matching registered models.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registered_models: Option<Vec<RegistryModel>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for SearchModelsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.registered_models {
+            map.serialize_entry("registered_models", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SearchModelsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SearchModelsResponse {
+    const EXPECTING: &'static str = "an object (SearchModelsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "registered_models" => {
+                    object::read_into(&mut map, &mut value.registered_models)
+                }
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `modelRegistry.setModelTag`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SetModelTagRequest {
     /// Name of the registered model.
     pub name: String,
@@ -1957,7 +4804,6 @@ pub struct SetModelTagRequest {
     pub value: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1977,8 +4823,59 @@ impl SetModelTagRequest {
     }
 }
 
+impl serde::Serialize for SetModelTagRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("key", &self.key)?;
+        map.serialize_entry("value", &self.value)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SetModelTagRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SetModelTagRequest {
+    const EXPECTING: &'static str = "an object (SetModelTagRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut key: Option<String> = None;
+        let mut value: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "key" => object::read_some(&mut map, &mut key),
+                "value" => object::read_some(&mut map, &mut value),
+                _ => object::keep(&mut map, key_, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            key: object::required(key, "key")?,
+            value: object::required(value, "value")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `modelRegistry.setModelVersionTag`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SetModelVersionTagRequest {
     /// Name of the registered model.
     pub name: String,
@@ -1990,7 +4887,6 @@ pub struct SetModelVersionTagRequest {
     pub value: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2012,17 +4908,71 @@ impl SetModelVersionTagRequest {
     }
 }
 
+impl serde::Serialize for SetModelVersionTagRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("version", &self.version)?;
+        map.serialize_entry("key", &self.key)?;
+        map.serialize_entry("value", &self.value)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SetModelVersionTagRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for SetModelVersionTagRequest {
+    const EXPECTING: &'static str = "an object (SetModelVersionTagRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut version: Option<String> = None;
+        let mut key: Option<String> = None;
+        let mut value: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "version" => object::read_some(&mut map, &mut version),
+                "key" => object::read_some(&mut map, &mut key),
+                "value" => object::read_some(&mut map, &mut value),
+                _ => object::keep(&mut map, key_, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            version: object::required(version, "version")?,
+            key: object::required(key, "key")?,
+            value: object::required(value, "value")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `modelRegistry.testRegistryWebhook`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TestRegistryWebhookRequest {
     /// Id of the webhook to fire.
     pub id: String,
     /// See [`RegistryWebhookEvent`](crate::RegistryWebhookEvent).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<RegistryWebhookEvent>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2037,27 +4987,121 @@ impl TestRegistryWebhookRequest {
     }
 }
 
+impl serde::Serialize for TestRegistryWebhookRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("id", &self.id)?;
+        if let Some(value) = &self.event {
+            map.serialize_entry("event", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TestRegistryWebhookRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for TestRegistryWebhookRequest {
+    const EXPECTING: &'static str = "an object (TestRegistryWebhookRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut id: Option<String> = None;
+        let mut event: Option<crate::RegistryWebhookEvent> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "id" => object::read_some(&mut map, &mut id),
+                "event" => object::read_into(&mut map, &mut event),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            id: object::required(id, "id")?,
+            event,
+            unknown_fields,
+        })
+    }
+}
+
 /// Answer of `modelRegistry.testRegistryWebhook`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TestRegistryWebhookResponse {
     /// HTTP status code the webhook's target answered with.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub status_code: Option<i32>,
     /// Body the webhook's target answered with.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for TestRegistryWebhookResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.status_code {
+            map.serialize_entry(
+                "status_code",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.body {
+            map.serialize_entry("body", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TestRegistryWebhookResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for TestRegistryWebhookResponse {
+    const EXPECTING: &'static str = "an object (TestRegistryWebhookResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "status_code" => {
+                    object::read_number_into(&mut map, &mut value.status_code)
+                }
+                "body" => object::read_into(&mut map, &mut value.body),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `modelRegistry.transitionStage`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TransitionModelVersionStageDatabricks {
     /// Name of the registered model.
     pub name: String,
@@ -2068,11 +5112,9 @@ pub struct TransitionModelVersionStageDatabricks {
     /// Whether the versions currently in the target stage are moved to `Archived`.
     pub archive_existing_versions: bool,
     /// Comment recorded with the transition.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2095,69 +5137,271 @@ impl TransitionModelVersionStageDatabricks {
     }
 }
 
+impl serde::Serialize for TransitionModelVersionStageDatabricks {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("version", &self.version)?;
+        map.serialize_entry("stage", &self.stage)?;
+        map.serialize_entry(
+            "archive_existing_versions",
+            &self.archive_existing_versions,
+        )?;
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TransitionModelVersionStageDatabricks {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for TransitionModelVersionStageDatabricks {
+    const EXPECTING: &'static str = "an object (TransitionModelVersionStageDatabricks)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut version: Option<String> = None;
+        let mut stage: Option<crate::ModelVersionStage> = None;
+        let mut archive_existing_versions: Option<bool> = None;
+        let mut comment: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "version" => object::read_some(&mut map, &mut version),
+                "stage" => object::read_some(&mut map, &mut stage),
+                "archive_existing_versions" => {
+                    object::read_some(&mut map, &mut archive_existing_versions)
+                }
+                "comment" => object::read_into(&mut map, &mut comment),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            version: object::required(version, "version")?,
+            stage: object::required(stage, "stage")?,
+            archive_existing_versions: object::required(
+                archive_existing_versions,
+                "archive_existing_versions",
+            )?,
+            comment,
+            unknown_fields,
+        })
+    }
+}
+
 /// An open request to move a model version to another stage.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TransitionRequest {
     /// See [`ModelVersionStage`](crate::ModelVersionStage).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to_stage: Option<ModelVersionStage>,
     /// Comment the requester gave.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// User who made the request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// When the request was made, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub creation_timestamp: Option<i64>,
     /// What the caller may do with the request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub available_actions: Option<Vec<RegistryActivityAction>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for TransitionRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.to_stage {
+            map.serialize_entry("to_stage", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.user_id {
+            map.serialize_entry("user_id", value)?;
+        }
+        if let Some(value) = &self.creation_timestamp {
+            map.serialize_entry(
+                "creation_timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.available_actions {
+            map.serialize_entry("available_actions", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TransitionRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for TransitionRequest {
+    const EXPECTING: &'static str = "an object (TransitionRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "to_stage" => object::read_into(&mut map, &mut value.to_stage),
+                "comment" => object::read_into(&mut map, &mut value.comment),
+                "user_id" => object::read_into(&mut map, &mut value.user_id),
+                "creation_timestamp" => {
+                    object::read_number_into(&mut map, &mut value.creation_timestamp)
+                }
+                "available_actions" => {
+                    object::read_into(&mut map, &mut value.available_actions)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `modelRegistry.transitionStage`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TransitionStageResponse {
     /// See [`ModelVersionDatabricks`](crate::ModelVersionDatabricks).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_version_databricks: Option<ModelVersionDatabricks>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for TransitionStageResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.model_version_databricks {
+            map.serialize_entry("model_version_databricks", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TransitionStageResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for TransitionStageResponse {
+    const EXPECTING: &'static str = "an object (TransitionStageResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "model_version_databricks" => {
+                    object::read_into(&mut map, &mut value.model_version_databricks)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `modelRegistry.updateComment`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateCommentResponse {
     /// See [`RegistryCommentObject`](crate::RegistryCommentObject).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<RegistryCommentObject>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for UpdateCommentResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateCommentResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdateCommentResponse {
+    const EXPECTING: &'static str = "an object (UpdateCommentResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "comment" => object::read_into(&mut map, &mut value.comment),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `modelRegistry.updateModel`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UpdateModelRequest {
     /// Name of the registered model.
     pub name: String,
     /// New description of the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2172,31 +5416,119 @@ impl UpdateModelRequest {
     }
 }
 
+impl serde::Serialize for UpdateModelRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateModelRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdateModelRequest {
+    const EXPECTING: &'static str = "an object (UpdateModelRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut description: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "description" => object::read_into(&mut map, &mut description),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            description,
+            unknown_fields,
+        })
+    }
+}
+
 /// Answer of `modelRegistry.updateModel`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateModelResponse {
     /// See [`RegistryModel`](crate::RegistryModel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registered_model: Option<RegistryModel>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for UpdateModelResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.registered_model {
+            map.serialize_entry("registered_model", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateModelResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdateModelResponse {
+    const EXPECTING: &'static str = "an object (UpdateModelResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "registered_model" => {
+                    object::read_into(&mut map, &mut value.registered_model)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `modelRegistry.updateModelVersion`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UpdateModelVersionRequest {
     /// Name of the registered model.
     pub name: String,
     /// Version number of the model version.
     pub version: String,
     /// New description of the version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2212,20 +5544,114 @@ impl UpdateModelVersionRequest {
     }
 }
 
+impl serde::Serialize for UpdateModelVersionRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("version", &self.version)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateModelVersionRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for UpdateModelVersionRequest {
+    const EXPECTING: &'static str = "an object (UpdateModelVersionRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut version: Option<String> = None;
+        let mut description: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "version" => object::read_some(&mut map, &mut version),
+                "description" => object::read_into(&mut map, &mut description),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            version: object::required(version, "version")?,
+            description,
+            unknown_fields,
+        })
+    }
+}
+
 /// Answer of `modelRegistry.updateModelVersion`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateModelVersionResponse {
     /// See [`RegistryModelVersion`](crate::RegistryModelVersion).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_version: Option<RegistryModelVersion>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for UpdateModelVersionResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.model_version {
+            map.serialize_entry("model_version", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateModelVersionResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for UpdateModelVersionResponse {
+    const EXPECTING: &'static str = "an object (UpdateModelVersionResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "model_version" => object::read_into(&mut map, &mut value.model_version),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `modelRegistry.updateComment`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UpdateRegistryComment {
     /// Id of the comment to edit.
     pub id: String,
@@ -2233,7 +5659,6 @@ pub struct UpdateRegistryComment {
     pub comment: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2248,29 +5673,70 @@ impl UpdateRegistryComment {
     }
 }
 
+impl serde::Serialize for UpdateRegistryComment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("comment", &self.comment)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateRegistryComment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdateRegistryComment {
+    const EXPECTING: &'static str = "an object (UpdateRegistryComment)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut id: Option<String> = None;
+        let mut comment: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "id" => object::read_some(&mut map, &mut id),
+                "comment" => object::read_some(&mut map, &mut comment),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            id: object::required(id, "id")?,
+            comment: object::required(comment, "comment")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `modelRegistry.updateWebhook`; fields left out keep their values.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UpdateRegistryWebhook {
     /// Id of the webhook to change.
     pub id: String,
     /// New description of the webhook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// New list of events the webhook fires on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<RegistryWebhookEvent>>,
     /// See [`RegistryWebhookStatus`](crate::RegistryWebhookStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<RegistryWebhookStatus>,
     /// See [`RegistryWebhookHttpUrlSpec`](crate::RegistryWebhookHttpUrlSpec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_url_spec: Option<RegistryWebhookHttpUrlSpec>,
     /// See [`RegistryWebhookJobSpec`](crate::RegistryWebhookJobSpec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_spec: Option<RegistryWebhookJobSpec>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2289,14 +5755,126 @@ impl UpdateRegistryWebhook {
     }
 }
 
+impl serde::Serialize for UpdateRegistryWebhook {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("id", &self.id)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.events {
+            map.serialize_entry("events", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.http_url_spec {
+            map.serialize_entry("http_url_spec", value)?;
+        }
+        if let Some(value) = &self.job_spec {
+            map.serialize_entry("job_spec", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateRegistryWebhook {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdateRegistryWebhook {
+    const EXPECTING: &'static str = "an object (UpdateRegistryWebhook)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut id: Option<String> = None;
+        let mut description: Option<String> = None;
+        let mut events: Option<Vec<crate::RegistryWebhookEvent>> = None;
+        let mut status: Option<crate::RegistryWebhookStatus> = None;
+        let mut http_url_spec: Option<crate::RegistryWebhookHttpUrlSpec> = None;
+        let mut job_spec: Option<crate::RegistryWebhookJobSpec> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "id" => object::read_some(&mut map, &mut id),
+                "description" => object::read_into(&mut map, &mut description),
+                "events" => object::read_into(&mut map, &mut events),
+                "status" => object::read_into(&mut map, &mut status),
+                "http_url_spec" => object::read_into(&mut map, &mut http_url_spec),
+                "job_spec" => object::read_into(&mut map, &mut job_spec),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            id: object::required(id, "id")?,
+            description,
+            events,
+            status,
+            http_url_spec,
+            job_spec,
+            unknown_fields,
+        })
+    }
+}
+
 /// Answer of `modelRegistry.updateWebhook`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateWebhookResponse {
     /// See [`RegistryWebhook`](crate::RegistryWebhook).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhook: Option<RegistryWebhook>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for UpdateWebhookResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.webhook {
+            map.serialize_entry("webhook", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateWebhookResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdateWebhookResponse {
+    const EXPECTING: &'static str = "an object (UpdateWebhookResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "webhook" => object::read_into(&mut map, &mut value.webhook),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

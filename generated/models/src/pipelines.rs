@@ -4,490 +4,1206 @@
 
 /// Body of `pipelines.clone`: how to copy the pipeline, and settings that override those of the
 /// source.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClonePipelineRequest {
     /// When true, skip the check that no other pipeline has the same name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_duplicate_names: Option<bool>,
     /// Budget policy that serverless usage of this pipeline is attributed to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget_policy_id: Option<String>,
     /// Unity Catalog catalog the pipeline publishes its tables to. Setting it makes the pipeline
     /// use Unity Catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog: Option<String>,
     /// Release channel of the pipeline runtime: `CURRENT` (the default) or `PREVIEW`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<String>,
     /// See [`PipelineCloneMode`](crate::PipelineCloneMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clone_mode: Option<PipelineCloneMode>,
     /// Settings of the clusters the pipeline runs on (classic compute only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clusters: Option<Vec<PipelineCluster>>,
     /// Key-value settings passed to the pipeline's source code as Spark configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub configuration: Option<std::collections::BTreeMap<String, String>>,
     /// True for a continuous pipeline that processes new data as it arrives; false (the default)
     /// for a triggered one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub continuous: Option<bool>,
     /// See [`PipelineDeployment`](crate::PipelineDeployment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deployment: Option<PipelineDeployment>,
     /// True to run in development mode, which keeps clusters alive between updates and does not
     /// retry on failure.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub development: Option<bool>,
     /// Product edition: `CORE`, `PRO` or `ADVANCED` (the default).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edition: Option<String>,
     /// See [`PipelinesEnvironment`](crate::PipelinesEnvironment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment: Option<PipelinesEnvironment>,
     /// See [`PipelineEventLogSpec`](crate::PipelineEventLogSpec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_log: Option<PipelineEventLogSpec>,
     /// Optimistic concurrency check: the `last_modified` time (epoch milliseconds) the caller last
     /// read. The call fails if the pipeline changed since.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub expected_last_modified: Option<i64>,
     /// See [`PipelineFilters`](crate::PipelineFilters).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filters: Option<PipelineFilters>,
     /// See [`IngestionGatewayPipelineDefinition`](crate::IngestionGatewayPipelineDefinition).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gateway_definition: Option<IngestionGatewayPipelineDefinition>,
     /// Unique identifier of the pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// See [`IngestionPipelineDefinition`](crate::IngestionPipelineDefinition).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ingestion_definition: Option<IngestionPipelineDefinition>,
     /// The source code and dependencies of the pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub libraries: Option<Vec<PipelineLibrary>>,
     /// Human-readable name of the pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Email notifications about the pipeline's updates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications: Option<Vec<PipelineNotifications>>,
     /// Workspace folder the pipeline is placed in. Defaults to the creator's home folder.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_path: Option<String>,
     /// True to run on the Photon engine.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub photon: Option<bool>,
     /// See [`PipelineRestartWindow`](crate::PipelineRestartWindow).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restart_window: Option<PipelineRestartWindow>,
     /// Workspace folder that holds the pipeline's source files; it is added to the Python path
     /// while the pipeline runs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub root_path: Option<String>,
     /// Default schema (database) the pipeline reads from and publishes to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     /// True to run on serverless compute; `clusters` must then be empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub serverless: Option<bool>,
     /// Identifier of the serverless compute to use (reserved for internal use).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub serverless_compute_id: Option<String>,
     /// DBFS or cloud storage location for checkpoints and tables of a Hive metastore pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage: Option<String>,
     /// Key-value tags attached to the pipeline and to the compute it uses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, String>>,
     /// Legacy name of `schema`: the schema tables are published to. Use `schema` instead.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
     /// See [`PipelineTrigger`](crate::PipelineTrigger).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger: Option<PipelineTrigger>,
     /// Usage policy that the pipeline's usage is attributed to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage_policy_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ClonePipelineRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.allow_duplicate_names {
+            map.serialize_entry("allow_duplicate_names", value)?;
+        }
+        if let Some(value) = &self.budget_policy_id {
+            map.serialize_entry("budget_policy_id", value)?;
+        }
+        if let Some(value) = &self.catalog {
+            map.serialize_entry("catalog", value)?;
+        }
+        if let Some(value) = &self.channel {
+            map.serialize_entry("channel", value)?;
+        }
+        if let Some(value) = &self.clone_mode {
+            map.serialize_entry("clone_mode", value)?;
+        }
+        if let Some(value) = &self.clusters {
+            map.serialize_entry("clusters", value)?;
+        }
+        if let Some(value) = &self.configuration {
+            map.serialize_entry("configuration", value)?;
+        }
+        if let Some(value) = &self.continuous {
+            map.serialize_entry("continuous", value)?;
+        }
+        if let Some(value) = &self.deployment {
+            map.serialize_entry("deployment", value)?;
+        }
+        if let Some(value) = &self.development {
+            map.serialize_entry("development", value)?;
+        }
+        if let Some(value) = &self.edition {
+            map.serialize_entry("edition", value)?;
+        }
+        if let Some(value) = &self.environment {
+            map.serialize_entry("environment", value)?;
+        }
+        if let Some(value) = &self.event_log {
+            map.serialize_entry("event_log", value)?;
+        }
+        if let Some(value) = &self.expected_last_modified {
+            map.serialize_entry(
+                "expected_last_modified",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.filters {
+            map.serialize_entry("filters", value)?;
+        }
+        if let Some(value) = &self.gateway_definition {
+            map.serialize_entry("gateway_definition", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.ingestion_definition {
+            map.serialize_entry("ingestion_definition", value)?;
+        }
+        if let Some(value) = &self.libraries {
+            map.serialize_entry("libraries", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.notifications {
+            map.serialize_entry("notifications", value)?;
+        }
+        if let Some(value) = &self.parent_path {
+            map.serialize_entry("parent_path", value)?;
+        }
+        if let Some(value) = &self.photon {
+            map.serialize_entry("photon", value)?;
+        }
+        if let Some(value) = &self.restart_window {
+            map.serialize_entry("restart_window", value)?;
+        }
+        if let Some(value) = &self.root_path {
+            map.serialize_entry("root_path", value)?;
+        }
+        if let Some(value) = &self.schema {
+            map.serialize_entry("schema", value)?;
+        }
+        if let Some(value) = &self.serverless {
+            map.serialize_entry("serverless", value)?;
+        }
+        if let Some(value) = &self.serverless_compute_id {
+            map.serialize_entry("serverless_compute_id", value)?;
+        }
+        if let Some(value) = &self.storage {
+            map.serialize_entry("storage", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let Some(value) = &self.target {
+            map.serialize_entry("target", value)?;
+        }
+        if let Some(value) = &self.trigger {
+            map.serialize_entry("trigger", value)?;
+        }
+        if let Some(value) = &self.usage_policy_id {
+            map.serialize_entry("usage_policy_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClonePipelineRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ClonePipelineRequest {
+    const EXPECTING: &'static str = "an object (ClonePipelineRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "allow_duplicate_names" => {
+                    object::read_into(&mut map, &mut value.allow_duplicate_names)
+                }
+                "budget_policy_id" => {
+                    object::read_into(&mut map, &mut value.budget_policy_id)
+                }
+                "catalog" => object::read_into(&mut map, &mut value.catalog),
+                "channel" => object::read_into(&mut map, &mut value.channel),
+                "clone_mode" => object::read_into(&mut map, &mut value.clone_mode),
+                "clusters" => object::read_into(&mut map, &mut value.clusters),
+                "configuration" => object::read_into(&mut map, &mut value.configuration),
+                "continuous" => object::read_into(&mut map, &mut value.continuous),
+                "deployment" => object::read_into(&mut map, &mut value.deployment),
+                "development" => object::read_into(&mut map, &mut value.development),
+                "edition" => object::read_into(&mut map, &mut value.edition),
+                "environment" => object::read_into(&mut map, &mut value.environment),
+                "event_log" => object::read_into(&mut map, &mut value.event_log),
+                "expected_last_modified" => {
+                    object::read_number_into(&mut map, &mut value.expected_last_modified)
+                }
+                "filters" => object::read_into(&mut map, &mut value.filters),
+                "gateway_definition" => {
+                    object::read_into(&mut map, &mut value.gateway_definition)
+                }
+                "id" => object::read_into(&mut map, &mut value.id),
+                "ingestion_definition" => {
+                    object::read_into(&mut map, &mut value.ingestion_definition)
+                }
+                "libraries" => object::read_into(&mut map, &mut value.libraries),
+                "name" => object::read_into(&mut map, &mut value.name),
+                "notifications" => object::read_into(&mut map, &mut value.notifications),
+                "parent_path" => object::read_into(&mut map, &mut value.parent_path),
+                "photon" => object::read_into(&mut map, &mut value.photon),
+                "restart_window" => {
+                    object::read_into(&mut map, &mut value.restart_window)
+                }
+                "root_path" => object::read_into(&mut map, &mut value.root_path),
+                "schema" => object::read_into(&mut map, &mut value.schema),
+                "serverless" => object::read_into(&mut map, &mut value.serverless),
+                "serverless_compute_id" => {
+                    object::read_into(&mut map, &mut value.serverless_compute_id)
+                }
+                "storage" => object::read_into(&mut map, &mut value.storage),
+                "tags" => object::read_into(&mut map, &mut value.tags),
+                "target" => object::read_into(&mut map, &mut value.target),
+                "trigger" => object::read_into(&mut map, &mut value.trigger),
+                "usage_policy_id" => {
+                    object::read_into(&mut map, &mut value.usage_policy_id)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Result of `pipelines.clone`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClonePipelineResponse {
     /// Unique identifier (a UUID) of the pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pipeline_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ClonePipelineResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.pipeline_id {
+            map.serialize_entry("pipeline_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClonePipelineResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ClonePipelineResponse {
+    const EXPECTING: &'static str = "an object (ClonePipelineResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "pipeline_id" => object::read_into(&mut map, &mut value.pipeline_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `pipelines.create`: the settings of the new pipeline, plus options that only apply
 /// to creation.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreatePipeline {
     /// When true, skip the check that no other pipeline has the same name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_duplicate_names: Option<bool>,
     /// Budget policy that serverless usage of this pipeline is attributed to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget_policy_id: Option<String>,
     /// Unity Catalog catalog the pipeline publishes its tables to. Setting it makes the pipeline
     /// use Unity Catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog: Option<String>,
     /// Release channel of the pipeline runtime: `CURRENT` (the default) or `PREVIEW`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<String>,
     /// Settings of the clusters the pipeline runs on (classic compute only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clusters: Option<Vec<PipelineCluster>>,
     /// Key-value settings passed to the pipeline's source code as Spark configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub configuration: Option<std::collections::BTreeMap<String, String>>,
     /// True for a continuous pipeline that processes new data as it arrives; false (the default)
     /// for a triggered one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub continuous: Option<bool>,
     /// See [`PipelineDeployment`](crate::PipelineDeployment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deployment: Option<PipelineDeployment>,
     /// True to run in development mode, which keeps clusters alive between updates and does not
     /// retry on failure.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub development: Option<bool>,
     /// When true, validate the settings and return the effective ones without creating the
     /// pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dry_run: Option<bool>,
     /// Product edition: `CORE`, `PRO` or `ADVANCED` (the default).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edition: Option<String>,
     /// See [`PipelinesEnvironment`](crate::PipelinesEnvironment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment: Option<PipelinesEnvironment>,
     /// See [`PipelineEventLogSpec`](crate::PipelineEventLogSpec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_log: Option<PipelineEventLogSpec>,
     /// See [`PipelineFilters`](crate::PipelineFilters).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filters: Option<PipelineFilters>,
     /// See [`IngestionGatewayPipelineDefinition`](crate::IngestionGatewayPipelineDefinition).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gateway_definition: Option<IngestionGatewayPipelineDefinition>,
     /// Unique identifier of the pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// See [`IngestionPipelineDefinition`](crate::IngestionPipelineDefinition).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ingestion_definition: Option<IngestionPipelineDefinition>,
     /// The source code and dependencies of the pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub libraries: Option<Vec<PipelineLibrary>>,
     /// Human-readable name of the pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Email notifications about the pipeline's updates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications: Option<Vec<PipelineNotifications>>,
     /// Values of the pipeline parameters, by name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<std::collections::BTreeMap<String, String>>,
     /// Workspace folder the pipeline is placed in. Defaults to the creator's home folder.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_path: Option<String>,
     /// True to run on the Photon engine.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub photon: Option<bool>,
     /// See [`PipelineRestartWindow`](crate::PipelineRestartWindow).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restart_window: Option<PipelineRestartWindow>,
     /// Workspace folder that holds the pipeline's source files; it is added to the Python path
     /// while the pipeline runs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub root_path: Option<String>,
     /// See [`PipelineRunAs`](crate::PipelineRunAs).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_as: Option<PipelineRunAs>,
     /// Default schema (database) the pipeline reads from and publishes to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     /// True to run on serverless compute; `clusters` must then be empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub serverless: Option<bool>,
     /// Identifier of the serverless compute to use (reserved for internal use).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub serverless_compute_id: Option<String>,
     /// DBFS or cloud storage location for checkpoints and tables of a Hive metastore pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage: Option<String>,
     /// Key-value tags attached to the pipeline and to the compute it uses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, String>>,
     /// Legacy name of `schema`: the schema tables are published to. Use `schema` instead.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
     /// See [`PipelineTrigger`](crate::PipelineTrigger).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger: Option<PipelineTrigger>,
     /// Usage policy that the pipeline's usage is attributed to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage_policy_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CreatePipeline {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.allow_duplicate_names {
+            map.serialize_entry("allow_duplicate_names", value)?;
+        }
+        if let Some(value) = &self.budget_policy_id {
+            map.serialize_entry("budget_policy_id", value)?;
+        }
+        if let Some(value) = &self.catalog {
+            map.serialize_entry("catalog", value)?;
+        }
+        if let Some(value) = &self.channel {
+            map.serialize_entry("channel", value)?;
+        }
+        if let Some(value) = &self.clusters {
+            map.serialize_entry("clusters", value)?;
+        }
+        if let Some(value) = &self.configuration {
+            map.serialize_entry("configuration", value)?;
+        }
+        if let Some(value) = &self.continuous {
+            map.serialize_entry("continuous", value)?;
+        }
+        if let Some(value) = &self.deployment {
+            map.serialize_entry("deployment", value)?;
+        }
+        if let Some(value) = &self.development {
+            map.serialize_entry("development", value)?;
+        }
+        if let Some(value) = &self.dry_run {
+            map.serialize_entry("dry_run", value)?;
+        }
+        if let Some(value) = &self.edition {
+            map.serialize_entry("edition", value)?;
+        }
+        if let Some(value) = &self.environment {
+            map.serialize_entry("environment", value)?;
+        }
+        if let Some(value) = &self.event_log {
+            map.serialize_entry("event_log", value)?;
+        }
+        if let Some(value) = &self.filters {
+            map.serialize_entry("filters", value)?;
+        }
+        if let Some(value) = &self.gateway_definition {
+            map.serialize_entry("gateway_definition", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.ingestion_definition {
+            map.serialize_entry("ingestion_definition", value)?;
+        }
+        if let Some(value) = &self.libraries {
+            map.serialize_entry("libraries", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.notifications {
+            map.serialize_entry("notifications", value)?;
+        }
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        if let Some(value) = &self.parent_path {
+            map.serialize_entry("parent_path", value)?;
+        }
+        if let Some(value) = &self.photon {
+            map.serialize_entry("photon", value)?;
+        }
+        if let Some(value) = &self.restart_window {
+            map.serialize_entry("restart_window", value)?;
+        }
+        if let Some(value) = &self.root_path {
+            map.serialize_entry("root_path", value)?;
+        }
+        if let Some(value) = &self.run_as {
+            map.serialize_entry("run_as", value)?;
+        }
+        if let Some(value) = &self.schema {
+            map.serialize_entry("schema", value)?;
+        }
+        if let Some(value) = &self.serverless {
+            map.serialize_entry("serverless", value)?;
+        }
+        if let Some(value) = &self.serverless_compute_id {
+            map.serialize_entry("serverless_compute_id", value)?;
+        }
+        if let Some(value) = &self.storage {
+            map.serialize_entry("storage", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let Some(value) = &self.target {
+            map.serialize_entry("target", value)?;
+        }
+        if let Some(value) = &self.trigger {
+            map.serialize_entry("trigger", value)?;
+        }
+        if let Some(value) = &self.usage_policy_id {
+            map.serialize_entry("usage_policy_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreatePipeline {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreatePipeline {
+    const EXPECTING: &'static str = "an object (CreatePipeline)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "allow_duplicate_names" => {
+                    object::read_into(&mut map, &mut value.allow_duplicate_names)
+                }
+                "budget_policy_id" => {
+                    object::read_into(&mut map, &mut value.budget_policy_id)
+                }
+                "catalog" => object::read_into(&mut map, &mut value.catalog),
+                "channel" => object::read_into(&mut map, &mut value.channel),
+                "clusters" => object::read_into(&mut map, &mut value.clusters),
+                "configuration" => object::read_into(&mut map, &mut value.configuration),
+                "continuous" => object::read_into(&mut map, &mut value.continuous),
+                "deployment" => object::read_into(&mut map, &mut value.deployment),
+                "development" => object::read_into(&mut map, &mut value.development),
+                "dry_run" => object::read_into(&mut map, &mut value.dry_run),
+                "edition" => object::read_into(&mut map, &mut value.edition),
+                "environment" => object::read_into(&mut map, &mut value.environment),
+                "event_log" => object::read_into(&mut map, &mut value.event_log),
+                "filters" => object::read_into(&mut map, &mut value.filters),
+                "gateway_definition" => {
+                    object::read_into(&mut map, &mut value.gateway_definition)
+                }
+                "id" => object::read_into(&mut map, &mut value.id),
+                "ingestion_definition" => {
+                    object::read_into(&mut map, &mut value.ingestion_definition)
+                }
+                "libraries" => object::read_into(&mut map, &mut value.libraries),
+                "name" => object::read_into(&mut map, &mut value.name),
+                "notifications" => object::read_into(&mut map, &mut value.notifications),
+                "parameters" => object::read_into(&mut map, &mut value.parameters),
+                "parent_path" => object::read_into(&mut map, &mut value.parent_path),
+                "photon" => object::read_into(&mut map, &mut value.photon),
+                "restart_window" => {
+                    object::read_into(&mut map, &mut value.restart_window)
+                }
+                "root_path" => object::read_into(&mut map, &mut value.root_path),
+                "run_as" => object::read_into(&mut map, &mut value.run_as),
+                "schema" => object::read_into(&mut map, &mut value.schema),
+                "serverless" => object::read_into(&mut map, &mut value.serverless),
+                "serverless_compute_id" => {
+                    object::read_into(&mut map, &mut value.serverless_compute_id)
+                }
+                "storage" => object::read_into(&mut map, &mut value.storage),
+                "tags" => object::read_into(&mut map, &mut value.tags),
+                "target" => object::read_into(&mut map, &mut value.target),
+                "trigger" => object::read_into(&mut map, &mut value.trigger),
+                "usage_policy_id" => {
+                    object::read_into(&mut map, &mut value.usage_policy_id)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Result of `pipelines.create`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreatePipelineResponse {
     /// See [`PipelineSpec`](crate::PipelineSpec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_settings: Option<PipelineSpec>,
     /// Unique identifier (a UUID) of the pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pipeline_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CreatePipelineResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.effective_settings {
+            map.serialize_entry("effective_settings", value)?;
+        }
+        if let Some(value) = &self.pipeline_id {
+            map.serialize_entry("pipeline_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreatePipelineResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreatePipelineResponse {
+    const EXPECTING: &'static str = "an object (CreatePipelineResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "effective_settings" => {
+                    object::read_into(&mut map, &mut value.effective_settings)
+                }
+                "pipeline_id" => object::read_into(&mut map, &mut value.pipeline_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `pipelines.update`: the complete new settings of the pipeline.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EditPipeline {
     /// When true, skip the check that no other pipeline has the same name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_duplicate_names: Option<bool>,
     /// Budget policy that serverless usage of this pipeline is attributed to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget_policy_id: Option<String>,
     /// Unity Catalog catalog the pipeline publishes its tables to. Setting it makes the pipeline
     /// use Unity Catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog: Option<String>,
     /// Release channel of the pipeline runtime: `CURRENT` (the default) or `PREVIEW`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<String>,
     /// Settings of the clusters the pipeline runs on (classic compute only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clusters: Option<Vec<PipelineCluster>>,
     /// Key-value settings passed to the pipeline's source code as Spark configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub configuration: Option<std::collections::BTreeMap<String, String>>,
     /// True for a continuous pipeline that processes new data as it arrives; false (the default)
     /// for a triggered one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub continuous: Option<bool>,
     /// See [`PipelineDeployment`](crate::PipelineDeployment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deployment: Option<PipelineDeployment>,
     /// True to run in development mode, which keeps clusters alive between updates and does not
     /// retry on failure.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub development: Option<bool>,
     /// Product edition: `CORE`, `PRO` or `ADVANCED` (the default).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edition: Option<String>,
     /// See [`PipelinesEnvironment`](crate::PipelinesEnvironment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment: Option<PipelinesEnvironment>,
     /// See [`PipelineEventLogSpec`](crate::PipelineEventLogSpec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_log: Option<PipelineEventLogSpec>,
     /// Optimistic concurrency check: the `last_modified` time (epoch milliseconds) the caller last
     /// read. The call fails if the pipeline changed since.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub expected_last_modified: Option<i64>,
     /// See [`PipelineFilters`](crate::PipelineFilters).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filters: Option<PipelineFilters>,
     /// See [`IngestionGatewayPipelineDefinition`](crate::IngestionGatewayPipelineDefinition).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gateway_definition: Option<IngestionGatewayPipelineDefinition>,
     /// Unique identifier of the pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// See [`IngestionPipelineDefinition`](crate::IngestionPipelineDefinition).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ingestion_definition: Option<IngestionPipelineDefinition>,
     /// The source code and dependencies of the pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub libraries: Option<Vec<PipelineLibrary>>,
     /// Human-readable name of the pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Email notifications about the pipeline's updates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications: Option<Vec<PipelineNotifications>>,
     /// Values of the pipeline parameters, by name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<std::collections::BTreeMap<String, String>>,
     /// Workspace folder the pipeline is placed in. Defaults to the creator's home folder.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_path: Option<String>,
     /// True to run on the Photon engine.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub photon: Option<bool>,
     /// See [`PipelineRestartWindow`](crate::PipelineRestartWindow).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restart_window: Option<PipelineRestartWindow>,
     /// Workspace folder that holds the pipeline's source files; it is added to the Python path
     /// while the pipeline runs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub root_path: Option<String>,
     /// See [`PipelineRunAs`](crate::PipelineRunAs).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_as: Option<PipelineRunAs>,
     /// Default schema (database) the pipeline reads from and publishes to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     /// True to run on serverless compute; `clusters` must then be empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub serverless: Option<bool>,
     /// Identifier of the serverless compute to use (reserved for internal use).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub serverless_compute_id: Option<String>,
     /// DBFS or cloud storage location for checkpoints and tables of a Hive metastore pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage: Option<String>,
     /// Key-value tags attached to the pipeline and to the compute it uses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, String>>,
     /// Legacy name of `schema`: the schema tables are published to. Use `schema` instead.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
     /// See [`PipelineTrigger`](crate::PipelineTrigger).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger: Option<PipelineTrigger>,
     /// Usage policy that the pipeline's usage is attributed to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage_policy_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for EditPipeline {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.allow_duplicate_names {
+            map.serialize_entry("allow_duplicate_names", value)?;
+        }
+        if let Some(value) = &self.budget_policy_id {
+            map.serialize_entry("budget_policy_id", value)?;
+        }
+        if let Some(value) = &self.catalog {
+            map.serialize_entry("catalog", value)?;
+        }
+        if let Some(value) = &self.channel {
+            map.serialize_entry("channel", value)?;
+        }
+        if let Some(value) = &self.clusters {
+            map.serialize_entry("clusters", value)?;
+        }
+        if let Some(value) = &self.configuration {
+            map.serialize_entry("configuration", value)?;
+        }
+        if let Some(value) = &self.continuous {
+            map.serialize_entry("continuous", value)?;
+        }
+        if let Some(value) = &self.deployment {
+            map.serialize_entry("deployment", value)?;
+        }
+        if let Some(value) = &self.development {
+            map.serialize_entry("development", value)?;
+        }
+        if let Some(value) = &self.edition {
+            map.serialize_entry("edition", value)?;
+        }
+        if let Some(value) = &self.environment {
+            map.serialize_entry("environment", value)?;
+        }
+        if let Some(value) = &self.event_log {
+            map.serialize_entry("event_log", value)?;
+        }
+        if let Some(value) = &self.expected_last_modified {
+            map.serialize_entry(
+                "expected_last_modified",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.filters {
+            map.serialize_entry("filters", value)?;
+        }
+        if let Some(value) = &self.gateway_definition {
+            map.serialize_entry("gateway_definition", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.ingestion_definition {
+            map.serialize_entry("ingestion_definition", value)?;
+        }
+        if let Some(value) = &self.libraries {
+            map.serialize_entry("libraries", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.notifications {
+            map.serialize_entry("notifications", value)?;
+        }
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        if let Some(value) = &self.parent_path {
+            map.serialize_entry("parent_path", value)?;
+        }
+        if let Some(value) = &self.photon {
+            map.serialize_entry("photon", value)?;
+        }
+        if let Some(value) = &self.restart_window {
+            map.serialize_entry("restart_window", value)?;
+        }
+        if let Some(value) = &self.root_path {
+            map.serialize_entry("root_path", value)?;
+        }
+        if let Some(value) = &self.run_as {
+            map.serialize_entry("run_as", value)?;
+        }
+        if let Some(value) = &self.schema {
+            map.serialize_entry("schema", value)?;
+        }
+        if let Some(value) = &self.serverless {
+            map.serialize_entry("serverless", value)?;
+        }
+        if let Some(value) = &self.serverless_compute_id {
+            map.serialize_entry("serverless_compute_id", value)?;
+        }
+        if let Some(value) = &self.storage {
+            map.serialize_entry("storage", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let Some(value) = &self.target {
+            map.serialize_entry("target", value)?;
+        }
+        if let Some(value) = &self.trigger {
+            map.serialize_entry("trigger", value)?;
+        }
+        if let Some(value) = &self.usage_policy_id {
+            map.serialize_entry("usage_policy_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for EditPipeline {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for EditPipeline {
+    const EXPECTING: &'static str = "an object (EditPipeline)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "allow_duplicate_names" => {
+                    object::read_into(&mut map, &mut value.allow_duplicate_names)
+                }
+                "budget_policy_id" => {
+                    object::read_into(&mut map, &mut value.budget_policy_id)
+                }
+                "catalog" => object::read_into(&mut map, &mut value.catalog),
+                "channel" => object::read_into(&mut map, &mut value.channel),
+                "clusters" => object::read_into(&mut map, &mut value.clusters),
+                "configuration" => object::read_into(&mut map, &mut value.configuration),
+                "continuous" => object::read_into(&mut map, &mut value.continuous),
+                "deployment" => object::read_into(&mut map, &mut value.deployment),
+                "development" => object::read_into(&mut map, &mut value.development),
+                "edition" => object::read_into(&mut map, &mut value.edition),
+                "environment" => object::read_into(&mut map, &mut value.environment),
+                "event_log" => object::read_into(&mut map, &mut value.event_log),
+                "expected_last_modified" => {
+                    object::read_number_into(&mut map, &mut value.expected_last_modified)
+                }
+                "filters" => object::read_into(&mut map, &mut value.filters),
+                "gateway_definition" => {
+                    object::read_into(&mut map, &mut value.gateway_definition)
+                }
+                "id" => object::read_into(&mut map, &mut value.id),
+                "ingestion_definition" => {
+                    object::read_into(&mut map, &mut value.ingestion_definition)
+                }
+                "libraries" => object::read_into(&mut map, &mut value.libraries),
+                "name" => object::read_into(&mut map, &mut value.name),
+                "notifications" => object::read_into(&mut map, &mut value.notifications),
+                "parameters" => object::read_into(&mut map, &mut value.parameters),
+                "parent_path" => object::read_into(&mut map, &mut value.parent_path),
+                "photon" => object::read_into(&mut map, &mut value.photon),
+                "restart_window" => {
+                    object::read_into(&mut map, &mut value.restart_window)
+                }
+                "root_path" => object::read_into(&mut map, &mut value.root_path),
+                "run_as" => object::read_into(&mut map, &mut value.run_as),
+                "schema" => object::read_into(&mut map, &mut value.schema),
+                "serverless" => object::read_into(&mut map, &mut value.serverless),
+                "serverless_compute_id" => {
+                    object::read_into(&mut map, &mut value.serverless_compute_id)
+                }
+                "storage" => object::read_into(&mut map, &mut value.storage),
+                "tags" => object::read_into(&mut map, &mut value.tags),
+                "target" => object::read_into(&mut map, &mut value.target),
+                "trigger" => object::read_into(&mut map, &mut value.trigger),
+                "usage_policy_id" => {
+                    object::read_into(&mut map, &mut value.usage_policy_id)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The permission levels that can be granted on a pipeline.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetPipelinePermissionLevelsResponse {
     /// The grantable levels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_levels: Option<Vec<PipelinePermissionsDescription>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GetPipelinePermissionLevelsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_levels {
+            map.serialize_entry("permission_levels", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetPipelinePermissionLevelsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for GetPipelinePermissionLevelsResponse {
+    const EXPECTING: &'static str = "an object (GetPipelinePermissionLevelsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_levels" => {
+                    object::read_into(&mut map, &mut value.permission_levels)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A pipeline as `pipelines.get` describes it: its settings, its current state and its latest
 /// updates.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetPipelineResponse {
     /// Why the pipeline is in its current state, as a short explanation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cause: Option<String>,
     /// Identifier of the cluster the pipeline (or update) runs on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_id: Option<String>,
     /// User name of the pipeline's creator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creator_user_name: Option<String>,
     /// Budget policy in effect, whether set on the pipeline or inherited.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_budget_policy_id: Option<String>,
     /// See [`PipelinePublishingMode`](crate::PipelinePublishingMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_publishing_mode: Option<PipelinePublishingMode>,
     /// Serverless compute in effect (reserved for internal use).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_serverless_compute_id: Option<String>,
     /// See [`PipelineHealth`](crate::PipelineHealth).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health: Option<PipelineHealth>,
     /// When the settings were last changed, in epoch milliseconds. Pass it back as
     /// `expected_last_modified`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub last_modified: Option<i64>,
     /// The most recent updates, newest first.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latest_updates: Option<Vec<PipelineUpdateStateInfo>>,
     /// Name of the pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Pipeline parameter values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<std::collections::BTreeMap<String, String>>,
     /// Unique identifier (a UUID) of the pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pipeline_id: Option<String>,
     /// See [`PipelineRunAs`](crate::PipelineRunAs).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_as: Option<PipelineRunAs>,
     /// User name or application id of the identity the pipeline runs as.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_as_user_name: Option<String>,
     /// See [`PipelineSpec`](crate::PipelineSpec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spec: Option<PipelineSpec>,
     /// See [`PipelineState`](crate::PipelineState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<PipelineState>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GetPipelineResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.cause {
+            map.serialize_entry("cause", value)?;
+        }
+        if let Some(value) = &self.cluster_id {
+            map.serialize_entry("cluster_id", value)?;
+        }
+        if let Some(value) = &self.creator_user_name {
+            map.serialize_entry("creator_user_name", value)?;
+        }
+        if let Some(value) = &self.effective_budget_policy_id {
+            map.serialize_entry("effective_budget_policy_id", value)?;
+        }
+        if let Some(value) = &self.effective_publishing_mode {
+            map.serialize_entry("effective_publishing_mode", value)?;
+        }
+        if let Some(value) = &self.effective_serverless_compute_id {
+            map.serialize_entry("effective_serverless_compute_id", value)?;
+        }
+        if let Some(value) = &self.health {
+            map.serialize_entry("health", value)?;
+        }
+        if let Some(value) = &self.last_modified {
+            map.serialize_entry(
+                "last_modified",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.latest_updates {
+            map.serialize_entry("latest_updates", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        if let Some(value) = &self.pipeline_id {
+            map.serialize_entry("pipeline_id", value)?;
+        }
+        if let Some(value) = &self.run_as {
+            map.serialize_entry("run_as", value)?;
+        }
+        if let Some(value) = &self.run_as_user_name {
+            map.serialize_entry("run_as_user_name", value)?;
+        }
+        if let Some(value) = &self.spec {
+            map.serialize_entry("spec", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetPipelineResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GetPipelineResponse {
+    const EXPECTING: &'static str = "an object (GetPipelineResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cause" => object::read_into(&mut map, &mut value.cause),
+                "cluster_id" => object::read_into(&mut map, &mut value.cluster_id),
+                "creator_user_name" => {
+                    object::read_into(&mut map, &mut value.creator_user_name)
+                }
+                "effective_budget_policy_id" => {
+                    object::read_into(&mut map, &mut value.effective_budget_policy_id)
+                }
+                "effective_publishing_mode" => {
+                    object::read_into(&mut map, &mut value.effective_publishing_mode)
+                }
+                "effective_serverless_compute_id" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.effective_serverless_compute_id,
+                    )
+                }
+                "health" => object::read_into(&mut map, &mut value.health),
+                "last_modified" => {
+                    object::read_number_into(&mut map, &mut value.last_modified)
+                }
+                "latest_updates" => {
+                    object::read_into(&mut map, &mut value.latest_updates)
+                }
+                "name" => object::read_into(&mut map, &mut value.name),
+                "parameters" => object::read_into(&mut map, &mut value.parameters),
+                "pipeline_id" => object::read_into(&mut map, &mut value.pipeline_id),
+                "run_as" => object::read_into(&mut map, &mut value.run_as),
+                "run_as_user_name" => {
+                    object::read_into(&mut map, &mut value.run_as_user_name)
+                }
+                "spec" => object::read_into(&mut map, &mut value.spec),
+                "state" => object::read_into(&mut map, &mut value.state),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Result of `pipelines.getUpdate`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetPipelineUpdateResponse {
     /// See [`PipelineUpdateInfo`](crate::PipelineUpdateInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update: Option<PipelineUpdateInfo>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for GetPipelineUpdateResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.update {
+            map.serialize_entry("update", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetPipelineUpdateResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for GetPipelineUpdateResponse {
+    const EXPECTING: &'static str = "an object (GetPipelineUpdateResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "update" => object::read_into(&mut map, &mut value.update),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A custom Google Ads report to ingest.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct GoogleAdsCustomReportOptions {
     /// Google Ads resource the report is about.
     pub resource: String,
     /// Metrics to include.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metrics: Option<Vec<String>>,
     /// Fields of the resource to include.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_fields: Option<Vec<String>>,
     /// Segments to break the report down by.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub segments: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -504,27 +1220,81 @@ impl GoogleAdsCustomReportOptions {
     }
 }
 
+impl serde::Serialize for GoogleAdsCustomReportOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("resource", &self.resource)?;
+        if let Some(value) = &self.metrics {
+            map.serialize_entry("metrics", value)?;
+        }
+        if let Some(value) = &self.resource_fields {
+            map.serialize_entry("resource_fields", value)?;
+        }
+        if let Some(value) = &self.segments {
+            map.serialize_entry("segments", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GoogleAdsCustomReportOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for GoogleAdsCustomReportOptions {
+    const EXPECTING: &'static str = "an object (GoogleAdsCustomReportOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut resource: Option<String> = None;
+        let mut metrics: Option<Vec<String>> = None;
+        let mut resource_fields: Option<Vec<String>> = None;
+        let mut segments: Option<Vec<String>> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "resource" => object::read_some(&mut map, &mut resource),
+                "metrics" => object::read_into(&mut map, &mut metrics),
+                "resource_fields" => object::read_into(&mut map, &mut resource_fields),
+                "segments" => object::read_into(&mut map, &mut segments),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            resource: object::required(resource, "resource")?,
+            metrics,
+            resource_fields,
+            segments,
+            unknown_fields,
+        })
+    }
+}
+
 /// Options of a Google Ads source.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct GoogleAdsOptions {
     /// Google Ads manager account whose client accounts are ingested.
     pub manager_account_id: String,
     /// See [`GoogleAdsCustomReportOptions`](crate::GoogleAdsCustomReportOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_report_options: Option<GoogleAdsCustomReportOptions>,
     /// Days of recent data re-read on each run to catch late changes.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub lookback_window_days: Option<i32>,
     /// Earliest date to ingest data from (`YYYY-MM-DD`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sync_start_date: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -541,38 +1311,157 @@ impl GoogleAdsOptions {
     }
 }
 
+impl serde::Serialize for GoogleAdsOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("manager_account_id", &self.manager_account_id)?;
+        if let Some(value) = &self.custom_report_options {
+            map.serialize_entry("custom_report_options", value)?;
+        }
+        if let Some(value) = &self.lookback_window_days {
+            map.serialize_entry(
+                "lookback_window_days",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.sync_start_date {
+            map.serialize_entry("sync_start_date", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GoogleAdsOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GoogleAdsOptions {
+    const EXPECTING: &'static str = "an object (GoogleAdsOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut manager_account_id: Option<String> = None;
+        let mut custom_report_options: Option<crate::GoogleAdsCustomReportOptions> = None;
+        let mut lookback_window_days: Option<i32> = None;
+        let mut sync_start_date: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "manager_account_id" => {
+                    object::read_some(&mut map, &mut manager_account_id)
+                }
+                "custom_report_options" => {
+                    object::read_into(&mut map, &mut custom_report_options)
+                }
+                "lookback_window_days" => {
+                    object::read_number_into(&mut map, &mut lookback_window_days)
+                }
+                "sync_start_date" => object::read_into(&mut map, &mut sync_start_date),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            manager_account_id: object::required(
+                manager_account_id,
+                "manager_account_id",
+            )?,
+            custom_report_options,
+            lookback_window_days,
+            sync_start_date,
+            unknown_fields,
+        })
+    }
+}
+
 /// Options of a Google Drive source.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GoogleDriveOptions {
     /// See
     /// [`GoogleDriveOptionsGoogleDriveEntityType`](crate::GoogleDriveOptionsGoogleDriveEntityType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_type: Option<GoogleDriveOptionsGoogleDriveEntityType>,
     /// See [`IngestionFileOptions`](crate::IngestionFileOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_ingestion_options: Option<IngestionFileOptions>,
     /// URL of the drive, site or folder.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GoogleDriveOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.entity_type {
+            map.serialize_entry("entity_type", value)?;
+        }
+        if let Some(value) = &self.file_ingestion_options {
+            map.serialize_entry("file_ingestion_options", value)?;
+        }
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GoogleDriveOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GoogleDriveOptions {
+    const EXPECTING: &'static str = "an object (GoogleDriveOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "entity_type" => object::read_into(&mut map, &mut value.entity_type),
+                "file_ingestion_options" => {
+                    object::read_into(&mut map, &mut value.file_ingestion_options)
+                }
+                "url" => object::read_into(&mut map, &mut value.url),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// What to ingest from Google Drive.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum GoogleDriveOptionsGoogleDriveEntityType {
-    #[serde(rename = "FILE")]
+    /// `FILE`
     File,
-    #[serde(rename = "FILE_METADATA")]
+    /// `FILE_METADATA`
     FileMetadata,
-    #[serde(rename = "PERMISSION")]
+    /// `PERMISSION`
     Permission,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -613,46 +1502,137 @@ impl std::str::FromStr for GoogleDriveOptionsGoogleDriveEntityType {
     }
 }
 
+impl serde::Serialize for GoogleDriveOptionsGoogleDriveEntityType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GoogleDriveOptionsGoogleDriveEntityType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Free-form configuration of a generic API source.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionApiSourceConnectorConfig {
     /// Free-form key-value configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub configs: Option<std::collections::BTreeMap<String, String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for IngestionApiSourceConnectorConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.configs {
+            map.serialize_entry("configs", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionApiSourceConnectorConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for IngestionApiSourceConnectorConfig {
+    const EXPECTING: &'static str = "an object (IngestionApiSourceConnectorConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "configs" => object::read_into(&mut map, &mut value.configs),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Free-form options of a generic API source.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionApiSourceConnectorOptions {
     /// Free-form key-value options.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<std::collections::BTreeMap<String, String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for IngestionApiSourceConnectorOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.options {
+            map.serialize_entry("options", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionApiSourceConnectorOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for IngestionApiSourceConnectorOptions {
+    const EXPECTING: &'static str = "an object (IngestionApiSourceConnectorOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "options" => object::read_into(&mut map, &mut value.options),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// When the pipeline may fully refresh a table on its own, for example after an unsupported
 /// schema change.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IngestionAutoFullRefreshPolicy {
     /// True to allow automatic full refreshes.
     pub enabled: bool,
     /// Minimum hours between two automatic full refreshes.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub min_interval_hours: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -667,152 +1647,546 @@ impl IngestionAutoFullRefreshPolicy {
     }
 }
 
+impl serde::Serialize for IngestionAutoFullRefreshPolicy {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("enabled", &self.enabled)?;
+        if let Some(value) = &self.min_interval_hours {
+            map.serialize_entry(
+                "min_interval_hours",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionAutoFullRefreshPolicy {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for IngestionAutoFullRefreshPolicy {
+    const EXPECTING: &'static str = "an object (IngestionAutoFullRefreshPolicy)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut enabled: Option<bool> = None;
+        let mut min_interval_hours: Option<i32> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "enabled" => object::read_some(&mut map, &mut enabled),
+                "min_interval_hours" => {
+                    object::read_number_into(&mut map, &mut min_interval_hours)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            enabled: object::required(enabled, "enabled")?,
+            min_interval_hours,
+            unknown_fields,
+        })
+    }
+}
+
 /// Avro decoding options.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionAvroTransformerOptions {
     /// See [`IngestionParseMode`](crate::IngestionParseMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parse_mode: Option<IngestionParseMode>,
     /// Default schema (database) the pipeline reads from and publishes to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     /// Path of a file holding the schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema_file_path: Option<String>,
     /// See [`IngestionSchemaRegistryConfig`](crate::IngestionSchemaRegistryConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema_registry: Option<IngestionSchemaRegistryConfig>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for IngestionAvroTransformerOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.parse_mode {
+            map.serialize_entry("parse_mode", value)?;
+        }
+        if let Some(value) = &self.schema {
+            map.serialize_entry("schema", value)?;
+        }
+        if let Some(value) = &self.schema_file_path {
+            map.serialize_entry("schema_file_path", value)?;
+        }
+        if let Some(value) = &self.schema_registry {
+            map.serialize_entry("schema_registry", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionAvroTransformerOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for IngestionAvroTransformerOptions {
+    const EXPECTING: &'static str = "an object (IngestionAvroTransformerOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "parse_mode" => object::read_into(&mut map, &mut value.parse_mode),
+                "schema" => object::read_into(&mut map, &mut value.schema),
+                "schema_file_path" => {
+                    object::read_into(&mut map, &mut value.schema_file_path)
+                }
+                "schema_registry" => {
+                    object::read_into(&mut map, &mut value.schema_registry)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One object to ingest. Set exactly one of `report`, `schema` and `table`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionConfig {
     /// See [`IngestionReportSpec`](crate::IngestionReportSpec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report: Option<IngestionReportSpec>,
     /// See [`IngestionSchemaSpec`](crate::IngestionSchemaSpec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<IngestionSchemaSpec>,
     /// See [`IngestionTableSpec`](crate::IngestionTableSpec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table: Option<IngestionTableSpec>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for IngestionConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.report {
+            map.serialize_entry("report", value)?;
+        }
+        if let Some(value) = &self.schema {
+            map.serialize_entry("schema", value)?;
+        }
+        if let Some(value) = &self.table {
+            map.serialize_entry("table", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for IngestionConfig {
+    const EXPECTING: &'static str = "an object (IngestionConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "report" => object::read_into(&mut map, &mut value.report),
+                "schema" => object::read_into(&mut map, &mut value.schema),
+                "table" => object::read_into(&mut map, &mut value.table),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Options of a Confluence source.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionConfluenceConnectorOptions {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_confluence_spaces: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for IngestionConfluenceConnectorOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.include_confluence_spaces {
+            map.serialize_entry("include_confluence_spaces", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionConfluenceConnectorOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for IngestionConfluenceConnectorOptions {
+    const EXPECTING: &'static str = "an object (IngestionConfluenceConnectorOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "include_confluence_spaces" => {
+                    object::read_into(&mut map, &mut value.include_confluence_spaces)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Options of a Confluent schema registry.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionConfluentSchemaRegistryOptions {
     /// Subject whose schema is used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for IngestionConfluentSchemaRegistryOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.subject {
+            map.serialize_entry("subject", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionConfluentSchemaRegistryOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for IngestionConfluentSchemaRegistryOptions {
+    const EXPECTING: &'static str = "an object (IngestionConfluentSchemaRegistryOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "subject" => object::read_into(&mut map, &mut value.subject),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Extra parameters of the connection an ingestion gateway reads from.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionConnectionParameters {
     /// Catalog (database) in the source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_catalog: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for IngestionConnectionParameters {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.source_catalog {
+            map.serialize_entry("source_catalog", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionConnectionParameters {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for IngestionConnectionParameters {
+    const EXPECTING: &'static str = "an object (IngestionConnectionParameters)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "source_catalog" => {
+                    object::read_into(&mut map, &mut value.source_catalog)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Source-specific options of an ingestion object. Set the one that matches the source.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionConnectorOptions {
     /// See [`IngestionApiSourceConnectorOptions`](crate::IngestionApiSourceConnectorOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_source_connector_options: Option<IngestionApiSourceConnectorOptions>,
     /// See [`IngestionConfluenceConnectorOptions`](crate::IngestionConfluenceConnectorOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confluence_options: Option<IngestionConfluenceConnectorOptions>,
     /// See [`GoogleDriveOptions`](crate::GoogleDriveOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gdrive_options: Option<GoogleDriveOptions>,
     /// See [`GoogleAdsOptions`](crate::GoogleAdsOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub google_ads_options: Option<GoogleAdsOptions>,
     /// See [`IngestionJiraConnectorOptions`](crate::IngestionJiraConnectorOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jira_options: Option<IngestionJiraConnectorOptions>,
     /// See [`IngestionKafkaOptions`](crate::IngestionKafkaOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kafka_options: Option<IngestionKafkaOptions>,
     /// See [`LinkedInAdsOptions`](crate::LinkedInAdsOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub linkedin_ads_options: Option<LinkedInAdsOptions>,
     /// See [`IngestionMarketoOptions`](crate::IngestionMarketoOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub marketo_options: Option<IngestionMarketoOptions>,
     /// See [`MetaMarketingOptions`](crate::MetaMarketingOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta_ads_options: Option<MetaMarketingOptions>,
     /// See [`OneDriveOptions`](crate::OneDriveOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub onedrive_options: Option<OneDriveOptions>,
     /// See [`IngestionOutlookOptions`](crate::IngestionOutlookOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outlook_options: Option<IngestionOutlookOptions>,
     /// See [`IngestionRabbitmqOptions`](crate::IngestionRabbitmqOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rabbitmq_options: Option<IngestionRabbitmqOptions>,
     /// See [`RedditAdsOptions`](crate::RedditAdsOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reddit_ads_options: Option<RedditAdsOptions>,
     /// See [`SharepointOptions`](crate::SharepointOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sharepoint_options: Option<SharepointOptions>,
     /// See [`IngestionSmartsheetOptions`](crate::IngestionSmartsheetOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub smartsheet_options: Option<IngestionSmartsheetOptions>,
     /// See [`TikTokAdsOptions`](crate::TikTokAdsOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tiktok_ads_options: Option<TikTokAdsOptions>,
     /// See [`IngestionZendeskSupportOptions`](crate::IngestionZendeskSupportOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zendesk_support_options: Option<IngestionZendeskSupportOptions>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for IngestionConnectorOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.api_source_connector_options {
+            map.serialize_entry("api_source_connector_options", value)?;
+        }
+        if let Some(value) = &self.confluence_options {
+            map.serialize_entry("confluence_options", value)?;
+        }
+        if let Some(value) = &self.gdrive_options {
+            map.serialize_entry("gdrive_options", value)?;
+        }
+        if let Some(value) = &self.google_ads_options {
+            map.serialize_entry("google_ads_options", value)?;
+        }
+        if let Some(value) = &self.jira_options {
+            map.serialize_entry("jira_options", value)?;
+        }
+        if let Some(value) = &self.kafka_options {
+            map.serialize_entry("kafka_options", value)?;
+        }
+        if let Some(value) = &self.linkedin_ads_options {
+            map.serialize_entry("linkedin_ads_options", value)?;
+        }
+        if let Some(value) = &self.marketo_options {
+            map.serialize_entry("marketo_options", value)?;
+        }
+        if let Some(value) = &self.meta_ads_options {
+            map.serialize_entry("meta_ads_options", value)?;
+        }
+        if let Some(value) = &self.onedrive_options {
+            map.serialize_entry("onedrive_options", value)?;
+        }
+        if let Some(value) = &self.outlook_options {
+            map.serialize_entry("outlook_options", value)?;
+        }
+        if let Some(value) = &self.rabbitmq_options {
+            map.serialize_entry("rabbitmq_options", value)?;
+        }
+        if let Some(value) = &self.reddit_ads_options {
+            map.serialize_entry("reddit_ads_options", value)?;
+        }
+        if let Some(value) = &self.sharepoint_options {
+            map.serialize_entry("sharepoint_options", value)?;
+        }
+        if let Some(value) = &self.smartsheet_options {
+            map.serialize_entry("smartsheet_options", value)?;
+        }
+        if let Some(value) = &self.tiktok_ads_options {
+            map.serialize_entry("tiktok_ads_options", value)?;
+        }
+        if let Some(value) = &self.zendesk_support_options {
+            map.serialize_entry("zendesk_support_options", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionConnectorOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for IngestionConnectorOptions {
+    const EXPECTING: &'static str = "an object (IngestionConnectorOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "api_source_connector_options" => {
+                    object::read_into(&mut map, &mut value.api_source_connector_options)
+                }
+                "confluence_options" => {
+                    object::read_into(&mut map, &mut value.confluence_options)
+                }
+                "gdrive_options" => {
+                    object::read_into(&mut map, &mut value.gdrive_options)
+                }
+                "google_ads_options" => {
+                    object::read_into(&mut map, &mut value.google_ads_options)
+                }
+                "jira_options" => object::read_into(&mut map, &mut value.jira_options),
+                "kafka_options" => object::read_into(&mut map, &mut value.kafka_options),
+                "linkedin_ads_options" => {
+                    object::read_into(&mut map, &mut value.linkedin_ads_options)
+                }
+                "marketo_options" => {
+                    object::read_into(&mut map, &mut value.marketo_options)
+                }
+                "meta_ads_options" => {
+                    object::read_into(&mut map, &mut value.meta_ads_options)
+                }
+                "onedrive_options" => {
+                    object::read_into(&mut map, &mut value.onedrive_options)
+                }
+                "outlook_options" => {
+                    object::read_into(&mut map, &mut value.outlook_options)
+                }
+                "rabbitmq_options" => {
+                    object::read_into(&mut map, &mut value.rabbitmq_options)
+                }
+                "reddit_ads_options" => {
+                    object::read_into(&mut map, &mut value.reddit_ads_options)
+                }
+                "sharepoint_options" => {
+                    object::read_into(&mut map, &mut value.sharepoint_options)
+                }
+                "smartsheet_options" => {
+                    object::read_into(&mut map, &mut value.smartsheet_options)
+                }
+                "tiktok_ads_options" => {
+                    object::read_into(&mut map, &mut value.tiktok_ads_options)
+                }
+                "zendesk_support_options" => {
+                    object::read_into(&mut map, &mut value.zendesk_support_options)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// How a database connector reads the source: from a change data capture stream or by repeated
 /// queries.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IngestionConnectorType {
-    #[serde(rename = "CDC")]
+    /// `CDC`
     Cdc,
-    #[serde(rename = "QUERY_BASED")]
+    /// `QUERY_BASED`
     QueryBased,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -851,19 +2225,34 @@ impl std::str::FromStr for IngestionConnectorType {
     }
 }
 
+impl serde::Serialize for IngestionConnectorType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionConnectorType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Unity Catalog location where an ingestion pipeline stages the data it reads.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IngestionDataStagingOptions {
     /// Catalog of the staging location.
     pub catalog_name: String,
     /// Schema of the staging location.
     pub schema_name: String,
     /// Volume of the staging location.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -879,47 +2268,149 @@ impl IngestionDataStagingOptions {
     }
 }
 
+impl serde::Serialize for IngestionDataStagingOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("catalog_name", &self.catalog_name)?;
+        map.serialize_entry("schema_name", &self.schema_name)?;
+        if let Some(value) = &self.volume_name {
+            map.serialize_entry("volume_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionDataStagingOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for IngestionDataStagingOptions {
+    const EXPECTING: &'static str = "an object (IngestionDataStagingOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut catalog_name: Option<String> = None;
+        let mut schema_name: Option<String> = None;
+        let mut volume_name: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "catalog_name" => object::read_some(&mut map, &mut catalog_name),
+                "schema_name" => object::read_some(&mut map, &mut schema_name),
+                "volume_name" => object::read_into(&mut map, &mut volume_name),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            catalog_name: object::required(catalog_name, "catalog_name")?,
+            schema_name: object::required(schema_name, "schema_name")?,
+            volume_name,
+            unknown_fields,
+        })
+    }
+}
+
 /// Restricts which files are ingested, by modification time or path.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionFileFilter {
     /// Only files modified after this timestamp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified_after: Option<String>,
     /// Only files modified before this timestamp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified_before: Option<String>,
     /// Glob that file paths must match.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path_filter: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for IngestionFileFilter {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.modified_after {
+            map.serialize_entry("modified_after", value)?;
+        }
+        if let Some(value) = &self.modified_before {
+            map.serialize_entry("modified_before", value)?;
+        }
+        if let Some(value) = &self.path_filter {
+            map.serialize_entry("path_filter", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionFileFilter {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for IngestionFileFilter {
+    const EXPECTING: &'static str = "an object (IngestionFileFilter)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "modified_after" => {
+                    object::read_into(&mut map, &mut value.modified_after)
+                }
+                "modified_before" => {
+                    object::read_into(&mut map, &mut value.modified_before)
+                }
+                "path_filter" => object::read_into(&mut map, &mut value.path_filter),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Format of ingested files.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IngestionFileFormat {
-    #[serde(rename = "AVRO")]
+    /// `AVRO`
     Avro,
-    #[serde(rename = "BINARYFILE")]
+    /// `BINARYFILE`
     Binaryfile,
-    #[serde(rename = "CSV")]
+    /// `CSV`
     Csv,
-    #[serde(rename = "EXCEL")]
+    /// `EXCEL`
     Excel,
-    #[serde(rename = "JSON")]
+    /// `JSON`
     Json,
-    #[serde(rename = "ORC")]
+    /// `ORC`
     Orc,
-    #[serde(rename = "PARQUET")]
+    /// `PARQUET`
     Parquet,
-    #[serde(rename = "XML")]
+    /// `XML`
     Xml,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -970,50 +2461,152 @@ impl std::str::FromStr for IngestionFileFormat {
     }
 }
 
+impl serde::Serialize for IngestionFileFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionFileFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// How files from a file-based source are parsed.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionFileOptions {
     /// Column that receives records that could not be parsed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub corrupt_record_column: Option<String>,
     /// See [`IngestionFileFilter`](crate::IngestionFileFilter).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_filters: Option<Vec<IngestionFileFilter>>,
     /// See [`IngestionFileFormat`](crate::IngestionFileFormat).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<IngestionFileFormat>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format_options: Option<std::collections::BTreeMap<String, String>>,
     /// True to skip files that cannot be read.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ignore_corrupt_files: Option<bool>,
     /// True to infer column types instead of reading everything as strings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub infer_column_types: Option<bool>,
     /// True to match column names case-sensitively.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reader_case_sensitive: Option<bool>,
     /// Column that receives data that did not fit the schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rescued_data_column: Option<String>,
     /// See [`IngestionSchemaEvolutionMode`](crate::IngestionSchemaEvolutionMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema_evolution_mode: Option<IngestionSchemaEvolutionMode>,
     /// Column types to use instead of inferred ones, as a DDL fragment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema_hints: Option<String>,
     /// Read each record into this single VARIANT column.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub single_variant_column: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for IngestionFileOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.corrupt_record_column {
+            map.serialize_entry("corrupt_record_column", value)?;
+        }
+        if let Some(value) = &self.file_filters {
+            map.serialize_entry("file_filters", value)?;
+        }
+        if let Some(value) = &self.format {
+            map.serialize_entry("format", value)?;
+        }
+        if let Some(value) = &self.format_options {
+            map.serialize_entry("format_options", value)?;
+        }
+        if let Some(value) = &self.ignore_corrupt_files {
+            map.serialize_entry("ignore_corrupt_files", value)?;
+        }
+        if let Some(value) = &self.infer_column_types {
+            map.serialize_entry("infer_column_types", value)?;
+        }
+        if let Some(value) = &self.reader_case_sensitive {
+            map.serialize_entry("reader_case_sensitive", value)?;
+        }
+        if let Some(value) = &self.rescued_data_column {
+            map.serialize_entry("rescued_data_column", value)?;
+        }
+        if let Some(value) = &self.schema_evolution_mode {
+            map.serialize_entry("schema_evolution_mode", value)?;
+        }
+        if let Some(value) = &self.schema_hints {
+            map.serialize_entry("schema_hints", value)?;
+        }
+        if let Some(value) = &self.single_variant_column {
+            map.serialize_entry("single_variant_column", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionFileOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for IngestionFileOptions {
+    const EXPECTING: &'static str = "an object (IngestionFileOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "corrupt_record_column" => {
+                    object::read_into(&mut map, &mut value.corrupt_record_column)
+                }
+                "file_filters" => object::read_into(&mut map, &mut value.file_filters),
+                "format" => object::read_into(&mut map, &mut value.format),
+                "format_options" => {
+                    object::read_into(&mut map, &mut value.format_options)
+                }
+                "ignore_corrupt_files" => {
+                    object::read_into(&mut map, &mut value.ignore_corrupt_files)
+                }
+                "infer_column_types" => {
+                    object::read_into(&mut map, &mut value.infer_column_types)
+                }
+                "reader_case_sensitive" => {
+                    object::read_into(&mut map, &mut value.reader_case_sensitive)
+                }
+                "rescued_data_column" => {
+                    object::read_into(&mut map, &mut value.rescued_data_column)
+                }
+                "schema_evolution_mode" => {
+                    object::read_into(&mut map, &mut value.schema_evolution_mode)
+                }
+                "schema_hints" => object::read_into(&mut map, &mut value.schema_hints),
+                "single_variant_column" => {
+                    object::read_into(&mut map, &mut value.single_variant_column)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Settings of an ingestion gateway pipeline, which captures changes from a database source
 /// into a staging location.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IngestionGatewayPipelineDefinition {
     /// Name of the Unity Catalog connection to the source.
     pub connection_name: String,
@@ -1022,17 +2615,13 @@ pub struct IngestionGatewayPipelineDefinition {
     /// Schema holding the gateway's staging volume.
     pub gateway_storage_schema: String,
     /// Identifier of the Unity Catalog connection (read only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_id: Option<String>,
     /// See [`IngestionConnectionParameters`](crate::IngestionConnectionParameters).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_parameters: Option<IngestionConnectionParameters>,
     /// Name of the staging volume; derived from the pipeline when omitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gateway_storage_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1055,114 +2644,441 @@ impl IngestionGatewayPipelineDefinition {
     }
 }
 
+impl serde::Serialize for IngestionGatewayPipelineDefinition {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("connection_name", &self.connection_name)?;
+        map.serialize_entry("gateway_storage_catalog", &self.gateway_storage_catalog)?;
+        map.serialize_entry("gateway_storage_schema", &self.gateway_storage_schema)?;
+        if let Some(value) = &self.connection_id {
+            map.serialize_entry("connection_id", value)?;
+        }
+        if let Some(value) = &self.connection_parameters {
+            map.serialize_entry("connection_parameters", value)?;
+        }
+        if let Some(value) = &self.gateway_storage_name {
+            map.serialize_entry("gateway_storage_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionGatewayPipelineDefinition {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for IngestionGatewayPipelineDefinition {
+    const EXPECTING: &'static str = "an object (IngestionGatewayPipelineDefinition)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut connection_name: Option<String> = None;
+        let mut gateway_storage_catalog: Option<String> = None;
+        let mut gateway_storage_schema: Option<String> = None;
+        let mut connection_id: Option<String> = None;
+        let mut connection_parameters: Option<crate::IngestionConnectionParameters> = None;
+        let mut gateway_storage_name: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "connection_name" => object::read_some(&mut map, &mut connection_name),
+                "gateway_storage_catalog" => {
+                    object::read_some(&mut map, &mut gateway_storage_catalog)
+                }
+                "gateway_storage_schema" => {
+                    object::read_some(&mut map, &mut gateway_storage_schema)
+                }
+                "connection_id" => object::read_into(&mut map, &mut connection_id),
+                "connection_parameters" => {
+                    object::read_into(&mut map, &mut connection_parameters)
+                }
+                "gateway_storage_name" => {
+                    object::read_into(&mut map, &mut gateway_storage_name)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            connection_name: object::required(connection_name, "connection_name")?,
+            gateway_storage_catalog: object::required(
+                gateway_storage_catalog,
+                "gateway_storage_catalog",
+            )?,
+            gateway_storage_schema: object::required(
+                gateway_storage_schema,
+                "gateway_storage_schema",
+            )?,
+            connection_id,
+            connection_parameters,
+            gateway_storage_name,
+            unknown_fields,
+        })
+    }
+}
+
 /// Google Ads source configuration.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionGoogleAdsConfig {
     /// Google Ads manager account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manager_account_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for IngestionGoogleAdsConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.manager_account_id {
+            map.serialize_entry("manager_account_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionGoogleAdsConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for IngestionGoogleAdsConfig {
+    const EXPECTING: &'static str = "an object (IngestionGoogleAdsConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "manager_account_id" => {
+                    object::read_into(&mut map, &mut value.manager_account_id)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Options of a Jira source.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionJiraConnectorOptions {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_jira_spaces: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for IngestionJiraConnectorOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.include_jira_spaces {
+            map.serialize_entry("include_jira_spaces", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionJiraConnectorOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for IngestionJiraConnectorOptions {
+    const EXPECTING: &'static str = "an object (IngestionJiraConnectorOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "include_jira_spaces" => {
+                    object::read_into(&mut map, &mut value.include_jira_spaces)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// JSON decoding options.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionJsonTransformerOptions {
     /// True to decode into a VARIANT column.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_variant: Option<bool>,
     /// Default schema (database) the pipeline reads from and publishes to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     /// See [`IngestionSchemaEvolutionMode`](crate::IngestionSchemaEvolutionMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema_evolution_mode: Option<IngestionSchemaEvolutionMode>,
     /// Path of a file holding the schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema_file_path: Option<String>,
     /// Column types to use instead of inferred ones, as a DDL fragment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema_hints: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for IngestionJsonTransformerOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.as_variant {
+            map.serialize_entry("as_variant", value)?;
+        }
+        if let Some(value) = &self.schema {
+            map.serialize_entry("schema", value)?;
+        }
+        if let Some(value) = &self.schema_evolution_mode {
+            map.serialize_entry("schema_evolution_mode", value)?;
+        }
+        if let Some(value) = &self.schema_file_path {
+            map.serialize_entry("schema_file_path", value)?;
+        }
+        if let Some(value) = &self.schema_hints {
+            map.serialize_entry("schema_hints", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionJsonTransformerOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for IngestionJsonTransformerOptions {
+    const EXPECTING: &'static str = "an object (IngestionJsonTransformerOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "as_variant" => object::read_into(&mut map, &mut value.as_variant),
+                "schema" => object::read_into(&mut map, &mut value.schema),
+                "schema_evolution_mode" => {
+                    object::read_into(&mut map, &mut value.schema_evolution_mode)
+                }
+                "schema_file_path" => {
+                    object::read_into(&mut map, &mut value.schema_file_path)
+                }
+                "schema_hints" => object::read_into(&mut map, &mut value.schema_hints),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Options of a Kafka source.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionKafkaOptions {
     /// Kafka client properties.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_config: Option<std::collections::BTreeMap<String, String>>,
     /// See [`IngestionTransformer`](crate::IngestionTransformer).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_transformer: Option<IngestionTransformer>,
     /// Most offsets read in one micro-batch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_offsets_per_trigger: Option<i64>,
     /// Where to start reading a topic the first time: `earliest` or `latest`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub starting_offset: Option<String>,
     /// Regular expression of topics to subscribe to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub topic_pattern: Option<String>,
     /// Topics to subscribe to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub topics: Option<Vec<String>>,
     /// See [`IngestionTransformer`](crate::IngestionTransformer).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_transformer: Option<IngestionTransformer>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for IngestionKafkaOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.client_config {
+            map.serialize_entry("client_config", value)?;
+        }
+        if let Some(value) = &self.key_transformer {
+            map.serialize_entry("key_transformer", value)?;
+        }
+        if let Some(value) = &self.max_offsets_per_trigger {
+            map.serialize_entry(
+                "max_offsets_per_trigger",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.starting_offset {
+            map.serialize_entry("starting_offset", value)?;
+        }
+        if let Some(value) = &self.topic_pattern {
+            map.serialize_entry("topic_pattern", value)?;
+        }
+        if let Some(value) = &self.topics {
+            map.serialize_entry("topics", value)?;
+        }
+        if let Some(value) = &self.value_transformer {
+            map.serialize_entry("value_transformer", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionKafkaOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for IngestionKafkaOptions {
+    const EXPECTING: &'static str = "an object (IngestionKafkaOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "client_config" => object::read_into(&mut map, &mut value.client_config),
+                "key_transformer" => {
+                    object::read_into(&mut map, &mut value.key_transformer)
+                }
+                "max_offsets_per_trigger" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.max_offsets_per_trigger,
+                    )
+                }
+                "starting_offset" => {
+                    object::read_into(&mut map, &mut value.starting_offset)
+                }
+                "topic_pattern" => object::read_into(&mut map, &mut value.topic_pattern),
+                "topics" => object::read_into(&mut map, &mut value.topics),
+                "value_transformer" => {
+                    object::read_into(&mut map, &mut value.value_transformer)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Options of a Marketo source.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionMarketoOptions {
     /// Earliest date to ingest data from (`YYYY-MM-DD`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sync_start_date: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for IngestionMarketoOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.sync_start_date {
+            map.serialize_entry("sync_start_date", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionMarketoOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for IngestionMarketoOptions {
+    const EXPECTING: &'static str = "an object (IngestionMarketoOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "sync_start_date" => {
+                    object::read_into(&mut map, &mut value.sync_start_date)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A recurring time window in which an operation such as a full refresh may run.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IngestionOperationTimeWindow {
     /// Hour of the day (0-23) at which the window starts.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub start_hour: i32,
     /// Days on which the window applies; every day when omitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub days_of_week: Option<Vec<PipelineDayOfWeek>>,
     /// Java time zone id; UTC when omitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_zone_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1178,21 +3094,79 @@ impl IngestionOperationTimeWindow {
     }
 }
 
+impl serde::Serialize for IngestionOperationTimeWindow {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry(
+            "start_hour",
+            &databricks_runtime::serde_support::numbers::Write(&self.start_hour),
+        )?;
+        if let Some(value) = &self.days_of_week {
+            map.serialize_entry("days_of_week", value)?;
+        }
+        if let Some(value) = &self.time_zone_id {
+            map.serialize_entry("time_zone_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionOperationTimeWindow {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for IngestionOperationTimeWindow {
+    const EXPECTING: &'static str = "an object (IngestionOperationTimeWindow)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut start_hour: Option<i32> = None;
+        let mut days_of_week: Option<Vec<crate::PipelineDayOfWeek>> = None;
+        let mut time_zone_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "start_hour" => object::read_number_some(&mut map, &mut start_hour),
+                "days_of_week" => object::read_into(&mut map, &mut days_of_week),
+                "time_zone_id" => object::read_into(&mut map, &mut time_zone_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            start_hour: object::required(start_hour, "start_hour")?,
+            days_of_week,
+            time_zone_id,
+            unknown_fields,
+        })
+    }
+}
+
 /// Which mail attachments are ingested.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IngestionOutlookAttachmentMode {
-    #[serde(rename = "ALL")]
+    /// `ALL`
     All,
-    #[serde(rename = "INLINE_ONLY")]
+    /// `INLINE_ONLY`
     InlineOnly,
-    #[serde(rename = "NONE")]
+    /// `NONE`
     None,
-    #[serde(rename = "NON_INLINE_ONLY")]
+    /// `NON_INLINE_ONLY`
     NonInlineOnly,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1235,17 +3209,33 @@ impl std::str::FromStr for IngestionOutlookAttachmentMode {
     }
 }
 
+impl serde::Serialize for IngestionOutlookAttachmentMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionOutlookAttachmentMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Format in which mail bodies are ingested.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IngestionOutlookBodyFormat {
-    #[serde(rename = "TEXT_HTML")]
+    /// `TEXT_HTML`
     TextHtml,
-    #[serde(rename = "TEXT_PLAIN")]
+    /// `TEXT_PLAIN`
     TextPlain,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1284,49 +3274,143 @@ impl std::str::FromStr for IngestionOutlookBodyFormat {
     }
 }
 
+impl serde::Serialize for IngestionOutlookBodyFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionOutlookBodyFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Options of an Outlook mail source.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionOutlookOptions {
     /// See [`IngestionOutlookAttachmentMode`](crate::IngestionOutlookAttachmentMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_mode: Option<IngestionOutlookAttachmentMode>,
     /// See [`IngestionOutlookBodyFormat`](crate::IngestionOutlookBodyFormat).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body_format: Option<IngestionOutlookBodyFormat>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub folder_filter: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_folders: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_mailboxes: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_senders: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_subjects: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender_filter: Option<Vec<String>>,
     /// Earliest date to ingest data from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_date: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject_filter: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for IngestionOutlookOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.attachment_mode {
+            map.serialize_entry("attachment_mode", value)?;
+        }
+        if let Some(value) = &self.body_format {
+            map.serialize_entry("body_format", value)?;
+        }
+        if let Some(value) = &self.folder_filter {
+            map.serialize_entry("folder_filter", value)?;
+        }
+        if let Some(value) = &self.include_folders {
+            map.serialize_entry("include_folders", value)?;
+        }
+        if let Some(value) = &self.include_mailboxes {
+            map.serialize_entry("include_mailboxes", value)?;
+        }
+        if let Some(value) = &self.include_senders {
+            map.serialize_entry("include_senders", value)?;
+        }
+        if let Some(value) = &self.include_subjects {
+            map.serialize_entry("include_subjects", value)?;
+        }
+        if let Some(value) = &self.sender_filter {
+            map.serialize_entry("sender_filter", value)?;
+        }
+        if let Some(value) = &self.start_date {
+            map.serialize_entry("start_date", value)?;
+        }
+        if let Some(value) = &self.subject_filter {
+            map.serialize_entry("subject_filter", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionOutlookOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for IngestionOutlookOptions {
+    const EXPECTING: &'static str = "an object (IngestionOutlookOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "attachment_mode" => {
+                    object::read_into(&mut map, &mut value.attachment_mode)
+                }
+                "body_format" => object::read_into(&mut map, &mut value.body_format),
+                "folder_filter" => object::read_into(&mut map, &mut value.folder_filter),
+                "include_folders" => {
+                    object::read_into(&mut map, &mut value.include_folders)
+                }
+                "include_mailboxes" => {
+                    object::read_into(&mut map, &mut value.include_mailboxes)
+                }
+                "include_senders" => {
+                    object::read_into(&mut map, &mut value.include_senders)
+                }
+                "include_subjects" => {
+                    object::read_into(&mut map, &mut value.include_subjects)
+                }
+                "sender_filter" => object::read_into(&mut map, &mut value.sender_filter),
+                "start_date" => object::read_into(&mut map, &mut value.start_date),
+                "subject_filter" => {
+                    object::read_into(&mut map, &mut value.subject_filter)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// How malformed records are handled: fail the update, or keep them with nulls.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IngestionParseMode {
-    #[serde(rename = "FAILFAST")]
+    /// `FAILFAST`
     Failfast,
-    #[serde(rename = "PERMISSIVE")]
+    /// `PERMISSIVE`
     Permissive,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1365,184 +3449,629 @@ impl std::str::FromStr for IngestionParseMode {
     }
 }
 
+impl serde::Serialize for IngestionParseMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionParseMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Settings of a managed ingestion pipeline: the source connection and the objects to ingest
 /// from it.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionPipelineDefinition {
     /// Name of the Unity Catalog connection to the source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_name: Option<String>,
     /// See [`IngestionConnectorType`](crate::IngestionConnectorType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connector_type: Option<IngestionConnectorType>,
     /// See [`IngestionDataStagingOptions`](crate::IngestionDataStagingOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_staging_options: Option<IngestionDataStagingOptions>,
     /// See [`IngestionOperationTimeWindow`](crate::IngestionOperationTimeWindow).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_refresh_window: Option<IngestionOperationTimeWindow>,
     /// True to ingest from a Unity Catalog foreign catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ingest_from_uc_foreign_catalog: Option<bool>,
     /// Identifier of the gateway pipeline this pipeline reads from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ingestion_gateway_id: Option<String>,
     /// Path of the NetSuite JDBC driver JAR.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub netsuite_jar_path: Option<String>,
     /// The objects to ingest.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub objects: Option<Vec<IngestionConfig>>,
     /// Source-wide configurations.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_configurations: Option<Vec<IngestionSourceConfig>>,
     /// See [`IngestionSourceType`](crate::IngestionSourceType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_type: Option<IngestionSourceType>,
     /// See [`IngestionTableSpecificConfig`](crate::IngestionTableSpecificConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table_configuration: Option<IngestionTableSpecificConfig>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for IngestionPipelineDefinition {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.connection_name {
+            map.serialize_entry("connection_name", value)?;
+        }
+        if let Some(value) = &self.connector_type {
+            map.serialize_entry("connector_type", value)?;
+        }
+        if let Some(value) = &self.data_staging_options {
+            map.serialize_entry("data_staging_options", value)?;
+        }
+        if let Some(value) = &self.full_refresh_window {
+            map.serialize_entry("full_refresh_window", value)?;
+        }
+        if let Some(value) = &self.ingest_from_uc_foreign_catalog {
+            map.serialize_entry("ingest_from_uc_foreign_catalog", value)?;
+        }
+        if let Some(value) = &self.ingestion_gateway_id {
+            map.serialize_entry("ingestion_gateway_id", value)?;
+        }
+        if let Some(value) = &self.netsuite_jar_path {
+            map.serialize_entry("netsuite_jar_path", value)?;
+        }
+        if let Some(value) = &self.objects {
+            map.serialize_entry("objects", value)?;
+        }
+        if let Some(value) = &self.source_configurations {
+            map.serialize_entry("source_configurations", value)?;
+        }
+        if let Some(value) = &self.source_type {
+            map.serialize_entry("source_type", value)?;
+        }
+        if let Some(value) = &self.table_configuration {
+            map.serialize_entry("table_configuration", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionPipelineDefinition {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for IngestionPipelineDefinition {
+    const EXPECTING: &'static str = "an object (IngestionPipelineDefinition)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "connection_name" => {
+                    object::read_into(&mut map, &mut value.connection_name)
+                }
+                "connector_type" => {
+                    object::read_into(&mut map, &mut value.connector_type)
+                }
+                "data_staging_options" => {
+                    object::read_into(&mut map, &mut value.data_staging_options)
+                }
+                "full_refresh_window" => {
+                    object::read_into(&mut map, &mut value.full_refresh_window)
+                }
+                "ingest_from_uc_foreign_catalog" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.ingest_from_uc_foreign_catalog,
+                    )
+                }
+                "ingestion_gateway_id" => {
+                    object::read_into(&mut map, &mut value.ingestion_gateway_id)
+                }
+                "netsuite_jar_path" => {
+                    object::read_into(&mut map, &mut value.netsuite_jar_path)
+                }
+                "objects" => object::read_into(&mut map, &mut value.objects),
+                "source_configurations" => {
+                    object::read_into(&mut map, &mut value.source_configurations)
+                }
+                "source_type" => object::read_into(&mut map, &mut value.source_type),
+                "table_configuration" => {
+                    object::read_into(&mut map, &mut value.table_configuration)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Splits one source object into several destination tables.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionPipelineDefinitionFanoutOptions {
     /// Column whose values choose the destination table.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fanout_by: Option<String>,
     /// Decoders applied before fanning out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transforms: Option<Vec<IngestionTransformer>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for IngestionPipelineDefinitionFanoutOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.fanout_by {
+            map.serialize_entry("fanout_by", value)?;
+        }
+        if let Some(value) = &self.transforms {
+            map.serialize_entry("transforms", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionPipelineDefinitionFanoutOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for IngestionPipelineDefinitionFanoutOptions {
+    const EXPECTING: &'static str = "an object (IngestionPipelineDefinitionFanoutOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "fanout_by" => object::read_into(&mut map, &mut value.fanout_by),
+                "transforms" => object::read_into(&mut map, &mut value.transforms),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Options of a query-based connector for one table.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionPipelineDefinitionTableSpecificConfigQueryBasedConnectorConfig {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursor_columns: Option<Vec<String>>,
     /// SQL condition that marks a source row as deleted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deletion_condition: Option<String>,
     /// Minimum seconds between two scans that detect rows deleted in the source.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub hard_deletion_sync_min_interval_in_seconds: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize
+for IngestionPipelineDefinitionTableSpecificConfigQueryBasedConnectorConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.cursor_columns {
+            map.serialize_entry("cursor_columns", value)?;
+        }
+        if let Some(value) = &self.deletion_condition {
+            map.serialize_entry("deletion_condition", value)?;
+        }
+        if let Some(value) = &self.hard_deletion_sync_min_interval_in_seconds {
+            map.serialize_entry(
+                "hard_deletion_sync_min_interval_in_seconds",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for IngestionPipelineDefinitionTableSpecificConfigQueryBasedConnectorConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for IngestionPipelineDefinitionTableSpecificConfigQueryBasedConnectorConfig {
+    const EXPECTING: &'static str = "an object (IngestionPipelineDefinitionTableSpecificConfigQueryBasedConnectorConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cursor_columns" => {
+                    object::read_into(&mut map, &mut value.cursor_columns)
+                }
+                "deletion_condition" => {
+                    object::read_into(&mut map, &mut value.deletion_condition)
+                }
+                "hard_deletion_sync_min_interval_in_seconds" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.hard_deletion_sync_min_interval_in_seconds,
+                    )
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Parameters sent with a Workday report request.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionPipelineDefinitionWorkdayReportParameters {
     /// True to fetch only changes since the previous run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub incremental: Option<bool>,
     /// Values of the pipeline parameters, by name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<std::collections::BTreeMap<String, String>>,
     /// See
     /// [`IngestionPipelineDefinitionWorkdayReportParametersQueryKeyValue`](crate::IngestionPipelineDefinitionWorkdayReportParametersQueryKeyValue).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report_parameters: Option<
         Vec<IngestionPipelineDefinitionWorkdayReportParametersQueryKeyValue>,
     >,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for IngestionPipelineDefinitionWorkdayReportParameters {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.incremental {
+            map.serialize_entry("incremental", value)?;
+        }
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        if let Some(value) = &self.report_parameters {
+            map.serialize_entry("report_parameters", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for IngestionPipelineDefinitionWorkdayReportParameters {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for IngestionPipelineDefinitionWorkdayReportParameters {
+    const EXPECTING: &'static str = "an object (IngestionPipelineDefinitionWorkdayReportParameters)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "incremental" => object::read_into(&mut map, &mut value.incremental),
+                "parameters" => object::read_into(&mut map, &mut value.parameters),
+                "report_parameters" => {
+                    object::read_into(&mut map, &mut value.report_parameters)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One query parameter of a Workday report request.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionPipelineDefinitionWorkdayReportParametersQueryKeyValue {
     /// Parameter name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// Parameter value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize
+for IngestionPipelineDefinitionWorkdayReportParametersQueryKeyValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for IngestionPipelineDefinitionWorkdayReportParametersQueryKeyValue {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for IngestionPipelineDefinitionWorkdayReportParametersQueryKeyValue {
+    const EXPECTING: &'static str = "an object (IngestionPipelineDefinitionWorkdayReportParametersQueryKeyValue)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value_ = Self::default();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "key" => object::read_into(&mut map, &mut value_.key),
+                "value" => object::read_into(&mut map, &mut value_.value),
+                _ => object::keep(&mut map, key_, &mut value_.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value_)
+    }
 }
 
 /// PostgreSQL-specific configuration of a source catalog.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionPostgresCatalogConfig {
     /// See [`IngestionPostgresSlotConfig`](crate::IngestionPostgresSlotConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slot_config: Option<IngestionPostgresSlotConfig>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for IngestionPostgresCatalogConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.slot_config {
+            map.serialize_entry("slot_config", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionPostgresCatalogConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for IngestionPostgresCatalogConfig {
+    const EXPECTING: &'static str = "an object (IngestionPostgresCatalogConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "slot_config" => object::read_into(&mut map, &mut value.slot_config),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The PostgreSQL logical replication slot and publication the gateway reads.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionPostgresSlotConfig {
     /// Name of the publication.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publication_name: Option<String>,
     /// Name of the replication slot.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slot_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for IngestionPostgresSlotConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.publication_name {
+            map.serialize_entry("publication_name", value)?;
+        }
+        if let Some(value) = &self.slot_name {
+            map.serialize_entry("slot_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionPostgresSlotConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for IngestionPostgresSlotConfig {
+    const EXPECTING: &'static str = "an object (IngestionPostgresSlotConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "publication_name" => {
+                    object::read_into(&mut map, &mut value.publication_name)
+                }
+                "slot_name" => object::read_into(&mut map, &mut value.slot_name),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Protocol Buffers decoding options.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionProtobufTransformerOptions {
     /// Path of the Protobuf descriptor file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub desc_file_path: Option<String>,
     /// Protobuf message to decode as.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_name: Option<String>,
     /// See [`IngestionParseMode`](crate::IngestionParseMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parse_mode: Option<IngestionParseMode>,
     /// How deep recursive message fields are expanded.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub recursive_fields_max_depth: Option<i32>,
     /// See [`IngestionSchemaRegistryConfig`](crate::IngestionSchemaRegistryConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema_registry: Option<IngestionSchemaRegistryConfig>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for IngestionProtobufTransformerOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.desc_file_path {
+            map.serialize_entry("desc_file_path", value)?;
+        }
+        if let Some(value) = &self.message_name {
+            map.serialize_entry("message_name", value)?;
+        }
+        if let Some(value) = &self.parse_mode {
+            map.serialize_entry("parse_mode", value)?;
+        }
+        if let Some(value) = &self.recursive_fields_max_depth {
+            map.serialize_entry(
+                "recursive_fields_max_depth",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.schema_registry {
+            map.serialize_entry("schema_registry", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionProtobufTransformerOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for IngestionProtobufTransformerOptions {
+    const EXPECTING: &'static str = "an object (IngestionProtobufTransformerOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "desc_file_path" => {
+                    object::read_into(&mut map, &mut value.desc_file_path)
+                }
+                "message_name" => object::read_into(&mut map, &mut value.message_name),
+                "parse_mode" => object::read_into(&mut map, &mut value.parse_mode),
+                "recursive_fields_max_depth" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.recursive_fields_max_depth,
+                    )
+                }
+                "schema_registry" => {
+                    object::read_into(&mut map, &mut value.schema_registry)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Options of a RabbitMQ source.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IngestionRabbitmqOptions {
     /// Name of the queue to read.
     pub queue: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1556,8 +4085,51 @@ impl IngestionRabbitmqOptions {
     }
 }
 
+impl serde::Serialize for IngestionRabbitmqOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("queue", &self.queue)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionRabbitmqOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for IngestionRabbitmqOptions {
+    const EXPECTING: &'static str = "an object (IngestionRabbitmqOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut queue: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "queue" => object::read_some(&mut map, &mut queue),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            queue: object::required(queue, "queue")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// A report of a SaaS source (for example a Workday report) to ingest into one table.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IngestionReportSpec {
     /// URL of the report.
     pub source_url: String,
@@ -1566,14 +4138,11 @@ pub struct IngestionReportSpec {
     /// Unity Catalog schema the data lands in.
     pub destination_schema: String,
     /// Name of the destination table; defaults to the source name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination_table: Option<String>,
     /// See [`IngestionTableSpecificConfig`](crate::IngestionTableSpecificConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table_configuration: Option<IngestionTableSpecificConfig>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1595,20 +4164,96 @@ impl IngestionReportSpec {
     }
 }
 
+impl serde::Serialize for IngestionReportSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("source_url", &self.source_url)?;
+        map.serialize_entry("destination_catalog", &self.destination_catalog)?;
+        map.serialize_entry("destination_schema", &self.destination_schema)?;
+        if let Some(value) = &self.destination_table {
+            map.serialize_entry("destination_table", value)?;
+        }
+        if let Some(value) = &self.table_configuration {
+            map.serialize_entry("table_configuration", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionReportSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for IngestionReportSpec {
+    const EXPECTING: &'static str = "an object (IngestionReportSpec)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut source_url: Option<String> = None;
+        let mut destination_catalog: Option<String> = None;
+        let mut destination_schema: Option<String> = None;
+        let mut destination_table: Option<String> = None;
+        let mut table_configuration: Option<crate::IngestionTableSpecificConfig> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "source_url" => object::read_some(&mut map, &mut source_url),
+                "destination_catalog" => {
+                    object::read_some(&mut map, &mut destination_catalog)
+                }
+                "destination_schema" => {
+                    object::read_some(&mut map, &mut destination_schema)
+                }
+                "destination_table" => {
+                    object::read_into(&mut map, &mut destination_table)
+                }
+                "table_configuration" => {
+                    object::read_into(&mut map, &mut table_configuration)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            source_url: object::required(source_url, "source_url")?,
+            destination_catalog: object::required(
+                destination_catalog,
+                "destination_catalog",
+            )?,
+            destination_schema: object::required(
+                destination_schema,
+                "destination_schema",
+            )?,
+            destination_table,
+            table_configuration,
+            unknown_fields,
+        })
+    }
+}
+
 /// How changes of the source are applied to the destination table: append only, or slowly
 /// changing dimension type 1 or 2.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IngestionScdType {
-    #[serde(rename = "APPEND_ONLY")]
+    /// `APPEND_ONLY`
     AppendOnly,
-    #[serde(rename = "SCD_TYPE_1")]
+    /// `SCD_TYPE_1`
     ScdType1,
-    #[serde(rename = "SCD_TYPE_2")]
+    /// `SCD_TYPE_2`
     ScdType2,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1649,23 +4294,39 @@ impl std::str::FromStr for IngestionScdType {
     }
 }
 
+impl serde::Serialize for IngestionScdType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionScdType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// What happens when ingested data has columns the table does not.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IngestionSchemaEvolutionMode {
-    #[serde(rename = "ADD_NEW_COLUMNS")]
+    /// `ADD_NEW_COLUMNS`
     AddNewColumns,
-    #[serde(rename = "ADD_NEW_COLUMNS_WITH_TYPE_WIDENING")]
+    /// `ADD_NEW_COLUMNS_WITH_TYPE_WIDENING`
     AddNewColumnsWithTypeWidening,
-    #[serde(rename = "FAIL_ON_NEW_COLUMNS")]
+    /// `FAIL_ON_NEW_COLUMNS`
     FailOnNewColumns,
-    #[serde(rename = "NONE")]
+    /// `NONE`
     None,
-    #[serde(rename = "RESCUE")]
+    /// `RESCUE`
     Rescue,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1710,51 +4371,114 @@ impl std::str::FromStr for IngestionSchemaEvolutionMode {
     }
 }
 
+impl serde::Serialize for IngestionSchemaEvolutionMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionSchemaEvolutionMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A schema registry that provides the schemas to decode with.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionSchemaRegistryConfig {
     /// See
     /// [`IngestionConfluentSchemaRegistryOptions`](crate::IngestionConfluentSchemaRegistryOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confluent_options: Option<IngestionConfluentSchemaRegistryOptions>,
     /// Name of the Unity Catalog connection to the source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_name: Option<String>,
     /// Protobuf message to decode as.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub protobuf_message_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for IngestionSchemaRegistryConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.confluent_options {
+            map.serialize_entry("confluent_options", value)?;
+        }
+        if let Some(value) = &self.connection_name {
+            map.serialize_entry("connection_name", value)?;
+        }
+        if let Some(value) = &self.protobuf_message_name {
+            map.serialize_entry("protobuf_message_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionSchemaRegistryConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for IngestionSchemaRegistryConfig {
+    const EXPECTING: &'static str = "an object (IngestionSchemaRegistryConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "confluent_options" => {
+                    object::read_into(&mut map, &mut value.confluent_options)
+                }
+                "connection_name" => {
+                    object::read_into(&mut map, &mut value.connection_name)
+                }
+                "protobuf_message_name" => {
+                    object::read_into(&mut map, &mut value.protobuf_message_name)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A whole source schema to ingest: every table in it lands in the destination schema.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IngestionSchemaSpec {
     /// Unity Catalog catalog the data lands in.
     pub destination_catalog: String,
     /// Unity Catalog schema the data lands in.
     pub destination_schema: String,
     /// See [`IngestionConnectorOptions`](crate::IngestionConnectorOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connector_options: Option<IngestionConnectorOptions>,
     /// See
     /// [`IngestionPipelineDefinitionFanoutOptions`](crate::IngestionPipelineDefinitionFanoutOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fanout_options: Option<IngestionPipelineDefinitionFanoutOptions>,
     /// Catalog (database) in the source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_catalog: Option<String>,
     /// Schema in the source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_schema: Option<String>,
     /// See [`IngestionTableSpecificConfig`](crate::IngestionTableSpecificConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table_configuration: Option<IngestionTableSpecificConfig>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1777,106 +4501,334 @@ impl IngestionSchemaSpec {
     }
 }
 
+impl serde::Serialize for IngestionSchemaSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("destination_catalog", &self.destination_catalog)?;
+        map.serialize_entry("destination_schema", &self.destination_schema)?;
+        if let Some(value) = &self.connector_options {
+            map.serialize_entry("connector_options", value)?;
+        }
+        if let Some(value) = &self.fanout_options {
+            map.serialize_entry("fanout_options", value)?;
+        }
+        if let Some(value) = &self.source_catalog {
+            map.serialize_entry("source_catalog", value)?;
+        }
+        if let Some(value) = &self.source_schema {
+            map.serialize_entry("source_schema", value)?;
+        }
+        if let Some(value) = &self.table_configuration {
+            map.serialize_entry("table_configuration", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionSchemaSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for IngestionSchemaSpec {
+    const EXPECTING: &'static str = "an object (IngestionSchemaSpec)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut destination_catalog: Option<String> = None;
+        let mut destination_schema: Option<String> = None;
+        let mut connector_options: Option<crate::IngestionConnectorOptions> = None;
+        let mut fanout_options: Option<
+            crate::IngestionPipelineDefinitionFanoutOptions,
+        > = None;
+        let mut source_catalog: Option<String> = None;
+        let mut source_schema: Option<String> = None;
+        let mut table_configuration: Option<crate::IngestionTableSpecificConfig> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "destination_catalog" => {
+                    object::read_some(&mut map, &mut destination_catalog)
+                }
+                "destination_schema" => {
+                    object::read_some(&mut map, &mut destination_schema)
+                }
+                "connector_options" => {
+                    object::read_into(&mut map, &mut connector_options)
+                }
+                "fanout_options" => object::read_into(&mut map, &mut fanout_options),
+                "source_catalog" => object::read_into(&mut map, &mut source_catalog),
+                "source_schema" => object::read_into(&mut map, &mut source_schema),
+                "table_configuration" => {
+                    object::read_into(&mut map, &mut table_configuration)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            destination_catalog: object::required(
+                destination_catalog,
+                "destination_catalog",
+            )?,
+            destination_schema: object::required(
+                destination_schema,
+                "destination_schema",
+            )?,
+            connector_options,
+            fanout_options,
+            source_catalog,
+            source_schema,
+            table_configuration,
+            unknown_fields,
+        })
+    }
+}
+
 /// Options of a Smartsheet source.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionSmartsheetOptions {
     /// True to apply the sheet's column types strictly.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enforce_schema: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for IngestionSmartsheetOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.enforce_schema {
+            map.serialize_entry("enforce_schema", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionSmartsheetOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for IngestionSmartsheetOptions {
+    const EXPECTING: &'static str = "an object (IngestionSmartsheetOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "enforce_schema" => {
+                    object::read_into(&mut map, &mut value.enforce_schema)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Configuration of a source catalog (database).
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionSourceCatalogConfig {
     /// See [`IngestionPostgresCatalogConfig`](crate::IngestionPostgresCatalogConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postgres: Option<IngestionPostgresCatalogConfig>,
     /// Catalog (database) in the source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_catalog: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for IngestionSourceCatalogConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.postgres {
+            map.serialize_entry("postgres", value)?;
+        }
+        if let Some(value) = &self.source_catalog {
+            map.serialize_entry("source_catalog", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionSourceCatalogConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for IngestionSourceCatalogConfig {
+    const EXPECTING: &'static str = "an object (IngestionSourceCatalogConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "postgres" => object::read_into(&mut map, &mut value.postgres),
+                "source_catalog" => {
+                    object::read_into(&mut map, &mut value.source_catalog)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Configuration of the source as a whole, shared by all ingested objects.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionSourceConfig {
     /// See [`IngestionApiSourceConnectorConfig`](crate::IngestionApiSourceConnectorConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_source_connector_config: Option<IngestionApiSourceConnectorConfig>,
     /// See [`IngestionSourceCatalogConfig`](crate::IngestionSourceCatalogConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog: Option<IngestionSourceCatalogConfig>,
     /// See [`IngestionGoogleAdsConfig`](crate::IngestionGoogleAdsConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub google_ads_config: Option<IngestionGoogleAdsConfig>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for IngestionSourceConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.api_source_connector_config {
+            map.serialize_entry("api_source_connector_config", value)?;
+        }
+        if let Some(value) = &self.catalog {
+            map.serialize_entry("catalog", value)?;
+        }
+        if let Some(value) = &self.google_ads_config {
+            map.serialize_entry("google_ads_config", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionSourceConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for IngestionSourceConfig {
+    const EXPECTING: &'static str = "an object (IngestionSourceConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "api_source_connector_config" => {
+                    object::read_into(&mut map, &mut value.api_source_connector_config)
+                }
+                "catalog" => object::read_into(&mut map, &mut value.catalog),
+                "google_ads_config" => {
+                    object::read_into(&mut map, &mut value.google_ads_config)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Kind of system a managed ingestion pipeline reads from.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IngestionSourceType {
-    #[serde(rename = "BIGQUERY")]
+    /// `BIGQUERY`
     Bigquery,
-    #[serde(rename = "CONFLUENCE")]
+    /// `CONFLUENCE`
     Confluence,
-    #[serde(rename = "DYNAMICS365")]
+    /// `DYNAMICS365`
     Dynamics365,
-    #[serde(rename = "FOREIGN_CATALOG")]
+    /// `FOREIGN_CATALOG`
     ForeignCatalog,
-    #[serde(rename = "GA4_RAW_DATA")]
+    /// `GA4_RAW_DATA`
     Ga4RawData,
-    #[serde(rename = "GOOGLE_DRIVE")]
+    /// `GOOGLE_DRIVE`
     GoogleDrive,
-    #[serde(rename = "JIRA")]
+    /// `JIRA`
     Jira,
-    #[serde(rename = "MANAGED_POSTGRESQL")]
+    /// `MANAGED_POSTGRESQL`
     ManagedPostgresql,
-    #[serde(rename = "META_MARKETING")]
+    /// `META_MARKETING`
     MetaMarketing,
-    #[serde(rename = "MYSQL")]
+    /// `MYSQL`
     Mysql,
-    #[serde(rename = "NETSUITE")]
+    /// `NETSUITE`
     Netsuite,
-    #[serde(rename = "ONEDRIVE")]
+    /// `ONEDRIVE`
     Onedrive,
-    #[serde(rename = "ORACLE")]
+    /// `ORACLE`
     Oracle,
-    #[serde(rename = "POSTGRESQL")]
+    /// `POSTGRESQL`
     Postgresql,
-    #[serde(rename = "RABBITMQ")]
+    /// `RABBITMQ`
     Rabbitmq,
-    #[serde(rename = "SALESFORCE")]
+    /// `SALESFORCE`
     Salesforce,
-    #[serde(rename = "SERVICENOW")]
+    /// `SERVICENOW`
     Servicenow,
-    #[serde(rename = "SHAREPOINT")]
+    /// `SHAREPOINT`
     Sharepoint,
-    #[serde(rename = "SMARTSHEET")]
+    /// `SMARTSHEET`
     Smartsheet,
-    #[serde(rename = "SQLSERVER")]
+    /// `SQLSERVER`
     Sqlserver,
-    #[serde(rename = "TERADATA")]
+    /// `TERADATA`
     Teradata,
-    #[serde(rename = "TIKTOK_ADS")]
+    /// `TIKTOK_ADS`
     TiktokAds,
-    #[serde(rename = "WORKDAY_RAAS")]
+    /// `WORKDAY_RAAS`
     WorkdayRaas,
-    #[serde(rename = "ZENDESK")]
+    /// `ZENDESK`
     Zendesk,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1959,34 +4911,44 @@ impl std::str::FromStr for IngestionSourceType {
     }
 }
 
+impl serde::Serialize for IngestionSourceType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionSourceType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// One source table to ingest into one destination table.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IngestionTableSpec {
     /// Unity Catalog catalog the data lands in.
     pub destination_catalog: String,
     /// Unity Catalog schema the data lands in.
     pub destination_schema: String,
     /// See [`IngestionConnectorOptions`](crate::IngestionConnectorOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connector_options: Option<IngestionConnectorOptions>,
     /// Name of the destination table; defaults to the source name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination_table: Option<String>,
     /// Catalog (database) in the source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_catalog: Option<String>,
     /// Schema in the source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_schema: Option<String>,
     /// Table in the source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_table: Option<String>,
     /// See [`IngestionTableSpecificConfig`](crate::IngestionTableSpecificConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table_configuration: Option<IngestionTableSpecificConfig>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2010,100 +4972,356 @@ impl IngestionTableSpec {
     }
 }
 
+impl serde::Serialize for IngestionTableSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("destination_catalog", &self.destination_catalog)?;
+        map.serialize_entry("destination_schema", &self.destination_schema)?;
+        if let Some(value) = &self.connector_options {
+            map.serialize_entry("connector_options", value)?;
+        }
+        if let Some(value) = &self.destination_table {
+            map.serialize_entry("destination_table", value)?;
+        }
+        if let Some(value) = &self.source_catalog {
+            map.serialize_entry("source_catalog", value)?;
+        }
+        if let Some(value) = &self.source_schema {
+            map.serialize_entry("source_schema", value)?;
+        }
+        if let Some(value) = &self.source_table {
+            map.serialize_entry("source_table", value)?;
+        }
+        if let Some(value) = &self.table_configuration {
+            map.serialize_entry("table_configuration", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionTableSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for IngestionTableSpec {
+    const EXPECTING: &'static str = "an object (IngestionTableSpec)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut destination_catalog: Option<String> = None;
+        let mut destination_schema: Option<String> = None;
+        let mut connector_options: Option<crate::IngestionConnectorOptions> = None;
+        let mut destination_table: Option<String> = None;
+        let mut source_catalog: Option<String> = None;
+        let mut source_schema: Option<String> = None;
+        let mut source_table: Option<String> = None;
+        let mut table_configuration: Option<crate::IngestionTableSpecificConfig> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "destination_catalog" => {
+                    object::read_some(&mut map, &mut destination_catalog)
+                }
+                "destination_schema" => {
+                    object::read_some(&mut map, &mut destination_schema)
+                }
+                "connector_options" => {
+                    object::read_into(&mut map, &mut connector_options)
+                }
+                "destination_table" => {
+                    object::read_into(&mut map, &mut destination_table)
+                }
+                "source_catalog" => object::read_into(&mut map, &mut source_catalog),
+                "source_schema" => object::read_into(&mut map, &mut source_schema),
+                "source_table" => object::read_into(&mut map, &mut source_table),
+                "table_configuration" => {
+                    object::read_into(&mut map, &mut table_configuration)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            destination_catalog: object::required(
+                destination_catalog,
+                "destination_catalog",
+            )?,
+            destination_schema: object::required(
+                destination_schema,
+                "destination_schema",
+            )?,
+            connector_options,
+            destination_table,
+            source_catalog,
+            source_schema,
+            source_table,
+            table_configuration,
+            unknown_fields,
+        })
+    }
+}
+
 /// Per-table options of an ingestion pipeline; set at pipeline, schema or table level, the most
 /// specific wins.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionTableSpecificConfig {
     /// See [`IngestionAutoFullRefreshPolicy`](crate::IngestionAutoFullRefreshPolicy).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auto_full_refresh_policy: Option<IngestionAutoFullRefreshPolicy>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clustering_columns: Option<Vec<String>>,
     /// True to let Databricks choose clustering columns for the destination table.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_auto_clustering: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude_columns: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_columns: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub primary_keys: Option<Vec<String>>,
     /// See
     /// [`IngestionPipelineDefinitionTableSpecificConfigQueryBasedConnectorConfig`](crate::IngestionPipelineDefinitionTableSpecificConfigQueryBasedConnectorConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query_based_connector_config: Option<
         IngestionPipelineDefinitionTableSpecificConfigQueryBasedConnectorConfig,
     >,
     /// SQL predicate selecting which source rows are ingested.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub row_filter: Option<String>,
     /// True to also ingest Salesforce formula fields.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub salesforce_include_formula_fields: Option<bool>,
     /// See [`IngestionScdType`](crate::IngestionScdType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scd_type: Option<IngestionScdType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sequence_by: Option<Vec<String>>,
     /// Name of a column to add holding metadata about the source record.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_metadata_column: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table_properties: Option<std::collections::BTreeMap<String, String>>,
     /// See
     /// [`IngestionPipelineDefinitionWorkdayReportParameters`](crate::IngestionPipelineDefinitionWorkdayReportParameters).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workday_report_parameters: Option<
         IngestionPipelineDefinitionWorkdayReportParameters,
     >,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for IngestionTableSpecificConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.auto_full_refresh_policy {
+            map.serialize_entry("auto_full_refresh_policy", value)?;
+        }
+        if let Some(value) = &self.clustering_columns {
+            map.serialize_entry("clustering_columns", value)?;
+        }
+        if let Some(value) = &self.enable_auto_clustering {
+            map.serialize_entry("enable_auto_clustering", value)?;
+        }
+        if let Some(value) = &self.exclude_columns {
+            map.serialize_entry("exclude_columns", value)?;
+        }
+        if let Some(value) = &self.include_columns {
+            map.serialize_entry("include_columns", value)?;
+        }
+        if let Some(value) = &self.primary_keys {
+            map.serialize_entry("primary_keys", value)?;
+        }
+        if let Some(value) = &self.query_based_connector_config {
+            map.serialize_entry("query_based_connector_config", value)?;
+        }
+        if let Some(value) = &self.row_filter {
+            map.serialize_entry("row_filter", value)?;
+        }
+        if let Some(value) = &self.salesforce_include_formula_fields {
+            map.serialize_entry("salesforce_include_formula_fields", value)?;
+        }
+        if let Some(value) = &self.scd_type {
+            map.serialize_entry("scd_type", value)?;
+        }
+        if let Some(value) = &self.sequence_by {
+            map.serialize_entry("sequence_by", value)?;
+        }
+        if let Some(value) = &self.source_metadata_column {
+            map.serialize_entry("source_metadata_column", value)?;
+        }
+        if let Some(value) = &self.table_properties {
+            map.serialize_entry("table_properties", value)?;
+        }
+        if let Some(value) = &self.workday_report_parameters {
+            map.serialize_entry("workday_report_parameters", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionTableSpecificConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for IngestionTableSpecificConfig {
+    const EXPECTING: &'static str = "an object (IngestionTableSpecificConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "auto_full_refresh_policy" => {
+                    object::read_into(&mut map, &mut value.auto_full_refresh_policy)
+                }
+                "clustering_columns" => {
+                    object::read_into(&mut map, &mut value.clustering_columns)
+                }
+                "enable_auto_clustering" => {
+                    object::read_into(&mut map, &mut value.enable_auto_clustering)
+                }
+                "exclude_columns" => {
+                    object::read_into(&mut map, &mut value.exclude_columns)
+                }
+                "include_columns" => {
+                    object::read_into(&mut map, &mut value.include_columns)
+                }
+                "primary_keys" => object::read_into(&mut map, &mut value.primary_keys),
+                "query_based_connector_config" => {
+                    object::read_into(&mut map, &mut value.query_based_connector_config)
+                }
+                "row_filter" => object::read_into(&mut map, &mut value.row_filter),
+                "salesforce_include_formula_fields" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.salesforce_include_formula_fields,
+                    )
+                }
+                "scd_type" => object::read_into(&mut map, &mut value.scd_type),
+                "sequence_by" => object::read_into(&mut map, &mut value.sequence_by),
+                "source_metadata_column" => {
+                    object::read_into(&mut map, &mut value.source_metadata_column)
+                }
+                "table_properties" => {
+                    object::read_into(&mut map, &mut value.table_properties)
+                }
+                "workday_report_parameters" => {
+                    object::read_into(&mut map, &mut value.workday_report_parameters)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// How a binary column (such as a Kafka key or value) is decoded into a typed column.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionTransformer {
     /// See [`IngestionAvroTransformerOptions`](crate::IngestionAvroTransformerOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avro_options: Option<IngestionAvroTransformerOptions>,
     /// See [`IngestionTransformerFormat`](crate::IngestionTransformerFormat).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<IngestionTransformerFormat>,
     /// Column holding the data to decode.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub input_column: Option<String>,
     /// See [`IngestionJsonTransformerOptions`](crate::IngestionJsonTransformerOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub json_options: Option<IngestionJsonTransformerOptions>,
     /// Column that receives the decoded data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output_column: Option<String>,
     /// See [`IngestionProtobufTransformerOptions`](crate::IngestionProtobufTransformerOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub protobuf_options: Option<IngestionProtobufTransformerOptions>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for IngestionTransformer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.avro_options {
+            map.serialize_entry("avro_options", value)?;
+        }
+        if let Some(value) = &self.format {
+            map.serialize_entry("format", value)?;
+        }
+        if let Some(value) = &self.input_column {
+            map.serialize_entry("input_column", value)?;
+        }
+        if let Some(value) = &self.json_options {
+            map.serialize_entry("json_options", value)?;
+        }
+        if let Some(value) = &self.output_column {
+            map.serialize_entry("output_column", value)?;
+        }
+        if let Some(value) = &self.protobuf_options {
+            map.serialize_entry("protobuf_options", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionTransformer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for IngestionTransformer {
+    const EXPECTING: &'static str = "an object (IngestionTransformer)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "avro_options" => object::read_into(&mut map, &mut value.avro_options),
+                "format" => object::read_into(&mut map, &mut value.format),
+                "input_column" => object::read_into(&mut map, &mut value.input_column),
+                "json_options" => object::read_into(&mut map, &mut value.json_options),
+                "output_column" => object::read_into(&mut map, &mut value.output_column),
+                "protobuf_options" => {
+                    object::read_into(&mut map, &mut value.protobuf_options)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Format the input column is decoded from.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IngestionTransformerFormat {
-    #[serde(rename = "AVRO")]
+    /// `AVRO`
     Avro,
-    #[serde(rename = "JSON")]
+    /// `JSON`
     Json,
-    #[serde(rename = "PROTOBUF")]
+    /// `PROTOBUF`
     Protobuf,
-    #[serde(rename = "STRING")]
+    /// `STRING`
     String,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2146,65 +5364,168 @@ impl std::str::FromStr for IngestionTransformerFormat {
     }
 }
 
+impl serde::Serialize for IngestionTransformerFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionTransformerFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Options of a Zendesk Support source.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngestionZendeskSupportOptions {
     /// Earliest date to ingest data from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_date: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for IngestionZendeskSupportOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.start_date {
+            map.serialize_entry("start_date", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IngestionZendeskSupportOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for IngestionZendeskSupportOptions {
+    const EXPECTING: &'static str = "an object (IngestionZendeskSupportOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "start_date" => object::read_into(&mut map, &mut value.start_date),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Options of a LinkedIn Ads source.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LinkedInAdsOptions {
     /// See
     /// [`LinkedInAdsOptionsLinkedInAdsCustomReportOptions`](crate::LinkedInAdsOptionsLinkedInAdsCustomReportOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_report_options: Option<LinkedInAdsOptionsLinkedInAdsCustomReportOptions>,
     /// Days of recent data re-read on each run to catch late changes.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub lookback_window_days: Option<i32>,
     /// Earliest date to ingest data from (`YYYY-MM-DD`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sync_start_date: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for LinkedInAdsOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.custom_report_options {
+            map.serialize_entry("custom_report_options", value)?;
+        }
+        if let Some(value) = &self.lookback_window_days {
+            map.serialize_entry(
+                "lookback_window_days",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.sync_start_date {
+            map.serialize_entry("sync_start_date", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LinkedInAdsOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for LinkedInAdsOptions {
+    const EXPECTING: &'static str = "an object (LinkedInAdsOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "custom_report_options" => {
+                    object::read_into(&mut map, &mut value.custom_report_options)
+                }
+                "lookback_window_days" => {
+                    object::read_number_into(&mut map, &mut value.lookback_window_days)
+                }
+                "sync_start_date" => {
+                    object::read_into(&mut map, &mut value.sync_start_date)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A custom LinkedIn Ads report to ingest.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LinkedInAdsOptionsLinkedInAdsCustomReportOptions {
     /// See
     /// [`LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsFinder`](crate::LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsFinder).
     pub finder: LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsFinder,
     /// See
     /// [`LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsEntityGranularity`](crate::LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsEntityGranularity).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_granularity: Option<
         Vec<LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsEntityGranularity>,
     >,
     /// Metrics to include.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metrics: Option<Vec<String>>,
     /// See
     /// [`LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsTimeGranularity`](crate::LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsTimeGranularity).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_granularity: Option<
         LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsTimeGranularity,
     >,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2223,19 +5544,90 @@ impl LinkedInAdsOptionsLinkedInAdsCustomReportOptions {
     }
 }
 
+impl serde::Serialize for LinkedInAdsOptionsLinkedInAdsCustomReportOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("finder", &self.finder)?;
+        if let Some(value) = &self.entity_granularity {
+            map.serialize_entry("entity_granularity", value)?;
+        }
+        if let Some(value) = &self.metrics {
+            map.serialize_entry("metrics", value)?;
+        }
+        if let Some(value) = &self.time_granularity {
+            map.serialize_entry("time_granularity", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LinkedInAdsOptionsLinkedInAdsCustomReportOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for LinkedInAdsOptionsLinkedInAdsCustomReportOptions {
+    const EXPECTING: &'static str = "an object (LinkedInAdsOptionsLinkedInAdsCustomReportOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut finder: Option<
+            crate::LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsFinder,
+        > = None;
+        let mut entity_granularity: Option<
+            Vec<
+                crate::LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsEntityGranularity,
+            >,
+        > = None;
+        let mut metrics: Option<Vec<String>> = None;
+        let mut time_granularity: Option<
+            crate::LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsTimeGranularity,
+        > = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "finder" => object::read_some(&mut map, &mut finder),
+                "entity_granularity" => {
+                    object::read_into(&mut map, &mut entity_granularity)
+                }
+                "metrics" => object::read_into(&mut map, &mut metrics),
+                "time_granularity" => object::read_into(&mut map, &mut time_granularity),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            finder: object::required(finder, "finder")?,
+            entity_granularity,
+            metrics,
+            time_granularity,
+            unknown_fields,
+        })
+    }
+}
+
 /// Entity level a LinkedIn Ads report is broken down by.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsEntityGranularity {
-    #[serde(rename = "CAMPAIGN")]
+    /// `CAMPAIGN`
     Campaign,
-    #[serde(rename = "CAMPAIGN_GROUP")]
+    /// `CAMPAIGN_GROUP`
     CampaignGroup,
-    #[serde(rename = "CREATIVE")]
+    /// `CREATIVE`
     Creative,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2279,19 +5671,37 @@ for LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsEntityGranularity
     }
 }
 
+impl serde::Serialize
+for LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsEntityGranularity {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsEntityGranularity {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// LinkedIn Ads reporting finder a custom report uses.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsFinder {
-    #[serde(rename = "ANALYTICS")]
+    /// `ANALYTICS`
     Analytics,
-    #[serde(rename = "ATTRIBUTED_REVENUE_METRICS")]
+    /// `ATTRIBUTED_REVENUE_METRICS`
     AttributedRevenueMetrics,
-    #[serde(rename = "STATISTICS")]
+    /// `STATISTICS`
     Statistics,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2334,21 +5744,39 @@ for LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsFinder {
     }
 }
 
+impl serde::Serialize
+for LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsFinder {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsFinder {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Time bucket of a LinkedIn Ads report.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsTimeGranularity {
-    #[serde(rename = "ALL")]
+    /// `ALL`
     All,
-    #[serde(rename = "DAILY")]
+    /// `DAILY`
     Daily,
-    #[serde(rename = "MONTHLY")]
+    /// `MONTHLY`
     Monthly,
-    #[serde(rename = "YEARLY")]
+    /// `YEARLY`
     Yearly,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2394,156 +5822,506 @@ for LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsTimeGranularity {
     }
 }
 
+impl serde::Serialize
+for LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsTimeGranularity {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsTimeGranularity {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// One page of pipeline events.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListPipelineEventsResponse {
     /// The events on this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<PipelineEvent>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Token of the previous page; absent on the first page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prev_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListPipelineEventsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.events {
+            map.serialize_entry("events", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        if let Some(value) = &self.prev_page_token {
+            map.serialize_entry("prev_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListPipelineEventsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ListPipelineEventsResponse {
+    const EXPECTING: &'static str = "an object (ListPipelineEventsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "events" => object::read_into(&mut map, &mut value.events),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                "prev_page_token" => {
+                    object::read_into(&mut map, &mut value.prev_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One page of a pipeline's updates, newest first.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListPipelineUpdatesResponse {
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Token of the previous page; absent on the first page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prev_page_token: Option<String>,
     /// The updates on this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updates: Option<Vec<PipelineUpdateInfo>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListPipelineUpdatesResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        if let Some(value) = &self.prev_page_token {
+            map.serialize_entry("prev_page_token", value)?;
+        }
+        if let Some(value) = &self.updates {
+            map.serialize_entry("updates", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListPipelineUpdatesResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ListPipelineUpdatesResponse {
+    const EXPECTING: &'static str = "an object (ListPipelineUpdatesResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                "prev_page_token" => {
+                    object::read_into(&mut map, &mut value.prev_page_token)
+                }
+                "updates" => object::read_into(&mut map, &mut value.updates),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One page of pipeline summaries.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListPipelinesResponse {
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// The pipelines on this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statuses: Option<Vec<PipelineStateInfo>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ListPipelinesResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        if let Some(value) = &self.statuses {
+            map.serialize_entry("statuses", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListPipelinesResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListPipelinesResponse {
+    const EXPECTING: &'static str = "an object (ListPipelinesResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                "statuses" => object::read_into(&mut map, &mut value.statuses),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Options of a Meta (Facebook) Marketing source.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct MetaMarketingOptions {
     /// Attribution windows of actions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action_attribution_windows: Option<Vec<String>>,
     /// Breakdowns of actions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action_breakdowns: Option<Vec<String>>,
     /// Which time actions are reported at.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action_report_time: Option<String>,
     /// Breakdowns to include.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub breakdowns: Option<Vec<String>>,
     /// Days of insights re-read on each run.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub custom_insights_lookback_window: Option<i32>,
     /// See
     /// [`MetaMarketingOptionsMetaMarketingCustomReportOptions`](crate::MetaMarketingOptionsMetaMarketingCustomReportOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_report_options: Option<
         MetaMarketingOptionsMetaMarketingCustomReportOptions,
     >,
     /// Aggregation level.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<String>,
     /// Earliest date to ingest data from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_date: Option<String>,
     /// Time bucket of the report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_increment: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for MetaMarketingOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.action_attribution_windows {
+            map.serialize_entry("action_attribution_windows", value)?;
+        }
+        if let Some(value) = &self.action_breakdowns {
+            map.serialize_entry("action_breakdowns", value)?;
+        }
+        if let Some(value) = &self.action_report_time {
+            map.serialize_entry("action_report_time", value)?;
+        }
+        if let Some(value) = &self.breakdowns {
+            map.serialize_entry("breakdowns", value)?;
+        }
+        if let Some(value) = &self.custom_insights_lookback_window {
+            map.serialize_entry(
+                "custom_insights_lookback_window",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.custom_report_options {
+            map.serialize_entry("custom_report_options", value)?;
+        }
+        if let Some(value) = &self.level {
+            map.serialize_entry("level", value)?;
+        }
+        if let Some(value) = &self.start_date {
+            map.serialize_entry("start_date", value)?;
+        }
+        if let Some(value) = &self.time_increment {
+            map.serialize_entry("time_increment", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for MetaMarketingOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for MetaMarketingOptions {
+    const EXPECTING: &'static str = "an object (MetaMarketingOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "action_attribution_windows" => {
+                    object::read_into(&mut map, &mut value.action_attribution_windows)
+                }
+                "action_breakdowns" => {
+                    object::read_into(&mut map, &mut value.action_breakdowns)
+                }
+                "action_report_time" => {
+                    object::read_into(&mut map, &mut value.action_report_time)
+                }
+                "breakdowns" => object::read_into(&mut map, &mut value.breakdowns),
+                "custom_insights_lookback_window" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.custom_insights_lookback_window,
+                    )
+                }
+                "custom_report_options" => {
+                    object::read_into(&mut map, &mut value.custom_report_options)
+                }
+                "level" => object::read_into(&mut map, &mut value.level),
+                "start_date" => object::read_into(&mut map, &mut value.start_date),
+                "time_increment" => {
+                    object::read_into(&mut map, &mut value.time_increment)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A custom Meta Marketing insights report to ingest.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct MetaMarketingOptionsMetaMarketingCustomReportOptions {
     /// Attribution windows of actions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action_attribution_windows: Option<Vec<String>>,
     /// Breakdowns of actions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action_breakdowns: Option<Vec<String>>,
     /// Which time actions are reported at.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action_report_time: Option<String>,
     /// Breakdowns to include.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub breakdowns: Option<Vec<String>>,
     /// Aggregation level.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<String>,
     /// Time bucket of the report.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_increment: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for MetaMarketingOptionsMetaMarketingCustomReportOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.action_attribution_windows {
+            map.serialize_entry("action_attribution_windows", value)?;
+        }
+        if let Some(value) = &self.action_breakdowns {
+            map.serialize_entry("action_breakdowns", value)?;
+        }
+        if let Some(value) = &self.action_report_time {
+            map.serialize_entry("action_report_time", value)?;
+        }
+        if let Some(value) = &self.breakdowns {
+            map.serialize_entry("breakdowns", value)?;
+        }
+        if let Some(value) = &self.level {
+            map.serialize_entry("level", value)?;
+        }
+        if let Some(value) = &self.time_increment {
+            map.serialize_entry("time_increment", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de>
+for MetaMarketingOptionsMetaMarketingCustomReportOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for MetaMarketingOptionsMetaMarketingCustomReportOptions {
+    const EXPECTING: &'static str = "an object (MetaMarketingOptionsMetaMarketingCustomReportOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "action_attribution_windows" => {
+                    object::read_into(&mut map, &mut value.action_attribution_windows)
+                }
+                "action_breakdowns" => {
+                    object::read_into(&mut map, &mut value.action_breakdowns)
+                }
+                "action_report_time" => {
+                    object::read_into(&mut map, &mut value.action_report_time)
+                }
+                "breakdowns" => object::read_into(&mut map, &mut value.breakdowns),
+                "level" => object::read_into(&mut map, &mut value.level),
+                "time_increment" => {
+                    object::read_into(&mut map, &mut value.time_increment)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Options of a OneDrive source.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OneDriveOptions {
     /// See [`OneDriveOptionsOneDriveEntityType`](crate::OneDriveOptionsOneDriveEntityType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_type: Option<OneDriveOptionsOneDriveEntityType>,
     /// See [`IngestionFileOptions`](crate::IngestionFileOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_ingestion_options: Option<IngestionFileOptions>,
     /// URL of the drive, site or folder.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for OneDriveOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.entity_type {
+            map.serialize_entry("entity_type", value)?;
+        }
+        if let Some(value) = &self.file_ingestion_options {
+            map.serialize_entry("file_ingestion_options", value)?;
+        }
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for OneDriveOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for OneDriveOptions {
+    const EXPECTING: &'static str = "an object (OneDriveOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "entity_type" => object::read_into(&mut map, &mut value.entity_type),
+                "file_ingestion_options" => {
+                    object::read_into(&mut map, &mut value.file_ingestion_options)
+                }
+                "url" => object::read_into(&mut map, &mut value.url),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// What to ingest from OneDrive.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum OneDriveOptionsOneDriveEntityType {
-    #[serde(rename = "FILE")]
+    /// `FILE`
     File,
-    #[serde(rename = "FILE_METADATA")]
+    /// `FILE_METADATA`
     FileMetadata,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2582,62 +6360,187 @@ impl std::str::FromStr for OneDriveOptionsOneDriveEntityType {
     }
 }
 
+impl serde::Serialize for OneDriveOptionsOneDriveEntityType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for OneDriveOptionsOneDriveEntityType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Grants a permission level on the pipeline to one principal. Give exactly one of `user_name`,
 /// `group_name` and `service_principal_name`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineAccessControlRequest {
     /// Name of the group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
     /// See [`PipelinePermissionLevel`](crate::PipelinePermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<PipelinePermissionLevel>,
     /// Application id of the service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_principal_name: Option<String>,
     /// User name (usually an email address) of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PipelineAccessControlRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.group_name {
+            map.serialize_entry("group_name", value)?;
+        }
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        if let Some(value) = &self.service_principal_name {
+            map.serialize_entry("service_principal_name", value)?;
+        }
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineAccessControlRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for PipelineAccessControlRequest {
+    const EXPECTING: &'static str = "an object (PipelineAccessControlRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "group_name" => object::read_into(&mut map, &mut value.group_name),
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                "service_principal_name" => {
+                    object::read_into(&mut map, &mut value.service_principal_name)
+                }
+                "user_name" => object::read_into(&mut map, &mut value.user_name),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The permissions one principal holds on the pipeline. Exactly one of `user_name`,
 /// `group_name` and `service_principal_name` is set.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineAccessControlResponse {
     /// Every level the principal holds, direct or inherited.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub all_permissions: Option<Vec<PipelinePermission>>,
     /// Human-readable name of the principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Name of the group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
     /// Application id of the service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_principal_name: Option<String>,
     /// User name (usually an email address) of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PipelineAccessControlResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.all_permissions {
+            map.serialize_entry("all_permissions", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("display_name", value)?;
+        }
+        if let Some(value) = &self.group_name {
+            map.serialize_entry("group_name", value)?;
+        }
+        if let Some(value) = &self.service_principal_name {
+            map.serialize_entry("service_principal_name", value)?;
+        }
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineAccessControlResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for PipelineAccessControlResponse {
+    const EXPECTING: &'static str = "an object (PipelineAccessControlResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "all_permissions" => {
+                    object::read_into(&mut map, &mut value.all_permissions)
+                }
+                "display_name" => object::read_into(&mut map, &mut value.display_name),
+                "group_name" => object::read_into(&mut map, &mut value.group_name),
+                "service_principal_name" => {
+                    object::read_into(&mut map, &mut value.service_principal_name)
+                }
+                "user_name" => object::read_into(&mut map, &mut value.user_name),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// How a pipeline is cloned.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PipelineCloneMode {
-    #[serde(rename = "MIGRATE_TO_UC")]
+    /// `MIGRATE_TO_UC`
     MigrateToUc,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2674,94 +6577,223 @@ impl std::str::FromStr for PipelineCloneMode {
     }
 }
 
+impl serde::Serialize for PipelineCloneMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineCloneMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Settings of one of the clusters a classic (non-serverless) pipeline runs on, identified by
 /// its `label`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineCluster {
     /// When true, fields the policy gives defaults for but the spec leaves out take the policy's
     /// values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub apply_policy_default_values: Option<bool>,
     /// See [`PipelineClusterAutoscale`](crate::PipelineClusterAutoscale).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autoscale: Option<PipelineClusterAutoscale>,
     /// See [`AwsAttributes`](crate::AwsAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_attributes: Option<crate::AwsAttributes>,
     /// See [`AzureAttributes`](crate::AzureAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_attributes: Option<crate::AzureAttributes>,
     /// See [`ClusterLogConf`](crate::ClusterLogConf).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_log_conf: Option<crate::ClusterLogConf>,
     /// Extra tags for the cloud resources of the cluster.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_tags: Option<std::collections::BTreeMap<String, String>>,
     /// Instance pool for the driver; defaults to `instance_pool_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_instance_pool_id: Option<String>,
     /// Node type of the driver; defaults to `node_type_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub driver_node_type_id: Option<String>,
     /// True to encrypt the local disks of the nodes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_local_disk_encryption: Option<bool>,
     /// See [`GcpAttributes`](crate::GcpAttributes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gcp_attributes: Option<crate::GcpAttributes>,
     /// Scripts run on each node when it starts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub init_scripts: Option<Vec<crate::InitScriptInfo>>,
     /// Instance pool the nodes are taken from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_pool_id: Option<String>,
     /// Which cluster these settings are for: `default` for the update cluster, `maintenance` for
     /// the maintenance cluster.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// Cloud node type of the workers (and of the driver unless `driver_node_type_id` is set).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_type_id: Option<String>,
     /// Fixed number of workers, used when `autoscale` is not set.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub num_workers: Option<i32>,
     /// Cluster policy the cluster is created under.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_id: Option<String>,
     /// Spark configuration key-value pairs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_conf: Option<std::collections::BTreeMap<String, String>>,
     /// Environment variables of the Spark processes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spark_env_vars: Option<std::collections::BTreeMap<String, String>>,
     /// SSH public keys added to each node (user `ubuntu`, port 2200).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ssh_public_keys: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for PipelineCluster {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.apply_policy_default_values {
+            map.serialize_entry("apply_policy_default_values", value)?;
+        }
+        if let Some(value) = &self.autoscale {
+            map.serialize_entry("autoscale", value)?;
+        }
+        if let Some(value) = &self.aws_attributes {
+            map.serialize_entry("aws_attributes", value)?;
+        }
+        if let Some(value) = &self.azure_attributes {
+            map.serialize_entry("azure_attributes", value)?;
+        }
+        if let Some(value) = &self.cluster_log_conf {
+            map.serialize_entry("cluster_log_conf", value)?;
+        }
+        if let Some(value) = &self.custom_tags {
+            map.serialize_entry("custom_tags", value)?;
+        }
+        if let Some(value) = &self.driver_instance_pool_id {
+            map.serialize_entry("driver_instance_pool_id", value)?;
+        }
+        if let Some(value) = &self.driver_node_type_id {
+            map.serialize_entry("driver_node_type_id", value)?;
+        }
+        if let Some(value) = &self.enable_local_disk_encryption {
+            map.serialize_entry("enable_local_disk_encryption", value)?;
+        }
+        if let Some(value) = &self.gcp_attributes {
+            map.serialize_entry("gcp_attributes", value)?;
+        }
+        if let Some(value) = &self.init_scripts {
+            map.serialize_entry("init_scripts", value)?;
+        }
+        if let Some(value) = &self.instance_pool_id {
+            map.serialize_entry("instance_pool_id", value)?;
+        }
+        if let Some(value) = &self.label {
+            map.serialize_entry("label", value)?;
+        }
+        if let Some(value) = &self.node_type_id {
+            map.serialize_entry("node_type_id", value)?;
+        }
+        if let Some(value) = &self.num_workers {
+            map.serialize_entry(
+                "num_workers",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.policy_id {
+            map.serialize_entry("policy_id", value)?;
+        }
+        if let Some(value) = &self.spark_conf {
+            map.serialize_entry("spark_conf", value)?;
+        }
+        if let Some(value) = &self.spark_env_vars {
+            map.serialize_entry("spark_env_vars", value)?;
+        }
+        if let Some(value) = &self.ssh_public_keys {
+            map.serialize_entry("ssh_public_keys", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineCluster {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelineCluster {
+    const EXPECTING: &'static str = "an object (PipelineCluster)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "apply_policy_default_values" => {
+                    object::read_into(&mut map, &mut value.apply_policy_default_values)
+                }
+                "autoscale" => object::read_into(&mut map, &mut value.autoscale),
+                "aws_attributes" => {
+                    object::read_into(&mut map, &mut value.aws_attributes)
+                }
+                "azure_attributes" => {
+                    object::read_into(&mut map, &mut value.azure_attributes)
+                }
+                "cluster_log_conf" => {
+                    object::read_into(&mut map, &mut value.cluster_log_conf)
+                }
+                "custom_tags" => object::read_into(&mut map, &mut value.custom_tags),
+                "driver_instance_pool_id" => {
+                    object::read_into(&mut map, &mut value.driver_instance_pool_id)
+                }
+                "driver_node_type_id" => {
+                    object::read_into(&mut map, &mut value.driver_node_type_id)
+                }
+                "enable_local_disk_encryption" => {
+                    object::read_into(&mut map, &mut value.enable_local_disk_encryption)
+                }
+                "gcp_attributes" => {
+                    object::read_into(&mut map, &mut value.gcp_attributes)
+                }
+                "init_scripts" => object::read_into(&mut map, &mut value.init_scripts),
+                "instance_pool_id" => {
+                    object::read_into(&mut map, &mut value.instance_pool_id)
+                }
+                "label" => object::read_into(&mut map, &mut value.label),
+                "node_type_id" => object::read_into(&mut map, &mut value.node_type_id),
+                "num_workers" => {
+                    object::read_number_into(&mut map, &mut value.num_workers)
+                }
+                "policy_id" => object::read_into(&mut map, &mut value.policy_id),
+                "spark_conf" => object::read_into(&mut map, &mut value.spark_conf),
+                "spark_env_vars" => {
+                    object::read_into(&mut map, &mut value.spark_env_vars)
+                }
+                "ssh_public_keys" => {
+                    object::read_into(&mut map, &mut value.ssh_public_keys)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Autoscaling bounds of a pipeline cluster.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PipelineClusterAutoscale {
     /// Fewest workers the cluster scales down to; at least 1.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub min_workers: i32,
     /// Most workers the cluster scales up to; not less than `min_workers`.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub max_workers: i32,
     /// See [`PipelineClusterAutoscaleMode`](crate::PipelineClusterAutoscaleMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mode: Option<PipelineClusterAutoscaleMode>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2777,18 +6809,76 @@ impl PipelineClusterAutoscale {
     }
 }
 
+impl serde::Serialize for PipelineClusterAutoscale {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry(
+            "min_workers",
+            &databricks_runtime::serde_support::numbers::Write(&self.min_workers),
+        )?;
+        map.serialize_entry(
+            "max_workers",
+            &databricks_runtime::serde_support::numbers::Write(&self.max_workers),
+        )?;
+        if let Some(value) = &self.mode {
+            map.serialize_entry("mode", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineClusterAutoscale {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelineClusterAutoscale {
+    const EXPECTING: &'static str = "an object (PipelineClusterAutoscale)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut min_workers: Option<i32> = None;
+        let mut max_workers: Option<i32> = None;
+        let mut mode: Option<crate::PipelineClusterAutoscaleMode> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "min_workers" => object::read_number_some(&mut map, &mut min_workers),
+                "max_workers" => object::read_number_some(&mut map, &mut max_workers),
+                "mode" => object::read_into(&mut map, &mut mode),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            min_workers: object::required(min_workers, "min_workers")?,
+            max_workers: object::required(max_workers, "max_workers")?,
+            mode,
+            unknown_fields,
+        })
+    }
+}
+
 /// How a pipeline cluster scales: `ENHANCED` sizes it from the streaming workload, `LEGACY`
 /// uses classic cluster autoscaling.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PipelineClusterAutoscaleMode {
-    #[serde(rename = "ENHANCED")]
+    /// `ENHANCED`
     Enhanced,
-    #[serde(rename = "LEGACY")]
+    /// `LEGACY`
     Legacy,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2827,62 +6917,163 @@ impl std::str::FromStr for PipelineClusterAutoscaleMode {
     }
 }
 
+impl serde::Serialize for PipelineClusterAutoscaleMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineClusterAutoscaleMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Runs the pipeline on a Quartz cron schedule.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineCronTrigger {
     /// Quartz cron expression.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quartz_cron_schedule: Option<String>,
     /// Java time zone id the schedule is read in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timezone_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PipelineCronTrigger {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.quartz_cron_schedule {
+            map.serialize_entry("quartz_cron_schedule", value)?;
+        }
+        if let Some(value) = &self.timezone_id {
+            map.serialize_entry("timezone_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineCronTrigger {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelineCronTrigger {
+    const EXPECTING: &'static str = "an object (PipelineCronTrigger)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "quartz_cron_schedule" => {
+                    object::read_into(&mut map, &mut value.quartz_cron_schedule)
+                }
+                "timezone_id" => object::read_into(&mut map, &mut value.timezone_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Identifies the data-plane process that emitted an event and its position in that process's
 /// stream.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineDataPlaneId {
     /// Identifier of the data-plane instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance: Option<String>,
     /// Sequence number within that instance.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub seq_no: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PipelineDataPlaneId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.instance {
+            map.serialize_entry("instance", value)?;
+        }
+        if let Some(value) = &self.seq_no {
+            map.serialize_entry(
+                "seq_no",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineDataPlaneId {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelineDataPlaneId {
+    const EXPECTING: &'static str = "an object (PipelineDataPlaneId)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "instance" => object::read_into(&mut map, &mut value.instance),
+                "seq_no" => object::read_number_into(&mut map, &mut value.seq_no),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A day of the week.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PipelineDayOfWeek {
-    #[serde(rename = "FRIDAY")]
+    /// `FRIDAY`
     Friday,
-    #[serde(rename = "MONDAY")]
+    /// `MONDAY`
     Monday,
-    #[serde(rename = "SATURDAY")]
+    /// `SATURDAY`
     Saturday,
-    #[serde(rename = "SUNDAY")]
+    /// `SUNDAY`
     Sunday,
-    #[serde(rename = "THURSDAY")]
+    /// `THURSDAY`
     Thursday,
-    #[serde(rename = "TUESDAY")]
+    /// `TUESDAY`
     Tuesday,
-    #[serde(rename = "WEDNESDAY")]
+    /// `WEDNESDAY`
     Wednesday,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2931,24 +7122,37 @@ impl std::str::FromStr for PipelineDayOfWeek {
     }
 }
 
+impl serde::Serialize for PipelineDayOfWeek {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineDayOfWeek {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Where the pipeline's definition was deployed from, when a tool such as a Databricks Asset
 /// Bundle manages it.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PipelineDeployment {
     /// See [`PipelineDeploymentKind`](crate::PipelineDeploymentKind).
     pub kind: PipelineDeploymentKind,
     /// Identifier of the deployment that manages the pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deployment_id: Option<String>,
     /// Path of the file holding the deployment metadata.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata_file_path: Option<String>,
     /// Version of the deployment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2965,15 +7169,77 @@ impl PipelineDeployment {
     }
 }
 
+impl serde::Serialize for PipelineDeployment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("kind", &self.kind)?;
+        if let Some(value) = &self.deployment_id {
+            map.serialize_entry("deployment_id", value)?;
+        }
+        if let Some(value) = &self.metadata_file_path {
+            map.serialize_entry("metadata_file_path", value)?;
+        }
+        if let Some(value) = &self.version_id {
+            map.serialize_entry("version_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineDeployment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelineDeployment {
+    const EXPECTING: &'static str = "an object (PipelineDeployment)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut kind: Option<crate::PipelineDeploymentKind> = None;
+        let mut deployment_id: Option<String> = None;
+        let mut metadata_file_path: Option<String> = None;
+        let mut version_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "kind" => object::read_some(&mut map, &mut kind),
+                "deployment_id" => object::read_into(&mut map, &mut deployment_id),
+                "metadata_file_path" => {
+                    object::read_into(&mut map, &mut metadata_file_path)
+                }
+                "version_id" => object::read_into(&mut map, &mut version_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            kind: object::required(kind, "kind")?,
+            deployment_id,
+            metadata_file_path,
+            version_id,
+            unknown_fields,
+        })
+    }
+}
+
 /// The tool that deployed a pipeline.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PipelineDeploymentKind {
-    #[serde(rename = "BUNDLE")]
+    /// `BUNDLE`
     Bundle,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -3010,76 +7276,202 @@ impl std::str::FromStr for PipelineDeploymentKind {
     }
 }
 
+impl serde::Serialize for PipelineDeploymentKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineDeploymentKind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Error attached to a pipeline event.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineErrorDetail {
     /// The chain of exceptions, outermost first.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exceptions: Option<Vec<PipelineSerializedException>>,
     /// True when the error stopped the update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fatal: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for PipelineErrorDetail {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.exceptions {
+            map.serialize_entry("exceptions", value)?;
+        }
+        if let Some(value) = &self.fatal {
+            map.serialize_entry("fatal", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineErrorDetail {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelineErrorDetail {
+    const EXPECTING: &'static str = "an object (PipelineErrorDetail)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "exceptions" => object::read_into(&mut map, &mut value.exceptions),
+                "fatal" => object::read_into(&mut map, &mut value.fatal),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One entry of a pipeline's event log.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineEvent {
     /// See [`PipelineErrorDetail`](crate::PipelineErrorDetail).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<PipelineErrorDetail>,
     /// Kind of event, such as `update_progress`, `flow_progress` or `create_update`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type: Option<String>,
     /// Unique identifier of the event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// See [`PipelineEventLevel`](crate::PipelineEventLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<PipelineEventLevel>,
     /// See [`PipelineMaturityLevel`](crate::PipelineMaturityLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub maturity_level: Option<PipelineMaturityLevel>,
     /// Human-readable description of the event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// See [`PipelineOrigin`](crate::PipelineOrigin).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<PipelineOrigin>,
     /// See [`PipelineEventSequencing`](crate::PipelineEventSequencing).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sequence: Option<PipelineEventSequencing>,
     /// When the event happened, as an ISO 8601 UTC timestamp string such as
     /// `2024-05-02T10:15:30.123Z`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<String>,
     /// See [`PipelineEventTruncation`](crate::PipelineEventTruncation).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub truncation: Option<PipelineEventTruncation>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PipelineEvent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.error {
+            map.serialize_entry("error", value)?;
+        }
+        if let Some(value) = &self.event_type {
+            map.serialize_entry("event_type", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.level {
+            map.serialize_entry("level", value)?;
+        }
+        if let Some(value) = &self.maturity_level {
+            map.serialize_entry("maturity_level", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.origin {
+            map.serialize_entry("origin", value)?;
+        }
+        if let Some(value) = &self.sequence {
+            map.serialize_entry("sequence", value)?;
+        }
+        if let Some(value) = &self.timestamp {
+            map.serialize_entry("timestamp", value)?;
+        }
+        if let Some(value) = &self.truncation {
+            map.serialize_entry("truncation", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelineEvent {
+    const EXPECTING: &'static str = "an object (PipelineEvent)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "error" => object::read_into(&mut map, &mut value.error),
+                "event_type" => object::read_into(&mut map, &mut value.event_type),
+                "id" => object::read_into(&mut map, &mut value.id),
+                "level" => object::read_into(&mut map, &mut value.level),
+                "maturity_level" => {
+                    object::read_into(&mut map, &mut value.maturity_level)
+                }
+                "message" => object::read_into(&mut map, &mut value.message),
+                "origin" => object::read_into(&mut map, &mut value.origin),
+                "sequence" => object::read_into(&mut map, &mut value.sequence),
+                "timestamp" => object::read_into(&mut map, &mut value.timestamp),
+                "truncation" => object::read_into(&mut map, &mut value.truncation),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Severity of a pipeline event; `METRICS` events carry measurements.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PipelineEventLevel {
-    #[serde(rename = "ERROR")]
+    /// `ERROR`
     Error,
-    #[serde(rename = "INFO")]
+    /// `INFO`
     Info,
-    #[serde(rename = "METRICS")]
+    /// `METRICS`
     Metrics,
-    #[serde(rename = "WARN")]
+    /// `WARN`
     Warn,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -3122,106 +7514,372 @@ impl std::str::FromStr for PipelineEventLevel {
     }
 }
 
+impl serde::Serialize for PipelineEventLevel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineEventLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Where the pipeline publishes its event log as a Unity Catalog table.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineEventLogSpec {
     /// Catalog of the event log table.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog: Option<String>,
     /// Name of the event log table.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Schema of the event log table.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PipelineEventLogSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.catalog {
+            map.serialize_entry("catalog", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.schema {
+            map.serialize_entry("schema", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineEventLogSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelineEventLogSpec {
+    const EXPECTING: &'static str = "an object (PipelineEventLogSpec)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "catalog" => object::read_into(&mut map, &mut value.catalog),
+                "name" => object::read_into(&mut map, &mut value.name),
+                "schema" => object::read_into(&mut map, &mut value.schema),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Ordering information of an event.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineEventSequencing {
     /// Sequence number assigned by the control plane, unique per pipeline.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub control_plane_seq_no: Option<i64>,
     /// See [`PipelineDataPlaneId`](crate::PipelineDataPlaneId).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_plane_id: Option<PipelineDataPlaneId>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PipelineEventSequencing {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.control_plane_seq_no {
+            map.serialize_entry(
+                "control_plane_seq_no",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.data_plane_id {
+            map.serialize_entry("data_plane_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineEventSequencing {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelineEventSequencing {
+    const EXPECTING: &'static str = "an object (PipelineEventSequencing)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "control_plane_seq_no" => {
+                    object::read_number_into(&mut map, &mut value.control_plane_seq_no)
+                }
+                "data_plane_id" => object::read_into(&mut map, &mut value.data_plane_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Which fields of an event were shortened because they were too large.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineEventTruncation {
     /// The truncated fields.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub truncated_fields: Option<Vec<PipelineEventTruncationDetail>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PipelineEventTruncation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.truncated_fields {
+            map.serialize_entry("truncated_fields", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineEventTruncation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelineEventTruncation {
+    const EXPECTING: &'static str = "an object (PipelineEventTruncation)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "truncated_fields" => {
+                    object::read_into(&mut map, &mut value.truncated_fields)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One truncated field.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineEventTruncationDetail {
     /// Name of the truncated field, such as `message`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for PipelineEventTruncationDetail {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.field_name {
+            map.serialize_entry("field_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineEventTruncationDetail {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for PipelineEventTruncationDetail {
+    const EXPECTING: &'static str = "an object (PipelineEventTruncationDetail)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "field_name" => object::read_into(&mut map, &mut value.field_name),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A workspace file holding pipeline source code.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineFileLibrary {
     /// Absolute workspace path of the file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PipelineFileLibrary {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.path {
+            map.serialize_entry("path", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineFileLibrary {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelineFileLibrary {
+    const EXPECTING: &'static str = "an object (PipelineFileLibrary)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "path" => object::read_into(&mut map, &mut value.path),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Include and exclude patterns that select which of the notebooks of a library are part of the
 /// pipeline.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineFilters {
     /// Notebook paths or patterns to leave out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude: Option<Vec<String>>,
     /// Notebook paths or patterns to use.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PipelineFilters {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.exclude {
+            map.serialize_entry("exclude", value)?;
+        }
+        if let Some(value) = &self.include {
+            map.serialize_entry("include", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineFilters {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelineFilters {
+    const EXPECTING: &'static str = "an object (PipelineFilters)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "exclude" => object::read_into(&mut map, &mut value.exclude),
+                "include" => object::read_into(&mut map, &mut value.include),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Overall health of a pipeline.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PipelineHealth {
-    #[serde(rename = "HEALTHY")]
+    /// `HEALTHY`
     Healthy,
-    #[serde(rename = "UNHEALTHY")]
+    /// `UNHEALTHY`
     Unhealthy,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -3260,55 +7918,158 @@ impl std::str::FromStr for PipelineHealth {
     }
 }
 
+impl serde::Serialize for PipelineHealth {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineHealth {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// One piece of source code or dependency of a pipeline. Set exactly one field.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineLibrary {
     /// See [`PipelineFileLibrary`](crate::PipelineFileLibrary).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<PipelineFileLibrary>,
     /// See [`PipelinePathPattern`](crate::PipelinePathPattern).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub glob: Option<PipelinePathPattern>,
     /// URI of a JAR to install (deprecated).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jar: Option<String>,
     /// See [`MavenLibrary`](crate::MavenLibrary).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub maven: Option<crate::MavenLibrary>,
     /// See [`PipelineNotebookLibrary`](crate::PipelineNotebookLibrary).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notebook: Option<PipelineNotebookLibrary>,
     /// URI of a Python wheel to install (deprecated; use `environment`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub whl: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for PipelineLibrary {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.file {
+            map.serialize_entry("file", value)?;
+        }
+        if let Some(value) = &self.glob {
+            map.serialize_entry("glob", value)?;
+        }
+        if let Some(value) = &self.jar {
+            map.serialize_entry("jar", value)?;
+        }
+        if let Some(value) = &self.maven {
+            map.serialize_entry("maven", value)?;
+        }
+        if let Some(value) = &self.notebook {
+            map.serialize_entry("notebook", value)?;
+        }
+        if let Some(value) = &self.whl {
+            map.serialize_entry("whl", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineLibrary {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelineLibrary {
+    const EXPECTING: &'static str = "an object (PipelineLibrary)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "file" => object::read_into(&mut map, &mut value.file),
+                "glob" => object::read_into(&mut map, &mut value.glob),
+                "jar" => object::read_into(&mut map, &mut value.jar),
+                "maven" => object::read_into(&mut map, &mut value.maven),
+                "notebook" => object::read_into(&mut map, &mut value.notebook),
+                "whl" => object::read_into(&mut map, &mut value.whl),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Runs the pipeline only when an update is started explicitly. Has no fields.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineManualTrigger {
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PipelineManualTrigger {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineManualTrigger {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelineManualTrigger {
+    const EXPECTING: &'static str = "an object (PipelineManualTrigger)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            object::keep(&mut map, key, &mut value.unknown_fields)?;
+        }
+        Ok(value)
+    }
 }
 
 /// How stable the shape of an event's details is.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PipelineMaturityLevel {
-    #[serde(rename = "DEPRECATED")]
+    /// `DEPRECATED`
     Deprecated,
-    #[serde(rename = "EVOLVING")]
+    /// `EVOLVING`
     Evolving,
-    #[serde(rename = "STABLE")]
+    /// `STABLE`
     Stable,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -3349,162 +8110,471 @@ impl std::str::FromStr for PipelineMaturityLevel {
     }
 }
 
+impl serde::Serialize for PipelineMaturityLevel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineMaturityLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A notebook holding pipeline source code.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineNotebookLibrary {
     /// Absolute workspace path of the notebook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PipelineNotebookLibrary {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.path {
+            map.serialize_entry("path", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineNotebookLibrary {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelineNotebookLibrary {
+    const EXPECTING: &'static str = "an object (PipelineNotebookLibrary)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "path" => object::read_into(&mut map, &mut value.path),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Who is told about which pipeline events by email.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineNotifications {
     /// Events that trigger an email: `on-update-success`, `on-update-failure`,
     /// `on-update-fatal-failure`, `on-flow-failure`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alerts: Option<Vec<String>>,
     /// Email addresses to notify.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_recipients: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PipelineNotifications {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.alerts {
+            map.serialize_entry("alerts", value)?;
+        }
+        if let Some(value) = &self.email_recipients {
+            map.serialize_entry("email_recipients", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineNotifications {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelineNotifications {
+    const EXPECTING: &'static str = "an object (PipelineNotifications)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "alerts" => object::read_into(&mut map, &mut value.alerts),
+                "email_recipients" => {
+                    object::read_into(&mut map, &mut value.email_recipients)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Where an event comes from: the pipeline, update, flow, dataset and compute it concerns.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineOrigin {
     /// Identifier of the micro-batch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub batch_id: Option<i64>,
     /// Cloud provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cloud: Option<String>,
     /// Identifier of the cluster the pipeline (or update) runs on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_id: Option<String>,
     /// Name of the dataset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset_name: Option<String>,
     /// Identifier of the flow.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flow_id: Option<String>,
     /// Name of the flow.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flow_name: Option<String>,
     /// Host name or URL of the workspace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
     /// Source catalog of an ingestion flow.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ingestion_source_catalog_name: Option<String>,
     /// Connection of an ingestion flow.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ingestion_source_connection_name: Option<String>,
     /// Source schema of an ingestion flow.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ingestion_source_schema_name: Option<String>,
     /// Source table of an ingestion flow.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ingestion_source_table_name: Option<String>,
     /// Source table version of an ingestion flow.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ingestion_source_table_version: Option<String>,
     /// Identifier of the maintenance run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub maintenance_id: Option<String>,
     /// Name of the materialization.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub materialization_name: Option<String>,
     /// Workspace (organization) id.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub org_id: Option<i64>,
     /// Unique identifier (a UUID) of the pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pipeline_id: Option<String>,
     /// Name of the pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pipeline_name: Option<String>,
     /// Cloud region.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     /// Identifier of the request that caused the event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
     /// Identifier of the table.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table_id: Option<String>,
     /// Unity Catalog identifier of the resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uc_resource_id: Option<String>,
     /// Identifier of the update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PipelineOrigin {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.batch_id {
+            map.serialize_entry(
+                "batch_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.cloud {
+            map.serialize_entry("cloud", value)?;
+        }
+        if let Some(value) = &self.cluster_id {
+            map.serialize_entry("cluster_id", value)?;
+        }
+        if let Some(value) = &self.dataset_name {
+            map.serialize_entry("dataset_name", value)?;
+        }
+        if let Some(value) = &self.flow_id {
+            map.serialize_entry("flow_id", value)?;
+        }
+        if let Some(value) = &self.flow_name {
+            map.serialize_entry("flow_name", value)?;
+        }
+        if let Some(value) = &self.host {
+            map.serialize_entry("host", value)?;
+        }
+        if let Some(value) = &self.ingestion_source_catalog_name {
+            map.serialize_entry("ingestion_source_catalog_name", value)?;
+        }
+        if let Some(value) = &self.ingestion_source_connection_name {
+            map.serialize_entry("ingestion_source_connection_name", value)?;
+        }
+        if let Some(value) = &self.ingestion_source_schema_name {
+            map.serialize_entry("ingestion_source_schema_name", value)?;
+        }
+        if let Some(value) = &self.ingestion_source_table_name {
+            map.serialize_entry("ingestion_source_table_name", value)?;
+        }
+        if let Some(value) = &self.ingestion_source_table_version {
+            map.serialize_entry("ingestion_source_table_version", value)?;
+        }
+        if let Some(value) = &self.maintenance_id {
+            map.serialize_entry("maintenance_id", value)?;
+        }
+        if let Some(value) = &self.materialization_name {
+            map.serialize_entry("materialization_name", value)?;
+        }
+        if let Some(value) = &self.org_id {
+            map.serialize_entry(
+                "org_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.pipeline_id {
+            map.serialize_entry("pipeline_id", value)?;
+        }
+        if let Some(value) = &self.pipeline_name {
+            map.serialize_entry("pipeline_name", value)?;
+        }
+        if let Some(value) = &self.region {
+            map.serialize_entry("region", value)?;
+        }
+        if let Some(value) = &self.request_id {
+            map.serialize_entry("request_id", value)?;
+        }
+        if let Some(value) = &self.table_id {
+            map.serialize_entry("table_id", value)?;
+        }
+        if let Some(value) = &self.uc_resource_id {
+            map.serialize_entry("uc_resource_id", value)?;
+        }
+        if let Some(value) = &self.update_id {
+            map.serialize_entry("update_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineOrigin {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelineOrigin {
+    const EXPECTING: &'static str = "an object (PipelineOrigin)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "batch_id" => object::read_number_into(&mut map, &mut value.batch_id),
+                "cloud" => object::read_into(&mut map, &mut value.cloud),
+                "cluster_id" => object::read_into(&mut map, &mut value.cluster_id),
+                "dataset_name" => object::read_into(&mut map, &mut value.dataset_name),
+                "flow_id" => object::read_into(&mut map, &mut value.flow_id),
+                "flow_name" => object::read_into(&mut map, &mut value.flow_name),
+                "host" => object::read_into(&mut map, &mut value.host),
+                "ingestion_source_catalog_name" => {
+                    object::read_into(&mut map, &mut value.ingestion_source_catalog_name)
+                }
+                "ingestion_source_connection_name" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.ingestion_source_connection_name,
+                    )
+                }
+                "ingestion_source_schema_name" => {
+                    object::read_into(&mut map, &mut value.ingestion_source_schema_name)
+                }
+                "ingestion_source_table_name" => {
+                    object::read_into(&mut map, &mut value.ingestion_source_table_name)
+                }
+                "ingestion_source_table_version" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.ingestion_source_table_version,
+                    )
+                }
+                "maintenance_id" => {
+                    object::read_into(&mut map, &mut value.maintenance_id)
+                }
+                "materialization_name" => {
+                    object::read_into(&mut map, &mut value.materialization_name)
+                }
+                "org_id" => object::read_number_into(&mut map, &mut value.org_id),
+                "pipeline_id" => object::read_into(&mut map, &mut value.pipeline_id),
+                "pipeline_name" => object::read_into(&mut map, &mut value.pipeline_name),
+                "region" => object::read_into(&mut map, &mut value.region),
+                "request_id" => object::read_into(&mut map, &mut value.request_id),
+                "table_id" => object::read_into(&mut map, &mut value.table_id),
+                "uc_resource_id" => {
+                    object::read_into(&mut map, &mut value.uc_resource_id)
+                }
+                "update_id" => object::read_into(&mut map, &mut value.update_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A glob of workspace files and folders holding pipeline source code.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelinePathPattern {
     /// Workspace path, possibly ending in `/**`, of the files to include.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for PipelinePathPattern {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.include {
+            map.serialize_entry("include", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelinePathPattern {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelinePathPattern {
+    const EXPECTING: &'static str = "an object (PipelinePathPattern)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "include" => object::read_into(&mut map, &mut value.include),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One permission level a principal holds on the pipeline, and where it comes from.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelinePermission {
     /// True when the level comes from a parent object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherited: Option<bool>,
     /// Objects the level is inherited from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherited_from_object: Option<Vec<String>>,
     /// See [`PipelinePermissionLevel`](crate::PipelinePermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<PipelinePermissionLevel>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PipelinePermission {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.inherited {
+            map.serialize_entry("inherited", value)?;
+        }
+        if let Some(value) = &self.inherited_from_object {
+            map.serialize_entry("inherited_from_object", value)?;
+        }
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelinePermission {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelinePermission {
+    const EXPECTING: &'static str = "an object (PipelinePermission)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "inherited" => object::read_into(&mut map, &mut value.inherited),
+                "inherited_from_object" => {
+                    object::read_into(&mut map, &mut value.inherited_from_object)
+                }
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A permission level on a pipeline.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PipelinePermissionLevel {
-    #[serde(rename = "CAN_MANAGE")]
+    /// `CAN_MANAGE`
     CanManage,
-    #[serde(rename = "CAN_RUN")]
+    /// `CAN_RUN`
     CanRun,
-    #[serde(rename = "CAN_VIEW")]
+    /// `CAN_VIEW`
     CanView,
-    #[serde(rename = "IS_OWNER")]
+    /// `IS_OWNER`
     IsOwner,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -3547,63 +8617,213 @@ impl std::str::FromStr for PipelinePermissionLevel {
     }
 }
 
+impl serde::Serialize for PipelinePermissionLevel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelinePermissionLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The access control list of a pipeline.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelinePermissions {
     /// One entry per principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list: Option<Vec<PipelineAccessControlResponse>>,
     /// Identifier of the object, such as `/pipelines/<pipeline_id>`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_id: Option<String>,
     /// Type of the object (`pipelines`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_type: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PipelinePermissions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.access_control_list {
+            map.serialize_entry("access_control_list", value)?;
+        }
+        if let Some(value) = &self.object_id {
+            map.serialize_entry("object_id", value)?;
+        }
+        if let Some(value) = &self.object_type {
+            map.serialize_entry("object_type", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelinePermissions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelinePermissions {
+    const EXPECTING: &'static str = "an object (PipelinePermissions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "access_control_list" => {
+                    object::read_into(&mut map, &mut value.access_control_list)
+                }
+                "object_id" => object::read_into(&mut map, &mut value.object_id),
+                "object_type" => object::read_into(&mut map, &mut value.object_type),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One grantable permission level and what it allows.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelinePermissionsDescription {
     /// What the level allows.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// See [`PipelinePermissionLevel`](crate::PipelinePermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<PipelinePermissionLevel>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for PipelinePermissionsDescription {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelinePermissionsDescription {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for PipelinePermissionsDescription {
+    const EXPECTING: &'static str = "an object (PipelinePermissionsDescription)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "description" => object::read_into(&mut map, &mut value.description),
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `pipelines.setPermissions` and `pipelines.updatePermissions`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelinePermissionsRequest {
     /// One entry per principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list: Option<Vec<PipelineAccessControlRequest>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PipelinePermissionsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.access_control_list {
+            map.serialize_entry("access_control_list", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelinePermissionsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for PipelinePermissionsRequest {
+    const EXPECTING: &'static str = "an object (PipelinePermissionsRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "access_control_list" => {
+                    object::read_into(&mut map, &mut value.access_control_list)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Whether the pipeline publishes to several catalogs and schemas (default) or only to its
 /// target schema (legacy).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PipelinePublishingMode {
-    #[serde(rename = "DEFAULT_PUBLISHING_MODE")]
+    /// `DEFAULT_PUBLISHING_MODE`
     DefaultPublishingMode,
-    #[serde(rename = "LEGACY_PUBLISHING_MODE")]
+    /// `LEGACY_PUBLISHING_MODE`
     LegacyPublishingMode,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -3642,36 +8862,94 @@ impl std::str::FromStr for PipelinePublishingMode {
     }
 }
 
+impl serde::Serialize for PipelinePublishingMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelinePublishingMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Replaces the `replace_where` predicate of one flow for this update.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineReplaceWhereOverride {
     /// Name of the flow.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flow_name: Option<String>,
     /// SQL predicate to use instead of the flow's.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub predicate_override: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for PipelineReplaceWhereOverride {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.flow_name {
+            map.serialize_entry("flow_name", value)?;
+        }
+        if let Some(value) = &self.predicate_override {
+            map.serialize_entry("predicate_override", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineReplaceWhereOverride {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for PipelineReplaceWhereOverride {
+    const EXPECTING: &'static str = "an object (PipelineReplaceWhereOverride)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "flow_name" => object::read_into(&mut map, &mut value.flow_name),
+                "predicate_override" => {
+                    object::read_into(&mut map, &mut value.predicate_override)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A weekly window in which Databricks may restart a continuous pipeline for maintenance.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PipelineRestartWindow {
     /// Hour of the day (0-23) at which the window starts; it lasts a few hours.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub start_hour: i32,
     /// Days on which the window applies; every day when omitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub days_of_week: Option<Vec<PipelineDayOfWeek>>,
     /// Java time zone id of `start_hour`; UTC when omitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_zone_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -3687,231 +8965,665 @@ impl PipelineRestartWindow {
     }
 }
 
+impl serde::Serialize for PipelineRestartWindow {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry(
+            "start_hour",
+            &databricks_runtime::serde_support::numbers::Write(&self.start_hour),
+        )?;
+        if let Some(value) = &self.days_of_week {
+            map.serialize_entry("days_of_week", value)?;
+        }
+        if let Some(value) = &self.time_zone_id {
+            map.serialize_entry("time_zone_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineRestartWindow {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelineRestartWindow {
+    const EXPECTING: &'static str = "an object (PipelineRestartWindow)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut start_hour: Option<i32> = None;
+        let mut days_of_week: Option<Vec<crate::PipelineDayOfWeek>> = None;
+        let mut time_zone_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "start_hour" => object::read_number_some(&mut map, &mut start_hour),
+                "days_of_week" => object::read_into(&mut map, &mut days_of_week),
+                "time_zone_id" => object::read_into(&mut map, &mut time_zone_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            start_hour: object::required(start_hour, "start_hour")?,
+            days_of_week,
+            time_zone_id,
+            unknown_fields,
+        })
+    }
+}
+
 /// One dataset to rewind.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineRewindDatasetSpec {
     /// True to also rewind the datasets that depend on this one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cascade: Option<bool>,
     /// Fully qualified name of the dataset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identifier: Option<String>,
     /// True to also reset the streaming checkpoints of the dataset's flows.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reset_checkpoints: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PipelineRewindDatasetSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.cascade {
+            map.serialize_entry("cascade", value)?;
+        }
+        if let Some(value) = &self.identifier {
+            map.serialize_entry("identifier", value)?;
+        }
+        if let Some(value) = &self.reset_checkpoints {
+            map.serialize_entry("reset_checkpoints", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineRewindDatasetSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for PipelineRewindDatasetSpec {
+    const EXPECTING: &'static str = "an object (PipelineRewindDatasetSpec)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cascade" => object::read_into(&mut map, &mut value.cascade),
+                "identifier" => object::read_into(&mut map, &mut value.identifier),
+                "reset_checkpoints" => {
+                    object::read_into(&mut map, &mut value.reset_checkpoints)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Rewinds the pipeline's datasets to an earlier point in time before the update runs.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineRewindSpec {
     /// Datasets to rewind; all when omitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub datasets: Option<Vec<PipelineRewindDatasetSpec>>,
     /// True to report what would be rewound without doing it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dry_run: Option<bool>,
     /// Point in time to rewind to, as an ISO 8601 timestamp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rewind_timestamp: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PipelineRewindSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.datasets {
+            map.serialize_entry("datasets", value)?;
+        }
+        if let Some(value) = &self.dry_run {
+            map.serialize_entry("dry_run", value)?;
+        }
+        if let Some(value) = &self.rewind_timestamp {
+            map.serialize_entry("rewind_timestamp", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineRewindSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelineRewindSpec {
+    const EXPECTING: &'static str = "an object (PipelineRewindSpec)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "datasets" => object::read_into(&mut map, &mut value.datasets),
+                "dry_run" => object::read_into(&mut map, &mut value.dry_run),
+                "rewind_timestamp" => {
+                    object::read_into(&mut map, &mut value.rewind_timestamp)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The identity a pipeline runs as. Set one of `user_name` and `service_principal_name`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineRunAs {
     /// Name of a group (not accepted by every workspace).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
     /// Application id of a service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_principal_name: Option<String>,
     /// Email of a user; must be the caller.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PipelineRunAs {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.group_name {
+            map.serialize_entry("group_name", value)?;
+        }
+        if let Some(value) = &self.service_principal_name {
+            map.serialize_entry("service_principal_name", value)?;
+        }
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineRunAs {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelineRunAs {
+    const EXPECTING: &'static str = "an object (PipelineRunAs)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "group_name" => object::read_into(&mut map, &mut value.group_name),
+                "service_principal_name" => {
+                    object::read_into(&mut map, &mut value.service_principal_name)
+                }
+                "user_name" => object::read_into(&mut map, &mut value.user_name),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One exception of an error's chain.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineSerializedException {
     /// Class of the exception.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub class_name: Option<String>,
     /// Message of the exception.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Stack trace, innermost frame first.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stack: Option<Vec<PipelineStackFrame>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PipelineSerializedException {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.class_name {
+            map.serialize_entry("class_name", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.stack {
+            map.serialize_entry("stack", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineSerializedException {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for PipelineSerializedException {
+    const EXPECTING: &'static str = "an object (PipelineSerializedException)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "class_name" => object::read_into(&mut map, &mut value.class_name),
+                "message" => object::read_into(&mut map, &mut value.message),
+                "stack" => object::read_into(&mut map, &mut value.stack),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The settings of a pipeline as stored, returned by `pipelines.get` and inside each update.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineSpec {
     /// Budget policy that serverless usage of this pipeline is attributed to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget_policy_id: Option<String>,
     /// Unity Catalog catalog the pipeline publishes its tables to. Setting it makes the pipeline
     /// use Unity Catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog: Option<String>,
     /// Release channel of the pipeline runtime: `CURRENT` (the default) or `PREVIEW`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<String>,
     /// Settings of the clusters the pipeline runs on (classic compute only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clusters: Option<Vec<PipelineCluster>>,
     /// Key-value settings passed to the pipeline's source code as Spark configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub configuration: Option<std::collections::BTreeMap<String, String>>,
     /// True for a continuous pipeline that processes new data as it arrives; false (the default)
     /// for a triggered one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub continuous: Option<bool>,
     /// See [`PipelineDeployment`](crate::PipelineDeployment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deployment: Option<PipelineDeployment>,
     /// True to run in development mode, which keeps clusters alive between updates and does not
     /// retry on failure.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub development: Option<bool>,
     /// Product edition: `CORE`, `PRO` or `ADVANCED` (the default).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edition: Option<String>,
     /// See [`PipelinesEnvironment`](crate::PipelinesEnvironment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment: Option<PipelinesEnvironment>,
     /// See [`PipelineEventLogSpec`](crate::PipelineEventLogSpec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_log: Option<PipelineEventLogSpec>,
     /// See [`PipelineFilters`](crate::PipelineFilters).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filters: Option<PipelineFilters>,
     /// See [`IngestionGatewayPipelineDefinition`](crate::IngestionGatewayPipelineDefinition).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gateway_definition: Option<IngestionGatewayPipelineDefinition>,
     /// Unique identifier of the pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// See [`IngestionPipelineDefinition`](crate::IngestionPipelineDefinition).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ingestion_definition: Option<IngestionPipelineDefinition>,
     /// The source code and dependencies of the pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub libraries: Option<Vec<PipelineLibrary>>,
     /// Human-readable name of the pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Email notifications about the pipeline's updates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications: Option<Vec<PipelineNotifications>>,
     /// Workspace folder the pipeline is placed in. Defaults to the creator's home folder.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_path: Option<String>,
     /// True to run on the Photon engine.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub photon: Option<bool>,
     /// See [`PipelineRestartWindow`](crate::PipelineRestartWindow).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restart_window: Option<PipelineRestartWindow>,
     /// Workspace folder that holds the pipeline's source files; it is added to the Python path
     /// while the pipeline runs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub root_path: Option<String>,
     /// Default schema (database) the pipeline reads from and publishes to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     /// True to run on serverless compute; `clusters` must then be empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub serverless: Option<bool>,
     /// Identifier of the serverless compute to use (reserved for internal use).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub serverless_compute_id: Option<String>,
     /// DBFS or cloud storage location for checkpoints and tables of a Hive metastore pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage: Option<String>,
     /// Key-value tags attached to the pipeline and to the compute it uses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, String>>,
     /// Legacy name of `schema`: the schema tables are published to. Use `schema` instead.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
     /// See [`PipelineTrigger`](crate::PipelineTrigger).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger: Option<PipelineTrigger>,
     /// Usage policy that the pipeline's usage is attributed to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage_policy_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for PipelineSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.budget_policy_id {
+            map.serialize_entry("budget_policy_id", value)?;
+        }
+        if let Some(value) = &self.catalog {
+            map.serialize_entry("catalog", value)?;
+        }
+        if let Some(value) = &self.channel {
+            map.serialize_entry("channel", value)?;
+        }
+        if let Some(value) = &self.clusters {
+            map.serialize_entry("clusters", value)?;
+        }
+        if let Some(value) = &self.configuration {
+            map.serialize_entry("configuration", value)?;
+        }
+        if let Some(value) = &self.continuous {
+            map.serialize_entry("continuous", value)?;
+        }
+        if let Some(value) = &self.deployment {
+            map.serialize_entry("deployment", value)?;
+        }
+        if let Some(value) = &self.development {
+            map.serialize_entry("development", value)?;
+        }
+        if let Some(value) = &self.edition {
+            map.serialize_entry("edition", value)?;
+        }
+        if let Some(value) = &self.environment {
+            map.serialize_entry("environment", value)?;
+        }
+        if let Some(value) = &self.event_log {
+            map.serialize_entry("event_log", value)?;
+        }
+        if let Some(value) = &self.filters {
+            map.serialize_entry("filters", value)?;
+        }
+        if let Some(value) = &self.gateway_definition {
+            map.serialize_entry("gateway_definition", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.ingestion_definition {
+            map.serialize_entry("ingestion_definition", value)?;
+        }
+        if let Some(value) = &self.libraries {
+            map.serialize_entry("libraries", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.notifications {
+            map.serialize_entry("notifications", value)?;
+        }
+        if let Some(value) = &self.parent_path {
+            map.serialize_entry("parent_path", value)?;
+        }
+        if let Some(value) = &self.photon {
+            map.serialize_entry("photon", value)?;
+        }
+        if let Some(value) = &self.restart_window {
+            map.serialize_entry("restart_window", value)?;
+        }
+        if let Some(value) = &self.root_path {
+            map.serialize_entry("root_path", value)?;
+        }
+        if let Some(value) = &self.schema {
+            map.serialize_entry("schema", value)?;
+        }
+        if let Some(value) = &self.serverless {
+            map.serialize_entry("serverless", value)?;
+        }
+        if let Some(value) = &self.serverless_compute_id {
+            map.serialize_entry("serverless_compute_id", value)?;
+        }
+        if let Some(value) = &self.storage {
+            map.serialize_entry("storage", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let Some(value) = &self.target {
+            map.serialize_entry("target", value)?;
+        }
+        if let Some(value) = &self.trigger {
+            map.serialize_entry("trigger", value)?;
+        }
+        if let Some(value) = &self.usage_policy_id {
+            map.serialize_entry("usage_policy_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelineSpec {
+    const EXPECTING: &'static str = "an object (PipelineSpec)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "budget_policy_id" => {
+                    object::read_into(&mut map, &mut value.budget_policy_id)
+                }
+                "catalog" => object::read_into(&mut map, &mut value.catalog),
+                "channel" => object::read_into(&mut map, &mut value.channel),
+                "clusters" => object::read_into(&mut map, &mut value.clusters),
+                "configuration" => object::read_into(&mut map, &mut value.configuration),
+                "continuous" => object::read_into(&mut map, &mut value.continuous),
+                "deployment" => object::read_into(&mut map, &mut value.deployment),
+                "development" => object::read_into(&mut map, &mut value.development),
+                "edition" => object::read_into(&mut map, &mut value.edition),
+                "environment" => object::read_into(&mut map, &mut value.environment),
+                "event_log" => object::read_into(&mut map, &mut value.event_log),
+                "filters" => object::read_into(&mut map, &mut value.filters),
+                "gateway_definition" => {
+                    object::read_into(&mut map, &mut value.gateway_definition)
+                }
+                "id" => object::read_into(&mut map, &mut value.id),
+                "ingestion_definition" => {
+                    object::read_into(&mut map, &mut value.ingestion_definition)
+                }
+                "libraries" => object::read_into(&mut map, &mut value.libraries),
+                "name" => object::read_into(&mut map, &mut value.name),
+                "notifications" => object::read_into(&mut map, &mut value.notifications),
+                "parent_path" => object::read_into(&mut map, &mut value.parent_path),
+                "photon" => object::read_into(&mut map, &mut value.photon),
+                "restart_window" => {
+                    object::read_into(&mut map, &mut value.restart_window)
+                }
+                "root_path" => object::read_into(&mut map, &mut value.root_path),
+                "schema" => object::read_into(&mut map, &mut value.schema),
+                "serverless" => object::read_into(&mut map, &mut value.serverless),
+                "serverless_compute_id" => {
+                    object::read_into(&mut map, &mut value.serverless_compute_id)
+                }
+                "storage" => object::read_into(&mut map, &mut value.storage),
+                "tags" => object::read_into(&mut map, &mut value.tags),
+                "target" => object::read_into(&mut map, &mut value.target),
+                "trigger" => object::read_into(&mut map, &mut value.trigger),
+                "usage_policy_id" => {
+                    object::read_into(&mut map, &mut value.usage_policy_id)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One frame of an exception's stack trace.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineStackFrame {
     /// Class of the method.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub declaring_class: Option<String>,
     /// Source file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_name: Option<String>,
     /// Line in the source file.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub line_number: Option<i32>,
     /// Method name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method_name: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PipelineStackFrame {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.declaring_class {
+            map.serialize_entry("declaring_class", value)?;
+        }
+        if let Some(value) = &self.file_name {
+            map.serialize_entry("file_name", value)?;
+        }
+        if let Some(value) = &self.line_number {
+            map.serialize_entry(
+                "line_number",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.method_name {
+            map.serialize_entry("method_name", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineStackFrame {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelineStackFrame {
+    const EXPECTING: &'static str = "an object (PipelineStackFrame)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "declaring_class" => {
+                    object::read_into(&mut map, &mut value.declaring_class)
+                }
+                "file_name" => object::read_into(&mut map, &mut value.file_name),
+                "line_number" => {
+                    object::read_number_into(&mut map, &mut value.line_number)
+                }
+                "method_name" => object::read_into(&mut map, &mut value.method_name),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Lifecycle state of a pipeline.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PipelineState {
-    #[serde(rename = "DELETED")]
+    /// `DELETED`
     Deleted,
-    #[serde(rename = "DEPLOYING")]
+    /// `DEPLOYING`
     Deploying,
-    #[serde(rename = "FAILED")]
+    /// `FAILED`
     Failed,
-    #[serde(rename = "IDLE")]
+    /// `IDLE`
     Idle,
-    #[serde(rename = "RECOVERING")]
+    /// `RECOVERING`
     Recovering,
-    #[serde(rename = "RESETTING")]
+    /// `RESETTING`
     Resetting,
-    #[serde(rename = "RUNNING")]
+    /// `RUNNING`
     Running,
-    #[serde(rename = "STARTING")]
+    /// `STARTING`
     Starting,
-    #[serde(rename = "STOPPING")]
+    /// `STOPPING`
     Stopping,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -3964,75 +9676,199 @@ impl std::str::FromStr for PipelineState {
     }
 }
 
+impl serde::Serialize for PipelineState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Summary of a pipeline in a list: its name, state and latest updates.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineStateInfo {
     /// Identifier of the cluster the pipeline (or update) runs on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_id: Option<String>,
     /// User name of the pipeline's creator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creator_user_name: Option<String>,
     /// See [`PipelineHealth`](crate::PipelineHealth).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health: Option<PipelineHealth>,
     /// The most recent updates, newest first.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latest_updates: Option<Vec<PipelineUpdateStateInfo>>,
     /// Name of the pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Unique identifier (a UUID) of the pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pipeline_id: Option<String>,
     /// User name or application id of the identity the pipeline runs as.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_as_user_name: Option<String>,
     /// See [`PipelineState`](crate::PipelineState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<PipelineState>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for PipelineStateInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.cluster_id {
+            map.serialize_entry("cluster_id", value)?;
+        }
+        if let Some(value) = &self.creator_user_name {
+            map.serialize_entry("creator_user_name", value)?;
+        }
+        if let Some(value) = &self.health {
+            map.serialize_entry("health", value)?;
+        }
+        if let Some(value) = &self.latest_updates {
+            map.serialize_entry("latest_updates", value)?;
+        }
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.pipeline_id {
+            map.serialize_entry("pipeline_id", value)?;
+        }
+        if let Some(value) = &self.run_as_user_name {
+            map.serialize_entry("run_as_user_name", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineStateInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelineStateInfo {
+    const EXPECTING: &'static str = "an object (PipelineStateInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cluster_id" => object::read_into(&mut map, &mut value.cluster_id),
+                "creator_user_name" => {
+                    object::read_into(&mut map, &mut value.creator_user_name)
+                }
+                "health" => object::read_into(&mut map, &mut value.health),
+                "latest_updates" => {
+                    object::read_into(&mut map, &mut value.latest_updates)
+                }
+                "name" => object::read_into(&mut map, &mut value.name),
+                "pipeline_id" => object::read_into(&mut map, &mut value.pipeline_id),
+                "run_as_user_name" => {
+                    object::read_into(&mut map, &mut value.run_as_user_name)
+                }
+                "state" => object::read_into(&mut map, &mut value.state),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// When a triggered pipeline runs. Set one of `cron` and `manual`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineTrigger {
     /// See [`PipelineCronTrigger`](crate::PipelineCronTrigger).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cron: Option<PipelineCronTrigger>,
     /// See [`PipelineManualTrigger`](crate::PipelineManualTrigger).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manual: Option<PipelineManualTrigger>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PipelineTrigger {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.cron {
+            map.serialize_entry("cron", value)?;
+        }
+        if let Some(value) = &self.manual {
+            map.serialize_entry("manual", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineTrigger {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelineTrigger {
+    const EXPECTING: &'static str = "an object (PipelineTrigger)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cron" => object::read_into(&mut map, &mut value.cron),
+                "manual" => object::read_into(&mut map, &mut value.manual),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// What started an update.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PipelineUpdateCause {
-    #[serde(rename = "API_CALL")]
+    /// `API_CALL`
     ApiCall,
-    #[serde(rename = "INFRASTRUCTURE_MAINTENANCE")]
+    /// `INFRASTRUCTURE_MAINTENANCE`
     InfrastructureMaintenance,
-    #[serde(rename = "JOB_TASK")]
+    /// `JOB_TASK`
     JobTask,
-    #[serde(rename = "RETRY_ON_FAILURE")]
+    /// `RETRY_ON_FAILURE`
     RetryOnFailure,
-    #[serde(rename = "SCHEMA_CHANGE")]
+    /// `SCHEMA_CHANGE`
     SchemaChange,
-    #[serde(rename = "SERVICE_UPGRADE")]
+    /// `SERVICE_UPGRADE`
     ServiceUpgrade,
-    #[serde(rename = "USER_ACTION")]
+    /// `USER_ACTION`
     UserAction,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -4081,76 +9917,185 @@ impl std::str::FromStr for PipelineUpdateCause {
     }
 }
 
+impl serde::Serialize for PipelineUpdateCause {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineUpdateCause {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// One update (run) of a pipeline: what started it, what it refreshed and where it stands.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineUpdateInfo {
     /// See [`PipelineUpdateCause`](crate::PipelineUpdateCause).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cause: Option<PipelineUpdateCause>,
     /// Identifier of the cluster the pipeline (or update) runs on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_id: Option<String>,
     /// See [`PipelineSpec`](crate::PipelineSpec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config: Option<PipelineSpec>,
     /// When the update was created, in epoch milliseconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub creation_time: Option<i64>,
     /// True when every table is recomputed from scratch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_refresh: Option<bool>,
     /// Tables to recompute from scratch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_refresh_selection: Option<Vec<String>>,
     /// Source file paths whose tables are recomputed from scratch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_refresh_selection_by_path: Option<Vec<String>>,
     /// See [`PipelineUpdateMode`](crate::PipelineUpdateMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mode: Option<PipelineUpdateMode>,
     /// Values of the pipeline parameters, by name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<std::collections::BTreeMap<String, String>>,
     /// Unique identifier (a UUID) of the pipeline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pipeline_id: Option<String>,
     /// Tables to refresh incrementally; when empty (and `full_refresh_selection` too), all tables
     /// are refreshed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refresh_selection: Option<Vec<String>>,
     /// Source file paths whose tables are refreshed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refresh_selection_by_path: Option<Vec<String>>,
     /// See [`PipelineUpdateState`](crate::PipelineUpdateState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<PipelineUpdateState>,
     /// Identifier of the update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_id: Option<String>,
     /// True when the update only checks that the source code is correct, without processing data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validate_only: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PipelineUpdateInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.cause {
+            map.serialize_entry("cause", value)?;
+        }
+        if let Some(value) = &self.cluster_id {
+            map.serialize_entry("cluster_id", value)?;
+        }
+        if let Some(value) = &self.config {
+            map.serialize_entry("config", value)?;
+        }
+        if let Some(value) = &self.creation_time {
+            map.serialize_entry(
+                "creation_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.full_refresh {
+            map.serialize_entry("full_refresh", value)?;
+        }
+        if let Some(value) = &self.full_refresh_selection {
+            map.serialize_entry("full_refresh_selection", value)?;
+        }
+        if let Some(value) = &self.full_refresh_selection_by_path {
+            map.serialize_entry("full_refresh_selection_by_path", value)?;
+        }
+        if let Some(value) = &self.mode {
+            map.serialize_entry("mode", value)?;
+        }
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        if let Some(value) = &self.pipeline_id {
+            map.serialize_entry("pipeline_id", value)?;
+        }
+        if let Some(value) = &self.refresh_selection {
+            map.serialize_entry("refresh_selection", value)?;
+        }
+        if let Some(value) = &self.refresh_selection_by_path {
+            map.serialize_entry("refresh_selection_by_path", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.update_id {
+            map.serialize_entry("update_id", value)?;
+        }
+        if let Some(value) = &self.validate_only {
+            map.serialize_entry("validate_only", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineUpdateInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelineUpdateInfo {
+    const EXPECTING: &'static str = "an object (PipelineUpdateInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cause" => object::read_into(&mut map, &mut value.cause),
+                "cluster_id" => object::read_into(&mut map, &mut value.cluster_id),
+                "config" => object::read_into(&mut map, &mut value.config),
+                "creation_time" => {
+                    object::read_number_into(&mut map, &mut value.creation_time)
+                }
+                "full_refresh" => object::read_into(&mut map, &mut value.full_refresh),
+                "full_refresh_selection" => {
+                    object::read_into(&mut map, &mut value.full_refresh_selection)
+                }
+                "full_refresh_selection_by_path" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.full_refresh_selection_by_path,
+                    )
+                }
+                "mode" => object::read_into(&mut map, &mut value.mode),
+                "parameters" => object::read_into(&mut map, &mut value.parameters),
+                "pipeline_id" => object::read_into(&mut map, &mut value.pipeline_id),
+                "refresh_selection" => {
+                    object::read_into(&mut map, &mut value.refresh_selection)
+                }
+                "refresh_selection_by_path" => {
+                    object::read_into(&mut map, &mut value.refresh_selection_by_path)
+                }
+                "state" => object::read_into(&mut map, &mut value.state),
+                "update_id" => object::read_into(&mut map, &mut value.update_id),
+                "validate_only" => object::read_into(&mut map, &mut value.validate_only),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Whether an update runs once (`DEFAULT`) or keeps processing new data (`CONTINUOUS`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PipelineUpdateMode {
-    #[serde(rename = "CONTINUOUS")]
+    /// `CONTINUOUS`
     Continuous,
-    #[serde(rename = "DEFAULT")]
+    /// `DEFAULT`
     Default,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -4189,35 +10134,51 @@ impl std::str::FromStr for PipelineUpdateMode {
     }
 }
 
+impl serde::Serialize for PipelineUpdateMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineUpdateMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Stage an update has reached. `COMPLETED`, `FAILED` and `CANCELED` are final.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PipelineUpdateState {
-    #[serde(rename = "CANCELED")]
+    /// `CANCELED`
     Canceled,
-    #[serde(rename = "COMPLETED")]
+    /// `COMPLETED`
     Completed,
-    #[serde(rename = "CREATED")]
+    /// `CREATED`
     Created,
-    #[serde(rename = "FAILED")]
+    /// `FAILED`
     Failed,
-    #[serde(rename = "INITIALIZING")]
+    /// `INITIALIZING`
     Initializing,
-    #[serde(rename = "QUEUED")]
+    /// `QUEUED`
     Queued,
-    #[serde(rename = "RESETTING")]
+    /// `RESETTING`
     Resetting,
-    #[serde(rename = "RUNNING")]
+    /// `RUNNING`
     Running,
-    #[serde(rename = "SETTING_UP_TABLES")]
+    /// `SETTING_UP_TABLES`
     SettingUpTables,
-    #[serde(rename = "STOPPING")]
+    /// `STOPPING`
     Stopping,
-    #[serde(rename = "WAITING_FOR_RESOURCES")]
+    /// `WAITING_FOR_RESOURCES`
     WaitingForResources,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -4274,195 +10235,634 @@ impl std::str::FromStr for PipelineUpdateState {
     }
 }
 
+impl serde::Serialize for PipelineUpdateState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineUpdateState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Short summary of one update of a pipeline.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineUpdateStateInfo {
     /// When the update was created, as an ISO 8601 timestamp string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creation_time: Option<String>,
     /// See [`PipelineUpdateState`](crate::PipelineUpdateState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<PipelineUpdateState>,
     /// Identifier of the update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PipelineUpdateStateInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.creation_time {
+            map.serialize_entry("creation_time", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.update_id {
+            map.serialize_entry("update_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelineUpdateStateInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelineUpdateStateInfo {
+    const EXPECTING: &'static str = "an object (PipelineUpdateStateInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "creation_time" => object::read_into(&mut map, &mut value.creation_time),
+                "state" => object::read_into(&mut map, &mut value.state),
+                "update_id" => object::read_into(&mut map, &mut value.update_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `pipelines.delete`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelinesDeleteParams {
     /// Whether the tables and views the pipeline published are deleted with it. True when omitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cascade: Option<bool>,
     /// Delete the pipeline even if cleaning up its resources fails; by default such a failure stops
     /// the deletion.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub force: Option<bool>,
 }
 
+impl serde::Serialize for PipelinesDeleteParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.cascade {
+            map.serialize_entry("cascade", value)?;
+        }
+        if let Some(value) = &self.force {
+            map.serialize_entry("force", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelinesDeleteParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelinesDeleteParams {
+    const EXPECTING: &'static str = "an object (PipelinesDeleteParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cascade" => object::read_into(&mut map, &mut value.cascade),
+                "force" => object::read_into(&mut map, &mut value.force),
+                _ => object::refuse(&key, &["cascade", "force"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The Python environment of a serverless pipeline.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelinesEnvironment {
     /// pip requirement specifiers (package names, versions, wheel paths) to install.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dependencies: Option<Vec<String>>,
     /// Version of the serverless environment image.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_version: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PipelinesEnvironment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.dependencies {
+            map.serialize_entry("dependencies", value)?;
+        }
+        if let Some(value) = &self.environment_version {
+            map.serialize_entry("environment_version", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelinesEnvironment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PipelinesEnvironment {
+    const EXPECTING: &'static str = "an object (PipelinesEnvironment)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "dependencies" => object::read_into(&mut map, &mut value.dependencies),
+                "environment_version" => {
+                    object::read_into(&mut map, &mut value.environment_version)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `pipelines.listPipelineEvents`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelinesListPipelineEventsParams {
     /// SQL-like condition on `level`, `id` and `timestamp`, for example `level in ('ERROR', 'WARN')
     /// AND timestamp > '2024-05-01T00:00:00.000Z'`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
     /// Most events to return in one page; the server may return fewer.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_results: Option<i32>,
     /// Sort order by timestamp, `timestamp desc` (the default) or `timestamp asc`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_by: Option<Vec<String>>,
     /// Token of the page to return, from a previous response's `next_page_token`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
+}
+
+impl serde::Serialize for PipelinesListPipelineEventsParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.filter {
+            map.serialize_entry("filter", value)?;
+        }
+        if let Some(value) = &self.max_results {
+            map.serialize_entry(
+                "max_results",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.order_by {
+            map.serialize_entry("order_by", value)?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelinesListPipelineEventsParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for PipelinesListPipelineEventsParams {
+    const EXPECTING: &'static str = "an object (PipelinesListPipelineEventsParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "filter" => object::read_into(&mut map, &mut value.filter),
+                "max_results" => {
+                    object::read_number_into(&mut map, &mut value.max_results)
+                }
+                "order_by" => object::read_into(&mut map, &mut value.order_by),
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                _ => {
+                    object::refuse(
+                        &key,
+                        &["filter", "max_results", "order_by", "page_token"],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `pipelines.listPipelines`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelinesListPipelinesParams {
     /// Selects a subset of pipelines, either `notebook='<path>'` (pipelines using that notebook) or
     /// `name LIKE '<pattern>'` with `%` wildcards. Only one condition is allowed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
     /// Most pipelines to return in one page, at most 100. The server returns 25 when omitted.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_results: Option<i32>,
     /// Sort order, such as `id asc` (the default) or `id desc`; `id` is the only sort field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_by: Option<Vec<String>>,
     /// Token of the page to return, from a previous response's `next_page_token`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
+}
+
+impl serde::Serialize for PipelinesListPipelinesParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.filter {
+            map.serialize_entry("filter", value)?;
+        }
+        if let Some(value) = &self.max_results {
+            map.serialize_entry(
+                "max_results",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.order_by {
+            map.serialize_entry("order_by", value)?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelinesListPipelinesParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for PipelinesListPipelinesParams {
+    const EXPECTING: &'static str = "an object (PipelinesListPipelinesParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "filter" => object::read_into(&mut map, &mut value.filter),
+                "max_results" => {
+                    object::read_number_into(&mut map, &mut value.max_results)
+                }
+                "order_by" => object::read_into(&mut map, &mut value.order_by),
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                _ => {
+                    object::refuse(
+                        &key,
+                        &["filter", "max_results", "order_by", "page_token"],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `pipelines.listUpdates`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelinesListUpdatesParams {
     /// Most updates to return in one page.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_results: Option<i32>,
     /// Token of the page to return, from a previous response's `next_page_token`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
     /// Stop the listing at this update, which is included.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until_update_id: Option<String>,
 }
 
+impl serde::Serialize for PipelinesListUpdatesParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.max_results {
+            map.serialize_entry(
+                "max_results",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        if let Some(value) = &self.until_update_id {
+            map.serialize_entry("until_update_id", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PipelinesListUpdatesParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for PipelinesListUpdatesParams {
+    const EXPECTING: &'static str = "an object (PipelinesListUpdatesParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "max_results" => {
+                    object::read_number_into(&mut map, &mut value.max_results)
+                }
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                "until_update_id" => {
+                    object::read_into(&mut map, &mut value.until_update_id)
+                }
+                _ => {
+                    object::refuse(
+                        &key,
+                        &["max_results", "page_token", "until_update_id"],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Options of a Reddit Ads source.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RedditAdsOptions {
     /// See
     /// [`RedditAdsOptionsRedditAdsCustomReportOptions`](crate::RedditAdsOptionsRedditAdsCustomReportOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_report_options: Option<RedditAdsOptionsRedditAdsCustomReportOptions>,
     /// Days of recent data re-read on each run to catch late changes.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub lookback_window_days: Option<i32>,
     /// Earliest date to ingest data from (`YYYY-MM-DD`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sync_start_date: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RedditAdsOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.custom_report_options {
+            map.serialize_entry("custom_report_options", value)?;
+        }
+        if let Some(value) = &self.lookback_window_days {
+            map.serialize_entry(
+                "lookback_window_days",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.sync_start_date {
+            map.serialize_entry("sync_start_date", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RedditAdsOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RedditAdsOptions {
+    const EXPECTING: &'static str = "an object (RedditAdsOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "custom_report_options" => {
+                    object::read_into(&mut map, &mut value.custom_report_options)
+                }
+                "lookback_window_days" => {
+                    object::read_number_into(&mut map, &mut value.lookback_window_days)
+                }
+                "sync_start_date" => {
+                    object::read_into(&mut map, &mut value.sync_start_date)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A custom Reddit Ads report to ingest.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RedditAdsOptionsRedditAdsCustomReportOptions {
     /// Breakdowns to include.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub breakdowns: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fields: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for RedditAdsOptionsRedditAdsCustomReportOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.breakdowns {
+            map.serialize_entry("breakdowns", value)?;
+        }
+        if let Some(value) = &self.fields {
+            map.serialize_entry("fields", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RedditAdsOptionsRedditAdsCustomReportOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for RedditAdsOptionsRedditAdsCustomReportOptions {
+    const EXPECTING: &'static str = "an object (RedditAdsOptionsRedditAdsCustomReportOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "breakdowns" => object::read_into(&mut map, &mut value.breakdowns),
+                "fields" => object::read_into(&mut map, &mut value.fields),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Options of a SharePoint source.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SharepointOptions {
     /// See [`SharepointOptionsSharepointEntityType`](crate::SharepointOptionsSharepointEntityType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_type: Option<SharepointOptionsSharepointEntityType>,
     /// See [`IngestionFileOptions`](crate::IngestionFileOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_ingestion_options: Option<IngestionFileOptions>,
     /// URL of the drive, site or folder.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for SharepointOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.entity_type {
+            map.serialize_entry("entity_type", value)?;
+        }
+        if let Some(value) = &self.file_ingestion_options {
+            map.serialize_entry("file_ingestion_options", value)?;
+        }
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SharepointOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SharepointOptions {
+    const EXPECTING: &'static str = "an object (SharepointOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "entity_type" => object::read_into(&mut map, &mut value.entity_type),
+                "file_ingestion_options" => {
+                    object::read_into(&mut map, &mut value.file_ingestion_options)
+                }
+                "url" => object::read_into(&mut map, &mut value.url),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// What to ingest from SharePoint.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum SharepointOptionsSharepointEntityType {
-    #[serde(rename = "FILE")]
+    /// `FILE`
     File,
-    #[serde(rename = "FILE_METADATA")]
+    /// `FILE_METADATA`
     FileMetadata,
-    #[serde(rename = "LIST")]
+    /// `LIST`
     List,
-    #[serde(rename = "PERMISSION")]
+    /// `PERMISSION`
     Permission,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -4505,141 +10905,405 @@ impl std::str::FromStr for SharepointOptionsSharepointEntityType {
     }
 }
 
+impl serde::Serialize for SharepointOptionsSharepointEntityType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SharepointOptionsSharepointEntityType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Body of `pipelines.startUpdate`: what the new update should refresh and how.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct StartPipelineUpdate {
     /// See [`PipelineUpdateCause`](crate::PipelineUpdateCause).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cause: Option<PipelineUpdateCause>,
     /// Overrides the pipeline's `development` setting for this update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub development: Option<bool>,
     /// True to recompute every table from scratch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_refresh: Option<bool>,
     /// Tables to recompute from scratch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_refresh_selection: Option<Vec<String>>,
     /// Source file paths whose tables are recomputed from scratch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_refresh_selection_by_path: Option<Vec<String>>,
     /// Parameter values for this update, overriding the pipeline's.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<std::collections::BTreeMap<String, String>>,
     /// Tables to refresh incrementally; when empty (and `full_refresh_selection` too), all tables
     /// are refreshed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refresh_selection: Option<Vec<String>>,
     /// Source file paths whose tables are refreshed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refresh_selection_by_path: Option<Vec<String>>,
     /// Per-flow replacements of the `replace_where` predicate for this update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replace_where_overrides: Option<Vec<PipelineReplaceWhereOverride>>,
     /// Flows whose streaming checkpoints are reset before the update runs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reset_checkpoint_selection: Option<Vec<String>>,
     /// See [`PipelineRewindSpec`](crate::PipelineRewindSpec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rewind_spec: Option<PipelineRewindSpec>,
     /// True to only validate the source code, without processing data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validate_only: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for StartPipelineUpdate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.cause {
+            map.serialize_entry("cause", value)?;
+        }
+        if let Some(value) = &self.development {
+            map.serialize_entry("development", value)?;
+        }
+        if let Some(value) = &self.full_refresh {
+            map.serialize_entry("full_refresh", value)?;
+        }
+        if let Some(value) = &self.full_refresh_selection {
+            map.serialize_entry("full_refresh_selection", value)?;
+        }
+        if let Some(value) = &self.full_refresh_selection_by_path {
+            map.serialize_entry("full_refresh_selection_by_path", value)?;
+        }
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        if let Some(value) = &self.refresh_selection {
+            map.serialize_entry("refresh_selection", value)?;
+        }
+        if let Some(value) = &self.refresh_selection_by_path {
+            map.serialize_entry("refresh_selection_by_path", value)?;
+        }
+        if let Some(value) = &self.replace_where_overrides {
+            map.serialize_entry("replace_where_overrides", value)?;
+        }
+        if let Some(value) = &self.reset_checkpoint_selection {
+            map.serialize_entry("reset_checkpoint_selection", value)?;
+        }
+        if let Some(value) = &self.rewind_spec {
+            map.serialize_entry("rewind_spec", value)?;
+        }
+        if let Some(value) = &self.validate_only {
+            map.serialize_entry("validate_only", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for StartPipelineUpdate {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for StartPipelineUpdate {
+    const EXPECTING: &'static str = "an object (StartPipelineUpdate)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cause" => object::read_into(&mut map, &mut value.cause),
+                "development" => object::read_into(&mut map, &mut value.development),
+                "full_refresh" => object::read_into(&mut map, &mut value.full_refresh),
+                "full_refresh_selection" => {
+                    object::read_into(&mut map, &mut value.full_refresh_selection)
+                }
+                "full_refresh_selection_by_path" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.full_refresh_selection_by_path,
+                    )
+                }
+                "parameters" => object::read_into(&mut map, &mut value.parameters),
+                "refresh_selection" => {
+                    object::read_into(&mut map, &mut value.refresh_selection)
+                }
+                "refresh_selection_by_path" => {
+                    object::read_into(&mut map, &mut value.refresh_selection_by_path)
+                }
+                "replace_where_overrides" => {
+                    object::read_into(&mut map, &mut value.replace_where_overrides)
+                }
+                "reset_checkpoint_selection" => {
+                    object::read_into(&mut map, &mut value.reset_checkpoint_selection)
+                }
+                "rewind_spec" => object::read_into(&mut map, &mut value.rewind_spec),
+                "validate_only" => object::read_into(&mut map, &mut value.validate_only),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Result of `pipelines.startUpdate`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct StartPipelineUpdateResponse {
     /// Identifier of the update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for StartPipelineUpdateResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.update_id {
+            map.serialize_entry("update_id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for StartPipelineUpdateResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for StartPipelineUpdateResponse {
+    const EXPECTING: &'static str = "an object (StartPipelineUpdateResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "update_id" => object::read_into(&mut map, &mut value.update_id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Options of a TikTok Ads source.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TikTokAdsOptions {
     /// See
     /// [`TikTokAdsOptionsTikTokAdsCustomReportOptions`](crate::TikTokAdsOptionsTikTokAdsCustomReportOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_report_options: Option<TikTokAdsOptionsTikTokAdsCustomReportOptions>,
     /// See [`TikTokAdsOptionsTikTokDataLevel`](crate::TikTokAdsOptionsTikTokDataLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_level: Option<TikTokAdsOptionsTikTokDataLevel>,
     /// Dimensions to break the data down by.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dimensions: Option<Vec<String>>,
     /// Days of recent data re-read on each run to catch late changes.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub lookback_window_days: Option<i32>,
     /// Metrics to include.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metrics: Option<Vec<String>>,
     /// True to report lifetime totals instead of daily values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query_lifetime: Option<bool>,
     /// See [`TikTokAdsOptionsTikTokReportType`](crate::TikTokAdsOptionsTikTokReportType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report_type: Option<TikTokAdsOptionsTikTokReportType>,
     /// Earliest date to ingest data from (`YYYY-MM-DD`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sync_start_date: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for TikTokAdsOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.custom_report_options {
+            map.serialize_entry("custom_report_options", value)?;
+        }
+        if let Some(value) = &self.data_level {
+            map.serialize_entry("data_level", value)?;
+        }
+        if let Some(value) = &self.dimensions {
+            map.serialize_entry("dimensions", value)?;
+        }
+        if let Some(value) = &self.lookback_window_days {
+            map.serialize_entry(
+                "lookback_window_days",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.metrics {
+            map.serialize_entry("metrics", value)?;
+        }
+        if let Some(value) = &self.query_lifetime {
+            map.serialize_entry("query_lifetime", value)?;
+        }
+        if let Some(value) = &self.report_type {
+            map.serialize_entry("report_type", value)?;
+        }
+        if let Some(value) = &self.sync_start_date {
+            map.serialize_entry("sync_start_date", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TikTokAdsOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for TikTokAdsOptions {
+    const EXPECTING: &'static str = "an object (TikTokAdsOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "custom_report_options" => {
+                    object::read_into(&mut map, &mut value.custom_report_options)
+                }
+                "data_level" => object::read_into(&mut map, &mut value.data_level),
+                "dimensions" => object::read_into(&mut map, &mut value.dimensions),
+                "lookback_window_days" => {
+                    object::read_number_into(&mut map, &mut value.lookback_window_days)
+                }
+                "metrics" => object::read_into(&mut map, &mut value.metrics),
+                "query_lifetime" => {
+                    object::read_into(&mut map, &mut value.query_lifetime)
+                }
+                "report_type" => object::read_into(&mut map, &mut value.report_type),
+                "sync_start_date" => {
+                    object::read_into(&mut map, &mut value.sync_start_date)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A custom TikTok Ads report to ingest.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TikTokAdsOptionsTikTokAdsCustomReportOptions {
     /// See [`TikTokAdsOptionsTikTokDataLevel`](crate::TikTokAdsOptionsTikTokDataLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_level: Option<TikTokAdsOptionsTikTokDataLevel>,
     /// Dimensions to break the data down by.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dimensions: Option<Vec<String>>,
     /// Metrics to include.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metrics: Option<Vec<String>>,
     /// True to report lifetime totals instead of daily values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query_lifetime: Option<bool>,
     /// See [`TikTokAdsOptionsTikTokReportType`](crate::TikTokAdsOptionsTikTokReportType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report_type: Option<TikTokAdsOptionsTikTokReportType>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for TikTokAdsOptionsTikTokAdsCustomReportOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.data_level {
+            map.serialize_entry("data_level", value)?;
+        }
+        if let Some(value) = &self.dimensions {
+            map.serialize_entry("dimensions", value)?;
+        }
+        if let Some(value) = &self.metrics {
+            map.serialize_entry("metrics", value)?;
+        }
+        if let Some(value) = &self.query_lifetime {
+            map.serialize_entry("query_lifetime", value)?;
+        }
+        if let Some(value) = &self.report_type {
+            map.serialize_entry("report_type", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TikTokAdsOptionsTikTokAdsCustomReportOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for TikTokAdsOptionsTikTokAdsCustomReportOptions {
+    const EXPECTING: &'static str = "an object (TikTokAdsOptionsTikTokAdsCustomReportOptions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "data_level" => object::read_into(&mut map, &mut value.data_level),
+                "dimensions" => object::read_into(&mut map, &mut value.dimensions),
+                "metrics" => object::read_into(&mut map, &mut value.metrics),
+                "query_lifetime" => {
+                    object::read_into(&mut map, &mut value.query_lifetime)
+                }
+                "report_type" => object::read_into(&mut map, &mut value.report_type),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Level of a TikTok Ads report.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum TikTokAdsOptionsTikTokDataLevel {
-    #[serde(rename = "AUCTION_AD")]
+    /// `AUCTION_AD`
     AuctionAd,
-    #[serde(rename = "AUCTION_ADGROUP")]
+    /// `AUCTION_ADGROUP`
     AuctionAdgroup,
-    #[serde(rename = "AUCTION_ADVERTISER")]
+    /// `AUCTION_ADVERTISER`
     AuctionAdvertiser,
-    #[serde(rename = "AUCTION_CAMPAIGN")]
+    /// `AUCTION_CAMPAIGN`
     AuctionCampaign,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -4682,25 +11346,41 @@ impl std::str::FromStr for TikTokAdsOptionsTikTokDataLevel {
     }
 }
 
+impl serde::Serialize for TikTokAdsOptionsTikTokDataLevel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TikTokAdsOptionsTikTokDataLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Kind of TikTok Ads report.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum TikTokAdsOptionsTikTokReportType {
-    #[serde(rename = "AUDIENCE")]
+    /// `AUDIENCE`
     Audience,
-    #[serde(rename = "BASIC")]
+    /// `BASIC`
     Basic,
-    #[serde(rename = "BUSINESS_CENTER")]
+    /// `BUSINESS_CENTER`
     BusinessCenter,
-    #[serde(rename = "DSA")]
+    /// `DSA`
     Dsa,
-    #[serde(rename = "GMV_MAX")]
+    /// `GMV_MAX`
     GmvMax,
-    #[serde(rename = "PLAYABLE_AD")]
+    /// `PLAYABLE_AD`
     PlayableAd,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -4744,5 +11424,22 @@ impl std::str::FromStr for TikTokAdsOptionsTikTokReportType {
 
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
+    }
+}
+
+impl serde::Serialize for TikTokAdsOptionsTikTokReportType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TikTokAdsOptionsTikTokReportType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
     }
 }

@@ -3,7 +3,7 @@
 //! Types used only by the `repos` service.
 
 /// Body of `repos.create`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateRepoRequest {
     /// URL of the remote repository to clone.
     pub url: String,
@@ -14,22 +14,14 @@ pub struct CreateRepoRequest {
     /// Workspace path of the new Git folder, such as `/Repos/<user>/<name>` or a folder under
     /// `/Workspace/Users/<user>`; by default a folder named after the repository under
     /// `/Repos/<user>`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// Id of the caller's Git credential to clone with, instead of the default one for the
     /// provider.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub git_credential_id: Option<i64>,
     /// See [`RepoSparseCheckout`](crate::RepoSparseCheckout).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sparse_checkout: Option<RepoSparseCheckout>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -47,168 +39,606 @@ impl CreateRepoRequest {
     }
 }
 
+impl serde::Serialize for CreateRepoRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("url", &self.url)?;
+        map.serialize_entry("provider", &self.provider)?;
+        if let Some(value) = &self.path {
+            map.serialize_entry("path", value)?;
+        }
+        if let Some(value) = &self.git_credential_id {
+            map.serialize_entry(
+                "git_credential_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.sparse_checkout {
+            map.serialize_entry("sparse_checkout", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateRepoRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateRepoRequest {
+    const EXPECTING: &'static str = "an object (CreateRepoRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut url: Option<String> = None;
+        let mut provider: Option<String> = None;
+        let mut path: Option<String> = None;
+        let mut git_credential_id: Option<i64> = None;
+        let mut sparse_checkout: Option<crate::RepoSparseCheckout> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "url" => object::read_some(&mut map, &mut url),
+                "provider" => object::read_some(&mut map, &mut provider),
+                "path" => object::read_into(&mut map, &mut path),
+                "git_credential_id" => {
+                    object::read_number_into(&mut map, &mut git_credential_id)
+                }
+                "sparse_checkout" => object::read_into(&mut map, &mut sparse_checkout),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            url: object::required(url, "url")?,
+            provider: object::required(provider, "provider")?,
+            path,
+            git_credential_id,
+            sparse_checkout,
+            unknown_fields,
+        })
+    }
+}
+
 /// Answer of `repos.getPermissionLevels`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetRepoPermissionLevelsResponse {
     /// Every level that can be granted on the Git folder.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_levels: Option<Vec<RepoPermissionsDescription>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GetRepoPermissionLevelsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_levels {
+            map.serialize_entry("permission_levels", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetRepoPermissionLevelsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for GetRepoPermissionLevelsResponse {
+    const EXPECTING: &'static str = "an object (GetRepoPermissionLevelsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_levels" => {
+                    object::read_into(&mut map, &mut value.permission_levels)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A Git folder, as `repos.get` returns it.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetRepoResponse {
     /// Id of the Git folder, also its workspace `object_id`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub id: Option<i64>,
     /// Workspace path of the Git folder.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// URL of the remote repository.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Git provider of the remote, such as `gitHub`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
     /// Checked-out branch; absent on a detached HEAD.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub branch: Option<String>,
     /// SHA-1 of the checked-out commit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub head_commit_id: Option<String>,
     /// See [`RepoSparseCheckout`](crate::RepoSparseCheckout).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sparse_checkout: Option<RepoSparseCheckout>,
     /// Whether the Git CLI can be used in this Git folder (such folders are left out of
     /// `repos.list`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub git_cli_enabled: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for GetRepoResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry(
+                "id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.path {
+            map.serialize_entry("path", value)?;
+        }
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let Some(value) = &self.provider {
+            map.serialize_entry("provider", value)?;
+        }
+        if let Some(value) = &self.branch {
+            map.serialize_entry("branch", value)?;
+        }
+        if let Some(value) = &self.head_commit_id {
+            map.serialize_entry("head_commit_id", value)?;
+        }
+        if let Some(value) = &self.sparse_checkout {
+            map.serialize_entry("sparse_checkout", value)?;
+        }
+        if let Some(value) = &self.git_cli_enabled {
+            map.serialize_entry("git_cli_enabled", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetRepoResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GetRepoResponse {
+    const EXPECTING: &'static str = "an object (GetRepoResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "id" => object::read_number_into(&mut map, &mut value.id),
+                "path" => object::read_into(&mut map, &mut value.path),
+                "url" => object::read_into(&mut map, &mut value.url),
+                "provider" => object::read_into(&mut map, &mut value.provider),
+                "branch" => object::read_into(&mut map, &mut value.branch),
+                "head_commit_id" => {
+                    object::read_into(&mut map, &mut value.head_commit_id)
+                }
+                "sparse_checkout" => {
+                    object::read_into(&mut map, &mut value.sparse_checkout)
+                }
+                "git_cli_enabled" => {
+                    object::read_into(&mut map, &mut value.git_cli_enabled)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One page of `repos.list`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListReposResponse {
     /// The Git folders on this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repos: Option<Vec<RepoInfo>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListReposResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.repos {
+            map.serialize_entry("repos", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListReposResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListReposResponse {
+    const EXPECTING: &'static str = "an object (ListReposResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "repos" => object::read_into(&mut map, &mut value.repos),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Grants a permission level on the Git folder to one principal. Give exactly one of
 /// `user_name`, `group_name` and `service_principal_name`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RepoAccessControlRequest {
     /// User name (usually an email address) of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Name of the group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
     /// Application id of the service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_principal_name: Option<String>,
     /// See [`RepoPermissionLevel`](crate::RepoPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<RepoPermissionLevel>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RepoAccessControlRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        if let Some(value) = &self.group_name {
+            map.serialize_entry("group_name", value)?;
+        }
+        if let Some(value) = &self.service_principal_name {
+            map.serialize_entry("service_principal_name", value)?;
+        }
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RepoAccessControlRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RepoAccessControlRequest {
+    const EXPECTING: &'static str = "an object (RepoAccessControlRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "user_name" => object::read_into(&mut map, &mut value.user_name),
+                "group_name" => object::read_into(&mut map, &mut value.group_name),
+                "service_principal_name" => {
+                    object::read_into(&mut map, &mut value.service_principal_name)
+                }
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The permissions one principal holds on the Git folder. Exactly one of `user_name`,
 /// `group_name` and `service_principal_name` is set.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RepoAccessControlResponse {
     /// User name of the user, when the principal is a user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Name of the group, when the principal is a group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
     /// Application id of the service principal, when the principal is one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_principal_name: Option<String>,
     /// Human-readable name of the user or service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Every level the principal holds, direct or inherited.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub all_permissions: Option<Vec<RepoPermission>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RepoAccessControlResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        if let Some(value) = &self.group_name {
+            map.serialize_entry("group_name", value)?;
+        }
+        if let Some(value) = &self.service_principal_name {
+            map.serialize_entry("service_principal_name", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("display_name", value)?;
+        }
+        if let Some(value) = &self.all_permissions {
+            map.serialize_entry("all_permissions", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RepoAccessControlResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for RepoAccessControlResponse {
+    const EXPECTING: &'static str = "an object (RepoAccessControlResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "user_name" => object::read_into(&mut map, &mut value.user_name),
+                "group_name" => object::read_into(&mut map, &mut value.group_name),
+                "service_principal_name" => {
+                    object::read_into(&mut map, &mut value.service_principal_name)
+                }
+                "display_name" => object::read_into(&mut map, &mut value.display_name),
+                "all_permissions" => {
+                    object::read_into(&mut map, &mut value.all_permissions)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A Git folder, as `repos.create` and `repos.list` return it.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RepoInfo {
     /// Id of the Git folder, also its workspace `object_id`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub id: Option<i64>,
     /// Workspace path of the Git folder.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// URL of the remote repository.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Git provider of the remote, such as `gitHub`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
     /// Checked-out branch; absent on a detached HEAD.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub branch: Option<String>,
     /// SHA-1 of the checked-out commit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub head_commit_id: Option<String>,
     /// See [`RepoSparseCheckout`](crate::RepoSparseCheckout).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sparse_checkout: Option<RepoSparseCheckout>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for RepoInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry(
+                "id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.path {
+            map.serialize_entry("path", value)?;
+        }
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let Some(value) = &self.provider {
+            map.serialize_entry("provider", value)?;
+        }
+        if let Some(value) = &self.branch {
+            map.serialize_entry("branch", value)?;
+        }
+        if let Some(value) = &self.head_commit_id {
+            map.serialize_entry("head_commit_id", value)?;
+        }
+        if let Some(value) = &self.sparse_checkout {
+            map.serialize_entry("sparse_checkout", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RepoInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RepoInfo {
+    const EXPECTING: &'static str = "an object (RepoInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "id" => object::read_number_into(&mut map, &mut value.id),
+                "path" => object::read_into(&mut map, &mut value.path),
+                "url" => object::read_into(&mut map, &mut value.url),
+                "provider" => object::read_into(&mut map, &mut value.provider),
+                "branch" => object::read_into(&mut map, &mut value.branch),
+                "head_commit_id" => {
+                    object::read_into(&mut map, &mut value.head_commit_id)
+                }
+                "sparse_checkout" => {
+                    object::read_into(&mut map, &mut value.sparse_checkout)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One permission level a principal holds on the Git folder, and where it comes from.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RepoPermission {
     /// See [`RepoPermissionLevel`](crate::RepoPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<RepoPermissionLevel>,
     /// True when the level comes from a parent folder.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherited: Option<bool>,
     /// Objects the level is inherited from, such as `/directories/2390481762937481`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherited_from_object: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RepoPermission {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        if let Some(value) = &self.inherited {
+            map.serialize_entry("inherited", value)?;
+        }
+        if let Some(value) = &self.inherited_from_object {
+            map.serialize_entry("inherited_from_object", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RepoPermission {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RepoPermission {
+    const EXPECTING: &'static str = "an object (RepoPermission)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                "inherited" => object::read_into(&mut map, &mut value.inherited),
+                "inherited_from_object" => {
+                    object::read_into(&mut map, &mut value.inherited_from_object)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A permission level on a Git folder: `CAN_READ` to see its files, `CAN_RUN` to run its
@@ -216,18 +646,17 @@ pub struct RepoPermission {
 /// and change its permissions.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RepoPermissionLevel {
-    #[serde(rename = "CAN_EDIT")]
+    /// `CAN_EDIT`
     CanEdit,
-    #[serde(rename = "CAN_MANAGE")]
+    /// `CAN_MANAGE`
     CanManage,
-    #[serde(rename = "CAN_READ")]
+    /// `CAN_READ`
     CanRead,
-    #[serde(rename = "CAN_RUN")]
+    /// `CAN_RUN`
     CanRun,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -270,107 +699,393 @@ impl std::str::FromStr for RepoPermissionLevel {
     }
 }
 
+impl serde::Serialize for RepoPermissionLevel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RepoPermissionLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The access control list of a Git folder, as returned by the permission operations.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RepoPermissions {
     /// Identifier of the object, such as `/repos/1064217325418807`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_id: Option<String>,
     /// Type of the object (`repo`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_type: Option<String>,
     /// One entry per principal holding a permission, directly or by inheritance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list: Option<Vec<RepoAccessControlResponse>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for RepoPermissions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.object_id {
+            map.serialize_entry("object_id", value)?;
+        }
+        if let Some(value) = &self.object_type {
+            map.serialize_entry("object_type", value)?;
+        }
+        if let Some(value) = &self.access_control_list {
+            map.serialize_entry("access_control_list", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RepoPermissions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RepoPermissions {
+    const EXPECTING: &'static str = "an object (RepoPermissions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "object_id" => object::read_into(&mut map, &mut value.object_id),
+                "object_type" => object::read_into(&mut map, &mut value.object_type),
+                "access_control_list" => {
+                    object::read_into(&mut map, &mut value.access_control_list)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One permission level that can be granted on a Git folder, and what it allows.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RepoPermissionsDescription {
     /// See [`RepoPermissionLevel`](crate::RepoPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<RepoPermissionLevel>,
     /// What holding this level allows, in words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RepoPermissionsDescription {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RepoPermissionsDescription {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for RepoPermissionsDescription {
+    const EXPECTING: &'static str = "an object (RepoPermissionsDescription)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                "description" => object::read_into(&mut map, &mut value.description),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `repos.setPermissions` and `repos.updatePermissions`; the Git folder is named in the
 /// path.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RepoPermissionsRequest {
     /// The entries to apply, one per principal. For `setPermissions` this is the complete new list.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list: Option<Vec<RepoAccessControlRequest>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RepoPermissionsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.access_control_list {
+            map.serialize_entry("access_control_list", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RepoPermissionsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RepoPermissionsRequest {
+    const EXPECTING: &'static str = "an object (RepoPermissionsRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "access_control_list" => {
+                    object::read_into(&mut map, &mut value.access_control_list)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Sparse checkout of a Git folder: only these directories of the repository are checked out.
 /// On update, the Git folder must already use a sparse checkout.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RepoSparseCheckout {
     /// Cone patterns, each a directory of the repository, such as `pipelines/`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub patterns: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RepoSparseCheckout {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.patterns {
+            map.serialize_entry("patterns", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RepoSparseCheckout {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RepoSparseCheckout {
+    const EXPECTING: &'static str = "an object (RepoSparseCheckout)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "patterns" => object::read_into(&mut map, &mut value.patterns),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `repos.list`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReposListParams {
     /// Only return Git folders whose workspace path starts with this prefix, such as
     /// `/Repos/jane.doe@example.com`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path_prefix: Option<String>,
     /// The `next_page_token` of the previous page; leave out for the first page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
 }
 
+impl serde::Serialize for ReposListParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.path_prefix {
+            map.serialize_entry("path_prefix", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ReposListParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ReposListParams {
+    const EXPECTING: &'static str = "an object (ReposListParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "path_prefix" => object::read_into(&mut map, &mut value.path_prefix),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::refuse(&key, &["path_prefix", "next_page_token"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `repos.update`; the Git folder is named in the path.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateRepoRequest {
     /// Branch to check out and pull.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub branch: Option<String>,
     /// Tag to check out, leaving the Git folder on a detached HEAD.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
     /// Id of the caller's Git credential to use for this update.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub git_credential_id: Option<i64>,
     /// See [`RepoSparseCheckout`](crate::RepoSparseCheckout).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sparse_checkout: Option<RepoSparseCheckout>,
     /// Destroys every uncommitted change in the Git folder (staged, unstaged and untracked files)
     /// before updating, with no way back; local commits not yet pushed are kept. Meant only for
     /// automation that keeps the Git folder as a read-only mirror of a remote branch, never for
     /// folders people edit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dangerously_force_discard_all: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for UpdateRepoRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.branch {
+            map.serialize_entry("branch", value)?;
+        }
+        if let Some(value) = &self.tag {
+            map.serialize_entry("tag", value)?;
+        }
+        if let Some(value) = &self.git_credential_id {
+            map.serialize_entry(
+                "git_credential_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.sparse_checkout {
+            map.serialize_entry("sparse_checkout", value)?;
+        }
+        if let Some(value) = &self.dangerously_force_discard_all {
+            map.serialize_entry("dangerously_force_discard_all", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateRepoRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdateRepoRequest {
+    const EXPECTING: &'static str = "an object (UpdateRepoRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "branch" => object::read_into(&mut map, &mut value.branch),
+                "tag" => object::read_into(&mut map, &mut value.tag),
+                "git_credential_id" => {
+                    object::read_number_into(&mut map, &mut value.git_credential_id)
+                }
+                "sparse_checkout" => {
+                    object::read_into(&mut map, &mut value.sparse_checkout)
+                }
+                "dangerously_force_discard_all" => {
+                    object::read_into(&mut map, &mut value.dangerously_force_discard_all)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

@@ -3,32 +3,23 @@
 //! Types used only by the `schemas` service.
 
 /// The schema to create.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateSchema {
     /// Name of the schema, unique in its catalog.
     pub name: String,
     /// The catalog to create it in.
     pub catalog_name: String,
     /// Free-form description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// Cloud location for the schema's managed tables and volumes, under an external location; the
     /// catalog's without it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_root: Option<String>,
     /// Key-value properties of the schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<std::collections::BTreeMap<String, String>>,
     /// How long, in hours, deleted data of the schema's managed tables stays recoverable.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub custom_max_retention_hours: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -47,168 +38,582 @@ impl CreateSchema {
     }
 }
 
+impl serde::Serialize for CreateSchema {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("catalog_name", &self.catalog_name)?;
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.storage_root {
+            map.serialize_entry("storage_root", value)?;
+        }
+        if let Some(value) = &self.properties {
+            map.serialize_entry("properties", value)?;
+        }
+        if let Some(value) = &self.custom_max_retention_hours {
+            map.serialize_entry(
+                "custom_max_retention_hours",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateSchema {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateSchema {
+    const EXPECTING: &'static str = "an object (CreateSchema)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut catalog_name: Option<String> = None;
+        let mut comment: Option<String> = None;
+        let mut storage_root: Option<String> = None;
+        let mut properties: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut custom_max_retention_hours: Option<i64> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "catalog_name" => object::read_some(&mut map, &mut catalog_name),
+                "comment" => object::read_into(&mut map, &mut comment),
+                "storage_root" => object::read_into(&mut map, &mut storage_root),
+                "properties" => object::read_into(&mut map, &mut properties),
+                "custom_max_retention_hours" => {
+                    object::read_number_into(&mut map, &mut custom_max_retention_hours)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            catalog_name: object::required(catalog_name, "catalog_name")?,
+            comment,
+            storage_root,
+            properties,
+            custom_max_retention_hours,
+            unknown_fields,
+        })
+    }
+}
+
 /// One page of schemas.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListSchemasResponse {
     /// See [`SchemaInfo`](crate::SchemaInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schemas: Option<Vec<SchemaInfo>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ListSchemasResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.schemas {
+            map.serialize_entry("schemas", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListSchemasResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListSchemasResponse {
+    const EXPECTING: &'static str = "an object (ListSchemasResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "schemas" => object::read_into(&mut map, &mut value.schemas),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A schema.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SchemaInfo {
     /// Name of the schema in its catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog_name: Option<String>,
     /// Full name, `catalog.schema`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_name: Option<String>,
     /// Id of the schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema_id: Option<String>,
     /// See [`CatalogType`](crate::CatalogType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog_type: Option<crate::CatalogType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// The owner, a user name, group or service principal application id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// Id of the metastore holding the schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metastore_id: Option<String>,
     /// The cloud location given for the schema's managed data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_root: Option<String>,
     /// The full cloud location of the schema's managed data, under `storage_root`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_location: Option<String>,
     /// Key-value properties of the schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<std::collections::BTreeMap<String, String>>,
     /// See [`EnablePredictiveOptimization`](crate::EnablePredictiveOptimization).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_predictive_optimization: Option<crate::EnablePredictiveOptimization>,
     /// See [`EffectivePredictiveOptimizationFlag`](crate::EffectivePredictiveOptimizationFlag).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_predictive_optimization_flag: Option<
         crate::EffectivePredictiveOptimizationFlag,
     >,
     /// How long, in hours, deleted data of the schema's managed tables stays recoverable.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub custom_max_retention_hours: Option<i64>,
     /// True when the caller sees the schema only through `BROWSE` (asked for with
     /// `include_browse`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub browse_only: Option<bool>,
     /// Creation time in milliseconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub created_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// Last change in milliseconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub updated_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_by: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for SchemaInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.catalog_name {
+            map.serialize_entry("catalog_name", value)?;
+        }
+        if let Some(value) = &self.full_name {
+            map.serialize_entry("full_name", value)?;
+        }
+        if let Some(value) = &self.schema_id {
+            map.serialize_entry("schema_id", value)?;
+        }
+        if let Some(value) = &self.catalog_type {
+            map.serialize_entry("catalog_type", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.owner {
+            map.serialize_entry("owner", value)?;
+        }
+        if let Some(value) = &self.metastore_id {
+            map.serialize_entry("metastore_id", value)?;
+        }
+        if let Some(value) = &self.storage_root {
+            map.serialize_entry("storage_root", value)?;
+        }
+        if let Some(value) = &self.storage_location {
+            map.serialize_entry("storage_location", value)?;
+        }
+        if let Some(value) = &self.properties {
+            map.serialize_entry("properties", value)?;
+        }
+        if let Some(value) = &self.enable_predictive_optimization {
+            map.serialize_entry("enable_predictive_optimization", value)?;
+        }
+        if let Some(value) = &self.effective_predictive_optimization_flag {
+            map.serialize_entry("effective_predictive_optimization_flag", value)?;
+        }
+        if let Some(value) = &self.custom_max_retention_hours {
+            map.serialize_entry(
+                "custom_max_retention_hours",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.browse_only {
+            map.serialize_entry("browse_only", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry(
+                "created_at",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.created_by {
+            map.serialize_entry("created_by", value)?;
+        }
+        if let Some(value) = &self.updated_at {
+            map.serialize_entry(
+                "updated_at",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.updated_by {
+            map.serialize_entry("updated_by", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SchemaInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SchemaInfo {
+    const EXPECTING: &'static str = "an object (SchemaInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "catalog_name" => object::read_into(&mut map, &mut value.catalog_name),
+                "full_name" => object::read_into(&mut map, &mut value.full_name),
+                "schema_id" => object::read_into(&mut map, &mut value.schema_id),
+                "catalog_type" => object::read_into(&mut map, &mut value.catalog_type),
+                "comment" => object::read_into(&mut map, &mut value.comment),
+                "owner" => object::read_into(&mut map, &mut value.owner),
+                "metastore_id" => object::read_into(&mut map, &mut value.metastore_id),
+                "storage_root" => object::read_into(&mut map, &mut value.storage_root),
+                "storage_location" => {
+                    object::read_into(&mut map, &mut value.storage_location)
+                }
+                "properties" => object::read_into(&mut map, &mut value.properties),
+                "enable_predictive_optimization" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.enable_predictive_optimization,
+                    )
+                }
+                "effective_predictive_optimization_flag" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.effective_predictive_optimization_flag,
+                    )
+                }
+                "custom_max_retention_hours" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.custom_max_retention_hours,
+                    )
+                }
+                "browse_only" => object::read_into(&mut map, &mut value.browse_only),
+                "created_at" => object::read_number_into(&mut map, &mut value.created_at),
+                "created_by" => object::read_into(&mut map, &mut value.created_by),
+                "updated_at" => object::read_number_into(&mut map, &mut value.updated_at),
+                "updated_by" => object::read_into(&mut map, &mut value.updated_by),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `schemas.delete`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SchemasDeleteParams {
     /// Delete the schema even if it is not empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub force: Option<bool>,
+}
+
+impl serde::Serialize for SchemasDeleteParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.force {
+            map.serialize_entry("force", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SchemasDeleteParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SchemasDeleteParams {
+    const EXPECTING: &'static str = "an object (SchemasDeleteParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "force" => object::read_into(&mut map, &mut value.force),
+                _ => object::refuse(&key, &["force"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `schemas.get`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SchemasGetParams {
     /// Answer even if the caller may only browse the schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_browse: Option<bool>,
+}
+
+impl serde::Serialize for SchemasGetParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.include_browse {
+            map.serialize_entry("include_browse", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SchemasGetParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SchemasGetParams {
+    const EXPECTING: &'static str = "an object (SchemasGetParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "include_browse" => {
+                    object::read_into(&mut map, &mut value.include_browse)
+                }
+                _ => object::refuse(&key, &["include_browse"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `schemas.list`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SchemasListParams {
     /// Also list schemas the caller may only browse (see their metadata through `BROWSE`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_browse: Option<bool>,
     /// Page size: 0 lets the server choose (recommended), a positive number is capped by the
     /// server's own limit, a negative one is refused.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_results: Option<i32>,
     /// The `next_page_token` of the previous page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
 }
 
+impl serde::Serialize for SchemasListParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.include_browse {
+            map.serialize_entry("include_browse", value)?;
+        }
+        if let Some(value) = &self.max_results {
+            map.serialize_entry(
+                "max_results",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SchemasListParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SchemasListParams {
+    const EXPECTING: &'static str = "an object (SchemasListParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "include_browse" => {
+                    object::read_into(&mut map, &mut value.include_browse)
+                }
+                "max_results" => {
+                    object::read_number_into(&mut map, &mut value.max_results)
+                }
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                _ => {
+                    object::refuse(
+                        &key,
+                        &["include_browse", "max_results", "page_token"],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The fields of a schema to change.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateSchema {
     /// A new name for the schema, in the same catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_name: Option<String>,
     /// The new owner, a user name, group or service principal application id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// Key-value properties of the schema; replaces them all.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<std::collections::BTreeMap<String, String>>,
     /// See [`EnablePredictiveOptimization`](crate::EnablePredictiveOptimization).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_predictive_optimization: Option<crate::EnablePredictiveOptimization>,
     /// How long, in hours, deleted data of the schema's managed tables stays recoverable.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub custom_max_retention_hours: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for UpdateSchema {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.new_name {
+            map.serialize_entry("new_name", value)?;
+        }
+        if let Some(value) = &self.owner {
+            map.serialize_entry("owner", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.properties {
+            map.serialize_entry("properties", value)?;
+        }
+        if let Some(value) = &self.enable_predictive_optimization {
+            map.serialize_entry("enable_predictive_optimization", value)?;
+        }
+        if let Some(value) = &self.custom_max_retention_hours {
+            map.serialize_entry(
+                "custom_max_retention_hours",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateSchema {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdateSchema {
+    const EXPECTING: &'static str = "an object (UpdateSchema)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "new_name" => object::read_into(&mut map, &mut value.new_name),
+                "owner" => object::read_into(&mut map, &mut value.owner),
+                "comment" => object::read_into(&mut map, &mut value.comment),
+                "properties" => object::read_into(&mut map, &mut value.properties),
+                "enable_predictive_optimization" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.enable_predictive_optimization,
+                    )
+                }
+                "custom_max_retention_hours" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.custom_max_retention_hours,
+                    )
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

@@ -4,7 +4,7 @@
 
 /// The Azure Key Vault behind a scope of type `AZURE_KEYVAULT`: given when creating such a
 /// scope, and returned as its `keyvault_metadata` when scopes are listed.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AzureKeyVaultSecretScopeMetadata {
     /// Azure resource ID of the key vault.
     pub resource_id: String,
@@ -12,7 +12,6 @@ pub struct AzureKeyVaultSecretScopeMetadata {
     pub dns_name: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -27,25 +26,69 @@ impl AzureKeyVaultSecretScopeMetadata {
     }
 }
 
+impl serde::Serialize for AzureKeyVaultSecretScopeMetadata {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("resource_id", &self.resource_id)?;
+        map.serialize_entry("dns_name", &self.dns_name)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AzureKeyVaultSecretScopeMetadata {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for AzureKeyVaultSecretScopeMetadata {
+    const EXPECTING: &'static str = "an object (AzureKeyVaultSecretScopeMetadata)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut resource_id: Option<String> = None;
+        let mut dns_name: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "resource_id" => object::read_some(&mut map, &mut resource_id),
+                "dns_name" => object::read_some(&mut map, &mut dns_name),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            resource_id: object::required(resource_id, "resource_id")?,
+            dns_name: object::required(dns_name, "dns_name")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Request body of `secrets.createScope`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateSecretScope {
     /// Name of the new scope, unique in the workspace: letters, digits, dashes, underscores and
     /// periods, at most 128 characters.
     pub scope: String,
     /// Principal that receives `MANAGE` on the new scope instead of the caller. Only the group
     /// `users` is accepted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initial_manage_principal: Option<String>,
     /// See [`SecretScopeBackendType`](crate::SecretScopeBackendType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope_backend_type: Option<SecretScopeBackendType>,
     /// See [`AzureKeyVaultSecretScopeMetadata`](crate::AzureKeyVaultSecretScopeMetadata).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backend_azure_keyvault: Option<AzureKeyVaultSecretScopeMetadata>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -62,8 +105,77 @@ impl CreateSecretScope {
     }
 }
 
+impl serde::Serialize for CreateSecretScope {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("scope", &self.scope)?;
+        if let Some(value) = &self.initial_manage_principal {
+            map.serialize_entry("initial_manage_principal", value)?;
+        }
+        if let Some(value) = &self.scope_backend_type {
+            map.serialize_entry("scope_backend_type", value)?;
+        }
+        if let Some(value) = &self.backend_azure_keyvault {
+            map.serialize_entry("backend_azure_keyvault", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateSecretScope {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateSecretScope {
+    const EXPECTING: &'static str = "an object (CreateSecretScope)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut scope: Option<String> = None;
+        let mut initial_manage_principal: Option<String> = None;
+        let mut scope_backend_type: Option<crate::SecretScopeBackendType> = None;
+        let mut backend_azure_keyvault: Option<
+            crate::AzureKeyVaultSecretScopeMetadata,
+        > = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "scope" => object::read_some(&mut map, &mut scope),
+                "initial_manage_principal" => {
+                    object::read_into(&mut map, &mut initial_manage_principal)
+                }
+                "scope_backend_type" => {
+                    object::read_into(&mut map, &mut scope_backend_type)
+                }
+                "backend_azure_keyvault" => {
+                    object::read_into(&mut map, &mut backend_azure_keyvault)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            scope: object::required(scope, "scope")?,
+            initial_manage_principal,
+            scope_backend_type,
+            backend_azure_keyvault,
+            unknown_fields,
+        })
+    }
+}
+
 /// Request body of `secrets.deleteSecret`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DeleteSecret {
     /// Name of the scope that holds the secret.
     pub scope: String,
@@ -71,7 +183,6 @@ pub struct DeleteSecret {
     pub key: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -86,8 +197,55 @@ impl DeleteSecret {
     }
 }
 
+impl serde::Serialize for DeleteSecret {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("scope", &self.scope)?;
+        map.serialize_entry("key", &self.key)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DeleteSecret {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DeleteSecret {
+    const EXPECTING: &'static str = "an object (DeleteSecret)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut scope: Option<String> = None;
+        let mut key: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "scope" => object::read_some(&mut map, &mut scope),
+                "key" => object::read_some(&mut map, &mut key),
+                _ => object::keep(&mut map, key_, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            scope: object::required(scope, "scope")?,
+            key: object::required(key, "key")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Request body of `secrets.deleteAcl`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DeleteSecretAcl {
     /// Name of the scope the ACL is removed from.
     pub scope: String,
@@ -95,7 +253,6 @@ pub struct DeleteSecretAcl {
     pub principal: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -110,14 +267,60 @@ impl DeleteSecretAcl {
     }
 }
 
+impl serde::Serialize for DeleteSecretAcl {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("scope", &self.scope)?;
+        map.serialize_entry("principal", &self.principal)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DeleteSecretAcl {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DeleteSecretAcl {
+    const EXPECTING: &'static str = "an object (DeleteSecretAcl)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut scope: Option<String> = None;
+        let mut principal: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "scope" => object::read_some(&mut map, &mut scope),
+                "principal" => object::read_some(&mut map, &mut principal),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            scope: object::required(scope, "scope")?,
+            principal: object::required(principal, "principal")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Request body of `secrets.deleteScope`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DeleteSecretScope {
     /// Name of the scope to delete.
     pub scope: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -131,20 +334,105 @@ impl DeleteSecretScope {
     }
 }
 
+impl serde::Serialize for DeleteSecretScope {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("scope", &self.scope)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DeleteSecretScope {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DeleteSecretScope {
+    const EXPECTING: &'static str = "an object (DeleteSecretScope)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut scope: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "scope" => object::read_some(&mut map, &mut scope),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            scope: object::required(scope, "scope")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Answer of `secrets.getSecret`.
-#[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Default, PartialEq)]
 pub struct GetSecretResponse {
     /// Name of the secret that was read.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// The secret's bytes, base64-encoded. A secret stored with `string_value` comes back as its
     /// UTF-8 bytes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GetSecretResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetSecretResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for GetSecretResponse {
+    const EXPECTING: &'static str = "an object (GetSecretResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value_ = Self::default();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "key" => object::read_into(&mut map, &mut value_.key),
+                "value" => object::read_into(&mut map, &mut value_.value),
+                _ => object::keep(&mut map, key_, &mut value_.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value_)
+    }
 }
 
 impl std::fmt::Debug for GetSecretResponse {
@@ -158,44 +446,161 @@ impl std::fmt::Debug for GetSecretResponse {
 }
 
 /// Answer of `secrets.listAcls`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListSecretAclsResponse {
     /// The ACLs set on the scope, one per principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<SecretAclItem>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListSecretAclsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.items {
+            map.serialize_entry("items", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListSecretAclsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListSecretAclsResponse {
+    const EXPECTING: &'static str = "an object (ListSecretAclsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "items" => object::read_into(&mut map, &mut value.items),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `secrets.listScopes`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListSecretScopesResponse {
     /// Every scope of the workspace. Absent when there are none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<SecretScope>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ListSecretScopesResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.scopes {
+            map.serialize_entry("scopes", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListSecretScopesResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListSecretScopesResponse {
+    const EXPECTING: &'static str = "an object (ListSecretScopesResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "scopes" => object::read_into(&mut map, &mut value.scopes),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Answer of `secrets.listSecrets`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListSecretsResponse {
     /// One entry per secret in the scope. Absent when the scope is empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secrets: Option<Vec<SecretMetadata>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListSecretsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.secrets {
+            map.serialize_entry("secrets", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListSecretsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListSecretsResponse {
+    const EXPECTING: &'static str = "an object (ListSecretsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "secrets" => object::read_into(&mut map, &mut value.secrets),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Request body of `secrets.putSecret`. Exactly one of `string_value` and `bytes_value` must be
 /// set.
-#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, PartialEq)]
 pub struct PutSecret {
     /// Name of the scope the secret is stored in.
     pub scope: String,
@@ -203,14 +608,11 @@ pub struct PutSecret {
     /// most 128 characters. An existing secret with this key is overwritten.
     pub key: String,
     /// The secret as text, stored as UTF-8. At most 128 KB.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub string_value: Option<String>,
     /// The secret as arbitrary bytes, base64-encoded. At most 128 KB.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bytes_value: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -227,6 +629,65 @@ impl PutSecret {
     }
 }
 
+impl serde::Serialize for PutSecret {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("scope", &self.scope)?;
+        map.serialize_entry("key", &self.key)?;
+        if let Some(value) = &self.string_value {
+            map.serialize_entry("string_value", value)?;
+        }
+        if let Some(value) = &self.bytes_value {
+            map.serialize_entry("bytes_value", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PutSecret {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PutSecret {
+    const EXPECTING: &'static str = "an object (PutSecret)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut scope: Option<String> = None;
+        let mut key: Option<String> = None;
+        let mut string_value: Option<String> = None;
+        let mut bytes_value: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "scope" => object::read_some(&mut map, &mut scope),
+                "key" => object::read_some(&mut map, &mut key),
+                "string_value" => object::read_into(&mut map, &mut string_value),
+                "bytes_value" => object::read_into(&mut map, &mut bytes_value),
+                _ => object::keep(&mut map, key_, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            scope: object::required(scope, "scope")?,
+            key: object::required(key, "key")?,
+            string_value,
+            bytes_value,
+            unknown_fields,
+        })
+    }
+}
+
 impl std::fmt::Debug for PutSecret {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("PutSecret")
@@ -240,7 +701,7 @@ impl std::fmt::Debug for PutSecret {
 }
 
 /// Request body of `secrets.putAcl`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PutSecretAcl {
     /// Name of the scope the permission applies to.
     pub scope: String,
@@ -250,7 +711,6 @@ pub struct PutSecretAcl {
     pub permission: SecretAclPermission,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -270,8 +730,59 @@ impl PutSecretAcl {
     }
 }
 
+impl serde::Serialize for PutSecretAcl {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("scope", &self.scope)?;
+        map.serialize_entry("principal", &self.principal)?;
+        map.serialize_entry("permission", &self.permission)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PutSecretAcl {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PutSecretAcl {
+    const EXPECTING: &'static str = "an object (PutSecretAcl)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut scope: Option<String> = None;
+        let mut principal: Option<String> = None;
+        let mut permission: Option<crate::SecretAclPermission> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "scope" => object::read_some(&mut map, &mut scope),
+                "principal" => object::read_some(&mut map, &mut principal),
+                "permission" => object::read_some(&mut map, &mut permission),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            scope: object::required(scope, "scope")?,
+            principal: object::required(principal, "principal")?,
+            permission: object::required(permission, "permission")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// The permission level one user or group holds on a secret scope.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SecretAclItem {
     /// Name of the user or group.
     pub principal: String,
@@ -279,7 +790,6 @@ pub struct SecretAclItem {
     pub permission: SecretAclPermission,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -294,20 +804,66 @@ impl SecretAclItem {
     }
 }
 
+impl serde::Serialize for SecretAclItem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("principal", &self.principal)?;
+        map.serialize_entry("permission", &self.permission)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SecretAclItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SecretAclItem {
+    const EXPECTING: &'static str = "an object (SecretAclItem)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut principal: Option<String> = None;
+        let mut permission: Option<crate::SecretAclPermission> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "principal" => object::read_some(&mut map, &mut principal),
+                "permission" => object::read_some(&mut map, &mut permission),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            principal: object::required(principal, "principal")?,
+            permission: object::required(permission, "permission")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Permission level on a secret scope, from strongest to weakest: `MANAGE` (change ACLs, read
 /// and write secrets), `WRITE` (read and write secrets), `READ` (read secrets and list keys).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum SecretAclPermission {
-    #[serde(rename = "MANAGE")]
+    /// `MANAGE`
     Manage,
-    #[serde(rename = "READ")]
+    /// `READ`
     Read,
-    #[serde(rename = "WRITE")]
+    /// `WRITE`
     Write,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -348,55 +904,161 @@ impl std::str::FromStr for SecretAclPermission {
     }
 }
 
+impl serde::Serialize for SecretAclPermission {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SecretAclPermission {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// What is known about a secret apart from its value.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SecretMetadata {
     /// Name of the secret within its scope.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// When the secret was last written, in milliseconds since the Unix epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub last_updated_timestamp: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for SecretMetadata {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let Some(value) = &self.last_updated_timestamp {
+            map.serialize_entry(
+                "last_updated_timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SecretMetadata {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SecretMetadata {
+    const EXPECTING: &'static str = "an object (SecretMetadata)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "key" => object::read_into(&mut map, &mut value.key),
+                "last_updated_timestamp" => {
+                    object::read_number_into(&mut map, &mut value.last_updated_timestamp)
+                }
+                _ => object::keep(&mut map, key_, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A named container of secrets, with ACLs that apply to every secret in it.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SecretScope {
     /// Name of the scope, unique in the workspace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// See [`SecretScopeBackendType`](crate::SecretScopeBackendType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backend_type: Option<SecretScopeBackendType>,
     /// See [`AzureKeyVaultSecretScopeMetadata`](crate::AzureKeyVaultSecretScopeMetadata).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub keyvault_metadata: Option<AzureKeyVaultSecretScopeMetadata>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for SecretScope {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.backend_type {
+            map.serialize_entry("backend_type", value)?;
+        }
+        if let Some(value) = &self.keyvault_metadata {
+            map.serialize_entry("keyvault_metadata", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SecretScope {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SecretScope {
+    const EXPECTING: &'static str = "an object (SecretScope)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "backend_type" => object::read_into(&mut map, &mut value.backend_type),
+                "keyvault_metadata" => {
+                    object::read_into(&mut map, &mut value.keyvault_metadata)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Where a scope keeps its secrets: in storage managed by Databricks (`DATABRICKS`, assumed
 /// when a scope is created without a type) or in an Azure Key Vault (`AZURE_KEYVAULT`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum SecretScopeBackendType {
-    #[serde(rename = "AZURE_KEYVAULT")]
+    /// `AZURE_KEYVAULT`
     AzureKeyvault,
-    #[serde(rename = "DATABRICKS")]
+    /// `DATABRICKS`
     Databricks,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -432,5 +1094,22 @@ impl std::str::FromStr for SecretScopeBackendType {
 
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
+    }
+}
+
+impl serde::Serialize for SecretScopeBackendType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SecretScopeBackendType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
     }
 }

@@ -3,92 +3,206 @@
 //! Types used only by the `service-principals` service.
 
 /// Answer of `servicePrincipals.list`, in SCIM's list response format.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListServicePrincipalResponse {
     /// How many service principals match the request in total, over all pages.
-    #[serde(
-        rename = "totalResults",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub total_results: Option<i64>,
     /// 1-based index of this page's first service principal among all results.
-    #[serde(
-        rename = "startIndex",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub start_index: Option<i64>,
     /// How many service principals this page holds.
-    #[serde(
-        rename = "itemsPerPage",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub items_per_page: Option<i64>,
     /// The service principals of this page. Absent when there are none.
-    #[serde(rename = "Resources", default, skip_serializing_if = "Option::is_none")]
     pub resources: Option<Vec<ServicePrincipal>>,
     /// The SCIM schema URNs of the answer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schemas: Option<Vec<crate::ScimListResponseSchema>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListServicePrincipalResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.total_results {
+            map.serialize_entry(
+                "totalResults",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.start_index {
+            map.serialize_entry(
+                "startIndex",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.items_per_page {
+            map.serialize_entry(
+                "itemsPerPage",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.resources {
+            map.serialize_entry("Resources", value)?;
+        }
+        if let Some(value) = &self.schemas {
+            map.serialize_entry("schemas", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListServicePrincipalResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ListServicePrincipalResponse {
+    const EXPECTING: &'static str = "an object (ListServicePrincipalResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "totalResults" => {
+                    object::read_number_into(&mut map, &mut value.total_results)
+                }
+                "startIndex" => {
+                    object::read_number_into(&mut map, &mut value.start_index)
+                }
+                "itemsPerPage" => {
+                    object::read_number_into(&mut map, &mut value.items_per_page)
+                }
+                "Resources" => object::read_into(&mut map, &mut value.resources),
+                "schemas" => object::read_into(&mut map, &mut value.schemas),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A workspace service principal in SCIM form. Returned by the read operations; also the body
 /// of `servicePrincipals.create`, where `id` is normally left out and assigned by the server.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServicePrincipal {
     /// Numeric id of the service principal in the workspace, written as a string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The service principal's application id, a UUID; the name it goes by in permissions and token
     /// requests.
-    #[serde(rename = "applicationId", default, skip_serializing_if = "Option::is_none")]
     pub application_id: Option<String>,
     /// Human-readable name of the service principal.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Whether the service principal is active; an inactive one cannot authenticate.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// Entitlements held directly by the service principal, each as `value`: for example
     /// `allow-cluster-create`, `databricks-sql-access` or `workspace-access`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entitlements: Option<Vec<crate::ScimComplexValue>>,
     /// Groups the service principal is a direct member of, each by its id in `value`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups: Option<Vec<crate::ScimComplexValue>>,
     /// Roles of the service principal, which on AWS are the ARNs of instance profiles it may use.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<crate::ScimComplexValue>>,
     /// Identifier of the service principal in an external identity provider.
-    #[serde(rename = "externalId", default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// The SCIM schema URNs the record follows.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schemas: Option<Vec<ServicePrincipalSchema>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ServicePrincipal {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.application_id {
+            map.serialize_entry("applicationId", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.active {
+            map.serialize_entry("active", value)?;
+        }
+        if let Some(value) = &self.entitlements {
+            map.serialize_entry("entitlements", value)?;
+        }
+        if let Some(value) = &self.groups {
+            map.serialize_entry("groups", value)?;
+        }
+        if let Some(value) = &self.roles {
+            map.serialize_entry("roles", value)?;
+        }
+        if let Some(value) = &self.external_id {
+            map.serialize_entry("externalId", value)?;
+        }
+        if let Some(value) = &self.schemas {
+            map.serialize_entry("schemas", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServicePrincipal {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ServicePrincipal {
+    const EXPECTING: &'static str = "an object (ServicePrincipal)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "id" => object::read_into(&mut map, &mut value.id),
+                "applicationId" => object::read_into(&mut map, &mut value.application_id),
+                "displayName" => object::read_into(&mut map, &mut value.display_name),
+                "active" => object::read_into(&mut map, &mut value.active),
+                "entitlements" => object::read_into(&mut map, &mut value.entitlements),
+                "groups" => object::read_into(&mut map, &mut value.groups),
+                "roles" => object::read_into(&mut map, &mut value.roles),
+                "externalId" => object::read_into(&mut map, &mut value.external_id),
+                "schemas" => object::read_into(&mut map, &mut value.schemas),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A SCIM schema URN a service principal record follows.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ServicePrincipalSchema {
-    #[serde(rename = "urn:ietf:params:scim:schemas:core:2.0:ServicePrincipal")]
+    /// `urn:ietf:params:scim:schemas:core:2.0:ServicePrincipal`
     UrnIetfParamsScimSchemasCore20ServicePrincipal,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -129,81 +243,223 @@ impl std::str::FromStr for ServicePrincipalSchema {
     }
 }
 
+impl serde::Serialize for ServicePrincipalSchema {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServicePrincipalSchema {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Optional query and header parameters of `servicePrincipals.list`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServicePrincipalsListParams {
     /// Comma-separated attribute names to return; other attributes are left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<String>,
     /// How many results to return per page at most.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub count: Option<i64>,
     /// Comma-separated attribute names to leave out of the result.
-    #[serde(
-        rename = "excludedAttributes",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub excluded_attributes: Option<String>,
     /// A SCIM filter expression (RFC 7644, section 3.4.2.2) the results must match. The operators
     /// `eq`, `ne`, `co` (contains) and `sw` (starts with) are supported, combined with `and` and
     /// `or`; more complex expressions are not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
     /// Attribute to sort the results by; a dotted path such as `name.givenName` reaches a
     /// sub-attribute.
-    #[serde(rename = "sortBy", default, skip_serializing_if = "Option::is_none")]
     pub sort_by: Option<String>,
     /// Direction of the sort given by `sortBy`.
-    #[serde(rename = "sortOrder", default, skip_serializing_if = "Option::is_none")]
     pub sort_order: Option<crate::ScimListSortOrder>,
     /// 1-based index of the first result to return.
-    #[serde(
-        rename = "startIndex",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub start_index: Option<i64>,
+}
+
+impl serde::Serialize for ServicePrincipalsListParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.attributes {
+            map.serialize_entry("attributes", value)?;
+        }
+        if let Some(value) = &self.count {
+            map.serialize_entry(
+                "count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.excluded_attributes {
+            map.serialize_entry("excludedAttributes", value)?;
+        }
+        if let Some(value) = &self.filter {
+            map.serialize_entry("filter", value)?;
+        }
+        if let Some(value) = &self.sort_by {
+            map.serialize_entry("sortBy", value)?;
+        }
+        if let Some(value) = &self.sort_order {
+            map.serialize_entry("sortOrder", value)?;
+        }
+        if let Some(value) = &self.start_index {
+            map.serialize_entry(
+                "startIndex",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServicePrincipalsListParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ServicePrincipalsListParams {
+    const EXPECTING: &'static str = "an object (ServicePrincipalsListParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "attributes" => object::read_into(&mut map, &mut value.attributes),
+                "count" => object::read_number_into(&mut map, &mut value.count),
+                "excludedAttributes" => {
+                    object::read_into(&mut map, &mut value.excluded_attributes)
+                }
+                "filter" => object::read_into(&mut map, &mut value.filter),
+                "sortBy" => object::read_into(&mut map, &mut value.sort_by),
+                "sortOrder" => object::read_into(&mut map, &mut value.sort_order),
+                "startIndex" => {
+                    object::read_number_into(&mut map, &mut value.start_index)
+                }
+                _ => {
+                    object::refuse(
+                        &key,
+                        &[
+                            "attributes",
+                            "count",
+                            "excludedAttributes",
+                            "filter",
+                            "sortBy",
+                            "sortOrder",
+                            "startIndex",
+                        ],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `servicePrincipals.update`: the service principal's complete new record. Its id is
 /// given in the path.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateServicePrincipal {
     /// The service principal's application id (a UUID).
-    #[serde(rename = "applicationId", default, skip_serializing_if = "Option::is_none")]
     pub application_id: Option<String>,
     /// Human-readable name of the service principal.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Whether the service principal is active; set to false to stop it from authenticating.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// The complete list of entitlements the service principal holds directly afterwards.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entitlements: Option<Vec<crate::ScimComplexValue>>,
     /// Groups the service principal is a direct member of, each by its id in `value`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups: Option<Vec<crate::ScimComplexValue>>,
     /// The complete list of roles (on AWS, instance profile ARNs) afterwards.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<crate::ScimComplexValue>>,
     /// Identifier of the service principal in an external identity provider.
-    #[serde(rename = "externalId", default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// The SCIM schema URNs the record follows.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schemas: Option<Vec<ServicePrincipalSchema>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for UpdateServicePrincipal {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.application_id {
+            map.serialize_entry("applicationId", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("displayName", value)?;
+        }
+        if let Some(value) = &self.active {
+            map.serialize_entry("active", value)?;
+        }
+        if let Some(value) = &self.entitlements {
+            map.serialize_entry("entitlements", value)?;
+        }
+        if let Some(value) = &self.groups {
+            map.serialize_entry("groups", value)?;
+        }
+        if let Some(value) = &self.roles {
+            map.serialize_entry("roles", value)?;
+        }
+        if let Some(value) = &self.external_id {
+            map.serialize_entry("externalId", value)?;
+        }
+        if let Some(value) = &self.schemas {
+            map.serialize_entry("schemas", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateServicePrincipal {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdateServicePrincipal {
+    const EXPECTING: &'static str = "an object (UpdateServicePrincipal)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "applicationId" => object::read_into(&mut map, &mut value.application_id),
+                "displayName" => object::read_into(&mut map, &mut value.display_name),
+                "active" => object::read_into(&mut map, &mut value.active),
+                "entitlements" => object::read_into(&mut map, &mut value.entitlements),
+                "groups" => object::read_into(&mut map, &mut value.groups),
+                "roles" => object::read_into(&mut map, &mut value.roles),
+                "externalId" => object::read_into(&mut map, &mut value.external_id),
+                "schemas" => object::read_into(&mut map, &mut value.schemas),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

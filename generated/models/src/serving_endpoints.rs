@@ -3,18 +3,64 @@
 //! Types used only by the `serving-endpoints` service.
 
 /// Credentials for AI21 Labs. Give the key as a secret reference or as plain text.
-#[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Ai21LabsConfig {
     /// Secret reference holding the API key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai21labs_api_key: Option<String>,
     /// The API key itself.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai21labs_api_key_plaintext: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for Ai21LabsConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.ai21labs_api_key {
+            map.serialize_entry("ai21labs_api_key", value)?;
+        }
+        if let Some(value) = &self.ai21labs_api_key_plaintext {
+            map.serialize_entry("ai21labs_api_key_plaintext", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Ai21LabsConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for Ai21LabsConfig {
+    const EXPECTING: &'static str = "an object (Ai21LabsConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "ai21labs_api_key" => {
+                    object::read_into(&mut map, &mut value.ai21labs_api_key)
+                }
+                "ai21labs_api_key_plaintext" => {
+                    object::read_into(&mut map, &mut value.ai21labs_api_key_plaintext)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 impl std::fmt::Debug for Ai21LabsConfig {
@@ -30,39 +76,95 @@ impl std::fmt::Debug for Ai21LabsConfig {
 /// The AI Gateway of a serving endpoint: guardrails on requests and answers, rate limits, usage
 /// tracking, payload logging and fallback between served entities. Also the body and answer of
 /// `servingEndpoints.putAiGateway`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AiGatewayConfig {
     /// See [`AiGatewayGuardrails`](crate::AiGatewayGuardrails).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guardrails: Option<AiGatewayGuardrails>,
     /// The rate limits; the complete set when setting them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rate_limits: Option<Vec<AiGatewayRateLimit>>,
     /// See [`AiGatewayUsageTrackingConfig`](crate::AiGatewayUsageTrackingConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage_tracking_config: Option<AiGatewayUsageTrackingConfig>,
     /// See [`ServingInferenceTableConfig`](crate::ServingInferenceTableConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inference_table_config: Option<ServingInferenceTableConfig>,
     /// See [`AiGatewayFallbackConfig`](crate::AiGatewayFallbackConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback_config: Option<AiGatewayFallbackConfig>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for AiGatewayConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.guardrails {
+            map.serialize_entry("guardrails", value)?;
+        }
+        if let Some(value) = &self.rate_limits {
+            map.serialize_entry("rate_limits", value)?;
+        }
+        if let Some(value) = &self.usage_tracking_config {
+            map.serialize_entry("usage_tracking_config", value)?;
+        }
+        if let Some(value) = &self.inference_table_config {
+            map.serialize_entry("inference_table_config", value)?;
+        }
+        if let Some(value) = &self.fallback_config {
+            map.serialize_entry("fallback_config", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AiGatewayConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AiGatewayConfig {
+    const EXPECTING: &'static str = "an object (AiGatewayConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "guardrails" => object::read_into(&mut map, &mut value.guardrails),
+                "rate_limits" => object::read_into(&mut map, &mut value.rate_limits),
+                "usage_tracking_config" => {
+                    object::read_into(&mut map, &mut value.usage_tracking_config)
+                }
+                "inference_table_config" => {
+                    object::read_into(&mut map, &mut value.inference_table_config)
+                }
+                "fallback_config" => {
+                    object::read_into(&mut map, &mut value.fallback_config)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Fallback between served entities of an external-model endpoint: a request that fails with
 /// certain errors (such as 500) is tried on the other served entities in turn, in their order,
 /// and the last error is returned if every one fails.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AiGatewayFallbackConfig {
     /// Whether fallback is on.
     pub enabled: bool,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -76,52 +178,185 @@ impl AiGatewayFallbackConfig {
     }
 }
 
+impl serde::Serialize for AiGatewayFallbackConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("enabled", &self.enabled)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AiGatewayFallbackConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AiGatewayFallbackConfig {
+    const EXPECTING: &'static str = "an object (AiGatewayFallbackConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut enabled: Option<bool> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "enabled" => object::read_some(&mut map, &mut enabled),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            enabled: object::required(enabled, "enabled")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// The checks applied to requests (`input`) or answers (`output`).
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AiGatewayGuardrailParameters {
     /// Whether the safety filter blocks unsafe content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub safety: Option<bool>,
     /// See [`AiGatewayGuardrailPiiBehavior`](crate::AiGatewayGuardrailPiiBehavior).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pii: Option<AiGatewayGuardrailPiiBehavior>,
     /// Keywords whose presence flags the text (matched as strings).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invalid_keywords: Option<Vec<String>>,
     /// The allowed topics; a chat request about another topic is flagged.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid_topics: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for AiGatewayGuardrailParameters {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.safety {
+            map.serialize_entry("safety", value)?;
+        }
+        if let Some(value) = &self.pii {
+            map.serialize_entry("pii", value)?;
+        }
+        if let Some(value) = &self.invalid_keywords {
+            map.serialize_entry("invalid_keywords", value)?;
+        }
+        if let Some(value) = &self.valid_topics {
+            map.serialize_entry("valid_topics", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AiGatewayGuardrailParameters {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for AiGatewayGuardrailParameters {
+    const EXPECTING: &'static str = "an object (AiGatewayGuardrailParameters)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "safety" => object::read_into(&mut map, &mut value.safety),
+                "pii" => object::read_into(&mut map, &mut value.pii),
+                "invalid_keywords" => {
+                    object::read_into(&mut map, &mut value.invalid_keywords)
+                }
+                "valid_topics" => object::read_into(&mut map, &mut value.valid_topics),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// What a guardrail does with personally identifiable information.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AiGatewayGuardrailPiiBehavior {
     /// `BLOCK` refuses the text, `MASK` hides the information, `NONE` lets it through.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub behavior: Option<AiGatewayGuardrailPiiBehaviorBehavior>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for AiGatewayGuardrailPiiBehavior {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.behavior {
+            map.serialize_entry("behavior", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AiGatewayGuardrailPiiBehavior {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for AiGatewayGuardrailPiiBehavior {
+    const EXPECTING: &'static str = "an object (AiGatewayGuardrailPiiBehavior)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "behavior" => object::read_into(&mut map, &mut value.behavior),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// `BLOCK` refuses the text, `MASK` hides the information, `NONE` lets it through.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AiGatewayGuardrailPiiBehaviorBehavior {
-    #[serde(rename = "BLOCK")]
+    /// `BLOCK`
     Block,
-    #[serde(rename = "MASK")]
+    /// `MASK`
     Mask,
-    #[serde(rename = "NONE")]
+    /// `NONE`
     None,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -162,51 +397,97 @@ impl std::str::FromStr for AiGatewayGuardrailPiiBehaviorBehavior {
     }
 }
 
+impl serde::Serialize for AiGatewayGuardrailPiiBehaviorBehavior {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AiGatewayGuardrailPiiBehaviorBehavior {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Guardrails on the endpoint's requests and answers.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AiGatewayGuardrails {
     /// See [`AiGatewayGuardrailParameters`](crate::AiGatewayGuardrailParameters).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub input: Option<AiGatewayGuardrailParameters>,
     /// See [`AiGatewayGuardrailParameters`](crate::AiGatewayGuardrailParameters).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output: Option<AiGatewayGuardrailParameters>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for AiGatewayGuardrails {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.input {
+            map.serialize_entry("input", value)?;
+        }
+        if let Some(value) = &self.output {
+            map.serialize_entry("output", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AiGatewayGuardrails {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AiGatewayGuardrails {
+    const EXPECTING: &'static str = "an object (AiGatewayGuardrails)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "input" => object::read_into(&mut map, &mut value.input),
+                "output" => object::read_into(&mut map, &mut value.output),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A limit on calls or tokens per renewal period, for the whole endpoint or per user, group or
 /// service principal.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AiGatewayRateLimit {
     /// Calls allowed per key in each period.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub calls: Option<i64>,
     /// Tokens allowed per key in each period.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub tokens: Option<i64>,
     /// What the limit counts per; `endpoint` when left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<AiGatewayRateLimitKey>,
     /// The one user (email), group or service principal (application id) the limit applies to, for
     /// the keys other than `endpoint`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub principal: Option<String>,
     /// Period after which the counts start over.
     pub renewal_period: RateLimitRenewalPeriod,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -224,21 +505,93 @@ impl AiGatewayRateLimit {
     }
 }
 
+impl serde::Serialize for AiGatewayRateLimit {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.calls {
+            map.serialize_entry(
+                "calls",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.tokens {
+            map.serialize_entry(
+                "tokens",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let Some(value) = &self.principal {
+            map.serialize_entry("principal", value)?;
+        }
+        map.serialize_entry("renewal_period", &self.renewal_period)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AiGatewayRateLimit {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AiGatewayRateLimit {
+    const EXPECTING: &'static str = "an object (AiGatewayRateLimit)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut calls: Option<i64> = None;
+        let mut tokens: Option<i64> = None;
+        let mut key: Option<crate::AiGatewayRateLimitKey> = None;
+        let mut principal: Option<String> = None;
+        let mut renewal_period: Option<crate::RateLimitRenewalPeriod> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "calls" => object::read_number_into(&mut map, &mut calls),
+                "tokens" => object::read_number_into(&mut map, &mut tokens),
+                "key" => object::read_into(&mut map, &mut key),
+                "principal" => object::read_into(&mut map, &mut principal),
+                "renewal_period" => object::read_some(&mut map, &mut renewal_period),
+                _ => object::keep(&mut map, key_, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            calls,
+            tokens,
+            key,
+            principal,
+            renewal_period: object::required(renewal_period, "renewal_period")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// What the limit counts per; `endpoint` when left out.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AiGatewayRateLimitKey {
-    #[serde(rename = "endpoint")]
+    /// `endpoint`
     Endpoint,
-    #[serde(rename = "service_principal")]
+    /// `service_principal`
     ServicePrincipal,
-    #[serde(rename = "user")]
+    /// `user`
     User,
-    #[serde(rename = "user_group")]
+    /// `user_group`
     UserGroup,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -281,44 +634,95 @@ impl std::str::FromStr for AiGatewayRateLimitKey {
     }
 }
 
+impl serde::Serialize for AiGatewayRateLimitKey {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AiGatewayRateLimitKey {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Tracking of an endpoint's usage (tokens and calls) in system tables.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AiGatewayUsageTrackingConfig {
     /// Whether usage is tracked.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for AiGatewayUsageTrackingConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AiGatewayUsageTrackingConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for AiGatewayUsageTrackingConfig {
+    const EXPECTING: &'static str = "an object (AiGatewayUsageTrackingConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "enabled" => object::read_into(&mut map, &mut value.enabled),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Settings for Amazon Bedrock: the region and model family, and either an access key pair or
 /// an instance profile.
-#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, PartialEq)]
 pub struct AmazonBedrockConfig {
     /// AWS region to call Bedrock in.
     pub aws_region: String,
     /// The model family on Bedrock.
     pub bedrock_provider: AmazonBedrockConfigBedrockProvider,
     /// Secret reference holding the AWS access key id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_access_key_id: Option<String>,
     /// The AWS access key id itself.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_access_key_id_plaintext: Option<String>,
     /// Secret reference holding the AWS secret access key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_secret_access_key: Option<String>,
     /// The AWS secret access key itself.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_secret_access_key_plaintext: Option<String>,
     /// Instance profile to call Bedrock with instead of an access key pair.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_profile_arn: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -341,6 +745,93 @@ impl AmazonBedrockConfig {
     }
 }
 
+impl serde::Serialize for AmazonBedrockConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("aws_region", &self.aws_region)?;
+        map.serialize_entry("bedrock_provider", &self.bedrock_provider)?;
+        if let Some(value) = &self.aws_access_key_id {
+            map.serialize_entry("aws_access_key_id", value)?;
+        }
+        if let Some(value) = &self.aws_access_key_id_plaintext {
+            map.serialize_entry("aws_access_key_id_plaintext", value)?;
+        }
+        if let Some(value) = &self.aws_secret_access_key {
+            map.serialize_entry("aws_secret_access_key", value)?;
+        }
+        if let Some(value) = &self.aws_secret_access_key_plaintext {
+            map.serialize_entry("aws_secret_access_key_plaintext", value)?;
+        }
+        if let Some(value) = &self.instance_profile_arn {
+            map.serialize_entry("instance_profile_arn", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AmazonBedrockConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AmazonBedrockConfig {
+    const EXPECTING: &'static str = "an object (AmazonBedrockConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut aws_region: Option<String> = None;
+        let mut bedrock_provider: Option<crate::AmazonBedrockConfigBedrockProvider> = None;
+        let mut aws_access_key_id: Option<String> = None;
+        let mut aws_access_key_id_plaintext: Option<String> = None;
+        let mut aws_secret_access_key: Option<String> = None;
+        let mut aws_secret_access_key_plaintext: Option<String> = None;
+        let mut instance_profile_arn: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "aws_region" => object::read_some(&mut map, &mut aws_region),
+                "bedrock_provider" => object::read_some(&mut map, &mut bedrock_provider),
+                "aws_access_key_id" => {
+                    object::read_into(&mut map, &mut aws_access_key_id)
+                }
+                "aws_access_key_id_plaintext" => {
+                    object::read_into(&mut map, &mut aws_access_key_id_plaintext)
+                }
+                "aws_secret_access_key" => {
+                    object::read_into(&mut map, &mut aws_secret_access_key)
+                }
+                "aws_secret_access_key_plaintext" => {
+                    object::read_into(&mut map, &mut aws_secret_access_key_plaintext)
+                }
+                "instance_profile_arn" => {
+                    object::read_into(&mut map, &mut instance_profile_arn)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            aws_region: object::required(aws_region, "aws_region")?,
+            bedrock_provider: object::required(bedrock_provider, "bedrock_provider")?,
+            aws_access_key_id,
+            aws_access_key_id_plaintext,
+            aws_secret_access_key,
+            aws_secret_access_key_plaintext,
+            instance_profile_arn,
+            unknown_fields,
+        })
+    }
+}
+
 impl std::fmt::Debug for AmazonBedrockConfig {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("AmazonBedrockConfig")
@@ -359,18 +850,17 @@ impl std::fmt::Debug for AmazonBedrockConfig {
 /// The model family on Bedrock.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AmazonBedrockConfigBedrockProvider {
-    #[serde(rename = "ai21labs")]
+    /// `ai21labs`
     Ai21labs,
-    #[serde(rename = "amazon")]
+    /// `amazon`
     Amazon,
-    #[serde(rename = "anthropic")]
+    /// `anthropic`
     Anthropic,
-    #[serde(rename = "cohere")]
+    /// `cohere`
     Cohere,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -413,19 +903,82 @@ impl std::str::FromStr for AmazonBedrockConfigBedrockProvider {
     }
 }
 
+impl serde::Serialize for AmazonBedrockConfigBedrockProvider {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AmazonBedrockConfigBedrockProvider {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Credentials for Anthropic. Give the key as a secret reference or as plain text.
-#[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AnthropicConfig {
     /// Secret reference holding the API key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anthropic_api_key: Option<String>,
     /// The API key itself.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anthropic_api_key_plaintext: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for AnthropicConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.anthropic_api_key {
+            map.serialize_entry("anthropic_api_key", value)?;
+        }
+        if let Some(value) = &self.anthropic_api_key_plaintext {
+            map.serialize_entry("anthropic_api_key_plaintext", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AnthropicConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AnthropicConfig {
+    const EXPECTING: &'static str = "an object (AnthropicConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "anthropic_api_key" => {
+                    object::read_into(&mut map, &mut value.anthropic_api_key)
+                }
+                "anthropic_api_key_plaintext" => {
+                    object::read_into(&mut map, &mut value.anthropic_api_key_plaintext)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 impl std::fmt::Debug for AnthropicConfig {
@@ -439,45 +992,149 @@ impl std::fmt::Debug for AnthropicConfig {
 }
 
 /// The inference table of an endpoint's configuration, with its state.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AutoCaptureConfigOutput {
     /// Catalog of the table.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog_name: Option<String>,
     /// Schema of the table.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema_name: Option<String>,
     /// Prefix of the table's name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table_name_prefix: Option<String>,
     /// Whether logging is on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// See [`ServingInferenceTableState`](crate::ServingInferenceTableState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<ServingInferenceTableState>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for AutoCaptureConfigOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.catalog_name {
+            map.serialize_entry("catalog_name", value)?;
+        }
+        if let Some(value) = &self.schema_name {
+            map.serialize_entry("schema_name", value)?;
+        }
+        if let Some(value) = &self.table_name_prefix {
+            map.serialize_entry("table_name_prefix", value)?;
+        }
+        if let Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AutoCaptureConfigOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for AutoCaptureConfigOutput {
+    const EXPECTING: &'static str = "an object (AutoCaptureConfigOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "catalog_name" => object::read_into(&mut map, &mut value.catalog_name),
+                "schema_name" => object::read_into(&mut map, &mut value.schema_name),
+                "table_name_prefix" => {
+                    object::read_into(&mut map, &mut value.table_name_prefix)
+                }
+                "enabled" => object::read_into(&mut map, &mut value.enabled),
+                "state" => object::read_into(&mut map, &mut value.state),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Settings for Cohere. Give the key as a secret reference or as plain text.
-#[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CohereConfig {
     /// Base address of the Cohere API, if not the default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cohere_api_base: Option<String>,
     /// Secret reference holding the API key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cohere_api_key: Option<String>,
     /// The API key itself.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cohere_api_key_plaintext: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CohereConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.cohere_api_base {
+            map.serialize_entry("cohere_api_base", value)?;
+        }
+        if let Some(value) = &self.cohere_api_key {
+            map.serialize_entry("cohere_api_key", value)?;
+        }
+        if let Some(value) = &self.cohere_api_key_plaintext {
+            map.serialize_entry("cohere_api_key_plaintext", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CohereConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CohereConfig {
+    const EXPECTING: &'static str = "an object (CohereConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "cohere_api_base" => {
+                    object::read_into(&mut map, &mut value.cohere_api_base)
+                }
+                "cohere_api_key" => {
+                    object::read_into(&mut map, &mut value.cohere_api_key)
+                }
+                "cohere_api_key_plaintext" => {
+                    object::read_into(&mut map, &mut value.cohere_api_key_plaintext)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 impl std::fmt::Debug for CohereConfig {
@@ -492,27 +1149,22 @@ impl std::fmt::Debug for CohereConfig {
 }
 
 /// Body of `servingEndpoints.createProvisionedThroughputEndpoint`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateProvisionedThroughputEndpoint {
     /// Name of the endpoint, unique in the workspace.
     pub name: String,
     /// See [`ProvisionedThroughputConfig`](crate::ProvisionedThroughputConfig).
     pub config: ProvisionedThroughputConfig,
     /// See [`AiGatewayConfig`](crate::AiGatewayConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_gateway: Option<AiGatewayConfig>,
     /// Tags attached to the endpoint, for cost attribution.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<ServingEndpointTag>>,
     /// Budget policy the endpoint's costs are attributed to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget_policy_id: Option<String>,
     /// See [`ServingEndpointEmailNotifications`](crate::ServingEndpointEmailNotifications).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_notifications: Option<ServingEndpointEmailNotifications>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -531,44 +1183,108 @@ impl CreateProvisionedThroughputEndpoint {
     }
 }
 
+impl serde::Serialize for CreateProvisionedThroughputEndpoint {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("config", &self.config)?;
+        if let Some(value) = &self.ai_gateway {
+            map.serialize_entry("ai_gateway", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let Some(value) = &self.budget_policy_id {
+            map.serialize_entry("budget_policy_id", value)?;
+        }
+        if let Some(value) = &self.email_notifications {
+            map.serialize_entry("email_notifications", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateProvisionedThroughputEndpoint {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for CreateProvisionedThroughputEndpoint {
+    const EXPECTING: &'static str = "an object (CreateProvisionedThroughputEndpoint)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut config: Option<crate::ProvisionedThroughputConfig> = None;
+        let mut ai_gateway: Option<crate::AiGatewayConfig> = None;
+        let mut tags: Option<Vec<crate::ServingEndpointTag>> = None;
+        let mut budget_policy_id: Option<String> = None;
+        let mut email_notifications: Option<crate::ServingEndpointEmailNotifications> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "config" => object::read_some(&mut map, &mut config),
+                "ai_gateway" => object::read_into(&mut map, &mut ai_gateway),
+                "tags" => object::read_into(&mut map, &mut tags),
+                "budget_policy_id" => object::read_into(&mut map, &mut budget_policy_id),
+                "email_notifications" => {
+                    object::read_into(&mut map, &mut email_notifications)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            config: object::required(config, "config")?,
+            ai_gateway,
+            tags,
+            budget_policy_id,
+            email_notifications,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `servingEndpoints.create`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateServingEndpoint {
     /// Name of the endpoint, unique in the workspace: letters, digits, dashes and underscores. It
     /// is part of the endpoint's address and cannot be changed.
     pub name: String,
     /// What the endpoint serves, in words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// See [`ServingEndpointConfigInput`](crate::ServingEndpointConfigInput).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config: Option<ServingEndpointConfigInput>,
     /// See [`AiGatewayConfig`](crate::AiGatewayConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_gateway: Option<AiGatewayConfig>,
     /// Rate limits of an external-model endpoint, the older form of `ai_gateway.rate_limits`
     /// (deprecated).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rate_limits: Option<Vec<ServingEndpointRateLimit>>,
     /// Whether the endpoint is route optimized: queried at its own `endpoint_url` with lower
     /// latency and higher throughput.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub route_optimized: Option<bool>,
     /// Tags attached to the endpoint, for cost attribution.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<ServingEndpointTag>>,
     /// Budget policy the endpoint's costs are attributed to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget_policy_id: Option<String>,
     /// See [`ServingEndpointEmailNotifications`](crate::ServingEndpointEmailNotifications).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_notifications: Option<ServingEndpointEmailNotifications>,
     /// See [`ServingEndpointTelemetryConfig`](crate::ServingEndpointTelemetryConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub telemetry_config: Option<ServingEndpointTelemetryConfig>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -591,20 +1307,116 @@ impl CreateServingEndpoint {
     }
 }
 
+impl serde::Serialize for CreateServingEndpoint {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.config {
+            map.serialize_entry("config", value)?;
+        }
+        if let Some(value) = &self.ai_gateway {
+            map.serialize_entry("ai_gateway", value)?;
+        }
+        if let Some(value) = &self.rate_limits {
+            map.serialize_entry("rate_limits", value)?;
+        }
+        if let Some(value) = &self.route_optimized {
+            map.serialize_entry("route_optimized", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let Some(value) = &self.budget_policy_id {
+            map.serialize_entry("budget_policy_id", value)?;
+        }
+        if let Some(value) = &self.email_notifications {
+            map.serialize_entry("email_notifications", value)?;
+        }
+        if let Some(value) = &self.telemetry_config {
+            map.serialize_entry("telemetry_config", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateServingEndpoint {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateServingEndpoint {
+    const EXPECTING: &'static str = "an object (CreateServingEndpoint)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut description: Option<String> = None;
+        let mut config: Option<crate::ServingEndpointConfigInput> = None;
+        let mut ai_gateway: Option<crate::AiGatewayConfig> = None;
+        let mut rate_limits: Option<Vec<crate::ServingEndpointRateLimit>> = None;
+        let mut route_optimized: Option<bool> = None;
+        let mut tags: Option<Vec<crate::ServingEndpointTag>> = None;
+        let mut budget_policy_id: Option<String> = None;
+        let mut email_notifications: Option<crate::ServingEndpointEmailNotifications> = None;
+        let mut telemetry_config: Option<crate::ServingEndpointTelemetryConfig> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "description" => object::read_into(&mut map, &mut description),
+                "config" => object::read_into(&mut map, &mut config),
+                "ai_gateway" => object::read_into(&mut map, &mut ai_gateway),
+                "rate_limits" => object::read_into(&mut map, &mut rate_limits),
+                "route_optimized" => object::read_into(&mut map, &mut route_optimized),
+                "tags" => object::read_into(&mut map, &mut tags),
+                "budget_policy_id" => object::read_into(&mut map, &mut budget_policy_id),
+                "email_notifications" => {
+                    object::read_into(&mut map, &mut email_notifications)
+                }
+                "telemetry_config" => object::read_into(&mut map, &mut telemetry_config),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            description,
+            config,
+            ai_gateway,
+            rate_limits,
+            route_optimized,
+            tags,
+            budget_policy_id,
+            email_notifications,
+            telemetry_config,
+            unknown_fields,
+        })
+    }
+}
+
 /// An OpenAI-compatible provider at an address of your own, with one way of authenticating.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CustomProviderConfig {
     /// Address of the provider's API.
     pub custom_provider_url: String,
     /// See [`ExternalModelApiKeyAuth`](crate::ExternalModelApiKeyAuth).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_key_auth: Option<ExternalModelApiKeyAuth>,
     /// See [`ExternalModelBearerTokenAuth`](crate::ExternalModelBearerTokenAuth).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bearer_token_auth: Option<ExternalModelBearerTokenAuth>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -620,20 +1432,79 @@ impl CustomProviderConfig {
     }
 }
 
+impl serde::Serialize for CustomProviderConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("custom_provider_url", &self.custom_provider_url)?;
+        if let Some(value) = &self.api_key_auth {
+            map.serialize_entry("api_key_auth", value)?;
+        }
+        if let Some(value) = &self.bearer_token_auth {
+            map.serialize_entry("bearer_token_auth", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CustomProviderConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CustomProviderConfig {
+    const EXPECTING: &'static str = "an object (CustomProviderConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut custom_provider_url: Option<String> = None;
+        let mut api_key_auth: Option<crate::ExternalModelApiKeyAuth> = None;
+        let mut bearer_token_auth: Option<crate::ExternalModelBearerTokenAuth> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "custom_provider_url" => {
+                    object::read_some(&mut map, &mut custom_provider_url)
+                }
+                "api_key_auth" => object::read_into(&mut map, &mut api_key_auth),
+                "bearer_token_auth" => {
+                    object::read_into(&mut map, &mut bearer_token_auth)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            custom_provider_url: object::required(
+                custom_provider_url,
+                "custom_provider_url",
+            )?,
+            api_key_auth,
+            bearer_token_auth,
+            unknown_fields,
+        })
+    }
+}
+
 /// A model served by another Databricks workspace, and a token to query it with.
-#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, PartialEq)]
 pub struct DatabricksModelServingConfig {
     /// Address of the workspace serving the model.
     pub databricks_workspace_url: String,
     /// Secret reference holding the token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub databricks_api_token: Option<String>,
     /// The token itself.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub databricks_api_token_plaintext: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -649,6 +1520,71 @@ impl DatabricksModelServingConfig {
     }
 }
 
+impl serde::Serialize for DatabricksModelServingConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("databricks_workspace_url", &self.databricks_workspace_url)?;
+        if let Some(value) = &self.databricks_api_token {
+            map.serialize_entry("databricks_api_token", value)?;
+        }
+        if let Some(value) = &self.databricks_api_token_plaintext {
+            map.serialize_entry("databricks_api_token_plaintext", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DatabricksModelServingConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for DatabricksModelServingConfig {
+    const EXPECTING: &'static str = "an object (DatabricksModelServingConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut databricks_workspace_url: Option<String> = None;
+        let mut databricks_api_token: Option<String> = None;
+        let mut databricks_api_token_plaintext: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "databricks_workspace_url" => {
+                    object::read_some(&mut map, &mut databricks_workspace_url)
+                }
+                "databricks_api_token" => {
+                    object::read_into(&mut map, &mut databricks_api_token)
+                }
+                "databricks_api_token_plaintext" => {
+                    object::read_into(&mut map, &mut databricks_api_token_plaintext)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            databricks_workspace_url: object::required(
+                databricks_workspace_url,
+                "databricks_workspace_url",
+            )?,
+            databricks_api_token,
+            databricks_api_token_plaintext,
+            unknown_fields,
+        })
+    }
+}
+
 impl std::fmt::Debug for DatabricksModelServingConfig {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("DatabricksModelServingConfig")
@@ -661,32 +1597,76 @@ impl std::fmt::Debug for DatabricksModelServingConfig {
 }
 
 /// A pandas DataFrame in the split orientation.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DataframeSplitInput {
     /// The column names.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub columns: Option<Vec<serde_json::Value>>,
     /// The row labels.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub index: Option<Vec<i32>>,
     /// The rows, each a list of values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<serde_json::Value>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for DataframeSplitInput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.columns {
+            map.serialize_entry("columns", value)?;
+        }
+        if let Some(value) = &self.index {
+            map.serialize_entry(
+                "index",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DataframeSplitInput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for DataframeSplitInput {
+    const EXPECTING: &'static str = "an object (DataframeSplitInput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "columns" => object::read_into(&mut map, &mut value.columns),
+                "index" => object::read_number_into(&mut map, &mut value.index),
+                "data" => object::read_into(&mut map, &mut value.data),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A model of an outside provider served through the endpoint, with the provider's settings and
 /// credentials: set the `<provider>_config` matching `provider`. Each secret can be given as a
 /// reference to a Databricks secret (`{{secrets/<scope>/<key>}}`) or, in its `_plaintext`
 /// field, as the value itself.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ExternalModel {
     /// Name of the model at the provider.
     pub name: String,
@@ -695,35 +1675,25 @@ pub struct ExternalModel {
     /// Task of the model, such as `llm/v1/chat`, `llm/v1/completions` or `llm/v1/embeddings`.
     pub task: String,
     /// See [`Ai21LabsConfig`](crate::Ai21LabsConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai21labs_config: Option<Ai21LabsConfig>,
     /// See [`AmazonBedrockConfig`](crate::AmazonBedrockConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amazon_bedrock_config: Option<AmazonBedrockConfig>,
     /// See [`AnthropicConfig`](crate::AnthropicConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anthropic_config: Option<AnthropicConfig>,
     /// See [`CohereConfig`](crate::CohereConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cohere_config: Option<CohereConfig>,
     /// See [`CustomProviderConfig`](crate::CustomProviderConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_provider_config: Option<CustomProviderConfig>,
     /// See [`DatabricksModelServingConfig`](crate::DatabricksModelServingConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub databricks_model_serving_config: Option<DatabricksModelServingConfig>,
     /// See [`GoogleCloudVertexAiConfig`](crate::GoogleCloudVertexAiConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub google_cloud_vertex_ai_config: Option<GoogleCloudVertexAiConfig>,
     /// See [`OpenAiConfig`](crate::OpenAiConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub openai_config: Option<OpenAiConfig>,
     /// See [`PaLmConfig`](crate::PaLmConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub palm_config: Option<PaLmConfig>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -752,20 +1722,134 @@ impl ExternalModel {
     }
 }
 
+impl serde::Serialize for ExternalModel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("provider", &self.provider)?;
+        map.serialize_entry("task", &self.task)?;
+        if let Some(value) = &self.ai21labs_config {
+            map.serialize_entry("ai21labs_config", value)?;
+        }
+        if let Some(value) = &self.amazon_bedrock_config {
+            map.serialize_entry("amazon_bedrock_config", value)?;
+        }
+        if let Some(value) = &self.anthropic_config {
+            map.serialize_entry("anthropic_config", value)?;
+        }
+        if let Some(value) = &self.cohere_config {
+            map.serialize_entry("cohere_config", value)?;
+        }
+        if let Some(value) = &self.custom_provider_config {
+            map.serialize_entry("custom_provider_config", value)?;
+        }
+        if let Some(value) = &self.databricks_model_serving_config {
+            map.serialize_entry("databricks_model_serving_config", value)?;
+        }
+        if let Some(value) = &self.google_cloud_vertex_ai_config {
+            map.serialize_entry("google_cloud_vertex_ai_config", value)?;
+        }
+        if let Some(value) = &self.openai_config {
+            map.serialize_entry("openai_config", value)?;
+        }
+        if let Some(value) = &self.palm_config {
+            map.serialize_entry("palm_config", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ExternalModel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ExternalModel {
+    const EXPECTING: &'static str = "an object (ExternalModel)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut provider: Option<crate::ExternalModelProvider> = None;
+        let mut task: Option<String> = None;
+        let mut ai21labs_config: Option<crate::Ai21LabsConfig> = None;
+        let mut amazon_bedrock_config: Option<crate::AmazonBedrockConfig> = None;
+        let mut anthropic_config: Option<crate::AnthropicConfig> = None;
+        let mut cohere_config: Option<crate::CohereConfig> = None;
+        let mut custom_provider_config: Option<crate::CustomProviderConfig> = None;
+        let mut databricks_model_serving_config: Option<
+            crate::DatabricksModelServingConfig,
+        > = None;
+        let mut google_cloud_vertex_ai_config: Option<
+            crate::GoogleCloudVertexAiConfig,
+        > = None;
+        let mut openai_config: Option<crate::OpenAiConfig> = None;
+        let mut palm_config: Option<crate::PaLmConfig> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "provider" => object::read_some(&mut map, &mut provider),
+                "task" => object::read_some(&mut map, &mut task),
+                "ai21labs_config" => object::read_into(&mut map, &mut ai21labs_config),
+                "amazon_bedrock_config" => {
+                    object::read_into(&mut map, &mut amazon_bedrock_config)
+                }
+                "anthropic_config" => object::read_into(&mut map, &mut anthropic_config),
+                "cohere_config" => object::read_into(&mut map, &mut cohere_config),
+                "custom_provider_config" => {
+                    object::read_into(&mut map, &mut custom_provider_config)
+                }
+                "databricks_model_serving_config" => {
+                    object::read_into(&mut map, &mut databricks_model_serving_config)
+                }
+                "google_cloud_vertex_ai_config" => {
+                    object::read_into(&mut map, &mut google_cloud_vertex_ai_config)
+                }
+                "openai_config" => object::read_into(&mut map, &mut openai_config),
+                "palm_config" => object::read_into(&mut map, &mut palm_config),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            provider: object::required(provider, "provider")?,
+            task: object::required(task, "task")?,
+            ai21labs_config,
+            amazon_bedrock_config,
+            anthropic_config,
+            cohere_config,
+            custom_provider_config,
+            databricks_model_serving_config,
+            google_cloud_vertex_ai_config,
+            openai_config,
+            palm_config,
+            unknown_fields,
+        })
+    }
+}
+
 /// Authentication by an API key sent in a named header.
-#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, PartialEq)]
 pub struct ExternalModelApiKeyAuth {
     /// Name of the header carrying the key.
     pub key: String,
     /// Secret reference holding the key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// The key itself.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_plaintext: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -781,6 +1865,61 @@ impl ExternalModelApiKeyAuth {
     }
 }
 
+impl serde::Serialize for ExternalModelApiKeyAuth {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("key", &self.key)?;
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        if let Some(value) = &self.value_plaintext {
+            map.serialize_entry("value_plaintext", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ExternalModelApiKeyAuth {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ExternalModelApiKeyAuth {
+    const EXPECTING: &'static str = "an object (ExternalModelApiKeyAuth)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut key: Option<String> = None;
+        let mut value: Option<String> = None;
+        let mut value_plaintext: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "key" => object::read_some(&mut map, &mut key),
+                "value" => object::read_into(&mut map, &mut value),
+                "value_plaintext" => object::read_into(&mut map, &mut value_plaintext),
+                _ => object::keep(&mut map, key_, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            key: object::required(key, "key")?,
+            value,
+            value_plaintext,
+            unknown_fields,
+        })
+    }
+}
+
 impl std::fmt::Debug for ExternalModelApiKeyAuth {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ExternalModelApiKeyAuth")
@@ -793,18 +1932,63 @@ impl std::fmt::Debug for ExternalModelApiKeyAuth {
 }
 
 /// Authentication by a bearer token.
-#[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ExternalModelBearerTokenAuth {
     /// Secret reference holding the token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token: Option<String>,
     /// The token itself.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_plaintext: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ExternalModelBearerTokenAuth {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.token {
+            map.serialize_entry("token", value)?;
+        }
+        if let Some(value) = &self.token_plaintext {
+            map.serialize_entry("token_plaintext", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ExternalModelBearerTokenAuth {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ExternalModelBearerTokenAuth {
+    const EXPECTING: &'static str = "an object (ExternalModelBearerTokenAuth)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "token" => object::read_into(&mut map, &mut value.token),
+                "token_plaintext" => {
+                    object::read_into(&mut map, &mut value.token_plaintext)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 impl std::fmt::Debug for ExternalModelBearerTokenAuth {
@@ -820,28 +2004,27 @@ impl std::fmt::Debug for ExternalModelBearerTokenAuth {
 /// The provider of the model.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ExternalModelProvider {
-    #[serde(rename = "ai21labs")]
+    /// `ai21labs`
     Ai21labs,
-    #[serde(rename = "amazon-bedrock")]
+    /// `amazon-bedrock`
     AmazonBedrock,
-    #[serde(rename = "anthropic")]
+    /// `anthropic`
     Anthropic,
-    #[serde(rename = "cohere")]
+    /// `cohere`
     Cohere,
-    #[serde(rename = "custom")]
+    /// `custom`
     Custom,
-    #[serde(rename = "databricks-model-serving")]
+    /// `databricks-model-serving`
     DatabricksModelServing,
-    #[serde(rename = "google-cloud-vertex-ai")]
+    /// `google-cloud-vertex-ai`
     GoogleCloudVertexAi,
-    #[serde(rename = "openai")]
+    /// `openai`
     Openai,
-    #[serde(rename = "palm")]
+    /// `palm`
     Palm,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -894,34 +2077,90 @@ impl std::str::FromStr for ExternalModelProvider {
     }
 }
 
+impl serde::Serialize for ExternalModelProvider {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ExternalModelProvider {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The permission levels that can be granted on a serving endpoint.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetServingEndpointPermissionLevelsResponse {
     /// The grantable levels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_levels: Option<Vec<ServingEndpointPermissionsDescription>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for GetServingEndpointPermissionLevelsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_levels {
+            map.serialize_entry("permission_levels", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetServingEndpointPermissionLevelsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for GetServingEndpointPermissionLevelsResponse {
+    const EXPECTING: &'static str = "an object (GetServingEndpointPermissionLevelsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_levels" => {
+                    object::read_into(&mut map, &mut value.permission_levels)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Settings for Google Cloud Vertex AI, with a service account's private key.
-#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, PartialEq)]
 pub struct GoogleCloudVertexAiConfig {
     /// Google Cloud project of the Vertex AI service.
     pub project_id: String,
     /// Region of the Vertex AI service.
     pub region: String,
     /// Secret reference holding the service account's private key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub private_key: Option<String>,
     /// The private key itself.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub private_key_plaintext: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -938,6 +2177,68 @@ impl GoogleCloudVertexAiConfig {
     }
 }
 
+impl serde::Serialize for GoogleCloudVertexAiConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("project_id", &self.project_id)?;
+        map.serialize_entry("region", &self.region)?;
+        if let Some(value) = &self.private_key {
+            map.serialize_entry("private_key", value)?;
+        }
+        if let Some(value) = &self.private_key_plaintext {
+            map.serialize_entry("private_key_plaintext", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GoogleCloudVertexAiConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for GoogleCloudVertexAiConfig {
+    const EXPECTING: &'static str = "an object (GoogleCloudVertexAiConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut project_id: Option<String> = None;
+        let mut region: Option<String> = None;
+        let mut private_key: Option<String> = None;
+        let mut private_key_plaintext: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "project_id" => object::read_some(&mut map, &mut project_id),
+                "region" => object::read_some(&mut map, &mut region),
+                "private_key" => object::read_into(&mut map, &mut private_key),
+                "private_key_plaintext" => {
+                    object::read_into(&mut map, &mut private_key_plaintext)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            project_id: object::required(project_id, "project_id")?,
+            region: object::required(region, "region")?,
+            private_key,
+            private_key_plaintext,
+            unknown_fields,
+        })
+    }
+}
+
 impl std::fmt::Debug for GoogleCloudVertexAiConfig {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GoogleCloudVertexAiConfig")
@@ -951,58 +2252,192 @@ impl std::fmt::Debug for GoogleCloudVertexAiConfig {
 }
 
 /// Every serving endpoint of the workspace.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListServingEndpointsResponse {
     /// The endpoints.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoints: Option<Vec<ServingEndpoint>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListServingEndpointsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.endpoints {
+            map.serialize_entry("endpoints", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListServingEndpointsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ListServingEndpointsResponse {
+    const EXPECTING: &'static str = "an object (ListServingEndpointsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "endpoints" => object::read_into(&mut map, &mut value.endpoints),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Settings for OpenAI or Azure OpenAI: an API key, or for Azure AD a Microsoft Entra client;
 /// each secret as a reference or as plain text.
-#[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Default, PartialEq)]
 pub struct OpenAiConfig {
     /// Base address of the API; required for Azure OpenAI, the OpenAI default otherwise.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub openai_api_base: Option<String>,
     /// Kind of API, such as `azure` (key) or `azuread` (Entra ID); required for Azure OpenAI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub openai_api_type: Option<String>,
     /// API version, a date; required for Azure OpenAI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub openai_api_version: Option<String>,
     /// Name of the Azure OpenAI deployment; required for Azure OpenAI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub openai_deployment_name: Option<String>,
     /// Organization at OpenAI or Azure OpenAI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub openai_organization: Option<String>,
     /// Secret reference holding the API key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub openai_api_key: Option<String>,
     /// The API key itself.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub openai_api_key_plaintext: Option<String>,
     /// Microsoft Entra tenant, for Azure AD authentication.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub microsoft_entra_tenant_id: Option<String>,
     /// Microsoft Entra client id, for Azure AD authentication.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub microsoft_entra_client_id: Option<String>,
     /// Secret reference holding the Entra client secret.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub microsoft_entra_client_secret: Option<String>,
     /// The Entra client secret itself.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub microsoft_entra_client_secret_plaintext: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for OpenAiConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.openai_api_base {
+            map.serialize_entry("openai_api_base", value)?;
+        }
+        if let Some(value) = &self.openai_api_type {
+            map.serialize_entry("openai_api_type", value)?;
+        }
+        if let Some(value) = &self.openai_api_version {
+            map.serialize_entry("openai_api_version", value)?;
+        }
+        if let Some(value) = &self.openai_deployment_name {
+            map.serialize_entry("openai_deployment_name", value)?;
+        }
+        if let Some(value) = &self.openai_organization {
+            map.serialize_entry("openai_organization", value)?;
+        }
+        if let Some(value) = &self.openai_api_key {
+            map.serialize_entry("openai_api_key", value)?;
+        }
+        if let Some(value) = &self.openai_api_key_plaintext {
+            map.serialize_entry("openai_api_key_plaintext", value)?;
+        }
+        if let Some(value) = &self.microsoft_entra_tenant_id {
+            map.serialize_entry("microsoft_entra_tenant_id", value)?;
+        }
+        if let Some(value) = &self.microsoft_entra_client_id {
+            map.serialize_entry("microsoft_entra_client_id", value)?;
+        }
+        if let Some(value) = &self.microsoft_entra_client_secret {
+            map.serialize_entry("microsoft_entra_client_secret", value)?;
+        }
+        if let Some(value) = &self.microsoft_entra_client_secret_plaintext {
+            map.serialize_entry("microsoft_entra_client_secret_plaintext", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for OpenAiConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for OpenAiConfig {
+    const EXPECTING: &'static str = "an object (OpenAiConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "openai_api_base" => {
+                    object::read_into(&mut map, &mut value.openai_api_base)
+                }
+                "openai_api_type" => {
+                    object::read_into(&mut map, &mut value.openai_api_type)
+                }
+                "openai_api_version" => {
+                    object::read_into(&mut map, &mut value.openai_api_version)
+                }
+                "openai_deployment_name" => {
+                    object::read_into(&mut map, &mut value.openai_deployment_name)
+                }
+                "openai_organization" => {
+                    object::read_into(&mut map, &mut value.openai_organization)
+                }
+                "openai_api_key" => {
+                    object::read_into(&mut map, &mut value.openai_api_key)
+                }
+                "openai_api_key_plaintext" => {
+                    object::read_into(&mut map, &mut value.openai_api_key_plaintext)
+                }
+                "microsoft_entra_tenant_id" => {
+                    object::read_into(&mut map, &mut value.microsoft_entra_tenant_id)
+                }
+                "microsoft_entra_client_id" => {
+                    object::read_into(&mut map, &mut value.microsoft_entra_client_id)
+                }
+                "microsoft_entra_client_secret" => {
+                    object::read_into(&mut map, &mut value.microsoft_entra_client_secret)
+                }
+                "microsoft_entra_client_secret_plaintext" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.microsoft_entra_client_secret_plaintext,
+                    )
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 impl std::fmt::Debug for OpenAiConfig {
@@ -1025,18 +2460,62 @@ impl std::fmt::Debug for OpenAiConfig {
 }
 
 /// Credentials for Google PaLM. Give the key as a secret reference or as plain text.
-#[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Default, PartialEq)]
 pub struct PaLmConfig {
     /// Secret reference holding the API key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub palm_api_key: Option<String>,
     /// The API key itself.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub palm_api_key_plaintext: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PaLmConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.palm_api_key {
+            map.serialize_entry("palm_api_key", value)?;
+        }
+        if let Some(value) = &self.palm_api_key_plaintext {
+            map.serialize_entry("palm_api_key_plaintext", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PaLmConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PaLmConfig {
+    const EXPECTING: &'static str = "an object (PaLmConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "palm_api_key" => object::read_into(&mut map, &mut value.palm_api_key),
+                "palm_api_key_plaintext" => {
+                    object::read_into(&mut map, &mut value.palm_api_key_plaintext)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 impl std::fmt::Debug for PaLmConfig {
@@ -1050,55 +2529,185 @@ impl std::fmt::Debug for PaLmConfig {
 }
 
 /// Body of `servingEndpoints.patchTags`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PatchServingEndpointTags {
     /// Tags to set; an existing key gets the new value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub add_tags: Option<Vec<ServingEndpointTag>>,
     /// Keys of the tags to remove.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delete_tags: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PatchServingEndpointTags {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.add_tags {
+            map.serialize_entry("add_tags", value)?;
+        }
+        if let Some(value) = &self.delete_tags {
+            map.serialize_entry("delete_tags", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PatchServingEndpointTags {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PatchServingEndpointTags {
+    const EXPECTING: &'static str = "an object (PatchServingEndpointTags)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "add_tags" => object::read_into(&mut map, &mut value.add_tags),
+                "delete_tags" => object::read_into(&mut map, &mut value.delete_tags),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `servingEndpoints.patchTelemetryConfig`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PatchServingEndpointTelemetryConfig {
     /// See [`ServingEndpointTelemetryConfig`](crate::ServingEndpointTelemetryConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub telemetry_config: Option<ServingEndpointTelemetryConfig>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PatchServingEndpointTelemetryConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.telemetry_config {
+            map.serialize_entry("telemetry_config", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PatchServingEndpointTelemetryConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for PatchServingEndpointTelemetryConfig {
+    const EXPECTING: &'static str = "an object (PatchServingEndpointTelemetryConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "telemetry_config" => {
+                    object::read_into(&mut map, &mut value.telemetry_config)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// What a provisioned-throughput endpoint serves and how traffic is split.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ProvisionedThroughputConfig {
     /// The foundation models to serve.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub served_entities: Option<Vec<ProvisionedThroughputServedModel>>,
     /// See [`ServingTrafficConfig`](crate::ServingTrafficConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub traffic_config: Option<ServingTrafficConfig>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ProvisionedThroughputConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.served_entities {
+            map.serialize_entry("served_entities", value)?;
+        }
+        if let Some(value) = &self.traffic_config {
+            map.serialize_entry("traffic_config", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ProvisionedThroughputConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ProvisionedThroughputConfig {
+    const EXPECTING: &'static str = "an object (ProvisionedThroughputConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "served_entities" => {
+                    object::read_into(&mut map, &mut value.served_entities)
+                }
+                "traffic_config" => {
+                    object::read_into(&mut map, &mut value.traffic_config)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `servingEndpoints.updateProvisionedThroughputEndpointConfig`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ProvisionedThroughputConfigUpdate {
     /// See [`ProvisionedThroughputConfig`](crate::ProvisionedThroughputConfig).
     pub config: ProvisionedThroughputConfig,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1112,28 +2721,67 @@ impl ProvisionedThroughputConfigUpdate {
     }
 }
 
+impl serde::Serialize for ProvisionedThroughputConfigUpdate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("config", &self.config)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ProvisionedThroughputConfigUpdate {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ProvisionedThroughputConfigUpdate {
+    const EXPECTING: &'static str = "an object (ProvisionedThroughputConfigUpdate)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut config: Option<crate::ProvisionedThroughputConfig> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "config" => object::read_some(&mut map, &mut config),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            config: object::required(config, "config")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// A foundation model served with a number of model units of guaranteed throughput.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ProvisionedThroughputServedModel {
     /// Name of the served entity, unique in the endpoint; `<entity_name>-<entity_version>` by
     /// default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Full name of the model in Unity Catalog.
     pub entity_name: String,
     /// Version of the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_version: Option<String>,
     /// Number of model units provisioned.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub provisioned_model_units: i64,
     /// Whether the endpoint may scale beyond its provisioned capacity for traffic spikes (the
     /// default).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub burst_scaling_enabled: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1151,129 +2799,354 @@ impl ProvisionedThroughputServedModel {
     }
 }
 
+impl serde::Serialize for ProvisionedThroughputServedModel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        map.serialize_entry("entity_name", &self.entity_name)?;
+        if let Some(value) = &self.entity_version {
+            map.serialize_entry("entity_version", value)?;
+        }
+        map.serialize_entry(
+            "provisioned_model_units",
+            &databricks_runtime::serde_support::numbers::Write(
+                &self.provisioned_model_units,
+            ),
+        )?;
+        if let Some(value) = &self.burst_scaling_enabled {
+            map.serialize_entry("burst_scaling_enabled", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ProvisionedThroughputServedModel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ProvisionedThroughputServedModel {
+    const EXPECTING: &'static str = "an object (ProvisionedThroughputServedModel)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut entity_name: Option<String> = None;
+        let mut entity_version: Option<String> = None;
+        let mut provisioned_model_units: Option<i64> = None;
+        let mut burst_scaling_enabled: Option<bool> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut name),
+                "entity_name" => object::read_some(&mut map, &mut entity_name),
+                "entity_version" => object::read_into(&mut map, &mut entity_version),
+                "provisioned_model_units" => {
+                    object::read_number_some(&mut map, &mut provisioned_model_units)
+                }
+                "burst_scaling_enabled" => {
+                    object::read_into(&mut map, &mut burst_scaling_enabled)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name,
+            entity_name: object::required(entity_name, "entity_name")?,
+            entity_version,
+            provisioned_model_units: object::required(
+                provisioned_model_units,
+                "provisioned_model_units",
+            )?,
+            burst_scaling_enabled,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `servingEndpoints.query`. Which fields apply depends on what the endpoint serves;
 /// model inputs of free form (tensors, DataFrame records, prompts) are JSON values kept as they
 /// are.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct QueryEndpointInput {
     /// See [`DataframeSplitInput`](crate::DataframeSplitInput).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataframe_split: Option<DataframeSplitInput>,
     /// A pandas DataFrame in the records orientation, one JSON object per row.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataframe_records: Option<Vec<serde_json::Value>>,
     /// Tensor input in the row format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instances: Option<Vec<serde_json::Value>>,
     /// Tensor input in the columnar format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<serde_json::Value>,
     /// The conversation, for chat models.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages: Option<Vec<ServingChatMessage>>,
     /// The prompt (a string or a list of strings), for completions models.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prompt: Option<serde_json::Value>,
     /// The text (a string or a list of strings) to embed, for embeddings models.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub input: Option<serde_json::Value>,
     /// Most tokens to generate, for chat and completions models.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_tokens: Option<i32>,
     /// Sampling temperature from 0.0 to 2.0 (1.0 by default), for chat and completions models.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub temperature: Option<f64>,
     /// Number of candidates to generate, from 1 (the default) to 5.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub n: Option<i32>,
     /// Sequences at which generation stops.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stop: Option<Vec<String>>,
     /// Whether the answer is streamed as it is generated; false by default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
     /// Further provider parameters, for chat, completions and embeddings models.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extra_params: Option<std::collections::BTreeMap<String, String>>,
     /// An identifier of your own, recorded in the inference and usage tables.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_request_id: Option<String>,
     /// Context of your own, recorded in the usage table.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage_context: Option<std::collections::BTreeMap<String, String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for QueryEndpointInput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.dataframe_split {
+            map.serialize_entry("dataframe_split", value)?;
+        }
+        if let Some(value) = &self.dataframe_records {
+            map.serialize_entry("dataframe_records", value)?;
+        }
+        if let Some(value) = &self.instances {
+            map.serialize_entry("instances", value)?;
+        }
+        if let Some(value) = &self.inputs {
+            map.serialize_entry("inputs", value)?;
+        }
+        if let Some(value) = &self.messages {
+            map.serialize_entry("messages", value)?;
+        }
+        if let Some(value) = &self.prompt {
+            map.serialize_entry("prompt", value)?;
+        }
+        if let Some(value) = &self.input {
+            map.serialize_entry("input", value)?;
+        }
+        if let Some(value) = &self.max_tokens {
+            map.serialize_entry(
+                "max_tokens",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.temperature {
+            map.serialize_entry(
+                "temperature",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.n {
+            map.serialize_entry(
+                "n",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.stop {
+            map.serialize_entry("stop", value)?;
+        }
+        if let Some(value) = &self.stream {
+            map.serialize_entry("stream", value)?;
+        }
+        if let Some(value) = &self.extra_params {
+            map.serialize_entry("extra_params", value)?;
+        }
+        if let Some(value) = &self.client_request_id {
+            map.serialize_entry("client_request_id", value)?;
+        }
+        if let Some(value) = &self.usage_context {
+            map.serialize_entry("usage_context", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for QueryEndpointInput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for QueryEndpointInput {
+    const EXPECTING: &'static str = "an object (QueryEndpointInput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "dataframe_split" => {
+                    object::read_into(&mut map, &mut value.dataframe_split)
+                }
+                "dataframe_records" => {
+                    object::read_into(&mut map, &mut value.dataframe_records)
+                }
+                "instances" => object::read_into(&mut map, &mut value.instances),
+                "inputs" => object::read_into(&mut map, &mut value.inputs),
+                "messages" => object::read_into(&mut map, &mut value.messages),
+                "prompt" => object::read_into(&mut map, &mut value.prompt),
+                "input" => object::read_into(&mut map, &mut value.input),
+                "max_tokens" => object::read_number_into(&mut map, &mut value.max_tokens),
+                "temperature" => {
+                    object::read_number_into(&mut map, &mut value.temperature)
+                }
+                "n" => object::read_number_into(&mut map, &mut value.n),
+                "stop" => object::read_into(&mut map, &mut value.stop),
+                "stream" => object::read_into(&mut map, &mut value.stream),
+                "extra_params" => object::read_into(&mut map, &mut value.extra_params),
+                "client_request_id" => {
+                    object::read_into(&mut map, &mut value.client_request_id)
+                }
+                "usage_context" => object::read_into(&mut map, &mut value.usage_context),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The answer of a serving endpoint: `predictions` (custom models) or `outputs` (feature
 /// serving), or for foundation and external models the OpenAI-style `choices` or `data` with
 /// `usage`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct QueryEndpointResponse {
     /// The predictions of a custom model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub predictions: Option<Vec<serde_json::Value>>,
     /// The outputs of a feature serving endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outputs: Option<Vec<serde_json::Value>>,
     /// Identifier of the query, from chat and completions models.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Kind of answer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<QueryEndpointResponseObject>,
     /// When the answer was made, in seconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub created: Option<i64>,
     /// The model that answered, as named in the endpoint's configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,
     /// The generated candidates of a chat or completions model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub choices: Option<Vec<ServingResponseChoice>>,
     /// The embeddings of an embeddings model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<ServingEmbedding>>,
     /// See [`ServingTokenUsage`](crate::ServingTokenUsage).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage: Option<ServingTokenUsage>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for QueryEndpointResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.predictions {
+            map.serialize_entry("predictions", value)?;
+        }
+        if let Some(value) = &self.outputs {
+            map.serialize_entry("outputs", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.object {
+            map.serialize_entry("object", value)?;
+        }
+        if let Some(value) = &self.created {
+            map.serialize_entry(
+                "created",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.model {
+            map.serialize_entry("model", value)?;
+        }
+        if let Some(value) = &self.choices {
+            map.serialize_entry("choices", value)?;
+        }
+        if let Some(value) = &self.data {
+            map.serialize_entry("data", value)?;
+        }
+        if let Some(value) = &self.usage {
+            map.serialize_entry("usage", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for QueryEndpointResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for QueryEndpointResponse {
+    const EXPECTING: &'static str = "an object (QueryEndpointResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "predictions" => object::read_into(&mut map, &mut value.predictions),
+                "outputs" => object::read_into(&mut map, &mut value.outputs),
+                "id" => object::read_into(&mut map, &mut value.id),
+                "object" => object::read_into(&mut map, &mut value.object),
+                "created" => object::read_number_into(&mut map, &mut value.created),
+                "model" => object::read_into(&mut map, &mut value.model),
+                "choices" => object::read_into(&mut map, &mut value.choices),
+                "data" => object::read_into(&mut map, &mut value.data),
+                "usage" => object::read_into(&mut map, &mut value.usage),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Kind of answer.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum QueryEndpointResponseObject {
-    #[serde(rename = "chat.completion")]
+    /// `chat.completion`
     ChatCompletion,
-    #[serde(rename = "list")]
+    /// `list`
     List,
-    #[serde(rename = "text_completion")]
+    /// `text_completion`
     TextCompletion,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1314,14 +3187,30 @@ impl std::str::FromStr for QueryEndpointResponseObject {
     }
 }
 
+impl serde::Serialize for QueryEndpointResponseObject {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for QueryEndpointResponseObject {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RateLimitRenewalPeriod {
-    #[serde(rename = "minute")]
+    /// `minute`
     Minute,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1358,268 +3247,551 @@ impl std::str::FromStr for RateLimitRenewalPeriod {
     }
 }
 
+impl serde::Serialize for RateLimitRenewalPeriod {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RateLimitRenewalPeriod {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// One entity to serve: a model of Unity Catalog (`catalog.schema.model`) or of the workspace
 /// model registry, a feature spec function, a Foundation Model API model, or an external model.
 /// For an external model give `external_model` alone; otherwise `entity_name`, `entity_version`
 /// and the compute (a `workload_size` or a provisioned concurrency or throughput range).
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServedEntityInput {
     /// Name of the served entity, unique in the endpoint; by default
     /// `<entity_name>-<entity_version>`, or the external model's name with `.` and `:` replaced by
     /// `-`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Name of the model or function to serve; a full three-level name for Unity Catalog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_name: Option<String>,
     /// Version of the model to serve.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_version: Option<String>,
     /// See [`ExternalModel`](crate::ExternalModel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_model: Option<ExternalModel>,
     /// Concurrency range the compute scales in: `Small` (4), `Medium` (8 to 16), `Large` (16 to
     /// 64), or a custom size the workspace offers. Not together with a provisioned concurrency
     /// range.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_size: Option<String>,
     /// See [`ServingModelWorkloadType`](crate::ServingModelWorkloadType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_type: Option<ServingModelWorkloadType>,
     /// Whether the compute scales down to nothing when there is no traffic.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale_to_zero_enabled: Option<bool>,
     /// Least provisioned concurrency the compute scales down to; not with `workload_size`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub min_provisioned_concurrency: Option<i32>,
     /// Most provisioned concurrency the compute scales up to; not with `workload_size`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_provisioned_concurrency: Option<i32>,
     /// Least throughput, in tokens per second, of a provisioned-throughput model.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub min_provisioned_throughput: Option<i32>,
     /// Most throughput, in tokens per second, of a provisioned-throughput model.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_provisioned_throughput: Option<i32>,
     /// Number of model units provisioned.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub provisioned_model_units: Option<i64>,
     /// Whether the endpoint may scale beyond its provisioned capacity for traffic spikes (the
     /// default); when false it keeps exactly `provisioned_model_units`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub burst_scaling_enabled: Option<bool>,
     /// Environment variables of the served entity; a value may refer to a secret as
     /// `{{secrets/<scope>/<key>}}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_vars: Option<std::collections::BTreeMap<String, String>>,
     /// AWS instance profile the served entity uses to reach AWS resources.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_profile_arn: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ServedEntityInput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.entity_name {
+            map.serialize_entry("entity_name", value)?;
+        }
+        if let Some(value) = &self.entity_version {
+            map.serialize_entry("entity_version", value)?;
+        }
+        if let Some(value) = &self.external_model {
+            map.serialize_entry("external_model", value)?;
+        }
+        if let Some(value) = &self.workload_size {
+            map.serialize_entry("workload_size", value)?;
+        }
+        if let Some(value) = &self.workload_type {
+            map.serialize_entry("workload_type", value)?;
+        }
+        if let Some(value) = &self.scale_to_zero_enabled {
+            map.serialize_entry("scale_to_zero_enabled", value)?;
+        }
+        if let Some(value) = &self.min_provisioned_concurrency {
+            map.serialize_entry(
+                "min_provisioned_concurrency",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.max_provisioned_concurrency {
+            map.serialize_entry(
+                "max_provisioned_concurrency",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.min_provisioned_throughput {
+            map.serialize_entry(
+                "min_provisioned_throughput",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.max_provisioned_throughput {
+            map.serialize_entry(
+                "max_provisioned_throughput",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.provisioned_model_units {
+            map.serialize_entry(
+                "provisioned_model_units",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.burst_scaling_enabled {
+            map.serialize_entry("burst_scaling_enabled", value)?;
+        }
+        if let Some(value) = &self.environment_vars {
+            map.serialize_entry("environment_vars", value)?;
+        }
+        if let Some(value) = &self.instance_profile_arn {
+            map.serialize_entry("instance_profile_arn", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServedEntityInput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ServedEntityInput {
+    const EXPECTING: &'static str = "an object (ServedEntityInput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "entity_name" => object::read_into(&mut map, &mut value.entity_name),
+                "entity_version" => {
+                    object::read_into(&mut map, &mut value.entity_version)
+                }
+                "external_model" => {
+                    object::read_into(&mut map, &mut value.external_model)
+                }
+                "workload_size" => object::read_into(&mut map, &mut value.workload_size),
+                "workload_type" => object::read_into(&mut map, &mut value.workload_type),
+                "scale_to_zero_enabled" => {
+                    object::read_into(&mut map, &mut value.scale_to_zero_enabled)
+                }
+                "min_provisioned_concurrency" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.min_provisioned_concurrency,
+                    )
+                }
+                "max_provisioned_concurrency" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.max_provisioned_concurrency,
+                    )
+                }
+                "min_provisioned_throughput" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.min_provisioned_throughput,
+                    )
+                }
+                "max_provisioned_throughput" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.max_provisioned_throughput,
+                    )
+                }
+                "provisioned_model_units" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.provisioned_model_units,
+                    )
+                }
+                "burst_scaling_enabled" => {
+                    object::read_into(&mut map, &mut value.burst_scaling_enabled)
+                }
+                "environment_vars" => {
+                    object::read_into(&mut map, &mut value.environment_vars)
+                }
+                "instance_profile_arn" => {
+                    object::read_into(&mut map, &mut value.instance_profile_arn)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One served entity of an endpoint's configuration, with its state.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServedEntityOutput {
     /// Name of the served entity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Name of the model or function served.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_name: Option<String>,
     /// Version of the model served.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_version: Option<String>,
     /// See [`ExternalModel`](crate::ExternalModel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_model: Option<ExternalModel>,
     /// See [`ServingFoundationModel`](crate::ServingFoundationModel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub foundation_model: Option<ServingFoundationModel>,
     /// See [`ServedModelState`](crate::ServedModelState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<ServedModelState>,
     /// Concurrency range the compute scales in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_size: Option<String>,
     /// See [`ServingModelWorkloadType`](crate::ServingModelWorkloadType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_type: Option<ServingModelWorkloadType>,
     /// Whether the compute scales down to nothing when there is no traffic.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale_to_zero_enabled: Option<bool>,
     /// Least provisioned concurrency.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub min_provisioned_concurrency: Option<i32>,
     /// Most provisioned concurrency.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_provisioned_concurrency: Option<i32>,
     /// Least throughput, in tokens per second.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub min_provisioned_throughput: Option<i32>,
     /// Most throughput, in tokens per second.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_provisioned_throughput: Option<i32>,
     /// Number of model units provisioned.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub provisioned_model_units: Option<i64>,
     /// Whether the endpoint may scale beyond its provisioned capacity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub burst_scaling_enabled: Option<bool>,
     /// Environment variables of the served entity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_vars: Option<std::collections::BTreeMap<String, String>>,
     /// AWS instance profile of the served entity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_profile_arn: Option<String>,
     /// User name of whoever added the served entity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creator: Option<String>,
     /// When the served entity was added, in seconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub creation_timestamp: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ServedEntityOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.entity_name {
+            map.serialize_entry("entity_name", value)?;
+        }
+        if let Some(value) = &self.entity_version {
+            map.serialize_entry("entity_version", value)?;
+        }
+        if let Some(value) = &self.external_model {
+            map.serialize_entry("external_model", value)?;
+        }
+        if let Some(value) = &self.foundation_model {
+            map.serialize_entry("foundation_model", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.workload_size {
+            map.serialize_entry("workload_size", value)?;
+        }
+        if let Some(value) = &self.workload_type {
+            map.serialize_entry("workload_type", value)?;
+        }
+        if let Some(value) = &self.scale_to_zero_enabled {
+            map.serialize_entry("scale_to_zero_enabled", value)?;
+        }
+        if let Some(value) = &self.min_provisioned_concurrency {
+            map.serialize_entry(
+                "min_provisioned_concurrency",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.max_provisioned_concurrency {
+            map.serialize_entry(
+                "max_provisioned_concurrency",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.min_provisioned_throughput {
+            map.serialize_entry(
+                "min_provisioned_throughput",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.max_provisioned_throughput {
+            map.serialize_entry(
+                "max_provisioned_throughput",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.provisioned_model_units {
+            map.serialize_entry(
+                "provisioned_model_units",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.burst_scaling_enabled {
+            map.serialize_entry("burst_scaling_enabled", value)?;
+        }
+        if let Some(value) = &self.environment_vars {
+            map.serialize_entry("environment_vars", value)?;
+        }
+        if let Some(value) = &self.instance_profile_arn {
+            map.serialize_entry("instance_profile_arn", value)?;
+        }
+        if let Some(value) = &self.creator {
+            map.serialize_entry("creator", value)?;
+        }
+        if let Some(value) = &self.creation_timestamp {
+            map.serialize_entry(
+                "creation_timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServedEntityOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ServedEntityOutput {
+    const EXPECTING: &'static str = "an object (ServedEntityOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "entity_name" => object::read_into(&mut map, &mut value.entity_name),
+                "entity_version" => {
+                    object::read_into(&mut map, &mut value.entity_version)
+                }
+                "external_model" => {
+                    object::read_into(&mut map, &mut value.external_model)
+                }
+                "foundation_model" => {
+                    object::read_into(&mut map, &mut value.foundation_model)
+                }
+                "state" => object::read_into(&mut map, &mut value.state),
+                "workload_size" => object::read_into(&mut map, &mut value.workload_size),
+                "workload_type" => object::read_into(&mut map, &mut value.workload_type),
+                "scale_to_zero_enabled" => {
+                    object::read_into(&mut map, &mut value.scale_to_zero_enabled)
+                }
+                "min_provisioned_concurrency" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.min_provisioned_concurrency,
+                    )
+                }
+                "max_provisioned_concurrency" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.max_provisioned_concurrency,
+                    )
+                }
+                "min_provisioned_throughput" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.min_provisioned_throughput,
+                    )
+                }
+                "max_provisioned_throughput" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.max_provisioned_throughput,
+                    )
+                }
+                "provisioned_model_units" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.provisioned_model_units,
+                    )
+                }
+                "burst_scaling_enabled" => {
+                    object::read_into(&mut map, &mut value.burst_scaling_enabled)
+                }
+                "environment_vars" => {
+                    object::read_into(&mut map, &mut value.environment_vars)
+                }
+                "instance_profile_arn" => {
+                    object::read_into(&mut map, &mut value.instance_profile_arn)
+                }
+                "creator" => object::read_into(&mut map, &mut value.creator),
+                "creation_timestamp" => {
+                    object::read_number_into(&mut map, &mut value.creation_timestamp)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The names of one served entity, as listed.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServedEntitySpec {
     /// Name of the served entity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Name of the model or function served.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_name: Option<String>,
     /// Version of the model served.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_version: Option<String>,
     /// See [`ExternalModel`](crate::ExternalModel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_model: Option<ExternalModel>,
     /// See [`ServingFoundationModel`](crate::ServingFoundationModel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub foundation_model: Option<ServingFoundationModel>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ServedEntitySpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.entity_name {
+            map.serialize_entry("entity_name", value)?;
+        }
+        if let Some(value) = &self.entity_version {
+            map.serialize_entry("entity_version", value)?;
+        }
+        if let Some(value) = &self.external_model {
+            map.serialize_entry("external_model", value)?;
+        }
+        if let Some(value) = &self.foundation_model {
+            map.serialize_entry("foundation_model", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServedEntitySpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ServedEntitySpec {
+    const EXPECTING: &'static str = "an object (ServedEntitySpec)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "entity_name" => object::read_into(&mut map, &mut value.entity_name),
+                "entity_version" => {
+                    object::read_into(&mut map, &mut value.entity_version)
+                }
+                "external_model" => {
+                    object::read_into(&mut map, &mut value.external_model)
+                }
+                "foundation_model" => {
+                    object::read_into(&mut map, &mut value.foundation_model)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One registered model to serve, the older form of `ServedEntityInput` (deprecated).
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ServedModelInput {
     /// Name of the served model, unique in the endpoint; `<model_name>-<model_version>` by default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Name of the registered model.
     pub model_name: String,
     /// Version of the model.
     pub model_version: String,
     /// Concurrency range the compute scales in (`Small`, `Medium`, `Large`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_size: Option<String>,
     /// See [`ServingModelWorkloadType`](crate::ServingModelWorkloadType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_type: Option<ServingModelWorkloadType>,
     /// Whether the compute scales down to nothing when there is no traffic.
     pub scale_to_zero_enabled: bool,
     /// Least provisioned concurrency; not with `workload_size`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub min_provisioned_concurrency: Option<i32>,
     /// Most provisioned concurrency; not with `workload_size`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_provisioned_concurrency: Option<i32>,
     /// Least throughput, in tokens per second.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub min_provisioned_throughput: Option<i32>,
     /// Most throughput, in tokens per second.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_provisioned_throughput: Option<i32>,
     /// Number of model units provisioned.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub provisioned_model_units: Option<i64>,
     /// Whether the endpoint may scale beyond its provisioned capacity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub burst_scaling_enabled: Option<bool>,
     /// Environment variables of the served model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_vars: Option<std::collections::BTreeMap<String, String>>,
     /// AWS instance profile of the served model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_profile_arn: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1650,14 +3822,164 @@ impl ServedModelInput {
     }
 }
 
+impl serde::Serialize for ServedModelInput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        map.serialize_entry("model_name", &self.model_name)?;
+        map.serialize_entry("model_version", &self.model_version)?;
+        if let Some(value) = &self.workload_size {
+            map.serialize_entry("workload_size", value)?;
+        }
+        if let Some(value) = &self.workload_type {
+            map.serialize_entry("workload_type", value)?;
+        }
+        map.serialize_entry("scale_to_zero_enabled", &self.scale_to_zero_enabled)?;
+        if let Some(value) = &self.min_provisioned_concurrency {
+            map.serialize_entry(
+                "min_provisioned_concurrency",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.max_provisioned_concurrency {
+            map.serialize_entry(
+                "max_provisioned_concurrency",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.min_provisioned_throughput {
+            map.serialize_entry(
+                "min_provisioned_throughput",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.max_provisioned_throughput {
+            map.serialize_entry(
+                "max_provisioned_throughput",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.provisioned_model_units {
+            map.serialize_entry(
+                "provisioned_model_units",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.burst_scaling_enabled {
+            map.serialize_entry("burst_scaling_enabled", value)?;
+        }
+        if let Some(value) = &self.environment_vars {
+            map.serialize_entry("environment_vars", value)?;
+        }
+        if let Some(value) = &self.instance_profile_arn {
+            map.serialize_entry("instance_profile_arn", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServedModelInput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ServedModelInput {
+    const EXPECTING: &'static str = "an object (ServedModelInput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut model_name: Option<String> = None;
+        let mut model_version: Option<String> = None;
+        let mut workload_size: Option<String> = None;
+        let mut workload_type: Option<crate::ServingModelWorkloadType> = None;
+        let mut scale_to_zero_enabled: Option<bool> = None;
+        let mut min_provisioned_concurrency: Option<i32> = None;
+        let mut max_provisioned_concurrency: Option<i32> = None;
+        let mut min_provisioned_throughput: Option<i32> = None;
+        let mut max_provisioned_throughput: Option<i32> = None;
+        let mut provisioned_model_units: Option<i64> = None;
+        let mut burst_scaling_enabled: Option<bool> = None;
+        let mut environment_vars: Option<std::collections::BTreeMap<String, String>> = None;
+        let mut instance_profile_arn: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut name),
+                "model_name" => object::read_some(&mut map, &mut model_name),
+                "model_version" => object::read_some(&mut map, &mut model_version),
+                "workload_size" => object::read_into(&mut map, &mut workload_size),
+                "workload_type" => object::read_into(&mut map, &mut workload_type),
+                "scale_to_zero_enabled" => {
+                    object::read_some(&mut map, &mut scale_to_zero_enabled)
+                }
+                "min_provisioned_concurrency" => {
+                    object::read_number_into(&mut map, &mut min_provisioned_concurrency)
+                }
+                "max_provisioned_concurrency" => {
+                    object::read_number_into(&mut map, &mut max_provisioned_concurrency)
+                }
+                "min_provisioned_throughput" => {
+                    object::read_number_into(&mut map, &mut min_provisioned_throughput)
+                }
+                "max_provisioned_throughput" => {
+                    object::read_number_into(&mut map, &mut max_provisioned_throughput)
+                }
+                "provisioned_model_units" => {
+                    object::read_number_into(&mut map, &mut provisioned_model_units)
+                }
+                "burst_scaling_enabled" => {
+                    object::read_into(&mut map, &mut burst_scaling_enabled)
+                }
+                "environment_vars" => object::read_into(&mut map, &mut environment_vars),
+                "instance_profile_arn" => {
+                    object::read_into(&mut map, &mut instance_profile_arn)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name,
+            model_name: object::required(model_name, "model_name")?,
+            model_version: object::required(model_version, "model_version")?,
+            workload_size,
+            workload_type,
+            scale_to_zero_enabled: object::required(
+                scale_to_zero_enabled,
+                "scale_to_zero_enabled",
+            )?,
+            min_provisioned_concurrency,
+            max_provisioned_concurrency,
+            min_provisioned_throughput,
+            max_provisioned_throughput,
+            provisioned_model_units,
+            burst_scaling_enabled,
+            environment_vars,
+            instance_profile_arn,
+            unknown_fields,
+        })
+    }
+}
+
 /// Logs of a served model, as text.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ServedModelLogs {
     /// The log lines.
     pub logs: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1671,109 +3993,343 @@ impl ServedModelLogs {
     }
 }
 
+impl serde::Serialize for ServedModelLogs {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("logs", &self.logs)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServedModelLogs {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ServedModelLogs {
+    const EXPECTING: &'static str = "an object (ServedModelLogs)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut logs: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "logs" => object::read_some(&mut map, &mut logs),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            logs: object::required(logs, "logs")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// One served model of an endpoint's configuration (older form), with its state.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServedModelOutput {
     /// Name of the served model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Name of the registered model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_name: Option<String>,
     /// Version of the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_version: Option<String>,
     /// See [`ServedModelState`](crate::ServedModelState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<ServedModelState>,
     /// Concurrency range the compute scales in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_size: Option<String>,
     /// See [`ServingModelWorkloadType`](crate::ServingModelWorkloadType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workload_type: Option<ServingModelWorkloadType>,
     /// Whether the compute scales down to nothing when there is no traffic.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale_to_zero_enabled: Option<bool>,
     /// Least provisioned concurrency.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub min_provisioned_concurrency: Option<i32>,
     /// Most provisioned concurrency.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_provisioned_concurrency: Option<i32>,
     /// Number of model units provisioned.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub provisioned_model_units: Option<i64>,
     /// Whether the endpoint may scale beyond its provisioned capacity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub burst_scaling_enabled: Option<bool>,
     /// Environment variables of the served model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_vars: Option<std::collections::BTreeMap<String, String>>,
     /// AWS instance profile of the served model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_profile_arn: Option<String>,
     /// User name of whoever added the served model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creator: Option<String>,
     /// When the served model was added, in seconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub creation_timestamp: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ServedModelOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.model_name {
+            map.serialize_entry("model_name", value)?;
+        }
+        if let Some(value) = &self.model_version {
+            map.serialize_entry("model_version", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.workload_size {
+            map.serialize_entry("workload_size", value)?;
+        }
+        if let Some(value) = &self.workload_type {
+            map.serialize_entry("workload_type", value)?;
+        }
+        if let Some(value) = &self.scale_to_zero_enabled {
+            map.serialize_entry("scale_to_zero_enabled", value)?;
+        }
+        if let Some(value) = &self.min_provisioned_concurrency {
+            map.serialize_entry(
+                "min_provisioned_concurrency",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.max_provisioned_concurrency {
+            map.serialize_entry(
+                "max_provisioned_concurrency",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.provisioned_model_units {
+            map.serialize_entry(
+                "provisioned_model_units",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.burst_scaling_enabled {
+            map.serialize_entry("burst_scaling_enabled", value)?;
+        }
+        if let Some(value) = &self.environment_vars {
+            map.serialize_entry("environment_vars", value)?;
+        }
+        if let Some(value) = &self.instance_profile_arn {
+            map.serialize_entry("instance_profile_arn", value)?;
+        }
+        if let Some(value) = &self.creator {
+            map.serialize_entry("creator", value)?;
+        }
+        if let Some(value) = &self.creation_timestamp {
+            map.serialize_entry(
+                "creation_timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServedModelOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ServedModelOutput {
+    const EXPECTING: &'static str = "an object (ServedModelOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "model_name" => object::read_into(&mut map, &mut value.model_name),
+                "model_version" => object::read_into(&mut map, &mut value.model_version),
+                "state" => object::read_into(&mut map, &mut value.state),
+                "workload_size" => object::read_into(&mut map, &mut value.workload_size),
+                "workload_type" => object::read_into(&mut map, &mut value.workload_type),
+                "scale_to_zero_enabled" => {
+                    object::read_into(&mut map, &mut value.scale_to_zero_enabled)
+                }
+                "min_provisioned_concurrency" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.min_provisioned_concurrency,
+                    )
+                }
+                "max_provisioned_concurrency" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.max_provisioned_concurrency,
+                    )
+                }
+                "provisioned_model_units" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.provisioned_model_units,
+                    )
+                }
+                "burst_scaling_enabled" => {
+                    object::read_into(&mut map, &mut value.burst_scaling_enabled)
+                }
+                "environment_vars" => {
+                    object::read_into(&mut map, &mut value.environment_vars)
+                }
+                "instance_profile_arn" => {
+                    object::read_into(&mut map, &mut value.instance_profile_arn)
+                }
+                "creator" => object::read_into(&mut map, &mut value.creator),
+                "creation_timestamp" => {
+                    object::read_number_into(&mut map, &mut value.creation_timestamp)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The names of one served model (older form), as listed.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServedModelSpec {
     /// Name of the served model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Name of the registered model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_name: Option<String>,
     /// Version of the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_version: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ServedModelSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.model_name {
+            map.serialize_entry("model_name", value)?;
+        }
+        if let Some(value) = &self.model_version {
+            map.serialize_entry("model_version", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServedModelSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ServedModelSpec {
+    const EXPECTING: &'static str = "an object (ServedModelSpec)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "model_name" => object::read_into(&mut map, &mut value.model_name),
+                "model_version" => object::read_into(&mut map, &mut value.model_version),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Deployment state of a served entity or model.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServedModelState {
     /// `DEPLOYMENT_CREATING` while its container is built and started, `DEPLOYMENT_READY` once it
     /// serves, `DEPLOYMENT_RECOVERING` while it is restarted after a failure, `DEPLOYMENT_FAILED`
     /// when it could not be deployed, `DEPLOYMENT_ABORTED` when a later update cancelled it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deployment: Option<ServedModelStateDeployment>,
     /// Explanation of the deployment state.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deployment_state_message: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ServedModelState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.deployment {
+            map.serialize_entry("deployment", value)?;
+        }
+        if let Some(value) = &self.deployment_state_message {
+            map.serialize_entry("deployment_state_message", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServedModelState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ServedModelState {
+    const EXPECTING: &'static str = "an object (ServedModelState)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "deployment" => object::read_into(&mut map, &mut value.deployment),
+                "deployment_state_message" => {
+                    object::read_into(&mut map, &mut value.deployment_state_message)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// `DEPLOYMENT_CREATING` while its container is built and started, `DEPLOYMENT_READY` once it
@@ -1781,20 +4337,19 @@ pub struct ServedModelState {
 /// when it could not be deployed, `DEPLOYMENT_ABORTED` when a later update cancelled it.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ServedModelStateDeployment {
-    #[serde(rename = "DEPLOYMENT_ABORTED")]
+    /// `DEPLOYMENT_ABORTED`
     DeploymentAborted,
-    #[serde(rename = "DEPLOYMENT_CREATING")]
+    /// `DEPLOYMENT_CREATING`
     DeploymentCreating,
-    #[serde(rename = "DEPLOYMENT_FAILED")]
+    /// `DEPLOYMENT_FAILED`
     DeploymentFailed,
-    #[serde(rename = "DEPLOYMENT_READY")]
+    /// `DEPLOYMENT_READY`
     DeploymentReady,
-    #[serde(rename = "DEPLOYMENT_RECOVERING")]
+    /// `DEPLOYMENT_RECOVERING`
     DeploymentRecovering,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1839,34 +4394,92 @@ impl std::str::FromStr for ServedModelStateDeployment {
     }
 }
 
+impl serde::Serialize for ServedModelStateDeployment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServedModelStateDeployment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// One message of a chat.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingChatMessage {
     /// Who wrote the message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<ServingChatMessageRole>,
     /// The text of the message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ServingChatMessage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.role {
+            map.serialize_entry("role", value)?;
+        }
+        if let Some(value) = &self.content {
+            map.serialize_entry("content", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingChatMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ServingChatMessage {
+    const EXPECTING: &'static str = "an object (ServingChatMessage)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "role" => object::read_into(&mut map, &mut value.role),
+                "content" => object::read_into(&mut map, &mut value.content),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Who wrote the message.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ServingChatMessageRole {
-    #[serde(rename = "assistant")]
+    /// `assistant`
     Assistant,
-    #[serde(rename = "system")]
+    /// `system`
     System,
-    #[serde(rename = "user")]
+    /// `user`
     User,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1907,56 +4520,160 @@ impl std::str::FromStr for ServingChatMessageRole {
     }
 }
 
+impl serde::Serialize for ServingChatMessageRole {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingChatMessageRole {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// How to query a serving endpoint in the data plane.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingDataPlaneQueryInfo {
     /// Address to send queries to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoint_url: Option<String>,
     /// Authorization details (JSON text) to request a data-plane token for the endpoint with.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorization_details: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ServingDataPlaneQueryInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.endpoint_url {
+            map.serialize_entry("endpoint_url", value)?;
+        }
+        if let Some(value) = &self.authorization_details {
+            map.serialize_entry("authorization_details", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingDataPlaneQueryInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ServingDataPlaneQueryInfo {
+    const EXPECTING: &'static str = "an object (ServingDataPlaneQueryInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "endpoint_url" => object::read_into(&mut map, &mut value.endpoint_url),
+                "authorization_details" => {
+                    object::read_into(&mut map, &mut value.authorization_details)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The embedding of one input.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingEmbedding {
     /// Position of the input embedded.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub index: Option<i32>,
     /// Kind of object (`embedding`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<ServingEmbeddingObject>,
     /// The vector.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub embedding: Option<Vec<f64>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ServingEmbedding {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.index {
+            map.serialize_entry(
+                "index",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.object {
+            map.serialize_entry("object", value)?;
+        }
+        if let Some(value) = &self.embedding {
+            map.serialize_entry(
+                "embedding",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingEmbedding {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ServingEmbedding {
+    const EXPECTING: &'static str = "an object (ServingEmbedding)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "index" => object::read_number_into(&mut map, &mut value.index),
+                "object" => object::read_into(&mut map, &mut value.object),
+                "embedding" => object::read_number_into(&mut map, &mut value.embedding),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Kind of object (`embedding`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ServingEmbeddingObject {
-    #[serde(rename = "embedding")]
+    /// `embedding`
     Embedding,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1993,362 +4710,1084 @@ impl std::str::FromStr for ServingEmbeddingObject {
     }
 }
 
+impl serde::Serialize for ServingEmbeddingObject {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingEmbeddingObject {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A serving endpoint as listed, with a summary of what it serves.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingEndpoint {
     /// Name of the endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// System-given identifier of the endpoint, used by the permission operations.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// What the endpoint serves, in words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// See [`ServingEndpointConfigSummary`](crate::ServingEndpointConfigSummary).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config: Option<ServingEndpointConfigSummary>,
     /// See [`ServingEndpointState`](crate::ServingEndpointState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<ServingEndpointState>,
     /// Task of the endpoint's models, such as `llm/v1/chat`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub task: Option<String>,
     /// See [`AiGatewayConfig`](crate::AiGatewayConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_gateway: Option<AiGatewayConfig>,
     /// Tags attached to the endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<ServingEndpointTag>>,
     /// Budget policy the endpoint's costs are attributed to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget_policy_id: Option<String>,
     /// Usage policy the endpoint's usage is attributed to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage_policy_id: Option<String>,
     /// See [`ServingEndpointTelemetryConfig`](crate::ServingEndpointTelemetryConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub telemetry_config: Option<ServingEndpointTelemetryConfig>,
     /// User name of whoever created the endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creator: Option<String>,
     /// When the endpoint was created, in seconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub creation_timestamp: Option<i64>,
     /// When a user last changed the endpoint, in seconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub last_updated_timestamp: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ServingEndpoint {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.config {
+            map.serialize_entry("config", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.task {
+            map.serialize_entry("task", value)?;
+        }
+        if let Some(value) = &self.ai_gateway {
+            map.serialize_entry("ai_gateway", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let Some(value) = &self.budget_policy_id {
+            map.serialize_entry("budget_policy_id", value)?;
+        }
+        if let Some(value) = &self.usage_policy_id {
+            map.serialize_entry("usage_policy_id", value)?;
+        }
+        if let Some(value) = &self.telemetry_config {
+            map.serialize_entry("telemetry_config", value)?;
+        }
+        if let Some(value) = &self.creator {
+            map.serialize_entry("creator", value)?;
+        }
+        if let Some(value) = &self.creation_timestamp {
+            map.serialize_entry(
+                "creation_timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.last_updated_timestamp {
+            map.serialize_entry(
+                "last_updated_timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingEndpoint {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ServingEndpoint {
+    const EXPECTING: &'static str = "an object (ServingEndpoint)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "id" => object::read_into(&mut map, &mut value.id),
+                "description" => object::read_into(&mut map, &mut value.description),
+                "config" => object::read_into(&mut map, &mut value.config),
+                "state" => object::read_into(&mut map, &mut value.state),
+                "task" => object::read_into(&mut map, &mut value.task),
+                "ai_gateway" => object::read_into(&mut map, &mut value.ai_gateway),
+                "tags" => object::read_into(&mut map, &mut value.tags),
+                "budget_policy_id" => {
+                    object::read_into(&mut map, &mut value.budget_policy_id)
+                }
+                "usage_policy_id" => {
+                    object::read_into(&mut map, &mut value.usage_policy_id)
+                }
+                "telemetry_config" => {
+                    object::read_into(&mut map, &mut value.telemetry_config)
+                }
+                "creator" => object::read_into(&mut map, &mut value.creator),
+                "creation_timestamp" => {
+                    object::read_number_into(&mut map, &mut value.creation_timestamp)
+                }
+                "last_updated_timestamp" => {
+                    object::read_number_into(&mut map, &mut value.last_updated_timestamp)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Grants a permission level on the endpoint to one principal. Give exactly one of `user_name`,
 /// `group_name` and `service_principal_name`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingEndpointAccessControlRequest {
     /// User name (usually an email address) of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Name of the group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
     /// Application id of the service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_principal_name: Option<String>,
     /// See [`ServingEndpointPermissionLevel`](crate::ServingEndpointPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<ServingEndpointPermissionLevel>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ServingEndpointAccessControlRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        if let Some(value) = &self.group_name {
+            map.serialize_entry("group_name", value)?;
+        }
+        if let Some(value) = &self.service_principal_name {
+            map.serialize_entry("service_principal_name", value)?;
+        }
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingEndpointAccessControlRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ServingEndpointAccessControlRequest {
+    const EXPECTING: &'static str = "an object (ServingEndpointAccessControlRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "user_name" => object::read_into(&mut map, &mut value.user_name),
+                "group_name" => object::read_into(&mut map, &mut value.group_name),
+                "service_principal_name" => {
+                    object::read_into(&mut map, &mut value.service_principal_name)
+                }
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The permissions one principal holds on the endpoint. Exactly one of `user_name`,
 /// `group_name` and `service_principal_name` is set.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingEndpointAccessControlResponse {
     /// User name of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Name of the group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
     /// Application id of the service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_principal_name: Option<String>,
     /// Human-readable name of the principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Every level the principal holds, direct or inherited.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub all_permissions: Option<Vec<ServingEndpointPermission>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ServingEndpointAccessControlResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        if let Some(value) = &self.group_name {
+            map.serialize_entry("group_name", value)?;
+        }
+        if let Some(value) = &self.service_principal_name {
+            map.serialize_entry("service_principal_name", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("display_name", value)?;
+        }
+        if let Some(value) = &self.all_permissions {
+            map.serialize_entry("all_permissions", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingEndpointAccessControlResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ServingEndpointAccessControlResponse {
+    const EXPECTING: &'static str = "an object (ServingEndpointAccessControlResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "user_name" => object::read_into(&mut map, &mut value.user_name),
+                "group_name" => object::read_into(&mut map, &mut value.group_name),
+                "service_principal_name" => {
+                    object::read_into(&mut map, &mut value.service_principal_name)
+                }
+                "display_name" => object::read_into(&mut map, &mut value.display_name),
+                "all_permissions" => {
+                    object::read_into(&mut map, &mut value.all_permissions)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// What an endpoint serves: its served entities (or, in the older form, served models), how
 /// traffic is split between them, and its inference table. Body of
 /// `servingEndpoints.updateConfig`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingEndpointConfigInput {
     /// The entities to serve; at most 15.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub served_entities: Option<Vec<ServedEntityInput>>,
     /// The models to serve, the older form of `served_entities` (deprecated).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub served_models: Option<Vec<ServedModelInput>>,
     /// See [`ServingTrafficConfig`](crate::ServingTrafficConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub traffic_config: Option<ServingTrafficConfig>,
     /// See [`ServingInferenceTableConfig`](crate::ServingInferenceTableConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auto_capture_config: Option<ServingInferenceTableConfig>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ServingEndpointConfigInput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.served_entities {
+            map.serialize_entry("served_entities", value)?;
+        }
+        if let Some(value) = &self.served_models {
+            map.serialize_entry("served_models", value)?;
+        }
+        if let Some(value) = &self.traffic_config {
+            map.serialize_entry("traffic_config", value)?;
+        }
+        if let Some(value) = &self.auto_capture_config {
+            map.serialize_entry("auto_capture_config", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingEndpointConfigInput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ServingEndpointConfigInput {
+    const EXPECTING: &'static str = "an object (ServingEndpointConfigInput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "served_entities" => {
+                    object::read_into(&mut map, &mut value.served_entities)
+                }
+                "served_models" => object::read_into(&mut map, &mut value.served_models),
+                "traffic_config" => {
+                    object::read_into(&mut map, &mut value.traffic_config)
+                }
+                "auto_capture_config" => {
+                    object::read_into(&mut map, &mut value.auto_capture_config)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The configuration an endpoint serves.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingEndpointConfigOutput {
     /// Version of the configuration, one more with each update.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub config_version: Option<i64>,
     /// The served entities.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub served_entities: Option<Vec<ServedEntityOutput>>,
     /// The served models (older form).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub served_models: Option<Vec<ServedModelOutput>>,
     /// See [`ServingTrafficConfig`](crate::ServingTrafficConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub traffic_config: Option<ServingTrafficConfig>,
     /// See [`AutoCaptureConfigOutput`](crate::AutoCaptureConfigOutput).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auto_capture_config: Option<AutoCaptureConfigOutput>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ServingEndpointConfigOutput {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.config_version {
+            map.serialize_entry(
+                "config_version",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.served_entities {
+            map.serialize_entry("served_entities", value)?;
+        }
+        if let Some(value) = &self.served_models {
+            map.serialize_entry("served_models", value)?;
+        }
+        if let Some(value) = &self.traffic_config {
+            map.serialize_entry("traffic_config", value)?;
+        }
+        if let Some(value) = &self.auto_capture_config {
+            map.serialize_entry("auto_capture_config", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingEndpointConfigOutput {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ServingEndpointConfigOutput {
+    const EXPECTING: &'static str = "an object (ServingEndpointConfigOutput)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "config_version" => {
+                    object::read_number_into(&mut map, &mut value.config_version)
+                }
+                "served_entities" => {
+                    object::read_into(&mut map, &mut value.served_entities)
+                }
+                "served_models" => object::read_into(&mut map, &mut value.served_models),
+                "traffic_config" => {
+                    object::read_into(&mut map, &mut value.traffic_config)
+                }
+                "auto_capture_config" => {
+                    object::read_into(&mut map, &mut value.auto_capture_config)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The names of what an endpoint serves, as listed.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingEndpointConfigSummary {
     /// The served entities.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub served_entities: Option<Vec<ServedEntitySpec>>,
     /// The served models (older form).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub served_models: Option<Vec<ServedModelSpec>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ServingEndpointConfigSummary {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.served_entities {
+            map.serialize_entry("served_entities", value)?;
+        }
+        if let Some(value) = &self.served_models {
+            map.serialize_entry("served_models", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingEndpointConfigSummary {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ServingEndpointConfigSummary {
+    const EXPECTING: &'static str = "an object (ServingEndpointConfigSummary)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "served_entities" => {
+                    object::read_into(&mut map, &mut value.served_entities)
+                }
+                "served_models" => object::read_into(&mut map, &mut value.served_models),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Where the endpoint's data-plane operations are reached.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingEndpointDataPlaneInfo {
     /// See [`ServingDataPlaneQueryInfo`](crate::ServingDataPlaneQueryInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query_info: Option<ServingDataPlaneQueryInfo>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ServingEndpointDataPlaneInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.query_info {
+            map.serialize_entry("query_info", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingEndpointDataPlaneInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ServingEndpointDataPlaneInfo {
+    const EXPECTING: &'static str = "an object (ServingEndpointDataPlaneInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "query_info" => object::read_into(&mut map, &mut value.query_info),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A serving endpoint with its configuration in full.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingEndpointDetailed {
     /// Name of the endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// System-given identifier of the endpoint, used by the permission operations.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// What the endpoint serves, in words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// See [`ServingEndpointState`](crate::ServingEndpointState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<ServingEndpointState>,
     /// See [`ServingEndpointConfigOutput`](crate::ServingEndpointConfigOutput).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config: Option<ServingEndpointConfigOutput>,
     /// See [`ServingEndpointPendingConfig`](crate::ServingEndpointPendingConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pending_config: Option<ServingEndpointPendingConfig>,
     /// Task of the endpoint's models, such as `llm/v1/chat`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub task: Option<String>,
     /// See [`AiGatewayConfig`](crate::AiGatewayConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai_gateway: Option<AiGatewayConfig>,
     /// Whether the endpoint is route optimized.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub route_optimized: Option<bool>,
     /// Address to query a route-optimized endpoint at.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoint_url: Option<String>,
     /// See [`ServingEndpointDataPlaneInfo`](crate::ServingEndpointDataPlaneInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_plane_info: Option<ServingEndpointDataPlaneInfo>,
     /// See [`ServingEndpointPermissionLevel`](crate::ServingEndpointPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<ServingEndpointPermissionLevel>,
     /// Tags attached to the endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<ServingEndpointTag>>,
     /// Budget policy the endpoint's costs are attributed to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget_policy_id: Option<String>,
     /// See [`ServingEndpointEmailNotifications`](crate::ServingEndpointEmailNotifications).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_notifications: Option<ServingEndpointEmailNotifications>,
     /// See [`ServingEndpointTelemetryConfig`](crate::ServingEndpointTelemetryConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub telemetry_config: Option<ServingEndpointTelemetryConfig>,
     /// User name of whoever created the endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creator: Option<String>,
     /// When the endpoint was created, in seconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub creation_timestamp: Option<i64>,
     /// When a user last changed the endpoint, in seconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub last_updated_timestamp: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ServingEndpointDetailed {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.config {
+            map.serialize_entry("config", value)?;
+        }
+        if let Some(value) = &self.pending_config {
+            map.serialize_entry("pending_config", value)?;
+        }
+        if let Some(value) = &self.task {
+            map.serialize_entry("task", value)?;
+        }
+        if let Some(value) = &self.ai_gateway {
+            map.serialize_entry("ai_gateway", value)?;
+        }
+        if let Some(value) = &self.route_optimized {
+            map.serialize_entry("route_optimized", value)?;
+        }
+        if let Some(value) = &self.endpoint_url {
+            map.serialize_entry("endpoint_url", value)?;
+        }
+        if let Some(value) = &self.data_plane_info {
+            map.serialize_entry("data_plane_info", value)?;
+        }
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let Some(value) = &self.budget_policy_id {
+            map.serialize_entry("budget_policy_id", value)?;
+        }
+        if let Some(value) = &self.email_notifications {
+            map.serialize_entry("email_notifications", value)?;
+        }
+        if let Some(value) = &self.telemetry_config {
+            map.serialize_entry("telemetry_config", value)?;
+        }
+        if let Some(value) = &self.creator {
+            map.serialize_entry("creator", value)?;
+        }
+        if let Some(value) = &self.creation_timestamp {
+            map.serialize_entry(
+                "creation_timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.last_updated_timestamp {
+            map.serialize_entry(
+                "last_updated_timestamp",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingEndpointDetailed {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ServingEndpointDetailed {
+    const EXPECTING: &'static str = "an object (ServingEndpointDetailed)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "id" => object::read_into(&mut map, &mut value.id),
+                "description" => object::read_into(&mut map, &mut value.description),
+                "state" => object::read_into(&mut map, &mut value.state),
+                "config" => object::read_into(&mut map, &mut value.config),
+                "pending_config" => {
+                    object::read_into(&mut map, &mut value.pending_config)
+                }
+                "task" => object::read_into(&mut map, &mut value.task),
+                "ai_gateway" => object::read_into(&mut map, &mut value.ai_gateway),
+                "route_optimized" => {
+                    object::read_into(&mut map, &mut value.route_optimized)
+                }
+                "endpoint_url" => object::read_into(&mut map, &mut value.endpoint_url),
+                "data_plane_info" => {
+                    object::read_into(&mut map, &mut value.data_plane_info)
+                }
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                "tags" => object::read_into(&mut map, &mut value.tags),
+                "budget_policy_id" => {
+                    object::read_into(&mut map, &mut value.budget_policy_id)
+                }
+                "email_notifications" => {
+                    object::read_into(&mut map, &mut value.email_notifications)
+                }
+                "telemetry_config" => {
+                    object::read_into(&mut map, &mut value.telemetry_config)
+                }
+                "creator" => object::read_into(&mut map, &mut value.creator),
+                "creation_timestamp" => {
+                    object::read_number_into(&mut map, &mut value.creation_timestamp)
+                }
+                "last_updated_timestamp" => {
+                    object::read_number_into(&mut map, &mut value.last_updated_timestamp)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Who is emailed about configuration updates of the endpoint.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingEndpointEmailNotifications {
     /// Addresses told when a configuration update succeeds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_update_success: Option<Vec<String>>,
     /// Addresses told when a configuration update fails.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_update_failure: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ServingEndpointEmailNotifications {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.on_update_success {
+            map.serialize_entry("on_update_success", value)?;
+        }
+        if let Some(value) = &self.on_update_failure {
+            map.serialize_entry("on_update_failure", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingEndpointEmailNotifications {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ServingEndpointEmailNotifications {
+    const EXPECTING: &'static str = "an object (ServingEndpointEmailNotifications)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "on_update_success" => {
+                    object::read_into(&mut map, &mut value.on_update_success)
+                }
+                "on_update_failure" => {
+                    object::read_into(&mut map, &mut value.on_update_failure)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The email notifications of a serving endpoint: the body of
 /// `servingEndpoints.updateNotifications` and, with the endpoint's `name`, its answer.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingEndpointNotifications {
     /// Name of the endpoint (in the answer).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// See [`ServingEndpointEmailNotifications`](crate::ServingEndpointEmailNotifications).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_notifications: Option<ServingEndpointEmailNotifications>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ServingEndpointNotifications {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.email_notifications {
+            map.serialize_entry("email_notifications", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingEndpointNotifications {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ServingEndpointNotifications {
+    const EXPECTING: &'static str = "an object (ServingEndpointNotifications)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "email_notifications" => {
+                    object::read_into(&mut map, &mut value.email_notifications)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The configuration an endpoint is moving to.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingEndpointPendingConfig {
     /// Version the configuration will have.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub config_version: Option<i32>,
     /// When the update began, in seconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub start_time: Option<i64>,
     /// The served entities.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub served_entities: Option<Vec<ServedEntityOutput>>,
     /// The served models (older form).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub served_models: Option<Vec<ServedModelOutput>>,
     /// See [`ServingTrafficConfig`](crate::ServingTrafficConfig).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub traffic_config: Option<ServingTrafficConfig>,
     /// See [`AutoCaptureConfigOutput`](crate::AutoCaptureConfigOutput).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auto_capture_config: Option<AutoCaptureConfigOutput>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ServingEndpointPendingConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.config_version {
+            map.serialize_entry(
+                "config_version",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.start_time {
+            map.serialize_entry(
+                "start_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.served_entities {
+            map.serialize_entry("served_entities", value)?;
+        }
+        if let Some(value) = &self.served_models {
+            map.serialize_entry("served_models", value)?;
+        }
+        if let Some(value) = &self.traffic_config {
+            map.serialize_entry("traffic_config", value)?;
+        }
+        if let Some(value) = &self.auto_capture_config {
+            map.serialize_entry("auto_capture_config", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingEndpointPendingConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ServingEndpointPendingConfig {
+    const EXPECTING: &'static str = "an object (ServingEndpointPendingConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "config_version" => {
+                    object::read_number_into(&mut map, &mut value.config_version)
+                }
+                "start_time" => object::read_number_into(&mut map, &mut value.start_time),
+                "served_entities" => {
+                    object::read_into(&mut map, &mut value.served_entities)
+                }
+                "served_models" => object::read_into(&mut map, &mut value.served_models),
+                "traffic_config" => {
+                    object::read_into(&mut map, &mut value.traffic_config)
+                }
+                "auto_capture_config" => {
+                    object::read_into(&mut map, &mut value.auto_capture_config)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One permission level a principal holds on the endpoint, and where it comes from.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingEndpointPermission {
     /// See [`ServingEndpointPermissionLevel`](crate::ServingEndpointPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<ServingEndpointPermissionLevel>,
     /// True when the level comes from a parent object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherited: Option<bool>,
     /// Objects the level is inherited from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherited_from_object: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ServingEndpointPermission {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        if let Some(value) = &self.inherited {
+            map.serialize_entry("inherited", value)?;
+        }
+        if let Some(value) = &self.inherited_from_object {
+            map.serialize_entry("inherited_from_object", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingEndpointPermission {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ServingEndpointPermission {
+    const EXPECTING: &'static str = "an object (ServingEndpointPermission)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                "inherited" => object::read_into(&mut map, &mut value.inherited),
+                "inherited_from_object" => {
+                    object::read_into(&mut map, &mut value.inherited_from_object)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A permission level on a serving endpoint: `CAN_VIEW` lets a principal see it; `CAN_QUERY`
 /// adds querying it; `CAN_MANAGE` adds changing, deleting it and changing its permissions.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ServingEndpointPermissionLevel {
-    #[serde(rename = "CAN_MANAGE")]
+    /// `CAN_MANAGE`
     CanManage,
-    #[serde(rename = "CAN_QUERY")]
+    /// `CAN_QUERY`
     CanQuery,
-    #[serde(rename = "CAN_VIEW")]
+    /// `CAN_VIEW`
     CanView,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2389,66 +5828,215 @@ impl std::str::FromStr for ServingEndpointPermissionLevel {
     }
 }
 
+impl serde::Serialize for ServingEndpointPermissionLevel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingEndpointPermissionLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The access control list of a serving endpoint.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingEndpointPermissions {
     /// Identifier of the object, such as `/serving-endpoints/<id>`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_id: Option<String>,
     /// Type of the object (`serving-endpoint`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_type: Option<String>,
     /// One entry per principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list: Option<Vec<ServingEndpointAccessControlResponse>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ServingEndpointPermissions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.object_id {
+            map.serialize_entry("object_id", value)?;
+        }
+        if let Some(value) = &self.object_type {
+            map.serialize_entry("object_type", value)?;
+        }
+        if let Some(value) = &self.access_control_list {
+            map.serialize_entry("access_control_list", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingEndpointPermissions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ServingEndpointPermissions {
+    const EXPECTING: &'static str = "an object (ServingEndpointPermissions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "object_id" => object::read_into(&mut map, &mut value.object_id),
+                "object_type" => object::read_into(&mut map, &mut value.object_type),
+                "access_control_list" => {
+                    object::read_into(&mut map, &mut value.access_control_list)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One grantable permission level and what it allows.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingEndpointPermissionsDescription {
     /// See [`ServingEndpointPermissionLevel`](crate::ServingEndpointPermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<ServingEndpointPermissionLevel>,
     /// What the level allows.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ServingEndpointPermissionsDescription {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingEndpointPermissionsDescription {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ServingEndpointPermissionsDescription {
+    const EXPECTING: &'static str = "an object (ServingEndpointPermissionsDescription)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                "description" => object::read_into(&mut map, &mut value.description),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `servingEndpoints.setPermissions` and `servingEndpoints.updatePermissions`; the
 /// endpoint is named in the path.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingEndpointPermissionsRequest {
     /// One entry per principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list: Option<Vec<ServingEndpointAccessControlRequest>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ServingEndpointPermissionsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.access_control_list {
+            map.serialize_entry("access_control_list", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingEndpointPermissionsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ServingEndpointPermissionsRequest {
+    const EXPECTING: &'static str = "an object (ServingEndpointPermissionsRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "access_control_list" => {
+                    object::read_into(&mut map, &mut value.access_control_list)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A limit on the number of calls to an external-model endpoint (the older form of rate limit).
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ServingEndpointRateLimit {
     /// Calls allowed per key in each renewal period.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub calls: i64,
     /// What the limit counts calls of; `endpoint` when left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<ServingEndpointRateLimitKey>,
     /// Period after which the count starts over.
     pub renewal_period: RateLimitRenewalPeriod,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2464,17 +6052,72 @@ impl ServingEndpointRateLimit {
     }
 }
 
+impl serde::Serialize for ServingEndpointRateLimit {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry(
+            "calls",
+            &databricks_runtime::serde_support::numbers::Write(&self.calls),
+        )?;
+        if let Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        map.serialize_entry("renewal_period", &self.renewal_period)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingEndpointRateLimit {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ServingEndpointRateLimit {
+    const EXPECTING: &'static str = "an object (ServingEndpointRateLimit)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut calls: Option<i64> = None;
+        let mut key: Option<crate::ServingEndpointRateLimitKey> = None;
+        let mut renewal_period: Option<crate::RateLimitRenewalPeriod> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "calls" => object::read_number_some(&mut map, &mut calls),
+                "key" => object::read_into(&mut map, &mut key),
+                "renewal_period" => object::read_some(&mut map, &mut renewal_period),
+                _ => object::keep(&mut map, key_, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            calls: object::required(calls, "calls")?,
+            key,
+            renewal_period: object::required(renewal_period, "renewal_period")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// What the limit counts calls of; `endpoint` when left out.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ServingEndpointRateLimitKey {
-    #[serde(rename = "endpoint")]
+    /// `endpoint`
     Endpoint,
-    #[serde(rename = "user")]
+    /// `user`
     User,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2513,34 +6156,133 @@ impl std::str::FromStr for ServingEndpointRateLimitKey {
     }
 }
 
+impl serde::Serialize for ServingEndpointRateLimitKey {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingEndpointRateLimitKey {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The rate limits of a serving endpoint, as set by and returned from `putRateLimits`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingEndpointRateLimits {
     /// The limits; the complete set when setting them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rate_limits: Option<Vec<ServingEndpointRateLimit>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ServingEndpointRateLimits {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.rate_limits {
+            map.serialize_entry("rate_limits", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingEndpointRateLimits {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ServingEndpointRateLimits {
+    const EXPECTING: &'static str = "an object (ServingEndpointRateLimits)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "rate_limits" => object::read_into(&mut map, &mut value.rate_limits),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Where a serving endpoint stands.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingEndpointState {
     /// Progress of the latest configuration change: `IN_PROGRESS` while it is deployed,
     /// `NOT_UPDATING` once nothing is pending, `UPDATE_FAILED` or `UPDATE_CANCELED` when it did not
     /// take effect.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config_update: Option<ServingEndpointStateConfigUpdate>,
     /// Whether the endpoint answers queries: `READY` once every served entity of its current
     /// configuration is ready, `NOT_READY` otherwise.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ready: Option<ServingEndpointStateReady>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ServingEndpointState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.config_update {
+            map.serialize_entry("config_update", value)?;
+        }
+        if let Some(value) = &self.ready {
+            map.serialize_entry("ready", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingEndpointState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ServingEndpointState {
+    const EXPECTING: &'static str = "an object (ServingEndpointState)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "config_update" => object::read_into(&mut map, &mut value.config_update),
+                "ready" => object::read_into(&mut map, &mut value.ready),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Progress of the latest configuration change: `IN_PROGRESS` while it is deployed,
@@ -2548,18 +6290,17 @@ pub struct ServingEndpointState {
 /// take effect.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ServingEndpointStateConfigUpdate {
-    #[serde(rename = "IN_PROGRESS")]
+    /// `IN_PROGRESS`
     InProgress,
-    #[serde(rename = "NOT_UPDATING")]
+    /// `NOT_UPDATING`
     NotUpdating,
-    #[serde(rename = "UPDATE_CANCELED")]
+    /// `UPDATE_CANCELED`
     UpdateCanceled,
-    #[serde(rename = "UPDATE_FAILED")]
+    /// `UPDATE_FAILED`
     UpdateFailed,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2602,18 +6343,34 @@ impl std::str::FromStr for ServingEndpointStateConfigUpdate {
     }
 }
 
+impl serde::Serialize for ServingEndpointStateConfigUpdate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingEndpointStateConfigUpdate {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Whether the endpoint answers queries: `READY` once every served entity of its current
 /// configuration is ready, `NOT_READY` otherwise.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ServingEndpointStateReady {
-    #[serde(rename = "NOT_READY")]
+    /// `NOT_READY`
     NotReady,
-    #[serde(rename = "READY")]
+    /// `READY`
     Ready,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2652,17 +6409,32 @@ impl std::str::FromStr for ServingEndpointStateReady {
     }
 }
 
+impl serde::Serialize for ServingEndpointStateReady {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingEndpointStateReady {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// A tag of a serving endpoint.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ServingEndpointTag {
     /// Key of the tag.
     pub key: String,
     /// Value of the tag, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2677,121 +6449,402 @@ impl ServingEndpointTag {
     }
 }
 
+impl serde::Serialize for ServingEndpointTag {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("key", &self.key)?;
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingEndpointTag {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ServingEndpointTag {
+    const EXPECTING: &'static str = "an object (ServingEndpointTag)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut key: Option<String> = None;
+        let mut value: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "key" => object::read_some(&mut map, &mut key),
+                "value" => object::read_into(&mut map, &mut value),
+                _ => object::keep(&mut map, key_, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            key: object::required(key, "key")?,
+            value,
+            unknown_fields,
+        })
+    }
+}
+
 /// Every tag of a serving endpoint.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingEndpointTags {
     /// The tags.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<ServingEndpointTag>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ServingEndpointTags {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingEndpointTags {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ServingEndpointTags {
+    const EXPECTING: &'static str = "an object (ServingEndpointTags)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "tags" => object::read_into(&mut map, &mut value.tags),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Which telemetry the endpoint exports to Unity Catalog (logs, traces, metrics) and its
 /// inference-table payload logging.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingEndpointTelemetryConfig {
     /// The signals to export; every signal when empty or left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled_telemetry_features: Option<Vec<ServingTelemetryFeature>>,
     /// See [`ServingTelemetryTableNames`](crate::ServingTelemetryTableNames).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table_names: Option<ServingTelemetryTableNames>,
     /// An existing telemetry profile to use instead of `table_names`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub telemetry_profile_id: Option<String>,
     /// See [`ServingTelemetryInferenceTable`](crate::ServingTelemetryInferenceTable).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inference_table_config: Option<ServingTelemetryInferenceTable>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ServingEndpointTelemetryConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.enabled_telemetry_features {
+            map.serialize_entry("enabled_telemetry_features", value)?;
+        }
+        if let Some(value) = &self.table_names {
+            map.serialize_entry("table_names", value)?;
+        }
+        if let Some(value) = &self.telemetry_profile_id {
+            map.serialize_entry("telemetry_profile_id", value)?;
+        }
+        if let Some(value) = &self.inference_table_config {
+            map.serialize_entry("inference_table_config", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingEndpointTelemetryConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ServingEndpointTelemetryConfig {
+    const EXPECTING: &'static str = "an object (ServingEndpointTelemetryConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "enabled_telemetry_features" => {
+                    object::read_into(&mut map, &mut value.enabled_telemetry_features)
+                }
+                "table_names" => object::read_into(&mut map, &mut value.table_names),
+                "telemetry_profile_id" => {
+                    object::read_into(&mut map, &mut value.telemetry_profile_id)
+                }
+                "inference_table_config" => {
+                    object::read_into(&mut map, &mut value.inference_table_config)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A Foundation Model API model an endpoint serves; set by the server.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingFoundationModel {
     /// Name of the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Name of the model as shown to people.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// What the model is.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Address of the model's documentation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub docs: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ServingFoundationModel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("display_name", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.docs {
+            map.serialize_entry("docs", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingFoundationModel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ServingFoundationModel {
+    const EXPECTING: &'static str = "an object (ServingFoundationModel)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "display_name" => object::read_into(&mut map, &mut value.display_name),
+                "description" => object::read_into(&mut map, &mut value.description),
+                "docs" => object::read_into(&mut map, &mut value.docs),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The Unity Catalog inference table requests and answers are logged to. Used as the endpoint's
 /// `auto_capture_config` and as the AI Gateway's `inference_table_config`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingInferenceTableConfig {
     /// Catalog of the table; cannot change once set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog_name: Option<String>,
     /// Schema of the table; cannot change once set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema_name: Option<String>,
     /// Prefix of the table's name; the endpoint's name by default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table_name_prefix: Option<String>,
     /// Whether logging is on; turning it off keeps the settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ServingInferenceTableConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.catalog_name {
+            map.serialize_entry("catalog_name", value)?;
+        }
+        if let Some(value) = &self.schema_name {
+            map.serialize_entry("schema_name", value)?;
+        }
+        if let Some(value) = &self.table_name_prefix {
+            map.serialize_entry("table_name_prefix", value)?;
+        }
+        if let Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingInferenceTableConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ServingInferenceTableConfig {
+    const EXPECTING: &'static str = "an object (ServingInferenceTableConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "catalog_name" => object::read_into(&mut map, &mut value.catalog_name),
+                "schema_name" => object::read_into(&mut map, &mut value.schema_name),
+                "table_name_prefix" => {
+                    object::read_into(&mut map, &mut value.table_name_prefix)
+                }
+                "enabled" => object::read_into(&mut map, &mut value.enabled),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// State of an endpoint's inference table.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingInferenceTableState {
     /// See [`ServingPayloadTable`](crate::ServingPayloadTable).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payload_table: Option<ServingPayloadTable>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ServingInferenceTableState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.payload_table {
+            map.serialize_entry("payload_table", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingInferenceTableState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ServingInferenceTableState {
+    const EXPECTING: &'static str = "an object (ServingInferenceTableState)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "payload_table" => object::read_into(&mut map, &mut value.payload_table),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Kind of compute a served entity runs on: `CPU` (the default), or a GPU type for deep
 /// learning models.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ServingModelWorkloadType {
-    #[serde(rename = "CPU")]
+    /// `CPU`
     Cpu,
-    #[serde(rename = "CPU_LARGE")]
+    /// `CPU_LARGE`
     CpuLarge,
-    #[serde(rename = "CPU_MEDIUM")]
+    /// `CPU_MEDIUM`
     CpuMedium,
-    #[serde(rename = "GPU_LARGE")]
+    /// `GPU_LARGE`
     GpuLarge,
-    #[serde(rename = "GPU_MEDIUM")]
+    /// `GPU_MEDIUM`
     GpuMedium,
-    #[serde(rename = "GPU_SMALL")]
+    /// `GPU_SMALL`
     GpuSmall,
-    #[serde(rename = "GPU_XLARGE")]
+    /// `GPU_XLARGE`
     GpuXlarge,
-    #[serde(rename = "GPU_XLARGE_8")]
+    /// `GPU_XLARGE_8`
     GpuXlarge8,
-    #[serde(rename = "MULTIGPU_MEDIUM")]
+    /// `MULTIGPU_MEDIUM`
     MultigpuMedium,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2844,71 +6897,180 @@ impl std::str::FromStr for ServingModelWorkloadType {
     }
 }
 
+impl serde::Serialize for ServingModelWorkloadType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingModelWorkloadType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The table requests and answers are written to.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingPayloadTable {
     /// Name of the table.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Status of the table.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Explanation of the status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_message: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ServingPayloadTable {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.status_message {
+            map.serialize_entry("status_message", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingPayloadTable {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ServingPayloadTable {
+    const EXPECTING: &'static str = "an object (ServingPayloadTable)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "status" => object::read_into(&mut map, &mut value.status),
+                "status_message" => {
+                    object::read_into(&mut map, &mut value.status_message)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One generated candidate.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingResponseChoice {
     /// Position of the candidate.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub index: Option<i32>,
     /// See [`ServingChatMessage`](crate::ServingChatMessage).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<ServingChatMessage>,
     /// The generated text, from completions models.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// Why generation stopped, such as `stop` or `length`.
-    #[serde(rename = "finishReason", default, skip_serializing_if = "Option::is_none")]
     pub finish_reason: Option<String>,
     /// Log probabilities, from completions models.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub logprobs: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ServingResponseChoice {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.index {
+            map.serialize_entry(
+                "index",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.text {
+            map.serialize_entry("text", value)?;
+        }
+        if let Some(value) = &self.finish_reason {
+            map.serialize_entry("finishReason", value)?;
+        }
+        if let Some(value) = &self.logprobs {
+            map.serialize_entry(
+                "logprobs",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingResponseChoice {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ServingResponseChoice {
+    const EXPECTING: &'static str = "an object (ServingResponseChoice)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "index" => object::read_number_into(&mut map, &mut value.index),
+                "message" => object::read_into(&mut map, &mut value.message),
+                "text" => object::read_into(&mut map, &mut value.text),
+                "finishReason" => object::read_into(&mut map, &mut value.finish_reason),
+                "logprobs" => object::read_number_into(&mut map, &mut value.logprobs),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The share of requests one served entity receives.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ServingRoute {
     /// Name of the served entity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub served_entity_name: Option<String>,
     /// Name of the served model (older form).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub served_model_name: Option<String>,
     /// Percentage of the requests routed to it, from 0 to 100.
-    #[serde(with = "databricks_runtime::serde_support::numbers")]
     pub traffic_percentage: i32,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -2924,21 +7086,87 @@ impl ServingRoute {
     }
 }
 
+impl serde::Serialize for ServingRoute {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.served_entity_name {
+            map.serialize_entry("served_entity_name", value)?;
+        }
+        if let Some(value) = &self.served_model_name {
+            map.serialize_entry("served_model_name", value)?;
+        }
+        map.serialize_entry(
+            "traffic_percentage",
+            &databricks_runtime::serde_support::numbers::Write(&self.traffic_percentage),
+        )?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingRoute {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ServingRoute {
+    const EXPECTING: &'static str = "an object (ServingRoute)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut served_entity_name: Option<String> = None;
+        let mut served_model_name: Option<String> = None;
+        let mut traffic_percentage: Option<i32> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "served_entity_name" => {
+                    object::read_into(&mut map, &mut served_entity_name)
+                }
+                "served_model_name" => {
+                    object::read_into(&mut map, &mut served_model_name)
+                }
+                "traffic_percentage" => {
+                    object::read_number_some(&mut map, &mut traffic_percentage)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            served_entity_name,
+            served_model_name,
+            traffic_percentage: object::required(
+                traffic_percentage,
+                "traffic_percentage",
+            )?,
+            unknown_fields,
+        })
+    }
+}
+
 /// A telemetry signal a serving endpoint can export.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ServingTelemetryFeature {
-    #[serde(rename = "TELEMETRY_FEATURE_INFERENCE_TABLE")]
+    /// `TELEMETRY_FEATURE_INFERENCE_TABLE`
     TelemetryFeatureInferenceTable,
-    #[serde(rename = "TELEMETRY_FEATURE_LOGS")]
+    /// `TELEMETRY_FEATURE_LOGS`
     TelemetryFeatureLogs,
-    #[serde(rename = "TELEMETRY_FEATURE_METRICS")]
+    /// `TELEMETRY_FEATURE_METRICS`
     TelemetryFeatureMetrics,
-    #[serde(rename = "TELEMETRY_FEATURE_TRACES")]
+    /// `TELEMETRY_FEATURE_TRACES`
     TelemetryFeatureTraces,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -2981,85 +7209,284 @@ impl std::str::FromStr for ServingTelemetryFeature {
     }
 }
 
+impl serde::Serialize for ServingTelemetryFeature {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingTelemetryFeature {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Payload logging to an endpoint's inference table.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingTelemetryInferenceTable {
     /// Full name of the inference table of the endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Share of requests logged, from 0.0 to 1.0 (every request).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub sampling_fraction: Option<f64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ServingTelemetryInferenceTable {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.sampling_fraction {
+            map.serialize_entry(
+                "sampling_fraction",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingTelemetryInferenceTable {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ServingTelemetryInferenceTable {
+    const EXPECTING: &'static str = "an object (ServingTelemetryInferenceTable)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "sampling_fraction" => {
+                    object::read_number_into(&mut map, &mut value.sampling_fraction)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The Unity Catalog tables (`catalog.schema.table`) an endpoint's telemetry is exported to,
 /// creating a new telemetry profile for the endpoint.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingTelemetryTableNames {
     /// Table for logs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logs_table: Option<String>,
     /// Table for metrics.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metrics_table: Option<String>,
     /// Table for traces (spans).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub traces_table: Option<String>,
     /// Table for annotations.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annotations_table: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ServingTelemetryTableNames {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.logs_table {
+            map.serialize_entry("logs_table", value)?;
+        }
+        if let Some(value) = &self.metrics_table {
+            map.serialize_entry("metrics_table", value)?;
+        }
+        if let Some(value) = &self.traces_table {
+            map.serialize_entry("traces_table", value)?;
+        }
+        if let Some(value) = &self.annotations_table {
+            map.serialize_entry("annotations_table", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingTelemetryTableNames {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ServingTelemetryTableNames {
+    const EXPECTING: &'static str = "an object (ServingTelemetryTableNames)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "logs_table" => object::read_into(&mut map, &mut value.logs_table),
+                "metrics_table" => object::read_into(&mut map, &mut value.metrics_table),
+                "traces_table" => object::read_into(&mut map, &mut value.traces_table),
+                "annotations_table" => {
+                    object::read_into(&mut map, &mut value.annotations_table)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Tokens counted for a query.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingTokenUsage {
     /// Tokens of the request.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub prompt_tokens: Option<i32>,
     /// Tokens generated.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub completion_tokens: Option<i32>,
     /// Both together.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub total_tokens: Option<i32>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ServingTokenUsage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.prompt_tokens {
+            map.serialize_entry(
+                "prompt_tokens",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.completion_tokens {
+            map.serialize_entry(
+                "completion_tokens",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.total_tokens {
+            map.serialize_entry(
+                "total_tokens",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingTokenUsage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ServingTokenUsage {
+    const EXPECTING: &'static str = "an object (ServingTokenUsage)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "prompt_tokens" => {
+                    object::read_number_into(&mut map, &mut value.prompt_tokens)
+                }
+                "completion_tokens" => {
+                    object::read_number_into(&mut map, &mut value.completion_tokens)
+                }
+                "total_tokens" => {
+                    object::read_number_into(&mut map, &mut value.total_tokens)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// How the endpoint's requests are split between its served entities.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServingTrafficConfig {
     /// One route per served entity receiving traffic; the percentages add up to 100.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub routes: Option<Vec<ServingRoute>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ServingTrafficConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.routes {
+            map.serialize_entry("routes", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ServingTrafficConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ServingTrafficConfig {
+    const EXPECTING: &'static str = "an object (ServingTrafficConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "routes" => object::read_into(&mut map, &mut value.routes),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

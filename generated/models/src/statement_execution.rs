@@ -3,44 +3,90 @@
 //! Types used only by the `statement-execution` service.
 
 /// Where one chunk of a result lies.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BaseChunkInfo {
     /// The chunk's position, from 0.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub chunk_index: Option<i32>,
     /// Index of the chunk's first row in the whole result.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub row_offset: Option<i64>,
     /// Rows in the chunk.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub row_count: Option<i64>,
     /// Bytes in the chunk; absent with the `INLINE` disposition.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub byte_count: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for BaseChunkInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.chunk_index {
+            map.serialize_entry(
+                "chunk_index",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.row_offset {
+            map.serialize_entry(
+                "row_offset",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.row_count {
+            map.serialize_entry(
+                "row_count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.byte_count {
+            map.serialize_entry(
+                "byte_count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BaseChunkInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for BaseChunkInfo {
+    const EXPECTING: &'static str = "an object (BaseChunkInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "chunk_index" => {
+                    object::read_number_into(&mut map, &mut value.chunk_index)
+                }
+                "row_offset" => object::read_number_into(&mut map, &mut value.row_offset),
+                "row_count" => object::read_number_into(&mut map, &mut value.row_count),
+                "byte_count" => object::read_number_into(&mut map, &mut value.byte_count),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A SQL statement to run, where, and how its result should come back.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ExecuteStatementRequest {
     /// The SQL text, at most 16 MiB. Named parameter markers (`:name`) take their values from
     /// `parameters`; `?` markers are not supported.
@@ -48,53 +94,34 @@ pub struct ExecuteStatementRequest {
     /// The SQL warehouse that runs the statement.
     pub warehouse_id: String,
     /// Default catalog of the statement, as `USE CATALOG` would set it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog: Option<String>,
     /// Default schema of the statement, as `USE SCHEMA` would set it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     /// Values of the statement's named parameter markers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<Vec<StatementParameterListItem>>,
     /// See [`StatementDisposition`](crate::StatementDisposition).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disposition: Option<StatementDisposition>,
     /// See [`StatementFormat`](crate::StatementFormat).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<StatementFormat>,
     /// How long the call waits for the result, as `<N>s` with N 0 or between 5 and 50. With `0s`
     /// the call returns at once and the statement runs on its own.
     ///
     /// When absent, the server uses `"10s"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wait_timeout: Option<String>,
     /// See [`StatementOnWaitTimeout`](crate::StatementOnWaitTimeout).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_wait_timeout: Option<StatementOnWaitTimeout>,
     /// Cut the result after about this many bytes (counted on the server's internal representation)
     /// and set the manifest's `truncated`. `EXTERNAL_LINKS` results are limited to 100 GiB when
     /// this is absent.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub byte_limit: Option<i64>,
     /// Cut the result after this many rows and set the manifest's `truncated`, unlike SQL's
     /// `LIMIT`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub row_limit: Option<i64>,
     /// Key/value annotations recorded with the statement in the query history; at most 20 are kept,
     /// one value per key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query_tags: Option<Vec<StatementQueryTag>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -119,62 +146,239 @@ impl ExecuteStatementRequest {
     }
 }
 
+impl serde::Serialize for ExecuteStatementRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("statement", &self.statement)?;
+        map.serialize_entry("warehouse_id", &self.warehouse_id)?;
+        if let Some(value) = &self.catalog {
+            map.serialize_entry("catalog", value)?;
+        }
+        if let Some(value) = &self.schema {
+            map.serialize_entry("schema", value)?;
+        }
+        if let Some(value) = &self.parameters {
+            map.serialize_entry("parameters", value)?;
+        }
+        if let Some(value) = &self.disposition {
+            map.serialize_entry("disposition", value)?;
+        }
+        if let Some(value) = &self.format {
+            map.serialize_entry("format", value)?;
+        }
+        if let Some(value) = &self.wait_timeout {
+            map.serialize_entry("wait_timeout", value)?;
+        }
+        if let Some(value) = &self.on_wait_timeout {
+            map.serialize_entry("on_wait_timeout", value)?;
+        }
+        if let Some(value) = &self.byte_limit {
+            map.serialize_entry(
+                "byte_limit",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.row_limit {
+            map.serialize_entry(
+                "row_limit",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.query_tags {
+            map.serialize_entry("query_tags", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ExecuteStatementRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ExecuteStatementRequest {
+    const EXPECTING: &'static str = "an object (ExecuteStatementRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut statement: Option<String> = None;
+        let mut warehouse_id: Option<String> = None;
+        let mut catalog: Option<String> = None;
+        let mut schema: Option<String> = None;
+        let mut parameters: Option<Vec<crate::StatementParameterListItem>> = None;
+        let mut disposition: Option<crate::StatementDisposition> = None;
+        let mut format: Option<crate::StatementFormat> = None;
+        let mut wait_timeout: Option<String> = None;
+        let mut on_wait_timeout: Option<crate::StatementOnWaitTimeout> = None;
+        let mut byte_limit: Option<i64> = None;
+        let mut row_limit: Option<i64> = None;
+        let mut query_tags: Option<Vec<crate::StatementQueryTag>> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "statement" => object::read_some(&mut map, &mut statement),
+                "warehouse_id" => object::read_some(&mut map, &mut warehouse_id),
+                "catalog" => object::read_into(&mut map, &mut catalog),
+                "schema" => object::read_into(&mut map, &mut schema),
+                "parameters" => object::read_into(&mut map, &mut parameters),
+                "disposition" => object::read_into(&mut map, &mut disposition),
+                "format" => object::read_into(&mut map, &mut format),
+                "wait_timeout" => object::read_into(&mut map, &mut wait_timeout),
+                "on_wait_timeout" => object::read_into(&mut map, &mut on_wait_timeout),
+                "byte_limit" => object::read_number_into(&mut map, &mut byte_limit),
+                "row_limit" => object::read_number_into(&mut map, &mut row_limit),
+                "query_tags" => object::read_into(&mut map, &mut query_tags),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            statement: object::required(statement, "statement")?,
+            warehouse_id: object::required(warehouse_id, "warehouse_id")?,
+            catalog,
+            schema,
+            parameters,
+            disposition,
+            format,
+            wait_timeout,
+            on_wait_timeout,
+            byte_limit,
+            row_limit,
+            query_tags,
+            unknown_fields,
+        })
+    }
+}
+
 /// A presigned URL holding one chunk of a result in cloud storage. The URL carries its own
 /// temporary credential: fetch it without the Databricks `Authorization` header, with
 /// `http_headers`, and keep it out of logs.
-#[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ExternalLink {
     /// The chunk's position, from 0.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub chunk_index: Option<i32>,
     /// Index of the chunk's first row in the whole result.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub row_offset: Option<i64>,
     /// Rows in the chunk.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub row_count: Option<i64>,
     /// Bytes in the chunk.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub byte_count: Option<i64>,
     /// The presigned URL of the chunk; it expires after at most 15 minutes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_link: Option<String>,
     /// When `external_link` stops working; ask for the chunk again for a fresh one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expiration: Option<String>,
     /// Headers the GET of `external_link` must send, such as a decryption key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_headers: Option<std::collections::BTreeMap<String, String>>,
     /// Index of the next chunk; absent after the last.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub next_chunk_index: Option<i32>,
     /// Path (on the workspace's host) of the request for the next chunk; absent after the last.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_chunk_internal_link: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ExternalLink {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.chunk_index {
+            map.serialize_entry(
+                "chunk_index",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.row_offset {
+            map.serialize_entry(
+                "row_offset",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.row_count {
+            map.serialize_entry(
+                "row_count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.byte_count {
+            map.serialize_entry(
+                "byte_count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.external_link {
+            map.serialize_entry("external_link", value)?;
+        }
+        if let Some(value) = &self.expiration {
+            map.serialize_entry("expiration", value)?;
+        }
+        if let Some(value) = &self.http_headers {
+            map.serialize_entry("http_headers", value)?;
+        }
+        if let Some(value) = &self.next_chunk_index {
+            map.serialize_entry(
+                "next_chunk_index",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.next_chunk_internal_link {
+            map.serialize_entry("next_chunk_internal_link", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ExternalLink {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ExternalLink {
+    const EXPECTING: &'static str = "an object (ExternalLink)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "chunk_index" => {
+                    object::read_number_into(&mut map, &mut value.chunk_index)
+                }
+                "row_offset" => object::read_number_into(&mut map, &mut value.row_offset),
+                "row_count" => object::read_number_into(&mut map, &mut value.row_count),
+                "byte_count" => object::read_number_into(&mut map, &mut value.byte_count),
+                "external_link" => object::read_into(&mut map, &mut value.external_link),
+                "expiration" => object::read_into(&mut map, &mut value.expiration),
+                "http_headers" => object::read_into(&mut map, &mut value.http_headers),
+                "next_chunk_index" => {
+                    object::read_number_into(&mut map, &mut value.next_chunk_index)
+                }
+                "next_chunk_internal_link" => {
+                    object::read_into(&mut map, &mut value.next_chunk_internal_link)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 impl std::fmt::Debug for ExternalLink {
@@ -196,206 +400,429 @@ impl std::fmt::Debug for ExternalLink {
 
 /// One chunk of a result: its rows (`INLINE`) or the links to them (`EXTERNAL_LINKS`), and
 /// where to find the next chunk.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ResultData {
     /// The chunk's position, from 0.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub chunk_index: Option<i32>,
     /// Index of the chunk's first row in the whole result.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub row_offset: Option<i64>,
     /// Rows in the chunk.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub row_count: Option<i64>,
     /// Bytes in the chunk; absent with the `INLINE` disposition.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub byte_count: Option<i64>,
     /// The rows of an `INLINE` chunk, each an array with one value per column: the value's text, or
     /// null for NULL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_array: Option<Vec<Vec<Option<String>>>>,
     /// The presigned links of an `EXTERNAL_LINKS` chunk.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_links: Option<Vec<ExternalLink>>,
     /// Index of the next chunk; absent after the last.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub next_chunk_index: Option<i32>,
     /// Path (on the workspace's host) of the request for the next chunk, an alternative to
     /// `next_chunk_index`; absent after the last.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_chunk_internal_link: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ResultData {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.chunk_index {
+            map.serialize_entry(
+                "chunk_index",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.row_offset {
+            map.serialize_entry(
+                "row_offset",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.row_count {
+            map.serialize_entry(
+                "row_count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.byte_count {
+            map.serialize_entry(
+                "byte_count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.data_array {
+            map.serialize_entry("data_array", value)?;
+        }
+        if let Some(value) = &self.external_links {
+            map.serialize_entry("external_links", value)?;
+        }
+        if let Some(value) = &self.next_chunk_index {
+            map.serialize_entry(
+                "next_chunk_index",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.next_chunk_internal_link {
+            map.serialize_entry("next_chunk_internal_link", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ResultData {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ResultData {
+    const EXPECTING: &'static str = "an object (ResultData)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "chunk_index" => {
+                    object::read_number_into(&mut map, &mut value.chunk_index)
+                }
+                "row_offset" => object::read_number_into(&mut map, &mut value.row_offset),
+                "row_count" => object::read_number_into(&mut map, &mut value.row_count),
+                "byte_count" => object::read_number_into(&mut map, &mut value.byte_count),
+                "data_array" => object::read_into(&mut map, &mut value.data_array),
+                "external_links" => {
+                    object::read_into(&mut map, &mut value.external_links)
+                }
+                "next_chunk_index" => {
+                    object::read_number_into(&mut map, &mut value.next_chunk_index)
+                }
+                "next_chunk_internal_link" => {
+                    object::read_into(&mut map, &mut value.next_chunk_internal_link)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The shape of a statement's result (its columns, its format and how it is cut into chunks).
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ResultManifest {
     /// See [`StatementFormat`](crate::StatementFormat).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<StatementFormat>,
     /// See [`ResultSchema`](crate::ResultSchema).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<ResultSchema>,
     /// How many chunks the result has.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub total_chunk_count: Option<i32>,
     /// Where each chunk starts and how many rows it holds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chunks: Option<Vec<BaseChunkInfo>>,
     /// Rows in the whole result.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub total_row_count: Option<i64>,
     /// Bytes in the whole result; absent with the `INLINE` disposition.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub total_byte_count: Option<i64>,
     /// The result was cut by `row_limit` or `byte_limit`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub truncated: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ResultManifest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.format {
+            map.serialize_entry("format", value)?;
+        }
+        if let Some(value) = &self.schema {
+            map.serialize_entry("schema", value)?;
+        }
+        if let Some(value) = &self.total_chunk_count {
+            map.serialize_entry(
+                "total_chunk_count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.chunks {
+            map.serialize_entry("chunks", value)?;
+        }
+        if let Some(value) = &self.total_row_count {
+            map.serialize_entry(
+                "total_row_count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.total_byte_count {
+            map.serialize_entry(
+                "total_byte_count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.truncated {
+            map.serialize_entry("truncated", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ResultManifest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ResultManifest {
+    const EXPECTING: &'static str = "an object (ResultManifest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "format" => object::read_into(&mut map, &mut value.format),
+                "schema" => object::read_into(&mut map, &mut value.schema),
+                "total_chunk_count" => {
+                    object::read_number_into(&mut map, &mut value.total_chunk_count)
+                }
+                "chunks" => object::read_into(&mut map, &mut value.chunks),
+                "total_row_count" => {
+                    object::read_number_into(&mut map, &mut value.total_row_count)
+                }
+                "total_byte_count" => {
+                    object::read_number_into(&mut map, &mut value.total_byte_count)
+                }
+                "truncated" => object::read_into(&mut map, &mut value.truncated),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The columns of a result.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ResultSchema {
     /// How many columns there are.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub column_count: Option<i32>,
     /// The columns, in the order of each row's values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub columns: Option<Vec<StatementColumnInfo>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ResultSchema {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.column_count {
+            map.serialize_entry(
+                "column_count",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.columns {
+            map.serialize_entry("columns", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ResultSchema {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ResultSchema {
+    const EXPECTING: &'static str = "an object (ResultSchema)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "column_count" => {
+                    object::read_number_into(&mut map, &mut value.column_count)
+                }
+                "columns" => object::read_into(&mut map, &mut value.columns),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One column of a result.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct StatementColumnInfo {
     /// The column's name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Its index in each row, from 0.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub position: Option<i32>,
     /// See [`StatementColumnTypeName`](crate::StatementColumnTypeName).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_name: Option<StatementColumnTypeName>,
     /// The full SQL type, as in `DECIMAL(10,2)` or `ARRAY<STRING>`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_text: Option<String>,
     /// Digits of a `DECIMAL`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub type_precision: Option<i32>,
     /// Digits after the decimal point of a `DECIMAL`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub type_scale: Option<i32>,
     /// The units of an `INTERVAL`, as in `DAY TO SECOND`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_interval_type: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for StatementColumnInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.position {
+            map.serialize_entry(
+                "position",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.type_name {
+            map.serialize_entry("type_name", value)?;
+        }
+        if let Some(value) = &self.type_text {
+            map.serialize_entry("type_text", value)?;
+        }
+        if let Some(value) = &self.type_precision {
+            map.serialize_entry(
+                "type_precision",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.type_scale {
+            map.serialize_entry(
+                "type_scale",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.type_interval_type {
+            map.serialize_entry("type_interval_type", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for StatementColumnInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for StatementColumnInfo {
+    const EXPECTING: &'static str = "an object (StatementColumnInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "position" => object::read_number_into(&mut map, &mut value.position),
+                "type_name" => object::read_into(&mut map, &mut value.type_name),
+                "type_text" => object::read_into(&mut map, &mut value.type_text),
+                "type_precision" => {
+                    object::read_number_into(&mut map, &mut value.type_precision)
+                }
+                "type_scale" => object::read_number_into(&mut map, &mut value.type_scale),
+                "type_interval_type" => {
+                    object::read_into(&mut map, &mut value.type_interval_type)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The base SQL type of a column, without the details of complex types.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum StatementColumnTypeName {
-    #[serde(rename = "BOOLEAN")]
+    /// `BOOLEAN`
     Boolean,
-    #[serde(rename = "BYTE")]
+    /// `BYTE`
     Byte,
-    #[serde(rename = "SHORT")]
+    /// `SHORT`
     Short,
-    #[serde(rename = "INT")]
+    /// `INT`
     Int,
-    #[serde(rename = "LONG")]
+    /// `LONG`
     Long,
-    #[serde(rename = "FLOAT")]
+    /// `FLOAT`
     Float,
-    #[serde(rename = "DOUBLE")]
+    /// `DOUBLE`
     Double,
-    #[serde(rename = "DATE")]
+    /// `DATE`
     Date,
-    #[serde(rename = "TIMESTAMP")]
+    /// `TIMESTAMP`
     Timestamp,
-    #[serde(rename = "STRING")]
+    /// `STRING`
     String,
-    #[serde(rename = "BINARY")]
+    /// `BINARY`
     Binary,
-    #[serde(rename = "DECIMAL")]
+    /// `DECIMAL`
     Decimal,
-    #[serde(rename = "INTERVAL")]
+    /// `INTERVAL`
     Interval,
-    #[serde(rename = "ARRAY")]
+    /// `ARRAY`
     Array,
-    #[serde(rename = "STRUCT")]
+    /// `STRUCT`
     Struct,
-    #[serde(rename = "MAP")]
+    /// `MAP`
     Map,
-    #[serde(rename = "CHAR")]
+    /// `CHAR`
     Char,
-    #[serde(rename = "USER_DEFINED_TYPE")]
+    /// `USER_DEFINED_TYPE`
     UserDefinedType,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -466,20 +893,36 @@ impl std::str::FromStr for StatementColumnTypeName {
     }
 }
 
+impl serde::Serialize for StatementColumnTypeName {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for StatementColumnTypeName {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// How the result is delivered. `INLINE`: the rows are in the API's answers, as `JSON_ARRAY`,
 /// and a result over 25 MiB fails the statement. `EXTERNAL_LINKS`: each chunk is a presigned
 /// cloud storage URL, for results up to 100 GiB; the URL must be fetched without the Databricks
 /// credentials.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum StatementDisposition {
-    #[serde(rename = "INLINE")]
+    /// `INLINE`
     Inline,
-    #[serde(rename = "EXTERNAL_LINKS")]
+    /// `EXTERNAL_LINKS`
     ExternalLinks,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -518,22 +961,38 @@ impl std::str::FromStr for StatementDisposition {
     }
 }
 
+impl serde::Serialize for StatementDisposition {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for StatementDisposition {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// How rows are written. `JSON_ARRAY`: an array of rows, each an array of values as strings or
 /// null. `ARROW_STREAM`: Apache Arrow IPC streams. `CSV`: RFC 4180 text, a header line in the
 /// first chunk only, NULL written `null`. `ARROW_STREAM` and `CSV` need the `EXTERNAL_LINKS`
 /// disposition.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum StatementFormat {
-    #[serde(rename = "JSON_ARRAY")]
+    /// `JSON_ARRAY`
     JsonArray,
-    #[serde(rename = "ARROW_STREAM")]
+    /// `ARROW_STREAM`
     ArrowStream,
-    #[serde(rename = "CSV")]
+    /// `CSV`
     Csv,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -574,18 +1033,34 @@ impl std::str::FromStr for StatementFormat {
     }
 }
 
+impl serde::Serialize for StatementFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for StatementFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// What happens to a statement still running when `wait_timeout` ends: `CONTINUE` lets it run
 /// (follow it with `getStatement`), `CANCEL` cancels it.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum StatementOnWaitTimeout {
-    #[serde(rename = "CONTINUE")]
+    /// `CONTINUE`
     Continue,
-    #[serde(rename = "CANCEL")]
+    /// `CANCEL`
     Cancel,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -624,21 +1099,35 @@ impl std::str::FromStr for StatementOnWaitTimeout {
     }
 }
 
+impl serde::Serialize for StatementOnWaitTimeout {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for StatementOnWaitTimeout {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The value of one named parameter marker.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct StatementParameterListItem {
     /// The marker's name, without the colon.
     pub name: String,
     /// The value as text, converted to `type` with SQL's `cast`; absent means NULL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// The SQL type of the value (`INT`, `DATE`, `DECIMAL(10,2)`, ...); absent means `STRING`.
     /// Complex types are not accepted.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -654,17 +1143,71 @@ impl StatementParameterListItem {
     }
 }
 
+impl serde::Serialize for StatementParameterListItem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        if let Some(value) = &self.type_ {
+            map.serialize_entry("type", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for StatementParameterListItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for StatementParameterListItem {
+    const EXPECTING: &'static str = "an object (StatementParameterListItem)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut value: Option<String> = None;
+        let mut type_: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "value" => object::read_into(&mut map, &mut value),
+                "type" => object::read_into(&mut map, &mut type_),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            value,
+            type_,
+            unknown_fields,
+        })
+    }
+}
+
 /// One annotation of a statement in the query history.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct StatementQueryTag {
     /// The tag's name; not empty.
     pub key: String,
     /// The tag's value; absent for a tag that is only a key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -679,77 +1222,215 @@ impl StatementQueryTag {
     }
 }
 
+impl serde::Serialize for StatementQueryTag {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("key", &self.key)?;
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for StatementQueryTag {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for StatementQueryTag {
+    const EXPECTING: &'static str = "an object (StatementQueryTag)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut key: Option<String> = None;
+        let mut value: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "key" => object::read_some(&mut map, &mut key),
+                "value" => object::read_into(&mut map, &mut value),
+                _ => object::keep(&mut map, key_, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            key: object::required(key, "key")?,
+            value,
+            unknown_fields,
+        })
+    }
+}
+
 /// A statement's id and state, with its manifest and first result chunk once it succeeded.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct StatementResponse {
     /// The statement's id, for every later call about it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statement_id: Option<String>,
     /// See [`StatementStatus`](crate::StatementStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<StatementStatus>,
     /// See [`ResultManifest`](crate::ResultManifest).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manifest: Option<ResultManifest>,
     /// See [`ResultData`](crate::ResultData).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<ResultData>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for StatementResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.statement_id {
+            map.serialize_entry("statement_id", value)?;
+        }
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.manifest {
+            map.serialize_entry("manifest", value)?;
+        }
+        if let Some(value) = &self.result {
+            map.serialize_entry("result", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for StatementResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for StatementResponse {
+    const EXPECTING: &'static str = "an object (StatementResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "statement_id" => object::read_into(&mut map, &mut value.statement_id),
+                "status" => object::read_into(&mut map, &mut value.status),
+                "manifest" => object::read_into(&mut map, &mut value.manifest),
+                "result" => object::read_into(&mut map, &mut value.result),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Why a statement failed.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct StatementServiceError {
     /// See [`StatementServiceErrorCode`](crate::StatementServiceErrorCode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<StatementServiceErrorCode>,
     /// What went wrong, in a sentence; not meant to be parsed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for StatementServiceError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.error_code {
+            map.serialize_entry("error_code", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for StatementServiceError {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for StatementServiceError {
+    const EXPECTING: &'static str = "an object (StatementServiceError)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "error_code" => object::read_into(&mut map, &mut value.error_code),
+                "message" => object::read_into(&mut map, &mut value.message),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The class of a statement's failure.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum StatementServiceErrorCode {
-    #[serde(rename = "UNKNOWN")]
+    /// `UNKNOWN`
     Unknown,
-    #[serde(rename = "INTERNAL_ERROR")]
+    /// `INTERNAL_ERROR`
     InternalError,
-    #[serde(rename = "TEMPORARILY_UNAVAILABLE")]
+    /// `TEMPORARILY_UNAVAILABLE`
     TemporarilyUnavailable,
-    #[serde(rename = "IO_ERROR")]
+    /// `IO_ERROR`
     IoError,
-    #[serde(rename = "BAD_REQUEST")]
+    /// `BAD_REQUEST`
     BadRequest,
-    #[serde(rename = "SERVICE_UNDER_MAINTENANCE")]
+    /// `SERVICE_UNDER_MAINTENANCE`
     ServiceUnderMaintenance,
-    #[serde(rename = "WORKSPACE_TEMPORARILY_UNAVAILABLE")]
+    /// `WORKSPACE_TEMPORARILY_UNAVAILABLE`
     WorkspaceTemporarilyUnavailable,
-    #[serde(rename = "DEADLINE_EXCEEDED")]
+    /// `DEADLINE_EXCEEDED`
     DeadlineExceeded,
-    #[serde(rename = "CANCELLED")]
+    /// `CANCELLED`
     Cancelled,
-    #[serde(rename = "RESOURCE_EXHAUSTED")]
+    /// `RESOURCE_EXHAUSTED`
     ResourceExhausted,
-    #[serde(rename = "ABORTED")]
+    /// `ABORTED`
     Aborted,
-    #[serde(rename = "NOT_FOUND")]
+    /// `NOT_FOUND`
     NotFound,
-    #[serde(rename = "ALREADY_EXISTS")]
+    /// `ALREADY_EXISTS`
     AlreadyExists,
-    #[serde(rename = "UNAUTHENTICATED")]
+    /// `UNAUTHENTICATED`
     Unauthenticated,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -812,28 +1493,44 @@ impl std::str::FromStr for StatementServiceErrorCode {
     }
 }
 
+impl serde::Serialize for StatementServiceErrorCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for StatementServiceErrorCode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// `PENDING`: waiting for the warehouse. `RUNNING`: running. `SUCCEEDED`: finished, its result
 /// can be fetched. `FAILED`: finished with the error in the status. `CANCELED`: canceled by
 /// `cancelExecution` or by `on_wait_timeout`. `CLOSED`: finished and its result no longer
 /// available.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum StatementState {
-    #[serde(rename = "PENDING")]
+    /// `PENDING`
     Pending,
-    #[serde(rename = "RUNNING")]
+    /// `RUNNING`
     Running,
-    #[serde(rename = "SUCCEEDED")]
+    /// `SUCCEEDED`
     Succeeded,
-    #[serde(rename = "FAILED")]
+    /// `FAILED`
     Failed,
-    #[serde(rename = "CANCELED")]
+    /// `CANCELED`
     Canceled,
-    #[serde(rename = "CLOSED")]
+    /// `CLOSED`
     Closed,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -880,20 +1577,82 @@ impl std::str::FromStr for StatementState {
     }
 }
 
+impl serde::Serialize for StatementState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for StatementState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Where a statement is, and why it failed if it did.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct StatementStatus {
     /// See [`StatementState`](crate::StatementState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<StatementState>,
     /// See [`StatementServiceError`](crate::StatementServiceError).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<StatementServiceError>,
     /// The SQLSTATE code of a failed statement.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_state: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for StatementStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.error {
+            map.serialize_entry("error", value)?;
+        }
+        if let Some(value) = &self.sql_state {
+            map.serialize_entry("sql_state", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for StatementStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for StatementStatus {
+    const EXPECTING: &'static str = "an object (StatementStatus)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "state" => object::read_into(&mut map, &mut value.state),
+                "error" => object::read_into(&mut map, &mut value.error),
+                "sql_state" => object::read_into(&mut map, &mut value.sql_state),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

@@ -3,39 +3,30 @@
 //! Types used only by the `storage-credentials` service.
 
 /// The storage credential to create, with exactly one cloud identity.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateStorageCredential {
     /// Name of the credential, unique among the metastore's storage and service credentials.
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// Whether the credential may only be used to read.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_only: Option<bool>,
     /// Create the credential without checking the identity against the cloud.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_validation: Option<bool>,
     /// See [`StorageCredentialAwsIamRole`](crate::StorageCredentialAwsIamRole).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_iam_role: Option<crate::StorageCredentialAwsIamRole>,
     /// See [`StorageCredentialAzureManagedIdentity`](crate::StorageCredentialAzureManagedIdentity).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_managed_identity: Option<crate::StorageCredentialAzureManagedIdentity>,
     /// See
     /// [`StorageCredentialAzureServicePrincipal`](crate::StorageCredentialAzureServicePrincipal).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_service_principal: Option<crate::StorageCredentialAzureServicePrincipal>,
     /// See [`StorageCredentialCloudflareApiToken`](crate::StorageCredentialCloudflareApiToken).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cloudflare_api_token: Option<crate::StorageCredentialCloudflareApiToken>,
     /// See [`StorageCredentialGcpServiceAccount`](crate::StorageCredentialGcpServiceAccount).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub databricks_gcp_service_account: Option<
         crate::StorageCredentialGcpServiceAccount,
     >,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -57,38 +48,191 @@ impl CreateStorageCredential {
     }
 }
 
+impl serde::Serialize for CreateStorageCredential {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.read_only {
+            map.serialize_entry("read_only", value)?;
+        }
+        if let Some(value) = &self.skip_validation {
+            map.serialize_entry("skip_validation", value)?;
+        }
+        if let Some(value) = &self.aws_iam_role {
+            map.serialize_entry("aws_iam_role", value)?;
+        }
+        if let Some(value) = &self.azure_managed_identity {
+            map.serialize_entry("azure_managed_identity", value)?;
+        }
+        if let Some(value) = &self.azure_service_principal {
+            map.serialize_entry("azure_service_principal", value)?;
+        }
+        if let Some(value) = &self.cloudflare_api_token {
+            map.serialize_entry("cloudflare_api_token", value)?;
+        }
+        if let Some(value) = &self.databricks_gcp_service_account {
+            map.serialize_entry("databricks_gcp_service_account", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateStorageCredential {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateStorageCredential {
+    const EXPECTING: &'static str = "an object (CreateStorageCredential)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut comment: Option<String> = None;
+        let mut read_only: Option<bool> = None;
+        let mut skip_validation: Option<bool> = None;
+        let mut aws_iam_role: Option<crate::StorageCredentialAwsIamRole> = None;
+        let mut azure_managed_identity: Option<
+            crate::StorageCredentialAzureManagedIdentity,
+        > = None;
+        let mut azure_service_principal: Option<
+            crate::StorageCredentialAzureServicePrincipal,
+        > = None;
+        let mut cloudflare_api_token: Option<
+            crate::StorageCredentialCloudflareApiToken,
+        > = None;
+        let mut databricks_gcp_service_account: Option<
+            crate::StorageCredentialGcpServiceAccount,
+        > = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "comment" => object::read_into(&mut map, &mut comment),
+                "read_only" => object::read_into(&mut map, &mut read_only),
+                "skip_validation" => object::read_into(&mut map, &mut skip_validation),
+                "aws_iam_role" => object::read_into(&mut map, &mut aws_iam_role),
+                "azure_managed_identity" => {
+                    object::read_into(&mut map, &mut azure_managed_identity)
+                }
+                "azure_service_principal" => {
+                    object::read_into(&mut map, &mut azure_service_principal)
+                }
+                "cloudflare_api_token" => {
+                    object::read_into(&mut map, &mut cloudflare_api_token)
+                }
+                "databricks_gcp_service_account" => {
+                    object::read_into(&mut map, &mut databricks_gcp_service_account)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            comment,
+            read_only,
+            skip_validation,
+            aws_iam_role,
+            azure_managed_identity,
+            azure_service_principal,
+            cloudflare_api_token,
+            databricks_gcp_service_account,
+            unknown_fields,
+        })
+    }
+}
+
 /// A page of storage credentials.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListStorageCredentialsResponse {
     /// See [`AccountStorageCredential`](crate::AccountStorageCredential).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_credentials: Option<Vec<crate::AccountStorageCredential>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListStorageCredentialsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.storage_credentials {
+            map.serialize_entry("storage_credentials", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListStorageCredentialsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ListStorageCredentialsResponse {
+    const EXPECTING: &'static str = "an object (ListStorageCredentialsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "storage_credentials" => {
+                    object::read_into(&mut map, &mut value.storage_credentials)
+                }
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A file operation tried on the location.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum StorageCredentialValidationOperation {
-    #[serde(rename = "DELETE")]
+    /// `DELETE`
     Delete,
-    #[serde(rename = "LIST")]
+    /// `LIST`
     List,
-    #[serde(rename = "PATH_EXISTS")]
+    /// `PATH_EXISTS`
     PathExists,
-    #[serde(rename = "READ")]
+    /// `READ`
     Read,
-    #[serde(rename = "WRITE")]
+    /// `WRITE`
     Write,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -133,19 +277,35 @@ impl std::str::FromStr for StorageCredentialValidationOperation {
     }
 }
 
+impl serde::Serialize for StorageCredentialValidationOperation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for StorageCredentialValidationOperation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Whether the operation worked (`PASS`), failed (`FAIL`) or was not tried (`SKIP`).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum StorageCredentialValidationOutcome {
-    #[serde(rename = "FAIL")]
+    /// `FAIL`
     Fail,
-    #[serde(rename = "PASS")]
+    /// `PASS`
     Pass,
-    #[serde(rename = "SKIP")]
+    /// `SKIP`
     Skip,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -186,156 +346,516 @@ impl std::str::FromStr for StorageCredentialValidationOutcome {
     }
 }
 
+impl serde::Serialize for StorageCredentialValidationOutcome {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for StorageCredentialValidationOutcome {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The outcome of one file operation tried with the credential.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct StorageCredentialValidationResult {
     /// See [`StorageCredentialValidationOperation`](crate::StorageCredentialValidationOperation).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operation: Option<StorageCredentialValidationOperation>,
     /// See [`StorageCredentialValidationOutcome`](crate::StorageCredentialValidationOutcome).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<StorageCredentialValidationOutcome>,
     /// Why the operation did not pass; absent when it did.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for StorageCredentialValidationResult {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.operation {
+            map.serialize_entry("operation", value)?;
+        }
+        if let Some(value) = &self.result {
+            map.serialize_entry("result", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for StorageCredentialValidationResult {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for StorageCredentialValidationResult {
+    const EXPECTING: &'static str = "an object (StorageCredentialValidationResult)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "operation" => object::read_into(&mut map, &mut value.operation),
+                "result" => object::read_into(&mut map, &mut value.result),
+                "message" => object::read_into(&mut map, &mut value.message),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `storageCredentials.delete`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct StorageCredentialsDeleteParams {
     /// Delete the credential even if something depends on it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub force: Option<bool>,
+}
+
+impl serde::Serialize for StorageCredentialsDeleteParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.force {
+            map.serialize_entry("force", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for StorageCredentialsDeleteParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for StorageCredentialsDeleteParams {
+    const EXPECTING: &'static str = "an object (StorageCredentialsDeleteParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "force" => object::read_into(&mut map, &mut value.force),
+                _ => object::refuse(&key, &["force"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `storageCredentials.list`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct StorageCredentialsListParams {
     /// Also list credentials not bound to this workspace; only has an effect for a caller who may
     /// change the credential's workspace bindings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_unbound: Option<bool>,
     /// Most credentials per page; 0 lets the server choose, a negative value is refused. Without it
     /// the answer is not paged.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_results: Option<i32>,
     /// Token of the page to fetch, from `next_page_token` of the previous page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
 }
 
+impl serde::Serialize for StorageCredentialsListParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.include_unbound {
+            map.serialize_entry("include_unbound", value)?;
+        }
+        if let Some(value) = &self.max_results {
+            map.serialize_entry(
+                "max_results",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for StorageCredentialsListParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for StorageCredentialsListParams {
+    const EXPECTING: &'static str = "an object (StorageCredentialsListParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "include_unbound" => {
+                    object::read_into(&mut map, &mut value.include_unbound)
+                }
+                "max_results" => {
+                    object::read_number_into(&mut map, &mut value.max_results)
+                }
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                _ => {
+                    object::refuse(
+                        &key,
+                        &["include_unbound", "max_results", "page_token"],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The fields of a storage credential to change.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateStorageCredential {
     /// The new name of the credential.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_name: Option<String>,
     /// The new owner, a user name, group or service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// Whether the credential may only be used to read.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_only: Option<bool>,
     /// See [`StorageCredentialIsolationMode`](crate::StorageCredentialIsolationMode).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub isolation_mode: Option<crate::StorageCredentialIsolationMode>,
     /// Change the credential even if external locations or tables depend on it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub force: Option<bool>,
     /// Change the credential without checking a new identity against the cloud.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_validation: Option<bool>,
     /// See [`StorageCredentialAwsIamRole`](crate::StorageCredentialAwsIamRole).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_iam_role: Option<crate::StorageCredentialAwsIamRole>,
     /// See [`StorageCredentialAzureManagedIdentity`](crate::StorageCredentialAzureManagedIdentity).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_managed_identity: Option<crate::StorageCredentialAzureManagedIdentity>,
     /// See
     /// [`StorageCredentialAzureServicePrincipal`](crate::StorageCredentialAzureServicePrincipal).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_service_principal: Option<crate::StorageCredentialAzureServicePrincipal>,
     /// See [`StorageCredentialCloudflareApiToken`](crate::StorageCredentialCloudflareApiToken).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cloudflare_api_token: Option<crate::StorageCredentialCloudflareApiToken>,
     /// See [`StorageCredentialGcpServiceAccount`](crate::StorageCredentialGcpServiceAccount).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub databricks_gcp_service_account: Option<
         crate::StorageCredentialGcpServiceAccount,
     >,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for UpdateStorageCredential {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.new_name {
+            map.serialize_entry("new_name", value)?;
+        }
+        if let Some(value) = &self.owner {
+            map.serialize_entry("owner", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.read_only {
+            map.serialize_entry("read_only", value)?;
+        }
+        if let Some(value) = &self.isolation_mode {
+            map.serialize_entry("isolation_mode", value)?;
+        }
+        if let Some(value) = &self.force {
+            map.serialize_entry("force", value)?;
+        }
+        if let Some(value) = &self.skip_validation {
+            map.serialize_entry("skip_validation", value)?;
+        }
+        if let Some(value) = &self.aws_iam_role {
+            map.serialize_entry("aws_iam_role", value)?;
+        }
+        if let Some(value) = &self.azure_managed_identity {
+            map.serialize_entry("azure_managed_identity", value)?;
+        }
+        if let Some(value) = &self.azure_service_principal {
+            map.serialize_entry("azure_service_principal", value)?;
+        }
+        if let Some(value) = &self.cloudflare_api_token {
+            map.serialize_entry("cloudflare_api_token", value)?;
+        }
+        if let Some(value) = &self.databricks_gcp_service_account {
+            map.serialize_entry("databricks_gcp_service_account", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateStorageCredential {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdateStorageCredential {
+    const EXPECTING: &'static str = "an object (UpdateStorageCredential)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "new_name" => object::read_into(&mut map, &mut value.new_name),
+                "owner" => object::read_into(&mut map, &mut value.owner),
+                "comment" => object::read_into(&mut map, &mut value.comment),
+                "read_only" => object::read_into(&mut map, &mut value.read_only),
+                "isolation_mode" => {
+                    object::read_into(&mut map, &mut value.isolation_mode)
+                }
+                "force" => object::read_into(&mut map, &mut value.force),
+                "skip_validation" => {
+                    object::read_into(&mut map, &mut value.skip_validation)
+                }
+                "aws_iam_role" => object::read_into(&mut map, &mut value.aws_iam_role),
+                "azure_managed_identity" => {
+                    object::read_into(&mut map, &mut value.azure_managed_identity)
+                }
+                "azure_service_principal" => {
+                    object::read_into(&mut map, &mut value.azure_service_principal)
+                }
+                "cloudflare_api_token" => {
+                    object::read_into(&mut map, &mut value.cloudflare_api_token)
+                }
+                "databricks_gcp_service_account" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.databricks_gcp_service_account,
+                    )
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The credential and the location to check. Name an existing credential in
 /// `storage_credential_name`; giving a cloud identity inline instead is deprecated.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ValidateStorageCredential {
     /// Name of an existing storage credential, or of a long-lived cloud credential.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_credential_name: Option<String>,
     /// The cloud storage URL to test.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Name of an existing external location to test.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_location_name: Option<String>,
     /// Only check what a read-only credential needs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_only: Option<bool>,
     /// See [`StorageCredentialAwsIamRole`](crate::StorageCredentialAwsIamRole).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws_iam_role: Option<crate::StorageCredentialAwsIamRole>,
     /// See [`StorageCredentialAzureManagedIdentity`](crate::StorageCredentialAzureManagedIdentity).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_managed_identity: Option<crate::StorageCredentialAzureManagedIdentity>,
     /// See
     /// [`StorageCredentialAzureServicePrincipal`](crate::StorageCredentialAzureServicePrincipal).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub azure_service_principal: Option<crate::StorageCredentialAzureServicePrincipal>,
     /// See [`StorageCredentialCloudflareApiToken`](crate::StorageCredentialCloudflareApiToken).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cloudflare_api_token: Option<crate::StorageCredentialCloudflareApiToken>,
     /// See [`StorageCredentialGcpServiceAccount`](crate::StorageCredentialGcpServiceAccount).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub databricks_gcp_service_account: Option<
         crate::StorageCredentialGcpServiceAccount,
     >,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ValidateStorageCredential {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.storage_credential_name {
+            map.serialize_entry("storage_credential_name", value)?;
+        }
+        if let Some(value) = &self.url {
+            map.serialize_entry("url", value)?;
+        }
+        if let Some(value) = &self.external_location_name {
+            map.serialize_entry("external_location_name", value)?;
+        }
+        if let Some(value) = &self.read_only {
+            map.serialize_entry("read_only", value)?;
+        }
+        if let Some(value) = &self.aws_iam_role {
+            map.serialize_entry("aws_iam_role", value)?;
+        }
+        if let Some(value) = &self.azure_managed_identity {
+            map.serialize_entry("azure_managed_identity", value)?;
+        }
+        if let Some(value) = &self.azure_service_principal {
+            map.serialize_entry("azure_service_principal", value)?;
+        }
+        if let Some(value) = &self.cloudflare_api_token {
+            map.serialize_entry("cloudflare_api_token", value)?;
+        }
+        if let Some(value) = &self.databricks_gcp_service_account {
+            map.serialize_entry("databricks_gcp_service_account", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ValidateStorageCredential {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ValidateStorageCredential {
+    const EXPECTING: &'static str = "an object (ValidateStorageCredential)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "storage_credential_name" => {
+                    object::read_into(&mut map, &mut value.storage_credential_name)
+                }
+                "url" => object::read_into(&mut map, &mut value.url),
+                "external_location_name" => {
+                    object::read_into(&mut map, &mut value.external_location_name)
+                }
+                "read_only" => object::read_into(&mut map, &mut value.read_only),
+                "aws_iam_role" => object::read_into(&mut map, &mut value.aws_iam_role),
+                "azure_managed_identity" => {
+                    object::read_into(&mut map, &mut value.azure_managed_identity)
+                }
+                "azure_service_principal" => {
+                    object::read_into(&mut map, &mut value.azure_service_principal)
+                }
+                "cloudflare_api_token" => {
+                    object::read_into(&mut map, &mut value.cloudflare_api_token)
+                }
+                "databricks_gcp_service_account" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.databricks_gcp_service_account,
+                    )
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// What checking the credential against the location gave.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ValidateStorageCredentialResponse {
     /// Whether the location is a directory in cloud storage.
-    #[serde(rename = "isDir", default, skip_serializing_if = "Option::is_none")]
     pub is_dir: Option<bool>,
     /// See [`StorageCredentialValidationResult`](crate::StorageCredentialValidationResult).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub results: Option<Vec<StorageCredentialValidationResult>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ValidateStorageCredentialResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.is_dir {
+            map.serialize_entry("isDir", value)?;
+        }
+        if let Some(value) = &self.results {
+            map.serialize_entry("results", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ValidateStorageCredentialResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ValidateStorageCredentialResponse {
+    const EXPECTING: &'static str = "an object (ValidateStorageCredentialResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "isDir" => object::read_into(&mut map, &mut value.is_dir),
+                "results" => object::read_into(&mut map, &mut value.results),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

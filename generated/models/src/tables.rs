@@ -3,90 +3,138 @@
 //! Types used only by the `tables` service.
 
 /// A SQL function that rewrites a column's values as they are read.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ColumnMask {
     /// Full name of the masking function.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub function_name: Option<String>,
     /// What the function gets after the masked column: other columns or constants, in order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub using_arguments: Option<Vec<PolicyFunctionArgument>>,
     /// Other columns the function gets after the masked one; replaced by `using_arguments`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub using_column_names: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ColumnMask {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.function_name {
+            map.serialize_entry("function_name", value)?;
+        }
+        if let Some(value) = &self.using_arguments {
+            map.serialize_entry("using_arguments", value)?;
+        }
+        if let Some(value) = &self.using_column_names {
+            map.serialize_entry("using_column_names", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ColumnMask {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ColumnMask {
+    const EXPECTING: &'static str = "an object (ColumnMask)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "function_name" => object::read_into(&mut map, &mut value.function_name),
+                "using_arguments" => {
+                    object::read_into(&mut map, &mut value.using_arguments)
+                }
+                "using_column_names" => {
+                    object::read_into(&mut map, &mut value.using_column_names)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The format of the table's data, or the kind of external system a foreign table is in.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum DataSourceFormat {
-    #[serde(rename = "AVRO")]
+    /// `AVRO`
     Avro,
-    #[serde(rename = "BIGQUERY_FORMAT")]
+    /// `BIGQUERY_FORMAT`
     BigqueryFormat,
-    #[serde(rename = "CSV")]
+    /// `CSV`
     Csv,
-    #[serde(rename = "DATABRICKS_FORMAT")]
+    /// `DATABRICKS_FORMAT`
     DatabricksFormat,
-    #[serde(rename = "DATABRICKS_ROW_STORE_FORMAT")]
+    /// `DATABRICKS_ROW_STORE_FORMAT`
     DatabricksRowStoreFormat,
-    #[serde(rename = "DELTA")]
+    /// `DELTA`
     Delta,
-    #[serde(rename = "DELTASHARING")]
+    /// `DELTASHARING`
     Deltasharing,
-    #[serde(rename = "DELTA_UNIFORM_HUDI")]
+    /// `DELTA_UNIFORM_HUDI`
     DeltaUniformHudi,
-    #[serde(rename = "DELTA_UNIFORM_ICEBERG")]
+    /// `DELTA_UNIFORM_ICEBERG`
     DeltaUniformIceberg,
-    #[serde(rename = "HIVE")]
+    /// `HIVE`
     Hive,
-    #[serde(rename = "ICEBERG")]
+    /// `ICEBERG`
     Iceberg,
-    #[serde(rename = "JSON")]
+    /// `JSON`
     Json,
-    #[serde(rename = "MONGODB_FORMAT")]
+    /// `MONGODB_FORMAT`
     MongodbFormat,
-    #[serde(rename = "MYSQL_FORMAT")]
+    /// `MYSQL_FORMAT`
     MysqlFormat,
-    #[serde(rename = "NETSUITE_FORMAT")]
+    /// `NETSUITE_FORMAT`
     NetsuiteFormat,
-    #[serde(rename = "ORACLE_FORMAT")]
+    /// `ORACLE_FORMAT`
     OracleFormat,
-    #[serde(rename = "ORC")]
+    /// `ORC`
     Orc,
-    #[serde(rename = "PARQUET")]
+    /// `PARQUET`
     Parquet,
-    #[serde(rename = "POSTGRESQL_FORMAT")]
+    /// `POSTGRESQL_FORMAT`
     PostgresqlFormat,
-    #[serde(rename = "REDSHIFT_FORMAT")]
+    /// `REDSHIFT_FORMAT`
     RedshiftFormat,
-    #[serde(rename = "SALESFORCE_DATA_CLOUD_FORMAT")]
+    /// `SALESFORCE_DATA_CLOUD_FORMAT`
     SalesforceDataCloudFormat,
-    #[serde(rename = "SALESFORCE_FORMAT")]
+    /// `SALESFORCE_FORMAT`
     SalesforceFormat,
-    #[serde(rename = "SNOWFLAKE_FORMAT")]
+    /// `SNOWFLAKE_FORMAT`
     SnowflakeFormat,
-    #[serde(rename = "SQLDW_FORMAT")]
+    /// `SQLDW_FORMAT`
     SqldwFormat,
-    #[serde(rename = "SQLSERVER_FORMAT")]
+    /// `SQLSERVER_FORMAT`
     SqlserverFormat,
-    #[serde(rename = "TERADATA_FORMAT")]
+    /// `TERADATA_FORMAT`
     TeradataFormat,
-    #[serde(rename = "TEXT")]
+    /// `TEXT`
     Text,
-    #[serde(rename = "UNITY_CATALOG")]
+    /// `UNITY_CATALOG`
     UnityCatalog,
-    #[serde(rename = "VECTOR_INDEX_FORMAT")]
+    /// `VECTOR_INDEX_FORMAT`
     VectorIndexFormat,
-    #[serde(rename = "WORKDAY_RAAS_FORMAT")]
+    /// `WORKDAY_RAAS_FORMAT`
     WorkdayRaasFormat,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -181,13 +229,29 @@ impl std::str::FromStr for DataSourceFormat {
     }
 }
 
+impl serde::Serialize for DataSourceFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DataSourceFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Runtime properties of a Delta table's current state.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DeltaRuntimePropertiesKvPairs {
     pub delta_runtime_properties: std::collections::BTreeMap<String, String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -203,8 +267,59 @@ impl DeltaRuntimePropertiesKvPairs {
     }
 }
 
+impl serde::Serialize for DeltaRuntimePropertiesKvPairs {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("delta_runtime_properties", &self.delta_runtime_properties)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DeltaRuntimePropertiesKvPairs {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for DeltaRuntimePropertiesKvPairs {
+    const EXPECTING: &'static str = "an object (DeltaRuntimePropertiesKvPairs)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut delta_runtime_properties: Option<
+            std::collections::BTreeMap<String, String>,
+        > = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "delta_runtime_properties" => {
+                    object::read_some(&mut map, &mut delta_runtime_properties)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            delta_runtime_properties: object::required(
+                delta_runtime_properties,
+                "delta_runtime_properties",
+            )?,
+            unknown_fields,
+        })
+    }
+}
+
 /// A foreign key (informational; Databricks does not enforce it).
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ForeignKeyConstraint {
     pub name: String,
     /// The referring columns of this table.
@@ -214,11 +329,9 @@ pub struct ForeignKeyConstraint {
     /// The referenced columns of that table.
     pub parent_columns: Vec<String>,
     /// Whether the optimizer may rely on the constraint (`RELY`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rely: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -241,43 +354,192 @@ impl ForeignKeyConstraint {
     }
 }
 
+impl serde::Serialize for ForeignKeyConstraint {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("child_columns", &self.child_columns)?;
+        map.serialize_entry("parent_table", &self.parent_table)?;
+        map.serialize_entry("parent_columns", &self.parent_columns)?;
+        if let Some(value) = &self.rely {
+            map.serialize_entry("rely", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ForeignKeyConstraint {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ForeignKeyConstraint {
+    const EXPECTING: &'static str = "an object (ForeignKeyConstraint)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut child_columns: Option<Vec<String>> = None;
+        let mut parent_table: Option<String> = None;
+        let mut parent_columns: Option<Vec<String>> = None;
+        let mut rely: Option<bool> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "child_columns" => object::read_some(&mut map, &mut child_columns),
+                "parent_table" => object::read_some(&mut map, &mut parent_table),
+                "parent_columns" => object::read_some(&mut map, &mut parent_columns),
+                "rely" => object::read_into(&mut map, &mut rely),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            child_columns: object::required(child_columns, "child_columns")?,
+            parent_table: object::required(parent_table, "parent_table")?,
+            parent_columns: object::required(parent_columns, "parent_columns")?,
+            rely,
+            unknown_fields,
+        })
+    }
+}
+
 /// One page of table summaries.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListTableSummariesResponse {
     /// See [`TableSummary`](crate::TableSummary).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tables: Option<Vec<TableSummary>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListTableSummariesResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.tables {
+            map.serialize_entry("tables", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListTableSummariesResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ListTableSummariesResponse {
+    const EXPECTING: &'static str = "an object (ListTableSummariesResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "tables" => object::read_into(&mut map, &mut value.tables),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One page of tables.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListTablesResponse {
     /// See [`TableInfo`](crate::TableInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tables: Option<Vec<TableInfo>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ListTablesResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.tables {
+            map.serialize_entry("tables", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListTablesResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListTablesResponse {
+    const EXPECTING: &'static str = "an object (ListTablesResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "tables" => object::read_into(&mut map, &mut value.tables),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A constraint known only by its name.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct NamedTableConstraint {
     pub name: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -291,65 +553,187 @@ impl NamedTableConstraint {
     }
 }
 
+impl serde::Serialize for NamedTableConstraint {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for NamedTableConstraint {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for NamedTableConstraint {
+    const EXPECTING: &'static str = "an object (NamedTableConstraint)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// One option an object of some kind takes, and how user interfaces should present it.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OptionSpec {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// See [`OptionSpecOptionType`](crate::OptionSpecOptionType).
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<OptionSpecOptionType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// An example of a value, shown but never applied.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
     /// The value used when none is given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_value: Option<String>,
     /// The values the option accepts, when they are a fixed list.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allowed_values: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_required: Option<bool>,
     /// Whether the value is a secret, hidden by user interfaces.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_secret: Option<bool>,
     /// Whether the value may be written to logs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_loggable: Option<bool>,
     /// Whether the value is set by the system and not shown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_hidden: Option<bool>,
     /// Whether the option can be given when the object is created or changed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_creatable: Option<bool>,
     /// Whether the option can be changed afterwards.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_updatable: Option<bool>,
     /// Whether user interfaces offer to copy the value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_copiable: Option<bool>,
     /// See [`OptionSpecOauthStage`](crate::OptionSpecOauthStage).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oauth_stage: Option<OptionSpecOauthStage>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for OptionSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.type_ {
+            map.serialize_entry("type", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let Some(value) = &self.hint {
+            map.serialize_entry("hint", value)?;
+        }
+        if let Some(value) = &self.default_value {
+            map.serialize_entry("default_value", value)?;
+        }
+        if let Some(value) = &self.allowed_values {
+            map.serialize_entry("allowed_values", value)?;
+        }
+        if let Some(value) = &self.is_required {
+            map.serialize_entry("is_required", value)?;
+        }
+        if let Some(value) = &self.is_secret {
+            map.serialize_entry("is_secret", value)?;
+        }
+        if let Some(value) = &self.is_loggable {
+            map.serialize_entry("is_loggable", value)?;
+        }
+        if let Some(value) = &self.is_hidden {
+            map.serialize_entry("is_hidden", value)?;
+        }
+        if let Some(value) = &self.is_creatable {
+            map.serialize_entry("is_creatable", value)?;
+        }
+        if let Some(value) = &self.is_updatable {
+            map.serialize_entry("is_updatable", value)?;
+        }
+        if let Some(value) = &self.is_copiable {
+            map.serialize_entry("is_copiable", value)?;
+        }
+        if let Some(value) = &self.oauth_stage {
+            map.serialize_entry("oauth_stage", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for OptionSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for OptionSpec {
+    const EXPECTING: &'static str = "an object (OptionSpec)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "type" => object::read_into(&mut map, &mut value.type_),
+                "description" => object::read_into(&mut map, &mut value.description),
+                "hint" => object::read_into(&mut map, &mut value.hint),
+                "default_value" => object::read_into(&mut map, &mut value.default_value),
+                "allowed_values" => {
+                    object::read_into(&mut map, &mut value.allowed_values)
+                }
+                "is_required" => object::read_into(&mut map, &mut value.is_required),
+                "is_secret" => object::read_into(&mut map, &mut value.is_secret),
+                "is_loggable" => object::read_into(&mut map, &mut value.is_loggable),
+                "is_hidden" => object::read_into(&mut map, &mut value.is_hidden),
+                "is_creatable" => object::read_into(&mut map, &mut value.is_creatable),
+                "is_updatable" => object::read_into(&mut map, &mut value.is_updatable),
+                "is_copiable" => object::read_into(&mut map, &mut value.is_copiable),
+                "oauth_stage" => object::read_into(&mut map, &mut value.oauth_stage),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// At which step of an OAuth flow a user interface shows the option.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum OptionSpecOauthStage {
-    #[serde(rename = "BEFORE_ACCESS_TOKEN")]
+    /// `BEFORE_ACCESS_TOKEN`
     BeforeAccessToken,
-    #[serde(rename = "BEFORE_AUTHORIZATION_CODE")]
+    /// `BEFORE_AUTHORIZATION_CODE`
     BeforeAuthorizationCode,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -388,27 +772,43 @@ impl std::str::FromStr for OptionSpecOauthStage {
     }
 }
 
+impl serde::Serialize for OptionSpecOauthStage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for OptionSpecOauthStage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The type of an option's value.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum OptionSpecOptionType {
-    #[serde(rename = "OPTION_BIGINT")]
+    /// `OPTION_BIGINT`
     OptionBigint,
-    #[serde(rename = "OPTION_BOOLEAN")]
+    /// `OPTION_BOOLEAN`
     OptionBoolean,
-    #[serde(rename = "OPTION_ENUM")]
+    /// `OPTION_ENUM`
     OptionEnum,
-    #[serde(rename = "OPTION_MULTILINE_STRING")]
+    /// `OPTION_MULTILINE_STRING`
     OptionMultilineString,
-    #[serde(rename = "OPTION_NUMBER")]
+    /// `OPTION_NUMBER`
     OptionNumber,
-    #[serde(rename = "OPTION_SERVICE_CREDENTIAL")]
+    /// `OPTION_SERVICE_CREDENTIAL`
     OptionServiceCredential,
-    #[serde(rename = "OPTION_STRING")]
+    /// `OPTION_STRING`
     OptionString,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -457,36 +857,92 @@ impl std::str::FromStr for OptionSpecOptionType {
     }
 }
 
+impl serde::Serialize for OptionSpecOptionType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for OptionSpecOptionType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// One argument of a row filter or column mask function, a column or a constant.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PolicyFunctionArgument {
     /// A column of the table.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub column: Option<String>,
     /// A literal value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub constant: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for PolicyFunctionArgument {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.column {
+            map.serialize_entry("column", value)?;
+        }
+        if let Some(value) = &self.constant {
+            map.serialize_entry("constant", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PolicyFunctionArgument {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PolicyFunctionArgument {
+    const EXPECTING: &'static str = "an object (PolicyFunctionArgument)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "column" => object::read_into(&mut map, &mut value.column),
+                "constant" => object::read_into(&mut map, &mut value.constant),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A primary key (informational; Databricks does not enforce it).
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PrimaryKeyConstraint {
     pub name: String,
     /// The key's columns.
     pub child_columns: Vec<String>,
     /// Key columns that hold time series timestamps.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeseries_columns: Option<Vec<String>>,
     /// Whether the optimizer may rely on the constraint (`RELY`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rely: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -503,143 +959,203 @@ impl PrimaryKeyConstraint {
     }
 }
 
+impl serde::Serialize for PrimaryKeyConstraint {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("child_columns", &self.child_columns)?;
+        if let Some(value) = &self.timeseries_columns {
+            map.serialize_entry("timeseries_columns", value)?;
+        }
+        if let Some(value) = &self.rely {
+            map.serialize_entry("rely", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PrimaryKeyConstraint {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PrimaryKeyConstraint {
+    const EXPECTING: &'static str = "an object (PrimaryKeyConstraint)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut name: Option<String> = None;
+        let mut child_columns: Option<Vec<String>> = None;
+        let mut timeseries_columns: Option<Vec<String>> = None;
+        let mut rely: Option<bool> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_some(&mut map, &mut name),
+                "child_columns" => object::read_some(&mut map, &mut child_columns),
+                "timeseries_columns" => {
+                    object::read_into(&mut map, &mut timeseries_columns)
+                }
+                "rely" => object::read_into(&mut map, &mut rely),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            name: object::required(name, "name")?,
+            child_columns: object::required(child_columns, "child_columns")?,
+            timeseries_columns,
+            rely,
+            unknown_fields,
+        })
+    }
+}
+
 /// The precise kind of a table (`TABLE_DELTA`, `TABLE_FOREIGN_SNOWFLAKE`, ...).
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum SecurableKind {
-    #[serde(rename = "TABLE_DB_STORAGE")]
+    /// `TABLE_DB_STORAGE`
     TableDbStorage,
-    #[serde(rename = "TABLE_DELTA")]
+    /// `TABLE_DELTA`
     TableDelta,
-    #[serde(rename = "TABLE_DELTASHARING")]
+    /// `TABLE_DELTASHARING`
     TableDeltasharing,
-    #[serde(rename = "TABLE_DELTASHARING_MUTABLE")]
+    /// `TABLE_DELTASHARING_MUTABLE`
     TableDeltasharingMutable,
-    #[serde(rename = "TABLE_DELTASHARING_OPEN_DIR_BASED")]
+    /// `TABLE_DELTASHARING_OPEN_DIR_BASED`
     TableDeltasharingOpenDirBased,
-    #[serde(rename = "TABLE_DELTA_EXTERNAL")]
+    /// `TABLE_DELTA_EXTERNAL`
     TableDeltaExternal,
-    #[serde(rename = "TABLE_DELTA_ICEBERG_DELTASHARING")]
+    /// `TABLE_DELTA_ICEBERG_DELTASHARING`
     TableDeltaIcebergDeltasharing,
-    #[serde(rename = "TABLE_DELTA_ICEBERG_MANAGED")]
+    /// `TABLE_DELTA_ICEBERG_MANAGED`
     TableDeltaIcebergManaged,
-    #[serde(rename = "TABLE_DELTA_UNIFORM_HUDI_EXTERNAL")]
+    /// `TABLE_DELTA_UNIFORM_HUDI_EXTERNAL`
     TableDeltaUniformHudiExternal,
-    #[serde(rename = "TABLE_DELTA_UNIFORM_ICEBERG_EXTERNAL")]
+    /// `TABLE_DELTA_UNIFORM_ICEBERG_EXTERNAL`
     TableDeltaUniformIcebergExternal,
-    #[serde(rename = "TABLE_DELTA_UNIFORM_ICEBERG_EXTERNAL_DELTASHARING")]
+    /// `TABLE_DELTA_UNIFORM_ICEBERG_EXTERNAL_DELTASHARING`
     TableDeltaUniformIcebergExternalDeltasharing,
-    #[serde(rename = "TABLE_DELTA_UNIFORM_ICEBERG_FOREIGN_DELTASHARING")]
+    /// `TABLE_DELTA_UNIFORM_ICEBERG_FOREIGN_DELTASHARING`
     TableDeltaUniformIcebergForeignDeltasharing,
-    #[serde(rename = "TABLE_DELTA_UNIFORM_ICEBERG_FOREIGN_HIVE_METASTORE_EXTERNAL")]
+    /// `TABLE_DELTA_UNIFORM_ICEBERG_FOREIGN_HIVE_METASTORE_EXTERNAL`
     TableDeltaUniformIcebergForeignHiveMetastoreExternal,
-    #[serde(rename = "TABLE_DELTA_UNIFORM_ICEBERG_FOREIGN_HIVE_METASTORE_MANAGED")]
+    /// `TABLE_DELTA_UNIFORM_ICEBERG_FOREIGN_HIVE_METASTORE_MANAGED`
     TableDeltaUniformIcebergForeignHiveMetastoreManaged,
-    #[serde(rename = "TABLE_DELTA_UNIFORM_ICEBERG_FOREIGN_SNOWFLAKE")]
+    /// `TABLE_DELTA_UNIFORM_ICEBERG_FOREIGN_SNOWFLAKE`
     TableDeltaUniformIcebergForeignSnowflake,
-    #[serde(rename = "TABLE_EXTERNAL")]
+    /// `TABLE_EXTERNAL`
     TableExternal,
-    #[serde(rename = "TABLE_FEATURE_STORE")]
+    /// `TABLE_FEATURE_STORE`
     TableFeatureStore,
-    #[serde(rename = "TABLE_FEATURE_STORE_EXTERNAL")]
+    /// `TABLE_FEATURE_STORE_EXTERNAL`
     TableFeatureStoreExternal,
-    #[serde(rename = "TABLE_FOREIGN_BIGQUERY")]
+    /// `TABLE_FOREIGN_BIGQUERY`
     TableForeignBigquery,
-    #[serde(rename = "TABLE_FOREIGN_DATABRICKS")]
+    /// `TABLE_FOREIGN_DATABRICKS`
     TableForeignDatabricks,
-    #[serde(rename = "TABLE_FOREIGN_DELTASHARING")]
+    /// `TABLE_FOREIGN_DELTASHARING`
     TableForeignDeltasharing,
-    #[serde(rename = "TABLE_FOREIGN_DELTA_DELTASHARING")]
+    /// `TABLE_FOREIGN_DELTA_DELTASHARING`
     TableForeignDeltaDeltasharing,
-    #[serde(rename = "TABLE_FOREIGN_HIVE_METASTORE")]
+    /// `TABLE_FOREIGN_HIVE_METASTORE`
     TableForeignHiveMetastore,
-    #[serde(rename = "TABLE_FOREIGN_HIVE_METASTORE_DBFS_EXTERNAL")]
+    /// `TABLE_FOREIGN_HIVE_METASTORE_DBFS_EXTERNAL`
     TableForeignHiveMetastoreDbfsExternal,
-    #[serde(rename = "TABLE_FOREIGN_HIVE_METASTORE_DBFS_MANAGED")]
+    /// `TABLE_FOREIGN_HIVE_METASTORE_DBFS_MANAGED`
     TableForeignHiveMetastoreDbfsManaged,
-    #[serde(rename = "TABLE_FOREIGN_HIVE_METASTORE_DBFS_SHALLOW_CLONE_EXTERNAL")]
+    /// `TABLE_FOREIGN_HIVE_METASTORE_DBFS_SHALLOW_CLONE_EXTERNAL`
     TableForeignHiveMetastoreDbfsShallowCloneExternal,
-    #[serde(rename = "TABLE_FOREIGN_HIVE_METASTORE_DBFS_SHALLOW_CLONE_MANAGED")]
+    /// `TABLE_FOREIGN_HIVE_METASTORE_DBFS_SHALLOW_CLONE_MANAGED`
     TableForeignHiveMetastoreDbfsShallowCloneManaged,
-    #[serde(rename = "TABLE_FOREIGN_HIVE_METASTORE_DBFS_VIEW")]
+    /// `TABLE_FOREIGN_HIVE_METASTORE_DBFS_VIEW`
     TableForeignHiveMetastoreDbfsView,
-    #[serde(rename = "TABLE_FOREIGN_HIVE_METASTORE_EXTERNAL")]
+    /// `TABLE_FOREIGN_HIVE_METASTORE_EXTERNAL`
     TableForeignHiveMetastoreExternal,
-    #[serde(rename = "TABLE_FOREIGN_HIVE_METASTORE_MANAGED")]
+    /// `TABLE_FOREIGN_HIVE_METASTORE_MANAGED`
     TableForeignHiveMetastoreManaged,
-    #[serde(rename = "TABLE_FOREIGN_HIVE_METASTORE_SHALLOW_CLONE_EXTERNAL")]
+    /// `TABLE_FOREIGN_HIVE_METASTORE_SHALLOW_CLONE_EXTERNAL`
     TableForeignHiveMetastoreShallowCloneExternal,
-    #[serde(rename = "TABLE_FOREIGN_HIVE_METASTORE_SHALLOW_CLONE_MANAGED")]
+    /// `TABLE_FOREIGN_HIVE_METASTORE_SHALLOW_CLONE_MANAGED`
     TableForeignHiveMetastoreShallowCloneManaged,
-    #[serde(rename = "TABLE_FOREIGN_HIVE_METASTORE_VIEW")]
+    /// `TABLE_FOREIGN_HIVE_METASTORE_VIEW`
     TableForeignHiveMetastoreView,
-    #[serde(rename = "TABLE_FOREIGN_MONGODB")]
+    /// `TABLE_FOREIGN_MONGODB`
     TableForeignMongodb,
-    #[serde(rename = "TABLE_FOREIGN_MYSQL")]
+    /// `TABLE_FOREIGN_MYSQL`
     TableForeignMysql,
-    #[serde(rename = "TABLE_FOREIGN_NETSUITE")]
+    /// `TABLE_FOREIGN_NETSUITE`
     TableForeignNetsuite,
-    #[serde(rename = "TABLE_FOREIGN_ORACLE")]
+    /// `TABLE_FOREIGN_ORACLE`
     TableForeignOracle,
-    #[serde(rename = "TABLE_FOREIGN_POSTGRESQL")]
+    /// `TABLE_FOREIGN_POSTGRESQL`
     TableForeignPostgresql,
-    #[serde(rename = "TABLE_FOREIGN_REDSHIFT")]
+    /// `TABLE_FOREIGN_REDSHIFT`
     TableForeignRedshift,
-    #[serde(rename = "TABLE_FOREIGN_SALESFORCE")]
+    /// `TABLE_FOREIGN_SALESFORCE`
     TableForeignSalesforce,
-    #[serde(rename = "TABLE_FOREIGN_SALESFORCE_DATA_CLOUD")]
+    /// `TABLE_FOREIGN_SALESFORCE_DATA_CLOUD`
     TableForeignSalesforceDataCloud,
-    #[serde(rename = "TABLE_FOREIGN_SALESFORCE_DATA_CLOUD_FILE_SHARING")]
+    /// `TABLE_FOREIGN_SALESFORCE_DATA_CLOUD_FILE_SHARING`
     TableForeignSalesforceDataCloudFileSharing,
-    #[serde(rename = "TABLE_FOREIGN_SALESFORCE_DATA_CLOUD_FILE_SHARING_VIEW")]
+    /// `TABLE_FOREIGN_SALESFORCE_DATA_CLOUD_FILE_SHARING_VIEW`
     TableForeignSalesforceDataCloudFileSharingView,
-    #[serde(rename = "TABLE_FOREIGN_SNOWFLAKE")]
+    /// `TABLE_FOREIGN_SNOWFLAKE`
     TableForeignSnowflake,
-    #[serde(rename = "TABLE_FOREIGN_SQLDW")]
+    /// `TABLE_FOREIGN_SQLDW`
     TableForeignSqldw,
-    #[serde(rename = "TABLE_FOREIGN_SQLSERVER")]
+    /// `TABLE_FOREIGN_SQLSERVER`
     TableForeignSqlserver,
-    #[serde(rename = "TABLE_FOREIGN_TERADATA")]
+    /// `TABLE_FOREIGN_TERADATA`
     TableForeignTeradata,
-    #[serde(rename = "TABLE_FOREIGN_WORKDAY_RAAS")]
+    /// `TABLE_FOREIGN_WORKDAY_RAAS`
     TableForeignWorkdayRaas,
-    #[serde(rename = "TABLE_ICEBERG_UNIFORM_MANAGED")]
+    /// `TABLE_ICEBERG_UNIFORM_MANAGED`
     TableIcebergUniformManaged,
-    #[serde(rename = "TABLE_INTERNAL")]
+    /// `TABLE_INTERNAL`
     TableInternal,
-    #[serde(rename = "TABLE_MANAGED_POSTGRESQL")]
+    /// `TABLE_MANAGED_POSTGRESQL`
     TableManagedPostgresql,
-    #[serde(rename = "TABLE_MATERIALIZED_VIEW")]
+    /// `TABLE_MATERIALIZED_VIEW`
     TableMaterializedView,
-    #[serde(rename = "TABLE_MATERIALIZED_VIEW_DELTASHARING")]
+    /// `TABLE_MATERIALIZED_VIEW_DELTASHARING`
     TableMaterializedViewDeltasharing,
-    #[serde(rename = "TABLE_METRIC_VIEW")]
+    /// `TABLE_METRIC_VIEW`
     TableMetricView,
-    #[serde(rename = "TABLE_METRIC_VIEW_DELTASHARING")]
+    /// `TABLE_METRIC_VIEW_DELTASHARING`
     TableMetricViewDeltasharing,
-    #[serde(rename = "TABLE_ONLINE_VECTOR_INDEX_DIRECT")]
+    /// `TABLE_ONLINE_VECTOR_INDEX_DIRECT`
     TableOnlineVectorIndexDirect,
-    #[serde(rename = "TABLE_ONLINE_VECTOR_INDEX_REPLICA")]
+    /// `TABLE_ONLINE_VECTOR_INDEX_REPLICA`
     TableOnlineVectorIndexReplica,
-    #[serde(rename = "TABLE_ONLINE_VIEW")]
+    /// `TABLE_ONLINE_VIEW`
     TableOnlineView,
-    #[serde(rename = "TABLE_STANDARD")]
+    /// `TABLE_STANDARD`
     TableStandard,
-    #[serde(rename = "TABLE_STREAMING_LIVE_TABLE")]
+    /// `TABLE_STREAMING_LIVE_TABLE`
     TableStreamingLiveTable,
-    #[serde(rename = "TABLE_STREAMING_LIVE_TABLE_DELTASHARING")]
+    /// `TABLE_STREAMING_LIVE_TABLE_DELTASHARING`
     TableStreamingLiveTableDeltasharing,
-    #[serde(rename = "TABLE_SYSTEM")]
+    /// `TABLE_SYSTEM`
     TableSystem,
-    #[serde(rename = "TABLE_SYSTEM_DELTASHARING")]
+    /// `TABLE_SYSTEM_DELTASHARING`
     TableSystemDeltasharing,
-    #[serde(rename = "TABLE_VIEW")]
+    /// `TABLE_VIEW`
     TableView,
-    #[serde(rename = "TABLE_VIEW_DELTASHARING")]
+    /// `TABLE_VIEW_DELTASHARING`
     TableViewDeltasharing,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -884,248 +1400,649 @@ impl std::str::FromStr for SecurableKind {
     }
 }
 
+impl serde::Serialize for SecurableKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SecurableKind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// What a kind of object can do and which options it takes.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SecurableKindManifest {
     /// See [`SecurableKind`](crate::SecurableKind).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub securable_kind: Option<SecurableKind>,
     /// See [`SecurableType`](crate::SecurableType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub securable_type: Option<crate::SecurableType>,
     /// The privileges that can be granted on objects of this kind.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignable_privileges: Option<Vec<String>>,
     /// What objects of this kind can do.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capabilities: Option<Vec<String>>,
     /// The options objects of this kind take.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<Vec<OptionSpec>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for SecurableKindManifest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.securable_kind {
+            map.serialize_entry("securable_kind", value)?;
+        }
+        if let Some(value) = &self.securable_type {
+            map.serialize_entry("securable_type", value)?;
+        }
+        if let Some(value) = &self.assignable_privileges {
+            map.serialize_entry("assignable_privileges", value)?;
+        }
+        if let Some(value) = &self.capabilities {
+            map.serialize_entry("capabilities", value)?;
+        }
+        if let Some(value) = &self.options {
+            map.serialize_entry("options", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SecurableKindManifest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for SecurableKindManifest {
+    const EXPECTING: &'static str = "an object (SecurableKindManifest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "securable_kind" => {
+                    object::read_into(&mut map, &mut value.securable_kind)
+                }
+                "securable_type" => {
+                    object::read_into(&mut map, &mut value.securable_type)
+                }
+                "assignable_privileges" => {
+                    object::read_into(&mut map, &mut value.assignable_privileges)
+                }
+                "capabilities" => object::read_into(&mut map, &mut value.capabilities),
+                "options" => object::read_into(&mut map, &mut value.options),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A column of a table.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TableColumn {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The full data type as SQL writes it (`decimal(18,2)`, `array<string>`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_text: Option<String>,
     /// See [`ColumnTypeName`](crate::ColumnTypeName).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_name: Option<crate::ColumnTypeName>,
     /// The full data type as a JSON document (Spark's schema JSON), in a string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_json: Option<String>,
     /// Number of digits of a decimal.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub type_precision: Option<i32>,
     /// Number of digits right of the point of a decimal.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub type_scale: Option<i32>,
     /// The unit range of an interval type (`DAY TO SECOND`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_interval_type: Option<String>,
     /// Place of the column in the table, from 0.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub position: Option<i32>,
     /// Whether the column may hold nulls; true when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nullable: Option<bool>,
     /// Place of the column in the partitioning, for a partition column.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub partition_index: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// See [`ColumnMask`](crate::ColumnMask).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mask: Option<ColumnMask>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for TableColumn {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.type_text {
+            map.serialize_entry("type_text", value)?;
+        }
+        if let Some(value) = &self.type_name {
+            map.serialize_entry("type_name", value)?;
+        }
+        if let Some(value) = &self.type_json {
+            map.serialize_entry("type_json", value)?;
+        }
+        if let Some(value) = &self.type_precision {
+            map.serialize_entry(
+                "type_precision",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.type_scale {
+            map.serialize_entry(
+                "type_scale",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.type_interval_type {
+            map.serialize_entry("type_interval_type", value)?;
+        }
+        if let Some(value) = &self.position {
+            map.serialize_entry(
+                "position",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.nullable {
+            map.serialize_entry("nullable", value)?;
+        }
+        if let Some(value) = &self.partition_index {
+            map.serialize_entry(
+                "partition_index",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.mask {
+            map.serialize_entry("mask", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TableColumn {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for TableColumn {
+    const EXPECTING: &'static str = "an object (TableColumn)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "type_text" => object::read_into(&mut map, &mut value.type_text),
+                "type_name" => object::read_into(&mut map, &mut value.type_name),
+                "type_json" => object::read_into(&mut map, &mut value.type_json),
+                "type_precision" => {
+                    object::read_number_into(&mut map, &mut value.type_precision)
+                }
+                "type_scale" => object::read_number_into(&mut map, &mut value.type_scale),
+                "type_interval_type" => {
+                    object::read_into(&mut map, &mut value.type_interval_type)
+                }
+                "position" => object::read_number_into(&mut map, &mut value.position),
+                "nullable" => object::read_into(&mut map, &mut value.nullable),
+                "partition_index" => {
+                    object::read_number_into(&mut map, &mut value.partition_index)
+                }
+                "comment" => object::read_into(&mut map, &mut value.comment),
+                "mask" => object::read_into(&mut map, &mut value.mask),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One constraint of a table; exactly one of the fields is set.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TableConstraint {
     /// See [`PrimaryKeyConstraint`](crate::PrimaryKeyConstraint).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub primary_key_constraint: Option<PrimaryKeyConstraint>,
     /// See [`ForeignKeyConstraint`](crate::ForeignKeyConstraint).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub foreign_key_constraint: Option<ForeignKeyConstraint>,
     /// See [`NamedTableConstraint`](crate::NamedTableConstraint).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub named_table_constraint: Option<NamedTableConstraint>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for TableConstraint {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.primary_key_constraint {
+            map.serialize_entry("primary_key_constraint", value)?;
+        }
+        if let Some(value) = &self.foreign_key_constraint {
+            map.serialize_entry("foreign_key_constraint", value)?;
+        }
+        if let Some(value) = &self.named_table_constraint {
+            map.serialize_entry("named_table_constraint", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TableConstraint {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for TableConstraint {
+    const EXPECTING: &'static str = "an object (TableConstraint)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "primary_key_constraint" => {
+                    object::read_into(&mut map, &mut value.primary_key_constraint)
+                }
+                "foreign_key_constraint" => {
+                    object::read_into(&mut map, &mut value.foreign_key_constraint)
+                }
+                "named_table_constraint" => {
+                    object::read_into(&mut map, &mut value.named_table_constraint)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Whether a table exists.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TableExistsResponse {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table_exists: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for TableExistsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.table_exists {
+            map.serialize_entry("table_exists", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TableExistsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for TableExistsResponse {
+    const EXPECTING: &'static str = "an object (TableExistsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "table_exists" => object::read_into(&mut map, &mut value.table_exists),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A table or view.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TableInfo {
     /// Name of the table in its schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema_name: Option<String>,
     /// Full name, `catalog.schema.table`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_name: Option<String>,
     /// Id of the table.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table_id: Option<String>,
     /// See [`TableType`](crate::TableType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table_type: Option<TableType>,
     /// See [`DataSourceFormat`](crate::DataSourceFormat).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_source_format: Option<DataSourceFormat>,
     /// The columns, in order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub columns: Option<Vec<TableColumn>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// The owner, a user name, group or service principal application id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// Id of the metastore holding the table.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metastore_id: Option<String>,
     /// Cloud location of the data of a managed or external table.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_location: Option<String>,
     /// The storage credential that reaches `storage_location`, when one is set for the table.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_credential_name: Option<String>,
     /// Id of the data access configuration used to reach the table's data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_access_configuration_id: Option<String>,
     /// The S3 access point through which the table's data is reached, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_point: Option<String>,
     /// See [`EncryptionDetails`](crate::EncryptionDetails).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encryption_details: Option<crate::EncryptionDetails>,
     /// Key-value properties of the table (Delta table properties among them).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<std::collections::BTreeMap<String, String>>,
     /// Primary key, foreign key and named constraints; not filled in by `list`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table_constraints: Option<Vec<TableConstraint>>,
     /// See [`TableRowFilter`](crate::TableRowFilter).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub row_filter: Option<TableRowFilter>,
     /// The SQL query of a view, materialized view or streaming table.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub view_definition: Option<String>,
     /// See [`DependencyList`](crate::DependencyList).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub view_dependencies: Option<crate::DependencyList>,
     /// Schemas whose objects the view's query may name without qualification.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_path: Option<String>,
     /// The pipeline that maintains the table (materialized views, streaming tables).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pipeline_id: Option<String>,
     /// See [`DeltaRuntimePropertiesKvPairs`](crate::DeltaRuntimePropertiesKvPairs).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delta_runtime_properties_kvpairs: Option<DeltaRuntimePropertiesKvPairs>,
     /// See [`EnablePredictiveOptimization`](crate::EnablePredictiveOptimization).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_predictive_optimization: Option<crate::EnablePredictiveOptimization>,
     /// See [`EffectivePredictiveOptimizationFlag`](crate::EffectivePredictiveOptimizationFlag).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_predictive_optimization_flag: Option<
         crate::EffectivePredictiveOptimizationFlag,
     >,
     /// See [`SecurableKindManifest`](crate::SecurableKindManifest).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub securable_kind_manifest: Option<SecurableKindManifest>,
     /// True when the caller sees the table only through `BROWSE` (asked for with `include_browse`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub browse_only: Option<bool>,
     /// Creation time in milliseconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub created_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// Last change in milliseconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub updated_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_by: Option<String>,
     /// Deletion time in milliseconds since the epoch; only for a deleted table.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub deleted_at: Option<i64>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for TableInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.catalog_name {
+            map.serialize_entry("catalog_name", value)?;
+        }
+        if let Some(value) = &self.schema_name {
+            map.serialize_entry("schema_name", value)?;
+        }
+        if let Some(value) = &self.full_name {
+            map.serialize_entry("full_name", value)?;
+        }
+        if let Some(value) = &self.table_id {
+            map.serialize_entry("table_id", value)?;
+        }
+        if let Some(value) = &self.table_type {
+            map.serialize_entry("table_type", value)?;
+        }
+        if let Some(value) = &self.data_source_format {
+            map.serialize_entry("data_source_format", value)?;
+        }
+        if let Some(value) = &self.columns {
+            map.serialize_entry("columns", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.owner {
+            map.serialize_entry("owner", value)?;
+        }
+        if let Some(value) = &self.metastore_id {
+            map.serialize_entry("metastore_id", value)?;
+        }
+        if let Some(value) = &self.storage_location {
+            map.serialize_entry("storage_location", value)?;
+        }
+        if let Some(value) = &self.storage_credential_name {
+            map.serialize_entry("storage_credential_name", value)?;
+        }
+        if let Some(value) = &self.data_access_configuration_id {
+            map.serialize_entry("data_access_configuration_id", value)?;
+        }
+        if let Some(value) = &self.access_point {
+            map.serialize_entry("access_point", value)?;
+        }
+        if let Some(value) = &self.encryption_details {
+            map.serialize_entry("encryption_details", value)?;
+        }
+        if let Some(value) = &self.properties {
+            map.serialize_entry("properties", value)?;
+        }
+        if let Some(value) = &self.table_constraints {
+            map.serialize_entry("table_constraints", value)?;
+        }
+        if let Some(value) = &self.row_filter {
+            map.serialize_entry("row_filter", value)?;
+        }
+        if let Some(value) = &self.view_definition {
+            map.serialize_entry("view_definition", value)?;
+        }
+        if let Some(value) = &self.view_dependencies {
+            map.serialize_entry("view_dependencies", value)?;
+        }
+        if let Some(value) = &self.sql_path {
+            map.serialize_entry("sql_path", value)?;
+        }
+        if let Some(value) = &self.pipeline_id {
+            map.serialize_entry("pipeline_id", value)?;
+        }
+        if let Some(value) = &self.delta_runtime_properties_kvpairs {
+            map.serialize_entry("delta_runtime_properties_kvpairs", value)?;
+        }
+        if let Some(value) = &self.enable_predictive_optimization {
+            map.serialize_entry("enable_predictive_optimization", value)?;
+        }
+        if let Some(value) = &self.effective_predictive_optimization_flag {
+            map.serialize_entry("effective_predictive_optimization_flag", value)?;
+        }
+        if let Some(value) = &self.securable_kind_manifest {
+            map.serialize_entry("securable_kind_manifest", value)?;
+        }
+        if let Some(value) = &self.browse_only {
+            map.serialize_entry("browse_only", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry(
+                "created_at",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.created_by {
+            map.serialize_entry("created_by", value)?;
+        }
+        if let Some(value) = &self.updated_at {
+            map.serialize_entry(
+                "updated_at",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.updated_by {
+            map.serialize_entry("updated_by", value)?;
+        }
+        if let Some(value) = &self.deleted_at {
+            map.serialize_entry(
+                "deleted_at",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TableInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for TableInfo {
+    const EXPECTING: &'static str = "an object (TableInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "catalog_name" => object::read_into(&mut map, &mut value.catalog_name),
+                "schema_name" => object::read_into(&mut map, &mut value.schema_name),
+                "full_name" => object::read_into(&mut map, &mut value.full_name),
+                "table_id" => object::read_into(&mut map, &mut value.table_id),
+                "table_type" => object::read_into(&mut map, &mut value.table_type),
+                "data_source_format" => {
+                    object::read_into(&mut map, &mut value.data_source_format)
+                }
+                "columns" => object::read_into(&mut map, &mut value.columns),
+                "comment" => object::read_into(&mut map, &mut value.comment),
+                "owner" => object::read_into(&mut map, &mut value.owner),
+                "metastore_id" => object::read_into(&mut map, &mut value.metastore_id),
+                "storage_location" => {
+                    object::read_into(&mut map, &mut value.storage_location)
+                }
+                "storage_credential_name" => {
+                    object::read_into(&mut map, &mut value.storage_credential_name)
+                }
+                "data_access_configuration_id" => {
+                    object::read_into(&mut map, &mut value.data_access_configuration_id)
+                }
+                "access_point" => object::read_into(&mut map, &mut value.access_point),
+                "encryption_details" => {
+                    object::read_into(&mut map, &mut value.encryption_details)
+                }
+                "properties" => object::read_into(&mut map, &mut value.properties),
+                "table_constraints" => {
+                    object::read_into(&mut map, &mut value.table_constraints)
+                }
+                "row_filter" => object::read_into(&mut map, &mut value.row_filter),
+                "view_definition" => {
+                    object::read_into(&mut map, &mut value.view_definition)
+                }
+                "view_dependencies" => {
+                    object::read_into(&mut map, &mut value.view_dependencies)
+                }
+                "sql_path" => object::read_into(&mut map, &mut value.sql_path),
+                "pipeline_id" => object::read_into(&mut map, &mut value.pipeline_id),
+                "delta_runtime_properties_kvpairs" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.delta_runtime_properties_kvpairs,
+                    )
+                }
+                "enable_predictive_optimization" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.enable_predictive_optimization,
+                    )
+                }
+                "effective_predictive_optimization_flag" => {
+                    object::read_into(
+                        &mut map,
+                        &mut value.effective_predictive_optimization_flag,
+                    )
+                }
+                "securable_kind_manifest" => {
+                    object::read_into(&mut map, &mut value.securable_kind_manifest)
+                }
+                "browse_only" => object::read_into(&mut map, &mut value.browse_only),
+                "created_at" => object::read_number_into(&mut map, &mut value.created_at),
+                "created_by" => object::read_into(&mut map, &mut value.created_by),
+                "updated_at" => object::read_number_into(&mut map, &mut value.updated_at),
+                "updated_by" => object::read_into(&mut map, &mut value.updated_by),
+                "deleted_at" => object::read_number_into(&mut map, &mut value.deleted_at),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A SQL function deciding, row by row, which rows a reader sees.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TableRowFilter {
     /// Full name of the filter function.
     pub function_name: String,
     /// What the function gets, columns or constants, in order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub input_arguments: Option<Vec<PolicyFunctionArgument>>,
     /// The columns the function gets, in order; replaced by `input_arguments`.
     pub input_column_names: Vec<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -1144,49 +2061,153 @@ impl TableRowFilter {
     }
 }
 
+impl serde::Serialize for TableRowFilter {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("function_name", &self.function_name)?;
+        if let Some(value) = &self.input_arguments {
+            map.serialize_entry("input_arguments", value)?;
+        }
+        map.serialize_entry("input_column_names", &self.input_column_names)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TableRowFilter {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for TableRowFilter {
+    const EXPECTING: &'static str = "an object (TableRowFilter)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut function_name: Option<String> = None;
+        let mut input_arguments: Option<Vec<crate::PolicyFunctionArgument>> = None;
+        let mut input_column_names: Option<Vec<String>> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "function_name" => object::read_some(&mut map, &mut function_name),
+                "input_arguments" => object::read_into(&mut map, &mut input_arguments),
+                "input_column_names" => {
+                    object::read_some(&mut map, &mut input_column_names)
+                }
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            function_name: object::required(function_name, "function_name")?,
+            input_arguments,
+            input_column_names: object::required(
+                input_column_names,
+                "input_column_names",
+            )?,
+            unknown_fields,
+        })
+    }
+}
+
 /// The name and type of a table.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TableSummary {
     /// Full name, `catalog.schema.table`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_name: Option<String>,
     /// See [`TableType`](crate::TableType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table_type: Option<TableType>,
     /// See [`SecurableKindManifest`](crate::SecurableKindManifest).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub securable_kind_manifest: Option<SecurableKindManifest>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for TableSummary {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.full_name {
+            map.serialize_entry("full_name", value)?;
+        }
+        if let Some(value) = &self.table_type {
+            map.serialize_entry("table_type", value)?;
+        }
+        if let Some(value) = &self.securable_kind_manifest {
+            map.serialize_entry("securable_kind_manifest", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TableSummary {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for TableSummary {
+    const EXPECTING: &'static str = "an object (TableSummary)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "full_name" => object::read_into(&mut map, &mut value.full_name),
+                "table_type" => object::read_into(&mut map, &mut value.table_type),
+                "securable_kind_manifest" => {
+                    object::read_into(&mut map, &mut value.securable_kind_manifest)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// What kind of table it is.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum TableType {
-    #[serde(rename = "EXTERNAL")]
+    /// `EXTERNAL`
     External,
-    #[serde(rename = "EXTERNAL_SHALLOW_CLONE")]
+    /// `EXTERNAL_SHALLOW_CLONE`
     ExternalShallowClone,
-    #[serde(rename = "FOREIGN")]
+    /// `FOREIGN`
     Foreign,
-    #[serde(rename = "MANAGED")]
+    /// `MANAGED`
     Managed,
-    #[serde(rename = "MANAGED_SHALLOW_CLONE")]
+    /// `MANAGED_SHALLOW_CLONE`
     ManagedShallowClone,
-    #[serde(rename = "MATERIALIZED_VIEW")]
+    /// `MATERIALIZED_VIEW`
     MaterializedView,
-    #[serde(rename = "METRIC_VIEW")]
+    /// `METRIC_VIEW`
     MetricView,
-    #[serde(rename = "STREAMING_TABLE")]
+    /// `STREAMING_TABLE`
     StreamingTable,
-    #[serde(rename = "VIEW")]
+    /// `VIEW`
     View,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -1239,92 +2260,346 @@ impl std::str::FromStr for TableType {
     }
 }
 
+impl serde::Serialize for TableType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TableType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Optional query and header parameters of `tables.get`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TablesGetParams {
     /// Answer even if the caller may only browse the table.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_browse: Option<bool>,
     /// Add the Delta table's current runtime properties (`delta_runtime_properties_kvpairs`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_delta_metadata: Option<bool>,
     /// Add the manifest of what this kind of table can do.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_manifest_capabilities: Option<bool>,
+}
+
+impl serde::Serialize for TablesGetParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.include_browse {
+            map.serialize_entry("include_browse", value)?;
+        }
+        if let Some(value) = &self.include_delta_metadata {
+            map.serialize_entry("include_delta_metadata", value)?;
+        }
+        if let Some(value) = &self.include_manifest_capabilities {
+            map.serialize_entry("include_manifest_capabilities", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TablesGetParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for TablesGetParams {
+    const EXPECTING: &'static str = "an object (TablesGetParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "include_browse" => {
+                    object::read_into(&mut map, &mut value.include_browse)
+                }
+                "include_delta_metadata" => {
+                    object::read_into(&mut map, &mut value.include_delta_metadata)
+                }
+                "include_manifest_capabilities" => {
+                    object::read_into(&mut map, &mut value.include_manifest_capabilities)
+                }
+                _ => {
+                    object::refuse(
+                        &key,
+                        &[
+                            "include_browse",
+                            "include_delta_metadata",
+                            "include_manifest_capabilities",
+                        ],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `tables.list`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TablesListParams {
     /// Also list tables the caller may only browse (see their metadata through `BROWSE`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_browse: Option<bool>,
     /// Add to each table the manifest of what its kind of table can do.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_manifest_capabilities: Option<bool>,
     /// Page size: 0 lets the server choose (recommended), a positive number is capped by the
     /// server's own limit, a negative one is refused.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_results: Option<i32>,
     /// Leave the tables' columns out of the answer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub omit_columns: Option<bool>,
     /// Leave the tables' properties out of the answer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub omit_properties: Option<bool>,
     /// Leave user names (owner, creator, last editor) out of the answer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub omit_username: Option<bool>,
     /// The `next_page_token` of the previous page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
+}
+
+impl serde::Serialize for TablesListParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.include_browse {
+            map.serialize_entry("include_browse", value)?;
+        }
+        if let Some(value) = &self.include_manifest_capabilities {
+            map.serialize_entry("include_manifest_capabilities", value)?;
+        }
+        if let Some(value) = &self.max_results {
+            map.serialize_entry(
+                "max_results",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.omit_columns {
+            map.serialize_entry("omit_columns", value)?;
+        }
+        if let Some(value) = &self.omit_properties {
+            map.serialize_entry("omit_properties", value)?;
+        }
+        if let Some(value) = &self.omit_username {
+            map.serialize_entry("omit_username", value)?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TablesListParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for TablesListParams {
+    const EXPECTING: &'static str = "an object (TablesListParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "include_browse" => {
+                    object::read_into(&mut map, &mut value.include_browse)
+                }
+                "include_manifest_capabilities" => {
+                    object::read_into(&mut map, &mut value.include_manifest_capabilities)
+                }
+                "max_results" => {
+                    object::read_number_into(&mut map, &mut value.max_results)
+                }
+                "omit_columns" => object::read_into(&mut map, &mut value.omit_columns),
+                "omit_properties" => {
+                    object::read_into(&mut map, &mut value.omit_properties)
+                }
+                "omit_username" => object::read_into(&mut map, &mut value.omit_username),
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                _ => {
+                    object::refuse(
+                        &key,
+                        &[
+                            "include_browse",
+                            "include_manifest_capabilities",
+                            "max_results",
+                            "omit_columns",
+                            "omit_properties",
+                            "omit_username",
+                            "page_token",
+                        ],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `tables.listSummaries`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TablesListSummariesParams {
     /// Add to each table the manifest of what its kind of table can do.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_manifest_capabilities: Option<bool>,
     /// Page size, capped by the server's own limit; 0 lets the server choose.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_results: Option<i32>,
     /// The `next_page_token` of the previous page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
     /// SQL `LIKE` pattern the schema names must match; every schema without it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema_name_pattern: Option<String>,
     /// SQL `LIKE` pattern the table names must match; every table without it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table_name_pattern: Option<String>,
 }
 
+impl serde::Serialize for TablesListSummariesParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.include_manifest_capabilities {
+            map.serialize_entry("include_manifest_capabilities", value)?;
+        }
+        if let Some(value) = &self.max_results {
+            map.serialize_entry(
+                "max_results",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        if let Some(value) = &self.schema_name_pattern {
+            map.serialize_entry("schema_name_pattern", value)?;
+        }
+        if let Some(value) = &self.table_name_pattern {
+            map.serialize_entry("table_name_pattern", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TablesListSummariesParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for TablesListSummariesParams {
+    const EXPECTING: &'static str = "an object (TablesListSummariesParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "include_manifest_capabilities" => {
+                    object::read_into(&mut map, &mut value.include_manifest_capabilities)
+                }
+                "max_results" => {
+                    object::read_number_into(&mut map, &mut value.max_results)
+                }
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                "schema_name_pattern" => {
+                    object::read_into(&mut map, &mut value.schema_name_pattern)
+                }
+                "table_name_pattern" => {
+                    object::read_into(&mut map, &mut value.table_name_pattern)
+                }
+                _ => {
+                    object::refuse(
+                        &key,
+                        &[
+                            "include_manifest_capabilities",
+                            "max_results",
+                            "page_token",
+                            "schema_name_pattern",
+                            "table_name_pattern",
+                        ],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The new owner of a table.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateTableRequest {
     /// The new owner, a user name, group or service principal application id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for UpdateTableRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.owner {
+            map.serialize_entry("owner", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateTableRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdateTableRequest {
+    const EXPECTING: &'static str = "an object (UpdateTableRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "owner" => object::read_into(&mut map, &mut value.owner),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

@@ -3,47 +3,140 @@
 //! Types used only by the `tokens` service.
 
 /// Body of `tokens.create`. Every field is optional; `{}` creates a token with the defaults.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateTokenRequest {
     /// Free text saved with the token, to tell later what it is for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// How long the token stays valid, in seconds from now. When left out the token is valid for
     /// two years. A workspace admin can set a maximum lifetime for new tokens.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub lifetime_seconds: Option<i64>,
     /// API scopes the token is limited to (for example `sql` or `clusters`). Without scopes the
     /// token can call every API its owner may call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<String>>,
     /// Let the token record, as it is used, which API scopes it actually needs (see
     /// `inferred_scopes` in the token's metadata).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autoscope_enabled: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for CreateTokenRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.lifetime_seconds {
+            map.serialize_entry(
+                "lifetime_seconds",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.scopes {
+            map.serialize_entry("scopes", value)?;
+        }
+        if let Some(value) = &self.autoscope_enabled {
+            map.serialize_entry("autoscope_enabled", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateTokenRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateTokenRequest {
+    const EXPECTING: &'static str = "an object (CreateTokenRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "comment" => object::read_into(&mut map, &mut value.comment),
+                "lifetime_seconds" => {
+                    object::read_number_into(&mut map, &mut value.lifetime_seconds)
+                }
+                "scopes" => object::read_into(&mut map, &mut value.scopes),
+                "autoscope_enabled" => {
+                    object::read_into(&mut map, &mut value.autoscope_enabled)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Answer of `tokens.create`.
-#[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CreateTokenResponse {
     /// The secret value of the new token (it starts with `dapi`), to be sent as a bearer token. It
     /// is returned only here and cannot be read again later.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_value: Option<String>,
     /// See [`PublicTokenInfo`](crate::PublicTokenInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_info: Option<PublicTokenInfo>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CreateTokenResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.token_value {
+            map.serialize_entry("token_value", value)?;
+        }
+        if let Some(value) = &self.token_info {
+            map.serialize_entry("token_info", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateTokenResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateTokenResponse {
+    const EXPECTING: &'static str = "an object (CreateTokenResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "token_value" => object::read_into(&mut map, &mut value.token_value),
+                "token_info" => object::read_into(&mut map, &mut value.token_info),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 impl std::fmt::Debug for CreateTokenResponse {
@@ -57,70 +150,176 @@ impl std::fmt::Debug for CreateTokenResponse {
 }
 
 /// Answer of `tokens.list`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListPublicTokensResponse {
     /// One entry per valid token of the caller. May be absent when there is none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_infos: Option<Vec<PublicTokenInfo>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListPublicTokensResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.token_infos {
+            map.serialize_entry("token_infos", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListPublicTokensResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListPublicTokensResponse {
+    const EXPECTING: &'static str = "an object (ListPublicTokensResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "token_infos" => object::read_into(&mut map, &mut value.token_infos),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The metadata of a personal access token as its owner sees it; never includes the token's
 /// value. Also carries the new values in `tokens.update`, where only `comment` and `scopes` are
 /// taken.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PublicTokenInfo {
     /// Id of the token, a SHA-256 hash of it written as 64 hex digits.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_id: Option<String>,
     /// When the token was created, in milliseconds since the Unix epoch (server time).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub creation_time: Option<i64>,
     /// When the token expires, in milliseconds since the Unix epoch (server time); `-1` when it
     /// does not expire.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub expiry_time: Option<i64>,
     /// The comment given when the token was created or last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// API scopes the token is limited to, if it was created with any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<String>>,
     /// See [`AutoscopeState`](crate::AutoscopeState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autoscope_state: Option<crate::AutoscopeState>,
     /// Read-only. API scopes the token has been seen to need while it was used, collected when
     /// `autoscope_enabled` was set at creation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inferred_scopes: Option<Vec<String>>,
     /// Read-only. API scopes inferred for the token by offline processing of its past use.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backfill_scopes: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for PublicTokenInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.token_id {
+            map.serialize_entry("token_id", value)?;
+        }
+        if let Some(value) = &self.creation_time {
+            map.serialize_entry(
+                "creation_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.expiry_time {
+            map.serialize_entry(
+                "expiry_time",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.scopes {
+            map.serialize_entry("scopes", value)?;
+        }
+        if let Some(value) = &self.autoscope_state {
+            map.serialize_entry("autoscope_state", value)?;
+        }
+        if let Some(value) = &self.inferred_scopes {
+            map.serialize_entry("inferred_scopes", value)?;
+        }
+        if let Some(value) = &self.backfill_scopes {
+            map.serialize_entry("backfill_scopes", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PublicTokenInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for PublicTokenInfo {
+    const EXPECTING: &'static str = "an object (PublicTokenInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "token_id" => object::read_into(&mut map, &mut value.token_id),
+                "creation_time" => {
+                    object::read_number_into(&mut map, &mut value.creation_time)
+                }
+                "expiry_time" => {
+                    object::read_number_into(&mut map, &mut value.expiry_time)
+                }
+                "comment" => object::read_into(&mut map, &mut value.comment),
+                "scopes" => object::read_into(&mut map, &mut value.scopes),
+                "autoscope_state" => {
+                    object::read_into(&mut map, &mut value.autoscope_state)
+                }
+                "inferred_scopes" => {
+                    object::read_into(&mut map, &mut value.inferred_scopes)
+                }
+                "backfill_scopes" => {
+                    object::read_into(&mut map, &mut value.backfill_scopes)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// Body of `tokens.delete`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RevokeTokenRequest {
     /// Id of the token to revoke, as returned in `token_info.token_id`.
     pub token_id: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -134,9 +333,52 @@ impl RevokeTokenRequest {
     }
 }
 
+impl serde::Serialize for RevokeTokenRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("token_id", &self.token_id)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RevokeTokenRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for RevokeTokenRequest {
+    const EXPECTING: &'static str = "an object (RevokeTokenRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut token_id: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "token_id" => object::read_some(&mut map, &mut token_id),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            token_id: object::required(token_id, "token_id")?,
+            unknown_fields,
+        })
+    }
+}
+
 /// Body of `tokens.update`: new values for a token and the list of fields to take from them.
 /// The token's id is given in the path.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UpdateTokenRequest {
     /// See [`PublicTokenInfo`](crate::PublicTokenInfo).
     pub token: PublicTokenInfo,
@@ -147,7 +389,6 @@ pub struct UpdateTokenRequest {
     pub update_mask: String,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -159,5 +400,52 @@ impl UpdateTokenRequest {
             update_mask: update_mask.into(),
             unknown_fields: serde_json::Map::new(),
         }
+    }
+}
+
+impl serde::Serialize for UpdateTokenRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("token", &self.token)?;
+        map.serialize_entry("update_mask", &self.update_mask)?;
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateTokenRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for UpdateTokenRequest {
+    const EXPECTING: &'static str = "an object (UpdateTokenRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut token: Option<crate::PublicTokenInfo> = None;
+        let mut update_mask: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "token" => object::read_some(&mut map, &mut token),
+                "update_mask" => object::read_some(&mut map, &mut update_mask),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            token: object::required(token, "token")?,
+            update_mask: object::required(update_mask, "update_mask")?,
+            unknown_fields,
+        })
     }
 }

@@ -3,7 +3,7 @@
 //! Types used only by the `volumes` service.
 
 /// The volume to create.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateVolumeRequestContent {
     pub catalog_name: String,
     pub schema_name: String,
@@ -12,13 +12,10 @@ pub struct CreateVolumeRequestContent {
     /// See [`VolumeType`](crate::VolumeType).
     pub volume_type: VolumeType,
     /// For an external volume, its cloud location.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_location: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -42,114 +39,361 @@ impl CreateVolumeRequestContent {
     }
 }
 
+impl serde::Serialize for CreateVolumeRequestContent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        map.serialize_entry("catalog_name", &self.catalog_name)?;
+        map.serialize_entry("schema_name", &self.schema_name)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("volume_type", &self.volume_type)?;
+        if let Some(value) = &self.storage_location {
+            map.serialize_entry("storage_location", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateVolumeRequestContent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for CreateVolumeRequestContent {
+    const EXPECTING: &'static str = "an object (CreateVolumeRequestContent)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut catalog_name: Option<String> = None;
+        let mut schema_name: Option<String> = None;
+        let mut name: Option<String> = None;
+        let mut volume_type: Option<crate::VolumeType> = None;
+        let mut storage_location: Option<String> = None;
+        let mut comment: Option<String> = None;
+        let mut unknown_fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "catalog_name" => object::read_some(&mut map, &mut catalog_name),
+                "schema_name" => object::read_some(&mut map, &mut schema_name),
+                "name" => object::read_some(&mut map, &mut name),
+                "volume_type" => object::read_some(&mut map, &mut volume_type),
+                "storage_location" => object::read_into(&mut map, &mut storage_location),
+                "comment" => object::read_into(&mut map, &mut comment),
+                _ => object::keep(&mut map, key, &mut unknown_fields),
+            };
+            read?;
+        }
+        Ok(Self {
+            catalog_name: object::required(catalog_name, "catalog_name")?,
+            schema_name: object::required(schema_name, "schema_name")?,
+            name: object::required(name, "name")?,
+            volume_type: object::required(volume_type, "volume_type")?,
+            storage_location,
+            comment,
+            unknown_fields,
+        })
+    }
+}
+
 /// One page of volumes.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListVolumesResponseContent {
     /// See [`VolumeInfo`](crate::VolumeInfo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volumes: Option<Vec<VolumeInfo>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for ListVolumesResponseContent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.volumes {
+            map.serialize_entry("volumes", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListVolumesResponseContent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for ListVolumesResponseContent {
+    const EXPECTING: &'static str = "an object (ListVolumesResponseContent)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "volumes" => object::read_into(&mut map, &mut value.volumes),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The fields of a volume to change.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateVolumeRequestContent {
     /// A new name for the volume, in the same schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_name: Option<String>,
     /// The new owner, a user name, group or service principal application id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for UpdateVolumeRequestContent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.new_name {
+            map.serialize_entry("new_name", value)?;
+        }
+        if let Some(value) = &self.owner {
+            map.serialize_entry("owner", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateVolumeRequestContent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for UpdateVolumeRequestContent {
+    const EXPECTING: &'static str = "an object (UpdateVolumeRequestContent)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "new_name" => object::read_into(&mut map, &mut value.new_name),
+                "owner" => object::read_into(&mut map, &mut value.owner),
+                "comment" => object::read_into(&mut map, &mut value.comment),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A volume.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VolumeInfo {
     /// Name of the volume in its schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema_name: Option<String>,
     /// Full name, `catalog.schema.volume`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_name: Option<String>,
     /// Id of the volume.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume_id: Option<String>,
     /// See [`VolumeType`](crate::VolumeType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume_type: Option<VolumeType>,
     /// The cloud location of the volume's files.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_location: Option<String>,
     /// The S3 access point through which the files are reached, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_point: Option<String>,
     /// See [`EncryptionDetails`](crate::EncryptionDetails).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encryption_details: Option<crate::EncryptionDetails>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// The owner, a user name, group or service principal application id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// Id of the metastore holding the volume.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metastore_id: Option<String>,
     /// True when the caller sees the volume only through `BROWSE` (asked for with
     /// `include_browse`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub browse_only: Option<bool>,
     /// Creation time in milliseconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub created_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// Last change in milliseconds since the epoch.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub updated_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_by: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for VolumeInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.catalog_name {
+            map.serialize_entry("catalog_name", value)?;
+        }
+        if let Some(value) = &self.schema_name {
+            map.serialize_entry("schema_name", value)?;
+        }
+        if let Some(value) = &self.full_name {
+            map.serialize_entry("full_name", value)?;
+        }
+        if let Some(value) = &self.volume_id {
+            map.serialize_entry("volume_id", value)?;
+        }
+        if let Some(value) = &self.volume_type {
+            map.serialize_entry("volume_type", value)?;
+        }
+        if let Some(value) = &self.storage_location {
+            map.serialize_entry("storage_location", value)?;
+        }
+        if let Some(value) = &self.access_point {
+            map.serialize_entry("access_point", value)?;
+        }
+        if let Some(value) = &self.encryption_details {
+            map.serialize_entry("encryption_details", value)?;
+        }
+        if let Some(value) = &self.comment {
+            map.serialize_entry("comment", value)?;
+        }
+        if let Some(value) = &self.owner {
+            map.serialize_entry("owner", value)?;
+        }
+        if let Some(value) = &self.metastore_id {
+            map.serialize_entry("metastore_id", value)?;
+        }
+        if let Some(value) = &self.browse_only {
+            map.serialize_entry("browse_only", value)?;
+        }
+        if let Some(value) = &self.created_at {
+            map.serialize_entry(
+                "created_at",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.created_by {
+            map.serialize_entry("created_by", value)?;
+        }
+        if let Some(value) = &self.updated_at {
+            map.serialize_entry(
+                "updated_at",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.updated_by {
+            map.serialize_entry("updated_by", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for VolumeInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for VolumeInfo {
+    const EXPECTING: &'static str = "an object (VolumeInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "catalog_name" => object::read_into(&mut map, &mut value.catalog_name),
+                "schema_name" => object::read_into(&mut map, &mut value.schema_name),
+                "full_name" => object::read_into(&mut map, &mut value.full_name),
+                "volume_id" => object::read_into(&mut map, &mut value.volume_id),
+                "volume_type" => object::read_into(&mut map, &mut value.volume_type),
+                "storage_location" => {
+                    object::read_into(&mut map, &mut value.storage_location)
+                }
+                "access_point" => object::read_into(&mut map, &mut value.access_point),
+                "encryption_details" => {
+                    object::read_into(&mut map, &mut value.encryption_details)
+                }
+                "comment" => object::read_into(&mut map, &mut value.comment),
+                "owner" => object::read_into(&mut map, &mut value.owner),
+                "metastore_id" => object::read_into(&mut map, &mut value.metastore_id),
+                "browse_only" => object::read_into(&mut map, &mut value.browse_only),
+                "created_at" => object::read_number_into(&mut map, &mut value.created_at),
+                "created_by" => object::read_into(&mut map, &mut value.created_by),
+                "updated_at" => object::read_number_into(&mut map, &mut value.updated_at),
+                "updated_by" => object::read_into(&mut map, &mut value.updated_by),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// `MANAGED`: the files live in the managed storage of the schema, catalog or metastore.
 /// `EXTERNAL`: the files live at a cloud location of an external location.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum VolumeType {
-    #[serde(rename = "EXTERNAL")]
+    /// `EXTERNAL`
     External,
-    #[serde(rename = "MANAGED")]
+    /// `MANAGED`
     Managed,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -188,35 +432,140 @@ impl std::str::FromStr for VolumeType {
     }
 }
 
+impl serde::Serialize for VolumeType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for VolumeType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Optional query and header parameters of `volumes.list`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VolumesListParams {
     /// Also list volumes the caller may only browse (see their metadata through `BROWSE`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_browse: Option<bool>,
     /// Page size: 0 or absent lets the server choose, a positive number is capped by the server's
     /// own limit, a negative one is refused.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_results: Option<i32>,
     /// The `next_page_token` of the previous page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
+}
+
+impl serde::Serialize for VolumesListParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.include_browse {
+            map.serialize_entry("include_browse", value)?;
+        }
+        if let Some(value) = &self.max_results {
+            map.serialize_entry(
+                "max_results",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for VolumesListParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for VolumesListParams {
+    const EXPECTING: &'static str = "an object (VolumesListParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "include_browse" => {
+                    object::read_into(&mut map, &mut value.include_browse)
+                }
+                "max_results" => {
+                    object::read_number_into(&mut map, &mut value.max_results)
+                }
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                _ => {
+                    object::refuse(
+                        &key,
+                        &["include_browse", "max_results", "page_token"],
+                    )
+                }
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `volumes.read`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VolumesReadParams {
     /// Answer even if the caller may only browse the volume.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_browse: Option<bool>,
+}
+
+impl serde::Serialize for VolumesReadParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.include_browse {
+            map.serialize_entry("include_browse", value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for VolumesReadParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for VolumesReadParams {
+    const EXPECTING: &'static str = "an object (VolumesReadParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "include_browse" => {
+                    object::read_into(&mut map, &mut value.include_browse)
+                }
+                _ => object::refuse(&key, &["include_browse"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

@@ -4,467 +4,1164 @@
 
 /// Body of `warehouses.create`: the settings of a SQL warehouse, which `warehouses.edit` takes
 /// too and `warehouses.get` returns with the warehouse's state.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateWarehouseRequest {
     /// Name of the warehouse, unique in the workspace and shorter than 100 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Size of each cluster of the warehouse: `2X-Small`, `X-Small`, `Small`, `Medium`, `Large`,
     /// `X-Large`, `2X-Large`, `3X-Large`, `4X-Large` or `5X-Large`. A larger size runs bigger
     /// queries faster; more clusters (`max_num_clusters`) run more queries at once.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_size: Option<String>,
     /// Clusters kept available at all times, from 1 to `max_num_clusters` (at most 30); more of
     /// them shorten the wait of new queries. 1 when left out.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub min_num_clusters: Option<i32>,
     /// Most clusters the autoscaler starts to serve concurrent queries, from `min_num_clusters` to
     /// 40; `min_num_clusters` when left out.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_num_clusters: Option<i32>,
     /// Minutes without running queries after which the warehouse stops: 0 to never stop, otherwise
     /// at least 10. 120 when left out.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub auto_stop_mins: Option<i32>,
     /// Whether the clusters use Photon; true when left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_photon: Option<bool>,
     /// Whether the warehouse is serverless; needs `warehouse_type` `PRO`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_serverless_compute: Option<bool>,
     /// See [`WarehouseType`](crate::WarehouseType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warehouse_type: Option<WarehouseType>,
     /// See [`WarehouseSpotInstancePolicy`](crate::WarehouseSpotInstancePolicy).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spot_instance_policy: Option<WarehouseSpotInstancePolicy>,
     /// See [`WarehouseChannel`](crate::WarehouseChannel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<WarehouseChannel>,
     /// See [`WarehouseTags`](crate::WarehouseTags).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<WarehouseTags>,
     /// User name of the warehouse's creator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creator_name: Option<String>,
     /// Deprecated; the instance profile passing an AWS IAM role to the clusters.
     ///
     /// **Deprecated** by the API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_profile_arn: Option<String>,
     /// Seconds after which a statement running on the warehouse is cancelled.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub statement_timeout: Option<i32>,
     /// Real-time warehouses: the most compute the warehouse may use, in DBU per hour, between the
     /// minimum of its size and the configured limit.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_dbu: Option<i32>,
     /// Reyden warehouses: scales the compute of the nominal cluster size, from 1.0 (also what an
     /// absent value means) to the workspace's maximum (100.0 by default); values outside are
     /// brought within.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub reyden_cluster_size_multiplier: Option<f64>,
     /// Real-time warehouses, read only: the label of the compute version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_version_label: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CreateWarehouseRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.cluster_size {
+            map.serialize_entry("cluster_size", value)?;
+        }
+        if let Some(value) = &self.min_num_clusters {
+            map.serialize_entry(
+                "min_num_clusters",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.max_num_clusters {
+            map.serialize_entry(
+                "max_num_clusters",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.auto_stop_mins {
+            map.serialize_entry(
+                "auto_stop_mins",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.enable_photon {
+            map.serialize_entry("enable_photon", value)?;
+        }
+        if let Some(value) = &self.enable_serverless_compute {
+            map.serialize_entry("enable_serverless_compute", value)?;
+        }
+        if let Some(value) = &self.warehouse_type {
+            map.serialize_entry("warehouse_type", value)?;
+        }
+        if let Some(value) = &self.spot_instance_policy {
+            map.serialize_entry("spot_instance_policy", value)?;
+        }
+        if let Some(value) = &self.channel {
+            map.serialize_entry("channel", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let Some(value) = &self.creator_name {
+            map.serialize_entry("creator_name", value)?;
+        }
+        if let Some(value) = &self.instance_profile_arn {
+            map.serialize_entry("instance_profile_arn", value)?;
+        }
+        if let Some(value) = &self.statement_timeout {
+            map.serialize_entry(
+                "statement_timeout",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.max_dbu {
+            map.serialize_entry(
+                "max_dbu",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.reyden_cluster_size_multiplier {
+            map.serialize_entry(
+                "reyden_cluster_size_multiplier",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.customer_version_label {
+            map.serialize_entry("customer_version_label", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateWarehouseRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateWarehouseRequest {
+    const EXPECTING: &'static str = "an object (CreateWarehouseRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "cluster_size" => object::read_into(&mut map, &mut value.cluster_size),
+                "min_num_clusters" => {
+                    object::read_number_into(&mut map, &mut value.min_num_clusters)
+                }
+                "max_num_clusters" => {
+                    object::read_number_into(&mut map, &mut value.max_num_clusters)
+                }
+                "auto_stop_mins" => {
+                    object::read_number_into(&mut map, &mut value.auto_stop_mins)
+                }
+                "enable_photon" => object::read_into(&mut map, &mut value.enable_photon),
+                "enable_serverless_compute" => {
+                    object::read_into(&mut map, &mut value.enable_serverless_compute)
+                }
+                "warehouse_type" => {
+                    object::read_into(&mut map, &mut value.warehouse_type)
+                }
+                "spot_instance_policy" => {
+                    object::read_into(&mut map, &mut value.spot_instance_policy)
+                }
+                "channel" => object::read_into(&mut map, &mut value.channel),
+                "tags" => object::read_into(&mut map, &mut value.tags),
+                "creator_name" => object::read_into(&mut map, &mut value.creator_name),
+                "instance_profile_arn" => {
+                    object::read_into(&mut map, &mut value.instance_profile_arn)
+                }
+                "statement_timeout" => {
+                    object::read_number_into(&mut map, &mut value.statement_timeout)
+                }
+                "max_dbu" => object::read_number_into(&mut map, &mut value.max_dbu),
+                "reyden_cluster_size_multiplier" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.reyden_cluster_size_multiplier,
+                    )
+                }
+                "customer_version_label" => {
+                    object::read_into(&mut map, &mut value.customer_version_label)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `warehouses.create`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateWarehouseResponse {
     /// Id of the new warehouse, unique across all warehouses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for CreateWarehouseResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CreateWarehouseResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for CreateWarehouseResponse {
+    const EXPECTING: &'static str = "an object (CreateWarehouseResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "id" => object::read_into(&mut map, &mut value.id),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `warehouses.edit`; the warehouse is named in the path.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EditWarehouseRequest {
     /// Name of the warehouse, unique in the workspace and shorter than 100 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Size of each cluster of the warehouse: `2X-Small`, `X-Small`, `Small`, `Medium`, `Large`,
     /// `X-Large`, `2X-Large`, `3X-Large`, `4X-Large` or `5X-Large`. A larger size runs bigger
     /// queries faster; more clusters (`max_num_clusters`) run more queries at once.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_size: Option<String>,
     /// Clusters kept available at all times, from 1 to `max_num_clusters` (at most 30); more of
     /// them shorten the wait of new queries. 1 when left out.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub min_num_clusters: Option<i32>,
     /// Most clusters the autoscaler starts to serve concurrent queries, from `min_num_clusters` to
     /// 40; `min_num_clusters` when left out.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_num_clusters: Option<i32>,
     /// Minutes without running queries after which the warehouse stops: 0 to never stop, otherwise
     /// at least 10. 120 when left out.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub auto_stop_mins: Option<i32>,
     /// Whether the clusters use Photon; true when left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_photon: Option<bool>,
     /// Whether the warehouse is serverless; needs `warehouse_type` `PRO`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_serverless_compute: Option<bool>,
     /// See [`WarehouseType`](crate::WarehouseType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warehouse_type: Option<WarehouseType>,
     /// See [`WarehouseSpotInstancePolicy`](crate::WarehouseSpotInstancePolicy).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spot_instance_policy: Option<WarehouseSpotInstancePolicy>,
     /// See [`WarehouseChannel`](crate::WarehouseChannel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<WarehouseChannel>,
     /// See [`WarehouseTags`](crate::WarehouseTags).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<WarehouseTags>,
     /// User name of the warehouse's creator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creator_name: Option<String>,
     /// Deprecated; the instance profile passing an AWS IAM role to the clusters.
     ///
     /// **Deprecated** by the API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_profile_arn: Option<String>,
     /// Seconds after which a statement running on the warehouse is cancelled.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub statement_timeout: Option<i32>,
     /// Real-time warehouses: the most compute the warehouse may use, in DBU per hour, between the
     /// minimum of its size and the configured limit.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_dbu: Option<i32>,
     /// Reyden warehouses: scales the compute of the nominal cluster size, from 1.0 (also what an
     /// absent value means) to the workspace's maximum (100.0 by default); values outside are
     /// brought within.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub reyden_cluster_size_multiplier: Option<f64>,
     /// Real-time warehouses, read only: the label of the compute version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_version_label: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for EditWarehouseRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.cluster_size {
+            map.serialize_entry("cluster_size", value)?;
+        }
+        if let Some(value) = &self.min_num_clusters {
+            map.serialize_entry(
+                "min_num_clusters",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.max_num_clusters {
+            map.serialize_entry(
+                "max_num_clusters",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.auto_stop_mins {
+            map.serialize_entry(
+                "auto_stop_mins",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.enable_photon {
+            map.serialize_entry("enable_photon", value)?;
+        }
+        if let Some(value) = &self.enable_serverless_compute {
+            map.serialize_entry("enable_serverless_compute", value)?;
+        }
+        if let Some(value) = &self.warehouse_type {
+            map.serialize_entry("warehouse_type", value)?;
+        }
+        if let Some(value) = &self.spot_instance_policy {
+            map.serialize_entry("spot_instance_policy", value)?;
+        }
+        if let Some(value) = &self.channel {
+            map.serialize_entry("channel", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let Some(value) = &self.creator_name {
+            map.serialize_entry("creator_name", value)?;
+        }
+        if let Some(value) = &self.instance_profile_arn {
+            map.serialize_entry("instance_profile_arn", value)?;
+        }
+        if let Some(value) = &self.statement_timeout {
+            map.serialize_entry(
+                "statement_timeout",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.max_dbu {
+            map.serialize_entry(
+                "max_dbu",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.reyden_cluster_size_multiplier {
+            map.serialize_entry(
+                "reyden_cluster_size_multiplier",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.customer_version_label {
+            map.serialize_entry("customer_version_label", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for EditWarehouseRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for EditWarehouseRequest {
+    const EXPECTING: &'static str = "an object (EditWarehouseRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "cluster_size" => object::read_into(&mut map, &mut value.cluster_size),
+                "min_num_clusters" => {
+                    object::read_number_into(&mut map, &mut value.min_num_clusters)
+                }
+                "max_num_clusters" => {
+                    object::read_number_into(&mut map, &mut value.max_num_clusters)
+                }
+                "auto_stop_mins" => {
+                    object::read_number_into(&mut map, &mut value.auto_stop_mins)
+                }
+                "enable_photon" => object::read_into(&mut map, &mut value.enable_photon),
+                "enable_serverless_compute" => {
+                    object::read_into(&mut map, &mut value.enable_serverless_compute)
+                }
+                "warehouse_type" => {
+                    object::read_into(&mut map, &mut value.warehouse_type)
+                }
+                "spot_instance_policy" => {
+                    object::read_into(&mut map, &mut value.spot_instance_policy)
+                }
+                "channel" => object::read_into(&mut map, &mut value.channel),
+                "tags" => object::read_into(&mut map, &mut value.tags),
+                "creator_name" => object::read_into(&mut map, &mut value.creator_name),
+                "instance_profile_arn" => {
+                    object::read_into(&mut map, &mut value.instance_profile_arn)
+                }
+                "statement_timeout" => {
+                    object::read_number_into(&mut map, &mut value.statement_timeout)
+                }
+                "max_dbu" => object::read_number_into(&mut map, &mut value.max_dbu),
+                "reyden_cluster_size_multiplier" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.reyden_cluster_size_multiplier,
+                    )
+                }
+                "customer_version_label" => {
+                    object::read_into(&mut map, &mut value.customer_version_label)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One configuration key and its value.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EndpointConfPair {
     /// The key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// The value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for EndpointConfPair {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for EndpointConfPair {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for EndpointConfPair {
+    const EXPECTING: &'static str = "an object (EndpointConfPair)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value_ = Self::default();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "key" => object::read_into(&mut map, &mut value_.key),
+                "value" => object::read_into(&mut map, &mut value_.value),
+                _ => object::keep(&mut map, key_, &mut value_.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value_)
+    }
+}
+
 /// A SQL warehouse with its settings, state and connection details.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EndpointInfo {
     /// Name of the warehouse, unique in the workspace and shorter than 100 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Size of each cluster of the warehouse: `2X-Small`, `X-Small`, `Small`, `Medium`, `Large`,
     /// `X-Large`, `2X-Large`, `3X-Large`, `4X-Large` or `5X-Large`. A larger size runs bigger
     /// queries faster; more clusters (`max_num_clusters`) run more queries at once.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_size: Option<String>,
     /// Clusters kept available at all times, from 1 to `max_num_clusters` (at most 30); more of
     /// them shorten the wait of new queries. 1 when left out.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub min_num_clusters: Option<i32>,
     /// Most clusters the autoscaler starts to serve concurrent queries, from `min_num_clusters` to
     /// 40; `min_num_clusters` when left out.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_num_clusters: Option<i32>,
     /// Minutes without running queries after which the warehouse stops: 0 to never stop, otherwise
     /// at least 10. 120 when left out.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub auto_stop_mins: Option<i32>,
     /// Whether the clusters use Photon; true when left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_photon: Option<bool>,
     /// Whether the warehouse is serverless; needs `warehouse_type` `PRO`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_serverless_compute: Option<bool>,
     /// See [`WarehouseType`](crate::WarehouseType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warehouse_type: Option<WarehouseType>,
     /// See [`WarehouseSpotInstancePolicy`](crate::WarehouseSpotInstancePolicy).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spot_instance_policy: Option<WarehouseSpotInstancePolicy>,
     /// See [`WarehouseChannel`](crate::WarehouseChannel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<WarehouseChannel>,
     /// See [`WarehouseTags`](crate::WarehouseTags).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<WarehouseTags>,
     /// User name of the warehouse's creator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creator_name: Option<String>,
     /// Deprecated; the instance profile passing an AWS IAM role to the clusters.
     ///
     /// **Deprecated** by the API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_profile_arn: Option<String>,
     /// Seconds after which a statement running on the warehouse is cancelled.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub statement_timeout: Option<i32>,
     /// Real-time warehouses: the most compute the warehouse may use, in DBU per hour, between the
     /// minimum of its size and the configured limit.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub max_dbu: Option<i32>,
     /// Reyden warehouses: scales the compute of the nominal cluster size, from 1.0 (also what an
     /// absent value means) to the workspace's maximum (100.0 by default); values outside are
     /// brought within.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub reyden_cluster_size_multiplier: Option<f64>,
     /// Real-time warehouses, read only: the label of the compute version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_version_label: Option<String>,
     /// Id of the warehouse.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// See [`WarehouseState`](crate::WarehouseState).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<WarehouseState>,
     /// See [`WarehouseHealth`](crate::WarehouseHealth).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health: Option<WarehouseHealth>,
     /// Clusters running for the warehouse now.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub num_clusters: Option<i32>,
     /// Deprecated; the sessions open on the warehouse now.
     ///
     /// **Deprecated** by the API.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub num_active_sessions: Option<i64>,
     /// JDBC connection string of the warehouse.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jdbc_url: Option<String>,
     /// See [`WarehouseOdbcParams`](crate::WarehouseOdbcParams).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub odbc_params: Option<WarehouseOdbcParams>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for EndpointInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.cluster_size {
+            map.serialize_entry("cluster_size", value)?;
+        }
+        if let Some(value) = &self.min_num_clusters {
+            map.serialize_entry(
+                "min_num_clusters",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.max_num_clusters {
+            map.serialize_entry(
+                "max_num_clusters",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.auto_stop_mins {
+            map.serialize_entry(
+                "auto_stop_mins",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.enable_photon {
+            map.serialize_entry("enable_photon", value)?;
+        }
+        if let Some(value) = &self.enable_serverless_compute {
+            map.serialize_entry("enable_serverless_compute", value)?;
+        }
+        if let Some(value) = &self.warehouse_type {
+            map.serialize_entry("warehouse_type", value)?;
+        }
+        if let Some(value) = &self.spot_instance_policy {
+            map.serialize_entry("spot_instance_policy", value)?;
+        }
+        if let Some(value) = &self.channel {
+            map.serialize_entry("channel", value)?;
+        }
+        if let Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let Some(value) = &self.creator_name {
+            map.serialize_entry("creator_name", value)?;
+        }
+        if let Some(value) = &self.instance_profile_arn {
+            map.serialize_entry("instance_profile_arn", value)?;
+        }
+        if let Some(value) = &self.statement_timeout {
+            map.serialize_entry(
+                "statement_timeout",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.max_dbu {
+            map.serialize_entry(
+                "max_dbu",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.reyden_cluster_size_multiplier {
+            map.serialize_entry(
+                "reyden_cluster_size_multiplier",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.customer_version_label {
+            map.serialize_entry("customer_version_label", value)?;
+        }
+        if let Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let Some(value) = &self.state {
+            map.serialize_entry("state", value)?;
+        }
+        if let Some(value) = &self.health {
+            map.serialize_entry("health", value)?;
+        }
+        if let Some(value) = &self.num_clusters {
+            map.serialize_entry(
+                "num_clusters",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.num_active_sessions {
+            map.serialize_entry(
+                "num_active_sessions",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.jdbc_url {
+            map.serialize_entry("jdbc_url", value)?;
+        }
+        if let Some(value) = &self.odbc_params {
+            map.serialize_entry("odbc_params", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for EndpointInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for EndpointInfo {
+    const EXPECTING: &'static str = "an object (EndpointInfo)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "cluster_size" => object::read_into(&mut map, &mut value.cluster_size),
+                "min_num_clusters" => {
+                    object::read_number_into(&mut map, &mut value.min_num_clusters)
+                }
+                "max_num_clusters" => {
+                    object::read_number_into(&mut map, &mut value.max_num_clusters)
+                }
+                "auto_stop_mins" => {
+                    object::read_number_into(&mut map, &mut value.auto_stop_mins)
+                }
+                "enable_photon" => object::read_into(&mut map, &mut value.enable_photon),
+                "enable_serverless_compute" => {
+                    object::read_into(&mut map, &mut value.enable_serverless_compute)
+                }
+                "warehouse_type" => {
+                    object::read_into(&mut map, &mut value.warehouse_type)
+                }
+                "spot_instance_policy" => {
+                    object::read_into(&mut map, &mut value.spot_instance_policy)
+                }
+                "channel" => object::read_into(&mut map, &mut value.channel),
+                "tags" => object::read_into(&mut map, &mut value.tags),
+                "creator_name" => object::read_into(&mut map, &mut value.creator_name),
+                "instance_profile_arn" => {
+                    object::read_into(&mut map, &mut value.instance_profile_arn)
+                }
+                "statement_timeout" => {
+                    object::read_number_into(&mut map, &mut value.statement_timeout)
+                }
+                "max_dbu" => object::read_number_into(&mut map, &mut value.max_dbu),
+                "reyden_cluster_size_multiplier" => {
+                    object::read_number_into(
+                        &mut map,
+                        &mut value.reyden_cluster_size_multiplier,
+                    )
+                }
+                "customer_version_label" => {
+                    object::read_into(&mut map, &mut value.customer_version_label)
+                }
+                "id" => object::read_into(&mut map, &mut value.id),
+                "state" => object::read_into(&mut map, &mut value.state),
+                "health" => object::read_into(&mut map, &mut value.health),
+                "num_clusters" => {
+                    object::read_number_into(&mut map, &mut value.num_clusters)
+                }
+                "num_active_sessions" => {
+                    object::read_number_into(&mut map, &mut value.num_active_sessions)
+                }
+                "jdbc_url" => object::read_into(&mut map, &mut value.jdbc_url),
+                "odbc_params" => object::read_into(&mut map, &mut value.odbc_params),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Answer of `warehouses.getPermissionLevels`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetWarehousePermissionLevelsResponse {
     /// Every level that can be granted on the warehouse.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_levels: Option<Vec<WarehousePermissionsDescription>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for GetWarehousePermissionLevelsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_levels {
+            map.serialize_entry("permission_levels", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetWarehousePermissionLevelsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for GetWarehousePermissionLevelsResponse {
+    const EXPECTING: &'static str = "an object (GetWarehousePermissionLevelsResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_levels" => {
+                    object::read_into(&mut map, &mut value.permission_levels)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// One page of `warehouses.list`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListWarehousesResponse {
     /// The warehouses on this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warehouses: Option<Vec<EndpointInfo>>,
     /// Token of the next page; absent on the last page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for ListWarehousesResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.warehouses {
+            map.serialize_entry("warehouses", value)?;
+        }
+        if let Some(value) = &self.next_page_token {
+            map.serialize_entry("next_page_token", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ListWarehousesResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for ListWarehousesResponse {
+    const EXPECTING: &'static str = "an object (ListWarehousesResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "warehouses" => object::read_into(&mut map, &mut value.warehouses),
+                "next_page_token" => {
+                    object::read_into(&mut map, &mut value.next_page_token)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// A list of configuration keys and values.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RepeatedEndpointConfPairs {
     /// The pairs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub configuration_pairs: Option<Vec<EndpointConfPair>>,
     /// Deprecated; replaced by `configuration_pairs`.
     ///
     /// **Deprecated** by the API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config_pair: Option<Vec<EndpointConfPair>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for RepeatedEndpointConfPairs {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.configuration_pairs {
+            map.serialize_entry("configuration_pairs", value)?;
+        }
+        if let Some(value) = &self.config_pair {
+            map.serialize_entry("config_pair", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RepeatedEndpointConfPairs {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for RepeatedEndpointConfPairs {
+    const EXPECTING: &'static str = "an object (RepeatedEndpointConfPairs)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "configuration_pairs" => {
+                    object::read_into(&mut map, &mut value.configuration_pairs)
+                }
+                "config_pair" => object::read_into(&mut map, &mut value.config_pair),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Grants a permission level on the warehouse to one principal. Give exactly one of
 /// `user_name`, `group_name` and `service_principal_name`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WarehouseAccessControlRequest {
     /// User name (usually an email address) of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Name of the group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
     /// Application id of the service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_principal_name: Option<String>,
     /// See [`WarehousePermissionLevel`](crate::WarehousePermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<WarehousePermissionLevel>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for WarehouseAccessControlRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        if let Some(value) = &self.group_name {
+            map.serialize_entry("group_name", value)?;
+        }
+        if let Some(value) = &self.service_principal_name {
+            map.serialize_entry("service_principal_name", value)?;
+        }
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WarehouseAccessControlRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for WarehouseAccessControlRequest {
+    const EXPECTING: &'static str = "an object (WarehouseAccessControlRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "user_name" => object::read_into(&mut map, &mut value.user_name),
+                "group_name" => object::read_into(&mut map, &mut value.group_name),
+                "service_principal_name" => {
+                    object::read_into(&mut map, &mut value.service_principal_name)
+                }
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The permissions one principal holds on the warehouse. Exactly one of `user_name`,
 /// `group_name` and `service_principal_name` is set.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WarehouseAccessControlResponse {
     /// User name of the user, when the principal is a user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
     /// Name of the group, when the principal is a group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
     /// Application id of the service principal, when the principal is one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_principal_name: Option<String>,
     /// Human-readable name of the user or service principal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Every level the principal holds, direct or inherited.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub all_permissions: Option<Vec<WarehousePermission>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for WarehouseAccessControlResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.user_name {
+            map.serialize_entry("user_name", value)?;
+        }
+        if let Some(value) = &self.group_name {
+            map.serialize_entry("group_name", value)?;
+        }
+        if let Some(value) = &self.service_principal_name {
+            map.serialize_entry("service_principal_name", value)?;
+        }
+        if let Some(value) = &self.display_name {
+            map.serialize_entry("display_name", value)?;
+        }
+        if let Some(value) = &self.all_permissions {
+            map.serialize_entry("all_permissions", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WarehouseAccessControlResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for WarehouseAccessControlResponse {
+    const EXPECTING: &'static str = "an object (WarehouseAccessControlResponse)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "user_name" => object::read_into(&mut map, &mut value.user_name),
+                "group_name" => object::read_into(&mut map, &mut value.group_name),
+                "service_principal_name" => {
+                    object::read_into(&mut map, &mut value.service_principal_name)
+                }
+                "display_name" => object::read_into(&mut map, &mut value.display_name),
+                "all_permissions" => {
+                    object::read_into(&mut map, &mut value.all_permissions)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// The Databricks SQL release channel the warehouse runs.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WarehouseChannel {
     /// See [`WarehouseChannelName`](crate::WarehouseChannelName).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<WarehouseChannelName>,
     /// The Databricks SQL version, with the `CHANNEL_NAME_CUSTOM` channel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dbsql_version: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for WarehouseChannel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let Some(value) = &self.dbsql_version {
+            map.serialize_entry("dbsql_version", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WarehouseChannel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for WarehouseChannel {
+    const EXPECTING: &'static str = "an object (WarehouseChannel)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "name" => object::read_into(&mut map, &mut value.name),
+                "dbsql_version" => object::read_into(&mut map, &mut value.dbsql_version),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A release channel: the current release, the preview of the next one, the previous one, or a
 /// custom version given in `dbsql_version`.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum WarehouseChannelName {
-    #[serde(rename = "CHANNEL_NAME_CURRENT")]
+    /// `CHANNEL_NAME_CURRENT`
     ChannelNameCurrent,
-    #[serde(rename = "CHANNEL_NAME_CUSTOM")]
+    /// `CHANNEL_NAME_CUSTOM`
     ChannelNameCustom,
-    #[serde(rename = "CHANNEL_NAME_PREVIEW")]
+    /// `CHANNEL_NAME_PREVIEW`
     ChannelNamePreview,
-    #[serde(rename = "CHANNEL_NAME_PREVIOUS")]
+    /// `CHANNEL_NAME_PREVIOUS`
     ChannelNamePrevious,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -507,45 +1204,114 @@ impl std::str::FromStr for WarehouseChannelName {
     }
 }
 
+impl serde::Serialize for WarehouseChannelName {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WarehouseChannelName {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// How healthy the warehouse is; a warehouse without it is healthy.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WarehouseHealth {
     /// See [`WarehouseHealthStatus`](crate::WarehouseHealthStatus).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<WarehouseHealthStatus>,
     /// Short explanation of a degraded or failed status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     /// The errors behind a degraded or failed status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<String>,
     /// Deprecated; replaced by `summary` and `details`.
     ///
     /// **Deprecated** by the API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// See [`TerminationReason`](crate::TerminationReason).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_reason: Option<crate::TerminationReason>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for WarehouseHealth {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let Some(value) = &self.summary {
+            map.serialize_entry("summary", value)?;
+        }
+        if let Some(value) = &self.details {
+            map.serialize_entry("details", value)?;
+        }
+        if let Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        if let Some(value) = &self.failure_reason {
+            map.serialize_entry("failure_reason", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WarehouseHealth {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for WarehouseHealth {
+    const EXPECTING: &'static str = "an object (WarehouseHealth)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "status" => object::read_into(&mut map, &mut value.status),
+                "summary" => object::read_into(&mut map, &mut value.summary),
+                "details" => object::read_into(&mut map, &mut value.details),
+                "message" => object::read_into(&mut map, &mut value.message),
+                "failure_reason" => {
+                    object::read_into(&mut map, &mut value.failure_reason)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Health of a warehouse.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum WarehouseHealthStatus {
-    #[serde(rename = "DEGRADED")]
+    /// `DEGRADED`
     Degraded,
-    #[serde(rename = "FAILED")]
+    /// `FAILED`
     Failed,
-    #[serde(rename = "HEALTHY")]
+    /// `HEALTHY`
     Healthy,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -586,47 +1352,160 @@ impl std::str::FromStr for WarehouseHealthStatus {
     }
 }
 
+impl serde::Serialize for WarehouseHealthStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WarehouseHealthStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// What an ODBC driver needs to connect to the warehouse.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WarehouseOdbcParams {
     /// Host name of the workspace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hostname: Option<String>,
     /// HTTP path of the warehouse.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// Port to connect to.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub port: Option<i32>,
     /// Protocol to connect with.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub protocol: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for WarehouseOdbcParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.hostname {
+            map.serialize_entry("hostname", value)?;
+        }
+        if let Some(value) = &self.path {
+            map.serialize_entry("path", value)?;
+        }
+        if let Some(value) = &self.port {
+            map.serialize_entry(
+                "port",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.protocol {
+            map.serialize_entry("protocol", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WarehouseOdbcParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for WarehouseOdbcParams {
+    const EXPECTING: &'static str = "an object (WarehouseOdbcParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "hostname" => object::read_into(&mut map, &mut value.hostname),
+                "path" => object::read_into(&mut map, &mut value.path),
+                "port" => object::read_number_into(&mut map, &mut value.port),
+                "protocol" => object::read_into(&mut map, &mut value.protocol),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One permission level a principal holds on the warehouse, and where it comes from.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WarehousePermission {
     /// See [`WarehousePermissionLevel`](crate::WarehousePermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<WarehousePermissionLevel>,
     /// True when the level comes from a parent object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherited: Option<bool>,
     /// Objects the level is inherited from, such as `/sql/warehouses/`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inherited_from_object: Option<Vec<String>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for WarehousePermission {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        if let Some(value) = &self.inherited {
+            map.serialize_entry("inherited", value)?;
+        }
+        if let Some(value) = &self.inherited_from_object {
+            map.serialize_entry("inherited_from_object", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WarehousePermission {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for WarehousePermission {
+    const EXPECTING: &'static str = "an object (WarehousePermission)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                "inherited" => object::read_into(&mut map, &mut value.inherited),
+                "inherited_from_object" => {
+                    object::read_into(&mut map, &mut value.inherited_from_object)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// A permission level on a SQL warehouse: `CAN_VIEW` to see it, `CAN_USE` to run queries on it,
@@ -634,20 +1513,19 @@ pub struct WarehousePermission {
 /// delete it and change its permissions; `IS_OWNER` belongs to its owner.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum WarehousePermissionLevel {
-    #[serde(rename = "CAN_MANAGE")]
+    /// `CAN_MANAGE`
     CanManage,
-    #[serde(rename = "CAN_MONITOR")]
+    /// `CAN_MONITOR`
     CanMonitor,
-    #[serde(rename = "CAN_USE")]
+    /// `CAN_USE`
     CanUse,
-    #[serde(rename = "CAN_VIEW")]
+    /// `CAN_VIEW`
     CanView,
-    #[serde(rename = "IS_OWNER")]
+    /// `IS_OWNER`
     IsOwner,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -692,66 +1570,216 @@ impl std::str::FromStr for WarehousePermissionLevel {
     }
 }
 
+impl serde::Serialize for WarehousePermissionLevel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WarehousePermissionLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// The access control list of a SQL warehouse, as returned by the permission operations.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WarehousePermissions {
     /// Identifier of the object, such as `/sql/warehouses/4b9d5c2a7e1f3068`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_id: Option<String>,
     /// Type of the object (`warehouses`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_type: Option<String>,
     /// One entry per principal holding a permission, directly or by inheritance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list: Option<Vec<WarehouseAccessControlResponse>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for WarehousePermissions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.object_id {
+            map.serialize_entry("object_id", value)?;
+        }
+        if let Some(value) = &self.object_type {
+            map.serialize_entry("object_type", value)?;
+        }
+        if let Some(value) = &self.access_control_list {
+            map.serialize_entry("access_control_list", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WarehousePermissions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for WarehousePermissions {
+    const EXPECTING: &'static str = "an object (WarehousePermissions)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "object_id" => object::read_into(&mut map, &mut value.object_id),
+                "object_type" => object::read_into(&mut map, &mut value.object_type),
+                "access_control_list" => {
+                    object::read_into(&mut map, &mut value.access_control_list)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
+}
+
 /// One permission level that can be granted on a SQL warehouse, and what it allows.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WarehousePermissionsDescription {
     /// See [`WarehousePermissionLevel`](crate::WarehousePermissionLevel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permission_level: Option<WarehousePermissionLevel>,
     /// What holding this level allows, in words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for WarehousePermissionsDescription {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.permission_level {
+            map.serialize_entry("permission_level", value)?;
+        }
+        if let Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WarehousePermissionsDescription {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for WarehousePermissionsDescription {
+    const EXPECTING: &'static str = "an object (WarehousePermissionsDescription)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "permission_level" => {
+                    object::read_into(&mut map, &mut value.permission_level)
+                }
+                "description" => object::read_into(&mut map, &mut value.description),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Body of `warehouses.setPermissions` and `warehouses.updatePermissions`; the warehouse is
 /// named in the path.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WarehousePermissionsRequest {
     /// The entries to apply, one per principal. For `setPermissions` this is the complete new list.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_control_list: Option<Vec<WarehouseAccessControlRequest>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for WarehousePermissionsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.access_control_list {
+            map.serialize_entry("access_control_list", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WarehousePermissionsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject
+for WarehousePermissionsRequest {
+    const EXPECTING: &'static str = "an object (WarehousePermissionsRequest)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "access_control_list" => {
+                    object::read_into(&mut map, &mut value.access_control_list)
+                }
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// How warehouses control data access: `DATA_ACCESS_CONTROL` (table access control),
 /// `PASSTHROUGH` (credential passthrough) or `NONE`.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum WarehouseSecurityPolicy {
-    #[serde(rename = "DATA_ACCESS_CONTROL")]
+    /// `DATA_ACCESS_CONTROL`
     DataAccessControl,
-    #[serde(rename = "NONE")]
+    /// `NONE`
     None,
-    #[serde(rename = "PASSTHROUGH")]
+    /// `PASSTHROUGH`
     Passthrough,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -792,21 +1820,37 @@ impl std::str::FromStr for WarehouseSecurityPolicy {
     }
 }
 
+impl serde::Serialize for WarehouseSecurityPolicy {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WarehouseSecurityPolicy {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Whether the clusters use spot instances: `COST_OPTIMIZED` puts the executors on spot
 /// instances (on AWS; on Azure everything is on demand), `RELIABILITY_OPTIMIZED` runs
 /// everything on demand.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum WarehouseSpotInstancePolicy {
-    #[serde(rename = "COST_OPTIMIZED")]
+    /// `COST_OPTIMIZED`
     CostOptimized,
-    #[serde(rename = "POLICY_UNSPECIFIED")]
+    /// `POLICY_UNSPECIFIED`
     PolicyUnspecified,
-    #[serde(rename = "RELIABILITY_OPTIMIZED")]
+    /// `RELIABILITY_OPTIMIZED`
     ReliabilityOptimized,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -847,26 +1891,42 @@ impl std::str::FromStr for WarehouseSpotInstancePolicy {
     }
 }
 
+impl serde::Serialize for WarehouseSpotInstancePolicy {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WarehouseSpotInstancePolicy {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Where the warehouse is in its life: `STARTING`, `RUNNING`, `STOPPING`, `STOPPED`, `DELETING`
 /// and `DELETED`.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum WarehouseState {
-    #[serde(rename = "DELETED")]
+    /// `DELETED`
     Deleted,
-    #[serde(rename = "DELETING")]
+    /// `DELETING`
     Deleting,
-    #[serde(rename = "RUNNING")]
+    /// `RUNNING`
     Running,
-    #[serde(rename = "STARTING")]
+    /// `STARTING`
     Starting,
-    #[serde(rename = "STOPPED")]
+    /// `STOPPED`
     Stopped,
-    #[serde(rename = "STOPPING")]
+    /// `STOPPING`
     Stopping,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -913,48 +1973,145 @@ impl std::str::FromStr for WarehouseState {
     }
 }
 
+impl serde::Serialize for WarehouseState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WarehouseState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// One tag of a warehouse.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WarehouseTagPair {
     /// Name of the tag.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// Value of the tag.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
+impl serde::Serialize for WarehouseTagPair {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.key {
+            map.serialize_entry("key", value)?;
+        }
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WarehouseTagPair {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for WarehouseTagPair {
+    const EXPECTING: &'static str = "an object (WarehouseTagPair)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value_ = Self::default();
+        while let Some(key_) = map.next_key::<object::Text>()? {
+            let read = match key_.as_str() {
+                "key" => object::read_into(&mut map, &mut value_.key),
+                "value" => object::read_into(&mut map, &mut value_.value),
+                _ => object::keep(&mut map, key_, &mut value_.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value_)
+    }
+}
+
 /// Tags put on every cloud resource of the warehouse (instances, volumes); fewer than 45.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WarehouseTags {
     /// The tags.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_tags: Option<Vec<WarehouseTagPair>>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for WarehouseTags {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.custom_tags {
+            map.serialize_entry("custom_tags", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WarehouseTags {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for WarehouseTags {
+    const EXPECTING: &'static str = "an object (WarehouseTags)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "custom_tags" => object::read_into(&mut map, &mut value.custom_tags),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Kind of warehouse: `PRO` (also needed for serverless), `CLASSIC`, or `REALTIME`.
 ///
 /// Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum WarehouseType {
-    #[serde(rename = "CLASSIC")]
+    /// `CLASSIC`
     Classic,
-    #[serde(rename = "PRO")]
+    /// `PRO`
     Pro,
-    #[serde(rename = "REALTIME")]
+    /// `REALTIME`
     Realtime,
-    #[serde(rename = "TYPE_UNSPECIFIED")]
+    /// `TYPE_UNSPECIFIED`
     TypeUnspecified,
     /// A value this version of the SDK does not know, kept exactly as the server sent it.
-    #[serde(untagged)]
     Unrecognized(String),
 }
 
@@ -997,88 +2154,271 @@ impl std::str::FromStr for WarehouseType {
     }
 }
 
+impl serde::Serialize for WarehouseType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WarehouseType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(text.as_str()))
+    }
+}
+
 /// Whether one warehouse type is allowed in the workspace.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WarehouseTypePair {
     /// See [`WarehouseType`](crate::WarehouseType).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warehouse_type: Option<WarehouseType>,
     /// False to refuse the type in `warehouses.create` and `warehouses.edit`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for WarehouseTypePair {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.warehouse_type {
+            map.serialize_entry("warehouse_type", value)?;
+        }
+        if let Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WarehouseTypePair {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for WarehouseTypePair {
+    const EXPECTING: &'static str = "an object (WarehouseTypePair)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "warehouse_type" => {
+                    object::read_into(&mut map, &mut value.warehouse_type)
+                }
+                "enabled" => object::read_into(&mut map, &mut value.enabled),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// Optional query and header parameters of `warehouses.list`.
 ///
 /// Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WarehousesListParams {
     /// The most warehouses to return in one page.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub page_size: Option<i32>,
     /// The `next_page_token` of the previous page; leave out for the first page. The other
     /// parameters must be the same as for that page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
     /// Ignored by the server; once the id of the user to list the warehouses as.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "databricks_runtime::serde_support::numbers"
-    )]
     pub run_as_user_id: Option<i32>,
+}
+
+impl serde::Serialize for WarehousesListParams {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.page_size {
+            map.serialize_entry(
+                "page_size",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        if let Some(value) = &self.page_token {
+            map.serialize_entry("page_token", value)?;
+        }
+        if let Some(value) = &self.run_as_user_id {
+            map.serialize_entry(
+                "run_as_user_id",
+                &databricks_runtime::serde_support::numbers::Write(value),
+            )?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WarehousesListParams {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for WarehousesListParams {
+    const EXPECTING: &'static str = "an object (WarehousesListParams)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "page_size" => object::read_number_into(&mut map, &mut value.page_size),
+                "page_token" => object::read_into(&mut map, &mut value.page_token),
+                "run_as_user_id" => {
+                    object::read_number_into(&mut map, &mut value.run_as_user_id)
+                }
+                _ => object::refuse(&key, &["page_size", "page_token", "run_as_user_id"]),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }
 
 /// The settings every SQL warehouse of the workspace shares, as
 /// `warehouses.getWorkspaceWarehouseConfig` returns them and
 /// `warehouses.setWorkspaceWarehouseConfig` replaces them.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WorkspaceWarehouseConfig {
     /// See [`WarehouseSecurityPolicy`](crate::WarehouseSecurityPolicy).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub security_policy: Option<WarehouseSecurityPolicy>,
     /// AWS only: the instance profile passing an IAM role to the warehouses, also used by
     /// serverless compute for notebooks and jobs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_profile_arn: Option<String>,
     /// Google Cloud only: the service account the clusters reach Google Cloud Storage with.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub google_service_account: Option<String>,
     /// Spark properties for an external Hive metastore and data access; at most 512 KiB as JSON.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_access_config: Option<Vec<EndpointConfPair>>,
     /// See [`RepeatedEndpointConfPairs`](crate::RepeatedEndpointConfPairs).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sql_configuration_parameters: Option<RepeatedEndpointConfPairs>,
     /// Which warehouse types may be created or edited into; types that cannot be disabled need not
     /// be listed, and disabling one may convert existing warehouses to another type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled_warehouse_types: Option<Vec<WarehouseTypePair>>,
     /// See [`WarehouseChannel`](crate::WarehouseChannel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<WarehouseChannel>,
     /// Deprecated; only true is accepted.
     ///
     /// **Deprecated** by the API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_serverless_compute: Option<bool>,
     /// See [`RepeatedEndpointConfPairs`](crate::RepeatedEndpointConfPairs).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config_param: Option<RepeatedEndpointConfPairs>,
     /// See [`RepeatedEndpointConfPairs`](crate::RepeatedEndpointConfPairs).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub global_param: Option<RepeatedEndpointConfPairs>,
     /// Fields the server sent that this version of the SDK does not know. They are sent back
     /// unchanged, so reading a value, changing it and sending it back loses nothing.
-    #[serde(flatten)]
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl serde::Serialize for WorkspaceWarehouseConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serde::Serializer::serialize_map(serializer, None)?;
+        if let Some(value) = &self.security_policy {
+            map.serialize_entry("security_policy", value)?;
+        }
+        if let Some(value) = &self.instance_profile_arn {
+            map.serialize_entry("instance_profile_arn", value)?;
+        }
+        if let Some(value) = &self.google_service_account {
+            map.serialize_entry("google_service_account", value)?;
+        }
+        if let Some(value) = &self.data_access_config {
+            map.serialize_entry("data_access_config", value)?;
+        }
+        if let Some(value) = &self.sql_configuration_parameters {
+            map.serialize_entry("sql_configuration_parameters", value)?;
+        }
+        if let Some(value) = &self.enabled_warehouse_types {
+            map.serialize_entry("enabled_warehouse_types", value)?;
+        }
+        if let Some(value) = &self.channel {
+            map.serialize_entry("channel", value)?;
+        }
+        if let Some(value) = &self.enable_serverless_compute {
+            map.serialize_entry("enable_serverless_compute", value)?;
+        }
+        if let Some(value) = &self.config_param {
+            map.serialize_entry("config_param", value)?;
+        }
+        if let Some(value) = &self.global_param {
+            map.serialize_entry("global_param", value)?;
+        }
+        for (key, value) in &self.unknown_fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WorkspaceWarehouseConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        databricks_runtime::serde_support::object::read_object(deserializer)
+    }
+}
+
+impl databricks_runtime::serde_support::object::FromObject for WorkspaceWarehouseConfig {
+    const EXPECTING: &'static str = "an object (WorkspaceWarehouseConfig)";
+
+    fn from_object<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        use databricks_runtime::serde_support::object;
+        let mut value = Self::default();
+        while let Some(key) = map.next_key::<object::Text>()? {
+            let read = match key.as_str() {
+                "security_policy" => {
+                    object::read_into(&mut map, &mut value.security_policy)
+                }
+                "instance_profile_arn" => {
+                    object::read_into(&mut map, &mut value.instance_profile_arn)
+                }
+                "google_service_account" => {
+                    object::read_into(&mut map, &mut value.google_service_account)
+                }
+                "data_access_config" => {
+                    object::read_into(&mut map, &mut value.data_access_config)
+                }
+                "sql_configuration_parameters" => {
+                    object::read_into(&mut map, &mut value.sql_configuration_parameters)
+                }
+                "enabled_warehouse_types" => {
+                    object::read_into(&mut map, &mut value.enabled_warehouse_types)
+                }
+                "channel" => object::read_into(&mut map, &mut value.channel),
+                "enable_serverless_compute" => {
+                    object::read_into(&mut map, &mut value.enable_serverless_compute)
+                }
+                "config_param" => object::read_into(&mut map, &mut value.config_param),
+                "global_param" => object::read_into(&mut map, &mut value.global_param),
+                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+            };
+            read?;
+        }
+        Ok(value)
+    }
 }

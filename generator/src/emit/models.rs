@@ -93,7 +93,7 @@ fn type_item(def: &TypeDef, runtime: &str, named: &dyn Fn(&str) -> TokenStream) 
     match &def.kind {
         TypeKind::Struct(body) => struct_item(def, body, docs, runtime, named),
         TypeKind::Enum(body) if body.integer => integer_enum_item(def, body, docs, runtime),
-        TypeKind::Enum(body) => enum_item(def, body, docs),
+        TypeKind::Enum(body) => enum_item(def, body, docs, runtime),
         TypeKind::Union(body) => union_item(def, body, docs, runtime, named),
         TypeKind::Newtype(body) => newtype_item(def, body, docs, runtime, named),
     }
@@ -155,39 +155,12 @@ fn struct_item(
     named: &dyn Fn(&str) -> TokenStream,
 ) -> TokenStream {
     let name = ident(&def.name);
-    let support = |path: &str| format!("{runtime}::serde_support::{path}");
     let sensitive = body.fields.iter().any(|field| field.sensitive);
     let fields = body.fields.iter().map(|field| {
         let doc = field_doc(field);
         let rust_name = ident(&field.rust_name);
         let ty = field_type(field, named);
-        let mut options = Vec::new();
-        if field.rust_name != field.name {
-            let wire = &field.name;
-            options.push(quote!(rename = #wire));
-        }
-        let nullable_optional = !field.required && matches!(field.ty, TypeRef::Nullable(_));
-        if !field.required {
-            options.push(quote!(default, skip_serializing_if = "Option::is_none"));
-        }
-        match (field.ty.holds_number(), nullable_optional) {
-            (false, false) => {}
-            // `null` must not collapse into "absent".
-            (false, true) => {
-                let deserialize = support("deserialize_some");
-                options.push(quote!(deserialize_with = #deserialize))
-            }
-            (true, false) => {
-                let numbers = support("numbers");
-                options.push(quote!(with = #numbers))
-            }
-            (true, true) => {
-                let (serialize, deserialize) = (support("numbers::serialize"), support("numbers::deserialize_some"));
-                options.push(quote!(serialize_with = #serialize, deserialize_with = #deserialize))
-            }
-        }
-        let serde = (!options.is_empty()).then(|| quote!(#[serde(#(#options),*)]));
-        quote! { #doc #serde pub #rust_name: #ty, }
+        quote! { #doc pub #rust_name: #ty, }
     });
     let extra = match &body.extra {
         ExtraFields::Keep => {
@@ -195,7 +168,6 @@ fn struct_item(
             quote! {
                 /// Fields the server sent that this version of the SDK does not know. They are sent back
                 /// unchanged, so reading a value, changing it and sending it back loses nothing.
-                #[serde(flatten)]
                 pub #field: serde_json::Map<String, serde_json::Value>,
             }
         }
@@ -204,7 +176,6 @@ fn struct_item(
             let ty = rust_type(ty, named);
             quote! {
                 /// Properties beyond the named fields.
-                #[serde(flatten)]
                 pub #field: std::collections::BTreeMap<String, #ty>,
             }
         }
@@ -214,20 +185,233 @@ fn struct_item(
     let debug = (!sensitive).then(|| quote!(Debug,));
     let debug_impl = sensitive.then(|| redacted_debug(def, body));
     let constructor = constructor(def, body, named);
-    let reject_unknown = (body.extra == ExtraFields::Reject).then(|| quote!(#[serde(deny_unknown_fields)]));
+    let write = serialize_impl(def, body, runtime);
+    let read = from_object_impl(def, body, runtime);
     // Required parameters are arguments of the method, so every field here is optional.
     let params_note = (def.origin == TypeOrigin::Params).then(|| quote!(#[doc = ""] #[doc = " Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none."]));
     quote! {
         #docs
         #params_note
-        #[derive(Clone, #debug #default PartialEq, serde::Serialize, serde::Deserialize)]
-        #reject_unknown
+        #[derive(Clone, #debug #default PartialEq)]
         pub struct #name {
             #(#fields)*
             #extra
         }
         #constructor
+        #write
+        #read
         #debug_impl
+    }
+}
+
+/// `Serialize` for a struct, written out: an absent optional field is left out, numbers go through the
+/// runtime's wire form, and the extra properties follow the named fields. Shorter than the derived form,
+/// which wraps every number field in a struct of its own.
+fn serialize_impl(def: &TypeDef, body: &StructDef, runtime: &str) -> TokenStream {
+    let name = ident(&def.name);
+    let runtime = ident(runtime);
+    let entries = body.fields.iter().map(|field| {
+        let rust_name = ident(&field.rust_name);
+        let wire = &field.name;
+        let written = |value: TokenStream| {
+            if field.ty.holds_number() {
+                quote!(&#runtime::serde_support::numbers::Write(#value))
+            } else {
+                value
+            }
+        };
+        if field.required {
+            let value = written(quote!(&self.#rust_name));
+            quote!(map.serialize_entry(#wire, #value)?;)
+        } else {
+            let value = written(quote!(value));
+            quote! {
+                if let Some(value) = &self.#rust_name {
+                    map.serialize_entry(#wire, #value)?;
+                }
+            }
+        }
+    });
+    let extra = match &body.extra {
+        ExtraFields::Keep => Some(ident(UNKNOWN_FIELDS)),
+        ExtraFields::Typed { field, .. } => Some(ident(field)),
+        ExtraFields::Reject => None,
+    }
+    .map(|field| {
+        quote! {
+            for (key, value) in &self.#field {
+                map.serialize_entry(key, value)?;
+            }
+        }
+    });
+    let statements = if body.fields.is_empty() && extra.is_none() {
+        quote!(serde::ser::SerializeMap::end(serde::Serializer::serialize_map(
+            serializer,
+            Some(0)
+        )?))
+    } else {
+        quote! {
+            // Brings the method into scope without a name that could hide a type.
+            use serde::ser::SerializeMap as _;
+            let mut map = serde::Serializer::serialize_map(serializer, None)?;
+            #(#entries)*
+            #extra
+            map.end()
+        }
+    };
+    quote! {
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                #statements
+            }
+        }
+    }
+}
+
+/// `Deserialize` for a struct, through the runtime's `FromObject`: one match on each key, known fields
+/// read into locals and the rest kept (or refused), instead of the much larger derived code.
+fn from_object_impl(def: &TypeDef, body: &StructDef, runtime: &str) -> TokenStream {
+    let name = ident(&def.name);
+    let runtime = ident(runtime);
+    let object = quote!(#runtime::serde_support::object);
+    // Types by their path from the crate root, so that no type can be shadowed by the method's generics.
+    let named = |name: &str| -> TokenStream {
+        let ident = ident(name);
+        quote!(crate::#ident)
+    };
+    let taken: Vec<&str> = body
+        .fields
+        .iter()
+        .map(|field| field.rust_name.as_str())
+        .chain(match &body.extra {
+            ExtraFields::Keep => Some(UNKNOWN_FIELDS),
+            ExtraFields::Typed { field, .. } => Some(field.as_str()),
+            ExtraFields::Reject => None,
+        })
+        .collect();
+    let free = |base: &str| {
+        let mut name = base.to_owned();
+        while taken.contains(&name.as_str()) {
+            name.push('_');
+        }
+        ident(&name)
+    };
+    let (map, key, read) = (free("map"), free("key"), free("read"));
+    // A struct whose fields are all optional is read straight into its default value: one local instead of
+    // one per field, which is less code to check (most structs of the API are such).
+    let into_default = def.derives_default
+        && body.fields.iter().all(|field| !field.required)
+        && !(body.fields.is_empty() && body.extra == ExtraFields::Reject);
+    let value = free("value");
+    let place = |field: &str| {
+        let field = ident(field);
+        if into_default {
+            quote!(#value.#field)
+        } else {
+            quote!(#field)
+        }
+    };
+    let mut locals = Vec::new();
+    let mut arms = Vec::new();
+    let mut values = Vec::new();
+    for field in &body.fields {
+        let local = ident(&field.rust_name);
+        let target = place(&field.rust_name);
+        let wire = &field.name;
+        let declared = field_type(field, &named);
+        let nullable = matches!(field.ty, TypeRef::Nullable(_));
+        // Present is `Some`: a required field until the end, or `Some(null)` for a nullable optional one.
+        let present = field.required || nullable;
+        let helper = match (field.ty.holds_number(), present) {
+            (false, false) => quote!(read_into),
+            (false, true) => quote!(read_some),
+            (true, false) => quote!(read_number_into),
+            (true, true) => quote!(read_number_some),
+        };
+        arms.push(quote!(#wire => object::#helper(&mut #map, &mut #target),));
+        if field.required {
+            // Absent is an error, except for a field that may be `null`, which reads as `null`.
+            locals.push(quote!(let mut #local: Option<#declared> = None;));
+            values.push(if nullable {
+                quote!(#local: #local.flatten(),)
+            } else {
+                quote!(#local: object::required(#local, #wire)?,)
+            });
+        } else {
+            locals.push(quote!(let mut #local: #declared = None;));
+            values.push(quote!(#local,));
+        }
+    }
+    let extra_field = match &body.extra {
+        ExtraFields::Keep => Some(UNKNOWN_FIELDS),
+        ExtraFields::Typed { field, .. } => Some(field.as_str()),
+        ExtraFields::Reject => None,
+    };
+    let extra_local = match &body.extra {
+        ExtraFields::Keep => {
+            let field = ident(UNKNOWN_FIELDS);
+            Some(quote!(let mut #field = serde_json::Map::new();))
+        }
+        ExtraFields::Typed { field, .. } => {
+            let field = ident(field);
+            Some(quote!(let mut #field = std::collections::BTreeMap::new();))
+        }
+        ExtraFields::Reject => None,
+    };
+    let other = match extra_field.map(place) {
+        Some(kept) => quote!(object::keep(&mut #map, #key, &mut #kept)),
+        None => {
+            let wires = body.fields.iter().map(|field| &field.name);
+            quote!(object::refuse(&#key, &[#(#wires),*]))
+        }
+    };
+    let extra_value = extra_field.map(ident);
+    let next_key = quote!(#map.next_key::<object::Text>()?);
+    let read_entries = if body.fields.is_empty() {
+        // A single arm would be a `match` with nothing to choose.
+        quote!(while let Some(#key) = #next_key { #other?; })
+    } else {
+        quote! {
+            while let Some(#key) = #next_key {
+                let #read = match #key.as_str() {
+                    #(#arms)*
+                    _ => #other,
+                };
+                #read?;
+            }
+        }
+    };
+    let statements = if into_default {
+        quote! {
+            let mut #value = Self::default();
+            #read_entries
+            Ok(#value)
+        }
+    } else {
+        quote! {
+            #(#locals)*
+            #extra_local
+            #read_entries
+            Ok(Self { #(#values)* #extra_value })
+        }
+    };
+    let expecting = format!("an object ({})", def.name);
+    quote! {
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                #object::read_object(deserializer)
+            }
+        }
+
+        impl #object::FromObject for #name {
+            const EXPECTING: &'static str = #expecting;
+
+            fn from_object<'de, A: serde::de::MapAccess<'de>>(mut #map: A) -> Result<Self, A::Error> {
+                // Types are named from the crate root here, so this name can hide none of them.
+                use #object;
+                #statements
+            }
+        }
     }
 }
 
@@ -314,13 +498,14 @@ fn redacted_debug(def: &TypeDef, body: &StructDef) -> TokenStream {
     }
 }
 
-fn enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream) -> TokenStream {
+fn enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream, runtime: &str) -> TokenStream {
     let name = ident(&def.name);
+    let runtime = ident(runtime);
     let fallback = ident(UNRECOGNIZED_VARIANT);
     let variants = body.variants.iter().map(|variant| {
         let rust_name = ident(&variant.rust_name);
-        let value = &variant.value;
-        quote!(#[serde(rename = #value)] #rust_name,)
+        let doc = format!(" `{}`", variant.value);
+        quote!(#[doc = #doc] #rust_name,)
     });
     let as_str = body.variants.iter().map(|variant| {
         let rust_name = ident(&variant.rust_name);
@@ -336,11 +521,10 @@ fn enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream) -> TokenStream {
         #docs
         #[doc = ""]
         #[doc = " Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent."]
-        #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         pub enum #name {
             #(#variants)*
             /// A value this version of the SDK does not know, kept exactly as the server sent it.
-            #[serde(untagged)]
             #fallback(String),
         }
 
@@ -374,6 +558,20 @@ fn enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream) -> TokenStream {
 
             fn from_str(value: &str) -> Result<Self, Self::Err> {
                 Ok(Self::from(value))
+            }
+        }
+
+        // By hand: the derived form of an enum with a catch-all buffers every value before matching it.
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = <#runtime::serde_support::object::Text as serde::Deserialize>::deserialize(deserializer)?;
+                Ok(Self::from(text.as_str()))
             }
         }
     }

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
+pub mod object;
+
 /// For an optional field that may also be `null`, typed `Option<Option<T>>`: absent stays `None` (through
 /// `#[serde(default)]`), `null` becomes `Some(None)` and a value `Some(Some(value))`. Plain `Option`
 /// deserialization would turn `null` into `None` and lose the difference.
@@ -196,10 +198,12 @@ pub mod numbers {
         }
     }
 
-    /// Lets a `WireNumber` stand where serde expects `Serialize`.
-    struct Wire<'a, T>(&'a T);
+    /// Lets a `WireNumber` stand where serde expects `Serialize` (generated `Serialize` impls write number
+    /// fields through it).
+    #[doc(hidden)]
+    pub struct Write<'a, T>(pub &'a T);
 
-    impl<T: WireNumber> Serialize for Wire<'_, T> {
+    impl<T: WireNumber> Serialize for Write<'_, T> {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             self.0.write(serializer)
         }
@@ -218,7 +222,7 @@ pub mod numbers {
     impl<T: WireNumber> WireNumber for Option<T> {
         fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             match self {
-                Some(value) => serializer.serialize_some(&Wire(value)),
+                Some(value) => serializer.serialize_some(&Write(value)),
                 None => serializer.serialize_none(),
             }
         }
@@ -230,7 +234,7 @@ pub mod numbers {
 
     impl<T: WireNumber> WireNumber for Vec<T> {
         fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.collect_seq(self.iter().map(Wire))
+            serializer.collect_seq(self.iter().map(Write))
         }
 
         fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -240,7 +244,7 @@ pub mod numbers {
 
     impl<T: WireNumber> WireNumber for BTreeMap<String, T> {
         fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.collect_map(self.iter().map(|(key, value)| (key, Wire(value))))
+            serializer.collect_map(self.iter().map(|(key, value)| (key, Write(value))))
         }
 
         fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
