@@ -12,6 +12,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::timings::{Phase, Timings};
 use yaml::{Node, NodeValue, Position};
 
 /// The name of the root document when the spec is a directory.
@@ -61,6 +62,18 @@ impl Spec {
 
 /// Reads, parses and merges the spec at `path` (a file or a directory).
 pub fn load(path: &Path) -> Result<Spec, Diagnostics> {
+    load_timed(path, &mut Timings::default())
+}
+
+/// [`load`], adding the time spent reading and merging to [`Phase::Load`] and the time spent checking
+/// references and parsing the typed document to [`Phase::Validate`].
+pub fn load_timed(path: &Path, timings: &mut Timings) -> Result<Spec, Diagnostics> {
+    let (files, tree, json) = timings.time(Phase::Load, || read_merged(path))?;
+    timings.time(Phase::Validate, || typed(files, tree, &json))
+}
+
+/// The spec's files, read, parsed and merged: the document with positions, and as JSON.
+fn read_merged(path: &Path) -> Result<(SourceFiles, Node, serde_json::Value), Diagnostics> {
     let paths = spec_files(path)?;
     let files = SourceFiles(paths.clone());
     let mut problems = Diagnostics::default();
@@ -122,13 +135,17 @@ pub fn load(path: &Path) -> Result<Spec, Diagnostics> {
     if !problems.is_empty() {
         return Err(problems);
     }
+    Ok((files, tree, json))
+}
 
+/// The typed document of a merged spec, once its references are known to resolve.
+fn typed(files: SourceFiles, tree: Node, json: &serde_json::Value) -> Result<Spec, Diagnostics> {
     // References are checked before the typed parse: a dangling `$ref` is the likelier mistake, and the
     // typed parse cannot say where it is.
-    let mut problems = crate::validate::check_references(&json);
+    let mut problems = crate::validate::check_references(json);
     let mut document = None;
     if problems.is_empty() {
-        match parse_document(&json) {
+        match parse_document(json) {
             Ok(parsed) => document = Some(parsed),
             Err(diagnostic) => problems.push(diagnostic),
         }
