@@ -14,6 +14,7 @@ pub mod emit;
 pub mod ir;
 pub mod load;
 pub mod output;
+mod parallel;
 pub mod timings;
 pub mod validate;
 

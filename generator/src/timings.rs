@@ -44,7 +44,9 @@ impl Phase {
 }
 
 /// Wall time per phase. A phase may be measured in several pieces (validation happens partly while
-/// loading, partly before lowering); the pieces add up. A phase that did not run is `None`, not zero.
+/// loading, partly before lowering); the pieces add up. Where threads emit and format files side by side,
+/// the wall time is shared out in proportion to the time they spent in each phase ([`Timings::split`]), so
+/// the phases still add up to no more than the run. A phase that did not run is `None`, not zero.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Timings {
     phases: [Option<Duration>; Phase::ALL.len()],
@@ -68,6 +70,24 @@ impl Timings {
         let result = work();
         self.add(phase, started.elapsed());
         result
+    }
+
+    /// Adds `elapsed`, the wall time of work that threads did side by side, to the phases of `shares` in
+    /// proportion to the time the threads spent in each; the shares add up to `elapsed` exactly.
+    pub fn split(&mut self, elapsed: Duration, shares: &[(Phase, Duration)]) {
+        let whole: f64 = shares.iter().map(|(_, spent)| spent.as_secs_f64()).sum();
+        let mut left = elapsed;
+        for (index, &(phase, spent)) in shares.iter().enumerate() {
+            let share = if index + 1 == shares.len() {
+                left
+            } else if whole > 0.0 {
+                elapsed.mul_f64(spent.as_secs_f64() / whole).min(left)
+            } else {
+                Duration::ZERO
+            };
+            left -= share;
+            self.add(phase, share);
+        }
     }
 
     /// The sum of the measured phases.
@@ -105,5 +125,18 @@ mod tests {
         assert_eq!(timings.get(Phase::Emit), None);
         assert_eq!(timings.total(), Duration::from_millis(17));
         assert_eq!(timings.to_string(), "load 10 ms, validate 7 ms");
+    }
+
+    #[test]
+    fn parallel_work_is_shared_out_in_proportion() {
+        let mut timings = Timings::default();
+        let spent = [
+            (Phase::Emit, Duration::from_millis(30)),
+            (Phase::Format, Duration::from_millis(90)),
+        ];
+        timings.split(Duration::from_millis(60), &spent);
+        assert_eq!(timings.get(Phase::Emit), Some(Duration::from_millis(15)));
+        assert_eq!(timings.get(Phase::Format), Some(Duration::from_millis(45)));
+        assert_eq!(timings.total(), Duration::from_millis(60));
     }
 }

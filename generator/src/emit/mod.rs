@@ -9,12 +9,14 @@ mod crates;
 mod models;
 
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::ir::{Api, Runtime};
+use crate::ir::{Api, Runtime, Service, TypeDef};
+use crate::parallel;
 use crate::timings::{Phase, Timings};
 
 /// The first line of every generated Rust file.
@@ -80,73 +82,108 @@ pub fn emit(api: &Api, settings: &Settings) -> Result<Vec<GeneratedFile>, Diagno
 
 /// [`emit`], adding the time spent building tokens and rendering templates to [`Phase::Emit`] and the time
 /// spent formatting Rust to [`Phase::Format`].
+///
+/// Each Rust file is emitted and formatted on whichever thread takes it ([`parallel::map`]): tokens cannot
+/// move between threads, and the files do not depend on each other.
 pub fn emit_timed(api: &Api, settings: &Settings, timings: &mut Timings) -> Result<Vec<GeneratedFile>, Diagnostics> {
-    let sources = timings.time(Phase::Emit, || sources(api, settings));
-    let formatted = timings.time(Phase::Format, || {
-        sources
-            .into_iter()
-            .map(|(path, source)| {
-                let contents = match source {
-                    Source::Tokens(tokens) => rust_file(&path, tokens),
-                    Source::RustText(text) => format_rust_text(&path, &text),
-                    Source::Text(text) => Ok(text),
-                    Source::Failed(diagnostic) => Err(diagnostic),
-                };
-                (path, contents)
-            })
-            .collect::<Vec<_>>()
-    });
     let mut files = Vec::new();
     let mut problems = Diagnostics::default();
-    for (path, contents) in formatted {
-        match contents {
-            Ok(contents) => files.push(GeneratedFile {
-                path: PathBuf::from(path),
-                contents,
-            }),
-            Err(diagnostic) => problems.push(diagnostic),
+    let mut add = |path: String, contents: Result<String, Diagnostic>| match contents {
+        Ok(contents) => files.push(GeneratedFile {
+            path: PathBuf::from(path),
+            contents,
+        }),
+        Err(diagnostic) => problems.push(diagnostic),
+    };
+    let jobs = timings.time(Phase::Emit, || {
+        // The CLI's command tree is the largest file by far: started first, it overlaps with the others.
+        let mut jobs = Vec::new();
+        if api.runtime == Runtime::Databricks {
+            jobs.extend([Job::CliCommands, Job::CliDispatch]);
         }
+        jobs.extend(
+            models::modules(api)
+                .into_iter()
+                .map(|(module, defs)| Job::Models(module, defs)),
+        );
+        jobs.extend(api.services.iter().map(Job::Client));
+        // One template environment renders every template, here; only the Rust they render is formatted.
+        for (path, rendered) in crates::emit(api, settings) {
+            match rendered {
+                Ok(text) if path.ends_with(".rs") => jobs.push(Job::Rendered(path, text)),
+                other => add(path, other),
+            }
+        }
+        jobs
+    });
+    let started = Instant::now();
+    let done = parallel::map(&jobs, |job| job.run(api, settings));
+    let (emitting, formatting) = done.iter().fold(Default::default(), |(emitting, formatting), done| {
+        (emitting + done.emitting, formatting + done.formatting)
+    });
+    timings.split(
+        started.elapsed(),
+        &[(Phase::Emit, emitting), (Phase::Format, formatting)],
+    );
+    for done in done {
+        add(done.path, done.contents);
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     problems.into_result(files)
 }
 
-/// A file before formatting.
-enum Source {
-    /// Rust items built with `quote`.
-    Tokens(TokenStream),
-    /// Rust rendered by a template.
-    RustText(String),
-    /// Anything else a template renders (Cargo.toml, README), written as rendered.
-    Text(String),
-    Failed(Diagnostic),
+/// A Rust file to emit and format.
+enum Job<'a> {
+    CliCommands,
+    CliDispatch,
+    /// A module of the models crate, with its types.
+    Models(&'a str, Vec<&'a TypeDef>),
+    /// A service's module of the client crate.
+    Client(&'a Service),
+    /// Rust rendered by a template, by path: formatted only.
+    Rendered(String, String),
 }
 
-/// Every file, by path, before formatting.
-fn sources(api: &Api, settings: &Settings) -> Vec<(String, Source)> {
-    let mut sources = Vec::new();
-    for (module, tokens) in models::emit(api, settings) {
-        sources.push((format!("models/src/{module}.rs"), Source::Tokens(tokens)));
-    }
-    for (module, tokens) in client::emit(api, settings) {
-        sources.push((format!("client/src/{module}.rs"), Source::Tokens(tokens)));
-    }
-    let cli_modules = match api.runtime {
-        Runtime::Databricks => cli::emit(api, settings),
-        Runtime::Generic => Vec::new(),
-    };
-    for (module, tokens) in cli_modules {
-        sources.push((format!("cli/src/{module}.rs"), Source::Tokens(tokens)));
-    }
-    for (path, rendered) in crates::emit(api, settings) {
-        let source = match rendered {
-            Ok(text) if path.ends_with(".rs") => Source::RustText(text),
-            Ok(text) => Source::Text(text),
-            Err(diagnostic) => Source::Failed(diagnostic),
+/// A formatted file, with the time spent emitting and formatting it.
+struct Done {
+    path: String,
+    contents: Result<String, Diagnostic>,
+    emitting: Duration,
+    formatting: Duration,
+}
+
+impl Job<'_> {
+    fn run(&self, api: &Api, settings: &Settings) -> Done {
+        let started = Instant::now();
+        let (path, tokens) = match self {
+            Job::CliCommands => ("cli/src/commands.rs".to_owned(), cli::commands(api, settings)),
+            Job::CliDispatch => ("cli/src/dispatch.rs".to_owned(), cli::dispatch(api, settings)),
+            Job::Models(module, defs) => (
+                format!("models/src/{module}.rs"),
+                models::module_file(api, module, defs),
+            ),
+            Job::Client(service) => (
+                format!("client/src/{}.rs", service.module),
+                client::service_file(api, service),
+            ),
+            Job::Rendered(path, text) => {
+                return Done {
+                    path: path.clone(),
+                    contents: format_rust_text(path, text),
+                    emitting: Duration::ZERO,
+                    formatting: started.elapsed(),
+                };
+            }
         };
-        sources.push((path, source));
+        let emitting = started.elapsed();
+        let contents = rust_file(&path, tokens);
+        Done {
+            path,
+            contents,
+            emitting,
+            formatting: started.elapsed() - emitting,
+        }
     }
-    sources
 }
 
 /// The runtime crate generated code calls into: `openapi_runtime`, or `databricks_runtime` for the Databricks

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use super::{Settings, doc_attrs, feature_gate, gate_items};
+use super::{doc_attrs, feature_gate, gate_items};
 use crate::ir::naming::{self, UNKNOWN_FIELDS, UNRECOGNIZED_VARIANT};
 use crate::ir::{
     Api, EnumDef, ExtraFields, Field, NewtypeDef, StructDef, TypeDef, TypeKind, TypeOrigin, TypeRef, UnionDef,
@@ -44,33 +44,33 @@ pub(super) fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
 
-/// `(module name, file tokens)` for every module with types, in module order.
-pub(super) fn emit(api: &Api, _settings: &Settings) -> Vec<(String, TokenStream)> {
+/// Every module with types, in module order, with its types.
+pub(super) fn modules(api: &Api) -> Vec<(&str, Vec<&TypeDef>)> {
     let mut modules: BTreeMap<&str, Vec<&TypeDef>> = BTreeMap::new();
     for def in api.types.values() {
         modules.entry(def.module.as_str()).or_default().push(def);
     }
-    modules
-        .into_iter()
-        .map(|(module, defs)| {
-            let named = |name: &str| -> TokenStream {
-                let ident = ident(name);
-                match api.types.get(name) {
-                    Some(def) if def.module != module => quote!(crate::#ident),
-                    _ => quote!(#ident),
-                }
-            };
-            // A service module is gated as a whole (in lib.rs); a shared type is gated by the services using it.
-            let items = defs.iter().map(|def| {
-                let gate = (module == api.shared_module)
-                    .then(|| feature_gate(api, &def.services))
-                    .flatten();
-                gate_items(type_item(def, api.runtime.crate_name(), &named), gate.as_ref())
-            });
-            let doc = module_doc(api, module);
-            (module.to_owned(), quote! { #![doc = #doc] #(#items)* })
-        })
-        .collect()
+    modules.into_iter().collect()
+}
+
+/// The file of `module`, which holds `defs`.
+pub(super) fn module_file(api: &Api, module: &str, defs: &[&TypeDef]) -> TokenStream {
+    let named = |name: &str| -> TokenStream {
+        let ident = ident(name);
+        match api.types.get(name) {
+            Some(def) if def.module != module => quote!(crate::#ident),
+            _ => quote!(#ident),
+        }
+    };
+    // A service module is gated as a whole (in lib.rs); a shared type is gated by the services using it.
+    let items = defs.iter().map(|def| {
+        let gate = (module == api.shared_module)
+            .then(|| feature_gate(api, &def.services))
+            .flatten();
+        gate_items(type_item(def, api.runtime.crate_name(), &named), gate.as_ref())
+    });
+    let doc = module_doc(api, module);
+    quote! { #![doc = #doc] #(#items)* }
 }
 
 fn module_doc(api: &Api, module: &str) -> String {
