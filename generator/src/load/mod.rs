@@ -12,6 +12,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::parallel;
 use crate::timings::{Phase, Timings};
 use yaml::{Node, NodeValue, Position};
 
@@ -78,20 +79,10 @@ fn read_merged(path: &Path) -> Result<(SourceFiles, Node, serde_json::Value), Di
     let files = SourceFiles(paths.clone());
     let mut problems = Diagnostics::default();
     let mut nodes = Vec::new();
-    for (index, file) in paths.iter().enumerate() {
-        let text = match fs::read_to_string(file) {
-            Ok(text) => text,
-            Err(error) => {
-                problems.push(
-                    Diagnostic::new(format!("cannot read the file: {error}"))
-                        .with_file(file)
-                        .with_hint("check that the file exists, is readable and is UTF-8 text"),
-                );
-                continue;
-            }
-        };
-        let file_id = u32::try_from(index).unwrap_or(u32::MAX);
-        match yaml::parse(&text, file, file_id) {
+    // The files are independent until they are merged: each is read and parsed on whichever thread is free.
+    let numbered: Vec<(u32, &PathBuf)> = (0..).zip(&paths).collect();
+    for parsed in parallel::map(&numbered, |&(file_id, file)| read_and_parse(file, file_id)) {
+        match parsed {
             Ok(node) => nodes.push(node),
             Err(diagnostic) => problems.push(diagnostic),
         }
@@ -136,6 +127,16 @@ fn read_merged(path: &Path) -> Result<(SourceFiles, Node, serde_json::Value), Di
         return Err(problems);
     }
     Ok((files, tree, json))
+}
+
+/// One spec file as a tree; `file_id` is its index in [`SourceFiles`].
+fn read_and_parse(file: &Path, file_id: u32) -> Result<Node, Diagnostic> {
+    let text = fs::read_to_string(file).map_err(|error| {
+        Diagnostic::new(format!("cannot read the file: {error}"))
+            .with_file(file)
+            .with_hint("check that the file exists, is readable and is UTF-8 text")
+    })?;
+    yaml::parse(&text, file, file_id)
 }
 
 /// The typed document of a merged spec, once its references are known to resolve.
