@@ -114,8 +114,7 @@ fn read_merged(path: &Path) -> Result<(SourceFiles, Node, serde_json::Value), Di
         return Err(problems);
     }
 
-    let mut non_finite = Vec::new();
-    let json = tree.to_json(&mut non_finite);
+    let (json, non_finite) = root_to_json(&tree);
     for position in non_finite {
         problems.push(
             Diagnostic::new("a number that is not finite (`.nan` or `.inf`) has no JSON form")
@@ -127,6 +126,25 @@ fn read_merged(path: &Path) -> Result<(SourceFiles, Node, serde_json::Value), Di
         return Err(problems);
     }
     Ok((files, tree, json))
+}
+
+/// The merged document as JSON, with the positions of numbers JSON cannot hold. The root's entries are
+/// converted on whichever thread is free: `paths` and `components` are most of a spec.
+fn root_to_json(tree: &Node) -> (serde_json::Value, Vec<Position>) {
+    let mut non_finite = Vec::new();
+    let Some(entries) = tree.as_mapping() else {
+        return (tree.to_json(&mut non_finite), non_finite);
+    };
+    let converted = parallel::map(entries, |entry| {
+        let mut non_finite = Vec::new();
+        (entry.value.to_json(&mut non_finite), non_finite)
+    });
+    let mut root = serde_json::Map::new();
+    for (entry, (value, positions)) in entries.iter().zip(converted) {
+        root.insert(entry.key.clone(), value);
+        non_finite.extend(positions);
+    }
+    (serde_json::Value::Object(root), non_finite)
 }
 
 /// One spec file as a tree; `file_id` is its index in [`SourceFiles`].
