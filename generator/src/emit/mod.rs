@@ -208,46 +208,6 @@ fn feature_gate<'a>(api: &Api, services: impl IntoIterator<Item = &'a String>) -
     }
 }
 
-/// `tokens` (a sequence of items) with `gate` in front of every item.
-fn gate_items(tokens: TokenStream, gate: Option<&TokenStream>) -> TokenStream {
-    let Some(gate) = gate else { return tokens };
-    // Tokens that do not parse are left alone; `rust_file` reports them with the file's path.
-    let Ok(file) = syn::parse2::<syn::File>(tokens.clone()) else {
-        return tokens;
-    };
-    file.items
-        .into_iter()
-        .map(|mut item| {
-            if let Some(attributes) = item_attributes(&mut item) {
-                // After the docs, as people write it.
-                let after_docs = attributes
-                    .iter()
-                    .position(|attribute| !attribute.path().is_ident("doc"))
-                    .unwrap_or(attributes.len());
-                attributes.insert(after_docs, syn::parse_quote!(#gate));
-            }
-            quote!(#item)
-        })
-        .collect()
-}
-
-fn item_attributes(item: &mut syn::Item) -> Option<&mut Vec<syn::Attribute>> {
-    use syn::Item;
-    match item {
-        Item::Const(item) => Some(&mut item.attrs),
-        Item::Enum(item) => Some(&mut item.attrs),
-        Item::Fn(item) => Some(&mut item.attrs),
-        Item::Impl(item) => Some(&mut item.attrs),
-        Item::Mod(item) => Some(&mut item.attrs),
-        Item::Static(item) => Some(&mut item.attrs),
-        Item::Struct(item) => Some(&mut item.attrs),
-        Item::Trait(item) => Some(&mut item.attrs),
-        Item::Type(item) => Some(&mut item.attrs),
-        Item::Use(item) => Some(&mut item.attrs),
-        _ => None,
-    }
-}
-
 /// Formats generated tokens as a Rust file with the preamble. A parse failure is a generator bug, reported
 /// as a diagnostic rather than a panic.
 fn rust_file(path: &str, tokens: TokenStream) -> Result<String, Diagnostic> {

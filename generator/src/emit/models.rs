@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use super::{doc_attrs, feature_gate, gate_items};
+use super::{doc_attrs, feature_gate};
 use crate::ir::naming::{self, UNKNOWN_FIELDS, UNRECOGNIZED_VARIANT};
 use crate::ir::{
     Api, EnumDef, ExtraFields, Field, NewtypeDef, StructDef, TypeDef, TypeKind, TypeOrigin, TypeRef, UnionDef,
@@ -67,7 +67,7 @@ pub(super) fn module_file(api: &Api, module: &str, defs: &[&TypeDef]) -> TokenSt
         let gate = (module == api.shared_module)
             .then(|| feature_gate(api, &def.services))
             .flatten();
-        gate_items(type_item(def, api.runtime.crate_name(), &named), gate.as_ref())
+        type_item(def, api.runtime.crate_name(), &named, gate.as_ref())
     });
     let doc = module_doc(api, module);
     quote! { #![doc = #doc] #(#items)* }
@@ -80,8 +80,14 @@ fn module_doc(api: &Api, module: &str) -> String {
     }
 }
 
-/// `runtime` is the crate generated code calls into (`openapi_runtime`).
-fn type_item(def: &TypeDef, runtime: &str, named: &dyn Fn(&str) -> TokenStream) -> TokenStream {
+/// `runtime` is the crate generated code calls into (`openapi_runtime`). Every item gets `gate` after its
+/// docs.
+fn type_item(
+    def: &TypeDef,
+    runtime: &str,
+    named: &dyn Fn(&str) -> TokenStream,
+    gate: Option<&TokenStream>,
+) -> TokenStream {
     let mut notes = Vec::new();
     if def.deprecated {
         notes.push("**Deprecated** by the API.".to_owned());
@@ -91,11 +97,11 @@ fn type_item(def: &TypeDef, runtime: &str, named: &dyn Fn(&str) -> TokenStream) 
     paragraphs.extend(notes.iter().map(String::as_str));
     let docs = doc_attrs(&paragraphs);
     match &def.kind {
-        TypeKind::Struct(body) => struct_item(def, body, docs, runtime, named),
-        TypeKind::Enum(body) if body.integer => integer_enum_item(def, body, docs, runtime),
-        TypeKind::Enum(body) => enum_item(def, body, docs),
-        TypeKind::Union(body) => union_item(def, body, docs, runtime, named),
-        TypeKind::Newtype(body) => newtype_item(def, body, docs, runtime, named),
+        TypeKind::Struct(body) => struct_item(def, body, docs, runtime, named, gate),
+        TypeKind::Enum(body) if body.integer => integer_enum_item(def, body, docs, runtime, gate),
+        TypeKind::Enum(body) => enum_item(def, body, docs, gate),
+        TypeKind::Union(body) => union_item(def, body, docs, runtime, named, gate),
+        TypeKind::Newtype(body) => newtype_item(def, body, docs, runtime, named, gate),
     }
 }
 
@@ -153,6 +159,7 @@ fn struct_item(
     docs: TokenStream,
     runtime: &str,
     named: &dyn Fn(&str) -> TokenStream,
+    gate: Option<&TokenStream>,
 ) -> TokenStream {
     let name = ident(&def.name);
     let support = |path: &str| format!("{runtime}::serde_support::{path}");
@@ -212,14 +219,15 @@ fn struct_item(
     };
     let default = def.derives_default.then(|| quote!(Default,));
     let debug = (!sensitive).then(|| quote!(Debug,));
-    let debug_impl = sensitive.then(|| redacted_debug(def, body));
-    let constructor = constructor(def, body, named);
+    let debug_impl = sensitive.then(|| redacted_debug(def, body, gate));
+    let constructor = constructor(def, body, named, gate);
     let reject_unknown = (body.extra == ExtraFields::Reject).then(|| quote!(#[serde(deny_unknown_fields)]));
     // Required parameters are arguments of the method, so every field here is optional.
     let params_note = (def.origin == TypeOrigin::Params).then(|| quote!(#[doc = ""] #[doc = " Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none."]));
     quote! {
         #docs
         #params_note
+        #gate
         #[derive(Clone, #debug #default PartialEq, serde::Serialize, serde::Deserialize)]
         #reject_unknown
         pub struct #name {
@@ -232,7 +240,12 @@ fn struct_item(
 }
 
 /// `new(required fields...)` when a struct has required fields: every optional field starts absent.
-fn constructor(def: &TypeDef, body: &StructDef, named: &dyn Fn(&str) -> TokenStream) -> Option<TokenStream> {
+fn constructor(
+    def: &TypeDef,
+    body: &StructDef,
+    named: &dyn Fn(&str) -> TokenStream,
+    gate: Option<&TokenStream>,
+) -> Option<TokenStream> {
     let required: Vec<&Field> = body.fields.iter().filter(|field| field.required).collect();
     if required.is_empty() {
         return None;
@@ -272,6 +285,7 @@ fn constructor(def: &TypeDef, body: &StructDef, named: &dyn Fn(&str) -> TokenStr
         ExtraFields::Reject => quote!(),
     };
     Some(quote! {
+        #gate
         impl #name {
             /// A value with the required fields set and every optional field absent.
             pub fn new(#(#params),*) -> Self {
@@ -282,7 +296,7 @@ fn constructor(def: &TypeDef, body: &StructDef, named: &dyn Fn(&str) -> TokenStr
 }
 
 /// `Debug` that prints `<redacted>` for secrets, so they never reach logs.
-fn redacted_debug(def: &TypeDef, body: &StructDef) -> TokenStream {
+fn redacted_debug(def: &TypeDef, body: &StructDef, gate: Option<&TokenStream>) -> TokenStream {
     let name = ident(&def.name);
     let label = &def.name;
     let fields = body.fields.iter().map(|field| {
@@ -306,6 +320,7 @@ fn redacted_debug(def: &TypeDef, body: &StructDef) -> TokenStream {
         ExtraFields::Reject => quote!(),
     };
     quote! {
+        #gate
         impl std::fmt::Debug for #name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.debug_struct(#label) #(#fields)* #extra .finish()
@@ -314,7 +329,7 @@ fn redacted_debug(def: &TypeDef, body: &StructDef) -> TokenStream {
     }
 }
 
-fn enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream) -> TokenStream {
+fn enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream, gate: Option<&TokenStream>) -> TokenStream {
     let name = ident(&def.name);
     let fallback = ident(UNRECOGNIZED_VARIANT);
     let variants = body.variants.iter().map(|variant| {
@@ -336,6 +351,7 @@ fn enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream) -> TokenStream {
         #docs
         #[doc = ""]
         #[doc = " Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent."]
+        #gate
         #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
         pub enum #name {
             #(#variants)*
@@ -344,6 +360,7 @@ fn enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream) -> TokenStream {
             #fallback(String),
         }
 
+        #gate
         impl #name {
             /// The value as sent on the wire.
             pub fn as_str(&self) -> &str {
@@ -354,12 +371,14 @@ fn enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream) -> TokenStream {
             }
         }
 
+        #gate
         impl std::fmt::Display for #name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
+        #gate
         impl From<&str> for #name {
             fn from(value: &str) -> Self {
                 match value {
@@ -369,6 +388,7 @@ fn enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream) -> TokenStream {
             }
         }
 
+        #gate
         impl std::str::FromStr for #name {
             type Err = std::convert::Infallible;
 
@@ -381,7 +401,13 @@ fn enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream) -> TokenStream {
 
 /// An enum of integers, open like the string ones: an integer the spec does not list is kept. Serialised
 /// as a number; read from a number or a string of digits, as every integer of the API is.
-fn integer_enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream, runtime: &str) -> TokenStream {
+fn integer_enum_item(
+    def: &TypeDef,
+    body: &EnumDef,
+    docs: TokenStream,
+    runtime: &str,
+    gate: Option<&TokenStream>,
+) -> TokenStream {
     let name = ident(&def.name);
     let runtime = ident(runtime);
     let fallback = ident(UNRECOGNIZED_VARIANT);
@@ -396,6 +422,7 @@ fn integer_enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream, runtime: 
         #docs
         #[doc = ""]
         #[doc = " Open: an integer this version of the SDK does not list is kept in `Unrecognized`, as sent."]
+        #gate
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum #name {
             #(#[doc = #variant_docs] #rust_names,)*
@@ -403,6 +430,7 @@ fn integer_enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream, runtime: 
             #fallback(i64),
         }
 
+        #gate
         impl #name {
             /// The value as sent on the wire.
             pub fn value(self) -> i64 {
@@ -413,6 +441,7 @@ fn integer_enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream, runtime: 
             }
         }
 
+        #gate
         impl From<i64> for #name {
             fn from(value: i64) -> Self {
                 match value {
@@ -422,18 +451,21 @@ fn integer_enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream, runtime: 
             }
         }
 
+        #gate
         impl From<#name> for i64 {
             fn from(value: #name) -> Self {
                 value.value()
             }
         }
 
+        #gate
         impl std::fmt::Display for #name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 write!(f, "{}", self.value())
             }
         }
 
+        #gate
         impl std::str::FromStr for #name {
             type Err = std::num::ParseIntError;
 
@@ -442,12 +474,14 @@ fn integer_enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream, runtime: 
             }
         }
 
+        #gate
         impl serde::Serialize for #name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_i64(self.value())
             }
         }
 
+        #gate
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 #runtime::serde_support::numbers::deserialize::<i64, D>(deserializer).map(Self::from)
@@ -462,6 +496,7 @@ fn union_item(
     docs: TokenStream,
     runtime: &str,
     named: &dyn Fn(&str) -> TokenStream,
+    gate: Option<&TokenStream>,
 ) -> TokenStream {
     let name = ident(&def.name);
     let runtime = ident(runtime);
@@ -542,6 +577,7 @@ fn union_item(
         #docs
         #[doc = ""]
         #[doc = #note]
+        #gate
         #[derive(Clone, Debug, PartialEq, serde::Serialize)]
         #[serde(untagged)]
         pub enum #name {
@@ -550,6 +586,7 @@ fn union_item(
             #fallback(serde_json::Value),
         }
 
+        #gate
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
@@ -603,6 +640,7 @@ fn newtype_item(
     docs: TokenStream,
     runtime: &str,
     named: &dyn Fn(&str) -> TokenStream,
+    gate: Option<&TokenStream>,
 ) -> TokenStream {
     let name = ident(&def.name);
     let numbers = format!("{runtime}::serde_support::numbers");
@@ -616,10 +654,12 @@ fn newtype_item(
     let number = body.ty.holds_number().then(|| quote!(#[serde(with = #numbers)]));
     quote! {
         #docs
+        #gate
         #[derive(Clone, Debug, #default PartialEq, #eq serde::Serialize, serde::Deserialize)]
         #[serde(transparent)]
         pub struct #name(#number pub #inner);
 
+        #gate
         impl From<#inner> for #name {
             fn from(value: #inner) -> Self {
                 Self(value)
