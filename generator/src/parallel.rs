@@ -28,7 +28,10 @@ pub fn map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<
         done
     };
     let mut results: Vec<(usize, R)> = thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(take)).collect();
+        // A thread the system refuses to start leaves its share to the others.
+        let helpers: Vec<_> = (1..threads)
+            .filter_map(|_| thread::Builder::new().spawn_scoped(scope, take).ok())
+            .collect();
         let mut results = take();
         for helper in helpers {
             // A panic in `work` is passed on as if it had happened on this thread.
