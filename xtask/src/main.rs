@@ -2,7 +2,7 @@
 //!
 //! Runs the generator on `spec/` (or any OpenAPI 3.0 document) and writes `generated/` (or `--out`),
 //! touching only files whose contents changed. `--check` writes nothing and fails with a unified diff when
-//! the output is stale.
+//! the output is stale. The time each phase took is printed last, on stderr.
 
 use std::env;
 use std::path::{Component, Path, PathBuf};
@@ -12,6 +12,7 @@ use std::time::Instant;
 use generator::ir::naming;
 use generator::ir::{Api, Runtime};
 use generator::output::{self, Mode};
+use generator::timings::{Phase, Timings};
 use generator::{Diagnostic, Diagnostics, Settings};
 
 const USAGE: &str = "\
@@ -116,9 +117,10 @@ fn generate(options: &Options) -> ExitCode {
     } else {
         generator::Unsupported::Reject
     };
-    let generated = generator::lower_with(&spec_shown, unsupported).and_then(|api| {
+    let mut timings = Timings::default();
+    let generated = generator::lower_with_timed(&spec_shown, unsupported, &mut timings).and_then(|api| {
         let settings = settings_for(&api, options, runtime_path, standalone)?;
-        let files = generator::emit::emit(&api, &settings)?;
+        let files = generator::emit::emit_timed(&api, &settings, &mut timings)?;
         Ok(generator::Generated { api, files })
     });
     let generated = match generated {
@@ -147,7 +149,7 @@ fn generate(options: &Options) -> ExitCode {
     let generation_time = started.elapsed();
     let out_shown = shown(&out, &cwd);
     let mode = if options.check { Mode::Check } else { Mode::Write };
-    let report = match output::sync(&out_shown, &generated.files, mode) {
+    let report = match timings.time(Phase::Write, || output::sync(&out_shown, &generated.files, mode)) {
         Ok(report) => report,
         Err(error) => {
             eprintln!("error: cannot update {}: {error}", out_shown.display());
@@ -173,6 +175,7 @@ fn generate(options: &Options) -> ExitCode {
     if options.check {
         if report.is_fresh() {
             println!("{} is up to date: {summary}", out_shown.display());
+            eprintln!("time: {timings}");
             return ExitCode::SUCCESS;
         }
         print!("{}", report.diff);
@@ -183,6 +186,7 @@ fn generate(options: &Options) -> ExitCode {
             report.created.len(),
             report.removed.len()
         );
+        eprintln!("time: {timings}");
         return ExitCode::FAILURE;
     }
     for (label, paths) in [
@@ -199,6 +203,7 @@ fn generate(options: &Options) -> ExitCode {
         report.created.len() + report.updated.len() + report.removed.len(),
         report.unchanged
     );
+    eprintln!("time: {timings}");
     ExitCode::SUCCESS
 }
 

@@ -18,14 +18,8 @@ fn own_content(operation: &Operation) -> Option<&ContentBody> {
     operation.content_bodies.first().filter(|_| operation.body.is_none())
 }
 
-pub(super) fn emit(api: &Api, settings: &Settings) -> Vec<(String, TokenStream)> {
-    vec![
-        ("commands".to_owned(), commands(api, settings)),
-        ("dispatch".to_owned(), dispatch(api, settings)),
-    ]
-}
-
-fn commands(api: &Api, settings: &Settings) -> TokenStream {
+/// `commands.rs`: the command tree.
+pub(super) fn commands(api: &Api, settings: &Settings) -> TokenStream {
     let binary = &settings.cli_binary;
     let about = format!("Command line for the {} (version {}).", api.title, api.version);
     let services = api.services.iter().map(|service| {
@@ -216,7 +210,8 @@ fn arg_spec(arg: &CliArg) -> TokenStream {
     }
 }
 
-fn dispatch(api: &Api, settings: &Settings) -> TokenStream {
+/// `dispatch.rs`: the client method each command calls.
+pub(super) fn dispatch(api: &Api, settings: &Settings) -> TokenStream {
     let client_crate = ident(&settings.client_crate().replace('-', "_"));
     let items_import = gated_use(
         api,

@@ -5,7 +5,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{ToTokens, quote};
 
 use super::models::{ident, rust_type};
-use super::{Settings, doc_attrs, runtime_crate};
+use super::{doc_attrs, runtime_crate};
 use crate::ir::naming::first_sentence;
 use crate::ir::{
     Api, ApiKeyLocation, ContentBody, ContentKind, HttpMethod, Operation, Pagination, PaginationStyle, Param,
@@ -13,20 +13,13 @@ use crate::ir::{
     ServiceClient, TypeKind, TypeRef, Wait, WaitSource,
 };
 
-/// `(module name, file tokens)` for every service.
-pub(super) fn emit(api: &Api, _settings: &Settings) -> Vec<(String, TokenStream)> {
-    api.services
-        .iter()
-        .map(|service| (service.module.clone(), service_file(api, service)))
-        .collect()
-}
-
 fn models_path(name: &str) -> TokenStream {
     let ident = ident(name);
     quote!(models::#ident)
 }
 
-fn service_file(api: &Api, service: &Service) -> TokenStream {
+/// The file of `service`'s module.
+pub(super) fn service_file(api: &Api, service: &Service) -> TokenStream {
     let runtime = runtime_crate(api);
     let type_name = ident(&service.type_name);
     let accessor = ident(&service.accessor);

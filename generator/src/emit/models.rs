@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use super::{Settings, doc_attrs, feature_gate, gate_items};
+use super::{doc_attrs, feature_gate};
 use crate::ir::naming::{self, UNKNOWN_FIELDS, UNRECOGNIZED_VARIANT};
 use crate::ir::{
     Api, EnumDef, ExtraFields, Field, NewtypeDef, StructDef, TypeDef, TypeKind, TypeOrigin, TypeRef, UnionDef,
@@ -44,33 +44,33 @@ pub(super) fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
 
-/// `(module name, file tokens)` for every module with types, in module order.
-pub(super) fn emit(api: &Api, _settings: &Settings) -> Vec<(String, TokenStream)> {
+/// Every module with types, in module order, with its types.
+pub(super) fn modules(api: &Api) -> Vec<(&str, Vec<&TypeDef>)> {
     let mut modules: BTreeMap<&str, Vec<&TypeDef>> = BTreeMap::new();
     for def in api.types.values() {
         modules.entry(def.module.as_str()).or_default().push(def);
     }
-    modules
-        .into_iter()
-        .map(|(module, defs)| {
-            let named = |name: &str| -> TokenStream {
-                let ident = ident(name);
-                match api.types.get(name) {
-                    Some(def) if def.module != module => quote!(crate::#ident),
-                    _ => quote!(#ident),
-                }
-            };
-            // A service module is gated as a whole (in lib.rs); a shared type is gated by the services using it.
-            let items = defs.iter().map(|def| {
-                let gate = (module == api.shared_module)
-                    .then(|| feature_gate(api, &def.services))
-                    .flatten();
-                gate_items(type_item(def, api.runtime.crate_name(), &named), gate.as_ref())
-            });
-            let doc = module_doc(api, module);
-            (module.to_owned(), quote! { #![doc = #doc] #(#items)* })
-        })
-        .collect()
+    modules.into_iter().collect()
+}
+
+/// The file of `module`, which holds `defs`.
+pub(super) fn module_file(api: &Api, module: &str, defs: &[&TypeDef]) -> TokenStream {
+    let named = |name: &str| -> TokenStream {
+        let ident = ident(name);
+        match api.types.get(name) {
+            Some(def) if def.module != module => quote!(crate::#ident),
+            _ => quote!(#ident),
+        }
+    };
+    // A service module is gated as a whole (in lib.rs); a shared type is gated by the services using it.
+    let items = defs.iter().map(|def| {
+        let gate = (module == api.shared_module)
+            .then(|| feature_gate(api, &def.services))
+            .flatten();
+        type_item(def, api.runtime.crate_name(), &named, gate.as_ref())
+    });
+    let doc = module_doc(api, module);
+    quote! { #![doc = #doc] #(#items)* }
 }
 
 fn module_doc(api: &Api, module: &str) -> String {
@@ -80,8 +80,14 @@ fn module_doc(api: &Api, module: &str) -> String {
     }
 }
 
-/// `runtime` is the crate generated code calls into (`openapi_runtime`).
-fn type_item(def: &TypeDef, runtime: &str, named: &dyn Fn(&str) -> TokenStream) -> TokenStream {
+/// `runtime` is the crate generated code calls into (`openapi_runtime`). Every item gets `gate` after its
+/// docs.
+fn type_item(
+    def: &TypeDef,
+    runtime: &str,
+    named: &dyn Fn(&str) -> TokenStream,
+    gate: Option<&TokenStream>,
+) -> TokenStream {
     let mut notes = Vec::new();
     if def.deprecated {
         notes.push("**Deprecated** by the API.".to_owned());
@@ -91,11 +97,11 @@ fn type_item(def: &TypeDef, runtime: &str, named: &dyn Fn(&str) -> TokenStream) 
     paragraphs.extend(notes.iter().map(String::as_str));
     let docs = doc_attrs(&paragraphs);
     match &def.kind {
-        TypeKind::Struct(body) => struct_item(def, body, docs, runtime, named),
-        TypeKind::Enum(body) if body.integer => integer_enum_item(def, body, docs, runtime),
-        TypeKind::Enum(body) => enum_item(def, body, docs, runtime),
-        TypeKind::Union(body) => union_item(def, body, docs, runtime, named),
-        TypeKind::Newtype(body) => newtype_item(def, body, docs, runtime, named),
+        TypeKind::Struct(body) => struct_item(def, body, docs, runtime, named, gate),
+        TypeKind::Enum(body) if body.integer => integer_enum_item(def, body, docs, runtime, gate),
+        TypeKind::Enum(body) => enum_item(def, body, docs, runtime, gate),
+        TypeKind::Union(body) => union_item(def, body, docs, runtime, named, gate),
+        TypeKind::Newtype(body) => newtype_item(def, body, docs, runtime, named, gate),
     }
 }
 
@@ -153,6 +159,7 @@ fn struct_item(
     docs: TokenStream,
     runtime: &str,
     named: &dyn Fn(&str) -> TokenStream,
+    gate: Option<&TokenStream>,
 ) -> TokenStream {
     let name = ident(&def.name);
     let sensitive = body.fields.iter().any(|field| field.sensitive);
@@ -183,15 +190,16 @@ fn struct_item(
     };
     let default = def.derives_default.then(|| quote!(Default,));
     let debug = (!sensitive).then(|| quote!(Debug,));
-    let debug_impl = sensitive.then(|| redacted_debug(def, body));
-    let constructor = constructor(def, body, named);
-    let write = serialize_impl(def, body, runtime);
-    let read = from_object_impl(def, body, runtime);
+    let debug_impl = sensitive.then(|| redacted_debug(def, body, gate));
+    let constructor = constructor(def, body, named, gate);
+    let write = serialize_impl(def, body, runtime, gate);
+    let read = from_object_impl(def, body, runtime, gate);
     // Required parameters are arguments of the method, so every field here is optional.
     let params_note = (def.origin == TypeOrigin::Params).then(|| quote!(#[doc = ""] #[doc = " Every field is optional: build it with `..Default::default()`, or pass `&Default::default()` for none."]));
     quote! {
         #docs
         #params_note
+        #gate
         #[derive(Clone, #debug #default PartialEq)]
         pub struct #name {
             #(#fields)*
@@ -207,7 +215,7 @@ fn struct_item(
 /// `Serialize` for a struct, written out: an absent optional field is left out, numbers go through the
 /// runtime's wire form, and the extra properties follow the named fields. Shorter than the derived form,
 /// which wraps every number field in a struct of its own.
-fn serialize_impl(def: &TypeDef, body: &StructDef, runtime: &str) -> TokenStream {
+fn serialize_impl(def: &TypeDef, body: &StructDef, runtime: &str, gate: Option<&TokenStream>) -> TokenStream {
     let name = ident(&def.name);
     let runtime = ident(runtime);
     let entries = body.fields.iter().map(|field| {
@@ -260,6 +268,7 @@ fn serialize_impl(def: &TypeDef, body: &StructDef, runtime: &str) -> TokenStream
         }
     };
     quote! {
+        #gate
         impl serde::Serialize for #name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 #statements
@@ -270,7 +279,7 @@ fn serialize_impl(def: &TypeDef, body: &StructDef, runtime: &str) -> TokenStream
 
 /// `Deserialize` for a struct, through the runtime's `FromObject`: one match on each key, known fields
 /// read into locals and the rest kept (or refused), instead of the much larger derived code.
-fn from_object_impl(def: &TypeDef, body: &StructDef, runtime: &str) -> TokenStream {
+fn from_object_impl(def: &TypeDef, body: &StructDef, runtime: &str, gate: Option<&TokenStream>) -> TokenStream {
     let name = ident(&def.name);
     let runtime = ident(runtime);
     let object = quote!(#runtime::serde_support::object);
@@ -397,12 +406,14 @@ fn from_object_impl(def: &TypeDef, body: &StructDef, runtime: &str) -> TokenStre
     };
     let expecting = format!("an object ({})", def.name);
     quote! {
+        #gate
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 #object::read_object(deserializer)
             }
         }
 
+        #gate
         impl #object::FromObject for #name {
             const EXPECTING: &'static str = #expecting;
 
@@ -416,7 +427,12 @@ fn from_object_impl(def: &TypeDef, body: &StructDef, runtime: &str) -> TokenStre
 }
 
 /// `new(required fields...)` when a struct has required fields: every optional field starts absent.
-fn constructor(def: &TypeDef, body: &StructDef, named: &dyn Fn(&str) -> TokenStream) -> Option<TokenStream> {
+fn constructor(
+    def: &TypeDef,
+    body: &StructDef,
+    named: &dyn Fn(&str) -> TokenStream,
+    gate: Option<&TokenStream>,
+) -> Option<TokenStream> {
     let required: Vec<&Field> = body.fields.iter().filter(|field| field.required).collect();
     if required.is_empty() {
         return None;
@@ -456,6 +472,7 @@ fn constructor(def: &TypeDef, body: &StructDef, named: &dyn Fn(&str) -> TokenStr
         ExtraFields::Reject => quote!(),
     };
     Some(quote! {
+        #gate
         impl #name {
             /// A value with the required fields set and every optional field absent.
             pub fn new(#(#params),*) -> Self {
@@ -466,7 +483,7 @@ fn constructor(def: &TypeDef, body: &StructDef, named: &dyn Fn(&str) -> TokenStr
 }
 
 /// `Debug` that prints `<redacted>` for secrets, so they never reach logs.
-fn redacted_debug(def: &TypeDef, body: &StructDef) -> TokenStream {
+fn redacted_debug(def: &TypeDef, body: &StructDef, gate: Option<&TokenStream>) -> TokenStream {
     let name = ident(&def.name);
     let label = &def.name;
     let fields = body.fields.iter().map(|field| {
@@ -490,6 +507,7 @@ fn redacted_debug(def: &TypeDef, body: &StructDef) -> TokenStream {
         ExtraFields::Reject => quote!(),
     };
     quote! {
+        #gate
         impl std::fmt::Debug for #name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.debug_struct(#label) #(#fields)* #extra .finish()
@@ -498,7 +516,13 @@ fn redacted_debug(def: &TypeDef, body: &StructDef) -> TokenStream {
     }
 }
 
-fn enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream, runtime: &str) -> TokenStream {
+fn enum_item(
+    def: &TypeDef,
+    body: &EnumDef,
+    docs: TokenStream,
+    runtime: &str,
+    gate: Option<&TokenStream>,
+) -> TokenStream {
     let name = ident(&def.name);
     let runtime = ident(runtime);
     let fallback = ident(UNRECOGNIZED_VARIANT);
@@ -521,6 +545,7 @@ fn enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream, runtime: &str) ->
         #docs
         #[doc = ""]
         #[doc = " Open: a value this version of the SDK does not list is kept in `Unrecognized`, as sent."]
+        #gate
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         pub enum #name {
             #(#variants)*
@@ -528,6 +553,7 @@ fn enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream, runtime: &str) ->
             #fallback(String),
         }
 
+        #gate
         impl #name {
             /// The value as sent on the wire.
             pub fn as_str(&self) -> &str {
@@ -538,12 +564,14 @@ fn enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream, runtime: &str) ->
             }
         }
 
+        #gate
         impl std::fmt::Display for #name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
+        #gate
         impl From<&str> for #name {
             fn from(value: &str) -> Self {
                 match value {
@@ -553,6 +581,7 @@ fn enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream, runtime: &str) ->
             }
         }
 
+        #gate
         impl std::str::FromStr for #name {
             type Err = std::convert::Infallible;
 
@@ -562,12 +591,14 @@ fn enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream, runtime: &str) ->
         }
 
         // By hand: the derived form of an enum with a catch-all buffers every value before matching it.
+        #gate
         impl serde::Serialize for #name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
+        #gate
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let text = <#runtime::serde_support::object::Text as serde::Deserialize>::deserialize(deserializer)?;
@@ -579,7 +610,13 @@ fn enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream, runtime: &str) ->
 
 /// An enum of integers, open like the string ones: an integer the spec does not list is kept. Serialised
 /// as a number; read from a number or a string of digits, as every integer of the API is.
-fn integer_enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream, runtime: &str) -> TokenStream {
+fn integer_enum_item(
+    def: &TypeDef,
+    body: &EnumDef,
+    docs: TokenStream,
+    runtime: &str,
+    gate: Option<&TokenStream>,
+) -> TokenStream {
     let name = ident(&def.name);
     let runtime = ident(runtime);
     let fallback = ident(UNRECOGNIZED_VARIANT);
@@ -594,6 +631,7 @@ fn integer_enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream, runtime: 
         #docs
         #[doc = ""]
         #[doc = " Open: an integer this version of the SDK does not list is kept in `Unrecognized`, as sent."]
+        #gate
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum #name {
             #(#[doc = #variant_docs] #rust_names,)*
@@ -601,6 +639,7 @@ fn integer_enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream, runtime: 
             #fallback(i64),
         }
 
+        #gate
         impl #name {
             /// The value as sent on the wire.
             pub fn value(self) -> i64 {
@@ -611,6 +650,7 @@ fn integer_enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream, runtime: 
             }
         }
 
+        #gate
         impl From<i64> for #name {
             fn from(value: i64) -> Self {
                 match value {
@@ -620,18 +660,21 @@ fn integer_enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream, runtime: 
             }
         }
 
+        #gate
         impl From<#name> for i64 {
             fn from(value: #name) -> Self {
                 value.value()
             }
         }
 
+        #gate
         impl std::fmt::Display for #name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 write!(f, "{}", self.value())
             }
         }
 
+        #gate
         impl std::str::FromStr for #name {
             type Err = std::num::ParseIntError;
 
@@ -640,12 +683,14 @@ fn integer_enum_item(def: &TypeDef, body: &EnumDef, docs: TokenStream, runtime: 
             }
         }
 
+        #gate
         impl serde::Serialize for #name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_i64(self.value())
             }
         }
 
+        #gate
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 #runtime::serde_support::numbers::deserialize::<i64, D>(deserializer).map(Self::from)
@@ -660,6 +705,7 @@ fn union_item(
     docs: TokenStream,
     runtime: &str,
     named: &dyn Fn(&str) -> TokenStream,
+    gate: Option<&TokenStream>,
 ) -> TokenStream {
     let name = ident(&def.name);
     let runtime = ident(runtime);
@@ -740,6 +786,7 @@ fn union_item(
         #docs
         #[doc = ""]
         #[doc = #note]
+        #gate
         #[derive(Clone, Debug, PartialEq, serde::Serialize)]
         #[serde(untagged)]
         pub enum #name {
@@ -748,6 +795,7 @@ fn union_item(
             #fallback(serde_json::Value),
         }
 
+        #gate
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
@@ -801,6 +849,7 @@ fn newtype_item(
     docs: TokenStream,
     runtime: &str,
     named: &dyn Fn(&str) -> TokenStream,
+    gate: Option<&TokenStream>,
 ) -> TokenStream {
     let name = ident(&def.name);
     let numbers = format!("{runtime}::serde_support::numbers");
@@ -814,10 +863,12 @@ fn newtype_item(
     let number = body.ty.holds_number().then(|| quote!(#[serde(with = #numbers)]));
     quote! {
         #docs
+        #gate
         #[derive(Clone, Debug, #default PartialEq, #eq serde::Serialize, serde::Deserialize)]
         #[serde(transparent)]
         pub struct #name(#number pub #inner);
 
+        #gate
         impl From<#inner> for #name {
             fn from(value: #inner) -> Self {
                 Self(value)

@@ -14,8 +14,8 @@ mod partial;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub use dump::dump;
-pub use lower::lower;
-pub use partial::lower_leaving_out_unsupported;
+pub use lower::{lower, lower_timed};
+pub use partial::{lower_leaving_out_unsupported, lower_leaving_out_unsupported_timed};
 
 /// The whole API.
 #[derive(Clone, Debug, PartialEq)]

@@ -12,6 +12,7 @@ use serde_json::Value;
 use super::Api;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{Spec, escape_pointer_token as escape, unescape_pointer_token as unescape};
+use crate::timings::{Phase, Timings};
 
 /// Rounds of leaving things out before giving up: each round removes at least one operation or component,
 /// and removing one rarely reveals more than a few new problems.
@@ -25,10 +26,15 @@ const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "p
 /// Lowers `spec`, leaving out the operations (and components) that have problems; the problems come back
 /// as the API's warnings.
 pub fn lower_leaving_out_unsupported(spec: &Spec) -> Result<Api, Diagnostics> {
-    let mut current = spec.clone();
+    lower_leaving_out_unsupported_timed(spec, &mut Timings::default())
+}
+
+/// [`lower_leaving_out_unsupported`], timed like [`super::lower_timed`]; leaving things out counts as lowering.
+pub fn lower_leaving_out_unsupported_timed(spec: &Spec, timings: &mut Timings) -> Result<Api, Diagnostics> {
+    let mut current = timings.time(Phase::Lower, || spec.clone());
     let mut skipped: Vec<Diagnostic> = Vec::new();
     for _ in 0..MAX_ROUNDS {
-        let problems = match super::lower(&current) {
+        let problems = match super::lower_timed(&current, timings) {
             Ok(mut api) => {
                 skipped.append(&mut api.warnings);
                 api.warnings = skipped;
@@ -36,80 +42,85 @@ pub fn lower_leaving_out_unsupported(spec: &Spec) -> Result<Api, Diagnostics> {
             }
             Err(problems) => problems,
         };
-        let mut document = match serde_json::to_value(&current.document) {
-            Ok(document) => document,
-            Err(_) => return Err(problems),
+        timings.time(Phase::Lower, || leave_out(&mut current, problems, &mut skipped))?;
+    }
+    super::lower_timed(&current, timings)
+}
+
+/// Removes from `current` the operations and components that `problems` belong to, recording each as a
+/// warning in `skipped`; `problems` come back when one belongs to neither, or nothing could be removed.
+fn leave_out(current: &mut Spec, problems: Diagnostics, skipped: &mut Vec<Diagnostic>) -> Result<(), Diagnostics> {
+    let mut document = match serde_json::to_value(&current.document) {
+        Ok(document) => document,
+        Err(_) => return Err(problems),
+    };
+    let graph = ReferenceGraph::of(&document);
+    let mut removed = false;
+    let mut fatal = Diagnostics::default();
+    for problem in problems.iter() {
+        if problem.warning {
+            continue;
+        }
+        let owner = problem.pointer.as_deref().and_then(owner_of);
+        let left_out = match &owner {
+            Some(Owner::Operation { path, method }) => remove_operation(&mut document, path, method)
+                .then(|| format!("left out `{} {path}`", method.to_uppercase())),
+            Some(Owner::PathItem { path }) => remove_path(&mut document, path).then(|| format!("left out `{path}`")),
+            Some(Owner::Component { reference }) if reference.starts_with(SCHEMES) => {
+                let users = remove_scheme(&mut document, &reference[SCHEMES.len()..]);
+                let gone = remove_component(&mut document, reference);
+                let names: Vec<String> = users
+                    .iter()
+                    .map(|(path, method)| format!("`{} {path}`", method.to_uppercase()))
+                    .collect();
+                gone.then(|| match names.len() {
+                    0 => format!("left out `{reference}`"),
+                    _ => format!(
+                        "left out `{reference}` and the operations that accept no other credentials: {}",
+                        names.join(", ")
+                    ),
+                })
+            }
+            Some(Owner::Component { reference }) => {
+                let users = graph.operations_reaching(reference);
+                for (path, method) in &users {
+                    remove_operation(&mut document, path, method);
+                }
+                let gone = remove_component(&mut document, reference);
+                let names: Vec<String> = users
+                    .iter()
+                    .map(|(path, method)| format!("`{} {path}`", method.to_uppercase()))
+                    .collect();
+                gone.then(|| match names.len() {
+                    0 => format!("left out `{reference}`"),
+                    _ => format!(
+                        "left out `{reference}` and the operations using it: {}",
+                        names.join(", ")
+                    ),
+                })
+            }
+            None => None,
         };
-        let graph = ReferenceGraph::of(&document);
-        let mut removed = false;
-        let mut fatal = Diagnostics::default();
-        for problem in problems.iter() {
-            if problem.warning {
-                continue;
+        match left_out {
+            Some(what) => {
+                removed = true;
+                let mut warning = problem.clone().as_warning();
+                warning.message = format!("{what}: {}", problem.message);
+                skipped.push(warning);
             }
-            let owner = problem.pointer.as_deref().and_then(owner_of);
-            let left_out = match &owner {
-                Some(Owner::Operation { path, method }) => remove_operation(&mut document, path, method)
-                    .then(|| format!("left out `{} {path}`", method.to_uppercase())),
-                Some(Owner::PathItem { path }) => {
-                    remove_path(&mut document, path).then(|| format!("left out `{path}`"))
-                }
-                Some(Owner::Component { reference }) if reference.starts_with(SCHEMES) => {
-                    let users = remove_scheme(&mut document, &reference[SCHEMES.len()..]);
-                    let gone = remove_component(&mut document, reference);
-                    let names: Vec<String> = users
-                        .iter()
-                        .map(|(path, method)| format!("`{} {path}`", method.to_uppercase()))
-                        .collect();
-                    gone.then(|| match names.len() {
-                        0 => format!("left out `{reference}`"),
-                        _ => format!(
-                            "left out `{reference}` and the operations that accept no other credentials: {}",
-                            names.join(", ")
-                        ),
-                    })
-                }
-                Some(Owner::Component { reference }) => {
-                    let users = graph.operations_reaching(reference);
-                    for (path, method) in &users {
-                        remove_operation(&mut document, path, method);
-                    }
-                    let gone = remove_component(&mut document, reference);
-                    let names: Vec<String> = users
-                        .iter()
-                        .map(|(path, method)| format!("`{} {path}`", method.to_uppercase()))
-                        .collect();
-                    gone.then(|| match names.len() {
-                        0 => format!("left out `{reference}`"),
-                        _ => format!(
-                            "left out `{reference}` and the operations using it: {}",
-                            names.join(", ")
-                        ),
-                    })
-                }
-                None => None,
-            };
-            match left_out {
-                Some(what) => {
-                    removed = true;
-                    let mut warning = problem.clone().as_warning();
-                    warning.message = format!("{what}: {}", problem.message);
-                    skipped.push(warning);
-                }
-                // Already removed this round by an earlier problem of the same operation or component.
-                None if owner.is_some() => {}
-                None => fatal.push(problem.clone()),
-            }
-        }
-        if !fatal.is_empty() || !removed {
-            return Err(problems);
-        }
-        match serde_json::from_value(document) {
-            Ok(document) => current.document = document,
-            Err(_) => return Err(problems),
+            // Already removed this round by an earlier problem of the same operation or component.
+            None if owner.is_some() => {}
+            None => fatal.push(problem.clone()),
         }
     }
-    super::lower(&current)
+    if !fatal.is_empty() || !removed {
+        return Err(problems);
+    }
+    match serde_json::from_value(document) {
+        Ok(document) => current.document = document,
+        Err(_) => return Err(problems),
+    }
+    Ok(())
 }
 
 /// What a problem's JSON pointer belongs to.

@@ -12,6 +12,8 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::parallel;
+use crate::timings::{Phase, Timings};
 use yaml::{Node, NodeValue, Position};
 
 /// The name of the root document when the spec is a directory.
@@ -61,24 +63,26 @@ impl Spec {
 
 /// Reads, parses and merges the spec at `path` (a file or a directory).
 pub fn load(path: &Path) -> Result<Spec, Diagnostics> {
+    load_timed(path, &mut Timings::default())
+}
+
+/// [`load`], adding the time spent reading and merging to [`Phase::Load`] and the time spent checking
+/// references and parsing the typed document to [`Phase::Validate`].
+pub fn load_timed(path: &Path, timings: &mut Timings) -> Result<Spec, Diagnostics> {
+    let (files, tree, json) = timings.time(Phase::Load, || read_merged(path))?;
+    timings.time(Phase::Validate, || typed(files, tree, &json))
+}
+
+/// The spec's files, read, parsed and merged: the document with positions, and as JSON.
+fn read_merged(path: &Path) -> Result<(SourceFiles, Node, serde_json::Value), Diagnostics> {
     let paths = spec_files(path)?;
     let files = SourceFiles(paths.clone());
     let mut problems = Diagnostics::default();
     let mut nodes = Vec::new();
-    for (index, file) in paths.iter().enumerate() {
-        let text = match fs::read_to_string(file) {
-            Ok(text) => text,
-            Err(error) => {
-                problems.push(
-                    Diagnostic::new(format!("cannot read the file: {error}"))
-                        .with_file(file)
-                        .with_hint("check that the file exists, is readable and is UTF-8 text"),
-                );
-                continue;
-            }
-        };
-        let file_id = u32::try_from(index).unwrap_or(u32::MAX);
-        match yaml::parse(&text, file, file_id) {
+    // The files are independent until they are merged: each is read and parsed on whichever thread is free.
+    let numbered: Vec<(u32, &PathBuf)> = (0..).zip(&paths).collect();
+    for parsed in parallel::map(&numbered, |&(file_id, file)| read_and_parse(file, file_id)) {
+        match parsed {
             Ok(node) => nodes.push(node),
             Err(diagnostic) => problems.push(diagnostic),
         }
@@ -110,8 +114,7 @@ pub fn load(path: &Path) -> Result<Spec, Diagnostics> {
         return Err(problems);
     }
 
-    let mut non_finite = Vec::new();
-    let json = tree.to_json(&mut non_finite);
+    let (json, non_finite) = root_to_json(&tree);
     for position in non_finite {
         problems.push(
             Diagnostic::new("a number that is not finite (`.nan` or `.inf`) has no JSON form")
@@ -122,13 +125,46 @@ pub fn load(path: &Path) -> Result<Spec, Diagnostics> {
     if !problems.is_empty() {
         return Err(problems);
     }
+    Ok((files, tree, json))
+}
 
+/// The merged document as JSON, with the positions of numbers JSON cannot hold. The root's entries are
+/// converted on whichever thread is free: `paths` and `components` are most of a spec.
+fn root_to_json(tree: &Node) -> (serde_json::Value, Vec<Position>) {
+    let mut non_finite = Vec::new();
+    let Some(entries) = tree.as_mapping() else {
+        return (tree.to_json(&mut non_finite), non_finite);
+    };
+    let converted = parallel::map(entries, |entry| {
+        let mut non_finite = Vec::new();
+        (entry.value.to_json(&mut non_finite), non_finite)
+    });
+    let mut root = serde_json::Map::new();
+    for (entry, (value, positions)) in entries.iter().zip(converted) {
+        root.insert(entry.key.clone(), value);
+        non_finite.extend(positions);
+    }
+    (serde_json::Value::Object(root), non_finite)
+}
+
+/// One spec file as a tree; `file_id` is its index in [`SourceFiles`].
+fn read_and_parse(file: &Path, file_id: u32) -> Result<Node, Diagnostic> {
+    let text = fs::read_to_string(file).map_err(|error| {
+        Diagnostic::new(format!("cannot read the file: {error}"))
+            .with_file(file)
+            .with_hint("check that the file exists, is readable and is UTF-8 text")
+    })?;
+    yaml::parse(&text, file, file_id)
+}
+
+/// The typed document of a merged spec, once its references are known to resolve.
+fn typed(files: SourceFiles, tree: Node, json: &serde_json::Value) -> Result<Spec, Diagnostics> {
     // References are checked before the typed parse: a dangling `$ref` is the likelier mistake, and the
     // typed parse cannot say where it is.
-    let mut problems = crate::validate::check_references(&json);
+    let mut problems = crate::validate::check_references(json);
     let mut document = None;
     if problems.is_empty() {
-        match parse_document(&json) {
+        match parse_document(json) {
             Ok(parsed) => document = Some(parsed),
             Err(diagnostic) => problems.push(diagnostic),
         }

@@ -22,6 +22,7 @@ use super::naming::{self, Scope};
 use super::{Api, Runtime, Service, ServiceClient, TypeDef, TypeKind, TypeRef};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{Spec, escape_pointer_token};
+use crate::timings::{Phase, Timings};
 
 /// The root extension choosing the runtime.
 const RUNTIME_EXTENSION: &str = "x-sdk-runtime";
@@ -30,13 +31,27 @@ const RUNTIME_EXTENSION: &str = "x-sdk-runtime";
 const UNTAGGED_SERVICE: &str = "default";
 
 pub fn lower(spec: &Spec) -> Result<Api, Diagnostics> {
-    let mut problems = crate::validate::check_operation_ids(&spec.document);
-    for problem in crate::validate::check_path_templates(&spec.document).0 {
-        problems.push(problem);
-    }
+    lower_timed(spec, &mut Timings::default())
+}
+
+/// [`lower`], adding the time of the document-wide checks to [`Phase::Validate`] and the rest to
+/// [`Phase::Lower`].
+pub fn lower_timed(spec: &Spec, timings: &mut Timings) -> Result<Api, Diagnostics> {
+    let problems = timings.time(Phase::Validate, || {
+        let mut problems = crate::validate::check_operation_ids(&spec.document);
+        for problem in crate::validate::check_path_templates(&spec.document).0 {
+            problems.push(problem);
+        }
+        problems
+    });
     if !problems.is_empty() {
         return Err(located(spec, problems));
     }
+    timings.time(Phase::Lower, || lower_checked(spec))
+}
+
+/// Lowers a document that passed the document-wide checks.
+fn lower_checked(spec: &Spec) -> Result<Api, Diagnostics> {
     let mut lowerer = Lowerer::new(spec);
     let runtime = lowerer.runtime();
     lowerer.runtime = runtime;
