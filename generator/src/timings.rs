@@ -11,7 +11,7 @@ pub enum Phase {
     Load,
     /// The `$ref` check, the typed parse of the document, and the operation id and path template checks.
     Validate,
-    /// Lowering the document to the IR.
+    /// Lowering the document to the IR, and freeing the document once it is lowered.
     Lower,
     /// Building the token streams of the Rust files and rendering the templates.
     Emit,
