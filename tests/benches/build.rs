@@ -41,6 +41,7 @@ const BUILDS: &[Build] = &[
             "--features",
             "clusters",
         ],
+        goal: "a few seconds",
     },
 ];
 
