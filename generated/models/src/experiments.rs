@@ -1423,10 +1423,7 @@ impl<'de> serde::Deserialize<'de> for ExperimentPermissionLevel {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -2796,10 +2793,7 @@ impl<'de> serde::Deserialize<'de> for IssueSeverity {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -2869,10 +2863,7 @@ impl<'de> serde::Deserialize<'de> for IssueSortKey {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -2934,10 +2925,7 @@ impl<'de> serde::Deserialize<'de> for IssueSortOrder {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -3009,10 +2997,7 @@ impl<'de> serde::Deserialize<'de> for IssueSourceType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -3079,10 +3064,7 @@ impl<'de> serde::Deserialize<'de> for IssueStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -3217,10 +3199,7 @@ impl<'de> serde::Deserialize<'de> for IssueView {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -4280,10 +4259,7 @@ impl<'de> serde::Deserialize<'de> for LoggedModelStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -5227,10 +5203,7 @@ impl<'de> serde::Deserialize<'de> for RunInfoStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -6720,10 +6693,7 @@ impl<'de> serde::Deserialize<'de> for UpdateRunStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -6790,9 +6760,6 @@ impl<'de> serde::Deserialize<'de> for ViewType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }

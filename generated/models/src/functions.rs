@@ -592,10 +592,7 @@ impl<'de> serde::Deserialize<'de> for FunctionInfoParameterStyle {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -658,10 +655,7 @@ impl<'de> serde::Deserialize<'de> for FunctionInfoRoutineBody {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -719,10 +713,7 @@ impl<'de> serde::Deserialize<'de> for FunctionInfoSecurityType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -788,10 +779,7 @@ impl<'de> serde::Deserialize<'de> for FunctionInfoSqlDataAccess {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -1074,10 +1062,7 @@ impl<'de> serde::Deserialize<'de> for FunctionParameterMode {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -1140,10 +1125,7 @@ impl<'de> serde::Deserialize<'de> for FunctionParameterType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 

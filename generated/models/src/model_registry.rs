@@ -230,10 +230,7 @@ impl<'de> serde::Deserialize<'de> for CommentActivityAction {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -2017,10 +2014,7 @@ impl<'de> serde::Deserialize<'de> for ModelRegistryPermissionLevel {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -2469,10 +2463,7 @@ impl<'de> serde::Deserialize<'de> for ModelVersionStage {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -2540,10 +2531,7 @@ impl<'de> serde::Deserialize<'de> for ModelVersionStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -2903,10 +2891,7 @@ impl<'de> serde::Deserialize<'de> for RegisteredModelPermissionLevel {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -3275,10 +3260,7 @@ impl<'de> serde::Deserialize<'de> for RegistryActivityAction {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -3364,10 +3346,7 @@ impl<'de> serde::Deserialize<'de> for RegistryActivityType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -3532,10 +3511,7 @@ impl<'de> serde::Deserialize<'de> for RegistryEmailSubscriptionType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -4008,10 +3984,7 @@ impl<'de> serde::Deserialize<'de> for RegistryWebhookEvent {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -4396,10 +4369,7 @@ impl<'de> serde::Deserialize<'de> for RegistryWebhookStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 

@@ -407,10 +407,7 @@ impl<'de> serde::Deserialize<'de> for AiGatewayGuardrailPiiBehaviorBehavior {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -644,10 +641,7 @@ impl<'de> serde::Deserialize<'de> for AiGatewayRateLimitKey {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -913,10 +907,7 @@ impl<'de> serde::Deserialize<'de> for AmazonBedrockConfigBedrockProvider {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -2087,10 +2078,7 @@ impl<'de> serde::Deserialize<'de> for ExternalModelProvider {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -3197,10 +3185,7 @@ impl<'de> serde::Deserialize<'de> for QueryEndpointResponseObject {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -3257,10 +3242,7 @@ impl<'de> serde::Deserialize<'de> for RateLimitRenewalPeriod {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -4404,10 +4386,7 @@ impl<'de> serde::Deserialize<'de> for ServedModelStateDeployment {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -4530,10 +4509,7 @@ impl<'de> serde::Deserialize<'de> for ServingChatMessageRole {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -4720,10 +4696,7 @@ impl<'de> serde::Deserialize<'de> for ServingEmbeddingObject {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -5838,10 +5811,7 @@ impl<'de> serde::Deserialize<'de> for ServingEndpointPermissionLevel {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -6166,10 +6136,7 @@ impl<'de> serde::Deserialize<'de> for ServingEndpointRateLimitKey {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -6353,10 +6320,7 @@ impl<'de> serde::Deserialize<'de> for ServingEndpointStateConfigUpdate {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -6419,10 +6383,7 @@ impl<'de> serde::Deserialize<'de> for ServingEndpointStateReady {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -6907,10 +6868,7 @@ impl<'de> serde::Deserialize<'de> for ServingModelWorkloadType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -7219,10 +7177,7 @@ impl<'de> serde::Deserialize<'de> for ServingTelemetryFeature {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 

@@ -266,10 +266,7 @@ impl<'de> serde::Deserialize<'de> for WorkspaceExportFormat {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -565,10 +562,7 @@ impl<'de> serde::Deserialize<'de> for WorkspaceImportFormat {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -730,10 +724,7 @@ impl<'de> serde::Deserialize<'de> for WorkspaceLanguage {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -1318,10 +1309,7 @@ impl<'de> serde::Deserialize<'de> for WorkspaceObjectPermissionLevel {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }
 
@@ -1583,9 +1571,6 @@ impl<'de> serde::Deserialize<'de> for WorkspaceObjectType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = <databricks_runtime::serde_support::object::Text as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Ok(Self::from(text.as_str()))
+        databricks_runtime::serde_support::object::read_open_enum(deserializer)
     }
 }

@@ -240,12 +240,8 @@ fn serialize_impl(def: &TypeDef, body: &StructDef, runtime: &str, gate: Option<&
             }
         }
     });
-    let extra = match &body.extra {
-        ExtraFields::Keep => Some(ident(UNKNOWN_FIELDS)),
-        ExtraFields::Typed { field, .. } => Some(ident(field)),
-        ExtraFields::Reject => None,
-    }
-    .map(|field| {
+    let extra = body.extra.field().map(|field| {
+        let field = ident(field);
         quote! {
             for (key, value) in &self.#field {
                 map.serialize_entry(key, value)?;
@@ -292,11 +288,7 @@ fn from_object_impl(def: &TypeDef, body: &StructDef, runtime: &str, gate: Option
         .fields
         .iter()
         .map(|field| field.rust_name.as_str())
-        .chain(match &body.extra {
-            ExtraFields::Keep => Some(UNKNOWN_FIELDS),
-            ExtraFields::Typed { field, .. } => Some(field.as_str()),
-            ExtraFields::Reject => None,
-        })
+        .chain(body.extra.field())
         .collect();
     let free = |base: &str| {
         let mut name = base.to_owned();
@@ -351,22 +343,15 @@ fn from_object_impl(def: &TypeDef, body: &StructDef, runtime: &str, gate: Option
             values.push(quote!(#local,));
         }
     }
-    let extra_field = match &body.extra {
-        ExtraFields::Keep => Some(UNKNOWN_FIELDS),
-        ExtraFields::Typed { field, .. } => Some(field.as_str()),
-        ExtraFields::Reject => None,
-    };
-    let extra_local = match &body.extra {
-        ExtraFields::Keep => {
-            let field = ident(UNKNOWN_FIELDS);
-            Some(quote!(let mut #field = serde_json::Map::new();))
-        }
-        ExtraFields::Typed { field, .. } => {
-            let field = ident(field);
-            Some(quote!(let mut #field = std::collections::BTreeMap::new();))
-        }
-        ExtraFields::Reject => None,
-    };
+    let extra_field = body.extra.field();
+    let extra_local = extra_field.map(|field| {
+        let field = ident(field);
+        let map = match body.extra {
+            ExtraFields::Typed { .. } => quote!(std::collections::BTreeMap),
+            _ => quote!(serde_json::Map),
+        };
+        quote!(let mut #field = #map::new();)
+    });
     let other = match extra_field.map(place) {
         Some(kept) => quote!(object::keep(&mut #map, #key, &mut #kept)),
         None => {
@@ -495,17 +480,10 @@ fn redacted_debug(def: &TypeDef, body: &StructDef, gate: Option<&TokenStream>) -
             quote!(.field(#label, &self.#rust_name))
         }
     });
-    let extra = match &body.extra {
-        ExtraFields::Keep => {
-            let (label, field) = (UNKNOWN_FIELDS, ident(UNKNOWN_FIELDS));
-            quote!(.field(#label, &self.#field))
-        }
-        ExtraFields::Typed { field, .. } => {
-            let ident = ident(field);
-            quote!(.field(#field, &self.#ident))
-        }
-        ExtraFields::Reject => quote!(),
-    };
+    let extra = body.extra.field().map(|label| {
+        let field = ident(label);
+        quote!(.field(#label, &self.#field))
+    });
     quote! {
         #gate
         impl std::fmt::Debug for #name {
@@ -601,8 +579,7 @@ fn enum_item(
         #gate
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = <#runtime::serde_support::object::Text as serde::Deserialize>::deserialize(deserializer)?;
-                Ok(Self::from(text.as_str()))
+                #runtime::serde_support::object::read_open_enum(deserializer)
             }
         }
     }

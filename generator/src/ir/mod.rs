@@ -568,6 +568,17 @@ pub enum ExtraFields {
     Reject,
 }
 
+impl ExtraFields {
+    /// The Rust field that holds the undeclared properties, if the struct keeps them.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            ExtraFields::Keep => Some(naming::UNKNOWN_FIELDS),
+            ExtraFields::Typed { field, .. } => Some(field),
+            ExtraFields::Reject => None,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Field {
     /// Name on the wire.

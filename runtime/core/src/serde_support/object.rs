@@ -153,6 +153,12 @@ pub fn refuse<E: de::Error>(key: &Text, fields: &'static [&'static str]) -> Resu
     Err(E::unknown_field(key.as_str(), fields))
 }
 
+/// `Deserialize::deserialize` of an open string enum: the text, borrowed when it can be, given to the enum's
+/// `From<&str>` (which keeps a value it does not list).
+pub fn read_open_enum<'de, T: for<'a> From<&'a str>, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    Text::deserialize(deserializer).map(|text| T::from(text.as_str()))
+}
+
 /// The value of a required field at the end of the object: an error naming the field when it was absent.
 pub fn required<T, E: de::Error>(value: Option<T>, field: &'static str) -> Result<T, E> {
     value.ok_or_else(|| E::missing_field(field))
